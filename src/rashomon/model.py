@@ -1,0 +1,276 @@
+"""The one data model every stage of the pipeline passes on.
+
+Every span is a pair of character offsets ``[start, end)`` into ``Page.text``, the single text a page is
+reduced to by its reader (for a text dump, the dump itself; for HTML, the extracted article and comments).
+A consumer can therefore highlight anything the analysis found without re-reading the source.
+
+Stages fill the lists of :class:`Analysis`; a stage not built (or switched off) leaves its list empty, so the
+JSON keys are always there. Nothing in this module computes anything: it only names the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0.0"
+
+BlockKind = Literal["headline", "paragraph", "separator"]
+SourceKind = Literal[
+    "publisher",
+    "news_agency",
+    "media",
+    "government",
+    "military",
+    "ngo",
+    "armed_group",
+    "political_party",
+    "organization",
+    "person",
+    "unnamed_person",
+    "document",
+    "unknown",
+]
+AttributionKind = Literal["direct", "indirect", "mixed", "editorial", "continuation", "framing"]
+Verdict = Literal["agree", "compatible", "conflict", "unique"]
+
+
+@dataclass(slots=True)
+class Span:
+    """A piece of the page text: ``page.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class PageWarning:
+    """Something the reader or a stage wants the user to know: the result is usable but degraded.
+
+    ``code`` is stable and machine-readable (``invalid_utf8``, ``non_english``, ``no_article``,
+    ``no_comments``, ...); ``message`` is one plain sentence for a person.
+    """
+
+    code: str
+    message: str
+    stage: str = "read"
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of the article: the headline, a paragraph, or a separator line (``* * *``).
+
+    ``narrative`` is the id of the top-level account (a source) the block belongs to; the attribution stage
+    fills it and the side-by-side report uses it for its columns.
+    """
+
+    id: str
+    kind: BlockKind
+    start: int
+    end: int
+    text: str
+    narrative: str | None = None
+
+
+@dataclass(slots=True)
+class Evidence:
+    """The span that made a stage raise a flag or give a score, so a person can see why."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    weight: float | None = None
+
+
+@dataclass(slots=True)
+class Stance:
+    """A comment's attitude toward an actor the article names."""
+
+    actor: str
+    stance: Literal["pro", "anti", "neutral"]
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class Comment:
+    """One reader comment. ``start``/``end`` cover its body in the page text.
+
+    ``reply_to`` is the id of the comment answered, from explicit structure (a reply target in a dump, nesting
+    in HTML) or, when the thread stage infers it, with ``reply_reason`` and ``reply_confidence`` set.
+    """
+
+    id: str
+    author: str | None
+    text: str
+    start: int
+    end: int
+    verified: bool | None = None
+    reply_to: str | None = None
+    reply_to_author: str | None = None
+    posted_at: str | None = None
+    reply_reason: str | None = None
+    reply_confidence: float | None = None
+    language: str | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    corrects: str | None = None
+    stance: list[Stance] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Page:
+    """What a reader makes of one page: its text, its article blocks and its comments."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published_at: str | None = None
+    language: str | None = None
+    source_format: Literal["text", "html"] = "text"
+    blocks: list[Block] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    warnings: list[PageWarning] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    @property
+    def article_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind != "separator"]
+
+
+@dataclass(slots=True)
+class Source:
+    """Someone a page relays: an agency, a ministry, an NGO, a named or unnamed person, or the publisher.
+
+    One source per real-world speaker, merged across its mentions ("the Observatory" is the Syrian Observatory
+    for Human Rights; "he" after a named speaker is that speaker).
+    """
+
+    id: str
+    name: str
+    kind: SourceKind = "unknown"
+    role: str | None = None
+    affiliation: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    is_publisher: bool = False
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who says what: a source, the cue that marks the speech act, and what is said.
+
+    ``parent`` is the attribution that relays this one (the page quotes Reuters quoting the Observatory); the
+    top of every chain is the publisher's own voice or a top-level narrative.
+    """
+
+    id: str
+    source_id: str
+    kind: AttributionKind
+    content: Span
+    source: Span | None = None
+    cue: Span | None = None
+    parent: str | None = None
+    block_id: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number a claim gives, normalized: "more than 3,000 civilians" -> low=3000, approx=more_than."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    approx: str = "exact"
+    unit: str | None = None
+    noun: str | None = None
+    scope: str | None = None
+    vague: bool = False
+
+
+@dataclass(slots=True)
+class Claim:
+    """An attributed proposition: what a source asserts about an event, with its numbers."""
+
+    id: str
+    source_id: str
+    start: int
+    end: int
+    text: str
+    attribution_id: str | None = None
+    narrative: str | None = None
+    predicate: str | None = None
+    actors: list[str] = field(default_factory=list)
+    place: str | None = None
+    time: str | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    hedge: str | None = None
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class Alignment:
+    """Claims from different sources about one fact, and whether they agree."""
+
+    id: str
+    claim_ids: list[str]
+    verdict: Verdict
+    explanation: str
+    topic: str | None = None
+    score: float | None = None
+
+
+@dataclass(slots=True)
+class Actor:
+    """A party to the events: a canonical name, its aliases, an ACLED-style type and a side if the text gives one."""
+
+    id: str
+    name: str
+    type: str = "unknown"
+    side: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    spokesperson_for: str | None = None
+    office: str | None = None
+
+
+@dataclass(slots=True)
+class Relation:
+    """One actor backs, fights, accuses ... another, as asserted by a source, with the span that says so."""
+
+    id: str
+    type: str
+    subject: str
+    object: str
+    evidence: Span
+    asserted_by: str | None = None
+    polarity: Literal["asserted", "denied", "reported"] = "asserted"
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything rashomon knows about one page. ``framing`` is keyed by narrative id."""
+
+    page: Page
+    sources: list[Source] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    alignments: list[Alignment] = field(default_factory=list)
+    framing: dict[str, Any] = field(default_factory=dict)
+    actors: list[Actor] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    warnings: list[PageWarning] = field(default_factory=list)
+
+    def warn(self, code: str, message: str, stage: str) -> None:
+        self.warnings.append(PageWarning(code, message, stage))

@@ -1,0 +1,1 @@
+"""Renderers of an :class:`~rashomon.model.Analysis`: JSON (the contract), HTML, Markdown, terminal."""

