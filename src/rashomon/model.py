@@ -247,7 +247,14 @@ class Actor:
 
 @dataclass(slots=True)
 class Relation:
-    """One actor backs, fights, accuses ... another, as asserted by a source, with the span that says so."""
+    """One actor backs, fights, accuses ... another, as asserted by a source, with the span that says so.
+
+    ``subject``/``object`` are actor ids. ``asserted_by`` is the id of the source whose attribution holds the
+    evidence (the innermost one), else the publisher's source id (``"publisher"`` when the page has none).
+    ``polarity``: ``asserted`` in the page's own voice, ``reported`` when the page relays another source,
+    ``denied`` when negated ("has not fought", "denied arming"). ``narrative`` is the account (block
+    narrative) the evidence sits in, so the scorecard can show a relation one account gives and another lacks.
+    """
 
     id: str
     type: str
@@ -256,6 +263,7 @@ class Relation:
     evidence: Span
     asserted_by: str | None = None
     polarity: Literal["asserted", "denied", "reported"] = "asserted"
+    narrative: str | None = None
 
 
 @dataclass(slots=True)

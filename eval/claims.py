@@ -1,0 +1,89 @@
+"""Score the quantity normalizer against hand-written gold (``eval/data/quantities.jsonl``).
+
+Each line: ``text`` (one sentence), ``start``/``end``/``expression`` (the quantity's span in it) and ``gold``
+(value, low, high, approx, unit, noun, vague; see ``rashomon.claims.quantities`` for the convention). An item is
+an exact match when the quantity found at the gold span has every gold field equal (numbers to 2 decimals).
+The anchor is a plain digits regex (a number, no approximation, unit or noun), the figure a naive extractor gets.
+
+    .venv/bin/python eval/claims.py [eval/data/quantities.jsonl]
+
+Prints a per-field table, the misses, and one line of JSON last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+FIELDS = ("value", "low", "high", "approx", "unit", "noun", "vague")
+
+
+def _norm(value):
+    return round(value, 2) if isinstance(value, float) else value
+
+
+def naive(text: str, start: int, end: int) -> dict | None:
+    """Anchor: the first digits in the span, read as an exact bare number."""
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text[start:end])
+    if not match:
+        return None
+    value = float(match.group().replace(",", ""))
+    return {"value": value, "low": value, "high": value, "approx": "exact", "unit": None, "noun": None, "vague": False}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", default=str(Path(__file__).resolve().parent / "data" / "quantities.jsonl"))
+    parser.add_argument("--show", type=int, default=20, help="misses to print")
+    args = parser.parse_args(argv)
+    path = Path(args.data)
+    if not path.is_file():
+        print(f"no such file: {path}", file=sys.stderr)
+        return 2
+    items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+    from rashomon import nlp
+    from rashomon.claims.quantities import find_quantities
+
+    docs = nlp.load().pipe(item["text"] for item in items)
+    exact = span_exact = anchor_exact = 0
+    field_hits = dict.fromkeys(FIELDS, 0)
+    misses = []
+    for item, doc in zip(items, docs):
+        gold = {k: _norm(v) for k, v in item["gold"].items()}
+        found = [q for q in find_quantities(item["text"], doc) if q.start < item["end"] and q.end > item["start"]]
+        pred = {f: _norm(getattr(found[0], f)) for f in FIELDS} if found else None
+        base = naive(item["text"], item["start"], item["end"])
+        anchor_exact += base is not None and all(_norm(base[f]) == gold[f] for f in FIELDS)
+        if pred is None:
+            misses.append((item["text"], item["expression"], "nothing found", gold))
+            continue
+        for f in FIELDS:
+            field_hits[f] += pred[f] == gold[f]
+        if all(pred[f] == gold[f] for f in FIELDS):
+            exact += 1
+            span_exact += found[0].text == item["expression"]
+        else:
+            diff = {f: (pred[f], gold[f]) for f in FIELDS if pred[f] != gold[f]}
+            misses.append((item["text"], item["expression"], f"found {found[0].text!r}", diff))
+    n = len(items)
+    print(f"quantity expressions: {n}")
+    print(f"{'field':8} {'accuracy':>8}")
+    for f in FIELDS:
+        print(f"{f:8} {field_hits[f] / n:8.3f}")
+    print(f"exact match (all fields): ours {exact / n:.3f}   anchor (bare digits regex) {anchor_exact / n:.3f}   goal 0.95")
+    print(f"exact match and identical span text: {span_exact / n:.3f}")
+    for text, expr, what, diff in misses[: args.show]:
+        print(f"  MISS {expr!r} in {text!r}: {what}; (ours, gold) {diff}")
+    print(json.dumps({
+        "items": n, "exact_match": round(exact / n, 4), "anchor_exact_match": round(anchor_exact / n, 4),
+        "span_exact": round(span_exact / n, 4), "fields": {f: round(field_hits[f] / n, 4) for f in FIELDS},
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

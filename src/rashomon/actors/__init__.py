@@ -1,0 +1,138 @@
+"""The "actors" stage: who the parties are, their sides and aliases, and who backs, fights, accuses whom.
+
+Runs after attribution and claims. Fills ``analysis.actors`` (one :class:`~rashomon.model.Actor` per party,
+aliases merged, ACLED-style type, side when the text or the gazetteer gives one, a person's office and the
+group a spokesperson speaks for) and ``analysis.relations`` (typed, with the evidence span, the source that
+asserts it and the account it belongs to). :func:`scorecard` merges many pages' results.
+
+Extra alias tables: ``load_gazetteer(paths)`` / :func:`use_gazetteers` (what the CLI option ``--actors FILE``
+calls), or the ``gazetteer`` argument of :func:`actors_stage`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Actor, Analysis, Relation, Span
+from ..pipeline import register_stage
+from .gazetteer import Gazetteer, env_paths, load_gazetteer, use_gazetteers
+from .mentions import Found, find_actors
+from .relations import RawRelation, find_relations
+from .scorecard import scorecard
+
+__all__ = ["actors_stage", "find_actors", "find_relations", "load_gazetteer", "scorecard", "use_gazetteers"]
+
+# --- settings ----------------------------------------------------------------------------------------
+#: More actors than this on one page: the most mentioned are kept and a warning says so.
+MAX_ACTORS = 2000
+#: Relations that put both actors on the same side (a side known for one is given to the other).
+SAME_SIDE = {"backs", "supports", "arms", "allied_with"}
+#: "the Syrian/Russian point of view, in which ...": a relation inside such a view is asserted by that side.
+VIEW_PATTERN = re.compile(
+    r"([\w./-]+(?:\s*(?:/|and|,)\s*[\w./-]+)*)\s+(?:point of view|view|narrative|version|perspective|angle|account)"
+    r"\s*,?\s*(?:in which|where|according to which|under which)",
+    re.IGNORECASE,
+)
+
+
+@register_stage("actors")
+def actors_stage(analysis: Analysis, parsed, gazetteer: Gazetteer | None = None) -> None:
+    """Fill ``analysis.actors`` and ``analysis.relations`` from the parsed article blocks."""
+    gaz = gazetteer or load_gazetteer(env_paths())
+    found = find_actors(parsed, analysis.page.text, gaz)
+    raw = find_relations(parsed, found, gaz)
+    _link_people(found, parsed, gaz)
+    related = {r.subject for r in raw} | {r.object for r in raw}
+    actors = [a for a in found.actors.values() if a.id not in found.weak or a.id in related]
+    actors.sort(key=lambda a: min((m.start for m in a.mentions), default=0))
+    if len(actors) > MAX_ACTORS:
+        analysis.warn("too_many_actors", f"{len(actors)} actors found; only the {MAX_ACTORS} most mentioned are kept",
+                      "actors")
+        keep = {a.id for a in sorted(actors, key=lambda a: -len(a.mentions))[:MAX_ACTORS]}
+        actors = [a for a in actors if a.id in keep]
+        raw = [r for r in raw if r.subject in keep and r.object in keep]
+    analysis.actors = actors
+    analysis.relations = [_relation(f"rel{n}", r, analysis, parsed, gaz) for n, r in enumerate(raw, 1)]
+    _propagate_sides(analysis)
+    if not actors and any(pb.doc.text.strip() for pb in parsed):
+        analysis.warn("no_actors", "the article names no actor that could be recognised", "actors")
+
+
+def _relation(rel_id: str, raw: RawRelation, analysis: Analysis, parsed, gaz: Gazetteer) -> Relation:
+    pb = parsed[raw.block_index]
+    first, last = pb.doc[raw.first_token], pb.doc[raw.last_token]
+    start, end = pb.block.start + first.idx, pb.block.start + last.idx + len(last.text)
+    evidence = Span(start, end, analysis.page.text[start:end])
+    publisher = next((s.id for s in analysis.sources if s.is_publisher), "publisher")
+    holders = [a for a in analysis.attributions if a.content.start <= start and end <= a.content.end]
+    asserted_by, polarity = publisher, "asserted"
+    if holders:
+        innermost = min(holders, key=lambda a: a.content.end - a.content.start)
+        asserted_by = innermost.source_id
+        polarity = "asserted" if asserted_by == publisher else "reported"
+    else:
+        viewers = _view_holders(analysis.page.text, pb.block.start + first.sent.start_char, start, gaz)
+        if viewers:
+            asserted_by, polarity = "+".join(viewers), "reported"
+    if raw.negated:
+        polarity = "denied"
+    return Relation(rel_id, raw.type, raw.subject, raw.object, evidence, asserted_by, polarity, pb.block.narrative)
+
+
+def _view_holders(text: str, sentence_start: int, evidence_start: int, gaz: Gazetteer) -> list[str]:
+    matches = list(VIEW_PATTERN.finditer(text, sentence_start, evidence_start))
+    if not matches:
+        return []
+    holders = []
+    for part in re.split(r"\s*(?:/|\band\b|,)\s*", matches[-1].group(1)):
+        for entry_id in gaz.lookup(part)[:1]:
+            if entry_id not in holders:
+                holders.append(entry_id)
+    return holders
+
+
+def _link_people(found: Found, parsed, gaz: Gazetteer) -> None:
+    """A person's office ("Russian President") and the group a spokesperson speaks for."""
+    titles = [t.split() for t in gaz.lexicon["titles"]]
+    spokes = set(gaz.lexicon["spokes"])
+    for index, pb in enumerate(parsed):
+        doc, mentions = pb.doc, found.token_actor[index]
+        for start, end, person_id in found.person_heads[index]:
+            person = found.actors[person_id]
+            head = doc[end - 1]
+            phrases = []
+            left = start
+            while left > 0 and doc[left - 1].head.i in range(left - 1, end) and doc[left - 1].dep_ in ("compound", "amod", "nmod"):
+                left -= 1
+            if left < start:
+                phrases.append(doc[left:start])
+            for noun in [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else []):
+                if noun.pos_ == "NOUN":
+                    phrases.append(doc[noun.left_edge.i : noun.right_edge.i + 1])
+            for phrase in phrases:
+                words = [t.lower_ for t in phrase]
+                is_spokes = any(w in spokes for w in words)
+                has_title = is_spokes or any(words[i : i + len(t)] == t for t in titles for i in range(len(words)))
+                if not has_title:
+                    continue
+                if person.office is None:
+                    person.office = phrase.text.strip(" ,")[:80]
+                if is_spokes and person.spokesperson_for is None:
+                    group = next((mentions[t.i] for t in phrase if t.i in mentions and mentions[t.i] != person_id), None)
+                    if group:
+                        person.spokesperson_for = group
+                        person.side = person.side or found.actors[group].side
+
+
+def _propagate_sides(analysis: Analysis) -> None:
+    by_id: dict[str, Actor] = {a.id: a for a in analysis.actors}
+    for _ in range(2):
+        for rel in analysis.relations:
+            if rel.type not in SAME_SIDE or rel.polarity == "denied":
+                continue
+            a, b = by_id.get(rel.subject), by_id.get(rel.object)
+            if a and b and bool(a.side) != bool(b.side):
+                if a.side:
+                    b.side = a.side
+                else:
+                    a.side = b.side

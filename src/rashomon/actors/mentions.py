@@ -1,0 +1,267 @@
+"""Find the actors a page names: gazetteer aliases first, then spaCy entities, then actor nouns.
+
+Three passes over each block's tokens, each claiming the tokens it explains so that a later pass never
+re-reads them:
+
+1. **gazetteer**: the longest alias at each position (generic aliases such as "government forces" bind to
+   an entry only on a page about its conflict; ambiguous names such as Jordan are read in context);
+2. **entities**: spaCy ORG and PERSON entities not in the gazetteer become actors of their own; GPE/LOC
+   entities (usually places) are kept aside and become actors only if a relation needs them;
+3. **actor nouns**: "the rebels", "a Kurdish militia", "civilians" when no name is given, with the
+   modifiers that make the name ("Kurdish", "rebel") and without those that are relations ("U.S.-backed").
+
+Every actor keeps its surface forms (``aliases``) and every mention's page span, so nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Actor, Span
+from .gazetteer import AliasHit, Gazetteer
+
+# --- settings ----------------------------------------------------------------------------------------
+#: spaCy entity labels taken as actors outright, and those (places) taken only when a relation needs them.
+ENTITY_LABELS = {"ORG": "organization", "PERSON": "person", "NORP": "identity_militia"}
+WEAK_ENTITY_LABELS = {"GPE": "state", "LOC": "state"}
+#: Words in an unknown organization's name that tell its type.
+ORG_TYPE_WORDS = {
+    "government": ("ministry", "council", "government", "parliament", "cabinet", "senate", "committee", "office"),
+    "media": ("news", "agency", "tv", "television", "times", "post", "press", "radio", "channel", "herald"),
+    "rebel_group": ("front", "brigade", "brigades", "movement", "battalion", "liberation", "jihad"),
+    "state_forces": ("army", "forces", "guard", "police", "navy", "military"),
+    "ngo": ("watch", "amnesty", "foundation", "observatory", "humanitarian", "relief", "rights"),
+}
+#: Honorifics that make the next name a person's.
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "king", "queen"}
+#: Words next to an ambiguous country name that say it is the country.
+PLACE_CONTEXT = {"in", "to", "from", "into", "across", "invaded", "neighbouring", "neighboring", "border",
+                 "borders", "government", "army", "forces", "troops", "king", "capital", "'s", "ministry",
+                 "embassy", "authorities", "president", "parliament"}  # fmt: skip
+
+
+@dataclass
+class Found:
+    """The page's actors by id, and for each parsed block the actor each token belongs to."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    token_actor: list[dict[int, str]] = field(default_factory=list)
+    weak: set[str] = field(default_factory=set)
+    person_heads: list[list[tuple[int, int, str]]] = field(default_factory=list)  # (start, end, id) per block
+
+    def add(self, block_index: int, actor_id: str, name: str, type_: str, span: Span, tokens: range,
+            *, weak: bool = False, **extra) -> str:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = Actor(id=actor_id, name=name, type=type_, **extra)
+            self.actors[actor_id] = actor
+            if weak:
+                self.weak.add(actor_id)
+        elif not weak:
+            self.weak.discard(actor_id)
+        actor.mentions.append(span)
+        if span.text != actor.name and span.text not in actor.aliases:
+            actor.aliases.append(span.text)
+        for i in tokens:
+            self.token_actor[block_index][i] = actor_id
+        return actor_id
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "actor"
+
+
+def _span(parsed_block, start_token, end_token) -> Span:
+    doc, offset = parsed_block.doc, parsed_block.block.start
+    start = offset + doc[start_token].idx
+    last = doc[end_token - 1]
+    end = offset + last.idx + len(last.text)
+    return Span(start, end, doc[start_token:end_token].text)
+
+
+def gazetteer_matches(doc, gaz: Gazetteer) -> list[tuple[int, int, list[AliasHit]]]:
+    """Longest alias matches, left to right, not overlapping; acronym aliases checked letter for letter."""
+    lowers = [t.lower_ for t in doc]
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        if lowers[i] not in gaz.first_tokens:
+            i += 1
+            continue
+        for length in range(min(gaz.max_len, n - i), 0, -1):
+            hits = gaz.index.get(tuple(lowers[i : i + length]))
+            if not hits:
+                continue
+            texts = tuple(t.text for t in doc[i : i + length])
+            hits = [h for h in hits if h.exact is None or h.exact == texts]
+            if hits:
+                out.append((i, i + length, hits))
+                i += length
+                break
+        else:
+            i += 1
+    return out
+
+
+def ambiguous_reading(doc, start: int, end: int) -> str:
+    """'person' or 'place' for a name that is both (Jordan, Georgia), from the tokens around it."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+
+    def is_name(tok) -> bool:
+        return tok is not None and tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in ("", "PERSON")
+
+    if doc[start].ent_type_ == "PERSON" or is_name(after) or (is_name(before) and before.i != before.sent.start):
+        return "person"
+    if before is not None and before.lower_ in HONORIFICS:
+        return "person"
+    if before is not None and before.text == "," and start >= 2 and doc[start - 2].ent_type_ == "GPE":
+        return "person"  # "Atlanta, Georgia": a US state, not the country; not an actor either way
+    if (before is not None and before.lower_ in PLACE_CONTEXT) or (after is not None and after.lower_ in PLACE_CONTEXT):
+        return "place"
+    if doc[start].ent_type_ in ("GPE", "LOC", "NORP"):
+        return "place"
+    if after is not None and after.lemma_ in ("say", "tell", "score", "write", "sing") and not doc[start].is_sent_start:
+        return "person"
+    return "place"
+
+
+def _person_extent(doc, start: int, end: int) -> tuple[int, int]:
+    ent_start, ent_end = start, end
+    while ent_start > 0 and doc[ent_start - 1].pos_ == "PROPN" and doc[ent_start - 1].is_title:
+        ent_start -= 1
+    while ent_end < len(doc) and doc[ent_end].pos_ == "PROPN" and doc[ent_end].is_title:
+        ent_end += 1
+    return ent_start, ent_end
+
+
+def _choose(hits: list[AliasHit], gaz: Gazetteer, present: set[str], specific: Counter) -> AliasHit | None:
+    named = [h for h in hits if not h.generic]
+    if named:
+        return max(named, key=lambda h: specific[h.entry_id])
+    bindable = [h for h in hits if gaz.entries[h.entry_id].conflict in present or gaz.entries[h.entry_id].conflict is None]
+    if not bindable:
+        return None
+    return max(bindable, key=lambda h: (gaz.entries[h.entry_id].conflict is not None, specific[h.entry_id]))
+
+
+def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
+    """All actors of the article blocks in ``parsed`` (see the module docstring for the three passes)."""
+    found = Found(token_actor=[{} for _ in parsed], person_heads=[[] for _ in parsed])
+    present = gaz.conflicts_in(page_text)
+    matches = [gazetteer_matches(pb.doc, gaz) for pb in parsed]
+    specific = Counter(h.entry_id for block in matches for _, _, hits in block for h in hits if not h.generic)
+    for index, pb in enumerate(parsed):
+        _gazetteer_pass(found, index, pb, matches[index], gaz, present, specific)
+        _entity_pass(found, index, pb)
+        _noun_pass(found, index, pb, gaz, present, specific)
+    return found
+
+
+def _gazetteer_pass(found, index, pb, matches, gaz, present, specific) -> None:
+    doc = pb.doc
+    for start, end, hits in matches:
+        hit = _choose(hits, gaz, present, specific)
+        if hit is None:
+            continue
+        entry = gaz.entries[hit.entry_id]
+        if entry.ambiguous == "person" and ambiguous_reading(doc, start, end) == "person":
+            p_start, p_end = _person_extent(doc, start, end)
+            if p_end - p_start > end - start or doc[start].ent_type_ == "PERSON":
+                name = doc[p_start:p_end].text
+                found.add(index, "person:" + slug(name), name, "person", _span(pb, p_start, p_end), range(p_start, p_end))
+            continue
+        found.add(index, entry.id, entry.name, entry.type, _span(pb, start, end), range(start, end),
+                  side=entry.side, office=entry.office, spokesperson_for=entry.spokesperson_for)
+        if entry.type == "person":
+            found.person_heads[index].append((start, end, entry.id))
+
+
+def _org_type(name: str) -> str:
+    words = set(name.lower().split())
+    for type_, cues in ORG_TYPE_WORDS.items():
+        if words & set(cues):
+            return type_
+    return "organization"
+
+
+def _entity_pass(found, index, pb) -> None:
+    claimed = found.token_actor[index]
+    surnames = {a.name.split()[-1].lower(): a.id for a in found.actors.values() if a.type == "person"}
+    for ent in pb.doc.ents:
+        if any(i in claimed for i in range(ent.start, ent.end)):
+            continue
+        label = ent.label_
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if not tokens:
+            continue
+        start, end = tokens[0].i, ent.end
+        if end > start and pb.doc[end - 1].text in ("'s", "’s"):
+            end -= 1
+        if end <= start:
+            continue
+        name = pb.doc[start:end].text
+        if label == "PERSON":
+            key = name.split()[-1].lower()
+            actor_id = surnames.get(key) if len(name.split()) == 1 else None
+            actor_id = actor_id or "person:" + slug(name)
+            surnames.setdefault(key, actor_id)
+            found.add(index, actor_id, name, "person", _span(pb, start, end), range(start, end))
+            found.person_heads[index].append((start, end, actor_id))
+        elif label == "ORG":
+            found.add(index, "actor:" + slug(name), name, _org_type(name), _span(pb, start, end), range(start, end))
+        elif label == "NORP" and ent.root.pos_ in ("NOUN", "PROPN") and ent.root.tag_ in ("NNS", "NNPS"):
+            found.add(index, "actor:" + slug(name), name, "identity_militia", _span(pb, start, end), range(start, end))
+        elif label in WEAK_ENTITY_LABELS:
+            found.add(index, "actor:" + slug(name), name, WEAK_ENTITY_LABELS[label], _span(pb, start, end),
+                      range(start, end), weak=True)
+
+
+def _keeps(tok, lexicon) -> bool:
+    lower = tok.lower_
+    if tok.dep_ not in ("amod", "compound", "nmod", "nummod") or tok.dep_ == "nummod":
+        return False
+    if "-" in lower and lower.rsplit("-", 1)[-1] in ("backed", "funded", "sponsored", "armed", "led", "held", "supported"):
+        return False
+    return (
+        tok.ent_type_ in ("NORP", "GPE", "ORG")
+        or tok.pos_ == "PROPN"
+        or lower in lexicon["modifiers"]
+        or tok.lemma_ in lexicon["nouns"]
+        or lower.startswith(("pro-", "anti-"))
+    )
+
+
+def _noun_pass(found, index, pb, gaz, present, specific) -> None:
+    lexicon = gaz.lexicon
+    nouns, collective = lexicon["nouns"], set(lexicon["collective"])
+    claimed = found.token_actor[index]
+    for tok in pb.doc:
+        if tok.i in claimed or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in nouns:
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.tag_ not in ("NNS", "NNPS") and lemma not in collective:
+            continue
+        start = tok.i
+        while start > 0 and _keeps(pb.doc[start - 1], lexicon) and pb.doc[start - 1].head.i >= start - 1:
+            start -= 1
+        owner = next((claimed[i] for i in range(start, tok.i) if i in claimed), None)
+        if owner is not None:  # "Hezbollah fighters", "Russian troops": the named actor's own people
+            found.add(index, owner, found.actors[owner].name, found.actors[owner].type,
+                      _span(pb, start, tok.i + 1), range(start, tok.i + 1))
+            continue
+        name = pb.doc[start : tok.i + 1].text
+        ids = gaz.generic_by_name.get(name.lower()) or gaz.generic_by_name.get(tok.lower_) if start == tok.i else \
+            gaz.generic_by_name.get(name.lower())
+        hit = _choose([AliasHit(i, True, None) for i in ids or []], gaz, present, specific)
+        if hit is not None:
+            entry = gaz.entries[hit.entry_id]
+            found.add(index, entry.id, entry.name, entry.type, _span(pb, start, tok.i + 1), range(start, tok.i + 1),
+                      side=entry.side, office=entry.office, spokesperson_for=entry.spokesperson_for)
+            continue
+        type_ = nouns[lemma]
+        for mod in pb.doc[start : tok.i]:
+            type_ = lexicon["type_from_modifier"].get(mod.lower_, type_)
+        key = " ".join([t.lower_ for t in pb.doc[start : tok.i]] + [lemma])
+        found.add(index, "actor:" + slug(key), name, type_, _span(pb, start, tok.i + 1), range(start, tok.i + 1))

@@ -1,0 +1,97 @@
+"""The attribution lexicons (cue verbs, source types), read once from ``rashomon/data/attribution/*.yaml``.
+
+The lexicons are data, not code, so a user can add a reporting verb or an outlet without touching Python:
+pass another folder to :func:`load` (or copy the YAML files and edit them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import RashomonError
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "attribution"
+CUE_GROUPS = ("speech", "report", "belief", "quote_as")
+SOURCE_KIND_ORDER = (
+    "news_agency",
+    "media",
+    "government",
+    "military",
+    "ngo",
+    "armed_group",
+    "political_party",
+    "document",
+    "organization",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the attribution rules look up, as frozen sets for O(1) membership tests."""
+
+    cue_verbs: dict[str, frozenset[str]]
+    recipient_objects: frozenset[str]
+    phrases: tuple[tuple[tuple[str, ...], bool], ...]
+    known_names: dict[str, tuple[str, ...]]
+    heads: dict[str, frozenset[str]]
+    unnamed_person_heads: frozenset[str]
+    roles: frozenset[str]
+    editorial_markers: tuple[str, ...]
+    meta_framing_nouns: tuple[str, ...]
+
+    @property
+    def all_cue_lemmas(self) -> frozenset[str]:
+        return frozenset().union(*self.cue_verbs.values())
+
+    def cue_group(self, lemma: str) -> str | None:
+        for group in CUE_GROUPS:
+            if lemma in self.cue_verbs.get(group, ()):
+                return group
+        return None
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise RashomonError(f"cannot read the attribution lexicon {path}: {err}") from err
+    if not isinstance(data, dict):
+        raise RashomonError(f"the attribution lexicon {path} must be a YAML mapping")
+    return data
+
+
+def _lower_set(items) -> frozenset[str]:
+    return frozenset(str(item).lower() for item in items or ())
+
+
+@lru_cache(maxsize=8)
+def load(folder: str | Path | None = None) -> Lexicon:
+    """Read ``cues.yaml`` and ``sources.yaml`` from ``folder`` (the packaged data by default)."""
+    base = Path(folder) if folder else DATA_DIR
+    cues = _read_yaml(base / "cues.yaml")
+    sources = _read_yaml(base / "sources.yaml")
+    verbs = cues.get("verbs") or {}
+    phrases = tuple(
+        (tuple(str(w).lower() for w in entry["words"]), bool(entry.get("source_after", True)))
+        for entry in cues.get("phrases") or ()
+    )
+    known = {
+        kind: tuple(sorted((str(n).lower() for n in names), key=len, reverse=True))
+        for kind, names in (sources.get("known_names") or {}).items()
+    }
+    return Lexicon(
+        cue_verbs={group: _lower_set(verbs.get(group)) for group in CUE_GROUPS},
+        recipient_objects=_lower_set(cues.get("recipient_objects")),
+        phrases=phrases,
+        known_names=known,
+        heads={kind: _lower_set(words) for kind, words in (sources.get("heads") or {}).items()},
+        unnamed_person_heads=_lower_set(sources.get("unnamed_person_heads")),
+        roles=_lower_set(sources.get("roles")),
+        editorial_markers=tuple(str(m).lower() for m in sources.get("editorial_markers") or ()),
+        meta_framing_nouns=tuple(str(m).lower() for m in sources.get("meta_framing_nouns") or ()),
+    )

@@ -1,0 +1,348 @@
+"""Page-level attribution: merge speakers across blocks, nest attributions, and give blocks their narrative.
+
+Per block, :mod:`.quotes` finds cue/source/content spans; here they become :class:`~rashomon.model.Source`
+and :class:`~rashomon.model.Attribution` objects of the whole page:
+
+* **continuation**: a quotation no cue claims continues the last direct speaker of the same or the previous
+  paragraph (multi-paragraph quotes, cue-less continuation paragraphs);
+* **narratives**: a top-level attribution to a news agency or outlet ("According to Reuters", "Reuters
+  writes") opens that outlet's account, which runs until the next separator or the next outlet; a framing
+  sentence ending in a colon ("..., as reported by RT, sounds as follows:") puts the following paragraphs,
+  up to the next separator, under that outlet. Everything else is the publisher's own voice;
+* **nesting**: an attribution inside another's content is relayed by it; otherwise one inside a narrative is
+  relayed by that narrative's opening attribution;
+* **editorial**: sentences no one is said to have said are the publisher's (``editorial``) or, inside a
+  narrative, the narrative's (``continuation``, lower confidence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from ..model import Analysis, Attribution, Block, Page, Source, Span
+from . import quotes as quote_rules
+from .lexicon import Lexicon
+from .sources import SourceBook, describe
+
+# --- settings -----------------------------------------------------------------------------------------
+#: Source kinds whose top-level attributions open a narrative (a column of the side-by-side report).
+NARRATIVE_KINDS = frozenset({"news_agency", "media"})
+#: How many paragraphs back an orphan quotation may look for the speaker it continues.
+CONTINUATION_REACH = 1
+#: Uncovered stretches shorter than this many words are not worth an editorial attribution.
+MIN_EDITORIAL_WORDS = 3
+#: Confidence of a sentence credited to a narrative only because it sits inside it.
+NARRATIVE_CONTINUATION_CONFIDENCE = 0.5
+PUBLISHER_ID = "publisher"
+
+
+@dataclass(slots=True)
+class Record:
+    """An attribution under construction, in page offsets."""
+
+    content: tuple[int, int]
+    kind: str
+    block: Block
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    root: object = None  # spaCy Token heading the source
+    recipient: str | None = None
+    inner_of: "Record | None" = None
+    confidence: float = 1.0
+    source_id: str | None = None
+    parent: "Record | None" = None
+    id: str = ""
+
+    @property
+    def anchor(self) -> int:
+        return (self.cue or self.content)[0]
+
+    @property
+    def extent(self) -> tuple[int, int]:
+        spans = [s for s in (self.content, self.cue, self.source) if s]
+        return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def publisher_source(page: Page) -> Source:
+    """The page's own voice: its publisher, else the site of its URL, else "the publisher"."""
+    name = page.publisher
+    if not name and page.url:
+        name = urlparse(page.url).netloc.removeprefix("www.") or None
+    return Source(PUBLISHER_ID, name or "the publisher", kind="publisher", is_publisher=True)
+
+
+def _contains(outer: tuple[int, int], point: int) -> bool:
+    return outer[0] <= point < outer[1]
+
+
+class PageAttributor:
+    """Builds the sources and attributions of one page from its parsed blocks."""
+
+    def __init__(self, page: Page, parsed, lexicon: Lexicon, matcher_for):
+        self.page = page
+        self.parsed = parsed
+        self.lexicon = lexicon
+        self.matcher_for = matcher_for
+        self.records: list[Record] = []
+        self.book = SourceBook()
+        self.publisher = publisher_source(page)
+        self.mentions: dict[str, list[Span]] = {}
+        self.open_quote_blocks: list[str] = []
+
+    # --- 1. per-block extraction ------------------------------------------------------------------------
+    def extract(self) -> None:
+        for item in self.parsed:
+            block, doc = item.block, item.doc
+            offset = block.start
+            found_here: list[Record] = []
+            shift = lambda span: (span[0] + offset, span[1] + offset) if span else None  # noqa: E731
+            founds = quote_rules.extract(doc, self.lexicon, self.matcher_for(doc.vocab))
+            for found in founds:
+                found_here.append(Record(
+                    shift(found.content), found.kind, block, shift(found.cue), shift(found.source),
+                    doc[found.source_root] if found.source_root is not None else None, found.recipient,
+                    confidence=found.confidence))
+            for found, record in zip(founds, found_here):
+                if found.inner_of is not None:
+                    record.inner_of = found_here[found.inner_of]
+            self.records.extend(found_here)
+            if any(not q.closed for q in quote_rules.quote_spans(doc.text)):
+                self.open_quote_blocks.append(block.id)
+
+    # --- 2. speakers --------------------------------------------------------------------------------------
+    def resolve_sources(self) -> None:
+        for index, record in enumerate(self.records):
+            if record.root is None:
+                continue
+            mention = describe(record.root, self.lexicon)
+            hint = None
+            if mention.pronoun == "first":
+                container = self.container_of(record)
+                hint = container.source_id if container is not None else None
+            entry = self.book.resolve(mention, record.source[0], hint)
+            record.source_id = entry.id
+            self.mentions.setdefault(entry.id, []).append(self.page.span(*record.source))
+
+    def link_orphans(self) -> None:
+        """Quotations with no cue continue the previous direct speaker nearby, or are dropped."""
+        block_index = {b.id: i for i, b in enumerate(self.page.blocks)}
+        kept = []
+        last_speaker: Record | None = None
+        for record in self.records:
+            if record.cue is None and record.kind == "continuation":
+                reach = block_index[record.block.id] - block_index[last_speaker.block.id] if last_speaker else None
+                if last_speaker is not None and reach is not None and reach <= CONTINUATION_REACH + self._separators_between(last_speaker.block, record.block) * 99:
+                    record.source_id = last_speaker.source_id
+                    record.parent = last_speaker.parent
+                    record.inner_of = last_speaker.inner_of
+                    record.kind = "continuation"
+                    kept.append(record)
+                    last_speaker = record
+                continue
+            if record.kind in ("direct", "mixed") and record.source_id:
+                last_speaker = record
+            kept.append(record)
+        self.records = kept
+
+    def _separators_between(self, first: Block, second: Block) -> int:
+        inside = False
+        count = 0
+        for block in self.page.blocks:
+            if block is first:
+                inside = True
+            elif block is second:
+                break
+            elif inside and block.kind == "separator":
+                count += 1
+        return count
+
+    # --- 3. nesting and narratives -----------------------------------------------------------------------
+    def container_of(self, record: Record) -> Record | None:
+        """The attribution whose content holds ``record``'s cue: the one that relays it (innermost wins)."""
+        if record.inner_of is not None:
+            return record.inner_of
+        best = None
+        for other in self.records:
+            if other is record or other.kind == "continuation" and other.cue is None:
+                continue
+            if not _contains(other.content, record.anchor) or _contains(record.content, other.anchor):
+                continue
+            if other.source and record.source and other.source == record.source:
+                continue
+            if best is None or other.content[1] - other.content[0] < best.content[1] - best.content[0]:
+                best = other
+        return best
+
+    def kind_of(self, source_id: str | None) -> str:
+        entry = next((e for e in self.book.entries if e.id == source_id), None)
+        return entry.kind if entry else "unknown"
+
+    def assign_narratives(self) -> dict[str, Record]:
+        """Set ``block.narrative`` on every block; return, per narrative source, its opening record."""
+        containers = {id(r): self.container_of(r) for r in self.records}
+        by_block: dict[str, list[Record]] = {}
+        for record in self.records:
+            by_block.setdefault(record.block.id, []).append(record)
+        opening: dict[str, Record] = {}
+        current = PUBLISHER_ID
+        for block in self.page.blocks:
+            if block.kind in ("separator", "headline"):
+                if block.kind == "separator":
+                    current = PUBLISHER_ID
+                block.narrative = PUBLISHER_ID
+                continue
+            top_media = [r for r in by_block.get(block.id, ())
+                         if containers[id(r)] is None and r.cue and self.kind_of(r.source_id) in NARRATIVE_KINDS
+                         and not self._inside_quote(r)]
+            framing = [r for r in top_media if block.text.rstrip().endswith(":")]
+            if framing:
+                record = framing[0]
+                record.kind = "framing"
+                record.content = self.scope_after(block)
+                opening[record.source_id] = record
+                block.narrative = PUBLISHER_ID
+                current = record.source_id
+                continue
+            if top_media:
+                source_id = top_media[0].source_id
+                opening.setdefault(source_id, top_media[0])
+                current = source_id
+            elif not by_block.get(block.id) and self._talks_about_accounts(block.text):
+                block.narrative = PUBLISHER_ID
+                continue
+            block.narrative = current
+        return opening
+
+    def _inside_quote(self, record: Record) -> bool:
+        block = record.block
+        local = record.cue[0] - block.start
+        return any(q.start < local < q.end for q in quote_rules.quote_spans(block.text))
+
+    def _talks_about_accounts(self, text: str) -> bool:
+        lower = text.lower()
+        return any(re.search(rf"\b{re.escape(noun)}\b", lower) for noun in self.lexicon.meta_framing_nouns)
+
+    def scope_after(self, block: Block) -> tuple[int, int]:
+        """From the block after ``block`` to the end of the last block before the next separator."""
+        blocks = self.page.blocks
+        position = blocks.index(block)
+        following = []
+        for later in blocks[position + 1 :]:
+            if later.kind == "separator":
+                break
+            following.append(later)
+        if not following:
+            return block.start, block.end
+        return following[0].start, following[-1].end
+
+    def nest(self, opening: dict[str, Record]) -> None:
+        recipients = {e.name.lower(): e.id for e in self.book.entries}
+        for record in self.records:
+            if record.kind == "continuation" and record.cue is None:
+                continue
+            container = self.container_of(record)
+            if container is not None and container.source_id != record.source_id:
+                record.parent = container
+                continue
+            relay = recipients.get((record.recipient or "").lower())
+            if relay in opening and opening[relay] is not record:
+                record.parent = opening[relay]
+                continue
+            narrative = record.block.narrative
+            if narrative and narrative != PUBLISHER_ID and narrative != record.source_id and narrative in opening:
+                if opening[narrative] is not record:
+                    record.parent = opening[narrative]
+        for record in self.records:  # sources the text leaves out ("were reported to"): the relaying voice
+            if record.source_id is None:
+                parent = record.parent
+                narrative = record.block.narrative
+                record.source_id = parent.source_id if parent else (narrative or PUBLISHER_ID)
+                record.confidence = min(record.confidence, 0.5)
+        self._break_cycles()
+
+    def _break_cycles(self) -> None:
+        for record in self.records:
+            seen = set()
+            node = record
+            while node.parent is not None:
+                if id(node) in seen:
+                    node.parent = None
+                    break
+                seen.add(id(node))
+                node = node.parent
+
+    # --- 4. the publisher's and the narratives' own sentences ---------------------------------------------
+    def editorial(self, opening: dict[str, Record]) -> None:
+        covered = sorted(r.extent for r in self.records)
+        added = []
+        for item in self.parsed:
+            block, offset = item.block, item.block.start
+            narrative = block.narrative or PUBLISHER_ID
+            run: list[tuple[int, int]] = []
+            for sent in item.doc.sents:
+                span = (sent.start_char + offset, sent.end_char + offset)
+                free = not any(s < span[1] and span[0] < e for s, e in covered)
+                marked = any(re.search(rf"\b{re.escape(m)}\b", sent.text.lower()) for m in self.lexicon.editorial_markers)
+                voice = PUBLISHER_ID if narrative == PUBLISHER_ID or marked else narrative
+                if free and run and run[-1][2] == voice:
+                    run[-1] = (run[-1][0], span[1], voice)
+                elif free:
+                    run.append((span[0], span[1], voice))
+            for start, end, voice in run:
+                text = self.page.text[start:end]
+                if len(text.split()) < MIN_EDITORIAL_WORDS:
+                    continue
+                stripped_start = start + (len(text) - len(text.lstrip()))
+                stripped_end = end - (len(text) - len(text.rstrip()))
+                if voice == PUBLISHER_ID:
+                    added.append(Record((stripped_start, stripped_end), "editorial", block, source_id=PUBLISHER_ID))
+                else:
+                    added.append(Record((stripped_start, stripped_end), "continuation", block, source_id=voice,
+                                        parent=opening.get(voice), confidence=NARRATIVE_CONTINUATION_CONFIDENCE))
+        self.records.extend(added)
+
+    # --- 5. output -------------------------------------------------------------------------------------
+    def build(self) -> tuple[list[Source], list[Attribution]]:
+        order = sorted(self.records, key=lambda r: r.anchor)
+        for number, record in enumerate(order, 1):
+            record.id = f"a{number}"
+        attributions = []
+        for record in order:
+            parent = record.parent.id if record.parent is not None and record.parent.id else None
+            attributions.append(Attribution(
+                id=record.id, source_id=record.source_id or PUBLISHER_ID, kind=record.kind,
+                content=self.page.span(*record.content),
+                source=self.page.span(*record.source) if record.source else None,
+                cue=self.page.span(*record.cue) if record.cue else None,
+                parent=parent, block_id=record.block.id, confidence=round(record.confidence, 3)))
+        used = {a.source_id for a in attributions}
+        sources = [self.publisher]
+        for entry in self.book.entries:
+            if entry.id in used:
+                sources.append(Source(entry.id, entry.name, entry.kind if entry.kind != "publisher" else "unknown",
+                                      entry.role, entry.affiliation, self.mentions.get(entry.id, [])))
+        return sources, attributions
+
+    def run(self) -> tuple[list[Source], list[Attribution]]:
+        self.extract()
+        self.resolve_sources()
+        self.link_orphans()
+        opening = self.assign_narratives()
+        self.nest(opening)
+        self.editorial(opening)
+        return self.build()
+
+
+def attribute_page(analysis: Analysis, parsed, lexicon: Lexicon, matcher_for) -> None:
+    """Fill ``analysis.sources`` and ``analysis.attributions`` and set ``block.narrative`` on the page."""
+    attributor = PageAttributor(analysis.page, parsed, lexicon, matcher_for)
+    analysis.sources, analysis.attributions = attributor.run()
+    stage = "attribution"
+    for block_id in attributor.open_quote_blocks:
+        analysis.warn("unbalanced_quotes", f"a quotation opened in block {block_id} is not closed there; it is "
+                      "read as running to the end of the paragraph", stage)
+    if parsed and not any(a.kind not in ("editorial",) for a in analysis.attributions):
+        analysis.warn("no_sources", "no attributed statement was found: the whole article is read as the "
+                      "publisher's own voice", stage)

@@ -1,0 +1,444 @@
+"""Find attributions in one spaCy ``Doc``: cue, source and content spans of direct, indirect and mixed quotes.
+
+Rules over the dependency parse, driven by the cue lexicon (``data/attribution/cues.yaml``):
+
+* a **cue verb** ("said", "told", "announced", "believes") takes its subject as the source and its clausal
+  complement, or for report verbs its object, as the content; a cue in a parenthetical ("the attack, he said,
+  was ...") or an "as"-clause ("as Reuters adds, ...") takes the clause it comments on;
+* a **cue phrase** ("according to X", "as reported by X", "citing X") takes the phrase's object as the source
+  and the rest of the sentence as the content;
+* **quotation marks** extend the content to the whole quotation, across sentences when the quote runs on,
+  and attach a quote to a cue in the next or previous sentence ('"..." He said.', 'He said: "..."');
+* "X quoted Y as saying ..." yields two nested attributions.
+
+Offsets here are character offsets into ``doc.text``; the stage adds the block offset. Quotes that no cue
+claims are returned as orphans (``kind="continuation"``, no cue, no source) for the stage to link to the
+previous speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+# --- settings -----------------------------------------------------------------------------------------
+#: An orphan quotation shorter than this many words is a scare quote ("think tank"), not speech.
+MIN_ORPHAN_QUOTE_WORDS = 5
+#: A quote counts as the content of a cue in a neighbouring sentence only if it starts or ends this close
+#: (in characters) to that sentence.
+NEIGHBOUR_QUOTE_GAP = 3
+#: Share of a content span inside quotation marks above which the attribution is "direct".
+DIRECT_SHARE = 0.85
+#: Dependency labels that make a clause the content of a cue verb.
+CONTENT_DEPS = frozenset({"ccomp"})
+#: Verbs whose infinitive complement is not what they report ("told him to leave").
+NO_XCOMP_CONTENT = frozenset({"say", "tell", "ask", "call", "add", "urge", "warn", "advise", "continue"})
+#: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
+OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
+#: Prepositions whose object is the content of a speech verb ("called for", "warned against").
+CONTENT_PREPOSITIONS = frozenset({"for", "against", "about"})
+#: Subjects that are not speakers (expletives).
+EXPLETIVES = frozenset({"there"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+OPENING_MARKS = frozenset("“„«")
+CLOSING_MARKS = frozenset("”»")
+OPEN_TEXT = frozenset('"“„«')
+CLOSE_TEXT = frozenset('"”»')
+#: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
+MIN_CLAIMED_QUOTE_WORDS = 3
+
+
+@dataclass(slots=True)
+class Found:
+    """One attribution in a doc, in doc character offsets. ``source_root`` is the token heading the source."""
+
+    content: tuple[int, int]
+    kind: str
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    source_root: int | None = None
+    recipient: str | None = None
+    inner_of: int | None = None  # index (in the returned list) of the attribution that relays this one
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    closed: bool
+
+
+def quote_spans(text: str) -> list[Quote]:
+    """Top-level quotations in ``text``, marks included; quotes inside quotes stay inside their quote.
+
+    Straight marks toggle, typographic marks open and close. A quote left open runs to the end of the text
+    (a quotation that continues in the next paragraph leaves its closing mark out); a stray closing mark is
+    ignored.
+    """
+    spans: list[Quote] = []
+    open_at: int | None = None
+    depth = 0
+    for match in QUOTE_MARKS.finditer(text):
+        mark, at = match.group(), match.start()
+        opening = mark in OPENING_MARKS or (mark == '"' and open_at is None)
+        if mark == '"' and open_at is not None and depth and text[at - 1 : at].isspace():
+            opening = True  # a straight mark after a space inside a quote opens a nested quote
+        if opening:
+            if open_at is None:
+                open_at = at
+            else:
+                depth += 1
+        elif open_at is not None:
+            if depth:
+                depth -= 1
+            else:
+                spans.append(Quote(open_at, at + 1, True))
+                open_at = None
+    if open_at is not None:
+        spans.append(Quote(open_at, len(text.rstrip()), False))
+    return spans
+
+
+def build_matcher(nlp_vocab, lexicon: Lexicon) -> Matcher:
+    """One Matcher for cue verbs (by lemma) and cue phrases (by lower-case words, adverbs allowed between)."""
+    matcher = Matcher(nlp_vocab)
+    matcher.add("CUE_VERB", [[{"LEMMA": {"IN": sorted(lexicon.all_cue_lemmas)}, "POS": "VERB"}]])
+    for number, (words, _source_after) in enumerate(lexicon.phrases):
+        pattern = []
+        for position, word in enumerate(words):
+            if position:
+                pattern.append({"POS": "ADV", "OP": "?"})
+            pattern.append({"LOWER": word})
+        matcher.add(f"CUE_PHRASE_{number}", [pattern])
+    return matcher
+
+
+class DocExtractor:
+    """Applies the rules to one doc. Built per doc: it carries the doc's quotes and sentence lookups."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, matcher: Matcher):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.matcher = matcher
+        self.quotes = quote_spans(doc.text)
+        self.found: list[Found] = []
+        self.claimed_tokens: set[int] = set()
+
+    # --- helpers ------------------------------------------------------------------------------------
+    def chars(self, first: int, last: int) -> tuple[int, int]:
+        """Character span of tokens ``first..last`` (inclusive), without surrounding punctuation."""
+        doc = self.doc
+        while first < last and (doc[first].is_space or doc[first].is_punct and doc[first].text not in OPEN_TEXT):
+            first += 1
+        while last > first and (doc[last].is_space or doc[last].is_punct and doc[last].text not in CLOSE_TEXT):
+            last -= 1
+        return doc[first].idx, doc[last].idx + len(doc[last])
+
+    def subtree_chars(self, token: Token) -> tuple[int, int]:
+        return self.chars(token.left_edge.i, token.right_edge.i)
+
+    def quote_at(self, start: int, end: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start < end and start < quote.end:
+                return quote
+        return None
+
+    def inside_quote(self, char: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start < char < quote.end:
+                return quote
+        return None
+
+    def cue_chars(self, verb: Token) -> tuple[int, int]:
+        first = verb.i
+        for child in verb.lefts:
+            if child.dep_ in ("aux", "auxpass", "neg") and child.i == first - 1:
+                first = child.i
+        for child in reversed(list(verb.lefts)):
+            if child.dep_ in ("aux", "auxpass", "neg") and child.i == first - 1:
+                first = child.i
+        last = verb.i
+        for child in verb.rights:
+            if child.dep_ == "prt" and child.i == last + 1:
+                last = child.i
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+
+    # --- sources ------------------------------------------------------------------------------------
+    def subject_of(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.lower_ not in EXPLETIVES:
+                if child.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "cite"):
+                    return None  # "X was reported killed": the subject is what is reported, not who reports
+                return child
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
+            for ancestor in verb.ancestors:
+                if ancestor.lemma_.lower() in self.lexicon.all_cue_lemmas and ancestor.pos_ == "VERB":
+                    return self.subject_of(ancestor)
+        if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            if verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+                return self.subject_of(verb.head)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head  # "a statement saying ..."
+        lefts = [c for c in verb.lefts if c.dep_ == "ccomp"]
+        rights = [c for c in verb.rights if c.dep_ == "ccomp"]
+        if lefts and rights:  # "X - an aside - said ...": the parser hung the subject on the aside
+            subjects = [c for c in lefts[0].children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if subjects:
+                return subjects[0]
+        return None
+
+    # --- content ------------------------------------------------------------------------------------
+    def content_of(self, verb: Token, group: str) -> tuple[tuple[int, int] | None, float]:
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        clauses = [c for c in verb.children
+                   if c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and lemma not in NO_XCOMP_CONTENT)]
+        clauses.sort(key=lambda c: c.i < verb.i)  # a complement after the cue first
+        takes_object = group == "report" and lemma not in self.lexicon.recipient_objects
+        if objects and takes_object and (objects[0].pos_ != "PRON" or objects[0].lower_ in ("it", "this", "that")):
+            # "announced the capture ..., by some estimates ...": the nearest complement is what was announced
+            if not clauses or abs(objects[0].i - verb.i) < abs(clauses[0].i - verb.i):
+                return self.subtree_chars(objects[0]), 0.8
+        if clauses:
+            return self.subtree_chars(clauses[0]), 1.0
+        if group == "belief":
+            return None, 0.0
+        if (objects and group == "speech" and lemma not in self.lexicon.recipient_objects
+                and lemma not in OBJECT_CONTENT_SPEECH and objects[0].pos_ in ("NOUN", "PROPN")
+                and verb.right_edge.i - objects[0].right_edge.i > 2):
+            # "said the insurgents ... had withdrawn" parsed with the subject as an object: take all that follows
+            return self.chars(objects[0].left_edge.i, verb.right_edge.i), 0.6
+        if objects and lemma in OBJECT_CONTENT_SPEECH:
+            first = min(c.left_edge.i for c in objects)
+            last = max(c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "oprd", "prep"))
+            return self.chars(first, last), 0.7
+        for child in verb.rights:
+            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return self.subtree_chars(objects[0]), 0.7
+        if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb:
+            return self.clause_without(verb.head, verb), 0.9
+        return None, 0.0
+
+    def clause_without(self, head: Token, cut: Token) -> tuple[int, int] | None:
+        """The clause of ``head`` minus the subtree of ``cut`` (a parenthetical cue): the side that is longer."""
+        first, last = head.left_edge.i, head.right_edge.i
+        cut_first, cut_last = cut.left_edge.i, cut.right_edge.i
+        before = (first, cut_first - 1) if cut_first > first else None
+        after = (cut_last + 1, last) if cut_last < last else None
+        if before and after:
+            # a parenthetical in the middle: the content is the whole clause around it
+            return self.chars(first, last)
+        side = before or after
+        if not side or side[0] > side[1]:
+            return None
+        return self.chars(*side)
+
+    def with_quotes(self, content: tuple[int, int]) -> tuple[tuple[int, int], str]:
+        """Grow ``content`` to the quotations it touches and say whether it is direct, mixed or indirect."""
+        start, end = content
+        quoted = 0
+        for quote in self.quotes:
+            if quote.start < end and start < quote.end:  # a quote the content touches is part of it
+                start, end = min(start, quote.start), max(end, quote.end)
+        for quote in self.quotes:
+            if start <= quote.start and quote.end <= end:
+                quoted += quote.end - quote.start
+        share = quoted / max(1, end - start)
+        kind = "direct" if share >= DIRECT_SHARE else "mixed" if quoted else "indirect"
+        return (start, end), kind
+
+    def neighbour_quote(self, verb: Token) -> Quote | None:
+        """A quotation in the cue's sentence or right around it that the cue can claim."""
+        sent = verb.sent
+        s_start, s_end = sent.start_char, sent.end_char
+        candidates = [q for q in self.quotes if q.start < s_end + NEIGHBOUR_QUOTE_GAP and s_start - NEIGHBOUR_QUOTE_GAP < q.end]
+        candidates = [q for q in candidates if not (q.start <= verb.idx < q.end)
+                      and len(self.doc.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS]
+        if not candidates:
+            return None
+        before = [q for q in candidates if q.end <= verb.idx]
+        after = [q for q in candidates if q.start > verb.idx]
+        trailing = self.doc.text[verb.idx + len(verb) : verb.idx + len(verb) + 40]
+        if after and ":" in trailing.split('"')[0]:
+            return after[0]
+        if before:
+            return before[-1]
+        return after[0] if after else None
+
+    # --- rules ----------------------------------------------------------------------------------------
+    def add(self, found: Found) -> int:
+        self.found.append(found)
+        return len(self.found) - 1
+
+    def from_verb(self, verb: Token) -> None:
+        group = self.lexicon.cue_group(verb.lemma_.lower())
+        if group is None or verb.i in self.claimed_tokens:
+            return
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in self.lexicon.cue_verbs["quote_as"]:
+            return  # the "as saying" of "X quoted Y as saying": handled with "quoted"
+        if group == "quote_as" or verb.lemma_.lower() in self.lexicon.cue_verbs["quote_as"]:
+            if self.from_quote_as(verb):
+                return
+        subject = self.subject_of(verb)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return  # "losses that threatened ...": a relative pronoun is no speaker
+        content, confidence = self.content_of(verb, group)
+        recipient = self.recipient_of(verb)
+        quote = None
+        if content is None:
+            quote = self.neighbour_quote(verb) if verb.dep_ not in ("acl", "amod", "relcl") else None
+            if quote is None:
+                content = self.cross_sentence_content(verb) if subject is not None else None
+                confidence = 0.5
+                if content is None:
+                    return
+            else:
+                content, confidence = (quote.start, quote.end), 0.9
+        if subject is None and quote is None and group != "report":
+            return  # a speech verb with neither speaker nor quotation is not an attribution ("to say")
+        content, kind = self.with_quotes(content)
+        source = self.subtree_chars(subject) if subject is not None else None
+        if source and content[0] < source[1] and source[0] < content[1]:
+            return  # the "source" sits inside what is said: a mis-parse, not an attribution
+        self.claimed_tokens.add(verb.i)
+        self.add(Found(content, kind, self.cue_chars(verb), source, subject.i if subject is not None else None,
+                       recipient, confidence=confidence))
+
+    def recipient_of(self, verb: Token) -> str | None:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() in self.lexicon.recipient_objects:
+                if child.pos_ == "PROPN":
+                    return self.doc[child.left_edge.i : child.right_edge.i + 1].text
+        subject = self.subject_of(verb)
+        for acl in subject.children if subject is not None else ():  # "a fighter reached by Reuters said"
+            for agent in (c for c in acl.children if acl.dep_ == "acl" and c.dep_ == "agent"):
+                for obj in agent.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                        return obj.text
+        return None
+
+    def from_quote_as(self, verb: Token) -> bool:
+        """``X quoted Y as saying C``: X relays Y, who says C. Returns False when the pattern is absent."""
+        saying = None
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                saying = next((c for c in child.children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in self.lexicon.all_cue_lemmas), None)
+        inner = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if saying is None or inner is None:
+            return False
+        content, confidence = self.content_of(saying, "speech")
+        if content is None:
+            content, confidence = self.content_of(verb, "speech")
+        if content is None and verb.dep_ in ("ROOT",):
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            content = self.subtree_chars(clauses[0]) if clauses else None
+        if content is None:
+            return False
+        content, kind = self.with_quotes(content)
+        outer_subject = self.subject_of(verb)
+        self.claimed_tokens.update((verb.i, saying.i))
+        outer_extent = (min(content[0], inner.left_edge.idx), max(content[1], saying.idx + len(saying)))
+        outer = self.add(Found(outer_extent, "indirect", self.cue_chars(verb),
+                               self.subtree_chars(outer_subject) if outer_subject is not None else None,
+                               outer_subject.i if outer_subject is not None else None, confidence=0.8))
+        cue = (saying.head.idx, saying.idx + len(saying))
+        self.add(Found(content, kind, cue, self.subtree_chars(inner), inner.i, inner_of=outer, confidence=confidence))
+        return True
+
+    def cross_sentence_content(self, verb: Token) -> tuple[int, int] | None:
+        """A cue sentence with a speaker but nothing said: 'He said:' + next sentence, or 'He said.' after one."""
+        sent = verb.sent
+        doc = self.doc
+        if sent[-1].text == ":" and sent.end < len(doc):
+            following = doc[sent.end :].sents
+            nxt = next(following, None)
+            return (nxt.start_char, nxt.end_char) if nxt is not None else None
+        words = [t for t in sent if not t.is_punct]
+        if len(words) <= 6 and sent.start > 0:
+            previous = doc[sent.start - 1].sent
+            return self.chars(previous.start, previous.end - 1)
+        return None
+
+    def from_phrase(self, tokens: Span) -> None:
+        """``according to X``, ``as reported by X``, ``citing X``: source after the cue, content the rest."""
+        if any(t.i in self.claimed_tokens for t in tokens):
+            return
+        last = tokens[-1]
+        source = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
+        if source is None and last.dep_ == "agent":
+            source = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return
+        top = min(tokens, key=lambda t: len(list(t.ancestors)))
+        sent = top.sent
+        cut_first = min(top.left_edge.i, tokens[0].i)
+        cut_last = max(top.right_edge.i, source.right_edge.i)
+        before = (sent.start, cut_first - 1) if cut_first > sent.start else None
+        after = (cut_last + 1, sent.end - 1) if cut_last < sent.end - 1 else None
+        if before and after:
+            content = self.chars(sent.start, sent.end - 1)
+        elif before or after:
+            content = self.chars(*(before or after))
+        else:
+            return
+        if content[0] >= content[1]:
+            return
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.update(t.i for t in tokens)
+        self.add(Found(content, kind, (tokens[0].idx, last.idx + len(last)), self.subtree_chars(source), source.i,
+                       confidence=0.9))
+
+    def orphans(self) -> None:
+        """Quotations no cue claimed (and not inside claimed content): candidates for continuation."""
+        covered = [f.content for f in self.found]
+        for quote in self.quotes:
+            if any(s <= quote.start and quote.end <= e for s, e in covered):
+                continue
+            words = len(self.doc.text[quote.start : quote.end].split())
+            if words < MIN_ORPHAN_QUOTE_WORDS:
+                continue
+            self.found.append(Found((quote.start, quote.end), "continuation", confidence=0.6))
+
+    def run(self) -> list[Found]:
+        matches = sorted(self.matcher(self.doc), key=lambda m: (m[1], -m[2]))
+        phrase_spans = []
+        for match_id, start, end in matches:
+            label = self.doc.vocab.strings[match_id]
+            if label.startswith("CUE_PHRASE"):
+                phrase_spans.append(self.doc[start:end])
+        for span in phrase_spans:
+            self.from_phrase(span)
+        for match_id, start, _end in matches:
+            if self.doc.vocab.strings[match_id] == "CUE_VERB":
+                self.from_verb(self.doc[start])
+        self.orphans()
+        return self.found
+
+
+def extract(doc: Doc, lexicon: Lexicon, matcher: Matcher) -> list[Found]:
+    """All attributions of ``doc`` in document order (see the module docstring for the rules)."""
+    if not len(doc):
+        return []
+    found = DocExtractor(doc, lexicon, matcher).run()
+    order = sorted(range(len(found)), key=lambda i: (found[i].cue or found[i].content)[0])
+    remap = {old: new for new, old in enumerate(order)}
+    result = [found[i] for i in order]
+    for item in result:
+        if item.inner_of is not None:
+            item.inner_of = remap[item.inner_of]
+    return result

@@ -1,0 +1,173 @@
+"""The local engine: a process pool, models loaded once per worker, pages sent in chunks.
+
+The parent process streams the corpus (:mod:`rashomon.read.corpus`), skips the ids the output already holds,
+sends chunks of records to the workers with a bounded number in flight (so a corpus of any size never sits
+in memory), and commits a part of the output every ``part_size`` pages. Ctrl-C stops cleanly: the pages
+already analysed are committed, the workers are stopped, and ``--resume`` finishes the rest.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from ..read.corpus import JSONL_SUFFIXES, PAGE_SUFFIXES, Record, expand_inputs, iter_records
+from .output import BatchError, BatchOutput, PageResult
+from .progress import BatchSummary, make_progress
+from .worker import analyze_chunk, analyze_record, load_models
+
+# --- settings (local engine) ----------------------------------------------------------------------------
+#: Pages per task sent to a worker: large enough to amortise the round trip, small enough to balance load.
+CHUNK_SIZE = 4
+#: Pages per committed output part: what a crash can cost to redo, and the size of the Parquet files.
+PART_SIZE = 200
+#: Chunks in flight per worker: keeps every worker busy without reading the corpus ahead into memory.
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
+#: "spawn" starts clean workers on every platform; each loads the models once in its initializer.
+START_METHOD = "spawn"
+
+
+def _init_worker(stage_names: Sequence[str] | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    load_models(stage_names)
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def run_local(
+    inputs: Iterable[str | os.PathLike],
+    out: str | os.PathLike,
+    *,
+    workers: int | None = None,
+    resume: bool = False,
+    stage_names: Sequence[str] | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    part_size: int = PART_SIZE,
+    progress: bool = True,
+    start_method: str = START_METHOD,
+) -> BatchSummary:
+    """Analyze every page of ``inputs`` into the Parquet dataset ``out``; see the module docstring."""
+    if (workers is not None and workers < 1) or chunk_size < 1 or part_size < 1:
+        raise BatchError("--workers, the chunk size and the part size must be at least 1")
+    inputs = list(inputs)
+    files = expand_inputs(inputs)  # fails before anything is written if an input names nothing
+    output = BatchOutput(Path(out), resume=resume, engine="local")
+    workers = workers or default_workers()
+    summary = BatchSummary(out=Path(out), engine="local", workers=workers)
+    started = time.perf_counter()
+    buffer: list[PageResult] = []
+
+    def collect(results: list[PageResult]) -> None:
+        for result in results:
+            buffer.append(result)
+            summary.failed += result.failed
+            summary.pages += not result.failed
+            summary.words += result.words
+        if len(buffer) >= part_size:
+            flush()
+
+    def flush() -> None:
+        if output.commit(buffer):
+            summary.parts += 1
+        buffer.clear()
+
+    total = estimate_total(files)
+    bar = make_progress(progress)
+    task = bar.add_task("analysing", total=max(total - len(output.done_ids), 0) if total is not None else None,
+                        failed=0)
+    records = _new_records(iter_records(files), output.done_ids, summary)
+    context = multiprocessing.get_context(start_method)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(stage_names,))
+    pending: set[Future] = set()
+    try:
+        with bar:
+            for chunk in _chunks(records, chunk_size):
+                readable = [r for r in chunk if r.ok]
+                unreadable = [analyze_record(r) for r in chunk if not r.ok]
+                if unreadable:
+                    collect(unreadable)
+                    bar.update(task, advance=len(unreadable), failed=summary.failed)
+                if readable:
+                    while len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
+                        pending = _drain(pending, FIRST_COMPLETED, collect, summary, bar, task)
+                    pending.add(pool.submit(analyze_chunk, readable, stage_names))
+            while pending:
+                pending = _drain(pending, FIRST_COMPLETED, collect, summary, bar, task)
+            flush()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        _stop(pool, pending)
+        flush()  # what is finished is kept; --resume does the rest
+    except BrokenProcessPool as err:
+        _stop(pool, pending)
+        flush()
+        raise BatchError(f"a worker died ({err}); the pages finished so far are kept: run again with --resume") from None
+    else:
+        pool.shutdown(wait=True)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _drain(pending, how, collect, summary, bar, task) -> set[Future]:
+    done, rest = wait(pending, return_when=how)
+    for future in done:
+        results, peak_rss = future.result()
+        summary.peak_worker_rss_bytes = max(summary.peak_worker_rss_bytes, peak_rss)
+        collect(results)
+        bar.update(task, advance=len(results), failed=summary.failed)
+    return rest
+
+
+def _stop(pool: ProcessPoolExecutor, pending: set[Future]) -> None:
+    for future in pending:
+        future.cancel()
+    for process in list(getattr(pool, "_processes", {}).values()):  # do not wait for chunks in progress
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _new_records(records: Iterator[Record], done: set[str], summary: BatchSummary) -> Iterator[Record]:
+    """Records not yet in the output, each id once (the same page named twice is analysed once)."""
+    seen: set[str] = set()
+    for record in records:
+        if record.id in done:
+            summary.skipped_done += 1
+        elif record.id in seen:
+            summary.skipped_duplicates += 1
+        else:
+            seen.add(record.id)
+            yield record
+
+
+def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def estimate_total(files: Sequence[Path]) -> int | None:
+    """The number of records, when it can be had cheaply (page files and plain JSONL); ``None`` otherwise."""
+    total = 0
+    for path in files:
+        name = path.name.lower()
+        if name.endswith(tuple(s for s in JSONL_SUFFIXES if not s.endswith(".gz"))):
+            with open(path, "rb") as handle:
+                total += sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+        elif name.endswith((".gz", ".warc", ".arc")):
+            return None
+        else:
+            total += 1
+    return total

@@ -1,0 +1,67 @@
+"""What every engine runs in its workers: load the models once, then turn records into table rows.
+
+Both engines (the local process pool and Ray actors) call :func:`load_models` once per worker and
+:func:`analyze_record` per page, so a page gives the same rows whichever engine ran it.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import RashomonError
+from ..read.corpus import Record
+from .output import PageResult, rows_for_error, rows_for_page
+
+
+def load_models(stage_names: Sequence[str] | None) -> None:
+    """Import the stages and load spaCy now, so the first page of a worker does not pay for it."""
+    from .. import nlp, pipeline, settings
+
+    names = settings.DEFAULT_STAGES if stage_names is None else stage_names
+    pipeline._load_builtin_stages()
+    if names:
+        nlp.load()
+
+
+def analyze_record(record: Record, stage_names: Sequence[str] | None = None) -> PageResult:
+    """The rows of one record; a record that cannot be read or analysed gives one error row, never an exception."""
+    if record.error is not None:
+        return PageResult(record.id, rows_for_error(record, "corpus", "CorpusError", record.error), failed=True)
+    from .. import analyze
+    from ..report.json import to_dict
+
+    started = time.perf_counter()
+    source = Path(record.origin) if record.content is None else record.content
+    if isinstance(source, str):
+        source = source.encode("utf-8")  # bytes: the reader never mistakes a one-line page for a file name
+    options = {"kind": record.kind}
+    if record.url:
+        options["url"] = record.url
+    if record.published_at:
+        options["published_at"] = record.published_at
+    try:
+        analysis = analyze(source, stage_names=stage_names, **options)
+        data = to_dict(analysis)
+    except RashomonError as err:
+        return PageResult(record.id, rows_for_error(record, "read", type(err).__name__, str(err)), failed=True)
+    except Exception as err:  # a bug or a pathological page: one error row, and the batch goes on
+        message = f"{type(err).__name__}: {err}"
+        return PageResult(record.id, rows_for_error(record, "analyze", type(err).__name__, message), failed=True)
+    seconds = time.perf_counter() - started
+    rows = rows_for_page(record, data, seconds)
+    return PageResult(record.id, rows, seconds=seconds, words=rows["pages"][0]["n_words"])
+
+
+def analyze_chunk(records: Sequence[Record], stage_names: Sequence[str] | None = None) -> tuple[list[PageResult], int]:
+    """Analyze a chunk of records; also returns this worker's peak memory (bytes) so far."""
+    results = [analyze_record(record, stage_names) for record in records]
+    return results, peak_rss_bytes()
+
+
+def peak_rss_bytes() -> int:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024

@@ -1,0 +1,167 @@
+"""The "claims" stage: every sentence of the article as an attributed proposition, with its numbers.
+
+A claim is one sentence (or the part of it an attribution's content covers) with: its source (the innermost
+attribution whose content holds it; otherwise the block's narrative; otherwise the publisher), its predicate
+(the event verb, climbing over speech and structure verbs: "said about 40 percent ... had been freed" ->
+"free"), actors (named people, organisations, groups), place and time (spaCy entities), hedges
+("by some estimates") and negation, and its quantities normalized by :mod:`rashomon.claims.quantities`.
+
+Word lists live in ``data/claims/topics.yaml``; thresholds in the settings block below.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..model import Analysis, Attribution, Block, Claim, Quantity
+from ..pipeline import ParsedBlock, register_stage
+from .quantities import find_quantities
+
+__all__ = ["claims_stage", "find_quantities", "topics", "source_label"]
+
+# --- settings ------------------------------------------------------------------------------------------
+#: Sentences with fewer tokens than this and no number are not claims (bylines, "* * *", fragments).
+MIN_CLAIM_TOKENS = 4
+#: An attribution holds a sentence when its content covers at least this share of the sentence's characters.
+MIN_CONTENT_COVER = 0.5
+#: Entity labels read as actors, places and times.
+ACTOR_LABELS = ("PERSON", "ORG", "NORP")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+TIME_LABELS = ("DATE", "TIME")
+#: Words before a percentage over 100 that make it growth ("rose 150 percent"), not an impossible share.
+_GROWTH = re.compile(r"\b(?:rose|rise[ns]?|risen|increase[sd]?|grew|grown|jump(?:ed|s)?|surged?|up|higher|more|soar(?:ed|s)?|climb(?:ed|s)?|gain(?:ed|s)?|by)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+@lru_cache(maxsize=1)
+def topics() -> dict:
+    """The word lists of ``data/claims/topics.yaml``, with reverse indexes for lookups."""
+    data = yaml.safe_load(resources.files("rashomon").joinpath("data/claims/topics.yaml").read_text("utf-8"))
+    data["noun_class_of"] = {}
+    for name, words in data["noun_classes"].items():
+        for word in words:
+            data["noun_class_of"].setdefault(word, name)
+    data["family_of"] = {w: name for name, words in data["predicate_families"].items() for w in words}
+    data["carrier_set"] = set(data["carrier_verbs"])
+    data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(data["hedges"], key=len, reverse=True)) + r")\b", re.I)
+    return data
+
+
+def source_label(analysis: Analysis, claim: Claim) -> str:
+    """A person-readable name for who makes a claim: "Russian Defence Ministry via Reuters"."""
+    names = {s.id: s.name for s in analysis.sources}
+    name = names.get(claim.source_id, claim.source_id)
+    if claim.narrative and claim.narrative != claim.source_id:
+        return f"{name} via {names.get(claim.narrative, claim.narrative)}"
+    return name
+
+
+def _publisher_id(analysis: Analysis) -> str:
+    publisher = next((s for s in analysis.sources if s.is_publisher), None)
+    return publisher.id if publisher else "publisher"
+
+
+def _holding_attribution(attributions: list[Attribution], start: int, end: int, anchor: int) -> Attribution | None:
+    """The innermost attribution whose content holds the sentence (or at least the claim's anchor)."""
+    best = None
+    for attribution in attributions:
+        content = attribution.content
+        overlap = min(end, content.end) - max(start, content.start)
+        if overlap <= 0:
+            continue
+        holds_anchor = content.start <= anchor < content.end
+        if not holds_anchor and overlap < MIN_CONTENT_COVER * (end - start):
+            continue
+        if best is None or (content.end - content.start) < (best.content.end - best.content.start):
+            best = attribution
+    return best
+
+
+def _event_predicate(sent, anchor_token, span_start: int, span_end: int):
+    """The event verb of a claim: from the quantity (or the content's top verb) up, over carrier verbs."""
+    carriers = topics()["carrier_set"]
+    token = anchor_token
+    if token is None:
+        inside = [t for t in sent if span_start <= t.idx < span_end and t.pos_ in ("VERB", "AUX")]
+        tops = [t for t in inside if not (span_start <= t.head.idx < span_end) or t.head == t]
+        token = (tops or inside or [sent.root])[0]
+    chosen = None
+    for _ in range(12):
+        if token.pos_ == "VERB" and token.lemma_.lower() not in carriers:
+            return token
+        if token.pos_ in ("VERB", "AUX") and chosen is None:
+            chosen = token
+        if token.head == token:
+            break
+        token = token.head
+    if anchor_token is not None:  # a number under a speech verb: look for the event verb in its clause
+        for candidate in anchor_token.sent:
+            if candidate.pos_ == "VERB" and candidate.lemma_.lower() not in carriers and candidate.head.lemma_.lower() in carriers:
+                return candidate
+    return chosen
+
+
+def _negated(predicate) -> bool:
+    return predicate is not None and any(child.dep_ == "neg" for child in predicate.children)
+
+
+def _claims_of_block(analysis: Analysis, item: ParsedBlock, counter: list[int]) -> list[Claim]:
+    block: Block = item.block
+    doc = item.doc
+    offset = block.start
+    attributions = [a for a in analysis.attributions if a.content.start < block.end and a.content.end > block.start]
+    fallback = block.narrative or _publisher_id(analysis)
+    claims = []
+    for sent in doc.sents:
+        start, end = offset + sent.start_char, offset + sent.end_char
+        text = analysis.page.text[start:end]
+        quantities = find_quantities(sent.text, doc, offset=start, doc_offset=sent.start_char)
+        if len([t for t in sent if not t.is_punct]) < MIN_CLAIM_TOKENS and not quantities:
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent) and not quantities:
+            continue
+        anchor = quantities[0].start if quantities else start
+        attribution = _holding_attribution(attributions, start, end, anchor)
+        span_start, span_end = (max(start, attribution.content.start), min(end, attribution.content.end)) if attribution else (start, end)
+        anchor_token = None
+        if quantities:
+            anchor_token = next((t for t in sent if offset + t.idx >= quantities[0].start and t.like_num or t.lower_ in ("thousands", "hundreds", "dozens", "third", "half", "quarter", "millions")), None)
+        predicate = _event_predicate(sent, anchor_token, span_start - offset, span_end - offset)
+        hedge = topics()["hedge_re"].search(text)
+        counter[0] += 1
+        claims.append(Claim(
+            id=f"c{counter[0]}", source_id=attribution.source_id if attribution else fallback,
+            start=start, end=end, text=text, attribution_id=attribution.id if attribution else None,
+            narrative=block.narrative, predicate=predicate.lemma_.lower() if predicate is not None else None,
+            actors=sorted({e.text for e in sent.ents if e.label_ in ACTOR_LABELS}),
+            place=next((e.text for e in sent.ents if e.label_ in PLACE_LABELS), None),
+            time=", ".join(e.text for e in sent.ents if e.label_ in TIME_LABELS) or None,
+            quantities=quantities, hedge=hedge.group().lower() if hedge else None, negated=_negated(predicate),
+        ))
+    return claims
+
+
+def _check(analysis: Analysis, quantity: Quantity) -> None:
+    number = quantity.value if quantity.value is not None else quantity.high
+    if quantity.unit == "percent" and number is not None and number > 100:
+        before = analysis.page.text[max(0, quantity.start - 40) : quantity.start]
+        if not _GROWTH.search(before):
+            analysis.warn(
+                "percent_over_100",
+                f"{quantity.text!r} at {quantity.start} is a share over 100 percent; kept as written, check the source",
+                "claims",
+            )
+
+
+@register_stage("claims")
+def claims_stage(analysis: Analysis, parsed: list[ParsedBlock]) -> None:
+    """Fill ``analysis.claims`` from the parsed article blocks."""
+    counter = [0]
+    for item in parsed:
+        analysis.claims.extend(_claims_of_block(analysis, item, counter))
+    for claim in analysis.claims:
+        for quantity in claim.quantities:
+            _check(analysis, quantity)

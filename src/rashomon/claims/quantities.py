@@ -1,0 +1,347 @@
+"""Find the numbers a text gives and normalize them into :class:`~rashomon.model.Quantity`.
+
+"more than 3,000 civilians" -> value=3000, low=3000, approx=more_than, noun=civilians. The number itself, its
+approximation ("about", "more than", "or so"), ranges ("3,000-5,000", "between 3 and 5"), number words
+("twelve", "two million"), fractions (normalized to percent: "a third of" -> 33.33 percent), vague amounts
+("thousands" -> 2000..9999, vague=True) and units are read with regular expressions built from the word lists
+in ``data/claims/quantities.yaml``; the counted noun ("people" in "3,179 people") comes from the spaCy parse.
+Off-the-shelf parsers (quantulum3) were tried on news text and mis-read it (dates as counts, "some" as units).
+
+Normalization convention (what the fields mean, checked by ``eval/claims.py``):
+
+- ``value``: the number stated (None for a range or a vague amount);
+- ``low``/``high``: the bounds the words state: exact -> both = value; ``more_than``/``at_least`` -> low;
+  ``less_than``/``at_most``/``almost`` -> high; ``about`` -> neither (the comparison widens it by a tolerance);
+  ``range`` -> both; ``vague`` -> the bounds of the vague word;
+- ``approx``: exact | about | almost | more_than | at_least | less_than | at_most | range | vague;
+- ``unit``: canonical unit (percent, km, USD, hour ...) or None; ``noun``: the counted noun as written,
+  lower-cased ("children"); ``scope``: the "of ..." phrase that says what the number is a part of.
+
+Dates ("28 November", "in 2011", "2016-11-28"), times ("10:30", "3 p.m."), ordinals ("13th") and numbers inside
+names ("F-16", "COVID-19", "Resolution 2254") are not counts and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..model import Quantity
+
+# --- settings ------------------------------------------------------------------------------------------
+#: How many tokens after the number (and its unit) the counted noun may be looked for.
+NOUN_LOOKAHEAD_TOKENS = 4
+#: Longest "of ..." scope phrase kept, in tokens.
+MAX_SCOPE_TOKENS = 10
+#: Words before a number that make it an identifier, not a count ("Resolution 2254", "No. 5").
+IDENTIFIER_WORDS = frozenset(
+    "no no. number resolution article route highway flight page section chapter room platform gate bus "
+    "line channel level phase grade paragraph item version model".split()
+)
+#: A time of day or an identifier follows the number.
+_TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock))", re.I)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists of ``quantities.yaml`` and the regular expressions built from them."""
+
+    data: dict[str, Any]
+    number: re.Pattern
+    vague: re.Pattern
+    fraction: re.Pattern
+    approx_before: re.Pattern
+    approx_after: re.Pattern
+    unit_after: re.Pattern
+    date_like: re.Pattern
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files("rashomon").joinpath("data/claims/quantities.yaml").read_text("utf-8"))
+    words = {w for w in data["units_words"] if w not in ("one", "zero")}
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    word_number = rf"(?:(?:{tens})(?:[-\s](?:{ones}))?|{_alternation(words)}|(?:one|a)(?=\s+(?:hundred|thousand|million|billion)\b))"
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+    big_scales = "hundred|thousand|million|billion|trillion"
+    scale = rf"(?:\s*(?:{big_scales})\b|(?:bn|mn|m|k)\b)"
+    currency = _alternation(data["currencies"])
+    number = rf"(?P<cur>{currency})?\s?(?P<num>(?:{digits})|\b(?:{word_number})\b)(?P<scale>(?:{scale}(?:\s+(?:and\s+)?(?:{word_number}))?)*)"
+    return Lexicon(
+        data=data,
+        number=re.compile(number, re.I),
+        vague=re.compile(rf"\b(?:{_alternation(data['vague'])})\b", re.I),
+        fraction=re.compile(rf"\b(?:{_alternation(data['fractions'])})(?=\s+of\b)", re.I),
+        approx_before=re.compile(rf"\b(?:{_alternation(data['approximators_before'])})\s+$", re.I),
+        approx_after=re.compile(rf"^\s*(?:{_alternation(data['approximators_after'])})\b", re.I),
+        unit_after=re.compile(rf"^\s?(?:%|(?:{_alternation(k for k in data['units'] if k != '%')})\b)", re.I),
+        date_like=re.compile(
+            r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b24/7\b"
+            r"|\b(?:1[89]|20)\d\d\s?[-–—/]\s?(?:(?:1[89]|20)?\d\d)\b(?!\s*(?:%|percent|people))"
+        ),
+    )
+
+
+def word_value(text: str) -> float | None:
+    """The value of a number written in digits or words: "3,179", "1.5 million", "twenty-five", "$2bn"."""
+    lex = lexicon().data
+    text = text.lower().replace(",", "").strip()
+    for symbol in lex["currencies"]:
+        text = text.replace(symbol.lower(), " ")
+    text = re.sub(r"(\d)(bn|mn|m|k)\b", r"\1 \2", text)
+    total, current = 0.0, None
+    tokens = re.findall(r"a dozen|\d+(?:\.\d+)?|\.\d+|[a-z]+", text.replace("-", " "))
+    for token in tokens:
+        if token in ("and", "a"):
+            if token == "a" and current is None:
+                current = 1.0
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", token):
+            current = (current or 0.0) + float(token)
+        elif token in lex["units_words"]:
+            current = (current or 0.0) + float(lex["units_words"][token])
+        elif token in lex["scales"]:
+            scale = float(lex["scales"][token])
+            if scale == 100:
+                current = (current or 1.0) * 100
+            else:
+                total += (current or 1.0) * scale
+                current = None
+        elif token == "one":
+            current = (current or 0.0) + 1
+        else:
+            return None
+    value = total + (current or 0.0)
+    return value if tokens else None
+
+
+def _clean(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _bounds(approx: str, value: float) -> tuple[float | None, float | None]:
+    if approx == "exact":
+        return value, value
+    if approx in ("more_than", "at_least"):
+        return value, None
+    if approx in ("less_than", "at_most", "almost"):
+        return None, value
+    return None, None
+
+
+def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
+    lex = lexicon().data
+    before = text[max(0, start - 14) : start].lower()
+    after = text[end : end + 14]
+    prev_word = (re.findall(r"[a-z.#]+", before) or [""])[-1]
+    next_word = (re.findall(r"[A-Za-z]+", after[:12]) or [""])[0].lower()
+    if start > 0 and (text[start - 1].isalpha() or (text[start - 1] in "-#" and start > 1 and text[start - 2].isalpha())):
+        return True
+    if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
+        return True
+    if after[:1].isalpha() and not re.match(r"(?:bn|mn|m|k|km|kg|s)\b", after, re.I):
+        return True
+    if prev_word in IDENTIFIER_WORDS or before.endswith("#"):
+        return True
+    if core.isdigit() and int(core) <= 31 and (prev_word in lex["months"] or next_word in lex["months"]):
+        return True
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", core):
+        if re.match(r"\s?(?:%|percent|per cent)", after, re.I) or lexicon().approx_before.search(text[:start]):
+            return False
+        return not re.match(r"\s+[a-z]+s\b", after) or next_word in lex["months"]
+    return False
+
+
+def find_quantities(text: str, doc=None, offset: int = 0, doc_offset: int = 0) -> list[Quantity]:
+    """All quantities in ``text``; spans are ``offset + position in text``.
+
+    ``doc`` is the spaCy parse of the text it was made from; ``doc_offset`` is where ``text`` starts in that
+    doc's text (0 when the doc is the parse of ``text`` itself). Without a doc, nouns and scopes stay empty.
+    """
+    lex = lexicon()
+    masked = lex.date_like.sub(lambda m: "#" * len(m.group()), text)
+    found: list[tuple[int, int, dict]] = []
+    taken = [False] * (len(text) + 1)
+
+    def free(a: int, b: int) -> bool:
+        return not any(taken[a:b])
+
+    for kind, pattern in (("vague", lex.vague), ("fraction", lex.fraction), ("number", lex.number)):
+        for match in pattern.finditer(masked):
+            a, b = match.span()
+            a += len(match.group()) - len(match.group().lstrip())
+            if not free(a, b) or not match.group().strip():
+                continue
+            if kind == "number":
+                core = match.group("num")
+                num_start = match.start("num")
+                if _is_date_or_identifier(masked, num_start, b if not match.group("scale") else match.end("num"), core):
+                    continue
+                if core.lower() == "a" and not match.group("scale"):
+                    continue
+            item = {"kind": kind, "core": masked[a:b]}
+            found.append((a, b, item))
+            for i in range(a, b):
+                taken[i] = True
+    quantities = [_normalize(text, masked, a, b, item, doc, offset, doc_offset) for a, b, item in sorted(found, key=lambda f: f[0])]
+    return _merge_ranges([q for q in quantities if q is not None], text, offset)
+
+
+def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | None:
+    lex = lexicon()
+    data = lex.data
+    kind, core = item["kind"], item["core"]
+    start, end = a, b
+    approx, unit, vague = "exact", None, False
+    low = high = value = None
+    if kind == "vague":
+        low, high = data["vague"][re.sub(r"\s+", " ", core.lower())]
+        approx, vague = "vague", True
+    elif kind == "fraction":
+        value, unit = float(data["fractions"][re.sub(r"\s+", " ", core.lower())]), "percent"
+    else:
+        match = lex.number.fullmatch(core.strip()) or lex.number.search(core)
+        value = word_value(core)
+        if value is None:
+            return None
+        if match and match.group("cur"):
+            unit = data["currencies"][match.group("cur")]
+    approx_match = lex.approx_before.search(masked[max(0, start - 20) : start])
+    if approx_match and kind != "vague":
+        approx = data["approximators_before"][re.sub(r"\s+", " ", approx_match.group().strip().lower())]
+        start = start - (len(masked[max(0, start - 20) : start]) - approx_match.start())
+    unit_match = lex.unit_after.match(masked[end : end + 30])
+    if unit_match and kind != "fraction":
+        word = re.sub(r"\s+", " ", unit_match.group().strip().lower())
+        unit = data["units"].get(word, data["units"].get(word.rstrip("s"), unit))
+        end += unit_match.end()
+    elif kind == "vague":
+        unit_of = re.match(r"\s+of\s+((?:[a-z]+\s+)?[a-z]+)\b", masked[end : end + 40], re.I)
+        if unit_of and unit_of.group(1).lower() in data["units"]:
+            unit = data["units"][unit_of.group(1).lower()]
+            end += unit_of.end()
+    after = lex.approx_after.match(masked[end : end + 20])
+    if after and kind == "number":
+        approx = data["approximators_after"][re.sub(r"\s+", " ", after.group().strip().lower())]
+        end += after.end()
+    if kind != "vague":
+        low, high = _bounds(approx, value)
+    quantity = Quantity(
+        text=text[start:end], start=offset + start, end=offset + end, value=_clean(value), low=_clean(low),
+        high=_clean(high), approx=approx, unit=unit, vague=vague,
+    )
+    if doc is not None:
+        quantity.noun, quantity.scope = counted_noun(
+            doc, doc_offset + end, share=quantity.unit == "percent", unit_only=quantity.unit is not None
+        )
+        if quantity.noun and quantity.unit is None and quantity.noun in data["units"]:
+            quantity.unit, quantity.noun = data["units"][quantity.noun], None
+    if quantity.noun is None:
+        label = re.search(r"([A-Za-z][A-Za-z ]{0,30}?)\s*[:|]\s*$", text[max(0, start - 40) : start].split("\n")[-1])
+        if label and not quantity.unit:
+            quantity.noun = label.group(1).strip().lower()
+    return quantity
+
+
+def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Quantity]:
+    """Join "3,000-5,000", "3,000 to 5,000", "between 3,000 and 5,000" into one ``range`` quantity."""
+    merged: list[Quantity] = []
+    for q in quantities:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.value is not None and q.value is not None and not prev.vague:
+            gap = text[prev.end - offset : q.start - offset]
+            before = text[max(0, prev.start - offset - 9) : prev.start - offset].lower()
+            dash = re.fullmatch(r"\s*[-–—]\s*|\s+to\s+", gap)
+            between = re.fullmatch(r"\s+and\s+", gap) and re.search(r"between\s+$", before)
+            from_to = re.fullmatch(r"\s+to\s+", gap) and re.search(r"from\s+$", before)
+            if (dash or between) and prev.approx in ("exact", "about") and q.approx == "exact" and not from_to:
+                low_value = prev.value
+                if q.unit and not prev.unit:
+                    prev.unit = q.unit
+                if q.value >= 1000 and low_value < 1000 and re.search(r"\d\s*(?:thousand|million|billion|k|m|bn)\b", q.text, re.I) and not re.search(r"(?:thousand|million|billion|k|m|bn)\b", prev.text, re.I):
+                    low_value = low_value * (q.value / word_value(re.search(r"[\d.,]+", q.text).group()))
+                start = prev.start - (len("between ") if between else 0)
+                merged[-1] = Quantity(
+                    text=text[start - offset : q.end - offset], start=start, end=q.end, value=None,
+                    low=_clean(low_value), high=q.value, approx="range", unit=prev.unit or q.unit,
+                    noun=q.noun or prev.noun, scope=q.scope or prev.scope,
+                )
+                continue
+        merged.append(q)
+    return merged
+
+
+_NOUN_SKIP_POS = {"ADJ", "NUM", "ADV"}
+#: Adjectives used as nouns in counts ("34 dead", "half of the displaced").
+NOMINAL_ADJECTIVES = frozenset("dead injured wounded missing killed displaced homeless unemployed sick elderly".split())
+
+
+def counted_noun(doc, end_char: int, share: bool = False, unit_only: bool = False) -> tuple[str | None, str | None]:
+    """The noun a number counts and the "of ..." scope after it, from the parse: "40 percent of the
+    territory" -> ("territory", "of the territory"); "1,519 children" -> ("children", None).
+
+    ``end_char`` is where the number (and its unit) ends in the doc's text; ``share`` says the number is a
+    part of a whole (a percentage or a fraction), whose "of ..." phrase is then its scope; ``unit_only`` says
+    the number already has a unit, so only an "of ..." phrase names what is measured ("120 tonnes of flour")."""
+    tokens = [t for t in doc if t.idx >= end_char]
+    if not tokens:
+        return None, None
+    noun, scope_start, i = None, None, 0
+    while i < len(tokens) and i < NOUN_LOOKAHEAD_TOKENS + 3:
+        token = tokens[i]
+        lower = token.lower_
+        if lower == "of" and noun is None and scope_start is None:
+            scope_start = token.i
+        elif unit_only and scope_start is None:
+            break
+        elif lower in NOMINAL_ADJECTIVES and not (i + 1 < len(tokens) and tokens[i + 1].pos_ == "NOUN"):
+            noun = token
+            break
+        elif token.pos_ in ("NOUN", "PROPN") and token.is_alpha and lower not in ("per", "cent"):
+            noun = token
+            ahead = tokens[i + 1 : i + 4]
+            if ahead and ahead[0].tag_ == "POS":  # "the city's water network": the owner is not counted
+                noun, i = None, i + 2
+                continue
+            if ahead and ahead[0].pos_ == "NOUN" and ahead[0].is_alpha and ahead[0].dep_ != "npadvmod":
+                i += 1
+                continue
+            link = next((k for k, t in enumerate(ahead) if t.pos_ == "NOUN" and t.is_alpha), None)
+            modifier = token.dep_ in ("compound", "npadvmod", "amod", "nmod") or ahead[:1] and ahead[0].lower_ == "-"
+            if modifier and link is not None and link > 0 and all(t.lower_ == "-" or t.tag_ in ("VBN", "VBG", "JJ") for t in ahead[:link]):
+                i += link + 1
+                noun = ahead[link]
+                continue
+            break
+        elif token.tag_ in ("VBN", "VBG") and i + 1 < len(tokens) and tokens[i + 1].pos_ in ("NOUN", "ADJ"):
+            pass
+        elif token.pos_ in _NOUN_SKIP_POS or token.dep_ in ("amod", "compound") or lower in ("-", "the", "its", "their", "his", "her"):
+            if lower in ("the", "its", "their", "his", "her") and scope_start is None:
+                break
+        else:
+            break
+        i += 1
+    if noun is None:
+        return None, None
+    scope = None
+    of = scope_start if share and scope_start is not None else next(
+        (t.i for t in doc[noun.i + 1 : noun.i + 2] if t.lower_ == "of"), None
+    )
+    if of is not None:
+        prep = doc[of]
+        last = max([t.i for t in prep.subtree] + [noun.i])
+        last = min(last, of + MAX_SCOPE_TOKENS)
+        span = doc[of : last + 1]
+        scope = span.text.rstrip(" ,.;")
+    return noun.lower_, scope

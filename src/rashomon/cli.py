@@ -1,0 +1,134 @@
+"""The ``rashomon`` command (Typer + Rich).
+
+Every command validates its input at the edge and turns a :class:`~rashomon.errors.RashomonError` into one
+plain line on standard error and a non-zero exit code: a user never sees a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from .errors import RashomonError
+
+app = typer.Typer(
+    name="rashomon",
+    help="Lay out the accounts a news page tells side by side: who says what, claims, framing, actors, comments.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err_console = Console(stderr=True)
+out_console = Console()
+
+
+class Format(str, Enum):
+    json = "json"
+    html = "html"
+    md = "md"
+    text = "text"
+
+
+def fail(message: str, code: int = 2) -> None:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def guarded(func):
+    """Run a command body; expected errors become one line, unexpected ones one line plus a hint."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except RashomonError as err:
+            fail(str(err), err.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as err:  # the promise is: never a traceback
+            logging.getLogger("rashomon").debug("unexpected error", exc_info=True)
+            fail(f"internal error: {type(err).__name__}: {err} (set RASHOMON_DEBUG=1 for details)", 70)
+
+    return wrapper
+
+
+def summary(analysis, destination: str | None) -> None:
+    """A few lines for a person: what was found, and what went wrong."""
+    page = analysis.page
+    console = err_console if destination is None else out_console
+    console.print(f"[bold]{page.title or '(no title)'}[/]", highlight=False)
+    console.print(
+        f"  blocks {len(page.blocks)} · sources {len(analysis.sources)} · attributions {len(analysis.attributions)}"
+        f" · claims {len(analysis.claims)} · actors {len(analysis.actors)} · comments {len(page.comments)}",
+        highlight=False,
+    )
+    for warning in analysis.warnings:
+        console.print(f"  [yellow]warning[/] {warning.code}: {warning.message}", highlight=False)
+    if destination:
+        console.print(f"  written to {destination}", highlight=False)
+
+
+@app.command()
+@guarded
+def analyze(
+    path: str = typer.Argument(..., help="A page: an HTML file or a text dump; '-' reads standard input."),
+    format: Format = typer.Option(Format.json, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    url: Optional[str] = typer.Option(None, help="The page's URL, if known."),
+    published_at: Optional[str] = typer.Option(None, "--published-at", help="The page's date (ISO 8601)."),
+    kind: str = typer.Option("auto", help="Input kind: auto, text or html."),
+    comment_styles: list[Path] = typer.Option([], "--comment-styles", help="Extra YAML file of comment dump styles."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+) -> None:
+    """Analyze one page and print or write the result."""
+    from .pipeline import analyze as run
+    from .report import render
+
+    if kind not in ("auto", "text", "html"):
+        fail(f"--kind must be auto, text or html, not {kind!r}")
+    analysis = run(path if path == "-" else Path(path), url=url, published_at=published_at, kind=kind,
+                   comment_styles=tuple(comment_styles))
+    rendered = render(analysis, format.value)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+    if not quiet:
+        summary(analysis, str(output) if output else None)
+
+
+@app.command()
+@guarded
+def schema() -> None:
+    """Print the JSON Schema of the analysis output."""
+    from .report.json import shipped_schema
+    import json
+
+    sys.stdout.write(json.dumps(shipped_schema(), indent=2) + "\n")
+
+
+@app.command()
+@guarded
+def version() -> None:
+    """Print rashomon's version and the spaCy model it uses."""
+    from . import __version__, nlp
+
+    out_console.print(f"rashomon {__version__} · spaCy model {nlp.model_name(nlp.load())}", highlight=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""Threats and wishes of violence against persons or groups, by patterns (no permitted data set labels them).
+
+A threat is a frame (a wish, "deserves", a call, a first-person promise, an imperative) followed in the same
+sentence by a violent outcome (``data/comments/threats.yaml``). War reporting ("the strike killed 60
+soldiers") has no frame; "kill the bill" has no person target; quotes of someone else's threat, negated
+wishes and known idioms are dropped. Each hit carries the span from frame to outcome and the frame's weight,
+which serves as the threat score (measured on ``eval/data/threats.jsonl`` by ``eval/threats.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+
+# --- settings ------------------------------------------------------------------------------------------
+#: Score of a threat by the kind of frame that introduces it.
+FRAME_WEIGHTS = {"wish": 0.9, "deserve": 0.9, "direct": 0.9, "modal": 0.85, "imperative": 0.85, "weak": 0.6}
+#: Score of a comment with no threat pattern (the base rate of threats among non-matching comments).
+NO_MATCH_SCORE = 0.02
+#: Most characters allowed between the end of a frame and the start of its outcome.
+MAX_FRAME_GAP = 120
+#: Characters before a frame searched for a negation ("nobody deserves ...", "I don't wish ...").
+NEGATION_LOOKBEHIND = 14
+# ---------------------------------------------------------------------------------------------------------
+
+_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,400})[\"“”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){1,400}?)'(?!\w)")
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|get|gets|got|getting|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
+
+
+@dataclass(slots=True, frozen=True)
+class ThreatHit:
+    """A threat found in a comment: local offsets of the span from frame to outcome, and its score."""
+
+    start: int
+    end: int
+    frame: str
+    weight: float
+
+
+@dataclass(slots=True, frozen=True)
+class _Patterns:
+    frames: tuple[tuple[str, re.Pattern], ...]
+    outcome: re.Pattern
+    verb: re.Pattern
+    target_after: re.Pattern
+    target_anywhere: re.Pattern
+    negation: re.Pattern
+    reporting: re.Pattern
+    quote_cue: re.Pattern
+    metaphor: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    data = lexicon.load("threats")
+    alt = lambda key: lexicon.alternation(data[key], data)  # noqa: E731
+    frames = tuple(
+        (kind, re.compile(lexicon.alternation(items, data) + (r"\s*" if kind == "imperative" else r"\b")))
+        for kind, items in data["frames"].items()
+    )
+    target = alt("targets")
+    return _Patterns(
+        frames=frames,
+        outcome=re.compile(r"\b" + alt("outcomes")),
+        verb=re.compile(r"\b" + alt("verbs") + r"\b"),
+        target_after=re.compile(r"\s+" + target + r"\b"),
+        target_anywhere=re.compile(r"\b" + target + r"\b"),
+        negation=re.compile(alt("negations")),
+        reporting=re.compile(alt("reporting")),
+        quote_cue=re.compile(alt("quote_cues")),
+        metaphor=re.compile(alt("metaphors")),
+    )
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+
+
+def _violence(sentence: str, p: _Patterns):
+    """Yield ``(start, end, needs_target_check, is_outcome)`` for each violent word group in a sentence."""
+    for m in p.outcome.finditer(sentence):
+        yield m.start(), m.end(), True
+    for m in p.verb.finditer(sentence):
+        yield m.start(), m.end(), False
+
+
+def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns) -> bool:
+    """A violent verb counts when a person is its object, its passive subject, or named since the frame."""
+    verb = sentence[start:end]
+    if p.target_after.match(sentence, end):
+        return True
+    if _PASSIVE_BEFORE_RE.search(sentence[max(0, start - 30) : start]):
+        return True
+    participle = verb.endswith("ed") or verb == "shot"
+    return not participle and bool(p.target_anywhere.search(sentence, frame_end, start))
+
+
+def find_threats(text: str) -> list[ThreatHit]:
+    """Every threat in ``text`` (offsets local to ``text``), best first."""
+    p = patterns()
+    folded = lexicon.fold(text)
+    quoted = _quoted_regions(folded)
+    quote_cue = bool(p.quote_cue.search(folded))
+    metaphors = [(m.start(), m.end()) for m in p.metaphor.finditer(folded)]
+    hits: list[ThreatHit] = []
+    for sentence_match in _SENTENCE_RE.finditer(folded):
+        sentence, base = sentence_match.group(0), sentence_match.start()
+        frames = [(kind, m) for kind, rx in p.frames for m in rx.finditer(sentence)]
+        if not frames:
+            continue
+        for start, end, is_outcome in _violence(sentence, p):
+            abs_start, abs_end = base + start, base + end
+            if any(ms < abs_end and abs_start < me for ms, me in metaphors):
+                continue
+            if quote_cue and any(qs <= abs_start and abs_end <= qe for qs, qe in quoted):
+                continue
+            best: ThreatHit | None = None
+            for kind, frame in frames:
+                gap = start - frame.end()
+                if gap < 0 or gap > MAX_FRAME_GAP or (kind == "imperative" and gap != 0):
+                    continue
+                if kind == "weak" and (not is_outcome or p.reporting.search(sentence)):
+                    continue
+                if not is_outcome and not _targeted(sentence, start, end, frame.end(), p):
+                    continue
+                if kind == "imperative" and not is_outcome and not p.target_after.match(sentence, end):
+                    continue
+                if p.negation.search(sentence, max(0, frame.start() - NEGATION_LOOKBEHIND), start):
+                    continue
+                if p.reporting.search(sentence, 0, frame.start()):
+                    continue
+                weight = FRAME_WEIGHTS[kind]
+                if best is None or weight > best.weight:
+                    frame_start = frame.start() + len(frame.group(0)) - len(frame.group(0).lstrip(" .!?;:,\n"))
+                    best = ThreatHit(base + frame_start, abs_end, kind, weight)
+            if best is not None:
+                hits.append(best)
+    hits.sort(key=lambda h: (-h.weight, h.start))
+    return hits
+
+
+def threat_score(hits: list[ThreatHit]) -> float:
+    return max((h.weight for h in hits), default=NO_MATCH_SCORE)

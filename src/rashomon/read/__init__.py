@@ -1,0 +1,191 @@
+"""Readers: from a file, bytes or text to a :class:`~rashomon.model.Page`.
+
+``read`` validates at the edge (size, emptiness, binary content, encoding) and then trusts the format
+readers: :mod:`.text` for text dumps, :mod:`.html` for HTML pages. Input that is not a page at all raises
+:class:`~rashomon.errors.InputError` with one plain line; input that is a page but a damaged or unusual one
+(invalid UTF-8, no article, another language, no comment section) gives a page with warnings.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .. import settings
+from ..errors import InputError
+from ..model import Page, PageWarning
+
+HTML_MARKERS = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+PATH_LIKE = re.compile(r"^[^\n<>]{1,4096}\.(?:txt|html?|xhtml|shtml|text|dump)$", re.I)
+
+
+def load_bytes(source: str | Path | bytes | BinaryIO, limit: int = settings.MAX_PAGE_BYTES) -> tuple[bytes, str | None]:
+    """The raw bytes of ``source`` and its name (a path, ``-`` for standard input, None for bytes).
+
+    Reads at most ``limit + 1`` bytes, so an oversized file is rejected without being loaded whole.
+    """
+    if isinstance(source, bytes):
+        data, name = source, None
+    elif hasattr(source, "read"):
+        data, name = source.read(limit + 1), getattr(source, "name", None)
+    elif str(source) == "-":
+        data, name = sys.stdin.buffer.read(limit + 1), "-"
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"{path}: no such file")
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not a page (use 'rashomon batch' for folders)")
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(f"{path}: {size / 1e6:.1f} MB is over the {limit / 1e6:.0f} MB limit for one page")
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)
+        except OSError as err:
+            raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
+        name = str(path)
+    check_bytes(data, name, limit)
+    return data, name
+
+
+def check_bytes(data: bytes, name: str | None = None, limit: int = settings.MAX_PAGE_BYTES) -> None:
+    """Reject input that is not a page: too large, empty, or binary."""
+    label = name or "input"
+    if len(data) > limit:
+        raise InputError(f"{label}: over the {limit / 1e6:.0f} MB limit for one page")
+    if not data.strip():
+        raise InputError(f"{label}: is empty")
+    if looks_binary(data):
+        raise InputError(f"{label}: looks like a binary file, not a web page or text dump")
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text, decoded below
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > settings.BINARY_CONTROL_SHARE * len(head)
+
+
+def decode(data: bytes) -> tuple[str, list[PageWarning]]:
+    """Text with ``\\n`` line ends; invalid UTF-8 is replaced (U+FFFD) and reported, never dropped silently."""
+    warnings: list[PageWarning] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            text = data.decode("utf-8-sig", errors="replace")
+            bad = text.count("\ufffd")
+            warnings.append(PageWarning(
+                "invalid_utf8",
+                f"the input is not valid UTF-8 (first bad byte at {err.start}); {bad} characters were replaced by U+FFFD",
+            ))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return text, warnings
+
+
+def is_html(data: bytes, name: str | None) -> bool:
+    if name and Path(name).suffix.lower() in HTML_SUFFIXES:
+        return True
+    return bool(HTML_MARKERS.search(data[:4096]))
+
+
+def detect_language(text: str) -> tuple[str | None, float]:
+    """ISO 639-1 code and confidence of the page's language (py3langid), or (None, 0) for too little text."""
+    sample = " ".join(text.split())[:5000]
+    if len(sample) < 20:
+        return None, 0.0
+    language, confidence = _language_identifier().classify(sample)
+    return language, float(confidence)
+
+
+@lru_cache(maxsize=1)
+def _language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _as_source(source: Any) -> Any:
+    """Tell a string of page text from a string naming a file; a missing file is an error, not page text."""
+    if isinstance(source, str) and source != "-" and "\n" not in source:
+        if Path(source).exists() or PATH_LIKE.match(source):
+            return Path(source)
+    return source
+
+
+def _reference_date(published_at: str | None) -> datetime | None:
+    if not published_at:
+        return None
+    try:
+        return datetime.fromisoformat(published_at.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def read(
+    source: str | Path | bytes | BinaryIO,
+    *,
+    url: str | None = None,
+    published_at: str | None = None,
+    kind: str = "auto",
+    comment_styles: tuple[str | Path, ...] = (),
+) -> Page:
+    """Read one page.
+
+    ``source``: a path, ``"-"`` for standard input, raw bytes, a file object, or a ``str`` holding the page
+    itself (a one-line string that names a file is taken as a path). ``kind``: ``auto`` (HTML is recognised
+    by its markup or file name), ``text`` or ``html``. ``comment_styles``: extra YAML files of dump styles.
+    """
+    source = _as_source(source)
+    if isinstance(source, str):
+        data, name = source.encode("utf-8"), None
+        check_bytes(data)
+    else:
+        data, name = load_bytes(source)
+    text, warnings = decode(data)
+    html = kind == "html" or (kind == "auto" and is_html(data, name))
+    if html:
+        from .html import read_html
+
+        page = read_html(text, url=url)
+    else:
+        from .text import load_grammar, read_text
+
+        grammar = load_grammar(*comment_styles) if comment_styles else None
+        page = read_text(text, grammar=grammar, reference_date=_reference_date(published_at))
+    page.url = url or page.url
+    page.published_at = published_at or page.published_at
+    page.warnings[:0] = warnings
+    finish(page)
+    return page
+
+
+def finish(page: Page) -> None:
+    """Checks every reader shares: language, an article at all, a comment section at all."""
+    article = "\n".join(b.text for b in page.blocks if b.kind != "separator")
+    language, confidence = detect_language(article or " ".join(c.text for c in page.comments))
+    if language and confidence >= settings.MIN_LANGUAGE_CONFIDENCE:
+        page.language = language
+        if language not in settings.SUPPORTED_LANGUAGES:
+            page.warnings.append(PageWarning(
+                "non_english",
+                f"the page looks {language!r} (confidence {confidence:.2f}); the analysis is built for English "
+                "and its results for this page are unreliable",
+            ))
+    elif article:
+        page.warnings.append(PageWarning("language_unknown", "the page's language could not be told"))
+    if len(article.strip()) < settings.MIN_ARTICLE_CHARS:
+        page.warnings.append(PageWarning("no_article", "no article text was found on the page"))
+    if not page.comments:
+        page.warnings.append(PageWarning("no_comments", "the page has no comment section (or none was recognised)"))

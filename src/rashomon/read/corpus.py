@@ -1,0 +1,260 @@
+"""Stream the pages of a corpus: folders of page files, globs, JSONL files and WARC archives.
+
+A corpus is never read whole into memory: files are walked lazily, JSONL is read line by line, WARC records
+one at a time. Each page becomes a :class:`Record` with a stable id (a hash of its URL, or of its file's path
+when it has no URL, and of its offset in that file), so a batch that is resumed recognises what it has done.
+
+A record that cannot be read (a line that is not JSON, a corrupt WARC record, a truncated gzip, a page over
+the size limit, a file that is not a page) becomes a record whose ``error`` says why, never an exception that
+stops the stream: the batch writes it as an error row and goes on. Only input that does not exist at all
+(a missing path, a glob that matches nothing) raises :class:`~rashomon.errors.InputError`, before anything runs.
+"""
+
+from __future__ import annotations
+
+import glob as globlib
+import gzip
+import hashlib
+import json
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import settings
+from ..errors import InputError
+
+# --- settings (corpus reading) ------------------------------------------------------------------------
+#: Files read as one page each.
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
+#: Files read as one page per line (JSON objects with ``html`` or ``text``, optional ``url``, ``published_at``).
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+#: Web archives; only HTTP 200 ``response`` records and ``resource`` records of these media types are pages.
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+WARC_PAGE_MEDIA_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+#: Bytes of digest in a record id (16 hex characters: no collision in any corpus of realistic size).
+ID_DIGEST_SIZE = 8
+#: Characters that make an input argument a glob pattern rather than a path.
+GLOB_CHARACTERS = "*?["
+
+
+@dataclass(slots=True)
+class Record:
+    """One page of a corpus, or the reason it could not be read.
+
+    ``content`` is the page itself (``str`` from JSONL, ``bytes`` from WARC) or ``None`` when the page is a
+    file of its own: then ``origin`` is read by the worker that analyses it, not by the process that streams.
+    """
+
+    id: str
+    origin: str
+    offset: int = 0
+    url: str | None = None
+    published_at: str | None = None
+    content: str | bytes | None = None
+    error: str | None = None
+    #: How the reader should take ``content``: ``html``, ``text`` or ``auto`` (recognised by its markup).
+    kind: str = "auto"
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def record_id(key: str, offset: int) -> str:
+    """Stable id of the record at ``offset`` of the file or URL ``key``."""
+    digest = hashlib.blake2b(f"{key}\x1f{offset}".encode("utf-8", "surrogatepass"), digest_size=ID_DIGEST_SIZE)
+    return digest.hexdigest()
+
+
+def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
+    name = path.name.lower()
+    return any(name.endswith(suffix) for suffix in suffixes)
+
+
+def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[Path]:
+    """The files named by ``inputs`` (files, folders walked recursively, globs), sorted, each once.
+
+    Raises :class:`InputError` for an input that names nothing, so a typo fails before the batch starts.
+    """
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for item in inputs:
+        text = os.fspath(item)
+        path = Path(text)
+        if path.exists():
+            candidates = _walk(path) if path.is_dir() else [path]
+        elif any(ch in text for ch in GLOB_CHARACTERS):
+            matches = sorted(globlib.glob(text, recursive=True))
+            if not matches:
+                raise InputError(f"the pattern {text!r} matches no file")
+            candidates = [f for m in matches for f in (_walk(Path(m)) if Path(m).is_dir() else [Path(m)])]
+        else:
+            raise InputError(f"no such file or folder: {text}")
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                files.append(resolved)
+    return files
+
+
+def _walk(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root) / name for name in sorted(names) if not name.startswith("."))
+    return found
+
+
+def iter_records(inputs: Iterable[str | os.PathLike], *, max_bytes: int | None = None) -> Iterator[Record]:
+    """Every page of ``inputs``, in a stable order, as :class:`Record`; unreadable ones carry an ``error``."""
+    limit = settings.MAX_PAGE_BYTES if max_bytes is None else max_bytes
+    for path in expand_inputs(inputs):
+        yield from iter_file(path, max_bytes=limit)
+
+
+def iter_file(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
+    """The records of one file, dispatched on its suffix."""
+    limit = settings.MAX_PAGE_BYTES if max_bytes is None else max_bytes
+    path = Path(path)
+    if _has_suffix(path, JSONL_SUFFIXES):
+        yield from iter_jsonl(path, max_bytes=limit)
+    elif _has_suffix(path, WARC_SUFFIXES):
+        yield from iter_warc(path, max_bytes=limit)
+    else:
+        yield _page_file_record(path, limit)
+
+
+def _page_file_record(path: Path, limit: int) -> Record:
+    origin = str(path)
+    record = Record(id=record_id(origin, 0), origin=origin)
+    suffix = path.suffix.lower()
+    if suffix and suffix not in PAGE_SUFFIXES:
+        record.error = f"unsupported file type {suffix!r}: not read as a page"
+        return record
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        record.error = f"cannot read the file ({err.strerror or err})"
+        return record
+    if size > limit:
+        record.error = f"the page is {size:,} bytes, over the limit of {limit:,}"
+    return record
+
+
+def _open_binary(path: Path):
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+
+
+def iter_jsonl(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
+    """One record per non-blank line; ``offset`` is the line's byte offset in the (decompressed) file."""
+    limit = settings.MAX_PAGE_BYTES if max_bytes is None else max_bytes
+    origin = str(path)
+    offset = 0
+    try:
+        with _open_binary(path) as stream:
+            while True:
+                line = stream.readline(limit + 1)
+                if not line:
+                    return
+                line_offset, length = offset, len(line)
+                if length > limit and not line.endswith(b"\n"):
+                    length += _skip_rest_of_line(stream)
+                    offset += length
+                    yield Record(record_id(origin, line_offset), origin, line_offset,
+                                 error=f"the line is over the page limit of {limit:,} bytes")
+                    continue
+                offset += length
+                if line.strip():
+                    yield _jsonl_record(origin, line_offset, line)
+    except (OSError, EOFError, zlib.error) as err:
+        yield Record(record_id(origin, offset), origin, offset,
+                     error=f"the file breaks off after byte {offset:,} ({_describe(err)}); the rest is not read")
+
+
+def _skip_rest_of_line(stream, chunk: int = 1 << 20) -> int:
+    skipped = 0
+    while True:
+        piece = stream.readline(chunk)
+        skipped += len(piece)
+        if not piece or piece.endswith(b"\n"):
+            return skipped
+
+
+def _jsonl_record(origin: str, offset: int, line: bytes) -> Record:
+    try:
+        item = json.loads(line)
+    except ValueError as err:
+        return Record(record_id(origin, offset), origin, offset, error=f"the line is not JSON ({err})")
+    if not isinstance(item, dict):
+        return Record(record_id(origin, offset), origin, offset, error="the line is JSON but not an object")
+    url = item.get("url") if isinstance(item.get("url"), str) and item.get("url") else None
+    published_at = item.get("published_at") if isinstance(item.get("published_at"), str) else None
+    record = Record(record_id(url or origin, offset), origin, offset, url=url, published_at=published_at)
+    field_name = "html" if item.get("html") is not None else "text"
+    content = item.get(field_name)
+    if not isinstance(content, str):
+        record.error = "the line has no 'html' or 'text' string"
+    else:
+        record.content, record.kind = content, field_name
+    return record
+
+
+def iter_warc(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
+    """The HTML and text pages of a WARC (or ARC) file; other records (requests, metadata, images) are skipped."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    limit = settings.MAX_PAGE_BYTES if max_bytes is None else max_bytes
+    origin = str(path)
+    offset = 0
+    try:
+        with open(path, "rb") as stream:
+            records = ArchiveIterator(stream, arc2warc=True)
+            for warc_record in records:
+                page = _warc_page(origin, warc_record, limit)  # reads the body: warcio wants it before the offset
+                offset = records.get_record_offset()
+                if page is not None:
+                    page.offset, page.id = offset, record_id(page.url or origin, offset)
+                    yield page
+    except ArchiveLoadFailed:
+        yield Record(record_id(origin, offset), origin, offset,
+                     error=f"corrupt WARC data at or after byte {offset:,}: not a readable record; the rest is not read")
+    except (OSError, EOFError, zlib.error, ValueError) as err:
+        yield Record(record_id(origin, offset), origin, offset,
+                     error=f"corrupt WARC data at or after byte {offset:,} ({_describe(err)}); the rest is not read")
+
+
+def _warc_page(origin: str, warc_record, limit: int) -> Record | None:
+    """The page of a WARC record (id and offset filled by the caller), or ``None`` for a record that is no page."""
+    kind = warc_record.rec_type
+    if kind not in ("response", "resource"):
+        return None
+    if kind == "response":
+        http = warc_record.http_headers
+        if http is None or not http.get_statuscode().startswith("2"):
+            return None
+        media_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    else:
+        media_type = (warc_record.rec_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    if media_type and media_type not in WARC_PAGE_MEDIA_TYPES:
+        return None
+    url = warc_record.rec_headers.get_header("WARC-Target-URI") or None
+    kind = {"text/plain": "text", "": "auto"}.get(media_type, "html")
+    record = Record("", origin, url=url, kind=kind)
+    body = warc_record.content_stream().read(limit + 1)
+    if len(body) > limit:
+        record.error = f"the page is over the limit of {limit:,} bytes"
+    elif getattr(warc_record.raw_stream, "limit", 0) > 0:
+        record.error = "the record breaks off before its declared length (truncated file)"
+    else:
+        record.content = body
+    return record
+
+
+def _describe(err: BaseException) -> str:
+    message = str(err).strip().splitlines()[0] if str(err).strip() else ""
+    message = message if len(message) <= 100 else message[:100] + "…"
+    return f"{type(err).__name__}: {message}" if message else type(err).__name__

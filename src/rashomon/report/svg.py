@@ -1,0 +1,147 @@
+"""Small inline SVG charts for the report: framing bars and the actor graph.
+
+Every string from the page goes through ``markupsafe`` (``Markup.format`` escapes its arguments), colours come
+from the Okabe–Ito palette (safe for the common forms of colour blindness), and each mark carries a ``<title>``
+so the figures read with a screen reader or a hover. No style attributes: the report's CSP forbids them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from typing import Any
+
+from markupsafe import Markup
+
+# --- settings ------------------------------------------------------------------------------------------
+#: Okabe–Ito colours for the sides (narratives) of a page, in order of appearance.
+SIDE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+#: Okabe–Ito colours for relation types; a type not listed gets black, and every edge is also labelled.
+RELATION_COLOURS = {
+    "fights": "#D55E00", "attacks": "#D55E00", "accuses": "#CC79A7", "backs": "#009E73", "supports": "#009E73",
+    "allied": "#0072B2", "allied_with": "#0072B2", "negotiates": "#E69F00", "denies": "#56B4E9",
+}
+BAR_ROW = 18          # px per term row
+BAR_HALF_WIDTH = 150  # px of the longest bar
+LABEL_WIDTH = 130     # px for the term labels
+GRAPH_SIZE = 420      # px, square actor graph
+GRAPH_MAX_NODES = 24  # the graph shows the most connected actors only; the table lists all
+# --------------------------------------------------------------------------------------------------------
+
+
+def _z(term: dict) -> float:
+    try:
+        return abs(float(term.get("z") or term.get("count") or 0))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _cut(text: Any, limit: int = 22) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def diverging_bars(left: dict, right: dict) -> Markup:
+    """Distinctive terms of two sides as a diverging bar chart: left side's bars go left, right side's right."""
+    rows = max(len(left["distinctive"]), len(right["distinctive"]))
+    top = max([_z(t) for t in left["distinctive"] + right["distinctive"]] + [1e-9])
+    centre = LABEL_WIDTH + BAR_HALF_WIDTH
+    width = 2 * (LABEL_WIDTH + BAR_HALF_WIDTH)
+    height = (rows + 2) * BAR_ROW
+    parts = [Markup('<svg class="chart diverging" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+                    'xmlns="http://www.w3.org/2000/svg"><title>Distinctive terms: {l} (left) versus {r} (right)'
+                    '</title>').format(w=width, h=height, l=left["name"], r=right["name"])]
+    parts.append(Markup('<text x="{x}" y="12" text-anchor="end" class="axis-label">← {l}</text>'
+                        '<text x="{x2}" y="12" class="axis-label">{r} →</text>').format(
+        x=centre - 4, x2=centre + 4, l=_cut(left["name"], 40), r=_cut(right["name"], 40)))
+    for side, sign, colour in ((left, -1, SIDE_COLOURS[left["slot"]]), (right, 1, SIDE_COLOURS[right["slot"]])):
+        for row, term in enumerate(side["distinctive"]):
+            length = max(1.0, _z(term) / top * BAR_HALF_WIDTH)
+            y = (row + 1) * BAR_ROW + 4
+            x = centre - length if sign < 0 else centre
+            label_x = x - 4 if sign < 0 else x + length + 4
+            anchor = "end" if sign < 0 else "start"
+            parts.append(Markup(
+                '<g class="bar"><title>{term}: z={z}, count={count}</title>'
+                '<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bh}" fill="{c}"></rect>'
+                '<text x="{lx:.1f}" y="{ty}" text-anchor="{a}">{label}</text></g>').format(
+                term=term.get("term"), z=term.get("z"), count=term.get("count"), x=x, y=y, w=length,
+                bh=BAR_ROW - 4, c=colour, lx=label_x, ty=y + BAR_ROW - 7, a=anchor, label=_cut(term.get("term"))))
+    parts.append(Markup('<line x1="{x}" x2="{x}" y1="16" y2="{h}" stroke="#000"></line></svg>').format(
+        x=centre, h=height - BAR_ROW + 4))
+    return Markup("").join(parts)
+
+
+def bars(side: dict) -> Markup:
+    """Distinctive terms of one side as plain horizontal bars (used when a page has one or 3+ sides)."""
+    terms = side["distinctive"]
+    top = max([_z(t) for t in terms] + [1e-9])
+    width, height = LABEL_WIDTH + 2 * BAR_HALF_WIDTH, (len(terms) + 1) * BAR_ROW
+    parts = [Markup('<svg class="chart bars" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+                    'xmlns="http://www.w3.org/2000/svg"><title>Distinctive terms of {name}</title>').format(
+        w=width, h=height, name=side["name"])]
+    for row, term in enumerate(terms):
+        length = max(1.0, _z(term) / top * 2 * BAR_HALF_WIDTH - 10)
+        y = row * BAR_ROW + 4
+        parts.append(Markup(
+            '<g class="bar"><title>{term}: z={z}</title><text x="{lx}" y="{ty}" text-anchor="end">{label}</text>'
+            '<rect x="{x}" y="{y}" width="{w:.1f}" height="{bh}" fill="{c}"></rect></g>').format(
+            term=term.get("term"), z=term.get("z"), lx=LABEL_WIDTH - 4, ty=y + BAR_ROW - 7, label=_cut(term.get("term")),
+            x=LABEL_WIDTH, y=y, w=length, bh=BAR_ROW - 4, c=SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)]))
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
+
+
+def actor_graph(actors: list[dict], relations: list[dict]) -> Markup:
+    """Actors on a circle, grouped by side, with an arrow per relation coloured (and titled) by its type."""
+    degree: dict[str, int] = {a["id"]: 0 for a in actors}
+    for relation in relations:
+        for end in (relation.get("subject"), relation.get("object")):
+            if end in degree:
+                degree[end] += 1
+    shown = sorted(actors, key=lambda a: (-degree[a["id"]], a.get("name") or ""))[:GRAPH_MAX_NODES]
+    shown.sort(key=lambda a: (a.get("side") or "~", a.get("name") or ""))
+    sides = list(OrderedDict.fromkeys(a.get("side") or "" for a in shown))
+    centre, radius = GRAPH_SIZE / 2, GRAPH_SIZE / 2 - 70
+    position = {}
+    for index, actor in enumerate(shown):
+        angle = 2 * math.pi * index / max(1, len(shown)) - math.pi / 2
+        position[actor["id"]] = (centre + radius * math.cos(angle), centre + radius * math.sin(angle))
+    parts = [Markup('<svg class="chart graph" role="img" viewBox="0 0 {s} {s}" width="{s}" height="{s}" '
+                    'xmlns="http://www.w3.org/2000/svg"><title>Actors and the relations the page asserts</title>'
+                    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" '
+                    'markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#444">'
+                    '</path></marker></defs>').format(s=GRAPH_SIZE)]
+    for relation in relations:
+        a, b = position.get(relation.get("subject")), position.get(relation.get("object"))
+        if not a or not b or a == b:
+            continue
+        colour = RELATION_COLOURS.get(str(relation.get("type")), "#000000")
+        dash = ' stroke-dasharray="5 4"' if relation.get("polarity") == "denied" else ""
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        norm = math.hypot(dx, dy) or 1
+        x2, y2 = b[0] - dx / norm * 9, b[1] - dy / norm * 9
+        parts.append(Markup(
+            '<g class="edge"><title>{s} {t} {o} ({p})</title><line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" '
+            'y2="{y2:.1f}" stroke="{c}" stroke-width="2" marker-end="url(#arrow)"' + dash + '></line>'
+            '<text class="edge-label" x="{mx:.1f}" y="{my:.1f}" text-anchor="middle">{t}</text></g>').format(
+            s=_name(actors, relation.get("subject")), t=relation.get("type"), o=_name(actors, relation.get("object")),
+            p=relation.get("polarity") or "asserted", x1=a[0], y1=a[1], x2=x2, y2=y2, c=colour,
+            mx=(a[0] + b[0]) / 2, my=(a[1] + b[1]) / 2 - 3))
+    for actor in shown:
+        x, y = position[actor["id"]]
+        slot = sides.index(actor.get("side") or "") % len(SIDE_COLOURS)
+        anchor = "end" if x < centre - 5 else ("start" if x > centre + 5 else "middle")
+        offset = -10 if anchor == "end" else (10 if anchor == "start" else 0)
+        parts.append(Markup(
+            '<g class="node"><title>{name} — {type}, side: {side}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
+            'fill="{c}" stroke="#000"></circle><text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{a}">{label}</text>'
+            '</g>').format(name=actor.get("name"), type=actor.get("type"), side=actor.get("side") or "none given",
+                           x=x, y=y, c=SIDE_COLOURS[slot], tx=x + offset, ty=y + (4 if anchor != "middle" else -11),
+                           a=anchor, label=_cut(actor.get("name"), 18)))
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
+
+
+def _name(actors: list[dict], actor_id: Any) -> str:
+    return next((a.get("name") or a["id"] for a in actors if a["id"] == actor_id), str(actor_id))

@@ -1,0 +1,364 @@
+"""The web app: paste, upload or post a page, read its report, search and compare what is stored.
+
+Server-rendered with the report's own templates (one template set for the file and the app). Every response
+carries a strict Content-Security-Policy: the only script that runs is the report's own, allowed by its hash.
+Input is validated at the edge: an oversized request is refused before it is read whole (413), a page the
+reader cannot take (empty, binary) gives a 400 with the reader's one plain sentence, in HTML for the forms and
+in JSON for the API.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Body, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from pydantic import BaseModel, Field
+
+from .. import settings
+from ..errors import RashomonError
+from ..report.html import REPORT_CSP, build_view, environment, inline_assets
+from ..report.json import to_dict
+from .store import HIT_END, HIT_START, Store
+
+log = logging.getLogger(__name__)
+
+# --- settings ------------------------------------------------------------------------------------------
+#: Room for multipart or JSON framing around a page of ``settings.MAX_PAGE_BYTES``.
+REQUEST_OVERHEAD_BYTES = 256 * 1024
+#: A stored analysis posted whole (``POST /api/pages``) carries the page text and every span: allow more.
+IMPORT_FACTOR = 4
+#: Pages listed on the front page.
+LIST_LIMIT = 200
+#: Analyses run one at a time: spaCy pipelines are not promised to be thread-safe, and the machine's cores are
+#: better spent on one page than thrashed by many.
+ANALYZE_CONCURRENCY = 1
+# --------------------------------------------------------------------------------------------------------
+
+WEB_CSP = REPORT_CSP.replace("form-action 'none'", "form-action 'self'") + "; frame-ancestors 'none'"
+
+
+class AnalyzeRequest(BaseModel):
+    """A page to analyze: its text (a text dump or HTML) and what is known about it."""
+
+    text: str = Field(..., description="The page: a text dump (article, then comments) or its HTML.")
+    kind: str = Field("auto", description="auto (HTML recognised by its markup), text or html.", pattern="^(auto|text|html)$")
+    url: str | None = Field(None, description="The page's address, if known.")
+    published_at: str | None = Field(None, description="The page's date, ISO 8601.")
+    store: bool = Field(True, description="Keep the analysis in the store (and return its id).")
+
+
+class Stored(BaseModel):
+    id: int | None
+    report_url: str | None
+    analysis: dict[str, Any]
+
+
+class _BodyLimit:
+    """ASGI middleware: refuse a request body over its limit with 413, counting what is actually received."""
+
+    def __init__(self, app, limit_for: Callable[[str], int]) -> None:
+        self.app = app
+        self.limit_for = limit_for
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        limit = self.limit_for(scope.get("path", ""))
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            return await _too_large(scope, send, limit)
+        received = 0
+        too_large = False
+
+        async def limited_receive():
+            nonlocal received, too_large
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    too_large = True
+                    raise _TooLarge()
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send)
+        except _TooLarge:
+            await _too_large(scope, send, limit)
+        except Exception:
+            if too_large:  # a framework wrapped our exception; the answer is still 413
+                await _too_large(scope, send, limit)
+            else:
+                raise
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(scope, send, limit: int) -> None:
+    message = f"the request is over the {limit / 1e6:.1f} MB limit for one page"
+    wants_json = scope.get("path", "").startswith("/api/")
+    body = (f'{{"detail": "{message}"}}' if wants_json else f"<!doctype html><title>Too large</title><p>{message}</p>")
+    await send({"type": "http.response.start", "status": 413, "headers": [
+        (b"content-type", b"application/json" if wants_json else b"text/html; charset=utf-8"),
+        (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body.encode()})
+
+
+def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any] | None = None,
+               max_page_bytes: int | None = None) -> FastAPI:
+    """The app over the store at ``db_path`` (default: ``rashomon.db`` in the user's data folder).
+
+    ``analyze`` replaces :func:`rashomon.analyze` (a different pipeline); ``max_page_bytes`` the page size limit.
+    """
+    store = Store(db_path or default_db_path())
+    page_limit = max_page_bytes or settings.MAX_PAGE_BYTES
+    if analyze is None:
+        from .. import analyze as analyze_page
+
+        analyze = analyze_page
+    gate = threading.Semaphore(ANALYZE_CONCURRENCY)
+    env = environment()
+    assets = inline_assets()
+    csp = f"{WEB_CSP}; {assets['csp']}"
+
+    app = FastAPI(title="rashomon", version=_version(), docs_url=None, redoc_url=None,
+                  description="Lay out the accounts a news page tells side by side. The JSON API analyzes pages, "
+                              "stores them, searches them and returns the analysis JSON contract.")
+    app.state.store = store
+    app.add_middleware(_BodyLimit, limit_for=lambda path: page_limit * IMPORT_FACTOR + REQUEST_OVERHEAD_BYTES
+                       if path == "/api/pages" else page_limit + REQUEST_OVERHEAD_BYTES)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", csp)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    def page(template: str, status: int = 200, query: str | None = None, **context: Any) -> HTMLResponse:
+        html = env.get_template(template).render(assets=assets, csp=csp, web={"query": query}, **context)
+        return HTMLResponse(html, status_code=status)
+
+    def run_analysis(data: bytes, kind: str = "auto", url: str | None = None, published_at: str | None = None):
+        if len(data) > page_limit:
+            raise HTTPException(413, f"the page is over the {page_limit / 1e6:.1f} MB limit")
+        if not data.strip():
+            raise HTTPException(400, "the page is empty: paste its text or choose a file")
+        if kind not in ("auto", "text", "html"):
+            raise HTTPException(400, "kind must be auto, text or html")
+        with gate:
+            try:
+                return analyze(data, kind=kind, url=url or None, published_at=published_at or None)
+            except RashomonError as err:
+                raise HTTPException(400, str(err)) from None
+
+    def wants_html(request: Request) -> bool:
+        return not request.url.path.startswith("/api/")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        if wants_html(request):
+            return page("web_error.html.j2", status=exc.status_code, status_code=exc.status_code, message=exc.detail)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+
+    from fastapi.exceptions import RequestValidationError
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors())
+        if wants_html(request):
+            return page("web_error.html.j2", status=422, status_code=422, message=f"the form is incomplete ({problems})")
+        return JSONResponse({"detail": problems}, status_code=422)
+
+    # --- pages for people ------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index():
+        return page("web_index.html.j2", pages=store.list(LIST_LIMIT), total=store.count(),
+                    limit_mb=page_limit / 1e6)
+
+    @app.post("/analyze", include_in_schema=False)
+    def analyze_form(text: str = Form(""), url: str = Form(""), kind: str = Form("auto"),
+                     file: UploadFile | None = File(None)):
+        if file is not None and file.filename:
+            data = file.file.read(page_limit + 1)
+            name = file.filename.lower()
+            if kind == "auto" and name.endswith((".html", ".htm", ".xhtml")):
+                kind = "html"
+        else:
+            data = text.encode("utf-8")
+        analysis = run_analysis(data, kind, url)
+        page_id = store.add(to_dict(analysis))
+        return RedirectResponse(f"/pages/{page_id}", status_code=303)
+
+    @app.get("/pages/{page_id}", response_class=HTMLResponse, include_in_schema=False)
+    def show(page_id: int):
+        data = _stored(store, page_id)
+        return page("web_page.html.j2", view=build_view(data), page_id=page_id)
+
+    @app.post("/pages/{page_id}/delete", include_in_schema=False)
+    def delete_form(page_id: int):
+        if not store.delete(page_id):
+            raise HTTPException(404, f"no stored page {page_id}")
+        return RedirectResponse("/", status_code=303)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(q: str = ""):
+        return page("web_search.html.j2", query=q, hits=[_hit(h) for h in store.search(q)] if q.strip() else [])
+
+    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
+    def actors_page():
+        return page("web_actors.html.j2", actors=store.actors())
+
+    @app.get("/actors/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(name: str):
+        actor = store.actor(name)
+        if actor is None:
+            raise HTTPException(404, f"no stored page names the actor {name!r}")
+        return page("web_actor.html.j2", actor=actor)
+
+    @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
+    def compare_page(ids: list[int] = Query(default_factory=list)):
+        if len(ids) < 2:
+            return page("web_compare.html.j2", pages=store.list(LIST_LIMIT), comparison=None, chosen=ids)
+        analyses = [_stored(store, i) for i in ids]
+        return page("web_compare.html.j2", pages=store.list(LIST_LIMIT), chosen=ids,
+                    comparison=compare(ids, analyses))
+
+    # --- the JSON API ----------------------------------------------------------------------------------
+
+    @app.post("/api/analyze", response_model=Stored, tags=["analysis"],
+              responses={400: {"description": "Not a page (empty, binary, undecodable)"},
+                         413: {"description": "Over the size limit"}})
+    def api_analyze(request: AnalyzeRequest):
+        """Analyze one page; store it unless ``store`` is false. Returns the analysis JSON contract."""
+        data = to_dict(run_analysis(request.text.encode("utf-8"), request.kind, request.url, request.published_at))
+        page_id = store.add(data) if request.store else None
+        return {"id": page_id, "report_url": f"/pages/{page_id}" if page_id else None, "analysis": data}
+
+    @app.post("/api/pages", response_model=Stored, tags=["pages"],
+              responses={400: {"description": "Not a valid analysis (see the JSON Schema)"}})
+    def api_import(analysis: dict[str, Any] = Body(..., description="An analysis in the JSON contract.")):
+        """Store an analysis made elsewhere (``rashomon analyze --format json``), after validating it."""
+        from ..report.json import validate
+
+        try:
+            validate(analysis)
+        except Exception as err:  # jsonschema.ValidationError: say where, in one line
+            path = "/".join(str(p) for p in getattr(err, "absolute_path", [])) or "(top)"
+            raise HTTPException(400, f"not a valid analysis at {path}: {getattr(err, 'message', err)}") from None
+        page_id = store.add(analysis)
+        return {"id": page_id, "report_url": f"/pages/{page_id}", "analysis": analysis}
+
+    @app.get("/api/pages", tags=["pages"])
+    def api_list(limit: int = Query(LIST_LIMIT, ge=1, le=1000), offset: int = Query(0, ge=0)):
+        """Stored pages, newest first (no analysis bodies)."""
+        return {"total": store.count(), "pages": store.list(limit, offset)}
+
+    @app.get("/api/pages/{page_id}", tags=["pages"])
+    def api_get(page_id: int):
+        """The stored analysis JSON contract of one page."""
+        return _stored(store, page_id)
+
+    @app.delete("/api/pages/{page_id}", status_code=204, tags=["pages"])
+    def api_delete(page_id: int):
+        if not store.delete(page_id):
+            raise HTTPException(404, f"no stored page {page_id}")
+
+    @app.get("/api/search", tags=["search"])
+    def api_search(q: str = Query(..., min_length=1, description="Words to find in pages, sources, actors, comments")):
+        hits = store.search(q)
+        for hit in hits:
+            hit["snippet"] = hit["snippet"].replace(HIT_START, "[").replace(HIT_END, "]")
+        return {"query": q, "hits": hits}
+
+    @app.get("/api/actors/{name}", tags=["actors"])
+    def api_actor(name: str):
+        """An actor across stored pages: appearances and relations over time, with who asserts them."""
+        actor = store.actor(name)
+        if actor is None:
+            raise HTTPException(404, f"no stored page names the actor {name!r}")
+        return actor
+
+    @app.get("/api/compare", tags=["compare"])
+    def api_compare(ids: list[int] = Query(..., description="Two or more stored page ids")):
+        if len(ids) < 2:
+            raise HTTPException(400, "give two or more page ids to compare")
+        result = compare(ids, [_stored(store, i) for i in ids])
+        return {k: v for k, v in result.items() if k != "views"}
+
+    return app
+
+
+def _stored(store: Store, page_id: int) -> dict[str, Any]:
+    data = store.get(page_id)
+    if data is None:
+        raise HTTPException(404, f"no stored page {page_id}")
+    return data
+
+
+def _hit(hit: dict[str, Any]) -> dict[str, Any]:
+    """A search hit with its snippet cut into (text, is_match) pieces, so the template escapes every piece."""
+    pieces, matched = [], False
+    for part in hit["snippet"].replace(HIT_END, HIT_START).split(HIT_START):
+        if part:
+            pieces.append((part, matched))
+        matched = not matched
+    link = f"/pages/{hit['page_id']}"
+    if hit["kind"] == "comment" and hit.get("ref"):
+        link += f"#comment-{quote(str(hit['ref']), safe='')}"
+    elif hit["kind"] == "actor":
+        link = f"/actors/{quote(hit['label'], safe='')}"
+    return {**hit, "pieces": pieces, "link": link}
+
+
+def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
+    """Compare stored pages with the comparison stage's ``compare_pages`` when it exists, else side by side.
+
+    The fallback lists each page's claims in its own column and the actors the pages share.
+    """
+    result: dict[str, Any] = {"ids": ids, "engine": None, "result": None}
+    try:
+        from ..compare import compare_pages  # type: ignore[attr-defined]
+    except ImportError:
+        compare_pages = None
+    if compare_pages is not None:
+        try:
+            outcome = compare_pages(analyses)
+            result["engine"] = "compare_pages"
+            result["result"] = outcome if isinstance(outcome, (dict, list)) else getattr(outcome, "__dict__", str(outcome))
+        except Exception as err:  # the across-pages engine failing must not lose the side-by-side view
+            log.exception("compare_pages failed")
+            result["error"] = f"the comparison engine failed ({type(err).__name__}: {err}); showing claims side by side"
+    views = [build_view(a) for a in analyses]
+    names = [{a.get("name") for a in (data.get("actors") or [])} for data in analyses]
+    result["shared_actors"] = sorted(set.intersection(*names) - {None}) if names else []
+    result["views"] = views
+    result["pages"] = [{"id": i, "title": v["title"], "publisher": v["page"].get("publisher"),
+                        "published_at": v["page"].get("published_at"),
+                        "claims": list({c["id"]: c for a in v["alignments"] for c in a["claims"]}.values())
+                        + v["unaligned_claims"]}
+                       for i, v in zip(ids, views)]
+    return result
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("rashomon", appauthor=False)) / "rashomon.db"
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__

@@ -1,0 +1,60 @@
+"""The JSON contract: every output validates against the shipped schema, which is generated from the model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rashomon import analyze, to_dict
+from rashomon.model import SCHEMA_VERSION
+from rashomon.report.json import build_schema, shipped_schema, validate
+
+TOP_LEVEL = ["schema_version", "page", "blocks", "sources", "attributions", "claims", "alignments", "framing",
+             "actors", "relations", "comments", "warnings"]
+
+
+def test_shipped_schema_is_current():
+    assert shipped_schema() == json.loads(json.dumps(build_schema())), "run `make schema` after changing model.py"
+
+
+@pytest.fixture(scope="module")
+def example_output(example_path):
+    return to_dict(analyze(example_path))
+
+
+def test_example_output_validates_and_has_every_key(example_output):
+    validate(example_output)
+    assert list(example_output) == TOP_LEVEL
+    assert example_output["schema_version"] == SCHEMA_VERSION
+
+
+def test_offsets_point_into_the_page_text(example_output):
+    text = example_output["page"]["text"]
+    for item in example_output["blocks"] + example_output["comments"]:
+        assert text[item["start"]:item["end"]] == item["text"]
+
+
+def test_comment_fields_follow_the_contract(example_output):
+    comment = next(c for c in example_output["comments"] if c["reply_to"])
+    for key in ("id", "author", "verified", "reply_to", "reply_to_author", "posted_at", "text", "scores", "flags"):
+        assert key in comment
+    assert comment["verified"] is False and comment["posted_at"].startswith("2025-03-12T")
+
+
+def test_schema_rejects_a_broken_output(example_output):
+    import jsonschema
+
+    broken = dict(example_output)
+    broken["comments"] = [dict(example_output["comments"][0], verified="yes")]
+    with pytest.raises(jsonschema.ValidationError):
+        validate(broken)
+    missing = {k: v for k, v in example_output.items() if k != "claims"}
+    with pytest.raises(jsonschema.ValidationError):
+        validate(missing)
+
+
+def test_stages_switched_off_still_give_every_key(example_path):
+    data = to_dict(analyze(example_path, stage_names=()))
+    validate(data)
+    assert data["sources"] == [] and data["claims"] == [] and data["framing"] == {}

@@ -1,0 +1,92 @@
+"""Bad input at the edge: a clear one-line error, or a page with a warning; never a traceback."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+
+import pytest
+
+from rashomon import settings
+from rashomon.errors import InputError
+from rashomon.read import read
+
+ARTICLE = "A Quiet Harbour\n\nThe ferry service resumed on Monday after a week of storms, the port authority said.\n"
+
+
+def codes(page) -> list[str]:
+    return [w.code for w in page.warnings]
+
+
+def test_empty_file_is_rejected(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"   \n\n")
+    with pytest.raises(InputError, match="is empty"):
+        read(path)
+
+
+def test_binary_file_is_rejected(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_bytes(gzip.compress(ARTICLE.encode() * 50))
+    with pytest.raises(InputError, match="binary"):
+        read(path)
+
+
+def test_oversized_file_is_rejected_without_reading_it_whole(tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(settings.MAX_PAGE_BYTES + 1)  # sparse: large on paper, costs nothing
+    with pytest.raises(InputError, match="over the 21 MB limit"):
+        read(path)
+
+
+def test_missing_file_is_an_error_not_page_text():
+    with pytest.raises(InputError, match="no such file"):
+        read("no/such/page.txt")
+
+
+def test_invalid_utf8_is_replaced_and_flagged():
+    data = ARTICLE.encode() + b"Caf\xe9 owners said trade was slow.\n"
+    page = read(data)
+    assert "invalid_utf8" in codes(page)
+    assert "Caf\ufffd owners" in page.text
+
+
+def test_windows_line_ends_and_bom_are_normalised():
+    page = read(b"\xef\xbb\xbf" + ARTICLE.replace("\n", "\r\n").encode())
+    assert "\r" not in page.text and not page.text.startswith("\ufeff")
+    assert page.title == "A Quiet Harbour"
+
+
+def test_dump_without_comment_section_is_flagged():
+    page = read(ARTICLE)
+    assert codes(page) == ["no_comments"]
+    assert page.comments == []
+
+
+def test_other_language_is_detected_and_flagged():
+    text = ("Hafen wieder offen\n\nDie Fähre fährt seit Montag wieder, nachdem eine Woche lang Sturm herrschte. "
+            "Die Hafenbehörde teilte mit, dass alle Verbindungen wieder planmäßig verkehren.\n")
+    page = read(text)
+    assert page.language == "de"
+    assert "non_english" in codes(page)
+
+
+def test_html_without_article_is_flagged():
+    page = read(b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert "no_article" in codes(page)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "is empty"), (b"\x00\x01\x02\x03binary" * 100, "binary")],
+)
+def test_cli_prints_one_line_and_exits_non_zero(tmp_path, content, message):
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    result = subprocess.run([sys.executable, "-m", "rashomon", "analyze", str(path)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and message in lines[0]
