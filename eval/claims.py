@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 FIELDS = ("value", "low", "high", "approx", "unit", "noun", "vague")
+REFERENCE_PAGE = Path(__file__).resolve().parents[2] / "shared" / "pages" / "aleppo-2016-11-28.txt"
 
 
 def _norm(value):
@@ -34,16 +35,61 @@ def naive(text: str, start: int, end: int) -> dict | None:
     return {"value": value, "low": value, "high": value, "approx": "exact", "unit": None, "noun": None, "vague": False}
 
 
+def page_alignment(path: Path) -> dict | None:
+    """Run attribution, claims and compare on one page and print its alignments and framing sides."""
+    if not path.is_file():
+        print(f"(no page at {path}: page alignment skipped)")
+        return None
+    from rashomon.claims import source_label
+    from rashomon.pipeline import analyze
+
+    analysis = analyze(path, stage_names=("attribution", "claims", "compare"))
+    claims = {c.id: c for c in analysis.claims}
+    print(f"\npage {path.name}: {len(analysis.claims)} claims, {len(analysis.alignments)} alignments")
+    groups = []
+    for alignment in analysis.alignments:
+        print(f"  [{alignment.verdict}] {alignment.topic}: {alignment.explanation}")
+        sources = sorted({source_label(analysis, claims[i]) for i in alignment.claim_ids if i in claims})
+        accounts = sorted({claims[i].narrative or "" for i in alignment.claim_ids if i in claims})
+        groups.append(
+            {
+                "topic": alignment.topic,
+                "verdict": alignment.verdict,
+                "claims": len(alignment.claim_ids),
+                "sources": len(sources),
+                "accounts": len(accounts),
+            }
+        )
+    sides = {}
+    for entry in analysis.framing.values():
+        lean = {row["side"]: row["count"] for row in entry["lean"]}
+        sides[entry["label"]] = lean
+        top = ", ".join(f"{d['term']} ({d['z']:.1f})" for d in entry["distinctive"][:8])
+        print(f"  framing {entry['label']}: lexicon {lean}; distinctive: {top}")
+    for warning in analysis.warnings:
+        print(f"  warning {warning.code}: {warning.message}")
+    return {"alignments": groups, "framing_sides": sides}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", default=str(Path(__file__).resolve().parent / "data" / "quantities.jsonl"))
     parser.add_argument("--show", type=int, default=20, help="misses to print")
+    parser.add_argument(
+        "--page", default=str(REFERENCE_PAGE), help="a page to align (default: the reference page; '' to skip)"
+    )
     args = parser.parse_args(argv)
     path = Path(args.data)
     if not path.is_file():
         print(f"no such file: {path}", file=sys.stderr)
         return 2
-    items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    try:
+        items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        for item in items:
+            item["text"], item["start"], item["end"], item["gold"]  # noqa: B018 - the fields every line needs
+    except (ValueError, KeyError, TypeError) as err:
+        print(f"{path}: not a quantities JSONL file ({type(err).__name__}: {err})", file=sys.stderr)
+        return 2
 
     from rashomon import nlp
     from rashomon.claims.quantities import find_quantities
@@ -74,14 +120,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'field':8} {'accuracy':>8}")
     for f in FIELDS:
         print(f"{f:8} {field_hits[f] / n:8.3f}")
-    print(f"exact match (all fields): ours {exact / n:.3f}   anchor (bare digits regex) {anchor_exact / n:.3f}   goal 0.95")
+    print(
+        f"exact match (all fields): ours {exact / n:.3f}   anchor (bare digits regex) {anchor_exact / n:.3f}   goal 0.95"
+    )
     print(f"exact match and identical span text: {span_exact / n:.3f}")
     for text, expr, what, diff in misses[: args.show]:
         print(f"  MISS {expr!r} in {text!r}: {what}; (ours, gold) {diff}")
-    print(json.dumps({
-        "items": n, "exact_match": round(exact / n, 4), "anchor_exact_match": round(anchor_exact / n, 4),
-        "span_exact": round(span_exact / n, 4), "fields": {f: round(field_hits[f] / n, 4) for f in FIELDS},
-    }))
+    page_figures = page_alignment(Path(args.page)) if args.page else None
+    print(
+        json.dumps(
+            {
+                "items": n,
+                "exact_match": round(exact / n, 4),
+                "anchor_exact_match": round(anchor_exact / n, 4),
+                "span_exact": round(span_exact / n, 4),
+                "fields": {f: round(field_hits[f] / n, 4) for f in FIELDS},
+                "page": page_figures,
+            }
+        )
+    )
     return 0
 
 

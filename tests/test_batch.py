@@ -188,6 +188,24 @@ def test_scorecard_aggregates_actors_and_relations_across_pages_and_months(tmp_p
 
     console = Console(record=True, width=200)
     render_terminal(card, console)
-    assert "Port Board" in console.export_text() and "<script>x</script>" in console.export_text()
+    text = console.export_text()
+    assert "Port Board" in text and "<script>x</script>" in text
     rows, _ = query(tmp_path / "out", EXAMPLES["top actors by relation count"])
     assert rows[0] == ("Port Board", 4)
+
+
+def test_rows_survive_a_json_round_trip_as_the_ray_engine_ships_them(tmp_path: Path):
+    from rashomon.batch.output import write_part
+
+    analysis = rashomon.analyze(PAGE.encode(), stage_names=())
+    analysis.page.comments[0].scores = {"toxicity": 0.25, "threat": 0.75}
+    analysis.page.comments[0].flags = ["threat"]
+    record = Record(id="p1", origin="test", url="https://lorvik-herald.invalid/ferry")
+    rows = json.loads(json.dumps(rows_for_page(record, rashomon.to_dict(analysis))))
+    output = BatchOutput(tmp_path / "out")
+    write_part(output.root, [PageResult("p1", rows)], engine="ray")
+    found, _ = query(tmp_path / "out", "SELECT author, scores['threat'], flags FROM comments WHERE "
+                                       "list_contains(flags, 'threat')")
+    assert found == [("Tamsin Greer", 0.75, ["threat"])]
+    threats, _ = query(tmp_path / "out", EXAMPLES["comments flagged as threats per site"])
+    assert threats == [("lorvik-herald.invalid", 1)]

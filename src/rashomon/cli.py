@@ -6,7 +6,8 @@ plain line on standard error and a non-zero exit code: a user never sees a trace
 
 from __future__ import annotations
 
-import logging
+import functools
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -42,7 +43,6 @@ def fail(message: str, code: int = 2) -> None:
 
 def guarded(func):
     """Run a command body; expected errors become one line, unexpected ones one line plus a hint."""
-    import functools
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -54,11 +54,20 @@ def guarded(func):
             fail("interrupted", 130)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
-        except Exception as err:  # the promise is: never a traceback
-            logging.getLogger("rashomon").debug("unexpected error", exc_info=True)
+        except Exception as err:  # the promise is: never a traceback (unless asked for one)
+            if os.environ.get("RASHOMON_DEBUG"):
+                raise
             fail(f"internal error: {type(err).__name__}: {err} (set RASHOMON_DEBUG=1 for details)", 70)
 
     return wrapper
+
+
+def use_actor_tables(paths: list[Path]) -> None:
+    """Load user actor tables now (a bad file is one clear error) and pass them on to worker processes."""
+    if paths:
+        from .actors import use_gazetteers
+
+        use_gazetteers(paths)
 
 
 def summary(analysis, destination: str | None) -> None:
@@ -87,6 +96,7 @@ def analyze(
     published_at: Optional[str] = typer.Option(None, "--published-at", help="The page's date (ISO 8601)."),
     kind: str = typer.Option("auto", help="Input kind: auto, text or html."),
     comment_styles: list[Path] = typer.Option([], "--comment-styles", help="Extra YAML file of comment dump styles."),
+    actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
 ) -> None:
     """Analyze one page and print or write the result."""
@@ -95,6 +105,7 @@ def analyze(
 
     if kind not in ("auto", "text", "html"):
         fail(f"--kind must be auto, text or html, not {kind!r}")
+    use_actor_tables(actors)
     analysis = run(path if path == "-" else Path(path), url=url, published_at=published_at, kind=kind,
                    comment_styles=tuple(comment_styles))
     rendered = render(analysis, format.value)
@@ -105,6 +116,48 @@ def analyze(
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
     if not quiet:
         summary(analysis, str(output) if output else None)
+
+
+@app.command()
+@guarded
+def compare(
+    paths: list[Path] = typer.Argument(..., help="Two or more pages (HTML or text dumps), one outlet each."),
+    format: str = typer.Option("json", "--format", "-f", help="Output format: json or text."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+) -> None:
+    """Compare the same event told by different outlets: one column per page, verdicts per fact, framing."""
+    import json
+
+    from .compare import compare_pages, comparison_text
+    from .pipeline import analyze as run
+
+    if format not in ("json", "text"):
+        fail(f"--format must be json or text, not {format!r}")
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        fail(f"no such file: {', '.join(missing)}")
+    if len(paths) < 2:
+        err_console.print("[yellow]warning[/] one page given: nothing to compare across pages", highlight=False)
+    result = compare_pages([run(path) for path in paths])
+    rendered = json.dumps(result, indent=2, ensure_ascii=False) + "\n" if format == "json" else comparison_text(result)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(rendered, encoding="utf-8")
+    else:
+        sys.stdout.write(rendered)
+
+
+@app.command()
+@guarded
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    db: Optional[Path] = typer.Option(None, "--db", help="SQLite store (default: rashomon.db in the user data folder)."),
+) -> None:
+    """Serve the web app: paste or upload pages, read reports, search, compare stored pages."""
+    from .web import serve as run
+
+    run(host, port, db)
 
 
 @app.command()

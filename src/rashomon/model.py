@@ -184,7 +184,14 @@ class Attribution:
 
 @dataclass(slots=True)
 class Quantity:
-    """A number a claim gives, normalized: "more than 3,000 civilians" -> low=3000, approx=more_than."""
+    """A number a claim gives, normalized: "more than 3,000 civilians" -> low=3000, approx=more_than.
+
+    ``value`` is the number stated (None for a range or a vague amount); ``low``/``high`` the bounds the words
+    state (exact: both = value; more_than/at_least: low; less_than/at_most/almost: high; about: neither;
+    range and vague: both). ``approx`` is exact | about | almost | more_than | at_least | less_than | at_most |
+    range | vague. Fractions are percent ("a third of" -> 33.33, unit percent); ``noun`` is the counted noun as
+    written, lower-cased; ``scope`` the "of ..." phrase a share is taken of.
+    """
 
     text: str
     start: int
@@ -221,7 +228,13 @@ class Claim:
 
 @dataclass(slots=True)
 class Alignment:
-    """Claims from different sources about one fact, and whether they agree."""
+    """Claims from different sources about one fact, and whether they agree.
+
+    ``verdict``: agree (same value within the stated approximation), compatible (the ranges overlap, or the
+    values differ under different scopes, said in ``explanation``), conflict (incompatible values for one
+    scope, or one source denies what another asserts), unique (one source or account only). ``score`` is
+    the share of cross-source pairs whose ranges overlap.
+    """
 
     id: str
     claim_ids: list[str]
@@ -233,7 +246,14 @@ class Alignment:
 
 @dataclass(slots=True)
 class Actor:
-    """A party to the events: a canonical name, its aliases, an ACLED-style type and a side if the text gives one."""
+    """A party to the events: a canonical name, its aliases, an ACLED-style type and a side if the text gives one.
+
+    ``id`` is stable across pages: the gazetteer id ("syrian_army"), or ``actor:<slug>`` / ``person:<slug>`` of
+    the name for actors found from the parse. ``type``: state_forces, rebel_group, political_militia,
+    identity_militia, rioters, protesters, civilians, external_forces, state, government, media, ngo,
+    organization, person or unknown. ``aliases`` are the other surface forms the page uses; ``office`` is a
+    person's title ("Russian President"); ``spokesperson_for`` the id of the actor a spokesperson speaks for.
+    """
 
     id: str
     name: str
@@ -250,7 +270,9 @@ class Relation:
     """One actor backs, fights, accuses ... another, as asserted by a source, with the span that says so.
 
     ``subject``/``object`` are actor ids. ``asserted_by`` is the id of the source whose attribution holds the
-    evidence (the innermost one), else the publisher's source id (``"publisher"`` when the page has none).
+    evidence (the innermost one), else the publisher's source id (``"publisher"`` when the page has none);
+    when the page's own voice hands the relation to someone inline ("the Syrian/Russian view, in which ...",
+    "what rebels described as ..."), it is that side's actor id(s), joined by ``+``.
     ``polarity``: ``asserted`` in the page's own voice, ``reported`` when the page relays another source,
     ``denied`` when negated ("has not fought", "denied arming"). ``narrative`` is the account (block
     narrative) the evidence sits in, so the scorecard can show a relation one account gives and another lacks.

@@ -39,12 +39,16 @@ VIEW_PATTERN = re.compile(
 def actors_stage(analysis: Analysis, parsed, gazetteer: Gazetteer | None = None) -> None:
     """Fill ``analysis.actors`` and ``analysis.relations`` from the parsed article blocks."""
     gaz = gazetteer or load_gazetteer(env_paths())
-    found = find_actors(parsed, analysis.page.text, gaz)
+    article_text = "\n".join(pb.block.text for pb in parsed)
+    found = find_actors(parsed, article_text, gaz)
+    _promote_sources(found, analysis)
     raw = find_relations(parsed, found, gaz)
     _link_people(found, parsed, gaz)
     related = {r.subject for r in raw} | {r.object for r in raw}
     actors = [a for a in found.actors.values() if a.id not in found.weak or a.id in related]
-    actors.sort(key=lambda a: min((m.start for m in a.mentions), default=0))
+    for actor in actors:
+        actor.mentions.sort(key=lambda m: (m.start, m.end))
+    actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
     if len(actors) > MAX_ACTORS:
         analysis.warn("too_many_actors", f"{len(actors)} actors found; only the {MAX_ACTORS} most mentioned are kept",
                       "actors")
@@ -67,11 +71,13 @@ def _relation(rel_id: str, raw: RawRelation, analysis: Analysis, parsed, gaz: Ga
     holders = [a for a in analysis.attributions if a.content.start <= start and end <= a.content.end]
     asserted_by, polarity = publisher, "asserted"
     if holders:
-        innermost = min(holders, key=lambda a: a.content.end - a.content.start)
-        asserted_by = innermost.source_id
+        asserted_by = min(holders, key=lambda a: a.content.end - a.content.start).source_id
         polarity = "asserted" if asserted_by == publisher else "reported"
-    else:
-        viewers = _view_holders(analysis.page.text, pb.block.start + first.sent.start_char, start, gaz)
+    if raw.negated and raw.asserter:  # a denial made by a named actor ("a charge the group denied")
+        asserted_by = raw.asserter
+    elif asserted_by == publisher:  # the page's own voice may still hand the relation to someone inline
+        viewers = [raw.asserter] if raw.asserter else _view_holders(
+            analysis.page.text, pb.block.start + first.sent.start_char, start, gaz)
         if viewers:
             asserted_by, polarity = "+".join(viewers), "reported"
     if raw.negated:
@@ -89,6 +95,15 @@ def _view_holders(text: str, sentence_start: int, evidence_start: int, gaz: Gaze
             if entry_id not in holders:
                 holders.append(entry_id)
     return holders
+
+
+def _promote_sources(found: Found, analysis: Analysis) -> None:
+    """A name kept aside as doubtful (a "person" only seen after "of") is an actor if it is a source."""
+    spans = [(m.start, m.end) for s in analysis.sources for m in s.mentions]
+    for actor_id in list(found.weak):
+        mentions = found.actors[actor_id].mentions
+        if any(m.start < end and start < m.end for m in mentions for start, end in spans):
+            found.weak.discard(actor_id)
 
 
 def _link_people(found: Found, parsed, gaz: Gazetteer) -> None:
@@ -118,21 +133,28 @@ def _link_people(found: Found, parsed, gaz: Gazetteer) -> None:
                 if person.office is None:
                     person.office = phrase.text.strip(" ,")[:80]
                 if is_spokes and person.spokesperson_for is None:
-                    group = next((mentions[t.i] for t in phrase if t.i in mentions and mentions[t.i] != person_id), None)
+                    cue = next(t.i for t in phrase if t.lower_ in spokes)
+                    groups = [mentions[t.i] for t in phrase if t.i in mentions and mentions[t.i] != person_id]
+                    after = [mentions[t.i] for t in phrase if t.i > cue and t.i in mentions and mentions[t.i] != person_id]
+                    group = (after or groups or [None])[-1]
                     if group:
                         person.spokesperson_for = group
                         person.side = person.side or found.actors[group].side
 
 
 def _propagate_sides(analysis: Analysis) -> None:
+    """Give a side to an actor that backs or is allied with actors of exactly one side (not to one that backs
+    two sides, as a state backing both rebels and a Kurdish militia)."""
     by_id: dict[str, Actor] = {a.id: a for a in analysis.actors}
     for _ in range(2):
+        candidates: dict[str, set[str]] = {}
         for rel in analysis.relations:
             if rel.type not in SAME_SIDE or rel.polarity == "denied":
                 continue
             a, b = by_id.get(rel.subject), by_id.get(rel.object)
             if a and b and bool(a.side) != bool(b.side):
-                if a.side:
-                    b.side = a.side
-                else:
-                    a.side = b.side
+                sided, other = (a, b) if a.side else (b, a)
+                candidates.setdefault(other.id, set()).add(sided.side)
+        for actor_id, sides in candidates.items():
+            if len(sides) == 1:
+                by_id[actor_id].side = sides.pop()

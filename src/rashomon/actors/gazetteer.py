@@ -40,10 +40,12 @@ class Entry:
     name: str
     type: str = "unknown"
     side: str | None = None
+    sides: dict[str, str] = field(default_factory=dict)  # conflict -> side, when it depends on the conflict
     conflict: str | None = None
     aliases: list[str] = field(default_factory=list)
     generic_aliases: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
+    capitals: list[str] = field(default_factory=list)
     ambiguous: str | None = None
     office: str | None = None
     spokesperson_for: str | None = None
@@ -54,6 +56,7 @@ class AliasHit:
     entry_id: str
     generic: bool
     exact: tuple[str, ...] | None  # token texts that must match exactly, for acronyms
+    capital: bool = False  # a capital city standing for its state: not when it is a place ("in Moscow")
 
 
 @dataclass
@@ -73,6 +76,10 @@ class Gazetteer:
     def lookup(self, surface: str) -> list[str]:
         """Entry ids a surface form (an alias or a demonym, any case) may name."""
         return self.by_surface.get(_norm(surface), [])
+
+    def side_of(self, entry: Entry, present: set[str]) -> str | None:
+        """The entry's side: its fixed one, else the one it takes in a conflict the page is about."""
+        return entry.side or next((side for key, side in entry.sides.items() if key in present), None)
 
     def conflicts_in(self, text: str) -> set[str]:
         """Conflicts whose cue words occur in ``text``: generic aliases bind only to these."""
@@ -126,21 +133,25 @@ def _entry(raw: Any, where: str) -> Entry:
         raise ConfigError(f"{where}: unknown field(s) {sorted(unknown)} for actor {raw['name']!r}")
     values = dict(raw)
     values.setdefault("id", re.sub(r"[^a-z0-9]+", "_", str(raw["name"]).lower()).strip("_"))
-    for key in ("aliases", "generic_aliases", "demonyms"):
+    for key in ("aliases", "generic_aliases", "demonyms", "capitals"):
         value = values.get(key) or []
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
             raise ConfigError(f"{where}: '{key}' of {raw['name']!r} must be a list of strings")
         values[key] = [str(v) for v in value]
+    if not isinstance(values.get("sides") or {}, dict):
+        raise ConfigError(f"{where}: 'sides' of {raw['name']!r} must map a conflict to a side")
+    values["sides"] = {str(k): str(v) for k, v in (values.get("sides") or {}).items()}
     if values.get("type", "unknown") not in ACTOR_TYPES:
         raise ConfigError(f"{where}: type {values['type']!r} of {raw['name']!r} is not one of {', '.join(ACTOR_TYPES)}")
     return Entry(**{k: (str(v) if k in ("id", "name") else v) for k, v in values.items()})
 
 
 def _merge(base: Entry, extra: Entry) -> Entry:
-    for key in ("aliases", "generic_aliases", "demonyms"):
+    for key in ("aliases", "generic_aliases", "demonyms", "capitals"):
         getattr(base, key).extend(a for a in getattr(extra, key) if a not in getattr(base, key))
+    base.sides.update(extra.sides)
     for key in ("name", "type", "side", "conflict", "ambiguous", "office", "spokesperson_for"):
         value = getattr(extra, key)
         if value not in (None, "unknown") or key == "name":
@@ -179,7 +190,7 @@ def load_gazetteer(extra_paths: Iterable[str | os.PathLike] | None = None) -> Ga
 def _load(extra_paths: tuple[str, ...]) -> Gazetteer:
     base = _read_table(_data_file("gazetteer.yaml"))
     entries: dict[str, Entry] = {}
-    conflicts: dict[str, list[str]] = dict(base.get("conflicts") or {})
+    conflicts: dict[str, list[str]] = {}
     tables = [("built-in gazetteer", base)] + [(p, _read_table(Path(p))) for p in extra_paths]
     for where, table in tables:
         for key, cues in (table.get("conflicts") or {}).items():
@@ -196,17 +207,18 @@ def _load(extra_paths: tuple[str, ...]) -> Gazetteer:
 
 def _index(gaz: Gazetteer) -> None:
     for entry in gaz.entries.values():
-        named = [(a, False) for a in [entry.name, *entry.aliases]] + [(a, True) for a in entry.generic_aliases]
-        for alias, generic in named:
+        named = [(a, False, False) for a in [entry.name, *entry.aliases]] + [(a, True, False) for a in entry.generic_aliases]
+        named += [(a, False, True) for a in entry.capitals]
+        for alias, generic, capital in named:
             tokens = _tokenize(alias)
             if tokens and tokens[0].lower() == "the" and len(tokens) > 1:
                 tokens = tokens[1:]
             key = tuple(t.lower() for t in tokens)
             if not key:
                 continue
-            hit = AliasHit(entry.id, generic, tuple(tokens) if _is_exact(alias) else None)
+            hit = AliasHit(entry.id, generic, tuple(tokens) if _is_exact(alias) else None, capital)
             hits = gaz.index.setdefault(key, [])
-            if not any(h.entry_id == hit.entry_id and h.generic == hit.generic for h in hits):
+            if not any(h.entry_id == hit.entry_id and h.generic == hit.generic and h.capital == hit.capital for h in hits):
                 hits.append(hit)
             gaz.first_tokens.add(key[0])
             gaz.max_len = max(gaz.max_len, len(key))

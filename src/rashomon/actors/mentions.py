@@ -1,6 +1,6 @@
 """Find the actors a page names: gazetteer aliases first, then spaCy entities, then actor nouns.
 
-Three passes over each block's tokens, each claiming the tokens it explains so that a later pass never
+Four passes over each block's tokens, each claiming the tokens it explains so that a later pass never
 re-reads them:
 
 1. **gazetteer**: the longest alias at each position (generic aliases such as "government forces" bind to
@@ -8,7 +8,8 @@ re-reads them:
 2. **entities**: spaCy ORG and PERSON entities not in the gazetteer become actors of their own; GPE/LOC
    entities (usually places) are kept aside and become actors only if a relation needs them;
 3. **actor nouns**: "the rebels", "a Kurdish militia", "civilians" when no name is given, with the
-   modifiers that make the name ("Kurdish", "rebel") and without those that are relations ("U.S.-backed").
+   modifiers that make the name ("Kurdish", "rebel") and without those that are relations ("U.S.-backed");
+4. **bare names**: proper names the recognizer left unlabelled, typed ``unknown`` rather than dropped.
 
 Every actor keeps its surface forms (``aliases``) and every mention's page span, so nothing is dropped.
 """
@@ -28,14 +29,24 @@ ENTITY_LABELS = {"ORG": "organization", "PERSON": "person", "NORP": "identity_mi
 WEAK_ENTITY_LABELS = {"GPE": "state", "LOC": "state"}
 #: Words in an unknown organization's name that tell its type.
 ORG_TYPE_WORDS = {
+    "ngo": ("watch", "amnesty", "foundation", "observatory", "humanitarian", "relief", "rights", "doctors", "aid",
+            "charity", "crescent", "cross"),
+    "political_militia": ("militia",),
     "government": ("ministry", "council", "government", "parliament", "cabinet", "senate", "committee", "office"),
     "media": ("news", "agency", "tv", "television", "times", "post", "press", "radio", "channel", "herald"),
     "rebel_group": ("front", "brigade", "brigades", "movement", "battalion", "liberation", "jihad"),
     "state_forces": ("army", "forces", "guard", "police", "navy", "military"),
-    "ngo": ("watch", "amnesty", "foundation", "observatory", "humanitarian", "relief", "rights"),
 }
 #: Honorifics that make the next name a person's.
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "king", "queen"}
+#: Dependencies of an unlabelled proper name that can make it a party (subject, object, list member).
+BARE_NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
+#: Prepositions after which a capital city is a place, not its state.
+LOCATIVES = {"in", "at", "near", "outside", "into", "to", "from", "around", "across", "toward", "towards", "inside"}
+#: Nouns that make a name next to them a person's ("X, a spokesman", "commander X").
+PERSON_NOUNS = {"president", "minister", "spokesman", "spokeswoman", "spokesperson", "general", "commander",
+                "leader", "correspondent", "reporter", "official", "chief", "head", "envoy", "ambassador",
+                "senator", "governor", "mayor", "colonel", "activist", "analyst", "man", "woman", "resident"}
 #: Words next to an ambiguous country name that say it is the country.
 PLACE_CONTEXT = {"in", "to", "from", "into", "across", "invaded", "neighbouring", "neighboring", "border",
                  "borders", "government", "army", "forces", "troops", "king", "capital", "'s", "ministry",
@@ -49,11 +60,18 @@ class Found:
     actors: dict[str, Actor] = field(default_factory=dict)
     token_actor: list[dict[int, str]] = field(default_factory=list)
     weak: set[str] = field(default_factory=set)
+    present: set[str] = field(default_factory=set)  # conflicts the page is about
     person_heads: list[list[tuple[int, int, str]]] = field(default_factory=list)  # (start, end, id) per block
+    places: list[set[int]] = field(default_factory=list)  # tokens known to be places, per block
+    by_name: dict[str, str] = field(default_factory=dict)  # lower-case name -> id of actors found from the parse
 
     def add(self, block_index: int, actor_id: str, name: str, type_: str, span: Span, tokens: range,
             *, weak: bool = False, **extra) -> str:
         actor = self.actors.get(actor_id)
+        if actor is None and actor_id.startswith(("actor:", "person:")):
+            # the model may call one name a person here and an organization there: one actor all the same
+            actor_id = self.by_name.setdefault(name.lower(), actor_id)
+            actor = self.actors.get(actor_id)
         if actor is None:
             actor = Actor(id=actor_id, name=name, type=type_, **extra)
             self.actors[actor_id] = actor
@@ -61,7 +79,8 @@ class Found:
                 self.weak.add(actor_id)
         elif not weak:
             self.weak.discard(actor_id)
-        actor.mentions.append(span)
+        actor.mentions[:] = [m for m in actor.mentions if not (span.start <= m.start and m.end <= span.end)]
+        actor.mentions.append(span)  # a longer mention ("SF fighters") replaces the one it contains ("SF")
         if span.text != actor.name and span.text not in actor.aliases:
             actor.aliases.append(span.text)
         for i in tokens:
@@ -112,7 +131,7 @@ def ambiguous_reading(doc, start: int, end: int) -> str:
     def is_name(tok) -> bool:
         return tok is not None and tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in ("", "PERSON")
 
-    if doc[start].ent_type_ == "PERSON" or is_name(after) or (is_name(before) and before.i != before.sent.start):
+    if is_name(after) or (is_name(before) and before.i != before.sent.start):
         return "person"
     if before is not None and before.lower_ in HONORIFICS:
         return "person"
@@ -122,6 +141,11 @@ def ambiguous_reading(doc, start: int, end: int) -> str:
         return "place"
     if doc[start].ent_type_ in ("GPE", "LOC", "NORP"):
         return "place"
+    for tok in doc[end : doc[start].sent.end]:  # "Jordan closed its border" / "Jordan said his ..."
+        if tok.lower_ in ("its", "it"):
+            return "place"
+        if tok.lower_ in ("his", "her", "he", "she"):
+            return "person"
     if after is not None and after.lemma_ in ("say", "tell", "score", "write", "sing") and not doc[start].is_sent_start:
         return "person"
     return "place"
@@ -129,7 +153,8 @@ def ambiguous_reading(doc, start: int, end: int) -> str:
 
 def _person_extent(doc, start: int, end: int) -> tuple[int, int]:
     ent_start, ent_end = start, end
-    while ent_start > 0 and doc[ent_start - 1].pos_ == "PROPN" and doc[ent_start - 1].is_title:
+    while ent_start > 0 and doc[ent_start - 1].pos_ == "PROPN" and doc[ent_start - 1].is_title \
+            and doc[ent_start - 1].lower_ not in PERSON_NOUNS | HONORIFICS:
         ent_start -= 1
     while ent_end < len(doc) and doc[ent_end].pos_ == "PROPN" and doc[ent_end].is_title:
         ent_end += 1
@@ -148,14 +173,17 @@ def _choose(hits: list[AliasHit], gaz: Gazetteer, present: set[str], specific: C
 
 def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
     """All actors of the article blocks in ``parsed`` (see the module docstring for the three passes)."""
-    found = Found(token_actor=[{} for _ in parsed], person_heads=[[] for _ in parsed])
+    found = Found(token_actor=[{} for _ in parsed], person_heads=[[] for _ in parsed], places=[set() for _ in parsed])
     present = gaz.conflicts_in(page_text)
+    found.present = present
     matches = [gazetteer_matches(pb.doc, gaz) for pb in parsed]
+    place_names = {cue for cues in gaz.conflicts.values() for cue in cues}
     specific = Counter(h.entry_id for block in matches for _, _, hits in block for h in hits if not h.generic)
     for index, pb in enumerate(parsed):
         _gazetteer_pass(found, index, pb, matches[index], gaz, present, specific)
         _entity_pass(found, index, pb)
         _noun_pass(found, index, pb, gaz, present, specific)
+        _bare_name_pass(found, index, pb, place_names)
     return found
 
 
@@ -166,6 +194,13 @@ def _gazetteer_pass(found, index, pb, matches, gaz, present, specific) -> None:
         if hit is None:
             continue
         entry = gaz.entries[hit.entry_id]
+        before = doc[start - 1] if start > 0 else None
+        if hit.capital and before is not None and before.lower_ in LOCATIVES:
+            found.places[index].update(range(start, end))
+            continue  # "talks in Moscow": the city, not the state
+        if hit.generic and before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" \
+                and start <= before.head.i < end:
+            continue  # "the Dunmore Alliance" is a name of its own, not "the alliance"
         if entry.ambiguous == "person" and ambiguous_reading(doc, start, end) == "person":
             p_start, p_end = _person_extent(doc, start, end)
             if p_end - p_start > end - start or doc[start].ent_type_ == "PERSON":
@@ -173,13 +208,13 @@ def _gazetteer_pass(found, index, pb, matches, gaz, present, specific) -> None:
                 found.add(index, "person:" + slug(name), name, "person", _span(pb, p_start, p_end), range(p_start, p_end))
             continue
         found.add(index, entry.id, entry.name, entry.type, _span(pb, start, end), range(start, end),
-                  side=entry.side, office=entry.office, spokesperson_for=entry.spokesperson_for)
+                  side=gaz.side_of(entry, present), office=entry.office, spokesperson_for=entry.spokesperson_for)
         if entry.type == "person":
             found.person_heads[index].append((start, end, entry.id))
 
 
 def _org_type(name: str) -> str:
-    words = set(name.lower().split())
+    words = {w.rstrip("s") if len(w) > 3 else w for w in name.lower().split()} | set(name.lower().split())
     for type_, cues in ORG_TYPE_WORDS.items():
         if words & set(cues):
             return type_
@@ -190,7 +225,7 @@ def _entity_pass(found, index, pb) -> None:
     claimed = found.token_actor[index]
     surnames = {a.name.split()[-1].lower(): a.id for a in found.actors.values() if a.type == "person"}
     for ent in pb.doc.ents:
-        if any(i in claimed for i in range(ent.start, ent.end)):
+        if any(i in claimed or i in found.places[index] for i in range(ent.start, ent.end)):
             continue
         label = ent.label_
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
@@ -202,20 +237,72 @@ def _entity_pass(found, index, pb) -> None:
         if end <= start:
             continue
         name = pb.doc[start:end].text
+        if label in ("GPE", "LOC", "ORG") and any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in ent.root.children):
+            label = "PERSON"  # "Marina Voss, a spokeswoman for ...": the model's label is wrong
         if label == "PERSON":
+            while start < end - 1 and (pb.doc[start].lower_ in PERSON_NOUNS | HONORIFICS):
+                start += 1  # "Senator Georgia Mills" is Georgia Mills; the title is her office
+            name = pb.doc[start:end].text
             key = name.split()[-1].lower()
             actor_id = surnames.get(key) if len(name.split()) == 1 else None
             actor_id = actor_id or "person:" + slug(name)
             surnames.setdefault(key, actor_id)
-            found.add(index, actor_id, name, "person", _span(pb, start, end), range(start, end))
-            found.person_heads[index].append((start, end, actor_id))
+            actor_id = found.add(index, actor_id, name, "person", _span(pb, start, end), range(start, end),
+                                 weak=not _acts(pb.doc, start, end))
+            if found.actors[actor_id].type == "person":
+                found.person_heads[index].append((start, end, actor_id))
         elif label == "ORG":
-            found.add(index, "actor:" + slug(name), name, _org_type(name), _span(pb, start, end), range(start, end))
+            found.add(index, "actor:" + slug(name), name, _org_type(name), _span(pb, start, end), range(start, end),
+                      weak=ent.root.dep_ in ("compound", "amod", "nmod"))
         elif label == "NORP" and ent.root.pos_ in ("NOUN", "PROPN") and ent.root.tag_ in ("NNS", "NNPS"):
             found.add(index, "actor:" + slug(name), name, "identity_militia", _span(pb, start, end), range(start, end))
         elif label in WEAK_ENTITY_LABELS:
             found.add(index, "actor:" + slug(name), name, WEAK_ENTITY_LABELS[label], _span(pb, start, end),
                       range(start, end), weak=True)
+
+
+def _bare_name_pass(found, index, pb, place_names: set[str]) -> None:
+    """Proper names the entity recognizer left unlabelled ("Vessen Oral said ..."): kept, typed ``unknown``.
+
+    A name that is the subject of its clause is an actor; one seen only as an object is kept aside like a place
+    and used only if a relation needs it.
+    """
+    doc, claimed = pb.doc, found.token_actor[index]
+    for tok in doc:
+        if (tok.pos_ != "PROPN" or not tok.is_title or tok.ent_iob_ != "O" or tok.i in claimed
+                or tok.i in found.places[index] or tok.dep_ not in BARE_NAME_DEPS):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].i not in claimed and doc[start - 1].ent_iob_ == "O":
+            start -= 1
+        while start < tok.i and doc[start].lower_ in PERSON_NOUNS | HONORIFICS:
+            start += 1
+        if start == tok.i and doc[start].is_sent_start:
+            continue  # a lone capitalised first word is too often not a name
+        name = doc[start : tok.i + 1].text
+        if name in place_names:
+            continue  # the gazetteer's conflict cue words are places ("Aleppo", "Donetsk")
+        found.add(index, "actor:" + slug(name), name, "unknown", _span(pb, start, tok.i + 1), range(start, tok.i + 1),
+                  weak=tok.dep_ not in ("nsubj", "nsubjpass"))
+
+
+def _acts(doc, start: int, end: int) -> bool:
+    """Whether a name spaCy calls a person does something a person does here (speaks, acts, holds a title).
+
+    The small English model takes many place names for persons; a "person" that is only ever the object
+    of "of" or "in" is kept aside and used only if a relation or a source needs it.
+    """
+    root = doc[start:end].root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in root.children):
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS:
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    return any(t.lower_ in HONORIFICS or t.lower_ in PERSON_NOUNS for t in doc[max(0, start - 3) : start])
 
 
 def _keeps(tok, lexicon) -> bool:
@@ -233,19 +320,39 @@ def _keeps(tok, lexicon) -> bool:
     )
 
 
+def _lemma(tok, nouns) -> str:
+    """The lower-case lemma; proper-noun plurals ("Brigades") are not lemmatized by the model, so strip the s."""
+    lemma = tok.lemma_.lower()
+    if lemma not in nouns and tok.tag_ in ("NNS", "NNPS") and lemma.endswith("s") and lemma[:-1] in nouns:
+        return lemma[:-1]
+    return lemma
+
+
 def _noun_pass(found, index, pb, gaz, present, specific) -> None:
     lexicon = gaz.lexicon
     nouns, collective = lexicon["nouns"], set(lexicon["collective"])
     claimed = found.token_actor[index]
+    needs_modifier, member_nouns = set(lexicon["needs_modifier"]), set(lexicon["member_nouns"])
     for tok in pb.doc:
-        if tok.i in claimed or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in nouns:
+        lemma = _lemma(tok, nouns)
+        if tok.i in claimed or tok.pos_ not in ("NOUN", "PROPN") or lemma not in nouns:
             continue
-        lemma = tok.lemma_.lower()
         if tok.tag_ not in ("NNS", "NNPS") and lemma not in collective:
             continue
+        if tok.dep_ == "compound" and tok.head.i > tok.i and _lemma(tok.head, nouns) in nouns:
+            continue  # "government" in "government forces": the head noun takes it
         start = tok.i
         while start > 0 and _keeps(pb.doc[start - 1], lexicon) and pb.doc[start - 1].head.i >= start - 1:
             start -= 1
+        if lemma in needs_modifier and start == tok.i:
+            continue
+        if lemma in member_nouns and start == tok.i:
+            named = [claimed[p.i] for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+                     for p in prep.children if p.dep_ == "pobj" and p.i in claimed]
+            if named:  # "fighters from the Ironwood Battalions" are that group
+                actor = found.actors[named[0]]
+                found.add(index, actor.id, actor.name, actor.type, _span(pb, start, tok.i + 1), range(start, tok.i + 1))
+                continue
         owner = next((claimed[i] for i in range(start, tok.i) if i in claimed), None)
         if owner is not None:  # "Hezbollah fighters", "Russian troops": the named actor's own people
             found.add(index, owner, found.actors[owner].name, found.actors[owner].type,
@@ -258,10 +365,15 @@ def _noun_pass(found, index, pb, gaz, present, specific) -> None:
         if hit is not None:
             entry = gaz.entries[hit.entry_id]
             found.add(index, entry.id, entry.name, entry.type, _span(pb, start, tok.i + 1), range(start, tok.i + 1),
-                      side=entry.side, office=entry.office, spokesperson_for=entry.spokesperson_for)
+                      side=gaz.side_of(entry, present), office=entry.office, spokesperson_for=entry.spokesperson_for)
             continue
         type_ = nouns[lemma]
         for mod in pb.doc[start : tok.i]:
             type_ = lexicon["type_from_modifier"].get(mod.lower_, type_)
-        key = " ".join([t.lower_ for t in pb.doc[start : tok.i]] + [lemma])
+            if lemma == "militia" and mod.ent_type_ == "NORP":
+                type_ = "identity_militia"  # a militia named for a people ("Kurdish militia")
+        # a real name ("Kestrel Brigades"), not a title-cased common phrase ("Government Forces" in a headline)
+        proper = any(t.pos_ == "PROPN" and t.lower_ not in lexicon["modifiers"] and _lemma(t, nouns) not in nouns
+                     for t in pb.doc[start : tok.i + 1])
+        key = name if proper else " ".join([t.lower_ for t in pb.doc[start : tok.i]] + [lemma])
         found.add(index, "actor:" + slug(key), name, type_, _span(pb, start, tok.i + 1), range(start, tok.i + 1))

@@ -19,7 +19,7 @@ of the right kind).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Span
 from .gazetteer import Gazetteer
@@ -32,6 +32,7 @@ PRONOUN_WINDOW = 80
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute"}
 #: Verbs through which a nominal cue takes its subject ("the army announced the capture of ...").
 REPORTING_VERBS = {"announce", "complete", "launch", "claim", "begin", "start", "continue", "step", "confirm"}
+CHARACTERISING_VERBS = {"describe", "call", "term", "dub", "label", "characterise", "characterize", "brand"}
 RECEIVE_VERBS = {"receive", "get", "obtain", "accept", "enjoy", "win"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
@@ -48,6 +49,7 @@ class RawRelation:
     first_token: int
     last_token: int  # inclusive
     negated: bool = False
+    asserter: str | None = None  # an actor the sentence itself credits ("what rebels described as ...")
 
 
 class _Reader:
@@ -60,15 +62,15 @@ class _Reader:
         self.lexicon = gaz.lexicon
 
     # --- arguments -------------------------------------------------------------------------------------
-    def args(self, tok, depth: int = 0) -> list[tuple[str, object]]:
+    def args(self, tok, depth: int = 0, follow_conj: bool = True) -> list[tuple[str, object]]:
         """Actors a noun phrase headed by ``tok`` stands for, with the token that names each."""
         if tok is None or depth > 4:
             return []
         out: list[tuple[str, object]] = []
         actor = self.mentions.get(tok.i)
-        if actor is None:
-            for child in tok.children:  # "the Hezbollah-run station" style compounds hold the name
-                if child.dep_ == "compound" and child.i in self.mentions and tok.pos_ == "PROPN":
+        if actor is None and tok.pos_ in ("NOUN", "PROPN"):
+            for child in tok.children:  # "a police patrol", "the army convoy": the actor's own unit or asset
+                if child.dep_ == "compound" and child.i in self.mentions:
                     actor = self.mentions[child.i]
         if actor is not None:
             out.append((actor, tok))
@@ -82,16 +84,21 @@ class _Reader:
                     out += [a for c in child.children if c.dep_ == "pobj" for a in self.args(c, depth + 1)]
         if not out and tok.lemma_.lower() in self.lexicon["collectives"]:
             out += self.members(tok, depth + 1)
-        if tok.dep_ != "conj":
-            for conj in tok.conjuncts:
-                if conj.i > tok.i:
-                    out += self.args(conj, depth + 1)
+        chain = [c for c in tok.children if c.dep_ == "conj"] if follow_conj else []
+        while chain:  # "Turkey, Saudi Arabia, Qatar and the United States": the whole list, however long
+            conj = chain.pop(0)
+            out += self.args(conj, depth + 1, follow_conj=False)
+            chain += [c for c in conj.children if c.dep_ == "conj"]
         return out
 
     def members(self, tok, depth: int = 0) -> list[tuple[str, object]]:
-        """Actors listed under a noun: apposition, "including X", "such as X", "like X"."""
+        """Actors listed under a noun: apposition, "including X", "such as X", "like X", "allies, X and Y"."""
         out: list[tuple[str, object]] = []
+        listed = tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in (",", ":", "–", "—")
         for child in tok.children:
+            if listed and child.dep_ == "conj" and child.i in self.mentions:
+                out += self.args(child, depth + 1)
+                continue
             if child.dep_ == "appos":
                 out += self.args(child, depth + 1)
             elif child.dep_ == "prep" and child.lower_ in ("including", "like", "as", "among", "notably"):
@@ -107,10 +114,10 @@ class _Reader:
         start = max(0, tok.i - PRONOUN_WINDOW)
         for i in range(tok.i - 1, start - 1, -1):
             actor_id = self.mentions.get(i)
-            if actor_id is None:
+            if actor_id is None or actor_id in self.found.weak:
                 continue
             kind = self.found.actors[actor_id].type
-            if lower in PERSON_PRONOUNS and kind == "person":
+            if lower in PERSON_PRONOUNS and kind in ("person", "unknown"):
                 return actor_id
             if lower in PLURAL_PRONOUNS and kind != "person":
                 return actor_id
@@ -141,7 +148,7 @@ class _Reader:
                 return self.args(child)
         if verb.dep_ in ("acl", "amod", "relcl"):
             return self.args(verb.head)
-        if verb.dep_ == "conj":
+        if verb.dep_ == "conj" and self.is_passive(verb.head):
             return self.passive_subjects(verb.head, depth + 1)
         return []
 
@@ -150,6 +157,14 @@ class _Reader:
         deps = {c.dep_ for c in verb.children}
         return bool(deps & {"auxpass", "nsubjpass", "agent"}) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
 
+    def agents(self, verb) -> list[tuple[str, object]]:
+        """The "by ..." of a passive verb, also when the parser hung it on a nearer noun."""
+        direct = self.pobjs(verb, ("by",))
+        if direct:
+            return direct
+        return [a for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                for a in self.pobjs(p, ("by",))]
+
     def pobjs(self, head, preps) -> list[tuple[str, object]]:
         out = []
         for child in head.children:
@@ -157,12 +172,15 @@ class _Reader:
                 out += [a for c in child.children if c.dep_ == "pobj" for a in self.args(c)]
         return out
 
-    @staticmethod
-    def negated(verb) -> bool:
+    def negated(self, verb) -> bool:
         if any(c.dep_ == "neg" for c in verb.children):
             return True
-        head = verb.head
-        return verb.dep_ in ("ccomp", "xcomp", "pcomp") and head.lemma_ in DENIAL_VERBS
+        words = set(self.cues.get("negating_subject_words", ()))
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subject.lower_ in words or any(c.lower_ in words for c in subject.children if c.dep_ in ("preconj", "det")):
+                return True
+        head = verb.head  # "Ankara denied arming the group"; not "..., a charge the group denied"
+        return verb.dep_ in ("ccomp", "xcomp", "pcomp") and head.lemma_ in DENIAL_VERBS and head.i < verb.i
 
     # --- constructions ---------------------------------------------------------------------------------
     def relation(self, subject, type_, obj, *tokens, negated=False) -> RawRelation | None:
@@ -170,7 +188,22 @@ class _Reader:
         if s_id == o_id or not type_:
             return None
         idx = [s_tok.i, o_tok.i] + [t.i for t in tokens]
-        return RawRelation(s_id, type_, o_id, self.index, min(idx), max(idx), negated)
+        first, last = min(idx), max(idx)
+        while first > 0 and self.mentions.get(first - 1) is not None and self.mentions.get(first - 1) == self.mentions.get(first):
+            first -= 1
+        while last + 1 < len(self.doc) and self.mentions.get(last + 1) is not None and self.mentions.get(last + 1) == self.mentions.get(last):
+            last += 1
+        return RawRelation(s_id, type_, o_id, self.index, first, last, negated, self.characterised_by(tokens))
+
+    def characterised_by(self, tokens) -> str | None:
+        """The actor of "what X described as / called ..." above the cue, if any."""
+        for tok in tokens:
+            for ancestor in tok.ancestors:
+                if ancestor.lemma_ in CHARACTERISING_VERBS:
+                    found = self.subjects(ancestor)
+                    if found:
+                        return found[0][0]
+        return None
 
     def from_verbs(self) -> Iterator[RawRelation]:
         verbs = self.cues["verbs"]
@@ -180,12 +213,17 @@ class _Reader:
                 continue
             if cue.get("particle") and not any(c.dep_ == "prt" and c.lower_ == cue["particle"] for c in verb.children):
                 continue
-            passive = self.is_passive(verb)
-            subjects = self.pobjs(verb, ("by",)) if passive else self.subjects(verb)
+            passive = self.is_passive(verb) and not cue.get("stative")
+            subjects = self.agents(verb) if passive else self.subjects(verb)
+            if not subjects and cue.get("stative"):
+                subjects = self.passive_subjects(verb)
             if passive:
                 objects = self.passive_subjects(verb)
             else:
                 objects = [a for c in verb.children if c.dep_ == "dobj" for a in self.args(c)]
+                if not objects and cue.get("clause_object"):
+                    objects = [a for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                               for s in c.children if s.dep_ == "nsubj" for a in self.args(s)]
             objects += self.pobjs(verb, tuple(cue.get("preps", ())))
             type_ = cue.get("type")
             if cue.get("from_type"):
@@ -194,9 +232,38 @@ class _Reader:
                 if taken_from:
                     objects, type_ = taken_from, cue["from_type"]
             negated = self.negated(verb)
+            denier = self.inverted_denial(verb)
             for s in subjects:
                 for o in objects:
                     rel = self.relation(s, type_, o, verb, negated=negated)
+                    if rel:
+                        yield rel
+                        if denier and not negated:  # "X accused Y of ..., a charge Y denied": both sides kept
+                            yield replace(rel, negated=True, asserter=denier)
+
+    def inverted_denial(self, verb) -> str | None:
+        """The actor of a denial that follows the clause it denies ("..., a charge the group denied")."""
+        for denial in verb.sent:
+            if denial.i <= verb.i or denial.lemma_ not in DENIAL_VERBS or denial.pos_ != "VERB":
+                continue
+            deniers = self.subjects(denial) or [
+                a for c in denial.children if c.dep_ == "nsubj" for ap in c.children if ap.dep_ == "appos"
+                for a in self.args(ap)]
+            if deniers:
+                return deniers[0][0]
+        return None
+
+    def from_alongside(self) -> Iterator[RawRelation]:
+        preps = tuple(self.cues.get("ally_preps", ()))
+        for verb in self.doc:
+            if verb.pos_ != "VERB":
+                continue
+            allies = self.pobjs(verb, preps)
+            if not allies:
+                continue
+            for s in self.subjects(verb):
+                for o in allies:
+                    rel = self.relation(s, "allied_with", o, verb, negated=self.negated(verb))
                     if rel:
                         yield rel
 
@@ -264,7 +331,7 @@ class _Reader:
                 givers = self.pobjs(verb, ("from",)) + self.pobjs(gift, ("from",))
                 for giver in givers:
                     for receiver in self.subjects(verb):
-                        rel = self.relation(giver, gifts[gift.lemma_.lower()], receiver, gift)
+                        rel = self.relation(giver, gifts[gift.lemma_.lower()], receiver, gift, negated=self.negated(verb))
                         if rel:
                             yield rel
 
@@ -313,6 +380,7 @@ class _Reader:
 
     def all(self) -> Iterator[RawRelation]:
         yield from self.from_verbs()
+        yield from self.from_alongside()
         yield from self.from_compounds()
         yield from self.from_role_nouns()
         yield from self.from_receiving()
@@ -325,7 +393,7 @@ def find_relations(parsed, found: FoundActors, gaz: Gazetteer) -> list[RawRelati
     seen, out = set(), []
     for index, pb in enumerate(parsed):
         for rel in _Reader(index, pb.doc, pb.block.start, found, gaz).all():
-            key = (rel.subject, rel.type, rel.object, rel.block_index, rel.first_token)
+            key = (rel.subject, rel.type, rel.object, rel.block_index, rel.first_token, rel.negated)
             if key not in seen:
                 seen.add(key)
                 out.append(rel)

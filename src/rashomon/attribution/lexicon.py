@@ -34,7 +34,10 @@ class Lexicon:
     """Everything the attribution rules look up, as frozen sets for O(1) membership tests."""
 
     cue_verbs: dict[str, frozenset[str]]
+    all_cue_lemmas: frozenset[str]
     recipient_objects: frozenset[str]
+    cue_nouns: frozenset[str]
+    cue_prepositions: dict[str, tuple[str, ...]]
     phrases: tuple[tuple[tuple[str, ...], bool], ...]
     known_names: dict[str, tuple[str, ...]]
     heads: dict[str, frozenset[str]]
@@ -42,10 +45,6 @@ class Lexicon:
     roles: frozenset[str]
     editorial_markers: tuple[str, ...]
     meta_framing_nouns: tuple[str, ...]
-
-    @property
-    def all_cue_lemmas(self) -> frozenset[str]:
-        return frozenset().union(*self.cue_verbs.values())
 
     def cue_group(self, lemma: str) -> str | None:
         for group in CUE_GROUPS:
@@ -84,9 +83,14 @@ def load(folder: str | Path | None = None) -> Lexicon:
         kind: tuple(sorted((str(n).lower() for n in names), key=len, reverse=True))
         for kind, names in (sources.get("known_names") or {}).items()
     }
+    cue_verbs = {group: _lower_set(verbs.get(group)) for group in CUE_GROUPS}
     return Lexicon(
-        cue_verbs={group: _lower_set(verbs.get(group)) for group in CUE_GROUPS},
+        cue_verbs=cue_verbs,
+        all_cue_lemmas=frozenset().union(*cue_verbs.values()),
         recipient_objects=_lower_set(cues.get("recipient_objects")),
+        cue_nouns=_lower_set(cues.get("nouns")),
+        cue_prepositions={str(verb).lower(): tuple(str(p).lower() for p in preps)
+                          for verb, preps in (cues.get("cue_prepositions") or {}).items()},
         phrases=phrases,
         known_names=known,
         heads={kind: _lower_set(words) for kind, words in (sources.get("heads") or {}).items()},

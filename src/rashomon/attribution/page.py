@@ -53,6 +53,7 @@ class Record:
     confidence: float = 1.0
     source_id: str | None = None
     parent: "Record | None" = None
+    continues: "Record | None" = None  # for a cue-less quotation: the attribution it continues
     id: str = ""
 
     @property
@@ -90,6 +91,8 @@ class PageAttributor:
         self.publisher = publisher_source(page)
         self.mentions: dict[str, list[Span]] = {}
         self.open_quote_blocks: list[str] = []
+        self._index: tuple[dict[str, list[Record]], list[Record]] | None = None  # see _candidates
+        self._positions: dict[str, int] | None = None  # see position_of
 
     # --- 1. per-block extraction ------------------------------------------------------------------------
     def extract(self) -> None:
@@ -107,9 +110,26 @@ class PageAttributor:
             for found, record in zip(founds, found_here):
                 if found.inner_of is not None:
                     record.inner_of = found_here[found.inner_of]
-            self.records.extend(found_here)
+            self.records.extend(r for r in found_here if r.kind != "next_block" or self._take_next_block(r))
             if any(not q.closed for q in quote_rules.quote_spans(doc.text)):
                 self.open_quote_blocks.append(block.id)
+
+    def position_of(self, block: Block) -> int:
+        """Index of ``block`` in the page (by id: a caller may hand in copies of the page's blocks)."""
+        if self._positions is None:
+            self._positions = {b.id: i for i, b in enumerate(self.page.blocks)}
+        return self._positions[block.id]
+
+    def _take_next_block(self, record: Record) -> bool:
+        """'He said:' closing a paragraph: the content is the next paragraph (before any separator)."""
+        blocks = self.page.blocks
+        position = self.position_of(record.block)
+        if position + 1 >= len(blocks) or blocks[position + 1].kind == "separator":
+            return False
+        following = blocks[position + 1]
+        record.content = (following.start, following.end)
+        record.kind = "direct" if following.text.lstrip()[:1] in "\"“”«" else "indirect"
+        return True
 
     # --- 2. speakers --------------------------------------------------------------------------------------
     def resolve_sources(self) -> None:
@@ -121,22 +141,24 @@ class PageAttributor:
             if mention.pronoun == "first":
                 container = self.container_of(record)
                 hint = container.source_id if container is not None else None
+            self.book.floor = max((b.end for b in self.page.blocks if b.kind == "separator" and b.end <= record.source[0]),
+                                  default=0)
             entry = self.book.resolve(mention, record.source[0], hint)
             record.source_id = entry.id
             self.mentions.setdefault(entry.id, []).append(self.page.span(*record.source))
 
     def link_orphans(self) -> None:
         """Quotations with no cue continue the previous direct speaker nearby, or are dropped."""
-        block_index = {b.id: i for i, b in enumerate(self.page.blocks)}
         kept = []
         last_speaker: Record | None = None
         for record in self.records:
             if record.cue is None and record.kind == "continuation":
-                reach = block_index[record.block.id] - block_index[last_speaker.block.id] if last_speaker else None
-                if last_speaker is not None and reach is not None and reach <= CONTINUATION_REACH + self._separators_between(last_speaker.block, record.block) * 99:
+                near = last_speaker is not None and (
+                    self.position_of(record.block) - self.position_of(last_speaker.block) <= CONTINUATION_REACH
+                    and not self._separators_between(last_speaker.block, record.block))
+                if near:
                     record.source_id = last_speaker.source_id
-                    record.parent = last_speaker.parent
-                    record.inner_of = last_speaker.inner_of
+                    record.continues = last_speaker
                     record.kind = "continuation"
                     kept.append(record)
                     last_speaker = record
@@ -145,26 +167,33 @@ class PageAttributor:
                 last_speaker = record
             kept.append(record)
         self.records = kept
+        self._index = None
 
     def _separators_between(self, first: Block, second: Block) -> int:
-        inside = False
-        count = 0
-        for block in self.page.blocks:
-            if block is first:
-                inside = True
-            elif block is second:
-                break
-            elif inside and block.kind == "separator":
-                count += 1
-        return count
+        start, stop = self.position_of(first), self.position_of(second)
+        return sum(1 for block in self.page.blocks[start + 1 : stop] if block.kind == "separator")
 
     # --- 3. nesting and narratives -----------------------------------------------------------------------
+    def _candidates(self, record: Record) -> list[Record]:
+        """Records whose content may hold ``record``: those of its block and those whose content leaves their
+        block (framing scopes, "said:" + next paragraph). Keeps nesting linear in the number of blocks."""
+        if self._index is None:
+            by_block: dict[str, list[Record]] = {}
+            spanning: list[Record] = []
+            for other in self.records:
+                by_block.setdefault(other.block.id, []).append(other)
+                if not (other.block.start <= other.content[0] and other.content[1] <= other.block.end):
+                    spanning.append(other)
+            self._index = (by_block, spanning)
+        by_block, spanning = self._index
+        return by_block.get(record.block.id, []) + spanning
+
     def container_of(self, record: Record) -> Record | None:
         """The attribution whose content holds ``record``'s cue: the one that relays it (innermost wins)."""
         if record.inner_of is not None:
             return record.inner_of
         best = None
-        for other in self.records:
+        for other in self._candidates(record):
             if other is record or other.kind == "continuation" and other.cue is None:
                 continue
             if not _contains(other.content, record.anchor) or _contains(record.content, other.anchor):
@@ -195,12 +224,13 @@ class PageAttributor:
                 continue
             top_media = [r for r in by_block.get(block.id, ())
                          if containers[id(r)] is None and r.cue and self.kind_of(r.source_id) in NARRATIVE_KINDS
-                         and not self._inside_quote(r)]
+                         and r.root is not None and r.root.pos_ == "PROPN" and not self._inside_quote(r)]
             framing = [r for r in top_media if block.text.rstrip().endswith(":")]
             if framing:
                 record = framing[0]
                 record.kind = "framing"
                 record.content = self.scope_after(block)
+                self._index = None
                 opening[record.source_id] = record
                 block.narrative = PUBLISHER_ID
                 current = record.source_id
@@ -227,7 +257,7 @@ class PageAttributor:
     def scope_after(self, block: Block) -> tuple[int, int]:
         """From the block after ``block`` to the end of the last block before the next separator."""
         blocks = self.page.blocks
-        position = blocks.index(block)
+        position = self.position_of(block)
         following = []
         for later in blocks[position + 1 :]:
             if later.kind == "separator":
@@ -240,7 +270,8 @@ class PageAttributor:
     def nest(self, opening: dict[str, Record]) -> None:
         recipients = {e.name.lower(): e.id for e in self.book.entries}
         for record in self.records:
-            if record.kind == "continuation" and record.cue is None:
+            if record.continues is not None:
+                record.parent = record.continues.parent
                 continue
             container = self.container_of(record)
             if container is not None and container.source_id != record.source_id:
@@ -275,16 +306,24 @@ class PageAttributor:
 
     # --- 4. the publisher's and the narratives' own sentences ---------------------------------------------
     def editorial(self, opening: dict[str, Record]) -> None:
-        covered = sorted(r.extent for r in self.records)
+        covered_in: dict[str, list[tuple[int, int]]] = {}
+        for record in self.records:
+            if record.kind != "framing":
+                covered_in.setdefault(record.block.id, []).append(record.extent)
+        spanning = [r.extent for r in self.records if r.kind != "framing"
+                    and not (r.block.start <= r.extent[0] and r.extent[1] <= r.block.end)]
+        markers = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in self.lexicon.editorial_markers) + r")\b") \
+            if self.lexicon.editorial_markers else None
         added = []
         for item in self.parsed:
             block, offset = item.block, item.block.start
             narrative = block.narrative or PUBLISHER_ID
+            covered = covered_in.get(block.id, []) + spanning
             run: list[tuple[int, int]] = []
             for sent in item.doc.sents:
                 span = (sent.start_char + offset, sent.end_char + offset)
                 free = not any(s < span[1] and span[0] < e for s, e in covered)
-                marked = any(re.search(rf"\b{re.escape(m)}\b", sent.text.lower()) for m in self.lexicon.editorial_markers)
+                marked = bool(markers and markers.search(sent.text.lower()))
                 voice = PUBLISHER_ID if narrative == PUBLISHER_ID or marked else narrative
                 if free and run and run[-1][2] == voice:
                     run[-1] = (run[-1][0], span[1], voice)

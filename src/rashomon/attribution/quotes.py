@@ -37,7 +37,9 @@ DIRECT_SHARE = 0.85
 #: Dependency labels that make a clause the content of a cue verb.
 CONTENT_DEPS = frozenset({"ccomp"})
 #: Verbs whose infinitive complement is not what they report ("told him to leave").
-NO_XCOMP_CONTENT = frozenset({"say", "tell", "ask", "call", "add", "urge", "warn", "advise", "continue"})
+NO_XCOMP_CONTENT = frozenset({"say", "add", "continue", "write", "post"})
+#: Speech verbs whose object is not what is said ("added troops", "wrote a letter", "answered the phone").
+NO_OBJECT_CONTENT = frozenset({"say", "add", "continue", "write", "post", "answer", "reply", "respond", "tell"})
 #: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
 OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
 #: Prepositions whose object is the content of a speech verb ("called for", "warned against").
@@ -45,7 +47,19 @@ CONTENT_PREPOSITIONS = frozenset({"for", "against", "about"})
 #: Subjects that are not speakers (expletives).
 EXPLETIVES = frozenset({"there"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Subjects that turn a belief verb into a hedge of the speaker's own words ("I think", "you know").
+HEDGING_SUBJECTS = frozenset({"i", "we", "you"})
+#: Whether a cue inside a quotation ('"... he says he is rich," she said') is left to the quotation.
+SKIP_CUES_IN_QUOTES = True
+#: "responded by saying ...": prepositions whose gerund cue is spoken by the subject of the verb they modify.
+GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "without"})
+#: A speaker label ("PENCE:", "Jane Roe:") or a dash signature has at most this many tokens.
+MAX_SPEAKER_TOKENS = 4
+#: Content marker: what is said is the next paragraph ("He said:" closing a paragraph).
+NEXT_BLOCK = (-1, -1)
 
+#: What may stand between a cue (or its speaker) and the second half of a split quotation.
+SPLIT_QUOTE_GAP = re.compile(r"^[\s,;:.—–-]{0,4}$")
 QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 OPENING_MARKS = frozenset("“„«")
 CLOSING_MARKS = frozenset("”»")
@@ -89,6 +103,8 @@ def quote_spans(text: str) -> list[Quote]:
     for match in QUOTE_MARKS.finditer(text):
         mark, at = match.group(), match.start()
         opening = mark in OPENING_MARKS or (mark == '"' and open_at is None)
+        if mark == "”" and open_at is None and (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalnum():
+            opening = True  # a closing mark typed where an opening one belongs
         if mark == '"' and open_at is not None and depth and text[at - 1 : at].isspace():
             opening = True  # a straight mark after a space inside a quote opens a nested quote
         if opening:
@@ -111,6 +127,8 @@ def build_matcher(nlp_vocab, lexicon: Lexicon) -> Matcher:
     """One Matcher for cue verbs (by lemma) and cue phrases (by lower-case words, adverbs allowed between)."""
     matcher = Matcher(nlp_vocab)
     matcher.add("CUE_VERB", [[{"LEMMA": {"IN": sorted(lexicon.all_cue_lemmas)}, "POS": "VERB"}]])
+    if lexicon.cue_nouns:
+        matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": sorted(lexicon.cue_nouns)}, "POS": "NOUN"}]])
     for number, (words, _source_after) in enumerate(lexicon.phrases):
         pattern = []
         for position, word in enumerate(words):
@@ -126,9 +144,10 @@ class DocExtractor:
 
     def __init__(self, doc: Doc, lexicon: Lexicon, matcher: Matcher):
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.lexicon = lexicon
         self.matcher = matcher
-        self.quotes = quote_spans(doc.text)
+        self.quotes = quote_spans(self.text)
         self.found: list[Found] = []
         self.claimed_tokens: set[int] = set()
 
@@ -145,6 +164,19 @@ class DocExtractor:
     def subtree_chars(self, token: Token) -> tuple[int, int]:
         return self.chars(token.left_edge.i, token.right_edge.i)
 
+    def source_chars(self, head: Token) -> tuple[int, int]:
+        """The source noun phrase, without a relative clause or a participle aside ("Trump, speaking to ...")."""
+        last = head.right_edge.i
+        for child in head.rights:
+            if child.dep_ == "relcl" or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG"):
+                last = min(last, child.left_edge.i - 1)
+        while last > head.i and (self.doc[last].is_punct or self.doc[last].is_space) and self.doc[last].text != ")":
+            last -= 1
+        start, end = self.chars(head.left_edge.i, max(last, head.i))
+        if self.doc[max(last, head.i)].text == ")":
+            end = self.doc[max(last, head.i)].idx + 1  # "Sen. Jane Roe (D-Wis.)": keep the closing bracket
+        return start, end
+
     def quote_at(self, start: int, end: int) -> Quote | None:
         for quote in self.quotes:
             if quote.start < end and start < quote.end:
@@ -153,23 +185,31 @@ class DocExtractor:
 
     def inside_quote(self, char: int) -> Quote | None:
         for quote in self.quotes:
-            if quote.start < char < quote.end:
+            if quote.closed and quote.start < char < quote.end:
                 return quote
         return None
 
     def cue_chars(self, verb: Token) -> tuple[int, int]:
+        """The cue verb with its auxiliaries, negation and adverbs ("has also said"), particle ("pointed out")
+        and the preposition that introduces its content ("called for", "accused her of")."""
+        doc = self.doc
         first = verb.i
-        for child in verb.lefts:
-            if child.dep_ in ("aux", "auxpass", "neg") and child.i == first - 1:
-                first = child.i
-        for child in reversed(list(verb.lefts)):
-            if child.dep_ in ("aux", "auxpass", "neg") and child.i == first - 1:
-                first = child.i
+        while first > 0:
+            left = doc[first - 1]
+            modifies = left.dep_ in ("aux", "auxpass", "neg") or (left.dep_ == "advmod" and left.pos_ == "ADV")
+            if left.head.i != verb.i or not modifies:
+                break
+            first -= 1
         last = verb.i
         for child in verb.rights:
             if child.dep_ == "prt" and child.i == last + 1:
                 last = child.i
-        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+        prepositions = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())
+        for child in verb.rights:
+            if child.dep_ == "prep" and child.lower_ in prepositions and child.i - last <= 3:
+                last = child.i
+                break
+        return doc[first].idx, doc[last].idx + len(doc[last])
 
     # --- sources ------------------------------------------------------------------------------------
     def subject_of(self, verb: Token) -> Token | None:
@@ -192,6 +232,13 @@ class DocExtractor:
                 return self.subject_of(verb.head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return verb.head  # "a statement saying ..."
+        if (verb.dep_ == "pcomp" and verb.head.lower_ in GERUND_PREPOSITIONS and verb.head.dep_ == "prep"
+                and verb.head.head.pos_ in ("VERB", "AUX")):
+            return self.subject_of(verb.head.head)  # "responded by saying ...": the one who responded
+        if verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]:
+            inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"]
+            if inverted and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.lefts):
+                return inverted[0]  # '"...," said Jane Roe, a historian': the parser took the speaker for an object
         lefts = [c for c in verb.lefts if c.dep_ == "ccomp"]
         rights = [c for c in verb.rights if c.dep_ == "ccomp"]
         if lefts and rights:  # "X - an aside - said ...": the parser hung the subject on the aside
@@ -213,7 +260,15 @@ class DocExtractor:
             if not clauses or abs(objects[0].i - verb.i) < abs(clauses[0].i - verb.i):
                 return self.subtree_chars(objects[0]), 0.8
         if clauses:
-            return self.subtree_chars(clauses[0]), 1.0
+            clause = clauses[0]
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if clause.i < verb.i and (subject is None or subject.i > clause.i):
+                # "A, but B, the source said.": all that comes before the trailing cue is what was said
+                sent = verb.sent
+                stop = min(subject.left_edge.i if subject is not None else verb.i, verb.i) - 1
+                if stop >= sent.start and clause.left_edge.i >= sent.start:
+                    return self.chars(sent.start, stop), 1.0
+            return self.subtree_chars(clause), 1.0
         if group == "belief":
             return None, 0.0
         if (objects and group == "speech" and lemma not in self.lexicon.recipient_objects
@@ -221,12 +276,21 @@ class DocExtractor:
                 and verb.right_edge.i - objects[0].right_edge.i > 2):
             # "said the insurgents ... had withdrawn" parsed with the subject as an object: take all that follows
             return self.chars(objects[0].left_edge.i, verb.right_edge.i), 0.6
-        if objects and lemma in OBJECT_CONTENT_SPEECH:
+        if objects and lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ in ("WP", "WDT"):
+            complements = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "dobj") and c is not objects[0]]
+            if complements:  # "what she called a rant": the name given is the content
+                return self.subtree_chars(complements[0]), 0.6
+        if objects and lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ not in ("WP", "WDT"):
             first = min(c.left_edge.i for c in objects)
             last = max(c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "oprd", "prep"))
             return self.chars(first, last), 0.7
+        if (objects and group == "speech" and lemma not in NO_OBJECT_CONTENT
+                and lemma not in self.lexicon.recipient_objects and objects[0].pos_ in ("NOUN", "PROPN", "NUM")):
+            # "mentioned the remarks", "is stressing the need to ...": the object is what is said
+            return self.subtree_chars(objects[0]), 0.6
+        prepositions = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
         for child in verb.rights:
-            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in prepositions:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
                     return self.subtree_chars(objects[0]), 0.7
@@ -266,14 +330,15 @@ class DocExtractor:
         """A quotation in the cue's sentence or right around it that the cue can claim."""
         sent = verb.sent
         s_start, s_end = sent.start_char, sent.end_char
-        candidates = [q for q in self.quotes if q.start < s_end + NEIGHBOUR_QUOTE_GAP and s_start - NEIGHBOUR_QUOTE_GAP < q.end]
+        candidates = [q for q in self.quotes
+                      if q.start < s_end + NEIGHBOUR_QUOTE_GAP and s_start - NEIGHBOUR_QUOTE_GAP < q.end]
         candidates = [q for q in candidates if not (q.start <= verb.idx < q.end)
-                      and len(self.doc.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS]
+                      and len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS]
         if not candidates:
             return None
         before = [q for q in candidates if q.end <= verb.idx]
         after = [q for q in candidates if q.start > verb.idx]
-        trailing = self.doc.text[verb.idx + len(verb) : verb.idx + len(verb) + 40]
+        trailing = self.text[verb.idx + len(verb) : verb.idx + len(verb) + 40]
         if after and ":" in trailing.split('"')[0]:
             return after[0]
         if before:
@@ -289,14 +354,26 @@ class DocExtractor:
         group = self.lexicon.cue_group(verb.lemma_.lower())
         if group is None or verb.i in self.claimed_tokens:
             return
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in self.lexicon.cue_verbs["quote_as"]:
+        quote_as = self.lexicon.cue_verbs["quote_as"]
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in quote_as:
             return  # the "as saying" of "X quoted Y as saying": handled with "quoted"
-        if group == "quote_as" or verb.lemma_.lower() in self.lexicon.cue_verbs["quote_as"]:
+        if group == "quote_as" or verb.lemma_.lower() in quote_as:
             if self.from_quote_as(verb):
                 return
+        if SKIP_CUES_IN_QUOTES and self.inside_quote(verb.idx):
+            return  # speech reported inside someone's own words is part of what they say
+        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if (infinitive and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() not in self.lexicon.all_cue_lemmas
+                and self.subject_of(verb.head) is None):
+            return  # "to show", "to find" with no one doing it: an intention, not a speech act
         subject = self.subject_of(verb)
+        if group == "belief" and subject is not None and subject.lower_ in HEDGING_SUBJECTS:
+            return  # "I think", "you know", "we want": a speaker's hedge inside their own words
+        speaker_root = subject
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            return  # "losses that threatened ...": a relative pronoun is no speaker
+            if subject.lower_ != "who":
+                return  # "losses that threatened ...": a relative "that"/"which" is no speaker
+            speaker_root = verb.head  # "an architect who said ...": the speaker is the antecedent
         content, confidence = self.content_of(verb, group)
         recipient = self.recipient_of(verb)
         quote = None
@@ -311,13 +388,50 @@ class DocExtractor:
                 content, confidence = (quote.start, quote.end), 0.9
         if subject is None and quote is None and group != "report":
             return  # a speech verb with neither speaker nor quotation is not an attribution ("to say")
-        content, kind = self.with_quotes(content)
-        source = self.subtree_chars(subject) if subject is not None else None
-        if source and content[0] < source[1] and source[0] < content[1]:
+        if content is NEXT_BLOCK:
+            kind = "next_block"
+        else:
+            content, kind = self.with_quotes(content)
+        source = self.source_chars(subject) if subject is not None else None
+        cue = self.cue_chars(verb)
+        if kind in ("direct", "mixed") and content[1] <= cue[0]:
+            content = self.second_half(content, cue, subject)
+        parenthetical = kind != "next_block" and content[0] <= cue[0] and cue[1] <= content[1]
+        if source and kind != "next_block" and not parenthetical and content[0] < source[1] and source[0] < content[1]:
             return  # the "source" sits inside what is said: a mis-parse, not an attribution
         self.claimed_tokens.add(verb.i)
-        self.add(Found(content, kind, self.cue_chars(verb), source, subject.i if subject is not None else None,
+        self.add(Found(content, kind, cue, source, speaker_root.i if speaker_root is not None else None,
                        recipient, confidence=confidence))
+
+    def second_half(self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None) -> tuple[int, int]:
+        """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content."""
+        after = max(cue[1], subject.right_edge.idx + len(subject.right_edge) if subject is not None else 0)
+        for quote in self.quotes:
+            if quote.start >= after and SPLIT_QUOTE_GAP.match(self.text[after : quote.start]):
+                return content[0], quote.end
+        return content
+
+    def from_noun(self, noun: Token) -> None:
+        """"Trump's claim that ...", "a report by the Observatory that ...": a speech-act noun with a that-clause."""
+        if self.inside_quote(noun.idx):
+            return
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            return
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            for prep in noun.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                    owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    break
+        content, kind = self.with_quotes(self.subtree_chars(clause))
+        source = self.source_chars(owner) if owner is not None else None
+        first = noun.i
+        while first > 0 and self.doc[first - 1].head.i == noun.i and self.doc[first - 1].dep_ in ("amod", "compound"):
+            first -= 1
+        self.add(Found(content, kind, (self.doc[first].idx, noun.idx + len(noun)), source,
+                       owner.i if owner is not None else None, confidence=0.6))
 
     def recipient_of(self, verb: Token) -> str | None:
         for child in verb.children:
@@ -337,7 +451,8 @@ class DocExtractor:
         saying = None
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "as":
-                saying = next((c for c in child.children if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in self.lexicon.all_cue_lemmas), None)
+                saying = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")
+                               and c.lemma_.lower() in self.lexicon.all_cue_lemmas), None)
         inner = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if saying is None or inner is None:
             return False
@@ -354,19 +469,20 @@ class DocExtractor:
         self.claimed_tokens.update((verb.i, saying.i))
         outer_extent = (min(content[0], inner.left_edge.idx), max(content[1], saying.idx + len(saying)))
         outer = self.add(Found(outer_extent, "indirect", self.cue_chars(verb),
-                               self.subtree_chars(outer_subject) if outer_subject is not None else None,
+                               self.source_chars(outer_subject) if outer_subject is not None else None,
                                outer_subject.i if outer_subject is not None else None, confidence=0.8))
         cue = (saying.head.idx, saying.idx + len(saying))
-        self.add(Found(content, kind, cue, self.subtree_chars(inner), inner.i, inner_of=outer, confidence=confidence))
+        self.add(Found(content, kind, cue, self.source_chars(inner), inner.i, inner_of=outer, confidence=confidence))
         return True
 
     def cross_sentence_content(self, verb: Token) -> tuple[int, int] | None:
         """A cue sentence with a speaker but nothing said: 'He said:' + next sentence, or 'He said.' after one."""
         sent = verb.sent
         doc = self.doc
-        if sent[-1].text == ":" and sent.end < len(doc):
-            following = doc[sent.end :].sents
-            nxt = next(following, None)
+        if sent[-1].text == ":" or (sent[-1].is_space and len(sent) > 1 and sent[-2].text == ":"):
+            if sent.end >= len(doc) or all(t.is_space for t in doc[sent.end :]):
+                return NEXT_BLOCK  # "He said:" ending the paragraph: what he said is the next paragraph
+            nxt = next(iter(doc[sent.end :].sents), None)
             return (nxt.start_char, nxt.end_char) if nxt is not None else None
         words = [t for t in sent if not t.is_punct]
         if len(words) <= 6 and sent.start > 0:
@@ -388,8 +504,11 @@ class DocExtractor:
         sent = top.sent
         cut_first = min(top.left_edge.i, tokens[0].i)
         cut_last = max(top.right_edge.i, source.right_edge.i)
-        before = (sent.start, cut_first - 1) if cut_first > sent.start else None
-        after = (cut_last + 1, sent.end - 1) if cut_last < sent.end - 1 else None
+        def words(first: int, last: int) -> bool:
+            return any(not t.is_punct and not t.is_space for t in self.doc[first : last + 1])
+
+        before = (sent.start, cut_first - 1) if cut_first > sent.start and words(sent.start, cut_first - 1) else None
+        after = (cut_last + 1, sent.end - 1) if cut_last < sent.end - 1 and words(cut_last + 1, sent.end - 1) else None
         if before and after:
             content = self.chars(sent.start, sent.end - 1)
         elif before or after:
@@ -400,16 +519,66 @@ class DocExtractor:
             return
         content, kind = self.with_quotes(content)
         self.claimed_tokens.update(t.i for t in tokens)
-        self.add(Found(content, kind, (tokens[0].idx, last.idx + len(last)), self.subtree_chars(source), source.i,
+        self.add(Found(content, kind, (tokens[0].idx, last.idx + len(last)), self.source_chars(source), source.i,
                        confidence=0.9))
+
+    def speaker_colon(self) -> None:
+        """``Name: what they say`` at the start of a paragraph (headlines, transcripts, interviews)."""
+        doc = self.doc
+        first = 0
+        while first < len(doc) and (doc[first].is_space or doc[first].text in OPEN_TEXT or doc[first].text == "("):
+            first += 1
+        limit = min(len(doc), first + MAX_SPEAKER_TOKENS + 1)
+        colon = next((t.i for t in doc[first:limit] if t.text == ":"), None)
+        if colon is None or colon == first or colon + 1 >= len(doc):
+            return
+        name = doc[first:colon]
+        if any(t.i in self.claimed_tokens for t in name):
+            return
+        if not all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in name):
+            return
+        rest = [t for t in doc[colon + 1 :] if not t.is_space]
+        if len(rest) < MIN_CLAIMED_QUOTE_WORDS:
+            return
+        content = self.chars(rest[0].i, len(doc) - 1)
+        wrapped = self.text[name.start_char - 1 : name.start_char] in OPEN_TEXT
+        if wrapped and self.text[content[1] - 1 : content[1]] in CLOSE_TEXT:
+            content = (content[0], content[1] - 1)  # '"JONES: ... ."': the marks wrap the label, not the words
+        kind = "direct"
+        self.claimed_tokens.add(colon)
+        self.add(Found(content, kind, (doc[colon].idx, doc[colon].idx + 1), (name.start_char, name.end_char),
+                       name.root.i, confidence=0.7))
+
+    def dash_bylines(self) -> None:
+        """``"..." ― Name``: a quotation signed with a dash (reader voices, embedded posts)."""
+        doc = self.doc
+        for quote in self.quotes:
+            after = self.text[quote.end : quote.end + 4]
+            dash = re.match(r"\s*([―—–])\s*", after)
+            if not dash:
+                continue
+            at = quote.end + dash.start(1)
+            span = doc.char_span(at, at + 1, alignment_mode="expand")  # '”―' may be one token
+            if span is None or span[-1].i + 1 >= len(doc):
+                continue
+            names = []
+            for token in doc[span[-1].i + 1 : span[-1].i + 1 + MAX_SPEAKER_TOKENS]:
+                if token.pos_ != "PROPN":
+                    break
+                names.append(token)
+            if not names:
+                continue
+            self.claimed_tokens.add(span[-1].i)
+            self.add(Found((quote.start, quote.end), "direct", (at, at + 1),
+                           (names[0].idx, names[-1].idx + len(names[-1])), names[-1].i, confidence=0.7))
 
     def orphans(self) -> None:
         """Quotations no cue claimed (and not inside claimed content): candidates for continuation."""
-        covered = [f.content for f in self.found]
+        covered = [f.content for f in self.found if f.kind != "next_block"]
         for quote in self.quotes:
             if any(s <= quote.start and quote.end <= e for s, e in covered):
                 continue
-            words = len(self.doc.text[quote.start : quote.end].split())
+            words = len(self.text[quote.start : quote.end].split())
             if words < MIN_ORPHAN_QUOTE_WORDS:
                 continue
             self.found.append(Found((quote.start, quote.end), "continuation", confidence=0.6))
@@ -424,8 +593,13 @@ class DocExtractor:
         for span in phrase_spans:
             self.from_phrase(span)
         for match_id, start, _end in matches:
-            if self.doc.vocab.strings[match_id] == "CUE_VERB":
+            label = self.doc.vocab.strings[match_id]
+            if label == "CUE_VERB":
                 self.from_verb(self.doc[start])
+            elif label == "CUE_NOUN":
+                self.from_noun(self.doc[start])
+        self.speaker_colon()
+        self.dash_bylines()
         self.orphans()
         return self.found
 

@@ -29,6 +29,15 @@ PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+#: Participles that tie a descriptive source to its owner ("a news service run by X").
+OWNING_VERBS = frozenset({"run", "back", "fund", "lead", "operate", "own", "control", "sponsor", "support", "affiliate"})
+#: A pronoun refers to a speaker last mentioned at most this many characters earlier (about two paragraphs).
+PRONOUN_REACH = 1200
+GENDERED_HEADS = {"man": "male", "men": "male", "boy": "male", "father": "male", "husband": "male", "son": "male",
+                  "brother": "male", "spokesman": "male", "woman": "female", "women": "female", "girl": "female",
+                  "mother": "female", "wife": "female", "daughter": "female", "sister": "female",
+                  "spokeswoman": "female"}
+GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several"})
 STOPWORDS = frozenset({"the", "a", "an", "'s", "’s", "of", "for", "and", "to", "in", "on", "at", "with", "by"})
 PERSON_KINDS = frozenset({"person", "unnamed_person"})
 _PUNCT_EDGES = re.compile(r"^[\s\-–—,:;\"'“”‘’]+|[\s\-–—,:;\"'“”‘’]+$")
@@ -45,10 +54,14 @@ class Mention:
     pronoun: str | None = None  # "male", "female", "plural", "thing", "first" for pronoun mentions
     indefinite: bool = False
     plural: bool = False
+    gender: str | None = None
 
 
 def _text(tokens) -> str:
-    return _PUNCT_EDGES.sub("", " ".join(t.text for t in tokens).replace(" 's", "'s").replace(" ’s", "’s"))
+    """The tokens as written (original spacing), without edge punctuation or a trailing possessive."""
+    text = "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip()
+    text = _PUNCT_EDGES.sub("", text)
+    return re.sub(r"\s*['’]s$", "", text)
 
 
 def _core_tokens(head: Token) -> list[Token]:
@@ -58,17 +71,22 @@ def _core_tokens(head: Token) -> list[Token]:
         if child.dep_ not in ("punct", "cc", "appos", "prep"):
             tokens.extend(child.subtree)
     for child in head.rights:  # "Center for Reconciliation": a capitalised of/for name part belongs to the name
-        if child.dep_ == "prep" and child.lower_ in ("for", "of") and any(t.pos_ == "PROPN" for t in child.subtree) and head.pos_ == "PROPN":
+        if (child.dep_ == "prep" and child.lower_ in ("for", "of") and head.pos_ == "PROPN"
+                and any(t.pos_ == "PROPN" for t in child.subtree)):
             tokens.extend(child.subtree)
     return sorted(set(tokens), key=lambda t: t.i)
 
 
-def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str) -> str:
+def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinite: bool = False) -> str:
     lower = " " + text.lower().replace("’s", "").replace("'s", "") + " "
-    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in core if t.head == head or t == head)):
-        return "person"
     head_lemma = head.lemma_.lower()
-    if head.pos_ != "PROPN" and head_lemma in lexicon.unnamed_person_heads | {head.lower_}.intersection(lexicon.unnamed_person_heads):
+    in_lexicon = any(head_lemma in words or head.lower_ in words for words in lexicon.heads.values()) or any(
+        head.lower_ in names for names in lexicon.known_names.values())
+    person_named = head.ent_type_ == "PERSON" or (
+        head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in core if t.head == head or t == head))
+    if not in_lexicon and person_named:
+        return "person"
+    if head.pos_ != "PROPN" and (head_lemma in lexicon.unnamed_person_heads or head.lower_ in lexicon.unnamed_person_heads):
         return "unnamed_person"
     for kind in SOURCE_KIND_ORDER:
         for name in lexicon.known_names.get(kind, ()):
@@ -81,49 +99,122 @@ def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str) -> str:
         for kind in SOURCE_KIND_ORDER:
             if token.lemma_.lower() in lexicon.heads.get(kind, ()):
                 return kind
-    return {"ORG": "organization", "GPE": "government", "NORP": "organization", "PERSON": "person"}.get(
-        head.ent_type_, "unknown")
+    by_label = {"ORG": "organization", "GPE": "government", "NORP": "organization", "PERSON": "person"}
+    if head.ent_type_ in by_label:
+        return by_label[head.ent_type_]
+    if head.pos_ == "PROPN" and head.is_title:
+        return "person"  # a capitalised name no lexicon knows and NER mislabels is most often a person's
+    if head.pos_ == "NOUN" and indefinite:
+        return "unnamed_person"  # "a fisherman", "one deckhand"
+    return "unknown"
+
+
+def _pronoun(head: Token) -> str | None:
+    lower = head.lower_
+    if lower in PERSON_PRONOUNS:
+        return PERSON_PRONOUNS[lower]
+    if lower in PLURAL_PRONOUNS:
+        return "plural"
+    if lower in THING_PRONOUNS:
+        return "thing"
+    if lower in FIRST_PERSON:
+        return "first"
+    return None
+
+
+def _person_entity(head: Token, lexicon: Lexicon):
+    """The PERSON entity ``head`` belongs to, unless the head is a word the source lexicon types."""
+    if head.lower_ in _lexicon_words(lexicon):
+        return None
+    return next((e for e in head.doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+
+
+def _role_and_owner_before(person, core: list[Token], lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """"Kremlin spokesman Dmitry Peskov" -> ("spokesman", "Kremlin"); "RT's Lizzie Phelan" -> (None, "RT")."""
+    before = [t for t in core if t.i < person.start]
+    roles = [t for t in before if t.lemma_.lower() in lexicon.roles]
+    role = " ".join(t.text for t in before if t.i >= roles[0].i and t.lemma_.lower() in lexicon.roles) if roles else None
+    owner = next((t for t in before if t.dep_ == "poss"), None)
+    if owner is not None:
+        return role, _text(owner.subtree)
+    limit = roles[0].i if roles else person.start
+    names = [t for t in before if t.pos_ == "PROPN" and t.i < limit and t.lemma_.lower() not in lexicon.roles]
+    return role, (_text(names) if names else None)
 
 
 def describe(head: Token, lexicon: Lexicon) -> Mention:
     """Name, kind, role and affiliation of the source headed by ``head``."""
-    lower = head.lower_
-    if head.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in PLURAL_PRONOUNS | THING_PRONOUNS | FIRST_PERSON:
-        pronoun = (PERSON_PRONOUNS.get(lower) or ("plural" if lower in PLURAL_PRONOUNS else None)
-                   or ("thing" if lower in THING_PRONOUNS else None) or ("first" if lower in FIRST_PERSON else None))
+    if head.pos_ == "PRON" or _pronoun(head):
+        pronoun = _pronoun(head)
         if pronoun:
             return Mention(head.text, "unknown", pronoun=pronoun)
     core = _core_tokens(head)
-    person = [e for e in head.doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end]
+    if head.lower_ in GROUP_PRONOUNS:  # "those who managed to escape": the relative clause is the description
+        core = [t for t in head.subtree if not t.is_punct]
+    person = _person_entity(head, lexicon)
     role = affiliation = None
-    name_tokens = core
-    if person:
-        name_tokens = list(person[0])
-        before = [t for t in core if t.i < person[0].start]
-        roles = [t for t in before if t.lemma_.lower() in lexicon.roles]
-        owners = [t for t in before if t.dep_ == "poss" or (t.pos_ == "PROPN" and t.lemma_.lower() not in lexicon.roles)]
-        if roles:
-            role = " ".join(t.text for t in before if t.i >= roles[0].i and t.lemma_.lower() in lexicon.roles | {roles[0].lower_})
-        if owners:
-            affiliation = _text(list(owners[0].subtree) if owners[0].dep_ == "poss" else [t for t in before if t.pos_ == "PROPN" and t.i < (roles[0].i if roles else head.i)])
-    for child in head.rights:
+    named = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if person is None and named is not None and head.pos_ == "NOUN":  # "the harbour master, Ilse Marrow,"
+        role = _text([t for t in head.lefts if t.dep_ in ("amod", "compound")] + [head])
+        affiliation = _affiliation(head)
+        head = named
+        person = next((e for e in head.doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+        core = _core_tokens(head)
+    name_tokens = list(person) if person is not None else core
+    if person is not None:
+        role_before, owner = _role_and_owner_before(person, core, lexicon)
+        role, affiliation = role or role_before, affiliation or owner
+    for child in head.rights:  # "X, military spokesman for the Y group"
         if child.dep_ == "appos" and child.lemma_.lower() in lexicon.roles:
             role = _text([t for t in child.lefts if t.dep_ in ("amod", "compound")] + [child])
             affiliation = affiliation or _affiliation(child)
             break
-    if role is None and head.lemma_.lower() in lexicon.roles | lexicon.unnamed_person_heads and not person:
-        role = head.lemma_.lower() if head.lemma_.lower() in lexicon.roles else None
+    head_lemma = head.lemma_.lower()
+    describes_person = person is None and head_lemma in lexicon.roles | lexicon.unnamed_person_heads
+    if role is None and describes_person:  # "an official in the X group", "a rebel fighter"
+        role = head_lemma if head_lemma in lexicon.roles else None
         affiliation = _affiliation(head)
         modifiers = [t for t in head.lefts if t.dep_ == "compound" and t.lemma_.lower() not in lexicon.roles]
         if affiliation is None and modifiers:
             affiliation = _text(modifiers)
+    if affiliation is None and head.pos_ != "PROPN":
+        affiliation = _agent_or_owner(head)
     name = _text(name_tokens) or head.text
-    if not person and affiliation and head.lemma_.lower() in lexicon.unnamed_person_heads:
-        name = _text(sorted(set(core) | set(t for c in head.rights if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPOSITIONS for t in c.subtree), key=lambda t: t.i))
+    if person is None and affiliation and head_lemma in lexicon.unnamed_person_heads:
+        affiliated = [t for c in head.rights if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPOSITIONS
+                      for t in c.subtree]
+        name = _text(set(core) | set(affiliated))  # "a fighter with a militia on the government side"
     determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "nummod", "amod", "quantmod")]
-    indefinite = bool(INDEFINITE.intersection(determiners)) and not person
-    kind = _kind(core, head, lexicon, name)
-    return Mention(name, kind, role, affiliation, indefinite=indefinite, plural=head.tag_ in ("NNS", "NNPS"))
+    indefinite = bool(INDEFINITE.intersection(determiners)) and person is None
+    kind = _kind(core, head, lexicon, name, indefinite)
+    gender = GENDERED_HEADS.get(head.lower_) or next(
+        (GENDERED_HEADS[t.lower_] for t in core if t.lower_ in GENDERED_HEADS and t.dep_ == "appos"), None)
+    return Mention(name, kind, role, affiliation, indefinite=indefinite, plural=head.tag_ in ("NNS", "NNPS"),
+                   gender=gender)
+
+
+_LEXICON_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _lexicon_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every head noun and known name of the source lexicon (cached per lexicon)."""
+    if id(lexicon) not in _LEXICON_WORDS:
+        _LEXICON_WORDS[id(lexicon)] = frozenset().union(*lexicon.heads.values(), *lexicon.known_names.values())
+    return _LEXICON_WORDS[id(lexicon)]
+
+
+def _agent_or_owner(noun: Token) -> str | None:
+    """"a news service run by X" -> X; "X's reporter" -> X."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return _text(child.subtree)
+        if child.dep_ == "acl" and child.lemma_.lower() in OWNING_VERBS:
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    objects = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objects:
+                        return _text(objects[0].subtree)
+    return None
 
 
 def _affiliation(noun: Token) -> str | None:
@@ -151,6 +242,7 @@ class BookEntry:
     key: tuple[str, ...]
     last_seen: int = 0
     aliases: set[tuple[str, ...]] = field(default_factory=set)
+    gender: str | None = None  # "male" / "female" when a pronoun or a gendered noun told
 
 
 class SourceBook:
@@ -159,44 +251,52 @@ class SourceBook:
     def __init__(self, id_prefix: str = "s"):
         self.entries: list[BookEntry] = []
         self.id_prefix = id_prefix
+        #: Pronouns do not reach back before this offset (the reader sets it at each separator).
+        self.floor = 0
 
     def _new(self, mention: Mention, position: int) -> BookEntry:
         entry = BookEntry(f"{self.id_prefix}{len(self.entries) + 1}", mention.name, mention.kind, mention.role,
                           mention.affiliation, mention.plural, name_key(mention.name), position)
         entry.aliases.add(entry.key)
+        entry.gender = mention.gender
         self.entries.append(entry)
         return entry
 
-    def _recent(self, accept) -> BookEntry | None:
-        candidates = [e for e in self.entries if accept(e)]
+    def _recent(self, accept, position: int | None = None) -> BookEntry | None:
+        candidates = [e for e in self.entries if accept(e) and e.last_seen >= self.floor
+                      and (position is None or position - e.last_seen <= PRONOUN_REACH)]
         return max(candidates, key=lambda e: e.last_seen) if candidates else None
 
     def resolve(self, mention: Mention, position: int, speaker_hint: str | None = None) -> BookEntry:
         """The source ``mention`` (at page offset ``position``) refers to. ``speaker_hint`` is the id of the
         speaker of an enclosing quote, which first-person pronouns refer to."""
-        entry = self._match(mention, speaker_hint)
+        entry = self._match(mention, speaker_hint, position)
         if entry is None:
             entry = self._new(mention, position)
         else:
-            if mention.pronoun is None and len(mention.name) > len(entry.name) and not mention.indefinite and entry.kind != "person":
+            fuller = mention.pronoun is None and len(mention.name) > len(entry.name)
+            if fuller and not mention.indefinite and entry.kind != "person":
                 entry.name = mention.name
             entry.role = entry.role or mention.role
             entry.affiliation = entry.affiliation or mention.affiliation
             if entry.kind == "unknown":
                 entry.kind = mention.kind
             entry.aliases.add(name_key(mention.name))
+            pronoun_gender = mention.pronoun if mention.pronoun in ("male", "female") else None
+            entry.gender = entry.gender or mention.gender or pronoun_gender
         entry.last_seen = position
         return entry
 
-    def _match(self, mention: Mention, speaker_hint: str | None) -> BookEntry | None:
+    def _match(self, mention: Mention, speaker_hint: str | None, position: int | None = None) -> BookEntry | None:
         if mention.pronoun == "first":
             return next((e for e in self.entries if e.id == speaker_hint), None)
         if mention.pronoun in ("male", "female"):
-            return self._recent(lambda e: e.kind in PERSON_KINDS and not e.plural)
+            return self._recent(lambda e: e.kind in PERSON_KINDS | {"unknown"} and not e.plural
+                                and e.gender in (None, mention.pronoun), position)
         if mention.pronoun == "plural":
-            return self._recent(lambda e: e.plural or e.kind not in PERSON_KINDS | {"document"})
+            return self._recent(lambda e: e.plural or e.kind not in PERSON_KINDS | {"document"}, position)
         if mention.pronoun == "thing":
-            return self._recent(lambda e: e.kind not in PERSON_KINDS and not e.plural)
+            return self._recent(lambda e: e.kind not in PERSON_KINDS and not e.plural, position)
         if mention.indefinite:
             return None
         key = name_key(mention.name)

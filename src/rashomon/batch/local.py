@@ -17,10 +17,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ..read.corpus import JSONL_SUFFIXES, PAGE_SUFFIXES, Record, expand_inputs, iter_records
+from ..read.corpus import JSONL_SUFFIXES, Record, expand_inputs, iter_records
 from .output import BatchError, BatchOutput, PageResult
 from .progress import BatchSummary, make_progress
-from .worker import analyze_chunk, analyze_record, load_models
+from .worker import WorkerSetupError, analyze_chunk, analyze_record, setup_worker
 
 # --- settings (local engine) ----------------------------------------------------------------------------
 #: Pages per task sent to a worker: large enough to amortise the round trip, small enough to balance load.
@@ -35,7 +35,7 @@ START_METHOD = "spawn"
 
 def _init_worker(stage_names: Sequence[str] | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    load_models(stage_names)
+    setup_worker(stage_names)
 
 
 def default_workers() -> int:
@@ -106,6 +106,10 @@ def run_local(
         summary.interrupted = True
         _stop(pool, pending)
         flush()  # what is finished is kept; --resume does the rest
+    except WorkerSetupError as err:
+        _stop(pool, pending)
+        flush()
+        raise BatchError(str(err)) from None
     except BrokenProcessPool as err:
         _stop(pool, pending)
         flush()

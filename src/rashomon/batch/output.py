@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import threading
 import time
 import uuid
@@ -57,7 +58,7 @@ TABLES: dict[str, pa.Schema] = {
         ("id", _STR), ("url", _STR), ("site", _STR), ("published_at", _STR), ("title", _STR),
         ("publisher", _STR), ("language", _STR), ("source_format", _STR), ("origin", _STR), ("offset", _INT),
         ("n_words", _INT), ("n_comments", _INT), ("n_claims", _INT), ("n_actors", _INT), ("n_relations", _INT),
-        ("warnings", pa.list_(_STR)), ("seconds", _F64), ("analysis", _STR),
+        ("warnings", pa.list_(_STR)), ("seconds", _F64), ("worker", _STR), ("analysis", _STR),
     ]),
     "comments": pa.schema(_PAGE_KEYS + [
         ("comment_id", _STR), ("author", _STR), ("verified", _BOOL), ("reply_to", _STR), ("posted_at", _STR),
@@ -83,6 +84,11 @@ TABLES: dict[str, pa.Schema] = {
 }
 
 
+def worker_name() -> str:
+    """Which process analysed a page (host:pid), so a slow or unbalanced batch can be diagnosed from its output."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
 def site_of(url: str | None) -> str | None:
     """The host of ``url`` without ``www.``: the unit a corpus is usually compared by."""
     if not url:
@@ -106,13 +112,13 @@ def rows_for_page(record, data: dict[str, Any], seconds: float = 0.0) -> dict[st
             "source_format": page.get("source_format"), "origin": record.origin, "offset": record.offset,
             "n_words": len(page.get("text", "").split()), "n_comments": len(data["comments"]),
             "n_claims": len(data["claims"]), "n_actors": len(data["actors"]), "n_relations": len(data["relations"]),
-            "warnings": [w["code"] for w in data["warnings"]], "seconds": seconds,
+            "warnings": [w["code"] for w in data["warnings"]], "seconds": seconds, "worker": worker_name(),
             "analysis": json.dumps(data, ensure_ascii=False),
         }],
         "comments": [{
             **keys, "comment_id": c["id"], "author": c.get("author"), "verified": c.get("verified"),
             "reply_to": c.get("reply_to"), "posted_at": c.get("posted_at"), "text": c.get("text"),
-            "flags": list(c.get("flags") or []), "scores": list((c.get("scores") or {}).items()),
+            "flags": list(c.get("flags") or []), "scores": dict(c.get("scores") or {}),
             "corrects": c.get("corrects"),
         } for c in data["comments"]],
         "claims": [{
@@ -192,8 +198,11 @@ class BatchOutput:
         (self.root / MANIFEST_DIR).mkdir(parents=True, exist_ok=True)
         committed = set()
         for manifest in manifests:
-            info = json.loads(manifest.read_text(encoding="utf-8"))
-            self.done_ids.update(info["ids"])
+            try:
+                self.done_ids.update(json.loads(manifest.read_text(encoding="utf-8"))["ids"])
+            except (OSError, ValueError, KeyError, TypeError) as err:
+                raise BatchError(f"{manifest}: damaged manifest ({type(err).__name__}); move it and its part files "
+                                 "away, then resume to redo those pages") from None
             committed.add(manifest.stem)
         self._remove_debris(committed)
         info_path = self.root / DATASET_INFO
@@ -227,23 +236,42 @@ class BatchOutput:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     def _commit(self, results: Iterable[PageResult]) -> PartInfo | None:
-        results = [r for r in results if r.id not in self.done_ids]
-        if not results:
-            return None
-        name = f"part-{time.time_ns() // 1_000_000:013d}-{uuid.uuid4().hex[:8]}"
-        for table, schema in TABLES.items():
-            rows = [row for result in results for row in result.rows.get(table, ())]
-            temp = self.root / table / f"{name}.parquet{TEMP_SUFFIX}"
-            pq.write_table(pa.Table.from_pylist(rows, schema=schema), temp, compression=PARQUET_COMPRESSION)
-            os.replace(temp, self.root / table / f"{name}.parquet")
-        ids = [r.id for r in results]
-        errors = sum(r.failed for r in results)
-        manifest = {"part": name, "ids": ids, "pages": len(ids) - errors, "errors": errors,
-                    "engine": self.engine, "written_at": _utc_now()}
-        _write_atomic(self.root / MANIFEST_DIR / f"{name}.json", json.dumps(manifest).encode(), fsync=True)
-        self.done_ids.update(ids)
-        self.parts_written += 1
-        return PartInfo(name, ids, len(ids) - errors, errors)
+        info = write_part(self.root, [r for r in results if r.id not in self.done_ids], self.engine)
+        if info is not None:
+            self.done_ids.update(info.ids)
+            self.parts_written += 1
+        return info
+
+
+def write_part(root: Path, results: list[PageResult], engine: str = "local") -> PartInfo | None:
+    """Write ``results`` as one new part of the output at ``root``: every table, then the manifest.
+
+    Safe to call from many processes at once (Ray write tasks): part names are unique, nothing is scanned.
+    """
+    if not results:
+        return None
+    root = Path(root)
+    name = f"part-{time.time_ns() // 1_000_000:013d}-{uuid.uuid4().hex[:8]}"
+    for table, schema in TABLES.items():
+        map_columns = [f.name for f in schema if pa.types.is_map(f.type)]
+        rows = [_arrow_ready(row, map_columns) for result in results for row in result.rows.get(table, ())]
+        temp = root / table / f"{name}.parquet{TEMP_SUFFIX}"
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), temp, compression=PARQUET_COMPRESSION)
+        os.replace(temp, root / table / f"{name}.parquet")
+    ids = [r.id for r in results]
+    errors = sum(r.failed for r in results)
+    manifest = {"part": name, "ids": ids, "pages": len(ids) - errors, "errors": errors,
+                "words": sum(r.words for r in results), "engine": engine, "written_at": _utc_now()}
+    _write_atomic(root / MANIFEST_DIR / f"{name}.json", json.dumps(manifest).encode(), fsync=True)
+    return PartInfo(name, ids, len(ids) - errors, errors)
+
+
+def _arrow_ready(row: dict[str, Any], map_columns: list[str]) -> dict[str, Any]:
+    """Map columns as Arrow wants them (pairs); rows keep dicts so they survive JSON (the Ray engine ships them)."""
+    for name in map_columns:
+        if isinstance(row.get(name), dict):
+            row = {**row, name: list(row[name].items())}
+    return row
 
 
 def committed_parts(root: Path) -> list[str]:

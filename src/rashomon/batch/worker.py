@@ -17,14 +17,31 @@ from ..read.corpus import Record
 from .output import PageResult, rows_for_error, rows_for_page
 
 
+class WorkerSetupError(RashomonError):
+    """A worker could not load the stages or the models: every page would fail the same way, so the batch stops."""
+
+
+#: Set in a worker whose setup failed; its first chunk raises it, so the parent reports why (not "a worker died").
+_setup_error: str | None = None
+
+
 def load_models(stage_names: Sequence[str] | None) -> None:
     """Import the stages and load spaCy now, so the first page of a worker does not pay for it."""
     from .. import nlp, pipeline, settings
 
     names = settings.DEFAULT_STAGES if stage_names is None else stage_names
-    pipeline._load_builtin_stages()
     if names:
+        pipeline._load_builtin_stages()
         nlp.load()
+
+
+def setup_worker(stage_names: Sequence[str] | None) -> None:
+    """Worker initializer: load the models once; a failure is kept and reported with the first chunk."""
+    global _setup_error
+    try:
+        load_models(stage_names)
+    except Exception as err:  # noqa: BLE001 - reported to the parent as a WorkerSetupError
+        _setup_error = f"{type(err).__name__}: {err}"
 
 
 def analyze_record(record: Record, stage_names: Sequence[str] | None = None) -> PageResult:
@@ -58,6 +75,8 @@ def analyze_record(record: Record, stage_names: Sequence[str] | None = None) -> 
 
 def analyze_chunk(records: Sequence[Record], stage_names: Sequence[str] | None = None) -> tuple[list[PageResult], int]:
     """Analyze a chunk of records; also returns this worker's peak memory (bytes) so far."""
+    if _setup_error is not None:
+        raise WorkerSetupError(f"the workers cannot load the analysis stages or models ({_setup_error})")
     results = [analyze_record(record, stage_names) for record in records]
     return results, peak_rss_bytes()
 

@@ -33,7 +33,10 @@ ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 TIME_LABELS = ("DATE", "TIME")
 #: Words before a percentage over 100 that make it growth ("rose 150 percent"), not an impossible share.
-_GROWTH = re.compile(r"\b(?:rose|rise[ns]?|risen|increase[sd]?|grew|grown|jump(?:ed|s)?|surged?|up|higher|more|soar(?:ed|s)?|climb(?:ed|s)?|gain(?:ed|s)?|by)\s+(?:\w+\s+){0,2}$", re.I)
+_GROWTH = re.compile(
+    r"\b(?:rose|rise[ns]?|risen|increase[sd]?|grew|grown|jump(?:ed|s)?|surged?|up|higher|more|soar(?:ed|s)?|climb(?:ed|s)?|gain(?:ed|s)?|by)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -46,15 +49,18 @@ def topics() -> dict:
             data["noun_class_of"].setdefault(word, name)
     data["family_of"] = {w: name for name, words in data["predicate_families"].items() for w in words}
     data["carrier_set"] = set(data["carrier_verbs"])
-    data["hedge_re"] = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(data["hedges"], key=len, reverse=True)) + r")\b", re.I)
+    data["hedge_re"] = re.compile(
+        r"\b(?:" + "|".join(re.escape(h) for h in sorted(data["hedges"], key=len, reverse=True)) + r")\b", re.I
+    )
     return data
 
 
 def source_label(analysis: Analysis, claim: Claim) -> str:
     """A person-readable name for who makes a claim: "Russian Defence Ministry via Reuters"."""
     names = {s.id: s.name for s in analysis.sources}
+    publishers = {s.id for s in analysis.sources if s.is_publisher} | {"publisher"}
     name = names.get(claim.source_id, claim.source_id)
-    if claim.narrative and claim.narrative != claim.source_id:
+    if claim.narrative and claim.narrative != claim.source_id and claim.narrative not in publishers:
         return f"{name} via {names.get(claim.narrative, claim.narrative)}"
     return name
 
@@ -94,13 +100,22 @@ def _event_predicate(sent, anchor_token, span_start: int, span_end: int):
             return token
         if token.pos_ in ("VERB", "AUX") and chosen is None:
             chosen = token
+            # a number under "amounted to", "comprising": the event is told in the same clause
+            inside = [t for t in token.subtree if t.pos_ == "VERB" and t.lemma_.lower() not in carriers]
+            if inside and anchor_token is not None:
+                return min(inside, key=lambda t: abs(t.i - anchor_token.i))
         if token.head == token:
             break
         token = token.head
-    if anchor_token is not None:  # a number under a speech verb: look for the event verb in its clause
-        for candidate in anchor_token.sent:
-            if candidate.pos_ == "VERB" and candidate.lemma_.lower() not in carriers and candidate.head.lemma_.lower() in carriers:
-                return candidate
+    # only speech or structure verbs above: the event is the verb they report ("X said militants fled")
+    for candidate in sent:
+        if (
+            candidate.pos_ == "VERB"
+            and candidate.lemma_.lower() not in carriers
+            and candidate.head.lemma_.lower() in carriers
+            and candidate.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "ROOT")
+        ):
+            return candidate
     return chosen
 
 
@@ -125,22 +140,42 @@ def _claims_of_block(analysis: Analysis, item: ParsedBlock, counter: list[int]) 
             continue
         anchor = quantities[0].start if quantities else start
         attribution = _holding_attribution(attributions, start, end, anchor)
-        span_start, span_end = (max(start, attribution.content.start), min(end, attribution.content.end)) if attribution else (start, end)
+        span_start, span_end = (
+            (max(start, attribution.content.start), min(end, attribution.content.end)) if attribution else (start, end)
+        )
         anchor_token = None
         if quantities:
-            anchor_token = next((t for t in sent if offset + t.idx >= quantities[0].start and t.like_num or t.lower_ in ("thousands", "hundreds", "dozens", "third", "half", "quarter", "millions")), None)
+            anchor_token = next(
+                (
+                    t
+                    for t in sent
+                    if offset + t.idx >= quantities[0].start
+                    and t.like_num
+                    or t.lower_ in ("thousands", "hundreds", "dozens", "third", "half", "quarter", "millions")
+                ),
+                None,
+            )
         predicate = _event_predicate(sent, anchor_token, span_start - offset, span_end - offset)
         hedge = topics()["hedge_re"].search(text)
         counter[0] += 1
-        claims.append(Claim(
-            id=f"c{counter[0]}", source_id=attribution.source_id if attribution else fallback,
-            start=start, end=end, text=text, attribution_id=attribution.id if attribution else None,
-            narrative=block.narrative, predicate=predicate.lemma_.lower() if predicate is not None else None,
-            actors=sorted({e.text for e in sent.ents if e.label_ in ACTOR_LABELS}),
-            place=next((e.text for e in sent.ents if e.label_ in PLACE_LABELS), None),
-            time=", ".join(e.text for e in sent.ents if e.label_ in TIME_LABELS) or None,
-            quantities=quantities, hedge=hedge.group().lower() if hedge else None, negated=_negated(predicate),
-        ))
+        claims.append(
+            Claim(
+                id=f"c{counter[0]}",
+                source_id=attribution.source_id if attribution else fallback,
+                start=start,
+                end=end,
+                text=text,
+                attribution_id=attribution.id if attribution else None,
+                narrative=block.narrative,
+                predicate=predicate.lemma_.lower() if predicate is not None else None,
+                actors=sorted({e.text for e in sent.ents if e.label_ in ACTOR_LABELS}),
+                place=next((e.text for e in sent.ents if e.label_ in PLACE_LABELS), None),
+                time=", ".join(e.text for e in sent.ents if e.label_ in TIME_LABELS) or None,
+                quantities=quantities,
+                hedge=hedge.group().lower() if hedge else None,
+                negated=_negated(predicate),
+            )
+        )
     return claims
 
 

@@ -44,6 +44,8 @@ IDENTIFIER_WORDS = frozenset(
     "line channel level phase grade paragraph item version model".split()
 )
 #: A time of day or an identifier follows the number.
+#: A year-like number after one of these is a date ("in 2013 was"), whatever follows.
+YEAR_PREPOSITIONS = frozenset("in since by until till from of early late mid before after during year".split())
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock))", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 
@@ -146,7 +148,9 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
     after = text[end : end + 14]
     prev_word = (re.findall(r"[a-z.#]+", before) or [""])[-1]
     next_word = (re.findall(r"[A-Za-z]+", after[:12]) or [""])[0].lower()
-    if start > 0 and (text[start - 1].isalpha() or (text[start - 1] in "-#" and start > 1 and text[start - 2].isalpha())):
+    if start > 0 and (
+        text[start - 1].isalpha() or (text[start - 1] in "-#" and start > 1 and text[start - 2].isalpha())
+    ):
         return True
     if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
         return True
@@ -159,7 +163,10 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", core):
         if re.match(r"\s?(?:%|percent|per cent)", after, re.I) or lexicon().approx_before.search(text[:start]):
             return False
-        return not re.match(r"\s+[a-z]+s\b", after) or next_word in lex["months"]
+        if prev_word in YEAR_PREPOSITIONS:
+            return True
+        plural = re.match(r"\s+([a-z]{3,}s)\b", after)
+        return not plural or plural.group(1) in ("was", "has", "this", "its") or next_word in lex["months"]
     return False
 
 
@@ -194,7 +201,10 @@ def find_quantities(text: str, doc=None, offset: int = 0, doc_offset: int = 0) -
             found.append((a, b, item))
             for i in range(a, b):
                 taken[i] = True
-    quantities = [_normalize(text, masked, a, b, item, doc, offset, doc_offset) for a, b, item in sorted(found, key=lambda f: f[0])]
+    quantities = [
+        _normalize(text, masked, a, b, item, doc, offset, doc_offset)
+        for a, b, item in sorted(found, key=lambda f: f[0])
+    ]
     return _merge_ranges([q for q in quantities if q is not None], text, offset)
 
 
@@ -238,8 +248,15 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
     if kind != "vague":
         low, high = _bounds(approx, value)
     quantity = Quantity(
-        text=text[start:end], start=offset + start, end=offset + end, value=_clean(value), low=_clean(low),
-        high=_clean(high), approx=approx, unit=unit, vague=vague,
+        text=text[start:end],
+        start=offset + start,
+        end=offset + end,
+        value=_clean(value),
+        low=_clean(low),
+        high=_clean(high),
+        approx=approx,
+        unit=unit,
+        vague=vague,
     )
     if doc is not None:
         quantity.noun, quantity.scope = counted_noun(
@@ -269,13 +286,25 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                 low_value = prev.value
                 if q.unit and not prev.unit:
                     prev.unit = q.unit
-                if q.value >= 1000 and low_value < 1000 and re.search(r"\d\s*(?:thousand|million|billion|k|m|bn)\b", q.text, re.I) and not re.search(r"(?:thousand|million|billion|k|m|bn)\b", prev.text, re.I):
+                if (
+                    q.value >= 1000
+                    and low_value < 1000
+                    and re.search(r"\d\s*(?:thousand|million|billion|k|m|bn)\b", q.text, re.I)
+                    and not re.search(r"(?:thousand|million|billion|k|m|bn)\b", prev.text, re.I)
+                ):
                     low_value = low_value * (q.value / word_value(re.search(r"[\d.,]+", q.text).group()))
                 start = prev.start - (len("between ") if between else 0)
                 merged[-1] = Quantity(
-                    text=text[start - offset : q.end - offset], start=start, end=q.end, value=None,
-                    low=_clean(low_value), high=q.value, approx="range", unit=prev.unit or q.unit,
-                    noun=q.noun or prev.noun, scope=q.scope or prev.scope,
+                    text=text[start - offset : q.end - offset],
+                    start=start,
+                    end=q.end,
+                    value=None,
+                    low=_clean(low_value),
+                    high=q.value,
+                    approx="range",
+                    unit=prev.unit or q.unit,
+                    noun=q.noun or prev.noun,
+                    scope=q.scope or prev.scope,
                 )
                 continue
         merged.append(q)
@@ -319,14 +348,23 @@ def counted_noun(doc, end_char: int, share: bool = False, unit_only: bool = Fals
                 continue
             link = next((k for k, t in enumerate(ahead) if t.pos_ == "NOUN" and t.is_alpha), None)
             modifier = token.dep_ in ("compound", "npadvmod", "amod", "nmod") or ahead[:1] and ahead[0].lower_ == "-"
-            if modifier and link is not None and link > 0 and all(t.lower_ == "-" or t.tag_ in ("VBN", "VBG", "JJ") for t in ahead[:link]):
+            if (
+                modifier
+                and link is not None
+                and link > 0
+                and all(t.lower_ == "-" or t.tag_ in ("VBN", "VBG", "JJ") for t in ahead[:link])
+            ):
                 i += link + 1
                 noun = ahead[link]
                 continue
             break
         elif token.tag_ in ("VBN", "VBG") and i + 1 < len(tokens) and tokens[i + 1].pos_ in ("NOUN", "ADJ"):
             pass
-        elif token.pos_ in _NOUN_SKIP_POS or token.dep_ in ("amod", "compound") or lower in ("-", "the", "its", "their", "his", "her"):
+        elif (
+            token.pos_ in _NOUN_SKIP_POS
+            or token.dep_ in ("amod", "compound")
+            or lower in ("-", "the", "its", "their", "his", "her")
+        ):
             if lower in ("the", "its", "their", "his", "her") and scope_start is None:
                 break
         else:
@@ -335,8 +373,10 @@ def counted_noun(doc, end_char: int, share: bool = False, unit_only: bool = Fals
     if noun is None:
         return None, None
     scope = None
-    of = scope_start if share and scope_start is not None else next(
-        (t.i for t in doc[noun.i + 1 : noun.i + 2] if t.lower_ == "of"), None
+    of = (
+        scope_start
+        if share and scope_start is not None
+        else next((t.i for t in doc[noun.i + 1 : noun.i + 2] if t.lower_ == "of"), None)
     )
     if of is not None:
         prep = doc[of]

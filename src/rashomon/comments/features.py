@@ -30,6 +30,8 @@ CHAR_NGRAMS = (2, 3, 4, 5)
 MAX_TOKEN_CHARS = 40
 #: Only this many characters of a comment are featurized; the rest cannot change a linear score much.
 MAX_FEATURE_CHARS = 5_000
+#: Odd multiplier that mixes two word ids into a bigram id.
+BIGRAM_MULTIPLIER = 1_000_003
 #: Size of the per-process token cache.
 TOKEN_CACHE_SIZE = 200_000
 # ---------------------------------------------------------------------------------------------------------
@@ -63,32 +65,56 @@ def token_features(token: str) -> tuple[int, ...]:
     return tuple(ids)
 
 
-@lru_cache(maxsize=TOKEN_CACHE_SIZE)
-def _bigram_feature(pair: tuple[str, str]) -> int:
-    return _hash("b:" + pair[0] + " " + pair[1])
-
-
 def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(normalize(text))
 
 
-def featurize(texts: Sequence[str], idf: np.ndarray | None = None) -> sp.csr_matrix:
-    """A ``len(texts) x N_FEATURES`` matrix: log(1 + count), times ``idf`` when given, rows L2-normalized."""
+def featurize_counts(texts: Sequence[str]) -> sp.csr_matrix:
+    """A ``len(texts) x N_FEATURES`` matrix of log(1 + count): the part every model shares.
+
+    Word bigram ids are mixed from the two words' ids with integer arithmetic (no string hashing), in one
+    vectorized step for the whole batch.
+    """
     indices: list[int] = []
     indptr = [0]
+    words: list[int] = []
+    word_ptr = [0]
     for text in texts:
-        toks = tokens(text)
-        for tok in toks:
-            indices.extend(token_features(tok))
-        indices.extend(_bigram_feature(pair) for pair in zip(toks, toks[1:]))
+        for tok in tokens(text):
+            ids = token_features(tok)
+            indices.extend(ids)
+            words.append(ids[0])
         indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float32)
-    matrix = sp.csr_matrix((data, np.asarray(indices, dtype=np.int32), np.asarray(indptr)), shape=(len(texts), N_FEATURES))
+        word_ptr.append(len(words))
+    n = len(texts)
+    cols = np.asarray(indices, dtype=np.int64)
+    rows = np.repeat(np.arange(n), np.diff(indptr))
+    word_ids = np.asarray(words, dtype=np.int64)
+    word_rows = np.repeat(np.arange(n), np.diff(word_ptr))
+    same_doc = word_rows[:-1] == word_rows[1:]
+    bigram_cols = (word_ids[:-1] * BIGRAM_MULTIPLIER + word_ids[1:] + 1)[same_doc] % N_FEATURES
+    rows = np.concatenate([rows, word_rows[:-1][same_doc]])
+    cols = np.concatenate([cols, bigram_cols])
+    data = np.ones(len(rows), dtype=np.float32)
+    matrix = sp.csr_matrix((data, (rows, cols)), shape=(n, N_FEATURES), dtype=np.float32)
     matrix.sum_duplicates()
     np.log1p(matrix.data, out=matrix.data)
+    return matrix
+
+
+def weigh(counts: sp.csr_matrix, idf: np.ndarray | None = None) -> sp.csr_matrix:
+    """``counts`` times ``idf`` (when given), rows L2-normalized; ``counts`` is left unchanged."""
+    matrix = counts.copy()
     if idf is not None:
         matrix.data *= idf[matrix.indices]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    matrix.data /= np.repeat(norms, np.diff(matrix.indptr)).astype(np.float32)
+    lengths = np.diff(matrix.indptr)
+    squares = np.add.reduceat(matrix.data**2, matrix.indptr[:-1][lengths > 0]) if matrix.nnz else np.zeros(0)
+    norms = np.ones(matrix.shape[0], dtype=np.float32)
+    norms[lengths > 0] = np.sqrt(squares)
+    matrix.data /= np.repeat(norms, lengths)
     return matrix
+
+
+def featurize(texts: Sequence[str], idf: np.ndarray | None = None) -> sp.csr_matrix:
+    """A ``len(texts) x N_FEATURES`` matrix: log(1 + count), times ``idf`` when given, rows L2-normalized."""
+    return weigh(featurize_counts(texts), idf)

@@ -17,19 +17,22 @@ import yaml
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "comments"
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a", "!": "i"})
-# A "word" of letters mixed with leet symbols; it must hold a letter and a leet symbol, and the symbol
-# must sit between letters or after one, so "100" and "wow!" stay as they are.
-_LEET_WORD_RE = re.compile(r"(?<![\w$@!])(?=[\w$@!]*[a-z])[\w$@!]*[a-z][0-9$@!]+[a-z][\w$@!]*|(?<![\w$@!])[$][a-z]+")
-_PLACEHOLDER_SUB = str.maketrans({"’": "'", "‘": "'"})
+# Leet symbols between two letters (sh1t, l@st, d!e), and a dollar sign opening a word ($hit).
+_LEET_RE = re.compile(r"(?<=[a-z])[0-9$@!]+(?=[a-z])|(?<![\w$])\$(?=[a-z])")
+_PLACEHOLDER_SUB = str.maketrans({"’": "'", "‘": "'", "\xa0": " ", "\u2009": " ", "\u202f": " "})
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Lowercase, curly apostrophes straightened, leetspeak undone; same length as ``text``."""
+    """Lowercase, curly apostrophes and odd spaces straightened, leetspeak undone; same length as ``text``.
+
+    Cached: the lexicon, threat, sarcasm and correction steps all fold the same comment.
+    """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters (İ) lowercase to two; keep offsets exact
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     lowered = lowered.translate(_PLACEHOLDER_SUB)
-    return _LEET_WORD_RE.sub(lambda m: m.group(0).translate(_LEET), lowered)
+    return _LEET_RE.sub(lambda m: m.group(0).translate(_LEET), lowered)
 
 
 @lru_cache(maxsize=32)

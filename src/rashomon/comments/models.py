@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import N_FEATURES, featurize
+from .features import N_FEATURES, featurize, featurize_counts, weigh
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 
@@ -27,6 +27,8 @@ LOGISTIC_C = 3.0
 CALIBRATION_FOLDS = 3
 #: Fixed seed for every random choice of training and evaluation.
 SEED = 20161128
+#: Smoothing of the naive-Bayes log-count ratios (``nb_ratio``).
+NB_ALPHA = 1.0
 # ---------------------------------------------------------------------------------------------------------
 
 
@@ -62,9 +64,10 @@ class LinearModel:
     def logits(self, matrix) -> np.ndarray:
         return np.asarray(matrix @ self.weights) + np.array([h.intercept for h in self.heads], dtype=np.float32)
 
-    def score(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
-        """Calibrated probability per head for each text."""
-        raw = self.logits(self.features(texts))
+    def score(self, texts: Sequence[str], counts=None) -> dict[str, np.ndarray]:
+        """Calibrated probability per head for each text (``counts``: ``featurize_counts(texts)`` if at hand)."""
+        counts = featurize_counts(texts) if counts is None else counts
+        raw = self.logits(weigh(counts, self.idf))
         return {h.name: h.calibrate(raw[:, i]) for i, h in enumerate(self.heads)}
 
     def save(self, path: Path) -> None:
@@ -112,20 +115,85 @@ def fit_idf(matrix) -> np.ndarray:
     return (np.log((1 + matrix.shape[0]) / (1 + df)) + 1).astype(np.float32)
 
 
-def fit_head(matrix, labels, sample_weight=None, *, c: float = LOGISTIC_C):
-    """Fit one logistic-regression head and its isotonic calibration on out-of-fold logits.
+@dataclass(slots=True)
+class FittedHead:
+    """What :func:`fit_head` returns: weights, bias, calibration curve, flag threshold, out-of-fold scores."""
 
-    Returns ``(coef, intercept, curve_x, curve_y)``. The calibration curve comes from
-    ``CalibratedClassifierCV(ensemble=False)``: logits predicted out of fold, one final model on all rows.
-    """
-    from sklearn.calibration import CalibratedClassifierCV
+    coef: np.ndarray
+    intercept: float
+    curve_x: np.ndarray
+    curve_y: np.ndarray
+    threshold: float
+    oof: np.ndarray
+
+    def head(self, name: str) -> Head:
+        return Head(name, self.intercept, self.curve_x, self.curve_y, self.threshold)
+
+    def predict(self, matrix) -> np.ndarray:
+        return np.interp(matrix @ self.coef + self.intercept, self.curve_x, self.curve_y)
+
+
+def best_threshold(labels: np.ndarray, scores: np.ndarray, objective: str = "macro") -> float:
+    """The score cut that maximizes macro-F1 (``objective="macro"``) or F1 of class 1 (``"positive"``)."""
+    from sklearn.metrics import f1_score
+
+    average = "macro" if objective == "macro" else "binary"
+    candidates = np.unique(np.round(scores, 3))
+    candidates = candidates[(candidates > 0.02) & (candidates < 0.98)]
+    if candidates.size == 0:
+        return 0.5
+    if candidates.size > 200:
+        candidates = np.quantile(candidates, np.linspace(0, 1, 200))
+    f1 = [f1_score(labels, scores >= c, average=average, zero_division=0) for c in candidates]
+    return float(candidates[int(np.argmax(f1))])
+
+
+def nb_ratio(matrix, labels, weight, alpha: float = NB_ALPHA) -> np.ndarray:
+    """Naive-Bayes log-count ratio per feature (Wang & Manning 2012): how much more often a feature occurs in
+    positive than in negative rows. Scaling features by it before a logistic regression (NB-LR) helps on
+    short texts; the scaling folds into the stored weights, so scoring costs nothing more."""
+    presence = matrix.copy()
+    presence.data[:] = 1.0
+    positive = np.asarray(presence.T @ (weight * (labels == 1))).ravel() + alpha
+    negative = np.asarray(presence.T @ (weight * (labels == 0))).ravel() + alpha
+    return np.log((positive / positive.sum()) / (negative / negative.sum())).astype(np.float32)
+
+
+def _fit_lr(matrix, labels, weight, c: float, nb: bool):
+    """A balanced logistic regression, on NB-scaled features when ``nb``; returns (coef, intercept)."""
     from sklearn.linear_model import LogisticRegression
+
+    ratio = nb_ratio(matrix, labels, weight) if nb else None
+    scaled = matrix.multiply(ratio).tocsr() if nb else matrix
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(scaled, labels, sample_weight=weight)
+    coef = model.coef_[0] * ratio if nb else model.coef_[0]
+    return coef.astype(np.float32), float(model.intercept_[0])
+
+
+def fit_head(matrix, labels, sample_weight=None, *, c: float = LOGISTIC_C, objective: str = "macro",
+             calibrate_on=None, nb: bool = False) -> FittedHead:
+    """Fit one logistic-regression head, its isotonic calibration and its flag threshold.
+
+    Logits are predicted out of fold (``CALIBRATION_FOLDS``, fixed seed); an isotonic curve fitted on them
+    maps a logit to a probability, and the threshold that maximizes ``objective`` on those out-of-fold
+    probabilities becomes the flag threshold. The final weights are fitted on all rows. ``calibrate_on``
+    (a boolean mask) restricts the curve and threshold to the rows of the data set a score should be read
+    against, so that auxiliary rows with another base rate do not shift what 0.8 means. ``nb`` scales the
+    features by :func:`nb_ratio` (computed inside each fold, so the calibration sees no leak).
+    """
+    from sklearn.isotonic import IsotonicRegression
     from sklearn.model_selection import StratifiedKFold
 
-    base = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    labels = np.asarray(labels)
+    weight = np.ones(len(labels)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    logits = np.zeros(len(labels))
     folds = StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=SEED)
-    model = CalibratedClassifierCV(base, method="isotonic", cv=folds, ensemble=False)
-    model.fit(matrix, labels, sample_weight=sample_weight)
-    fitted = model.calibrated_classifiers_[0]
-    estimator, iso = fitted.estimator, fitted.calibrators[0]
-    return estimator.coef_[0].astype(np.float32), float(estimator.intercept_[0]), iso.X_thresholds_, iso.y_thresholds_
+    for train, test in folds.split(np.zeros(len(labels)), labels):
+        coef, intercept = _fit_lr(matrix[train], labels[train], weight[train], c, nb)
+        logits[test] = matrix[test] @ coef + intercept
+    mask = np.ones(len(labels), dtype=bool) if calibrate_on is None else np.asarray(calibrate_on, dtype=bool)
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(logits[mask], labels[mask])
+    oof = iso.predict(logits)
+    coef, intercept = _fit_lr(matrix, labels, weight, c, nb)
+    return FittedHead(coef, intercept, iso.X_thresholds_, iso.y_thresholds_,
+                      best_threshold(labels[mask], oof[mask], objective), oof)

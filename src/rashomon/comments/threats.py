@@ -46,6 +46,7 @@ class _Patterns:
     frames: tuple[tuple[str, re.Pattern], ...]
     outcome: re.Pattern
     verb: re.Pattern
+    any_violence: re.Pattern
     target_after: re.Pattern
     target_anywhere: re.Pattern
     negation: re.Pattern
@@ -67,6 +68,7 @@ def patterns() -> _Patterns:
         frames=frames,
         outcome=re.compile(r"\b" + alt("outcomes")),
         verb=re.compile(r"\b" + alt("verbs") + r"\b"),
+        any_violence=re.compile(r"\b(?:" + alt("outcomes") + "|" + alt("verbs") + r"\b)"),
         target_after=re.compile(r"\s+" + target + r"\b"),
         target_anywhere=re.compile(r"\b" + target + r"\b"),
         negation=re.compile(alt("negations")),
@@ -81,7 +83,7 @@ def _quoted_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _violence(sentence: str, p: _Patterns):
-    """Yield ``(start, end, needs_target_check, is_outcome)`` for each violent word group in a sentence."""
+    """Yield ``(start, end, is_outcome)`` for each violent word group in a sentence."""
     for m in p.outcome.finditer(sentence):
         yield m.start(), m.end(), True
     for m in p.verb.finditer(sentence):
@@ -103,12 +105,15 @@ def find_threats(text: str) -> list[ThreatHit]:
     """Every threat in ``text`` (offsets local to ``text``), best first."""
     p = patterns()
     folded = lexicon.fold(text)
+    if not p.any_violence.search(folded):  # most comments: one scan and done
+        return []
     quoted = _quoted_regions(folded)
     quote_cue = bool(p.quote_cue.search(folded))
     metaphors = [(m.start(), m.end()) for m in p.metaphor.finditer(folded)]
     hits: list[ThreatHit] = []
     for sentence_match in _SENTENCE_RE.finditer(folded):
-        sentence, base = sentence_match.group(0), sentence_match.start()
+        sentence = sentence_match.group(0).lstrip()
+        base = sentence_match.end() - len(sentence)
         frames = [(kind, m) for kind, rx in p.frames for m in rx.finditer(sentence)]
         if not frames:
             continue

@@ -1,14 +1,23 @@
 """HTML pages: the article and metadata through trafilatura, the comments from the DOM.
 
-Comments are found with the XPath table in ``rashomon/data/read/comment_markup.yaml`` (WordPress, Disqus as
-rendered, Drupal, schema.org, generic comment lists): each comment's author, time, text and the reply tree
-from nesting. The comment elements are cut out of the tree before trafilatura reads the article, so comments
-cannot leak into the article, and only comment elements are read for comments, so the article cannot leak
-into them. When no known markup is found, trafilatura's own comment text is used, without authors, and the
-page says so in a warning.
+Comments are found with the table in ``rashomon/data/read/comment_markup.yaml``: XPath expressions for the
+well-known markups (WordPress, Disqus as rendered, Drupal, schema.org, Thesis, judge.me reviews, comment
+lists), then, when none of them finds a comment, generic ones (a class that is a comment word in one of
+several languages, kb-comment, kommentar-item, allCommentsListComment; review items; quoted bodies in a comment
+section). Elements inside "recent comments" widgets, sidebars, forms and tabs are not comments; an element that
+is only a widget ("Antworten") or one link is not either; a comment element that is the first part of another
+(li#li-comment-1 > article#comment-1) is the same comment. Each comment gets its author (from the markup, else
+from a "NAME says:" or "by NAME on DATE" header line), its time in ISO 8601, its text without header and
+widgets, and the reply tree from nesting.
+
+The comment elements are cut out of the tree before trafilatura reads the article, so comments cannot leak
+into the article, and only comment elements are read for comments, so the article cannot leak into them. When
+no known markup is found, trafilatura's own comment text is used (less widget lines, with the "recent
+comments" widgets cut first), without authors, and the page says so in a warning.
 
 The page text is rebuilt from what was extracted (title, paragraphs, comments, separated by blank lines), and
-every block and comment carries its offsets into it.
+every block and comment carries its offsets into it. All functions are pure over lxml trees, except that
+``read_html`` cuts from the tree it parsed itself.
 """
 
 from __future__ import annotations
@@ -30,11 +39,31 @@ BLOCK_TAGS = frozenset(
     "p div br li ul ol blockquote pre h1 h2 h3 h4 h5 h6 tr table section article header footer dd dt hr".split()
 )
 MAX_AUTHOR_CHARS = 80
+AUTHOR_STRIP = " :,;-–—|·@"
 #: An article paragraph this long that also stands in a comment came from the comment section.
 MIN_LEAK_CHARS = 25
 TIME_FORMATS = ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d.%m.%Y %H:%M",
                 "%d.%m.%Y", "%B %d, %Y at %I:%M %p", "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p",
                 "%A, %B %d, %Y %I:%M %p", "%d/%m/%Y %H:%M", "%d %B %Y %H:%M", "%d %B %Y")
+#: EXSLT regular expressions for the table's XPath: re:test(string, pattern, flags)
+EXSLT = {"re": "http://exslt.org/regular-expressions"}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A kind of page region whose comment-looking elements are not comments (a sidebar, a form)."""
+
+    tags: frozenset[str] = frozenset()
+    names: re.Pattern | None = None
+    unless: etree.XPath | None = None
+    cut: bool = False
+
+    def matches(self, element) -> bool:
+        if self.tags and element.tag not in self.tags:
+            return False
+        if self.names is not None and not self.names.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            return False
+        return self.unless is None or not self.unless(element)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +74,12 @@ class Markup:
     text: tuple[etree.XPath, ...]
     noise: tuple[etree.XPath, ...]
     reply_wrappers: tuple[str, ...]
+    fallback_items: tuple[etree.XPath, ...] = ()
+    exclude: tuple[Region, ...] = ()
+    reject: tuple[etree.XPath, ...] = ()
+    author_patterns: tuple[re.Pattern, ...] = ()
+    widget_text: re.Pattern | None = None
+    reply_containers: re.Pattern | None = None
 
 
 @dataclass(slots=True)
@@ -62,8 +97,26 @@ class DomComment:
 @lru_cache(maxsize=1)
 def default_markup() -> Markup:
     data = yaml.safe_load((resources.files("rashomon") / "data" / "read" / "comment_markup.yaml").read_text("utf-8"))
-    compiled = {key: tuple(etree.XPath(x) for x in data[key]) for key in ("items", "author", "time", "text", "noise")}
-    return Markup(**compiled, reply_wrappers=tuple(data.get("reply_wrappers") or ()))
+    return markup_from_data(data)
+
+
+def markup_from_data(data: dict) -> Markup:
+    """The compiled :class:`Markup` of a table read from YAML."""
+    compiled = {key: tuple(etree.XPath(x, namespaces=EXSLT) for x in data.get(key) or ())
+                for key in ("reject", "author", "time", "text", "noise")}
+    # whole-tree selections are one union each: document order, no duplicates
+    compiled.update({key: (etree.XPath(" | ".join(f"({x})" for x in data[key]), namespaces=EXSLT),)
+                     if data.get(key) else () for key in ("items", "fallback_items")})
+    compiled["exclude"] = tuple(Region(
+        tags=frozenset(entry.get("tags") or ()),
+        names=re.compile(entry["names"], re.I) if entry.get("names") else None,
+        unless=etree.XPath(f"boolean({entry['unless']})", namespaces=EXSLT) if entry.get("unless") else None,
+        cut=bool(entry.get("cut")),
+    ) for entry in data.get("exclude") or ())
+    optional = {key: re.compile(data[key], re.I) if data.get(key) else None
+                for key in ("widget_text", "reply_containers")}
+    return Markup(**compiled, **optional, reply_wrappers=tuple(data.get("reply_wrappers") or ()),
+                  author_patterns=tuple(re.compile(p, re.I | re.M) for p in data.get("author_patterns") or ()))
 
 
 def collapse(text: str) -> str:
@@ -81,11 +134,11 @@ def element_text(element) -> str:
         if block:
             parts.append("\n")
         if node.text:
-            parts.append(node.text)
+            parts.append(node.text.replace("\n", " "))
         for child in node:
             walk(child)
             if child.tail:
-                parts.append(child.tail)
+                parts.append(child.tail.replace("\n", " "))
         if block:
             parts.append("\n")
 
@@ -99,24 +152,145 @@ def _class_tokens(element) -> set[str]:
 
 
 def _outside_nested(nodes: list, item, items: set) -> list:
-    """Keep the nodes whose nearest comment element is ``item`` itself, not a reply nested in it."""
+    """Keep the nodes whose nearest comment element is ``item`` itself, not a reply nested in it.
+
+    A node outside ``item`` that lies in no other comment is kept too: an expression reached it on purpose
+    (a header before the comment, as Thesis' ``dt``).
+    """
     kept = []
     for node in nodes:
         owner = node if not isinstance(node, str) else node.getparent()
         while owner is not None and owner is not item and owner not in items:
             owner = owner.getparent()
-        if owner is item:
+        if owner is item or owner is None:
             kept.append(node)
     return kept
 
 
-def _first(xpaths, item, items: set) -> Any:
+def _first(xpaths, item, items: set, accept=None) -> Any:
+    """The first node (or string) the expressions find for ``item`` that has text and that ``accept`` takes."""
     for xpath in xpaths:
         nodes = _outside_nested(xpath(item), item, items)
         for node in nodes:
             value = collapse(str(node)) if isinstance(node, str) else collapse(element_text(node))
-            if value:
+            if value and (accept is None or accept(value)):
                 return node if not isinstance(node, str) else value
+    return None
+
+
+DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b|^\W*$|^\d+\W*$")
+
+
+def _author_like(value: str) -> bool:
+    """A name, not a time stamp, a counter or a sentence."""
+    return len(value) <= MAX_AUTHOR_CHARS and len(value.split()) <= 8 and not DATE_LIKE.search(value)
+
+
+def _head_text(element, found: set, limit: int = 400) -> str:
+    """The first few hundred characters of an element's own text (not its replies'), a line per block."""
+    parts: list[str] = []
+    size = 0
+
+    def walk(node) -> bool:
+        nonlocal size
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript", "svg", "button", "form"):
+            return True
+        if node is not element and node in found:
+            return True
+        block = node.tag in BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+            size += len(node.text)
+        for child in node:
+            if size > limit or not walk(child):
+                return False
+            if child.tail:
+                parts.append(child.tail)
+                size += len(child.tail)
+        if block:
+            parts.append("\n")
+        return size <= limit
+
+    walk(element)
+    lines = (collapse(line) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _author_from_header(element, found: set, markup: Markup, text: str = "") -> str | None:
+    """The author named in the first lines of a comment ("NAME says:", "by NAME on DATE") or in its last
+    lines (a signature "Comment by NAME — DATE"), else None."""
+    if not markup.author_patterns:
+        return None
+    lines = _head_text(element, found).split("\n")[:4] + text.split("\n")[-2:]
+    head = "\n".join(lines)
+    for pattern in markup.author_patterns:
+        for match in pattern.finditer(head):
+            name = collapse(match.group("name")).strip(AUTHOR_STRIP)
+            if name and _author_like(name):
+                return name
+    return None
+
+
+#: Month names and their usual abbreviations in the languages of the pages rashomon reads (de, en, fr, es, it,
+#: pl, nl, pt); Polish in the genitive, as dates write them.
+MONTHS = {name: number for number, names in enumerate((
+    "januar jänner january janvier enero gennaio stycznia styczeń januari janeiro jan jän janv ene gen sty",
+    "februar feber february février fevrier febrero febbraio lutego luty februari fevereiro feb fév fevr févr lut",
+    "märz maerz march mars marzo marca marzec maart março mär mrz mar",
+    "april avril abril aprile kwietnia kwiecień apr avr abr kwi",
+    "mai may mayo maggio maja maj mei maio",
+    "juni june juin junio giugno czerwca czerwiec junho jun jui giu cze",
+    "juli july juillet julio luglio lipca lipiec julho jul juil lug lip",
+    "august august août aout agosto sierpnia sierpień augustus aug aoû ago sie",
+    "september septembre septiembre settembre września wrzesień setembro sep sept set wrz",
+    "oktober october octobre octubre ottobre października październik outubro okt oct ott paź",
+    "november novembre noviembre listopada listopad novembro nov lis",
+    "dezember december décembre decembre diciembre dicembre grudnia grudzień dezembro dez dec déc dic gru",
+), start=1) for name in names.split()}
+_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
+_CLOCK = r"(?:\D{0,14}?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
+LOOSE_DATES = (
+    re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s*" + _MONTH + r",?\s+(?P<year>\d{4})" + _CLOCK, re.I),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _CLOCK, re.I),
+    re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>\d{4})" + _CLOCK, re.I),
+)
+
+
+def _parse_loose(raw: str) -> str | None:
+    """A date written out ("9. Dezember 2013 at 14:57", "March 7, 2018", "14/04/2020 at 3:00 pm") in ISO 8601.
+
+    A numeric date is read day first only when that is the one possible reading (14/04/2020, 18.02.2020).
+    """
+    for pattern in LOOSE_DATES:
+        for match in pattern.finditer(raw):
+            parts = match.groupdict()
+            if parts.get("month") is not None:
+                month = MONTHS.get(parts["month"].lower())
+                day = int(parts["day"])
+            else:
+                a, b = int(parts["a"]), int(parts["b"])
+                if "." in match.group(0)[:6] or a > 12:
+                    day, month = a, b
+                elif b > 12:
+                    day, month = b, a
+                else:
+                    continue
+            if not month:
+                continue
+            hour = int(parts["hour"]) if parts.get("hour") else 0
+            minute = int(parts["minute"]) if parts.get("minute") else 0
+            second = int(parts["second"]) if parts.get("second") else 0
+            ampm = (parts.get("ampm") or "").replace(".", "").lower()
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+            try:
+                return datetime(int(parts["year"]), month, day, hour, minute, second).isoformat()
+            except ValueError:
+                continue
     return None
 
 
@@ -134,6 +308,9 @@ def parse_time(raw: str | None) -> str | None:
             return datetime.strptime(raw, fmt).isoformat()
         except ValueError:
             continue
+    loose = _parse_loose(raw)
+    if loose:
+        return loose
     match = re.search(r"\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)", raw) or re.search(
         r"\b(\d{1,2}\.\d{1,2}\.\d{4}(?:,? \d{1,2}:\d{2})?)", raw)
     if match:
@@ -166,50 +343,155 @@ def _reply_parent(element, positions: dict, wrappers: tuple[str, ...]) -> int | 
     return None
 
 
+def _candidates(tree, markup: Markup, tier, regions: dict) -> list:
+    """The elements the expressions of ``tier`` select, in document order, outside the excluded regions and
+    less the rejected ones. ``regions`` remembers, per element, whether it is an excluded region."""
+    found = [e for xpath in tier for e in xpath(tree) if isinstance(e, etree._Element) and isinstance(e.tag, str)]
+
+    def excluded(element) -> bool:
+        if element not in regions:
+            regions[element] = element.tag not in ("html", "body") and any(
+                region.matches(element) for region in markup.exclude)
+        return regions[element]
+
+    def allowed(element) -> bool:
+        if excluded(element) or any(excluded(a) for a in element.iterancestors()):
+            return False
+        return not any(xpath(element) for xpath in markup.reject)
+
+    return [e for e in found if allowed(e)]
+
+
+def _is_reply(inner, outer, markup: Markup) -> bool:
+    """Whether comment element ``inner``, nested in ``outer``, answers it rather than being a part of it."""
+    if inner.tag == outer.tag and (inner.get("class") or "").split()[:1] == (outer.get("class") or "").split()[:1]:
+        return True
+    node = inner.getparent()
+    while node is not None and node is not outer:
+        if node.tag in ("ol", "ul", "dl"):
+            return True
+        if markup.reply_containers is not None and markup.reply_containers.search(node.get("class") or ""):
+            return True
+        if markup.reply_wrappers and _class_tokens(node) & set(markup.reply_wrappers):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _merge_parts(ordered: list, markup: Markup) -> list:
+    """Drop the comment elements that are the first part of another one (li#li-comment-1 > article#comment-1)."""
+    found = set(ordered)
+    removed: set = set()
+    for outer in ordered:
+        if outer in removed:
+            continue
+        while True:
+            inner = next((e for e in outer.iterdescendants() if e in found and e not in removed), None)
+            if inner is None or _is_reply(inner, outer, markup):
+                break
+            removed.add(inner)
+    return [e for e in ordered if e not in removed]
+
+
 def find_comments(tree, markup: Markup | None = None) -> list[DomComment]:
-    """Every comment element in ``tree`` with its author, time, text and parent, in document order."""
+    """Every comment element in ``tree`` with its author, time, text and parent, in document order.
+
+    The ``items`` expressions are tried first; the ``fallback_items`` only when those give no comment.
+    """
     markup = markup or default_markup()
-    found: set = set()
-    for xpath in markup.items:
-        found.update(e for e in xpath(tree) if isinstance(e.tag, str))
-    if not found:
-        return []
-    ordered = [e for e in tree.iter() if e in found]
-    positions = {element: i for i, element in enumerate(ordered)}
-    comments: list[DomComment] = []
+    regions: dict = {}
+    for tier in (markup.items, markup.fallback_items):
+        candidates = _candidates(tree, markup, tier, regions)
+        if candidates:
+            comments = _read_comments(candidates, markup)
+            if comments:
+                return comments
+    return []
+
+
+def _read_comments(candidates: list, markup: Markup) -> list[DomComment]:
+    ordered = _merge_parts(candidates, markup)
+    found = set(ordered)
+    kept: list[DomComment] = []
     for element in ordered:
-        author_node = _first(markup.author, element, found)
-        author = author_node if isinstance(author_node, str) else (
-            collapse(element_text(author_node)) if author_node is not None else None)
-        if author and len(author) > MAX_AUTHOR_CHARS:
-            author = None
+        author_node = _first(markup.author, element, found, _author_like)
+        author = author_node if isinstance(author_node, str) or author_node is None else collapse(
+            element_text(author_node))
+        author = author.strip(AUTHOR_STRIP) or None if author else None
         time_node = _first(markup.time, element, found)
         time_raw = time_node if isinstance(time_node, str) else (
             collapse(element_text(time_node)) if time_node is not None else None)
-        text = _comment_text(element, found, markup)
-        comments.append(DomComment(element, author, parse_time(time_raw), text,
-                                   _reply_parent(element, positions, markup.reply_wrappers)))
-    for i, comment in enumerate(comments):
+        header = [n for n in (author_node, time_node) if n is not None and not isinstance(n, str)]
+        text = _comment_text(element, found, markup, header)
+        if not text or (markup.widget_text is not None and markup.widget_text.match(text)):
+            continue
+        if author is None:
+            author = _author_from_header(element, found, markup, text)
+            first, _, rest = text.partition("\n")
+            if author and rest and author in first and len(first) <= MAX_AUTHOR_CHARS:  # "NAME sagt:"
+                text = _trim(rest, markup)
+        time = parse_time(time_raw)
+        if time is None:  # a date written out in a short header line: "19. Juni 2018 um 15:28 Uhr"
+            head = [line for line in _head_text(element, found, 200).split("\n")[:3] if len(line) <= MAX_AUTHOR_CHARS]
+            time = _parse_loose("\n".join(head))
+        kept.append(DomComment(element, author, time, text))
+    positions = {c.element: i for i, c in enumerate(kept)}
+    for i, comment in enumerate(kept):
+        comment.parent = _reply_parent(comment.element, positions, markup.reply_wrappers)
         if comment.parent is not None:
-            comments[comment.parent].children.append(i)
-    return comments
+            kept[comment.parent].children.append(i)
+    return kept
 
 
-def _comment_text(element, found: set, markup: Markup) -> str:
+def _drop(node) -> None:
+    if node.getparent() is not None:
+        node.drop_tree() if hasattr(node, "drop_tree") else node.getparent().remove(node)
+
+
+def _comment_text(element, found: set, markup: Markup, header: list | None = None) -> str:
+    """The words of a comment: its body if the markup names one, else the element; without widgets, without
+    its replies and without the short nodes its author and time were read from."""
     body = _first(markup.text, element, found)
     source = body if body is not None and not isinstance(body, str) else element
+    drop = {e for e in source.iter() if e in found and e is not source}
+    for node in header or ():
+        if len(collapse(element_text(node))) <= MAX_AUTHOR_CHARS and any(a is source for a in node.iterancestors()):
+            drop.add(node)
     clone = copy.deepcopy(source)
-    # drop nested replies and widgets from the copy; positions differ, so match by identity of attributes
-    nested_ids = {id(e) for e in source.iter() if e in found and e is not source}
-    for original, copied in zip(list(source.iter()), list(clone.iter())):
-        if id(original) in nested_ids and copied.getparent() is not None:
-            copied.drop_tree() if hasattr(copied, "drop_tree") else copied.getparent().remove(copied)
-    if source is element:
-        for xpath in markup.noise:
-            for node in xpath(clone):
-                if node.getparent() is not None:
-                    node.drop_tree() if hasattr(node, "drop_tree") else node.getparent().remove(node)
-    return element_text(clone)
+    for copied in [c for o, c in zip(source.iter(), clone.iter()) if o in drop]:
+        _drop(copied)
+    for xpath in markup.noise:
+        for node in xpath(clone):
+            _drop(node)
+    return _trim(element_text(clone), markup)
+
+
+def _trim(text: str, markup: Markup) -> str:
+    """The text without first and last lines that are a widget ("Antworten") or a time stamp ("März 7, 2018",
+    "23.09.20 | 18:19"): a line that starts with a number or a month and reads as a time."""
+    lines = text.split("\n")
+
+    def header(line: str) -> bool:
+        if markup.widget_text is not None and markup.widget_text.match(line):
+            return True
+        words = line.split()
+        if not words or len(line) > 50 or len(words) > 7:
+            return False
+        first = words[0].strip(".,").lower()
+        return (first[:1].isdigit() or first in MONTHS) and parse_time(line) is not None
+
+    while lines and header(lines[0]):
+        lines.pop(0)
+    while lines and header(lines[-1]):
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _widget_regions(tree, markup: Markup) -> list:
+    """The regions of the page that are neither article nor comments (the ``cut`` ones of ``exclude``)."""
+    regions = [r for r in markup.exclude if r.cut]
+    return [e for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body")
+            and (e.get("class") or e.get("id")) and any(r.matches(e) for r in regions)]
 
 
 def _cut(tree, elements) -> None:
@@ -251,12 +533,13 @@ def read_html(html: str, *, url: str | None = None) -> Page:
     if tree is None:
         return Page(text="", url=url, source_format="html",
                     warnings=[PageWarning("unparsable_html", "the HTML could not be parsed")])
-    dom_comments = find_comments(tree)
-    article_tree = copy.deepcopy(tree)
-    if dom_comments:
-        clone_of = dict(zip(tree.iter(), article_tree.iter()))
-        _cut(article_tree, [clone_of[c.element] for c in dom_comments])
-    document = trafilatura.bare_extraction(article_tree, url=url, include_comments=not dom_comments,
+    markup = default_markup()
+    dom_comments = find_comments(tree, markup)
+    if dom_comments:  # their words are read: the tree is the article's now
+        _cut(tree, [c.element for c in dom_comments])
+    else:  # trafilatura will look for comments: not in a "recent comments" widget
+        _cut(tree, _widget_regions(tree, markup))
+    document = trafilatura.bare_extraction(tree, url=url, include_comments=not dom_comments,
                                            with_metadata=True, include_tables=True)
     article_lines: list[str] = []
     fallback_comments: list[str] = []
@@ -265,6 +548,8 @@ def read_html(html: str, *, url: str | None = None) -> Page:
         meta = document.as_dict() if hasattr(document, "as_dict") else dict(document)
         article_lines = [collapse(line) for line in (meta.get("text") or "").split("\n") if collapse(line)]
         fallback_comments = [collapse(line) for line in (meta.get("comments") or "").split("\n") if collapse(line)]
+        if markup.widget_text is not None:
+            fallback_comments = [line for line in fallback_comments if not markup.widget_text.match(line)]
 
     comment_texts = [c.text for c in dom_comments if c.text]
     if comment_texts:

@@ -153,9 +153,9 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "preface": preface,
         "alignments": [_alignment(a, claims_by_id, sources, narratives) for a in alignments],
         "unaligned_claims": _unaligned(claims, alignments, sources, narratives),
-        "framing": _framing(data.get("framing") or {}, narratives),
+        "framing": framing_view(data.get("framing") or {}, narratives),
         "actors": _actors(actors, relations, sources),
-        "comments": _comments(text, comments),
+        "comments": _comments(text, comments, {a["id"]: a.get("name") or a["id"] for a in actors}),
         "schema_version": data.get("schema_version"),
     }
 
@@ -164,7 +164,7 @@ def source_name(sources: dict[str, Any], source_id: str | None) -> str:
     if source_id is None:
         return "unknown source"
     source = sources.get(source_id)
-    return source.get("name") or source_id if source else str(source_id)
+    return (source.get("name") or source_id) if source else str(source_id)
 
 
 def _narratives(blocks: list[dict], sources: dict[str, Any]) -> list[dict[str, Any]]:
@@ -330,16 +330,17 @@ def _unaligned(claims, alignments, sources, narratives) -> list[dict]:
     return [_claim_ref(c, sources, narratives) for c in claims if c["id"] not in aligned]
 
 
-def _framing(framing: dict[str, Any], narratives: list[dict]) -> dict[str, Any]:
+def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, Any]:
     """Per side: distinctive terms, lexicon hits, loaded spans; plus the diverging chart and the lexicon pairs."""
     names = {n["id"]: n for n in narratives}
     sides = []
     for key, value in framing.items():
         if not isinstance(value, dict):
             continue
-        narrative = names.get(key, {"id": key, "name": key, "slot": len(sides) % len(svg.SIDE_COLOURS)})
+        narrative = names.get(key) or {"id": key, "name": str(value.get("label") or key),
+                                       "slot": len(sides) % len(svg.SIDE_COLOURS)}
         distinctive = [t for t in value.get("distinctive") or [] if isinstance(t, dict) and t.get("term")]
-        distinctive.sort(key=lambda t: -abs(float(t.get("z") or 0)))
+        distinctive.sort(key=lambda t: -abs(_number(t.get("z"))))
         sides.append({
             "id": key, "name": narrative["name"], "slot": narrative["slot"],
             "distinctive": distinctive[:FRAMING_TERMS_PER_SIDE],
@@ -366,7 +367,8 @@ def _framing(framing: dict[str, Any], narratives: list[dict]) -> dict[str, Any]:
 
 def _loaded(item: Any) -> dict[str, Any]:
     if isinstance(item, dict):
-        return {"text": str(item.get("text") or item.get("term") or ""), "label": item.get("label") or item.get("family"),
+        return {"text": str(item.get("text") or item.get("term") or ""),
+                "label": item.get("label") or item.get("technique") or item.get("family"),
                 "count": item.get("count")}
     return {"text": str(item), "label": None, "count": None}
 
@@ -383,7 +385,8 @@ def _actors(actors: list[dict], relations: list[dict], sources: dict) -> dict[st
         "id": r.get("id"), "type": r.get("type") or "related",
         "subject": names.get(r.get("subject"), r.get("subject")), "object": names.get(r.get("object"), r.get("object")),
         "polarity": r.get("polarity") or "asserted",
-        "asserted_by": source_name(sources, r["asserted_by"]) if r.get("asserted_by") else None,
+        "asserted_by": (names[r["asserted_by"]] if r["asserted_by"] in names else source_name(sources, r["asserted_by"]))
+        if r.get("asserted_by") else None,
         "evidence": (r.get("evidence") or {}).get("text") or "",
     } for r in relations]
     return {
@@ -419,7 +422,7 @@ def _number(value: Any) -> float:
         return 0.0
 
 
-def _comments(text: str, comments: list[dict]) -> dict[str, Any]:
+def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> dict[str, Any]:
     """Reply threads (depth-first, with depth), filters per comment, and a per-commenter summary."""
     ids = {c["id"] for c in comments}
     children: dict[str | None, list[dict]] = defaultdict(list)
@@ -461,6 +464,7 @@ def _comments(text: str, comments: list[dict]) -> dict[str, Any]:
             "parent_author": (parent or {}).get("author") or comment.get("reply_to_author"),
             "top_scores": sorted(((k, _number(v)) for k, v in (comment.get("scores") or {}).items()),
                                  key=lambda kv: -kv[1])[:4],
+            "stance": [{**s, "actor": actor_names.get(s.get("actor"), s.get("actor"))} for s in comment.get("stance") or []],
             "corrects_anchor": anchor("comment", comment["corrects"]) if comment.get("corrects") in by_id else None,
         })
     return {"items": items, "filters": [(name, filter_counts.get(name, 0)) for name in COMMENT_FILTERS],

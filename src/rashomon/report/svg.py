@@ -25,6 +25,7 @@ BAR_ROW = 18          # px per term row
 BAR_HALF_WIDTH = 150  # px of the longest bar
 LABEL_WIDTH = 130     # px for the term labels
 GRAPH_SIZE = 420      # px, square actor graph
+GRAPH_LABEL_MARGIN = 120  # px each side for the actors' names
 GRAPH_MAX_NODES = 24  # the graph shows the most connected actors only; the table lists all
 # --------------------------------------------------------------------------------------------------------
 
@@ -99,46 +100,62 @@ def actor_graph(actors: list[dict], relations: list[dict]) -> Markup:
         for end in (relation.get("subject"), relation.get("object")):
             if end in degree:
                 degree[end] += 1
-    shown = sorted(actors, key=lambda a: (-degree[a["id"]], a.get("name") or ""))[:GRAPH_MAX_NODES]
+    # only actors in a relation: the table lists the others
+    linked = [a for a in actors if degree[a["id"]] > 0]
+    shown = sorted(linked, key=lambda a: (-degree[a["id"]], a.get("name") or ""))[:GRAPH_MAX_NODES]
+    if len(shown) < 2:
+        return Markup("")  # falsy: the report leaves the figure out
     shown.sort(key=lambda a: (a.get("side") or "~", a.get("name") or ""))
     sides = list(OrderedDict.fromkeys(a.get("side") or "" for a in shown))
-    centre, radius = GRAPH_SIZE / 2, GRAPH_SIZE / 2 - 70
+    margin = GRAPH_LABEL_MARGIN
+    centre, radius = GRAPH_SIZE / 2, GRAPH_SIZE / 2 - 40
     position = {}
     for index, actor in enumerate(shown):
         angle = 2 * math.pi * index / max(1, len(shown)) - math.pi / 2
-        position[actor["id"]] = (centre + radius * math.cos(angle), centre + radius * math.sin(angle))
-    parts = [Markup('<svg class="chart graph" role="img" viewBox="0 0 {s} {s}" width="{s}" height="{s}" '
+        position[actor["id"]] = (margin + centre + radius * math.cos(angle), centre + radius * math.sin(angle))
+    width = GRAPH_SIZE + 2 * margin
+    parts = [Markup('<svg class="chart graph" role="img" viewBox="0 0 {w} {s}" width="{w}" height="{s}" '
                     'xmlns="http://www.w3.org/2000/svg"><title>Actors and the relations the page asserts</title>'
                     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" '
                     'markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#444">'
-                    '</path></marker></defs>').format(s=GRAPH_SIZE)]
+                    '</path></marker></defs>').format(w=width, s=GRAPH_SIZE)]
+    drawn: dict[frozenset, int] = {}
     for relation in relations:
         a, b = position.get(relation.get("subject")), position.get(relation.get("object"))
         if not a or not b or a == b:
             continue
+        pair = frozenset((relation.get("subject"), relation.get("object")))
+        nth = drawn[pair] = drawn.get(pair, -1) + 1
         colour = RELATION_COLOURS.get(str(relation.get("type")), "#000000")
         dash = ' stroke-dasharray="5 4"' if relation.get("polarity") == "denied" else ""
         dx, dy = b[0] - a[0], b[1] - a[1]
         norm = math.hypot(dx, dy) or 1
-        x2, y2 = b[0] - dx / norm * 9, b[1] - dy / norm * 9
+        # parallel relations between one pair bow out on alternating sides, so none hides another
+        ordered = 1 if str(relation.get("subject")) < str(relation.get("object")) else -1
+        bow = (nth + 1) // 2 * 28 * (1 if nth % 2 else -1) * ordered if nth else 0
+        cx, cy = (a[0] + b[0]) / 2 - dy / norm * bow, (a[1] + b[1]) / 2 + dx / norm * bow
+        ex, ey = b[0] - cx, b[1] - cy
+        enorm = math.hypot(ex, ey) or 1
+        x2, y2 = b[0] - ex / enorm * 9, b[1] - ey / enorm * 9
+        mx, my = 0.25 * a[0] + 0.5 * cx + 0.25 * x2, 0.25 * a[1] + 0.5 * cy + 0.25 * y2
         parts.append(Markup(
-            '<g class="edge"><title>{s} {t} {o} ({p})</title><line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" '
-            'y2="{y2:.1f}" stroke="{c}" stroke-width="2" marker-end="url(#arrow)"' + dash + '></line>'
+            '<g class="edge"><title>{s} {t} {o} ({p})</title><path d="M {x1:.1f} {y1:.1f} Q {cx:.1f} {cy:.1f} '
+            '{x2:.1f} {y2:.1f}" fill="none" stroke="{c}" stroke-width="2" marker-end="url(#arrow)"' + dash + '></path>'
             '<text class="edge-label" x="{mx:.1f}" y="{my:.1f}" text-anchor="middle">{t}</text></g>').format(
             s=_name(actors, relation.get("subject")), t=relation.get("type"), o=_name(actors, relation.get("object")),
-            p=relation.get("polarity") or "asserted", x1=a[0], y1=a[1], x2=x2, y2=y2, c=colour,
-            mx=(a[0] + b[0]) / 2, my=(a[1] + b[1]) / 2 - 3))
+            p=relation.get("polarity") or "asserted", x1=a[0], y1=a[1], cx=cx, cy=cy, x2=x2, y2=y2, c=colour,
+            mx=mx, my=my - 3))
     for actor in shown:
         x, y = position[actor["id"]]
         slot = sides.index(actor.get("side") or "") % len(SIDE_COLOURS)
-        anchor = "end" if x < centre - 5 else ("start" if x > centre + 5 else "middle")
+        anchor = "end" if x < margin + centre - 5 else ("start" if x > margin + centre + 5 else "middle")
         offset = -10 if anchor == "end" else (10 if anchor == "start" else 0)
         parts.append(Markup(
             '<g class="node"><title>{name} — {type}, side: {side}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
             'fill="{c}" stroke="#000"></circle><text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{a}">{label}</text>'
             '</g>').format(name=actor.get("name"), type=actor.get("type"), side=actor.get("side") or "none given",
                            x=x, y=y, c=SIDE_COLOURS[slot], tx=x + offset, ty=y + (4 if anchor != "middle" else -11),
-                           a=anchor, label=_cut(actor.get("name"), 18)))
+                           a=anchor, label=_cut(actor.get("name"), 20)))
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
 

@@ -9,22 +9,27 @@ in JSON for the API.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import threading
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from functools import lru_cache, partial
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import Body, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Body, FastAPI, HTTPException, Query, Request
+from starlette.datastructures import UploadFile as StarletteUploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 from .. import settings
 from ..errors import RashomonError
-from ..report.html import REPORT_CSP, build_view, environment, inline_assets
+from ..report.html import REPORT_CSP, VERDICTS, build_view, environment, framing_view, inline_assets
 from ..report.json import to_dict
-from .store import HIT_END, HIT_START, Store
+from .store import HIT_END, HIT_START, Store, analysis_from_dict
 
 log = logging.getLogger(__name__)
 
@@ -113,23 +118,30 @@ async def _too_large(scope, send, limit: int) -> None:
 
 
 def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any] | None = None,
-               max_page_bytes: int | None = None) -> FastAPI:
+               max_page_bytes: int | None = None, stage_names: tuple[str, ...] | None = None) -> FastAPI:
     """The app over the store at ``db_path`` (default: ``rashomon.db`` in the user's data folder).
 
-    ``analyze`` replaces :func:`rashomon.analyze` (a different pipeline); ``max_page_bytes`` the page size limit.
+    ``analyze`` replaces :func:`rashomon.analyze` (a different pipeline), ``stage_names`` the stages it runs
+    (default: ``settings.DEFAULT_STAGES``); ``max_page_bytes`` replaces the page size limit.
     """
     store = Store(db_path or default_db_path())
     page_limit = max_page_bytes or settings.MAX_PAGE_BYTES
     if analyze is None:
         from .. import analyze as analyze_page
 
-        analyze = analyze_page
-    gate = threading.Semaphore(ANALYZE_CONCURRENCY)
+        analyze = analyze_page if stage_names is None else partial(analyze_page, stage_names=tuple(stage_names))
+    # one FIFO queue of analyses: requests are answered in the order they came, none starves
+    workers = ThreadPoolExecutor(max_workers=ANALYZE_CONCURRENCY, thread_name_prefix="rashomon-analyze")
     env = environment()
     assets = inline_assets()
     csp = f"{WEB_CSP}; {assets['csp']}"
 
-    app = FastAPI(title="rashomon", version=_version(), docs_url=None, redoc_url=None,
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        workers.shutdown(wait=False, cancel_futures=True)
+
+    app = FastAPI(title="rashomon", version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Lay out the accounts a news page tells side by side. The JSON API analyzes pages, "
                               "stores them, searches them and returns the analysis JSON contract.")
     app.state.store = store
@@ -149,18 +161,23 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         html = env.get_template(template).render(assets=assets, csp=csp, web={"query": query}, **context)
         return HTMLResponse(html, status_code=status)
 
-    def run_analysis(data: bytes, kind: str = "auto", url: str | None = None, published_at: str | None = None):
+    def analyze_to_dict(data: bytes, kind: str, url: str | None, published_at: str | None) -> dict[str, Any]:
+        try:
+            return to_dict(analyze(data, kind=kind, url=url or None, published_at=published_at or None))
+        except RashomonError as err:
+            raise HTTPException(400, str(err)) from None
+
+    async def run_analysis(data: bytes, kind: str = "auto", url: str | None = None,
+                           published_at: str | None = None) -> dict[str, Any]:
+        """The analysis JSON contract of ``data``, computed on the analysis queue."""
         if len(data) > page_limit:
             raise HTTPException(413, f"the page is over the {page_limit / 1e6:.1f} MB limit")
         if not data.strip():
             raise HTTPException(400, "the page is empty: paste its text or choose a file")
         if kind not in ("auto", "text", "html"):
             raise HTTPException(400, "kind must be auto, text or html")
-        with gate:
-            try:
-                return analyze(data, kind=kind, url=url or None, published_at=published_at or None)
-            except RashomonError as err:
-                raise HTTPException(400, str(err)) from None
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(workers, analyze_to_dict, data, kind, url, published_at)
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api/")
@@ -180,6 +197,14 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
             return page("web_error.html.j2", status=422, status_code=422, message=f"the form is incomplete ({problems})")
         return JSONResponse({"detail": problems}, status_code=422)
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        log.error("unexpected error on %s", request.url.path, exc_info=exc)
+        message = f"internal error ({type(exc).__name__}: {exc}); the page was not stored"
+        if wants_html(request):
+            return page("web_error.html.j2", status=500, status_code=500, message=message)
+        return JSONResponse({"detail": message}, status_code=500)
+
     # --- pages for people ------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -188,17 +213,24 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
                     limit_mb=page_limit / 1e6)
 
     @app.post("/analyze", include_in_schema=False)
-    def analyze_form(text: str = Form(""), url: str = Form(""), kind: str = Form("auto"),
-                     file: UploadFile | None = File(None)):
-        if file is not None and file.filename:
-            data = file.file.read(page_limit + 1)
-            name = file.filename.lower()
-            if kind == "auto" and name.endswith((".html", ".htm", ".xhtml")):
+    async def analyze_form(request: Request):
+        # parsed here, not by Form(): a pasted page may be larger than the framework's 1 MB per-field default
+        try:
+            form = await request.form(max_files=1, max_fields=8, max_part_size=page_limit + 1)
+        except HTTPException:
+            raise
+        except Exception as err:  # malformed multipart body
+            raise HTTPException(400, f"the form could not be read ({err})") from None
+        text, url, kind, upload = (form.get("text") or ""), (form.get("url") or ""), (form.get("kind") or "auto"), form.get("file")
+        if not all(isinstance(v, str) for v in (text, url, kind)):
+            raise HTTPException(400, "the text, url and kind fields must be text")
+        if isinstance(upload, StarletteUploadFile) and upload.filename:
+            data = await upload.read(page_limit + 1)
+            if kind == "auto" and upload.filename.lower().endswith((".html", ".htm", ".xhtml")):
                 kind = "html"
         else:
             data = text.encode("utf-8")
-        analysis = run_analysis(data, kind, url)
-        page_id = store.add(to_dict(analysis))
+        page_id = await run_in_threadpool(store.add, await run_analysis(data, kind, url))
         return RedirectResponse(f"/pages/{page_id}", status_code=303)
 
     @app.get("/pages/{page_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -240,25 +272,24 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     @app.post("/api/analyze", response_model=Stored, tags=["analysis"],
               responses={400: {"description": "Not a page (empty, binary, undecodable)"},
                          413: {"description": "Over the size limit"}})
-    def api_analyze(request: AnalyzeRequest):
+    async def api_analyze(request: AnalyzeRequest):
         """Analyze one page; store it unless ``store`` is false. Returns the analysis JSON contract."""
-        data = to_dict(run_analysis(request.text.encode("utf-8"), request.kind, request.url, request.published_at))
-        page_id = store.add(data) if request.store else None
-        return {"id": page_id, "report_url": f"/pages/{page_id}" if page_id else None, "analysis": data}
+        data = await run_analysis(request.text.encode("utf-8"), request.kind, request.url, request.published_at)
+        page_id = await run_in_threadpool(store.add, data) if request.store else None
+        # a ready response: the analysis is not re-validated field by field on its way out
+        return JSONResponse({"id": page_id, "report_url": f"/pages/{page_id}" if page_id else None, "analysis": data})
 
     @app.post("/api/pages", response_model=Stored, tags=["pages"],
               responses={400: {"description": "Not a valid analysis (see the JSON Schema)"}})
     def api_import(analysis: dict[str, Any] = Body(..., description="An analysis in the JSON contract.")):
         """Store an analysis made elsewhere (``rashomon analyze --format json``), after validating it."""
-        from ..report.json import validate
-
         try:
-            validate(analysis)
+            contract_validator().validate(analysis)
         except Exception as err:  # jsonschema.ValidationError: say where, in one line
             path = "/".join(str(p) for p in getattr(err, "absolute_path", [])) or "(top)"
             raise HTTPException(400, f"not a valid analysis at {path}: {getattr(err, 'message', err)}") from None
         page_id = store.add(analysis)
-        return {"id": page_id, "report_url": f"/pages/{page_id}", "analysis": analysis}
+        return JSONResponse({"id": page_id, "report_url": f"/pages/{page_id}", "analysis": analysis})
 
     @app.get("/api/pages", tags=["pages"])
     def api_list(limit: int = Query(LIST_LIMIT, ge=1, le=1000), offset: int = Query(0, ge=0)):
@@ -295,9 +326,19 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         if len(ids) < 2:
             raise HTTPException(400, "give two or more page ids to compare")
         result = compare(ids, [_stored(store, i) for i in ids])
-        return {k: v for k, v in result.items() if k != "views"}
+        return {k: v for k, v in result.items() if k not in ("views", "across")}
 
     return app
+
+
+@lru_cache(maxsize=1)
+def contract_validator():
+    """A validator of the JSON contract, built from the model (the shipped schema file is generated from it)."""
+    import jsonschema
+
+    from ..report.json import build_schema
+
+    return jsonschema.Draft202012Validator(build_schema())
 
 
 def _stored(store: Store, page_id: int) -> dict[str, Any]:
@@ -328,19 +369,20 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
     The fallback lists each page's claims in its own column and the actors the pages share.
     """
     result: dict[str, Any] = {"ids": ids, "engine": None, "result": None}
+    views = [build_view(a) for a in analyses]
     try:
         from ..compare import compare_pages  # type: ignore[attr-defined]
     except ImportError:
         compare_pages = None
     if compare_pages is not None:
         try:
-            outcome = compare_pages(analyses)
+            outcome = compare_pages([analysis_from_dict(a) for a in analyses])
             result["engine"] = "compare_pages"
-            result["result"] = outcome if isinstance(outcome, (dict, list)) else getattr(outcome, "__dict__", str(outcome))
+            result["result"] = outcome
+            result["across"] = _across_view(outcome, ids, views) if isinstance(outcome, dict) else None
         except Exception as err:  # the across-pages engine failing must not lose the side-by-side view
             log.exception("compare_pages failed")
             result["error"] = f"the comparison engine failed ({type(err).__name__}: {err}); showing claims side by side"
-    views = [build_view(a) for a in analyses]
     names = [{a.get("name") for a in (data.get("actors") or [])} for data in analyses]
     result["shared_actors"] = sorted(set.intersection(*names) - {None}) if names else []
     result["views"] = views
@@ -350,6 +392,25 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
                         + v["unaligned_claims"]}
                        for i, v in zip(ids, views)]
     return result
+
+
+def _across_view(outcome: dict[str, Any], ids: list[int], views: list[dict[str, Any]]) -> dict[str, Any]:
+    """``compare_pages``' result arranged like a page's comparison table: claim ids ``p1:c3`` become links."""
+    claims: dict[str, dict[str, Any]] = {}
+    for index, (page_id, view) in enumerate(zip(ids, views)):
+        for claim in [c for a in view["alignments"] for c in a["claims"]] + view["unaligned_claims"]:
+            claims[f"p{index + 1}:{claim['id']}"] = {**claim, "href": f"/pages/{page_id}#{claim['anchor']}",
+                                                     "slot": index % 6}
+    labels = {p.get("id"): p.get("label") for p in outcome.get("pages") or [] if isinstance(p, dict)}
+    alignments = []
+    for a in outcome.get("alignments") or []:
+        verdict = a.get("verdict") if a.get("verdict") in VERDICTS else "unique"
+        alignments.append({"topic": a.get("topic"), "verdict": verdict, "symbol": VERDICTS[verdict][0],
+                           "explanation": a.get("explanation") or "",
+                           "claims": [claims[c] for c in a.get("claim_ids") or [] if c in claims]})
+    narratives = [{"id": pid, "name": label or pid, "slot": i % 6} for i, (pid, label) in enumerate(labels.items())]
+    return {"alignments": alignments, "framing": framing_view(outcome.get("framing") or {}, narratives),
+            "warnings": outcome.get("warnings") or []}
 
 
 def default_db_path() -> Path:

@@ -190,3 +190,56 @@ class Store:
             return None
         return {"name": appearances[0]["name"] if appearances else name, "appearances": appearances,
                 "relations": relations}
+
+
+def analysis_from_dict(data: dict[str, Any]):
+    """Rebuild an :class:`~rashomon.model.Analysis` from its stored JSON contract (for engines that take one).
+
+    Keys the model does not know are dropped and missing ones take their defaults, so an analysis stored by an
+    older or newer rashomon still loads.
+    """
+    from .. import model
+
+    page_data = dict(data.get("page") or {})
+    page_data["blocks"] = data.get("blocks") or []
+    page_data["comments"] = data.get("comments") or []
+    page = _build(model.Page, page_data)
+    analysis = _build(model.Analysis, {**{k: v for k, v in data.items() if k not in ("page", "blocks", "comments")},
+                                        "page": page})
+    return analysis
+
+
+def _build(cls: type, value: Any) -> Any:
+    import dataclasses
+    import typing
+
+    from .. import model
+
+    if not dataclasses.is_dataclass(cls) or not isinstance(value, dict):
+        return value
+    hints = typing.get_type_hints(cls, vars(model))
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in value:
+            kwargs[f.name] = _convert(hints[f.name], value[f.name])
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    import dataclasses
+    import types
+    import typing
+
+    if value is None or dataclasses.is_dataclass(value):
+        return value
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if dataclasses.is_dataclass(tp):
+        return _build(tp, value)
+    if origin in (typing.Union, types.UnionType):
+        for option in args:
+            if dataclasses.is_dataclass(option) and isinstance(value, dict):
+                return _build(option, value)
+        return value
+    if origin is list and isinstance(value, list):
+        return [_convert(args[0], item) for item in value]
+    return value

@@ -1,0 +1,116 @@
+"""Comments scored per second per core: rashomon's comment scoring beside alt-profanity-check, same texts.
+
+Input: any text files of comments, one per line, or a folder of the data-set layout (``toxicity/olid``
+training file, the default: ``../shared/data``). The timed work is what the comment stage does per comment:
+the abuse heads, the threat and lexicon patterns, and the sarcasm head. Single process, so per second is per
+core; time is CPU time of this process (``time.process_time``), so other jobs on a shared machine do not
+count against either side. Numpy is held to one thread (OMP/OPENBLAS_NUM_THREADS=1) for the same reason.
+Prints human-readable figures, then one line of JSON last.
+
+    .venv/bin/python bench/comments.py [--data ../shared/data | --texts FILE ...] [--n 20000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+GOAL = 20_000
+
+
+def load_texts(args) -> list[str]:
+    if args.texts:
+        texts = [line.strip() for path in args.texts for line in Path(path).read_text(encoding="utf-8").splitlines()]
+        return [t for t in texts if t]
+    from rashomon.comments.datasets import read_olid
+
+    return read_olid(args.data).texts
+
+
+def best_rate(func, texts, repeat: int) -> float:
+    """Comments per CPU-second of this process (best run): per core, and fair on a machine others share."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        func(texts)
+        best = min(best, time.process_time() - start)
+    return len(texts) / best
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="data folder (OLID layout)")
+    parser.add_argument("--texts", nargs="*", type=Path, help="text files, one comment per line (overrides --data)")
+    parser.add_argument("--n", type=int, default=20_000, help="comments per timed run (texts are cycled)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs; the best is reported")
+    args = parser.parse_args(argv)
+    try:
+        texts = load_texts(args)
+    except OSError as err:
+        parser.error(f"cannot read the comments: {err}")
+    if not texts:
+        parser.error("no comments to score")
+    texts = (texts * (args.n // len(texts) + 1))[: args.n]
+
+    from rashomon.comments import abuse, analyze_comments, sarcasm
+    from rashomon.model import Analysis, Comment, Page
+    from rashomon.comments.features import featurize_counts, token_features
+
+    abuse.score_texts(texts[:200])  # load models and lexicons outside the timing
+    sarcasm.score_texts(texts[:200])
+    token_features.cache_clear()
+
+    def ours(batch):
+        for i in range(0, len(batch), 512):
+            chunk = batch[i : i + 512]
+            counts = featurize_counts(chunk)
+            abuse.score_texts(chunk, counts)
+            sarcasm.score_texts(chunk, counts)
+
+    def ours_model_only(batch):
+        abuse.model().score(batch)
+
+    def whole_stage(batch):
+        """The full comments stage (language, threads, abuse, sarcasm, corrections, stance) on one page."""
+        text, comments = "", []
+        for i, body in enumerate(batch):
+            comments.append(Comment(f"c{i}", f"user{i % 97}", body, len(text), len(text) + len(body)))
+            text += body + "\n"
+        analyze_comments(Analysis(page=Page(text=text, comments=comments)))
+
+    ours_rate = best_rate(ours, texts, args.repeat)
+    stage_rate = best_rate(whole_stage, texts[: min(len(texts), 5000)], args.repeat)
+    model_rate = best_rate(ours_model_only, texts, args.repeat)
+    try:
+        from profanity_check import predict_prob
+
+        anchor_rate = best_rate(predict_prob, texts, args.repeat)
+    except ImportError:
+        anchor_rate = None
+    mean_chars = sum(map(len, texts)) / len(texts)
+    print(f"{len(texts):,} comments (mean {mean_chars:.0f} characters), best of {args.repeat} runs, CPU time of one core")
+    print(f"  rashomon comment scoring (abuse + threats + lexicons + sarcasm): {ours_rate:10,.0f} comments/s"
+          f"  (goal {GOAL:,}: {'met' if ours_rate >= GOAL else 'NOT met'})")
+    print(f"  rashomon whole comments stage (+ language, threads, corrections, stance): {stage_rate:10,.0f} comments/s")
+    print(f"  rashomon abuse heads only:                                      {model_rate:10,.0f} comments/s")
+    if anchor_rate:
+        print(f"  alt-profanity-check predict_prob (anchor, one attribute):       {anchor_rate:10,.0f} comments/s")
+    print(json.dumps({"comments": len(texts), "mean_chars": round(mean_chars, 1),
+                      "ours_per_s": round(ours_rate), "ours_model_only_per_s": round(model_rate), "ours_whole_stage_per_s": round(stage_rate),
+                      "anchor_alt_profanity_check_per_s": round(anchor_rate) if anchor_rate else None,
+                      "goal_per_s": GOAL, "goal_met": ours_rate >= GOAL}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

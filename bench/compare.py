@@ -1,0 +1,165 @@
+"""Time the claims and compare stages against the spaCy parse they sit on, and the cross-page comparison.
+
+Two figures, with their goals:
+
+1. on each input page: compare-stage time / spaCy parse time of the same text (goal <= 0.2x); the claims
+   stage (quantities, predicates) is shown beside it;
+2. ``compare_pages`` over N pages of ~W words (default 50 x 1,000, cut from the input pages' article text,
+   paragraphs rotated so no two pages are the same) in less time than parsing those pages (goal < 1x).
+
+    .venv/bin/python bench/compare.py [PAGE ...] [--pages 50] [--words 1000] [--repeat 3]
+
+The anchor is the spaCy parse itself (ratio 1.0). Prints a table and one line of JSON last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_PAGE = Path(__file__).resolve().parents[2] / "shared" / "pages" / "aleppo-2016-11-28.txt"
+
+
+def best_of(repeat: int, func) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = func()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def synthetic_pages(paragraphs: list[str], count: int, words: int):
+    from rashomon.model import Block, Page
+
+    pages = []
+    for n in range(count):
+        rotated = paragraphs[n % len(paragraphs) :] + paragraphs[: n % len(paragraphs)]
+        chosen, total = [], 0
+        for para in rotated * 4:
+            if total >= words:
+                break
+            chosen.append(para)
+            total += len(para.split())
+        text, blocks = "", []
+        for i, para in enumerate(chosen):
+            start = len(text)
+            text += para + "\n\n"
+            blocks.append(Block(f"b{i}", "paragraph", start, start + len(para), para, None))
+        pages.append(Page(text=text, blocks=blocks, publisher=f"outlet {n + 1}"))
+    return pages
+
+
+def time_page(page, model, repeat: int) -> tuple[float, float, float]:
+    """Best-of-``repeat`` seconds of the spaCy parse, the claims stage and the compare stage on one page."""
+    from rashomon.claims import claims_stage
+    from rashomon.compare import compare_stage
+    from rashomon.model import Analysis
+    from rashomon.pipeline import parse
+
+    t_parse, parsed = best_of(repeat, lambda: parse(page, model))
+
+    def run_claims():
+        analysis = Analysis(page=page)
+        claims_stage(analysis, parsed)
+        return analysis
+
+    t_claims, analysis = best_of(repeat, run_claims)
+
+    def run_compare():
+        analysis.alignments, analysis.framing, analysis.warnings = [], {}, []
+        compare_stage(analysis, parsed)
+
+    t_compare, _ = best_of(repeat, run_compare)
+    return t_parse, t_claims, t_compare
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("pages", nargs="*", default=[str(DEFAULT_PAGE)], help="page files (text dumps or HTML)")
+    parser.add_argument("--pages-count", "--pages", dest="count", type=int, default=50)
+    parser.add_argument("--words", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    missing = [p for p in args.pages if not Path(p).is_file()]
+    if missing:
+        print(f"no such page file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+
+    from rashomon import nlp
+    from rashomon.claims import claims_stage
+    from rashomon.compare import compare_pages
+    from rashomon.model import Analysis
+    from rashomon.pipeline import parse
+    from rashomon.read import read
+
+    model = nlp.load()
+    time_page(read(args.pages[0]), model, 1)  # warm up the model and load the lexicons once
+    rows, paragraphs = [], []
+    for path in args.pages:
+        page = read(path)
+        paragraphs += [b.text for b in page.article_blocks if len(b.text.split()) > 5]
+        t_parse, t_claims, t_compare = time_page(page, model, args.repeat)
+        rows.append(
+            {
+                "page": Path(path).name,
+                "words": sum(len(b.text.split()) for b in page.article_blocks),
+                "parse_s": round(t_parse, 4),
+                "claims_s": round(t_claims, 4),
+                "compare_s": round(t_compare, 4),
+                "compare_ratio": round(t_compare / t_parse, 4),
+                "claims_ratio": round(t_claims / t_parse, 4),
+            }
+        )
+    print(
+        f"{'page':32} {'words':>6} {'parse s':>8} {'claims s':>9} {'compare s':>10} {'compare/parse':>14} {'claims/parse':>13}"
+    )
+    for r in rows:
+        print(
+            f"{r['page'][:32]:32} {r['words']:6d} {r['parse_s']:8.3f} {r['claims_s']:9.3f} {r['compare_s']:10.3f} "
+            f"{r['compare_ratio']:14.3f} {r['claims_ratio']:13.3f}"
+        )
+    print("anchor: the spaCy parse = 1.0x; goal compare/parse <= 0.2x")
+
+    pages = synthetic_pages(paragraphs, args.count, args.words)
+    start = time.perf_counter()
+    parsed_pages = [parse(p, model) for p in pages]
+    t_parse_all = time.perf_counter() - start
+    analyses = []
+    start = time.perf_counter()
+    for page, parsed in zip(pages, parsed_pages):
+        analysis = Analysis(page=page)
+        claims_stage(analysis, parsed)
+        analyses.append(analysis)
+    t_claims_all = time.perf_counter() - start
+    t_cross, result = best_of(args.repeat, lambda: compare_pages(analyses))
+    words = sum(len(p.text.split()) for p in pages)
+    print(
+        f"across pages: {len(pages)} pages, {words} words; parse {t_parse_all:.2f} s, claims {t_claims_all:.2f} s, "
+        f"compare_pages {t_cross:.3f} s ({t_cross / t_parse_all:.3f}x the parse; goal < 1x); "
+        f"{len(result['alignments'])} alignments"
+    )
+    print(
+        json.dumps(
+            {
+                "pages": rows,
+                "across": {
+                    "pages": len(pages),
+                    "words": words,
+                    "parse_s": round(t_parse_all, 3),
+                    "claims_s": round(t_claims_all, 3),
+                    "compare_pages_s": round(t_cross, 4),
+                    "ratio_to_parse": round(t_cross / t_parse_all, 4),
+                    "alignments": len(result["alignments"]),
+                },
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

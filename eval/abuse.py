@@ -1,0 +1,128 @@
+"""Abuse heads measured: OLID level A by 5-fold cross-validation, Davidson on a fixed 80/20 split.
+
+Each fold trains the shipped recipe (``rashomon.comments.training.train_abuse``) on the training part only and
+scores the held-out part; alt-profanity-check scores the same held-out texts in the same run (the anchor).
+Figures: macro-F1 (at the flag threshold 0.5 on the calibrated score, and at the head's own tuned
+threshold), ROC-AUC per attribute, expected calibration error (10 bins). Human-readable figures, then one
+line of JSON last.
+
+    .venv/bin/python eval/abuse.py [--data ../shared/data] [--folds 5] [--seed 20161128] [--skip-davidson]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from rashomon.comments.metrics import binary_figures  # noqa: E402
+from rashomon.comments import datasets, training  # noqa: E402
+from rashomon.comments.models import SEED  # noqa: E402
+
+OLID_GOAL, MARGIN_GOAL = 0.78, 0.10
+#: Head -> OLID label it is measured against.
+OLID_TARGETS = {"toxicity": "offensive", "insult": "targeted", "identity_attack": "group"}
+#: Head -> Davidson label it is measured against.
+DAVIDSON_TARGETS = {"toxicity": "offensive", "severe_toxicity": "hate", "identity_attack": "hate"}
+
+
+def anchor_scores(texts: list[str]) -> np.ndarray | None:
+    try:
+        from profanity_check import predict_prob
+    except ImportError:
+        return None
+    return np.asarray(predict_prob(texts), dtype=float)
+
+
+def evaluate_olid(data: Path, folds: int, seed: int) -> dict:
+    from sklearn.model_selection import StratifiedKFold
+
+    olid, davidson = datasets.read_olid(data), datasets.read_davidson(data)
+    y = np.asarray(olid.labels["offensive"])
+    scores = {head: np.zeros(len(y)) for head in OLID_TARGETS}
+    tuned = {head: np.zeros(len(y)) for head in OLID_TARGETS}
+    for k, (train, test) in enumerate(StratifiedKFold(folds, shuffle=True, random_state=seed).split(olid.texts, y)):
+        print(f"  OLID fold {k + 1}/{folds}: training on {len(train):,} rows (+ Davidson), testing on {len(test):,}")
+        model, fitted = training.train_abuse(training.subset(olid, train), davidson, tuple(OLID_TARGETS), log=lambda *_: None)
+        held_out = model.score([olid.texts[i] for i in test])
+        for head in OLID_TARGETS:
+            scores[head][test] = held_out[head]
+            tuned[head][test] = held_out[head] >= fitted[head].threshold
+    result = {}
+    for head, column in OLID_TARGETS.items():
+        labels = olid.labels[column]
+        figures = binary_figures(labels, scores[head])
+        figures["macro_f1_tuned_threshold"] = binary_figures(labels, tuned[head])["macro_f1"]
+        result[head] = figures
+    anchor = anchor_scores(olid.texts)
+    result["anchor"] = {column: binary_figures(olid.labels[column], anchor) for column in ("offensive",)} if anchor is not None else None
+    return result
+
+
+def evaluate_davidson(data: Path, seed: int) -> dict:
+    from sklearn.model_selection import train_test_split
+
+    olid, davidson = datasets.read_olid(data), datasets.read_davidson(data)
+    classes = np.asarray(davidson.labels["hate"]) * 2 + np.asarray(davidson.labels["offensive"])
+    train, test = train_test_split(np.arange(len(davidson.texts)), test_size=0.2, random_state=seed, stratify=classes)
+    print(f"  Davidson: training on OLID + {len(train):,} Davidson rows, testing on {len(test):,} (seed {seed})")
+    model, fitted = training.train_abuse(olid, training.subset(davidson, train), tuple(DAVIDSON_TARGETS), log=lambda *_: None)
+    texts = [davidson.texts[i] for i in test]
+    held_out = model.score(texts)
+    result = {}
+    for head, column in DAVIDSON_TARGETS.items():
+        labels = [davidson.labels[column][i] for i in test]
+        figures = binary_figures(labels, held_out[head])
+        figures["macro_f1_tuned_threshold"] = binary_figures(labels, held_out[head] >= fitted[head].threshold)["macro_f1"]
+        result[head] = figures
+    anchor = anchor_scores(texts)
+    if anchor is not None:
+        result["anchor"] = {column: binary_figures([davidson.labels[column][i] for i in test], anchor)
+                            for column in ("offensive", "hate")}
+    return result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=SEED, help="seed of the folds and of the Davidson split")
+    parser.add_argument("--skip-davidson", action="store_true", help="only the OLID cross-validation")
+    args = parser.parse_args(argv)
+    if not (args.data / "toxicity" / "olid").is_dir():
+        parser.error(f"no OLID under {args.data}/toxicity/olid")
+    print(f"OLID level A, {args.folds}-fold cross-validation (seed {args.seed})")
+    olid = evaluate_olid(args.data, args.folds, args.seed)
+    for head, figures in olid.items():
+        if head != "anchor":
+            print(f"  rashomon {head:16s} vs {OLID_TARGETS[head]:9s}: {figures}")
+    if olid["anchor"]:
+        print(f"  alt-profanity-check       vs offensive: {olid['anchor']['offensive']}")
+    ours, anchor = olid["toxicity"]["macro_f1"], (olid["anchor"] or {}).get("offensive", {}).get("macro_f1")
+    print(f"  OLID macro-F1: rashomon {ours:.4f} vs alt-profanity-check {anchor}; goal >= {OLID_GOAL} "
+          f"({'met' if ours >= OLID_GOAL else 'NOT met'}), margin goal >= {MARGIN_GOAL} "
+          f"({'met' if anchor is not None and ours - anchor >= MARGIN_GOAL else 'NOT met'})")
+    out = {"olid_cv": olid, "olid_macro_f1": ours, "olid_macro_f1_anchor": anchor,
+           "olid_goal": OLID_GOAL, "olid_goal_met": ours >= OLID_GOAL,
+           "margin_over_anchor": round(ours - anchor, 4) if anchor is not None else None}
+    if not args.skip_davidson and (args.data / "toxicity" / "davidson").is_dir():
+        print("Davidson, fixed 80/20 split")
+        dav = evaluate_davidson(args.data, args.seed)
+        for head, figures in dav.items():
+            if head != "anchor":
+                print(f"  rashomon {head:16s} vs {DAVIDSON_TARGETS[head]:9s}: {figures}")
+        for column, figures in (dav.get("anchor") or {}).items():
+            print(f"  alt-profanity-check       vs {column:9s}: {figures}")
+        out["davidson_split"] = dav
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,220 @@
+"""Attribution spans on PolNeAR (dev split), side by side with textacy's ``direct_quotations``.
+
+Data: a PolNeAR ``data`` layout (``<split>/text/<name>.txt`` and ``<split>/attributions/<name>_<annotator>.ann``,
+brat standoff with ``Source``/``Cue``/``Content`` spans), default ``../shared/data/attribution/polnear/data``.
+PolNeAR has no stated license: it is used here to evaluate only; nothing is trained on it and none of its text
+is kept.
+
+Each article is cut into blocks at blank lines (first block the headline), parsed once with the project's
+spaCy model, and given to both systems:
+
+- ours: the ``attribution`` stage (``rashomon.attribution.attribute``); editorial sentences and sentences
+  credited to a narrative only by position are left out, they are not attributions PolNeAR annotates;
+- anchor: ``textacy.extract.triples.direct_quotations`` on the same docs.
+
+For source, cue and content spans: precision, recall and F1, exact (same boundaries once white space and
+edge punctuation are trimmed) and overlap (any shared character). ``attribution`` counts a gold relation found
+when one predicted attribution overlaps both its cue and its content. When an article has several annotators,
+the first annotation file (by name) is the gold. Goals (issue 3): source F1 >= 0.80, cue F1 >= 0.85, content
+overlap F1 >= 0.80, recall at least twice textacy's. The figures are printed last as one line of JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+from textacy.extract.triples import direct_quotations
+
+from rashomon import nlp as nlp_module
+from rashomon.attribution import attribute
+from rashomon.model import Analysis, Block, Page
+from rashomon.pipeline import ParsedBlock
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "attribution" / "polnear" / "data"
+SPAN_TYPES = ("Source", "Cue", "Content")
+EDGE = " \t\r\n.,;:!?"
+
+
+def page_of(text: str) -> Page:
+    """Blocks at blank lines, offsets into ``text`` unchanged; the first block is the headline."""
+    blocks = []
+    for number, match in enumerate(re.finditer(r"\S(?:.*?\S)?(?=\n\s*\n|\s*\Z)", text, flags=re.S)):
+        kind = "headline" if number == 0 else "separator" if match.group().strip() in ("* * *", "***") else "paragraph"
+        blocks.append(Block(f"b{number}", kind, match.start(), match.end(), match.group()))
+    return Page(text=text, blocks=blocks)
+
+
+def read_gold(path: Path) -> tuple[dict[str, list[list[tuple[int, int]]]], list[dict[str, list[tuple[int, int]]]]]:
+    """Spans by type (each a list of fragments) and relations (type -> fragments) from one ``.ann`` file."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    types: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            ident, middle, *_ = line.split("\t")
+            label, _, offsets = middle.partition(" ")
+            types[ident] = label
+            spans[ident] = [tuple(int(x) for x in piece.split()) for piece in offsets.split(";")]
+    by_type = {t: [spans[i] for i in spans if types[i] == t] for t in SPAN_TYPES}
+    relations = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("E"):
+            parts = line.split("\t")[1].split()
+            relation = {}
+            for part in parts:
+                role, _, ident = part.partition(":")
+                role = re.sub(r"\d+$", "", role)
+                if role in SPAN_TYPES and ident in spans:
+                    relation[role] = spans[ident]
+            relations.append(relation)
+    return by_type, relations
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return start, end
+
+
+def overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+class Score:
+    def __init__(self):
+        self.counts = {(t, m): [0, 0, 0, 0] for t in SPAN_TYPES + ("attribution",) for m in ("exact", "overlap")}
+
+    def add(self, text: str, gold: dict, predicted: dict, gold_relations: list, predicted_relations: list) -> None:
+        for span_type in SPAN_TYPES:
+            g = gold[span_type]
+            p = [[s] for s in sorted(set(predicted[span_type]))]
+            g_exact = {trim(text, f[0][0], f[-1][1]) for f in g}
+            p_exact = {trim(text, f[0][0], f[-1][1]) for f in p}
+            c = self.counts[(span_type, "exact")]
+            c[0] += len(p_exact & g_exact); c[1] += len(p_exact); c[2] += len(g_exact & p_exact); c[3] += len(g_exact)
+            c = self.counts[(span_type, "overlap")]
+            c[0] += sum(1 for f in p if any(overlaps(f, h) for h in g)); c[1] += len(p)
+            c[2] += sum(1 for h in g if any(overlaps(f, h) for f in p)); c[3] += len(g)
+        for mode in ("exact", "overlap"):
+            c = self.counts[("attribution", mode)]
+            usable = [r for r in gold_relations if "Cue" in r and "Content" in r]
+
+            def same(rel, pred):
+                if mode == "overlap":
+                    return overlaps(rel["Cue"], [pred["Cue"]]) and overlaps(rel["Content"], [pred["Content"]])
+                return (trim(text, rel["Cue"][0][0], rel["Cue"][-1][1]) == trim(text, *pred["Cue"])
+                        and trim(text, rel["Content"][0][0], rel["Content"][-1][1]) == trim(text, *pred["Content"]))
+
+            preds = [p for p in predicted_relations if p.get("Cue") and p.get("Content")]
+            c[0] += sum(1 for p in preds if any(same(r, p) for r in usable)); c[1] += len(preds)
+            c[2] += sum(1 for r in usable if any(same(r, p) for p in preds)); c[3] += len(usable)
+
+    def figures(self) -> dict[str, float]:
+        out = {}
+        for (span_type, mode), (tp_p, n_p, tp_r, n_g) in self.counts.items():
+            precision = tp_p / n_p if n_p else 0.0
+            recall = tp_r / n_g if n_g else 0.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            key = f"{span_type.lower()}_{mode}"
+            out[f"{key}_p"], out[f"{key}_r"], out[f"{key}_f1"] = round(precision, 4), round(recall, 4), round(f1, 4)
+        return out
+
+
+def ours(page: Page, parsed: list[ParsedBlock]) -> tuple[dict, list]:
+    analysis = Analysis(page=page)
+    attribute(analysis, parsed)
+    spans = {t: [] for t in SPAN_TYPES}
+    relations = []
+    for a in analysis.attributions:
+        if a.kind == "editorial" or (a.kind == "continuation" and not a.content.text.lstrip()[:1] in "\"“”"):
+            continue
+        if a.kind == "framing":
+            continue
+        relation = {"Content": (a.content.start, a.content.end)}
+        spans["Content"].append(relation["Content"])
+        if a.cue:
+            relation["Cue"] = (a.cue.start, a.cue.end)
+            spans["Cue"].append(relation["Cue"])
+        if a.source:
+            relation["Source"] = (a.source.start, a.source.end)
+            spans["Source"].append(relation["Source"])
+        relations.append(relation)
+    return spans, relations
+
+
+def anchor(parsed: list[ParsedBlock]) -> tuple[dict, list]:
+    spans = {t: [] for t in SPAN_TYPES}
+    relations = []
+    for item in parsed:
+        offset = item.offset
+        try:
+            triples = list(direct_quotations(item.doc))
+        except Exception:  # textacy raises on some docs (e.g. unbalanced quotes); count them as nothing found
+            continue
+        for speaker, cue, content in triples:
+            relation = {"Content": (offset + content.start_char, offset + content.end_char)}
+            if cue:
+                relation["Cue"] = (offset + min(t.idx for t in cue), offset + max(t.idx + len(t) for t in cue))
+            if speaker:
+                relation["Source"] = (offset + min(t.idx for t in speaker), offset + max(t.idx + len(t) for t in speaker))
+            for key, value in relation.items():
+                spans[key].append(value)
+            relations.append(relation)
+    return spans, relations
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="PolNeAR data folder")
+    parser.add_argument("--split", default="dev", help="compartment to evaluate (default: dev)")
+    parser.add_argument("--limit", type=int, default=0, help="evaluate only the first N articles")
+    args = parser.parse_args(argv)
+    text_dir, ann_dir = args.data / args.split / "text", args.data / args.split / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        print(f"no PolNeAR {args.split} split under {args.data}", file=sys.stderr)
+        return 2
+    files = sorted(text_dir.glob("*.txt"))[: args.limit or None]
+    nlp = nlp_module.load()
+    ours_score, anchor_score = Score(), Score()
+    parse_seconds = ours_seconds = 0.0
+    articles = 0
+    for path in files:
+        annotations = sorted(ann_dir.glob(path.stem + "_*.ann"))
+        if not annotations:
+            continue
+        text = path.read_text(encoding="utf-8")
+        gold, gold_relations = read_gold(annotations[0])
+        page = page_of(text)
+        blocks = [b for b in page.blocks if b.kind != "separator"]
+        started = time.perf_counter()
+        parsed = [ParsedBlock(b, d) for b, d in zip(blocks, nlp.pipe(b.text for b in blocks))]
+        parse_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        predicted, relations = ours(page, parsed)
+        ours_seconds += time.perf_counter() - started
+        ours_score.add(text, gold, predicted, gold_relations, relations)
+        a_spans, a_relations = anchor(parsed)
+        anchor_score.add(text, gold, a_spans, gold_relations, a_relations)
+        articles += 1
+    o, a = ours_score.figures(), anchor_score.figures()
+    print(f"PolNeAR {args.split}: {articles} articles, {sum(ours_score.counts[('Cue', 'exact')][3:4])} gold cues")
+    print(f"{'span':<12}{'match':<9}{'ours P':>8}{'R':>8}{'F1':>8}   {'textacy P':>10}{'R':>8}{'F1':>8}")
+    for span_type in SPAN_TYPES + ("attribution",):
+        for mode in ("exact", "overlap"):
+            key = f"{span_type.lower()}_{mode}"
+            print(f"{span_type:<12}{mode:<9}{o[key + '_p']:>8.3f}{o[key + '_r']:>8.3f}{o[key + '_f1']:>8.3f}   "
+                  f"{a[key + '_p']:>10.3f}{a[key + '_r']:>8.3f}{a[key + '_f1']:>8.3f}")
+    print(f"time: parse {parse_seconds:.1f}s, attribution stage {ours_seconds:.1f}s")
+    figures = {"articles": articles, **{f"ours_{k}": v for k, v in o.items()}, **{f"textacy_{k}": v for k, v in a.items()}}
+    print(json.dumps(figures, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

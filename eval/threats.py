@@ -1,0 +1,79 @@
+"""Threats of violence: precision and recall of rashomon's threat patterns on a labelled JSONL set.
+
+Default set: ``eval/data/threats.jsonl`` (the project's own writing: half threats and wishes of violence,
+half hard negatives: war reporting, "kill the bill", metaphors, quotes of others' threats). Each line is
+``{"text": ..., "label": 0|1, "kind": ...}``. The anchor, alt-profanity-check (probability >= 0.5 taken as
+"threat"), scores the same texts in the same run. Note that the patterns were written while looking at the
+default set, so its figures are optimistic; point ``--data`` at a fresh set for an unbiased measure.
+
+    .venv/bin/python eval/threats.py [--data eval/data/threats.jsonl ...] [--show-errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from rashomon.comments.metrics import binary_figures  # noqa: E402
+from rashomon.comments import threats  # noqa: E402
+
+
+def read_rows(paths: list[Path]) -> list[dict]:
+    rows = []
+    for path in paths:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if not isinstance(row.get("text"), str) or row.get("label") not in (0, 1):
+                raise ValueError(f"{path}:{number}: each line needs a string 'text' and a 0/1 'label'")
+            rows.append(row)
+    return rows
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", nargs="+", type=Path, default=[REPO / "eval" / "data" / "threats.jsonl"])
+    parser.add_argument("--show-errors", action="store_true", help="print every false positive and negative")
+    args = parser.parse_args(argv)
+    try:
+        rows = read_rows(args.data)
+    except (OSError, ValueError) as err:
+        parser.error(str(err))
+    labels = np.array([r["label"] for r in rows])
+    hits = [threats.find_threats(r["text"]) for r in rows]
+    scores = np.array([threats.threat_score(h) for h in hits])
+    ours = binary_figures(labels, scores)
+    try:
+        from profanity_check import predict_prob
+
+        anchor = binary_figures(labels, predict_prob([r["text"] for r in rows]))
+    except ImportError:
+        anchor = None
+    errors = Counter()
+    for row, score in zip(rows, scores):
+        if (score >= 0.5) != bool(row["label"]):
+            errors[("FN" if row["label"] else "FP") + ":" + row.get("kind", "?")] += 1
+            if args.show_errors:
+                print(("  missed  " if row["label"] else "  false   ") + row["text"])
+    print(f"{len(rows)} comments ({int(labels.sum())} threats, {int(len(labels) - labels.sum())} hard negatives)")
+    print(f"  rashomon threat patterns:          precision {ours['precision']:.3f}  recall {ours['recall']:.3f}  "
+          f"F1 {ours['f1_positive']:.3f}  ECE {ours['ece']:.3f}")
+    if anchor:
+        print(f"  alt-profanity-check (p >= 0.5):    precision {anchor['precision']:.3f}  recall {anchor['recall']:.3f}  "
+              f"F1 {anchor['f1_positive']:.3f}")
+    print(f"  errors by kind: {dict(errors) or 'none'}")
+    print(json.dumps({"n": len(rows), "ours": ours, "anchor_alt_profanity_check": anchor, "errors_by_kind": dict(errors)}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,74 @@
+"""Train the shipped comment models (``make train``): abuse heads and sarcasm, with their cards.
+
+Reads only the data sets whose license permits shipping a model trained on them: Davidson (MIT), OLID
+(CC BY 4.0), iSarcasmEval (MIT). Fixed seeds (``rashomon.comments.models.SEED``): two runs give the same
+arrays (only the zip headers' timestamps differ). Prints per-head figures measured out of fold during
+training; the full evaluations with the side-by-side anchor are ``eval/abuse.py`` and ``eval/sarcasm.py``.
+
+    .venv/bin/python scripts/train.py [--data ../shared/data] [--out src/rashomon/data/models]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from rashomon.comments import datasets, training  # noqa: E402
+from rashomon.comments.models import MODEL_DIR, SEED  # noqa: E402
+
+
+def _figures(y, scores, threshold):
+    from sklearn.metrics import f1_score, roc_auc_score
+
+    y = np.asarray(y)
+    return {
+        "roc_auc": round(float(roc_auc_score(y, scores)), 4),
+        "macro_f1": round(float(f1_score(y, scores >= threshold, average="macro")), 4),
+        "f1_positive": round(float(f1_score(y, scores >= threshold)), 4),
+        "threshold": round(threshold, 4),
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the .npz model files go")
+    args = parser.parse_args(argv)
+    if not (args.data / "toxicity").is_dir():
+        parser.error(f"no data sets under {args.data} (expected toxicity/ and sarcasm/)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    np.random.seed(SEED)
+
+    print(f"training the abuse heads on OLID + Davidson from {args.data}")
+    olid, davidson = datasets.read_olid(args.data), datasets.read_davidson(args.data)
+    abuse, fitted = training.train_abuse(olid, davidson)
+    abuse.save(args.out / "comments-abuse.npz")
+    figures = {}
+    for head, fit in fitted.items():
+        source, column, _ = training.ABUSE_RECIPE[head][0]
+        n = len((olid if source == "olid" else davidson).texts)
+        y = np.asarray((olid if source == "olid" else davidson).labels[column])
+        figures[head] = _figures(y, fit.oof[:n], fit.threshold) | {"measured_on": f"{source}:{column} out of fold"}
+        print(f"  {head:16s} {figures[head]}")
+
+    print(f"training the sarcasm head on iSarcasmEval from {args.data}")
+    sarcasm_data = datasets.read_isarcasmeval(args.data)
+    sarcasm, fit = training.train_sarcasm(sarcasm_data)
+    sarcasm.save(args.out / "comments-sarcasm.npz")
+    figures["sarcasm"] = _figures(sarcasm_data.labels["sarcastic"], fit.oof, fit.threshold)
+    print(f"  sarcasm          {figures['sarcasm']}")
+    sizes = {p.name: p.stat().st_size for p in sorted(args.out.glob("comments-*.npz"))}
+    print("model files:", ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sizes.items()))
+    print(json.dumps({"figures": figures, "bytes": sizes}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

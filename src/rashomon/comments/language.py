@@ -1,0 +1,56 @@
+"""Which comments are English: the models are English-only, so other languages are flagged, not guessed.
+
+A comment with no letters (emoji only, punctuation) or in another language gets ``language`` None or its
+ISO code and the flag ``language_unknown``; the abuse and sarcasm stages then leave its scores empty rather
+than score words they were never trained on. Short comments are too short for a language identifier, so a
+share of common English function words decides first.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# --- settings ------------------------------------------------------------------------------------------
+#: Share of a comment's words that are common English function words, above which it is English.
+ENGLISH_WORD_SHARE = 0.25
+#: Fewer letters than this and no English function word: too little text to score, language unknown.
+MIN_LETTERS = 3
+#: The language identifier must be at least this sure of a non-English language to overrule English.
+MIN_FOREIGN_CONFIDENCE = 0.9
+#: Share of letters that must be Latin script for a comment to be taken as possibly English.
+MIN_LATIN_SHARE = 0.6
+# ---------------------------------------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ENGLISH = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been am i you he she it we
+    they me him her us them my your his its our their this that these those what who why how where when not no
+    yes so do does did have has had will would can could should just all any some there here than then too very
+    about up out over only also more most much many own same other such into off again once because while""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect(text: str) -> str | None:
+    """``"en"``, another ISO 639-1 code, or None when there is too little text to tell."""
+    words = _WORD_RE.findall(text[:5000])
+    letters = sum(len(w) for w in words)
+    if not words or letters < MIN_LETTERS:
+        return None
+    latin = sum(1 for w in words for ch in w if ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    english_share = sum(1 for w in words if w.lower() in _ENGLISH) / len(words)
+    if latin / letters >= MIN_LATIN_SHARE and english_share >= ENGLISH_WORD_SHARE:
+        return "en"
+    language, confidence = _identifier().classify(" ".join(words)[:2000])
+    if language == "en":
+        return "en"
+    if latin / letters < MIN_LATIN_SHARE or (confidence >= MIN_FOREIGN_CONFIDENCE and len(words) >= 4):
+        return language
+    return "en" if latin / letters >= MIN_LATIN_SHARE and len(words) < 4 else None

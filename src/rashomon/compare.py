@@ -1,0 +1,441 @@
+"""The "compare" stage: line up what different sources say about one fact, and how each account frames it.
+
+Alignment works on the numbers claims give (the place accounts most visibly agree or clash). Two quantities
+speak of the same fact when they count the same kind of thing (a noun class of ``data/claims/topics.yaml``:
+"civilians" and "people" are both *people*; "40 percent of the territory" and "more than a third of the land"
+are both a *territory* share) under the same kind of event (a predicate family: "captured", "freed",
+"cleared" are all *control*). Each group gets a verdict, judged only between different sources:
+
+- **agree**: the same value within the stated approximation ("about 40 percent" / "roughly 40 percent");
+- **compatible**: the ranges the words allow overlap ("more than a third" / "about 40 percent";
+  "thousands" / "3,179"), or the values differ but the scopes differ too (another period, another place,
+  other units counted: "six districts over the weekend" / "12 neighborhoods") and the explanation says so;
+- **conflict**: the ranges cannot both hold for the same scope, or one source denies what another asserts;
+- **unique**: only one source or account reports it (an omission by the others).
+
+Every verdict carries a plain explanation listing what each source says. :func:`compare_pages` runs the same
+comparison across pages (each page one account, e.g. two outlets on one event) for ``rashomon compare``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+
+from . import framing as framing_module
+from .claims import source_label, topics
+from .model import Alignment, Analysis, Claim, Quantity
+from .pipeline import ParsedBlock, register_stage
+
+# --- settings ------------------------------------------------------------------------------------------
+#: "about 40" admits 40 +- this share.
+APPROX_TOLERANCE = 0.10
+#: Two exact numbers agree when they differ by at most this share (rounding in reporting).
+EXACT_TOLERANCE = 0.005
+#: "almost 40" admits [40 * (1 - this), 40].
+ALMOST_TOLERANCE = 0.10
+#: Units that mark a period ("in the last 24 hours"), not a fact to compare.
+PERIOD_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+#: Number of digits kept when a value is shown.
+SHOWN_DIGITS = 2
+#: Claims without numbers are aligned when they share the event verb and at least this share (Jaccard) of
+#: their content words, and at least ``EVENT_MIN_SHARED`` of them: "the militia captured the lighthouse" /
+#: "the militia did not capture the lighthouse". Kept strict: a loose match invents agreements.
+EVENT_MIN_OVERLAP = 0.4
+EVENT_MIN_SHARED = 2
+#: Claim text shown in an explanation is cut to this many characters.
+SHOWN_CLAIM_CHARS = 90
+
+
+@dataclass(slots=True)
+class _Item:
+    """One quantity of one claim, with what it is needed to align it."""
+
+    claim: Claim
+    quantity: Quantity
+    label: str  # who says it, for people: "Russian Defence Ministry via Reuters"
+    account: str  # the top-level account (narrative or page) it belongs to
+    unit: str
+    noun_class: str
+    family: str | None
+
+
+def interval(quantity: Quantity) -> tuple[float, float]:
+    """The values a quantity's words allow: "about 40" -> (36, 44); "more than 3,000" -> (3000, inf)."""
+    v, lo, hi = quantity.value, quantity.low, quantity.high
+    if quantity.approx == "about" and v is not None:
+        return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
+    if quantity.approx == "almost" and v is not None:
+        return v * (1 - ALMOST_TOLERANCE), v
+    low = lo if lo is not None else (0.0 if hi is not None else -math.inf)
+    high = hi if hi is not None else math.inf
+    if quantity.approx == "exact" and v is not None:
+        return v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE)
+    return low, high
+
+
+def _is_point(quantity: Quantity) -> bool:
+    return quantity.value is not None and quantity.approx in ("exact", "about") and not quantity.vague
+
+
+def relation(a: Quantity, b: Quantity) -> str:
+    """``agree`` | ``compatible`` | ``disjoint`` for two quantities of one fact."""
+    if _is_point(a) and _is_point(b):
+        tolerance = EXACT_TOLERANCE if a.approx == b.approx == "exact" else APPROX_TOLERANCE
+        if abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value)):
+            return "agree"
+    if a.vague and b.vague and (a.low, a.high) == (b.low, b.high):
+        return "agree"
+    lo_a, hi_a = interval(a)
+    lo_b, hi_b = interval(b)
+    return "compatible" if max(lo_a, lo_b) <= min(hi_a, hi_b) else "disjoint"
+
+
+def describe(quantity: Quantity) -> str:
+    """The quantity as a person reads it: "about 40 percent of the eastern part of the city"."""
+    text = " ".join(quantity.text.split())
+    if quantity.noun and not (quantity.scope and quantity.noun in quantity.scope):
+        text = f"{text} of {quantity.noun}" if quantity.vague else f"{text} {quantity.noun}"
+    if quantity.scope:
+        text = f"{text} {quantity.scope}"
+    if quantity.unit == "percent" and "%" not in text and "percent" not in text and "per cent" not in text:
+        text += f" (= {round(quantity.value, SHOWN_DIGITS):g} %)"
+    return text
+
+
+def _scope_difference(a: _Item, b: _Item) -> str | None:
+    """Why two different values may both hold: another period, place or kind of thing counted."""
+    reasons = []
+    time_a = (a.claim.time or "").lower().removeprefix("the ")
+    time_b = (b.claim.time or "").lower().removeprefix("the ")
+    if time_a != time_b:
+        reasons.append(
+            f"periods differ ({a.label}: {a.claim.time or 'none given'}; {b.label}: {b.claim.time or 'none given'})"
+        )
+    if a.claim.place and b.claim.place and a.claim.place.lower() != b.claim.place.lower():
+        reasons.append(f"places differ ({a.claim.place} / {b.claim.place})")
+    if a.quantity.noun and b.quantity.noun and a.quantity.noun != b.quantity.noun and a.unit != "percent":
+        reasons.append(f"they count different things ({a.quantity.noun} / {b.quantity.noun})")
+    return "; ".join(reasons) or None
+
+
+def _noun_class(quantity: Quantity) -> str | None:
+    data = topics()
+    noun = quantity.noun
+    found = None
+    if noun:
+        found = data["noun_class_of"].get(noun) or data["noun_class_of"].get(noun.rstrip("s"))
+    if quantity.unit == "percent":  # a share of districts or of land is a share of territory
+        return f"share of {'territory' if found == 'areas' else found or 'a whole'}"
+    return found or noun
+
+
+def _items(analysis: Analysis, claims: list[Claim], account_of=None, label_of=None) -> list[_Item]:
+    data = topics()
+    items = []
+    for claim in claims:
+        family = data["family_of"].get(claim.predicate or "")
+        for quantity in claim.quantities:
+            if quantity.unit in PERIOD_UNITS or (quantity.noun is None and quantity.unit is None):
+                continue
+            noun_class = _noun_class(quantity)
+            if noun_class is None:
+                continue
+            items.append(
+                _Item(
+                    claim=claim,
+                    quantity=quantity,
+                    label=label_of(claim) if label_of else source_label(analysis, claim),
+                    account=account_of(claim) if account_of else (claim.narrative or claim.source_id),
+                    unit=quantity.unit or "count",
+                    noun_class=noun_class,
+                    family=family,
+                )
+            )
+    return items
+
+
+def _group(items: list[_Item]) -> list[list[_Item]]:
+    """Group items by (unit, noun class, predicate family); items without a known family join the largest
+    group of their unit and class."""
+    groups: dict[tuple, list[_Item]] = defaultdict(list)
+    for item in items:
+        if item.family is not None:
+            groups[(item.unit, item.noun_class, item.family)].append(item)
+    for item in items:
+        if item.family is None:
+            candidates = [k for k in groups if k[:2] == (item.unit, item.noun_class)]
+            key = max(candidates, key=lambda k: len(groups[k])) if candidates else (item.unit, item.noun_class, None)
+            groups[key].append(item)
+    return [groups[k] for k in sorted(groups, key=lambda k: min(i.quantity.start for i in groups[k]))]
+
+
+def _listing(group: list[_Item]) -> str:
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for item in group:
+        text = describe(item.quantity)
+        if item.claim.hedge:
+            text += f" ({item.claim.hedge})"
+        if item.claim.negated:
+            text += " (denied)"
+        by_label[item.label].append(text)
+    return "; ".join(f"{label}: {', '.join(texts)}" for label, texts in by_label.items())
+
+
+def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> tuple[str, str, float]:
+    """Verdict, explanation and score (share of cross-source pairs whose ranges overlap) of one group."""
+    account_labels = account_labels or {}
+    listing = _listing(group)
+    pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :] if a.label != b.label]
+    accounts = {item.account for item in group}
+    if not pairs:
+        who = account_labels.get(next(iter(accounts)), next(iter(accounts)))
+        return "unique", f"{listing} → unique: only {who} reports this", 1.0
+    notes, conflicts, agreements, overlapping = [], [], [], 0
+    for a, b in pairs:
+        if a.claim.negated != b.claim.negated:
+            conflicts.append(
+                f"{a.label} asserts what {b.label} denies"
+                if b.claim.negated
+                else f"{b.label} asserts what {a.label} denies"
+            )
+            continue
+        kind = relation(a.quantity, b.quantity)
+        if kind == "agree":
+            agreements.append(f"{a.label} and {b.label} agree")
+            overlapping += 1
+        elif kind == "compatible":
+            overlapping += 1
+        else:
+            reason = _scope_difference(a, b)
+            shown = f"{describe(a.quantity)} / {describe(b.quantity)}"
+            if reason:
+                notes.append(f"values differ ({shown}) but the scopes differ: {reason}; not counted as a conflict")
+            else:
+                conflicts.append(f"{a.label} and {b.label} give incompatible values for the same scope ({shown})")
+    if conflicts:
+        verdict = "conflict"
+    elif agreements and len(agreements) == len(pairs):
+        verdict = "agree"
+    else:
+        verdict = "compatible"
+    details = conflicts + sorted(set(agreements)) + notes
+    explanation = f"{listing} → {verdict}" + (f" ({'; '.join(details)})" if details else "")
+    if len(accounts) == 1 and len(account_labels) > 1:
+        who = account_labels.get(next(iter(accounts)), next(iter(accounts)))
+        explanation += f"; only {who}'s account reports it"
+    return verdict, explanation, round(overlapping / len(pairs), 3)
+
+
+def _topic(group: list[_Item]) -> str:
+    first = group[0]
+    family = next((i.family for i in group if i.family), None)
+    unit = "" if first.unit in ("count", "percent") else f" ({first.unit})"
+    return f"{first.noun_class}{unit}" + (f", {family}" if family else "")
+
+
+def align(items: list[_Item], account_labels: dict[str, str] | None = None, id_prefix: str = "g") -> list[Alignment]:
+    """Alignments of the quantity items: one per group of the same fact, with its verdict."""
+    known = set(topics()["noun_classes"])
+    groups = [
+        g
+        for g in _group(items)
+        if g[0].noun_class in known or g[0].noun_class.startswith("share of") or len({i.label for i in g}) > 1
+    ]
+    alignments = []
+    for n, group in enumerate(groups, 1):
+        verdict, explanation, score = judge(group, account_labels)
+        claim_ids = list(dict.fromkeys(item.claim.id for item in group))
+        alignments.append(
+            Alignment(
+                id=f"{id_prefix}{n}",
+                claim_ids=claim_ids,
+                verdict=verdict,
+                explanation=explanation,
+                topic=_topic(group),
+                score=score,
+            )
+        )
+    return alignments
+
+
+def _content_words(claim: Claim) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {m.group() for m in framing_module.words(claim.text) if m.group() not in STOP_WORDS and len(m.group()) > 2}
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN_CLAIM_CHARS else text[: SHOWN_CLAIM_CHARS - 1].rstrip() + "…"
+
+
+def align_events(claims: list[Claim], label_of, id_prefix: str = "e") -> list[Alignment]:
+    """Alignments of claims without numbers: same event verb, same content, different sources.
+
+    ``agree`` when they assert it alike, ``conflict`` when one denies what the other asserts. Claims with no
+    counterpart are left out (every sentence is not a fact worth an "omission" flag).
+    """
+    candidates = [c for c in claims if not c.quantities and c.predicate in topics()["family_of"]]
+    words = {c.id: _content_words(c) for c in candidates}
+    parent = {c.id: c.id for c in candidates}
+
+    def root(cid: str) -> str:
+        while parent[cid] != cid:
+            cid = parent[cid]
+        return cid
+
+    for i, a in enumerate(candidates):
+        for b in candidates[i + 1 :]:
+            if a.predicate != b.predicate or label_of(a) == label_of(b):
+                continue
+            shared = words[a.id] & words[b.id]
+            union = words[a.id] | words[b.id]
+            if len(shared) >= EVENT_MIN_SHARED and len(shared) / len(union) >= EVENT_MIN_OVERLAP:
+                parent[root(b.id)] = root(a.id)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in candidates:
+        groups[root(claim.id)].append(claim)
+    alignments = []
+    for group in (g for g in groups.values() if len(g) > 1):
+        listing = "; ".join(f"{label_of(c)}: “{_short(c.text)}”" + (" (denied)" if c.negated else "") for c in group)
+        asserting = [label_of(c) for c in group if not c.negated]
+        denying = [label_of(c) for c in group if c.negated]
+        if asserting and denying:
+            verdict = "conflict"
+            explanation = f"{listing} → conflict ({', '.join(denying)} denies what {', '.join(asserting)} asserts)"
+        else:
+            verdict = "agree"
+            explanation = f"{listing} → agree (the same event, told alike)"
+        alignments.append(
+            Alignment(
+                id=f"{id_prefix}{len(alignments) + 1}",
+                claim_ids=[c.id for c in group],
+                verdict=verdict,
+                explanation=explanation,
+                topic=f"event: {group[0].predicate}",
+                score=None,
+            )
+        )
+    return alignments
+
+
+def _account_labels(analysis: Analysis) -> dict[str, str]:
+    names = {s.id: s.name for s in analysis.sources}
+    accounts = {c.narrative or c.source_id for c in analysis.claims}
+    return {a: names.get(a, a) for a in accounts}
+
+
+def _narrative_texts(analysis: Analysis) -> dict[str, list[tuple[int, str]]]:
+    texts: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for block in analysis.page.article_blocks:
+        texts[block.narrative or "publisher"].append((block.start, block.text))
+    return dict(texts)
+
+
+@register_stage("compare")
+def compare_stage(analysis: Analysis, parsed: list[ParsedBlock]) -> None:
+    """Fill ``analysis.alignments`` and ``analysis.framing`` (see :func:`rashomon.framing.framing_for`)."""
+    labels = _account_labels(analysis)
+    analysis.alignments = align(_items(analysis, analysis.claims), labels)
+    analysis.alignments += align_events(analysis.claims, lambda c: source_label(analysis, c))
+    speakers = {source_label(analysis, c) for c in analysis.claims}
+    if not analysis.claims:
+        analysis.warn("no_claims", "no claims were found in the article: there is nothing to compare", "compare")
+    elif len(speakers) == 1:
+        analysis.warn(
+            "one_source",
+            "only one source speaks on this page: there is nothing to compare; every figure is marked unique",
+            "compare",
+        )
+    names = {s.id: s.name for s in analysis.sources}
+    texts = _narrative_texts(analysis)
+    analysis.framing = framing_module.framing_for(texts, {nid: names.get(nid, nid) for nid in texts})
+    if len(texts) <= 1 and texts:
+        analysis.warn("one_account", "the article tells one account: framing has no other side to contrast", "compare")
+
+
+def page_label(analysis: Analysis, index: int) -> str:
+    page = analysis.page
+    return page.publisher or page.title or page.url or f"page {index + 1}"
+
+
+def compare_pages(analyses: list[Analysis]) -> dict:
+    """Compare accounts that are each their own page (two outlets on one event); columns per outlet.
+
+    Returns a JSON-plain dict: ``pages`` (id, label, title, url, claims), ``alignments`` (as in an analysis,
+    claim ids prefixed with the page id: ``p1:c3``), ``framing`` (keyed by page id) and ``warnings``.
+    """
+    pages, items, texts, warnings = [], [], {}, []
+    event_claims: list[Claim] = []
+    event_labels: dict[str, str] = {}
+    if len(analyses) < 2:
+        warnings.append({"code": "one_page", "message": "one page given: nothing to compare across pages"})
+    labels: dict[str, str] = {}
+    for index, analysis in enumerate(analyses):
+        pid = f"p{index + 1}"
+        label = page_label(analysis, index)
+        if label in labels.values():
+            label = f"{label} ({pid})"
+        labels[pid] = label
+        pages.append(
+            {
+                "id": pid,
+                "label": label,
+                "title": analysis.page.title,
+                "url": analysis.page.url,
+                "claims": len(analysis.claims),
+            }
+        )
+        prefixed = [_prefixed(claim, pid) for claim in analysis.claims]
+        items.extend(
+            _items(
+                analysis,
+                prefixed,
+                account_of=lambda c, pid=pid: pid,
+                label_of=lambda c, a=analysis, pid=pid, label=label: _outlet_label(a, c, pid, label),
+            )
+        )
+        for claim in prefixed:
+            event_labels[claim.id] = _outlet_label(analysis, claim, pid, label)
+        event_claims.extend(prefixed)
+        texts[pid] = [(block.start, block.text) for block in analysis.page.article_blocks]
+        if not analysis.claims:
+            warnings.append({"code": "no_claims", "message": f"{label}: no claims found (was the claims stage run?)"})
+    alignments = align(items, labels, id_prefix="x")
+    alignments += align_events(event_claims, lambda c: event_labels[c.id], id_prefix="xe")
+    return {
+        "pages": pages,
+        "alignments": [asdict(a) for a in alignments],
+        "framing": framing_module.framing_for(texts, labels),
+        "warnings": warnings,
+    }
+
+
+def _prefixed(claim: Claim, pid: str) -> Claim:
+    copy = Claim(**{f: getattr(claim, f) for f in claim.__slots__})
+    copy.id = f"{pid}:{claim.id}"
+    return copy
+
+
+def _outlet_label(analysis: Analysis, claim: Claim, pid: str, outlet: str) -> str:
+    original = Claim(**{f: getattr(claim, f) for f in claim.__slots__})
+    original.id = claim.id.split(":", 1)[1]
+    speaker = source_label(analysis, original)
+    publishers = {s.name for s in analysis.sources if s.is_publisher} | {"publisher", analysis.page.publisher}
+    return outlet if speaker in publishers or speaker == outlet else f"{speaker} via {outlet}"
+
+
+def comparison_text(result: dict) -> str:
+    """``compare_pages``' result as plain text for a terminal: one line per verdict, then each outlet's words."""
+    lines = ["pages: " + " | ".join(f"{p['id']} {p['label']} ({p['claims']} claims)" for p in result["pages"])]
+    for alignment in result["alignments"]:
+        lines.append(f"[{alignment['verdict']}] {alignment['topic']}: {alignment['explanation']}")
+    for pid, entry in result["framing"].items():
+        words = ", ".join(f"{d['term']} ({d['z']:.1f})" for d in entry["distinctive"][:10]) or "none"
+        terms = ", ".join(f"{h['term']} ×{h['count']:g}" for h in entry["lexicon"]) or "none"
+        lines.append(f"{pid} {entry['label']}: distinctive words {words}; framing terms {terms}")
+    for warning in result["warnings"]:
+        lines.append(f"warning {warning['code']}: {warning['message']}")
+    return "\n".join(lines) + "\n"

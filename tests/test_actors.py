@@ -1,0 +1,350 @@
+"""The actors stage: aliases, types, sides, relations with their asserting source, user tables, scorecard.
+
+Every fixture text is invented for these tests (invented groups, outlets and events).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rashomon import nlp as nlp_module
+from rashomon.actors import actors_stage, load_gazetteer, scorecard, use_gazetteers
+from rashomon.actors.gazetteer import ENV_VAR
+from rashomon.errors import ConfigError
+from rashomon.model import Analysis, Attribution, Block, Page, Source, Span
+from rashomon.pipeline import ParsedBlock, analyze, stages
+from rashomon.report.json import to_dict
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_module.load()
+
+
+def make_page(text: str, **page_fields) -> Page:
+    """One paragraph block per blank-line-separated chunk, offsets into ``text``."""
+    blocks, start = [], 0
+    for n, chunk in enumerate(text.split("\n\n")):
+        blocks.append(Block(f"b{n}", "paragraph", start, start + len(chunk), chunk))
+        start += len(chunk) + 2
+    return Page(text=text, blocks=blocks, **page_fields)
+
+
+def run(nlp, text: str, *, sources=(), attributions=(), narratives=None, gazetteer=None, **page_fields) -> Analysis:
+    page = make_page(text, **page_fields)
+    for block, narrative in zip(page.blocks, narratives or []):
+        block.narrative = narrative
+    analysis = Analysis(page=page, sources=list(sources), attributions=list(attributions))
+    parsed = [ParsedBlock(b, d) for b, d in zip(page.blocks, nlp.pipe(b.text for b in page.blocks))]
+    actors_stage(analysis, parsed, gazetteer=gazetteer)
+    return analysis
+
+
+def actor(analysis: Analysis, actor_id: str):
+    return next(a for a in analysis.actors if a.id == actor_id)
+
+
+def relations(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.type, r.object) for r in analysis.relations}
+
+
+# --- actors --------------------------------------------------------------------------------------------
+
+
+def test_aliases_of_one_actor_are_merged_on_a_page_about_its_war(nlp):
+    text = ("The Syrian army pushed into the northern suburbs of Idlib on Sunday.\n\n"
+            "Government forces shelled two villages, and the SAA said regime forces had taken a ridge.")
+    analysis = run(nlp, text)
+    army = actor(analysis, "syrian_army")
+    assert army.type == "state_forces" and army.side == "Syrian government"
+    assert {"Government forces", "SAA", "regime forces"} <= set(army.aliases)
+    assert len(army.mentions) == 4
+    for mention in army.mentions:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_generic_alias_does_not_bind_to_a_war_the_page_is_not_about(nlp):
+    analysis = run(nlp, "Government forces clashed with protesters in the capital of Marovia on Friday.")
+    ids = {a.id for a in analysis.actors}
+    assert "syrian_army" not in ids
+    names = {a.name for a in analysis.actors}
+    assert "Government forces" in names and "protesters" in names
+    assert ("actor:government_force", "fights", "actor:protester") in relations(analysis)
+
+
+def test_unknown_named_and_unnamed_actors_come_from_the_parse(nlp):
+    analysis = run(nlp, "The Kestrel Brigades ambushed the Lakeside Guard while a Kurdish militia held the bridge.")
+    by_name = {a.name: a for a in analysis.actors}
+    assert by_name["Kestrel Brigades"].type == "rebel_group"
+    assert by_name["Lakeside Guard"].type == "state_forces"
+    assert by_name["Kurdish militia"].type == "identity_militia"
+    assert ("actor:kestrel_brigades", "attacks", "actor:lakeside_guard") in relations(analysis)
+
+
+def test_unlabelled_proper_names_are_kept_not_dropped(nlp):
+    analysis = run(nlp, "Vessen Oral and his allies, Russia and Iran, have encircled the old town.")
+    oral = next(a for a in analysis.actors if a.name == "Vessen Oral")
+    assert oral.type == "unknown"
+    assert {(oral.id, "allied_with", "russia"), (oral.id, "allied_with", "iran")} <= relations(analysis)
+
+
+def test_acronyms_match_only_in_capitals(nlp):
+    analysis = run(nlp, "Let us be clear: the US has not changed its policy, an aide told us.")
+    us = actor(analysis, "united_states")
+    assert [m.text for m in us.mentions] == ["US"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "person"),
+    [
+        ("Jordan closed its border with Iraq after gunmen attacked a customs post.", True, None),
+        ("Jordan Ellis, a reporter for the Meridian Herald, was detained at the crossing.", False, "Jordan Ellis"),
+        ("Georgia accused Russia of moving border markers overnight.", True, None),
+        ("Senator Georgia Mills told the committee that the plan would fail.", False, "Georgia Mills"),
+    ],
+)
+def test_ambiguous_names_read_in_context(nlp, text, country, person):
+    analysis = run(nlp, text)
+    ids = {a.id for a in analysis.actors}
+    assert (("jordan" in ids) or ("georgia" in ids)) is country
+    if person:
+        people = {a.name for a in analysis.actors if a.type == "person"}
+        assert person in people
+
+
+def test_capital_city_is_the_state_only_when_it_acts(nlp):
+    acting = run(nlp, "Moscow condemned the strike on the convoy.")
+    assert "russia" in {a.id for a in acting.actors}
+    place = run(nlp, "Delegates met in Moscow to discuss grain exports.")
+    assert "russia" not in {a.id for a in place.actors}
+
+
+def test_office_and_spokesperson_are_linked(nlp):
+    analysis = run(nlp, "Tomas Reyl, a spokesman for the Sable Front, said the group would not withdraw. "
+                        "Kremlin spokesman Dmitry Peskov declined to comment.")
+    reyl = next(a for a in analysis.actors if a.name == "Tomas Reyl")
+    assert reyl.spokesperson_for == "actor:sable_front"
+    assert "spokesman" in reyl.office
+    assert actor(analysis, "dmitry_peskov").spokesperson_for == "kremlin"
+
+
+def test_page_without_actors_warns_and_keeps_lists_empty(nlp):
+    analysis = run(nlp, "The weather stayed mild all week and the harvest was good.")
+    assert analysis.actors == [] and analysis.relations == []
+    assert [w.code for w in analysis.warnings] == ["no_actors"]
+
+
+def test_hundreds_of_actors(nlp):
+    first = ["Amber", "Basalt", "Cedar", "Dune", "Ember", "Flint", "Granite", "Harbor", "Iris", "Juniper",
+             "Kelp", "Lichen", "Marble", "Nettle", "Onyx"]
+    second = ["Brigades", "Front", "Battalions", "Movement", "Guard"]
+    names = [f"{a} {b}" for a in first for b in second]  # 75 groups
+    text = "\n\n".join(f"The {names[i]} attacked the {names[(i + 1) % len(names)]} near the river." for i in range(len(names)))
+    analysis = run(nlp, text * 1)
+    found = {a.name for a in analysis.actors}
+    assert len(found & set(names)) >= 0.9 * len(names)
+    assert len(found) == len(analysis.actors)  # one actor per name, whatever label the model gave each mention
+    assert len(analysis.relations) >= 0.8 * len(names)
+
+
+# --- relations -----------------------------------------------------------------------------------------
+
+
+def test_backed_compound_and_asserting_source(nlp):
+    text = "The Harbour Times said a Turkish-backed militia had seized the ridge from the Sable Front."
+    content_start = text.index("a Turkish-backed")
+    sources = [Source("s0", "The Harbour Times", "publisher", is_publisher=True),
+               Source("s1", "Ostrava Monitor", "media")]
+    attributions = [Attribution("a1", "s1", "indirect", Span(content_start, len(text) - 1, text[content_start:-1]))]
+    analysis = run(nlp, text, sources=sources, attributions=attributions)
+    rels = {(r.subject, r.type, r.object): r for r in analysis.relations}
+    backs = rels[("turkey", "backs", "actor:militia")]
+    assert backs.asserted_by == "s1" and backs.polarity == "reported"
+    assert text[backs.evidence.start : backs.evidence.end] == backs.evidence.text == "Turkish-backed militia"
+    assert ("actor:militia", "captures_from", "actor:sable_front") in rels
+    without = run(nlp, text, sources=sources)
+    assert {r.asserted_by for r in without.relations} == {"s0"}
+    assert {r.polarity for r in without.relations} == {"asserted"}
+
+
+def test_allies_patrons_and_support_lists(nlp):
+    text = ("President Tomas Varga and his allies, Russia and Iran, have encircled the old town. "
+            "The rebels say their foreign patrons, including Qatar, have abandoned them. "
+            "Some of the rebels have received support from states such as Turkey, Saudi Arabia and the United States.")
+    analysis = run(nlp, text)
+    found = relations(analysis)
+    oral = next(a.id for a in analysis.actors if a.name == "Tomas Varga")
+    assert {(oral, "allied_with", "russia"), (oral, "allied_with", "iran")} <= found
+    rebels = next(a.id for a in analysis.actors if a.name == "rebels")
+    assert ("qatar", "backs", rebels) in found
+    assert {("turkey", "supports", rebels), ("saudi_arabia", "supports", rebels),
+            ("united_states", "supports", rebels)} <= found
+
+
+def test_denials_are_kept_as_denials(nlp):
+    analysis = run(nlp, "The Kestrel Brigades have not attacked the Lakeside Guard, and neither the Sable Front "
+                        "nor the Ironwood Battalions receives weapons from Iran.")
+    polarity = {(r.subject, r.type, r.object): r.polarity for r in analysis.relations}
+    assert polarity[("actor:kestrel_brigades", "attacks", "actor:lakeside_guard")] == "denied"
+    assert polarity[("iran", "arms", "actor:sable_front")] == "denied"
+
+
+def test_a_charge_denied_by_the_accused_is_kept_on_both_sides(nlp):
+    analysis = run(nlp, "Mayor Ilse Varn accused the Lakeside Guard of shelling the clinic, a charge the Kestrel "
+                        "Brigades denied.")
+    accusations = [r for r in analysis.relations if r.type == "accuses"]
+    assert {(r.polarity, r.asserted_by) for r in accusations} == {("asserted", "publisher"),
+                                                                   ("denied", "actor:kestrel_brigades")}
+
+
+def test_view_and_characterisation_hand_the_relation_to_their_holder(nlp):
+    analysis = run(nlp, "There is also the Russian view, in which the rebels are aligned with the Islamic State. "
+                        "The ridge was lost by the rebels and taken over by the Kurdish militia in what the rebels "
+                        "described as an agreed handover.")
+    rels = {(r.subject, r.type, r.object): r for r in analysis.relations}
+    aligned = rels[("actor:rebel", "allied_with", "islamic_state")]
+    assert aligned.asserted_by == "russia" and aligned.polarity == "reported"
+    handover = rels[("actor:rebel", "hands_over_to", "actor:kurdish_militia")]
+    assert handover.asserted_by == "actor:rebel"
+
+
+def test_sides_spread_to_backers_of_one_side_only(nlp):
+    text = ("In Idlib, Qatar backs the rebels. The United States backs the rebels and also arms the Kurdish militia. "
+            "Hezbollah fighters joined the offensive alongside Syrian troops.")
+    analysis = run(nlp, text)
+    assert actor(analysis, "qatar").side == "Syrian opposition"
+    assert actor(analysis, "united_states").side is None  # backs two sides: no side given
+    assert actor(analysis, "hezbollah").side == "Syrian government"
+    assert ("hezbollah", "allied_with", "syrian_army") in relations(analysis)
+
+
+# --- user tables ---------------------------------------------------------------------------------------
+
+
+def test_user_table_adds_and_extends_actors(nlp, tmp_path):
+    table = tmp_path / "extra.yaml"
+    table.write_text(
+        "actors:\n"
+        "  - id: sable_front\n    name: Sable Front\n    type: rebel_group\n    side: northern opposition\n"
+        "    aliases: [SF, the Sables]\n"
+        "  - id: turkey\n    aliases: [Turkiye Republic]\n    name: Turkey\n",
+        encoding="utf-8",
+    )
+    gaz = load_gazetteer([table])
+    assert "Turkiye Republic" in gaz.entries["turkey"].aliases and "Ankara" in gaz.entries["turkey"].capitals
+    analysis = run(nlp, "The Sables shelled the depot, and SF fighters later withdrew.", gazetteer=gaz)
+    sable = actor(analysis, "sable_front")
+    assert sable.side == "northern opposition" and len(sable.mentions) == 2
+    json_table = tmp_path / "extra.json"
+    json_table.write_text(json.dumps([{"name": "Marovian Guard", "type": "state_forces", "aliases": ["MG"]}]))
+    assert load_gazetteer([json_table]).entries["marovian_guard"].aliases == ["MG"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("actors: [ {name: X, type: wizards} ]", "is not one of"),
+        ("actors: [ {nme: X} ]", "needs at least a 'name'"),
+        ("actors: [ {name: X, colour: red} ]", "unknown field"),
+        ("actors: {name: X}", "must be a list"),
+        ("actors: [ {name: X", "not valid"),
+    ],
+)
+def test_bad_user_table_is_a_clear_error(tmp_path, content, message):
+    table = tmp_path / "bad.yaml"
+    table.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_gazetteer([table])
+
+
+def test_missing_user_table_and_env_passing(tmp_path, monkeypatch):
+    with pytest.raises(ConfigError, match="not found"):
+        load_gazetteer([tmp_path / "nope.yaml"])
+    table = tmp_path / "ok.yaml"
+    table.write_text("- {name: Marovian Guard, type: state_forces}\n", encoding="utf-8")
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    use_gazetteers([table])
+    import os
+
+    assert os.environ[ENV_VAR] == str(table)
+
+
+def test_table_set_for_the_process_reaches_the_stage(nlp, tmp_path, monkeypatch):
+    table = tmp_path / "guard.yaml"
+    table.write_text("- {name: Marovian Guard, type: state_forces, aliases: [the Wardens]}\n", encoding="utf-8")
+    monkeypatch.setenv(ENV_VAR, str(table))
+    analysis = run(nlp, "The Wardens detained two reporters at the crossing.")
+    assert actor(analysis, "marovian_guard").aliases == ["Wardens"]
+
+
+# --- pipeline and contract -----------------------------------------------------------------------------
+
+
+def test_stage_is_registered_and_output_fits_the_contract(nlp):
+    import jsonschema
+
+    from rashomon.report.json import shipped_schema
+
+    assert stages.get("actors") is actors_stage
+    analysis = analyze("A Turkish-backed militia seized the ridge from the Sable Front on Monday, witnesses said.\n",
+                       stage_names=("actors",))
+    assert analysis.relations and analysis.actors
+    jsonschema.validate(to_dict(analysis), shipped_schema())
+
+
+# --- scorecard -----------------------------------------------------------------------------------------
+
+
+def test_scorecard_merges_pages_and_orders_relations_in_time(nlp):
+    later = run(nlp, "In Idlib, Qatar backs the rebels, the Ostrava Monitor said.\n\nThe SAA shelled the town.",
+                narratives=["n1", "n2"], publisher="Ostrava Monitor", published_at="2031-03-02T08:00:00Z")
+    earlier = run(nlp, "Qatar has backed the Syrian rebels for years.\n\nQatar has not backed the rebels, Doha says.",
+                  narratives=["m1", "m2"], publisher="Harbour Times", published_at="2031-01-15T08:00:00Z")
+    for card in (scorecard([later, earlier]), scorecard([to_dict(later), to_dict(earlier)])):
+        qatar = next(a for a in card["actors"] if a["id"] == "qatar")
+        assert qatar["pages"] == [0, 1]
+        rel = next(r for r in card["relations"] if (r["subject"], r["type"], r["object"]) == ("qatar", "backs", "syrian_rebels"))
+        assert [t["published_at"] for t in rel["timeline"]] == sorted(t["published_at"] for t in rel["timeline"])
+        assert rel["timeline"][0]["page"] == 1
+        assert rel["accounts"]["Harbour Times / m2"] == "denied"
+        assert rel["accounts"]["Ostrava Monitor / n2"] == "absent"
+        assert rel["contested"] and rel["one_sided"]
+        army = next(a for a in card["actors"] if a["id"] == "syrian_army")
+        assert "SAA" in army["aliases"]
+
+
+def test_scorecard_rejects_what_is_not_an_analysis():
+    with pytest.raises(TypeError, match="Analysis objects or JSON-contract dicts"):
+        scorecard(["not a page"])
+    assert scorecard([]) == {"pages": [], "actors": [], "relations": []}
+
+
+# --- the reference page --------------------------------------------------------------------------------
+
+
+@pytest.mark.shared
+def test_reference_page_sides_and_relations():
+    page = SHARED / "pages" / "aleppo-2016-11-28.txt"
+    if not page.is_file():
+        pytest.skip("../shared/pages/aleppo-2016-11-28.txt is not present")
+    analysis = analyze(page, stage_names=("attribution", "actors"))
+    by_id = {a.id: a for a in analysis.actors}
+    for government_side in ("syrian_army", "bashar_al_assad", "russia", "iran", "hezbollah"):
+        assert by_id[government_side].side == "Syrian government"
+    for rebel_side in ("syrian_rebels", "nour_al_din_al_zinki", "jabha_shamiya", "turkey", "saudi_arabia", "qatar"):
+        assert by_id[rebel_side].side == "Syrian opposition"
+    assert {"ypg", "al_nusra_front", "islamic_state", "united_states"} <= set(by_id)
+    rels = {(r.subject, r.type, r.object): r for r in analysis.relations}
+    assert rels[("united_states", "backs", "ypg")].asserted_by is not None
+    assert ("syrian_rebels", "hands_over_to", "ypg") in rels
+    assert ("united_states", "backs", "syrian_rebels") in rels
+    aligned = rels[("syrian_rebels", "allied_with", "islamic_state")]
+    publisher = next((s.id for s in analysis.sources if s.is_publisher), "publisher")
+    assert aligned.asserted_by != publisher and aligned.polarity == "reported"
+    for r in analysis.relations:
+        assert analysis.page.text[r.evidence.start : r.evidence.end] == r.evidence.text

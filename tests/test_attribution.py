@@ -1,0 +1,358 @@
+"""Attribution stage (issue 3): sources, cues, contents, nesting, narratives, bad input.
+
+Fixtures are invented (fictional outlets, places and people); the reference-page checks are marked
+``shared`` and skip when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rashomon import nlp as nlp_module
+from rashomon.attribution import attribute, quote_spans
+from rashomon.model import Analysis, Block, Page
+from rashomon.pipeline import ParsedBlock
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+REFERENCE_PAGE = SHARED / "pages" / "aleppo-2016-11-28.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_module.load()
+
+
+def make_page(paragraphs: list[str], publisher: str | None = None) -> Page:
+    """A page whose blocks are ``paragraphs`` separated by blank lines; the first one is the headline."""
+    text = "\n\n".join(paragraphs)
+    blocks, at = [], 0
+    for number, paragraph in enumerate(paragraphs):
+        kind = "headline" if number == 0 else "separator" if paragraph == "* * *" else "paragraph"
+        blocks.append(Block(f"b{number}", kind, at, at + len(paragraph), paragraph))
+        at += len(paragraph) + 2
+    return Page(text=text, blocks=blocks, publisher=publisher)
+
+
+def run(nlp, paragraphs: list[str], publisher: str | None = None) -> Analysis:
+    page = make_page(paragraphs, publisher)
+    blocks = [b for b in page.blocks if b.kind != "separator"]
+    parsed = [ParsedBlock(b, d) for b, d in zip(blocks, nlp.pipe(b.text for b in blocks))]
+    analysis = Analysis(page=page)
+    attribute(analysis, parsed)
+    return analysis
+
+
+def source_of(analysis: Analysis, attribution) -> object:
+    return next(s for s in analysis.sources if s.id == attribution.source_id)
+
+
+def spoken(analysis: Analysis) -> list:
+    return [a for a in analysis.attributions if a.cue is not None]
+
+
+def by_cue(analysis: Analysis, cue: str, nth: int = 0):
+    return [a for a in spoken(analysis) if a.cue.text == cue][nth]
+
+
+def assert_spans_valid(analysis: Analysis) -> None:
+    text = analysis.page.text
+    for a in analysis.attributions:
+        for span in (a.content, a.source, a.cue):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+                assert 0 <= span.start < span.end <= len(text)
+    ids = {a.id for a in analysis.attributions}
+    sources = {s.id for s in analysis.sources}
+    for a in analysis.attributions:
+        assert a.parent is None or a.parent in ids
+        assert a.source_id in sources
+
+
+# --- quotation marks ----------------------------------------------------------------------------------------
+def test_quote_spans_pair_straight_and_typographic_marks():
+    text = 'He said "one two" and “three four” then.'
+    spans = [(text[q.start : q.end], q.closed) for q in quote_spans(text)]
+    assert spans == [('"one two"', True), ("“three four”", True)]
+
+
+def test_quote_inside_quote_stays_inside_and_open_quote_runs_to_the_end():
+    text = '“We heard him shout “stop” twice,” she said. “And then'
+    spans = quote_spans(text)
+    assert text[spans[0].start : spans[0].end] == "“We heard him shout “stop” twice,”"
+    assert not spans[1].closed and text[spans[1].start : spans[1].end] == "“And then"
+
+
+# --- direct, indirect, mixed ------------------------------------------------------------------------------------
+def test_direct_quote_with_trailing_cue(nlp):
+    analysis = run(nlp, ["Harbour news", '"The bridge will reopen on Friday," the mayor of Velmora said.'])
+    said = by_cue(analysis, "said")
+    assert said.kind == "direct"
+    assert said.content.text == '"The bridge will reopen on Friday,"'
+    assert said.source.text == "the mayor of Velmora"
+    source = source_of(analysis, said)
+    assert source.kind == "unnamed_person" or source.role == "mayor"
+    assert_spans_valid(analysis)
+
+
+def test_indirect_quote_and_according_to(nlp):
+    analysis = run(nlp, ["Harbour news",
+                         "The Velmora Port Authority said that cargo traffic fell by a third in March.",
+                         "According to the Tarn Gazette, two cranes were damaged in the storm."])
+    said = by_cue(analysis, "said")
+    assert said.kind == "indirect"
+    assert said.content.text == "that cargo traffic fell by a third in March"
+    assert said.source.text == "The Velmora Port Authority"
+    according = by_cue(analysis, "According to")
+    assert according.source.text == "the Tarn Gazette"
+    assert according.content.text == "two cranes were damaged in the storm"
+
+
+def test_mixed_quote(nlp):
+    analysis = run(nlp, ["Harbour news", 'The union said the new rota was "a recipe for exhaustion" and would be resisted.'])
+    said = by_cue(analysis, "said")
+    assert said.kind == "mixed"
+    assert '"a recipe for exhaustion"' in said.content.text
+
+
+def test_cue_before_colon_takes_the_next_paragraph(nlp):
+    analysis = run(nlp, ["Harbour news", "The harbour master, Ilse Marrow, told reporters:",
+                         '"We have never seen ice this thick in the channel."'])
+    told = by_cue(analysis, "told")
+    assert told.content.text == '"We have never seen ice this thick in the channel."'
+    assert told.kind == "direct"
+    assert source_of(analysis, told).name == "Ilse Marrow"
+
+
+def test_split_quote_around_the_cue(nlp):
+    analysis = run(nlp, ["Harbour news", '"The nets are empty," he said, "and the buyers know it."'])
+    said = by_cue(analysis, "said")
+    assert said.content.text.startswith('"The nets are empty,"') and said.content.text.endswith('"and the buyers know it."')
+
+
+def test_quote_spanning_paragraphs_continues_the_speaker(nlp):
+    analysis = run(nlp, ["Harbour news",
+                         '"The season started late," said Oren Vasko, who runs the ferry to Lisk. "We lost a month.',
+                         '"Nobody will pay us back for that month, and the bank will not wait for us either."'])
+    said = by_cue(analysis, "said")
+    continuation = [a for a in analysis.attributions if a.kind == "continuation" and a.block_id == "b2"]
+    assert continuation and continuation[0].source_id == said.source_id
+    assert continuation[0].content.text.startswith('"Nobody will pay us back')
+
+
+def test_speaker_label_and_dash_signature(nlp):
+    analysis = run(nlp, ["Harbour news", "KEMPER: We will not sign anything before the vote.",
+                         '"The ferry is our only road to the mainland." ― Dara Quill'])
+    label = by_cue(analysis, ":")
+    assert label.source.text == "KEMPER" and label.content.text.startswith("We will not sign")
+    dash = by_cue(analysis, "―")
+    assert dash.source.text == "Dara Quill" and dash.kind == "direct"
+
+
+# --- sources: types, roles, merging -----------------------------------------------------------------------------
+def test_source_merging_role_and_affiliation(nlp):
+    analysis = run(nlp, [
+        "Harbour news",
+        "The Northern Fisheries Observatory said catches fell for a third year.",
+        "Catches of cod were the lowest on record, the Observatory said.",
+        '"The boats stay in port," said Mira Tollen, spokeswoman for the Velmora Trawler Association.',
+        '"We cannot sell what we cannot catch," she told the Tarn Gazette.',
+        "A young deckhand said the crews were leaving for the mines.",
+        "Another deckhand said he would stay.",
+    ])
+    said = spoken(analysis)
+    observatory = {source_of(analysis, a).id for a in said if "Observatory" in a.source.text}
+    assert len(observatory) == 1
+    mira = source_of(analysis, by_cue(analysis, "said", 2))
+    assert mira.name == "Mira Tollen" and mira.kind == "person"
+    assert mira.role == "spokeswoman" and mira.affiliation == "the Velmora Trawler Association"
+    assert source_of(analysis, by_cue(analysis, "told")).id == mira.id
+    deckhands = {source_of(analysis, a).id for a in said if "deckhand" in a.source.text}
+    assert len(deckhands) == 2  # two indefinite mentions are two people
+    assert all(source_of(analysis, a).kind == "unnamed_person" for a in said if "deckhand" in a.source.text)
+
+
+def test_pronouns_respect_gender_distance_and_separators(nlp):
+    analysis = run(nlp, ["Harbour news",
+                         "A young woman said the water came at night.",
+                         "He added that the boats were lost.",
+                         "The skipper said the storm was the worst in years.",
+                         "* * *",
+                         "She said nothing had changed."])
+    woman = source_of(analysis, by_cue(analysis, "said"))
+    he = source_of(analysis, by_cue(analysis, "added"))
+    assert he.id != woman.id  # "he" is not "a young woman"
+    she = source_of(analysis, by_cue(analysis, "said", 2))
+    assert she.id != woman.id and she.name == "She"  # no reach back over a separator
+
+
+def test_relative_clause_speaker_and_quoted_as_saying(nlp):
+    analysis = run(nlp, ["Harbour news",
+                         "The fire was set on purpose, local radio quoted the fire chief Anna Brisk as saying.",
+                         "It was Oren Vasko, who said the nets had been cut, that called the police."])
+    outer, inner = by_cue(analysis, "quoted"), by_cue(analysis, "as saying")
+    assert inner.parent == outer.id
+    assert source_of(analysis, inner).name == "Anna Brisk" and source_of(analysis, inner).role.endswith("chief")
+    assert inner.content.text == "The fire was set on purpose"
+    who = by_cue(analysis, "said", 0)
+    assert who.source.text == "who" and source_of(analysis, who).name == "Oren Vasko"
+
+
+def test_speech_noun_with_that_clause(nlp):
+    analysis = run(nlp, ["Harbour news", "The council rejected the union's claim that the pier was unsafe."])
+    claim = by_cue(analysis, "claim")
+    assert claim.source.text == "the union's" or claim.source.text.startswith("the union")
+    assert claim.content.text == "that the pier was unsafe"
+
+
+def test_source_kinds(nlp):
+    analysis = run(nlp, ["Harbour news",
+                         "The Velmora Interior Ministry said the road was closed.",
+                         "The Tarn Gazette reported that the road was open.",
+                         "A local militia said it controlled the pass."])
+    kinds = [source_of(analysis, a).kind for a in spoken(analysis)]
+    assert kinds == ["government", "media", "armed_group"]
+
+
+# --- nesting, narratives, editorial voice ------------------------------------------------------------------------
+def test_nested_attribution_names_its_parent(nlp):
+    analysis = run(nlp, ["Harbour news",
+                         "The Tarn Gazette reports that the coast guard said two boats had sunk."])
+    reports, said = by_cue(analysis, "reports"), by_cue(analysis, "said")
+    assert said.parent == reports.id
+    assert reports.parent is None
+
+
+def test_framing_sentence_scopes_paragraphs_up_to_the_separator(nlp):
+    analysis = run(nlp, [
+        "Two tales of one storm",
+        "According to the Tarn Gazette, the storm flooded the lower town on Sunday.",
+        "The water rose within an hour, a fisherman told the Gazette.",
+        "* * *",
+        "Meanwhile the same story, as told by Radio Lisk, reads as follows:",
+        "The storm caused minor damage, the harbour office said.",
+        "Most streets were dry by the evening.",
+        "* * *",
+        "We leave it to our readers to judge which account is true.",
+    ], publisher="Weekly Example")
+    narratives = {b.id: b.narrative for b in analysis.page.blocks}
+    gazette = source_of(analysis, by_cue(analysis, "According to"))
+    radio = next(s for s in analysis.sources if s.name == "Radio Lisk")
+    assert narratives["b1"] == narratives["b2"] == gazette.id
+    assert narratives["b4"] == "publisher"  # the framing sentence itself is the publisher speaking
+    assert narratives["b5"] == narratives["b6"] == radio.id
+    assert narratives["b8"] == "publisher"
+    harbour = by_cue(analysis, "said")
+    framing = next(a for a in analysis.attributions if a.kind == "framing")
+    assert harbour.parent == framing.id and framing.source_id == radio.id
+    publisher = next(s for s in analysis.sources if s.is_publisher)
+    assert publisher.name == "Weekly Example"
+    editorial = [a for a in analysis.attributions if a.kind == "editorial"]
+    assert any(a.block_id == "b8" and a.source_id == "publisher" for a in editorial)
+    assert_spans_valid(analysis)
+
+
+# --- bad input ---------------------------------------------------------------------------------------------------
+def test_no_sources_at_all(nlp):
+    analysis = run(nlp, ["Quiet day", "The sun rose over the bay. Boats left at dawn and came back at noon."])
+    assert not spoken(analysis)
+    assert all(a.source_id == "publisher" for a in analysis.attributions)
+    assert any(w.code == "no_sources" for w in analysis.warnings)
+
+
+def test_unbalanced_quotes_warn_and_do_not_break(nlp):
+    analysis = run(nlp, ["Harbour news", '"The pier is unsafe, the engineer said. Nobody listened.',
+                         "The council met on Monday”, and then left."])
+    assert any(w.code == "unbalanced_quotes" for w in analysis.warnings)
+    assert_spans_valid(analysis)
+
+
+def test_empty_and_odd_blocks(nlp):
+    analysis = run(nlp, ["", "“", '" "', "said"])
+    assert_spans_valid(analysis)
+
+
+def test_long_article_is_handled(nlp):
+    sentence = 'The harbour office said boat {n} returned. "All nets are in," skipper {n} told us. Gulls circled.'
+    paragraphs = ["Long log"] + [" ".join(sentence.format(n=n + k) for k in range(10)) for n in range(0, 700, 10)]
+    page = make_page(paragraphs)
+    blocks = [b for b in page.blocks if b.kind != "separator"]
+    parsed = [ParsedBlock(b, d) for b, d in zip(blocks, nlp.pipe((b.text for b in blocks), disable=["ner"]))]
+    analysis = Analysis(page=page)
+    attribute(analysis, parsed)
+    assert sum(len(list(p.doc.sents)) for p in parsed) >= 2000
+    assert len(spoken(analysis)) >= 1000
+    assert_spans_valid(analysis)
+
+
+# --- the spaCy component -------------------------------------------------------------------------------------------
+def test_spacy_component_writes_doc_attributions(nlp):
+    import rashomon.attribution  # noqa: F401  (registers the factory)
+
+    component_nlp = nlp_module.load.__wrapped__()  # a fresh pipeline: the cached one is shared by other tests
+    component_nlp.add_pipe("rashomon_attribution")
+    doc = component_nlp('"The pier is closed," Ilse Marrow said. She added that it would reopen in May.')
+    found = doc._.attributions
+    assert [a.cue.text for a in found] == ["said", "added"]
+    assert found[0].speaker == "Ilse Marrow" and found[1].speaker_id == found[0].speaker_id
+    assert found[0].content.text == '"The pier is closed,"'
+
+
+# --- the reference page --------------------------------------------------------------------------------------------
+@pytest.mark.shared
+def test_reference_page_narratives_and_sources(nlp):
+    if not REFERENCE_PAGE.exists():
+        pytest.skip("the reference page is not in ../shared/pages")
+    from rashomon.read import read
+
+    page = read(REFERENCE_PAGE)
+    blocks = [b for b in page.blocks if b.kind != "separator" and b.text.strip()]
+    parsed = [ParsedBlock(b, d) for b, d in zip(blocks, nlp.pipe(b.text for b in blocks))]
+    analysis = Analysis(page=page)
+    attribute(analysis, parsed)
+    assert_spans_valid(analysis)
+    sources = {s.id: s for s in analysis.sources}
+    narrative_names = {sources[b.narrative].name for b in page.blocks if b.narrative and b.narrative != "publisher"}
+    assert narrative_names == {"Reuters", "RT"}
+    reuters = next(s.id for s in sources.values() if s.name == "Reuters")
+    rt = next(s.id for s in sources.values() if s.name == "RT")
+    by_id = {a.id: a for a in analysis.attributions}
+
+    def top(attribution):
+        seen = set()
+        while attribution.parent and attribution.id not in seen:
+            seen.add(attribution.id)
+            attribution = by_id[attribution.parent]
+        return attribution.source_id
+
+    def names_under(narrative):
+        return [sources[a.source_id] for a in spoken(analysis) if a.source_id != narrative and top(a) == narrative]
+
+    def has(group, pattern, kind=None):
+        return any(re.search(pattern, f"{s.name} | {s.role} | {s.affiliation}", re.I) and (kind is None or s.kind == kind)
+                   for s in group)
+
+    under_reuters = names_under(reuters)
+    assert has(under_reuters, r"Syrian Observatory for Human Rights", "ngo")
+    assert len([s for s in under_reuters if s.name == "The Syrian Observatory for Human Rights"]) >= 2  # merged
+    assert has(under_reuters, r"two rebel officials")
+    assert has(under_reuters, r"Abdul Salam Abdul Razaq.*military spokesman.*Zinki", "person")
+    assert has(under_reuters, r"fighter with a militia on the government side")
+    assert has(under_reuters, r"Russian Defence Ministry", "government")
+    assert has(under_reuters, r"Peskov.*spokesman.*Kremlin", "person")
+    assert has(under_reuters, r"news service.*Hezbollah")
+    under_rt = names_under(rt)
+    assert has(under_rt, r"Russian Center for Reconciliation")
+    assert has(under_rt, r"Lizzie Phelan.*RT", "person")
+    assert has(under_rt, r"one man", "unnamed_person") and has(under_rt, r"a young woman", "unnamed_person")
+    assert has(under_rt, r"Those who managed to escape")
+    center = {a.source_id for a in spoken(analysis) if a.source and re.search(r"cent(er|re)|^It$", a.source.text, re.I)
+              and top(a) == rt}
+    assert len(center) == 1  # "the Russian Center for Reconciliation", "Russian Reconciliation Center", "It", "The center"
+    he = next(a for a in spoken(analysis) if a.source and a.source.text == "he")
+    assert sources[he.source_id].name == "Abdul Salam Abdul Razaq"
+    first, last = page.blocks[0], page.blocks[-1]
+    assert first.narrative == "publisher"
+    assert any(a.kind == "editorial" and a.source_id == "publisher" for a in analysis.attributions)

@@ -1,0 +1,56 @@
+"""The Ray engine writes the same output as the local engine and resumes the same way (skipped without Ray)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rashomon.batch import run_batch
+from rashomon.batch.output import iter_manifest_ids
+from rashomon.batch.query import query
+from rashomon.read.corpus import iter_records
+
+ray = pytest.importorskip("ray")
+pytestmark = [pytest.mark.ray, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    """A local Ray with 2 CPUs for this module, stopped at the end."""
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    yield ray
+    ray.shutdown()
+
+
+def make_corpus(root: Path) -> Path:
+    root.mkdir()
+    with open(root / "feed.jsonl", "w") as handle:
+        for number in range(12):
+            text = (f"Night trains return to the Varn valley, line {number}\n\n"
+                    f"The rail company said line {number} would run again from Sunday.\n")
+            handle.write(json.dumps({"url": f"https://varn-gazette.invalid/rail/{number}",
+                                     "published_at": "2026-04-0" + str(1 + number % 9), "text": text}) + "\n")
+        handle.write("{cut short\n")
+    (root / "notes.txt").write_text("Snow closes the pass\n\nThe road office closed the pass on Monday.\n")
+    (root / "dump.html").write_bytes(bytes(range(256)) * 30)
+    return root
+
+
+def test_ray_output_matches_the_local_engine_and_resumes(local_ray, tmp_path: Path):
+    corpus = make_corpus(tmp_path / "corpus")
+    options = {"workers": 2, "stage_names": (), "progress": False, "chunk_size": 2, "part_size": 4}
+    on_ray = run_batch([corpus], tmp_path / "ray", engine="ray", **options)
+    on_local = run_batch([corpus], tmp_path / "local", engine="local", **options)
+    assert (on_ray.pages, on_ray.failed) == (on_local.pages, on_local.failed) == (13, 2)
+    assert on_ray.exit_code == 2
+    expected = sorted(r.id for r in iter_records([corpus]))
+    assert sorted(iter_manifest_ids(tmp_path / "ray")) == expected
+    sql = "SELECT id, url, published_at, n_words FROM pages ORDER BY id"
+    assert query(tmp_path / "ray", sql)[0] == query(tmp_path / "local", sql)[0]
+    errors = "SELECT id, stage FROM errors ORDER BY id"
+    assert query(tmp_path / "ray", errors)[0] == query(tmp_path / "local", errors)[0]
+    again = run_batch([corpus], tmp_path / "ray", engine="ray", resume=True, **options)
+    assert again.pages == again.failed == 0 and again.skipped_done == len(expected)
+    assert sorted(iter_manifest_ids(tmp_path / "ray")) == expected

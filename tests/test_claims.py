@@ -1,0 +1,212 @@
+"""Claims and quantities: normalization of numbers in news prose, and the claims stage on invented pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon import nlp
+from rashomon.claims import claims_stage, source_label
+from rashomon.claims.quantities import find_quantities, word_value
+from rashomon.model import Analysis, Attribution, Block, Page, Source, Span
+from rashomon.pipeline import parse
+
+
+@pytest.fixture(scope="module")
+def spacy_nlp():
+    return nlp.load()
+
+
+def quantities(text: str, spacy_nlp):
+    return find_quantities(text, spacy_nlp(text))
+
+
+def only(text: str, spacy_nlp):
+    found = quantities(text, spacy_nlp)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Officials said more than 2,000 protesters marched.",
+            dict(value=2000, low=2000, high=None, approx="more_than", noun="protesters"),
+        ),
+        ("Rescuers found about 300 survivors.", dict(value=300, low=None, high=None, approx="about", noun="survivors")),
+        ("Some 3,400 families registered.", dict(value=3400, approx="about", noun="families")),
+        (
+            "Nearly 2 million children are out of school.",
+            dict(value=2_000_000, high=2_000_000, approx="almost", noun="children"),
+        ),
+        ("The club paid £45m for him.", dict(value=45_000_000, unit="GBP", approx="exact")),
+        ("Twelve miners are trapped.", dict(value=12, low=12, high=12, noun="miners")),
+        (
+            "Thousands of residents fled.",
+            dict(value=None, low=2000, high=9999, approx="vague", vague=True, noun="residents"),
+        ),
+        ("The town is hundreds of miles away.", dict(vague=True, unit="mile")),
+        (
+            "The rebels hold more than a third of the province.",
+            dict(value=33.33, low=33.33, approx="more_than", unit="percent", noun="province"),
+        ),
+        (
+            "About 40 percent of the eastern part of the town is held.",
+            dict(value=40, approx="about", unit="percent", noun="part", scope="of the eastern part of the town"),
+        ),
+        ("Inflation hit 4.1 per cent in May.", dict(value=4.1, unit="percent")),
+        ("As many as 70 civilians may have died.", dict(value=70, high=70, approx="at_most", noun="civilians")),
+        ("The camp shelters 15,000 or so people.", dict(value=15000, approx="about", noun="people")),
+        ("A convoy brought 120 tonnes of flour.", dict(value=120, unit="tonne", noun="flour")),
+        ("Seventy-five lawmakers signed.", dict(value=75, noun="lawmakers")),
+    ],
+)
+def test_normalizes_news_quantities(text, expected, spacy_nlp):
+    q = only(text, spacy_nlp)
+    for field, value in expected.items():
+        assert getattr(q, field) == value, (field, getattr(q, field), value)
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("Officials expect 5,000-7,000 visitors.", 5000, 7000),
+        ("Officials expect 5,000 – 7,000 visitors.", 5000, 7000),
+        ("Prices rose by 3–4 percent.", 3, 4),
+        ("Between 10,000 and 15,000 runners took part.", 10000, 15000),
+        ("The group claims 20 to 30 fighters died.", 20, 30),
+    ],
+)
+def test_ranges_written_with_dashes_or_words(text, low, high, spacy_nlp):
+    q = only(text, spacy_nlp)
+    assert (q.approx, q.low, q.high, q.value) == ("range", low, high, None)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("On 14 July 2021, nine climbers went missing.", 9),
+        ("In 2011 the war began; 40,000 nurses struck.", 40000),
+        ("The board met on 2016-11-28 and approved 18 posts.", 18),
+        ("On the 13th day of the siege, three villages fell.", 3),
+        ("At 10:30 a.m. four explosions shook the port.", 4),
+        ("After the F-16 crash, two pilots were rescued.", 2),
+        ("Resolution 2254 calls for talks with 18 parties.", 18),
+        ("The man who in 2013 was blamed counted 7 tanks.", 7),
+    ],
+)
+def test_dates_times_and_identifiers_are_not_counts(text, value, spacy_nlp):
+    found = quantities(text, spacy_nlp)
+    assert [q.value for q in found] == [value]
+
+
+def test_numbers_in_tables_and_lists_take_their_label(spacy_nlp):
+    found = quantities("Killed: 45 | Injured: 120", spacy_nlp)
+    assert [(q.value, q.noun) for q in found] == [(45, "killed"), (120, "injured")]
+    item = only("- 400 tents delivered to the camp", spacy_nlp)
+    assert (item.value, item.noun) == (400, "tents")
+
+
+def test_spans_point_into_the_text(spacy_nlp):
+    text = "The agency said more than 3,000 civilians left and 12 districts fell."
+    for q in find_quantities(text, spacy_nlp(text), offset=100):
+        assert text[q.start - 100 : q.end - 100] == q.text
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [("twenty-five", 25), ("two million", 2e6), ("1.5 million", 1.5e6), ("$2.5bn", 2.5e9), ("three hundred", 300)],
+)
+def test_word_values(words, value):
+    assert word_value(words) == value
+
+
+def test_nothing_in_text_without_numbers(spacy_nlp):
+    assert quantities("The talks ended without agreement.", spacy_nlp) == []
+
+
+# --- the stage ------------------------------------------------------------------------------------------
+
+ARTICLE = (
+    "Northwind Radio reports fighting in Port Sarn.\n\n"
+    "The harbour authority said about 1,200 families had left the old quarter by Tuesday.\n\n"
+    "By some estimates, the militia captured roughly 30 percent of the port district.\n\n"
+    "The militia did not capture the lighthouse."
+)
+
+
+def make_page(text: str, narratives: dict[int, str] | None = None) -> Page:
+    blocks, start = [], 0
+    for n, para in enumerate(text.split("\n\n")):
+        begin = text.index(para, start)
+        blocks.append(Block(f"b{n}", "paragraph", begin, begin + len(para), para, (narratives or {}).get(n)))
+        start = begin + len(para)
+    return Page(text=text, blocks=blocks, publisher="Northwind Radio")
+
+
+def run_claims(page: Page, sources=(), attributions=()) -> Analysis:
+    analysis = Analysis(page=page, sources=list(sources), attributions=list(attributions))
+    claims_stage(analysis, parse(page))
+    return analysis
+
+
+def test_claim_source_comes_from_the_attribution_holding_it():
+    page = make_page(ARTICLE, {n: "northwind" for n in range(4)})
+    content_start = ARTICLE.index("about 1,200")
+    content_end = ARTICLE.index("by Tuesday") + len("by Tuesday")
+    sources = [
+        Source("northwind", "Northwind Radio", "media"),
+        Source("harbour", "the harbour authority", "government"),
+    ]
+    attribution = Attribution(
+        "a1", "harbour", "indirect", Span(content_start, content_end, ARTICLE[content_start:content_end])
+    )
+    analysis = run_claims(page, sources, [attribution])
+    claim = next(c for c in analysis.claims if c.quantities and c.quantities[0].value == 1200)
+    assert claim.source_id == "harbour" and claim.attribution_id == "a1"
+    assert claim.predicate == "leave"
+    assert claim.quantities[0].noun == "families" and claim.quantities[0].approx == "about"
+    assert source_label(analysis, claim) == "the harbour authority via Northwind Radio"
+    assert "Tuesday" in (claim.time or "")
+
+
+def test_claim_falls_back_to_the_narrative_and_reads_hedges_and_negation():
+    page = make_page(ARTICLE, {n: "northwind" for n in range(4)})
+    analysis = run_claims(page)
+    share = next(c for c in analysis.claims if any(q.unit == "percent" for q in c.quantities))
+    assert share.source_id == "northwind" and share.hedge == "by some estimates" and share.predicate == "capture"
+    denial = next(c for c in analysis.claims if "lighthouse" in c.text)
+    assert denial.negated and denial.predicate == "capture"
+    for claim in analysis.claims:
+        assert page.text[claim.start : claim.end] == claim.text
+        for q in claim.quantities:
+            assert page.text[q.start : q.end] == q.text
+
+
+def test_claim_without_narrative_or_sources_uses_the_publisher():
+    analysis = run_claims(make_page("Officials said 40 buses left the depot on Monday."))
+    assert [c.source_id for c in analysis.claims] == ["publisher"]
+
+
+def test_share_over_100_percent_is_warned_not_hidden():
+    analysis = run_claims(make_page("The army now controls 140 percent of the valley, the ministry said."))
+    assert analysis.claims[0].quantities[0].value == 140
+    assert [w.code for w in analysis.warnings] == ["percent_over_100"]
+
+
+def test_growth_over_100_percent_is_not_warned():
+    analysis = run_claims(make_page("Bread prices rose 150 percent in a year, traders said."))
+    assert analysis.warnings == []
+
+
+def test_the_publishers_own_voice_is_not_named_as_a_relay():
+    page = make_page(ARTICLE, {n: "northwind" for n in range(4)})
+    start = ARTICLE.index("about 1,200")
+    sources = [
+        Source("northwind", "Northwind Radio", "media", is_publisher=True),
+        Source("harbour", "the harbour authority", "government"),
+    ]
+    attribution = Attribution("a1", "harbour", "indirect", Span(start, start + 40, ARTICLE[start : start + 40]))
+    analysis = run_claims(page, sources, [attribution])
+    claim = next(c for c in analysis.claims if c.attribution_id == "a1")
+    assert source_label(analysis, claim) == "the harbour authority"

@@ -1,0 +1,328 @@
+"""The comment stage (issue 6) on comments written for these tests: invented people, outlets and events."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rashomon.comments import COMMENT_STEPS, analyze_comments, commenter_summary, thread_tree
+from rashomon.comments import abuse, language, sarcasm, threats
+from rashomon.comments.features import featurize
+from rashomon.comments.models import MODEL_DIR, load_model
+from rashomon.model import Actor, Analysis, Block, Comment, Page
+
+ARTICLE = "Port Sarn, 3 May. The strike killed 60 soldiers near the harbour, the ministry said. Muslim civilians fled."
+
+
+def make_analysis(comments: list[tuple], article: str = ARTICLE, actors=()) -> Analysis:
+    """A page whose text is the article then each comment body; ``comments``: (author, text[, reply_to])."""
+    text = article + "\n\n"
+    blocks = [Block("b1", "paragraph", 0, len(article), article)]
+    made = []
+    for i, item in enumerate(comments, 1):
+        author, body = item[0], item[1]
+        text += f"{author or 'anon'} wrote:\n"
+        start = len(text)
+        text += body + "\n\n"
+        made.append(Comment(f"c{i}", author, body, start, start + len(body), reply_to=item[2] if len(item) > 2 else None))
+    return Analysis(page=Page(text=text, blocks=blocks, comments=made), actors=list(actors))
+
+
+def run(comments, **kwargs) -> list[Comment]:
+    analysis = make_analysis(comments, **kwargs)
+    analyze_comments(analysis)
+    return analysis.page.comments
+
+
+def flags_of(text: str) -> list[str]:
+    return run([("reader", text)])[0].flags
+
+
+# --- the known failure of the field: news terms, identity words, profanity are not abuse by themselves -------
+
+
+@pytest.mark.parametrize("text", [
+    "the strike killed 60 soldiers",
+    "Muslim civilians fled",
+    "Jewish and Christian families lived on this street for a century.",
+    "Gay couples marched through Port Sarn on Saturday.",
+    "Shelling destroyed the clinic and killed four nurses, the agency reported.",
+])
+def test_news_violence_and_identity_words_are_not_flagged(text):
+    flags = flags_of(text)
+    assert not {"toxicity", "insult", "threat", "identity_attack", "severe_toxicity"} & set(flags), flags
+
+
+def test_profanity_alone_is_profanity_not_insult():
+    comment = run([("reader", "This budget is bullshit, plain and simple.")])[0]
+    assert "profanity" in comment.flags
+    assert "insult" not in comment.flags
+    assert any(e.label == "profanity" and e.text == "bullshit" for e in comment.evidence)
+
+
+def test_insult_with_address_is_flagged_with_its_words():
+    comment = run([("reader", "You are a stupid idiot and everybody knows it.")])[0]
+    assert {"toxicity", "insult"} <= set(comment.flags)
+    assert any(e.label == "insult" and e.text.lower() == "idiot" for e in comment.evidence)
+
+
+def test_slur_is_an_identity_attack_with_evidence():
+    comment = run([("reader", "Send those ragheads back where they came from.")])[0]
+    assert "identity_attack" in comment.flags
+    assert [e.text for e in comment.evidence if e.label == "identity_attack"] == ["ragheads"]
+
+
+# --- threats ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "That harbour master deserves a bullet.",
+    "May the whole committee be buried alive under their new car park.",
+    "These smugglers should be hanged from the crane.",
+    "I will find you and I will break every bone in your body.",
+    "Exterminate the invaders!",
+    "we need people to hang for this, starting with the mayor",
+    "hope u d!e in a fire",
+])
+def test_threats_and_wishes_of_violence_are_flagged(text):
+    comment = run([("reader", text)])[0]
+    assert "threat" in comment.flags
+    assert comment.scores["threat"] >= 0.5
+    assert any(e.label == "threat" for e in comment.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "We need to kill the bill before the vote.",
+    "The caller told the radio station 'I will kill you all', police said.",
+    "Nobody deserves to be shot over a parking fine.",
+    "The court sentenced him to be hanged in 1961; the sentence was commuted.",
+    "I'd kill for a coffee right now.",
+    "The committee shot down the harbour plan in ten minutes.",
+])
+def test_hard_negatives_are_not_threats(text):
+    assert "threat" not in flags_of(text)
+
+
+def test_threat_span_runs_from_frame_to_outcome():
+    hits = threats.find_threats("Honestly, I hope the admiral gets shot.")
+    assert hits and "I hope the admiral gets shot" == "Honestly, I hope the admiral gets shot."[hits[0].start : hits[0].end]
+
+
+# --- masked profanity, leetspeak, bad input ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,word", [("What a f*** up by the council.", "f***"), ("Clit***s and their friends", "Clit***s"),
+                                        ("sh1t happens at the port", "sh1t")])
+def test_masked_and_leetspeak_profanity(text, word):
+    comment = run([("reader", text)])[0]
+    assert "profanity" in comment.flags
+    assert word in [e.text for e in comment.evidence if e.label == "profanity"]
+
+
+def test_bad_input_is_flagged_not_guessed():
+    long_text = ("The harbour board met again today and nothing changed. " * 2000)[:100_000]
+    comments = run([
+        ("a", ""),
+        ("b", "😀😀😀🔥🔥"),
+        ("c", "Die Regierung lügt doch über den Hafen, das weiß jeder hier."),
+        ("d", long_text),
+        ("e", "   \n  "),
+    ])
+    empty, emoji, german, long_comment, blank = comments
+    assert "empty" in empty.flags and empty.scores == {}
+    assert "language_unknown" in emoji.flags and emoji.scores == {}
+    assert "language_unknown" in german.flags and german.scores == {} and german.language == "de"
+    assert "empty" in blank.flags
+    assert 0.0 <= long_comment.scores["toxicity"] <= 1.0 and "toxicity" not in long_comment.flags
+
+
+def test_long_comment_gets_a_warning():
+    analysis = make_analysis([("d", "Plain words about the harbour. " * 4000)])
+    analyze_comments(analysis)
+    assert any(w.code == "comment_truncated" for w in analysis.warnings)
+
+
+def test_all_scores_are_probabilities_and_all_evidence_is_page_text():
+    analysis = make_analysis([
+        ("ann", "You are a fucking moron and deserve a bullet /s"),
+        ("bo", '"You are a fucking moron" is not an argument, ann.'),
+        ("cy", "WRONG! The ferry was run by the Sarn Harbour Trust, not the city."),
+    ])
+    analyze_comments(analysis)
+    for comment in analysis.page.comments:
+        assert all(0.0 <= v <= 1.0 for v in comment.scores.values()), comment.scores
+        for evidence in comment.evidence + comment.stance:
+            assert analysis.page.text[evidence.start : evidence.end] == evidence.text
+            assert comment.start <= evidence.start <= evidence.end <= comment.end
+
+
+def test_language_detection():
+    assert language.detect("Yeah, you need a map to follow this one.") == "en"
+    assert language.detect("🔥🔥🔥") is None
+    assert language.detect("") is None
+    assert language.detect("Оно так и есть, все это знают давно") not in (None, "en")
+
+
+# --- sarcasm ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,marker", [("Great plan, what could go wrong. /s", "/s"), ("Fine harbour management there /sarc", "/sarc"),
+                                          ("sarc off: this is a mess", "sarc off")])
+def test_sarcasm_markers(text, marker):
+    comment = run([("reader", text)])[0]
+    assert {"sarcasm_marker", "sarcasm"} <= set(comment.flags)
+    assert marker in [e.text.lower() for e in comment.evidence if e.label == "sarcasm_marker"]
+
+
+def test_slash_s_inside_a_sentence_is_not_a_marker():
+    assert sarcasm.find_marker("Run the tool with the /s switch to keep it silent.") is None
+
+
+def test_sarcasm_model_gives_a_probability_to_every_english_comment():
+    comments = run([("a", "Oh wonderful, another Monday of roadworks. Just what I needed."), ("b", "The ferry leaves at nine.")])
+    assert all(0.0 <= c.scores["sarcasm"] <= 1.0 for c in comments)
+    for comment in comments:  # without a marker, the flag follows the calibrated score
+        assert ("sarcasm" in comment.flags) == (comment.scores["sarcasm"] >= sarcasm.SARCASM_FLAG)
+        assert "sarcasm_marker" not in comment.flags
+
+
+# --- threads, corrections ---------------------------------------------------------------------------------
+
+
+def test_inferred_replies_carry_reason_and_confidence():
+    comments = run([
+        ("annika", "The harbour board sold the ferry to a company in Lisbon for almost nothing."),
+        ("bo", "Rain again tomorrow, they say."),
+        ("cy", '"sold the ferry to a company in Lisbon" - source please?'),
+        ("dee", "Annika, you keep posting this without a link."),
+        ("eve", "+1 You are a one woman newsroom."),
+        ("fay", "Agreed with @annika.", "c1"),
+    ])
+    by_id = {c.id: c for c in comments}
+    assert (by_id["c3"].reply_to, by_id["c3"].reply_reason) == ("c1", "quotes")
+    assert (by_id["c4"].reply_to, by_id["c4"].reply_reason) == ("c1", "addresses_author")
+    assert (by_id["c5"].reply_to, by_id["c5"].reply_reason) == ("c4", "answers_previous")
+    assert by_id["c6"].reply_reason is None and by_id["c6"].reply_to == "c1"  # explicit structure kept
+    assert by_id["c2"].reply_to is None
+    assert 0 < by_id["c5"].reply_confidence < by_id["c4"].reply_confidence < by_id["c3"].reply_confidence <= 1
+
+
+def test_thread_tree_and_commenter_summary():
+    comments = run([
+        ("ann", "The ferry was sold for almost nothing."),
+        ("bo", "WRONG! It was leased, not sold.", "c1"),
+        ("ann", "Leased for ninety-nine years is sold, bo.", "c2"),
+        ("cy", "The weather is nice today."),
+    ])
+    tree = thread_tree(comments)
+    assert [n["id"] for n in tree] == ["c1", "c4"]
+    assert tree[0]["replies"][0]["id"] == "c2" and tree[0]["replies"][0]["replies"][0]["id"] == "c3"
+    summary = {row["author"]: row for row in commenter_summary(comments)}
+    assert summary["ann"]["comments"] == 2 and summary["ann"]["replies_received"] == 1
+    assert summary["bo"]["replies_received"] == 1 and summary["bo"]["flags"].get("correction") == 1
+    assert summary["cy"]["replies_received"] == 0
+
+
+def test_thread_tree_survives_cycles_and_unknown_targets():
+    a = Comment("a", "x", "one", 0, 3, reply_to="b")
+    b = Comment("b", "y", "two", 4, 7, reply_to="a")
+    c = Comment("c", "z", "three", 8, 13, reply_to="gone")
+    ids = []
+    stack = list(thread_tree([a, b, c]))
+    while stack:
+        node = stack.pop()
+        ids.append(node["id"])
+        stack.extend(node["replies"])
+    assert sorted(ids) == ["a", "b", "c"]
+
+
+def test_correction_is_linked_to_the_comment_it_quotes():
+    comments = run([
+        ("ann", "The Danes gave the harbour prize to the mayor last year."),
+        ("bo", "Nice weather."),
+        ("cy", 'WRONG! "the Danes gave the harbour prize to the mayor". It is the Sarn Guild that awards it.'),
+    ])
+    cy = comments[2]
+    assert "correction" in cy.flags and cy.corrects == "c1"
+    assert any(e.label == "corrects_quote" for e in cy.evidence)
+    assert comments[1].corrects is None and "correction" not in comments[1].flags
+
+
+def test_correction_of_the_article_by_quote():
+    comments = run([("ann", 'Not true: "the strike killed 60 soldiers near the harbour" - it was 16.')])
+    assert comments[0].corrects == "b1"
+
+
+# --- stance -----------------------------------------------------------------------------------------------
+
+
+def test_stance_toward_actors_from_the_actors_stage():
+    vale = Actor("a1", "Governor Vale", aliases=["Vale"])
+    comments = run([
+        ("ann", "God bless Vale, a brave and honest leader."),
+        ("bo", "Vale is a liar and a crook who ruined this port."),
+        ("cy", "Vale met the board on Tuesday."),
+        ("dee", "Vale is wonderful, truly the best thing to happen to us. /s"),
+    ], actors=[vale])
+    stances = [[(s.actor, s.stance) for s in c.stance] for c in comments]
+    assert stances == [[("Governor Vale", "pro")], [("Governor Vale", "anti")], [("Governor Vale", "neutral")],
+                       [("Governor Vale", "anti")]]
+
+
+def test_stance_falls_back_to_the_minimal_alias_list():
+    comments = run([("ann", "Russia has been a disgrace in this war, a shameful bully.")])
+    assert ("Russia", "anti") in [(s.actor, s.stance) for s in comments[0].stance]
+
+
+# --- models and registration ------------------------------------------------------------------------------
+
+
+def test_model_files_are_small_carded_and_calibrated():
+    files = sorted(MODEL_DIR.glob("comments-*.npz"))
+    assert {f.stem for f in files} == {"comments-abuse", "comments-sarcasm"}
+    assert sum(f.stat().st_size for f in files) < 5_000_000
+    for f in files:
+        card = f.with_suffix(".card.md").read_text(encoding="utf-8")
+        assert "MIT" in card and "ECE" in card
+    assert "CC BY 4.0" in (MODEL_DIR / "comments-abuse.card.md").read_text(encoding="utf-8")
+    model = load_model("comments-abuse")
+    assert model.names == ["toxicity", "insult", "identity_attack", "severe_toxicity"]
+    for head in model.heads:
+        assert np.all(np.diff(head.curve_y) >= 0) and 0 <= head.curve_y.min() <= head.curve_y.max() <= 1
+
+
+def test_features_are_stable_and_normalized():
+    matrix = featurize(["The harbour is closed.", "", "the HARBOUR is closed."])
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    assert np.allclose(norms, [1, 0, 1], atol=1e-5)
+    assert (matrix[0] != matrix[2]).nnz == 0  # case does not matter
+
+
+def test_stage_is_registered_and_runs_from_the_pipeline():
+    from rashomon.pipeline import run_stages
+
+    analysis = make_analysis([("ann", "I hope the harbour master gets shot.")])
+    run_stages(analysis, [], ["comments"])
+    assert "threat" in analysis.page.comments[0].flags
+    assert not [w for w in analysis.warnings if w.code == "stage_failed"]
+    assert COMMENT_STEPS[0] == "language"
+
+
+def test_abuse_score_texts_handles_an_empty_batch():
+    assert abuse.score_texts([]) == []
+
+
+def test_a_missing_model_file_is_a_warning_not_a_failure(monkeypatch, tmp_path):
+    from rashomon.comments import models
+
+    models.load_model.cache_clear()
+    monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
+    try:
+        analysis = make_analysis([("ann", "I hope the harbour master gets shot. /s")])
+        analyze_comments(analysis)
+    finally:
+        models.load_model.cache_clear()
+    comment = analysis.page.comments[0]
+    assert any(w.code == "comment_model_missing" for w in analysis.warnings)
+    assert "sarcasm_marker" in comment.flags and "sarcasm" not in comment.scores
+    assert comment.language == "en" and "toxicity" not in comment.scores

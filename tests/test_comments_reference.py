@@ -1,0 +1,91 @@
+"""The comment stage on the shared reference page (skipped when ../shared is absent).
+
+The bars of issue 6: the explicit wishes of violence flagged as threats, the two slurs flagged, the /sarc and
+/s comments marked, the Nobel correction linked to the comment it corrects, the war reporting in the article
+not flagged. Comments are found by their author and a few words, never copied into the repository.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rashomon.comments import analyze_comments, commenter_summary, thread_tree
+from rashomon.comments.abuse import score_texts
+from rashomon.model import Analysis
+from rashomon.read import read
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+PAGE = SHARED / "pages" / "aleppo-2016-11-28.txt"
+
+pytestmark = pytest.mark.shared
+
+
+@pytest.fixture(scope="module")
+def analysis() -> Analysis:
+    if not PAGE.exists():
+        pytest.skip("the reference page is not in ../shared/pages")
+    result = Analysis(page=read(PAGE))
+    analyze_comments(result)
+    return result
+
+
+def find(analysis: Analysis, author: str, words: str):
+    matches = [c for c in analysis.page.comments if c.author == author and words.lower() in c.text.lower()]
+    assert matches, f"no comment by {author} with {words!r}"
+    return matches[0]
+
+
+@pytest.mark.parametrize("author,words,outcome", [
+    ("WTFUD", "buried alive", "buried alive"),
+    ("HedgeJunkie", "baling wire", "hung"),
+    ("X_in_Sweden", "bullet", "bullet"),
+    ("Bavarian", "to hang", "hang"),
+])
+def test_wishes_of_violence_are_threats(analysis, author, words, outcome):
+    comment = find(analysis, author, words)
+    assert "threat" in comment.flags
+    assert any(e.label == "threat" and outcome in e.text.lower() for e in comment.evidence)
+
+
+def test_the_slurs_are_flagged(analysis):
+    ethnic = find(analysis, "navy62802", "jockeys")
+    assert "identity_attack" in ethnic.flags
+    assert any(e.label == "identity_attack" and "jockeys" in e.text for e in ethnic.evidence)
+    masked = find(analysis, "X_in_Sweden", "Nobel")
+    assert {"profanity", "toxicity"} <= set(masked.flags)
+    assert any(e.label == "profanity" and e.text.startswith("Clit") for e in masked.evidence)
+
+
+def test_sarcasm_markers(analysis):
+    for author, marker in (("HowdyDoody", "/sarc"), ("auricle", "/s")):
+        comment = find(analysis, author, marker)
+        assert "sarcasm_marker" in comment.flags
+        assert any(e.label == "sarcasm_marker" and e.text == marker for e in comment.evidence)
+
+
+def test_nobel_correction_is_linked(analysis):
+    corrected = find(analysis, "847328_3527", "Nobel")
+    correction = find(analysis, "X_in_Sweden", "Nobel")
+    assert "correction" in correction.flags
+    assert correction.corrects == corrected.id
+
+
+def test_war_reporting_in_the_article_is_not_flagged(analysis):
+    blocks = [b for b in analysis.page.article_blocks if b.kind == "paragraph"]
+    results = score_texts([b.text for b in blocks])
+    flagged = [(b.id, r.flags) for b, r in zip(blocks, results)
+               if {"threat", "identity_attack", "insult", "severe_toxicity"} & set(r.flags)]
+    assert not flagged
+
+
+def test_inferred_threads_and_summary(analysis):
+    echo = find(analysis, "HedgeJunkie", "baling wire")
+    assert echo.reply_reason == "quotes" and echo.reply_to == find(analysis, "AlexCharting", "blood").id
+    plus_one = find(analysis, "tenpanhandle", "think tank")
+    assert plus_one.reply_reason == "answers_previous" and plus_one.reply_confidence == 0.5
+    evidence_ok = all(analysis.page.text[e.start : e.end] == e.text for c in analysis.page.comments for e in c.evidence)
+    assert evidence_ok
+    assert sum(1 for _ in analysis.page.comments) == sum(r["comments"] for r in commenter_summary(analysis.page.comments))
+    assert len(thread_tree(analysis.page.comments)) < len(analysis.page.comments)

@@ -1,0 +1,262 @@
+"""Alignment of claims across sources and accounts, verdicts and their explanations, and cross-page comparison."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rashomon.claims import claims_stage
+from rashomon.compare import compare_pages, compare_stage, describe, interval, relation
+from rashomon.model import Analysis, Attribution, Block, Page, Quantity, Source, Span
+from rashomon.pipeline import parse
+
+NORTH = [
+    "The militia captured roughly 30 percent of the port district, the harbour authority said.",
+    "Thousands of families fled the old quarter, residents said.",
+    "Over the weekend the militia seized four neighbourhoods.",
+]
+SOUTH = [
+    "About 30 percent of the port district has been liberated from the militants, the coast guard said.",
+    "Some 2,400 families have left the old quarter through the safe corridor.",
+    "The army cleared nine neighbourhoods.",
+    "More than 40 militants surrendered to the army.",
+]
+
+
+def make_page(paragraphs: list[str], narratives: list[str | None], publisher: str = "Harbour Post") -> Page:
+    text, blocks = "", []
+    for n, (para, narrative) in enumerate(zip(paragraphs, narratives)):
+        start = len(text)
+        text += para + "\n\n"
+        blocks.append(Block(f"b{n}", "paragraph", start, start + len(para), para, narrative))
+    return Page(text=text, blocks=blocks, publisher=publisher)
+
+
+def analyze(page: Page, sources=(), attributions=()) -> Analysis:
+    analysis = Analysis(page=page, sources=list(sources), attributions=list(attributions))
+    parsed = parse(page)
+    claims_stage(analysis, parsed)
+    compare_stage(analysis, parsed)
+    return analysis
+
+
+@pytest.fixture(scope="module")
+def two_accounts() -> Analysis:
+    page = make_page(NORTH + SOUTH, ["north"] * len(NORTH) + ["south"] * len(SOUTH))
+    start = page.text.index("roughly 30")
+    end = page.text.index("port district,") + len("port district")
+    sources = [
+        Source("north", "North Wire", "news_agency"),
+        Source("south", "South Channel", "media"),
+        Source("harbour", "harbour authority", "government"),
+    ]
+    attribution = Attribution("a1", "harbour", "indirect", Span(start, end, page.text[start:end]))
+    return analyze(page, sources, [attribution])
+
+
+def alignment_with(analysis: Analysis, words: str):
+    return next(a for a in analysis.alignments if words in a.explanation)
+
+
+def test_shares_about_the_same_fact_agree_across_accounts(two_accounts):
+    share = alignment_with(two_accounts, "30 percent")
+    assert share.verdict == "agree"
+    assert "harbour authority via North Wire: roughly 30 percent" in share.explanation
+    assert "South Channel: About 30 percent" in share.explanation
+    assert share.topic.startswith("share of")
+
+
+def test_vague_and_exact_counts_are_compatible(two_accounts):
+    families = alignment_with(two_accounts, "2,400")
+    assert families.verdict == "compatible"
+    assert "Thousands of families" in families.explanation
+
+
+def test_different_scopes_are_not_a_conflict_and_say_why(two_accounts):
+    areas = alignment_with(two_accounts, "neighbourhoods")
+    assert areas.verdict == "compatible"
+    assert "scopes differ" in areas.explanation and "weekend" in areas.explanation.lower()
+
+
+def test_a_figure_only_one_account_gives_is_unique(two_accounts):
+    surrender = alignment_with(two_accounts, "More than 40 militants")
+    assert surrender.verdict == "unique" and "only South Channel" in surrender.explanation
+
+
+def test_every_alignment_points_at_claims_of_the_analysis(two_accounts):
+    ids = {c.id for c in two_accounts.claims}
+    for alignment in two_accounts.alignments:
+        assert set(alignment.claim_ids) <= ids and alignment.explanation
+
+
+def test_framing_per_account(two_accounts):
+    north, south = two_accounts.framing["north"], two_accounts.framing["south"]
+    assert north["label"] == "North Wire"
+    assert {h["term"] for h in north["lexicon"]} >= {"captured", "seized"}
+    assert {h["term"] for h in south["lexicon"]} >= {"liberated", "cleared", "militant"}
+    json.dumps(two_accounts.framing)  # JSON plain
+
+
+def test_incompatible_values_for_the_same_scope_conflict():
+    page = make_page(
+        ["Medics said 300 people were killed in the strike.", "Officials said 12 people were killed in the strike."],
+        ["medics", "officials"],
+    )
+    analysis = analyze(page, [Source("medics", "Medics", "ngo"), Source("officials", "Officials", "government")])
+    (alignment,) = analysis.alignments
+    assert alignment.verdict == "conflict"
+    assert "incompatible values for the same scope" in alignment.explanation
+
+
+def test_denial_of_the_same_fact_is_a_conflict():
+    page = make_page(
+        ["The rebels captured 3 villages, the monitor said.", "The rebels did not capture 3 villages, the army said."],
+        ["monitor", "army"],
+    )
+    analysis = analyze(page, [Source("monitor", "Monitor", "ngo"), Source("army", "Army", "military")])
+    (alignment,) = analysis.alignments
+    assert alignment.verdict == "conflict" and "denies" in alignment.explanation
+
+
+def test_one_source_page_says_there_is_nothing_to_compare():
+    analysis = analyze(make_page(["Officials said 40 families left the valley on Monday."], [None]))
+    codes = [w.code for w in analysis.warnings]
+    assert "one_source" in codes and "one_account" in codes
+    assert [a.verdict for a in analysis.alignments] == ["unique"]
+
+
+def test_page_without_claims_is_handled():
+    analysis = analyze(Page(text="", blocks=[]))
+    assert analysis.alignments == [] and analysis.framing == {}
+    assert [w.code for w in analysis.warnings] == ["no_claims"]
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        (
+            Quantity("about 40", 0, 1, value=40, approx="about", unit="percent"),
+            Quantity("roughly 40", 0, 1, value=40, approx="about", unit="percent"),
+            "agree",
+        ),
+        (
+            Quantity("more than a third", 0, 1, value=33.33, low=33.33, approx="more_than", unit="percent"),
+            Quantity("40", 0, 1, value=40, low=40, high=40, unit="percent"),
+            "compatible",
+        ),
+        (
+            Quantity("thousands", 0, 1, low=2000, high=9999, approx="vague", vague=True),
+            Quantity("3,179", 0, 1, value=3179, low=3179, high=3179),
+            "compatible",
+        ),
+        (
+            Quantity("300", 0, 1, value=300, low=300, high=300),
+            Quantity("12", 0, 1, value=12, low=12, high=12),
+            "disjoint",
+        ),
+        (
+            Quantity("as much as 40%", 0, 1, value=40, high=40, approx="at_most"),
+            Quantity("about 40", 0, 1, value=40, approx="about"),
+            "compatible",
+        ),
+        (
+            Quantity("3,000-5,000", 0, 1, low=3000, high=5000, approx="range"),
+            Quantity("more than 6,000", 0, 1, value=6000, low=6000, approx="more_than"),
+            "disjoint",
+        ),
+    ],
+)
+def test_relation_of_two_quantities(a, b, expected):
+    assert relation(a, b) == expected and relation(b, a) == expected
+
+
+def test_interval_and_description():
+    about = Quantity(
+        "about 40 percent", 0, 1, value=40, approx="about", unit="percent", noun="part", scope="of the old part of town"
+    )
+    assert interval(about) == pytest.approx((36, 44))
+    assert describe(about) == "about 40 percent of the old part of town"
+    third = Quantity("more than a third", 0, 1, value=33.33, low=33.33, approx="more_than", unit="percent")
+    assert describe(third) == "more than a third (= 33.33 %)"
+
+
+# --- across pages ---------------------------------------------------------------------------------------
+
+
+def test_compare_pages_puts_each_outlet_in_its_own_column():
+    a = analyze(
+        make_page(["About 30 percent of the port district was captured by the militia."], [None], "Harbour Post")
+    )
+    b = analyze(
+        make_page(
+            ["The coast guard said roughly 30 percent of the port district was liberated."], [None], "Coast Daily"
+        )
+    )
+    result = compare_pages([a, b])
+    assert [p["label"] for p in result["pages"]] == ["Harbour Post", "Coast Daily"]
+    (alignment,) = result["alignments"]
+    assert alignment["verdict"] == "agree"
+    assert alignment["claim_ids"][0].startswith("p1:") and alignment["claim_ids"][1].startswith("p2:")
+    assert "Harbour Post: About 30 percent" in alignment["explanation"]
+    assert set(result["framing"]) == {"p1", "p2"} and result["warnings"] == []
+    json.dumps(result)
+
+
+def test_compare_pages_with_one_page_warns():
+    a = analyze(make_page(["Officials said 40 families left on Monday."], [None]))
+    result = compare_pages([a])
+    assert [w["code"] for w in result["warnings"]] == ["one_page"]
+    assert [x["verdict"] for x in result["alignments"]] == ["unique"]
+
+
+@pytest.mark.shared
+def test_reference_page_aligns_the_territory_share_and_the_evacuation_figures(reference_page_path):
+    from rashomon.read import read
+
+    page = read(reference_page_path)
+    separators = [b.start for b in page.blocks if b.kind == "separator"]
+    if not separators:
+        pytest.skip("the reader found no separator between the two accounts")
+    for block in page.blocks:  # the two accounts, split where the page puts its separator
+        block.narrative = "first" if block.start < separators[0] else "second"
+    analysis = analyze(page, [Source("first", "first account", "media"), Source("second", "second account", "media")])
+    share = next(a for a in analysis.alignments if a.topic.startswith("share of territory"))
+    claims = {c.id: c for c in analysis.claims}
+    assert {claims[i].narrative for i in share.claim_ids} == {"first", "second"}
+    assert share.verdict in ("agree", "compatible")
+    values = [q.value for i in share.claim_ids for q in claims[i].quantities if q.unit == "percent"]
+    assert 40 in values and 33.33 in values
+    departures = next(a for a in analysis.alignments if a.topic == "people, departure")
+    assert {claims[i].narrative for i in departures.claim_ids} == {"first", "second"}
+    assert len(departures.claim_ids) >= 3
+    lexicon = {nid: {h["term"]: h["count"] for h in f["lexicon"]} for nid, f in analysis.framing.items()}
+    assert lexicon["first"]["rebel"] > lexicon["second"].get("rebel", 0)
+    assert lexicon["second"]["militant"] > lexicon["first"].get("militant", 0)
+    assert lexicon["second"]["liberated"] >= 1 and lexicon["second"]["cleared"] >= 1
+
+
+def test_claims_without_numbers_align_when_one_source_denies_the_other():
+    page = make_page(
+        [
+            "The militia captured the lighthouse on the northern pier, the harbour authority said.",
+            "The militia did not capture the lighthouse on the northern pier, the coast guard said.",
+            "Fishermen sold their catch at the market.",
+        ],
+        ["harbour", "coast", "coast"],
+    )
+    analysis = analyze(
+        page, [Source("harbour", "Harbour Authority", "government"), Source("coast", "Coast Guard", "military")]
+    )
+    (event,) = [a for a in analysis.alignments if a.topic.startswith("event")]
+    assert event.verdict == "conflict" and event.topic == "event: capture"
+    assert "Coast Guard denies what Harbour Authority asserts" in event.explanation
+
+
+def test_claims_without_numbers_from_one_source_are_not_aligned():
+    page = make_page(
+        ["The militia captured the lighthouse on the pier.", "The militia captured the lighthouse on the pier again."],
+        ["harbour", "harbour"],
+    )
+    analysis = analyze(page, [Source("harbour", "Harbour Authority", "government")])
+    assert [a for a in analysis.alignments if a.topic.startswith("event")] == []

@@ -1,0 +1,218 @@
+"""The HTML report: every list of the model shows, empty lists degrade, hostile text stays text, offline file."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import lxml.html
+import pytest
+
+from rashomon.model import Analysis, Block, Claim, Comment, Evidence, Page
+from rashomon.report.html import build_view, comment_filters, render_html, segment
+from rashomon.report.json import build_schema, to_dict
+from test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
+
+
+@pytest.fixture(scope="module")
+def filled_html() -> str:
+    return render_html(build_analysis())
+
+
+@pytest.fixture(scope="module")
+def doc(filled_html):
+    return lxml.html.fromstring(filled_html)
+
+
+def test_fixture_output_follows_the_json_contract():
+    import jsonschema
+
+    for hostile in (False, True):
+        jsonschema.Draft202012Validator(build_schema()).validate(to_dict(build_analysis(hostile)))
+
+
+def test_header_shows_title_publisher_date_counts_and_warnings(doc):
+    assert doc.findtext(".//h1") == "Siege of Tarnville nears its end"
+    meta = doc.xpath("string(//dl[@class='meta'])")
+    assert "The Daily Ledger" in meta and "2031-04-02" in meta and "en" in meta
+    counts = doc.xpath("string(//ul[@class='counts'])")
+    assert "5 claims" in " ".join(counts.split()) and "4 comments" in " ".join(counts.split())
+    assert "no_byline" in doc.xpath("string(//section[@class='warnings'])")
+
+
+def test_one_column_per_narrative_in_order_with_the_publisher_voice_apart(doc):
+    columns = doc.xpath("//div[contains(@class,'columns')]/section[contains(@class,'column')]")
+    assert [c.findtext("h3") for c in columns] == ["Northwind Wire", "Eastgate Today"]
+    assert [b.get("id") for b in columns[0].xpath(".//div[@class='block']")] == ["block-b2", "block-b3"]
+    assert [b.get("id") for b in columns[1].xpath(".//div[@class='block']")] == ["block-b4"]
+    preface = doc.xpath("//section[@class='preface']//div[@class='block']")
+    assert [b.get("id") for b in preface] == ["block-b1"]
+    assert preface[0].xpath(".//span[@class='own']")
+
+
+def test_nested_sources_are_indented_and_quotes_highlighted(doc):
+    outer = doc.get_element_by_id("attribution-at1")
+    quote = doc.get_element_by_id("attribution-at2")
+    assert "depth-0" in outer.get("class") and "depth-1" in quote.get("class")
+    assert "quote" in quote.get("class") and "quote" not in outer.get("class")
+    assert quote.findtext("span[@class='who']") == "a brigade commander"
+    speakers = doc.xpath("//div[@id='block-b2']/ul[@class='speakers']/li")
+    assert [li.get("class") for li in speakers] == ["depth-0", "depth-1"]
+    # the paragraph text is intact: the highlights only wrap it
+    paragraph = doc.xpath("//div[@id='block-b2']/p")[0]
+    who = "".join(paragraph.xpath(".//span[@class='who']/text()"))
+    assert paragraph.text_content().replace(who, "", 1).replace("a brigade commander", "", 1).count("We held the bridge") == 1
+
+
+def test_every_alignment_has_a_badge_explanation_and_links_to_its_sentences(doc):
+    rows = doc.xpath("//table[@class='alignments']/tbody/tr")
+    assert [r.xpath("string(.//span[contains(@class,'badge')])").split()[-1] for r in rows] == [
+        "conflict", "compatible", "agree", "unique"]
+    assert "Four districts against five" in rows[0].text_content()
+    for link in doc.xpath("//table[@class='alignments']//a[@class and contains(@class,'claim-link')]"):
+        target = link.get("href")[1:]
+        assert doc.get_element_by_id(target).get("class") == "claim"
+
+
+def test_framing_has_a_diverging_chart_and_the_lexicon_pairs(doc):
+    chart = doc.xpath("//section[@id='framing']//*[local-name()='svg' and contains(@class,'diverging')]")
+    assert chart
+    labels = chart[0].xpath(".//*[local-name()='text']/text()")
+    assert "liberated" in labels and "took" in labels
+    row = doc.xpath("//table[@class='lexicon']/tbody/tr")[0]
+    assert [c.text_content() for c in row] == ["capture", "took ×2", "liberated ×3"]
+    assert "old quarter" in doc.xpath("string(//ul[@class='loaded'])")
+
+
+def test_scorecard_lists_actors_by_side_relations_and_draws_the_graph(doc):
+    captions = doc.xpath("//table[@class='actors']/caption/text()")
+    assert captions == ["Side: government", "Side: rebels"]
+    relations = [[" ".join(c.text_content().split()) for c in r] for r in doc.xpath("//table[@class='relations']/tbody/tr")]
+    assert relations[0] == ["Valdoran army", "fights", "Free Tarn Brigades", "Northwind Wire",
+                            "the Valdoran army took four districts"]
+    assert relations[2][1] == "accuses (denied)" and relations[2][3] == "—"
+    graph = doc.xpath("//*[local-name()='svg' and contains(@class,'graph')]")[0]
+    assert len(graph.xpath(".//*[local-name()='circle']")) == 3
+    assert len(graph.xpath(".//*[local-name()='path' and @marker-end]")) == 3
+
+
+def test_comments_are_threaded_flagged_with_their_evidence_and_summarised(doc):
+    comments = doc.xpath("//article[contains(@class,'comment')]")
+    assert [(c.get("id"), c.get("class").split()[-1]) for c in comments] == [
+        ("comment-k1", "depth-0"), ("comment-k2", "depth-1"), ("comment-k3", "depth-2"), ("comment-k4", "depth-0")]
+    assert comments[1].get("data-filters").split() == ["threats", "abuse"]
+    assert comments[2].get("data-filters") == "sarcasm"
+    assert comments[3].get("data-filters") == "corrections"
+    mark = comments[1].xpath(".//mark[@class='evidence']")[0]
+    assert mark.text == "will burn your house down" and mark.get("title").startswith("threat")
+    buttons = [b.text_content() for b in doc.xpath("//div[@class='filters']/button")]
+    assert buttons == ["All (4)", "Threats (1)", "Abuse (1)", "Sarcasm (1)", "Corrections (1)"]
+    summary = {r[0].text_content().split()[0]: [c.text_content() for c in r[1:]]
+               for r in doc.xpath("//table[@class='commenters']/tbody/tr")}
+    assert summary["river_reader"][:2] == ["2", "1"]
+    assert summary["quiet_one"][2] == "sarcasm_marker ×1"
+
+
+def test_report_is_self_contained_with_a_strict_csp(filled_html, doc):
+    assert not doc.xpath("//link | //iframe | //object | //embed | //img | //script[@src]")
+    assert "@import" not in filled_html and "url(" not in filled_html.replace("url(#arrow)", "")
+    for element in doc.iter():
+        for name in ("src", "href"):
+            value = element.get(name) or ""
+            assert not value or value.startswith("#") or value == "https://ledger.invalid/tarnville", value
+    csp = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+    script = doc.xpath("//script")[0].text
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in csp
+
+
+def test_hostile_text_renders_as_text_everywhere():
+    html = render_html(build_analysis(hostile=True))
+    doc = lxml.html.fromstring(html)
+    assert len(doc.xpath("//script")) == 1  # the report's own
+    assert not doc.xpath("//img | //iframe | //a[starts-with(normalize-space(@href),'javascript')]")
+    assert not doc.xpath("//*[local-name()='svg' and not(contains(@class,'chart'))]")
+    for element in doc.iter():
+        assert not [name for name in element.attrib if name.lower().startswith("on")], element.tag
+    assert HOSTILE_PAYLOAD.strip() in doc.findtext(".//h1")
+    assert HOSTILE_PAYLOAD.strip() in doc.findtext(".//title")
+    assert "{{7*7}}" in doc.findtext(".//h1") and "49" not in doc.findtext(".//h1")  # no template evaluation
+    # the unsafe address is shown, not linked
+    assert "javascript:window.__xss=3" in doc.xpath("string(//dl[@class='meta'])")
+
+
+def test_empty_analysis_renders_every_section_with_a_plain_sentence():
+    html = render_html(Analysis(page=Page(text="")))
+    doc = lxml.html.fromstring(html)
+    assert doc.findtext(".//h1") == "Untitled page"
+    empties = [e.text_content() for e in doc.xpath("//p[@class='empty']")]
+    assert empties == ["The page has no article text.", "No claims were aligned across accounts.",
+                       "No framing was measured.", "No actors were found.", "The page has no reader comments."]
+
+
+def test_page_without_narratives_shows_one_article_column_and_odd_framing_keys():
+    text = "A headline\n\nA paragraph of the article."
+    page = Page(text=text, blocks=[Block("b0", "headline", 0, 10, "A headline"), Block("b1", "paragraph", 12, len(text), text[12:])])
+    analysis = Analysis(page=page, framing={"x": {"distinctive": [{"term": "odd", "z": "n/a"}]}, "y": "not a dict"})
+    doc = lxml.html.fromstring(render_html(analysis))
+    assert [c.findtext("h3") for c in doc.xpath("//section[contains(@class,'column')]")] == ["Article"]
+    assert doc.findtext(".//h1") == "A headline"
+    assert doc.xpath("//section[@id='framing']//*[local-name()='svg']")
+
+
+def test_bad_offsets_and_reply_cycles_do_not_break_the_report():
+    text = "Headline\n\nBody text here.\n\nA comment.\n\nAnother."
+    page = Page(text=text, blocks=[Block("b1", "paragraph", 10, 25, text[10:25], "s9")], comments=[
+        Comment("c1", "a", "A comment.", 27, 37, reply_to="c2",
+                evidence=[Evidence("threat", 500, 510, "x"), Evidence("abuse", 30, 99, "y")]),
+        Comment("c2", "b", "Another.", 39, 47, reply_to="c1"),
+        Comment("c3", None, "ghost", 900, 905, reply_to="c3"),
+    ])
+    analysis = Analysis(page=page, claims=[Claim("k1", "s9", 5, 400, "bad"), Claim("k2", "nobody", 12, 20, "dy text ")])
+    doc = lxml.html.fromstring(render_html(analysis))
+    assert sorted(a.get("id") for a in doc.xpath("//article")) == ["comment-c1", "comment-c2", "comment-c3"]
+    assert doc.xpath("string(//article[@id='comment-c3']//p)") == "ghost"  # offsets outside the text: own text
+    assert doc.get_element_by_id("claim-k2").text_content() == "dy text "
+
+
+def test_segment_nests_and_clips_crossing_intervals():
+    text = "0123456789"
+    tree = segment(text, 0, 10, [(2, 8, "attribution", {"n": 1}), (3, 5, "claim", {}), (6, 12, "cue", {}),
+                                (7, 9, "source", {}), (-1, 3, "claim", {})])
+    assert tree[0] == {"text": "01"}
+    outer = tree[1]
+    assert outer["kind"] == "attribution" and outer["end"] == 8
+    assert [c.get("kind") or c["text"] for c in outer["children"]] == ["2", "claim", "5", "cue"]
+    assert outer["children"][3]["end"] == 8  # clipped to its parent
+    flat = []
+
+    def walk(nodes):
+        for node in nodes:
+            flat.append(node["text"]) if "text" in node else walk(node["children"])
+
+    walk(tree)
+    assert "".join(flat) == text
+
+
+def test_comment_filters_follow_flags_and_scores():
+    assert comment_filters({"flags": ["threat_violence"], "scores": {}}) == ["threats"]
+    assert comment_filters({"flags": [], "scores": {"toxicity": 0.9}}) == ["abuse"]
+    assert comment_filters({"flags": ["sarcasm_marker"], "corrects": "c1"}) == ["sarcasm", "corrections"]
+    assert comment_filters({"flags": [], "scores": {"abuse": "bad"}}) == []
+
+
+def test_actor_graph_draws_only_actors_in_a_relation():
+    from rashomon.report import svg
+
+    actors = [{"id": "a", "name": "Alpha"}, {"id": "b", "name": "Beta"}, {"id": "c", "name": "Loner"}]
+    graph = lxml.html.fromstring(str(svg.actor_graph(actors, [{"type": "fights", "subject": "a", "object": "b"}])))
+    assert graph.xpath("//*[local-name()='text']/text()")[-2:] == ["Alpha", "Beta"]
+    assert "Loner" not in graph.text_content()
+    assert not svg.actor_graph(actors, [{"type": "fights", "subject": "a", "object": "zz"}])
+
+
+def test_view_tolerates_a_sparse_dict():
+    view = build_view({"page": {"text": "x"}, "framing": {"a": {}}, "alignments": [
+        {"id": "g", "claim_ids": ["missing"], "verdict": "weird", "explanation": None}]})
+    assert view["alignments"][0]["verdict"] == "unique" and view["alignments"][0]["claims"] == []
