@@ -4,18 +4,31 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 SHARED ?= ../shared
+# requirements.lock: what the product needs (make demo). requirements-dev.lock: that plus the test and
+# evaluation tools and the optional Ray extra (make test). Both pinned with hashes by `make lock`.
+STAMP_RUN := $(VENV)/.installed-run-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+STAMP_DEV := $(VENV)/.installed-dev-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test test-fast browser-deps train eval bench lock schema clean
+.PHONY: install install-dev demo test test-fast browser-deps train eval bench lock schema clean
 
-install: $(STAMP)
+install: $(STAMP_RUN)
+install-dev: $(STAMP_DEV)
 
-$(STAMP): requirements.lock pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	@rm -f $(VENV)/.installed-*
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP_RUN): requirements.lock pyproject.toml | $(VENV)/bin/python
+	$(PIP) --require-hashes -r requirements.lock
+	$(PIP) --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-run-*
+	@touch $@
+
+$(STAMP_DEV): requirements-dev.lock pyproject.toml | $(VENV)/bin/python
+	$(PIP) --require-hashes -r requirements-dev.lock
+	$(PIP) --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-dev-*
 	@touch $@
 
 demo: install
@@ -28,24 +41,25 @@ browser-deps:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 	  echo "chromium not installed: browser tests will be skipped"; }
 
-test: install browser-deps
+test: install-dev browser-deps
 	$(BIN)/python -m pytest -q
 
-test-fast: install
+test-fast: install-dev
 	$(BIN)/python -m pytest -q -m "not slow and not browser and not ray"
 
-train: install
+train: install-dev
 	$(BIN)/python scripts/train.py --data $(SHARED)/data
 
-eval: install
+eval: install-dev
 	@for script in eval/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-bench: install
+bench: install-dev
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-# Re-pin the lock after changing dependencies in pyproject.toml (needs uv: pip install uv).
+# Re-pin both locks after changing dependencies in pyproject.toml (needs uv: pip install uv).
 lock:
-	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --extra ray --python-version 3.11 --generate-hashes -o requirements-dev.lock
+	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -c requirements-dev.lock -o requirements.lock
 
 schema: install
 	$(BIN)/python -m rashomon.report.json

@@ -3,13 +3,14 @@
 >>> import rashomon
 >>> analysis = rashomon.analyze("page.txt")      # doctest: +SKIP
 >>> rashomon.to_dict(analysis)["sources"]       # doctest: +SKIP
+>>> page = rashomon.read_page("page.html")      # doctest: +SKIP
 """
 
 from .errors import InputError, RashomonError
 from .model import SCHEMA_VERSION, Analysis, Page
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "read", "to_dict", "to_json", "Analysis", "Page", "RashomonError", "InputError",
+__all__ = ["analyze", "read_page", "to_dict", "to_json", "Analysis", "Page", "RashomonError", "InputError",
            "SCHEMA_VERSION", "__version__"]
 
 
@@ -20,8 +21,11 @@ def analyze(source, **options) -> Analysis:
     return _analyze(source, **options)
 
 
-def read(source, **options) -> Page:
-    """Read one page without analysing it; see :func:`rashomon.read.read`."""
+def read_page(source, **options) -> Page:
+    """Read one page without analysing it; see :func:`rashomon.read.read`.
+
+    (Not ``rashomon.read``: that name is the readers' subpackage.)
+    """
     from .read import read as _read
 
     return _read(source, **options)

@@ -149,6 +149,26 @@ def compare(
 
 @app.command()
 @guarded
+def comments(
+    path: str = typer.Argument(..., help="A page: an HTML file or a text dump; '-' reads standard input."),
+    kind: str = typer.Option("auto", help="Input kind: auto, text or html."),
+) -> None:
+    """The comment section alone: thread tree, per-commenter summary and every comment's scores and flags."""
+    import json
+
+    from .comments import commenter_summary, thread_tree
+    from .pipeline import analyze as run
+    from .report.json import to_dict
+
+    analysis = run(path if path == "-" else Path(path), kind=kind, stage_names=("actors", "comments"))
+    comments, data = analysis.page.comments, to_dict(analysis)
+    sys.stdout.write(json.dumps({"threads": thread_tree(comments), "commenters": commenter_summary(comments),
+                                 "comments": data["comments"], "warnings": data["warnings"]},
+                                indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command()
+@guarded
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
@@ -177,6 +197,15 @@ def version() -> None:
     from . import __version__, nlp
 
     out_console.print(f"rashomon {__version__} · spaCy model {nlp.model_name(nlp.load())}", highlight=False)
+
+
+def _register_batch_commands() -> None:
+    from .batch.commands import register
+
+    register(app)
+
+
+_register_batch_commands()
 
 
 def main() -> None:

@@ -51,18 +51,16 @@ def register_stage(name: str) -> Callable[[Stage], Stage]:
     return wrap
 
 
-#: The modules whose import registers the built-in stages, in pipeline order.
+#: Built-in stages, each registered by importing the module of the same name (imported only when asked for,
+#: so `import rashomon` stays light and a broken stage module cannot break runs that do not use it).
 BUILTIN_STAGE_MODULES = ("attribution", "claims", "actors", "compare", "comments")
 
 
-def _load_builtin_stages() -> None:
-    # Imported lazily so `import rashomon` stays light; a stage module not built yet leaves its lists empty.
-    for module in BUILTIN_STAGE_MODULES:
-        try:
-            importlib.import_module(f"{__package__}.{module}")
-        except ModuleNotFoundError as err:
-            if err.name != f"{__package__}.{module}":
-                raise
+def get_stage(name: str) -> Stage:
+    """The stage registered as ``name``; built-in stage modules are imported on first use."""
+    if name in BUILTIN_STAGE_MODULES and name not in stages.get_all():
+        importlib.import_module(f"{__package__}.{name}")
+    return stages.get(name)
 
 
 def parse(page: Page, nlp=None) -> list[ParsedBlock]:
@@ -76,10 +74,9 @@ def parse(page: Page, nlp=None) -> list[ParsedBlock]:
 
 
 def run_stages(analysis: Analysis, parsed: list[ParsedBlock], names: Sequence[str]) -> Analysis:
-    _load_builtin_stages()
     for name in names:
         try:
-            stage = stages.get(name)
+            stage = get_stage(name)
         except catalogue.RegistryError:
             analysis.warn("unknown_stage", f"no stage named {name!r} is registered; skipped", "pipeline")
             continue

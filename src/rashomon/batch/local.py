@@ -35,7 +35,19 @@ START_METHOD = "spawn"
 
 def _init_worker(stage_names: Sequence[str] | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _one_thread_per_worker()
     setup_worker(stage_names)
+
+
+def _one_thread_per_worker() -> None:
+    """Pin BLAS/OpenMP pools to one thread: N workers x N BLAS threads on N cores would fight (Ray does the same)."""
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # scikit-learn brings it; without it the environment variables above still apply
+        return
+    threadpool_limits(limits=1)
 
 
 def default_workers() -> int:

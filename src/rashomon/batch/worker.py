@@ -30,8 +30,9 @@ def load_models(stage_names: Sequence[str] | None) -> None:
     from .. import nlp, pipeline, settings
 
     names = settings.DEFAULT_STAGES if stage_names is None else stage_names
+    for name in names:
+        pipeline.get_stage(name)
     if names:
-        pipeline._load_builtin_stages()
         nlp.load()
 
 

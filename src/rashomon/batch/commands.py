@@ -1,0 +1,111 @@
+"""The ``batch``, ``query`` and ``scorecard`` commands, for the CLI to register: ``register(app)``.
+
+They live here, next to the engines they drive, and use the CLI's own helpers (``guarded``, ``fail``, consoles),
+so ``rashomon.cli`` only needs ``from .batch.commands import register; register(app)`` at its end.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the corpus commands to ``app`` (once: registering twice is a no-op)."""
+    from ..cli import err_console, fail, guarded, out_console, use_actor_tables
+
+    if any(_command_name(c) == "batch" for c in app.registered_commands):
+        return
+
+    @app.command()
+    @guarded
+    def batch(
+        inputs: list[str] = typer.Argument(..., help="Folders of HTML/text pages, JSONL or WARC files, or globs."),
+        out: Path = typer.Option(..., "--out", "-o", help="Output folder: a Parquet dataset (created if missing)."),
+        engine: Engine = typer.Option(Engine.local, "--engine", help="local: a process pool; ray: Ray Data."),
+        workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default: CPUs)."),
+        address: Optional[str] = typer.Option(None, "--address", help="Ray cluster: ray://host:port or auto."),
+        resume: bool = typer.Option(False, "--resume", help="Finish an interrupted batch; skip pages already done."),
+        stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated stages to run (default: all)."),
+        actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ) -> None:
+        """Analyze a corpus into a Parquet dataset; the exit code is the number of pages that failed (max 125)."""
+        from . import run_batch
+
+        if address and engine is not Engine.ray:
+            fail("--address is for --engine ray")
+        use_actor_tables(actors)
+        options = {"workers": workers, "resume": resume, "progress": not quiet}
+        if stages is not None:
+            options["stage_names"] = tuple(s.strip() for s in stages.split(",") if s.strip())
+        if engine is Engine.ray:
+            options["address"] = address
+        result = run_batch(inputs, out, engine=engine.value, **options)
+        err_console.print(result.describe(), highlight=False)
+        raise typer.Exit(result.exit_code)
+
+
+    @app.command()
+    @guarded
+    def query(
+        out: Path = typer.Argument(..., help="A batch output folder."),
+        sql: str = typer.Argument(..., help="SQL over the views pages, comments, claims, actors, relations, errors."),
+        format: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+        limit: int = typer.Option(50, "--limit", help="Rows shown in a table (csv and json print all)."),
+    ) -> None:
+        """Run DuckDB SQL over a batch output, e.g. "SELECT site, count(*) FROM comments GROUP BY site"."""
+        import csv
+        import json
+
+        from rich.markup import escape
+        from rich.table import Table
+
+        from .query import query as run_query
+
+        if format not in ("table", "csv", "json"):
+            fail(f"--format must be table, csv or json, not {format!r}")
+        rows, columns = run_query(out, sql)
+        if format == "csv":
+            writer = csv.writer(sys.stdout)
+            writer.writerow(columns)
+            writer.writerows(rows)
+        elif format == "json":
+            for row in rows:
+                sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")
+        else:
+            table = Table(*columns, caption=f"{len(rows)} rows" + (f", first {limit} shown" if len(rows) > limit else ""))
+            for row in rows[:limit]:
+                table.add_row(*(escape("" if v is None else str(v)) for v in row))
+            out_console.print(table)
+
+
+    @app.command()
+    @guarded
+    def scorecard(
+        out: Path = typer.Argument(..., help="A batch output folder."),
+        html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML page here."),
+        top: int = typer.Option(25, "--top", min=1, help="Actors and relations shown."),
+    ) -> None:
+        """The corpus-level actor scorecard: actors and relations across pages and over time (by page date)."""
+        from .scorecard import build_scorecard, render_html, render_terminal
+
+        card = build_scorecard(out, top_actors=top, top_relations=top)
+        render_terminal(card, out_console)
+        if html:
+            html.parent.mkdir(parents=True, exist_ok=True)
+            html.write_text(render_html(card), encoding="utf-8")
+            err_console.print(f"written to {html}", highlight=False)
+
+
+def _command_name(command) -> str | None:
+    return command.name or getattr(command.callback, "__name__", None)
