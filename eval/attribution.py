@@ -28,6 +28,7 @@ import sys
 import time
 from pathlib import Path
 
+from spacy.tokens import DocBin
 from textacy.extract.triples import direct_quotations
 
 from rashomon import nlp as nlp_module
@@ -169,11 +170,29 @@ def anchor(parsed: list[ParsedBlock]) -> tuple[dict, list]:
     return spans, relations
 
 
+def parse(nlp, texts: list[str], path: Path, args) -> list:
+    """The docs of ``texts``, read from ``args.cache`` when a parse of this article was kept there."""
+    if args.cache is None:
+        return list(nlp.pipe(texts))
+    kept = args.cache / args.split / (path.stem + ".spacy")
+    if kept.exists():
+        docs = list(DocBin().from_disk(kept).get_docs(nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return docs
+    docs = list(nlp.pipe(texts))
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs).to_disk(kept)
+    return docs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="PolNeAR data folder")
     parser.add_argument("--split", default="dev", help="compartment to evaluate (default: dev)")
     parser.add_argument("--limit", type=int, default=0, help="evaluate only the first N articles")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="folder to keep the parses in (spaCy DocBin per article), e.g. /tmp/polnear-parses; "
+                             "a later run reads them instead of parsing again")
     args = parser.parse_args(argv)
     text_dir, ann_dir = args.data / args.split / "text", args.data / args.split / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
@@ -193,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         page = page_of(text)
         blocks = [b for b in page.blocks if b.kind != "separator"]
         started = time.perf_counter()
-        parsed = [ParsedBlock(b, d) for b, d in zip(blocks, nlp.pipe(b.text for b in blocks))]
+        parsed = [ParsedBlock(b, d) for b, d in zip(blocks, parse(nlp, [b.text for b in blocks], path, args))]
         parse_seconds += time.perf_counter() - started
         started = time.perf_counter()
         predicted, relations = ours(page, parsed)
@@ -210,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
             key = f"{span_type.lower()}_{mode}"
             print(f"{span_type:<12}{mode:<9}{o[key + '_p']:>8.3f}{o[key + '_r']:>8.3f}{o[key + '_f1']:>8.3f}   "
                   f"{a[key + '_p']:>10.3f}{a[key + '_r']:>8.3f}{a[key + '_f1']:>8.3f}")
-    print(f"time: parse {parse_seconds:.1f}s, attribution stage {ours_seconds:.1f}s")
+    parse_note = " (read from the cache)" if args.cache else ""
+    print(f"time: parse{parse_note} {parse_seconds:.1f}s, attribution stage {ours_seconds:.1f}s")
     figures = {"articles": articles, **{f"ours_{k}": v for k, v in o.items()}, **{f"textacy_{k}": v for k, v in a.items()}}
     print(json.dumps(figures, sort_keys=True))
     return 0

@@ -254,6 +254,44 @@ def test_framing_sentence_scopes_paragraphs_up_to_the_separator(nlp):
     assert_spans_valid(analysis)
 
 
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("The public broadcaster Valden One said the ferry had sunk.", "Valden One", "media"),
+    ("The news agency Corvo Press reported that the ferry had sunk.", "Corvo Press", "news_agency"),
+    ("Valden One, the public broadcaster, said the ferry had sunk.", "Valden One", "media"),
+])
+def test_described_outlet_is_named_by_its_proper_noun(nlp, sentence, name, kind):
+    analysis = run(nlp, ["Ferry news", sentence])
+    source = source_of(analysis, spoken(analysis)[0])
+    assert (source.name, source.kind) == (name, kind)
+    assert "broadcaster" in (source.role or "") or "agency" in (source.role or "")
+
+
+def test_framing_sentence_with_a_described_outlet_opens_its_narrative(nlp):
+    analysis = run(nlp, [
+        "Two versions of the ferry accident",
+        "The crew abandoned the ferry before dawn, the Tarn Gazette reported.",
+        "We print both versions below, side by side, for our readers.",
+        "* * *",
+        "The regional channel Lisk Nine told it differently:",
+        "The ferry was never in danger, the port authority said.",
+        "Passengers waited calmly on the pier until noon.",
+        "* * *",
+        "Our readers can decide which version holds water.",
+    ])
+    narratives = {b.id: b.narrative for b in analysis.page.blocks}
+    gazette = source_of(analysis, by_cue(analysis, "reported"))
+    channel = next(s for s in analysis.sources if s.name == "Lisk Nine")
+    assert channel.kind == "media"
+    assert narratives["b1"] == gazette.id
+    assert narratives["b2"] == "publisher"  # the publisher's own aside between the accounts
+    assert narratives["b4"] == "publisher"
+    assert narratives["b5"] == narratives["b6"] == channel.id
+    assert narratives["b8"] == "publisher"
+    framing = next(a for a in analysis.attributions if a.kind == "framing")
+    assert framing.source_id == channel.id and by_cue(analysis, "said").parent == framing.id
+    assert_spans_valid(analysis)
+
+
 # --- bad input ---------------------------------------------------------------------------------------------------
 def test_no_sources_at_all(nlp):
     analysis = run(nlp, ["Quiet day", "The sun rose over the bay. Boats left at dawn and came back at noon."])

@@ -55,6 +55,7 @@ class Record:
     parent: "Record | None" = None
     continues: "Record | None" = None  # for a cue-less quotation: the attribution it continues
     id: str = ""
+    named: bool = False  # the source is named by a proper noun ("Eastline Today"), not only described
 
     @property
     def anchor(self) -> int:
@@ -145,6 +146,7 @@ class PageAttributor:
                                   default=0)
             entry = self.book.resolve(mention, record.source[0], hint)
             record.source_id = entry.id
+            record.named = mention.proper
             self.mentions.setdefault(entry.id, []).append(self.page.span(*record.source))
 
     def link_orphans(self) -> None:
@@ -224,7 +226,7 @@ class PageAttributor:
                 continue
             top_media = [r for r in by_block.get(block.id, ())
                          if containers[id(r)] is None and r.cue and self.kind_of(r.source_id) in NARRATIVE_KINDS
-                         and r.root is not None and r.root.pos_ == "PROPN" and not self._inside_quote(r)]
+                         and r.named and not self._inside_quote(r)]
             framing = [r for r in top_media if block.text.rstrip().endswith(":")]
             if framing:
                 record = framing[0]
@@ -239,7 +241,8 @@ class PageAttributor:
                 source_id = top_media[0].source_id
                 opening.setdefault(source_id, top_media[0])
                 current = source_id
-            elif not by_block.get(block.id) and self._talks_about_accounts(block.text):
+            elif not by_block.get(block.id) and (self._talks_about_accounts(block.text)
+                                                 or self._speaks_as_publisher(block.text)):
                 block.narrative = PUBLISHER_ID
                 continue
             block.narrative = current
@@ -249,6 +252,11 @@ class PageAttributor:
         block = record.block
         local = record.cue[0] - block.start
         return any(q.start < local < q.end for q in quote_rules.quote_spans(block.text))
+
+    def _speaks_as_publisher(self, text: str) -> bool:
+        """A paragraph no one is said to say, in the publisher's own words ("we", "readers", "of course")."""
+        lower = text.lower()
+        return any(re.search(rf"\b{re.escape(marker)}\b", lower) for marker in self.lexicon.editorial_markers)
 
     def _talks_about_accounts(self, text: str) -> bool:
         lower = text.lower()

@@ -40,6 +40,10 @@ GENDERED_HEADS = {"man": "male", "men": "male", "boy": "male", "father": "male",
 GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several"})
 STOPWORDS = frozenset({"the", "a", "an", "'s", "’s", "of", "for", "and", "to", "in", "on", "at", "with", "by"})
 PERSON_KINDS = frozenset({"person", "unnamed_person"})
+#: Source kinds whose head nouns describe a named body ("the state broadcaster Eastline Today", "the news agency
+#: Meridian Wire"): such a common noun with a proper-noun compound or apposition names the proper noun.
+DESCRIPTOR_KINDS = ("news_agency", "media", "government", "military", "ngo", "armed_group", "political_party",
+                    "organization")
 _PUNCT_EDGES = re.compile(r"^[\s\-–—,:;\"'“”‘’]+|[\s\-–—,:;\"'“”‘’]+$")
 
 
@@ -55,6 +59,8 @@ class Mention:
     indefinite: bool = False
     plural: bool = False
     gender: str | None = None
+    #: Named by a proper noun ("Eastline Today"), not only described ("the state broadcaster").
+    proper: bool = False
 
 
 def _text(tokens) -> str:
@@ -142,12 +148,75 @@ def _role_and_owner_before(person, core: list[Token], lexicon: Lexicon) -> tuple
     return role, (_text(names) if names else None)
 
 
+def descriptor_kind(token: Token, lexicon: Lexicon) -> str | None:
+    """The kind a common noun describes a body as ("broadcaster" -> media, "agency" -> news_agency), if any."""
+    if token.pos_ != "NOUN":
+        return None
+    lemma, lower = token.lemma_.lower(), token.lower_
+    return next((kind for kind in DESCRIPTOR_KINDS
+                 if lemma in lexicon.heads.get(kind, ()) or lower in lexicon.heads.get(kind, ())), None)
+
+
+def _is_name(token: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger missed inside a name ("Valden One", "Channel 4")."""
+    return token.pos_ == "PROPN" or (token.pos_ in ("NUM", "X", "NOUN") and token.is_title
+                                      and any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in token.lefts))
+
+
+def named_body(head: Token, lexicon: Lexicon) -> tuple[Token, Token | None]:
+    """The proper noun a descriptive source is named by, and the common noun that describes it.
+
+    "the state broadcaster Eastline Today" (apposition on the common noun) -> (Today, broadcaster);
+    "the news agency Meridian Wire" (the common noun a compound of the name) -> (Wire, agency);
+    "Eastline Today, the state broadcaster," (the common noun in apposition) -> (Today, broadcaster).
+    Persons are left to the person rules ("the ministry spokesman Ivo Brandt"). Otherwise ``(head, None)``.
+    """
+    if head.pos_ == "NOUN" and descriptor_kind(head, lexicon):
+        for child in head.rights:
+            if child.dep_ == "appos" and _is_name(child) and child.ent_type_ != "PERSON":
+                return child, head
+        return head, None
+    if _is_name(head) and head.ent_type_ != "PERSON":
+        compounds = [t for t in head.lefts if t.dep_ == "compound" and descriptor_kind(t, lexicon)]
+        if compounds:
+            return head, compounds[-1]
+        for child in head.rights:
+            if child.dep_ == "appos" and descriptor_kind(child, lexicon):
+                return head, child
+    return head, None
+
+
+def _descriptor_text(descriptor: Token) -> str:
+    """"state broadcaster", "news agency": the describing noun with its modifiers, without the article."""
+    tokens = [t for t in descriptor.lefts if t.dep_ in ("amod", "compound") and t.pos_ != "PROPN"]
+    return _text(tokens + [descriptor])
+
+
+def _describe_body(head: Token, descriptor: Token, lexicon: Lexicon) -> Mention:
+    """A named body with a describing common noun: named by its proper-noun run, typed by the descriptor."""
+    name_tokens = [head]
+    for token in reversed(list(head.lefts)):
+        if token.dep_ == "compound" and token.pos_ == "PROPN" and token.i == name_tokens[0].i - 1:
+            name_tokens.insert(0, token)
+    core = _core_tokens(head)
+    name_tokens += [t for t in core if t.i > head.i]  # "Centre for Civil Rights"
+    name = _text(name_tokens) or head.text
+    lower = f" {name.lower()} "
+    known = next((kind for kind in SOURCE_KIND_ORDER for known_name in lexicon.known_names.get(kind, ())
+                  if f" {known_name} " in lower), None)
+    kind = known or descriptor_kind(descriptor, lexicon) or _kind(name_tokens, head, lexicon, name)
+    return Mention(name, kind, role=_descriptor_text(descriptor), plural=head.tag_ == "NNPS", proper=True)
+
+
 def describe(head: Token, lexicon: Lexicon) -> Mention:
     """Name, kind, role and affiliation of the source headed by ``head``."""
     if head.pos_ == "PRON" or _pronoun(head):
         pronoun = _pronoun(head)
         if pronoun:
             return Mention(head.text, "unknown", pronoun=pronoun)
+    named, descriptor = named_body(head, lexicon)
+    if descriptor is not None and _person_entity(named, lexicon) is None:
+        return _describe_body(named, descriptor, lexicon)
     core = _core_tokens(head)
     if head.lower_ in GROUP_PRONOUNS:  # "those who managed to escape": the relative clause is the description
         core = [t for t in head.subtree if not t.is_punct]
@@ -190,7 +259,7 @@ def describe(head: Token, lexicon: Lexicon) -> Mention:
     gender = GENDERED_HEADS.get(head.lower_) or next(
         (GENDERED_HEADS[t.lower_] for t in core if t.lower_ in GENDERED_HEADS and t.dep_ == "appos"), None)
     return Mention(name, kind, role, affiliation, indefinite=indefinite, plural=head.tag_ in ("NNS", "NNPS"),
-                   gender=gender)
+                   gender=gender, proper=head.pos_ == "PROPN")
 
 
 _LEXICON_WORDS: dict[int, frozenset[str]] = {}
