@@ -21,7 +21,7 @@ def test_markdown_has_every_section_in_order():
                         "## Scorecard: actors and relations", "## The comment section", "### Per commenter"]
     assert "| districts taken | **conflict** ≠ |" in md
     assert "  - a brigade commander (direct)" in md  # nested source, indented under its parent
-    assert "**[a brigade commander:]** *&quot;We held the bridge,&quot;*" in md
+    assert "**[a brigade commander:]** *\"We held the bridge,\"*" in md
     assert "  - **hot&lt;b\\>head&lt;/b\\>** _(threat, abuse)_: Nonsense, the brigades **will burn your house down** ^threat^ tonight." in md
     assert "| capture | took ×2 | liberated ×3 |" in md
 

@@ -17,6 +17,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -69,34 +70,70 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(normalize(text))
 
 
+#: Joins the normalized texts of a batch; its middle character is a token of its own (``TOKEN_RE`` makes every
+#: symbol one), so the one ``findall`` over the batch shows where each text's tokens end. No normalization
+#: pattern crosses a newline, so normalizing the joined batch equals normalizing each text.
+_SEPARATOR_TOKEN = "\x00"
+_SEPARATOR = "\n" + _SEPARATOR_TOKEN + "\n"
+
+
+def _batch_tokens(texts: Sequence[str]) -> tuple[list[str], np.ndarray] | None:
+    """Every token of the batch in order and the row of each, from one normalization and one ``findall``
+    (None when a text holds the separator token itself, and the caller tokenizes text by text)."""
+    lowered = [text[:MAX_FEATURE_CHARS] for text in texts]
+    joined = _SEPARATOR.join(lowered)
+    if joined.count(_SEPARATOR_TOKEN) != len(texts) - 1:
+        return None
+    found = TOKEN_RE.findall(normalize_joined(joined))
+    is_separator = np.fromiter((t == _SEPARATOR_TOKEN for t in found), dtype=bool, count=len(found))
+    rows = np.cumsum(is_separator)
+    keep = ~is_separator
+    return [t for t in found if t != _SEPARATOR_TOKEN], rows[keep]
+
+
+def normalize_joined(joined: str) -> str:
+    """:func:`normalize` without the length cut, for a batch already cut text by text and joined."""
+    text = _PLACEHOLDER_RE.sub(" ", joined.lower())
+    text = _LEET_WORD_RE.sub(lambda m: m.group(0).translate(_LEET) if not m.group(0).isdigit() else m.group(0), text)
+    return _REPEAT_RE.sub(r"\1\1", text)
+
+
 def featurize_counts(texts: Sequence[str]) -> sp.csr_matrix:
     """A ``len(texts) x N_FEATURES`` matrix of log(1 + count): the part every model shares.
 
-    Word bigram ids are mixed from the two words' ids with integer arithmetic (no string hashing), in one
-    vectorized step for the whole batch.
+    Vectorized over the batch: one normalization and one ``findall`` over the joined texts; each distinct
+    token's feature ids are looked up once (cached across batches) into a token x feature matrix, and the
+    counts are one sparse product (text x token counts times token x features). Word bigram ids are mixed
+    from the two words' ids with integer arithmetic (no string hashing), in one vectorized step.
     """
-    indices: list[int] = []
-    indptr = [0]
-    words: list[int] = []
-    word_ptr = [0]
-    for text in texts:
-        for tok in tokens(text):
-            ids = token_features(tok)
-            indices.extend(ids)
-            words.append(ids[0])
-        indptr.append(len(indices))
-        word_ptr.append(len(words))
     n = len(texts)
-    cols = np.asarray(indices, dtype=np.int64)
-    rows = np.repeat(np.arange(n), np.diff(indptr))
-    word_ids = np.asarray(words, dtype=np.int64)
-    word_rows = np.repeat(np.arange(n), np.diff(word_ptr))
-    same_doc = word_rows[:-1] == word_rows[1:]
+    batch = _batch_tokens(texts) if n else ([], np.zeros(0, dtype=np.int64))
+    if batch is None:
+        per_text = [tokens(text) for text in texts]
+        batch = ([t for toks in per_text for t in toks],
+                 np.repeat(np.arange(n), [len(toks) for toks in per_text]))
+    found, rows = batch
+    vocabulary: dict[str, int] = {}
+    token_ids = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in found), dtype=np.int64,
+                            count=len(found))
+    features = [token_features(t) for t in vocabulary]
+    lengths = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
+    token_matrix = sp.csr_matrix(
+        (np.ones(int(lengths.sum()), dtype=np.float32),
+         np.fromiter(chain.from_iterable(features), dtype=np.int64, count=int(lengths.sum())),
+         np.concatenate([[0], np.cumsum(lengths)])),
+        shape=(len(vocabulary), N_FEATURES))
+    occurrences = sp.csr_matrix((np.ones(len(found), dtype=np.float32), (rows, token_ids)),
+                                shape=(n, len(vocabulary)))
+    unigrams = (occurrences @ token_matrix).tocoo()
+    first_ids = np.fromiter((f[0] for f in features), dtype=np.int64, count=len(features))
+    word_ids = first_ids[token_ids]
+    same_doc = rows[:-1] == rows[1:]
     bigram_cols = (word_ids[:-1] * BIGRAM_MULTIPLIER + word_ids[1:] + 1)[same_doc] % N_FEATURES
-    rows = np.concatenate([rows, word_rows[:-1][same_doc]])
-    cols = np.concatenate([cols, bigram_cols])
-    data = np.ones(len(rows), dtype=np.float32)
-    matrix = sp.csr_matrix((data, (rows, cols)), shape=(n, N_FEATURES), dtype=np.float32)
+    all_rows = np.concatenate([unigrams.row, rows[:-1][same_doc]])
+    all_cols = np.concatenate([unigrams.col, bigram_cols])
+    data = np.concatenate([unigrams.data, np.ones(len(bigram_cols), dtype=np.float32)])
+    matrix = sp.csr_matrix((data, (all_rows, all_cols)), shape=(n, N_FEATURES), dtype=np.float32)
     matrix.sum_duplicates()
     np.log1p(matrix.data, out=matrix.data)
     return matrix

@@ -18,7 +18,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 def escape_md(text: Any) -> str:
     """Escape Markdown syntax and HTML markup; newlines become spaces (every value sits on one line)."""
     text = " ".join(str(text if text is not None else "").split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;")  # no raw HTML can open, so quotes stay readable
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = re.sub(r"^(\d+)\.", r"\1\\.", text)  # "12." would start an ordered list
     return "\\" + text if text.startswith(("-", "=")) else text
