@@ -127,12 +127,23 @@ class Score:
         return out
 
 
-def ours(page: Page, parsed: list[ParsedBlock]) -> tuple[dict, list]:
+def univocal(attributions: list) -> list:
+    """The attributions PolNeAR's scheme can hold: it gives each token to at most one attribution, so one
+    relayed inside another's content ("A said that B claimed C": B's claim) is not annotated. Drop those."""
+    kept = [a for a in attributions if a.kind not in ("editorial", "framing")
+            and not (a.kind == "continuation" and not a.content.text.lstrip()[:1] in "\"“”")]
+    contents = [(a.content.start, a.content.end, a.id) for a in kept]
+    return [a for a in kept
+            if not any(start <= (a.cue or a.content).start < end and (a.cue or a.content).end <= end and ident != a.id
+                       for start, end, ident in contents)]
+
+
+def ours(page: Page, parsed: list[ParsedBlock], nested: bool = False) -> tuple[dict, list]:
     analysis = Analysis(page=page)
     attribute(analysis, parsed)
     spans = {t: [] for t in SPAN_TYPES}
     relations = []
-    for a in analysis.attributions:
+    for a in (analysis.attributions if nested else univocal(analysis.attributions)):
         if a.kind == "editorial" or (a.kind == "continuation" and not a.content.text.lstrip()[:1] in "\"“”"):
             continue
         if a.kind == "framing":
@@ -190,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="PolNeAR data folder")
     parser.add_argument("--split", default="dev", help="compartment to evaluate (default: dev)")
     parser.add_argument("--limit", type=int, default=0, help="evaluate only the first N articles")
+    parser.add_argument("--nested", action="store_true",
+                        help="score every attribution, also those relayed inside another's content (PolNeAR "
+                             "annotates at most one attribution per token, so by default those are left out)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="folder to keep the parses in (spaCy DocBin per article), e.g. /tmp/polnear-parses; "
                              "a later run reads them instead of parsing again")
@@ -215,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         parsed = [ParsedBlock(b, d) for b, d in zip(blocks, parse(nlp, [b.text for b in blocks], path, args))]
         parse_seconds += time.perf_counter() - started
         started = time.perf_counter()
-        predicted, relations = ours(page, parsed)
+        predicted, relations = ours(page, parsed, args.nested)
         ours_seconds += time.perf_counter() - started
         ours_score.add(text, gold, predicted, gold_relations, relations)
         a_spans, a_relations = anchor(parsed)

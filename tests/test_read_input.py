@@ -90,3 +90,39 @@ def test_cli_prints_one_line_and_exits_non_zero(tmp_path, content, message):
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and message in lines[0]
+
+
+def test_unknown_kind_is_an_error():
+    with pytest.raises(InputError, match="unknown input kind"):
+        read(ARTICLE, kind="pdf")
+
+
+def test_declared_html_charset_is_honoured():
+    html = ('<html><head><meta charset="windows-1252"><title>Caf\xe9 news</title></head><body><article><p>'
+            'The caf\xe9 on the harbour front reopened on Monday after the storm, its owner said proudly.</p>'
+            '</article></body></html>').encode("cp1252")
+    page = read(html)
+    assert page.title == "Café news"
+    assert "invalid_utf8" not in codes(page)
+
+
+def test_control_characters_are_dropped_but_layout_kept():
+    page = read(b"Title\x1b[31m here\n\nA line\twith a tab and a bell\x07 in it, the harbour master said.\n")
+    assert "\x1b" not in page.text and "\x07" not in page.text and "\t" in page.text
+
+
+def test_relative_time_far_in_the_past_is_unknown_not_a_crash():
+    text = "Headline\n\nArticle text.\n\nAnn Lee • 99999 years ago\nA comment.\n"
+    page = read(text, published_at="2024-05-01T12:00:00+02:00")
+    assert page.comments[0].posted_at is None
+    page = read(text.replace("99999 years", "2 hours"), published_at="2024-05-01T12:00:00+02:00")
+    assert page.comments[0].posted_at == "2024-05-01T10:00:00+02:00"
+
+
+def test_page_text_is_not_terminal_markup(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("Breaking [/x] news [bold]now\n\nThe council met on Monday, the mayor said.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "rashomon", "analyze", str(path), "-o", str(tmp_path / "o.json")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Breaking [/x] news [bold]now" in result.stdout

@@ -15,6 +15,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .errors import RashomonError
 
@@ -36,8 +37,13 @@ class Format(str, Enum):
     text = "text"
 
 
+def plain(text: str) -> str:
+    """Page text or a file name made safe for the terminal: no Rich markup, no control characters."""
+    return escape("".join(ch if ch.isprintable() else " " for ch in str(text)))
+
+
 def fail(message: str, code: int = 2) -> None:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -74,16 +80,16 @@ def summary(analysis, destination: str | None) -> None:
     """A few lines for a person: what was found, and what went wrong."""
     page = analysis.page
     console = err_console if destination is None else out_console
-    console.print(f"[bold]{page.title or '(no title)'}[/]", highlight=False)
+    console.print(f"[bold]{plain(page.title or '(no title)')}[/]", highlight=False)
     console.print(
         f"  blocks {len(page.blocks)} · sources {len(analysis.sources)} · attributions {len(analysis.attributions)}"
         f" · claims {len(analysis.claims)} · actors {len(analysis.actors)} · comments {len(page.comments)}",
         highlight=False,
     )
     for warning in analysis.warnings:
-        console.print(f"  [yellow]warning[/] {warning.code}: {warning.message}", highlight=False)
+        console.print(f"  [yellow]warning[/] {plain(warning.code)}: {plain(warning.message)}", highlight=False)
     if destination:
-        console.print(f"  written to {destination}", highlight=False)
+        console.print(f"  written to {plain(destination)}", highlight=False)
 
 
 @app.command()
@@ -103,8 +109,6 @@ def analyze(
     from .pipeline import analyze as run
     from .report import render
 
-    if kind not in ("auto", "text", "html"):
-        fail(f"--kind must be auto, text or html, not {kind!r}")
     use_actor_tables(actors)
     analysis = run(path if path == "-" else Path(path), url=url, published_at=published_at, kind=kind,
                    comment_styles=tuple(comment_styles))

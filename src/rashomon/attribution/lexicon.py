@@ -45,6 +45,14 @@ class Lexicon:
     roles: frozenset[str]
     editorial_markers: tuple[str, ...]
     meta_framing_nouns: tuple[str, ...]
+    #: Complementisers that make any verb or adjective with a subject a cue ("made clear that", "is confident
+    #: that"), and the lemmas that never are ("is that", "means that").
+    clause_marks: frozenset[str] = frozenset()
+    not_clause_cues: frozenset[str] = frozenset()
+    #: Belief verbs whose noun object is what is held ("wants a wall").
+    belief_objects: frozenset[str] = frozenset()
+    #: Adjectives of attitude ("confident that", "critical of", "eager to").
+    cue_adjectives: frozenset[str] = frozenset()
 
     def cue_group(self, lemma: str) -> str | None:
         for group in CUE_GROUPS:
@@ -98,4 +106,8 @@ def load(folder: str | Path | None = None) -> Lexicon:
         roles=_lower_set(sources.get("roles")),
         editorial_markers=tuple(str(m).lower() for m in sources.get("editorial_markers") or ()),
         meta_framing_nouns=tuple(str(m).lower() for m in sources.get("meta_framing_nouns") or ()),
+        clause_marks=_lower_set(cues.get("clause_marks")),
+        not_clause_cues=_lower_set(cues.get("not_clause_cues")),
+        belief_objects=_lower_set(cues.get("belief_objects")),
+        cue_adjectives=_lower_set(cues.get("adjectives")),
     )

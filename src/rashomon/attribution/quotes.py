@@ -42,6 +42,11 @@ NO_XCOMP_CONTENT = frozenset({"say", "add", "continue", "write", "post"})
 NO_OBJECT_CONTENT = frozenset({"say", "add", "continue", "write", "post", "answer", "reply", "respond", "tell"})
 #: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
 OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
+#: Confidence of a cue found only by its that/whether-clause, not by the lexicon.
+UNLISTED_CUE_CONFIDENCE = 0.5
+#: Verbs whose noun object of this many tokens or more is a mis-parsed clause, not a thing said ("said goodbye").
+SAY_LEMMAS = frozenset({"say"})
+MIN_SAID_OBJECT_TOKENS = 4
 #: Prepositions whose object is the content of a speech verb ("called for", "warned against").
 CONTENT_PREPOSITIONS = frozenset({"for", "against", "about"})
 #: Subjects that are not speakers (expletives).
@@ -60,11 +65,12 @@ NEXT_BLOCK = (-1, -1)
 
 #: What may stand between a cue (or its speaker) and the second half of a split quotation.
 SPLIT_QUOTE_GAP = re.compile(r"^[\s,;:.—–-]{0,4}$")
-QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+#: Two apostrophes stand for a straight double mark in some house styles (''like this'').
+QUOTE_MARKS = re.compile(r"''|[\"“”„«»]")
 OPENING_MARKS = frozenset("“„«")
 CLOSING_MARKS = frozenset("”»")
-OPEN_TEXT = frozenset('"“„«')
-CLOSE_TEXT = frozenset('"”»')
+OPEN_TEXT = frozenset(('"', "“", "„", "«", "''"))
+CLOSE_TEXT = frozenset(('"', "”", "»", "''"))
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
 
@@ -102,6 +108,7 @@ def quote_spans(text: str) -> list[Quote]:
     depth = 0
     for match in QUOTE_MARKS.finditer(text):
         mark, at = match.group(), match.start()
+        mark = '"' if mark == "''" else mark
         opening = mark in OPENING_MARKS or (mark == '"' and open_at is None)
         if mark == "”" and open_at is None and (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalnum():
             opening = True  # a closing mark typed where an opening one belongs
@@ -116,7 +123,7 @@ def quote_spans(text: str) -> list[Quote]:
             if depth:
                 depth -= 1
             else:
-                spans.append(Quote(open_at, at + 1, True))
+                spans.append(Quote(open_at, match.end(), True))
                 open_at = None
     if open_at is not None:
         spans.append(Quote(open_at, len(text.rstrip()), False))
@@ -127,6 +134,11 @@ def build_matcher(nlp_vocab, lexicon: Lexicon) -> Matcher:
     """One Matcher for cue verbs (by lemma) and cue phrases (by lower-case words, adverbs allowed between)."""
     matcher = Matcher(nlp_vocab)
     matcher.add("CUE_VERB", [[{"LEMMA": {"IN": sorted(lexicon.all_cue_lemmas)}, "POS": "VERB"}]])
+    if lexicon.clause_marks:
+        matcher.add("CUE_CLAUSE", [[{"LOWER": {"IN": sorted(lexicon.clause_marks)}, "DEP": "mark"}]])
+    if lexicon.cue_adjectives:
+        matcher.add("CUE_ADJECTIVE", [[{"LOWER": {"IN": sorted(lexicon.cue_adjectives)}, "POS": "ADJ",
+                                        "DEP": {"IN": ["acomp", "oprd"]}}]])
     if lexicon.cue_nouns:
         matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": sorted(lexicon.cue_nouns)}, "POS": "NOUN"}]])
     for number, (words, _source_after) in enumerate(lexicon.phrases):
@@ -213,6 +225,8 @@ class DocExtractor:
 
     # --- sources ------------------------------------------------------------------------------------
     def subject_of(self, verb: Token) -> Token | None:
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
+            return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
         for child in verb.children:
             if child.dep_ == "agent":
                 for obj in child.children:
@@ -227,7 +241,8 @@ class DocExtractor:
             for ancestor in verb.ancestors:
                 if ancestor.lemma_.lower() in self.lexicon.all_cue_lemmas and ancestor.pos_ == "VERB":
                     return self.subject_of(ancestor)
-        if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
             if verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
                 return self.subject_of(verb.head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -251,8 +266,9 @@ class DocExtractor:
     def content_of(self, verb: Token, group: str) -> tuple[tuple[int, int] | None, float]:
         lemma = verb.lemma_.lower()
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        passive = self.is_passive(verb)  # "was said to be furious": the infinitive is what was said
         clauses = [c for c in verb.children
-                   if c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and lemma not in NO_XCOMP_CONTENT)]
+                   if c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and (lemma not in NO_XCOMP_CONTENT or passive))]
         clauses.sort(key=lambda c: c.i < verb.i)  # a complement after the cue first
         takes_object = group == "report" and lemma not in self.lexicon.recipient_objects
         if objects and takes_object and (objects[0].pos_ != "PRON" or objects[0].lower_ in ("it", "this", "that")):
@@ -268,13 +284,28 @@ class DocExtractor:
                 stop = min(subject.left_edge.i if subject is not None else verb.i, verb.i) - 1
                 if stop >= sent.start and clause.left_edge.i >= sent.start:
                     return self.chars(sent.start, stop), 1.0
-            return self.subtree_chars(clause), 1.0
+            return self.clause_chars(clause), 1.0
+        regarded = self.regarded_as(verb, objects)
+        if regarded is not None:  # "viewed it as a great deal", "is seen as aligned with X"
+            return regarded, 0.7
+        if (group == "belief" and objects and lemma in self.lexicon.belief_objects
+                and objects[0].pos_ in ("NOUN", "PROPN") and objects[0].i > verb.i):
+            return self.subtree_chars(objects[0]), 0.6  # "wants a wall along the border"
         if group == "belief":
+            for child in verb.rights:  # "thinks of X", "worried about X": only the prepositions the lexicon lists
+                if child.dep_ == "prep" and child.lower_ in self.lexicon.cue_prepositions.get(lemma, ()):
+                    objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                    if objects:
+                        return self.subtree_chars(objects[0]), 0.6
             return None, 0.0
         if (objects and group == "speech" and lemma not in self.lexicon.recipient_objects
                 and lemma not in OBJECT_CONTENT_SPEECH and objects[0].pos_ in ("NOUN", "PROPN")
                 and verb.right_edge.i - objects[0].right_edge.i > 2):
             # "said the insurgents ... had withdrawn" parsed with the subject as an object: take all that follows
+            return self.chars(objects[0].left_edge.i, verb.right_edge.i), 0.6
+        if (objects and lemma in SAY_LEMMAS and objects[0].pos_ in ("NOUN", "PROPN")
+                and objects[0].right_edge.i - objects[0].left_edge.i + 1 >= MIN_SAID_OBJECT_TOKENS):
+            # "said families of victims file lawsuits": a clause the parser cut into an object
             return self.chars(objects[0].left_edge.i, verb.right_edge.i), 0.6
         if objects and lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ in ("WP", "WDT"):
             complements = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "dobj") and c is not objects[0]]
@@ -297,6 +328,56 @@ class DocExtractor:
         if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb:
             return self.clause_without(verb.head, verb), 0.9
         return None, 0.0
+
+    def before_next_cue(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """Cut ``content`` before the same speaker's next cue: "criticized X, saying Y", "attacked X and
+        questioned Y". Each is an attribution of its own; the first does not swallow the second."""
+        for token in verb.subtree:
+            if token.i <= verb.i or token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.all_cue_lemmas:
+                continue
+            follows = (token.dep_ == "advcl" and token.tag_ == "VBG") or (
+                token.dep_ == "conj" and token.head.i == verb.i
+                and not any(c.dep_ in SUBJECT_DEPS for c in token.children))
+            if not follows:
+                continue
+            first = token.left_edge.i
+            while first > 0 and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
+                first -= 1
+            cut = self.doc[first].idx
+            if content[0] < cut < content[1] and self.text[content[0] : cut].strip():
+                return content[0], len(self.text[:cut].rstrip(" ,;—–-"))
+        return content
+
+    def clause_chars(self, clause: Token) -> tuple[int, int]:
+        """The clause's subtree, without a trailing participial cue ("..., saying ...", "..., calling it ..."):
+        that is the speaker's next statement, not part of this one."""
+        last = clause.right_edge.i
+        for token in clause.subtree:
+            if (token.i > clause.i and token.dep_ == "advcl" and token.tag_ == "VBG"
+                    and token.lemma_.lower() in self.lexicon.all_cue_lemmas and token.right_edge.i == last):
+                last = token.left_edge.i - 1
+                break
+        if last < clause.i:
+            return self.subtree_chars(clause)
+        return self.chars(clause.left_edge.i, last)
+
+    def regarded_as(self, verb: Token, objects: list[Token]) -> tuple[int, int] | None:
+        """"X views Y as Z" -> "Y as Z"; "Y is seen as Z" -> "as Z": what the cue takes something for."""
+        as_phrase = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"
+                          and any(g.dep_ in ("pobj", "pcomp", "amod", "acomp") for g in c.children)), None)
+        if as_phrase is None:
+            return None
+        if objects and objects[0].i < as_phrase.i:
+            return self.chars(objects[0].left_edge.i, as_phrase.right_edge.i)
+        if self.is_passive(verb):
+            return self.subtree_chars(as_phrase)
+        return None
+
+    @staticmethod
+    def is_passive(verb: Token) -> bool:
+        """"was asked whether ...", and the bare participle of "Asked whether ..., she said ..."."""
+        return (any(c.dep_ == "auxpass" for c in verb.children)
+                or (verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children)))
 
     def clause_without(self, head: Token, cut: Token) -> tuple[int, int] | None:
         """The clause of ``head`` minus the subtree of ``cut`` (a parenthetical cue): the side that is longer."""
@@ -350,8 +431,40 @@ class DocExtractor:
         self.found.append(found)
         return len(self.found) - 1
 
-    def from_verb(self, verb: Token) -> None:
-        group = self.lexicon.cue_group(verb.lemma_.lower())
+    def from_clause_mark(self, mark: Token) -> None:
+        """"X made clear that ...", "X is confident that ...": a verb or adjective no lexicon lists, with a
+        subject and a that/whether-clause, reports what its subject says or holds (lower confidence)."""
+        clause = mark.head
+        cue = clause.head
+        if clause.dep_ != "ccomp" or cue is clause or cue.i in self.claimed_tokens:
+            return
+        if cue.pos_ not in ("VERB", "ADJ") or cue.lemma_.lower() in self.lexicon.not_clause_cues:
+            return
+        if self.lexicon.cue_group(cue.lemma_.lower()) is not None and cue.pos_ == "VERB":
+            return  # a listed cue: its own rule has had its say
+        self.from_verb(cue, group="belief", ceiling=UNLISTED_CUE_CONFIDENCE)
+
+    def from_adjective(self, adjective: Token) -> None:
+        """"X is confident that Y", "X was critical of Y", "X is eager to Y": an attitude of the subject."""
+        if adjective.i in self.claimed_tokens or self.inside_quote(adjective.idx):
+            return
+        subject = self.subject_of(adjective.head) if adjective.head is not adjective else None
+        if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES:
+            return
+        complement = next((c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")), None)
+        if complement is None:
+            preposition = next((c for c in adjective.rights if c.dep_ == "prep"), None)
+            complement = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) \
+                if preposition is not None else None
+        if complement is None:
+            return
+        content, kind = self.with_quotes(self.subtree_chars(complement))
+        self.claimed_tokens.add(adjective.i)
+        self.add(Found(content, kind, (adjective.idx, adjective.idx + len(adjective)), self.source_chars(subject),
+                       subject.i, confidence=UNLISTED_CUE_CONFIDENCE))
+
+    def from_verb(self, verb: Token, group: str | None = None, ceiling: float = 1.0) -> None:
+        group = group or self.lexicon.cue_group(verb.lemma_.lower())
         if group is None or verb.i in self.claimed_tokens:
             return
         quote_as = self.lexicon.cue_verbs["quote_as"]
@@ -375,6 +488,8 @@ class DocExtractor:
                 return  # "losses that threatened ...": a relative "that"/"which" is no speaker
             speaker_root = verb.head  # "an architect who said ...": the speaker is the antecedent
         content, confidence = self.content_of(verb, group)
+        if content is not None and content is not NEXT_BLOCK:
+            content = self.before_next_cue(verb, content)
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
@@ -386,8 +501,9 @@ class DocExtractor:
                     return
             else:
                 content, confidence = (quote.start, quote.end), 0.9
-        if subject is None and quote is None and group != "report":
+        if subject is None and quote is None and group != "report" and not self.is_passive(verb):
             return  # a speech verb with neither speaker nor quotation is not an attribution ("to say")
+            # (a passive cue, "is expected to", "was asked whether", leaves its speaker out on purpose)
         if content is NEXT_BLOCK:
             kind = "next_block"
         else:
@@ -401,7 +517,7 @@ class DocExtractor:
             return  # the "source" sits inside what is said: a mis-parse, not an attribution
         self.claimed_tokens.add(verb.i)
         self.add(Found(content, kind, cue, source, speaker_root.i if speaker_root is not None else None,
-                       recipient, confidence=confidence))
+                       recipient, confidence=min(confidence, ceiling)))
 
     def second_half(self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None) -> tuple[int, int]:
         """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content."""
@@ -598,6 +714,12 @@ class DocExtractor:
                 self.from_verb(self.doc[start])
             elif label == "CUE_NOUN":
                 self.from_noun(self.doc[start])
+        for match_id, start, _end in matches:
+            label = self.doc.vocab.strings[match_id]
+            if label == "CUE_ADJECTIVE":
+                self.from_adjective(self.doc[start])
+            elif label == "CUE_CLAUSE":
+                self.from_clause_mark(self.doc[start])
         self.speaker_colon()
         self.dash_bylines()
         self.orphans()

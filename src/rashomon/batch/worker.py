@@ -46,32 +46,46 @@ def setup_worker(stage_names: Sequence[str] | None) -> None:
 
 
 def analyze_record(record: Record, stage_names: Sequence[str] | None = None) -> PageResult:
-    """The rows of one record; a record that cannot be read or analysed gives one error row, never an exception."""
+    """The rows of one record; a record that cannot be read or analysed gives one error row, never an exception.
+
+    Everything a page can break (its text, its URL, the analysis, building its rows) happens inside the ``try``:
+    one bad page must never stop a batch, or ``--resume`` would stop on it again forever.
+    """
     if record.error is not None:
         return PageResult(record.id, rows_for_error(record, "corpus", "CorpusError", record.error), failed=True)
-    from .. import analyze
-    from ..report.json import to_dict
-
-    started = time.perf_counter()
-    source = Path(record.origin) if record.content is None else record.content
-    if isinstance(source, str):
-        source = source.encode("utf-8")  # bytes: the reader never mistakes a one-line page for a file name
-    options = {"kind": record.kind}
-    if record.url:
-        options["url"] = record.url
-    if record.published_at:
-        options["published_at"] = record.published_at
     try:
-        analysis = analyze(source, stage_names=stage_names, **options)
-        data = to_dict(analysis)
-    except RashomonError as err:
-        return PageResult(record.id, rows_for_error(record, "read", type(err).__name__, str(err)), failed=True)
+        from .. import analyze
+        from ..report.json import to_dict
+
+        started = time.perf_counter()
+        source = Path(record.origin) if record.content is None else content_bytes(record.content)
+        options = {"kind": record.kind}
+        if record.url:
+            options["url"] = record.url
+        if record.published_at:
+            options["published_at"] = record.published_at
+        try:
+            analysis = analyze(source, stage_names=stage_names, **options)
+            data = to_dict(analysis)
+        except RashomonError as err:
+            return PageResult(record.id, rows_for_error(record, "read", type(err).__name__, str(err)), failed=True)
+        seconds = time.perf_counter() - started
+        rows = rows_for_page(record, data, seconds)
+        return PageResult(record.id, rows, seconds=seconds, words=rows["pages"][0]["n_words"])
     except Exception as err:  # a bug or a pathological page: one error row, and the batch goes on
         message = f"{type(err).__name__}: {err}"
         return PageResult(record.id, rows_for_error(record, "analyze", type(err).__name__, message), failed=True)
-    seconds = time.perf_counter() - started
-    rows = rows_for_page(record, data, seconds)
-    return PageResult(record.id, rows, seconds=seconds, words=rows["pages"][0]["n_words"])
+
+
+def content_bytes(content: str | bytes | None) -> bytes | None:
+    """A page's content as bytes, as both engines hand it to the reader (bytes: never taken for a file name).
+
+    Text from JSONL is encoded as UTF-8; a lone surrogate (``"\\ud800"``, which JSON allows and UTF-8 does not)
+    becomes ``?`` instead of failing the page, so the rest of the page is still read as UTF-8.
+    """
+    if isinstance(content, str):
+        return content.encode("utf-8", errors="replace")
+    return content
 
 
 def analyze_chunk(records: Sequence[Record], stage_names: Sequence[str] | None = None) -> tuple[list[PageResult], int]:

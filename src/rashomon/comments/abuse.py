@@ -14,6 +14,7 @@ civilians fled" is never flagged; profanity alone does not make a comment an ins
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -119,23 +120,56 @@ def model() -> LinearModel:
     return load_model(ABUSE_MODEL)
 
 
-def lexicon_hits(text: str) -> list[Hit]:
-    """Profanity, insult words, slurs and dehumanizing phrases in ``text`` (local offsets)."""
-    folded = lexicon.fold(text[:MAX_SCAN_CHARS])
-    hits: list[Hit] = []
-    any_word = any(_token_category(token.strip("'-")) for token in _TOKEN_RE.findall(folded))
-    for match in _TOKEN_RE.finditer(folded) if any_word else ():
-        category = _token_category(match.group(0).strip("'-"))
-        if category is not None:
-            hits.append(Hit(category, match.start(), match.end(), _hit_weight(category)))
-    for category, pattern in _lexicon().phrase:
+def lexicon_hits(text: str, folded: str | None = None, word_hits: list[Hit] | None = None,
+                 phrases: bool = True) -> list[Hit]:
+    """Profanity, insult words, slurs and dehumanizing phrases in ``text`` (local offsets; ``folded``:
+    ``lexicon.fold`` of the text when the caller has it; ``word_hits``: its single-word hits when the caller
+    found them batch-wide; ``phrases=False`` when the caller knows no phrase pattern can match)."""
+    folded = lexicon.fold(text[:MAX_SCAN_CHARS]) if folded is None else folded[:MAX_SCAN_CHARS]
+    if word_hits is None:
+        word_hits = []
+        for match in _TOKEN_RE.finditer(folded):
+            category = _token_category(match.group(0).strip("'-"))
+            if category is not None:
+                word_hits.append(Hit(category, match.start(), match.end(), _hit_weight(category)))
+    hits = list(word_hits)
+    for category, pattern in _lexicon().phrase if phrases else ():
         for match in pattern.finditer(folded):
             if not any(h.start < match.end() and match.start() < h.end and h.label == category for h in hits):
                 hits.append(Hit(category, match.start(), match.end(), _hit_weight(category)))
     return hits
 
 
-@lru_cache(maxsize=100_000)
+#: What is not part of a token (``_TOKEN_RE``): a batch-wide word match bounded by these is a whole token.
+_OUTSIDE_TOKEN = r"[\w*#@$'-]"
+
+
+def batch_lexicon_hits(batch: lexicon.FoldedBatch) -> list[list[Hit]]:
+    """:func:`lexicon_hits` of every text of a folded batch, without matching text by text where it can:
+    the batch's distinct tokens are looked up once, the lexicon tokens among them found in one pass over the
+    whole batch, and the phrase patterns run only on the texts the batch-wide screen says can hold one."""
+    categories = {t: c for t in set(_TOKEN_RE.findall(batch.joined)) if (c := _token_category(t.strip("'-")))}
+    word_hits: list[list[Hit]] = [[] for _ in batch.texts]
+    if categories:
+        # Longest first, bounded by non-token characters: each match is exactly one whole lexicon token.
+        words = sorted(categories, key=len, reverse=True)
+        pattern = re.compile(f"(?<!{_OUTSIDE_TOKEN})(?:" + "|".join(map(re.escape, words)) + f")(?!{_OUTSIDE_TOKEN})")
+        for match in pattern.finditer(batch.joined):
+            i = bisect_right(batch.starts, match.start()) - 1
+            category, start = categories[match.group(0)], batch.starts[i]
+            word_hits[i].append(Hit(category, match.start() - start, match.end() - start, _hit_weight(category)))
+    phrase_candidates = set()
+    for _, phrase in _lexicon().phrase:
+        phrase_candidates.update(batch.candidates(phrase))
+    return [lexicon_hits(folded, folded, word_hits[i], phrases=True) if i in phrase_candidates else word_hits[i]
+            for i, folded in enumerate(batch.texts)]
+
+
+#: Per head, each word's evidence weight (see :func:`_word_weight`); cleared when it grows past this size.
+WORD_WEIGHT_CACHE_SIZE = 100_000
+_word_weights: dict[str, dict[str, float]] = {}
+
+
 def _word_weight(word: str, head: str) -> float:
     """How much one word's n-grams push ``head`` up (cached: comments reuse a small vocabulary)."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -148,14 +182,21 @@ def _word_weight(word: str, head: str) -> float:
     return float(m.weights[ids, m.names.index(head)].sum() * m.idf[ids].mean() / np.sqrt(len(ids)))
 
 
-def model_evidence(text: str, head: str, limit: int = MAX_MODEL_EVIDENCE) -> list[Hit]:
+def model_evidence(text: str, head: str, limit: int = MAX_MODEL_EVIDENCE, folded: str | None = None) -> list[Hit]:
     """The words of ``text`` whose n-gram weights push ``head`` up the most (local offsets)."""
-    folded = lexicon.fold(text[:MAX_SCAN_CHARS])
-    scored = []
-    for match in _WORD_RE.finditer(folded):
-        contribution = _word_weight(match.group(0), head)
-        if contribution > MIN_EVIDENCE_WEIGHT:
-            scored.append(Hit(head, match.start(), match.end(), round(contribution, 3)))
+    folded = lexicon.fold(text[:MAX_SCAN_CHARS]) if folded is None else folded[:MAX_SCAN_CHARS]
+    cache = _word_weights.setdefault(head, {})
+    if len(cache) > WORD_WEIGHT_CACHE_SIZE:
+        cache.clear()
+    words = _WORD_RE.findall(folded)
+    weights = list(map(cache.get, words))
+    for k, (word, weight) in enumerate(zip(words, weights)):
+        if weight is None:
+            weights[k] = cache[word] = _word_weight(word, head)
+    if not any(w > MIN_EVIDENCE_WEIGHT for w in weights):
+        return []
+    scored = [Hit(head, match.start(), match.end(), round(weight, 3))
+              for match, weight in zip(_WORD_RE.finditer(folded), weights) if weight > MIN_EVIDENCE_WEIGHT]
     scored.sort(key=lambda h: -h.weight)
     return scored[:limit]
 
@@ -163,26 +204,58 @@ def model_evidence(text: str, head: str, limit: int = MAX_MODEL_EVIDENCE) -> lis
 def score_texts(texts: Sequence[str], counts=None) -> list[AbuseResult]:
     """Scores, flags and evidence for each text (English comments; the caller skips unknown languages).
 
-    ``counts`` is ``features.featurize_counts(texts)`` when the caller already has it (shared with sarcasm).
+    Vectorized over the batch: one feature matrix and one product per model; the lexicon and threat patterns
+    run once over the whole batch to find the few texts that can match, and only those are matched one by
+    one. A text with no lexicon or threat hit (most) is decided from its model scores in one array step;
+    evidence is looked up only for the texts flagged. ``counts`` is ``features.featurize_counts(texts)``
+    when the caller already has it (shared with sarcasm).
     """
+    if not texts:
+        return []
     scan = [t[:MAX_SCAN_CHARS] for t in texts]
-    model_scores = model().score(scan, counts) if scan else {}
-    all_hits = [lexicon_hits(text) for text in scan]
+    model_scores = model().score(scan, counts)
+    batch = lexicon.fold_batch(scan)
+    all_hits = batch_lexicon_hits(batch)
+    for i in batch.candidates(threats.patterns().any_violence):
+        all_hits[i] = all_hits[i] + [Hit("threat", h.start, h.end, h.weight)
+                                     for h in threats.find_threats(scan[i], batch.texts[i])]
     # Profanity is not abuse by itself: a profane comment is scored again with its profane words blanked,
     # and its toxicity and insult flags follow that second score.
     profane = [i for i, hits in enumerate(all_hits) if any(h.label.startswith("profanity") for h in hits)]
     clean_scores = model().score([_blank_profanity(scan[i], all_hits[i]) for i in profane]) if profane else {}
     clean_row = {i: row for row, i in enumerate(profane)}
+    table = np.column_stack([model_scores[head] for head in MODEL_HEADS]
+                            + [np.full(len(scan), threats.NO_MATCH_SCORE), np.full(len(scan), NO_PROFANITY_SCORE)])
+    rounded = [[round(v, 4) for v in row] for row in table.tolist()]
+    flagged = {head: (table[:, k] >= FLAG_THRESHOLDS[head]).tolist() for k, head in enumerate(MODEL_HEADS)}
+    columns = {head: table[:, k].tolist() for k, head in enumerate(MODEL_HEADS)}
+    clean_columns = {head: values.tolist() for head, values in clean_scores.items()}
     results = []
     for i, text in enumerate(scan):
-        scores = {head: float(model_scores[head][i]) for head in MODEL_HEADS}
-        without = {head: float(clean_scores[head][clean_row[i]]) for head in MODEL_HEADS} if i in clean_row else scores
+        if not all_hits[i]:
+            results.append(_decide_plain(text, batch.texts[i], rounded[i],
+                                         [flagged[head][i] for head in MODEL_HEADS]))
+            continue
+        scores = {head: columns[head][i] for head in MODEL_HEADS}
+        without = {head: clean_columns[head][clean_row[i]] for head in MODEL_HEADS} if i in clean_row else scores
         hits = all_hits[i]
-        threat_hits = threats.find_threats(text)
-        scores["threat"] = threats.threat_score(threat_hits)
-        hits += [Hit("threat", h.start, h.end, h.weight) for h in threat_hits]
-        results.append(_decide(text, scores, without, hits))
+        scores["threat"] = threats.threat_score([h for h in hits if h.label == "threat"])
+        results.append(_decide(text, scores, without, hits, batch.texts[i]))
     return results
+
+
+def _decide_plain(text: str, folded: str, rounded: list[float], flagged: list[bool]) -> AbuseResult:
+    """:func:`_decide` for a text with no lexicon or threat hit: its flags follow its model scores alone."""
+    toxicity, severe, insult, identity = flagged
+    flags = [head for head, up in (("toxicity", toxicity), ("insult", insult), ("severe_toxicity", severe and toxicity))
+             if up]
+    if identity and toxicity:
+        flags.append("identity_attack")
+    evidence = []
+    for head in ("toxicity", "insult", "identity_attack"):
+        if head in flags:
+            evidence += model_evidence(text, head, folded=folded)
+    return AbuseResult(dict(zip(ATTRIBUTES, rounded)), flags, evidence)
 
 
 def _blank_profanity(text: str, hits: list[Hit]) -> str:
@@ -193,7 +266,8 @@ def _blank_profanity(text: str, hits: list[Hit]) -> str:
     return "".join(chars)
 
 
-def _decide(text: str, scores: dict[str, float], without_profanity: dict[str, float], hits: list[Hit]) -> AbuseResult:
+def _decide(text: str, scores: dict[str, float], without_profanity: dict[str, float], hits: list[Hit],
+            folded: str | None = None) -> AbuseResult:
     profanity = [h for h in hits if h.label.startswith("profanity")]
     slurs = [h for h in hits if h.label == "identity_attack"]
     insult_words = [h for h in hits if h.label == "insult"]
@@ -220,5 +294,5 @@ def _decide(text: str, scores: dict[str, float], without_profanity: dict[str, fl
     evidence += [h for h in hits if h.label in ("threat", "identity_attack", "insult")]
     for head in ("toxicity", "insult", "identity_attack"):
         if head in flags and not any(h.label == head for h in evidence):
-            evidence += model_evidence(text, head)
+            evidence += model_evidence(text, head, folded=folded)
     return AbuseResult({k: round(v, 4) for k, v in scores.items()}, flags, evidence)

@@ -66,6 +66,15 @@ def token_features(token: str) -> tuple[int, ...]:
     return tuple(ids)
 
 
+_NO_FEATURES = np.zeros(0, dtype=np.int64)
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def token_feature_array(token: str) -> np.ndarray:
+    """:func:`token_features` as an array (what the batch featurizer concatenates)."""
+    return np.array(token_features(token), dtype=np.int64)
+
+
 def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(normalize(text))
 
@@ -77,18 +86,13 @@ _SEPARATOR_TOKEN = "\x00"
 _SEPARATOR = "\n" + _SEPARATOR_TOKEN + "\n"
 
 
-def _batch_tokens(texts: Sequence[str]) -> tuple[list[str], np.ndarray] | None:
-    """Every token of the batch in order and the row of each, from one normalization and one ``findall``
-    (None when a text holds the separator token itself, and the caller tokenizes text by text)."""
-    lowered = [text[:MAX_FEATURE_CHARS] for text in texts]
-    joined = _SEPARATOR.join(lowered)
+def _batch_tokens(texts: Sequence[str]) -> list[str] | None:
+    """Every token of the batch in order, texts parted by ``_SEPARATOR_TOKEN``, from one normalization and one
+    ``findall`` (None when a text holds the separator token itself, and the caller tokenizes text by text)."""
+    joined = _SEPARATOR.join(text[:MAX_FEATURE_CHARS] for text in texts)
     if joined.count(_SEPARATOR_TOKEN) != len(texts) - 1:
         return None
-    found = TOKEN_RE.findall(normalize_joined(joined))
-    is_separator = np.fromiter((t == _SEPARATOR_TOKEN for t in found), dtype=bool, count=len(found))
-    rows = np.cumsum(is_separator)
-    keep = ~is_separator
-    return [t for t in found if t != _SEPARATOR_TOKEN], rows[keep]
+    return TOKEN_RE.findall(normalize_joined(joined))
 
 
 def normalize_joined(joined: str) -> str:
@@ -107,34 +111,42 @@ def featurize_counts(texts: Sequence[str]) -> sp.csr_matrix:
     from the two words' ids with integer arithmetic (no string hashing), in one vectorized step.
     """
     n = len(texts)
-    batch = _batch_tokens(texts) if n else ([], np.zeros(0, dtype=np.int64))
-    if batch is None:
+    found = _batch_tokens(texts) if n else []
+    if found is not None:
+        vocabulary = {t: i for i, t in enumerate(dict.fromkeys(found))}
+        separator = vocabulary.setdefault(_SEPARATOR_TOKEN, len(vocabulary))
+        token_ids = np.array(list(map(vocabulary.__getitem__, found)), dtype=np.int64)
+        is_separator = token_ids == separator
+        rows = np.cumsum(is_separator)
+    else:  # a text holds the separator token: tokenize text by text
         per_text = [tokens(text) for text in texts]
-        batch = ([t for toks in per_text for t in toks],
-                 np.repeat(np.arange(n), [len(toks) for toks in per_text]))
-    found, rows = batch
-    vocabulary: dict[str, int] = {}
-    token_ids = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in found), dtype=np.int64,
-                            count=len(found))
-    features = [token_features(t) for t in vocabulary]
-    lengths = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
-    token_matrix = sp.csr_matrix(
-        (np.ones(int(lengths.sum()), dtype=np.float32),
-         np.fromiter(chain.from_iterable(features), dtype=np.int64, count=int(lengths.sum())),
-         np.concatenate([[0], np.cumsum(lengths)])),
-        shape=(len(vocabulary), N_FEATURES))
-    occurrences = sp.csr_matrix((np.ones(len(found), dtype=np.float32), (rows, token_ids)),
-                                shape=(n, len(vocabulary)))
-    unigrams = (occurrences @ token_matrix).tocoo()
-    first_ids = np.fromiter((f[0] for f in features), dtype=np.int64, count=len(features))
-    word_ids = first_ids[token_ids]
-    same_doc = rows[:-1] == rows[1:]
-    bigram_cols = (word_ids[:-1] * BIGRAM_MULTIPLIER + word_ids[1:] + 1)[same_doc] % N_FEATURES
-    all_rows = np.concatenate([unigrams.row, rows[:-1][same_doc]])
-    all_cols = np.concatenate([unigrams.col, bigram_cols])
-    data = np.concatenate([unigrams.data, np.ones(len(bigram_cols), dtype=np.float32)])
-    matrix = sp.csr_matrix((data, (all_rows, all_cols)), shape=(n, N_FEATURES), dtype=np.float32)
-    matrix.sum_duplicates()
+        found = [t for toks in per_text for t in toks]
+        vocabulary = {t: i for i, t in enumerate(dict.fromkeys(found))}
+        separator = -1
+        token_ids = np.array(list(map(vocabulary.__getitem__, found)), dtype=np.int64)
+        is_separator = np.zeros(len(found), dtype=bool)
+        rows = np.repeat(np.arange(n), [len(toks) for toks in per_text])
+    arrays = [_NO_FEATURES if i == separator else token_feature_array(t) for t, i in vocabulary.items()]
+    lengths = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    token_feature_ids = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+    words, word_rows = token_ids[~is_separator], rows[~is_separator]
+    word_ids = token_feature_ids[offsets[words]]  # a token's first feature id is the word itself
+    same_doc = word_rows[:-1] == word_rows[1:]
+    bigram_ids = (word_ids[:-1] * BIGRAM_MULTIPLIER + word_ids[1:] + 1)[same_doc] % N_FEATURES
+    bigrams, bigram_index = np.unique(bigram_ids, return_inverse=True)
+    # Columns of ``occurrences``: the distinct tokens, then the distinct bigrams; rows of ``to_features``: the
+    # feature ids of each (a bigram has one), so the product sums every count of every text in one C call.
+    to_features = sp.csr_matrix(
+        (np.ones(len(token_feature_ids) + len(bigrams), dtype=np.float32),
+         np.concatenate([token_feature_ids, bigrams]),
+         np.concatenate([offsets, offsets[-1] + np.arange(1, len(bigrams) + 1)])),
+        shape=(len(vocabulary) + len(bigrams), N_FEATURES))
+    occurrences = sp.csr_matrix(
+        (np.ones(len(found) + len(bigram_ids), dtype=np.float32),
+         (np.concatenate([rows, word_rows[:-1][same_doc]]), np.concatenate([token_ids, len(vocabulary) + bigram_index]))),
+        shape=(n, len(vocabulary) + len(bigrams)))
+    matrix = occurrences @ to_features  # duplicates summed; column order within a row left as it comes
     np.log1p(matrix.data, out=matrix.data)
     return matrix
 

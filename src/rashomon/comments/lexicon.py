@@ -8,6 +8,10 @@ offsets into the original comment and evidence spans can be cut from the page te
 from __future__ import annotations
 
 import re
+from re import _constants as re_constants, _parser as re_parser  # the parser of the standard library's re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +23,8 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "comments"
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a", "!": "i"})
 # Leet symbols between two letters (sh1t, l@st, d!e), and a dollar sign opening a word ($hit).
 _LEET_RE = re.compile(r"(?<=[a-z])[0-9$@!]+(?=[a-z])|(?<![\w$])\$(?=[a-z])")
-_PLACEHOLDER_SUB = str.maketrans({"’": "'", "‘": "'", "\xa0": " ", "\u2009": " ", "\u202f": " "})
+#: Characters straightened before matching (``str.replace`` per pair: far faster than ``translate`` on long text).
+_STRAIGHTEN = (("’", "'"), ("‘", "'"), ("\xa0", " "), ("\u2009", " "), ("\u202f", " "))
 
 
 @lru_cache(maxsize=4096)
@@ -28,11 +33,125 @@ def fold(text: str) -> str:
 
     Cached: the lexicon, threat, sarcasm and correction steps all fold the same comment.
     """
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters (İ) lowercase to two; keep offsets exact
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    lowered = lowered.translate(_PLACEHOLDER_SUB)
+    for curly, straight in _STRAIGHTEN:
+        if curly in lowered:
+            lowered = lowered.replace(curly, straight)
     return _LEET_RE.sub(lambda m: m.group(0).translate(_LEET), lowered)
+
+
+@dataclass(slots=True, frozen=True)
+class FoldedBatch:
+    """The folded texts of a batch, and the same joined by newlines so that one regex pass over ``joined``
+    finds which texts can match a pattern at all (see :meth:`candidates`)."""
+
+    texts: list[str]
+    joined: str
+    starts: list[int]
+
+    def candidates(self, pattern: re.Pattern) -> list[int]:
+        """Indices of the texts that a match of ``pattern`` in the joined batch touches, in order.
+
+        A superset of the texts ``pattern.search`` matches on their own, for patterns whose matches depend on
+        nothing beyond a text's end but word boundaries, lookarounds that a newline satisfies like the text's
+        edge would, and ``^``/``$`` (compile them with ``re.MULTILINE`` for this pass). Callers run their exact
+        per-text matching on the candidates only: most comments match no lexicon or threat pattern.
+        """
+        found: set[int] = set()
+        for match in screen(pattern).finditer(self.joined):
+            first = bisect_right(self.starts, match.start()) - 1
+            last = bisect_right(self.starts, max(match.start(), match.end() - 1)) - 1
+            found.update(range(first, last + 1))
+        return sorted(found)
+
+
+#: Longest literal prefix taken from a pattern, and most prefixes kept, by :func:`screen`.
+SCREEN_PREFIX_CHARS = 4
+SCREEN_MAX_PREFIXES = 40
+
+
+@lru_cache(maxsize=64)
+def screen(pattern: re.Pattern) -> re.Pattern:
+    """A fast stand-in for ``pattern`` in :meth:`FoldedBatch.candidates`: the alternation of the literal
+    prefixes one of which every match of ``pattern`` starts with, when there are few and none shorter than
+    two characters (a regex of plain literals scans a batch many times faster than one with lookarounds and
+    classes); else ``pattern`` itself. Its matches are a superset of ``pattern``'s starts."""
+    prefixes = literal_prefixes(pattern.pattern) if not pattern.flags & re.IGNORECASE else None
+    if (not prefixes or len(prefixes) > SCREEN_MAX_PREFIXES
+            or any(len(p) < 2 and (p.isalnum() or p.isspace()) for p in prefixes)):
+        return pattern
+    return re.compile("|".join(map(re.escape, sorted(prefixes, key=len, reverse=True))))
+
+
+def literal_prefixes(pattern: str) -> set[str] | None:
+    """Literal strings (up to ``SCREEN_PREFIX_CHARS``) one of which every match of ``pattern`` begins with,
+    zero-width assertions skipped; None when some match can begin otherwise (a class, a wildcard)."""
+    prefixes, _ = _extend_prefixes(re_parser.parse(pattern), {""})
+    return None if prefixes is None or "" in prefixes else prefixes
+
+
+def _extend_prefixes(items, prefixes: set[str]) -> tuple[set[str] | None, bool]:
+    """Grow ``prefixes`` along a parsed pattern; returns them and whether growing had to stop early."""
+    for op, arg in items:
+        if all(len(p) >= SCREEN_PREFIX_CHARS for p in prefixes):
+            return prefixes, True
+        if op is re_constants.LITERAL:
+            prefixes = {p + chr(arg) if len(p) < SCREEN_PREFIX_CHARS else p for p in prefixes}
+        elif op in (re_constants.AT, re_constants.ASSERT, re_constants.ASSERT_NOT):
+            continue
+        elif op is re_constants.SUBPATTERN:
+            if arg[1] & re.IGNORECASE:
+                return None, True
+            prefixes, stopped = _extend_prefixes(arg[-1], prefixes)
+            if prefixes is None or stopped:
+                return prefixes, True
+        elif op is re_constants.BRANCH:
+            grown, any_stopped = set(), False
+            for branch in arg[1]:
+                got, stopped = _extend_prefixes(branch, prefixes)
+                if got is None:
+                    return None, True
+                grown |= got
+                any_stopped |= stopped
+            prefixes = grown
+            if any_stopped or len(prefixes) > 4 * SCREEN_MAX_PREFIXES:
+                return prefixes, True
+        elif op is re_constants.IN and len(arg) <= 8 and all(o is re_constants.LITERAL for o, _ in arg):
+            prefixes = {p + chr(c) if len(p) < SCREEN_PREFIX_CHARS else p for p in prefixes for _, c in arg}
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:
+            prefixes, _ = _extend_prefixes(arg[2], prefixes)
+            return prefixes, True
+        else:
+            return prefixes, True
+    return prefixes, False
+
+
+def fold_batch(texts: Sequence[str]) -> FoldedBatch:
+    """:func:`fold` of every text, folded in one pass over the joined batch (no fold pattern crosses a newline,
+    and lowercasing the joined text keeps every text's length, else each text is folded on its own).
+
+    The last few batches are cached: abuse and sarcasm fold the same batch."""
+    return _fold_batch(tuple(texts))
+
+
+@lru_cache(maxsize=4)
+def _fold_batch(texts: tuple[str, ...]) -> FoldedBatch:
+    joined = "\n".join(texts)
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    if len(joined.lower()) != len(joined):  # a character lowercases to two: fold text by text
+        folded = [fold(text) for text in texts]
+        return FoldedBatch(folded, "\n".join(folded), starts)
+    joined = _fold(joined)
+    return FoldedBatch([joined[s : s + len(t)] for s, t in zip(starts, texts)], joined, starts)
 
 
 @lru_cache(maxsize=32)

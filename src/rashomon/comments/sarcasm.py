@@ -37,16 +37,31 @@ def _markers() -> re.Pattern:
     return re.compile(lexicon.alternation(lexicon.load("sarcasm")["markers"]))
 
 
-def find_marker(text: str) -> tuple[int, int] | None:
-    match = _markers().search(lexicon.fold(text))
+@lru_cache(maxsize=1)
+def _markers_multiline() -> re.Pattern:
+    """The markers with ``$`` matching at every newline: the one pass over a joined batch (see
+    :meth:`lexicon.FoldedBatch.candidates`)."""
+    return re.compile(lexicon.alternation(lexicon.load("sarcasm")["markers"]), re.MULTILINE)
+
+
+def find_marker(text: str, folded: str | None = None) -> tuple[int, int] | None:
+    match = _markers().search(lexicon.fold(text) if folded is None else folded)
     return (match.start(), match.end()) if match else None
+
+
+def find_markers(texts: Sequence[str]) -> list[tuple[int, int] | None]:
+    """:func:`find_marker` of every text, with one pass over the batch to find the few that can have one."""
+    batch = lexicon.fold_batch(texts)
+    markers: list[tuple[int, int] | None] = [None] * len(texts)
+    for i in batch.candidates(_markers_multiline()):
+        markers[i] = find_marker(texts[i], batch.texts[i])
+    return markers
 
 
 def score_texts(texts: Sequence[str], counts=None) -> list[SarcasmResult]:
     """Marker and calibrated model score per text (``counts``: shared ``featurize_counts(texts)``)."""
-    scores = load_model(SARCASM_MODEL).score(texts, counts)["sarcasm"] if texts else []
-    results = []
-    for text, score in zip(texts, scores):
-        marker = find_marker(text)
-        results.append(SarcasmResult(MARKER_SCORE if marker else round(float(score), 4), marker))
-    return results
+    if not texts:
+        return []
+    scores = load_model(SARCASM_MODEL).score(texts, counts)["sarcasm"].tolist()
+    return [SarcasmResult(MARKER_SCORE if marker else round(score, 4), marker)
+            for score, marker in zip(scores, find_markers(texts))]

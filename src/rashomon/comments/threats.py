@@ -101,10 +101,11 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
     return not participle and bool(p.target_anywhere.search(sentence, frame_end, start))
 
 
-def find_threats(text: str) -> list[ThreatHit]:
-    """Every threat in ``text`` (offsets local to ``text``), best first."""
+def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
+    """Every threat in ``text`` (offsets local to ``text``), best first (``folded``: ``lexicon.fold(text)``
+    when the caller has it)."""
     p = patterns()
-    folded = lexicon.fold(text)
+    folded = lexicon.fold(text) if folded is None else folded
     if not p.any_violence.search(folded):  # most comments: one scan and done
         return []
     quoted = _quoted_regions(folded)

@@ -8,6 +8,7 @@ readers: :mod:`.text` for text dumps, :mod:`.html` for HTML pages. Input that is
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from datetime import datetime
@@ -21,6 +22,10 @@ from ..model import Page, PageWarning
 
 HTML_MARKERS = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+#: Control characters that no page means (C0 but tab, newline, form feed; DEL): dropped on decoding.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+KINDS = ("auto", "text", "html")
 PATH_LIKE = re.compile(r"^[^\n<>]{1,4096}\.(?:txt|html?|xhtml|shtml|text|dump)$", re.I)
 
 
@@ -75,23 +80,45 @@ def looks_binary(data: bytes) -> bool:
     return controls > settings.BINARY_CONTROL_SHARE * len(head)
 
 
-def decode(data: bytes) -> tuple[str, list[PageWarning]]:
-    """Text with ``\\n`` line ends; invalid UTF-8 is replaced (U+FFFD) and reported, never dropped silently."""
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag, if Python knows it."""
+    match = META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", errors="ignore")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, html: bool = False) -> tuple[str, list[PageWarning]]:
+    """Text with ``\\n`` line ends and no control characters but tab, newline and form feed.
+
+    A BOM decides first; then UTF-8; then, for HTML, the charset its ``<meta>`` declares. What still does not
+    decode is replaced (U+FFFD) and reported, never dropped silently.
+    """
     warnings: list[PageWarning] = []
+    charset = declared_charset(data) if html else None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as err:
+            if charset and charset != "utf-8":
+                return _clean(data.decode(charset, errors="replace")), warnings
             text = data.decode("utf-8-sig", errors="replace")
             bad = text.count("\ufffd")
             warnings.append(PageWarning(
                 "invalid_utf8",
                 f"the input is not valid UTF-8 (first bad byte at {err.start}); {bad} characters were replaced by U+FFFD",
             ))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    return text, warnings
+    return _clean(text), warnings
+
+
+def _clean(text: str) -> str:
+    return CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def is_html(data: bytes, name: str | None) -> bool:
@@ -128,7 +155,7 @@ def _reference_date(published_at: str | None) -> datetime | None:
     if not published_at:
         return None
     try:
-        return datetime.fromisoformat(published_at.replace("Z", "+00:00")).replace(tzinfo=None)
+        return datetime.fromisoformat(published_at.replace("Z", "+00:00"))
     except ValueError:
         return None
 
@@ -147,14 +174,16 @@ def read(
     itself (a one-line string that names a file is taken as a path). ``kind``: ``auto`` (HTML is recognised
     by its markup or file name), ``text`` or ``html``. ``comment_styles``: extra YAML files of dump styles.
     """
+    if kind not in KINDS:
+        raise InputError(f"unknown input kind {kind!r}: use one of {', '.join(KINDS)}")
     source = _as_source(source)
     if isinstance(source, str):
         data, name = source.encode("utf-8"), None
         check_bytes(data)
     else:
         data, name = load_bytes(source)
-    text, warnings = decode(data)
     html = kind == "html" or (kind == "auto" and is_html(data, name))
+    text, warnings = decode(data, html=html)
     if html:
         from .html import read_html
 

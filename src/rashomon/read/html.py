@@ -34,6 +34,7 @@ import yaml
 from lxml import etree
 
 from ..model import Block, Comment, Page, PageWarning
+from .times import MONTHS, parse_loose, parse_time
 
 BLOCK_TAGS = frozenset(
     "p div br li ul ol blockquote pre h1 h2 h3 h4 h5 h6 tr table section article header footer dd dt hr".split()
@@ -42,9 +43,6 @@ MAX_AUTHOR_CHARS = 80
 AUTHOR_STRIP = " :,;-–—|·@"
 #: An article paragraph this long that also stands in a comment came from the comment section.
 MIN_LEAK_CHARS = 25
-TIME_FORMATS = ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d.%m.%Y %H:%M",
-                "%d.%m.%Y", "%B %d, %Y at %I:%M %p", "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p",
-                "%A, %B %d, %Y %I:%M %p", "%d/%m/%Y %H:%M", "%d %B %Y %H:%M", "%d %B %Y")
 #: EXSLT regular expressions for the table's XPath: re:test(string, pattern, flags)
 EXSLT = {"re": "http://exslt.org/regular-expressions"}
 
@@ -233,97 +231,6 @@ def _author_from_header(element, found: set, markup: Markup, text: str = "") -> 
     return None
 
 
-#: Month names and their usual abbreviations in the languages of the pages rashomon reads (de, en, fr, es, it,
-#: pl, nl, pt); Polish in the genitive, as dates write them.
-MONTHS = {name: number for number, names in enumerate((
-    "januar jänner january janvier enero gennaio stycznia styczeń januari janeiro jan jän janv ene gen sty",
-    "februar feber february février fevrier febrero febbraio lutego luty februari fevereiro feb fév fevr févr lut",
-    "märz maerz march mars marzo marca marzec maart março mär mrz mar",
-    "april avril abril aprile kwietnia kwiecień apr avr abr kwi",
-    "mai may mayo maggio maja maj mei maio",
-    "juni june juin junio giugno czerwca czerwiec junho jun jui giu cze",
-    "juli july juillet julio luglio lipca lipiec julho jul juil lug lip",
-    "august august août aout agosto sierpnia sierpień augustus aug aoû ago sie",
-    "september septembre septiembre settembre września wrzesień setembro sep sept set wrz",
-    "oktober october octobre octubre ottobre października październik outubro okt oct ott paź",
-    "november novembre noviembre listopada listopad novembro nov lis",
-    "dezember december décembre decembre diciembre dicembre grudnia grudzień dezembro dez dec déc dic gru",
-), start=1) for name in names.split()}
-_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
-_CLOCK = r"(?:\D{0,14}?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
-LOOSE_DATES = (
-    re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s*" + _MONTH + r",?\s+(?P<year>\d{4})" + _CLOCK, re.I),
-    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _CLOCK, re.I),
-    re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>\d{4})" + _CLOCK, re.I),
-)
-
-
-def _parse_loose(raw: str) -> str | None:
-    """A date written out ("9. Dezember 2013 at 14:57", "March 7, 2018", "14/04/2020 at 3:00 pm") in ISO 8601.
-
-    A numeric date is read day first only when that is the one possible reading (14/04/2020, 18.02.2020).
-    """
-    for pattern in LOOSE_DATES:
-        for match in pattern.finditer(raw):
-            parts = match.groupdict()
-            if parts.get("month") is not None:
-                month = MONTHS.get(parts["month"].lower())
-                day = int(parts["day"])
-            else:
-                a, b = int(parts["a"]), int(parts["b"])
-                if "." in match.group(0)[:6] or a > 12:
-                    day, month = a, b
-                elif b > 12:
-                    day, month = b, a
-                else:
-                    continue
-            if not month:
-                continue
-            hour = int(parts["hour"]) if parts.get("hour") else 0
-            minute = int(parts["minute"]) if parts.get("minute") else 0
-            second = int(parts["second"]) if parts.get("second") else 0
-            ampm = (parts.get("ampm") or "").replace(".", "").lower()
-            if ampm == "pm" and hour < 12:
-                hour += 12
-            elif ampm == "am" and hour == 12:
-                hour = 0
-            try:
-                return datetime(int(parts["year"]), month, day, hour, minute, second).isoformat()
-            except ValueError:
-                continue
-    return None
-
-
-def parse_time(raw: str | None) -> str | None:
-    """ISO 8601 for the common forms a comment time takes in markup, else None (never a guess)."""
-    if not raw:
-        return None
-    raw = collapse(raw)
-    try:
-        return datetime.fromisoformat(raw.replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        pass
-    for fmt in TIME_FORMATS:
-        try:
-            return datetime.strptime(raw, fmt).isoformat()
-        except ValueError:
-            continue
-    loose = _parse_loose(raw)
-    if loose:
-        return loose
-    match = re.search(r"\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)", raw) or re.search(
-        r"\b(\d{1,2}\.\d{1,2}\.\d{4}(?:,? \d{1,2}:\d{2})?)", raw)
-    if match:
-        value = match.group(1).replace(",", "")
-        for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d",
-                    "%d.%m.%Y %H:%M", "%d.%m.%Y"):
-            try:
-                return datetime.strptime(value, fmt).isoformat()
-            except ValueError:
-                continue
-    return None
-
-
 def _reply_parent(element, positions: dict, wrappers: tuple[str, ...]) -> int | None:
     node = element.getparent()
     while node is not None:
@@ -433,7 +340,7 @@ def _read_comments(candidates: list, markup: Markup) -> list[DomComment]:
         time = parse_time(time_raw)
         if time is None:  # a date written out in a short header line: "19. Juni 2018 um 15:28 Uhr"
             head = [line for line in _head_text(element, found, 200).split("\n")[:3] if len(line) <= MAX_AUTHOR_CHARS]
-            time = _parse_loose("\n".join(head))
+            time = parse_loose("\n".join(head))
         kept.append(DomComment(element, author, time, text))
     positions = {c.element: i for i, c in enumerate(kept)}
     for i, comment in enumerate(kept):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -23,17 +23,11 @@ import yaml
 
 from ..errors import ConfigError
 from ..model import Block, Comment, Page, PageWarning
+from .times import parse_time
 
 SEPARATOR = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:#\s*){3}|(?:•\s*){3}|~{3,})\s*$")
 #: A first paragraph this short, on one line, is taken for the headline.
 MAX_HEADLINE_CHARS = 300
-RELATIVE_TIME = re.compile(
-    r"^(?:(?P<n>\d+|an?|one)\s+(?P<unit>second|minute|hour|day|week|month|year)s?\s+ago|(?P<yesterday>yesterday))$",
-    re.I,
-)
-UNIT_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
-
-
 @dataclass(frozen=True, slots=True)
 class CommentStyle:
     """One dump style of the comment grammar (see the YAML file for the meaning of each field)."""
@@ -144,26 +138,6 @@ def choose_style(lines: list[_Line], grammar: Grammar) -> tuple[CommentStyle | N
     return best
 
 
-def parse_time(raw: str | None, style: CommentStyle, reference: datetime | None) -> str | None:
-    """An ISO 8601 time for ``raw``, or None when it cannot be known (a relative time without a page date)."""
-    if not raw:
-        return None
-    raw = " ".join(raw.split())
-    for fmt in style.time_formats:
-        try:
-            return datetime.strptime(raw, fmt).isoformat()
-        except ValueError:
-            continue
-    relative = RELATIVE_TIME.match(raw)
-    if relative and reference is not None:
-        if relative["yesterday"]:
-            return (reference - timedelta(days=1)).date().isoformat()
-        n = relative["n"].lower()
-        count = 1 if n in ("a", "an", "one") else int(n)
-        return (reference - timedelta(days=count * UNIT_DAYS[relative["unit"].lower()])).isoformat()
-    return None
-
-
 def _paragraph_blocks(text: str, lines: list[_Line], first: int, last: int) -> list[Block]:
     """Blocks for lines[first:last]: paragraphs are runs of non-empty lines, separators stand alone."""
     blocks: list[Block] = []
@@ -226,7 +200,7 @@ def _comments(text: str, lines: list[_Line], style: CommentStyle, headers: list[
             start=start,
             end=end,
             verified=verified,
-            posted_at=parse_time(fields.get("time"), style, reference),
+            posted_at=parse_time(fields.get("time"), style.time_formats, reference),
         )
         target = (fields.get("target") or "").strip()
         if target:
