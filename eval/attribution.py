@@ -9,7 +9,9 @@ Each article is cut into blocks at blank lines (first block the headline), parse
 spaCy model, and given to both systems:
 
 - ours: the ``attribution`` stage (``rashomon.attribution.attribute``); editorial sentences and sentences
-  credited to a narrative only by position are left out, they are not attributions PolNeAR annotates;
+  credited to a narrative only by position are left out, they are not attributions PolNeAR annotates. PolNeAR
+  gives each token to at most one attribution, so an attribution relayed inside another's content ("A said
+  that B claimed C": B's) is left out too; ``--nested`` scores every attribution instead;
 - anchor: ``textacy.extract.triples.direct_quotations`` on the same docs.
 
 For source, cue and content spans: precision, recall and F1, exact (same boundaries once white space and
@@ -17,6 +19,10 @@ edge punctuation are trimmed) and overlap (any shared character). ``attribution`
 when one predicted attribution overlaps both its cue and its content. When an article has several annotators,
 the first annotation file (by name) is the gold. Goals (issue 3): source F1 >= 0.80, cue F1 >= 0.85, content
 overlap F1 >= 0.80, recall at least twice textacy's. The figures are printed last as one line of JSON.
+
+The rules are tuned by looking at dev; to see whether they carry over, score train articles too, e.g.
+``--split train --limit 120``. ``--cache /tmp/polnear-parses`` keeps the parses (DocBin per article) so that
+repeated runs skip parsing (the printed parse time is then the time to read them).
 """
 
 from __future__ import annotations

@@ -292,6 +292,40 @@ def test_framing_sentence_with_a_described_outlet_opens_its_narrative(nlp):
     assert_spans_valid(analysis)
 
 
+# --- beliefs, stances, passives, nominal and adjectival cues ------------------------------------------------------
+@pytest.mark.parametrize("sentence, cue, content, source", [
+    ("The mayor fears a long winter of shortages.", "fears", "a long winter of shortages", "The mayor"),
+    ("It was reported that the bridge had cracked.", "was reported", "that the bridge had cracked", None),
+    ("Some residents are said to be furious about the fares.", "are said", "to be furious about the fares", None),
+    ("The harbour master is confident that the pier will hold.", "confident", "that the pier will hold",
+     "The harbour master"),
+    ("The governor's comments about the ferry fares angered the islanders.", "comments", "the ferry fares",
+     "The governor"),
+    ("The council decided that the market would stay open.", "decided", "that the market would stay open",
+     "The council"),
+    ("Residents view the new tower as an eyesore.", "view", "the new tower as an eyesore", "Residents"),
+    ("Asked whether the pier was safe, the engineer shrugged.", "Asked", "whether the pier was safe", None),
+])
+def test_beliefs_stances_passives_and_nominal_cues(nlp, sentence, cue, content, source):
+    analysis = run(nlp, ["Island news", sentence])
+    found = by_cue(analysis, cue)
+    assert found.content.text == content
+    assert (found.source.text if found.source else None) == source
+    assert_spans_valid(analysis)
+
+
+def test_double_apostrophe_quotes_and_a_trailing_participial_cue(nlp):
+    analysis = run(nlp, ["Island news",
+                         "''We will rebuild the pier before summer,'' the mayor said.",
+                         "The mayor criticized the plan, saying it would cost too much."])
+    said = by_cue(analysis, "said")
+    assert said.kind == "direct" and said.content.text.startswith("''We will") and said.content.text.endswith("''")
+    criticized, saying = by_cue(analysis, "criticized"), by_cue(analysis, "saying")
+    assert criticized.content.text == "the plan"  # the participle is a statement of its own
+    assert saying.content.text == "it would cost too much"
+    assert source_of(analysis, saying).id == source_of(analysis, criticized).id
+
+
 # --- bad input ---------------------------------------------------------------------------------------------------
 def test_no_sources_at_all(nlp):
     analysis = run(nlp, ["Quiet day", "The sun rose over the bay. Boats left at dawn and came back at noon."])

@@ -113,15 +113,153 @@ def test_resume_removes_the_debris_of_a_part_that_was_never_committed(tmp_path: 
     assert not orphan.exists() and not temp.exists()
 
 
-def test_the_same_page_named_twice_is_analysed_once(tmp_path: Path):
+def test_the_same_file_named_twice_is_analysed_once_and_the_same_url_in_two_files_twice(tmp_path: Path):
     corpus = make_corpus(tmp_path / "corpus", pages=2)
     jsonl = corpus / "feed.jsonl"
     twice = tmp_path / "twice.jsonl"
     twice.write_text(jsonl.read_text())
-    summary = run_batch([corpus, twice], tmp_path / "out", workers=1, stage_names=(), progress=False)
-    rows, _ = query(tmp_path / "out", "SELECT url, count(*) FROM pages WHERE url IS NOT NULL GROUP BY url")
-    assert all(count == 1 for _, count in rows)  # same URL and offset: the same id, written once
-    assert summary.skipped_duplicates == 2  # the two lines with a URL; the broken line is keyed by its file
+    summary = run_batch([corpus, jsonl, str(corpus / "*.jsonl"), twice], tmp_path / "out", workers=1,
+                        stage_names=(), progress=False)
+    rows, _ = query(tmp_path / "out", "SELECT url, count(*), count(DISTINCT id), count(DISTINCT origin) FROM pages "
+                                      "WHERE url IS NOT NULL GROUP BY url")
+    assert sorted(rows) == [("https://kessa-post.invalid/fuel", 2, 2, 2),
+                            ("https://www.lorvik-herald.invalid/ferry", 2, 2, 2)]  # one page per file, by id
+    ids = list(iter_manifest_ids(tmp_path / "out"))
+    assert len(ids) == len(set(ids)) == len({r.id for r in iter_records([corpus, twice])}) == 10
+    assert summary.skipped_duplicates == 0  # feed.jsonl named three times is streamed once
+
+
+def test_a_record_id_seen_twice_is_analysed_and_written_once(tmp_path: Path, monkeypatch):
+    import rashomon.batch.local as local
+
+    corpus = make_corpus(tmp_path / "corpus", pages=3)
+    records = list(iter_records([corpus]))
+    doubled = [records[0], *records, records[2], records[0]]
+    monkeypatch.setattr(local, "iter_records", lambda files: iter(doubled))
+    summary = run(corpus, tmp_path / "out")
+    ids = list(iter_manifest_ids(tmp_path / "out"))
+    assert sorted(ids) == sorted(r.id for r in records)
+    assert summary.skipped_duplicates == 3 and summary.pages + summary.failed == len(records)
+
+
+def test_both_engines_stream_records_by_one_rule(tmp_path: Path):
+    import pyarrow as pa
+
+    from rashomon.batch.output import new_records
+    from rashomon.batch.ray_engine import stream_records
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"url": f"https://tarn-ledger.invalid/{n}", "text": f"Page {n} of the ledger."})
+                            + "\n" for n in range(5)))
+    records = list(iter_records([feed]))
+    skipped: list[tuple[str, str]] = []
+    kept = list(new_records([records[0], records[1], records[0], records[2]], {records[1].id},
+                            on_skip=lambda record, why: skipped.append((record.id, why))))
+    assert [r.id for r in kept] == [records[0].id, records[2].id]
+    assert skipped == [(records[1].id, "done"), (records[0].id, "duplicate")]
+    batches = list(stream_records(pa.table({"path": [str(feed), str(feed)]}), frozenset({records[1].id}), 2))
+    streamed = [i for batch in batches for i in batch["id"]]
+    assert streamed == [r.id for r in records if r.id != records[1].id]  # each id once, the done one skipped
+
+
+def test_bad_urls_and_lone_surrogates_do_not_stop_the_batch(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    good = [{"url": f"https://fenmoor-echo.invalid/{n}", "text": f"Sluice gate {n} reopened\n\nThe water board "
+             f"said gate {n} was repaired on Tuesday.\n"} for n in range(6)]
+    bad_url = {"url": "http://[bad/x", "text": "Reed harvest late\n\nThe reed cutters said the harvest was late.\n"}
+    surrogate = {"url": "https://fenmoor-echo.invalid/odd", "text": "Odd byte \ud800 here\n\nA page with a lone "
+                 "surrogate \udfff in its text.\n"}
+    lines = [good[0], good[1], bad_url, good[2], surrogate, good[3], good[4], good[5]]
+    (corpus / "feed.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))  # \ud800 stays escaped
+    (corpus / "note.txt").write_text("Dyke inspected\n\nInspectors walked the dyke on Monday.\n")
+    summary = run(corpus, tmp_path / "out", part_size=50)
+    records = list(iter_records([corpus]))
+    assert len(records) == 9
+    pages, _ = query(tmp_path / "out", "SELECT id, url, site, analysis FROM pages")
+    errors, _ = query(tmp_path / "out", "SELECT id FROM errors")
+    assert sorted([p[0] for p in pages] + [e[0] for e in errors]) == sorted(r.id for r in records)  # each once
+    by_url = {url: (site, json.loads(analysis)) for _, url, site, analysis in pages}
+    assert all(f"https://fenmoor-echo.invalid/{n}" in by_url for n in range(6))
+    assert by_url["http://[bad/x"][0] is None  # a URL with no readable host: the page, without a site
+    odd = by_url["https://fenmoor-echo.invalid/odd"][1]["page"]["text"]
+    assert "Odd byte ? here" in odd and "surrogate ? in" in odd
+    assert summary.pages == 9 and summary.failed == 0
+
+
+def test_any_failure_while_analysing_a_record_is_an_error_row(monkeypatch):
+    from rashomon.batch import worker
+
+    def broken(*args, **kwargs):
+        raise KeyError("no such column")
+
+    monkeypatch.setattr(worker, "rows_for_page", broken)
+    record = Record(id="r1", origin="feed.jsonl", offset=7, url="https://fenmoor-echo.invalid/x",
+                    content="Gate closed\n\nThe gate closed.\n", kind="text")
+    result = worker.analyze_record(record, ())
+    assert result.failed and result.id == "r1"
+    (row,) = result.rows["errors"]
+    assert row["stage"] == "analyze" and row["error_type"] == "KeyError" and "no such column" in row["message"]
+
+
+def test_an_unexpected_error_stops_the_workers_keeps_finished_pages_and_is_raised(tmp_path: Path, monkeypatch):
+    import multiprocessing
+
+    import rashomon.batch.local as local
+    from rashomon.batch.progress import make_progress
+
+    class FailingBar:
+        def __init__(self, enabled):
+            self.bar = make_progress(False)
+
+        def __enter__(self):
+            return self.bar.__enter__()
+
+        def __exit__(self, *exc):
+            return self.bar.__exit__(*exc)
+
+        def add_task(self, *args, **kwargs):
+            return self.bar.add_task(*args, **kwargs)
+
+        def update(self, *args, **kwargs):
+            raise RuntimeError("the progress bar broke")
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(6):
+        (corpus / f"gate-{number}.txt").write_text(f"Gate {number}\n\nThe water board opened gate {number}.\n")
+    monkeypatch.setattr(local, "make_progress", FailingBar)
+    with pytest.raises(RuntimeError, match="progress bar broke"):
+        run(corpus, tmp_path / "out", part_size=50)
+    assert multiprocessing.active_children() == []  # the pool was stopped, not left running
+    kept = list(iter_manifest_ids(tmp_path / "out"))
+    assert len(kept) == 2  # the first chunk (chunk_size 2) was finished: it is committed, not lost
+    monkeypatch.undo()
+    again = run(corpus, tmp_path / "out", resume=True)
+    assert again.skipped_done == 2 and again.pages == 4
+    assert sorted(iter_manifest_ids(tmp_path / "out")) == sorted(r.id for r in iter_records([corpus]))
+
+
+def test_manifests_are_read_by_one_function_and_a_damaged_one_is_reported(tmp_path: Path):
+    from rashomon.batch.output import iter_manifests
+    from rashomon.batch.progress import BatchSummary
+    from rashomon.batch.ray_engine import _summarise
+
+    corpus = make_corpus(tmp_path / "corpus", pages=2)
+    first = run(corpus, tmp_path / "out")
+    manifests = list(iter_manifests(tmp_path / "out"))
+    assert [m["part"] for m in manifests] == [p.stem for p in sorted((tmp_path / "out" / "_manifest").glob("*.json"))]
+    summary = BatchSummary(out=tmp_path / "out", engine="ray", workers=1)
+    _summarise(summary, tmp_path / "out", set())
+    assert (summary.parts, summary.pages, summary.failed) == (first.parts, first.pages, first.failed)
+    assert not hasattr(BatchOutput(tmp_path / "out", resume=True), "parts_written")
+    (tmp_path / "out" / "_manifest" / "part-9999999999999-feedface.json").write_text('{"ids": 7}')
+    with pytest.raises(BatchError, match="damaged manifest"):
+        list(iter_manifest_ids(tmp_path / "out"))
+    with pytest.raises(BatchError, match="damaged manifest"):
+        BatchOutput(tmp_path / "out", resume=True)
+    with pytest.raises(BatchError, match="--resume"):
+        BatchOutput(tmp_path / "out")
 
 
 def test_workers_load_the_real_models_and_run_the_default_stages(tmp_path: Path):

@@ -210,3 +210,30 @@ def test_the_publishers_own_voice_is_not_named_as_a_relay():
     analysis = run_claims(page, sources, [attribution])
     claim = next(c for c in analysis.claims if c.attribution_id == "a1")
     assert source_label(analysis, claim) == "the harbour authority"
+
+
+@pytest.mark.parametrize("digits", [400, 5000])
+def test_an_absurdly_long_number_is_reported_without_a_value(digits):
+    import json
+
+    text = f"Witnesses spoke of about {'8' * digits} wounded in the valley."
+    (found,) = find_quantities(text)
+    assert found.text.startswith("about 888") and found.approx == "about"
+    assert found.value is None and found.low is None and found.high is None
+    json.dumps({"value": found.value}, allow_nan=False)  # no inf reaches the JSON
+
+
+def test_fifteen_significant_digits_still_get_a_value_and_sixteen_do_not():
+    (kept,) = find_quantities("The fund held 123456789012345 crowns.")
+    (dropped,) = find_quantities("The fund held 1234567890123456 crowns.")
+    assert kept.value == 123456789012345.0 and kept.low == kept.high == kept.value
+    assert dropped.value is None and dropped.text == "1234567890123456"
+
+
+def test_the_claims_stage_survives_a_page_with_a_huge_number(spacy_nlp):
+    text = f"The river council said {'4' * 5000} sandbags were laid along the dyke."
+    page = Page(text=text, blocks=[Block("b0", "paragraph", 0, len(text), text)])
+    analysis = Analysis(page=page)
+    claims_stage(analysis, parse(page))
+    quantities_found = [q for c in analysis.claims for q in c.quantities]
+    assert quantities_found and all(q.value is None for q in quantities_found)

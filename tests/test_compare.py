@@ -260,3 +260,37 @@ def test_claims_without_numbers_from_one_source_are_not_aligned():
     )
     analysis = analyze(page, [Source("harbour", "Harbour Authority", "government")])
     assert [a for a in analysis.alignments if a.topic.startswith("event")] == []
+
+
+def test_pages_of_one_repeated_word_compare_without_an_internal_error(tmp_path):
+    from typer.testing import CliRunner
+
+    from rashomon.cli import app
+
+    a = analyze(make_page(["Truce."], [None], "Valley Courier"))
+    b = analyze(make_page(["Truce truce."], [None], "Ridge Bulletin"))
+    result = compare_pages([a, b])
+    assert all(entry["distinctive"] == [] for entry in result["framing"].values())
+    json.dumps(result)
+    (tmp_path / "one.txt").write_text("Valley news\n\nTruce.\n")
+    (tmp_path / "two.txt").write_text("Ridge news\n\nTruce truce.\n")
+    run = CliRunner().invoke(app, ["compare", str(tmp_path / "one.txt"), str(tmp_path / "two.txt"), "-f", "json"])
+    assert run.exit_code == 0, run.output
+    assert set(json.loads(run.stdout)["framing"]) == {"p1", "p2"}
+
+
+def test_prefixed_claims_are_copies_with_every_field_kept():
+    from dataclasses import fields
+
+    from rashomon.compare import _prefixed
+
+    page = analyze(make_page(["Officials said 40 families left the valley on Monday."], [None]))
+    (claim,) = page.claims
+    copy = _prefixed(claim, "p7")
+    assert copy.id == f"p7:{claim.id}" and copy is not claim
+    assert all(getattr(copy, f.name) == getattr(claim, f.name) for f in fields(claim) if f.name != "id")
+
+
+def test_a_percent_quantity_without_a_value_is_described_by_its_text():
+    q = Quantity(text="about " + "7" * 30 + " percent", start=0, end=44, value=None, approx="about", unit="percent")
+    assert describe(q) == q.text

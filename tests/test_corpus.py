@@ -98,7 +98,7 @@ def test_jsonl_records_carry_url_date_content_and_bad_lines_become_error_records
     first, not_json, not_object, no_content, html = records
     assert first.ok and first.url.endswith("/ferry") and first.published_at == "2026-03-02"
     assert first.content == PAGE and first.kind == "text" and first.offset == 0
-    assert first.id == record_id("https://lorvik-herald.invalid/ferry", 0)
+    assert first.id == record_id(str(path.resolve()), 0)  # the file and the offset, never the URL
     assert "not JSON" in not_json.error and not_json.offset == len(lines[0]) + 2
     assert "not an object" in not_object.error
     assert "no 'html' or 'text'" in no_content.error
@@ -143,7 +143,7 @@ def test_warc_pages_are_html_and_text_responses_only(tmp_path: Path):
     assert records[0].content.startswith(b"<html>") and records[0].kind == "html"
     assert records[1].content == PAGE.encode() and records[1].kind == "text"
     assert records[0].offset < records[1].offset
-    assert records[0].id == record_id("https://lorvik-herald.invalid/a", records[0].offset)
+    assert records[0].id == record_id(str(path.resolve()), records[0].offset)
     assert [r.id for r in iter_records([path])] == [r.id for r in records]
 
 
@@ -187,3 +187,35 @@ def test_streaming_is_lazy(tmp_path: Path):
     rest = list(stream)
     assert first.ok and len(rest) == 1 and rest[0].content.endswith("more")
     assert os.path.getsize(path) > 0
+
+
+def test_a_record_id_is_its_file_and_offset_whatever_its_url(tmp_path: Path):
+    line = json.dumps({"url": "https://brackwater-times.invalid/flood", "text": PAGE}) + "\n"
+    (tmp_path / "one.jsonl").write_text(line)
+    (tmp_path / "two.jsonl").write_text(line + line)  # the same URL at offset 0 here too, and again further on
+    one, two_first, two_second = iter_records([tmp_path / "one.jsonl", tmp_path / "two.jsonl"])
+    assert one.offset == two_first.offset == 0 and one.url == two_first.url == two_second.url
+    assert len({one.id, two_first.id, two_second.id}) == 3  # same URL and offset in two files: two records
+    assert two_second.id == record_id(str((tmp_path / "two.jsonl").resolve()), len(line.encode()))
+
+
+def test_the_error_record_of_a_damaged_warc_never_takes_the_id_of_a_page(tmp_path: Path):
+    good = tmp_path / "good.warc.gz"
+    write_warc(good, [(f"https://brackwater-times.invalid/{n}", "text/html", f"<p>Tide table {n}.</p>".encode())
+                      for n in range(3)])
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(good.read_bytes()[:-30])
+    records = list(iter_records([cut]))
+    pages, errors = [r for r in records if r.ok], [r for r in records if not r.ok]
+    assert pages and len(errors) == 1
+    assert len({r.id for r in records}) == len(records)
+    assert errors[0].offset > max(p.offset for p in pages)
+
+
+def test_a_lone_surrogate_in_a_jsonl_url_or_date_becomes_a_replacement_character(tmp_path: Path):
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps({"url": "https://brackwater-times.invalid/\ud800", "published_at": "2026-\udc00",
+                                "text": PAGE}) + "\n")
+    (record,) = iter_records([path])
+    assert record.url == "https://brackwater-times.invalid/?" and record.published_at == "2026-?"
+    record.url.encode("utf-8")

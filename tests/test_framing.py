@@ -139,3 +139,17 @@ def test_eval_runs_on_ptc(shared_dir, capsys):
 
     figures = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert figures["ours"]["both"]["f1"] > figures["anchor_every_sentence"]["both"]["f1"]
+
+
+def test_a_one_word_vocabulary_gives_no_distinctive_words_instead_of_a_math_error():
+    result = framing.framing_for({"x": [(0, "Truce.")], "y": [(40, "Truce truce.")]})
+    assert result["x"]["distinctive"] == [] and result["y"]["distinctive"] == []
+    assert framing.fightin_words(Counter({"truce": 1}), Counter({"truce": 2})) == {}
+    assert framing.fightin_words(Counter({"truce": 3}), Counter()) == {}
+
+
+def test_two_word_types_still_score_and_swap_exactly():
+    a, b = Counter({"truce": 5, "shelling": 1}), Counter({"truce": 1, "shelling": 4})
+    forward, backward = framing.fightin_words(a, b), framing.fightin_words(b, a)
+    assert set(forward) == {"truce", "shelling"} and forward["truce"][1] > 0 > forward["shelling"][1]
+    assert all(forward[w][1] == -backward[w][1] for w in forward)

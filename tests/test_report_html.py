@@ -216,3 +216,37 @@ def test_view_tolerates_a_sparse_dict():
     view = build_view({"page": {"text": "x"}, "framing": {"a": {}}, "alignments": [
         {"id": "g", "claim_ids": ["missing"], "verdict": "weird", "explanation": None}]})
     assert view["alignments"][0]["verdict"] == "unique" and view["alignments"][0]["claims"] == []
+
+
+def test_a_url_is_a_link_only_when_the_whole_of_it_is_an_http_url():
+    from rashomon.report.html import safe_url
+
+    smuggled = "https://news.example/\n\n[tap here](javascript:steal())\n\n<img src=q onerror=steal()>"
+    for bad in (smuggled, "https://news.example/a b", 'https://news.example/"onmouseover="x', "https://",
+                "https://news.example/`x`", "https://news.example/\x07", "javascript:steal()", None, 42):
+        assert safe_url(bad) is None, bad
+    assert safe_url(" https://news.example/a/b?c=1&d=(2)#e ") == "https://news.example/a/b?c=1&d=(2)#e"
+    analysis = build_analysis()
+    analysis.page.url = smuggled
+    doc = lxml.html.fromstring(render_html(analysis))
+    assert not doc.xpath("//a[contains(@href,'news.example') or starts-with(normalize-space(@href),'javascript')]")
+    assert not doc.xpath("//img") and "tap here" in doc.xpath("string(//dl[@class='meta'])")
+
+
+def test_to_json_writes_no_nan_or_infinity():
+    import json
+
+    from rashomon.report.json import to_json
+
+    analysis = build_analysis()
+    analysis.framing["s-nw"]["distinctive"][0]["z"] = float("inf")
+    analysis.page.comments[0].scores["abuse"] = float("nan")
+    analysis.claims[1].quantities[0].value = float("-inf")
+    text = to_json(analysis)
+    data = json.loads(text, parse_constant=lambda name: pytest.fail(f"{name} written"))
+    assert data["framing"]["s-nw"]["distinctive"][0]["z"] is None
+    assert data["comments"][0]["scores"]["abuse"] is None
+    assert data["claims"][1]["quantities"][0]["value"] is None
+    assert data["claims"][1]["quantities"][0]["noun"] == "residents"  # the rest is kept
+    assert to_dict(analysis)["comments"][0]["scores"] == {"abuse": None}
+    render_html(to_dict(analysis))  # the report still renders

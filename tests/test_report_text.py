@@ -70,3 +70,18 @@ def test_terminal_prints_markup_and_escape_sequences_as_text():
 def test_terminal_of_an_empty_analysis():
     text = render_text(Analysis(page=Page(text="")))
     assert "The page has no reader comments." in text and "No claims were aligned" in text
+
+
+def test_markdown_url_cannot_smuggle_a_link_or_markup():
+    analysis = build_analysis()
+    analysis.page.url = "https://news.example/\n\n[tap here](javascript:steal())\n\n<img src=q onerror=steal()>"
+    md = render_markdown(analysis)
+    assert "](javascript" not in md and "<img" not in md
+    assert "\n[tap" not in md and "\n<https" not in md
+
+
+def test_markdown_url_is_percent_quoted_inside_its_link():
+    analysis = build_analysis()
+    analysis.page.url = "https://news.example/wiki/Port_(Sarn)[2]?q=Śródmieście&x=%41"
+    md = render_markdown(analysis)
+    assert "<https://news.example/wiki/Port_%28Sarn%29%5B2%5D?q=%C5%9Ar%C3%B3dmie%C5%9Bcie&x=%41>" in md

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import warnings
 from pathlib import Path
@@ -211,3 +212,168 @@ def test_paste_and_upload_run_the_real_pipeline(tmp_path):
 
     validate(api["analysis"])
     assert client.get("/api/pages").json()["total"] == 1
+
+
+# --- cross-site requests, hosts, ids, limits, errors ------------------------------------------------------
+
+
+def test_another_sites_page_cannot_delete_or_analyze(client):
+    page_id = client.post("/api/pages", json=_dated("2032-01-15")).json()["id"]
+    foreign = [{"Origin": "https://mallory.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"},
+               {"Origin": "http://testserver:8080"}, {"Origin": "https://testserver"}]
+    for headers in foreign:
+        assert client.post(f"/pages/{page_id}/delete", headers=headers, follow_redirects=False).status_code == 403
+        assert client.delete(f"/api/pages/{page_id}", headers=headers).status_code == 403
+        refused = client.post("/analyze", data={"text": "A quiet harbour page."}, headers=headers)
+        assert refused.status_code == 403 and "another site" in refused.text
+        assert client.post("/api/analyze", json={"text": "A quiet harbour page."}, headers=headers).status_code == 403
+        assert client.post("/api/pages", json=_dated("2032-01-16"), headers=headers).status_code == 403
+    assert client.get("/api/pages").json()["total"] == 1
+    assert client.get(f"/pages/{page_id}", headers=foreign[0]).status_code == 200  # reading is not refused
+    own = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
+    deleted = client.post(f"/pages/{page_id}/delete", headers=own, follow_redirects=False)
+    assert deleted.status_code == 303 and client.get("/api/pages").json()["total"] == 0
+
+
+def test_requests_must_name_an_allowed_host(tmp_path):
+    client = TestClient(create_app(tmp_path / "h.db", analyze=_unavailable))
+    assert client.get("/", headers={"Host": "rebound.example"}).status_code == 400
+    for host in ("localhost:8000", "127.0.0.1:8000", "[::1]:8000", "testserver"):
+        assert client.get("/", headers={"Host": host}).status_code == 200, host
+    lan = TestClient(create_app(tmp_path / "lan.db", analyze=_unavailable, allowed_hosts=["reader.lan"]))
+    assert lan.get("/", headers={"Host": "reader.lan:8000"}).status_code == 200
+    assert lan.get("/", headers={"Host": "localhost"}).status_code == 400
+
+
+def test_serve_accepts_the_host_it_listens_on(tmp_path, monkeypatch):
+    import uvicorn
+
+    from rashomon.web import serve
+
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(app=app, **options))
+    serve("reader.lan", 8123, tmp_path / "served.db")
+    client = TestClient(served["app"])
+    assert served["host"] == "reader.lan" and served["port"] == 8123
+    assert client.get("/", headers={"Host": "reader.lan:8123"}).status_code == 200
+    assert client.get("/", headers={"Host": "localhost:8123"}).status_code == 200
+    assert client.get("/", headers={"Host": "elsewhere.example"}).status_code == 400
+
+
+def test_actor_names_with_a_slash_have_their_pages(client):
+    data = _dated("2032-02-01")
+    data["actors"][0]["name"] = "AC/DC Brigade"
+    client.post("/api/pages", json=data)
+    assert client.get("/api/actors/AC%2FDC%20Brigade").json()["name"] == "AC/DC Brigade"
+    assert client.get("/api/actors/AC/DC Brigade").status_code == 200
+    listing = lxml.html.fromstring(client.get("/actors").text)
+    href = listing.xpath("//a[text()='AC/DC Brigade']/@href")
+    assert href == ["/actors/AC%2FDC%20Brigade"]
+    actor = client.get(href[0])
+    assert actor.status_code == 200 and "AC/DC Brigade" in actor.text
+    hits = lxml.html.fromstring(client.get("/search", params={"q": "state_forces"}).text)
+    assert "/actors/AC%2FDC%20Brigade" in hits.xpath("//li[contains(@class,'kind-actor')]//a/@href")
+
+
+def test_page_ids_out_of_range_are_not_found_not_a_crash(tmp_path):
+    client = TestClient(create_app(tmp_path / "ids.db", analyze=_unavailable), raise_server_exceptions=False)
+    page_id = client.post("/api/pages", json=_dated("2032-03-01")).json()["id"]
+    huge = "99999999999999999999999"
+    for response in (client.get(f"/pages/{huge}"), client.get(f"/api/pages/{huge}"),
+                     client.post(f"/pages/{huge}/delete"), client.delete(f"/api/pages/{huge}"),
+                     client.get(f"/pages/{2**63}"), client.get("/api/pages/0"),
+                     client.get("/compare", params={"ids": [page_id, huge]}),
+                     client.get("/api/compare", params={"ids": [page_id, 2**63]})):
+        assert response.status_code in (404, 422), (response.request.url, response.status_code)
+    assert client.get(f"/api/pages/{page_id}").status_code == 200
+
+
+def test_compare_takes_at_most_ten_pages(client):
+    ids = [client.post("/api/pages", json=_dated(f"2032-04-{day:02d}")).json()["id"] for day in range(1, 12)]
+    for path in ("/api/compare", "/compare"):
+        refused = client.get(path, params={"ids": ids})
+        assert refused.status_code == 400 and "at most 10" in refused.text, path
+    assert client.get("/api/compare", params={"ids": ids[:10]}).status_code == 200
+
+
+def test_an_internal_error_tells_the_client_nothing_of_its_text(tmp_path, caplog):
+    def leaky(data, **options):
+        raise RuntimeError("secret path /srv/keys/hidden.pem")
+
+    client = TestClient(create_app(tmp_path / "e.db", analyze=leaky), raise_server_exceptions=False)
+    with caplog.at_level("ERROR", logger="rashomon.web.app"):
+        api = client.post("/api/analyze", json={"text": "A market page."})
+        form = client.post("/analyze", data={"text": "A market page."})
+    assert api.status_code == 500 and form.status_code == 500
+    assert "hidden.pem" not in api.text and "hidden.pem" not in form.text
+    assert "not stored" not in api.text
+    assert "hidden.pem" in caplog.text  # the details go to the log
+
+
+def test_nothing_is_stored_when_the_answer_cannot_be_built(tmp_path):
+    from rashomon.model import Analysis
+    from rashomon.read import read
+
+    def odd(data, **options):  # a stage left a value JSON cannot carry in the framing
+        return Analysis(page=read(data, kind="text"), framing={"marker": object()})
+
+    app = create_app(tmp_path / "o.db", analyze=odd)
+    store, attempts = app.state.store, []
+    add = store.add
+    store.add = lambda data: attempts.append(data) or add(data)  # type: ignore[method-assign]
+    client = TestClient(app, raise_server_exceptions=False)
+    response = client.post("/api/analyze", json={"text": "A ferry timetable page."})
+    assert response.status_code == 500 and "not stored" not in response.text
+    assert attempts == []  # the answer failed before anything was handed to the store
+    assert client.get("/api/pages").json()["total"] == 0
+
+
+def test_an_import_holding_nan_is_refused_and_not_stored(client):
+    data = _dated("2032-05-01")
+    data["comments"][0]["scores"]["abuse"] = 0.123456
+    text = json.dumps(data).replace("0.123456", "NaN")
+    response = client.post("/api/pages", content=text.encode(), headers={"content-type": "application/json"})
+    assert response.status_code == 400 and "NaN" in response.json()["detail"]
+    assert client.get("/api/pages").json()["total"] == 0
+
+
+def test_api_analyze_answers_valid_json_with_its_id(tmp_path):
+    from rashomon.model import Analysis
+    from rashomon.read import read
+
+    def overflowing(data, **options):
+        return Analysis(page=read(data, kind="text"), framing={"ratio": float("inf"), "spread": [float("nan"), 1.5]})
+
+    client = TestClient(create_app(tmp_path / "j.db", analyze=overflowing))
+    response = client.post("/api/analyze", json={"text": "A bridge closure page."})
+    assert response.status_code == 200, response.text
+    body = json.loads(response.text, parse_constant=lambda name: pytest.fail(f"{name} in the answer"))
+    assert body["analysis"]["framing"] == {"ratio": None, "spread": [None, 1.5]}
+    assert body["report_url"] == f"/pages/{body['id']}"
+    assert client.get(body["report_url"]).status_code == 200
+
+
+def test_search_links_a_comment_to_the_reports_own_anchor(client):
+    data = _dated("2032-06-01")
+    for comment in data["comments"]:
+        for key in ("id", "reply_to", "corrects"):
+            if comment.get(key) == "k2":
+                comment[key] = "k2.b/7"
+    page_id = client.post("/api/pages", json=data).json()["id"]
+    page = lxml.html.fromstring(client.get("/search", params={"q": "brigades burn"}).text)
+    href = page.xpath("//li[contains(@class,'kind-comment')]//a/@href")[0]
+    fragment = href.split("#", 1)[1]
+    assert href.startswith(f"/pages/{page_id}#")
+    assert lxml.html.fromstring(client.get(f"/pages/{page_id}").text).get_element_by_id(fragment) is not None
+
+
+def test_one_contract_validator_and_one_palette():
+    from rashomon.report import json as contract
+    from rashomon.report import svg, terminal
+    from rashomon.web import app as web_app
+
+    assert contract.validator() is contract.validator()  # built once
+    assert contract.validator().schema == contract.shipped_schema()
+    assert not hasattr(web_app, "contract_validator")
+    assert not hasattr(terminal, "SIDE_STYLES") and terminal.SIDE_COLOURS is svg.SIDE_COLOURS
+    assert web_app.SIDE_COLOURS is svg.SIDE_COLOURS

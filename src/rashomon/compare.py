@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from . import framing as framing_module
 from .claims import source_label, topics
@@ -99,7 +99,8 @@ def describe(quantity: Quantity) -> str:
         text = f"{text} of {quantity.noun}" if quantity.vague else f"{text} {quantity.noun}"
     if quantity.scope:
         text = f"{text} {quantity.scope}"
-    if quantity.unit == "percent" and "%" not in text and "percent" not in text and "per cent" not in text:
+    shown = quantity.unit == "percent" and "%" not in text and "percent" not in text and "per cent" not in text
+    if shown and quantity.value is not None:
         text += f" (= {round(quantity.value, SHOWN_DIGITS):g} %)"
     return text
 
@@ -414,14 +415,11 @@ def compare_pages(analyses: list[Analysis]) -> dict:
 
 
 def _prefixed(claim: Claim, pid: str) -> Claim:
-    copy = Claim(**{f: getattr(claim, f) for f in claim.__slots__})
-    copy.id = f"{pid}:{claim.id}"
-    return copy
+    return replace(claim, id=f"{pid}:{claim.id}")
 
 
 def _outlet_label(analysis: Analysis, claim: Claim, pid: str, outlet: str) -> str:
-    original = Claim(**{f: getattr(claim, f) for f in claim.__slots__})
-    original.id = claim.id.split(":", 1)[1]
+    original = replace(claim, id=claim.id.split(":", 1)[1])
     speaker = source_label(analysis, original)
     publishers = {s.name for s in analysis.sources if s.is_publisher} | {"publisher", analysis.page.publisher}
     return outlet if speaker in publishers or speaker == outlet else f"{speaker} via {outlet}"

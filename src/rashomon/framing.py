@@ -121,7 +121,7 @@ def fightin_words(
     prior = background() if prior is None else prior
     background_mix = BACKGROUND_MIX if background_mix is None else background_mix
     vocabulary = sorted(set(counts_a) | set(counts_b))
-    if not vocabulary:
+    if len(vocabulary) < 2:  # one word type: its odds against "every other word" have nothing to stand on
         return {}
     raw = {w: float(prior.get(w, 0)) or UNSEEN_BACKGROUND_COUNT for w in vocabulary}
     total_raw = sum(raw.values())
@@ -137,8 +137,11 @@ def fightin_words(
     result = {}
     for w in vocabulary:
         y_a, y_b, a_w = float(counts_a.get(w, 0)), float(counts_b.get(w, 0)), alpha[w]
-        log_odds_a = math.log(y_a + a_w) - math.log(n_a + prior_strength - y_a - a_w)
-        log_odds_b = math.log(y_b + a_w) - math.log(n_b + prior_strength - y_b - a_w)
+        rest_a, rest_b = n_a + prior_strength - y_a - a_w, n_b + prior_strength - y_b - a_w
+        if min(y_a + a_w, y_b + a_w, rest_a, rest_b) <= 0:  # log(0): a word that is (nearly) all of both sides
+            continue
+        log_odds_a = math.log(y_a + a_w) - math.log(rest_a)
+        log_odds_b = math.log(y_b + a_w) - math.log(rest_b)
         delta = log_odds_a - log_odds_b
         result[w] = (delta, delta / math.sqrt(1.0 / (y_a + a_w) + 1.0 / (y_b + a_w)))
     return result

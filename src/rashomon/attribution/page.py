@@ -8,7 +8,9 @@ and :class:`~rashomon.model.Attribution` objects of the whole page:
 * **narratives**: a top-level attribution to a news agency or outlet ("According to Reuters", "Reuters
   writes") opens that outlet's account, which runs until the next separator or the next outlet; a framing
   sentence ending in a colon ("..., as reported by RT, sounds as follows:") puts the following paragraphs,
-  up to the next separator, under that outlet. Everything else is the publisher's own voice;
+  up to the next separator, under that outlet. The outlet must be named by a proper noun, also when a common
+  noun describes it ("the state broadcaster Eastline Today told it differently:"). Everything else, and a
+  paragraph no one is said to say that speaks as the publisher ("we", "readers"), is the publisher's voice;
 * **nesting**: an attribution inside another's content is relayed by it; otherwise one inside a narrative is
   relayed by that narrative's opening attribution;
 * **editorial**: sentences no one is said to have said are the publisher's (``editorial``) or, inside a

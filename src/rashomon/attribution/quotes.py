@@ -9,7 +9,14 @@ Rules over the dependency parse, driven by the cue lexicon (``data/attribution/c
   and the rest of the sentence as the content;
 * **quotation marks** extend the content to the whole quotation, across sentences when the quote runs on,
   and attach a quote to a cue in the next or previous sentence ('"..." He said.', 'He said: "..."');
-* "X quoted Y as saying ..." yields two nested attributions.
+* "X quoted Y as saying ..." yields two nested attributions;
+* **beliefs and stances** count too (as in PolNeAR's definition): belief verbs take a clause, an infinitive
+  ("seeks to"), a listed preposition ("worried about") or, for a few, a noun object ("wants a wall"); "X views
+  Y as Z"; attitude adjectives ("is confident that", "critical of"); a possessed speech-act noun with what
+  it is about ("the governor's comments about ..."); any verb or adjective with a subject and a
+  that/whether-clause ("decided that ...", at lower confidence);
+* **passives** keep the cue with no source ("it was reported that", "are said to", "Asked whether ...");
+* a content stops before the next cue joined to its own ("criticized X, saying Y": two attributions).
 
 Offsets here are character offsets into ``doc.text``; the stage adds the block offset. Quotes that no cue
 claims are returned as orphans (``kind="continuation"``, no cue, no source) for the stage to link to the
@@ -42,6 +49,8 @@ NO_XCOMP_CONTENT = frozenset({"say", "add", "continue", "write", "post"})
 NO_OBJECT_CONTENT = frozenset({"say", "add", "continue", "write", "post", "answer", "reply", "respond", "tell"})
 #: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
 OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
+#: Prepositions that introduce what a possessed speech-act noun is about ("her criticism of X").
+NOUN_CONTENT_PREPOSITIONS = frozenset({"about", "on", "of", "for", "to", "against", "over"})
 #: Confidence of a cue found only by its that/whether-clause, not by the lexicon.
 UNLISTED_CUE_CONFIDENCE = 0.5
 #: Verbs whose noun object of this many tokens or more is a mis-parsed clause, not a thing said ("said goodbye").
@@ -182,7 +191,8 @@ class DocExtractor:
         for child in head.rights:
             if child.dep_ == "relcl" or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG"):
                 last = min(last, child.left_edge.i - 1)
-        while last > head.i and (self.doc[last].is_punct or self.doc[last].is_space) and self.doc[last].text != ")":
+        while last > head.i and ((self.doc[last].is_punct or self.doc[last].is_space) and self.doc[last].text != ")"
+                                 or self.doc[last].dep_ == "case"):  # "the governor's comments": not the 's
             last -= 1
         start, end = self.chars(head.left_edge.i, max(last, head.i))
         if self.doc[max(last, head.i)].text == ")":
@@ -330,14 +340,14 @@ class DocExtractor:
         return None, 0.0
 
     def before_next_cue(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
-        """Cut ``content`` before the same speaker's next cue: "criticized X, saying Y", "attacked X and
-        questioned Y". Each is an attribution of its own; the first does not swallow the second."""
+        """Cut ``content`` before the next cue joined to this one: "criticized X, saying Y", "attacked X and
+        questioned Y", "said X, and she accused Y". Each is an attribution of its own; the first does not
+        swallow the second."""
         for token in verb.subtree:
             if token.i <= verb.i or token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.all_cue_lemmas:
                 continue
             follows = (token.dep_ == "advcl" and token.tag_ == "VBG") or (
-                token.dep_ == "conj" and token.head.i == verb.i
-                and not any(c.dep_ in SUBJECT_DEPS for c in token.children))
+                token.dep_ in ("conj", "parataxis") and token.head.i == verb.i)
             if not follows:
                 continue
             first = token.left_edge.i
@@ -533,9 +543,15 @@ class DocExtractor:
             return
         clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if clause is None and owner is not None and owner.pos_ in ("PROPN", "PRON", "NOUN"):
+            # "Trump's comments about the judge", "her support for the bill": the owner's stance on something
+            preposition = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPOSITIONS),
+                               None)
+            clause = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) \
+                if preposition is not None else None
         if clause is None:
             return
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:
             for prep in noun.rights:
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):

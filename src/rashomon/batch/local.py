@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from ..read.corpus import JSONL_SUFFIXES, Record, expand_inputs, iter_records
-from .output import BatchError, BatchOutput, PageResult
+from .output import BatchError, BatchOutput, PageResult, new_records
 from .progress import BatchSummary, make_progress
 from .worker import WorkerSetupError, analyze_chunk, analyze_record, setup_worker
 
@@ -95,7 +95,9 @@ def run_local(
     bar = make_progress(progress)
     task = bar.add_task("analysing", total=max(total - len(output.done_ids), 0) if total is not None else None,
                         failed=0)
-    records = _new_records(iter_records(files), output.done_ids, summary)
+    # a snapshot: the live set grows as parts commit, and a repeat of a page of this run is a duplicate, not "done"
+    done_before = frozenset(output.done_ids)
+    records = new_records(iter_records(files), done_before, on_skip=lambda _, why: _count_skip(summary, why))
     context = multiprocessing.get_context(start_method)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(stage_names,))
     pending: set[Future] = set()
@@ -126,6 +128,13 @@ def run_local(
         _stop(pool, pending)
         flush()
         raise BatchError(f"a worker died ({err}); the pages finished so far are kept: run again with --resume") from None
+    except BaseException:  # a bug here or in a worker's return: stop the workers, keep what is finished, re-raise
+        _stop(pool, pending)
+        try:
+            flush()
+        except Exception:  # noqa: BLE001 - the first error is the one to report
+            pass
+        raise
     else:
         pool.shutdown(wait=True)
     summary.seconds = time.perf_counter() - started
@@ -150,17 +159,11 @@ def _stop(pool: ProcessPoolExecutor, pending: set[Future]) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _new_records(records: Iterator[Record], done: set[str], summary: BatchSummary) -> Iterator[Record]:
-    """Records not yet in the output, each id once (the same page named twice is analysed once)."""
-    seen: set[str] = set()
-    for record in records:
-        if record.id in done:
-            summary.skipped_done += 1
-        elif record.id in seen:
-            summary.skipped_duplicates += 1
-        else:
-            seen.add(record.id)
-            yield record
+def _count_skip(summary: BatchSummary, why: str) -> None:
+    if why == "done":
+        summary.skipped_done += 1
+    else:
+        summary.skipped_duplicates += 1
 
 
 def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:

@@ -26,7 +26,7 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import RashomonError
+from ..read.corpus import Record
 
 # --- settings (batch output) ----------------------------------------------------------------------------
 MANIFEST_DIR = "_manifest"
@@ -93,8 +94,40 @@ def site_of(url: str | None) -> str | None:
     """The host of ``url`` without ``www.``: the unit a corpus is usually compared by."""
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # "http://[bad/x": not a URL a site can be read from; the page is still written
+        return None
     return host.removeprefix("www.") or None
+
+
+def safe_text(text: str | None) -> str | None:
+    """``text`` as Arrow can store it: a lone surrogate (from JSON, or a file name that is not UTF-8) becomes ``?``."""
+    if text is None:
+        return None
+    return text.encode("utf-8", errors="replace").decode("utf-8")
+
+
+def new_records(records: Iterable[Record], done: Collection[str],
+                on_skip: Callable[[Record, str], None] | None = None) -> Iterator[Record]:
+    """The records not yet in the output, each id once: the one rule both engines stream a corpus by.
+
+    A record whose id ``done`` holds (committed by an earlier run) is skipped, and so is an id already seen
+    in this stream: a page is analysed and written once, however often the corpus names it. ``on_skip`` is
+    told of each skipped record and why (``"done"`` or ``"duplicate"``).
+    """
+    seen: set[str] = set()
+    for record in records:
+        if record.id in done:
+            reason = "done"
+        elif record.id in seen:
+            reason = "duplicate"
+        else:
+            seen.add(record.id)
+            yield record
+            continue
+        if on_skip is not None:
+            on_skip(record, reason)
 
 
 def rows_for_page(record, data: dict[str, Any], seconds: float = 0.0) -> dict[str, list[dict]]:
@@ -109,7 +142,7 @@ def rows_for_page(record, data: dict[str, Any], seconds: float = 0.0) -> dict[st
         "pages": [{
             "id": record.id, "url": url, "site": keys["site"], "published_at": published_at,
             "title": page.get("title"), "publisher": page.get("publisher"), "language": page.get("language"),
-            "source_format": page.get("source_format"), "origin": record.origin, "offset": record.offset,
+            "source_format": page.get("source_format"), "origin": safe_text(record.origin), "offset": record.offset,
             "n_words": len(page.get("text", "").split()), "n_comments": len(data["comments"]),
             "n_claims": len(data["claims"]), "n_actors": len(data["actors"]), "n_relations": len(data["relations"]),
             "warnings": [w["code"] for w in data["warnings"]], "seconds": seconds, "worker": worker_name(),
@@ -147,8 +180,8 @@ def rows_for_page(record, data: dict[str, Any], seconds: float = 0.0) -> dict[st
 
 def rows_for_error(record, stage: str, error_type: str, message: str) -> dict[str, list[dict]]:
     return {"errors": [{
-        "id": record.id, "origin": record.origin, "offset": record.offset, "url": record.url, "stage": stage,
-        "error_type": error_type, "message": message,
+        "id": record.id, "origin": safe_text(record.origin), "offset": record.offset, "url": safe_text(record.url),
+        "stage": stage, "error_type": error_type, "message": safe_text(message),
     }]}
 
 
@@ -183,28 +216,21 @@ class BatchOutput:
     resume: bool = False
     engine: str = "local"
     done_ids: set[str] = field(default_factory=set)
-    parts_written: int = 0
 
     def __post_init__(self) -> None:
         self.root = Path(self.root)
         if self.root.exists() and not self.root.is_dir():
             raise BatchError(f"{self.root}: exists and is not a folder")
-        manifests = sorted((self.root / MANIFEST_DIR).glob("part-*.json")) if self.root.exists() else []
-        if manifests and not self.resume:
+        if self.root.exists() and committed_parts(self.root) and not self.resume:
             raise BatchError(f"{self.root}: already holds a batch output; pass --resume to finish it, "
                              "or choose another folder")
         for table in TABLES:
             (self.root / table).mkdir(parents=True, exist_ok=True)
         (self.root / MANIFEST_DIR).mkdir(parents=True, exist_ok=True)
-        committed = set()
+        manifests = list(iter_manifests(self.root))
         for manifest in manifests:
-            try:
-                self.done_ids.update(json.loads(manifest.read_text(encoding="utf-8"))["ids"])
-            except (OSError, ValueError, KeyError, TypeError) as err:
-                raise BatchError(f"{manifest}: damaged manifest ({type(err).__name__}); move it and its part files "
-                                 "away, then resume to redo those pages") from None
-            committed.add(manifest.stem)
-        self._remove_debris(committed)
+            self.done_ids.update(manifest["ids"])
+        self._remove_debris({manifest["part"] for manifest in manifests})
         info_path = self.root / DATASET_INFO
         if not info_path.exists():
             from .. import SCHEMA_VERSION, __version__
@@ -239,7 +265,6 @@ class BatchOutput:
         info = write_part(self.root, [r for r in results if r.id not in self.done_ids], self.engine)
         if info is not None:
             self.done_ids.update(info.ids)
-            self.parts_written += 1
         return info
 
 
@@ -274,9 +299,13 @@ def _arrow_ready(row: dict[str, Any], map_columns: list[str]) -> dict[str, Any]:
     return row
 
 
+def _manifest_paths(root: Path) -> list[Path]:
+    return sorted((Path(root) / MANIFEST_DIR).glob("part-*.json"))
+
+
 def committed_parts(root: Path) -> list[str]:
     """Names of the committed parts of the output at ``root``, oldest first."""
-    return sorted(p.stem for p in (Path(root) / MANIFEST_DIR).glob("part-*.json"))
+    return [path.stem for path in _manifest_paths(root)]
 
 
 def committed_files(root: Path, table: str) -> list[Path]:
@@ -286,9 +315,28 @@ def committed_files(root: Path, table: str) -> list[Path]:
             if (root / table / f"{name}.parquet").exists()]
 
 
+def iter_manifests(root: Path) -> Iterator[dict[str, Any]]:
+    """The manifest of every committed part of the output at ``root``, oldest first: the one reader of manifests.
+
+    Each is the dict :func:`write_part` wrote, with ``part`` always the part's name and ``ids`` always a list;
+    a manifest that cannot be read raises :class:`BatchError` (its pages would otherwise be silently redone).
+    """
+    for path in _manifest_paths(root):
+        try:
+            manifest = json.loads(path.read_text(encoding="utf-8"))
+            ids = manifest["ids"]
+            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+                raise TypeError("ids is not a list of strings")
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise BatchError(f"{path}: damaged manifest ({type(err).__name__}); move it and its part files "
+                             "away, then resume to redo those pages") from None
+        yield {**manifest, "part": path.stem}
+
+
 def iter_manifest_ids(root: Path) -> Iterator[str]:
-    for path in sorted((Path(root) / MANIFEST_DIR).glob("part-*.json")):
-        yield from json.loads(path.read_text(encoding="utf-8"))["ids"]
+    """The ids of every page (and error row) the committed parts of ``root`` hold."""
+    for manifest in iter_manifests(root):
+        yield from manifest["ids"]
 
 
 def _write_atomic(path: Path, data: bytes, fsync: bool = False) -> None:

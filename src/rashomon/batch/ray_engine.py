@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from ..read.corpus import Record, expand_inputs, iter_file
+from .worker import content_bytes
 from .local import CHUNK_SIZE as LOCAL_CHUNK_SIZE
 from .local import PART_SIZE as LOCAL_PART_SIZE
-from .output import BatchError, BatchOutput, PageResult, write_part
+from .output import BatchError, BatchOutput, PageResult, iter_manifests, new_records, write_part
 from .progress import BatchSummary
 
 # --- settings (ray engine) ------------------------------------------------------------------------------
@@ -54,16 +55,19 @@ def _require_ray():
 
 
 def stream_records(batch: dict[str, Any], done: frozenset[str], size: int) -> Iterator[dict[str, list]]:
-    """``map_batches`` generator: the records of each file in ``batch["path"]``, ``size`` at a time."""
+    """``map_batches`` generator: the records of each file in ``batch["path"]``, ``size`` at a time.
+
+    Records are filtered by :func:`~rashomon.batch.output.new_records`, the local engine's rule: ids already
+    done are skipped and an id is streamed once. A record id names its file, so ids of different files never
+    meet and this read task's own set of seen ids is the whole check.
+    """
     buffer: list[Record] = []
-    for path in batch.column("path").to_pylist():
-        for record in iter_file(Path(str(path))):
-            if record.id in done:
-                continue
-            buffer.append(record)
-            if len(buffer) >= size:
-                yield _columns(buffer)
-                buffer = []
+    files = (Path(str(path)) for path in batch.column("path").to_pylist())
+    for record in new_records((record for path in files for record in iter_file(path)), done):
+        buffer.append(record)
+        if len(buffer) >= size:
+            yield _columns(buffer)
+            buffer = []
     if buffer:
         yield _columns(buffer)
 
@@ -71,7 +75,7 @@ def stream_records(batch: dict[str, Any], done: frozenset[str], size: int) -> It
 def _columns(records: list[Record]) -> dict[str, list]:
     columns = {name: [getattr(r, name) for r in records] for name in _RECORD_COLUMNS}
     # one Arrow type per column: page text from JSONL is sent as UTF-8 bytes, like WARC bodies
-    columns["content"] = [c.encode("utf-8") if isinstance(c, str) else c for c in columns["content"]]
+    columns["content"] = [content_bytes(c) for c in columns["content"]]
     return columns
 
 
@@ -215,8 +219,7 @@ def _cause(err: BaseException) -> str:
 
 def _summarise(summary: BatchSummary, root: Path, before: set[str]) -> None:
     """Count what this run committed from the manifests (the write tasks ran elsewhere)."""
-    for path in sorted((root / "_manifest").glob("part-*.json")):
-        info = json.loads(path.read_text(encoding="utf-8"))
+    for info in iter_manifests(root):
         if before.isdisjoint(info["ids"]):
             summary.parts += 1
             summary.pages += info["pages"]

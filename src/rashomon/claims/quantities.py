@@ -23,6 +23,7 @@ names ("F-16", "COVID-19", "Resolution 2254") are not counts and are skipped.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,9 @@ from ..model import Quantity
 # --- settings ------------------------------------------------------------------------------------------
 #: How many tokens after the number (and its unit) the counted noun may be looked for.
 NOUN_LOOKAHEAD_TOKENS = 4
+#: Most significant digits a number may have and still get a value: beyond, "about 99999…" is no count anyone
+#: can compare (and past ~308 digits not even a finite float); it is still reported, with its text only.
+MAX_SIGNIFICANT_DIGITS = 15
 #: Longest "of ..." scope phrase kept, in tokens.
 MAX_SCOPE_TOKENS = 10
 #: Words before a number that make it an identifier, not a count ("Resolution 2254", "No. 5").
@@ -129,7 +133,13 @@ def word_value(text: str) -> float | None:
 
 
 def _clean(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+    return None if value is None or not math.isfinite(value) else round(value, 2)
+
+
+def _too_long(text: str) -> bool:
+    """Whether a number in ``text`` has more than :data:`MAX_SIGNIFICANT_DIGITS` significant digits."""
+    return any(len(digits.replace(".", "").lstrip("0")) > MAX_SIGNIFICANT_DIGITS
+               for digits in re.findall(r"[\d.]+", text.replace(",", "")))
 
 
 def _bounds(approx: str, value: float) -> tuple[float | None, float | None]:
@@ -158,7 +168,7 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
         return True
     if prev_word in IDENTIFIER_WORDS or before.endswith("#"):
         return True
-    if core.isdigit() and int(core) <= 31 and (prev_word in lex["months"] or next_word in lex["months"]):
+    if core.isdigit() and len(core.lstrip("0")) <= 2 and int(core) <= 31 and (prev_word in lex["months"] or next_word in lex["months"]):
         return True
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", core):
         if re.match(r"\s?(?:%|percent|per cent)", after, re.I) or lexicon().approx_before.search(text[:start]):
@@ -222,9 +232,14 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         value, unit = float(data["fractions"][re.sub(r"\s+", " ", core.lower())]), "percent"
     else:
         match = lex.number.fullmatch(core.strip()) or lex.number.search(core)
-        value = word_value(core)
-        if value is None:
-            return None
+        if _too_long(core):
+            value = None  # reported with its text, without a value: see MAX_SIGNIFICANT_DIGITS
+        else:
+            value = word_value(core)
+            if value is None:
+                return None
+            if not math.isfinite(value):
+                value = None
         if match and match.group("cur"):
             unit = data["currencies"][match.group("cur")]
     approx_match = lex.approx_before.search(masked[max(0, start - 20) : start])
@@ -245,7 +260,7 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
     if after and kind == "number":
         approx = data["approximators_after"][re.sub(r"\s+", " ", after.group().strip().lower())]
         end += after.end()
-    if kind != "vague":
+    if kind != "vague" and value is not None:
         low, high = _bounds(approx, value)
     quantity = Quantity(
         text=text[start:end],

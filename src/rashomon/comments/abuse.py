@@ -190,15 +190,16 @@ def model_evidence(text: str, head: str, limit: int = MAX_MODEL_EVIDENCE, folded
         cache.clear()
     words = _WORD_RE.findall(folded)
     weights = list(map(cache.get, words))
-    for k, (word, weight) in enumerate(zip(words, weights)):
-        if weight is None:
-            weights[k] = cache[word] = _word_weight(word, head)
-    if not any(w > MIN_EVIDENCE_WEIGHT for w in weights):
+    if None in weights:
+        for k, (word, weight) in enumerate(zip(words, weights)):
+            if weight is None:
+                weights[k] = cache[word] = _word_weight(word, head)
+    picked = [(round(weight, 3), k) for k, weight in enumerate(weights) if weight > MIN_EVIDENCE_WEIGHT]
+    if not picked:
         return []
-    scored = [Hit(head, match.start(), match.end(), round(weight, 3))
-              for match, weight in zip(_WORD_RE.finditer(folded), weights) if weight > MIN_EVIDENCE_WEIGHT]
-    scored.sort(key=lambda h: -h.weight)
-    return scored[:limit]
+    picked.sort(key=lambda pick: -pick[0])  # stable: equal weights stay in text order
+    spans = [match.span() for match in _WORD_RE.finditer(folded)]
+    return [Hit(head, *spans[k], weight) for weight, k in picked[:limit]]
 
 
 def score_texts(texts: Sequence[str], counts=None) -> list[AbuseResult]:
@@ -220,8 +221,9 @@ def score_texts(texts: Sequence[str], counts=None) -> list[AbuseResult]:
         all_hits[i] = all_hits[i] + [Hit("threat", h.start, h.end, h.weight)
                                      for h in threats.find_threats(scan[i], batch.texts[i])]
     # Profanity is not abuse by itself: a profane comment is scored again with its profane words blanked,
-    # and its toxicity and insult flags follow that second score.
-    profane = [i for i, hits in enumerate(all_hits) if any(h.label.startswith("profanity") for h in hits)]
+    # and its toxicity and insult flags follow that second score (unless a slur, an insult word or a threat
+    # decides them: see _decide).
+    profane = [i for i, hits in enumerate(all_hits) if _flags_follow_blanked_score(hits)]
     clean_scores = model().score([_blank_profanity(scan[i], all_hits[i]) for i in profane]) if profane else {}
     clean_row = {i: row for row, i in enumerate(profane)}
     table = np.column_stack([model_scores[head] for head in MODEL_HEADS]
@@ -256,6 +258,14 @@ def _decide_plain(text: str, folded: str, rounded: list[float], flagged: list[bo
         if head in flags:
             evidence += model_evidence(text, head, folded=folded)
     return AbuseResult(dict(zip(ATTRIBUTES, rounded)), flags, evidence)
+
+
+def _flags_follow_blanked_score(hits: list[Hit]) -> bool:
+    """Whether :func:`_decide` reads this text's toxicity and insult flags off its profanity-blanked score."""
+    labels = {h.label for h in hits}
+    return (any(label.startswith("profanity") for label in labels) and "identity_attack" not in labels
+            and "insult" not in labels
+            and threats.threat_score([h for h in hits if h.label == "threat"]) < FLAG_THRESHOLDS["threat"])
 
 
 def _blank_profanity(text: str, hits: list[Hit]) -> str:

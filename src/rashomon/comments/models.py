@@ -10,7 +10,7 @@ Fitting (``fit_head``) uses scikit-learn and is only imported by the training sc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,6 +53,11 @@ class LinearModel:
     heads: list[Head]
     weights: np.ndarray  # N_FEATURES x len(heads), float32 at run time
     idf: np.ndarray
+    #: ``weights`` with each row times its feature's idf: scoring then needs no weighted copy of the counts.
+    idf_weights: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.idf_weights = np.ascontiguousarray(self.weights * self.idf[:, None], dtype=np.float32)
 
     @property
     def names(self) -> list[str]:
@@ -67,7 +72,14 @@ class LinearModel:
     def score(self, texts: Sequence[str], counts=None) -> dict[str, np.ndarray]:
         """Calibrated probability per head for each text (``counts``: ``featurize_counts(texts)`` if at hand)."""
         counts = featurize_counts(texts) if counts is None else counts
-        raw = self.logits(weigh(counts, self.idf))
+        # Same as ``self.logits(weigh(counts, self.idf))``: (counts . idf . w) / |counts . idf|, without the copy.
+        lengths = np.diff(counts.indptr)
+        squares = (counts.data * self.idf[counts.indices]) ** 2
+        norms = np.ones(counts.shape[0], dtype=np.float32)
+        if counts.nnz:
+            norms[lengths > 0] = np.sqrt(np.add.reduceat(squares, counts.indptr[:-1][lengths > 0]))
+        raw = (np.asarray(counts @ self.idf_weights) / norms[:, None]
+               + np.array([h.intercept for h in self.heads], dtype=np.float32))
         return {h.name: h.calibrate(raw[:, i]) for i, h in enumerate(self.heads)}
 
     def save(self, path: Path) -> None:
@@ -125,6 +137,7 @@ class FittedHead:
     curve_y: np.ndarray
     threshold: float
     oof: np.ndarray
+    c: float = LOGISTIC_C  # the regularization strength kept (chosen by inner cross-validation from a grid)
 
     def head(self, name: str) -> Head:
         return Head(name, self.intercept, self.curve_x, self.curve_y, self.threshold)
@@ -170,30 +183,39 @@ def _fit_lr(matrix, labels, weight, c: float, nb: bool):
     return coef.astype(np.float32), float(model.intercept_[0])
 
 
-def fit_head(matrix, labels, sample_weight=None, *, c: float = LOGISTIC_C, objective: str = "macro",
+def fit_head(matrix, labels, sample_weight=None, *, c: float | Sequence[float] = LOGISTIC_C, objective: str = "macro",
              calibrate_on=None, nb: bool = False) -> FittedHead:
     """Fit one logistic-regression head, its isotonic calibration and its flag threshold.
 
     Logits are predicted out of fold (``CALIBRATION_FOLDS``, fixed seed); an isotonic curve fitted on them
     maps a logit to a probability, and the threshold that maximizes ``objective`` on those out-of-fold
-    probabilities becomes the flag threshold. The final weights are fitted on all rows. ``calibrate_on``
-    (a boolean mask) restricts the curve and threshold to the rows of the data set a score should be read
+    probabilities becomes the flag threshold. The final weights are fitted on all rows. ``c`` may be a grid:
+    each value's out-of-fold logits are computed and the one with the best ROC-AUC on the calibration rows is
+    kept (an inner cross-validation: only the rows given are ever seen). ``calibrate_on`` (a boolean mask)
+    restricts the curve, threshold and choice of ``c`` to the rows of the data set a score should be read
     against, so that auxiliary rows with another base rate do not shift what 0.8 means. ``nb`` scales the
     features by :func:`nb_ratio` (computed inside each fold, so the calibration sees no leak).
     """
     from sklearn.isotonic import IsotonicRegression
+    from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import StratifiedKFold
 
     labels = np.asarray(labels)
     weight = np.ones(len(labels)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
-    logits = np.zeros(len(labels))
-    folds = StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=SEED)
-    for train, test in folds.split(np.zeros(len(labels)), labels):
-        coef, intercept = _fit_lr(matrix[train], labels[train], weight[train], c, nb)
-        logits[test] = matrix[test] @ coef + intercept
     mask = np.ones(len(labels), dtype=bool) if calibrate_on is None else np.asarray(calibrate_on, dtype=bool)
+    folds = list(StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=SEED).split(np.zeros(len(labels)), labels))
+    best: tuple[float, float, np.ndarray] | None = None
+    for value in (c,) if np.isscalar(c) else tuple(c):
+        logits = np.zeros(len(labels))
+        for train, test in folds:
+            coef, intercept = _fit_lr(matrix[train], labels[train], weight[train], float(value), nb)
+            logits[test] = matrix[test] @ coef + intercept
+        auc = float(roc_auc_score(labels[mask], logits[mask])) if len(set(labels[mask].tolist())) == 2 else 0.0
+        if best is None or auc > best[0]:
+            best = (auc, float(value), logits)
+    _, chosen, logits = best
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(logits[mask], labels[mask])
     oof = iso.predict(logits)
-    coef, intercept = _fit_lr(matrix, labels, weight, c, nb)
+    coef, intercept = _fit_lr(matrix, labels, weight, chosen, nb)
     return FittedHead(coef, intercept, iso.X_thresholds_, iso.y_thresholds_,
-                      best_threshold(labels[mask], oof[mask], objective), oof)
+                      best_threshold(labels[mask], oof[mask], objective), oof, chosen)

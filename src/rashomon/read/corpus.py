@@ -1,8 +1,12 @@
 """Stream the pages of a corpus: folders of page files, globs, JSONL files and WARC archives.
 
 A corpus is never read whole into memory: files are walked lazily, JSONL is read line by line, WARC records
-one at a time. Each page becomes a :class:`Record` with a stable id (a hash of its URL, or of its file's path
-when it has no URL, and of its offset in that file), so a batch that is resumed recognises what it has done.
+one at a time. Each page becomes a :class:`Record` with a stable id, so a batch that is resumed recognises
+what it has done. The one rule for every record: id = hash(the resolved path of its file, the record's byte
+offset in that file) (0 for a page file, the line's offset in a JSONL file, the record's offset in a WARC).
+An id names a place in the corpus, never a page's URL: two records never share an id unless they are the same
+record of the same file, and the same URL in two files (or twice in one) gives two pages, each written; the URL
+is kept in the ``url`` column, to group or deduplicate by in a query.
 
 A record that cannot be read (a line that is not JSON, a corrupt WARC record, a truncated gzip, a page over
 the size limit, a file that is not a page) becomes a record whose ``error`` says why, never an exception that
@@ -62,9 +66,9 @@ class Record:
         return self.error is None
 
 
-def record_id(key: str, offset: int) -> str:
-    """Stable id of the record at ``offset`` of the file or URL ``key``."""
-    digest = hashlib.blake2b(f"{key}\x1f{offset}".encode("utf-8", "surrogatepass"), digest_size=ID_DIGEST_SIZE)
+def record_id(origin: str, offset: int) -> str:
+    """Stable id of the record at byte ``offset`` of the file ``origin`` (its resolved path): see the module doc."""
+    digest = hashlib.blake2b(f"{origin}\x1f{offset}".encode("utf-8", "surrogatepass"), digest_size=ID_DIGEST_SIZE)
     return digest.hexdigest()
 
 
@@ -190,9 +194,9 @@ def _jsonl_record(origin: str, offset: int, line: bytes) -> Record:
         return Record(record_id(origin, offset), origin, offset, error=f"the line is not JSON ({err})")
     if not isinstance(item, dict):
         return Record(record_id(origin, offset), origin, offset, error="the line is JSON but not an object")
-    url = item.get("url") if isinstance(item.get("url"), str) and item.get("url") else None
-    published_at = item.get("published_at") if isinstance(item.get("published_at"), str) else None
-    record = Record(record_id(url or origin, offset), origin, offset, url=url, published_at=published_at)
+    url = _valid_text(item.get("url")) or None
+    published_at = _valid_text(item.get("published_at"))
+    record = Record(record_id(origin, offset), origin, offset, url=url, published_at=published_at)
     field_name = "html" if item.get("html") is not None else "text"
     content = item.get(field_name)
     if not isinstance(content, str):
@@ -202,6 +206,13 @@ def _jsonl_record(origin: str, offset: int, line: bytes) -> Record:
     return record
 
 
+def _valid_text(value) -> str | None:
+    """A string field of a JSONL line, with any lone surrogate (valid JSON, not valid UTF-8) made ``?``."""
+    if not isinstance(value, str):
+        return None
+    return value.encode("utf-8", errors="replace").decode("utf-8")
+
+
 def iter_warc(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
     """The HTML and text pages of a WARC (or ARC) file; other records (requests, metadata, images) are skipped."""
     from warcio.archiveiterator import ArchiveIterator
@@ -209,7 +220,7 @@ def iter_warc(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
 
     limit = settings.MAX_PAGE_BYTES if max_bytes is None else max_bytes
     origin = str(path)
-    offset = 0
+    offset = -1  # the offset of the last record read; a break lies after its first byte, or at 0 before any
     try:
         with open(path, "rb") as stream:
             records = ArchiveIterator(stream, arc2warc=True)
@@ -217,14 +228,16 @@ def iter_warc(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
                 page = _warc_page(origin, warc_record, limit)  # reads the body: warcio wants it before the offset
                 offset = records.get_record_offset()
                 if page is not None:
-                    page.offset, page.id = offset, record_id(page.url or origin, offset)
+                    page.offset, page.id = offset, record_id(origin, offset)
                     yield page
     except ArchiveLoadFailed:
-        yield Record(record_id(origin, offset), origin, offset,
-                     error=f"corrupt WARC data at or after byte {offset:,}: not a readable record; the rest is not read")
+        broken = offset + 1  # never the offset of a page already given, so never its id
+        yield Record(record_id(origin, broken), origin, broken,
+                     error=f"corrupt WARC data at or after byte {broken:,}: not a readable record; the rest is not read")
     except (OSError, EOFError, zlib.error, ValueError) as err:
-        yield Record(record_id(origin, offset), origin, offset,
-                     error=f"corrupt WARC data at or after byte {offset:,} ({_describe(err)}); the rest is not read")
+        broken = offset + 1
+        yield Record(record_id(origin, broken), origin, broken,
+                     error=f"corrupt WARC data at or after byte {broken:,} ({_describe(err)}); the rest is not read")
 
 
 def _warc_page(origin: str, warc_record, limit: int) -> Record | None:

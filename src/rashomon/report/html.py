@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
@@ -54,7 +55,9 @@ REPORT_CSP = "default-src 'none'; img-src data:; base-uri 'none'; form-action 'n
 # --------------------------------------------------------------------------------------------------------
 
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
-_SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+#: A whole http(s) URL with nothing that could end an attribute, a Markdown link or a line: no whitespace, quotes,
+#: angle brackets, backticks or control characters anywhere in it.
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
 def render_html(analysis: Analysis | dict[str, Any]) -> str:
@@ -85,6 +88,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["anchor"] = anchor
     env.filters["safe_url"] = safe_url
+    env.filters["path_segment"] = path_segment
     env.globals["verdicts"] = VERDICTS
     return env
 
@@ -108,10 +112,16 @@ def anchor(kind: str, ident: Any) -> str:
 
 
 def safe_url(url: Any) -> str | None:
-    """``url`` if it is an http(s) URL, else None: ``javascript:`` and ``data:`` never become links."""
-    if isinstance(url, str) and _SAFE_URL.match(url.strip()):
+    """``url`` if the whole of it is an http(s) URL, else None: ``javascript:`` and ``data:`` never become links,
+    and neither does an address carrying whitespace, quotes or markup after a valid start."""
+    if isinstance(url, str) and _SAFE_URL.fullmatch(url.strip()):
         return url.strip()
     return None
+
+
+def path_segment(value: Any) -> str:
+    """``value`` quoted as one URL path segment: ``/`` too is encoded (``AC/DC`` -> ``AC%2FDC``)."""
+    return quote(str(value), safe="")
 
 
 # --- the view ------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import types
 import typing
 from functools import lru_cache
@@ -26,7 +27,7 @@ SCHEMA_ID = "https://rashomon.invalid/schema/analysis.schema.json"
 def to_dict(analysis: Analysis) -> dict[str, Any]:
     """The analysis as plain JSON-ready data, keys in the contract's order."""
     page = analysis.page
-    return {
+    return _finite({
         "schema_version": SCHEMA_VERSION,
         "page": {
             "title": page.title,
@@ -47,11 +48,29 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "relations": [dataclasses.asdict(r) for r in analysis.relations],
         "comments": [dataclasses.asdict(c) for c in page.comments],
         "warnings": [dataclasses.asdict(w) for w in analysis.warnings],
-    }
+    })
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every non-finite float (inf, -inf, nan) replaced by None, at any depth.
+
+    JSON has no literal for them: ``json.dumps`` would write ``NaN``/``Infinity``, which strict parsers (browsers,
+    ``jq``, other languages) reject, and the web app's responses refuse outright. A stage that divides by zero or
+    overflows must not make the whole analysis unreadable, so the number is dropped as "unknown" instead.
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_finite(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_finite(item) for item in value)
+    return value
 
 
 def to_json(analysis: Analysis, indent: int | None = 2) -> str:
-    return json.dumps(to_dict(analysis), ensure_ascii=False, indent=indent)
+    return json.dumps(to_dict(analysis), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
 # --- schema generation ---------------------------------------------------------------------------------
@@ -148,11 +167,21 @@ def shipped_schema() -> dict[str, Any]:
     return json.loads(schema_path().read_text(encoding="utf-8"))
 
 
-def validate(data: dict[str, Any]) -> None:
-    """Raise ``jsonschema.ValidationError`` if ``data`` does not follow the shipped schema."""
+@lru_cache(maxsize=1)
+def validator():
+    """The one validator of the JSON contract (a ``jsonschema.Draft202012Validator`` of the shipped schema).
+
+    Built once: compiling the schema costs more than checking one analysis. The shipped file is the contract
+    other programs read; a test checks that it is current with :func:`build_schema`.
+    """
     import jsonschema
 
-    jsonschema.Draft202012Validator(shipped_schema()).validate(data)
+    return jsonschema.Draft202012Validator(shipped_schema())
+
+
+def validate(data: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` if ``data`` does not follow the shipped schema."""
+    validator().validate(data)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from ..model import Analysis
 from .html import _to_dict, build_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+#: Characters a URL keeps as they are: RFC 3986 reserved ones and ``%`` (already escaped), except the brackets
+#: and parentheses that delimit Markdown links; everything else (spaces, non-ASCII) is percent-encoded.
+_URL_SAFE = ":/?#@!$&'*+,;=%"
 
 
 def escape_md(text: Any) -> str:
@@ -22,6 +26,11 @@ def escape_md(text: Any) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = re.sub(r"^(\d+)\.", r"\1\\.", text)  # "12." would start an ordered list
     return "\\" + text if text.startswith(("-", "=")) else text
+
+
+def markdown_url(url: str) -> str:
+    """``url`` percent-quoted for a Markdown link: ``( ) [ ] < >``, whitespace and non-ASCII become ``%XX``."""
+    return quote(url, safe=_URL_SAFE)
 
 
 def _inline(text: str) -> str:
@@ -61,8 +70,10 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
     lines = [f"# {escape_md(view['title'])}", ""]
     lines.append(" · ".join(f"**{label}:** {escape_md(page.get(key) or 'unknown')}" for label, key in
                             (("Publisher", "publisher"), ("Date", "published_at"), ("Language", "language"))))
-    if view["url"]:
-        lines.append(f"\n<{view['url'].replace('>', '%3E').replace(' ', '%20')}>")
+    if view["url"]:  # an http(s) URL as a whole (``safe_url``), percent-quoted so no character ends the link
+        lines.append(f"\n<{markdown_url(view['url'])}>")
+    elif page.get("url"):  # not a link: shown as text
+        lines.append(f"\n{escape_md(page['url'])}")
     lines += ["", ", ".join(f"{n} {name}" for name, n in view["counts"].items()), ""]
     if view["warnings"]:
         lines += ["> **Warnings**", ">"]

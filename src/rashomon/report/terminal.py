@@ -18,10 +18,10 @@ from rich.tree import Tree
 
 from ..model import Analysis
 from .html import _to_dict, build_view
+from .svg import SIDE_COLOURS
 
 # --- settings ------------------------------------------------------------------------------------------
-#: Okabe–Ito colours per side, as in the HTML report.
-SIDE_STYLES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+# Sides take the report's one palette, ``svg.SIDE_COLOURS`` (Okabe–Ito), as in the HTML report.
 VERDICT_STYLES = {"agree": "bold #009E73", "compatible": "bold #56B4E9", "conflict": "bold #D55E00", "unique": "bold"}
 # --------------------------------------------------------------------------------------------------------
 
@@ -94,7 +94,7 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
         for column in view["columns"]:
             body = [_segments_text(b["segments"]) for b in column["blocks"]] or [Text("(no paragraph)", style="dim")]
             panels.append(Panel(Group(*[Group(t, Text("")) for t in body]), title=Text(_clean(column["name"])),
-                                border_style=SIDE_STYLES[column["slot"] % len(SIDE_STYLES)]))
+                                border_style=SIDE_COLOURS[column["slot"] % len(SIDE_COLOURS)]))
         grid = Table.grid(expand=True, padding=(0, 1))
         for _ in panels:
             grid.add_column(ratio=1)
@@ -116,7 +116,7 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
 
     console.rule("Framing")
     for side in view["framing"]["sides"]:
-        line = Text(f"{_clean(side['name'])}: ", style="bold " + SIDE_STYLES[side["slot"] % len(SIDE_STYLES)])
+        line = Text(f"{_clean(side['name'])}: ", style="bold " + SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)])
         line.append(", ".join(f"{_clean(t['term'])} ({t.get('z')})" for t in side["distinctive"]) or "—")
         console.print(line)
     for row in view["framing"]["lexicon_pairs"]:

@@ -4,32 +4,39 @@ Server-rendered with the report's own templates (one template set for the file a
 carries a strict Content-Security-Policy: the only script that runs is the report's own, allowed by its hash.
 Input is validated at the edge: an oversized request is refused before it is read whole (413), a page the
 reader cannot take (empty, binary) gives a 400 with the reader's one plain sentence, in HTML for the forms and
-in JSON for the API.
+in JSON for the API. Requests must name an allowed host (against DNS rebinding), and a request that changes
+something (POST, PUT, PATCH, DELETE) sent by another site's page is refused with 403 (against CSRF).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from functools import lru_cache, partial
-from collections.abc import Callable
+from functools import partial
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
-from urllib.parse import quote
+from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import Body, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from starlette.datastructures import UploadFile as StarletteUploadFile
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from .. import settings
+from ..compare import compare_pages
 from ..errors import RashomonError
-from ..report.html import REPORT_CSP, VERDICTS, build_view, environment, framing_view, inline_assets
-from ..report.json import to_dict
-from .store import HIT_END, HIT_START, Store, analysis_from_dict
+from ..report.html import (REPORT_CSP, VERDICTS, anchor, build_view, environment, framing_view, inline_assets,
+                           path_segment)
+from ..report.json import to_dict, validator
+from ..report.svg import SIDE_COLOURS
+from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store, analysis_from_dict
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +50,19 @@ LIST_LIMIT = 200
 #: Analyses run one at a time: spaCy pipelines are not promised to be thread-safe, and the machine's cores are
 #: better spent on one page than thrashed by many.
 ANALYZE_CONCURRENCY = 1
+#: Pages one comparison may take (each is rendered side by side, and the engine's work grows with their number).
+MAX_COMPARE = 10
+#: Host names always accepted besides the one served (``testserver`` is the one Starlette's TestClient sends).
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1", "testserver")
+#: Methods that change something: refused when another site's page sends them.
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # --------------------------------------------------------------------------------------------------------
 
 WEB_CSP = REPORT_CSP.replace("form-action 'none'", "form-action 'self'") + "; frame-ancestors 'none'"
+
+#: A stored page's id: SQLite's integer range (a larger number in the URL is a 422, not an overflow).
+PageId = Annotated[int, PathParam(ge=1, le=MAX_PAGE_ID)]
+_DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
 
 
 class AnalyzeRequest(BaseModel):
@@ -117,12 +134,46 @@ async def _too_large(scope, send, limit: int) -> None:
     await send({"type": "http.response.body", "body": body.encode()})
 
 
+def _origin(url: str) -> tuple[str, str, int] | None:
+    """``(scheme, host, port)`` of an origin or URL, default ports filled in; None if it has none (``null``)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme.lower())
+    except ValueError:  # a malformed port or IPv6 literal
+        return None
+    if not parts.scheme or not parts.hostname or port is None:
+        return None
+    return parts.scheme.lower(), parts.hostname.lower(), port
+
+
+def cross_site_reason(request: Request) -> str | None:
+    """Why ``request`` must be refused as cross-site (CSRF), or None when it may proceed.
+
+    Only methods that change something are checked. A browser marks a request another site's page sends with
+    ``Sec-Fetch-Site: cross-site`` and with an ``Origin`` that is not the app's; clients that are not browsers
+    (``curl``, scripts) send neither and are let through.
+    """
+    if request.method not in UNSAFE_METHODS:
+        return None
+    if request.headers.get("sec-fetch-site", "").strip().lower() == "cross-site":
+        return "the request came from another site"
+    origin = request.headers.get("origin")
+    if origin is not None:
+        own = _origin(f"{request.url.scheme}://{request.headers.get('host', '')}")
+        if own is None or _origin(origin.strip()) != own:
+            return "the request came from another site"
+    return None
+
+
 def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any] | None = None,
-               max_page_bytes: int | None = None, stage_names: tuple[str, ...] | None = None) -> FastAPI:
+               max_page_bytes: int | None = None, stage_names: tuple[str, ...] | None = None,
+               allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     """The app over the store at ``db_path`` (default: ``rashomon.db`` in the user's data folder).
 
     ``analyze`` replaces :func:`rashomon.analyze` (a different pipeline), ``stage_names`` the stages it runs
-    (default: ``settings.DEFAULT_STAGES``); ``max_page_bytes`` replaces the page size limit.
+    (default: ``settings.DEFAULT_STAGES``); ``max_page_bytes`` replaces the page size limit. ``allowed_hosts``:
+    the host names a request may address (its ``Host`` header; default ``LOCAL_HOSTS``), so a DNS-rebinding
+    page cannot reach the app under its own name.
     """
     store = Store(db_path or default_db_path())
     page_limit = max_page_bytes or settings.MAX_PAGE_BYTES
@@ -147,6 +198,13 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     app.state.store = store
     app.add_middleware(_BodyLimit, limit_for=lambda path: page_limit * IMPORT_FACTOR + REQUEST_OVERHEAD_BYTES
                        if path == "/api/pages" else page_limit + REQUEST_OVERHEAD_BYTES)
+
+    @app.middleware("http")
+    async def same_origin_only(request: Request, call_next):
+        reason = cross_site_reason(request)
+        if reason is not None:
+            return error_response(request, 403, f"refused: {reason}")
+        return await call_next(request)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -182,11 +240,20 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api/")
 
+    def error_response(request: Request, status: int, message: Any) -> Response:
+        if wants_html(request):
+            return page("web_error.html.j2", status=status, status_code=status, message=message)
+        return JSONResponse({"detail": message}, status_code=status)
+
+    def stored_response(page_id: int | None, analysis_json: str) -> Response:
+        """``{"id", "report_url", "analysis"}`` around an analysis already serialised (it is not re-validated)."""
+        report_url = f"/pages/{page_id}" if page_id is not None else None
+        return Response(f'{{"id":{json.dumps(page_id)},"report_url":{json.dumps(report_url)},'
+                        f'"analysis":{analysis_json}}}', media_type="application/json")
+
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        if wants_html(request):
-            return page("web_error.html.j2", status=exc.status_code, status_code=exc.status_code, message=exc.detail)
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return error_response(request, exc.status_code, exc.detail)
 
     from fastapi.exceptions import RequestValidationError
 
@@ -199,11 +266,10 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
-        log.error("unexpected error on %s", request.url.path, exc_info=exc)
-        message = f"internal error ({type(exc).__name__}: {exc}); the page was not stored"
-        if wants_html(request):
-            return page("web_error.html.j2", status=500, status_code=500, message=message)
-        return JSONResponse({"detail": message}, status_code=500)
+        # the exception's text may carry page content, paths or internals: it goes to the log, not the client
+        log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+        return error_response(request, 500, f"internal error ({type(exc).__name__}); the details are in the "
+                                            "server's log")
 
     # --- pages for people ------------------------------------------------------------------------------
 
@@ -234,12 +300,12 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         return RedirectResponse(f"/pages/{page_id}", status_code=303)
 
     @app.get("/pages/{page_id}", response_class=HTMLResponse, include_in_schema=False)
-    def show(page_id: int):
+    def show(page_id: PageId):
         data = _stored(store, page_id)
         return page("web_page.html.j2", view=build_view(data), page_id=page_id)
 
     @app.post("/pages/{page_id}/delete", include_in_schema=False)
-    def delete_form(page_id: int):
+    def delete_form(page_id: PageId):
         if not store.delete(page_id):
             raise HTTPException(404, f"no stored page {page_id}")
         return RedirectResponse("/", status_code=303)
@@ -252,7 +318,7 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     def actors_page():
         return page("web_actors.html.j2", actors=store.actors())
 
-    @app.get("/actors/{name}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/actors/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(name: str):
         actor = store.actor(name)
         if actor is None:
@@ -261,6 +327,7 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
     def compare_page(ids: list[int] = Query(default_factory=list)):
+        _check_compare_count(ids)
         if len(ids) < 2:
             return page("web_compare.html.j2", pages=store.list(LIST_LIMIT), comparison=None, chosen=ids)
         analyses = [_stored(store, i) for i in ids]
@@ -275,21 +342,25 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     async def api_analyze(request: AnalyzeRequest):
         """Analyze one page; store it unless ``store`` is false. Returns the analysis JSON contract."""
         data = await run_analysis(request.text.encode("utf-8"), request.kind, request.url, request.published_at)
+        # serialised before it is stored: a failure here leaves nothing stored, and nothing after storing can fail
+        analysis_json = _to_json(data)
         page_id = await run_in_threadpool(store.add, data) if request.store else None
-        # a ready response: the analysis is not re-validated field by field on its way out
-        return JSONResponse({"id": page_id, "report_url": f"/pages/{page_id}" if page_id else None, "analysis": data})
+        return stored_response(page_id, analysis_json)
 
     @app.post("/api/pages", response_model=Stored, tags=["pages"],
               responses={400: {"description": "Not a valid analysis (see the JSON Schema)"}})
     def api_import(analysis: dict[str, Any] = Body(..., description="An analysis in the JSON contract.")):
         """Store an analysis made elsewhere (``rashomon analyze --format json``), after validating it."""
         try:
-            contract_validator().validate(analysis)
+            validator().validate(analysis)
         except Exception as err:  # jsonschema.ValidationError: say where, in one line
             path = "/".join(str(p) for p in getattr(err, "absolute_path", [])) or "(top)"
             raise HTTPException(400, f"not a valid analysis at {path}: {getattr(err, 'message', err)}") from None
-        page_id = store.add(analysis)
-        return JSONResponse({"id": page_id, "report_url": f"/pages/{page_id}", "analysis": analysis})
+        try:
+            analysis_json = _to_json(analysis)
+        except ValueError:  # Python's JSON parser takes NaN and Infinity; JSON (and the store's readers) do not
+            raise HTTPException(400, "not a valid analysis: it holds a number JSON cannot carry (NaN or Infinity)") from None
+        return stored_response(store.add(analysis), analysis_json)
 
     @app.get("/api/pages", tags=["pages"])
     def api_list(limit: int = Query(LIST_LIMIT, ge=1, le=1000), offset: int = Query(0, ge=0)):
@@ -297,12 +368,12 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         return {"total": store.count(), "pages": store.list(limit, offset)}
 
     @app.get("/api/pages/{page_id}", tags=["pages"])
-    def api_get(page_id: int):
+    def api_get(page_id: PageId):
         """The stored analysis JSON contract of one page."""
         return _stored(store, page_id)
 
     @app.delete("/api/pages/{page_id}", status_code=204, tags=["pages"])
-    def api_delete(page_id: int):
+    def api_delete(page_id: PageId):
         if not store.delete(page_id):
             raise HTTPException(404, f"no stored page {page_id}")
 
@@ -313,7 +384,7 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
             hit["snippet"] = hit["snippet"].replace(HIT_START, "[").replace(HIT_END, "]")
         return {"query": q, "hits": hits}
 
-    @app.get("/api/actors/{name}", tags=["actors"])
+    @app.get("/api/actors/{name:path}", tags=["actors"])
     def api_actor(name: str):
         """An actor across stored pages: appearances and relations over time, with who asserts them."""
         actor = store.actor(name)
@@ -322,23 +393,32 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         return actor
 
     @app.get("/api/compare", tags=["compare"])
-    def api_compare(ids: list[int] = Query(..., description="Two or more stored page ids")):
+    def api_compare(ids: list[int] = Query(..., description=f"Two to {MAX_COMPARE} stored page ids")):
+        _check_compare_count(ids)
         if len(ids) < 2:
             raise HTTPException(400, "give two or more page ids to compare")
         result = compare(ids, [_stored(store, i) for i in ids])
         return {k: v for k, v in result.items() if k not in ("views", "across")}
 
+    # outermost: a request naming a host the app does not serve is answered 400 before anything else runs
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=_host_patterns(allowed_hosts or LOCAL_HOSTS),
+                       www_redirect=False)
     return app
 
 
-@lru_cache(maxsize=1)
-def contract_validator():
-    """A validator of the JSON contract, built from the model (the shipped schema file is generated from it)."""
-    import jsonschema
+def _host_patterns(hosts: Sequence[str]) -> list[str]:
+    """Host names as ``TrustedHostMiddleware`` compares them: an IPv6 address in brackets (``[::1]``)."""
+    return [f"[{h}]" if ":" in h and not h.startswith("[") else h for h in (h.strip().lower() for h in hosts)]
 
-    from ..report.json import build_schema
 
-    return jsonschema.Draft202012Validator(build_schema())
+def _to_json(data: dict[str, Any]) -> str:
+    """``data`` as the API's JSON; ``ValueError`` on NaN or Infinity, which JSON cannot carry."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def _check_compare_count(ids: list[int]) -> None:
+    if len(ids) > MAX_COMPARE:
+        raise HTTPException(400, f"compare at most {MAX_COMPARE} pages at once ({len(ids)} were given)")
 
 
 def _stored(store: Store, page_id: int) -> dict[str, Any]:
@@ -357,32 +437,28 @@ def _hit(hit: dict[str, Any]) -> dict[str, Any]:
         matched = not matched
     link = f"/pages/{hit['page_id']}"
     if hit["kind"] == "comment" and hit.get("ref"):
-        link += f"#comment-{quote(str(hit['ref']), safe='')}"
+        link += f"#{anchor('comment', hit['ref'])}"  # the report's own anchor of the comment
     elif hit["kind"] == "actor":
-        link = f"/actors/{quote(hit['label'], safe='')}"
+        link = f"/actors/{path_segment(hit['label'])}"
     return {**hit, "pieces": pieces, "link": link}
 
 
 def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
-    """Compare stored pages with the comparison stage's ``compare_pages`` when it exists, else side by side.
+    """Compare stored pages with the comparison stage's ``compare_pages``, and side by side.
 
-    The fallback lists each page's claims in its own column and the actors the pages share.
+    The side-by-side part lists each page's claims in its own column and the actors the pages share; it is
+    what is shown if the engine fails.
     """
     result: dict[str, Any] = {"ids": ids, "engine": None, "result": None}
     views = [build_view(a) for a in analyses]
     try:
-        from ..compare import compare_pages  # type: ignore[attr-defined]
-    except ImportError:
-        compare_pages = None
-    if compare_pages is not None:
-        try:
-            outcome = compare_pages([analysis_from_dict(a) for a in analyses])
-            result["engine"] = "compare_pages"
-            result["result"] = outcome
-            result["across"] = _across_view(outcome, ids, views) if isinstance(outcome, dict) else None
-        except Exception as err:  # the across-pages engine failing must not lose the side-by-side view
-            log.exception("compare_pages failed")
-            result["error"] = f"the comparison engine failed ({type(err).__name__}: {err}); showing claims side by side"
+        outcome = compare_pages([analysis_from_dict(a) for a in analyses])
+        result["engine"] = "compare_pages"
+        result["result"] = outcome
+        result["across"] = _across_view(outcome, ids, views) if isinstance(outcome, dict) else None
+    except Exception as err:  # the across-pages engine failing must not lose the side-by-side view
+        log.exception("compare_pages failed")
+        result["error"] = f"the comparison engine failed ({type(err).__name__}); showing claims side by side"
     names = [{a.get("name") for a in (data.get("actors") or [])} for data in analyses]
     result["shared_actors"] = sorted(set.intersection(*names) - {None}) if names else []
     result["views"] = views
@@ -400,7 +476,7 @@ def _across_view(outcome: dict[str, Any], ids: list[int], views: list[dict[str, 
     for index, (page_id, view) in enumerate(zip(ids, views)):
         for claim in [c for a in view["alignments"] for c in a["claims"]] + view["unaligned_claims"]:
             claims[f"p{index + 1}:{claim['id']}"] = {**claim, "href": f"/pages/{page_id}#{claim['anchor']}",
-                                                     "slot": index % 6}
+                                                     "slot": index % len(SIDE_COLOURS)}
     labels = {p.get("id"): p.get("label") for p in outcome.get("pages") or [] if isinstance(p, dict)}
     alignments = []
     for a in outcome.get("alignments") or []:
@@ -408,7 +484,7 @@ def _across_view(outcome: dict[str, Any], ids: list[int], views: list[dict[str, 
         alignments.append({"topic": a.get("topic"), "verdict": verdict, "symbol": VERDICTS[verdict][0],
                            "explanation": a.get("explanation") or "",
                            "claims": [claims[c] for c in a.get("claim_ids") or [] if c in claims]})
-    narratives = [{"id": pid, "name": label or pid, "slot": i % 6} for i, (pid, label) in enumerate(labels.items())]
+    narratives = [{"id": pid, "name": label or pid, "slot": i % len(SIDE_COLOURS)} for i, (pid, label) in enumerate(labels.items())]
     return {"alignments": alignments, "framing": framing_view(outcome.get("framing") or {}, narratives),
             "warnings": outcome.get("warnings") or []}
 

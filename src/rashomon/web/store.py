@@ -27,6 +27,8 @@ SNIPPET_TOKENS = 14
 #: Markers around matched words in snippets (control characters cannot occur in stored page text after the
 #: reader, so they never collide with content; the template turns them into <mark>).
 HIT_START, HIT_END = "\x02", "\x03"
+#: The largest page id SQLite can hold (a signed 64-bit integer); a larger one names no page.
+MAX_PAGE_ID = 2**63 - 1
 # --------------------------------------------------------------------------------------------------------
 
 _SCHEMA = """
@@ -108,7 +110,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (datetime.now(timezone.utc).isoformat(timespec="seconds"), page.get("title"), page.get("publisher"),
                  page.get("published_at"), page.get("url"), page.get("language"), len(data.get("comments") or []),
-                 json.dumps(data, ensure_ascii=False)))
+                 json.dumps(data, ensure_ascii=False, allow_nan=False)))
             page_id = int(cursor.lastrowid)
             con.executemany("INSERT INTO page_actors VALUES (?, ?, ?, ?, ?, ?)", [
                 (page_id, a["id"], actors[a["id"]], actor_key(actors[a["id"]]), a.get("type"), a.get("side"))
@@ -132,11 +134,15 @@ class Store:
 
     def get(self, page_id: int) -> dict[str, Any] | None:
         """The stored JSON contract of page ``page_id``, or None."""
+        if not 1 <= page_id <= MAX_PAGE_ID:  # SQLite would overflow
+            return None
         with self._connect() as con:
             row = con.execute("SELECT data FROM pages WHERE id = ?", (page_id,)).fetchone()
         return json.loads(row["data"]) if row else None
 
     def delete(self, page_id: int) -> bool:
+        if not 1 <= page_id <= MAX_PAGE_ID:
+            return False
         with self._write_lock, self._connect() as con:
             con.execute("DELETE FROM search WHERE page_id = ?", (page_id,))
             return con.execute("DELETE FROM pages WHERE id = ?", (page_id,)).rowcount > 0
