@@ -204,7 +204,7 @@ def test_the_error_record_of_a_damaged_warc_never_takes_the_id_of_a_page(tmp_pat
     write_warc(good, [(f"https://brackwater-times.invalid/{n}", "text/html", f"<p>Tide table {n}.</p>".encode())
                       for n in range(3)])
     cut = tmp_path / "cut.warc.gz"
-    cut.write_bytes(good.read_bytes()[:-30])
+    cut.write_bytes(good.read_bytes()[:-200])  # into the body of the last page
     records = list(iter_records([cut]))
     pages, errors = [r for r in records if r.ok], [r for r in records if not r.ok]
     assert pages and len(errors) == 1

@@ -230,6 +230,10 @@ def test_another_sites_page_cannot_delete_or_analyze(client):
         assert client.post("/api/pages", json=_dated("2032-01-16"), headers=headers).status_code == 403
     assert client.get("/api/pages").json()["total"] == 1
     assert client.get(f"/pages/{page_id}", headers=foreign[0]).status_code == 200  # reading is not refused
+    # the app's pages let the browser send their origin (under no-referrer, a form POST says "Origin: null")
+    index = client.get("/")
+    assert index.headers["referrer-policy"] == "same-origin"
+    assert lxml.html.fromstring(index.text).xpath("//meta[@name='referrer']/@content") == ["same-origin"]
     own = {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}
     deleted = client.post(f"/pages/{page_id}/delete", headers=own, follow_redirects=False)
     assert deleted.status_code == 303 and client.get("/api/pages").json()["total"] == 0

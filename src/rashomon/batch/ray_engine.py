@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from ..read.corpus import Record, expand_inputs, iter_file
-from .worker import content_bytes
 from .local import CHUNK_SIZE as LOCAL_CHUNK_SIZE
 from .local import PART_SIZE as LOCAL_PART_SIZE
 from .output import BatchError, BatchOutput, PageResult, iter_manifests, new_records, write_part
 from .progress import BatchSummary
+from .worker import content_bytes
 
 # --- settings (ray engine) ------------------------------------------------------------------------------
 #: Records per batch handed to an analyzer actor, and pages per committed part: as in the local engine.

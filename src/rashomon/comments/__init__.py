@@ -114,8 +114,9 @@ def abuse_step(ctx: CommentContext) -> None:
 @step("sarcasm")
 def sarcasm_step(ctx: CommentContext) -> None:
     """Markers first (the writer's word, in any language), then the English model's calibrated score."""
-    for comment in ctx.comments:
-        if comment.text.strip() and (marker := sarcasm.find_marker(comment.text[:MAX_COMMENT_CHARS])):
+    written = [c for c in ctx.comments if c.text.strip()]
+    for comment, marker in zip(written, sarcasm.find_markers([c.text[:MAX_COMMENT_CHARS] for c in written])):
+        if marker:
             _add_flag(comment, "sarcasm_marker")
             _add_flag(comment, "sarcasm")
             comment.evidence.append(ctx.evidence(comment, "sarcasm_marker", *marker, 1.0))

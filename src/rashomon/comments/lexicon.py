@@ -3,6 +3,11 @@
 Lexicon patterns are matched on :func:`fold` of a comment: lowercased, with leetspeak inside words undone
 (``sh0t`` -> ``shot``, ``d!e`` -> ``die``). Folding keeps the length of the text, so a match's offsets are
 offsets into the original comment and evidence spans can be cut from the page text directly.
+
+A batch of comments is folded and screened at once (:func:`fold_batch`, :meth:`FoldedBatch.candidates`): one
+regex pass over the joined batch per pattern family finds the few comments that can match at all, and only
+those are matched one by one, so a page of comments costs a handful of passes over its text, not one per
+comment and pattern.
 """
 
 from __future__ import annotations
@@ -84,7 +89,10 @@ def screen(pattern: re.Pattern) -> re.Pattern:
     prefixes one of which every match of ``pattern`` starts with, when there are few and none shorter than
     two characters (a regex of plain literals scans a batch many times faster than one with lookarounds and
     classes); else ``pattern`` itself. Its matches are a superset of ``pattern``'s starts."""
-    prefixes = literal_prefixes(pattern.pattern) if not pattern.flags & re.IGNORECASE else None
+    try:
+        prefixes = literal_prefixes(pattern.pattern) if not pattern.flags & re.IGNORECASE else None
+    except Exception:  # noqa: BLE001 - the parser is the standard library's private one: never fail on it
+        prefixes = None
     if (not prefixes or len(prefixes) > SCREEN_MAX_PREFIXES
             or any(len(p) < 2 and (p.isalnum() or p.isspace()) for p in prefixes)):
         return pattern

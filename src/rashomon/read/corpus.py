@@ -37,6 +37,8 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 #: Web archives; only HTTP 200 ``response`` records and ``resource`` records of these media types are pages.
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 WARC_PAGE_MEDIA_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+#: Bytes read after the last WARC record to tell the end of the file from data warcio could not read.
+WARC_TAIL_CHECK_BYTES = 4096
 #: Bytes of digest in a record id (16 hex characters: no collision in any corpus of realistic size).
 ID_DIGEST_SIZE = 8
 #: Characters that make an input argument a glob pattern rather than a path.
@@ -221,6 +223,7 @@ def iter_warc(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
     limit = settings.MAX_PAGE_BYTES if max_bytes is None else max_bytes
     origin = str(path)
     offset = -1  # the offset of the last record read; a break lies after its first byte, or at 0 before any
+    end = 0  # where the last record read whole ends
     try:
         with open(path, "rb") as stream:
             records = ArchiveIterator(stream, arc2warc=True)
@@ -230,14 +233,23 @@ def iter_warc(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
                 if page is not None:
                     page.offset, page.id = offset, record_id(origin, offset)
                     yield page
+                end = offset + records.get_record_length()
+            stream.seek(end)
+            rest = stream.read(WARC_TAIL_CHECK_BYTES)
     except ArchiveLoadFailed:
         broken = offset + 1  # never the offset of a page already given, so never its id
         yield Record(record_id(origin, broken), origin, broken,
-                     error=f"corrupt WARC data at or after byte {broken:,}: not a readable record; the rest is not read")
-    except (OSError, EOFError, zlib.error, ValueError) as err:
+                     error=f"corrupt WARC data at or after byte {broken:,}: not a readable record; "
+                           "the rest is not read")
+        return
+    except Exception as err:  # noqa: BLE001 - warcio fails on garbage in many ways; none may stop the corpus
         broken = offset + 1
         yield Record(record_id(origin, broken), origin, broken,
                      error=f"corrupt WARC data at or after byte {broken:,} ({_describe(err)}); the rest is not read")
+        return
+    if rest.strip(b"\r\n\t "):  # warcio stopped early without a word (a garbled or cut gzip member)
+        yield Record(record_id(origin, end), origin, end,
+                     error=f"corrupt WARC data at byte {end:,}: not a readable record; the rest is not read")
 
 
 def _warc_page(origin: str, warc_record, limit: int) -> Record | None:

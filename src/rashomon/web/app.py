@@ -211,7 +211,8 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", csp)
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        # not no-referrer: under it a browser's form POST carries "Origin: null", refused as cross-site
+        response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
