@@ -177,11 +177,13 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
     db: Optional[Path] = typer.Option(None, "--db", help="SQLite store (default: rashomon.db in the user data folder)."),
+    allowed_host: list[str] = typer.Option(
+        [], "--allowed-host", help="Another host name clients may use (when serving beyond this machine); repeatable."),
 ) -> None:
     """Serve the web app: paste or upload pages, read reports, search, compare stored pages."""
     from .web import serve as run
 
-    run(host, port, db)
+    run(host, port, db, allowed_hosts=allowed_host)
 
 
 @app.command()
