@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import numpy as np
 
@@ -198,8 +199,9 @@ def model_evidence(text: str, head: str, limit: int = MAX_MODEL_EVIDENCE, folded
     if not picked:
         return []
     picked.sort(key=lambda pick: -pick[0])  # stable: equal weights stay in text order
-    spans = [match.span() for match in _WORD_RE.finditer(folded)]
-    return [Hit(head, *spans[k], weight) for weight, k in picked[:limit]]
+    picked = picked[:limit]
+    spans = [match.span() for match in islice(_WORD_RE.finditer(folded), max(k for _, k in picked) + 1)]
+    return [Hit(head, *spans[k], weight) for weight, k in picked]
 
 
 def score_texts(texts: Sequence[str], counts=None) -> list[AbuseResult]:

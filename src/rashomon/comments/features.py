@@ -19,7 +19,6 @@ import re
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp

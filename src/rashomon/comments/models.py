@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import N_FEATURES, featurize, featurize_counts, weigh
+from .features import N_FEATURES, featurize, featurize_counts
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 

@@ -6,8 +6,10 @@ the same functions on training folds, so what is measured is what ships. Every r
 
 Abuse heads and the rows they learn from (weights in brackets):
 
-- ``toxicity``: OLID level A (1.0). Davidson offensive-or-hate (at weight 0.3) was dropped: in 5-fold
-  cross-validation on OLID it lowered ROC-AUC from 0.812 to 0.804 and tuned macro-F1 from 0.740 to 0.733.
+- ``toxicity``: OLID level A (1.0), Davidson offensive-or-hate vs neither (0.1). In 5-fold cross-validation on
+  OLID (``eval/abuse.py``) Davidson at 0.3 cost 0.006 macro-F1 (tuned 0.733 vs 0.739); at 0.1 OLID macro-F1
+  is the same as without Davidson (0.734 vs 0.733 at 0.5, 0.739 tuned for both) while Davidson's own
+  toxicity macro-F1 stays at 0.907 (0.702 without it), so 0.1 is kept.
 - ``insult``: OLID level B, targeted insult or threat (1.0)
 - ``identity_attack``: OLID level C, group target (1.0), Davidson hate speech (0.5)
 - ``severe_toxicity``: Davidson hate speech (1.0)
@@ -32,7 +34,7 @@ from .models import LOGISTIC_C, FittedHead, LinearModel, fit_head, fit_idf
 
 #: Head name -> list of (source, label column, weight). ``neutral`` rows are always negatives.
 ABUSE_RECIPE: dict[str, list[tuple[str, str, float]]] = {
-    "toxicity": [("olid", "offensive", 1.0), ("neutral", "", 1.0)],
+    "toxicity": [("olid", "offensive", 1.0), ("davidson", "offensive", 0.1), ("neutral", "", 1.0)],
     "insult": [("olid", "targeted", 1.0), ("neutral", "", 1.0)],
     "identity_attack": [("olid", "group", 1.0), ("davidson", "hate", 0.5), ("neutral", "", 1.0)],
     "severe_toxicity": [("davidson", "hate", 1.0), ("neutral", "", 1.0)],
