@@ -326,6 +326,74 @@ def test_double_apostrophe_quotes_and_a_trailing_participial_cue(nlp):
     assert source_of(analysis, saying).id == source_of(analysis, criticized).id
 
 
+# --- content nouns, "what X described as Y", how a speaker was reached ------------------------------------------
+@pytest.mark.parametrize("sentence, accuser, cue, replier, reply_cue, role", [
+    ("Transport Minister Ilse Brandt accused the smugglers of bribing customs officers, an accusation the "
+     "Dockers' Union denied.", "Ilse Brandt", "accused", "the Dockers' Union", "denied", "Transport Minister"),
+    ("The mayor said the dam had been sabotaged, a claim the water authority rejected.", "The mayor", "said",
+     "the water authority", "rejected", None),
+    ("The ferry line blamed the storm for the delays, a claim that the port authority rejected on Monday.",
+     "The ferry line", "blamed", "the port authority", "rejected", None),
+])
+def test_content_noun_names_the_earlier_clause_and_is_never_a_source(nlp, sentence, accuser, cue, replier,
+                                                                       reply_cue, role):
+    analysis = run(nlp, ["Harbour news", sentence])
+    first = next(a for a in spoken(analysis) if a.cue.text.startswith(cue))
+    reply = by_cue(analysis, reply_cue)
+    assert source_of(analysis, first).name.endswith(accuser)
+    assert role is None or source_of(analysis, first).role == role
+    assert reply.source.text == replier
+    earlier = sentence[: sentence.index(",")]
+    assert reply.content.text == earlier  # the charge/claim is the clause before it
+    assert first.content.end <= reply.content.end  # the first speaker's words stop where the reply begins
+    assert first.parent != reply.id  # answering a charge is not relaying it
+    nouns = ("a claim", "an accusation", "a charge", "claim", "accusation")
+    assert not any(s.name.lower().startswith(nouns) for s in analysis.sources)
+    assert_spans_valid(analysis)
+
+
+def test_a_statement_that_speaks_is_a_document_source(nlp):
+    analysis = run(nlp, ["Harbour news", "About 30 boats left the harbour overnight, the statement said."])
+    said = by_cue(analysis, "said")
+    assert said.source.text == "the statement" and source_of(analysis, said).kind == "document"
+
+
+@pytest.mark.parametrize("sentence, cue, source, content", [
+    ("The mill closed in March, in what union leaders described as a betrayal of the town.", "described as",
+     "union leaders", "a betrayal of the town"),
+    ("The county was flooded, in what the governor called a disaster.", "called", "the governor", "a disaster"),
+])
+def test_what_x_described_as_y_attributes_the_description(nlp, sentence, cue, source, content):
+    analysis = run(nlp, ["Mill news", sentence])
+    found = by_cue(analysis, cue)
+    assert found.source.text == source and found.content.text == content
+    assert_spans_valid(analysis)
+
+
+def test_how_a_speaker_was_reached_is_not_part_of_the_source(nlp):
+    analysis = run(nlp, ["Ferry news",
+                         'The Coastal Ledger reports that the ferries stopped. A ferry pilot reached by the Coastal '
+                         'Ledger by radio said the swell was "brutal, hour after hour." The pier was handed to a '
+                         'private firm, in what port officials described as a routine transfer.'])
+    said = by_cue(analysis, "said")
+    assert said.source.text == "A ferry pilot" and said.kind == "mixed"
+    assert said.content.text == 'the swell was "brutal, hour after hour."'
+    described = by_cue(analysis, "described as")
+    assert described.content.text == "a routine transfer"
+    assert source_of(analysis, said).id != source_of(analysis, described).id
+    officials = source_of(analysis, described).id
+    assert not any(a.source_id == officials and "brutal" in a.content.text for a in analysis.attributions)
+    assert_spans_valid(analysis)
+
+
+def test_opening_according_to_ends_at_its_comma(nlp):
+    analysis = run(nlp, ["Port news", "According to the Tidewater Courier, dock workers and crane drivers walked "
+                                      "out on Friday."])
+    found = by_cue(analysis, "According to")
+    assert found.source.text == "the Tidewater Courier"
+    assert found.content.text == "dock workers and crane drivers walked out on Friday"
+
+
 # --- bad input ---------------------------------------------------------------------------------------------------
 def test_no_sources_at_all(nlp):
     analysis = run(nlp, ["Quiet day", "The sun rose over the bay. Boats left at dawn and came back at noon."])

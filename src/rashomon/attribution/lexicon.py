@@ -53,6 +53,10 @@ class Lexicon:
     belief_objects: frozenset[str] = frozenset()
     #: Adjectives of attitude ("confident that", "critical of", "eager to").
     cue_adjectives: frozenset[str] = frozenset()
+    #: Words that belong to a title before a role ("Interior Minister"), not to the affiliation.
+    title_portfolios: frozenset[str] = frozenset()
+    #: Verbs that answer a statement a content noun names ("..., a charge the group denied").
+    reply_verbs: frozenset[str] = frozenset()
 
     def cue_group(self, lemma: str) -> str | None:
         for group in CUE_GROUPS:
@@ -110,4 +114,6 @@ def load(folder: str | Path | None = None) -> Lexicon:
         not_clause_cues=_lower_set(cues.get("not_clause_cues")),
         belief_objects=_lower_set(cues.get("belief_objects")),
         cue_adjectives=_lower_set(cues.get("adjectives")),
+        title_portfolios=_lower_set(sources.get("title_portfolios")),
+        reply_verbs=_lower_set(cues.get("reply_verbs")),
     )

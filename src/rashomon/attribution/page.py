@@ -58,6 +58,7 @@ class Record:
     continues: "Record | None" = None  # for a cue-less quotation: the attribution it continues
     id: str = ""
     named: bool = False  # the source is named by a proper noun ("Eastline Today"), not only described
+    replies: bool = False  # answers the statement in its content ("a charge X denied"): does not relay it
 
     @property
     def anchor(self) -> int:
@@ -109,7 +110,7 @@ class PageAttributor:
                 found_here.append(Record(
                     shift(found.content), found.kind, block, shift(found.cue), shift(found.source),
                     doc[found.source_root] if found.source_root is not None else None, found.recipient,
-                    confidence=found.confidence))
+                    confidence=found.confidence, replies=found.replies))
             for found, record in zip(founds, found_here):
                 if found.inner_of is not None:
                     record.inner_of = found_here[found.inner_of]
@@ -198,7 +199,7 @@ class PageAttributor:
             return record.inner_of
         best = None
         for other in self._candidates(record):
-            if other is record or other.kind == "continuation" and other.cue is None:
+            if other is record or other.replies or other.kind == "continuation" and other.cue is None:
                 continue
             if not _contains(other.content, record.anchor) or _contains(record.content, other.anchor):
                 continue

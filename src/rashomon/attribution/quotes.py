@@ -82,6 +82,10 @@ OPEN_TEXT = frozenset(('"', "“", "„", "«", "''"))
 CLOSE_TEXT = frozenset(('"', "”", "»", "''"))
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
+#: "a pilot reached by the Ledger": how a speaker was reached, left out of the source span.
+CONTACT_VERBS = frozenset({"reach", "contact", "interview", "question", "approach", "visit", "call", "phone"})
+#: Punctuation that sets a content noun beside the clause it names ("..., a charge the group denied").
+REPLY_JOINS = frozenset({",", "—", "–", ";", "-"})
 
 
 @dataclass(slots=True)
@@ -96,6 +100,9 @@ class Found:
     recipient: str | None = None
     inner_of: int | None = None  # index (in the returned list) of the attribution that relays this one
     confidence: float = 1.0
+    #: A reply to words already on the page ("..., a charge the group denied"): its content is someone
+    #: else's statement, which it answers but does not relay, so it never becomes that statement's parent.
+    replies: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +198,11 @@ class DocExtractor:
         for child in head.rights:
             if child.dep_ == "relcl" or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG"):
                 last = min(last, child.left_edge.i - 1)
+            elif (child.dep_ == "acl" and child.tag_ == "VBN" and any(c.dep_ == "agent" for c in child.children)
+                  and (self.is_person(head) or child.lemma_.lower() in CONTACT_VERBS)):
+                # "a fighter reached by Reuters by telephone": how a person was reached, not who they are
+                # (a document keeps its maker: "a study released by the ministry")
+                last = min(last, child.left_edge.i - 1)
         while last > head.i and ((self.doc[last].is_punct or self.doc[last].is_space) and self.doc[last].text != ")"
                                  or self.doc[last].dep_ == "case"):  # "the governor's comments": not the 's
             last -= 1
@@ -198,6 +210,11 @@ class DocExtractor:
         if self.doc[max(last, head.i)].text == ")":
             end = self.doc[max(last, head.i)].idx + 1  # "Sen. Jane Roe (D-Wis.)": keep the closing bracket
         return start, end
+
+    def is_person(self, head: Token) -> bool:
+        lemma = head.lemma_.lower()
+        return (head.ent_type_ == "PERSON" or lemma in self.lexicon.unnamed_person_heads or lemma in self.lexicon.roles
+                or head.lower_ in self.lexicon.unnamed_person_heads)
 
     def quote_at(self, start: int, end: int) -> Quote | None:
         for quote in self.quotes:
@@ -231,6 +248,9 @@ class DocExtractor:
             if child.dep_ == "prep" and child.lower_ in prepositions and child.i - last <= 3:
                 last = child.i
                 break
+        if (last + 1 < len(doc) and doc[last + 1].lower_ == "as" and doc[last + 1].head.i == verb.i
+                and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children)):
+            last += 1  # "what officials described as a handover": the cue is "described as"
         return doc[first].idx, doc[last].idx + len(doc[last])
 
     # --- sources ------------------------------------------------------------------------------------
@@ -330,11 +350,16 @@ class DocExtractor:
             # "mentioned the remarks", "is stressing the need to ...": the object is what is said
             return self.subtree_chars(objects[0]), 0.6
         prepositions = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
-        for child in verb.rights:
+        holders = list(verb.rights)
+        if objects and lemma in self.lexicon.recipient_objects:
+            # "accused the rebels of X", "warned them of X": the parser often hangs the preposition on the object
+            own = self.lexicon.cue_prepositions.get(lemma, ())
+            holders += [c for c in objects[0].rights if c.lower_ in own]
+        for child in holders:
             if child.dep_ == "prep" and child.lower_ in prepositions:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
-                    return self.subtree_chars(objects[0]), 0.7
+                    return self.subtree_before_next_cue(objects[0]), 0.7
         if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb:
             return self.clause_without(verb.head, verb), 0.9
         return None, 0.0
@@ -358,6 +383,18 @@ class DocExtractor:
                 return content[0], len(self.text[:cut].rstrip(" ,;—–-"))
         return content
 
+    def subtree_before_next_cue(self, token: Token) -> tuple[int, int]:
+        """"accused X of being duped and encouraged Y to ...": the parser may join the speaker's next cue to the
+        content; what was said ends before it."""
+        last = token.right_edge.i
+        for child in token.rights:
+            if child.dep_ == "conj" and child.pos_ == "VERB" and child.lemma_.lower() in self.lexicon.all_cue_lemmas:
+                last = child.left_edge.i - 1
+                while last > token.i and (self.doc[last].dep_ == "cc" or self.doc[last].is_punct):
+                    last -= 1
+                break
+        return self.chars(token.left_edge.i, max(last, token.i))
+
     def clause_chars(self, clause: Token) -> tuple[int, int]:
         """The clause's subtree, without a trailing participial cue ("..., saying ...", "..., calling it ..."):
         that is the speaker's next statement, not part of this one."""
@@ -377,6 +414,9 @@ class DocExtractor:
                           and any(g.dep_ in ("pobj", "pcomp", "amod", "acomp") for g in c.children)), None)
         if as_phrase is None:
             return None
+        if objects and objects[0].tag_ in ("WP", "WDT") and as_phrase.i > verb.i:
+            # "in what officials described as a handover": the description is the content, not "what ..."
+            return self.chars(as_phrase.i + 1, as_phrase.right_edge.i)
         if objects and objects[0].i < as_phrase.i:
             return self.chars(objects[0].left_edge.i, as_phrase.right_edge.i)
         if self.is_passive(verb):
@@ -490,6 +530,10 @@ class DocExtractor:
                 and self.subject_of(verb.head) is None):
             return  # "to show", "to find" with no one doing it: an intention, not a speech act
         subject = self.subject_of(verb)
+        reply = self.reply_to_content_noun(verb, subject)
+        if reply is not None:
+            self.add_reply(verb, *reply, ceiling=ceiling)
+            return
         if group == "belief" and subject is not None and subject.lower_ in HEDGING_SUBJECTS:
             return  # "I think", "you know", "we want": a speaker's hedge inside their own words
         speaker_root = subject
@@ -529,6 +573,38 @@ class DocExtractor:
         self.add(Found(content, kind, cue, source, speaker_root.i if speaker_root is not None else None,
                        recipient, confidence=min(confidence, ceiling)))
 
+    def reply_to_content_noun(self, verb: Token, subject: Token | None) -> tuple[Token, tuple[int, int]] | None:
+        """"X accused Y of Z, a charge the group denied": a content noun ("a charge", "a claim", "a report")
+        set beside the clause before it names that clause as the object of the cue; the one who answers
+        ("the group") is the speaker, never the noun. Returns ``(speaker, content)``, or None when the pattern
+        is absent. Two parses occur: the noun as subject with the speaker as its apposition, or the cue as a
+        relative clause of the noun with its own subject."""
+        nouns = self.lexicon.cue_nouns
+        if verb.lemma_.lower() not in self.lexicon.reply_verbs or any(
+                c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.rights):
+            return None  # "..., a claim that officials lied": a that-clause, the claim's own content
+        noun = speaker = None
+        if subject is not None and subject.lemma_.lower() in nouns:
+            appos = [c for c in subject.rights if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN") and c.i < verb.i]
+            if appos:
+                noun, speaker = subject, appos[0]
+        elif (subject is not None and verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in nouns
+              and verb.head.i < subject.i < verb.i):
+            noun, speaker = verb.head, subject
+        if noun is None:
+            return None
+        first = noun.left_edge.i
+        sent = noun.sent
+        if first - 1 <= sent.start or self.doc[first - 1].text not in REPLY_JOINS:
+            return None  # "The claim the ministry denied was ...": no earlier clause to point at
+        return speaker, self.chars(sent.start, first - 2)
+
+    def add_reply(self, verb: Token, speaker: Token, content: tuple[int, int], ceiling: float = 1.0) -> None:
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.add(verb.i)
+        self.add(Found(content, kind, self.cue_chars(verb), self.source_chars(speaker), speaker.i,
+                       confidence=min(0.8, ceiling), replies=True))
+
     def second_half(self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None) -> tuple[int, int]:
         """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content."""
         after = max(cue[1], subject.right_edge.idx + len(subject.right_edge) if subject is not None else 0)
@@ -552,6 +628,8 @@ class DocExtractor:
                 if preposition is not None else None
         if clause is None:
             return
+        if clause.dep_ in ("relcl", "acl") and self.reply_to_content_noun(clause, self.subject_of(clause)) is not None:
+            return  # "..., a claim that the authority rejected": the authority's reply, not the claim's content
         if owner is None:
             for prep in noun.rights:
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
@@ -632,13 +710,25 @@ class DocExtractor:
             source = next((c for c in last.children if c.dep_ == "pobj"), None)
         if source is None:
             return
-        top = min(tokens, key=lambda t: len(list(t.ancestors)))
-        sent = top.sent
-        cut_first = min(top.left_edge.i, tokens[0].i)
-        cut_last = max(top.right_edge.i, source.right_edge.i)
+
         def words(first: int, last: int) -> bool:
             return any(not t.is_punct and not t.is_space for t in self.doc[first : last + 1])
 
+        top = min(tokens, key=lambda t: len(list(t.ancestors)))
+        sent = top.sent
+        opening = not words(sent.start, tokens[0].i - 1) if tokens[0].i > sent.start else True
+        split = next((c for c in source.rights if c.dep_ == "conj" and c.left_edge.i - 1 > source.i
+                      and self.doc[c.left_edge.i - 1].text == ","), None) if opening else None
+        if split is not None:
+            # "According to X, the troops and militias seized ...": the comma ends the phrase; the parser
+            # joined the clause's subject to the source
+            content, kind = self.with_quotes(self.chars(split.left_edge.i, sent.end - 1))
+            self.claimed_tokens.update(t.i for t in tokens)
+            self.add(Found(content, kind, (tokens[0].idx, last.idx + len(last)),
+                           self.chars(source.left_edge.i, split.left_edge.i - 2), source.i, confidence=0.8))
+            return
+        cut_first = min(top.left_edge.i, tokens[0].i)
+        cut_last = max(top.right_edge.i, source.right_edge.i)
         before = (sent.start, cut_first - 1) if cut_first > sent.start and words(sent.start, cut_first - 1) else None
         after = (cut_last + 1, sent.end - 1) if cut_last < sent.end - 1 and words(cut_last + 1, sent.end - 1) else None
         if before and after:
@@ -739,7 +829,17 @@ class DocExtractor:
         self.speaker_colon()
         self.dash_bylines()
         self.orphans()
+        self.stop_before_replies()
         return self.found
+
+    def stop_before_replies(self) -> None:
+        """"X blamed Y for Z — an allegation the firm disputed": what X said ends where the reply begins."""
+        for reply in (f for f in self.found if f.replies):
+            end = reply.content[1]
+            for other in self.found:
+                if (other is not reply and not other.replies and reply.content[0] <= other.content[0] < end
+                        and other.content[1] >= reply.cue[1]):
+                    other.content = (other.content[0], end)
 
 
 def extract(doc: Doc, lexicon: Lexicon, matcher: Matcher) -> list[Found]:

@@ -139,12 +139,19 @@ def _role_and_owner_before(person, core: list[Token], lexicon: Lexicon) -> tuple
     """"Kremlin spokesman Dmitry Peskov" -> ("spokesman", "Kremlin"); "RT's Lizzie Phelan" -> (None, "RT")."""
     before = [t for t in core if t.i < person.start]
     roles = [t for t in before if t.lemma_.lower() in lexicon.roles]
-    role = " ".join(t.text for t in before if t.i >= roles[0].i and t.lemma_.lower() in lexicon.roles) if roles else None
+    if roles:  # "Interior Minister Dana Korvel": the portfolio is part of the title
+        while roles[0].i - 1 >= before[0].i and (roles[0].doc[roles[0].i - 1].lower_ in lexicon.title_portfolios
+                                                  and roles[0].doc[roles[0].i - 1] in before):
+            roles.insert(0, roles[0].doc[roles[0].i - 1])
+    titled = {t.i for t in before if roles and t.i >= roles[0].i
+              and (t.lemma_.lower() in lexicon.roles or t.lower_ in lexicon.title_portfolios)}
+    role = " ".join(t.text for t in before if t.i >= roles[0].i and t.i in titled) if roles else None
     owner = next((t for t in before if t.dep_ == "poss"), None)
     if owner is not None:
         return role, _text(owner.subtree)
     limit = roles[0].i if roles else person.start
-    names = [t for t in before if t.pos_ == "PROPN" and t.i < limit and t.lemma_.lower() not in lexicon.roles]
+    names = [t for t in before if t.pos_ == "PROPN" and t.i < limit and t.lemma_.lower() not in lexicon.roles
+             and t.i not in titled]
     return role, (_text(names) if names else None)
 
 
