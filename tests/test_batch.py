@@ -291,12 +291,13 @@ def test_bad_options_are_clear_errors(tmp_path: Path):
 
 
 def _page_with_actors(title: str, url: str, date: str, relations: list[tuple[str, str, str]]) -> PageResult:
-    """A page analysed without stages, then given actors and relations as the actors stage would."""
+    """A page analysed without stages, then given actors and relations as the actors stage would: an actor's id
+    is the same on every page (``actor:<name>``), which is what the corpus scorecard groups by."""
     analysis = rashomon.analyze(f"{title}\n\nThe story of the day, in one invented paragraph.\n".encode(),
                                 stage_names=())
     names = sorted({n for s, _, o in relations for n in (s, o)})
-    analysis.actors = [Actor(id=f"a{i}", name=name, type="organization", mentions=[Span(0, 3, "The")])
-                       for i, name in enumerate(names)]
+    analysis.actors = [Actor(id=f"actor:{name.lower()}", name=name, type="organization",
+                             mentions=[Span(0, 3, "The")]) for name in names]
     by_name = {a.name: a.id for a in analysis.actors}
     analysis.relations = [Relation(id=f"r{i}", type=kind, subject=by_name[s], object=by_name[o],
                                    evidence=Span(0, 3, "The")) for i, (s, kind, o) in enumerate(relations)]
@@ -347,3 +348,16 @@ def test_rows_survive_a_json_round_trip_as_the_ray_engine_ships_them(tmp_path: P
     assert found == [("Tamsin Greer", 0.75, ["threat"])]
     threats, _ = query(tmp_path / "out", EXAMPLES["comments flagged as threats per site"])
     assert threats == [("lorvik-herald.invalid", 1)]
+
+
+def test_scorecard_counts_one_actor_under_its_aliases(tmp_path: Path):
+    pages = []
+    for n, name in enumerate(["Port Board", "Port Board", "the Board"]):
+        analysis = rashomon.analyze(f"Page {n}\n\nAn invented paragraph about the harbour.\n".encode(), stage_names=())
+        analysis.actors = [Actor(id="actor:port-board", name=name, type="organization", mentions=[Span(0, 4, "Page")])]
+        record = Record(id=f"p{n}", origin="test", url=f"https://c.invalid/{n}", published_at="2026-03-01")
+        pages.append(PageResult(record.id, rows_for_page(record, rashomon.to_dict(analysis))))
+    BatchOutput(tmp_path / "out").commit(pages)
+    card = build_scorecard(tmp_path / "out")
+    assert card.distinct_actors == 1
+    assert [(a["name"], a["pages"]) for a in card.actors] == [("Port Board", 3)]

@@ -9,9 +9,11 @@ another denies or lacks is what the scorecard is for.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import Any
+
+from ..model import Analysis
+from ..report.json import to_dict
 
 GENERATED_PREFIXES = ("actor:", "person:")
 
@@ -19,15 +21,8 @@ GENERATED_PREFIXES = ("actor:", "person:")
 def _as_dict(item: Any) -> dict[str, Any]:
     if isinstance(item, dict):
         return item
-    if dataclasses.is_dataclass(item):
-        page = item.page
-        return {
-            "page": {"title": page.title, "url": page.url, "publisher": page.publisher,
-                     "published_at": page.published_at},
-            "blocks": [dataclasses.asdict(b) for b in page.blocks],
-            "actors": [dataclasses.asdict(a) for a in item.actors],
-            "relations": [dataclasses.asdict(r) for r in item.relations],
-        }
+    if isinstance(item, Analysis):
+        return to_dict(item)
     raise TypeError(f"scorecard takes Analysis objects or JSON-contract dicts, not {type(item).__name__}")
 
 

@@ -24,33 +24,36 @@ UNDATED = "undated"
 
 _PAGE_DATE = f"coalesce(strftime(try_cast(published_at AS TIMESTAMP), '{PERIOD_FORMAT}'), '{UNDATED}')"
 
+# Actors are grouped by their id (the actors stage gives the same id to an actor on every page: the gazetteer
+# id, or one derived from its name), so aliases counted on different pages are one actor; the name shown is
+# the one the pages use most.
 ACTORS_SQL = f"""
 WITH rel AS (
-    SELECT subject AS name, 'subject' AS role, type FROM relations
-    UNION ALL SELECT object, 'object', type FROM relations
+    SELECT subject_id AS actor_id, 'subject' AS role FROM relations
+    UNION ALL SELECT object_id, 'object' FROM relations
 )
-SELECT a.name, mode(a.type) AS type, mode(a.side) AS side, count(DISTINCT a.page_id) AS pages,
-       count(DISTINCT a.site) AS sites, sum(a.n_mentions) AS mentions,
+SELECT a.actor_id, mode(a.name) AS name, mode(a.type) AS type, mode(a.side) AS side,
+       count(DISTINCT a.page_id) AS pages, count(DISTINCT a.site) AS sites, sum(a.n_mentions) AS mentions,
        min({_PAGE_DATE.replace('published_at', 'a.published_at')}) AS first_period,
        max({_PAGE_DATE.replace('published_at', 'a.published_at')}) AS last_period,
-       (SELECT count(*) FROM rel WHERE rel.name = a.name AND rel.role = 'subject') AS as_subject,
-       (SELECT count(*) FROM rel WHERE rel.name = a.name AND rel.role = 'object') AS as_object
-FROM actors a GROUP BY a.name ORDER BY pages DESC, mentions DESC, a.name LIMIT ?
+       (SELECT count(*) FROM rel WHERE rel.actor_id = a.actor_id AND rel.role = 'subject') AS as_subject,
+       (SELECT count(*) FROM rel WHERE rel.actor_id = a.actor_id AND rel.role = 'object') AS as_object
+FROM actors a GROUP BY a.actor_id ORDER BY pages DESC, mentions DESC, name LIMIT ?
 """
 
 RELATIONS_SQL = """
-SELECT subject, type, object, polarity, count(*) AS evidence, count(DISTINCT page_id) AS pages,
-       count(DISTINCT site) AS sites
-FROM relations GROUP BY subject, type, object, polarity ORDER BY pages DESC, evidence DESC, subject LIMIT ?
+SELECT mode(subject) AS subject, type, mode(object) AS object, polarity, count(*) AS evidence,
+       count(DISTINCT page_id) AS pages, count(DISTINCT site) AS sites
+FROM relations GROUP BY subject_id, type, object_id, polarity ORDER BY pages DESC, evidence DESC, subject LIMIT ?
 """
 
 TIMELINE_SQL = f"""
-SELECT name, {_PAGE_DATE} AS period, count(DISTINCT page_id) AS pages
-FROM actors WHERE name IN (SELECT unnest(?::VARCHAR[])) GROUP BY name, period ORDER BY period
+SELECT actor_id, {_PAGE_DATE} AS period, count(DISTINCT page_id) AS pages
+FROM actors WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY actor_id, period ORDER BY period
 """
 
 TOTALS_SQL = """
-SELECT (SELECT count(*) FROM pages), (SELECT count(*) FROM errors), (SELECT count(DISTINCT name) FROM actors),
+SELECT (SELECT count(*) FROM pages), (SELECT count(*) FROM errors), (SELECT count(DISTINCT actor_id) FROM actors),
        (SELECT count(*) FROM relations)
 """
 
@@ -77,9 +80,9 @@ def build_scorecard(out: str | os.PathLike, *, top_actors: int = TOP_ACTORS,
     card.pages, card.failed, card.distinct_actors, card.relations_total = connection.execute(TOTALS_SQL).fetchone()
     card.actors = _records(connection.execute(ACTORS_SQL, [top_actors]))
     card.relations = _records(connection.execute(RELATIONS_SQL, [top_relations]))
-    names = [a["name"] for a in card.actors]
-    for name, period, pages in connection.execute(TIMELINE_SQL, [names]).fetchall():
-        card.timeline.setdefault(name, {})[period] = pages
+    names = {a["actor_id"]: a["name"] for a in card.actors}
+    for actor_id, period, pages in connection.execute(TIMELINE_SQL, [list(names)]).fetchall():
+        card.timeline.setdefault(names[actor_id], {})[period] = pages
     card.periods = sorted({p for row in card.timeline.values() for p in row}, key=lambda p: (p == UNDATED, p))
     return card
 
