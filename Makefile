@@ -32,8 +32,10 @@ $(STAMP_DEV): requirements-dev.lock pyproject.toml | $(VENV)/bin/python
 	@touch $@
 
 demo: install
-	$(BIN)/rashomon analyze examples/port-sarn.txt --format json --output out/example.json --quiet
-	$(BIN)/rashomon analyze examples/port-sarn.txt --format html --output out/example.html
+	$(BIN)/rashomon analyze examples/port-sarn.txt --publisher "The Harbour Ledger" --published-at 2025-03-12 \
+	  --format json --output out/example.json --quiet
+	$(BIN)/rashomon analyze examples/port-sarn.txt --publisher "The Harbour Ledger" --published-at 2025-03-12 \
+	  --format html --output out/example.html
 
 # Chromium for the browser tests, from Debian's packages; skipped (and those tests skip) where apt is not ours.
 browser-deps:

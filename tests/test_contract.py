@@ -58,3 +58,12 @@ def test_stages_switched_off_still_give_every_key(example_path):
     data = to_dict(analyze(example_path, stage_names=()))
     validate(data)
     assert data["sources"] == [] and data["claims"] == [] and data["framing"] == {}
+
+
+def test_what_the_caller_knows_of_the_page_is_kept_and_names_the_publisher_voice(example_path):
+    data = to_dict(analyze(example_path, publisher="The Harbour Ledger", published_at="2025-03-12",
+                           url="https://ledger.invalid/port-sarn"))
+    assert data["page"]["publisher"] == "The Harbour Ledger" and data["page"]["published_at"] == "2025-03-12"
+    assert data["page"]["url"] == "https://ledger.invalid/port-sarn"
+    publisher = [s for s in data["sources"] if s["is_publisher"]]
+    assert [s["name"] for s in publisher] == ["The Harbour Ledger"]

@@ -100,6 +100,7 @@ def analyze(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     url: Optional[str] = typer.Option(None, help="The page's URL, if known."),
     published_at: Optional[str] = typer.Option(None, "--published-at", help="The page's date (ISO 8601)."),
+    publisher: Optional[str] = typer.Option(None, help="Who publishes the page (a text dump does not say)."),
     kind: str = typer.Option("auto", help="Input kind: auto, text or html."),
     comment_styles: list[Path] = typer.Option([], "--comment-styles", help="Extra YAML file of comment dump styles."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
@@ -110,7 +111,8 @@ def analyze(
     from .report import render
 
     use_actor_tables(actors)
-    analysis = run(path if path == "-" else Path(path), url=url, published_at=published_at, kind=kind,
+    analysis = run(path if path == "-" else Path(path), url=url, published_at=published_at, publisher=publisher,
+                   kind=kind,
                    comment_styles=tuple(comment_styles))
     rendered = render(analysis, format.value)
     if output:

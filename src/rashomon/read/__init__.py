@@ -165,13 +165,15 @@ def read(
     *,
     url: str | None = None,
     published_at: str | None = None,
+    publisher: str | None = None,
     kind: str = "auto",
     comment_styles: tuple[str | Path, ...] = (),
 ) -> Page:
     """Read one page.
 
     ``source``: a path, ``"-"`` for standard input, raw bytes, a file object, or a ``str`` holding the page
-    itself (a one-line string that names a file is taken as a path). ``kind``: ``auto`` (HTML is recognised
+    itself (a one-line string that names a file is taken as a path). ``url``, ``published_at``, ``publisher``:
+    what the caller knows of the page, preferred to what the page says of itself. ``kind``: ``auto`` (HTML is recognised
     by its markup or file name), ``text`` or ``html``. ``comment_styles``: extra YAML files of dump styles.
     """
     if kind not in KINDS:
@@ -195,6 +197,7 @@ def read(
         page = read_text(text, grammar=grammar, reference_date=_reference_date(published_at))
     page.url = url or page.url
     page.published_at = published_at or page.published_at
+    page.publisher = publisher or page.publisher
     page.warnings[:0] = warnings
     finish(page)
     return page
