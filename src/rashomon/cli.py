@@ -112,8 +112,7 @@ def analyze(
 
     use_actor_tables(actors)
     analysis = run(path if path == "-" else Path(path), url=url, published_at=published_at, publisher=publisher,
-                   kind=kind,
-                   comment_styles=tuple(comment_styles))
+                   kind=kind, comment_styles=tuple(comment_styles))
     rendered = render(analysis, format.value)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
