@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import subprocess
 import sys
 
@@ -126,3 +127,11 @@ def test_page_text_is_not_terminal_markup(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Breaking [/x] news [bold]now" in result.stdout
+
+
+def test_cli_reads_standard_input(example_path):
+    result = subprocess.run([sys.executable, "-m", "rashomon", "analyze", "-", "--quiet"],
+                            input=example_path.read_bytes(), capture_output=True)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["page"]["title"].startswith("Government Forces Close In") and len(data["comments"]) == 11

@@ -45,6 +45,11 @@ TARGET_BLOCK_BYTES = 256 * 1024
 _RECORD_COLUMNS = ("id", "origin", "offset", "url", "published_at", "content", "error", "kind")
 
 
+def _plog(what):
+    with open("/tmp/prof.log", "a") as f:
+        f.write(f"{os.getpid()} {time.time()} {what}\n")
+
+
 def _require_ray():
     try:
         import ray
@@ -66,6 +71,7 @@ def stream_records(batch: dict[str, Any], done: frozenset[str], size: int) -> It
     for record in new_records((record for path in files for record in iter_file(path)), done):
         buffer.append(record)
         if len(buffer) >= size:
+            _plog("read yield")
             yield _columns(buffer)
             buffer = []
     if buffer:
@@ -86,11 +92,14 @@ class PageAnalyzer:
         from .worker import load_models
 
         self.stage_names = stage_names
+        _plog("init start")
         load_models(stage_names)
+        _plog("init end")
 
     def __call__(self, batch: Any) -> dict[str, list]:
         from .worker import analyze_record, peak_rss_bytes
 
+        _plog(f"call start {batch.num_rows}")
         out: dict[str, list] = {"id": [], "failed": [], "words": [], "rows": [], "peak_rss": []}
         for row in batch.to_pylist():  # pyarrow batch: plain Python values, None stays None
             result = analyze_record(Record(**{name: row.get(name) for name in _RECORD_COLUMNS}), self.stage_names)
@@ -99,6 +108,7 @@ class PageAnalyzer:
             out["words"].append(result.words)
             out["rows"].append(json.dumps(result.rows, ensure_ascii=False))
             out["peak_rss"].append(peak_rss_bytes())
+        _plog("call end")
         return out
 
 
@@ -142,6 +152,7 @@ def _manifest_datasink_class():
                     if len(results) >= self.part_size:
                         flush()
             flush()
+            _plog("write done")
             return written
 
     return ManifestDatasink

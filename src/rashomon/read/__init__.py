@@ -179,7 +179,7 @@ def read(
     if kind not in KINDS:
         raise InputError(f"unknown input kind {kind!r}: use one of {', '.join(KINDS)}")
     source = _as_source(source)
-    if isinstance(source, str):
+    if isinstance(source, str) and source != "-":
         data, name = source.encode("utf-8"), None
         check_bytes(data)
     else:
