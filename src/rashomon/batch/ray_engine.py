@@ -1,15 +1,16 @@
 """The Ray engine: Ray Data streams the corpus through actors that hold the models once, into the same output.
 
-Plan: the input files (a small list) become a dataset; ``map_batches`` with a generator streams each file's
-records (:mod:`rashomon.read.corpus`, skipping ids already done); ``map_batches`` with the callable class
-:class:`PageAnalyzer` (one per actor, models loaded in ``__init__``) analyses them; and ``write_datasink``
-writes parts with :class:`ManifestDatasink`. That datasink is Ray's ``write_parquet`` plus what resuming
-needs: each write task writes its Parquet files and then commits their manifest atomically, exactly as the
-local engine does, so the output, ``--resume`` and ``rashomon query`` are the same whichever engine ran.
+Plan: the input files (a small list) become a dataset of (file, shard) items, one shard per actor;
+``map_batches`` with the callable class :class:`PageAnalyzer` (one per actor, models loaded in ``__init__``)
+reads its shard of each file with :func:`stream_records` (:mod:`rashomon.read.corpus`, skipping ids already
+done) and yields the analysis of every chunk of records; the driver commits the results as parts with
+:func:`~rashomon.batch.output.write_part`, exactly as the local engine does, so the output, ``--resume`` and
+``rashomon query`` are the same whichever engine ran. Reading in the actors and writing in the driver start no
+Ray process besides the actors, which on a small machine is most of what Ray adds to a run.
 
 Ray is an optional extra (``pip install rashomon[ray]``). With no ``address`` a local Ray is started with
 ``workers`` CPUs and stopped at the end; ``address="auto"`` or ``ray://host:port`` joins a cluster (whose
-workers must see ``out`` at the same path, as for ``write_parquet``).
+workers must see the input files at the same paths; only the driver writes ``out``).
 """
 
 from __future__ import annotations
@@ -24,30 +25,21 @@ from pathlib import Path
 from typing import Any
 
 from ..read.corpus import Record, expand_inputs, iter_file
-from .local import CHUNK_SIZE as LOCAL_CHUNK_SIZE
 from .local import PART_SIZE as LOCAL_PART_SIZE
 from .output import BatchError, BatchOutput, PageResult, iter_manifests, new_records, write_part
 from .progress import BatchSummary
 from .worker import content_bytes
 
 # --- settings (ray engine) ------------------------------------------------------------------------------
-#: Records per batch handed to an analyzer actor, and pages per committed part: as in the local engine.
-CHUNK_SIZE = LOCAL_CHUNK_SIZE
+#: Records an analyzer actor analyses per call and hands back: small, so results reach the driver steadily.
+CHUNK_SIZE = 2
+#: Pages per committed part: as in the local engine.
 PART_SIZE = LOCAL_PART_SIZE
-#: CPU share of a read task: none reserved, or the analyzer actors (one CPU each) could starve the reads.
-READ_CPUS = 0
-#: Read tasks running at once, per analyzer actor.
-READS_PER_ACTOR = 1
-#: Largest block Ray Data builds. Ray's default (128 MiB) would pack a whole JSONL or WARC file into one block,
-#: and one block goes to one actor: small blocks spread the records of one file over every actor.
+#: Largest block Ray Data builds. An actor's results are held until they fill a block, and Ray's default
+#: (128 MiB) would hold a whole file's results: small blocks send each chunk's results to the driver at once.
 TARGET_BLOCK_BYTES = 256 * 1024
 
 _RECORD_COLUMNS = ("id", "origin", "offset", "url", "published_at", "content", "error", "kind")
-
-
-def _plog(what):
-    with open("/tmp/prof.log", "a") as f:
-        f.write(f"{os.getpid()} {time.time()} {what}\n")
 
 
 def _require_ray():
@@ -64,16 +56,27 @@ def stream_records(batch: dict[str, Any], done: frozenset[str], size: int) -> It
 
     Records are filtered by :func:`~rashomon.batch.output.new_records`, the local engine's rule: ids already
     done are skipped and an id is streamed once. A record id names its file, so ids of different files never
-    meet and this read task's own set of seen ids is the whole check.
+    meet and this read task's own set of seen ids is the whole check. With ``shard`` and ``shards`` columns,
+    a row streams only every ``shards``-th of the file's new records, from the ``shard``-th on: every shard
+    reads the whole file (cheap beside the analysis) and applies the same rule, so the shards of one file
+    split its pages between actors, each page in exactly one shard.
     """
+    paths = batch.column("path").to_pylist()
+    names = batch.column_names
+    shard = batch.column("shard").to_pylist() if "shard" in names else [0] * len(paths)
+    shards = batch.column("shards").to_pylist() if "shards" in names else [1] * len(paths)
+    seen: set[str] = set()
     buffer: list[Record] = []
-    files = (Path(str(path)) for path in batch.column("path").to_pylist())
-    for record in new_records((record for path in files for record in iter_file(path)), done):
-        buffer.append(record)
-        if len(buffer) >= size:
-            _plog("read yield")
-            yield _columns(buffer)
-            buffer = []
+    for path, mine, count in zip(paths, shard, shards):
+        fresh = (record for record in new_records(iter_file(Path(str(path))), done) if record.id not in seen)
+        for number, record in enumerate(fresh):
+            seen.add(record.id)
+            if number % count != mine:
+                continue
+            buffer.append(record)
+            if len(buffer) >= size:
+                yield _columns(buffer)
+                buffer = []
     if buffer:
         yield _columns(buffer)
 
@@ -86,76 +89,57 @@ def _columns(records: list[Record]) -> dict[str, list]:
 
 
 class PageAnalyzer:
-    """``map_batches`` callable class: each Ray actor loads the models once and analyses batches of records."""
+    """``map_batches`` callable class: each Ray actor loads the models once, then streams and analyses records.
 
-    def __init__(self, stage_names: Sequence[str] | None = None):
+    A call takes rows of ``path`` (with ``shard`` and ``shards``), reads them with :func:`stream_records` and
+    yields the analysis of every ``size`` records: reading in the actor needs no read process beside it and
+    sends no page through the object store twice.
+    """
+
+    def __init__(self, stage_names: Sequence[str] | None = None, done: frozenset[str] = frozenset(),
+                 size: int = CHUNK_SIZE):
         from .worker import load_models
 
-        self.stage_names = stage_names
-        _plog("init start")
+        self.stage_names, self.done, self.size = stage_names, done, size
         load_models(stage_names)
-        _plog("init end")
 
-    def __call__(self, batch: Any) -> dict[str, list]:
+    def __call__(self, batch: Any) -> Iterator[dict[str, list]]:
+        for records in stream_records(batch, self.done, self.size):
+            yield self.analyse(records)
+
+    def analyse(self, records: dict[str, list]) -> dict[str, list]:
         from .worker import analyze_record, peak_rss_bytes
 
-        _plog(f"call start {batch.num_rows}")
         out: dict[str, list] = {"id": [], "failed": [], "words": [], "rows": [], "peak_rss": []}
-        for row in batch.to_pylist():  # pyarrow batch: plain Python values, None stays None
-            result = analyze_record(Record(**{name: row.get(name) for name in _RECORD_COLUMNS}), self.stage_names)
+        for values in zip(*(records[name] for name in _RECORD_COLUMNS)):
+            result = analyze_record(Record(**dict(zip(_RECORD_COLUMNS, values))), self.stage_names)
             out["id"].append(result.id)
             out["failed"].append(result.failed)
             out["words"].append(result.words)
             out["rows"].append(json.dumps(result.rows, ensure_ascii=False))
             out["peak_rss"].append(peak_rss_bytes())
-        _plog("call end")
         return out
 
 
-def _manifest_datasink_class():
-    from ray.data import Datasink
+class _PartWriter:
+    """Commits the analysed rows as parts of the output, ``part_size`` pages each, as the local engine does."""
 
-    class ManifestDatasink(Datasink):
-        """``write_parquet`` with a manifest: each write call commits its rows as parts of the batch output."""
+    def __init__(self, root: Path, part_size: int):
+        self.root, self.part_size = root, part_size
+        self.results: list[PageResult] = []
+        self.peak_rss = 0
 
-        def __init__(self, root: str, part_size: int):
-            self.root, self.part_size = root, part_size
-            self.peak_rss = 0
+    def add(self, batch: Any) -> None:
+        for row in batch.to_pylist():
+            self.results.append(PageResult(row["id"], json.loads(row["rows"]), failed=bool(row["failed"]),
+                                           words=int(row["words"])))
+            self.peak_rss = max(self.peak_rss, int(row["peak_rss"]))
+            if len(self.results) >= self.part_size:
+                self.flush()
 
-        def on_write_complete(self, write_result: Any) -> None:
-            returns = getattr(write_result, "write_returns", None) or []
-            self.peak_rss = max([self.peak_rss, *(r.get("peak_rss", 0) for r in returns if isinstance(r, dict))])
-
-        @property
-        def min_rows_per_write(self) -> int:
-            return self.part_size
-
-        def write(self, blocks: Iterable[Any], ctx: Any) -> dict[str, int]:
-            from ray.data.block import BlockAccessor
-
-            written = {"pages": 0, "failed": 0, "words": 0, "peak_rss": 0}
-            results: list[PageResult] = []
-
-            def flush():
-                info = write_part(Path(self.root), results, engine="ray")
-                if info is not None:
-                    written["pages"] += info.pages
-                    written["failed"] += info.errors
-                results.clear()
-
-            for block in blocks:
-                for row in BlockAccessor.for_block(block).iter_rows(public_row_format=True):
-                    results.append(PageResult(row["id"], json.loads(row["rows"]), failed=bool(row["failed"]),
-                                              words=int(row["words"])))
-                    written["words"] += int(row["words"])
-                    written["peak_rss"] = max(written["peak_rss"], int(row["peak_rss"]))
-                    if len(results) >= self.part_size:
-                        flush()
-            flush()
-            _plog("write done")
-            return written
-
-    return ManifestDatasink
+    def flush(self) -> None:
+        write_part(self.root, self.results, engine="ray")
+        self.results.clear()
 
 
 def run_ray(
@@ -194,19 +178,21 @@ def run_ray(
         context.target_max_block_size = TARGET_BLOCK_BYTES
         if not progress:
             logging.getLogger("ray.data").setLevel(logging.WARNING)
-        dataset = ray.data.from_items([{"path": str(f)} for f in files],
-                                      override_num_blocks=max(1, min(len(files), 4 * actors)))
-        # Its own small CPU share keeps the read step from being fused into the analyzer actors, so one big
-        # JSONL or WARC file is still analysed by every actor, not only by the one that reads it.
-        records = dataset.map_batches(stream_records, batch_size=1, batch_format="pyarrow", num_cpus=READ_CPUS,
-                                      concurrency=max(1, READS_PER_ACTOR * actors),
-                                      fn_kwargs={"done": frozenset(before), "size": chunk_size})
-        analysed = records.map_batches(PageAnalyzer, batch_size=chunk_size, batch_format="pyarrow",
-                                       compute=ray.data.ActorPoolStrategy(size=actors),
-                                       fn_constructor_kwargs={"stage_names": stage_names}, num_cpus=1)
-        sink = _manifest_datasink_class()(str(root), part_size)
-        analysed.write_datasink(sink)
-        summary.peak_worker_rss_bytes = sink.peak_rss
+        # One item per (file, shard): each actor's share of every file, read by the actor that analyses it.
+        items = [{"path": str(f), "shard": k, "shards": actors} for k in range(actors) for f in files]
+        dataset = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), 4 * actors)))
+        # one task in flight per actor: an idle actor takes the next item, none queues behind a busy one
+        analysed = dataset.map_batches(
+            PageAnalyzer, batch_size=1, batch_format="pyarrow",
+            compute=ray.data.ActorPoolStrategy(size=actors, max_tasks_in_flight_per_actor=1), num_cpus=1,
+            fn_constructor_kwargs={"stage_names": stage_names, "done": frozenset(before), "size": chunk_size})
+        writer = _PartWriter(root, part_size)
+        try:
+            for batch in analysed.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1):
+                writer.add(batch)
+        finally:
+            writer.flush()
+            summary.peak_worker_rss_bytes = writer.peak_rss
     except KeyboardInterrupt:
         summary.interrupted = True
     except Exception as err:  # a Ray task failed for good: keep what is committed, say how to go on
