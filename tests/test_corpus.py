@@ -219,3 +219,19 @@ def test_a_lone_surrogate_in_a_jsonl_url_or_date_becomes_a_replacement_character
     (record,) = iter_records([path])
     assert record.url == "https://brackwater-times.invalid/?" and record.published_at == "2026-?"
     record.url.encode("utf-8")
+
+
+def test_a_record_made_up_by_garbled_bytes_is_an_error_not_a_silent_skip(tmp_path: Path):
+    # A damaged gzip member can still inflate into something warcio parses as a record, with a garbage target
+    # URI; treated as "not a page", it used to swallow the pages after it without a word.
+    path = tmp_path / "garbled.warc"
+    write_warc(path, [("https://lorvik-herald.invalid/1", "text/html", b"<p>Page one of the crawl.</p>"),
+                      ("https://lorvik-herald.invalid/2", "text/html", b"<p>Page two of the crawl.</p>")],
+                gzip_records=False)
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"WARC-Target-URI: https://lorvik-herald.invalid/2",
+                                  b"WARC-Target-URI: \x1f\x8b\x08\x00]PM-CM-n-garbage"))
+    records = list(iter_records([path]))
+    assert [r.url for r in records if r.ok] == ["https://lorvik-herald.invalid/1"]
+    errors = [r for r in records if not r.ok]
+    assert len(errors) == 1 and "garbled header" in errors[0].error

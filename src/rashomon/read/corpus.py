@@ -21,6 +21,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -228,6 +229,12 @@ def iter_warc(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
         with open(path, "rb") as stream:
             records = ArchiveIterator(stream, arc2warc=True)
             for warc_record in records:
+                if not _plausible(warc_record):  # garbled bytes parsed as a record: what follows is not trusted
+                    broken = records.get_record_offset() if records.get_record_offset() > offset else offset + 1
+                    yield Record(record_id(origin, broken), origin, broken,
+                                 error=f"corrupt WARC data at byte {broken:,}: a record with a garbled header; "
+                                       "the rest is not read")
+                    return
                 page = _warc_page(origin, warc_record, limit)  # reads the body: warcio wants it before the offset
                 offset = records.get_record_offset()
                 if page is not None:
@@ -250,6 +257,22 @@ def iter_warc(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
     if rest.strip(b"\r\n\t "):  # warcio stopped early without a word (a garbled or cut gzip member)
         yield Record(record_id(origin, end), origin, end,
                      error=f"corrupt WARC data at byte {end:,}: not a readable record; the rest is not read")
+
+
+WARC_TYPES = frozenset("warcinfo response resource request metadata revisit conversion continuation".split())
+PLAUSIBLE_URI = re.compile(r"^<?[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f]*>?$")
+
+
+def _plausible(warc_record) -> bool:
+    """False for a record that garbled bytes made up: an unknown type, or a target URI no crawler writes.
+
+    warcio parses such bytes without complaint when a damaged gzip member still inflates, and the pages after
+    it would be skipped silently as "not a page"; here they become one error record instead.
+    """
+    if warc_record.rec_type not in WARC_TYPES:
+        return False
+    uri = warc_record.rec_headers.get_header("WARC-Target-URI")
+    return uri is None or bool(PLAUSIBLE_URI.match(uri))
 
 
 def _warc_page(origin: str, warc_record, limit: int) -> Record | None:
