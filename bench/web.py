@@ -141,13 +141,12 @@ def main() -> None:
                 server.kill()
 
     anchor = in_process(text, stages, args.repeats)
-    ok = [lat for lat in latencies]
     figures = {
         "page": str(args.page), "stages": list(stages) if stages else "default", "requests": args.requests,
         "concurrency": args.concurrency, "errors": len(errors), "error_kinds": sorted(set(errors)),
         "wall_s": round(wall, 2), "throughput_rps": round(args.requests / wall, 2) if wall else None,
-        "p50_s": round(percentile(ok, 50), 3), "p99_s": round(percentile(ok, 99), 3),
-        "max_s": round(max(ok), 3) if ok else None, "warmup_s": round(warm, 2),
+        "p50_s": round(percentile(latencies, 50), 3), "p99_s": round(percentile(latencies, 99), 3),
+        "max_s": round(max(latencies), 3) if latencies else None, "warmup_s": round(warm, 2),
         "anchor_analysis_s": round(anchor["analysis_s"], 4), "render_s": round(anchor["render_s"], 4),
         "render_ratio": round(anchor["ratio"], 4), "render_goal": RENDER_GOAL,
     }

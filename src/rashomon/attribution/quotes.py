@@ -806,26 +806,18 @@ class DocExtractor:
             self.found.append(Found((quote.start, quote.end), "continuation", confidence=0.6))
 
     def run(self) -> list[Found]:
-        matches = sorted(self.matcher(self.doc), key=lambda m: (m[1], -m[2]))
-        phrase_spans = []
-        for match_id, start, end in matches:
-            label = self.doc.vocab.strings[match_id]
+        matches = [(self.doc.vocab.strings[match_id], start, end)
+                   for match_id, start, end in sorted(self.matcher(self.doc), key=lambda m: (m[1], -m[2]))]
+        for label, start, end in matches:
             if label.startswith("CUE_PHRASE"):
-                phrase_spans.append(self.doc[start:end])
-        for span in phrase_spans:
-            self.from_phrase(span)
-        for match_id, start, _end in matches:
-            label = self.doc.vocab.strings[match_id]
-            if label == "CUE_VERB":
-                self.from_verb(self.doc[start])
-            elif label == "CUE_NOUN":
-                self.from_noun(self.doc[start])
-        for match_id, start, _end in matches:
-            label = self.doc.vocab.strings[match_id]
-            if label == "CUE_ADJECTIVE":
-                self.from_adjective(self.doc[start])
-            elif label == "CUE_CLAUSE":
-                self.from_clause_mark(self.doc[start])
+                self.from_phrase(self.doc[start:end])
+        # Later passes see what earlier ones found: phrases, then verbs and nouns, then adjectives and clauses.
+        passes = ({"CUE_VERB": self.from_verb, "CUE_NOUN": self.from_noun},
+                  {"CUE_ADJECTIVE": self.from_adjective, "CUE_CLAUSE": self.from_clause_mark})
+        for handlers in passes:
+            for label, start, _end in matches:
+                if label in handlers:
+                    handlers[label](self.doc[start])
         self.speaker_colon()
         self.dash_bylines()
         self.orphans()

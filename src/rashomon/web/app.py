@@ -32,6 +32,7 @@ from pydantic import BaseModel, Field
 from .. import settings
 from ..compare import compare_pages
 from ..errors import RashomonError
+from ..read import KINDS
 from ..report.html import (REPORT_CSP, VERDICTS, anchor, build_view, environment, framing_view, inline_assets,
                            path_segment)
 from ..report.json import to_dict, validator
@@ -233,8 +234,8 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
             raise HTTPException(413, f"the page is over the {page_limit / 1e6:.1f} MB limit")
         if not data.strip():
             raise HTTPException(400, "the page is empty: paste its text or choose a file")
-        if kind not in ("auto", "text", "html"):
-            raise HTTPException(400, "kind must be auto, text or html")
+        if kind not in KINDS:
+            raise HTTPException(400, f"kind must be {', '.join(KINDS[:-1])} or {KINDS[-1]}")
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(workers, analyze_to_dict, data, kind, url, published_at)
 
