@@ -9,7 +9,8 @@ share of common English function words decides first.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from ..read import language_identifier
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Share of a comment's words that are common English function words, above which it is English.
@@ -31,13 +32,6 @@ _ENGLISH = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
 def detect(text: str) -> str | None:
     """``"en"``, another ISO 639-1 code, or None when there is too little text to tell."""
     words = _WORD_RE.findall(text[:5000])
@@ -48,7 +42,7 @@ def detect(text: str) -> str | None:
     english_share = sum(1 for w in words if w.lower() in _ENGLISH) / len(words)
     if latin / letters >= MIN_LATIN_SHARE and english_share >= ENGLISH_WORD_SHARE:
         return "en"
-    language, confidence = _identifier().classify(" ".join(words)[:2000])
+    language, confidence = language_identifier().classify(" ".join(words)[:2000])
     if language == "en":
         return "en"
     if latin / letters < MIN_LATIN_SHARE or (confidence >= MIN_FOREIGN_CONFIDENCE and len(words) >= 4):

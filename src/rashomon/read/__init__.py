@@ -132,12 +132,13 @@ def detect_language(text: str) -> tuple[str | None, float]:
     sample = " ".join(text.split())[:5000]
     if len(sample) < 20:
         return None, 0.0
-    language, confidence = _language_identifier().classify(sample)
+    language, confidence = language_identifier().classify(sample)
     return language, float(confidence)
 
 
 @lru_cache(maxsize=1)
-def _language_identifier():
+def language_identifier():
+    """py3langid's identifier with normalized probabilities, loaded once per process (readers, comments)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
