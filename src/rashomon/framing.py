@@ -27,10 +27,9 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
+from .resources import data_path, data_text, load_yaml
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Total pseudo-count of the Dirichlet prior (alpha_0), as a share of the words compared: how strongly the
@@ -91,7 +90,7 @@ def build_background(shared_data: Path) -> Counter:
 @lru_cache(maxsize=1)
 def background() -> dict[str, int]:
     """The shipped background word counts (``data/framing/background.tsv``: word<TAB>count)."""
-    text = resources.files("rashomon").joinpath("data/framing/background.tsv").read_text("utf-8")
+    text = data_text("framing/background.tsv")
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return {word: int(count) for word, count in rows}
 
@@ -166,7 +165,7 @@ def distinctive_words(counts_a: Counter, counts_b: Counter, top: int = TOP_WORDS
 @lru_cache(maxsize=1)
 def conflict_lexicon() -> list[tuple[str, str, str, re.Pattern]]:
     """``(family, term, side, pattern)`` for every term of ``conflict_terms.yaml``."""
-    data = yaml.safe_load(resources.files("rashomon").joinpath("data/framing/conflict_terms.yaml").read_text("utf-8"))
+    data = load_yaml("framing/conflict_terms.yaml")
     entries = []
     for family, spec in data["families"].items():
         for term, info in spec["terms"].items():
@@ -192,7 +191,7 @@ def lexicon_hits(text: str) -> list[dict]:
 @lru_cache(maxsize=1)
 def loaded_lexicon() -> tuple[re.Pattern, re.Pattern, int]:
     """(loaded words, name-calling labels, scare-quote length) from the YAML file and VADER's lexicon."""
-    data = yaml.safe_load(resources.files("rashomon").joinpath("data/framing/loaded_language.yaml").read_text("utf-8"))
+    data = load_yaml("framing/loaded_language.yaml")
     loaded = set(data["loaded"])
     try:
         import vaderSentiment
@@ -314,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m rashomon.framing")
     parser.add_argument("command", choices=["build-background"])
     parser.add_argument("data", nargs="?", default=str(Path(__file__).resolve().parents[3] / "shared" / "data"))
-    parser.add_argument("out", nargs="?", default=str(Path(__file__).resolve().parent / "data/framing/background.tsv"))
+    parser.add_argument("out", nargs="?", default=str(data_path("framing/background.tsv")))
     args = parser.parse_args(argv)
     counts = build_background(Path(args.data))
     with open(args.out, "w", encoding="utf-8") as fh:

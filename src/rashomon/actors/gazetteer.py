@@ -14,13 +14,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..errors import ConfigError
+from ..resources import data_path
 
 #: Environment variable holding extra gazetteer paths (``os.pathsep``-separated); set by the CLI option
 #: ``--actors`` through :func:`use_gazetteers` so that batch worker processes see the same tables.
@@ -160,7 +160,7 @@ def _merge(base: Entry, extra: Entry) -> Entry:
 
 
 def _data_file(name: str) -> Path:
-    return Path(str(resources.files("rashomon") / "data" / "actors" / name))
+    return data_path(f"actors/{name}")
 
 
 def env_paths() -> tuple[str, ...]:

@@ -13,8 +13,9 @@ from pathlib import Path
 import yaml
 
 from ..errors import RashomonError
+from ..resources import data_path
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "attribution"
+DATA_DIR = data_path("attribution")
 CUE_GROUPS = ("speech", "report", "belief", "quote_as")
 SOURCE_KIND_ORDER = (
     "news_agency",

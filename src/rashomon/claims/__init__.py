@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from ..model import Analysis, Attribution, Block, Claim, Quantity
 from ..pipeline import ParsedBlock, register_stage
+from ..resources import load_yaml
 from .quantities import find_quantities
 
 __all__ = ["claims_stage", "find_quantities", "topics", "source_label"]
@@ -42,7 +40,7 @@ _GROWTH = re.compile(
 @lru_cache(maxsize=1)
 def topics() -> dict:
     """The word lists of ``data/claims/topics.yaml``, with reverse indexes for lookups."""
-    data = yaml.safe_load(resources.files("rashomon").joinpath("data/claims/topics.yaml").read_text("utf-8"))
+    data = load_yaml("claims/topics.yaml")
     data["noun_class_of"] = {}
     for name, words in data["noun_classes"].items():
         for word in words:

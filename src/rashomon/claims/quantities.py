@@ -27,12 +27,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..model import Quantity
+from ..resources import load_yaml
 
 # --- settings ------------------------------------------------------------------------------------------
 #: How many tokens after the number (and its unit) the counted noun may be looked for.
@@ -74,7 +72,7 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("rashomon").joinpath("data/claims/quantities.yaml").read_text("utf-8"))
+    data = load_yaml("claims/quantities.yaml")
     words = {w for w in data["units_words"] if w not in ("one", "zero")}
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"

@@ -13,17 +13,19 @@ comment and pattern.
 from __future__ import annotations
 
 import re
-from re import _constants as re_constants, _parser as re_parser  # the parser of the standard library's re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from re import _constants as re_constants  # the standard library's own regex parser, for the prefix screen
+from re import _parser as re_parser
 from typing import Any
 
 import yaml
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "comments"
+from ..resources import data_path
+
+LEXICON_DIR = data_path("comments")
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a", "!": "i"})
 # Leet symbols between two letters (sh1t, l@st, d!e), and a dollar sign opening a word ($hit). Same as

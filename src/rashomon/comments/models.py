@@ -16,9 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ..resources import data_path
 from .features import N_FEATURES, featurize, featurize_counts
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+MODEL_DIR = data_path("models")
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Regularization strength (scikit-learn's ``C``) of every logistic-regression head.

@@ -25,15 +25,13 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from lxml import etree
 
 from ..model import Block, Comment, Page, PageWarning
+from ..resources import load_yaml
 from .times import MONTHS, parse_loose, parse_time
 
 BLOCK_TAGS = frozenset(
@@ -94,7 +92,7 @@ class DomComment:
 
 @lru_cache(maxsize=1)
 def default_markup() -> Markup:
-    data = yaml.safe_load((resources.files("rashomon") / "data" / "read" / "comment_markup.yaml").read_text("utf-8"))
+    data = load_yaml("read/comment_markup.yaml")
     return markup_from_data(data)
 
 

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..model import Block, Comment, Page, PageWarning
+from ..resources import load_yaml
 from .times import parse_time
 
 SEPARATOR = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:#\s*){3}|(?:•\s*){3}|~{3,})\s*$")
@@ -93,8 +93,7 @@ def parse_grammar(data: dict[str, Any]) -> Grammar:
 
 @lru_cache(maxsize=1)
 def default_grammar() -> Grammar:
-    path = resources.files("rashomon") / "data" / "read" / "comment_styles.yaml"
-    return parse_grammar(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return parse_grammar(load_yaml("read/comment_styles.yaml"))
 
 
 def load_grammar(*paths: str | Path) -> Grammar:

@@ -1,0 +1,23 @@
+"""The files shipped in ``rashomon/data/``: lexicons, tables, trained models. One way to find and read them."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def data_path(relative: str) -> Path:
+    """The path of a shipped data file, e.g. ``data_path("claims/topics.yaml")``."""
+    return Path(str(resources.files("rashomon") / "data" / relative))
+
+
+def data_text(relative: str) -> str:
+    return data_path(relative).read_text(encoding="utf-8")
+
+
+def load_yaml(relative: str) -> Any:
+    """A shipped YAML file, parsed (``yaml.safe_load``: data, never objects)."""
+    return yaml.safe_load(data_text(relative))
