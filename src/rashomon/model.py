@@ -304,3 +304,8 @@ class Analysis:
 
     def warn(self, code: str, message: str, stage: str) -> None:
         self.warnings.append(PageWarning(code, message, stage))
+
+    @property
+    def publisher_id(self) -> str:
+        """The id of the source that is the page's own voice (``"publisher"`` before attribution has run)."""
+        return next((s.id for s in self.sources if s.is_publisher), "publisher")

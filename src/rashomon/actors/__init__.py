@@ -67,7 +67,7 @@ def _relation(rel_id: str, raw: RawRelation, analysis: Analysis, parsed, gaz: Ga
     first, last = pb.doc[raw.first_token], pb.doc[raw.last_token]
     start, end = pb.block.start + first.idx, pb.block.start + last.idx + len(last.text)
     evidence = Span(start, end, analysis.page.text[start:end])
-    publisher = next((s.id for s in analysis.sources if s.is_publisher), "publisher")
+    publisher = analysis.publisher_id
     holders = [a for a in analysis.attributions if a.content.start <= start and end <= a.content.end]
     asserted_by, polarity = publisher, "asserted"
     if holders:

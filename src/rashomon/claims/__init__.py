@@ -63,11 +63,6 @@ def source_label(analysis: Analysis, claim: Claim) -> str:
     return name
 
 
-def _publisher_id(analysis: Analysis) -> str:
-    publisher = next((s for s in analysis.sources if s.is_publisher), None)
-    return publisher.id if publisher else "publisher"
-
-
 def _holding_attribution(attributions: list[Attribution], start: int, end: int, anchor: int) -> Attribution | None:
     """The innermost attribution whose content holds the sentence (or at least the claim's anchor)."""
     best = None
@@ -126,7 +121,7 @@ def _claims_of_block(analysis: Analysis, item: ParsedBlock, counter: list[int]) 
     doc = item.doc
     offset = block.start
     attributions = [a for a in analysis.attributions if a.content.start < block.end and a.content.end > block.start]
-    fallback = block.narrative or _publisher_id(analysis)
+    fallback = block.narrative or analysis.publisher_id
     claims = []
     for sent in doc.sents:
         start, end = offset + sent.start_char, offset + sent.end_char
