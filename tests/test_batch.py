@@ -202,6 +202,37 @@ def test_any_failure_while_analysing_a_record_is_an_error_row(monkeypatch):
     assert row["stage"] == "analyze" and row["error_type"] == "KeyError" and "no such column" in row["message"]
 
 
+def test_a_page_past_its_time_limit_is_an_error_row_and_the_worker_goes_on():
+    """A stage stuck in a loop (its own ``except Exception`` cannot swallow the timeout) costs one page, not the batch."""
+    import time
+
+    from rashomon.batch import worker
+    from rashomon.pipeline import register_stage
+
+    @register_stage("test_endless_loop")
+    def endless(analysis, parsed):
+        until = time.perf_counter() + 10  # bounded, so a broken time limit fails the test instead of hanging it
+        while time.perf_counter() < until:
+            try:
+                sum(range(1000))
+            except Exception:  # noqa: BLE001 - a stage that swallows errors must still be stopped
+                pass
+
+    text = "Gate closed\n\nThe harbour office said the gate closed on Monday.\n"
+    fine = Record(id="r2", origin="feed.jsonl", offset=1, content=text, kind="text")
+    assert not worker.analyze_record(fine, (), page_timeout=None).failed  # warm: the first read loads its models
+    stuck = Record(id="r1", origin="feed.jsonl", offset=0, content=text, kind="text")
+    started = time.perf_counter()
+    result = worker.analyze_record(stuck, ("test_endless_loop",), page_timeout=0.3)
+    assert time.perf_counter() - started < 5
+    (row,) = result.rows["errors"]
+    assert result.failed and row["error_type"] == "PageTimeout" and "0.3 s" in row["message"]
+
+    assert not worker.analyze_record(fine, (), page_timeout=1.0).failed
+    time.sleep(1.2)  # a finished page's timer must never fire later, in whatever code runs next
+    assert not worker.analyze_record(fine, (), page_timeout=None).failed
+
+
 def test_an_unexpected_error_stops_the_workers_keeps_finished_pages_and_is_raised(tmp_path: Path, monkeypatch):
     import multiprocessing
 

@@ -54,3 +54,20 @@ def test_ray_output_matches_the_local_engine_and_resumes(local_ray, tmp_path: Pa
     again = run_batch([corpus], tmp_path / "ray", engine="ray", resume=True, **options)
     assert again.pages == again.failed == 0 and again.skipped_done == len(expected)
     assert sorted(iter_manifest_ids(tmp_path / "ray")) == expected
+
+
+def test_many_files_are_each_read_once_by_one_actor(local_ray, tmp_path: Path):
+    from rashomon.batch.ray_engine import FILES_PER_ACTOR_UNSHARDED, read_plan
+
+    corpus = tmp_path / "pages"
+    corpus.mkdir()
+    count = FILES_PER_ACTOR_UNSHARDED * 2 + 1
+    for number in range(count):
+        (corpus / f"page-{number:02d}.txt").write_text(f"Lock {number} reopens\n\nThe canal office said lock "
+                                                      f"{number} reopens on Friday.\n")
+    files = sorted(corpus.glob("*.txt"))
+    assert [item["shards"] for item in read_plan(files, 2)] == [1] * count
+    assert len(read_plan(files[:3], 2)) == 6  # few files: every file split between the two actors
+    summary = run_batch([corpus], tmp_path / "out", engine="ray", workers=2, stage_names=(), progress=False)
+    assert (summary.pages, summary.failed) == (count, 0)
+    assert sorted(iter_manifest_ids(tmp_path / "out")) == sorted(r.id for r in iter_records([corpus]))

@@ -30,3 +30,8 @@ MAX_BLOCK_CHARS = 100_000
 # --- pipeline ------------------------------------------------------------------------------------------
 #: Stages run by ``analyze`` in this order; each is looked up in the stage registry (``rashomon.pipeline``).
 DEFAULT_STAGES = ("attribution", "claims", "actors", "compare", "comments")
+
+# --- batch ---------------------------------------------------------------------------------------------
+#: A page of a batch that takes longer than this to analyse becomes an error row (``PageTimeout``) and the
+#: worker goes on. A 4k-word page takes about a second; a page at the 20 MB limit can take minutes.
+PAGE_TIMEOUT_SECONDS = 600.0

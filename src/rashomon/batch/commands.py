@@ -21,6 +21,7 @@ class Engine(str, Enum):
 
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to ``app`` (once: registering twice is a no-op)."""
+    from .. import settings
     from ..cli import err_console, fail, guarded, out_console, use_actor_tables
 
     if any(_command_name(c) == "batch" for c in app.registered_commands):
@@ -37,6 +38,8 @@ def register(app: typer.Typer) -> None:
         resume: bool = typer.Option(False, "--resume", help="Finish an interrupted batch; skip pages already done."),
         stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated stages to run (default: all)."),
         actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
+        page_timeout: float = typer.Option(settings.PAGE_TIMEOUT_SECONDS, "--page-timeout", min=0,
+                                           help="Seconds a page may take before it becomes an error row (0: no limit)."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ) -> None:
         """Analyze a corpus into a Parquet dataset; the exit code is the number of pages that failed (max 125)."""
@@ -45,7 +48,7 @@ def register(app: typer.Typer) -> None:
         if address and engine is not Engine.ray:
             fail("--address is for --engine ray")
         use_actor_tables(actors)
-        options = {"workers": workers, "resume": resume, "progress": not quiet}
+        options = {"workers": workers, "resume": resume, "progress": not quiet, "page_timeout": page_timeout or None}
         if stages is not None:
             options["stage_names"] = tuple(s.strip() for s in stages.split(",") if s.strip())
         if engine is Engine.ray:

@@ -17,6 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from .. import settings
 from ..read.corpus import JSONL_SUFFIXES, Record, expand_inputs, iter_records
 from .output import BatchError, BatchOutput, PageResult, new_records
 from .progress import BatchSummary, make_progress
@@ -65,6 +66,7 @@ def run_local(
     part_size: int = PART_SIZE,
     progress: bool = True,
     start_method: str = START_METHOD,
+    page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS,
 ) -> BatchSummary:
     """Analyze every page of ``inputs`` into the Parquet dataset ``out``; see the module docstring."""
     if (workers is not None and workers < 1) or chunk_size < 1 or part_size < 1:
@@ -112,7 +114,7 @@ def run_local(
                 if readable:
                     while len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
                         pending = _drain(pending, FIRST_COMPLETED, collect, summary, bar, task)
-                    pending.add(pool.submit(analyze_chunk, readable, stage_names))
+                    pending.add(pool.submit(analyze_chunk, readable, stage_names, page_timeout))
             while pending:
                 pending = _drain(pending, FIRST_COMPLETED, collect, summary, bar, task)
             flush()

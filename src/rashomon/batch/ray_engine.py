@@ -1,8 +1,8 @@
 """The Ray engine: Ray Data streams the corpus through actors that hold the models once, into the same output.
 
-Plan: the input files (a small list) become a dataset of (file, shard) items, one shard per actor;
-``map_batches`` with the callable class :class:`PageAnalyzer` (one per actor, models loaded in ``__init__``)
-reads its shard of each file with :func:`stream_records` (:mod:`rashomon.read.corpus`, skipping ids already
+Plan: the input files become a dataset of read items (:func:`read_plan`: each file whole when there are many,
+else one shard of each file per actor); ``map_batches`` with the callable class :class:`PageAnalyzer` (one per
+actor, models loaded in ``__init__``) reads its items with :func:`stream_records` (:mod:`rashomon.read.corpus`, skipping ids already
 done) and yields the analysis of every chunk of records; the driver commits the results as parts with
 :func:`~rashomon.batch.output.write_part`, exactly as the local engine does, so the output, ``--resume`` and
 ``rashomon query`` are the same whichever engine ran. Reading in the actors and writing in the driver start no
@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..read.corpus import Record, expand_inputs, iter_file
 from .local import PART_SIZE as LOCAL_PART_SIZE
 from .output import BatchError, BatchOutput, PageResult, iter_manifests, new_records, write_part
@@ -38,6 +39,10 @@ PART_SIZE = LOCAL_PART_SIZE
 #: Largest block Ray Data builds. An actor's results are held until they fill a block, and Ray's default
 #: (128 MiB) would hold a whole file's results: small blocks send each chunk's results to the driver at once.
 TARGET_BLOCK_BYTES = 256 * 1024
+
+#: With at least this many input files per actor, each file is read whole by one actor (files balance the load);
+#: with fewer, every file is split into one shard per actor, and each actor reads all of it to find its share.
+FILES_PER_ACTOR_UNSHARDED = 4
 
 _RECORD_COLUMNS = ("id", "origin", "offset", "url", "published_at", "content", "error", "kind")
 
@@ -97,10 +102,10 @@ class PageAnalyzer:
     """
 
     def __init__(self, stage_names: Sequence[str] | None = None, done: frozenset[str] = frozenset(),
-                 size: int = CHUNK_SIZE):
+                 size: int = CHUNK_SIZE, page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS):
         from .worker import load_models
 
-        self.stage_names, self.done, self.size = stage_names, done, size
+        self.stage_names, self.done, self.size, self.page_timeout = stage_names, done, size, page_timeout
         load_models(stage_names)
 
     def __call__(self, batch: Any) -> Iterator[dict[str, list]]:
@@ -112,7 +117,7 @@ class PageAnalyzer:
 
         out: dict[str, list] = {"id": [], "failed": [], "words": [], "rows": [], "peak_rss": []}
         for values in zip(*(records[name] for name in _RECORD_COLUMNS)):
-            result = analyze_record(Record(**dict(zip(_RECORD_COLUMNS, values))), self.stage_names)
+            result = analyze_record(Record(**dict(zip(_RECORD_COLUMNS, values))), self.stage_names, self.page_timeout)
             out["id"].append(result.id)
             out["failed"].append(result.failed)
             out["words"].append(result.words)
@@ -153,6 +158,7 @@ def run_ray(
     chunk_size: int = CHUNK_SIZE,
     part_size: int = PART_SIZE,
     progress: bool = True,
+    page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS,
 ) -> BatchSummary:
     """Analyze every page of ``inputs`` into ``out`` on Ray; see the module docstring."""
     ray = _require_ray()
@@ -178,14 +184,14 @@ def run_ray(
         context.target_max_block_size = TARGET_BLOCK_BYTES
         if not progress:
             logging.getLogger("ray.data").setLevel(logging.WARNING)
-        # One item per (file, shard): each actor's share of every file, read by the actor that analyses it.
-        items = [{"path": str(f), "shard": k, "shards": actors} for k in range(actors) for f in files]
+        items = read_plan(files, actors)
         dataset = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), 4 * actors)))
         # one task in flight per actor: an idle actor takes the next item, none queues behind a busy one
         analysed = dataset.map_batches(
             PageAnalyzer, batch_size=1, batch_format="pyarrow",
             compute=ray.data.ActorPoolStrategy(size=actors, max_tasks_in_flight_per_actor=1), num_cpus=1,
-            fn_constructor_kwargs={"stage_names": stage_names, "done": frozenset(before), "size": chunk_size})
+            fn_constructor_kwargs={"stage_names": stage_names, "done": frozenset(before), "size": chunk_size,
+                                   "page_timeout": page_timeout})
         writer = _PartWriter(root, part_size)
         try:
             for batch in analysed.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1):
@@ -205,6 +211,18 @@ def run_ray(
             ray.shutdown()
     _summarise(summary, root, before)
     return summary
+
+
+def read_plan(files: Sequence[Path], actors: int) -> list[dict[str, Any]]:
+    """The read items: a file read by the actor that analyses it, whole or as one shard per actor.
+
+    Sharding lets a few large files (one WARC, say) keep every actor busy, at the price of each actor reading
+    every file to find its share; with many files that reading would grow with the number of actors, so each
+    file is then read once, by one actor.
+    """
+    if len(files) >= FILES_PER_ACTOR_UNSHARDED * actors:
+        return [{"path": str(f), "shard": 0, "shards": 1} for f in files]
+    return [{"path": str(f), "shard": k, "shards": actors} for k in range(actors) for f in files]
 
 
 def _cause(err: BaseException) -> str:

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import RashomonError
+from .. import settings
 from ..read.corpus import Record
+from .deadline import PageTimeout, time_limit
 from .output import PageResult, rows_for_error, rows_for_page
 
 
@@ -45,14 +47,25 @@ def setup_worker(stage_names: Sequence[str] | None) -> None:
         _setup_error = f"{type(err).__name__}: {err}"
 
 
-def analyze_record(record: Record, stage_names: Sequence[str] | None = None) -> PageResult:
+def analyze_record(record: Record, stage_names: Sequence[str] | None = None,
+                   page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS) -> PageResult:
     """The rows of one record; a record that cannot be read or analysed gives one error row, never an exception.
 
     Everything a page can break (its text, its URL, the analysis, building its rows) happens inside the ``try``:
-    one bad page must never stop a batch, or ``--resume`` would stop on it again forever.
+    one bad page must never stop a batch, or ``--resume`` would stop on it again forever. A page that runs past
+    ``page_timeout`` seconds (``None``: no limit) becomes a ``PageTimeout`` error row.
     """
     if record.error is not None:
         return PageResult(record.id, rows_for_error(record, "corpus", "CorpusError", record.error), failed=True)
+    try:
+        with time_limit(page_timeout):
+            return _analyze_readable(record, stage_names)
+    except PageTimeout:
+        message = f"the page took longer than {page_timeout:g} s to analyse (limit: --page-timeout)"
+        return PageResult(record.id, rows_for_error(record, "analyze", "PageTimeout", message), failed=True)
+
+
+def _analyze_readable(record: Record, stage_names: Sequence[str] | None) -> PageResult:
     try:
         from .. import analyze
         from ..report.json import to_dict
@@ -88,11 +101,12 @@ def content_bytes(content: str | bytes | None) -> bytes | None:
     return content
 
 
-def analyze_chunk(records: Sequence[Record], stage_names: Sequence[str] | None = None) -> tuple[list[PageResult], int]:
+def analyze_chunk(records: Sequence[Record], stage_names: Sequence[str] | None = None,
+                  page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS) -> tuple[list[PageResult], int]:
     """Analyze a chunk of records; also returns this worker's peak memory (bytes) so far."""
     if _setup_error is not None:
         raise WorkerSetupError(f"the workers cannot load the analysis stages or models ({_setup_error})")
-    results = [analyze_record(record, stage_names) for record in records]
+    results = [analyze_record(record, stage_names, page_timeout) for record in records]
     return results, peak_rss_bytes()
 
 
