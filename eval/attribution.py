@@ -11,7 +11,8 @@ spaCy model, and given to both systems:
 - ours: the ``attribution`` stage (``rashomon.attribution.attribute``); editorial sentences and sentences
   credited to a narrative only by position are left out, they are not attributions PolNeAR annotates. PolNeAR
   gives each token to at most one attribution, so an attribution relayed inside another's content ("A said
-  that B claimed C": B's) is left out too; ``--nested`` scores every attribution instead;
+  that B claimed C": B's) is left out too (not one in the stretch between the two halves of a split quotation,
+  '"X," said A, who claimed Y, "Z."', which is not A's words); ``--nested`` scores every attribution instead;
 - anchor: ``textacy.extract.triples.direct_quotations`` on the same docs.
 
 For source, cue and content spans: precision, recall and F1, exact (same boundaries once white space and
@@ -138,10 +139,27 @@ def univocal(attributions: list) -> list:
     relayed inside another's content ("A said that B claimed C": B's claim) is not annotated. Drop those."""
     kept = [a for a in attributions if a.kind not in ("editorial", "framing")
             and not (a.kind == "continuation" and not a.content.text.lstrip()[:1] in "\"“”")]
-    contents = [(a.content.start, a.content.end, a.id) for a in kept]
+    contents = [(a.content.start, a.content.end, a.id, aside(a)) for a in kept]
     return [a for a in kept
             if not any(start <= (a.cue or a.content).start < end and (a.cue or a.content).end <= end and ident != a.id
-                       for start, end, ident in contents)]
+                       and not (gap[0] <= (a.cue or a.content).start < gap[1])
+                       for start, end, ident, gap in contents)]
+
+
+def aside(attribution) -> tuple[int, int]:
+    """The stretch of a split quotation ('"A," said X, who ..., "B."') between its two halves: the speaker's own
+    words are not there, so a cue in it is not relayed by the quotation."""
+    if attribution.cue is None or attribution.kind not in ("direct", "mixed"):
+        return (0, 0)
+    text, offset = attribution.content.text, attribution.content.start
+    cue = attribution.cue.start - offset
+    if not 0 <= cue < len(text):
+        return (0, 0)
+    closing = max(text.rfind(mark, 0, cue) for mark in ('"', "”", "''"))
+    openings = [at for at in (text.find(mark, attribution.cue.end - offset) for mark in ('"', "“", "''")) if at >= 0]
+    if closing < 0 or not openings:
+        return (0, 0)
+    return offset + closing, offset + min(openings)
 
 
 def ours(page: Page, parsed: list[ParsedBlock], nested: bool = False) -> tuple[dict, list]:

@@ -58,6 +58,12 @@ class Lexicon:
     title_portfolios: frozenset[str] = frozenset()
     #: Verbs that answer a statement a content noun names ("..., a charge the group denied").
     reply_verbs: frozenset[str] = frozenset()
+    #: Prepositions after which a speech-act noun's object is what the act is about ("calls for X").
+    noun_content_prepositions: frozenset[str] = frozenset()
+    #: Speech-act nouns that count only with an owner or a that-clause ("demand for oil" is no attribution).
+    nouns_need_owner: frozenset[str] = frozenset()
+    #: How something was said, kept in the cue ("said in a statement", "wrote in an email").
+    channel_nouns: frozenset[str] = frozenset()
 
     def cue_group(self, lemma: str) -> str | None:
         for group in CUE_GROUPS:
@@ -117,4 +123,7 @@ def load(folder: str | Path | None = None) -> Lexicon:
         cue_adjectives=_lower_set(cues.get("adjectives")),
         title_portfolios=_lower_set(sources.get("title_portfolios")),
         reply_verbs=_lower_set(cues.get("reply_verbs")),
+        noun_content_prepositions=_lower_set(cues.get("noun_content_prepositions")),
+        nouns_need_owner=_lower_set(cues.get("nouns_need_owner")),
+        channel_nouns=_lower_set(cues.get("channel_nouns")),
     )

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from .. import nlp as nlp_module
 from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import quotes as quote_rules
 from .lexicon import Lexicon
@@ -105,7 +106,7 @@ class PageAttributor:
             offset = block.start
             found_here: list[Record] = []
             shift = lambda span: (span[0] + offset, span[1] + offset) if span else None  # noqa: E731
-            founds = quote_rules.extract(doc, self.lexicon, self.matcher_for(doc.vocab))
+            founds = quote_rules.extract(doc, self.lexicon, self.matcher_for(doc.vocab), self.reparse_for(doc))
             for found in founds:
                 found_here.append(Record(
                     shift(found.content), found.kind, block, shift(found.cue), shift(found.source),
@@ -117,6 +118,14 @@ class PageAttributor:
             self.records.extend(r for r in found_here if r.kind != "next_block" or self._take_next_block(r))
             if any(not q.closed for q in quote_rules.quote_spans(doc.text)):
                 self.open_quote_blocks.append(block.id)
+
+    @staticmethod
+    def reparse_for(doc):
+        """A parser for re-reading Title-Case headlines: the project's pipeline (loaded, and cached, only when a
+        headline needs it; the rules drop its parse unless ``doc`` came from the same pipeline)."""
+        def reparse(text: str):
+            return nlp_module.load()(text)
+        return reparse
 
     def position_of(self, block: Block) -> int:
         """Index of ``block`` in the page (by id: a caller may hand in copies of the page's blocks)."""

@@ -5,7 +5,7 @@ Rules over the dependency parse, driven by the cue lexicon (``data/attribution/c
 * a **cue verb** ("said", "told", "announced", "believes") takes its subject as the source and its clausal
   complement, or for report verbs its object, as the content; a cue in a parenthetical ("the attack, he said,
   was ...") or an "as"-clause ("as Reuters adds, ...") takes the clause it comments on;
-* a **cue phrase** ("according to X", "as reported by X", "citing X") takes the phrase's object as the source
+* a **cue phrase** ("according to X", "as reported by X") takes the phrase's object as the source
   and the rest of the sentence as the content;
 * **quotation marks** extend the content to the whole quotation, across sentences when the quote runs on,
   and attach a quote to a cue in the next or previous sentence ('"..." He said.', 'He said: "..."');
@@ -15,8 +15,18 @@ Rules over the dependency parse, driven by the cue lexicon (``data/attribution/c
   Y as Z"; attitude adjectives ("is confident that", "critical of"); a possessed speech-act noun with what
   it is about ("the governor's comments about ..."); any verb or adjective with a subject and a
   that/whether-clause ("decided that ...", at lower confidence);
-* **passives** keep the cue with no source ("it was reported that", "are said to", "Asked whether ...");
-* a content stops before the next cue joined to its own ("criticized X, saying Y": two attributions).
+* **passives** keep the cue with no source ("it was reported that", "are said to", "Asked whether ..."), or
+  take the agent as the source and the subject as the content ("the plan was criticized by X");
+* a cue in a **relative clause** whose object is the noun it hangs on takes that noun ("a plan the board
+  endorsed"); a **speech-act noun** takes what it is about ("calls for X", "a pledge to Y");
+* an intransitive speech verb takes its **prepositional object** ("lashed out at X", "agreed with X"), which
+  joins the cue; a **cue chain** is one cue ("sought to clarify X", "refused to call him Y"); "made clear
+  that"; "said yes", "thinks so"; a channel joins the cue ("said in a statement");
+* **impressions** ("X seems Y", "it appears that ...") have no named holder;
+* "Name: \"...\"" introduces a quotation anywhere in a line; **Title-Case headlines** are re-read in
+  sentence case when the caller can re-parse;
+* a content stops before the next cue joined to its own ("criticized X, saying Y": two attributions), and an
+  indirect content does not cross a line break.
 
 Offsets here are character offsets into ``doc.text``; the stage adds the block offset. Quotes that no cue
 claims are returned as orphans (``kind="continuation"``, no cue, no source) for the stage to link to the
@@ -26,6 +36,7 @@ previous speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -49,26 +60,69 @@ NO_XCOMP_CONTENT = frozenset({"say", "add", "continue", "write", "post"})
 NO_OBJECT_CONTENT = frozenset({"say", "add", "continue", "write", "post", "answer", "reply", "respond", "tell"})
 #: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
 OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
+#: Nouns a relative clause can hang on without being what the cue reports ("the way they say it").
+RELATIVE_GAP_NOT_CONTENT = frozenset({"way", "time", "day", "year", "week", "month", "moment", "place", "reason",
+                                      "night", "morning", "evening", "point", "extent", "manner"})
 #: Prepositions that introduce what a possessed speech-act noun is about ("her criticism of X").
 NOUN_CONTENT_PREPOSITIONS = frozenset({"about", "on", "of", "for", "to", "against", "over"})
 #: Confidence of a cue found only by its that/whether-clause, not by the lexicon.
 UNLISTED_CUE_CONFIDENCE = 0.5
+#: One-word answers that are what was said or thought ("said yes", "thinks so", "said nothing").
+SHORT_ANSWERS = frozenset({"yes", "no", "so", "nothing", "otherwise"})
 #: Verbs whose noun object of this many tokens or more is a mis-parsed clause, not a thing said ("said goodbye").
 SAY_LEMMAS = frozenset({"say"})
 MIN_SAID_OBJECT_TOKENS = 4
+#: Prepositions after a speech verb's noun object that say what it was about ("told the story of X").
+TOPIC_PREPOSITIONS = frozenset({"about", "of", "on"})
+#: Prepositions whose object is what an intransitive speech verb is about ("lashed out at X", "agreed with X").
+SPEECH_PREPOSITIONS = frozenset({"about", "against", "at", "of", "on", "over", "to", "with", "for"})
+#: ... except the addressee of these verbs ("spoke to reporters", "talked with aides").
+ADDRESSEE_PREPOSITIONS = frozenset({"to", "with"})
+ADDRESSEE_VERBS = frozenset({"say", "speak", "talk", "write", "tweet", "post", "explain", "add", "state", "mention",
+                             "remark", "comment", "complain", "joke", "whisper", "shout", "yell", "scream",
+                             "mutter", "brief", "testify", "admit", "confess", "apologize", "apologise", "lie",
+                             "reply", "answer", "suggest", "recommend", "propose", "sing", "plead", "beg",
+                             "protest", "object", "insist", "argue", "continue", "describe", "tell", "call"})
 #: Prepositions whose object is the content of a speech verb ("called for", "warned against").
 CONTENT_PREPOSITIONS = frozenset({"for", "against", "about"})
 #: Subjects that are not speakers (expletives).
 EXPLETIVES = frozenset({"there"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Verbs of impression: "X seems Y" is the writer's impression, not X's words; "it" there names nobody.
+IMPERSONAL_SUBJECTS = frozenset({"it"})
+IMPERSONAL_VERBS = frozenset({"seem", "appear"})
 #: Subjects that turn a belief verb into a hedge of the speaker's own words ("I think", "you know").
 HEDGING_SUBJECTS = frozenset({"i", "we", "you"})
 #: Whether a cue inside a quotation ('"... he says he is rich," she said') is left to the quotation.
 SKIP_CUES_IN_QUOTES = True
 #: "responded by saying ...": prepositions whose gerund cue is spoken by the subject of the verb they modify.
-GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "without"})
+GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "without", "in", "besides"})
+#: Marks of an adverbial clause that is what a cue asks or wonders ("asked the students if they ...").
+QUESTION_MARKS = frozenset({"if", "whether"})
 #: A speaker label ("PENCE:", "Jane Roe:") or a dash signature has at most this many tokens.
 MAX_SPEAKER_TOKENS = 4
+#: How many tokens before a colon that opens a quotation the speaker's name may start ("Roe in 1992:").
+COLON_NAME_REACH = 6
+#: "made clear that ...", "has made it plain that ...": a verb and adjective that together state a position.
+MAKE_VERBS = frozenset({"make"})
+CLEAR_ADJECTIVES = frozenset({"clear", "plain", "explicit"})
+#: "told Reuters in an interview that ...": how far after the cue (in tokens) a channel phrase may start and
+#: still hold the that-clause the parser hung on it (in the cue span, the channel must follow the cue at once).
+CHANNEL_REACH = 3
+#: A sentence is a Title-Case headline when it has this many words and this share of them is capitalised.
+MIN_TITLE_WORDS = 3
+MAX_TITLE_WORDS = 30
+TITLE_SHARE = 0.8
+#: Irregular past forms of cue verbs, for reading Title-Case headlines ("Mayor Said ...").
+IRREGULAR_FORMS = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "thought": "think",
+                   "felt": "feel", "spoke": "speak", "sought": "seek", "knew": "know", "saw": "see",
+                   "found": "find", "made": "make", "took": "take", "gave": "give", "held": "hold",
+                   "swore": "swear", "spoken": "speak", "written": "write", "shown": "show", "seen": "see"}
+#: Hyphenated label prefixes before a participle: "so-called X", "self-described X", "self-styled X".
+LABEL_PREFIXES = frozenset({("so", "call"), ("self", "describe"), ("self", "style"), ("self", "proclaim"),
+                            ("self", "declare")})
+#: At most this many tokens between the two verbs of a cue chain ("sought to clarify", "refused to call").
+MAX_CHAIN_GAP = 3
 #: Content marker: what is said is the next paragraph ("He said:" closing a paragraph).
 NEXT_BLOCK = (-1, -1)
 
@@ -77,6 +131,8 @@ SPLIT_QUOTE_GAP = re.compile(r"^[\s,;:.—–-]{0,4}$")
 #: Two apostrophes stand for a straight double mark in some house styles (''like this'').
 QUOTE_MARKS = re.compile(r"''|[\"“”„«»]")
 OPENING_MARKS = frozenset("“„«")
+#: A line break followed by an opening mark: a new paragraph of quotation ("...\n“And then ...").
+PARAGRAPH_REOPENS = re.compile(r"\n[ \t\u00a0]*(?:''|[\"“„«])")
 CLOSING_MARKS = frozenset("”»")
 OPEN_TEXT = frozenset(('"', "“", "„", "«", "''"))
 CLOSE_TEXT = frozenset(('"', "”", "»", "''"))
@@ -124,12 +180,22 @@ def quote_spans(text: str) -> list[Quote]:
     depth = 0
     for match in QUOTE_MARKS.finditer(text):
         mark, at = match.group(), match.start()
+        if open_at is not None:
+            reopened = PARAGRAPH_REOPENS.search(text, open_at, at + 1)
+            if reopened is not None:
+                # a quotation continued in the next paragraph: that paragraph opens with a new mark, so this
+                # quote ends where its paragraph does (left open: the speaker carries on)
+                spans.append(Quote(open_at, len(text[: reopened.start()].rstrip()), False))
+                open_at, depth = None, 0
         mark = '"' if mark == "''" else mark
         opening = mark in OPENING_MARKS or (mark == '"' and open_at is None)
         if mark == "”" and open_at is None and (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalnum():
             opening = True  # a closing mark typed where an opening one belongs
         if mark == '"' and open_at is not None and depth and text[at - 1 : at].isspace():
             opening = True  # a straight mark after a space inside a quote opens a nested quote
+        if (mark == "“" and open_at is not None and not depth and at > open_at + 1 and not text[at - 1].isspace()
+                and (at + 1 >= len(text) or text[at + 1].isspace() or text[at + 1] in ".,;:!?")):
+            opening = False  # '“Not now,“ he said': an opening mark typed where the closing one belongs
         if opening:
             if open_at is None:
                 open_at = at
@@ -211,6 +277,13 @@ class DocExtractor:
             end = self.doc[max(last, head.i)].idx + 1  # "Sen. Jane Roe (D-Wis.)": keep the closing bracket
         return start, end
 
+    def can_speak(self, head: Token) -> bool:
+        """Whether a noun names someone or something that can say or hold things: a person, an organisation, a
+        document ("the union, which endorsed ...", "a report that suggested ..."), not "losses that threatened"."""
+        lemma = head.lemma_.lower()
+        return (self.is_person(head) or head.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
+                or any(lemma in words for words in self.lexicon.heads.values()))
+
     def is_person(self, head: Token) -> bool:
         lemma = head.lemma_.lower()
         return (head.ent_type_ == "PERSON" or lemma in self.lexicon.unnamed_person_heads or lemma in self.lexicon.roles
@@ -248,10 +321,35 @@ class DocExtractor:
             if child.dep_ == "prep" and child.lower_ in prepositions and child.i - last <= 3:
                 last = child.i
                 break
+        channel = self.channel_after(verb, last)
+        if channel is not None:
+            last = channel  # "said in a statement", "told reporters in an interview": how it was said
         if (last + 1 < len(doc) and doc[last + 1].lower_ == "as" and doc[last + 1].head.i == verb.i
                 and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children)):
             last += 1  # "what officials described as a handover": the cue is "described as"
         return doc[first].idx, doc[last].idx + len(doc[last])
+
+    def with_preposition(self, verb: Token, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
+        """"lashed out at X", "agreed with X": the preposition that introduces the content, right after the cue,
+        belongs to the cue (as the lexicon's listed ones do: "called for", "accused ... of")."""
+        between = self.doc.char_span(cue[1], content[0], alignment_mode="expand")
+        if between is None:
+            return cue
+        words = [t for t in between if not t.is_space and t.idx < content[0]]
+        if len(words) == 1 and words[0].dep_ == "prep" and words[0].head.i in (verb.i, verb.i + 1):
+            return cue[0], words[0].idx + len(words[0])
+        return cue
+
+    def channel_after(self, verb: Token, last: int, reach: int = 1) -> int | None:
+        """The last token of "in a statement" / "in an interview" within ``reach`` tokens after token ``last``,
+        when the lexicon lists the noun as a channel; None otherwise."""
+        for child in verb.rights:
+            if child.dep_ != "prep" or child.lower_ != "in" or not 0 < child.i - last <= reach:
+                continue
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.lemma_.lower() in self.lexicon.channel_nouns and noun.i - child.i <= 4:
+                return noun.i
+        return None
 
     # --- sources ------------------------------------------------------------------------------------
     def subject_of(self, verb: Token) -> Token | None:
@@ -273,8 +371,11 @@ class DocExtractor:
                     return self.subject_of(ancestor)
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
-            if verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
                 return self.subject_of(verb.head)
+            if (verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp"
+                    and verb.head.head.pos_ in ("VERB", "AUX")):
+                return self.subject_of(verb.head.head)  # "was quick to point out": the one who was quick
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return verb.head  # "a statement saying ..."
         if (verb.dep_ == "pcomp" and verb.head.lower_ in GERUND_PREPOSITIONS and verb.head.dep_ == "prep"
@@ -298,7 +399,14 @@ class DocExtractor:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         passive = self.is_passive(verb)  # "was said to be furious": the infinitive is what was said
         clauses = [c for c in verb.children
-                   if c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and (lemma not in NO_XCOMP_CONTENT or passive))]
+                   if c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and (lemma not in NO_XCOMP_CONTENT or passive))
+                   or (c.dep_ == "advcl" and c.i > verb.i and group != "report"
+                       and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children))]
+        channel = self.channel_after(verb, verb.i, CHANNEL_REACH) if not clauses else None
+        if channel is not None:
+            # "told reporters in an interview that ...": the parser hangs the that-clause on the channel noun
+            clauses = [c for c in self.doc[channel].rights if c.dep_ in ("relcl", "acl", "ccomp")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)][:1]
         clauses.sort(key=lambda c: c.i < verb.i)  # a complement after the cue first
         takes_object = group == "report" and lemma not in self.lexicon.recipient_objects
         if objects and takes_object and (objects[0].pos_ != "PRON" or objects[0].lower_ in ("it", "this", "that")):
@@ -315,6 +423,19 @@ class DocExtractor:
                 if stop >= sent.start and clause.left_edge.i >= sent.start:
                     return self.chars(sent.start, stop), 1.0
             return self.clause_chars(clause), 1.0
+        if passive and lemma not in self.lexicon.recipient_objects and any(c.dep_ == "agent" for c in verb.children):
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None and subject.tag_ not in ("WDT", "WP"):
+                return self.subtree_chars(subject), 0.7  # "the plan was criticized by X": what X criticized
+        gap = self.relative_gap(verb, group, objects)
+        if gap is not None:  # "an arrangement the campaign has criticized": the noun the clause hangs on
+            return gap, 0.6
+        if lemma in SAY_LEMMAS | self.lexicon.cue_verbs["belief"]:
+            answer = next((c for c in verb.rights
+                           if (c.dep_ in ("dobj", "intj", "advmod") and c.lower_ in SHORT_ANSWERS)
+                           or (c.dep_ == "dobj" and c.lower_ == "same")), None)
+            if answer is not None:  # "said yes", "would not say so", "said the same of X", "thinks so"
+                return self.chars(answer.left_edge.i, max(answer.right_edge.i, answer.i)), 0.7
         regarded = self.regarded_as(verb, objects)
         if regarded is not None:  # "viewed it as a great deal", "is seen as aligned with X"
             return regarded, 0.7
@@ -330,7 +451,9 @@ class DocExtractor:
             return None, 0.0
         if (objects and group == "speech" and lemma not in self.lexicon.recipient_objects
                 and lemma not in OBJECT_CONTENT_SPEECH and objects[0].pos_ in ("NOUN", "PROPN")
-                and verb.right_edge.i - objects[0].right_edge.i > 2):
+                and verb.right_edge.i - objects[0].right_edge.i > 2
+                and any(t.pos_ in ("VERB", "AUX")
+                        for t in self.doc[objects[0].right_edge.i + 1 : verb.right_edge.i + 1])):
             # "said the insurgents ... had withdrawn" parsed with the subject as an object: take all that follows
             return self.chars(objects[0].left_edge.i, verb.right_edge.i), 0.6
         if (objects and lemma in SAY_LEMMAS and objects[0].pos_ in ("NOUN", "PROPN")
@@ -343,14 +466,24 @@ class DocExtractor:
                 return self.subtree_chars(complements[0]), 0.6
         if objects and lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ not in ("WP", "WDT"):
             first = min(c.left_edge.i for c in objects)
-            last = max(c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "oprd", "prep"))
+            last = max((c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "oprd", "prep")),
+                       default=max(c.right_edge.i for c in objects))
             return self.chars(first, last), 0.7
         if (objects and group == "speech" and lemma not in NO_OBJECT_CONTENT
                 and lemma not in self.lexicon.recipient_objects and objects[0].pos_ in ("NOUN", "PROPN", "NUM")):
             # "mentioned the remarks", "is stressing the need to ...": the object is what is said
             return self.subtree_chars(objects[0]), 0.6
+        if (objects and group == "speech" and lemma in NO_OBJECT_CONTENT and objects[0].pos_ == "NOUN"
+                and not self.is_person(objects[0]) and objects[0].ent_type_ not in ("ORG", "NORP", "GPE")
+                and any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS for c in objects[0].rights)):
+            return self.subtree_chars(objects[0]), 0.6  # "told the story of X", "wrote an assessment of X"
         prepositions = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
+        if not objects and group == "speech":
+            # "lashed out at X", "pushed back against X", "agreed with X": an intransitive speech verb's
+            # prepositional object is what it is about (not "spoke to reporters": an addressee)
+            prepositions |= SPEECH_PREPOSITIONS - (ADDRESSEE_PREPOSITIONS if lemma in ADDRESSEE_VERBS else set())
         holders = list(verb.rights)
+        holders += [g for c in verb.rights if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1 for g in c.rights]
         if objects and lemma in self.lexicon.recipient_objects:
             # "accused the rebels of X", "warned them of X": the parser often hangs the preposition on the object
             own = self.lexicon.cue_prepositions.get(lemma, ())
@@ -360,7 +493,7 @@ class DocExtractor:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
                     return self.subtree_before_next_cue(objects[0]), 0.7
-        if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb and self.is_aside(verb):
             return self.clause_without(verb.head, verb), 0.9
         return None, 0.0
 
@@ -395,6 +528,18 @@ class DocExtractor:
                 break
         return self.chars(token.left_edge.i, max(last, token.i))
 
+    @staticmethod
+    def is_aside(verb: Token) -> bool:
+        """"the attack, he said, was ...", "as Reuters adds, ...": a bare cue commenting on the clause around it.
+        Not "When pressed by reporters, ..." (a passive with its agent) nor "as the crowd continued to
+        chant" (a cue with a complement of its own)."""
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp", "dobj", "agent", "auxpass"):
+                return False
+            if child.dep_ in ("mark", "advmod") and child.tag_ in ("IN", "WRB") and child.lower_ != "as":
+                return False  # "when asked", "if confirmed", "after saying": a time or a condition, no aside
+        return True
+
     def clause_chars(self, clause: Token) -> tuple[int, int]:
         """The clause's subtree, without a trailing participial cue ("..., saying ...", "..., calling it ..."):
         that is the speaker's next statement, not part of this one."""
@@ -404,9 +549,45 @@ class DocExtractor:
                     and token.lemma_.lower() in self.lexicon.all_cue_lemmas and token.right_edge.i == last):
                 last = token.left_edge.i - 1
                 break
+        for token in clause.rights:
+            # "said the plan is dead, and he attacked the mayor": a cue with its own subject, joined to the
+            # reported clause by the parser, starts the speaker's next statement
+            if (token.dep_ == "conj" and token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.all_cue_lemmas
+                    and any(c.dep_ in SUBJECT_DEPS for c in token.children) and token.left_edge.i > clause.i):
+                first = token.left_edge.i
+                while first > clause.i and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
+                    first -= 1
+                last = min(last, first - 1)
+                break
         if last < clause.i:
             return self.subtree_chars(clause)
         return self.chars(clause.left_edge.i, last)
+
+    def relative_gap(self, verb: Token, group: str, objects: list[Token]) -> tuple[int, int] | None:
+        """"a fact he often mentions", "a plan which the mayor proposed": a cue in a relative clause whose
+        object is the noun the clause modifies; that noun phrase (without the clause) is what is said."""
+        lemma = verb.lemma_.lower()
+        if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
+            return None
+        if verb.head.lemma_.lower() in RELATIVE_GAP_NOT_CONTENT:
+            return None  # "the way they say it", "the day she announced": not what was said
+        takes_object = (group == "report" or lemma in self.lexicon.belief_objects
+                        or (group == "speech" and lemma not in NO_OBJECT_CONTENT))
+        if not takes_object or lemma in self.lexicon.recipient_objects:
+            return None
+        if any(o.tag_ not in ("WDT", "WP") for o in objects) or any(
+                c.dep_ in ("ccomp", "xcomp", "prep", "dative") and c.i > verb.i for c in verb.children):
+            return None  # the clause has an object or a complement of its own
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.tag_ in ("WDT", "WP") or subject.dep_ == "nsubjpass":
+            return None  # "a plan that pleased ...": the relative pronoun is the subject, there is no gap
+        first = verb.head.left_edge.i
+        last = verb.left_edge.i - 1
+        while last > first and (self.doc[last].is_punct or self.doc[last].tag_ in ("WDT", "WP", "IN")):
+            last -= 1
+        if last < verb.head.i:
+            return None
+        return self.chars(first, last)
 
     def regarded_as(self, verb: Token, objects: list[Token]) -> tuple[int, int] | None:
         """"X views Y as Z" -> "Y as Z"; "Y is seen as Z" -> "as Z": what the cue takes something for."""
@@ -478,6 +659,8 @@ class DocExtractor:
 
     # --- rules ----------------------------------------------------------------------------------------
     def add(self, found: Found) -> int:
+        if found.kind == "indirect" and found.cue is not None:
+            found.content = self.within_line(found.content, found.cue)
         self.found.append(found)
         return len(self.found) - 1
 
@@ -486,6 +669,8 @@ class DocExtractor:
         subject and a that/whether-clause, reports what its subject says or holds (lower confidence)."""
         clause = mark.head
         cue = clause.head
+        if self.made_clear(clause, cue):
+            return
         if clause.dep_ != "ccomp" or cue is clause or cue.i in self.claimed_tokens:
             return
         if cue.pos_ not in ("VERB", "ADJ") or cue.lemma_.lower() in self.lexicon.not_clause_cues:
@@ -493,6 +678,59 @@ class DocExtractor:
         if self.lexicon.cue_group(cue.lemma_.lower()) is not None and cue.pos_ == "VERB":
             return  # a listed cue: its own rule has had its say
         self.from_verb(cue, group="belief", ceiling=UNLISTED_CUE_CONFIDENCE)
+
+    def from_label_prefix(self, verb: Token) -> bool:
+        """"a so-called harbour tax", "the self-described reformer": a label the writer passes on without
+        owning it (the "self" of "self-described" is the noun's own referent). Content: the labelled words."""
+        first = verb.i - 2
+        if first < 0 or self.doc[first + 1].text not in ("-", "‑") or verb.head.i <= verb.i:
+            return False
+        prefix = self.doc[first].lower_
+        if (prefix, verb.lemma_.lower()) not in LABEL_PREFIXES:
+            return False
+        noun = verb.head
+        content, kind = self.with_quotes(self.chars(verb.i + 1, noun.i))
+        source = None
+        if prefix == "self":  # the one who describes themself: the noun phrase itself
+            source = self.chars(noun.left_edge.i, noun.i)
+        self.claimed_tokens.add(verb.i)
+        self.add(Found(content, kind, (self.doc[first].idx, verb.idx + len(verb)), source,
+                       noun.i if source else None, confidence=0.6))
+        return True
+
+    def from_impression(self, verb: Token, subject: Token | None) -> None:
+        """"The plan seems doomed", "it appears that the pier will hold": an impression with nobody named as its
+        holder (the writer's). The content is what seems so: the subject with its complement, or the clause."""
+        complement = next((c for c in verb.rights if c.dep_ in ("ccomp", "xcomp", "acomp", "attr", "oprd")
+                           or (c.dep_ == "prep" and c.lower_ == "like")), None)
+        if complement is None or self.inside_quote(verb.idx):
+            return
+        if subject is None or subject.lower_ in IMPERSONAL_SUBJECTS or subject.tag_ in ("WDT", "WP"):
+            content = self.subtree_chars(complement)
+        else:
+            content = self.chars(subject.left_edge.i, complement.right_edge.i)
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.add(verb.i)
+        self.add(Found(content, kind, self.cue_chars(verb), confidence=0.5))
+
+    def made_clear(self, clause: Token, adjective: Token) -> bool:
+        """"X made (it) clear that ...": "clear" alone never is a cue ("it is clear that"), "made clear" is.
+        The parser hangs the that-clause on "clear" or on "made"."""
+        if adjective.lemma_.lower() in MAKE_VERBS:
+            adjective = next((c for c in adjective.children if c.lemma_.lower() in CLEAR_ADJECTIVES), adjective)
+        verb = adjective.head
+        if (clause.dep_ not in ("ccomp", "advcl", "csubj") or adjective.lemma_.lower() not in CLEAR_ADJECTIVES
+                or adjective.dep_ not in ("ccomp", "oprd", "acomp") or verb.lemma_.lower() not in MAKE_VERBS
+                or verb.i in self.claimed_tokens or self.inside_quote(verb.idx)):
+            return False
+        subject = self.subject_of(verb)
+        if subject is None or subject.lower_ in HEDGING_SUBJECTS:
+            return False
+        content, kind = self.with_quotes(self.subtree_chars(clause))
+        self.claimed_tokens.update((verb.i, adjective.i))
+        self.add(Found(content, kind, (self.cue_chars(verb)[0], adjective.idx + len(adjective)),
+                       self.source_chars(subject), subject.i, confidence=0.9))
+        return True
 
     def from_adjective(self, adjective: Token) -> None:
         """"X is confident that Y", "X was critical of Y", "X is eager to Y": an attitude of the subject."""
@@ -510,8 +748,16 @@ class DocExtractor:
             return
         content, kind = self.with_quotes(self.subtree_chars(complement))
         self.claimed_tokens.add(adjective.i)
-        self.add(Found(content, kind, (adjective.idx, adjective.idx + len(adjective)), self.source_chars(subject),
-                       subject.i, confidence=UNLISTED_CUE_CONFIDENCE))
+        cue = (adjective.idx, adjective.idx + len(adjective))
+        copula = adjective.head
+        if (copula.i < adjective.i and copula.lemma_.lower() == "be" and adjective.dep_ == "acomp"
+                and all(t.dep_ in ("neg", "advmod") for t in self.doc[copula.i + 1 : adjective.i])):
+            # "was not critical of": the copula with its auxiliaries and negation belongs to the stance
+            cue = (self.cue_chars(copula)[0], cue[1])
+        if cue[1] < content[0]:
+            cue = self.with_preposition(adjective, cue, content)
+        self.add(Found(content, kind, cue, self.source_chars(subject), subject.i,
+                       confidence=UNLISTED_CUE_CONFIDENCE))
 
     def from_verb(self, verb: Token, group: str | None = None, ceiling: float = 1.0) -> None:
         group = group or self.lexicon.cue_group(verb.lemma_.lower())
@@ -525,6 +771,8 @@ class DocExtractor:
                 return
         if SKIP_CUES_IN_QUOTES and self.inside_quote(verb.idx):
             return  # speech reported inside someone's own words is part of what they say
+        if verb.dep_ == "amod" and self.from_label_prefix(verb):
+            return
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if (infinitive and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() not in self.lexicon.all_cue_lemmas
                 and self.subject_of(verb.head) is None):
@@ -536,11 +784,16 @@ class DocExtractor:
             return
         if group == "belief" and subject is not None and subject.lower_ in HEDGING_SUBJECTS:
             return  # "I think", "you know", "we want": a speaker's hedge inside their own words
+        if verb.lemma_.lower() in IMPERSONAL_VERBS and verb.pos_ == "VERB":
+            self.from_impression(verb, subject)
+            return
         speaker_root = subject
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            if subject.lower_ != "who":
+            if subject.lower_ != "who" and not self.can_speak(verb.head):
                 return  # "losses that threatened ...": a relative "that"/"which" is no speaker
-            speaker_root = verb.head  # "an architect who said ...": the speaker is the antecedent
+            speaker_root = verb.head  # "an architect who said ...", "the union, which endorsed ...": the antecedent
+        if self.chained_cue(verb) is not None:
+            return  # "refused to call him a liar": one attribution, found from "call" (see chain_head)
         content, confidence = self.content_of(verb, group)
         if content is not None and content is not NEXT_BLOCK:
             content = self.before_next_cue(verb, content)
@@ -555,7 +808,8 @@ class DocExtractor:
                     return
             else:
                 content, confidence = (quote.start, quote.end), 0.9
-        if subject is None and quote is None and group != "report" and not self.is_passive(verb):
+        gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in GERUND_PREPOSITIONS
+        if subject is None and quote is None and group != "report" and not self.is_passive(verb) and not gerund:
             return  # a speech verb with neither speaker nor quotation is not an attribution ("to say")
             # (a passive cue, "is expected to", "was asked whether", leaves its speaker out on purpose)
         if content is NEXT_BLOCK:
@@ -564,6 +818,13 @@ class DocExtractor:
             content, kind = self.with_quotes(content)
         source = self.source_chars(subject) if subject is not None else None
         cue = self.cue_chars(verb)
+        head = self.chain_head(verb)
+        if head is not None:
+            cue = (min(cue[0], self.cue_chars(head)[0]), cue[1])
+        elif verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and subject is not None:
+            cue = (min(cue[0], self.cue_chars(verb.head.head)[0]), cue[1])  # "was quick to point out"
+        if kind != "next_block" and cue[1] < content[0]:
+            cue = self.with_preposition(verb, cue, content)
         if kind in ("direct", "mixed") and content[1] <= cue[0]:
             content = self.second_half(content, cue, subject)
         parenthetical = kind != "next_block" and content[0] <= cue[0] and cue[1] <= content[1]
@@ -572,6 +833,29 @@ class DocExtractor:
         self.claimed_tokens.add(verb.i)
         self.add(Found(content, kind, cue, source, speaker_root.i if speaker_root is not None else None,
                        recipient, confidence=min(confidence, ceiling)))
+
+    def chained_cue(self, verb: Token) -> Token | None:
+        """"sought to clarify the remark", "refused to call him a liar": a cue whose infinitive complement is
+        itself a cue with something to report. The two make one attribution: the cue runs from the first verb
+        to the second, the content is what the second reports. Returns the second verb, or None."""
+        for child in verb.rights:
+            if (child.dep_ == "xcomp" and child.pos_ == "VERB" and child.tag_ == "VB"
+                    and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+                    and child.i - verb.i <= MAX_CHAIN_GAP):
+                group = self.lexicon.cue_group(child.lemma_.lower())
+                if group is not None and group != "quote_as" and self.content_of(child, group)[0] is not None:
+                    return child
+        return None
+
+    def chain_head(self, verb: Token) -> Token | None:
+        """The first verb of a cue chain whose second verb is ``verb`` (see :meth:`chained_cue`)."""
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ != "VERB":
+            return None
+        chained = self.chained_cue(head) if self.lexicon.cue_group(head.lemma_.lower()) is not None else None
+        if chained is None or chained.i != verb.i:
+            return None
+        return head
 
     def reply_to_content_noun(self, verb: Token, subject: Token | None) -> tuple[Token, tuple[int, int]] | None:
         """"X accused Y of Z, a charge the group denied": a content noun ("a charge", "a claim", "a report")
@@ -605,6 +889,24 @@ class DocExtractor:
         self.add(Found(content, kind, self.cue_chars(verb), self.source_chars(speaker), speaker.i,
                        confidence=min(0.8, ceiling), replies=True))
 
+    def within_line(self, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+        """An indirect content does not cross a line break: the parser may run a sentence over into the next
+        paragraph (or a headline into the first line); keep the part on the cue's side of the break."""
+        start, end = content
+        inside = self.text[start:end]
+        if "\n" not in inside.strip():
+            return content
+        pieces, at = [], start
+        for line in inside.split("\n"):
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                pieces.append((at + lead, at + len(line.rstrip())))
+            at += len(line) + 1
+        if not pieces:
+            return content
+        anchor = cue[0]
+        return min(pieces, key=lambda p: 0 if p[0] <= anchor <= p[1] else min(abs(anchor - p[0]), abs(anchor - p[1])))
+
     def second_half(self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None) -> tuple[int, int]:
         """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content."""
         after = max(cue[1], subject.right_edge.idx + len(subject.right_edge) if subject is not None else 0)
@@ -626,13 +928,26 @@ class DocExtractor:
                                None)
             clause = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) \
                 if preposition is not None else None
+        if clause is None and noun.lemma_.lower() not in self.lexicon.nouns_need_owner:
+            # "calls for a recount", "questions about his health", "a pledge to cut taxes": what the act is about
+            # (said by the noun's owner, or by the one it comes from, when the phrase names them)
+            clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"
+                           and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+            if clause is None:
+                preposition = next((c for c in noun.rights if c.dep_ == "prep"
+                                    and c.lower_ in self.lexicon.noun_content_prepositions), None)
+                clause = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) \
+                    if preposition is not None else None
+            if clause is not None and self.found and any(
+                    s <= noun.idx < e for s, e in (f.content for f in self.found if f.kind != "next_block")):
+                return  # a noun inside what someone else says is part of their words
         if clause is None:
             return
         if clause.dep_ in ("relcl", "acl") and self.reply_to_content_noun(clause, self.subject_of(clause)) is not None:
             return  # "..., a claim that the authority rejected": the authority's reply, not the claim's content
         if owner is None:
             for prep in noun.rights:
-                if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of") and prep.i != clause.head.i:
                     owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     break
         content, kind = self.with_quotes(self.subtree_chars(clause))
@@ -701,7 +1016,8 @@ class DocExtractor:
         return None
 
     def from_phrase(self, tokens: Span) -> None:
-        """``according to X``, ``as reported by X``, ``citing X``: source after the cue, content the rest."""
+        """``according to X``, ``as reported by X``: source after the cue, content the rest. ("citing X" is a verb:
+        the one who cites is the source, X what is cited.)"""
         if any(t.i in self.claimed_tokens for t in tokens):
             return
         last = tokens[-1]
@@ -745,24 +1061,31 @@ class DocExtractor:
                        confidence=0.9))
 
     def speaker_colon(self) -> None:
-        """``Name: what they say`` at the start of a paragraph (headlines, transcripts, interviews)."""
+        """``Name: what they say`` at the start of a paragraph or line (headlines, transcripts, interviews)."""
         doc = self.doc
-        first = 0
-        while first < len(doc) and (doc[first].is_space or doc[first].text in OPEN_TEXT or doc[first].text == "("):
+        starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
+        for number, first in enumerate(starts):
+            end = starts[number + 1] - 1 if number + 1 < len(starts) else len(doc)
+            self.speaker_label(first, end)
+
+    def speaker_label(self, first: int, end: int) -> None:
+        """One line, tokens ``first`` to ``end`` (exclusive): a speaker label and what follows it."""
+        doc = self.doc
+        while first < end and (doc[first].is_space or doc[first].text in OPEN_TEXT or doc[first].text == "("):
             first += 1
-        limit = min(len(doc), first + MAX_SPEAKER_TOKENS + 1)
+        limit = min(end, first + MAX_SPEAKER_TOKENS + 1)
         colon = next((t.i for t in doc[first:limit] if t.text == ":"), None)
-        if colon is None or colon == first or colon + 1 >= len(doc):
+        if colon is None or colon == first or colon + 1 >= end:
             return
         name = doc[first:colon]
         if any(t.i in self.claimed_tokens for t in name):
             return
         if not all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in name):
             return
-        rest = [t for t in doc[colon + 1 :] if not t.is_space]
+        rest = [t for t in doc[colon + 1 : end] if not t.is_space]
         if len(rest) < MIN_CLAIMED_QUOTE_WORDS:
             return
-        content = self.chars(rest[0].i, len(doc) - 1)
+        content = self.chars(rest[0].i, end - 1)
         wrapped = self.text[name.start_char - 1 : name.start_char] in OPEN_TEXT
         if wrapped and self.text[content[1] - 1 : content[1]] in CLOSE_TEXT:
             content = (content[0], content[1] - 1)  # '"JONES: ... ."': the marks wrap the label, not the words
@@ -770,6 +1093,34 @@ class DocExtractor:
         self.claimed_tokens.add(colon)
         self.add(Found(content, kind, (doc[colon].idx, doc[colon].idx + 1), (name.start_char, name.end_char),
                        name.root.i, confidence=0.7))
+
+    def colon_quotes(self) -> None:
+        """``... Jane Roe: "what she says"``: a quotation introduced by a colon after a name, anywhere in a line
+        (roundups, live blogs: "More from Roe:", "Here is Roe in 1992:")."""
+        doc = self.doc
+        for quote in self.quotes:
+            base = max(0, quote.start - 3)
+            before = self.text[base : quote.start]
+            if ":" not in before or any(s <= quote.start < e for s, e in (f.content for f in self.found)):
+                continue
+            at = base + before.index(":")
+            colon = doc.char_span(at, at + 1, alignment_mode="expand")
+            if colon is None or colon[0].i in self.claimed_tokens:
+                continue
+            colon = colon[0]
+            names: list[Token] = []
+            for token in reversed(doc[max(colon.sent.start, colon.i - COLON_NAME_REACH) : colon.i]):
+                if token.pos_ == "PROPN":
+                    names.insert(0, token)
+                elif names or token.is_space or "\n" in token.text:
+                    break
+            if not names or len(names) > MAX_SPEAKER_TOKENS or names[0].ent_type_ in ("DATE", "TIME", "GPE"):
+                continue
+            if len(self.text[quote.start : quote.end].split()) < MIN_CLAIMED_QUOTE_WORDS:
+                continue
+            self.claimed_tokens.add(colon.i)
+            self.add(Found((quote.start, quote.end), "direct", (colon.idx, colon.idx + 1),
+                           (names[0].idx, names[-1].idx + len(names[-1])), names[-1].i, confidence=0.6))
 
     def dash_bylines(self) -> None:
         """``"..." ― Name``: a quotation signed with a dash (reader voices, embedded posts)."""
@@ -819,6 +1170,7 @@ class DocExtractor:
                 if label in handlers:
                     handlers[label](self.doc[start])
         self.speaker_colon()
+        self.colon_quotes()
         self.dash_bylines()
         self.orphans()
         self.stop_before_replies()
@@ -834,11 +1186,16 @@ class DocExtractor:
                     other.content = (other.content[0], end)
 
 
-def extract(doc: Doc, lexicon: Lexicon, matcher: Matcher) -> list[Found]:
-    """All attributions of ``doc`` in document order (see the module docstring for the rules)."""
+def extract(doc: Doc, lexicon: Lexicon, matcher: Matcher, reparse: Callable[[str], Doc] | None = None) -> list[Found]:
+    """All attributions of ``doc`` in document order (see the module docstring for the rules).
+
+    ``reparse`` (text -> Doc, same vocab) lets the rules read a Title-Case headline again in sentence case:
+    the parser takes most of its words for proper nouns ("Mayor Slams Ferry Plan")."""
     if not len(doc):
         return []
     found = DocExtractor(doc, lexicon, matcher).run()
+    if reparse is not None:
+        found = with_recased_headlines(doc, found, lexicon, matcher, reparse)
     order = sorted(range(len(found)), key=lambda i: (found[i].cue or found[i].content)[0])
     remap = {old: new for new, old in enumerate(order)}
     result = [found[i] for i in order]
@@ -846,3 +1203,77 @@ def extract(doc: Doc, lexicon: Lexicon, matcher: Matcher) -> list[Found]:
         if item.inner_of is not None:
             item.inner_of = remap[item.inner_of]
     return result
+
+
+# --- Title-Case headlines ----------------------------------------------------------------------------------------
+def is_title_case(sent: Span) -> bool:
+    """"Mayor Slams Ferry Plan As Fares Rise": most words capitalised (not all in capitals), few enough to be
+    a headline."""
+    words = [t for t in sent if t.is_alpha]
+    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or all(t.is_upper for t in words):
+        return False
+    return sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words)
+
+
+def verb_stems(word: str) -> set[str]:
+    """Possible lemmas of a lower-case verb or noun form, without a lemmatiser ("slams" -> "slam")."""
+    stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-1] + "", word[:-2] + "e"}
+    if word.endswith("ied"):
+        stems.add(word[:-3] + "y")
+    if word.endswith("ies"):
+        stems.add(word[:-3] + "y")
+    return stems | {IRREGULAR_FORMS.get(word, word)}
+
+
+def recased(sent: Span, lexicon: Lexicon) -> str:
+    """``sent`` with its function words and cue words in lower case (same length, same offsets)."""
+    cues = lexicon.all_cue_lemmas | lexicon.cue_nouns
+    first = next((t.i for t in sent if t.is_alpha), sent.start)
+    out = []
+    for token in sent:
+        text = token.text_with_ws
+        if token.i != first and token.is_title and (token.is_stop or verb_stems(token.lower_) & cues):
+            text = token.lower_ + token.whitespace_
+        out.append(text)
+    return "".join(out)
+
+
+def with_recased_headlines(doc: Doc, found: list[Found], lexicon: Lexicon, matcher: Matcher,
+                           reparse: Callable[[str], Doc]) -> list[Found]:
+    """Replace what was found in Title-Case lines by what is found in their sentence-case reading (a line, not
+    the parser's sentence: it cuts headlines at odd places)."""
+    text, at = doc.text, 0
+    lines = []
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append(doc.char_span(at, at + len(line.rstrip()), alignment_mode="expand"))
+        at += len(line) + 1
+    for sent in lines:
+        if sent is None or not is_title_case(sent):
+            continue
+        text = recased(sent, lexicon)
+        if text == sent.text:
+            continue
+        again = reparse(text)
+        if again.vocab is not doc.vocab or again.text != text:
+            continue
+        fresh = [f for f in DocExtractor(again, lexicon, matcher).run() if f.cue is not None]
+        if not fresh:
+            continue
+        start, end = sent.start_char, sent.end_char
+        kept = [i for i, f in enumerate(found) if not start <= (f.cue or f.content)[0] < end]
+        renumber = {old: new for new, old in enumerate(kept)}
+        result = [found[i] for i in kept]
+        for item in result:
+            item.inner_of = renumber.get(item.inner_of) if item.inner_of is not None else None
+        shift = lambda span: (span[0] + start, span[1] + start) if span else None  # noqa: E731
+        for item in fresh:
+            item.content, item.cue, item.source = shift(item.content), shift(item.cue), shift(item.source)
+            if item.source_root is not None:
+                root = again[item.source_root]
+                span = doc.char_span(start + root.idx, start + root.idx + len(root), alignment_mode="expand")
+                item.source_root = span[-1].i if span is not None else None
+            if item.inner_of is not None:
+                item.inner_of += len(kept)
+        found = result + fresh
+    return found
