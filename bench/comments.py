@@ -64,12 +64,11 @@ def main(argv=None) -> int:
 
     from rashomon.comments import abuse, analyze_comments, sarcasm
     from rashomon.model import Analysis, Comment, Page
-    from rashomon.comments.features import featurize_counts, token_feature_array, token_features
+    from rashomon.comments.features import clear_token_cache, featurize_counts
 
     abuse.score_texts(texts[:200])  # load models and lexicons outside the timing
     sarcasm.score_texts(texts[:200])
-    token_features.cache_clear()
-    token_feature_array.cache_clear()
+    clear_token_cache()
 
     def ours(batch):
         for i in range(0, len(batch), 512):

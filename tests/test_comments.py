@@ -326,3 +326,24 @@ def test_a_missing_model_file_is_a_warning_not_a_failure(monkeypatch, tmp_path):
     assert any(w.code == "comment_model_missing" for w in analysis.warnings)
     assert "sarcasm_marker" in comment.flags and "sarcasm" not in comment.scores
     assert comment.language == "en" and "toxicity" not in comment.scores
+
+
+@pytest.mark.parametrize("text", [
+    "I'd love to see that assessor in a shallow grave.",
+    "Somebody should hunt him down before the audit.",
+    "Hope the whole tariff board meets their maker this winter.",
+    "I'll break your kneecaps if you tow my van again.",
+    "Those landlords deserve the gallows.",
+])
+def test_threat_phrasings_added_from_general_knowledge_are_flagged(text):
+    assert threats.find_threats(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "That vote should be the final nail in the coffin for the ferry levy.",
+    "Satire should be punching up, not down.",
+    "The museum shows a guillotine from 1793 and the crowd's letters about it.",
+    "Rescuers found body bags were in short supply after the flood, the agency said.",
+])
+def test_new_threat_outcomes_leave_idioms_and_reporting_alone(text):
+    assert not threats.find_threats(text), text

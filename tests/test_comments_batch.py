@@ -105,3 +105,117 @@ def test_sarcasm_scores_in_a_batch_equal_one_by_one():
     alone = [sarcasm.score_texts([t])[0] for t in COMMENTS]
     assert [r.marker for r in together] == [r.marker for r in alone]
     assert np.allclose([r.score for r in together], [r.score for r in alone], atol=1e-3)
+
+
+# Sentences written for these tests: each can match the threat or phrase patterns in its own way, so that the
+# word screens (which replace most regex passes over a batch) are checked against the patterns they stand for.
+SCREENED = [
+    "They should all be put six feet under, the whole board.",
+    "I hope the rope is ready for the treasurer.",
+    "He'll never walk again if he shows his face at the dock.",
+    "Somebody give that ferry captain a good beating.",
+    "Those refugees are vermin, send them back.",
+    "The mayor and then shot the messenger, figuratively speaking.",
+    "Rats, all of those migrants, every one.",
+    "Stab-happy councillors deserve a noose.",
+    "what a son of a bitch of a timetable",
+    "hello there, hellish queue",
+    "found dead in the water: the ferry budget",
+    "The press was against the wall on this one.",
+    "string 'em up, I say\nand then shot them all",
+]
+
+
+def test_word_screens_cover_every_text_the_patterns_match():
+    texts = COMMENTS + SCREENED
+    batch = lexicon.fold_batch(texts)
+    _, violent = abuse._scan_batch(batch)
+    any_violence = threats.patterns().any_violence
+    assert {i for i, folded in enumerate(batch.texts) if any_violence.search(folded)} <= set(violent)
+    assert {i for i, text in enumerate(texts) if threats.find_threats(text)} <= set(violent)
+    assert abuse.batch_lexicon_hits(batch) == [abuse.lexicon_hits(t) for t in texts]
+    assert any(h.label == "identity_attack" for h in abuse.lexicon_hits(SCREENED[4]))  # the phrase itself
+
+
+def test_word_screen_screens_by_distinctive_words_and_leaves_the_rest_to_its_regex():
+    screen = lexicon.word_screen([r"(?:a|the) ropes?", r"bullets?\b", r"firing squad", r"put (?:\w+ ){1,3}down"], r"\b")
+    assert {"bullet", "rope"} <= set(screen.starts) and "firing" in screen.exact
+    assert screen.triggered_by("bullets") and screen.triggered_by("x-firing") and screen.triggered_by("ropes")
+    assert not screen.triggered_by("fire") and not screen.triggered_by("the") and not screen.triggered_by("a")
+    # "put" is too common to screen by, and the pattern holds no other literal word: its regex screens it.
+    assert screen.rest is not None and screen.rest.search("put them down") and not screen.rest.search("the rope")
+    with pytest.raises(ValueError):
+        lexicon.word_screen(["x"], r"(?<=a)")
+    # A literal screen whose prefixes open with a common word would flag every text: the pattern runs instead.
+    pattern = re.compile(r"\b(?:the rope|to death)")
+    assert lexicon.screen(pattern) is pattern
+
+
+def test_batch_model_evidence_equals_model_evidence_text_by_text():
+    texts = COMMENTS + SCREENED + ["You absolute clown and idiot, you moron", "moron\nmoron idiot"]
+    folded = [lexicon.fold(t) for t in texts]
+    wanted = [abuse.EVIDENCE_HEADS] * len(texts)
+    together = abuse.batch_model_evidence(folded, wanted)
+    for text, hits in zip(texts, together):
+        alone = [h for head in abuse.EVIDENCE_HEADS for h in abuse.model_evidence(text, head)]
+        assert hits == alone
+        assert all(lexicon.fold(text)[h.start : h.end].strip() for h in hits)
+    assert any(hits for hits in together)
+    assert abuse.batch_model_evidence(["", "   "], [abuse.EVIDENCE_HEADS, ()]) == [[], []]
+
+
+def test_features_survive_the_token_table_filling_up(monkeypatch):
+    from rashomon.comments import features
+
+    texts = COMMENTS + SCREENED
+    expected = featurize_counts(texts)
+    first = featurize_counts(texts[:3])
+    features.clear_token_cache()
+    monkeypatch.setattr(features, "TOKEN_CACHE_SIZE", 40)  # the table empties itself on almost every batch
+    for batch, wanted in ((texts, expected), (texts[:3], first), (texts, expected), (texts[:3], first)):
+        got = featurize_counts(batch)
+        assert got.shape == wanted.shape and abs(got - wanted).max() == 0
+    features.clear_token_cache()
+
+
+def test_a_stretched_word_is_the_word_cut_to_two_letters():
+    stretched, plain = featurize_counts(["Sooooo late, yesss", "Soo late, yess"])
+    assert stretched.nnz and abs(stretched - plain).max() == 0
+    assert tokens("Sooooo late, yesss") == ["soo", "late", ",", "yess"]
+
+
+def test_undo_leet_equals_the_substitution_over_the_whole_text():
+    import random
+
+    from rashomon.comments import features
+
+    def plain(text):
+        return features._LEET_WORD_RE.sub(features._leet_word, text)
+
+    rng = random.Random(20161128)
+    alphabet = "ab z1!$@3\n.0'"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert features._undo_leet(text) == plain(text)
+    assert features._undo_leet("sh1t\nplain line\nl@st") == "shit\nplain line\nlast"
+
+
+def test_gc_paused_restores_the_collector():
+    import gc
+
+    from rashomon.comments.features import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), gc_paused():
+        raise RuntimeError("a failing batch")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a collector the caller turned off stays off
+    finally:
+        gc.enable()

@@ -17,7 +17,7 @@ import catalogue
 from ..model import Analysis, Comment, Evidence, Stance
 from ..pipeline import register_stage
 from . import abuse, corrections, language, sarcasm, stance, threads
-from .features import featurize_counts
+from .features import featurize_counts, gc_paused
 from .threads import commenter_summary, thread_tree
 
 # --- settings ------------------------------------------------------------------------------------------
@@ -163,11 +163,12 @@ def comments_stage(analysis: Analysis, parsed=None) -> None:
         return
     _check_offsets(analysis)
     ctx = CommentContext(analysis, comments)
-    for name in COMMENT_STEPS:
-        try:
-            comment_steps.get(name)(ctx)
-        except FileNotFoundError as err:  # a model file not built: the other steps still run
-            analysis.warn("comment_model_missing", f"the {name} step was skipped: {err}", STAGE)
+    with gc_paused():  # see features.gc_paused: the steps allocate many short-lived objects, no cycles
+        for name in COMMENT_STEPS:
+            try:
+                comment_steps.get(name)(ctx)
+            except FileNotFoundError as err:  # a model file not built: the other steps still run
+                analysis.warn("comment_model_missing", f"the {name} step was skipped: {err}", STAGE)
 
 
 def analyze_comments(analysis: Analysis) -> Analysis:

@@ -14,16 +14,15 @@ civilians fled" is never flagged; profanity alone does not make a comment an ins
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 import numpy as np
 
 from . import lexicon, threats
-from .features import normalize, token_features
+from .features import batch_scoring, normalize, token_features
 from .models import LinearModel, load_model
 
 # --- settings ------------------------------------------------------------------------------------------
@@ -83,6 +82,8 @@ class _Lexicon:
 
     token: tuple[tuple[str, re.Pattern], ...]
     phrase: tuple[tuple[str, re.Pattern], ...]
+    #: Per phrase category, which texts of a batch can hold one of its phrases (see :func:`_scan_batch`).
+    phrase_screens: tuple[lexicon.WordScreen, ...]
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +91,7 @@ def _lexicon() -> _Lexicon:
     data = lexicon.load("abuse")
     lists = {"identity_attack": data["slurs"], "insult": data["insult"],
              **{f"profanity:{level}": items for level, items in data["profanity"].items()}}
-    token, phrase = [], []
+    token, phrase, screens = [], [], []
     for category in _LEXICON_CATEGORIES:
         words = [p for p in lists.get(category, []) if not _is_phrase(p)]
         phrases = [p for p in lists.get(category, []) if _is_phrase(p)]
@@ -99,16 +100,30 @@ def _lexicon() -> _Lexicon:
         if words:
             token.append((category, re.compile(lexicon.alternation(words))))
         if phrases:
-            phrase.append((category, re.compile(r"(?<![\w*#@$])" + lexicon.alternation(phrases) + r"(?![\w*#@$])")))
-    return _Lexicon(tuple(token), tuple(phrase))
+            phrase.append((category, re.compile(_PHRASE_START + lexicon.alternation(phrases) + r"(?![\w*#@$])")))
+            screens.append(lexicon.word_screen(phrases, _PHRASE_START))
+    return _Lexicon(tuple(token), tuple(phrase), tuple(screens))
 
 
-@lru_cache(maxsize=100_000)
+_PHRASE_START = r"(?<![\w*#@$])"
+
+
+#: Tokens whose lexicon category (or None) is remembered; the memory is emptied when it grows past this size.
+TOKEN_CATEGORY_CACHE_SIZE = 100_000
+# A plain dict of strings: the garbage collector does not walk it (an lru_cache's entries it walks each time).
+_token_categories: dict[str, str | None] = {}
+
+
 def _token_category(token: str) -> str | None:
-    for category, pattern in _lexicon().token:
-        if pattern.fullmatch(token):
-            return category
-    return None
+    try:
+        return _token_categories[token]
+    except KeyError:
+        pass
+    if len(_token_categories) >= TOKEN_CATEGORY_CACHE_SIZE:
+        _token_categories.clear()
+    category = next((category for category, pattern in _lexicon().token if pattern.fullmatch(token)), None)
+    _token_categories[token] = category
+    return category
 
 
 def _hit_weight(category: str) -> float:
@@ -141,38 +156,107 @@ def lexicon_hits(text: str, folded: str | None = None, word_hits: list[Hit] | No
     return hits
 
 
-#: What is not part of a token (``_TOKEN_RE``): a batch-wide word match bounded by these is a whole token.
-_OUTSIDE_TOKEN = r"[\w*#@$'-]"
-
-
 def batch_lexicon_hits(batch: lexicon.FoldedBatch) -> list[list[Hit]]:
-    """:func:`lexicon_hits` of every text of a folded batch, without matching text by text where it can:
-    the batch's distinct tokens are looked up once, the lexicon tokens among them found in one pass over the
-    whole batch, and the phrase patterns run only on the texts the batch-wide screen says can hold one."""
-    categories = {t: c for t in set(_TOKEN_RE.findall(batch.joined)) if (c := _token_category(t.strip("'-")))}
-    word_hits: list[list[Hit]] = [[] for _ in batch.texts]
-    if categories:
-        # Longest first, bounded by non-token characters: each match is exactly one whole lexicon token.
-        words = sorted(categories, key=len, reverse=True)
-        pattern = re.compile(f"(?<!{_OUTSIDE_TOKEN})(?:" + "|".join(map(re.escape, words)) + f")(?!{_OUTSIDE_TOKEN})")
-        for match in pattern.finditer(batch.joined):
-            i = bisect_right(batch.starts, match.start()) - 1
-            category, start = categories[match.group(0)], batch.starts[i]
-            word_hits[i].append(Hit(category, match.start() - start, match.end() - start, _hit_weight(category)))
-    phrase_candidates = set()
-    for _, phrase in _lexicon().phrase:
-        phrase_candidates.update(batch.candidates(phrase))
-    return [lexicon_hits(folded, folded, word_hits[i], phrases=True) if i in phrase_candidates else word_hits[i]
-            for i, folded in enumerate(batch.texts)]
+    """:func:`lexicon_hits` of every text of a folded batch (see :func:`_scan_batch`)."""
+    return _scan_batch(batch)[0]
 
 
-#: Per head, each word's evidence weight (see :func:`_word_weight`); cleared when it grows past this size.
+#: Per token: its lexicon category or None, and which word screens it triggers (bit 0: violence, bit k: the
+#: k-th phrase category); None when neither. Emptied when it grows past ``TOKEN_CATEGORY_CACHE_SIZE``.
+_token_infos: dict[str, tuple[str | None, int] | None] = {}
+
+
+def _token_info(token: str) -> tuple[str | None, int] | None:
+    category = _token_category(token.strip("'-"))
+    screens = [threats.violence_screen(), *_lexicon().phrase_screens]
+    triggers = sum(1 << k for k, screen in enumerate(screens) if screen.triggered_by(token))
+    return (category, triggers) if category or triggers else None
+
+
+#: ``_TOKEN_RE``, and the newline that parts the texts of a joined batch as a token of its own.
+_TOKEN_OR_NEWLINE_RE = re.compile(r"[\w*#@$'-]+|\n")
+
+
+def _scan_batch(batch: lexicon.FoldedBatch) -> tuple[list[list[Hit]], list[int]]:
+    """Lexicon hits of every text of a folded batch, and the texts that can hold a threat.
+
+    One tokenization of the whole batch does most of the work: each distinct token is looked up once (its
+    lexicon category, and whether it can begin a threat outcome or a lexicon phrase: see
+    :class:`lexicon.WordScreen`), and only the tokens that matter are traced to their texts (by counting the
+    lines before them). Texts with a lexicon word or a possible phrase are then matched one by one, the
+    threat patterns only on the texts returned.
+    """
+    tokens = _TOKEN_OR_NEWLINE_RE.findall(batch.joined)
+    if len(_token_infos) >= TOKEN_CATEGORY_CACHE_SIZE:
+        _token_infos.clear()
+    distinct = set(tokens)
+    distinct.discard("\n")
+    for token in distinct.difference(_token_infos):
+        _token_infos[token] = _token_info(token)
+    notable = {token for token in distinct if _token_infos[token] is not None}
+    screens = [threats.violence_screen(), *_lexicon().phrase_screens]
+    triggered: list[set[int]] = [set() for _ in screens]
+    words_of: defaultdict[int, list[str]] = defaultdict(list)  # per text, its lexicon tokens in order
+    if notable:
+        notable.add("\n")
+        where = np.flatnonzero(np.fromiter(map(notable.__contains__, tokens), dtype=bool, count=len(tokens))).tolist()
+        # The text of each line of the joined batch (a text may hold newlines of its own).
+        line_owner = range(len(batch.texts))
+        if len(where) and batch.joined.count("\n") != len(batch.texts) - 1:
+            line_owner = np.repeat(np.arange(len(batch.texts)), [t.count("\n") + 1 for t in batch.texts]).tolist()
+        line = 0
+        for k in where:
+            token = tokens[k]
+            if token == "\n":
+                line += 1
+                continue
+            text = line_owner[line]
+            category, triggers = _token_infos[token]
+            if category is not None:
+                words_of[text].append(token)
+            bit = 0
+            while triggers:
+                if triggers & 1:
+                    triggered[bit].add(text)
+                triggers >>= 1
+                bit += 1
+    for found, screen in zip(triggered, screens):
+        if screen.rest is not None:
+            found.update(batch.candidates(screen.rest))
+    hits: list[list[Hit]] = [[] for _ in batch.texts]
+    for i, words in words_of.items():
+        hits[i] = _place_words(batch.texts[i], words)
+    for i in set().union(*triggered[1:]):
+        hits[i] = lexicon_hits(batch.texts[i], batch.texts[i], hits[i], phrases=True)
+    return hits, sorted(triggered[0])
+
+
+_TOKEN_CHAR_RE = re.compile(r"[\w*#@$'-]")
+
+
+def _place_words(folded: str, words: list[str]) -> list[Hit]:
+    """Hits for lexicon tokens known to occur in ``folded`` in this order: each is the first whole-token
+    occurrence after the previous one (a ``str.find`` per token, not a token-by-token pass over the text)."""
+    hits, position = [], 0
+    for word in words:
+        start = folded.find(word, position)
+        while start >= 0 and ((start > 0 and _TOKEN_CHAR_RE.match(folded, start - 1))
+                              or _TOKEN_CHAR_RE.match(folded, start + len(word))):
+            start = folded.find(word, start + 1)
+        if start < 0:  # cannot happen for tokens of this text; never place a hit wrongly
+            return lexicon_hits(folded, folded, phrases=False)
+        category = _token_infos[word][0] if _token_infos.get(word) else _token_category(word.strip("'-"))
+        hits.append(Hit(category, start, start + len(word), _hit_weight(category)))
+        position = start + len(word)
+    return hits
+
+
+#: Per head, each word's evidence weight (see :func:`_evidence_weight`); cleared when it grows past this size.
 WORD_WEIGHT_CACHE_SIZE = 100_000
-_word_weights: dict[str, dict[str, float]] = {}
 
 
 def _word_weight(word: str, head: str) -> float:
-    """How much one word's n-grams push ``head`` up (cached: comments reuse a small vocabulary)."""
+    """How much one word's n-grams push ``head`` up (cached by the caller: comments reuse a small vocabulary)."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     token = normalize(word).strip()
@@ -185,41 +269,90 @@ def _word_weight(word: str, head: str) -> float:
 
 def model_evidence(text: str, head: str, limit: int = MAX_MODEL_EVIDENCE, folded: str | None = None) -> list[Hit]:
     """The words of ``text`` whose n-gram weights push ``head`` up the most (local offsets)."""
-    folded = lexicon.fold(text[:MAX_SCAN_CHARS]) if folded is None else folded[:MAX_SCAN_CHARS]
-    cache = _word_weights.setdefault(head, {})
-    if len(cache) > WORD_WEIGHT_CACHE_SIZE:
-        cache.clear()
-    words = _WORD_RE.findall(folded)
-    weights = list(map(cache.get, words))
-    if None in weights:
-        for k, (word, weight) in enumerate(zip(words, weights)):
-            if weight is None:
-                weights[k] = cache[word] = _word_weight(word, head)
-    picked = [(round(weight, 3), k) for k, weight in enumerate(weights) if weight > MIN_EVIDENCE_WEIGHT]
-    if not picked:
-        return []
-    picked.sort(key=lambda pick: -pick[0])  # stable: equal weights stay in text order
-    picked = picked[:limit]
-    spans = [match.span() for match in islice(_WORD_RE.finditer(folded), max(k for _, k in picked) + 1)]
-    return [Hit(head, *spans[k], weight) for weight, k in picked]
+    folded = lexicon.fold(text[:MAX_SCAN_CHARS]) if folded is None else folded
+    return batch_model_evidence([folded], [(head,)], limit)[0]
 
 
+EVIDENCE_HEADS = ("toxicity", "insult", "identity_attack")
+#: Per head, each word's evidence weight rounded to 3 places, or 0.0 when not above ``MIN_EVIDENCE_WEIGHT``.
+_evidence_weights: dict[str, dict[str, float]] = {}
+
+
+def _evidence_weight(word: str, head: str) -> float:
+    weight = _word_weight(word, head)
+    return round(weight, 3) if weight > MIN_EVIDENCE_WEIGHT else 0.0
+
+
+def batch_model_evidence(folded: Sequence[str], wanted: Sequence[Sequence[str]],
+                         limit: int = MAX_MODEL_EVIDENCE) -> list[list[Hit]]:
+    """Per folded text, for each head it ``wanted`` (in ``EVIDENCE_HEADS`` order), the ``limit`` words whose
+    n-gram weights push that head up the most (heaviest first, ties in text order; local offsets).
+
+    Batch-wide: the asked texts are joined and split into words once, each distinct word's weight is looked
+    up once (cached across batches), and the few words above ``MIN_EVIDENCE_WEIGHT`` are ranked in array
+    steps; only the words kept become Python objects."""
+    evidence: list[list[Hit]] = [[] for _ in folded]
+    asked = [i for i, heads in enumerate(wanted) if heads]
+    if not asked:
+        return evidence
+    texts = [folded[i][:MAX_SCAN_CHARS] for i in asked]
+    joined = "\n".join(texts)
+    words = _WORD_RE.findall(joined)
+    if not words:
+        return evidence
+    gaps = _WORD_RE.split(joined)  # the text around the words: len(words) + 1 pieces
+    word_lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    gap_lengths = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+    word_starts = np.cumsum(gap_lengths[:-1]) + np.cumsum(word_lengths) - word_lengths
+    text_lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    text_starts = np.cumsum(text_lengths + 1) - text_lengths - 1
+    text_of_word = np.searchsorted(text_starts, word_starts, side="right") - 1
+    distinct = list(set(words))
+    word_ids = np.fromiter(map(dict(zip(distinct, range(len(distinct)))).__getitem__, words), dtype=np.int64,
+                           count=len(words))
+    for head in EVIDENCE_HEADS:
+        rows = np.array([head in wanted[i] for i in asked], dtype=bool)
+        if not rows.any():
+            continue
+        cache = _evidence_weights.setdefault(head, {})
+        if len(cache) > WORD_WEIGHT_CACHE_SIZE:
+            cache.clear()
+        for word in set(distinct).difference(cache):
+            cache[word] = _evidence_weight(word, head)
+        weights = np.fromiter(map(cache.__getitem__, distinct), dtype=np.float64, count=len(distinct))[word_ids]
+        strong = np.flatnonzero((weights > 0.0) & rows[text_of_word])
+        if not strong.size:
+            continue
+        # Per text, heaviest first; equal weights in text order (word indices grow with position).
+        order = strong[np.lexsort((strong, -weights[strong], text_of_word[strong]))]
+        owners = text_of_word[order]
+        first = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+        rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
+        kept, kept_owners = order[rank < limit], owners[rank < limit]
+        local_starts = (word_starts[kept] - text_starts[kept_owners]).tolist()
+        for k, row, start in zip(kept.tolist(), kept_owners.tolist(), local_starts):
+            word = words[k]
+            evidence[asked[row]].append(Hit(head, start, start + len(word), cache[word]))
+    return evidence
+
+
+@batch_scoring
 def score_texts(texts: Sequence[str], counts=None) -> list[AbuseResult]:
     """Scores, flags and evidence for each text (English comments; the caller skips unknown languages).
 
     Vectorized over the batch: one feature matrix and one product per model; the lexicon and threat patterns
     run once over the whole batch to find the few texts that can match, and only those are matched one by
     one. A text with no lexicon or threat hit (most) is decided from its model scores in one array step;
-    evidence is looked up only for the texts flagged. ``counts`` is ``features.featurize_counts(texts)``
-    when the caller already has it (shared with sarcasm).
+    evidence is looked up batch-wide, only for the texts flagged. ``counts`` is
+    ``features.featurize_counts(texts)`` when the caller already has it (shared with sarcasm).
     """
     if not texts:
         return []
     scan = [t[:MAX_SCAN_CHARS] for t in texts]
     model_scores = model().score(scan, counts)
     batch = lexicon.fold_batch(scan)
-    all_hits = batch_lexicon_hits(batch)
-    for i in batch.candidates(threats.patterns().any_violence):
+    all_hits, violent = _scan_batch(batch)
+    for i in violent:
         all_hits[i] = all_hits[i] + [Hit("threat", h.start, h.end, h.weight)
                                      for h in threats.find_threats(scan[i], batch.texts[i])]
     # Profanity is not abuse by itself: a profane comment is scored again with its profane words blanked,
@@ -230,36 +363,38 @@ def score_texts(texts: Sequence[str], counts=None) -> list[AbuseResult]:
     clean_row = {i: row for row, i in enumerate(profane)}
     table = np.column_stack([model_scores[head] for head in MODEL_HEADS]
                             + [np.full(len(scan), threats.NO_MATCH_SCORE), np.full(len(scan), NO_PROFANITY_SCORE)])
-    rounded = [[round(v, 4) for v in row] for row in table.tolist()]
-    flagged = {head: (table[:, k] >= FLAG_THRESHOLDS[head]).tolist() for k, head in enumerate(MODEL_HEADS)}
+    rounded = np.round(table, 4).tolist()
+    # Which heads are up, as a number: bit k for MODEL_HEADS[k] (the key of _PLAIN_FLAGS).
+    up = sum((table[:, k] >= FLAG_THRESHOLDS[head]).astype(np.int64) << k for k, head in enumerate(MODEL_HEADS))
     columns = {head: table[:, k].tolist() for k, head in enumerate(MODEL_HEADS)}
     clean_columns = {head: values.tolist() for head, values in clean_scores.items()}
-    results = []
-    for i, text in enumerate(scan):
-        if not all_hits[i]:
-            results.append(_decide_plain(text, batch.texts[i], rounded[i],
-                                         [flagged[head][i] for head in MODEL_HEADS]))
-            continue
-        scores = {head: columns[head][i] for head in MODEL_HEADS}
-        without = {head: clean_columns[head][clean_row[i]] for head in MODEL_HEADS} if i in clean_row else scores
-        hits = all_hits[i]
-        scores["threat"] = threats.threat_score([h for h in hits if h.label == "threat"])
-        results.append(_decide(text, scores, without, hits, batch.texts[i]))
+    results, wanted = [], []
+    for i, (hits, heads_up) in enumerate(zip(all_hits, up.tolist())):
+        if not hits:  # most texts: flags follow the model scores alone (_decide without hits)
+            flags = list(_PLAIN_FLAGS[heads_up])
+            result = AbuseResult(dict(zip(ATTRIBUTES, rounded[i])), flags, [])
+            wanted.append(flags)
+        else:
+            scores = {head: columns[head][i] for head in MODEL_HEADS}
+            without = {head: clean_columns[head][clean_row[i]] for head in MODEL_HEADS} if i in clean_row else scores
+            scores["threat"] = threats.threat_score([h for h in hits if h.label == "threat"])
+            result = _decide(scores, without, hits)
+            wanted.append([head for head in EVIDENCE_HEADS
+                           if head in result.flags and not any(h.label == head for h in result.hits)])
+        results.append(result)
+    for result, evidence in zip(results, batch_model_evidence(batch.texts, wanted)):
+        result.hits += evidence
     return results
 
 
-def _decide_plain(text: str, folded: str, rounded: list[float], flagged: list[bool]) -> AbuseResult:
-    """:func:`_decide` for a text with no lexicon or threat hit: its flags follow its model scores alone."""
-    toxicity, severe, insult, identity = flagged
-    flags = [head for head, up in (("toxicity", toxicity), ("insult", insult), ("severe_toxicity", severe and toxicity))
-             if up]
-    if identity and toxicity:
-        flags.append("identity_attack")
-    evidence = []
-    for head in ("toxicity", "insult", "identity_attack"):
-        if head in flags:
-            evidence += model_evidence(text, head, folded=folded)
-    return AbuseResult(dict(zip(ATTRIBUTES, rounded)), flags, evidence)
+#: Flags of a text with no lexicon or threat hit, by which model heads are at or above their threshold (bit k
+#: for ``MODEL_HEADS[k]``: toxicity, severe_toxicity, insult, identity_attack): :func:`_decide` without hits.
+_PLAIN_FLAGS = [
+    tuple(head for head, up in (("toxicity", code & 1), ("insult", code & 4),
+                                ("severe_toxicity", code & 2 and code & 1), ("identity_attack", code & 8 and code & 1))
+          if up)
+    for code in range(16)
+]
 
 
 def _flags_follow_blanked_score(hits: list[Hit]) -> bool:
@@ -278,8 +413,8 @@ def _blank_profanity(text: str, hits: list[Hit]) -> str:
     return "".join(chars)
 
 
-def _decide(text: str, scores: dict[str, float], without_profanity: dict[str, float], hits: list[Hit],
-            folded: str | None = None) -> AbuseResult:
+def _decide(scores: dict[str, float], without_profanity: dict[str, float], hits: list[Hit]) -> AbuseResult:
+    """Scores, flags and lexicon/threat evidence of a text with hits (model evidence is added by the caller)."""
     profanity = [h for h in hits if h.label.startswith("profanity")]
     slurs = [h for h in hits if h.label == "identity_attack"]
     insult_words = [h for h in hits if h.label == "insult"]
@@ -304,7 +439,4 @@ def _decide(text: str, scores: dict[str, float], without_profanity: dict[str, fl
         flags.remove("severe_toxicity")
     evidence = [Hit("profanity", h.start, h.end, h.weight) for h in profanity]
     evidence += [h for h in hits if h.label in ("threat", "identity_attack", "insult")]
-    for head in ("toxicity", "insult", "identity_attack"):
-        if head in flags and not any(h.label == head for h in evidence):
-            evidence += model_evidence(text, head, folded=folded)
     return AbuseResult({k: round(v, 4) for k, v in scores.items()}, flags, evidence)

@@ -64,7 +64,7 @@ class FoldedBatch:
     joined: str
     starts: list[int]
 
-    def candidates(self, pattern: re.Pattern) -> list[int]:
+    def candidates(self, pattern: re.Pattern, literal_screen: bool = True) -> list[int]:
         """Indices of the texts that a match of ``pattern`` in the joined batch touches, in order.
 
         A superset of the texts ``pattern.search`` matches on their own, for patterns whose matches depend on
@@ -73,7 +73,7 @@ class FoldedBatch:
         per-text matching on the candidates only: most comments match no lexicon or threat pattern.
         """
         found: set[int] = set()
-        for match in screen(pattern).finditer(self.joined):
+        for match in (screen(pattern) if literal_screen else pattern).finditer(self.joined):
             first = bisect_right(self.starts, match.start()) - 1
             last = bisect_right(self.starts, max(match.start(), match.end() - 1)) - 1
             found.update(range(first, last + 1))
@@ -89,44 +89,46 @@ SCREEN_MAX_PREFIXES = 40
 def screen(pattern: re.Pattern) -> re.Pattern:
     """A fast stand-in for ``pattern`` in :meth:`FoldedBatch.candidates`: the alternation of the literal
     prefixes one of which every match of ``pattern`` starts with, when there are few and none shorter than
-    two characters (a regex of plain literals scans a batch many times faster than one with lookarounds and
-    classes); else ``pattern`` itself. Its matches are a superset of ``pattern``'s starts."""
+    two characters and none opening with a common word such as "the" (a regex of plain literals scans a batch
+    many times faster than one with lookarounds and classes); else ``pattern`` itself. Its matches are a
+    superset of ``pattern``'s starts."""
     try:
         prefixes = literal_prefixes(pattern.pattern) if not pattern.flags & re.IGNORECASE else None
     except Exception:  # noqa: BLE001 - the parser is the standard library's private one: never fail on it
         prefixes = None
     if (not prefixes or len(prefixes) > SCREEN_MAX_PREFIXES
-            or any(len(p) < 2 and (p.isalnum() or p.isspace()) for p in prefixes)):
+            or any(len(p) < 2 and (p.isalnum() or p.isspace()) for p in prefixes)
+            or any((word := _RUN_RE.match(p)) and word.group(0) in _common_words() for p in prefixes)):
         return pattern
     return re.compile("|".join(map(re.escape, sorted(prefixes, key=len, reverse=True))))
 
 
-def literal_prefixes(pattern: str) -> set[str] | None:
-    """Literal strings (up to ``SCREEN_PREFIX_CHARS``) one of which every match of ``pattern`` begins with,
+def literal_prefixes(pattern: str, max_chars: int = SCREEN_PREFIX_CHARS) -> set[str] | None:
+    """Literal strings (up to ``max_chars``) one of which every match of ``pattern`` begins with,
     zero-width assertions skipped; None when some match can begin otherwise (a class, a wildcard)."""
-    prefixes, _ = _extend_prefixes(re_parser.parse(pattern), {""})
+    prefixes, _ = _extend_prefixes(re_parser.parse(pattern), {""}, max_chars)
     return None if prefixes is None or "" in prefixes else prefixes
 
 
-def _extend_prefixes(items, prefixes: set[str]) -> tuple[set[str] | None, bool]:
+def _extend_prefixes(items, prefixes: set[str], max_chars: int) -> tuple[set[str] | None, bool]:
     """Grow ``prefixes`` along a parsed pattern; returns them and whether growing had to stop early."""
     for op, arg in items:
-        if all(len(p) >= SCREEN_PREFIX_CHARS for p in prefixes):
+        if all(len(p) >= max_chars for p in prefixes):
             return prefixes, True
         if op is re_constants.LITERAL:
-            prefixes = {p + chr(arg) if len(p) < SCREEN_PREFIX_CHARS else p for p in prefixes}
+            prefixes = {p + chr(arg) if len(p) < max_chars else p for p in prefixes}
         elif op in (re_constants.AT, re_constants.ASSERT, re_constants.ASSERT_NOT):
             continue
         elif op is re_constants.SUBPATTERN:
             if arg[1] & re.IGNORECASE:
                 return None, True
-            prefixes, stopped = _extend_prefixes(arg[-1], prefixes)
+            prefixes, stopped = _extend_prefixes(arg[-1], prefixes, max_chars)
             if prefixes is None or stopped:
                 return prefixes, True
         elif op is re_constants.BRANCH:
             grown, any_stopped = set(), False
             for branch in arg[1]:
-                got, stopped = _extend_prefixes(branch, prefixes)
+                got, stopped = _extend_prefixes(branch, prefixes, max_chars)
                 if got is None:
                     return None, True
                 grown |= got
@@ -135,9 +137,9 @@ def _extend_prefixes(items, prefixes: set[str]) -> tuple[set[str] | None, bool]:
             if any_stopped or len(prefixes) > 4 * SCREEN_MAX_PREFIXES:
                 return prefixes, True
         elif op is re_constants.IN and len(arg) <= 8 and all(o is re_constants.LITERAL for o, _ in arg):
-            prefixes = {p + chr(c) if len(p) < SCREEN_PREFIX_CHARS else p for p in prefixes for _, c in arg}
+            prefixes = {p + chr(c) if len(p) < max_chars else p for p in prefixes for _, c in arg}
         elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] >= 1:
-            prefixes, _ = _extend_prefixes(arg[2], prefixes)
+            prefixes, _ = _extend_prefixes(arg[2], prefixes, max_chars)
             return prefixes, True
         else:
             return prefixes, True
@@ -185,3 +187,78 @@ def alternation(patterns: list[str], lists: dict[str, Any] | None = None) -> str
         return re.sub(r"\{(\w+)\}", lambda m: alternation(lists[m.group(1)], lists), pattern)
 
     return "(?:" + "|".join(expand(p) for p in patterns) + ")"
+
+
+# --- word screens --------------------------------------------------------------------------------------------
+#: A word (a run of ``\w``) this short, or one of these common words, is too frequent to screen texts by.
+MIN_SCREEN_WORD_CHARS = 3
+#: Longest literal prefix taken from a pattern by :func:`word_screen` (long enough to hold a whole word).
+WORD_SCREEN_PREFIX_CHARS = 24
+#: Frequent comment words that are not in scikit-learn's English stop words, also too common to screen by.
+COMMON_COMMENT_WORDS = ("like", "make", "good", "just", "get", "got", "know", "think", "want", "people", "really",
+                        "going", "right", "time", "said", "say", "come", "way")
+_RUN_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | frozenset(COMMON_COMMENT_WORDS)
+
+
+@dataclass(slots=True, frozen=True)
+class WordScreen:
+    """Which texts of a batch can match a family of patterns, told for most of the family by the words of the
+    texts (a set lookup per distinct token of the batch) instead of a regex pass over the batch.
+
+    Built by :func:`word_screen` from patterns that each begin at the start of a word (after ``\\b``, or after
+    a lookbehind that excludes word characters). A pattern whose every match begins with a literal prefix
+    holding a distinctive word ("rope" in "the rope") is screened by words: a text can match it only if one
+    of its words starts with such a word (``starts``) or, when the prefix goes on past the word, equals it
+    (``exact``). The other patterns (no literal prefix, or only common words in it) are screened by ``rest``,
+    one regex as :meth:`FoldedBatch.candidates` runs it.
+    """
+
+    starts: tuple[str, ...]
+    exact: frozenset[str]
+    rest: re.Pattern | None
+
+    def triggered_by(self, token: str) -> bool:
+        """Whether a token (any run of non-space characters) holds a word that can begin a screened match."""
+        return any(word in self.exact or word.startswith(self.starts) for word in _RUN_RE.findall(token))
+
+
+def _screen_word(prefix: str) -> tuple[str, bool] | None:
+    """The longest distinctive word of a literal prefix, and whether it is whole (a non-word character follows
+    it in the prefix) or may go on; None when the prefix holds no distinctive word. A word of the prefix
+    begins a word of any text the prefix occurs in (the prefix starts at a word start, and a non-word
+    character precedes every other word in it)."""
+    best = None
+    for run in _RUN_RE.finditer(prefix):
+        word = run.group(0)
+        distinctive = len(word) >= MIN_SCREEN_WORD_CHARS and word not in _common_words()
+        if distinctive and (best is None or len(word) > len(best[0])):
+            best = (word, run.end() < len(prefix))
+    return best
+
+
+def word_screen(patterns: Sequence[str], before: str) -> WordScreen:
+    """A :class:`WordScreen` for ``before + p`` for each pattern ``p`` (``before``: ``\\b`` or a lookbehind
+    that excludes word characters, so that every match begins a word)."""
+    if before != r"\b" and not before.startswith(r"(?<![\w"):
+        raise ValueError(f"cannot screen by words the patterns that follow {before!r}")
+    starts, exact, rest = set(), set(), []
+    for pattern in patterns:
+        try:
+            prefixes = literal_prefixes(before + pattern, WORD_SCREEN_PREFIX_CHARS)
+        except Exception:  # noqa: BLE001 - the standard library's private parser: never fail on it
+            prefixes = None
+        words = [_screen_word(prefix) for prefix in prefixes or ()]
+        if not words or None in words:
+            rest.append(pattern)
+            continue
+        for word, whole in words:
+            (exact if whole else starts).add(word)
+    rest_pattern = re.compile(before + alternation(rest)) if rest else None
+    return WordScreen(tuple(sorted(starts)), frozenset(exact), rest_pattern)

@@ -14,7 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from . import lexicon
+from .features import batch_scoring
 from .models import load_model
 
 # --- settings ------------------------------------------------------------------------------------------
@@ -58,10 +61,11 @@ def find_markers(texts: Sequence[str]) -> list[tuple[int, int] | None]:
     return markers
 
 
+@batch_scoring
 def score_texts(texts: Sequence[str], counts=None) -> list[SarcasmResult]:
     """Marker and calibrated model score per text (``counts``: shared ``featurize_counts(texts)``)."""
     if not texts:
         return []
-    scores = load_model(SARCASM_MODEL).score(texts, counts)["sarcasm"].tolist()
-    return [SarcasmResult(MARKER_SCORE if marker else round(score, 4), marker)
+    scores = np.round(load_model(SARCASM_MODEL).score(texts, counts)["sarcasm"], 4).tolist()
+    return [SarcasmResult(MARKER_SCORE if marker else score, marker)
             for score, marker in zip(scores, find_markers(texts))]

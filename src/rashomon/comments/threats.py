@@ -78,6 +78,14 @@ def patterns() -> _Patterns:
     )
 
 
+@lru_cache(maxsize=1)
+def violence_screen() -> lexicon.WordScreen:
+    """Which texts can hold a violent outcome or verb (``any_violence``), told mostly by their words."""
+    data = lexicon.load("threats")
+    return lexicon.word_screen([lexicon.alternation([item], data) for item in data["outcomes"]]
+                               + [lexicon.alternation([item], data) + r"\b" for item in data["verbs"]], r"\b")
+
+
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
 
@@ -115,10 +123,13 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
     for sentence_match in _SENTENCE_RE.finditer(folded):
         sentence = sentence_match.group(0).lstrip()
         base = sentence_match.end() - len(sentence)
+        violence = list(_violence(sentence, p))
+        if not violence:  # most sentences of a comment: skip the frame patterns
+            continue
         frames = [(kind, m) for kind, rx in p.frames for m in rx.finditer(sentence)]
         if not frames:
             continue
-        for start, end, is_outcome in _violence(sentence, p):
+        for start, end, is_outcome in violence:
             abs_start, abs_end = base + start, base + end
             if any(ms < abs_end and abs_start < me for ms, me in metaphors):
                 continue
