@@ -71,3 +71,17 @@ def test_many_files_are_each_read_once_by_one_actor(local_ray, tmp_path: Path):
     summary = run_batch([corpus], tmp_path / "out", engine="ray", workers=2, stage_names=(), progress=False)
     assert (summary.pages, summary.failed) == (count, 0)
     assert sorted(iter_manifest_ids(tmp_path / "out")) == sorted(r.id for r in iter_records([corpus]))
+
+
+def test_the_page_time_limit_reaches_the_ray_actors(local_ray, tmp_path: Path):
+    """Pages that need seconds of analysis, a limit of a tenth of a second: each page is a PageTimeout row."""
+    corpus = tmp_path / "long.jsonl"
+    sentence = "The canal office said on Monday that {n} barges had waited at the Varn lock since the flood. "
+    with open(corpus, "w") as handle:
+        for page in range(4):
+            text = f"Barges wait at the Varn lock, day {page}\n\n" + "".join(sentence.format(n=n) for n in range(300))
+            handle.write(json.dumps({"text": text}) + "\n")
+    summary = run_batch([corpus], tmp_path / "out", engine="ray", workers=2, progress=False, page_timeout=0.1)
+    assert (summary.pages, summary.failed) == (0, 4)
+    rows, _ = query(tmp_path / "out", "SELECT error_type, count(*) FROM errors GROUP BY ALL")
+    assert rows == [("PageTimeout", 4)]
