@@ -6,6 +6,7 @@ Both engines (the local process pool and Ray actors) call :func:`load_models` on
 
 from __future__ import annotations
 
+import gc
 import resource
 import sys
 import time
@@ -28,14 +29,23 @@ _setup_error: str | None = None
 
 
 def load_models(stage_names: Sequence[str] | None) -> None:
-    """Import the stages and load spaCy now, so the first page of a worker does not pay for it."""
-    from .. import nlp, pipeline, settings
+    """Import the stages and load spaCy now, so the first page of a worker does not pay for it.
+
+    The models (and the reader's language identifier) are then moved out of the garbage collector's sight (``gc.freeze``): they live as long as the
+    worker, and every full collection would otherwise walk their ~190,000 objects again, about 5 % of a
+    worker's time on 4k-word pages.
+    """
+    from .. import nlp, pipeline
+    from ..read import language_identifier
 
     names = settings.DEFAULT_STAGES if stage_names is None else stage_names
     for name in names:
         pipeline.get_stage(name)
     if names:
         nlp.load()
+    language_identifier()  # every reader uses it
+    gc.collect()
+    gc.freeze()
 
 
 def setup_worker(stage_names: Sequence[str] | None) -> None:
