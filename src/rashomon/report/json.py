@@ -27,9 +27,9 @@ SCHEMA_ID = "https://rashomon.invalid/schema/analysis.schema.json"
 def to_dict(analysis: Analysis) -> dict[str, Any]:
     """The analysis as plain JSON-ready data, keys in the contract's order."""
     page = analysis.page
-    return _finite({
+    return {
         "schema_version": SCHEMA_VERSION,
-        "page": {
+        "page": _plain({
             "title": page.title,
             "url": page.url,
             "publisher": page.publisher,
@@ -37,36 +37,48 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
             "language": page.language,
             "source_format": page.source_format,
             "text": page.text,
-        },
-        "blocks": [dataclasses.asdict(b) for b in page.blocks],
-        "sources": [dataclasses.asdict(s) for s in analysis.sources],
-        "attributions": [dataclasses.asdict(a) for a in analysis.attributions],
-        "claims": [dataclasses.asdict(c) for c in analysis.claims],
-        "alignments": [dataclasses.asdict(a) for a in analysis.alignments],
-        "framing": analysis.framing,
-        "actors": [dataclasses.asdict(a) for a in analysis.actors],
-        "relations": [dataclasses.asdict(r) for r in analysis.relations],
-        "comments": [dataclasses.asdict(c) for c in page.comments],
-        "warnings": [dataclasses.asdict(w) for w in analysis.warnings],
-    })
+        }),
+        "blocks": _plain(page.blocks),
+        "sources": _plain(analysis.sources),
+        "attributions": _plain(analysis.attributions),
+        "claims": _plain(analysis.claims),
+        "alignments": _plain(analysis.alignments),
+        "framing": _plain(analysis.framing),
+        "actors": _plain(analysis.actors),
+        "relations": _plain(analysis.relations),
+        "comments": _plain(page.comments),
+        "warnings": _plain(analysis.warnings),
+    }
 
 
-def _finite(value: Any) -> Any:
-    """``value`` with every non-finite float (inf, -inf, nan) replaced by None, at any depth.
+def _plain(value: Any) -> Any:
+    """``value`` as JSON-ready data at any depth: dataclasses as dicts of their fields in order (as
+    ``dataclasses.asdict``, in one pass instead of a deep copy and a second walk), and every non-finite float
+    (inf, -inf, nan) as None.
 
-    JSON has no literal for them: ``json.dumps`` would write ``NaN``/``Infinity``, which strict parsers (browsers,
-    ``jq``, other languages) reject, and the web app's responses refuse outright. A stage that divides by zero or
-    overflows must not make the whole analysis unreadable, so the number is dropped as "unknown" instead.
+    JSON has no literal for non-finite floats: ``json.dumps`` would write ``NaN``/``Infinity``, which strict
+    parsers (browsers, ``jq``, other languages) reject, and the web app's responses refuse outright. A stage that
+    divides by zero or overflows must not make the whole analysis unreadable, so the number becomes "unknown".
     """
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
     if isinstance(value, float):
         return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_finite(item) for item in value]
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, tuple):
-        return tuple(_finite(item) for item in value)
+        return tuple(_plain(item) for item in value)
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     return value
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 def to_json(analysis: Analysis, indent: int | None = 2) -> str:
