@@ -447,6 +447,108 @@ def test_second_pass_patterns(nlp, sentence, cue, content, source):
     assert_spans_valid(analysis)
 
 
+@pytest.mark.parametrize("sentence, cue, content, source", [
+    # a light verb whose object noun carries the speech act
+    ("The harbour master took issue with the new ferry timetable.", "took issue with", "the new ferry timetable",
+     "The harbour master"),
+    # a speech act received from someone: the one it comes from is the source
+    ("The toll plan drew sharp criticism from the fishermen's union.", "drew sharp criticism", "The toll plan",
+     "the fishermen's union"),
+    # "seemed to" before a cue hedges the subject's own stance
+    ("The skippers seemed to welcome the new breakwater.", "seemed to welcome", "the new breakwater",
+     "The skippers"),
+    # the parser hung the speaker on the opening phrase: the noun phrase right before the verb speaks
+    ("At Gullhaven, Tova Lind, the co-op's treasurer, suggested that the nets had been sold too cheaply.",
+     "suggested", "that the nets had been sold too cheaply", "Tova Lind, the co-op's treasurer"),
+    # the parser took the speaker into the quoted clause: the quotation ends the content
+    ("“The pier will not last the winter,” Ola Brekke, a harbour engineer, said at a town meeting.", "said",
+     "“The pier will not last the winter,”", "Ola Brekke, a harbour engineer"),
+    # an inverted speaker whose relative clause the parser took for a second complement
+    ("“We need more boats,” said Mara Holt, who runs the ferry company and backed the toll plan.", "said",
+     "“We need more boats,”", "Mara Holt"),
+    # a dateline is not part of the source
+    ("KESTREL BAY (Coastwire) - Mayor Ida Vell said the ferry would run again in May.", "said",
+     "the ferry would run again in May", "Mayor Ida Vell"),
+    # "in X's view" puts the rest of the sentence under X
+    ("In the engineer's view, the old pier can hold for another decade.", "In the engineer's view",
+     "the old pier can hold for another decade", "the engineer"),
+    # a gerund subject the parser made the verb's complement: the whole clause is what is said
+    ("Harbour economists say taxing diesel encourages smaller boats.", "say", "taxing diesel encourages smaller boats",
+     "Harbour economists"),
+    # a stance verb's pronoun object is what the stance is about
+    ("Both council members strongly supported her.", "strongly supported", "her", "Both council members"),
+    # a relative clause hanging on "something": the pronoun is what was wanted
+    ("The plan did something the fishermen wanted: it cut the toll.", "wanted", "something", "the fishermen"),
+    # a statement put out by someone: its maker speaks, not the statement
+    ("The ferry company put out a statement saying the boats were safe.", "saying", "the boats were safe",
+     "The ferry company"),
+    # "in their criticism of": the ones the clause names, not the possessive
+    ("Local skippers were unsparing in their criticism of the toll.", "criticism", "the toll", "Local skippers"),
+    # an opening "Asked ..." keeps the question with no source
+    ("Asked whether the toll would rise, Ida Vell said it would not.", "Asked", "whether the toll would rise", None),
+    # verbs of complaint and judgment from the extended lexicon
+    ("The old skipper bemoaned the new fishing quotas.", "bemoaned", "the new fishing quotas", "The old skipper"),
+    # "X's answer was that ...": the copula's clause is what the noun says
+    ("The harbour master's answer was that the pier would be rebuilt.", "answer", "that the pier would be rebuilt",
+     "The harbour master"),
+    # an adjective of how openly a view is held
+    ("The fishermen's guild has been outspoken about the new quotas.", "has been outspoken about", "the new quotas",
+     "The fishermen's guild"),
+    # the parser hung the cue on the speaker as a clause modifier after a quotation
+    ("“What if the ferry had sails?” the 43-year-old asked in a video.", "asked in a video",
+     "“What if the ferry had sails?”", "the 43-year-old"),
+    # a passive with no agent: the subject is what was (not) made public, by nobody named
+    ("The price of the old lighthouse was not disclosed.", "was not disclosed", "The price", None),
+    # "as X put it": the clause it comments on, or the quotation after its colon
+    ("As the harbour master put it, the pier is older than the town.", "put it", "the pier is older than the town",
+     "the harbour master"),
+    ("Or, as one skipper put it: “The sea always wins.”", "put it", "“The sea always wins.”", "one skipper"),
+    # a gerund after "to", "from", "of", ...: spoken by the subject of the verb it hangs on
+    ("After the storm the council turned to criticizing the harbour toll.", "criticizing", "the harbour toll",
+     "the council"),
+    # one who holds a stance: "a vocal critic of X"
+    ("The harbour master has long been a vocal critic of the toll.", "has long been a vocal critic of", "the toll",
+     "The harbour master"),
+])
+def test_third_pass_patterns(nlp, sentence, cue, content, source):
+    analysis = run(nlp, ["Harbour news", sentence])
+    found = by_cue(analysis, cue)
+    assert found.content.text == content
+    assert (found.source.text if found.source else None) == source
+    assert_spans_valid(analysis)
+
+
+def test_acts_that_declare_something_so_are_reported_not_relayed(nlp):
+    # PolNeAR marks "vetoed", "signed", "nominated" as attributions; for who-says-what they are acts, not words
+    for sentence in ("The council vetoed the new harbour toll.", "The mayor signed the order on Monday."):
+        assert spoken(run(nlp, ["Harbour news", sentence])) == []
+    assert spoken(run(nlp, ["Harbour news", "The council said it would veto the toll."])) != []
+
+
+def test_impersonal_it_is_never_a_source(nlp):
+    # "it is hard to know": a judgment with nobody named; "it" does not know anything
+    analysis = run(nlp, ["Harbour news", "It is hard to know where the ferry will go."])
+    know = by_cue(analysis, "to know")
+    assert know.source is None and know.content.text == "where the ferry will go"
+    # "’s" (lemmatised as the apostrophe) is no cue
+    analysis = run(nlp, ["Harbour news", "It’s unlikely that the ferry will return before May."])
+    assert spoken(analysis) == []
+
+
+def test_a_heading_label_before_a_colon_is_not_a_speaker(nlp):
+    analysis = run(nlp, ["Harbour news", "UPDATE: The ferry resumed service at noon after the storm passed."])
+    assert all(source_of(analysis, a).name != "UPDATE" for a in analysis.attributions if a.source_id)
+    assert not any(a.cue.text == ":" for a in spoken(analysis))
+
+
+def test_a_short_sentence_with_an_infinitive_cue_does_not_take_the_previous_one(nlp):
+    analysis = run(nlp, ["Harbour news", "Rolf Dahl, a pilot, said the channel was silting up. Mr. Dahl declined to "
+                                         "comment further."])
+    said = by_cue(analysis, "said")
+    assert said.content.text == "the channel was silting up"
+    assert all("channel" not in a.content.text for a in spoken(analysis) if a is not said)
+
+
 def test_which_after_an_organisation_speaks_for_it_but_not_after_a_thing(nlp):
     analysis = run(nlp, ["Harbour news", "The dockers' union, which endorsed the mayor, met on Monday. "
                                          "Storms that threatened the pier were forecast."])

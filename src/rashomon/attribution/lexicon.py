@@ -64,6 +64,18 @@ class Lexicon:
     nouns_need_owner: frozenset[str] = frozenset()
     #: How something was said, kept in the cue ("said in a statement", "wrote in an email").
     channel_nouns: frozenset[str] = frozenset()
+    #: Light verbs whose object noun carries the speech act ("made the case that", "took issue with").
+    light_verbs: frozenset[str] = frozenset()
+    #: Nouns that make a cue only with a light verb ("took aim at", "made the case for"), besides ``cue_nouns``.
+    light_nouns: frozenset[str] = frozenset()
+    #: Verbs that receive a speech act from its source ("drew criticism from X", "won the backing of X").
+    reception_verbs: frozenset[str] = frozenset()
+    #: Possessed nouns after "in" that put the sentence under their owner ("in the mayor's view").
+    viewpoint_nouns: frozenset[str] = frozenset()
+    #: Labels before a colon that head a paragraph without naming a speaker ("UPDATE:", "Editor's note:").
+    heading_labels: frozenset[str] = frozenset()
+    #: Nouns for one who holds a stance ("a vocal critic of X"), a cue after a copula.
+    stance_holders: frozenset[str] = frozenset()
 
     def cue_group(self, lemma: str) -> str | None:
         for group in CUE_GROUPS:
@@ -126,4 +138,10 @@ def load(folder: str | Path | None = None) -> Lexicon:
         noun_content_prepositions=_lower_set(cues.get("noun_content_prepositions")),
         nouns_need_owner=_lower_set(cues.get("nouns_need_owner")),
         channel_nouns=_lower_set(cues.get("channel_nouns")),
+        light_verbs=_lower_set(cues.get("light_verbs")),
+        light_nouns=_lower_set(cues.get("light_nouns")),
+        reception_verbs=_lower_set(cues.get("reception_verbs")),
+        viewpoint_nouns=_lower_set(cues.get("viewpoint_nouns")),
+        heading_labels=_lower_set(cues.get("heading_labels")),
+        stance_holders=_lower_set(cues.get("stance_holders")),
     )

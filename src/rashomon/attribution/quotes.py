@@ -23,8 +23,14 @@ Rules over the dependency parse, driven by the cue lexicon (``data/attribution/c
   joins the cue; a **cue chain** is one cue ("sought to clarify X", "refused to call him Y"); "made clear
   that"; "said yes", "thinks so"; a channel joins the cue ("said in a statement");
 * **impressions** ("X seems Y", "it appears that ...") have no named holder;
-* "Name: \"...\"" introduces a quotation anywhere in a line; **Title-Case headlines** are re-read in
-  sentence case when the caller can re-parse;
+* **light verbs** carry a speech-act noun ("made the case that", "took issue with"); **reception** verbs take the
+  source from "from"/"of" ("drew criticism from X"); "in X's view" puts the sentence under X; "as X put it";
+  "X's answer was that ..."; declarations count ("vetoed the bill", "nominated X");
+* **parser slips** are repaired: a dateline taken for a subject ("LONDON (Reuters) - X said"), a speaker hung on
+  an opening phrase or inside the quotation before it ('"...," X, an adviser, said'), a cue hung on its subject
+  as a clause modifier, a gerund subject taken for a complement ("say taxing X encourages Y");
+* "Name: \"...\"" introduces a quotation anywhere in a line (not a heading such as "UPDATE:");
+  **Title-Case headlines** are re-read in sentence case when the caller can re-parse;
 * a content stops before the next cue joined to its own ("criticized X, saying Y": two attributions), and an
   indirect content does not cross a line break.
 
@@ -91,16 +97,27 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Verbs of impression: "X seems Y" is the writer's impression, not X's words; "it" there names nobody.
 IMPERSONAL_SUBJECTS = frozenset({"it"})
 IMPERSONAL_VERBS = frozenset({"seem", "appear"})
+#: Dashes that end a dateline ("LONDON (Reuters) - ").
+DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
+#: Pronouns a relative clause can hang on with the pronoun as what is said ("something Republicans wanted").
+GAP_PRONOUNS = frozenset({"something", "anything", "everything", "nothing", "much", "little", "all"})
+#: Pronoun objects that a speech verb's stance is about ("strongly supported him", "criticized them").
+STANCE_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "it", "this", "that"})
+#: Lemmas of "is" ("'s" after "it" is lemmatised as the apostrophe by the small English model).
+COPULAS = frozenset({"be", "'s", "’s", "’", "'"})
 #: Subjects that turn a belief verb into a hedge of the speaker's own words ("I think", "you know").
 HEDGING_SUBJECTS = frozenset({"i", "we", "you"})
 #: Whether a cue inside a quotation ('"... he says he is rich," she said') is left to the quotation.
 SKIP_CUES_IN_QUOTES = True
 #: "responded by saying ...": prepositions whose gerund cue is spoken by the subject of the verb they modify.
-GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "without", "in", "besides"})
+GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "without", "in", "besides", "from", "to", "of",
+                                 "about", "for", "on", "than", "as", "despite", "through", "upon"})
 #: Marks of an adverbial clause that is what a cue asks or wonders ("asked the students if they ...").
 QUESTION_MARKS = frozenset({"if", "whether"})
 #: A speaker label ("PENCE:", "Jane Roe:") or a dash signature has at most this many tokens.
 MAX_SPEAKER_TOKENS = 4
+#: A speaker between a closing quotation mark and its cue ('"...," Jane Roe, an adviser, said') is at most this long.
+MAX_SPEAKER_SPAN = 25
 #: How many tokens before a colon that opens a quotation the speaker's name may start ("Roe in 1992:").
 COLON_NAME_REACH = 6
 #: "made clear that ...", "has made it plain that ...": a verb and adjective that together state a position.
@@ -123,6 +140,10 @@ LABEL_PREFIXES = frozenset({("so", "call"), ("self", "describe"), ("self", "styl
                             ("self", "declare")})
 #: At most this many tokens between the two verbs of a cue chain ("sought to clarify", "refused to call").
 MAX_CHAIN_GAP = 3
+#: A light verb's noun ("made a strong, early case for") at most this many tokens after the verb.
+LIGHT_NOUN_REACH = 6
+#: Prepositions that introduce what a light-verb cue is about ("took issue with", "took aim at").
+LIGHT_PREPOSITIONS = frozenset({"about", "on", "over", "against", "for", "of", "with", "at", "to", "in"})
 #: Content marker: what is said is the next paragraph ("He said:" closing a paragraph).
 NEXT_BLOCK = (-1, -1)
 
@@ -223,6 +244,15 @@ def build_matcher(nlp_vocab, lexicon: Lexicon) -> Matcher:
                                         "DEP": {"IN": ["acomp", "oprd"]}}]])
     if lexicon.cue_nouns:
         matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": sorted(lexicon.cue_nouns)}, "POS": "NOUN"}]])
+    if lexicon.stance_holders:
+        matcher.add("CUE_HOLDER", [[{"LEMMA": {"IN": sorted(lexicon.stance_holders)}, "POS": "NOUN", "DEP": "attr"}]])
+    viewpoints = lexicon.viewpoint_nouns - lexicon.cue_nouns - lexicon.light_nouns
+    if viewpoints:
+        matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": sorted(viewpoints)}, "POS": "NOUN", "DEP": "pobj"}]])
+    if lexicon.light_verbs and lexicon.light_nouns:
+        matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": sorted(lexicon.light_nouns - lexicon.cue_nouns)}, "POS": "NOUN",
+                                   "DEP": "dobj"}]])
+    matcher.add("CUE_PUT_IT", [[{"LEMMA": "put", "POS": "VERB"}, {"LOWER": "it"}]])
     for number, (words, _source_after) in enumerate(lexicon.phrases):
         pattern = []
         for position, word in enumerate(words):
@@ -262,7 +292,8 @@ class DocExtractor:
         """The source noun phrase, without a relative clause or a participle aside ("Trump, speaking to ...")."""
         last = head.right_edge.i
         for child in head.rights:
-            if child.dep_ == "relcl" or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG"):
+            if (child.dep_ == "relcl" or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG")
+                    or self.finite_acl(child)):
                 last = min(last, child.left_edge.i - 1)
             elif (child.dep_ == "acl" and child.tag_ == "VBN" and any(c.dep_ == "agent" for c in child.children)
                   and (self.is_person(head) or child.lemma_.lower() in CONTACT_VERBS)):
@@ -272,7 +303,11 @@ class DocExtractor:
         while last > head.i and ((self.doc[last].is_punct or self.doc[last].is_space) and self.doc[last].text != ")"
                                  or self.doc[last].dep_ == "case"):  # "the governor's comments": not the 's
             last -= 1
-        start, end = self.chars(head.left_edge.i, max(last, head.i))
+        first = head.left_edge.i
+        for token in self.doc[first : head.i]:
+            if token.text in DATELINE_DASHES and token.i > first and self.doc[token.i - 1].text == ")":
+                first = token.i + 1  # "KESTREL BAY (Coastwire) - Mayor Ida Vell": the dateline is not the source
+        start, end = self.chars(first, max(last, head.i))
         if self.doc[max(last, head.i)].text == ")":
             end = self.doc[max(last, head.i)].idx + 1  # "Sen. Jane Roe (D-Wis.)": keep the closing bracket
         return start, end
@@ -360,11 +395,13 @@ class DocExtractor:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return obj
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.lower_ not in EXPLETIVES:
-                if child.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "cite"):
-                    return None  # "X was reported killed": the subject is what is reported, not who reports
-                return child
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in EXPLETIVES]
+        if len(subjects) > 1:  # "LONDON (Reuters) - Jane Roe said": a dateline taken for a second subject
+            subjects.sort(key=lambda c: (c.i > verb.i, -c.i))
+        for child in subjects[:1]:
+            if child.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "cite"):
+                return None  # "X was reported killed": the subject is what is reported, not who reports
+            return child
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
             for ancestor in verb.ancestors:
                 if ancestor.lemma_.lower() in self.lexicon.all_cue_lemmas and ancestor.pos_ == "VERB":
@@ -376,8 +413,11 @@ class DocExtractor:
             if (verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp"
                     and verb.head.head.pos_ in ("VERB", "AUX")):
                 return self.subject_of(verb.head.head)  # "was quick to point out": the one who was quick
+        if self.finite_acl(verb):
+            return verb.head  # "Two analysts, A and B, found in 2014 that ...": the sentence's verb hung on its subject
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return verb.head  # "a statement saying ..."
+            maker = self.maker_of(verb.head)
+            return maker if maker is not None else verb.head  # "a statement saying ..."
         if (verb.dep_ == "pcomp" and verb.head.lower_ in GERUND_PREPOSITIONS and verb.head.dep_ == "prep"
                 and verb.head.head.pos_ in ("VERB", "AUX")):
             return self.subject_of(verb.head.head)  # "responded by saying ...": the one who responded
@@ -391,7 +431,99 @@ class DocExtractor:
             subjects = [c for c in lefts[0].children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
             if subjects:
                 return subjects[0]
+            inverted = self.inverted_speaker(verb)
+            if inverted is not None:
+                return inverted
+        return self.stranded_subject(verb) or self.speaker_after_quote(verb)
+
+    def speaker_after_quote(self, verb: Token) -> Token | None:
+        """'"...," Jane Roe, a top adviser, said': a cue verb after a quotation whose speaker the parser took
+        into the quoted clause. The words between the closing mark and the verb are the speaker; their head
+        (the word whose head lies outside them) is returned when it is a noun that can speak."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return None
+        last = verb.i - 1
+        if last > verb.sent.start and self.doc[last].text == ",":
+            last -= 1
+        first = last
+        while (first > verb.sent.start and self.doc[first - 1].text not in CLOSE_TEXT
+               and last - first < MAX_SPEAKER_SPAN):
+            first -= 1
+        if first <= verb.sent.start or self.doc[first - 1].text not in CLOSE_TEXT:
+            return None
+        if self.doc[first].text == ",":
+            first += 1
+        heads = [t for t in self.doc[first : last + 1] if not first <= t.head.i <= last or t.head.i == t.i]
+        if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or not self.can_speak(heads[0]):
+            return None
+        speaker = heads[0]
+        return speaker
+
+    def finite_acl(self, verb: Token) -> bool:
+        """A past or present tense cue the parser hung on the noun before it as a clause modifier ("the
+        43-year-old asked in ...", "the campaign called the report ..."): it is the sentence's verb, the noun its
+        subject. A participle ("a plan announced Monday") is not."""
+        head = verb.head
+        before = self.text[: head.left_edge.idx].rstrip()
+        after_quote = head.dep_ == "ROOT" and before[-1:] in ("”", '"', "'")  # '"...?" the pilot asked'
+        return (verb.dep_ == "acl" and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and after_quote)
+                and head.i < verb.i
+                and (head.pos_ in ("NOUN", "PROPN") and self.can_speak(head)
+                     or head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN", "ADJ"))
+                and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+
+    def maker_of(self, channel: Token) -> Token | None:
+        """"His office put out a statement saying ...", "X shot back in an article stating ...": a channel noun
+        that someone issues or speaks in; the one who does is the speaker, not the noun. None when the noun
+        stands alone ("A statement from the ministry said ...")."""
+        if channel.lemma_.lower() not in self.lexicon.channel_nouns or any(c.dep_ == "poss" for c in channel.children):
+            return None
+        governor = channel.head
+        if channel.dep_ == "pobj" and governor.dep_ == "prep":
+            governor = governor.head
+        elif channel.dep_ != "dobj":
+            return None
+        if governor.pos_ != "VERB" or governor.i == channel.i:
+            return None
+        subject = next((c for c in governor.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None)
+        return subject if subject is not None and self.can_speak(subject) or (
+            subject is not None and subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that")) else None
+
+    def inverted_speaker(self, verb: Token) -> Token | None:
+        """'"...," said Jane Roe, who later endorsed X': the parser made the speaker the subject of a clause
+        after the cue. Returns the name right after the cue when the clause after it is a relative clause's."""
+        if verb.i + 1 >= len(self.doc):
+            return None
+        for clause in (c for c in verb.rights if c.dep_ == "ccomp"):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                            and c.left_edge.i == verb.i + 1), None)
+            if subject is not None and any(c.dep_ == "relcl" for c in subject.rights):
+                return subject
         return None
+
+    def stranded_subject(self, verb: Token) -> Token | None:
+        """"At Oak Park, Jane Roe, the club's manager, suggested that ...": a finite cue verb heading its sentence
+        with no subject, because the parser hung the speaker on an earlier phrase (as an apposition or an
+        object). The noun phrase that ends right before the verb (after a comma) is the speaker."""
+        if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "ccomp" and c.i < verb.i
+                                                                                 for c in verb.children):
+            return None
+        last = verb.i - 1
+        if last > verb.sent.start and self.doc[last].text == ",":
+            last -= 1
+        if last <= verb.sent.start:
+            return None
+        head = self.doc[last]
+        while head.dep_ in ("compound", "amod", "prep", "pobj") and head.head.i < verb.i and head.head.i != head.i \
+                and head.head.right_edge.i == last and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # up from the phrase's last word to its head noun
+        speaker = head if head.pos_ in ("NOUN", "PROPN") and head.right_edge.i == last else None
+        while (speaker is not None and speaker.dep_ in ("appos", "conj") and speaker.head.i < speaker.i
+               and speaker.head.pos_ in ("NOUN", "PROPN") and self.is_person(speaker.head)):
+            speaker = speaker.head  # "Jane Roe, the club's manager,": the name first
+        if speaker is None or speaker.dep_ not in ("appos", "pobj", "conj", "dobj") or not self.can_speak(speaker):
+            return None
+        return speaker
 
     # --- content ------------------------------------------------------------------------------------
     def content_of(self, verb: Token, group: str) -> tuple[tuple[int, int] | None, float]:
@@ -399,7 +531,8 @@ class DocExtractor:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         passive = self.is_passive(verb)  # "was said to be furious": the infinitive is what was said
         clauses = [c for c in verb.children
-                   if c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and (lemma not in NO_XCOMP_CONTENT or passive))
+                   if c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and (lemma not in NO_XCOMP_CONTENT or passive
+                                                                         or self.gerund_subject(c)))
                    or (c.dep_ == "advcl" and c.i > verb.i and group != "report"
                        and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children))]
         channel = self.channel_after(verb, verb.i, CHANNEL_REACH) if not clauses else None
@@ -408,6 +541,9 @@ class DocExtractor:
             clauses = [c for c in self.doc[channel].rights if c.dep_ in ("relcl", "acl", "ccomp")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)][:1]
         clauses.sort(key=lambda c: c.i < verb.i)  # a complement after the cue first
+        inverted = self.inverted_speaker(verb) if len(clauses) > 1 else None
+        if inverted is not None:
+            clauses = [c for c in clauses if c.i != inverted.head.i]  # that clause holds the speaker, not the words
         takes_object = group == "report" and lemma not in self.lexicon.recipient_objects
         if objects and takes_object and (objects[0].pos_ != "PRON" or objects[0].lower_ in ("it", "this", "that")):
             # "announced the capture ..., by some estimates ...": the nearest complement is what was announced
@@ -427,6 +563,11 @@ class DocExtractor:
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subject is not None and subject.tag_ not in ("WDT", "WP"):
                 return self.subtree_chars(subject), 0.7  # "the plan was criticized by X": what X criticized
+        if passive and group != "belief" and lemma not in self.lexicon.recipient_objects and not objects:
+            # "The price was not disclosed", "the overtures were rebuffed": what was disclosed, by nobody named
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None and subject.tag_ not in ("WDT", "WP", "PRP") and subject.i < verb.i:
+                return self.chars(subject.left_edge.i, subject.i), 0.5
         gap = self.relative_gap(verb, group, objects)
         if gap is not None:  # "an arrangement the campaign has criticized": the noun the clause hangs on
             return gap, 0.6
@@ -470,7 +611,8 @@ class DocExtractor:
                        default=max(c.right_edge.i for c in objects))
             return self.chars(first, last), 0.7
         if (objects and group == "speech" and lemma not in NO_OBJECT_CONTENT
-                and lemma not in self.lexicon.recipient_objects and objects[0].pos_ in ("NOUN", "PROPN", "NUM")):
+                and lemma not in self.lexicon.recipient_objects
+                and (objects[0].pos_ in ("NOUN", "PROPN", "NUM") or objects[0].lower_ in STANCE_PRONOUNS)):
             # "mentioned the remarks", "is stressing the need to ...": the object is what is said
             return self.subtree_chars(objects[0]), 0.6
         if (objects and group == "speech" and lemma in NO_OBJECT_CONTENT and objects[0].pos_ == "NOUN"
@@ -496,6 +638,12 @@ class DocExtractor:
         if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb and self.is_aside(verb):
             return self.clause_without(verb.head, verb), 0.9
         return None, 0.0
+
+    @staticmethod
+    def gerund_subject(xcomp: Token) -> bool:
+        """"say taxing consumption encourages savings": the parser made the gerund subject of a that-less clause
+        the verb's complement and the clause's verb its child; the whole is what is said."""
+        return xcomp.tag_ == "VBG" and any(c.dep_ == "ccomp" and c.i > xcomp.i for c in xcomp.children)
 
     def before_next_cue(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """Cut ``content`` before the next cue joined to this one: "criticized X, saying Y", "attacked X and
@@ -567,7 +715,8 @@ class DocExtractor:
         """"a fact he often mentions", "a plan which the mayor proposed": a cue in a relative clause whose
         object is the noun the clause modifies; that noun phrase (without the clause) is what is said."""
         lemma = verb.lemma_.lower()
-        if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or verb.head.i > verb.i:
+        if verb.dep_ != "relcl" or verb.head.i > verb.i or not (
+                verb.head.pos_ in ("NOUN", "PROPN") or verb.head.lower_ in GAP_PRONOUNS):
             return None
         if verb.head.lemma_.lower() in RELATIVE_GAP_NOT_CONTENT:
             return None  # "the way they say it", "the day she announced": not what was said
@@ -575,9 +724,11 @@ class DocExtractor:
                         or (group == "speech" and lemma not in NO_OBJECT_CONTENT))
         if not takes_object or lemma in self.lexicon.recipient_objects:
             return None
+        own = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
         if any(o.tag_ not in ("WDT", "WP") for o in objects) or any(
-                c.dep_ in ("ccomp", "xcomp", "prep", "dative") and c.i > verb.i for c in verb.children):
-            return None  # the clause has an object or a complement of its own
+                (c.dep_ in ("ccomp", "xcomp", "dative") or c.dep_ == "prep" and c.lower_ in own) and c.i > verb.i
+                for c in verb.children):
+            return None  # the clause has an object or a complement of its own ("proposed in May" is neither)
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.tag_ in ("WDT", "WP") or subject.dep_ == "nsubjpass":
             return None  # "a plan that pleased ...": the relative pronoun is the subject, there is no gap
@@ -608,7 +759,10 @@ class DocExtractor:
     def is_passive(verb: Token) -> bool:
         """"was asked whether ...", and the bare participle of "Asked whether ..., she said ..."."""
         return (any(c.dep_ == "auxpass" for c in verb.children)
-                or (verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children)))
+                or (verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children))
+                # "Asked what ..., she said": the parser may tag the opening participle as a past tense
+                or (verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.i == verb.sent.start
+                    and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)))
 
     def clause_without(self, head: Token, cut: Token) -> tuple[int, int] | None:
         """The clause of ``head`` minus the subtree of ``cut`` (a parenthetical cue): the side that is longer."""
@@ -713,6 +867,16 @@ class DocExtractor:
         self.claimed_tokens.add(verb.i)
         self.add(Found(content, kind, self.cue_chars(verb), confidence=0.5))
 
+    def held_by_subject(self, verb: Token, subject: Token | None) -> bool:
+        """"Obama seemed to recognize X", "voters appeared pleased with Y": "seem" before a cue verb or an attitude
+        adjective hedges the subject's own stance, it is no impression of the writer's. The cue after it (found by
+        its own rule, with "seem" in its cue) has the subject as its source."""
+        if subject is None or subject.lower_ in IMPERSONAL_SUBJECTS or subject.tag_ in ("WDT", "WP"):
+            return False
+        if self.chained_cue(verb) is not None:
+            return True
+        return any(c.dep_ in ("acomp", "oprd") and c.lower_ in self.lexicon.cue_adjectives for c in verb.rights)
+
     def made_clear(self, clause: Token, adjective: Token) -> bool:
         """"X made (it) clear that ...": "clear" alone never is a cue ("it is clear that"), "made clear" is.
         The parser hangs the that-clause on "clear" or on "made"."""
@@ -759,6 +923,26 @@ class DocExtractor:
         self.add(Found(content, kind, cue, self.source_chars(subject), subject.i,
                        confidence=UNLISTED_CUE_CONFIDENCE))
 
+    def from_stance_holder(self, noun: Token) -> None:
+        """"X is a vocal critic of Y", "X has long been a supporter of Y": the copula's subject holds a stance on
+        what follows "of". Cue: copula to "of"."""
+        copula = noun.head
+        if copula.lemma_.lower() != "be" or noun.i in self.claimed_tokens or self.inside_quote(noun.idx):
+            return
+        subject = self.subject_of(copula)
+        if subject is None or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES or subject.tag_ in ("WDT", "WP") \
+                and copula.dep_ != "relcl":
+            return
+        speaker = copula.head if subject.tag_ in ("WDT", "WP") else subject
+        of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+        target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+        if target is None:
+            return
+        content, kind = self.with_quotes(self.subtree_chars(target))
+        self.claimed_tokens.add(noun.i)
+        self.add(Found(content, kind, (self.cue_chars(copula)[0], of.idx + len(of)), self.source_chars(speaker),
+                       speaker.i, confidence=UNLISTED_CUE_CONFIDENCE))
+
     def from_verb(self, verb: Token, group: str | None = None, ceiling: float = 1.0) -> None:
         group = group or self.lexicon.cue_group(verb.lemma_.lower())
         if group is None or verb.i in self.claimed_tokens:
@@ -778,6 +962,10 @@ class DocExtractor:
                 and self.subject_of(verb.head) is None):
             return  # "to show", "to find" with no one doing it: an intention, not a speech act
         subject = self.subject_of(verb)
+        impersonal = (infinitive and subject is not None and subject.lower_ in IMPERSONAL_SUBJECTS
+                      and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in COPULAS)
+        if impersonal:
+            subject = None  # "it is hard to know", "it's easy to criticize": a judgment with nobody named
         reply = self.reply_to_content_noun(verb, subject)
         if reply is not None:
             self.add_reply(verb, *reply, ceiling=ceiling)
@@ -785,7 +973,8 @@ class DocExtractor:
         if group == "belief" and subject is not None and subject.lower_ in HEDGING_SUBJECTS:
             return  # "I think", "you know", "we want": a speaker's hedge inside their own words
         if verb.lemma_.lower() in IMPERSONAL_VERBS and verb.pos_ == "VERB":
-            self.from_impression(verb, subject)
+            if not self.held_by_subject(verb, subject):
+                self.from_impression(verb, subject)
             return
         speaker_root = subject
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -800,7 +989,8 @@ class DocExtractor:
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
-            quote = self.neighbour_quote(verb) if verb.dep_ not in ("acl", "amod", "relcl") else None
+            quote = self.neighbour_quote(verb) if verb.dep_ not in ("acl", "amod", "relcl") or self.finite_acl(verb) \
+                else None
             if quote is None:
                 content = self.cross_sentence_content(verb) if subject is not None else None
                 confidence = 0.5
@@ -809,7 +999,8 @@ class DocExtractor:
             else:
                 content, confidence = (quote.start, quote.end), 0.9
         gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in GERUND_PREPOSITIONS
-        if subject is None and quote is None and group != "report" and not self.is_passive(verb) and not gerund:
+        if (subject is None and quote is None and group != "report" and not self.is_passive(verb) and not gerund
+                and not impersonal):
             return  # a speech verb with neither speaker nor quotation is not an attribution ("to say")
             # (a passive cue, "is expected to", "was asked whether", leaves its speaker out on purpose)
         if content is NEXT_BLOCK:
@@ -827,6 +1018,12 @@ class DocExtractor:
             cue = self.with_preposition(verb, cue, content)
         if kind in ("direct", "mixed") and content[1] <= cue[0]:
             content = self.second_half(content, cue, subject)
+        if source and kind != "next_block" and content[0] < source[0] < content[1] <= cue[0]:
+            # '"...," Jane Roe, an adviser, said': the parser hung the speaker on the quoted clause
+            quote = next((q for q in reversed(self.quotes)
+                          if q.closed and content[0] <= q.start and q.end <= source[0]), None)
+            if quote is not None and not self.text[quote.end : source[0]].strip(" ,\n"):
+                content, kind = self.with_quotes((content[0], quote.end))
         parenthetical = kind != "next_block" and content[0] <= cue[0] and cue[1] <= content[1]
         if source and kind != "next_block" and not parenthetical and content[0] < source[1] and source[0] < content[1]:
             return  # the "source" sits inside what is said: a mis-parse, not an attribution
@@ -915,12 +1112,143 @@ class DocExtractor:
                 return content[0], quote.end
         return content
 
+    def from_viewpoint(self, noun: Token) -> bool:
+        """"In the mayor's view, the pier will hold", "in her words, ...": the owner of a viewpoint noun after a
+        sentence-level "in" holds the rest of the sentence. Returns False when the pattern is absent."""
+        preposition = noun.head
+        if (noun.dep_ != "pobj" or noun.lemma_.lower() not in self.lexicon.viewpoint_nouns
+                or preposition.lower_ != "in" or preposition.dep_ != "prep" or preposition.i in self.claimed_tokens):
+            return False
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ in ("my", "our", "your") or owner.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return False
+        clause = preposition.head
+        if clause.pos_ not in ("VERB", "AUX") or clause.dep_ not in ("ROOT", "ccomp", "conj"):
+            return False
+        content = self.clause_without(clause, preposition)
+        if content is None:
+            return False
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.update((preposition.i, noun.i))
+        self.add(Found(content, kind, (preposition.idx, noun.idx + len(noun)), self.source_chars(owner), owner.i,
+                       confidence=0.7))
+        return True
+
+    def from_put_it(self, verb: Token) -> None:
+        """"As the harbour master put it, ...", "..., as one skipper put it": an "as"-clause with "put it" is a
+        speech cue; what it comments on (the clause it hangs on, or what follows its colon) is the content."""
+        if (verb.i in self.claimed_tokens or self.inside_quote(verb.idx)
+                or not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in verb.children)):
+            return
+        subject = self.subject_of(verb)
+        if subject is None:
+            return
+        it = self.doc[verb.i + 1]
+        content = None
+        if it.i + 1 < len(self.doc) and self.doc[it.i + 1].text == ":":
+            quote = next((q for q in self.quotes if q.start > it.idx), None)
+            if quote is not None and not self.text[it.idx + len(it) + 1 : quote.start].strip():
+                content = (quote.start, quote.end)
+            else:
+                content = self.cross_sentence_content(verb)
+        elif verb.dep_ in ("advcl", "parataxis") and verb.head.i != verb.i:
+            content = self.clause_without(verb.head, verb)
+        if content is None or content is NEXT_BLOCK:
+            return
+        content, kind = self.with_quotes(content)
+        source = self.source_chars(subject)
+        if content[0] < source[1] and source[0] < content[1]:
+            return
+        self.claimed_tokens.add(verb.i)
+        self.add(Found(content, kind, (verb.idx, it.idx + len(it)), source, subject.i, confidence=0.8))
+
+    def from_light_verb(self, noun: Token) -> bool:
+        """"X made the case that ...", "X took issue with Y", "X raised concerns about Y": a light verb whose object
+        noun carries the speech act. Source: the verb's subject; cue: verb to noun (and the preposition that
+        introduces the content); content: the that-clause, or what the noun or the verb's preposition governs.
+        Returns False when the pattern is absent."""
+        verb = noun.head
+        if (noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i in self.claimed_tokens
+                or noun.i - verb.i > LIGHT_NOUN_REACH or noun.i < verb.i):
+            return False
+        if verb.lemma_.lower() in self.lexicon.reception_verbs:
+            return self.from_reception(verb, noun)
+        if verb.lemma_.lower() not in self.lexicon.light_verbs:
+            return False
+        subject = self.subject_of(verb)
+        if subject is None or subject.lower_ in HEDGING_SUBJECTS or subject.tag_ in ("WDT", "WP") and \
+                verb.dep_ == "relcl" and not self.can_speak(verb.head):
+            return False
+        speaker = verb.head if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else subject
+        mark = lambda c: any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)  # noqa: E731
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl") and mark(c)), None) or next(
+            (c for c in verb.rights if c.dep_ == "ccomp" and c.i > noun.i and mark(c)), None)
+        preposition = None
+        if clause is None:
+            preposition = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS), None) \
+                or next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS
+                         and c.i > noun.i), None)
+            clause = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) \
+                if preposition is not None else None
+        if clause is None:
+            return False
+        content, kind = self.with_quotes(self.subtree_chars(clause))
+        cue_end = noun.idx + len(noun)
+        if preposition is not None and preposition.i <= noun.right_edge.i + 1 and preposition.i < clause.i:
+            cue_end = preposition.idx + len(preposition)
+        cue = (self.cue_chars(verb)[0], cue_end)
+        source = self.source_chars(speaker)
+        if content[0] < cue[1] and cue[0] < content[1] or content[0] < source[1] and source[0] < content[1]:
+            return False
+        self.claimed_tokens.update((verb.i, noun.i))
+        self.add(Found(content, kind, cue, source, speaker.i, confidence=0.7))
+        return True
+
+    def from_reception(self, verb: Token, noun: Token) -> bool:
+        """"The plan drew criticism from the union", "she won the endorsement of the mayor": the one the act
+        comes from is the source; what it is about is the noun's own object ("opposition to the plan") or else
+        the verb's subject. Cue: verb to noun."""
+        if noun.lemma_.lower() not in self.lexicon.cue_nouns:
+            return False
+        holders = [c for c in noun.rights if c.dep_ == "prep"] + [c for c in verb.rights if c.dep_ == "prep"
+                                                                    and c.i > noun.i]
+        origin = next((c for c in holders if c.lower_ in ("from", "of", "by")), None)
+        source = next((c for c in origin.children if c.dep_ == "pobj"), None) if origin is not None else None
+        if source is None or not self.can_speak(source):
+            return False
+        about = next((c for c in holders if c is not origin and c.lower_ in self.lexicon.noun_content_prepositions
+                      | {"to", "over", "on"}), None)
+        target = next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about is not None else None
+        if target is None:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.tag_ in ("WDT", "WP"):
+                subject = verb.head if verb.dep_ == "relcl" else None
+            target = subject
+        if target is None:
+            return False
+        content, kind = self.with_quotes(self.subtree_chars(target) if target.head is not verb or target.i > verb.i
+                                         else self.chars(target.left_edge.i, target.i))
+        cue = (self.cue_chars(verb)[0], noun.idx + len(noun))
+        source_span = self.source_chars(source)
+        if content[0] < cue[1] and cue[0] < content[1] or content[0] < source_span[1] and source_span[0] < content[1]:
+            return False
+        self.claimed_tokens.update((verb.i, noun.i))
+        self.add(Found(content, kind, cue, source_span, source.i, confidence=0.6))
+        return True
+
     def from_noun(self, noun: Token) -> None:
         """"Trump's claim that ...", "a report by the Observatory that ...": a speech-act noun with a that-clause."""
-        if self.inside_quote(noun.idx):
+        if self.inside_quote(noun.idx) or noun.i in self.claimed_tokens:
+            return
+        if self.from_viewpoint(noun) or self.from_light_verb(noun) or noun.lemma_.lower() not in self.lexicon.cue_nouns:
             return
         clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":
+            # "Her answer was that ...", "the question is whether ...": the copula's clause is what the noun says
+            clause = next((c for c in noun.head.rights if c.dep_ in ("ccomp", "attr", "acomp")
+                           and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)),
+                          None)
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if clause is None and owner is not None and owner.pos_ in ("PROPN", "PRON", "NOUN"):
             # "Trump's comments about the judge", "her support for the bill": the owner's stance on something
@@ -950,6 +1278,12 @@ class DocExtractor:
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of") and prep.i != clause.head.i:
                     owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     break
+        if (owner is not None and owner.tag_ == "PRP$" and noun.dep_ == "pobj" and noun.head.lower_ == "in"
+                and noun.head.head.pos_ in ("VERB", "AUX", "ADJ")):
+            # "Republicans were unsparing in their criticism of X": the ones named in the clause, not "their"
+            holder = self.subject_of(noun.head.head)
+            if holder is not None and holder.tag_ not in ("WDT", "WP", "PRP"):
+                owner = holder
         content, kind = self.with_quotes(self.subtree_chars(clause))
         source = self.source_chars(owner) if owner is not None else None
         first = noun.i
@@ -1010,7 +1344,8 @@ class DocExtractor:
             nxt = next(iter(doc[sent.end :].sents), None)
             return (nxt.start_char, nxt.end_char) if nxt is not None else None
         words = [t for t in sent if not t.is_punct]
-        if len(words) <= 6 and sent.start > 0:
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if len(words) <= 6 and sent.start > 0 and not infinitive:  # not "X declined to comment."
             previous = doc[sent.start - 1].sent
             return self.chars(previous.start, previous.end - 1)
         return None
@@ -1082,6 +1417,9 @@ class DocExtractor:
             return
         if not all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in name):
             return
+        if name.text.lower() in self.lexicon.heading_labels or (
+                all(t.is_upper for t in name if t.is_alpha) and any(t.is_stop for t in name)):
+            return  # "UPDATE:", "STAT OF THE WEEK:": a heading, not a speaker
         rest = [t for t in doc[colon + 1 : end] if not t.is_space]
         if len(rest) < MIN_CLAIMED_QUOTE_WORDS:
             return
@@ -1163,8 +1501,9 @@ class DocExtractor:
             if label.startswith("CUE_PHRASE"):
                 self.from_phrase(self.doc[start:end])
         # Later passes see what earlier ones found: phrases, then verbs and nouns, then adjectives and clauses.
-        passes = ({"CUE_VERB": self.from_verb, "CUE_NOUN": self.from_noun},
-                  {"CUE_ADJECTIVE": self.from_adjective, "CUE_CLAUSE": self.from_clause_mark})
+        passes = ({"CUE_VERB": self.from_verb, "CUE_NOUN": self.from_noun, "CUE_PUT_IT": self.from_put_it},
+                  {"CUE_ADJECTIVE": self.from_adjective, "CUE_CLAUSE": self.from_clause_mark,
+                   "CUE_HOLDER": self.from_stance_holder})
         for handlers in passes:
             for label, start, _end in matches:
                 if label in handlers:
