@@ -1198,7 +1198,7 @@ class DocExtractor:
             cue_end = preposition.idx + len(preposition)
         cue = (self.cue_chars(verb)[0], cue_end)
         source = self.source_chars(speaker)
-        if content[0] < cue[1] and cue[0] < content[1] or content[0] < source[1] and source[0] < content[1]:
+        if _overlap(content, cue) or _overlap(content, source):
             return False
         self.claimed_tokens.update((verb.i, noun.i))
         self.add(Found(content, kind, cue, source, speaker.i, confidence=0.7))
@@ -1230,7 +1230,7 @@ class DocExtractor:
                                          else self.chars(target.left_edge.i, target.i))
         cue = (self.cue_chars(verb)[0], noun.idx + len(noun))
         source_span = self.source_chars(source)
-        if content[0] < cue[1] and cue[0] < content[1] or content[0] < source_span[1] and source_span[0] < content[1]:
+        if _overlap(content, cue) or _overlap(content, source_span):
             return False
         self.claimed_tokens.update((verb.i, noun.i))
         self.add(Found(content, kind, cue, source_span, source.i, confidence=0.6))
@@ -1616,3 +1616,8 @@ def with_recased_headlines(doc: Doc, found: list[Found], lexicon: Lexicon, match
                 item.inner_of += len(kept)
         found = result + fresh
     return found
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two ``[start, end)`` character spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
