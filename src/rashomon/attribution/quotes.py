@@ -1198,10 +1198,15 @@ class DocExtractor:
             cue_end = preposition.idx + len(preposition)
         cue = (self.cue_chars(verb)[0], cue_end)
         source = self.source_chars(speaker)
-        if _overlap(content, cue) or _overlap(content, source):
+        return self.add_noun_cue(Found(content, kind, cue, source, speaker.i, confidence=0.7), verb, noun)
+
+    def add_noun_cue(self, found: Found, verb: Token, noun: Token) -> bool:
+        """Add an attribution whose cue runs from a verb to its noun, unless its content overlaps its cue or
+        source (the parse went wrong); the verb and noun are then taken, so no other rule reads them again."""
+        if _overlap(found.content, found.cue) or _overlap(found.content, found.source):
             return False
         self.claimed_tokens.update((verb.i, noun.i))
-        self.add(Found(content, kind, cue, source, speaker.i, confidence=0.7))
+        self.add(found)
         return True
 
     def from_reception(self, verb: Token, noun: Token) -> bool:
@@ -1230,11 +1235,7 @@ class DocExtractor:
                                          else self.chars(target.left_edge.i, target.i))
         cue = (self.cue_chars(verb)[0], noun.idx + len(noun))
         source_span = self.source_chars(source)
-        if _overlap(content, cue) or _overlap(content, source_span):
-            return False
-        self.claimed_tokens.update((verb.i, noun.i))
-        self.add(Found(content, kind, cue, source_span, source.i, confidence=0.6))
-        return True
+        return self.add_noun_cue(Found(content, kind, cue, source_span, source.i, confidence=0.6), verb, noun)
 
     def from_noun(self, noun: Token) -> None:
         """"Trump's claim that ...", "a report by the Observatory that ...": a speech-act noun with a that-clause."""
