@@ -111,13 +111,27 @@ def _hash(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % N_FEATURES
 
 
+#: Feature id of each key hashed so far ("w:word", "c:ngram"): a new word is mostly made of n-grams seen before,
+#: and a lookup costs a fraction of hashing. Strings and ints only, so the garbage collector never walks it.
+_KEY_IDS: dict[str, int] = {}
+#: Emptied when it holds more keys than this.
+KEY_CACHE_SIZE = 1_000_000
+
+
 def token_features(token: str) -> tuple[int, ...]:
-    """Feature ids of one token: the word and its padded character n-grams (the batch featurizer keeps them in
-    its token table: no cache here, whose entries the garbage collector would walk again and again)."""
-    ids = [_hash("w:" + token)]
+    """Feature ids of one token: the word and its padded character n-grams, each the ``_hash`` of its key (the
+    batch featurizer keeps each token's ids in its token table)."""
     padded = f" {token[:MAX_TOKEN_CHARS]} "
+    keys = ["w:" + token]
     for n in CHAR_NGRAMS:
-        ids.extend(_hash("c:" + padded[i : i + n]) for i in range(len(padded) - n + 1))
+        keys += ["c:" + padded[i : i + n] for i in range(len(padded) - n + 1)]
+    ids = list(map(_KEY_IDS.get, keys))
+    if None in ids:
+        if len(_KEY_IDS) > KEY_CACHE_SIZE:
+            _KEY_IDS.clear()
+        for position, (key, found) in enumerate(zip(keys, ids)):
+            if found is None:
+                ids[position] = _KEY_IDS[key] = _hash(key)
     return tuple(ids)
 
 
@@ -201,8 +215,9 @@ _TABLE = _TokenTable()
 
 
 def clear_token_cache() -> None:
-    """Forget every token's feature ids (benchmarks time the cold start with it)."""
+    """Forget every token's and n-gram's feature ids (benchmarks time the cold start with it)."""
     _TABLE.clear()
+    _KEY_IDS.clear()
 
 
 def tokens(text: str) -> list[str]:
