@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -251,20 +252,30 @@ def _place_words(folded: str, words: list[str]) -> list[Hit]:
     return hits
 
 
-#: Per head, each word's evidence weight (see :func:`_evidence_weight`); cleared when it grows past this size.
+#: Per head, each word's evidence weight (see :func:`_evidence_weights_of`); cleared when it grows past this size.
 WORD_WEIGHT_CACHE_SIZE = 100_000
 
 
-def _word_weight(word: str, head: str) -> float:
-    """How much one word's n-grams push ``head`` up (cached by the caller: comments reuse a small vocabulary)."""
+def _word_weights(words: Sequence[str], head: str) -> list[float]:
+    """How much each word's n-grams push ``head`` up (cached by the caller: comments reuse a small vocabulary).
+
+    The n-gram weights of all the words are gathered in one step; each word's sum and mean are then taken over
+    its own contiguous slice: the same float32 reductions as over that word's ids alone, so the same values."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    token = normalize(word).strip()
-    if len(token) < 3 or token in ENGLISH_STOP_WORDS:
-        return 0.0
+    tokens = [normalize(word).strip() for word in words]
+    features = [token_features(t) if len(t) >= 3 and t not in ENGLISH_STOP_WORDS else () for t in tokens]
+    lengths = [len(ids) for ids in features]
     m = model()
-    ids = list(token_features(token))
-    return float(m.weights[ids, m.names.index(head)].sum() * m.idf[ids].mean() / np.sqrt(len(ids)))
+    flat = np.fromiter(chain.from_iterable(features), dtype=np.int64, count=sum(lengths))
+    weights, idf = m.weights[flat, m.names.index(head)], m.idf[flat]
+    result, start = [], 0
+    for length in lengths:
+        end = start + length
+        result.append(float(weights[start:end].sum() * (idf[start:end].sum() / length) / np.sqrt(length))
+                      if length else 0.0)
+        start = end
+    return result
 
 
 def model_evidence(text: str, head: str, limit: int = MAX_MODEL_EVIDENCE, folded: str | None = None) -> list[Hit]:
@@ -278,9 +289,8 @@ EVIDENCE_HEADS = ("toxicity", "insult", "identity_attack")
 _evidence_weights: dict[str, dict[str, float]] = {}
 
 
-def _evidence_weight(word: str, head: str) -> float:
-    weight = _word_weight(word, head)
-    return round(weight, 3) if weight > MIN_EVIDENCE_WEIGHT else 0.0
+def _evidence_weights_of(words: Sequence[str], head: str) -> list[float]:
+    return [round(weight, 3) if weight > MIN_EVIDENCE_WEIGHT else 0.0 for weight in _word_weights(words, head)]
 
 
 def batch_model_evidence(folded: Sequence[str], wanted: Sequence[Sequence[str]],
@@ -317,8 +327,8 @@ def batch_model_evidence(folded: Sequence[str], wanted: Sequence[Sequence[str]],
         cache = _evidence_weights.setdefault(head, {})
         if len(cache) > WORD_WEIGHT_CACHE_SIZE:
             cache.clear()
-        for word in set(distinct).difference(cache):
-            cache[word] = _evidence_weight(word, head)
+        new = list(set(distinct).difference(cache))
+        cache.update(zip(new, _evidence_weights_of(new, head)))
         weights = np.fromiter(map(cache.__getitem__, distinct), dtype=np.float64, count=len(distinct))[word_ids]
         strong = np.flatnonzero((weights > 0.0) & rows[text_of_word])
         if not strong.size:
