@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
         stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated stages to run (default: all)."),
         actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
         page_timeout: float = typer.Option(settings.PAGE_TIMEOUT_SECONDS, "--page-timeout", min=0,
-                                           help="Seconds a page may take before it becomes an error row (0: no limit)."),
+                                           help="Seconds a page may take before it is an error row (0: none)."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ) -> None:
         """Analyze a corpus into a Parquet dataset; the exit code is the number of pages that failed (max 125)."""

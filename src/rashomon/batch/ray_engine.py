@@ -1,12 +1,12 @@
 """The Ray engine: Ray Data streams the corpus through actors that hold the models once, into the same output.
 
-Plan: the input files become a dataset of read items (:func:`read_plan`: each file whole when there are many,
-else one shard of each file per actor); ``map_batches`` with the callable class :class:`PageAnalyzer` (one per
-actor, models loaded in ``__init__``) reads its items with :func:`stream_records` (:mod:`rashomon.read.corpus`, skipping ids already
-done) and yields the analysis of every chunk of records; the driver commits the results as parts with
+Plan: the input files become a dataset of read items (:func:`read_plan`: each file whole when there are many, else
+one shard of each file per actor); ``map_batches`` with the callable class :class:`PageAnalyzer` (one per actor,
+models loaded in ``__init__``) reads its items with :func:`stream_records` (:mod:`rashomon.read.corpus`, skipping
+ids already done) and yields the analysis of every chunk of records; the driver commits the results as parts with
 :func:`~rashomon.batch.output.write_part`, exactly as the local engine does, so the output, ``--resume`` and
-``rashomon query`` are the same whichever engine ran. Reading in the actors and writing in the driver start no
-Ray process besides the actors, which on a small machine is most of what Ray adds to a run.
+``rashomon query`` are the same whichever engine ran. Reading in the actors and writing in the driver start no Ray
+process besides the actors, which on a small machine is most of what Ray adds to a run.
 
 Ray is an optional extra (``pip install rashomon[ray]``). With no ``address`` a local Ray is started with
 ``workers`` CPUs and stopped at the end; ``address="auto"`` or ``ray://host:port`` joins a cluster (whose

@@ -13,8 +13,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import RashomonError
 from .. import settings
+from ..errors import RashomonError
 from ..read.corpus import Record
 from .deadline import PageTimeout, time_limit
 from .output import PageResult, rows_for_error, rows_for_page
@@ -31,9 +31,9 @@ _setup_error: str | None = None
 def load_models(stage_names: Sequence[str] | None) -> None:
     """Import the stages and load spaCy now, so the first page of a worker does not pay for it.
 
-    The models (and the reader's language identifier) are then moved out of the garbage collector's sight (``gc.freeze``): they live as long as the
-    worker, and every full collection would otherwise walk their ~190,000 objects again, about 5 % of a
-    worker's time on 4k-word pages.
+    The models (and the reader's language identifier) are then moved out of the garbage collector's sight
+    (``gc.freeze``): they live as long as the worker, and every full collection would otherwise walk their
+    ~190,000 objects again, about 5 % of a worker's time on 4k-word pages.
     """
     from .. import nlp, pipeline
     from ..read import language_identifier
