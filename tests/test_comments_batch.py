@@ -219,3 +219,47 @@ def test_gc_paused_restores_the_collector():
         assert not gc.isenabled()  # a collector the caller turned off stays off
     finally:
         gc.enable()
+
+
+def test_array_hashing_gives_the_ids_of_hashing_key_by_key():
+    import random
+    import zlib
+
+    from rashomon.comments import features
+
+    rng = random.Random(20161128)
+    alphabet = "abcxyz019*#@$!?'\x00"
+    words = ["a", "ab", "abc", "x" * features.MAX_TOKEN_CHARS]
+    words += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, features.MAX_TOKEN_CHARS))) for _ in range(500)]
+    flat, counts = features._ascii_token_features(words)
+    position = 0
+    for word, count in zip(words, counts.tolist()):
+        padded = f" {word} "
+        keys = ["w:" + word] + ["c:" + padded[i : i + n] for n in features.CHAR_NGRAMS for i in range(len(padded) - n + 1)]
+        assert flat[position : position + count].tolist() == [zlib.crc32(k.encode()) % features.N_FEATURES for k in keys]
+        position += count
+    assert position == len(flat)
+
+
+def test_the_token_table_holds_ascii_and_other_tokens_alike():
+    from rashomon.comments import features
+
+    features.clear_token_cache()
+    words = ["ferry", "İstanbul", "😀", "y" * (features.MAX_TOKEN_CHARS + 9), "dock", "ferry's"]
+    flat, offsets = features.token_ids(words)
+    for k, word in enumerate(words):
+        assert tuple(flat[offsets[k] : offsets[k + 1]].tolist()) == features.token_features(word)
+    features.clear_token_cache()
+
+
+def test_words_are_normalized_together_as_one_by_one():
+    from rashomon.comments import features
+
+    words = ["Sooooo", "sh1t", "@user", "URL", "f***", "l@st", "", "plain", "www.x.org", "$$$", "urls"]
+    assert features.normalize_words(words) == [features.normalize(w) for w in words]
+    assert features.normalize_words([]) == []
+
+
+def test_word_runs_of_a_token_without_a_regex_for_one_word_tokens():
+    for token in ("ferry", "f***", "sh1t", "don't", "snake_case", "İstanbul", "x-ray", "#tag", "42", "ab$cd"):
+        assert list(lexicon.words_of(token)) == re.findall(r"\w+", token)

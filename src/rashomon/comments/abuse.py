@@ -18,12 +18,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 
 import numpy as np
 
 from . import lexicon, threats
-from .features import batch_scoring, normalize, token_features
+from .features import batch_scoring, normalize_words, token_ids
 from .models import LinearModel, load_model
 
 # --- settings ------------------------------------------------------------------------------------------
@@ -170,7 +169,8 @@ _token_infos: dict[str, tuple[str | None, int] | None] = {}
 def _token_info(token: str) -> tuple[str | None, int] | None:
     category = _token_category(token.strip("'-"))
     screens = [threats.violence_screen(), *_lexicon().phrase_screens]
-    triggers = sum(1 << k for k, screen in enumerate(screens) if screen.triggered_by(token))
+    words = lexicon.words_of(token)
+    triggers = sum(1 << k for k, screen in enumerate(screens) if screen.triggered_by_words(words))
     return (category, triggers) if category or triggers else None
 
 
@@ -252,29 +252,34 @@ def _place_words(folded: str, words: list[str]) -> list[Hit]:
     return hits
 
 
-#: Per head, each word's evidence weight (see :func:`_evidence_weights_of`); cleared when it grows past this size.
+#: Words whose evidence weights are kept (see :func:`_evidence_weights_of`); cleared when it grows past this size.
 WORD_WEIGHT_CACHE_SIZE = 100_000
 
 
-def _word_weights(words: Sequence[str], head: str) -> list[float]:
-    """How much each word's n-grams push ``head`` up (cached by the caller: comments reuse a small vocabulary).
+def _word_weights(words: Sequence[str]) -> np.ndarray:
+    """How much each word's n-grams push each of ``EVIDENCE_HEADS`` up, a ``len(words) x heads`` array (cached
+    by the caller: comments reuse a small vocabulary). Stop words and words under 3 characters weigh 0.
 
-    The n-gram weights of all the words are gathered in one step; each word's sum and mean are then taken over
-    its own contiguous slice: the same float32 reductions as over that word's ids alone, so the same values."""
+    Batch-wide: the words are normalized in one pass, their n-gram ids read from the featurizer's token table
+    (already there for the words of the texts just featurized), and the weights of every n-gram of every word
+    and head gathered in one step, then summed per word."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    tokens = [normalize(word).strip() for word in words]
-    features = [token_features(t) if len(t) >= 3 and t not in ENGLISH_STOP_WORDS else () for t in tokens]
-    lengths = [len(ids) for ids in features]
+    result = np.zeros((len(words), len(EVIDENCE_HEADS)))
+    tokens = [t.strip() for t in normalize_words(words)]
+    weighed = [k for k, t in enumerate(tokens) if len(t) >= 3 and t not in ENGLISH_STOP_WORDS]
+    if not weighed:
+        return result
+    distinct = list(dict.fromkeys(tokens[k] for k in weighed))
+    flat, offsets = token_ids(distinct)
     m = model()
-    flat = np.fromiter(chain.from_iterable(features), dtype=np.int64, count=sum(lengths))
-    weights, idf = m.weights[flat, m.names.index(head)], m.idf[flat]
-    result, start = [], 0
-    for length in lengths:
-        end = start + length
-        result.append(float(weights[start:end].sum() * (idf[start:end].sum() / length) / np.sqrt(length))
-                      if length else 0.0)
-        start = end
+    heads = [m.names.index(head) for head in EVIDENCE_HEADS]
+    lengths = np.diff(offsets)
+    sums = np.add.reduceat(m.weights[flat][:, heads].astype(np.float64), offsets[:-1], axis=0)
+    mean_idf = np.add.reduceat(m.idf[flat].astype(np.float64), offsets[:-1]) / lengths
+    per_token = sums * (mean_idf / np.sqrt(lengths))[:, None]
+    row = dict(zip(distinct, range(len(distinct))))
+    result[weighed] = per_token[[row[tokens[k]] for k in weighed]]
     return result
 
 
@@ -285,12 +290,15 @@ def model_evidence(text: str, head: str, limit: int = MAX_MODEL_EVIDENCE, folded
 
 
 EVIDENCE_HEADS = ("toxicity", "insult", "identity_attack")
-#: Per head, each word's evidence weight rounded to 3 places, or 0.0 when not above ``MIN_EVIDENCE_WEIGHT``.
-_evidence_weights: dict[str, dict[str, float]] = {}
+#: Per word, its evidence weight for each of ``EVIDENCE_HEADS``, rounded to 3 places, or 0.0 when not above
+#: ``MIN_EVIDENCE_WEIGHT``.
+_evidence_weights: dict[str, tuple[float, ...]] = {}
 
 
-def _evidence_weights_of(words: Sequence[str], head: str) -> list[float]:
-    return [round(weight, 3) if weight > MIN_EVIDENCE_WEIGHT else 0.0 for weight in _word_weights(words, head)]
+def _evidence_weights_of(words: Sequence[str]) -> list[tuple[float, ...]]:
+    weights = _word_weights(words)
+    weights = np.where(weights > MIN_EVIDENCE_WEIGHT, np.round(weights, 3), 0.0)
+    return list(map(tuple, weights.tolist()))
 
 
 def batch_model_evidence(folded: Sequence[str], wanted: Sequence[Sequence[str]],
@@ -320,16 +328,16 @@ def batch_model_evidence(folded: Sequence[str], wanted: Sequence[Sequence[str]],
     distinct = list(set(words))
     word_ids = np.fromiter(map(dict(zip(distinct, range(len(distinct)))).__getitem__, words), dtype=np.int64,
                            count=len(words))
-    for head in EVIDENCE_HEADS:
+    if len(_evidence_weights) > WORD_WEIGHT_CACHE_SIZE:
+        _evidence_weights.clear()
+    new = list(set(distinct).difference(_evidence_weights))
+    _evidence_weights.update(zip(new, _evidence_weights_of(new)))
+    table = np.array(list(map(_evidence_weights.__getitem__, distinct)), dtype=np.float64).reshape(-1, len(EVIDENCE_HEADS))
+    for h, head in enumerate(EVIDENCE_HEADS):
         rows = np.array([head in wanted[i] for i in asked], dtype=bool)
         if not rows.any():
             continue
-        cache = _evidence_weights.setdefault(head, {})
-        if len(cache) > WORD_WEIGHT_CACHE_SIZE:
-            cache.clear()
-        new = list(set(distinct).difference(cache))
-        cache.update(zip(new, _evidence_weights_of(new, head)))
-        weights = np.fromiter(map(cache.__getitem__, distinct), dtype=np.float64, count=len(distinct))[word_ids]
+        weights = table[word_ids, h]
         strong = np.flatnonzero((weights > 0.0) & rows[text_of_word])
         if not strong.size:
             continue
@@ -342,7 +350,7 @@ def batch_model_evidence(folded: Sequence[str], wanted: Sequence[Sequence[str]],
         local_starts = (word_starts[kept] - text_starts[kept_owners]).tolist()
         for k, row, start in zip(kept.tolist(), kept_owners.tolist(), local_starts):
             word = words[k]
-            evidence[asked[row]].append(Hit(head, start, start + len(word), cache[word]))
+            evidence[asked[row]].append(Hit(head, start, start + len(word), _evidence_weights[word][h]))
     return evidence
 
 

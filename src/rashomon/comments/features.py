@@ -111,28 +111,72 @@ def _hash(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % N_FEATURES
 
 
-#: Feature id of each key hashed so far ("w:word", "c:ngram"): a new word is mostly made of n-grams seen before,
-#: and a lookup costs a fraction of hashing. Strings and ints only, so the garbage collector never walks it.
-_KEY_IDS: dict[str, int] = {}
-#: Emptied when it holds more keys than this.
-KEY_CACHE_SIZE = 1_000_000
-
-
 def token_features(token: str) -> tuple[int, ...]:
     """Feature ids of one token: the word and its padded character n-grams, each the ``_hash`` of its key (the
-    batch featurizer keeps each token's ids in its token table)."""
+    batch featurizer keeps each token's ids in its token table, and computes those of ASCII tokens in array
+    steps: :func:`_ascii_token_features`, the same ids)."""
     padded = f" {token[:MAX_TOKEN_CHARS]} "
     keys = ["w:" + token]
     for n in CHAR_NGRAMS:
         keys += ["c:" + padded[i : i + n] for i in range(len(padded) - n + 1)]
-    ids = list(map(_KEY_IDS.get, keys))
-    if None in ids:
-        if len(_KEY_IDS) > KEY_CACHE_SIZE:
-            _KEY_IDS.clear()
-        for position, (key, found) in enumerate(zip(keys, ids)):
-            if found is None:
-                ids[position] = _KEY_IDS[key] = _hash(key)
-    return tuple(ids)
+    return tuple(map(_hash, keys))
+
+
+def _crc32_table() -> np.ndarray:
+    """The byte table of CRC-32 (reflected polynomial 0xEDB88320), the one ``zlib.crc32`` uses."""
+    table = np.arange(256, dtype=np.uint32)
+    for _ in range(8):
+        table = np.where(table & 1, (table >> 1) ^ np.uint32(0xEDB88320), table >> 1).astype(np.uint32)
+    return table
+
+
+_CRC_TABLE = _crc32_table()
+
+
+def _crc32_state(prefix: bytes) -> np.uint32:
+    """The running CRC-32 register after ``prefix`` (before the final inversion)."""
+    return np.uint32(zlib.crc32(prefix) ^ 0xFFFFFFFF)
+
+
+def _crc32_rows(state: np.uint32, rows: np.ndarray, lengths: np.ndarray | None = None) -> np.ndarray:
+    """``zlib.crc32(prefix + row)`` of every row of a byte matrix at once, ``state`` being the register after
+    the prefix: one table step per byte column (only the first ``lengths[i]`` bytes of row i when given)."""
+    crc = np.full(len(rows), state, dtype=np.uint32)
+    for column in range(rows.shape[1]):
+        stepped = _CRC_TABLE[(crc ^ rows[:, column]) & 0xFF] ^ (crc >> 8)
+        crc = stepped if lengths is None else np.where(column < lengths, stepped, crc)
+    return crc ^ np.uint32(0xFFFFFFFF)
+
+
+_WORD_STATE, _GRAM_STATE = _crc32_state(b"w:"), _crc32_state(b"c:")
+
+
+def _ascii_token_features(tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`token_features` of many ASCII tokens of at most ``MAX_TOKEN_CHARS`` characters, concatenated in
+    token order, and each token's number of ids: the CRC-32 of every key of every token in a few array steps
+    (a byte column at a time) instead of a Python call per key. A new word is the costly case of scoring."""
+    count = len(tokens)
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=count)
+    words = np.frombuffer("".join(tokens).encode("ascii"), dtype=np.uint8)
+    word_starts = np.cumsum(lengths) - lengths
+    columns = np.minimum(word_starts[:, None] + np.arange(int(lengths.max())), len(words) - 1)
+    word_ids = _crc32_rows(_WORD_STATE, words[columns], lengths)
+    padded = np.frombuffer("".join(f" {token} " for token in tokens).encode("ascii"), dtype=np.uint8)
+    padded_lengths = lengths + 2
+    padded_starts = np.cumsum(padded_lengths) - padded_lengths
+    gram_counts = [np.maximum(padded_lengths - n + 1, 0) for n in CHAR_NGRAMS]
+    per_token = 1 + sum(gram_counts)
+    out_starts = np.cumsum(per_token) - per_token
+    ids = np.empty(int(per_token.sum()), dtype=np.uint32)
+    ids[out_starts] = word_ids
+    filled = np.ones(count, dtype=np.int64)  # per token, ids placed so far (the word's first)
+    for n, counts in zip(CHAR_NGRAMS, gram_counts):
+        owner = np.repeat(np.arange(count), counts)
+        local = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+        grams = padded[(padded_starts[owner] + local)[:, None] + np.arange(n)]
+        ids[out_starts[owner] + filled[owner] + local] = _crc32_rows(_GRAM_STATE, grams)
+        filled += counts
+    return (ids % N_FEATURES).astype(np.int64), per_token
 
 
 class _TokenTable:
@@ -144,7 +188,7 @@ class _TokenTable:
         self.clear()
 
     def clear(self) -> None:
-        self.index: dict[str, int] = {}  # by key (see _token_key)
+        self.index: dict[str, int] = {}  # by key (see _token_keys)
         self.keys: dict[str, str] = {}  # the tokens whose key differs from the token, and their key
         self.starts = np.zeros(1 << 12, dtype=np.int64)  # per token: where its ids start in ``flat``
         self.lengths = np.zeros(1 << 12, dtype=np.int64)
@@ -152,28 +196,36 @@ class _TokenTable:
         self.used = 0
 
     def add(self, new_tokens: Sequence[str]) -> None:
-        """Store the feature ids of tokens not in the table (the caller checked, and made room)."""
-        ids = [token_features(t) for t in new_tokens]
-        lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
-        size, first = int(lengths.sum()), len(self.index)
+        """Store the feature ids of tokens not in the table (the caller checked, and made room): those of ASCII
+        tokens in array steps, the others (rare in English comments) token by token."""
+        fast = [t for t in new_tokens if len(t) <= MAX_TOKEN_CHARS and t.isascii()]
+        if fast:
+            self._store(fast, *_ascii_token_features(fast))
+        if len(fast) < len(new_tokens):
+            slow = [t for t in new_tokens if not (len(t) <= MAX_TOKEN_CHARS and t.isascii())]
+            ids = [token_features(t) for t in slow]
+            lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+            self._store(slow, np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(lengths.sum())), lengths)
+
+    def _store(self, new_tokens: Sequence[str], flat: np.ndarray, lengths: np.ndarray) -> None:
+        """Append tokens and their ids (``flat``, ``lengths[i]`` of them per token, in token order)."""
+        size, first = len(flat), len(self.index)
         self.flat = _room(self.flat, self.used, size)
-        self.starts = _room(self.starts, first, len(ids))
-        self.lengths = _room(self.lengths, first, len(ids))
-        self.flat[self.used : self.used + size] = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=size)
-        self.lengths[first : first + len(ids)] = lengths
-        self.starts[first : first + len(ids)] = self.used + np.cumsum(lengths) - lengths
+        self.starts = _room(self.starts, first, len(new_tokens))
+        self.lengths = _room(self.lengths, first, len(new_tokens))
+        self.flat[self.used : self.used + size] = flat
+        self.lengths[first : first + len(new_tokens)] = lengths
+        self.starts[first : first + len(new_tokens)] = self.used + np.cumsum(lengths) - lengths
         self.used += size
-        self.index.update(zip(new_tokens, range(first, first + len(ids))))
+        self.index.update(zip(new_tokens, range(first, first + len(new_tokens))))
 
     def vocabulary(self, found: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
-        """The distinct keys of the tokens ``found`` (:func:`_token_key`), numbered in order of first appearance,
+        """The distinct keys of the tokens ``found`` (:func:`_token_keys`), numbered in order of first appearance,
         and the number of each token's key: what a vocabulary of the normalized tokens would give."""
         distinct = dict.fromkeys(found)
         seen = set(distinct)
-        for token in seen.difference(self.index).difference(self.keys):
-            key = _token_key(token)
-            if key != token:
-                self.keys[token] = key
+        new = list(seen.difference(self.index).difference(self.keys))
+        self.keys.update((token, key) for token, key in zip(new, _token_keys(new)) if key != token)
         if not seen.difference(seen.difference(self.keys)):  # no token of this batch changes: keys are tokens
             vocabulary = dict(zip(distinct, range(len(distinct))))
             return vocabulary, np.fromiter(map(vocabulary.__getitem__, found), dtype=np.int64, count=len(found))
@@ -217,11 +269,22 @@ _TABLE = _TokenTable()
 def clear_token_cache() -> None:
     """Forget every token's and n-gram's feature ids (benchmarks time the cold start with it)."""
     _TABLE.clear()
-    _KEY_IDS.clear()
 
 
 def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(normalize(text))
+
+
+def normalize_words(words: Sequence[str]) -> list[str]:
+    """:func:`normalize` of each of many short one-line strings (words), in one pass over them joined (no
+    normalization pattern crosses a newline)."""
+    return _REPEAT_RE.sub(r"\1\1", normalize_joined("\n".join(words))).split("\n") if words else []
+
+
+def token_ids(distinct: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The feature ids (:func:`token_features`) of distinct normalized tokens, concatenated, and where each
+    token's ids start (plus the end): read from the token table, which computes the new ones."""
+    return _TABLE.gather(distinct)
 
 
 #: Joins the normalized texts of a batch; its middle character is a token of its own (``TOKEN_RE`` makes every
@@ -243,15 +306,16 @@ def _batch_tokens(texts: Sequence[str]) -> list[str] | None:
 def normalize_joined(joined: str) -> str:
     """:func:`normalize` without the length cut, for a batch already cut text by text and joined, and without
     cutting runs of a repeated letter: a run lies inside one token, so the token table cuts it once per
-    distinct token (see :func:`_token_key`) instead of a regex pass over the whole batch."""
+    distinct token (see :func:`_token_keys`) instead of a regex pass over the whole batch."""
     text = _PLACEHOLDER_RE.sub(" ", joined.lower())
     return _undo_leet(text)
 
 
-def _token_key(token: str) -> str:
-    """The token a batch token stands for: runs of 3+ same letters cut to 2, as :func:`normalize` does
-    (idempotent, so tokens of already normalized text are their own key)."""
-    return _REPEAT_RE.sub(r"\1\1", token)
+def _token_keys(tokens: Sequence[str]) -> list[str]:
+    """The token each batch token stands for: runs of 3+ same letters cut to 2, as :func:`normalize` does
+    (idempotent, so tokens of already normalized text are their own key). One pass over the tokens joined:
+    a token holds no white space."""
+    return _REPEAT_RE.sub(r"\1\1", "\n".join(tokens)).split("\n") if tokens else []
 
 
 @batch_scoring

@@ -226,7 +226,17 @@ class WordScreen:
 
     def triggered_by(self, token: str) -> bool:
         """Whether a token (any run of non-space characters) holds a word that can begin a screened match."""
-        return any(word in self.exact or word.startswith(self.starts) for word in _RUN_RE.findall(token))
+        return self.triggered_by_words(words_of(token))
+
+    def triggered_by_words(self, words: Sequence[str]) -> bool:
+        """:meth:`triggered_by` for a token already split by :func:`words_of` (one split, many screens)."""
+        return any(word in self.exact or word.startswith(self.starts) for word in words)
+
+
+def words_of(token: str) -> Sequence[str]:
+    """The word runs (``\\w+``) of a token. Most tokens are one word, told without a regex: ``str.isalnum``
+    holds for exactly the characters ``\\w`` matches, but ``_``."""
+    return (token,) if token.isalnum() else _RUN_RE.findall(token)
 
 
 def _screen_word(prefix: str) -> tuple[str, bool] | None:
