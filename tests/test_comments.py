@@ -248,6 +248,22 @@ def test_correction_is_linked_to_the_comment_it_quotes():
     assert comments[1].corrects is None and "correction" not in comments[1].flags
 
 
+def test_quote_index_finds_the_latest_quoted_comment_not_by_the_quoter():
+    from rashomon.comments.threads import QuoteIndex
+
+    index = QuoteIndex()
+    said = "The ferry to Sarn leaves at dawn every day."
+    for k, (author, text) in enumerate([("ann", said), ("bo", "Nothing to see."), ("cy", "   "),
+                                         ("dee", "Ha! " + said.upper()), ("eve", "Old news.")]):
+        index.add(Comment(f"c{k}", author, text, 0, len(text)))
+    quoting = 'You wrote "the ferry to Sarn leaves at dawn" but it is noon.'
+    found = index.quote_source(quoting, "eve")
+    assert found is not None and found[0].id == "c3" and quoting[found[1] : found[2]].startswith('"the ferry')
+    assert index.quote_source(quoting, "dee")[0].id == "c0"  # not one's own words: the earlier one
+    assert index.quote_source('Who said "leaves at noon from the quay"?', "eve") is None
+    assert index.quote_source('"too short"', "eve") is None
+
+
 def test_correction_of_the_article_by_quote():
     comments = run([("ann", 'Not true: "the strike killed 60 soldiers near the harbour" - it was 16.')])
     assert comments[0].corrects == "b1"
@@ -272,6 +288,15 @@ def test_stance_toward_actors_from_the_actors_stage():
 def test_stance_falls_back_to_the_minimal_alias_list():
     comments = run([("ann", "Russia has been a disgrace in this war, a shameful bully.")])
     assert ("Russia", "anti") in [(s.actor, s.stance) for s in comments[0].stance]
+
+
+def test_stance_finds_a_mention_right_after_a_full_stop_and_skips_comments_naming_no_actor():
+    comments = run([("ann", "Sad day.Russia has been a disgrace, a shameful bully."),
+                    ("bo", "The ferry was late again, a shameful mess."),
+                    ("cy", "usa usa! The US, a disgrace and a bully.")])
+    assert [(s.actor, s.stance) for s in comments[0].stance] == [("Russia", "anti")]
+    assert comments[1].stance == []
+    assert [(s.actor, s.stance) for s in comments[2].stance] == [("United States", "anti")]
 
 
 # --- models and registration ------------------------------------------------------------------------------

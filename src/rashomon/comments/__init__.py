@@ -131,10 +131,10 @@ def sarcasm_step(ctx: CommentContext) -> None:
 def corrections_step(ctx: CommentContext) -> None:
     blocks = ctx.analysis.page.article_blocks
     known = {c.id for c in ctx.comments} | {b.id for b in blocks} | {corrections.ARTICLE}
-    for i, comment in enumerate(ctx.comments):
-        if not comment.text.strip():
-            continue
-        found = corrections.find_correction(comment, ctx.comments[:i], blocks)
+    earlier = threads.QuoteIndex()
+    for comment in ctx.comments:
+        found = corrections.find_correction(comment, earlier, blocks) if comment.text.strip() else None
+        earlier.add(comment)
         if found is None:
             continue
         _add_flag(comment, "correction")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..model import Block, Comment
 from . import lexicon
-from .threads import _QUOTED_RE, _squash, find_quote_source
+from .threads import _QUOTED_RE, QuoteIndex, _squash
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Id given to ``Comment.corrects`` when the comment corrects the article rather than a comment.
@@ -39,7 +39,9 @@ def _cues() -> dict[str, re.Pattern]:
             for key, items in data.items()}
 
 
-def find_correction(comment: Comment, earlier: Sequence[Comment], blocks: Sequence[Block] = ()) -> Correction | None:
+def find_correction(comment: Comment, earlier: QuoteIndex, blocks: Sequence[Block] = ()) -> Correction | None:
+    """The correction ``comment`` makes, if it makes one, linked to what it corrects: an earlier comment (one
+    it quotes, from ``earlier``, else the one it replies to), an article block it quotes, or the article."""
     folded = lexicon.fold(comment.text)
     cues = _cues()
     cue = cues["strong"].search(folded) or cues["weak"].search(folded.lstrip())
@@ -49,7 +51,7 @@ def find_correction(comment: Comment, earlier: Sequence[Comment], blocks: Sequen
     if cue.re is cues["weak"]:
         shift = len(folded) - len(folded.lstrip())
         cue_span = (cue.start() + shift, cue.end() + shift)
-    quoted = find_quote_source(comment.text, [c for c in earlier if c.author != comment.author])
+    quoted = earlier.quote_source(comment.text, comment.author)
     if quoted:
         return Correction(quoted[0].id, cue_span, (quoted[1], quoted[2]))
     if cue.re is cues["weak"] and comment.reply_to is None:

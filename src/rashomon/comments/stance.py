@@ -31,6 +31,9 @@ _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 class ActorPattern:
     actor: str
     pattern: re.Pattern
+    #: The aliases alone, without the word-boundary guards (a cheap screen: every match of ``pattern`` in a
+    #: sentence holds a match of it).
+    aliases: str
 
 
 @dataclass(slots=True, frozen=True)
@@ -49,7 +52,7 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
-def _alias_pattern(aliases: Sequence[str]) -> re.Pattern | None:
+def _alias_alternation(aliases: Sequence[str]) -> str | None:
     long = sorted({a for a in aliases if len(a) >= CASE_SENSITIVE_BELOW}, key=len, reverse=True)
     short = sorted({a for a in aliases if 1 < len(a) < CASE_SENSITIVE_BELOW}, key=len, reverse=True)
     parts = []
@@ -57,9 +60,11 @@ def _alias_pattern(aliases: Sequence[str]) -> re.Pattern | None:
         parts.append("(?i:" + "|".join(re.escape(a) for a in long) + ")")
     if short:
         parts.append("|".join(re.escape(a) for a in short))
-    if not parts:
-        return None
-    return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?![\w])")
+    return "|".join(parts) if parts else None
+
+
+def _alias_pattern(alternation: str) -> re.Pattern:
+    return re.compile(r"(?<![\w.])(?:" + alternation + r")(?![\w])")
 
 
 def actor_patterns(actors: Sequence[Actor] = ()) -> list[ActorPattern]:
@@ -70,15 +75,23 @@ def actor_patterns(actors: Sequence[Actor] = ()) -> list[ActorPattern]:
         named = [(name, [name, *aliases]) for name, aliases in lexicon.load("actors").items()]
     patterns = []
     for name, aliases in named:
-        pattern = _alias_pattern([str(a) for a in aliases if a])
-        if pattern is not None:
-            patterns.append(ActorPattern(name, pattern))
+        alternation = _alias_alternation([str(a) for a in aliases if a])
+        if alternation is not None:
+            patterns.append(ActorPattern(name, _alias_pattern(alternation), alternation))
     return patterns
+
+
+@lru_cache(maxsize=16)
+def _any_alias(alternations: tuple[str, ...]) -> re.Pattern:
+    """One pattern for any alias of any of the actors: most comments name none, and are done in one search."""
+    return re.compile("|".join(alternations))
 
 
 def find_stances(text: str, patterns: Sequence[ActorPattern], *, sarcastic: bool = False) -> list[StanceHit]:
     """One stance per actor mentioned in ``text``: the sentence with the strongest sentiment decides."""
     best: dict[str, StanceHit] = {}
+    if not patterns or not _any_alias(tuple(p.aliases for p in patterns)).search(text):
+        return []
     for sentence in _SENTENCE_RE.finditer(text):
         mentioned = [p.actor for p in patterns if p.pattern.search(sentence.group(0))]
         if not mentioned:
