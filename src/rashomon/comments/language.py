@@ -38,7 +38,8 @@ def detect(text: str) -> str | None:
     letters = sum(len(w) for w in words)
     if not words or letters < MIN_LETTERS:
         return None
-    latin = sum(1 for w in words for ch in w if ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    letters_only = "".join(words)
+    latin = letters if letters_only.isascii() else sum(1 for ch in letters_only if ch.isascii() or "\u00c0" <= ch <= "\u024f")
     english_share = sum(1 for w in words if w.lower() in _ENGLISH) / len(words)
     if latin / letters >= MIN_LATIN_SHARE and english_share >= ENGLISH_WORD_SHARE:
         return "en"

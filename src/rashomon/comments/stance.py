@@ -31,8 +31,7 @@ _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 class ActorPattern:
     actor: str
     pattern: re.Pattern
-    #: The aliases alone, without the word-boundary guards (a cheap screen: every match of ``pattern`` in a
-    #: sentence holds a match of it).
+    #: The aliases alone, without the guards around them (see :func:`_any_alias`).
     aliases: str
 
 
@@ -83,8 +82,10 @@ def actor_patterns(actors: Sequence[Actor] = ()) -> list[ActorPattern]:
 
 @lru_cache(maxsize=16)
 def _any_alias(alternations: tuple[str, ...]) -> re.Pattern:
-    """One pattern for any alias of any of the actors: most comments name none, and are done in one search."""
-    return re.compile("|".join(alternations))
+    """One pattern for any alias of any of the actors: most comments name none, and are done in one search.
+    Its guards are looser than a sentence's (``.`` may come before: a sentence starts after one), so it finds
+    every mention a sentence holds."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternations) + r")(?!\w)")
 
 
 def find_stances(text: str, patterns: Sequence[ActorPattern], *, sarcastic: bool = False) -> list[StanceHit]:

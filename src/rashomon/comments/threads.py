@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from ..model import Comment
@@ -110,7 +111,7 @@ class ThreadIndex:
         self.earlier: list[Comment] = []
         self.quotes = QuoteIndex()
         self.latest_by_name: dict[str, Comment] = {}
-        self.grams: list[set[tuple[str, ...]]] = []
+        self.grams: list[frozenset[tuple[str, ...]]] = []
         self.phrase_names: set[str] = set()  # names of several words ("new game"), found by substring
 
     def add(self, comment: Comment) -> None:
@@ -159,11 +160,14 @@ class ThreadIndex:
         return next((c for c in reversed(self.earlier) if c.text.strip()), None)
 
 
-def _word_runs(text: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=4)  # a comment's runs are asked for twice in a row: to link it, then to index it
+def _word_runs(text: str) -> frozenset[tuple[str, ...]]:
+    """The runs of ``ECHO_WORDS`` words of ``text`` that hold at least two words other than stop words."""
     words = _WORDS_RE.findall(lexicon.fold(text))
     stop = _echo_stopwords()
-    runs = {tuple(words[i : i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)}
-    return {r for r in runs if sum(w not in stop for w in r) >= 2}
+    content = list(accumulate((w not in stop for w in words), initial=0))  # content words before each word
+    return frozenset(tuple(words[i : i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)
+                     if content[i + ECHO_WORDS] - content[i] >= 2)
 
 
 def infer_reply(comment: Comment, index: ThreadIndex) -> ReplyLink | None:
