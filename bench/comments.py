@@ -80,7 +80,7 @@ def main(argv=None) -> int:
     cold, *slices = [rest[k * args.n : (k + 1) * args.n] for k in range(args.repeat + 3)]
     scoring_slices, stage_slice, model_slice = slices[: args.repeat], slices[-2], slices[-1]
 
-    from rashomon.comments import abuse, analyze_comments, sarcasm
+    from rashomon.comments import BATCH_SIZE, abuse, analyze_comments, sarcasm
     from rashomon.model import Analysis, Comment, Page
     from rashomon.comments.features import clear_token_cache, featurize_counts
 
@@ -89,8 +89,8 @@ def main(argv=None) -> int:
     clear_token_cache()
 
     def ours(batch):
-        for i in range(0, len(batch), 512):
-            chunk = batch[i : i + 512]
+        for i in range(0, len(batch), BATCH_SIZE):  # as the comments stage batches them
+            chunk = batch[i : i + BATCH_SIZE]
             counts = featurize_counts(chunk)
             abuse.score_texts(chunk, counts)
             sarcasm.score_texts(chunk, counts)
