@@ -166,12 +166,32 @@ def batch_lexicon_hits(batch: lexicon.FoldedBatch) -> list[list[Hit]]:
 _token_infos: dict[str, tuple[str | None, int] | None] = {}
 
 
-def _token_info(token: str) -> tuple[str | None, int] | None:
-    category = _token_category(token.strip("'-"))
+def _new_token_infos(tokens: Sequence[str]) -> list[tuple[str | None, int] | None]:
+    """The ``_token_infos`` entry of each token: its lexicon category and the word screens it triggers.
+
+    Pattern by pattern over all the tokens (a list comprehension of C calls each) rather than token by token:
+    a batch of comments brings thousands of tokens never seen before."""
+    stripped = [t.strip("'-") for t in tokens]
+    categories: list[str | None] = [_token_categories.get(t) for t in stripped]
+    unknown = [k for k, t in enumerate(stripped) if t not in _token_categories]
+    for category, pattern in _lexicon().token:
+        matched = [k for k in unknown if pattern.fullmatch(stripped[k])]
+        for k in matched:
+            categories[k] = category
+        unknown = list(set(unknown).difference(matched)) if matched else unknown
+    if len(_token_categories) >= TOKEN_CATEGORY_CACHE_SIZE:
+        _token_categories.clear()
+    _token_categories.update(zip(stripped, categories))
     screens = [threats.violence_screen(), *_lexicon().phrase_screens]
-    words = lexicon.words_of(token)
-    triggers = sum(1 << k for k, screen in enumerate(screens) if screen.triggered_by_words(words))
-    return (category, triggers) if category or triggers else None
+    one_word = [k for k, t in enumerate(tokens) if t.isalnum()]  # its own only word (see lexicon.words_of)
+    other = [k for k, t in enumerate(tokens) if not t.isalnum()]
+    triggers = [0] * len(tokens)
+    for bit, screen in enumerate(screens):
+        hit = [k for k in one_word if tokens[k] in screen.exact or tokens[k].startswith(screen.starts)]
+        hit += [k for k in other if screen.triggered_by(tokens[k])]
+        for k in hit:
+            triggers[k] |= 1 << bit
+    return [(category, trigger) if category or trigger else None for category, trigger in zip(categories, triggers)]
 
 
 #: ``_TOKEN_RE``, and the newline that parts the texts of a joined batch as a token of its own.
@@ -192,8 +212,8 @@ def _scan_batch(batch: lexicon.FoldedBatch) -> tuple[list[list[Hit]], list[int]]
         _token_infos.clear()
     distinct = set(tokens)
     distinct.discard("\n")
-    for token in distinct.difference(_token_infos):
-        _token_infos[token] = _token_info(token)
+    new = list(distinct.difference(_token_infos))
+    _token_infos.update(zip(new, _new_token_infos(new)))
     notable = {token for token in distinct if _token_infos[token] is not None}
     screens = [threats.violence_screen(), *_lexicon().phrase_screens]
     triggered: list[set[int]] = [set() for _ in screens]
