@@ -58,11 +58,14 @@ def page_of(text: str) -> Page:
 
 
 def read_gold(path: Path) -> tuple[dict[str, list[list[tuple[int, int]]]], list[dict[str, list[tuple[int, int]]]]]:
-    """Spans by type (each a list of fragments) and relations (type -> fragments) from one ``.ann`` file."""
+    """Spans by type (each a list of fragments) and relations (type -> fragments) from one ``.ann`` file.
+
+    A span's text may hold a line break, so a line that does not start with an identifier and a tab
+    (``T12\t``) is the tail of the previous one, not an annotation."""
     spans: dict[str, list[tuple[int, int]]] = {}
     types: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if re.match(r"T\d+\t", line):
             ident, middle, *_ = line.split("\t")
             label, _, offsets = middle.partition(" ")
             types[ident] = label
@@ -70,7 +73,7 @@ def read_gold(path: Path) -> tuple[dict[str, list[list[tuple[int, int]]]], list[
     by_type = {t: [spans[i] for i in spans if types[i] == t] for t in SPAN_TYPES}
     relations = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("E"):
+        if re.match(r"E\d+\t", line):
             parts = line.split("\t")[1].split()
             relation = {}
             for part in parts:

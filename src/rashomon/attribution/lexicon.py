@@ -72,6 +72,14 @@ class Lexicon:
     reception_verbs: frozenset[str] = frozenset()
     #: Possessed nouns after "in" that put the sentence under their owner ("in the mayor's view").
     viewpoint_nouns: frozenset[str] = frozenset()
+    #: Sources a finding is read "in": "In a Harbour Gazette poll, 60 percent backed the toll".
+    finding_nouns: frozenset[str] = frozenset()
+    #: Studies and documents whose findings are reported ("the audit found no record of the payment").
+    study_nouns: frozenset[str] = frozenset()
+    #: Adverbs that relay what they modify from someone unnamed ("the firm has reportedly looked at it").
+    relay_adverbs: frozenset[str] = frozenset()
+    #: Set phrases with a cue word that report nobody's words ("that said", "needless to say"), as word tuples.
+    idioms: tuple[tuple[str, ...], ...] = ()
     #: Labels before a colon that head a paragraph without naming a speaker ("UPDATE:", "Editor's note:").
     heading_labels: frozenset[str] = frozenset()
     #: Nouns for one who holds a stance ("a vocal critic of X"), a cue after a copula.
@@ -143,5 +151,9 @@ def load(folder: str | Path | None = None) -> Lexicon:
         reception_verbs=_lower_set(cues.get("reception_verbs")),
         viewpoint_nouns=_lower_set(cues.get("viewpoint_nouns")),
         heading_labels=_lower_set(cues.get("heading_labels")),
+        finding_nouns=_lower_set(cues.get("finding_nouns")),
+        study_nouns=_lower_set(cues.get("study_nouns")),
+        relay_adverbs=_lower_set(cues.get("relay_adverbs")),
+        idioms=tuple(tuple(str(i).lower().split()) for i in cues.get("idioms") or ()),
         stance_holders=_lower_set(cues.get("stance_holders")),
     )

@@ -105,8 +105,10 @@ GAP_PRONOUNS = frozenset({"something", "anything", "everything", "nothing", "muc
 STANCE_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "it", "this", "that"})
 #: Lemmas of "is" ("'s" after "it" is lemmatised as the apostrophe by the small English model).
 COPULAS = frozenset({"be", "'s", "’s", "’", "'"})
-#: Subjects that turn a belief verb into a hedge of the speaker's own words ("I think", "you know").
-HEDGING_SUBJECTS = frozenset({"i", "we", "you"})
+#: Subjects that turn a belief verb into a hedge ("you know", "you see"). "I think", "we believe" outside any
+#: quotation (an interview transcript, a first-person column, a post) state the speaker's view: attributions.
+#: Inside a quotation they are left to the quotation (SKIP_CUES_IN_QUOTES).
+HEDGING_SUBJECTS = frozenset({"you"})
 #: Whether a cue inside a quotation ('"... he says he is rich," she said') is left to the quotation.
 SKIP_CUES_IN_QUOTES = True
 #: "responded by saying ...": prepositions whose gerund cue is spoken by the subject of the verb they modify.
@@ -136,8 +138,25 @@ IRREGULAR_FORMS = {"said": "say", "says": "say", "told": "tell", "wrote": "write
                    "found": "find", "made": "make", "took": "take", "gave": "give", "held": "hold",
                    "swore": "swear", "spoken": "speak", "written": "write", "shown": "show", "seen": "see"}
 #: Hyphenated label prefixes before a participle: "so-called X", "self-described X", "self-styled X".
-LABEL_PREFIXES = frozenset({("so", "call"), ("self", "describe"), ("self", "style"), ("self", "proclaim"),
+LABEL_PREFIXES = frozenset({("self", "describe"), ("self", "style"), ("self", "proclaim"),
                             ("self", "declare")})
+#: Objects of "on" that tell how or for whom someone speaks, not what about: "spoke on condition of anonymity",
+#: "speaking on behalf of the campaign", "talked on background". The cue is then an aside about the speaker.
+MANNER_NOUNS = frozenset({"condition", "behalf", "background"})
+#: Modals that turn "want" into advice to someone ("investors may want to wait"): nobody's wish is reported.
+ADVICE_MODALS = frozenset({"may", "might", "should", "could"})
+#: Verbs that, with nothing said after them, name an occasion ("after the senator spoke", "as she talked"):
+#: a quotation nearby is not theirs.
+OCCASION_VERBS = frozenset({"speak", "talk"})
+#: Verbs that relay only a quotation ('"...," the sign read'): "the story reads as follows" frames, "read the
+#: report" is no statement.
+QUOTE_ONLY_VERBS = frozenset({"read"})
+#: Prepositions that, before a date or a time, say when something was said ("spoke on Monday").
+TIME_PREPOSITIONS = frozenset({"on", "at", "over", "for", "in", "during"})
+#: Pronouns that pick out part of what follows "of": "reiterated many of his pledges".
+QUANTIFIERS = frozenset({"many", "some", "all", "most", "much", "several", "each", "one", "none", "few", "both"})
+#: Verbs whose noun object is a study's finding ("the audit found no record"), with a study for subject.
+FINDING_VERBS = frozenset({"find"})
 #: At most this many tokens between the two verbs of a cue chain ("sought to clarify", "refused to call").
 MAX_CHAIN_GAP = 3
 #: A light verb's noun ("made a strong, early case for") at most this many tokens after the verb.
@@ -180,6 +199,8 @@ class Found:
     #: A reply to words already on the page ("..., a charge the group denied"): its content is someone
     #: else's statement, which it answers but does not relay, so it never becomes that statement's parent.
     replies: bool = False
+    #: Found from a cue phrase ("according to X"): it relays all the clause it hangs on.
+    phrase: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +258,8 @@ def build_matcher(nlp_vocab, lexicon: Lexicon) -> Matcher:
     """One Matcher for cue verbs (by lemma) and cue phrases (by lower-case words, adverbs allowed between)."""
     matcher = Matcher(nlp_vocab)
     matcher.add("CUE_VERB", [[{"LEMMA": {"IN": sorted(lexicon.all_cue_lemmas)}, "POS": "VERB"}]])
+    # "Audit files show that ...": a sentence's verb the tagger took for a noun (the parse is still a verb's)
+    matcher.add("CUE_VERB", [[{"LEMMA": {"IN": sorted(lexicon.all_cue_lemmas)}, "POS": "NOUN", "DEP": "ROOT"}]])
     if lexicon.clause_marks:
         matcher.add("CUE_CLAUSE", [[{"LOWER": {"IN": sorted(lexicon.clause_marks)}, "DEP": "mark"}]])
     if lexicon.cue_adjectives:
@@ -371,7 +394,8 @@ class DocExtractor:
         if between is None:
             return cue
         words = [t for t in between if not t.is_space and t.idx < content[0]]
-        if len(words) == 1 and words[0].dep_ == "prep" and words[0].head.i in (verb.i, verb.i + 1):
+        if len(words) == 1 and (words[0].dep_ == "prep" and words[0].head.i in (verb.i, verb.i + 1)
+                                or words[0].dep_ == "mark" and words[0].i == verb.i + 1 and words[0].lower_ == "for"):
             return cue[0], words[0].idx + len(words[0])
         return cue
 
@@ -490,15 +514,18 @@ class DocExtractor:
             subject is not None and subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that")) else None
 
     def inverted_speaker(self, verb: Token) -> Token | None:
-        """'"...," said Jane Roe, who later endorsed X': the parser made the speaker the subject of a clause
-        after the cue. Returns the name right after the cue when the clause after it is a relative clause's."""
+        """'"...," said Jane Roe, who later endorsed X' (or ', asked about X'): the parser made the speaker the
+        subject of a clause after the cue. Returns the name right after the cue when that clause is a relative
+        clause's or a bare participle's."""
         if verb.i + 1 >= len(self.doc):
             return None
         for clause in (c for c in verb.rights if c.dep_ == "ccomp"):
             subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
                             and c.left_edge.i == verb.i + 1), None)
-            if subject is not None and any(c.dep_ == "relcl" for c in subject.rights):
-                return subject
+            if subject is not None and (any(c.dep_ == "relcl" for c in subject.rights) or (
+                    clause.tag_ in ("VBN", "VBD") and self.doc[clause.i - 1].text == ","
+                    and not any(g.dep_ in ("aux", "auxpass") for g in clause.children))):
+                return subject  # '..., who later endorsed X' or '..., asked about X': the speaker's aside
         return None
 
     def stranded_subject(self, verb: Token) -> Token | None:
@@ -534,7 +561,11 @@ class DocExtractor:
                    if c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and (lemma not in NO_XCOMP_CONTENT or passive
                                                                          or self.gerund_subject(c)))
                    or (c.dep_ == "advcl" and c.i > verb.i and group != "report"
-                       and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children))]
+                       and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children))
+                   # "called for the files to be made public": the parser takes "for" for a clause mark
+                   or (c.dep_ == "advcl" and c.i > verb.i and any(
+                       m.dep_ == "mark" and m.i == verb.i + 1
+                       and m.lower_ in self.lexicon.cue_prepositions.get(lemma, ()) for m in c.children))]
         channel = self.channel_after(verb, verb.i, CHANNEL_REACH) if not clauses else None
         if channel is not None:
             # "told reporters in an interview that ...": the parser hangs the that-clause on the channel noun
@@ -558,7 +589,10 @@ class DocExtractor:
                 stop = min(subject.left_edge.i if subject is not None else verb.i, verb.i) - 1
                 if stop >= sent.start and clause.left_edge.i >= sent.start:
                     return self.chars(sent.start, stop), 1.0
-            return self.clause_chars(clause), 1.0
+            first, last = self.clause_chars(clause)
+            if clause.dep_ == "advcl" and self.doc[verb.i + 1].dep_ == "mark" and self.doc[verb.i + 1].idx == first:
+                first = self.doc[verb.i + 2].idx  # "called for X to ...": "for" goes with the cue
+            return (first, last), 1.0
         if passive and lemma not in self.lexicon.recipient_objects and any(c.dep_ == "agent" for c in verb.children):
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subject is not None and subject.tag_ not in ("WDT", "WP"):
@@ -574,13 +608,13 @@ class DocExtractor:
         if lemma in SAY_LEMMAS | self.lexicon.cue_verbs["belief"]:
             answer = next((c for c in verb.rights
                            if (c.dep_ in ("dobj", "intj", "advmod") and c.lower_ in SHORT_ANSWERS)
-                           or (c.dep_ == "dobj" and c.lower_ == "same")), None)
+                           or (c.dep_ in ("dobj", "nsubj", "attr") and c.lower_ == "same")), None)
             if answer is not None:  # "said yes", "would not say so", "said the same of X", "thinks so"
                 return self.chars(answer.left_edge.i, max(answer.right_edge.i, answer.i)), 0.7
         regarded = self.regarded_as(verb, objects)
         if regarded is not None:  # "viewed it as a great deal", "is seen as aligned with X"
             return regarded, 0.7
-        if (group == "belief" and objects and lemma in self.lexicon.belief_objects
+        if (group == "belief" and objects and (lemma in self.lexicon.belief_objects or self.study_finds(verb))
                 and objects[0].pos_ in ("NOUN", "PROPN") and objects[0].i > verb.i):
             return self.subtree_chars(objects[0]), 0.6  # "wants a wall along the border"
         if group == "belief":
@@ -589,6 +623,8 @@ class DocExtractor:
                     objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                     if objects:
                         return self.subtree_chars(objects[0]), 0.6
+            if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb and self.is_aside(verb):
+                return self.clause_without(verb.head, verb), 0.8  # "his leverage, they believe, is intact"
             return None, 0.0
         if (objects and group == "speech" and lemma not in self.lexicon.recipient_objects
                 and lemma not in OBJECT_CONTENT_SPEECH and objects[0].pos_ in ("NOUN", "PROPN")
@@ -612,7 +648,9 @@ class DocExtractor:
             return self.chars(first, last), 0.7
         if (objects and group == "speech" and lemma not in NO_OBJECT_CONTENT
                 and lemma not in self.lexicon.recipient_objects
-                and (objects[0].pos_ in ("NOUN", "PROPN", "NUM") or objects[0].lower_ in STANCE_PRONOUNS)):
+                and (objects[0].pos_ in ("NOUN", "PROPN", "NUM") or objects[0].lower_ in STANCE_PRONOUNS
+                     or (objects[0].lower_ in QUANTIFIERS and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                  for c in objects[0].children)))):
             # "mentioned the remarks", "is stressing the need to ...": the object is what is said
             return self.subtree_chars(objects[0]), 0.6
         if (objects and group == "speech" and lemma in NO_OBJECT_CONTENT and objects[0].pos_ == "NOUN"
@@ -632,12 +670,37 @@ class DocExtractor:
             holders += [c for c in objects[0].rights if c.lower_ in own]
         for child in holders:
             if child.dep_ == "prep" and child.lower_ in prepositions:
-                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")  # "spoke on Monday": when
+                           and not (c.ent_type_ in ("DATE", "TIME") and child.lower_ in TIME_PREPOSITIONS)]
                 if objects:
                     return self.subtree_before_next_cue(objects[0]), 0.7
-        if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb and self.is_aside(verb):
+        if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb and self.is_aside(verb) and not (
+                verb.tag_ == "VBG" and verb.head.lemma_.lower() in self.lexicon.all_cue_lemmas
+                or lemma in OCCASION_VERBS):
+            # (not '"...," she said, speaking by phone': a participle beside a cue tells how the cue's speaker
+            # spoke, the cue has the words; nor "as the mayor spoke, ...": when)
             return self.clause_without(verb.head, verb), 0.9
+        if self.trailing_cue(verb, group, objects):
+            return self.chars(verb.sent.start, verb.i - 1), 0.9
         return None, 0.0
+
+    @staticmethod
+    def trailing_cue(verb: Token, group: str, objects: list[Token]) -> bool:
+        """"The mill is holding on, but imports hurt, said its chief executive": a cue after a comma with its
+        speaker behind it, which the parser joined to the sentence as one more conjunct. All before the comma
+        is what was said."""
+        return (group == "speech" and verb.dep_ == "conj" and verb.head.i < verb.i and not objects
+                and verb.i > verb.sent.start and verb.doc[verb.i - 1].text == ","
+                and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+                and not any(c.dep_ == "cc" for c in verb.children))
+
+    def study_finds(self, verb: Token) -> bool:
+        """"An audit found no record of the payment": a study's finding is what it reports (a person who
+        "found a seat" reports nothing)."""
+        if verb.lemma_.lower() not in FINDING_VERBS:
+            return False
+        subject = self.subject_of(verb)
+        return subject is not None and subject.lemma_.lower() in self.lexicon.study_nouns
 
     @staticmethod
     def gerund_subject(xcomp: Token) -> bool:
@@ -947,6 +1010,8 @@ class DocExtractor:
         group = group or self.lexicon.cue_group(verb.lemma_.lower())
         if group is None or verb.i in self.claimed_tokens:
             return
+        if verb.pos_ == "NOUN" and not self.verb_tagged_noun(verb):
+            return
         quote_as = self.lexicon.cue_verbs["quote_as"]
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in quote_as:
             return  # the "as saying" of "X quoted Y as saying": handled with "quoted"
@@ -961,6 +1026,8 @@ class DocExtractor:
         if (infinitive and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() not in self.lexicon.all_cue_lemmas
                 and self.subject_of(verb.head) is None):
             return  # "to show", "to find" with no one doing it: an intention, not a speech act
+        if self.speaks_how(verb) or self.advice(verb) or self.in_idiom(verb):
+            return  # "spoke on condition of anonymity", "may want to": no one's statement
         subject = self.subject_of(verb)
         impersonal = (infinitive and subject is not None and subject.lower_ in IMPERSONAL_SUBJECTS
                       and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in COPULAS)
@@ -989,8 +1056,11 @@ class DocExtractor:
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
-            quote = self.neighbour_quote(verb) if verb.dep_ not in ("acl", "amod", "relcl") or self.finite_acl(verb) \
-                else None
+            beside_cue = (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.lemma_.lower() in
+                          self.lexicon.all_cue_lemmas  # "she said, speaking by phone": the quotation is the cue's
+                          or verb.lemma_.lower() in OCCASION_VERBS)  # "as he spoke, ...": when, not what
+            quote = self.neighbour_quote(verb) if (verb.dep_ not in ("acl", "amod", "relcl") or self.finite_acl(verb)) \
+                and not beside_cue else None
             if quote is None:
                 content = self.cross_sentence_content(verb) if subject is not None else None
                 confidence = 0.5
@@ -1007,6 +1077,8 @@ class DocExtractor:
             kind = "next_block"
         else:
             content, kind = self.with_quotes(content)
+        if verb.lemma_.lower() in QUOTE_ONLY_VERBS and kind not in ("direct", "mixed"):
+            return  # "the story reads as follows:", "read the report": only a quotation is what a text "reads"
         source = self.source_chars(subject) if subject is not None else None
         cue = self.cue_chars(verb)
         head = self.chain_head(verb)
@@ -1030,6 +1102,38 @@ class DocExtractor:
         self.claimed_tokens.add(verb.i)
         self.add(Found(content, kind, cue, source, speaker_root.i if speaker_root is not None else None,
                        recipient, confidence=min(confidence, ceiling)))
+
+    @staticmethod
+    def speaks_how(verb: Token) -> bool:
+        """"who spoke on condition of anonymity", "speaking on behalf of X": how or for whom, not what."""
+        return any(c.dep_ == "prep" and c.lower_ == "on" and any(o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS
+                                                                   for o in c.children)
+                   for c in verb.rights)
+
+    @staticmethod
+    def verb_tagged_noun(token: Token) -> bool:
+        """"Audit files from the office show that ...": a noun heading its sentence with a subject before it and
+        a that-clause after it is the sentence's verb, mis-tagged by the small model."""
+        return (token.dep_ == "ROOT" and token.i > token.sent.start
+                and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
+                and any(c.dep_ in ("ccomp", "relcl", "acl") and c.i > token.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in token.children))
+
+    def in_idiom(self, verb: Token) -> bool:
+        """"That said, ...", "needless to say": a set phrase, no one's words (the lexicon's ``idioms``)."""
+        for words in self.lexicon.idioms:
+            for at, word in enumerate(words):
+                first = verb.i - at
+                if word == verb.lower_ and first >= 0 and first + len(words) <= len(self.doc) \
+                        and tuple(t.lower_ for t in self.doc[first : first + len(words)]) == words:
+                    return True
+        return False
+
+    @staticmethod
+    def advice(verb: Token) -> bool:
+        """"Investors may want to think twice": the writer's advice, not anyone's wish."""
+        return verb.lemma_.lower() == "want" and any(c.dep_ == "aux" and c.lower_ in ADVICE_MODALS
+                                                      for c in verb.children)
 
     def chained_cue(self, verb: Token) -> Token | None:
         """"sought to clarify the remark", "refused to call him a liar": a cue whose infinitive complement is
@@ -1394,7 +1498,64 @@ class DocExtractor:
         content, kind = self.with_quotes(content)
         self.claimed_tokens.update(t.i for t in tokens)
         self.add(Found(content, kind, (tokens[0].idx, last.idx + len(last)), self.source_chars(source), source.i,
-                       confidence=0.9))
+                       confidence=0.9, phrase=True))
+
+    def from_finding(self, preposition: Token) -> None:
+        """"In a Harbour Gazette poll released Monday, 60 percent backed the toll", "the mayor led in the latest
+        survey": a finding read in a named poll. Cue "in", source the poll, content the clause around it. Only a
+        specific poll (a determiner, singular) on the clause's verb: "ahead in the polls", "voters in a poll
+        said ..." are not."""
+        verb = preposition.head
+        poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        if (poll is None or poll.lemma_.lower() not in self.lexicon.finding_nouns or poll.tag_ not in ("NN", "NNP")
+                or verb.pos_ not in ("VERB", "AUX") or preposition.i in self.claimed_tokens
+                or not any(c.dep_ in ("det", "poss") for c in poll.children)
+                or self.inside_quote(preposition.idx)
+                or any(s <= preposition.idx < e for s, e in (f.content for f in self.found if f.kind != "next_block"))):
+            return
+        content = self.clause_without(verb, preposition)
+        if content is None:
+            return
+        if not self.text[preposition.right_edge.idx + len(preposition.right_edge) : content[1]].strip(" .,;:!?"):
+            content = (content[0], len(self.text[: preposition.idx].rstrip(" ,")))  # "X led in the poll."
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.add(preposition.i)
+        self.add(Found(content, kind, (preposition.idx, preposition.idx + len(preposition)),
+                       self.chars(poll.left_edge.i, poll.i), poll.i, confidence=0.6))
+
+    def from_records_show(self, verb: Token) -> None:
+        """"The boat was insured for two million, records show, and ...": a study noun and "show" set off by
+        commas, which the parser reads as a noun compound joined to the clause. Source the study, content the
+        clause it comments on."""
+        studies = [c for c in verb.lefts if c.dep_ in ("compound", "nsubj")]
+        first = studies[0].left_edge.i if studies else 0
+        if (verb.i in self.claimed_tokens or not studies or studies[-1].lemma_.lower() not in self.lexicon.study_nouns
+                or any(c.dep_ in ("dobj", "ccomp") for c in verb.children) or verb.head.i >= verb.i
+                or first == 0 or self.doc[first - 1].text != "," or self.inside_quote(verb.idx)):
+            return
+        content = self.clause_without(verb.head, verb)
+        if content is None:
+            return
+        if not self.text[verb.idx + len(verb) : content[1]].strip(" .,;:!?"):
+            content = (content[0], len(self.text[: self.doc[first].idx].rstrip(" ,")))  # "..., records show."
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.add(verb.i)
+        self.add(Found(content, kind, (verb.idx, verb.idx + len(verb)), self.chars(first, verb.i - 1),
+                       studies[-1].i, confidence=0.7))
+
+    def from_relay_adverb(self, adverb: Token) -> None:
+        """"Two firms have reportedly looked at the deal": the clause is relayed from someone unnamed. Cue the
+        adverb, no source. A cue verb it modifies ("reportedly said") makes the attribution itself."""
+        verb = adverb.head
+        if (verb.i == adverb.i or verb.i in self.claimed_tokens or self.inside_quote(adverb.idx)
+                or any(s <= adverb.idx < e for s, e in (f.content for f in self.found if f.kind != "next_block"))):
+            return
+        content = self.clause_without(verb, adverb)
+        if content is None:
+            return
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.add(adverb.i)
+        self.add(Found(content, kind, (adverb.idx, adverb.idx + len(adverb)), confidence=0.6))
 
     def speaker_colon(self) -> None:
         """``Name: what they say`` at the start of a paragraph or line (headlines, transcripts, interviews)."""
@@ -1421,6 +1582,8 @@ class DocExtractor:
         if name.text.lower() in self.lexicon.heading_labels or (
                 all(t.is_upper for t in name if t.is_alpha) and any(t.is_stop for t in name)):
             return  # "UPDATE:", "STAT OF THE WEEK:": a heading, not a speaker
+        if name.root.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+            return  # "Iowa: Tim Albrecht, Brad Anderson, ...": a place heading a list, not a speaker
         rest = [t for t in doc[colon + 1 : end] if not t.is_space]
         if len(rest) < MIN_CLAIMED_QUOTE_WORDS:
             return
@@ -1455,6 +1618,12 @@ class DocExtractor:
                     break
             if not names or len(names) > MAX_SPEAKER_TOKENS or names[0].ent_type_ in ("DATE", "TIME", "GPE"):
                 continue
+            before = names[0].i - 1
+            while before >= 0 and (self.doc[before].text in ("'s", "’s")
+                                   or self.doc[before].pos_ in ("PROPN", "DET")):
+                before -= 1
+            if before >= 0 and self.doc[before].lower_ == "by":
+                continue  # '"Title," by the Gazette's Ola Brekke: "..."': a linked story's byline and lead
             if len(self.text[quote.start : quote.end].split()) < MIN_CLAIMED_QUOTE_WORDS:
                 continue
             self.claimed_tokens.add(colon.i)
@@ -1509,12 +1678,30 @@ class DocExtractor:
             for label, start, _end in matches:
                 if label in handlers:
                     handlers[label](self.doc[start])
+        for token in self.doc:
+            if token.lower_ == "in" and token.dep_ == "prep":
+                self.from_finding(token)
+            elif token.lower_ in self.lexicon.relay_adverbs and token.dep_ == "advmod":
+                self.from_relay_adverb(token)
+            elif token.lower_ in ("show", "shows", "showed") and token.dep_ in ("conj", "parataxis"):
+                self.from_records_show(token)
         self.speaker_colon()
         self.colon_quotes()
         self.dash_bylines()
         self.orphans()
+        self.stop_before_trailing_phrases()
         self.stop_before_replies()
         return self.found
+
+    def stop_before_trailing_phrases(self) -> None:
+        """"The mayor told her that the pier was safe, according to an aide": the trailing "according to" phrase
+        relays the whole sentence; what the mayor said ends before it."""
+        for phrase in (f for f in self.found if f.phrase and f.source_root is not None):
+            last = self.doc[phrase.source_root].right_edge
+            for other in self.found:
+                if (other is not phrase and other.content[0] < phrase.cue[0] < other.content[1]
+                        and not self.text[last.idx + len(last) : other.content[1]].strip(" .,;:!?\"”'")):
+                    other.content = (other.content[0], len(self.text[: phrase.cue[0]].rstrip(" ,;—–-")))
 
     def stop_before_replies(self) -> None:
         """"X blamed Y for Z — an allegation the firm disputed": what X said ends where the reply begins."""
