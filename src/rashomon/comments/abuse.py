@@ -82,6 +82,9 @@ class _Lexicon:
 
     token: tuple[tuple[str, re.Pattern], ...]
     phrase: tuple[tuple[str, re.Pattern], ...]
+    #: The ``token`` patterns as one, a named group each (``c0``, ``c1``, ...): a full match's ``lastgroup``
+    #: names the first category that matches, in one regex call per token.
+    any_token: re.Pattern | None
     #: Per phrase category, which texts of a batch can hold one of its phrases (see :func:`_scan_batch`).
     phrase_screens: tuple[lexicon.WordScreen, ...]
 
@@ -102,7 +105,8 @@ def _lexicon() -> _Lexicon:
         if phrases:
             phrase.append((category, re.compile(_PHRASE_START + lexicon.alternation(phrases) + r"(?![\w*#@$])")))
             screens.append(lexicon.word_screen(phrases, _PHRASE_START))
-    return _Lexicon(tuple(token), tuple(phrase), tuple(screens))
+    any_token = re.compile("|".join(f"(?P<c{k}>{pattern.pattern})" for k, (_, pattern) in enumerate(token))) if token else None
+    return _Lexicon(tuple(token), tuple(phrase), any_token, tuple(screens))
 
 
 _PHRASE_START = r"(?<![\w*#@$])"
@@ -121,9 +125,16 @@ def _token_category(token: str) -> str | None:
         pass
     if len(_token_categories) >= TOKEN_CATEGORY_CACHE_SIZE:
         _token_categories.clear()
-    category = next((category for category, pattern in _lexicon().token if pattern.fullmatch(token)), None)
+    category = _category_of(token)
     _token_categories[token] = category
     return category
+
+
+def _category_of(token: str) -> str | None:
+    """The first lexicon category (in ``_LEXICON_CATEGORIES`` order) whose single-word entries match ``token``."""
+    lexicon_ = _lexicon()
+    found = lexicon_.any_token.fullmatch(token) if lexicon_.any_token is not None else None
+    return lexicon_.token[int(found.lastgroup[1:])][0] if found else None
 
 
 def _hit_weight(category: str) -> float:
@@ -169,27 +180,20 @@ _token_infos: dict[str, tuple[str | None, int] | None] = {}
 def _new_token_infos(tokens: Sequence[str]) -> list[tuple[str | None, int] | None]:
     """The ``_token_infos`` entry of each token: its lexicon category and the word screens it triggers.
 
-    Pattern by pattern over all the tokens (a list comprehension of C calls each) rather than token by token:
-    a batch of comments brings thousands of tokens never seen before."""
+    One regex call per token for the category, and the screens screen by screen over all the tokens (a list
+    comprehension of C calls each): a batch of comments brings thousands of tokens never seen before."""
     stripped = [t.strip("'-") for t in tokens]
-    categories: list[str | None] = [_token_categories.get(t) for t in stripped]
-    unknown = [k for k, t in enumerate(stripped) if t not in _token_categories]
-    for category, pattern in _lexicon().token:
-        matched = [k for k in unknown if pattern.fullmatch(stripped[k])]
-        for k in matched:
-            categories[k] = category
-        unknown = list(set(unknown).difference(matched)) if matched else unknown
+    categories = [_token_categories[t] if t in _token_categories else _category_of(t) for t in stripped]
     if len(_token_categories) >= TOKEN_CATEGORY_CACHE_SIZE:
         _token_categories.clear()
     _token_categories.update(zip(stripped, categories))
     screens = [threats.violence_screen(), *_lexicon().phrase_screens]
-    one_word = [k for k, t in enumerate(tokens) if t.isalnum()]  # its own only word (see lexicon.words_of)
-    other = [k for k, t in enumerate(tokens) if not t.isalnum()]
+    # (token index, word) for every word of every token (see lexicon.words_of); most tokens are one word
+    words = [(k, t) for k, t in enumerate(tokens) if t.isalnum()]
+    words += [(k, w) for k, t in enumerate(tokens) if not t.isalnum() for w in lexicon.words_of(t)]
     triggers = [0] * len(tokens)
     for bit, screen in enumerate(screens):
-        hit = [k for k in one_word if tokens[k] in screen.exact or tokens[k].startswith(screen.starts)]
-        hit += [k for k in other if screen.triggered_by(tokens[k])]
-        for k in hit:
+        for k in {k for k, w in words if w in screen.exact or w.startswith(screen.starts)}:
             triggers[k] |= 1 << bit
     return [(category, trigger) if category or trigger else None for category, trigger in zip(categories, triggers)]
 
