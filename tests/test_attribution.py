@@ -293,7 +293,7 @@ def test_framing_sentence_with_a_described_outlet_opens_its_narrative(nlp):
 
 
 # --- beliefs, stances, passives, nominal and adjectival cues ------------------------------------------------------
-@pytest.mark.parametrize("sentence, cue, content, source", [
+BELIEF_AND_STANCE_CASES = [
     ("The mayor fears a long winter of shortages.", "fears", "a long winter of shortages", "The mayor"),
     ("It was reported that the bridge had cracked.", "was reported", "that the bridge had cracked", None),
     ("Some residents are said to be furious about the fares.", "are said", "to be furious about the fares", None),
@@ -305,13 +305,7 @@ def test_framing_sentence_with_a_described_outlet_opens_its_narrative(nlp):
      "The council"),
     ("Residents view the new tower as an eyesore.", "view", "the new tower as an eyesore", "Residents"),
     ("Asked whether the pier was safe, the engineer shrugged.", "Asked", "whether the pier was safe", None),
-])
-def test_beliefs_stances_passives_and_nominal_cues(nlp, sentence, cue, content, source):
-    analysis = run(nlp, ["Island news", sentence])
-    found = by_cue(analysis, cue)
-    assert found.content.text == content
-    assert (found.source.text if found.source else None) == source
-    assert_spans_valid(analysis)
+]
 
 
 def test_double_apostrophe_quotes_and_a_trailing_participial_cue(nlp):
@@ -395,7 +389,7 @@ def test_opening_according_to_ends_at_its_comma(nlp):
 
 
 # --- patterns added in the PolNeAR error analysis (issue 3, second pass); sentences invented ---------------------
-@pytest.mark.parametrize("sentence, cue, content, source", [
+SECOND_PASS_CASES = [
     # a passive cue with its agent: what the agent said something about is the subject
     ("The new toll was criticized by the fishermen's guild.", "was criticized", "The new toll",
      "the fishermen's guild"),
@@ -436,16 +430,10 @@ def test_opening_according_to_ends_at_its_comma(nlp):
     # the channel belongs to the cue
     ("The port authority said in a statement that the cranes were safe.", "said in a statement",
      "that the cranes were safe", "The port authority"),
-])
-def test_second_pass_patterns(nlp, sentence, cue, content, source):
-    analysis = run(nlp, ["Harbour news", sentence])
-    found = by_cue(analysis, cue)
-    assert found.content.text == content
-    assert (found.source.text if found.source else None) == source
-    assert_spans_valid(analysis)
+]
 
 
-@pytest.mark.parametrize("sentence, cue, content, source", [
+THIRD_PASS_CASES = [
     # a light verb whose object noun carries the speech act
     ("The harbour master took issue with the new ferry timetable.", "took issue with", "the new ferry timetable",
      "The harbour master"),
@@ -507,16 +495,10 @@ def test_second_pass_patterns(nlp, sentence, cue, content, source):
     # one who holds a stance: "a vocal critic of X"
     ("The harbour master has long been a vocal critic of the toll.", "has long been a vocal critic of", "the toll",
      "The harbour master"),
-])
-def test_third_pass_patterns(nlp, sentence, cue, content, source):
-    analysis = run(nlp, ["Harbour news", sentence])
-    found = by_cue(analysis, cue)
-    assert found.content.text == content
-    assert (found.source.text if found.source else None) == source
-    assert_spans_valid(analysis)
+]
 
 
-@pytest.mark.parametrize("sentence, cue, content, source", [
+FOURTH_PASS_CASES = [
     # a trailing cue after a comma, its speaker behind it, joined by the parser as one more conjunct
     ("The big mill is holding on, but it is under heavy pressure from cheap imports, said the firm's chief "
      "executive, Jon Harrow.", "said", "The big mill is holding on, but it is under heavy pressure from cheap "
@@ -564,8 +546,12 @@ def test_third_pass_patterns(nlp, sentence, cue, content, source):
     # a bare participle after an inverted speaker is an aside about them, not what they said
     ('"I am not going to say it is a mistake," said retired pilot Tova Lind, asked about her claims.', "said",
      '"I am not going to say it is a mistake,"', "retired pilot Tova Lind"),
-])
-def test_fourth_pass_patterns(nlp, sentence, cue, content, source):
+]
+
+
+@pytest.mark.parametrize("sentence, cue, content, source",
+                         BELIEF_AND_STANCE_CASES + SECOND_PASS_CASES + THIRD_PASS_CASES + FOURTH_PASS_CASES)
+def test_cue_content_and_source(nlp, sentence, cue, content, source):
     analysis = run(nlp, ["Harbour news", sentence])
     found = by_cue(analysis, cue)
     assert found.content.text == content
