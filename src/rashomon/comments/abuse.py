@@ -193,7 +193,7 @@ def _new_token_infos(tokens: Sequence[str]) -> list[tuple[str | None, int] | Non
     words += [(k, w) for k, t in enumerate(tokens) if not t.isalnum() for w in lexicon.words_of(t)]
     triggers = [0] * len(tokens)
     for bit, screen in enumerate(screens):
-        for k in {k for k, w in words if w in screen.exact or w.startswith(screen.starts)}:
+        for k in screen.triggered(words):
             triggers[k] |= 1 << bit
     return [(category, trigger) if category or trigger else None for category, trigger in zip(categories, triggers)]
 
