@@ -12,7 +12,7 @@ then ``--repeat`` disjoint slices of ``--n`` comments are timed, each seen for t
 reported, and the coldest figure (caches emptied, the first slice) beside it. The anchor is timed on the same
 slices. Prints human-readable figures, then one line of JSON last.
 
-    .venv/bin/python bench/comments.py [--data ../shared/data | --texts FILE ...] [--n 8000] [--repeat 3]
+    .venv/bin/python bench/comments.py [--data ../shared/data | --texts FILE ...] [--n 3000] [--repeat 3]
 """
 
 from __future__ import annotations
