@@ -359,6 +359,11 @@ class DocExtractor:
                 return quote
         return None
 
+    def inside_found_content(self, char: int) -> bool:
+        """Whether ``char`` lies in what an attribution found so far says (next-block contents left out): words
+        inside someone else's statement are part of it, not a new attribution."""
+        return any(s <= char < e for s, e in (f.content for f in self.found if f.kind != "next_block"))
+
     def cue_chars(self, verb: Token) -> tuple[int, int]:
         """The cue verb with its auxiliaries, negation and adverbs ("has also said"), particle ("pointed out")
         and the preposition that introduces its content ("called for", "accused her of")."""
@@ -1371,8 +1376,7 @@ class DocExtractor:
                                     and c.lower_ in self.lexicon.noun_content_prepositions), None)
                 clause = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) \
                     if preposition is not None else None
-            if clause is not None and self.found and any(
-                    s <= noun.idx < e for s, e in (f.content for f in self.found if f.kind != "next_block")):
+            if clause is not None and self.inside_found_content(noun.idx):
                 return  # a noun inside what someone else says is part of their words
         if clause is None:
             return
@@ -1511,7 +1515,7 @@ class DocExtractor:
                 or verb.pos_ not in ("VERB", "AUX") or preposition.i in self.claimed_tokens
                 or not any(c.dep_ in ("det", "poss") for c in poll.children)
                 or self.inside_quote(preposition.idx)
-                or any(s <= preposition.idx < e for s, e in (f.content for f in self.found if f.kind != "next_block"))):
+                or self.inside_found_content(preposition.idx)):
             return
         content = self.clause_without(verb, preposition)
         if content is None:
@@ -1548,7 +1552,7 @@ class DocExtractor:
         adverb, no source. A cue verb it modifies ("reportedly said") makes the attribution itself."""
         verb = adverb.head
         if (verb.i == adverb.i or verb.i in self.claimed_tokens or self.inside_quote(adverb.idx)
-                or any(s <= adverb.idx < e for s, e in (f.content for f in self.found if f.kind != "next_block"))):
+                or self.inside_found_content(adverb.idx)):
             return
         content = self.clause_without(verb, adverb)
         if content is None:
