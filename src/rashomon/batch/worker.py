@@ -38,6 +38,8 @@ def load_models(stage_names: Sequence[str] | None) -> None:
     from .. import nlp, pipeline
     from ..read import language_identifier
 
+    # one process per core: a stage that asks for the shared encoder gets a single-threaded one
+    settings.ENCODER_THREADS = 1
     names = settings.DEFAULT_STAGES if stage_names is None else stage_names
     for name in names:
         pipeline.get_stage(name)
