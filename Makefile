@@ -64,7 +64,7 @@ lock:
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -c requirements-dev.lock -o requirements.lock
 
 schema: install
-	$(BIN)/python -m rashomon.report.json
+	$(BIN)/python -m rashomon.contract
 
 clean:
 	rm -rf $(VENV) out .pytest_cache build dist src/*.egg-info

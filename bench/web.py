@@ -80,7 +80,7 @@ def in_process(page_text: str, stages: tuple[str, ...] | None, repeats: int) -> 
     """The anchor: analysis time with no server, and the report's render time beside it."""
     import rashomon
     from rashomon.report.html import render_html
-    from rashomon.report.json import to_dict
+    from rashomon.contract import to_dict
 
     options = {} if stages is None else {"stage_names": stages}
     rashomon.analyze(page_text.encode(), **options)  # load spaCy and the stages once

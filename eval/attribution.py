@@ -39,9 +39,9 @@ from spacy.tokens import DocBin
 from textacy.extract.triples import direct_quotations
 
 from rashomon import nlp as nlp_module
-from rashomon.attribution import attribute
+from rashomon.attribution import attribution_stage
 from rashomon.model import Analysis, Block, Page
-from rashomon.pipeline import ParsedBlock
+from rashomon.pipeline import ParsedBlock, StageContext
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "attribution" / "polnear" / "data"
 SPAN_TYPES = ("Source", "Cue", "Content")
@@ -167,7 +167,7 @@ def aside(attribution) -> tuple[int, int]:
 
 def ours(page: Page, parsed: list[ParsedBlock], nested: bool = False) -> tuple[dict, list]:
     analysis = Analysis(page=page)
-    attribute(analysis, parsed)
+    attribution_stage(analysis, StageContext(parsed))
     spans = {t: [] for t in SPAN_TYPES}
     relations = []
     for a in (analysis.attributions if nested else univocal(analysis.attributions)):

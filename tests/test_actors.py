@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from rashomon import nlp as nlp_module
-from rashomon.actors import actors_stage, load_gazetteer, scorecard, use_gazetteers
-from rashomon.actors.gazetteer import ENV_VAR
+from rashomon.actors import actors_stage, load_gazetteer, scorecard
 from rashomon.errors import ConfigError
 from rashomon.model import Analysis, Attribution, Block, Page, Source, Span
-from rashomon.pipeline import ParsedBlock, analyze, stages
-from rashomon.report.json import to_dict
+from rashomon.options import ActorOptions, Options
+from rashomon.pipeline import ParsedBlock, StageContext, analyze, stages
+from rashomon.contract import to_dict
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -35,13 +35,15 @@ def make_page(text: str, **page_fields) -> Page:
     return Page(text=text, blocks=blocks, **page_fields)
 
 
-def run(nlp, text: str, *, sources=(), attributions=(), narratives=None, gazetteer=None, **page_fields) -> Analysis:
+def run(nlp, text: str, *, sources=(), attributions=(), narratives=None, gazetteer=None, options=None,
+        **page_fields) -> Analysis:
     page = make_page(text, **page_fields)
     for block, narrative in zip(page.blocks, narratives or []):
         block.narrative = narrative
     analysis = Analysis(page=page, sources=list(sources), attributions=list(attributions))
     parsed = [ParsedBlock(b, d) for b, d in zip(page.blocks, nlp.pipe(b.text for b in page.blocks))]
-    actors_stage(analysis, parsed, gazetteer=gazetteer)
+    ctx = StageContext(parsed, options=options or Options(), loaded={"spacy": nlp})
+    actors_stage(analysis, ctx, gazetteer=gazetteer)
     return analysis
 
 
@@ -262,23 +264,17 @@ def test_bad_user_table_is_a_clear_error(tmp_path, content, message):
         load_gazetteer([table])
 
 
-def test_missing_user_table_and_env_passing(tmp_path, monkeypatch):
+def test_missing_user_table_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load_gazetteer([tmp_path / "nope.yaml"])
-    table = tmp_path / "ok.yaml"
-    table.write_text("- {name: Marovian Guard, type: state_forces}\n", encoding="utf-8")
-    monkeypatch.delenv(ENV_VAR, raising=False)
-    use_gazetteers([table])
-    import os
-
-    assert os.environ[ENV_VAR] == str(table)
 
 
-def test_table_set_for_the_process_reaches_the_stage(nlp, tmp_path, monkeypatch):
+def test_table_in_the_options_reaches_the_stage(nlp, tmp_path):
     table = tmp_path / "guard.yaml"
     table.write_text("- {name: Marovian Guard, type: state_forces, aliases: [the Wardens]}\n", encoding="utf-8")
-    monkeypatch.setenv(ENV_VAR, str(table))
-    analysis = run(nlp, "The Wardens detained two reporters at the crossing.")
+    text = "The Wardens detained two reporters at the crossing."
+    assert not any(a.id == "marovian_guard" for a in run(nlp, text).actors)
+    analysis = run(nlp, text, options=Options(actors=ActorOptions(tables=(str(table),))))
     assert actor(analysis, "marovian_guard").aliases == ["Wardens"]
 
 
@@ -288,9 +284,9 @@ def test_table_set_for_the_process_reaches_the_stage(nlp, tmp_path, monkeypatch)
 def test_stage_is_registered_and_output_fits_the_contract(nlp):
     import jsonschema
 
-    from rashomon.report.json import shipped_schema
+    from rashomon.contract import shipped_schema
 
-    assert stages.get("actors") is actors_stage
+    assert stages.get("actors").func is actors_stage
     analysis = analyze("A Turkish-backed militia seized the ridge from the Sable Front on Monday, witnesses said.\n",
                        stage_names=("actors",))
     assert analysis.relations and analysis.actors

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from rashomon import nlp as nlp_module
-from rashomon.attribution import attribute, quote_spans
+from rashomon.attribution import attribution_stage, quote_spans
 from rashomon.model import Analysis, Block, Page
-from rashomon.pipeline import ParsedBlock
+from rashomon.pipeline import ParsedBlock, StageContext
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REFERENCE_PAGE = SHARED / "pages" / "aleppo-2016-11-28.txt"
@@ -41,7 +41,7 @@ def run(nlp, paragraphs: list[str], publisher: str | None = None) -> Analysis:
     blocks = [b for b in page.blocks if b.kind != "separator"]
     parsed = [ParsedBlock(b, d) for b, d in zip(blocks, nlp.pipe(b.text for b in blocks))]
     analysis = Analysis(page=page)
-    attribute(analysis, parsed)
+    attribution_stage(analysis, StageContext(parsed))
     return analysis
 
 
@@ -749,7 +749,7 @@ def test_long_article_is_handled(nlp):
     blocks = [b for b in page.blocks if b.kind != "separator"]
     parsed = [ParsedBlock(b, d) for b, d in zip(blocks, nlp.pipe((b.text for b in blocks), disable=["ner"]))]
     analysis = Analysis(page=page)
-    attribute(analysis, parsed)
+    attribution_stage(analysis, StageContext(parsed))
     assert sum(len(list(p.doc.sents)) for p in parsed) >= 2000
     assert len(spoken(analysis)) >= 1000
     assert_spans_valid(analysis)
@@ -759,7 +759,7 @@ def test_long_article_is_handled(nlp):
 def test_spacy_component_writes_doc_attributions(nlp):
     import rashomon.attribution  # noqa: F401  (registers the factory)
 
-    component_nlp = nlp_module.load.__wrapped__()  # a fresh pipeline: the cached one is shared by other tests
+    component_nlp = nlp_module._load.__wrapped__(None, ())  # a fresh pipeline: the cached one is shared by other tests
     component_nlp.add_pipe("rashomon_attribution")
     doc = component_nlp('"The pier is closed," Ilse Marrow said. She added that it would reopen in May.')
     found = doc._.attributions
@@ -779,7 +779,7 @@ def test_reference_page_narratives_and_sources(nlp):
     blocks = [b for b in page.blocks if b.kind != "separator" and b.text.strip()]
     parsed = [ParsedBlock(b, d) for b, d in zip(blocks, nlp.pipe(b.text for b in blocks))]
     analysis = Analysis(page=page)
-    attribute(analysis, parsed)
+    attribution_stage(analysis, StageContext(parsed))
     assert_spans_valid(analysis)
     sources = {s.id: s for s in analysis.sources}
     narrative_names = {sources[b.narrative].name for b in page.blocks if b.narrative and b.narrative != "publisher"}

@@ -14,6 +14,7 @@ from rashomon.batch.output import TABLES, BatchOutput, PageResult, committed_fil
 from rashomon.batch.query import EXAMPLES, query
 from rashomon.batch.scorecard import build_scorecard, render_html, render_terminal
 from rashomon.model import Actor, Relation, Span
+from rashomon.options import Options
 from rashomon.read.corpus import Record, iter_records
 
 PAGE = """Ferry service resumes in Lorvik
@@ -210,7 +211,7 @@ def test_a_page_past_its_time_limit_is_an_error_row_and_the_worker_goes_on():
     from rashomon.pipeline import register_stage
 
     @register_stage("test_endless_loop")
-    def endless(analysis, parsed):
+    def endless(analysis, ctx):
         until = time.perf_counter() + 10  # bounded, so a broken time limit fails the test instead of hanging it
         while time.perf_counter() < until:
             try:
@@ -220,17 +221,17 @@ def test_a_page_past_its_time_limit_is_an_error_row_and_the_worker_goes_on():
 
     text = "Gate closed\n\nThe harbour office said the gate closed on Monday.\n"
     fine = Record(id="r2", origin="feed.jsonl", offset=1, content=text, kind="text")
-    assert not worker.analyze_record(fine, (), page_timeout=None).failed  # warm: the first read loads its models
+    assert not worker.analyze_record(fine, Options(stages=()), page_timeout=None).failed  # warm: the first read loads its models
     stuck = Record(id="r1", origin="feed.jsonl", offset=0, content=text, kind="text")
     started = time.perf_counter()
-    result = worker.analyze_record(stuck, ("test_endless_loop",), page_timeout=0.3)
+    result = worker.analyze_record(stuck, Options(stages=("test_endless_loop",)), page_timeout=0.3)
     assert time.perf_counter() - started < 5
     (row,) = result.rows["errors"]
     assert result.failed and row["error_type"] == "PageTimeout" and "0.3 s" in row["message"]
 
     assert not worker.analyze_record(fine, (), page_timeout=1.0).failed
     time.sleep(1.2)  # a finished page's timer must never fire later, in whatever code runs next
-    assert not worker.analyze_record(fine, (), page_timeout=None).failed
+    assert not worker.analyze_record(fine, Options(stages=()), page_timeout=None).failed
 
 
 def test_an_unexpected_error_stops_the_workers_keeps_finished_pages_and_is_raised(tmp_path: Path, monkeypatch):

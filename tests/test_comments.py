@@ -327,7 +327,7 @@ def test_stage_is_registered_and_runs_from_the_pipeline():
     from rashomon.pipeline import run_stages
 
     analysis = make_analysis([("ann", "I hope the harbour master gets shot.")])
-    run_stages(analysis, [], ["comments"])
+    run_stages(analysis, ["actors", "comments"])
     assert "threat" in analysis.page.comments[0].flags
     assert not [w for w in analysis.warnings if w.code == "stage_failed"]
     assert COMMENT_STEPS[0] == "language"

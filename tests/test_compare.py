@@ -9,7 +9,7 @@ import pytest
 from rashomon.claims import claims_stage
 from rashomon.compare import compare_pages, compare_stage, describe, interval, relation
 from rashomon.model import Analysis, Attribution, Block, Page, Quantity, Source, Span
-from rashomon.pipeline import parse
+from rashomon.pipeline import StageContext, parse
 
 NORTH = [
     "The militia captured roughly 30 percent of the port district, the harbour authority said.",
@@ -36,8 +36,8 @@ def make_page(paragraphs: list[str], narratives: list[str | None], publisher: st
 def analyze(page: Page, sources=(), attributions=()) -> Analysis:
     analysis = Analysis(page=page, sources=list(sources), attributions=list(attributions))
     parsed = parse(page)
-    claims_stage(analysis, parsed)
-    compare_stage(analysis, parsed)
+    claims_stage(analysis, StageContext(parsed))
+    compare_stage(analysis, StageContext(parsed))
     return analysis
 
 

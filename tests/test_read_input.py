@@ -7,8 +7,11 @@ import json
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
 
+import rashomon
 from rashomon import settings
 from rashomon.errors import InputError
 from rashomon.read import read
@@ -42,9 +45,39 @@ def test_oversized_file_is_rejected_without_reading_it_whole(tmp_path, monkeypat
         read(path)
 
 
-def test_missing_file_is_an_error_not_page_text():
+def test_missing_file_is_an_error():
     with pytest.raises(InputError, match="no such file"):
-        read("no/such/page.txt")
+        read(Path("no/such/page.txt"))
+    with pytest.raises(InputError, match="no such file"):
+        read(path="no/such/page.txt")
+
+
+def test_a_str_is_page_text_never_a_file_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text(ARTICLE, encoding="utf-8")
+    assert read("page.txt").text == "page.txt"  # a str naming a file is still text
+    assert read(Path("page.txt")).title == "A Quiet Harbour"
+
+
+def test_a_one_line_text_longer_than_a_file_name_is_read_as_text():
+    line = "The port authority said the ferry service resumed on Monday after a week of storms. " * 8
+    assert len(line.encode()) > 255
+    page = read(line)
+    assert page.text.strip() == line.strip() and page.blocks
+    analysis = rashomon.analyze(line, stage_names=())
+    assert analysis.page.text == page.text
+
+
+def test_keywords_name_the_input_and_its_kind():
+    html = "<html><body><article><p>" + ARTICLE + "</p></article></body></html>"
+    assert read(html=html).source_format == "html"
+    assert read(text=html).source_format == "text"  # text= is a dump, whatever it looks like
+    with pytest.raises(TypeError, match="exactly one"):
+        read(ARTICLE, text=ARTICLE)
+    with pytest.raises(TypeError, match="exactly one"):
+        read()
+    with pytest.raises(TypeError, match="cannot read a page from a int"):
+        read(42)
 
 
 def test_invalid_utf8_is_replaced_and_flagged():

@@ -9,8 +9,9 @@ import lxml.html
 import pytest
 
 from rashomon.model import Analysis, Block, Claim, Comment, Evidence, Page
-from rashomon.report.html import build_view, comment_filters, render_html, segment
-from rashomon.report.json import build_schema, to_dict
+from rashomon.report.html import render_html
+from rashomon.report.view import build_view, comment_filters, segment
+from rashomon.contract import build_schema, to_dict
 from test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
 
 
@@ -219,7 +220,7 @@ def test_view_tolerates_a_sparse_dict():
 
 
 def test_a_url_is_a_link_only_when_the_whole_of_it_is_an_http_url():
-    from rashomon.report.html import safe_url
+    from rashomon.report.view import safe_url
 
     smuggled = "https://news.example/\n\n[tap here](javascript:steal())\n\n<img src=q onerror=steal()>"
     for bad in (smuggled, "https://news.example/a b", 'https://news.example/"onmouseover="x', "https://",
@@ -236,7 +237,7 @@ def test_a_url_is_a_link_only_when_the_whole_of_it_is_an_http_url():
 def test_to_json_writes_no_nan_or_infinity():
     import json
 
-    from rashomon.report.json import to_json
+    from rashomon.contract import to_json
 
     analysis = build_analysis()
     analysis.framing["s-nw"]["distinctive"][0]["z"] = float("inf")

@@ -10,9 +10,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from rashomon.report.json import to_dict
+from rashomon.contract import to_dict
 from rashomon.web import Store, create_app
-from rashomon.web.store import analysis_from_dict, fts_query
+from rashomon.contract import from_dict
+from rashomon.web.store import fts_query
 from test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
 
 with warnings.catch_warnings():
@@ -113,7 +114,7 @@ def test_compare_two_stored_pages(client):
 
 def test_stored_analysis_round_trips_to_the_model():
     original = build_analysis()
-    rebuilt = analysis_from_dict(to_dict(original))
+    rebuilt = from_dict(to_dict(original))
     original.page.warnings = []  # the contract carries the page's warnings in the analysis' list
     assert rebuilt == original
 
@@ -208,7 +209,7 @@ def test_paste_and_upload_run_the_real_pipeline(tmp_path):
     assert len(report.xpath("//article[contains(@class,'comment')]")) >= 10
     api = client.post("/api/analyze", json={"text": EXAMPLE.read_text(encoding="utf-8"), "store": False}).json()
     assert api["id"] is None and api["analysis"]["page"]["title"].startswith("Government Forces Close In")
-    from rashomon.report.json import validate
+    from rashomon.contract import validate
 
     validate(api["analysis"])
     assert client.get("/api/pages").json()["total"] == 1
@@ -372,7 +373,7 @@ def test_search_links_a_comment_to_the_reports_own_anchor(client):
 
 
 def test_one_contract_validator_and_one_palette():
-    from rashomon.report import json as contract
+    from rashomon import contract
     from rashomon.report import svg, terminal
     from rashomon.web import app as web_app
 

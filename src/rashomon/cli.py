@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -18,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from .errors import RashomonError
+from .options import Options
 
 app = typer.Typer(
     name="rashomon",
@@ -68,12 +70,39 @@ def guarded(func):
     return wrapper
 
 
-def use_actor_tables(paths: list[Path]) -> None:
-    """Load user actor tables now (a bad file is one clear error) and pass them on to worker processes."""
-    if paths:
-        from .actors import use_gazetteers
+def run_options(config: Path | None, settings: Sequence[str], *, actors: Sequence[Path] = (),
+                comment_styles: Sequence[Path] = (), stages: str | None = None) -> Options:
+    """The run's :class:`~rashomon.options.Options` from ``--config``, ``--set`` and the commands' own options,
+    checked now (unknown or mis-ordered stages, a bad actor table) so a mistake is one line before any page."""
+    from dataclasses import replace
 
-        use_gazetteers(paths)
+    from .options import load_options
+    from .pipeline import plan_stages
+
+    options = load_options(config, settings)
+    if actors:
+        tables = options.actors.tables + tuple(str(Path(p).resolve()) for p in actors)
+        options = replace(options, actors=replace(options.actors, tables=tables))
+    if comment_styles:
+        styles = options.read.comment_styles + tuple(str(p) for p in comment_styles)
+        options = replace(options, read=replace(options.read, comment_styles=styles))
+    if stages is not None:
+        options = replace(options, stages=tuple(s.strip() for s in stages.split(",") if s.strip()))
+    plan_stages(options.stages)
+    if options.actors.tables:
+        from .actors import load_gazetteer
+
+        load_gazetteer(options.actors.tables)
+    return options
+
+
+def page_source(path: str):
+    """A CLI page argument as the API takes it: ``-`` is standard input, anything else a file."""
+    return sys.stdin.buffer if path == "-" else Path(path)
+
+
+CONFIG_HELP = "A TOML file of options (stages, [parse], [read], [actors], [batch]); see ARCHITECTURE.md."
+SET_HELP = "Set one option, e.g. --set parse.batch_size=16 (repeatable; wins over --config)."
 
 
 def summary(analysis, destination: str | None) -> None:
@@ -104,15 +133,18 @@ def analyze(
     kind: str = typer.Option("auto", help="Input kind: auto, text or html."),
     comment_styles: list[Path] = typer.Option([], "--comment-styles", help="Extra YAML file of comment dump styles."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
+    stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated stages to run (default: all)."),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    set_: list[str] = typer.Option([], "--set", help=SET_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
 ) -> None:
     """Analyze one page and print or write the result."""
     from .pipeline import analyze as run
     from .report import render
 
-    use_actor_tables(actors)
-    analysis = run(path if path == "-" else Path(path), url=url, published_at=published_at, publisher=publisher,
-                   kind=kind, comment_styles=tuple(comment_styles))
+    options = run_options(config, set_, actors=actors, comment_styles=comment_styles, stages=stages)
+    analysis = run(page_source(path), url=url, published_at=published_at, publisher=publisher, kind=kind,
+                   options=options)
     rendered = render(analysis, format.value)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -143,7 +175,7 @@ def compare(
         fail(f"no such file: {', '.join(missing)}")
     if len(paths) < 2:
         err_console.print("[yellow]warning[/] one page given: nothing to compare across pages", highlight=False)
-    result = compare_pages([run(path) for path in paths])
+    result = compare_pages([run(Path(path)) for path in paths])
     rendered = json.dumps(result, indent=2, ensure_ascii=False) + "\n" if format == "json" else comparison_text(result)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -162,10 +194,11 @@ def comments(
     import json
 
     from .comments import commenter_summary, thread_tree
+    from .contract import to_dict
     from .pipeline import analyze as run
-    from .report.json import to_dict
+    from .pipeline import with_requirements
 
-    analysis = run(path if path == "-" else Path(path), kind=kind, stage_names=("actors", "comments"))
+    analysis = run(page_source(path), kind=kind, stage_names=with_requirements(["comments"]))
     comments, data = analysis.page.comments, to_dict(analysis)
     sys.stdout.write(json.dumps({"threads": thread_tree(comments), "commenters": commenter_summary(comments),
                                  "comments": data["comments"], "warnings": data["warnings"]},
@@ -191,7 +224,7 @@ def serve(
 @guarded
 def schema() -> None:
     """Print the JSON Schema of the analysis output."""
-    from .report.json import shipped_schema
+    from .contract import shipped_schema
     import json
 
     sys.stdout.write(json.dumps(shipped_schema(), indent=2) + "\n")

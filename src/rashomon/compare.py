@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, replace
 from . import framing as framing_module
 from .claims import source_label, topics
 from .model import Alignment, Analysis, Claim, Quantity
-from .pipeline import ParsedBlock, register_stage
+from .pipeline import ParsedBlock, StageContext, register_stage
 
 # --- settings ------------------------------------------------------------------------------------------
 #: "about 40" admits 40 +- this share.
@@ -335,8 +335,8 @@ def _narrative_texts(analysis: Analysis) -> dict[str, list[tuple[int, str]]]:
     return dict(texts)
 
 
-@register_stage("compare")
-def compare_stage(analysis: Analysis, parsed: list[ParsedBlock]) -> None:
+@register_stage("compare", requires=("claims",), assigns=("alignments", "framing"))
+def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Fill ``analysis.alignments`` and ``analysis.framing`` (see :func:`rashomon.framing.framing_for`)."""
     labels = _account_labels(analysis)
     analysis.alignments = align(_items(analysis, analysis.claims), labels)

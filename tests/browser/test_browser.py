@@ -242,6 +242,6 @@ def test_hostile_content_in_the_web_app_runs_no_script(browser, server):
 
 
 def _contract(analysis) -> dict:
-    from rashomon.report.json import to_dict
+    from rashomon.contract import to_dict
 
     return to_dict(analysis)

@@ -5,8 +5,8 @@ aliases merged, ACLED-style type, side when the text or the gazetteer gives one,
 group a spokesperson speaks for) and ``analysis.relations`` (typed, with the evidence span, the source that
 asserts it and the account it belongs to). :func:`scorecard` merges many pages' results.
 
-Extra alias tables: ``load_gazetteer(paths)`` / :func:`use_gazetteers` (what the CLI option ``--actors FILE``
-calls), or the ``gazetteer`` argument of :func:`actors_stage`.
+Extra alias tables: ``Options(actors=ActorOptions(tables=...))`` (what the CLI option ``--actors FILE`` sets),
+``load_gazetteer(paths)``, or the ``gazetteer`` argument of :func:`actors_stage`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 
 from ..model import Actor, Analysis, Relation, Span
-from ..pipeline import register_stage
-from .gazetteer import Gazetteer, env_paths, load_gazetteer, use_gazetteers
+from ..pipeline import StageContext, register_stage
+from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import Found, find_actors
 from .relations import RawRelation, find_relations
 from .scorecard import scorecard
 
-__all__ = ["actors_stage", "find_actors", "find_relations", "load_gazetteer", "scorecard", "use_gazetteers"]
+__all__ = ["actors_stage", "find_actors", "find_relations", "load_gazetteer", "scorecard"]
 
 # --- settings ----------------------------------------------------------------------------------------
 #: More actors than this on one page: the most mentioned are kept and a warning says so.
@@ -35,10 +35,12 @@ VIEW_PATTERN = re.compile(
 )
 
 
-@register_stage("actors")
-def actors_stage(analysis: Analysis, parsed, gazetteer: Gazetteer | None = None) -> None:
-    """Fill ``analysis.actors`` and ``analysis.relations`` from the parsed article blocks."""
-    gaz = gazetteer or load_gazetteer(env_paths())
+@register_stage("actors", assigns=("actors", "relations"), resources=("spacy",))
+def actors_stage(analysis: Analysis, ctx: StageContext, gazetteer: Gazetteer | None = None) -> None:
+    """Fill ``analysis.actors`` and ``analysis.relations`` from the parsed article blocks (sources and
+    attributions, when the attribution stage ran, name who asserts a relation)."""
+    parsed = ctx.parsed
+    gaz = gazetteer or load_gazetteer(ctx.options.actors.tables, nlp=ctx.nlp)
     article_text = "\n".join(pb.block.text for pb in parsed)
     found = find_actors(parsed, article_text, gaz)
     _promote_sources(found, analysis)

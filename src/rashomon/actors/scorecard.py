@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Analysis
-from ..report.json import to_dict
+from ..contract import to_dict
 
 GENERATED_PREFIXES = ("actor:", "person:")
 

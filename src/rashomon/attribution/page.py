@@ -86,11 +86,12 @@ def _contains(outer: tuple[int, int], point: int) -> bool:
 class PageAttributor:
     """Builds the sources and attributions of one page from its parsed blocks."""
 
-    def __init__(self, page: Page, parsed, lexicon: Lexicon, matcher_for):
+    def __init__(self, page: Page, parsed, lexicon: Lexicon, matcher_for, nlp=None):
         self.page = page
         self.parsed = parsed
         self.lexicon = lexicon
         self.matcher_for = matcher_for
+        self.nlp = nlp
         self.records: list[Record] = []
         self.book = SourceBook()
         self.publisher = publisher_source(page)
@@ -119,12 +120,11 @@ class PageAttributor:
             if any(not q.closed for q in quote_rules.quote_spans(doc.text)):
                 self.open_quote_blocks.append(block.id)
 
-    @staticmethod
-    def reparse_for(doc):
-        """A parser for re-reading Title-Case headlines: the project's pipeline (loaded, and cached, only when a
-        headline needs it; the rules drop its parse unless ``doc`` came from the same pipeline)."""
+    def reparse_for(self, doc):
+        """A parser for re-reading Title-Case headlines: the run's pipeline, or the project's (loaded, and cached,
+        only when a headline needs it; the rules drop its parse unless ``doc`` came from the same pipeline)."""
         def reparse(text: str):
-            return nlp_module.load()(text)
+            return (self.nlp or nlp_module.load())(text)
         return reparse
 
     def position_of(self, block: Block) -> int:
@@ -394,9 +394,10 @@ class PageAttributor:
         return self.build()
 
 
-def attribute_page(analysis: Analysis, parsed, lexicon: Lexicon, matcher_for) -> None:
-    """Fill ``analysis.sources`` and ``analysis.attributions`` and set ``block.narrative`` on the page."""
-    attributor = PageAttributor(analysis.page, parsed, lexicon, matcher_for)
+def attribute_page(analysis: Analysis, parsed, lexicon: Lexicon, matcher_for, nlp=None) -> None:
+    """Fill ``analysis.sources`` and ``analysis.attributions`` and set ``block.narrative`` on the page.
+    ``nlp``: the pipeline that parsed ``parsed`` (re-reads headlines); default the project's."""
+    attributor = PageAttributor(analysis.page, parsed, lexicon, matcher_for, nlp)
     analysis.sources, analysis.attributions = attributor.run()
     stage = "attribution"
     for block_id in attributor.open_quote_blocks:

@@ -22,7 +22,7 @@ class Engine(str, Enum):
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to ``app`` (once: registering twice is a no-op)."""
     from .. import settings
-    from ..cli import err_console, fail, guarded, out_console, use_actor_tables
+    from ..cli import CONFIG_HELP, SET_HELP, err_console, fail, guarded, out_console, run_options
 
     if any(_command_name(c) == "batch" for c in app.registered_commands):
         return
@@ -40,6 +40,8 @@ def register(app: typer.Typer) -> None:
         actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
         page_timeout: float = typer.Option(settings.PAGE_TIMEOUT_SECONDS, "--page-timeout", min=0,
                                            help="Seconds a page may take before it is an error row (0: none)."),
+        config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+        set_: list[str] = typer.Option([], "--set", help=SET_HELP),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ) -> None:
         """Analyze a corpus into a Parquet dataset; the exit code is the number of pages that failed (max 125)."""
@@ -47,10 +49,9 @@ def register(app: typer.Typer) -> None:
 
         if address and engine is not Engine.ray:
             fail("--address is for --engine ray")
-        use_actor_tables(actors)
-        options = {"workers": workers, "resume": resume, "progress": not quiet, "page_timeout": page_timeout or None}
-        if stages is not None:
-            options["stage_names"] = tuple(s.strip() for s in stages.split(",") if s.strip())
+        run = run_options(config, set_, actors=actors, stages=stages)
+        options = {"workers": workers, "resume": resume, "progress": not quiet, "page_timeout": page_timeout or None,
+                   "options": run}
         if engine is Engine.ray:
             options["address"] = address
         result = run_batch(inputs, out, engine=engine.value, **options)

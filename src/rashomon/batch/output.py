@@ -14,7 +14,7 @@ or debris without a manifest, which :class:`BatchOutput` removes when the batch 
 the manifests is therefore exactly the set of pages written, and ``--resume`` skips exactly those.
 
 Rows are built by :func:`rows_for_page` / :func:`rows_for_error` from the JSON contract
-(:func:`rashomon.report.json.to_dict`), so the tables follow the contract, not the dataclasses.
+(:func:`rashomon.contract.to_dict`), so the tables follow the contract, not the dataclasses.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import catalogue
 
 from ..model import Analysis, Comment, Evidence, Stance
-from ..pipeline import register_stage
+from ..pipeline import StageContext, register_stage
 from . import abuse, corrections, language, sarcasm, stance, threads
 from .features import featurize_counts, gc_paused
 from .threads import commenter_summary, thread_tree
@@ -156,9 +156,10 @@ def stance_step(ctx: CommentContext) -> None:
             comment.stance.append(Stance(hit.actor, hit.stance, span.start, span.end, span.text, hit.score))
 
 
-@register_stage(STAGE)
-def comments_stage(analysis: Analysis, parsed=None) -> None:
-    """Fill every comment's scores, flags, evidence, inferred replies, corrections and stances."""
+@register_stage(STAGE, requires=("actors",), assigns=("page.comments",))
+def comments_stage(analysis: Analysis, ctx: StageContext | None = None) -> None:
+    """Fill every comment's scores, flags, evidence, inferred replies, corrections and stances (stance toward the
+    actors the ``actors`` stage found, hence its prerequisite)."""
     comments = analysis.page.comments
     if not comments:
         return
@@ -174,7 +175,7 @@ def comments_stage(analysis: Analysis, parsed=None) -> None:
 
 def analyze_comments(analysis: Analysis) -> Analysis:
     """Run the comment stage alone (no spaCy parse needed)."""
-    comments_stage(analysis, [])
+    comments_stage(analysis, StageContext())
     return analysis
 
 

@@ -1,6 +1,6 @@
 """The report as Markdown, for pasting into a newsroom document.
 
-Reads the same view as the HTML report (:func:`rashomon.report.html.build_view`). Page text is escaped for
+Reads the same view as the HTML report (:func:`rashomon.report.view.build_view`). Page text is escaped for
 Markdown *and* for the HTML most Markdown renderers let through, so a payload in a comment stays text.
 """
 
@@ -11,7 +11,8 @@ from typing import Any
 from urllib.parse import quote
 
 from ..model import Analysis
-from .html import _to_dict, build_view
+from ..contract import to_dict
+from .view import build_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 #: Characters a URL keeps as they are: RFC 3986 reserved ones and ``%`` (already escaped), except the brackets
@@ -65,7 +66,7 @@ def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
 
 def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
     """The whole report as one Markdown document."""
-    view = build_view(analysis if isinstance(analysis, dict) else _to_dict(analysis))
+    view = build_view(analysis if isinstance(analysis, dict) else to_dict(analysis))
     page = view["page"]
     lines = [f"# {escape_md(view['title'])}", ""]
     lines.append(" · ".join(f"**{label}:** {escape_md(page.get(key) or 'unknown')}" for label, key in

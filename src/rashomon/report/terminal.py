@@ -17,7 +17,8 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..model import Analysis
-from .html import _to_dict, build_view
+from ..contract import to_dict
+from .view import build_view
 from .svg import SIDE_COLOURS
 
 # --- settings ------------------------------------------------------------------------------------------
@@ -76,7 +77,7 @@ class _Discard:
 def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None = None) -> None:
     """Print the report to ``console`` (a new stdout console if None)."""
     console = console or Console()
-    view = build_view(analysis if isinstance(analysis, dict) else _to_dict(analysis))
+    view = build_view(analysis if isinstance(analysis, dict) else to_dict(analysis))
     page = view["page"]
     header = Text(_clean(view["title"]), style="bold")
     header.append("\n" + " · ".join(f"{label}: {_clean(page.get(key) or 'unknown')}" for label, key in

@@ -33,11 +33,11 @@ from .. import settings
 from ..compare import compare_pages
 from ..errors import RashomonError
 from ..read import KINDS
-from ..report.html import (REPORT_CSP, VERDICTS, anchor, build_view, environment, framing_view, inline_assets,
-                           path_segment)
-from ..report.json import to_dict, validator
+from ..contract import from_dict, to_dict, validator
+from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
-from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store, analysis_from_dict
+from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment
+from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store
 
 log = logging.getLogger(__name__)
 
@@ -454,7 +454,7 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {"ids": ids, "engine": None, "result": None}
     views = [build_view(a) for a in analyses]
     try:
-        outcome = compare_pages([analysis_from_dict(a) for a in analyses])
+        outcome = compare_pages([from_dict(a) for a in analyses])
         result["engine"] = "compare_pages"
         result["result"] = outcome
         result["across"] = _across_view(outcome, ids, views) if isinstance(outcome, dict) else None
