@@ -145,7 +145,7 @@ def build_analysis(hostile: bool = False) -> Analysis:
         Comment("k1", x("river_reader"), comment_texts[0], *comment_spans[0], verified=True, posted_at="2031-04-02T10:00:00Z",
                 scores={"abuse": 0.02}),
         Comment("k2", x("hot<b>head</b>"), threat_body, *comment_spans[1], reply_to="k1", reply_to_author="river_reader",
-                scores={"abuse": 0.81, "threat": 0.92}, flags=["threat", "abuse"],
+                scores={"abuse": 0.81, "threat": 0.92}, flags=["threat", "insult"],
                 evidence=[Evidence("threat", *_bounds("will burn your house down", threat_body, comment_spans[1][0]), weight=0.9)],
                 stance=[Stance("ac2", "pro", *_bounds("the brigades", threat_body, comment_spans[1][0]), score=0.6)]),
         Comment("k3", x("quiet_one"), sarcasm_body, *comment_spans[2], reply_to="k2", reply_reason="quotes parent",
@@ -156,10 +156,10 @@ def build_analysis(hostile: bool = False) -> Analysis:
     page = Page(text=text, title=x("Siege of Tarnville nears its end"),
                 url="javascript:window.__xss=3" if hostile else "https://ledger.invalid/tarnville",
                 publisher=names["s-pub"], published_at="2031-04-02", language="en", blocks=blocks, comments=comments,
-                warnings=[PageWarning("no_byline", x("The page names no author."), "read")])
+                warnings=[PageWarning("no_comments", x("The page has no comment section."), "read")])
     return Analysis(page=page, sources=sources, attributions=attributions, claims=claims, alignments=alignments,
                     framing=framing, actors=actors, relations=relations,
-                    warnings=[PageWarning("no_byline", x("The page names no author."), "read")])
+                    warnings=[PageWarning("no_comments", x("The page has no comment section."), "read")])
 
 
 def _bounds(phrase: str, body: str, offset: int) -> tuple[int, int, str]:

@@ -38,7 +38,7 @@ def test_header_shows_title_publisher_date_counts_and_warnings(doc):
     assert "The Daily Ledger" in meta and "2031-04-02" in meta and "en" in meta
     counts = doc.xpath("string(//ul[@class='counts'])")
     assert "5 claims" in " ".join(counts.split()) and "4 comments" in " ".join(counts.split())
-    assert "no_byline" in doc.xpath("string(//section[@class='warnings'])")
+    assert "no_comments" in doc.xpath("string(//section[@class='warnings'])")
 
 
 def test_one_column_per_narrative_in_order_with_the_publisher_voice_apart(doc):
@@ -107,7 +107,7 @@ def test_comments_are_threaded_flagged_with_their_evidence_and_summarised(doc):
     mark = comments[1].xpath(".//mark[@class='evidence']")[0]
     assert mark.text == "will burn your house down" and mark.get("title").startswith("threat")
     buttons = [b.text_content() for b in doc.xpath("//div[@class='filters']/button")]
-    assert buttons == ["All (4)", "Threats (1)", "Abuse (1)", "Sarcasm (1)", "Corrections (1)"]
+    assert buttons == ["All (4)", "Threats (1)", "Abuse (1)", "Sarcasm (1)", "Corrections (1)", "Unscored (0)"]
     summary = {r[0].text_content().split()[0]: [c.text_content() for c in r[1:]]
                for r in doc.xpath("//table[@class='commenters']/tbody/tr")}
     assert summary["river_reader"][:2] == ["2", "1"]
@@ -197,7 +197,9 @@ def test_segment_nests_and_clips_crossing_intervals():
 
 
 def test_comment_filters_follow_flags_and_scores():
-    assert comment_filters({"flags": ["threat_violence"], "scores": {}}) == ["threats"]
+    assert comment_filters({"flags": ["threat"], "scores": {}}) == ["threats"]
+    assert comment_filters({"flags": ["threat_violence"], "scores": {}}) == []  # not a declared flag
+    assert comment_filters({"flags": ["language_unknown"]}) == ["unscored"]
     assert comment_filters({"flags": [], "scores": {"toxicity": 0.9}}) == ["abuse"]
     assert comment_filters({"flags": ["sarcasm_marker"], "corrects": "c1"}) == ["sarcasm", "corrections"]
     assert comment_filters({"flags": [], "scores": {"abuse": "bad"}}) == []

@@ -22,7 +22,7 @@ def test_markdown_has_every_section_in_order():
     assert "| districts taken | **conflict** ≠ |" in md
     assert "  - a brigade commander (direct)" in md  # nested source, indented under its parent
     assert "**[a brigade commander:]** *\"We held the bridge,\"*" in md
-    assert "  - **hot&lt;b\\>head&lt;/b\\>** _(threat, abuse)_: Nonsense, the brigades **will burn your house down** ^threat^ tonight." in md
+    assert "  - **hot&lt;b\\>head&lt;/b\\>** _(threat, insult)_: Nonsense, the brigades **will burn your house down** ^threat^ tonight." in md
     assert "| capture | took ×2 | liberated ×3 |" in md
 
 
@@ -46,7 +46,7 @@ def test_markdown_of_an_empty_analysis():
 def test_terminal_shows_columns_verdicts_and_threads():
     text = render_text(build_analysis(), width=140)
     for expected in ("Northwind Wire", "Eastgate Today", "≠ conflict", "≈ compatible", "= agree", "• unique",
-                     "liberated (3.1)", "Valdoran army —fights→ Free Tarn Brigades", "[threat] [abuse]",
+                     "liberated (3.1)", "Valdoran army —fights→ Free Tarn Brigades", "[threat] [insult]",
                      "will burn your house down⟨threat⟩"):
         assert expected in text, expected
     lines = text.splitlines()

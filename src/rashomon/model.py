@@ -11,7 +11,7 @@ JSON keys are always there. Nothing in this module computes anything: it only na
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -34,6 +34,44 @@ SourceKind = Literal[
 AttributionKind = Literal["direct", "indirect", "mixed", "editorial", "continuation", "framing"]
 Verdict = Literal["agree", "compatible", "conflict", "unique"]
 
+# --- vocabularies --------------------------------------------------------------------------------------
+# Each fixed vocabulary is declared once, here, as a Literal (so the generated JSON Schema lists it as an enum)
+# and as a tuple for code. Whatever produces, colours, labels or filters one of them reads these; tests check
+# that every member has its label, colour and filter, and that nothing produces a value outside them.
+
+#: Relations between actors (the actors stage, ``data/actors/relations.yaml``).
+RelationType = Literal[
+    "backs", "supports", "arms", "allied_with",
+    "fights", "attacks", "besieges", "captures_from",
+    "hands_over_to", "evacuates", "accuses",
+]
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+
+#: Flags the comments stage sets on a comment.
+CommentFlag = Literal[
+    "toxicity", "severe_toxicity", "insult", "identity_attack", "profanity", "threat",
+    "sarcasm", "sarcasm_marker", "correction",
+    "empty", "language_unknown",
+]
+COMMENT_FLAGS: tuple[str, ...] = get_args(CommentFlag)
+
+#: Codes of the warnings readers and stages attach to an analysis (``PageWarning.code``).
+WarningCode = Literal[
+    # reading
+    "invalid_utf8", "unparsable_html", "no_article", "non_english", "language_unknown", "no_comments",
+    "comment_structure_unknown", "comment_style_unknown",
+    # pipeline and stages
+    "block_truncated", "stage_failed", "unbalanced_quotes", "no_sources", "percent_over_100", "no_claims",
+    "one_source", "one_account", "no_actors", "too_many_actors",
+    "comment_offsets", "comment_truncated", "comment_model_missing",
+]
+WARNING_CODES: tuple[str, ...] = get_args(WarningCode)
+
+#: File suffixes of single pages: what ``rashomon analyze`` and ``rashomon batch`` read from a folder or path.
+HTML_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".xhtml", ".shtml")
+TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text")
+PAGE_SUFFIXES: tuple[str, ...] = HTML_SUFFIXES + TEXT_SUFFIXES
+
 
 @dataclass(slots=True)
 class Span:
@@ -52,7 +90,7 @@ class PageWarning:
     ``no_comments``, ...); ``message`` is one plain sentence for a person.
     """
 
-    code: str
+    code: WarningCode
     message: str
     stage: str = "read"
 
@@ -117,7 +155,7 @@ class Comment:
     reply_confidence: float | None = None
     language: str | None = None
     scores: dict[str, float] = field(default_factory=dict)
-    flags: list[str] = field(default_factory=list)
+    flags: list[CommentFlag] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     corrects: str | None = None
     stance: list[Stance] = field(default_factory=list)
@@ -279,7 +317,7 @@ class Relation:
     """
 
     id: str
-    type: str
+    type: RelationType
     subject: str
     object: str
     evidence: Span
@@ -302,7 +340,7 @@ class Analysis:
     relations: list[Relation] = field(default_factory=list)
     warnings: list[PageWarning] = field(default_factory=list)
 
-    def warn(self, code: str, message: str, stage: str) -> None:
+    def warn(self, code: WarningCode, message: str, stage: str) -> None:
         self.warnings.append(PageWarning(code, message, stage))
 
     @property

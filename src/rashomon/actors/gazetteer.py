@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
+from ..model import RELATION_TYPES
 from ..resources import data_path
 
 ACTOR_TYPES = (
@@ -180,9 +181,32 @@ def _load(extra_paths: tuple[str, ...], nlp: Any) -> Gazetteer:
             entries[entry.id] = _merge(entries[entry.id], entry) if entry.id in entries else entry
     lexicon = yaml.safe_load(_data_file("nouns.yaml").read_text(encoding="utf-8"))
     cues = yaml.safe_load(_data_file("relations.yaml").read_text(encoding="utf-8"))
+    _check_relation_types(cues)
     gazetteer = Gazetteer(entries, conflicts, lexicon, cues)
     _index(gazetteer, nlp.tokenizer)
     return gazetteer
+
+
+def relation_types_in(table: Any) -> set[str]:
+    """Every relation type a cue table names (``type``, ``from_type`` and ``relation`` values at any depth)."""
+    found: set[str] = set()
+    if isinstance(table, dict):
+        for key, value in table.items():
+            if key in ("type", "from_type", "relation") and isinstance(value, str):
+                found.add(value)
+            else:
+                found |= relation_types_in(value)
+    elif isinstance(table, list):
+        for item in table:
+            found |= relation_types_in(item)
+    return found
+
+
+def _check_relation_types(cues: Any) -> None:
+    unknown = sorted(relation_types_in(cues) - set(RELATION_TYPES))
+    if unknown:
+        raise ConfigError(f"relations.yaml names relation types not in rashomon.model.RELATION_TYPES: "
+                          f"{', '.join(unknown)}")
 
 
 def _index(gaz: Gazetteer, tokenizer: Any) -> None:

@@ -18,10 +18,9 @@ from typing import Any, BinaryIO
 
 from .. import settings
 from ..errors import InputError
-from ..model import Page, PageWarning
+from ..model import HTML_SUFFIXES, Page, PageWarning
 
 HTML_MARKERS = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 #: Control characters that no page means (C0 but tab, newline, form feed; DEL): dropped on decoding.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

@@ -29,10 +29,10 @@ from pathlib import Path
 
 from .. import settings
 from ..errors import InputError
+from ..model import PAGE_SUFFIXES
 
 # --- settings (corpus reading) ------------------------------------------------------------------------
-#: Files read as one page each.
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
+#: Files read as one page each: ``rashomon.model.PAGE_SUFFIXES`` (the same list ``analyze`` reads).
 #: Files read as one page per line (JSON objects with ``html`` or ``text``, optional ``url``, ``published_at``).
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 #: Web archives; only HTTP 200 ``response`` records and ``resource`` records of these media types are pages.

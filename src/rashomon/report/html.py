@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from ..contract import to_dict
-from ..model import Analysis
+from ..model import PAGE_SUFFIXES, Analysis
 from .view import VERDICTS, anchor, build_view, path_segment, safe_url
 
 #: Content-Security-Policy of the report file; the hashes of the inline script and style are appended.
@@ -51,6 +51,7 @@ def environment() -> jinja2.Environment:
     env.filters["safe_url"] = safe_url
     env.filters["path_segment"] = path_segment
     env.globals["verdicts"] = VERDICTS
+    env.globals["page_accept"] = ",".join(PAGE_SUFFIXES + ("text/html", "text/plain"))
     return env
 
 

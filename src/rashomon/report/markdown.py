@@ -130,7 +130,7 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
     lines += _table(["Actor", "Side", "Type", "Also called", "Mentions", "Relations"], rows) if rows else ["_No actors were found._", ""]
     if actors["relations"]:
         lines += _table(["Subject", "Relation", "Object", "Asserted by", "Evidence"], [[
-            escape_md(r["subject"]), escape_md(r["type"] + ("" if r["polarity"] == "asserted" else f" ({r['polarity']})")),
+            escape_md(r["subject"]), escape_md(r["label"] + ("" if r["polarity"] == "asserted" else f" ({r['polarity']})")),
             escape_md(r["object"]), escape_md(r["asserted_by"] or "—"), escape_md(r["evidence"])] for r in actors["relations"]])
 
     lines += ["## The comment section", ""]

@@ -16,10 +16,13 @@ from markupsafe import Markup
 # --- settings ------------------------------------------------------------------------------------------
 #: Okabe–Ito colours for the sides (narratives) of a page, in order of appearance.
 SIDE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
-#: Okabe–Ito colours for relation types; a type not listed gets black, and every edge is also labelled.
+#: Okabe–Ito colours for every relation type of ``rashomon.model.RELATION_TYPES`` (a test checks each has one):
+#: hostile acts vermillion, backing green, alliance blue, accusation purple, handovers orange, evacuation sky blue.
+#: Colour is never the only cue: every edge is also titled with its type.
 RELATION_COLOURS = {
-    "fights": "#D55E00", "attacks": "#D55E00", "accuses": "#CC79A7", "backs": "#009E73", "supports": "#009E73",
-    "allied": "#0072B2", "allied_with": "#0072B2", "negotiates": "#E69F00", "denies": "#56B4E9",
+    "fights": "#D55E00", "attacks": "#D55E00", "besieges": "#D55E00", "captures_from": "#D55E00",
+    "backs": "#009E73", "supports": "#009E73", "arms": "#009E73",
+    "allied_with": "#0072B2", "accuses": "#CC79A7", "hands_over_to": "#E69F00", "evacuates": "#56B4E9",
 }
 BAR_ROW = 18          # px per term row
 BAR_HALF_WIDTH = 150  # px of the longest bar

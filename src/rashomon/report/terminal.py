@@ -135,7 +135,7 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
                               str(a["mention_count"]), str(a["relations"]))
         console.print(table)
     for r in actors["relations"]:
-        line = Text(f"{_clean(r['subject'])} —{_clean(r['type'])}→ {_clean(r['object'])}")
+        line = Text(f"{_clean(r['subject'])} —{_clean(r['label'])}→ {_clean(r['object'])}")
         if r["polarity"] != "asserted":
             line.append(f" ({r['polarity']})", style="dim")
         if r["asserted_by"]:

@@ -26,12 +26,20 @@ FRAMING_TERMS_PER_SIDE = 12
 #: the filters even when no stage raised a flag.
 ABUSE_SCORE_KEYS = ("abuse", "toxicity", "toxic", "insult", "obscene", "identity_attack", "severe_toxicity")
 ABUSE_SCORE_THRESHOLD = 0.5
-#: Comment filters of the report: filter name -> flags (exact, or prefix when ending in ``*``) that select it.
+#: Comment filters of the report: filter name -> the flags (``rashomon.model.COMMENT_FLAGS``) that select it.
+#: A test checks that every flag is in exactly one filter.
 COMMENT_FILTERS: dict[str, tuple[str, ...]] = {
-    "threats": ("threat*",),
-    "abuse": ("abuse*", "abusive", "insult*", "toxic*", "obscene", "profanity", "identity_attack", "harass*"),
-    "sarcasm": ("sarcasm*", "irony", "ironic"),
-    "corrections": ("correction*", "corrects"),
+    "threats": ("threat",),
+    "abuse": ("toxicity", "severe_toxicity", "insult", "identity_attack", "profanity"),
+    "sarcasm": ("sarcasm", "sarcasm_marker"),
+    "corrections": ("correction",),
+    "unscored": ("empty", "language_unknown"),
+}
+#: How each relation type of ``rashomon.model.RELATION_TYPES`` reads in a report ("X captures from Y").
+RELATION_LABELS: dict[str, str] = {
+    "backs": "backs", "supports": "supports", "arms": "arms", "allied_with": "is allied with",
+    "fights": "fights", "attacks": "attacks", "besieges": "besieges", "captures_from": "captures from",
+    "hands_over_to": "hands over to", "evacuates": "evacuates", "accuses": "accuses",
 }
 #: Verdict -> (symbol, plain words), so a badge never relies on colour alone.
 VERDICTS = {
@@ -335,6 +343,7 @@ def _actors(actors: list[dict], relations: list[dict], sources: dict) -> dict[st
         })
     rows = [{
         "id": r.get("id"), "type": r.get("type") or "related",
+        "label": RELATION_LABELS.get(r.get("type") or "", str(r.get("type") or "related").replace("_", " ")),
         "subject": names.get(r.get("subject"), r.get("subject")), "object": names.get(r.get("object"), r.get("object")),
         "polarity": r.get("polarity") or "asserted",
         "asserted_by": (names[r["asserted_by"]] if r["asserted_by"] in names else source_name(sources, r["asserted_by"]))
@@ -349,22 +358,15 @@ def _actors(actors: list[dict], relations: list[dict], sources: dict) -> dict[st
 
 
 def comment_filters(comment: dict) -> list[str]:
-    """The report filters (threats, abuse, sarcasm, corrections) a comment falls under."""
-    flags = [str(f).lower() for f in comment.get("flags") or []]
-    selected = []
-    for name, patterns in COMMENT_FILTERS.items():
-        if any(_flag_matches(flag, pattern) for flag in flags for pattern in patterns):
-            selected.append(name)
+    """The report filters (:data:`COMMENT_FILTERS`) a comment falls under, by its flags and scores."""
+    flags = {str(f).lower() for f in comment.get("flags") or []}
+    selected = [name for name, members in COMMENT_FILTERS.items() if flags.intersection(members)]
     scores = comment.get("scores") or {}
     if "abuse" not in selected and any(_number(scores.get(k)) >= ABUSE_SCORE_THRESHOLD for k in ABUSE_SCORE_KEYS):
         selected.append("abuse")
     if "corrections" not in selected and comment.get("corrects"):
         selected.append("corrections")
     return selected
-
-
-def _flag_matches(flag: str, pattern: str) -> bool:
-    return flag.startswith(pattern[:-1]) if pattern.endswith("*") else flag == pattern
 
 
 def _number(value: Any) -> float:

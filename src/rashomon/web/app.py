@@ -32,6 +32,7 @@ from pydantic import BaseModel, Field
 from .. import settings
 from ..compare import compare_pages
 from ..errors import RashomonError
+from ..model import HTML_SUFFIXES
 from ..read import KINDS
 from ..contract import from_dict, to_dict, validator
 from ..report.html import REPORT_CSP, environment, inline_assets
@@ -181,6 +182,10 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     if analyze is None:
         from .. import analyze as analyze_page
 
+        if stage_names is not None:
+            from ..pipeline import plan_stages
+
+            plan_stages(stage_names)  # a wrong stage list fails here, not on every request
         analyze = analyze_page if stage_names is None else partial(analyze_page, stage_names=tuple(stage_names))
     # one FIFO queue of analyses: requests are answered in the order they came, none starves
     workers = ThreadPoolExecutor(max_workers=ANALYZE_CONCURRENCY, thread_name_prefix="rashomon-analyze")
@@ -294,7 +299,7 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
             raise HTTPException(400, "the text, url and kind fields must be text")
         if isinstance(upload, StarletteUploadFile) and upload.filename:
             data = await upload.read(page_limit + 1)
-            if kind == "auto" and upload.filename.lower().endswith((".html", ".htm", ".xhtml")):
+            if kind == "auto" and upload.filename.lower().endswith(HTML_SUFFIXES):
                 kind = "html"
         else:
             data = text.encode("utf-8")
