@@ -1,7 +1,8 @@
 """The ``batch``, ``query`` and ``scorecard`` commands, for the CLI to register: ``register(app)``.
 
-They live here, next to the engines they drive, and use the CLI's own helpers (``guarded``, ``fail``, consoles),
-so ``rashomon.cli`` only needs ``from .batch.commands import register; register(app)`` at its end.
+They live here, next to the engines they drive, and use the CLI's shared helpers (:mod:`rashomon.console`), so
+``rashomon.cli`` only needs ``from .batch.commands import register; register(app)`` and neither imports the other
+the other way round.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class Engine(str, Enum):
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to ``app`` (once: registering twice is a no-op)."""
     from .. import settings
-    from ..cli import CONFIG_HELP, SET_HELP, err_console, fail, guarded, out_console, run_options
+    from ..console import CONFIG_HELP, SET_HELP, err_console, fail, guarded, out_console, run_options
 
     if any(_command_name(c) == "batch" for c in app.registered_commands):
         return
@@ -101,7 +102,8 @@ def register(app: typer.Typer) -> None:
         top: int = typer.Option(25, "--top", min=1, help="Actors and relations shown."),
     ) -> None:
         """The corpus-level actor scorecard: actors and relations across pages and over time (by page date)."""
-        from .scorecard import build_scorecard, render_html, render_terminal
+        from ..report.scorecard import render_html, render_terminal
+        from .scorecard import build_scorecard
 
         card = build_scorecard(out, top_actors=top, top_relations=top)
         render_terminal(card, out_console)
