@@ -12,11 +12,11 @@ import pytest
 
 from rashomon import nlp as nlp_module
 from rashomon.actors import actors_stage, load_gazetteer, scorecard
+from rashomon.contract import to_dict
 from rashomon.errors import ConfigError
 from rashomon.model import Analysis, Attribution, Block, Page, Source, Span
 from rashomon.options import ActorOptions, Options
 from rashomon.pipeline import ParsedBlock, StageContext, analyze, stages
-from rashomon.contract import to_dict
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

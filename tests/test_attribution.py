@@ -821,6 +821,6 @@ def test_reference_page_narratives_and_sources(nlp):
     assert len(center) == 1  # "the Russian Center for Reconciliation", "Russian Reconciliation Center", "It", "The center"
     he = next(a for a in spoken(analysis) if a.source and a.source.text == "he")
     assert sources[he.source_id].name == "Abdul Salam Abdul Razaq"
-    first, last = page.blocks[0], page.blocks[-1]
+    first = page.blocks[0]
     assert first.narrative == "publisher"
     assert any(a.kind == "editorial" and a.source_id == "publisher" for a in analysis.attributions)

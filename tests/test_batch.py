@@ -13,10 +13,10 @@ from rashomon.batch import BatchError, run_batch
 from rashomon.batch.output import TABLES, BatchOutput, PageResult, committed_files, iter_manifest_ids, rows_for_page
 from rashomon.batch.query import EXAMPLES, query
 from rashomon.batch.scorecard import build_scorecard
-from rashomon.report.scorecard import render_html, render_terminal
 from rashomon.model import Actor, Relation, Span
 from rashomon.options import Options
 from rashomon.read.corpus import Record, iter_records
+from rashomon.report.scorecard import render_html, render_terminal
 
 PAGE = """Ferry service resumes in Lorvik
 

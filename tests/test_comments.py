@@ -5,8 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rashomon.comments import COMMENT_STEPS, analyze_comments, commenter_summary, thread_tree
-from rashomon.comments import abuse, language, sarcasm, threats
+from rashomon.comments import (
+    COMMENT_STEPS,
+    abuse,
+    analyze_comments,
+    commenter_summary,
+    language,
+    sarcasm,
+    thread_tree,
+    threats,
+)
 from rashomon.comments.features import featurize
 from rashomon.comments.models import MODEL_DIR, load_model
 from rashomon.model import Actor, Analysis, Block, Comment, Page

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from rashomon import analyze, to_dict
-from rashomon.model import SCHEMA_VERSION
 from rashomon.contract import build_schema, shipped_schema, validate
+from rashomon.model import SCHEMA_VERSION
 
 TOP_LEVEL = ["schema_version", "page", "blocks", "sources", "attributions", "claims", "alignments", "framing",
              "actors", "relations", "comments", "warnings"]

@@ -13,8 +13,7 @@ from rashomon import pipeline
 from rashomon.errors import ConfigError
 from rashomon.model import Analysis
 from rashomon.options import Options, ParseOptions
-from rashomon.pipeline import (DEFAULT_STAGES, StageContext, plan_stages, register_stage, stage_spec,
-                               with_requirements)
+from rashomon.pipeline import DEFAULT_STAGES, StageContext, plan_stages, register_stage, stage_spec, with_requirements
 
 PAGE = "Harbour shut\n\nThe port authority said 40 ships were waiting outside the harbour on Monday.\n"
 

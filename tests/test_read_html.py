@@ -7,7 +7,6 @@ which comment when, which comment answers which, and that article and comments d
 from __future__ import annotations
 
 import pytest
-
 import trafilatura
 
 from rashomon.read.html import default_markup, find_comments, parse_time, read_html

@@ -7,8 +7,21 @@ are right by construction; the tests at the bottom check that, so a broken fixtu
 from __future__ import annotations
 
 from rashomon.model import (
-    Actor, Alignment, Analysis, Attribution, Block, Claim, Comment, Evidence, Page, PageWarning, Quantity,
-    Relation, Source, Span, Stance,
+    Actor,
+    Alignment,
+    Analysis,
+    Attribution,
+    Block,
+    Claim,
+    Comment,
+    Evidence,
+    Page,
+    PageWarning,
+    Quantity,
+    Relation,
+    Source,
+    Span,
+    Stance,
 )
 
 

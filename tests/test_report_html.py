@@ -8,10 +8,10 @@ import hashlib
 import lxml.html
 import pytest
 
+from rashomon.contract import build_schema, to_dict
 from rashomon.model import Analysis, Block, Claim, Comment, Evidence, Page
 from rashomon.report.html import render_html
 from rashomon.report.view import build_view, comment_filters, segment
-from rashomon.contract import build_schema, to_dict
 from test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
 
 

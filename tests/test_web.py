@@ -10,10 +10,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from rashomon.contract import to_dict
+from rashomon.contract import from_dict, to_dict
 from rashomon.web import Store, create_app
-from rashomon.contract import from_dict
-from rashomon.web.store import fts_query
+from rashomon.web.store import StoreError, fts_query
 from test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
 
 with warnings.catch_warnings():
@@ -68,7 +67,10 @@ def test_import_rejects_what_is_not_an_analysis(client):
 
 def test_search_covers_pages_sources_actors_and_comments(client):
     client.post("/api/pages", json=_dated("2031-04-02"))
-    kinds = lambda q: {h["kind"] for h in client.get("/api/search", params={"q": q}).json()["hits"]}
+
+    def kinds(q):
+        return {h["kind"] for h in client.get("/api/search", params={"q": q}).json()["hits"]}
+
     assert kinds("Reconciliation") >= {"source", "actor", "page"}
     assert kinds("rebel_group") == {"actor"}
     assert "comment" in kinds("burn house")
@@ -176,7 +178,7 @@ def test_hostile_page_and_query_render_as_text(client):
 def test_store_query_builder():
     assert fts_query("  ") is None
     assert fts_query('Assad "army" NEAR(x)') == '"Assad"* "army"* "NEAR"* "x"*'
-    with pytest.raises(Exception):
+    with pytest.raises(StoreError):
         Store("/proc/forbidden/store.db")
 
 

@@ -92,8 +92,8 @@ def compare(
     import json
 
     from .compare import compare_pages
-    from .report.comparison import comparison_text
     from .pipeline import analyze as run
+    from .report.comparison import comparison_text
 
     if format not in ("json", "text"):
         fail(f"--format must be json or text, not {format!r}")
@@ -151,8 +151,9 @@ def serve(
 @guarded
 def schema() -> None:
     """Print the JSON Schema of the analysis output."""
-    from .contract import shipped_schema
     import json
+
+    from .contract import shipped_schema
 
     sys.stdout.write(json.dumps(shipped_schema(), indent=2) + "\n")
 

@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, replace
 from . import framing as framing_module
 from .claims import source_label, topics
 from .model import Alignment, Analysis, Claim, Quantity
-from .pipeline import ParsedBlock, StageContext, register_stage
+from .pipeline import StageContext, register_stage
 
 # --- settings ------------------------------------------------------------------------------------------
 #: "about 40" admits 40 +- this share.

@@ -15,7 +15,7 @@ import json
 import math
 import types
 import typing
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -72,14 +72,14 @@ def _plain(value: Any) -> Any:
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, tuple):
         return tuple(_plain(item) for item in value)
-    names = _field_names(type(value))
+    names = _field_names(typing.cast(Any, type(value)))
     if names is not None:
         return {name: _plain(getattr(value, name)) for name in names}
     return value
 
 
-@lru_cache(maxsize=None)
-def _field_names(cls: type) -> tuple[str, ...] | None:
+@cache
+def _field_names(cls: Any) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
@@ -102,8 +102,8 @@ def from_dict(data: dict[str, Any]) -> Analysis:
     return analysis
 
 
-def _build(cls: type, value: Any) -> Any:
-    if not dataclasses.is_dataclass(cls) or not isinstance(value, dict):
+def _build(cls: Any, value: Any) -> Any:
+    if not isinstance(cls, type) or not dataclasses.is_dataclass(cls) or not isinstance(value, dict):
         return value
     hints = typing.get_type_hints(cls, vars(model))
     kwargs = {}
@@ -137,7 +137,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     args = typing.get_args(tp)
     if tp is Any:
         return {}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         _define(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
     if origin is typing.Literal:
@@ -158,7 +158,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema for {tp!r}")
 
 
-def _define(cls: type, defs: dict[str, Any]) -> None:
+def _define(cls: Any, defs: dict[str, Any]) -> None:
     if cls.__name__ in defs:
         return
     defs[cls.__name__] = {}  # placeholder against recursion

@@ -46,6 +46,8 @@ RelationType = Literal[
     "hands_over_to", "evacuates", "accuses",
 ]
 RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+#: Whether a relation is stated in the page's own voice, relayed from a source, or denied.
+Polarity = Literal["asserted", "denied", "reported"]
 
 #: Flags the comments stage sets on a comment.
 CommentFlag = Literal[
@@ -322,7 +324,7 @@ class Relation:
     object: str
     evidence: Span
     asserted_by: str | None = None
-    polarity: Literal["asserted", "denied", "reported"] = "asserted"
+    polarity: Polarity = "asserted"
     narrative: str | None = None
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -129,7 +130,7 @@ def _coerce(value: Any, name: str, where: str) -> Any:
     return value
 
 
-def load_options(path: str | Path | None = None, overrides: list[str] | tuple[str, ...] = (),
+def load_options(path: str | Path | None = None, overrides: Sequence[str] = (),
                  base: Options | None = None) -> Options:
     """Options from a TOML config file and ``section.key=value`` overrides (later ones win)."""
     options = base or Options()

@@ -257,12 +257,12 @@ def analyze(source: Path | str | bytes | Page | None = None, *, path: str | Path
     if isinstance(source, Page) and path is None and text is None and html is None:
         page = source
     else:
-        source, kind = source_of(source, path=path, text=text, html=html)
+        readable, kind = source_of(source, path=path, text=text, html=html)
         if kind is not None:
             read_options.setdefault("kind", kind)
         if options.read.comment_styles and "comment_styles" not in read_options:
             read_options["comment_styles"] = options.read.comment_styles
-        page = read(source, **read_options)
+        page = read(readable, **read_options)
     analysis = Analysis(page=page, warnings=list(page.warnings))
     ctx = StageContext(options=options, loaded={"spacy": nlp} if nlp is not None else {})
     limit = options.parse.max_block_chars

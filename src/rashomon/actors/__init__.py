@@ -12,8 +12,9 @@ Extra alias tables: ``Options(actors=ActorOptions(tables=...))`` (what the CLI o
 from __future__ import annotations
 
 import re
+from typing import cast
 
-from ..model import Actor, Analysis, Relation, Span
+from ..model import Actor, Analysis, Polarity, Relation, RelationType, Span
 from ..pipeline import StageContext, register_stage
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import Found, find_actors
@@ -84,7 +85,9 @@ def _relation(rel_id: str, raw: RawRelation, analysis: Analysis, parsed, gaz: Ga
             asserted_by, polarity = "+".join(viewers), "reported"
     if raw.negated:
         polarity = "denied"
-    return Relation(rel_id, raw.type, raw.subject, raw.object, evidence, asserted_by, polarity, pb.block.narrative)
+    # the cue lexicon's types are checked against RELATION_TYPES when it is loaded (gazetteer._check_relation_types)
+    return Relation(rel_id, cast(RelationType, raw.type), raw.subject, raw.object, evidence, asserted_by,
+                    cast(Polarity, polarity), pb.block.narrative)
 
 
 def _view_holders(text: str, sentence_start: int, evidence_start: int, gaz: Gazetteer) -> list[str]:

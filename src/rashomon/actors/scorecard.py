@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Analysis
 from ..contract import to_dict
+from ..model import Analysis
 
 GENERATED_PREFIXES = ("actor:", "person:")
 

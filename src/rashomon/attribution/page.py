@@ -52,11 +52,11 @@ class Record:
     source: tuple[int, int] | None = None
     root: object = None  # spaCy Token heading the source
     recipient: str | None = None
-    inner_of: "Record | None" = None
+    inner_of: Record | None = None
     confidence: float = 1.0
     source_id: str | None = None
-    parent: "Record | None" = None
-    continues: "Record | None" = None  # for a cue-less quotation: the attribution it continues
+    parent: Record | None = None
+    continues: Record | None = None  # for a cue-less quotation: the attribution it continues
     id: str = ""
     named: bool = False  # the source is named by a proper noun ("Eastline Today"), not only described
     replies: bool = False  # answers the statement in its content ("a charge X denied"): does not relay it
@@ -106,7 +106,7 @@ class PageAttributor:
             block, doc = item.block, item.doc
             offset = block.start
             found_here: list[Record] = []
-            shift = lambda span: (span[0] + offset, span[1] + offset) if span else None  # noqa: E731
+            shift = lambda span: (span[0] + offset, span[1] + offset) if span else None  # noqa: E731, B023 (used here)
             founds = quote_rules.extract(doc, self.lexicon, self.matcher_for(doc.vocab), self.reparse_for(doc))
             for found in founds:
                 found_here.append(Record(
@@ -146,7 +146,7 @@ class PageAttributor:
 
     # --- 2. speakers --------------------------------------------------------------------------------------
     def resolve_sources(self) -> None:
-        for index, record in enumerate(self.records):
+        for record in self.records:
             if record.root is None:
                 continue
             mention = describe(record.root, self.lexicon)

@@ -1797,7 +1797,7 @@ def with_recased_headlines(doc: Doc, found: list[Found], lexicon: Lexicon, match
         result = [found[i] for i in kept]
         for item in result:
             item.inner_of = renumber.get(item.inner_of) if item.inner_of is not None else None
-        shift = lambda span: (span[0] + start, span[1] + start) if span else None  # noqa: E731
+        shift = lambda span: (span[0] + start, span[1] + start) if span else None  # noqa: E731, B023 (used here)
         for item in fresh:
             item.content, item.cue, item.source = shift(item.content), shift(item.cue), shift(item.source)
             if item.source_root is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
         if address and engine is not Engine.ray:
             fail("--address is for --engine ray")
         run = run_options(config, set_, actors=actors, stages=stages)
-        options = {"workers": workers, "resume": resume, "progress": not quiet, "page_timeout": page_timeout or None,
+        options: dict[str, Any] = {"workers": workers, "resume": resume, "progress": not quiet, "page_timeout": page_timeout or None,
                    "options": run}
         if engine is Engine.ray:
             options["address"] = address

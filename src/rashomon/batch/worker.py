@@ -11,9 +11,8 @@ import resource
 import sys
 import time
 from collections.abc import Sequence
-from pathlib import Path
-
 from dataclasses import replace
+from pathlib import Path
 
 from .. import settings
 from ..errors import RashomonError

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 import catalogue
 
-from ..model import Analysis, Comment, Evidence, Stance
+from ..model import Analysis, Comment, CommentFlag, Evidence, Stance
 from ..pipeline import StageContext, register_stage
 from . import abuse, corrections, language, sarcasm, stance, threads
 from .features import featurize_counts, gc_paused
@@ -61,8 +62,9 @@ def step(name: str) -> Callable[[Callable[[CommentContext], None]], Callable[[Co
 
 
 def _add_flag(comment: Comment, flag: str) -> None:
+    """Add ``flag`` (one of ``rashomon.model.COMMENT_FLAGS``; a test checks every flag the steps set) once."""
     if flag not in comment.flags:
-        comment.flags.append(flag)
+        comment.flags.append(cast(CommentFlag, flag))
 
 
 @step("language")
@@ -164,11 +166,11 @@ def comments_stage(analysis: Analysis, ctx: StageContext | None = None) -> None:
     if not comments:
         return
     _check_offsets(analysis)
-    ctx = CommentContext(analysis, comments)
+    steps_ctx = CommentContext(analysis, comments)
     with gc_paused():  # see features.gc_paused: the steps allocate many short-lived objects, no cycles
         for name in COMMENT_STEPS:
             try:
-                comment_steps.get(name)(ctx)
+                comment_steps.get(name)(steps_ctx)
             except FileNotFoundError as err:  # a model file not built: the other steps still run
                 analysis.warn("comment_model_missing", f"the {name} step was skipped: {err}", STAGE)
 

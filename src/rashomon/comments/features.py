@@ -20,7 +20,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from contextlib import contextmanager
-from functools import lru_cache, wraps
+from functools import wraps
 from itertools import chain
 
 import numpy as np

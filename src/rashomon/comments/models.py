@@ -97,7 +97,7 @@ class LinearModel:
         np.savez_compressed(path, **arrays)
 
     @classmethod
-    def load(cls, path: Path) -> "LinearModel":
+    def load(cls, path: Path) -> LinearModel:
         with np.load(path, allow_pickle=False) as f:
             names = [str(n) for n in f["names"]]
             heads = [

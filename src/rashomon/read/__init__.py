@@ -205,17 +205,17 @@ def read(
         check_bytes(data)
     else:
         data, name = load_bytes(source)
-    html = kind == "html" or (kind == "auto" and is_html(data, name))
-    text, warnings = decode(data, html=html)
-    if html:
+    as_html = kind == "html" or (kind == "auto" and is_html(data, name))
+    decoded, warnings = decode(data, html=as_html)
+    if as_html:
         from .html import read_html
 
-        page = read_html(text, url=url)
+        page = read_html(decoded, url=url)
     else:
         from .text import load_grammar, read_text
 
         grammar = load_grammar(*comment_styles) if comment_styles else None
-        page = read_text(text, grammar=grammar, reference_date=_reference_date(published_at))
+        page = read_text(decoded, grammar=grammar, reference_date=_reference_date(published_at))
     page.url = url or page.url
     page.published_at = published_at or page.published_at
     page.publisher = publisher or page.publisher

@@ -10,8 +10,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from ..model import Analysis
 from ..contract import to_dict
+from ..model import Analysis
 from .view import build_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")

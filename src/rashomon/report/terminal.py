@@ -16,10 +16,10 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..model import Analysis
 from ..contract import to_dict
-from .view import build_view
+from ..model import Analysis
 from .svg import SIDE_COLOURS
+from .view import build_view
 
 # --- settings ------------------------------------------------------------------------------------------
 # Sides take the report's one palette, ``svg.SIDE_COLOURS`` (Okabe–Ito), as in the HTML report.

@@ -273,7 +273,7 @@ def _claim_ref(claim: dict, sources: dict, narratives: list[dict]) -> dict[str, 
 
 
 def _alignment(alignment: dict, claims: dict, sources: dict, narratives: list[dict]) -> dict[str, Any]:
-    verdict = alignment.get("verdict") if alignment.get("verdict") in VERDICTS else "unique"
+    verdict = str(alignment.get("verdict")) if alignment.get("verdict") in VERDICTS else "unique"
     return {
         "id": alignment.get("id"),
         "topic": alignment.get("topic"),
@@ -293,7 +293,7 @@ def _unaligned(claims, alignments, sources, narratives) -> list[dict]:
 def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, Any]:
     """Per side: distinctive terms, lexicon hits, loaded spans; plus the diverging chart and the lexicon pairs."""
     names = {n["id"]: n for n in narratives}
-    sides = []
+    sides: list[dict[str, Any]] = []
     for key, value in framing.items():
         if not isinstance(value, dict):
             continue
@@ -407,7 +407,7 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
         filter_counts.update(filters)
         intervals = [(e.get("start"), e.get("end"), "evidence", {"label": e.get("label"), "weight": e.get("weight")})
                      for e in comment.get("evidence") or []]
-        parent = by_id.get(comment.get("reply_to"))
+        parent = by_id.get(str(comment.get("reply_to")))
         items.append({
             **comment,
             "anchor": anchor("comment", comment["id"]),
@@ -435,7 +435,7 @@ def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, 
         row["flags"].update(comment.get("flags") or [])
         scores = comment.get("scores") or {}
         row["max_abuse"] = max([row["max_abuse"], *(_number(scores.get(k)) for k in ABUSE_SCORE_KEYS)])
-        parent = by_id.get(comment.get("reply_to"))
+        parent = by_id.get(str(comment.get("reply_to")))
         if parent:
             target = parent.get("author") or "(anonymous)"
             summary.setdefault(target, {"author": target, "comments": 0, "replies_received": 0, "flags": Counter(),

@@ -13,28 +13,28 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from functools import partial
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import Body, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from starlette.datastructures import UploadFile as StarletteUploadFile
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
+from starlette.datastructures import UploadFile as StarletteUploadFile
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import settings
 from ..compare import compare_pages
+from ..contract import from_dict, to_dict, validator
 from ..errors import RashomonError
 from ..model import HTML_SUFFIXES
 from ..read import KINDS
-from ..contract import from_dict, to_dict, validator
 from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
 from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment

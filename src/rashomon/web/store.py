@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +108,7 @@ class Store:
             cursor = con.execute(
                 "INSERT INTO pages (created_at, title, publisher, published_at, url, language, comments, data) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (datetime.now(timezone.utc).isoformat(timespec="seconds"), page.get("title"), page.get("publisher"),
+                (datetime.now(UTC).isoformat(timespec="seconds"), page.get("title"), page.get("publisher"),
                  page.get("published_at"), page.get("url"), page.get("language"), len(data.get("comments") or []),
                  json.dumps(data, ensure_ascii=False, allow_nan=False)))
             page_id = int(cursor.lastrowid)
