@@ -6,33 +6,21 @@ Every fixture text is invented for these tests (invented groups, outlets and eve
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from rashomon import nlp as nlp_module
 from rashomon.actors import actors_stage, load_gazetteer, scorecard
 from rashomon.contract import to_dict
 from rashomon.errors import ConfigError
-from rashomon.model import Analysis, Attribution, Block, Page, Source, Span
+from rashomon.model import Analysis, Attribution, Page, Source, Span
 from rashomon.options import ActorOptions, Options
 from rashomon.pipeline import ParsedBlock, StageContext, analyze, stages
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return nlp_module.load()
+from tests.conftest import page_from
 
 
 def make_page(text: str, **page_fields) -> Page:
     """One paragraph block per blank-line-separated chunk, offsets into ``text``."""
-    blocks, start = [], 0
-    for n, chunk in enumerate(text.split("\n\n")):
-        blocks.append(Block(f"b{n}", "paragraph", start, start + len(chunk), chunk))
-        start += len(chunk) + 2
-    return Page(text=text, blocks=blocks, **page_fields)
+    return page_from(text, **page_fields)
 
 
 def run(nlp, text: str, *, sources=(), attributions=(), narratives=None, gazetteer=None, options=None,
@@ -324,11 +312,8 @@ def test_scorecard_rejects_what_is_not_an_analysis():
 
 
 @pytest.mark.shared
-def test_reference_page_sides_and_relations():
-    page = SHARED / "pages" / "aleppo-2016-11-28.txt"
-    if not page.is_file():
-        pytest.skip("../shared/pages/aleppo-2016-11-28.txt is not present")
-    analysis = analyze(page, stage_names=("attribution", "actors"))
+def test_reference_page_sides_and_relations(reference_page_path):
+    analysis = analyze(reference_page_path, stage_names=("attribution", "actors"))
     by_id = {a.id: a for a in analysis.actors}
     for government_side in ("syrian_army", "bashar_al_assad", "russia", "iran", "hezbollah"):
         assert by_id[government_side].side == "Syrian government"

@@ -7,33 +7,19 @@ Fixtures are invented (fictional outlets, places and people); the reference-page
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from rashomon import nlp as nlp_module
 from rashomon.attribution import attribution_stage, quote_spans
-from rashomon.model import Analysis, Block, Page
+from rashomon.model import Analysis, Page
 from rashomon.pipeline import ParsedBlock, StageContext
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-REFERENCE_PAGE = SHARED / "pages" / "aleppo-2016-11-28.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return nlp_module.load()
+from tests.conftest import page_from
 
 
 def make_page(paragraphs: list[str], publisher: str | None = None) -> Page:
     """A page whose blocks are ``paragraphs`` separated by blank lines; the first one is the headline."""
-    text = "\n\n".join(paragraphs)
-    blocks, at = [], 0
-    for number, paragraph in enumerate(paragraphs):
-        kind = "headline" if number == 0 else "separator" if paragraph == "* * *" else "paragraph"
-        blocks.append(Block(f"b{number}", kind, at, at + len(paragraph), paragraph))
-        at += len(paragraph) + 2
-    return Page(text=text, blocks=blocks, publisher=publisher)
+    return page_from(paragraphs, headline=True, publisher=publisher)
 
 
 def run(nlp, paragraphs: list[str], publisher: str | None = None) -> Analysis:
@@ -388,8 +374,8 @@ def test_opening_according_to_ends_at_its_comma(nlp):
     assert found.content.text == "dock workers and crane drivers walked out on Friday"
 
 
-# --- patterns added in the PolNeAR error analysis (issue 3, second pass); sentences invented ---------------------
-SECOND_PASS_CASES = [
+# --- cue shapes: passives, relative clauses, speech-act nouns, cue chains, stance adjectives (invented sentences) --
+CUE_SHAPE_CASES = [
     # a passive cue with its agent: what the agent said something about is the subject
     ("The new toll was criticized by the fishermen's guild.", "was criticized", "The new toll",
      "the fishermen's guild"),
@@ -433,7 +419,8 @@ SECOND_PASS_CASES = [
 ]
 
 
-THIRD_PASS_CASES = [
+# --- light verbs, speakers the parser hung in the wrong place, views and statements (invented sentences) ------------
+PARSER_REPAIR_AND_VIEW_CASES = [
     # a light verb whose object noun carries the speech act
     ("The harbour master took issue with the new ferry timetable.", "took issue with", "the new ferry timetable",
      "The harbour master"),
@@ -498,7 +485,8 @@ THIRD_PASS_CASES = [
 ]
 
 
-FOURTH_PASS_CASES = [
+# --- trailing cues, findings of polls and records, what a sign or a text says (invented sentences) ----------------
+TRAILING_CUE_AND_FINDING_CASES = [
     # a trailing cue after a comma, its speaker behind it, joined by the parser as one more conjunct
     ("The big mill is holding on, but it is under heavy pressure from cheap imports, said the firm's chief "
      "executive, Jon Harrow.", "said", "The big mill is holding on, but it is under heavy pressure from cheap "
@@ -550,7 +538,8 @@ FOURTH_PASS_CASES = [
 
 
 @pytest.mark.parametrize("sentence, cue, content, source",
-                         BELIEF_AND_STANCE_CASES + SECOND_PASS_CASES + THIRD_PASS_CASES + FOURTH_PASS_CASES)
+                         BELIEF_AND_STANCE_CASES + CUE_SHAPE_CASES + PARSER_REPAIR_AND_VIEW_CASES
+                         + TRAILING_CUE_AND_FINDING_CASES)
 def test_cue_content_and_source(nlp, sentence, cue, content, source):
     analysis = run(nlp, ["Harbour news", sentence])
     found = by_cue(analysis, cue)
@@ -770,12 +759,10 @@ def test_spacy_component_writes_doc_attributions(nlp):
 
 # --- the reference page --------------------------------------------------------------------------------------------
 @pytest.mark.shared
-def test_reference_page_narratives_and_sources(nlp):
-    if not REFERENCE_PAGE.exists():
-        pytest.skip("the reference page is not in ../shared/pages")
+def test_reference_page_narratives_and_sources(nlp, reference_page_path):
     from rashomon.read import read
 
-    page = read(REFERENCE_PAGE)
+    page = read(reference_page_path)
     blocks = [b for b in page.blocks if b.kind != "separator" and b.text.strip()]
     parsed = [ParsedBlock(b, d) for b, d in zip(blocks, nlp.pipe(b.text for b in blocks))]
     analysis = Analysis(page=page)

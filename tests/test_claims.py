@@ -9,6 +9,7 @@ from rashomon.claims import claims_stage, source_label
 from rashomon.claims.quantities import find_quantities, word_value
 from rashomon.model import Analysis, Attribution, Block, Page, Source, Span
 from rashomon.pipeline import StageContext, parse
+from tests.conftest import page_from
 
 
 @pytest.fixture(scope="module")
@@ -136,12 +137,7 @@ ARTICLE = (
 
 
 def make_page(text: str, narratives: dict[int, str] | None = None) -> Page:
-    blocks, start = [], 0
-    for n, para in enumerate(text.split("\n\n")):
-        begin = text.index(para, start)
-        blocks.append(Block(f"b{n}", "paragraph", begin, begin + len(para), para, (narratives or {}).get(n)))
-        start = begin + len(para)
-    return Page(text=text, blocks=blocks, publisher="Northwind Radio")
+    return page_from(text, narratives=narratives, publisher="Northwind Radio")
 
 
 def run_claims(page: Page, sources=(), attributions=()) -> Analysis:

@@ -7,8 +7,6 @@ not flagged. Comments are found by their author and a few words, never copied in
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from rashomon.comments import analyze_comments, commenter_summary, thread_tree
@@ -16,17 +14,12 @@ from rashomon.comments.abuse import score_texts
 from rashomon.model import Analysis
 from rashomon.read import read
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-PAGE = SHARED / "pages" / "aleppo-2016-11-28.txt"
-
 pytestmark = pytest.mark.shared
 
 
 @pytest.fixture(scope="module")
-def analysis() -> Analysis:
-    if not PAGE.exists():
-        pytest.skip("the reference page is not in ../shared/pages")
-    result = Analysis(page=read(PAGE))
+def analysis(reference_page_path) -> Analysis:
+    result = Analysis(page=read(reference_page_path))
     analyze_comments(result)
     return result
 

@@ -12,7 +12,7 @@ from rashomon.contract import build_schema, to_dict
 from rashomon.model import Analysis, Block, Claim, Comment, Evidence, Page
 from rashomon.report.html import render_html
 from rashomon.report.view import build_view, comment_filters, segment
-from test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
+from tests.test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from rich.console import Console
 from rashomon.model import Analysis, Page
 from rashomon.report.markdown import escape_md, render_markdown
 from rashomon.report.terminal import render_terminal, render_text
-from test_report_fixtures import build_analysis
+from tests.test_report_fixtures import build_analysis
 
 
 def test_markdown_has_every_section_in_order():

@@ -13,7 +13,7 @@ import pytest
 from rashomon.contract import from_dict, to_dict
 from rashomon.web import Store, create_app
 from rashomon.web.store import StoreError, fts_query
-from test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
+from tests.test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from test_report_fixtures import HOSTILE_PAYLOAD, build_analysis  # noqa: E402
+from tests.test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
