@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import json
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,54 @@ def test_path_and_text_are_told_apart_by_type(tmp_path):
     assert rashomon.analyze(path=str(path), stage_names=()).page.text == from_file.page.text
     assert rashomon.analyze(text=PAGE, stage_names=()).page.source_format == "text"
     assert isinstance(path, Path)
+
+
+def test_stage_sections_of_the_options_reach_their_stages():
+    page = "Harbour shut\n\nThe port authority said the harbour was shut.\n\n"
+    comments = ("Comments\n\nann says:\nI hope the harbour master gets shot.\n")
+    base = rashomon.analyze(page + comments, stage_names=("actors", "comments"))
+    assert "threat" in base.page.comments[0].flags
+    options = Options(stages=("actors", "comments")).with_values({"comments.steps": "language,threads"})
+    fewer = rashomon.analyze(page + comments, options=options)
+    assert fewer.page.comments and not fewer.page.comments[0].flags
+
+
+def test_options_from_a_config_file_and_set(tmp_path):
+    from rashomon.options import load_options
+
+    config = tmp_path / "rashomon.toml"
+    config.write_text('stages = ["attribution", "claims"]\n[parse]\nbatch_size = 8\n[actors]\nmax_actors = 5\n')
+    options = load_options(config, ["parse.batch_size=16", "actors.tables=a.yaml,b.yaml"])
+    assert options.stages == ("attribution", "claims")
+    assert options.parse.batch_size == 16 and options.actors.max_actors == 5
+    assert options.actors.tables == ("a.yaml", "b.yaml")
+    with pytest.raises(ConfigError, match="unknown option 'prase'"):
+        load_options(overrides=["prase.batch_size=1"])
+    with pytest.raises(ConfigError, match=r"\[parse\] batch_size: 'many' is not a int"):
+        load_options(overrides=["parse.batch_size=many"])
+    with pytest.raises(ConfigError, match="unknown option\\(s\\) size"):
+        load_options(overrides=["parse.size=1"])
+    (tmp_path / "bad.toml").write_text("stages = [\n")
+    with pytest.raises(ConfigError, match="not a valid TOML"):
+        load_options(tmp_path / "bad.toml")
+
+
+def test_the_cli_checks_stages_and_options_before_reading_a_page(tmp_path):
+    from typer.testing import CliRunner
+
+    from rashomon.cli import app
+
+    runner = CliRunner()
+    missing = str(tmp_path / "never-read.txt")
+    result = runner.invoke(app, ["analyze", missing, "--stages", "compare"])
+    assert result.exit_code == 2 and "compare stage needs claims" in result.output
+    result = runner.invoke(app, ["analyze", missing, "--set", "parse.batch_size=many"])
+    assert result.exit_code == 2 and "is not a int" in result.output
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    config = tmp_path / "run.toml"
+    config.write_text('stages = ["attribution"]\n')
+    result = runner.invoke(app, ["analyze", str(page), "--config", str(config), "--quiet"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["sources"] and data["claims"] == []  # only attribution ran

@@ -14,6 +14,9 @@ A config file is TOML with one table per section::
 
     [actors]
     tables = ["my_actors.yaml"]
+
+    [comments]
+    steps = ["language", "threads", "abuse", "corrections"]
 """
 
 from __future__ import annotations
@@ -47,6 +50,14 @@ class ReadOptions:
 class ActorOptions:
     #: Extra actor alias tables, YAML or JSON (``--actors``).
     tables: tuple[str, ...] = ()
+    #: More actors than this on one page: the most mentioned are kept and a ``too_many_actors`` warning says so.
+    max_actors: int = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class CommentOptions:
+    #: Steps of the comments stage, in order (``rashomon.comments.comment_steps``; e.g. drop ``sarcasm``).
+    steps: tuple[str, ...] = ("language", "threads", "abuse", "sarcasm", "corrections", "stance")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +68,7 @@ class Options:
     read: ReadOptions = field(default_factory=ReadOptions)
     parse: ParseOptions = field(default_factory=ParseOptions)
     actors: ActorOptions = field(default_factory=ActorOptions)
+    comments: CommentOptions = field(default_factory=CommentOptions)
 
     def with_values(self, values: dict[str, Any], where: str = "options") -> Options:
         """A copy with ``values`` set: ``{"stages": [...], "parse": {"batch_size": 8}}`` or dotted keys

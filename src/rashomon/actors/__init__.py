@@ -24,8 +24,6 @@ from .scorecard import scorecard
 __all__ = ["actors_stage", "find_actors", "find_relations", "load_gazetteer", "scorecard"]
 
 # --- settings ----------------------------------------------------------------------------------------
-#: More actors than this on one page: the most mentioned are kept and a warning says so.
-MAX_ACTORS = 2000
 #: Relations that put both actors on the same side (a side known for one is given to the other).
 SAME_SIDE = {"backs", "supports", "arms", "allied_with"}
 #: "the Syrian/Russian point of view, in which ...": a relation inside such a view is asserted by that side.
@@ -52,10 +50,11 @@ def actors_stage(analysis: Analysis, ctx: StageContext, gazetteer: Gazetteer | N
     for actor in actors:
         actor.mentions.sort(key=lambda m: (m.start, m.end))
     actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
-    if len(actors) > MAX_ACTORS:
-        analysis.warn("too_many_actors", f"{len(actors)} actors found; only the {MAX_ACTORS} most mentioned are kept",
+    limit = ctx.options.actors.max_actors
+    if len(actors) > limit:
+        analysis.warn("too_many_actors", f"{len(actors)} actors found; only the {limit} most mentioned are kept",
                       "actors")
-        keep = {a.id for a in sorted(actors, key=lambda a: -len(a.mentions))[:MAX_ACTORS]}
+        keep = {a.id for a in sorted(actors, key=lambda a: -len(a.mentions))[:limit]}
         actors = [a for a in actors if a.id in keep]
         raw = [r for r in raw if r.subject in keep and r.object in keep]
     analysis.actors = actors

@@ -16,14 +16,16 @@ from typing import cast
 import catalogue
 
 from ..model import Analysis, Comment, CommentFlag, Evidence, Stance
+from ..options import CommentOptions
 from ..pipeline import StageContext, register_stage
 from . import abuse, corrections, language, sarcasm, stance, threads
 from .features import featurize_counts, gc_paused
 from .threads import commenter_summary, thread_tree
 
 # --- settings ------------------------------------------------------------------------------------------
-#: Steps run by the stage, in order (each looked up in ``comment_steps``).
-COMMENT_STEPS = ("language", "threads", "abuse", "sarcasm", "corrections", "stance")
+#: Steps run by the stage, in order (each looked up in ``comment_steps``); a run may choose others with
+#: ``Options(comments=CommentOptions(steps=...))``.
+COMMENT_STEPS = CommentOptions().steps
 #: Comments scored per call of a model (one sparse matrix product per batch; 1,024 measured ~8 % faster than 512
 #: in bench/comments.py, larger gains nothing).
 BATCH_SIZE = 1024
@@ -159,7 +161,7 @@ def stance_step(ctx: CommentContext) -> None:
 
 
 @register_stage(STAGE, requires=("actors",), assigns=("page.comments",))
-def comments_stage(analysis: Analysis, ctx: StageContext | None = None) -> None:
+def comments_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Fill every comment's scores, flags, evidence, inferred replies, corrections and stances (stance toward the
     actors the ``actors`` stage found, hence its prerequisite)."""
     comments = analysis.page.comments
@@ -168,7 +170,7 @@ def comments_stage(analysis: Analysis, ctx: StageContext | None = None) -> None:
     _check_offsets(analysis)
     steps_ctx = CommentContext(analysis, comments)
     with gc_paused():  # see features.gc_paused: the steps allocate many short-lived objects, no cycles
-        for name in COMMENT_STEPS:
+        for name in ctx.options.comments.steps:
             try:
                 comment_steps.get(name)(steps_ctx)
             except FileNotFoundError as err:  # a model file not built: the other steps still run

@@ -173,7 +173,7 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     """The app over the store at ``db_path`` (default: ``rashomon.db`` in the user's data folder).
 
     ``analyze`` replaces :func:`rashomon.analyze` (a different pipeline), ``stage_names`` the stages it runs
-    (default: ``settings.DEFAULT_STAGES``); ``max_page_bytes`` replaces the page size limit. ``allowed_hosts``:
+    (default: ``rashomon.pipeline.DEFAULT_STAGES``); ``max_page_bytes`` replaces the page size limit. ``allowed_hosts``:
     the host names a request may address (its ``Host`` header; default ``LOCAL_HOSTS``), so a DNS-rebinding
     page cannot reach the app under its own name.
     """
