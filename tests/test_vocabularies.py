@@ -9,7 +9,15 @@ import pytest
 import rashomon
 from rashomon.actors.gazetteer import relation_types_in
 from rashomon.contract import build_schema
-from rashomon.model import COMMENT_FLAGS, HTML_SUFFIXES, PAGE_SUFFIXES, RELATION_TYPES, WARNING_CODES
+from rashomon.model import (
+    COMMENT_FLAG_FILTERS,
+    COMMENT_FLAGS,
+    HTML_SUFFIXES,
+    PAGE_SUFFIXES,
+    RELATION_STYLE,
+    RELATION_TYPES,
+    WARNING_CODES,
+)
 from rashomon.read.corpus import iter_file
 from rashomon.report.svg import RELATION_COLOURS
 from rashomon.report.view import COMMENT_FILTERS, RELATION_LABELS, comment_filters
@@ -19,6 +27,7 @@ SRC = Path(rashomon.__file__).resolve().parent
 
 
 def test_every_relation_type_has_a_label_and_a_colour_and_nothing_else_does():
+    assert list(RELATION_STYLE) == list(RELATION_TYPES)
     assert set(RELATION_LABELS) == set(RELATION_TYPES)
     assert set(RELATION_COLOURS) == set(RELATION_TYPES)
     assert all(RELATION_LABELS[t] and RELATION_COLOURS[t].startswith("#") for t in RELATION_TYPES)
@@ -32,6 +41,8 @@ def test_the_cue_lexicon_uses_exactly_the_declared_relation_types():
 
 
 def test_every_comment_flag_is_in_exactly_one_filter():
+    assert sorted(COMMENT_FLAG_FILTERS) == sorted(COMMENT_FLAGS)
+    assert list(COMMENT_FILTERS) == ["threats", "abuse", "sarcasm", "corrections", "unscored"]
     for flag in COMMENT_FLAGS:
         owners = [name for name, members in COMMENT_FILTERS.items() if flag in members]
         assert len(owners) == 1, (flag, owners)

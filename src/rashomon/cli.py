@@ -14,6 +14,7 @@ from typing import Optional
 import typer
 
 from .console import CONFIG_HELP, SET_HELP, err_console, fail, guarded, out_console, page_source, plain, run_options
+from .report import RENDERERS
 
 app = typer.Typer(
     name="rashomon",
@@ -24,11 +25,8 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    json = "json"
-    html = "html"
-    md = "md"
-    text = "text"
+#: Output formats: one per renderer registered in ``rashomon.report.RENDERERS``.
+Format = Enum("Format", {name: name for name in RENDERERS}, type=str)  # type: ignore[misc]
 
 
 def summary(analysis, destination: str | None) -> None:
@@ -51,7 +49,7 @@ def summary(analysis, destination: str | None) -> None:
 @guarded
 def analyze(
     path: str = typer.Argument(..., help="A page: an HTML file or a text dump; '-' reads standard input."),
-    format: Format = typer.Option(Format.json, "--format", "-f", help="Output format."),
+    format: Format = typer.Option("json", "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     url: Optional[str] = typer.Option(None, help="The page's URL, if known."),
     published_at: Optional[str] = typer.Option(None, "--published-at", help="The page's date (ISO 8601)."),

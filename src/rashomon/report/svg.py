@@ -13,17 +13,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..model import RELATION_STYLE
+
 # --- settings ------------------------------------------------------------------------------------------
 #: Okabe–Ito colours for the sides (narratives) of a page, in order of appearance.
 SIDE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
-#: Okabe–Ito colours for every relation type of ``rashomon.model.RELATION_TYPES`` (a test checks each has one):
-#: hostile acts vermillion, backing green, alliance blue, accusation purple, handovers orange, evacuation sky blue.
-#: Colour is never the only cue: every edge is also titled with its type.
-RELATION_COLOURS = {
-    "fights": "#D55E00", "attacks": "#D55E00", "besieges": "#D55E00", "captures_from": "#D55E00",
-    "backs": "#009E73", "supports": "#009E73", "arms": "#009E73",
-    "allied_with": "#0072B2", "accuses": "#CC79A7", "hands_over_to": "#E69F00", "evacuates": "#56B4E9",
-}
+#: Colours of relation types, declared with the types in ``rashomon.model.RELATION_STYLE``.
+RELATION_COLOURS = {kind: colour for kind, (_, colour) in RELATION_STYLE.items()}
 BAR_ROW = 18          # px per term row
 BAR_HALF_WIDTH = 150  # px of the longest bar
 LABEL_WIDTH = 130     # px for the term labels

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from typing import Any
 from urllib.parse import quote
 
+from ..model import COMMENT_FLAG_FILTERS, RELATION_STYLE
 from . import svg
 
 # --- settings ------------------------------------------------------------------------------------------
@@ -26,21 +27,14 @@ FRAMING_TERMS_PER_SIDE = 12
 #: the filters even when no stage raised a flag.
 ABUSE_SCORE_KEYS = ("abuse", "toxicity", "toxic", "insult", "obscene", "identity_attack", "severe_toxicity")
 ABUSE_SCORE_THRESHOLD = 0.5
-#: Comment filters of the report: filter name -> the flags (``rashomon.model.COMMENT_FLAGS``) that select it.
-#: A test checks that every flag is in exactly one filter.
+#: Comment filters of the report, in button order: filter name -> the flags that select it (from
+#: ``rashomon.model.COMMENT_FLAG_FILTERS``, where each flag is declared with its filter).
 COMMENT_FILTERS: dict[str, tuple[str, ...]] = {
-    "threats": ("threat",),
-    "abuse": ("toxicity", "severe_toxicity", "insult", "identity_attack", "profanity"),
-    "sarcasm": ("sarcasm", "sarcasm_marker"),
-    "corrections": ("correction",),
-    "unscored": ("empty", "language_unknown"),
+    name: tuple(flag for flag, owner in COMMENT_FLAG_FILTERS.items() if owner == name)
+    for name in dict.fromkeys(COMMENT_FLAG_FILTERS.values())
 }
-#: How each relation type of ``rashomon.model.RELATION_TYPES`` reads in a report ("X captures from Y").
-RELATION_LABELS: dict[str, str] = {
-    "backs": "backs", "supports": "supports", "arms": "arms", "allied_with": "is allied with",
-    "fights": "fights", "attacks": "attacks", "besieges": "besieges", "captures_from": "captures from",
-    "hands_over_to": "hands over to", "evacuates": "evacuates", "accuses": "accuses",
-}
+#: How each relation type reads in a report ("X captures from Y"), from ``rashomon.model.RELATION_STYLE``.
+RELATION_LABELS: dict[str, str] = {kind: label for kind, (label, _) in RELATION_STYLE.items()}
 #: Verdict -> (symbol, plain words), so a badge never relies on colour alone.
 VERDICTS = {
     "agree": ("=", "agree"),
