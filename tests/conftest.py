@@ -6,6 +6,7 @@ report fixture as ``from tests.test_report_fixtures import build_analysis``), ne
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,14 @@ def page_from(paragraphs: Sequence[str] | str, *, headline: bool = False,
         blocks.append(Block(f"b{n}", kind, at, at + len(paragraph), paragraph, by_index.get(n)))
         at += len(paragraph) + 2
     return Page(text="\n\n".join(paragraphs), blocks=blocks, **page_fields)
+
+
+def write_jsonl(path: Path, rows: Sequence[dict[str, Any] | str]) -> Path:
+    """A JSONL corpus file: each dict one JSON line, each str written as it is (a broken line, on purpose)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [row if isinstance(row, str) else json.dumps(row) for row in rows]
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
 
 
 def shared_path(*parts: str) -> Path:

@@ -17,6 +17,7 @@ from rashomon.model import Actor, Relation, Span
 from rashomon.options import Options
 from rashomon.read.corpus import Record, iter_records
 from rashomon.report.scorecard import render_html, render_terminal
+from tests.conftest import write_jsonl
 
 PAGE = """Ferry service resumes in Lorvik
 
@@ -41,13 +42,11 @@ def make_corpus(root: Path, pages: int = 5) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     for number in range(pages):
         (root / f"page-{number:02d}.txt").write_text(PAGE.replace("Friday", f"day {number + 1}"))
-    lines = [json.dumps({"url": "https://www.lorvik-herald.invalid/ferry", "published_at": "2026-03-02",
-                         "text": PAGE}),
-             "{broken json",
-             json.dumps({"url": "https://kessa-post.invalid/fuel", "html": "<html><body><h1>Fuel runs low</h1><p>"
-                         "The island council said deliveries would resume on Friday after the ferry returns.</p>"
-                         "</body></html>"})]
-    (root / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    write_jsonl(root / "feed.jsonl", [
+        {"url": "https://www.lorvik-herald.invalid/ferry", "published_at": "2026-03-02", "text": PAGE},
+        "{broken json",
+        {"url": "https://kessa-post.invalid/fuel", "html": "<html><body><h1>Fuel runs low</h1><p>"
+         "The island council said deliveries would resume on Friday after the ferry returns.</p></body></html>"}])
     (root / "scan.html").write_bytes(bytes(range(256)) * 40)
     (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(100))
     return root

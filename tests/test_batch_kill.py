@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
@@ -16,6 +15,7 @@ import pytest
 from rashomon.batch.output import MANIFEST_DIR, iter_manifest_ids
 from rashomon.batch.query import query
 from rashomon.read.corpus import iter_records
+from tests.conftest import write_jsonl
 
 #: Bounds of the test: each run must end (or be killed) well within these.
 RUN_TIMEOUT_S = 120
@@ -23,16 +23,13 @@ PAGES = 240
 
 
 def make_corpus(root: Path) -> Path:
-    root.mkdir()
-    with open(root / "feed.jsonl", "w") as handle:
-        for number in range(PAGES):
-            if number % 60 == 7:
-                handle.write("{not json at all\n")
-                continue
-            text = (f"Lock gates closed on the Oster canal, day {number}\n\n"
-                    f"The canal authority said barge number {number} was held at the upper lock.\n\n"
-                    "Skippers said the delay would cost them a week of trade.\n")
-            handle.write(json.dumps({"url": f"https://oster-courier.invalid/locks/{number}", "text": text}) + "\n")
+    write_jsonl(root / "feed.jsonl", [
+        "{not json at all" if number % 60 == 7 else
+        {"url": f"https://oster-courier.invalid/locks/{number}",
+         "text": f"Lock gates closed on the Oster canal, day {number}\n\n"
+                 f"The canal authority said barge number {number} was held at the upper lock.\n\n"
+                 "Skippers said the delay would cost them a week of trade.\n"}
+        for number in range(PAGES)])
     for number in range(10):
         (root / f"extra-{number}.txt").write_text(f"Bridge {number} repainted\n\nThe works office finished it.\n")
     return root

@@ -11,6 +11,7 @@ from rashomon.batch import run_batch
 from rashomon.batch.output import iter_manifest_ids
 from rashomon.batch.query import query
 from rashomon.read.corpus import iter_records
+from tests.conftest import write_jsonl
 
 ray = pytest.importorskip("ray")
 pytestmark = [pytest.mark.ray, pytest.mark.slow]
@@ -25,14 +26,11 @@ def local_ray():
 
 
 def make_corpus(root: Path) -> Path:
-    root.mkdir()
-    with open(root / "feed.jsonl", "w") as handle:
-        for number in range(12):
-            text = (f"Night trains return to the Varn valley, line {number}\n\n"
-                    f"The rail company said line {number} would run again from Sunday.\n")
-            handle.write(json.dumps({"url": f"https://varn-gazette.invalid/rail/{number}",
-                                     "published_at": "2026-04-0" + str(1 + number % 9), "text": text}) + "\n")
-        handle.write("{cut short\n")
+    write_jsonl(root / "feed.jsonl", [
+        *({"url": f"https://varn-gazette.invalid/rail/{number}", "published_at": "2026-04-0" + str(1 + number % 9),
+           "text": f"Night trains return to the Varn valley, line {number}\n\n"
+                   f"The rail company said line {number} would run again from Sunday.\n"} for number in range(12)),
+        "{cut short"])
     (root / "notes.txt").write_text("Snow closes the pass\n\nThe road office closed the pass on Monday.\n")
     (root / "dump.html").write_bytes(bytes(range(256)) * 30)
     return root
