@@ -21,8 +21,13 @@ EXAMPLE = REPO / "examples" / "port-sarn.txt"
 REFERENCE_PAGE = SHARED / "pages" / "aleppo-2016-11-28.txt"
 
 
-def page_from(paragraphs: Sequence[str] | str, *, headline: bool = False,
-              narratives: Sequence[str | None] | dict[int, str] | None = None, **page_fields: Any) -> Page:
+def page_from(
+    paragraphs: Sequence[str] | str,
+    *,
+    headline: bool = False,
+    narratives: Sequence[str | None] | dict[int, str] | None = None,
+    **page_fields: Any,
+) -> Page:
     """A page of paragraphs separated by blank lines (a str is split on blank lines), each a block with its
     offsets into the page text. ``headline``: the first block is the headline; ``* * *`` is a separator.
     ``narratives``: each block's narrative, by position."""

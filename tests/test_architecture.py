@@ -87,14 +87,25 @@ def test_no_module_imports_itself_back():
 def test_the_contract_is_one_module_that_report_web_batch_and_scorecards_use():
     graph = import_graph()
     users = {name for name, deps in graph.items() if "rashomon.contract" in deps}
-    assert {"rashomon.report.html", "rashomon.report.markdown", "rashomon.report.terminal", "rashomon.web.app",
-            "rashomon.batch.worker", "rashomon.actors.scorecard"} <= users
+    assert {
+        "rashomon.report.html",
+        "rashomon.report.markdown",
+        "rashomon.report.terminal",
+        "rashomon.web.app",
+        "rashomon.batch.worker",
+        "rashomon.actors.scorecard",
+    } <= users
     assert not [m for m in graph["rashomon.contract"] if m.startswith(("rashomon.report", "rashomon.web"))]
 
 
 def test_renderers_live_in_report_and_stages_render_nothing():
     graph = import_graph()
-    for name in ("rashomon.compare", "rashomon.batch.scorecard", "rashomon.report.markdown", "rashomon.report.terminal"):
+    for name in (
+        "rashomon.compare",
+        "rashomon.batch.scorecard",
+        "rashomon.report.markdown",
+        "rashomon.report.terminal",
+    ):
         assert "rashomon.report.html" not in graph[name], name
     source = (PACKAGE / "compare.py").read_text(encoding="utf-8") + (PACKAGE / "batch" / "scorecard.py").read_text()
     assert "def render" not in source and "def comparison_text" not in source

@@ -26,11 +26,21 @@ def local_ray():
 
 
 def make_corpus(root: Path) -> Path:
-    write_jsonl(root / "feed.jsonl", [
-        *({"url": f"https://varn-gazette.invalid/rail/{number}", "published_at": "2026-04-0" + str(1 + number % 9),
-           "text": f"Night trains return to the Varn valley, line {number}\n\n"
-                   f"The rail company said line {number} would run again from Sunday.\n"} for number in range(12)),
-        "{cut short"])
+    write_jsonl(
+        root / "feed.jsonl",
+        [
+            *(
+                {
+                    "url": f"https://varn-gazette.invalid/rail/{number}",
+                    "published_at": "2026-04-0" + str(1 + number % 9),
+                    "text": f"Night trains return to the Varn valley, line {number}\n\n"
+                    f"The rail company said line {number} would run again from Sunday.\n",
+                }
+                for number in range(12)
+            ),
+            "{cut short",
+        ],
+    )
     (root / "notes.txt").write_text("Snow closes the pass\n\nThe road office closed the pass on Monday.\n")
     (root / "dump.html").write_bytes(bytes(range(256)) * 30)
     return root
@@ -61,8 +71,9 @@ def test_many_files_are_each_read_once_by_one_actor(local_ray, tmp_path: Path):
     corpus.mkdir()
     count = FILES_PER_ACTOR_UNSHARDED * 2 + 1
     for number in range(count):
-        (corpus / f"page-{number:02d}.txt").write_text(f"Lock {number} reopens\n\nThe canal office said lock "
-                                                      f"{number} reopens on Friday.\n")
+        (corpus / f"page-{number:02d}.txt").write_text(
+            f"Lock {number} reopens\n\nThe canal office said lock {number} reopens on Friday.\n"
+        )
     files = sorted(corpus.glob("*.txt"))
     assert [item["shards"] for item in read_plan(files, 2)] == [1] * count
     assert len(read_plan(files[:3], 2)) == 6  # few files: every file split between the two actors

@@ -42,7 +42,9 @@ def test_an_unknown_stage_is_an_error_before_the_page_is_read(tmp_path):
 
 
 def test_a_missing_prerequisite_is_an_error_that_says_what_to_add():
-    with pytest.raises(ConfigError, match="the compare stage needs claims to run before it.*attribution, claims, compare"):
+    with pytest.raises(
+        ConfigError, match="the compare stage needs claims to run before it.*attribution, claims, compare"
+    ):
         plan_stages(["attribution", "compare"])
     with pytest.raises(ConfigError, match="comments stage needs actors"):
         plan_stages(["comments"])
@@ -112,7 +114,9 @@ def test_a_resource_is_loaded_once_per_run_and_shared_by_its_stages():
 
     seen: list[object] = []
     for name in ("test_uses_a", "test_uses_b"):
-        register_stage(name, resources=("test_resource",))(lambda analysis, ctx: seen.append(ctx.resource("test_resource")))
+        register_stage(name, resources=("test_resource",))(
+            lambda analysis, ctx: seen.append(ctx.resource("test_resource"))
+        )
     plan = plan_stages(["test_uses_a", "test_uses_b"])
     assert plan.resources == ("test_resource",) and not plan.needs_parse
     rashomon.analyze(PAGE, stage_names=plan.names)
@@ -145,7 +149,7 @@ def test_path_and_text_are_told_apart_by_type(tmp_path):
 
 def test_stage_sections_of_the_options_reach_their_stages():
     page = "Harbour shut\n\nThe port authority said the harbour was shut.\n\n"
-    comments = ("Comments\n\nann says:\nI hope the harbour master gets shot.\n")
+    comments = "Comments\n\nann says:\nI hope the harbour master gets shot.\n"
     base = rashomon.analyze(page + comments, stage_names=("actors", "comments"))
     assert "threat" in base.page.comments[0].flags
     options = Options(stages=("actors", "comments")).with_values({"comments.steps": "language,threads"})

@@ -99,8 +99,10 @@ def test_dump_without_comment_section_is_flagged():
 
 
 def test_other_language_is_detected_and_flagged():
-    text = ("Hafen wieder offen\n\nDie Fähre fährt seit Montag wieder, nachdem eine Woche lang Sturm herrschte. "
-            "Die Hafenbehörde teilte mit, dass alle Verbindungen wieder planmäßig verkehren.\n")
+    text = (
+        "Hafen wieder offen\n\nDie Fähre fährt seit Montag wieder, nachdem eine Woche lang Sturm herrschte. "
+        "Die Hafenbehörde teilte mit, dass alle Verbindungen wieder planmäßig verkehren.\n"
+    )
     page = read(text)
     assert page.language == "de"
     assert "non_english" in codes(page)
@@ -131,9 +133,11 @@ def test_unknown_kind_is_an_error():
 
 
 def test_declared_html_charset_is_honoured():
-    html = ('<html><head><meta charset="windows-1252"><title>Caf\xe9 news</title></head><body><article><p>'
-            'The caf\xe9 on the harbour front reopened on Monday after the storm, its owner said proudly.</p>'
-            '</article></body></html>').encode("cp1252")
+    html = (
+        '<html><head><meta charset="windows-1252"><title>Caf\xe9 news</title></head><body><article><p>'
+        "The caf\xe9 on the harbour front reopened on Monday after the storm, its owner said proudly.</p>"
+        "</article></body></html>"
+    ).encode("cp1252")
     page = read(html)
     assert page.title == "Café news"
     assert "invalid_utf8" not in codes(page)
@@ -155,15 +159,21 @@ def test_relative_time_far_in_the_past_is_unknown_not_a_crash():
 def test_page_text_is_not_terminal_markup(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("Breaking [/x] news [bold]now\n\nThe council met on Monday, the mayor said.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "rashomon", "analyze", str(path), "-o", str(tmp_path / "o.json")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "rashomon", "analyze", str(path), "-o", str(tmp_path / "o.json")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "Breaking [/x] news [bold]now" in result.stdout
 
 
 def test_cli_reads_standard_input(example_path):
-    result = subprocess.run([sys.executable, "-m", "rashomon", "analyze", "-", "--quiet"],
-                            input=example_path.read_bytes(), capture_output=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "rashomon", "analyze", "-", "--quiet"],
+        input=example_path.read_bytes(),
+        capture_output=True,
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["page"]["title"].startswith("Government Forces Close In") and len(data["comments"]) == 11

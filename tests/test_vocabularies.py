@@ -76,8 +76,11 @@ def test_every_warning_code_in_the_code_is_declared_and_every_declared_code_is_u
 def test_every_flag_the_comments_stage_sets_is_declared():
     used = _literal_codes("_add_flag\\(comment,\\s*") | _literal_codes(r"flags\.append")
     text = (SRC / "comments" / "abuse.py").read_text(encoding="utf-8")
-    used |= {head for head in ("toxicity", "insult", "severe_toxicity", "threat", "profanity", "identity_attack")
-             if f'"{head}"' in text}
+    used |= {
+        head
+        for head in ("toxicity", "insult", "severe_toxicity", "threat", "profanity", "identity_attack")
+        if f'"{head}"' in text
+    }
     assert used <= set(COMMENT_FLAGS)
 
 

@@ -18,8 +18,21 @@ from .model import SCHEMA_VERSION, Analysis, Page
 from .options import Options, load_options
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "read_page", "to_dict", "to_json", "Analysis", "Page", "Options", "load_options",
-           "RashomonError", "InputError", "ConfigError", "SCHEMA_VERSION", "__version__"]
+__all__ = [
+    "analyze",
+    "read_page",
+    "to_dict",
+    "to_json",
+    "Analysis",
+    "Page",
+    "Options",
+    "load_options",
+    "RashomonError",
+    "InputError",
+    "ConfigError",
+    "SCHEMA_VERSION",
+    "__version__",
+]
 
 
 def analyze(source: Path | str | bytes | Page | None = None, **options: Any) -> Analysis:

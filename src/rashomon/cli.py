@@ -67,8 +67,9 @@ def analyze(
     from .report import render
 
     options = run_options(config, set_, actors=actors, comment_styles=comment_styles, stages=stages)
-    analysis = run(page_source(path), url=url, published_at=published_at, publisher=publisher, kind=kind,
-                   options=options)
+    analysis = run(
+        page_source(path), url=url, published_at=published_at, publisher=publisher, kind=kind, options=options
+    )
     rendered = render(analysis, format.value)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -125,9 +126,19 @@ def comments(
 
     analysis = run(page_source(path), kind=kind, stage_names=with_requirements(["comments"]))
     comments, data = analysis.page.comments, to_dict(analysis)
-    sys.stdout.write(json.dumps({"threads": thread_tree(comments), "commenters": commenter_summary(comments),
-                                 "comments": data["comments"], "warnings": data["warnings"]},
-                                indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(
+        json.dumps(
+            {
+                "threads": thread_tree(comments),
+                "commenters": commenter_summary(comments),
+                "comments": data["comments"],
+                "warnings": data["warnings"],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 @app.command()
@@ -135,9 +146,12 @@ def comments(
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
-    db: Optional[Path] = typer.Option(None, "--db", help="SQLite store (default: rashomon.db in the user data folder)."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="SQLite store (default: rashomon.db in the user data folder)."
+    ),
     allowed_host: list[str] = typer.Option(
-        [], "--allowed-host", help="Another host name clients may use (when serving beyond this machine); repeatable."),
+        [], "--allowed-host", help="Another host name clients may use (when serving beyond this machine); repeatable."
+    ),
 ) -> None:
     """Serve the web app: paste or upload pages, read reports, search, compare stored pages."""
     from .web import serve as run

@@ -55,8 +55,14 @@ def guarded(func: Any) -> Any:
     return wrapper
 
 
-def run_options(config: Path | None, settings: Sequence[str], *, actors: Sequence[Path] = (),
-                comment_styles: Sequence[Path] = (), stages: str | None = None) -> Options:
+def run_options(
+    config: Path | None,
+    settings: Sequence[str],
+    *,
+    actors: Sequence[Path] = (),
+    comment_styles: Sequence[Path] = (),
+    stages: str | None = None,
+) -> Options:
     """The run's :class:`~rashomon.options.Options` from ``--config``, ``--set`` and the commands' own options,
     checked now (unknown or mis-ordered stages, a bad actor table) so a mistake is one line before any page."""
     from dataclasses import replace

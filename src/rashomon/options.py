@@ -142,8 +142,7 @@ def _coerce(value: Any, name: str, where: str) -> Any:
     return value
 
 
-def load_options(path: str | Path | None = None, overrides: Sequence[str] = (),
-                 base: Options | None = None) -> Options:
+def load_options(path: str | Path | None = None, overrides: Sequence[str] = (), base: Options | None = None) -> Options:
     """Options from a TOML config file and ``section.key=value`` overrides (later ones win)."""
     options = base or Options()
     if path is not None:

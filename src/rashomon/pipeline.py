@@ -88,8 +88,9 @@ class StageSpec:
     resources: tuple[str, ...] = ()
 
 
-def register_stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (),
-                   resources: Iterable[str] = ()) -> Callable[[Stage], Stage]:
+def register_stage(
+    name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (), resources: Iterable[str] = ()
+) -> Callable[[Stage], Stage]:
     """Decorator: make ``func(analysis, ctx)`` available to ``analyze`` as stage ``name``.
 
     ``requires``: stages that must run before it; ``assigns``: the ``Analysis`` fields it fills (documentation
@@ -192,8 +193,10 @@ def plan_stages(names: Iterable[str] | None = None) -> Plan:
             raise ConfigError(f"the {name} stage is listed twice")
         missing = [r for r in spec.requires if r not in (s.name for s in specs)]
         if missing:
-            raise ConfigError(f"the {name} stage needs {', '.join(missing)} to run before it "
-                              f"(stages in order: {', '.join(with_requirements(names))})")
+            raise ConfigError(
+                f"the {name} stage needs {', '.join(missing)} to run before it "
+                f"(stages in order: {', '.join(with_requirements(names))})"
+            )
         specs.append(spec)
     return Plan(tuple(specs))
 
@@ -237,9 +240,17 @@ def run_stages(analysis: Analysis, plan: Plan | Sequence[str], ctx: StageContext
     return analysis
 
 
-def analyze(source: Path | str | bytes | Page | None = None, *, path: str | Path | None = None,
-            text: str | None = None, html: str | None = None, options: Options | None = None,
-            stage_names: Iterable[str] | None = None, nlp: Any = None, **read_options: Any) -> Analysis:
+def analyze(
+    source: Path | str | bytes | Page | None = None,
+    *,
+    path: str | Path | None = None,
+    text: str | None = None,
+    html: str | None = None,
+    options: Options | None = None,
+    stage_names: Iterable[str] | None = None,
+    nlp: Any = None,
+    **read_options: Any,
+) -> Analysis:
     """Analyze one page.
 
     ``source`` is a :class:`~pathlib.Path` (a file is read), a ``str`` of page text (HTML is recognised by its
@@ -269,7 +280,10 @@ def analyze(source: Path | str | bytes | Page | None = None, *, path: str | Path
     if plan.needs_parse and page.blocks:
         long_blocks = [b.id for b in page.blocks if len(b.text) > limit]
         if long_blocks:
-            analysis.warn("block_truncated", f"only the first {limit:,} characters of block(s) "
-                          f"{', '.join(long_blocks)} were analysed", "parse")
+            analysis.warn(
+                "block_truncated",
+                f"only the first {limit:,} characters of block(s) {', '.join(long_blocks)} were analysed",
+                "parse",
+            )
         ctx.parsed = parse(page, ctx.nlp, options.parse)
     return run_stages(analysis, plan, ctx)

@@ -52,8 +52,9 @@ def actors_stage(analysis: Analysis, ctx: StageContext, gazetteer: Gazetteer | N
     actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
     limit = ctx.options.actors.max_actors
     if len(actors) > limit:
-        analysis.warn("too_many_actors", f"{len(actors)} actors found; only the {limit} most mentioned are kept",
-                      "actors")
+        analysis.warn(
+            "too_many_actors", f"{len(actors)} actors found; only the {limit} most mentioned are kept", "actors"
+        )
         keep = {a.id for a in sorted(actors, key=lambda a: -len(a.mentions))[:limit]}
         actors = [a for a in actors if a.id in keep]
         raw = [r for r in raw if r.subject in keep and r.object in keep]
@@ -78,15 +79,26 @@ def _relation(rel_id: str, raw: RawRelation, analysis: Analysis, parsed, gaz: Ga
     if raw.negated and raw.asserter:  # a denial made by a named actor ("a charge the group denied")
         asserted_by = raw.asserter
     elif asserted_by == publisher:  # the page's own voice may still hand the relation to someone inline
-        viewers = [raw.asserter] if raw.asserter else _view_holders(
-            analysis.page.text, pb.block.start + first.sent.start_char, start, gaz)
+        viewers = (
+            [raw.asserter]
+            if raw.asserter
+            else _view_holders(analysis.page.text, pb.block.start + first.sent.start_char, start, gaz)
+        )
         if viewers:
             asserted_by, polarity = "+".join(viewers), "reported"
     if raw.negated:
         polarity = "denied"
     # the cue lexicon's types are checked against RELATION_TYPES when it is loaded (gazetteer._check_relation_types)
-    return Relation(rel_id, cast(RelationType, raw.type), raw.subject, raw.object, evidence, asserted_by,
-                    cast(Polarity, polarity), pb.block.narrative)
+    return Relation(
+        rel_id,
+        cast(RelationType, raw.type),
+        raw.subject,
+        raw.object,
+        evidence,
+        asserted_by,
+        cast(Polarity, polarity),
+        pb.block.narrative,
+    )
 
 
 def _view_holders(text: str, sentence_start: int, evidence_start: int, gaz: Gazetteer) -> list[str]:
@@ -121,7 +133,11 @@ def _link_people(found: Found, parsed, gaz: Gazetteer) -> None:
             head = doc[end - 1]
             phrases = []
             left = start
-            while left > 0 and doc[left - 1].head.i in range(left - 1, end) and doc[left - 1].dep_ in ("compound", "amod", "nmod"):
+            while (
+                left > 0
+                and doc[left - 1].head.i in range(left - 1, end)
+                and doc[left - 1].dep_ in ("compound", "amod", "nmod")
+            ):
                 left -= 1
             if left < start:
                 phrases.append(doc[left:start])
@@ -139,7 +155,9 @@ def _link_people(found: Found, parsed, gaz: Gazetteer) -> None:
                 if is_spokes and person.spokesperson_for is None:
                     cue = next(t.i for t in phrase if t.lower_ in spokes)
                     groups = [mentions[t.i] for t in phrase if t.i in mentions and mentions[t.i] != person_id]
-                    after = [mentions[t.i] for t in phrase if t.i > cue and t.i in mentions and mentions[t.i] != person_id]
+                    after = [
+                        mentions[t.i] for t in phrase if t.i > cue and t.i in mentions and mentions[t.i] != person_id
+                    ]
                     group = (after or groups or [None])[-1]
                     if group:
                         person.spokesperson_for = group

@@ -205,13 +205,16 @@ def relation_types_in(table: Any) -> set[str]:
 def _check_relation_types(cues: Any) -> None:
     unknown = sorted(relation_types_in(cues) - set(RELATION_TYPES))
     if unknown:
-        raise ConfigError(f"relations.yaml names relation types not in rashomon.model.RELATION_TYPES: "
-                          f"{', '.join(unknown)}")
+        raise ConfigError(
+            f"relations.yaml names relation types not in rashomon.model.RELATION_TYPES: {', '.join(unknown)}"
+        )
 
 
 def _index(gaz: Gazetteer, tokenizer: Any) -> None:
     for entry in gaz.entries.values():
-        named = [(a, False, False) for a in [entry.name, *entry.aliases]] + [(a, True, False) for a in entry.generic_aliases]
+        named = [(a, False, False) for a in [entry.name, *entry.aliases]] + [
+            (a, True, False) for a in entry.generic_aliases
+        ]
         named += [(a, False, True) for a in entry.capitals]
         for alias, generic, capital in named:
             tokens = [t.text for t in tokenizer(alias)]
@@ -222,7 +225,9 @@ def _index(gaz: Gazetteer, tokenizer: Any) -> None:
                 continue
             hit = AliasHit(entry.id, generic, tuple(tokens) if _is_exact(alias) else None, capital)
             hits = gaz.index.setdefault(key, [])
-            if not any(h.entry_id == hit.entry_id and h.generic == hit.generic and h.capital == hit.capital for h in hits):
+            if not any(
+                h.entry_id == hit.entry_id and h.generic == hit.generic and h.capital == hit.capital for h in hits
+            ):
                 hits.append(hit)
             gaz.first_tokens.add(key[0])
             gaz.max_len = max(gaz.max_len, len(key))

@@ -39,8 +39,12 @@ def register(app: typer.Typer) -> None:
         resume: bool = typer.Option(False, "--resume", help="Finish an interrupted batch; skip pages already done."),
         stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated stages to run (default: all)."),
         actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
-        page_timeout: float = typer.Option(settings.PAGE_TIMEOUT_SECONDS, "--page-timeout", min=0,
-                                           help="Seconds a page may take before it is an error row (0: none)."),
+        page_timeout: float = typer.Option(
+            settings.PAGE_TIMEOUT_SECONDS,
+            "--page-timeout",
+            min=0,
+            help="Seconds a page may take before it is an error row (0: none).",
+        ),
         config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
         set_: list[str] = typer.Option([], "--set", help=SET_HELP),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
@@ -51,14 +55,18 @@ def register(app: typer.Typer) -> None:
         if address and engine is not Engine.ray:
             fail("--address is for --engine ray")
         run = run_options(config, set_, actors=actors, stages=stages)
-        options: dict[str, Any] = {"workers": workers, "resume": resume, "progress": not quiet, "page_timeout": page_timeout or None,
-                   "options": run}
+        options: dict[str, Any] = {
+            "workers": workers,
+            "resume": resume,
+            "progress": not quiet,
+            "page_timeout": page_timeout or None,
+            "options": run,
+        }
         if engine is Engine.ray:
             options["address"] = address
         result = run_batch(inputs, out, engine=engine.value, **options)
         err_console.print(result.describe(), highlight=False)
         raise typer.Exit(result.exit_code)
-
 
     @app.command()
     @guarded
@@ -88,11 +96,12 @@ def register(app: typer.Typer) -> None:
             for row in rows:
                 sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")
         else:
-            table = Table(*columns, caption=f"{len(rows)} rows" + (f", first {limit} shown" if len(rows) > limit else ""))
+            table = Table(
+                *columns, caption=f"{len(rows)} rows" + (f", first {limit} shown" if len(rows) > limit else "")
+            )
             for row in rows[:limit]:
                 table.add_row(*(escape("" if v is None else str(v)) for v in row))
             out_console.print(table)
-
 
     @app.command()
     @guarded

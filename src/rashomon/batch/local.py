@@ -100,8 +100,9 @@ def run_local(
 
     total = estimate_total(files)
     bar = make_progress(progress)
-    task = bar.add_task("analysing", total=max(total - len(output.done_ids), 0) if total is not None else None,
-                        failed=0)
+    task = bar.add_task(
+        "analysing", total=max(total - len(output.done_ids), 0) if total is not None else None, failed=0
+    )
     # a snapshot: the live set grows as parts commit, and a repeat of a page of this run is a duplicate, not "done"
     done_before = frozenset(output.done_ids)
     records = new_records(iter_records(files), done_before, on_skip=lambda _, why: _count_skip(summary, why))
@@ -134,7 +135,9 @@ def run_local(
     except BrokenProcessPool as err:
         _stop(pool, pending)
         flush()
-        raise BatchError(f"a worker died ({err}); the pages finished so far are kept: run again with --resume") from None
+        raise BatchError(
+            f"a worker died ({err}); the pages finished so far are kept: run again with --resume"
+        ) from None
     except BaseException:  # a bug here or in a worker's return: stop the workers, keep what is finished, re-raise
         _stop(pool, pending)
         try:

@@ -70,8 +70,17 @@ def make_progress(enabled: bool, console: Console | None = None) -> Progress:
     """A progress bar on stderr; ``enabled=False`` gives one that draws nothing (tests, pipes)."""
     console = console or Console(stderr=True)
     return Progress(
-        SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-        MofNCompleteColumn(), PagesPerSecondColumn(), TextColumn("{task.fields[failed]} failed"),
-        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-        console=console, disable=not enabled, transient=False, speed_estimate_period=60.0,
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        PagesPerSecondColumn(),
+        TextColumn("{task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not enabled,
+        transient=False,
+        speed_estimate_period=60.0,
     )

@@ -102,8 +102,13 @@ class PageAnalyzer:
     sends no page through the object store twice.
     """
 
-    def __init__(self, options: Options | None = None, done: frozenset[str] = frozenset(),
-                 size: int = CHUNK_SIZE, page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS):
+    def __init__(
+        self,
+        options: Options | None = None,
+        done: frozenset[str] = frozenset(),
+        size: int = CHUNK_SIZE,
+        page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS,
+    ):
         from .worker import load_models
 
         self.options, self.done, self.size, self.page_timeout = options, done, size, page_timeout
@@ -137,8 +142,9 @@ class _PartWriter:
 
     def add(self, batch: Any) -> None:
         for row in batch.to_pylist():
-            self.results.append(PageResult(row["id"], json.loads(row["rows"]), failed=bool(row["failed"]),
-                                           words=int(row["words"])))
+            self.results.append(
+                PageResult(row["id"], json.loads(row["rows"]), failed=bool(row["failed"]), words=int(row["words"]))
+            )
             self.peak_rss = max(self.peak_rss, int(row["peak_rss"]))
             if len(self.results) >= self.part_size:
                 self.flush()
@@ -194,10 +200,18 @@ def run_ray(
         dataset = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), 4 * actors)))
         # one task in flight per actor: an idle actor takes the next item, none queues behind a busy one
         analysed = dataset.map_batches(
-            PageAnalyzer, batch_size=1, batch_format="pyarrow",
-            compute=ray.data.ActorPoolStrategy(size=actors, max_tasks_in_flight_per_actor=1), num_cpus=1,
-            fn_constructor_kwargs={"options": options, "done": frozenset(before), "size": chunk_size,
-                                   "page_timeout": page_timeout})
+            PageAnalyzer,
+            batch_size=1,
+            batch_format="pyarrow",
+            compute=ray.data.ActorPoolStrategy(size=actors, max_tasks_in_flight_per_actor=1),
+            num_cpus=1,
+            fn_constructor_kwargs={
+                "options": options,
+                "done": frozenset(before),
+                "size": chunk_size,
+                "page_timeout": page_timeout,
+            },
+        )
         writer = _PartWriter(root, part_size)
         try:
             for batch in analysed.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1):
@@ -209,8 +223,9 @@ def run_ray(
         summary.interrupted = True
     except Exception as err:  # a Ray task failed for good: keep what is committed, say how to go on
         message = _cause(err)
-        raise BatchError(f"the ray run failed ({message[:200]}); the pages finished so far are kept: "
-                         "run again with --resume") from None
+        raise BatchError(
+            f"the ray run failed ({message[:200]}); the pages finished so far are kept: run again with --resume"
+        ) from None
     finally:
         summary.seconds = time.perf_counter() - started
         if started_here:

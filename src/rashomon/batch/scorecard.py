@@ -33,8 +33,8 @@ WITH rel AS (
 )
 SELECT a.actor_id, mode(a.name) AS name, mode(a.type) AS type, mode(a.side) AS side,
        count(DISTINCT a.page_id) AS pages, count(DISTINCT a.site) AS sites, sum(a.n_mentions) AS mentions,
-       min({_PAGE_DATE.replace('published_at', 'a.published_at')}) AS first_period,
-       max({_PAGE_DATE.replace('published_at', 'a.published_at')}) AS last_period,
+       min({_PAGE_DATE.replace("published_at", "a.published_at")}) AS first_period,
+       max({_PAGE_DATE.replace("published_at", "a.published_at")}) AS last_period,
        (SELECT count(*) FROM rel WHERE rel.actor_id = a.actor_id AND rel.role = 'subject') AS as_subject,
        (SELECT count(*) FROM rel WHERE rel.actor_id = a.actor_id AND rel.role = 'object') AS as_object
 FROM actors a GROUP BY a.actor_id ORDER BY pages DESC, mentions DESC, name LIMIT ?
@@ -72,8 +72,9 @@ class Scorecard:
     timeline: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def build_scorecard(out: str | os.PathLike, *, top_actors: int = TOP_ACTORS,
-                    top_relations: int = TOP_RELATIONS) -> Scorecard:
+def build_scorecard(
+    out: str | os.PathLike, *, top_actors: int = TOP_ACTORS, top_relations: int = TOP_RELATIONS
+) -> Scorecard:
     connection = connect(out)
     card = Scorecard(out=str(out))
     card.pages, card.failed, card.distinct_actors, card.relations_total = connection.execute(TOTALS_SQL).fetchone()

@@ -75,8 +75,9 @@ def setup_worker(options: Options | None) -> None:
         _setup_error = f"{type(err).__name__}: {err}"
 
 
-def analyze_record(record: Record, options: Options | None = None,
-                   page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS) -> PageResult:
+def analyze_record(
+    record: Record, options: Options | None = None, page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS
+) -> PageResult:
     """The rows of one record; a record that cannot be read or analysed gives one error row, never an exception.
 
     Everything a page can break (its text, its URL, the analysis, building its rows) happens inside the ``try``:
@@ -129,8 +130,11 @@ def content_bytes(content: str | bytes | None) -> bytes | None:
     return content
 
 
-def analyze_chunk(records: Sequence[Record], options: Options | None = None,
-                  page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS) -> tuple[list[PageResult], int]:
+def analyze_chunk(
+    records: Sequence[Record],
+    options: Options | None = None,
+    page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS,
+) -> tuple[list[PageResult], int]:
     """Analyze a chunk of records; also returns this worker's peak memory (bytes) so far."""
     if _setup_error is not None:
         raise WorkerSetupError(f"the workers cannot load the analysis stages or models ({_setup_error})")

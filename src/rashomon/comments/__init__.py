@@ -82,15 +82,21 @@ def language_step(ctx: CommentContext) -> None:
             continue
         ctx.scorable.append(comment)
         if len(comment.text) > MAX_COMMENT_CHARS:
-            ctx.analysis.warn("comment_truncated", f"comment {comment.id} is {len(comment.text):,} characters "
-                              f"long; only its first {MAX_COMMENT_CHARS:,} were scored", STAGE)
+            ctx.analysis.warn(
+                "comment_truncated",
+                f"comment {comment.id} is {len(comment.text):,} characters "
+                f"long; only its first {MAX_COMMENT_CHARS:,} were scored",
+                STAGE,
+            )
 
 
 @step("threads")
 def threads_step(ctx: CommentContext) -> None:
     for comment, link in threads.link_replies(ctx.comments):
         if link.end > link.start:
-            comment.evidence.append(ctx.evidence(comment, f"reply:{link.reason}", link.start, link.end, link.confidence))
+            comment.evidence.append(
+                ctx.evidence(comment, f"reply:{link.reason}", link.start, link.end, link.confidence)
+            )
 
 
 def _batches(ctx: CommentContext):
@@ -111,7 +117,8 @@ def abuse_step(ctx: CommentContext) -> None:
             for flag in result.flags:
                 _add_flag(comment, flag)
             comment.evidence.extend(
-                ctx.evidence(comment, h.label, h.start, h.end, h.weight) for h in result.hits
+                ctx.evidence(comment, h.label, h.start, h.end, h.weight)
+                for h in result.hits
                 if h.label in result.flags or h.label == "threat"
             )
 
@@ -153,8 +160,9 @@ def corrections_step(ctx: CommentContext) -> None:
 def stance_step(ctx: CommentContext) -> None:
     patterns = stance.actor_patterns(ctx.analysis.actors)
     for comment in ctx.scorable:
-        hits = stance.find_stances(comment.text[:MAX_COMMENT_CHARS], patterns,
-                                   sarcastic="sarcasm_marker" in comment.flags)
+        hits = stance.find_stances(
+            comment.text[:MAX_COMMENT_CHARS], patterns, sarcastic="sarcasm_marker" in comment.flags
+        )
         for hit in hits:
             span = ctx.evidence(comment, "stance", hit.start, hit.end)
             comment.stance.append(Stance(hit.actor, hit.stance, span.start, span.end, span.text, hit.score))
@@ -187,9 +195,21 @@ def _check_offsets(analysis: Analysis) -> None:
     text = analysis.page.text
     bad = [c.id for c in analysis.page.comments if text[c.start : c.end] != c.text]
     if bad:
-        analysis.warn("comment_offsets", f"{len(bad)} comment(s) are not verbatim slices of the page text "
-                      f"({', '.join(bad[:5])}); their evidence offsets may be approximate", STAGE)
+        analysis.warn(
+            "comment_offsets",
+            f"{len(bad)} comment(s) are not verbatim slices of the page text "
+            f"({', '.join(bad[:5])}); their evidence offsets may be approximate",
+            STAGE,
+        )
 
 
-__all__ = ["COMMENT_STEPS", "CommentContext", "analyze_comments", "comment_steps", "commenter_summary",
-           "comments_stage", "step", "thread_tree"]
+__all__ = [
+    "COMMENT_STEPS",
+    "CommentContext",
+    "analyze_comments",
+    "comment_steps",
+    "commenter_summary",
+    "comments_stage",
+    "step",
+    "thread_tree",
+]

@@ -108,10 +108,12 @@ def decode(data: bytes, html: bool = False) -> tuple[str, list[PageWarning]]:
                 return _clean(data.decode(charset, errors="replace")), warnings
             text = data.decode("utf-8-sig", errors="replace")
             bad = text.count("\ufffd")
-            warnings.append(PageWarning(
-                "invalid_utf8",
-                f"the input is not valid UTF-8 (first bad byte at {err.start}); {bad} characters were replaced by U+FFFD",
-            ))
+            warnings.append(
+                PageWarning(
+                    "invalid_utf8",
+                    f"the input is not valid UTF-8 (first bad byte at {err.start}); {bad} characters were replaced by U+FFFD",
+                )
+            )
     return _clean(text), warnings
 
 
@@ -142,15 +144,19 @@ def language_identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def source_of(source: Any = None, *, path: str | Path | None = None, text: str | None = None,
-              html: str | None = None) -> tuple[Any, str | None]:
+def source_of(
+    source: Any = None, *, path: str | Path | None = None, text: str | None = None, html: str | None = None
+) -> tuple[Any, str | None]:
     """The one input among ``source``/``path=``/``text=``/``html=``, and the kind a keyword implies.
 
     No guessing: a ``str`` is page text, a :class:`~pathlib.Path` a file. (A one-line text that happened to name
     a file, or was too long to be a file name, used to be guessed at; it is text now.)
     """
-    given = [(name, value) for name, value in (("source", source), ("path", path), ("text", text), ("html", html))
-             if value is not None]
+    given = [
+        (name, value)
+        for name, value in (("source", source), ("path", path), ("text", text), ("html", html))
+        if value is not None
+    ]
     if len(given) != 1:
         names = ", ".join(name for name, _ in given) or "none"
         raise TypeError(f"give exactly one of source, path=, text=, html= (given: {names})")
@@ -231,11 +237,13 @@ def finish(page: Page) -> None:
     if language and confidence >= settings.MIN_LANGUAGE_CONFIDENCE:
         page.language = language
         if language not in settings.SUPPORTED_LANGUAGES:
-            page.warnings.append(PageWarning(
-                "non_english",
-                f"the page looks {language!r} (confidence {confidence:.2f}); the analysis is built for English "
-                "and its results for this page are unreliable",
-            ))
+            page.warnings.append(
+                PageWarning(
+                    "non_english",
+                    f"the page looks {language!r} (confidence {confidence:.2f}); the analysis is built for English "
+                    "and its results for this page are unreliable",
+                )
+            )
     elif article:
         page.warnings.append(PageWarning("language_unknown", "the page's language could not be told"))
     if len(article.strip()) < settings.MIN_ARTICLE_CHARS:

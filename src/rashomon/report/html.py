@@ -32,8 +32,10 @@ def render_html(analysis: Analysis | dict[str, Any]) -> str:
     data = analysis if isinstance(analysis, dict) else to_dict(analysis)
     view = build_view(data)
     assets = inline_assets()
-    return environment().get_template("report.html.j2").render(
-        view=view, assets=assets, csp=f"{REPORT_CSP}; {assets['csp']}", web=None
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(view=view, assets=assets, csp=f"{REPORT_CSP}; {assets['csp']}", web=None)
     )
 
 

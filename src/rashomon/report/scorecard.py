@@ -15,26 +15,56 @@ def render_terminal(card: Scorecard, console=None) -> None:
     from rich.table import Table
 
     console = console or Console()
-    console.print(f"[bold]Actor scorecard[/] — {card.pages} pages ({card.failed} failed), "
-                  f"{card.distinct_actors} actors, {card.relations_total} relations")
+    console.print(
+        f"[bold]Actor scorecard[/] — {card.pages} pages ({card.failed} failed), "
+        f"{card.distinct_actors} actors, {card.relations_total} relations"
+    )
     if not card.actors:
         console.print("No actors in this output (the actors stage found none, or did not run).")
         return
     actors = Table(title="Actors, by pages that name them")
     for column in ("actor", "type", "side", "pages", "sites", "mentions", "as subject", "as object", "first", "last"):
-        actors.add_column(column, justify="right" if column in ("pages", "sites", "mentions", "as subject",
-                                                                 "as object") else "left")
+        actors.add_column(
+            column, justify="right" if column in ("pages", "sites", "mentions", "as subject", "as object") else "left"
+        )
     for a in card.actors:
-        actors.add_row(*(_plain(v) for v in (a["name"], a["type"], a["side"], a["pages"], a["sites"], a["mentions"],
-                                             a["as_subject"], a["as_object"], a["first_period"], a["last_period"])))
+        actors.add_row(
+            *(
+                _plain(v)
+                for v in (
+                    a["name"],
+                    a["type"],
+                    a["side"],
+                    a["pages"],
+                    a["sites"],
+                    a["mentions"],
+                    a["as_subject"],
+                    a["as_object"],
+                    a["first_period"],
+                    a["last_period"],
+                )
+            )
+        )
     console.print(actors)
     if card.relations:
         relations = Table(title="Relations, by pages that assert them")
         for column in ("subject", "relation", "object", "polarity", "pages", "sites", "evidence"):
             relations.add_column(column)
         for r in card.relations:
-            relations.add_row(*(_plain(v) for v in (r["subject"], r["type"], r["object"], r["polarity"], r["pages"],
-                                                    r["sites"], r["evidence"])))
+            relations.add_row(
+                *(
+                    _plain(v)
+                    for v in (
+                        r["subject"],
+                        r["type"],
+                        r["object"],
+                        r["polarity"],
+                        r["pages"],
+                        r["sites"],
+                        r["evidence"],
+                    )
+                )
+            )
         console.print(relations)
     if card.periods:
         timeline = Table(title="Pages naming each actor, by page date")
@@ -60,27 +90,57 @@ caption{font-weight:bold;text-align:left;padding:.4em 0}"""
 def render_html(card: Scorecard) -> str:
     """One self-contained HTML page; all text from the corpus is escaped."""
     e = lambda value: html.escape("" if value is None else str(value))  # noqa: E731
-    parts = [f"<!doctype html><html lang=en><meta charset=utf-8><title>rashomon actor scorecard</title>"
-             f"<style>{_CSS}</style><h1>Actor scorecard</h1>"
-             f"<p>{e(card.pages)} pages ({e(card.failed)} failed) from <code>{e(card.out)}</code>: "
-             f"{e(card.distinct_actors)} actors, {e(card.relations_total)} relations.</p>"]
+    parts = [
+        f"<!doctype html><html lang=en><meta charset=utf-8><title>rashomon actor scorecard</title>"
+        f"<style>{_CSS}</style><h1>Actor scorecard</h1>"
+        f"<p>{e(card.pages)} pages ({e(card.failed)} failed) from <code>{e(card.out)}</code>: "
+        f"{e(card.distinct_actors)} actors, {e(card.relations_total)} relations.</p>"
+    ]
 
     def table(caption, headers, rows, numeric):
         head = "".join(f"<th>{e(h)}</th>" for h in headers)
-        body = "".join("<tr>" + "".join(f"<td class=n>{e(v)}</td>" if i in numeric else f"<td>{e(v)}</td>"
-                                        for i, v in enumerate(row)) + "</tr>" for row in rows)
+        body = "".join(
+            "<tr>"
+            + "".join(f"<td class=n>{e(v)}</td>" if i in numeric else f"<td>{e(v)}</td>" for i, v in enumerate(row))
+            + "</tr>"
+            for row in rows
+        )
         parts.append(f"<table><caption>{e(caption)}</caption><tr>{head}</tr>{body}</table>")
 
-    table("Actors, by pages that name them",
-          ["actor", "type", "side", "pages", "sites", "mentions", "as subject", "as object", "first", "last"],
-          [[a["name"], a["type"], a["side"], a["pages"], a["sites"], a["mentions"], a["as_subject"], a["as_object"],
-            a["first_period"], a["last_period"]] for a in card.actors], {3, 4, 5, 6, 7})
-    table("Relations, by pages that assert them", ["subject", "relation", "object", "polarity", "pages", "sites",
-                                                   "evidence"],
-          [[r["subject"], r["type"], r["object"], r["polarity"], r["pages"], r["sites"], r["evidence"]]
-           for r in card.relations], {4, 5, 6})
-    table("Pages naming each actor, by page date", ["actor", *card.periods],
-          [[name, *(counts.get(p, "") for p in card.periods)] for name, counts in card.timeline.items()],
-          set(range(1, len(card.periods) + 1)))
+    table(
+        "Actors, by pages that name them",
+        ["actor", "type", "side", "pages", "sites", "mentions", "as subject", "as object", "first", "last"],
+        [
+            [
+                a["name"],
+                a["type"],
+                a["side"],
+                a["pages"],
+                a["sites"],
+                a["mentions"],
+                a["as_subject"],
+                a["as_object"],
+                a["first_period"],
+                a["last_period"],
+            ]
+            for a in card.actors
+        ],
+        {3, 4, 5, 6, 7},
+    )
+    table(
+        "Relations, by pages that assert them",
+        ["subject", "relation", "object", "polarity", "pages", "sites", "evidence"],
+        [
+            [r["subject"], r["type"], r["object"], r["polarity"], r["pages"], r["sites"], r["evidence"]]
+            for r in card.relations
+        ],
+        {4, 5, 6},
+    )
+    table(
+        "Pages naming each actor, by page date",
+        ["actor", *card.periods],
+        [[name, *(counts.get(p, "") for p in card.periods)] for name, counts in card.timeline.items()],
+        set(range(1, len(card.periods) + 1)),
+    )
     parts.append("</html>\n")
     return "".join(parts)

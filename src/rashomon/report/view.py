@@ -152,33 +152,62 @@ def _columns(text, blocks, narratives, sources, attributions, claims):
         intervals = []
         for a in own:
             content = a.get("content") or {}
-            intervals.append((content.get("start"), content.get("end"), "attribution", {
-                "id": a["id"], "anchor": anchor("attribution", a["id"]), "kind": a.get("kind") or "indirect",
-                "source": source_name(sources, a.get("source_id")), "depth": min(depth.get(a["id"], 0), MAX_DEPTH),
-                "quote": a.get("kind") in ("direct", "mixed"), "confidence": a.get("confidence"),
-            }))
+            intervals.append(
+                (
+                    content.get("start"),
+                    content.get("end"),
+                    "attribution",
+                    {
+                        "id": a["id"],
+                        "anchor": anchor("attribution", a["id"]),
+                        "kind": a.get("kind") or "indirect",
+                        "source": source_name(sources, a.get("source_id")),
+                        "depth": min(depth.get(a["id"], 0), MAX_DEPTH),
+                        "quote": a.get("kind") in ("direct", "mixed"),
+                        "confidence": a.get("confidence"),
+                    },
+                )
+            )
             for role in ("source", "cue"):
                 span = a.get(role)
                 if span:
                     intervals.append((span.get("start"), span.get("end"), role, {}))
         for c in claims_by_block.get(block["id"], []):
-            intervals.append((c.get("start"), c.get("end"), "claim", {"id": c["id"], "anchor": anchor("claim", c["id"])}))
+            intervals.append(
+                (c.get("start"), c.get("end"), "claim", {"id": c["id"], "anchor": anchor("claim", c["id"])})
+            )
         return {
             "id": block["id"],
             "anchor": anchor("block", block["id"]),
             "kind": block.get("kind"),
             "segments": segment(text, block.get("start", 0), block.get("end", 0), intervals, block.get("text")),
             "speakers": [
-                {"source": source_name(sources, a.get("source_id")), "kind": a.get("kind"),
-                 "depth": min(depth.get(a["id"], 0), MAX_DEPTH), "anchor": anchor("attribution", a["id"])}
-                for a in sorted(own, key=lambda a: ((a.get("content") or {}).get("start") or 0))
+                {
+                    "source": source_name(sources, a.get("source_id")),
+                    "kind": a.get("kind"),
+                    "depth": min(depth.get(a["id"], 0), MAX_DEPTH),
+                    "anchor": anchor("attribution", a["id"]),
+                }
+                for a in sorted(own, key=lambda a: (a.get("content") or {}).get("start") or 0)
             ],
         }
 
     body = [b for b in blocks if b.get("kind") == "paragraph"]
     if not narratives:
-        return ([{"id": None, "name": "Article", "anchor": "narrative-article", "slot": 0, "is_publisher": False,
-                  "blocks": [block_view(b) for b in body]}] if body else []), []
+        return (
+            [
+                {
+                    "id": None,
+                    "name": "Article",
+                    "anchor": "narrative-article",
+                    "slot": 0,
+                    "is_publisher": False,
+                    "blocks": [block_view(b) for b in body],
+                }
+            ]
+            if body
+            else []
+        ), []
     columns = [{**n, "blocks": [block_view(b) for b in body if b.get("narrative") == n["id"]]} for n in narratives]
     preface = [block_view(b) for b in body if not b.get("narrative")]
     return columns, preface
@@ -222,8 +251,11 @@ def segment(text: str, start: int, end: int, intervals: list[tuple], fallback: s
     if not (0 <= start <= end <= len(text)):
         return [{"text": fallback or ""}]
     usable = sorted(
-        ((s, e, kind, data) for s, e, kind, data in intervals
-         if isinstance(s, int) and isinstance(e, int) and start <= s < e and s < end),
+        (
+            (s, e, kind, data)
+            for s, e, kind, data in intervals
+            if isinstance(s, int) and isinstance(e, int) and start <= s < e and s < end
+        ),
         key=lambda item: (item[0], -item[1]),
     )
     root: dict[str, Any] = {"children": [], "end": end}
@@ -291,16 +323,23 @@ def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, A
     for key, value in framing.items():
         if not isinstance(value, dict):
             continue
-        narrative = names.get(key) or {"id": key, "name": str(value.get("label") or key),
-                                       "slot": len(sides) % len(svg.SIDE_COLOURS)}
+        narrative = names.get(key) or {
+            "id": key,
+            "name": str(value.get("label") or key),
+            "slot": len(sides) % len(svg.SIDE_COLOURS),
+        }
         distinctive = [t for t in value.get("distinctive") or [] if isinstance(t, dict) and t.get("term")]
         distinctive.sort(key=lambda t: -abs(_number(t.get("z"))))
-        sides.append({
-            "id": key, "name": narrative["name"], "slot": narrative["slot"],
-            "distinctive": distinctive[:FRAMING_TERMS_PER_SIDE],
-            "lexicon": [t for t in value.get("lexicon") or [] if isinstance(t, dict)],
-            "loaded": [_loaded(item) for item in value.get("loaded") or []],
-        })
+        sides.append(
+            {
+                "id": key,
+                "name": narrative["name"],
+                "slot": narrative["slot"],
+                "distinctive": distinctive[:FRAMING_TERMS_PER_SIDE],
+                "lexicon": [t for t in value.get("lexicon") or [] if isinstance(t, dict)],
+                "loaded": [_loaded(item) for item in value.get("loaded") or []],
+            }
+        )
     families: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for side in sides:
         for hit in side["lexicon"]:
@@ -314,16 +353,20 @@ def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, A
         "sides": sides,
         "chart": chart,
         "charts": charts,
-        "lexicon_pairs": [{"family": fam, "by_side": [", ".join(by_side.get(s["id"], [])) for s in sides]}
-                          for fam, by_side in sorted(families.items())],
+        "lexicon_pairs": [
+            {"family": fam, "by_side": [", ".join(by_side.get(s["id"], [])) for s in sides]}
+            for fam, by_side in sorted(families.items())
+        ],
     }
 
 
 def _loaded(item: Any) -> dict[str, Any]:
     if isinstance(item, dict):
-        return {"text": str(item.get("text") or item.get("term") or ""),
-                "label": item.get("label") or item.get("technique") or item.get("family"),
-                "count": item.get("count")}
+        return {
+            "text": str(item.get("text") or item.get("term") or ""),
+            "label": item.get("label") or item.get("technique") or item.get("family"),
+            "count": item.get("count"),
+        }
     return {"text": str(item), "label": None, "count": None}
 
 
@@ -331,19 +374,31 @@ def _actors(actors: list[dict], relations: list[dict], sources: dict) -> dict[st
     names = {a["id"]: a.get("name") or a["id"] for a in actors}
     by_side: dict[str, list[dict]] = defaultdict(list)
     for actor in actors:
-        by_side[actor.get("side") or "no side given"].append({
-            **actor, "anchor": anchor("actor", actor["id"]), "mention_count": len(actor.get("mentions") or []),
-            "relations": sum(1 for r in relations if actor["id"] in (r.get("subject"), r.get("object"))),
-        })
-    rows = [{
-        "id": r.get("id"), "type": r.get("type") or "related",
-        "label": RELATION_LABELS.get(r.get("type") or "", str(r.get("type") or "related").replace("_", " ")),
-        "subject": names.get(r.get("subject"), r.get("subject")), "object": names.get(r.get("object"), r.get("object")),
-        "polarity": r.get("polarity") or "asserted",
-        "asserted_by": (names[r["asserted_by"]] if r["asserted_by"] in names else source_name(sources, r["asserted_by"]))
-        if r.get("asserted_by") else None,
-        "evidence": (r.get("evidence") or {}).get("text") or "",
-    } for r in relations]
+        by_side[actor.get("side") or "no side given"].append(
+            {
+                **actor,
+                "anchor": anchor("actor", actor["id"]),
+                "mention_count": len(actor.get("mentions") or []),
+                "relations": sum(1 for r in relations if actor["id"] in (r.get("subject"), r.get("object"))),
+            }
+        )
+    rows = [
+        {
+            "id": r.get("id"),
+            "type": r.get("type") or "related",
+            "label": RELATION_LABELS.get(r.get("type") or "", str(r.get("type") or "related").replace("_", " ")),
+            "subject": names.get(r.get("subject"), r.get("subject")),
+            "object": names.get(r.get("object"), r.get("object")),
+            "polarity": r.get("polarity") or "asserted",
+            "asserted_by": (
+                names[r["asserted_by"]] if r["asserted_by"] in names else source_name(sources, r["asserted_by"])
+            )
+            if r.get("asserted_by")
+            else None,
+            "evidence": (r.get("evidence") or {}).get("text") or "",
+        }
+        for r in relations
+    ]
     return {
         "sides": [{"side": side, "actors": members} for side, members in sorted(by_side.items())],
         "relations": rows,
@@ -399,32 +454,53 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
     for comment, depth in ordered:
         filters = comment_filters(comment)
         filter_counts.update(filters)
-        intervals = [(e.get("start"), e.get("end"), "evidence", {"label": e.get("label"), "weight": e.get("weight")})
-                     for e in comment.get("evidence") or []]
+        intervals = [
+            (e.get("start"), e.get("end"), "evidence", {"label": e.get("label"), "weight": e.get("weight")})
+            for e in comment.get("evidence") or []
+        ]
         parent = by_id.get(str(comment.get("reply_to")))
-        items.append({
-            **comment,
-            "anchor": anchor("comment", comment["id"]),
-            "depth": min(depth, MAX_DEPTH),
-            "filters": filters,
-            "segments": segment(text, comment.get("start", 0), comment.get("end", 0), intervals, comment.get("text")),
-            "parent_anchor": anchor("comment", parent["id"]) if parent else None,
-            "parent_author": (parent or {}).get("author") or comment.get("reply_to_author"),
-            "top_scores": sorted(((k, _number(v)) for k, v in (comment.get("scores") or {}).items()),
-                                 key=lambda kv: -kv[1])[:4],
-            "stance": [{**s, "actor": actor_names.get(s.get("actor"), s.get("actor"))} for s in comment.get("stance") or []],
-            "corrects_anchor": anchor("comment", comment["corrects"]) if comment.get("corrects") in by_id else None,
-        })
-    return {"items": items, "filters": [(name, filter_counts.get(name, 0)) for name in COMMENT_FILTERS],
-            "commenters": _commenters(comments, by_id)}
+        items.append(
+            {
+                **comment,
+                "anchor": anchor("comment", comment["id"]),
+                "depth": min(depth, MAX_DEPTH),
+                "filters": filters,
+                "segments": segment(
+                    text, comment.get("start", 0), comment.get("end", 0), intervals, comment.get("text")
+                ),
+                "parent_anchor": anchor("comment", parent["id"]) if parent else None,
+                "parent_author": (parent or {}).get("author") or comment.get("reply_to_author"),
+                "top_scores": sorted(
+                    ((k, _number(v)) for k, v in (comment.get("scores") or {}).items()), key=lambda kv: -kv[1]
+                )[:4],
+                "stance": [
+                    {**s, "actor": actor_names.get(s.get("actor"), s.get("actor"))} for s in comment.get("stance") or []
+                ],
+                "corrects_anchor": anchor("comment", comment["corrects"]) if comment.get("corrects") in by_id else None,
+            }
+        )
+    return {
+        "items": items,
+        "filters": [(name, filter_counts.get(name, 0)) for name in COMMENT_FILTERS],
+        "commenters": _commenters(comments, by_id),
+    }
 
 
 def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, Any]]:
     summary: dict[str, dict[str, Any]] = {}
     for comment in comments:
         author = comment.get("author") or "(anonymous)"
-        row = summary.setdefault(author, {"author": author, "comments": 0, "replies_received": 0, "flags": Counter(),
-                                          "max_abuse": 0.0, "verified": comment.get("verified")})
+        row = summary.setdefault(
+            author,
+            {
+                "author": author,
+                "comments": 0,
+                "replies_received": 0,
+                "flags": Counter(),
+                "max_abuse": 0.0,
+                "verified": comment.get("verified"),
+            },
+        )
         row["comments"] += 1
         row["flags"].update(comment.get("flags") or [])
         scores = comment.get("scores") or {}
@@ -432,8 +508,17 @@ def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, 
         parent = by_id.get(str(comment.get("reply_to")))
         if parent:
             target = parent.get("author") or "(anonymous)"
-            summary.setdefault(target, {"author": target, "comments": 0, "replies_received": 0, "flags": Counter(),
-                                        "max_abuse": 0.0, "verified": parent.get("verified")})
+            summary.setdefault(
+                target,
+                {
+                    "author": target,
+                    "comments": 0,
+                    "replies_received": 0,
+                    "flags": Counter(),
+                    "max_abuse": 0.0,
+                    "verified": parent.get("verified"),
+                },
+            )
             summary[target]["replies_received"] += 1
     rows = sorted(summary.values(), key=lambda r: (-r["comments"], r["author"]))
     for row in rows:
