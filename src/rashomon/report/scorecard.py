@@ -22,50 +22,15 @@ def render_terminal(card: Scorecard, console=None) -> None:
     if not card.actors:
         console.print("No actors in this output (the actors stage found none, or did not run).")
         return
-    actors = Table(title="Actors, by pages that name them")
-    for column in ("actor", "type", "side", "pages", "sites", "mentions", "as subject", "as object", "first", "last"):
-        actors.add_column(
-            column, justify="right" if column in ("pages", "sites", "mentions", "as subject", "as object") else "left"
-        )
-    for a in card.actors:
-        actors.add_row(
-            *(
-                _plain(v)
-                for v in (
-                    a["name"],
-                    a["type"],
-                    a["side"],
-                    a["pages"],
-                    a["sites"],
-                    a["mentions"],
-                    a["as_subject"],
-                    a["as_object"],
-                    a["first_period"],
-                    a["last_period"],
-                )
-            )
-        )
-    console.print(actors)
-    if card.relations:
-        relations = Table(title="Relations, by pages that assert them")
-        for column in ("subject", "relation", "object", "polarity", "pages", "sites", "evidence"):
-            relations.add_column(column)
-        for r in card.relations:
-            relations.add_row(
-                *(
-                    _plain(v)
-                    for v in (
-                        r["subject"],
-                        r["type"],
-                        r["object"],
-                        r["polarity"],
-                        r["pages"],
-                        r["sites"],
-                        r["evidence"],
-                    )
-                )
-            )
-        console.print(relations)
+    for title, columns, rows in _tables(card):
+        if not rows:
+            continue
+        table = Table(title=title)
+        for heading, _, numeric in columns:
+            table.add_column(heading, justify="right" if numeric else "left")
+        for row in rows:
+            table.add_row(*(_plain(row[key]) for _, key, _ in columns))
+        console.print(table)
     if card.periods:
         timeline = Table(title="Pages naming each actor, by page date")
         timeline.add_column("actor")
@@ -74,6 +39,37 @@ def render_terminal(card: Scorecard, console=None) -> None:
         for name, counts in card.timeline.items():
             timeline.add_row(_plain(name), *(str(counts.get(p, "")) for p in card.periods))
         console.print(timeline)
+
+
+#: (heading, key, numeric) of the actor and relation tables' columns; both renderers read them.
+ACTOR_COLUMNS = (
+    ("actor", "name", False),
+    ("type", "type", False),
+    ("side", "side", False),
+    ("pages", "pages", True),
+    ("sites", "sites", True),
+    ("mentions", "mentions", True),
+    ("as subject", "as_subject", True),
+    ("as object", "as_object", True),
+    ("first", "first_period", False),
+    ("last", "last_period", False),
+)
+RELATION_COLUMNS = (
+    ("subject", "subject", False),
+    ("relation", "type", False),
+    ("object", "object", False),
+    ("polarity", "polarity", False),
+    ("pages", "pages", True),
+    ("sites", "sites", True),
+    ("evidence", "evidence", False),
+)
+
+
+def _tables(card: Scorecard) -> list[tuple[str, tuple[tuple[str, str, bool], ...], list[dict[str, Any]]]]:
+    return [
+        ("Actors, by pages that name them", ACTOR_COLUMNS, card.actors),
+        ("Relations, by pages that assert them", RELATION_COLUMNS, card.relations),
+    ]
 
 
 def _plain(value: Any) -> str:
@@ -107,35 +103,13 @@ def render_html(card: Scorecard) -> str:
         )
         parts.append(f"<table><caption>{e(caption)}</caption><tr>{head}</tr>{body}</table>")
 
-    table(
-        "Actors, by pages that name them",
-        ["actor", "type", "side", "pages", "sites", "mentions", "as subject", "as object", "first", "last"],
-        [
-            [
-                a["name"],
-                a["type"],
-                a["side"],
-                a["pages"],
-                a["sites"],
-                a["mentions"],
-                a["as_subject"],
-                a["as_object"],
-                a["first_period"],
-                a["last_period"],
-            ]
-            for a in card.actors
-        ],
-        {3, 4, 5, 6, 7},
-    )
-    table(
-        "Relations, by pages that assert them",
-        ["subject", "relation", "object", "polarity", "pages", "sites", "evidence"],
-        [
-            [r["subject"], r["type"], r["object"], r["polarity"], r["pages"], r["sites"], r["evidence"]]
-            for r in card.relations
-        ],
-        {4, 5, 6},
-    )
+    for title, columns, rows in _tables(card):
+        table(
+            title,
+            [c[0] for c in columns],
+            [[row[key] for _, key, _ in columns] for row in rows],
+            {i for i, column in enumerate(columns) if column[2]},
+        )
     table(
         "Pages naming each actor, by page date",
         ["actor", *card.periods],
