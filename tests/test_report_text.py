@@ -72,6 +72,16 @@ def test_markdown_renders_as_intended_in_a_commonmark_parser():
     assert "<li><strong>Northwind Wire</strong>:" in html
 
 
+def test_markdown_escapes_markup_and_table_breakers():
+    assert escape_md("a|b <script> [x](javascript:y) *z*") == "a\\|b &lt;script\\> \\[x\\]\\(javascript:y\\) \\*z\\*"
+    assert escape_md("1. not a list") == "1\\. not a list"
+    assert escape_md("- not a bullet\nnext line") == "\\- not a bullet next line"
+    md = render_markdown(build_analysis(hostile=True))
+    assert "<script" not in md and "<img" not in md and "<svg" not in md
+    assert "](javascript" not in md
+    assert not [line for line in md.splitlines() if line.startswith("|")]  # a payload's | makes no table
+
+
 def test_markdown_of_an_empty_analysis():
     md = render_markdown(Analysis(page=Page(text="")))
     assert md.startswith("# Untitled page")
