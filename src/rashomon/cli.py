@@ -7,6 +7,7 @@ plain line on standard error and a non-zero exit code: a user never sees a trace
 from __future__ import annotations
 
 import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -14,7 +15,7 @@ from typing import Optional
 import typer
 
 from .console import CONFIG_HELP, SET_HELP, err_console, fail, guarded, out_console, page_source, plain, run_options
-from .report import RENDERERS
+from .report import FORMAT_OF_SUFFIX, RENDERERS, SUFFIXES
 
 app = typer.Typer(
     name="rashomon",
@@ -49,8 +50,17 @@ def summary(analysis, destination: str | None) -> None:
 @guarded
 def analyze(
     path: str = typer.Argument(..., help="A page: an HTML file or a text dump; '-' reads standard input."),
-    format: Format = typer.Option("json", "--format", "-f", help="Output format."),
+    format: Optional[Format] = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="Output format. Default: a one-screen summary on the terminal, or the format of --output's suffix "
+        "(.html, .md, .json, .txt).",
+    ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    open_: bool = typer.Option(
+        False, "--open", help="Open the written report (HTML unless --format says otherwise) in the browser."
+    ),
     url: Optional[str] = typer.Option(None, help="The page's URL, if known."),
     published_at: Optional[str] = typer.Option(None, "--published-at", help="The page's date (ISO 8601)."),
     publisher: Optional[str] = typer.Option(None, help="Who publishes the page (a text dump does not say)."),
@@ -62,15 +72,23 @@ def analyze(
     set_: list[str] = typer.Option([], "--set", help=SET_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
 ) -> None:
-    """Analyze one page and print or write the result."""
+    """Analyze one page: a one-screen summary, or the whole report written with -o report.html (--open opens it)."""
     from .pipeline import analyze as run
     from .report import render
 
+    fmt = output_format(format.value if format else None, output, open_)
+    if open_ and output is None:
+        output = Path(tempfile.mkdtemp(prefix="rashomon-")) / f"{Path(path).stem or 'page'}{SUFFIXES[fmt]}"
     options = run_options(config, set_, actors=actors, comment_styles=comment_styles, stages=stages)
     analysis = run(
         page_source(path), url=url, published_at=published_at, publisher=publisher, kind=kind, options=options
     )
-    rendered = render(analysis, format.value)
+    if fmt == "summary" and output is None:
+        from .report.terminal import print_summary
+
+        print_summary(analysis, out_console, source=path)
+        return
+    rendered = render(analysis, fmt)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(rendered, encoding="utf-8")
@@ -78,6 +96,24 @@ def analyze(
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
     if not quiet:
         summary(analysis, str(output) if output else None)
+    if open_ and output is not None:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())
+
+
+def output_format(fmt: str | None, output: Path | None, open_: bool = False) -> str:
+    """The format to write: the one asked for; else the one ``output``'s suffix names; else the one-screen
+    summary (or HTML when the report is to be opened)."""
+    if fmt:
+        return fmt
+    if output is not None:
+        suffix = output.suffix.lower()
+        if suffix not in FORMAT_OF_SUFFIX:
+            known = ", ".join(sorted(FORMAT_OF_SUFFIX))
+            fail(f"cannot tell the format from {output.name!r}: use a suffix ({known}) or --format")
+        return FORMAT_OF_SUFFIX[suffix]
+    return "html" if open_ else "summary"
 
 
 @app.command()
