@@ -120,30 +120,71 @@ def output_format(fmt: str | None, output: Path | None, open_: bool = False) -> 
 @guarded
 def compare(
     paths: list[Path] = typer.Argument(..., help="Two or more pages (HTML or text dumps), one outlet each."),
-    format: str = typer.Option("json", "--format", "-f", help="Output format: json or text."),
+    format: Optional[str] = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="summary (the default on a terminal), html, md, text (the whole report), json (the comparison "
+        "itself), or lines (one line per verdict). Default with --output: its suffix.",
+    ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    open_: bool = typer.Option(False, "--open", help="Open the written report in the browser."),
+    publisher: list[str] = typer.Option(
+        [], "--publisher", help="Who publishes each page, in the order of the pages (repeatable)."
+    ),
 ) -> None:
-    """Compare the same event told by different outlets: one column per page, verdicts per fact, framing."""
+    """Compare the same event told by different outlets: one report with a column per page (facts side by side,
+    who says what, framing, actors, comments), outlets named by publisher or site."""
     import json
 
     from .compare import compare_pages
+    from .contract import to_dict
     from .pipeline import analyze as run
-    from .report.comparison import comparison_text
+    from .report import render
+    from .report.comparison import comparison_text, merge_for_report, outlet_name
 
-    if format not in ("json", "text"):
-        fail(f"--format must be json or text, not {format!r}")
+    fmt = output_format(format, output, open_)
+    if fmt not in (*RENDERERS, "lines"):
+        fail(f"--format must be one of {', '.join((*RENDERERS, 'lines'))}, not {fmt!r}")
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         fail(f"no such file: {', '.join(missing)}")
+    if len(publisher) > len(paths):
+        fail(f"{len(publisher)} --publisher given for {len(paths)} pages")
     if len(paths) < 2:
         err_console.print("[yellow]warning[/] one page given: nothing to compare across pages", highlight=False)
-    result = compare_pages([run(Path(path)) for path in paths])
-    rendered = json.dumps(result, indent=2, ensure_ascii=False) + "\n" if format == "json" else comparison_text(result)
+    if open_ and output is None:
+        output = Path(tempfile.mkdtemp(prefix="rashomon-")) / f"compare{SUFFIXES.get(fmt, '.txt')}"
+    analyses = []
+    for index, path in enumerate(paths):
+        given = publisher[index] if index < len(publisher) else None
+        analysis = run(Path(path), publisher=given)
+        if not analysis.page.publisher:  # named by site or file, never by headline
+            analysis.page.publisher = outlet_name(to_dict(analysis)["page"], Path(path).stem)
+        analyses.append(analysis)
+    result = compare_pages(analyses)
+    if fmt == "json":
+        rendered = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "lines":
+        rendered = comparison_text(result)
+    else:
+        merged = merge_for_report([to_dict(a) for a in analyses], result, [str(a.page.publisher) for a in analyses])
+        if fmt == "summary" and output is None:
+            from .report.terminal import print_summary
+
+            print_summary(merged, out_console, source=" ".join(str(p) for p in paths), command="compare")
+            return
+        rendered = render(merged, fmt)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(rendered, encoding="utf-8")
+        err_console.print(f"written to {plain(str(output))}", highlight=False)
     else:
         sys.stdout.write(rendered)
+    if open_ and output is not None:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())
 
 
 @app.command()

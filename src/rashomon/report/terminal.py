@@ -168,7 +168,9 @@ def render_summary(analysis: Analysis | dict[str, Any], width: int = 100, color:
     return console.export_text(styles=color)
 
 
-def print_summary(analysis: Analysis | dict[str, Any], console: Console, source: str = "PAGE") -> None:
+def print_summary(
+    analysis: Analysis | dict[str, Any], console: Console, source: str = "PAGE", command: str = "analyze"
+) -> None:
     view = build_view(analysis if isinstance(analysis, dict) else to_dict(analysis))
     console.print(Panel(_header(view), title="rashomon", box=box.ROUNDED))
     console.rule("Facts side by side")
@@ -180,7 +182,7 @@ def print_summary(analysis: Analysis | dict[str, Any], console: Console, source:
     console.print(Text(f"Comments: {len(comments['items'])} ({flags})"))
     console.print(
         Text(
-            f"More: rashomon analyze {_clean(source)} -o report.html --open (the whole report);"
+            f"More: rashomon {command} {_clean(source)} -o report.html --open (the whole report);"
             " -f text | md | json for the others.",
             style="dim",
         )

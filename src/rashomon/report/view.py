@@ -111,7 +111,7 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "preface": preface,
         "alignments": [_alignment(a, claims_by_id, sources, narratives) for a in alignments],
         "facts": facts_view(alignments, claims_by_id, attributions, sources, narratives),
-        "source_tree": source_tree(attributions, sources),
+        "source_tree": source_tree(attributions, sources, data.get("block_publisher")),
         "unaligned_claims": _unaligned(claims, alignments, sources, narratives),
         "framing": framing_view(data.get("framing") or {}, narratives),
         "actors": _actors(actors, relations, sources),
@@ -415,9 +415,13 @@ def facts_view(
     }
 
 
-def source_tree(attributions: list[dict], sources: dict) -> list[dict[str, Any]]:
+def source_tree(
+    attributions: list[dict], sources: dict, block_publisher: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     """Who says what as a tree: the publisher at the root, then each source under the source that relays it
-    (agency → ministry / observatory / spokesman), with how often it is cited and a link to its first citation."""
+    (agency → ministry / observatory / spokesman), with how often it is cited and a link to its first citation.
+    ``block_publisher`` (block id -> publisher source id) roots each page at its own outlet when a comparison
+    merges several pages (:mod:`rashomon.report.comparison`)."""
     by_id = {a["id"]: a for a in attributions}
 
     def parent_source(a: dict) -> str | None:
@@ -454,11 +458,12 @@ def source_tree(attributions: list[dict], sources: dict) -> list[dict[str, Any]]
 
     def path_of(a: dict, depth: int = 0) -> tuple:
         sid = a.get("source_id")
+        root = (block_publisher or {}).get(a.get("block_id") or "", publisher)
         parent = parent_source(a)
         if parent is None or depth > MAX_DEPTH:
-            return (sid,) if sid == publisher or publisher is None else (publisher, sid)
+            return (sid,) if sid == root or root is None or sources.get(sid, {}).get("is_publisher") else (root, sid)
         holder = next((p for p in attributions if p.get("source_id") == parent), None)
-        return (*path_of(holder, depth + 1), sid) if holder else (publisher, parent, sid)
+        return (*path_of(holder, depth + 1), sid) if holder else (root, parent, sid)
 
     for attribution in sorted(attributions, key=lambda a: (a.get("content") or {}).get("start") or 0):
         if attribution.get("kind") == "continuation" and attribution.get("source_id") == (
