@@ -111,11 +111,15 @@ def test_compare_two_stored_pages(client):
     assert result["shared_actors"] == ["Free Tarn Brigades", "Reconciliation Office", "Valdoran army"]
     assert [len(p["claims"]) for p in result["pages"]] == [5, 5]
     page = lxml.html.fromstring(client.get("/compare", params={"ids": [a, b]}).text)
-    columns = page.xpath("//div[contains(@class,'columns')]/section")
+    columns = page.xpath("//div[contains(@class,'page-claims')]/section")
     assert len(columns) == 2
     assert columns[1].xpath(".//a/@href")[1].startswith(f"/pages/{b}#claim-")
-    if result["engine"] == "compare_pages":  # the comparison stage's engine is present: its table is shown
-        assert page.xpath("//section[@id='across']")
+    if (
+        result["engine"] == "compare_pages"
+    ):  # the comparison stage's engine is present: the same report, a column a page
+        heads = [th.text_content() for th in page.xpath("//table[contains(@class,'facts')]/thead/tr/th")]
+        assert heads[1:] == ["The Daily Ledger", "Eastgate Weekly"]
+        assert [s.get("id") for s in page.xpath("//main/section")][:2] == ["facts", "sources"]
     assert client.get("/api/compare", params={"ids": [a]}).status_code == 400
     assert client.get("/compare", params={"ids": [a, 999]}).status_code == 404
 

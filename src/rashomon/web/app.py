@@ -35,6 +35,7 @@ from ..contract import from_dict, to_dict, validator
 from ..errors import RashomonError
 from ..model import HTML_SUFFIXES
 from ..read import KINDS
+from ..report.comparison import merge_for_report, outlet_name
 from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
 from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment
@@ -475,7 +476,7 @@ def create_app(
         if len(ids) < 2:
             raise HTTPException(400, "give two or more page ids to compare")
         result = compare(ids, [_stored(store, i) for i in ids])
-        return {k: v for k, v in result.items() if k not in ("views", "across")}
+        return {k: v for k, v in result.items() if k not in ("views", "across", "report")}
 
     # outermost: a request naming a host the app does not serve is answered 400 before anything else runs
     app.add_middleware(
@@ -534,6 +535,9 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
         result["engine"] = "compare_pages"
         result["result"] = outcome
         result["across"] = _across_view(outcome, ids, views) if isinstance(outcome, dict) else None
+        if isinstance(outcome, dict):  # the same report as a page's, a column per stored page
+            names = _outlet_names(ids, views)
+            result["report"] = build_view(merge_for_report(analyses, outcome, names))
     except Exception as err:  # the across-pages engine failing must not lose the side-by-side view
         log.exception("compare_pages failed")
         result["error"] = f"the comparison engine failed ({type(err).__name__}); showing claims side by side"
@@ -551,6 +555,15 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
         for i, v in zip(ids, views)
     ]
     return result
+
+
+def _outlet_names(ids: list[int], views: list[dict[str, Any]]) -> list[str]:
+    """Each stored page's outlet (publisher, else site, else "page N"), made unique."""
+    names: list[str] = []
+    for page_id, view in zip(ids, views):
+        name = outlet_name(view["page"], f"page {page_id}")
+        names.append(name if name not in names else f"{name} (page {page_id})")
+    return names
 
 
 def _across_view(outcome: dict[str, Any], ids: list[int], views: list[dict[str, Any]]) -> dict[str, Any]:
