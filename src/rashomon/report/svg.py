@@ -103,19 +103,24 @@ def diverging_bars(left: dict, right: dict) -> Markup:
 
 
 def bars(side: dict) -> Markup:
-    """Distinctive terms of one side as plain horizontal bars (used when a page has one or 3+ sides)."""
+    """Distinctive terms of one side as plain horizontal bars (used when a page has one or 3+ sides), titled with
+    the side's name, with an axis line and its label."""
     terms = side["distinctive"]
     top = max([_z(t) for t in terms] + [1e-9])
-    width, height = LABEL_WIDTH + 2 * BAR_HALF_WIDTH, (len(terms) + 1) * BAR_ROW
+    head = 2 * BAR_ROW  # the side's name above the bars
+    width, height = LABEL_WIDTH + 2 * BAR_HALF_WIDTH, head + (len(terms) + 1) * BAR_ROW + 4
+    colour = SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)]
     parts = [
         Markup(
             '<svg class="chart bars" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
             'xmlns="http://www.w3.org/2000/svg"><title>Distinctive terms of {name}</title>'
-        ).format(w=width, h=height, name=side["name"])
+            '<text x="{lx}" y="14" class="axis-label">{label}</text>'
+            '<rect x="{lx}" y="20" width="40" height="4" fill="{c}"></rect>'
+        ).format(w=width, h=height, name=side["name"], label=_cut(side["name"], 48), lx=LABEL_WIDTH, c=colour)
     ]
     for row, term in enumerate(terms):
         length = max(1.0, _z(term) / top * 2 * BAR_HALF_WIDTH - 10)
-        y = row * BAR_ROW + 4
+        y = head + row * BAR_ROW + 4
         parts.append(
             Markup(
                 '<g class="bar"><title>{term}: z={z}</title><text x="{lx}" y="{ty}" text-anchor="end">{label}</text>'
@@ -130,10 +135,16 @@ def bars(side: dict) -> Markup:
                 y=y,
                 w=length,
                 bh=BAR_ROW - 4,
-                c=SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)],
+                c=colour,
             )
         )
-    parts.append(Markup("</svg>"))
+    axis = head + len(terms) * BAR_ROW + 6
+    parts.append(
+        Markup(
+            '<line x1="{x}" x2="{x2}" y1="{y}" y2="{y}" stroke="#555"></line>'
+            '<text x="{x}" y="{ty}" class="axis-title">more distinctive of this side (log-odds z) →</text></svg>'
+        ).format(x=LABEL_WIDTH, x2=LABEL_WIDTH + 2 * BAR_HALF_WIDTH, y=axis, ty=axis + 14)
+    )
     return Markup("").join(parts)
 
 

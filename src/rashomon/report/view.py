@@ -353,7 +353,16 @@ def plain_reason(explanation: str) -> str:
     if match.group("colon") is not None:
         return match.group("colon").strip()
     rest = match.group("rest").strip(" ;")
-    return match.group("paren").strip() + (f"; {rest}" if rest else "")
+    return _merge_agreements(match.group("paren").strip()) + (f"; {rest}" if rest else "")
+
+
+def _merge_agreements(reason: str) -> str:
+    """``A and B agree; A and C agree; B and C agree`` -> ``A, B and C agree`` (a list of pairs reads badly)."""
+    parts = [p.strip() for p in reason.split("; ")]
+    if len(parts) < 2 or not all(p.endswith(" agree") and " and " in p for p in parts):
+        return reason
+    names = list(dict.fromkeys(n.strip() for p in parts for n in p[: -len(" agree")].split(" and ")))
+    return ", ".join(names[:-1]) + f" and {names[-1]} agree"
 
 
 def facts_view(
@@ -570,13 +579,13 @@ def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, A
                 "slot": narrative["slot"],
                 "distinctive": distinctive[:FRAMING_TERMS_PER_SIDE],
                 "lexicon": [t for t in value.get("lexicon") or [] if isinstance(t, dict)],
-                "loaded": [_loaded(item) for item in value.get("loaded") or []],
+                "loaded": _merge_loaded([_loaded(item) for item in value.get("loaded") or []]),
             }
         )
     families: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for side in sides:
         for hit in side["lexicon"]:
-            label = f"{hit.get('term', '')}" + (f" ×{hit['count']}" if hit.get("count") else "")
+            label = f"{hit.get('term', '')}" + (f" ×{_number(hit['count']):g}" if hit.get("count") else "")
             families[str(hit.get("family") or "other")][side["id"]].append(label)
     chart = None
     if len(sides) == 2 and (sides[0]["distinctive"] or sides[1]["distinctive"]):
@@ -590,7 +599,7 @@ def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, A
         "chart": chart,
         "charts": charts,
         "lexicon_pairs": [
-            {"family": fam, "by_side": [", ".join(by_side.get(s["id"], [])) for s in sides]}
+            {"family": fam.replace("_", " "), "by_side": [", ".join(by_side.get(s["id"], [])) for s in sides]}
             for fam, by_side in sorted(families.items())
         ],
     }
@@ -644,6 +653,16 @@ def paired_choices(framing: dict[str, Any], sides: list[dict]) -> tuple[list[str
     for row in rows:
         row["cells"] = [", ".join(dict.fromkeys(row["words"].get(side, []))) for side in columns]
     return columns, rows
+
+
+def _merge_loaded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per loaded word (case kept from its first use), counting repeats; labels made readable."""
+    merged: dict[str, dict[str, Any]] = {}
+    for item in items:
+        label = str(item["label"]).replace("_", " ").replace(",", ", ").lower() if item["label"] else None
+        entry = merged.setdefault(item["text"].lower(), {**item, "label": label, "count": 0})
+        entry["count"] += int(_number(item.get("count")) or 1)
+    return list(merged.values())
 
 
 def _loaded(item: Any) -> dict[str, Any]:
