@@ -67,6 +67,8 @@ class Watched:
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})
         self.dialogs: list[str] = []
         self.outside: list[str] = []
+        self.console_errors: list[str] = []
+        self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
         self.page.add_init_script(WATCH)
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
 
@@ -84,6 +86,7 @@ class Watched:
         assert self.dialogs == []
         assert self.page.evaluate("window.__violations") == []
         assert self.outside == []
+        assert self.console_errors == []  # no policy, script or resource error on any page visited
 
 
 def _free_port() -> int:
