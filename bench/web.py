@@ -56,9 +56,9 @@ def wait_ready(base: str, process: subprocess.Popen, seconds: float = 120) -> No
         try:
             urllib.request.urlopen(base + "/api/pages?limit=1", timeout=2).read()
             return
-        except OSError:
+        except OSError as err:
             if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("the web server did not start")
+                raise SystemExit("the web server did not start") from err
             time.sleep(0.3)
 
 

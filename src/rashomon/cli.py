@@ -266,6 +266,9 @@ _register_batch_commands()
 
 
 def main() -> None:
+    from .lazy import skip_torch
+
+    skip_torch()  # thinc would import it (seconds) for nothing: the product runs without torch
     app()
 
 
