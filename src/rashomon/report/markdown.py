@@ -185,7 +185,7 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
         for column, cell in zip(matrix["columns"], row["cells"]):
             if not cell["mentions"] and not cell["relations"]:
                 continue
-            said = [
+            relations = [
                 f"{r['mark']} "
                 + (f"{r['label']} {r['other']}" if r["outgoing"] else f"{r['other']} {r['label']} it")
                 + ("" if r["polarity"] == "asserted" else f" ({r['polarity']})")
@@ -194,7 +194,7 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
             ]
             lines.append(
                 f"  - {escape_md(column['name'])}: named {cell['mentions']}×"
-                + ("; " + "; ".join(escape_md(x) for x in said) if said else "")
+                + ("; " + "; ".join(escape_md(x) for x in relations) if relations else "")
             )
     if not matrix["rows"]:
         lines.append("_No actors were found._")

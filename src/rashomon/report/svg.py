@@ -183,14 +183,14 @@ def actor_graph(actors: list[dict], relations: list[dict]) -> Markup:
     taken: list[_Box] = []
     for actor in shown:
         x, y = position[actor["id"]]
-        width = EDGE_LABEL_CHAR * 1.2 * len(_cut(actor.get("name"), 20))
+        name_width = EDGE_LABEL_CHAR * 1.2 * len(_cut(actor.get("name"), 20))
         taken.append((x - 9, y - 9, x + 9, y + 9))
         if x < margin + centre - 5:
-            taken.append((x - 10 - width, y - 8, x - 10, y + 6))
+            taken.append((x - 10 - name_width, y - 8, x - 10, y + 6))
         elif x > margin + centre + 5:
-            taken.append((x + 10, y - 8, x + 10 + width, y + 6))
+            taken.append((x + 10, y - 8, x + 10 + name_width, y + 6))
         else:
-            taken.append((x - width / 2, y - 22, x + width / 2, y - 8))
+            taken.append((x - name_width / 2, y - 22, x + name_width / 2, y - 8))
     edges, labels = [], []
     for relation in relations:
         a, b = position.get(relation.get("subject")), position.get(relation.get("object"))

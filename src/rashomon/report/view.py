@@ -377,7 +377,7 @@ def facts_view(
     chains = _chains(attributions, sources)
     columns = [{"id": n["id"], "name": n["name"], "slot": n["slot"], "anchor": n["anchor"]} for n in narratives]
     known = {n["id"] for n in narratives}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for alignment in alignments:
         verdict = str(alignment.get("verdict") or "unique")
         symbol, words = VERDICTS.get(verdict, ("?", verdict.replace("_", " ")))
@@ -403,6 +403,7 @@ def facts_view(
                 }
             )
         explanation = str(alignment.get("explanation") or "")
+        row_cells: list[list[dict]] = [cells.get(c["id"], []) for c in columns]
         rows.append(
             {
                 "id": alignment.get("id"),
@@ -413,11 +414,11 @@ def facts_view(
                 "verdict_words": words,
                 "reason": str(alignment.get("reason") or plain_reason(explanation)),
                 "explanation": explanation,
-                "cells": [cells.get(c["id"], []) for c in columns],
+                "cells": row_cells,
             }
         )
-    rows.sort(key=lambda r: (VERDICT_ORDER.get(r["verdict"], len(VERDICT_ORDER)), -len([c for c in r["cells"] if c])))
-    used = [i for i, c in enumerate(columns) if any(r["cells"][i] for r in rows)]
+    rows.sort(key=lambda r: (VERDICT_ORDER.get(r["verdict"], len(VERDICT_ORDER)), -sum(1 for c in r["cells"] if c)))
+    used = [i for i in range(len(columns)) if any(r["cells"][i] for r in rows)]
     return {
         "columns": [columns[i] for i in used],
         "rows": [{**r, "cells": [r["cells"][i] for i in used]} for r in rows],

@@ -536,8 +536,8 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
         result["result"] = outcome
         result["across"] = _across_view(outcome, ids, views) if isinstance(outcome, dict) else None
         if isinstance(outcome, dict):  # the same report as a page's, a column per stored page
-            names = _outlet_names(ids, views)
-            result["report"] = build_view(merge_for_report(analyses, outcome, names))
+            outlets = _outlet_names(ids, views)
+            result["report"] = build_view(merge_for_report(analyses, outcome, outlets))
     except Exception as err:  # the across-pages engine failing must not lose the side-by-side view
         log.exception("compare_pages failed")
         result["error"] = f"the comparison engine failed ({type(err).__name__}); showing claims side by side"
