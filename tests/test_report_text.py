@@ -139,3 +139,18 @@ def test_markdown_url_is_percent_quoted_inside_its_link():
     analysis.page.url = "https://news.example/wiki/Port_(Sarn)[2]?q=Śródmieście&x=%41"
     md = render_markdown(analysis)
     assert "<https://news.example/wiki/Port_%28Sarn%29%5B2%5D?q=%C5%9Ar%C3%B3dmie%C5%9Bcie&x=%41>" in md
+
+
+def test_summary_is_one_screen_with_facts_sources_and_flags_and_prints_markup_as_text():
+    from rashomon.report.terminal import render_summary
+
+    text = render_summary(build_analysis(), width=100)
+    lines = text.splitlines()
+    assert len(lines) <= 60
+    header = next(line for line in lines if "Fact" in line and "Northwind Wire" in line)
+    assert header.index("Northwind Wire") < header.index("Eastgate Today")
+    assert "≠ conflict" in text and "a brigade commander" in text and "threats 1" in text
+    hostile = build_analysis(hostile=True)
+    hostile.page.title = "[bold red]loud[/] \x1b[31mred"
+    out = render_summary(hostile, width=100)
+    assert "[bold red]loud[/]" in out and "\x1b" not in out
