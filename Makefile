@@ -11,7 +11,7 @@ SHARED ?= ../shared
 STAMP_RUN := $(VENV)/.installed-run-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 STAMP_DEV := $(VENV)/.installed-dev-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install install-dev install-train demo test test-fast lint browser-deps train encoder eval bench lock schema clean
+.PHONY: install install-dev install-train demo test test-fast lint browser-deps browser-axe train encoder eval bench lock schema clean
 
 install: $(STAMP_RUN)
 install-dev: $(STAMP_DEV)
@@ -83,3 +83,10 @@ schema: install
 
 clean:
 	rm -rf $(VENV) out .pytest_cache build dist src/*.egg-info
+
+# axe-core for the accessibility check of the browser tests, from the npm registry into .cache/axe (that test
+# skips without it).
+AXE_VERSION ?= 4.14.1
+browser-axe:
+	@command -v npm >/dev/null 2>&1 && npm install --prefix .cache/axe --no-audit --no-fund --silent \
+	  axe-core@$(AXE_VERSION) || echo "npm not found: the accessibility test will be skipped"

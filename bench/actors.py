@@ -28,15 +28,38 @@ from rashomon.model import Analysis, Block, Page  # noqa: E402
 from rashomon.pipeline import StageContext, parse  # noqa: E402
 from rashomon.read import read  # noqa: E402
 
-PARTS = ["Amber", "Basalt", "Cedar", "Dune", "Ember", "Flint", "Granite", "Harbor", "Iris", "Juniper", "Kelp",
-         "Lichen", "Marble", "Nettle", "Onyx", "Pumice", "Quartz", "Rowan", "Slate", "Thistle"]
+PARTS = [
+    "Amber",
+    "Basalt",
+    "Cedar",
+    "Dune",
+    "Ember",
+    "Flint",
+    "Granite",
+    "Harbor",
+    "Iris",
+    "Juniper",
+    "Kelp",
+    "Lichen",
+    "Marble",
+    "Nettle",
+    "Onyx",
+    "Pumice",
+    "Quartz",
+    "Rowan",
+    "Slate",
+    "Thistle",
+]
 KINDS = ["Brigades", "Front", "Battalions", "Movement", "Guard"]
 
 
 def many_actor_page(count: int) -> Page:
     names = [f"{a}{b.lower()} {k}" for k in KINDS for a in PARTS for b in PARTS][:count]  # up to 2,000 names
-    paragraphs = [f"The {names[i]} attacked the {names[(i + 1) % len(names)]} near the river, and Turkey backed the "
-                  f"{names[(i + 2) % len(names)]}." for i in range(len(names))]
+    paragraphs = [
+        f"The {names[i]} attacked the {names[(i + 1) % len(names)]} near the river, and Turkey backed the "
+        f"{names[(i + 2) % len(names)]}."
+        for i in range(len(names))
+    ]
     text, blocks, start = "", [], 0
     for n, para in enumerate(paragraphs):
         blocks.append(Block(f"b{n}", "paragraph", start, start + len(para), para))
@@ -71,11 +94,21 @@ def bench_page(label: str, page: Page, nlp, gaz, repeat: int) -> dict:
     analysis = Analysis(page=page)
     actors_stage(analysis, StageContext(parsed), gazetteer=gaz)
     tokens = sum(len(pb.doc) for pb in parsed)
-    row = {"page": label, "tokens": tokens, "actors": len(analysis.actors), "relations": len(analysis.relations),
-           "parse_s": round(parse_s, 4), "actors_s": round(ours_s, 4), "anchor_s": round(anchor_s, 4),
-           "ratio": round(ours_s / parse_s, 4), "anchor_ratio": round(anchor_s / parse_s, 4)}
-    print(f"{label:32} {tokens:6d} tok  parse {parse_s * 1000:8.1f} ms  actors {ours_s * 1000:7.1f} ms "
-          f"({row['ratio']:.3f}x; anchor {row['anchor_ratio']:.3f}x)  {row['actors']} actors, {row['relations']} relations")
+    row = {
+        "page": label,
+        "tokens": tokens,
+        "actors": len(analysis.actors),
+        "relations": len(analysis.relations),
+        "parse_s": round(parse_s, 4),
+        "actors_s": round(ours_s, 4),
+        "anchor_s": round(anchor_s, 4),
+        "ratio": round(ours_s / parse_s, 4),
+        "anchor_ratio": round(anchor_s / parse_s, 4),
+    }
+    print(
+        f"{label:32} {tokens:6d} tok  parse {parse_s * 1000:8.1f} ms  actors {ours_s * 1000:7.1f} ms "
+        f"({row['ratio']:.3f}x; anchor {row['anchor_ratio']:.3f}x)  {row['actors']} actors, {row['relations']} relations"
+    )
     return row
 
 
@@ -99,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         print("no input page", file=sys.stderr)
         return 2
     worst = max(r["ratio"] for r in rows)
-    print(f"worst ratio to the parse: {worst:.3f}x (goal <= 0.2x); median {statistics.median(r['ratio'] for r in rows):.3f}x")
+    print(
+        f"worst ratio to the parse: {worst:.3f}x (goal <= 0.2x); median {statistics.median(r['ratio'] for r in rows):.3f}x"
+    )
     print(json.dumps({"worst_ratio": worst, "goal_ratio": 0.2, "pages": rows}))
     return 0
 

@@ -24,8 +24,10 @@ from rashomon.model import Analysis, Block, Page
 from rashomon.pipeline import ParsedBlock, StageContext
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-DEFAULT_INPUTS = [SHARED / "pages" / "aleppo-2016-11-28.txt",
-                  SHARED / "data" / "attribution" / "polnear" / "data" / "dev" / "text"]
+DEFAULT_INPUTS = [
+    SHARED / "pages" / "aleppo-2016-11-28.txt",
+    SHARED / "data" / "attribution" / "polnear" / "data" / "dev" / "text",
+]
 
 
 def page_of(text: str) -> Page:
@@ -91,9 +93,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"spaCy parse alone          {parse_total:8.3f} s")
     print(f"attribution stage          {stage_total:8.3f} s   (parse + stage) / parse = {ratio:.3f}  (goal <= 1.2)")
     print(f"textacy direct_quotations  {anchor_total:8.3f} s   (parse + textacy) / parse = {anchor_ratio:.3f}")
-    print(json.dumps({"files": len(files), "sentences": sentences, "parse_s": round(parse_total, 4),
-                      "attribution_s": round(stage_total, 4), "ratio": round(ratio, 4),
-                      "textacy_s": round(anchor_total, 4), "textacy_ratio": round(anchor_ratio, 4)}))
+    print(
+        json.dumps(
+            {
+                "files": len(files),
+                "sentences": sentences,
+                "parse_s": round(parse_total, 4),
+                "attribution_s": round(stage_total, 4),
+                "ratio": round(ratio, 4),
+                "textacy_s": round(anchor_total, 4),
+                "textacy_ratio": round(anchor_ratio, 4),
+            }
+        )
+    )
     return 0
 
 

@@ -62,8 +62,13 @@ def bare_nlp_pipe(pages: list) -> dict:
         for _ in nlp.pipe(blocks, batch_size=settings.SPACY_BATCH_SIZE):
             pass
     seconds = time.perf_counter() - started
-    return {"pages": len(pages), "words": words, "seconds": round(seconds, 3),
-            "pages_per_s": round(len(pages) / seconds, 3), "words_per_s": round(words / seconds, 1)}
+    return {
+        "pages": len(pages),
+        "words": words,
+        "seconds": round(seconds, 3),
+        "pages_per_s": round(len(pages) / seconds, 3),
+        "words_per_s": round(words / seconds, 1),
+    }
 
 
 def run(engine: str, files: list[Path], workers: int, scratch: Path, stage_names) -> dict:
@@ -92,14 +97,20 @@ def run(engine: str, files: list[Path], workers: int, scratch: Path, stage_names
     shutil.rmtree(out, ignore_errors=True)
     done = summary.pages + summary.failed
     return {
-        "engine": engine, "workers": workers, "pages": summary.pages, "failed": summary.failed,
-        "words": summary.words, "wall_s": round(wall, 2),
-        "pages_per_s": round(done / wall, 3), "pages_per_s_per_worker": round(done / wall / workers, 3),
+        "engine": engine,
+        "workers": workers,
+        "pages": summary.pages,
+        "failed": summary.failed,
+        "words": summary.words,
+        "wall_s": round(wall, 2),
+        "pages_per_s": round(done / wall, 3),
+        "pages_per_s_per_worker": round(done / wall / workers, 3),
         "words_per_s_per_worker": round(summary.words / wall / workers, 1),
         # time inside analyze() only: what a worker does once started (no start-up, no model loading)
         "analysis_pages_per_s_per_worker": round(summary.pages / analysis_seconds, 3) if analysis_seconds else None,
         "peak_worker_rss_mb": round(summary.peak_worker_rss_bytes / 2**20, 1),
-        "workers_that_analysed": busy_workers, "ray_start_s": round(cluster_start, 2),
+        "workers_that_analysed": busy_workers,
+        "ray_start_s": round(cluster_start, 2),
     }
 
 
@@ -141,30 +152,43 @@ def main() -> None:
         pages, words = len(read), sum(len(page.text.split()) for page in read)
         article = sum(len(b.text.split()) for page in read for b in page.blocks)
         comments = sum(len(page.comments) for page in read)
-        print(f"\n== {label}: {pages} pages; per page on average {article / max(pages, 1):.0f} article words, "
-              f"{comments / max(pages, 1):.0f} comments, {words / max(pages, 1):.0f} words in all")
+        print(
+            f"\n== {label}: {pages} pages; per page on average {article / max(pages, 1):.0f} article words, "
+            f"{comments / max(pages, 1):.0f} comments, {words / max(pages, 1):.0f} words in all"
+        )
         anchor = bare_nlp_pipe(read)
         del read
-        print(f"  bare nlp.pipe (anchor, 1 process): {anchor['pages_per_s']:.2f} pages/s, "
-              f"{anchor['words_per_s']:.0f} words/s")
+        print(
+            f"  bare nlp.pipe (anchor, 1 process): {anchor['pages_per_s']:.2f} pages/s, "
+            f"{anchor['words_per_s']:.0f} words/s"
+        )
         runs = []
         for engine in engines:
             for count in workers:
                 figures = run(engine, files, count, args.scratch, stage_names)
                 runs.append(figures)
-                print(f"  {engine:5} x{count}: {figures['pages_per_s']:.2f} pages/s wall, "
-                      f"{figures['pages_per_s_per_worker']:.2f} pages/s and {figures['words_per_s_per_worker']:.0f} "
-                      f"words/s per worker (inside analyze: {figures['analysis_pages_per_s_per_worker']} pages/s); "
-                      f"peak {figures['peak_worker_rss_mb']:.0f} MB/worker; {figures['workers_that_analysed']} workers busy"
-                      + (f", Ray start {figures['ray_start_s']:.1f} s not counted" if engine == "ray" else "")
-                      + "; anchor nlp.pipe "
-                      f"{anchor['pages_per_s']:.2f} pages/s")
-        entry = {"pages": pages, "words_per_page": round(words / max(pages, 1)),
-                 "article_words_per_page": round(article / max(pages, 1)),
-                 "comments_per_page": round(comments / max(pages, 1)), "nlp_pipe": anchor, "runs": runs}
+                print(
+                    f"  {engine:5} x{count}: {figures['pages_per_s']:.2f} pages/s wall, "
+                    f"{figures['pages_per_s_per_worker']:.2f} pages/s and {figures['words_per_s_per_worker']:.0f} "
+                    f"words/s per worker (inside analyze: {figures['analysis_pages_per_s_per_worker']} pages/s); "
+                    f"peak {figures['peak_worker_rss_mb']:.0f} MB/worker; {figures['workers_that_analysed']} workers busy"
+                    + (f", Ray start {figures['ray_start_s']:.1f} s not counted" if engine == "ray" else "")
+                    + "; anchor nlp.pipe "
+                    f"{anchor['pages_per_s']:.2f} pages/s"
+                )
+        entry = {
+            "pages": pages,
+            "words_per_page": round(words / max(pages, 1)),
+            "article_words_per_page": round(article / max(pages, 1)),
+            "comments_per_page": round(comments / max(pages, 1)),
+            "nlp_pipe": anchor,
+            "runs": runs,
+        }
         by = {(r["engine"], r["workers"]): r for r in runs}
         if ("local", 1) in by and ("local", 2) in by:
-            entry["scaling_1_to_2_local"] = round(by["local", 2]["pages_per_s"] / (2 * by["local", 1]["pages_per_s"]), 3)
+            entry["scaling_1_to_2_local"] = round(
+                by["local", 2]["pages_per_s"] / (2 * by["local", 1]["pages_per_s"]), 3
+            )
             print(f"  scaling 1 -> 2 workers (local): {entry['scaling_1_to_2_local']:.2f} (goal >= {GOAL_SCALING})")
         for count in workers:
             if ("ray", count) in by and ("local", count) in by:
@@ -178,13 +202,20 @@ def main() -> None:
         folder = args.scratch / f"corpus-{args.memory_words}w-{count}p"
         files = sorted(folder.glob("*.jsonl")) or generate(folder, count, args.memory_words, max_comments=60)
         figures = run("local", files, 1, args.scratch, stage_names)
-        memory.append({"pages": count, "peak_worker_rss_mb": figures["peak_worker_rss_mb"],
-                       "pages_per_s": figures["pages_per_s"]})
-        print(f"\n== memory: {count} pages of ~{args.memory_words} words, 1 worker: peak "
-              f"{figures['peak_worker_rss_mb']:.0f} MB (goal <= {GOAL_PEAK_GB * 1024:.0f} MB, flat)")
+        memory.append(
+            {"pages": count, "peak_worker_rss_mb": figures["peak_worker_rss_mb"], "pages_per_s": figures["pages_per_s"]}
+        )
+        print(
+            f"\n== memory: {count} pages of ~{args.memory_words} words, 1 worker: peak "
+            f"{figures['peak_worker_rss_mb']:.0f} MB (goal <= {GOAL_PEAK_GB * 1024:.0f} MB, flat)"
+        )
     results["memory"] = memory
-    results["goals"] = {"pages_per_s_per_core_4k": GOAL_PAGES_PER_CORE_4K, "scaling": GOAL_SCALING,
-                        "ray_gap": GOAL_RAY_GAP, "peak_gb_per_worker": GOAL_PEAK_GB}
+    results["goals"] = {
+        "pages_per_s_per_core_4k": GOAL_PAGES_PER_CORE_4K,
+        "scaling": GOAL_SCALING,
+        "ray_gap": GOAL_RAY_GAP,
+        "peak_gb_per_worker": GOAL_PEAK_GB,
+    }
     print(json.dumps(results))
 
 

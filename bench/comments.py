@@ -61,8 +61,12 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="data folder (OLID layout)")
     parser.add_argument("--texts", nargs="*", type=Path, help="text files, one comment per line (overrides --data)")
     parser.add_argument("--n", type=int, default=3_000, help="comments per timed slice")
-    parser.add_argument("--warmup", type=int, default=20_000,
-                        help="comments scored untimed first (steady state); fewer if the texts run short")
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=20_000,
+        help="comments scored untimed first (steady state); fewer if the texts run short",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="timed slices of the scoring; the best is reported")
     args = parser.parse_args(argv)
     try:
@@ -72,8 +76,10 @@ def main(argv=None) -> int:
     # slices: one cold, `repeat` for the scoring, one for the whole stage, one for the abuse heads alone
     timed = args.n * (args.repeat + 3)
     if len(texts) < timed + 1000:
-        parser.error(f"{len(texts)} comments given, at least {timed + 1000} needed (1,000 to warm up + --n x "
-                     "(--repeat + 3)): lower --n or --repeat")
+        parser.error(
+            f"{len(texts)} comments given, at least {timed + 1000} needed (1,000 to warm up + --n x "
+            "(--repeat + 3)): lower --n or --repeat"
+        )
     args.warmup = min(args.warmup, len(texts) - timed)
     random.Random(SEED).shuffle(texts)
     warmup, rest = texts[: args.warmup], texts[args.warmup :]
@@ -119,19 +125,34 @@ def main(argv=None) -> int:
         anchor_rate = None
     texts = [text for batch in scoring_slices for text in batch]
     mean_chars = sum(map(len, texts)) / len(texts)
-    print(f"{args.repeat} slices of {args.n:,} comments never scored before (mean {mean_chars:.0f} characters), after "
-          f"{args.warmup:,} others; best slice; CPU time of one core")
-    print(f"  rashomon comment scoring (abuse + threats + lexicons + sarcasm): {ours_rate:10,.0f} comments/s"
-          f"  (goal {GOAL:,}: {'met' if ours_rate >= GOAL else 'NOT met'})")
+    print(
+        f"{args.repeat} slices of {args.n:,} comments never scored before (mean {mean_chars:.0f} characters), after "
+        f"{args.warmup:,} others; best slice; CPU time of one core"
+    )
+    print(
+        f"  rashomon comment scoring (abuse + threats + lexicons + sarcasm): {ours_rate:10,.0f} comments/s"
+        f"  (goal {GOAL:,}: {'met' if ours_rate >= GOAL else 'NOT met'})"
+    )
     print(f"  the same, cold (caches empty):                                  {cold_rate:10,.0f} comments/s")
     print(f"  rashomon whole comments stage (+ language, threads, corrections, stance): {stage_rate:10,.0f} comments/s")
     print(f"  rashomon abuse heads only:                                      {model_rate:10,.0f} comments/s")
     if anchor_rate:
         print(f"  alt-profanity-check predict_prob (anchor, one attribute):       {anchor_rate:10,.0f} comments/s")
-    print(json.dumps({"comments": len(texts), "mean_chars": round(mean_chars, 1),
-                      "ours_per_s": round(ours_rate), "ours_cold_per_s": round(cold_rate), "ours_model_only_per_s": round(model_rate), "ours_whole_stage_per_s": round(stage_rate),
-                      "anchor_alt_profanity_check_per_s": round(anchor_rate) if anchor_rate else None,
-                      "goal_per_s": GOAL, "goal_met": ours_rate >= GOAL}))
+    print(
+        json.dumps(
+            {
+                "comments": len(texts),
+                "mean_chars": round(mean_chars, 1),
+                "ours_per_s": round(ours_rate),
+                "ours_cold_per_s": round(cold_rate),
+                "ours_model_only_per_s": round(model_rate),
+                "ours_whole_stage_per_s": round(stage_rate),
+                "anchor_alt_profanity_check_per_s": round(anchor_rate) if anchor_rate else None,
+                "goal_per_s": GOAL,
+                "goal_met": ours_rate >= GOAL,
+            }
+        )
+    )
     return 0
 
 

@@ -42,8 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("inputs", nargs="*", type=Path, default=[DEFAULT_DATA], help="folders or files")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    paths = sorted(p for src in args.inputs for p in ([src] if src.is_file() else src.glob("*"))
-                   if p.suffix in (".html", ".htm", ".gz", ".txt"))
+    paths = sorted(
+        p
+        for src in args.inputs
+        for p in ([src] if src.is_file() else src.glob("*"))
+        if p.suffix in (".html", ".htm", ".gz", ".txt")
+    )
     if not paths:
         print(f"no pages in {', '.join(map(str, args.inputs))}", file=sys.stderr)
         return 2
@@ -52,11 +56,15 @@ def main(argv: list[str] | None = None) -> int:
     ours, anchor = [], []
     for path, data in pages:
         html = path.suffix != ".txt"
-        ours.append(median_time(lambda: read(data, kind="html" if html else "text"), args.repeat))
+        ours.append(median_time(lambda data=data, html=html: read(data, kind="html" if html else "text"), args.repeat))
         if html:
             text = data.decode("utf-8", errors="replace")
-            anchor.append(median_time(lambda: trafilatura.bare_extraction(
-                text, include_comments=True, with_metadata=True), args.repeat))
+            anchor.append(
+                median_time(
+                    lambda text=text: trafilatura.bare_extraction(text, include_comments=True, with_metadata=True),
+                    args.repeat,
+                )
+            )
     mean_ours = statistics.mean(ours)
     result = {"pages": len(pages), "rashomon_ms_per_page": round(1000 * mean_ours, 2)}
     print(f"pages: {len(pages)} (median of {args.repeat} runs each)")

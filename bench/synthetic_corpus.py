@@ -17,14 +17,34 @@ from pathlib import Path
 
 OUTLETS = ["lorvik-herald.invalid", "kessa-post.invalid", "oster-courier.invalid", "varn-gazette.invalid"]
 PLACES = ["Lorvik", "Kessa island", "the Oster canal", "the Varn valley", "Port Sarn", "Halden", "the Brask hills"]
-GROUPS = ["the Dockworkers' Union", "the Port Board", "the Canal Authority", "the Northern Freight Company",
-          "the Varn Farmers' League", "the city council of Halden", "the Coastal Guard", "the Brask Relief Fund"]
-PEOPLE = [("Ilse Karvonen", "the mayor of Lorvik"), ("Tomas Reyl", "a spokesman for the Port Board"),
-          ("Mira Okafor", "the union's regional secretary"), ("Anders Pell", "a freight analyst"),
-          ("Sunniva Holt", "the head of the Canal Authority"), ("Joaquim Varga", "a skipper from Kessa")]
+GROUPS = [
+    "the Dockworkers' Union",
+    "the Port Board",
+    "the Canal Authority",
+    "the Northern Freight Company",
+    "the Varn Farmers' League",
+    "the city council of Halden",
+    "the Coastal Guard",
+    "the Brask Relief Fund",
+]
+PEOPLE = [
+    ("Ilse Karvonen", "the mayor of Lorvik"),
+    ("Tomas Reyl", "a spokesman for the Port Board"),
+    ("Mira Okafor", "the union's regional secretary"),
+    ("Anders Pell", "a freight analyst"),
+    ("Sunniva Holt", "the head of the Canal Authority"),
+    ("Joaquim Varga", "a skipper from Kessa"),
+]
 CUES = ["said", "told reporters", "said in a statement", "claimed", "warned", "insisted", "added"]
-EVENTS = ["the strike", "the lock closure", "the flood repairs", "the fuel shortage", "the ferry stoppage",
-          "the harbour talks", "the grain embargo"]
+EVENTS = [
+    "the strike",
+    "the lock closure",
+    "the flood repairs",
+    "the fuel shortage",
+    "the ferry stoppage",
+    "the harbour talks",
+    "the grain embargo",
+]
 NOUNS = ["workers", "barges", "families", "ships", "tonnes of grain", "residents", "trucks"]
 HEDGES = ["at least", "more than", "about", "nearly", "up to", ""]
 FRAMES = ["a reckless gamble", "a long-overdue step", "a cynical ploy", "a fair compromise", "an outright disaster"]
@@ -38,8 +58,18 @@ COMMENT_LINES = [
     "{person} has been saying the same thing for months; time to listen.",
     "Why is {group} never asked to explain themselves?",
 ]
-COMMENTERS = ["harbour_watch", "Greta L.", "oldskipper", "Tamsin Greer", "Odd Varga", "canalrat", "M. Fenn",
-              "northwind", "Pia from Halden", "quietreader"]
+COMMENTERS = [
+    "harbour_watch",
+    "Greta L.",
+    "oldskipper",
+    "Tamsin Greer",
+    "Odd Varga",
+    "canalrat",
+    "M. Fenn",
+    "northwind",
+    "Pia from Halden",
+    "quietreader",
+]
 
 
 def sentence(rng: random.Random) -> str:
@@ -50,7 +80,7 @@ def sentence(rng: random.Random) -> str:
         f"{person}, {role}, {rng.choice(CUES)} that {rng.choice(HEDGES)} {n} {rng.choice(NOUNS)} were affected by "
         f"{rng.choice(EVENTS)} in {rng.choice(PLACES)}.",
         f"According to {group}, {rng.choice(EVENTS)} has cost {rng.choice(PLACES)} {n} {rng.choice(NOUNS)} so far.",
-        f"\"We will not accept this,\" {person} {rng.choice(CUES)}, calling the decision {rng.choice(FRAMES)}.",
+        f'"We will not accept this," {person} {rng.choice(CUES)}, calling the decision {rng.choice(FRAMES)}.',
         f"{group} accused {other} of delaying {rng.choice(EVENTS)}, a charge {other} denied.",
         f"{other} backed the plan, which critics called {rng.choice(FRAMES)}.",
         f"Officials in {rng.choice(PLACES)} said on {rng.choice(['Monday', 'Tuesday', 'Friday'])} that talks with "
@@ -63,9 +93,18 @@ def sentence(rng: random.Random) -> str:
 def comment_text(rng: random.Random) -> str:
     person, _ = rng.choice(PEOPLE)
     n = rng.randrange(3, 900)
-    return " ".join(line.format(group=rng.choice(GROUPS), n=n, n2=n + rng.randrange(1, 50), noun=rng.choice(NOUNS),
-                                place=rng.choice(PLACES), event=rng.choice(EVENTS), person=person)
-                    for line in rng.sample(COMMENT_LINES, rng.randrange(1, 3)))
+    return " ".join(
+        line.format(
+            group=rng.choice(GROUPS),
+            n=n,
+            n2=n + rng.randrange(1, 50),
+            noun=rng.choice(NOUNS),
+            place=rng.choice(PLACES),
+            event=rng.choice(EVENTS),
+            person=person,
+        )
+        for line in rng.sample(COMMENT_LINES, rng.randrange(1, 3))
+    )
 
 
 def make_page(rng: random.Random, words: int, comments: int, published: date) -> str:
@@ -77,15 +116,27 @@ def make_page(rng: random.Random, words: int, comments: int, published: date) ->
         count += len(paragraph.split())
     lines = [headline, "", *(p + "\n" for p in paragraphs), f"{comments} Comments", ""]
     when = datetime(published.year, published.month, published.day, 6)
-    for number in range(comments):
+    for _ in range(comments):
         when += timedelta(minutes=rng.randrange(1, 40))
-        lines += [f"{rng.choice(COMMENTERS)} says:", f"{when:%B} {when.day}, {when:%Y} at {when:%I:%M} "
-                  f"{'am' if when.hour < 12 else 'pm'}", comment_text(rng), "Reply", ""]
+        lines += [
+            f"{rng.choice(COMMENTERS)} says:",
+            f"{when:%B} {when.day}, {when:%Y} at {when:%I:%M} {'am' if when.hour < 12 else 'pm'}",
+            comment_text(rng),
+            "Reply",
+            "",
+        ]
     return "\n".join(lines)
 
 
-def generate(out_dir: Path, pages: int, words: int, min_comments: int = 10, max_comments: int = 200,
-             seed: int = 8, fmt: str = "jsonl") -> list[Path]:
+def generate(
+    out_dir: Path,
+    pages: int,
+    words: int,
+    min_comments: int = 10,
+    max_comments: int = 200,
+    seed: int = 8,
+    fmt: str = "jsonl",
+) -> list[Path]:
     """Write ``pages`` pages of about ``words`` words; returns the files written."""
     rng = random.Random(seed * 100_003 + words)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -102,8 +153,16 @@ def generate(out_dir: Path, pages: int, words: int, min_comments: int = 10, max_
             text = make_page(rng, words, rng.randint(min_comments, max_comments), published)
             outlet = rng.choice(OUTLETS)
             if handle is not None:
-                handle.write(json.dumps({"url": f"https://{outlet}/{words}w/{number}",
-                                         "published_at": published.isoformat(), "text": text}) + "\n")
+                handle.write(
+                    json.dumps(
+                        {
+                            "url": f"https://{outlet}/{words}w/{number}",
+                            "published_at": published.isoformat(),
+                            "text": text,
+                        }
+                    )
+                    + "\n"
+                )
             else:
                 path = out_dir / f"{words}w-{number:06d}.txt"
                 path.write_text(text, encoding="utf-8")

@@ -43,10 +43,12 @@ def free_port() -> int:
 
 
 def start_server(db: Path, port: int, stages: str) -> subprocess.Popen:
-    code = ("import sys, uvicorn; from rashomon.web import create_app; "
-            "stages = tuple(sys.argv[3].split(',')) if sys.argv[3] else None; "
-            "uvicorn.run(create_app(sys.argv[1], stage_names=stages), host='127.0.0.1', port=int(sys.argv[2]), "
-            "log_level='error', backlog=4096)")
+    code = (
+        "import sys, uvicorn; from rashomon.web import create_app; "
+        "stages = tuple(sys.argv[3].split(',')) if sys.argv[3] else None; "
+        "uvicorn.run(create_app(sys.argv[1], stage_names=stages), host='127.0.0.1', port=int(sys.argv[2]), "
+        "log_level='error', backlog=4096)"
+    )
     return subprocess.Popen([sys.executable, "-c", code, str(db), str(port), stages])
 
 
@@ -56,9 +58,9 @@ def wait_ready(base: str, process: subprocess.Popen, seconds: float = 120) -> No
         try:
             urllib.request.urlopen(base + "/api/pages?limit=1", timeout=2).read()
             return
-        except OSError:
+        except OSError as err:
             if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("the web server did not start")
+                raise SystemExit("the web server did not start") from err
             time.sleep(0.3)
 
 
@@ -94,7 +96,11 @@ def in_process(page_text: str, stages: tuple[str, ...] | None, repeats: int) -> 
         render_html(data)
         render_times.append(time.perf_counter() - started)
     analysis_s, render_s = statistics.median(analysis_times), statistics.median(render_times)
-    return {"analysis_s": analysis_s, "render_s": render_s, "ratio": render_s / analysis_s if analysis_s else float("nan")}
+    return {
+        "analysis_s": analysis_s,
+        "render_s": render_s,
+        "ratio": render_s / analysis_s if analysis_s else float("nan"),
+    }
 
 
 def main() -> None:
@@ -125,8 +131,10 @@ def main() -> None:
             started = time.perf_counter()
             deadline = time.monotonic() + args.max_seconds
             with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
-                futures = [pool.submit(lambda: post(base + "/api/analyze", body, deadline - time.monotonic()))
-                           for _ in range(args.requests)]
+                futures = [
+                    pool.submit(lambda: post(base + "/api/analyze", body, deadline - time.monotonic()))
+                    for _ in range(args.requests)
+                ]
                 for future in as_completed(futures):
                     latency, error = future.result()
                     latencies.append(latency)
@@ -142,23 +150,40 @@ def main() -> None:
 
     anchor = in_process(text, stages, args.repeats)
     figures = {
-        "page": str(args.page), "stages": list(stages) if stages else "default", "requests": args.requests,
-        "concurrency": args.concurrency, "errors": len(errors), "error_kinds": sorted(set(errors)),
-        "wall_s": round(wall, 2), "throughput_rps": round(args.requests / wall, 2) if wall else None,
-        "p50_s": round(percentile(latencies, 50), 3), "p99_s": round(percentile(latencies, 99), 3),
-        "max_s": round(max(latencies), 3) if latencies else None, "warmup_s": round(warm, 2),
-        "anchor_analysis_s": round(anchor["analysis_s"], 4), "render_s": round(anchor["render_s"], 4),
-        "render_ratio": round(anchor["ratio"], 4), "render_goal": RENDER_GOAL,
+        "page": str(args.page),
+        "stages": list(stages) if stages else "default",
+        "requests": args.requests,
+        "concurrency": args.concurrency,
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors)),
+        "wall_s": round(wall, 2),
+        "throughput_rps": round(args.requests / wall, 2) if wall else None,
+        "p50_s": round(percentile(latencies, 50), 3),
+        "p99_s": round(percentile(latencies, 99), 3),
+        "max_s": round(max(latencies), 3) if latencies else None,
+        "warmup_s": round(warm, 2),
+        "anchor_analysis_s": round(anchor["analysis_s"], 4),
+        "render_s": round(anchor["render_s"], 4),
+        "render_ratio": round(anchor["ratio"], 4),
+        "render_goal": RENDER_GOAL,
     }
     print(f"page: {args.page} ({len(text):,} characters), stages: {figures['stages']}")
-    print(f"{args.requests} requests, {args.concurrency} concurrent, on {base}: {len(errors)} errors"
-          + (f" ({', '.join(figures['error_kinds'])})" if errors else ""))
-    print(f"latency p50 {figures['p50_s']} s · p99 {figures['p99_s']} s · max {figures['max_s']} s · "
-          f"wall {figures['wall_s']} s · {figures['throughput_rps']} requests/s")
-    print(f"anchor (in-process, no server): analysis {figures['anchor_analysis_s']} s per page, "
-          f"i.e. at best {1 / anchor['analysis_s']:.2f} pages/s; ours through HTTP: {figures['throughput_rps']} pages/s")
-    print(f"report render {figures['render_s']} s = {figures['render_ratio']}x the analysis "
-          f"(goal <= {RENDER_GOAL}x: {'met' if anchor['ratio'] <= RENDER_GOAL else 'NOT met'})")
+    print(
+        f"{args.requests} requests, {args.concurrency} concurrent, on {base}: {len(errors)} errors"
+        + (f" ({', '.join(figures['error_kinds'])})" if errors else "")
+    )
+    print(
+        f"latency p50 {figures['p50_s']} s · p99 {figures['p99_s']} s · max {figures['max_s']} s · "
+        f"wall {figures['wall_s']} s · {figures['throughput_rps']} requests/s"
+    )
+    print(
+        f"anchor (in-process, no server): analysis {figures['anchor_analysis_s']} s per page, "
+        f"i.e. at best {1 / anchor['analysis_s']:.2f} pages/s; ours through HTTP: {figures['throughput_rps']} pages/s"
+    )
+    print(
+        f"report render {figures['render_s']} s = {figures['render_ratio']}x the analysis "
+        f"(goal <= {RENDER_GOAL}x: {'met' if anchor['ratio'] <= RENDER_GOAL else 'NOT met'})"
+    )
     print(json.dumps(figures))
 
 

@@ -192,7 +192,7 @@ def test_the_cli_checks_stages_and_options_before_reading_a_page(tmp_path):
     page.write_text(PAGE, encoding="utf-8")
     config = tmp_path / "run.toml"
     config.write_text('stages = ["attribution"]\n')
-    result = runner.invoke(app, ["analyze", str(page), "--config", str(config), "--quiet"])
+    result = runner.invoke(app, ["analyze", str(page), "--config", str(config), "--quiet", "-f", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["sources"] and data["claims"] == []  # only attribution ran

@@ -170,7 +170,7 @@ def test_page_text_is_not_terminal_markup(tmp_path):
 
 def test_cli_reads_standard_input(example_path):
     result = subprocess.run(
-        [sys.executable, "-m", "rashomon", "analyze", "-", "--quiet"],
+        [sys.executable, "-m", "rashomon", "analyze", "-", "--quiet", "--format", "json"],
         input=example_path.read_bytes(),
         capture_output=True,
     )

@@ -68,18 +68,45 @@ def test_nested_sources_are_indented_and_quotes_highlighted(doc):
     )
 
 
-def test_every_alignment_has_a_badge_explanation_and_links_to_its_sentences(doc):
-    rows = doc.xpath("//table[@class='alignments']/tbody/tr")
+def test_facts_side_by_side_one_row_per_fact_one_column_per_account(doc):
+    table = doc.xpath("//section[@id='facts']//table[contains(@class,'facts')]")[0]
+    assert [th.text_content() for th in table.xpath("thead/tr/th")] == ["Fact", "Northwind Wire", "Eastgate Today"]
+    rows = table.xpath("tbody/tr")
     assert [r.xpath("string(.//span[contains(@class,'badge')])").split()[-1] for r in rows] == [
         "conflict",
         "compatible",
         "agree",
         "unique",
     ]
-    assert "Four districts against five" in rows[0].text_content()
-    for link in doc.xpath("//table[@class='alignments']//a[@class and contains(@class,'claim-link')]"):
-        target = link.get("href")[1:]
-        assert doc.get_element_by_id(target).get("class") == "claim"
+    assert "Four districts against five" in rows[0].xpath("string(th)")
+    # each account's cell holds what it says, with the number and the source chain
+    northwind, eastgate = (" ".join(td.text_content().split()) for td in rows[0].xpath("td"))
+    assert "four" in northwind.lower() and "five" in eastgate.lower()
+    assert [td.get("data-account") for td in rows[0].xpath("td")] == ["Northwind Wire", "Eastgate Today"]
+    links = table.xpath(".//a[contains(@class,'fact-text')]")
+    assert links
+    for link in links:
+        assert doc.get_element_by_id(link.get("href")[1:]).get("class") == "claim"
+
+
+def test_facts_come_first_and_the_annotated_text_is_a_view_you_open(doc):
+    sections = [s.get("id") for s in doc.xpath("//main/section")]
+    assert sections == ["facts", "sources", "framing", "actors", "comments", "text"]
+    details = doc.xpath("//section[@id='text']/details")[0]
+    assert details.get("open") is None and details.xpath(".//div[contains(@class,'columns')]")
+    legend = " ".join(details.xpath("string(.//dl[@class='legend'])").split())
+    for style in ("solid underline", "dashed underline", "dotted underline", "yellow background", "small capitals"):
+        assert style in legend
+
+
+def test_who_says_what_is_a_tree_from_the_publisher_down(doc):
+    tree = doc.xpath("//section[@id='sources']//div[@class='source-tree']/ul")[0]
+    root = tree.xpath("li")
+    assert len(root) == 1
+    nested = root[0].xpath("ul/li/span[@class='node-name']/a")
+    assert nested and all(a.get("href").startswith("#attribution-") for a in nested)
+    deeper = tree.xpath("li/ul/li/ul/li/span[@class='node-name']")
+    assert "a brigade commander" in [d.text_content() for d in deeper]
 
 
 def test_framing_has_a_diverging_chart_and_the_lexicon_pairs(doc):
@@ -169,11 +196,12 @@ def test_empty_analysis_renders_every_section_with_a_plain_sentence():
     assert doc.findtext(".//h1") == "Untitled page"
     empties = [e.text_content() for e in doc.xpath("//p[@class='empty']")]
     assert empties == [
-        "The page has no article text.",
         "No claims were aligned across accounts.",
+        "No attributed statement was found.",
         "No framing was measured.",
         "No actors were found.",
         "The page has no reader comments.",
+        "The page has no article text.",
     ]
 
 

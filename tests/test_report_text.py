@@ -17,24 +17,59 @@ def test_markdown_has_every_section_in_order():
     headings = [line for line in md.splitlines() if line.startswith("#")]
     assert headings == [
         "# Siege of Tarnville nears its end",
-        "## The accounts side by side",
+        "## Facts side by side",
+        "### districts taken: ≠ conflict",
+        "### residents leaving: ≈ compatible",
+        "### army advance: = agree",
+        "### the bridge: • unique",
+        "## Who says what",
+        "## Framing",
+        "## Actors",
+        "## The comment section",
+        "### Per commenter",
+        "## Article text, annotated",
         "### Outside any account (the publisher's own voice)",
         "### Northwind Wire",
         "### Eastgate Today",
-        "## Comparison of claims",
-        "## Framing",
-        "## Scorecard: actors and relations",
-        "## The comment section",
-        "### Per commenter",
     ]
-    assert "| districts taken | **conflict** ≠ |" in md
     assert "  - a brigade commander (direct)" in md  # nested source, indented under its parent
-    assert '**[a brigade commander:]** *"We held the bridge,"*' in md
+    assert '**a brigade commander:** _"We held the bridge,"_' in md
     assert (
-        "  - **hot&lt;b\\>head&lt;/b\\>** _(threat, insult)_: Nonsense, the brigades **will burn your house down** ^threat^ tonight."
-        in md
+        "  - **hot&lt;b\\>head&lt;/b\\>** (threat, insult): Nonsense, the brigades **will burn your house down**"
+        " (threat) tonight." in md
     )
-    assert "| capture | took ×2 | liberated ×3 |" in md
+    assert "- **capture**: Northwind Wire: took ×2; Eastgate Today: liberated ×3" in md
+
+
+def _text_nodes(md: str) -> list[str]:
+    from markdown_it import MarkdownIt
+
+    out: list[str] = []
+
+    def walk(tokens):
+        for token in tokens:
+            if token.type == "text":
+                out.append(token.content)
+            walk(token.children or [])
+
+    walk(MarkdownIt("commonmark").parse(md))
+    return out
+
+
+def test_markdown_renders_as_intended_in_a_commonmark_parser():
+    from markdown_it import MarkdownIt
+
+    for hostile in (False, True):
+        md = render_markdown(build_analysis(hostile))
+        html = MarkdownIt("commonmark").render(md)
+        # every emphasis marker paired up: none is left as a literal character in the text
+        leftovers = [t for t in _text_nodes(md) if "**" in t or "^" in t or t.startswith("_") or t.endswith("_ ")]
+        assert leftovers == []
+        assert "<table" not in html and "<script" not in html and "<img" not in html
+    html = MarkdownIt("commonmark").render(render_markdown(build_analysis()))
+    assert "<strong>will burn your house down</strong> (threat)" in html
+    assert "<h3>districts taken: ≠ conflict</h3>" in html
+    assert "<li><strong>Northwind Wire</strong>:" in html
 
 
 def test_markdown_escapes_markup_and_table_breakers():
@@ -44,8 +79,7 @@ def test_markdown_escapes_markup_and_table_breakers():
     md = render_markdown(build_analysis(hostile=True))
     assert "<script" not in md and "<img" not in md and "<svg" not in md
     assert "](javascript" not in md
-    for row in (line for line in md.splitlines() if line.startswith("| districts")):
-        assert row.count(" | ") == 3  # a payload's | did not add a column
+    assert not [line for line in md.splitlines() if line.startswith("|")]  # a payload's | makes no table
 
 
 def test_markdown_of_an_empty_analysis():
@@ -105,3 +139,18 @@ def test_markdown_url_is_percent_quoted_inside_its_link():
     analysis.page.url = "https://news.example/wiki/Port_(Sarn)[2]?q=Śródmieście&x=%41"
     md = render_markdown(analysis)
     assert "<https://news.example/wiki/Port_%28Sarn%29%5B2%5D?q=%C5%9Ar%C3%B3dmie%C5%9Bcie&x=%41>" in md
+
+
+def test_summary_is_one_screen_with_facts_sources_and_flags_and_prints_markup_as_text():
+    from rashomon.report.terminal import render_summary
+
+    text = render_summary(build_analysis(), width=100)
+    lines = text.splitlines()
+    assert len(lines) <= 60
+    header = next(line for line in lines if "Fact" in line and "Northwind Wire" in line)
+    assert header.index("Northwind Wire") < header.index("Eastgate Today")
+    assert "≠ conflict" in text and "a brigade commander" in text and "threats 1" in text
+    hostile = build_analysis(hostile=True)
+    hostile.page.title = "[bold red]loud[/] \x1b[31mred"
+    out = render_summary(hostile, width=100)
+    assert "[bold red]loud[/]" in out and "\x1b" not in out

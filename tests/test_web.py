@@ -111,11 +111,15 @@ def test_compare_two_stored_pages(client):
     assert result["shared_actors"] == ["Free Tarn Brigades", "Reconciliation Office", "Valdoran army"]
     assert [len(p["claims"]) for p in result["pages"]] == [5, 5]
     page = lxml.html.fromstring(client.get("/compare", params={"ids": [a, b]}).text)
-    columns = page.xpath("//div[contains(@class,'columns')]/section")
+    columns = page.xpath("//div[contains(@class,'page-claims')]/section")
     assert len(columns) == 2
     assert columns[1].xpath(".//a/@href")[1].startswith(f"/pages/{b}#claim-")
-    if result["engine"] == "compare_pages":  # the comparison stage's engine is present: its table is shown
-        assert page.xpath("//section[@id='across']")
+    if (
+        result["engine"] == "compare_pages"
+    ):  # the comparison stage's engine is present: the same report, a column a page
+        heads = [th.text_content() for th in page.xpath("//table[contains(@class,'facts')]/thead/tr/th")]
+        assert heads[1:] == ["The Daily Ledger", "Eastgate Weekly"]
+        assert [s.get("id") for s in page.xpath("//main/section")][:2] == ["facts", "sources"]
     assert client.get("/api/compare", params={"ids": [a]}).status_code == 400
     assert client.get("/compare", params={"ids": [a, 999]}).status_code == 404
 
@@ -416,3 +420,57 @@ def test_one_contract_validator_and_one_palette():
     assert not hasattr(web_app, "contract_validator")
     assert not hasattr(terminal, "SIDE_STYLES") and terminal.SIDE_COLOURS is svg.SIDE_COLOURS
     assert web_app.SIDE_COLOURS is svg.SIDE_COLOURS
+
+
+# --- the upload form's fields, deleting, the page policy ----------------------------------------------------
+
+
+def test_upload_form_takes_publisher_and_date_and_passes_them_to_the_analysis(tmp_path):
+    seen = []
+
+    def record(data, **options):
+        seen.append(options)
+        from rashomon.model import Analysis
+        from rashomon.read import read
+
+        return Analysis(page=read(data, kind="text", publisher=options.get("publisher")))
+
+    client = TestClient(create_app(tmp_path / "s.db", analyze=record))
+    form = lxml.html.fromstring(client.get("/").text).xpath("//form[@action='/analyze']")[0]
+    assert form.xpath(".//input[@name='publisher']") and form.xpath(".//input[@name='published_at' and @type='date']")
+    for name in ("publisher", "published_at"):
+        field_id = form.xpath(f".//input[@name='{name}']/@id")[0]
+        assert form.xpath(f".//label[@for='{field_id}']")  # labelled, for screen readers
+    data = {
+        "text": "A headline\n\nThe council met on Monday.",
+        "publisher": "The Quay Gazette",
+        "published_at": "2031-05-06",
+    }
+    response = client.post("/analyze", data=data, follow_redirects=False)
+    assert response.status_code == 303
+    assert seen[0]["publisher"] == "The Quay Gazette" and seen[0]["published_at"] == "2031-05-06"
+    response = client.post("/analyze", data={"text": "A headline\n\nBody."}, follow_redirects=False)
+    assert response.status_code == 303 and "publisher" not in seen[1]  # nothing given: nothing passed
+
+
+def test_delete_asks_first_and_only_the_confirmation_deletes(client):
+    page_id = client.post("/api/pages", json=_dated("2031-04-02")).json()["id"]
+    report = lxml.html.fromstring(client.get(f"/pages/{page_id}").text)
+    assert not report.xpath("//form[contains(@action,'/delete')]")  # no one-click delete on the report
+    assert report.xpath(f"//a[@href='/pages/{page_id}/delete']")
+    index = lxml.html.fromstring(client.get("/").text)
+    assert not index.xpath("//form[contains(@action,'/delete')]")
+    confirm = client.get(f"/pages/{page_id}/delete")
+    assert confirm.status_code == 200 and client.get("/api/pages").json()["total"] == 1  # asking deletes nothing
+    page = lxml.html.fromstring(confirm.text)
+    assert "Siege of Tarnville" in page.text_content()
+    assert page.xpath(f"//form[@method='post' and @action='/pages/{page_id}/delete']//button")
+    assert client.post(f"/pages/{page_id}/delete", follow_redirects=False).status_code == 303
+    assert client.get("/api/pages").json()["total"] == 0
+
+
+def test_page_policy_in_meta_leaves_frame_ancestors_to_the_header(client):
+    response = client.get("/")
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    meta = lxml.html.fromstring(response.text).xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    assert "frame-ancestors" not in meta and "default-src 'none'" in meta and "form-action 'self'" in meta

@@ -7,6 +7,7 @@ plain line on standard error and a non-zero exit code: a user never sees a trace
 from __future__ import annotations
 
 import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -14,7 +15,7 @@ from typing import Optional
 import typer
 
 from .console import CONFIG_HELP, SET_HELP, err_console, fail, guarded, out_console, page_source, plain, run_options
-from .report import RENDERERS
+from .report import FORMAT_OF_SUFFIX, RENDERERS, SUFFIXES
 
 app = typer.Typer(
     name="rashomon",
@@ -49,8 +50,17 @@ def summary(analysis, destination: str | None) -> None:
 @guarded
 def analyze(
     path: str = typer.Argument(..., help="A page: an HTML file or a text dump; '-' reads standard input."),
-    format: Format = typer.Option("json", "--format", "-f", help="Output format."),
+    format: Optional[Format] = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="Output format. Default: a one-screen summary on the terminal, or the format of --output's suffix "
+        "(.html, .md, .json, .txt).",
+    ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    open_: bool = typer.Option(
+        False, "--open", help="Open the written report (HTML unless --format says otherwise) in the browser."
+    ),
     url: Optional[str] = typer.Option(None, help="The page's URL, if known."),
     published_at: Optional[str] = typer.Option(None, "--published-at", help="The page's date (ISO 8601)."),
     publisher: Optional[str] = typer.Option(None, help="Who publishes the page (a text dump does not say)."),
@@ -62,15 +72,23 @@ def analyze(
     set_: list[str] = typer.Option([], "--set", help=SET_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
 ) -> None:
-    """Analyze one page and print or write the result."""
+    """Analyze one page: a one-screen summary, or the whole report written with -o report.html (--open opens it)."""
     from .pipeline import analyze as run
     from .report import render
 
+    fmt = output_format(format.value if format else None, output, open_)
+    if open_ and output is None:
+        output = Path(tempfile.mkdtemp(prefix="rashomon-")) / f"{Path(path).stem or 'page'}{SUFFIXES[fmt]}"
     options = run_options(config, set_, actors=actors, comment_styles=comment_styles, stages=stages)
     analysis = run(
         page_source(path), url=url, published_at=published_at, publisher=publisher, kind=kind, options=options
     )
-    rendered = render(analysis, format.value)
+    if fmt == "summary" and output is None:
+        from .report.terminal import print_summary
+
+        print_summary(analysis, out_console, source=path)
+        return
+    rendered = render(analysis, fmt)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(rendered, encoding="utf-8")
@@ -78,36 +96,95 @@ def analyze(
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
     if not quiet:
         summary(analysis, str(output) if output else None)
+    if open_ and output is not None:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())
+
+
+def output_format(fmt: str | None, output: Path | None, open_: bool = False) -> str:
+    """The format to write: the one asked for; else the one ``output``'s suffix names; else the one-screen
+    summary (or HTML when the report is to be opened)."""
+    if fmt:
+        return fmt
+    if output is not None:
+        suffix = output.suffix.lower()
+        if suffix not in FORMAT_OF_SUFFIX:
+            known = ", ".join(sorted(FORMAT_OF_SUFFIX))
+            fail(f"cannot tell the format from {output.name!r}: use a suffix ({known}) or --format")
+        return FORMAT_OF_SUFFIX[suffix]
+    return "html" if open_ else "summary"
 
 
 @app.command()
 @guarded
 def compare(
     paths: list[Path] = typer.Argument(..., help="Two or more pages (HTML or text dumps), one outlet each."),
-    format: str = typer.Option("json", "--format", "-f", help="Output format: json or text."),
+    format: Optional[str] = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="summary (the default on a terminal), html, md, text (the whole report), json (the comparison "
+        "itself), or lines (one line per verdict). Default with --output: its suffix.",
+    ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    open_: bool = typer.Option(False, "--open", help="Open the written report in the browser."),
+    publisher: list[str] = typer.Option(
+        [], "--publisher", help="Who publishes each page, in the order of the pages (repeatable)."
+    ),
 ) -> None:
-    """Compare the same event told by different outlets: one column per page, verdicts per fact, framing."""
+    """Compare the same event told by different outlets: one report with a column per page (facts side by side,
+    who says what, framing, actors, comments), outlets named by publisher or site."""
     import json
 
     from .compare import compare_pages
+    from .contract import to_dict
     from .pipeline import analyze as run
-    from .report.comparison import comparison_text
+    from .report import render
+    from .report.comparison import comparison_text, merge_for_report, outlet_name
 
-    if format not in ("json", "text"):
-        fail(f"--format must be json or text, not {format!r}")
+    fmt = output_format(format, output, open_)
+    if fmt not in (*RENDERERS, "lines"):
+        fail(f"--format must be one of {', '.join((*RENDERERS, 'lines'))}, not {fmt!r}")
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         fail(f"no such file: {', '.join(missing)}")
+    if len(publisher) > len(paths):
+        fail(f"{len(publisher)} --publisher given for {len(paths)} pages")
     if len(paths) < 2:
         err_console.print("[yellow]warning[/] one page given: nothing to compare across pages", highlight=False)
-    result = compare_pages([run(Path(path)) for path in paths])
-    rendered = json.dumps(result, indent=2, ensure_ascii=False) + "\n" if format == "json" else comparison_text(result)
+    if open_ and output is None:
+        output = Path(tempfile.mkdtemp(prefix="rashomon-")) / f"compare{SUFFIXES.get(fmt, '.txt')}"
+    analyses = []
+    for index, path in enumerate(paths):
+        given = publisher[index] if index < len(publisher) else None
+        analysis = run(Path(path), publisher=given)
+        if not analysis.page.publisher:  # named by site or file, never by headline
+            analysis.page.publisher = outlet_name(to_dict(analysis)["page"], Path(path).stem)
+        analyses.append(analysis)
+    result = compare_pages(analyses)
+    if fmt == "json":
+        rendered = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "lines":
+        rendered = comparison_text(result)
+    else:
+        merged = merge_for_report([to_dict(a) for a in analyses], result, [str(a.page.publisher) for a in analyses])
+        if fmt == "summary" and output is None:
+            from .report.terminal import print_summary
+
+            print_summary(merged, out_console, source=" ".join(str(p) for p in paths), command="compare")
+            return
+        rendered = render(merged, fmt)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(rendered, encoding="utf-8")
+        err_console.print(f"written to {plain(str(output))}", highlight=False)
     else:
         sys.stdout.write(rendered)
+    if open_ and output is not None:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())
 
 
 @app.command()
@@ -189,6 +266,9 @@ _register_batch_commands()
 
 
 def main() -> None:
+    from .lazy import skip_torch
+
+    skip_torch()  # thinc would import it (seconds) for nothing: the product runs without torch
     app()
 
 

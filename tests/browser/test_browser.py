@@ -23,6 +23,11 @@ from tests.test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
+#: axe-core's browser build (``make browser-axe`` installs it from the npm registry); RASHOMON_AXE overrides.
+AXE = Path(os.environ.get("RASHOMON_AXE") or REPO / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js")
+#: The widths the report is checked at: a desktop screen and a phone.
+WIDTHS = (1400, 390)
+FIRST_SCREEN = 900  # px: the height of the first screen at 1400 px
 EXAMPLE = REPO / "examples" / "port-sarn.txt"
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -62,6 +67,8 @@ class Watched:
         self.page = browser.new_page(viewport={"width": 1280, "height": 900})
         self.dialogs: list[str] = []
         self.outside: list[str] = []
+        self.console_errors: list[str] = []
+        self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
         self.page.add_init_script(WATCH)
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
 
@@ -79,6 +86,7 @@ class Watched:
         assert self.dialogs == []
         assert self.page.evaluate("window.__violations") == []
         assert self.outside == []
+        assert self.console_errors == []  # no policy, script or resource error on any page visited
 
 
 def _free_port() -> int:
@@ -138,11 +146,15 @@ def test_report_file_claims_filters_keys_and_print(browser, tmp_path):
     page = watched.page
     page.goto(_report_file(tmp_path, hostile=False))
     columns = page.locator(".columns > section.column h3")
-    assert columns.all_inner_texts() == ["Northwind Wire", "Eastgate Today"]
+    assert columns.all_text_contents() == ["Northwind Wire", "Eastgate Today"]
+    assert not page.locator("details.annotated").evaluate("d => d.open")  # the annotated text is opened on demand
 
-    page.locator("table.alignments a.claim-link").first.click()
-    assert page.evaluate("location.hash") == "#claim-c1"
-    target = page.locator("#claim-c1")
+    link = page.locator("table.facts a.fact-text").first
+    href = link.get_attribute("href")
+    link.click()
+    assert page.evaluate("location.hash") == href
+    assert page.locator("details.annotated").evaluate("d => d.open")  # following a claim opens the text
+    target = page.locator(href)
     assert "flash" in target.get_attribute("class")
     box, viewport = target.bounding_box(), page.viewport_size
     assert box["y"] + box["height"] > 0 and box["y"] < viewport["height"]  # scrolled into view
@@ -195,7 +207,7 @@ def test_web_upload_see_columns_click_claim_filter_search(browser, server):
     assert "Port Sarn" in page.locator("h1").inner_text()
     assert page.locator(".columns > section.column").count() >= 2
 
-    claim = page.locator("table.alignments a.claim-link, ul.unaligned a.claim-link").first
+    claim = page.locator("table.facts a.fact-text").first
     href = claim.get_attribute("href")
     claim.click()
     assert page.evaluate("location.hash") == href
@@ -254,3 +266,77 @@ def _contract(analysis) -> dict:
     from rashomon.contract import to_dict
 
     return to_dict(analysis)
+
+
+# --- the report of real pages: first screen, narrow screens, console, accessibility ---------------------------
+
+
+@pytest.fixture(scope="module")
+def real_reports(tmp_path_factory, request):
+    """The HTML reports of the example page and (when ../shared is present) the reference page."""
+    from rashomon import analyze
+    from rashomon.report.html import render_html
+
+    folder = tmp_path_factory.mktemp("real")
+    pages = {"example": (EXAMPLE, "The Harbour Ledger")}
+    reference = REPO.parent / "shared" / "pages" / "aleppo-2016-11-28.txt"
+    if reference.exists():
+        pages["reference"] = (reference, None)
+    out = {}
+    for name, (path, publisher) in pages.items():
+        target = folder / f"{name}.html"
+        target.write_text(render_html(analyze(path, publisher=publisher)), encoding="utf-8")
+        out[name] = target.as_uri()
+    return out
+
+
+def _errors(page) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_real_reports_first_screen_width_and_console(browser, real_reports, width):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, uri in real_reports.items():
+        page = browser.new_page(viewport={"width": width, "height": FIRST_SCREEN})
+        errors = _errors(page)
+        page.goto(uri)
+        page.wait_for_load_state("load")
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"))
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}-full.png"), full_page=True)
+        if width >= 1000:  # the first screen shows the facts side by side: the table head and a first row
+            table = page.locator("#facts table.facts")
+            assert table.count() == 1, name
+            row = table.locator("tbody tr").first.bounding_box()
+            head = table.locator("thead").bounding_box()
+            assert head["y"] < FIRST_SCREEN and row["y"] + 40 < FIRST_SCREEN, name
+            assert table.locator("thead th").count() >= 3  # the fact, and two accounts or more
+        page.locator("details").evaluate_all("ds => ds.forEach(d => { d.open = true; })")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{name} at {width}px is {overflow}px too wide"
+        assert errors == [], errors
+        page.close()
+
+
+def test_real_reports_have_no_serious_accessibility_violations(browser, real_reports):
+    if not AXE.exists():
+        pytest.skip(f"{AXE} is missing (make browser-axe)")
+    for name, uri in real_reports.items():
+        for width in WIDTHS:
+            # the report's CSP allows its own script only: axe is injected with the policy bypassed for this check
+            context = browser.new_context(viewport={"width": width, "height": FIRST_SCREEN}, bypass_csp=True)
+            page = context.new_page()
+            page.goto(uri)
+            page.locator("details").evaluate_all("ds => ds.forEach(d => { d.open = true; })")
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help,"
+                " target: v.nodes[0] && v.nodes[0].target.join(' ')}))"
+            )
+            serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+            assert serious == [], f"{name} at {width}px: {serious}"
+            context.close()

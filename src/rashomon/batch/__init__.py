@@ -13,10 +13,11 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .output import BatchError
-from .progress import BatchSummary
+if TYPE_CHECKING:
+    from .output import BatchError
+    from .progress import BatchSummary
 
 #: engine name -> "module:function"; the module is imported only when its engine is used.
 ENGINES = {"local": "rashomon.batch.local:run_local", "ray": "rashomon.batch.ray_engine:run_ray"}
@@ -29,6 +30,22 @@ def run_batch(
 ) -> BatchSummary:
     """Analyze every page of ``inputs`` into ``out`` with ``engine``; options are the engine's keywords."""
     if engine not in ENGINES:
+        from .output import BatchError
+
         raise BatchError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     module_name, function_name = ENGINES[engine].split(":")
     return getattr(importlib.import_module(module_name), function_name)(inputs, out, **options)
+
+
+def __getattr__(name: str) -> Any:
+    """``BatchError`` and ``BatchSummary`` on first use: their modules load pyarrow and Rich's progress bars, which
+    the ``rashomon`` command's other subcommands (it imports this package to register its own) do not need."""
+    if name == "BatchError":
+        from .output import BatchError
+
+        return BatchError
+    if name == "BatchSummary":
+        from .progress import BatchSummary
+
+        return BatchSummary
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -300,8 +300,9 @@ def _word_weights(words: Sequence[str]) -> np.ndarray:
     Batch-wide: the words are normalized in one pass, their n-gram ids read from the featurizer's token table
     (already there for the words of the texts just featurized), and the weights of every n-gram of every word
     and head gathered in one step, then summed per word."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from ..lazy import english_stop_words
 
+    ENGLISH_STOP_WORDS = english_stop_words()
     result = np.zeros((len(words), len(EVIDENCE_HEADS)))
     tokens = [t.strip() for t in normalize_words(words)]
     weighed = [k for k, t in enumerate(tokens) if len(t) >= 3 and t not in ENGLISH_STOP_WORDS]

@@ -223,9 +223,9 @@ _RUN_RE = re.compile(r"\w+")
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from ..lazy import english_stop_words
 
-    return frozenset(ENGLISH_STOP_WORDS) | frozenset(COMMON_COMMENT_WORDS)
+    return english_stop_words() | frozenset(COMMON_COMMENT_WORDS)
 
 
 @dataclass(slots=True, frozen=True)

@@ -138,9 +138,19 @@ def detect_language(text: str) -> tuple[str | None, float]:
 
 @lru_cache(maxsize=1)
 def language_identifier():
-    """py3langid's identifier with normalized probabilities, loaded once per process (readers, comments)."""
+    """py3langid's identifier with normalized probabilities, loaded once per process (readers, comments).
+
+    Its model ships xz-compressed, and decompressing it is most of a cold start's reading time: the first run
+    keeps the decompressed model in the user's cache folder (:func:`rashomon.lazy.cached_langid_model`) and later
+    runs load that; when the cache cannot be used the model is loaded as py3langid loads it."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+    from ..lazy import cached_langid_model
+
+    model = cached_langid_model()
+    if model is not None:
+        ptc, pc, classes, nextmove, row, output = model
+        return LanguageIdentifier(ptc, pc, classes, nextmove, output, tk_row=row, norm_probs=True)
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 

@@ -14,8 +14,11 @@ RENDERERS = {
     "html": "rashomon.report.html:render_html",
     "md": "rashomon.report.markdown:render_markdown",
     "text": "rashomon.report.terminal:render_text",
+    "summary": "rashomon.report.terminal:render_summary",
 }
-SUFFIXES = {"json": ".json", "html": ".html", "md": ".md", "text": ".txt"}
+SUFFIXES = {"json": ".json", "html": ".html", "md": ".md", "text": ".txt", "summary": ".txt"}
+#: file suffix -> format, for ``-o report.html`` without ``--format``.
+FORMAT_OF_SUFFIX = {".json": "json", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".txt": "text"}
 
 
 def render(analysis, fmt: str) -> str:

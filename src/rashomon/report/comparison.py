@@ -1,6 +1,124 @@
-"""Renderer of a comparison across pages (:func:`rashomon.compare.compare_pages`) for a terminal."""
+"""A comparison across pages (:func:`rashomon.compare.compare_pages`) as one report with a column per page.
+
+:func:`merge_for_report` folds the pages' analyses and the comparison into one dict shaped like the JSON contract
+of a single analysis, where each page is one account (its blocks' narrative is the page's outlet) and the
+cross-page alignments are the alignments. :func:`rashomon.report.view.build_view` and every renderer then read it
+as they read one page, so ``rashomon compare -o cmp.html`` is the same report as ``rashomon analyze -o page.html``:
+facts side by side (a column per outlet), who says what, framing, actors, comments, the texts.
+"""
 
 from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+#: Keys holding the id of a record of the same page (prefixed with the page id when pages are merged).
+_REFERENCES = ("source_id", "parent", "attribution_id", "block_id", "reply_to", "corrects")
+#: Warnings of one page that a comparison answers: each page is one account there by design.
+PAGE_ONLY_WARNINGS = frozenset({"one_account"})
+#: Text put between two pages' texts in the merged text (offsets of the second page shift past it).
+PAGE_SEPARATOR = "\n\n"
+
+
+def outlet_name(page: dict[str, Any], fallback: str) -> str:
+    """How a page's outlet is named in a comparison: its publisher, else its site (``www.`` dropped), else
+    ``fallback`` (the file name, say); never its headline, which says nothing about who tells the story."""
+    if page.get("publisher"):
+        return str(page["publisher"])
+    host = urlsplit(str(page.get("url") or "")).hostname or ""
+    host = host[4:] if host.startswith("www.") else host
+    return host or fallback
+
+
+def _shift(value: Any, offset: int) -> Any:
+    """``value`` with every ``start``/``end`` offset pair moved by ``offset`` (spans, quantities, evidence)."""
+    if isinstance(value, list):
+        return [_shift(v, offset) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: _shift(v, offset) for k, v in value.items()}
+    if isinstance(out.get("start"), int) and isinstance(out.get("end"), int):
+        out["start"] += offset
+        out["end"] += offset
+    return out
+
+
+def merge_for_report(analyses: list[dict[str, Any]], result: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """One contract-shaped dict for the report of ``compare_pages``' ``result`` over ``analyses`` (contract
+    dicts, in the order given to it); ``names[i]`` names page ``i``'s outlet (:func:`outlet_name`)."""
+    text_parts: list[str] = []
+    offset = 0
+    merged: dict[str, Any] = {
+        key: [] for key in ("blocks", "sources", "attributions", "claims", "relations", "comments", "warnings")
+    }
+    actors: dict[str, dict[str, Any]] = {}
+    block_publisher: dict[str, str] = {}
+    outlets: dict[str, str] = {}
+    for index, (data, name) in enumerate(zip(analyses, names)):
+        pid = f"p{index + 1}"
+        data = _shift(data, offset)
+
+        def ref(ident: Any, pid: str = pid) -> Any:
+            return f"{pid}:{ident}" if ident is not None else None
+
+        publisher = next((s for s in data.get("sources") or [] if s.get("is_publisher")), None)
+        outlet = outlets[pid] = ref(publisher["id"] if publisher else "publisher")
+        merged["sources"].append(
+            {**(publisher or {"kind": "publisher", "mentions": []}), "id": outlet, "name": name, "is_publisher": True}
+        )
+        merged["sources"] += [
+            {**s, "id": ref(s["id"])} for s in data.get("sources") or [] if s is not publisher and s.get("id")
+        ]
+        for block in data.get("blocks") or []:
+            merged["blocks"].append({**block, "id": ref(block["id"]), "narrative": outlet})
+            block_publisher[ref(block["id"])] = outlet
+        for key in ("attributions", "claims", "comments"):
+            for record in data.get(key) or []:
+                record = {**record, "id": ref(record["id"])}
+                for field in _REFERENCES:
+                    if record.get(field) is not None:
+                        record[field] = ref(record[field])
+                if key == "claims":
+                    record["narrative"] = outlet
+                merged[key].append(record)
+        for actor in data.get("actors") or []:
+            entry = actors.setdefault(actor["id"], {**actor, "mentions": []})
+            entry["mentions"] = entry["mentions"] + list(actor.get("mentions") or [])
+        sources = {s.get("id") for s in data.get("sources") or []}
+        for relation in data.get("relations") or []:
+            merged["relations"].append(
+                {
+                    **relation,
+                    "id": ref(relation.get("id")),
+                    "narrative": outlet,
+                    "asserted_by": ref(relation["asserted_by"])
+                    if relation.get("asserted_by") in sources
+                    else relation.get("asserted_by"),
+                }
+            )
+        merged["warnings"] += [
+            {**w, "message": f"{name}: {w.get('message')}"}
+            for w in data.get("warnings") or []
+            if w.get("code") not in PAGE_ONLY_WARNINGS
+        ]
+        text = (data.get("page") or {}).get("text") or ""
+        text_parts.append(text)
+        offset += len(text) + len(PAGE_SEPARATOR)
+    merged["warnings"] += [{"stage": "compare", **w} for w in result.get("warnings") or []]
+    return {
+        "schema_version": (analyses[0] if analyses else {}).get("schema_version"),
+        "page": {
+            "title": "Compared: " + ", ".join(names),
+            "publisher": ", ".join(names),
+            "text": PAGE_SEPARATOR.join(text_parts),
+        },
+        **merged,
+        "actors": list(actors.values()),
+        "alignments": result.get("alignments") or [],
+        # compare_pages keys framing by page id ("p1"): the outlet's id makes it that column's side
+        "framing": {outlets.get(key, key): value for key, value in (result.get("framing") or {}).items()},
+        "block_publisher": block_publisher,
+    }
 
 
 def comparison_text(result: dict) -> str:

@@ -41,31 +41,62 @@ def _inline(text: str) -> str:
     return (" " if text[0].isspace() else "") + escape_md(text) + (" " if text[-1].isspace() else "")
 
 
-def _flatten(segments: list[dict]) -> str:
-    """Segments as inline Markdown: attributions become ``[source:] …``, direct quotes italic, evidence bold."""
+def _labels(segments: list[dict]) -> list[str]:
+    """The evidence labels inside ``segments`` (evidence spans nest when two labels point at one phrase)."""
+    out: list[str] = []
+    for seg in segments:
+        if seg.get("kind") == "evidence":
+            out.append(str(seg["data"].get("label") or ""))
+        out += _labels(seg.get("children") or [])
+    return out
+
+
+def _flatten(segments: list[dict], strong: bool = False) -> str:
+    """Segments as inline Markdown: attributions become ``**source:** …`` (direct quotes italic), comment
+    evidence bold with its labels after it in parentheses. Emphasis never nests inside emphasis of the same kind,
+    so every ``*`` pairs up under CommonMark's rules."""
     out = []
     for seg in segments:
         if "text" in seg and "kind" not in seg:
             out.append(_inline(seg["text"]))
         elif seg["kind"] == "attribution":
-            inner = _flatten(seg["children"]).strip()
-            inner = f"*{inner}*" if seg["data"]["quote"] else inner
-            out.append(f"**[{escape_md(seg['data']['source'])}:]** {inner}")
+            inner = _flatten(seg["children"], strong).strip()
+            if seg["data"]["quote"] and inner and not strong:
+                inner = f"_{inner}_" if "_" not in inner.replace("\\_", "") else inner
+            who = escape_md(seg["data"]["source"])
+            out.append(f" {who}: {inner} " if strong else f" **{who}:** {inner} ")
         elif seg["kind"] == "evidence":
-            out.append(f"**{_flatten(seg['children']).strip()}** ^{escape_md(seg['data']['label'])}^")
+            inner = _flatten(seg["children"], True).strip()
+            if strong:
+                out.append(inner)
+                continue
+            labels = ", ".join(escape_md(label) for label in dict.fromkeys(_labels([seg])) if label)
+            out.append(f" **{inner}**" + (f" ({labels}) " if labels else " "))
         else:
-            out.append(_flatten(seg["children"]))
-    return re.sub(r"(?<=\S) {2,}", " ", "".join(out))
+            out.append(_flatten(seg["children"], strong))
+    return re.sub(r"\) (?=[.,;:!?])", ")", re.sub(r" {2,}", " ", "".join(out)))
 
 
-def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return lines + [""]
+def _chain(chain: list[str]) -> str:
+    """A source chain innermost first: ``the Observatory, via Reuters``."""
+    return ", via ".join(escape_md(name) for name in reversed(chain))
+
+
+def _tree(nodes: list[dict], depth: int = 0) -> list[str]:
+    lines = []
+    for node in nodes:
+        kind = f" ({escape_md(node['kind'])})" if node["kind"] else ""
+        count = f"the page's own voice, {node['count']}×" if node["is_publisher"] else f"cited {node['count']}×"
+        if node["quotes"] and not node["is_publisher"]:
+            count += f", {node['quotes']} quoted"
+        lines.append("  " * depth + f"- **{escape_md(node['name'])}**{kind}: {count}")
+        lines += _tree(node["children"], depth + 1)
+    return lines
 
 
 def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
-    """The whole report as one Markdown document."""
+    """The whole report as one Markdown document (CommonMark: lists and emphasis, no tables), in the order of the
+    HTML report: header, facts side by side, who says what, framing, actors, comments, then the article text."""
     view = build_view(analysis if isinstance(analysis, dict) else to_dict(analysis))
     page = view["page"]
     lines = [f"# {escape_md(view['title'])}", ""]
@@ -79,13 +110,128 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
         lines.append(f"\n<{markdown_url(view['url'])}>")
     elif page.get("url"):  # not a link: shown as text
         lines.append(f"\n{escape_md(page['url'])}")
+    if view["narratives"]:
+        lines += ["", "**Accounts found:** " + ", ".join(escape_md(n["name"]) for n in view["narratives"])]
     lines += ["", ", ".join(f"{n} {name}" for name, n in view["counts"].items()), ""]
     if view["warnings"]:
         lines += ["> **Warnings**", ">"]
         lines += [f"> - **{escape_md(w.get('code'))}**: {escape_md(w.get('message'))}" for w in view["warnings"]]
         lines.append("")
 
-    lines += ["## The accounts side by side", ""]
+    lines += ["## Facts side by side", ""]
+    facts = view["facts"]
+    for row in facts["rows"]:
+        topic = escape_md(row["topic"] or "—")
+        lines += [f"### {topic}: {row['symbol']} {escape_md(row['verdict_words'])}", ""]
+        if row["reason"]:
+            lines += [f"_Why:_ {escape_md(row['reason'])}", ""]
+        for column, cell in zip(facts["columns"], row["cells"]):
+            if not cell:
+                lines.append(f"- **{escape_md(column['name'])}**: does not say")
+                continue
+            lines.append(f"- **{escape_md(column['name'])}**:")
+            for claim in cell:
+                numbers = ", ".join(f"**{escape_md(n)}**" for n in claim["numbers"])
+                hedge = f" (hedged: {escape_md(claim['hedge'])})" if claim["hedge"] else ""
+                lines.append(
+                    f"  - {numbers + ' — ' if numbers else ''}{_chain(claim['chain'])}{hedge}: {escape_md(claim['text'])}"
+                )
+        lines.append("")
+    if not facts["rows"]:
+        lines += ["_No claims were aligned across accounts._", ""]
+    if view["unaligned_claims"]:
+        lines += ["Claims no fact row covers:", ""]
+        lines += [f"- {escape_md(c['source'])}: {escape_md(c['text'])}" for c in view["unaligned_claims"]] + [""]
+
+    lines += ["## Who says what", ""]
+    lines += (
+        (_tree(view["source_tree"]) + [""]) if view["source_tree"] else ["_No attributed statement was found._", ""]
+    )
+
+    lines += ["## Framing", ""]
+    framing = view["framing"]
+    if framing["pairs"]:
+        lines += ["### Paired word choices", ""]
+        for row in framing["pairs"]:
+            said = "; ".join(
+                f"{escape_md(side)}: {escape_md(cell)}"
+                for side, cell in zip(framing["pair_sides"], row["cells"])
+                if cell
+            )
+            lines.append(f"- **{escape_md(row['label'] or '—')}**: {said}")
+        lines.append("")
+    for side in framing["sides"]:
+        terms = ", ".join(f"{escape_md(t['term'])} (z {t.get('z')})" for t in side["distinctive"]) or "—"
+        lines += [f"- **{escape_md(side['name'])}** distinctive words: {terms}"]
+        if side["loaded"]:
+            lines += ["  - loaded: " + ", ".join(escape_md(item["text"]) for item in side["loaded"])]
+    if framing["lexicon_pairs"]:
+        lines += ["", "Framing lexicon, by word family:", ""]
+        for row in framing["lexicon_pairs"]:
+            said = "; ".join(
+                f"{escape_md(side['name'])}: {escape_md(cell) or '—'}"
+                for side, cell in zip(framing["sides"], row["by_side"])
+            )
+            lines.append(f"- **{escape_md(row['family'])}**: {said}")
+    if not framing["sides"]:
+        lines += ["_No framing was measured._"]
+    lines.append("")
+
+    lines += ["## Actors", ""]
+    matrix = view["matrix"]
+    for row in matrix["rows"] + matrix["more"]:
+        side = f" ({escape_md(row['side'])})" if row["side"] else ""
+        lines.append(f"- **{escape_md(row['name'])}**{side}")
+        for column, cell in zip(matrix["columns"], row["cells"]):
+            if not cell["mentions"] and not cell["relations"]:
+                continue
+            relations = [
+                f"{r['mark']} "
+                + (f"{r['label']} {r['other']}" if r["outgoing"] else f"{r['other']} {r['label']} it")
+                + ("" if r["polarity"] == "asserted" else f" ({r['polarity']})")
+                + (f" ×{r['times']}" if r["times"] > 1 else "")
+                for r in cell["relations"]
+            ]
+            lines.append(
+                f"  - {escape_md(column['name'])}: named {cell['mentions']}×"
+                + ("; " + "; ".join(escape_md(x) for x in relations) if relations else "")
+            )
+    if not matrix["rows"]:
+        lines.append("_No actors were found._")
+    lines.append("")
+    actors = view["actors"]
+    if actors["relations"]:
+        lines += ["Relations, as the page asserts them:", ""]
+        for r in actors["relations"]:
+            polarity = "" if r["polarity"] == "asserted" else f" ({r['polarity']})"
+            by = f", says {escape_md(r['asserted_by'])}" if r["asserted_by"] else ""
+            lines.append(
+                f"- {escape_md(r['subject'])} **{escape_md(r['label'])}**{polarity} {escape_md(r['object'])}{by}:"
+                f" “{escape_md(r['evidence'])}”"
+            )
+        lines.append("")
+
+    lines += ["## The comment section", ""]
+    comments = view["comments"]
+    if comments["items"]:
+        lines.append("Flagged: " + ", ".join(f"{name} {n}" for name, n in comments["filters"]) + "\n")
+        for c in comments["items"]:
+            flags = f" ({', '.join(escape_md(f) for f in c['flags'])})" if c["flags"] else ""
+            who = escape_md(c.get("author") or "(anonymous)")
+            lines.append("  " * c["depth"] + f"- **{who}**{flags}: {_flatten(c['segments']).strip()}")
+        lines += ["", "### Per commenter", ""]
+        for r in comments["commenters"]:
+            flags = escape_md(", ".join(f"{f} ×{n}" for f, n in r["flags"])) or "no flags"
+            lines.append(
+                f"- **{escape_md(r['author'])}**: {r['comments']} comments, {r['replies_received']} replies received,"
+                f" {flags}, highest abuse score {r['max_abuse']:.2f}"
+            )
+        lines.append("")
+    else:
+        lines += ["_The page has no reader comments._", ""]
+
+    lines += ["## Article text, annotated", ""]
+    lines += ["_Legend: **Source:** marks what a source says; direct quotes are in italics._", ""]
     if view["preface"]:
         lines += ["### Outside any account (the publisher's own voice)", ""]
         lines += [_flatten(b["segments"]).strip() + "\n" for b in view["preface"]]
@@ -99,102 +245,6 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
                 lines.append("")
         if not column["blocks"]:
             lines += ["_No paragraph in this account._", ""]
-
-    lines += ["## Comparison of claims", ""]
-    if view["alignments"]:
-        lines += _table(
-            ["Topic", "Verdict", "Claims", "Why"],
-            [
-                [
-                    escape_md(a["topic"] or "—"),
-                    f"**{a['verdict']}** {a['symbol']}",
-                    "<br>".join(f"{escape_md(c['source'])}: {escape_md(c['text'])}" for c in a["claims"]),
-                    escape_md(a["explanation"]),
-                ]
-                for a in view["alignments"]
-            ],
-        )
-    else:
-        lines += ["_No claims were aligned across accounts._", ""]
-    if view["unaligned_claims"]:
-        lines += ["Claims no alignment covers:", ""]
-        lines += [f"- {escape_md(c['source'])}: {escape_md(c['text'])}" for c in view["unaligned_claims"]] + [""]
-
-    lines += ["## Framing", ""]
-    framing = view["framing"]
-    for side in framing["sides"]:
-        terms = ", ".join(f"{escape_md(t['term'])} (z {t.get('z')})" for t in side["distinctive"]) or "—"
-        lines += [f"- **{escape_md(side['name'])}** distinctive terms: {terms}"]
-        if side["loaded"]:
-            lines += ["  - loaded: " + ", ".join(escape_md(item["text"]) for item in side["loaded"])]
-    if framing["lexicon_pairs"]:
-        lines += [""] + _table(
-            ["Word family", *(escape_md(s["name"]) for s in framing["sides"])],
-            [
-                [escape_md(row["family"]), *(escape_md(c) or "—" for c in row["by_side"])]
-                for row in framing["lexicon_pairs"]
-            ],
-        )
-    if not framing["sides"]:
-        lines += ["_No framing was measured._", ""]
-    lines.append("")
-
-    lines += ["## Scorecard: actors and relations", ""]
-    actors = view["actors"]
-    rows = [
-        [
-            escape_md(a["name"]),
-            escape_md(group["side"]),
-            escape_md(a.get("type")),
-            escape_md(", ".join(a.get("aliases") or [])),
-            a["mention_count"],
-            a["relations"],
-        ]
-        for group in actors["sides"]
-        for a in group["actors"]
-    ]
-    lines += (
-        _table(["Actor", "Side", "Type", "Also called", "Mentions", "Relations"], rows)
-        if rows
-        else ["_No actors were found._", ""]
-    )
-    if actors["relations"]:
-        lines += _table(
-            ["Subject", "Relation", "Object", "Asserted by", "Evidence"],
-            [
-                [
-                    escape_md(r["subject"]),
-                    escape_md(r["label"] + ("" if r["polarity"] == "asserted" else f" ({r['polarity']})")),
-                    escape_md(r["object"]),
-                    escape_md(r["asserted_by"] or "—"),
-                    escape_md(r["evidence"]),
-                ]
-                for r in actors["relations"]
-            ],
-        )
-
-    lines += ["## The comment section", ""]
-    comments = view["comments"]
-    if comments["items"]:
-        lines.append("Flagged: " + ", ".join(f"{name} {n}" for name, n in comments["filters"]) + "\n")
-        for c in comments["items"]:
-            flags = f" _({', '.join(escape_md(f) for f in c['flags'])})_" if c["flags"] else ""
-            who = escape_md(c.get("author") or "(anonymous)")
-            lines.append("  " * c["depth"] + f"- **{who}**{flags}: {_flatten(c['segments']).strip()}")
-        lines += ["", "### Per commenter", ""]
-        lines += _table(
-            ["Commenter", "Comments", "Replies received", "Flags", "Highest abuse score"],
-            [
-                [
-                    escape_md(r["author"]),
-                    r["comments"],
-                    r["replies_received"],
-                    escape_md(", ".join(f"{f} ×{n}" for f, n in r["flags"])) or "—",
-                    f"{r['max_abuse']:.2f}",
-                ]
-                for r in comments["commenters"]
-            ],
-        )
-    else:
-        lines += ["_The page has no reader comments._", ""]
+    if not view["columns"]:
+        lines += ["_The page has no article text._", ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -15,15 +15,21 @@ from markupsafe import Markup
 
 from ..model import RELATION_STYLE
 
+_Box = tuple[float, float, float, float]
+
 # --- settings ------------------------------------------------------------------------------------------
 #: Okabe–Ito colours for the sides (narratives) of a page, in order of appearance.
 SIDE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 #: Colours of relation types, declared with the types in ``rashomon.model.RELATION_STYLE``.
 RELATION_COLOURS = {kind: colour for kind, (_, colour) in RELATION_STYLE.items()}
+RELATION_LABELS = {kind: label for kind, (label, _) in RELATION_STYLE.items()}
 BAR_ROW = 18  # px per term row
 BAR_HALF_WIDTH = 150  # px of the longest bar
 LABEL_WIDTH = 130  # px for the term labels
-GRAPH_SIZE = 420  # px, square actor graph
+GRAPH_SIZE = 520  # px, square actor graph
+EDGE_LABEL_CHAR = 5.6  # px per character of a 10 px edge label, to keep labels from overlapping
+#: Where along an edge its label may sit (0 subject .. 1 object), tried in order until one does not overlap.
+EDGE_LABEL_SPOTS = (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8)
 GRAPH_LABEL_MARGIN = 120  # px each side for the actors' names
 GRAPH_MAX_NODES = 24  # the graph shows the most connected actors only; the table lists all
 # --------------------------------------------------------------------------------------------------------
@@ -97,19 +103,24 @@ def diverging_bars(left: dict, right: dict) -> Markup:
 
 
 def bars(side: dict) -> Markup:
-    """Distinctive terms of one side as plain horizontal bars (used when a page has one or 3+ sides)."""
+    """Distinctive terms of one side as plain horizontal bars (used when a page has one or 3+ sides), titled with
+    the side's name, with an axis line and its label."""
     terms = side["distinctive"]
     top = max([_z(t) for t in terms] + [1e-9])
-    width, height = LABEL_WIDTH + 2 * BAR_HALF_WIDTH, (len(terms) + 1) * BAR_ROW
+    head = 2 * BAR_ROW  # the side's name above the bars
+    width, height = LABEL_WIDTH + 2 * BAR_HALF_WIDTH, head + (len(terms) + 1) * BAR_ROW + 4
+    colour = SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)]
     parts = [
         Markup(
             '<svg class="chart bars" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
             'xmlns="http://www.w3.org/2000/svg"><title>Distinctive terms of {name}</title>'
-        ).format(w=width, h=height, name=side["name"])
+            '<text x="{lx}" y="14" class="axis-label">{label}</text>'
+            '<rect x="{lx}" y="20" width="40" height="4" fill="{c}"></rect>'
+        ).format(w=width, h=height, name=side["name"], label=_cut(side["name"], 48), lx=LABEL_WIDTH, c=colour)
     ]
     for row, term in enumerate(terms):
         length = max(1.0, _z(term) / top * 2 * BAR_HALF_WIDTH - 10)
-        y = row * BAR_ROW + 4
+        y = head + row * BAR_ROW + 4
         parts.append(
             Markup(
                 '<g class="bar"><title>{term}: z={z}</title><text x="{lx}" y="{ty}" text-anchor="end">{label}</text>'
@@ -124,10 +135,16 @@ def bars(side: dict) -> Markup:
                 y=y,
                 w=length,
                 bh=BAR_ROW - 4,
-                c=SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)],
+                c=colour,
             )
         )
-    parts.append(Markup("</svg>"))
+    axis = head + len(terms) * BAR_ROW + 6
+    parts.append(
+        Markup(
+            '<line x1="{x}" x2="{x2}" y1="{y}" y2="{y}" stroke="#555"></line>'
+            '<text x="{x}" y="{ty}" class="axis-title">more distinctive of this side (log-odds z) →</text></svg>'
+        ).format(x=LABEL_WIDTH, x2=LABEL_WIDTH + 2 * BAR_HALF_WIDTH, y=axis, ty=axis + 14)
+    )
     return Markup("").join(parts)
 
 
@@ -162,6 +179,19 @@ def actor_graph(actors: list[dict], relations: list[dict]) -> Markup:
         ).format(w=width, s=GRAPH_SIZE)
     ]
     drawn: dict[frozenset, int] = {}
+    # boxes already taken: the nodes and their names first, then each edge label as it is placed
+    taken: list[_Box] = []
+    for actor in shown:
+        x, y = position[actor["id"]]
+        name_width = EDGE_LABEL_CHAR * 1.2 * len(_cut(actor.get("name"), 20))
+        taken.append((x - 9, y - 9, x + 9, y + 9))
+        if x < margin + centre - 5:
+            taken.append((x - 10 - name_width, y - 8, x - 10, y + 6))
+        elif x > margin + centre + 5:
+            taken.append((x + 10, y - 8, x + 10 + name_width, y + 6))
+        else:
+            taken.append((x - name_width / 2, y - 22, x + name_width / 2, y - 8))
+    edges, labels = [], []
     for relation in relations:
         a, b = position.get(relation.get("subject")), position.get(relation.get("object"))
         if not a or not b or a == b:
@@ -179,17 +209,17 @@ def actor_graph(actors: list[dict], relations: list[dict]) -> Markup:
         ex, ey = b[0] - cx, b[1] - cy
         enorm = math.hypot(ex, ey) or 1
         x2, y2 = b[0] - ex / enorm * 9, b[1] - ey / enorm * 9
-        mx, my = 0.25 * a[0] + 0.5 * cx + 0.25 * x2, 0.25 * a[1] + 0.5 * cy + 0.25 * y2
-        parts.append(
+        label = RELATION_LABELS.get(str(relation.get("type")), str(relation.get("type") or "").replace("_", " "))
+        spot = _label_spot(label, (a[0], a[1], cx, cy, x2, y2), taken)
+        edges.append(
             Markup(
                 '<g class="edge"><title>{s} {t} {o} ({p})</title><path d="M {x1:.1f} {y1:.1f} Q {cx:.1f} {cy:.1f} '
                 '{x2:.1f} {y2:.1f}" fill="none" stroke="{c}" stroke-width="2" marker-end="url(#arrow)"'
                 + dash
-                + "></path>"
-                '<text class="edge-label" x="{mx:.1f}" y="{my:.1f}" text-anchor="middle">{t}</text></g>'
+                + "></path></g>"
             ).format(
                 s=_name(actors, relation.get("subject")),
-                t=relation.get("type"),
+                t=label,
                 o=_name(actors, relation.get("object")),
                 p=relation.get("polarity") or "asserted",
                 x1=a[0],
@@ -199,10 +229,15 @@ def actor_graph(actors: list[dict], relations: list[dict]) -> Markup:
                 x2=x2,
                 y2=y2,
                 c=colour,
-                mx=mx,
-                my=my - 3,
             )
         )
+        if spot is not None:  # no free spot: the edge keeps its title and the table lists the relation
+            labels.append(
+                Markup('<text class="edge-label" x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{t}</text>').format(
+                    x=spot[0], y=spot[1], t=label
+                )
+            )
+    parts += edges + labels
     for actor in shown:
         x, y = position[actor["id"]]
         slot = sides.index(actor.get("side") or "") % len(SIDE_COLOURS)
@@ -228,6 +263,21 @@ def actor_graph(actors: list[dict], relations: list[dict]) -> Markup:
         )
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
+
+
+def _label_spot(label: str, curve: tuple[float, ...], taken: list[_Box]) -> tuple[float, float] | None:
+    """A point on the quadratic curve ``(x1, y1, cx, cy, x2, y2)`` where ``label`` overlaps no box in ``taken``
+    (which then takes the label's box), or None when every spot of :data:`EDGE_LABEL_SPOTS` is taken."""
+    x1, y1, cx, cy, x2, y2 = curve
+    half = EDGE_LABEL_CHAR * len(label) / 2 + 2
+    for t in EDGE_LABEL_SPOTS:
+        x = (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t**2 * x2
+        y = (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t**2 * y2
+        box = (x - half, y - 12, x + half, y + 1)
+        if not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in taken):
+            taken.append(box)
+            return x, y - 3
+    return None
 
 
 def _name(actors: list[dict], actor_id: Any) -> str:

@@ -19,7 +19,7 @@ from rich.tree import Tree
 from ..contract import to_dict
 from ..model import Analysis
 from .svg import SIDE_COLOURS
-from .view import build_view
+from .view import build_view, flag_counts
 
 # --- settings ------------------------------------------------------------------------------------------
 # Sides take the report's one palette, ``svg.SIDE_COLOURS`` (Okabe–Ito), as in the HTML report.
@@ -75,10 +75,7 @@ class _Discard:
         pass
 
 
-def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None = None) -> None:
-    """Print the report to ``console`` (a new stdout console if None)."""
-    console = console or Console()
-    view = build_view(analysis if isinstance(analysis, dict) else to_dict(analysis))
+def _header(view: dict[str, Any]) -> Text:
     page = view["page"]
     header = Text(_clean(view["title"]), style="bold")
     header.append(
@@ -88,12 +85,168 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
             for label, key in (("publisher", "publisher"), ("date", "published_at"), ("language", "language"))
         )
     )
+    if view["narratives"]:
+        header.append("\naccounts: " + ", ".join(_clean(n["name"]) for n in view["narratives"]))
     header.append("\n" + ", ".join(f"{n} {name}" for name, n in view["counts"].items()), style="dim")
     for w in view["warnings"]:
         header.append(f"\n⚠ {_clean(w.get('code'))}: {_clean(w.get('message'))}", style="#E69F00")
-    console.print(Panel(header, title="rashomon", box=box.ROUNDED))
+    return header
 
-    console.rule("The accounts side by side")
+
+def _facts_table(view: dict[str, Any], brief: bool) -> Table | Text:
+    """Facts side by side: a row per fact, a column per account. ``brief`` cells hold the numbers and the source
+    chain only (the one-screen summary); otherwise each claim's text follows."""
+    facts = view["facts"]
+    if not facts["rows"]:
+        return Text("No claims were aligned across accounts.", style="dim")
+    table = Table(box=box.SIMPLE_HEAD, show_lines=not brief, show_edge=False, expand=True, padding=(0, 1))
+    table.add_column("Fact", ratio=2, overflow="fold")
+    for column in facts["columns"]:
+        table.add_column(
+            Text(_clean(column["name"]), style="bold " + SIDE_COLOURS[column["slot"] % len(SIDE_COLOURS)]),
+            ratio=3,
+            overflow="fold",
+        )
+    for row in facts["rows"]:
+        fact = Text(_clean(row["topic"] or "—"), style="bold")
+        fact.append(f"\n{row['symbol']} {row['verdict_words']}", style=VERDICT_STYLES.get(row["verdict"], "bold"))
+        if not brief and row["reason"]:
+            fact.append("\n" + _clean(row["reason"]), style="dim")
+        cells = []
+        for column, cell in zip(facts["columns"], row["cells"]):
+            parts = []
+            for claim in cell:
+                line = Text(", ".join(_clean(n) for n in claim["numbers"]) or "—", style="bold")
+                # the column already names the account: the chain shows who within it says so
+                chain = claim["chain"][1:] if brief and claim["chain"][:1] == [column["name"]] else claim["chain"]
+                if chain:
+                    line.append(" (" + ", via ".join(_clean(n) for n in reversed(chain)) + ")", style="dim")
+                if not brief:
+                    line.append("\n" + _clean(claim["text"]))
+                parts.append(line)
+            cells.append(Text("\n").join(parts) if parts else Text("does not say", style="dim italic"))
+        table.add_row(fact, *cells)
+    return table
+
+
+def _tree(view: dict[str, Any], brief: bool) -> Tree | Text:
+    """Who says what. ``brief``: the sources a relayed source cites are folded into one line under it."""
+    if not view["source_tree"]:
+        return Text("No attributed statement was found.", style="dim")
+
+    def label(node: dict) -> Text:
+        text = Text(_clean(node["name"]), style="bold")
+        count = f"own voice {node['count']}×" if node["is_publisher"] else f"{node['count']}×"
+        text.append(f" {_clean(node['kind'])} {count}".rstrip(), style="dim")
+        return text
+
+    def add(parent: Tree, nodes: list[dict], depth: int) -> None:
+        for node in nodes:
+            if brief and depth >= 2:
+                continue
+            branch = parent.add(label(node))
+            if brief and depth == 1 and node["children"]:
+                cited = sorted(node["children"], key=lambda c: -c["count"])
+                folded = Text(", ".join(f"{_clean(c['name'])} {c['count']}×" for c in cited), style="dim")
+                branch.add(folded)
+            else:
+                add(branch, node["children"], depth + 1)
+
+    roots = view["source_tree"]
+    tree = Tree(label(roots[0]) if len(roots) == 1 else Text("sources", style="bold"))
+    add(tree, roots[0]["children"] if len(roots) == 1 else roots, 1)
+    return tree
+
+
+def render_summary(analysis: Analysis | dict[str, Any], width: int = 100, color: bool = False) -> str:
+    """The one-screen summary ``rashomon analyze PAGE`` prints: the facts side by side, who says what, the counts
+    of comment flags, and how to get the whole report."""
+    console = Console(
+        width=width, record=True, file=_Discard(), color_system="standard" if color else None, force_terminal=color
+    )
+    print_summary(analysis, console)
+    return console.export_text(styles=color)
+
+
+def print_summary(
+    analysis: Analysis | dict[str, Any], console: Console, source: str = "PAGE", command: str = "analyze"
+) -> None:
+    view = build_view(analysis if isinstance(analysis, dict) else to_dict(analysis))
+    console.print(Panel(_header(view), title="rashomon", box=box.ROUNDED))
+    console.rule("Facts side by side")
+    console.print(_facts_table(view, brief=True))
+    console.rule("Who says what")
+    console.print(_tree(view, brief=True))
+    comments = view["comments"]
+    flags = ", ".join(f"{name} {n}" for name, n in flag_counts(view)) or "none flagged"
+    console.print(Text(f"Comments: {len(comments['items'])} ({flags})"))
+    console.print(
+        Text(
+            f"More: rashomon {command} {_clean(source)} -o report.html --open (the whole report);"
+            " -f text | md | json for the others.",
+            style="dim",
+        )
+    )
+
+
+def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None = None) -> None:
+    """Print the whole report to ``console`` (a new stdout console if None), in the order of the HTML report."""
+    console = console or Console()
+    view = build_view(analysis if isinstance(analysis, dict) else to_dict(analysis))
+    console.print(Panel(_header(view), title="rashomon", box=box.ROUNDED))
+
+    console.rule("Facts side by side")
+    console.print(_facts_table(view, brief=False))
+    if view["unaligned_claims"]:
+        console.print(Text(f"{len(view['unaligned_claims'])} more claims no fact row covers.", style="dim"))
+
+    console.rule("Who says what")
+    console.print(_tree(view, brief=False))
+
+    console.rule("Framing")
+    framing = view["framing"]
+    for row in framing["pairs"]:
+        line = Text(f"{_clean(row['label'])}: ", style="bold")
+        line.append(" | ".join(f"{_clean(s)}: {_clean(c)}" for s, c in zip(framing["pair_sides"], row["cells"]) if c))
+        console.print(line)
+    for side in framing["sides"]:
+        line = Text(f"{_clean(side['name'])}: ", style="bold " + SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)])
+        line.append(", ".join(f"{_clean(t['term'])} ({t.get('z')})" for t in side["distinctive"]) or "—")
+        console.print(line)
+    for row in framing["lexicon_pairs"]:
+        console.print(Text(f"  {_clean(row['family'])}: " + " | ".join(_clean(c) or "—" for c in row["by_side"])))
+    if not framing["sides"]:
+        console.print(Text("No framing was measured.", style="dim"))
+
+    console.rule("Actors")
+    matrix = view["matrix"]
+    if matrix["rows"]:
+        table = Table("Actor", "Side", *(_clean(c["name"]) for c in matrix["columns"]), box=box.SIMPLE)
+        for row in matrix["rows"] + matrix["more"]:
+            cells = []
+            for cell in row["cells"]:
+                text = Text(f"named {cell['mentions']}×" if cell["mentions"] else "", style="dim")
+                for r in cell["relations"]:
+                    said = f"{r['label']} {r['other']}" if r["outgoing"] else f"{r['other']} {r['label']} it"
+                    text.append(f"\n{r['mark']} {_clean(said)}")
+                cells.append(text)
+            table.add_row(Text(_clean(row["name"])), Text(_clean(row["side"] or "—")), *cells)
+        console.print(table)
+    else:
+        console.print(Text("No actors were found.", style="dim"))
+    for r in view["actors"]["relations"]:
+        line = Text(f"{_clean(r['subject'])} —{_clean(r['label'])}→ {_clean(r['object'])}")
+        if r["polarity"] != "asserted":
+            line.append(f" ({r['polarity']})", style="dim")
+        if r["asserted_by"]:
+            line.append(f"  says {_clean(r['asserted_by'])}", style="dim")
+        console.print(line)
+
+    console.rule("The comment section")
+    _comments(view, console)
+
+    console.rule("Article text, annotated")
+    console.print(Text("[Source] marks what a source says; direct quotes in italics; claims underlined.", style="dim"))
     for block in view["preface"]:
         console.print(_segments_text(block["segments"]), style="dim")
     if view["columns"]:
@@ -112,59 +265,11 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
             grid.add_column(ratio=1)
         grid.add_row(*panels)
         console.print(grid)
-
-    console.rule("Comparison of claims")
-    if view["alignments"]:
-        table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
-        for name in ("Topic", "Verdict", "Claims", "Why"):
-            table.add_column(name, overflow="fold")
-        for a in view["alignments"]:
-            claims = Text("\n").join(Text(f"{_clean(c['source'])}: {_clean(c['text'])}") for c in a["claims"])
-            table.add_row(
-                Text(_clean(a["topic"] or "—")),
-                Text(f"{a['symbol']} {a['verdict']}", style=VERDICT_STYLES[a["verdict"]]),
-                claims,
-                Text(_clean(a["explanation"])),
-            )
-        console.print(table)
     else:
-        console.print(Text("No claims were aligned across accounts.", style="dim"))
+        console.print(Text("The page has no article text.", style="dim"))
 
-    console.rule("Framing")
-    for side in view["framing"]["sides"]:
-        line = Text(f"{_clean(side['name'])}: ", style="bold " + SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)])
-        line.append(", ".join(f"{_clean(t['term'])} ({t.get('z')})" for t in side["distinctive"]) or "—")
-        console.print(line)
-    for row in view["framing"]["lexicon_pairs"]:
-        console.print(Text(f"  {_clean(row['family'])}: " + " | ".join(_clean(c) or "—" for c in row["by_side"])))
-    if not view["framing"]["sides"]:
-        console.print(Text("No framing was measured.", style="dim"))
 
-    console.rule("Scorecard")
-    actors = view["actors"]
-    if actors["sides"]:
-        table = Table("Actor", "Side", "Type", "Mentions", "Relations", box=box.SIMPLE)
-        for group in actors["sides"]:
-            for a in group["actors"]:
-                table.add_row(
-                    Text(_clean(a["name"])),
-                    Text(_clean(group["side"])),
-                    Text(_clean(a.get("type"))),
-                    str(a["mention_count"]),
-                    str(a["relations"]),
-                )
-        console.print(table)
-    for r in actors["relations"]:
-        line = Text(f"{_clean(r['subject'])} —{_clean(r['label'])}→ {_clean(r['object'])}")
-        if r["polarity"] != "asserted":
-            line.append(f" ({r['polarity']})", style="dim")
-        if r["asserted_by"]:
-            line.append(f"  says {_clean(r['asserted_by'])}", style="dim")
-        console.print(line)
-    if not actors["sides"]:
-        console.print(Text("No actors were found.", style="dim"))
-
-    console.rule("The comment section")
+def _comments(view: dict[str, Any], console: Console) -> None:
     comments = view["comments"]
     if not comments["items"]:
         console.print(Text("The page has no reader comments.", style="dim"))

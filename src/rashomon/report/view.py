@@ -42,6 +42,10 @@ VERDICTS = {
     "conflict": ("≠", "conflict"),
     "unique": ("•", "unique"),
 }
+#: Actors shown in the actors × accounts matrix before "more actors" (those in relations and most named first).
+MATRIX_ROWS = 14
+#: Facts side by side list conflicts first: what a reader must check comes before what everyone agrees on.
+VERDICT_ORDER = {"conflict": 0, "compatible": 1, "agree": 2, "unique": 3}
 # --------------------------------------------------------------------------------------------------------
 
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
@@ -106,10 +110,13 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "columns": columns,
         "preface": preface,
         "alignments": [_alignment(a, claims_by_id, sources, narratives) for a in alignments],
+        "facts": facts_view(alignments, claims_by_id, attributions, sources, narratives),
+        "source_tree": source_tree(attributions, sources, data.get("block_publisher")),
         "unaligned_claims": _unaligned(claims, alignments, sources, narratives),
         "framing": framing_view(data.get("framing") or {}, narratives),
         "actors": _actors(actors, relations, sources),
         "comments": _comments(text, comments, {a["id"]: a.get("name") or a["id"] for a in actors}),
+        "matrix": actor_matrix(actors, relations, blocks, narratives),
         "schema_version": data.get("schema_version"),
     }
 
@@ -316,6 +323,242 @@ def _unaligned(claims, alignments, sources, narratives) -> list[dict]:
     return [_claim_ref(c, sources, narratives) for c in claims if c["id"] not in aligned]
 
 
+def _chains(attributions: list[dict], sources: dict) -> dict[str, list[str]]:
+    """Each attribution's source chain, outermost first: ``["Reuters", "the Syrian Observatory"]``."""
+    by_id = {a["id"]: a for a in attributions}
+    chains: dict[str, list[str]] = {}
+    for attribution in attributions:
+        chain: list[str] = []
+        seen: set[str] = set()
+        current: dict | None = attribution
+        while current is not None and current["id"] not in seen:
+            seen.add(current["id"])
+            name = source_name(sources, current.get("source_id"))
+            if not chain or chain[0] != name:
+                chain.insert(0, name)
+            current = by_id.get(current.get("parent") or "")
+        chains[attribution["id"]] = chain
+    return chains
+
+
+_REASON = re.compile(r"→\s*\w+\s*(?:\((?P<paren>.*)\)(?P<rest>[^()]*)|:\s*(?P<colon>.*))$", re.DOTALL)
+
+
+def plain_reason(explanation: str) -> str:
+    """The reason of a verdict in plain words: what follows ``→ verdict`` when the compare stage wrote one (it
+    lists every value first, which the cells already show), else the whole explanation."""
+    match = _REASON.search(explanation or "")
+    if not match:
+        return explanation or ""
+    if match.group("colon") is not None:
+        return match.group("colon").strip()
+    rest = match.group("rest").strip(" ;")
+    return _merge_agreements(match.group("paren").strip()) + (f"; {rest}" if rest else "")
+
+
+def _merge_agreements(reason: str) -> str:
+    """``A and B agree; A and C agree; B and C agree`` -> ``A, B and C agree`` (a list of pairs reads badly)."""
+    parts = [p.strip() for p in reason.split("; ")]
+    if len(parts) < 2 or not all(p.endswith(" agree") and " and " in p for p in parts):
+        return reason
+    names = list(dict.fromkeys(n.strip() for p in parts for n in p[: -len(" agree")].split(" and ")))
+    return ", ".join(names[:-1]) + f" and {names[-1]} agree"
+
+
+def facts_view(
+    alignments: list[dict], claims: dict[str, dict], attributions: list[dict], sources: dict, narratives: list[dict]
+) -> dict[str, Any]:
+    """Facts side by side: one row per alignment, one column per account (narrative).
+
+    Each cell holds what that account says about the fact: the claim text, its numbers and its source chain
+    (``Reuters › the Syrian Observatory``). Fields a newer compare stage may add to an alignment (``verdict``
+    values beyond :data:`VERDICTS`, ``reason``, ``frame``) pass through as they are.
+    """
+    chains = _chains(attributions, sources)
+    columns = [{"id": n["id"], "name": n["name"], "slot": n["slot"], "anchor": n["anchor"]} for n in narratives]
+    known = {n["id"] for n in narratives}
+    rows: list[dict[str, Any]] = []
+    for alignment in alignments:
+        verdict = str(alignment.get("verdict") or "unique")
+        symbol, words = VERDICTS.get(verdict, ("?", verdict.replace("_", " ")))
+        cells: dict[str, list[dict]] = defaultdict(list)
+        for claim_id in alignment.get("claim_ids") or []:
+            claim = claims.get(claim_id)
+            if claim is None:
+                continue
+            narrative = claim.get("narrative") if claim.get("narrative") in known else None
+            if narrative is None and not columns:
+                continue
+            key = narrative or columns[0]["id"]
+            cells[key].append(
+                {
+                    "id": claim["id"],
+                    "anchor": anchor("claim", claim["id"]),
+                    "text": claim.get("text") or "",
+                    "numbers": [q.get("text") for q in claim.get("quantities") or [] if q.get("text")],
+                    "chain": chains.get(claim.get("attribution_id") or "")
+                    or [source_name(sources, claim.get("source_id"))],
+                    "hedge": claim.get("hedge"),
+                    "negated": bool(claim.get("negated")),
+                }
+            )
+        explanation = str(alignment.get("explanation") or "")
+        row_cells: list[list[dict]] = [cells.get(c["id"], []) for c in columns]
+        rows.append(
+            {
+                "id": alignment.get("id"),
+                "topic": alignment.get("topic") or "",
+                "frame": alignment.get("frame"),
+                "verdict": verdict,
+                "symbol": symbol,
+                "verdict_words": words,
+                "reason": str(alignment.get("reason") or plain_reason(explanation)),
+                "explanation": explanation,
+                "cells": row_cells,
+            }
+        )
+    rows.sort(key=lambda r: (VERDICT_ORDER.get(r["verdict"], len(VERDICT_ORDER)), -sum(1 for c in r["cells"] if c)))
+    used = [i for i in range(len(columns)) if any(r["cells"][i] for r in rows)]
+    return {
+        "columns": [columns[i] for i in used],
+        "rows": [{**r, "cells": [r["cells"][i] for i in used]} for r in rows],
+    }
+
+
+def source_tree(
+    attributions: list[dict], sources: dict, block_publisher: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Who says what as a tree: the publisher at the root, then each source under the source that relays it
+    (agency → ministry / observatory / spokesman), with how often it is cited and a link to its first citation.
+    ``block_publisher`` (block id -> publisher source id) roots each page at its own outlet when a comparison
+    merges several pages (:mod:`rashomon.report.comparison`)."""
+    by_id = {a["id"]: a for a in attributions}
+
+    def parent_source(a: dict) -> str | None:
+        parent = by_id.get(a.get("parent") or "")
+        seen = {a["id"]}
+        while parent is not None and parent.get("source_id") == a.get("source_id") and parent["id"] not in seen:
+            seen.add(parent["id"])
+            parent = by_id.get(parent.get("parent") or "")
+        return parent.get("source_id") if parent is not None else None
+
+    publisher = next((sid for sid, s in sources.items() if s.get("is_publisher")), None)
+    nodes: dict[tuple, dict[str, Any]] = {}
+    roots: list[dict[str, Any]] = []
+
+    def node(path: tuple) -> dict[str, Any]:
+        if path not in nodes:
+            sid = path[-1]
+            source = sources.get(sid) or {}
+            nodes[path] = {
+                "id": sid,
+                "name": source_name(sources, sid),
+                "kind": str(source.get("kind") or "").replace("_", " "),
+                "is_publisher": bool(source.get("is_publisher")),
+                "count": 0,
+                "quotes": 0,
+                "anchor": None,
+                "children": [],
+            }
+            if len(path) > 1:
+                node(path[:-1])["children"].append(nodes[path])
+            else:
+                roots.append(nodes[path])
+        return nodes[path]
+
+    def path_of(a: dict, depth: int = 0) -> tuple:
+        sid = a.get("source_id")
+        root = (block_publisher or {}).get(a.get("block_id") or "", publisher)
+        parent = parent_source(a)
+        if parent is None or depth > MAX_DEPTH:
+            return (sid,) if sid == root or root is None or sources.get(sid, {}).get("is_publisher") else (root, sid)
+        holder = next((p for p in attributions if p.get("source_id") == parent), None)
+        return (*path_of(holder, depth + 1), sid) if holder else (root, parent, sid)
+
+    for attribution in sorted(attributions, key=lambda a: (a.get("content") or {}).get("start") or 0):
+        if attribution.get("kind") == "continuation" and attribution.get("source_id") == (
+            by_id.get(attribution.get("parent") or "") or {}
+        ).get("source_id"):
+            continue  # the same source going on: not a new citation
+        path = tuple(p for p in path_of(attribution) if p is not None)
+        if not path:
+            continue
+        entry = node(path)
+        entry["count"] += 1
+        entry["quotes"] += attribution.get("kind") in ("direct", "mixed")
+        entry["anchor"] = entry["anchor"] or anchor("attribution", attribution["id"])
+    return roots
+
+
+def tree_lines(roots: list[dict], depth: int = 0) -> list[tuple[int, dict]]:
+    """The source tree flattened depth-first: ``(depth, node)`` pairs, for the text renderers."""
+    out: list[tuple[int, dict]] = []
+    for root in roots:
+        out.append((depth, root))
+        out += tree_lines(root["children"], depth + 1)
+    return out
+
+
+def actor_matrix(
+    actors: list[dict], relations: list[dict], blocks: list[dict], narratives: list[dict]
+) -> dict[str, Any]:
+    """Actors × accounts: in each account's paragraphs, how often the actor is named and which relations about
+    it that account asserts (``+``), reports (``~``) or denies (``−``). An empty cell: the account leaves it out."""
+    spans = [(b.get("start", 0), b.get("end", 0), b.get("narrative")) for b in blocks]
+
+    def narrative_at(offset: Any) -> str | None:
+        if not isinstance(offset, int):
+            return None
+        return next((n for s, e, n in spans if s <= offset < e), None)
+
+    columns = [{"id": n["id"], "name": n["name"], "slot": n["slot"]} for n in narratives]
+    names = {a["id"]: a.get("name") or a["id"] for a in actors}
+    rows = []
+    for actor in actors:
+        mentions: Counter[str | None] = Counter(narrative_at(m.get("start")) for m in actor.get("mentions") or [])
+        said: dict[str | None, list[dict]] = defaultdict(list)
+        for r in relations:
+            if actor["id"] not in (r.get("subject"), r.get("object")):
+                continue
+            where = r.get("narrative") or narrative_at((r.get("evidence") or {}).get("start"))
+            other = r.get("object") if r.get("subject") == actor["id"] else r.get("subject")
+            polarity = str(r.get("polarity") or "asserted")
+            said[where].append(
+                {
+                    "type": r.get("type"),
+                    "label": RELATION_LABELS.get(str(r.get("type")), str(r.get("type") or "related").replace("_", " ")),
+                    "other": names.get(other, other),
+                    "outgoing": r.get("subject") == actor["id"],
+                    "polarity": polarity,
+                    "mark": {"denied": "−", "reported": "~"}.get(polarity, "+"),
+                }
+            )
+        if not sum(mentions.values()):
+            continue
+        for where, items in said.items():
+            merged: dict[tuple, dict] = {}
+            for item in items:
+                key = (item["label"], item["other"], item["outgoing"], item["polarity"])
+                merged.setdefault(key, {**item, "times": 0})["times"] += 1
+            said[where] = list(merged.values())
+        rows.append(
+            {
+                "name": names[actor["id"]],
+                "anchor": anchor("actor", actor["id"]),
+                "side": actor.get("side") or "",
+                "cells": [{"mentions": mentions.get(c["id"], 0), "relations": said.get(c["id"], [])} for c in columns],
+                "total": sum(mentions.values()),
+            }
+        )
+    rows.sort(key=lambda r: (-any(c["relations"] for c in r["cells"]), -r["total"], r["name"]))
+    return {"columns": columns, "rows": rows[:MATRIX_ROWS], "more": rows[MATRIX_ROWS:]}
+
+
+def flag_counts(view: dict[str, Any]) -> list[tuple[str, int]]:
+    """How many comments each report filter selects, non-zero ones only."""
+    return [(name, n) for name, n in view["comments"]["filters"] if n]
+
+
 def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, Any]:
     """Per side: distinctive terms, lexicon hits, loaded spans; plus the diverging chart and the lexicon pairs."""
     names = {n["id"]: n for n in narratives}
@@ -337,27 +580,90 @@ def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, A
                 "slot": narrative["slot"],
                 "distinctive": distinctive[:FRAMING_TERMS_PER_SIDE],
                 "lexicon": [t for t in value.get("lexicon") or [] if isinstance(t, dict)],
-                "loaded": [_loaded(item) for item in value.get("loaded") or []],
+                "loaded": _merge_loaded([_loaded(item) for item in value.get("loaded") or []]),
             }
         )
     families: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for side in sides:
         for hit in side["lexicon"]:
-            label = f"{hit.get('term', '')}" + (f" ×{hit['count']}" if hit.get("count") else "")
+            label = f"{hit.get('term', '')}" + (f" ×{_number(hit['count']):g}" if hit.get("count") else "")
             families[str(hit.get("family") or "other")][side["id"]].append(label)
     chart = None
     if len(sides) == 2 and (sides[0]["distinctive"] or sides[1]["distinctive"]):
         chart = svg.diverging_bars(sides[0], sides[1])
     charts = [] if chart is not None else [svg.bars(side) for side in sides if side["distinctive"]]
+    pair_sides, pairs = paired_choices(framing, sides)
     return {
+        "pair_sides": pair_sides,
+        "pairs": pairs,
         "sides": sides,
         "chart": chart,
         "charts": charts,
         "lexicon_pairs": [
-            {"family": fam, "by_side": [", ".join(by_side.get(s["id"], [])) for s in sides]}
+            {"family": fam.replace("_", " "), "by_side": [", ".join(by_side.get(s["id"], [])) for s in sides]}
             for fam, by_side in sorted(families.items())
         ],
     }
+
+
+#: Keys under which a framing stage may list paired word choices (one entry per thing named two ways).
+PAIR_KEYS = ("pairs", "paired", "paired_choices", "word_pairs")
+
+
+def paired_choices(framing: dict[str, Any], sides: list[dict]) -> tuple[list[str], list[dict[str, Any]]]:
+    """Paired word choices (``militants`` / ``rebels`` for one group) as rows of a table, one column per side.
+
+    Read tolerantly, since the framing stage is still settling its shape: a top-level list under one of
+    :data:`PAIR_KEYS` (or such a list inside each side), each entry naming what is named (``concept``, ``label``,
+    ``referent`` or ``target``) and the words per side (``choices``/``terms``/``by_side`` as a dict side -> word(s),
+    or a list of ``{side, term}``)."""
+    names = {s["id"]: s["name"] for s in sides}
+    raw: list[tuple[str | None, Any]] = []
+    for key in PAIR_KEYS:
+        if isinstance(framing.get(key), list):
+            raw += [(None, entry) for entry in framing[key]]
+    for side_id, value in framing.items():
+        if isinstance(value, dict):
+            for key in PAIR_KEYS:
+                if isinstance(value.get(key), list):
+                    raw += [(side_id, entry) for entry in value[key]]
+    columns: list[str] = []
+    rows: list[dict[str, Any]] = []
+    for owner, entry in raw:
+        if not isinstance(entry, dict):
+            continue
+        label = next((entry[k] for k in ("concept", "label", "referent", "target", "event") if entry.get(k)), "")
+        words: dict[str, list[str]] = defaultdict(list)
+        choices = next((entry[k] for k in ("choices", "terms", "by_side", "words") if entry.get(k)), None)
+        if isinstance(choices, dict):
+            for side, term in choices.items():
+                words[names.get(side, str(side))] += [str(t) for t in (term if isinstance(term, list) else [term])]
+        elif isinstance(choices, list):
+            for item in choices:
+                if isinstance(item, dict):
+                    side = item.get("side") or item.get("narrative") or owner
+                    words[names.get(side, str(side))].append(str(item.get("term") or item.get("text") or ""))
+        elif owner is not None and (entry.get("term") or entry.get("text")):
+            words[names.get(owner, owner)].append(str(entry.get("term") or entry.get("text")))
+        if not words:
+            continue
+        for side in words:
+            if side not in columns:
+                columns.append(side)
+        rows.append({"label": str(label), "words": words, "note": entry.get("note") or entry.get("explanation")})
+    for row in rows:
+        row["cells"] = [", ".join(dict.fromkeys(row["words"].get(side, []))) for side in columns]
+    return columns, rows
+
+
+def _merge_loaded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per loaded word (case kept from its first use), counting repeats; labels made readable."""
+    merged: dict[str, dict[str, Any]] = {}
+    for item in items:
+        label = str(item["label"]).replace("_", " ").replace(",", ", ").lower() if item["label"] else None
+        entry = merged.setdefault(item["text"].lower(), {**item, "label": label, "count": 0})
+        entry["count"] += int(_number(item.get("count")) or 1)
+    return list(merged.values())
 
 
 def _loaded(item: Any) -> dict[str, Any]:

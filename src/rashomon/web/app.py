@@ -35,6 +35,7 @@ from ..contract import from_dict, to_dict, validator
 from ..errors import RashomonError
 from ..model import HTML_SUFFIXES
 from ..read import KINDS
+from ..report.comparison import merge_for_report, outlet_name
 from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
 from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment
@@ -61,6 +62,9 @@ UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # --------------------------------------------------------------------------------------------------------
 
 WEB_CSP = REPORT_CSP.replace("form-action 'none'", "form-action 'self'") + "; frame-ancestors 'none'"
+#: The policy repeated in the pages' ``<meta>``: without frame-ancestors, which a browser ignores there with a
+#: console error (the response header carries it).
+WEB_META_CSP = REPORT_CSP.replace("form-action 'none'", "form-action 'self'")
 
 #: A stored page's id: SQLite's integer range (a larger number in the URL is a 422, not an overflow).
 PageId = Annotated[int, PathParam(ge=1, le=MAX_PAGE_ID)]
@@ -76,6 +80,7 @@ class AnalyzeRequest(BaseModel):
     )
     url: str | None = Field(None, description="The page's address, if known.")
     published_at: str | None = Field(None, description="The page's date, ISO 8601.")
+    publisher: str | None = Field(None, description="Who publishes the page (a text dump does not say).")
     store: bool = Field(True, description="Keep the analysis in the store (and return its id).")
 
 
@@ -206,6 +211,7 @@ def create_app(
     env = environment()
     assets = inline_assets()
     csp = f"{WEB_CSP}; {assets['csp']}"
+    meta_csp = f"{WEB_META_CSP}; {assets['csp']}"
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -249,17 +255,25 @@ def create_app(
         return response
 
     def page(template: str, status: int = 200, query: str | None = None, **context: Any) -> HTMLResponse:
-        html = env.get_template(template).render(assets=assets, csp=csp, web={"query": query}, **context)
+        html = env.get_template(template).render(assets=assets, csp=meta_csp, web={"query": query}, **context)
         return HTMLResponse(html, status_code=status)
 
-    def analyze_to_dict(data: bytes, kind: str, url: str | None, published_at: str | None) -> dict[str, Any]:
+    def analyze_to_dict(
+        data: bytes, kind: str, url: str | None, published_at: str | None, publisher: str | None = None
+    ) -> dict[str, Any]:
+        # publisher only when given: an injected analyze (tests, other front ends) need not take it
+        extra = {"publisher": publisher} if publisher else {}
         try:
-            return to_dict(analyze(data, kind=kind, url=url or None, published_at=published_at or None))
+            return to_dict(analyze(data, kind=kind, url=url or None, published_at=published_at or None, **extra))
         except RashomonError as err:
             raise HTTPException(400, str(err)) from None
 
     async def run_analysis(
-        data: bytes, kind: str = "auto", url: str | None = None, published_at: str | None = None
+        data: bytes,
+        kind: str = "auto",
+        url: str | None = None,
+        published_at: str | None = None,
+        publisher: str | None = None,
     ) -> dict[str, Any]:
         """The analysis JSON contract of ``data``, computed on the analysis queue."""
         if len(data) > page_limit:
@@ -269,7 +283,7 @@ def create_app(
         if kind not in KINDS:
             raise HTTPException(400, f"kind must be {', '.join(KINDS[:-1])} or {KINDS[-1]}")
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(workers, analyze_to_dict, data, kind, url, published_at)
+        return await loop.run_in_executor(workers, analyze_to_dict, data, kind, url, published_at, publisher)
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api/")
@@ -331,21 +345,29 @@ def create_app(
             (form.get("kind") or "auto"),
             form.get("file"),
         )
-        if not all(isinstance(v, str) for v in (text, url, kind)):
-            raise HTTPException(400, "the text, url and kind fields must be text")
+        publisher, published_at = (form.get("publisher") or ""), (form.get("published_at") or "")
+        if not all(isinstance(v, str) for v in (text, url, kind, publisher, published_at)):
+            raise HTTPException(400, "the text, url, kind, publisher and date fields must be text")
         if isinstance(upload, StarletteUploadFile) and upload.filename:
             data = await upload.read(page_limit + 1)
             if kind == "auto" and upload.filename.lower().endswith(HTML_SUFFIXES):
                 kind = "html"
         else:
             data = text.encode("utf-8")
-        page_id = await run_in_threadpool(store.add, await run_analysis(data, kind, url))
+        analysis = await run_analysis(data, kind, url, published_at.strip() or None, publisher.strip() or None)
+        page_id = await run_in_threadpool(store.add, analysis)
         return RedirectResponse(f"/pages/{page_id}", status_code=303)
 
     @app.get("/pages/{page_id}", response_class=HTMLResponse, include_in_schema=False)
     def show(page_id: PageId):
         data = _stored(store, page_id)
         return page("web_page.html.j2", view=build_view(data), page_id=page_id)
+
+    @app.get("/pages/{page_id}/delete", response_class=HTMLResponse, include_in_schema=False)
+    def confirm_delete(page_id: PageId):
+        """Deleting asks first: this page names what goes and holds the one button that deletes it."""
+        data = _stored(store, page_id)
+        return page("web_delete.html.j2", view=build_view(data), page_id=page_id)
 
     @app.post("/pages/{page_id}/delete", include_in_schema=False)
     def delete_form(page_id: PageId):
@@ -389,7 +411,9 @@ def create_app(
     )
     async def api_analyze(request: AnalyzeRequest):
         """Analyze one page; store it unless ``store`` is false. Returns the analysis JSON contract."""
-        data = await run_analysis(request.text.encode("utf-8"), request.kind, request.url, request.published_at)
+        data = await run_analysis(
+            request.text.encode("utf-8"), request.kind, request.url, request.published_at, request.publisher
+        )
         # serialised before it is stored: a failure here leaves nothing stored, and nothing after storing can fail
         analysis_json = _to_json(data)
         page_id = await run_in_threadpool(store.add, data) if request.store else None
@@ -452,7 +476,7 @@ def create_app(
         if len(ids) < 2:
             raise HTTPException(400, "give two or more page ids to compare")
         result = compare(ids, [_stored(store, i) for i in ids])
-        return {k: v for k, v in result.items() if k not in ("views", "across")}
+        return {k: v for k, v in result.items() if k not in ("views", "across", "report")}
 
     # outermost: a request naming a host the app does not serve is answered 400 before anything else runs
     app.add_middleware(
@@ -511,6 +535,9 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
         result["engine"] = "compare_pages"
         result["result"] = outcome
         result["across"] = _across_view(outcome, ids, views) if isinstance(outcome, dict) else None
+        if isinstance(outcome, dict):  # the same report as a page's, a column per stored page
+            outlets = _outlet_names(ids, views)
+            result["report"] = build_view(merge_for_report(analyses, outcome, outlets))
     except Exception as err:  # the across-pages engine failing must not lose the side-by-side view
         log.exception("compare_pages failed")
         result["error"] = f"the comparison engine failed ({type(err).__name__}); showing claims side by side"
@@ -528,6 +555,15 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
         for i, v in zip(ids, views)
     ]
     return result
+
+
+def _outlet_names(ids: list[int], views: list[dict[str, Any]]) -> list[str]:
+    """Each stored page's outlet (publisher, else site, else "page N"), made unique."""
+    names: list[str] = []
+    for page_id, view in zip(ids, views):
+        name = outlet_name(view["page"], f"page {page_id}")
+        names.append(name if name not in names else f"{name} (page {page_id})")
+    return names
 
 
 def _across_view(outcome: dict[str, Any], ids: list[int], views: list[dict[str, Any]]) -> dict[str, Any]:

@@ -20,22 +20,31 @@
   function flash(id) {
     var target = id && document.getElementById(id);
     if (!target) { return; }
+    for (var up = target.parentElement; up; up = up.parentElement) {
+      if (up.tagName === "DETAILS" && !up.open) { up.open = true; }
+    }
+    if (target.tagName === "DETAILS") { target.open = true; }
     var old = document.querySelectorAll(".flash");
     for (var i = 0; i < old.length; i += 1) { old[i].classList.remove("flash"); }
     target.classList.add("flash");
     if (target.hasAttribute("tabindex")) { target.focus({ preventScroll: true }); }
+  }
+  if (location.hash) {
+    var first = decodeURIComponent(location.hash.slice(1));
+    flash(first);
+    if (document.getElementById(first)) { document.getElementById(first).scrollIntoView(); }
   }
   window.addEventListener("hashchange", function () { flash(decodeURIComponent(location.hash.slice(1))); });
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
     if (link) { flash(decodeURIComponent(link.getAttribute("href").slice(1))); }
   });
-  var sections = ["accounts", "comparison", "framing", "scorecard", "comments"];
+  var sections = ["facts", "sources", "framing", "actors", "comments", "text"];
   var cursor = -1;
   document.addEventListener("keydown", function (event) {
     var tag = (event.target.tagName || "").toLowerCase();
     if (event.altKey || event.ctrlKey || event.metaKey || tag === "input" || tag === "textarea" || tag === "select") { return; }
-    var index = "12345".indexOf(event.key);
+    var index = "123456".indexOf(event.key);
     if (index >= 0 && event.key !== "") {
       var section = document.getElementById(sections[index]);
       if (section) { section.scrollIntoView(); section.setAttribute("tabindex", "-1"); section.focus({ preventScroll: true }); }

@@ -1,0 +1,121 @@
+"""Cold start of ``rashomon analyze``, against what it cannot avoid: spaCy's own load and the warm analysis.
+
+Three timings, side by side, on one page (default: the reference page ../shared/pages/aleppo-2016-11-28.txt):
+
+- **spaCy load**: a fresh Python process importing spaCy and loading the English model rashomon uses, under
+  the same conditions as the command (torch kept out, see :mod:`rashomon.lazy`);
+- **warm analysis**: the same page analyzed again in a process that has analyzed it once (models loaded);
+- **cold CLI**: a fresh ``python -m rashomon analyze PAGE -o out.json --quiet``, wall time.
+
+Each is the median of ``--repeat`` runs. Goal (issue 17): cold CLI <= 1.5 x (spaCy load + warm analysis).
+Figures are printed last as one line of JSON. Time it on a quiet machine: other processes slow the cold runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_PAGE = Path(__file__).resolve().parents[2] / "shared" / "pages" / "aleppo-2016-11-28.txt"
+GOAL = 1.5
+
+# spaCy is loaded as the command loads it: torch kept out (rashomon.lazy.skip_torch) unless RASHOMON_TORCH=1
+SPACY_LOAD = """
+import time
+start = time.perf_counter()
+from rashomon.lazy import skip_torch
+skip_torch()
+from rashomon import settings
+import importlib
+for name in settings.SPACY_MODELS:
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        continue
+    module.load()
+    break
+print(time.perf_counter() - start)
+"""
+
+WARM = """
+import sys, time
+from rashomon.lazy import skip_torch
+skip_torch()
+from rashomon import analyze
+from pathlib import Path
+page = Path(sys.argv[1])
+analyze(page)
+times = []
+for _ in range(int(sys.argv[2])):
+    start = time.perf_counter()
+    analyze(page)
+    times.append(time.perf_counter() - start)
+times.sort()
+print(times[len(times) // 2])
+"""
+
+
+def _python(code: str, *args: str) -> float:
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, env=_env())
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def _cold_cli(page: Path) -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "rashomon", "analyze", str(page), "-o", str(Path(folder) / "out.json"), "--quiet"],
+            check=True,
+            env=_env(),
+            capture_output=True,
+        )
+        return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("page", nargs="?", type=Path, default=DEFAULT_PAGE, help="a page (text dump or HTML)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (median kept)")
+    args = parser.parse_args(argv)
+    if not args.page.is_file():
+        print(f"no page at {args.page}", file=sys.stderr)
+        return 2
+    spacy_load = statistics.median(_python(SPACY_LOAD) for _ in range(args.repeat))
+    warm = _python(WARM, str(args.page), str(args.repeat))
+    cold = statistics.median(_cold_cli(args.page) for _ in range(args.repeat))
+    floor = spacy_load + warm
+    ratio = cold / floor
+    print(f"page: {args.page.name}")
+    print(f"spaCy load (fresh process)       {spacy_load:6.2f} s")
+    print(f"warm analysis                     {warm:6.2f} s")
+    print(f"floor (spaCy load + warm)         {floor:6.2f} s")
+    print(f"cold rashomon analyze (wall)      {cold:6.2f} s   = {ratio:.2f} x the floor (goal <= {GOAL} x)")
+    figures = {
+        "page": args.page.name,
+        "spacy_load_s": round(spacy_load, 3),
+        "warm_analysis_s": round(warm, 3),
+        "cold_cli_s": round(cold, 3),
+        "ratio": round(ratio, 3),
+        "goal_ratio": GOAL,
+        "met": ratio <= GOAL,
+    }
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
