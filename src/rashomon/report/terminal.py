@@ -149,15 +149,16 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
         console.print(Text("The page has no reader comments.", style="dim"))
         return
     tree = Tree(Text(", ".join(f"{name}: {n}" for name, n in comments["filters"]), style="dim"))
-    nodes: dict[str, Tree] = {}
+    open_at: list[Tree] = [tree]  # the last node shown at each depth (items come depth-first, depth capped)
     for c in comments["items"]:
         label = Text(_clean(c.get("author") or "(anonymous)"), style="bold")
         for flag in c["flags"]:
             label.append(f" [{_clean(flag)}]", style="bold #D55E00")
         label.append("  ")
         _segments_text(c["segments"], label)
-        parent = nodes.get(c.get("reply_to")) if c["depth"] else None
-        nodes[c["id"]] = (parent or tree).add(label)
+        depth = min(c["depth"], len(open_at) - 1)
+        del open_at[depth + 1:]
+        open_at.append(open_at[depth].add(label))
     console.print(tree)
     table = Table("Commenter", "Comments", "Replies received", "Flags", "Max abuse", box=box.SIMPLE)
     for r in comments["commenters"]:
