@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from functools import partial
@@ -343,7 +344,10 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
                          413: {"description": "Over the size limit"}})
     async def api_analyze(request: AnalyzeRequest):
         """Analyze one page; store it unless ``store`` is false. Returns the analysis JSON contract."""
-        data = await run_analysis(request.text.encode("utf-8"), request.kind, request.url, request.published_at)
+        # JSON may carry lone surrogates (\ud800), which UTF-8 cannot: the page's become invalid bytes the reader
+        # replaces and reports (invalid_utf8), the fields' become U+FFFD
+        data = await run_analysis(request.text.encode("utf-8", "surrogatepass"), request.kind,
+                                  _without_surrogates(request.url), _without_surrogates(request.published_at))
         # serialised before it is stored: a failure here leaves nothing stored, and nothing after storing can fail
         analysis_json = _to_json(data)
         page_id = await run_in_threadpool(store.add, data) if request.store else None
@@ -358,6 +362,7 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         except Exception as err:  # jsonschema.ValidationError: say where, in one line
             path = "/".join(str(p) for p in getattr(err, "absolute_path", [])) or "(top)"
             raise HTTPException(400, f"not a valid analysis at {path}: {getattr(err, 'message', err)}") from None
+        analysis = _without_surrogates(analysis)
         try:
             analysis_json = _to_json(analysis)
         except ValueError:  # Python's JSON parser takes NaN and Infinity; JSON (and the store's readers) do not
@@ -365,7 +370,7 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         return stored_response(store.add(analysis), analysis_json)
 
     @app.get("/api/pages", tags=["pages"])
-    def api_list(limit: int = Query(LIST_LIMIT, ge=1, le=1000), offset: int = Query(0, ge=0)):
+    def api_list(limit: int = Query(LIST_LIMIT, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_PAGE_ID)):
         """Stored pages, newest first (no analysis bodies)."""
         return {"total": store.count(), "pages": store.list(limit, offset)}
 
@@ -411,6 +416,29 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
 def _host_patterns(hosts: Sequence[str]) -> list[str]:
     """Host names as ``TrustedHostMiddleware`` compares them: an IPv6 address in brackets (``[::1]``)."""
     return [f"[{h}]" if ":" in h and not h.startswith("[") else h for h in (h.strip().lower() for h in hosts)]
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` (a JSON value) with every lone surrogate made U+FFFD: one character for one, so offsets hold."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    stack, root = [value], value  # a stack, not recursion: the body's depth is the client's to choose
+    while stack:
+        item = stack.pop()
+        pairs = item.items() if isinstance(item, dict) else enumerate(item) if isinstance(item, list) else ()
+        for key, child in list(pairs):
+            if isinstance(child, str):
+                item[key] = _without_surrogates(child)
+            elif isinstance(child, (dict, list)):
+                stack.append(child)
+        if isinstance(item, dict) and any(isinstance(k, str) and _SURROGATE.search(k) for k in item):
+            fixed = {_without_surrogates(k): v for k, v in item.items()}
+            item.clear()
+            item.update(fixed)
+    return root
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _to_json(data: dict[str, Any]) -> str:
