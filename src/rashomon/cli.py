@@ -42,6 +42,18 @@ def plain(text: str) -> str:
     return escape("".join(ch if ch.isprintable() else " " for ch in str(text)))
 
 
+#: Exit code for an input or output failure of the machine (EX_IOERR): a full disk, a read-only folder.
+EXIT_IO_ERROR = 74
+
+
+def for_terminal(rendered: str, fmt: str) -> str:
+    """A rendering bound for standard output: no control character or bidi override of the page's reaches the
+    terminal (JSON gets ``\\uXXXX`` escapes, the same value; other formats show them escaped)."""
+    from .report.terminal import json_terminal_safe, terminal_safe
+
+    return json_terminal_safe(rendered) if fmt == "json" else terminal_safe(rendered)
+
+
 def fail(message: str, code: int = 2) -> None:
     err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
@@ -53,19 +65,67 @@ def guarded(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # here, not at exit: a full disk or /dev/full must fail inside the guard
+            return result
         except RashomonError as err:
             fail(str(err), err.exit_code)
         except KeyboardInterrupt:
             fail("interrupted", 130)
         except (typer.Exit, typer.Abort, SystemExit):
+            _flush_or_fail()
             raise
+        except OSError as err:  # a full disk, a read-only folder, /dev/full: the machine's state, not a bug
+            if os.environ.get("RASHOMON_DEBUG"):
+                raise
+            _silence_stdout()
+            fail(io_message(err), EXIT_IO_ERROR)
         except Exception as err:  # the promise is: never a traceback (unless asked for one)
             if os.environ.get("RASHOMON_DEBUG"):
                 raise
             fail(f"internal error: {type(err).__name__}: {err} (set RASHOMON_DEBUG=1 for details)", 70)
 
     return wrapper
+
+
+def io_message(err: OSError) -> str:
+    """One line for an input or output failure: the file and the system's reason (no space, read-only...)."""
+    reason = err.strerror or str(err) or type(err).__name__
+    return f"{err.filename}: {reason}" if err.filename else f"cannot write the output: {reason}"
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a rendered result to ``path``; a failure names the file (write_text's own error does not)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise OSError(err.errno, err.strerror or str(err), err.filename or str(path)) from None
+
+
+def _flush_or_fail() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as err:
+        _silence_stdout()
+        fail(io_message(err), EXIT_IO_ERROR)
+
+
+def _silence_stdout() -> None:
+    """When standard output itself cannot be written (``> /dev/full``), point its file descriptor at /dev/null,
+    so the interpreter's own flush at exit does not fail a second time with a traceback."""
+    try:
+        sys.stdout.flush()
+        return
+    except OSError:
+        pass
+    try:
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real file behind it (a test runner's buffer)
+        pass
 
 
 def use_actor_tables(paths: list[Path]) -> None:
@@ -115,10 +175,9 @@ def analyze(
                    kind=kind, comment_styles=tuple(comment_styles))
     rendered = render(analysis, format.value)
     if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(rendered, encoding="utf-8")
+        write_output(output, rendered)
     else:
-        sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+        sys.stdout.write(for_terminal(rendered if rendered.endswith("\n") else rendered + "\n", format.value))
     if not quiet:
         summary(analysis, str(output) if output else None)
 
@@ -146,10 +205,9 @@ def compare(
     result = compare_pages([run(path) for path in paths])
     rendered = json.dumps(result, indent=2, ensure_ascii=False) + "\n" if format == "json" else comparison_text(result)
     if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(rendered, encoding="utf-8")
+        write_output(output, rendered)
     else:
-        sys.stdout.write(rendered)
+        sys.stdout.write(for_terminal(rendered, format))
 
 
 @app.command()
@@ -167,9 +225,10 @@ def comments(
 
     analysis = run(path if path == "-" else Path(path), kind=kind, stage_names=("actors", "comments"))
     comments, data = analysis.page.comments, to_dict(analysis)
-    sys.stdout.write(json.dumps({"threads": thread_tree(comments), "commenters": commenter_summary(comments),
-                                 "comments": data["comments"], "warnings": data["warnings"]},
-                                indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(for_terminal(json.dumps({"threads": thread_tree(comments),
+                                              "commenters": commenter_summary(comments),
+                                              "comments": data["comments"], "warnings": data["warnings"]},
+                                             indent=2, ensure_ascii=False) + "\n", "json"))
 
 
 @app.command()
