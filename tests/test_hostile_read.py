@@ -171,3 +171,11 @@ def test_a_page_over_the_element_bound_is_cut_with_a_warning(monkeypatch):
     page = read_html(html_page(f"<p>{ARTICLE}</p>" + "<p><b>x</b> filler</p>" * 2_000))
     assert "northern quay" in page.text
     assert [w.code for w in page.warnings].count("page_truncated") == 1
+
+
+def test_comments_past_the_bound_are_dropped_with_a_warning(monkeypatch):
+    monkeypatch.setattr(settings, "MAX_COMMENTS", 30)
+    dump = f"Quay\n\n{ARTICLE}\n\n" + "".join(f"user{n} says:\n\nComment number {n} here.\n\n" for n in range(40))
+    page = read(dump.encode())
+    assert len(page.comments) == 30 and page.comments[-1].text == "Comment number 29 here."
+    assert "comments_truncated" in [w.code for w in page.warnings]

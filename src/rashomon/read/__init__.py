@@ -217,7 +217,12 @@ def read(
 
 
 def finish(page: Page) -> None:
-    """Checks every reader shares: language, an article at all, a comment section at all."""
+    """Checks every reader shares: language, an article at all, a comment section at all; the comment bound."""
+    if len(page.comments) > settings.MAX_COMMENTS:
+        page.warnings.append(PageWarning(
+            "comments_truncated", f"the page has {len(page.comments):,} comments; only the first "
+                                  f"{settings.MAX_COMMENTS:,} were read"))
+        del page.comments[settings.MAX_COMMENTS:]
     article = "\n".join(b.text for b in page.blocks if b.kind != "separator")
     language, confidence = detect_language(article or " ".join(c.text for c in page.comments))
     if language and confidence >= settings.MIN_LANGUAGE_CONFIDENCE:
