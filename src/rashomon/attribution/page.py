@@ -20,6 +20,7 @@ and :class:`~rashomon.model.Attribution` objects of the whole page:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -39,6 +40,9 @@ MIN_EDITORIAL_WORDS = 3
 #: Confidence of a sentence credited to a narrative only because it sits inside it.
 NARRATIVE_CONTINUATION_CONFIDENCE = 0.5
 PUBLISHER_ID = "publisher"
+#: Candidates ``container_of`` looks at, nearest first, for the content that holds a cue (real paragraphs have a
+#: handful; a paragraph of 1,000 "he said" would make nesting quadratic).
+MAX_NESTING_CANDIDATES = 200
 
 
 @dataclass(slots=True)
@@ -96,7 +100,7 @@ class PageAttributor:
         self.publisher = publisher_source(page)
         self.mentions: dict[str, list[Span]] = {}
         self.open_quote_blocks: list[str] = []
-        self._index: tuple[dict[str, list[Record]], list[Record]] | None = None  # see _candidates
+        self._index: tuple[dict[str, list[Record]], list[Record], dict] | None = None  # see _candidates
         self._positions: dict[str, int] | None = None  # see position_of
 
     # --- 1. per-block extraction ------------------------------------------------------------------------
@@ -188,9 +192,10 @@ class PageAttributor:
         return sum(1 for block in self.page.blocks[start + 1 : stop] if block.kind == "separator")
 
     # --- 3. nesting and narratives -----------------------------------------------------------------------
-    def _candidates(self, record: Record) -> list[Record]:
+    def _candidates(self, record: Record) -> tuple[list[int], list[tuple[int, Record]]]:
         """Records whose content may hold ``record``: those of its block and those whose content leaves their
-        block (framing scopes, "said:" + next paragraph). Keeps nesting linear in the number of blocks."""
+        block (framing scopes, "said:" + next paragraph), as ``(order, record)`` sorted by where their content
+        starts, with those starts. Keeps nesting linear in the number of blocks."""
         if self._index is None:
             by_block: dict[str, list[Record]] = {}
             spanning: list[Record] = []
@@ -198,24 +203,43 @@ class PageAttributor:
                 by_block.setdefault(other.block.id, []).append(other)
                 if not (other.block.start <= other.content[0] and other.content[1] <= other.block.end):
                     spanning.append(other)
-            self._index = (by_block, spanning)
-        by_block, spanning = self._index
-        return by_block.get(record.block.id, []) + spanning
+            self._index = (by_block, spanning, {})
+        by_block, spanning, ordered = self._index
+        key = record.block.id
+        if key not in ordered:
+            items = sorted(enumerate(by_block.get(key, []) + spanning), key=lambda item: item[1].content[0])
+            ordered[key] = ([other.content[0] for _, other in items], items)
+        return ordered[key]
 
     def container_of(self, record: Record) -> Record | None:
-        """The attribution whose content holds ``record``'s cue: the one that relays it (innermost wins)."""
+        """The attribution whose content holds ``record``'s cue: the one that relays it (innermost wins; of
+        equally long ones, the first).
+
+        Candidates are walked from the latest content start at or before the cue backwards: a content that
+        starts further back than the best one found is long cannot be shorter, so the walk stops there (and
+        after ``MAX_NESTING_CANDIDATES`` in any case: a paragraph of 1,000 "he said" is not worth n² steps).
+        """
         if record.inner_of is not None:
             return record.inner_of
-        best = None
-        for other in self._candidates(record):
+        anchor = record.anchor
+        starts, items = self._candidates(record)
+        best, best_key = None, None
+        position = bisect_right(starts, anchor)
+        for walked, index in enumerate(range(position - 1, -1, -1)):
+            order, other = items[index]
+            if best_key is not None and anchor - other.content[0] + 1 > best_key[0]:
+                break
+            if walked >= MAX_NESTING_CANDIDATES:
+                break
             if other is record or other.replies or other.kind == "continuation" and other.cue is None:
                 continue
-            if not _contains(other.content, record.anchor) or _contains(record.content, other.anchor):
+            if not _contains(other.content, anchor) or _contains(record.content, other.anchor):
                 continue
             if other.source and record.source and other.source == record.source:
                 continue
-            if best is None or other.content[1] - other.content[0] < best.content[1] - best.content[0]:
-                best = other
+            candidate_key = (other.content[1] - other.content[0], order)
+            if best_key is None or candidate_key < best_key:
+                best, best_key = other, candidate_key
         return best
 
     def kind_of(self, source_id: str | None) -> str:
