@@ -77,3 +77,20 @@ def test_an_output_path_under_a_file_is_a_plain_error(page, tmp_path):
     result = CliRunner().invoke(app, ["analyze", str(page), "-q", "-o", str(blocker / "out.json")])
     assert result.exit_code == 74 and "internal error" not in result.output
     assert "blocker" in result.output
+
+
+def test_analyze_gives_up_a_page_past_its_time_limit(page, monkeypatch):
+    import time
+
+    import rashomon.pipeline
+
+    def endless(*args, **kwargs):
+        for _ in range(600):  # a page that never finishes, in Python code the limit can stop
+            time.sleep(0.05)
+        raise AssertionError("the time limit did not stop the page")
+
+    monkeypatch.setattr(rashomon.pipeline, "analyze", endless)
+    for command in (["analyze", str(page), "-q"], ["comments", str(page)], ["compare", str(page), str(page)]):
+        result = CliRunner().invoke(app, [*command, "--page-timeout", "0.3"])
+        assert result.exit_code == 2, result.output
+        assert "took longer than 0.3 s" in result.output

@@ -6,6 +6,7 @@ plain line on standard error and a non-zero exit code: a user never sees a trace
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -17,7 +18,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .errors import RashomonError
+from . import settings
+from .errors import PageTooSlow, RashomonError
 
 app = typer.Typer(
     name="rashomon",
@@ -128,6 +130,24 @@ def _silence_stdout() -> None:
         pass
 
 
+PAGE_TIMEOUT_OPTION = typer.Option(settings.PAGE_TIMEOUT_SECONDS, "--page-timeout", min=0,
+                                   help="Seconds a page may take before it is given up (0: none).")
+
+
+@contextlib.contextmanager
+def page_time_limit(seconds: float, name: str):
+    """Give up a page that runs past ``seconds`` with one plain error line (exit 2), as batch makes it an error
+    row: a hostile page must not hold the command for ever."""
+    from .batch.deadline import PageTimeout, time_limit
+
+    try:
+        with time_limit(seconds or None):
+            yield
+    except PageTimeout:
+        raise PageTooSlow(f"{name}: the page took longer than {seconds:g} s to analyse "
+                          "(limit: --page-timeout)") from None
+
+
 def use_actor_tables(paths: list[Path]) -> None:
     """Load user actor tables now (a bad file is one clear error) and pass them on to worker processes."""
     if paths:
@@ -165,14 +185,16 @@ def analyze(
     comment_styles: list[Path] = typer.Option([], "--comment-styles", help="Extra YAML file of comment dump styles."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+    page_timeout: float = PAGE_TIMEOUT_OPTION,
 ) -> None:
     """Analyze one page and print or write the result."""
     from .pipeline import analyze as run
     from .report import render
 
     use_actor_tables(actors)
-    analysis = run(path if path == "-" else Path(path), url=url, published_at=published_at, publisher=publisher,
-                   kind=kind, comment_styles=tuple(comment_styles))
+    with page_time_limit(page_timeout, path):
+        analysis = run(path if path == "-" else Path(path), url=url, published_at=published_at,
+                       publisher=publisher, kind=kind, comment_styles=tuple(comment_styles))
     rendered = render(analysis, format.value)
     if output:
         write_output(output, rendered)
@@ -188,6 +210,7 @@ def compare(
     paths: list[Path] = typer.Argument(..., help="Two or more pages (HTML or text dumps), one outlet each."),
     format: str = typer.Option("json", "--format", "-f", help="Output format: json or text."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    page_timeout: float = PAGE_TIMEOUT_OPTION,
 ) -> None:
     """Compare the same event told by different outlets: one column per page, verdicts per fact, framing."""
     import json
@@ -202,7 +225,11 @@ def compare(
         fail(f"no such file: {', '.join(missing)}")
     if len(paths) < 2:
         err_console.print("[yellow]warning[/] one page given: nothing to compare across pages", highlight=False)
-    result = compare_pages([run(path) for path in paths])
+    analyses = []
+    for path in paths:
+        with page_time_limit(page_timeout, str(path)):
+            analyses.append(run(path))
+    result = compare_pages(analyses)
     rendered = json.dumps(result, indent=2, ensure_ascii=False) + "\n" if format == "json" else comparison_text(result)
     if output:
         write_output(output, rendered)
@@ -215,6 +242,7 @@ def compare(
 def comments(
     path: str = typer.Argument(..., help="A page: an HTML file or a text dump; '-' reads standard input."),
     kind: str = typer.Option("auto", help="Input kind: auto, text or html."),
+    page_timeout: float = PAGE_TIMEOUT_OPTION,
 ) -> None:
     """The comment section alone: thread tree, per-commenter summary and every comment's scores and flags."""
     import json
@@ -223,7 +251,8 @@ def comments(
     from .pipeline import analyze as run
     from .report.json import to_dict
 
-    analysis = run(path if path == "-" else Path(path), kind=kind, stage_names=("actors", "comments"))
+    with page_time_limit(page_timeout, path):
+        analysis = run(path if path == "-" else Path(path), kind=kind, stage_names=("actors", "comments"))
     comments, data = analysis.page.comments, to_dict(analysis)
     sys.stdout.write(for_terminal(json.dumps({"threads": thread_tree(comments),
                                               "commenters": commenter_summary(comments),
