@@ -206,6 +206,7 @@ def run_ray(
         raise BatchError(f"the ray run failed ({message[:200]}); the pages finished so far are kept: "
                          "run again with --resume") from None
     finally:
+        output.close()
         summary.seconds = time.perf_counter() - started
         if started_here:
             ray.shutdown()
