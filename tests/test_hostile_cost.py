@@ -54,3 +54,18 @@ def test_numbers_in_a_long_paragraph_keep_their_counted_noun():
     analysis = analyze(text, stage_names=("attribution", "claims"))
     nouns = {q.noun for claim in analysis.claims for q in claim.quantities}
     assert {"people", "soldiers", "towns"} <= nouns
+
+
+def test_a_stretch_without_sentence_ends_is_cut_into_bounded_sentences(pipeline):
+    doc = pipeline("Quay. " + "said " * 1_000 + "the end.")
+    assert max(len(sent) for sent in doc.sents) <= settings.MAX_SENTENCE_TOKENS + 1
+
+
+def test_prose_keeps_the_sentences_the_parser_finds(pipeline):
+    text = ("The harbour office said on Tuesday that the northern quay would reopen next week; dock workers, who "
+            "had waited since the storm, said the cranes had not moved. \u201cWe expect ships by Monday,\u201d the "
+            "harbour master told reporters. The union accused the port authority of ignoring warnings. ") * 20
+    bounded = [(s.start, s.end) for s in pipeline(text).sents]
+    with pipeline.select_pipes(disable=["rashomon_sentence_bound"]):
+        plain = [(s.start, s.end) for s in pipeline(text).sents]
+    assert bounded == plain

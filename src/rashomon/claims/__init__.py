@@ -12,6 +12,7 @@ Word lists live in ``data/claims/topics.yaml``; thresholds in the settings block
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..model import Analysis, Attribution, Block, Claim, Quantity
@@ -123,7 +124,15 @@ def _claims_of_block(analysis: Analysis, item: ParsedBlock, counter: list[int]) 
     attributions = [a for a in analysis.attributions if a.content.start < block.end and a.content.end > block.start]
     fallback = block.narrative or analysis.publisher_id
     claims = []
-    for sent in doc.sents:
+    sentences = list(doc.sents)
+    # entities bucketed by sentence once: Span.ents rebuilds the doc's whole entity list on every call
+    sentence_ents: list[list] = [[] for _ in sentences]
+    sentence_starts = [sent.start for sent in sentences]
+    for ent in doc.ents:
+        k = bisect_right(sentence_starts, ent.start) - 1
+        if k >= 0 and ent.end <= sentences[k].end:
+            sentence_ents[k].append(ent)
+    for sent, ents in zip(sentences, sentence_ents):
         start, end = offset + sent.start_char, offset + sent.end_char
         text = analysis.page.text[start:end]
         quantities = find_quantities(sent.text, doc, offset=start, doc_offset=sent.start_char)
@@ -161,9 +170,9 @@ def _claims_of_block(analysis: Analysis, item: ParsedBlock, counter: list[int]) 
                 attribution_id=attribution.id if attribution else None,
                 narrative=block.narrative,
                 predicate=predicate.lemma_.lower() if predicate is not None else None,
-                actors=sorted({e.text for e in sent.ents if e.label_ in ACTOR_LABELS}),
-                place=next((e.text for e in sent.ents if e.label_ in PLACE_LABELS), None),
-                time=", ".join(e.text for e in sent.ents if e.label_ in TIME_LABELS) or None,
+                actors=sorted({e.text for e in ents if e.label_ in ACTOR_LABELS}),
+                place=next((e.text for e in ents if e.label_ in PLACE_LABELS), None),
+                time=", ".join(e.text for e in ents if e.label_ in TIME_LABELS) or None,
                 quantities=quantities,
                 hedge=hedge.group().lower() if hedge else None,
                 negated=_negated(predicate),
