@@ -10,13 +10,11 @@ something (POST, PUT, PATCH, DELETE) sent by another site's page is refused with
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
+import os
 import re
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from functools import partial
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,12 +30,13 @@ from pydantic import BaseModel, Field
 
 from .. import settings
 from ..compare import compare_pages
-from ..errors import RashomonError
+from ..errors import PageTooSlow, RashomonError
 from ..read import KINDS
 from ..report.html import (REPORT_CSP, VERDICTS, anchor, build_view, environment, framing_view, inline_assets,
                            path_segment)
 from ..report.json import to_dict, validator
 from ..report.svg import SIDE_COLOURS
+from .pool import AnalysisPool, PoolFull, ThreadRunner, WorkerLost
 from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store, analysis_from_dict
 
 log = logging.getLogger(__name__)
@@ -49,9 +48,15 @@ REQUEST_OVERHEAD_BYTES = 256 * 1024
 IMPORT_FACTOR = 4
 #: Pages listed on the front page.
 LIST_LIMIT = 200
-#: Analyses run one at a time: spaCy pipelines are not promised to be thread-safe, and the machine's cores are
-#: better spent on one page than thrashed by many.
-ANALYZE_CONCURRENCY = 1
+#: Worker processes that run analyses (each loads the models once, ~400 MB); the app's own process serves
+#: requests, so reads never wait behind an analysis.
+ANALYZE_WORKERS = max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1))
+#: Analyses that may wait for a worker; one more request gets 429 with Retry-After.
+ANALYZE_QUEUE_LIMIT = 32
+#: Seconds one analysis may take in the web app; a slower page gets 422 and its worker goes on to the next.
+ANALYZE_TIMEOUT_SECONDS = 60.0
+#: Retry-After (seconds) sent with a 429.
+RETRY_AFTER_SECONDS = 30
 #: Pages one comparison may take (each is rendered side by side, and the engine's work grows with their number).
 MAX_COMPARE = 10
 #: Host names always accepted besides the one served (``testserver`` is the one Starlette's TestClient sends).
@@ -169,7 +174,9 @@ def cross_site_reason(request: Request) -> str | None:
 
 def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any] | None = None,
                max_page_bytes: int | None = None, stage_names: tuple[str, ...] | None = None,
-               allowed_hosts: Sequence[str] | None = None) -> FastAPI:
+               allowed_hosts: Sequence[str] | None = None, workers: int | None = None,
+               queue_limit: int = ANALYZE_QUEUE_LIMIT,
+               analyze_timeout: float | None = ANALYZE_TIMEOUT_SECONDS) -> FastAPI:
     """The app over the store at ``db_path`` (default: ``rashomon.db`` in the user's data folder).
 
     ``analyze`` replaces :func:`rashomon.analyze` (a different pipeline), ``stage_names`` the stages it runs
@@ -179,12 +186,11 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     """
     store = Store(db_path or default_db_path())
     page_limit = max_page_bytes or settings.MAX_PAGE_BYTES
+    # one FIFO queue of analyses, bounded: requests are answered in the order they came, none starves
     if analyze is None:
-        from .. import analyze as analyze_page
-
-        analyze = analyze_page if stage_names is None else partial(analyze_page, stage_names=tuple(stage_names))
-    # one FIFO queue of analyses: requests are answered in the order they came, none starves
-    workers = ThreadPoolExecutor(max_workers=ANALYZE_CONCURRENCY, thread_name_prefix="rashomon-analyze")
+        runner = AnalysisPool(workers or ANALYZE_WORKERS, queue_limit, analyze_timeout, stage_names)
+    else:
+        runner = ThreadRunner(analyze, queue_limit, analyze_timeout)
     env = environment()
     assets = inline_assets()
     csp = f"{WEB_CSP}; {assets['csp']}"
@@ -192,12 +198,13 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
-        workers.shutdown(wait=False, cancel_futures=True)
+        runner.close()
 
     app = FastAPI(title="rashomon", version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Lay out the accounts a news page tells side by side. The JSON API analyzes pages, "
                               "stores them, searches them and returns the analysis JSON contract.")
     app.state.store = store
+    app.state.analyses = runner
     app.add_middleware(_BodyLimit, limit_for=lambda path: page_limit * IMPORT_FACTOR + REQUEST_OVERHEAD_BYTES
                        if path == "/api/pages" else page_limit + REQUEST_OVERHEAD_BYTES)
 
@@ -222,12 +229,6 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         html = env.get_template(template).render(assets=assets, csp=csp, web={"query": query}, **context)
         return HTMLResponse(html, status_code=status)
 
-    def analyze_to_dict(data: bytes, kind: str, url: str | None, published_at: str | None) -> dict[str, Any]:
-        try:
-            return to_dict(analyze(data, kind=kind, url=url or None, published_at=published_at or None))
-        except RashomonError as err:
-            raise HTTPException(400, str(err)) from None
-
     async def run_analysis(data: bytes, kind: str = "auto", url: str | None = None,
                            published_at: str | None = None) -> dict[str, Any]:
         """The analysis JSON contract of ``data``, computed on the analysis queue."""
@@ -237,8 +238,16 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
             raise HTTPException(400, "the page is empty: paste its text or choose a file")
         if kind not in KINDS:
             raise HTTPException(400, f"kind must be {', '.join(KINDS[:-1])} or {KINDS[-1]}")
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(workers, analyze_to_dict, data, kind, url, published_at)
+        try:
+            return await runner.analyze(data, kind=kind, url=url or None, published_at=published_at or None)
+        except PoolFull as err:
+            raise HTTPException(429, str(err), headers={"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
+        except PageTooSlow as err:
+            raise HTTPException(422, str(err)) from None
+        except WorkerLost as err:
+            raise HTTPException(503, str(err), headers={"Retry-After": "5"}) from None
+        except RashomonError as err:
+            raise HTTPException(400, str(err)) from None
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api/")
@@ -256,7 +265,9 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        return error_response(request, exc.status_code, exc.detail)
+        response = error_response(request, exc.status_code, exc.detail)
+        response.headers.update(exc.headers or {})  # Retry-After with a 429 or 503
+        return response
 
     from fastapi.exceptions import RequestValidationError
 
