@@ -1,0 +1,110 @@
+"""The long fuzz run (``make fuzz``): the properties of ``tests/fuzz_properties.py`` over many examples each.
+
+Runs every reader check (``read`` on any bytes, hostile HTML and text dumps, the decoder, the JSONL and WARC
+readers) for ``--readers`` examples in all, the renderers and the FTS query builder for ``--renderers``, and
+the whole ``analyze`` for ``--analyze``. Counts examples, failures (a crash: any exception a property does not
+allow) and hangs (an example over ``--hang-seconds``; a page under 1 MB must not take 30 s), and prints the
+slowest example of each check. A failing example is printed (Hypothesis shrinks it) and the run goes on with
+the next check. The last line is one JSON object with every figure. Exit code: 1 if any crash or hang.
+
+    .venv/bin/python scripts/fuzz.py [--readers 100000] [--renderers 5000] [--analyze 2000] [--seed N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+import fuzz_properties as props  # noqa: E402
+
+#: (name, share of its group's examples, strategy, check)
+READERS = [
+    ("read(any bytes)", 0.30, st.tuples(props.page_bytes, st.sampled_from(["auto", "text", "html"])),
+     lambda args: props.check_read(*args)),
+    ("read(hostile HTML)", 0.25, props.html_documents,
+     lambda html: props.check_read(html.encode("utf-8", "surrogatepass"), "html")),
+    ("read(text dumps)", 0.15, props.text_dumps(),
+     lambda text: props.check_read(text.encode("utf-8", "surrogatepass"), "text")),
+    ("decode", 0.15, st.tuples(st.binary(max_size=2000) | props.page_bytes, st.booleans()),
+     lambda args: props.check_decode(*args)),
+    ("JSONL reader", 0.10, st.tuples(props.jsonl_bytes() | st.binary(max_size=2000), st.booleans()),
+     lambda args: props.check_jsonl(*args)),
+    ("WARC reader", 0.05, st.binary(max_size=2000), props.check_warc),
+]
+RENDERERS = [
+    ("renderers", 0.8, props.hostile_strings, props.check_renderers),
+    ("FTS query", 0.2, st.text(max_size=80), props.check_fts_query),
+]
+ANALYZE = [("analyze", 1.0, props.page_bytes, props.check_analyze)]
+
+
+def run_check(name: str, examples: int, strategy, check, hang_seconds: float, run_seed: int) -> dict:
+    figures = {"examples": 0, "failures": 0, "hangs": 0, "slowest_s": 0.0, "seconds": 0.0}
+    slowest: list = [0.0, None]
+
+    def timed(value) -> None:
+        started = time.perf_counter()
+        try:
+            check(value)
+        finally:
+            took = time.perf_counter() - started
+            figures["examples"] += 1
+            if took > slowest[0]:
+                slowest[:] = [took, value]
+            if took > hang_seconds:
+                figures["hangs"] += 1
+
+    test = seed(run_seed)(settings(max_examples=examples, deadline=None, database=None, derandomize=False,
+                                   suppress_health_check=list(HealthCheck))(given(strategy)(timed)))
+    started = time.perf_counter()
+    try:
+        test()
+    except Exception:  # noqa: BLE001 - a property failed: report the shrunk example, go on
+        figures["failures"] += 1
+        print(f"  FAILED {name}:\n" + "".join(traceback.format_exc(limit=-3)), file=sys.stderr)
+    figures["seconds"] = round(time.perf_counter() - started, 1)
+    figures["slowest_s"] = round(slowest[0], 3)
+    if figures["hangs"]:
+        print(f"  slowest {name} example ({slowest[0]:.1f} s): {slowest[1]!r}"[:2000], file=sys.stderr)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--readers", type=int, default=100_000)
+    parser.add_argument("--renderers", type=int, default=5_000)
+    parser.add_argument("--analyze", type=int, default=2_000)
+    parser.add_argument("--hang-seconds", type=float, default=30.0)
+    parser.add_argument("--seed", type=int, default=20)
+    args = parser.parse_args(argv)
+    results: dict[str, dict] = {}
+    for group, total in ((READERS, args.readers), (RENDERERS, args.renderers), (ANALYZE, args.analyze)):
+        for name, share, strategy, check in group:
+            examples = max(1, round(total * share)) if total else 0
+            if not examples:
+                continue
+            print(f"{name}: {examples:,} examples ...", flush=True)
+            results[name] = run_check(name, examples, strategy, check, args.hang_seconds, args.seed)
+            r = results[name]
+            print(f"  {r['examples']:,} run, {r['failures']} failures, {r['hangs']} hangs, slowest {r['slowest_s']} s, "
+                  f"{r['seconds']} s", flush=True)
+    totals = {
+        "reader_examples": sum(results[n]["examples"] for n, *_ in READERS if n in results),
+        "analyze_examples": results.get("analyze", {}).get("examples", 0),
+        "crashes": sum(r["failures"] for r in results.values()),
+        "hangs": sum(r["hangs"] for r in results.values()),
+    }
+    print(json.dumps({**totals, "checks": results, "seed": args.seed}))
+    return 1 if totals["crashes"] or totals["hangs"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
