@@ -2,7 +2,7 @@
 
 Runs every reader check (``read`` on any bytes, hostile HTML and text dumps, the decoder, the JSONL and WARC
 readers) for ``--readers`` examples in all, the renderers and the FTS query builder for ``--renderers``, and
-the whole ``analyze`` for ``--analyze``. Counts examples, failures (a crash: any exception a property does not
+the whole ``analyze`` for ``--analyze``; web requests of any shape must get no 5xx (with the renderers). Counts examples, failures (a crash: any exception a property does not
 allow) and hangs (an example over ``--hang-seconds``; a page under 1 MB must not take 30 s), and prints the
 slowest example of each check. A failing example is printed (Hypothesis shrinks it) and the run goes on with
 the next check. The last line is one JSON object with every figure. Exit code: 1 if any crash or hang.
@@ -40,8 +40,9 @@ READERS = [
     ("WARC reader", 0.05, st.binary(max_size=2000), props.check_warc),
 ]
 RENDERERS = [
-    ("renderers", 0.8, props.hostile_strings, props.check_renderers),
+    ("renderers", 0.5, props.hostile_strings, props.check_renderers),
     ("FTS query", 0.2, st.text(max_size=80), props.check_fts_query),
+    ("web requests (no 5xx)", 0.3, props.web_requests(), props.check_web_request),
 ]
 ANALYZE = [("analyze", 1.0, props.page_bytes, props.check_analyze)]
 

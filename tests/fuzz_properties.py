@@ -220,3 +220,60 @@ def check_analyze(data: bytes) -> None:
 hostile_strings = st.lists(st.text(max_size=60) | st.sampled_from(
     ["<script>alert(1)</script>", "\x1b[41mred\x1b[0m", "\u009b31m", "\u202eevil\u202c", "[bold red]x[/]",
      "javascript:alert(1)", "](javascript:x)", "<!--", "&lt;", "\x07", "\r\n", "*_`#|"]), min_size=1, max_size=8)
+
+
+# --- the web app: no request a client can send gets a 5xx --------------------------------------------------
+_WEB: dict = {}
+
+
+def web_client():
+    """One app over a temporary store, analysing with the reader only (the stages are fuzzed elsewhere)."""
+    if "client" not in _WEB:
+        import warnings
+
+        from rashomon.pipeline import analyze
+        from rashomon.web import create_app
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from fastapi.testclient import TestClient
+        folder = tempfile.mkdtemp(prefix="rashomon-fuzz-web-")
+        app = create_app(Path(folder) / "fuzz.db", analyze=lambda data, **kw: analyze(data, stage_names=(), **kw),
+                         analyze_timeout=30)
+        _WEB["client"] = TestClient(app, raise_server_exceptions=False)
+        _WEB["client"].post("/api/analyze", json={"text": "Quay\n\nThe harbour office said the quay reopens."})
+    return _WEB["client"]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=20)
+#: What a client can put in a URL (a lone surrogate cannot be encoded; its bytes can: "%ED%A0%80").
+query_values = st.integers().map(str) | st.text(st.characters(exclude_categories=("Cs",)), max_size=30) | st.sampled_from(
+    ["9223372036854775808", "-1", "0", "1e9", "%ED%A0%80", "%FF", "NaN", "", "1" * 40])
+WEB_PATHS = ["/api/pages", "/api/pages/{v}", "/api/search", "/api/actors/{v}", "/api/compare", "/pages/{v}",
+             "/search", "/actors/{v}", "/compare", "/", "/api/analyze", "/analyze", "/pages/{v}/delete"]
+
+
+@st.composite
+def web_requests(draw):
+    from urllib.parse import quote
+
+    path = draw(st.sampled_from(WEB_PATHS)).replace("{v}", quote(draw(query_values), safe="%") or "x")
+    method = draw(st.sampled_from(["GET", "POST", "DELETE"]))
+    params = draw(st.lists(st.tuples(st.sampled_from(["q", "ids", "limit", "offset", "x"]), query_values),
+                           max_size=4))
+    body = draw(st.none() | json_values.map(lambda v: json.dumps(v).encode()) | st.binary(max_size=300)
+                | st.builds(lambda t, k: json.dumps({"text": t, "kind": k}).encode("utf-8", "surrogatepass"),
+                            st.text(max_size=200) | text_dumps(), st.sampled_from(["auto", "html", "text", "x"])))
+    content_type = draw(st.sampled_from(["application/json", "multipart/form-data; boundary=x",
+                                         "application/x-www-form-urlencoded", "text/plain"]))
+    return method, path, params, body, content_type
+
+
+def check_web_request(request) -> None:
+    method, path, params, body, content_type = request
+    response = web_client().request(method, path, params=params, content=body,
+                                    headers={"content-type": content_type})
+    assert response.status_code < 500, (response.status_code, response.text[:300])

@@ -57,3 +57,9 @@ def test_renderers_keep_page_text_inert(strings):
 @given(st.text(max_size=80))
 def test_fts_query_builder_gives_valid_fts5(text):
     props.check_fts_query(text)
+
+
+@BOUNDED
+@given(props.web_requests())
+def test_no_request_gets_a_server_error(request):
+    props.check_web_request(request)
