@@ -20,7 +20,8 @@ and :class:`~rashomon.model.Attribution` objects of the whole page:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -362,11 +363,14 @@ class PageAttributor:
         for item in self.parsed:
             block, offset = item.block, item.block.start
             narrative = block.narrative or PUBLISHER_ID
-            covered = covered_in.get(block.id, []) + spanning
+            covered = sorted(covered_in.get(block.id, []) + spanning)
+            covered_starts = [s for s, _ in covered]
+            reach = list(accumulate((e for _, e in covered), max))  # furthest end of the spans starting so far
             run: list[tuple[int, int]] = []
             for sent in item.doc.sents:
                 span = (sent.start_char + offset, sent.end_char + offset)
-                free = not any(s < span[1] and span[0] < e for s, e in covered)
+                before = bisect_left(covered_starts, span[1])  # spans starting before the sentence ends
+                free = not (before and reach[before - 1] > span[0])
                 marked = bool(markers and markers.search(sent.text.lower()))
                 voice = PUBLISHER_ID if narrative == PUBLISHER_ID or marked else narrative
                 if free and run and run[-1][2] == voice:

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -298,6 +299,9 @@ class DocExtractor:
         self.lexicon = lexicon
         self.matcher = matcher
         self.quotes = quote_spans(self.text)
+        # quotes come in text order and do not overlap: the ones a span touches are one slice of the list
+        self._quote_ends = [q.end for q in self.quotes]
+        self._quotes_disjoint = all(a.end <= b.start for a, b in zip(self.quotes, self.quotes[1:]))
         self.found: list[Found] = []
         self.claimed_tokens: set[int] = set()
         self._participles: list[int] | None = None  # see participial_cues
@@ -351,14 +355,24 @@ class DocExtractor:
         return (head.ent_type_ == "PERSON" or lemma in self.lexicon.unnamed_person_heads or lemma in self.lexicon.roles
                 or head.lower_ in self.lexicon.unnamed_person_heads)
 
+    def quotes_touching(self, start: int, end: int) -> list[Quote]:
+        """The quotes with ``quote.start < end and start < quote.end``, in order: a bisect and a slice (a page of
+        4,000 quotations asked this per cue was quadratic), or a scan if the quotes ever overlap."""
+        if not self._quotes_disjoint:
+            return [q for q in self.quotes if q.start < end and start < q.end]
+        found = []
+        for index in range(bisect_right(self._quote_ends, start), len(self.quotes)):
+            quote = self.quotes[index]
+            if quote.start >= end:
+                break
+            found.append(quote)
+        return found
+
     def quote_at(self, start: int, end: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.start < end and start < quote.end:
-                return quote
-        return None
+        return next(iter(self.quotes_touching(start, end)), None)
 
     def inside_quote(self, char: int) -> Quote | None:
-        for quote in self.quotes:
+        for quote in self.quotes_touching(char, char + 1):
             if quote.closed and quote.start < char < quote.end:
                 return quote
         return None
@@ -882,10 +896,9 @@ class DocExtractor:
         """Grow ``content`` to the quotations it touches and say whether it is direct, mixed or indirect."""
         start, end = content
         quoted = 0
-        for quote in self.quotes:
-            if quote.start < end and start < quote.end:  # a quote the content touches is part of it
-                start, end = min(start, quote.start), max(end, quote.end)
-        for quote in self.quotes:
+        for quote in self.quotes_touching(start, end):  # a quote the content touches is part of it
+            start, end = min(start, quote.start), max(end, quote.end)
+        for quote in self.quotes_touching(start, end):
             if start <= quote.start and quote.end <= end:
                 quoted += quote.end - quote.start
         share = quoted / max(1, end - start)
@@ -896,8 +909,7 @@ class DocExtractor:
         """A quotation in the cue's sentence or right around it that the cue can claim."""
         sent = verb.sent
         s_start, s_end = sent.start_char, sent.end_char
-        candidates = [q for q in self.quotes
-                      if q.start < s_end + NEIGHBOUR_QUOTE_GAP and s_start - NEIGHBOUR_QUOTE_GAP < q.end]
+        candidates = self.quotes_touching(s_start - NEIGHBOUR_QUOTE_GAP, s_end + NEIGHBOUR_QUOTE_GAP)
         candidates = [q for q in candidates if not (q.start <= verb.idx < q.end)
                       and len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS]
         if not candidates:
@@ -1248,7 +1260,9 @@ class DocExtractor:
     def second_half(self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None) -> tuple[int, int]:
         """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content."""
         after = max(cue[1], subject.right_edge.idx + len(subject.right_edge) if subject is not None else 0)
-        for quote in self.quotes:
+        # the gap matches only when it is a few characters long (``$`` may stand before one last line break):
+        # only the quotes starting that close are tried
+        for quote in self.quotes_touching(after, after + 6) if self._quotes_disjoint else self.quotes:
             if quote.start >= after and SPLIT_QUOTE_GAP.match(self.text[after : quote.start]):
                 return content[0], quote.end
         return content
@@ -1691,9 +1705,12 @@ class DocExtractor:
 
     def orphans(self) -> None:
         """Quotations no cue claimed (and not inside claimed content): candidates for continuation."""
-        covered = [f.content for f in self.found if f.kind != "next_block"]
+        covered = sorted(f.content for f in self.found if f.kind != "next_block")
+        starts = [s for s, _ in covered]
+        reach = list(accumulate((e for _, e in covered), max))  # the furthest end of any content starting so far
         for quote in self.quotes:
-            if any(s <= quote.start and quote.end <= e for s, e in covered):
+            index = bisect_right(starts, quote.start)
+            if index and reach[index - 1] >= quote.end:  # some content starting at or before it holds it
                 continue
             words = len(self.text[quote.start : quote.end].split())
             if words < MIN_ORPHAN_QUOTE_WORDS:
