@@ -103,6 +103,7 @@ class PageAttributor:
         self.open_quote_blocks: list[str] = []
         self._index: tuple[dict[str, list[Record]], list[Record], dict] | None = None  # see _candidates
         self._positions: dict[str, int] | None = None  # see position_of
+        self._separator_ends: list[int] | None = None  # see _separator_floor
 
     # --- 1. per-block extraction ------------------------------------------------------------------------
     def extract(self) -> None:
@@ -159,8 +160,7 @@ class PageAttributor:
             if mention.pronoun == "first":
                 container = self.container_of(record)
                 hint = container.source_id if container is not None else None
-            self.book.floor = max((b.end for b in self.page.blocks if b.kind == "separator" and b.end <= record.source[0]),
-                                  default=0)
+            self.book.floor = self._separator_floor(record.source[0])
             entry = self.book.resolve(mention, record.source[0], hint)
             record.source_id = entry.id
             record.named = mention.proper
@@ -187,6 +187,14 @@ class PageAttributor:
             kept.append(record)
         self.records = kept
         self._index = None
+
+    def _separator_floor(self, position: int) -> int:
+        """Where the last separator before ``position`` ends (0 if none): a bisect, not a scan of every block per
+        source (a page of thousands of one-line paragraphs made that quadratic)."""
+        if self._separator_ends is None:
+            self._separator_ends = sorted(b.end for b in self.page.blocks if b.kind == "separator")
+        index = bisect_right(self._separator_ends, position)
+        return self._separator_ends[index - 1] if index else 0
 
     def _separators_between(self, first: Block, second: Block) -> int:
         start, stop = self.position_of(first), self.position_of(second)
