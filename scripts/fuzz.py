@@ -47,7 +47,30 @@ RENDERERS = [
 ANALYZE = [("analyze", 1.0, props.page_bytes, props.check_analyze)]
 
 
-def run_check(name: str, examples: int, strategy, check, hang_seconds: float, run_seed: int) -> dict:
+#: Examples per Hypothesis run: a check runs in rounds of this many (a new seed each), with progress between.
+ROUND = 2_000
+
+
+def run_check(name: str, examples: int, strategy, check, hang_seconds: float, run_seed: int,
+              budget: float | None = None) -> dict:
+    """Run ``check`` over ``examples`` generated inputs, in rounds; stop early after ``budget`` seconds."""
+    figures = {"examples": 0, "failures": 0, "hangs": 0, "slowest_s": 0.0, "seconds": 0.0}
+    started = time.perf_counter()
+    for number, first in enumerate(range(0, examples, ROUND)):
+        part = _run_round(name, min(ROUND, examples - first), strategy, check, hang_seconds, run_seed + number)
+        for key in ("examples", "failures", "hangs"):
+            figures[key] += part[key]
+        figures["slowest_s"] = max(figures["slowest_s"], part["slowest_s"])
+        figures["seconds"] = round(time.perf_counter() - started, 1)
+        if examples > ROUND:
+            print(f"    {figures['examples']:,} so far ({figures['seconds']} s)", flush=True)
+        if budget and time.perf_counter() - started > budget:
+            figures["stopped_by_budget"] = True
+            break
+    return figures
+
+
+def _run_round(name: str, examples: int, strategy, check, hang_seconds: float, run_seed: int) -> dict:
     figures = {"examples": 0, "failures": 0, "hangs": 0, "slowest_s": 0.0, "seconds": 0.0}
     slowest: list = [0.0, None]
 
@@ -85,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--analyze", type=int, default=2_000)
     parser.add_argument("--hang-seconds", type=float, default=30.0)
     parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument("--budget-minutes", type=float, default=0,
+                        help="stop each check after this long (0: run every example); the figures say so")
     args = parser.parse_args(argv)
     results: dict[str, dict] = {}
     for group, total in ((READERS, args.readers), (RENDERERS, args.renderers), (ANALYZE, args.analyze)):
@@ -93,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             if not examples:
                 continue
             print(f"{name}: {examples:,} examples ...", flush=True)
-            results[name] = run_check(name, examples, strategy, check, args.hang_seconds, args.seed)
+            results[name] = run_check(name, examples, strategy, check, args.hang_seconds, args.seed,
+                                      args.budget_minutes * 60 or None)
             r = results[name]
             print(f"  {r['examples']:,} run, {r['failures']} failures, {r['hangs']} hangs, slowest {r['slowest_s']} s, "
                   f"{r['seconds']} s", flush=True)
