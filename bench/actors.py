@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO / "eval"))
 from rashomon import nlp as nlp_module  # noqa: E402
 from rashomon.actors import actors_stage, load_gazetteer  # noqa: E402
 from rashomon.model import Analysis, Block, Page  # noqa: E402
-from rashomon.pipeline import parse  # noqa: E402
+from rashomon.pipeline import StageContext, parse  # noqa: E402
 from rashomon.read import read  # noqa: E402
 
 PARTS = ["Amber", "Basalt", "Cedar", "Dune", "Ember", "Flint", "Granite", "Harbor", "Iris", "Juniper", "Kelp",
@@ -61,7 +61,7 @@ def bench_page(label: str, page: Page, nlp, gaz, repeat: int) -> dict:
     parsed = parse(page, nlp)
 
     def ours():
-        actors_stage(Analysis(page=page), parsed, gazetteer=gaz)
+        actors_stage(Analysis(page=page), StageContext(parsed), gazetteer=gaz)
 
     def baseline():
         for pb in parsed:
@@ -69,7 +69,7 @@ def bench_page(label: str, page: Page, nlp, gaz, repeat: int) -> dict:
 
     ours_s, anchor_s = best(ours, repeat), best(baseline, repeat)
     analysis = Analysis(page=page)
-    actors_stage(analysis, parsed, gazetteer=gaz)
+    actors_stage(analysis, StageContext(parsed), gazetteer=gaz)
     tokens = sum(len(pb.doc) for pb in parsed)
     row = {"page": label, "tokens": tokens, "actors": len(analysis.actors), "relations": len(analysis.relations),
            "parse_s": round(parse_s, 4), "actors_s": round(ours_s, 4), "anchor_s": round(anchor_s, 4),

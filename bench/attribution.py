@@ -19,9 +19,9 @@ from pathlib import Path
 from textacy.extract.triples import direct_quotations
 
 from rashomon import nlp as nlp_module
-from rashomon.attribution import attribute
+from rashomon.attribution import attribution_stage
 from rashomon.model import Analysis, Block, Page
-from rashomon.pipeline import ParsedBlock
+from rashomon.pipeline import ParsedBlock, StageContext
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_INPUTS = [SHARED / "pages" / "aleppo-2016-11-28.txt",
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             analysis = Analysis(page=Page(text=page.text, blocks=fresh))
             parsed = [ParsedBlock(fresh[page.blocks.index(p.block)], p.doc) for p in parsed]
             started = time.perf_counter()
-            attribute(analysis, parsed)
+            attribution_stage(analysis, StageContext(parsed))
             stage_times.append(time.perf_counter() - started)
             started = time.perf_counter()
             for item in parsed:

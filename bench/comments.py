@@ -81,8 +81,8 @@ def main(argv=None) -> int:
     scoring_slices, stage_slice, model_slice = slices[: args.repeat], slices[-2], slices[-1]
 
     from rashomon.comments import BATCH_SIZE, abuse, analyze_comments, sarcasm
-    from rashomon.model import Analysis, Comment, Page
     from rashomon.comments.features import clear_token_cache, featurize_counts
+    from rashomon.model import Analysis, Comment, Page
 
     abuse.score_texts(warmup[:200])  # load models and lexicons outside the timing
     sarcasm.score_texts(warmup[:200])

@@ -58,20 +58,20 @@ def time_page(page, model, repeat: int) -> tuple[float, float, float]:
     from rashomon.claims import claims_stage
     from rashomon.compare import compare_stage
     from rashomon.model import Analysis
-    from rashomon.pipeline import parse
+    from rashomon.pipeline import StageContext, parse
 
     t_parse, parsed = best_of(repeat, lambda: parse(page, model))
 
     def run_claims():
         analysis = Analysis(page=page)
-        claims_stage(analysis, parsed)
+        claims_stage(analysis, StageContext(parsed))
         return analysis
 
     t_claims, analysis = best_of(repeat, run_claims)
 
     def run_compare():
         analysis.alignments, analysis.framing, analysis.warnings = [], {}, []
-        compare_stage(analysis, parsed)
+        compare_stage(analysis, StageContext(parsed))
 
     t_compare, _ = best_of(repeat, run_compare)
     return t_parse, t_claims, t_compare
@@ -79,7 +79,7 @@ def time_page(page, model, repeat: int) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("pages", nargs="*", default=[str(DEFAULT_PAGE)], help="page files (text dumps or HTML)")
+    parser.add_argument("pages", nargs="*", type=Path, default=[DEFAULT_PAGE], help="page files (text dumps or HTML)")
     parser.add_argument("--pages-count", "--pages", dest="count", type=int, default=50)
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     from rashomon.claims import claims_stage
     from rashomon.compare import compare_pages
     from rashomon.model import Analysis
-    from rashomon.pipeline import parse
+    from rashomon.pipeline import StageContext, parse
     from rashomon.read import read
 
     model = nlp.load()
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     for page, parsed in zip(pages, parsed_pages):
         analysis = Analysis(page=page)
-        claims_stage(analysis, parsed)
+        claims_stage(analysis, StageContext(parsed))
         analyses.append(analysis)
     t_claims_all = time.perf_counter() - start
     t_cross, result = best_of(args.repeat, lambda: compare_pages(analyses))

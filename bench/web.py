@@ -114,8 +114,8 @@ def load(calls: list, concurrency: int) -> dict:
 def in_process(page_text: str, stages: tuple[str, ...] | None, repeats: int) -> dict[str, float]:
     """The anchor: analysis time with no server, and the report's render time beside it."""
     import rashomon
+    from rashomon.contract import to_dict
     from rashomon.report.html import render_html
-    from rashomon.report.json import to_dict
 
     options = {} if stages is None else {"stage_names": stages}
     rashomon.analyze(page_text.encode(), **options)  # load spaCy and the stages once

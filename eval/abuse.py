@@ -21,8 +21,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from rashomon.comments.metrics import binary_figures  # noqa: E402
 from rashomon.comments import datasets, training  # noqa: E402
+from rashomon.comments.metrics import binary_figures  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
 
 OLID_GOAL, MARGIN_GOAL = 0.78, 0.10

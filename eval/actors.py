@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO / "src"))
 from rashomon import nlp as nlp_module  # noqa: E402
 from rashomon.actors import actors_stage, load_gazetteer  # noqa: E402
 from rashomon.model import Analysis, Block, Page  # noqa: E402
-from rashomon.pipeline import ParsedBlock  # noqa: E402
+from rashomon.pipeline import ParsedBlock, StageContext  # noqa: E402
 
 #: What the issue asks to find on the reference page: actor ids, and (subject, type, object) relations.
 PAGE_ACTORS = ["syrian_army", "bashar_al_assad", "russia", "iran", "hezbollah", "syrian_rebels",
@@ -88,7 +88,7 @@ def ours(item, doc, gaz):
     text = item["text"]
     page = Page(text=text, blocks=[Block("b1", "paragraph", 0, len(text), text)])
     analysis = Analysis(page=page)
-    actors_stage(analysis, [ParsedBlock(page.blocks[0], doc)], gazetteer=gaz)
+    actors_stage(analysis, StageContext([ParsedBlock(page.blocks[0], doc)]), gazetteer=gaz)
     actors = [(a.id, {norm(a.name), *map(norm, a.aliases), *(norm(m.text) for m in a.mentions)}) for a in analysis.actors]
     relations = [(r.subject, r.type, r.object, r.polarity == "denied") for r in analysis.relations]
     return actors, relations, analysis

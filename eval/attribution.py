@@ -39,9 +39,9 @@ from spacy.tokens import DocBin
 from textacy.extract.triples import direct_quotations
 
 from rashomon import nlp as nlp_module
-from rashomon.attribution import attribute
+from rashomon.attribution import attribution_stage
 from rashomon.model import Analysis, Block, Page
-from rashomon.pipeline import ParsedBlock
+from rashomon.pipeline import ParsedBlock, StageContext
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "attribution" / "polnear" / "data"
 SPAN_TYPES = ("Source", "Cue", "Content")
@@ -141,7 +141,7 @@ def univocal(attributions: list) -> list:
     """The attributions PolNeAR's scheme can hold: it gives each token to at most one attribution, so one
     relayed inside another's content ("A said that B claimed C": B's claim) is not annotated. Drop those."""
     kept = [a for a in attributions if a.kind not in ("editorial", "framing")
-            and not (a.kind == "continuation" and not a.content.text.lstrip()[:1] in "\"“”")]
+            and not (a.kind == "continuation" and a.content.text.lstrip()[:1] not in "\"“”")]
     contents = [(a.content.start, a.content.end, a.id, aside(a)) for a in kept]
     return [a for a in kept
             if not any(start <= (a.cue or a.content).start < end and (a.cue or a.content).end <= end and ident != a.id
@@ -167,11 +167,11 @@ def aside(attribution) -> tuple[int, int]:
 
 def ours(page: Page, parsed: list[ParsedBlock], nested: bool = False) -> tuple[dict, list]:
     analysis = Analysis(page=page)
-    attribute(analysis, parsed)
+    attribution_stage(analysis, StageContext(parsed))
     spans = {t: [] for t in SPAN_TYPES}
     relations = []
     for a in (analysis.attributions if nested else univocal(analysis.attributions)):
-        if a.kind == "editorial" or (a.kind == "continuation" and not a.content.text.lstrip()[:1] in "\"“”"):
+        if a.kind == "editorial" or (a.kind == "continuation" and a.content.text.lstrip()[:1] not in "\"“”"):
             continue
         if a.kind == "framing":
             continue

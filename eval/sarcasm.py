@@ -20,8 +20,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from rashomon.comments.metrics import binary_figures  # noqa: E402
 from rashomon.comments import datasets, sarcasm, training  # noqa: E402
+from rashomon.comments.metrics import binary_figures  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
 
 GOAL = 0.40

@@ -22,8 +22,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from rashomon.comments.metrics import binary_figures  # noqa: E402
 from rashomon.comments import threats  # noqa: E402
+from rashomon.comments.metrics import binary_figures  # noqa: E402
 
 
 def read_rows(paths: list[Path]) -> list[dict]:

@@ -22,8 +22,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-import fuzz_properties as props  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: ``tests`` is a package
+from tests import fuzz_properties as props  # noqa: E402
 
 #: (name, share of its group's examples, strategy, check)
 READERS = [

@@ -28,19 +28,136 @@ from rashomon.report.terminal import TERMINAL_UNSAFE
 C0 = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f]")
 
 # --- strategies --------------------------------------------------------------------------------------------
-TAGS = ["p", "div", "article", "section", "span", "b", "script", "style", "video", "audio", "embed", "object",
-        "picture", "iframe", "frame", "svg", "math", "html", "head", "body", "title", "meta", "ol", "ul", "li",
-        "time", "cite", "table", "tr", "td", "br", "noscript", "template", "form", "h1", "a"]
-COMMENT_CLASSES = ["comment", "comment-content", "comment-author vcard", "fn", "commentlist", "children",
-                   "comment-body", "reply", "says", "comments-area", "sidebar"]
-CHARSETS = ["utf-8", "latin-1", "base64", "rot13", "hex", "zlib", "idna", "undefined", "uu", "bogus", "utf-16",
-            "cp1252", "shift_jis", "punycode", "bz2", "quopri", "utf-7"]
-REFERENCES = ["&#8", "&#27[41m", "&#x1b]0;t&#7", "&#155;", "&#150;", "&#0;", "&#xD800;", "&#1114112;", "&#13",
-              "&amp", "&lt;", "&#x202e;", "&#65", "&nbsp", "&#", "&#x", "&#99999999999999999999;"]
-WORDS = ["said", "says", "told", "the", "ministry", "he", "she", "“", "”", '"', "according", "to", "Reuters",
-         "40", "1,519", "percent", "of", "people", "killed", "rebels", ",", ".", ":", "\n", "\n\n", "* * *",
-         "wrote:", "says:", "•", "→", "3 hours ago", "(not verified)", "'s picture", "Mar 3, 2024 11:05 PM",
-         "\u202e", "\u009b", "\ufffd", "<p>", "<div"]
+TAGS = [
+    "p",
+    "div",
+    "article",
+    "section",
+    "span",
+    "b",
+    "script",
+    "style",
+    "video",
+    "audio",
+    "embed",
+    "object",
+    "picture",
+    "iframe",
+    "frame",
+    "svg",
+    "math",
+    "html",
+    "head",
+    "body",
+    "title",
+    "meta",
+    "ol",
+    "ul",
+    "li",
+    "time",
+    "cite",
+    "table",
+    "tr",
+    "td",
+    "br",
+    "noscript",
+    "template",
+    "form",
+    "h1",
+    "a",
+]
+COMMENT_CLASSES = [
+    "comment",
+    "comment-content",
+    "comment-author vcard",
+    "fn",
+    "commentlist",
+    "children",
+    "comment-body",
+    "reply",
+    "says",
+    "comments-area",
+    "sidebar",
+]
+CHARSETS = [
+    "utf-8",
+    "latin-1",
+    "base64",
+    "rot13",
+    "hex",
+    "zlib",
+    "idna",
+    "undefined",
+    "uu",
+    "bogus",
+    "utf-16",
+    "cp1252",
+    "shift_jis",
+    "punycode",
+    "bz2",
+    "quopri",
+    "utf-7",
+]
+REFERENCES = [
+    "&#8",
+    "&#27[41m",
+    "&#x1b]0;t&#7",
+    "&#155;",
+    "&#150;",
+    "&#0;",
+    "&#xD800;",
+    "&#1114112;",
+    "&#13",
+    "&amp",
+    "&lt;",
+    "&#x202e;",
+    "&#65",
+    "&nbsp",
+    "&#",
+    "&#x",
+    "&#99999999999999999999;",
+]
+WORDS = [
+    "said",
+    "says",
+    "told",
+    "the",
+    "ministry",
+    "he",
+    "she",
+    "“",
+    "”",
+    '"',
+    "according",
+    "to",
+    "Reuters",
+    "40",
+    "1,519",
+    "percent",
+    "of",
+    "people",
+    "killed",
+    "rebels",
+    ",",
+    ".",
+    ":",
+    "\n",
+    "\n\n",
+    "* * *",
+    "wrote:",
+    "says:",
+    "•",
+    "→",
+    "3 hours ago",
+    "(not verified)",
+    "'s picture",
+    "Mar 3, 2024 11:05 PM",
+    "\u202e",
+    "\u009b",
+    "\ufffd",
+    "<p>",
+    "<div",
+]
 
 text_noise = st.text(alphabet=st.characters(codec=None, exclude_categories=("Cs",)), max_size=40)
 words = st.lists(st.sampled_from(WORDS) | text_noise, max_size=60).map(" ".join)
@@ -56,8 +173,26 @@ def html_fragment(draw, depth: int = 0):
     if kind == 4:
         return f'<meta charset="{draw(st.sampled_from(CHARSETS))}">'
     if kind == 5:
-        return draw(st.sampled_from(["</html>", "<html>", "<!--", "-->", "<![CDATA[", "]]>", "<?xml?>", "<!doctype html>",
-                                     "</body>", "<", ">", "</", "/>", "&"]))
+        return draw(
+            st.sampled_from(
+                [
+                    "</html>",
+                    "<html>",
+                    "<!--",
+                    "-->",
+                    "<![CDATA[",
+                    "]]>",
+                    "<?xml?>",
+                    "<!doctype html>",
+                    "</body>",
+                    "<",
+                    ">",
+                    "</",
+                    "/>",
+                    "&",
+                ]
+            )
+        )
     tag = draw(st.sampled_from(TAGS))
     attributes = []
     if draw(st.booleans()):
@@ -73,7 +208,9 @@ def html_fragment(draw, depth: int = 0):
 
 html_documents = st.lists(html_fragment(), min_size=1, max_size=8).map("".join) | st.builds(
     lambda head, body: f"<html><head>{head}</head><body>{body}</body></html>",
-    st.lists(html_fragment(), max_size=3).map("".join), st.lists(html_fragment(), max_size=8).map("".join))
+    st.lists(html_fragment(), max_size=3).map("".join),
+    st.lists(html_fragment(), max_size=8).map("".join),
+)
 
 
 @st.composite
@@ -82,8 +219,15 @@ def text_dumps(draw):
     for _ in range(draw(st.integers(0, 12))):
         style = draw(st.integers(0, 5))
         name = draw(st.sampled_from(["ada_k", "Bo Renner", "cleo", "x", "\u202eevil", "Ev\u009bil"]))
-        lines.append({0: f"{name} says:", 1: f"{name} wrote:", 2: f"{name} • 3 hours ago",
-                      3: f"{name}'s picture", 4: f"{name} (not verified) Apr 3, 2024 11:05 PM"}.get(style, draw(words)))
+        lines.append(
+            {
+                0: f"{name} says:",
+                1: f"{name} wrote:",
+                2: f"{name} • 3 hours ago",
+                3: f"{name}'s picture",
+                4: f"{name} (not verified) Apr 3, 2024 11:05 PM",
+            }.get(style, draw(words))
+        )
         lines.append(draw(words))
     return "\n\n".join(lines)
 
@@ -96,16 +240,18 @@ def _encode(text: str, how: int) -> bytes:
     return text.encode("latin-1", "replace")
 
 
-page_bytes = (st.binary(max_size=3000)
-              | st.builds(_encode, html_documents, st.integers(0, 2))
-              | st.builds(_encode, text_dumps(), st.integers(0, 2)))
+page_bytes = (
+    st.binary(max_size=3000)
+    | st.builds(_encode, html_documents, st.integers(0, 2))
+    | st.builds(_encode, text_dumps(), st.integers(0, 2))
+)
 
 
 # --- checks ------------------------------------------------------------------------------------------------
 def check_page(page: Page) -> None:
     assert not C0.search(page.text), "a control character reached the page text"
     for block in page.blocks:
-        assert 0 <= block.start <= block.end <= len(page.text) and page.text[block.start:block.end] == block.text
+        assert 0 <= block.start <= block.end <= len(page.text) and page.text[block.start : block.end] == block.text
     for comment in page.comments:
         assert 0 <= comment.start <= comment.end <= len(page.text)
         assert not C0.search(comment.author or "") and not C0.search(comment.text)
@@ -156,7 +302,8 @@ def jsonl_bytes():
         st.integers(0, 3000).map(lambda n: "[" * n + "]" * n),
         st.integers(0, 3000).map(lambda n: "\n" * n),
         st.sampled_from(["{oops", "null", "[]", '{"text": 5}', '{"html": null, "text": "x"}', " \t ", "\r"]),
-        st.text(max_size=50))
+        st.text(max_size=50),
+    )
     return st.lists(line, max_size=12).map(lambda lines: "\n".join(lines).encode("utf-8", "surrogatepass"))
 
 
@@ -168,16 +315,29 @@ def hostile_page(strings: list[str]) -> Page:
         start = position + 2
         parts.append(value)
         position = start + len(value)
-        comments.append(Comment(id=f"c{n}", author=value[:30] or None, text=value, start=start, end=position,
-                                reply_to=f"c{n - 1}" if n > 1 and n % 3 else None))
-    return Page(text="\n\n".join(parts), title=title, blocks=[Block("b0", "headline", 0, len(title), title)],
-                comments=comments, url="javascript:alert(1)")
+        comments.append(
+            Comment(
+                id=f"c{n}",
+                author=value[:30] or None,
+                text=value,
+                start=start,
+                end=position,
+                reply_to=f"c{n - 1}" if n > 1 and n % 3 else None,
+            )
+        )
+    return Page(
+        text="\n\n".join(parts),
+        title=title,
+        blocks=[Block("b0", "headline", 0, len(title), title)],
+        comments=comments,
+        url="javascript:alert(1)",
+    )
 
 
 def check_renderers(strings: list[str]) -> None:
     """Page text through every format: HTML never opens a tag or a URL scheme from it; terminal and Markdown
     output carry no control character or bidi override; JSON round-trips."""
-    from rashomon.cli import for_terminal
+    from rashomon.console import for_terminal
     from rashomon.pipeline import analyze
     from rashomon.report import render
 
@@ -217,9 +377,27 @@ def check_analyze(data: bytes) -> None:
     assert not [w for w in analysis.warnings if w.code == "stage_failed"], analysis.warnings
 
 
-hostile_strings = st.lists(st.text(max_size=60) | st.sampled_from(
-    ["<script>alert(1)</script>", "\x1b[41mred\x1b[0m", "\u009b31m", "\u202eevil\u202c", "[bold red]x[/]",
-     "javascript:alert(1)", "](javascript:x)", "<!--", "&lt;", "\x07", "\r\n", "*_`#|"]), min_size=1, max_size=8)
+hostile_strings = st.lists(
+    st.text(max_size=60)
+    | st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "\x1b[41mred\x1b[0m",
+            "\u009b31m",
+            "\u202eevil\u202c",
+            "[bold red]x[/]",
+            "javascript:alert(1)",
+            "](javascript:x)",
+            "<!--",
+            "&lt;",
+            "\x07",
+            "\r\n",
+            "*_`#|",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+)
 
 
 # --- the web app: no request a client can send gets a 5xx --------------------------------------------------
@@ -238,8 +416,9 @@ def web_client():
             warnings.simplefilter("ignore")
             from fastapi.testclient import TestClient
         folder = tempfile.mkdtemp(prefix="rashomon-fuzz-web-")
-        app = create_app(Path(folder) / "fuzz.db", analyze=lambda data, **kw: analyze(data, stage_names=(), **kw),
-                         analyze_timeout=30)
+        app = create_app(
+            Path(folder) / "fuzz.db", analyze=lambda data, **kw: analyze(data, stage_names=(), **kw), analyze_timeout=30
+        )
         _WEB["client"] = TestClient(app, raise_server_exceptions=False)
         _WEB["client"].post("/api/analyze", json={"text": "Quay\n\nThe harbour office said the quay reopens."})
     return _WEB["client"]
@@ -248,12 +427,29 @@ def web_client():
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
-    max_leaves=20)
+    max_leaves=20,
+)
 #: What a client can put in a URL (a lone surrogate cannot be encoded; its bytes can: "%ED%A0%80").
-query_values = st.integers().map(str) | st.text(st.characters(exclude_categories=("Cs",)), max_size=30) | st.sampled_from(
-    ["9223372036854775808", "-1", "0", "1e9", "%ED%A0%80", "%FF", "NaN", "", "1" * 40])
-WEB_PATHS = ["/api/pages", "/api/pages/{v}", "/api/search", "/api/actors/{v}", "/api/compare", "/pages/{v}",
-             "/search", "/actors/{v}", "/compare", "/", "/api/analyze", "/analyze", "/pages/{v}/delete"]
+query_values = (
+    st.integers().map(str)
+    | st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
+    | st.sampled_from(["9223372036854775808", "-1", "0", "1e9", "%ED%A0%80", "%FF", "NaN", "", "1" * 40])
+)
+WEB_PATHS = [
+    "/api/pages",
+    "/api/pages/{v}",
+    "/api/search",
+    "/api/actors/{v}",
+    "/api/compare",
+    "/pages/{v}",
+    "/search",
+    "/actors/{v}",
+    "/compare",
+    "/",
+    "/api/analyze",
+    "/analyze",
+    "/pages/{v}/delete",
+]
 
 
 @st.composite
@@ -262,18 +458,26 @@ def web_requests(draw):
 
     path = draw(st.sampled_from(WEB_PATHS)).replace("{v}", quote(draw(query_values), safe="%") or "x")
     method = draw(st.sampled_from(["GET", "POST", "DELETE"]))
-    params = draw(st.lists(st.tuples(st.sampled_from(["q", "ids", "limit", "offset", "x"]), query_values),
-                           max_size=4))
-    body = draw(st.none() | json_values.map(lambda v: json.dumps(v).encode()) | st.binary(max_size=300)
-                | st.builds(lambda t, k: json.dumps({"text": t, "kind": k}).encode("utf-8", "surrogatepass"),
-                            st.text(max_size=200) | text_dumps(), st.sampled_from(["auto", "html", "text", "x"])))
-    content_type = draw(st.sampled_from(["application/json", "multipart/form-data; boundary=x",
-                                         "application/x-www-form-urlencoded", "text/plain"]))
+    params = draw(st.lists(st.tuples(st.sampled_from(["q", "ids", "limit", "offset", "x"]), query_values), max_size=4))
+    body = draw(
+        st.none()
+        | json_values.map(lambda v: json.dumps(v).encode())
+        | st.binary(max_size=300)
+        | st.builds(
+            lambda t, k: json.dumps({"text": t, "kind": k}).encode("utf-8", "surrogatepass"),
+            st.text(max_size=200) | text_dumps(),
+            st.sampled_from(["auto", "html", "text", "x"]),
+        )
+    )
+    content_type = draw(
+        st.sampled_from(
+            ["application/json", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "text/plain"]
+        )
+    )
     return method, path, params, body, content_type
 
 
 def check_web_request(request) -> None:
     method, path, params, body, content_type = request
-    response = web_client().request(method, path, params=params, content=body,
-                                    headers={"content-type": content_type})
+    response = web_client().request(method, path, params=params, content=body, headers={"content-type": content_type})
     assert response.status_code < 500, (response.status_code, response.text[:300])

@@ -6,42 +6,33 @@ Every fixture text is invented for these tests (invented groups, outlets and eve
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from rashomon import nlp as nlp_module
-from rashomon.actors import actors_stage, load_gazetteer, scorecard, use_gazetteers
-from rashomon.actors.gazetteer import ENV_VAR
+from rashomon.actors import actors_stage, load_gazetteer, scorecard
+from rashomon.contract import to_dict
 from rashomon.errors import ConfigError
-from rashomon.model import Analysis, Attribution, Block, Page, Source, Span
-from rashomon.pipeline import ParsedBlock, analyze, stages
-from rashomon.report.json import to_dict
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return nlp_module.load()
+from rashomon.model import Analysis, Attribution, Page, Source, Span
+from rashomon.options import ActorOptions, Options
+from rashomon.pipeline import ParsedBlock, StageContext, analyze, stages
+from tests.conftest import page_from
 
 
 def make_page(text: str, **page_fields) -> Page:
     """One paragraph block per blank-line-separated chunk, offsets into ``text``."""
-    blocks, start = [], 0
-    for n, chunk in enumerate(text.split("\n\n")):
-        blocks.append(Block(f"b{n}", "paragraph", start, start + len(chunk), chunk))
-        start += len(chunk) + 2
-    return Page(text=text, blocks=blocks, **page_fields)
+    return page_from(text, **page_fields)
 
 
-def run(nlp, text: str, *, sources=(), attributions=(), narratives=None, gazetteer=None, **page_fields) -> Analysis:
+def run(
+    nlp, text: str, *, sources=(), attributions=(), narratives=None, gazetteer=None, options=None, **page_fields
+) -> Analysis:
     page = make_page(text, **page_fields)
     for block, narrative in zip(page.blocks, narratives or []):
         block.narrative = narrative
     analysis = Analysis(page=page, sources=list(sources), attributions=list(attributions))
     parsed = [ParsedBlock(b, d) for b, d in zip(page.blocks, nlp.pipe(b.text for b in page.blocks))]
-    actors_stage(analysis, parsed, gazetteer=gazetteer)
+    ctx = StageContext(parsed, options=options or Options(), loaded={"spacy": nlp})
+    actors_stage(analysis, ctx, gazetteer=gazetteer)
     return analysis
 
 
@@ -57,8 +48,10 @@ def relations(analysis: Analysis) -> set[tuple[str, str, str]]:
 
 
 def test_aliases_of_one_actor_are_merged_on_a_page_about_its_war(nlp):
-    text = ("The Syrian army pushed into the northern suburbs of Idlib on Sunday.\n\n"
-            "Government forces shelled two villages, and the SAA said regime forces had taken a ridge.")
+    text = (
+        "The Syrian army pushed into the northern suburbs of Idlib on Sunday.\n\n"
+        "Government forces shelled two villages, and the SAA said regime forces had taken a ridge."
+    )
     analysis = run(nlp, text)
     army = actor(analysis, "syrian_army")
     assert army.type == "state_forces" and army.side == "Syrian government"
@@ -125,8 +118,11 @@ def test_capital_city_is_the_state_only_when_it_acts(nlp):
 
 
 def test_office_and_spokesperson_are_linked(nlp):
-    analysis = run(nlp, "Tomas Reyl, a spokesman for the Sable Front, said the group would not withdraw. "
-                        "Kremlin spokesman Dmitry Peskov declined to comment.")
+    analysis = run(
+        nlp,
+        "Tomas Reyl, a spokesman for the Sable Front, said the group would not withdraw. "
+        "Kremlin spokesman Dmitry Peskov declined to comment.",
+    )
     reyl = next(a for a in analysis.actors if a.name == "Tomas Reyl")
     assert reyl.spokesperson_for == "actor:sable_front"
     assert "spokesman" in reyl.office
@@ -140,11 +136,28 @@ def test_page_without_actors_warns_and_keeps_lists_empty(nlp):
 
 
 def test_hundreds_of_actors(nlp):
-    first = ["Amber", "Basalt", "Cedar", "Dune", "Ember", "Flint", "Granite", "Harbor", "Iris", "Juniper",
-             "Kelp", "Lichen", "Marble", "Nettle", "Onyx"]
+    first = [
+        "Amber",
+        "Basalt",
+        "Cedar",
+        "Dune",
+        "Ember",
+        "Flint",
+        "Granite",
+        "Harbor",
+        "Iris",
+        "Juniper",
+        "Kelp",
+        "Lichen",
+        "Marble",
+        "Nettle",
+        "Onyx",
+    ]
     second = ["Brigades", "Front", "Battalions", "Movement", "Guard"]
     names = [f"{a} {b}" for a in first for b in second]  # 75 groups
-    text = "\n\n".join(f"The {names[i]} attacked the {names[(i + 1) % len(names)]} near the river." for i in range(len(names)))
+    text = "\n\n".join(
+        f"The {names[i]} attacked the {names[(i + 1) % len(names)]} near the river." for i in range(len(names))
+    )
     analysis = run(nlp, text * 1)
     found = {a.name for a in analysis.actors}
     assert len(found & set(names)) >= 0.9 * len(names)
@@ -158,8 +171,10 @@ def test_hundreds_of_actors(nlp):
 def test_backed_compound_and_asserting_source(nlp):
     text = "The Harbour Times said a Turkish-backed militia had seized the ridge from the Sable Front."
     content_start = text.index("a Turkish-backed")
-    sources = [Source("s0", "The Harbour Times", "publisher", is_publisher=True),
-               Source("s1", "Ostrava Monitor", "media")]
+    sources = [
+        Source("s0", "The Harbour Times", "publisher", is_publisher=True),
+        Source("s1", "Ostrava Monitor", "media"),
+    ]
     attributions = [Attribution("a1", "s1", "indirect", Span(content_start, len(text) - 1, text[content_start:-1]))]
     analysis = run(nlp, text, sources=sources, attributions=attributions)
     rels = {(r.subject, r.type, r.object): r for r in analysis.relations}
@@ -173,39 +188,53 @@ def test_backed_compound_and_asserting_source(nlp):
 
 
 def test_allies_patrons_and_support_lists(nlp):
-    text = ("President Tomas Varga and his allies, Russia and Iran, have encircled the old town. "
-            "The rebels say their foreign patrons, including Qatar, have abandoned them. "
-            "Some of the rebels have received support from states such as Turkey, Saudi Arabia and the United States.")
+    text = (
+        "President Tomas Varga and his allies, Russia and Iran, have encircled the old town. "
+        "The rebels say their foreign patrons, including Qatar, have abandoned them. "
+        "Some of the rebels have received support from states such as Turkey, Saudi Arabia and the United States."
+    )
     analysis = run(nlp, text)
     found = relations(analysis)
     oral = next(a.id for a in analysis.actors if a.name == "Tomas Varga")
     assert {(oral, "allied_with", "russia"), (oral, "allied_with", "iran")} <= found
     rebels = next(a.id for a in analysis.actors if a.name == "rebels")
     assert ("qatar", "backs", rebels) in found
-    assert {("turkey", "supports", rebels), ("saudi_arabia", "supports", rebels),
-            ("united_states", "supports", rebels)} <= found
+    assert {
+        ("turkey", "supports", rebels),
+        ("saudi_arabia", "supports", rebels),
+        ("united_states", "supports", rebels),
+    } <= found
 
 
 def test_denials_are_kept_as_denials(nlp):
-    analysis = run(nlp, "The Kestrel Brigades have not attacked the Lakeside Guard, and neither the Sable Front "
-                        "nor the Ironwood Battalions receives weapons from Iran.")
+    analysis = run(
+        nlp,
+        "The Kestrel Brigades have not attacked the Lakeside Guard, and neither the Sable Front "
+        "nor the Ironwood Battalions receives weapons from Iran.",
+    )
     polarity = {(r.subject, r.type, r.object): r.polarity for r in analysis.relations}
     assert polarity[("actor:kestrel_brigades", "attacks", "actor:lakeside_guard")] == "denied"
     assert polarity[("iran", "arms", "actor:sable_front")] == "denied"
 
 
 def test_a_charge_denied_by_the_accused_is_kept_on_both_sides(nlp):
-    analysis = run(nlp, "Mayor Ilse Varn accused the Lakeside Guard of shelling the clinic, a charge the Kestrel "
-                        "Brigades denied.")
+    analysis = run(
+        nlp, "Mayor Ilse Varn accused the Lakeside Guard of shelling the clinic, a charge the Kestrel Brigades denied."
+    )
     accusations = [r for r in analysis.relations if r.type == "accuses"]
-    assert {(r.polarity, r.asserted_by) for r in accusations} == {("asserted", "publisher"),
-                                                                   ("denied", "actor:kestrel_brigades")}
+    assert {(r.polarity, r.asserted_by) for r in accusations} == {
+        ("asserted", "publisher"),
+        ("denied", "actor:kestrel_brigades"),
+    }
 
 
 def test_view_and_characterisation_hand_the_relation_to_their_holder(nlp):
-    analysis = run(nlp, "There is also the Russian view, in which the rebels are aligned with the Islamic State. "
-                        "The ridge was lost by the rebels and taken over by the Kurdish militia in what the rebels "
-                        "described as an agreed handover.")
+    analysis = run(
+        nlp,
+        "There is also the Russian view, in which the rebels are aligned with the Islamic State. "
+        "The ridge was lost by the rebels and taken over by the Kurdish militia in what the rebels "
+        "described as an agreed handover.",
+    )
     rels = {(r.subject, r.type, r.object): r for r in analysis.relations}
     aligned = rels[("actor:rebel", "allied_with", "islamic_state")]
     assert aligned.asserted_by == "russia" and aligned.polarity == "reported"
@@ -214,8 +243,10 @@ def test_view_and_characterisation_hand_the_relation_to_their_holder(nlp):
 
 
 def test_sides_spread_to_backers_of_one_side_only(nlp):
-    text = ("In Idlib, Qatar backs the rebels. The United States backs the rebels and also arms the Kurdish militia. "
-            "Hezbollah fighters joined the offensive alongside Syrian troops.")
+    text = (
+        "In Idlib, Qatar backs the rebels. The United States backs the rebels and also arms the Kurdish militia. "
+        "Hezbollah fighters joined the offensive alongside Syrian troops."
+    )
     analysis = run(nlp, text)
     assert actor(analysis, "qatar").side == "Syrian opposition"
     assert actor(analysis, "united_states").side is None  # backs two sides: no side given
@@ -262,23 +293,17 @@ def test_bad_user_table_is_a_clear_error(tmp_path, content, message):
         load_gazetteer([table])
 
 
-def test_missing_user_table_and_env_passing(tmp_path, monkeypatch):
+def test_missing_user_table_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load_gazetteer([tmp_path / "nope.yaml"])
-    table = tmp_path / "ok.yaml"
-    table.write_text("- {name: Marovian Guard, type: state_forces}\n", encoding="utf-8")
-    monkeypatch.delenv(ENV_VAR, raising=False)
-    use_gazetteers([table])
-    import os
-
-    assert os.environ[ENV_VAR] == str(table)
 
 
-def test_table_set_for_the_process_reaches_the_stage(nlp, tmp_path, monkeypatch):
+def test_table_in_the_options_reaches_the_stage(nlp, tmp_path):
     table = tmp_path / "guard.yaml"
     table.write_text("- {name: Marovian Guard, type: state_forces, aliases: [the Wardens]}\n", encoding="utf-8")
-    monkeypatch.setenv(ENV_VAR, str(table))
-    analysis = run(nlp, "The Wardens detained two reporters at the crossing.")
+    text = "The Wardens detained two reporters at the crossing."
+    assert not any(a.id == "marovian_guard" for a in run(nlp, text).actors)
+    analysis = run(nlp, text, options=Options(actors=ActorOptions(tables=(str(table),))))
     assert actor(analysis, "marovian_guard").aliases == ["Wardens"]
 
 
@@ -288,11 +313,13 @@ def test_table_set_for_the_process_reaches_the_stage(nlp, tmp_path, monkeypatch)
 def test_stage_is_registered_and_output_fits_the_contract(nlp):
     import jsonschema
 
-    from rashomon.report.json import shipped_schema
+    from rashomon.contract import shipped_schema
 
-    assert stages.get("actors") is actors_stage
-    analysis = analyze("A Turkish-backed militia seized the ridge from the Sable Front on Monday, witnesses said.\n",
-                       stage_names=("actors",))
+    assert stages.get("actors").func is actors_stage
+    analysis = analyze(
+        "A Turkish-backed militia seized the ridge from the Sable Front on Monday, witnesses said.\n",
+        stage_names=("actors",),
+    )
     assert analysis.relations and analysis.actors
     jsonschema.validate(to_dict(analysis), shipped_schema())
 
@@ -301,14 +328,28 @@ def test_stage_is_registered_and_output_fits_the_contract(nlp):
 
 
 def test_scorecard_merges_pages_and_orders_relations_in_time(nlp):
-    later = run(nlp, "In Idlib, Qatar backs the rebels, the Ostrava Monitor said.\n\nThe SAA shelled the town.",
-                narratives=["n1", "n2"], publisher="Ostrava Monitor", published_at="2031-03-02T08:00:00Z")
-    earlier = run(nlp, "Qatar has backed the Syrian rebels for years.\n\nQatar has not backed the rebels, Doha says.",
-                  narratives=["m1", "m2"], publisher="Harbour Times", published_at="2031-01-15T08:00:00Z")
+    later = run(
+        nlp,
+        "In Idlib, Qatar backs the rebels, the Ostrava Monitor said.\n\nThe SAA shelled the town.",
+        narratives=["n1", "n2"],
+        publisher="Ostrava Monitor",
+        published_at="2031-03-02T08:00:00Z",
+    )
+    earlier = run(
+        nlp,
+        "Qatar has backed the Syrian rebels for years.\n\nQatar has not backed the rebels, Doha says.",
+        narratives=["m1", "m2"],
+        publisher="Harbour Times",
+        published_at="2031-01-15T08:00:00Z",
+    )
     for card in (scorecard([later, earlier]), scorecard([to_dict(later), to_dict(earlier)])):
         qatar = next(a for a in card["actors"] if a["id"] == "qatar")
         assert qatar["pages"] == [0, 1]
-        rel = next(r for r in card["relations"] if (r["subject"], r["type"], r["object"]) == ("qatar", "backs", "syrian_rebels"))
+        rel = next(
+            r
+            for r in card["relations"]
+            if (r["subject"], r["type"], r["object"]) == ("qatar", "backs", "syrian_rebels")
+        )
         assert [t["published_at"] for t in rel["timeline"]] == sorted(t["published_at"] for t in rel["timeline"])
         assert rel["timeline"][0]["page"] == 1
         assert rel["accounts"]["Harbour Times / m2"] == "denied"
@@ -328,11 +369,8 @@ def test_scorecard_rejects_what_is_not_an_analysis():
 
 
 @pytest.mark.shared
-def test_reference_page_sides_and_relations():
-    page = SHARED / "pages" / "aleppo-2016-11-28.txt"
-    if not page.is_file():
-        pytest.skip("../shared/pages/aleppo-2016-11-28.txt is not present")
-    analysis = analyze(page, stage_names=("attribution", "actors"))
+def test_reference_page_sides_and_relations(reference_page_path):
+    analysis = analyze(reference_page_path, stage_names=("attribution", "actors"))
     by_id = {a.id: a for a in analysis.actors}
     for government_side in ("syrian_army", "bashar_al_assad", "russia", "iran", "hezbollah"):
         assert by_id[government_side].side == "Syrian government"

@@ -12,9 +12,12 @@ import rashomon
 from rashomon.batch import BatchError, run_batch
 from rashomon.batch.output import TABLES, BatchOutput, PageResult, committed_files, iter_manifest_ids, rows_for_page
 from rashomon.batch.query import EXAMPLES, query
-from rashomon.batch.scorecard import build_scorecard, render_html, render_terminal
+from rashomon.batch.scorecard import build_scorecard
 from rashomon.model import Actor, Relation, Span
+from rashomon.options import Options
 from rashomon.read.corpus import Record, iter_records
+from rashomon.report.scorecard import render_html, render_terminal
+from tests.conftest import write_jsonl
 
 PAGE = """Ferry service resumes in Lorvik
 
@@ -39,13 +42,18 @@ def make_corpus(root: Path, pages: int = 5) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     for number in range(pages):
         (root / f"page-{number:02d}.txt").write_text(PAGE.replace("Friday", f"day {number + 1}"))
-    lines = [json.dumps({"url": "https://www.lorvik-herald.invalid/ferry", "published_at": "2026-03-02",
-                         "text": PAGE}),
-             "{broken json",
-             json.dumps({"url": "https://kessa-post.invalid/fuel", "html": "<html><body><h1>Fuel runs low</h1><p>"
-                         "The island council said deliveries would resume on Friday after the ferry returns.</p>"
-                         "</body></html>"})]
-    (root / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    write_jsonl(
+        root / "feed.jsonl",
+        [
+            {"url": "https://www.lorvik-herald.invalid/ferry", "published_at": "2026-03-02", "text": PAGE},
+            "{broken json",
+            {
+                "url": "https://kessa-post.invalid/fuel",
+                "html": "<html><body><h1>Fuel runs low</h1><p>"
+                "The island council said deliveries would resume on Friday after the ferry returns.</p></body></html>",
+            },
+        ],
+    )
     (root / "scan.html").write_bytes(bytes(range(256)) * 40)
     (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(100))
     return root
@@ -73,15 +81,17 @@ def test_a_batch_writes_every_page_once_and_every_failure_as_an_error_row(tmp_pa
 def test_the_pages_table_holds_the_json_contract_and_the_comments_table_is_flat(tmp_path: Path):
     corpus = make_corpus(tmp_path / "corpus", pages=1)
     run(corpus, tmp_path / "out")
-    rows, columns = query(tmp_path / "out", "SELECT url, site, published_at, analysis, n_comments FROM pages "
-                                            "WHERE url LIKE '%ferry'")
-    (url, site, published_at, analysis, n_comments), = rows
+    rows, columns = query(
+        tmp_path / "out", "SELECT url, site, published_at, analysis, n_comments FROM pages WHERE url LIKE '%ferry'"
+    )
+    ((url, site, published_at, analysis, n_comments),) = rows
     assert site == "lorvik-herald.invalid" and published_at == "2026-03-02"
     data = json.loads(analysis)
     assert data["schema_version"] == rashomon.SCHEMA_VERSION and data["page"]["url"] == url
     assert n_comments == len(data["comments"]) == 2
-    comments, _ = query(tmp_path / "out", "SELECT author, text, site FROM comments WHERE site = 'lorvik-herald.invalid'"
-                                          " ORDER BY author")
+    comments, _ = query(
+        tmp_path / "out", "SELECT author, text, site FROM comments WHERE site = 'lorvik-herald.invalid' ORDER BY author"
+    )
     assert [c[0] for c in comments] == ["Odd Varga", "Tamsin Greer"]
     assert comments[0][1].startswith("Fuel prices on Kessa doubled")
     for table, schema in TABLES.items():  # every table exists with its declared columns, empty or not
@@ -118,12 +128,18 @@ def test_the_same_file_named_twice_is_analysed_once_and_the_same_url_in_two_file
     jsonl = corpus / "feed.jsonl"
     twice = tmp_path / "twice.jsonl"
     twice.write_text(jsonl.read_text())
-    summary = run_batch([corpus, jsonl, str(corpus / "*.jsonl"), twice], tmp_path / "out", workers=1,
-                        stage_names=(), progress=False)
-    rows, _ = query(tmp_path / "out", "SELECT url, count(*), count(DISTINCT id), count(DISTINCT origin) FROM pages "
-                                      "WHERE url IS NOT NULL GROUP BY url")
-    assert sorted(rows) == [("https://kessa-post.invalid/fuel", 2, 2, 2),
-                            ("https://www.lorvik-herald.invalid/ferry", 2, 2, 2)]  # one page per file, by id
+    summary = run_batch(
+        [corpus, jsonl, str(corpus / "*.jsonl"), twice], tmp_path / "out", workers=1, stage_names=(), progress=False
+    )
+    rows, _ = query(
+        tmp_path / "out",
+        "SELECT url, count(*), count(DISTINCT id), count(DISTINCT origin) FROM pages "
+        "WHERE url IS NOT NULL GROUP BY url",
+    )
+    assert sorted(rows) == [
+        ("https://kessa-post.invalid/fuel", 2, 2, 2),
+        ("https://www.lorvik-herald.invalid/ferry", 2, 2, 2),
+    ]  # one page per file, by id
     ids = list(iter_manifest_ids(tmp_path / "out"))
     assert len(ids) == len(set(ids)) == len({r.id for r in iter_records([corpus, twice])}) == 10
     assert summary.skipped_duplicates == 0  # feed.jsonl named three times is streamed once
@@ -149,12 +165,21 @@ def test_both_engines_stream_records_by_one_rule(tmp_path: Path):
     from rashomon.batch.ray_engine import stream_records
 
     feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"url": f"https://tarn-ledger.invalid/{n}", "text": f"Page {n} of the ledger."})
-                            + "\n" for n in range(5)))
+    feed.write_text(
+        "".join(
+            json.dumps({"url": f"https://tarn-ledger.invalid/{n}", "text": f"Page {n} of the ledger."}) + "\n"
+            for n in range(5)
+        )
+    )
     records = list(iter_records([feed]))
     skipped: list[tuple[str, str]] = []
-    kept = list(new_records([records[0], records[1], records[0], records[2]], {records[1].id},
-                            on_skip=lambda record, why: skipped.append((record.id, why))))
+    kept = list(
+        new_records(
+            [records[0], records[1], records[0], records[2]],
+            {records[1].id},
+            on_skip=lambda record, why: skipped.append((record.id, why)),
+        )
+    )
     assert [r.id for r in kept] == [records[0].id, records[2].id]
     assert skipped == [(records[1].id, "done"), (records[0].id, "duplicate")]
     batches = list(stream_records(pa.table({"path": [str(feed), str(feed)]}), frozenset({records[1].id}), 2))
@@ -165,11 +190,18 @@ def test_both_engines_stream_records_by_one_rule(tmp_path: Path):
 def test_bad_urls_and_lone_surrogates_do_not_stop_the_batch(tmp_path: Path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    good = [{"url": f"https://fenmoor-echo.invalid/{n}", "text": f"Sluice gate {n} reopened\n\nThe water board "
-             f"said gate {n} was repaired on Tuesday.\n"} for n in range(6)]
+    good = [
+        {
+            "url": f"https://fenmoor-echo.invalid/{n}",
+            "text": f"Sluice gate {n} reopened\n\nThe water board said gate {n} was repaired on Tuesday.\n",
+        }
+        for n in range(6)
+    ]
     bad_url = {"url": "http://[bad/x", "text": "Reed harvest late\n\nThe reed cutters said the harvest was late.\n"}
-    surrogate = {"url": "https://fenmoor-echo.invalid/odd", "text": "Odd byte \ud800 here\n\nA page with a lone "
-                 "surrogate \udfff in its text.\n"}
+    surrogate = {
+        "url": "https://fenmoor-echo.invalid/odd",
+        "text": "Odd byte \ud800 here\n\nA page with a lone surrogate \udfff in its text.\n",
+    }
     lines = [good[0], good[1], bad_url, good[2], surrogate, good[3], good[4], good[5]]
     (corpus / "feed.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))  # \ud800 stays escaped
     (corpus / "note.txt").write_text("Dyke inspected\n\nInspectors walked the dyke on Monday.\n")
@@ -194,8 +226,14 @@ def test_any_failure_while_analysing_a_record_is_an_error_row(monkeypatch):
         raise KeyError("no such column")
 
     monkeypatch.setattr(worker, "rows_for_page", broken)
-    record = Record(id="r1", origin="feed.jsonl", offset=7, url="https://fenmoor-echo.invalid/x",
-                    content="Gate closed\n\nThe gate closed.\n", kind="text")
+    record = Record(
+        id="r1",
+        origin="feed.jsonl",
+        offset=7,
+        url="https://fenmoor-echo.invalid/x",
+        content="Gate closed\n\nThe gate closed.\n",
+        kind="text",
+    )
     result = worker.analyze_record(record, ())
     assert result.failed and result.id == "r1"
     (row,) = result.rows["errors"]
@@ -210,7 +248,7 @@ def test_a_page_past_its_time_limit_is_an_error_row_and_the_worker_goes_on():
     from rashomon.pipeline import register_stage
 
     @register_stage("test_endless_loop")
-    def endless(analysis, parsed):
+    def endless(analysis, ctx):
         until = time.perf_counter() + 10  # bounded, so a broken time limit fails the test instead of hanging it
         while time.perf_counter() < until:
             try:
@@ -220,17 +258,19 @@ def test_a_page_past_its_time_limit_is_an_error_row_and_the_worker_goes_on():
 
     text = "Gate closed\n\nThe harbour office said the gate closed on Monday.\n"
     fine = Record(id="r2", origin="feed.jsonl", offset=1, content=text, kind="text")
-    assert not worker.analyze_record(fine, (), page_timeout=None).failed  # warm: the first read loads its models
+    assert not worker.analyze_record(
+        fine, Options(stages=()), page_timeout=None
+    ).failed  # warm: the first read loads its models
     stuck = Record(id="r1", origin="feed.jsonl", offset=0, content=text, kind="text")
     started = time.perf_counter()
-    result = worker.analyze_record(stuck, ("test_endless_loop",), page_timeout=0.3)
+    result = worker.analyze_record(stuck, Options(stages=("test_endless_loop",)), page_timeout=0.3)
     assert time.perf_counter() - started < 5
     (row,) = result.rows["errors"]
     assert result.failed and row["error_type"] == "PageTimeout" and "0.3 s" in row["message"]
 
     assert not worker.analyze_record(fine, (), page_timeout=1.0).failed
     time.sleep(1.2)  # a finished page's timer must never fire later, in whatever code runs next
-    assert not worker.analyze_record(fine, (), page_timeout=None).failed
+    assert not worker.analyze_record(fine, Options(stages=()), page_timeout=None).failed
 
 
 def test_an_unexpected_error_stops_the_workers_keeps_finished_pages_and_is_raised(tmp_path: Path, monkeypatch):
@@ -324,26 +364,41 @@ def test_bad_options_are_clear_errors(tmp_path: Path):
 def _page_with_actors(title: str, url: str, date: str, relations: list[tuple[str, str, str]]) -> PageResult:
     """A page analysed without stages, then given actors and relations as the actors stage would: an actor's id
     is the same on every page (``actor:<name>``), which is what the corpus scorecard groups by."""
-    analysis = rashomon.analyze(f"{title}\n\nThe story of the day, in one invented paragraph.\n".encode(),
-                                stage_names=())
+    analysis = rashomon.analyze(
+        f"{title}\n\nThe story of the day, in one invented paragraph.\n".encode(), stage_names=()
+    )
     names = sorted({n for s, _, o in relations for n in (s, o)})
-    analysis.actors = [Actor(id=f"actor:{name.lower()}", name=name, type="organization",
-                             mentions=[Span(0, 3, "The")]) for name in names]
+    analysis.actors = [
+        Actor(id=f"actor:{name.lower()}", name=name, type="organization", mentions=[Span(0, 3, "The")])
+        for name in names
+    ]
     by_name = {a.name: a.id for a in analysis.actors}
-    analysis.relations = [Relation(id=f"r{i}", type=kind, subject=by_name[s], object=by_name[o],
-                                   evidence=Span(0, 3, "The")) for i, (s, kind, o) in enumerate(relations)]
+    analysis.relations = [
+        Relation(id=f"r{i}", type=kind, subject=by_name[s], object=by_name[o], evidence=Span(0, 3, "The"))
+        for i, (s, kind, o) in enumerate(relations)
+    ]
     record = Record(id=url, origin="test", url=url, published_at=date)
     return PageResult(record.id, rows_for_page(record, rashomon.to_dict(analysis)))
 
 
 def test_scorecard_aggregates_actors_and_relations_across_pages_and_months(tmp_path: Path):
     output = BatchOutput(tmp_path / "out")
-    output.commit([
-        _page_with_actors("Strike", "https://a.invalid/1", "2026-01-05",
-                          [("Dockers' Union", "accuses", "Port Board"), ("Port Board", "backs", "<script>x</script>")]),
-        _page_with_actors("Talks", "https://b.invalid/2", "2026-02-11", [("Dockers' Union", "accuses", "Port Board")]),
-    ])
-    output.commit([_page_with_actors("Deal", "https://a.invalid/3", "not a date", [("Port Board", "allied", "City Hall")])])
+    output.commit(
+        [
+            _page_with_actors(
+                "Strike",
+                "https://a.invalid/1",
+                "2026-01-05",
+                [("Dockers' Union", "accuses", "Port Board"), ("Port Board", "backs", "<script>x</script>")],
+            ),
+            _page_with_actors(
+                "Talks", "https://b.invalid/2", "2026-02-11", [("Dockers' Union", "accuses", "Port Board")]
+            ),
+        ]
+    )
+    output.commit(
+        [_page_with_actors("Deal", "https://a.invalid/3", "not a date", [("Port Board", "allied", "City Hall")])]
+    )
     card = build_scorecard(tmp_path / "out")
     assert card.pages == 3 and card.distinct_actors == 4
     top = card.actors[0]
@@ -374,8 +429,9 @@ def test_rows_survive_a_json_round_trip_as_the_ray_engine_ships_them(tmp_path: P
     rows = json.loads(json.dumps(rows_for_page(record, rashomon.to_dict(analysis))))
     output = BatchOutput(tmp_path / "out")
     write_part(output.root, [PageResult("p1", rows)], engine="ray")
-    found, _ = query(tmp_path / "out", "SELECT author, scores['threat'], flags FROM comments WHERE "
-                                       "list_contains(flags, 'threat')")
+    found, _ = query(
+        tmp_path / "out", "SELECT author, scores['threat'], flags FROM comments WHERE list_contains(flags, 'threat')"
+    )
     assert found == [("Tamsin Greer", 0.75, ["threat"])]
     threats, _ = query(tmp_path / "out", EXAMPLES["comments flagged as threats per site"])
     assert threats == [("lorvik-herald.invalid", 1)]

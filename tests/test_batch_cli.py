@@ -25,8 +25,16 @@ def test_batch_query_scorecard_from_the_command_line(cli, tmp_path: Path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Tunnel reopens\n\nThe roads office of Brask said the tunnel reopened on Monday.\n")
-    (corpus / "feed.jsonl").write_text("{oops\n" + json.dumps({"url": "https://brask-news.invalid/t", "text":
-                                       "Tunnel tolls rise\n\nThe operator said tolls would rise in May.\n"}) + "\n")
+    (corpus / "feed.jsonl").write_text(
+        "{oops\n"
+        + json.dumps(
+            {
+                "url": "https://brask-news.invalid/t",
+                "text": "Tunnel tolls rise\n\nThe operator said tolls would rise in May.\n",
+            }
+        )
+        + "\n"
+    )
     out = tmp_path / "out"
     runner = CliRunner()
     args = ["batch", str(corpus), "-o", str(out), "--stages", "", "-w", "1", "-q"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
@@ -16,6 +15,7 @@ import pytest
 from rashomon.batch.output import MANIFEST_DIR, iter_manifest_ids
 from rashomon.batch.query import query
 from rashomon.read.corpus import iter_records
+from tests.conftest import write_jsonl
 
 #: Bounds of the test: each run must end (or be killed) well within these.
 RUN_TIMEOUT_S = 120
@@ -23,24 +23,43 @@ PAGES = 240
 
 
 def make_corpus(root: Path) -> Path:
-    root.mkdir()
-    with open(root / "feed.jsonl", "w") as handle:
-        for number in range(PAGES):
-            if number % 60 == 7:
-                handle.write("{not json at all\n")
-                continue
-            text = (f"Lock gates closed on the Oster canal, day {number}\n\n"
-                    f"The canal authority said barge number {number} was held at the upper lock.\n\n"
-                    "Skippers said the delay would cost them a week of trade.\n")
-            handle.write(json.dumps({"url": f"https://oster-courier.invalid/locks/{number}", "text": text}) + "\n")
+    write_jsonl(
+        root / "feed.jsonl",
+        [
+            "{not json at all"
+            if number % 60 == 7
+            else {
+                "url": f"https://oster-courier.invalid/locks/{number}",
+                "text": f"Lock gates closed on the Oster canal, day {number}\n\n"
+                f"The canal authority said barge number {number} was held at the upper lock.\n\n"
+                "Skippers said the delay would cost them a week of trade.\n",
+            }
+            for number in range(PAGES)
+        ],
+    )
     for number in range(10):
         (root / f"extra-{number}.txt").write_text(f"Bridge {number} repainted\n\nThe works office finished it.\n")
     return root
 
 
 def batch_command(corpus: Path, out: Path, resume: bool) -> list[str]:
-    command = [sys.executable, "-m", "rashomon.batch", str(corpus), "-o", str(out), "--stages", "",
-               "--workers", "2", "--chunk-size", "2", "--part-size", "5", "--no-progress"]
+    command = [
+        sys.executable,
+        "-m",
+        "rashomon.batch",
+        str(corpus),
+        "-o",
+        str(out),
+        "--stages",
+        "",
+        "--workers",
+        "2",
+        "--chunk-size",
+        "2",
+        "--part-size",
+        "5",
+        "--no-progress",
+    ]
     return command + (["--resume"] if resume else [])
 
 
@@ -51,8 +70,12 @@ def committed_parts(out: Path) -> int:
 
 def start_and_kill(corpus: Path, out: Path, after_parts: int, jitter_s: float) -> bool:
     """Start a batch, SIGKILL it (and its workers) once ``after_parts`` parts are committed; True if killed."""
-    process = subprocess.Popen(batch_command(corpus, out, resume=committed_parts(out) > 0),
-                               start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        batch_command(corpus, out, resume=committed_parts(out) > 0),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + RUN_TIMEOUT_S
     try:
         while committed_parts(out) < after_parts and process.poll() is None and time.monotonic() < deadline:
@@ -81,8 +104,9 @@ def test_sigkill_then_resume_writes_every_page_exactly_once(tmp_path: Path):
         assert len(before) == len(set(before))  # nothing committed twice, even by a killed run
         # a second kill while resuming: the resumed run must itself be resumable
         interrupted += start_and_kill(corpus, out, committed_parts(out) + 2, rng.uniform(0.0, 0.05))
-        finished = subprocess.run(batch_command(corpus, out, resume=True), timeout=RUN_TIMEOUT_S,
-                                  capture_output=True, text=True)
+        finished = subprocess.run(
+            batch_command(corpus, out, resume=True), timeout=RUN_TIMEOUT_S, capture_output=True, text=True
+        )
         assert finished.returncode < 126, finished.stderr  # the number of pages that failed in that run
         ids = list(iter_manifest_ids(out))
         assert sorted(ids) == expected  # every page id once: none lost, none written twice
@@ -97,8 +121,13 @@ def test_sigkill_then_resume_writes_every_page_exactly_once(tmp_path: Path):
 def test_ctrl_c_stops_cleanly_keeps_finished_pages_and_resume_finishes(tmp_path: Path):
     corpus = make_corpus(tmp_path / "corpus")
     out = tmp_path / "out"
-    process = subprocess.Popen(batch_command(corpus, out, resume=False), start_new_session=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        batch_command(corpus, out, resume=False),
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + RUN_TIMEOUT_S
     while committed_parts(out) < 2 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -110,7 +139,8 @@ def test_ctrl_c_stops_cleanly_keeps_finished_pages_and_resume_finishes(tmp_path:
     assert "Traceback" not in stderr and "--resume" in stderr
     interrupted = list(iter_manifest_ids(out))
     assert 0 < len(interrupted) == len(set(interrupted))
-    finished = subprocess.run(batch_command(corpus, out, resume=True), timeout=RUN_TIMEOUT_S, capture_output=True,
-                              text=True)
+    finished = subprocess.run(
+        batch_command(corpus, out, resume=True), timeout=RUN_TIMEOUT_S, capture_output=True, text=True
+    )
     assert finished.returncode < 126, finished.stderr
     assert sorted(iter_manifest_ids(out)) == sorted(r.id for r in iter_records([corpus]))

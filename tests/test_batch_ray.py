@@ -11,6 +11,7 @@ from rashomon.batch import run_batch
 from rashomon.batch.output import iter_manifest_ids
 from rashomon.batch.query import query
 from rashomon.read.corpus import iter_records
+from tests.conftest import write_jsonl
 
 ray = pytest.importorskip("ray")
 pytestmark = [pytest.mark.ray, pytest.mark.slow]
@@ -25,14 +26,21 @@ def local_ray():
 
 
 def make_corpus(root: Path) -> Path:
-    root.mkdir()
-    with open(root / "feed.jsonl", "w") as handle:
-        for number in range(12):
-            text = (f"Night trains return to the Varn valley, line {number}\n\n"
-                    f"The rail company said line {number} would run again from Sunday.\n")
-            handle.write(json.dumps({"url": f"https://varn-gazette.invalid/rail/{number}",
-                                     "published_at": "2026-04-0" + str(1 + number % 9), "text": text}) + "\n")
-        handle.write("{cut short\n")
+    write_jsonl(
+        root / "feed.jsonl",
+        [
+            *(
+                {
+                    "url": f"https://varn-gazette.invalid/rail/{number}",
+                    "published_at": "2026-04-0" + str(1 + number % 9),
+                    "text": f"Night trains return to the Varn valley, line {number}\n\n"
+                    f"The rail company said line {number} would run again from Sunday.\n",
+                }
+                for number in range(12)
+            ),
+            "{cut short",
+        ],
+    )
     (root / "notes.txt").write_text("Snow closes the pass\n\nThe road office closed the pass on Monday.\n")
     (root / "dump.html").write_bytes(bytes(range(256)) * 30)
     return root
@@ -63,8 +71,9 @@ def test_many_files_are_each_read_once_by_one_actor(local_ray, tmp_path: Path):
     corpus.mkdir()
     count = FILES_PER_ACTOR_UNSHARDED * 2 + 1
     for number in range(count):
-        (corpus / f"page-{number:02d}.txt").write_text(f"Lock {number} reopens\n\nThe canal office said lock "
-                                                      f"{number} reopens on Friday.\n")
+        (corpus / f"page-{number:02d}.txt").write_text(
+            f"Lock {number} reopens\n\nThe canal office said lock {number} reopens on Friday.\n"
+        )
     files = sorted(corpus.glob("*.txt"))
     assert [item["shards"] for item in read_plan(files, 2)] == [1] * count
     assert len(read_plan(files[:3], 2)) == 6  # few files: every file split between the two actors

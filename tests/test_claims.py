@@ -8,7 +8,8 @@ from rashomon import nlp
 from rashomon.claims import claims_stage, source_label
 from rashomon.claims.quantities import find_quantities, word_value
 from rashomon.model import Analysis, Attribution, Block, Page, Source, Span
-from rashomon.pipeline import parse
+from rashomon.pipeline import StageContext, parse
+from tests.conftest import page_from
 
 
 @pytest.fixture(scope="module")
@@ -136,17 +137,12 @@ ARTICLE = (
 
 
 def make_page(text: str, narratives: dict[int, str] | None = None) -> Page:
-    blocks, start = [], 0
-    for n, para in enumerate(text.split("\n\n")):
-        begin = text.index(para, start)
-        blocks.append(Block(f"b{n}", "paragraph", begin, begin + len(para), para, (narratives or {}).get(n)))
-        start = begin + len(para)
-    return Page(text=text, blocks=blocks, publisher="Northwind Radio")
+    return page_from(text, narratives=narratives, publisher="Northwind Radio")
 
 
 def run_claims(page: Page, sources=(), attributions=()) -> Analysis:
     analysis = Analysis(page=page, sources=list(sources), attributions=list(attributions))
-    claims_stage(analysis, parse(page))
+    claims_stage(analysis, StageContext(parse(page)))
     return analysis
 
 
@@ -234,6 +230,6 @@ def test_the_claims_stage_survives_a_page_with_a_huge_number(spacy_nlp):
     text = f"The river council said {'4' * 5000} sandbags were laid along the dyke."
     page = Page(text=text, blocks=[Block("b0", "paragraph", 0, len(text), text)])
     analysis = Analysis(page=page)
-    claims_stage(analysis, parse(page))
+    claims_stage(analysis, StageContext(parse(page)))
     quantities_found = [q for c in analysis.claims for q in c.quantities]
     assert quantities_found and all(q.value is None for q in quantities_found)

@@ -5,8 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rashomon.comments import COMMENT_STEPS, analyze_comments, commenter_summary, thread_tree
-from rashomon.comments import abuse, language, sarcasm, threats
+from rashomon.comments import (
+    COMMENT_STEPS,
+    abuse,
+    analyze_comments,
+    commenter_summary,
+    language,
+    sarcasm,
+    thread_tree,
+    threats,
+)
 from rashomon.comments.features import featurize
 from rashomon.comments.models import MODEL_DIR, load_model
 from rashomon.model import Actor, Analysis, Block, Comment, Page
@@ -24,7 +32,9 @@ def make_analysis(comments: list[tuple], article: str = ARTICLE, actors=()) -> A
         text += f"{author or 'anon'} wrote:\n"
         start = len(text)
         text += body + "\n\n"
-        made.append(Comment(f"c{i}", author, body, start, start + len(body), reply_to=item[2] if len(item) > 2 else None))
+        made.append(
+            Comment(f"c{i}", author, body, start, start + len(body), reply_to=item[2] if len(item) > 2 else None)
+        )
     return Analysis(page=Page(text=text, blocks=blocks, comments=made), actors=list(actors))
 
 
@@ -41,13 +51,16 @@ def flags_of(text: str) -> list[str]:
 # --- the known failure of the field: news terms, identity words, profanity are not abuse by themselves -------
 
 
-@pytest.mark.parametrize("text", [
-    "the strike killed 60 soldiers",
-    "Muslim civilians fled",
-    "Jewish and Christian families lived on this street for a century.",
-    "Gay couples marched through Port Sarn on Saturday.",
-    "Shelling destroyed the clinic and killed four nurses, the agency reported.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the strike killed 60 soldiers",
+        "Muslim civilians fled",
+        "Jewish and Christian families lived on this street for a century.",
+        "Gay couples marched through Port Sarn on Saturday.",
+        "Shelling destroyed the clinic and killed four nurses, the agency reported.",
+    ],
+)
 def test_news_violence_and_identity_words_are_not_flagged(text):
     flags = flags_of(text)
     assert not {"toxicity", "insult", "threat", "identity_attack", "severe_toxicity"} & set(flags), flags
@@ -75,15 +88,18 @@ def test_slur_is_an_identity_attack_with_evidence():
 # --- threats ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "That harbour master deserves a bullet.",
-    "May the whole committee be buried alive under their new car park.",
-    "These smugglers should be hanged from the crane.",
-    "I will find you and I will break every bone in your body.",
-    "Exterminate the invaders!",
-    "we need people to hang for this, starting with the mayor",
-    "hope u d!e in a fire",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That harbour master deserves a bullet.",
+        "May the whole committee be buried alive under their new car park.",
+        "These smugglers should be hanged from the crane.",
+        "I will find you and I will break every bone in your body.",
+        "Exterminate the invaders!",
+        "we need people to hang for this, starting with the mayor",
+        "hope u d!e in a fire",
+    ],
+)
 def test_threats_and_wishes_of_violence_are_flagged(text):
     comment = run([("reader", text)])[0]
     assert "threat" in comment.flags
@@ -91,28 +107,40 @@ def test_threats_and_wishes_of_violence_are_flagged(text):
     assert any(e.label == "threat" for e in comment.evidence)
 
 
-@pytest.mark.parametrize("text", [
-    "We need to kill the bill before the vote.",
-    "The caller told the radio station 'I will kill you all', police said.",
-    "Nobody deserves to be shot over a parking fine.",
-    "The court sentenced him to be hanged in 1961; the sentence was commuted.",
-    "I'd kill for a coffee right now.",
-    "The committee shot down the harbour plan in ten minutes.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need to kill the bill before the vote.",
+        "The caller told the radio station 'I will kill you all', police said.",
+        "Nobody deserves to be shot over a parking fine.",
+        "The court sentenced him to be hanged in 1961; the sentence was commuted.",
+        "I'd kill for a coffee right now.",
+        "The committee shot down the harbour plan in ten minutes.",
+    ],
+)
 def test_hard_negatives_are_not_threats(text):
     assert "threat" not in flags_of(text)
 
 
 def test_threat_span_runs_from_frame_to_outcome():
     hits = threats.find_threats("Honestly, I hope the admiral gets shot.")
-    assert hits and "I hope the admiral gets shot" == "Honestly, I hope the admiral gets shot."[hits[0].start : hits[0].end]
+    assert (
+        hits
+        and "I hope the admiral gets shot" == "Honestly, I hope the admiral gets shot."[hits[0].start : hits[0].end]
+    )
 
 
 # --- masked profanity, leetspeak, bad input ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text,word", [("What a f*** up by the council.", "f***"), ("Clit***s and their friends", "Clit***s"),
-                                        ("sh1t happens at the port", "sh1t")])
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("What a f*** up by the council.", "f***"),
+        ("Clit***s and their friends", "Clit***s"),
+        ("sh1t happens at the port", "sh1t"),
+    ],
+)
 def test_masked_and_leetspeak_profanity(text, word):
     comment = run([("reader", text)])[0]
     assert "profanity" in comment.flags
@@ -121,13 +149,15 @@ def test_masked_and_leetspeak_profanity(text, word):
 
 def test_bad_input_is_flagged_not_guessed():
     long_text = ("The harbour board met again today and nothing changed. " * 2000)[:100_000]
-    comments = run([
-        ("a", ""),
-        ("b", "😀😀😀🔥🔥"),
-        ("c", "Die Regierung lügt doch über den Hafen, das weiß jeder hier."),
-        ("d", long_text),
-        ("e", "   \n  "),
-    ])
+    comments = run(
+        [
+            ("a", ""),
+            ("b", "😀😀😀🔥🔥"),
+            ("c", "Die Regierung lügt doch über den Hafen, das weiß jeder hier."),
+            ("d", long_text),
+            ("e", "   \n  "),
+        ]
+    )
     empty, emoji, german, long_comment, blank = comments
     assert "empty" in empty.flags and empty.scores == {}
     assert "language_unknown" in emoji.flags and emoji.scores == {}
@@ -143,11 +173,13 @@ def test_long_comment_gets_a_warning():
 
 
 def test_all_scores_are_probabilities_and_all_evidence_is_page_text():
-    analysis = make_analysis([
-        ("ann", "You are a fucking moron and deserve a bullet /s"),
-        ("bo", '"You are a fucking moron" is not an argument, ann.'),
-        ("cy", "WRONG! The ferry was run by the Sarn Harbour Trust, not the city."),
-    ])
+    analysis = make_analysis(
+        [
+            ("ann", "You are a fucking moron and deserve a bullet /s"),
+            ("bo", '"You are a fucking moron" is not an argument, ann.'),
+            ("cy", "WRONG! The ferry was run by the Sarn Harbour Trust, not the city."),
+        ]
+    )
     analyze_comments(analysis)
     for comment in analysis.page.comments:
         assert all(0.0 <= v <= 1.0 for v in comment.scores.values()), comment.scores
@@ -166,8 +198,14 @@ def test_language_detection():
 # --- sarcasm ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text,marker", [("Great plan, what could go wrong. /s", "/s"), ("Fine harbour management there /sarc", "/sarc"),
-                                          ("sarc off: this is a mess", "sarc off")])
+@pytest.mark.parametrize(
+    "text,marker",
+    [
+        ("Great plan, what could go wrong. /s", "/s"),
+        ("Fine harbour management there /sarc", "/sarc"),
+        ("sarc off: this is a mess", "sarc off"),
+    ],
+)
 def test_sarcasm_markers(text, marker):
     comment = run([("reader", text)])[0]
     assert {"sarcasm_marker", "sarcasm"} <= set(comment.flags)
@@ -179,7 +217,9 @@ def test_slash_s_inside_a_sentence_is_not_a_marker():
 
 
 def test_sarcasm_model_gives_a_probability_to_every_english_comment():
-    comments = run([("a", "Oh wonderful, another Monday of roadworks. Just what I needed."), ("b", "The ferry leaves at nine.")])
+    comments = run(
+        [("a", "Oh wonderful, another Monday of roadworks. Just what I needed."), ("b", "The ferry leaves at nine.")]
+    )
     assert all(0.0 <= c.scores["sarcasm"] <= 1.0 for c in comments)
     for comment in comments:  # without a marker, the flag follows the calibrated score
         assert ("sarcasm" in comment.flags) == (comment.scores["sarcasm"] >= sarcasm.SARCASM_FLAG)
@@ -190,14 +230,16 @@ def test_sarcasm_model_gives_a_probability_to_every_english_comment():
 
 
 def test_inferred_replies_carry_reason_and_confidence():
-    comments = run([
-        ("annika", "The harbour board sold the ferry to a company in Lisbon for almost nothing."),
-        ("bo", "Rain again tomorrow, they say."),
-        ("cy", '"sold the ferry to a company in Lisbon" - source please?'),
-        ("dee", "Annika, you keep posting this without a link."),
-        ("eve", "+1 You are a one woman newsroom."),
-        ("fay", "Agreed with @annika.", "c1"),
-    ])
+    comments = run(
+        [
+            ("annika", "The harbour board sold the ferry to a company in Lisbon for almost nothing."),
+            ("bo", "Rain again tomorrow, they say."),
+            ("cy", '"sold the ferry to a company in Lisbon" - source please?'),
+            ("dee", "Annika, you keep posting this without a link."),
+            ("eve", "+1 You are a one woman newsroom."),
+            ("fay", "Agreed with @annika.", "c1"),
+        ]
+    )
     by_id = {c.id: c for c in comments}
     assert (by_id["c3"].reply_to, by_id["c3"].reply_reason) == ("c1", "quotes")
     assert (by_id["c4"].reply_to, by_id["c4"].reply_reason) == ("c1", "addresses_author")
@@ -208,12 +250,14 @@ def test_inferred_replies_carry_reason_and_confidence():
 
 
 def test_thread_tree_and_commenter_summary():
-    comments = run([
-        ("ann", "The ferry was sold for almost nothing."),
-        ("bo", "WRONG! It was leased, not sold.", "c1"),
-        ("ann", "Leased for ninety-nine years is sold, bo.", "c2"),
-        ("cy", "The weather is nice today."),
-    ])
+    comments = run(
+        [
+            ("ann", "The ferry was sold for almost nothing."),
+            ("bo", "WRONG! It was leased, not sold.", "c1"),
+            ("ann", "Leased for ninety-nine years is sold, bo.", "c2"),
+            ("cy", "The weather is nice today."),
+        ]
+    )
     tree = thread_tree(comments)
     assert [n["id"] for n in tree] == ["c1", "c4"]
     assert tree[0]["replies"][0]["id"] == "c2" and tree[0]["replies"][0]["replies"][0]["id"] == "c3"
@@ -237,11 +281,13 @@ def test_thread_tree_survives_cycles_and_unknown_targets():
 
 
 def test_correction_is_linked_to_the_comment_it_quotes():
-    comments = run([
-        ("ann", "The Danes gave the harbour prize to the mayor last year."),
-        ("bo", "Nice weather."),
-        ("cy", 'WRONG! "the Danes gave the harbour prize to the mayor". It is the Sarn Guild that awards it.'),
-    ])
+    comments = run(
+        [
+            ("ann", "The Danes gave the harbour prize to the mayor last year."),
+            ("bo", "Nice weather."),
+            ("cy", 'WRONG! "the Danes gave the harbour prize to the mayor". It is the Sarn Guild that awards it.'),
+        ]
+    )
     cy = comments[2]
     assert "correction" in cy.flags and cy.corrects == "c1"
     assert any(e.label == "corrects_quote" for e in cy.evidence)
@@ -253,8 +299,9 @@ def test_quote_index_finds_the_latest_quoted_comment_not_by_the_quoter():
 
     index = QuoteIndex()
     said = "The ferry to Sarn leaves at dawn every day."
-    for k, (author, text) in enumerate([("ann", said), ("bo", "Nothing to see."), ("cy", "   "),
-                                         ("dee", "Ha! " + said.upper()), ("eve", "Old news.")]):
+    for k, (author, text) in enumerate(
+        [("ann", said), ("bo", "Nothing to see."), ("cy", "   "), ("dee", "Ha! " + said.upper()), ("eve", "Old news.")]
+    ):
         index.add(Comment(f"c{k}", author, text, 0, len(text)))
     quoting = 'You wrote "the ferry to Sarn leaves at dawn" but it is noon.'
     found = index.quote_source(quoting, "eve")
@@ -274,15 +321,22 @@ def test_correction_of_the_article_by_quote():
 
 def test_stance_toward_actors_from_the_actors_stage():
     vale = Actor("a1", "Governor Vale", aliases=["Vale"])
-    comments = run([
-        ("ann", "God bless Vale, a brave and honest leader."),
-        ("bo", "Vale is a liar and a crook who ruined this port."),
-        ("cy", "Vale met the board on Tuesday."),
-        ("dee", "Vale is wonderful, truly the best thing to happen to us. /s"),
-    ], actors=[vale])
+    comments = run(
+        [
+            ("ann", "God bless Vale, a brave and honest leader."),
+            ("bo", "Vale is a liar and a crook who ruined this port."),
+            ("cy", "Vale met the board on Tuesday."),
+            ("dee", "Vale is wonderful, truly the best thing to happen to us. /s"),
+        ],
+        actors=[vale],
+    )
     stances = [[(s.actor, s.stance) for s in c.stance] for c in comments]
-    assert stances == [[("Governor Vale", "pro")], [("Governor Vale", "anti")], [("Governor Vale", "neutral")],
-                       [("Governor Vale", "anti")]]
+    assert stances == [
+        [("Governor Vale", "pro")],
+        [("Governor Vale", "anti")],
+        [("Governor Vale", "neutral")],
+        [("Governor Vale", "anti")],
+    ]
 
 
 def test_stance_falls_back_to_the_minimal_alias_list():
@@ -291,9 +345,13 @@ def test_stance_falls_back_to_the_minimal_alias_list():
 
 
 def test_stance_finds_a_mention_right_after_a_full_stop_and_skips_comments_naming_no_actor():
-    comments = run([("ann", "Sad day.Russia has been a disgrace, a shameful bully."),
-                    ("bo", "The ferry was late again, a shameful mess."),
-                    ("cy", "usa usa! The US, a disgrace and a bully.")])
+    comments = run(
+        [
+            ("ann", "Sad day.Russia has been a disgrace, a shameful bully."),
+            ("bo", "The ferry was late again, a shameful mess."),
+            ("cy", "usa usa! The US, a disgrace and a bully."),
+        ]
+    )
     assert [(s.actor, s.stance) for s in comments[0].stance] == [("Russia", "anti")]
     assert comments[1].stance == []
     assert [(s.actor, s.stance) for s in comments[2].stance] == [("United States", "anti")]
@@ -327,7 +385,7 @@ def test_stage_is_registered_and_runs_from_the_pipeline():
     from rashomon.pipeline import run_stages
 
     analysis = make_analysis([("ann", "I hope the harbour master gets shot.")])
-    run_stages(analysis, [], ["comments"])
+    run_stages(analysis, ["actors", "comments"])
     assert "threat" in analysis.page.comments[0].flags
     assert not [w for w in analysis.warnings if w.code == "stage_failed"]
     assert COMMENT_STEPS[0] == "language"
@@ -353,22 +411,28 @@ def test_a_missing_model_file_is_a_warning_not_a_failure(monkeypatch, tmp_path):
     assert comment.language == "en" and "toxicity" not in comment.scores
 
 
-@pytest.mark.parametrize("text", [
-    "I'd love to see that assessor in a shallow grave.",
-    "Somebody should hunt him down before the audit.",
-    "Hope the whole tariff board meets their maker this winter.",
-    "I'll break your kneecaps if you tow my van again.",
-    "Those landlords deserve the gallows.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd love to see that assessor in a shallow grave.",
+        "Somebody should hunt him down before the audit.",
+        "Hope the whole tariff board meets their maker this winter.",
+        "I'll break your kneecaps if you tow my van again.",
+        "Those landlords deserve the gallows.",
+    ],
+)
 def test_threat_phrasings_added_from_general_knowledge_are_flagged(text):
     assert threats.find_threats(text), text
 
 
-@pytest.mark.parametrize("text", [
-    "That vote should be the final nail in the coffin for the ferry levy.",
-    "Satire should be punching up, not down.",
-    "The museum shows a guillotine from 1793 and the crowd's letters about it.",
-    "Rescuers found body bags were in short supply after the flood, the agency said.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That vote should be the final nail in the coffin for the ferry levy.",
+        "Satire should be punching up, not down.",
+        "The museum shows a guillotine from 1793 and the crowd's letters about it.",
+        "Rescuers found body bags were in short supply after the flood, the agency said.",
+    ],
+)
 def test_new_threat_outcomes_leave_idioms_and_reporting_alone(text):
     assert not threats.find_threats(text), text

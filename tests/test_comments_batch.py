@@ -51,11 +51,14 @@ def test_fold_batch_equals_fold():
     assert all(batch.joined[s : s + len(t)] == f for s, t, f in zip(batch.starts, COMMENTS, batch.texts))
 
 
-@pytest.mark.parametrize("pattern", [
-    r"\bburied alive|\bbullets?\b",
-    r"(?<![\w/:])/s(?=[ \t]*(?:$|\n|[.!)\]]))|\[sarcasm\]",
-    r"(?:son of a|s\.o\.b)\b",
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\bburied alive|\bbullets?\b",
+        r"(?<![\w/:])/s(?=[ \t]*(?:$|\n|[.!)\]]))|\[sarcasm\]",
+        r"(?:son of a|s\.o\.b)\b",
+    ],
+)
 def test_candidates_cover_every_text_the_pattern_matches(pattern):
     compiled = re.compile(pattern, re.MULTILINE)
     batch = lexicon.fold_batch(COMMENTS)
@@ -230,13 +233,19 @@ def test_array_hashing_gives_the_ids_of_hashing_key_by_key():
     rng = random.Random(20161128)
     alphabet = "abcxyz019*#@$!?'\x00"
     words = ["a", "ab", "abc", "x" * features.MAX_TOKEN_CHARS]
-    words += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, features.MAX_TOKEN_CHARS))) for _ in range(500)]
+    words += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, features.MAX_TOKEN_CHARS))) for _ in range(500)
+    ]
     flat, counts = features._ascii_token_features(words)
     position = 0
     for word, count in zip(words, counts.tolist()):
         padded = f" {word} "
-        keys = ["w:" + word] + ["c:" + padded[i : i + n] for n in features.CHAR_NGRAMS for i in range(len(padded) - n + 1)]
-        assert flat[position : position + count].tolist() == [zlib.crc32(k.encode()) % features.N_FEATURES for k in keys]
+        keys = ["w:" + word] + [
+            "c:" + padded[i : i + n] for n in features.CHAR_NGRAMS for i in range(len(padded) - n + 1)
+        ]
+        assert flat[position : position + count].tolist() == [
+            zlib.crc32(k.encode()) % features.N_FEATURES for k in keys
+        ]
         position += count
     assert position == len(flat)
 

@@ -7,8 +7,6 @@ not flagged. Comments are found by their author and a few words, never copied in
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from rashomon.comments import analyze_comments, commenter_summary, thread_tree
@@ -16,17 +14,12 @@ from rashomon.comments.abuse import score_texts
 from rashomon.model import Analysis
 from rashomon.read import read
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-PAGE = SHARED / "pages" / "aleppo-2016-11-28.txt"
-
 pytestmark = pytest.mark.shared
 
 
 @pytest.fixture(scope="module")
-def analysis() -> Analysis:
-    if not PAGE.exists():
-        pytest.skip("the reference page is not in ../shared/pages")
-    result = Analysis(page=read(PAGE))
+def analysis(reference_page_path) -> Analysis:
+    result = Analysis(page=read(reference_page_path))
     analyze_comments(result)
     return result
 
@@ -37,12 +30,15 @@ def find(analysis: Analysis, author: str, words: str):
     return matches[0]
 
 
-@pytest.mark.parametrize("author,words,outcome", [
-    ("WTFUD", "buried alive", "buried alive"),
-    ("HedgeJunkie", "baling wire", "hung"),
-    ("X_in_Sweden", "bullet", "bullet"),
-    ("Bavarian", "to hang", "hang"),
-])
+@pytest.mark.parametrize(
+    "author,words,outcome",
+    [
+        ("WTFUD", "buried alive", "buried alive"),
+        ("HedgeJunkie", "baling wire", "hung"),
+        ("X_in_Sweden", "bullet", "bullet"),
+        ("Bavarian", "to hang", "hang"),
+    ],
+)
 def test_wishes_of_violence_are_threats(analysis, author, words, outcome):
     comment = find(analysis, author, words)
     assert "threat" in comment.flags
@@ -75,8 +71,11 @@ def test_nobel_correction_is_linked(analysis):
 def test_war_reporting_in_the_article_is_not_flagged(analysis):
     blocks = [b for b in analysis.page.article_blocks if b.kind == "paragraph"]
     results = score_texts([b.text for b in blocks])
-    flagged = [(b.id, r.flags) for b, r in zip(blocks, results)
-               if {"threat", "identity_attack", "insult", "severe_toxicity"} & set(r.flags)]
+    flagged = [
+        (b.id, r.flags)
+        for b, r in zip(blocks, results)
+        if {"threat", "identity_attack", "insult", "severe_toxicity"} & set(r.flags)
+    ]
     assert not flagged
 
 
@@ -87,5 +86,7 @@ def test_inferred_threads_and_summary(analysis):
     assert plus_one.reply_reason == "answers_previous" and plus_one.reply_confidence == 0.5
     evidence_ok = all(analysis.page.text[e.start : e.end] == e.text for c in analysis.page.comments for e in c.evidence)
     assert evidence_ok
-    assert sum(1 for _ in analysis.page.comments) == sum(r["comments"] for r in commenter_summary(analysis.page.comments))
+    assert sum(1 for _ in analysis.page.comments) == sum(
+        r["comments"] for r in commenter_summary(analysis.page.comments)
+    )
     assert len(thread_tree(analysis.page.comments)) < len(analysis.page.comments)

@@ -8,8 +8,9 @@ import pytest
 
 from rashomon.claims import claims_stage
 from rashomon.compare import compare_pages, compare_stage, describe, interval, relation
-from rashomon.model import Analysis, Attribution, Block, Page, Quantity, Source, Span
-from rashomon.pipeline import parse
+from rashomon.model import Analysis, Attribution, Page, Quantity, Source, Span
+from rashomon.pipeline import StageContext, parse
+from tests.conftest import page_from
 
 NORTH = [
     "The militia captured roughly 30 percent of the port district, the harbour authority said.",
@@ -25,19 +26,14 @@ SOUTH = [
 
 
 def make_page(paragraphs: list[str], narratives: list[str | None], publisher: str = "Harbour Post") -> Page:
-    text, blocks = "", []
-    for n, (para, narrative) in enumerate(zip(paragraphs, narratives)):
-        start = len(text)
-        text += para + "\n\n"
-        blocks.append(Block(f"b{n}", "paragraph", start, start + len(para), para, narrative))
-    return Page(text=text, blocks=blocks, publisher=publisher)
+    return page_from(paragraphs, narratives=narratives, publisher=publisher)
 
 
 def analyze(page: Page, sources=(), attributions=()) -> Analysis:
     analysis = Analysis(page=page, sources=list(sources), attributions=list(attributions))
     parsed = parse(page)
-    claims_stage(analysis, parsed)
-    compare_stage(analysis, parsed)
+    claims_stage(analysis, StageContext(parsed))
+    compare_stage(analysis, StageContext(parsed))
     return analysis
 
 

@@ -7,11 +7,23 @@ import json
 import pytest
 
 from rashomon import analyze, to_dict
+from rashomon.contract import build_schema, shipped_schema, validate
 from rashomon.model import SCHEMA_VERSION
-from rashomon.report.json import build_schema, shipped_schema, validate
 
-TOP_LEVEL = ["schema_version", "page", "blocks", "sources", "attributions", "claims", "alignments", "framing",
-             "actors", "relations", "comments", "warnings"]
+TOP_LEVEL = [
+    "schema_version",
+    "page",
+    "blocks",
+    "sources",
+    "attributions",
+    "claims",
+    "alignments",
+    "framing",
+    "actors",
+    "relations",
+    "comments",
+    "warnings",
+]
 
 
 def test_shipped_schema_is_current():
@@ -32,7 +44,7 @@ def test_example_output_validates_and_has_every_key(example_output):
 def test_offsets_point_into_the_page_text(example_output):
     text = example_output["page"]["text"]
     for item in example_output["blocks"] + example_output["comments"]:
-        assert text[item["start"]:item["end"]] == item["text"]
+        assert text[item["start"] : item["end"]] == item["text"]
 
 
 def test_comment_fields_follow_the_contract(example_output):
@@ -61,8 +73,14 @@ def test_stages_switched_off_still_give_every_key(example_path):
 
 
 def test_what_the_caller_knows_of_the_page_is_kept_and_names_the_publisher_voice(example_path):
-    data = to_dict(analyze(example_path, publisher="The Harbour Ledger", published_at="2025-03-12",
-                           url="https://ledger.invalid/port-sarn"))
+    data = to_dict(
+        analyze(
+            example_path,
+            publisher="The Harbour Ledger",
+            published_at="2025-03-12",
+            url="https://ledger.invalid/port-sarn",
+        )
+    )
     assert data["page"]["publisher"] == "The Harbour Ledger" and data["page"]["published_at"] == "2025-03-12"
     assert data["page"]["url"] == "https://ledger.invalid/port-sarn"
     publisher = [s for s in data["sources"] if s["is_publisher"]]

@@ -24,15 +24,28 @@ def write_warc(path: Path, pages: list[tuple[str, str, bytes]], gzip_records: bo
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=gzip_records)
         request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "lorvik-herald.invalid")], is_http_request=True)
-        writer.write_record(writer.create_warc_record("https://lorvik-herald.invalid/", "request",
-                                                      payload=io.BytesIO(b""), length=0, http_headers=request))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://lorvik-herald.invalid/", "request", payload=io.BytesIO(b""), length=0, http_headers=request
+            )
+        )
         redirect = StatusAndHeaders("301 Moved", [("Location", "https://lorvik-herald.invalid/a")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://lorvik-herald.invalid/old", "response",
-                                                      payload=io.BytesIO(b""), length=0, http_headers=redirect))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://lorvik-herald.invalid/old",
+                "response",
+                payload=io.BytesIO(b""),
+                length=0,
+                http_headers=redirect,
+            )
+        )
         for url, media_type, body in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", media_type)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                          length=len(body), http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+                )
+            )
 
 
 @pytest.fixture
@@ -132,11 +145,18 @@ def test_a_truncated_gzip_gives_the_records_before_the_break_and_one_error(tmp_p
 
 def test_warc_pages_are_html_and_text_responses_only(tmp_path: Path):
     path = tmp_path / "crawl.warc.gz"
-    write_warc(path, [
-        ("https://lorvik-herald.invalid/a", "text/html; charset=utf-8", b"<html><body><p>Dam repaired.</p></body></html>"),
-        ("https://lorvik-herald.invalid/logo.png", "image/png", b"\x89PNG" + bytes(50)),
-        ("https://lorvik-herald.invalid/b.txt", "text/plain", PAGE.encode()),
-    ])
+    write_warc(
+        path,
+        [
+            (
+                "https://lorvik-herald.invalid/a",
+                "text/html; charset=utf-8",
+                b"<html><body><p>Dam repaired.</p></body></html>",
+            ),
+            ("https://lorvik-herald.invalid/logo.png", "image/png", b"\x89PNG" + bytes(50)),
+            ("https://lorvik-herald.invalid/b.txt", "text/plain", PAGE.encode()),
+        ],
+    )
     records = list(iter_records([path]))
     assert [r.url for r in records] == ["https://lorvik-herald.invalid/a", "https://lorvik-herald.invalid/b.txt"]
     assert all(r.ok for r in records)
@@ -150,15 +170,20 @@ def test_warc_pages_are_html_and_text_responses_only(tmp_path: Path):
 @pytest.mark.parametrize("damage", ["truncate", "garble"])
 def test_a_damaged_warc_gives_one_error_record_and_the_stream_goes_on(tmp_path: Path, damage: str):
     good = tmp_path / "good.warc.gz"
-    write_warc(good, [(f"https://lorvik-herald.invalid/{n}", "text/html", f"<p>Page {n} of the crawl.</p>".encode())
-                      for n in range(4)])
+    write_warc(
+        good,
+        [
+            (f"https://lorvik-herald.invalid/{n}", "text/html", f"<p>Page {n} of the crawl.</p>".encode())
+            for n in range(4)
+        ],
+    )
     data = good.read_bytes()
     bad = tmp_path / "bad.warc.gz"
     if damage == "truncate":
         bad.write_bytes(data[:-40])
     else:
         middle = len(data) // 2
-        bad.write_bytes(data[:middle] + b"\x00garbled bytes\xff" * 8 + data[middle + 40:])
+        bad.write_bytes(data[:middle] + b"\x00garbled bytes\xff" * 8 + data[middle + 40 :])
     after = tmp_path / "z.txt"
     after.write_text(PAGE)
     records = list(iter_records([bad, after]))
@@ -201,8 +226,10 @@ def test_a_record_id_is_its_file_and_offset_whatever_its_url(tmp_path: Path):
 
 def test_the_error_record_of_a_damaged_warc_never_takes_the_id_of_a_page(tmp_path: Path):
     good = tmp_path / "good.warc.gz"
-    write_warc(good, [(f"https://brackwater-times.invalid/{n}", "text/html", f"<p>Tide table {n}.</p>".encode())
-                      for n in range(3)])
+    write_warc(
+        good,
+        [(f"https://brackwater-times.invalid/{n}", "text/html", f"<p>Tide table {n}.</p>".encode()) for n in range(3)],
+    )
     cut = tmp_path / "cut.warc.gz"
     cut.write_bytes(good.read_bytes()[:-200])  # into the body of the last page
     records = list(iter_records([cut]))
@@ -214,8 +241,10 @@ def test_the_error_record_of_a_damaged_warc_never_takes_the_id_of_a_page(tmp_pat
 
 def test_a_lone_surrogate_in_a_jsonl_url_or_date_becomes_a_replacement_character(tmp_path: Path):
     path = tmp_path / "odd.jsonl"
-    path.write_text(json.dumps({"url": "https://brackwater-times.invalid/\ud800", "published_at": "2026-\udc00",
-                                "text": PAGE}) + "\n")
+    path.write_text(
+        json.dumps({"url": "https://brackwater-times.invalid/\ud800", "published_at": "2026-\udc00", "text": PAGE})
+        + "\n"
+    )
     (record,) = iter_records([path])
     assert record.url == "https://brackwater-times.invalid/?" and record.published_at == "2026-?"
     record.url.encode("utf-8")
@@ -225,12 +254,20 @@ def test_a_record_made_up_by_garbled_bytes_is_an_error_not_a_silent_skip(tmp_pat
     # A damaged gzip member can still inflate into something warcio parses as a record, with a garbage target
     # URI; treated as "not a page", it used to swallow the pages after it without a word.
     path = tmp_path / "garbled.warc"
-    write_warc(path, [("https://lorvik-herald.invalid/1", "text/html", b"<p>Page one of the crawl.</p>"),
-                      ("https://lorvik-herald.invalid/2", "text/html", b"<p>Page two of the crawl.</p>")],
-                gzip_records=False)
+    write_warc(
+        path,
+        [
+            ("https://lorvik-herald.invalid/1", "text/html", b"<p>Page one of the crawl.</p>"),
+            ("https://lorvik-herald.invalid/2", "text/html", b"<p>Page two of the crawl.</p>"),
+        ],
+        gzip_records=False,
+    )
     data = path.read_bytes()
-    path.write_bytes(data.replace(b"WARC-Target-URI: https://lorvik-herald.invalid/2",
-                                  b"WARC-Target-URI: \x1f\x8b\x08\x00]PM-CM-n-garbage"))
+    path.write_bytes(
+        data.replace(
+            b"WARC-Target-URI: https://lorvik-herald.invalid/2", b"WARC-Target-URI: \x1f\x8b\x08\x00]PM-CM-n-garbage"
+        )
+    )
     records = list(iter_records([path]))
     assert [r.url for r in records if r.ok] == ["https://lorvik-herald.invalid/1"]
     errors = [r for r in records if not r.ok]

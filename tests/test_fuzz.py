@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import fuzz_properties as props
+from tests import fuzz_properties as props
 
 BOUNDED = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
@@ -42,7 +42,9 @@ def test_jsonl_reader_takes_any_bytes(data, gzipped):
 
 
 @BOUNDED
-@given(st.binary(max_size=2000) | st.builds(lambda b: b"WARC/1.0\r\nWARC-Type: response\r\n" + b, st.binary(max_size=500)))
+@given(
+    st.binary(max_size=2000) | st.builds(lambda b: b"WARC/1.0\r\nWARC-Type: response\r\n" + b, st.binary(max_size=500))
+)
 def test_warc_reader_takes_any_bytes(data):
     props.check_warc(data)
 

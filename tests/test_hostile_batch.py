@@ -15,7 +15,7 @@ import pytest
 from rashomon.batch.output import BatchError, BatchOutput, iter_manifest_ids
 from rashomon.batch.query import query
 from rashomon.read.corpus import iter_records
-from test_batch_kill import batch_command, committed_parts, make_corpus
+from tests.test_batch_kill import batch_command, committed_parts, make_corpus
 
 RUN_TIMEOUT_S = 120
 
@@ -56,10 +56,18 @@ def test_a_second_run_on_a_folder_in_use_is_refused_with_a_clear_message(tmp_pat
 
 def test_a_run_killed_with_sigkill_does_not_keep_the_folder_locked(tmp_path):
     out = tmp_path / "out"
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, time; from rashomon.batch.output import "
-                               "BatchOutput; held = BatchOutput(sys.argv[1]); print('held', flush=True); time.sleep(60)",
-                               str(out)], stdout=subprocess.PIPE, text=True,
-                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from rashomon.batch.output import "
+            "BatchOutput; held = BatchOutput(sys.argv[1]); print('held', flush=True); time.sleep(60)",
+            str(out),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(BatchError, match=f"pid {holder.pid}"):
@@ -81,8 +89,11 @@ def test_sigkill_of_the_parent_alone_ten_times_leaves_no_process_and_every_recor
     killed = 0
     for _ in range(10):
         # not a new session and not killpg: only the parent gets the signal, as with `kill -9 PID`
-        process = subprocess.Popen(batch_command(corpus, out, resume=committed_parts(out) > 0),
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            batch_command(corpus, out, resume=committed_parts(out) > 0),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + RUN_TIMEOUT_S
         while len(descendants(process.pid)) < 2 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -101,8 +112,9 @@ def test_sigkill_of_the_parent_alone_ten_times_leaves_no_process_and_every_recor
         assert not orphans, "workers outlived their killed parent"
         ids = list(iter_manifest_ids(out))
         assert len(ids) == len(set(ids))
-    finished = subprocess.run(batch_command(corpus, out, resume=True), timeout=RUN_TIMEOUT_S, capture_output=True,
-                              text=True)
+    finished = subprocess.run(
+        batch_command(corpus, out, resume=True), timeout=RUN_TIMEOUT_S, capture_output=True, text=True
+    )
     assert finished.returncode < 126, finished.stderr
     assert sorted(iter_manifest_ids(out)) == expected
     rows, _ = query(out, "SELECT id FROM pages UNION ALL SELECT id FROM errors")

@@ -13,9 +13,11 @@ from rashomon.report.terminal import TERMINAL_UNSAFE, terminal_safe
 
 #: A dump whose comments carry 8-bit CSI, OSC, a bidi override and an isolate: all survive the reader (they
 #: are characters, not bytes it drops), so the outputs must make them harmless.
-DUMP = ("Quay reopens\n\nThe harbour office said on Tuesday that the northern quay would reopen next week.\n\n"
-        "Ev\u009b31me says:\n\nLook \u009d0;pwned\u009c at this \u202eevil\u202c and \u2066that\u2069.\n\n"
-        "bo says:\n\nPlain reply here.\n")
+DUMP = (
+    "Quay reopens\n\nThe harbour office said on Tuesday that the northern quay would reopen next week.\n\n"
+    "Ev\u009b31me says:\n\nLook \u009d0;pwned\u009c at this \u202eevil\u202c and \u2066that\u2069.\n\n"
+    "bo says:\n\nPlain reply here.\n"
+)
 
 
 def unsafe(output: str) -> list[str]:
@@ -55,7 +57,7 @@ def test_comments_command_never_prints_control_or_bidi_characters(page):
 def test_query_and_scorecard_never_print_control_or_bidi_characters(page, tmp_path):
     out = tmp_path / "out"
     runner = CliRunner()
-    done = runner.invoke(app, ["batch", str(page), "-o", str(out), "--stages", "comments", "-w", "1", "-q"])
+    done = runner.invoke(app, ["batch", str(page), "-o", str(out), "--stages", "actors,comments", "-w", "1", "-q"])
     assert done.exit_code == 0, done.output
     for fmt in ("table", "csv", "json"):
         result = runner.invoke(app, ["query", str(out), "SELECT author, text FROM comments", "-f", fmt])

@@ -6,24 +6,22 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon import nlp, settings
+from rashomon import settings
 from rashomon.nlp import RunBoundedTokenizer
 from rashomon.pipeline import analyze
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    return nlp.load()
-
-
-@pytest.mark.parametrize("text", [
-    '"' * 1_000,
-    "Before it " + "\ufffd" * 700 + " and after, the end.",
-    "Exactly " + "\ufffd" * (2 * settings.MAX_TOKENIZER_RUN) + " two pieces, then\n" + "\"" * 500 + "\nline",
-    "He said \u201c" + "\u201d\u201c" * 300 + "\u201d then left. " + "(" * 450 + "x" + ")" * 450,
-])
-def test_long_runs_are_tokenized_in_pieces_with_the_same_tokens(pipeline, text):
-    bounded = pipeline.tokenizer
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"' * 1_000,
+        "Before it " + "\ufffd" * 700 + " and after, the end.",
+        "Exactly " + "\ufffd" * (2 * settings.MAX_TOKENIZER_RUN) + " two pieces, then\n" + '"' * 500 + "\nline",
+        "He said \u201c" + "\u201d\u201c" * 300 + "\u201d then left. " + "(" * 450 + "x" + ")" * 450,
+    ],
+)
+def test_long_runs_are_tokenized_in_pieces_with_the_same_tokens(nlp, text):
+    bounded = nlp.tokenizer
     assert isinstance(bounded, RunBoundedTokenizer)
     calls = []
     raw = bounded.tokenizer
@@ -35,9 +33,9 @@ def test_long_runs_are_tokenized_in_pieces_with_the_same_tokens(pipeline, text):
     assert all(len(run) <= settings.MAX_TOKENIZER_RUN for piece in calls for run in piece.split())
 
 
-def test_text_without_long_runs_goes_to_the_tokenizer_whole(pipeline):
+def test_text_without_long_runs_goes_to_the_tokenizer_whole(nlp):
     calls = []
-    raw = pipeline.tokenizer.tokenizer
+    raw = nlp.tokenizer.tokenizer
     piecewise = RunBoundedTokenizer(lambda piece: calls.append(piece) or raw(piece))
     text = "The harbour office said the quay would reopen, \u201csoon\u201d."
     assert [t.text for t in piecewise(text)] == [t.text for t in raw(text)] and calls == [text]
@@ -56,16 +54,18 @@ def test_numbers_in_a_long_paragraph_keep_their_counted_noun():
     assert {"people", "soldiers", "towns"} <= nouns
 
 
-def test_a_stretch_without_sentence_ends_is_cut_into_bounded_sentences(pipeline):
-    doc = pipeline("Quay. " + "said " * 1_000 + "the end.")
+def test_a_stretch_without_sentence_ends_is_cut_into_bounded_sentences(nlp):
+    doc = nlp("Quay. " + "said " * 1_000 + "the end.")
     assert max(len(sent) for sent in doc.sents) <= settings.MAX_SENTENCE_TOKENS + 1
 
 
-def test_prose_keeps_the_sentences_the_parser_finds(pipeline):
-    text = ("The harbour office said on Tuesday that the northern quay would reopen next week; dock workers, who "
-            "had waited since the storm, said the cranes had not moved. \u201cWe expect ships by Monday,\u201d the "
-            "harbour master told reporters. The union accused the port authority of ignoring warnings. ") * 20
-    bounded = [(s.start, s.end) for s in pipeline(text).sents]
-    with pipeline.select_pipes(disable=["rashomon_sentence_bound"]):
-        plain = [(s.start, s.end) for s in pipeline(text).sents]
+def test_prose_keeps_the_sentences_the_parser_finds(nlp):
+    text = (
+        "The harbour office said on Tuesday that the northern quay would reopen next week; dock workers, who "
+        "had waited since the storm, said the cranes had not moved. \u201cWe expect ships by Monday,\u201d the "
+        "harbour master told reporters. The union accused the port authority of ignoring warnings. "
+    ) * 20
+    bounded = [(s.start, s.end) for s in nlp(text).sents]
+    with nlp.select_pipes(disable=["rashomon_sentence_bound"]):
+        plain = [(s.start, s.end) for s in nlp(text).sents]
     assert bounded == plain

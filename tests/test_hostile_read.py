@@ -13,8 +13,10 @@ from rashomon.read import corpus, read
 from rashomon.read.corpus import iter_jsonl
 from rashomon.read.html import ATTRIBUTE, cap_attributes, read_html
 
-ARTICLE = ("The harbour office said on Tuesday that the northern quay would reopen next week after repairs. "
-           "Dock workers said the cranes had not moved since the storm.")
+ARTICLE = (
+    "The harbour office said on Tuesday that the northern quay would reopen next week after repairs. "
+    "Dock workers said the cranes had not moved since the storm."
+)
 
 
 def html_page(body: str) -> str:
@@ -64,11 +66,14 @@ def _reference_offsets(data: bytes, limit: int) -> list[tuple[int, bool]]:
 
 
 @pytest.mark.parametrize("chunk", [1, 3, 7, 64])
-@pytest.mark.parametrize("data", [
-    b'{"text": "a"}\n\n  \n {"text": "b"}\r\n\t\n{"text": "c"}',
-    b'\n\n\n' + b'{"text": "' + b"x" * 40 + b'"}\n' + b'{"text": "d"}\n   ',
-    b'   {"text": "e"}\n' + b' ' * 50 + b'\n' + b'{"html": "<p>f</p>"}\n',
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"text": "a"}\n\n  \n {"text": "b"}\r\n\t\n{"text": "c"}',
+        b"\n\n\n" + b'{"text": "' + b"x" * 40 + b'"}\n' + b'{"text": "d"}\n   ',
+        b'   {"text": "e"}\n' + b" " * 50 + b"\n" + b'{"html": "<p>f</p>"}\n',
+    ],
+)
 def test_chunked_reading_gives_the_offsets_of_a_line_by_line_reader(tmp_path, monkeypatch, chunk, data):
     monkeypatch.setattr(corpus, "JSONL_CHUNK_BYTES", chunk)
     path = tmp_path / "lines.jsonl"
@@ -80,16 +85,27 @@ def test_chunked_reading_gives_the_offsets_of_a_line_by_line_reader(tmp_path, mo
 # --- 2. a charset that is no character set -----------------------------------------------------------------
 @pytest.mark.parametrize("charset", ["base64", "rot13", "hex", "zlib", "idna", "undefined", "uu", "no-such-set"])
 def test_a_page_declaring_a_non_text_codec_is_read_as_damaged_utf8(charset):
-    page_bytes = html_page(f"<p>{ARTICLE} Caf\xe9 owners agreed.</p>").replace(
-        "<head>", f'<head><meta charset="{charset}">').encode("latin-1")
+    page_bytes = (
+        html_page(f"<p>{ARTICLE} Caf\xe9 owners agreed.</p>")
+        .replace("<head>", f'<head><meta charset="{charset}">')
+        .encode("latin-1")
+    )
     page = read(page_bytes)
     assert "northern quay" in page.text
     assert [w.code for w in page.warnings][:1] == ["invalid_utf8"]
 
 
 # --- 3. markup that made lxml's drop_tree assert inside htmldate --------------------------------------------
-@pytest.mark.parametrize("html", ["<video></html><video>a", "</embed><embed><html>ax", "<frame><iframe>ax<html>a",
-                                  "<object><picture>a<html>a<p>a", "<audio>a2024-01-02<html>"])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<video></html><video>a",
+        "</embed><embed><html>ax",
+        "<frame><iframe>ax<html>a",
+        "<object><picture>a<html>a<p>a",
+        "<audio>a2024-01-02<html>",
+    ],
+)
 def test_markup_that_opens_with_a_media_element_is_read(html):
     page = read(html.encode(), kind="html")
     assert page.source_format == "html"
@@ -155,7 +171,7 @@ def test_attributes_past_the_bound_are_cut_before_parsing():
     attributes = " ".join(f'data-a{i}="v"' for i in range(50_000))
     html = html_page(f"<div {attributes}><p>{ARTICLE}</p></div>")
     capped = cap_attributes(html)
-    tag = capped[capped.index("<div"):capped.index(">", capped.index("<div"))]
+    tag = capped[capped.index("<div") : capped.index(">", capped.index("<div"))]
     assert len(ATTRIBUTE.findall(tag[4:])) == settings.MAX_ATTRIBUTES_PER_ELEMENT
     assert "northern quay" in read_html(html).text
 

@@ -23,8 +23,16 @@ def chained_page(count: int) -> Page:
         start = position + 2
         parts.append(text)
         position = start + len(text)
-        comments.append(Comment(id=f"c{number}", author=("ada", "bo")[number % 2], text=text, start=start,
-                                end=position, reply_to=f"c{number - 1}" if number > 1 else None))
+        comments.append(
+            Comment(
+                id=f"c{number}",
+                author=("ada", "bo")[number % 2],
+                text=text,
+                start=start,
+                end=position,
+                reply_to=f"c{number - 1}" if number > 1 else None,
+            )
+        )
     blocks = [Block("b0", "headline", 0, 12, HEAD[:12]), Block("b1", "paragraph", 14, len(HEAD), HEAD[14:])]
     return Page(text="\n\n".join(parts), blocks=blocks, comments=comments)
 

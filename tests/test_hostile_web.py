@@ -7,10 +7,10 @@ import warnings
 
 import pytest
 
+from rashomon.contract import to_dict
 from rashomon.pipeline import analyze
-from rashomon.report.json import to_dict
 from rashomon.web import create_app
-from test_report_fixtures import build_analysis
+from tests.test_report_fixtures import build_analysis
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -27,8 +27,10 @@ def client(tmp_path):
 
 
 def test_a_lone_surrogate_in_the_posted_page_is_a_replaced_character_not_a_500(client):
-    body = ('{"text": "The harbour office said \\ud800 the quay would reopen next week after repairs.",'
-            ' "url": "https://harbour.invalid/\\udfff"}')
+    body = (
+        '{"text": "The harbour office said \\ud800 the quay would reopen next week after repairs.",'
+        ' "url": "https://harbour.invalid/\\udfff"}'
+    )
     response = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
     assert response.status_code == 200, response.text
     analysis = response.json()["analysis"]
@@ -47,8 +49,10 @@ def test_a_lone_surrogate_in_an_imported_analysis_is_stored_as_a_replacement(cli
     assert len(hits) >= 1
 
 
-@pytest.mark.parametrize("query", ["offset=9223372036854775808", "offset=1180591620717411303424",
-                                   "limit=99999999999999999999999", "offset=-1"])
+@pytest.mark.parametrize(
+    "query",
+    ["offset=9223372036854775808", "offset=1180591620717411303424", "limit=99999999999999999999999", "offset=-1"],
+)
 def test_a_list_offset_past_sqlite_integers_is_a_422(client, query):
     assert client.get(f"/api/pages?{query}").status_code == 422
 
@@ -75,8 +79,9 @@ def _blocking_app(tmp_path, release: threading.Event, started: threading.Semapho
 
 
 def _post_in_thread(client, results: list, text: str) -> threading.Thread:
-    thread = threading.Thread(target=lambda: results.append(
-        client.post("/api/analyze", json={"text": text, "store": False})))
+    thread = threading.Thread(
+        target=lambda: results.append(client.post("/api/analyze", json={"text": text, "store": False}))
+    )
     thread.start()
     return thread
 
@@ -116,8 +121,9 @@ def test_an_analysis_past_the_time_limit_is_a_422_and_the_next_one_runs(tmp_path
                 time.sleep(0.05)
         return analyze(data, stage_names=(), **kwargs)
 
-    client = TestClient(create_app(tmp_path / "t.db", analyze=endless, analyze_timeout=0.3),
-                        raise_server_exceptions=False)
+    client = TestClient(
+        create_app(tmp_path / "t.db", analyze=endless, analyze_timeout=0.3), raise_server_exceptions=False
+    )
     slow = client.post("/api/analyze", json={"text": PAGE, "store": False})
     assert slow.status_code == 422 and "took longer than 0.3 s" in slow.json()["detail"]
     assert client.post("/api/analyze", json={"text": PAGE, "store": False}).status_code == 200

@@ -7,7 +7,6 @@ which comment when, which comment answers which, and that article and comments d
 from __future__ import annotations
 
 import pytest
-
 import trafilatura
 
 from rashomon.read.html import default_markup, find_comments, parse_time, read_html
@@ -36,9 +35,9 @@ def page(comments: str, sidebar: str = "") -> str:
 def assert_consistent(result, comment_snippets: list[str]) -> None:
     """Offsets slice the page text; no comment words in the article, no article words in the comments."""
     for block in result.blocks:
-        assert result.text[block.start:block.end] == block.text
+        assert result.text[block.start : block.end] == block.text
     for comment in result.comments:
-        assert result.text[comment.start:comment.end] == comment.text
+        assert result.text[comment.start : comment.end] == comment.text
     assert [c.id for c in result.comments] == [f"c{i}" for i in range(1, len(result.comments) + 1)]
     article = "\n".join(b.text for b in result.blocks)
     comments = "\n".join(c.text for c in result.comments)
@@ -114,7 +113,10 @@ def test_wordpress_thread_with_authors_times_and_replies():
     result = read_html(page(WORDPRESS, RECENT_COMMENTS_WIDGET), url="https://bote.example/markthalle")
     assert [c.author for c in result.comments] == ["Anna Berger", "Jonas Keller", "Mara Wolf"]
     assert [c.posted_at for c in result.comments] == [
-        "2024-03-05T10:15:00+01:00", "2024-03-05T11:02:00+01:00", "2024-03-06T08:30:00+01:00"]
+        "2024-03-05T10:15:00+01:00",
+        "2024-03-05T11:02:00+01:00",
+        "2024-03-06T08:30:00+01:00",
+    ]
     assert [c.reply_to for c in result.comments] == [None, "c1", None]
     assert result.comments[1].reply_to_author == "Anna Berger"
     assert result.comments[0].text == "Endlich passiert etwas, das Dach tropft seit Jahren."
@@ -207,7 +209,10 @@ def test_drupal_indented_replies():
     result = read_html(page(DRUPAL))
     assert [c.author for c in result.comments] == ["Heike Roth", "Olaf Brenner", "Ute Lang"]
     assert [c.posted_at for c in result.comments] == [
-        "2024-03-07T09:45:00", "2024-03-07T12:20:00", "2024-03-08T18:05:00"]
+        "2024-03-07T09:45:00",
+        "2024-03-07T12:20:00",
+        "2024-03-08T18:05:00",
+    ]
     assert [c.reply_to for c in result.comments] == [None, "c1", None]
     assert_consistent(result, ["während der Märkte parken", "samstags fast leer", "für die Altstadt"])
 
@@ -272,7 +277,9 @@ def test_author_and_time_from_header_lines_and_the_header_out_of_the_text():
     assert [c.author for c in result.comments] == ["Heinz Vogel", "Ilse Baum"]
     assert [c.posted_at for c in result.comments] == ["2024-03-12T09:05:00", "2024-03-12T16:40:00"]
     assert [c.text for c in result.comments] == [
-        "News vom Wochenmarkt gibt es hoffentlich bald wieder.", "Die Halle ist ein Stück Stadtgeschichte."]
+        "News vom Wochenmarkt gibt es hoffentlich bald wieder.",
+        "Die Halle ist ein Stück Stadtgeschichte.",
+    ]
     assert_consistent(result, ["News vom Wochenmarkt", "ein Stück Stadtgeschichte"])
 
 
@@ -307,15 +314,18 @@ def test_nested_comment_elements_of_one_comment_count_once():
     assert [c.parent for c in comments] == [None, 0, None]
 
 
-@pytest.mark.parametrize("raw, iso", [
-    ("2024-03-05T10:15:00+01:00", "2024-03-05T10:15:00+01:00"),
-    ("5. März 2024 um 10:15 Uhr", "2024-03-05T10:15:00"),
-    ("geschrieben von hmeier am 21. Jan. 2024, 19:04", "2024-01-21T19:04:00"),
-    ("March 7, 2024 at 3:05 pm", "2024-03-07T15:05:00"),
-    ("le 7 mai 2024 - 15:39", "2024-05-07T15:39:00"),
-    ("14/04/2024 at 3:00 pm", "2024-04-14T15:00:00"),
-    ("03/04/2024", None),  # day or month first: no guess
-    ("vor 3 Stunden", None),
-])
+@pytest.mark.parametrize(
+    "raw, iso",
+    [
+        ("2024-03-05T10:15:00+01:00", "2024-03-05T10:15:00+01:00"),
+        ("5. März 2024 um 10:15 Uhr", "2024-03-05T10:15:00"),
+        ("geschrieben von hmeier am 21. Jan. 2024, 19:04", "2024-01-21T19:04:00"),
+        ("March 7, 2024 at 3:05 pm", "2024-03-07T15:05:00"),
+        ("le 7 mai 2024 - 15:39", "2024-05-07T15:39:00"),
+        ("14/04/2024 at 3:00 pm", "2024-04-14T15:00:00"),
+        ("03/04/2024", None),  # day or month first: no guess
+        ("vor 3 Stunden", None),
+    ],
+)
 def test_parse_time(raw, iso):
     assert parse_time(raw) == iso

@@ -6,9 +6,11 @@ import gzip
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+import rashomon
 from rashomon import settings
 from rashomon.errors import InputError
 from rashomon.read import read
@@ -42,9 +44,39 @@ def test_oversized_file_is_rejected_without_reading_it_whole(tmp_path, monkeypat
         read(path)
 
 
-def test_missing_file_is_an_error_not_page_text():
+def test_missing_file_is_an_error():
     with pytest.raises(InputError, match="no such file"):
-        read("no/such/page.txt")
+        read(Path("no/such/page.txt"))
+    with pytest.raises(InputError, match="no such file"):
+        read(path="no/such/page.txt")
+
+
+def test_a_str_is_page_text_never_a_file_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.txt").write_text(ARTICLE, encoding="utf-8")
+    assert read("page.txt").text == "page.txt"  # a str naming a file is still text
+    assert read(Path("page.txt")).title == "A Quiet Harbour"
+
+
+def test_a_one_line_text_longer_than_a_file_name_is_read_as_text():
+    line = "The port authority said the ferry service resumed on Monday after a week of storms. " * 8
+    assert len(line.encode()) > 255
+    page = read(line)
+    assert page.text.strip() == line.strip() and page.blocks
+    analysis = rashomon.analyze(line, stage_names=())
+    assert analysis.page.text == page.text
+
+
+def test_keywords_name_the_input_and_its_kind():
+    html = "<html><body><article><p>" + ARTICLE + "</p></article></body></html>"
+    assert read(html=html).source_format == "html"
+    assert read(text=html).source_format == "text"  # text= is a dump, whatever it looks like
+    with pytest.raises(TypeError, match="exactly one"):
+        read(ARTICLE, text=ARTICLE)
+    with pytest.raises(TypeError, match="exactly one"):
+        read()
+    with pytest.raises(TypeError, match="cannot read a page from a int"):
+        read(42)
 
 
 def test_invalid_utf8_is_replaced_and_flagged():
@@ -67,8 +99,10 @@ def test_dump_without_comment_section_is_flagged():
 
 
 def test_other_language_is_detected_and_flagged():
-    text = ("Hafen wieder offen\n\nDie Fähre fährt seit Montag wieder, nachdem eine Woche lang Sturm herrschte. "
-            "Die Hafenbehörde teilte mit, dass alle Verbindungen wieder planmäßig verkehren.\n")
+    text = (
+        "Hafen wieder offen\n\nDie Fähre fährt seit Montag wieder, nachdem eine Woche lang Sturm herrschte. "
+        "Die Hafenbehörde teilte mit, dass alle Verbindungen wieder planmäßig verkehren.\n"
+    )
     page = read(text)
     assert page.language == "de"
     assert "non_english" in codes(page)
@@ -99,9 +133,11 @@ def test_unknown_kind_is_an_error():
 
 
 def test_declared_html_charset_is_honoured():
-    html = ('<html><head><meta charset="windows-1252"><title>Caf\xe9 news</title></head><body><article><p>'
-            'The caf\xe9 on the harbour front reopened on Monday after the storm, its owner said proudly.</p>'
-            '</article></body></html>').encode("cp1252")
+    html = (
+        '<html><head><meta charset="windows-1252"><title>Caf\xe9 news</title></head><body><article><p>'
+        "The caf\xe9 on the harbour front reopened on Monday after the storm, its owner said proudly.</p>"
+        "</article></body></html>"
+    ).encode("cp1252")
     page = read(html)
     assert page.title == "Café news"
     assert "invalid_utf8" not in codes(page)
@@ -123,15 +159,21 @@ def test_relative_time_far_in_the_past_is_unknown_not_a_crash():
 def test_page_text_is_not_terminal_markup(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("Breaking [/x] news [bold]now\n\nThe council met on Monday, the mayor said.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "rashomon", "analyze", str(path), "-o", str(tmp_path / "o.json")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "rashomon", "analyze", str(path), "-o", str(tmp_path / "o.json")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "Breaking [/x] news [bold]now" in result.stdout
 
 
 def test_cli_reads_standard_input(example_path):
-    result = subprocess.run([sys.executable, "-m", "rashomon", "analyze", "-", "--quiet"],
-                            input=example_path.read_bytes(), capture_output=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "rashomon", "analyze", "-", "--quiet"],
+        input=example_path.read_bytes(),
+        capture_output=True,
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["page"]["title"].startswith("Government Forces Close In") and len(data["comments"]) == 11

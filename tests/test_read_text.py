@@ -17,9 +17,9 @@ def dump(text: str) -> str:
 
 def assert_offsets(page) -> None:
     for block in page.blocks:
-        assert page.text[block.start:block.end] == block.text
+        assert page.text[block.start : block.end] == block.text
     for comment in page.comments:
-        assert page.text[comment.start:comment.end] == comment.text
+        assert page.text[comment.start : comment.end] == comment.text
 
 
 AVATAR = dump("""

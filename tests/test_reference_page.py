@@ -46,5 +46,5 @@ def test_article_split_into_blocks(page):
     assert kinds.count("paragraph") >= 20
     assert all("'s picture" not in b.text for b in page.blocks)
     for block in page.blocks:
-        assert page.text[block.start:block.end] == block.text
+        assert page.text[block.start : block.end] == block.text
     assert page.language == "en" and page.warnings == []

@@ -8,10 +8,11 @@ import hashlib
 import lxml.html
 import pytest
 
+from rashomon.contract import build_schema, to_dict
 from rashomon.model import Analysis, Block, Claim, Comment, Evidence, Page
-from rashomon.report.html import build_view, comment_filters, render_html, segment
-from rashomon.report.json import build_schema, to_dict
-from test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
+from rashomon.report.html import render_html
+from rashomon.report.view import build_view, comment_filters, segment
+from tests.test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,7 @@ def test_header_shows_title_publisher_date_counts_and_warnings(doc):
     assert "The Daily Ledger" in meta and "2031-04-02" in meta and "en" in meta
     counts = doc.xpath("string(//ul[@class='counts'])")
     assert "5 claims" in " ".join(counts.split()) and "4 comments" in " ".join(counts.split())
-    assert "no_byline" in doc.xpath("string(//section[@class='warnings'])")
+    assert "no_comments" in doc.xpath("string(//section[@class='warnings'])")
 
 
 def test_one_column_per_narrative_in_order_with_the_publisher_voice_apart(doc):
@@ -61,13 +62,20 @@ def test_nested_sources_are_indented_and_quotes_highlighted(doc):
     # the paragraph text is intact: the highlights only wrap it
     paragraph = doc.xpath("//div[@id='block-b2']/p")[0]
     who = "".join(paragraph.xpath(".//span[@class='who']/text()"))
-    assert paragraph.text_content().replace(who, "", 1).replace("a brigade commander", "", 1).count("We held the bridge") == 1
+    assert (
+        paragraph.text_content().replace(who, "", 1).replace("a brigade commander", "", 1).count("We held the bridge")
+        == 1
+    )
 
 
 def test_every_alignment_has_a_badge_explanation_and_links_to_its_sentences(doc):
     rows = doc.xpath("//table[@class='alignments']/tbody/tr")
     assert [r.xpath("string(.//span[contains(@class,'badge')])").split()[-1] for r in rows] == [
-        "conflict", "compatible", "agree", "unique"]
+        "conflict",
+        "compatible",
+        "agree",
+        "unique",
+    ]
     assert "Four districts against five" in rows[0].text_content()
     for link in doc.xpath("//table[@class='alignments']//a[@class and contains(@class,'claim-link')]"):
         target = link.get("href")[1:]
@@ -87,9 +95,16 @@ def test_framing_has_a_diverging_chart_and_the_lexicon_pairs(doc):
 def test_scorecard_lists_actors_by_side_relations_and_draws_the_graph(doc):
     captions = doc.xpath("//table[@class='actors']/caption/text()")
     assert captions == ["Side: government", "Side: rebels"]
-    relations = [[" ".join(c.text_content().split()) for c in r] for r in doc.xpath("//table[@class='relations']/tbody/tr")]
-    assert relations[0] == ["Valdoran army", "fights", "Free Tarn Brigades", "Northwind Wire",
-                            "the Valdoran army took four districts"]
+    relations = [
+        [" ".join(c.text_content().split()) for c in r] for r in doc.xpath("//table[@class='relations']/tbody/tr")
+    ]
+    assert relations[0] == [
+        "Valdoran army",
+        "fights",
+        "Free Tarn Brigades",
+        "Northwind Wire",
+        "the Valdoran army took four districts",
+    ]
     assert relations[2][1] == "accuses (denied)" and relations[2][3] == "—"
     graph = doc.xpath("//*[local-name()='svg' and contains(@class,'graph')]")[0]
     assert len(graph.xpath(".//*[local-name()='circle']")) == 3
@@ -99,16 +114,22 @@ def test_scorecard_lists_actors_by_side_relations_and_draws_the_graph(doc):
 def test_comments_are_threaded_flagged_with_their_evidence_and_summarised(doc):
     comments = doc.xpath("//article[contains(@class,'comment')]")
     assert [(c.get("id"), c.get("class").split()[-1]) for c in comments] == [
-        ("comment-k1", "depth-0"), ("comment-k2", "depth-1"), ("comment-k3", "depth-2"), ("comment-k4", "depth-0")]
+        ("comment-k1", "depth-0"),
+        ("comment-k2", "depth-1"),
+        ("comment-k3", "depth-2"),
+        ("comment-k4", "depth-0"),
+    ]
     assert comments[1].get("data-filters").split() == ["threats", "abuse"]
     assert comments[2].get("data-filters") == "sarcasm"
     assert comments[3].get("data-filters") == "corrections"
     mark = comments[1].xpath(".//mark[@class='evidence']")[0]
     assert mark.text == "will burn your house down" and mark.get("title").startswith("threat")
     buttons = [b.text_content() for b in doc.xpath("//div[@class='filters']/button")]
-    assert buttons == ["All (4)", "Threats (1)", "Abuse (1)", "Sarcasm (1)", "Corrections (1)"]
-    summary = {r[0].text_content().split()[0]: [c.text_content() for c in r[1:]]
-               for r in doc.xpath("//table[@class='commenters']/tbody/tr")}
+    assert buttons == ["All (4)", "Threats (1)", "Abuse (1)", "Sarcasm (1)", "Corrections (1)", "Unscored (0)"]
+    summary = {
+        r[0].text_content().split()[0]: [c.text_content() for c in r[1:]]
+        for r in doc.xpath("//table[@class='commenters']/tbody/tr")
+    }
     assert summary["river_reader"][:2] == ["2", "1"]
     assert summary["quiet_one"][2] == "sarcasm_marker ×1"
 
@@ -147,13 +168,21 @@ def test_empty_analysis_renders_every_section_with_a_plain_sentence():
     doc = lxml.html.fromstring(html)
     assert doc.findtext(".//h1") == "Untitled page"
     empties = [e.text_content() for e in doc.xpath("//p[@class='empty']")]
-    assert empties == ["The page has no article text.", "No claims were aligned across accounts.",
-                       "No framing was measured.", "No actors were found.", "The page has no reader comments."]
+    assert empties == [
+        "The page has no article text.",
+        "No claims were aligned across accounts.",
+        "No framing was measured.",
+        "No actors were found.",
+        "The page has no reader comments.",
+    ]
 
 
 def test_page_without_narratives_shows_one_article_column_and_odd_framing_keys():
     text = "A headline\n\nA paragraph of the article."
-    page = Page(text=text, blocks=[Block("b0", "headline", 0, 10, "A headline"), Block("b1", "paragraph", 12, len(text), text[12:])])
+    page = Page(
+        text=text,
+        blocks=[Block("b0", "headline", 0, 10, "A headline"), Block("b1", "paragraph", 12, len(text), text[12:])],
+    )
     analysis = Analysis(page=page, framing={"x": {"distinctive": [{"term": "odd", "z": "n/a"}]}, "y": "not a dict"})
     doc = lxml.html.fromstring(render_html(analysis))
     assert [c.findtext("h3") for c in doc.xpath("//section[contains(@class,'column')]")] == ["Article"]
@@ -163,12 +192,23 @@ def test_page_without_narratives_shows_one_article_column_and_odd_framing_keys()
 
 def test_bad_offsets_and_reply_cycles_do_not_break_the_report():
     text = "Headline\n\nBody text here.\n\nA comment.\n\nAnother."
-    page = Page(text=text, blocks=[Block("b1", "paragraph", 10, 25, text[10:25], "s9")], comments=[
-        Comment("c1", "a", "A comment.", 27, 37, reply_to="c2",
-                evidence=[Evidence("threat", 500, 510, "x"), Evidence("abuse", 30, 99, "y")]),
-        Comment("c2", "b", "Another.", 39, 47, reply_to="c1"),
-        Comment("c3", None, "ghost", 900, 905, reply_to="c3"),
-    ])
+    page = Page(
+        text=text,
+        blocks=[Block("b1", "paragraph", 10, 25, text[10:25], "s9")],
+        comments=[
+            Comment(
+                "c1",
+                "a",
+                "A comment.",
+                27,
+                37,
+                reply_to="c2",
+                evidence=[Evidence("threat", 500, 510, "x"), Evidence("abuse", 30, 99, "y")],
+            ),
+            Comment("c2", "b", "Another.", 39, 47, reply_to="c1"),
+            Comment("c3", None, "ghost", 900, 905, reply_to="c3"),
+        ],
+    )
     analysis = Analysis(page=page, claims=[Claim("k1", "s9", 5, 400, "bad"), Claim("k2", "nobody", 12, 20, "dy text ")])
     doc = lxml.html.fromstring(render_html(analysis))
     assert sorted(a.get("id") for a in doc.xpath("//article")) == ["comment-c1", "comment-c2", "comment-c3"]
@@ -178,8 +218,18 @@ def test_bad_offsets_and_reply_cycles_do_not_break_the_report():
 
 def test_segment_nests_and_clips_crossing_intervals():
     text = "0123456789"
-    tree = segment(text, 0, 10, [(2, 8, "attribution", {"n": 1}), (3, 5, "claim", {}), (6, 12, "cue", {}),
-                                (7, 9, "source", {}), (-1, 3, "claim", {})])
+    tree = segment(
+        text,
+        0,
+        10,
+        [
+            (2, 8, "attribution", {"n": 1}),
+            (3, 5, "claim", {}),
+            (6, 12, "cue", {}),
+            (7, 9, "source", {}),
+            (-1, 3, "claim", {}),
+        ],
+    )
     assert tree[0] == {"text": "01"}
     outer = tree[1]
     assert outer["kind"] == "attribution" and outer["end"] == 8
@@ -196,7 +246,9 @@ def test_segment_nests_and_clips_crossing_intervals():
 
 
 def test_comment_filters_follow_flags_and_scores():
-    assert comment_filters({"flags": ["threat_violence"], "scores": {}}) == ["threats"]
+    assert comment_filters({"flags": ["threat"], "scores": {}}) == ["threats"]
+    assert comment_filters({"flags": ["threat_violence"], "scores": {}}) == []  # not a declared flag
+    assert comment_filters({"flags": ["language_unknown"]}) == ["unscored"]
     assert comment_filters({"flags": [], "scores": {"toxicity": 0.9}}) == ["abuse"]
     assert comment_filters({"flags": ["sarcasm_marker"], "corrects": "c1"}) == ["sarcasm", "corrections"]
     assert comment_filters({"flags": [], "scores": {"abuse": "bad"}}) == []
@@ -213,17 +265,31 @@ def test_actor_graph_draws_only_actors_in_a_relation():
 
 
 def test_view_tolerates_a_sparse_dict():
-    view = build_view({"page": {"text": "x"}, "framing": {"a": {}}, "alignments": [
-        {"id": "g", "claim_ids": ["missing"], "verdict": "weird", "explanation": None}]})
+    view = build_view(
+        {
+            "page": {"text": "x"},
+            "framing": {"a": {}},
+            "alignments": [{"id": "g", "claim_ids": ["missing"], "verdict": "weird", "explanation": None}],
+        }
+    )
     assert view["alignments"][0]["verdict"] == "unique" and view["alignments"][0]["claims"] == []
 
 
 def test_a_url_is_a_link_only_when_the_whole_of_it_is_an_http_url():
-    from rashomon.report.html import safe_url
+    from rashomon.report.view import safe_url
 
     smuggled = "https://news.example/\n\n[tap here](javascript:steal())\n\n<img src=q onerror=steal()>"
-    for bad in (smuggled, "https://news.example/a b", 'https://news.example/"onmouseover="x', "https://",
-                "https://news.example/`x`", "https://news.example/\x07", "javascript:steal()", None, 42):
+    for bad in (
+        smuggled,
+        "https://news.example/a b",
+        'https://news.example/"onmouseover="x',
+        "https://",
+        "https://news.example/`x`",
+        "https://news.example/\x07",
+        "javascript:steal()",
+        None,
+        42,
+    ):
         assert safe_url(bad) is None, bad
     assert safe_url(" https://news.example/a/b?c=1&d=(2)#e ") == "https://news.example/a/b?c=1&d=(2)#e"
     analysis = build_analysis()
@@ -236,7 +302,7 @@ def test_a_url_is_a_link_only_when_the_whole_of_it_is_an_http_url():
 def test_to_json_writes_no_nan_or_infinity():
     import json
 
-    from rashomon.report.json import to_json
+    from rashomon.contract import to_json
 
     analysis = build_analysis()
     analysis.framing["s-nw"]["distinctive"][0]["z"] = float("inf")

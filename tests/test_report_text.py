@@ -9,20 +9,31 @@ from rich.console import Console
 from rashomon.model import Analysis, Page
 from rashomon.report.markdown import escape_md, render_markdown
 from rashomon.report.terminal import render_terminal, render_text
-from test_report_fixtures import build_analysis
+from tests.test_report_fixtures import build_analysis
 
 
 def test_markdown_has_every_section_in_order():
     md = render_markdown(build_analysis())
     headings = [line for line in md.splitlines() if line.startswith("#")]
-    assert headings == ["# Siege of Tarnville nears its end", "## The accounts side by side",
-                        "### Outside any account (the publisher's own voice)", "### Northwind Wire",
-                        "### Eastgate Today", "## Comparison of claims", "## Framing",
-                        "## Scorecard: actors and relations", "## The comment section", "### Per commenter"]
+    assert headings == [
+        "# Siege of Tarnville nears its end",
+        "## The accounts side by side",
+        "### Outside any account (the publisher's own voice)",
+        "### Northwind Wire",
+        "### Eastgate Today",
+        "## Comparison of claims",
+        "## Framing",
+        "## Scorecard: actors and relations",
+        "## The comment section",
+        "### Per commenter",
+    ]
     assert "| districts taken | **conflict** ≠ |" in md
     assert "  - a brigade commander (direct)" in md  # nested source, indented under its parent
-    assert "**[a brigade commander:]** *\"We held the bridge,\"*" in md
-    assert "  - **hot&lt;b\\>head&lt;/b\\>** _(threat, abuse)_: Nonsense, the brigades **will burn your house down** ^threat^ tonight." in md
+    assert '**[a brigade commander:]** *"We held the bridge,"*' in md
+    assert (
+        "  - **hot&lt;b\\>head&lt;/b\\>** _(threat, insult)_: Nonsense, the brigades **will burn your house down** ^threat^ tonight."
+        in md
+    )
     assert "| capture | took ×2 | liberated ×3 |" in md
 
 
@@ -45,9 +56,18 @@ def test_markdown_of_an_empty_analysis():
 
 def test_terminal_shows_columns_verdicts_and_threads():
     text = render_text(build_analysis(), width=140)
-    for expected in ("Northwind Wire", "Eastgate Today", "≠ conflict", "≈ compatible", "= agree", "• unique",
-                     "liberated (3.1)", "Valdoran army —fights→ Free Tarn Brigades", "[threat] [abuse]",
-                     "will burn your house down⟨threat⟩"):
+    for expected in (
+        "Northwind Wire",
+        "Eastgate Today",
+        "≠ conflict",
+        "≈ compatible",
+        "= agree",
+        "• unique",
+        "liberated (3.1)",
+        "Valdoran army —fights→ Free Tarn Brigades",
+        "[threat] [insult]",
+        "will burn your house down⟨threat⟩",
+    ):
         assert expected in text, expected
     lines = text.splitlines()
     column_row = next(line for line in lines if "Northwind Wire" in line and "Eastgate Today" in line)

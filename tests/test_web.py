@@ -10,10 +10,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from rashomon.report.json import to_dict
+from rashomon.contract import from_dict, to_dict
 from rashomon.web import Store, create_app
-from rashomon.web.store import analysis_from_dict, fts_query
-from test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
+from rashomon.web.store import StoreError, fts_query
+from tests.test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -46,7 +46,9 @@ def test_import_list_open_delete(client):
     assert client.get(f"/api/pages/{page_id}").json() == _dated("2031-04-02")
     report = lxml.html.fromstring(client.get(f"/pages/{page_id}").text)
     assert [c.findtext("h3") for c in report.xpath("//section[contains(@class,'column')]")] == [
-        "Northwind Wire", "Eastgate Today"]
+        "Northwind Wire",
+        "Eastgate Today",
+    ]
     index = lxml.html.fromstring(client.get("/").text)
     assert index.xpath(f"//a[@href='/pages/{page_id}']/text()") == ["Siege of Tarnville nears its end"]
     deleted = client.post(f"/pages/{page_id}/delete", follow_redirects=False)
@@ -61,13 +63,18 @@ def test_import_rejects_what_is_not_an_analysis(client):
     bad["claims"][0]["start"] = "twelve"
     response = client.post("/api/pages", json=bad)
     assert response.status_code == 400 and "claims/0/start" in response.json()["detail"]
-    assert client.post("/api/pages", content=b"{not json", headers={"content-type": "application/json"}).status_code == 422
+    assert (
+        client.post("/api/pages", content=b"{not json", headers={"content-type": "application/json"}).status_code == 422
+    )
     assert client.get("/api/pages").json()["total"] == 0
 
 
 def test_search_covers_pages_sources_actors_and_comments(client):
     client.post("/api/pages", json=_dated("2031-04-02"))
-    kinds = lambda q: {h["kind"] for h in client.get("/api/search", params={"q": q}).json()["hits"]}
+
+    def kinds(q):
+        return {h["kind"] for h in client.get("/api/search", params={"q": q}).json()["hits"]}
+
     assert kinds("Reconciliation") >= {"source", "actor", "page"}
     assert kinds("rebel_group") == {"actor"}
     assert "comment" in kinds("burn house")
@@ -84,8 +91,10 @@ def test_actor_page_shows_relations_over_time_and_who_asserts_them(client):
     actor = client.get("/api/actors/valdoran  ARMY").json()
     assert [a["published_at"] for a in actor["appearances"]] == ["2031-04-02", "2031-05-01"]
     fights = [r for r in actor["relations"] if r["type"] == "fights"]
-    assert [(r["published_at"], r["asserted_by"]) for r in fights] == [("2031-04-02", "Northwind Wire"),
-                                                                       ("2031-05-01", "Northwind Wire")]
+    assert [(r["published_at"], r["asserted_by"]) for r in fights] == [
+        ("2031-04-02", "Northwind Wire"),
+        ("2031-05-01", "Northwind Wire"),
+    ]
     page = lxml.html.fromstring(client.get("/actors/Valdoran army").text)
     rows = page.xpath("//table[@class='relations']/tbody/tr")
     assert len(rows) == 6 and rows[0][0].text == "2031-04-02"
@@ -113,7 +122,7 @@ def test_compare_two_stored_pages(client):
 
 def test_stored_analysis_round_trips_to_the_model():
     original = build_analysis()
-    rebuilt = analysis_from_dict(to_dict(original))
+    rebuilt = from_dict(to_dict(original))
     original.page.warnings = []  # the contract carries the page's warnings in the analysis' list
     assert rebuilt == original
 
@@ -135,8 +144,12 @@ def test_request_size_limit_and_clear_errors(tmp_path):
     assert response.status_code == 413
     assert client.post("/analyze", data={"text": "   "}).status_code == 400
     assert client.post("/analyze", files={"file": ("empty.txt", b"")}).status_code == 400
-    assert client.post("/analyze", content=b"--x\r\nbroken", headers={
-        "content-type": "multipart/form-data; boundary=x"}).status_code == 400
+    assert (
+        client.post(
+            "/analyze", content=b"--x\r\nbroken", headers={"content-type": "multipart/form-data; boundary=x"}
+        ).status_code
+        == 400
+    )
     assert client.post("/api/analyze", json={"text": "hello", "kind": "pdf"}).status_code == 422
     assert calls == []
 
@@ -154,8 +167,14 @@ def test_a_failing_pipeline_gives_a_plain_500(tmp_path):
 
 def test_openapi_and_security_headers(client):
     spec = client.get("/openapi.json").json()
-    assert {"/api/analyze", "/api/pages", "/api/pages/{page_id}", "/api/search", "/api/actors/{name}",
-            "/api/compare"} <= set(spec["paths"])
+    assert {
+        "/api/analyze",
+        "/api/pages",
+        "/api/pages/{page_id}",
+        "/api/search",
+        "/api/actors/{name}",
+        "/api/compare",
+    } <= set(spec["paths"])
     assert "AnalyzeRequest" in spec["components"]["schemas"]
     headers = client.get("/").headers
     assert "default-src 'none'" in headers["content-security-policy"]
@@ -165,7 +184,13 @@ def test_openapi_and_security_headers(client):
 
 def test_hostile_page_and_query_render_as_text(client):
     page_id = client.post("/api/pages", json=_dated("2031-04-02", hostile=True)).json()["id"]
-    for url in (f"/pages/{page_id}", "/", f"/search?q={HOSTILE_PAYLOAD}", "/actors", f"/compare?ids={page_id}&ids={page_id}"):
+    for url in (
+        f"/pages/{page_id}",
+        "/",
+        f"/search?q={HOSTILE_PAYLOAD}",
+        "/actors",
+        f"/compare?ids={page_id}&ids={page_id}",
+    ):
         doc = lxml.html.fromstring(client.get(url).text)
         assert len(doc.xpath("//script")) == 1, url
         assert not doc.xpath("//img | //iframe | //a[starts-with(normalize-space(@href),'javascript')]"), url
@@ -175,7 +200,7 @@ def test_hostile_page_and_query_render_as_text(client):
 def test_store_query_builder():
     assert fts_query("  ") is None
     assert fts_query('Assad "army" NEAR(x)') == '"Assad"* "army"* "NEAR"* "x"*'
-    with pytest.raises(Exception):
+    with pytest.raises(StoreError):
         Store("/proc/forbidden/store.db")
 
 
@@ -208,7 +233,7 @@ def test_paste_and_upload_run_the_real_pipeline(tmp_path):
     assert len(report.xpath("//article[contains(@class,'comment')]")) >= 10
     api = client.post("/api/analyze", json={"text": EXAMPLE.read_text(encoding="utf-8"), "store": False}).json()
     assert api["id"] is None and api["analysis"]["page"]["title"].startswith("Government Forces Close In")
-    from rashomon.report.json import validate
+    from rashomon.contract import validate
 
     validate(api["analysis"])
     assert client.get("/api/pages").json()["total"] == 1
@@ -219,8 +244,13 @@ def test_paste_and_upload_run_the_real_pipeline(tmp_path):
 
 def test_another_sites_page_cannot_delete_or_analyze(client):
     page_id = client.post("/api/pages", json=_dated("2032-01-15")).json()["id"]
-    foreign = [{"Origin": "https://mallory.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"},
-               {"Origin": "http://testserver:8080"}, {"Origin": "https://testserver"}]
+    foreign = [
+        {"Origin": "https://mallory.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Origin": "http://testserver:8080"},
+        {"Origin": "https://testserver"},
+    ]
     for headers in foreign:
         assert client.post(f"/pages/{page_id}/delete", headers=headers, follow_redirects=False).status_code == 403
         assert client.delete(f"/api/pages/{page_id}", headers=headers).status_code == 403
@@ -283,11 +313,16 @@ def test_page_ids_out_of_range_are_not_found_not_a_crash(tmp_path):
     client = TestClient(create_app(tmp_path / "ids.db", analyze=_unavailable), raise_server_exceptions=False)
     page_id = client.post("/api/pages", json=_dated("2032-03-01")).json()["id"]
     huge = "99999999999999999999999"
-    for response in (client.get(f"/pages/{huge}"), client.get(f"/api/pages/{huge}"),
-                     client.post(f"/pages/{huge}/delete"), client.delete(f"/api/pages/{huge}"),
-                     client.get(f"/pages/{2**63}"), client.get("/api/pages/0"),
-                     client.get("/compare", params={"ids": [page_id, huge]}),
-                     client.get("/api/compare", params={"ids": [page_id, 2**63]})):
+    for response in (
+        client.get(f"/pages/{huge}"),
+        client.get(f"/api/pages/{huge}"),
+        client.post(f"/pages/{huge}/delete"),
+        client.delete(f"/api/pages/{huge}"),
+        client.get(f"/pages/{2**63}"),
+        client.get("/api/pages/0"),
+        client.get("/compare", params={"ids": [page_id, huge]}),
+        client.get("/api/compare", params={"ids": [page_id, 2**63]}),
+    ):
         assert response.status_code in (404, 422), (response.request.url, response.status_code)
     assert client.get(f"/api/pages/{page_id}").status_code == 200
 
@@ -372,7 +407,7 @@ def test_search_links_a_comment_to_the_reports_own_anchor(client):
 
 
 def test_one_contract_validator_and_one_palette():
-    from rashomon.report import json as contract
+    from rashomon import contract
     from rashomon.report import svg, terminal
     from rashomon.web import app as web_app
 

@@ -1,28 +1,51 @@
 """rashomon: lay out the accounts a news page tells side by side.
 
 >>> import rashomon
->>> analysis = rashomon.analyze("page.txt")      # doctest: +SKIP
->>> rashomon.to_dict(analysis)["sources"]       # doctest: +SKIP
->>> page = rashomon.read_page("page.html")      # doctest: +SKIP
+>>> from pathlib import Path
+>>> analysis = rashomon.analyze(Path("page.txt"))     # doctest: +SKIP  (a Path is a file)
+>>> analysis = rashomon.analyze("Headline\n\nText")  # doctest: +SKIP  (a str is the page itself)
+>>> rashomon.to_dict(analysis)["sources"]             # doctest: +SKIP
+>>> page = rashomon.read_page(Path("page.html"))      # doctest: +SKIP
 """
 
-from .errors import InputError, RashomonError
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError, InputError, RashomonError
 from .model import SCHEMA_VERSION, Analysis, Page
+from .options import Options, load_options
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "read_page", "to_dict", "to_json", "Analysis", "Page", "RashomonError", "InputError",
-           "SCHEMA_VERSION", "__version__"]
+__all__ = [
+    "analyze",
+    "read_page",
+    "to_dict",
+    "to_json",
+    "Analysis",
+    "Page",
+    "Options",
+    "load_options",
+    "RashomonError",
+    "InputError",
+    "ConfigError",
+    "SCHEMA_VERSION",
+    "__version__",
+]
 
 
-def analyze(source, **options) -> Analysis:
-    """Analyze one page (path, bytes, text or :class:`Page`); see :func:`rashomon.pipeline.analyze`."""
+def analyze(source: Path | str | bytes | Page | None = None, **options: Any) -> Analysis:
+    """Analyze one page: a :class:`~pathlib.Path` is read from disk, a ``str`` is the page's text (or HTML),
+    ``bytes`` its raw content; ``path=``, ``text=`` or ``html=`` name the input explicitly. See
+    :func:`rashomon.pipeline.analyze` for ``options=``, ``stage_names=`` and ``nlp=``."""
     from .pipeline import analyze as _analyze
 
     return _analyze(source, **options)
 
 
-def read_page(source, **options) -> Page:
-    """Read one page without analysing it; see :func:`rashomon.read.read`.
+def read_page(source: Path | str | bytes | None = None, **options: Any) -> Page:
+    """Read one page without analysing it (same inputs as :func:`analyze`); see :func:`rashomon.read.read`.
 
     (Not ``rashomon.read``: that name is the readers' subpackage.)
     """
@@ -31,13 +54,13 @@ def read_page(source, **options) -> Page:
     return _read(source, **options)
 
 
-def to_dict(analysis: Analysis) -> dict:
-    from .report.json import to_dict as _to_dict
+def to_dict(analysis: Analysis) -> dict[str, Any]:
+    from .contract import to_dict as _to_dict
 
     return _to_dict(analysis)
 
 
 def to_json(analysis: Analysis, indent: int | None = 2) -> str:
-    from .report.json import to_json as _to_json
+    from .contract import to_json as _to_json
 
     return _to_json(analysis, indent)

@@ -6,20 +6,29 @@ plain line on standard error and a non-zero exit code: a user never sees a trace
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import os
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from . import settings
-from .errors import PageTooSlow, RashomonError
+from .console import (
+    CONFIG_HELP,
+    SET_HELP,
+    err_console,
+    fail,
+    for_terminal,
+    guarded,
+    out_console,
+    page_source,
+    page_time_limit,
+    plain,
+    run_options,
+    write_output,
+)
+from .report import RENDERERS
 
 app = typer.Typer(
     name="rashomon",
@@ -28,132 +37,17 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err_console = Console(stderr=True)
-out_console = Console()
 
 
-class Format(str, Enum):
-    json = "json"
-    html = "html"
-    md = "md"
-    text = "text"
+#: Output formats: one per renderer registered in ``rashomon.report.RENDERERS``.
+Format = Enum("Format", {name: name for name in RENDERERS}, type=str)  # type: ignore[misc]
 
-
-def plain(text: str) -> str:
-    """Page text or a file name made safe for the terminal: no Rich markup, no control characters."""
-    return escape("".join(ch if ch.isprintable() else " " for ch in str(text)))
-
-
-#: Exit code for an input or output failure of the machine (EX_IOERR): a full disk, a read-only folder.
-EXIT_IO_ERROR = 74
-
-
-def for_terminal(rendered: str, fmt: str) -> str:
-    """A rendering bound for standard output: no control character or bidi override of the page's reaches the
-    terminal (JSON gets ``\\uXXXX`` escapes, the same value; other formats show them escaped)."""
-    from .report.terminal import json_terminal_safe, terminal_safe
-
-    return json_terminal_safe(rendered) if fmt == "json" else terminal_safe(rendered)
-
-
-def fail(message: str, code: int = 2) -> None:
-    err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def guarded(func):
-    """Run a command body; expected errors become one line, unexpected ones one line plus a hint."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            result = func(*args, **kwargs)
-            sys.stdout.flush()  # here, not at exit: a full disk or /dev/full must fail inside the guard
-            return result
-        except RashomonError as err:
-            fail(str(err), err.exit_code)
-        except KeyboardInterrupt:
-            fail("interrupted", 130)
-        except (typer.Exit, typer.Abort, SystemExit):
-            _flush_or_fail()
-            raise
-        except OSError as err:  # a full disk, a read-only folder, /dev/full: the machine's state, not a bug
-            if os.environ.get("RASHOMON_DEBUG"):
-                raise
-            _silence_stdout()
-            fail(io_message(err), EXIT_IO_ERROR)
-        except Exception as err:  # the promise is: never a traceback (unless asked for one)
-            if os.environ.get("RASHOMON_DEBUG"):
-                raise
-            fail(f"internal error: {type(err).__name__}: {err} (set RASHOMON_DEBUG=1 for details)", 70)
-
-    return wrapper
-
-
-def io_message(err: OSError) -> str:
-    """One line for an input or output failure: the file and the system's reason (no space, read-only...)."""
-    reason = err.strerror or str(err) or type(err).__name__
-    return f"{err.filename}: {reason}" if err.filename else f"cannot write the output: {reason}"
-
-
-def write_output(path: Path, text: str) -> None:
-    """Write a rendered result to ``path``; a failure names the file (write_text's own error does not)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise OSError(err.errno, err.strerror or str(err), err.filename or str(path)) from None
-
-
-def _flush_or_fail() -> None:
-    try:
-        sys.stdout.flush()
-    except OSError as err:
-        _silence_stdout()
-        fail(io_message(err), EXIT_IO_ERROR)
-
-
-def _silence_stdout() -> None:
-    """When standard output itself cannot be written (``> /dev/full``), point its file descriptor at /dev/null,
-    so the interpreter's own flush at exit does not fail a second time with a traceback."""
-    try:
-        sys.stdout.flush()
-        return
-    except OSError:
-        pass
-    try:
-        fd = sys.stdout.fileno()
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, fd)
-        os.close(null)
-    except (OSError, ValueError, AttributeError):  # no real file behind it (a test runner's buffer)
-        pass
-
-
-PAGE_TIMEOUT_OPTION = typer.Option(settings.PAGE_TIMEOUT_SECONDS, "--page-timeout", min=0,
-                                   help="Seconds a page may take before it is given up (0: none).")
-
-
-@contextlib.contextmanager
-def page_time_limit(seconds: float, name: str):
-    """Give up a page that runs past ``seconds`` with one plain error line (exit 2), as batch makes it an error
-    row: a hostile page must not hold the command for ever."""
-    from .batch.deadline import PageTimeout, time_limit
-
-    try:
-        with time_limit(seconds or None):
-            yield
-    except PageTimeout:
-        raise PageTooSlow(f"{name}: the page took longer than {seconds:g} s to analyse "
-                          "(limit: --page-timeout)") from None
-
-
-def use_actor_tables(paths: list[Path]) -> None:
-    """Load user actor tables now (a bad file is one clear error) and pass them on to worker processes."""
-    if paths:
-        from .actors import use_gazetteers
-
-        use_gazetteers(paths)
+PAGE_TIMEOUT_OPTION = typer.Option(
+    settings.PAGE_TIMEOUT_SECONDS,
+    "--page-timeout",
+    min=0,
+    help="Seconds a page may take before it is given up (0: none).",
+)
 
 
 def summary(analysis, destination: str | None) -> None:
@@ -176,7 +70,7 @@ def summary(analysis, destination: str | None) -> None:
 @guarded
 def analyze(
     path: str = typer.Argument(..., help="A page: an HTML file or a text dump; '-' reads standard input."),
-    format: Format = typer.Option(Format.json, "--format", "-f", help="Output format."),
+    format: Format = typer.Option("json", "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     url: Optional[str] = typer.Option(None, help="The page's URL, if known."),
     published_at: Optional[str] = typer.Option(None, "--published-at", help="The page's date (ISO 8601)."),
@@ -184,6 +78,9 @@ def analyze(
     kind: str = typer.Option("auto", help="Input kind: auto, text or html."),
     comment_styles: list[Path] = typer.Option([], "--comment-styles", help="Extra YAML file of comment dump styles."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
+    stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated stages to run (default: all)."),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    set_: list[str] = typer.Option([], "--set", help=SET_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
     page_timeout: float = PAGE_TIMEOUT_OPTION,
 ) -> None:
@@ -191,10 +88,11 @@ def analyze(
     from .pipeline import analyze as run
     from .report import render
 
-    use_actor_tables(actors)
+    options = run_options(config, set_, actors=actors, comment_styles=comment_styles, stages=stages)
     with page_time_limit(page_timeout, path):
-        analysis = run(path if path == "-" else Path(path), url=url, published_at=published_at,
-                       publisher=publisher, kind=kind, comment_styles=tuple(comment_styles))
+        analysis = run(
+            page_source(path), url=url, published_at=published_at, publisher=publisher, kind=kind, options=options
+        )
     rendered = render(analysis, format.value)
     if output:
         write_output(output, rendered)
@@ -215,8 +113,9 @@ def compare(
     """Compare the same event told by different outlets: one column per page, verdicts per fact, framing."""
     import json
 
-    from .compare import compare_pages, comparison_text
+    from .compare import compare_pages
     from .pipeline import analyze as run
+    from .report.comparison import comparison_text
 
     if format not in ("json", "text"):
         fail(f"--format must be json or text, not {format!r}")
@@ -228,7 +127,7 @@ def compare(
     analyses = []
     for path in paths:
         with page_time_limit(page_timeout, str(path)):
-            analyses.append(run(path))
+            analyses.append(run(Path(path)))
     result = compare_pages(analyses)
     rendered = json.dumps(result, indent=2, ensure_ascii=False) + "\n" if format == "json" else comparison_text(result)
     if output:
@@ -248,16 +147,29 @@ def comments(
     import json
 
     from .comments import commenter_summary, thread_tree
+    from .contract import to_dict
     from .pipeline import analyze as run
-    from .report.json import to_dict
+    from .pipeline import with_requirements
 
     with page_time_limit(page_timeout, path):
-        analysis = run(path if path == "-" else Path(path), kind=kind, stage_names=("actors", "comments"))
+        analysis = run(page_source(path), kind=kind, stage_names=with_requirements(["comments"]))
     comments, data = analysis.page.comments, to_dict(analysis)
-    sys.stdout.write(for_terminal(json.dumps({"threads": thread_tree(comments),
-                                              "commenters": commenter_summary(comments),
-                                              "comments": data["comments"], "warnings": data["warnings"]},
-                                             indent=2, ensure_ascii=False) + "\n", "json"))
+    sys.stdout.write(
+        for_terminal(
+            json.dumps(
+                {
+                    "threads": thread_tree(comments),
+                    "commenters": commenter_summary(comments),
+                    "comments": data["comments"],
+                    "warnings": data["warnings"],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n",
+            "json",
+        )
+    )
 
 
 @app.command()
@@ -265,9 +177,12 @@ def comments(
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
-    db: Optional[Path] = typer.Option(None, "--db", help="SQLite store (default: rashomon.db in the user data folder)."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="SQLite store (default: rashomon.db in the user data folder)."
+    ),
     allowed_host: list[str] = typer.Option(
-        [], "--allowed-host", help="Another host name clients may use (when serving beyond this machine); repeatable."),
+        [], "--allowed-host", help="Another host name clients may use (when serving beyond this machine); repeatable."
+    ),
 ) -> None:
     """Serve the web app: paste or upload pages, read reports, search, compare stored pages."""
     from .web import serve as run
@@ -279,8 +194,9 @@ def serve(
 @guarded
 def schema() -> None:
     """Print the JSON Schema of the analysis output."""
-    from .report.json import shipped_schema
     import json
+
+    from .contract import shipped_schema
 
     sys.stdout.write(json.dumps(shipped_schema(), indent=2) + "\n")
 

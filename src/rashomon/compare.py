@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, replace
 from . import framing as framing_module
 from .claims import source_label, topics
 from .model import Alignment, Analysis, Claim, Quantity
-from .pipeline import ParsedBlock, register_stage
+from .pipeline import StageContext, register_stage
 
 # --- settings ------------------------------------------------------------------------------------------
 #: "about 40" admits 40 +- this share.
@@ -335,8 +335,8 @@ def _narrative_texts(analysis: Analysis) -> dict[str, list[tuple[int, str]]]:
     return dict(texts)
 
 
-@register_stage("compare")
-def compare_stage(analysis: Analysis, parsed: list[ParsedBlock]) -> None:
+@register_stage("compare", requires=("claims",), assigns=("alignments", "framing"))
+def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Fill ``analysis.alignments`` and ``analysis.framing`` (see :func:`rashomon.framing.framing_for`)."""
     labels = _account_labels(analysis)
     analysis.alignments = align(_items(analysis, analysis.claims), labels)
@@ -423,17 +423,3 @@ def _outlet_label(analysis: Analysis, claim: Claim, pid: str, outlet: str) -> st
     speaker = source_label(analysis, original)
     publishers = {s.name for s in analysis.sources if s.is_publisher} | {"publisher", analysis.page.publisher}
     return outlet if speaker in publishers or speaker == outlet else f"{speaker} via {outlet}"
-
-
-def comparison_text(result: dict) -> str:
-    """``compare_pages``' result as plain text for a terminal: one line per verdict, then each outlet's words."""
-    lines = ["pages: " + " | ".join(f"{p['id']} {p['label']} ({p['claims']} claims)" for p in result["pages"])]
-    for alignment in result["alignments"]:
-        lines.append(f"[{alignment['verdict']}] {alignment['topic']}: {alignment['explanation']}")
-    for pid, entry in result["framing"].items():
-        words = ", ".join(f"{d['term']} ({d['z']:.1f})" for d in entry["distinctive"][:10]) or "none"
-        terms = ", ".join(f"{h['term']} ×{h['count']:g}" for h in entry["lexicon"]) or "none"
-        lines.append(f"{pid} {entry['label']}: distinctive words {words}; framing terms {terms}")
-    for warning in result["warnings"]:
-        lines.append(f"warning {warning['code']}: {warning['message']}")
-    return "\n".join(lines) + "\n"

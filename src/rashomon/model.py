@@ -11,7 +11,7 @@ JSON keys are always there. Nothing in this module computes anything: it only na
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -34,6 +34,110 @@ SourceKind = Literal[
 AttributionKind = Literal["direct", "indirect", "mixed", "editorial", "continuation", "framing"]
 Verdict = Literal["agree", "compatible", "conflict", "unique"]
 
+# --- vocabularies --------------------------------------------------------------------------------------
+# Each fixed vocabulary is declared once, here, as a Literal (so the generated JSON Schema lists it as an enum)
+# and as a tuple for code. Whatever produces, colours, labels or filters one of them reads these; tests check
+# that every member has its label, colour and filter, and that nothing produces a value outside them.
+
+#: Relations between actors (the actors stage, ``data/actors/relations.yaml``).
+RelationType = Literal[
+    "backs",
+    "supports",
+    "arms",
+    "allied_with",
+    "fights",
+    "attacks",
+    "besieges",
+    "captures_from",
+    "hands_over_to",
+    "evacuates",
+    "accuses",
+]
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+#: How each relation type reads in a report ("X captures from Y") and its Okabe–Ito colour in the actor graph:
+#: hostile acts vermillion, backing green, alliance blue, accusation purple, handovers orange, evacuation sky blue.
+#: Colour is never the only cue (every edge is also titled with its type). A test checks every type is here.
+RELATION_STYLE: dict[str, tuple[str, str]] = {
+    "backs": ("backs", "#009E73"),
+    "supports": ("supports", "#009E73"),
+    "arms": ("arms", "#009E73"),
+    "allied_with": ("is allied with", "#0072B2"),
+    "fights": ("fights", "#D55E00"),
+    "attacks": ("attacks", "#D55E00"),
+    "besieges": ("besieges", "#D55E00"),
+    "captures_from": ("captures from", "#D55E00"),
+    "hands_over_to": ("hands over to", "#E69F00"),
+    "evacuates": ("evacuates", "#56B4E9"),
+    "accuses": ("accuses", "#CC79A7"),
+}
+#: Whether a relation is stated in the page's own voice, relayed from a source, or denied.
+Polarity = Literal["asserted", "denied", "reported"]
+
+#: Flags the comments stage sets on a comment.
+CommentFlag = Literal[
+    "toxicity",
+    "severe_toxicity",
+    "insult",
+    "identity_attack",
+    "profanity",
+    "threat",
+    "sarcasm",
+    "sarcasm_marker",
+    "correction",
+    "empty",
+    "language_unknown",
+]
+COMMENT_FLAGS: tuple[str, ...] = get_args(CommentFlag)
+#: The report filter each flag falls under (a test checks every flag has one).
+COMMENT_FLAG_FILTERS: dict[str, str] = {
+    "threat": "threats",
+    "toxicity": "abuse",
+    "severe_toxicity": "abuse",
+    "insult": "abuse",
+    "identity_attack": "abuse",
+    "profanity": "abuse",
+    "sarcasm": "sarcasm",
+    "sarcasm_marker": "sarcasm",
+    "correction": "corrections",
+    "empty": "unscored",
+    "language_unknown": "unscored",
+}
+
+#: Codes of the warnings readers and stages attach to an analysis (``PageWarning.code``).
+WarningCode = Literal[
+    # reading
+    "invalid_utf8",
+    "unparsable_html",
+    "no_article",
+    "non_english",
+    "language_unknown",
+    "no_comments",
+    "comment_structure_unknown",
+    "comment_style_unknown",
+    "page_truncated",
+    "comments_truncated",
+    # pipeline and stages
+    "block_truncated",
+    "stage_failed",
+    "unbalanced_quotes",
+    "no_sources",
+    "percent_over_100",
+    "no_claims",
+    "one_source",
+    "one_account",
+    "no_actors",
+    "too_many_actors",
+    "comment_offsets",
+    "comment_truncated",
+    "comment_model_missing",
+]
+WARNING_CODES: tuple[str, ...] = get_args(WarningCode)
+
+#: File suffixes of single pages: what ``rashomon analyze`` and ``rashomon batch`` read from a folder or path.
+HTML_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".xhtml", ".shtml")
+TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text")
+PAGE_SUFFIXES: tuple[str, ...] = HTML_SUFFIXES + TEXT_SUFFIXES
+
 
 @dataclass(slots=True)
 class Span:
@@ -52,7 +156,7 @@ class PageWarning:
     ``no_comments``, ...); ``message`` is one plain sentence for a person.
     """
 
-    code: str
+    code: WarningCode
     message: str
     stage: str = "read"
 
@@ -117,7 +221,7 @@ class Comment:
     reply_confidence: float | None = None
     language: str | None = None
     scores: dict[str, float] = field(default_factory=dict)
-    flags: list[str] = field(default_factory=list)
+    flags: list[CommentFlag] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     corrects: str | None = None
     stance: list[Stance] = field(default_factory=list)
@@ -279,12 +383,12 @@ class Relation:
     """
 
     id: str
-    type: str
+    type: RelationType
     subject: str
     object: str
     evidence: Span
     asserted_by: str | None = None
-    polarity: Literal["asserted", "denied", "reported"] = "asserted"
+    polarity: Polarity = "asserted"
     narrative: str | None = None
 
 
@@ -302,7 +406,7 @@ class Analysis:
     relations: list[Relation] = field(default_factory=list)
     warnings: list[PageWarning] = field(default_factory=list)
 
-    def warn(self, code: str, message: str, stage: str) -> None:
+    def warn(self, code: WarningCode, message: str, stage: str) -> None:
         self.warnings.append(PageWarning(code, message, stage))
 
     @property

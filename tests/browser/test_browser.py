@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from test_report_fixtures import HOSTILE_PAYLOAD, build_analysis  # noqa: E402
+from tests.test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -27,8 +26,13 @@ REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "port-sarn.txt"
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 
 #: Installed before any page script: records script execution a payload could cause.
 WATCH = """
@@ -88,10 +92,12 @@ def server(tmp_path_factory):
     port = _free_port()
     db = tmp_path_factory.mktemp("web") / "store.db"
     stages = os.environ.get("RASHOMON_STAGES")
-    code = ("import sys, uvicorn; from rashomon.web import create_app; "
-            "stages = tuple(sys.argv[3].split(',')) if sys.argv[3] else None; "
-            "uvicorn.run(create_app(sys.argv[1], stage_names=stages), host='127.0.0.1', port=int(sys.argv[2]), "
-            "log_level='warning')")
+    code = (
+        "import sys, uvicorn; from rashomon.web import create_app; "
+        "stages = tuple(sys.argv[3].split(',')) if sys.argv[3] else None; "
+        "uvicorn.run(create_app(sys.argv[1], stage_names=stages), host='127.0.0.1', port=int(sys.argv[2]), "
+        "log_level='warning')"
+    )
     process = subprocess.Popen([sys.executable, "-c", code, str(db), str(port), stages or ""])
     base = f"http://127.0.0.1:{port}"
     try:
@@ -232,8 +238,11 @@ def test_hostile_content_in_the_web_app_runs_no_script(browser, server):
     page.goto(f"{server}/")
     # a hostile text dump through the real reader and pipeline, pasted into the form
     page.select_option("#kind", "text")
-    page.fill("#text", f"Headline {HOSTILE_PAYLOAD}\n\nThe ministry said{HOSTILE_PAYLOAD} that the port was calm today"
-                       f" and the market opened.\n\n{HOSTILE_PAYLOAD}\n")
+    page.fill(
+        "#text",
+        f"Headline {HOSTILE_PAYLOAD}\n\nThe ministry said{HOSTILE_PAYLOAD} that the port was calm today"
+        f" and the market opened.\n\n{HOSTILE_PAYLOAD}\n",
+    )
     page.click("#analyze-button")
     page.wait_for_url("**/pages/*", timeout=120_000)
     assert "<script>" in page.locator("h1").inner_text() or "<script>" in page.locator("main").inner_text()
@@ -242,6 +251,6 @@ def test_hostile_content_in_the_web_app_runs_no_script(browser, server):
 
 
 def _contract(analysis) -> dict:
-    from rashomon.report.json import to_dict
+    from rashomon.contract import to_dict
 
     return to_dict(analysis)

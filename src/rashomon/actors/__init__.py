@@ -5,26 +5,25 @@ aliases merged, ACLED-style type, side when the text or the gazetteer gives one,
 group a spokesperson speaks for) and ``analysis.relations`` (typed, with the evidence span, the source that
 asserts it and the account it belongs to). :func:`scorecard` merges many pages' results.
 
-Extra alias tables: ``load_gazetteer(paths)`` / :func:`use_gazetteers` (what the CLI option ``--actors FILE``
-calls), or the ``gazetteer`` argument of :func:`actors_stage`.
+Extra alias tables: ``Options(actors=ActorOptions(tables=...))`` (what the CLI option ``--actors FILE`` sets),
+``load_gazetteer(paths)``, or the ``gazetteer`` argument of :func:`actors_stage`.
 """
 
 from __future__ import annotations
 
 import re
+from typing import cast
 
-from ..model import Actor, Analysis, Relation, Span
-from ..pipeline import register_stage
-from .gazetteer import Gazetteer, env_paths, load_gazetteer, use_gazetteers
+from ..model import Actor, Analysis, Polarity, Relation, RelationType, Span
+from ..pipeline import StageContext, register_stage
+from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import Found, find_actors
 from .relations import RawRelation, find_relations
 from .scorecard import scorecard
 
-__all__ = ["actors_stage", "find_actors", "find_relations", "load_gazetteer", "scorecard", "use_gazetteers"]
+__all__ = ["actors_stage", "find_actors", "find_relations", "load_gazetteer", "scorecard"]
 
 # --- settings ----------------------------------------------------------------------------------------
-#: More actors than this on one page: the most mentioned are kept and a warning says so.
-MAX_ACTORS = 2000
 #: Relations that put both actors on the same side (a side known for one is given to the other).
 SAME_SIDE = {"backs", "supports", "arms", "allied_with"}
 #: "the Syrian/Russian point of view, in which ...": a relation inside such a view is asserted by that side.
@@ -35,10 +34,12 @@ VIEW_PATTERN = re.compile(
 )
 
 
-@register_stage("actors")
-def actors_stage(analysis: Analysis, parsed, gazetteer: Gazetteer | None = None) -> None:
-    """Fill ``analysis.actors`` and ``analysis.relations`` from the parsed article blocks."""
-    gaz = gazetteer or load_gazetteer(env_paths())
+@register_stage("actors", assigns=("actors", "relations"), resources=("spacy",))
+def actors_stage(analysis: Analysis, ctx: StageContext, gazetteer: Gazetteer | None = None) -> None:
+    """Fill ``analysis.actors`` and ``analysis.relations`` from the parsed article blocks (sources and
+    attributions, when the attribution stage ran, name who asserts a relation)."""
+    parsed = ctx.parsed
+    gaz = gazetteer or load_gazetteer(ctx.options.actors.tables, nlp=ctx.nlp)
     article_text = "\n".join(pb.block.text for pb in parsed)
     found = find_actors(parsed, article_text, gaz)
     _promote_sources(found, analysis)
@@ -49,10 +50,12 @@ def actors_stage(analysis: Analysis, parsed, gazetteer: Gazetteer | None = None)
     for actor in actors:
         actor.mentions.sort(key=lambda m: (m.start, m.end))
     actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
-    if len(actors) > MAX_ACTORS:
-        analysis.warn("too_many_actors", f"{len(actors)} actors found; only the {MAX_ACTORS} most mentioned are kept",
-                      "actors")
-        keep = {a.id for a in sorted(actors, key=lambda a: -len(a.mentions))[:MAX_ACTORS]}
+    limit = ctx.options.actors.max_actors
+    if len(actors) > limit:
+        analysis.warn(
+            "too_many_actors", f"{len(actors)} actors found; only the {limit} most mentioned are kept", "actors"
+        )
+        keep = {a.id for a in sorted(actors, key=lambda a: -len(a.mentions))[:limit]}
         actors = [a for a in actors if a.id in keep]
         raw = [r for r in raw if r.subject in keep and r.object in keep]
     analysis.actors = actors
@@ -76,13 +79,26 @@ def _relation(rel_id: str, raw: RawRelation, analysis: Analysis, parsed, gaz: Ga
     if raw.negated and raw.asserter:  # a denial made by a named actor ("a charge the group denied")
         asserted_by = raw.asserter
     elif asserted_by == publisher:  # the page's own voice may still hand the relation to someone inline
-        viewers = [raw.asserter] if raw.asserter else _view_holders(
-            analysis.page.text, pb.block.start + first.sent.start_char, start, gaz)
+        viewers = (
+            [raw.asserter]
+            if raw.asserter
+            else _view_holders(analysis.page.text, pb.block.start + first.sent.start_char, start, gaz)
+        )
         if viewers:
             asserted_by, polarity = "+".join(viewers), "reported"
     if raw.negated:
         polarity = "denied"
-    return Relation(rel_id, raw.type, raw.subject, raw.object, evidence, asserted_by, polarity, pb.block.narrative)
+    # the cue lexicon's types are checked against RELATION_TYPES when it is loaded (gazetteer._check_relation_types)
+    return Relation(
+        rel_id,
+        cast(RelationType, raw.type),
+        raw.subject,
+        raw.object,
+        evidence,
+        asserted_by,
+        cast(Polarity, polarity),
+        pb.block.narrative,
+    )
 
 
 def _view_holders(text: str, sentence_start: int, evidence_start: int, gaz: Gazetteer) -> list[str]:
@@ -117,7 +133,11 @@ def _link_people(found: Found, parsed, gaz: Gazetteer) -> None:
             head = doc[end - 1]
             phrases = []
             left = start
-            while left > 0 and doc[left - 1].head.i in range(left - 1, end) and doc[left - 1].dep_ in ("compound", "amod", "nmod"):
+            while (
+                left > 0
+                and doc[left - 1].head.i in range(left - 1, end)
+                and doc[left - 1].dep_ in ("compound", "amod", "nmod")
+            ):
                 left -= 1
             if left < start:
                 phrases.append(doc[left:start])
@@ -135,7 +155,9 @@ def _link_people(found: Found, parsed, gaz: Gazetteer) -> None:
                 if is_spokes and person.spokesperson_for is None:
                     cue = next(t.i for t in phrase if t.lower_ in spokes)
                     groups = [mentions[t.i] for t in phrase if t.i in mentions and mentions[t.i] != person_id]
-                    after = [mentions[t.i] for t in phrase if t.i > cue and t.i in mentions and mentions[t.i] != person_id]
+                    after = [
+                        mentions[t.i] for t in phrase if t.i > cue and t.i in mentions and mentions[t.i] != person_id
+                    ]
                     group = (after or groups or [None])[-1]
                     if group:
                         person.spokesperson_for = group

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,11 +20,8 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
+from ..model import RELATION_TYPES
 from ..resources import data_path
-
-#: Environment variable holding extra gazetteer paths (``os.pathsep``-separated); set by the CLI option
-#: ``--actors`` through :func:`use_gazetteers` so that batch worker processes see the same tables.
-ENV_VAR = "RASHOMON_ACTORS"
 
 ACTOR_TYPES = (
     "state_forces", "rebel_group", "political_militia", "identity_militia", "rioters", "protesters",
@@ -95,12 +92,6 @@ def _norm(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-def _tokenize(text: str) -> list[str]:
-    from .. import nlp
-
-    return [t.text for t in nlp.load().tokenizer(text)]
-
-
 def _is_exact(alias: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", alias)
     return bool(letters) and (letters.isupper() and len(letters) <= 5 or "." in alias)
@@ -163,31 +154,21 @@ def _data_file(name: str) -> Path:
     return data_path(f"actors/{name}")
 
 
-def env_paths() -> tuple[str, ...]:
-    value = os.environ.get(ENV_VAR, "")
-    return tuple(p for p in value.split(os.pathsep) if p)
-
-
-def use_gazetteers(paths: Sequence[str | os.PathLike]) -> None:
-    """Make every later analysis in this process (and in worker processes it starts) use these extra tables.
-
-    Validates the files now, so a bad table is a clear error before any page is read.
-    """
-    resolved = tuple(str(Path(p)) for p in paths)
-    load_gazetteer(resolved)
-    os.environ[ENV_VAR] = os.pathsep.join(resolved)
-
-
-def load_gazetteer(extra_paths: Iterable[str | os.PathLike] | None = None) -> Gazetteer:
-    """The built-in gazetteer extended by the user's tables (YAML or JSON), with its matching index built.
+def load_gazetteer(extra_paths: Iterable[str | os.PathLike] | None = None, nlp: Any = None) -> Gazetteer:
+    """The built-in gazetteer extended by the user's tables (YAML or JSON), with its matching index built on
+    ``nlp``'s tokenizer (default: the project's pipeline). Cached per process.
 
     Raises :class:`~rashomon.errors.ConfigError` naming the file for a missing or malformed table.
     """
-    return _load(tuple(str(p) for p in (extra_paths or ())))
+    if nlp is None:
+        from .. import nlp as nlp_module
+
+        nlp = nlp_module.load()
+    return _load(tuple(str(p) for p in (extra_paths or ())), nlp)
 
 
 @lru_cache(maxsize=8)
-def _load(extra_paths: tuple[str, ...]) -> Gazetteer:
+def _load(extra_paths: tuple[str, ...], nlp: Any) -> Gazetteer:
     base = _read_table(_data_file("gazetteer.yaml"))
     entries: dict[str, Entry] = {}
     conflicts: dict[str, list[str]] = {}
@@ -200,17 +181,43 @@ def _load(extra_paths: tuple[str, ...]) -> Gazetteer:
             entries[entry.id] = _merge(entries[entry.id], entry) if entry.id in entries else entry
     lexicon = yaml.safe_load(_data_file("nouns.yaml").read_text(encoding="utf-8"))
     cues = yaml.safe_load(_data_file("relations.yaml").read_text(encoding="utf-8"))
+    _check_relation_types(cues)
     gazetteer = Gazetteer(entries, conflicts, lexicon, cues)
-    _index(gazetteer)
+    _index(gazetteer, nlp.tokenizer)
     return gazetteer
 
 
-def _index(gaz: Gazetteer) -> None:
+def relation_types_in(table: Any) -> set[str]:
+    """Every relation type a cue table names (``type``, ``from_type`` and ``relation`` values at any depth)."""
+    found: set[str] = set()
+    if isinstance(table, dict):
+        for key, value in table.items():
+            if key in ("type", "from_type", "relation") and isinstance(value, str):
+                found.add(value)
+            else:
+                found |= relation_types_in(value)
+    elif isinstance(table, list):
+        for item in table:
+            found |= relation_types_in(item)
+    return found
+
+
+def _check_relation_types(cues: Any) -> None:
+    unknown = sorted(relation_types_in(cues) - set(RELATION_TYPES))
+    if unknown:
+        raise ConfigError(
+            f"relations.yaml names relation types not in rashomon.model.RELATION_TYPES: {', '.join(unknown)}"
+        )
+
+
+def _index(gaz: Gazetteer, tokenizer: Any) -> None:
     for entry in gaz.entries.values():
-        named = [(a, False, False) for a in [entry.name, *entry.aliases]] + [(a, True, False) for a in entry.generic_aliases]
+        named = [(a, False, False) for a in [entry.name, *entry.aliases]] + [
+            (a, True, False) for a in entry.generic_aliases
+        ]
         named += [(a, False, True) for a in entry.capitals]
         for alias, generic, capital in named:
-            tokens = _tokenize(alias)
+            tokens = [t.text for t in tokenizer(alias)]
             if tokens and tokens[0].lower() == "the" and len(tokens) > 1:
                 tokens = tokens[1:]
             key = tuple(t.lower() for t in tokens)
@@ -218,7 +225,9 @@ def _index(gaz: Gazetteer) -> None:
                 continue
             hit = AliasHit(entry.id, generic, tuple(tokens) if _is_exact(alias) else None, capital)
             hits = gaz.index.setdefault(key, [])
-            if not any(h.entry_id == hit.entry_id and h.generic == hit.generic and h.capital == hit.capital for h in hits):
+            if not any(
+                h.entry_id == hit.entry_id and h.generic == hit.generic and h.capital == hit.capital for h in hits
+            ):
                 hits.append(hit)
             gaz.first_tokens.add(key[0])
             gaz.max_len = max(gaz.max_len, len(key))

@@ -29,8 +29,20 @@ ENTITY_LABELS = {"ORG": "organization", "PERSON": "person", "NORP": "identity_mi
 WEAK_ENTITY_LABELS = {"GPE": "state", "LOC": "state"}
 #: Words in an unknown organization's name that tell its type.
 ORG_TYPE_WORDS = {
-    "ngo": ("watch", "amnesty", "foundation", "observatory", "humanitarian", "relief", "rights", "doctors", "aid",
-            "charity", "crescent", "cross"),
+    "ngo": (
+        "watch",
+        "amnesty",
+        "foundation",
+        "observatory",
+        "humanitarian",
+        "relief",
+        "rights",
+        "doctors",
+        "aid",
+        "charity",
+        "crescent",
+        "cross",
+    ),
     "political_militia": ("militia",),
     "government": ("ministry", "council", "government", "parliament", "cabinet", "senate", "committee", "office"),
     "media": ("news", "agency", "tv", "television", "times", "post", "press", "radio", "channel", "herald"),
@@ -44,9 +56,32 @@ BARE_NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
 #: Prepositions after which a capital city is a place, not its state.
 LOCATIVES = {"in", "at", "near", "outside", "into", "to", "from", "around", "across", "toward", "towards", "inside"}
 #: Nouns that make a name next to them a person's ("X, a spokesman", "commander X").
-PERSON_NOUNS = {"president", "minister", "spokesman", "spokeswoman", "spokesperson", "general", "commander",
-                "leader", "correspondent", "reporter", "official", "chief", "head", "envoy", "ambassador",
-                "senator", "governor", "mayor", "colonel", "activist", "analyst", "man", "woman", "resident"}
+PERSON_NOUNS = {
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "general",
+    "commander",
+    "leader",
+    "correspondent",
+    "reporter",
+    "official",
+    "chief",
+    "head",
+    "envoy",
+    "ambassador",
+    "senator",
+    "governor",
+    "mayor",
+    "colonel",
+    "activist",
+    "analyst",
+    "man",
+    "woman",
+    "resident",
+}
 #: Words next to an ambiguous country name that say it is the country.
 PLACE_CONTEXT = {"in", "to", "from", "into", "across", "invaded", "neighbouring", "neighboring", "border",
                  "borders", "government", "army", "forces", "troops", "king", "capital", "'s", "ministry",
@@ -65,8 +100,18 @@ class Found:
     places: list[set[int]] = field(default_factory=list)  # tokens known to be places, per block
     by_name: dict[str, str] = field(default_factory=dict)  # lower-case name -> id of actors found from the parse
 
-    def add(self, block_index: int, actor_id: str, name: str, type_: str, span: Span, tokens: range,
-            *, weak: bool = False, **extra) -> str:
+    def add(
+        self,
+        block_index: int,
+        actor_id: str,
+        name: str,
+        type_: str,
+        span: Span,
+        tokens: range,
+        *,
+        weak: bool = False,
+        **extra,
+    ) -> str:
         actor = self.actors.get(actor_id)
         if actor is None and actor_id.startswith(("actor:", "person:")):
             # the model may call one name a person here and an organization there: one actor all the same
@@ -153,8 +198,12 @@ def ambiguous_reading(doc, start: int, end: int) -> str:
 
 def _person_extent(doc, start: int, end: int) -> tuple[int, int]:
     ent_start, ent_end = start, end
-    while ent_start > 0 and doc[ent_start - 1].pos_ == "PROPN" and doc[ent_start - 1].is_title \
-            and doc[ent_start - 1].lower_ not in PERSON_NOUNS | HONORIFICS:
+    while (
+        ent_start > 0
+        and doc[ent_start - 1].pos_ == "PROPN"
+        and doc[ent_start - 1].is_title
+        and doc[ent_start - 1].lower_ not in PERSON_NOUNS | HONORIFICS
+    ):
         ent_start -= 1
     while ent_end < len(doc) and doc[ent_end].pos_ == "PROPN" and doc[ent_end].is_title:
         ent_end += 1
@@ -165,7 +214,9 @@ def _choose(hits: list[AliasHit], gaz: Gazetteer, present: set[str], specific: C
     named = [h for h in hits if not h.generic]
     if named:
         return max(named, key=lambda h: specific[h.entry_id])
-    bindable = [h for h in hits if gaz.entries[h.entry_id].conflict in present or gaz.entries[h.entry_id].conflict is None]
+    bindable = [
+        h for h in hits if gaz.entries[h.entry_id].conflict in present or gaz.entries[h.entry_id].conflict is None
+    ]
     if not bindable:
         return None
     return max(bindable, key=lambda h: (gaz.entries[h.entry_id].conflict is not None, specific[h.entry_id]))
@@ -198,17 +249,33 @@ def _gazetteer_pass(found, index, pb, matches, gaz, present, specific) -> None:
         if hit.capital and before is not None and before.lower_ in LOCATIVES:
             found.places[index].update(range(start, end))
             continue  # "talks in Moscow": the city, not the state
-        if hit.generic and before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" \
-                and start <= before.head.i < end:
+        if (
+            hit.generic
+            and before is not None
+            and before.pos_ == "PROPN"
+            and before.dep_ == "compound"
+            and start <= before.head.i < end
+        ):
             continue  # "the Dunmore Alliance" is a name of its own, not "the alliance"
         if entry.ambiguous == "person" and ambiguous_reading(doc, start, end) == "person":
             p_start, p_end = _person_extent(doc, start, end)
             if p_end - p_start > end - start or doc[start].ent_type_ == "PERSON":
                 name = doc[p_start:p_end].text
-                found.add(index, "person:" + slug(name), name, "person", _span(pb, p_start, p_end), range(p_start, p_end))
+                found.add(
+                    index, "person:" + slug(name), name, "person", _span(pb, p_start, p_end), range(p_start, p_end)
+                )
             continue
-        found.add(index, entry.id, entry.name, entry.type, _span(pb, start, end), range(start, end),
-                  side=gaz.side_of(entry, present), office=entry.office, spokesperson_for=entry.spokesperson_for)
+        found.add(
+            index,
+            entry.id,
+            entry.name,
+            entry.type,
+            _span(pb, start, end),
+            range(start, end),
+            side=gaz.side_of(entry, present),
+            office=entry.office,
+            spokesperson_for=entry.spokesperson_for,
+        )
         if entry.type == "person":
             found.person_heads[index].append((start, end, entry.id))
 
@@ -237,7 +304,9 @@ def _entity_pass(found, index, pb) -> None:
         if end <= start:
             continue
         name = pb.doc[start:end].text
-        if label in ("GPE", "LOC", "ORG") and any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in ent.root.children):
+        if label in ("GPE", "LOC", "ORG") and any(
+            c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in ent.root.children
+        ):
             label = "PERSON"  # "Marina Voss, a spokeswoman for ...": the model's label is wrong
         if label == "PERSON":
             while start < end - 1 and (pb.doc[start].lower_ in PERSON_NOUNS | HONORIFICS):
@@ -247,18 +316,39 @@ def _entity_pass(found, index, pb) -> None:
             actor_id = surnames.get(key) if len(name.split()) == 1 else None
             actor_id = actor_id or "person:" + slug(name)
             surnames.setdefault(key, actor_id)
-            actor_id = found.add(index, actor_id, name, "person", _span(pb, start, end), range(start, end),
-                                 weak=not _acts(pb.doc, start, end))
+            actor_id = found.add(
+                index,
+                actor_id,
+                name,
+                "person",
+                _span(pb, start, end),
+                range(start, end),
+                weak=not _acts(pb.doc, start, end),
+            )
             if found.actors[actor_id].type == "person":
                 found.person_heads[index].append((start, end, actor_id))
         elif label == "ORG":
-            found.add(index, "actor:" + slug(name), name, _org_type(name), _span(pb, start, end), range(start, end),
-                      weak=ent.root.dep_ in ("compound", "amod", "nmod"))
+            found.add(
+                index,
+                "actor:" + slug(name),
+                name,
+                _org_type(name),
+                _span(pb, start, end),
+                range(start, end),
+                weak=ent.root.dep_ in ("compound", "amod", "nmod"),
+            )
         elif label == "NORP" and ent.root.pos_ in ("NOUN", "PROPN") and ent.root.tag_ in ("NNS", "NNPS"):
             found.add(index, "actor:" + slug(name), name, "identity_militia", _span(pb, start, end), range(start, end))
         elif label in WEAK_ENTITY_LABELS:
-            found.add(index, "actor:" + slug(name), name, WEAK_ENTITY_LABELS[label], _span(pb, start, end),
-                      range(start, end), weak=True)
+            found.add(
+                index,
+                "actor:" + slug(name),
+                name,
+                WEAK_ENTITY_LABELS[label],
+                _span(pb, start, end),
+                range(start, end),
+                weak=True,
+            )
 
 
 def _bare_name_pass(found, index, pb, place_names: set[str]) -> None:
@@ -269,12 +359,23 @@ def _bare_name_pass(found, index, pb, place_names: set[str]) -> None:
     """
     doc, claimed = pb.doc, found.token_actor[index]
     for tok in doc:
-        if (tok.pos_ != "PROPN" or not tok.is_title or tok.ent_iob_ != "O" or tok.i in claimed
-                or tok.i in found.places[index] or tok.dep_ not in BARE_NAME_DEPS):
+        if (
+            tok.pos_ != "PROPN"
+            or not tok.is_title
+            or tok.ent_iob_ != "O"
+            or tok.i in claimed
+            or tok.i in found.places[index]
+            or tok.dep_ not in BARE_NAME_DEPS
+        ):
             continue
         start = tok.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-                and doc[start - 1].i not in claimed and doc[start - 1].ent_iob_ == "O":
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].i not in claimed
+            and doc[start - 1].ent_iob_ == "O"
+        ):
             start -= 1
         while start < tok.i and doc[start].lower_ in PERSON_NOUNS | HONORIFICS:
             start += 1
@@ -283,8 +384,15 @@ def _bare_name_pass(found, index, pb, place_names: set[str]) -> None:
         name = doc[start : tok.i + 1].text
         if name in place_names:
             continue  # the gazetteer's conflict cue words are places ("Aleppo", "Donetsk")
-        found.add(index, "actor:" + slug(name), name, "unknown", _span(pb, start, tok.i + 1), range(start, tok.i + 1),
-                  weak=tok.dep_ not in ("nsubj", "nsubjpass"))
+        found.add(
+            index,
+            "actor:" + slug(name),
+            name,
+            "unknown",
+            _span(pb, start, tok.i + 1),
+            range(start, tok.i + 1),
+            weak=tok.dep_ not in ("nsubj", "nsubjpass"),
+        )
 
 
 def _acts(doc, start: int, end: int) -> bool:
@@ -309,7 +417,15 @@ def _keeps(tok, lexicon) -> bool:
     lower = tok.lower_
     if tok.dep_ not in ("amod", "compound", "nmod", "nummod") or tok.dep_ == "nummod":
         return False
-    if "-" in lower and lower.rsplit("-", 1)[-1] in ("backed", "funded", "sponsored", "armed", "led", "held", "supported"):
+    if "-" in lower and lower.rsplit("-", 1)[-1] in (
+        "backed",
+        "funded",
+        "sponsored",
+        "armed",
+        "led",
+        "held",
+        "supported",
+    ):
         return False
     return (
         tok.ent_type_ in ("NORP", "GPE", "ORG")
@@ -347,25 +463,48 @@ def _noun_pass(found, index, pb, gaz, present, specific) -> None:
         if lemma in needs_modifier and start == tok.i:
             continue
         if lemma in member_nouns and start == tok.i:
-            named = [claimed[p.i] for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
-                     for p in prep.children if p.dep_ == "pobj" and p.i in claimed]
+            named = [
+                claimed[p.i]
+                for prep in tok.children
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+                for p in prep.children
+                if p.dep_ == "pobj" and p.i in claimed
+            ]
             if named:  # "fighters from the Ironwood Battalions" are that group
                 actor = found.actors[named[0]]
                 found.add(index, actor.id, actor.name, actor.type, _span(pb, start, tok.i + 1), range(start, tok.i + 1))
                 continue
         owner = next((claimed[i] for i in range(start, tok.i) if i in claimed), None)
         if owner is not None:  # "Hezbollah fighters", "Russian troops": the named actor's own people
-            found.add(index, owner, found.actors[owner].name, found.actors[owner].type,
-                      _span(pb, start, tok.i + 1), range(start, tok.i + 1))
+            found.add(
+                index,
+                owner,
+                found.actors[owner].name,
+                found.actors[owner].type,
+                _span(pb, start, tok.i + 1),
+                range(start, tok.i + 1),
+            )
             continue
         name = pb.doc[start : tok.i + 1].text
-        ids = gaz.generic_by_name.get(name.lower()) or gaz.generic_by_name.get(tok.lower_) if start == tok.i else \
-            gaz.generic_by_name.get(name.lower())
+        ids = (
+            gaz.generic_by_name.get(name.lower()) or gaz.generic_by_name.get(tok.lower_)
+            if start == tok.i
+            else gaz.generic_by_name.get(name.lower())
+        )
         hit = _choose([AliasHit(i, True, None) for i in ids or []], gaz, present, specific)
         if hit is not None:
             entry = gaz.entries[hit.entry_id]
-            found.add(index, entry.id, entry.name, entry.type, _span(pb, start, tok.i + 1), range(start, tok.i + 1),
-                      side=gaz.side_of(entry, present), office=entry.office, spokesperson_for=entry.spokesperson_for)
+            found.add(
+                index,
+                entry.id,
+                entry.name,
+                entry.type,
+                _span(pb, start, tok.i + 1),
+                range(start, tok.i + 1),
+                side=gaz.side_of(entry, present),
+                office=entry.office,
+                spokesperson_for=entry.spokesperson_for,
+            )
             continue
         type_ = nouns[lemma]
         for mod in pb.doc[start : tok.i]:
@@ -373,7 +512,9 @@ def _noun_pass(found, index, pb, gaz, present, specific) -> None:
             if lemma == "militia" and mod.ent_type_ == "NORP":
                 type_ = "identity_militia"  # a militia named for a people ("Kurdish militia")
         # a real name ("Kestrel Brigades"), not a title-cased common phrase ("Government Forces" in a headline)
-        proper = any(t.pos_ == "PROPN" and t.lower_ not in lexicon["modifiers"] and _lemma(t, nouns) not in nouns
-                     for t in pb.doc[start : tok.i + 1])
+        proper = any(
+            t.pos_ == "PROPN" and t.lower_ not in lexicon["modifiers"] and _lemma(t, nouns) not in nouns
+            for t in pb.doc[start : tok.i + 1]
+        )
         key = name if proper else " ".join([t.lower_ for t in pb.doc[start : tok.i]] + [lemma])
         found.add(index, "actor:" + slug(key), name, type_, _span(pb, start, tok.i + 1), range(start, tok.i + 1))

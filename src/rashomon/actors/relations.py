@@ -162,8 +162,14 @@ class _Reader:
         direct = self.pobjs(verb, ("by",))
         if direct:
             return direct
-        return [a for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-                for a in self.pobjs(p, ("by",))]
+        return [
+            a
+            for c in verb.children
+            if c.dep_ == "prep"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in self.pobjs(p, ("by",))
+        ]
 
     def pobjs(self, head, preps) -> list[tuple[str, object]]:
         out = []
@@ -177,7 +183,9 @@ class _Reader:
             return True
         words = set(self.cues.get("negating_subject_words", ()))
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-            if subject.lower_ in words or any(c.lower_ in words for c in subject.children if c.dep_ in ("preconj", "det")):
+            if subject.lower_ in words or any(
+                c.lower_ in words for c in subject.children if c.dep_ in ("preconj", "det")
+            ):
                 return True
         head = verb.head  # "Ankara denied arming the group"; not "..., a charge the group denied"
         return verb.dep_ in ("ccomp", "xcomp", "pcomp") and head.lemma_ in DENIAL_VERBS and head.i < verb.i
@@ -189,9 +197,17 @@ class _Reader:
             return None
         idx = [s_tok.i, o_tok.i] + [t.i for t in tokens]
         first, last = min(idx), max(idx)
-        while first > 0 and self.mentions.get(first - 1) is not None and self.mentions.get(first - 1) == self.mentions.get(first):
+        while (
+            first > 0
+            and self.mentions.get(first - 1) is not None
+            and self.mentions.get(first - 1) == self.mentions.get(first)
+        ):
             first -= 1
-        while last + 1 < len(self.doc) and self.mentions.get(last + 1) is not None and self.mentions.get(last + 1) == self.mentions.get(last):
+        while (
+            last + 1 < len(self.doc)
+            and self.mentions.get(last + 1) is not None
+            and self.mentions.get(last + 1) == self.mentions.get(last)
+        ):
             last += 1
         return RawRelation(s_id, type_, o_id, self.index, first, last, negated, self.characterised_by(tokens))
 
@@ -222,8 +238,14 @@ class _Reader:
             else:
                 objects = [a for c in verb.children if c.dep_ == "dobj" for a in self.args(c)]
                 if not objects and cue.get("clause_object"):
-                    objects = [a for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-                               for s in c.children if s.dep_ == "nsubj" for a in self.args(s)]
+                    objects = [
+                        a
+                        for c in verb.children
+                        if c.dep_ in ("ccomp", "xcomp")
+                        for s in c.children
+                        if s.dep_ == "nsubj"
+                        for a in self.args(s)
+                    ]
             objects += self.pobjs(verb, tuple(cue.get("preps", ())))
             type_ = cue.get("type")
             if cue.get("from_type"):
@@ -247,8 +269,13 @@ class _Reader:
             if denial.i <= verb.i or denial.lemma_ not in DENIAL_VERBS or denial.pos_ != "VERB":
                 continue
             deniers = self.subjects(denial) or [
-                a for c in denial.children if c.dep_ == "nsubj" for ap in c.children if ap.dep_ == "appos"
-                for a in self.args(ap)]
+                a
+                for c in denial.children
+                if c.dep_ == "nsubj"
+                for ap in c.children
+                if ap.dep_ == "appos"
+                for a in self.args(ap)
+            ]
             if deniers:
                 return deniers[0][0]
         return None
@@ -299,9 +326,17 @@ class _Reader:
         if tok.i not in self.mentions:
             start = self.offset + tok.idx
             whole = surface == tok.text
-            self.found.add(self.index, entry.id, entry.name, entry.type, Span(start, start + len(surface), surface),
-                           range(tok.i, tok.i + 1) if whole else range(0), side=entry.side, office=entry.office,
-                           spokesperson_for=entry.spokesperson_for)
+            self.found.add(
+                self.index,
+                entry.id,
+                entry.name,
+                entry.type,
+                Span(start, start + len(surface), surface),
+                range(tok.i, tok.i + 1) if whole else range(0),
+                side=entry.side,
+                office=entry.office,
+                spokesperson_for=entry.spokesperson_for,
+            )
         return (entry.id, tok)
 
     def from_role_nouns(self) -> Iterator[RawRelation]:
@@ -331,7 +366,9 @@ class _Reader:
                 givers = self.pobjs(verb, ("from",)) + self.pobjs(gift, ("from",))
                 for giver in givers:
                     for receiver in self.subjects(verb):
-                        rel = self.relation(giver, gifts[gift.lemma_.lower()], receiver, gift, negated=self.negated(verb))
+                        rel = self.relation(
+                            giver, gifts[gift.lemma_.lower()], receiver, gift, negated=self.negated(verb)
+                        )
                         if rel:
                             yield rel
 
@@ -349,8 +386,14 @@ class _Reader:
                 continue
             type_, objects = event["type"], self.pobjs(noun, tuple(event.get("preps", ())))
             if event.get("from_type"):
-                taken_from = [a for t in noun.subtree if t.dep_ == "prep" and t.lower_ == "from"
-                              for c in t.children if c.dep_ == "pobj" for a in self.args(c)]
+                taken_from = [
+                    a
+                    for t in noun.subtree
+                    if t.dep_ == "prep" and t.lower_ == "from"
+                    for c in t.children
+                    if c.dep_ == "pobj"
+                    for a in self.args(c)
+                ]
                 if taken_from:
                     objects, type_ = taken_from, event["from_type"]
             for s in subjects:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..contract import to_dict
 from ..model import Analysis
-from ..report.json import to_dict
 
 GENERATED_PREFIXES = ("actor:", "person:")
 
@@ -46,8 +46,16 @@ def scorecard(analyses: Iterable[Any]) -> dict[str, Any]:
     for index, result in enumerate(results):
         page = result.get("page") or {}
         label = _page_label(page, index)
-        pages.append({"index": index, "label": label, "url": page.get("url"), "title": page.get("title"),
-                      "publisher": page.get("publisher"), "published_at": page.get("published_at")})
+        pages.append(
+            {
+                "index": index,
+                "label": label,
+                "url": page.get("url"),
+                "title": page.get("title"),
+                "publisher": page.get("publisher"),
+                "published_at": page.get("published_at"),
+            }
+        )
         narratives = sorted({b.get("narrative") for b in result.get("blocks", []) if b.get("narrative")})
         accounts_by_page.append([f"{label} / {n}" for n in narratives] or [label])
 
@@ -68,9 +76,20 @@ def scorecard(analyses: Iterable[Any]) -> dict[str, Any]:
             if target.startswith(GENERATED_PREFIXES):
                 target = alias_owner.get(actor["name"].lower(), target)
             ids[actor["id"]] = target
-            entry = merged.setdefault(target, {"id": target, "name": actor["name"], "type": actor.get("type"),
-                                               "side": None, "aliases": [], "pages": [], "mentions": 0,
-                                               "office": None, "spokesperson_for": None})
+            entry = merged.setdefault(
+                target,
+                {
+                    "id": target,
+                    "name": actor["name"],
+                    "type": actor.get("type"),
+                    "side": None,
+                    "aliases": [],
+                    "pages": [],
+                    "mentions": 0,
+                    "office": None,
+                    "spokesperson_for": None,
+                },
+            )
             for name in [actor["name"], *actor.get("aliases", [])]:
                 if name != entry["name"] and name not in entry["aliases"]:
                     entry["aliases"].append(name)
@@ -88,17 +107,29 @@ def scorecard(analyses: Iterable[Any]) -> dict[str, Any]:
             subject = canonical[index].get(rel["subject"], rel["subject"])
             obj = canonical[index].get(rel["object"], rel["object"])
             key = (subject, rel["type"], obj)
-            entry = relations.setdefault(key, {
-                "subject": subject, "subject_name": merged.get(subject, {}).get("name", subject),
-                "type": rel["type"], "object": obj, "object_name": merged.get(obj, {}).get("name", obj),
-                "timeline": [], "accounts": {},
-            })
+            entry = relations.setdefault(
+                key,
+                {
+                    "subject": subject,
+                    "subject_name": merged.get(subject, {}).get("name", subject),
+                    "type": rel["type"],
+                    "object": obj,
+                    "object_name": merged.get(obj, {}).get("name", obj),
+                    "timeline": [],
+                    "accounts": {},
+                },
+            )
             account = f"{label} / {rel['narrative']}" if rel.get("narrative") else label
-            entry["timeline"].append({
-                "page": index, "published_at": pages[index]["published_at"], "account": account,
-                "asserted_by": rel.get("asserted_by"), "polarity": rel.get("polarity", "asserted"),
-                "evidence": rel["evidence"]["text"],
-            })
+            entry["timeline"].append(
+                {
+                    "page": index,
+                    "published_at": pages[index]["published_at"],
+                    "account": account,
+                    "asserted_by": rel.get("asserted_by"),
+                    "polarity": rel.get("polarity", "asserted"),
+                    "evidence": rel["evidence"]["text"],
+                }
+            )
 
     for entry in relations.values():
         entry["timeline"].sort(key=_time_key)
@@ -114,5 +145,7 @@ def scorecard(analyses: Iterable[Any]) -> dict[str, Any]:
         entry["one_sided"] = "asserted" in statuses and "absent" in statuses
 
     actors = sorted(merged.values(), key=lambda a: (-len(a["pages"]), -a["mentions"], a["name"]))
-    ordered = sorted(relations.values(), key=lambda r: (_time_key(r["timeline"][0]), r["subject"], r["type"], r["object"]))
+    ordered = sorted(
+        relations.values(), key=lambda r: (_time_key(r["timeline"][0]), r["subject"], r["type"], r["object"])
+    )
     return {"pages": pages, "actors": actors, "relations": ordered}

@@ -12,7 +12,7 @@ editorial voice), :mod:`.component` (the spaCy factory).
 from __future__ import annotations
 
 from ..model import Analysis
-from ..pipeline import register_stage
+from ..pipeline import StageContext, register_stage
 from . import lexicon as lexicon_module
 from .component import AttributionComponent, matcher_for
 from .page import PUBLISHER_ID, attribute_page, publisher_source
@@ -22,7 +22,7 @@ __all__ = [
     "AttributionComponent",
     "Found",
     "PUBLISHER_ID",
-    "attribute",
+    "attribution_stage",
     "extract",
     "matcher_for",
     "publisher_source",
@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 
-@register_stage("attribution")
-def attribute(analysis: Analysis, parsed) -> None:
+@register_stage("attribution", assigns=("sources", "attributions", "page.blocks"), resources=("spacy",))
+def attribution_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Pipeline stage: sources, attributions and block narratives for ``analysis.page``."""
-    attribute_page(analysis, parsed, lexicon_module.load(), matcher_for)
+    attribute_page(analysis, ctx.parsed, lexicon_module.load(), matcher_for, nlp=ctx.nlp)

@@ -75,8 +75,19 @@ class AttributionComponent:
                 return doc.char_span(chars[0], chars[1], alignment_mode="expand") if chars else None
 
             positions[number] = len(result)
-            result.append(DocAttribution(item.kind, span(item.content), span(item.cue), span(item.source),
-                                         speaker_id, speaker, kind, positions.get(item.inner_of), item.confidence))
+            result.append(
+                DocAttribution(
+                    item.kind,
+                    span(item.content),
+                    span(item.cue),
+                    span(item.source),
+                    speaker_id,
+                    speaker,
+                    kind,
+                    positions.get(item.inner_of),
+                    item.confidence,
+                )
+            )
         doc._.attributions = result
         return doc
 

@@ -128,8 +128,10 @@ def load(folder: str | Path | None = None) -> Lexicon:
         all_cue_lemmas=frozenset().union(*cue_verbs.values()),
         recipient_objects=_lower_set(cues.get("recipient_objects")),
         cue_nouns=_lower_set(cues.get("nouns")),
-        cue_prepositions={str(verb).lower(): tuple(str(p).lower() for p in preps)
-                          for verb, preps in (cues.get("cue_prepositions") or {}).items()},
+        cue_prepositions={
+            str(verb).lower(): tuple(str(p).lower() for p in preps)
+            for verb, preps in (cues.get("cue_prepositions") or {}).items()
+        },
         phrases=phrases,
         known_names=known,
         heads={kind: _lower_set(words) for kind, words in (sources.get("heads") or {}).items()},

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 from urllib.parse import urlparse
 
 from .. import nlp as nlp_module
@@ -57,11 +57,11 @@ class Record:
     source: tuple[int, int] | None = None
     root: object = None  # spaCy Token heading the source
     recipient: str | None = None
-    inner_of: "Record | None" = None
+    inner_of: Record | None = None
     confidence: float = 1.0
     source_id: str | None = None
-    parent: "Record | None" = None
-    continues: "Record | None" = None  # for a cue-less quotation: the attribution it continues
+    parent: Record | None = None
+    continues: Record | None = None  # for a cue-less quotation: the attribution it continues
     id: str = ""
     named: bool = False  # the source is named by a proper noun ("Eastline Today"), not only described
     replies: bool = False  # answers the statement in its content ("a charge X denied"): does not relay it
@@ -91,11 +91,12 @@ def _contains(outer: tuple[int, int], point: int) -> bool:
 class PageAttributor:
     """Builds the sources and attributions of one page from its parsed blocks."""
 
-    def __init__(self, page: Page, parsed, lexicon: Lexicon, matcher_for):
+    def __init__(self, page: Page, parsed, lexicon: Lexicon, matcher_for, nlp=None):
         self.page = page
         self.parsed = parsed
         self.lexicon = lexicon
         self.matcher_for = matcher_for
+        self.nlp = nlp
         self.records: list[Record] = []
         self.book = SourceBook()
         self.publisher = publisher_source(page)
@@ -111,13 +112,22 @@ class PageAttributor:
             block, doc = item.block, item.doc
             offset = block.start
             found_here: list[Record] = []
-            shift = lambda span: (span[0] + offset, span[1] + offset) if span else None  # noqa: E731
+            shift = lambda span: (span[0] + offset, span[1] + offset) if span else None  # noqa: E731, B023 (used here)
             founds = quote_rules.extract(doc, self.lexicon, self.matcher_for(doc.vocab), self.reparse_for(doc))
             for found in founds:
-                found_here.append(Record(
-                    shift(found.content), found.kind, block, shift(found.cue), shift(found.source),
-                    doc[found.source_root] if found.source_root is not None else None, found.recipient,
-                    confidence=found.confidence, replies=found.replies))
+                found_here.append(
+                    Record(
+                        shift(found.content),
+                        found.kind,
+                        block,
+                        shift(found.cue),
+                        shift(found.source),
+                        doc[found.source_root] if found.source_root is not None else None,
+                        found.recipient,
+                        confidence=found.confidence,
+                        replies=found.replies,
+                    )
+                )
             for found, record in zip(founds, found_here):
                 if found.inner_of is not None:
                     record.inner_of = found_here[found.inner_of]
@@ -125,12 +135,13 @@ class PageAttributor:
             if any(not q.closed for q in quote_rules.quote_spans(doc.text)):
                 self.open_quote_blocks.append(block.id)
 
-    @staticmethod
-    def reparse_for(doc):
-        """A parser for re-reading Title-Case headlines: the project's pipeline (loaded, and cached, only when a
-        headline needs it; the rules drop its parse unless ``doc`` came from the same pipeline)."""
+    def reparse_for(self, doc):
+        """A parser for re-reading Title-Case headlines: the run's pipeline, or the project's (loaded, and cached,
+        only when a headline needs it; the rules drop its parse unless ``doc`` came from the same pipeline)."""
+
         def reparse(text: str):
-            return nlp_module.load()(text)
+            return (self.nlp or nlp_module.load())(text)
+
         return reparse
 
     def position_of(self, block: Block) -> int:
@@ -147,12 +158,12 @@ class PageAttributor:
             return False
         following = blocks[position + 1]
         record.content = (following.start, following.end)
-        record.kind = "direct" if following.text.lstrip()[:1] in "\"“”«" else "indirect"
+        record.kind = "direct" if following.text.lstrip()[:1] in '"“”«' else "indirect"
         return True
 
     # --- 2. speakers --------------------------------------------------------------------------------------
     def resolve_sources(self) -> None:
-        for index, record in enumerate(self.records):
+        for record in self.records:
             if record.root is None:
                 continue
             mention = describe(record.root, self.lexicon)
@@ -174,7 +185,8 @@ class PageAttributor:
             if record.cue is None and record.kind == "continuation":
                 near = last_speaker is not None and (
                     self.position_of(record.block) - self.position_of(last_speaker.block) <= CONTINUATION_REACH
-                    and not self._separators_between(last_speaker.block, record.block))
+                    and not self._separators_between(last_speaker.block, record.block)
+                )
                 if near:
                     record.source_id = last_speaker.source_id
                     record.continues = last_speaker
@@ -269,9 +281,15 @@ class PageAttributor:
                     current = PUBLISHER_ID
                 block.narrative = PUBLISHER_ID
                 continue
-            top_media = [r for r in by_block.get(block.id, ())
-                         if containers[id(r)] is None and r.cue and self.kind_of(r.source_id) in NARRATIVE_KINDS
-                         and r.named and not self._inside_quote(r)]
+            top_media = [
+                r
+                for r in by_block.get(block.id, ())
+                if containers[id(r)] is None
+                and r.cue
+                and self.kind_of(r.source_id) in NARRATIVE_KINDS
+                and r.named
+                and not self._inside_quote(r)
+            ]
             framing = [r for r in top_media if block.text.rstrip().endswith(":")]
             if framing:
                 record = framing[0]
@@ -286,8 +304,9 @@ class PageAttributor:
                 source_id = top_media[0].source_id
                 opening.setdefault(source_id, top_media[0])
                 current = source_id
-            elif not by_block.get(block.id) and (self._talks_about_accounts(block.text)
-                                                 or self._speaks_as_publisher(block.text)):
+            elif not by_block.get(block.id) and (
+                self._talks_about_accounts(block.text) or self._speaks_as_publisher(block.text)
+            ):
                 block.narrative = PUBLISHER_ID
                 continue
             block.narrative = current
@@ -363,10 +382,16 @@ class PageAttributor:
         for record in self.records:
             if record.kind != "framing":
                 covered_in.setdefault(record.block.id, []).append(record.extent)
-        spanning = [r.extent for r in self.records if r.kind != "framing"
-                    and not (r.block.start <= r.extent[0] and r.extent[1] <= r.block.end)]
-        markers = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in self.lexicon.editorial_markers) + r")\b") \
-            if self.lexicon.editorial_markers else None
+        spanning = [
+            r.extent
+            for r in self.records
+            if r.kind != "framing" and not (r.block.start <= r.extent[0] and r.extent[1] <= r.block.end)
+        ]
+        markers = (
+            re.compile(r"\b(?:" + "|".join(re.escape(m) for m in self.lexicon.editorial_markers) + r")\b")
+            if self.lexicon.editorial_markers
+            else None
+        )
         added = []
         for item in self.parsed:
             block, offset = item.block, item.block.start
@@ -394,8 +419,16 @@ class PageAttributor:
                 if voice == PUBLISHER_ID:
                     added.append(Record((stripped_start, stripped_end), "editorial", block, source_id=PUBLISHER_ID))
                 else:
-                    added.append(Record((stripped_start, stripped_end), "continuation", block, source_id=voice,
-                                        parent=opening.get(voice), confidence=NARRATIVE_CONTINUATION_CONFIDENCE))
+                    added.append(
+                        Record(
+                            (stripped_start, stripped_end),
+                            "continuation",
+                            block,
+                            source_id=voice,
+                            parent=opening.get(voice),
+                            confidence=NARRATIVE_CONTINUATION_CONFIDENCE,
+                        )
+                    )
         self.records.extend(added)
 
     # --- 5. output -------------------------------------------------------------------------------------
@@ -406,18 +439,33 @@ class PageAttributor:
         attributions = []
         for record in order:
             parent = record.parent.id if record.parent is not None and record.parent.id else None
-            attributions.append(Attribution(
-                id=record.id, source_id=record.source_id or PUBLISHER_ID, kind=record.kind,
-                content=self.page.span(*record.content),
-                source=self.page.span(*record.source) if record.source else None,
-                cue=self.page.span(*record.cue) if record.cue else None,
-                parent=parent, block_id=record.block.id, confidence=round(record.confidence, 3)))
+            attributions.append(
+                Attribution(
+                    id=record.id,
+                    source_id=record.source_id or PUBLISHER_ID,
+                    kind=record.kind,
+                    content=self.page.span(*record.content),
+                    source=self.page.span(*record.source) if record.source else None,
+                    cue=self.page.span(*record.cue) if record.cue else None,
+                    parent=parent,
+                    block_id=record.block.id,
+                    confidence=round(record.confidence, 3),
+                )
+            )
         used = {a.source_id for a in attributions}
         sources = [self.publisher]
         for entry in self.book.entries:
             if entry.id in used:
-                sources.append(Source(entry.id, entry.name, entry.kind if entry.kind != "publisher" else "unknown",
-                                      entry.role, entry.affiliation, self.mentions.get(entry.id, [])))
+                sources.append(
+                    Source(
+                        entry.id,
+                        entry.name,
+                        entry.kind if entry.kind != "publisher" else "unknown",
+                        entry.role,
+                        entry.affiliation,
+                        self.mentions.get(entry.id, []),
+                    )
+                )
         return sources, attributions
 
     def run(self) -> tuple[list[Source], list[Attribution]]:
@@ -430,14 +478,22 @@ class PageAttributor:
         return self.build()
 
 
-def attribute_page(analysis: Analysis, parsed, lexicon: Lexicon, matcher_for) -> None:
-    """Fill ``analysis.sources`` and ``analysis.attributions`` and set ``block.narrative`` on the page."""
-    attributor = PageAttributor(analysis.page, parsed, lexicon, matcher_for)
+def attribute_page(analysis: Analysis, parsed, lexicon: Lexicon, matcher_for, nlp=None) -> None:
+    """Fill ``analysis.sources`` and ``analysis.attributions`` and set ``block.narrative`` on the page.
+    ``nlp``: the pipeline that parsed ``parsed`` (re-reads headlines); default the project's."""
+    attributor = PageAttributor(analysis.page, parsed, lexicon, matcher_for, nlp)
     analysis.sources, analysis.attributions = attributor.run()
     stage = "attribution"
     for block_id in attributor.open_quote_blocks:
-        analysis.warn("unbalanced_quotes", f"a quotation opened in block {block_id} is not closed there; it is "
-                      "read as running to the end of the paragraph", stage)
+        analysis.warn(
+            "unbalanced_quotes",
+            f"a quotation opened in block {block_id} is not closed there; it is "
+            "read as running to the end of the paragraph",
+            stage,
+        )
     if parsed and not any(a.kind not in ("editorial",) for a in analysis.attributions):
-        analysis.warn("no_sources", "no attributed statement was found: the whole article is read as the "
-                      "publisher's own voice", stage)
+        analysis.warn(
+            "no_sources",
+            "no attributed statement was found: the whole article is read as the publisher's own voice",
+            stage,
+        )

@@ -43,9 +43,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -71,8 +71,25 @@ NO_OBJECT_CONTENT = frozenset({"say", "add", "continue", "write", "post", "answe
 #: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
 OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
 #: Nouns a relative clause can hang on without being what the cue reports ("the way they say it").
-RELATIVE_GAP_NOT_CONTENT = frozenset({"way", "time", "day", "year", "week", "month", "moment", "place", "reason",
-                                      "night", "morning", "evening", "point", "extent", "manner"})
+RELATIVE_GAP_NOT_CONTENT = frozenset(
+    {
+        "way",
+        "time",
+        "day",
+        "year",
+        "week",
+        "month",
+        "moment",
+        "place",
+        "reason",
+        "night",
+        "morning",
+        "evening",
+        "point",
+        "extent",
+        "manner",
+    }
+)
 #: Prepositions that introduce what a possessed speech-act noun is about ("her criticism of X").
 NOUN_CONTENT_PREPOSITIONS = frozenset({"about", "on", "of", "for", "to", "against", "over"})
 #: Confidence of a cue found only by its that/whether-clause, not by the lexicon.
@@ -88,11 +105,52 @@ TOPIC_PREPOSITIONS = frozenset({"about", "of", "on"})
 SPEECH_PREPOSITIONS = frozenset({"about", "against", "at", "of", "on", "over", "to", "with", "for"})
 #: ... except the addressee of these verbs ("spoke to reporters", "talked with aides").
 ADDRESSEE_PREPOSITIONS = frozenset({"to", "with"})
-ADDRESSEE_VERBS = frozenset({"say", "speak", "talk", "write", "tweet", "post", "explain", "add", "state", "mention",
-                             "remark", "comment", "complain", "joke", "whisper", "shout", "yell", "scream",
-                             "mutter", "brief", "testify", "admit", "confess", "apologize", "apologise", "lie",
-                             "reply", "answer", "suggest", "recommend", "propose", "sing", "plead", "beg",
-                             "protest", "object", "insist", "argue", "continue", "describe", "tell", "call"})
+ADDRESSEE_VERBS = frozenset(
+    {
+        "say",
+        "speak",
+        "talk",
+        "write",
+        "tweet",
+        "post",
+        "explain",
+        "add",
+        "state",
+        "mention",
+        "remark",
+        "comment",
+        "complain",
+        "joke",
+        "whisper",
+        "shout",
+        "yell",
+        "scream",
+        "mutter",
+        "brief",
+        "testify",
+        "admit",
+        "confess",
+        "apologize",
+        "apologise",
+        "lie",
+        "reply",
+        "answer",
+        "suggest",
+        "recommend",
+        "propose",
+        "sing",
+        "plead",
+        "beg",
+        "protest",
+        "object",
+        "insist",
+        "argue",
+        "continue",
+        "describe",
+        "tell",
+        "call",
+    }
+)
 #: Prepositions whose object is the content of a speech verb ("called for", "warned against").
 CONTENT_PREPOSITIONS = frozenset({"for", "against", "about"})
 #: Subjects that are not speakers (expletives).
@@ -116,8 +174,28 @@ HEDGING_SUBJECTS = frozenset({"you"})
 #: Whether a cue inside a quotation ('"... he says he is rich," she said') is left to the quotation.
 SKIP_CUES_IN_QUOTES = True
 #: "responded by saying ...": prepositions whose gerund cue is spoken by the subject of the verb they modify.
-GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "without", "in", "besides", "from", "to", "of",
-                                 "about", "for", "on", "than", "as", "despite", "through", "upon"})
+GERUND_PREPOSITIONS = frozenset(
+    {
+        "by",
+        "after",
+        "before",
+        "while",
+        "without",
+        "in",
+        "besides",
+        "from",
+        "to",
+        "of",
+        "about",
+        "for",
+        "on",
+        "than",
+        "as",
+        "despite",
+        "through",
+        "upon",
+    }
+)
 #: Marks of an adverbial clause that is what a cue asks or wonders ("asked the students if they ...").
 QUESTION_MARKS = frozenset({"if", "whether"})
 #: A speaker label ("PENCE:", "Jane Roe:") or a dash signature has at most this many tokens.
@@ -137,13 +215,30 @@ MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30
 TITLE_SHARE = 0.8
 #: Irregular past forms of cue verbs, for reading Title-Case headlines ("Mayor Said ...").
-IRREGULAR_FORMS = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "thought": "think",
-                   "felt": "feel", "spoke": "speak", "sought": "seek", "knew": "know", "saw": "see",
-                   "found": "find", "made": "make", "took": "take", "gave": "give", "held": "hold",
-                   "swore": "swear", "spoken": "speak", "written": "write", "shown": "show", "seen": "see"}
+IRREGULAR_FORMS = {
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "wrote": "write",
+    "thought": "think",
+    "felt": "feel",
+    "spoke": "speak",
+    "sought": "seek",
+    "knew": "know",
+    "saw": "see",
+    "found": "find",
+    "made": "make",
+    "took": "take",
+    "gave": "give",
+    "held": "hold",
+    "swore": "swear",
+    "spoken": "speak",
+    "written": "write",
+    "shown": "show",
+    "seen": "see",
+}
 #: Hyphenated label prefixes before a participle: "so-called X", "self-described X", "self-styled X".
-LABEL_PREFIXES = frozenset({("self", "describe"), ("self", "style"), ("self", "proclaim"),
-                            ("self", "declare")})
+LABEL_PREFIXES = frozenset({("self", "describe"), ("self", "style"), ("self", "proclaim"), ("self", "declare")})
 #: Objects of "on" that tell how or for whom someone speaks, not what about: "spoke on condition of anonymity",
 #: "speaking on behalf of the campaign", "talked on background". The cue is then an aside about the speaker.
 MANNER_NOUNS = frozenset({"condition", "behalf", "background"})
@@ -239,8 +334,14 @@ def quote_spans(text: str) -> list[Quote]:
             opening = True  # a closing mark typed where an opening one belongs
         if mark == '"' and open_at is not None and depth and text[at - 1 : at].isspace():
             opening = True  # a straight mark after a space inside a quote opens a nested quote
-        if (mark == "“" and open_at is not None and not depth and at > open_at + 1 and not text[at - 1].isspace()
-                and (at + 1 >= len(text) or text[at + 1].isspace() or text[at + 1] in ".,;:!?")):
+        if (
+            mark == "“"
+            and open_at is not None
+            and not depth
+            and at > open_at + 1
+            and not text[at - 1].isspace()
+            and (at + 1 >= len(text) or text[at + 1].isspace() or text[at + 1] in ".,;:!?")
+        ):
             opening = False  # '“Not now,“ he said': an opening mark typed where the closing one belongs
         if opening:
             if open_at is None:
@@ -267,8 +368,10 @@ def build_matcher(nlp_vocab, lexicon: Lexicon) -> Matcher:
     if lexicon.clause_marks:
         matcher.add("CUE_CLAUSE", [[{"LOWER": {"IN": sorted(lexicon.clause_marks)}, "DEP": "mark"}]])
     if lexicon.cue_adjectives:
-        matcher.add("CUE_ADJECTIVE", [[{"LOWER": {"IN": sorted(lexicon.cue_adjectives)}, "POS": "ADJ",
-                                        "DEP": {"IN": ["acomp", "oprd"]}}]])
+        matcher.add(
+            "CUE_ADJECTIVE",
+            [[{"LOWER": {"IN": sorted(lexicon.cue_adjectives)}, "POS": "ADJ", "DEP": {"IN": ["acomp", "oprd"]}}]],
+        )
     if lexicon.cue_nouns:
         matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": sorted(lexicon.cue_nouns)}, "POS": "NOUN"}]])
     if lexicon.stance_holders:
@@ -277,8 +380,10 @@ def build_matcher(nlp_vocab, lexicon: Lexicon) -> Matcher:
     if viewpoints:
         matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": sorted(viewpoints)}, "POS": "NOUN", "DEP": "pobj"}]])
     if lexicon.light_verbs and lexicon.light_nouns:
-        matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": sorted(lexicon.light_nouns - lexicon.cue_nouns)}, "POS": "NOUN",
-                                   "DEP": "dobj"}]])
+        matcher.add(
+            "CUE_NOUN",
+            [[{"LEMMA": {"IN": sorted(lexicon.light_nouns - lexicon.cue_nouns)}, "POS": "NOUN", "DEP": "dobj"}]],
+        )
     matcher.add("CUE_PUT_IT", [[{"LEMMA": "put", "POS": "VERB"}, {"LOWER": "it"}]])
     for number, (words, _source_after) in enumerate(lexicon.phrases):
         pattern = []
@@ -323,16 +428,26 @@ class DocExtractor:
         """The source noun phrase, without a relative clause or a participle aside ("Trump, speaking to ...")."""
         last = head.right_edge.i
         for child in head.rights:
-            if (child.dep_ == "relcl" or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG")
-                    or self.finite_acl(child)):
+            if (
+                child.dep_ == "relcl"
+                or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG")
+                or self.finite_acl(child)
+            ):
                 last = min(last, child.left_edge.i - 1)
-            elif (child.dep_ == "acl" and child.tag_ == "VBN" and any(c.dep_ == "agent" for c in child.children)
-                  and (self.is_person(head) or child.lemma_.lower() in CONTACT_VERBS)):
+            elif (
+                child.dep_ == "acl"
+                and child.tag_ == "VBN"
+                and any(c.dep_ == "agent" for c in child.children)
+                and (self.is_person(head) or child.lemma_.lower() in CONTACT_VERBS)
+            ):
                 # "a fighter reached by Reuters by telephone": how a person was reached, not who they are
                 # (a document keeps its maker: "a study released by the ministry")
                 last = min(last, child.left_edge.i - 1)
-        while last > head.i and ((self.doc[last].is_punct or self.doc[last].is_space) and self.doc[last].text != ")"
-                                 or self.doc[last].dep_ == "case"):  # "the governor's comments": not the 's
+        while last > head.i and (
+            (self.doc[last].is_punct or self.doc[last].is_space)
+            and self.doc[last].text != ")"
+            or self.doc[last].dep_ == "case"
+        ):  # "the governor's comments": not the 's
             last -= 1
         first = head.left_edge.i
         for token in self.doc[first : head.i]:
@@ -347,13 +462,20 @@ class DocExtractor:
         """Whether a noun names someone or something that can say or hold things: a person, an organisation, a
         document ("the union, which endorsed ...", "a report that suggested ..."), not "losses that threatened"."""
         lemma = head.lemma_.lower()
-        return (self.is_person(head) or head.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
-                or any(lemma in words for words in self.lexicon.heads.values()))
+        return (
+            self.is_person(head)
+            or head.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
+            or any(lemma in words for words in self.lexicon.heads.values())
+        )
 
     def is_person(self, head: Token) -> bool:
         lemma = head.lemma_.lower()
-        return (head.ent_type_ == "PERSON" or lemma in self.lexicon.unnamed_person_heads or lemma in self.lexicon.roles
-                or head.lower_ in self.lexicon.unnamed_person_heads)
+        return (
+            head.ent_type_ == "PERSON"
+            or lemma in self.lexicon.unnamed_person_heads
+            or lemma in self.lexicon.roles
+            or head.lower_ in self.lexicon.unnamed_person_heads
+        )
 
     def quotes_touching(self, start: int, end: int) -> list[Quote]:
         """The quotes with ``quote.start < end and start < quote.end``, in order: a bisect and a slice (a page of
@@ -405,20 +527,29 @@ class DocExtractor:
         channel = self.channel_after(verb, last)
         if channel is not None:
             last = channel  # "said in a statement", "told reporters in an interview": how it was said
-        if (last + 1 < len(doc) and doc[last + 1].lower_ == "as" and doc[last + 1].head.i == verb.i
-                and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children)):
+        if (
+            last + 1 < len(doc)
+            and doc[last + 1].lower_ == "as"
+            and doc[last + 1].head.i == verb.i
+            and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+        ):
             last += 1  # "what officials described as a handover": the cue is "described as"
         return doc[first].idx, doc[last].idx + len(doc[last])
 
     def with_preposition(self, verb: Token, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
-        """"lashed out at X", "agreed with X": the preposition that introduces the content, right after the cue,
+        """ "lashed out at X", "agreed with X": the preposition that introduces the content, right after the cue,
         belongs to the cue (as the lexicon's listed ones do: "called for", "accused ... of")."""
         between = self.doc.char_span(cue[1], content[0], alignment_mode="expand")
         if between is None:
             return cue
         words = [t for t in between if not t.is_space and t.idx < content[0]]
-        if len(words) == 1 and (words[0].dep_ == "prep" and words[0].head.i in (verb.i, verb.i + 1)
-                                or words[0].dep_ == "mark" and words[0].i == verb.i + 1 and words[0].lower_ == "for"):
+        if len(words) == 1 and (
+            words[0].dep_ == "prep"
+            and words[0].head.i in (verb.i, verb.i + 1)
+            or words[0].dep_ == "mark"
+            and words[0].i == verb.i + 1
+            and words[0].lower_ == "for"
+        ):
             return cue[0], words[0].idx + len(words[0])
         return cue
 
@@ -457,16 +588,24 @@ class DocExtractor:
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
             if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
                 return self.subject_of(verb.head)
-            if (verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp"
-                    and verb.head.head.pos_ in ("VERB", "AUX")):
+            if (
+                verb.dep_ == "xcomp"
+                and verb.head.pos_ == "ADJ"
+                and verb.head.dep_ == "acomp"
+                and verb.head.head.pos_ in ("VERB", "AUX")
+            ):
                 return self.subject_of(verb.head.head)  # "was quick to point out": the one who was quick
         if self.finite_acl(verb):
             return verb.head  # "Two analysts, A and B, found in 2014 that ...": the sentence's verb hung on its subject
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             maker = self.maker_of(verb.head)
             return maker if maker is not None else verb.head  # "a statement saying ..."
-        if (verb.dep_ == "pcomp" and verb.head.lower_ in GERUND_PREPOSITIONS and verb.head.dep_ == "prep"
-                and verb.head.head.pos_ in ("VERB", "AUX")):
+        if (
+            verb.dep_ == "pcomp"
+            and verb.head.lower_ in GERUND_PREPOSITIONS
+            and verb.head.dep_ == "prep"
+            and verb.head.head.pos_ in ("VERB", "AUX")
+        ):
             return self.subject_of(verb.head.head)  # "responded by saying ...": the one who responded
         if verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]:
             inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"]
@@ -493,8 +632,9 @@ class DocExtractor:
         if last > verb.sent.start and self.doc[last].text == ",":
             last -= 1
         first = last
-        while (first > verb.sent.start and self.doc[first - 1].text not in CLOSE_TEXT
-               and last - first < MAX_SPEAKER_SPAN):
+        while (
+            first > verb.sent.start and self.doc[first - 1].text not in CLOSE_TEXT and last - first < MAX_SPEAKER_SPAN
+        ):
             first -= 1
         if first <= verb.sent.start or self.doc[first - 1].text not in CLOSE_TEXT:
             return None
@@ -513,14 +653,21 @@ class DocExtractor:
         head = verb.head
         before = self.text[: head.left_edge.idx].rstrip()
         after_quote = head.dep_ == "ROOT" and before[-1:] in ("”", '"', "'")  # '"...?" the pilot asked'
-        return (verb.dep_ == "acl" and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and after_quote)
-                and head.i < verb.i
-                and (head.pos_ in ("NOUN", "PROPN") and self.can_speak(head)
-                     or head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN", "ADJ"))
-                and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+        return (
+            verb.dep_ == "acl"
+            and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and after_quote)
+            and head.i < verb.i
+            and (
+                head.pos_ in ("NOUN", "PROPN")
+                and self.can_speak(head)
+                or head.dep_ == "ROOT"
+                and head.pos_ in ("NOUN", "PROPN", "ADJ")
+            )
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        )
 
     def maker_of(self, channel: Token) -> Token | None:
-        """"His office put out a statement saying ...", "X shot back in an article stating ...": a channel noun
+        """ "His office put out a statement saying ...", "X shot back in an article stating ...": a channel noun
         that someone issues or speaks in; the one who does is the speaker, not the noun. None when the noun
         stands alone ("A statement from the ministry said ...")."""
         if channel.lemma_.lower() not in self.lexicon.channel_nouns or any(c.dep_ == "poss" for c in channel.children):
@@ -533,8 +680,13 @@ class DocExtractor:
         if governor.pos_ != "VERB" or governor.i == channel.i:
             return None
         subject = next((c for c in governor.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None)
-        return subject if subject is not None and self.can_speak(subject) or (
-            subject is not None and subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that")) else None
+        return (
+            subject
+            if subject is not None
+            and self.can_speak(subject)
+            or (subject is not None and subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that"))
+            else None
+        )
 
     def inverted_speaker(self, verb: Token) -> Token | None:
         """'"...," said Jane Roe, who later endorsed X' (or ', asked about X'): the parser made the speaker the
@@ -543,20 +695,34 @@ class DocExtractor:
         if verb.i + 1 >= len(self.doc):
             return None
         for clause in (c for c in verb.rights if c.dep_ == "ccomp"):
-            subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
-                            and c.left_edge.i == verb.i + 1), None)
-            if subject is not None and (any(c.dep_ == "relcl" for c in subject.rights) or (
-                    clause.tag_ in ("VBN", "VBD") and self.doc[clause.i - 1].text == ","
-                    and not any(g.dep_ in ("aux", "auxpass") for g in clause.children))):
+            subject = next(
+                (
+                    c
+                    for c in clause.children
+                    if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == verb.i + 1
+                ),
+                None,
+            )
+            if subject is not None and (
+                any(c.dep_ == "relcl" for c in subject.rights)
+                or (
+                    clause.tag_ in ("VBN", "VBD")
+                    and self.doc[clause.i - 1].text == ","
+                    and not any(g.dep_ in ("aux", "auxpass") for g in clause.children)
+                )
+            ):
                 return subject  # '..., who later endorsed X' or '..., asked about X': the speaker's aside
         return None
 
     def stranded_subject(self, verb: Token) -> Token | None:
-        """"At Oak Park, Jane Roe, the club's manager, suggested that ...": a finite cue verb heading its sentence
+        """ "At Oak Park, Jane Roe, the club's manager, suggested that ...": a finite cue verb heading its sentence
         with no subject, because the parser hung the speaker on an earlier phrase (as an apposition or an
         object). The noun phrase that ends right before the verb (after a comma) is the speaker."""
-        if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ == "ccomp" and c.i < verb.i
-                                                                                 for c in verb.children):
+        if (
+            verb.dep_ != "ROOT"
+            or verb.tag_ not in ("VBD", "VBZ", "VBP")
+            or any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+        ):
             return None
         last = verb.i - 1
         if last > verb.sent.start and self.doc[last].text == ",":
@@ -564,12 +730,22 @@ class DocExtractor:
         if last <= verb.sent.start:
             return None
         head = self.doc[last]
-        while head.dep_ in ("compound", "amod", "prep", "pobj") and head.head.i < verb.i and head.head.i != head.i \
-                and head.head.right_edge.i == last and head.head.pos_ in ("NOUN", "PROPN"):
+        while (
+            head.dep_ in ("compound", "amod", "prep", "pobj")
+            and head.head.i < verb.i
+            and head.head.i != head.i
+            and head.head.right_edge.i == last
+            and head.head.pos_ in ("NOUN", "PROPN")
+        ):
             head = head.head  # up from the phrase's last word to its head noun
         speaker = head if head.pos_ in ("NOUN", "PROPN") and head.right_edge.i == last else None
-        while (speaker is not None and speaker.dep_ in ("appos", "conj") and speaker.head.i < speaker.i
-               and speaker.head.pos_ in ("NOUN", "PROPN") and self.is_person(speaker.head)):
+        while (
+            speaker is not None
+            and speaker.dep_ in ("appos", "conj")
+            and speaker.head.i < speaker.i
+            and speaker.head.pos_ in ("NOUN", "PROPN")
+            and self.is_person(speaker.head)
+        ):
             speaker = speaker.head  # "Jane Roe, the club's manager,": the name first
         if speaker is None or speaker.dep_ not in ("appos", "pobj", "conj", "dobj") or not self.can_speak(speaker):
             return None
@@ -580,20 +756,36 @@ class DocExtractor:
         lemma = verb.lemma_.lower()
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         passive = self.is_passive(verb)  # "was said to be furious": the infinitive is what was said
-        clauses = [c for c in verb.children
-                   if c.dep_ in CONTENT_DEPS or (c.dep_ == "xcomp" and (lemma not in NO_XCOMP_CONTENT or passive
-                                                                         or self.gerund_subject(c)))
-                   or (c.dep_ == "advcl" and c.i > verb.i and group != "report"
-                       and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children))
-                   # "called for the files to be made public": the parser takes "for" for a clause mark
-                   or (c.dep_ == "advcl" and c.i > verb.i and any(
-                       m.dep_ == "mark" and m.i == verb.i + 1
-                       and m.lower_ in self.lexicon.cue_prepositions.get(lemma, ()) for m in c.children))]
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ in CONTENT_DEPS
+            or (c.dep_ == "xcomp" and (lemma not in NO_XCOMP_CONTENT or passive or self.gerund_subject(c)))
+            or (
+                c.dep_ == "advcl"
+                and c.i > verb.i
+                and group != "report"
+                and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
+            )
+            # "called for the files to be made public": the parser takes "for" for a clause mark
+            or (
+                c.dep_ == "advcl"
+                and c.i > verb.i
+                and any(
+                    m.dep_ == "mark" and m.i == verb.i + 1 and m.lower_ in self.lexicon.cue_prepositions.get(lemma, ())
+                    for m in c.children
+                )
+            )
+        ]
         channel = self.channel_after(verb, verb.i, CHANNEL_REACH) if not clauses else None
         if channel is not None:
             # "told reporters in an interview that ...": the parser hangs the that-clause on the channel noun
-            clauses = [c for c in self.doc[channel].rights if c.dep_ in ("relcl", "acl", "ccomp")
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)][:1]
+            clauses = [
+                c
+                for c in self.doc[channel].rights
+                if c.dep_ in ("relcl", "acl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ][:1]
         clauses.sort(key=lambda c: c.i < verb.i)  # a complement after the cue first
         inverted = self.inverted_speaker(verb) if len(clauses) > 1 else None
         if inverted is not None:
@@ -629,16 +821,27 @@ class DocExtractor:
         if gap is not None:  # "an arrangement the campaign has criticized": the noun the clause hangs on
             return gap, 0.6
         if lemma in SAY_LEMMAS | self.lexicon.cue_verbs["belief"]:
-            answer = next((c for c in verb.rights
-                           if (c.dep_ in ("dobj", "intj", "advmod") and c.lower_ in SHORT_ANSWERS)
-                           or (c.dep_ in ("dobj", "nsubj", "attr") and c.lower_ == "same")), None)
+            answer = next(
+                (
+                    c
+                    for c in verb.rights
+                    if (c.dep_ in ("dobj", "intj", "advmod") and c.lower_ in SHORT_ANSWERS)
+                    or (c.dep_ in ("dobj", "nsubj", "attr") and c.lower_ == "same")
+                ),
+                None,
+            )
             if answer is not None:  # "said yes", "would not say so", "said the same of X", "thinks so"
                 return self.chars(answer.left_edge.i, max(answer.right_edge.i, answer.i)), 0.7
         regarded = self.regarded_as(verb, objects)
         if regarded is not None:  # "viewed it as a great deal", "is seen as aligned with X"
             return regarded, 0.7
-        if (group == "belief" and objects and (lemma in self.lexicon.belief_objects or self.study_finds(verb))
-                and objects[0].pos_ in ("NOUN", "PROPN") and objects[0].i > verb.i):
+        if (
+            group == "belief"
+            and objects
+            and (lemma in self.lexicon.belief_objects or self.study_finds(verb))
+            and objects[0].pos_ in ("NOUN", "PROPN")
+            and objects[0].i > verb.i
+        ):
             return self.subtree_chars(objects[0]), 0.6  # "wants a wall along the border"
         if group == "belief":
             for child in verb.rights:  # "thinks of X", "worried about X": only the prepositions the lexicon lists
@@ -649,15 +852,23 @@ class DocExtractor:
             if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb and self.is_aside(verb):
                 return self.clause_without(verb.head, verb), 0.8  # "his leverage, they believe, is intact"
             return None, 0.0
-        if (objects and group == "speech" and lemma not in self.lexicon.recipient_objects
-                and lemma not in OBJECT_CONTENT_SPEECH and objects[0].pos_ in ("NOUN", "PROPN")
-                and verb.right_edge.i - objects[0].right_edge.i > 2
-                and any(t.pos_ in ("VERB", "AUX")
-                        for t in self.doc[objects[0].right_edge.i + 1 : verb.right_edge.i + 1])):
+        if (
+            objects
+            and group == "speech"
+            and lemma not in self.lexicon.recipient_objects
+            and lemma not in OBJECT_CONTENT_SPEECH
+            and objects[0].pos_ in ("NOUN", "PROPN")
+            and verb.right_edge.i - objects[0].right_edge.i > 2
+            and any(t.pos_ in ("VERB", "AUX") for t in self.doc[objects[0].right_edge.i + 1 : verb.right_edge.i + 1])
+        ):
             # "said the insurgents ... had withdrawn" parsed with the subject as an object: take all that follows
             return self.chars(objects[0].left_edge.i, verb.right_edge.i), 0.6
-        if (objects and lemma in SAY_LEMMAS and objects[0].pos_ in ("NOUN", "PROPN")
-                and objects[0].right_edge.i - objects[0].left_edge.i + 1 >= MIN_SAID_OBJECT_TOKENS):
+        if (
+            objects
+            and lemma in SAY_LEMMAS
+            and objects[0].pos_ in ("NOUN", "PROPN")
+            and objects[0].right_edge.i - objects[0].left_edge.i + 1 >= MIN_SAID_OBJECT_TOKENS
+        ):
             # "said families of victims file lawsuits": a clause the parser cut into an object
             return self.chars(objects[0].left_edge.i, verb.right_edge.i), 0.6
         if objects and lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ in ("WP", "WDT"):
@@ -666,19 +877,36 @@ class DocExtractor:
                 return self.subtree_chars(complements[0]), 0.6
         if objects and lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ not in ("WP", "WDT"):
             first = min(c.left_edge.i for c in objects)
-            last = max((c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "oprd", "prep")),
-                       default=max(c.right_edge.i for c in objects))
+            last = max(
+                (c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "oprd", "prep")),
+                default=max(c.right_edge.i for c in objects),
+            )
             return self.chars(first, last), 0.7
-        if (objects and group == "speech" and lemma not in NO_OBJECT_CONTENT
-                and lemma not in self.lexicon.recipient_objects
-                and (objects[0].pos_ in ("NOUN", "PROPN", "NUM") or objects[0].lower_ in STANCE_PRONOUNS
-                     or (objects[0].lower_ in QUANTIFIERS and any(c.dep_ == "prep" and c.lower_ == "of"
-                                                                  for c in objects[0].children)))):
+        if (
+            objects
+            and group == "speech"
+            and lemma not in NO_OBJECT_CONTENT
+            and lemma not in self.lexicon.recipient_objects
+            and (
+                objects[0].pos_ in ("NOUN", "PROPN", "NUM")
+                or objects[0].lower_ in STANCE_PRONOUNS
+                or (
+                    objects[0].lower_ in QUANTIFIERS
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in objects[0].children)
+                )
+            )
+        ):
             # "mentioned the remarks", "is stressing the need to ...": the object is what is said
             return self.subtree_chars(objects[0]), 0.6
-        if (objects and group == "speech" and lemma in NO_OBJECT_CONTENT and objects[0].pos_ == "NOUN"
-                and not self.is_person(objects[0]) and objects[0].ent_type_ not in ("ORG", "NORP", "GPE")
-                and any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS for c in objects[0].rights)):
+        if (
+            objects
+            and group == "speech"
+            and lemma in NO_OBJECT_CONTENT
+            and objects[0].pos_ == "NOUN"
+            and not self.is_person(objects[0])
+            and objects[0].ent_type_ not in ("ORG", "NORP", "GPE")
+            and any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS for c in objects[0].rights)
+        ):
             return self.subtree_chars(objects[0]), 0.6  # "told the story of X", "wrote an assessment of X"
         prepositions = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
         if not objects and group == "speech":
@@ -693,13 +921,24 @@ class DocExtractor:
             holders += [c for c in objects[0].rights if c.lower_ in own]
         for child in holders:
             if child.dep_ == "prep" and child.lower_ in prepositions:
-                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")  # "spoke on Monday": when
-                           and not (c.ent_type_ in ("DATE", "TIME") and child.lower_ in TIME_PREPOSITIONS)]
+                objects = [
+                    c
+                    for c in child.children
+                    if c.dep_ in ("pobj", "pcomp")  # "spoke on Monday": when
+                    and not (c.ent_type_ in ("DATE", "TIME") and child.lower_ in TIME_PREPOSITIONS)
+                ]
                 if objects:
                     return self.subtree_before_next_cue(objects[0]), 0.7
-        if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb and self.is_aside(verb) and not (
-                verb.tag_ == "VBG" and verb.head.lemma_.lower() in self.lexicon.all_cue_lemmas
-                or lemma in OCCASION_VERBS):
+        if (
+            verb.dep_ in ("parataxis", "advcl")
+            and verb.head is not verb
+            and self.is_aside(verb)
+            and not (
+                verb.tag_ == "VBG"
+                and verb.head.lemma_.lower() in self.lexicon.all_cue_lemmas
+                or lemma in OCCASION_VERBS
+            )
+        ):
             # (not '"...," she said, speaking by phone': a participle beside a cue tells how the cue's speaker
             # spoke, the cue has the words; nor "as the mayor spoke, ...": when)
             return self.clause_without(verb.head, verb), 0.9
@@ -709,16 +948,22 @@ class DocExtractor:
 
     @staticmethod
     def trailing_cue(verb: Token, group: str, objects: list[Token]) -> bool:
-        """"The mill is holding on, but imports hurt, said its chief executive": a cue after a comma with its
+        """ "The mill is holding on, but imports hurt, said its chief executive": a cue after a comma with its
         speaker behind it, which the parser joined to the sentence as one more conjunct. All before the comma
         is what was said."""
-        return (group == "speech" and verb.dep_ == "conj" and verb.head.i < verb.i and not objects
-                and verb.i > verb.sent.start and verb.doc[verb.i - 1].text == ","
-                and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
-                and not any(c.dep_ == "cc" for c in verb.children))
+        return (
+            group == "speech"
+            and verb.dep_ == "conj"
+            and verb.head.i < verb.i
+            and not objects
+            and verb.i > verb.sent.start
+            and verb.doc[verb.i - 1].text == ","
+            and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+            and not any(c.dep_ == "cc" for c in verb.children)
+        )
 
     def study_finds(self, verb: Token) -> bool:
-        """"An audit found no record of the payment": a study's finding is what it reports (a person who
+        """ "An audit found no record of the payment": a study's finding is what it reports (a person who
         "found a seat" reports nothing)."""
         if verb.lemma_.lower() not in FINDING_VERBS:
             return False
@@ -727,7 +972,7 @@ class DocExtractor:
 
     @staticmethod
     def gerund_subject(xcomp: Token) -> bool:
-        """"say taxing consumption encourages savings": the parser made the gerund subject of a that-less clause
+        """ "say taxing consumption encourages savings": the parser made the gerund subject of a that-less clause
         the verb's complement and the clause's verb its child; the whole is what is said."""
         return xcomp.tag_ == "VBG" and any(c.dep_ == "ccomp" and c.i > xcomp.i for c in xcomp.children)
 
@@ -760,11 +1005,12 @@ class DocExtractor:
         :meth:`descends`."""
         if self._participles is None:
             cues = self.lexicon.all_cue_lemmas
-            self._participles = [t.i for t in self.doc if t.dep_ == "advcl" and t.tag_ == "VBG"
-                                 and t.lemma_.lower() in cues]
+            self._participles = [
+                t.i for t in self.doc if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in cues
+            ]
         index = self._participles
         low, high = bisect_right(index, head.i), bisect_right(index, head.right_edge.i)
-        return [self.doc[i] for i in index[low:min(high, low + MAX_SUBTREE_CUES)]]
+        return [self.doc[i] for i in index[low : min(high, low + MAX_SUBTREE_CUES)]]
 
     @staticmethod
     def descends(token: Token, head: Token) -> bool:
@@ -780,7 +1026,7 @@ class DocExtractor:
         return True
 
     def subtree_before_next_cue(self, token: Token) -> tuple[int, int]:
-        """"accused X of being duped and encouraged Y to ...": the parser may join the speaker's next cue to the
+        """ "accused X of being duped and encouraged Y to ...": the parser may join the speaker's next cue to the
         content; what was said ends before it."""
         last = token.right_edge.i
         for child in token.rights:
@@ -793,7 +1039,7 @@ class DocExtractor:
 
     @staticmethod
     def is_aside(verb: Token) -> bool:
-        """"the attack, he said, was ...", "as Reuters adds, ...": a bare cue commenting on the clause around it.
+        """ "the attack, he said, was ...", "as Reuters adds, ...": a bare cue commenting on the clause around it.
         Not "When pressed by reporters, ..." (a passive with its agent) nor "as the crowd continued to
         chant" (a cue with a complement of its own)."""
         for child in verb.children:
@@ -814,8 +1060,13 @@ class DocExtractor:
         for token in clause.rights:
             # "said the plan is dead, and he attacked the mayor": a cue with its own subject, joined to the
             # reported clause by the parser, starts the speaker's next statement
-            if (token.dep_ == "conj" and token.pos_ == "VERB" and token.lemma_.lower() in self.lexicon.all_cue_lemmas
-                    and any(c.dep_ in SUBJECT_DEPS for c in token.children) and token.left_edge.i > clause.i):
+            if (
+                token.dep_ == "conj"
+                and token.pos_ == "VERB"
+                and token.lemma_.lower() in self.lexicon.all_cue_lemmas
+                and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+                and token.left_edge.i > clause.i
+            ):
                 first = token.left_edge.i
                 while first > clause.i and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
                     first -= 1
@@ -826,22 +1077,29 @@ class DocExtractor:
         return self.chars(clause.left_edge.i, last)
 
     def relative_gap(self, verb: Token, group: str, objects: list[Token]) -> tuple[int, int] | None:
-        """"a fact he often mentions", "a plan which the mayor proposed": a cue in a relative clause whose
+        """ "a fact he often mentions", "a plan which the mayor proposed": a cue in a relative clause whose
         object is the noun the clause modifies; that noun phrase (without the clause) is what is said."""
         lemma = verb.lemma_.lower()
-        if verb.dep_ != "relcl" or verb.head.i > verb.i or not (
-                verb.head.pos_ in ("NOUN", "PROPN") or verb.head.lower_ in GAP_PRONOUNS):
+        if (
+            verb.dep_ != "relcl"
+            or verb.head.i > verb.i
+            or not (verb.head.pos_ in ("NOUN", "PROPN") or verb.head.lower_ in GAP_PRONOUNS)
+        ):
             return None
         if verb.head.lemma_.lower() in RELATIVE_GAP_NOT_CONTENT:
             return None  # "the way they say it", "the day she announced": not what was said
-        takes_object = (group == "report" or lemma in self.lexicon.belief_objects
-                        or (group == "speech" and lemma not in NO_OBJECT_CONTENT))
+        takes_object = (
+            group == "report"
+            or lemma in self.lexicon.belief_objects
+            or (group == "speech" and lemma not in NO_OBJECT_CONTENT)
+        )
         if not takes_object or lemma in self.lexicon.recipient_objects:
             return None
         own = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
         if any(o.tag_ not in ("WDT", "WP") for o in objects) or any(
-                (c.dep_ in ("ccomp", "xcomp", "dative") or c.dep_ == "prep" and c.lower_ in own) and c.i > verb.i
-                for c in verb.children):
+            (c.dep_ in ("ccomp", "xcomp", "dative") or c.dep_ == "prep" and c.lower_ in own) and c.i > verb.i
+            for c in verb.children
+        ):
             return None  # the clause has an object or a complement of its own ("proposed in May" is neither)
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.tag_ in ("WDT", "WP") or subject.dep_ == "nsubjpass":
@@ -855,9 +1113,17 @@ class DocExtractor:
         return self.chars(first, last)
 
     def regarded_as(self, verb: Token, objects: list[Token]) -> tuple[int, int] | None:
-        """"X views Y as Z" -> "Y as Z"; "Y is seen as Z" -> "as Z": what the cue takes something for."""
-        as_phrase = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"
-                          and any(g.dep_ in ("pobj", "pcomp", "amod", "acomp") for g in c.children)), None)
+        """ "X views Y as Z" -> "Y as Z"; "Y is seen as Z" -> "as Z": what the cue takes something for."""
+        as_phrase = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ == "prep"
+                and c.lower_ == "as"
+                and any(g.dep_ in ("pobj", "pcomp", "amod", "acomp") for g in c.children)
+            ),
+            None,
+        )
         if as_phrase is None:
             return None
         if objects and objects[0].tag_ in ("WP", "WDT") and as_phrase.i > verb.i:
@@ -871,12 +1137,18 @@ class DocExtractor:
 
     @staticmethod
     def is_passive(verb: Token) -> bool:
-        """"was asked whether ...", and the bare participle of "Asked whether ..., she said ..."."""
-        return (any(c.dep_ == "auxpass" for c in verb.children)
-                or (verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children))
-                # "Asked what ..., she said": the parser may tag the opening participle as a past tense
-                or (verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.i == verb.sent.start
-                    and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)))
+        """ "was asked whether ...", and the bare participle of "Asked whether ..., she said ..."."""
+        return (
+            any(c.dep_ == "auxpass" for c in verb.children)
+            or (verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children))
+            # "Asked what ..., she said": the parser may tag the opening participle as a past tense
+            or (
+                verb.tag_ == "VBD"
+                and verb.dep_ == "advcl"
+                and verb.i == verb.sent.start
+                and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+            )
+        )
 
     def clause_without(self, head: Token, cut: Token) -> tuple[int, int] | None:
         """The clause of ``head`` minus the subtree of ``cut`` (a parenthetical cue): the side that is longer."""
@@ -910,8 +1182,11 @@ class DocExtractor:
         sent = verb.sent
         s_start, s_end = sent.start_char, sent.end_char
         candidates = self.quotes_touching(s_start - NEIGHBOUR_QUOTE_GAP, s_end + NEIGHBOUR_QUOTE_GAP)
-        candidates = [q for q in candidates if not (q.start <= verb.idx < q.end)
-                      and len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS]
+        candidates = [
+            q
+            for q in candidates
+            if not (q.start <= verb.idx < q.end) and len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS
+        ]
         if not candidates:
             return None
         before = [q for q in candidates if q.end <= verb.idx]
@@ -931,7 +1206,7 @@ class DocExtractor:
         return len(self.found) - 1
 
     def from_clause_mark(self, mark: Token) -> None:
-        """"X made clear that ...", "X is confident that ...": a verb or adjective no lexicon lists, with a
+        """ "X made clear that ...", "X is confident that ...": a verb or adjective no lexicon lists, with a
         subject and a that/whether-clause, reports what its subject says or holds (lower confidence)."""
         clause = mark.head
         cue = clause.head
@@ -946,7 +1221,7 @@ class DocExtractor:
         self.from_verb(cue, group="belief", ceiling=UNLISTED_CUE_CONFIDENCE)
 
     def from_label_prefix(self, verb: Token) -> bool:
-        """"a so-called harbour tax", "the self-described reformer": a label the writer passes on without
+        """ "a so-called harbour tax", "the self-described reformer": a label the writer passes on without
         owning it (the "self" of "self-described" is the noun's own referent). Content: the labelled words."""
         first = verb.i - 2
         if first < 0 or self.doc[first + 1].text not in ("-", "‑") or verb.head.i <= verb.i:
@@ -960,15 +1235,29 @@ class DocExtractor:
         if prefix == "self":  # the one who describes themself: the noun phrase itself
             source = self.chars(noun.left_edge.i, noun.i)
         self.claimed_tokens.add(verb.i)
-        self.add(Found(content, kind, (self.doc[first].idx, verb.idx + len(verb)), source,
-                       noun.i if source else None, confidence=0.6))
+        self.add(
+            Found(
+                content,
+                kind,
+                (self.doc[first].idx, verb.idx + len(verb)),
+                source,
+                noun.i if source else None,
+                confidence=0.6,
+            )
+        )
         return True
 
     def from_impression(self, verb: Token, subject: Token | None) -> None:
-        """"The plan seems doomed", "it appears that the pier will hold": an impression with nobody named as its
+        """ "The plan seems doomed", "it appears that the pier will hold": an impression with nobody named as its
         holder (the writer's). The content is what seems so: the subject with its complement, or the clause."""
-        complement = next((c for c in verb.rights if c.dep_ in ("ccomp", "xcomp", "acomp", "attr", "oprd")
-                           or (c.dep_ == "prep" and c.lower_ == "like")), None)
+        complement = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in ("ccomp", "xcomp", "acomp", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "like")
+            ),
+            None,
+        )
         if complement is None or self.inside_quote(verb.idx):
             return
         if subject is None or subject.lower_ in IMPERSONAL_SUBJECTS or subject.tag_ in ("WDT", "WP"):
@@ -980,7 +1269,7 @@ class DocExtractor:
         self.add(Found(content, kind, self.cue_chars(verb), confidence=0.5))
 
     def held_by_subject(self, verb: Token, subject: Token | None) -> bool:
-        """"Obama seemed to recognize X", "voters appeared pleased with Y": "seem" before a cue verb or an attitude
+        """ "Obama seemed to recognize X", "voters appeared pleased with Y": "seem" before a cue verb or an attitude
         adjective hedges the subject's own stance, it is no impression of the writer's. The cue after it (found by
         its own rule, with "seem" in its cue) has the subject as its source."""
         if subject is None or subject.lower_ in IMPERSONAL_SUBJECTS or subject.tag_ in ("WDT", "WP"):
@@ -990,26 +1279,39 @@ class DocExtractor:
         return any(c.dep_ in ("acomp", "oprd") and c.lower_ in self.lexicon.cue_adjectives for c in verb.rights)
 
     def made_clear(self, clause: Token, adjective: Token) -> bool:
-        """"X made (it) clear that ...": "clear" alone never is a cue ("it is clear that"), "made clear" is.
+        """ "X made (it) clear that ...": "clear" alone never is a cue ("it is clear that"), "made clear" is.
         The parser hangs the that-clause on "clear" or on "made"."""
         if adjective.lemma_.lower() in MAKE_VERBS:
             adjective = next((c for c in adjective.children if c.lemma_.lower() in CLEAR_ADJECTIVES), adjective)
         verb = adjective.head
-        if (clause.dep_ not in ("ccomp", "advcl", "csubj") or adjective.lemma_.lower() not in CLEAR_ADJECTIVES
-                or adjective.dep_ not in ("ccomp", "oprd", "acomp") or verb.lemma_.lower() not in MAKE_VERBS
-                or verb.i in self.claimed_tokens or self.inside_quote(verb.idx)):
+        if (
+            clause.dep_ not in ("ccomp", "advcl", "csubj")
+            or adjective.lemma_.lower() not in CLEAR_ADJECTIVES
+            or adjective.dep_ not in ("ccomp", "oprd", "acomp")
+            or verb.lemma_.lower() not in MAKE_VERBS
+            or verb.i in self.claimed_tokens
+            or self.inside_quote(verb.idx)
+        ):
             return False
         subject = self.subject_of(verb)
         if subject is None or subject.lower_ in HEDGING_SUBJECTS:
             return False
         content, kind = self.with_quotes(self.subtree_chars(clause))
         self.claimed_tokens.update((verb.i, adjective.i))
-        self.add(Found(content, kind, (self.cue_chars(verb)[0], adjective.idx + len(adjective)),
-                       self.source_chars(subject), subject.i, confidence=0.9))
+        self.add(
+            Found(
+                content,
+                kind,
+                (self.cue_chars(verb)[0], adjective.idx + len(adjective)),
+                self.source_chars(subject),
+                subject.i,
+                confidence=0.9,
+            )
+        )
         return True
 
     def from_adjective(self, adjective: Token) -> None:
-        """"X is confident that Y", "X was critical of Y", "X is eager to Y": an attitude of the subject."""
+        """ "X is confident that Y", "X was critical of Y", "X is eager to Y": an attitude of the subject."""
         if adjective.i in self.claimed_tokens or self.inside_quote(adjective.idx):
             return
         subject = self.subject_of(adjective.head) if adjective.head is not adjective else None
@@ -1018,32 +1320,42 @@ class DocExtractor:
         complement = next((c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")), None)
         if complement is None:
             preposition = next((c for c in adjective.rights if c.dep_ == "prep"), None)
-            complement = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) \
-                if preposition is not None else None
+            complement = (
+                next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+                if preposition is not None
+                else None
+            )
         if complement is None:
             return
         content, kind = self.with_quotes(self.subtree_chars(complement))
         self.claimed_tokens.add(adjective.i)
         cue = (adjective.idx, adjective.idx + len(adjective))
         copula = adjective.head
-        if (copula.i < adjective.i and copula.lemma_.lower() == "be" and adjective.dep_ == "acomp"
-                and all(t.dep_ in ("neg", "advmod") for t in self.doc[copula.i + 1 : adjective.i])):
+        if (
+            copula.i < adjective.i
+            and copula.lemma_.lower() == "be"
+            and adjective.dep_ == "acomp"
+            and all(t.dep_ in ("neg", "advmod") for t in self.doc[copula.i + 1 : adjective.i])
+        ):
             # "was not critical of": the copula with its auxiliaries and negation belongs to the stance
             cue = (self.cue_chars(copula)[0], cue[1])
         if cue[1] < content[0]:
             cue = self.with_preposition(adjective, cue, content)
-        self.add(Found(content, kind, cue, self.source_chars(subject), subject.i,
-                       confidence=UNLISTED_CUE_CONFIDENCE))
+        self.add(Found(content, kind, cue, self.source_chars(subject), subject.i, confidence=UNLISTED_CUE_CONFIDENCE))
 
     def from_stance_holder(self, noun: Token) -> None:
-        """"X is a vocal critic of Y", "X has long been a supporter of Y": the copula's subject holds a stance on
+        """ "X is a vocal critic of Y", "X has long been a supporter of Y": the copula's subject holds a stance on
         what follows "of". Cue: copula to "of"."""
         copula = noun.head
         if copula.lemma_.lower() != "be" or noun.i in self.claimed_tokens or self.inside_quote(noun.idx):
             return
         subject = self.subject_of(copula)
-        if subject is None or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES or subject.tag_ in ("WDT", "WP") \
-                and copula.dep_ != "relcl":
+        if (
+            subject is None
+            or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES
+            or subject.tag_ in ("WDT", "WP")
+            and copula.dep_ != "relcl"
+        ):
             return
         speaker = copula.head if subject.tag_ in ("WDT", "WP") else subject
         of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
@@ -1052,8 +1364,16 @@ class DocExtractor:
             return
         content, kind = self.with_quotes(self.subtree_chars(target))
         self.claimed_tokens.add(noun.i)
-        self.add(Found(content, kind, (self.cue_chars(copula)[0], of.idx + len(of)), self.source_chars(speaker),
-                       speaker.i, confidence=UNLISTED_CUE_CONFIDENCE))
+        self.add(
+            Found(
+                content,
+                kind,
+                (self.cue_chars(copula)[0], of.idx + len(of)),
+                self.source_chars(speaker),
+                speaker.i,
+                confidence=UNLISTED_CUE_CONFIDENCE,
+            )
+        )
 
     def from_verb(self, verb: Token, group: str | None = None, ceiling: float = 1.0) -> None:
         group = group or self.lexicon.cue_group(verb.lemma_.lower())
@@ -1072,14 +1392,23 @@ class DocExtractor:
         if verb.dep_ == "amod" and self.from_label_prefix(verb):
             return
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-        if (infinitive and verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() not in self.lexicon.all_cue_lemmas
-                and self.subject_of(verb.head) is None):
+        if (
+            infinitive
+            and verb.dep_ in ("xcomp", "advcl")
+            and verb.head.lemma_.lower() not in self.lexicon.all_cue_lemmas
+            and self.subject_of(verb.head) is None
+        ):
             return  # "to show", "to find" with no one doing it: an intention, not a speech act
         if self.speaks_how(verb) or self.advice(verb) or self.in_idiom(verb):
             return  # "spoke on condition of anonymity", "may want to": no one's statement
         subject = self.subject_of(verb)
-        impersonal = (infinitive and subject is not None and subject.lower_ in IMPERSONAL_SUBJECTS
-                      and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in COPULAS)
+        impersonal = (
+            infinitive
+            and subject is not None
+            and subject.lower_ in IMPERSONAL_SUBJECTS
+            and verb.dep_ == "xcomp"
+            and verb.head.lemma_.lower() in COPULAS
+        )
         if impersonal:
             subject = None  # "it is hard to know", "it's easy to criticize": a judgment with nobody named
         reply = self.reply_to_content_noun(verb, subject)
@@ -1105,11 +1434,18 @@ class DocExtractor:
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
-            beside_cue = (verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.lemma_.lower() in
-                          self.lexicon.all_cue_lemmas  # "she said, speaking by phone": the quotation is the cue's
-                          or verb.lemma_.lower() in OCCASION_VERBS)  # "as he spoke, ...": when, not what
-            quote = self.neighbour_quote(verb) if (verb.dep_ not in ("acl", "amod", "relcl") or self.finite_acl(verb)) \
-                and not beside_cue else None
+            beside_cue = (
+                verb.tag_ == "VBG"
+                and verb.dep_ == "advcl"
+                and verb.head.lemma_.lower()
+                in self.lexicon.all_cue_lemmas  # "she said, speaking by phone": the quotation is the cue's
+                or verb.lemma_.lower() in OCCASION_VERBS
+            )  # "as he spoke, ...": when, not what
+            quote = (
+                self.neighbour_quote(verb)
+                if (verb.dep_ not in ("acl", "amod", "relcl") or self.finite_acl(verb)) and not beside_cue
+                else None
+            )
             if quote is None:
                 content = self.cross_sentence_content(verb) if subject is not None else None
                 confidence = 0.5
@@ -1118,8 +1454,14 @@ class DocExtractor:
             else:
                 content, confidence = (quote.start, quote.end), 0.9
         gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in GERUND_PREPOSITIONS
-        if (subject is None and quote is None and group != "report" and not self.is_passive(verb) and not gerund
-                and not impersonal):
+        if (
+            subject is None
+            and quote is None
+            and group != "report"
+            and not self.is_passive(verb)
+            and not gerund
+            and not impersonal
+        ):
             return  # a speech verb with neither speaker nor quotation is not an attribution ("to say")
             # (a passive cue, "is expected to", "was asked whether", leaves its speaker out on purpose)
         if content is NEXT_BLOCK:
@@ -1141,57 +1483,86 @@ class DocExtractor:
             content = self.second_half(content, cue, subject)
         if source and kind != "next_block" and content[0] < source[0] < content[1] <= cue[0]:
             # '"...," Jane Roe, an adviser, said': the parser hung the speaker on the quoted clause
-            quote = next((q for q in reversed(self.quotes)
-                          if q.closed and content[0] <= q.start and q.end <= source[0]), None)
+            quote = next(
+                (q for q in reversed(self.quotes) if q.closed and content[0] <= q.start and q.end <= source[0]), None
+            )
             if quote is not None and not self.text[quote.end : source[0]].strip(" ,\n"):
                 content, kind = self.with_quotes((content[0], quote.end))
         parenthetical = kind != "next_block" and content[0] <= cue[0] and cue[1] <= content[1]
         if source and kind != "next_block" and not parenthetical and content[0] < source[1] and source[0] < content[1]:
             return  # the "source" sits inside what is said: a mis-parse, not an attribution
         self.claimed_tokens.add(verb.i)
-        self.add(Found(content, kind, cue, source, speaker_root.i if speaker_root is not None else None,
-                       recipient, confidence=min(confidence, ceiling)))
+        self.add(
+            Found(
+                content,
+                kind,
+                cue,
+                source,
+                speaker_root.i if speaker_root is not None else None,
+                recipient,
+                confidence=min(confidence, ceiling),
+            )
+        )
 
     @staticmethod
     def speaks_how(verb: Token) -> bool:
-        """"who spoke on condition of anonymity", "speaking on behalf of X": how or for whom, not what."""
-        return any(c.dep_ == "prep" and c.lower_ == "on" and any(o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS
-                                                                   for o in c.children)
-                   for c in verb.rights)
+        """ "who spoke on condition of anonymity", "speaking on behalf of X": how or for whom, not what."""
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in c.children)
+            for c in verb.rights
+        )
 
     @staticmethod
     def verb_tagged_noun(token: Token) -> bool:
-        """"Audit files from the office show that ...": a noun heading its sentence with a subject before it and
+        """ "Audit files from the office show that ...": a noun heading its sentence with a subject before it and
         a that-clause after it is the sentence's verb, mis-tagged by the small model."""
-        return (token.dep_ == "ROOT" and token.i > token.sent.start
-                and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
-                and any(c.dep_ in ("ccomp", "relcl", "acl") and c.i > token.i
-                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in token.children))
+        return (
+            token.dep_ == "ROOT"
+            and token.i > token.sent.start
+            and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
+            and any(
+                c.dep_ in ("ccomp", "relcl", "acl")
+                and c.i > token.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in token.children
+            )
+        )
 
     def in_idiom(self, verb: Token) -> bool:
-        """"That said, ...", "needless to say": a set phrase, no one's words (the lexicon's ``idioms``)."""
+        """ "That said, ...", "needless to say": a set phrase, no one's words (the lexicon's ``idioms``)."""
         for words in self.lexicon.idioms:
             for at, word in enumerate(words):
                 first = verb.i - at
-                if word == verb.lower_ and first >= 0 and first + len(words) <= len(self.doc) \
-                        and tuple(t.lower_ for t in self.doc[first : first + len(words)]) == words:
+                if (
+                    word == verb.lower_
+                    and first >= 0
+                    and first + len(words) <= len(self.doc)
+                    and tuple(t.lower_ for t in self.doc[first : first + len(words)]) == words
+                ):
                     return True
         return False
 
     @staticmethod
     def advice(verb: Token) -> bool:
-        """"Investors may want to think twice": the writer's advice, not anyone's wish."""
-        return verb.lemma_.lower() == "want" and any(c.dep_ == "aux" and c.lower_ in ADVICE_MODALS
-                                                      for c in verb.children)
+        """ "Investors may want to think twice": the writer's advice, not anyone's wish."""
+        return verb.lemma_.lower() == "want" and any(
+            c.dep_ == "aux" and c.lower_ in ADVICE_MODALS for c in verb.children
+        )
 
     def chained_cue(self, verb: Token) -> Token | None:
-        """"sought to clarify the remark", "refused to call him a liar": a cue whose infinitive complement is
+        """ "sought to clarify the remark", "refused to call him a liar": a cue whose infinitive complement is
         itself a cue with something to report. The two make one attribution: the cue runs from the first verb
         to the second, the content is what the second reports. Returns the second verb, or None."""
         for child in verb.rights:
-            if (child.dep_ == "xcomp" and child.pos_ == "VERB" and child.tag_ == "VB"
-                    and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
-                    and child.i - verb.i <= MAX_CHAIN_GAP):
+            if (
+                child.dep_ == "xcomp"
+                and child.pos_ == "VERB"
+                and child.tag_ == "VB"
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+                and child.i - verb.i <= MAX_CHAIN_GAP
+            ):
                 group = self.lexicon.cue_group(child.lemma_.lower())
                 if group is not None and group != "quote_as" and self.content_of(child, group)[0] is not None:
                     return child
@@ -1208,22 +1579,27 @@ class DocExtractor:
         return head
 
     def reply_to_content_noun(self, verb: Token, subject: Token | None) -> tuple[Token, tuple[int, int]] | None:
-        """"X accused Y of Z, a charge the group denied": a content noun ("a charge", "a claim", "a report")
+        """ "X accused Y of Z, a charge the group denied": a content noun ("a charge", "a claim", "a report")
         set beside the clause before it names that clause as the object of the cue; the one who answers
         ("the group") is the speaker, never the noun. Returns ``(speaker, content)``, or None when the pattern
         is absent. Two parses occur: the noun as subject with the speaker as its apposition, or the cue as a
         relative clause of the noun with its own subject."""
         nouns = self.lexicon.cue_nouns
         if verb.lemma_.lower() not in self.lexicon.reply_verbs or any(
-                c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.rights):
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.rights
+        ):
             return None  # "..., a claim that officials lied": a that-clause, the claim's own content
         noun = speaker = None
         if subject is not None and subject.lemma_.lower() in nouns:
             appos = [c for c in subject.rights if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN") and c.i < verb.i]
             if appos:
                 noun, speaker = subject, appos[0]
-        elif (subject is not None and verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in nouns
-              and verb.head.i < subject.i < verb.i):
+        elif (
+            subject is not None
+            and verb.dep_ in ("relcl", "acl")
+            and verb.head.lemma_.lower() in nouns
+            and verb.head.i < subject.i < verb.i
+        ):
             noun, speaker = verb.head, subject
         if noun is None:
             return None
@@ -1236,8 +1612,17 @@ class DocExtractor:
     def add_reply(self, verb: Token, speaker: Token, content: tuple[int, int], ceiling: float = 1.0) -> None:
         content, kind = self.with_quotes(content)
         self.claimed_tokens.add(verb.i)
-        self.add(Found(content, kind, self.cue_chars(verb), self.source_chars(speaker), speaker.i,
-                       confidence=min(0.8, ceiling), replies=True))
+        self.add(
+            Found(
+                content,
+                kind,
+                self.cue_chars(verb),
+                self.source_chars(speaker),
+                speaker.i,
+                confidence=min(0.8, ceiling),
+                replies=True,
+            )
+        )
 
     def within_line(self, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
         """An indirect content does not cross a line break: the parser may run a sentence over into the next
@@ -1268,11 +1653,16 @@ class DocExtractor:
         return content
 
     def from_viewpoint(self, noun: Token) -> bool:
-        """"In the mayor's view, the pier will hold", "in her words, ...": the owner of a viewpoint noun after a
+        """ "In the mayor's view, the pier will hold", "in her words, ...": the owner of a viewpoint noun after a
         sentence-level "in" holds the rest of the sentence. Returns False when the pattern is absent."""
         preposition = noun.head
-        if (noun.dep_ != "pobj" or noun.lemma_.lower() not in self.lexicon.viewpoint_nouns
-                or preposition.lower_ != "in" or preposition.dep_ != "prep" or preposition.i in self.claimed_tokens):
+        if (
+            noun.dep_ != "pobj"
+            or noun.lemma_.lower() not in self.lexicon.viewpoint_nouns
+            or preposition.lower_ != "in"
+            or preposition.dep_ != "prep"
+            or preposition.i in self.claimed_tokens
+        ):
             return False
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None or owner.lower_ in ("my", "our", "your") or owner.pos_ not in ("NOUN", "PROPN", "PRON"):
@@ -1285,15 +1675,26 @@ class DocExtractor:
             return False
         content, kind = self.with_quotes(content)
         self.claimed_tokens.update((preposition.i, noun.i))
-        self.add(Found(content, kind, (preposition.idx, noun.idx + len(noun)), self.source_chars(owner), owner.i,
-                       confidence=0.7))
+        self.add(
+            Found(
+                content,
+                kind,
+                (preposition.idx, noun.idx + len(noun)),
+                self.source_chars(owner),
+                owner.i,
+                confidence=0.7,
+            )
+        )
         return True
 
     def from_put_it(self, verb: Token) -> None:
-        """"As the harbour master put it, ...", "..., as one skipper put it": an "as"-clause with "put it" is a
+        """ "As the harbour master put it, ...", "..., as one skipper put it": an "as"-clause with "put it" is a
         speech cue; what it comments on (the clause it hangs on, or what follows its colon) is the content."""
-        if (verb.i in self.claimed_tokens or self.inside_quote(verb.idx)
-                or not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in verb.children)):
+        if (
+            verb.i in self.claimed_tokens
+            or self.inside_quote(verb.idx)
+            or not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in verb.children)
+        ):
             return
         subject = self.subject_of(verb)
         if subject is None:
@@ -1318,33 +1719,49 @@ class DocExtractor:
         self.add(Found(content, kind, (verb.idx, it.idx + len(it)), source, subject.i, confidence=0.8))
 
     def from_light_verb(self, noun: Token) -> bool:
-        """"X made the case that ...", "X took issue with Y", "X raised concerns about Y": a light verb whose object
+        """ "X made the case that ...", "X took issue with Y", "X raised concerns about Y": a light verb whose object
         noun carries the speech act. Source: the verb's subject; cue: verb to noun (and the preposition that
         introduces the content); content: the that-clause, or what the noun or the verb's preposition governs.
         Returns False when the pattern is absent."""
         verb = noun.head
-        if (noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i in self.claimed_tokens
-                or noun.i - verb.i > LIGHT_NOUN_REACH or noun.i < verb.i):
+        if (
+            noun.dep_ != "dobj"
+            or verb.pos_ != "VERB"
+            or verb.i in self.claimed_tokens
+            or noun.i - verb.i > LIGHT_NOUN_REACH
+            or noun.i < verb.i
+        ):
             return False
         if verb.lemma_.lower() in self.lexicon.reception_verbs:
             return self.from_reception(verb, noun)
         if verb.lemma_.lower() not in self.lexicon.light_verbs:
             return False
         subject = self.subject_of(verb)
-        if subject is None or subject.lower_ in HEDGING_SUBJECTS or subject.tag_ in ("WDT", "WP") and \
-                verb.dep_ == "relcl" and not self.can_speak(verb.head):
+        if (
+            subject is None
+            or subject.lower_ in HEDGING_SUBJECTS
+            or subject.tag_ in ("WDT", "WP")
+            and verb.dep_ == "relcl"
+            and not self.can_speak(verb.head)
+        ):
             return False
         speaker = verb.head if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else subject
         mark = lambda c: any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)  # noqa: E731
         clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl") and mark(c)), None) or next(
-            (c for c in verb.rights if c.dep_ == "ccomp" and c.i > noun.i and mark(c)), None)
+            (c for c in verb.rights if c.dep_ == "ccomp" and c.i > noun.i and mark(c)), None
+        )
         preposition = None
         if clause is None:
-            preposition = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS), None) \
-                or next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS
-                         and c.i > noun.i), None)
-            clause = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) \
-                if preposition is not None else None
+            preposition = next(
+                (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS), None
+            ) or next(
+                (c for c in verb.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and c.i > noun.i), None
+            )
+            clause = (
+                next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+                if preposition is not None
+                else None
+            )
         if clause is None:
             return False
         content, kind = self.with_quotes(self.subtree_chars(clause))
@@ -1365,19 +1782,26 @@ class DocExtractor:
         return True
 
     def from_reception(self, verb: Token, noun: Token) -> bool:
-        """"The plan drew criticism from the union", "she won the endorsement of the mayor": the one the act
+        """ "The plan drew criticism from the union", "she won the endorsement of the mayor": the one the act
         comes from is the source; what it is about is the noun's own object ("opposition to the plan") or else
         the verb's subject. Cue: verb to noun."""
         if noun.lemma_.lower() not in self.lexicon.cue_nouns:
             return False
-        holders = [c for c in noun.rights if c.dep_ == "prep"] + [c for c in verb.rights if c.dep_ == "prep"
-                                                                    and c.i > noun.i]
+        holders = [c for c in noun.rights if c.dep_ == "prep"] + [
+            c for c in verb.rights if c.dep_ == "prep" and c.i > noun.i
+        ]
         origin = next((c for c in holders if c.lower_ in ("from", "of", "by")), None)
         source = next((c for c in origin.children if c.dep_ == "pobj"), None) if origin is not None else None
         if source is None or not self.can_speak(source):
             return False
-        about = next((c for c in holders if c is not origin and c.lower_ in self.lexicon.noun_content_prepositions
-                      | {"to", "over", "on"}), None)
+        about = next(
+            (
+                c
+                for c in holders
+                if c is not origin and c.lower_ in self.lexicon.noun_content_prepositions | {"to", "over", "on"}
+            ),
+            None,
+        )
         target = next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about is not None else None
         if target is None:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1386,42 +1810,75 @@ class DocExtractor:
             target = subject
         if target is None:
             return False
-        content, kind = self.with_quotes(self.subtree_chars(target) if target.head is not verb or target.i > verb.i
-                                         else self.chars(target.left_edge.i, target.i))
+        content, kind = self.with_quotes(
+            self.subtree_chars(target)
+            if target.head is not verb or target.i > verb.i
+            else self.chars(target.left_edge.i, target.i)
+        )
         cue = (self.cue_chars(verb)[0], noun.idx + len(noun))
         source_span = self.source_chars(source)
         return self.add_noun_cue(Found(content, kind, cue, source_span, source.i, confidence=0.6), verb, noun)
 
     def from_noun(self, noun: Token) -> None:
-        """"Trump's claim that ...", "a report by the Observatory that ...": a speech-act noun with a that-clause."""
+        """ "Trump's claim that ...", "a report by the Observatory that ...": a speech-act noun with a that-clause."""
         if self.inside_quote(noun.idx) or noun.i in self.claimed_tokens:
             return
         if self.from_viewpoint(noun) or self.from_light_verb(noun) or noun.lemma_.lower() not in self.lexicon.cue_nouns:
             return
-        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl")
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        clause = next(
+            (
+                c
+                for c in noun.rights
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
         if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":
             # "Her answer was that ...", "the question is whether ...": the copula's clause is what the noun says
-            clause = next((c for c in noun.head.rights if c.dep_ in ("ccomp", "attr", "acomp")
-                           and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)),
-                          None)
+            clause = next(
+                (
+                    c
+                    for c in noun.head.rights
+                    if c.dep_ in ("ccomp", "attr", "acomp")
+                    and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)
+                ),
+                None,
+            )
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if clause is None and owner is not None and owner.pos_ in ("PROPN", "PRON", "NOUN"):
             # "Trump's comments about the judge", "her support for the bill": the owner's stance on something
-            preposition = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPOSITIONS),
-                               None)
-            clause = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) \
-                if preposition is not None else None
+            preposition = next(
+                (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPOSITIONS), None
+            )
+            clause = (
+                next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+                if preposition is not None
+                else None
+            )
         if clause is None and noun.lemma_.lower() not in self.lexicon.nouns_need_owner:
             # "calls for a recount", "questions about his health", "a pledge to cut taxes": what the act is about
             # (said by the noun's owner, or by the one it comes from, when the phrase names them)
-            clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.tag_ == "VB"
-                           and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+            clause = next(
+                (
+                    c
+                    for c in noun.rights
+                    if c.dep_ in ("acl", "relcl")
+                    and c.tag_ == "VB"
+                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+                ),
+                None,
+            )
             if clause is None:
-                preposition = next((c for c in noun.rights if c.dep_ == "prep"
-                                    and c.lower_ in self.lexicon.noun_content_prepositions), None)
-                clause = next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None) \
-                    if preposition is not None else None
+                preposition = next(
+                    (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in self.lexicon.noun_content_prepositions),
+                    None,
+                )
+                clause = (
+                    next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if preposition is not None
+                    else None
+                )
             if clause is not None and self.inside_found_content(noun.idx):
                 return  # a noun inside what someone else says is part of their words
         if clause is None:
@@ -1433,8 +1890,13 @@ class DocExtractor:
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of") and prep.i != clause.head.i:
                     owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     break
-        if (owner is not None and owner.tag_ == "PRP$" and noun.dep_ == "pobj" and noun.head.lower_ == "in"
-                and noun.head.head.pos_ in ("VERB", "AUX", "ADJ")):
+        if (
+            owner is not None
+            and owner.tag_ == "PRP$"
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "in"
+            and noun.head.head.pos_ in ("VERB", "AUX", "ADJ")
+        ):
             # "Republicans were unsparing in their criticism of X": the ones named in the clause, not "their"
             holder = self.subject_of(noun.head.head)
             if holder is not None and holder.tag_ not in ("WDT", "WP", "PRP"):
@@ -1444,8 +1906,16 @@ class DocExtractor:
         first = noun.i
         while first > 0 and self.doc[first - 1].head.i == noun.i and self.doc[first - 1].dep_ in ("amod", "compound"):
             first -= 1
-        self.add(Found(content, kind, (self.doc[first].idx, noun.idx + len(noun)), source,
-                       owner.i if owner is not None else None, confidence=0.6))
+        self.add(
+            Found(
+                content,
+                kind,
+                (self.doc[first].idx, noun.idx + len(noun)),
+                source,
+                owner.i if owner is not None else None,
+                confidence=0.6,
+            )
+        )
 
     def recipient_of(self, verb: Token) -> str | None:
         for child in verb.children:
@@ -1465,8 +1935,14 @@ class DocExtractor:
         saying = None
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "as":
-                saying = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")
-                               and c.lemma_.lower() in self.lexicon.all_cue_lemmas), None)
+                saying = next(
+                    (
+                        c
+                        for c in child.children
+                        if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in self.lexicon.all_cue_lemmas
+                    ),
+                    None,
+                )
         inner = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if saying is None or inner is None:
             return False
@@ -1482,9 +1958,16 @@ class DocExtractor:
         outer_subject = self.subject_of(verb)
         self.claimed_tokens.update((verb.i, saying.i))
         outer_extent = (min(content[0], inner.left_edge.idx), max(content[1], saying.idx + len(saying)))
-        outer = self.add(Found(outer_extent, "indirect", self.cue_chars(verb),
-                               self.source_chars(outer_subject) if outer_subject is not None else None,
-                               outer_subject.i if outer_subject is not None else None, confidence=0.8))
+        outer = self.add(
+            Found(
+                outer_extent,
+                "indirect",
+                self.cue_chars(verb),
+                self.source_chars(outer_subject) if outer_subject is not None else None,
+                outer_subject.i if outer_subject is not None else None,
+                confidence=0.8,
+            )
+        )
         cue = (saying.head.idx, saying.idx + len(saying))
         self.add(Found(content, kind, cue, self.source_chars(inner), inner.i, inner_of=outer, confidence=confidence))
         return True
@@ -1523,15 +2006,33 @@ class DocExtractor:
         top = min(tokens, key=lambda t: len(list(t.ancestors)))
         sent = top.sent
         opening = not words(sent.start, tokens[0].i - 1) if tokens[0].i > sent.start else True
-        split = next((c for c in source.rights if c.dep_ == "conj" and c.left_edge.i - 1 > source.i
-                      and self.doc[c.left_edge.i - 1].text == ","), None) if opening else None
+        split = (
+            next(
+                (
+                    c
+                    for c in source.rights
+                    if c.dep_ == "conj" and c.left_edge.i - 1 > source.i and self.doc[c.left_edge.i - 1].text == ","
+                ),
+                None,
+            )
+            if opening
+            else None
+        )
         if split is not None:
             # "According to X, the troops and militias seized ...": the comma ends the phrase; the parser
             # joined the clause's subject to the source
             content, kind = self.with_quotes(self.chars(split.left_edge.i, sent.end - 1))
             self.claimed_tokens.update(t.i for t in tokens)
-            self.add(Found(content, kind, (tokens[0].idx, last.idx + len(last)),
-                           self.chars(source.left_edge.i, split.left_edge.i - 2), source.i, confidence=0.8))
+            self.add(
+                Found(
+                    content,
+                    kind,
+                    (tokens[0].idx, last.idx + len(last)),
+                    self.chars(source.left_edge.i, split.left_edge.i - 2),
+                    source.i,
+                    confidence=0.8,
+                )
+            )
             return
         cut_first = min(top.left_edge.i, tokens[0].i)
         cut_last = max(top.right_edge.i, source.right_edge.i)
@@ -1547,21 +2048,35 @@ class DocExtractor:
             return
         content, kind = self.with_quotes(content)
         self.claimed_tokens.update(t.i for t in tokens)
-        self.add(Found(content, kind, (tokens[0].idx, last.idx + len(last)), self.source_chars(source), source.i,
-                       confidence=0.9, phrase=True))
+        self.add(
+            Found(
+                content,
+                kind,
+                (tokens[0].idx, last.idx + len(last)),
+                self.source_chars(source),
+                source.i,
+                confidence=0.9,
+                phrase=True,
+            )
+        )
 
     def from_finding(self, preposition: Token) -> None:
-        """"In a Harbour Gazette poll released Monday, 60 percent backed the toll", "the mayor led in the latest
+        """ "In a Harbour Gazette poll released Monday, 60 percent backed the toll", "the mayor led in the latest
         survey": a finding read in a named poll. Cue "in", source the poll, content the clause around it. Only a
         specific poll (a determiner, singular) on the clause's verb: "ahead in the polls", "voters in a poll
         said ..." are not."""
         verb = preposition.head
         poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-        if (poll is None or poll.lemma_.lower() not in self.lexicon.finding_nouns or poll.tag_ not in ("NN", "NNP")
-                or verb.pos_ not in ("VERB", "AUX") or preposition.i in self.claimed_tokens
-                or not any(c.dep_ in ("det", "poss") for c in poll.children)
-                or self.inside_quote(preposition.idx)
-                or self.inside_found_content(preposition.idx)):
+        if (
+            poll is None
+            or poll.lemma_.lower() not in self.lexicon.finding_nouns
+            or poll.tag_ not in ("NN", "NNP")
+            or verb.pos_ not in ("VERB", "AUX")
+            or preposition.i in self.claimed_tokens
+            or not any(c.dep_ in ("det", "poss") for c in poll.children)
+            or self.inside_quote(preposition.idx)
+            or self.inside_found_content(preposition.idx)
+        ):
             return
         content = self.clause_without(verb, preposition)
         if content is None:
@@ -1570,18 +2085,33 @@ class DocExtractor:
             content = (content[0], len(self.text[: preposition.idx].rstrip(" ,")))  # "X led in the poll."
         content, kind = self.with_quotes(content)
         self.claimed_tokens.add(preposition.i)
-        self.add(Found(content, kind, (preposition.idx, preposition.idx + len(preposition)),
-                       self.chars(poll.left_edge.i, poll.i), poll.i, confidence=0.6))
+        self.add(
+            Found(
+                content,
+                kind,
+                (preposition.idx, preposition.idx + len(preposition)),
+                self.chars(poll.left_edge.i, poll.i),
+                poll.i,
+                confidence=0.6,
+            )
+        )
 
     def from_records_show(self, verb: Token) -> None:
-        """"The boat was insured for two million, records show, and ...": a study noun and "show" set off by
+        """ "The boat was insured for two million, records show, and ...": a study noun and "show" set off by
         commas, which the parser reads as a noun compound joined to the clause. Source the study, content the
         clause it comments on."""
         studies = [c for c in verb.lefts if c.dep_ in ("compound", "nsubj")]
         first = studies[0].left_edge.i if studies else 0
-        if (verb.i in self.claimed_tokens or not studies or studies[-1].lemma_.lower() not in self.lexicon.study_nouns
-                or any(c.dep_ in ("dobj", "ccomp") for c in verb.children) or verb.head.i >= verb.i
-                or first == 0 or self.doc[first - 1].text != "," or self.inside_quote(verb.idx)):
+        if (
+            verb.i in self.claimed_tokens
+            or not studies
+            or studies[-1].lemma_.lower() not in self.lexicon.study_nouns
+            or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+            or verb.head.i >= verb.i
+            or first == 0
+            or self.doc[first - 1].text != ","
+            or self.inside_quote(verb.idx)
+        ):
             return
         content = self.clause_without(verb.head, verb)
         if content is None:
@@ -1590,15 +2120,27 @@ class DocExtractor:
             content = (content[0], len(self.text[: self.doc[first].idx].rstrip(" ,")))  # "..., records show."
         content, kind = self.with_quotes(content)
         self.claimed_tokens.add(verb.i)
-        self.add(Found(content, kind, (verb.idx, verb.idx + len(verb)), self.chars(first, verb.i - 1),
-                       studies[-1].i, confidence=0.7))
+        self.add(
+            Found(
+                content,
+                kind,
+                (verb.idx, verb.idx + len(verb)),
+                self.chars(first, verb.i - 1),
+                studies[-1].i,
+                confidence=0.7,
+            )
+        )
 
     def from_relay_adverb(self, adverb: Token) -> None:
-        """"Two firms have reportedly looked at the deal": the clause is relayed from someone unnamed. Cue the
+        """ "Two firms have reportedly looked at the deal": the clause is relayed from someone unnamed. Cue the
         adverb, no source. A cue verb it modifies ("reportedly said") makes the attribution itself."""
         verb = adverb.head
-        if (verb.i == adverb.i or verb.i in self.claimed_tokens or self.inside_quote(adverb.idx)
-                or self.inside_found_content(adverb.idx)):
+        if (
+            verb.i == adverb.i
+            or verb.i in self.claimed_tokens
+            or self.inside_quote(adverb.idx)
+            or self.inside_found_content(adverb.idx)
+        ):
             return
         content = self.clause_without(verb, adverb)
         if content is None:
@@ -1630,7 +2172,8 @@ class DocExtractor:
         if not all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in name):
             return
         if name.text.lower() in self.lexicon.heading_labels or (
-                all(t.is_upper for t in name if t.is_alpha) and any(t.is_stop for t in name)):
+            all(t.is_upper for t in name if t.is_alpha) and any(t.is_stop for t in name)
+        ):
             return  # "UPDATE:", "STAT OF THE WEEK:": a heading, not a speaker
         if name.root.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
             return  # "Iowa: Tim Albrecht, Brad Anderson, ...": a place heading a list, not a speaker
@@ -1643,8 +2186,16 @@ class DocExtractor:
             content = (content[0], content[1] - 1)  # '"JONES: ... ."': the marks wrap the label, not the words
         kind = "direct"
         self.claimed_tokens.add(colon)
-        self.add(Found(content, kind, (doc[colon].idx, doc[colon].idx + 1), (name.start_char, name.end_char),
-                       name.root.i, confidence=0.7))
+        self.add(
+            Found(
+                content,
+                kind,
+                (doc[colon].idx, doc[colon].idx + 1),
+                (name.start_char, name.end_char),
+                name.root.i,
+                confidence=0.7,
+            )
+        )
 
     def colon_quotes(self) -> None:
         """``... Jane Roe: "what she says"``: a quotation introduced by a colon after a name, anywhere in a line
@@ -1669,16 +2220,23 @@ class DocExtractor:
             if not names or len(names) > MAX_SPEAKER_TOKENS or names[0].ent_type_ in ("DATE", "TIME", "GPE"):
                 continue
             before = names[0].i - 1
-            while before >= 0 and (self.doc[before].text in ("'s", "’s")
-                                   or self.doc[before].pos_ in ("PROPN", "DET")):
+            while before >= 0 and (self.doc[before].text in ("'s", "’s") or self.doc[before].pos_ in ("PROPN", "DET")):
                 before -= 1
             if before >= 0 and self.doc[before].lower_ == "by":
                 continue  # '"Title," by the Gazette's Ola Brekke: "..."': a linked story's byline and lead
             if len(self.text[quote.start : quote.end].split()) < MIN_CLAIMED_QUOTE_WORDS:
                 continue
             self.claimed_tokens.add(colon.i)
-            self.add(Found((quote.start, quote.end), "direct", (colon.idx, colon.idx + 1),
-                           (names[0].idx, names[-1].idx + len(names[-1])), names[-1].i, confidence=0.6))
+            self.add(
+                Found(
+                    (quote.start, quote.end),
+                    "direct",
+                    (colon.idx, colon.idx + 1),
+                    (names[0].idx, names[-1].idx + len(names[-1])),
+                    names[-1].i,
+                    confidence=0.6,
+                )
+            )
 
     def dash_bylines(self) -> None:
         """``"..." ― Name``: a quotation signed with a dash (reader voices, embedded posts)."""
@@ -1700,8 +2258,16 @@ class DocExtractor:
             if not names:
                 continue
             self.claimed_tokens.add(span[-1].i)
-            self.add(Found((quote.start, quote.end), "direct", (at, at + 1),
-                           (names[0].idx, names[-1].idx + len(names[-1])), names[-1].i, confidence=0.7))
+            self.add(
+                Found(
+                    (quote.start, quote.end),
+                    "direct",
+                    (at, at + 1),
+                    (names[0].idx, names[-1].idx + len(names[-1])),
+                    names[-1].i,
+                    confidence=0.7,
+                )
+            )
 
     def orphans(self) -> None:
         """Quotations no cue claimed (and not inside claimed content): candidates for continuation."""
@@ -1718,15 +2284,22 @@ class DocExtractor:
             self.found.append(Found((quote.start, quote.end), "continuation", confidence=0.6))
 
     def run(self) -> list[Found]:
-        matches = [(self.doc.vocab.strings[match_id], start, end)
-                   for match_id, start, end in sorted(self.matcher(self.doc), key=lambda m: (m[1], -m[2]))]
+        matches = [
+            (self.doc.vocab.strings[match_id], start, end)
+            for match_id, start, end in sorted(self.matcher(self.doc), key=lambda m: (m[1], -m[2]))
+        ]
         for label, start, end in matches:
             if label.startswith("CUE_PHRASE"):
                 self.from_phrase(self.doc[start:end])
         # Later passes see what earlier ones found: phrases, then verbs and nouns, then adjectives and clauses.
-        passes = ({"CUE_VERB": self.from_verb, "CUE_NOUN": self.from_noun, "CUE_PUT_IT": self.from_put_it},
-                  {"CUE_ADJECTIVE": self.from_adjective, "CUE_CLAUSE": self.from_clause_mark,
-                   "CUE_HOLDER": self.from_stance_holder})
+        passes = (
+            {"CUE_VERB": self.from_verb, "CUE_NOUN": self.from_noun, "CUE_PUT_IT": self.from_put_it},
+            {
+                "CUE_ADJECTIVE": self.from_adjective,
+                "CUE_CLAUSE": self.from_clause_mark,
+                "CUE_HOLDER": self.from_stance_holder,
+            },
+        )
         for handlers in passes:
             for label, start, _end in matches:
                 if label in handlers:
@@ -1747,22 +2320,29 @@ class DocExtractor:
         return self.found
 
     def stop_before_trailing_phrases(self) -> None:
-        """"The mayor told her that the pier was safe, according to an aide": the trailing "according to" phrase
+        """ "The mayor told her that the pier was safe, according to an aide": the trailing "according to" phrase
         relays the whole sentence; what the mayor said ends before it."""
         for phrase in (f for f in self.found if f.phrase and f.source_root is not None):
             last = self.doc[phrase.source_root].right_edge
             for other in self.found:
-                if (other is not phrase and other.content[0] < phrase.cue[0] < other.content[1]
-                        and not self.text[last.idx + len(last) : other.content[1]].strip(" .,;:!?\"”'")):
+                if (
+                    other is not phrase
+                    and other.content[0] < phrase.cue[0] < other.content[1]
+                    and not self.text[last.idx + len(last) : other.content[1]].strip(" .,;:!?\"”'")
+                ):
                     other.content = (other.content[0], len(self.text[: phrase.cue[0]].rstrip(" ,;—–-")))
 
     def stop_before_replies(self) -> None:
-        """"X blamed Y for Z — an allegation the firm disputed": what X said ends where the reply begins."""
+        """ "X blamed Y for Z — an allegation the firm disputed": what X said ends where the reply begins."""
         for reply in (f for f in self.found if f.replies):
             end = reply.content[1]
             for other in self.found:
-                if (other is not reply and not other.replies and reply.content[0] <= other.content[0] < end
-                        and other.content[1] >= reply.cue[1]):
+                if (
+                    other is not reply
+                    and not other.replies
+                    and reply.content[0] <= other.content[0] < end
+                    and other.content[1] >= reply.cue[1]
+                ):
                     other.content = (other.content[0], end)
 
 
@@ -1787,7 +2367,7 @@ def extract(doc: Doc, lexicon: Lexicon, matcher: Matcher, reparse: Callable[[str
 
 # --- Title-Case headlines ----------------------------------------------------------------------------------------
 def is_title_case(sent: Span) -> bool:
-    """"Mayor Slams Ferry Plan As Fares Rise": most words capitalised (not all in capitals), few enough to be
+    """ "Mayor Slams Ferry Plan As Fares Rise": most words capitalised (not all in capitals), few enough to be
     a headline."""
     words = [t for t in sent if t.is_alpha]
     if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or all(t.is_upper for t in words):
@@ -1818,8 +2398,9 @@ def recased(sent: Span, lexicon: Lexicon) -> str:
     return "".join(out)
 
 
-def with_recased_headlines(doc: Doc, found: list[Found], lexicon: Lexicon, matcher: Matcher,
-                           reparse: Callable[[str], Doc]) -> list[Found]:
+def with_recased_headlines(
+    doc: Doc, found: list[Found], lexicon: Lexicon, matcher: Matcher, reparse: Callable[[str], Doc]
+) -> list[Found]:
     """Replace what was found in Title-Case lines by what is found in their sentence-case reading (a line, not
     the parser's sentence: it cuts headlines at odd places)."""
     text, at = doc.text, 0
@@ -1846,7 +2427,7 @@ def with_recased_headlines(doc: Doc, found: list[Found], lexicon: Lexicon, match
         result = [found[i] for i in kept]
         for item in result:
             item.inner_of = renumber.get(item.inner_of) if item.inner_of is not None else None
-        shift = lambda span: (span[0] + start, span[1] + start) if span else None  # noqa: E731
+        shift = lambda span: (span[0] + start, span[1] + start) if span else None  # noqa: E731, B023 (used here)
         for item in fresh:
             item.content, item.cue, item.source = shift(item.content), shift(item.cue), shift(item.source)
             if item.source_root is not None:

@@ -30,20 +30,44 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 THING_PRONOUNS = frozenset({"it"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 #: Participles that tie a descriptive source to its owner ("a news service run by X").
-OWNING_VERBS = frozenset({"run", "back", "fund", "lead", "operate", "own", "control", "sponsor", "support", "affiliate"})
+OWNING_VERBS = frozenset(
+    {"run", "back", "fund", "lead", "operate", "own", "control", "sponsor", "support", "affiliate"}
+)
 #: A pronoun refers to a speaker last mentioned at most this many characters earlier (about two paragraphs).
 PRONOUN_REACH = 1200
-GENDERED_HEADS = {"man": "male", "men": "male", "boy": "male", "father": "male", "husband": "male", "son": "male",
-                  "brother": "male", "spokesman": "male", "woman": "female", "women": "female", "girl": "female",
-                  "mother": "female", "wife": "female", "daughter": "female", "sister": "female",
-                  "spokeswoman": "female"}
+GENDERED_HEADS = {
+    "man": "male",
+    "men": "male",
+    "boy": "male",
+    "father": "male",
+    "husband": "male",
+    "son": "male",
+    "brother": "male",
+    "spokesman": "male",
+    "woman": "female",
+    "women": "female",
+    "girl": "female",
+    "mother": "female",
+    "wife": "female",
+    "daughter": "female",
+    "sister": "female",
+    "spokeswoman": "female",
+}
 GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several"})
 STOPWORDS = frozenset({"the", "a", "an", "'s", "’s", "of", "for", "and", "to", "in", "on", "at", "with", "by"})
 PERSON_KINDS = frozenset({"person", "unnamed_person"})
 #: Source kinds whose head nouns describe a named body ("the state broadcaster Eastline Today", "the news agency
 #: Meridian Wire"): such a common noun with a proper-noun compound or apposition names the proper noun.
-DESCRIPTOR_KINDS = ("news_agency", "media", "government", "military", "ngo", "armed_group", "political_party",
-                    "organization")
+DESCRIPTOR_KINDS = (
+    "news_agency",
+    "media",
+    "government",
+    "military",
+    "ngo",
+    "armed_group",
+    "political_party",
+    "organization",
+)
 _PUNCT_EDGES = re.compile(r"^[\s\-–—,:;\"'“”‘’]+|[\s\-–—,:;\"'“”‘’]+$")
 
 
@@ -77,8 +101,12 @@ def _core_tokens(head: Token) -> list[Token]:
         if child.dep_ not in ("punct", "cc", "appos", "prep"):
             tokens.extend(child.subtree)
     for child in head.rights:  # "Center for Reconciliation": a capitalised of/for name part belongs to the name
-        if (child.dep_ == "prep" and child.lower_ in ("for", "of") and head.pos_ == "PROPN"
-                and any(t.pos_ == "PROPN" for t in child.subtree)):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("for", "of")
+            and head.pos_ == "PROPN"
+            and any(t.pos_ == "PROPN" for t in child.subtree)
+        ):
             tokens.extend(child.subtree)
     return sorted(set(tokens), key=lambda t: t.i)
 
@@ -87,12 +115,16 @@ def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinit
     lower = " " + text.lower().replace("’s", "").replace("'s", "") + " "
     head_lemma = head.lemma_.lower()
     in_lexicon = any(head_lemma in words or head.lower_ in words for words in lexicon.heads.values()) or any(
-        head.lower_ in names for names in lexicon.known_names.values())
+        head.lower_ in names for names in lexicon.known_names.values()
+    )
     person_named = head.ent_type_ == "PERSON" or (
-        head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in core if t.head == head or t == head))
+        head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in core if t.head == head or t == head)
+    )
     if not in_lexicon and person_named:
         return "person"
-    if head.pos_ != "PROPN" and (head_lemma in lexicon.unnamed_person_heads or head.lower_ in lexicon.unnamed_person_heads):
+    if head.pos_ != "PROPN" and (
+        head_lemma in lexicon.unnamed_person_heads or head.lower_ in lexicon.unnamed_person_heads
+    ):
         return "unnamed_person"
     for kind in SOURCE_KIND_ORDER:
         for name in lexicon.known_names.get(kind, ()):
@@ -151,22 +183,29 @@ def _person_at(token: Token):
 
 
 def _role_and_owner_before(person, core: list[Token], lexicon: Lexicon) -> tuple[str | None, str | None]:
-    """"Kremlin spokesman Dmitry Peskov" -> ("spokesman", "Kremlin"); "RT's Lizzie Phelan" -> (None, "RT")."""
+    """ "Kremlin spokesman Dmitry Peskov" -> ("spokesman", "Kremlin"); "RT's Lizzie Phelan" -> (None, "RT")."""
     before = [t for t in core if t.i < person.start]
     roles = [t for t in before if t.lemma_.lower() in lexicon.roles]
     if roles:  # "Interior Minister Dana Korvel": the portfolio is part of the title
-        while roles[0].i - 1 >= before[0].i and (roles[0].doc[roles[0].i - 1].lower_ in lexicon.title_portfolios
-                                                  and roles[0].doc[roles[0].i - 1] in before):
+        while roles[0].i - 1 >= before[0].i and (
+            roles[0].doc[roles[0].i - 1].lower_ in lexicon.title_portfolios and roles[0].doc[roles[0].i - 1] in before
+        ):
             roles.insert(0, roles[0].doc[roles[0].i - 1])
-    titled = {t.i for t in before if roles and t.i >= roles[0].i
-              and (t.lemma_.lower() in lexicon.roles or t.lower_ in lexicon.title_portfolios)}
+    titled = {
+        t.i
+        for t in before
+        if roles and t.i >= roles[0].i and (t.lemma_.lower() in lexicon.roles or t.lower_ in lexicon.title_portfolios)
+    }
     role = " ".join(t.text for t in before if t.i >= roles[0].i and t.i in titled) if roles else None
     owner = next((t for t in before if t.dep_ == "poss"), None)
     if owner is not None:
         return role, _text(owner.subtree)
     limit = roles[0].i if roles else person.start
-    names = [t for t in before if t.pos_ == "PROPN" and t.i < limit and t.lemma_.lower() not in lexicon.roles
-             and t.i not in titled]
+    names = [
+        t
+        for t in before
+        if t.pos_ == "PROPN" and t.i < limit and t.lemma_.lower() not in lexicon.roles and t.i not in titled
+    ]
     return role, (_text(names) if names else None)
 
 
@@ -175,14 +214,23 @@ def descriptor_kind(token: Token, lexicon: Lexicon) -> str | None:
     if token.pos_ != "NOUN":
         return None
     lemma, lower = token.lemma_.lower(), token.lower_
-    return next((kind for kind in DESCRIPTOR_KINDS
-                 if lemma in lexicon.heads.get(kind, ()) or lower in lexicon.heads.get(kind, ())), None)
+    return next(
+        (
+            kind
+            for kind in DESCRIPTOR_KINDS
+            if lemma in lexicon.heads.get(kind, ()) or lower in lexicon.heads.get(kind, ())
+        ),
+        None,
+    )
 
 
 def _is_name(token: Token) -> bool:
     """A proper noun, or a capitalised word the tagger missed inside a name ("Valden One", "Channel 4")."""
-    return token.pos_ == "PROPN" or (token.pos_ in ("NUM", "X", "NOUN") and token.is_title
-                                      and any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in token.lefts))
+    return token.pos_ == "PROPN" or (
+        token.pos_ in ("NUM", "X", "NOUN")
+        and token.is_title
+        and any(t.dep_ == "compound" and t.pos_ == "PROPN" for t in token.lefts)
+    )
 
 
 def named_body(head: Token, lexicon: Lexicon) -> tuple[Token, Token | None]:
@@ -209,7 +257,7 @@ def named_body(head: Token, lexicon: Lexicon) -> tuple[Token, Token | None]:
 
 
 def _descriptor_text(descriptor: Token) -> str:
-    """"state broadcaster", "news agency": the describing noun with its modifiers, without the article."""
+    """ "state broadcaster", "news agency": the describing noun with its modifiers, without the article."""
     tokens = [t for t in descriptor.lefts if t.dep_ in ("amod", "compound") and t.pos_ != "PROPN"]
     return _text(tokens + [descriptor])
 
@@ -224,8 +272,15 @@ def _describe_body(head: Token, descriptor: Token, lexicon: Lexicon) -> Mention:
     name_tokens += [t for t in core if t.i > head.i]  # "Centre for Civil Rights"
     name = _text(name_tokens) or head.text
     lower = f" {name.lower()} "
-    known = next((kind for kind in SOURCE_KIND_ORDER for known_name in lexicon.known_names.get(kind, ())
-                  if f" {known_name} " in lower), None)
+    known = next(
+        (
+            kind
+            for kind in SOURCE_KIND_ORDER
+            for known_name in lexicon.known_names.get(kind, ())
+            if f" {known_name} " in lower
+        ),
+        None,
+    )
     kind = known or descriptor_kind(descriptor, lexicon) or _kind(name_tokens, head, lexicon, name)
     return Mention(name, kind, role=_descriptor_text(descriptor), plural=head.tag_ == "NNPS", proper=True)
 
@@ -272,16 +327,26 @@ def describe(head: Token, lexicon: Lexicon) -> Mention:
         affiliation = _agent_or_owner(head)
     name = _text(name_tokens) or head.text
     if person is None and affiliation and head_lemma in lexicon.unnamed_person_heads:
-        affiliated = [t for c in head.rights if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPOSITIONS
-                      for t in c.subtree]
+        affiliated = [
+            t for c in head.rights if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPOSITIONS for t in c.subtree
+        ]
         name = _text(set(core) | set(affiliated))  # "a fighter with a militia on the government side"
     determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "nummod", "amod", "quantmod")]
     indefinite = bool(INDEFINITE.intersection(determiners)) and person is None
     kind = _kind(core, head, lexicon, name, indefinite)
     gender = GENDERED_HEADS.get(head.lower_) or next(
-        (GENDERED_HEADS[t.lower_] for t in core if t.lower_ in GENDERED_HEADS and t.dep_ == "appos"), None)
-    return Mention(name, kind, role, affiliation, indefinite=indefinite, plural=head.tag_ in ("NNS", "NNPS"),
-                   gender=gender, proper=head.pos_ == "PROPN")
+        (GENDERED_HEADS[t.lower_] for t in core if t.lower_ in GENDERED_HEADS and t.dep_ == "appos"), None
+    )
+    return Mention(
+        name,
+        kind,
+        role,
+        affiliation,
+        indefinite=indefinite,
+        plural=head.tag_ in ("NNS", "NNPS"),
+        gender=gender,
+        proper=head.pos_ == "PROPN",
+    )
 
 
 _LEXICON_WORDS: dict[int, frozenset[str]] = {}
@@ -295,7 +360,7 @@ def _lexicon_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _agent_or_owner(noun: Token) -> str | None:
-    """"a news service run by X" -> X; "X's reporter" -> X."""
+    """ "a news service run by X" -> X; "X's reporter" -> X."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             return _text(child.subtree)
@@ -346,16 +411,27 @@ class SourceBook:
         self.floor = 0
 
     def _new(self, mention: Mention, position: int) -> BookEntry:
-        entry = BookEntry(f"{self.id_prefix}{len(self.entries) + 1}", mention.name, mention.kind, mention.role,
-                          mention.affiliation, mention.plural, name_key(mention.name), position)
+        entry = BookEntry(
+            f"{self.id_prefix}{len(self.entries) + 1}",
+            mention.name,
+            mention.kind,
+            mention.role,
+            mention.affiliation,
+            mention.plural,
+            name_key(mention.name),
+            position,
+        )
         entry.aliases.add(entry.key)
         entry.gender = mention.gender
         self.entries.append(entry)
         return entry
 
     def _recent(self, accept, position: int | None = None) -> BookEntry | None:
-        candidates = [e for e in self.entries if accept(e) and e.last_seen >= self.floor
-                      and (position is None or position - e.last_seen <= PRONOUN_REACH)]
+        candidates = [
+            e
+            for e in self.entries
+            if accept(e) and e.last_seen >= self.floor and (position is None or position - e.last_seen <= PRONOUN_REACH)
+        ]
         return max(candidates, key=lambda e: e.last_seen) if candidates else None
 
     def resolve(self, mention: Mention, position: int, speaker_hint: str | None = None) -> BookEntry:
@@ -382,8 +458,10 @@ class SourceBook:
         if mention.pronoun == "first":
             return next((e for e in self.entries if e.id == speaker_hint), None)
         if mention.pronoun in ("male", "female"):
-            return self._recent(lambda e: e.kind in PERSON_KINDS | {"unknown"} and not e.plural
-                                and e.gender in (None, mention.pronoun), position)
+            return self._recent(
+                lambda e: e.kind in PERSON_KINDS | {"unknown"} and not e.plural and e.gender in (None, mention.pronoun),
+                position,
+            )
         if mention.pronoun == "plural":
             return self._recent(lambda e: e.plural or e.kind not in PERSON_KINDS | {"document"}, position)
         if mention.pronoun == "thing":

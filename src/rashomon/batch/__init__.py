@@ -24,8 +24,9 @@ ENGINES = {"local": "rashomon.batch.local:run_local", "ray": "rashomon.batch.ray
 __all__ = ["run_batch", "BatchSummary", "BatchError", "ENGINES"]
 
 
-def run_batch(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, engine: str = "local",
-              **options: Any) -> BatchSummary:
+def run_batch(
+    inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, engine: str = "local", **options: Any
+) -> BatchSummary:
     """Analyze every page of ``inputs`` into ``out`` with ``engine``; options are the engine's keywords."""
     if engine not in ENGINES:
         raise BatchError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")

@@ -1,7 +1,8 @@
 """The ``batch``, ``query`` and ``scorecard`` commands, for the CLI to register: ``register(app)``.
 
-They live here, next to the engines they drive, and use the CLI's own helpers (``guarded``, ``fail``, consoles),
-so ``rashomon.cli`` only needs ``from .batch.commands import register; register(app)`` at its end.
+They live here, next to the engines they drive, and use the CLI's shared helpers (:mod:`rashomon.console`), so
+``rashomon.cli`` only needs ``from .batch.commands import register; register(app)`` and neither imports the other
+the other way round.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -22,7 +23,17 @@ class Engine(str, Enum):
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to ``app`` (once: registering twice is a no-op)."""
     from .. import settings
-    from ..cli import err_console, fail, guarded, out_console, plain, use_actor_tables, write_output
+    from ..console import (
+        CONFIG_HELP,
+        SET_HELP,
+        err_console,
+        fail,
+        guarded,
+        out_console,
+        plain,
+        run_options,
+        write_output,
+    )
 
     if any(_command_name(c) == "batch" for c in app.registered_commands):
         return
@@ -38,8 +49,14 @@ def register(app: typer.Typer) -> None:
         resume: bool = typer.Option(False, "--resume", help="Finish an interrupted batch; skip pages already done."),
         stages: Optional[str] = typer.Option(None, "--stages", help="Comma-separated stages to run (default: all)."),
         actors: list[Path] = typer.Option([], "--actors", help="Extra actor alias table (YAML or JSON); repeatable."),
-        page_timeout: float = typer.Option(settings.PAGE_TIMEOUT_SECONDS, "--page-timeout", min=0,
-                                           help="Seconds a page may take before it is an error row (0: none)."),
+        page_timeout: float = typer.Option(
+            settings.PAGE_TIMEOUT_SECONDS,
+            "--page-timeout",
+            min=0,
+            help="Seconds a page may take before it is an error row (0: none).",
+        ),
+        config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+        set_: list[str] = typer.Option([], "--set", help=SET_HELP),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     ) -> None:
         """Analyze a corpus into a Parquet dataset; the exit code is the number of pages that failed (max 125)."""
@@ -47,16 +64,19 @@ def register(app: typer.Typer) -> None:
 
         if address and engine is not Engine.ray:
             fail("--address is for --engine ray")
-        use_actor_tables(actors)
-        options = {"workers": workers, "resume": resume, "progress": not quiet, "page_timeout": page_timeout or None}
-        if stages is not None:
-            options["stage_names"] = tuple(s.strip() for s in stages.split(",") if s.strip())
+        run = run_options(config, set_, actors=actors, stages=stages)
+        options: dict[str, Any] = {
+            "workers": workers,
+            "resume": resume,
+            "progress": not quiet,
+            "page_timeout": page_timeout or None,
+            "options": run,
+        }
         if engine is Engine.ray:
             options["address"] = address
         result = run_batch(inputs, out, engine=engine.value, **options)
         err_console.print(plain(result.describe()), highlight=False)
         raise typer.Exit(result.exit_code)
-
 
     @app.command()
     @guarded
@@ -83,19 +103,22 @@ def register(app: typer.Typer) -> None:
         if format == "csv":
             writer = csv.writer(sys.stdout)
             writer.writerow([terminal_safe(c) for c in columns])
-            writer.writerows([[v if v is None or isinstance(v, (int, float)) else terminal_safe(v) for v in row]
-                              for row in rows])
+            writer.writerows(
+                [[v if v is None or isinstance(v, (int, float)) else terminal_safe(v) for v in row] for row in rows]
+            )
         elif format == "json":
             for row in rows:
-                sys.stdout.write(json_terminal_safe(json.dumps(dict(zip(columns, row)), ensure_ascii=False,
-                                                               default=str)) + "\n")
+                sys.stdout.write(
+                    json_terminal_safe(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str)) + "\n"
+                )
         else:
-            table = Table(*(escape(terminal_safe(c)) for c in columns),
-                          caption=f"{len(rows)} rows" + (f", first {limit} shown" if len(rows) > limit else ""))
+            table = Table(
+                *(escape(terminal_safe(c)) for c in columns),
+                caption=f"{len(rows)} rows" + (f", first {limit} shown" if len(rows) > limit else ""),
+            )
             for row in rows[:limit]:
                 table.add_row(*(escape(terminal_safe("" if v is None else v)) for v in row))
             out_console.print(table)
-
 
     @app.command()
     @guarded
@@ -105,7 +128,8 @@ def register(app: typer.Typer) -> None:
         top: int = typer.Option(25, "--top", min=1, help="Actors and relations shown."),
     ) -> None:
         """The corpus-level actor scorecard: actors and relations across pages and over time (by page date)."""
-        from .scorecard import build_scorecard, render_html, render_terminal
+        from ..report.scorecard import render_html, render_terminal
+        from .scorecard import build_scorecard
 
         card = build_scorecard(out, top_actors=top, top_relations=top)
         render_terminal(card, out_console)

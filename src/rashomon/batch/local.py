@@ -18,10 +18,11 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .. import settings
+from ..options import Options
 from ..read.corpus import JSONL_SUFFIXES, Record, expand_inputs, iter_records
 from .output import BatchError, BatchOutput, PageResult, new_records
 from .progress import BatchSummary, make_progress
-from .worker import WorkerSetupError, analyze_chunk, analyze_record, setup_worker
+from .worker import WorkerSetupError, analyze_chunk, analyze_record, batch_options, setup_worker
 
 # --- settings (local engine) ----------------------------------------------------------------------------
 #: Pages per task sent to a worker: large enough to amortise the round trip, small enough to balance load.
@@ -34,11 +35,11 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2
 START_METHOD = "spawn"
 
 
-def _init_worker(stage_names: Sequence[str] | None, parent: int | None = None) -> None:
+def _init_worker(options: Options, parent: int | None = None) -> None:
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _one_thread_per_worker()
-    setup_worker(stage_names)
+    setup_worker(options)
 
 
 def die_with_parent(parent: int | None) -> None:
@@ -82,13 +83,17 @@ def run_local(
     workers: int | None = None,
     resume: bool = False,
     stage_names: Sequence[str] | None = None,
+    options: Options | None = None,
     chunk_size: int = CHUNK_SIZE,
     part_size: int = PART_SIZE,
     progress: bool = True,
     start_method: str = START_METHOD,
     page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS,
 ) -> BatchSummary:
-    """Analyze every page of ``inputs`` into the Parquet dataset ``out``; see the module docstring."""
+    """Analyze every page of ``inputs`` into the Parquet dataset ``out``; see the module docstring.
+
+    ``options`` (with ``stage_names`` as its stages, if given) goes to every worker as it is."""
+    options = batch_options(options, stage_names)
     if (workers is not None and workers < 1) or chunk_size < 1 or part_size < 1:
         raise BatchError("--workers, the chunk size and the part size must be at least 1")
     inputs = list(inputs)
@@ -115,14 +120,14 @@ def run_local(
 
     total = estimate_total(files)
     bar = make_progress(progress)
-    task = bar.add_task("analysing", total=max(total - len(output.done_ids), 0) if total is not None else None,
-                        failed=0)
+    task = bar.add_task(
+        "analysing", total=max(total - len(output.done_ids), 0) if total is not None else None, failed=0
+    )
     # a snapshot: the live set grows as parts commit, and a repeat of a page of this run is a duplicate, not "done"
     done_before = frozenset(output.done_ids)
     records = new_records(iter_records(files), done_before, on_skip=lambda _, why: _count_skip(summary, why))
     context = multiprocessing.get_context(start_method)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                               initargs=(stage_names, os.getpid()))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options, os.getpid()))
     pending: set[Future] = set()
     try:
         with bar:
@@ -135,7 +140,7 @@ def run_local(
                 if readable:
                     while len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
                         pending = _drain(pending, FIRST_COMPLETED, collect, summary, bar, task)
-                    pending.add(pool.submit(analyze_chunk, readable, stage_names, page_timeout))
+                    pending.add(pool.submit(analyze_chunk, readable, options, page_timeout))
             while pending:
                 pending = _drain(pending, FIRST_COMPLETED, collect, summary, bar, task)
             flush()
@@ -150,7 +155,9 @@ def run_local(
     except BrokenProcessPool as err:
         _stop(pool, pending)
         flush()
-        raise BatchError(f"a worker died ({err}); the pages finished so far are kept: run again with --resume") from None
+        raise BatchError(
+            f"a worker died ({err}); the pages finished so far are kept: run again with --resume"
+        ) from None
     except BaseException:  # a bug here or in a worker's return: stop the workers, keep what is finished, re-raise
         _stop(pool, pending)
         try:

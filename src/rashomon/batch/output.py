@@ -14,7 +14,7 @@ or debris without a manifest, which :class:`BatchOutput` removes when the batch 
 the manifests is therefore exactly the set of pages written, and ``--resume`` skips exactly those.
 
 Rows are built by :func:`rows_for_page` / :func:`rows_for_error` from the JSON contract
-(:func:`rashomon.report.json.to_dict`), so the tables follow the contract, not the dataclasses.
+(:func:`rashomon.contract.to_dict`), so the tables follow the contract, not the dataclasses.
 """
 
 from __future__ import annotations
@@ -55,33 +55,97 @@ _PAGE_KEYS = [("page_id", _STR), ("site", _STR), ("published_at", _STR)]
 #: The tables of a batch output and their columns; every part writes every table (empty ones too) so each
 #: table's schema is known from its files alone.
 TABLES: dict[str, pa.Schema] = {
-    "pages": pa.schema([
-        ("id", _STR), ("url", _STR), ("site", _STR), ("published_at", _STR), ("title", _STR),
-        ("publisher", _STR), ("language", _STR), ("source_format", _STR), ("origin", _STR), ("offset", _INT),
-        ("n_words", _INT), ("n_comments", _INT), ("n_claims", _INT), ("n_actors", _INT), ("n_relations", _INT),
-        ("warnings", pa.list_(_STR)), ("seconds", _F64), ("worker", _STR), ("analysis", _STR),
-    ]),
-    "comments": pa.schema(_PAGE_KEYS + [
-        ("comment_id", _STR), ("author", _STR), ("verified", _BOOL), ("reply_to", _STR), ("posted_at", _STR),
-        ("text", _STR), ("flags", pa.list_(_STR)), ("scores", pa.map_(_STR, _F64)), ("corrects", _STR),
-    ]),
-    "claims": pa.schema(_PAGE_KEYS + [
-        ("claim_id", _STR), ("source_id", _STR), ("source_name", _STR), ("narrative", _STR), ("text", _STR),
-        ("start", _INT), ("end", _INT), ("predicate", _STR), ("hedge", _STR), ("negated", _BOOL),
-        ("actors", pa.list_(_STR)), ("n_quantities", _INT), ("quantities", _STR),
-    ]),
-    "actors": pa.schema(_PAGE_KEYS + [
-        ("actor_id", _STR), ("name", _STR), ("type", _STR), ("side", _STR), ("aliases", pa.list_(_STR)),
-        ("n_mentions", _INT),
-    ]),
-    "relations": pa.schema(_PAGE_KEYS + [
-        ("relation_id", _STR), ("type", _STR), ("subject_id", _STR), ("subject", _STR), ("object_id", _STR),
-        ("object", _STR), ("evidence", _STR), ("asserted_by", _STR), ("polarity", _STR),
-    ]),
-    "errors": pa.schema([
-        ("id", _STR), ("origin", _STR), ("offset", _INT), ("url", _STR), ("stage", _STR), ("error_type", _STR),
-        ("message", _STR),
-    ]),
+    "pages": pa.schema(
+        [
+            ("id", _STR),
+            ("url", _STR),
+            ("site", _STR),
+            ("published_at", _STR),
+            ("title", _STR),
+            ("publisher", _STR),
+            ("language", _STR),
+            ("source_format", _STR),
+            ("origin", _STR),
+            ("offset", _INT),
+            ("n_words", _INT),
+            ("n_comments", _INT),
+            ("n_claims", _INT),
+            ("n_actors", _INT),
+            ("n_relations", _INT),
+            ("warnings", pa.list_(_STR)),
+            ("seconds", _F64),
+            ("worker", _STR),
+            ("analysis", _STR),
+        ]
+    ),
+    "comments": pa.schema(
+        _PAGE_KEYS
+        + [
+            ("comment_id", _STR),
+            ("author", _STR),
+            ("verified", _BOOL),
+            ("reply_to", _STR),
+            ("posted_at", _STR),
+            ("text", _STR),
+            ("flags", pa.list_(_STR)),
+            ("scores", pa.map_(_STR, _F64)),
+            ("corrects", _STR),
+        ]
+    ),
+    "claims": pa.schema(
+        _PAGE_KEYS
+        + [
+            ("claim_id", _STR),
+            ("source_id", _STR),
+            ("source_name", _STR),
+            ("narrative", _STR),
+            ("text", _STR),
+            ("start", _INT),
+            ("end", _INT),
+            ("predicate", _STR),
+            ("hedge", _STR),
+            ("negated", _BOOL),
+            ("actors", pa.list_(_STR)),
+            ("n_quantities", _INT),
+            ("quantities", _STR),
+        ]
+    ),
+    "actors": pa.schema(
+        _PAGE_KEYS
+        + [
+            ("actor_id", _STR),
+            ("name", _STR),
+            ("type", _STR),
+            ("side", _STR),
+            ("aliases", pa.list_(_STR)),
+            ("n_mentions", _INT),
+        ]
+    ),
+    "relations": pa.schema(
+        _PAGE_KEYS
+        + [
+            ("relation_id", _STR),
+            ("type", _STR),
+            ("subject_id", _STR),
+            ("subject", _STR),
+            ("object_id", _STR),
+            ("object", _STR),
+            ("evidence", _STR),
+            ("asserted_by", _STR),
+            ("polarity", _STR),
+        ]
+    ),
+    "errors": pa.schema(
+        [
+            ("id", _STR),
+            ("origin", _STR),
+            ("offset", _INT),
+            ("url", _STR),
+            ("stage", _STR),
+            ("error_type", _STR),
+            ("message", _STR),
+        ]
+    ),
 }
 
 
@@ -108,8 +172,9 @@ def safe_text(text: str | None) -> str | None:
     return text.encode("utf-8", errors="replace").decode("utf-8")
 
 
-def new_records(records: Iterable[Record], done: Collection[str],
-                on_skip: Callable[[Record, str], None] | None = None) -> Iterator[Record]:
+def new_records(
+    records: Iterable[Record], done: Collection[str], on_skip: Callable[[Record, str], None] | None = None
+) -> Iterator[Record]:
     """The records not yet in the output, each id once: the one rule both engines stream a corpus by.
 
     A record whose id ``done`` holds (committed by an earlier run) is skipped, and so is an id already seen
@@ -139,50 +204,107 @@ def rows_for_page(record, data: dict[str, Any], seconds: float = 0.0) -> dict[st
     actor_names = {a["id"]: a["name"] for a in data["actors"]}
     source_names = {s["id"]: s["name"] for s in data["sources"]}
     return {
-        "pages": [{
-            "id": record.id, "url": url, "site": keys["site"], "published_at": published_at,
-            "title": page.get("title"), "publisher": page.get("publisher"), "language": page.get("language"),
-            "source_format": page.get("source_format"), "origin": safe_text(record.origin), "offset": record.offset,
-            "n_words": len(page.get("text", "").split()), "n_comments": len(data["comments"]),
-            "n_claims": len(data["claims"]), "n_actors": len(data["actors"]), "n_relations": len(data["relations"]),
-            "warnings": [w["code"] for w in data["warnings"]], "seconds": seconds, "worker": worker_name(),
-            "analysis": json.dumps(data, ensure_ascii=False),
-        }],
-        "comments": [{
-            **keys, "comment_id": c["id"], "author": c.get("author"), "verified": c.get("verified"),
-            "reply_to": c.get("reply_to"), "posted_at": c.get("posted_at"), "text": c.get("text"),
-            "flags": list(c.get("flags") or []), "scores": dict(c.get("scores") or {}),
-            "corrects": c.get("corrects"),
-        } for c in data["comments"]],
-        "claims": [{
-            **keys, "claim_id": c["id"], "source_id": c.get("source_id"),
-            "source_name": source_names.get(c.get("source_id")), "narrative": c.get("narrative"),
-            "text": c.get("text"), "start": c.get("start"), "end": c.get("end"), "predicate": c.get("predicate"),
-            "hedge": c.get("hedge"), "negated": c.get("negated"),
-            "actors": [actor_names.get(a, a) for a in c.get("actors") or []],
-            "n_quantities": len(c.get("quantities") or []),
-            "quantities": json.dumps(c.get("quantities") or [], ensure_ascii=False),
-        } for c in data["claims"]],
-        "actors": [{
-            **keys, "actor_id": a["id"], "name": a["name"], "type": a.get("type"), "side": a.get("side"),
-            "aliases": list(a.get("aliases") or []), "n_mentions": len(a.get("mentions") or []),
-        } for a in data["actors"]],
-        "relations": [{
-            **keys, "relation_id": r["id"], "type": r.get("type"), "subject_id": r.get("subject"),
-            "subject": actor_names.get(r.get("subject"), r.get("subject")), "object_id": r.get("object"),
-            "object": actor_names.get(r.get("object"), r.get("object")),
-            "evidence": (r.get("evidence") or {}).get("text"),
-            "asserted_by": source_names.get(r.get("asserted_by"), r.get("asserted_by")),
-            "polarity": r.get("polarity"),
-        } for r in data["relations"]],
+        "pages": [
+            {
+                "id": record.id,
+                "url": url,
+                "site": keys["site"],
+                "published_at": published_at,
+                "title": page.get("title"),
+                "publisher": page.get("publisher"),
+                "language": page.get("language"),
+                "source_format": page.get("source_format"),
+                "origin": safe_text(record.origin),
+                "offset": record.offset,
+                "n_words": len(page.get("text", "").split()),
+                "n_comments": len(data["comments"]),
+                "n_claims": len(data["claims"]),
+                "n_actors": len(data["actors"]),
+                "n_relations": len(data["relations"]),
+                "warnings": [w["code"] for w in data["warnings"]],
+                "seconds": seconds,
+                "worker": worker_name(),
+                "analysis": json.dumps(data, ensure_ascii=False),
+            }
+        ],
+        "comments": [
+            {
+                **keys,
+                "comment_id": c["id"],
+                "author": c.get("author"),
+                "verified": c.get("verified"),
+                "reply_to": c.get("reply_to"),
+                "posted_at": c.get("posted_at"),
+                "text": c.get("text"),
+                "flags": list(c.get("flags") or []),
+                "scores": dict(c.get("scores") or {}),
+                "corrects": c.get("corrects"),
+            }
+            for c in data["comments"]
+        ],
+        "claims": [
+            {
+                **keys,
+                "claim_id": c["id"],
+                "source_id": c.get("source_id"),
+                "source_name": source_names.get(c.get("source_id")),
+                "narrative": c.get("narrative"),
+                "text": c.get("text"),
+                "start": c.get("start"),
+                "end": c.get("end"),
+                "predicate": c.get("predicate"),
+                "hedge": c.get("hedge"),
+                "negated": c.get("negated"),
+                "actors": [actor_names.get(a, a) for a in c.get("actors") or []],
+                "n_quantities": len(c.get("quantities") or []),
+                "quantities": json.dumps(c.get("quantities") or [], ensure_ascii=False),
+            }
+            for c in data["claims"]
+        ],
+        "actors": [
+            {
+                **keys,
+                "actor_id": a["id"],
+                "name": a["name"],
+                "type": a.get("type"),
+                "side": a.get("side"),
+                "aliases": list(a.get("aliases") or []),
+                "n_mentions": len(a.get("mentions") or []),
+            }
+            for a in data["actors"]
+        ],
+        "relations": [
+            {
+                **keys,
+                "relation_id": r["id"],
+                "type": r.get("type"),
+                "subject_id": r.get("subject"),
+                "subject": actor_names.get(r.get("subject"), r.get("subject")),
+                "object_id": r.get("object"),
+                "object": actor_names.get(r.get("object"), r.get("object")),
+                "evidence": (r.get("evidence") or {}).get("text"),
+                "asserted_by": source_names.get(r.get("asserted_by"), r.get("asserted_by")),
+                "polarity": r.get("polarity"),
+            }
+            for r in data["relations"]
+        ],
     }
 
 
 def rows_for_error(record, stage: str, error_type: str, message: str) -> dict[str, list[dict]]:
-    return {"errors": [{
-        "id": record.id, "origin": safe_text(record.origin), "offset": record.offset, "url": safe_text(record.url),
-        "stage": stage, "error_type": error_type, "message": safe_text(message),
-    }]}
+    return {
+        "errors": [
+            {
+                "id": record.id,
+                "origin": safe_text(record.origin),
+                "offset": record.offset,
+                "url": safe_text(record.url),
+                "stage": stage,
+                "error_type": error_type,
+                "message": safe_text(message),
+            }
+        ]
+    }
 
 
 @dataclass(slots=True)
@@ -223,8 +345,10 @@ def lock_folder(root: Path):
         handle.seek(0)
         holder = handle.read().strip() or "unknown"
         handle.close()
-        raise BatchError(f"{root}: another rashomon batch is writing this folder (pid {holder}); wait for it to "
-                         "finish or stop it, then run again") from None
+        raise BatchError(
+            f"{root}: another rashomon batch is writing this folder (pid {holder}); wait for it to "
+            "finish or stop it, then run again"
+        ) from None
     handle.seek(0)
     handle.truncate()
     handle.write(str(os.getpid()))
@@ -258,8 +382,9 @@ class BatchOutput:
 
     def _open(self) -> None:
         if self.root.exists() and committed_parts(self.root) and not self.resume:
-            raise BatchError(f"{self.root}: already holds a batch output; pass --resume to finish it, "
-                             "or choose another folder")
+            raise BatchError(
+                f"{self.root}: already holds a batch output; pass --resume to finish it, or choose another folder"
+            )
         for table in TABLES:
             (self.root / table).mkdir(parents=True, exist_ok=True)
         (self.root / MANIFEST_DIR).mkdir(parents=True, exist_ok=True)
@@ -271,10 +396,18 @@ class BatchOutput:
         if not info_path.exists():
             from .. import SCHEMA_VERSION, __version__
 
-            _write_atomic(info_path, json.dumps({
-                "rashomon_version": __version__, "schema_version": SCHEMA_VERSION,
-                "tables": list(TABLES), "created_at": _utc_now(),
-            }, indent=2).encode())
+            _write_atomic(
+                info_path,
+                json.dumps(
+                    {
+                        "rashomon_version": __version__,
+                        "schema_version": SCHEMA_VERSION,
+                        "tables": list(TABLES),
+                        "created_at": _utc_now(),
+                    },
+                    indent=2,
+                ).encode(),
+            )
 
     def close(self) -> None:
         """Release the folder for another run (the lock also goes when the process dies, by any signal)."""
@@ -327,8 +460,15 @@ def write_part(root: Path, results: list[PageResult], engine: str = "local") -> 
         os.replace(temp, root / table / f"{name}.parquet")
     ids = [r.id for r in results]
     errors = sum(r.failed for r in results)
-    manifest = {"part": name, "ids": ids, "pages": len(ids) - errors, "errors": errors,
-                "words": sum(r.words for r in results), "engine": engine, "written_at": _utc_now()}
+    manifest = {
+        "part": name,
+        "ids": ids,
+        "pages": len(ids) - errors,
+        "errors": errors,
+        "words": sum(r.words for r in results),
+        "engine": engine,
+        "written_at": _utc_now(),
+    }
     _write_atomic(root / MANIFEST_DIR / f"{name}.json", json.dumps(manifest).encode(), fsync=True)
     return PartInfo(name, ids, len(ids) - errors, errors)
 
@@ -353,8 +493,11 @@ def committed_parts(root: Path) -> list[str]:
 def committed_files(root: Path, table: str) -> list[Path]:
     """The Parquet files of ``table`` that belong to committed parts (debris of a killed run left out)."""
     root = Path(root)
-    return [root / table / f"{name}.parquet" for name in committed_parts(root)
-            if (root / table / f"{name}.parquet").exists()]
+    return [
+        root / table / f"{name}.parquet"
+        for name in committed_parts(root)
+        if (root / table / f"{name}.parquet").exists()
+    ]
 
 
 def iter_manifests(root: Path) -> Iterator[dict[str, Any]]:
@@ -370,8 +513,10 @@ def iter_manifests(root: Path) -> Iterator[dict[str, Any]]:
             if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
                 raise TypeError("ids is not a list of strings")
         except (OSError, ValueError, KeyError, TypeError) as err:
-            raise BatchError(f"{path}: damaged manifest ({type(err).__name__}); move it and its part files "
-                             "away, then resume to redo those pages") from None
+            raise BatchError(
+                f"{path}: damaged manifest ({type(err).__name__}); move it and its part files "
+                "away, then resume to redo those pages"
+            ) from None
         yield {**manifest, "part": path.stem}
 
 

@@ -6,8 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, Task,
-                           TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.text import Text
 
 #: Exit codes are one byte and 126+ mean something to the shell: the failure count is capped below them.
@@ -47,7 +56,7 @@ class BatchSummary:
         skipped = f", {self.skipped_done} already done" if self.skipped_done else ""
         duplicates = f", {self.skipped_duplicates} duplicate records skipped" if self.skipped_duplicates else ""
         rate = f" in {self.seconds:.1f} s ({self.pages_per_second:.2f} pages/s, {self.workers} workers)"
-        tail = f"; interrupted: run again with --resume to finish" if self.interrupted else ""
+        tail = "; interrupted: run again with --resume to finish" if self.interrupted else ""
         return f"{done}{skipped}{duplicates}{rate} -> {self.out}{tail}"
 
 
@@ -61,8 +70,17 @@ def make_progress(enabled: bool, console: Console | None = None) -> Progress:
     """A progress bar on stderr; ``enabled=False`` gives one that draws nothing (tests, pipes)."""
     console = console or Console(stderr=True)
     return Progress(
-        SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-        MofNCompleteColumn(), PagesPerSecondColumn(), TextColumn("{task.fields[failed]} failed"),
-        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-        console=console, disable=not enabled, transient=False, speed_estimate_period=60.0,
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        PagesPerSecondColumn(),
+        TextColumn("{task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not enabled,
+        transient=False,
+        speed_estimate_period=60.0,
     )

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import settings
+from ..options import Options
 from ..read.corpus import Record, expand_inputs, iter_file
 from .local import PART_SIZE as LOCAL_PART_SIZE
 from .output import BatchError, BatchOutput, PageResult, iter_manifests, new_records, write_part
@@ -101,12 +102,17 @@ class PageAnalyzer:
     sends no page through the object store twice.
     """
 
-    def __init__(self, stage_names: Sequence[str] | None = None, done: frozenset[str] = frozenset(),
-                 size: int = CHUNK_SIZE, page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS):
+    def __init__(
+        self,
+        options: Options | None = None,
+        done: frozenset[str] = frozenset(),
+        size: int = CHUNK_SIZE,
+        page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS,
+    ):
         from .worker import load_models
 
-        self.stage_names, self.done, self.size, self.page_timeout = stage_names, done, size, page_timeout
-        load_models(stage_names)
+        self.options, self.done, self.size, self.page_timeout = options, done, size, page_timeout
+        load_models(options)
 
     def __call__(self, batch: Any) -> Iterator[dict[str, list]]:
         for records in stream_records(batch, self.done, self.size):
@@ -117,7 +123,7 @@ class PageAnalyzer:
 
         out: dict[str, list] = {"id": [], "failed": [], "words": [], "rows": [], "peak_rss": []}
         for values in zip(*(records[name] for name in _RECORD_COLUMNS)):
-            result = analyze_record(Record(**dict(zip(_RECORD_COLUMNS, values))), self.stage_names, self.page_timeout)
+            result = analyze_record(Record(**dict(zip(_RECORD_COLUMNS, values))), self.options, self.page_timeout)
             out["id"].append(result.id)
             out["failed"].append(result.failed)
             out["words"].append(result.words)
@@ -136,8 +142,9 @@ class _PartWriter:
 
     def add(self, batch: Any) -> None:
         for row in batch.to_pylist():
-            self.results.append(PageResult(row["id"], json.loads(row["rows"]), failed=bool(row["failed"]),
-                                           words=int(row["words"])))
+            self.results.append(
+                PageResult(row["id"], json.loads(row["rows"]), failed=bool(row["failed"]), words=int(row["words"]))
+            )
             self.peak_rss = max(self.peak_rss, int(row["peak_rss"]))
             if len(self.results) >= self.part_size:
                 self.flush()
@@ -155,12 +162,17 @@ def run_ray(
     address: str | None = None,
     resume: bool = False,
     stage_names: Sequence[str] | None = None,
+    options: Options | None = None,
     chunk_size: int = CHUNK_SIZE,
     part_size: int = PART_SIZE,
     progress: bool = True,
     page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS,
 ) -> BatchSummary:
-    """Analyze every page of ``inputs`` into ``out`` on Ray; see the module docstring."""
+    """Analyze every page of ``inputs`` into ``out`` on Ray; see the module docstring. ``options`` (with
+    ``stage_names`` as its stages, if given) is handed to every actor as it is."""
+    from .worker import batch_options
+
+    options = batch_options(options, stage_names)
     ray = _require_ray()
     if (workers is not None and workers < 1) or chunk_size < 1 or part_size < 1:
         raise BatchError("--workers, the chunk size and the part size must be at least 1")
@@ -169,10 +181,10 @@ def run_ray(
     root = output.root.resolve()
     started_here = not ray.is_initialized()
     if started_here:
-        options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "configure_logging": False}
+        init: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "configure_logging": False}
         if address is None:
-            options["num_cpus"] = workers or (os.cpu_count() or 1)
-        ray.init(address=address, **options)
+            init["num_cpus"] = workers or (os.cpu_count() or 1)
+        ray.init(address=address, **init)
     actors = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     summary = BatchSummary(out=Path(out), engine="ray", workers=actors)
     before = set(output.done_ids)
@@ -188,10 +200,18 @@ def run_ray(
         dataset = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), 4 * actors)))
         # one task in flight per actor: an idle actor takes the next item, none queues behind a busy one
         analysed = dataset.map_batches(
-            PageAnalyzer, batch_size=1, batch_format="pyarrow",
-            compute=ray.data.ActorPoolStrategy(size=actors, max_tasks_in_flight_per_actor=1), num_cpus=1,
-            fn_constructor_kwargs={"stage_names": stage_names, "done": frozenset(before), "size": chunk_size,
-                                   "page_timeout": page_timeout})
+            PageAnalyzer,
+            batch_size=1,
+            batch_format="pyarrow",
+            compute=ray.data.ActorPoolStrategy(size=actors, max_tasks_in_flight_per_actor=1),
+            num_cpus=1,
+            fn_constructor_kwargs={
+                "options": options,
+                "done": frozenset(before),
+                "size": chunk_size,
+                "page_timeout": page_timeout,
+            },
+        )
         writer = _PartWriter(root, part_size)
         try:
             for batch in analysed.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=1):
@@ -203,8 +223,9 @@ def run_ray(
         summary.interrupted = True
     except Exception as err:  # a Ray task failed for good: keep what is committed, say how to go on
         message = _cause(err)
-        raise BatchError(f"the ray run failed ({message[:200]}); the pages finished so far are kept: "
-                         "run again with --resume") from None
+        raise BatchError(
+            f"the ray run failed ({message[:200]}); the pages finished so far are kept: run again with --resume"
+        ) from None
     finally:
         output.close()
         summary.seconds = time.perf_counter() - started

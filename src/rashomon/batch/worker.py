@@ -11,10 +11,12 @@ import resource
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .. import settings
 from ..errors import RashomonError
+from ..options import Options
 from ..read.corpus import Record
 from .deadline import PageTimeout, time_limit
 from .output import PageResult, rows_for_error, rows_for_page
@@ -28,37 +30,56 @@ class WorkerSetupError(RashomonError):
 _setup_error: str | None = None
 
 
-def load_models(stage_names: Sequence[str] | None) -> None:
-    """Import the stages and load spaCy now, so the first page of a worker does not pay for it.
+def batch_options(options: Options | None = None, stage_names: Sequence[str] | None = None) -> Options:
+    """The options an engine hands to its workers: ``options`` with ``stage_names`` (if given) as its stages,
+    checked here (an unknown or mis-ordered stage is a ConfigError before any worker starts), and a
+    single-threaded encoder."""
+    from ..pipeline import plan_stages
+
+    options = options or Options()
+    if stage_names is not None:
+        options = replace(options, stages=tuple(stage_names))
+    plan_stages(options.stages)
+    # one worker process per core: each encoder runs on one thread
+    return replace(options, encoder=replace(options.encoder, threads=1))
+
+
+def load_models(options: Options | None) -> None:
+    """Import the stages and load their resources now (spaCy, once per worker), so the first page of a worker
+    does not pay for it.
 
     The models (and the reader's language identifier) are then moved out of the garbage collector's sight
     (``gc.freeze``): they live as long as the worker, and every full collection would otherwise walk their
     ~190,000 objects again, about 5 % of a worker's time on 4k-word pages.
     """
-    from .. import nlp, pipeline
+    from .. import pipeline
     from ..read import language_identifier
 
-    names = settings.DEFAULT_STAGES if stage_names is None else stage_names
-    for name in names:
-        pipeline.get_stage(name)
-    if names:
-        nlp.load()
+    options = options or Options()
+    plan = pipeline.plan_stages(options.stages)
+    for name in plan.resources:
+        pipeline.load_resource(name, options)
+    if options.actors.tables or "actors" in plan.names:
+        from ..actors import load_gazetteer
+
+        load_gazetteer(options.actors.tables, nlp=pipeline.load_resource("spacy", options))
     language_identifier()  # every reader uses it
     gc.collect()
     gc.freeze()
 
 
-def setup_worker(stage_names: Sequence[str] | None) -> None:
+def setup_worker(options: Options | None) -> None:
     """Worker initializer: load the models once; a failure is kept and reported with the first chunk."""
     global _setup_error
     try:
-        load_models(stage_names)
+        load_models(options)
     except Exception as err:  # noqa: BLE001 - reported to the parent as a WorkerSetupError
         _setup_error = f"{type(err).__name__}: {err}"
 
 
-def analyze_record(record: Record, stage_names: Sequence[str] | None = None,
-                   page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS) -> PageResult:
+def analyze_record(
+    record: Record, options: Options | None = None, page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS
+) -> PageResult:
     """The rows of one record; a record that cannot be read or analysed gives one error row, never an exception.
 
     Everything a page can break (its text, its URL, the analysis, building its rows) happens inside the ``try``:
@@ -69,26 +90,26 @@ def analyze_record(record: Record, stage_names: Sequence[str] | None = None,
         return PageResult(record.id, rows_for_error(record, "corpus", "CorpusError", record.error), failed=True)
     try:
         with time_limit(page_timeout):
-            return _analyze_readable(record, stage_names)
+            return _analyze_readable(record, options)
     except PageTimeout:
         message = f"the page took longer than {page_timeout:g} s to analyse (limit: --page-timeout)"
         return PageResult(record.id, rows_for_error(record, "analyze", "PageTimeout", message), failed=True)
 
 
-def _analyze_readable(record: Record, stage_names: Sequence[str] | None) -> PageResult:
+def _analyze_readable(record: Record, options: Options | None) -> PageResult:
     try:
         from .. import analyze
-        from ..report.json import to_dict
+        from ..contract import to_dict
 
         started = time.perf_counter()
         source = Path(record.origin) if record.content is None else content_bytes(record.content)
-        options = {"kind": record.kind}
+        known: dict[str, str] = {"kind": record.kind}
         if record.url:
-            options["url"] = record.url
+            known["url"] = record.url
         if record.published_at:
-            options["published_at"] = record.published_at
+            known["published_at"] = record.published_at
         try:
-            analysis = analyze(source, stage_names=stage_names, **options)
+            analysis = analyze(source, options=options, **known)
             data = to_dict(analysis)
         except RashomonError as err:
             return PageResult(record.id, rows_for_error(record, "read", type(err).__name__, str(err)), failed=True)
@@ -111,12 +132,15 @@ def content_bytes(content: str | bytes | None) -> bytes | None:
     return content
 
 
-def analyze_chunk(records: Sequence[Record], stage_names: Sequence[str] | None = None,
-                  page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS) -> tuple[list[PageResult], int]:
+def analyze_chunk(
+    records: Sequence[Record],
+    options: Options | None = None,
+    page_timeout: float | None = settings.PAGE_TIMEOUT_SECONDS,
+) -> tuple[list[PageResult], int]:
     """Analyze a chunk of records; also returns this worker's peak memory (bytes) so far."""
     if _setup_error is not None:
         raise WorkerSetupError(f"the workers cannot load the analysis stages or models ({_setup_error})")
-    results = [analyze_record(record, stage_names, page_timeout) for record in records]
+    results = [analyze_record(record, options, page_timeout) for record in records]
     return results, peak_rss_bytes()
 
 

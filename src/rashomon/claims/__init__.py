@@ -16,7 +16,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..model import Analysis, Attribution, Block, Claim, Quantity
-from ..pipeline import ParsedBlock, register_stage
+from ..pipeline import ParsedBlock, StageContext, register_stage
 from ..resources import load_yaml
 from .quantities import find_quantities
 
@@ -135,8 +135,9 @@ def _attributions_by_block(analysis: Analysis, parsed: list[ParsedBlock]) -> dic
     return found
 
 
-def _claims_of_block(analysis: Analysis, item: ParsedBlock, counter: list[int],
-                     attributions: list[Attribution] | None = None) -> list[Claim]:
+def _claims_of_block(
+    analysis: Analysis, item: ParsedBlock, counter: list[int], attributions: list[Attribution] | None = None
+) -> list[Claim]:
     block: Block = item.block
     doc = item.doc
     offset = block.start
@@ -213,12 +214,12 @@ def _check(analysis: Analysis, quantity: Quantity) -> None:
             )
 
 
-@register_stage("claims")
-def claims_stage(analysis: Analysis, parsed: list[ParsedBlock]) -> None:
-    """Fill ``analysis.claims`` from the parsed article blocks."""
+@register_stage("claims", requires=("attribution",), assigns=("claims",), resources=("spacy",))
+def claims_stage(analysis: Analysis, ctx: StageContext) -> None:
+    """Fill ``analysis.claims`` from the parsed article blocks (the sentences of each attribution)."""
     counter = [0]
-    by_block = _attributions_by_block(analysis, parsed)
-    for item in parsed:
+    by_block = _attributions_by_block(analysis, ctx.parsed)
+    for item in ctx.parsed:
         analysis.claims.extend(_claims_of_block(analysis, item, counter, by_block[item.block.id]))
     for claim in analysis.claims:
         for quantity in claim.quantities:

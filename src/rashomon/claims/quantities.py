@@ -137,8 +137,10 @@ def _clean(value: float | None) -> float | None:
 
 def _too_long(text: str) -> bool:
     """Whether a number in ``text`` has more than :data:`MAX_SIGNIFICANT_DIGITS` significant digits."""
-    return any(len(digits.replace(".", "").lstrip("0")) > MAX_SIGNIFICANT_DIGITS
-               for digits in re.findall(r"[\d.]+", text.replace(",", "")))
+    return any(
+        len(digits.replace(".", "").lstrip("0")) > MAX_SIGNIFICANT_DIGITS
+        for digits in re.findall(r"[\d.]+", text.replace(",", ""))
+    )
 
 
 def _bounds(approx: str, value: float) -> tuple[float | None, float | None]:

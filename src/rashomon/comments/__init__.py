@@ -11,18 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 import catalogue
 
-from ..model import Analysis, Comment, Evidence, Stance
-from ..pipeline import register_stage
+from ..model import Analysis, Comment, CommentFlag, Evidence, Stance
+from ..options import CommentOptions
+from ..pipeline import StageContext, register_stage
 from . import abuse, corrections, language, sarcasm, stance, threads
 from .features import featurize_counts, gc_paused
 from .threads import commenter_summary, thread_tree
 
 # --- settings ------------------------------------------------------------------------------------------
-#: Steps run by the stage, in order (each looked up in ``comment_steps``).
-COMMENT_STEPS = ("language", "threads", "abuse", "sarcasm", "corrections", "stance")
+#: Steps run by the stage, in order (each looked up in ``comment_steps``); a run may choose others with
+#: ``Options(comments=CommentOptions(steps=...))``.
+COMMENT_STEPS = CommentOptions().steps
 #: Comments scored per call of a model (one sparse matrix product per batch; 1,024 measured ~8 % faster than 512
 #: in bench/comments.py, larger gains nothing).
 BATCH_SIZE = 1024
@@ -61,8 +64,9 @@ def step(name: str) -> Callable[[Callable[[CommentContext], None]], Callable[[Co
 
 
 def _add_flag(comment: Comment, flag: str) -> None:
+    """Add ``flag`` (one of ``rashomon.model.COMMENT_FLAGS``; a test checks every flag the steps set) once."""
     if flag not in comment.flags:
-        comment.flags.append(flag)
+        comment.flags.append(cast(CommentFlag, flag))
 
 
 @step("language")
@@ -78,15 +82,21 @@ def language_step(ctx: CommentContext) -> None:
             continue
         ctx.scorable.append(comment)
         if len(comment.text) > MAX_COMMENT_CHARS:
-            ctx.analysis.warn("comment_truncated", f"comment {comment.id} is {len(comment.text):,} characters "
-                              f"long; only its first {MAX_COMMENT_CHARS:,} were scored", STAGE)
+            ctx.analysis.warn(
+                "comment_truncated",
+                f"comment {comment.id} is {len(comment.text):,} characters "
+                f"long; only its first {MAX_COMMENT_CHARS:,} were scored",
+                STAGE,
+            )
 
 
 @step("threads")
 def threads_step(ctx: CommentContext) -> None:
     for comment, link in threads.link_replies(ctx.comments):
         if link.end > link.start:
-            comment.evidence.append(ctx.evidence(comment, f"reply:{link.reason}", link.start, link.end, link.confidence))
+            comment.evidence.append(
+                ctx.evidence(comment, f"reply:{link.reason}", link.start, link.end, link.confidence)
+            )
 
 
 def _batches(ctx: CommentContext):
@@ -107,7 +117,8 @@ def abuse_step(ctx: CommentContext) -> None:
             for flag in result.flags:
                 _add_flag(comment, flag)
             comment.evidence.extend(
-                ctx.evidence(comment, h.label, h.start, h.end, h.weight) for h in result.hits
+                ctx.evidence(comment, h.label, h.start, h.end, h.weight)
+                for h in result.hits
                 if h.label in result.flags or h.label == "threat"
             )
 
@@ -149,32 +160,34 @@ def corrections_step(ctx: CommentContext) -> None:
 def stance_step(ctx: CommentContext) -> None:
     patterns = stance.actor_patterns(ctx.analysis.actors)
     for comment in ctx.scorable:
-        hits = stance.find_stances(comment.text[:MAX_COMMENT_CHARS], patterns,
-                                   sarcastic="sarcasm_marker" in comment.flags)
+        hits = stance.find_stances(
+            comment.text[:MAX_COMMENT_CHARS], patterns, sarcastic="sarcasm_marker" in comment.flags
+        )
         for hit in hits:
             span = ctx.evidence(comment, "stance", hit.start, hit.end)
             comment.stance.append(Stance(hit.actor, hit.stance, span.start, span.end, span.text, hit.score))
 
 
-@register_stage(STAGE)
-def comments_stage(analysis: Analysis, parsed=None) -> None:
-    """Fill every comment's scores, flags, evidence, inferred replies, corrections and stances."""
+@register_stage(STAGE, requires=("actors",), assigns=("page.comments",))
+def comments_stage(analysis: Analysis, ctx: StageContext) -> None:
+    """Fill every comment's scores, flags, evidence, inferred replies, corrections and stances (stance toward the
+    actors the ``actors`` stage found, hence its prerequisite)."""
     comments = analysis.page.comments
     if not comments:
         return
     _check_offsets(analysis)
-    ctx = CommentContext(analysis, comments)
+    steps_ctx = CommentContext(analysis, comments)
     with gc_paused():  # see features.gc_paused: the steps allocate many short-lived objects, no cycles
-        for name in COMMENT_STEPS:
+        for name in ctx.options.comments.steps:
             try:
-                comment_steps.get(name)(ctx)
+                comment_steps.get(name)(steps_ctx)
             except FileNotFoundError as err:  # a model file not built: the other steps still run
                 analysis.warn("comment_model_missing", f"the {name} step was skipped: {err}", STAGE)
 
 
 def analyze_comments(analysis: Analysis) -> Analysis:
     """Run the comment stage alone (no spaCy parse needed)."""
-    comments_stage(analysis, [])
+    comments_stage(analysis, StageContext())
     return analysis
 
 
@@ -182,9 +195,21 @@ def _check_offsets(analysis: Analysis) -> None:
     text = analysis.page.text
     bad = [c.id for c in analysis.page.comments if text[c.start : c.end] != c.text]
     if bad:
-        analysis.warn("comment_offsets", f"{len(bad)} comment(s) are not verbatim slices of the page text "
-                      f"({', '.join(bad[:5])}); their evidence offsets may be approximate", STAGE)
+        analysis.warn(
+            "comment_offsets",
+            f"{len(bad)} comment(s) are not verbatim slices of the page text "
+            f"({', '.join(bad[:5])}); their evidence offsets may be approximate",
+            STAGE,
+        )
 
 
-__all__ = ["COMMENT_STEPS", "CommentContext", "analyze_comments", "comment_steps", "commenter_summary",
-           "comments_stage", "step", "thread_tree"]
+__all__ = [
+    "COMMENT_STEPS",
+    "CommentContext",
+    "analyze_comments",
+    "comment_steps",
+    "commenter_summary",
+    "comments_stage",
+    "step",
+    "thread_tree",
+]

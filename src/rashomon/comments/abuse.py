@@ -29,8 +29,14 @@ from .models import LinearModel, load_model
 #: Model file (stem under data/models) with the abuse heads.
 ABUSE_MODEL = "comments-abuse"
 #: A head's calibrated score at or above this raises its flag (0.5: the flag is right more often than not).
-FLAG_THRESHOLDS = {"toxicity": 0.5, "severe_toxicity": 0.5, "insult": 0.5, "identity_attack": 0.5, "threat": 0.5,
-                   "profanity": 0.5}
+FLAG_THRESHOLDS = {
+    "toxicity": 0.5,
+    "severe_toxicity": 0.5,
+    "insult": 0.5,
+    "identity_attack": 0.5,
+    "threat": 0.5,
+    "profanity": 0.5,
+}
 #: Score floors set by a lexicon hit.
 PROFANITY_FLOORS = {"strong": 0.95, "masked": 0.85, "mild": 0.7}
 SLUR_FLOOR = 0.9
@@ -92,8 +98,11 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = lexicon.load("abuse")
-    lists = {"identity_attack": data["slurs"], "insult": data["insult"],
-             **{f"profanity:{level}": items for level, items in data["profanity"].items()}}
+    lists = {
+        "identity_attack": data["slurs"],
+        "insult": data["insult"],
+        **{f"profanity:{level}": items for level, items in data["profanity"].items()},
+    }
     token, phrase, screens = [], [], []
     for category in _LEXICON_CATEGORIES:
         words = [p for p in lists.get(category, []) if not _is_phrase(p)]
@@ -105,7 +114,9 @@ def _lexicon() -> _Lexicon:
         if phrases:
             phrase.append((category, re.compile(_PHRASE_START + lexicon.alternation(phrases) + r"(?![\w*#@$])")))
             screens.append(lexicon.word_screen(phrases, _PHRASE_START))
-    any_token = re.compile("|".join(f"(?P<c{k}>{pattern.pattern})" for k, (_, pattern) in enumerate(token))) if token else None
+    any_token = (
+        re.compile("|".join(f"(?P<c{k}>{pattern.pattern})" for k, (_, pattern) in enumerate(token))) if token else None
+    )
     return _Lexicon(tuple(token), tuple(phrase), any_token, tuple(screens))
 
 
@@ -147,8 +158,9 @@ def model() -> LinearModel:
     return load_model(ABUSE_MODEL)
 
 
-def lexicon_hits(text: str, folded: str | None = None, word_hits: list[Hit] | None = None,
-                 phrases: bool = True) -> list[Hit]:
+def lexicon_hits(
+    text: str, folded: str | None = None, word_hits: list[Hit] | None = None, phrases: bool = True
+) -> list[Hit]:
     """Profanity, insult words, slurs and dehumanizing phrases in ``text`` (local offsets; ``folded``:
     ``lexicon.fold`` of the text when the caller has it; ``word_hits``: its single-word hits when the caller
     found them batch-wide; ``phrases=False`` when the caller knows no phrase pattern can match)."""
@@ -265,8 +277,9 @@ def _place_words(folded: str, words: list[str]) -> list[Hit]:
     hits, position = [], 0
     for word in words:
         start = folded.find(word, position)
-        while start >= 0 and ((start > 0 and _TOKEN_CHAR_RE.match(folded, start - 1))
-                              or _TOKEN_CHAR_RE.match(folded, start + len(word))):
+        while start >= 0 and (
+            (start > 0 and _TOKEN_CHAR_RE.match(folded, start - 1)) or _TOKEN_CHAR_RE.match(folded, start + len(word))
+        ):
             start = folded.find(word, start + 1)
         if start < 0:  # cannot happen for tokens of this text; never place a hit wrongly
             return lexicon_hits(folded, folded, phrases=False)
@@ -325,8 +338,9 @@ def _evidence_weights_of(words: Sequence[str]) -> list[tuple[float, ...]]:
     return list(map(tuple, weights.tolist()))
 
 
-def batch_model_evidence(folded: Sequence[str], wanted: Sequence[Sequence[str]],
-                         limit: int = MAX_MODEL_EVIDENCE) -> list[list[Hit]]:
+def batch_model_evidence(
+    folded: Sequence[str], wanted: Sequence[Sequence[str]], limit: int = MAX_MODEL_EVIDENCE
+) -> list[list[Hit]]:
     """Per folded text, for each head it ``wanted`` (in ``EVIDENCE_HEADS`` order), the ``limit`` words whose
     n-gram weights push that head up the most (heaviest first, ties in text order; local offsets).
 
@@ -350,13 +364,16 @@ def batch_model_evidence(folded: Sequence[str], wanted: Sequence[Sequence[str]],
     text_starts = np.cumsum(text_lengths + 1) - text_lengths - 1
     text_of_word = np.searchsorted(text_starts, word_starts, side="right") - 1
     distinct = list(set(words))
-    word_ids = np.fromiter(map(dict(zip(distinct, range(len(distinct)))).__getitem__, words), dtype=np.int64,
-                           count=len(words))
+    word_ids = np.fromiter(
+        map(dict(zip(distinct, range(len(distinct)))).__getitem__, words), dtype=np.int64, count=len(words)
+    )
     if len(_evidence_weights) > WORD_WEIGHT_CACHE_SIZE:
         _evidence_weights.clear()
     new = list(set(distinct).difference(_evidence_weights))
     _evidence_weights.update(zip(new, _evidence_weights_of(new)))
-    table = np.array(list(map(_evidence_weights.__getitem__, distinct)), dtype=np.float64).reshape(-1, len(EVIDENCE_HEADS))
+    table = np.array(list(map(_evidence_weights.__getitem__, distinct)), dtype=np.float64).reshape(
+        -1, len(EVIDENCE_HEADS)
+    )
     for h, head in enumerate(EVIDENCE_HEADS):
         rows = np.array([head in wanted[i] for i in asked], dtype=bool)
         if not rows.any():
@@ -395,16 +412,19 @@ def score_texts(texts: Sequence[str], counts=None) -> list[AbuseResult]:
     batch = lexicon.fold_batch(scan)
     all_hits, violent = _scan_batch(batch)
     for i in violent:
-        all_hits[i] = all_hits[i] + [Hit("threat", h.start, h.end, h.weight)
-                                     for h in threats.find_threats(scan[i], batch.texts[i])]
+        all_hits[i] = all_hits[i] + [
+            Hit("threat", h.start, h.end, h.weight) for h in threats.find_threats(scan[i], batch.texts[i])
+        ]
     # Profanity is not abuse by itself: a profane comment is scored again with its profane words blanked,
     # and its toxicity and insult flags follow that second score (unless a slur, an insult word or a threat
     # decides them: see _decide).
     profane = [i for i, hits in enumerate(all_hits) if _flags_follow_blanked_score(hits)]
     clean_scores = model().score([_blank_profanity(scan[i], all_hits[i]) for i in profane]) if profane else {}
     clean_row = {i: row for row, i in enumerate(profane)}
-    table = np.column_stack([model_scores[head] for head in MODEL_HEADS]
-                            + [np.full(len(scan), threats.NO_MATCH_SCORE), np.full(len(scan), NO_PROFANITY_SCORE)])
+    table = np.column_stack(
+        [model_scores[head] for head in MODEL_HEADS]
+        + [np.full(len(scan), threats.NO_MATCH_SCORE), np.full(len(scan), NO_PROFANITY_SCORE)]
+    )
     rounded = np.round(table, 4).tolist()
     # Which heads are up, as a number: bit k for MODEL_HEADS[k] (the key of _PLAIN_FLAGS).
     up = sum((table[:, k] >= FLAG_THRESHOLDS[head]).astype(np.int64) << k for k, head in enumerate(MODEL_HEADS))
@@ -421,8 +441,13 @@ def score_texts(texts: Sequence[str], counts=None) -> list[AbuseResult]:
             without = {head: clean_columns[head][clean_row[i]] for head in MODEL_HEADS} if i in clean_row else scores
             scores["threat"] = threats.threat_score([h for h in hits if h.label == "threat"])
             result = _decide(scores, without, hits)
-            wanted.append([head for head in EVIDENCE_HEADS
-                           if head in result.flags and not any(h.label == head for h in result.hits)])
+            wanted.append(
+                [
+                    head
+                    for head in EVIDENCE_HEADS
+                    if head in result.flags and not any(h.label == head for h in result.hits)
+                ]
+            )
         results.append(result)
     for result, evidence in zip(results, batch_model_evidence(batch.texts, wanted)):
         result.hits += evidence
@@ -432,9 +457,16 @@ def score_texts(texts: Sequence[str], counts=None) -> list[AbuseResult]:
 #: Flags of a text with no lexicon or threat hit, by which model heads are at or above their threshold (bit k
 #: for ``MODEL_HEADS[k]``: toxicity, severe_toxicity, insult, identity_attack): :func:`_decide` without hits.
 _PLAIN_FLAGS = [
-    tuple(head for head, up in (("toxicity", code & 1), ("insult", code & 4),
-                                ("severe_toxicity", code & 2 and code & 1), ("identity_attack", code & 8 and code & 1))
-          if up)
+    tuple(
+        head
+        for head, up in (
+            ("toxicity", code & 1),
+            ("insult", code & 4),
+            ("severe_toxicity", code & 2 and code & 1),
+            ("identity_attack", code & 8 and code & 1),
+        )
+        if up
+    )
     for code in range(16)
 ]
 
@@ -442,9 +474,12 @@ _PLAIN_FLAGS = [
 def _flags_follow_blanked_score(hits: list[Hit]) -> bool:
     """Whether :func:`_decide` reads this text's toxicity and insult flags off its profanity-blanked score."""
     labels = {h.label for h in hits}
-    return (any(label.startswith("profanity") for label in labels) and "identity_attack" not in labels
-            and "insult" not in labels
-            and threats.threat_score([h for h in hits if h.label == "threat"]) < FLAG_THRESHOLDS["threat"])
+    return (
+        any(label.startswith("profanity") for label in labels)
+        and "identity_attack" not in labels
+        and "insult" not in labels
+        and threats.threat_score([h for h in hits if h.label == "threat"]) < FLAG_THRESHOLDS["threat"]
+    )
 
 
 def _blank_profanity(text: str, hits: list[Hit]) -> str:
@@ -473,8 +508,11 @@ def _decide(scores: dict[str, float], without_profanity: dict[str, float], hits:
     for head in ("toxicity", "insult"):
         if not slurs and not insult_words and scores["threat"] < FLAG_THRESHOLDS["threat"]:
             flag_scores[head] = without_profanity[head]
-    flags = [head for head in ("toxicity", "insult", "severe_toxicity", "threat", "profanity")
-             if flag_scores[head] >= FLAG_THRESHOLDS[head]]
+    flags = [
+        head
+        for head in ("toxicity", "insult", "severe_toxicity", "threat", "profanity")
+        if flag_scores[head] >= FLAG_THRESHOLDS[head]
+    ]
     if slurs or (scores["identity_attack"] >= FLAG_THRESHOLDS["identity_attack"] and "toxicity" in flags):
         flags.append("identity_attack")
     if "severe_toxicity" in flags and "toxicity" not in flags:

@@ -35,8 +35,9 @@ class Correction:
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern]:
     data = lexicon.load("corrections")
-    return {key: re.compile(lexicon.alternation(items), re.MULTILINE if key != "weak" else 0)
-            for key, items in data.items()}
+    return {
+        key: re.compile(lexicon.alternation(items), re.MULTILINE if key != "weak" else 0) for key, items in data.items()
+    }
 
 
 def find_correction(comment: Comment, earlier: QuoteIndex, blocks: Sequence[Block] = ()) -> Correction | None:

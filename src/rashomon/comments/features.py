@@ -20,7 +20,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from contextlib import contextmanager
-from functools import lru_cache, wraps
+from functools import wraps
 from itertools import chain
 
 import numpy as np
@@ -352,14 +352,23 @@ def featurize_counts(texts: Sequence[str]) -> sp.csr_matrix:
     # Columns of ``occurrences``: the distinct tokens, then the distinct bigrams; rows of ``to_features``: the
     # feature ids of each (a bigram has one), so the product sums every count of every text in one C call.
     to_features = sp.csr_matrix(
-        (np.ones(len(token_feature_ids) + len(bigrams), dtype=np.float32),
-         np.concatenate([token_feature_ids, bigrams]),
-         np.concatenate([offsets, offsets[-1] + np.arange(1, len(bigrams) + 1)])),
-        shape=(len(vocabulary) + len(bigrams), N_FEATURES))
+        (
+            np.ones(len(token_feature_ids) + len(bigrams), dtype=np.float32),
+            np.concatenate([token_feature_ids, bigrams]),
+            np.concatenate([offsets, offsets[-1] + np.arange(1, len(bigrams) + 1)]),
+        ),
+        shape=(len(vocabulary) + len(bigrams), N_FEATURES),
+    )
     occurrences = sp.csr_matrix(
-        (np.ones(len(found) + len(bigram_ids), dtype=np.float32),
-         (np.concatenate([rows, word_rows[:-1][same_doc]]), np.concatenate([token_ids, len(vocabulary) + bigram_index]))),
-        shape=(n, len(vocabulary) + len(bigrams)))
+        (
+            np.ones(len(found) + len(bigram_ids), dtype=np.float32),
+            (
+                np.concatenate([rows, word_rows[:-1][same_doc]]),
+                np.concatenate([token_ids, len(vocabulary) + bigram_index]),
+            ),
+        ),
+        shape=(n, len(vocabulary) + len(bigrams)),
+    )
     matrix = occurrences @ to_features  # duplicates summed; column order within a row left as it comes
     np.log1p(matrix.data, out=matrix.data)
     return matrix

@@ -39,7 +39,11 @@ def detect(text: str) -> str | None:
     if not words or letters < MIN_LETTERS:
         return None
     letters_only = "".join(words)
-    latin = letters if letters_only.isascii() else sum(1 for ch in letters_only if ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    latin = (
+        letters
+        if letters_only.isascii()
+        else sum(1 for ch in letters_only if ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    )
     english_share = sum(1 for w in words if w.lower() in _ENGLISH) / len(words)
     if latin / letters >= MIN_LATIN_SHARE and english_share >= ENGLISH_WORD_SHARE:
         return "en"

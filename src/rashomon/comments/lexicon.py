@@ -96,9 +96,12 @@ def screen(pattern: re.Pattern) -> re.Pattern:
         prefixes = literal_prefixes(pattern.pattern) if not pattern.flags & re.IGNORECASE else None
     except Exception:  # noqa: BLE001 - the parser is the standard library's private one: never fail on it
         prefixes = None
-    if (not prefixes or len(prefixes) > SCREEN_MAX_PREFIXES
-            or any(len(p) < 2 and (p.isalnum() or p.isspace()) for p in prefixes)
-            or any((word := _RUN_RE.match(p)) and word.group(0) in _common_words() for p in prefixes)):
+    if (
+        not prefixes
+        or len(prefixes) > SCREEN_MAX_PREFIXES
+        or any(len(p) < 2 and (p.isalnum() or p.isspace()) for p in prefixes)
+        or any((word := _RUN_RE.match(p)) and word.group(0) in _common_words() for p in prefixes)
+    ):
         return pattern
     return re.compile("|".join(map(re.escape, sorted(prefixes, key=len, reverse=True))))
 
@@ -195,8 +198,26 @@ MIN_SCREEN_WORD_CHARS = 3
 #: Longest literal prefix taken from a pattern by :func:`word_screen` (long enough to hold a whole word).
 WORD_SCREEN_PREFIX_CHARS = 24
 #: Frequent comment words that are not in scikit-learn's English stop words, also too common to screen by.
-COMMON_COMMENT_WORDS = ("like", "make", "good", "just", "get", "got", "know", "think", "want", "people", "really",
-                        "going", "right", "time", "said", "say", "come", "way")
+COMMON_COMMENT_WORDS = (
+    "like",
+    "make",
+    "good",
+    "just",
+    "get",
+    "got",
+    "know",
+    "think",
+    "want",
+    "people",
+    "really",
+    "going",
+    "right",
+    "time",
+    "said",
+    "say",
+    "come",
+    "way",
+)
 _RUN_RE = re.compile(r"\w+")
 
 

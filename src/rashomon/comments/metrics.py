@@ -11,8 +11,14 @@ def expected_calibration_error(labels, scores, bins: int = 10) -> float:
     """Mean |observed rate - mean score| over 10 equal-width score bins, weighted by bin size."""
     y, p = np.asarray(labels, dtype=float), np.clip(np.asarray(scores, dtype=float), 0, 1)
     which = np.clip(np.digitize(p, np.linspace(0, 1, bins + 1)[1:-1]), 0, bins - 1)
-    return float(sum(abs(y[which == b].mean() - p[which == b].mean()) * (which == b).sum()
-                     for b in range(bins) if (which == b).any()) / len(y))
+    return float(
+        sum(
+            abs(y[which == b].mean() - p[which == b].mean()) * (which == b).sum()
+            for b in range(bins)
+            if (which == b).any()
+        )
+        / len(y)
+    )
 
 
 def binary_figures(labels, scores, threshold: float = 0.5) -> dict[str, float]:

@@ -79,8 +79,9 @@ class LinearModel:
         norms = np.ones(counts.shape[0], dtype=np.float32)
         if counts.nnz:
             norms[lengths > 0] = np.sqrt(np.add.reduceat(squares, counts.indptr[:-1][lengths > 0]))
-        raw = (np.asarray(counts @ self.idf_weights) / norms[:, None]
-               + np.array([h.intercept for h in self.heads], dtype=np.float32))
+        raw = np.asarray(counts @ self.idf_weights) / norms[:, None] + np.array(
+            [h.intercept for h in self.heads], dtype=np.float32
+        )
         return {h.name: h.calibrate(raw[:, i]) for i, h in enumerate(self.heads)}
 
     def save(self, path: Path) -> None:
@@ -97,11 +98,17 @@ class LinearModel:
         np.savez_compressed(path, **arrays)
 
     @classmethod
-    def load(cls, path: Path) -> "LinearModel":
+    def load(cls, path: Path) -> LinearModel:
         with np.load(path, allow_pickle=False) as f:
             names = [str(n) for n in f["names"]]
             heads = [
-                Head(name, float(b), f[f"curve_x:{name}"].astype(np.float64), f[f"curve_y:{name}"].astype(np.float64), float(t))
+                Head(
+                    name,
+                    float(b),
+                    f[f"curve_x:{name}"].astype(np.float64),
+                    f[f"curve_y:{name}"].astype(np.float64),
+                    float(t),
+                )
                 for name, b, t in zip(names, f["intercepts"], f["thresholds"])
             ]
             weights = f["weights"].astype(np.float32)
@@ -184,8 +191,16 @@ def _fit_lr(matrix, labels, weight, c: float, nb: bool):
     return coef.astype(np.float32), float(model.intercept_[0])
 
 
-def fit_head(matrix, labels, sample_weight=None, *, c: float | Sequence[float] = LOGISTIC_C, objective: str = "macro",
-             calibrate_on=None, nb: bool = False) -> FittedHead:
+def fit_head(
+    matrix,
+    labels,
+    sample_weight=None,
+    *,
+    c: float | Sequence[float] = LOGISTIC_C,
+    objective: str = "macro",
+    calibrate_on=None,
+    nb: bool = False,
+) -> FittedHead:
     """Fit one logistic-regression head, its isotonic calibration and its flag threshold.
 
     Logits are predicted out of fold (``CALIBRATION_FOLDS``, fixed seed); an isotonic curve fitted on them
@@ -204,7 +219,9 @@ def fit_head(matrix, labels, sample_weight=None, *, c: float | Sequence[float] =
     labels = np.asarray(labels)
     weight = np.ones(len(labels)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
     mask = np.ones(len(labels), dtype=bool) if calibrate_on is None else np.asarray(calibrate_on, dtype=bool)
-    folds = list(StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=SEED).split(np.zeros(len(labels)), labels))
+    folds = list(
+        StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=SEED).split(np.zeros(len(labels)), labels)
+    )
     best: tuple[float, float, np.ndarray] | None = None
     for value in (c,) if np.isscalar(c) else tuple(c):
         logits = np.zeros(len(labels))
@@ -218,5 +235,12 @@ def fit_head(matrix, labels, sample_weight=None, *, c: float | Sequence[float] =
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(logits[mask], labels[mask])
     oof = iso.predict(logits)
     coef, intercept = _fit_lr(matrix, labels, weight, chosen, nb)
-    return FittedHead(coef, intercept, iso.X_thresholds_, iso.y_thresholds_,
-                      best_threshold(labels[mask], oof[mask], objective), oof, chosen)
+    return FittedHead(
+        coef,
+        intercept,
+        iso.X_thresholds_,
+        iso.y_thresholds_,
+        best_threshold(labels[mask], oof[mask], objective),
+        oof,
+        chosen,
+    )

@@ -67,5 +67,6 @@ def score_texts(texts: Sequence[str], counts=None) -> list[SarcasmResult]:
     if not texts:
         return []
     scores = np.round(load_model(SARCASM_MODEL).score(texts, counts)["sarcasm"], 4).tolist()
-    return [SarcasmResult(MARKER_SCORE if marker else score, marker)
-            for score, marker in zip(scores, find_markers(texts))]
+    return [
+        SarcasmResult(MARKER_SCORE if marker else score, marker) for score, marker in zip(scores, find_markers(texts))
+    ]

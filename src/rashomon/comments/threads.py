@@ -167,8 +167,11 @@ def _word_runs(text: str) -> frozenset[tuple[str, ...]]:
     words = _WORDS_RE.findall(lexicon.fold(text))
     stop = _echo_stopwords()
     content = list(accumulate((w not in stop for w in words), initial=0))  # content words before each word
-    return frozenset(tuple(words[i : i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)
-                     if content[i + ECHO_WORDS] - content[i] >= 2)
+    return frozenset(
+        tuple(words[i : i + ECHO_WORDS])
+        for i in range(len(words) - ECHO_WORDS + 1)
+        if content[i + ECHO_WORDS] - content[i] >= 2
+    )
 
 
 def infer_reply(comment: Comment, index: ThreadIndex) -> ReplyLink | None:
@@ -185,8 +188,13 @@ def infer_reply(comment: Comment, index: ThreadIndex) -> ReplyLink | None:
     opener = _openers().match(lexicon.fold(comment.text).lstrip())
     if opener and previous.author != comment.author:
         offset = len(comment.text) - len(comment.text.lstrip())
-        return ReplyLink(previous.id, "answers_previous", REASON_CONFIDENCE["answers_previous"],
-                         offset + opener.start(), offset + opener.end())
+        return ReplyLink(
+            previous.id,
+            "answers_previous",
+            REASON_CONFIDENCE["answers_previous"],
+            offset + opener.start(),
+            offset + opener.end(),
+        )
     return None
 
 
@@ -212,8 +220,17 @@ def thread_tree(comments: Sequence[Comment]) -> list[dict[str, Any]]:
 
     A reply whose target is unknown (or would make a cycle) becomes a root, so no comment is lost.
     """
-    nodes = {c.id: {"id": c.id, "author": c.author, "reply_reason": c.reply_reason,
-                    "reply_confidence": c.reply_confidence, "flags": list(c.flags), "replies": []} for c in comments}
+    nodes = {
+        c.id: {
+            "id": c.id,
+            "author": c.author,
+            "reply_reason": c.reply_reason,
+            "reply_confidence": c.reply_confidence,
+            "flags": list(c.flags),
+            "replies": [],
+        }
+        for c in comments
+    }
     roots = []
     parent_of: dict[str, str | None] = {}  # links accepted so far: a link that would close a cycle is refused
     shown_depth: dict[str, int] = {}
@@ -221,11 +238,12 @@ def thread_tree(comments: Sequence[Comment]) -> list[dict[str, Any]]:
     for c in comments:
         parent = nodes.get(c.reply_to) if c.reply_to and c.reply_to != c.id else None
         if parent is not None and not _is_ancestor(c.id, c.reply_to, parent_of):
-            parent_of[c.id] = c.reply_to
+            parent_of[c.id] = reply_to = c.reply_to
+            assert reply_to is not None  # the parent was found by it
             # nested at most MAX_REPLY_DEPTH deep: past it a reply sits beside its parent, under the same node
             # (a 1,000-reply argument nested 1,000 deep is past any JSON encoder or reader)
-            depth = shown_depth.get(c.reply_to, 0)
-            holder = nodes[c.reply_to] if depth < settings.MAX_REPLY_DEPTH else held_by[c.reply_to]
+            depth = shown_depth.get(reply_to, 0)
+            holder = parent if depth < settings.MAX_REPLY_DEPTH else held_by[reply_to]
             shown_depth[c.id], held_by[c.id] = min(depth + 1, settings.MAX_REPLY_DEPTH), holder
             holder["replies"].append(nodes[c.id])
         else:
@@ -248,9 +266,17 @@ def commenter_summary(comments: Sequence[Comment]) -> list[dict[str, Any]]:
     by_id = {c.id: c for c in comments}
     summary: dict[str, dict[str, Any]] = {}
     for c in comments:
-        entry = summary.setdefault(c.author or "(anonymous)", {
-            "author": c.author, "comments": 0, "comment_ids": [], "flags": Counter(), "replies_received": 0,
-            "verified": c.verified})
+        entry = summary.setdefault(
+            c.author or "(anonymous)",
+            {
+                "author": c.author,
+                "comments": 0,
+                "comment_ids": [],
+                "flags": Counter(),
+                "replies_received": 0,
+                "verified": c.verified,
+            },
+        )
         entry["comments"] += 1
         entry["comment_ids"].append(c.id)
         entry["flags"].update(c.flags)

@@ -82,8 +82,11 @@ def patterns() -> _Patterns:
 def violence_screen() -> lexicon.WordScreen:
     """Which texts can hold a violent outcome or verb (``any_violence``), told mostly by their words."""
     data = lexicon.load("threats")
-    return lexicon.word_screen([lexicon.alternation([item], data) for item in data["outcomes"]]
-                               + [lexicon.alternation([item], data) + r"\b" for item in data["verbs"]], r"\b")
+    return lexicon.word_screen(
+        [lexicon.alternation([item], data) for item in data["outcomes"]]
+        + [lexicon.alternation([item], data) + r"\b" for item in data["verbs"]],
+        r"\b",
+    )
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:

@@ -80,10 +80,18 @@ def train_abuse(
         y = np.concatenate(labels)
         primary = np.zeros(len(y), dtype=bool)
         primary[: len(sources[ABUSE_RECIPE[head][0][0]].texts)] = True  # calibrate on the head's main data set
-        fitted[head] = fit_head(sp.vstack(blocks).tocsr(), y, np.concatenate(weights), calibrate_on=primary,
-                                nb=head in NB_HEADS, c=C_GRID.get(head, LOGISTIC_C))
-        log(f"  {head}: {int(y.sum())} positives of {len(y)} rows, C {fitted[head].c:g}, "
-            f"threshold {fitted[head].threshold:.3f}")
+        fitted[head] = fit_head(
+            sp.vstack(blocks).tocsr(),
+            y,
+            np.concatenate(weights),
+            calibrate_on=primary,
+            nb=head in NB_HEADS,
+            c=C_GRID.get(head, LOGISTIC_C),
+        )
+        log(
+            f"  {head}: {int(y.sum())} positives of {len(y)} rows, C {fitted[head].c:g}, "
+            f"threshold {fitted[head].threshold:.3f}"
+        )
     weights = np.stack([fitted[h].coef for h in heads], axis=1)
     model = LinearModel([fitted[h].head(h) for h in heads], weights, idf)
     return model, fitted

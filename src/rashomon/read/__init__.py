@@ -18,19 +18,16 @@ from typing import Any, BinaryIO
 
 from .. import settings
 from ..errors import InputError
-from ..model import Page, PageWarning
+from ..model import HTML_SUFFIXES, TEXT_SUFFIXES, Page, PageWarning
 
 #: A page is taken for HTML when it opens with markup, or declares itself a document anywhere in its head; a text
 #: dump that merely mentions ``<p>`` or ``<div`` in its prose stays a text dump.
 HTML_OPENING = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\s*[!?a-z]", re.I)
 HTML_DOCUMENT_MARKERS = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body)\b", re.I)
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-TEXT_SUFFIXES = {".txt", ".text", ".dump"}
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 #: Control characters that no page means (C0 but tab, newline, form feed; DEL): dropped on decoding.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 KINDS = ("auto", "text", "html")
-PATH_LIKE = re.compile(r"^[^\n<>]{1,4096}\.(?:txt|html?|xhtml|shtml|text|dump)$", re.I)
 
 
 def load_bytes(source: str | Path | bytes | BinaryIO, limit: int = settings.MAX_PAGE_BYTES) -> tuple[bytes, str | None]:
@@ -119,10 +116,12 @@ def decode(data: bytes, html: bool = False) -> tuple[str, list[PageWarning]]:
                     pass
             text = data.decode("utf-8-sig", errors="replace")
             bad = text.count("\ufffd")
-            warnings.append(PageWarning(
-                "invalid_utf8",
-                f"the input is not valid UTF-8 (first bad byte at {err.start}); {bad} characters were replaced by U+FFFD",
-            ))
+            warnings.append(
+                PageWarning(
+                    "invalid_utf8",
+                    f"the input is not valid UTF-8 (first bad byte at {err.start}); {bad} characters were replaced by U+FFFD",
+                )
+            )
     return _clean(text), warnings
 
 
@@ -156,12 +155,32 @@ def language_identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def _as_source(source: Any) -> Any:
-    """Tell a string of page text from a string naming a file; a missing file is an error, not page text."""
-    if isinstance(source, str) and source != "-" and "\n" not in source:
-        if Path(source).exists() or PATH_LIKE.match(source):
-            return Path(source)
-    return source
+def source_of(
+    source: Any = None, *, path: str | Path | None = None, text: str | None = None, html: str | None = None
+) -> tuple[Any, str | None]:
+    """The one input among ``source``/``path=``/``text=``/``html=``, and the kind a keyword implies.
+
+    No guessing: a ``str`` is page text, a :class:`~pathlib.Path` a file. (A one-line text that happened to name
+    a file, or was too long to be a file name, used to be guessed at; it is text now.)
+    """
+    given = [
+        (name, value)
+        for name, value in (("source", source), ("path", path), ("text", text), ("html", html))
+        if value is not None
+    ]
+    if len(given) != 1:
+        names = ", ".join(name for name, _ in given) or "none"
+        raise TypeError(f"give exactly one of source, path=, text=, html= (given: {names})")
+    name, value = given[0]
+    if name == "path":
+        return Path(value), None
+    if name in ("text", "html"):
+        if not isinstance(value, str):
+            raise TypeError(f"{name}= takes a str, not {type(value).__name__}")
+        return value, name
+    if not isinstance(value, (str, bytes, Path)) and not hasattr(value, "read"):
+        raise TypeError(f"cannot read a page from a {type(value).__name__}: give a Path, str, bytes or a file object")
+    return value, None
 
 
 def _reference_date(published_at: str | None) -> datetime | None:
@@ -174,8 +193,11 @@ def _reference_date(published_at: str | None) -> datetime | None:
 
 
 def read(
-    source: str | Path | bytes | BinaryIO,
+    source: Path | str | bytes | BinaryIO | None = None,
     *,
+    path: str | Path | None = None,
+    text: str | None = None,
+    html: str | None = None,
     url: str | None = None,
     published_at: str | None = None,
     publisher: str | None = None,
@@ -184,30 +206,33 @@ def read(
 ) -> Page:
     """Read one page.
 
-    ``source``: a path, ``"-"`` for standard input, raw bytes, a file object, or a ``str`` holding the page
-    itself (a one-line string that names a file is taken as a path). ``url``, ``published_at``, ``publisher``:
-    what the caller knows of the page, preferred to what the page says of itself. ``kind``: ``auto`` (HTML is recognised
-    by its markup or file name), ``text`` or ``html``. ``comment_styles``: extra YAML files of dump styles.
+    ``source``: a :class:`~pathlib.Path` (read from disk; ``Path("-")`` is standard input), a ``str`` holding the
+    page itself (never taken for a file name), raw bytes, or a binary file object; or name it with ``path=``,
+    ``text=`` (a text dump) or ``html=``. ``url``, ``published_at``, ``publisher``: what the caller knows of the
+    page, preferred to what the page says of itself. ``kind``: ``auto`` (HTML is recognised by its markup or
+    file name), ``text`` or ``html``. ``comment_styles``: extra YAML files of dump styles.
     """
+    source, keyword_kind = source_of(source, path=path, text=text, html=html)
+    if keyword_kind is not None and kind == "auto":
+        kind = keyword_kind
     if kind not in KINDS:
         raise InputError(f"unknown input kind {kind!r}: use one of {', '.join(KINDS)}")
-    source = _as_source(source)
-    if isinstance(source, str) and source != "-":
+    if isinstance(source, str):
         data, name = source.encode("utf-8"), None
         check_bytes(data)
     else:
         data, name = load_bytes(source)
-    html = kind == "html" or (kind == "auto" and is_html(data, name))
-    text, warnings = decode(data, html=html)
-    if html:
+    as_html = kind == "html" or (kind == "auto" and is_html(data, name))
+    decoded, warnings = decode(data, html=as_html)
+    if as_html:
         from .html import read_html
 
-        page = read_html(text, url=url)
+        page = read_html(decoded, url=url)
     else:
         from .text import load_grammar, read_text
 
         grammar = load_grammar(*comment_styles) if comment_styles else None
-        page = read_text(text, grammar=grammar, reference_date=_reference_date(published_at))
+        page = read_text(decoded, grammar=grammar, reference_date=_reference_date(published_at))
     page.url = url or page.url
     page.published_at = published_at or page.published_at
     page.publisher = publisher or page.publisher
@@ -219,20 +244,25 @@ def read(
 def finish(page: Page) -> None:
     """Checks every reader shares: language, an article at all, a comment section at all; the comment bound."""
     if len(page.comments) > settings.MAX_COMMENTS:
-        page.warnings.append(PageWarning(
-            "comments_truncated", f"the page has {len(page.comments):,} comments; only the first "
-                                  f"{settings.MAX_COMMENTS:,} were read"))
-        del page.comments[settings.MAX_COMMENTS:]
+        page.warnings.append(
+            PageWarning(
+                "comments_truncated",
+                f"the page has {len(page.comments):,} comments; only the first {settings.MAX_COMMENTS:,} were read",
+            )
+        )
+        del page.comments[settings.MAX_COMMENTS :]
     article = "\n".join(b.text for b in page.blocks if b.kind != "separator")
     language, confidence = detect_language(article or " ".join(c.text for c in page.comments))
     if language and confidence >= settings.MIN_LANGUAGE_CONFIDENCE:
         page.language = language
         if language not in settings.SUPPORTED_LANGUAGES:
-            page.warnings.append(PageWarning(
-                "non_english",
-                f"the page looks {language!r} (confidence {confidence:.2f}); the analysis is built for English "
-                "and its results for this page are unreliable",
-            ))
+            page.warnings.append(
+                PageWarning(
+                    "non_english",
+                    f"the page looks {language!r} (confidence {confidence:.2f}); the analysis is built for English "
+                    "and its results for this page are unreliable",
+                )
+            )
     elif article:
         page.warnings.append(PageWarning("language_unknown", "the page's language could not be told"))
     if len(article.strip()) < settings.MIN_ARTICLE_CHARS:

@@ -29,10 +29,10 @@ from pathlib import Path
 
 from .. import settings
 from ..errors import InputError
+from ..model import PAGE_SUFFIXES
 
 # --- settings (corpus reading) ------------------------------------------------------------------------
-#: Files read as one page each.
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
+#: Files read as one page each: ``rashomon.model.PAGE_SUFFIXES`` (the same list ``analyze`` reads).
 #: Files read as one page per line (JSON objects with ``html`` or ``text``, optional ``url``, ``published_at``).
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 #: Web archives; only HTTP 200 ``response`` records and ``resource`` records of these media types are pages.
@@ -174,7 +174,8 @@ def iter_jsonl(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
         with _open_binary(path) as stream:
             buffer, base, pos, eof = b"", 0, 0, False  # base: the file offset of buffer[0]
             while True:
-                blank_end = BLANK_RUN.match(buffer, pos).end()
+                blank = BLANK_RUN.match(buffer, pos)  # always matches (maybe empty)
+                blank_end = blank.end() if blank else pos
                 newline = buffer.rfind(b"\n", pos, blank_end)
                 if newline >= 0:
                     start = base + newline + 1
@@ -195,21 +196,29 @@ def iter_jsonl(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
                     end = buffer.find(b"\n", searched)
                 line_end = base + (end if end >= 0 else len(buffer))
                 if line_end - start > limit:
-                    yield Record(record_id(origin, start), origin, start,
-                                 error=f"the line is over the page limit of {limit:,} bytes")
+                    yield Record(
+                        record_id(origin, start),
+                        origin,
+                        start,
+                        error=f"the line is over the page limit of {limit:,} bytes",
+                    )
                     while end < 0 and not eof:  # skip the rest of the line, keeping nothing
                         base, buffer = base + len(buffer), stream.read1(JSONL_CHUNK_BYTES)
                         eof = not buffer
                         end = buffer.find(b"\n")
                 elif end >= 0 or buffer[pos:]:
-                    yield _jsonl_record(origin, start, buffer[pos:end + 1] if end >= 0 else buffer[pos:])
+                    yield _jsonl_record(origin, start, buffer[pos : end + 1] if end >= 0 else buffer[pos:])
                 if end < 0:
                     return
                 pos = end + 1
                 start = base + pos
     except (OSError, EOFError, zlib.error) as err:
-        yield Record(record_id(origin, start), origin, start,
-                     error=f"the file breaks off after byte {start:,} ({_describe(err)}); the rest is not read")
+        yield Record(
+            record_id(origin, start),
+            origin,
+            start,
+            error=f"the file breaks off after byte {start:,} ({_describe(err)}); the rest is not read",
+        )
 
 
 def _jsonl_record(origin: str, offset: int, line: bytes) -> Record:
@@ -255,9 +264,13 @@ def iter_warc(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
             for warc_record in records:
                 if not _plausible(warc_record):  # garbled bytes parsed as a record: what follows is not trusted
                     broken = records.get_record_offset() if records.get_record_offset() > offset else offset + 1
-                    yield Record(record_id(origin, broken), origin, broken,
-                                 error=f"corrupt WARC data at byte {broken:,}: a record with a garbled header; "
-                                       "the rest is not read")
+                    yield Record(
+                        record_id(origin, broken),
+                        origin,
+                        broken,
+                        error=f"corrupt WARC data at byte {broken:,}: a record with a garbled header; "
+                        "the rest is not read",
+                    )
                     return
                 page = _warc_page(origin, warc_record, limit)  # reads the body: warcio wants it before the offset
                 offset = records.get_record_offset()
@@ -269,18 +282,29 @@ def iter_warc(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
             rest = stream.read(WARC_TAIL_CHECK_BYTES)
     except ArchiveLoadFailed:
         broken = offset + 1  # never the offset of a page already given, so never its id
-        yield Record(record_id(origin, broken), origin, broken,
-                     error=f"corrupt WARC data at or after byte {broken:,}: not a readable record; "
-                           "the rest is not read")
+        yield Record(
+            record_id(origin, broken),
+            origin,
+            broken,
+            error=f"corrupt WARC data at or after byte {broken:,}: not a readable record; the rest is not read",
+        )
         return
     except Exception as err:  # noqa: BLE001 - warcio fails on garbage in many ways; none may stop the corpus
         broken = offset + 1
-        yield Record(record_id(origin, broken), origin, broken,
-                     error=f"corrupt WARC data at or after byte {broken:,} ({_describe(err)}); the rest is not read")
+        yield Record(
+            record_id(origin, broken),
+            origin,
+            broken,
+            error=f"corrupt WARC data at or after byte {broken:,} ({_describe(err)}); the rest is not read",
+        )
         return
     if rest.strip(b"\r\n\t "):  # warcio stopped early without a word (a garbled or cut gzip member)
-        yield Record(record_id(origin, end), origin, end,
-                     error=f"corrupt WARC data at byte {end:,}: not a readable record; the rest is not read")
+        yield Record(
+            record_id(origin, end),
+            origin,
+            end,
+            error=f"corrupt WARC data at byte {end:,}: not a readable record; the rest is not read",
+        )
 
 
 WARC_TYPES = frozenset("warcinfo response resource request metadata revisit conversion continuation".split())

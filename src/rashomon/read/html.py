@@ -99,21 +99,35 @@ def default_markup() -> Markup:
 
 def markup_from_data(data: dict) -> Markup:
     """The compiled :class:`Markup` of a table read from YAML."""
-    compiled = {key: tuple(etree.XPath(x, namespaces=EXSLT) for x in data.get(key) or ())
-                for key in ("reject", "author", "time", "text", "noise")}
+    compiled = {
+        key: tuple(etree.XPath(x, namespaces=EXSLT) for x in data.get(key) or ())
+        for key in ("reject", "author", "time", "text", "noise")
+    }
     # whole-tree selections are one union each: document order, no duplicates
-    compiled.update({key: (etree.XPath(" | ".join(f"({x})" for x in data[key]), namespaces=EXSLT),)
-                     if data.get(key) else () for key in ("items", "fallback_items")})
-    compiled["exclude"] = tuple(Region(
-        tags=frozenset(entry.get("tags") or ()),
-        names=re.compile(entry["names"], re.I) if entry.get("names") else None,
-        unless=etree.XPath(f"boolean({entry['unless']})", namespaces=EXSLT) if entry.get("unless") else None,
-        cut=bool(entry.get("cut")),
-    ) for entry in data.get("exclude") or ())
-    optional = {key: re.compile(data[key], re.I) if data.get(key) else None
-                for key in ("widget_text", "reply_containers")}
-    return Markup(**compiled, **optional, reply_wrappers=tuple(data.get("reply_wrappers") or ()),
-                  author_patterns=tuple(re.compile(p, re.I | re.M) for p in data.get("author_patterns") or ()))
+    compiled.update(
+        {
+            key: (etree.XPath(" | ".join(f"({x})" for x in data[key]), namespaces=EXSLT),) if data.get(key) else ()
+            for key in ("items", "fallback_items")
+        }
+    )
+    compiled["exclude"] = tuple(
+        Region(
+            tags=frozenset(entry.get("tags") or ()),
+            names=re.compile(entry["names"], re.I) if entry.get("names") else None,
+            unless=etree.XPath(f"boolean({entry['unless']})", namespaces=EXSLT) if entry.get("unless") else None,
+            cut=bool(entry.get("cut")),
+        )
+        for entry in data.get("exclude") or ()
+    )
+    optional = {
+        key: re.compile(data[key], re.I) if data.get(key) else None for key in ("widget_text", "reply_containers")
+    }
+    return Markup(
+        **compiled,
+        **optional,
+        reply_wrappers=tuple(data.get("reply_wrappers") or ()),
+        author_patterns=tuple(re.compile(p, re.I | re.M) for p in data.get("author_patterns") or ()),
+    )
 
 
 def collapse(text: str) -> str:
@@ -257,7 +271,8 @@ def _candidates(tree, markup: Markup, tier, regions: dict) -> list:
     def excluded(element) -> bool:
         if element not in regions:
             regions[element] = element.tag not in ("html", "body") and any(
-                region.matches(element) for region in markup.exclude)
+                region.matches(element) for region in markup.exclude
+            )
         return regions[element]
 
     def allowed(element) -> bool:
@@ -321,12 +336,16 @@ def _read_comments(candidates: list, markup: Markup) -> list[DomComment]:
     kept: list[DomComment] = []
     for element in ordered:
         author_node = _first(markup.author, element, found, _author_like)
-        author = author_node if isinstance(author_node, str) or author_node is None else collapse(
-            element_text(author_node))
+        author = (
+            author_node if isinstance(author_node, str) or author_node is None else collapse(element_text(author_node))
+        )
         author = author.strip(AUTHOR_STRIP) or None if author else None
         time_node = _first(markup.time, element, found)
-        time_raw = time_node if isinstance(time_node, str) else (
-            collapse(element_text(time_node)) if time_node is not None else None)
+        time_raw = (
+            time_node
+            if isinstance(time_node, str)
+            else (collapse(element_text(time_node)) if time_node is not None else None)
+        )
         header = [n for n in (author_node, time_node) if n is not None and not isinstance(n, str)]
         text = _comment_text(element, found, markup, header)
         if not text or (markup.widget_text is not None and markup.widget_text.match(text)):
@@ -396,8 +415,14 @@ def _trim(text: str, markup: Markup) -> str:
 def _widget_regions(tree, markup: Markup) -> list:
     """The regions of the page that are neither article nor comments (the ``cut`` ones of ``exclude``)."""
     regions = [r for r in markup.exclude if r.cut]
-    return [e for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body")
-            and (e.get("class") or e.get("id")) and any(r.matches(e) for r in regions)]
+    return [
+        e
+        for e in tree.iter()
+        if isinstance(e.tag, str)
+        and e.tag not in ("html", "body")
+        and (e.get("class") or e.get("id"))
+        and any(r.matches(e) for r in regions)
+    ]
 
 
 def _cut(tree, elements) -> None:
@@ -432,7 +457,7 @@ class _TextBuilder:
 
 # --- hostile markup: what the parser brings back and what costs more than the page is worth ----------------
 #: Start tags long enough to hold more attributes than ``MAX_ATTRIBUTES_PER_ELEMENT`` (cheap pre-check).
-LONG_TAG = re.compile(r"<([A-Za-z][^\s<>/]*)([^<>]{%d,})>" % (2 * settings.MAX_ATTRIBUTES_PER_ELEMENT))
+LONG_TAG = re.compile(rf"<([A-Za-z][^\s<>/]*)([^<>]{{{2 * settings.MAX_ATTRIBUTES_PER_ELEMENT},}})>")
 ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 #: Tags dropped when empty from a page over ``MAX_HTML_ELEMENTS`` (``<p></p>`` × 100,000).
 EMPTY_DROPPABLE = frozenset("p div span li font b i u em strong small section a td tr ul ol".split())
@@ -506,8 +531,9 @@ def tame_tree(tree) -> list[PageWarning]:
         parent = node.getparent()
         if parent is not None:
             parent.remove(node)
-    return [PageWarning("page_truncated", f"the page has {len(nodes):,} HTML elements; only the first {limit:,} "
-                                          "were read")]
+    return [
+        PageWarning("page_truncated", f"the page has {len(nodes):,} HTML elements; only the first {limit:,} were read")
+    ]
 
 
 def read_html(html: str, *, url: str | None = None) -> Page:
@@ -517,8 +543,12 @@ def read_html(html: str, *, url: str | None = None) -> Page:
     warnings: list[PageWarning] = []
     tree = trafilatura.load_html(cap_attributes(html))
     if tree is None:
-        return Page(text="", url=url, source_format="html",
-                    warnings=[PageWarning("unparsable_html", "the HTML could not be parsed")])
+        return Page(
+            text="",
+            url=url,
+            source_format="html",
+            warnings=[PageWarning("unparsable_html", "the HTML could not be parsed")],
+        )
     # trafilatura may hand back the first element rather than the document (<video></html>...): read the
     # whole document, and never give htmldate a root it would try to drop
     tree = tree.getroottree().getroot()
@@ -529,8 +559,9 @@ def read_html(html: str, *, url: str | None = None) -> Page:
         _cut(tree, [c.element for c in dom_comments])
     else:  # trafilatura will look for comments: not in a "recent comments" widget
         _cut(tree, _widget_regions(tree, markup))
-    document = trafilatura.bare_extraction(tree, url=url, include_comments=not dom_comments,
-                                           with_metadata=True, include_tables=True)
+    document = trafilatura.bare_extraction(
+        tree, url=url, include_comments=not dom_comments, with_metadata=True, include_tables=True
+    )
     article_lines: list[str] = []
     fallback_comments: list[str] = []
     meta: dict[str, Any] = {}
@@ -564,20 +595,29 @@ def read_html(html: str, *, url: str | None = None) -> Page:
         for i, found in enumerate(dom_comments):
             start, end = builder.add(found.text) if found.text else (builder.length, builder.length)
             parent = found.parent
-            comments.append(Comment(
-                id=ids[i], author=found.author, text=found.text, start=start, end=end, posted_at=found.time,
-                reply_to=ids[parent] if parent is not None else None,
-                reply_to_author=dom_comments[parent].author if parent is not None else None,
-            ))
+            comments.append(
+                Comment(
+                    id=ids[i],
+                    author=found.author,
+                    text=found.text,
+                    start=start,
+                    end=end,
+                    posted_at=found.time,
+                    reply_to=ids[parent] if parent is not None else None,
+                    reply_to_author=dom_comments[parent].author if parent is not None else None,
+                )
+            )
     elif fallback_comments:
         for i, line in enumerate(fallback_comments, start=1):
             start, end = builder.add(line)
             comments.append(Comment(id=f"c{i}", author=None, text=line, start=start, end=end))
-        warnings.append(PageWarning(
-            "comment_structure_unknown",
-            "the comment markup is not one rashomon knows: comments are trafilatura's text, one per paragraph, "
-            "without authors or threads",
-        ))
+        warnings.append(
+            PageWarning(
+                "comment_structure_unknown",
+                "the comment markup is not one rashomon knows: comments are trafilatura's text, one per paragraph, "
+                "without authors or threads",
+            )
+        )
 
     return Page(
         text=builder.text(),

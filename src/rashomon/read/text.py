@@ -28,6 +28,8 @@ from .times import parse_time
 SEPARATOR = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:#\s*){3}|(?:•\s*){3}|~{3,})\s*$")
 #: A first paragraph this short, on one line, is taken for the headline.
 MAX_HEADLINE_CHARS = 300
+
+
 @dataclass(frozen=True, slots=True)
 class CommentStyle:
     """One dump style of the comment grammar (see the YAML file for the meaning of each field)."""
@@ -129,7 +131,8 @@ def choose_style(lines: list[_Line], grammar: Grammar) -> tuple[CommentStyle | N
     best: tuple[CommentStyle | None, list[int]] = (None, [])
     for style in grammar.styles:
         headers = [
-            i for i, line in enumerate(lines)
+            i
+            for i, line in enumerate(lines)
             if line.text and style.header.match(line.text) and not any(p.match(line.text) for p in style.noise)
         ]
         if len(headers) >= style.min_headers and len(headers) > len(best[1]):
@@ -157,7 +160,12 @@ def _paragraph_blocks(text: str, lines: list[_Line], first: int, last: int) -> l
         else:
             run.append(line)
     flush()
-    if blocks and blocks[0].kind == "paragraph" and "\n" not in blocks[0].text and len(blocks[0].text) <= MAX_HEADLINE_CHARS:
+    if (
+        blocks
+        and blocks[0].kind == "paragraph"
+        and "\n" not in blocks[0].text
+        and len(blocks[0].text) <= MAX_HEADLINE_CHARS
+    ):
         blocks[0].kind = "headline"
     for i, block in enumerate(blocks):
         block.id = f"b{i}"
@@ -173,8 +181,9 @@ def _body(text: str, lines: list[_Line], first: int, last: int, style: CommentSt
     return lines[content[0]].start, lines[content[-1]].end
 
 
-def _comments(text: str, lines: list[_Line], style: CommentStyle, headers: list[int],
-              reference: datetime | None) -> list[Comment]:
+def _comments(
+    text: str, lines: list[_Line], style: CommentStyle, headers: list[int], reference: datetime | None
+) -> list[Comment]:
     comments: list[Comment] = []
     indents: list[int] = []
     bounds = headers[1:] + [len(lines)]
@@ -204,7 +213,9 @@ def _comments(text: str, lines: list[_Line], style: CommentStyle, headers: list[
         target = (fields.get("target") or "").strip()
         if target:
             comment.reply_to_author = target
-            comment.reply_to = next((c.id for c in reversed(comments) if (c.author or "").lower() == target.lower()), None)
+            comment.reply_to = next(
+                (c.id for c in reversed(comments) if (c.author or "").lower() == target.lower()), None
+            )
         elif indents and lines[index].indent > indents[-1]:
             # an indented header answers the closest earlier comment that is less indented
             parent = next(i for i in range(len(comments) - 1, -1, -1) if indents[i] < lines[index].indent)
@@ -217,8 +228,10 @@ def _comments(text: str, lines: list[_Line], style: CommentStyle, headers: list[
 def _anonymous_comments(text: str, lines: list[_Line], first: int) -> list[Comment]:
     """Comments of an unknown style: one per paragraph, without authors (the caller warns)."""
     blocks = _paragraph_blocks(text, lines, first, len(lines))
-    return [Comment(id=f"c{i}", author=None, text=b.text, start=b.start, end=b.end)
-            for i, b in enumerate((b for b in blocks if b.kind != "separator"), start=1)]
+    return [
+        Comment(id=f"c{i}", author=None, text=b.text, start=b.start, end=b.end)
+        for i, b in enumerate((b for b in blocks if b.kind != "separator"), start=1)
+    ]
 
 
 def read_text(text: str, *, grammar: Grammar | None = None, reference_date: datetime | None = None) -> Page:
@@ -239,11 +252,13 @@ def read_text(text: str, *, grammar: Grammar | None = None, reference_date: date
     elif section_line is not None:
         comments = _anonymous_comments(text, lines, section_line + 1)
         if comments:
-            warnings.append(PageWarning(
-                "comment_style_unknown",
-                f"a comment section starts at line {section_line + 1} but its format is not one of the known "
-                "styles: each paragraph is taken as a comment without author",
-            ))
+            warnings.append(
+                PageWarning(
+                    "comment_style_unknown",
+                    f"a comment section starts at line {section_line + 1} but its format is not one of the known "
+                    "styles: each paragraph is taken as a comment without author",
+                )
+            )
     else:
         comments = []
     title = blocks[0].text if blocks and blocks[0].kind == "headline" else None

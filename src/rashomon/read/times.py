@@ -12,27 +12,46 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-TIME_FORMATS = ("%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d.%m.%Y %H:%M",
-                "%d.%m.%Y", "%B %d, %Y at %I:%M %p", "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p",
-                "%A, %B %d, %Y %I:%M %p", "%d/%m/%Y %H:%M", "%d %B %Y %H:%M", "%d %B %Y")
+TIME_FORMATS = (
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+    "%B %d, %Y at %I:%M %p",
+    "%B %d, %Y %I:%M %p",
+    "%b %d, %Y %I:%M %p",
+    "%A, %B %d, %Y %I:%M %p",
+    "%d/%m/%Y %H:%M",
+    "%d %B %Y %H:%M",
+    "%d %B %Y",
+)
 
 
 #: Month names and their usual abbreviations in the languages of the pages rashomon reads (de, en, fr, es, it,
 #: pl, nl, pt); Polish in the genitive, as dates write them.
-MONTHS = {name: number for number, names in enumerate((
-    "januar jänner january janvier enero gennaio stycznia styczeń januari janeiro jan jän janv ene gen sty",
-    "februar feber february février fevrier febrero febbraio lutego luty februari fevereiro feb fév fevr févr lut",
-    "märz maerz march mars marzo marca marzec maart março mär mrz mar",
-    "april avril abril aprile kwietnia kwiecień apr avr abr kwi",
-    "mai may mayo maggio maja maj mei maio",
-    "juni june juin junio giugno czerwca czerwiec junho jun jui giu cze",
-    "juli july juillet julio luglio lipca lipiec julho jul juil lug lip",
-    "august august août aout agosto sierpnia sierpień augustus aug aoû ago sie",
-    "september septembre septiembre settembre września wrzesień setembro sep sept set wrz",
-    "oktober october octobre octubre ottobre października październik outubro okt oct ott paź",
-    "november novembre noviembre listopada listopad novembro nov lis",
-    "dezember december décembre decembre diciembre dicembre grudnia grudzień dezembro dez dec déc dic gru",
-), start=1) for name in names.split()}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "januar jänner january janvier enero gennaio stycznia styczeń januari janeiro jan jän janv ene gen sty",
+            "februar feber february février fevrier febrero febbraio lutego luty februari fevereiro feb fév fevr févr lut",
+            "märz maerz march mars marzo marca marzec maart março mär mrz mar",
+            "april avril abril aprile kwietnia kwiecień apr avr abr kwi",
+            "mai may mayo maggio maja maj mei maio",
+            "juni june juin junio giugno czerwca czerwiec junho jun jui giu cze",
+            "juli july juillet julio luglio lipca lipiec julho jul juil lug lip",
+            "august august août aout agosto sierpnia sierpień augustus aug aoû ago sie",
+            "september septembre septiembre settembre września wrzesień setembro sep sept set wrz",
+            "oktober october octobre octubre ottobre października październik outubro okt oct ott paź",
+            "november novembre noviembre listopada listopad novembro nov lis",
+            "dezember december décembre decembre diciembre dicembre grudnia grudzień dezembro dez dec déc dic gru",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
 _MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 _CLOCK = r"(?:\D{0,14}?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 LOOSE_DATES = (
@@ -122,11 +141,19 @@ def parse_time(raw: str | None, formats: Iterable[str] = (), reference: datetime
     if loose:
         return loose
     match = re.search(r"\b(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)", raw) or re.search(
-        r"\b(\d{1,2}\.\d{1,2}\.\d{4}(?:,? \d{1,2}:\d{2})?)", raw)
+        r"\b(\d{1,2}\.\d{1,2}\.\d{4}(?:,? \d{1,2}:\d{2})?)", raw
+    )
     if match:
         value = match.group(1).replace(",", "")
-        for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d",
-                    "%d.%m.%Y %H:%M", "%d.%m.%Y"):
+        for fmt in (
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%d",
+            "%d.%m.%Y %H:%M",
+            "%d.%m.%Y",
+        ):
             try:
                 return datetime.strptime(value, fmt).isoformat()
             except ValueError:

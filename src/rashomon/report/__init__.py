@@ -10,7 +10,7 @@ import importlib
 
 #: format name -> "module:function" returning the rendered document as a string.
 RENDERERS = {
-    "json": "rashomon.report.json:to_json",
+    "json": "rashomon.report.json:render_json",
     "html": "rashomon.report.html:render_html",
     "md": "rashomon.report.markdown:render_markdown",
     "text": "rashomon.report.terminal:render_text",

@@ -1,6 +1,6 @@
 """The report as Markdown, for pasting into a newsroom document.
 
-Reads the same view as the HTML report (:func:`rashomon.report.html.build_view`). Page text is escaped for
+Reads the same view as the HTML report (:func:`rashomon.report.view.build_view`). Page text is escaped for
 Markdown *and* for the HTML most Markdown renderers let through, so a payload in a comment stays text.
 """
 
@@ -10,9 +10,10 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from ..contract import to_dict
 from ..model import Analysis
-from .html import _to_dict, build_view
 from .terminal import terminal_safe
+from .view import build_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 #: Characters a URL keeps as they are: RFC 3986 reserved ones and ``%`` (already escaped), except the brackets
@@ -66,11 +67,15 @@ def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
 
 def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
     """The whole report as one Markdown document."""
-    view = build_view(analysis if isinstance(analysis, dict) else _to_dict(analysis))
+    view = build_view(analysis if isinstance(analysis, dict) else to_dict(analysis))
     page = view["page"]
     lines = [f"# {escape_md(view['title'])}", ""]
-    lines.append(" · ".join(f"**{label}:** {escape_md(page.get(key) or 'unknown')}" for label, key in
-                            (("Publisher", "publisher"), ("Date", "published_at"), ("Language", "language"))))
+    lines.append(
+        " · ".join(
+            f"**{label}:** {escape_md(page.get(key) or 'unknown')}"
+            for label, key in (("Publisher", "publisher"), ("Date", "published_at"), ("Language", "language"))
+        )
+    )
     if view["url"]:  # an http(s) URL as a whole (``safe_url``), percent-quoted so no character ends the link
         lines.append(f"\n<{markdown_url(view['url'])}>")
     elif page.get("url"):  # not a link: shown as text
@@ -98,10 +103,18 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
 
     lines += ["## Comparison of claims", ""]
     if view["alignments"]:
-        lines += _table(["Topic", "Verdict", "Claims", "Why"], [[
-            escape_md(a["topic"] or "—"), f"**{a['verdict']}** {a['symbol']}",
-            "<br>".join(f"{escape_md(c['source'])}: {escape_md(c['text'])}" for c in a["claims"]),
-            escape_md(a["explanation"])] for a in view["alignments"]])
+        lines += _table(
+            ["Topic", "Verdict", "Claims", "Why"],
+            [
+                [
+                    escape_md(a["topic"] or "—"),
+                    f"**{a['verdict']}** {a['symbol']}",
+                    "<br>".join(f"{escape_md(c['source'])}: {escape_md(c['text'])}" for c in a["claims"]),
+                    escape_md(a["explanation"]),
+                ]
+                for a in view["alignments"]
+            ],
+        )
     else:
         lines += ["_No claims were aligned across accounts._", ""]
     if view["unaligned_claims"]:
@@ -116,22 +129,50 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
         if side["loaded"]:
             lines += ["  - loaded: " + ", ".join(escape_md(item["text"]) for item in side["loaded"])]
     if framing["lexicon_pairs"]:
-        lines += [""] + _table(["Word family", *(escape_md(s["name"]) for s in framing["sides"])],
-                               [[escape_md(row["family"]), *(escape_md(c) or "—" for c in row["by_side"])]
-                                for row in framing["lexicon_pairs"]])
+        lines += [""] + _table(
+            ["Word family", *(escape_md(s["name"]) for s in framing["sides"])],
+            [
+                [escape_md(row["family"]), *(escape_md(c) or "—" for c in row["by_side"])]
+                for row in framing["lexicon_pairs"]
+            ],
+        )
     if not framing["sides"]:
         lines += ["_No framing was measured._", ""]
     lines.append("")
 
     lines += ["## Scorecard: actors and relations", ""]
     actors = view["actors"]
-    rows = [[escape_md(a["name"]), escape_md(group["side"]), escape_md(a.get("type")), escape_md(", ".join(a.get("aliases") or [])),
-             a["mention_count"], a["relations"]] for group in actors["sides"] for a in group["actors"]]
-    lines += _table(["Actor", "Side", "Type", "Also called", "Mentions", "Relations"], rows) if rows else ["_No actors were found._", ""]
+    rows = [
+        [
+            escape_md(a["name"]),
+            escape_md(group["side"]),
+            escape_md(a.get("type")),
+            escape_md(", ".join(a.get("aliases") or [])),
+            a["mention_count"],
+            a["relations"],
+        ]
+        for group in actors["sides"]
+        for a in group["actors"]
+    ]
+    lines += (
+        _table(["Actor", "Side", "Type", "Also called", "Mentions", "Relations"], rows)
+        if rows
+        else ["_No actors were found._", ""]
+    )
     if actors["relations"]:
-        lines += _table(["Subject", "Relation", "Object", "Asserted by", "Evidence"], [[
-            escape_md(r["subject"]), escape_md(r["type"] + ("" if r["polarity"] == "asserted" else f" ({r['polarity']})")),
-            escape_md(r["object"]), escape_md(r["asserted_by"] or "—"), escape_md(r["evidence"])] for r in actors["relations"]])
+        lines += _table(
+            ["Subject", "Relation", "Object", "Asserted by", "Evidence"],
+            [
+                [
+                    escape_md(r["subject"]),
+                    escape_md(r["label"] + ("" if r["polarity"] == "asserted" else f" ({r['polarity']})")),
+                    escape_md(r["object"]),
+                    escape_md(r["asserted_by"] or "—"),
+                    escape_md(r["evidence"]),
+                ]
+                for r in actors["relations"]
+            ],
+        )
 
     lines += ["## The comment section", ""]
     comments = view["comments"]
@@ -142,10 +183,19 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
             who = escape_md(c.get("author") or "(anonymous)")
             lines.append("  " * c["depth"] + f"- **{who}**{flags}: {_flatten(c['segments']).strip()}")
         lines += ["", "### Per commenter", ""]
-        lines += _table(["Commenter", "Comments", "Replies received", "Flags", "Highest abuse score"], [[
-            escape_md(r["author"]), r["comments"], r["replies_received"],
-            escape_md(", ".join(f"{f} ×{n}" for f, n in r["flags"])) or "—", f"{r['max_abuse']:.2f}"]
-            for r in comments["commenters"]])
+        lines += _table(
+            ["Commenter", "Comments", "Replies received", "Flags", "Highest abuse score"],
+            [
+                [
+                    escape_md(r["author"]),
+                    r["comments"],
+                    r["replies_received"],
+                    escape_md(", ".join(f"{f} ×{n}" for f, n in r["flags"])) or "—",
+                    f"{r['max_abuse']:.2f}",
+                ]
+                for r in comments["commenters"]
+            ],
+        )
     else:
         lines += ["_The page has no reader comments._", ""]
     return "\n".join(lines).rstrip() + "\n"

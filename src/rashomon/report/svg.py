@@ -13,18 +13,17 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..model import RELATION_STYLE
+
 # --- settings ------------------------------------------------------------------------------------------
 #: Okabe–Ito colours for the sides (narratives) of a page, in order of appearance.
 SIDE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
-#: Okabe–Ito colours for relation types; a type not listed gets black, and every edge is also labelled.
-RELATION_COLOURS = {
-    "fights": "#D55E00", "attacks": "#D55E00", "accuses": "#CC79A7", "backs": "#009E73", "supports": "#009E73",
-    "allied": "#0072B2", "allied_with": "#0072B2", "negotiates": "#E69F00", "denies": "#56B4E9",
-}
-BAR_ROW = 18          # px per term row
+#: Colours of relation types, declared with the types in ``rashomon.model.RELATION_STYLE``.
+RELATION_COLOURS = {kind: colour for kind, (_, colour) in RELATION_STYLE.items()}
+BAR_ROW = 18  # px per term row
 BAR_HALF_WIDTH = 150  # px of the longest bar
-LABEL_WIDTH = 130     # px for the term labels
-GRAPH_SIZE = 420      # px, square actor graph
+LABEL_WIDTH = 130  # px for the term labels
+GRAPH_SIZE = 420  # px, square actor graph
 GRAPH_LABEL_MARGIN = 120  # px each side for the actors' names
 GRAPH_MAX_NODES = 24  # the graph shows the most connected actors only; the table lists all
 # --------------------------------------------------------------------------------------------------------
@@ -49,12 +48,19 @@ def diverging_bars(left: dict, right: dict) -> Markup:
     centre = LABEL_WIDTH + BAR_HALF_WIDTH
     width = 2 * (LABEL_WIDTH + BAR_HALF_WIDTH)
     height = (rows + 2) * BAR_ROW
-    parts = [Markup('<svg class="chart diverging" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
-                    'xmlns="http://www.w3.org/2000/svg"><title>Distinctive terms: {l} (left) versus {r} (right)'
-                    '</title>').format(w=width, h=height, l=left["name"], r=right["name"])]
-    parts.append(Markup('<text x="{x}" y="12" text-anchor="end" class="axis-label">← {l}</text>'
-                        '<text x="{x2}" y="12" class="axis-label">{r} →</text>').format(
-        x=centre - 4, x2=centre + 4, l=_cut(left["name"], 40), r=_cut(right["name"], 40)))
+    parts = [
+        Markup(
+            '<svg class="chart diverging" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+            'xmlns="http://www.w3.org/2000/svg"><title>Distinctive terms: {l} (left) versus {r} (right)'
+            "</title>"
+        ).format(w=width, h=height, l=left["name"], r=right["name"])
+    ]
+    parts.append(
+        Markup(
+            '<text x="{x}" y="12" text-anchor="end" class="axis-label">← {l}</text>'
+            '<text x="{x2}" y="12" class="axis-label">{r} →</text>'
+        ).format(x=centre - 4, x2=centre + 4, l=_cut(left["name"], 40), r=_cut(right["name"], 40))
+    )
     for side, sign, colour in ((left, -1, SIDE_COLOURS[left["slot"]]), (right, 1, SIDE_COLOURS[right["slot"]])):
         for row, term in enumerate(side["distinctive"]):
             length = max(1.0, _z(term) / top * BAR_HALF_WIDTH)
@@ -62,14 +68,31 @@ def diverging_bars(left: dict, right: dict) -> Markup:
             x = centre - length if sign < 0 else centre
             label_x = x - 4 if sign < 0 else x + length + 4
             anchor = "end" if sign < 0 else "start"
-            parts.append(Markup(
-                '<g class="bar"><title>{term}: z={z}, count={count}</title>'
-                '<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bh}" fill="{c}"></rect>'
-                '<text x="{lx:.1f}" y="{ty}" text-anchor="{a}">{label}</text></g>').format(
-                term=term.get("term"), z=term.get("z"), count=term.get("count"), x=x, y=y, w=length,
-                bh=BAR_ROW - 4, c=colour, lx=label_x, ty=y + BAR_ROW - 7, a=anchor, label=_cut(term.get("term"))))
-    parts.append(Markup('<line x1="{x}" x2="{x}" y1="16" y2="{h}" stroke="#000"></line></svg>').format(
-        x=centre, h=height - BAR_ROW + 4))
+            parts.append(
+                Markup(
+                    '<g class="bar"><title>{term}: z={z}, count={count}</title>'
+                    '<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bh}" fill="{c}"></rect>'
+                    '<text x="{lx:.1f}" y="{ty}" text-anchor="{a}">{label}</text></g>'
+                ).format(
+                    term=term.get("term"),
+                    z=term.get("z"),
+                    count=term.get("count"),
+                    x=x,
+                    y=y,
+                    w=length,
+                    bh=BAR_ROW - 4,
+                    c=colour,
+                    lx=label_x,
+                    ty=y + BAR_ROW - 7,
+                    a=anchor,
+                    label=_cut(term.get("term")),
+                )
+            )
+    parts.append(
+        Markup('<line x1="{x}" x2="{x}" y1="16" y2="{h}" stroke="#000"></line></svg>').format(
+            x=centre, h=height - BAR_ROW + 4
+        )
+    )
     return Markup("").join(parts)
 
 
@@ -78,17 +101,32 @@ def bars(side: dict) -> Markup:
     terms = side["distinctive"]
     top = max([_z(t) for t in terms] + [1e-9])
     width, height = LABEL_WIDTH + 2 * BAR_HALF_WIDTH, (len(terms) + 1) * BAR_ROW
-    parts = [Markup('<svg class="chart bars" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
-                    'xmlns="http://www.w3.org/2000/svg"><title>Distinctive terms of {name}</title>').format(
-        w=width, h=height, name=side["name"])]
+    parts = [
+        Markup(
+            '<svg class="chart bars" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+            'xmlns="http://www.w3.org/2000/svg"><title>Distinctive terms of {name}</title>'
+        ).format(w=width, h=height, name=side["name"])
+    ]
     for row, term in enumerate(terms):
         length = max(1.0, _z(term) / top * 2 * BAR_HALF_WIDTH - 10)
         y = row * BAR_ROW + 4
-        parts.append(Markup(
-            '<g class="bar"><title>{term}: z={z}</title><text x="{lx}" y="{ty}" text-anchor="end">{label}</text>'
-            '<rect x="{x}" y="{y}" width="{w:.1f}" height="{bh}" fill="{c}"></rect></g>').format(
-            term=term.get("term"), z=term.get("z"), lx=LABEL_WIDTH - 4, ty=y + BAR_ROW - 7, label=_cut(term.get("term")),
-            x=LABEL_WIDTH, y=y, w=length, bh=BAR_ROW - 4, c=SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)]))
+        parts.append(
+            Markup(
+                '<g class="bar"><title>{term}: z={z}</title><text x="{lx}" y="{ty}" text-anchor="end">{label}</text>'
+                '<rect x="{x}" y="{y}" width="{w:.1f}" height="{bh}" fill="{c}"></rect></g>'
+            ).format(
+                term=term.get("term"),
+                z=term.get("z"),
+                lx=LABEL_WIDTH - 4,
+                ty=y + BAR_ROW - 7,
+                label=_cut(term.get("term")),
+                x=LABEL_WIDTH,
+                y=y,
+                w=length,
+                bh=BAR_ROW - 4,
+                c=SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)],
+            )
+        )
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
 
@@ -114,11 +152,15 @@ def actor_graph(actors: list[dict], relations: list[dict]) -> Markup:
         angle = 2 * math.pi * index / max(1, len(shown)) - math.pi / 2
         position[actor["id"]] = (margin + centre + radius * math.cos(angle), centre + radius * math.sin(angle))
     width = GRAPH_SIZE + 2 * margin
-    parts = [Markup('<svg class="chart graph" role="img" viewBox="0 0 {w} {s}" width="{w}" height="{s}" '
-                    'xmlns="http://www.w3.org/2000/svg"><title>Actors and the relations the page asserts</title>'
-                    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" '
-                    'markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#444">'
-                    '</path></marker></defs>').format(w=width, s=GRAPH_SIZE)]
+    parts = [
+        Markup(
+            '<svg class="chart graph" role="img" viewBox="0 0 {w} {s}" width="{w}" height="{s}" '
+            'xmlns="http://www.w3.org/2000/svg"><title>Actors and the relations the page asserts</title>'
+            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" '
+            'markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#444">'
+            "</path></marker></defs>"
+        ).format(w=width, s=GRAPH_SIZE)
+    ]
     drawn: dict[frozenset, int] = {}
     for relation in relations:
         a, b = position.get(relation.get("subject")), position.get(relation.get("object"))
@@ -138,24 +180,52 @@ def actor_graph(actors: list[dict], relations: list[dict]) -> Markup:
         enorm = math.hypot(ex, ey) or 1
         x2, y2 = b[0] - ex / enorm * 9, b[1] - ey / enorm * 9
         mx, my = 0.25 * a[0] + 0.5 * cx + 0.25 * x2, 0.25 * a[1] + 0.5 * cy + 0.25 * y2
-        parts.append(Markup(
-            '<g class="edge"><title>{s} {t} {o} ({p})</title><path d="M {x1:.1f} {y1:.1f} Q {cx:.1f} {cy:.1f} '
-            '{x2:.1f} {y2:.1f}" fill="none" stroke="{c}" stroke-width="2" marker-end="url(#arrow)"' + dash + '></path>'
-            '<text class="edge-label" x="{mx:.1f}" y="{my:.1f}" text-anchor="middle">{t}</text></g>').format(
-            s=_name(actors, relation.get("subject")), t=relation.get("type"), o=_name(actors, relation.get("object")),
-            p=relation.get("polarity") or "asserted", x1=a[0], y1=a[1], cx=cx, cy=cy, x2=x2, y2=y2, c=colour,
-            mx=mx, my=my - 3))
+        parts.append(
+            Markup(
+                '<g class="edge"><title>{s} {t} {o} ({p})</title><path d="M {x1:.1f} {y1:.1f} Q {cx:.1f} {cy:.1f} '
+                '{x2:.1f} {y2:.1f}" fill="none" stroke="{c}" stroke-width="2" marker-end="url(#arrow)"'
+                + dash
+                + "></path>"
+                '<text class="edge-label" x="{mx:.1f}" y="{my:.1f}" text-anchor="middle">{t}</text></g>'
+            ).format(
+                s=_name(actors, relation.get("subject")),
+                t=relation.get("type"),
+                o=_name(actors, relation.get("object")),
+                p=relation.get("polarity") or "asserted",
+                x1=a[0],
+                y1=a[1],
+                cx=cx,
+                cy=cy,
+                x2=x2,
+                y2=y2,
+                c=colour,
+                mx=mx,
+                my=my - 3,
+            )
+        )
     for actor in shown:
         x, y = position[actor["id"]]
         slot = sides.index(actor.get("side") or "") % len(SIDE_COLOURS)
         anchor = "end" if x < margin + centre - 5 else ("start" if x > margin + centre + 5 else "middle")
         offset = -10 if anchor == "end" else (10 if anchor == "start" else 0)
-        parts.append(Markup(
-            '<g class="node"><title>{name} — {type}, side: {side}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
-            'fill="{c}" stroke="#000"></circle><text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{a}">{label}</text>'
-            '</g>').format(name=actor.get("name"), type=actor.get("type"), side=actor.get("side") or "none given",
-                           x=x, y=y, c=SIDE_COLOURS[slot], tx=x + offset, ty=y + (4 if anchor != "middle" else -11),
-                           a=anchor, label=_cut(actor.get("name"), 20)))
+        parts.append(
+            Markup(
+                '<g class="node"><title>{name} — {type}, side: {side}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
+                'fill="{c}" stroke="#000"></circle><text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{a}">{label}</text>'
+                "</g>"
+            ).format(
+                name=actor.get("name"),
+                type=actor.get("type"),
+                side=actor.get("side") or "none given",
+                x=x,
+                y=y,
+                c=SIDE_COLOURS[slot],
+                tx=x + offset,
+                ty=y + (4 if anchor != "middle" else -11),
+                a=anchor,
+                label=_cut(actor.get("name"), 20),
+            )
+        )
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
 

@@ -16,9 +16,10 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from ..contract import to_dict
 from ..model import Analysis
-from .html import _to_dict, build_view
 from .svg import SIDE_COLOURS
+from .view import build_view
 
 # --- settings ------------------------------------------------------------------------------------------
 # Sides take the report's one palette, ``svg.SIDE_COLOURS`` (Okabe–Ito), as in the HTML report.
@@ -78,8 +79,9 @@ def _segments_text(segments: list[dict], out: Text | None = None, quote: bool = 
 
 def render_text(analysis: Analysis | dict[str, Any], width: int = 100, color: bool = False) -> str:
     """The terminal report as a string (for ``--format text`` written to a file or a pipe)."""
-    console = Console(width=width, record=True, file=_Discard(), color_system="standard" if color else None,
-                      force_terminal=color)
+    console = Console(
+        width=width, record=True, file=_Discard(), color_system="standard" if color else None, force_terminal=color
+    )
     render_terminal(analysis, console)
     return console.export_text(styles=color)
 
@@ -97,11 +99,16 @@ class _Discard:
 def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None = None) -> None:
     """Print the report to ``console`` (a new stdout console if None)."""
     console = console or Console()
-    view = build_view(analysis if isinstance(analysis, dict) else _to_dict(analysis))
+    view = build_view(analysis if isinstance(analysis, dict) else to_dict(analysis))
     page = view["page"]
     header = Text(_clean(view["title"]), style="bold")
-    header.append("\n" + " · ".join(f"{label}: {_clean(page.get(key) or 'unknown')}" for label, key in
-                                    (("publisher", "publisher"), ("date", "published_at"), ("language", "language"))))
+    header.append(
+        "\n"
+        + " · ".join(
+            f"{label}: {_clean(page.get(key) or 'unknown')}"
+            for label, key in (("publisher", "publisher"), ("date", "published_at"), ("language", "language"))
+        )
+    )
     header.append("\n" + ", ".join(f"{n} {name}" for name, n in view["counts"].items()), style="dim")
     for w in view["warnings"]:
         header.append(f"\n⚠ {_clean(w.get('code'))}: {_clean(w.get('message'))}", style="#E69F00")
@@ -114,8 +121,13 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
         panels = []
         for column in view["columns"]:
             body = [_segments_text(b["segments"]) for b in column["blocks"]] or [Text("(no paragraph)", style="dim")]
-            panels.append(Panel(Group(*[Group(t, Text("")) for t in body]), title=Text(_clean(column["name"])),
-                                border_style=SIDE_COLOURS[column["slot"] % len(SIDE_COLOURS)]))
+            panels.append(
+                Panel(
+                    Group(*[Group(t, Text("")) for t in body]),
+                    title=Text(_clean(column["name"])),
+                    border_style=SIDE_COLOURS[column["slot"] % len(SIDE_COLOURS)],
+                )
+            )
         grid = Table.grid(expand=True, padding=(0, 1))
         for _ in panels:
             grid.add_column(ratio=1)
@@ -129,8 +141,12 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
             table.add_column(name, overflow="fold")
         for a in view["alignments"]:
             claims = Text("\n").join(Text(f"{_clean(c['source'])}: {_clean(c['text'])}") for c in a["claims"])
-            table.add_row(Text(_clean(a["topic"] or "—")), Text(f"{a['symbol']} {a['verdict']}",
-                          style=VERDICT_STYLES[a["verdict"]]), claims, Text(_clean(a["explanation"])))
+            table.add_row(
+                Text(_clean(a["topic"] or "—")),
+                Text(f"{a['symbol']} {a['verdict']}", style=VERDICT_STYLES[a["verdict"]]),
+                claims,
+                Text(_clean(a["explanation"])),
+            )
         console.print(table)
     else:
         console.print(Text("No claims were aligned across accounts.", style="dim"))
@@ -151,11 +167,16 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
         table = Table("Actor", "Side", "Type", "Mentions", "Relations", box=box.SIMPLE)
         for group in actors["sides"]:
             for a in group["actors"]:
-                table.add_row(Text(_clean(a["name"])), Text(_clean(group["side"])), Text(_clean(a.get("type"))),
-                              str(a["mention_count"]), str(a["relations"]))
+                table.add_row(
+                    Text(_clean(a["name"])),
+                    Text(_clean(group["side"])),
+                    Text(_clean(a.get("type"))),
+                    str(a["mention_count"]),
+                    str(a["relations"]),
+                )
         console.print(table)
     for r in actors["relations"]:
-        line = Text(f"{_clean(r['subject'])} —{_clean(r['type'])}→ {_clean(r['object'])}")
+        line = Text(f"{_clean(r['subject'])} —{_clean(r['label'])}→ {_clean(r['object'])}")
         if r["polarity"] != "asserted":
             line.append(f" ({r['polarity']})", style="dim")
         if r["asserted_by"]:
@@ -178,11 +199,16 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
         label.append("  ")
         _segments_text(c["segments"], label)
         depth = min(c["depth"], len(open_at) - 1)
-        del open_at[depth + 1:]
+        del open_at[depth + 1 :]
         open_at.append(open_at[depth].add(label))
     console.print(tree)
     table = Table("Commenter", "Comments", "Replies received", "Flags", "Max abuse", box=box.SIMPLE)
     for r in comments["commenters"]:
-        table.add_row(Text(_clean(r["author"])), str(r["comments"]), str(r["replies_received"]),
-                      Text(", ".join(f"{_clean(f)} ×{n}" for f, n in r["flags"]) or "—"), f"{r['max_abuse']:.2f}")
+        table.add_row(
+            Text(_clean(r["author"])),
+            str(r["comments"]),
+            str(r["replies_received"]),
+            Text(", ".join(f"{_clean(f)} ×{n}" for f, n in r["flags"]) or "—"),
+            f"{r['max_abuse']:.2f}",
+        )
     console.print(table)

@@ -11,8 +11,9 @@ from .store import Store
 __all__ = ["create_app", "serve", "Store", "default_db_path"]
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, db: str | Path | None = None,
-          allowed_hosts: Sequence[str] | None = None) -> None:
+def serve(
+    host: str = "127.0.0.1", port: int = 8000, db: str | Path | None = None, allowed_hosts: Sequence[str] | None = None
+) -> None:
     """Run the app with uvicorn until interrupted. ``db``: the SQLite file (default: the user's data folder).
 
     Requests must address ``host`` or a local name (``LOCAL_HOSTS``), or one of ``allowed_hosts`` when given:

@@ -14,30 +14,32 @@ import json
 import logging
 import os
 import re
-from contextlib import asynccontextmanager
 from collections.abc import Callable, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import Body, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from starlette.datastructures import UploadFile as StarletteUploadFile
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
+from starlette.datastructures import UploadFile as StarletteUploadFile
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import settings
 from ..compare import compare_pages
+from ..contract import from_dict, validator
 from ..errors import PageTooSlow, RashomonError
+from ..model import HTML_SUFFIXES
+from ..options import Options
 from ..read import KINDS
-from ..report.html import (REPORT_CSP, VERDICTS, anchor, build_view, environment, framing_view, inline_assets,
-                           path_segment)
-from ..report.json import to_dict, validator
+from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
+from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment
 from .pool import AnalysisPool, PoolFull, ThreadRunner, WorkerLost
-from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store, analysis_from_dict
+from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +78,9 @@ class AnalyzeRequest(BaseModel):
     """A page to analyze: its text (a text dump or HTML) and what is known about it."""
 
     text: str = Field(..., description="The page: a text dump (article, then comments) or its HTML.")
-    kind: str = Field("auto", description="auto (HTML recognised by its markup), text or html.", pattern="^(auto|text|html)$")
+    kind: str = Field(
+        "auto", description="auto (HTML recognised by its markup), text or html.", pattern="^(auto|text|html)$"
+    )
     url: str | None = Field(None, description="The page's address, if known.")
     published_at: str | None = Field(None, description="The page's date, ISO 8601.")
     store: bool = Field(True, description="Keep the analysis in the store (and return its id).")
@@ -134,10 +138,17 @@ class _TooLarge(Exception):
 async def _too_large(scope, send, limit: int) -> None:
     message = f"the request is over the {limit / 1e6:.1f} MB limit for one page"
     wants_json = scope.get("path", "").startswith("/api/")
-    body = (f'{{"detail": "{message}"}}' if wants_json else f"<!doctype html><title>Too large</title><p>{message}</p>")
-    await send({"type": "http.response.start", "status": 413, "headers": [
-        (b"content-type", b"application/json" if wants_json else b"text/html; charset=utf-8"),
-        (b"connection", b"close")]})
+    body = f'{{"detail": "{message}"}}' if wants_json else f"<!doctype html><title>Too large</title><p>{message}</p>"
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json" if wants_json else b"text/html; charset=utf-8"),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body.encode()})
 
 
@@ -172,15 +183,25 @@ def cross_site_reason(request: Request) -> str | None:
     return None
 
 
-def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any] | None = None,
-               max_page_bytes: int | None = None, stage_names: tuple[str, ...] | None = None,
-               allowed_hosts: Sequence[str] | None = None, workers: int | None = None,
-               queue_limit: int = ANALYZE_QUEUE_LIMIT,
-               analyze_timeout: float | None = ANALYZE_TIMEOUT_SECONDS) -> FastAPI:
+def create_app(
+    db_path: str | Path | None = None,
+    *,
+    analyze: Callable[..., Any] | None = None,
+    max_page_bytes: int | None = None,
+    stage_names: tuple[str, ...] | None = None,
+    options: Options | None = None,
+    allowed_hosts: Sequence[str] | None = None,
+    workers: int | None = None,
+    queue_limit: int = ANALYZE_QUEUE_LIMIT,
+    analyze_timeout: float | None = ANALYZE_TIMEOUT_SECONDS,
+) -> FastAPI:
     """The app over the store at ``db_path`` (default: ``rashomon.db`` in the user's data folder).
 
-    ``analyze`` replaces :func:`rashomon.analyze` (a different pipeline), ``stage_names`` the stages it runs
-    (default: ``settings.DEFAULT_STAGES``); ``max_page_bytes`` replaces the page size limit. ``allowed_hosts``:
+    ``analyze`` replaces :func:`rashomon.analyze` (a different pipeline, run in a thread of this process),
+    ``options`` the run's :class:`~rashomon.options.Options` (handed to every analysis worker) and ``stage_names``
+    its stages (default: ``rashomon.pipeline.DEFAULT_STAGES``); ``max_page_bytes`` replaces the page size limit.
+    ``workers``, ``queue_limit`` and ``analyze_timeout``: the analysis worker processes, the analyses that may
+    wait for one (429 past it) and the seconds one analysis may take (422 past it; ``None``: no limit). ``allowed_hosts``:
     the host names a request may address (its ``Host`` header; default ``LOCAL_HOSTS``), so a DNS-rebinding
     page cannot reach the app under its own name.
     """
@@ -188,7 +209,13 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     page_limit = max_page_bytes or settings.MAX_PAGE_BYTES
     # one FIFO queue of analyses, bounded: requests are answered in the order they came, none starves
     if analyze is None:
-        runner = AnalysisPool(workers or ANALYZE_WORKERS, queue_limit, analyze_timeout, stage_names)
+        from ..batch.worker import batch_options
+
+        # the run's options (a wrong stage list fails here, not on every request), handed to every worker
+        run_options = batch_options(options, stage_names)
+        runner: AnalysisPool | ThreadRunner = AnalysisPool(
+            workers or ANALYZE_WORKERS, queue_limit, analyze_timeout, run_options
+        )
     else:
         runner = ThreadRunner(analyze, queue_limit, analyze_timeout)
     env = environment()
@@ -200,13 +227,25 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         yield
         runner.close()
 
-    app = FastAPI(title="rashomon", version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan,
-                  description="Lay out the accounts a news page tells side by side. The JSON API analyzes pages, "
-                              "stores them, searches them and returns the analysis JSON contract.")
+    app = FastAPI(
+        title="rashomon",
+        version=_version(),
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        description="Lay out the accounts a news page tells side by side. The JSON API analyzes pages, "
+        "stores them, searches them and returns the analysis JSON contract.",
+    )
     app.state.store = store
     app.state.analyses = runner
-    app.add_middleware(_BodyLimit, limit_for=lambda path: page_limit * IMPORT_FACTOR + REQUEST_OVERHEAD_BYTES
-                       if path == "/api/pages" else page_limit + REQUEST_OVERHEAD_BYTES)
+    app.add_middleware(
+        _BodyLimit,
+        limit_for=lambda path: (
+            page_limit * IMPORT_FACTOR + REQUEST_OVERHEAD_BYTES
+            if path == "/api/pages"
+            else page_limit + REQUEST_OVERHEAD_BYTES
+        ),
+    )
 
     @app.middleware("http")
     async def same_origin_only(request: Request, call_next):
@@ -229,8 +268,9 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         html = env.get_template(template).render(assets=assets, csp=csp, web={"query": query}, **context)
         return HTMLResponse(html, status_code=status)
 
-    async def run_analysis(data: bytes, kind: str = "auto", url: str | None = None,
-                           published_at: str | None = None) -> dict[str, Any]:
+    async def run_analysis(
+        data: bytes, kind: str = "auto", url: str | None = None, published_at: str | None = None
+    ) -> dict[str, Any]:
         """The analysis JSON contract of ``data``, computed on the analysis queue."""
         if len(data) > page_limit:
             raise HTTPException(413, f"the page is over the {page_limit / 1e6:.1f} MB limit")
@@ -260,8 +300,10 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     def stored_response(page_id: int | None, analysis_json: str) -> Response:
         """``{"id", "report_url", "analysis"}`` around an analysis already serialised (it is not re-validated)."""
         report_url = f"/pages/{page_id}" if page_id is not None else None
-        return Response(f'{{"id":{json.dumps(page_id)},"report_url":{json.dumps(report_url)},'
-                        f'"analysis":{analysis_json}}}', media_type="application/json")
+        return Response(
+            f'{{"id":{json.dumps(page_id)},"report_url":{json.dumps(report_url)},"analysis":{analysis_json}}}',
+            media_type="application/json",
+        )
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
@@ -275,22 +317,24 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
     async def invalid_request(request: Request, exc: RequestValidationError):
         problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors())
         if wants_html(request):
-            return page("web_error.html.j2", status=422, status_code=422, message=f"the form is incomplete ({problems})")
+            return page(
+                "web_error.html.j2", status=422, status_code=422, message=f"the form is incomplete ({problems})"
+            )
         return JSONResponse({"detail": problems}, status_code=422)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         # the exception's text may carry page content, paths or internals: it goes to the log, not the client
         log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
-        return error_response(request, 500, f"internal error ({type(exc).__name__}); the details are in the "
-                                            "server's log")
+        return error_response(
+            request, 500, f"internal error ({type(exc).__name__}); the details are in the server's log"
+        )
 
     # --- pages for people ------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index():
-        return page("web_index.html.j2", pages=store.list(LIST_LIMIT), total=store.count(),
-                    limit_mb=page_limit / 1e6)
+        return page("web_index.html.j2", pages=store.list(LIST_LIMIT), total=store.count(), limit_mb=page_limit / 1e6)
 
     @app.post("/analyze", include_in_schema=False)
     async def analyze_form(request: Request):
@@ -301,12 +345,17 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
             raise
         except Exception as err:  # malformed multipart body
             raise HTTPException(400, f"the form could not be read ({err})") from None
-        text, url, kind, upload = (form.get("text") or ""), (form.get("url") or ""), (form.get("kind") or "auto"), form.get("file")
+        text, url, kind, upload = (
+            (form.get("text") or ""),
+            (form.get("url") or ""),
+            (form.get("kind") or "auto"),
+            form.get("file"),
+        )
         if not all(isinstance(v, str) for v in (text, url, kind)):
             raise HTTPException(400, "the text, url and kind fields must be text")
         if isinstance(upload, StarletteUploadFile) and upload.filename:
             data = await upload.read(page_limit + 1)
-            if kind == "auto" and upload.filename.lower().endswith((".html", ".htm", ".xhtml")):
+            if kind == "auto" and upload.filename.lower().endswith(HTML_SUFFIXES):
                 kind = "html"
         else:
             data = text.encode("utf-8")
@@ -345,27 +394,40 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         if len(ids) < 2:
             return page("web_compare.html.j2", pages=store.list(LIST_LIMIT), comparison=None, chosen=ids)
         analyses = [_stored(store, i) for i in ids]
-        return page("web_compare.html.j2", pages=store.list(LIST_LIMIT), chosen=ids,
-                    comparison=compare(ids, analyses))
+        return page("web_compare.html.j2", pages=store.list(LIST_LIMIT), chosen=ids, comparison=compare(ids, analyses))
 
     # --- the JSON API ----------------------------------------------------------------------------------
 
-    @app.post("/api/analyze", response_model=Stored, tags=["analysis"],
-              responses={400: {"description": "Not a page (empty, binary, undecodable)"},
-                         413: {"description": "Over the size limit"}})
+    @app.post(
+        "/api/analyze",
+        response_model=Stored,
+        tags=["analysis"],
+        responses={
+            400: {"description": "Not a page (empty, binary, undecodable)"},
+            413: {"description": "Over the size limit"},
+        },
+    )
     async def api_analyze(request: AnalyzeRequest):
         """Analyze one page; store it unless ``store`` is false. Returns the analysis JSON contract."""
         # JSON may carry lone surrogates (\ud800), which UTF-8 cannot: the page's become invalid bytes the reader
         # replaces and reports (invalid_utf8), the fields' become U+FFFD
-        data = await run_analysis(request.text.encode("utf-8", "surrogatepass"), request.kind,
-                                  _without_surrogates(request.url), _without_surrogates(request.published_at))
+        data = await run_analysis(
+            request.text.encode("utf-8", "surrogatepass"),
+            request.kind,
+            _without_surrogates(request.url),
+            _without_surrogates(request.published_at),
+        )
         # serialised before it is stored: a failure here leaves nothing stored, and nothing after storing can fail
         analysis_json = _to_json(data)
         page_id = await run_in_threadpool(store.add, data) if request.store else None
         return stored_response(page_id, analysis_json)
 
-    @app.post("/api/pages", response_model=Stored, tags=["pages"],
-              responses={400: {"description": "Not a valid analysis (see the JSON Schema)"}})
+    @app.post(
+        "/api/pages",
+        response_model=Stored,
+        tags=["pages"],
+        responses={400: {"description": "Not a valid analysis (see the JSON Schema)"}},
+    )
     def api_import(analysis: dict[str, Any] = Body(..., description="An analysis in the JSON contract.")):
         """Store an analysis made elsewhere (``rashomon analyze --format json``), after validating it."""
         try:
@@ -377,7 +439,9 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         try:
             analysis_json = _to_json(analysis)
         except ValueError:  # Python's JSON parser takes NaN and Infinity; JSON (and the store's readers) do not
-            raise HTTPException(400, "not a valid analysis: it holds a number JSON cannot carry (NaN or Infinity)") from None
+            raise HTTPException(
+                400, "not a valid analysis: it holds a number JSON cannot carry (NaN or Infinity)"
+            ) from None
         return stored_response(store.add(analysis), analysis_json)
 
     @app.get("/api/pages", tags=["pages"])
@@ -419,8 +483,9 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
         return {k: v for k, v in result.items() if k not in ("views", "across")}
 
     # outermost: a request naming a host the app does not serve is answered 400 before anything else runs
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=_host_patterns(allowed_hosts or LOCAL_HOSTS),
-                       www_redirect=False)
+    app.add_middleware(
+        TrustedHostMiddleware, allowed_hosts=_host_patterns(allowed_hosts or LOCAL_HOSTS), www_redirect=False
+    )
     return app
 
 
@@ -493,7 +558,7 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {"ids": ids, "engine": None, "result": None}
     views = [build_view(a) for a in analyses]
     try:
-        outcome = compare_pages([analysis_from_dict(a) for a in analyses])
+        outcome = compare_pages([from_dict(a) for a in analyses])
         result["engine"] = "compare_pages"
         result["result"] = outcome
         result["across"] = _across_view(outcome, ids, views) if isinstance(outcome, dict) else None
@@ -503,11 +568,16 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
     names = [{a.get("name") for a in (data.get("actors") or [])} for data in analyses]
     result["shared_actors"] = sorted(set.intersection(*names) - {None}) if names else []
     result["views"] = views
-    result["pages"] = [{"id": i, "title": v["title"], "publisher": v["page"].get("publisher"),
-                        "published_at": v["page"].get("published_at"),
-                        "claims": list({c["id"]: c for a in v["alignments"] for c in a["claims"]}.values())
-                        + v["unaligned_claims"]}
-                       for i, v in zip(ids, views)]
+    result["pages"] = [
+        {
+            "id": i,
+            "title": v["title"],
+            "publisher": v["page"].get("publisher"),
+            "published_at": v["page"].get("published_at"),
+            "claims": list({c["id"]: c for a in v["alignments"] for c in a["claims"]}.values()) + v["unaligned_claims"],
+        }
+        for i, v in zip(ids, views)
+    ]
     return result
 
 
@@ -516,18 +586,33 @@ def _across_view(outcome: dict[str, Any], ids: list[int], views: list[dict[str, 
     claims: dict[str, dict[str, Any]] = {}
     for index, (page_id, view) in enumerate(zip(ids, views)):
         for claim in [c for a in view["alignments"] for c in a["claims"]] + view["unaligned_claims"]:
-            claims[f"p{index + 1}:{claim['id']}"] = {**claim, "href": f"/pages/{page_id}#{claim['anchor']}",
-                                                     "slot": index % len(SIDE_COLOURS)}
+            claims[f"p{index + 1}:{claim['id']}"] = {
+                **claim,
+                "href": f"/pages/{page_id}#{claim['anchor']}",
+                "slot": index % len(SIDE_COLOURS),
+            }
     labels = {p.get("id"): p.get("label") for p in outcome.get("pages") or [] if isinstance(p, dict)}
     alignments = []
     for a in outcome.get("alignments") or []:
         verdict = a.get("verdict") if a.get("verdict") in VERDICTS else "unique"
-        alignments.append({"topic": a.get("topic"), "verdict": verdict, "symbol": VERDICTS[verdict][0],
-                           "explanation": a.get("explanation") or "",
-                           "claims": [claims[c] for c in a.get("claim_ids") or [] if c in claims]})
-    narratives = [{"id": pid, "name": label or pid, "slot": i % len(SIDE_COLOURS)} for i, (pid, label) in enumerate(labels.items())]
-    return {"alignments": alignments, "framing": framing_view(outcome.get("framing") or {}, narratives),
-            "warnings": outcome.get("warnings") or []}
+        alignments.append(
+            {
+                "topic": a.get("topic"),
+                "verdict": verdict,
+                "symbol": VERDICTS[verdict][0],
+                "explanation": a.get("explanation") or "",
+                "claims": [claims[c] for c in a.get("claim_ids") or [] if c in claims],
+            }
+        )
+    narratives = [
+        {"id": pid, "name": label or pid, "slot": i % len(SIDE_COLOURS)}
+        for i, (pid, label) in enumerate(labels.items())
+    ]
+    return {
+        "alignments": alignments,
+        "framing": framing_view(outcome.get("framing") or {}, narratives),
+        "warnings": outcome.get("warnings") or [],
+    }
 
 
 def default_db_path() -> Path:

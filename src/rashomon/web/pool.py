@@ -13,12 +13,12 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..errors import PageTooSlow, RashomonError
+from ..options import Options
 
 #: Seconds the server waits past the time limit for a worker to give a page up before replacing the workers.
 GRACE_SECONDS = 5.0
@@ -38,7 +38,7 @@ class WorkerLost(RashomonError):
     """An analysis worker died (out of memory, killed): the server's trouble, not the request's (503)."""
 
 
-def _init(stage_names: Sequence[str] | None, parent: int) -> None:
+def _init(options: Options, parent: int) -> None:
     import signal
 
     from ..batch.local import _one_thread_per_worker
@@ -51,7 +51,7 @@ def _init(stage_names: Sequence[str] | None, parent: int) -> None:
     except OSError:
         pass
     _one_thread_per_worker()
-    setup_worker(stage_names)
+    setup_worker(options)
 
 
 def _watch_parent(parent: int, every: float = 0.5) -> None:
@@ -68,16 +68,15 @@ def _watch_parent(parent: int, every: float = 0.5) -> None:
     threading.Thread(target=watch, name="rashomon-parent-watch", daemon=True).start()
 
 
-def _analyze(data: bytes, options: dict[str, Any], stage_names: Sequence[str] | None,
-             seconds: float | None) -> tuple[str, Any]:
+def _analyze(data: bytes, read_options: dict[str, Any], options: Options, seconds: float | None) -> tuple[str, Any]:
     """In a worker: the analysis JSON contract of ``data``, or why there is none (``input`` or ``timeout``)."""
     from ..batch.deadline import PageTimeout, time_limit
+    from ..contract import to_dict
     from ..pipeline import analyze
-    from ..report.json import to_dict
 
     try:
         with time_limit(seconds):
-            return "ok", to_dict(analyze(data, stage_names=stage_names, **options))
+            return "ok", to_dict(analyze(data, options=options, **read_options))
     except PageTimeout:
         return "timeout", None
     except RashomonError as err:
@@ -87,31 +86,33 @@ def _analyze(data: bytes, options: dict[str, Any], stage_names: Sequence[str] | 
 class AnalysisPool:
     """``await pool.analyze(data, kind=..., url=..., published_at=...)`` -> the analysis JSON contract."""
 
-    def __init__(self, workers: int, queue_limit: int, seconds: float | None,
-                 stage_names: Sequence[str] | None = None) -> None:
+    def __init__(self, workers: int, queue_limit: int, seconds: float | None, options: Options | None = None) -> None:
         self.workers, self.queue_limit, self.seconds = workers, queue_limit, seconds
-        self.stage_names = stage_names
+        self.options = options or Options()
         self.in_flight = 0
         self._executor: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init,
-                initargs=(self.stage_names, os.getpid()))
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init,
+                initargs=(self.options, os.getpid()),
+            )
         return self._executor
 
-    async def analyze(self, data: bytes, **options: Any) -> dict[str, Any]:
+    async def analyze(self, data: bytes, **read_options: Any) -> dict[str, Any]:
         if self.in_flight >= self.workers + self.queue_limit:
             raise PoolFull(f"{self.in_flight} analyses are running or waiting; try again in a minute")
         self.in_flight += 1
         try:
             loop = asyncio.get_running_loop()
-            future = loop.run_in_executor(self._pool(), _analyze, data, options, self.stage_names, self.seconds)
+            future = loop.run_in_executor(self._pool(), _analyze, data, read_options, self.options, self.seconds)
             wait = None if not self.seconds else self.seconds * (1 + self.queue_limit / self.workers) + GRACE_SECONDS
             try:
                 status, value = await asyncio.wait_for(future, wait)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 self.restart()  # a worker stuck in native code: replace the workers, not the app
                 raise AnalysisTimeout(self._too_slow()) from None
             except BrokenProcessPool:
@@ -156,14 +157,15 @@ class ThreadRunner:
 
     def _run(self, data: bytes, options: dict[str, Any]) -> dict[str, Any]:
         from ..batch.deadline import PageTimeout, time_limit
-        from ..report.json import to_dict
+        from ..contract import to_dict
 
         try:
             with time_limit(self.seconds):
                 return to_dict(self.function(data, **options))
         except PageTimeout:
-            raise AnalysisTimeout(f"the page took longer than {self.seconds:g} s to analyse "
-                                  "(the web app's limit for one page)") from None
+            raise AnalysisTimeout(
+                f"the page took longer than {self.seconds:g} s to analyse (the web app's limit for one page)"
+            ) from None
 
     async def analyze(self, data: bytes, **options: Any) -> dict[str, Any]:
         if self.in_flight >= self.workers + self.queue_limit:

@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -108,27 +108,69 @@ class Store:
             cursor = con.execute(
                 "INSERT INTO pages (created_at, title, publisher, published_at, url, language, comments, data) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (datetime.now(timezone.utc).isoformat(timespec="seconds"), page.get("title"), page.get("publisher"),
-                 page.get("published_at"), page.get("url"), page.get("language"), len(data.get("comments") or []),
-                 json.dumps(data, ensure_ascii=False, allow_nan=False)))
+                (
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    page.get("title"),
+                    page.get("publisher"),
+                    page.get("published_at"),
+                    page.get("url"),
+                    page.get("language"),
+                    len(data.get("comments") or []),
+                    json.dumps(data, ensure_ascii=False, allow_nan=False),
+                ),
+            )
             page_id = int(cursor.lastrowid)
-            con.executemany("INSERT INTO page_actors VALUES (?, ?, ?, ?, ?, ?)", [
-                (page_id, a["id"], actors[a["id"]], actor_key(actors[a["id"]]), a.get("type"), a.get("side"))
-                for a in data.get("actors") or []])
-            con.executemany("INSERT INTO page_relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                (page_id, r.get("type") or "related", actors.get(r.get("subject"), str(r.get("subject"))),
-                 actors.get(r.get("object"), str(r.get("object"))),
-                 actor_key(actors.get(r.get("subject"), str(r.get("subject")))),
-                 actor_key(actors.get(r.get("object"), str(r.get("object")))), r.get("polarity"),
-                 sources.get(r.get("asserted_by"), r.get("asserted_by")), (r.get("evidence") or {}).get("text"))
-                for r in data.get("relations") or []])
+            con.executemany(
+                "INSERT INTO page_actors VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (page_id, a["id"], actors[a["id"]], actor_key(actors[a["id"]]), a.get("type"), a.get("side"))
+                    for a in data.get("actors") or []
+                ],
+            )
+            con.executemany(
+                "INSERT INTO page_relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        page_id,
+                        r.get("type") or "related",
+                        actors.get(r.get("subject"), str(r.get("subject"))),
+                        actors.get(r.get("object"), str(r.get("object"))),
+                        actor_key(actors.get(r.get("subject"), str(r.get("subject")))),
+                        actor_key(actors.get(r.get("object"), str(r.get("object")))),
+                        r.get("polarity"),
+                        sources.get(r.get("asserted_by"), r.get("asserted_by")),
+                        (r.get("evidence") or {}).get("text"),
+                    )
+                    for r in data.get("relations") or []
+                ],
+            )
             rows = [("page", page.get("title") or "", page.get("text") or "", page_id, None)]
-            rows += [("source", s.get("name") or "", " ".join(filter(None, [s.get("name"), s.get("role"),
-                      s.get("affiliation"), s.get("kind")])), page_id, s["id"]) for s in data.get("sources") or []]
-            rows += [("actor", a.get("name") or "", " ".join([a.get("name") or "", *(a.get("aliases") or []),
-                      a.get("type") or "", a.get("side") or ""]), page_id, a["id"]) for a in data.get("actors") or []]
-            rows += [("comment", c.get("author") or "", c.get("text") or "", page_id, c["id"])
-                     for c in data.get("comments") or []]
+            rows += [
+                (
+                    "source",
+                    s.get("name") or "",
+                    " ".join(filter(None, [s.get("name"), s.get("role"), s.get("affiliation"), s.get("kind")])),
+                    page_id,
+                    s["id"],
+                )
+                for s in data.get("sources") or []
+            ]
+            rows += [
+                (
+                    "actor",
+                    a.get("name") or "",
+                    " ".join(
+                        [a.get("name") or "", *(a.get("aliases") or []), a.get("type") or "", a.get("side") or ""]
+                    ),
+                    page_id,
+                    a["id"],
+                )
+                for a in data.get("actors") or []
+            ]
+            rows += [
+                ("comment", c.get("author") or "", c.get("text") or "", page_id, c["id"])
+                for c in data.get("comments") or []
+            ]
             con.executemany("INSERT INTO search (kind, label, body, page_id, ref) VALUES (?, ?, ?, ?, ?)", rows)
         return page_id
 
@@ -151,7 +193,9 @@ class Store:
         with self._connect() as con:
             rows = con.execute(
                 "SELECT id, created_at, title, publisher, published_at, url, language, comments FROM pages "
-                "ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+                "ORDER BY id DESC LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
         return [dict(r) for r in rows]
 
     def count(self) -> int:
@@ -168,7 +212,8 @@ class Store:
                 "SELECT s.kind, s.label, s.page_id, s.ref, p.title, "
                 f"snippet(search, 2, '{HIT_START}', '{HIT_END}', '…', {SNIPPET_TOKENS}) AS snippet "
                 "FROM search s JOIN pages p ON p.id = s.page_id WHERE search MATCH ? ORDER BY rank LIMIT ?",
-                (query, limit)).fetchall()
+                (query, limit),
+            ).fetchall()
         return [dict(r) for r in rows]
 
     def actors(self) -> list[dict[str, Any]]:
@@ -177,75 +222,35 @@ class Store:
             rows = con.execute(
                 "SELECT min(name) AS name, key, count(DISTINCT page_id) AS pages, "
                 "(SELECT count(*) FROM page_relations r WHERE r.subject_key = a.key OR r.object_key = a.key) AS relations "
-                "FROM page_actors a GROUP BY key ORDER BY pages DESC, name").fetchall()
+                "FROM page_actors a GROUP BY key ORDER BY pages DESC, name"
+            ).fetchall()
         return [dict(r) for r in rows]
 
     def actor(self, name: str) -> dict[str, Any] | None:
         """One actor across pages: its names, types, sides, and its relations ordered by page date."""
         key = actor_key(name)
         with self._connect() as con:
-            appearances = [dict(r) for r in con.execute(
-                "SELECT a.name, a.type, a.side, p.id AS page_id, p.title, p.published_at, p.created_at "
-                "FROM page_actors a JOIN pages p ON p.id = a.page_id WHERE a.key = ? "
-                "ORDER BY coalesce(p.published_at, p.created_at), p.id", (key,))]
-            relations = [dict(r) for r in con.execute(
-                "SELECT r.*, p.title, p.published_at, p.created_at FROM page_relations r JOIN pages p ON p.id = r.page_id "
-                "WHERE r.subject_key = ? OR r.object_key = ? ORDER BY coalesce(p.published_at, p.created_at), p.id",
-                (key, key))]
+            appearances = [
+                dict(r)
+                for r in con.execute(
+                    "SELECT a.name, a.type, a.side, p.id AS page_id, p.title, p.published_at, p.created_at "
+                    "FROM page_actors a JOIN pages p ON p.id = a.page_id WHERE a.key = ? "
+                    "ORDER BY coalesce(p.published_at, p.created_at), p.id",
+                    (key,),
+                )
+            ]
+            relations = [
+                dict(r)
+                for r in con.execute(
+                    "SELECT r.*, p.title, p.published_at, p.created_at FROM page_relations r JOIN pages p ON p.id = r.page_id "
+                    "WHERE r.subject_key = ? OR r.object_key = ? ORDER BY coalesce(p.published_at, p.created_at), p.id",
+                    (key, key),
+                )
+            ]
         if not appearances and not relations:
             return None
-        return {"name": appearances[0]["name"] if appearances else name, "appearances": appearances,
-                "relations": relations}
-
-
-def analysis_from_dict(data: dict[str, Any]):
-    """Rebuild an :class:`~rashomon.model.Analysis` from its stored JSON contract (for engines that take one).
-
-    Keys the model does not know are dropped and missing ones take their defaults, so an analysis stored by an
-    older or newer rashomon still loads.
-    """
-    from .. import model
-
-    page_data = dict(data.get("page") or {})
-    page_data["blocks"] = data.get("blocks") or []
-    page_data["comments"] = data.get("comments") or []
-    page = _build(model.Page, page_data)
-    analysis = _build(model.Analysis, {**{k: v for k, v in data.items() if k not in ("page", "blocks", "comments")},
-                                        "page": page})
-    return analysis
-
-
-def _build(cls: type, value: Any) -> Any:
-    import dataclasses
-    import typing
-
-    from .. import model
-
-    if not dataclasses.is_dataclass(cls) or not isinstance(value, dict):
-        return value
-    hints = typing.get_type_hints(cls, vars(model))
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in value:
-            kwargs[f.name] = _convert(hints[f.name], value[f.name])
-    return cls(**kwargs)
-
-
-def _convert(tp: Any, value: Any) -> Any:
-    import dataclasses
-    import types
-    import typing
-
-    if value is None or dataclasses.is_dataclass(value):
-        return value
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if dataclasses.is_dataclass(tp):
-        return _build(tp, value)
-    if origin in (typing.Union, types.UnionType):
-        for option in args:
-            if dataclasses.is_dataclass(option) and isinstance(value, dict):
-                return _build(option, value)
-        return value
-    if origin is list and isinstance(value, list):
-        return [_convert(args[0], item) for item in value]
-    return value
+        return {
+            "name": appearances[0]["name"] if appearances else name,
+            "appearances": appearances,
+            "relations": relations,
+        }

@@ -1,0 +1,528 @@
+"""The view model of every report: the JSON contract of one analysis arranged for display.
+
+:func:`build_view` turns the contract (``rashomon.contract.to_dict``) into plain dicts and lists: columns of
+blocks, nested segments of text, claims and verdicts, framing charts, actors, comment threads and a
+per-commenter summary. The HTML report, the web app, the Markdown and the terminal renderers all read this one
+view, so no two formats disagree about what the page says, and a stored analysis renders as a fresh one does.
+Strings stay raw here; each renderer escapes them for its own output (HTML autoescaping, Markdown escaping, Rich
+markup escaping).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any
+from urllib.parse import quote
+
+from ..model import COMMENT_FLAG_FILTERS, RELATION_STYLE
+from . import svg
+
+# --- settings ------------------------------------------------------------------------------------------
+#: Nesting deeper than this is drawn at this depth (indentation would eat the column otherwise).
+MAX_DEPTH = 6
+#: Distinctive terms shown per side in the framing chart.
+FRAMING_TERMS_PER_SIDE = 12
+#: A comment whose score for one of these attributes reaches ``ABUSE_SCORE_THRESHOLD`` counts as abusive for
+#: the filters even when no stage raised a flag.
+ABUSE_SCORE_KEYS = ("abuse", "toxicity", "toxic", "insult", "obscene", "identity_attack", "severe_toxicity")
+ABUSE_SCORE_THRESHOLD = 0.5
+#: Comment filters of the report, in button order: filter name -> the flags that select it (from
+#: ``rashomon.model.COMMENT_FLAG_FILTERS``, where each flag is declared with its filter).
+COMMENT_FILTERS: dict[str, tuple[str, ...]] = {
+    name: tuple(flag for flag, owner in COMMENT_FLAG_FILTERS.items() if owner == name)
+    for name in dict.fromkeys(COMMENT_FLAG_FILTERS.values())
+}
+#: How each relation type reads in a report ("X captures from Y"), from ``rashomon.model.RELATION_STYLE``.
+RELATION_LABELS: dict[str, str] = {kind: label for kind, (label, _) in RELATION_STYLE.items()}
+#: Verdict -> (symbol, plain words), so a badge never relies on colour alone.
+VERDICTS = {
+    "agree": ("=", "agree"),
+    "compatible": ("≈", "compatible"),
+    "conflict": ("≠", "conflict"),
+    "unique": ("•", "unique"),
+}
+# --------------------------------------------------------------------------------------------------------
+
+_SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+#: A whole http(s) URL with nothing that could end an attribute, a Markdown link or a line: no whitespace, quotes,
+#: angle brackets, backticks or control characters anywhere in it.
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def anchor(kind: str, ident: Any) -> str:
+    """A fragment id safe in HTML attributes and URLs: ``claim-c1``."""
+    return f"{kind}-{_SAFE_ID.sub('-', str(ident))}"
+
+
+def safe_url(url: Any) -> str | None:
+    """``url`` if the whole of it is an http(s) URL, else None: ``javascript:`` and ``data:`` never become links,
+    and neither does an address carrying whitespace, quotes or markup after a valid start."""
+    if isinstance(url, str) and _SAFE_URL.fullmatch(url.strip()):
+        return url.strip()
+    return None
+
+
+def path_segment(value: Any) -> str:
+    """``value`` quoted as one URL path segment: ``/`` too is encoded (``AC/DC`` -> ``AC%2FDC``)."""
+    return quote(str(value), safe="")
+
+
+# --- the view ------------------------------------------------------------------------------------------
+
+
+def build_view(data: dict[str, Any]) -> dict[str, Any]:
+    """Arrange the JSON contract of one analysis for display. Tolerates missing or empty keys."""
+    page = data.get("page") or {}
+    text: str = page.get("text") or ""
+    sources = {s["id"]: s for s in data.get("sources") or []}
+    attributions = data.get("attributions") or []
+    claims = data.get("claims") or []
+    blocks = data.get("blocks") or []
+    comments = data.get("comments") or []
+    actors = data.get("actors") or []
+    relations = data.get("relations") or []
+    alignments = data.get("alignments") or []
+    headline = next((b for b in blocks if b.get("kind") == "headline"), None)
+
+    narratives = _narratives(blocks, sources)
+    columns, preface = _columns(text, blocks, narratives, sources, attributions, claims)
+    claims_by_id = {c["id"]: c for c in claims}
+    return {
+        "title": page.get("title") or (headline or {}).get("text") or "Untitled page",
+        "page": page,
+        "url": safe_url(page.get("url")),
+        "counts": {
+            "paragraphs": sum(1 for b in blocks if b.get("kind") == "paragraph"),
+            "sources": len(sources),
+            "attributions": len(attributions),
+            "claims": len(claims),
+            "actors": len(actors),
+            "relations": len(relations),
+            "comments": len(comments),
+        },
+        "warnings": data.get("warnings") or [],
+        "narratives": narratives,
+        "columns": columns,
+        "preface": preface,
+        "alignments": [_alignment(a, claims_by_id, sources, narratives) for a in alignments],
+        "unaligned_claims": _unaligned(claims, alignments, sources, narratives),
+        "framing": framing_view(data.get("framing") or {}, narratives),
+        "actors": _actors(actors, relations, sources),
+        "comments": _comments(text, comments, {a["id"]: a.get("name") or a["id"] for a in actors}),
+        "schema_version": data.get("schema_version"),
+    }
+
+
+def source_name(sources: dict[str, Any], source_id: str | None) -> str:
+    if source_id is None:
+        return "unknown source"
+    source = sources.get(source_id)
+    return (source.get("name") or source_id) if source else str(source_id)
+
+
+def _narratives(blocks: list[dict], sources: dict[str, Any]) -> list[dict[str, Any]]:
+    """Top-level accounts in order of first appearance: id, display name, palette slot."""
+    seen: dict[str, dict[str, Any]] = {}
+    for block in blocks:
+        narrative = block.get("narrative")
+        if narrative and narrative not in seen:
+            seen[narrative] = {
+                "id": narrative,
+                "name": source_name(sources, narrative),
+                "anchor": anchor("narrative", narrative),
+                "slot": len(seen) % len(svg.SIDE_COLOURS),
+                "is_publisher": bool((sources.get(narrative) or {}).get("is_publisher")),
+            }
+    return list(seen.values())
+
+
+def _columns(text, blocks, narratives, sources, attributions, claims):
+    """One column per narrative; blocks outside every narrative go to the preface (the publisher's voice)."""
+    by_block: dict[str, list[dict]] = defaultdict(list)
+    for attribution in attributions:
+        by_block[_block_of(attribution, blocks)].append(attribution)
+    depth = _depths(attributions)
+    claims_by_block: dict[str, list[dict]] = defaultdict(list)
+    for claim in claims:
+        claims_by_block[_block_of_span(claim.get("start"), blocks)].append(claim)
+
+    def block_view(block: dict) -> dict[str, Any]:
+        own = by_block.get(block["id"], [])
+        intervals = []
+        for a in own:
+            content = a.get("content") or {}
+            intervals.append(
+                (
+                    content.get("start"),
+                    content.get("end"),
+                    "attribution",
+                    {
+                        "id": a["id"],
+                        "anchor": anchor("attribution", a["id"]),
+                        "kind": a.get("kind") or "indirect",
+                        "source": source_name(sources, a.get("source_id")),
+                        "depth": min(depth.get(a["id"], 0), MAX_DEPTH),
+                        "quote": a.get("kind") in ("direct", "mixed"),
+                        "confidence": a.get("confidence"),
+                    },
+                )
+            )
+            for role in ("source", "cue"):
+                span = a.get(role)
+                if span:
+                    intervals.append((span.get("start"), span.get("end"), role, {}))
+        for c in claims_by_block.get(block["id"], []):
+            intervals.append(
+                (c.get("start"), c.get("end"), "claim", {"id": c["id"], "anchor": anchor("claim", c["id"])})
+            )
+        return {
+            "id": block["id"],
+            "anchor": anchor("block", block["id"]),
+            "kind": block.get("kind"),
+            "segments": segment(text, block.get("start", 0), block.get("end", 0), intervals, block.get("text")),
+            "speakers": [
+                {
+                    "source": source_name(sources, a.get("source_id")),
+                    "kind": a.get("kind"),
+                    "depth": min(depth.get(a["id"], 0), MAX_DEPTH),
+                    "anchor": anchor("attribution", a["id"]),
+                }
+                for a in sorted(own, key=lambda a: (a.get("content") or {}).get("start") or 0)
+            ],
+        }
+
+    body = [b for b in blocks if b.get("kind") == "paragraph"]
+    if not narratives:
+        return (
+            [
+                {
+                    "id": None,
+                    "name": "Article",
+                    "anchor": "narrative-article",
+                    "slot": 0,
+                    "is_publisher": False,
+                    "blocks": [block_view(b) for b in body],
+                }
+            ]
+            if body
+            else []
+        ), []
+    columns = [{**n, "blocks": [block_view(b) for b in body if b.get("narrative") == n["id"]]} for n in narratives]
+    preface = [block_view(b) for b in body if not b.get("narrative")]
+    return columns, preface
+
+
+def _block_of(attribution: dict, blocks: list[dict]) -> str | None:
+    if attribution.get("block_id"):
+        return attribution["block_id"]
+    return _block_of_span((attribution.get("content") or {}).get("start"), blocks)
+
+
+def _block_of_span(start: int | None, blocks: list[dict]) -> str | None:
+    if start is None:
+        return None
+    for block in blocks:
+        if block.get("start", 0) <= start < block.get("end", 0):
+            return block["id"]
+    return None
+
+
+def _depths(attributions: list[dict]) -> dict[str, int]:
+    """Nesting depth of each attribution: 0 for a top-level one, parent's depth + 1 otherwise (cycles cut)."""
+    parents = {a["id"]: a.get("parent") for a in attributions}
+    depths: dict[str, int] = {}
+    for ident in parents:
+        depth, seen, current = 0, {ident}, parents[ident]
+        while current and current in parents and current not in seen:
+            seen.add(current)
+            depth += 1
+            current = parents[current]
+        depths[ident] = depth
+    return depths
+
+
+def segment(text: str, start: int, end: int, intervals: list[tuple], fallback: str | None = None) -> list[dict]:
+    """Cut ``text[start:end]`` into a tree of segments following ``intervals`` ``(start, end, kind, data)``.
+
+    Intervals nest as they do in the text; one that crosses the end of its parent is clipped to it, and one
+    outside the range or with bad offsets is dropped, so a stage's off-by-one never breaks the report.
+    """
+    if not (0 <= start <= end <= len(text)):
+        return [{"text": fallback or ""}]
+    usable = sorted(
+        (
+            (s, e, kind, data)
+            for s, e, kind, data in intervals
+            if isinstance(s, int) and isinstance(e, int) and start <= s < e and s < end
+        ),
+        key=lambda item: (item[0], -item[1]),
+    )
+    root: dict[str, Any] = {"children": [], "end": end}
+    stack = [root]
+    cursor = start
+
+    def emit(upto: int) -> None:
+        nonlocal cursor
+        if upto > cursor:
+            stack[-1]["children"].append({"text": text[cursor:upto]})
+            cursor = upto
+
+    for s, e, kind, data in usable:
+        while len(stack) > 1 and s >= stack[-1]["end"]:
+            emit(stack[-1]["end"])
+            stack.pop()
+        emit(s)
+        node = {"kind": kind, "data": data, "children": [], "end": min(e, stack[-1]["end"])}
+        stack[-1]["children"].append(node)
+        stack.append(node)
+    while len(stack) > 1:
+        emit(stack[-1]["end"])
+        stack.pop()
+    emit(end)
+    return root["children"]
+
+
+def _claim_ref(claim: dict, sources: dict, narratives: list[dict]) -> dict[str, Any]:
+    slots = {n["id"]: n["slot"] for n in narratives}
+    return {
+        "id": claim["id"],
+        "anchor": anchor("claim", claim["id"]),
+        "text": claim.get("text") or "",
+        "source": source_name(sources, claim.get("source_id")),
+        "narrative": claim.get("narrative"),
+        "slot": slots.get(claim.get("narrative")),
+        "hedge": claim.get("hedge"),
+        "negated": claim.get("negated"),
+        "quantities": [q.get("text") for q in claim.get("quantities") or [] if q.get("text")],
+    }
+
+
+def _alignment(alignment: dict, claims: dict, sources: dict, narratives: list[dict]) -> dict[str, Any]:
+    verdict = str(alignment.get("verdict")) if alignment.get("verdict") in VERDICTS else "unique"
+    return {
+        "id": alignment.get("id"),
+        "topic": alignment.get("topic"),
+        "verdict": verdict,
+        "symbol": VERDICTS[verdict][0],
+        "explanation": alignment.get("explanation") or "",
+        "score": alignment.get("score"),
+        "claims": [_claim_ref(claims[c], sources, narratives) for c in alignment.get("claim_ids") or [] if c in claims],
+    }
+
+
+def _unaligned(claims, alignments, sources, narratives) -> list[dict]:
+    aligned = {c for a in alignments for c in a.get("claim_ids") or []}
+    return [_claim_ref(c, sources, narratives) for c in claims if c["id"] not in aligned]
+
+
+def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, Any]:
+    """Per side: distinctive terms, lexicon hits, loaded spans; plus the diverging chart and the lexicon pairs."""
+    names = {n["id"]: n for n in narratives}
+    sides: list[dict[str, Any]] = []
+    for key, value in framing.items():
+        if not isinstance(value, dict):
+            continue
+        narrative = names.get(key) or {
+            "id": key,
+            "name": str(value.get("label") or key),
+            "slot": len(sides) % len(svg.SIDE_COLOURS),
+        }
+        distinctive = [t for t in value.get("distinctive") or [] if isinstance(t, dict) and t.get("term")]
+        distinctive.sort(key=lambda t: -abs(_number(t.get("z"))))
+        sides.append(
+            {
+                "id": key,
+                "name": narrative["name"],
+                "slot": narrative["slot"],
+                "distinctive": distinctive[:FRAMING_TERMS_PER_SIDE],
+                "lexicon": [t for t in value.get("lexicon") or [] if isinstance(t, dict)],
+                "loaded": [_loaded(item) for item in value.get("loaded") or []],
+            }
+        )
+    families: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for side in sides:
+        for hit in side["lexicon"]:
+            label = f"{hit.get('term', '')}" + (f" ×{hit['count']}" if hit.get("count") else "")
+            families[str(hit.get("family") or "other")][side["id"]].append(label)
+    chart = None
+    if len(sides) == 2 and (sides[0]["distinctive"] or sides[1]["distinctive"]):
+        chart = svg.diverging_bars(sides[0], sides[1])
+    charts = [] if chart is not None else [svg.bars(side) for side in sides if side["distinctive"]]
+    return {
+        "sides": sides,
+        "chart": chart,
+        "charts": charts,
+        "lexicon_pairs": [
+            {"family": fam, "by_side": [", ".join(by_side.get(s["id"], [])) for s in sides]}
+            for fam, by_side in sorted(families.items())
+        ],
+    }
+
+
+def _loaded(item: Any) -> dict[str, Any]:
+    if isinstance(item, dict):
+        return {
+            "text": str(item.get("text") or item.get("term") or ""),
+            "label": item.get("label") or item.get("technique") or item.get("family"),
+            "count": item.get("count"),
+        }
+    return {"text": str(item), "label": None, "count": None}
+
+
+def _actors(actors: list[dict], relations: list[dict], sources: dict) -> dict[str, Any]:
+    names = {a["id"]: a.get("name") or a["id"] for a in actors}
+    by_side: dict[str, list[dict]] = defaultdict(list)
+    for actor in actors:
+        by_side[actor.get("side") or "no side given"].append(
+            {
+                **actor,
+                "anchor": anchor("actor", actor["id"]),
+                "mention_count": len(actor.get("mentions") or []),
+                "relations": sum(1 for r in relations if actor["id"] in (r.get("subject"), r.get("object"))),
+            }
+        )
+    rows = [
+        {
+            "id": r.get("id"),
+            "type": r.get("type") or "related",
+            "label": RELATION_LABELS.get(r.get("type") or "", str(r.get("type") or "related").replace("_", " ")),
+            "subject": names.get(r.get("subject"), r.get("subject")),
+            "object": names.get(r.get("object"), r.get("object")),
+            "polarity": r.get("polarity") or "asserted",
+            "asserted_by": (
+                names[r["asserted_by"]] if r["asserted_by"] in names else source_name(sources, r["asserted_by"])
+            )
+            if r.get("asserted_by")
+            else None,
+            "evidence": (r.get("evidence") or {}).get("text") or "",
+        }
+        for r in relations
+    ]
+    return {
+        "sides": [{"side": side, "actors": members} for side, members in sorted(by_side.items())],
+        "relations": rows,
+        "graph": svg.actor_graph(actors, relations) if actors and relations else None,
+    }
+
+
+def comment_filters(comment: dict) -> list[str]:
+    """The report filters (:data:`COMMENT_FILTERS`) a comment falls under, by its flags and scores."""
+    flags = {str(f).lower() for f in comment.get("flags") or []}
+    selected = [name for name, members in COMMENT_FILTERS.items() if flags.intersection(members)]
+    scores = comment.get("scores") or {}
+    if "abuse" not in selected and any(_number(scores.get(k)) >= ABUSE_SCORE_THRESHOLD for k in ABUSE_SCORE_KEYS):
+        selected.append("abuse")
+    if "corrections" not in selected and comment.get("corrects"):
+        selected.append("corrections")
+    return selected
+
+
+def _number(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> dict[str, Any]:
+    """Reply threads (depth-first, with depth), filters per comment, and a per-commenter summary."""
+    ids = {c["id"] for c in comments}
+    children: dict[str | None, list[dict]] = defaultdict(list)
+    for comment in comments:
+        parent = comment.get("reply_to")
+        children[parent if parent in ids and parent != comment["id"] else None].append(comment)
+    ordered: list[tuple[dict, int]] = []
+    visited: set[str] = set()
+
+    def walk(top: dict, depth: int) -> None:  # depth-first with a stack: a 1,000-reply argument is no recursion
+        stack = [(top, depth)]
+        while stack:
+            comment, level = stack.pop()
+            if comment["id"] in visited:
+                continue
+            visited.add(comment["id"])
+            ordered.append((comment, level))
+            stack.extend((child, level + 1) for child in reversed(children.get(comment["id"], [])))
+
+    for top in children.get(None, []):
+        walk(top, 0)
+    for comment in comments:  # reply cycles: still shown, at the top level
+        walk(comment, 0)
+
+    by_id = {c["id"]: c for c in comments}
+    items = []
+    filter_counts: Counter[str] = Counter()
+    for comment, depth in ordered:
+        filters = comment_filters(comment)
+        filter_counts.update(filters)
+        intervals = [
+            (e.get("start"), e.get("end"), "evidence", {"label": e.get("label"), "weight": e.get("weight")})
+            for e in comment.get("evidence") or []
+        ]
+        parent = by_id.get(str(comment.get("reply_to")))
+        items.append(
+            {
+                **comment,
+                "anchor": anchor("comment", comment["id"]),
+                "depth": min(depth, MAX_DEPTH),
+                "filters": filters,
+                "segments": segment(
+                    text, comment.get("start", 0), comment.get("end", 0), intervals, comment.get("text")
+                ),
+                "parent_anchor": anchor("comment", parent["id"]) if parent else None,
+                "parent_author": (parent or {}).get("author") or comment.get("reply_to_author"),
+                "top_scores": sorted(
+                    ((k, _number(v)) for k, v in (comment.get("scores") or {}).items()), key=lambda kv: -kv[1]
+                )[:4],
+                "stance": [
+                    {**s, "actor": actor_names.get(s.get("actor"), s.get("actor"))} for s in comment.get("stance") or []
+                ],
+                "corrects_anchor": anchor("comment", comment["corrects"]) if comment.get("corrects") in by_id else None,
+            }
+        )
+    return {
+        "items": items,
+        "filters": [(name, filter_counts.get(name, 0)) for name in COMMENT_FILTERS],
+        "commenters": _commenters(comments, by_id),
+    }
+
+
+def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, Any]]:
+    summary: dict[str, dict[str, Any]] = {}
+    for comment in comments:
+        author = comment.get("author") or "(anonymous)"
+        row = summary.setdefault(
+            author,
+            {
+                "author": author,
+                "comments": 0,
+                "replies_received": 0,
+                "flags": Counter(),
+                "max_abuse": 0.0,
+                "verified": comment.get("verified"),
+            },
+        )
+        row["comments"] += 1
+        row["flags"].update(comment.get("flags") or [])
+        scores = comment.get("scores") or {}
+        row["max_abuse"] = max([row["max_abuse"], *(_number(scores.get(k)) for k in ABUSE_SCORE_KEYS)])
+        parent = by_id.get(str(comment.get("reply_to")))
+        if parent:
+            target = parent.get("author") or "(anonymous)"
+            summary.setdefault(
+                target,
+                {
+                    "author": target,
+                    "comments": 0,
+                    "replies_received": 0,
+                    "flags": Counter(),
+                    "max_abuse": 0.0,
+                    "verified": parent.get("verified"),
+                },
+            )
+            summary[target]["replies_received"] += 1
+    rows = sorted(summary.values(), key=lambda r: (-r["comments"], r["author"]))
+    for row in rows:
+        row["flags"] = sorted(row["flags"].items(), key=lambda kv: (-kv[1], kv[0]))
+    return rows

@@ -1,0 +1,198 @@
+"""The stage registry: what stages declare, how a run is planned and checked before any page is read."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import json
+from pathlib import Path
+
+import pytest
+
+import rashomon
+from rashomon import pipeline
+from rashomon.errors import ConfigError
+from rashomon.model import Analysis
+from rashomon.options import Options, ParseOptions
+from rashomon.pipeline import DEFAULT_STAGES, StageContext, plan_stages, register_stage, stage_spec, with_requirements
+
+PAGE = "Harbour shut\n\nThe port authority said 40 ships were waiting outside the harbour on Monday.\n"
+
+
+def test_the_default_plan_runs_every_builtin_stage_in_order():
+    plan = plan_stages()
+    assert plan.names == DEFAULT_STAGES
+    assert plan.needs_parse and plan.resources == ("spacy",)
+
+
+def test_every_stage_declares_fields_of_the_model_and_one_signature():
+    for name in DEFAULT_STAGES:
+        spec = stage_spec(name)
+        assert spec.func.__name__ == f"{name}_stage"
+        assert spec.assigns, f"{name} assigns nothing"
+        for dotted in spec.assigns:
+            assert pipeline._field_of(dotted) is not None
+        assert list(inspect.signature(spec.func).parameters)[:2] == ["analysis", "ctx"]
+
+
+def test_an_unknown_stage_is_an_error_before_the_page_is_read(tmp_path):
+    missing = tmp_path / "never-read.txt"  # does not exist: planning must fail first
+    with pytest.raises(ConfigError, match="unknown stage 'atribution'.*known stages: actors, attribution"):
+        rashomon.analyze(missing, stage_names=("atribution",))
+
+
+def test_a_missing_prerequisite_is_an_error_that_says_what_to_add():
+    with pytest.raises(
+        ConfigError, match="the compare stage needs claims to run before it.*attribution, claims, compare"
+    ):
+        plan_stages(["attribution", "compare"])
+    with pytest.raises(ConfigError, match="comments stage needs actors"):
+        plan_stages(["comments"])
+    with pytest.raises(ConfigError, match="needs attribution"):
+        plan_stages(["claims", "attribution"])  # present, but after
+    with pytest.raises(ConfigError, match="listed twice"):
+        plan_stages(["attribution", "attribution"])
+
+
+def test_requirements_are_added_in_order():
+    assert with_requirements(["compare"]) == ("attribution", "claims", "compare")
+    assert with_requirements(["comments"]) == ("actors", "comments")
+    assert with_requirements(["comments", "compare"]) == ("actors", "comments", "attribution", "claims", "compare")
+    plan_stages(with_requirements(["comments", "compare"]))  # a valid plan
+
+
+def test_a_stage_needing_no_resource_runs_without_a_parse():
+    calls: list[int] = []
+
+    @register_stage("test_count_blocks", assigns=("warnings",))
+    def test_count_blocks_stage(analysis: Analysis, ctx: StageContext) -> None:
+        calls.append(len(ctx.parsed))
+        assert "spacy" not in ctx.loaded  # nothing asked for spaCy
+
+    analysis = rashomon.analyze(PAGE, stage_names=("test_count_blocks",))
+    assert calls == [0] and analysis.page.blocks
+
+
+def test_assigns_must_name_model_fields():
+    with pytest.raises(ValueError, match="unknown Analysis fields: verdicts"):
+        register_stage("test_bad_assigns", assigns=("verdicts",))
+
+
+def test_the_callers_spacy_pipeline_reaches_every_stage():
+    from rashomon import nlp as nlp_module
+
+    own = nlp_module._load.__wrapped__(None, ())  # a second pipeline, not the cached one
+    seen: list[object] = []
+
+    @register_stage("test_sees_nlp", resources=("spacy",))
+    def test_sees_nlp_stage(analysis: Analysis, ctx: StageContext) -> None:
+        seen.append(ctx.nlp)
+        seen.extend(pb.doc.vocab for pb in ctx.parsed)
+
+    rashomon.analyze(PAGE, stage_names=("attribution", "actors", "test_sees_nlp"), nlp=own)
+    assert seen[0] is own and all(vocab is own.vocab for vocab in seen[1:])
+
+
+def test_a_failing_stage_leaves_a_warning_and_the_page():
+    @register_stage("test_fails")
+    def test_fails_stage(analysis: Analysis, ctx: StageContext) -> None:
+        raise RuntimeError("boom")
+
+    analysis = rashomon.analyze(PAGE, stage_names=("attribution", "test_fails"))
+    assert analysis.attributions
+    (warning,) = [w for w in analysis.warnings if w.code == "stage_failed"]
+    assert warning.stage == "test_fails" and "boom" in warning.message
+
+
+def test_a_resource_is_loaded_once_per_run_and_shared_by_its_stages():
+    loads: list[int] = []
+
+    @pipeline.register_resource("test_resource")
+    def load(options: Options) -> object:
+        loads.append(1)
+        return object()
+
+    seen: list[object] = []
+    for name in ("test_uses_a", "test_uses_b"):
+        register_stage(name, resources=("test_resource",))(
+            lambda analysis, ctx: seen.append(ctx.resource("test_resource"))
+        )
+    plan = plan_stages(["test_uses_a", "test_uses_b"])
+    assert plan.resources == ("test_resource",) and not plan.needs_parse
+    rashomon.analyze(PAGE, stage_names=plan.names)
+    assert len(loads) == 1 and seen[0] is seen[1]
+    assert pipeline.load_resource("spacy") is pipeline.load_resource("spacy")  # the spaCy loader caches per process
+    with pytest.raises(ConfigError, match="no resource named 'nope'"):
+        StageContext().resource("nope")
+
+
+def test_parse_options_reach_the_parse():
+    page = rashomon.read_page(PAGE)
+    short = pipeline.parse(page, options=ParseOptions(max_block_chars=10))
+    assert all(len(pb.doc.text) <= 10 for pb in short)
+    options = dataclasses.replace(Options(), parse=ParseOptions(max_block_chars=10), stages=("attribution",))
+    analysis = rashomon.analyze(PAGE, options=options)
+    assert "block_truncated" in [w.code for w in analysis.warnings]
+
+
+def test_path_and_text_are_told_apart_by_type(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    from_file = rashomon.analyze(path, stage_names=())
+    from_text = rashomon.analyze(PAGE, stage_names=())
+    assert from_file.page.text == from_text.page.text
+    assert rashomon.analyze(str(path), stage_names=()).page.text == str(path)
+    assert rashomon.analyze(path=str(path), stage_names=()).page.text == from_file.page.text
+    assert rashomon.analyze(text=PAGE, stage_names=()).page.source_format == "text"
+    assert isinstance(path, Path)
+
+
+def test_stage_sections_of_the_options_reach_their_stages():
+    page = "Harbour shut\n\nThe port authority said the harbour was shut.\n\n"
+    comments = "Comments\n\nann says:\nI hope the harbour master gets shot.\n"
+    base = rashomon.analyze(page + comments, stage_names=("actors", "comments"))
+    assert "threat" in base.page.comments[0].flags
+    options = Options(stages=("actors", "comments")).with_values({"comments.steps": "language,threads"})
+    fewer = rashomon.analyze(page + comments, options=options)
+    assert fewer.page.comments and not fewer.page.comments[0].flags
+
+
+def test_options_from_a_config_file_and_set(tmp_path):
+    from rashomon.options import load_options
+
+    config = tmp_path / "rashomon.toml"
+    config.write_text('stages = ["attribution", "claims"]\n[parse]\nbatch_size = 8\n[actors]\nmax_actors = 5\n')
+    options = load_options(config, ["parse.batch_size=16", "actors.tables=a.yaml,b.yaml"])
+    assert options.stages == ("attribution", "claims")
+    assert options.parse.batch_size == 16 and options.actors.max_actors == 5
+    assert options.actors.tables == ("a.yaml", "b.yaml")
+    with pytest.raises(ConfigError, match="unknown option 'prase'"):
+        load_options(overrides=["prase.batch_size=1"])
+    with pytest.raises(ConfigError, match=r"\[parse\] batch_size: 'many' is not a int"):
+        load_options(overrides=["parse.batch_size=many"])
+    with pytest.raises(ConfigError, match="unknown option\\(s\\) size"):
+        load_options(overrides=["parse.size=1"])
+    (tmp_path / "bad.toml").write_text("stages = [\n")
+    with pytest.raises(ConfigError, match="not a valid TOML"):
+        load_options(tmp_path / "bad.toml")
+
+
+def test_the_cli_checks_stages_and_options_before_reading_a_page(tmp_path):
+    from typer.testing import CliRunner
+
+    from rashomon.cli import app
+
+    runner = CliRunner()
+    missing = str(tmp_path / "never-read.txt")
+    result = runner.invoke(app, ["analyze", missing, "--stages", "compare"])
+    assert result.exit_code == 2 and "compare stage needs claims" in result.output
+    result = runner.invoke(app, ["analyze", missing, "--set", "parse.batch_size=many"])
+    assert result.exit_code == 2 and "is not a int" in result.output
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    config = tmp_path / "run.toml"
+    config.write_text('stages = ["attribution"]\n')
+    result = runner.invoke(app, ["analyze", str(page), "--config", str(config), "--quiet"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["sources"] and data["claims"] == []  # only attribution ran
