@@ -197,6 +197,7 @@ def create_app(db_path: str | Path | None = None, *, analyze: Callable[..., Any]
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        await runner.warm()  # workers started and models loaded before the first request is served
         yield
         runner.close()
 
