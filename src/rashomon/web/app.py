@@ -224,6 +224,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        await runner.warm()  # workers started and models loaded before the first request is served
         yield
         runner.close()
 

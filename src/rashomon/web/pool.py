@@ -83,6 +83,10 @@ def _analyze(data: bytes, read_options: dict[str, Any], options: Options, second
         return "input", str(err)
 
 
+def _ready() -> bool:
+    return True
+
+
 class AnalysisPool:
     """``await pool.analyze(data, kind=..., url=..., published_at=...)`` -> the analysis JSON contract."""
 
@@ -125,6 +129,15 @@ class AnalysisPool:
         if status == "input":
             raise RashomonError(value)
         return value
+
+    async def warm(self) -> None:
+        """Start every worker and load its models now (at the app's start-up), so no request pays for it."""
+        loop = asyncio.get_running_loop()
+        pool = self._pool()
+        try:
+            await asyncio.gather(*(loop.run_in_executor(pool, _ready) for _ in range(self.workers)))
+        except BrokenProcessPool:  # reported with the first analysis, which starts new workers
+            self.restart()
 
     def _too_slow(self) -> str:
         return f"the page took longer than {self.seconds:g} s to analyse (the web app's limit for one page)"
@@ -175,6 +188,9 @@ class ThreadRunner:
             return await asyncio.get_running_loop().run_in_executor(self._executor, self._run, data, options)
         finally:
             self.in_flight -= 1
+
+    async def warm(self) -> None:
+        """Nothing to start: the caller's function runs in this process."""
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
