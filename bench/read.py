@@ -52,10 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     ours, anchor = [], []
     for path, data in pages:
         html = path.suffix != ".txt"
-        ours.append(median_time(lambda: read(data, kind="html" if html else "text"), args.repeat))
+        ours.append(median_time(lambda data=data, html=html: read(data, kind="html" if html else "text"), args.repeat))
         if html:
             text = data.decode("utf-8", errors="replace")
-            anchor.append(median_time(lambda: trafilatura.bare_extraction(
+            anchor.append(median_time(lambda text=text: trafilatura.bare_extraction(
                 text, include_comments=True, with_metadata=True), args.repeat))
     mean_ours = statistics.mean(ours)
     result = {"pages": len(pages), "rashomon_ms_per_page": round(1000 * mean_ours, 2)}

@@ -77,7 +77,7 @@ def make_page(rng: random.Random, words: int, comments: int, published: date) ->
         count += len(paragraph.split())
     lines = [headline, "", *(p + "\n" for p in paragraphs), f"{comments} Comments", ""]
     when = datetime(published.year, published.month, published.day, 6)
-    for number in range(comments):
+    for _ in range(comments):
         when += timedelta(minutes=rng.randrange(1, 40))
         lines += [f"{rng.choice(COMMENTERS)} says:", f"{when:%B} {when.day}, {when:%Y} at {when:%I:%M} "
                   f"{'am' if when.hour < 12 else 'pm'}", comment_text(rng), "Reply", ""]

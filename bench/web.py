@@ -63,7 +63,7 @@ def wait_ready(base: str, process: subprocess.Popen, seconds: float = 120) -> No
             return
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("the web server did not start")
+                raise SystemExit("the web server did not start") from None
             time.sleep(0.3)
 
 
