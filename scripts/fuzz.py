@@ -1,7 +1,8 @@
 """The long fuzz run (``make fuzz``): the properties of ``tests/fuzz_properties.py`` over many examples each.
 
-Runs every reader check (``read`` on any bytes, hostile HTML and text dumps, the decoder, the JSONL and WARC
-readers) for ``--readers`` examples in all, the renderers and the FTS query builder for ``--renderers``, and
+First mutates real and hostile pages at random (``--mutations`` inputs to ``read`` and the decoder: cheap, in
+large numbers), then runs every Hypothesis reader check (``read`` on any bytes, hostile HTML and text dumps,
+the decoder, the JSONL and WARC readers) for ``--readers`` examples in all, the renderers and the FTS query builder for ``--renderers``, and
 the whole ``analyze`` for ``--analyze``; web requests of any shape must get no 5xx (with the renderers). Counts examples, failures (a crash: any exception a property does not
 allow) and hangs (an example over ``--hang-seconds``; a page under 1 MB must not take 30 s), and prints the
 slowest example of each check. A failing example is printed (Hypothesis shrinks it) and the run goes on with
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -47,6 +50,8 @@ RENDERERS = [
 ANALYZE = [("analyze", 1.0, props.page_bytes, props.check_analyze)]
 
 
+#: Mutated inputs are cut to this size (many small inputs find more than a few large ones).
+MUTATED_MAX_BYTES = 16_000
 #: Examples per Hypothesis run: a check runs in rounds of this many (a new seed each), with progress between.
 ROUND = 2_000
 
@@ -101,6 +106,80 @@ def _run_round(name: str, examples: int, strategy, check, hang_seconds: float, r
     return figures
 
 
+def _seeds() -> list[bytes]:
+    """Real and hostile pages to mutate: the example dump and HTML pages built from the fuzzing pieces."""
+    root = Path(__file__).resolve().parents[1]
+    seeds = [(root / "examples" / "port-sarn.txt").read_bytes()]
+    pieces = props.TAGS + props.REFERENCES + props.WORDS + props.CHARSETS
+    rng = random.Random(7)
+    for _ in range(40):
+        body = "".join(f"<{rng.choice(props.TAGS)} class='{rng.choice(props.COMMENT_CLASSES)}'>{rng.choice(pieces)} "
+                       f"{' '.join(rng.choice(props.WORDS) for _ in range(20))}" for _ in range(rng.randint(1, 30)))
+        seeds.append(f"<html><head><meta charset='{rng.choice(props.CHARSETS)}'></head><body>{body}</body></html>"
+                     .encode("utf-8", "surrogatepass"))
+    return seeds
+
+
+def mutate(data: bytes, rng: random.Random, pieces: list[bytes]) -> bytes:
+    """A few random edits: flip, insert, delete, duplicate or splice bytes or known hostile pieces."""
+    buffer = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        at = rng.randint(0, len(buffer))
+        what = rng.randint(0, 5)
+        if what == 0 and buffer:
+            buffer[min(at, len(buffer) - 1)] = rng.randint(0, 255)
+        elif what == 1:
+            buffer[at:at] = rng.choice(pieces)
+        elif what == 2:
+            del buffer[at:at + rng.randint(1, 64)]
+        elif what == 3 and buffer:
+            start = rng.randint(0, len(buffer) - 1)
+            buffer[at:at] = buffer[start:start + rng.randint(1, 256)] * rng.randint(1, 20)
+        elif what == 4:
+            buffer[at:at] = bytes(rng.randint(0, 255) for _ in range(rng.randint(1, 16)))
+        else:
+            buffer[at:at] = rng.choice(pieces) * rng.randint(2, 200)
+    return bytes(buffer[:MUTATED_MAX_BYTES])
+
+
+def run_mutations(examples: int, hang_seconds: float, run_seed: int, budget: float | None) -> dict:
+    """Mutation fuzzing of the readers: cheap inputs in large numbers (Hypothesis generates a few dozen a
+    second on a loaded machine; this, hundreds)."""
+    rng = random.Random(run_seed)
+    seeds = _seeds()
+    pieces = [p.encode("utf-8", "surrogatepass") for p in props.TAGS + props.REFERENCES + props.WORDS] + [
+        b"<", b">", b"</html>", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"&#", b"\r", b"\n\n"]
+    figures = {"examples": 0, "failures": 0, "hangs": 0, "slowest_s": 0.0, "seconds": 0.0}
+    started = time.perf_counter()
+    pool = list(seeds)
+    while figures["examples"] < examples:
+        data = mutate(rng.choice(pool), rng, pieces)
+        kind = rng.choice(["auto", "html", "text"])
+        begun = time.perf_counter()
+        try:
+            props.check_read(data, kind)
+            props.check_decode(data, kind == "html")
+        except Exception:  # noqa: BLE001 - a crash: keep the input and go on
+            figures["failures"] += 1
+            failed = Path(tempfile.gettempdir()) / f"rashomon-fuzz-failure-{figures['failures']}.bin"
+            failed.write_bytes(data)
+            print(f"  FAILED read({kind}) on {failed}:\n" + "".join(traceback.format_exc(limit=-3)), file=sys.stderr)
+        took = time.perf_counter() - begun
+        figures["examples"] += 1
+        figures["slowest_s"] = max(figures["slowest_s"], round(took, 3))
+        figures["hangs"] += took > hang_seconds
+        if rng.random() < 0.05:
+            pool.append(data)  # mutations of mutations
+            pool = pool[-500:]
+        if figures["examples"] % 10_000 == 0:
+            print(f"    {figures['examples']:,} so far ({time.perf_counter() - started:.0f} s)", flush=True)
+        if budget and time.perf_counter() - started > budget:
+            figures["stopped_by_budget"] = True
+            break
+    figures["seconds"] = round(time.perf_counter() - started, 1)
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readers", type=int, default=100_000)
@@ -108,10 +187,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--analyze", type=int, default=2_000)
     parser.add_argument("--hang-seconds", type=float, default=30.0)
     parser.add_argument("--seed", type=int, default=20)
+    parser.add_argument("--mutations", type=int, default=100_000,
+                        help="mutation-fuzzed inputs to the readers and the decoder, besides Hypothesis's")
     parser.add_argument("--budget-minutes", type=float, default=0,
                         help="stop each check after this long (0: run every example); the figures say so")
     args = parser.parse_args(argv)
     results: dict[str, dict] = {}
+    if args.mutations:
+        print(f"read + decode (mutated pages): {args.mutations:,} examples ...", flush=True)
+        results["read + decode (mutated pages)"] = r = run_mutations(
+            args.mutations, args.hang_seconds, args.seed, args.budget_minutes * 60 or None)
+        print(f"  {r['examples']:,} run, {r['failures']} failures, {r['hangs']} hangs, slowest {r['slowest_s']} s, "
+              f"{r['seconds']} s", flush=True)
     for group, total in ((READERS, args.readers), (RENDERERS, args.renderers), (ANALYZE, args.analyze)):
         for name, share, strategy, check in group:
             examples = max(1, round(total * share)) if total else 0
@@ -124,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {r['examples']:,} run, {r['failures']} failures, {r['hangs']} hangs, slowest {r['slowest_s']} s, "
                   f"{r['seconds']} s", flush=True)
     totals = {
-        "reader_examples": sum(results[n]["examples"] for n, *_ in READERS if n in results),
+        "reader_examples": sum(results[n]["examples"] for n, *_ in READERS if n in results)
+        + results.get("read + decode (mutated pages)", {}).get("examples", 0),
         "analyze_examples": results.get("analyze", {}).get("examples", 0),
         "crashes": sum(r["failures"] for r in results.values()),
         "hangs": sum(r["hangs"] for r in results.values()),
