@@ -11,7 +11,7 @@ SHARED ?= ../shared
 STAMP_RUN := $(VENV)/.installed-run-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 STAMP_DEV := $(VENV)/.installed-dev-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install install-dev install-train demo test test-fast lint browser-deps browser-axe train encoder eval bench lock schema clean
+.PHONY: install install-dev install-train demo test test-fast fuzz lint browser-deps browser-axe train encoder eval bench lock schema clean
 
 install: $(STAMP_RUN)
 install-dev: $(STAMP_DEV)
@@ -54,6 +54,10 @@ test: install-dev browser-deps lint
 
 test-fast: install-dev
 	$(BIN)/python -m pytest -q -m "not slow and not browser and not ray"
+
+# The long fuzz run: >= 100,000 hostile inputs to the readers, 2,000 to analyze; prints crashes, hangs, slowest.
+fuzz: install-dev
+	$(BIN)/python scripts/fuzz.py --readers 100000 --renderers 5000 --analyze 2000
 
 train: install-dev
 	$(BIN)/python scripts/train.py --data $(SHARED)/data

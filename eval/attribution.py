@@ -108,23 +108,30 @@ class Score:
             g_exact = {trim(text, f[0][0], f[-1][1]) for f in g}
             p_exact = {trim(text, f[0][0], f[-1][1]) for f in p}
             c = self.counts[(span_type, "exact")]
-            c[0] += len(p_exact & g_exact); c[1] += len(p_exact); c[2] += len(g_exact & p_exact); c[3] += len(g_exact)
+            c[0] += len(p_exact & g_exact)
+            c[1] += len(p_exact)
+            c[2] += len(g_exact & p_exact)
+            c[3] += len(g_exact)
             c = self.counts[(span_type, "overlap")]
-            c[0] += sum(1 for f in p if any(overlaps(f, h) for h in g)); c[1] += len(p)
-            c[2] += sum(1 for h in g if any(overlaps(f, h) for f in p)); c[3] += len(g)
+            c[0] += sum(1 for f in p if any(overlaps(f, h) for h in g))
+            c[1] += len(p)
+            c[2] += sum(1 for h in g if any(overlaps(f, h) for f in p))
+            c[3] += len(g)
         for mode in ("exact", "overlap"):
             c = self.counts[("attribution", mode)]
             usable = [r for r in gold_relations if "Cue" in r and "Content" in r]
 
-            def same(rel, pred):
+            def same(rel, pred, mode=mode):
                 if mode == "overlap":
                     return overlaps(rel["Cue"], [pred["Cue"]]) and overlaps(rel["Content"], [pred["Content"]])
                 return (trim(text, rel["Cue"][0][0], rel["Cue"][-1][1]) == trim(text, *pred["Cue"])
                         and trim(text, rel["Content"][0][0], rel["Content"][-1][1]) == trim(text, *pred["Content"]))
 
             preds = [p for p in predicted_relations if p.get("Cue") and p.get("Content")]
-            c[0] += sum(1 for p in preds if any(same(r, p) for r in usable)); c[1] += len(preds)
-            c[2] += sum(1 for r in usable if any(same(r, p) for p in preds)); c[3] += len(usable)
+            c[0] += sum(1 for p in preds if any(same(r, p) for r in usable))
+            c[1] += len(preds)
+            c[2] += sum(1 for r in usable if any(same(r, p) for p in preds))
+            c[3] += len(usable)
 
     def figures(self) -> dict[str, float]:
         out = {}

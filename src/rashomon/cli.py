@@ -14,7 +14,21 @@ from typing import Optional
 
 import typer
 
-from .console import CONFIG_HELP, SET_HELP, err_console, fail, guarded, out_console, page_source, plain, run_options
+from . import settings
+from .console import (
+    CONFIG_HELP,
+    SET_HELP,
+    err_console,
+    fail,
+    for_terminal,
+    guarded,
+    out_console,
+    page_source,
+    page_time_limit,
+    plain,
+    run_options,
+    write_output,
+)
 from .report import FORMAT_OF_SUFFIX, RENDERERS, SUFFIXES
 
 app = typer.Typer(
@@ -28,6 +42,13 @@ app = typer.Typer(
 
 #: Output formats: one per renderer registered in ``rashomon.report.RENDERERS``.
 Format = Enum("Format", {name: name for name in RENDERERS}, type=str)  # type: ignore[misc]
+
+PAGE_TIMEOUT_OPTION = typer.Option(
+    settings.PAGE_TIMEOUT_SECONDS,
+    "--page-timeout",
+    min=0,
+    help="Seconds a page may take before it is given up (0: none).",
+)
 
 
 def summary(analysis, destination: str | None) -> None:
@@ -71,6 +92,7 @@ def analyze(
     config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
     set_: list[str] = typer.Option([], "--set", help=SET_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+    page_timeout: float = PAGE_TIMEOUT_OPTION,
 ) -> None:
     """Analyze one page: a one-screen summary, or the whole report written with -o report.html (--open opens it)."""
     from .pipeline import analyze as run
@@ -80,9 +102,10 @@ def analyze(
     if open_ and output is None:
         output = Path(tempfile.mkdtemp(prefix="rashomon-")) / f"{Path(path).stem or 'page'}{SUFFIXES[fmt]}"
     options = run_options(config, set_, actors=actors, comment_styles=comment_styles, stages=stages)
-    analysis = run(
-        page_source(path), url=url, published_at=published_at, publisher=publisher, kind=kind, options=options
-    )
+    with page_time_limit(page_timeout, path):
+        analysis = run(
+            page_source(path), url=url, published_at=published_at, publisher=publisher, kind=kind, options=options
+        )
     if fmt == "summary" and output is None:
         from .report.terminal import print_summary
 
@@ -90,10 +113,9 @@ def analyze(
         return
     rendered = render(analysis, fmt)
     if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(rendered, encoding="utf-8")
+        write_output(output, rendered)
     else:
-        sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+        sys.stdout.write(for_terminal(rendered if rendered.endswith("\n") else rendered + "\n", fmt))
     if not quiet:
         summary(analysis, str(output) if output else None)
     if open_ and output is not None:
@@ -132,6 +154,7 @@ def compare(
     publisher: list[str] = typer.Option(
         [], "--publisher", help="Who publishes each page, in the order of the pages (repeatable)."
     ),
+    page_timeout: float = PAGE_TIMEOUT_OPTION,
 ) -> None:
     """Compare the same event told by different outlets: one report with a column per page (facts side by side,
     who says what, framing, actors, comments), outlets named by publisher or site."""
@@ -158,7 +181,8 @@ def compare(
     analyses = []
     for index, path in enumerate(paths):
         given = publisher[index] if index < len(publisher) else None
-        analysis = run(Path(path), publisher=given)
+        with page_time_limit(page_timeout, str(path)):
+            analysis = run(Path(path), publisher=given)
         if not analysis.page.publisher:  # named by site or file, never by headline
             analysis.page.publisher = outlet_name(to_dict(analysis)["page"], Path(path).stem)
         analyses.append(analysis)
@@ -176,11 +200,10 @@ def compare(
             return
         rendered = render(merged, fmt)
     if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(rendered, encoding="utf-8")
+        write_output(output, rendered)
         err_console.print(f"written to {plain(str(output))}", highlight=False)
     else:
-        sys.stdout.write(rendered)
+        sys.stdout.write(for_terminal(rendered, fmt))
     if open_ and output is not None:
         import webbrowser
 
@@ -192,6 +215,7 @@ def compare(
 def comments(
     path: str = typer.Argument(..., help="A page: an HTML file or a text dump; '-' reads standard input."),
     kind: str = typer.Option("auto", help="Input kind: auto, text or html."),
+    page_timeout: float = PAGE_TIMEOUT_OPTION,
 ) -> None:
     """The comment section alone: thread tree, per-commenter summary and every comment's scores and flags."""
     import json
@@ -201,20 +225,24 @@ def comments(
     from .pipeline import analyze as run
     from .pipeline import with_requirements
 
-    analysis = run(page_source(path), kind=kind, stage_names=with_requirements(["comments"]))
+    with page_time_limit(page_timeout, path):
+        analysis = run(page_source(path), kind=kind, stage_names=with_requirements(["comments"]))
     comments, data = analysis.page.comments, to_dict(analysis)
     sys.stdout.write(
-        json.dumps(
-            {
-                "threads": thread_tree(comments),
-                "commenters": commenter_summary(comments),
-                "comments": data["comments"],
-                "warnings": data["warnings"],
-            },
-            indent=2,
-            ensure_ascii=False,
+        for_terminal(
+            json.dumps(
+                {
+                    "threads": thread_tree(comments),
+                    "commenters": commenter_summary(comments),
+                    "comments": data["comments"],
+                    "warnings": data["warnings"],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n",
+            "json",
         )
-        + "\n"
     )
 
 

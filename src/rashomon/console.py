@@ -6,10 +6,11 @@ tracebacks from users, and the run options built from ``--config``/``--set`` and
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .errors import RashomonError
+from .errors import PageTooSlow, RashomonError
 from .options import Options
 
 err_console = Console(stderr=True)
@@ -27,6 +28,18 @@ out_console = Console()
 def plain(text: str) -> str:
     """Page text or a file name made safe for the terminal: no Rich markup, no control characters."""
     return escape("".join(ch if ch.isprintable() else " " for ch in str(text)))
+
+
+#: Exit code for an input or output failure of the machine (EX_IOERR): a full disk, a read-only folder.
+EXIT_IO_ERROR = 74
+
+
+def for_terminal(rendered: str, fmt: str) -> str:
+    """A rendering bound for standard output: no control character or bidi override of the page's reaches the
+    terminal (JSON gets ``\\uXXXX`` escapes, the same value; other formats show them escaped)."""
+    from .report.terminal import json_terminal_safe, terminal_safe
+
+    return json_terminal_safe(rendered) if fmt == "json" else terminal_safe(rendered)
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -40,19 +53,82 @@ def guarded(func: Any) -> Any:
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # here, not at exit: a full disk or /dev/full must fail inside the guard
+            return result
         except RashomonError as err:
             fail(str(err), err.exit_code)
         except KeyboardInterrupt:
             fail("interrupted", 130)
         except (typer.Exit, typer.Abort, SystemExit):
+            _flush_or_fail()
             raise
+        except OSError as err:  # a full disk, a read-only folder, /dev/full: the machine's state, not a bug
+            if os.environ.get("RASHOMON_DEBUG"):
+                raise
+            _silence_stdout()
+            fail(io_message(err), EXIT_IO_ERROR)
         except Exception as err:  # the promise is: never a traceback (unless asked for one)
             if os.environ.get("RASHOMON_DEBUG"):
                 raise
             fail(f"internal error: {type(err).__name__}: {err} (set RASHOMON_DEBUG=1 for details)", 70)
 
     return wrapper
+
+
+def io_message(err: OSError) -> str:
+    """One line for an input or output failure: the file and the system's reason (no space, read-only...)."""
+    reason = err.strerror or str(err) or type(err).__name__
+    return f"{err.filename}: {reason}" if err.filename else f"cannot write the output: {reason}"
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a rendered result to ``path``; a failure names the file (write_text's own error does not)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise OSError(err.errno, err.strerror or str(err), err.filename or str(path)) from None
+
+
+def _flush_or_fail() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as err:
+        _silence_stdout()
+        fail(io_message(err), EXIT_IO_ERROR)
+
+
+def _silence_stdout() -> None:
+    """When standard output itself cannot be written (``> /dev/full``), point its file descriptor at /dev/null,
+    so the interpreter's own flush at exit does not fail a second time with a traceback."""
+    try:
+        sys.stdout.flush()
+        return
+    except OSError:
+        pass
+    try:
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real file behind it (a test runner's buffer)
+        pass
+
+
+@contextlib.contextmanager
+def page_time_limit(seconds: float, name: str) -> Iterator[None]:
+    """Give up a page that runs past ``seconds`` with one plain error line (exit 2), as batch makes it an error
+    row: a hostile page must not hold the command for ever."""
+    from .batch.deadline import PageTimeout, time_limit
+
+    try:
+        with time_limit(seconds or None):
+            yield
+    except PageTimeout:
+        raise PageTooSlow(
+            f"{name}: the page took longer than {seconds:g} s to analyse (limit: --page-timeout)"
+        ) from None
 
 
 def run_options(

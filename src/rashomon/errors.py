@@ -13,3 +13,7 @@ class InputError(RashomonError):
 
 class ConfigError(RashomonError):
     """A user-supplied option or data file (lexicon, alias table) is invalid."""
+
+
+class PageTooSlow(RashomonError):
+    """A page ran past its time limit (``--page-timeout``; the web app's per-request limit)."""

@@ -114,6 +114,8 @@ WarningCode = Literal[
     "no_comments",
     "comment_structure_unknown",
     "comment_style_unknown",
+    "page_truncated",
+    "comments_truncated",
     # pipeline and stages
     "block_truncated",
     "stage_failed",

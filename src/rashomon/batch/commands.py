@@ -23,7 +23,17 @@ class Engine(str, Enum):
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to ``app`` (once: registering twice is a no-op)."""
     from .. import settings
-    from ..console import CONFIG_HELP, SET_HELP, err_console, fail, guarded, out_console, run_options
+    from ..console import (
+        CONFIG_HELP,
+        SET_HELP,
+        err_console,
+        fail,
+        guarded,
+        out_console,
+        plain,
+        run_options,
+        write_output,
+    )
 
     if any(_command_name(c) == "batch" for c in app.registered_commands):
         return
@@ -65,7 +75,7 @@ def register(app: typer.Typer) -> None:
         if engine is Engine.ray:
             options["address"] = address
         result = run_batch(inputs, out, engine=engine.value, **options)
-        err_console.print(result.describe(), highlight=False)
+        err_console.print(plain(result.describe()), highlight=False)
         raise typer.Exit(result.exit_code)
 
     @app.command()
@@ -83,24 +93,31 @@ def register(app: typer.Typer) -> None:
         from rich.markup import escape
         from rich.table import Table
 
+        from ..report.terminal import json_terminal_safe, terminal_safe
         from .query import query as run_query
 
         if format not in ("table", "csv", "json"):
             fail(f"--format must be table, csv or json, not {format!r}")
         rows, columns = run_query(out, sql)
+        # page text in the rows never reaches the terminal raw: JSON escapes it, CSV and tables show it escaped
         if format == "csv":
             writer = csv.writer(sys.stdout)
-            writer.writerow(columns)
-            writer.writerows(rows)
+            writer.writerow([terminal_safe(c) for c in columns])
+            writer.writerows(
+                [[v if v is None or isinstance(v, (int, float)) else terminal_safe(v) for v in row] for row in rows]
+            )
         elif format == "json":
             for row in rows:
-                sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")
+                sys.stdout.write(
+                    json_terminal_safe(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str)) + "\n"
+                )
         else:
             table = Table(
-                *columns, caption=f"{len(rows)} rows" + (f", first {limit} shown" if len(rows) > limit else "")
+                *(escape(terminal_safe(c)) for c in columns),
+                caption=f"{len(rows)} rows" + (f", first {limit} shown" if len(rows) > limit else ""),
             )
             for row in rows[:limit]:
-                table.add_row(*(escape("" if v is None else str(v)) for v in row))
+                table.add_row(*(escape(terminal_safe("" if v is None else v)) for v in row))
             out_console.print(table)
 
     @app.command()
@@ -117,8 +134,7 @@ def register(app: typer.Typer) -> None:
         card = build_scorecard(out, top_actors=top, top_relations=top)
         render_terminal(card, out_console)
         if html:
-            html.parent.mkdir(parents=True, exist_ok=True)
-            html.write_text(render_html(card), encoding="utf-8")
+            write_output(html, render_html(card))
             err_console.print(f"written to {html}", highlight=False)
 
 

@@ -35,10 +35,30 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2
 START_METHOD = "spawn"
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, parent: int | None = None) -> None:
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _one_thread_per_worker()
     setup_worker(options)
+
+
+def die_with_parent(parent: int | None) -> None:
+    """Make this worker process die when its parent does, even by SIGKILL (Linux: a parent-death signal).
+
+    Without it a ``kill -9`` of ``rashomon batch`` left its workers (and, through them, multiprocessing's
+    resource tracker) running for good, re-parented to init, hundreds of MB each. ``parent`` is the pid the
+    worker was started for: if it is already gone, the worker exits at once.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the parent's own clean-up still stops workers
+        return
+    if parent is not None and os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
 
 
 def _one_thread_per_worker() -> None:
@@ -107,7 +127,7 @@ def run_local(
     done_before = frozenset(output.done_ids)
     records = new_records(iter_records(files), done_before, on_skip=lambda _, why: _count_skip(summary, why))
     context = multiprocessing.get_context(start_method)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options,))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options, os.getpid()))
     pending: set[Future] = set()
     try:
         with bar:
@@ -147,6 +167,8 @@ def run_local(
         raise
     else:
         pool.shutdown(wait=True)
+    finally:
+        output.close()
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -326,6 +326,36 @@ class PartInfo:
     errors: int
 
 
+LOCK_FILE = ".rashomon-batch.lock"
+
+
+def lock_folder(root: Path):
+    """Take the output folder for this run (``flock`` on a lock file inside it) or refuse with a clear message.
+
+    Two runs on one folder wrote every page twice, or the second removed the first's temporary files as
+    debris. The kernel drops the lock when the holder dies, so a run killed with SIGKILL never blocks the next.
+    """
+    import fcntl
+
+    root.mkdir(parents=True, exist_ok=True)
+    handle = open(root / LOCK_FILE, "a+")  # noqa: SIM115 - held open for the whole run
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "unknown"
+        handle.close()
+        raise BatchError(
+            f"{root}: another rashomon batch is writing this folder (pid {holder}); wait for it to "
+            "finish or stop it, then run again"
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
+
+
 @dataclass
 class BatchOutput:
     """A batch output folder: committed parts, the ids they hold, and the writer of new parts.
@@ -343,6 +373,14 @@ class BatchOutput:
         self.root = Path(self.root)
         if self.root.exists() and not self.root.is_dir():
             raise BatchError(f"{self.root}: exists and is not a folder")
+        self._lock = lock_folder(self.root)
+        try:
+            self._open()
+        except BaseException:
+            self.close()  # a refused folder is not left locked while the error travels
+            raise
+
+    def _open(self) -> None:
         if self.root.exists() and committed_parts(self.root) and not self.resume:
             raise BatchError(
                 f"{self.root}: already holds a batch output; pass --resume to finish it, or choose another folder"
@@ -370,6 +408,12 @@ class BatchOutput:
                     indent=2,
                 ).encode(),
             )
+
+    def close(self) -> None:
+        """Release the folder for another run (the lock also goes when the process dies, by any signal)."""
+        lock, self._lock = getattr(self, "_lock", None), None
+        if lock is not None:
+            lock.close()
 
     def _remove_debris(self, committed: set[str]) -> None:
         for folder in [*TABLES, MANIFEST_DIR]:

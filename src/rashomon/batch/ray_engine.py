@@ -227,6 +227,7 @@ def run_ray(
             f"the ray run failed ({message[:200]}); the pages finished so far are kept: run again with --resume"
         ) from None
     finally:
+        output.close()
         summary.seconds = time.perf_counter() - started
         if started_here:
             ray.shutdown()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -332,6 +333,14 @@ _NOUN_SKIP_POS = {"ADJ", "NUM", "ADV"}
 NOMINAL_ADJECTIVES = frozenset("dead injured wounded missing killed displaced homeless unemployed sick elderly".split())
 
 
+def _token_starts(doc) -> list[int]:
+    """The character offset of every token of ``doc``, computed once per doc."""
+    starts = doc.user_data.get("rashomon_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["rashomon_token_starts"] = [t.idx for t in doc]
+    return starts
+
+
 def counted_noun(doc, end_char: int, share: bool = False, unit_only: bool = False) -> tuple[str | None, str | None]:
     """The noun a number counts and the "of ..." scope after it, from the parse: "40 percent of the
     territory" -> ("territory", "of the territory"); "1,519 children" -> ("children", None).
@@ -339,7 +348,8 @@ def counted_noun(doc, end_char: int, share: bool = False, unit_only: bool = Fals
     ``end_char`` is where the number (and its unit) ends in the doc's text; ``share`` says the number is a
     part of a whole (a percentage or a fraction), whose "of ..." phrase is then its scope; ``unit_only`` says
     the number already has a unit, so only an "of ..." phrase names what is measured ("120 tonnes of flour")."""
-    tokens = [t for t in doc if t.idx >= end_char]
+    first = bisect_left(_token_starts(doc), end_char)  # not a scan of every later token for every number
+    tokens = list(doc[first : first + NOUN_LOOKAHEAD_TOKENS + 8])  # all the look-ahead below can reach
     if not tokens:
         return None, None
     noun, scope_start, i = None, None, 0
@@ -396,7 +406,7 @@ def counted_noun(doc, end_char: int, share: bool = False, unit_only: bool = Fals
     )
     if of is not None:
         prep = doc[of]
-        last = max([t.i for t in prep.subtree] + [noun.i])
+        last = max(prep.right_edge.i, noun.i)
         last = min(last, of + MAX_SCOPE_TOKENS)
         span = doc[of : last + 1]
         scope = span.text.rstrip(" ,.;")

@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
+from .. import settings
 from ..model import Comment
 from . import lexicon
 
@@ -232,11 +233,19 @@ def thread_tree(comments: Sequence[Comment]) -> list[dict[str, Any]]:
     }
     roots = []
     parent_of: dict[str, str | None] = {}  # links accepted so far: a link that would close a cycle is refused
+    shown_depth: dict[str, int] = {}
+    held_by: dict[str, dict] = {}
     for c in comments:
         parent = nodes.get(c.reply_to) if c.reply_to and c.reply_to != c.id else None
         if parent is not None and not _is_ancestor(c.id, c.reply_to, parent_of):
-            parent_of[c.id] = c.reply_to
-            parent["replies"].append(nodes[c.id])
+            parent_of[c.id] = reply_to = c.reply_to
+            assert reply_to is not None  # the parent was found by it
+            # nested at most MAX_REPLY_DEPTH deep: past it a reply sits beside its parent, under the same node
+            # (a 1,000-reply argument nested 1,000 deep is past any JSON encoder or reader)
+            depth = shown_depth.get(reply_to, 0)
+            holder = parent if depth < settings.MAX_REPLY_DEPTH else held_by[reply_to]
+            shown_depth[c.id], held_by[c.id] = min(depth + 1, settings.MAX_REPLY_DEPTH), holder
+            holder["replies"].append(nodes[c.id])
         else:
             roots.append(nodes[c.id])
     return roots

@@ -18,9 +18,12 @@ from typing import Any, BinaryIO
 
 from .. import settings
 from ..errors import InputError
-from ..model import HTML_SUFFIXES, Page, PageWarning
+from ..model import HTML_SUFFIXES, TEXT_SUFFIXES, Page, PageWarning
 
-HTML_MARKERS = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title)\b", re.I)
+#: A page is taken for HTML when it opens with markup, or declares itself a document anywhere in its head; a text
+#: dump that merely mentions ``<p>`` or ``<div`` in its prose stays a text dump.
+HTML_OPENING = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\s*[!?a-z]", re.I)
+HTML_DOCUMENT_MARKERS = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body)\b", re.I)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 #: Control characters that no page means (C0 but tab, newline, form feed; DEL): dropped on decoding.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -85,9 +88,11 @@ def declared_charset(data: bytes) -> str | None:
         return None
     name = match.group(1).decode("ascii", errors="ignore")
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    # base64, rot13, hex, zlib... are codecs but not character sets: a page declaring one is not believed
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def decode(data: bytes, html: bool = False) -> tuple[str, list[PageWarning]]:
@@ -105,7 +110,10 @@ def decode(data: bytes, html: bool = False) -> tuple[str, list[PageWarning]]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             if charset and charset != "utf-8":
-                return _clean(data.decode(charset, errors="replace")), warnings
+                try:
+                    return _clean(data.decode(charset, errors="replace")), warnings
+                except (UnicodeError, LookupError, TypeError, ValueError):  # idna, "undefined": not a charset
+                    pass
             text = data.decode("utf-8-sig", errors="replace")
             bad = text.count("\ufffd")
             warnings.append(
@@ -122,9 +130,12 @@ def _clean(text: str) -> str:
 
 
 def is_html(data: bytes, name: str | None) -> bool:
-    if name and Path(name).suffix.lower() in HTML_SUFFIXES:
-        return True
-    return bool(HTML_MARKERS.search(data[:4096]))
+    """HTML by its file name (``.html``; a ``.txt`` file is a dump whatever it mentions), else by its markup."""
+    suffix = Path(name).suffix.lower() if name else ""
+    if suffix in HTML_SUFFIXES or suffix in TEXT_SUFFIXES:
+        return suffix in HTML_SUFFIXES
+    head = data[:4096]
+    return bool(HTML_OPENING.match(head) or HTML_DOCUMENT_MARKERS.search(head))
 
 
 def detect_language(text: str) -> tuple[str | None, float]:
@@ -241,7 +252,15 @@ def read(
 
 
 def finish(page: Page) -> None:
-    """Checks every reader shares: language, an article at all, a comment section at all."""
+    """Checks every reader shares: language, an article at all, a comment section at all; the comment bound."""
+    if len(page.comments) > settings.MAX_COMMENTS:
+        page.warnings.append(
+            PageWarning(
+                "comments_truncated",
+                f"the page has {len(page.comments):,} comments; only the first {settings.MAX_COMMENTS:,} were read",
+            )
+        )
+        del page.comments[settings.MAX_COMMENTS :]
     article = "\n".join(b.text for b in page.blocks if b.kind != "separator")
     language, confidence = detect_language(article or " ".join(c.text for c in page.comments))
     if language and confidence >= settings.MIN_LANGUAGE_CONFIDENCE:

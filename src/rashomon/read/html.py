@@ -30,6 +30,7 @@ from typing import Any
 
 from lxml import etree
 
+from .. import settings
 from ..model import Block, Comment, Page, PageWarning
 from ..resources import load_yaml
 from .times import MONTHS, parse_loose, parse_time
@@ -454,12 +455,93 @@ class _TextBuilder:
         return "".join(self.parts)
 
 
+# --- hostile markup: what the parser brings back and what costs more than the page is worth ----------------
+#: Start tags long enough to hold more attributes than ``MAX_ATTRIBUTES_PER_ELEMENT`` (cheap pre-check).
+LONG_TAG = re.compile(rf"<([A-Za-z][^\s<>/]*)([^<>]{{{2 * settings.MAX_ATTRIBUTES_PER_ELEMENT},}})>")
+ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+#: Tags dropped when empty from a page over ``MAX_HTML_ELEMENTS`` (``<p></p>`` × 100,000).
+EMPTY_DROPPABLE = frozenset("p div span li font b i u em strong small section a td tr ul ol".split())
+
+
+def _control_table() -> dict[int, str | None]:
+    """Controls that numeric character references (``&#27[41m``, ``&#8``) put back after the byte filter: C0
+    but tab, newline, form feed dropped (CR made a newline); C1 read as Windows-1252, as HTML5 does."""
+    table: dict[int, str | None] = {c: None for c in range(0x20) if c not in (9, 10, 12)}
+    table[13], table[0x7F] = "\n", None
+    for code in range(0x80, 0xA0):
+        try:
+            table[code] = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            table[code] = None
+    return table
+
+
+CONTROL_TABLE = _control_table()
+TREE_CONTROL = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
+
+
+def _without_controls(value: str) -> str:
+    return value.translate(CONTROL_TABLE) if TREE_CONTROL.search(value) else value
+
+
+def cap_attributes(html: str) -> str:
+    """``html`` with every start tag cut to its first ``MAX_ATTRIBUTES_PER_ELEMENT`` attributes."""
+    limit = settings.MAX_ATTRIBUTES_PER_ELEMENT
+
+    def cut(match: re.Match) -> str:
+        attributes = ATTRIBUTE.findall(match.group(2))
+        if len(attributes) <= limit:
+            return match.group(0)
+        return f"<{match.group(1)} {' '.join(attributes[:limit])}>"
+
+    return LONG_TAG.sub(cut, html)
+
+
+def tame_tree(tree) -> list[PageWarning]:
+    """Make a parsed tree safe and affordable: control characters out of every text, tail and attribute value
+    (lxml would refuse them later and trafilatura would lose the whole article), and at most
+    ``MAX_HTML_ELEMENTS`` elements (empty ones dropped first, then the rest of the page cut)."""
+    count = 0
+    # libxml2 keeps what follows </html> as siblings of the root, where XPath (and so comments) still find it
+    tops = [*reversed(list(tree.itersiblings(preceding=True))), tree, *tree.itersiblings()]
+    for node in (node for top in tops for node in top.iter()):
+        count += 1
+        if node.text and isinstance(node.tag, str):
+            clean = _without_controls(node.text)
+            if clean != node.text:
+                node.text = clean
+        if node.tail:
+            clean = _without_controls(node.tail)
+            if clean != node.tail:
+                node.tail = clean
+        if isinstance(node.tag, str):
+            for key, value in node.attrib.items():
+                if TREE_CONTROL.search(value):
+                    node.set(key, _without_controls(value))
+    limit = settings.MAX_HTML_ELEMENTS
+    if count <= limit:
+        return []
+    for node in [node for top in tops for node in top.iter(*EMPTY_DROPPABLE)]:
+        if len(node) == 0 and not (node.text or "").strip():
+            _drop(node)
+    nodes = [node for top in tops for node in top.iter()]
+    if len(nodes) <= limit:
+        return []
+    for node in nodes[limit:]:
+        parent = node.getparent()
+        if parent is not None:
+            parent.remove(node)
+    return [
+        PageWarning("page_truncated", f"the page has {len(nodes):,} HTML elements; only the first {limit:,} were read")
+    ]
+
+
 def read_html(html: str, *, url: str | None = None) -> Page:
     """Read an HTML page into a :class:`Page` with the article in blocks and the comments with their threads."""
     import trafilatura
 
     warnings: list[PageWarning] = []
-    tree = trafilatura.load_html(html)
+    tree = trafilatura.load_html(cap_attributes(html))
     if tree is None:
         return Page(
             text="",
@@ -467,6 +549,10 @@ def read_html(html: str, *, url: str | None = None) -> Page:
             source_format="html",
             warnings=[PageWarning("unparsable_html", "the HTML could not be parsed")],
         )
+    # trafilatura may hand back the first element rather than the document (<video></html>...): read the
+    # whole document, and never give htmldate a root it would try to drop
+    tree = tree.getroottree().getroot()
+    warnings.extend(tame_tree(tree))
     markup = default_markup()
     dom_comments = find_comments(tree, markup)
     if dom_comments:  # their words are read: the tree is the article's now

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from ..contract import to_dict
 from ..model import Analysis
+from .terminal import terminal_safe
 from .view import build_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
@@ -22,7 +23,7 @@ _URL_SAFE = ":/?#@!$&'*+,;=%"
 
 def escape_md(text: Any) -> str:
     """Escape Markdown syntax and HTML markup; newlines become spaces (every value sits on one line)."""
-    text = " ".join(str(text if text is not None else "").split())
+    text = " ".join(terminal_safe(text).split())  # Markdown is read in terminals: no raw escape sequences
     text = text.replace("&", "&amp;").replace("<", "&lt;")  # no raw HTML can open, so quotes stay readable
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = re.sub(r"^(\d+)\.", r"\1\\.", text)  # "12." would start an ordered list

@@ -73,9 +73,12 @@ def _tables(card: Scorecard) -> list[tuple[str, tuple[tuple[str, str, bool], ...
 
 
 def _plain(value: Any) -> str:
+    """A corpus value for a Rich table: no markup, no control character or bidi override (shown escaped)."""
     from rich.markup import escape
 
-    return escape("" if value is None else str(value))
+    from .terminal import terminal_safe
+
+    return escape(terminal_safe(value))
 
 
 _CSS = """body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}

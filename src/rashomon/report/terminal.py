@@ -26,12 +26,33 @@ from .view import build_view, flag_counts
 VERDICT_STYLES = {"agree": "bold #009E73", "compatible": "bold #56B4E9", "conflict": "bold #D55E00", "unique": "bold"}
 # --------------------------------------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+#: What page text must never bring to a terminal: C0 controls but newline and tab (ESC starts colours, window
+#: titles, OSC 8 links), DEL, C1 controls (8-bit CSI, OSC), and the bidirectional overrides, isolates and marks
+#: that make text print other than it reads.
+TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: Any) -> str:
+    """``text`` with every terminal-unsafe character shown escaped (``\\x1b``, ``\\u202e``): it prints as what it is."""
+    text = str(text if text is not None else "")
+    return TERMINAL_UNSAFE.sub(_escaped, text) if TERMINAL_UNSAFE.search(text) else text
+
+
+def json_terminal_safe(json_text: str) -> str:
+    """JSON text with every terminal-unsafe character written as a ``\\uXXXX`` escape: the same JSON value.
+
+    Such characters can only stand inside strings (JSON's syntax is ASCII), where the escape means the same."""
+    return TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 def _clean(text: Any) -> str:
-    """Drop control characters (terminal escape sequences) from page text."""
-    return _CONTROL.sub("", str(text if text is not None else ""))
+    """Page text for the terminal report: one line per value, unsafe characters shown escaped."""
+    return terminal_safe(text)
 
 
 def _segments_text(segments: list[dict], out: Text | None = None, quote: bool = False) -> Text:
@@ -275,15 +296,16 @@ def _comments(view: dict[str, Any], console: Console) -> None:
         console.print(Text("The page has no reader comments.", style="dim"))
         return
     tree = Tree(Text(", ".join(f"{name}: {n}" for name, n in comments["filters"]), style="dim"))
-    nodes: dict[str, Tree] = {}
+    open_at: list[Tree] = [tree]  # the last node shown at each depth (items come depth-first, depth capped)
     for c in comments["items"]:
         label = Text(_clean(c.get("author") or "(anonymous)"), style="bold")
         for flag in c["flags"]:
             label.append(f" [{_clean(flag)}]", style="bold #D55E00")
         label.append("  ")
         _segments_text(c["segments"], label)
-        parent = nodes.get(c.get("reply_to")) if c["depth"] else None
-        nodes[c["id"]] = (parent or tree).add(label)
+        depth = min(c["depth"], len(open_at) - 1)
+        del open_at[depth + 1 :]
+        open_at.append(open_at[depth].add(label))
     console.print(tree)
     table = Table("Commenter", "Comments", "Replies received", "Flags", "Max abuse", box=box.SIMPLE)
     for r in comments["commenters"]:

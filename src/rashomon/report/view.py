@@ -741,13 +741,15 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
     ordered: list[tuple[dict, int]] = []
     visited: set[str] = set()
 
-    def walk(comment: dict, depth: int) -> None:
-        if comment["id"] in visited:
-            return
-        visited.add(comment["id"])
-        ordered.append((comment, depth))
-        for child in children.get(comment["id"], []):
-            walk(child, depth + 1)
+    def walk(top: dict, depth: int) -> None:  # depth-first with a stack: a 1,000-reply argument is no recursion
+        stack = [(top, depth)]
+        while stack:
+            comment, level = stack.pop()
+            if comment["id"] in visited:
+                continue
+            visited.add(comment["id"])
+            ordered.append((comment, level))
+            stack.extend((child, level + 1) for child in reversed(children.get(comment["id"], [])))
 
     for top in children.get(None, []):
         walk(top, 0)

@@ -10,13 +10,12 @@ something (POST, PUT, PATCH, DELETE) sent by another site's page is refused with
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
+import os
+import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -31,14 +30,16 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import settings
 from ..compare import compare_pages
-from ..contract import from_dict, to_dict, validator
-from ..errors import RashomonError
+from ..contract import from_dict, validator
+from ..errors import PageTooSlow, RashomonError
 from ..model import HTML_SUFFIXES
+from ..options import Options
 from ..read import KINDS
 from ..report.comparison import merge_for_report, outlet_name
 from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
 from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment
+from .pool import AnalysisPool, PoolFull, ThreadRunner, WorkerLost
 from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store
 
 log = logging.getLogger(__name__)
@@ -50,9 +51,15 @@ REQUEST_OVERHEAD_BYTES = 256 * 1024
 IMPORT_FACTOR = 4
 #: Pages listed on the front page.
 LIST_LIMIT = 200
-#: Analyses run one at a time: spaCy pipelines are not promised to be thread-safe, and the machine's cores are
-#: better spent on one page than thrashed by many.
-ANALYZE_CONCURRENCY = 1
+#: Worker processes that run analyses (each loads the models once, ~400 MB); the app's own process serves
+#: requests, so reads never wait behind an analysis.
+ANALYZE_WORKERS = max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1))
+#: Analyses that may wait for a worker; one more request gets 429 with Retry-After.
+ANALYZE_QUEUE_LIMIT = 32
+#: Seconds one analysis may take in the web app; a slower page gets 422 and its worker goes on to the next.
+ANALYZE_TIMEOUT_SECONDS = 60.0
+#: Retry-After (seconds) sent with a 429.
+RETRY_AFTER_SECONDS = 30
 #: Pages one comparison may take (each is rendered side by side, and the engine's work grows with their number).
 MAX_COMPARE = 10
 #: Host names always accepted besides the one served (``testserver`` is the one Starlette's TestClient sends).
@@ -187,27 +194,35 @@ def create_app(
     analyze: Callable[..., Any] | None = None,
     max_page_bytes: int | None = None,
     stage_names: tuple[str, ...] | None = None,
+    options: Options | None = None,
     allowed_hosts: Sequence[str] | None = None,
+    workers: int | None = None,
+    queue_limit: int = ANALYZE_QUEUE_LIMIT,
+    analyze_timeout: float | None = ANALYZE_TIMEOUT_SECONDS,
 ) -> FastAPI:
     """The app over the store at ``db_path`` (default: ``rashomon.db`` in the user's data folder).
 
-    ``analyze`` replaces :func:`rashomon.analyze` (a different pipeline), ``stage_names`` the stages it runs
-    (default: ``rashomon.pipeline.DEFAULT_STAGES``); ``max_page_bytes`` replaces the page size limit. ``allowed_hosts``:
+    ``analyze`` replaces :func:`rashomon.analyze` (a different pipeline, run in a thread of this process),
+    ``options`` the run's :class:`~rashomon.options.Options` (handed to every analysis worker) and ``stage_names``
+    its stages (default: ``rashomon.pipeline.DEFAULT_STAGES``); ``max_page_bytes`` replaces the page size limit.
+    ``workers``, ``queue_limit`` and ``analyze_timeout``: the analysis worker processes, the analyses that may
+    wait for one (429 past it) and the seconds one analysis may take (422 past it; ``None``: no limit). ``allowed_hosts``:
     the host names a request may address (its ``Host`` header; default ``LOCAL_HOSTS``), so a DNS-rebinding
     page cannot reach the app under its own name.
     """
     store = Store(db_path or default_db_path())
     page_limit = max_page_bytes or settings.MAX_PAGE_BYTES
+    # one FIFO queue of analyses, bounded: requests are answered in the order they came, none starves
     if analyze is None:
-        from .. import analyze as analyze_page
+        from ..batch.worker import batch_options
 
-        if stage_names is not None:
-            from ..pipeline import plan_stages
-
-            plan_stages(stage_names)  # a wrong stage list fails here, not on every request
-        analyze = analyze_page if stage_names is None else partial(analyze_page, stage_names=tuple(stage_names))
-    # one FIFO queue of analyses: requests are answered in the order they came, none starves
-    workers = ThreadPoolExecutor(max_workers=ANALYZE_CONCURRENCY, thread_name_prefix="rashomon-analyze")
+        # the run's options (a wrong stage list fails here, not on every request), handed to every worker
+        run_options = batch_options(options, stage_names)
+        runner: AnalysisPool | ThreadRunner = AnalysisPool(
+            workers or ANALYZE_WORKERS, queue_limit, analyze_timeout, run_options
+        )
+    else:
+        runner = ThreadRunner(analyze, queue_limit, analyze_timeout)
     env = environment()
     assets = inline_assets()
     csp = f"{WEB_CSP}; {assets['csp']}"
@@ -215,8 +230,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        await runner.warm()  # workers started and models loaded before the first request is served
         yield
-        workers.shutdown(wait=False, cancel_futures=True)
+        runner.close()
 
     app = FastAPI(
         title="rashomon",
@@ -228,6 +244,7 @@ def create_app(
         "stores them, searches them and returns the analysis JSON contract.",
     )
     app.state.store = store
+    app.state.analyses = runner
     app.add_middleware(
         _BodyLimit,
         limit_for=lambda path: (
@@ -258,16 +275,6 @@ def create_app(
         html = env.get_template(template).render(assets=assets, csp=meta_csp, web={"query": query}, **context)
         return HTMLResponse(html, status_code=status)
 
-    def analyze_to_dict(
-        data: bytes, kind: str, url: str | None, published_at: str | None, publisher: str | None = None
-    ) -> dict[str, Any]:
-        # publisher only when given: an injected analyze (tests, other front ends) need not take it
-        extra = {"publisher": publisher} if publisher else {}
-        try:
-            return to_dict(analyze(data, kind=kind, url=url or None, published_at=published_at or None, **extra))
-        except RashomonError as err:
-            raise HTTPException(400, str(err)) from None
-
     async def run_analysis(
         data: bytes,
         kind: str = "auto",
@@ -282,8 +289,18 @@ def create_app(
             raise HTTPException(400, "the page is empty: paste its text or choose a file")
         if kind not in KINDS:
             raise HTTPException(400, f"kind must be {', '.join(KINDS[:-1])} or {KINDS[-1]}")
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(workers, analyze_to_dict, data, kind, url, published_at, publisher)
+        # publisher only when given: an injected analyze (tests, other front ends) need not take it
+        extra = {"publisher": publisher} if publisher else {}
+        try:
+            return await runner.analyze(data, kind=kind, url=url or None, published_at=published_at or None, **extra)
+        except PoolFull as err:
+            raise HTTPException(429, str(err), headers={"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
+        except PageTooSlow as err:
+            raise HTTPException(422, str(err)) from None
+        except WorkerLost as err:
+            raise HTTPException(503, str(err), headers={"Retry-After": "5"}) from None
+        except RashomonError as err:
+            raise HTTPException(400, str(err)) from None
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api/")
@@ -303,7 +320,9 @@ def create_app(
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
-        return error_response(request, exc.status_code, exc.detail)
+        response = error_response(request, exc.status_code, exc.detail)
+        response.headers.update(exc.headers or {})  # Retry-After with a 429 or 503
+        return response
 
     from fastapi.exceptions import RequestValidationError
 
@@ -411,8 +430,14 @@ def create_app(
     )
     async def api_analyze(request: AnalyzeRequest):
         """Analyze one page; store it unless ``store`` is false. Returns the analysis JSON contract."""
+        # JSON may carry lone surrogates (\ud800), which UTF-8 cannot: the page's become invalid bytes the reader
+        # replaces and reports (invalid_utf8), the fields' become U+FFFD
         data = await run_analysis(
-            request.text.encode("utf-8"), request.kind, request.url, request.published_at, request.publisher
+            request.text.encode("utf-8", "surrogatepass"),
+            request.kind,
+            _without_surrogates(request.url),
+            _without_surrogates(request.published_at),
+            _without_surrogates(request.publisher),
         )
         # serialised before it is stored: a failure here leaves nothing stored, and nothing after storing can fail
         analysis_json = _to_json(data)
@@ -432,6 +457,7 @@ def create_app(
         except Exception as err:  # jsonschema.ValidationError: say where, in one line
             path = "/".join(str(p) for p in getattr(err, "absolute_path", [])) or "(top)"
             raise HTTPException(400, f"not a valid analysis at {path}: {getattr(err, 'message', err)}") from None
+        analysis = _without_surrogates(analysis)
         try:
             analysis_json = _to_json(analysis)
         except ValueError:  # Python's JSON parser takes NaN and Infinity; JSON (and the store's readers) do not
@@ -441,7 +467,7 @@ def create_app(
         return stored_response(store.add(analysis), analysis_json)
 
     @app.get("/api/pages", tags=["pages"])
-    def api_list(limit: int = Query(LIST_LIMIT, ge=1, le=1000), offset: int = Query(0, ge=0)):
+    def api_list(limit: int = Query(LIST_LIMIT, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_PAGE_ID)):
         """Stored pages, newest first (no analysis bodies)."""
         return {"total": store.count(), "pages": store.list(limit, offset)}
 
@@ -488,6 +514,29 @@ def create_app(
 def _host_patterns(hosts: Sequence[str]) -> list[str]:
     """Host names as ``TrustedHostMiddleware`` compares them: an IPv6 address in brackets (``[::1]``)."""
     return [f"[{h}]" if ":" in h and not h.startswith("[") else h for h in (h.strip().lower() for h in hosts)]
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` (a JSON value) with every lone surrogate made U+FFFD: one character for one, so offsets hold."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    stack, root = [value], value  # a stack, not recursion: the body's depth is the client's to choose
+    while stack:
+        item = stack.pop()
+        pairs = item.items() if isinstance(item, dict) else enumerate(item) if isinstance(item, list) else ()
+        for key, child in list(pairs):
+            if isinstance(child, str):
+                item[key] = _without_surrogates(child)
+            elif isinstance(child, (dict, list)):
+                stack.append(child)
+        if isinstance(item, dict) and any(isinstance(k, str) and _SURROGATE.search(k) for k in item):
+            fixed = {_without_surrogates(k): v for k, v in item.items()}
+            item.clear()
+            item.update(fixed)
+    return root
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _to_json(data: dict[str, Any]) -> str:
