@@ -207,7 +207,9 @@ def stance_step(ctx: CommentContext) -> None:
             comment.stance.append(Stance(hit.actor, hit.stance, span.start, span.end, span.text, hit.score))
 
 
-@register_stage(STAGE, requires=("actors",), assigns=("page.comments",), resources=("encoder",))
+# The encoder is not declared as a resource: the default ``fast`` mode does not use it, so runs and batch workers
+# should not load it; the ``encoder`` mode asks for it with ``ctx.resource("encoder")`` (loaded once per process).
+@register_stage(STAGE, requires=("actors",), assigns=("page.comments",))
 def comments_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Fill every comment's scores, flags, evidence, inferred replies, corrections and stances (stance toward the
     actors the ``actors`` stage found, hence its prerequisite)."""

@@ -474,7 +474,7 @@ _PLAIN_FLAGS = [
         head
         for head, up in (
             ("toxicity", code & 1),
-            ("insult", code & 4),
+            ("insult", code & 4 and code & 1),
             ("severe_toxicity", code & 2 and code & 1),
             ("identity_attack", code & 8 and code & 1),
         )
@@ -506,8 +506,9 @@ def _decide(scores: dict[str, float], hits: list[Hit], limits: dict[str, float] 
     ]
     if slurs or (scores["identity_attack"] >= limits["identity_attack"] and "toxicity" in flags):
         flags.append("identity_attack")
-    if "severe_toxicity" in flags and "toxicity" not in flags:
-        flags.remove("severe_toxicity")
+    for head in ("severe_toxicity", "insult"):  # OLID labels an insult (TIN) only inside an offensive post
+        if head in flags and "toxicity" not in flags:
+            flags.remove(head)
     evidence = [Hit("profanity", h.start, h.end, h.weight) for h in profanity]
     evidence += [h for h in hits if h.label in ("threat", "identity_attack", "insult")]
     return AbuseResult({k: round(v, 4) for k, v in scores.items()}, flags, evidence)

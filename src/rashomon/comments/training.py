@@ -24,7 +24,6 @@ as negatives, so that naming a group or reporting a war does not read as abuse. 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
@@ -59,6 +58,23 @@ def subset(data: datasets.Labelled, index: Sequence[int] | None) -> datasets.Lab
     return datasets.Labelled([data.texts[i] for i in index], {k: [v[i] for i in index] for k, v in data.labels.items()})
 
 
+def recipe_rows(
+    head: str, sources: dict[str, datasets.Labelled], features: dict
+) -> tuple[list, np.ndarray, np.ndarray, np.ndarray]:
+    """The rows of ``ABUSE_RECIPE[head]``: feature blocks (``features[source]``, one row per text), labels,
+    weights, and the mask of the head's main data set (its calibration and threshold are fitted there only)."""
+    blocks, labels, weights = [], [], []
+    for source, column, weight in ABUSE_RECIPE[head]:
+        data = sources[source]
+        blocks.append(features[source])
+        labels.append(np.asarray(data.labels[column]) if column else np.zeros(len(data.texts), dtype=int))
+        weights.append(np.full(len(data.texts), weight))
+    y = np.concatenate(labels)
+    primary = np.zeros(len(y), dtype=bool)
+    primary[: len(sources[ABUSE_RECIPE[head][0][0]].texts)] = True
+    return blocks, y, np.concatenate(weights), primary
+
+
 def train_abuse(
     olid: datasets.Labelled,
     davidson: datasets.Labelled,
@@ -73,19 +89,11 @@ def train_abuse(
     weighted = {name: weigh(matrix, idf) for name, matrix in counts.items()}
     fitted: dict[str, FittedHead] = {}
     for head in heads:
-        blocks, labels, weights = [], [], []
-        for source, column, weight in ABUSE_RECIPE[head]:
-            data = sources[source]
-            blocks.append(weighted[source])
-            labels.append(np.asarray(data.labels[column]) if column else np.zeros(len(data.texts), dtype=int))
-            weights.append(np.full(len(data.texts), weight))
-        y = np.concatenate(labels)
-        primary = np.zeros(len(y), dtype=bool)
-        primary[: len(sources[ABUSE_RECIPE[head][0][0]].texts)] = True  # calibrate on the head's main data set
+        blocks, y, weights, primary = recipe_rows(head, sources, weighted)
         fitted[head] = fit_head(
             sp.vstack(blocks).tocsr(),
             y,
-            np.concatenate(weights),
+            weights,
             calibrate_on=primary,
             nb=head in NB_HEADS,
             c=C_GRID.get(head, LOGISTIC_C),
@@ -122,18 +130,6 @@ MIN_FLAG_PRECISION = 0.5
 ENCODER_C = 4.0
 
 
-@dataclass(slots=True)
-class DenseFit:
-    """One head fitted on dense vectors: weights, bias, isotonic curve on its sigmoid, threshold, out-of-fold."""
-
-    coef: np.ndarray
-    intercept: float
-    curve_x: np.ndarray
-    curve_y: np.ndarray
-    threshold: float
-    oof: np.ndarray
-
-
 def _fit_dense_lr(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> tuple[np.ndarray, float]:
     from sklearn.linear_model import LogisticRegression
 
@@ -149,7 +145,7 @@ def fit_dense_head(
     calibrate_on: np.ndarray | None = None,
     objective: str = "macro",
     c: float = ENCODER_C,
-) -> DenseFit:
+) -> FittedHead:
     """A balanced logistic regression on dense vectors with an isotonic curve and a flag threshold, both fitted
     on its out-of-fold scores (``CALIBRATION_FOLDS`` folds of the rows given, fixed seed): the held-in
     development folds. ``calibrate_on`` keeps the curve and threshold to the rows of the head's main data set."""
@@ -170,7 +166,7 @@ def fit_dense_head(
         threshold = precise_threshold(y[mask], oof[mask])
     else:
         threshold = best_threshold(y[mask], oof[mask], objective)
-    return DenseFit(coef, intercept, iso.X_thresholds_, iso.y_thresholds_, threshold, oof)
+    return FittedHead(coef, intercept, iso.X_thresholds_, iso.y_thresholds_, threshold, oof, c)
 
 
 def precise_threshold(labels: np.ndarray, scores: np.ndarray, minimum: float = MIN_FLAG_PRECISION) -> float:
@@ -185,7 +181,7 @@ def precise_threshold(labels: np.ndarray, scores: np.ndarray, minimum: float = M
     return best_threshold(labels, scores, "positive")
 
 
-def dense_head(name: str, fits: dict[str, DenseFit], input_dim: int) -> Head:
+def dense_head(name: str, fits: dict[str, FittedHead], input_dim: int) -> Head:
     """The fitted heads as one shipped :class:`rashomon.heads.Head` (one linear layer, sigmoid, curves)."""
     labels = tuple(fits)
     weight = np.stack([fits[label].coef for label in labels], axis=1).astype(np.float32)
@@ -211,27 +207,19 @@ def train_encoder_abuse(
     davidson: datasets.Labelled,
     heads: Sequence[str] = tuple(ABUSE_RECIPE),
     log=print,
-) -> tuple[Head, dict[str, DenseFit]]:
+) -> tuple[Head, dict[str, FittedHead]]:
     """The abuse heads of ``ABUSE_RECIPE`` on encoder vectors (``vectors``: source name -> one row per text of
     ``olid``, ``davidson`` and ``neutral``, in their order). Pass training folds to evaluate."""
     sources = {"olid": olid, "davidson": davidson, "neutral": datasets.Labelled(datasets.neutral_identity_texts(), {})}
-    fits: dict[str, DenseFit] = {}
+    fits: dict[str, FittedHead] = {}
     for head in heads:
-        blocks, labels, weights = [], [], []
-        for source, column, weight in ABUSE_RECIPE[head]:
-            data = sources[source]
-            blocks.append(vectors[source])
-            labels.append(np.asarray(data.labels[column]) if column else np.zeros(len(data.texts), dtype=int))
-            weights.append(np.full(len(data.texts), weight))
-        y = np.concatenate(labels)
-        primary = np.zeros(len(y), dtype=bool)
-        primary[: len(sources[ABUSE_RECIPE[head][0][0]].texts)] = True
-        fits[head] = fit_dense_head(np.vstack(blocks), y, np.concatenate(weights), calibrate_on=primary)
+        blocks, y, weights, primary = recipe_rows(head, sources, vectors)
+        fits[head] = fit_dense_head(np.vstack(blocks), y, weights, calibrate_on=primary)
         log(f"  {head}: {int(y.sum())} positives of {len(y)} rows, threshold {fits[head].threshold:.3f}")
     return dense_head(ENCODER_ABUSE_HEAD, fits, vectors["olid"].shape[1]), fits
 
 
-def train_encoder_sarcasm(vectors: np.ndarray, data: datasets.Labelled, log=print) -> tuple[Head, DenseFit]:
+def train_encoder_sarcasm(vectors: np.ndarray, data: datasets.Labelled, log=print) -> tuple[Head, FittedHead]:
     """The sarcasm head on encoder vectors of iSarcasmEval. Its flag threshold is the lowest calibrated score at
     which the flag was right more often than not on the development folds (``precise_threshold``): the F1-best
     cut flags about two comments in three (precision 0.29), which tells a reader nothing."""
