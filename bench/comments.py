@@ -1,8 +1,10 @@
 """Comments scored per second per core: rashomon's comment scoring beside alt-profanity-check, same texts.
 
 Input: any text files of comments, one per line, or a folder of the data-set layout (OLID's training file
-and Davidson's tweets, the default: ``../shared/data``). The timed work is what the comment stage does per
-comment: the abuse heads, the threat and lexicon patterns, and the sarcasm head. Single process, so per second
+and Davidson's tweets, the default: ``../shared/data``). Timed in one run: the whole comments stage in
+the ``encoder`` mode (the shared encoder, one thread, each comment encoded once and its vector shared by the abuse
+and sarcasm heads), the encoder alone, and the default ``fast`` mode (linear n-gram models: the abuse heads, the threat and
+lexicon patterns, the sarcasm head, and its whole stage), beside alt-profanity-check. Single process, so per second
 is per core; time is CPU time of this process (``time.process_time``), so other jobs on a shared machine do not
 count against either side. Numpy is held to one thread (OMP/OPENBLAS_NUM_THREADS=1) for the same reason.
 
@@ -31,7 +33,8 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-GOAL = 20_000
+GOAL = 20_000  # the fast mode's scoring
+STAGE_GOAL = 250  # the whole stage in the encoder mode
 SEED = 20161128
 
 
@@ -73,22 +76,32 @@ def main(argv=None) -> int:
         texts = load_texts(args)
     except OSError as err:
         parser.error(f"cannot read the comments: {err}")
-    # slices: one cold, `repeat` for the scoring, one for the whole stage, one for the abuse heads alone
-    timed = args.n * (args.repeat + 3)
+    # slices: one cold, `repeat` for the scoring, one for the whole stage (fast), one for the abuse heads alone,
+    # one for the whole stage in the encoder mode, one for the encoder alone
+    timed = args.n * (args.repeat + 5)
     if len(texts) < timed + 1000:
         parser.error(
             f"{len(texts)} comments given, at least {timed + 1000} needed (1,000 to warm up + --n x "
-            "(--repeat + 3)): lower --n or --repeat"
+            "(--repeat + 5)): lower --n or --repeat"
         )
     args.warmup = min(args.warmup, len(texts) - timed)
     random.Random(SEED).shuffle(texts)
     warmup, rest = texts[: args.warmup], texts[args.warmup :]
-    cold, *slices = [rest[k * args.n : (k + 1) * args.n] for k in range(args.repeat + 3)]
-    scoring_slices, stage_slice, model_slice = slices[: args.repeat], slices[-2], slices[-1]
+    cold, *slices = [rest[k * args.n : (k + 1) * args.n] for k in range(args.repeat + 5)]
+    scoring_slices, stage_slice, model_slice = slices[: args.repeat], slices[-4], slices[-3]
+    encoder_stage_slice, encoder_slice = slices[-2], slices[-1]
 
+    from rashomon import encoder
     from rashomon.comments import BATCH_SIZE, abuse, analyze_comments, sarcasm
     from rashomon.comments.features import clear_token_cache, featurize_counts
     from rashomon.model import Analysis, Comment, Page
+    from rashomon.options import Options
+
+    # one onnxruntime thread: CPU time is then per core, as for the anchor
+    encoder_options = Options().with_values({"encoder.threads": 1, "comments.mode": "encoder"})
+    fast_options = encoder_options.with_values({"comments.mode": "fast"})
+    enc = encoder.load(1)
+    enc.embed(warmup[:200])
 
     abuse.score_texts(warmup[:200])  # load models and lexicons outside the timing
     sarcasm.score_texts(warmup[:200])
@@ -104,19 +117,22 @@ def main(argv=None) -> int:
     def ours_model_only(batch):
         abuse.model().score(batch)
 
-    def whole_stage(batch):
+    def whole_stage(batch, options=fast_options):
         """The full comments stage (language, threads, abuse, sarcasm, corrections, stance) on one page."""
         text, comments = "", []
         for i, body in enumerate(batch):
             comments.append(Comment(f"c{i}", f"user{i % 97}", body, len(text), len(text) + len(body)))
             text += body + "\n"
-        analyze_comments(Analysis(page=Page(text=text, comments=comments)))
+        analyze_comments(Analysis(page=Page(text=text, comments=comments)), options)
 
+    whole_stage(warmup[:200], encoder_options)  # load the encoder heads outside the timing
     cold_rate = rate(ours, cold)
     ours(warmup)
     ours_rate = max(rate(ours, batch) for batch in scoring_slices)
     stage_rate = rate(whole_stage, stage_slice)
     model_rate = rate(ours_model_only, model_slice)
+    encoder_stage_rate = rate(lambda batch: whole_stage(batch, encoder_options), encoder_stage_slice)
+    encoder_rate = rate(enc.embed, encoder_slice)
     try:
         from profanity_check import predict_prob
 
@@ -129,6 +145,12 @@ def main(argv=None) -> int:
         f"{args.repeat} slices of {args.n:,} comments never scored before (mean {mean_chars:.0f} characters), after "
         f"{args.warmup:,} others; best slice; CPU time of one core"
     )
+    print(
+        f"  rashomon whole comments stage, encoder mode:                    {encoder_stage_rate:10,.0f} comments/s"
+        f"  (goal {STAGE_GOAL}: {'met' if encoder_stage_rate >= STAGE_GOAL else 'NOT met'})"
+    )
+    print(f"  the shared encoder alone (embed, one thread):                   {encoder_rate:10,.0f} comments/s")
+    print("  fast mode (the default: linear n-gram models, no encoder):")
     print(
         f"  rashomon comment scoring (abuse + threats + lexicons + sarcasm): {ours_rate:10,.0f} comments/s"
         f"  (goal {GOAL:,}: {'met' if ours_rate >= GOAL else 'NOT met'})"
@@ -147,6 +169,10 @@ def main(argv=None) -> int:
                 "ours_cold_per_s": round(cold_rate),
                 "ours_model_only_per_s": round(model_rate),
                 "ours_whole_stage_per_s": round(stage_rate),
+                "encoder_whole_stage_per_s": round(encoder_stage_rate),
+                "encoder_alone_per_s": round(encoder_rate),
+                "encoder_stage_goal_per_s": STAGE_GOAL,
+                "encoder_stage_goal_met": encoder_stage_rate >= STAGE_GOAL,
                 "anchor_alt_profanity_check_per_s": round(anchor_rate) if anchor_rate else None,
                 "goal_per_s": GOAL,
                 "goal_met": ours_rate >= GOAL,

@@ -1,12 +1,15 @@
 """Abuse heads measured: OLID level A by 5-fold cross-validation, Davidson on a fixed 80/20 split.
 
-Each fold trains the shipped recipe (``rashomon.comments.training.train_abuse``) on the training part only and
-scores the held-out part; alt-profanity-check scores the same held-out texts in the same run (the anchor).
+Each fold trains the shipped recipe on the training part only and scores the held-out part (``--mode encoder``,
+the default: ``training.train_encoder_abuse``, logistic heads on the shared encoder's vectors, flags at the
+thresholds each head chose on its training part's own out-of-fold scores, as shipped; ``--mode fast``: the linear
+n-gram ``training.train_abuse``); alt-profanity-check scores the same held-out texts in the same run (the anchor).
 Figures: macro-F1 (at the flag threshold 0.5 on the calibrated score, and at the head's own tuned
 threshold), ROC-AUC per attribute, expected calibration error (10 bins). Human-readable figures, then one
 line of JSON last.
 
     .venv/bin/python eval/abuse.py [--data ../shared/data] [--folds 5] [--seed 20161128] [--skip-davidson]
+        [--mode encoder|fast] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from rashomon.comments import datasets, training  # noqa: E402
 from rashomon.comments.metrics import binary_figures  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
 
-OLID_GOAL, MARGIN_GOAL = 0.78, 0.10
+OLID_GOAL, MARGIN_GOAL = 0.82, 0.10
 #: Head -> OLID label it is measured against.
 OLID_TARGETS = {"toxicity": "offensive", "insult": "targeted", "identity_attack": "group"}
 #: Head -> Davidson label it is measured against.
@@ -40,20 +43,49 @@ def anchor_scores(texts: list[str]) -> np.ndarray | None:
     return np.asarray(predict_prob(texts), dtype=float)
 
 
-def evaluate_olid(data: Path, folds: int, seed: int) -> dict:
+def _vectors(olid, davidson, cache) -> dict[str, np.ndarray]:
+    return {
+        "olid": training.embed_cached(olid.texts, "olid", cache),
+        "davidson": training.embed_cached(davidson.texts, "davidson", cache),
+        "neutral": training.embed_cached(datasets.neutral_identity_texts(), "neutral", cache),
+    }
+
+
+def _train(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):
+    """A scorer (texts' rows -> head -> scores) and its per-head thresholds, trained on the given rows."""
+    olid_part, davidson_part = training.subset(olid, olid_rows), training.subset(davidson, davidson_rows)
+    if mode == "encoder":
+        part = dict(vectors)
+        if olid_rows is not None:
+            part["olid"] = vectors["olid"][olid_rows]
+        if davidson_rows is not None:
+            part["davidson"] = vectors["davidson"][davidson_rows]
+        head, fits = training.train_encoder_abuse(part, olid_part, davidson_part, heads, log=lambda *_: None)
+
+        def score(source, rows, texts):
+            table = head.scores(vectors[source][rows])
+            return {label: table[:, k] for k, label in enumerate(head.labels)}
+
+        return score, {h: fits[h].threshold for h in heads}
+    model, fitted = training.train_abuse(olid_part, davidson_part, heads, log=lambda *_: None)
+    return (lambda source, rows, texts: model.score(texts)), {h: fitted[h].threshold for h in heads}
+
+
+def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cache=None) -> dict:
     from sklearn.model_selection import StratifiedKFold
 
     olid, davidson = datasets.read_olid(data), datasets.read_davidson(data)
+    vectors = _vectors(olid, davidson, cache) if mode == "encoder" else {}
     y = np.asarray(olid.labels["offensive"])
     scores = {head: np.zeros(len(y)) for head in OLID_TARGETS}
     tuned = {head: np.zeros(len(y)) for head in OLID_TARGETS}
     for k, (train, test) in enumerate(StratifiedKFold(folds, shuffle=True, random_state=seed).split(olid.texts, y)):
         print(f"  OLID fold {k + 1}/{folds}: training on {len(train):,} rows (+ Davidson), testing on {len(test):,}")
-        model, fitted = training.train_abuse(training.subset(olid, train), davidson, tuple(OLID_TARGETS), log=lambda *_: None)
-        held_out = model.score([olid.texts[i] for i in test])
+        score, thresholds = _train(mode, vectors, olid, davidson, train, None, tuple(OLID_TARGETS))
+        held_out = score("olid", test, [olid.texts[i] for i in test])
         for head in OLID_TARGETS:
             scores[head][test] = held_out[head]
-            tuned[head][test] = held_out[head] >= fitted[head].threshold
+            tuned[head][test] = held_out[head] >= thresholds[head]
     result = {}
     for head, column in OLID_TARGETS.items():
         labels = olid.labels[column]
@@ -65,21 +97,22 @@ def evaluate_olid(data: Path, folds: int, seed: int) -> dict:
     return result
 
 
-def evaluate_davidson(data: Path, seed: int) -> dict:
+def evaluate_davidson(data: Path, seed: int, mode: str = "encoder", cache=None) -> dict:
     from sklearn.model_selection import train_test_split
 
     olid, davidson = datasets.read_olid(data), datasets.read_davidson(data)
+    vectors = _vectors(olid, davidson, cache) if mode == "encoder" else {}
     classes = np.asarray(davidson.labels["hate"]) * 2 + np.asarray(davidson.labels["offensive"])
     train, test = train_test_split(np.arange(len(davidson.texts)), test_size=0.2, random_state=seed, stratify=classes)
     print(f"  Davidson: training on OLID + {len(train):,} Davidson rows, testing on {len(test):,} (seed {seed})")
-    model, fitted = training.train_abuse(olid, training.subset(davidson, train), tuple(DAVIDSON_TARGETS), log=lambda *_: None)
+    score, thresholds = _train(mode, vectors, olid, davidson, None, train, tuple(DAVIDSON_TARGETS))
     texts = [davidson.texts[i] for i in test]
-    held_out = model.score(texts)
+    held_out = score("davidson", test, texts)
     result = {}
     for head, column in DAVIDSON_TARGETS.items():
         labels = [davidson.labels[column][i] for i in test]
         figures = binary_figures(labels, held_out[head])
-        figures["macro_f1_tuned_threshold"] = binary_figures(labels, held_out[head] >= fitted[head].threshold)["macro_f1"]
+        figures["macro_f1_tuned_threshold"] = binary_figures(labels, held_out[head] >= thresholds[head])["macro_f1"]
         result[head] = figures
     anchor = anchor_scores(texts)
     if anchor is not None:
@@ -94,26 +127,30 @@ def main(argv=None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=SEED, help="seed of the folds and of the Davidson split")
     parser.add_argument("--skip-davidson", action="store_true", help="only the OLID cross-validation")
+    parser.add_argument("--mode", choices=("encoder", "fast"), default="encoder", help="which shipped recipe")
+    parser.add_argument("--cache", type=Path, default=None, help="folder to keep the encoder vectors in")
     args = parser.parse_args(argv)
     if not (args.data / "toxicity" / "olid").is_dir():
         parser.error(f"no OLID under {args.data}/toxicity/olid")
     print(f"OLID level A, {args.folds}-fold cross-validation (seed {args.seed})")
-    olid = evaluate_olid(args.data, args.folds, args.seed)
+    olid = evaluate_olid(args.data, args.folds, args.seed, args.mode, args.cache)
     for head, figures in olid.items():
         if head != "anchor":
             print(f"  rashomon {head:16s} vs {OLID_TARGETS[head]:9s}: {figures}")
     if olid["anchor"]:
         print(f"  alt-profanity-check       vs offensive: {olid['anchor']['offensive']}")
-    ours, anchor = olid["toxicity"]["macro_f1"], (olid["anchor"] or {}).get("offensive", {}).get("macro_f1")
-    print(f"  OLID macro-F1: rashomon {ours:.4f} vs alt-profanity-check {anchor}; goal >= {OLID_GOAL} "
+    # shipped thresholds: the tuned ones for the encoder heads, 0.5 for the fast mode (abuse.FLAG_THRESHOLDS)
+    shipped = "macro_f1_tuned_threshold" if args.mode == "encoder" else "macro_f1"
+    ours, anchor = olid["toxicity"][shipped], (olid["anchor"] or {}).get("offensive", {}).get("macro_f1")
+    print(f"  OLID macro-F1 at the shipped thresholds: rashomon {args.mode} {ours:.4f} vs alt-profanity-check {anchor}; goal >= {OLID_GOAL} "
           f"({'met' if ours >= OLID_GOAL else 'NOT met'}), margin goal >= {MARGIN_GOAL} "
           f"({'met' if anchor is not None and ours - anchor >= MARGIN_GOAL else 'NOT met'})")
-    out = {"olid_cv": olid, "olid_macro_f1": ours, "olid_macro_f1_anchor": anchor,
+    out = {"mode": args.mode, "olid_cv": olid, "olid_macro_f1": ours, "olid_macro_f1_anchor": anchor,
            "olid_goal": OLID_GOAL, "olid_goal_met": ours >= OLID_GOAL,
            "margin_over_anchor": round(ours - anchor, 4) if anchor is not None else None}
     if not args.skip_davidson and (args.data / "toxicity" / "davidson").is_dir():
         print("Davidson, fixed 80/20 split")
-        dav = evaluate_davidson(args.data, args.seed)
+        dav = evaluate_davidson(args.data, args.seed, args.mode, args.cache)
         for head, figures in dav.items():
             if head != "anchor":
                 print(f"  rashomon {head:16s} vs {DAVIDSON_TARGETS[head]:9s}: {figures}")

@@ -1,11 +1,13 @@
 """Sarcasm: F1 of the sarcastic class in 5-fold cross-validation on iSarcasmEval's training data.
 
-Each fold trains the shipped recipe (``training.train_sarcasm``) on the training part, takes its flag
+Each fold trains the shipped recipe (``--mode encoder``, the default: ``training.train_encoder_sarcasm`` on the
+shared encoder's vectors; ``--mode fast``: the linear ``training.train_sarcasm``) on the training part, takes its flag
 threshold from the training part's out-of-fold scores, and scores the held-out part. Anchors in the same
 run: "always sarcastic" (the F1 a constant guess gets, which the issue's goal of 0.40 equals) and the
 explicit markers alone (/s, /sarc). Human-readable figures, then one line of JSON last.
 
-    .venv/bin/python eval/sarcasm.py [--data ../shared/data] [--folds 5] [--seed 20161128]
+    .venv/bin/python eval/sarcasm.py [--data ../shared/data] [--folds 5] [--seed 20161128] [--mode encoder|fast]
+        [--cache DIR]
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from rashomon.comments import datasets, sarcasm, training  # noqa: E402
 from rashomon.comments.metrics import binary_figures  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
 
-GOAL = 0.40
+GOAL = 0.45
 
 
 def main(argv=None) -> int:
@@ -34,29 +36,45 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--mode", choices=("encoder", "fast"), default="encoder")
+    parser.add_argument("--cache", type=Path, default=None, help="folder to keep the encoder vectors in")
     args = parser.parse_args(argv)
     if not (args.data / "sarcasm" / "isarcasmeval").is_dir():
         parser.error(f"no iSarcasmEval under {args.data}/sarcasm/isarcasmeval")
     data = datasets.read_isarcasmeval(args.data)
     y = np.asarray(data.labels["sarcastic"])
-    scores, flagged = np.zeros(len(y)), np.zeros(len(y))
+    scores, flagged, f1_flagged = np.zeros(len(y)), np.zeros(len(y)), np.zeros(len(y))
+    vectors = training.embed_cached(data.texts, "isarc", args.cache) if args.mode == "encoder" else None
     for k, (train, test) in enumerate(StratifiedKFold(args.folds, shuffle=True, random_state=args.seed).split(data.texts, y)):
-        model, fitted = training.train_sarcasm(training.subset(data, train), log=lambda *_: None)
-        scores[test] = model.score([data.texts[i] for i in test])["sarcasm"]
+        if vectors is not None:
+            head, fitted = training.train_encoder_sarcasm(vectors[train], training.subset(data, train), log=lambda *_: None)
+            scores[test] = head.scores(vectors[test])[:, 0]
+        else:
+            model, fitted = training.train_sarcasm(training.subset(data, train), log=lambda *_: None)
+            scores[test] = model.score([data.texts[i] for i in test])["sarcasm"]
         flagged[test] = scores[test] >= fitted.threshold
+        if vectors is not None:  # the F1-best cut of the training part, for the task's metric
+            inner = training.fit_dense_head(vectors[train], y[train], objective="positive", c=1.0)
+            f1_flagged[test] = scores[test] >= inner.threshold
         print(f"  fold {k + 1}/{args.folds}: threshold {fitted.threshold:.3f}")
     ours = binary_figures(y, flagged)
     ours.update({"roc_auc": binary_figures(y, scores)["roc_auc"], "ece": binary_figures(y, scores)["ece"],
                  "f1_at_0.5": binary_figures(y, scores)["f1_positive"], "threshold": "tuned per fold"})
+    if vectors is not None:
+        ours["f1_at_f1_best_threshold"] = binary_figures(y, f1_flagged)["f1_positive"]
+        ours["flagged_share"] = round(float(flagged.mean()), 4)
     always = binary_figures(y, np.ones(len(y)))
     markers = binary_figures(y, np.array([sarcasm.find_marker(t) is not None for t in data.texts], dtype=float))
     print(f"iSarcasmEval, {len(y)} tweets ({int(y.sum())} sarcastic), {args.folds}-fold cross-validation")
-    print(f"  rashomon model (tuned threshold): F1 sarcastic {ours['f1_positive']:.3f}  precision {ours['precision']:.3f}"
+    print(f"  rashomon {args.mode} (tuned threshold): F1 sarcastic {ours['f1_positive']:.3f}  precision {ours['precision']:.3f}"
           f"  recall {ours['recall']:.3f}  ROC-AUC {ours['roc_auc']:.3f}  ECE {ours['ece']:.3f}")
+    if vectors is not None:
+        print(f"  (shipped threshold: flags right at least half the time on the training part, {ours['flagged_share']:.1%} "
+              f"flagged; at the F1-best threshold instead: F1 sarcastic {ours['f1_at_f1_best_threshold']:.3f})")
     print(f"  anchor, always 'sarcastic':       F1 sarcastic {always['f1_positive']:.3f}")
     print(f"  anchor, explicit markers only:    F1 sarcastic {markers['f1_positive']:.3f}")
     print(f"  goal F1 >= {GOAL}: {'met' if ours['f1_positive'] >= GOAL else 'NOT met'}")
-    print(json.dumps({"n": len(y), "ours": ours, "anchor_always_sarcastic": always, "anchor_markers_only": markers,
+    print(json.dumps({"n": len(y), "mode": args.mode, "ours": ours, "anchor_always_sarcastic": always, "anchor_markers_only": markers,
                       "goal": GOAL, "goal_met": ours["f1_positive"] >= GOAL}))
     return 0
 

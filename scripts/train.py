@@ -40,17 +40,31 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the .npz model files go")
+    parser.add_argument("--only", choices=("all", "linear", "encoder"), default="all", help="which models to train")
+    parser.add_argument("--cache", type=Path, default=None, help="folder to keep the data sets' encoder vectors in")
     args = parser.parse_args(argv)
     if not (args.data / "toxicity").is_dir():
         parser.error(f"no data sets under {args.data} (expected toxicity/ and sarcasm/)")
     args.out.mkdir(parents=True, exist_ok=True)
     np.random.seed(SEED)
 
-    print(f"training the abuse heads on OLID + Davidson from {args.data}")
     olid, davidson = datasets.read_olid(args.data), datasets.read_davidson(args.data)
+    sarcasm_data = datasets.read_isarcasmeval(args.data)
+    figures = {}
+    if args.only in ("all", "linear"):
+        _train_linear(args, olid, davidson, sarcasm_data, figures)
+    if args.only in ("all", "encoder"):
+        _train_encoder(args, olid, davidson, sarcasm_data, figures)
+    sizes = {p.name: p.stat().st_size for p in sorted(args.out.glob("comments-*.npz"))}
+    print("model files:", ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sizes.items()))
+    print(json.dumps({"figures": figures, "bytes": sizes}))
+    return 0
+
+
+def _train_linear(args, olid, davidson, sarcasm_data, figures) -> None:
+    print(f"training the linear abuse heads (the fast mode) on OLID + Davidson from {args.data}")
     abuse, fitted = training.train_abuse(olid, davidson)
     abuse.save(args.out / "comments-abuse.npz")
-    figures = {}
     for head, fit in fitted.items():
         source, column, _ = training.ABUSE_RECIPE[head][0]
         n = len((olid if source == "olid" else davidson).texts)
@@ -59,15 +73,33 @@ def main(argv=None) -> int:
         print(f"  {head:16s} {figures[head]}")
 
     print(f"training the sarcasm head on iSarcasmEval from {args.data}")
-    sarcasm_data = datasets.read_isarcasmeval(args.data)
     sarcasm, fit = training.train_sarcasm(sarcasm_data)
     sarcasm.save(args.out / "comments-sarcasm.npz")
     figures["sarcasm"] = _figures(sarcasm_data.labels["sarcastic"], fit.oof, fit.threshold)
     print(f"  sarcasm          {figures['sarcasm']}")
-    sizes = {p.name: p.stat().st_size for p in sorted(args.out.glob("comments-*.npz"))}
-    print("model files:", ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sizes.items()))
-    print(json.dumps({"figures": figures, "bytes": sizes}))
-    return 0
+
+
+def _train_encoder(args, olid, davidson, sarcasm_data, figures) -> None:
+    print("training the heads on the shared encoder (abuse, sarcasm)")
+    vectors = {
+        "olid": training.embed_cached(olid.texts, "olid", args.cache),
+        "davidson": training.embed_cached(davidson.texts, "davidson", args.cache),
+        "neutral": training.embed_cached(datasets.neutral_identity_texts(), "neutral", args.cache),
+    }
+    head, fits = training.train_encoder_abuse(vectors, olid, davidson)
+    head.save(args.out / f"{training.ENCODER_ABUSE_HEAD}.npz")
+    for name, fit in fits.items():
+        source, column, _ = training.ABUSE_RECIPE[name][0]
+        data = olid if source == "olid" else davidson
+        figures[f"encoder:{name}"] = _figures(data.labels[column], fit.oof[: len(data.texts)], fit.threshold) | {
+            "measured_on": f"{source}:{column} out of fold"
+        }
+        print(f"  encoder {name:16s} {figures[f'encoder:{name}']}")
+    sarcasm_vectors = training.embed_cached(sarcasm_data.texts, "isarc", args.cache)
+    head, fit = training.train_encoder_sarcasm(sarcasm_vectors, sarcasm_data)
+    head.save(args.out / f"{training.ENCODER_SARCASM_HEAD}.npz")
+    figures["encoder:sarcasm"] = _figures(sarcasm_data.labels["sarcastic"], fit.oof, fit.threshold)
+    print(f"  encoder sarcasm          {figures['encoder:sarcasm']}")
 
 
 if __name__ == "__main__":

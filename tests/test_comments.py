@@ -18,6 +18,7 @@ from rashomon.comments import (
 from rashomon.comments.features import featurize
 from rashomon.comments.models import MODEL_DIR, load_model
 from rashomon.model import Actor, Analysis, Block, Comment, Page
+from rashomon.options import Options
 
 ARTICLE = "Port Sarn, 3 May. The strike killed 60 soldiers near the harbour, the ministry said. Muslim civilians fled."
 
@@ -66,11 +67,13 @@ def test_news_violence_and_identity_words_are_not_flagged(text):
     assert not {"toxicity", "insult", "threat", "identity_attack", "severe_toxicity"} & set(flags), flags
 
 
-def test_profanity_alone_is_profanity_not_insult():
+def test_profanity_is_flagged_with_its_word_and_the_models_flags_follow_their_scores():
+    # issue 22: the profane word is no longer blanked before scoring, so it never hides a model's flag
     comment = run([("reader", "This budget is bullshit, plain and simple.")])[0]
     assert "profanity" in comment.flags
-    assert "insult" not in comment.flags
     assert any(e.label == "profanity" and e.text == "bullshit" for e in comment.evidence)
+    for head in ("toxicity", "insult"):
+        assert (head in comment.flags) == (comment.scores[head] >= abuse.FLAG_THRESHOLDS[head]), head
 
 
 def test_insult_with_address_is_flagged_with_its_words():
@@ -362,7 +365,12 @@ def test_stance_finds_a_mention_right_after_a_full_stop_and_skips_comments_namin
 
 def test_model_files_are_small_carded_and_calibrated():
     files = sorted(MODEL_DIR.glob("comments-*.npz"))
-    assert {f.stem for f in files} == {"comments-abuse", "comments-sarcasm"}
+    assert {f.stem for f in files} == {
+        "comments-abuse",
+        "comments-sarcasm",
+        "comments-abuse-encoder",
+        "comments-sarcasm-encoder",
+    }
     assert sum(f.stat().st_size for f in files) < 5_000_000
     for f in files:
         card = f.with_suffix(".card.md").read_text(encoding="utf-8")
@@ -402,7 +410,7 @@ def test_a_missing_model_file_is_a_warning_not_a_failure(monkeypatch, tmp_path):
     monkeypatch.setattr(models, "MODEL_DIR", tmp_path)
     try:
         analysis = make_analysis([("ann", "I hope the harbour master gets shot. /s")])
-        analyze_comments(analysis)
+        analyze_comments(analysis, Options().with_values({"comments.mode": "fast"}))
     finally:
         models.load_model.cache_clear()
     comment = analysis.page.comments[0]
@@ -436,3 +444,80 @@ def test_threat_phrasings_added_from_general_knowledge_are_flagged(text):
 )
 def test_new_threat_outcomes_leave_idioms_and_reporting_alone(text):
     assert not threats.find_threats(text), text
+
+
+# --- issue 22: encoder heads, lexicon never removes a flag, language gate, modes ------------------------------
+
+
+def test_encoder_heads_are_carded_with_their_thresholds():
+    from rashomon import heads
+
+    abuse_head = heads.load(abuse.ENCODER_HEAD)
+    assert set(abuse_head.labels) == {"toxicity", "insult", "identity_attack", "severe_toxicity"}
+    card = (MODEL_DIR / f"{abuse.ENCODER_HEAD}.card.md").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in card and "MIT" in card
+    for label, threshold in abuse_head.thresholds.items():
+        assert 0 < threshold < 1 and f"{threshold:.3f}" in card, label
+    sarcasm_head = heads.load(sarcasm.ENCODER_HEAD)
+    assert sarcasm_head.labels == ("sarcasm",)
+    assert f"{sarcasm_head.thresholds['sarcasm']:.3f}" in (MODEL_DIR / f"{sarcasm.ENCODER_HEAD}.card.md").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_profane_word_never_removes_a_models_flag():
+    text = "What bullshit, you lying weasel of a councillor."
+    high = {head: np.array([0.9]) for head in abuse.MODEL_HEADS}
+    result = abuse.score_texts([text], model_scores=high, thresholds={head: 0.5 for head in abuse.MODEL_HEADS})[0]
+    assert {"toxicity", "insult", "profanity"} <= set(result.flags)
+    low = {head: np.array([0.1]) for head in abuse.MODEL_HEADS}
+    result = abuse.score_texts([text], model_scores=low, thresholds={head: 0.5 for head in abuse.MODEL_HEADS})[0]
+    assert "profanity" in result.flags and "insult" not in result.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@USER @USER so true URL",
+        "#Harbourgate #PortSarn lol he aint never gonna pay that",
+        "@USER Trash",
+        "https://example.org/story she be lyin fr",
+    ],
+)
+def test_short_english_posts_with_handles_links_and_hashtags_are_english(text):
+    assert language.detect(text) == "en"
+
+
+def test_comments_in_other_languages_are_still_left_unscored():
+    assert language.detect("Der Bürgermeister hat die Brücke gestern endlich eröffnet, sagt die Zeitung.") == "de"
+    assert language.detect("Le maire a enfin ouvert le pont hier, selon le journal local.") == "fr"
+
+
+def test_the_fast_mode_and_the_encoder_mode_both_score_and_an_unknown_mode_is_refused():
+    from rashomon.errors import ConfigError
+
+    comments = [("ann", "You are a stupid idiot and everybody knows it."), ("bo", "The ferry leaves at noon.")]
+    for mode in ("encoder", "fast"):
+        analysis = make_analysis(comments)
+        analyze_comments(analysis, Options().with_values({"comments.mode": mode}))
+        insult, plain = analysis.page.comments
+        assert "insult" in insult.flags and not {"toxicity", "insult"} & set(plain.flags), mode
+        assert 0 <= plain.scores["sarcasm"] <= 1
+    with pytest.raises(ConfigError):
+        analyze_comments(make_analysis(comments), Options().with_values({"comments.mode": "turbo"}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I cant wait for it to be executed fully, the new ferry timetable is great.",
+        "Tomatoes do better if you bury them deeper into the soil than they sat in the pot.",
+        "Sure, let's hang every harbour clerk who filed late. /s",
+    ],
+)
+def test_non_violent_senses_and_sarcastic_wishes_are_not_threats(text):
+    assert "threat" not in flags_of(text)
+
+
+def test_a_plain_wish_of_execution_is_still_a_threat():
+    assert "threat" in flags_of("I cant wait for that harbour master to be executed.")

@@ -68,6 +68,9 @@ class ActorOptions:
 class CommentOptions:
     #: Steps of the comments stage, in order (``rashomon.comments.comment_steps``; e.g. drop ``sarcasm``).
     steps: tuple[str, ...] = ("language", "threads", "abuse", "sarcasm", "corrections", "stance")
+    #: ``fast``: the linear n-gram abuse and sarcasm models (default: on OLID as right as the encoder heads, 0.734
+    #: vs 0.723 macro-F1, and about 50 times faster); ``encoder``: logistic heads on the shared encoder's vectors.
+    mode: str = "fast"
 
 
 @dataclass(frozen=True, slots=True)

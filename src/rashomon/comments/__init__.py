@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 import catalogue
+import numpy as np
 
+from .. import heads
+from ..errors import ConfigError
 from ..model import Analysis, Comment, CommentFlag, Evidence, Stance
-from ..options import CommentOptions
+from ..options import CommentOptions, Options
 from ..pipeline import StageContext, register_stage
 from . import abuse, corrections, language, sarcasm, stance, threads
 from .features import featurize_counts, gc_paused
@@ -31,6 +34,9 @@ COMMENT_STEPS = CommentOptions().steps
 BATCH_SIZE = 1024
 #: Comments longer than this are scored on their first characters and get a ``comment_truncated`` warning.
 MAX_COMMENT_CHARS = abuse.MAX_SCAN_CHARS
+#: Scoring modes (``[comments] mode``): ``fast``, the linear n-gram models (default: in 5-fold cross-validation
+#: on OLID they are as right as the encoder heads and ~50x faster), or ``encoder``, heads on the shared encoder.
+MODES = ("fast", "encoder")
 # ---------------------------------------------------------------------------------------------------------
 
 STAGE = "comments"
@@ -45,6 +51,18 @@ class CommentContext:
     comments: list[Comment]
     scorable: list[Comment] = field(default_factory=list)
     counts: dict = field(default_factory=dict)
+    #: The shared encoder in the ``encoder`` mode, None in the ``fast`` mode.
+    encoder: Any = None
+    #: Encoder sentence vector per comment id: each comment is encoded once and its vector shared by all heads.
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def vectors_of(self, batch: list[Comment]) -> np.ndarray:
+        """The encoder vectors of ``batch`` (one row per comment), encoding the ones not seen yet in one call."""
+        new = [c for c in batch if c.id not in self.vectors]
+        if new:
+            encoded = self.encoder.embed([c.text[:MAX_COMMENT_CHARS] for c in new])
+            self.vectors.update(zip((c.id for c in new), encoded))
+        return np.stack([self.vectors[c.id] for c in batch])
 
     def evidence(self, comment: Comment, label: str, start: int, end: int, weight: float | None = None) -> Evidence:
         """An :class:`Evidence` at page offsets for a span given in the comment's own offsets."""
@@ -100,19 +118,33 @@ def threads_step(ctx: CommentContext) -> None:
 
 
 def _batches(ctx: CommentContext):
-    """Scorable comments in batches, each with its shared n-gram counts (computed once for all models)."""
+    """Scorable comments in batches, each with its shared n-gram counts (computed once for all models; only
+    in the ``fast`` mode, the encoder heads read the shared vectors instead)."""
     for offset in range(0, len(ctx.scorable), BATCH_SIZE):
         batch = ctx.scorable[offset : offset + BATCH_SIZE]
+        if ctx.encoder is not None:
+            yield batch, None
+            continue
         key = tuple(c.id for c in batch)
         if key not in ctx.counts:
             ctx.counts[key] = featurize_counts([c.text[:MAX_COMMENT_CHARS] for c in batch])
         yield batch, ctx.counts[key]
 
 
+def _head_scores(ctx: CommentContext, name: str, batch: list[Comment]) -> tuple[dict[str, np.ndarray], dict]:
+    """Calibrated scores per label of the encoder head ``name`` for ``batch``, and its thresholds."""
+    head = heads.load(name)
+    table = head.scores(ctx.vectors_of(batch))
+    return {label: table[:, k] for k, label in enumerate(head.labels)}, dict(head.thresholds)
+
+
 @step("abuse")
 def abuse_step(ctx: CommentContext) -> None:
     for batch, counts in _batches(ctx):
-        for comment, result in zip(batch, abuse.score_texts([c.text for c in batch], counts)):
+        scores, thresholds = _head_scores(ctx, abuse.ENCODER_HEAD, batch) if ctx.encoder is not None else (None, None)
+        texts = [c.text for c in batch]
+        results = abuse.score_texts(texts, counts, model_scores=scores, thresholds=thresholds)
+        for comment, result in zip(batch, results):
             comment.scores.update(result.scores)
             for flag in result.flags:
                 _add_flag(comment, flag)
@@ -133,9 +165,16 @@ def sarcasm_step(ctx: CommentContext) -> None:
             _add_flag(comment, "sarcasm")
             comment.evidence.append(ctx.evidence(comment, "sarcasm_marker", *marker, 1.0))
     for batch, counts in _batches(ctx):
-        for comment, result in zip(batch, sarcasm.score_texts([c.text[:MAX_COMMENT_CHARS] for c in batch], counts)):
+        texts = [c.text[:MAX_COMMENT_CHARS] for c in batch]
+        if ctx.encoder is not None:
+            scores, thresholds = _head_scores(ctx, sarcasm.ENCODER_HEAD, batch)
+            results = sarcasm.score_texts(texts, model_scores=scores["sarcasm"])
+            limit = thresholds.get("sarcasm", sarcasm.SARCASM_FLAG)
+        else:
+            results, limit = sarcasm.score_texts(texts, counts), sarcasm.SARCASM_FLAG
+        for comment, result in zip(batch, results):
             comment.scores["sarcasm"] = result.score
-            if result.score >= sarcasm.SARCASM_FLAG:
+            if result.score >= limit:
                 _add_flag(comment, "sarcasm")
 
 
@@ -168,6 +207,8 @@ def stance_step(ctx: CommentContext) -> None:
             comment.stance.append(Stance(hit.actor, hit.stance, span.start, span.end, span.text, hit.score))
 
 
+# The encoder is not declared as a resource: the default ``fast`` mode does not use it, so runs and batch workers
+# should not load it; the ``encoder`` mode asks for it with ``ctx.resource("encoder")`` (loaded once per process).
 @register_stage(STAGE, requires=("actors",), assigns=("page.comments",))
 def comments_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Fill every comment's scores, flags, evidence, inferred replies, corrections and stances (stance toward the
@@ -175,19 +216,22 @@ def comments_stage(analysis: Analysis, ctx: StageContext) -> None:
     comments = analysis.page.comments
     if not comments:
         return
+    mode = ctx.options.comments.mode
+    if mode not in MODES:
+        raise ConfigError(f"[comments] mode must be one of {', '.join(MODES)}, not {mode!r}")
     _check_offsets(analysis)
-    steps_ctx = CommentContext(analysis, comments)
+    steps_ctx = CommentContext(analysis, comments, encoder=ctx.resource("encoder") if mode == "encoder" else None)
     with gc_paused():  # see features.gc_paused: the steps allocate many short-lived objects, no cycles
         for name in ctx.options.comments.steps:
             try:
                 comment_steps.get(name)(steps_ctx)
-            except FileNotFoundError as err:  # a model file not built: the other steps still run
+            except (FileNotFoundError, heads.HeadError) as err:  # a model file not built: the other steps run
                 analysis.warn("comment_model_missing", f"the {name} step was skipped: {err}", STAGE)
 
 
-def analyze_comments(analysis: Analysis) -> Analysis:
-    """Run the comment stage alone (no spaCy parse needed)."""
-    comments_stage(analysis, StageContext())
+def analyze_comments(analysis: Analysis, options: Options | None = None) -> Analysis:
+    """Run the comment stage alone (no spaCy parse needed), with the run's ``options`` if given."""
+    comments_stage(analysis, StageContext(options=options or Options()))
     return analysis
 
 

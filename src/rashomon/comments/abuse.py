@@ -1,14 +1,17 @@
 """Abuse scores in the attributes people know from Perspective and Detoxify, with the spans behind each flag.
 
-``toxicity``, ``severe_toxicity``, ``insult`` and ``identity_attack`` come from the calibrated linear heads
-in ``data/models/comments-abuse.npz`` (trained by ``scripts/train.py`` on OLID and Davidson); ``threat`` from
+``toxicity``, ``severe_toxicity``, ``insult`` and ``identity_attack`` come from calibrated heads trained by
+``scripts/train.py`` on OLID and Davidson: in the default ``fast`` mode the linear n-gram heads of
+``data/models/comments-abuse.npz`` (whose word weights then give the evidence), in the ``encoder`` mode
+logistic heads on the shared encoder's sentence vectors (``data/models/comments-abuse-encoder.npz``, scored by
+the stage); ``threat`` from
 the patterns of :mod:`rashomon.comments.threats`; ``profanity`` from the lexicon ``data/comments/abuse.yaml``
 (no permitted data set labels profanity). Lexicon hits also set floors (a slur is an identity attack
 whatever the model says) and give moderators the words that drove a flag.
 
 A flag needs more than a high score where the field is known to fail: ``identity_attack`` needs a slur, a
 dehumanizing phrase, or a toxic comment whose model evidence is not only identity words, so "Muslim
-civilians fled" is never flagged; profanity alone does not make a comment an insult.
+civilians fled" is never flagged. A lexicon hit only ever raises a score: it never removes a model's flag.
 """
 
 from __future__ import annotations
@@ -21,13 +24,15 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import lexicon, threats
+from . import lexicon, sarcasm, threats
 from .features import batch_scoring, normalize_words, token_ids
 from .models import LinearModel, load_model
 
 # --- settings ------------------------------------------------------------------------------------------
-#: Model file (stem under data/models) with the abuse heads.
+#: Model file (stem under data/models) with the linear abuse heads (the ``fast`` mode).
 ABUSE_MODEL = "comments-abuse"
+#: Head file (``rashomon.heads``) with the abuse heads on the shared encoder (the default mode).
+ENCODER_HEAD = "comments-abuse-encoder"
 #: A head's calibrated score at or above this raises its flag (0.5: the flag is right more often than not).
 FLAG_THRESHOLDS = {
     "toxicity": 0.5,
@@ -397,61 +402,69 @@ def batch_model_evidence(
 
 
 @batch_scoring
-def score_texts(texts: Sequence[str], counts=None) -> list[AbuseResult]:
+def score_texts(
+    texts: Sequence[str],
+    counts=None,
+    *,
+    model_scores: dict[str, np.ndarray] | None = None,
+    thresholds: dict[str, float] | None = None,
+) -> list[AbuseResult]:
     """Scores, flags and evidence for each text (English comments; the caller skips unknown languages).
 
-    Vectorized over the batch: one feature matrix and one product per model; the lexicon and threat patterns
-    run once over the whole batch to find the few texts that can match, and only those are matched one by
-    one. A text with no lexicon or threat hit (most) is decided from its model scores in one array step;
-    evidence is looked up batch-wide, only for the texts flagged. ``counts`` is
-    ``features.featurize_counts(texts)`` when the caller already has it (shared with sarcasm).
+    ``model_scores`` (head -> one calibrated score per text, for every head of ``MODEL_HEADS``) come from the
+    encoder heads when the caller has them, with their ``thresholds``; without them the linear n-gram model
+    (the ``fast`` mode) scores the texts and its words' n-gram weights become the evidence of its flags.
+    Vectorized over the batch: the lexicon and threat patterns run once over the whole batch to find the few
+    texts that can match, and only those are matched one by one. A text with no lexicon or threat hit (most)
+    is decided from its model scores in one array step. Lexicon hits only raise scores: a profane word never
+    removes a model's flag. ``counts`` is ``features.featurize_counts(texts)`` when the caller already has it.
     """
     if not texts:
         return []
     scan = [t[:MAX_SCAN_CHARS] for t in texts]
-    model_scores = model().score(scan, counts)
+    word_evidence = model_scores is None
+    if model_scores is None:
+        model_scores = model().score(scan, counts)
+    limits = {**FLAG_THRESHOLDS, **(thresholds or {})}
     batch = lexicon.fold_batch(scan)
     all_hits, violent = _scan_batch(batch)
+    # a wish of violence the writer marks as sarcasm (/s, /sarc) is not a threat (issue 22)
+    marked = {i for i, marker in zip(violent, sarcasm.find_markers([scan[i] for i in violent])) if marker}
     for i in violent:
+        if i in marked:
+            continue
         all_hits[i] = all_hits[i] + [
             Hit("threat", h.start, h.end, h.weight) for h in threats.find_threats(scan[i], batch.texts[i])
         ]
-    # Profanity is not abuse by itself: a profane comment is scored again with its profane words blanked,
-    # and its toxicity and insult flags follow that second score (unless a slur, an insult word or a threat
-    # decides them: see _decide).
-    profane = [i for i, hits in enumerate(all_hits) if _flags_follow_blanked_score(hits)]
-    clean_scores = model().score([_blank_profanity(scan[i], all_hits[i]) for i in profane]) if profane else {}
-    clean_row = {i: row for row, i in enumerate(profane)}
     table = np.column_stack(
-        [model_scores[head] for head in MODEL_HEADS]
+        [np.asarray(model_scores[head], dtype=np.float64) for head in MODEL_HEADS]
         + [np.full(len(scan), threats.NO_MATCH_SCORE), np.full(len(scan), NO_PROFANITY_SCORE)]
     )
     rounded = np.round(table, 4).tolist()
     # Which heads are up, as a number: bit k for MODEL_HEADS[k] (the key of _PLAIN_FLAGS).
-    up = sum((table[:, k] >= FLAG_THRESHOLDS[head]).astype(np.int64) << k for k, head in enumerate(MODEL_HEADS))
+    up = sum((table[:, k] >= limits[head]).astype(np.int64) << k for k, head in enumerate(MODEL_HEADS))
     columns = {head: table[:, k].tolist() for k, head in enumerate(MODEL_HEADS)}
-    clean_columns = {head: values.tolist() for head, values in clean_scores.items()}
     results, wanted = [], []
     for i, (hits, heads_up) in enumerate(zip(all_hits, up.tolist())):
         if not hits:  # most texts: flags follow the model scores alone (_decide without hits)
             flags = list(_PLAIN_FLAGS[heads_up])
             result = AbuseResult(dict(zip(ATTRIBUTES, rounded[i])), flags, [])
-            wanted.append(flags)
+            wanted.append(flags if word_evidence else [])
         else:
             scores = {head: columns[head][i] for head in MODEL_HEADS}
-            without = {head: clean_columns[head][clean_row[i]] for head in MODEL_HEADS} if i in clean_row else scores
             scores["threat"] = threats.threat_score([h for h in hits if h.label == "threat"])
-            result = _decide(scores, without, hits)
+            result = _decide(scores, hits, limits)
             wanted.append(
                 [
                     head
                     for head in EVIDENCE_HEADS
-                    if head in result.flags and not any(h.label == head for h in result.hits)
+                    if word_evidence and head in result.flags and not any(h.label == head for h in result.hits)
                 ]
             )
         results.append(result)
-    for result, evidence in zip(results, batch_model_evidence(batch.texts, wanted)):
-        result.hits += evidence
+    if word_evidence:
+        for result, evidence in zip(results, batch_model_evidence(batch.texts, wanted)):
+            result.hits += evidence
     return results
 
 
@@ -462,7 +475,7 @@ _PLAIN_FLAGS = [
         head
         for head, up in (
             ("toxicity", code & 1),
-            ("insult", code & 4),
+            ("insult", code & 4 and code & 1),
             ("severe_toxicity", code & 2 and code & 1),
             ("identity_attack", code & 8 and code & 1),
         )
@@ -472,27 +485,9 @@ _PLAIN_FLAGS = [
 ]
 
 
-def _flags_follow_blanked_score(hits: list[Hit]) -> bool:
-    """Whether :func:`_decide` reads this text's toxicity and insult flags off its profanity-blanked score."""
-    labels = {h.label for h in hits}
-    return (
-        any(label.startswith("profanity") for label in labels)
-        and "identity_attack" not in labels
-        and "insult" not in labels
-        and threats.threat_score([h for h in hits if h.label == "threat"]) < FLAG_THRESHOLDS["threat"]
-    )
-
-
-def _blank_profanity(text: str, hits: list[Hit]) -> str:
-    chars = list(text)
-    for h in hits:
-        if h.label.startswith("profanity"):
-            chars[h.start : h.end] = " " * (h.end - h.start)
-    return "".join(chars)
-
-
-def _decide(scores: dict[str, float], without_profanity: dict[str, float], hits: list[Hit]) -> AbuseResult:
-    """Scores, flags and lexicon/threat evidence of a text with hits (model evidence is added by the caller)."""
+def _decide(scores: dict[str, float], hits: list[Hit], limits: dict[str, float] = FLAG_THRESHOLDS) -> AbuseResult:
+    """Scores, flags and lexicon/threat evidence of a text with hits (model evidence is added by the caller).
+    Hits only raise scores (floors), never lower them: a profane word does not hide an insult."""
     profanity = [h for h in hits if h.label.startswith("profanity")]
     slurs = [h for h in hits if h.label == "identity_attack"]
     insult_words = [h for h in hits if h.label == "insult"]
@@ -503,21 +498,18 @@ def _decide(scores: dict[str, float], without_profanity: dict[str, float], hits:
     if insult_words:
         scores["insult"] = max(scores["insult"], INSULT_WORD_FLOOR)
         scores["toxicity"] = max(scores["toxicity"], INSULT_WORD_FLOOR)
-    if scores["threat"] >= FLAG_THRESHOLDS["threat"]:
+    if scores["threat"] >= limits["threat"]:
         scores["toxicity"] = max(scores["toxicity"], scores["threat"])
-    flag_scores = dict(scores)
-    for head in ("toxicity", "insult"):
-        if not slurs and not insult_words and scores["threat"] < FLAG_THRESHOLDS["threat"]:
-            flag_scores[head] = without_profanity[head]
     flags = [
         head
         for head in ("toxicity", "insult", "severe_toxicity", "threat", "profanity")
-        if flag_scores[head] >= FLAG_THRESHOLDS[head]
+        if scores[head] >= limits[head]
     ]
-    if slurs or (scores["identity_attack"] >= FLAG_THRESHOLDS["identity_attack"] and "toxicity" in flags):
+    if slurs or (scores["identity_attack"] >= limits["identity_attack"] and "toxicity" in flags):
         flags.append("identity_attack")
-    if "severe_toxicity" in flags and "toxicity" not in flags:
-        flags.remove("severe_toxicity")
+    for head in ("severe_toxicity", "insult"):  # OLID labels an insult (TIN) only inside an offensive post
+        if head in flags and "toxicity" not in flags:
+            flags.remove(head)
     evidence = [Hit("profanity", h.start, h.end, h.weight) for h in profanity]
     evidence += [h for h in hits if h.label in ("threat", "identity_attack", "insult")]
     return AbuseResult({k: round(v, 4) for k, v in scores.items()}, flags, evidence)

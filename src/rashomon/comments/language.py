@@ -3,7 +3,9 @@
 A comment with no letters (emoji only, punctuation) or in another language gets ``language`` None or its
 ISO code and the flag ``language_unknown``; the abuse and sarcasm stages then leave its scores empty rather
 than score words they were never trained on. Short comments are too short for a language identifier, so a
-share of common English function words decides first.
+share of common English function words decides first. Handles, links and hashtags (``@USER``, ``URL``,
+``#MAGA``) are not words of any language and are set aside first; a Latin-script comment that the identifier
+does not confidently place in another language is English, so slang and dialect spelling stay scored.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ MIN_LATIN_SHARE = 0.6
 # ---------------------------------------------------------------------------------------------------------
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: Handles, links (and the ``URL`` placeholder of tweet data sets) and hashtags: set aside before counting words.
+_NOISE_RE = re.compile(r"@\w+|\bhttps?://\S+|\bwww\.\S+|\bURL\b|#\w+")
 _ENGLISH = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been am i you he she it we
     they me him her us them my your his its our their this that these those what who why how where when not no
@@ -34,7 +38,8 @@ _ENGLISH = frozenset(
 
 def detect(text: str) -> str | None:
     """``"en"``, another ISO 639-1 code, or None when there is too little text to tell."""
-    words = _WORD_RE.findall(text[:5000])
+    head = text[:5000]
+    words = _WORD_RE.findall(_NOISE_RE.sub(" ", head)) or _WORD_RE.findall(head)
     letters = sum(len(w) for w in words)
     if not words or letters < MIN_LETTERS:
         return None
@@ -52,4 +57,4 @@ def detect(text: str) -> str | None:
         return "en"
     if latin / letters < MIN_LATIN_SHARE or (confidence >= MIN_FOREIGN_CONFIDENCE and len(words) >= 4):
         return language
-    return "en" if latin / letters >= MIN_LATIN_SHARE and len(words) < 4 else None
+    return "en"

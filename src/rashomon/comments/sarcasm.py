@@ -1,8 +1,10 @@
 """Sarcasm: explicit markers (``/s``, ``/sarc``, "sarc off") and a model trained on iSarcasmEval.
 
 A marker is certain (the writer says so): flag ``sarcasm_marker`` and ``sarcasm``, score 0.99, evidence the
-marker. Otherwise the calibrated model of ``data/models/comments-sarcasm.npz`` gives the score and the flag
-is raised only when the model is more often right than not (see ``SARCASM_FLAG``). Sarcasm detection from
+marker. Otherwise the calibrated model of ``data/models/comments-sarcasm.npz`` (``fast`` mode) or the encoder
+head ``comments-sarcasm-encoder`` (``encoder`` mode) gives the score, and the flag is raised only when the
+model is more often right than not (``SARCASM_FLAG``; the encoder head's threshold was chosen so on development
+folds). Sarcasm detection from
 text alone is hard: the model's F1 on the sarcastic class is about 0.4 (``eval/sarcasm.py``), so the score
 is a hint for a reader, not a verdict.
 """
@@ -22,6 +24,9 @@ from .models import load_model
 
 # --- settings ------------------------------------------------------------------------------------------
 SARCASM_MODEL = "comments-sarcasm"
+#: Head file (``rashomon.heads``) of the sarcasm head on the shared encoder (the default mode; its threshold,
+#: chosen on development folds, replaces ``SARCASM_FLAG``).
+ENCODER_HEAD = "comments-sarcasm-encoder"
 #: Calibrated model score at or above which a comment without a marker is flagged ``sarcasm``.
 SARCASM_FLAG = 0.5
 #: Score given to a comment with an explicit marker.
@@ -62,11 +67,14 @@ def find_markers(texts: Sequence[str]) -> list[tuple[int, int] | None]:
 
 
 @batch_scoring
-def score_texts(texts: Sequence[str], counts=None) -> list[SarcasmResult]:
-    """Marker and calibrated model score per text (``counts``: shared ``featurize_counts(texts)``)."""
+def score_texts(texts: Sequence[str], counts=None, *, model_scores: np.ndarray | None = None) -> list[SarcasmResult]:
+    """Marker and calibrated model score per text (``model_scores``: the encoder head's, when the caller has
+    them; else the linear model scores, ``counts`` being the shared ``featurize_counts(texts)``)."""
     if not texts:
         return []
-    scores = np.round(load_model(SARCASM_MODEL).score(texts, counts)["sarcasm"], 4).tolist()
+    if model_scores is None:
+        model_scores = load_model(SARCASM_MODEL).score(texts, counts)["sarcasm"]
+    scores = np.round(np.asarray(model_scores, dtype=np.float64), 4).tolist()
     return [
         SarcasmResult(MARKER_SCORE if marker else score, marker) for score, marker in zip(scores, find_markers(texts))
     ]
