@@ -122,6 +122,12 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
 
     lines += ["## Framing", ""]
     framing = view["framing"]
+    choices = framing["choices"]
+    if choices["rows"]:
+        lines += ["What each account calls the same thing:", ""] + _table(
+            ["Actor or event", *(escape_md(c) for c in choices["columns"])],
+            [[escape_md(row["label"]), *(escape_md(c) or "—" for c in row["cells"])] for row in choices["rows"]],
+        )
     for side in framing["sides"]:
         terms = ", ".join(f"{escape_md(t['term'])} (z {t.get('z')})" for t in side["distinctive"]) or "—"
         lines += [f"- **{escape_md(side['name'])}** distinctive terms: {terms}"]
@@ -135,7 +141,7 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
                 for row in framing["lexicon_pairs"]
             ],
         )
-    if not framing["sides"]:
+    if not framing["sides"] and not choices["rows"]:
         lines += ["_No framing was measured._", ""]
     lines.append("")
 

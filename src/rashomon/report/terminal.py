@@ -131,13 +131,19 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
         console.print(Text("No claims were aligned across accounts.", style="dim"))
 
     console.rule("Framing")
+    choices = view["framing"]["choices"]
+    for row in choices["rows"]:
+        console.print(Text(f"{_clean(row['label'])}:", style="bold"))
+        for column, cell in zip(choices["columns"], row["cells"], strict=True):
+            if cell:
+                console.print(Text(f"  {_clean(column)}: {_clean(cell)}"))
     for side in view["framing"]["sides"]:
         line = Text(f"{_clean(side['name'])}: ", style="bold " + SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)])
         line.append(", ".join(f"{_clean(t['term'])} ({t.get('z')})" for t in side["distinctive"]) or "—")
         console.print(line)
     for row in view["framing"]["lexicon_pairs"]:
         console.print(Text(f"  {_clean(row['family'])}: " + " | ".join(_clean(c) or "—" for c in row["by_side"])))
-    if not view["framing"]["sides"]:
+    if not view["framing"]["sides"] and not choices["rows"]:
         console.print(Text("No framing was measured.", style="dim"))
 
     console.rule("Scorecard")

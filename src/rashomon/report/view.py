@@ -107,7 +107,7 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "preface": preface,
         "alignments": [_alignment(a, claims_by_id, sources, narratives) for a in alignments],
         "unaligned_claims": _unaligned(claims, alignments, sources, narratives),
-        "framing": framing_view(data.get("framing") or {}, narratives),
+        "framing": framing_view(data.get("framing") or {}, narratives, data.get("word_choices") or []),
         "actors": _actors(actors, relations, sources),
         "comments": _comments(text, comments, {a["id"]: a.get("name") or a["id"] for a in actors}),
         "schema_version": data.get("schema_version"),
@@ -316,8 +316,9 @@ def _unaligned(claims, alignments, sources, narratives) -> list[dict]:
     return [_claim_ref(c, sources, narratives) for c in claims if c["id"] not in aligned]
 
 
-def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, Any]:
-    """Per side: distinctive terms, lexicon hits, loaded spans; plus the diverging chart and the lexicon pairs."""
+def framing_view(framing: dict[str, Any], narratives: list[dict], choices: list[dict] | None = None) -> dict[str, Any]:
+    """Per side: distinctive terms, lexicon hits, loaded spans; the diverging chart, the lexicon pairs and the
+    paired word choices (what each account calls the same actor or event)."""
     names = {n["id"]: n for n in narratives}
     sides: list[dict[str, Any]] = []
     for key, value in framing.items():
@@ -350,6 +351,7 @@ def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, A
         chart = svg.diverging_bars(sides[0], sides[1])
     charts = [] if chart is not None else [svg.bars(side) for side in sides if side["distinctive"]]
     return {
+        "choices": word_choices_view(choices or [], narratives),
         "sides": sides,
         "chart": chart,
         "charts": charts,
@@ -358,6 +360,43 @@ def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, A
             for fam, by_side in sorted(families.items())
         ],
     }
+
+
+def word_choices_view(choices: list[dict], narratives: list[dict]) -> dict[str, Any]:
+    """The paired word choices as one table: a row per shared actor or event, a column per account; each cell
+    lists the words that account wrote, with counts and the sources it relays when it uses them."""
+    order = {n["id"]: i for i, n in enumerate(narratives)}
+    columns: dict[str, str] = {}
+    for choice in choices:
+        for row in choice.get("accounts") or []:
+            columns.setdefault(str(row.get("account")), str(row.get("label") or row.get("account")))
+    ids = sorted(columns, key=lambda a: (order.get(a, len(order)), a))
+    rows = []
+    for choice in choices:
+        cells = {str(row.get("account")): _choice_cell(row.get("words") or []) for row in choice.get("accounts") or []}
+        rows.append(
+            {
+                "label": str(choice.get("label") or choice.get("referent") or ""),
+                "kind": choice.get("kind"),
+                "differs": bool(choice.get("differs")),
+                "cells": [cells.get(a, "") for a in ids],
+            }
+        )
+    return {"columns": [columns[a] for a in ids], "rows": rows}
+
+
+def _choice_cell(words: list[dict]) -> str:
+    parts = []
+    for word in words:
+        part = f"{word.get('term')} ×{word.get('count')}"
+        notes = []
+        if word.get("scare_quoted"):
+            notes.append("in quotes")
+        voices = word.get("voices") or []
+        if voices:
+            notes.append("quoting " + "; ".join(voices[:2]) + (" …" if len(voices) > 2 else ""))
+        parts.append(part + (f" ({', '.join(notes)})" if notes else ""))
+    return ", ".join(parts)
 
 
 def _loaded(item: Any) -> dict[str, Any]:
