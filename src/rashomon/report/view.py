@@ -344,7 +344,8 @@ def framing_view(framing: dict[str, Any], narratives: list[dict], choices: list[
     families: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for side in sides:
         for hit in side["lexicon"]:
-            label = f"{hit.get('term', '')}" + (f" ×{hit['count']}" if hit.get("count") else "")
+            written = " / ".join(str(f) for f in hit.get("forms") or []) or str(hit.get("term", ""))
+            label = written + (f" ×{hit['count']:g}" if isinstance(hit.get("count"), int | float) else "")
             families[str(hit.get("family") or "other")][side["id"]].append(label)
     chart = None
     if len(sides) == 2 and (sides[0]["distinctive"] or sides[1]["distinctive"]):
