@@ -30,16 +30,36 @@ from tests import fuzz_properties as props  # noqa: E402
 
 #: (name, share of its group's examples, strategy, check)
 READERS = [
-    ("read(any bytes)", 0.30, st.tuples(props.page_bytes, st.sampled_from(["auto", "text", "html"])),
-     lambda args: props.check_read(*args)),
-    ("read(hostile HTML)", 0.25, props.html_documents,
-     lambda html: props.check_read(html.encode("utf-8", "surrogatepass"), "html")),
-    ("read(text dumps)", 0.15, props.text_dumps(),
-     lambda text: props.check_read(text.encode("utf-8", "surrogatepass"), "text")),
-    ("decode", 0.15, st.tuples(st.binary(max_size=2000) | props.page_bytes, st.booleans()),
-     lambda args: props.check_decode(*args)),
-    ("JSONL reader", 0.10, st.tuples(props.jsonl_bytes() | st.binary(max_size=2000), st.booleans()),
-     lambda args: props.check_jsonl(*args)),
+    (
+        "read(any bytes)",
+        0.30,
+        st.tuples(props.page_bytes, st.sampled_from(["auto", "text", "html"])),
+        lambda args: props.check_read(*args),
+    ),
+    (
+        "read(hostile HTML)",
+        0.25,
+        props.html_documents,
+        lambda html: props.check_read(html.encode("utf-8", "surrogatepass"), "html"),
+    ),
+    (
+        "read(text dumps)",
+        0.15,
+        props.text_dumps(),
+        lambda text: props.check_read(text.encode("utf-8", "surrogatepass"), "text"),
+    ),
+    (
+        "decode",
+        0.15,
+        st.tuples(st.binary(max_size=2000) | props.page_bytes, st.booleans()),
+        lambda args: props.check_decode(*args),
+    ),
+    (
+        "JSONL reader",
+        0.10,
+        st.tuples(props.jsonl_bytes() | st.binary(max_size=2000), st.booleans()),
+        lambda args: props.check_jsonl(*args),
+    ),
     ("WARC reader", 0.05, st.binary(max_size=2000), props.check_warc),
 ]
 RENDERERS = [
@@ -56,8 +76,9 @@ MUTATED_MAX_BYTES = 16_000
 ROUND = 2_000
 
 
-def run_check(name: str, examples: int, strategy, check, hang_seconds: float, run_seed: int,
-              budget: float | None = None) -> dict:
+def run_check(
+    name: str, examples: int, strategy, check, hang_seconds: float, run_seed: int, budget: float | None = None
+) -> dict:
     """Run ``check`` over ``examples`` generated inputs, in rounds; stop early after ``budget`` seconds."""
     figures = {"examples": 0, "failures": 0, "hangs": 0, "slowest_s": 0.0, "seconds": 0.0}
     started = time.perf_counter()
@@ -91,8 +112,15 @@ def _run_round(name: str, examples: int, strategy, check, hang_seconds: float, r
             if took > hang_seconds:
                 figures["hangs"] += 1
 
-    test = seed(run_seed)(settings(max_examples=examples, deadline=None, database=None, derandomize=False,
-                                   suppress_health_check=list(HealthCheck))(given(strategy)(timed)))
+    test = seed(run_seed)(
+        settings(
+            max_examples=examples,
+            deadline=None,
+            database=None,
+            derandomize=False,
+            suppress_health_check=list(HealthCheck),
+        )(given(strategy)(timed))
+    )
     started = time.perf_counter()
     try:
         test()
@@ -113,10 +141,16 @@ def _seeds() -> list[bytes]:
     pieces = props.TAGS + props.REFERENCES + props.WORDS + props.CHARSETS
     rng = random.Random(7)
     for _ in range(40):
-        body = "".join(f"<{rng.choice(props.TAGS)} class='{rng.choice(props.COMMENT_CLASSES)}'>{rng.choice(pieces)} "
-                       f"{' '.join(rng.choice(props.WORDS) for _ in range(20))}" for _ in range(rng.randint(1, 30)))
-        seeds.append(f"<html><head><meta charset='{rng.choice(props.CHARSETS)}'></head><body>{body}</body></html>"
-                     .encode("utf-8", "surrogatepass"))
+        body = "".join(
+            f"<{rng.choice(props.TAGS)} class='{rng.choice(props.COMMENT_CLASSES)}'>{rng.choice(pieces)} "
+            f"{' '.join(rng.choice(props.WORDS) for _ in range(20))}"
+            for _ in range(rng.randint(1, 30))
+        )
+        seeds.append(
+            f"<html><head><meta charset='{rng.choice(props.CHARSETS)}'></head><body>{body}</body></html>".encode(
+                "utf-8", "surrogatepass"
+            )
+        )
     return seeds
 
 
@@ -131,10 +165,10 @@ def mutate(data: bytes, rng: random.Random, pieces: list[bytes]) -> bytes:
         elif what == 1:
             buffer[at:at] = rng.choice(pieces)
         elif what == 2:
-            del buffer[at:at + rng.randint(1, 64)]
+            del buffer[at : at + rng.randint(1, 64)]
         elif what == 3 and buffer:
             start = rng.randint(0, len(buffer) - 1)
-            buffer[at:at] = buffer[start:start + rng.randint(1, 256)] * rng.randint(1, 20)
+            buffer[at:at] = buffer[start : start + rng.randint(1, 256)] * rng.randint(1, 20)
         elif what == 4:
             buffer[at:at] = bytes(rng.randint(0, 255) for _ in range(rng.randint(1, 16)))
         else:
@@ -148,7 +182,16 @@ def run_mutations(examples: int, hang_seconds: float, run_seed: int, budget: flo
     rng = random.Random(run_seed)
     seeds = _seeds()
     pieces = [p.encode("utf-8", "surrogatepass") for p in props.TAGS + props.REFERENCES + props.WORDS] + [
-        b"<", b">", b"</html>", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"&#", b"\r", b"\n\n"]
+        b"<",
+        b">",
+        b"</html>",
+        b"\x00",
+        b"\xff\xfe",
+        b"\xef\xbb\xbf",
+        b"&#",
+        b"\r",
+        b"\n\n",
+    ]
     figures = {"examples": 0, "failures": 0, "hangs": 0, "slowest_s": 0.0, "seconds": 0.0}
     started = time.perf_counter()
     pool = list(seeds)
@@ -187,29 +230,45 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--analyze", type=int, default=2_000)
     parser.add_argument("--hang-seconds", type=float, default=30.0)
     parser.add_argument("--seed", type=int, default=20)
-    parser.add_argument("--mutations", type=int, default=100_000,
-                        help="mutation-fuzzed inputs to the readers and the decoder, besides Hypothesis's")
-    parser.add_argument("--budget-minutes", type=float, default=0,
-                        help="stop each check after this long (0: run every example); the figures say so")
+    parser.add_argument(
+        "--mutations",
+        type=int,
+        default=100_000,
+        help="mutation-fuzzed inputs to the readers and the decoder, besides Hypothesis's",
+    )
+    parser.add_argument(
+        "--budget-minutes",
+        type=float,
+        default=0,
+        help="stop each check after this long (0: run every example); the figures say so",
+    )
     args = parser.parse_args(argv)
     results: dict[str, dict] = {}
     if args.mutations:
         print(f"read + decode (mutated pages): {args.mutations:,} examples ...", flush=True)
         results["read + decode (mutated pages)"] = r = run_mutations(
-            args.mutations, args.hang_seconds, args.seed, args.budget_minutes * 60 or None)
-        print(f"  {r['examples']:,} run, {r['failures']} failures, {r['hangs']} hangs, slowest {r['slowest_s']} s, "
-              f"{r['seconds']} s", flush=True)
+            args.mutations, args.hang_seconds, args.seed, args.budget_minutes * 60 or None
+        )
+        print(
+            f"  {r['examples']:,} run, {r['failures']} failures, {r['hangs']} hangs, slowest {r['slowest_s']} s, "
+            f"{r['seconds']} s",
+            flush=True,
+        )
     for group, total in ((READERS, args.readers), (RENDERERS, args.renderers), (ANALYZE, args.analyze)):
         for name, share, strategy, check in group:
             examples = max(1, round(total * share)) if total else 0
             if not examples:
                 continue
             print(f"{name}: {examples:,} examples ...", flush=True)
-            results[name] = run_check(name, examples, strategy, check, args.hang_seconds, args.seed,
-                                      args.budget_minutes * 60 or None)
+            results[name] = run_check(
+                name, examples, strategy, check, args.hang_seconds, args.seed, args.budget_minutes * 60 or None
+            )
             r = results[name]
-            print(f"  {r['examples']:,} run, {r['failures']} failures, {r['hangs']} hangs, slowest {r['slowest_s']} s, "
-                  f"{r['seconds']} s", flush=True)
+            print(
+                f"  {r['examples']:,} run, {r['failures']} failures, {r['hangs']} hangs, slowest {r['slowest_s']} s, "
+                f"{r['seconds']} s",
+                flush=True,
+            )
     totals = {
         "reader_examples": sum(results[n]["examples"] for n, *_ in READERS if n in results)
         + results.get("read + decode (mutated pages)", {}).get("examples", 0),

@@ -1,4 +1,5 @@
-"""Train the shipped comment models (``make train``): abuse heads and sarcasm, with their cards.
+"""Train the shipped comment models (``make train``): abuse heads and sarcasm, with their cards; and the
+loaded-language token head on MBIC (Apache-2.0) when ``bias/mbic`` is there.
 
 Reads only the data sets whose license permits shipping a model trained on them: Davidson (MIT), OLID
 (CC BY 4.0), iSarcasmEval (MIT). Fixed seeds (``rashomon.comments.models.SEED``): two runs give the same
@@ -55,7 +56,13 @@ def main(argv=None) -> int:
         _train_linear(args, olid, davidson, sarcasm_data, figures)
     if args.only in ("all", "encoder"):
         _train_encoder(args, olid, davidson, sarcasm_data, figures)
-    sizes = {p.name: p.stat().st_size for p in sorted(args.out.glob("comments-*.npz"))}
+        if (args.data / "bias" / "mbic").is_dir():
+            from rashomon import framing_training
+
+            print(f"training the loaded-language token head on MBIC from {args.data}")
+            framing_training.train_loaded(args.data / "bias" / "mbic").save(args.out / "framing-loaded.npz")
+            figures["framing-loaded"] = {"measured_by": "eval/framing.py (BASIL-dev, PTC)"}
+    sizes = {p.name: p.stat().st_size for p in sorted(args.out.glob("*.npz"))}
     print("model files:", ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sizes.items()))
     print(json.dumps({"figures": figures, "bytes": sizes}))
     return 0

@@ -23,6 +23,7 @@ TOP_LEVEL = [
     "relations",
     "comments",
     "warnings",
+    "word_choices",
 ]
 
 

@@ -74,7 +74,13 @@ def test_lexicon_counts_term_families_per_side():
 
 def test_lexicon_does_not_match_inside_other_words():
     assert framing.lexicon_hits("A freedom rally and a clearing sale near the armory.") == [
-        {"family": "territorial_change", "term": "cleared", "side": "government-leaning", "count": 1.0}
+        {
+            "family": "territorial_change",
+            "term": "cleared",
+            "side": "government-leaning",
+            "count": 1.0,
+            "forms": ["clearing"],
+        }
     ]  # "clearing" is a listed form; "freedom" and "armory" must not match "freed" / "army"
 
 
@@ -121,24 +127,49 @@ def _eval_module():
 
 def test_partial_overlap_scorer():
     ev = _eval_module()
-    technique = "Loaded_Language"
-    result = ev.score({("1", technique): [(0, 10)]}, {("1", technique): [(5, 15)]}, techniques=(technique,))
-    assert result[technique]["precision"] == 0.5 and result[technique]["recall"] == 0.5
-    other = ev.score({("1", "Name_Calling,Labeling"): [(0, 10)]}, {("1", technique): [(0, 10)]})
-    assert other["both"]["f1"] == 0.0  # a span with the wrong technique earns nothing
+    result = ev.span_prf([[(0, 10)]], [[(5, 15)]])
+    assert result["precision"] == 0.5 and result["recall"] == 0.5
+    assert ev.span_prf([[(0, 10)]], [[(20, 30)]])["f1"] == 0.0
+    assert ev.sentence_prf([[(0, 1)], [], [(2, 3)]], [[(0, 1)], [(0, 1)], []])["f1"] == 0.5
     assert ev.merge([(0, 5), (3, 8), (10, 12)]) == [(0, 8), (10, 12)]
 
 
 @pytest.mark.shared
-def test_eval_runs_on_ptc(shared_dir, capsys):
-    ptc = shared_dir / "data" / "propaganda" / "ptc"
-    if not ptc.is_dir():
-        pytest.skip("PTC is not in ../shared/data")
-    assert _eval_module().main([str(ptc)]) == 0
+@pytest.mark.slow
+def test_eval_runs_on_basil_and_ptc(shared_dir, capsys):
+    data = shared_dir / "data"
+    basil, ptc = data / "compare" / "basil-dev", data / "propaganda" / "ptc"
+    if not basil.is_dir() or not ptc.is_dir():
+        pytest.skip("BASIL-dev or PTC is not in ../shared/data")
+    assert _eval_module().main(["--basil", str(basil), "--ptc", str(ptc), "--mbic", str(data / "bias" / "mbic")]) == 0
     import json
 
     figures = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert figures["ours"]["both"]["f1"] > figures["anchor_every_sentence"]["both"]["f1"]
+    assert figures["basil_ours"]["span"]["f1"] > figures["basil_old_lexicon"]["span"]["f1"]
+    assert figures["ptc_ours"]["f1"] > figures["ptc_old_lexicon"]["f1"]
+
+
+def test_an_apostrophe_inside_a_word_never_opens_or_closes_a_scare_quote():
+    text = "I’m told the ‘freed’ districts weren't \"liberated\", and don't say 'rebels' we’ve seen."
+    assert [s["text"] for s in framing.scare_quotes(text)] == ["freed", "liberated", "rebels"]
+    assert framing.scare_quotes("The officials' statement and the soldiers' orders.") == []
+
+
+def test_lexicon_hits_name_the_words_as_written_and_no_longer_read_phrases_as_hostage_taking():
+    hits = {h["term"]: h for h in framing.lexicon_hits("They are holding us here; the truce collapsed. Rebels fled.")}
+    assert "held hostage" not in hits and "defeat" not in hits
+    assert hits["rebel"]["forms"] == ["Rebels"] and hits["fled"]["forms"] == ["fled"]
+
+
+def test_fightin_words_fold_typography_and_drop_house_style_and_the_outlets_own_name():
+    a = framing.word_counts(
+        ["Ardent Post said the junta’s raid. Mrs. Vale said the junta's troops raided, Ardent Post said."]
+    )
+    assert a["junta"] == 2 and "junta’s" not in a and "junta's" not in a
+    a, b = a + a + a, framing.word_counts(["The government said the operation went on. The army said so."] * 3)
+    terms = [r["term"] for r in framing.distinctive_words(a, b, exclude={"ardent", "post"})]
+    assert "junta" in terms and not {"said", "mrs", "ardent", "post"} & set(terms)
+    assert framing.word_counts(["By Jane Roe\nThe truce held."]) == framing.word_counts(["The truce held."])
 
 
 def test_a_one_word_vocabulary_gives_no_distinctive_words_instead_of_a_math_error():

@@ -335,7 +335,7 @@ def _narrative_texts(analysis: Analysis) -> dict[str, list[tuple[int, str]]]:
     return dict(texts)
 
 
-@register_stage("compare", requires=("claims",), assigns=("alignments", "framing"))
+@register_stage("compare", requires=("claims",), assigns=("alignments", "framing"), resources=("encoder",))
 def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Fill ``analysis.alignments`` and ``analysis.framing`` (see :func:`rashomon.framing.framing_for`)."""
     labels = _account_labels(analysis)
@@ -352,7 +352,9 @@ def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
         )
     names = {s.id: s.name for s in analysis.sources}
     texts = _narrative_texts(analysis)
-    analysis.framing = framing_module.framing_for(texts, {nid: names.get(nid, nid) for nid in texts})
+    analysis.framing = framing_module.framing_for(
+        texts, {nid: names.get(nid, nid) for nid in texts}, ctx.resource("encoder")
+    )
     if len(texts) <= 1 and texts:
         analysis.warn("one_account", "the article tells one account: framing has no other side to contrast", "compare")
 

@@ -52,6 +52,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "relations": _plain(analysis.relations),
         "comments": _plain(page.comments),
         "warnings": _plain(analysis.warnings),
+        "word_choices": _plain(analysis.word_choices),
     }
 
 
@@ -189,6 +190,7 @@ def build_schema() -> dict[str, Any]:
         model.Relation,
         model.Comment,
         model.PageWarning,
+        model.WordChoice,
     ):
         _define(cls, defs)
     page_fields = {
@@ -210,6 +212,7 @@ def build_schema() -> dict[str, Any]:
         "relations": "Relation",
         "comments": "Comment",
         "warnings": "PageWarning",
+        "word_choices": "WordChoice",
     }
     properties: dict[str, Any] = {
         "schema_version": {"const": SCHEMA_VERSION},
@@ -236,12 +239,13 @@ def build_schema() -> dict[str, Any]:
         "comments",
         "warnings",
     ]
+    added = ["word_choices"]  # added after the first release: optional, so older outputs still validate
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "rashomon analysis of one page",
         "type": "object",
-        "properties": {key: properties[key] for key in order},
+        "properties": {key: properties[key] for key in order + added},
         "required": order,
         "additionalProperties": False,
         "$defs": defs,

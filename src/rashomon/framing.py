@@ -51,21 +51,42 @@ MIN_WORD_CHARS = 3
 VADER_MIN_VALENCE = 2.5
 #: Background list: words seen fewer times than this in the source data are dropped.
 BACKGROUND_MIN_COUNT = 3
+#: House style, not framing: words every outlet writes in its own way (attribution verbs, honorifics, credits).
+HOUSE_STYLE = frozenset(
+    "said says say saying told tells according reported reports reporting added adds noted mr mrs ms dr "
+    "editor editing writing contributed contributing copyright photo photos image images video click read "
+    "share updated update comment comments subscribe newsletter".split()
+)
+#: Characters of context shown on each side of a distinctive word.
+CONTEXT_CHARS = 50
+#: The loaded-language token head (``data/models/framing-loaded.npz``) and the texts it reads at once.
+LOADED_HEAD = "framing-loaded"
 
 WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _TWEET_NOISE = re.compile(r"@\w+|https?://\S+|\burl\b|&\w+;|\brt\b", re.I)
-_QUOTED = re.compile(r"[\"“‘']([^\"“”‘’'\n]{1,60})[\"”’']")
+# A quotation mark opens only where no letter precedes it and closes only where none follows: the apostrophe
+# of "I’m" or "don't" is never a quote.
+_QUOTED = re.compile(r"(?<![\w])[\"“‘']([A-Za-z][^\"“”‘’'\n]{0,59}?)(?<!\s)[\"”’'](?![\w])")
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_BYLINE = re.compile(r"^\s*(?:by|reporting by|writing by|editing by)\s+[A-Z][^\n]{0,80}$", re.I | re.M)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\s*\n\s*")
+
+
+def normalise(text: str) -> str:
+    """Typographic variants folded (curly quotes and apostrophes, dashes), same length as ``text``."""
+    return text.translate(_TYPOGRAPHIC)
 
 
 def words(text: str) -> list[re.Match]:
-    """Lower-case word matches (spans are positions in ``text``)."""
-    return list(WORD.finditer(text.lower()))
+    """Lower-case word matches of the normalised text (spans are positions in ``text``)."""
+    return list(WORD.finditer(normalise(text).lower()))
 
 
 def word_counts(texts: Iterable[str]) -> Counter:
+    """Word counts with typography folded and a possessive 's taken off ("Assad's" counts as "assad")."""
     counts: Counter = Counter()
     for text in texts:
-        counts.update(m.group() for m in words(text))
+        counts.update(m.group().removesuffix("'s") for m in words(_BYLINE.sub(" ", text)))
     return counts
 
 
@@ -146,17 +167,34 @@ def fightin_words(
     return result
 
 
-def distinctive_words(counts_a: Counter, counts_b: Counter, top: int = TOP_WORDS) -> list[dict]:
-    """The words A uses significantly more than B, best first: ``[{"term", "z", "count"}]``."""
+def distinctive_words(
+    counts_a: Counter, counts_b: Counter, top: int = TOP_WORDS, exclude: Iterable[str] = ()
+) -> list[dict]:
+    """The words A uses significantly more than B, best first: ``[{"term", "z", "count", "other_count"}]``.
+
+    Stop words, house style (:data:`HOUSE_STYLE`) and ``exclude`` (the outlets' own names) are not reported.
+    """
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    skip = HOUSE_STYLE | {w.lower() for w in exclude}
     scores = fightin_words(counts_a, counts_b)
     rows = [
-        {"term": w, "z": round(z, 3), "count": float(counts_a.get(w, 0))}
+        {"term": w, "z": round(z, 3), "count": float(counts_a.get(w, 0)), "other_count": float(counts_b.get(w, 0))}
         for w, (_, z) in scores.items()
-        if z >= MIN_Z and len(w) >= MIN_WORD_CHARS and w not in STOP_WORDS
+        if z >= MIN_Z and len(w) >= MIN_WORD_CHARS and w not in STOP_WORDS and w not in skip
     ]
     return sorted(rows, key=lambda r: -r["z"])[:top]
+
+
+def context(pieces: list[tuple[int, str]], term: str) -> dict | None:
+    """The first use of ``term`` in an account's pieces, with :data:`CONTEXT_CHARS` around it."""
+    pattern = re.compile(r"(?<![a-z])" + re.escape(term) + r"(?![a-z])")
+    for offset, text in pieces:
+        match = pattern.search(normalise(text).lower())
+        if match:
+            a, b = max(0, match.start() - CONTEXT_CHARS), min(len(text), match.end() + CONTEXT_CHARS)
+            return {"start": offset + match.start(), "end": offset + match.end(), "snippet": text[a:b]}
+    return None
 
 
 # --- lexicons ------------------------------------------------------------------------------------------
@@ -178,13 +216,22 @@ def conflict_lexicon() -> list[tuple[str, str, str, re.Pattern]]:
 
 
 def lexicon_hits(text: str) -> list[dict]:
-    """Counts of each conflict-framing term in ``text``: ``[{"family", "term", "side", "count"}]``."""
+    """Counts of each conflict-framing term in ``text``: ``[{"family", "term", "side", "count", "forms"}]``;
+    ``forms`` are the words as written (the term names the family entry, it is not what the text says)."""
     lower = text.lower()
     rows = []
     for family, term, side, pattern in conflict_lexicon():
-        count = len(pattern.findall(lower))
-        if count:
-            rows.append({"family": family, "term": term, "side": side, "count": float(count)})
+        forms = Counter(text[m.start() : m.end()] for m in pattern.finditer(lower))
+        if forms:
+            rows.append(
+                {
+                    "family": family,
+                    "term": term,
+                    "side": side,
+                    "count": float(sum(forms.values())),
+                    "forms": [form for form, _ in forms.most_common()],
+                }
+            )
     return rows
 
 
@@ -248,42 +295,138 @@ def loaded_spans(text: str, offset: int = 0) -> list[dict]:
         spans.append(
             {"start": offset + start, "end": offset + end, "text": text[start:end], "technique": "Loaded_Language"}
         )
+    spans += [
+        s
+        for s in scare_quotes(text, offset, max_quote_words)
+        if not any(a <= s["start"] - offset < b for a, b in taken)
+    ]
+    return sorted(spans, key=lambda s: (s["start"], s["end"]))
+
+
+def scare_quotes(text: str, offset: int = 0, max_words: int = 3) -> list[dict]:
+    """Short quoted phrases that are not a quoted sentence ("freed", 'humanitarian corridors')."""
+    spans = []
     for match in _QUOTED.finditer(text):
-        inner = match.group(1).strip()
-        n_words = len(inner.split())
-        if 1 <= n_words <= max_quote_words and not inner.endswith((".", ",", "?", "!")):
+        inner = match.group(1)
+        if len(inner.split()) <= max_words and not inner.endswith((".", ",", "?", "!", ":", ";")):
             start, end = match.span(1)
-            if not any(a <= start < b for a, b in taken):
-                spans.append(
-                    {
-                        "start": offset + start,
-                        "end": offset + end,
-                        "text": text[start:end],
-                        "technique": "Loaded_Language",
-                    }
-                )
+            spans.append(
+                {
+                    "start": offset + start,
+                    "end": offset + end,
+                    "text": text[start:end],
+                    "technique": "Loaded_Language",
+                    "kind": "scare_quote",
+                }
+            )
+    return spans
+
+
+# --- loaded language from the token head -----------------------------------------------------------------
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """``(offset, sentence)`` pieces of ``text``: the encoder reads a sentence at a time."""
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        pieces.append((start, text[start : match.start()]))
+        start = match.end()
+    pieces.append((start, text[start:]))
+    return [(a, t) for a, t in pieces if t.strip()]
+
+
+def tagged_spans(pieces: list[tuple[int, str]], encoder=None, threshold: float | None = None) -> list[dict]:
+    """Loaded words the ``framing-loaded`` head flags in ``pieces`` (``(page offset, text)``), as spans.
+
+    Word pieces over the threshold are widened to whole words and adjacent words joined. Capitalised words
+    inside a sentence (names: "Supreme Court") and words with digits are left out: the head was trained on
+    wording, and names are what the news is about, not how it is told.
+    """
+    from . import encoder as encoder_module
+    from . import heads
+
+    head = heads.load(LOADED_HEAD)
+    threshold = head.thresholds["loaded"] if threshold is None else threshold
+    units = [(offset + a, t) for offset, text in pieces for a, t in sentences(text)]
+    if not units:
+        return []
+    enc = encoder or encoder_module.load()
+    encoding = enc.encode([t for _, t in units], tokens=True)
+    spans: list[dict] = []
+    for (offset, text), vectors, offsets in zip(units, encoding.tokens or [], encoding.offsets or [], strict=True):
+        if not len(offsets):
+            continue
+        scores = head.scores(vectors)[:, 0]
+        for start, end, score in _word_spans(text, offsets.reshape(-1, 2), scores, threshold):
+            word = text[start:end]
+            if (start > 0 and word[:1].isupper()) or any(ch.isdigit() for ch in word):
+                continue
+            spans.append(
+                {
+                    "start": offset + start,
+                    "end": offset + end,
+                    "text": word,
+                    "technique": "Loaded_Language",
+                    "kind": "model",
+                    "score": round(float(score), 3),
+                }
+            )
+    return spans
+
+
+def _word_spans(text: str, offsets, scores, threshold: float) -> list[tuple[int, int, float]]:
+    out: list[tuple[int, int, float]] = []
+    for (a, b), score in zip(offsets.tolist(), scores.tolist(), strict=True):
+        if score < threshold or b <= a:
+            continue
+        while a > 0 and text[a - 1].isalnum():
+            a -= 1
+        while b < len(text) and text[b].isalnum():
+            b += 1
+        if out and a - out[-1][1] <= 1:
+            out[-1] = (out[-1][0], max(b, out[-1][1]), max(score, out[-1][2]))
+        else:
+            out.append((a, b, score))
+    return out
+
+
+def loaded_language(pieces: list[tuple[int, str]], encoder=None) -> list[dict]:
+    """The head's loaded words and the scare quotes of ``pieces``, in page order, without overlaps."""
+    spans = tagged_spans(pieces, encoder)
+    taken = [(s["start"], s["end"]) for s in spans]
+    for offset, text in pieces:
+        for quote in scare_quotes(text, offset):
+            if not any(a < quote["end"] and quote["start"] < b for a, b in taken):
+                spans.append(quote)
     return sorted(spans, key=lambda s: (s["start"], s["end"]))
 
 
 # --- per account ---------------------------------------------------------------------------------------
 
 
-def framing_for(texts: Mapping[str, list[tuple[int, str]]], labels: Mapping[str, str] | None = None) -> dict:
+def framing_for(
+    texts: Mapping[str, list[tuple[int, str]]], labels: Mapping[str, str] | None = None, encoder=None
+) -> dict:
     """Framing of each account, keyed by narrative id.
 
     ``texts`` maps a narrative id to its ``(page offset, text)`` pieces. The shape of each value::
 
         {"label": str,                       # the account's name
          "words": float,                     # how many words the account has
-         "distinctive": [{"term": str, "z": float, "count": float}],   # vs all other accounts pooled
+         "distinctive": [{"term": str, "z": float, "count": float, "other_count": float,
+                          "context": {"start", "end", "snippet"}}],   # vs all other accounts pooled
          "lexicon": [{"family": str, "term": str, "side": str, "count": float}],
          "lean": [{"side": str, "count": float}],   # lexicon counts summed by the side that tends to use them
-         "loaded": [{"start": int, "end": int, "text": str, "technique": str}]}
+         "loaded": [{"start": int, "end": int, "text": str, "technique": str, "kind": str}]}
+
+    ``loaded`` comes from the ``framing-loaded`` token head on ``encoder`` (loaded once per process when not
+    given) plus scare quotes; ``kind`` says which.
 
     With one account there is nothing to contrast: ``distinctive`` is empty.
     """
     labels = labels or {}
     counts = {nid: word_counts(t for _, t in pieces) for nid, pieces in texts.items()}
+    own_names = {w.group() for label in labels.values() for w in words(label)}
     result = {}
     for nid, pieces in texts.items():
         others: Counter = Counter()
@@ -298,10 +441,13 @@ def framing_for(texts: Mapping[str, list[tuple[int, str]]], labels: Mapping[str,
         result[nid] = {
             "label": labels.get(nid, nid),
             "words": float(sum(counts[nid].values())),
-            "distinctive": distinctive_words(counts[nid], others) if others else [],
+            "distinctive": [
+                {**row, "context": context(pieces, row["term"])}
+                for row in (distinctive_words(counts[nid], others, exclude=own_names) if others else [])
+            ],
             "lexicon": hits,
             "lean": [{"side": side, "count": count} for side, count in lean.most_common()],
-            "loaded": [s for offset, t in pieces for s in loaded_spans(t, offset)],
+            "loaded": loaded_language(pieces, encoder),
         }
     return result
 

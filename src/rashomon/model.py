@@ -392,6 +392,54 @@ class Relation:
     narrative: str | None = None
 
 
+ReferentKind = Literal["actor", "event"]
+
+
+@dataclass(slots=True)
+class ChosenWord:
+    """A word (or phrase) one account wrote for a shared referent, with every place it wrote it.
+
+    ``term`` is a form the account wrote (its most frequent one; ``forms`` lists them all). ``family`` and
+    ``lean`` are tags from the conflict-framing lexicon, never a substitute for the written word. ``voices``
+    are the sources the account relays when it uses the word (empty: the account's own voice);
+    ``scare_quoted`` counts the uses set in quotation marks as one word or two.
+    """
+
+    term: str
+    count: int
+    forms: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    family: str | None = None
+    lean: str | None = None
+    voices: list[str] = field(default_factory=list)
+    scare_quoted: int = 0
+    shared: bool = False
+
+
+@dataclass(slots=True)
+class AccountWords:
+    """The words one account (a narrative, or a page across pages) chose for one referent."""
+
+    account: str
+    label: str
+    words: list[ChosenWord] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class WordChoice:
+    """One thing several accounts speak of (an actor, a kind of event) and the words each chose for it.
+
+    ``differs`` is true when some account wrote a word for it that another account did not.
+    """
+
+    id: str
+    kind: ReferentKind
+    referent: str
+    label: str
+    accounts: list[AccountWords] = field(default_factory=list)
+    differs: bool = False
+
+
 @dataclass(slots=True)
 class Analysis:
     """Everything rashomon knows about one page. ``framing`` is keyed by narrative id."""
@@ -405,6 +453,7 @@ class Analysis:
     actors: list[Actor] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     warnings: list[PageWarning] = field(default_factory=list)
+    word_choices: list[WordChoice] = field(default_factory=list)
 
     def warn(self, code: WarningCode, message: str, stage: str) -> None:
         self.warnings.append(PageWarning(code, message, stage))

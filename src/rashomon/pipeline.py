@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 #: The built-in stages in the order ``analyze`` runs them. Each is registered by importing the module of the same
 #: name (only when asked for, so ``import rashomon`` stays light and a broken stage module cannot break runs that
 #: do not use it). This is the one list of stages.
-DEFAULT_STAGES = ("attribution", "claims", "actors", "compare", "comments")
+DEFAULT_STAGES = ("attribution", "claims", "actors", "compare", "comments", "choices")
 
 stages = catalogue.create("rashomon", "stages")
 resources = catalogue.create("rashomon", "resources")

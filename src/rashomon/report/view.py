@@ -113,7 +113,7 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "facts": facts_view(alignments, claims_by_id, attributions, sources, narratives),
         "source_tree": source_tree(attributions, sources, data.get("block_publisher")),
         "unaligned_claims": _unaligned(claims, alignments, sources, narratives),
-        "framing": framing_view(data.get("framing") or {}, narratives),
+        "framing": framing_view(data.get("framing") or {}, narratives, data.get("word_choices") or []),
         "actors": _actors(actors, relations, sources),
         "comments": _comments(text, comments, {a["id"]: a.get("name") or a["id"] for a in actors}),
         "matrix": actor_matrix(actors, relations, blocks, narratives),
@@ -559,8 +559,9 @@ def flag_counts(view: dict[str, Any]) -> list[tuple[str, int]]:
     return [(name, n) for name, n in view["comments"]["filters"] if n]
 
 
-def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, Any]:
-    """Per side: distinctive terms, lexicon hits, loaded spans; plus the diverging chart and the lexicon pairs."""
+def framing_view(framing: dict[str, Any], narratives: list[dict], choices: list[dict] | None = None) -> dict[str, Any]:
+    """Per side: distinctive terms, lexicon hits, loaded spans; the diverging chart, the lexicon pairs and the
+    paired word choices (what each account calls the same actor or event)."""
     names = {n["id"]: n for n in narratives}
     sides: list[dict[str, Any]] = []
     for key, value in framing.items():
@@ -586,16 +587,18 @@ def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, A
     families: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for side in sides:
         for hit in side["lexicon"]:
-            label = f"{hit.get('term', '')}" + (f" ×{_number(hit['count']):g}" if hit.get("count") else "")
+            written = " / ".join(str(f) for f in hit.get("forms") or []) or str(hit.get("term", ""))
+            label = written + (f" ×{hit['count']:g}" if isinstance(hit.get("count"), int | float) else "")
             families[str(hit.get("family") or "other")][side["id"]].append(label)
     chart = None
     if len(sides) == 2 and (sides[0]["distinctive"] or sides[1]["distinctive"]):
         chart = svg.diverging_bars(sides[0], sides[1])
     charts = [] if chart is not None else [svg.bars(side) for side in sides if side["distinctive"]]
-    pair_sides, pairs = paired_choices(framing, sides)
+    choice_table = word_choices_view(choices or [], narratives)
     return {
-        "pair_sides": pair_sides,
-        "pairs": pairs,
+        "pair_sides": choice_table["columns"],
+        "pairs": choice_table["rows"],
+        "choices": choice_table,
         "sides": sides,
         "chart": chart,
         "charts": charts,
@@ -606,56 +609,6 @@ def framing_view(framing: dict[str, Any], narratives: list[dict]) -> dict[str, A
     }
 
 
-#: Keys under which a framing stage may list paired word choices (one entry per thing named two ways).
-PAIR_KEYS = ("pairs", "paired", "paired_choices", "word_pairs")
-
-
-def paired_choices(framing: dict[str, Any], sides: list[dict]) -> tuple[list[str], list[dict[str, Any]]]:
-    """Paired word choices (``militants`` / ``rebels`` for one group) as rows of a table, one column per side.
-
-    Read tolerantly, since the framing stage is still settling its shape: a top-level list under one of
-    :data:`PAIR_KEYS` (or such a list inside each side), each entry naming what is named (``concept``, ``label``,
-    ``referent`` or ``target``) and the words per side (``choices``/``terms``/``by_side`` as a dict side -> word(s),
-    or a list of ``{side, term}``)."""
-    names = {s["id"]: s["name"] for s in sides}
-    raw: list[tuple[str | None, Any]] = []
-    for key in PAIR_KEYS:
-        if isinstance(framing.get(key), list):
-            raw += [(None, entry) for entry in framing[key]]
-    for side_id, value in framing.items():
-        if isinstance(value, dict):
-            for key in PAIR_KEYS:
-                if isinstance(value.get(key), list):
-                    raw += [(side_id, entry) for entry in value[key]]
-    columns: list[str] = []
-    rows: list[dict[str, Any]] = []
-    for owner, entry in raw:
-        if not isinstance(entry, dict):
-            continue
-        label = next((entry[k] for k in ("concept", "label", "referent", "target", "event") if entry.get(k)), "")
-        words: dict[str, list[str]] = defaultdict(list)
-        choices = next((entry[k] for k in ("choices", "terms", "by_side", "words") if entry.get(k)), None)
-        if isinstance(choices, dict):
-            for side, term in choices.items():
-                words[names.get(side, str(side))] += [str(t) for t in (term if isinstance(term, list) else [term])]
-        elif isinstance(choices, list):
-            for item in choices:
-                if isinstance(item, dict):
-                    side = item.get("side") or item.get("narrative") or owner
-                    words[names.get(side, str(side))].append(str(item.get("term") or item.get("text") or ""))
-        elif owner is not None and (entry.get("term") or entry.get("text")):
-            words[names.get(owner, owner)].append(str(entry.get("term") or entry.get("text")))
-        if not words:
-            continue
-        for side in words:
-            if side not in columns:
-                columns.append(side)
-        rows.append({"label": str(label), "words": words, "note": entry.get("note") or entry.get("explanation")})
-    for row in rows:
-        row["cells"] = [", ".join(dict.fromkeys(row["words"].get(side, []))) for side in columns]
-    return columns, rows
-
-
 def _merge_loaded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per loaded word (case kept from its first use), counting repeats; labels made readable."""
     merged: dict[str, dict[str, Any]] = {}
@@ -664,6 +617,43 @@ def _merge_loaded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         entry = merged.setdefault(item["text"].lower(), {**item, "label": label, "count": 0})
         entry["count"] += int(_number(item.get("count")) or 1)
     return list(merged.values())
+
+
+def word_choices_view(choices: list[dict], narratives: list[dict]) -> dict[str, Any]:
+    """The paired word choices as one table: a row per shared actor or event, a column per account; each cell
+    lists the words that account wrote, with counts and the sources it relays when it uses them."""
+    order = {n["id"]: i for i, n in enumerate(narratives)}
+    columns: dict[str, str] = {}
+    for choice in choices:
+        for row in choice.get("accounts") or []:
+            columns.setdefault(str(row.get("account")), str(row.get("label") or row.get("account")))
+    ids = sorted(columns, key=lambda a: (order.get(a, len(order)), a))
+    rows = []
+    for choice in choices:
+        cells = {str(row.get("account")): _choice_cell(row.get("words") or []) for row in choice.get("accounts") or []}
+        rows.append(
+            {
+                "label": str(choice.get("label") or choice.get("referent") or ""),
+                "kind": choice.get("kind"),
+                "differs": bool(choice.get("differs")),
+                "cells": [cells.get(a, "") for a in ids],
+            }
+        )
+    return {"columns": [columns[a] for a in ids], "rows": rows}
+
+
+def _choice_cell(words: list[dict]) -> str:
+    parts = []
+    for word in words:
+        part = f"{word.get('term')} ×{word.get('count')}"
+        notes = []
+        if word.get("scare_quoted"):
+            notes.append("in quotes")
+        voices = word.get("voices") or []
+        if voices:
+            notes.append("quoting " + "; ".join(voices[:2]) + (" …" if len(voices) > 2 else ""))
+        parts.append(part + (f" ({', '.join(notes)})" if notes else ""))
+    return ", ".join(parts)
 
 
 def _loaded(item: Any) -> dict[str, Any]:

@@ -1,0 +1,83 @@
+"""Training of the loaded-language token head (``make train``): MBIC's bias-inducing words on the encoder.
+
+MBIC (``bias/mbic``, Apache-2.0) gives 1,700 news sentences and, for each, the words survey annotators marked as
+making it biased. Each word piece of a sentence is labelled 1 when it overlaps a marked word, and an MLP reads the
+encoder's token vectors (frozen). scikit-learn fits it with a fixed seed; the weights become a
+:class:`rashomon.heads.Head` (``framing-loaded``), so the product runs it with numpy. Needs pandas + openpyxl to
+read the spreadsheet (training only).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import numpy as np
+
+from .heads import Head, Layer
+
+SEED = 20140101
+HEAD_NAME = "framing-loaded"
+HIDDEN = 128
+#: The flag threshold, chosen on BASIL-dev 2010-2012 (precision first; see the head's card).
+THRESHOLD = 0.95
+
+
+def read_mbic(folder: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
+    """MBIC's sentences and the character spans of their marked words (every whole-word occurrence)."""
+    import pandas as pd
+
+    frame = pd.read_excel(folder / "labeled_dataset.xlsx")
+    texts, spans = [], []
+    for sentence, marked in zip(frame["sentence"], frame["biased_words4"], strict=True):
+        text = str(sentence)
+        words = ast.literal_eval(marked) if isinstance(marked, str) else []
+        found = [
+            (m.start(), m.end())
+            for word in words
+            for m in re.finditer(r"(?<!\w)" + re.escape(str(word).strip()) + r"(?!\w)", text, re.I)
+        ]
+        texts.append(text)
+        spans.append(found)
+    return texts, spans
+
+
+def token_labels(offsets: list[np.ndarray], spans: list[list[tuple[int, int]]]) -> np.ndarray:
+    labels = []
+    for pieces, marked in zip(offsets, spans, strict=True):
+        pieces = pieces.reshape(-1, 2)
+        y = np.zeros(len(pieces), dtype=bool)
+        for start, end in marked:
+            y |= (pieces[:, 0] < end) & (pieces[:, 1] > start)
+        labels.append(y)
+    return np.concatenate(labels)
+
+
+def train_loaded(folder: Path, encoder=None) -> Head:
+    """Fit the token head on MBIC under ``folder`` and return it (thresholds: :data:`THRESHOLD`)."""
+    from sklearn.neural_network import MLPClassifier
+
+    from . import encoder as encoder_module
+
+    enc = encoder or encoder_module.load()
+    texts, spans = read_mbic(folder)
+    encoding = enc.encode(texts, tokens=True)
+    assert encoding.tokens is not None and encoding.offsets is not None
+    width = encoding.sentences.shape[1]
+    x = np.concatenate([t.reshape(-1, width) for t in encoding.tokens]).astype(np.float32)
+    y = token_labels(encoding.offsets, spans)
+    model = MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=1e-3, max_iter=60, random_state=SEED, early_stopping=True)
+    model.fit(x, y)
+    (w0, w1), (b0, b1) = model.coefs_, model.intercepts_
+    return Head(
+        name=HEAD_NAME,
+        input="token",
+        layers=(
+            Layer(w0.astype(np.float32), b0.astype(np.float32), "relu"),
+            Layer(w1.astype(np.float32), b1.astype(np.float32)),
+        ),
+        output="sigmoid",
+        labels=("loaded",),
+        thresholds={"loaded": THRESHOLD},
+    )
