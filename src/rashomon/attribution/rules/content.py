@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from .base import ExtractorBase
+from .confidence import CONFIDENCE
 from .settings import (
     ADDRESSEE_PREPOSITIONS,
     ADDRESSEE_VERBS,
@@ -31,13 +35,41 @@ from .settings import (
     TOPIC_PREPOSITIONS,
 )
 
+#: A character span ``[start, end)`` in the doc's text.
+Span_ = tuple[int, int]
+#: What a content rule answers when the cue has no content and no later rule may give it one.
+NO_CONTENT: Span_ = (-2, -2)
+
+
+@dataclass(slots=True)
+class Ask:
+    """What every content rule reads about one cue verb."""
+
+    verb: Token
+    group: str
+    lemma: str
+    objects: list[Token]
+    passive: bool
+    clauses: list[Token]
+
 
 class ContentRules(ExtractorBase):
     """What a cue verb reports: its clause, object, prepositional object or the clause it comments on."""
 
-    # --- content ------------------------------------------------------------------------------------
-
     def content_of(self, verb: Token, group: str) -> tuple[tuple[int, int] | None, float]:
+        """What ``verb`` (a cue of ``group``) reports and how sure: the first of :data:`CONTENT_RULES` that
+        answers. A rule answers with a span, with :data:`NO_CONTENT` (this cue has none: stop), or not at all."""
+        ask = self.ask_of(verb, group)
+        for rule in CONTENT_RULES:
+            span = rule(self, ask)
+            if span is NO_CONTENT:
+                return None, 0.0
+            if span is not None:
+                return span, CONFIDENCE["content." + rule.__name__]
+        return None, 0.0
+
+    def ask_of(self, verb: Token, group: str) -> Ask:
+        """The parts of ``verb``'s parse every content rule reads: objects, passive, complement clauses."""
         lemma = verb.lemma_.lower()
         objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         passive = self.is_passive(verb)  # "was said to be furious": the infinitive is what was said
@@ -75,103 +107,175 @@ class ContentRules(ExtractorBase):
         inverted = self.inverted_speaker(verb) if len(clauses) > 1 else None
         if inverted is not None:
             clauses = [c for c in clauses if c.i != inverted.head.i]  # that clause holds the speaker, not the words
-        takes_object = group == "report" and lemma not in self.lexicon.recipient_objects
+        return Ask(verb, group, lemma, objects, passive, clauses)
+
+    # --- the content rules, in the order CONTENT_RULES tries them --------------------------------------
+    def report_object(self, ask: Ask) -> Span_ | None:
+        """ "announced the capture ..., by some estimates ...": a report verb's object, when nearer than a clause."""
+        objects, verb = ask.objects, ask.verb
+        takes_object = ask.group == "report" and ask.lemma not in self.lexicon.recipient_objects
         if objects and takes_object and (objects[0].pos_ != "PRON" or objects[0].lower_ in ("it", "this", "that")):
-            # "announced the capture ..., by some estimates ...": the nearest complement is what was announced
-            if not clauses or abs(objects[0].i - verb.i) < abs(clauses[0].i - verb.i):
-                return self.subtree_chars(objects[0]), 0.8
-        if clauses:
-            clause = clauses[0]
-            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-            if clause.i < verb.i and (subject is None or subject.i > clause.i):
-                # "A, but B, the source said.": all that comes before the trailing cue is what was said
-                sent = verb.sent
-                stop = min(subject.left_edge.i if subject is not None else verb.i, verb.i) - 1
-                if stop >= sent.start and clause.left_edge.i >= sent.start:
-                    return self.chars(sent.start, stop), 1.0
-            first, last = self.clause_chars(clause)
-            if clause.dep_ == "advcl" and self.doc[verb.i + 1].dep_ == "mark" and self.doc[verb.i + 1].idx == first:
-                first = self.doc[verb.i + 2].idx  # "called for X to ...": "for" goes with the cue
-            return (first, last), 1.0
-        if passive and lemma not in self.lexicon.recipient_objects and any(c.dep_ == "agent" for c in verb.children):
+            if not ask.clauses or abs(objects[0].i - verb.i) < abs(ask.clauses[0].i - verb.i):
+                return self.subtree_chars(objects[0])
+        return None
+
+    def clause(self, ask: Ask) -> Span_ | None:
+        """ "said that X", and "A, but B, the source said.": all before a trailing cue is what was said."""
+        if not ask.clauses:
+            return None
+        verb, clause = ask.verb, ask.clauses[0]
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if clause.i < verb.i and (subject is None or subject.i > clause.i):
+            sent = verb.sent
+            stop = min(subject.left_edge.i if subject is not None else verb.i, verb.i) - 1
+            if stop >= sent.start and clause.left_edge.i >= sent.start:
+                return self.chars(sent.start, stop)
+        first, last = self.clause_chars(clause)
+        if clause.dep_ == "advcl" and self.doc[verb.i + 1].dep_ == "mark" and self.doc[verb.i + 1].idx == first:
+            first = self.doc[verb.i + 2].idx  # "called for X to ...": "for" goes with the cue
+        return first, last
+
+    def passive_agent(self, ask: Ask) -> Span_ | None:
+        """ "the plan was criticized by X": what X criticized."""
+        verb = ask.verb
+        if (
+            ask.passive
+            and ask.lemma not in self.lexicon.recipient_objects
+            and any(c.dep_ == "agent" for c in verb.children)
+        ):
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subject is not None and subject.tag_ not in ("WDT", "WP"):
-                return self.subtree_chars(subject), 0.7  # "the plan was criticized by X": what X criticized
-        if passive and group != "belief" and lemma not in self.lexicon.recipient_objects and not objects:
-            # "The price was not disclosed", "the overtures were rebuffed": what was disclosed, by nobody named
+                return self.subtree_chars(subject)
+        return None
+
+    def passive_subject(self, ask: Ask) -> Span_ | None:
+        """ "The price was not disclosed", "the overtures were rebuffed": what was disclosed, by nobody named."""
+        verb = ask.verb
+        if (
+            ask.passive
+            and ask.group != "belief"
+            and ask.lemma not in self.lexicon.recipient_objects
+            and not ask.objects
+        ):
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if subject is not None and subject.tag_ not in ("WDT", "WP", "PRP") and subject.i < verb.i:
-                return self.chars(subject.left_edge.i, subject.i), 0.5
-        gap = self.relative_gap(verb, group, objects)
-        if gap is not None:  # "an arrangement the campaign has criticized": the noun the clause hangs on
-            return gap, 0.6
-        if lemma in SAY_LEMMAS | self.lexicon.cue_verbs["belief"]:
-            answer = next(
-                (
-                    c
-                    for c in verb.rights
-                    if (c.dep_ in ("dobj", "intj", "advmod") and c.lower_ in SHORT_ANSWERS)
-                    or (c.dep_ in ("dobj", "nsubj", "attr") and c.lower_ == "same")
-                ),
-                None,
-            )
-            if answer is not None:  # "said yes", "would not say so", "said the same of X", "thinks so"
-                return self.chars(answer.left_edge.i, max(answer.right_edge.i, answer.i)), 0.7
-        regarded = self.regarded_as(verb, objects)
-        if regarded is not None:  # "viewed it as a great deal", "is seen as aligned with X"
-            return regarded, 0.7
+                return self.chars(subject.left_edge.i, subject.i)
+        return None
+
+    def relative_gap(self, ask: Ask) -> Span_ | None:
+        """ "an arrangement the campaign has criticized": the noun the clause hangs on."""
+        return self.relative_gap_of(ask.verb, ask.group, ask.objects)
+
+    def short_answer(self, ask: Ask) -> Span_ | None:
+        """ "said yes", "would not say so", "said the same of X", "thinks so"."""
+        if ask.lemma not in SAY_LEMMAS | self.lexicon.cue_verbs["belief"]:
+            return None
+        answer = next(
+            (
+                c
+                for c in ask.verb.rights
+                if (c.dep_ in ("dobj", "intj", "advmod") and c.lower_ in SHORT_ANSWERS)
+                or (c.dep_ in ("dobj", "nsubj", "attr") and c.lower_ == "same")
+            ),
+            None,
+        )
+        if answer is None:
+            return None
+        return self.chars(answer.left_edge.i, max(answer.right_edge.i, answer.i))
+
+    def regarded_as(self, ask: Ask) -> Span_ | None:
+        """ "viewed it as a great deal", "is seen as aligned with X"."""
+        return self.regarded_as_of(ask.verb, ask.objects)
+
+    def belief_object(self, ask: Ask) -> Span_ | None:
+        """ "wants a wall along the border", "an audit found no record": a listed belief verb's noun object."""
+        objects, verb = ask.objects, ask.verb
         if (
-            group == "belief"
+            ask.group == "belief"
             and objects
-            and (lemma in self.lexicon.belief_objects or self.study_finds(verb))
+            and (ask.lemma in self.lexicon.belief_objects or self.study_finds(verb))
             and objects[0].pos_ in ("NOUN", "PROPN")
             and objects[0].i > verb.i
         ):
-            return self.subtree_chars(objects[0]), 0.6  # "wants a wall along the border"
-        if group == "belief":
-            for child in verb.rights:  # "thinks of X", "worried about X": only the prepositions the lexicon lists
-                if child.dep_ == "prep" and child.lower_ in self.lexicon.cue_prepositions.get(lemma, ()):
-                    objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                    if objects:
-                        return self.subtree_chars(objects[0]), 0.6
-            if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb and self.is_aside(verb):
-                return self.clause_without(verb.head, verb), 0.8  # "his leverage, they believe, is intact"
-            return None, 0.0
+            return self.subtree_chars(objects[0])
+        return None
+
+    def belief_preposition(self, ask: Ask) -> Span_ | None:
+        """ "thinks of X", "worried about X": only the prepositions the lexicon lists for the verb."""
+        if ask.group != "belief":
+            return None
+        for child in ask.verb.rights:
+            if child.dep_ == "prep" and child.lower_ in self.lexicon.cue_prepositions.get(ask.lemma, ()):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return self.subtree_chars(objects[0])
+        return None
+
+    def belief_aside(self, ask: Ask) -> Span_ | None:
+        """ "his leverage, they believe, is intact"; a belief verb with none of the above has no content."""
+        if ask.group != "belief":
+            return None
+        verb = ask.verb
+        if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb and self.is_aside(verb):
+            return self.clause_without(verb.head, verb)
+        return NO_CONTENT
+
+    def object_then_clause(self, ask: Ask) -> Span_ | None:
+        """ "said the insurgents ... had withdrawn" parsed with the subject as an object: all that follows."""
+        objects, verb = ask.objects, ask.verb
         if (
             objects
-            and group == "speech"
-            and lemma not in self.lexicon.recipient_objects
-            and lemma not in OBJECT_CONTENT_SPEECH
+            and ask.group == "speech"
+            and ask.lemma not in self.lexicon.recipient_objects
+            and ask.lemma not in OBJECT_CONTENT_SPEECH
             and objects[0].pos_ in ("NOUN", "PROPN")
             and verb.right_edge.i - objects[0].right_edge.i > 2
             and any(t.pos_ in ("VERB", "AUX") for t in self.doc[objects[0].right_edge.i + 1 : verb.right_edge.i + 1])
         ):
-            # "said the insurgents ... had withdrawn" parsed with the subject as an object: take all that follows
-            return self.chars(objects[0].left_edge.i, verb.right_edge.i), 0.6
+            return self.chars(objects[0].left_edge.i, verb.right_edge.i)
+        return None
+
+    def long_said_object(self, ask: Ask) -> Span_ | None:
+        """ "said families of victims file lawsuits": a clause the parser cut into an object."""
+        objects = ask.objects
         if (
             objects
-            and lemma in SAY_LEMMAS
+            and ask.lemma in SAY_LEMMAS
             and objects[0].pos_ in ("NOUN", "PROPN")
             and objects[0].right_edge.i - objects[0].left_edge.i + 1 >= MIN_SAID_OBJECT_TOKENS
         ):
-            # "said families of victims file lawsuits": a clause the parser cut into an object
-            return self.chars(objects[0].left_edge.i, verb.right_edge.i), 0.6
-        if objects and lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ in ("WP", "WDT"):
-            complements = [c for c in verb.rights if c.dep_ in ("oprd", "xcomp", "dobj") and c is not objects[0]]
-            if complements:  # "what she called a rant": the name given is the content
-                return self.subtree_chars(complements[0]), 0.6
-        if objects and lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ not in ("WP", "WDT"):
+            return self.chars(objects[0].left_edge.i, ask.verb.right_edge.i)
+        return None
+
+    def name_given(self, ask: Ask) -> Span_ | None:
+        """ "what she called a rant": the name given is the content."""
+        objects = ask.objects
+        if objects and ask.lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ in ("WP", "WDT"):
+            complements = [c for c in ask.verb.rights if c.dep_ in ("oprd", "xcomp", "dobj") and c is not objects[0]]
+            if complements:
+                return self.subtree_chars(complements[0])
+        return None
+
+    def object_named(self, ask: Ask) -> Span_ | None:
+        """ "called it a massacre", "described X as Y": the object with what it was called."""
+        objects = ask.objects
+        if objects and ask.lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ not in ("WP", "WDT"):
             first = min(c.left_edge.i for c in objects)
             last = max(
-                (c.right_edge.i for c in verb.rights if c.dep_ in ("dobj", "oprd", "prep")),
+                (c.right_edge.i for c in ask.verb.rights if c.dep_ in ("dobj", "oprd", "prep")),
                 default=max(c.right_edge.i for c in objects),
             )
-            return self.chars(first, last), 0.7
+            return self.chars(first, last)
+        return None
+
+    def speech_object(self, ask: Ask) -> Span_ | None:
+        """ "mentioned the remarks", "is stressing the need to ...": the object is what is said."""
+        objects = ask.objects
         if (
             objects
-            and group == "speech"
-            and lemma not in NO_OBJECT_CONTENT
-            and lemma not in self.lexicon.recipient_objects
+            and ask.group == "speech"
+            and ask.lemma not in NO_OBJECT_CONTENT
+            and ask.lemma not in self.lexicon.recipient_objects
             and (
                 objects[0].pos_ in ("NOUN", "PROPN", "NUM")
                 or objects[0].lower_ in STANCE_PRONOUNS
@@ -181,22 +285,30 @@ class ContentRules(ExtractorBase):
                 )
             )
         ):
-            # "mentioned the remarks", "is stressing the need to ...": the object is what is said
-            return self.subtree_chars(objects[0]), 0.6
+            return self.subtree_chars(objects[0])
+        return None
+
+    def topic_object(self, ask: Ask) -> Span_ | None:
+        """ "told the story of X", "wrote an assessment of X"."""
+        objects = ask.objects
         if (
             objects
-            and group == "speech"
-            and lemma in NO_OBJECT_CONTENT
+            and ask.group == "speech"
+            and ask.lemma in NO_OBJECT_CONTENT
             and objects[0].pos_ == "NOUN"
             and not self.is_person(objects[0])
             and objects[0].ent_type_ not in ("ORG", "NORP", "GPE")
             and any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS for c in objects[0].rights)
         ):
-            return self.subtree_chars(objects[0]), 0.6  # "told the story of X", "wrote an assessment of X"
+            return self.subtree_chars(objects[0])
+        return None
+
+    def preposition(self, ask: Ask) -> Span_ | None:
+        """ "lashed out at X", "pushed back against X", "called for X": a prepositional object (not "spoke to
+        reporters": an addressee; not "spoke on Monday": when)."""
+        verb, lemma, objects = ask.verb, ask.lemma, ask.objects
         prepositions = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
-        if not objects and group == "speech":
-            # "lashed out at X", "pushed back against X", "agreed with X": an intransitive speech verb's
-            # prepositional object is what it is about (not "spoke to reporters": an addressee)
+        if not objects and ask.group == "speech":
             prepositions |= SPEECH_PREPOSITIONS - (ADDRESSEE_PREPOSITIONS if lemma in ADDRESSEE_VERBS else set())
         holders = list(verb.rights)
         holders += [g for c in verb.rights if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1 for g in c.rights]
@@ -206,14 +318,21 @@ class ContentRules(ExtractorBase):
             holders += [c for c in objects[0].rights if c.lower_ in own]
         for child in holders:
             if child.dep_ == "prep" and child.lower_ in prepositions:
-                objects = [
+                found = [
                     c
                     for c in child.children
-                    if c.dep_ in ("pobj", "pcomp")  # "spoke on Monday": when
+                    if c.dep_ in ("pobj", "pcomp")
                     and not (c.ent_type_ in ("DATE", "TIME") and child.lower_ in TIME_PREPOSITIONS)
                 ]
-                if objects:
-                    return self.subtree_before_next_cue(objects[0]), 0.7
+                if found:
+                    return self.subtree_before_next_cue(found[0])
+                ask.objects = []  # a listed preposition with nothing after it: the verb has no object left
+        return None
+
+    def aside(self, ask: Ask) -> Span_ | None:
+        """ "the attack, he said, was ...": the clause a bare cue comments on (not '"...," she said, speaking by
+        phone': a participle beside a cue tells how the cue's speaker spoke; nor "as the mayor spoke": when)."""
+        verb = ask.verb
         if (
             verb.dep_ in ("parataxis", "advcl")
             and verb.head is not verb
@@ -221,18 +340,20 @@ class ContentRules(ExtractorBase):
             and not (
                 verb.tag_ == "VBG"
                 and verb.head.lemma_.lower() in self.lexicon.all_cue_lemmas
-                or lemma in OCCASION_VERBS
+                or ask.lemma in OCCASION_VERBS
             )
         ):
-            # (not '"...," she said, speaking by phone': a participle beside a cue tells how the cue's speaker
-            # spoke, the cue has the words; nor "as the mayor spoke, ...": when)
-            return self.clause_without(verb.head, verb), 0.9
-        if self.trailing_cue(verb, group, objects):
-            return self.chars(verb.sent.start, verb.i - 1), 0.9
-        return None, 0.0
+            return self.clause_without(verb.head, verb)
+        return None
+
+    def trailing_cue(self, ask: Ask) -> Span_ | None:
+        """ "The mill is holding on, but imports hurt, said its chief executive": all before the comma."""
+        if self.is_trailing_cue(ask.verb, ask.group, ask.objects):
+            return self.chars(ask.verb.sent.start, ask.verb.i - 1)
+        return None
 
     @staticmethod
-    def trailing_cue(verb: Token, group: str, objects: list[Token]) -> bool:
+    def is_trailing_cue(verb: Token, group: str, objects: list[Token]) -> bool:
         """ "The mill is holding on, but imports hurt, said its chief executive": a cue after a comma with its
         speaker behind it, which the parser joined to the sentence as one more conjunct. All before the comma
         is what was said."""
@@ -338,7 +459,7 @@ class ContentRules(ExtractorBase):
             return self.subtree_chars(clause)
         return self.chars(clause.left_edge.i, last)
 
-    def relative_gap(self, verb: Token, group: str, objects: list[Token]) -> tuple[int, int] | None:
+    def relative_gap_of(self, verb: Token, group: str, objects: list[Token]) -> tuple[int, int] | None:
         """ "a fact he often mentions", "a plan which the mayor proposed": a cue in a relative clause whose
         object is the noun the clause modifies; that noun phrase (without the clause) is what is said."""
         lemma = verb.lemma_.lower()
@@ -374,7 +495,7 @@ class ContentRules(ExtractorBase):
             return None
         return self.chars(first, last)
 
-    def regarded_as(self, verb: Token, objects: list[Token]) -> tuple[int, int] | None:
+    def regarded_as_of(self, verb: Token, objects: list[Token]) -> tuple[int, int] | None:
         """ "X views Y as Z" -> "Y as Z"; "Y is seen as Z" -> "as Z": what the cue takes something for."""
         as_phrase = next(
             (
@@ -451,3 +572,27 @@ class ContentRules(ExtractorBase):
             if quote.start >= after and SPLIT_QUOTE_GAP.match(self.text[after : quote.start]):
                 return content[0], quote.end
         return content
+
+
+#: The content rules, tried in this order; each one's confidence is ``CONFIDENCE["content." + its name]``.
+CONTENT_RULES: tuple[Callable[[ContentRules, Ask], Span_ | None], ...] = (
+    ContentRules.report_object,
+    ContentRules.clause,
+    ContentRules.passive_agent,
+    ContentRules.passive_subject,
+    ContentRules.relative_gap,
+    ContentRules.short_answer,
+    ContentRules.regarded_as,
+    ContentRules.belief_object,
+    ContentRules.belief_preposition,
+    ContentRules.belief_aside,
+    ContentRules.object_then_clause,
+    ContentRules.long_said_object,
+    ContentRules.name_given,
+    ContentRules.object_named,
+    ContentRules.speech_object,
+    ContentRules.topic_object,
+    ContentRules.preposition,
+    ContentRules.aside,
+    ContentRules.trailing_cue,
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import ExtractorBase, Found, _overlap
+from .confidence import CONFIDENCE
 from .settings import HEDGING_SUBJECTS, LIGHT_NOUN_REACH, LIGHT_PREPOSITIONS, NOUN_CONTENT_PREPOSITIONS
 
 
@@ -41,7 +42,7 @@ class NounCueRules(ExtractorBase):
                 (preposition.idx, noun.idx + len(noun)),
                 self.source_chars(owner),
                 owner.i,
-                confidence=0.7,
+                confidence=CONFIDENCE["noun.viewpoint"],
             )
         )
         return True
@@ -98,7 +99,9 @@ class NounCueRules(ExtractorBase):
             cue_end = preposition.idx + len(preposition)
         cue = (self.cue_chars(verb)[0], cue_end)
         source = self.source_chars(speaker)
-        return self.add_noun_cue(Found(content, kind, cue, source, speaker.i, confidence=0.7), verb, noun)
+        return self.add_noun_cue(
+            Found(content, kind, cue, source, speaker.i, confidence=CONFIDENCE["noun.light_verb"]), verb, noun
+        )
 
     def add_noun_cue(self, found: Found, verb: Token, noun: Token) -> bool:
         """Add an attribution whose cue runs from a verb to its noun, unless its content overlaps its cue or
@@ -145,7 +148,9 @@ class NounCueRules(ExtractorBase):
         )
         cue = (self.cue_chars(verb)[0], noun.idx + len(noun))
         source_span = self.source_chars(source)
-        return self.add_noun_cue(Found(content, kind, cue, source_span, source.i, confidence=0.6), verb, noun)
+        return self.add_noun_cue(
+            Found(content, kind, cue, source_span, source.i, confidence=CONFIDENCE["noun.reception"]), verb, noun
+        )
 
     def from_noun(self, noun: Token) -> None:
         """ "Trump's claim that ...", "a report by the Observatory that ...": a speech-act noun with a that-clause."""
@@ -241,6 +246,6 @@ class NounCueRules(ExtractorBase):
                 (self.doc[first].idx, noun.idx + len(noun)),
                 source,
                 owner.i if owner is not None else None,
-                confidence=0.6,
+                confidence=CONFIDENCE["noun.speech_act"],
             )
         )

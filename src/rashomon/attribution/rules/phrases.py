@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .base import ExtractorBase, Found
+from .confidence import CONFIDENCE
 
 
 class PhraseRules(ExtractorBase):
@@ -52,7 +53,7 @@ class PhraseRules(ExtractorBase):
                     (tokens[0].idx, last.idx + len(last)),
                     self.chars(source.left_edge.i, split.left_edge.i - 2),
                     source.i,
-                    confidence=0.8,
+                    confidence=CONFIDENCE["phrase.split_source"],
                 )
             )
             return
@@ -77,7 +78,7 @@ class PhraseRules(ExtractorBase):
                 (tokens[0].idx, last.idx + len(last)),
                 self.source_chars(source),
                 source.i,
-                confidence=0.9,
+                confidence=CONFIDENCE["phrase.according_to"],
                 phrase=True,
             )
         )
@@ -114,7 +115,7 @@ class PhraseRules(ExtractorBase):
                 (preposition.idx, preposition.idx + len(preposition)),
                 self.chars(poll.left_edge.i, poll.i),
                 poll.i,
-                confidence=0.6,
+                confidence=CONFIDENCE["phrase.finding"],
             )
         )
 
@@ -134,7 +135,9 @@ class PhraseRules(ExtractorBase):
             return
         content, kind = self.with_quotes(content)
         self.claimed_tokens.add(adverb.i)
-        self.add(Found(content, kind, (adverb.idx, adverb.idx + len(adverb)), confidence=0.6))
+        self.add(
+            Found(content, kind, (adverb.idx, adverb.idx + len(adverb)), confidence=CONFIDENCE["phrase.relay_adverb"])
+        )
 
     def stop_before_trailing_phrases(self) -> None:
         """ "The mayor told her that the pier was safe, according to an aide": the trailing "according to" phrase

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
+from .confidence import CONFIDENCE
 from .marks import Quote
 from .settings import (
     DIRECT_SHARE,
@@ -80,4 +81,4 @@ class QuoteMarkRules(ExtractorBase):
             words = len(self.text[quote.start : quote.end].split())
             if words < MIN_ORPHAN_QUOTE_WORDS:
                 continue
-            self.found.append(Found((quote.start, quote.end), "continuation", confidence=0.6))
+            self.found.append(Found((quote.start, quote.end), "continuation", confidence=CONFIDENCE["quote.orphan"]))

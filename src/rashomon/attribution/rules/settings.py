@@ -41,8 +41,6 @@ RELATIVE_GAP_NOT_CONTENT = frozenset(
 )
 #: Prepositions that introduce what a possessed speech-act noun is about ("her criticism of X").
 NOUN_CONTENT_PREPOSITIONS = frozenset({"about", "on", "of", "for", "to", "against", "over"})
-#: Confidence of a cue found only by its that/whether-clause, not by the lexicon.
-UNLISTED_CUE_CONFIDENCE = 0.5
 #: One-word answers that are what was said or thought ("said yes", "thinks so", "said nothing").
 SHORT_ANSWERS = frozenset({"yes", "no", "so", "nothing", "otherwise"})
 #: Verbs whose noun object of this many tokens or more is a mis-parsed clause, not a thing said ("said goodbye").

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
+from .confidence import CONFIDENCE
 from .settings import (
     ADVICE_MODALS,
     CLEAR_ADJECTIVES,
@@ -23,7 +24,6 @@ from .settings import (
     QUOTE_ONLY_VERBS,
     REPLY_JOINS,
     SKIP_CUES_IN_QUOTES,
-    UNLISTED_CUE_CONFIDENCE,
 )
 
 
@@ -103,7 +103,7 @@ class VerbCueRules(ExtractorBase):
             return
         if self.lexicon.cue_group(cue.lemma_.lower()) is not None and cue.pos_ == "VERB":
             return  # a listed cue: its own rule has had its say
-        self.from_verb(cue, group="belief", ceiling=UNLISTED_CUE_CONFIDENCE)
+        self.from_verb(cue, group="belief", ceiling=CONFIDENCE["verb.unlisted"])
 
     def from_label_prefix(self, verb: Token) -> bool:
         """ "a so-called harbour tax", "the self-described reformer": a label the writer passes on without
@@ -127,7 +127,7 @@ class VerbCueRules(ExtractorBase):
                 (self.doc[first].idx, verb.idx + len(verb)),
                 source,
                 noun.i if source else None,
-                confidence=0.6,
+                confidence=CONFIDENCE["verb.label_prefix"],
             )
         )
         return True
@@ -151,7 +151,7 @@ class VerbCueRules(ExtractorBase):
             content = self.chars(subject.left_edge.i, complement.right_edge.i)
         content, kind = self.with_quotes(content)
         self.claimed_tokens.add(verb.i)
-        self.add(Found(content, kind, self.cue_chars(verb), confidence=0.5))
+        self.add(Found(content, kind, self.cue_chars(verb), confidence=CONFIDENCE["verb.impression"]))
 
     def made_clear(self, clause: Token, adjective: Token) -> bool:
         """ "X made (it) clear that ...": "clear" alone never is a cue ("it is clear that"), "made clear" is.
@@ -180,7 +180,7 @@ class VerbCueRules(ExtractorBase):
                 (self.cue_chars(verb)[0], adjective.idx + len(adjective)),
                 self.source_chars(subject),
                 subject.i,
-                confidence=0.9,
+                confidence=CONFIDENCE["verb.made_clear"],
             )
         )
         return True
@@ -216,7 +216,9 @@ class VerbCueRules(ExtractorBase):
             cue = (self.cue_chars(copula)[0], cue[1])
         if cue[1] < content[0]:
             cue = self.with_preposition(adjective, cue, content)
-        self.add(Found(content, kind, cue, self.source_chars(subject), subject.i, confidence=UNLISTED_CUE_CONFIDENCE))
+        self.add(
+            Found(content, kind, cue, self.source_chars(subject), subject.i, confidence=CONFIDENCE["verb.unlisted"])
+        )
 
     def from_stance_holder(self, noun: Token) -> None:
         """ "X is a vocal critic of Y", "X has long been a supporter of Y": the copula's subject holds a stance on
@@ -246,7 +248,7 @@ class VerbCueRules(ExtractorBase):
                 (self.cue_chars(copula)[0], of.idx + len(of)),
                 self.source_chars(speaker),
                 speaker.i,
-                confidence=UNLISTED_CUE_CONFIDENCE,
+                confidence=CONFIDENCE["verb.unlisted"],
             )
         )
 
@@ -323,11 +325,11 @@ class VerbCueRules(ExtractorBase):
             )
             if quote is None:
                 content = self.cross_sentence_content(verb) if subject is not None else None
-                confidence = 0.5
+                confidence = CONFIDENCE["verb.cross_sentence"]
                 if content is None:
                     return
             else:
-                content, confidence = (quote.start, quote.end), 0.9
+                content, confidence = (quote.start, quote.end), CONFIDENCE["verb.neighbour_quote"]
         gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in GERUND_PREPOSITIONS
         if (
             subject is None
@@ -494,7 +496,7 @@ class VerbCueRules(ExtractorBase):
                 self.cue_chars(verb),
                 self.source_chars(speaker),
                 speaker.i,
-                confidence=min(0.8, ceiling),
+                confidence=min(CONFIDENCE["verb.reply"], ceiling),
                 replies=True,
             )
         )
@@ -528,7 +530,9 @@ class VerbCueRules(ExtractorBase):
         if content[0] < source[1] and source[0] < content[1]:
             return
         self.claimed_tokens.add(verb.i)
-        self.add(Found(content, kind, (verb.idx, it.idx + len(it)), source, subject.i, confidence=0.8))
+        self.add(
+            Found(content, kind, (verb.idx, it.idx + len(it)), source, subject.i, confidence=CONFIDENCE["verb.put_it"])
+        )
 
     def recipient_of(self, verb: Token) -> str | None:
         for child in verb.children:
@@ -578,7 +582,7 @@ class VerbCueRules(ExtractorBase):
                 self.cue_chars(verb),
                 self.source_chars(outer_subject) if outer_subject is not None else None,
                 outer_subject.i if outer_subject is not None else None,
-                confidence=0.8,
+                confidence=CONFIDENCE["verb.quote_as"],
             )
         )
         cue = (saying.head.idx, saying.idx + len(saying))
@@ -632,6 +636,6 @@ class VerbCueRules(ExtractorBase):
                 (verb.idx, verb.idx + len(verb)),
                 self.chars(first, verb.i - 1),
                 studies[-1].i,
-                confidence=0.7,
+                confidence=CONFIDENCE["verb.records_show"],
             )
         )
