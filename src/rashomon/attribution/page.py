@@ -99,6 +99,7 @@ class PageAttributor:
         self.open_quote_blocks: list[str] = []
         self._index: tuple[dict[str, list[Record]], list[Record]] | None = None  # see _candidates
         self._positions: dict[str, int] | None = None  # see position_of
+        self.framed_blocks: set[str] = set()  # blocks a framing sentence hands to an outlet ("... as follows:")
 
     # --- 1. per-block extraction ------------------------------------------------------------------------
     def extract(self) -> None:
@@ -242,11 +243,11 @@ class PageAttributor:
         for record in self.records:
             by_block.setdefault(record.block.id, []).append(record)
         opening: dict[str, Record] = {}
-        current = PUBLISHER_ID
+        current, framed = PUBLISHER_ID, False
         for block in self.page.blocks:
             if block.kind in ("separator", "headline"):
                 if block.kind == "separator":
-                    current = PUBLISHER_ID
+                    current, framed = PUBLISHER_ID, False
                 block.narrative = PUBLISHER_ID
                 continue
             top_media = [
@@ -266,18 +267,26 @@ class PageAttributor:
                 self._index = None
                 opening[record.source_id] = record
                 block.narrative = PUBLISHER_ID
-                current = record.source_id
+                current, framed = record.source_id, True
                 continue
             if top_media:
                 source_id = top_media[0].source_id
                 opening.setdefault(source_id, top_media[0])
-                current = source_id
+                current, framed = source_id, False
             elif not by_block.get(block.id) and (
                 self._talks_about_accounts(block.text) or self._speaks_as_publisher(block.text)
             ):
                 block.narrative = PUBLISHER_ID
                 continue
-            block.narrative = current
+            # A relayed account covers what the text attributes to it: the paragraphs a framing sentence hands
+            # over ("... sounds as follows:"), and paragraphs that report someone's words while it runs. A
+            # paragraph with no attribution in it is the publisher's own, wherever it stands.
+            if framed or by_block.get(block.id):
+                block.narrative = current
+            else:
+                block.narrative = PUBLISHER_ID
+            if framed:
+                self.framed_blocks.add(block.id)
         return opening
 
     def _inside_quote(self, record: Record) -> bool:
@@ -370,7 +379,8 @@ class PageAttributor:
                 span = (sent.start_char + offset, sent.end_char + offset)
                 free = not any(s < span[1] and span[0] < e for s, e in covered)
                 marked = bool(markers and markers.search(sent.text.lower()))
-                voice = PUBLISHER_ID if narrative == PUBLISHER_ID or marked else narrative
+                framed = block.id in self.framed_blocks
+                voice = PUBLISHER_ID if narrative == PUBLISHER_ID or marked or not framed else narrative
                 if free and run and run[-1][2] == voice:
                     run[-1] = (run[-1][0], span[1], voice)
                 elif free:

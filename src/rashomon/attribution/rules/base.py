@@ -29,6 +29,8 @@ class Found:
     replies: bool = False
     #: Found from a cue phrase ("according to X"): it relays all the clause it hangs on.
     phrase: bool = False
+    #: The rule that found it (a key of :data:`~.confidence.CONFIDENCE`), for audits and per-rule figures.
+    rule: str = ""
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -47,6 +49,7 @@ class ExtractorBase:
         self.quotes = quote_spans(self.text)
         self.found: list[Found] = []
         self.claimed_tokens: set[int] = set()
+        self.last_rule = ""  # the content rule that answered the last content_of call
 
     # --- helpers ------------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from .settings import (
     FINDING_VERBS,
     GAP_PRONOUNS,
     MIN_SAID_OBJECT_TOKENS,
+    NAMING_VERBS,
     NO_OBJECT_CONTENT,
     NO_XCOMP_CONTENT,
     OBJECT_CONTENT_SPEECH,
@@ -31,6 +32,7 @@ from .settings import (
     SPLIT_QUOTE_GAP,
     STANCE_PRONOUNS,
     SUBJECT_DEPS,
+    SUBORDINATORS,
     TIME_PREPOSITIONS,
     TOPIC_PREPOSITIONS,
 )
@@ -60,12 +62,14 @@ class ContentRules(ExtractorBase):
         """What ``verb`` (a cue of ``group``) reports and how sure: the first of :data:`CONTENT_RULES` that
         answers. A rule answers with a span, with :data:`NO_CONTENT` (this cue has none: stop), or not at all."""
         ask = self.ask_of(verb, group)
+        self.last_rule = ""
         for rule in CONTENT_RULES:
             span = rule(self, ask)
             if span is NO_CONTENT:
                 return None, 0.0
             if span is not None:
-                return span, CONFIDENCE["content." + rule.__name__]
+                self.last_rule = "content." + rule.__name__
+                return span, CONFIDENCE[self.last_rule]
         return None, 0.0
 
     def ask_of(self, verb: Token, group: str) -> Ask:
@@ -231,9 +235,28 @@ class ContentRules(ExtractorBase):
             and objects[0].pos_ in ("NOUN", "PROPN")
             and verb.right_edge.i - objects[0].right_edge.i > 2
             and any(t.pos_ in ("VERB", "AUX") for t in self.doc[objects[0].right_edge.i + 1 : verb.right_edge.i + 1])
+            and not self.subordinate_after(objects[0], verb)
         ):
             return self.chars(objects[0].left_edge.i, verb.right_edge.i)
         return None
+
+    def subordinate_after(self, obj: Token, verb: Token) -> bool:
+        """ "focused their firepower while much of the rest remains ...": the first verb after the object heads a
+        subordinate clause of its own ("while", "because"), so the object is a real object, not a clause's
+        subject."""
+        for token in self.doc[obj.right_edge.i + 1 : verb.right_edge.i + 1]:
+            if token.pos_ in ("VERB", "AUX"):
+                return token.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in token.children
+                )
+        return False
+
+    @staticmethod
+    def names_something(verb: Token, objects: list[Token]) -> bool:
+        """ "described the raid as a success", "described it a failure": a name given, not only a topic."""
+        return any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children) or any(
+            t.lower_ == "as" for t in verb.subtree if t.i > objects[0].i
+        )
 
     def long_said_object(self, ask: Ask) -> Span_ | None:
         """ "said families of victims file lawsuits": a clause the parser cut into an object."""
@@ -260,6 +283,8 @@ class ContentRules(ExtractorBase):
         """ "called it a massacre", "described X as Y": the object with what it was called."""
         objects = ask.objects
         if objects and ask.lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ not in ("WP", "WDT"):
+            if ask.lemma in NAMING_VERBS and not self.names_something(ask.verb, objects):
+                return NO_CONTENT  # "describing events": no name given, nothing said
             first = min(c.left_edge.i for c in objects)
             last = max(
                 (c.right_edge.i for c in ask.verb.rights if c.dep_ in ("dobj", "oprd", "prep")),
@@ -469,8 +494,8 @@ class ContentRules(ExtractorBase):
             or not (verb.head.pos_ in ("NOUN", "PROPN") or verb.head.lower_ in GAP_PRONOUNS)
         ):
             return None
-        if verb.head.lemma_.lower() in RELATIVE_GAP_NOT_CONTENT:
-            return None  # "the way they say it", "the day she announced": not what was said
+        if verb.head.lemma_.lower() in RELATIVE_GAP_NOT_CONTENT or verb.head.ent_type_ in ("GPE", "LOC", "FAC"):
+            return None  # "the way they say it", "the day she announced", "areas they defend": not what was said
         takes_object = (
             group == "report"
             or lemma in self.lexicon.belief_objects

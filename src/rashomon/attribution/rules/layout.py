@@ -59,6 +59,7 @@ class LayoutRules(ExtractorBase):
                 (name.start_char, name.end_char),
                 name.root.i,
                 confidence=CONFIDENCE["layout.speaker_label"],
+                rule="layout.speaker_label",
             )
         )
 
@@ -100,6 +101,7 @@ class LayoutRules(ExtractorBase):
                     (names[0].idx, names[-1].idx + len(names[-1])),
                     names[-1].i,
                     confidence=CONFIDENCE["layout.colon_quote"],
+                    rule="layout.colon_quote",
                 )
             )
 
@@ -131,5 +133,6 @@ class LayoutRules(ExtractorBase):
                     (names[0].idx, names[-1].idx + len(names[-1])),
                     names[-1].i,
                     confidence=CONFIDENCE["layout.dash_byline"],
+                    rule="layout.dash_byline",
                 )
             )

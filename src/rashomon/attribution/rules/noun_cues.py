@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from .base import ExtractorBase, Found, _overlap
 from .confidence import CONFIDENCE
-from .settings import HEDGING_SUBJECTS, LIGHT_NOUN_REACH, LIGHT_PREPOSITIONS, NOUN_CONTENT_PREPOSITIONS
+from .settings import HEDGING_SUBJECTS, LIGHT_NOUN_REACH, LIGHT_PREPOSITIONS, MATERIAL_NOUNS, NOUN_CONTENT_PREPOSITIONS
 
 
 class NounCueRules(ExtractorBase):
@@ -43,6 +43,7 @@ class NounCueRules(ExtractorBase):
                 self.source_chars(owner),
                 owner.i,
                 confidence=CONFIDENCE["noun.viewpoint"],
+                rule="noun.viewpoint",
             )
         )
         return True
@@ -100,7 +101,11 @@ class NounCueRules(ExtractorBase):
         cue = (self.cue_chars(verb)[0], cue_end)
         source = self.source_chars(speaker)
         return self.add_noun_cue(
-            Found(content, kind, cue, source, speaker.i, confidence=CONFIDENCE["noun.light_verb"]), verb, noun
+            Found(
+                content, kind, cue, source, speaker.i, confidence=CONFIDENCE["noun.light_verb"], rule="noun.light_verb"
+            ),
+            verb,
+            noun,
         )
 
     def add_noun_cue(self, found: Found, verb: Token, noun: Token) -> bool:
@@ -134,6 +139,8 @@ class NounCueRules(ExtractorBase):
             None,
         )
         target = next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about is not None else None
+        if target is None and noun.lemma_.lower() in MATERIAL_NOUNS:
+            return False  # "received support from states": arms or money as likely as words
         if target is None:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is None or subject.tag_ in ("WDT", "WP"):
@@ -149,7 +156,17 @@ class NounCueRules(ExtractorBase):
         cue = (self.cue_chars(verb)[0], noun.idx + len(noun))
         source_span = self.source_chars(source)
         return self.add_noun_cue(
-            Found(content, kind, cue, source_span, source.i, confidence=CONFIDENCE["noun.reception"]), verb, noun
+            Found(
+                content,
+                kind,
+                cue,
+                source_span,
+                source.i,
+                confidence=CONFIDENCE["noun.reception"],
+                rule="noun.reception",
+            ),
+            verb,
+            noun,
         )
 
     def from_noun(self, noun: Token) -> None:
@@ -247,5 +264,6 @@ class NounCueRules(ExtractorBase):
                 source,
                 owner.i if owner is not None else None,
                 confidence=CONFIDENCE["noun.speech_act"],
+                rule="noun.speech_act",
             )
         )

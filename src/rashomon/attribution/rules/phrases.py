@@ -54,6 +54,7 @@ class PhraseRules(ExtractorBase):
                     self.chars(source.left_edge.i, split.left_edge.i - 2),
                     source.i,
                     confidence=CONFIDENCE["phrase.split_source"],
+                    rule="phrase.split_source",
                 )
             )
             return
@@ -79,6 +80,7 @@ class PhraseRules(ExtractorBase):
                 self.source_chars(source),
                 source.i,
                 confidence=CONFIDENCE["phrase.according_to"],
+                rule="phrase.according_to",
                 phrase=True,
             )
         )
@@ -116,6 +118,7 @@ class PhraseRules(ExtractorBase):
                 self.chars(poll.left_edge.i, poll.i),
                 poll.i,
                 confidence=CONFIDENCE["phrase.finding"],
+                rule="phrase.finding",
             )
         )
 
@@ -136,7 +139,13 @@ class PhraseRules(ExtractorBase):
         content, kind = self.with_quotes(content)
         self.claimed_tokens.add(adverb.i)
         self.add(
-            Found(content, kind, (adverb.idx, adverb.idx + len(adverb)), confidence=CONFIDENCE["phrase.relay_adverb"])
+            Found(
+                content,
+                kind,
+                (adverb.idx, adverb.idx + len(adverb)),
+                confidence=CONFIDENCE["phrase.relay_adverb"],
+                rule="phrase.relay_adverb",
+            )
         )
 
     def stop_before_trailing_phrases(self) -> None:

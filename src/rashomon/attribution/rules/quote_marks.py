@@ -81,4 +81,8 @@ class QuoteMarkRules(ExtractorBase):
             words = len(self.text[quote.start : quote.end].split())
             if words < MIN_ORPHAN_QUOTE_WORDS:
                 continue
-            self.found.append(Found((quote.start, quote.end), "continuation", confidence=CONFIDENCE["quote.orphan"]))
+            self.found.append(
+                Found(
+                    (quote.start, quote.end), "continuation", confidence=CONFIDENCE["quote.orphan"], rule="quote.orphan"
+                )
+            )

@@ -16,9 +16,14 @@ CONTENT_DEPS = frozenset({"ccomp"})
 #: Verbs whose infinitive complement is not what they report ("told him to leave").
 NO_XCOMP_CONTENT = frozenset({"say", "add", "continue", "write", "post"})
 #: Speech verbs whose object is not what is said ("added troops", "wrote a letter", "answered the phone").
-NO_OBJECT_CONTENT = frozenset({"say", "add", "continue", "write", "post", "answer", "reply", "respond", "tell"})
+NO_OBJECT_CONTENT = frozenset(
+    {"say", "add", "continue", "write", "post", "answer", "reply", "respond", "tell", "focus"}
+)
 #: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
 OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
+#: ... of which these report only a name given: "describing events" with no "as Y" says nothing ("when it comes
+#: to describing events"); "described the raid as a success" does. ("call" without a name is rare in the news.)
+NAMING_VERBS = frozenset({"describe"})
 #: Nouns a relative clause can hang on without being what the cue reports ("the way they say it").
 RELATIVE_GAP_NOT_CONTENT = frozenset(
     {
@@ -37,6 +42,18 @@ RELATIVE_GAP_NOT_CONTENT = frozenset(
         "point",
         "extent",
         "manner",
+        # places: "areas they could more easily defend" is where, not what
+        "area",
+        "region",
+        "territory",
+        "town",
+        "city",
+        "village",
+        "zone",
+        "district",
+        "neighborhood",
+        "neighbourhood",
+        "border",
     }
 )
 #: Prepositions that introduce what a possessed speech-act noun is about ("her criticism of X").
@@ -191,6 +208,34 @@ LABEL_PREFIXES = frozenset({("self", "describe"), ("self", "style"), ("self", "p
 MANNER_NOUNS = frozenset({"condition", "behalf", "background"})
 #: Modals that turn "want" into advice to someone ("investors may want to wait"): nobody's wish is reported.
 ADVICE_MODALS = frozenset({"may", "might", "should", "could"})
+#: Choice verbs that a modal turns into an invitation ("readers can decide which story they like"): no stance.
+CHOICE_VERBS = frozenset({"decide", "choose", "judge"})
+CHOICE_MODALS = ADVICE_MODALS | {"can"}
+#: Marks of a condition: "if he wants to run again" states no one's wish.
+CONDITION_MARKS = frozenset({"if", "unless"})
+#: Subordinators that open a clause of their own after a verb's object ("focused their fire while X remains"):
+#: what follows them is not a clause the parser cut into the object.
+SUBORDINATORS = frozenset(
+    {
+        "while",
+        "because",
+        "as",
+        "when",
+        "whereas",
+        "although",
+        "though",
+        "since",
+        "after",
+        "before",
+        "until",
+        "unless",
+        "if",
+        "where",
+    }
+)
+#: Reception nouns that may be material rather than spoken ("received support from states"): a cue only with
+#: what they are about ("support for the plan").
+MATERIAL_NOUNS = frozenset({"support", "backing", "help", "aid", "assistance", "funding", "protection"})
 #: Verbs that, with nothing said after them, name an occasion ("after the senator spoke", "as she talked"):
 #: a quotation nearby is not theirs.
 OCCASION_VERBS = frozenset({"speak", "talk"})

@@ -8,7 +8,10 @@ from .base import ExtractorBase, Found
 from .confidence import CONFIDENCE
 from .settings import (
     ADVICE_MODALS,
+    CHOICE_MODALS,
+    CHOICE_VERBS,
     CLEAR_ADJECTIVES,
+    CONDITION_MARKS,
     COPULAS,
     EXPLETIVES,
     GERUND_PREPOSITIONS,
@@ -128,6 +131,7 @@ class VerbCueRules(ExtractorBase):
                 source,
                 noun.i if source else None,
                 confidence=CONFIDENCE["verb.label_prefix"],
+                rule="verb.label_prefix",
             )
         )
         return True
@@ -151,7 +155,9 @@ class VerbCueRules(ExtractorBase):
             content = self.chars(subject.left_edge.i, complement.right_edge.i)
         content, kind = self.with_quotes(content)
         self.claimed_tokens.add(verb.i)
-        self.add(Found(content, kind, self.cue_chars(verb), confidence=CONFIDENCE["verb.impression"]))
+        self.add(
+            Found(content, kind, self.cue_chars(verb), confidence=CONFIDENCE["verb.impression"], rule="verb.impression")
+        )
 
     def made_clear(self, clause: Token, adjective: Token) -> bool:
         """ "X made (it) clear that ...": "clear" alone never is a cue ("it is clear that"), "made clear" is.
@@ -181,6 +187,7 @@ class VerbCueRules(ExtractorBase):
                 self.source_chars(subject),
                 subject.i,
                 confidence=CONFIDENCE["verb.made_clear"],
+                rule="verb.made_clear",
             )
         )
         return True
@@ -217,7 +224,15 @@ class VerbCueRules(ExtractorBase):
         if cue[1] < content[0]:
             cue = self.with_preposition(adjective, cue, content)
         self.add(
-            Found(content, kind, cue, self.source_chars(subject), subject.i, confidence=CONFIDENCE["verb.unlisted"])
+            Found(
+                content,
+                kind,
+                cue,
+                self.source_chars(subject),
+                subject.i,
+                confidence=CONFIDENCE["verb.unlisted"],
+                rule="verb.unlisted",
+            )
         )
 
     def from_stance_holder(self, noun: Token) -> None:
@@ -249,6 +264,7 @@ class VerbCueRules(ExtractorBase):
                 self.source_chars(speaker),
                 speaker.i,
                 confidence=CONFIDENCE["verb.unlisted"],
+                rule="verb.unlisted",
             )
         )
 
@@ -276,7 +292,7 @@ class VerbCueRules(ExtractorBase):
             and self.subject_of(verb.head) is None
         ):
             return  # "to show", "to find" with no one doing it: an intention, not a speech act
-        if self.speaks_how(verb) or self.advice(verb) or self.in_idiom(verb):
+        if self.speaks_how(verb) or self.advice(verb) or self.in_idiom(verb) or self.conditional(verb, group):
             return  # "spoke on condition of anonymity", "may want to": no one's statement
         subject = self.subject_of(verb)
         impersonal = (
@@ -306,6 +322,7 @@ class VerbCueRules(ExtractorBase):
         if self.chained_cue(verb) is not None:
             return  # "refused to call him a liar": one attribution, found from "call" (see chain_head)
         content, confidence = self.content_of(verb, group)
+        rule = self.last_rule
         if content is not None and content is not NEXT_BLOCK:
             content = self.before_next_cue(verb, content)
         recipient = self.recipient_of(verb)
@@ -325,11 +342,12 @@ class VerbCueRules(ExtractorBase):
             )
             if quote is None:
                 content = self.cross_sentence_content(verb) if subject is not None else None
-                confidence = CONFIDENCE["verb.cross_sentence"]
+                confidence, rule = CONFIDENCE["verb.cross_sentence"], "verb.cross_sentence"
                 if content is None:
                     return
             else:
                 content, confidence = (quote.start, quote.end), CONFIDENCE["verb.neighbour_quote"]
+                rule = "verb.neighbour_quote"
         gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in GERUND_PREPOSITIONS
         if (
             subject is None
@@ -378,6 +396,7 @@ class VerbCueRules(ExtractorBase):
                 speaker_root.i if speaker_root is not None else None,
                 recipient,
                 confidence=min(confidence, ceiling),
+                rule=rule,
             )
         )
 
@@ -423,10 +442,16 @@ class VerbCueRules(ExtractorBase):
 
     @staticmethod
     def advice(verb: Token) -> bool:
-        """ "Investors may want to think twice": the writer's advice, not anyone's wish."""
-        return verb.lemma_.lower() == "want" and any(
-            c.dep_ == "aux" and c.lower_ in ADVICE_MODALS for c in verb.children
-        )
+        """ "Investors may want to think twice", "readers can decide which they like": the writer's advice or
+        invitation, not anyone's wish."""
+        lemma = verb.lemma_.lower()
+        modals = ADVICE_MODALS if lemma == "want" else CHOICE_MODALS if lemma in CHOICE_VERBS else ()
+        return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+    @staticmethod
+    def conditional(verb: Token, group: str) -> bool:
+        """ "if he wants to run again": a wish or belief set as a condition is no one's stated stance."""
+        return group == "belief" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
 
     def chained_cue(self, verb: Token) -> Token | None:
         """ "sought to clarify the remark", "refused to call him a liar": a cue whose infinitive complement is
@@ -497,6 +522,7 @@ class VerbCueRules(ExtractorBase):
                 self.source_chars(speaker),
                 speaker.i,
                 confidence=min(CONFIDENCE["verb.reply"], ceiling),
+                rule="verb.reply",
                 replies=True,
             )
         )
@@ -531,7 +557,15 @@ class VerbCueRules(ExtractorBase):
             return
         self.claimed_tokens.add(verb.i)
         self.add(
-            Found(content, kind, (verb.idx, it.idx + len(it)), source, subject.i, confidence=CONFIDENCE["verb.put_it"])
+            Found(
+                content,
+                kind,
+                (verb.idx, it.idx + len(it)),
+                source,
+                subject.i,
+                confidence=CONFIDENCE["verb.put_it"],
+                rule="verb.put_it",
+            )
         )
 
     def recipient_of(self, verb: Token) -> str | None:
@@ -583,10 +617,22 @@ class VerbCueRules(ExtractorBase):
                 self.source_chars(outer_subject) if outer_subject is not None else None,
                 outer_subject.i if outer_subject is not None else None,
                 confidence=CONFIDENCE["verb.quote_as"],
+                rule="verb.quote_as",
             )
         )
         cue = (saying.head.idx, saying.idx + len(saying))
-        self.add(Found(content, kind, cue, self.source_chars(inner), inner.i, inner_of=outer, confidence=confidence))
+        self.add(
+            Found(
+                content,
+                kind,
+                cue,
+                self.source_chars(inner),
+                inner.i,
+                inner_of=outer,
+                confidence=confidence,
+                rule=self.last_rule,
+            )
+        )
         return True
 
     def cross_sentence_content(self, verb: Token) -> tuple[int, int] | None:
@@ -637,5 +683,6 @@ class VerbCueRules(ExtractorBase):
                 self.chars(first, verb.i - 1),
                 studies[-1].i,
                 confidence=CONFIDENCE["verb.records_show"],
+                rule="verb.records_show",
             )
         )
