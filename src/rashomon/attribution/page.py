@@ -38,6 +38,12 @@ CONTINUATION_REACH = 1
 MIN_EDITORIAL_WORDS = 3
 #: Confidence of a sentence credited to a narrative only because it sits inside it.
 NARRATIVE_CONTINUATION_CONFIDENCE = 0.5
+#: An aside set off by dashes or brackets inside a relayed sentence ("The Observatory - a one-man "think tank"
+#: - said ..."); at least this many words to be the publisher's gloss rather than a label ("(D-Wis.)").
+MIN_ASIDE_WORDS = 4
+ASIDES = re.compile(r"\s(?:--|[-–—])\s(?P<dash>[^\n]+?)\s(?:--|[-–—])\s|\((?P<paren>[^()\n]+)\)")
+#: Confidence of an aside kept as the publisher's.
+ASIDE_CONFIDENCE = 0.7
 PUBLISHER_ID = "publisher"
 
 
@@ -354,6 +360,55 @@ class PageAttributor:
                 node = node.parent
 
     # --- 4. the publisher's and the narratives' own sentences ---------------------------------------------
+    def voice_of(self, record: Record) -> str:
+        """The top of ``record``'s relay chain: the account the reader meets it in."""
+        node, seen = record, set()
+        while node.parent is not None and id(node) not in seen:
+            seen.add(id(node))
+            node = node.parent
+        return node.source_id or PUBLISHER_ID
+
+    def publisher_asides(self) -> None:
+        """The publisher's insertions inside a sentence it relays from another account stay the publisher's: an
+        aside set off by dashes or brackets that describes the source ("The Observatory - a UK funded "think
+        tank" run by one man - said ..."), or one inside an indirect content that carries the publisher's own
+        marks (scare quotes, "we", "of course"). The aside gets an editorial attribution of its own and leaves
+        the source span; words inside a quotation are the speaker's and are never taken."""
+        added: dict[tuple[int, int], Record] = {}
+        for record in self.records:
+            if record.kind in ("editorial", "framing", "direct") or record.cue is None:
+                continue
+            if self.voice_of(record) == PUBLISHER_ID or record.parent is None:
+                continue
+            block = record.block
+            quotes = quote_rules.quote_spans(block.text)
+            start, end = record.extent
+            for match in ASIDES.finditer(self.page.text, start, end):
+                group = "dash" if match.group("dash") is not None else "paren"
+                first, last = match.start(group), match.end(group)
+                if len(match.group(group).split()) < MIN_ASIDE_WORDS:
+                    continue
+                if any(q.start <= first - block.start < q.end for q in quotes):
+                    continue  # inside someone's quotation
+                in_source = record.source is not None and record.source[0] < first < record.source[1]
+                if not in_source and not self._publisher_marks(match.group(group)):
+                    continue
+                if in_source:
+                    cut = len(self.page.text[: match.start()].rstrip(" ,-–—("))
+                    record.source = (record.source[0], max(record.source[0] + 1, cut))
+                added.setdefault(
+                    (first, last),
+                    Record((first, last), "editorial", block, source_id=PUBLISHER_ID, confidence=ASIDE_CONFIDENCE),
+                )
+        self.records.extend(added.values())
+        self._index = None
+
+    def _publisher_marks(self, text: str) -> bool:
+        """Scare quotes (a quoted word or two) or the publisher's own words ("we", "of course") in an aside."""
+        if re.search(r"[\"“][^\"“”]{1,40}[\"”]", text):
+            return True
+        return self._speaks_as_publisher(text)
+
     def editorial(self, opening: dict[str, Record]) -> None:
         covered_in: dict[str, list[tuple[int, int]]] = {}
         for record in self.records:
@@ -449,6 +504,7 @@ class PageAttributor:
         self.link_orphans()
         opening = self.assign_narratives()
         self.nest(opening)
+        self.publisher_asides()
         self.editorial(opening)
         return self.build()
 
@@ -472,3 +528,35 @@ def attribute_page(analysis: Analysis, parsed, lexicon: Lexicon, matcher_for, nl
             "no attributed statement was found: the whole article is read as the publisher's own voice",
             stage,
         )
+
+
+def voice_pieces(analysis: Analysis) -> dict[str, list[tuple[int, str]]]:
+    """The article's text by the account it speaks in: ``{narrative id: [(page offset, text), ...]}``.
+
+    A block goes to its narrative, except the publisher's own sentences and asides inside it (the editorial
+    attributions), which go to the publisher: "The battle ... nears its climax. According to Reuters, ..." puts
+    the first sentence in the publisher's column and the rest in Reuters'."""
+    publisher = analysis.publisher_id
+    editorial = sorted(
+        (a.content.start, a.content.end)
+        for a in analysis.attributions
+        if a.kind == "editorial" and a.source_id == publisher
+    )
+    pieces: dict[str, list[tuple[int, str]]] = {}
+    text = analysis.page.text
+    for block in analysis.page.article_blocks:
+        narrative = block.narrative or publisher
+        if narrative == publisher:
+            pieces.setdefault(publisher, []).append((block.start, block.text))
+            continue
+        at = block.start
+        for start, end in editorial:
+            if end <= block.start or start >= block.end or start < at:
+                continue
+            if text[at:start].strip():
+                pieces.setdefault(narrative, []).append((at, text[at:start]))
+            pieces.setdefault(publisher, []).append((start, text[start:end]))
+            at = end
+        if text[at : block.end].strip():
+            pieces.setdefault(narrative, []).append((at, text[at : block.end]))
+    return pieces
