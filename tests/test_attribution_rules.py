@@ -196,3 +196,21 @@ def test_publisher_aside_in_a_relayed_sentence_keeps_its_own_span(nlp):
     agency = next(s.id for s in analysis.sources if s.name == "Coastwire News")
     assert not any('"charity"' in text for _, text in pieces[agency])
     assert any("It would be a real blow" in text for _, text in pieces[analysis.publisher_id])
+
+
+# --- speakers across sentences ---------------------------------------------------------------------------------
+def test_pronoun_speakers_resolve_to_the_right_earlier_source_or_say_they_could_not(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Ferry talks stall",
+            "Mayor Ida Vell met the harbour union on Monday. The union said the offer was too low. She said the "
+            "city had no more money.",
+            "He told reporters the strike would go on.",
+        ],
+    )
+    names = {s.id: s for s in analysis.sources}
+    she = by_cue(analysis, "said", 1)
+    assert "Ida Vell" in names[she.source_id].name and not names[she.source_id].unresolved
+    he = by_cue(analysis, "told")
+    assert names[he.source_id].unresolved and names[he.source_id].name.lower() == "he"

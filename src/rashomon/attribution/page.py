@@ -27,7 +27,7 @@ from .. import nlp as nlp_module
 from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import quotes as quote_rules
 from .lexicon import Lexicon
-from .sources import SourceBook, describe
+from .sources import PRONOUN_REACH, SourceBook, describe
 
 # --- settings -----------------------------------------------------------------------------------------
 #: Source kinds whose top-level attributions open a narrative (a column of the side-by-side report).
@@ -175,10 +175,28 @@ class PageAttributor:
             self.book.floor = max(
                 (b.end for b in self.page.blocks if b.kind == "separator" and b.end <= record.source[0]), default=0
             )
+            if mention.pronoun in ("male", "female") and self.book._match(mention, hint, record.source[0]) is None:
+                self._enter_person_before(record.source[0])
             entry = self.book.resolve(mention, record.source[0], hint)
             record.source_id = entry.id
             record.named = mention.proper
             self.mentions.setdefault(entry.id, []).append(self.page.span(*record.source))
+
+    def _enter_person_before(self, position: int) -> None:
+        """ "Mayor Ida Vell met the union. ... She said ...": a pronoun speaker with no earlier source to be is
+        the last person the text named before it (within the pronoun reach, not across a separator), who
+        becomes a source."""
+        best = None
+        for item in self.parsed:
+            start = item.block.start
+            if start >= position:
+                break
+            for ent in item.doc.ents:
+                at = start + ent.start_char
+                if ent.label_ == "PERSON" and self.book.floor <= at < position and position - at <= PRONOUN_REACH:
+                    best = (at, ent.root)
+        if best is not None:
+            self.book.resolve(describe(best[1], self.lexicon), best[0])
 
     def link_orphans(self) -> None:
         """Quotations with no cue continue the previous direct speaker nearby, or are dropped."""
@@ -494,6 +512,7 @@ class PageAttributor:
                         entry.role,
                         entry.affiliation,
                         self.mentions.get(entry.id, []),
+                        unresolved=entry.unresolved,
                     )
                 )
         return sources, attributions
