@@ -333,7 +333,7 @@ class ContentRules(ExtractorBase):
         reporters": an addressee; not "spoke on Monday": when)."""
         verb, lemma, objects = ask.verb, ask.lemma, ask.objects
         prepositions = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
-        if not objects and ask.group == "speech":
+        if not objects and ask.group == "speech" and not ask.passive:  # not "should not be called ... on line 8"
             prepositions |= SPEECH_PREPOSITIONS - (ADDRESSEE_PREPOSITIONS if lemma in ADDRESSEE_VERBS else set())
         holders = list(verb.rights)
         holders += [g for c in verb.rights if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1 for g in c.rights]
