@@ -34,7 +34,7 @@ def found(nlp, text: str) -> list[tuple[str, str | None, str | None, str]]:
 # --- the table -------------------------------------------------------------------------------------------------
 def test_every_confidence_is_used_by_a_rule_and_every_rule_has_one():
     source = "\n".join(p.read_text(encoding="utf-8") for p in RULES_DIR.glob("*.py") if p.name != "confidence.py")
-    named = set(re.findall(r'CONFIDENCE\["([a-z_.]+)"\]', source))
+    named = set(re.findall(r'(?:CONFIDENCE\[|rated\()"([a-z_.]+)"[\])]', source))
     named |= {"content." + rule.__name__ for rule in CONTENT_RULES}
     assert named == set(CONFIDENCE)
     assert all(0.0 < value <= 1.0 for value in CONFIDENCE.values())

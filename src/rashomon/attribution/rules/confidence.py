@@ -54,3 +54,8 @@ CONFIDENCE: dict[str, float] = {
     "layout.dash_byline": 0.7,  # '"..." - Name'
     "quote.orphan": 0.6,  # a quotation no cue claims, left to the previous speaker
 }
+
+
+def rated(rule: str) -> dict:
+    """The keyword arguments that mark a :class:`~.base.Found` as found by ``rule``: its confidence and name."""
+    return {"confidence": CONFIDENCE[rule], "rule": rule}

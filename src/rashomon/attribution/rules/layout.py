@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
-from .confidence import CONFIDENCE
+from .confidence import rated
 from .settings import CLOSE_TEXT, COLON_NAME_REACH, MAX_SPEAKER_TOKENS, MIN_CLAIMED_QUOTE_WORDS, OPEN_TEXT
 
 
@@ -58,8 +58,7 @@ class LayoutRules(ExtractorBase):
                 (doc[colon].idx, doc[colon].idx + 1),
                 (name.start_char, name.end_char),
                 name.root.i,
-                confidence=CONFIDENCE["layout.speaker_label"],
-                rule="layout.speaker_label",
+                **rated("layout.speaker_label"),
             )
         )
 
@@ -100,8 +99,7 @@ class LayoutRules(ExtractorBase):
                     (colon.idx, colon.idx + 1),
                     (names[0].idx, names[-1].idx + len(names[-1])),
                     names[-1].i,
-                    confidence=CONFIDENCE["layout.colon_quote"],
-                    rule="layout.colon_quote",
+                    **rated("layout.colon_quote"),
                 )
             )
 
@@ -132,7 +130,6 @@ class LayoutRules(ExtractorBase):
                     (at, at + 1),
                     (names[0].idx, names[-1].idx + len(names[-1])),
                     names[-1].i,
-                    confidence=CONFIDENCE["layout.dash_byline"],
-                    rule="layout.dash_byline",
+                    **rated("layout.dash_byline"),
                 )
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import ExtractorBase, Found, _overlap
-from .confidence import CONFIDENCE
+from .confidence import rated
 from .settings import HEDGING_SUBJECTS, LIGHT_NOUN_REACH, LIGHT_PREPOSITIONS, MATERIAL_NOUNS, NOUN_CONTENT_PREPOSITIONS
 
 
@@ -42,8 +42,7 @@ class NounCueRules(ExtractorBase):
                 (preposition.idx, noun.idx + len(noun)),
                 self.source_chars(owner),
                 owner.i,
-                confidence=CONFIDENCE["noun.viewpoint"],
-                rule="noun.viewpoint",
+                **rated("noun.viewpoint"),
             )
         )
         return True
@@ -101,9 +100,7 @@ class NounCueRules(ExtractorBase):
         cue = (self.cue_chars(verb)[0], cue_end)
         source = self.source_chars(speaker)
         return self.add_noun_cue(
-            Found(
-                content, kind, cue, source, speaker.i, confidence=CONFIDENCE["noun.light_verb"], rule="noun.light_verb"
-            ),
+            Found(content, kind, cue, source, speaker.i, **rated("noun.light_verb")),
             verb,
             noun,
         )
@@ -162,8 +159,7 @@ class NounCueRules(ExtractorBase):
                 cue,
                 source_span,
                 source.i,
-                confidence=CONFIDENCE["noun.reception"],
-                rule="noun.reception",
+                **rated("noun.reception"),
             ),
             verb,
             noun,
@@ -263,7 +259,6 @@ class NounCueRules(ExtractorBase):
                 (self.doc[first].idx, noun.idx + len(noun)),
                 source,
                 owner.i if owner is not None else None,
-                confidence=CONFIDENCE["noun.speech_act"],
-                rule="noun.speech_act",
+                **rated("noun.speech_act"),
             )
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .base import ExtractorBase, Found
-from .confidence import CONFIDENCE
+from .confidence import rated
 
 
 class PhraseRules(ExtractorBase):
@@ -53,8 +53,7 @@ class PhraseRules(ExtractorBase):
                     (tokens[0].idx, last.idx + len(last)),
                     self.chars(source.left_edge.i, split.left_edge.i - 2),
                     source.i,
-                    confidence=CONFIDENCE["phrase.split_source"],
-                    rule="phrase.split_source",
+                    **rated("phrase.split_source"),
                 )
             )
             return
@@ -79,8 +78,7 @@ class PhraseRules(ExtractorBase):
                 (tokens[0].idx, last.idx + len(last)),
                 self.source_chars(source),
                 source.i,
-                confidence=CONFIDENCE["phrase.according_to"],
-                rule="phrase.according_to",
+                **rated("phrase.according_to"),
                 phrase=True,
             )
         )
@@ -117,8 +115,7 @@ class PhraseRules(ExtractorBase):
                 (preposition.idx, preposition.idx + len(preposition)),
                 self.chars(poll.left_edge.i, poll.i),
                 poll.i,
-                confidence=CONFIDENCE["phrase.finding"],
-                rule="phrase.finding",
+                **rated("phrase.finding"),
             )
         )
 
@@ -143,8 +140,7 @@ class PhraseRules(ExtractorBase):
                 content,
                 kind,
                 (adverb.idx, adverb.idx + len(adverb)),
-                confidence=CONFIDENCE["phrase.relay_adverb"],
-                rule="phrase.relay_adverb",
+                **rated("phrase.relay_adverb"),
             )
         )
 

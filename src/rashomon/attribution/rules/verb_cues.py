@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
-from .confidence import CONFIDENCE
+from .confidence import CONFIDENCE, rated
 from .settings import (
     ADVICE_MODALS,
     CHOICE_MODALS,
@@ -130,8 +130,7 @@ class VerbCueRules(ExtractorBase):
                 (self.doc[first].idx, verb.idx + len(verb)),
                 source,
                 noun.i if source else None,
-                confidence=CONFIDENCE["verb.label_prefix"],
-                rule="verb.label_prefix",
+                **rated("verb.label_prefix"),
             )
         )
         return True
@@ -155,9 +154,7 @@ class VerbCueRules(ExtractorBase):
             content = self.chars(subject.left_edge.i, complement.right_edge.i)
         content, kind = self.with_quotes(content)
         self.claimed_tokens.add(verb.i)
-        self.add(
-            Found(content, kind, self.cue_chars(verb), confidence=CONFIDENCE["verb.impression"], rule="verb.impression")
-        )
+        self.add(Found(content, kind, self.cue_chars(verb), **rated("verb.impression")))
 
     def made_clear(self, clause: Token, adjective: Token) -> bool:
         """ "X made (it) clear that ...": "clear" alone never is a cue ("it is clear that"), "made clear" is.
@@ -186,8 +183,7 @@ class VerbCueRules(ExtractorBase):
                 (self.cue_chars(verb)[0], adjective.idx + len(adjective)),
                 self.source_chars(subject),
                 subject.i,
-                confidence=CONFIDENCE["verb.made_clear"],
-                rule="verb.made_clear",
+                **rated("verb.made_clear"),
             )
         )
         return True
@@ -230,8 +226,7 @@ class VerbCueRules(ExtractorBase):
                 cue,
                 self.source_chars(subject),
                 subject.i,
-                confidence=CONFIDENCE["verb.unlisted"],
-                rule="verb.unlisted",
+                **rated("verb.unlisted"),
             )
         )
 
@@ -263,8 +258,7 @@ class VerbCueRules(ExtractorBase):
                 (self.cue_chars(copula)[0], of.idx + len(of)),
                 self.source_chars(speaker),
                 speaker.i,
-                confidence=CONFIDENCE["verb.unlisted"],
-                rule="verb.unlisted",
+                **rated("verb.unlisted"),
             )
         )
 
@@ -563,8 +557,7 @@ class VerbCueRules(ExtractorBase):
                 (verb.idx, it.idx + len(it)),
                 source,
                 subject.i,
-                confidence=CONFIDENCE["verb.put_it"],
-                rule="verb.put_it",
+                **rated("verb.put_it"),
             )
         )
 
@@ -616,8 +609,7 @@ class VerbCueRules(ExtractorBase):
                 self.cue_chars(verb),
                 self.source_chars(outer_subject) if outer_subject is not None else None,
                 outer_subject.i if outer_subject is not None else None,
-                confidence=CONFIDENCE["verb.quote_as"],
-                rule="verb.quote_as",
+                **rated("verb.quote_as"),
             )
         )
         cue = (saying.head.idx, saying.idx + len(saying))
@@ -682,7 +674,6 @@ class VerbCueRules(ExtractorBase):
                 (verb.idx, verb.idx + len(verb)),
                 self.chars(first, verb.i - 1),
                 studies[-1].i,
-                confidence=CONFIDENCE["verb.records_show"],
-                rule="verb.records_show",
+                **rated("verb.records_show"),
             )
         )
