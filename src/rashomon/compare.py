@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, replace
 
 from . import framing as framing_module
+from .attribution.page import voice_pieces
 from .claims import source_label, topics
 from .model import Alignment, Analysis, Claim, Quantity
 from .pipeline import StageContext, register_stage
@@ -329,10 +330,7 @@ def _account_labels(analysis: Analysis) -> dict[str, str]:
 
 
 def _narrative_texts(analysis: Analysis) -> dict[str, list[tuple[int, str]]]:
-    texts: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for block in analysis.page.article_blocks:
-        texts[block.narrative or "publisher"].append((block.start, block.text))
-    return dict(texts)
+    return voice_pieces(analysis)  # the publisher's sentences inside a relayed block are its own
 
 
 @register_stage("compare", requires=("claims",), assigns=("alignments", "framing"), resources=("encoder",))

@@ -265,6 +265,9 @@ class Source:
     affiliation: str | None = None
     mentions: list[Span] = field(default_factory=list)
     is_publisher: bool = False
+    #: Named only by a pronoun that no earlier source on the page could be ("he wants ..." with no man before):
+    #: the name is the pronoun, and who it is stays unknown.
+    unresolved: bool = False
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@ The ``attribution`` stage fills ``analysis.sources`` and ``analysis.attributions
 ``block.narrative`` on the page's blocks (the top-level account each block belongs to). The same rules run as
 a spaCy component, ``nlp.add_pipe("rashomon_attribution")``, which writes ``doc._.attributions``.
 
-Modules: :mod:`.lexicon` (the YAML lexicons), :mod:`.quotes` (cue/source/content in one doc),
+Modules: :mod:`.lexicon` (the YAML lexicons), :mod:`.rules` (cue/source/content in one doc, one module per rule family),
 :mod:`.sources` (who a mention is, merging mentions), :mod:`.page` (continuations, narratives, nesting,
 editorial voice), :mod:`.component` (the spaCy factory).
 """
@@ -16,7 +16,7 @@ from ..pipeline import StageContext, register_stage
 from . import lexicon as lexicon_module
 from .component import AttributionComponent, matcher_for
 from .page import PUBLISHER_ID, attribute_page, publisher_source
-from .quotes import Found, extract, quote_spans
+from .rules import Found, extract, quote_spans
 
 __all__ = [
     "AttributionComponent",

@@ -2,7 +2,7 @@
 
 ``nlp.add_pipe("rashomon_attribution")`` (after the parser and NER) sets ``doc._.attributions`` to a list of
 :class:`DocAttribution`, one per attribution, with spaCy ``Span`` objects for source, cue and content and the
-speaker merged across the doc's mentions. It runs the same :func:`~rashomon.attribution.quotes.extract` and
+speaker merged across the doc's mentions. It runs the same :func:`~rashomon.attribution.rules.extract` and
 :class:`~rashomon.attribution.sources.SourceBook` as the pipeline stage.
 """
 
@@ -15,7 +15,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from . import lexicon as lexicon_module
-from .quotes import build_matcher, extract
+from .rules import build_matcher, extract
 from .sources import SourceBook, describe
 
 _MATCHERS: dict[tuple[int, int], Matcher] = {}

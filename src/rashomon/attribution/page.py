@@ -29,7 +29,7 @@ from .. import nlp as nlp_module
 from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import quotes as quote_rules
 from .lexicon import Lexicon
-from .sources import SourceBook, describe
+from .sources import PRONOUN_REACH, SourceBook, describe
 
 # --- settings -----------------------------------------------------------------------------------------
 #: Source kinds whose top-level attributions open a narrative (a column of the side-by-side report).
@@ -40,6 +40,12 @@ CONTINUATION_REACH = 1
 MIN_EDITORIAL_WORDS = 3
 #: Confidence of a sentence credited to a narrative only because it sits inside it.
 NARRATIVE_CONTINUATION_CONFIDENCE = 0.5
+#: An aside set off by dashes or brackets inside a relayed sentence ("The Observatory - a one-man "think tank"
+#: - said ..."); at least this many words to be the publisher's gloss rather than a label ("(D-Wis.)").
+MIN_ASIDE_WORDS = 4
+ASIDES = re.compile(r"\s(?:--|[-–—])\s(?P<dash>[^\n]+?)\s(?:--|[-–—])\s|\((?P<paren>[^()\n]+)\)")
+#: Confidence of an aside kept as the publisher's.
+ASIDE_CONFIDENCE = 0.7
 PUBLISHER_ID = "publisher"
 #: Candidates ``container_of`` looks at, nearest first, for the content that holds a cue (real paragraphs have a
 #: handful; a paragraph of 1,000 "he said" would make nesting quadratic).
@@ -105,6 +111,7 @@ class PageAttributor:
         self._index: tuple[dict[str, list[Record]], list[Record], dict] | None = None  # see _candidates
         self._positions: dict[str, int] | None = None  # see position_of
         self._separator_ends: list[int] | None = None  # see _separator_floor
+        self.framed_blocks: set[str] = set()  # blocks a framing sentence hands to an outlet ("... as follows:")
 
     # --- 1. per-block extraction ------------------------------------------------------------------------
     def extract(self) -> None:
@@ -172,10 +179,28 @@ class PageAttributor:
                 container = self.container_of(record)
                 hint = container.source_id if container is not None else None
             self.book.floor = self._separator_floor(record.source[0])
+            if mention.pronoun in ("male", "female") and self.book._match(mention, hint, record.source[0]) is None:
+                self._enter_person_before(record.source[0])
             entry = self.book.resolve(mention, record.source[0], hint)
             record.source_id = entry.id
             record.named = mention.proper
             self.mentions.setdefault(entry.id, []).append(self.page.span(*record.source))
+
+    def _enter_person_before(self, position: int) -> None:
+        """ "Mayor Ida Vell met the union. ... She said ...": a pronoun speaker with no earlier source to be is
+        the last person the text named before it (within the pronoun reach, not across a separator), who
+        becomes a source."""
+        best = None
+        for item in self.parsed:
+            start = item.block.start
+            if start >= position:
+                break
+            for ent in item.doc.ents:
+                at = start + ent.start_char
+                if ent.label_ == "PERSON" and self.book.floor <= at < position and position - at <= PRONOUN_REACH:
+                    best = (at, ent.root)
+        if best is not None:
+            self.book.resolve(describe(best[1], self.lexicon), best[0])
 
     def link_orphans(self) -> None:
         """Quotations with no cue continue the previous direct speaker nearby, or are dropped."""
@@ -274,11 +299,11 @@ class PageAttributor:
         for record in self.records:
             by_block.setdefault(record.block.id, []).append(record)
         opening: dict[str, Record] = {}
-        current = PUBLISHER_ID
+        current, framed = PUBLISHER_ID, False
         for block in self.page.blocks:
             if block.kind in ("separator", "headline"):
                 if block.kind == "separator":
-                    current = PUBLISHER_ID
+                    current, framed = PUBLISHER_ID, False
                 block.narrative = PUBLISHER_ID
                 continue
             top_media = [
@@ -298,18 +323,26 @@ class PageAttributor:
                 self._index = None
                 opening[record.source_id] = record
                 block.narrative = PUBLISHER_ID
-                current = record.source_id
+                current, framed = record.source_id, True
                 continue
             if top_media:
                 source_id = top_media[0].source_id
                 opening.setdefault(source_id, top_media[0])
-                current = source_id
+                current, framed = source_id, False
             elif not by_block.get(block.id) and (
                 self._talks_about_accounts(block.text) or self._speaks_as_publisher(block.text)
             ):
                 block.narrative = PUBLISHER_ID
                 continue
-            block.narrative = current
+            # A relayed account covers what the text attributes to it: the paragraphs a framing sentence hands
+            # over ("... sounds as follows:"), and paragraphs that report someone's words while it runs. A
+            # paragraph with no attribution in it is the publisher's own, wherever it stands.
+            if framed or by_block.get(block.id):
+                block.narrative = current
+            else:
+                block.narrative = PUBLISHER_ID
+            if framed:
+                self.framed_blocks.add(block.id)
         return opening
 
     def _inside_quote(self, record: Record) -> bool:
@@ -377,6 +410,55 @@ class PageAttributor:
                 node = node.parent
 
     # --- 4. the publisher's and the narratives' own sentences ---------------------------------------------
+    def voice_of(self, record: Record) -> str:
+        """The top of ``record``'s relay chain: the account the reader meets it in."""
+        node, seen = record, set()
+        while node.parent is not None and id(node) not in seen:
+            seen.add(id(node))
+            node = node.parent
+        return node.source_id or PUBLISHER_ID
+
+    def publisher_asides(self) -> None:
+        """The publisher's insertions inside a sentence it relays from another account stay the publisher's: an
+        aside set off by dashes or brackets that describes the source ("The Observatory - a UK funded "think
+        tank" run by one man - said ..."), or one inside an indirect content that carries the publisher's own
+        marks (scare quotes, "we", "of course"). The aside gets an editorial attribution of its own and leaves
+        the source span; words inside a quotation are the speaker's and are never taken."""
+        added: dict[tuple[int, int], Record] = {}
+        for record in self.records:
+            if record.kind in ("editorial", "framing", "direct") or record.cue is None:
+                continue
+            if self.voice_of(record) == PUBLISHER_ID or record.parent is None:
+                continue
+            block = record.block
+            quotes = quote_rules.quote_spans(block.text)
+            start, end = record.extent
+            for match in ASIDES.finditer(self.page.text, start, end):
+                group = "dash" if match.group("dash") is not None else "paren"
+                first, last = match.start(group), match.end(group)
+                if len(match.group(group).split()) < MIN_ASIDE_WORDS:
+                    continue
+                if any(q.start <= first - block.start < q.end for q in quotes):
+                    continue  # inside someone's quotation
+                in_source = record.source is not None and record.source[0] < first < record.source[1]
+                if not in_source and not self._publisher_marks(match.group(group)):
+                    continue
+                if in_source:
+                    cut = len(self.page.text[: match.start()].rstrip(" ,-–—("))
+                    record.source = (record.source[0], max(record.source[0] + 1, cut))
+                added.setdefault(
+                    (first, last),
+                    Record((first, last), "editorial", block, source_id=PUBLISHER_ID, confidence=ASIDE_CONFIDENCE),
+                )
+        self.records.extend(added.values())
+        self._index = None
+
+    def _publisher_marks(self, text: str) -> bool:
+        """Scare quotes (a quoted word or two) or the publisher's own words ("we", "of course") in an aside."""
+        if re.search(r"[\"“][^\"“”]{1,40}[\"”]", text):
+            return True
+        return self._speaks_as_publisher(text)
+
     def editorial(self, opening: dict[str, Record]) -> None:
         covered_in: dict[str, list[tuple[int, int]]] = {}
         for record in self.records:
@@ -405,7 +487,8 @@ class PageAttributor:
                 before = bisect_left(covered_starts, span[1])  # spans starting before the sentence ends
                 free = not (before and reach[before - 1] > span[0])
                 marked = bool(markers and markers.search(sent.text.lower()))
-                voice = PUBLISHER_ID if narrative == PUBLISHER_ID or marked else narrative
+                framed = block.id in self.framed_blocks
+                voice = PUBLISHER_ID if narrative == PUBLISHER_ID or marked or not framed else narrative
                 if free and run and run[-1][2] == voice:
                     run[-1] = (run[-1][0], span[1], voice)
                 elif free:
@@ -464,6 +547,7 @@ class PageAttributor:
                         entry.role,
                         entry.affiliation,
                         self.mentions.get(entry.id, []),
+                        unresolved=entry.unresolved,
                     )
                 )
         return sources, attributions
@@ -474,6 +558,7 @@ class PageAttributor:
         self.link_orphans()
         opening = self.assign_narratives()
         self.nest(opening)
+        self.publisher_asides()
         self.editorial(opening)
         return self.build()
 
@@ -497,3 +582,35 @@ def attribute_page(analysis: Analysis, parsed, lexicon: Lexicon, matcher_for, nl
             "no attributed statement was found: the whole article is read as the publisher's own voice",
             stage,
         )
+
+
+def voice_pieces(analysis: Analysis) -> dict[str, list[tuple[int, str]]]:
+    """The article's text by the account it speaks in: ``{narrative id: [(page offset, text), ...]}``.
+
+    A block goes to its narrative, except the publisher's own sentences and asides inside it (the editorial
+    attributions), which go to the publisher: "The battle ... nears its climax. According to Reuters, ..." puts
+    the first sentence in the publisher's column and the rest in Reuters'."""
+    publisher = analysis.publisher_id
+    editorial = sorted(
+        (a.content.start, a.content.end)
+        for a in analysis.attributions
+        if a.kind == "editorial" and a.source_id == publisher
+    )
+    pieces: dict[str, list[tuple[int, str]]] = {}
+    text = analysis.page.text
+    for block in analysis.page.article_blocks:
+        narrative = block.narrative or publisher
+        if narrative == publisher:
+            pieces.setdefault(publisher, []).append((block.start, block.text))
+            continue
+        at = block.start
+        for start, end in editorial:
+            if end <= block.start or start >= block.end or start < at:
+                continue
+            if text[at:start].strip():
+                pieces.setdefault(narrative, []).append((at, text[at:start]))
+            pieces.setdefault(publisher, []).append((start, text[start:end]))
+            at = end
+        if text[at : block.end].strip():
+            pieces.setdefault(narrative, []).append((at, text[at : block.end]))
+    return pieces

@@ -399,6 +399,8 @@ class BookEntry:
     last_seen: int = 0
     aliases: set[tuple[str, ...]] = field(default_factory=set)
     gender: str | None = None  # "male" / "female" when a pronoun or a gendered noun told
+    #: Only ever named by a pronoun ("he", "they") no earlier source on the page could be: who it is is not known.
+    unresolved: bool = False
 
 
 class SourceBook:
@@ -423,6 +425,7 @@ class SourceBook:
         )
         entry.aliases.add(entry.key)
         entry.gender = mention.gender
+        entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing")
         self.entries.append(entry)
         return entry
 
@@ -449,6 +452,7 @@ class SourceBook:
             if entry.kind == "unknown":
                 entry.kind = mention.kind
             entry.aliases.add(name_key(mention.name))
+            entry.unresolved = entry.unresolved and mention.pronoun is not None
             pronoun_gender = mention.pronoun if mention.pronoun in ("male", "female") else None
             entry.gender = entry.gender or mention.gender or pronoun_gender
         entry.last_seen = position

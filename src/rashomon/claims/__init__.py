@@ -189,7 +189,9 @@ def _claims_of_block(
                 end=end,
                 text=text,
                 attribution_id=attribution.id if attribution else None,
-                narrative=block.narrative,
+                narrative=analysis.publisher_id
+                if attribution is not None and attribution.kind == "editorial"
+                else block.narrative,
                 predicate=predicate.lemma_.lower() if predicate is not None else None,
                 actors=sorted({e.text for e in ents if e.label_ in ACTOR_LABELS}),
                 place=next((e.text for e in ents if e.label_ in PLACE_LABELS), None),

@@ -1,0 +1,74 @@
+"""The shared state of one doc's extraction and the span helpers every rule uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from ..lexicon import Lexicon
+from .marks import quote_spans
+from .settings import CLOSE_TEXT, OPEN_TEXT
+
+
+@dataclass(slots=True)
+class Found:
+    """One attribution in a doc, in doc character offsets. ``source_root`` is the token heading the source."""
+
+    content: tuple[int, int]
+    kind: str
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    source_root: int | None = None
+    recipient: str | None = None
+    inner_of: int | None = None  # index (in the returned list) of the attribution that relays this one
+    confidence: float = 1.0
+    #: A reply to words already on the page ("..., a charge the group denied"): its content is someone
+    #: else's statement, which it answers but does not relay, so it never becomes that statement's parent.
+    replies: bool = False
+    #: Found from a cue phrase ("according to X"): it relays all the clause it hangs on.
+    phrase: bool = False
+    #: The rule that found it (a key of :data:`~.confidence.CONFIDENCE`), for audits and per-rule figures.
+    rule: str = ""
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two ``[start, end)`` character spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+class ExtractorBase:
+    """One doc's extraction state (its text, quotations, what was found so far) and the span helpers."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, matcher: Matcher):
+        self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.lexicon = lexicon
+        self.matcher = matcher
+        self.quotes = quote_spans(self.text)
+        self.found: list[Found] = []
+        self.claimed_tokens: set[int] = set()
+        self.last_rule = ""  # the content rule that answered the last content_of call
+
+    # --- helpers ------------------------------------------------------------------------------------
+
+    def chars(self, first: int, last: int) -> tuple[int, int]:
+        """Character span of tokens ``first..last`` (inclusive), without surrounding punctuation."""
+        doc = self.doc
+        while first < last and (doc[first].is_space or doc[first].is_punct and doc[first].text not in OPEN_TEXT):
+            first += 1
+        while last > first and (doc[last].is_space or doc[last].is_punct and doc[last].text not in CLOSE_TEXT):
+            last -= 1
+        return doc[first].idx, doc[last].idx + len(doc[last])
+
+    def subtree_chars(self, token: Token) -> tuple[int, int]:
+        return self.chars(token.left_edge.i, token.right_edge.i)
+
+    # --- rules ----------------------------------------------------------------------------------------
+
+    def add(self, found: Found) -> int:
+        if found.kind == "indirect" and found.cue is not None:
+            found.content = self.within_line(found.content, found.cue)
+        self.found.append(found)
+        return len(self.found) - 1

@@ -1,0 +1,623 @@
+"""Content rules: what a cue verb reports. ``content_of`` tries :data:`CONTENT_RULES` in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .base import ExtractorBase
+from .confidence import CONFIDENCE
+from .settings import (
+    ADDRESSEE_PREPOSITIONS,
+    ADDRESSEE_VERBS,
+    CHANNEL_REACH,
+    CONTENT_DEPS,
+    CONTENT_PREPOSITIONS,
+    FINDING_VERBS,
+    GAP_PRONOUNS,
+    MIN_SAID_OBJECT_TOKENS,
+    NAMING_VERBS,
+    NO_OBJECT_CONTENT,
+    NO_XCOMP_CONTENT,
+    OBJECT_CONTENT_SPEECH,
+    OCCASION_VERBS,
+    QUANTIFIERS,
+    QUESTION_MARKS,
+    RELATIVE_GAP_NOT_CONTENT,
+    SAY_LEMMAS,
+    SHORT_ANSWERS,
+    SPEECH_PREPOSITIONS,
+    SPLIT_QUOTE_GAP,
+    STANCE_PRONOUNS,
+    SUBJECT_DEPS,
+    SUBORDINATORS,
+    TIME_PREPOSITIONS,
+    TOPIC_PREPOSITIONS,
+)
+
+#: A character span ``[start, end)`` in the doc's text.
+Span_ = tuple[int, int]
+#: What a content rule answers when the cue has no content and no later rule may give it one.
+NO_CONTENT: Span_ = (-2, -2)
+
+
+@dataclass(slots=True)
+class Ask:
+    """What every content rule reads about one cue verb."""
+
+    verb: Token
+    group: str
+    lemma: str
+    objects: list[Token]
+    passive: bool
+    clauses: list[Token]
+
+
+class ContentRules(ExtractorBase):
+    """What a cue verb reports: its clause, object, prepositional object or the clause it comments on."""
+
+    def content_of(self, verb: Token, group: str) -> tuple[tuple[int, int] | None, float]:
+        """What ``verb`` (a cue of ``group``) reports and how sure: the first of :data:`CONTENT_RULES` that
+        answers. A rule answers with a span, with :data:`NO_CONTENT` (this cue has none: stop), or not at all."""
+        ask = self.ask_of(verb, group)
+        self.last_rule = ""
+        for rule in CONTENT_RULES:
+            span = rule(self, ask)
+            if span is NO_CONTENT:
+                return None, 0.0
+            if span is not None:
+                self.last_rule = "content." + rule.__name__
+                return span, CONFIDENCE[self.last_rule]
+        return None, 0.0
+
+    def ask_of(self, verb: Token, group: str) -> Ask:
+        """The parts of ``verb``'s parse every content rule reads: objects, passive, complement clauses."""
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        passive = self.is_passive(verb)  # "was said to be furious": the infinitive is what was said
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ in CONTENT_DEPS
+            or (c.dep_ == "xcomp" and (lemma not in NO_XCOMP_CONTENT or passive or self.gerund_subject(c)))
+            or (
+                c.dep_ == "advcl"
+                and c.i > verb.i
+                and group != "report"
+                and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
+            )
+            # "called for the files to be made public": the parser takes "for" for a clause mark
+            or (
+                c.dep_ == "advcl"
+                and c.i > verb.i
+                and any(
+                    m.dep_ == "mark" and m.i == verb.i + 1 and m.lower_ in self.lexicon.cue_prepositions.get(lemma, ())
+                    for m in c.children
+                )
+            )
+        ]
+        channel = self.channel_after(verb, verb.i, CHANNEL_REACH) if not clauses else None
+        if channel is not None:
+            # "told reporters in an interview that ...": the parser hangs the that-clause on the channel noun
+            clauses = [
+                c
+                for c in self.doc[channel].rights
+                if c.dep_ in ("relcl", "acl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ][:1]
+        clauses.sort(key=lambda c: c.i < verb.i)  # a complement after the cue first
+        inverted = self.inverted_speaker(verb) if len(clauses) > 1 else None
+        if inverted is not None:
+            clauses = [c for c in clauses if c.i != inverted.head.i]  # that clause holds the speaker, not the words
+        return Ask(verb, group, lemma, objects, passive, clauses)
+
+    # --- the content rules, in the order CONTENT_RULES tries them --------------------------------------
+    def report_object(self, ask: Ask) -> Span_ | None:
+        """ "announced the capture ..., by some estimates ...": a report verb's object, when nearer than a clause."""
+        objects, verb = ask.objects, ask.verb
+        takes_object = ask.group == "report" and ask.lemma not in self.lexicon.recipient_objects
+        if objects and takes_object and (objects[0].pos_ != "PRON" or objects[0].lower_ in ("it", "this", "that")):
+            if not ask.clauses or abs(objects[0].i - verb.i) < abs(ask.clauses[0].i - verb.i):
+                return self.subtree_chars(objects[0])
+        return None
+
+    def clause(self, ask: Ask) -> Span_ | None:
+        """ "said that X", and "A, but B, the source said.": all before a trailing cue is what was said."""
+        if not ask.clauses:
+            return None
+        verb, clause = ask.verb, ask.clauses[0]
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if clause.i < verb.i and (subject is None or subject.i > clause.i):
+            sent = verb.sent
+            stop = min(subject.left_edge.i if subject is not None else verb.i, verb.i) - 1
+            if stop >= sent.start and clause.left_edge.i >= sent.start:
+                return self.chars(sent.start, stop)
+        first, last = self.clause_chars(clause)
+        if clause.dep_ == "advcl" and self.doc[verb.i + 1].dep_ == "mark" and self.doc[verb.i + 1].idx == first:
+            first = self.doc[verb.i + 2].idx  # "called for X to ...": "for" goes with the cue
+        return first, last
+
+    def passive_agent(self, ask: Ask) -> Span_ | None:
+        """ "the plan was criticized by X": what X criticized."""
+        verb = ask.verb
+        if (
+            ask.passive
+            and ask.lemma not in self.lexicon.recipient_objects
+            and any(c.dep_ == "agent" for c in verb.children)
+        ):
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None and subject.tag_ not in ("WDT", "WP"):
+                return self.subtree_chars(subject)
+        return None
+
+    def passive_subject(self, ask: Ask) -> Span_ | None:
+        """ "The price was not disclosed", "the overtures were rebuffed": what was disclosed, by nobody named."""
+        verb = ask.verb
+        if (
+            ask.passive
+            and ask.group != "belief"
+            and ask.lemma not in self.lexicon.recipient_objects
+            and not ask.objects
+        ):
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None and subject.tag_ not in ("WDT", "WP", "PRP") and subject.i < verb.i:
+                return self.chars(subject.left_edge.i, subject.i)
+        return None
+
+    def relative_gap(self, ask: Ask) -> Span_ | None:
+        """ "an arrangement the campaign has criticized": the noun the clause hangs on."""
+        return self.relative_gap_of(ask.verb, ask.group, ask.objects)
+
+    def short_answer(self, ask: Ask) -> Span_ | None:
+        """ "said yes", "would not say so", "said the same of X", "thinks so"."""
+        if ask.lemma not in SAY_LEMMAS | self.lexicon.cue_verbs["belief"]:
+            return None
+        answer = next(
+            (
+                c
+                for c in ask.verb.rights
+                if (c.dep_ in ("dobj", "intj", "advmod") and c.lower_ in SHORT_ANSWERS)
+                or (c.dep_ in ("dobj", "nsubj", "attr") and c.lower_ == "same")
+            ),
+            None,
+        )
+        if answer is None:
+            return None
+        return self.chars(answer.left_edge.i, max(answer.right_edge.i, answer.i))
+
+    def regarded_as(self, ask: Ask) -> Span_ | None:
+        """ "viewed it as a great deal", "is seen as aligned with X"."""
+        return self.regarded_as_of(ask.verb, ask.objects)
+
+    def belief_object(self, ask: Ask) -> Span_ | None:
+        """ "wants a wall along the border", "an audit found no record": a listed belief verb's noun object."""
+        objects, verb = ask.objects, ask.verb
+        if (
+            ask.group == "belief"
+            and objects
+            and (ask.lemma in self.lexicon.belief_objects or self.study_finds(verb))
+            and objects[0].pos_ in ("NOUN", "PROPN")
+            and objects[0].i > verb.i
+        ):
+            return self.subtree_chars(objects[0])
+        return None
+
+    def belief_preposition(self, ask: Ask) -> Span_ | None:
+        """ "thinks of X", "worried about X": only the prepositions the lexicon lists for the verb."""
+        if ask.group != "belief":
+            return None
+        for child in ask.verb.rights:
+            if child.dep_ == "prep" and child.lower_ in self.lexicon.cue_prepositions.get(ask.lemma, ()):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return self.subtree_chars(objects[0])
+        return None
+
+    def belief_aside(self, ask: Ask) -> Span_ | None:
+        """ "his leverage, they believe, is intact"; a belief verb with none of the above has no content."""
+        if ask.group != "belief":
+            return None
+        verb = ask.verb
+        if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb and self.is_aside(verb):
+            return self.clause_without(verb.head, verb)
+        return NO_CONTENT
+
+    def object_then_clause(self, ask: Ask) -> Span_ | None:
+        """ "said the insurgents ... had withdrawn" parsed with the subject as an object: all that follows."""
+        objects, verb = ask.objects, ask.verb
+        if (
+            objects
+            and ask.group == "speech"
+            and ask.lemma not in self.lexicon.recipient_objects
+            and ask.lemma not in OBJECT_CONTENT_SPEECH
+            and objects[0].pos_ in ("NOUN", "PROPN")
+            and verb.right_edge.i - objects[0].right_edge.i > 2
+            and any(t.pos_ in ("VERB", "AUX") for t in self.doc[objects[0].right_edge.i + 1 : verb.right_edge.i + 1])
+            and not self.subordinate_after(objects[0], verb)
+        ):
+            return self.chars(objects[0].left_edge.i, verb.right_edge.i)
+        return None
+
+    def subordinate_after(self, obj: Token, verb: Token) -> bool:
+        """ "focused their firepower while much of the rest remains ...": the first verb after the object heads a
+        subordinate clause of its own ("while", "because"), so the object is a real object, not a clause's
+        subject."""
+        for token in self.doc[obj.right_edge.i + 1 : verb.right_edge.i + 1]:
+            if token.pos_ in ("VERB", "AUX"):
+                return token.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in token.children
+                )
+        return False
+
+    @staticmethod
+    def names_something(verb: Token, objects: list[Token]) -> bool:
+        """ "described the raid as a success", "described it a failure": a name given, not only a topic."""
+        return any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children) or any(
+            t.lower_ == "as" for t in verb.subtree if t.i > objects[0].i
+        )
+
+    def long_said_object(self, ask: Ask) -> Span_ | None:
+        """ "said families of victims file lawsuits": a clause the parser cut into an object."""
+        objects = ask.objects
+        if (
+            objects
+            and ask.lemma in SAY_LEMMAS
+            and objects[0].pos_ in ("NOUN", "PROPN")
+            and objects[0].right_edge.i - objects[0].left_edge.i + 1 >= MIN_SAID_OBJECT_TOKENS
+        ):
+            return self.chars(objects[0].left_edge.i, ask.verb.right_edge.i)
+        return None
+
+    def name_given(self, ask: Ask) -> Span_ | None:
+        """ "what she called a rant": the name given is the content."""
+        objects = ask.objects
+        if objects and ask.lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ in ("WP", "WDT"):
+            complements = [c for c in ask.verb.rights if c.dep_ in ("oprd", "xcomp", "dobj") and c is not objects[0]]
+            if complements:
+                return self.subtree_chars(complements[0])
+        return None
+
+    def object_named(self, ask: Ask) -> Span_ | None:
+        """ "called it a massacre", "described X as Y": the object with what it was called."""
+        objects = ask.objects
+        if objects and ask.lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ not in ("WP", "WDT"):
+            if ask.lemma in NAMING_VERBS and not self.names_something(ask.verb, objects):
+                return NO_CONTENT  # "describing events": no name given, nothing said
+            first = min(c.left_edge.i for c in objects)
+            last = max(
+                (c.right_edge.i for c in ask.verb.rights if c.dep_ in ("dobj", "oprd", "prep")),
+                default=max(c.right_edge.i for c in objects),
+            )
+            return self.chars(first, last)
+        return None
+
+    def speech_object(self, ask: Ask) -> Span_ | None:
+        """ "mentioned the remarks", "is stressing the need to ...": the object is what is said."""
+        objects = ask.objects
+        if (
+            objects
+            and ask.group == "speech"
+            and ask.lemma not in NO_OBJECT_CONTENT
+            and ask.lemma not in self.lexicon.recipient_objects
+            and (
+                objects[0].pos_ in ("NOUN", "PROPN", "NUM")
+                or objects[0].lower_ in STANCE_PRONOUNS
+                or (
+                    objects[0].lower_ in QUANTIFIERS
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in objects[0].children)
+                )
+            )
+        ):
+            return self.subtree_chars(objects[0])
+        return None
+
+    def topic_object(self, ask: Ask) -> Span_ | None:
+        """ "told the story of X", "wrote an assessment of X"."""
+        objects = ask.objects
+        if (
+            objects
+            and ask.group == "speech"
+            and ask.lemma in NO_OBJECT_CONTENT
+            and objects[0].pos_ == "NOUN"
+            and not self.is_person(objects[0])
+            and objects[0].ent_type_ not in ("ORG", "NORP", "GPE")
+            and any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS for c in objects[0].rights)
+        ):
+            return self.subtree_chars(objects[0])
+        return None
+
+    def preposition(self, ask: Ask) -> Span_ | None:
+        """ "lashed out at X", "pushed back against X", "called for X": a prepositional object (not "spoke to
+        reporters": an addressee; not "spoke on Monday": when)."""
+        verb, lemma, objects = ask.verb, ask.lemma, ask.objects
+        prepositions = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
+        if not objects and ask.group == "speech" and not ask.passive:  # not "should not be called ... on line 8"
+            prepositions |= SPEECH_PREPOSITIONS - (ADDRESSEE_PREPOSITIONS if lemma in ADDRESSEE_VERBS else set())
+        holders = list(verb.rights)
+        holders += [g for c in verb.rights if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1 for g in c.rights]
+        if objects and lemma in self.lexicon.recipient_objects:
+            # "accused the rebels of X", "warned them of X": the parser often hangs the preposition on the object
+            own = self.lexicon.cue_prepositions.get(lemma, ())
+            holders += [c for c in objects[0].rights if c.lower_ in own]
+        for child in holders:
+            if child.dep_ == "prep" and child.lower_ in prepositions:
+                found = [
+                    c
+                    for c in child.children
+                    if c.dep_ in ("pobj", "pcomp")
+                    and not (c.ent_type_ in ("DATE", "TIME") and child.lower_ in TIME_PREPOSITIONS)
+                ]
+                if found:
+                    return self.subtree_before_next_cue(found[0])
+                ask.objects = []  # a listed preposition with nothing after it: the verb has no object left
+        return None
+
+    def aside(self, ask: Ask) -> Span_ | None:
+        """ "the attack, he said, was ...": the clause a bare cue comments on (not '"...," she said, speaking by
+        phone': a participle beside a cue tells how the cue's speaker spoke; nor "as the mayor spoke": when)."""
+        verb = ask.verb
+        if (
+            verb.dep_ in ("parataxis", "advcl")
+            and verb.head is not verb
+            and self.is_aside(verb)
+            and not (
+                verb.tag_ == "VBG"
+                and verb.head.lemma_.lower() in self.lexicon.all_cue_lemmas
+                or ask.lemma in OCCASION_VERBS
+            )
+        ):
+            return self.clause_without(verb.head, verb)
+        return None
+
+    def trailing_cue(self, ask: Ask) -> Span_ | None:
+        """ "The mill is holding on, but imports hurt, said its chief executive": all before the comma."""
+        if self.is_trailing_cue(ask.verb, ask.group, ask.objects):
+            return self.chars(ask.verb.sent.start, ask.verb.i - 1)
+        return None
+
+    @staticmethod
+    def is_trailing_cue(verb: Token, group: str, objects: list[Token]) -> bool:
+        """ "The mill is holding on, but imports hurt, said its chief executive": a cue after a comma with its
+        speaker behind it, which the parser joined to the sentence as one more conjunct. All before the comma
+        is what was said."""
+        return (
+            group == "speech"
+            and verb.dep_ == "conj"
+            and verb.head.i < verb.i
+            and not objects
+            and verb.i > verb.sent.start
+            and verb.doc[verb.i - 1].text == ","
+            and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+            and not any(c.dep_ == "cc" for c in verb.children)
+        )
+
+    def study_finds(self, verb: Token) -> bool:
+        """ "An audit found no record of the payment": a study's finding is what it reports (a person who
+        "found a seat" reports nothing)."""
+        if verb.lemma_.lower() not in FINDING_VERBS:
+            return False
+        subject = self.subject_of(verb)
+        return subject is not None and subject.lemma_.lower() in self.lexicon.study_nouns
+
+    @staticmethod
+    def gerund_subject(xcomp: Token) -> bool:
+        """ "say taxing consumption encourages savings": the parser made the gerund subject of a that-less clause
+        the verb's complement and the clause's verb its child; the whole is what is said."""
+        return xcomp.tag_ == "VBG" and any(c.dep_ == "ccomp" and c.i > xcomp.i for c in xcomp.children)
+
+    def before_next_cue(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """Cut ``content`` before the next cue joined to this one: "criticized X, saying Y", "attacked X and
+        questioned Y", "said X, and she accused Y". Each is an attribution of its own; the first does not
+        swallow the second."""
+        for token in verb.subtree:
+            if token.i <= verb.i or token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.all_cue_lemmas:
+                continue
+            follows = (token.dep_ == "advcl" and token.tag_ == "VBG") or (
+                token.dep_ in ("conj", "parataxis") and token.head.i == verb.i
+            )
+            if not follows:
+                continue
+            first = token.left_edge.i
+            while first > 0 and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
+                first -= 1
+            cut = self.doc[first].idx
+            if content[0] < cut < content[1] and self.text[content[0] : cut].strip():
+                return content[0], len(self.text[:cut].rstrip(" ,;—–-"))
+        return content
+
+    def subtree_before_next_cue(self, token: Token) -> tuple[int, int]:
+        """ "accused X of being duped and encouraged Y to ...": the parser may join the speaker's next cue to the
+        content; what was said ends before it."""
+        last = token.right_edge.i
+        for child in token.rights:
+            if child.dep_ == "conj" and child.pos_ == "VERB" and child.lemma_.lower() in self.lexicon.all_cue_lemmas:
+                last = child.left_edge.i - 1
+                while last > token.i and (self.doc[last].dep_ == "cc" or self.doc[last].is_punct):
+                    last -= 1
+                break
+        return self.chars(token.left_edge.i, max(last, token.i))
+
+    @staticmethod
+    def is_aside(verb: Token) -> bool:
+        """ "the attack, he said, was ...", "as Reuters adds, ...": a bare cue commenting on the clause around it.
+        Not "When pressed by reporters, ..." (a passive with its agent) nor "as the crowd continued to
+        chant" (a cue with a complement of its own)."""
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp", "dobj", "agent", "auxpass"):
+                return False
+            if child.dep_ in ("mark", "advmod") and child.tag_ in ("IN", "WRB") and child.lower_ != "as":
+                return False  # "when asked", "if confirmed", "after saying": a time or a condition, no aside
+        return True
+
+    def clause_chars(self, clause: Token) -> tuple[int, int]:
+        """The clause's subtree, without a trailing participial cue ("..., saying ...", "..., calling it ..."):
+        that is the speaker's next statement, not part of this one."""
+        last = clause.right_edge.i
+        for token in clause.subtree:
+            if (
+                token.i > clause.i
+                and token.dep_ == "advcl"
+                and token.tag_ == "VBG"
+                and token.lemma_.lower() in self.lexicon.all_cue_lemmas
+                and token.right_edge.i == last
+            ):
+                last = token.left_edge.i - 1
+                break
+        for token in clause.rights:
+            # "said the plan is dead, and he attacked the mayor": a cue with its own subject, joined to the
+            # reported clause by the parser, starts the speaker's next statement
+            if (
+                token.dep_ == "conj"
+                and token.pos_ == "VERB"
+                and token.lemma_.lower() in self.lexicon.all_cue_lemmas
+                and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+                and token.left_edge.i > clause.i
+            ):
+                first = token.left_edge.i
+                while first > clause.i and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
+                    first -= 1
+                last = min(last, first - 1)
+                break
+        if last < clause.i:
+            return self.subtree_chars(clause)
+        return self.chars(clause.left_edge.i, last)
+
+    def relative_gap_of(self, verb: Token, group: str, objects: list[Token]) -> tuple[int, int] | None:
+        """ "a fact he often mentions", "a plan which the mayor proposed": a cue in a relative clause whose
+        object is the noun the clause modifies; that noun phrase (without the clause) is what is said."""
+        lemma = verb.lemma_.lower()
+        if (
+            verb.dep_ != "relcl"
+            or verb.head.i > verb.i
+            or not (verb.head.pos_ in ("NOUN", "PROPN") or verb.head.lower_ in GAP_PRONOUNS)
+        ):
+            return None
+        if verb.head.lemma_.lower() in RELATIVE_GAP_NOT_CONTENT or verb.head.ent_type_ in ("GPE", "LOC", "FAC"):
+            return None  # "the way they say it", "the day she announced", "areas they defend": not what was said
+        takes_object = (
+            group == "report"
+            or lemma in self.lexicon.belief_objects
+            or (group == "speech" and lemma not in NO_OBJECT_CONTENT)
+        )
+        if not takes_object or lemma in self.lexicon.recipient_objects:
+            return None
+        own = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
+        if any(o.tag_ not in ("WDT", "WP") for o in objects) or any(
+            (c.dep_ in ("ccomp", "xcomp", "dative") or c.dep_ == "prep" and c.lower_ in own) and c.i > verb.i
+            for c in verb.children
+        ):
+            return None  # the clause has an object or a complement of its own ("proposed in May" is neither)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.tag_ in ("WDT", "WP") or subject.dep_ == "nsubjpass":
+            return None  # "a plan that pleased ...": the relative pronoun is the subject, there is no gap
+        first = verb.head.left_edge.i
+        last = verb.left_edge.i - 1
+        while last > first and (self.doc[last].is_punct or self.doc[last].tag_ in ("WDT", "WP", "IN")):
+            last -= 1
+        if last < verb.head.i:
+            return None
+        return self.chars(first, last)
+
+    def regarded_as_of(self, verb: Token, objects: list[Token]) -> tuple[int, int] | None:
+        """ "X views Y as Z" -> "Y as Z"; "Y is seen as Z" -> "as Z": what the cue takes something for."""
+        as_phrase = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ == "prep"
+                and c.lower_ == "as"
+                and any(g.dep_ in ("pobj", "pcomp", "amod", "acomp") for g in c.children)
+            ),
+            None,
+        )
+        if as_phrase is None:
+            return None
+        if objects and objects[0].tag_ in ("WP", "WDT") and as_phrase.i > verb.i:
+            # "in what officials described as a handover": the description is the content, not "what ..."
+            return self.chars(as_phrase.i + 1, as_phrase.right_edge.i)
+        if objects and objects[0].i < as_phrase.i:
+            return self.chars(objects[0].left_edge.i, as_phrase.right_edge.i)
+        if self.is_passive(verb):
+            return self.subtree_chars(as_phrase)
+        return None
+
+    @staticmethod
+    def is_passive(verb: Token) -> bool:
+        """ "was asked whether ...", and the bare participle of "Asked whether ..., she said ..."."""
+        return (
+            any(c.dep_ == "auxpass" for c in verb.children)
+            or (verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children))
+            # "Asked what ..., she said": the parser may tag the opening participle as a past tense
+            or (
+                verb.tag_ == "VBD"
+                and verb.dep_ == "advcl"
+                and verb.i == verb.sent.start
+                and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+            )
+        )
+
+    def clause_without(self, head: Token, cut: Token) -> tuple[int, int] | None:
+        """The clause of ``head`` minus the subtree of ``cut`` (a parenthetical cue): the side that is longer."""
+        first, last = head.left_edge.i, head.right_edge.i
+        cut_first, cut_last = cut.left_edge.i, cut.right_edge.i
+        before = (first, cut_first - 1) if cut_first > first else None
+        after = (cut_last + 1, last) if cut_last < last else None
+        if before and after:
+            # a parenthetical in the middle: the content is the whole clause around it
+            return self.chars(first, last)
+        side = before or after
+        if not side or side[0] > side[1]:
+            return None
+        return self.chars(*side)
+
+    def within_line(self, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+        """An indirect content does not cross a line break: the parser may run a sentence over into the next
+        paragraph (or a headline into the first line); keep the part on the cue's side of the break."""
+        start, end = content
+        inside = self.text[start:end]
+        if "\n" not in inside.strip():
+            return content
+        pieces, at = [], start
+        for line in inside.split("\n"):
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                pieces.append((at + lead, at + len(line.rstrip())))
+            at += len(line) + 1
+        if not pieces:
+            return content
+        anchor = cue[0]
+        return min(pieces, key=lambda p: 0 if p[0] <= anchor <= p[1] else min(abs(anchor - p[0]), abs(anchor - p[1])))
+
+    def second_half(self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None) -> tuple[int, int]:
+        """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content."""
+        after = max(cue[1], subject.right_edge.idx + len(subject.right_edge) if subject is not None else 0)
+        for quote in self.quotes:
+            if quote.start >= after and SPLIT_QUOTE_GAP.match(self.text[after : quote.start]):
+                return content[0], quote.end
+        return content
+
+
+#: The content rules, tried in this order; each one's confidence is ``CONFIDENCE["content." + its name]``.
+CONTENT_RULES: tuple[Callable[[ContentRules, Ask], Span_ | None], ...] = (
+    ContentRules.report_object,
+    ContentRules.clause,
+    ContentRules.passive_agent,
+    ContentRules.passive_subject,
+    ContentRules.relative_gap,
+    ContentRules.short_answer,
+    ContentRules.regarded_as,
+    ContentRules.belief_object,
+    ContentRules.belief_preposition,
+    ContentRules.belief_aside,
+    ContentRules.object_then_clause,
+    ContentRules.long_said_object,
+    ContentRules.name_given,
+    ContentRules.object_named,
+    ContentRules.speech_object,
+    ContentRules.topic_object,
+    ContentRules.preposition,
+    ContentRules.aside,
+    ContentRules.trailing_cue,
+)

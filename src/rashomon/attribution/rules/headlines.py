@@ -1,0 +1,89 @@
+"""Headline rules: a Title-Case headline read again in sentence case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from ..lexicon import Lexicon
+from .base import Found
+from .settings import IRREGULAR_FORMS, MAX_TITLE_WORDS, MIN_TITLE_WORDS, TITLE_SHARE
+
+
+def is_title_case(sent: Span) -> bool:
+    """ "Mayor Slams Ferry Plan As Fares Rise": most words capitalised (not all in capitals), few enough to be
+    a headline."""
+    words = [t for t in sent if t.is_alpha]
+    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or all(t.is_upper for t in words):
+        return False
+    return sum(t.text[0].isupper() for t in words) >= TITLE_SHARE * len(words)
+
+
+def verb_stems(word: str) -> set[str]:
+    """Possible lemmas of a lower-case verb or noun form, without a lemmatiser ("slams" -> "slam")."""
+    stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-1] + "", word[:-2] + "e"}
+    if word.endswith("ied"):
+        stems.add(word[:-3] + "y")
+    if word.endswith("ies"):
+        stems.add(word[:-3] + "y")
+    return stems | {IRREGULAR_FORMS.get(word, word)}
+
+
+def recased(sent: Span, lexicon: Lexicon) -> str:
+    """``sent`` with its function words and cue words in lower case (same length, same offsets)."""
+    cues = lexicon.all_cue_lemmas | lexicon.cue_nouns
+    first = next((t.i for t in sent if t.is_alpha), sent.start)
+    out = []
+    for token in sent:
+        text = token.text_with_ws
+        if token.i != first and token.is_title and (token.is_stop or verb_stems(token.lower_) & cues):
+            text = token.lower_ + token.whitespace_
+        out.append(text)
+    return "".join(out)
+
+
+def with_recased_headlines(
+    doc: Doc,
+    found: list[Found],
+    lexicon: Lexicon,
+    reparse: Callable[[str], Doc],
+    find: Callable[[Doc], list[Found]],
+) -> list[Found]:
+    """Replace what was found in Title-Case lines by what is found in their sentence-case reading (a line, not
+    the parser's sentence: it cuts headlines at odd places)."""
+    text, at = doc.text, 0
+    lines = []
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append(doc.char_span(at, at + len(line.rstrip()), alignment_mode="expand"))
+        at += len(line) + 1
+    for sent in lines:
+        if sent is None or not is_title_case(sent):
+            continue
+        text = recased(sent, lexicon)
+        if text == sent.text:
+            continue
+        again = reparse(text)
+        if again.vocab is not doc.vocab or again.text != text:
+            continue
+        fresh = [f for f in find(again) if f.cue is not None]
+        if not fresh:
+            continue
+        start, end = sent.start_char, sent.end_char
+        kept = [i for i, f in enumerate(found) if not start <= (f.cue or f.content)[0] < end]
+        renumber = {old: new for new, old in enumerate(kept)}
+        result = [found[i] for i in kept]
+        for item in result:
+            item.inner_of = renumber.get(item.inner_of) if item.inner_of is not None else None
+        shift = lambda span: (span[0] + start, span[1] + start) if span else None  # noqa: E731, B023 (used here)
+        for item in fresh:
+            item.content, item.cue, item.source = shift(item.content), shift(item.cue), shift(item.source)
+            if item.source_root is not None:
+                root = again[item.source_root]
+                span = doc.char_span(start + root.idx, start + root.idx + len(root), alignment_mode="expand")
+                item.source_root = span[-1].i if span is not None else None
+            if item.inner_of is not None:
+                item.inner_of += len(kept)
+        found = result + fresh
+    return found

@@ -1,0 +1,135 @@
+"""Layout rules: speaker labels ("PENCE: ..."), "Name: \"...\"" lines and dash signatures."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .base import ExtractorBase, Found
+from .confidence import rated
+from .settings import CLOSE_TEXT, COLON_NAME_REACH, MAX_SPEAKER_TOKENS, MIN_CLAIMED_QUOTE_WORDS, OPEN_TEXT
+
+
+class LayoutRules(ExtractorBase):
+    """Attributions given by the page's layout rather than its grammar: labels, colons, dash signatures."""
+
+    def speaker_colon(self) -> None:
+        """``Name: what they say`` at the start of a paragraph or line (headlines, transcripts, interviews)."""
+        doc = self.doc
+        starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
+        for number, first in enumerate(starts):
+            end = starts[number + 1] - 1 if number + 1 < len(starts) else len(doc)
+            self.speaker_label(first, end)
+
+    def speaker_label(self, first: int, end: int) -> None:
+        """One line, tokens ``first`` to ``end`` (exclusive): a speaker label and what follows it."""
+        doc = self.doc
+        while first < end and (doc[first].is_space or doc[first].text in OPEN_TEXT or doc[first].text == "("):
+            first += 1
+        limit = min(end, first + MAX_SPEAKER_TOKENS + 1)
+        colon = next((t.i for t in doc[first:limit] if t.text == ":"), None)
+        if colon is None or colon == first or colon + 1 >= end:
+            return
+        name = doc[first:colon]
+        if any(t.i in self.claimed_tokens for t in name):
+            return
+        if not all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in name):
+            return
+        if name.text.lower() in self.lexicon.heading_labels or (
+            all(t.is_upper for t in name if t.is_alpha) and any(t.is_stop for t in name)
+        ):
+            return  # "UPDATE:", "STAT OF THE WEEK:": a heading, not a speaker
+        if name.root.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+            return  # "Iowa: Tim Albrecht, Brad Anderson, ...": a place heading a list, not a speaker
+        rest = [t for t in doc[colon + 1 : end] if not t.is_space]
+        if len(rest) < MIN_CLAIMED_QUOTE_WORDS:
+            return
+        content = self.chars(rest[0].i, end - 1)
+        wrapped = self.text[name.start_char - 1 : name.start_char] in OPEN_TEXT
+        if wrapped and self.text[content[1] - 1 : content[1]] in CLOSE_TEXT:
+            content = (content[0], content[1] - 1)  # '"JONES: ... ."': the marks wrap the label, not the words
+        kind = "direct"
+        self.claimed_tokens.add(colon)
+        self.add(
+            Found(
+                content,
+                kind,
+                (doc[colon].idx, doc[colon].idx + 1),
+                (name.start_char, name.end_char),
+                name.root.i,
+                **rated("layout.speaker_label"),
+            )
+        )
+
+    def colon_quotes(self) -> None:
+        """``... Jane Roe: "what she says"``: a quotation introduced by a colon after a name, anywhere in a line
+        (roundups, live blogs: "More from Roe:", "Here is Roe in 1992:")."""
+        doc = self.doc
+        for quote in self.quotes:
+            base = max(0, quote.start - 3)
+            before = self.text[base : quote.start]
+            if ":" not in before or any(s <= quote.start < e for s, e in (f.content for f in self.found)):
+                continue
+            at = base + before.index(":")
+            colon = doc.char_span(at, at + 1, alignment_mode="expand")
+            if colon is None or colon[0].i in self.claimed_tokens:
+                continue
+            colon = colon[0]
+            names: list[Token] = []
+            for token in reversed(doc[max(colon.sent.start, colon.i - COLON_NAME_REACH) : colon.i]):
+                if token.pos_ == "PROPN":
+                    names.insert(0, token)
+                elif names or token.is_space or "\n" in token.text:
+                    break
+            if not names or len(names) > MAX_SPEAKER_TOKENS or names[0].ent_type_ in ("DATE", "TIME", "GPE"):
+                continue
+            before = names[0].i - 1
+            while before >= 0 and (self.doc[before].text in ("'s", "’s") or self.doc[before].pos_ in ("PROPN", "DET")):
+                before -= 1
+            if before >= 0 and self.doc[before].lower_ == "by":
+                continue  # '"Title," by the Gazette's Ola Brekke: "..."': a linked story's byline and lead
+            if len(self.text[quote.start : quote.end].split()) < MIN_CLAIMED_QUOTE_WORDS:
+                continue
+            self.claimed_tokens.add(colon.i)
+            self.add(
+                Found(
+                    (quote.start, quote.end),
+                    "direct",
+                    (colon.idx, colon.idx + 1),
+                    (names[0].idx, names[-1].idx + len(names[-1])),
+                    names[-1].i,
+                    **rated("layout.colon_quote"),
+                )
+            )
+
+    def dash_bylines(self) -> None:
+        """``"..." ― Name``: a quotation signed with a dash (reader voices, embedded posts)."""
+        doc = self.doc
+        for quote in self.quotes:
+            after = self.text[quote.end : quote.end + 4]
+            dash = re.match(r"\s*([―—–])\s*", after)
+            if not dash:
+                continue
+            at = quote.end + dash.start(1)
+            span = doc.char_span(at, at + 1, alignment_mode="expand")  # '”―' may be one token
+            if span is None or span[-1].i + 1 >= len(doc):
+                continue
+            names = []
+            for token in doc[span[-1].i + 1 : span[-1].i + 1 + MAX_SPEAKER_TOKENS]:
+                if token.pos_ != "PROPN":
+                    break
+                names.append(token)
+            if not names:
+                continue
+            self.claimed_tokens.add(span[-1].i)
+            self.add(
+                Found(
+                    (quote.start, quote.end),
+                    "direct",
+                    (at, at + 1),
+                    (names[0].idx, names[-1].idx + len(names[-1])),
+                    names[-1].i,
+                    **rated("layout.dash_byline"),
+                )
+            )

@@ -1,0 +1,64 @@
+"""Quotation marks in plain text: where each top-level quotation starts and ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .settings import OPENING_MARKS, PARAGRAPH_REOPENS, QUOTE_MARKS
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    closed: bool
+
+
+def quote_spans(text: str) -> list[Quote]:
+    """Top-level quotations in ``text``, marks included; quotes inside quotes stay inside their quote.
+
+    Straight marks toggle, typographic marks open and close. A quote left open runs to the end of the text
+    (a quotation that continues in the next paragraph leaves its closing mark out); a stray closing mark is
+    ignored.
+    """
+    spans: list[Quote] = []
+    open_at: int | None = None
+    depth = 0
+    for match in QUOTE_MARKS.finditer(text):
+        mark, at = match.group(), match.start()
+        if open_at is not None:
+            reopened = PARAGRAPH_REOPENS.search(text, open_at, at + 1)
+            if reopened is not None:
+                # a quotation continued in the next paragraph: that paragraph opens with a new mark, so this
+                # quote ends where its paragraph does (left open: the speaker carries on)
+                spans.append(Quote(open_at, len(text[: reopened.start()].rstrip()), False))
+                open_at, depth = None, 0
+        mark = '"' if mark == "''" else mark
+        opening = mark in OPENING_MARKS or (mark == '"' and open_at is None)
+        if mark == "”" and open_at is None and (at == 0 or text[at - 1].isspace()) and text[at + 1 : at + 2].isalnum():
+            opening = True  # a closing mark typed where an opening one belongs
+        if mark == '"' and open_at is not None and depth and text[at - 1 : at].isspace():
+            opening = True  # a straight mark after a space inside a quote opens a nested quote
+        if (
+            mark == "“"
+            and open_at is not None
+            and not depth
+            and at > open_at + 1
+            and not text[at - 1].isspace()
+            and (at + 1 >= len(text) or text[at + 1].isspace() or text[at + 1] in ".,;:!?")
+        ):
+            opening = False  # '“Not now,“ he said': an opening mark typed where the closing one belongs
+        if opening:
+            if open_at is None:
+                open_at = at
+            else:
+                depth += 1
+        elif open_at is not None:
+            if depth:
+                depth -= 1
+            else:
+                spans.append(Quote(open_at, match.end(), True))
+                open_at = None
+    if open_at is not None:
+        spans.append(Quote(open_at, len(text.rstrip()), False))
+    return spans

@@ -1,0 +1,264 @@
+"""Noun-cue rules: speech-act nouns, light verbs with a speech noun, reception, viewpoints."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import ExtractorBase, Found, _overlap
+from .confidence import rated
+from .settings import HEDGING_SUBJECTS, LIGHT_NOUN_REACH, LIGHT_PREPOSITIONS, MATERIAL_NOUNS, NOUN_CONTENT_PREPOSITIONS
+
+
+class NounCueRules(ExtractorBase):
+    """Speech-act and stance nouns as cues: "her criticism of X", "made the case that", "drew fire from X"."""
+
+    def from_viewpoint(self, noun: Token) -> bool:
+        """ "In the mayor's view, the pier will hold", "in her words, ...": the owner of a viewpoint noun after a
+        sentence-level "in" holds the rest of the sentence. Returns False when the pattern is absent."""
+        preposition = noun.head
+        if (
+            noun.dep_ != "pobj"
+            or noun.lemma_.lower() not in self.lexicon.viewpoint_nouns
+            or preposition.lower_ != "in"
+            or preposition.dep_ != "prep"
+            or preposition.i in self.claimed_tokens
+        ):
+            return False
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ in ("my", "our", "your") or owner.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return False
+        clause = preposition.head
+        if clause.pos_ not in ("VERB", "AUX") or clause.dep_ not in ("ROOT", "ccomp", "conj"):
+            return False
+        content = self.clause_without(clause, preposition)
+        if content is None:
+            return False
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.update((preposition.i, noun.i))
+        self.add(
+            Found(
+                content,
+                kind,
+                (preposition.idx, noun.idx + len(noun)),
+                self.source_chars(owner),
+                owner.i,
+                **rated("noun.viewpoint"),
+            )
+        )
+        return True
+
+    def from_light_verb(self, noun: Token) -> bool:
+        """ "X made the case that ...", "X took issue with Y", "X raised concerns about Y": a light verb whose object
+        noun carries the speech act. Source: the verb's subject; cue: verb to noun (and the preposition that
+        introduces the content); content: the that-clause, or what the noun or the verb's preposition governs.
+        Returns False when the pattern is absent."""
+        verb = noun.head
+        if (
+            noun.dep_ != "dobj"
+            or verb.pos_ != "VERB"
+            or verb.i in self.claimed_tokens
+            or noun.i - verb.i > LIGHT_NOUN_REACH
+            or noun.i < verb.i
+        ):
+            return False
+        if verb.lemma_.lower() in self.lexicon.reception_verbs:
+            return self.from_reception(verb, noun)
+        if verb.lemma_.lower() not in self.lexicon.light_verbs:
+            return False
+        subject = self.subject_of(verb)
+        if (
+            subject is None
+            or subject.lower_ in HEDGING_SUBJECTS
+            or subject.tag_ in ("WDT", "WP")
+            and verb.dep_ == "relcl"
+            and not self.can_speak(verb.head)
+        ):
+            return False
+        speaker = verb.head if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else subject
+        mark = lambda c: any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)  # noqa: E731
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl") and mark(c)), None) or next(
+            (c for c in verb.rights if c.dep_ == "ccomp" and c.i > noun.i and mark(c)), None
+        )
+        preposition = None
+        if clause is None:
+            preposition = next(
+                (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS), None
+            ) or next(
+                (c for c in verb.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and c.i > noun.i), None
+            )
+            clause = (
+                next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+                if preposition is not None
+                else None
+            )
+        if clause is None:
+            return False
+        content, kind = self.with_quotes(self.subtree_chars(clause))
+        cue_end = noun.idx + len(noun)
+        if preposition is not None and preposition.i <= noun.right_edge.i + 1 and preposition.i < clause.i:
+            cue_end = preposition.idx + len(preposition)
+        cue = (self.cue_chars(verb)[0], cue_end)
+        source = self.source_chars(speaker)
+        return self.add_noun_cue(
+            Found(content, kind, cue, source, speaker.i, **rated("noun.light_verb")),
+            verb,
+            noun,
+        )
+
+    def add_noun_cue(self, found: Found, verb: Token, noun: Token) -> bool:
+        """Add an attribution whose cue runs from a verb to its noun, unless its content overlaps its cue or
+        source (the parse went wrong); the verb and noun are then taken, so no other rule reads them again."""
+        if _overlap(found.content, found.cue) or _overlap(found.content, found.source):
+            return False
+        self.claimed_tokens.update((verb.i, noun.i))
+        self.add(found)
+        return True
+
+    def from_reception(self, verb: Token, noun: Token) -> bool:
+        """ "The plan drew criticism from the union", "she won the endorsement of the mayor": the one the act
+        comes from is the source; what it is about is the noun's own object ("opposition to the plan") or else
+        the verb's subject. Cue: verb to noun."""
+        if noun.lemma_.lower() not in self.lexicon.cue_nouns:
+            return False
+        holders = [c for c in noun.rights if c.dep_ == "prep"] + [
+            c for c in verb.rights if c.dep_ == "prep" and c.i > noun.i
+        ]
+        origin = next((c for c in holders if c.lower_ in ("from", "of", "by")), None)
+        source = next((c for c in origin.children if c.dep_ == "pobj"), None) if origin is not None else None
+        if source is None or not self.can_speak(source):
+            return False
+        about = next(
+            (
+                c
+                for c in holders
+                if c is not origin and c.lower_ in self.lexicon.noun_content_prepositions | {"to", "over", "on"}
+            ),
+            None,
+        )
+        target = next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about is not None else None
+        if target is None and noun.lemma_.lower() in MATERIAL_NOUNS:
+            return False  # "received support from states": arms or money as likely as words
+        if target is None:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.tag_ in ("WDT", "WP"):
+                subject = verb.head if verb.dep_ == "relcl" else None
+            target = subject
+        if target is None:
+            return False
+        content, kind = self.with_quotes(
+            self.subtree_chars(target)
+            if target.head is not verb or target.i > verb.i
+            else self.chars(target.left_edge.i, target.i)
+        )
+        cue = (self.cue_chars(verb)[0], noun.idx + len(noun))
+        source_span = self.source_chars(source)
+        return self.add_noun_cue(
+            Found(
+                content,
+                kind,
+                cue,
+                source_span,
+                source.i,
+                **rated("noun.reception"),
+            ),
+            verb,
+            noun,
+        )
+
+    def from_noun(self, noun: Token) -> None:
+        """ "Trump's claim that ...", "a report by the Observatory that ...": a speech-act noun with a that-clause."""
+        if self.inside_quote(noun.idx) or noun.i in self.claimed_tokens:
+            return
+        if self.from_viewpoint(noun) or self.from_light_verb(noun) or noun.lemma_.lower() not in self.lexicon.cue_nouns:
+            return
+        clause = next(
+            (
+                c
+                for c in noun.rights
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":
+            # "Her answer was that ...", "the question is whether ...": the copula's clause is what the noun says
+            clause = next(
+                (
+                    c
+                    for c in noun.head.rights
+                    if c.dep_ in ("ccomp", "attr", "acomp")
+                    and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)
+                ),
+                None,
+            )
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if clause is None and owner is not None and owner.pos_ in ("PROPN", "PRON", "NOUN"):
+            # "Trump's comments about the judge", "her support for the bill": the owner's stance on something
+            preposition = next(
+                (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPOSITIONS), None
+            )
+            clause = (
+                next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+                if preposition is not None
+                else None
+            )
+        if clause is None and noun.lemma_.lower() not in self.lexicon.nouns_need_owner:
+            # "calls for a recount", "questions about his health", "a pledge to cut taxes": what the act is about
+            # (said by the noun's owner, or by the one it comes from, when the phrase names them)
+            clause = next(
+                (
+                    c
+                    for c in noun.rights
+                    if c.dep_ in ("acl", "relcl")
+                    and c.tag_ == "VB"
+                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+                ),
+                None,
+            )
+            if clause is None:
+                preposition = next(
+                    (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in self.lexicon.noun_content_prepositions),
+                    None,
+                )
+                clause = (
+                    next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+                    if preposition is not None
+                    else None
+                )
+            if clause is not None and self.inside_found_content(noun.idx):
+                return  # a noun inside what someone else says is part of their words
+        if clause is None:
+            return
+        if clause.dep_ in ("relcl", "acl") and self.reply_to_content_noun(clause, self.subject_of(clause)) is not None:
+            return  # "..., a claim that the authority rejected": the authority's reply, not the claim's content
+        if owner is None:
+            for prep in noun.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of") and prep.i != clause.head.i:
+                    owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    break
+        if (
+            owner is not None
+            and owner.tag_ == "PRP$"
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "in"
+            and noun.head.head.pos_ in ("VERB", "AUX", "ADJ")
+        ):
+            # "Republicans were unsparing in their criticism of X": the ones named in the clause, not "their"
+            holder = self.subject_of(noun.head.head)
+            if holder is not None and holder.tag_ not in ("WDT", "WP", "PRP"):
+                owner = holder
+        content, kind = self.with_quotes(self.subtree_chars(clause))
+        source = self.source_chars(owner) if owner is not None else None
+        first = noun.i
+        while first > 0 and self.doc[first - 1].head.i == noun.i and self.doc[first - 1].dep_ in ("amod", "compound"):
+            first -= 1
+        self.add(
+            Found(
+                content,
+                kind,
+                (self.doc[first].idx, noun.idx + len(noun)),
+                source,
+                owner.i if owner is not None else None,
+                **rated("noun.speech_act"),
+            )
+        )

@@ -1,0 +1,158 @@
+"""Phrase rules: "according to X", "in X's findings", relay adverbs ("reportedly")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .base import ExtractorBase, Found
+from .confidence import rated
+
+
+class PhraseRules(ExtractorBase):
+    """Cue phrases and adverbs that relay a clause: "according to X", "in X's findings", "reportedly"."""
+
+    def from_phrase(self, tokens: Span) -> None:
+        """``according to X``, ``as reported by X``: source after the cue, content the rest. ("citing X" is a verb:
+        the one who cites is the source, X what is cited.)"""
+        if any(t.i in self.claimed_tokens for t in tokens):
+            return
+        last = tokens[-1]
+        source = next((c for c in last.children if c.dep_ in ("pobj", "dobj")), None)
+        if source is None and last.dep_ == "agent":
+            source = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return
+
+        def words(first: int, last: int) -> bool:
+            return any(not t.is_punct and not t.is_space for t in self.doc[first : last + 1])
+
+        top = min(tokens, key=lambda t: len(list(t.ancestors)))
+        sent = top.sent
+        opening = not words(sent.start, tokens[0].i - 1) if tokens[0].i > sent.start else True
+        split = (
+            next(
+                (
+                    c
+                    for c in source.rights
+                    if c.dep_ == "conj" and c.left_edge.i - 1 > source.i and self.doc[c.left_edge.i - 1].text == ","
+                ),
+                None,
+            )
+            if opening
+            else None
+        )
+        if split is not None:
+            # "According to X, the troops and militias seized ...": the comma ends the phrase; the parser
+            # joined the clause's subject to the source
+            content, kind = self.with_quotes(self.chars(split.left_edge.i, sent.end - 1))
+            self.claimed_tokens.update(t.i for t in tokens)
+            self.add(
+                Found(
+                    content,
+                    kind,
+                    (tokens[0].idx, last.idx + len(last)),
+                    self.chars(source.left_edge.i, split.left_edge.i - 2),
+                    source.i,
+                    **rated("phrase.split_source"),
+                )
+            )
+            return
+        cut_first = min(top.left_edge.i, tokens[0].i)
+        cut_last = max(top.right_edge.i, source.right_edge.i)
+        before = (sent.start, cut_first - 1) if cut_first > sent.start and words(sent.start, cut_first - 1) else None
+        after = (cut_last + 1, sent.end - 1) if cut_last < sent.end - 1 and words(cut_last + 1, sent.end - 1) else None
+        if before and after:
+            content = self.chars(sent.start, sent.end - 1)
+        elif before or after:
+            content = self.chars(*(before or after))
+        else:
+            return
+        if content[0] >= content[1]:
+            return
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.update(t.i for t in tokens)
+        self.add(
+            Found(
+                content,
+                kind,
+                (tokens[0].idx, last.idx + len(last)),
+                self.source_chars(source),
+                source.i,
+                **rated("phrase.according_to"),
+                phrase=True,
+            )
+        )
+
+    def from_finding(self, preposition: Token) -> None:
+        """ "In a Harbour Gazette poll released Monday, 60 percent backed the toll", "the mayor led in the latest
+        survey": a finding read in a named poll. Cue "in", source the poll, content the clause around it. Only a
+        specific poll (a determiner, singular) on the clause's verb: "ahead in the polls", "voters in a poll
+        said ..." are not."""
+        verb = preposition.head
+        poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        if (
+            poll is None
+            or poll.lemma_.lower() not in self.lexicon.finding_nouns
+            or poll.tag_ not in ("NN", "NNP")
+            or verb.pos_ not in ("VERB", "AUX")
+            or preposition.i in self.claimed_tokens
+            or not any(c.dep_ in ("det", "poss") for c in poll.children)
+            or self.inside_quote(preposition.idx)
+            or self.inside_found_content(preposition.idx)
+        ):
+            return
+        content = self.clause_without(verb, preposition)
+        if content is None:
+            return
+        if not self.text[preposition.right_edge.idx + len(preposition.right_edge) : content[1]].strip(" .,;:!?"):
+            content = (content[0], len(self.text[: preposition.idx].rstrip(" ,")))  # "X led in the poll."
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.add(preposition.i)
+        self.add(
+            Found(
+                content,
+                kind,
+                (preposition.idx, preposition.idx + len(preposition)),
+                self.chars(poll.left_edge.i, poll.i),
+                poll.i,
+                **rated("phrase.finding"),
+            )
+        )
+
+    def from_relay_adverb(self, adverb: Token) -> None:
+        """ "Two firms have reportedly looked at the deal": the clause is relayed from someone unnamed. Cue the
+        adverb, no source. A cue verb it modifies ("reportedly said") makes the attribution itself."""
+        verb = adverb.head
+        if (
+            verb.i == adverb.i
+            or verb.i in self.claimed_tokens
+            or self.inside_quote(adverb.idx)
+            or self.inside_found_content(adverb.idx)
+        ):
+            return
+        content = self.clause_without(verb, adverb)
+        if content is None:
+            return
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.add(adverb.i)
+        self.add(
+            Found(
+                content,
+                kind,
+                (adverb.idx, adverb.idx + len(adverb)),
+                **rated("phrase.relay_adverb"),
+            )
+        )
+
+    def stop_before_trailing_phrases(self) -> None:
+        """ "The mayor told her that the pier was safe, according to an aide": the trailing "according to" phrase
+        relays the whole sentence; what the mayor said ends before it."""
+        for phrase in (f for f in self.found if f.phrase and f.source_root is not None):
+            last = self.doc[phrase.source_root].right_edge
+            for other in self.found:
+                if (
+                    other is not phrase
+                    and other.content[0] < phrase.cue[0] < other.content[1]
+                    and not self.text[last.idx + len(last) : other.content[1]].strip(" .,;:!?\"”'")
+                ):
+                    other.content = (other.content[0], len(self.text[: phrase.cue[0]].rstrip(" ,;—–-")))

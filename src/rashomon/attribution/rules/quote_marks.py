@@ -1,0 +1,84 @@
+"""Quote-mark rules: where quotations are, a quote as a cue's content, orphan quotations."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import ExtractorBase, Found
+from .confidence import rated
+from .marks import Quote
+from .settings import (
+    DIRECT_SHARE,
+    MIN_CLAIMED_QUOTE_WORDS,
+    MIN_ORPHAN_QUOTE_WORDS,
+    NEIGHBOUR_QUOTE_GAP,
+)
+
+
+class QuoteMarkRules(ExtractorBase):
+    """Quotations as contents: the quote around a span, a quote beside a cue, quotes no cue claims."""
+
+    def quote_at(self, start: int, end: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start < end and start < quote.end:
+                return quote
+        return None
+
+    def inside_quote(self, char: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.closed and quote.start < char < quote.end:
+                return quote
+        return None
+
+    def inside_found_content(self, char: int) -> bool:
+        """Whether ``char`` lies in what an attribution found so far says (next-block contents left out): words
+        inside someone else's statement are part of it, not a new attribution."""
+        return any(s <= char < e for s, e in (f.content for f in self.found if f.kind != "next_block"))
+
+    def with_quotes(self, content: tuple[int, int]) -> tuple[tuple[int, int], str]:
+        """Grow ``content`` to the quotations it touches and say whether it is direct, mixed or indirect."""
+        start, end = content
+        quoted = 0
+        for quote in self.quotes:
+            if quote.start < end and start < quote.end:  # a quote the content touches is part of it
+                start, end = min(start, quote.start), max(end, quote.end)
+        for quote in self.quotes:
+            if start <= quote.start and quote.end <= end:
+                quoted += quote.end - quote.start
+        share = quoted / max(1, end - start)
+        kind = "direct" if share >= DIRECT_SHARE else "mixed" if quoted else "indirect"
+        return (start, end), kind
+
+    def neighbour_quote(self, verb: Token) -> Quote | None:
+        """A quotation in the cue's sentence or right around it that the cue can claim."""
+        sent = verb.sent
+        s_start, s_end = sent.start_char, sent.end_char
+        candidates = [
+            q for q in self.quotes if q.start < s_end + NEIGHBOUR_QUOTE_GAP and s_start - NEIGHBOUR_QUOTE_GAP < q.end
+        ]
+        candidates = [
+            q
+            for q in candidates
+            if not (q.start <= verb.idx < q.end) and len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS
+        ]
+        if not candidates:
+            return None
+        before = [q for q in candidates if q.end <= verb.idx]
+        after = [q for q in candidates if q.start > verb.idx]
+        trailing = self.text[verb.idx + len(verb) : verb.idx + len(verb) + 40]
+        if after and ":" in trailing.split('"')[0]:
+            return after[0]
+        if before:
+            return before[-1]
+        return after[0] if after else None
+
+    def orphans(self) -> None:
+        """Quotations no cue claimed (and not inside claimed content): candidates for continuation."""
+        covered = [f.content for f in self.found if f.kind != "next_block"]
+        for quote in self.quotes:
+            if any(s <= quote.start and quote.end <= e for s, e in covered):
+                continue
+            words = len(self.text[quote.start : quote.end].split())
+            if words < MIN_ORPHAN_QUOTE_WORDS:
+                continue
+            self.found.append(Found((quote.start, quote.end), "continuation", **rated("quote.orphan")))

@@ -1,0 +1,274 @@
+"""Tunables of the attribution rules: word lists, reaches and shares (confidences are in :mod:`.confidence`)."""
+
+from __future__ import annotations
+
+import re
+
+#: An orphan quotation shorter than this many words is a scare quote ("think tank"), not speech.
+MIN_ORPHAN_QUOTE_WORDS = 5
+#: A quote counts as the content of a cue in a neighbouring sentence only if it starts or ends this close
+#: (in characters) to that sentence.
+NEIGHBOUR_QUOTE_GAP = 3
+#: Share of a content span inside quotation marks above which the attribution is "direct".
+DIRECT_SHARE = 0.85
+#: Dependency labels that make a clause the content of a cue verb.
+CONTENT_DEPS = frozenset({"ccomp"})
+#: Verbs whose infinitive complement is not what they report ("told him to leave").
+NO_XCOMP_CONTENT = frozenset({"say", "add", "continue", "write", "post"})
+#: Speech verbs whose object is not what is said ("added troops", "wrote a letter", "answered the phone").
+NO_OBJECT_CONTENT = frozenset(
+    {"say", "add", "continue", "write", "post", "answer", "reply", "respond", "tell", "focus"}
+)
+#: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
+OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
+#: ... of which these report only a name given: "describing events" with no "as Y" says nothing ("when it comes
+#: to describing events"); "described the raid as a success" does. ("call" without a name is rare in the news.)
+NAMING_VERBS = frozenset({"describe"})
+#: Nouns a relative clause can hang on without being what the cue reports ("the way they say it").
+RELATIVE_GAP_NOT_CONTENT = frozenset(
+    {
+        "way",
+        "time",
+        "day",
+        "year",
+        "week",
+        "month",
+        "moment",
+        "place",
+        "reason",
+        "night",
+        "morning",
+        "evening",
+        "point",
+        "extent",
+        "manner",
+        # places: "areas they could more easily defend" is where, not what
+        "area",
+        "region",
+        "territory",
+        "town",
+        "city",
+        "village",
+        "zone",
+        "district",
+        "neighborhood",
+        "neighbourhood",
+        "border",
+    }
+)
+#: Prepositions that introduce what a possessed speech-act noun is about ("her criticism of X").
+NOUN_CONTENT_PREPOSITIONS = frozenset({"about", "on", "of", "for", "to", "against", "over"})
+#: One-word answers that are what was said or thought ("said yes", "thinks so", "said nothing").
+SHORT_ANSWERS = frozenset({"yes", "no", "so", "nothing", "otherwise"})
+#: Verbs whose noun object of this many tokens or more is a mis-parsed clause, not a thing said ("said goodbye").
+SAY_LEMMAS = frozenset({"say"})
+MIN_SAID_OBJECT_TOKENS = 4
+#: Prepositions after a speech verb's noun object that say what it was about ("told the story of X").
+TOPIC_PREPOSITIONS = frozenset({"about", "of", "on"})
+#: Prepositions whose object is what an intransitive speech verb is about ("lashed out at X", "agreed with X").
+SPEECH_PREPOSITIONS = frozenset({"about", "against", "at", "of", "on", "over", "to", "with", "for"})
+#: ... except the addressee of these verbs ("spoke to reporters", "talked with aides").
+ADDRESSEE_PREPOSITIONS = frozenset({"to", "with"})
+ADDRESSEE_VERBS = frozenset(
+    {
+        "say",
+        "speak",
+        "talk",
+        "write",
+        "tweet",
+        "post",
+        "explain",
+        "add",
+        "state",
+        "mention",
+        "remark",
+        "comment",
+        "complain",
+        "joke",
+        "whisper",
+        "shout",
+        "yell",
+        "scream",
+        "mutter",
+        "brief",
+        "testify",
+        "admit",
+        "confess",
+        "apologize",
+        "apologise",
+        "lie",
+        "reply",
+        "answer",
+        "suggest",
+        "recommend",
+        "propose",
+        "sing",
+        "plead",
+        "beg",
+        "protest",
+        "object",
+        "insist",
+        "argue",
+        "continue",
+        "describe",
+        "tell",
+        "call",
+    }
+)
+#: Prepositions whose object is the content of a speech verb ("called for", "warned against").
+CONTENT_PREPOSITIONS = frozenset({"for", "against", "about"})
+#: Subjects that are not speakers (expletives).
+EXPLETIVES = frozenset({"there"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Verbs of impression: "X seems Y" is the writer's impression, not X's words; "it" there names nobody.
+IMPERSONAL_SUBJECTS = frozenset({"it"})
+IMPERSONAL_VERBS = frozenset({"seem", "appear"})
+#: Dashes that end a dateline ("LONDON (Reuters) - ").
+DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
+#: Pronouns a relative clause can hang on with the pronoun as what is said ("something Republicans wanted").
+GAP_PRONOUNS = frozenset({"something", "anything", "everything", "nothing", "much", "little", "all"})
+#: Pronoun objects that a speech verb's stance is about ("strongly supported him", "criticized them").
+STANCE_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "it", "this", "that"})
+#: Lemmas of "is" ("'s" after "it" is lemmatised as the apostrophe by the small English model).
+COPULAS = frozenset({"be", "'s", "’s", "’", "'"})
+#: Subjects that turn a belief verb into a hedge ("you know", "you see"). "I think", "we believe" outside any
+#: quotation (an interview transcript, a first-person column, a post) state the speaker's view: attributions.
+#: Inside a quotation they are left to the quotation (SKIP_CUES_IN_QUOTES).
+HEDGING_SUBJECTS = frozenset({"you"})
+#: Whether a cue inside a quotation ('"... he says he is rich," she said') is left to the quotation.
+SKIP_CUES_IN_QUOTES = True
+#: "responded by saying ...": prepositions whose gerund cue is spoken by the subject of the verb they modify.
+GERUND_PREPOSITIONS = frozenset(
+    {
+        "by",
+        "after",
+        "before",
+        "while",
+        "without",
+        "in",
+        "besides",
+        "from",
+        "to",
+        "of",
+        "about",
+        "for",
+        "on",
+        "than",
+        "as",
+        "despite",
+        "through",
+        "upon",
+    }
+)
+#: Marks of an adverbial clause that is what a cue asks or wonders ("asked the students if they ...").
+QUESTION_MARKS = frozenset({"if", "whether"})
+#: A speaker label ("PENCE:", "Jane Roe:") or a dash signature has at most this many tokens.
+MAX_SPEAKER_TOKENS = 4
+#: A speaker between a closing quotation mark and its cue ('"...," Jane Roe, an adviser, said') is at most this long.
+MAX_SPEAKER_SPAN = 25
+#: How many tokens before a colon that opens a quotation the speaker's name may start ("Roe in 1992:").
+COLON_NAME_REACH = 6
+#: "made clear that ...", "has made it plain that ...": a verb and adjective that together state a position.
+MAKE_VERBS = frozenset({"make"})
+CLEAR_ADJECTIVES = frozenset({"clear", "plain", "explicit"})
+#: "told Reuters in an interview that ...": how far after the cue (in tokens) a channel phrase may start and
+#: still hold the that-clause the parser hung on it (in the cue span, the channel must follow the cue at once).
+CHANNEL_REACH = 3
+#: A sentence is a Title-Case headline when it has this many words and this share of them is capitalised.
+MIN_TITLE_WORDS = 3
+MAX_TITLE_WORDS = 30
+TITLE_SHARE = 0.8
+#: Irregular past forms of cue verbs, for reading Title-Case headlines ("Mayor Said ...").
+IRREGULAR_FORMS = {
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "wrote": "write",
+    "thought": "think",
+    "felt": "feel",
+    "spoke": "speak",
+    "sought": "seek",
+    "knew": "know",
+    "saw": "see",
+    "found": "find",
+    "made": "make",
+    "took": "take",
+    "gave": "give",
+    "held": "hold",
+    "swore": "swear",
+    "spoken": "speak",
+    "written": "write",
+    "shown": "show",
+    "seen": "see",
+}
+#: Hyphenated label prefixes before a participle: "so-called X", "self-described X", "self-styled X".
+LABEL_PREFIXES = frozenset({("self", "describe"), ("self", "style"), ("self", "proclaim"), ("self", "declare")})
+#: Objects of "on" that tell how or for whom someone speaks, not what about: "spoke on condition of anonymity",
+#: "speaking on behalf of the campaign", "talked on background". The cue is then an aside about the speaker.
+MANNER_NOUNS = frozenset({"condition", "behalf", "background"})
+#: Modals that turn "want" into advice to someone ("investors may want to wait"): nobody's wish is reported.
+ADVICE_MODALS = frozenset({"may", "might", "should", "could"})
+#: Choice verbs that a modal turns into an invitation ("readers can decide which story they like"): no stance.
+CHOICE_VERBS = frozenset({"decide", "choose", "judge"})
+CHOICE_MODALS = ADVICE_MODALS | {"can"}
+#: Marks of a condition: "if he wants to run again" states no one's wish.
+CONDITION_MARKS = frozenset({"if", "unless"})
+#: Subordinators that open a clause of their own after a verb's object ("focused their fire while X remains"):
+#: what follows them is not a clause the parser cut into the object.
+SUBORDINATORS = frozenset(
+    {
+        "while",
+        "because",
+        "as",
+        "when",
+        "whereas",
+        "although",
+        "though",
+        "since",
+        "after",
+        "before",
+        "until",
+        "unless",
+        "if",
+        "where",
+    }
+)
+#: Reception nouns that may be material rather than spoken ("received support from states"): a cue only with
+#: what they are about ("support for the plan").
+MATERIAL_NOUNS = frozenset({"support", "backing", "help", "aid", "assistance", "funding", "protection"})
+#: Verbs that, with nothing said after them, name an occasion ("after the senator spoke", "as she talked"):
+#: a quotation nearby is not theirs.
+OCCASION_VERBS = frozenset({"speak", "talk"})
+#: Verbs that relay only a quotation ('"...," the sign read'): "the story reads as follows" frames, "read the
+#: report" is no statement.
+QUOTE_ONLY_VERBS = frozenset({"read"})
+#: Prepositions that, before a date or a time, say when something was said ("spoke on Monday").
+TIME_PREPOSITIONS = frozenset({"on", "at", "over", "for", "in", "during"})
+#: Pronouns that pick out part of what follows "of": "reiterated many of his pledges".
+QUANTIFIERS = frozenset({"many", "some", "all", "most", "much", "several", "each", "one", "none", "few", "both"})
+#: Verbs whose noun object is a study's finding ("the audit found no record"), with a study for subject.
+FINDING_VERBS = frozenset({"find"})
+#: At most this many tokens between the two verbs of a cue chain ("sought to clarify", "refused to call").
+MAX_CHAIN_GAP = 3
+#: A light verb's noun ("made a strong, early case for") at most this many tokens after the verb.
+LIGHT_NOUN_REACH = 6
+#: Prepositions that introduce what a light-verb cue is about ("took issue with", "took aim at").
+LIGHT_PREPOSITIONS = frozenset({"about", "on", "over", "against", "for", "of", "with", "at", "to", "in"})
+#: Content marker: what is said is the next paragraph ("He said:" closing a paragraph).
+NEXT_BLOCK = (-1, -1)
+#: What may stand between a cue (or its speaker) and the second half of a split quotation.
+SPLIT_QUOTE_GAP = re.compile(r"^[\s,;:.—–-]{0,4}$")
+#: Two apostrophes stand for a straight double mark in some house styles (''like this'').
+QUOTE_MARKS = re.compile(r"''|[\"“”„«»]")
+OPENING_MARKS = frozenset("“„«")
+#: A line break followed by an opening mark: a new paragraph of quotation ("...\n“And then ...").
+PARAGRAPH_REOPENS = re.compile(r"\n[ \t\u00a0]*(?:''|[\"“„«])")
+CLOSING_MARKS = frozenset("”»")
+OPEN_TEXT = frozenset(('"', "“", "„", "«", "''"))
+CLOSE_TEXT = frozenset(('"', "”", "»", "''"))
+#: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
+MIN_CLAIMED_QUOTE_WORDS = 3
+#: "a pilot reached by the Ledger": how a speaker was reached, left out of the source span.
+CONTACT_VERBS = frozenset({"reach", "contact", "interview", "question", "approach", "visit", "call", "phone"})
+#: Punctuation that sets a content noun beside the clause it names ("..., a charge the group denied").
+REPLY_JOINS = frozenset({",", "—", "–", ";", "-"})

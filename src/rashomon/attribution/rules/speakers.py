@@ -1,0 +1,272 @@
+"""Speaker rules: who a cue's source is (subject, inverted speaker, speaker after a quote, datelines)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import ExtractorBase
+from .settings import (
+    CLOSE_TEXT,
+    CONTACT_VERBS,
+    DATELINE_DASHES,
+    EXPLETIVES,
+    GERUND_PREPOSITIONS,
+    IMPERSONAL_SUBJECTS,
+    MAX_SPEAKER_SPAN,
+    SUBJECT_DEPS,
+)
+
+
+class SpeakerRules(ExtractorBase):
+    """Who speaks: the source noun phrase of a cue, repaired where the parser slips."""
+
+    def source_chars(self, head: Token) -> tuple[int, int]:
+        """The source noun phrase, without a relative clause or a participle aside ("Trump, speaking to ...")."""
+        last = head.right_edge.i
+        for child in head.rights:
+            if (
+                child.dep_ == "relcl"
+                or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG")
+                or self.finite_acl(child)
+            ):
+                last = min(last, child.left_edge.i - 1)
+            elif (
+                child.dep_ == "acl"
+                and child.tag_ == "VBN"
+                and any(c.dep_ == "agent" for c in child.children)
+                and (self.is_person(head) or child.lemma_.lower() in CONTACT_VERBS)
+            ):
+                # "a fighter reached by Reuters by telephone": how a person was reached, not who they are
+                # (a document keeps its maker: "a study released by the ministry")
+                last = min(last, child.left_edge.i - 1)
+        while last > head.i and (
+            (self.doc[last].is_punct or self.doc[last].is_space)
+            and self.doc[last].text != ")"
+            or self.doc[last].dep_ == "case"
+        ):  # "the governor's comments": not the 's
+            last -= 1
+        first = head.left_edge.i
+        for token in self.doc[first : head.i]:
+            if token.text in DATELINE_DASHES and token.i > first and self.doc[token.i - 1].text == ")":
+                first = token.i + 1  # "KESTREL BAY (Coastwire) - Mayor Ida Vell": the dateline is not the source
+        start, end = self.chars(first, max(last, head.i))
+        if self.doc[max(last, head.i)].text == ")":
+            end = self.doc[max(last, head.i)].idx + 1  # "Sen. Jane Roe (D-Wis.)": keep the closing bracket
+        return start, end
+
+    def can_speak(self, head: Token) -> bool:
+        """Whether a noun names someone or something that can say or hold things: a person, an organisation, a
+        document ("the union, which endorsed ...", "a report that suggested ..."), not "losses that threatened"."""
+        lemma = head.lemma_.lower()
+        return (
+            self.is_person(head)
+            or head.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
+            or any(lemma in words for words in self.lexicon.heads.values())
+        )
+
+    def is_person(self, head: Token) -> bool:
+        lemma = head.lemma_.lower()
+        return (
+            head.ent_type_ == "PERSON"
+            or lemma in self.lexicon.unnamed_person_heads
+            or lemma in self.lexicon.roles
+            or head.lower_ in self.lexicon.unnamed_person_heads
+        )
+
+    # --- sources ------------------------------------------------------------------------------------
+
+    def subject_of(self, verb: Token) -> Token | None:
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
+            return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in EXPLETIVES]
+        if len(subjects) > 1:  # "LONDON (Reuters) - Jane Roe said": a dateline taken for a second subject
+            subjects.sort(key=lambda c: (c.i > verb.i, -c.i))
+        for child in subjects[:1]:
+            if child.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "cite"):
+                return None  # "X was reported killed": the subject is what is reported, not who reports
+            return child
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
+            for ancestor in verb.ancestors:
+                if ancestor.lemma_.lower() in self.lexicon.all_cue_lemmas and ancestor.pos_ == "VERB":
+                    return self.subject_of(ancestor)
+        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
+            if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+                return self.subject_of(verb.head)
+            if (
+                verb.dep_ == "xcomp"
+                and verb.head.pos_ == "ADJ"
+                and verb.head.dep_ == "acomp"
+                and verb.head.head.pos_ in ("VERB", "AUX")
+            ):
+                return self.subject_of(verb.head.head)  # "was quick to point out": the one who was quick
+        if self.finite_acl(verb):
+            return verb.head  # "Two analysts, A and B, found in 2014 that ...": the sentence's verb hung on its subject
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            maker = self.maker_of(verb.head)
+            return maker if maker is not None else verb.head  # "a statement saying ..."
+        if (
+            verb.dep_ == "pcomp"
+            and verb.head.lower_ in GERUND_PREPOSITIONS
+            and verb.head.dep_ == "prep"
+            and verb.head.head.pos_ in ("VERB", "AUX")
+        ):
+            return self.subject_of(verb.head.head)  # "responded by saying ...": the one who responded
+        if verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]:
+            inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"]
+            if inverted and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.lefts):
+                return inverted[0]  # '"...," said Jane Roe, a historian': the parser took the speaker for an object
+        lefts = [c for c in verb.lefts if c.dep_ == "ccomp"]
+        rights = [c for c in verb.rights if c.dep_ == "ccomp"]
+        if lefts and rights:  # "X - an aside - said ...": the parser hung the subject on the aside
+            subjects = [c for c in lefts[0].children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if subjects:
+                return subjects[0]
+            inverted = self.inverted_speaker(verb)
+            if inverted is not None:
+                return inverted
+        return self.stranded_subject(verb) or self.speaker_after_quote(verb)
+
+    def speaker_after_quote(self, verb: Token) -> Token | None:
+        """'"...," Jane Roe, a top adviser, said': a cue verb after a quotation whose speaker the parser took
+        into the quoted clause. The words between the closing mark and the verb are the speaker; their head
+        (the word whose head lies outside them) is returned when it is a noun that can speak."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return None
+        last = verb.i - 1
+        if last > verb.sent.start and self.doc[last].text == ",":
+            last -= 1
+        first = last
+        while (
+            first > verb.sent.start and self.doc[first - 1].text not in CLOSE_TEXT and last - first < MAX_SPEAKER_SPAN
+        ):
+            first -= 1
+        if first <= verb.sent.start or self.doc[first - 1].text not in CLOSE_TEXT:
+            return None
+        if self.doc[first].text == ",":
+            first += 1
+        heads = [t for t in self.doc[first : last + 1] if not first <= t.head.i <= last or t.head.i == t.i]
+        if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or not self.can_speak(heads[0]):
+            return None
+        speaker = heads[0]
+        return speaker
+
+    def finite_acl(self, verb: Token) -> bool:
+        """A past or present tense cue the parser hung on the noun before it as a clause modifier ("the
+        43-year-old asked in ...", "the campaign called the report ..."): it is the sentence's verb, the noun its
+        subject. A participle ("a plan announced Monday") is not."""
+        head = verb.head
+        before = self.text[: head.left_edge.idx].rstrip()
+        after_quote = head.dep_ == "ROOT" and before[-1:] in ("”", '"', "'")  # '"...?" the pilot asked'
+        return (
+            verb.dep_ == "acl"
+            and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and after_quote)
+            and head.i < verb.i
+            and (
+                head.pos_ in ("NOUN", "PROPN")
+                and self.can_speak(head)
+                or head.dep_ == "ROOT"
+                and head.pos_ in ("NOUN", "PROPN", "ADJ")
+            )
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        )
+
+    def maker_of(self, channel: Token) -> Token | None:
+        """ "His office put out a statement saying ...", "X shot back in an article stating ...": a channel noun
+        that someone issues or speaks in; the one who does is the speaker, not the noun. None when the noun
+        stands alone ("A statement from the ministry said ...")."""
+        if channel.lemma_.lower() not in self.lexicon.channel_nouns or any(c.dep_ == "poss" for c in channel.children):
+            return None
+        governor = channel.head
+        if channel.dep_ == "pobj" and governor.dep_ == "prep":
+            governor = governor.head
+        elif channel.dep_ != "dobj":
+            return None
+        if governor.pos_ != "VERB" or governor.i == channel.i:
+            return None
+        subject = next((c for c in governor.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None)
+        return (
+            subject
+            if subject is not None
+            and self.can_speak(subject)
+            or (subject is not None and subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that"))
+            else None
+        )
+
+    def inverted_speaker(self, verb: Token) -> Token | None:
+        """'"...," said Jane Roe, who later endorsed X' (or ', asked about X'): the parser made the speaker the
+        subject of a clause after the cue. Returns the name right after the cue when that clause is a relative
+        clause's or a bare participle's."""
+        if verb.i + 1 >= len(self.doc):
+            return None
+        for clause in (c for c in verb.rights if c.dep_ == "ccomp"):
+            subject = next(
+                (
+                    c
+                    for c in clause.children
+                    if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == verb.i + 1
+                ),
+                None,
+            )
+            if subject is not None and (
+                any(c.dep_ == "relcl" for c in subject.rights)
+                or (
+                    clause.tag_ in ("VBN", "VBD")
+                    and self.doc[clause.i - 1].text == ","
+                    and not any(g.dep_ in ("aux", "auxpass") for g in clause.children)
+                )
+            ):
+                return subject  # '..., who later endorsed X' or '..., asked about X': the speaker's aside
+        return None
+
+    def stranded_subject(self, verb: Token) -> Token | None:
+        """ "At Oak Park, Jane Roe, the club's manager, suggested that ...": a finite cue verb heading its sentence
+        with no subject, because the parser hung the speaker on an earlier phrase (as an apposition or an
+        object). The noun phrase that ends right before the verb (after a comma) is the speaker."""
+        if (
+            verb.dep_ != "ROOT"
+            or verb.tag_ not in ("VBD", "VBZ", "VBP")
+            or any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+        ):
+            return None
+        last = verb.i - 1
+        if last > verb.sent.start and self.doc[last].text == ",":
+            last -= 1
+        if last <= verb.sent.start:
+            return None
+        head = self.doc[last]
+        while (
+            head.dep_ in ("compound", "amod", "prep", "pobj")
+            and head.head.i < verb.i
+            and head.head.i != head.i
+            and head.head.right_edge.i == last
+            and head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            head = head.head  # up from the phrase's last word to its head noun
+        speaker = head if head.pos_ in ("NOUN", "PROPN") and head.right_edge.i == last else None
+        while (
+            speaker is not None
+            and speaker.dep_ in ("appos", "conj")
+            and speaker.head.i < speaker.i
+            and speaker.head.pos_ in ("NOUN", "PROPN")
+            and self.is_person(speaker.head)
+        ):
+            speaker = speaker.head  # "Jane Roe, the club's manager,": the name first
+        if speaker is None or speaker.dep_ not in ("appos", "pobj", "conj", "dobj") or not self.can_speak(speaker):
+            return None
+        return speaker
+
+    def held_by_subject(self, verb: Token, subject: Token | None) -> bool:
+        """ "Obama seemed to recognize X", "voters appeared pleased with Y": "seem" before a cue verb or an attitude
+        adjective hedges the subject's own stance, it is no impression of the writer's. The cue after it (found by
+        its own rule, with "seem" in its cue) has the subject as its source."""
+        if subject is None or subject.lower_ in IMPERSONAL_SUBJECTS or subject.tag_ in ("WDT", "WP"):
+            return False
+        if self.chained_cue(verb) is not None:
+            return True
+        return any(c.dep_ in ("acomp", "oprd") and c.lower_ in self.lexicon.cue_adjectives for c in verb.rights)

@@ -1,0 +1,679 @@
+"""Verb-cue rules: speech and belief verbs, attitude adjectives, clause marks, chains, replies."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import ExtractorBase, Found
+from .confidence import CONFIDENCE, rated
+from .settings import (
+    ADVICE_MODALS,
+    CHOICE_MODALS,
+    CHOICE_VERBS,
+    CLEAR_ADJECTIVES,
+    CONDITION_MARKS,
+    COPULAS,
+    EXPLETIVES,
+    GERUND_PREPOSITIONS,
+    HEDGING_SUBJECTS,
+    IMPERSONAL_SUBJECTS,
+    IMPERSONAL_VERBS,
+    LABEL_PREFIXES,
+    MAKE_VERBS,
+    MANNER_NOUNS,
+    MAX_CHAIN_GAP,
+    NEXT_BLOCK,
+    OCCASION_VERBS,
+    QUOTE_ONLY_VERBS,
+    REPLY_JOINS,
+    SKIP_CUES_IN_QUOTES,
+)
+
+
+class VerbCueRules(ExtractorBase):
+    """Speech and belief verbs, attitude adjectives and clause marks as cues, with their source and content."""
+
+    def cue_chars(self, verb: Token) -> tuple[int, int]:
+        """The cue verb with its auxiliaries, negation and adverbs ("has also said"), particle ("pointed out")
+        and the preposition that introduces its content ("called for", "accused her of")."""
+        doc = self.doc
+        first = verb.i
+        while first > 0:
+            left = doc[first - 1]
+            modifies = left.dep_ in ("aux", "auxpass", "neg") or (left.dep_ == "advmod" and left.pos_ == "ADV")
+            if left.head.i != verb.i or not modifies:
+                break
+            first -= 1
+        last = verb.i
+        for child in verb.rights:
+            if child.dep_ == "prt" and child.i == last + 1:
+                last = child.i
+        prepositions = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())
+        for child in verb.rights:
+            if child.dep_ == "prep" and child.lower_ in prepositions and child.i - last <= 3:
+                last = child.i
+                break
+        channel = self.channel_after(verb, last)
+        if channel is not None:
+            last = channel  # "said in a statement", "told reporters in an interview": how it was said
+        if (
+            last + 1 < len(doc)
+            and doc[last + 1].lower_ == "as"
+            and doc[last + 1].head.i == verb.i
+            and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+        ):
+            last += 1  # "what officials described as a handover": the cue is "described as"
+        return doc[first].idx, doc[last].idx + len(doc[last])
+
+    def with_preposition(self, verb: Token, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
+        """ "lashed out at X", "agreed with X": the preposition that introduces the content, right after the cue,
+        belongs to the cue (as the lexicon's listed ones do: "called for", "accused ... of")."""
+        between = self.doc.char_span(cue[1], content[0], alignment_mode="expand")
+        if between is None:
+            return cue
+        words = [t for t in between if not t.is_space and t.idx < content[0]]
+        if len(words) == 1 and (
+            words[0].dep_ == "prep"
+            and words[0].head.i in (verb.i, verb.i + 1)
+            or words[0].dep_ == "mark"
+            and words[0].i == verb.i + 1
+            and words[0].lower_ == "for"
+        ):
+            return cue[0], words[0].idx + len(words[0])
+        return cue
+
+    def channel_after(self, verb: Token, last: int, reach: int = 1) -> int | None:
+        """The last token of "in a statement" / "in an interview" within ``reach`` tokens after token ``last``,
+        when the lexicon lists the noun as a channel; None otherwise."""
+        for child in verb.rights:
+            if child.dep_ != "prep" or child.lower_ != "in" or not 0 < child.i - last <= reach:
+                continue
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.lemma_.lower() in self.lexicon.channel_nouns and noun.i - child.i <= 4:
+                return noun.i
+        return None
+
+    def from_clause_mark(self, mark: Token) -> None:
+        """ "X made clear that ...", "X is confident that ...": a verb or adjective no lexicon lists, with a
+        subject and a that/whether-clause, reports what its subject says or holds (lower confidence)."""
+        clause = mark.head
+        cue = clause.head
+        if self.made_clear(clause, cue):
+            return
+        if clause.dep_ != "ccomp" or cue is clause or cue.i in self.claimed_tokens:
+            return
+        if cue.pos_ not in ("VERB", "ADJ") or cue.lemma_.lower() in self.lexicon.not_clause_cues:
+            return
+        if self.lexicon.cue_group(cue.lemma_.lower()) is not None and cue.pos_ == "VERB":
+            return  # a listed cue: its own rule has had its say
+        self.from_verb(cue, group="belief", ceiling=CONFIDENCE["verb.unlisted"])
+
+    def from_label_prefix(self, verb: Token) -> bool:
+        """ "a so-called harbour tax", "the self-described reformer": a label the writer passes on without
+        owning it (the "self" of "self-described" is the noun's own referent). Content: the labelled words."""
+        first = verb.i - 2
+        if first < 0 or self.doc[first + 1].text not in ("-", "‑") or verb.head.i <= verb.i:
+            return False
+        prefix = self.doc[first].lower_
+        if (prefix, verb.lemma_.lower()) not in LABEL_PREFIXES:
+            return False
+        noun = verb.head
+        content, kind = self.with_quotes(self.chars(verb.i + 1, noun.i))
+        source = None
+        if prefix == "self":  # the one who describes themself: the noun phrase itself
+            source = self.chars(noun.left_edge.i, noun.i)
+        self.claimed_tokens.add(verb.i)
+        self.add(
+            Found(
+                content,
+                kind,
+                (self.doc[first].idx, verb.idx + len(verb)),
+                source,
+                noun.i if source else None,
+                **rated("verb.label_prefix"),
+            )
+        )
+        return True
+
+    def from_impression(self, verb: Token, subject: Token | None) -> None:
+        """ "The plan seems doomed", "it appears that the pier will hold": an impression with nobody named as its
+        holder (the writer's). The content is what seems so: the subject with its complement, or the clause."""
+        complement = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in ("ccomp", "xcomp", "acomp", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "like")
+            ),
+            None,
+        )
+        if complement is None or self.inside_quote(verb.idx):
+            return
+        if subject is None or subject.lower_ in IMPERSONAL_SUBJECTS or subject.tag_ in ("WDT", "WP"):
+            content = self.subtree_chars(complement)
+        else:
+            content = self.chars(subject.left_edge.i, complement.right_edge.i)
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.add(verb.i)
+        self.add(Found(content, kind, self.cue_chars(verb), **rated("verb.impression")))
+
+    def made_clear(self, clause: Token, adjective: Token) -> bool:
+        """ "X made (it) clear that ...": "clear" alone never is a cue ("it is clear that"), "made clear" is.
+        The parser hangs the that-clause on "clear" or on "made"."""
+        if adjective.lemma_.lower() in MAKE_VERBS:
+            adjective = next((c for c in adjective.children if c.lemma_.lower() in CLEAR_ADJECTIVES), adjective)
+        verb = adjective.head
+        if (
+            clause.dep_ not in ("ccomp", "advcl", "csubj")
+            or adjective.lemma_.lower() not in CLEAR_ADJECTIVES
+            or adjective.dep_ not in ("ccomp", "oprd", "acomp")
+            or verb.lemma_.lower() not in MAKE_VERBS
+            or verb.i in self.claimed_tokens
+            or self.inside_quote(verb.idx)
+        ):
+            return False
+        subject = self.subject_of(verb)
+        if subject is None or subject.lower_ in HEDGING_SUBJECTS:
+            return False
+        content, kind = self.with_quotes(self.subtree_chars(clause))
+        self.claimed_tokens.update((verb.i, adjective.i))
+        self.add(
+            Found(
+                content,
+                kind,
+                (self.cue_chars(verb)[0], adjective.idx + len(adjective)),
+                self.source_chars(subject),
+                subject.i,
+                **rated("verb.made_clear"),
+            )
+        )
+        return True
+
+    def from_adjective(self, adjective: Token) -> None:
+        """ "X is confident that Y", "X was critical of Y", "X is eager to Y": an attitude of the subject."""
+        if adjective.i in self.claimed_tokens or self.inside_quote(adjective.idx):
+            return
+        subject = self.subject_of(adjective.head) if adjective.head is not adjective else None
+        if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES:
+            return
+        complement = next((c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")), None)
+        if complement is None:
+            preposition = next((c for c in adjective.rights if c.dep_ == "prep"), None)
+            complement = (
+                next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
+                if preposition is not None
+                else None
+            )
+        if complement is None:
+            return
+        content, kind = self.with_quotes(self.subtree_chars(complement))
+        self.claimed_tokens.add(adjective.i)
+        cue = (adjective.idx, adjective.idx + len(adjective))
+        copula = adjective.head
+        if (
+            copula.i < adjective.i
+            and copula.lemma_.lower() == "be"
+            and adjective.dep_ == "acomp"
+            and all(t.dep_ in ("neg", "advmod") for t in self.doc[copula.i + 1 : adjective.i])
+        ):
+            # "was not critical of": the copula with its auxiliaries and negation belongs to the stance
+            cue = (self.cue_chars(copula)[0], cue[1])
+        if cue[1] < content[0]:
+            cue = self.with_preposition(adjective, cue, content)
+        self.add(
+            Found(
+                content,
+                kind,
+                cue,
+                self.source_chars(subject),
+                subject.i,
+                **rated("verb.unlisted"),
+            )
+        )
+
+    def from_stance_holder(self, noun: Token) -> None:
+        """ "X is a vocal critic of Y", "X has long been a supporter of Y": the copula's subject holds a stance on
+        what follows "of". Cue: copula to "of"."""
+        copula = noun.head
+        if copula.lemma_.lower() != "be" or noun.i in self.claimed_tokens or self.inside_quote(noun.idx):
+            return
+        subject = self.subject_of(copula)
+        if (
+            subject is None
+            or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES
+            or subject.tag_ in ("WDT", "WP")
+            and copula.dep_ != "relcl"
+        ):
+            return
+        speaker = copula.head if subject.tag_ in ("WDT", "WP") else subject
+        of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+        target = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+        if target is None:
+            return
+        content, kind = self.with_quotes(self.subtree_chars(target))
+        self.claimed_tokens.add(noun.i)
+        self.add(
+            Found(
+                content,
+                kind,
+                (self.cue_chars(copula)[0], of.idx + len(of)),
+                self.source_chars(speaker),
+                speaker.i,
+                **rated("verb.unlisted"),
+            )
+        )
+
+    def from_verb(self, verb: Token, group: str | None = None, ceiling: float = 1.0) -> None:
+        group = group or self.lexicon.cue_group(verb.lemma_.lower())
+        if group is None or verb.i in self.claimed_tokens:
+            return
+        if verb.pos_ == "NOUN" and not self.verb_tagged_noun(verb):
+            return
+        quote_as = self.lexicon.cue_verbs["quote_as"]
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in quote_as:
+            return  # the "as saying" of "X quoted Y as saying": handled with "quoted"
+        if group == "quote_as" or verb.lemma_.lower() in quote_as:
+            if self.from_quote_as(verb):
+                return
+        if SKIP_CUES_IN_QUOTES and self.inside_quote(verb.idx):
+            return  # speech reported inside someone's own words is part of what they say
+        if verb.dep_ == "amod" and self.from_label_prefix(verb):
+            return
+        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if (
+            infinitive
+            and verb.dep_ in ("xcomp", "advcl")
+            and verb.head.lemma_.lower() not in self.lexicon.all_cue_lemmas
+            and self.subject_of(verb.head) is None
+        ):
+            return  # "to show", "to find" with no one doing it: an intention, not a speech act
+        if self.speaks_how(verb) or self.advice(verb) or self.in_idiom(verb) or self.conditional(verb, group):
+            return  # "spoke on condition of anonymity", "may want to": no one's statement
+        subject = self.subject_of(verb)
+        impersonal = (
+            infinitive
+            and subject is not None
+            and subject.lower_ in IMPERSONAL_SUBJECTS
+            and verb.dep_ == "xcomp"
+            and verb.head.lemma_.lower() in COPULAS
+        )
+        if impersonal:
+            subject = None  # "it is hard to know", "it's easy to criticize": a judgment with nobody named
+        reply = self.reply_to_content_noun(verb, subject)
+        if reply is not None:
+            self.add_reply(verb, *reply, ceiling=ceiling)
+            return
+        if group == "belief" and subject is not None and subject.lower_ in HEDGING_SUBJECTS:
+            return  # "I think", "you know", "we want": a speaker's hedge inside their own words
+        if verb.lemma_.lower() in IMPERSONAL_VERBS and verb.pos_ == "VERB":
+            if not self.held_by_subject(verb, subject):
+                self.from_impression(verb, subject)
+            return
+        speaker_root = subject
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            if subject.lower_ != "who" and not self.can_speak(verb.head):
+                return  # "losses that threatened ...": a relative "that"/"which" is no speaker
+            speaker_root = verb.head  # "an architect who said ...", "the union, which endorsed ...": the antecedent
+        if self.chained_cue(verb) is not None:
+            return  # "refused to call him a liar": one attribution, found from "call" (see chain_head)
+        content, confidence = self.content_of(verb, group)
+        rule = self.last_rule
+        if content is not None and content is not NEXT_BLOCK:
+            content = self.before_next_cue(verb, content)
+        recipient = self.recipient_of(verb)
+        quote = None
+        if content is None:
+            beside_cue = (
+                verb.tag_ == "VBG"
+                and verb.dep_ == "advcl"
+                and verb.head.lemma_.lower()
+                in self.lexicon.all_cue_lemmas  # "she said, speaking by phone": the quotation is the cue's
+                or verb.lemma_.lower() in OCCASION_VERBS
+            )  # "as he spoke, ...": when, not what
+            quote = (
+                self.neighbour_quote(verb)
+                if (verb.dep_ not in ("acl", "amod", "relcl") or self.finite_acl(verb)) and not beside_cue
+                else None
+            )
+            if quote is None:
+                content = self.cross_sentence_content(verb) if subject is not None else None
+                confidence, rule = CONFIDENCE["verb.cross_sentence"], "verb.cross_sentence"
+                if content is None:
+                    return
+            else:
+                content, confidence = (quote.start, quote.end), CONFIDENCE["verb.neighbour_quote"]
+                rule = "verb.neighbour_quote"
+        gerund = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in GERUND_PREPOSITIONS
+        if (
+            subject is None
+            and quote is None
+            and group != "report"
+            and not self.is_passive(verb)
+            and not gerund
+            and not impersonal
+        ):
+            return  # a speech verb with neither speaker nor quotation is not an attribution ("to say")
+            # (a passive cue, "is expected to", "was asked whether", leaves its speaker out on purpose)
+        if content is NEXT_BLOCK:
+            kind = "next_block"
+        else:
+            content, kind = self.with_quotes(content)
+        if verb.lemma_.lower() in QUOTE_ONLY_VERBS and kind not in ("direct", "mixed"):
+            return  # "the story reads as follows:", "read the report": only a quotation is what a text "reads"
+        source = self.source_chars(subject) if subject is not None else None
+        cue = self.cue_chars(verb)
+        head = self.chain_head(verb)
+        if head is not None:
+            cue = (min(cue[0], self.cue_chars(head)[0]), cue[1])
+        elif verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and subject is not None:
+            cue = (min(cue[0], self.cue_chars(verb.head.head)[0]), cue[1])  # "was quick to point out"
+        if kind != "next_block" and cue[1] < content[0]:
+            cue = self.with_preposition(verb, cue, content)
+        if kind in ("direct", "mixed") and content[1] <= cue[0]:
+            content = self.second_half(content, cue, subject)
+        if source and kind != "next_block" and content[0] < source[0] < content[1] <= cue[0]:
+            # '"...," Jane Roe, an adviser, said': the parser hung the speaker on the quoted clause
+            quote = next(
+                (q for q in reversed(self.quotes) if q.closed and content[0] <= q.start and q.end <= source[0]), None
+            )
+            if quote is not None and not self.text[quote.end : source[0]].strip(" ,\n"):
+                content, kind = self.with_quotes((content[0], quote.end))
+        parenthetical = kind != "next_block" and content[0] <= cue[0] and cue[1] <= content[1]
+        if source and kind != "next_block" and not parenthetical and content[0] < source[1] and source[0] < content[1]:
+            return  # the "source" sits inside what is said: a mis-parse, not an attribution
+        self.claimed_tokens.add(verb.i)
+        self.add(
+            Found(
+                content,
+                kind,
+                cue,
+                source,
+                speaker_root.i if speaker_root is not None else None,
+                recipient,
+                confidence=min(confidence, ceiling),
+                rule=rule,
+            )
+        )
+
+    @staticmethod
+    def speaks_how(verb: Token) -> bool:
+        """ "who spoke on condition of anonymity", "speaking on behalf of X": how or for whom, not what."""
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in c.children)
+            for c in verb.rights
+        )
+
+    @staticmethod
+    def verb_tagged_noun(token: Token) -> bool:
+        """ "Audit files from the office show that ...": a noun heading its sentence with a subject before it and
+        a that-clause after it is the sentence's verb, mis-tagged by the small model."""
+        return (
+            token.dep_ == "ROOT"
+            and token.i > token.sent.start
+            and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
+            and any(
+                c.dep_ in ("ccomp", "relcl", "acl")
+                and c.i > token.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in token.children
+            )
+        )
+
+    def in_idiom(self, verb: Token) -> bool:
+        """ "That said, ...", "needless to say": a set phrase, no one's words (the lexicon's ``idioms``)."""
+        for words in self.lexicon.idioms:
+            for at, word in enumerate(words):
+                first = verb.i - at
+                if (
+                    word == verb.lower_
+                    and first >= 0
+                    and first + len(words) <= len(self.doc)
+                    and tuple(t.lower_ for t in self.doc[first : first + len(words)]) == words
+                ):
+                    return True
+        return False
+
+    @staticmethod
+    def advice(verb: Token) -> bool:
+        """ "Investors may want to think twice", "readers can decide which they like": the writer's advice or
+        invitation, not anyone's wish."""
+        lemma = verb.lemma_.lower()
+        modals = ADVICE_MODALS if lemma == "want" else CHOICE_MODALS if lemma in CHOICE_VERBS else ()
+        return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+    @staticmethod
+    def conditional(verb: Token, group: str) -> bool:
+        """ "if he wants to run again": a wish or belief set as a condition is no one's stated stance."""
+        return group == "belief" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
+
+    def chained_cue(self, verb: Token) -> Token | None:
+        """ "sought to clarify the remark", "refused to call him a liar": a cue whose infinitive complement is
+        itself a cue with something to report. The two make one attribution: the cue runs from the first verb
+        to the second, the content is what the second reports. Returns the second verb, or None."""
+        for child in verb.rights:
+            if (
+                child.dep_ == "xcomp"
+                and child.pos_ == "VERB"
+                and child.tag_ == "VB"
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+                and child.i - verb.i <= MAX_CHAIN_GAP
+            ):
+                group = self.lexicon.cue_group(child.lemma_.lower())
+                if group is not None and group != "quote_as" and self.content_of(child, group)[0] is not None:
+                    return child
+        return None
+
+    def chain_head(self, verb: Token) -> Token | None:
+        """The first verb of a cue chain whose second verb is ``verb`` (see :meth:`chained_cue`)."""
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ != "VERB":
+            return None
+        chained = self.chained_cue(head) if self.lexicon.cue_group(head.lemma_.lower()) is not None else None
+        if chained is None or chained.i != verb.i:
+            return None
+        return head
+
+    def reply_to_content_noun(self, verb: Token, subject: Token | None) -> tuple[Token, tuple[int, int]] | None:
+        """ "X accused Y of Z, a charge the group denied": a content noun ("a charge", "a claim", "a report")
+        set beside the clause before it names that clause as the object of the cue; the one who answers
+        ("the group") is the speaker, never the noun. Returns ``(speaker, content)``, or None when the pattern
+        is absent. Two parses occur: the noun as subject with the speaker as its apposition, or the cue as a
+        relative clause of the noun with its own subject."""
+        nouns = self.lexicon.cue_nouns
+        if verb.lemma_.lower() not in self.lexicon.reply_verbs or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.rights
+        ):
+            return None  # "..., a claim that officials lied": a that-clause, the claim's own content
+        noun = speaker = None
+        if subject is not None and subject.lemma_.lower() in nouns:
+            appos = [c for c in subject.rights if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN") and c.i < verb.i]
+            if appos:
+                noun, speaker = subject, appos[0]
+        elif (
+            subject is not None
+            and verb.dep_ in ("relcl", "acl")
+            and verb.head.lemma_.lower() in nouns
+            and verb.head.i < subject.i < verb.i
+        ):
+            noun, speaker = verb.head, subject
+        if noun is None:
+            return None
+        first = noun.left_edge.i
+        sent = noun.sent
+        if first - 1 <= sent.start or self.doc[first - 1].text not in REPLY_JOINS:
+            return None  # "The claim the ministry denied was ...": no earlier clause to point at
+        return speaker, self.chars(sent.start, first - 2)
+
+    def add_reply(self, verb: Token, speaker: Token, content: tuple[int, int], ceiling: float = 1.0) -> None:
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.add(verb.i)
+        self.add(
+            Found(
+                content,
+                kind,
+                self.cue_chars(verb),
+                self.source_chars(speaker),
+                speaker.i,
+                confidence=min(CONFIDENCE["verb.reply"], ceiling),
+                rule="verb.reply",
+                replies=True,
+            )
+        )
+
+    def from_put_it(self, verb: Token) -> None:
+        """ "As the harbour master put it, ...", "..., as one skipper put it": an "as"-clause with "put it" is a
+        speech cue; what it comments on (the clause it hangs on, or what follows its colon) is the content."""
+        if (
+            verb.i in self.claimed_tokens
+            or self.inside_quote(verb.idx)
+            or not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in verb.children)
+        ):
+            return
+        subject = self.subject_of(verb)
+        if subject is None:
+            return
+        it = self.doc[verb.i + 1]
+        content = None
+        if it.i + 1 < len(self.doc) and self.doc[it.i + 1].text == ":":
+            quote = next((q for q in self.quotes if q.start > it.idx), None)
+            if quote is not None and not self.text[it.idx + len(it) + 1 : quote.start].strip():
+                content = (quote.start, quote.end)
+            else:
+                content = self.cross_sentence_content(verb)
+        elif verb.dep_ in ("advcl", "parataxis") and verb.head.i != verb.i:
+            content = self.clause_without(verb.head, verb)
+        if content is None or content is NEXT_BLOCK:
+            return
+        content, kind = self.with_quotes(content)
+        source = self.source_chars(subject)
+        if content[0] < source[1] and source[0] < content[1]:
+            return
+        self.claimed_tokens.add(verb.i)
+        self.add(
+            Found(
+                content,
+                kind,
+                (verb.idx, it.idx + len(it)),
+                source,
+                subject.i,
+                **rated("verb.put_it"),
+            )
+        )
+
+    def recipient_of(self, verb: Token) -> str | None:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and verb.lemma_.lower() in self.lexicon.recipient_objects:
+                if child.pos_ == "PROPN":
+                    return self.doc[child.left_edge.i : child.right_edge.i + 1].text
+        subject = self.subject_of(verb)
+        for acl in subject.children if subject is not None else ():  # "a fighter reached by Reuters said"
+            for agent in (c for c in acl.children if acl.dep_ == "acl" and c.dep_ == "agent"):
+                for obj in agent.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                        return obj.text
+        return None
+
+    def from_quote_as(self, verb: Token) -> bool:
+        """``X quoted Y as saying C``: X relays Y, who says C. Returns False when the pattern is absent."""
+        saying = None
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                saying = next(
+                    (
+                        c
+                        for c in child.children
+                        if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in self.lexicon.all_cue_lemmas
+                    ),
+                    None,
+                )
+        inner = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if saying is None or inner is None:
+            return False
+        content, confidence = self.content_of(saying, "speech")
+        if content is None:
+            content, confidence = self.content_of(verb, "speech")
+        if content is None and verb.dep_ in ("ROOT",):
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            content = self.subtree_chars(clauses[0]) if clauses else None
+        if content is None:
+            return False
+        content, kind = self.with_quotes(content)
+        outer_subject = self.subject_of(verb)
+        self.claimed_tokens.update((verb.i, saying.i))
+        outer_extent = (min(content[0], inner.left_edge.idx), max(content[1], saying.idx + len(saying)))
+        outer = self.add(
+            Found(
+                outer_extent,
+                "indirect",
+                self.cue_chars(verb),
+                self.source_chars(outer_subject) if outer_subject is not None else None,
+                outer_subject.i if outer_subject is not None else None,
+                **rated("verb.quote_as"),
+            )
+        )
+        cue = (saying.head.idx, saying.idx + len(saying))
+        self.add(
+            Found(
+                content,
+                kind,
+                cue,
+                self.source_chars(inner),
+                inner.i,
+                inner_of=outer,
+                confidence=confidence,
+                rule=self.last_rule,
+            )
+        )
+        return True
+
+    def cross_sentence_content(self, verb: Token) -> tuple[int, int] | None:
+        """A cue sentence with a speaker but nothing said: 'He said:' + next sentence, or 'He said.' after one."""
+        sent = verb.sent
+        doc = self.doc
+        if sent[-1].text == ":" or (sent[-1].is_space and len(sent) > 1 and sent[-2].text == ":"):
+            if sent.end >= len(doc) or all(t.is_space for t in doc[sent.end :]):
+                return NEXT_BLOCK  # "He said:" ending the paragraph: what he said is the next paragraph
+            nxt = next(iter(doc[sent.end :].sents), None)
+            return (nxt.start_char, nxt.end_char) if nxt is not None else None
+        words = [t for t in sent if not t.is_punct]
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if len(words) <= 6 and sent.start > 0 and not infinitive:  # not "X declined to comment."
+            previous = doc[sent.start - 1].sent
+            return self.chars(previous.start, previous.end - 1)
+        return None
+
+    def from_records_show(self, verb: Token) -> None:
+        """ "The boat was insured for two million, records show, and ...": a study noun and "show" set off by
+        commas, which the parser reads as a noun compound joined to the clause. Source the study, content the
+        clause it comments on."""
+        studies = [c for c in verb.lefts if c.dep_ in ("compound", "nsubj")]
+        first = studies[0].left_edge.i if studies else 0
+        if (
+            verb.i in self.claimed_tokens
+            or not studies
+            or studies[-1].lemma_.lower() not in self.lexicon.study_nouns
+            or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+            or verb.head.i >= verb.i
+            or first == 0
+            or self.doc[first - 1].text != ","
+            or self.inside_quote(verb.idx)
+        ):
+            return
+        content = self.clause_without(verb.head, verb)
+        if content is None:
+            return
+        if not self.text[verb.idx + len(verb) : content[1]].strip(" .,;:!?"):
+            content = (content[0], len(self.text[: self.doc[first].idx].rstrip(" ,")))  # "..., records show."
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.add(verb.i)
+        self.add(
+            Found(
+                content,
+                kind,
+                (verb.idx, verb.idx + len(verb)),
+                self.chars(first, verb.i - 1),
+                studies[-1].i,
+                **rated("verb.records_show"),
+            )
+        )

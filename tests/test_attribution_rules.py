@@ -1,0 +1,216 @@
+"""The attribution rules as a package (issue 15): one confidence table, ordered content rules, each rule family
+with sentences of its own, and the page-level narrative scope (the publisher's voice by default, asides kept
+as the publisher's). All texts are written for these tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rashomon.attribution import lexicon as lexicon_module
+from rashomon.attribution import matcher_for
+from rashomon.attribution.rules import extract
+from rashomon.attribution.rules.confidence import CONFIDENCE
+from rashomon.attribution.rules.content import CONTENT_RULES
+from rashomon.compare import _narrative_texts
+from tests.test_attribution import assert_spans_valid, by_cue, run
+
+RULES_DIR = Path(__file__).resolve().parents[1] / "src" / "rashomon" / "attribution" / "rules"
+
+
+def found(nlp, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    """(rule, source, cue, content) of every attribution the rules find in ``text``."""
+    doc = nlp(text)
+    lexicon = lexicon_module.load()
+    out = []
+    for item in extract(doc, lexicon, matcher_for(nlp.vocab, lexicon)):
+        piece = lambda span: text[span[0] : span[1]] if span else None  # noqa: E731
+        out.append((item.rule, piece(item.source), piece(item.cue), piece(item.content)))
+    return out
+
+
+# --- the table -------------------------------------------------------------------------------------------------
+def test_every_confidence_is_used_by_a_rule_and_every_rule_has_one():
+    source = "\n".join(p.read_text(encoding="utf-8") for p in RULES_DIR.glob("*.py") if p.name != "confidence.py")
+    named = set(re.findall(r'(?:CONFIDENCE\[|rated\()"([a-z_.]+)"[\])]', source))
+    named |= {"content." + rule.__name__ for rule in CONTENT_RULES}
+    assert named == set(CONFIDENCE)
+    assert all(0.0 < value <= 1.0 for value in CONFIDENCE.values())
+    assert not re.search(r"confidence=0\.\d", source)  # no confidence written inline any more
+
+
+def test_content_rules_are_tried_in_order_and_each_names_its_confidence():
+    names = [rule.__name__ for rule in CONTENT_RULES]
+    assert names[:2] == ["report_object", "clause"] and names[-1] == "trailing_cue"
+    assert len(names) == len(set(names))
+
+
+# --- each family on sentences of its own ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "rule", "source", "cue", "content"),
+    [
+        # content rules
+        (
+            "The harbour master said that the pier would reopen in May.",
+            "content.clause",
+            "The harbour master",
+            "said",
+            "that the pier would reopen in May",
+        ),
+        (
+            "The council announced the closure of the old ferry line.",
+            "content.report_object",
+            "The council",
+            "announced",
+            "the closure of the old ferry line",
+        ),
+        (
+            "The governor called the vote a disgrace.",
+            "content.object_named",
+            "The governor",
+            "called",
+            "the vote a disgrace",
+        ),
+        (
+            "The mayor lashed out at the port authority.",
+            "content.preposition",
+            "The mayor",
+            "lashed out at",
+            "the port authority",
+        ),
+        (
+            "The ferry fares, the operator said, will rise next year.",
+            "content.aside",
+            "the operator",
+            "said",
+            "The ferry fares",
+        ),
+        # verb cues beside quotations, phrases, layout
+        (
+            'The mayor was firm. "We will not close the pier," she said.',
+            "content.clause",
+            "she",
+            "said",
+            '"We will not close the pier,"',
+        ),
+        (
+            "MAYOR: We will not close the pier this winter.",
+            "layout.speaker_label",
+            "MAYOR",
+            ":",
+            "We will not close the pier this winter",
+        ),
+        (
+            "According to the coast guard, two boats sank overnight.",
+            "phrase.according_to",
+            "the coast guard",
+            "According to",
+            "two boats sank overnight",
+        ),
+    ],
+)
+def test_each_rule_on_its_own_sentence(nlp, text, rule, source, cue, content):
+    hits = [f for f in found(nlp, text) if f[0] == rule]
+    assert hits, found(nlp, text)
+    got_rule, got_source, got_cue, got_content = hits[0]
+    assert (got_source, got_cue) == (source, cue)
+    assert got_content.startswith(content) or content.startswith(got_content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As usual, when it comes to describing events in the valley, one has two versions to choose from.",
+        "The port would strengthen his hold over the coast where he and his allies have focused their boats "
+        "while the rest of the island stays outside their control.",
+        "Readers can decide which story they like better.",
+        "The committee may find it hard to act if he wants to run again.",
+        "While some of the farmers have received support from states such as Norway, they kept their land.",
+        "Officials said the fishermen had withdrawn to areas they could more easily defend.",
+    ],
+)
+def test_no_cue_without_something_said(nlp, text):
+    """Cue discipline: a verb with nothing said or held is no cue ("describing events", "focused their boats",
+    an invitation, a condition, material support, a place)."""
+    wrong = {"describing", "have focused", "can decide", "wants", "have received support", "easily defend"}
+    assert not {f[2] for f in found(nlp, text)} & wrong
+
+
+def test_they_after_material_support_is_the_group_that_spoke(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Growers feel let down",
+            "Meanwhile, growers said their foreign buyers had abandoned them. While some of the growers have "
+            "received support from states such as Norway during the drought, they say their buyers have failed "
+            "them.",
+        ],
+    )
+    say = by_cue(analysis, "say")
+    speaker = next(s for s in analysis.sources if s.id == say.source_id)
+    assert speaker.name.lower() == "growers"
+
+
+# --- narrative scope -------------------------------------------------------------------------------------------
+AGENCY_PAGE = [
+    "Harbour nears its decisive week",
+    "The fight over the old harbour is nearing its end. According to Coastwire News, the port authority announced "
+    "the sale of the eastern docks on Monday.",
+    "As always with this story, one has two slanted versions to choose from, and neither is complete.",
+    "Coastwire News writes that two dock workers said the unions had withdrawn their last offer. The Harbour Trust - a "
+    'city funded "charity" run by just one retired banker since 2011 - said the sale was final.',
+    "It would be a real blow to the unions and their friends.",
+]
+
+
+def test_publisher_sentences_stay_the_publishers_inside_an_agency_account(nlp):
+    analysis = run(nlp, AGENCY_PAGE, publisher="Harbour Notes")
+    assert_spans_valid(analysis)
+    publisher = analysis.publisher_id
+
+    def voice(fragment: str) -> str:
+        start = analysis.page.text.index(fragment)
+        holders = [a for a in analysis.attributions if a.content.start <= start < a.content.end]
+        return min(holders, key=lambda a: a.content.end - a.content.start).source_id
+
+    assert voice("The fight over the old harbour") == publisher
+    assert voice("As always with this story") == publisher
+    assert voice("It would be a real blow") == publisher
+    agency = next(s.id for s in analysis.sources if s.name == "Coastwire News")
+    assert voice("the port authority announced") == agency
+    blocks = analysis.page.blocks
+    assert blocks[2].narrative == publisher and blocks[4].narrative == publisher
+    assert blocks[1].narrative == agency and blocks[3].narrative == agency
+
+
+def test_publisher_aside_in_a_relayed_sentence_keeps_its_own_span(nlp):
+    analysis = run(nlp, AGENCY_PAGE, publisher="Harbour Notes")
+    aside = next(a for a in analysis.attributions if a.content.text.startswith('a city funded "charity"'))
+    assert aside.source_id == analysis.publisher_id and aside.kind == "editorial"
+    trust = by_cue(analysis, "said", 1)
+    assert trust.source.text == "The Harbour Trust"
+    pieces = _narrative_texts(analysis)
+    assert any('"charity"' in text for _, text in pieces[analysis.publisher_id])
+    agency = next(s.id for s in analysis.sources if s.name == "Coastwire News")
+    assert not any('"charity"' in text for _, text in pieces[agency])
+    assert any("It would be a real blow" in text for _, text in pieces[analysis.publisher_id])
+
+
+# --- speakers across sentences ---------------------------------------------------------------------------------
+def test_pronoun_speakers_resolve_to_the_right_earlier_source_or_say_they_could_not(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Ferry talks stall",
+            "Mayor Ida Vell met the harbour union on Monday. The union said the offer was too low. She said the "
+            "city had no more money.",
+            "He told reporters the strike would go on.",
+        ],
+    )
+    names = {s.id: s for s in analysis.sources}
+    she = by_cue(analysis, "said", 1)
+    assert "Ida Vell" in names[she.source_id].name and not names[she.source_id].unresolved
+    he = by_cue(analysis, "told")
+    assert names[he.source_id].unresolved and names[he.source_id].name.lower() == "he"
