@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..model import Analysis, Attribution, Block, Claim, Quantity
 from ..pipeline import ParsedBlock, StageContext, register_stage
 from ..resources import load_yaml
+from . import frames
 from .quantities import find_quantities
 
 __all__ = ["claims_stage", "find_quantities", "topics", "source_label"]
@@ -112,10 +113,6 @@ def _event_predicate(sent, anchor_token, span_start: int, span_end: int):
     return chosen
 
 
-def _negated(predicate) -> bool:
-    return predicate is not None and any(child.dep_ == "neg" for child in predicate.children)
-
-
 def _claims_of_block(analysis: Analysis, item: ParsedBlock, counter: list[int]) -> list[Claim]:
     block: Block = item.block
     doc = item.doc
@@ -150,6 +147,7 @@ def _claims_of_block(analysis: Analysis, item: ParsedBlock, counter: list[int]) 
             )
         predicate = _event_predicate(sent, anchor_token, span_start - offset, span_end - offset)
         hedge = topics()["hedge_re"].search(text)
+        agent, patient = frames.roles(predicate)
         counter[0] += 1
         claims.append(
             Claim(
@@ -166,7 +164,11 @@ def _claims_of_block(analysis: Analysis, item: ParsedBlock, counter: list[int]) 
                 time=", ".join(e.text for e in sent.ents if e.label_ in TIME_LABELS) or None,
                 quantities=quantities,
                 hedge=hedge.group().lower() if hedge else None,
-                negated=_negated(predicate),
+                negated=frames.negated(predicate),
+                event_type=frames.event_type(predicate.lemma_.lower() if predicate is not None else None),
+                agent=agent[0] if agent else None,
+                patient=patient[0] if patient else None,
+                checkable=frames.checkable(sent, bool(quantities), predicate),
             )
         )
     return claims
