@@ -6,10 +6,11 @@ from the claims' event frames.
    ``SAME_FACT_COSINE``, or ``ANCHORED_COSINE`` with an anchor the frames share: the event type
    ("seized" / "captured"), an actor (by actor id where the actors stage ran, else by name), the place, or a
    figure that agrees. Each claim keeps only its best partner in each other account (mutual best wins), so a
-   chain of loose matches does not grow one group over a whole article.
+   chain of loose matches does not grow one group over a whole article; only pairs at ``SAME_FACT_COSINE``
+   join groups, a looser anchored pair stays a pair of two claims that have no closer match.
 2. **Verdict** of each cross-account pair, from the frames (:func:`pair_verdict`): figures of one kind and
-   unit that cannot both hold → conflict of fact; one account denies the event the other asserts (negation or
-   a denial verb governing the predicate) → conflict of fact; opposed event types ("rose" / "fell": fact,
+   unit that cannot both hold → conflict of fact; one account denies the event (same event type) the other
+   asserts (negation or a denial verb governing the predicate) → conflict of fact; opposed event types ("rose" / "fell": fact,
    "withdrew" / "were defeated": framing); different actors named as doing the same thing to the same
    patient → conflict of fact (responsibility); otherwise agree when the claims say nearly the same
    (``AGREE_COSINE``) and every shared figure agrees, else compatible.
@@ -36,12 +37,14 @@ from .model import Actor, Alignment, Claim, Quantity
 #: Two claims of different accounts at or above this cosine are about one fact, anchors or not.
 SAME_FACT_COSINE = 0.80
 #: Below SAME_FACT_COSINE, a pair needs this cosine and a shared anchor (event type, actor, place, figure).
-ANCHORED_COSINE = 0.65
+ANCHORED_COSINE = 0.74
 #: A pair at or above this cosine, with no figure or frame against it, agrees.
-AGREE_COSINE = 0.86
+AGREE_COSINE = 0.75
 #: In a number group built from noun classes, a claim stays only when it is at least this close to a claim
 #: of another account in the group (a shared noun class alone groups "19 legislative bodies" with the dead).
 NUMBER_GROUP_COSINE = 0.35
+#: Two claims sharing at least this share of their words (Jaccard) give the same words: they agree.
+SAME_WORDS_OVERLAP = 0.6
 #: Event types too general to anchor a pair ("be", "have", "say").
 WEAK_EVENT_TYPES = frozenset({"be", "have", "say", "do", "make", "get", "go", "come", "see", "know", "tell"})
 #: Claim text shown in an explanation is cut to this many characters.
@@ -118,8 +121,8 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
             noun_a, noun_b = _noun_key(qa), _noun_key(qb)
             if noun_a and noun_b and noun_a != noun_b:
                 continue
-            if (noun_a is None or noun_b is None) and _unit_kind(qa) == "count" and (noun_a or noun_b):
-                continue
+            if (noun_a is None or noun_b is None) and _unit_kind(qa) == "count":
+                continue  # a bare count ("all but 10", "in 2010") says nothing comparable without its noun
             da, db = in_days(qa), in_days(qb)
             kind = relation(da, db)
             va = da.value if da.value is not None else (da.low or da.high or 0.0)
@@ -131,6 +134,16 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
             used.add(best[0])
             pairs.append((qa, best[1], best[2]))
     return pairs
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", normalized_text(text).lower()) if len(w) > 2}
+
+
+def _word_overlap(a: str, b: str) -> float:
+    """Jaccard overlap of the words of two texts (a quote relayed by two outlets scores near 1)."""
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / max(len(wa | wb), 1)
 
 
 def anchored(a: Claim, b: Claim) -> bool:
@@ -165,7 +178,7 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
             f"{label_a} gives {describe(qa)}, {label_b} {describe(qb)}: both cannot hold for the same fact",
         )
     same_event = a.event_type and a.event_type == b.event_type
-    if a.negated != b.negated and (same_event or cosine >= SAME_FACT_COSINE):
+    if a.negated != b.negated and same_event:
         denier, asserter = (label_b, label_a) if b.negated else (label_a, label_b)
         return "conflict", "fact", f"{denier} denies what {asserter} asserts"
     kind = opposed(a.event_type, b.event_type)
@@ -178,6 +191,7 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         )
     if (
         same_event
+        and cosine >= SAME_FACT_COSINE
         and a.agent_ids
         and b.agent_ids
         and not set(a.agent_ids) & set(b.agent_ids)
@@ -188,6 +202,8 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
             "fact",
             f"{label_a} names {a.agent} as doing it, {label_b} names {b.agent}: who is responsible differs",
         )
+    if _word_overlap(a.text, b.text) >= SAME_WORDS_OVERLAP and all(kind == "agree" for _, _, kind in figures):
+        return "agree", None, f"{label_a} and {label_b} give the same words"
     if cosine >= AGREE_COSINE and all(kind == "agree" for _, _, kind in figures):
         shared = "; the figures agree" if figures else ""
         return "agree", None, f"{label_a} and {label_b} say the same{shared}"
@@ -249,8 +265,20 @@ def align_claims(
             i = parent[i]
         return i
 
-    for i, j, _ in pairs:
-        parent[root(j)] = root(i)
+    strong = {k for i, j, cosine in pairs if cosine >= SAME_FACT_COSINE for k in (i, j)}
+    paired: set[int] = set()
+    kept = []
+    for i, j, cosine in pairs:
+        if cosine >= SAME_FACT_COSINE:
+            parent[root(j)] = root(i)
+        elif not {i, j} & (strong | paired):
+            # a looser, anchored match pairs two claims that have no closer match; it never chains a group
+            paired |= {i, j}
+            parent[root(j)] = root(i)
+        else:
+            continue
+        kept.append((i, j, cosine))
+    pairs = kept
     by_group: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
     for i, j, cosine in pairs:
         by_group[root(i)].append((i, j, cosine))
