@@ -26,9 +26,11 @@ from dataclasses import asdict, dataclass, replace
 from . import framing as framing_module
 from .claims import source_label, topics
 from .claims.numbers import describe, interval, relation
-from .meaning import align_claims, claim_vectors, gate_by_meaning, link_actors
+from .meaning import align_claims, claim_vectors, gate_by_meaning, link_actors, related_pairs
 from .model import Alignment, Analysis, Claim, Quantity
 from .pipeline import StageContext, register_stage
+
+__all__ = ["align", "compare_claims", "compare_pages", "compare_stage", "describe", "interval", "judge", "relation"]
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Units that mark a period ("in the last 24 hours"), not a fact to compare.
@@ -239,7 +241,9 @@ def _meaning_gate(claims: list[Claim], vectors, account_of: Callable[[Claim], st
     accounts = {c.id: account_of(c) for c in claims}
 
     def gate(group: list[_Item]) -> list[_Item]:
-        probe = Alignment(id="", claim_ids=list(dict.fromkeys(i.claim.id for i in group)), verdict="unique", explanation="")
+        probe = Alignment(
+            id="", claim_ids=list(dict.fromkeys(i.claim.id for i in group)), verdict="unique", explanation=""
+        )
         kept = set(gate_by_meaning(probe, index, vectors, accounts.__getitem__))
         return [item for item in group if item.claim.id in kept]
 
@@ -315,7 +319,8 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
     ``encoder``: the text encoder (default: the shipped one, loaded once per process).
 
     Returns a JSON-plain dict: ``pages`` (id, label, title, url, claims), ``alignments`` (as in an analysis,
-    claim ids prefixed with the page id: ``p1:c3``), ``framing`` (keyed by page id) and ``warnings``.
+    claim ids prefixed with the page id: ``p1:c3``), ``related`` (claims of two pages on one point that no
+    alignment holds, with their cosine; no verdict), ``framing`` (keyed by page id) and ``warnings``.
     """
     pages, items, texts, warnings = [], [], {}, []
     event_claims: list[Claim] = []
@@ -358,18 +363,19 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
         from .encoder import load
 
         encoder = load()
+    def page_of(claim: Claim) -> str:
+        return claim.id.split(":", 1)[0]
+
     alignments = compare_claims(
-        event_claims,
-        encoder,
-        items,
-        lambda c: c.id.split(":", 1)[0],
-        lambda c: event_labels[c.id],
-        labels,
-        prefixes=("x", "xe"),
+        event_claims, encoder, items, page_of, lambda c: event_labels[c.id], labels, prefixes=("x", "xe")
     )
+    chosen = [c for c in event_claims if c.checkable]
+    grouped = {cid for a in alignments if a.verdict != "unique" for cid in a.claim_ids}
+    related = related_pairs(chosen, claim_vectors(chosen, encoder), page_of, grouped)
     return {
         "pages": pages,
         "alignments": [asdict(a) for a in alignments],
+        "related": related,
         "framing": framing_module.framing_for(texts, labels),
         "warnings": warnings,
     }

@@ -145,7 +145,7 @@ def _claims_of_block(analysis: Analysis, item: ParsedBlock, counter: list[int]) 
                 ),
                 None,
             )
-        predicate = _event_predicate(sent, anchor_token, span_start - offset, span_end - offset)
+        predicate = frames.past_denial(_event_predicate(sent, anchor_token, span_start - offset, span_end - offset))
         hedge = topics()["hedge_re"].search(text)
         agent, patient = frames.roles(predicate)
         counter[0] += 1

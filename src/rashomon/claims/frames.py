@@ -72,6 +72,15 @@ def roles(predicate) -> tuple[tuple[str, int, int] | None, tuple[str, int, int] 
     return agent, patient
 
 
+def past_denial(predicate):
+    """The verb a denial verb governs ("denied that any had been captured" -> "captured"): the event the claim
+    is about; :func:`negated` then reads the denial above it."""
+    if predicate is None or predicate.lemma_.lower() not in lexicon()["denial"]:
+        return predicate
+    governed = [t for t in predicate.children if t.dep_ in ("ccomp", "xcomp") and t.pos_ in ("VERB", "AUX")]
+    return governed[0] if governed else predicate
+
+
 def negated(predicate) -> bool:
     """Whether the predicate is negated ("did not capture") or denied by a verb above it ("denied that any had
     been captured", "rejected claims that ... seized")."""

@@ -47,7 +47,7 @@ def _is_point(quantity: Quantity) -> bool:
 
 def relation(a: Quantity, b: Quantity) -> str:
     """``agree`` | ``compatible`` | ``disjoint`` for two quantities of one fact."""
-    if _is_point(a) and _is_point(b):
+    if _is_point(a) and _is_point(b) and a.value is not None and b.value is not None:
         tolerance = EXACT_TOLERANCE if a.approx == b.approx == "exact" else APPROX_TOLERANCE
         if abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value)):
             return "agree"
@@ -73,8 +73,6 @@ def describe(quantity: Quantity) -> str:
     if shown and quantity.value is not None:
         text += f" (= {round(quantity.value, SHOWN_DIGITS):g} %)"
     return text
-
-
 
 
 def in_days(quantity: Quantity) -> Quantity:
