@@ -138,7 +138,9 @@ def claimdiff(folder: Path, nlp, encoder) -> dict:
     same = np.array(aligned)
     same_tp = int((same & gold).sum())
     print(f"  ours, aligned or related:  precision {precision:.3f}  recall {recall:.3f}  pairs {int(pred.sum())}")
-    print(f"  ours, aligned (one fact):  precision {same_tp / max(same.sum(), 1):.3f}  recall {same_tp / max(gold.sum(), 1):.3f}")
+    print(
+        f"  ours, aligned (one fact):  precision {same_tp / max(same.sum(), 1):.3f}  recall {same_tp / max(gold.sum(), 1):.3f}"
+    )
     print(f"  anchor TF-IDF cosine:      recall {anchor_recall:.3f} at precision >= {target:.2f}")
     print(f"  encoder cosine alone:      recall {cos_recall:.3f} at precision >= 0.90 (threshold {cos_t:.3f})")
     return {

@@ -363,6 +363,7 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
         from .encoder import load
 
         encoder = load()
+
     def page_of(claim: Claim) -> str:
         return claim.id.split(":", 1)[0]
 
