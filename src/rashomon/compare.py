@@ -13,6 +13,10 @@ are both a *territory* share) under the same kind of event (a predicate family: 
 - **conflict**: the ranges cannot both hold for the same scope, or one source denies what another asserts;
 - **unique**: only one source or account reports it (an omission by the others).
 
+Counts of those known kinds are grouped here; every other fact (money, bare percentages, durations, claims
+without numbers) is aligned by meaning, claim by claim, in :mod:`rashomon.meaning` (the shared encoder and the
+claims' event frames), which also gates the number groups (a noun class alone is not one fact).
+
 Every verdict carries a plain explanation listing what each source says. :func:`compare_pages` runs the same
 comparison across pages (each page one account, e.g. two outlets on one event) for ``rashomon compare``.
 """
@@ -35,8 +39,6 @@ __all__ = ["align", "compare_claims", "compare_pages", "compare_stage", "describ
 # --- settings ------------------------------------------------------------------------------------------
 #: Units that mark a period ("in the last 24 hours"), not a fact to compare.
 PERIOD_UNITS = frozenset({"hour", "day", "week", "month", "year"})
-#: Claim text shown in an explanation is cut to this many characters.
-SHOWN_CLAIM_CHARS = 90
 
 
 @dataclass(slots=True)
@@ -215,11 +217,6 @@ def align(
             )
         )
     return alignments
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= SHOWN_CLAIM_CHARS else text[: SHOWN_CLAIM_CHARS - 1].rstrip() + "…"
 
 
 def _account_labels(analysis: Analysis) -> dict[str, str]:
