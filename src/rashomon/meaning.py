@@ -43,7 +43,7 @@ DENIAL_COSINE = 0.62
 #: Claims of two accounts on one point (related, not one fact: "the plan cuts Medicare" / "the plan saves
 #: Medicare") from this cosine, each claim's best partner in the other account only. Set on ClaimDiff dev pairs
 #: for precision >= 0.90 of "related".
-RELATED_COSINE = 0.42
+RELATED_COSINE = 0.45
 #: A pair at or above this cosine, with no figure or frame against it, agrees.
 AGREE_COSINE = 0.75
 #: In a number group built from noun classes, a claim stays only when it is at least this close to a claim
