@@ -203,7 +203,8 @@ def fnc(folder: Path, nlp, encoder, bodies_wanted: int, seed: int = 0) -> dict:
     for row in rows:
         result = compare_pages([head_done[row["Headline"]], body_done[row["Body ID"]]], encoder=encoder)
         across = [x for x in result["alignments"] if {c.split(":")[0] for c in x["claim_ids"]} == {"p1", "p2"}]
-        if not across:
+        linked = across or [x for x in result["related"] if {c.split(":")[0] for c in x["claim_ids"]} == {"p1", "p2"}]
+        if not linked:
             pred.append("unrelated")
         elif any(x["verdict"] == "conflict" for x in across):
             pred.append("disagree")

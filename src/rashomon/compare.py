@@ -255,10 +255,13 @@ def compare_claims(
     label_of: Callable[[Claim], str],
     account_labels: dict[str, str],
     prefixes: tuple[str, str] = ("g", "e"),
+    vectors=None,
 ) -> list[Alignment]:
     """The alignments of one set of claims (one page's, or several pages' with prefixed ids): number groups
-    of known kinds first, then every other fact by meaning (:func:`rashomon.meaning.align_claims`)."""
-    vectors = claim_vectors(claims, encoder)
+    of known kinds first, then every other fact by meaning (:func:`rashomon.meaning.align_claims`).
+    ``vectors``: the claims' encoder vectors when the caller has them already."""
+    if vectors is None:
+        vectors = claim_vectors(claims, encoder)
     alignments = align(items, account_labels, id_prefix=prefixes[0], gate=_meaning_gate(claims, vectors, account_of))
     grouped = {cid for a in alignments if a.verdict != "unique" for cid in a.claim_ids}
     chosen = [n for n, c in enumerate(claims) if c.checkable and c.id not in grouped]
@@ -364,12 +367,20 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
     def page_of(claim: Claim) -> str:
         return claim.id.split(":", 1)[0]
 
+    vectors = claim_vectors(event_claims, encoder)
     alignments = compare_claims(
-        event_claims, encoder, items, page_of, lambda c: event_labels[c.id], labels, prefixes=("x", "xe")
+        event_claims,
+        encoder,
+        items,
+        page_of,
+        lambda c: event_labels[c.id],
+        labels,
+        prefixes=("x", "xe"),
+        vectors=vectors,
     )
-    chosen = [c for c in event_claims if c.checkable]
+    chosen = [n for n, c in enumerate(event_claims) if c.checkable]
     grouped = {cid for a in alignments if a.verdict != "unique" for cid in a.claim_ids}
-    related = related_pairs(chosen, claim_vectors(chosen, encoder), page_of, grouped)
+    related = related_pairs([event_claims[n] for n in chosen], vectors[chosen], page_of, grouped)
     return {
         "pages": pages,
         "alignments": [asdict(a) for a in alignments],
