@@ -233,3 +233,39 @@ def test_the_claims_stage_survives_a_page_with_a_huge_number(spacy_nlp):
     claims_stage(analysis, StageContext(parse(page)))
     quantities_found = [q for c in analysis.claims for q in c.quantities]
     assert quantities_found and all(q.value is None for q in quantities_found)
+
+
+def test_claim_frames_event_type_roles_and_denial():
+    from rashomon.claims import claims_stage
+    from rashomon.model import Analysis
+    from rashomon.pipeline import StageContext, parse
+    from tests.conftest import page_from
+
+    page = page_from(
+        [
+            "Rebel fighters seized the airport near the river on Sunday.",
+            "The ministry denied that any soldiers had been captured.",
+            "Was the airport ever really taken?",
+        ]
+    )
+    analysis = Analysis(page=page)
+    claims_stage(analysis, StageContext(parse(page)))
+    seized, denied, question = analysis.claims
+    assert (seized.predicate, seized.event_type) == ("seize", "capture")
+    assert seized.agent == "Rebel fighters" and seized.patient == "the airport"
+    assert not seized.negated and seized.checkable
+    assert denied.event_type == "capture" and denied.negated
+    assert not question.checkable
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("The 9/11 families filed a lawsuit against the agency.", []),
+        ("Congress approved a two-year extension of the program.", [(2, "year")]),
+        ("Congress approved a 13-month extension of the program.", [(13, "month")]),
+    ],
+)
+def test_slashed_dates_and_hyphenated_durations(text, values, spacy_nlp):
+    found = find_quantities(text, spacy_nlp(text))
+    assert [(q.value, q.unit) for q in found] == values

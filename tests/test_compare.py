@@ -290,3 +290,90 @@ def test_prefixed_claims_are_copies_with_every_field_kept():
 def test_a_percent_quantity_without_a_value_is_described_by_its_text():
     q = Quantity(text="about " + "7" * 30 + " percent", start=0, end=44, value=None, approx="about", unit="percent")
     assert describe(q) == q.text
+
+
+# --- by meaning: event frames, the encoder, verdicts of fact and framing --------------------------------------
+
+
+def two_outlets(first: list[str], second: list[str]) -> dict:
+    a = analyze(make_page(first, [None] * len(first), "Valley Courier"))
+    b = analyze(make_page(second, [None] * len(second), "Ridge Bulletin"))
+    return compare_pages([a, b])
+
+
+def across(result: dict) -> list[dict]:
+    return [x for x in result["alignments"] if {c.split(":")[0] for c in x["claim_ids"]} == {"p1", "p2"}]
+
+
+def test_the_same_fact_in_other_words_aligns_without_any_number():
+    result = two_outlets(
+        ["The regional governor resigned on Friday after weeks of protests over the water shortage."],
+        ["The provincial governor resigned on Friday following weeks of protests over water shortages."],
+    )
+    (group,) = across(result)
+    assert group["verdict"] in ("agree", "compatible") and group["similarity"] >= 0.74
+    assert group["reasons"] and "Valley Courier" in group["explanation"]
+
+
+def test_unrelated_sentences_of_two_outlets_are_not_aligned():
+    result = two_outlets(
+        ["The regional governor resigned on Friday after weeks of protests over the water shortage."],
+        ["A new bakery opened its doors on the main square, selling bread baked in a wood oven."],
+    )
+    assert across(result) == []
+
+
+def test_a_denial_governed_by_a_verb_is_a_conflict_of_fact():
+    result = two_outlets(
+        ["Police arrested the mayor of the harbour town on corruption charges on Monday."],
+        ["The police department denied that it had arrested the mayor of the harbour town on Monday."],
+    )
+    (group,) = across(result)
+    assert group["verdict"] == "conflict" and group["conflict_kind"] == "fact"
+    assert "denies" in group["explanation"]
+
+
+def test_bare_money_amounts_of_one_fact_conflict():
+    result = two_outlets(
+        ["The company reported net income of $141 million for the second quarter, the filing showed."],
+        ["The company reported net income of $139 million for the second quarter, according to the filing."],
+    )
+    (group,) = across(result)
+    assert group["verdict"] == "conflict" and group["conflict_kind"] == "fact"
+    assert "$141 million" in group["explanation"] and "$139 million" in group["explanation"]
+
+
+def test_a_not_elsewhere_in_the_sentence_does_not_flip_the_verdict():
+    result = two_outlets(
+        ["The economy grew 2.1 percent last year, a figure that did not surprise the central bank."],
+        ["The economy grew 2.1 percent last year, the statistics office said."],
+    )
+    assert [g["verdict"] for g in across(result)] == ["agree"]
+
+
+def test_opposed_event_types_conflict_and_say_whether_of_fact_or_framing():
+    from rashomon.claims.frames import event_type, opposed
+
+    assert event_type("seize") == event_type("liberate") == "capture"
+    assert opposed("rise", "fall") == "fact" and opposed("withdraw", "defeat") == "framing"
+    assert opposed("capture", "capture") is None
+
+
+def test_the_same_bound_twice_agrees_and_two_different_bounds_do_not():
+    five = Quantity("at least five", 0, 1, value=5, low=5, approx="at_least")
+    assert relation(five, Quantity("at least five", 0, 1, value=5, low=5, approx="at_least")) == "agree"
+    three = Quantity("at least 3 feet", 0, 1, value=3, low=3, approx="at_least")
+    six = Quantity("at least 6 feet", 0, 1, value=6, low=6, approx="at_least")
+    assert relation(three, six) == "disjoint"
+
+
+def test_durations_compare_in_days():
+    from rashomon.claims.numbers import in_days
+
+    two_years = Quantity("two-year", 0, 1, value=2, low=2, high=2, unit="year")
+    months = Quantity("13-month", 0, 1, value=13, low=13, high=13, unit="month")
+    assert relation(in_days(two_years), in_days(months)) == "disjoint"
+    assert (
+        relation(in_days(two_years), in_days(Quantity("24 months", 0, 1, value=24, low=24, high=24, unit="month")))
+        == "agree"
+    )

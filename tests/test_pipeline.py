@@ -22,7 +22,7 @@ PAGE = "Harbour shut\n\nThe port authority said 40 ships were waiting outside th
 def test_the_default_plan_runs_every_builtin_stage_in_order():
     plan = plan_stages()
     assert plan.names == DEFAULT_STAGES
-    assert plan.needs_parse and plan.resources == ("spacy", "encoder")
+    assert plan.needs_parse and plan.resources == ("spacy", "encoder")  # the compare stage embeds claims
 
 
 def test_every_stage_declares_fields_of_the_model_and_one_signature():

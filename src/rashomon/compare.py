@@ -13,40 +13,33 @@ are both a *territory* share) under the same kind of event (a predicate family: 
 - **conflict**: the ranges cannot both hold for the same scope, or one source denies what another asserts;
 - **unique**: only one source or account reports it (an omission by the others).
 
+Counts of those known kinds are grouped here; every other fact (money, bare percentages, durations, claims
+without numbers) is aligned by meaning, claim by claim, in :mod:`rashomon.meaning` (the shared encoder and the
+claims' event frames), which also gates the number groups (a noun class alone is not one fact).
+
 Every verdict carries a plain explanation listing what each source says. :func:`compare_pages` runs the same
 comparison across pages (each page one account, e.g. two outlets on one event) for ``rashomon compare``.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 
 from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import source_label, topics
+from .claims.numbers import describe, interval, relation
+from .meaning import align_claims, claim_vectors, gate_by_meaning, link_actors, related_pairs
 from .model import Alignment, Analysis, Claim, Quantity
 from .pipeline import StageContext, register_stage
 
+__all__ = ["align", "compare_claims", "compare_pages", "compare_stage", "describe", "interval", "judge", "relation"]
+
 # --- settings ------------------------------------------------------------------------------------------
-#: "about 40" admits 40 +- this share.
-APPROX_TOLERANCE = 0.10
-#: Two exact numbers agree when they differ by at most this share (rounding in reporting).
-EXACT_TOLERANCE = 0.005
-#: "almost 40" admits [40 * (1 - this), 40].
-ALMOST_TOLERANCE = 0.10
 #: Units that mark a period ("in the last 24 hours"), not a fact to compare.
 PERIOD_UNITS = frozenset({"hour", "day", "week", "month", "year"})
-#: Number of digits kept when a value is shown.
-SHOWN_DIGITS = 2
-#: Claims without numbers are aligned when they share the event verb and at least this share (Jaccard) of
-#: their content words, and at least ``EVENT_MIN_SHARED`` of them: "the militia captured the lighthouse" /
-#: "the militia did not capture the lighthouse". Kept strict: a loose match invents agreements.
-EVENT_MIN_OVERLAP = 0.4
-EVENT_MIN_SHARED = 2
-#: Claim text shown in an explanation is cut to this many characters.
-SHOWN_CLAIM_CHARS = 90
 
 
 @dataclass(slots=True)
@@ -60,50 +53,6 @@ class _Item:
     unit: str
     noun_class: str
     family: str | None
-
-
-def interval(quantity: Quantity) -> tuple[float, float]:
-    """The values a quantity's words allow: "about 40" -> (36, 44); "more than 3,000" -> (3000, inf)."""
-    v, lo, hi = quantity.value, quantity.low, quantity.high
-    if quantity.approx == "about" and v is not None:
-        return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
-    if quantity.approx == "almost" and v is not None:
-        return v * (1 - ALMOST_TOLERANCE), v
-    low = lo if lo is not None else (0.0 if hi is not None else -math.inf)
-    high = hi if hi is not None else math.inf
-    if quantity.approx == "exact" and v is not None:
-        return v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE)
-    return low, high
-
-
-def _is_point(quantity: Quantity) -> bool:
-    return quantity.value is not None and quantity.approx in ("exact", "about") and not quantity.vague
-
-
-def relation(a: Quantity, b: Quantity) -> str:
-    """``agree`` | ``compatible`` | ``disjoint`` for two quantities of one fact."""
-    if _is_point(a) and _is_point(b):
-        tolerance = EXACT_TOLERANCE if a.approx == b.approx == "exact" else APPROX_TOLERANCE
-        if abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value)):
-            return "agree"
-    if a.vague and b.vague and (a.low, a.high) == (b.low, b.high):
-        return "agree"
-    lo_a, hi_a = interval(a)
-    lo_b, hi_b = interval(b)
-    return "compatible" if max(lo_a, lo_b) <= min(hi_a, hi_b) else "disjoint"
-
-
-def describe(quantity: Quantity) -> str:
-    """The quantity as a person reads it: "about 40 percent of the eastern part of the city"."""
-    text = " ".join(quantity.text.split())
-    if quantity.noun and not (quantity.scope and quantity.noun in quantity.scope):
-        text = f"{text} of {quantity.noun}" if quantity.vague else f"{text} {quantity.noun}"
-    if quantity.scope:
-        text = f"{text} {quantity.scope}"
-    shown = quantity.unit == "percent" and "%" not in text and "percent" not in text and "per cent" not in text
-    if shown and quantity.value is not None:
-        text += f" (= {round(quantity.value, SHOWN_DIGITS):g} %)"
-    return text
 
 
 def _scope_difference(a: _Item, b: _Item) -> str | None:
@@ -237,14 +186,23 @@ def _topic(group: list[_Item]) -> str:
     return f"{first.noun_class}{unit}" + (f", {family}" if family else "")
 
 
-def align(items: list[_Item], account_labels: dict[str, str] | None = None, id_prefix: str = "g") -> list[Alignment]:
-    """Alignments of the quantity items: one per group of the same fact, with its verdict."""
+def align(
+    items: list[_Item],
+    account_labels: dict[str, str] | None = None,
+    id_prefix: str = "g",
+    gate: Callable[[list[_Item]], list[_Item]] | None = None,
+) -> list[Alignment]:
+    """Alignments of the quantity items: one per group of the same fact, with its verdict.
+
+    Only counts of a known noun class (people, fighters, dead, a share of territory ...) are grouped here;
+    other figures (money, bare percentages, durations) are compared claim by claim by meaning
+    (:mod:`rashomon.meaning`). ``gate`` drops the items of a group that are not about the same thing."""
     known = set(topics()["noun_classes"])
     groups = [
-        g
-        for g in _group(items)
-        if g[0].noun_class in known or g[0].noun_class.startswith("share of") or len({i.label for i in g}) > 1
+        g for g in _group(items) if g[0].noun_class in known or g[0].noun_class.removeprefix("share of ") in known
     ]
+    if gate is not None:
+        groups = [g for g in (gate(group) for group in groups) if g]
     alignments = []
     for n, group in enumerate(groups, 1):
         verdict, explanation, score = judge(group, account_labels)
@@ -262,67 +220,6 @@ def align(items: list[_Item], account_labels: dict[str, str] | None = None, id_p
     return alignments
 
 
-def _content_words(claim: Claim) -> set[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return {m.group() for m in framing_module.words(claim.text) if m.group() not in STOP_WORDS and len(m.group()) > 2}
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= SHOWN_CLAIM_CHARS else text[: SHOWN_CLAIM_CHARS - 1].rstrip() + "…"
-
-
-def align_events(claims: list[Claim], label_of, id_prefix: str = "e") -> list[Alignment]:
-    """Alignments of claims without numbers: same event verb, same content, different sources.
-
-    ``agree`` when they assert it alike, ``conflict`` when one denies what the other asserts. Claims with no
-    counterpart are left out (every sentence is not a fact worth an "omission" flag).
-    """
-    candidates = [c for c in claims if not c.quantities and c.predicate in topics()["family_of"]]
-    words = {c.id: _content_words(c) for c in candidates}
-    parent = {c.id: c.id for c in candidates}
-
-    def root(cid: str) -> str:
-        while parent[cid] != cid:
-            cid = parent[cid]
-        return cid
-
-    for i, a in enumerate(candidates):
-        for b in candidates[i + 1 :]:
-            if a.predicate != b.predicate or label_of(a) == label_of(b):
-                continue
-            shared = words[a.id] & words[b.id]
-            union = words[a.id] | words[b.id]
-            if len(shared) >= EVENT_MIN_SHARED and len(shared) / len(union) >= EVENT_MIN_OVERLAP:
-                parent[root(b.id)] = root(a.id)
-    groups: dict[str, list[Claim]] = defaultdict(list)
-    for claim in candidates:
-        groups[root(claim.id)].append(claim)
-    alignments = []
-    for group in (g for g in groups.values() if len(g) > 1):
-        listing = "; ".join(f"{label_of(c)}: “{_short(c.text)}”" + (" (denied)" if c.negated else "") for c in group)
-        asserting = [label_of(c) for c in group if not c.negated]
-        denying = [label_of(c) for c in group if c.negated]
-        if asserting and denying:
-            verdict = "conflict"
-            explanation = f"{listing} → conflict ({', '.join(denying)} denies what {', '.join(asserting)} asserts)"
-        else:
-            verdict = "agree"
-            explanation = f"{listing} → agree (the same event, told alike)"
-        alignments.append(
-            Alignment(
-                id=f"{id_prefix}{len(alignments) + 1}",
-                claim_ids=[c.id for c in group],
-                verdict=verdict,
-                explanation=explanation,
-                topic=f"event: {group[0].predicate}",
-                score=None,
-            )
-        )
-    return alignments
-
-
 def _account_labels(analysis: Analysis) -> dict[str, str]:
     names = {s.id: s.name for s in analysis.sources}
     accounts = {c.narrative or c.source_id for c in analysis.claims}
@@ -333,12 +230,66 @@ def _narrative_texts(analysis: Analysis) -> dict[str, list[tuple[int, str]]]:
     return voice_pieces(analysis)  # the publisher's sentences inside a relayed block are its own
 
 
+def _meaning_gate(claims: list[Claim], vectors, account_of: Callable[[Claim], str]):
+    """A gate for :func:`align`: keep the items of a number group that are close in meaning across accounts."""
+    index = {c.id: n for n, c in enumerate(claims)}
+    accounts = {c.id: account_of(c) for c in claims}
+
+    def gate(group: list[_Item]) -> list[_Item]:
+        probe = Alignment(
+            id="", claim_ids=list(dict.fromkeys(i.claim.id for i in group)), verdict="unique", explanation=""
+        )
+        kept = set(gate_by_meaning(probe, index, vectors, accounts.__getitem__))
+        return [item for item in group if item.claim.id in kept]
+
+    return gate
+
+
+def compare_claims(
+    claims: list[Claim],
+    encoder,
+    items: list[_Item],
+    account_of: Callable[[Claim], str],
+    label_of: Callable[[Claim], str],
+    account_labels: dict[str, str],
+    prefixes: tuple[str, str] = ("g", "e"),
+    vectors=None,
+) -> list[Alignment]:
+    """The alignments of one set of claims (one page's, or several pages' with prefixed ids): number groups
+    of known kinds first, then every other fact by meaning (:func:`rashomon.meaning.align_claims`).
+    ``vectors``: the claims' encoder vectors when the caller has them already."""
+    if vectors is None:
+        vectors = claim_vectors(claims, encoder)
+    alignments = align(items, account_labels, id_prefix=prefixes[0], gate=_meaning_gate(claims, vectors, account_of))
+    grouped = {cid for a in alignments if a.verdict != "unique" for cid in a.claim_ids}
+    chosen = [n for n, c in enumerate(claims) if c.checkable and c.id not in grouped]
+    if chosen:
+        alignments += align_claims(
+            [claims[n] for n in chosen], vectors[chosen], account_of, label_of, id_prefix=prefixes[1]
+        )
+    return alignments
+
+
 @register_stage("compare", requires=("claims",), assigns=("alignments", "framing"), resources=("encoder",))
 def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
-    """Fill ``analysis.alignments`` and ``analysis.framing`` (see :func:`rashomon.framing.framing_for`)."""
+    """Fill ``analysis.alignments`` and ``analysis.framing`` (see :func:`rashomon.framing.framing_for`).
+
+    Claims' ``agent_ids`` / ``patient_ids`` are filled here from ``analysis.actors`` when the actors stage ran
+    before (it does in the default plan)."""
     labels = _account_labels(analysis)
-    analysis.alignments = align(_items(analysis, analysis.claims), labels)
-    analysis.alignments += align_events(analysis.claims, lambda c: source_label(analysis, c))
+    link_actors(analysis.claims, analysis.actors)
+
+    def label_of(claim: Claim) -> str:
+        return source_label(analysis, claim)
+
+    analysis.alignments = compare_claims(
+        analysis.claims,
+        ctx.resource("encoder"),
+        _items(analysis, analysis.claims),
+        label_of,
+        label_of,
+        labels,
+    )
     speakers = {source_label(analysis, c) for c in analysis.claims}
     if not analysis.claims:
         analysis.warn("no_claims", "no claims were found in the article: there is nothing to compare", "compare")
@@ -362,11 +313,14 @@ def page_label(analysis: Analysis, index: int) -> str:
     return page.publisher or page.title or page.url or f"page {index + 1}"
 
 
-def compare_pages(analyses: list[Analysis]) -> dict:
+def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
     """Compare accounts that are each their own page (two outlets on one event); columns per outlet.
 
+    ``encoder``: the text encoder (default: the shipped one, loaded once per process).
+
     Returns a JSON-plain dict: ``pages`` (id, label, title, url, claims), ``alignments`` (as in an analysis,
-    claim ids prefixed with the page id: ``p1:c3``), ``framing`` (keyed by page id) and ``warnings``.
+    claim ids prefixed with the page id: ``p1:c3``), ``related`` (claims of two pages on one point that no
+    alignment holds, with their cosine; no verdict), ``framing`` (keyed by page id) and ``warnings``.
     """
     pages, items, texts, warnings = [], [], {}, []
     event_claims: list[Claim] = []
@@ -389,6 +343,7 @@ def compare_pages(analyses: list[Analysis]) -> dict:
                 "claims": len(analysis.claims),
             }
         )
+        link_actors(analysis.claims, analysis.actors)
         prefixed = [_prefixed(claim, pid) for claim in analysis.claims]
         items.extend(
             _items(
@@ -404,11 +359,32 @@ def compare_pages(analyses: list[Analysis]) -> dict:
         texts[pid] = [(block.start, block.text) for block in analysis.page.article_blocks]
         if not analysis.claims:
             warnings.append({"code": "no_claims", "message": f"{label}: no claims found (was the claims stage run?)"})
-    alignments = align(items, labels, id_prefix="x")
-    alignments += align_events(event_claims, lambda c: event_labels[c.id], id_prefix="xe")
+    if encoder is None:
+        from .encoder import load
+
+        encoder = load()
+
+    def page_of(claim: Claim) -> str:
+        return claim.id.split(":", 1)[0]
+
+    vectors = claim_vectors(event_claims, encoder)
+    alignments = compare_claims(
+        event_claims,
+        encoder,
+        items,
+        page_of,
+        lambda c: event_labels[c.id],
+        labels,
+        prefixes=("x", "xe"),
+        vectors=vectors,
+    )
+    chosen = [n for n, c in enumerate(event_claims) if c.checkable]
+    grouped = {cid for a in alignments if a.verdict != "unique" for cid in a.claim_ids}
+    related = related_pairs([event_claims[n] for n in chosen], vectors[chosen], page_of, grouped)
     return {
         "pages": pages,
         "alignments": [asdict(a) for a in alignments],
+        "related": related,
         "framing": framing_module.framing_for(texts, labels),
         "warnings": warnings,
     }

@@ -331,6 +331,16 @@ class Claim:
     quantities: list[Quantity] = field(default_factory=list)
     hedge: str | None = None
     negated: bool = False
+    #: The event frame (added with the meaning-based comparison; all optional): ``event_type`` the normalised
+    #: predicate ("capture" for captured / seized / took), ``agent`` / ``patient`` the phrases doing and
+    #: undergoing it, ``agent_ids`` / ``patient_ids`` the actors (ids of ``Analysis.actors``) they name, and
+    #: ``checkable`` whether the sentence reports a fact or assertion (False: questions, fragments, asides).
+    event_type: str | None = None
+    agent: str | None = None
+    patient: str | None = None
+    agent_ids: list[str] = field(default_factory=list)
+    patient_ids: list[str] = field(default_factory=list)
+    checkable: bool = True
 
 
 @dataclass(slots=True)
@@ -349,6 +359,13 @@ class Alignment:
     explanation: str
     topic: str | None = None
     score: float | None = None
+    #: For a conflict: ``fact`` (values, denials, who did it) or ``framing`` (the same event told with opposed
+    #: words: "withdrew" / "were defeated"); None otherwise.
+    conflict_kind: str | None = None
+    #: The lowest encoder cosine between claims of different accounts in the group (None: aligned by numbers).
+    similarity: float | None = None
+    #: The reasons of the verdict, one plain sentence each (the explanation joins them).
+    reasons: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

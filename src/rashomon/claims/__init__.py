@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..model import Analysis, Attribution, Block, Claim, Quantity
 from ..pipeline import ParsedBlock, StageContext, register_stage
 from ..resources import load_yaml
+from . import frames
 from .quantities import find_quantities
 
 __all__ = ["claims_stage", "find_quantities", "topics", "source_label"]
@@ -113,10 +114,6 @@ def _event_predicate(sent, anchor_token, span_start: int, span_end: int):
     return chosen
 
 
-def _negated(predicate) -> bool:
-    return predicate is not None and any(child.dep_ == "neg" for child in predicate.children)
-
-
 def _attributions_by_block(analysis: Analysis, parsed: list[ParsedBlock]) -> dict[str, list[Attribution]]:
     """Per parsed block, the attributions whose content overlaps it, in the analysis' order: each attribution
     is placed in the blocks it reaches (a bisect and a short walk), not tested against every block (a page of
@@ -178,8 +175,9 @@ def _claims_of_block(
                 ),
                 None,
             )
-        predicate = _event_predicate(sent, anchor_token, span_start - offset, span_end - offset)
+        predicate = frames.past_denial(_event_predicate(sent, anchor_token, span_start - offset, span_end - offset))
         hedge = topics()["hedge_re"].search(text)
+        agent, patient = frames.roles(predicate)
         counter[0] += 1
         claims.append(
             Claim(
@@ -198,7 +196,11 @@ def _claims_of_block(
                 time=", ".join(e.text for e in ents if e.label_ in TIME_LABELS) or None,
                 quantities=quantities,
                 hedge=hedge.group().lower() if hedge else None,
-                negated=_negated(predicate),
+                negated=frames.negated(predicate),
+                event_type=frames.event_type(predicate.lemma_.lower() if predicate is not None else None),
+                agent=agent[0] if agent else None,
+                patient=patient[0] if patient else None,
+                checkable=frames.checkable(sent, bool(quantities), predicate),
             )
         )
     return claims

@@ -90,9 +90,9 @@ def lexicon() -> Lexicon:
         fraction=re.compile(rf"\b(?:{_alternation(data['fractions'])})(?=\s+of\b)", re.I),
         approx_before=re.compile(rf"\b(?:{_alternation(data['approximators_before'])})\s+$", re.I),
         approx_after=re.compile(rf"^\s*(?:{_alternation(data['approximators_after'])})\b", re.I),
-        unit_after=re.compile(rf"^\s?(?:%|(?:{_alternation(k for k in data['units'] if k != '%')})\b)", re.I),
+        unit_after=re.compile(rf"^(?:\s|-)?(?:%|(?:{_alternation(k for k in data['units'] if k != '%')})\b)", re.I),
         date_like=re.compile(
-            r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b24/7\b"
+            r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"
             r"|\b(?:1[89]|20)\d\d\s?[-–—/]\s?(?:(?:1[89]|20)?\d\d)\b(?!\s*(?:%|percent|people))"
         ),
     )
@@ -250,7 +250,7 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         start = start - (len(masked[max(0, start - 20) : start]) - approx_match.start())
     unit_match = lex.unit_after.match(masked[end : end + 30])
     if unit_match and kind != "fraction":
-        word = re.sub(r"\s+", " ", unit_match.group().strip().lower())
+        word = re.sub(r"\s+", " ", unit_match.group().strip(" -").lower())
         unit = data["units"].get(word, data["units"].get(word.rstrip("s"), unit))
         end += unit_match.end()
     elif kind == "vague":

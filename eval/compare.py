@@ -1,0 +1,343 @@
+"""Score the comparison of accounts on real coverage: ClaimDiff pairs, FNC-1 headline/body pairs, BASIL triplets.
+
+Three parts, each against an anchor (TF-IDF cosine at the threshold that gives the same precision, and the old
+verb-list comparison where it applies):
+
+- ``claimdiff``: claim pairs from different outlets on one topic (ClaimDiff-S and -W train, "related" = either
+  file labels the pair 1). Each claim becomes a one-sentence page; a pair counts as aligned when the
+  comparison puts the two claims in one group. Figures: precision and recall of related pairs; the anchor's
+  recall at our precision. Goal: recall >= 0.50 at precision >= 0.90.
+- ``fnc``: headline/body pairs of FNC-1 (a seeded sample of bodies, all their headlines up to a cap). Related
+  when any headline claim aligns with a body claim; stance from the verdict (conflict -> disagree, agree with
+  one of the body's claims -> agree, otherwise discuss). Figure: FNC score / its maximum (goal >= 0.75; the
+  official baseline, trained on FNC-1, gets 0.75). Nothing is trained on it.
+- ``basil``: BASIL triplets (Fox, NYT, HuffPost on one event) through ``compare_pages``: cross-outlet groups
+  per event and verdicts; and, where ``eval/data/basil-groups.json`` holds hand judgements of the groups
+  (sentence ids ``outlet:paragraph:sentence`` and a verdict, no text), the share of groups about one fact and
+  of verdicts right.
+
+    .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil] [--fnc-bodies 60]
+
+Parsed pages are cached under ``/tmp/compare-cache`` (delete it after changing the claims stage).
+Prints tables and one line of JSON last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import pickle
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+GOLD = Path(__file__).resolve().parent / "data" / "basil-groups.json"
+CACHE = Path("/tmp/compare-cache")
+OUTLETS = {"1": "Fox News", "2": "New York Times", "3": "HuffPost"}
+FNC_MAX_HEADLINES = 10
+
+
+def _page(paragraphs: list[list[str]], publisher: str):
+    """A page of paragraphs (each a list of sentences), and each sentence's (start, paragraph, sentence)."""
+    from rashomon.model import Block, Page
+
+    text, blocks, where = "", [], []
+    for p, sentences in enumerate(paragraphs):
+        start = len(text)
+        for s, sentence in enumerate(sentences):
+            if text and not text.endswith("\n\n") and s:
+                text += " "
+            where.append((len(text), p, s))
+            text += sentence.strip()
+        blocks.append(Block(f"b{p}", "paragraph", start, len(text), text[start:], None))
+        text += "\n\n"
+    return Page(text=text, blocks=blocks, publisher=publisher), where
+
+
+def analyses_of(pages: list, nlp) -> list:
+    """Attribution, claims and actors for each page; cached by the page's text."""
+    from rashomon.pipeline import analyze
+
+    CACHE.mkdir(exist_ok=True)
+    out = []
+    for page in pages:
+        key = hashlib.sha1((page.publisher or "").encode() + page.text.encode()).hexdigest()
+        path = CACHE / f"{key}.pkl"
+        if path.is_file():
+            out.append(pickle.loads(path.read_bytes()))
+            continue
+        analysis = analyze(page, stage_names=("attribution", "claims", "actors"), nlp=nlp)
+        path.write_bytes(pickle.dumps(analysis))
+        out.append(analysis)
+    return out
+
+
+def tfidf_cosines(left: list[str], right: list[str]) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit(left + right)
+    a, b = vectorizer.transform(left), vectorizer.transform(right)
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+
+
+def recall_at_precision(scores: np.ndarray, gold: np.ndarray, precision: float) -> tuple[float, float]:
+    """The best recall of ``score >= t`` with precision >= ``precision``, and its threshold."""
+    order = np.argsort(-scores)
+    hits = np.cumsum(gold[order])
+    ranks = np.arange(1, len(order) + 1)
+    ok = hits / ranks >= precision
+    if not ok.any():
+        return 0.0, float("inf")
+    k = int(np.max(np.nonzero(ok)[0]))
+    return float(hits[k] / max(gold.sum(), 1)), float(scores[order[k]])
+
+
+# --- ClaimDiff ---------------------------------------------------------------------------------------------
+
+
+def claimdiff(folder: Path, nlp, encoder) -> dict:
+    from rashomon.compare import compare_pages
+    from rashomon.meaning import claim_vectors
+
+    strong = json.loads((folder / "ClaimDiff-S" / "ClaimDiff-strength-train.json").read_text())["data"]
+    weak = {
+        d["pair_id"]: d["relation"]
+        for d in json.loads((folder / "ClaimDiff-W" / "ClaimDiff-weak-train.json").read_text())["data"]
+    }
+    rows = [(d["claim_a"], d["claim_b"], int(d["relation"] == 1 or weak.get(d["pair_id"]) == 1)) for d in strong]
+    gold = np.array([r[2] for r in rows])
+    texts = sorted({t for a, b, _ in rows for t in (a, b)})
+    pages = {t: _page([[t]], "outlet")[0] for t in texts}
+    done = dict(zip(texts, analyses_of(list(pages.values()), nlp), strict=True))
+    predicted, aligned = [], []
+    for a, b, _ in rows:
+        first, second = done[a], done[b]
+        first.page.publisher, second.page.publisher = "A", "B"
+        result = compare_pages([first, second], encoder=encoder)
+        links = [x["claim_ids"] for x in result["alignments"]]
+        aligned.append(int(any({c.split(":")[0] for c in ids} == {"p1", "p2"} for ids in links)))
+        links += [x["claim_ids"] for x in result["related"]]
+        predicted.append(int(any({c.split(":")[0] for c in ids} == {"p1", "p2"} for ids in links)))
+    pred = np.array(predicted)
+    tp = int((pred & gold).sum())
+    precision = tp / max(pred.sum(), 1)
+    recall = tp / max(gold.sum(), 1)
+    vectors = claim_vectors_texts(texts, encoder, claim_vectors)
+    index = {t: n for n, t in enumerate(texts)}
+    cosine = np.array([float(vectors[index[a]] @ vectors[index[b]]) for a, b, _ in rows])
+    tfidf = tfidf_cosines([a for a, _, _ in rows], [b for _, b, _ in rows])
+    target = max(precision, 0.90)
+    anchor_recall, _ = recall_at_precision(tfidf, gold, target)
+    cos_recall, cos_t = recall_at_precision(cosine, gold, 0.90)
+    print(f"\nClaimDiff train: {len(rows)} pairs, {int(gold.sum())} related ({gold.mean():.0%})")
+    same = np.array(aligned)
+    same_tp = int((same & gold).sum())
+    print(f"  ours, aligned or related:  precision {precision:.3f}  recall {recall:.3f}  pairs {int(pred.sum())}")
+    print(
+        f"  ours, aligned (one fact):  precision {same_tp / max(same.sum(), 1):.3f}  recall {same_tp / max(gold.sum(), 1):.3f}"
+    )
+    print(f"  anchor TF-IDF cosine:      recall {anchor_recall:.3f} at precision >= {target:.2f}")
+    print(f"  encoder cosine alone:      recall {cos_recall:.3f} at precision >= 0.90 (threshold {cos_t:.3f})")
+    return {
+        "claimdiff_pairs": len(rows),
+        "claimdiff_precision": round(precision, 3),
+        "claimdiff_recall": round(recall, 3),
+        "claimdiff_aligned_recall": round(same_tp / max(gold.sum(), 1), 3),
+        "claimdiff_tfidf_recall_at_p": round(anchor_recall, 3),
+        "claimdiff_cosine_recall_at_p90": round(cos_recall, 3),
+    }
+
+
+def claim_vectors_texts(texts: list[str], encoder, claim_vectors) -> np.ndarray:
+    from rashomon.model import Claim
+
+    return claim_vectors(
+        [Claim(id=str(n), source_id="s", start=0, end=len(t), text=t) for n, t in enumerate(texts)], encoder
+    )
+
+
+# --- FNC-1 -------------------------------------------------------------------------------------------------
+
+
+def fnc_score(gold: list[str], pred: list[str]) -> float:
+    score = 0.0
+    for g, p in zip(gold, pred, strict=True):
+        if g == p:
+            score += 0.25
+            if g != "unrelated":
+                score += 0.50
+        if g != "unrelated" and p != "unrelated":
+            score += 0.25
+    return score
+
+
+def fnc_max(gold: list[str]) -> float:
+    return sum(0.25 if g == "unrelated" else 1.0 for g in gold)
+
+
+def fnc(folder: Path, nlp, encoder, bodies_wanted: int, seed: int = 0) -> dict:
+    from rashomon.compare import compare_pages
+
+    with (folder / "train_bodies.csv").open(encoding="utf-8") as handle:
+        bodies = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
+    with (folder / "train_stances.csv").open(encoding="utf-8") as handle:
+        stances = list(csv.DictReader(handle))
+    rng = random.Random(seed)
+    chosen = rng.sample(sorted(bodies), bodies_wanted)
+    rows = []
+    for body_id in chosen:
+        mine = [s for s in stances if s["Body ID"] == body_id]
+        rng.shuffle(mine)
+        rows.extend(mine[:FNC_MAX_HEADLINES])
+    body_pages = {b: _page([[p] for p in bodies[b].split("\n") if p.strip()], "body")[0] for b in chosen}
+    body_done = dict(zip(chosen, analyses_of(list(body_pages.values()), nlp), strict=True))
+    heads = sorted({r["Headline"] for r in rows})
+    head_done = dict(zip(heads, analyses_of([_page([[h]], "headline")[0] for h in heads], nlp), strict=True))
+    gold = [r["Stance"] for r in rows]
+    pred = []
+    for row in rows:
+        result = compare_pages([head_done[row["Headline"]], body_done[row["Body ID"]]], encoder=encoder)
+        across = [x for x in result["alignments"] if {c.split(":")[0] for c in x["claim_ids"]} == {"p1", "p2"}]
+        linked = across or [x for x in result["related"] if {c.split(":")[0] for c in x["claim_ids"]} == {"p1", "p2"}]
+        if not linked:
+            pred.append("unrelated")
+        elif any(x["verdict"] == "conflict" for x in across):
+            pred.append("disagree")
+        else:
+            pred.append("discuss")
+    tfidf = tfidf_cosines([r["Headline"] for r in rows], [bodies[r["Body ID"]] for r in rows])
+    related = np.array([g != "unrelated" for g in gold])
+    best = max(
+        (fnc_score(gold, ["discuss" if s >= t else "unrelated" for s in tfidf]), t) for t in np.linspace(0.02, 0.5, 49)
+    )
+    ours = fnc_score(gold, pred) / fnc_max(gold)
+    related_pred = np.array([p != "unrelated" for p in pred])
+    tp = int((related_pred & related).sum())
+    print(f"\nFNC-1 train sample: {len(rows)} pairs over {len(chosen)} bodies, {int(related.sum())} related")
+    print(
+        f"  ours: FNC score {ours:.3f} of max; related precision {tp / max(related_pred.sum(), 1):.3f} recall {tp / max(related.sum(), 1):.3f}"
+    )
+    print(
+        f"  anchor TF-IDF cosine (threshold tuned on this sample, 'discuss' when related): {best[0] / fnc_max(gold):.3f}"
+    )
+    stance_counts = {s: pred.count(s) for s in ("unrelated", "discuss", "agree", "disagree")}
+    print(f"  predicted stances {stance_counts}")
+    return {
+        "fnc_pairs": len(rows),
+        "fnc_score_of_max": round(ours, 3),
+        "fnc_tfidf_tuned_score_of_max": round(best[0] / fnc_max(gold), 3),
+    }
+
+
+# --- BASIL -------------------------------------------------------------------------------------------------
+
+
+def basil_triplets(folder: Path) -> dict[str, dict[str, dict]]:
+    triplets: dict[str, dict[str, dict]] = {}
+    for path in sorted((folder / "articles").glob("*/*.json")):
+        triplet, outlet = path.stem.rsplit("_", 1)
+        triplets.setdefault(triplet, {})[outlet] = json.loads(path.read_text(encoding="utf-8"))
+    return {k: v for k, v in triplets.items() if len(v) == 3}
+
+
+def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool) -> dict:
+    from rashomon.compare import compare_pages
+
+    gold = json.loads(GOLD.read_text()) if GOLD.is_file() else {}
+    triplets = basil_triplets(folder)
+    names = sorted(triplets)[:limit]
+    per_event, verdicts, judged, one_fact, right = [], {}, 0, 0, 0
+    conflicts_judged = conflicts_right = 0
+    for name in names:
+        outlets = sorted(triplets[name])
+        built = [_page(triplets[name][o]["body-paragraphs"], OUTLETS[o]) for o in outlets]
+        analyses = analyses_of([p for p, _ in built], nlp)
+        result = compare_pages(analyses, encoder=encoder)
+
+        def sentence_id(claim_id: str, outlets=outlets, built=built, analyses=analyses) -> str:
+            pid, cid = claim_id.split(":")
+            k = int(pid[1:]) - 1
+            claim = next(c for c in analyses[k].claims if c.id == cid)
+            where = max((w for w in built[k][1] if w[0] <= claim.start), default=(0, 0, 0))
+            return f"{outlets[k]}:{where[1]}:{where[2]}"
+
+        groups = []
+        for x in result["alignments"]:
+            if len({c.split(":")[0] for c in x["claim_ids"]}) < 2:
+                continue
+            ids = sorted({sentence_id(c) for c in x["claim_ids"]})
+            groups.append((ids, x))
+            verdicts[x["verdict"]] = verdicts.get(x["verdict"], 0) + 1
+            mark = gold.get(name, {}).get("|".join(ids))
+            if mark is not None:
+                judged += 1
+                one_fact += int(mark["one_fact"])
+                right += int(mark["one_fact"] and mark["verdict"] == x["verdict"])
+                if x["verdict"] == "conflict":
+                    conflicts_judged += 1
+                    conflicts_right += int(mark["one_fact"] and mark["verdict"] == "conflict")
+            if print_groups:
+                print(
+                    json.dumps(
+                        {
+                            "triplet": name,
+                            "key": "|".join(ids),
+                            "verdict": x["verdict"],
+                            "sim": x["similarity"],
+                            "gold": mark,
+                            "why": x["explanation"][:600],
+                        }
+                    )
+                )
+        per_event.append(len(groups))
+    mean_groups = sum(per_event) / max(len(per_event), 1)
+    print(
+        f"\nBASIL: {len(names)} triplets; cross-outlet groups per event {mean_groups:.2f} (goal >= 2); "
+        f"events without any {sum(1 for g in per_event if not g)}; verdicts {verdicts}"
+    )
+    if judged:
+        print(
+            f"  hand-judged groups {judged}: about one fact {one_fact / judged:.2f} (goal >= 0.90); "
+            f"verdict right {right / judged:.2f}; conflicts right {conflicts_right}/{conflicts_judged}"
+        )
+    return {
+        "basil_events": len(names),
+        "basil_groups_per_event": round(mean_groups, 2),
+        "basil_events_without_group": sum(1 for g in per_event if not g),
+        "basil_judged_groups": judged,
+        "basil_one_fact": round(one_fact / judged, 3) if judged else None,
+        "basil_verdict_right": round(right / judged, 3) if judged else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=SHARED, help="the shared data folder")
+    parser.add_argument("--parts", default="claimdiff,fnc,basil")
+    parser.add_argument("--fnc-bodies", type=int, default=60)
+    parser.add_argument("--basil-events", type=int, default=50)
+    parser.add_argument("--print-groups", action="store_true", help="print each BASIL cross-outlet group")
+    args = parser.parse_args(argv)
+    from rashomon.encoder import load
+    from rashomon.nlp import load as load_nlp
+
+    nlp, encoder = load_nlp(), load()
+    figures: dict = {}
+    parts = args.parts.split(",")
+    if "claimdiff" in parts:
+        figures.update(claimdiff(args.data / "compare" / "claimdiff-dev", nlp, encoder))
+    if "fnc" in parts:
+        figures.update(fnc(args.data / "stance" / "fnc-1", nlp, encoder, args.fnc_bodies))
+    if "basil" in parts:
+        figures.update(basil(args.data / "compare" / "basil-dev", nlp, encoder, args.basil_events, args.print_groups))
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

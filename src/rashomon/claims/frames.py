@@ -1,0 +1,108 @@
+"""Event frames of claims: what happened (the normalised event type), who did it to whom, and whether the
+claim asserts or denies it; and which sentences are claims at all.
+
+The frame is read from the spaCy parse of the sentence around the claim's predicate: ``agent`` is its
+subject (or the "by ..." phrase of a passive), ``patient`` its object (or the subject of a passive), and a
+negation counts only when it governs the predicate itself ("did not capture") or a denial verb governs it
+("denied that any had been captured"); a "not" elsewhere in the sentence leaves the frame asserted.
+The word lists (event types, opposed events, denial verbs) are in ``data/claims/topics.yaml``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..resources import load_yaml
+
+# --- settings ------------------------------------------------------------------------------------------
+#: A sentence with fewer word tokens than this is not a claim unless it gives a number.
+MIN_CHECKABLE_TOKENS = 6
+#: Phrases of agents and patients are cut to this many tokens (the head noun and what sits right before it).
+MAX_PHRASE_TOKENS = 8
+#: How far up the head chain a denial verb may sit above the predicate.
+MAX_DENIAL_HOPS = 4
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """Event types (verb -> type), opposed pairs (frozenset -> "fact" | "framing"), denial verbs."""
+    data = load_yaml("claims/topics.yaml")
+    type_of = {verb: name for name, verbs in data["event_types"].items() for verb in verbs}
+    opposed = {frozenset(pair): kind for kind, pairs in data["opposed_events"].items() for pair in pairs}
+    return {"type_of": type_of, "opposed": opposed, "denial": frozenset(data["denial_verbs"])}
+
+
+def event_type(lemma: str | None) -> str | None:
+    """The event type of a predicate lemma: "seize" -> "capture"; a verb outside the lists is its own type."""
+    if not lemma:
+        return None
+    return lexicon()["type_of"].get(lemma, lemma)
+
+
+def opposed(type_a: str | None, type_b: str | None) -> str | None:
+    """``fact`` when two event types cannot both hold of one event, ``framing`` when they tell it with opposed
+    words, None otherwise."""
+    if not type_a or not type_b or type_a == type_b:
+        return None
+    return lexicon()["opposed"].get(frozenset((type_a, type_b)))
+
+
+def _phrase(token) -> tuple[str, int, int]:
+    """The noun phrase a token heads, without its clauses: "the rebels in the north who fled" -> "the rebels"."""
+    left = token.left_edge
+    tokens = [t for t in token.doc[left.i : token.i + 1]][-MAX_PHRASE_TOKENS:]
+    first = tokens[0]
+    return token.doc[first.i : token.i + 1].text, first.idx, token.idx + len(token.text)
+
+
+def roles(predicate) -> tuple[tuple[str, int, int] | None, tuple[str, int, int] | None]:
+    """(agent, patient) phrases of a predicate token, each (text, start, end) in the doc's characters."""
+    agent = patient = None
+    if predicate is None:
+        return None, None
+    for child in predicate.children:
+        if child.dep_ == "nsubj" and agent is None:
+            agent = _phrase(child)
+        elif child.dep_ in ("dobj", "nsubjpass", "obj") and patient is None:
+            patient = _phrase(child)
+        elif child.dep_ == "agent":
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+            if objects:
+                agent = _phrase(objects[0])
+    return agent, patient
+
+
+def past_denial(predicate):
+    """The verb a denial verb governs ("denied that any had been captured" -> "captured"): the event the claim
+    is about; :func:`negated` then reads the denial above it."""
+    if predicate is None or predicate.lemma_.lower() not in lexicon()["denial"]:
+        return predicate
+    governed = [t for t in predicate.children if t.dep_ in ("ccomp", "xcomp") and t.pos_ in ("VERB", "AUX")]
+    return governed[0] if governed else predicate
+
+
+def negated(predicate) -> bool:
+    """Whether the predicate is negated ("did not capture") or denied by a verb above it ("denied that any had
+    been captured", "rejected claims that ... seized")."""
+    if predicate is None:
+        return False
+    if any(child.dep_ == "neg" for child in predicate.children):
+        return True
+    token, denial = predicate, lexicon()["denial"]
+    for _ in range(MAX_DENIAL_HOPS):
+        if token.head == token:
+            break
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in denial:
+            return True
+    return False
+
+
+def checkable(sent, has_numbers: bool, predicate) -> bool:
+    """Whether a sentence reports a fact or an assertion that another account could confirm or contradict:
+    not a question, not a fragment without a verb, not a short aside (unless it gives a number)."""
+    text = sent.text.strip()
+    if text.endswith("?") or predicate is None:
+        return False
+    words = [t for t in sent if t.is_alpha]
+    return has_numbers or len(words) >= MIN_CHECKABLE_TOKENS

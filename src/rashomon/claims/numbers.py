@@ -1,0 +1,99 @@
+"""Compare two quantities the way a reader does: which values their words allow, and whether they agree.
+
+"about 40" allows 36..44; "more than 3,000" allows 3,000 and up; two exact numbers agree within rounding.
+Durations are compared in days ("two years" is not "13 months"), so a duration and a count never meet.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..model import Quantity
+
+# --- settings ------------------------------------------------------------------------------------------
+#: "about 40" admits 40 +- this share.
+APPROX_TOLERANCE = 0.10
+#: Two exact numbers agree when they differ by at most this share (rounding in reporting).
+EXACT_TOLERANCE = 0.005
+#: "almost 40" admits [40 * (1 - this), 40].
+ALMOST_TOLERANCE = 0.10
+#: Number of digits kept when a value is shown.
+SHOWN_DIGITS = 2
+
+
+#: Approximations that state one bound: two of one kind agree only on the same value.
+BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most", "almost"})
+#: Days in each unit of time, to compare durations written in different units.
+DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+
+
+def interval(quantity: Quantity) -> tuple[float, float]:
+    """The values a quantity's words allow: "about 40" -> (36, 44); "more than 3,000" -> (3000, inf)."""
+    v, lo, hi = quantity.value, quantity.low, quantity.high
+    if quantity.approx == "about" and v is not None:
+        return v * (1 - APPROX_TOLERANCE), v * (1 + APPROX_TOLERANCE)
+    if quantity.approx == "almost" and v is not None:
+        return v * (1 - ALMOST_TOLERANCE), v
+    low = lo if lo is not None else (0.0 if hi is not None else -math.inf)
+    high = hi if hi is not None else math.inf
+    if quantity.approx == "exact" and v is not None:
+        return v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE)
+    return low, high
+
+
+def _is_point(quantity: Quantity) -> bool:
+    return quantity.value is not None and quantity.approx in ("exact", "about") and not quantity.vague
+
+
+def relation(a: Quantity, b: Quantity) -> str:
+    """``agree`` | ``compatible`` | ``disjoint`` for two quantities of one fact."""
+    if _is_point(a) and _is_point(b) and a.value is not None and b.value is not None:
+        tolerance = EXACT_TOLERANCE if a.approx == b.approx == "exact" else APPROX_TOLERANCE
+        if abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value)):
+            return "agree"
+    if a.vague and b.vague and (a.low, a.high) == (b.low, b.high):
+        return "agree"
+    if a.approx == b.approx and a.approx in BOUNDS and a.value is not None and b.value is not None:
+        # "at least five" twice is one figure; "at least 3 feet" / "at least 6 feet" are two different ones
+        same = abs(a.value - b.value) <= EXACT_TOLERANCE * max(abs(a.value), abs(b.value))
+        return "agree" if same else "disjoint"
+    lo_a, hi_a = interval(a)
+    lo_b, hi_b = interval(b)
+    return "compatible" if max(lo_a, lo_b) <= min(hi_a, hi_b) else "disjoint"
+
+
+def describe(quantity: Quantity) -> str:
+    """The quantity as a person reads it: "about 40 percent of the eastern part of the city"."""
+    text = " ".join(quantity.text.split())
+    if quantity.noun and not (quantity.scope and quantity.noun in quantity.scope):
+        text = f"{text} of {quantity.noun}" if quantity.vague else f"{text} {quantity.noun}"
+    if quantity.scope:
+        text = f"{text} {quantity.scope}"
+    shown = quantity.unit == "percent" and "%" not in text and "percent" not in text and "per cent" not in text
+    if shown and quantity.value is not None:
+        text += f" (= {round(quantity.value, SHOWN_DIGITS):g} %)"
+    return text
+
+
+def in_days(quantity: Quantity) -> Quantity:
+    """A duration as days ("two years" -> 730.5 day); other quantities unchanged."""
+    factor = DAYS.get(quantity.unit or "")
+    if factor is None:
+        return quantity
+
+    def scaled(value: float | None) -> float | None:
+        return None if value is None else value * factor
+
+    return Quantity(
+        text=quantity.text,
+        start=quantity.start,
+        end=quantity.end,
+        value=scaled(quantity.value),
+        low=scaled(quantity.low),
+        high=scaled(quantity.high),
+        approx=quantity.approx,
+        unit="day",
+        noun=quantity.noun,
+        scope=quantity.scope,
+        vague=quantity.vague,
+    )
