@@ -113,10 +113,11 @@ class StoriesSummary:
         )
 
 
-def _local_features(out: Path, skip, workers: int | None) -> Iterator[list[dict[str, Any]]]:
-    from .. import encoder as encoder_module
+def _local_features(out: Path, skip, workers: int | None, encoder=None) -> Iterator[list[dict[str, Any]]]:
+    if encoder is None:
+        from .. import encoder as encoder_module
 
-    encoder = encoder_module.load(threads=workers or 0)
+        encoder = encoder_module.load(threads=workers or 0)
     for rows in iter_page_rows(out, skip):
         yield featurize_rows(rows, encoder)
 
@@ -129,8 +130,12 @@ def build_stories(
     address: str | None = None,
     compare: bool = True,
     window_days: int | None = None,
+    encoder=None,
 ) -> StoriesSummary:
-    """Group the pages of the batch output ``out`` into stories (adding to earlier runs) and write the tables."""
+    """Group the pages of the batch output ``out`` into stories (adding to earlier runs) and write the tables.
+
+    ``encoder``: anything with ``embed(texts) -> (n, dim)`` normalised rows, for the local engine (default: the
+    shared encoder); benchmarks pass a cheap stand-in to time the rest."""
     import time
 
     root = Path(out)
@@ -141,7 +146,7 @@ def build_stories(
     state = _load_state(folder, window_days)
     summary = StoriesSummary(out=root, engine=engine)
     if engine == "local":
-        batches = _local_features(root, state.pages, workers)
+        batches = _local_features(root, state.pages, workers, encoder)
     elif engine == "ray":
         from .ray_features import ray_features
 
@@ -273,12 +278,17 @@ def _comparison_rows(root: Path, story_rows, page_rows) -> list[dict[str, Any]]:
             site = row["site"] or NO_SITE
             if site not in per_site and len(per_site) < MAX_OUTLETS_COMPARED:
                 per_site[site] = (row["page_id"], site)
-    connection = connect(root)
+    wanted = [page_id for per_site in first.values() for page_id, _ in per_site.values()]
+    # one scan of the pages table for every story's analyses
+    found = dict(
+        connect(root)
+        .execute("SELECT id, analysis FROM pages WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted])
+        .fetchall()
+    )
     rows = []
     for story in multi[:MAX_COMPARED]:
         picked = list(first.get(story["story_id"], {}).values())
         ids = [page_id for page_id, _ in picked]
-        found = dict(connection.execute("SELECT id, analysis FROM pages WHERE list_contains(?, id)", [ids]).fetchall())
         analyses = [json.loads(found[i]) for i in ids if i in found]
         rows.append(
             {

@@ -11,7 +11,7 @@ import numpy as np
 import pyarrow.parquet as pq
 
 from ..batch.output import committed_files
-from .grouping import NEAR_DUP_PERMUTATIONS, NEAR_DUP_SCHEME, PageFeatures, day_of, lead_text, names_in, signature
+from .grouping import PageFeatures, day_of, lead_text, names_in, new_minhash, signature
 
 # --- settings (features) --------------------------------------------------------------------------------
 #: Pages read and featurised per batch: bounds memory (an analysis column can hold large pages).
@@ -48,14 +48,10 @@ def featurize_rows(rows: list[dict[str, Any]], encoder) -> list[dict[str, Any]]:
 
 
 def to_features(item: dict[str, Any]) -> PageFeatures:
-    from datasketch import MinHash
-
     hashvalues = item.get("hashvalues")
     minhash = None
     if hashvalues is not None and len(hashvalues):
-        minhash = MinHash(
-            num_perm=NEAR_DUP_PERMUTATIONS, seed=1, hashvalues=np.asarray(hashvalues), scheme=NEAR_DUP_SCHEME
-        )
+        minhash = new_minhash(np.asarray(hashvalues))
     return PageFeatures(
         id=item["id"],
         site=item.get("site"),

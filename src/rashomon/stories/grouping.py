@@ -18,10 +18,12 @@ leader rule is greedy, so the order of pages matters a little, and a wrong join 
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -39,7 +41,7 @@ LEAD_CHARS = 400
 NEAR_DUP_THRESHOLD = 0.8
 NEAR_DUP_PERMUTATIONS = 64
 NEAR_DUP_SHINGLE = 5
-NEAR_DUP_CHARS = 3000
+NEAR_DUP_CHARS = 1500
 #: datasketch's hash scheme, named so signatures rebuilt from their values (Ray ships them) match.
 NEAR_DUP_SCHEME = "affine32"
 #: Stories are grouped into topics (stories of the same kind: two different earthquakes) at this centroid cosine.
@@ -96,16 +98,40 @@ def day_of(published_at: str | None) -> int | None:
         return None
 
 
-def signature(text: str | None, permutations: int = NEAR_DUP_PERMUTATIONS):
-    """A MinHash of the word shingles of ``text``'s beginning; ``None`` for a text too short to shingle."""
-    from datasketch import MinHash
+def signature(text: str | None):
+    """A MinHash of the word shingles of ``text``'s beginning; ``None`` for a text too short to shingle.
 
+    Shingles are hashed with CRC-32 (C speed; a near-duplicate test needs no cryptographic hash) and the
+    permutations are made once per process."""
     words = _WORD.findall((text or "")[:NEAR_DUP_CHARS].lower())
     if len(words) < NEAR_DUP_SHINGLE * 4:
         return None
-    minhash = MinHash(num_perm=permutations, seed=1, scheme=NEAR_DUP_SCHEME)
-    minhash.update_batch(" ".join(words[i : i + NEAR_DUP_SHINGLE]).encode() for i in range(len(words) - 4))
+    minhash = new_minhash()
+    minhash.update_batch(
+        " ".join(words[i : i + NEAR_DUP_SHINGLE]).encode() for i in range(len(words) - NEAR_DUP_SHINGLE + 1)
+    )
     return minhash
+
+
+def new_minhash(hashvalues=None):
+    """An empty MinHash (or one with ``hashvalues``) with this module's hash, scheme and permutations."""
+    from datasketch import MinHash
+
+    return MinHash(
+        num_perm=NEAR_DUP_PERMUTATIONS,
+        seed=1,
+        hashfunc=zlib.crc32,
+        hashvalues=hashvalues,
+        permutations=_permutations(),
+        scheme=NEAR_DUP_SCHEME,
+    )
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NEAR_DUP_PERMUTATIONS, seed=1, scheme=NEAR_DUP_SCHEME).permutations
 
 
 @dataclass
@@ -178,9 +204,9 @@ class StoryGrouper:
         matches = [m for m in self.lsh.query(page.signature) if m in self.story_of]
         return min(matches) if matches else None
 
-    def _candidates(self, day: int | None) -> np.ndarray:
+    def _candidates(self, day: int | None) -> np.ndarray | range:
         if day is None or self.window_days is None:
-            return np.arange(max(0, len(self.stories) - UNDATED_CANDIDATES), len(self.stories))
+            return range(max(0, len(self.stories) - UNDATED_CANDIDATES), len(self.stories))
         found: set[int] = set()
         for d in range(day - self.window_days, day + self.window_days + 1):
             found |= self._by_day.get(d, set())
@@ -190,7 +216,10 @@ class StoryGrouper:
         candidates = self._candidates(page.day)
         if not len(candidates):
             return None, 0.0
-        scores = self._matrix[candidates] @ page.vector
+        if isinstance(candidates, range):  # a slice is a view; fancy indexing would copy the rows
+            scores = self._matrix[candidates.start : candidates.stop] @ page.vector
+        else:
+            scores = self._matrix[candidates] @ page.vector
         # the name bonus only matters near the threshold: look at the few that can reach it
         reachable = np.flatnonzero(scores + self.name_bonus >= self.threshold)
         best, best_score = None, -1.0
