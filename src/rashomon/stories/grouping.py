@@ -186,6 +186,7 @@ class StoryGrouper:
 
     def _add(self, page: PageFeatures) -> Assignment:
         duplicate = self._near_duplicate(page)
+        index: int | None
         if duplicate is not None:
             index, score = self.story_of[duplicate], 1.0
         else:

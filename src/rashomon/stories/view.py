@@ -23,6 +23,20 @@ def _records(cursor) -> list[dict[str, Any]]:
     return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
 
+def _first_rows(db, table: str, order: str, ids: list[str], limit: int) -> dict[str, list[dict[str, Any]]]:
+    """The first ``limit`` rows of ``table`` per story of ``ids``, in ``order`` (both fixed by this module)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in _records(
+        db.execute(
+            f"SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY story_id ORDER BY {order}) AS n "
+            f"FROM {table} WHERE list_contains(?, story_id)) WHERE n <= ? ORDER BY story_id, n",
+            [ids, limit],
+        )
+    ):
+        found.setdefault(row["story_id"], []).append(row)
+    return found
+
+
 def stories_view(out: str | os.PathLike, *, top: int = TOP_STORIES, top_outlets: int = TOP_OUTLETS) -> dict[str, Any]:
     db = connect(out)
     totals = db.execute("SELECT count(*), count(*) FILTER (WHERE n_outlets > 1), sum(n_pages) FROM stories").fetchone()
@@ -37,28 +51,12 @@ def stories_view(out: str | os.PathLike, *, top: int = TOP_STORIES, top_outlets:
         ).fetchall()
     ]
     coverage: dict[str, dict[str, int]] = {}
-    for story_id, site, pages in db.execute(
+    for story_id, site, count in db.execute(
         "SELECT story_id, site, pages FROM coverage WHERE list_contains(?, story_id)", [ids]
     ).fetchall():
-        coverage.setdefault(story_id, {})[site] = pages
-    pages: dict[str, list[dict[str, Any]]] = {}
-    for row in _records(
-        db.execute(
-            "SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY story_id ORDER BY published_at, page_id) AS n "
-            "FROM story_pages WHERE list_contains(?, story_id)) WHERE n <= ? ORDER BY story_id, n",
-            [ids, PAGES_PER_STORY],
-        )
-    ):
-        pages.setdefault(row["story_id"], []).append(row)
-    relations: dict[str, list[dict[str, Any]]] = {}
-    for row in _records(
-        db.execute(
-            "SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY story_id ORDER BY day, pages DESC) AS n "
-            "FROM story_relations WHERE list_contains(?, story_id)) WHERE n <= ? ORDER BY story_id, n",
-            [ids, RELATIONS_PER_STORY],
-        )
-    ):
-        relations.setdefault(row["story_id"], []).append(row)
+        coverage.setdefault(story_id, {})[site] = count
+    pages = _first_rows(db, "story_pages", "published_at, page_id", ids, PAGES_PER_STORY)
+    relations = _first_rows(db, "story_relations", "day, pages DESC", ids, RELATIONS_PER_STORY)
     comparisons = {
         story_id: {"outlets": list(outlets_), "result": json.loads(text)}
         for story_id, outlets_, text in db.execute(
