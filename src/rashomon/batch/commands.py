@@ -58,6 +58,7 @@ def register(app: typer.Typer) -> None:
         config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
         set_: list[str] = typer.Option([], "--set", help=SET_HELP),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        stories: bool = typer.Option(False, "--stories", help="Then group the pages into stories (rashomon stories)."),
     ) -> None:
         """Analyze a corpus into a Parquet dataset; the exit code is the number of pages that failed (max 125)."""
         from . import run_batch
@@ -76,13 +77,20 @@ def register(app: typer.Typer) -> None:
             options["address"] = address
         result = run_batch(inputs, out, engine=engine.value, **options)
         err_console.print(plain(result.describe()), highlight=False)
+        if stories and not result.interrupted:
+            from ..stories import build_stories
+
+            grouped = build_stories(out, engine=engine.value, workers=workers, address=address)
+            err_console.print(plain(grouped.describe()), highlight=False)
         raise typer.Exit(result.exit_code)
 
     @app.command()
     @guarded
     def query(
         out: Path = typer.Argument(..., help="A batch output folder."),
-        sql: str = typer.Argument(..., help="SQL over the views pages, comments, claims, actors, relations, errors."),
+        sql: str = typer.Argument(
+            ..., help="SQL over the views pages, comments, claims, actors, relations, errors (and the story tables)."
+        ),
         format: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
         limit: int = typer.Option(50, "--limit", help="Rows shown in a table (csv and json print all)."),
     ) -> None:
@@ -136,6 +144,34 @@ def register(app: typer.Typer) -> None:
         if html:
             write_output(html, render_html(card))
             err_console.print(f"written to {html}", highlight=False)
+
+    @app.command("stories")
+    @guarded
+    def stories_command(
+        out: Path = typer.Argument(..., help="A batch output folder."),
+        html: Optional[Path] = typer.Option(None, "--html", help="Also write a self-contained HTML page here."),
+        engine: Engine = typer.Option(Engine.local, "--engine", help="local: this process; ray: Ray Data actors."),
+        workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Encoder threads or Ray actors."),
+        address: Optional[str] = typer.Option(None, "--address", help="Ray cluster: ray://host:port or auto."),
+        top: int = typer.Option(40, "--top", min=1, help="Stories shown (told by the most outlets first)."),
+        no_compare: bool = typer.Option(False, "--no-compare", help="Skip the per-story comparison of accounts."),
+    ) -> None:
+        """Group a batch output's pages into stories (new pages join existing ones), with the outlets x stories
+        coverage, actor relations per story and a side-by-side comparison of each story's accounts; the tables
+        (stories, story_pages, coverage, story_relations, story_comparisons) are views for rashomon query."""
+        from ..report.stories import render_html, render_terminal
+        from ..stories import build_stories
+        from ..stories.view import stories_view
+
+        if address and engine is not Engine.ray:
+            fail("--address is for --engine ray")
+        summary = build_stories(out, engine=engine.value, workers=workers, address=address, compare=not no_compare)
+        err_console.print(plain(summary.describe()), highlight=False)
+        view = stories_view(out, top=top)
+        render_terminal(view, out_console)
+        if html:
+            write_output(html, render_html(view))
+            err_console.print(f"written to {plain(str(html))}", highlight=False)
 
 
 def _command_name(command) -> str | None:

@@ -15,6 +15,10 @@ from typing import Any
 
 from .output import DATASET_INFO, MANIFEST_DIR, TABLES, BatchError, committed_files
 
+#: Folders of tables derived from the batch tables (``rashomon stories`` writes ``stories/``): each
+#: ``NAME.parquet`` in them is a view ``NAME`` too.
+DERIVED_DIRS = ("stories",)
+
 #: Examples shown by ``rashomon query --help`` and the docs; each runs on any batch output.
 EXAMPLES = {
     "top actors by relation count": (
@@ -48,6 +52,10 @@ def connect(out: str | os.PathLike):
 
             connection.register(f"_{table}_empty", pa.Table.from_pylist([], schema=schema))
             connection.execute(f"CREATE VIEW {table} AS SELECT * FROM _{table}_empty")
+    for folder in DERIVED_DIRS:
+        for path in sorted((root / folder).glob("*.parquet")):
+            if path.stem.isidentifier() and path.stem not in TABLES:
+                connection.execute(f"CREATE VIEW {path.stem} AS SELECT * FROM read_parquet({_quote(str(path))})")
     return connection
 
 

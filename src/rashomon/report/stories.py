@@ -1,0 +1,141 @@
+"""Renderers of the stories of a corpus (:func:`rashomon.stories.view.stories_view`): a terminal summary and one
+self-contained HTML page (inline CSS, no script). Every string from the corpus is escaped."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+_CSS = """body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222;max-width:80em}
+table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
+th{background:#f3f3f3}td.n{text-align:right}td.hit{background:#0072b2;color:#fff;text-align:center}
+td.silent{color:#999;text-align:center}th.rot{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal}
+section{border-top:2px solid #ddd;margin-top:2em}.agree{color:#009e73}.conflict{color:#d55e00}
+.compatible{color:#0072b2}.unique{color:#999}.cols{display:flex;gap:1em;flex-wrap:wrap}.cols>div{flex:1;min-width:14em}
+caption{font-weight:bold;text-align:left;padding:.4em 0}code{font-size:90%}"""
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def render_terminal(view: dict[str, Any], console=None) -> None:
+    from rich.console import Console
+    from rich.markup import escape as rich_escape
+    from rich.table import Table
+
+    from .terminal import terminal_safe
+
+    def escape(value: str) -> str:  # corpus text: no markup, no control character reaches the terminal
+        return rich_escape(terminal_safe(value))
+
+    console = console or Console()
+    console.print(
+        f"[bold]Stories[/] — {view['pages']} pages in {view['stories_total']} stories, "
+        f"{view['multi_outlet']} told by more than one outlet"
+    )
+    table = Table(title="Stories told by the most outlets")
+    for heading in ("story", "label", "dates", "pages", "outlets"):
+        table.add_column(heading)
+    for story in view["stories"]:
+        dates = story["first_date"] or "undated"
+        if story["last_date"] and story["last_date"] != story["first_date"]:
+            dates += f" – {story['last_date']}"
+        table.add_row(
+            escape(story["story_id"]),
+            escape(story["label"] or ""),
+            escape(dates),
+            str(story["n_pages"]),
+            escape(", ".join(story["outlets"][:6]) + (" …" if len(story["outlets"]) > 6 else "")),
+        )
+    console.print(table)
+
+
+def render_html(view: dict[str, Any]) -> str:
+    """One self-contained page: the outlets x stories coverage matrix, then a section per story."""
+    parts = [
+        "<!doctype html><html lang=en><meta charset=utf-8><title>rashomon stories</title>",
+        f"<style>{_CSS}</style><h1>Stories</h1>",
+        f"<p>{_e(view['pages'])} pages from <code>{_e(view['out'])}</code> in {_e(view['stories_total'])} stories; "
+        f"{_e(view['multi_outlet'])} told by more than one outlet. Shown: the {_e(len(view['stories']))} told by "
+        "the most outlets.</p>",
+        _matrix(view),
+    ]
+    parts += [_story(story) for story in view["stories"]]
+    parts.append("</html>\n")
+    return "".join(parts)
+
+
+def _matrix(view: dict[str, Any]) -> str:
+    outlets = view["outlets"]
+    head = "".join(f"<th class=rot>{_e(o)}</th>" for o in outlets)
+    rows = []
+    for story in view["stories"]:
+        cells = "".join(
+            f"<td class=hit title='{_e(o)}: {n} pages'>{n}</td>"
+            if (n := story["coverage"].get(o))
+            else f"<td class=silent title='{_e(o)}: silent'>·</td>"
+            for o in outlets
+        )
+        rows.append(
+            f"<tr><td><a href='#{_e(story['story_id'])}'>{_e(story['label'])}</a></td>"
+            f"<td>{_e(story['first_date'] or 'undated')}</td>{cells}</tr>"
+        )
+    return (
+        "<table id=coverage><caption>Coverage: which outlets told each story (a number: pages; ·: silent)</caption>"
+        f"<tr><th>story</th><th>date</th>{head}</tr>{''.join(rows)}</table>"
+    )
+
+
+def _story(story: dict[str, Any]) -> str:
+    out = [
+        f"<section id='{_e(story['story_id'])}'><h2>{_e(story['label'])}</h2>",
+        f"<p>{_e(story['n_pages'])} pages, {_e(story['n_outlets'])} outlets, "
+        f"{_e(story['first_date'] or 'undated')}"
+        + (f" – {_e(story['last_date'])}" if story["last_date"] and story["last_date"] != story["first_date"] else "")
+        + f"; topic {_e(story['topic_id'])}.</p>",
+        "<table><tr><th>date</th><th>outlet</th><th>title</th><th>score</th><th>near-duplicate of</th></tr>",
+    ]
+    for page in story["pages"]:
+        out.append(
+            f"<tr><td>{_e(page['published_at'])}</td><td>{_e(page['site'])}</td><td>{_e(page['title'])}</td>"
+            f"<td class=n>{page['score']:.2f}</td><td>{_e(page['duplicate_of'])}</td></tr>"
+        )
+    out.append("</table>")
+    comparison = story.get("comparison")
+    if comparison:
+        result = comparison["result"]
+        labels = {p["id"]: p["label"] for p in result.get("pages", [])}
+        out.append("<h3>The accounts side by side</h3>")
+        alignments = result.get("alignments") or []
+        if alignments:
+            out.append("<table><tr><th>verdict</th><th>fact</th><th>what each says</th></tr>")
+            for a in alignments[:20]:
+                out.append(
+                    f"<tr><td class='{_e(a.get('verdict'))}'>{_e(a.get('verdict'))}</td><td>{_e(a.get('topic'))}</td>"
+                    f"<td>{_e(a.get('explanation'))}</td></tr>"
+                )
+            out.append("</table>")
+        else:
+            out.append("<p>No claims the outlets share to line up.</p>")
+        out.append("<h3>Framing, outlet by outlet</h3><div class=cols>")
+        for pid, entry in (result.get("framing") or {}).items():
+            words = ", ".join(f"{d['term']}" for d in entry.get("distinctive", [])[:10]) or "none"
+            terms = ", ".join(f"{h['term']} ×{h['count']:g}" for h in entry.get("lexicon", [])) or "none"
+            out.append(
+                f"<div><h4>{_e(labels.get(pid, entry.get('label', pid)))}</h4><p>distinctive words: {_e(words)}</p>"
+                f"<p>framing terms: {_e(terms)}</p></div>"
+            )
+        out.append("</div>")
+    if story["relations"]:
+        out.append("<h3>Actor relations over time</h3><table><tr><th>day</th><th>subject</th><th>relation</th>")
+        out.append("<th>object</th><th>polarity</th><th>pages</th><th>outlets</th></tr>")
+        for r in story["relations"]:
+            out.append(
+                f"<tr><td>{_e(r['day'])}</td><td>{_e(r['subject'])}</td><td>{_e(r['type'])}</td>"
+                f"<td>{_e(r['object'])}</td><td>{_e(r['polarity'])}</td><td class=n>{_e(r['pages'])}</td>"
+                f"<td class=n>{_e(r['sites'])}</td></tr>"
+            )
+        out.append("</table>")
+    out.append("</section>")
+    return "".join(out)

@@ -1,0 +1,294 @@
+"""Group pages into stories, one page at a time: near-duplicates first, then events.
+
+Two tests decide where a page goes, each against what is already grouped (so new pages join existing stories,
+and a corpus of any size streams through):
+
+1. **Near-duplicate** (the same wire copy, a re-post, a lightly edited version): MinHash over word shingles of
+   the page's text, looked up in an LSH index (datasketch). A near-duplicate joins its original's story.
+2. **Event**: the cosine between the page's title-and-lead vector (the shared encoder) and each candidate
+   story's centroid, plus a bonus for the share of names (actors, places) they have in common. Candidates
+   are the stories with a page within ``window_days`` of the page's date (undated pages: the most recent
+   ``UNDATED_CANDIDATES`` stories). The best candidate at or above ``threshold`` takes the page; otherwise
+   the page starts a story.
+
+The thresholds were tuned on development sets only (BASIL 2010-2014 and ECB+; see ``eval/stories.py``); the
+leader rule is greedy, so the order of pages matters a little, and a wrong join is never undone.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+import numpy as np
+
+# --- settings (stories) ---------------------------------------------------------------------------------
+#: A page joins a story when cosine(title+lead, centroid) + NAME_BONUS * shared-name share reaches this.
+EVENT_THRESHOLD = 0.70
+NAME_BONUS = 0.20
+#: Only stories with a page this many days either side of the page's date are candidates.
+WINDOW_DAYS = 7
+#: Undated pages are compared with the most recent stories only: a bound on the work per page.
+UNDATED_CANDIDATES = 20_000
+#: Characters of text after the title that make the lead the encoder reads.
+LEAD_CHARS = 400
+#: Near-duplicates: MinHash Jaccard over word shingles of the first NEAR_DUP_CHARS characters.
+NEAR_DUP_THRESHOLD = 0.8
+NEAR_DUP_PERMUTATIONS = 64
+NEAR_DUP_SHINGLE = 5
+NEAR_DUP_CHARS = 1500
+#: datasketch's hash scheme, named so signatures rebuilt from their values (Ray ships them) match.
+NEAR_DUP_SCHEME = "affine32"
+#: Stories are grouped into topics (stories of the same kind: two different earthquakes) at this centroid cosine.
+TOPIC_THRESHOLD = 0.55
+#: Words that are capitalised for reasons other than being a name.
+_NOT_NAMES = frozenset(
+    "the a an in on at of and or but for to with by from as is was were be this that these those it its he she "
+    "they we you i mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december according after before when while new said "
+    "says".split()
+)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z'\-]{2,})")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class PageFeatures:
+    """What grouping reads of one page: its vector, its names, its date and its near-duplicate signature."""
+
+    id: str
+    site: str | None
+    day: int | None  # date.toordinal(), or None when the page has no date
+    title: str
+    names: frozenset[str]
+    vector: np.ndarray  # (dim,) float32, L2-normalised
+    signature: object | None = None  # datasketch.MinHash
+
+
+def lead_text(title: str | None, text: str | None, chars: int = LEAD_CHARS) -> str:
+    """The title and the first ``chars`` characters of the text (without the title if the text repeats it)."""
+    title = (title or "").strip()
+    body = (text or "").strip()
+    if title and body.startswith(title):
+        body = body[len(title) :].lstrip()
+    if len(body) > chars:
+        body = body[:chars].rsplit(" ", 1)[0]
+    return f"{title}. {body}" if title else body
+
+
+def names_in(text: str, actors: Iterable[str] = ()) -> frozenset[str]:
+    """Lower-cased name words: capitalised words not at a sentence start, and the words of ``actors``' names."""
+    found = {m.group(1).lower() for m in _NAME.finditer(text)}
+    for actor in actors:
+        found.update(w.lower() for w in _WORD.findall(actor) if len(w) > 2)
+    return frozenset(w for w in found if w not in _NOT_NAMES)
+
+
+def day_of(published_at: str | None) -> int | None:
+    if not published_at:
+        return None
+    try:
+        return date.fromisoformat(str(published_at)[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def signature(text: str | None):
+    """A MinHash of the word shingles of ``text``'s beginning; ``None`` for a text too short to shingle.
+
+    Shingles are hashed with CRC-32 (C speed; a near-duplicate test needs no cryptographic hash) and the
+    permutations are made once per process."""
+    words = _WORD.findall((text or "")[:NEAR_DUP_CHARS].lower())
+    if len(words) < NEAR_DUP_SHINGLE * 4:
+        return None
+    minhash = new_minhash()
+    minhash.update_batch(
+        " ".join(words[i : i + NEAR_DUP_SHINGLE]).encode() for i in range(len(words) - NEAR_DUP_SHINGLE + 1)
+    )
+    return minhash
+
+
+def new_minhash(hashvalues=None):
+    """An empty MinHash (or one with ``hashvalues``) with this module's hash, scheme and permutations."""
+    from datasketch import MinHash
+
+    return MinHash(
+        num_perm=NEAR_DUP_PERMUTATIONS,
+        seed=1,
+        hashfunc=zlib.crc32,
+        hashvalues=hashvalues,
+        permutations=_permutations(),
+        scheme=NEAR_DUP_SCHEME,
+    )
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NEAR_DUP_PERMUTATIONS, seed=1, scheme=NEAR_DUP_SCHEME).permutations
+
+
+@dataclass
+class Story:
+    id: str
+    centroid: np.ndarray  # sum of member vectors (not normalised)
+    names: Counter = field(default_factory=Counter)
+    pages: list[str] = field(default_factory=list)
+    first_day: int | None = None
+    last_day: int | None = None
+    topic: str | None = None
+
+    def direction(self) -> np.ndarray:
+        return self.centroid / max(float(np.linalg.norm(self.centroid)), 1e-9)
+
+
+@dataclass
+class Assignment:
+    page_id: str
+    story_id: str
+    score: float  # the score that joined it (1.0 for the first page of a story)
+    duplicate_of: str | None = None  # the near-duplicate page it joined through
+
+
+class StoryGrouper:
+    """Streaming, incremental grouping: :meth:`add` pages in any number of calls; state pickles between runs."""
+
+    def __init__(
+        self,
+        *,
+        threshold: float = EVENT_THRESHOLD,
+        name_bonus: float = NAME_BONUS,
+        window_days: int | None = WINDOW_DAYS,
+        near_dup_threshold: float = NEAR_DUP_THRESHOLD,
+    ) -> None:
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self.name_bonus = name_bonus
+        self.window_days = window_days
+        self.stories: list[Story] = []
+        self.story_of: dict[str, int] = {}
+        self.lsh = MinHashLSH(threshold=near_dup_threshold, num_perm=NEAR_DUP_PERMUTATIONS)
+        self._by_day: dict[int, set[int]] = defaultdict(set)  # day -> stories with a page that day
+        self._matrix = np.zeros((0, 0), dtype=np.float32)  # row i: direction of story i
+
+    def __contains__(self, page_id: str) -> bool:
+        return page_id in self.story_of
+
+    def add(self, pages: Sequence[PageFeatures]) -> list[Assignment]:
+        return [self._add(page) for page in pages if page.id not in self.story_of]
+
+    def _add(self, page: PageFeatures) -> Assignment:
+        duplicate = self._near_duplicate(page)
+        index: int | None
+        if duplicate is not None:
+            index, score = self.story_of[duplicate], 1.0
+        else:
+            index, score = self._best_story(page)
+        if index is None:
+            index = self._new_story(page)
+            score = 1.0
+        self._join(index, page)
+        if page.signature is not None:
+            self.lsh.insert(page.id, page.signature)
+        return Assignment(page.id, self.stories[index].id, round(float(score), 4), duplicate)
+
+    def _near_duplicate(self, page: PageFeatures) -> str | None:
+        if page.signature is None:
+            return None
+        matches = [m for m in self.lsh.query(page.signature) if m in self.story_of]
+        return min(matches) if matches else None
+
+    def _candidates(self, day: int | None) -> np.ndarray | range:
+        if day is None or self.window_days is None:
+            return range(max(0, len(self.stories) - UNDATED_CANDIDATES), len(self.stories))
+        found: set[int] = set()
+        for d in range(day - self.window_days, day + self.window_days + 1):
+            found |= self._by_day.get(d, set())
+        return np.fromiter(sorted(found), dtype=np.int64, count=len(found))
+
+    def _best_story(self, page: PageFeatures) -> tuple[int | None, float]:
+        candidates = self._candidates(page.day)
+        if not len(candidates):
+            return None, 0.0
+        if isinstance(candidates, range):  # a slice is a view; fancy indexing would copy the rows
+            scores = self._matrix[candidates.start : candidates.stop] @ page.vector
+        else:
+            scores = self._matrix[candidates] @ page.vector
+        # the name bonus only matters near the threshold: look at the few that can reach it
+        reachable = np.flatnonzero(scores + self.name_bonus >= self.threshold)
+        best, best_score = None, -1.0
+        for position in reachable:
+            index = int(candidates[position])
+            score = float(scores[position]) + self.name_bonus * _shared_share(page.names, self.stories[index].names)
+            if score > best_score:
+                best, best_score = index, score
+        if best is None or best_score < self.threshold:
+            return None, best_score
+        return best, best_score
+
+    def _new_story(self, page: PageFeatures) -> int:
+        index = len(self.stories)
+        self.stories.append(Story(id=f"s{index + 1}", centroid=np.zeros_like(page.vector, dtype=np.float32)))
+        if self._matrix.shape[0] <= index:
+            grown = np.zeros((max(64, 2 * index), page.vector.shape[0]), dtype=np.float32)
+            grown[: self._matrix.shape[0]] = self._matrix if self._matrix.size else 0
+            self._matrix = grown
+        return index
+
+    def _join(self, index: int, page: PageFeatures) -> None:
+        story = self.stories[index]
+        story.centroid += page.vector
+        story.names.update(page.names)
+        story.pages.append(page.id)
+        if page.day is not None:
+            story.first_day = page.day if story.first_day is None else min(story.first_day, page.day)
+            story.last_day = page.day if story.last_day is None else max(story.last_day, page.day)
+            self._by_day[page.day].add(index)
+        self._matrix[index] = story.direction()
+        self.story_of[page.id] = index
+
+    def assign_topics(self, threshold: float = TOPIC_THRESHOLD) -> None:
+        """Group stories into topics (the same kind of event) by their centroids, largest stories first."""
+        order = sorted(range(len(self.stories)), key=lambda i: -len(self.stories[i].pages))
+        heads: list[int] = []
+        for index in order:
+            story = self.stories[index]
+            vector = self._matrix[index]
+            if heads:
+                scores = self._matrix[heads] @ vector
+                best = int(np.argmax(scores))
+                if scores[best] >= threshold:
+                    story.topic = self.stories[heads[best]].topic
+                    continue
+            heads.append(index)
+            story.topic = f"t{len(heads)}"
+
+
+def _shared_share(names: frozenset[str], story_names: Counter) -> float:
+    """The share of the smaller set of names that both have (0 when either has none)."""
+    if not names or not story_names:
+        return 0.0
+    shared = sum(1 for n in names if n in story_names)
+    return shared / min(len(names), len(story_names))
+
+
+def story_label(titles: Sequence[str], names: Counter, max_words: int = 12) -> str:
+    """A short label: the title closest to the story's most shared names (ties: the shortest)."""
+    titles = [t for t in titles if t]
+    if not titles:
+        common = [n for n, _ in names.most_common(4)]
+        return " ".join(w.capitalize() for w in common) or "untitled story"
+
+    def weight(title: str) -> tuple[float, int]:
+        words = {w.lower() for w in _WORD.findall(title)}
+        return (-sum(names.get(w, 0) for w in words) / max(len(words), 1), len(title))
+
+    words = min(titles, key=weight).split()
+    return " ".join(words[:max_words]) + (" …" if len(words) > max_words else "")

@@ -1,0 +1,194 @@
+"""Stories: grouping pages by event (unit), and `rashomon stories` over a real batch output (end to end)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rashomon.stories.grouping import PageFeatures, StoryGrouper, lead_text, names_in, signature, story_label
+from tests.conftest import write_jsonl
+
+STRIKE = [
+    (
+        "https://lorvik-herald.invalid/a1",
+        "2026-03-02",
+        "Dockworkers strike shuts Port Sarn",
+        "Dockworkers walked off the job at Port Sarn on Monday, halting all cargo traffic. The Dockworkers' Union "
+        "said 1,200 workers joined the strike over pay. The Port Board called the walkout a reckless gamble and "
+        "said 40 ships were stuck at anchor.",
+    ),
+    (
+        "https://kessa-post.invalid/b7",
+        "2026-03-03",
+        "Port Sarn at a standstill as union strike enters second day",
+        "The strike by dockworkers at Port Sarn entered its second day on Tuesday. Union leaders said about 1,000 "
+        "members had stopped work, while the Port Board said 38 ships were waiting offshore.",
+    ),
+    (
+        "https://oster-courier.invalid/c3",
+        "2026-03-02",
+        "Port Sarn cargo halted by dockworkers' walkout <i>",
+        "Cargo handling at Port Sarn stopped on Monday after dockworkers walked out. The Port Board said 40 "
+        "vessels were stuck. The Dockworkers' Union said more than 1,200 workers took part in the strike.",
+    ),
+]
+FLOOD = [
+    (
+        "https://lorvik-herald.invalid/a2",
+        "2026-05-20",
+        "Floods cut Halden off as the Varn river bursts its banks",
+        "The Varn river burst its banks overnight and flooded large parts of Halden. The city council of Halden "
+        "said 300 families had been moved to shelters. The Coastal Guard sent boats to reach villages in the "
+        "Varn valley.",
+    ),
+    (
+        "https://varn-gazette.invalid/d1",
+        "2026-05-21",
+        "Halden evacuates hundreds of families after Varn flood",
+        "Hundreds of families left their homes in Halden after the Varn river flooded the town. The city council "
+        "said 320 families were in shelters on Wednesday, and the Coastal Guard was using boats to reach cut-off "
+        "villages in the Varn valley.",
+    ),
+]
+
+
+def rows(pages):
+    return [{"url": u, "published_at": d, "text": f"{t}\n\n{body}"} for u, d, t, body in pages]
+
+
+def features(page_id, vector, day=None, names=(), text=None, site=None):
+    vector = np.asarray(vector, dtype=np.float32)
+    return PageFeatures(page_id, site, day, page_id, frozenset(names), vector / np.linalg.norm(vector), signature(text))
+
+
+def test_pages_join_the_closest_story_within_the_window_and_start_one_otherwise():
+    grouper = StoryGrouper(threshold=0.8, name_bonus=0.2, window_days=3)
+    grouper.add([features("a", [1, 0, 0], day=100), features("b", [0.95, 0.1, 0], day=101)])
+    assert grouper.story_of["a"] == grouper.story_of["b"]
+    grouper.add([features("c", [1, 0.05, 0], day=110)])  # same words, ten days later: another story
+    grouper.add([features("d", [0, 1, 0], day=100)])  # same day, another subject
+    assert len({grouper.story_of[p] for p in "acd"}) == 3
+
+
+def test_shared_names_decide_close_calls_and_near_duplicates_join_their_original():
+    for names, joins in (({"halden", "varn"}, True), ({"lorvik"}, False)):  # cosine 0.68 + 0.2 x shared share
+        grouper = StoryGrouper(threshold=0.8, name_bonus=0.2, window_days=None)
+        grouper.add([features("a", [1, 1, 0], names={"halden", "varn"}), features("b", [1, 0, 0.3], names=names)])
+        assert (grouper.story_of["a"] == grouper.story_of["b"]) is joins
+    text = " ".join(f"word{i}" for i in range(200))
+    grouper.add([features("d", [0, 0, 1], text=text)])
+    [joined] = grouper.add([features("e", [0, 1, 0], text=text + " and one more sentence at the end")])
+    assert joined.duplicate_of == "d" and grouper.story_of["e"] == grouper.story_of["d"]
+
+
+def test_features_read_the_lead_and_names():
+    assert (
+        lead_text("Harbour shut", "Harbour shut\n\nThe Port Board said so.") == "Harbour shut. The Port Board said so."
+    )
+    names = names_in("Harbour shut. The Port Board met Mira Okafor on Monday.", actors=["Dockworkers' Union"])
+    assert {"port", "board", "mira", "okafor", "dockworkers", "union"} <= names and "monday" not in names
+    assert story_label(["A very long title about many things", "Port Sarn strike"], {"sarn": 3}) == "Port Sarn strike"
+
+
+@pytest.fixture(scope="module")
+def grouped(tmp_path_factory):
+    """A real batch output of five pages (two events, four outlets), grouped into stories."""
+    from rashomon.batch import run_batch
+    from rashomon.stories import build_stories
+
+    root = tmp_path_factory.mktemp("stories")
+    corpus = write_jsonl(root / "corpus.jsonl", rows(STRIKE[:2] + FLOOD[:1]))
+    out = root / "out"
+    run_batch([corpus], out, workers=1, progress=False)
+    first = build_stories(out, workers=1)
+    # more pages arrive: the batch resumes, and the new pages join the stories already there
+    write_jsonl(corpus, rows(STRIKE[:2] + FLOOD[:1] + STRIKE[2:] + FLOOD[1:]))  # appended: ids are file offsets
+    run_batch([corpus], out, workers=1, progress=False, resume=True)
+    second = build_stories(out, workers=1)
+    return out, first, second
+
+
+@pytest.mark.slow
+def test_stories_group_a_batch_output_incrementally_and_are_queryable(grouped):
+    from rashomon.batch.query import query
+
+    out, first, second = grouped
+    assert (first.new_pages, first.stories) == (3, 2)
+    assert (second.new_pages, second.pages, second.stories) == (2, 5, 2)
+    found, _ = query(out, "SELECT story_id, list(site ORDER BY site) FROM story_pages GROUP BY story_id ORDER BY 1")
+    assert [sorted(sites) for _, sites in found] == [
+        ["kessa-post.invalid", "lorvik-herald.invalid", "oster-courier.invalid"],
+        ["lorvik-herald.invalid", "varn-gazette.invalid"],
+    ]
+    coverage, _ = query(out, "SELECT story_id, count(*) FROM coverage GROUP BY story_id ORDER BY 1")
+    assert coverage == [("s1", 3), ("s2", 2)]
+    [(outlets, comparison)], _ = query(out, "SELECT outlets, comparison FROM story_comparisons WHERE story_id = 's1'")
+    assert len(outlets) == 3 and "ships" in comparison  # the outlets' ship counts are lined up
+
+
+@pytest.mark.slow
+def test_the_stories_page_escapes_page_text(grouped):
+    from rashomon.report.stories import render_html
+    from rashomon.stories.view import stories_view
+
+    out, _, _ = grouped
+    page = render_html(stories_view(out))
+    assert "id=coverage" in page and "kessa-post.invalid" in page
+    assert "walkout <i>" not in page and "walkout &lt;i&gt;" in page
+
+
+def written_output(out: Path, pages, first_id: int = 0) -> Path:
+    """A batch output holding ``pages`` as pages with only their text (no analysis stage): fast, for grouping."""
+    from types import SimpleNamespace
+
+    from rashomon.batch.output import BatchOutput, PageResult, rows_for_page
+
+    empty = {k: [] for k in ("blocks", "sources", "attributions", "claims", "alignments", "actors", "relations")}
+    results = []
+    for n, (url, day, title, body) in enumerate(pages, start=first_id):
+        data = {"page": {"text": f"{title}\n\n{body}", "title": title, "url": url, "published_at": day}}
+        data |= empty | {"framing": {}, "comments": [], "warnings": []}
+        record = SimpleNamespace(id=f"p{n}", url=url, published_at=day, origin="test", offset=n)
+        results.append(PageResult(record.id, rows_for_page(record, data)))
+    BatchOutput(out, resume=True).commit(results)
+    return out
+
+
+def test_stories_over_written_pages_are_the_same_whole_or_in_two_runs(tmp_path: Path):
+    from rashomon.batch.query import query
+    from rashomon.stories import build_stories
+
+    whole = written_output(tmp_path / "whole", STRIKE + FLOOD)
+    build_stories(whole, workers=1, compare=False)
+    halves = written_output(tmp_path / "halves", STRIKE[:2] + FLOOD[:1])
+    build_stories(halves, workers=1, compare=False)
+    written_output(halves, STRIKE[2:] + FLOOD[1:], first_id=3)
+    build_stories(halves, workers=1, compare=False)
+    groups = lambda out: sorted(  # noqa: E731
+        sorted(ids) for _, ids in query(out, "SELECT story_id, list(site) FROM story_pages GROUP BY 1")[0]
+    )
+    assert (
+        groups(whole)
+        == groups(halves)
+        == [
+            ["kessa-post.invalid", "lorvik-herald.invalid", "oster-courier.invalid"],
+            ["lorvik-herald.invalid", "varn-gazette.invalid"],
+        ]
+    )
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_the_ray_engine_groups_as_the_local_engine(tmp_path: Path):
+    pytest.importorskip("ray")
+    from rashomon.batch.query import query
+    from rashomon.stories import build_stories
+
+    sql = "SELECT story_id, page_id FROM story_pages ORDER BY page_id"
+    local = written_output(tmp_path / "local", STRIKE + FLOOD)
+    on_ray = written_output(tmp_path / "ray", STRIKE + FLOOD)
+    build_stories(local, workers=1, compare=False)
+    build_stories(on_ray, engine="ray", workers=2, compare=False)
+    assert query(local, sql)[0] == query(on_ray, sql)[0]
