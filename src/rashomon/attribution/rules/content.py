@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from .settings import (
     CONTENT_PREPOSITIONS,
     FINDING_VERBS,
     GAP_PRONOUNS,
+    MAX_SUBTREE_CUES,
     MIN_SAID_OBJECT_TOKENS,
     NAMING_VERBS,
     NO_OBJECT_CONTENT,
@@ -411,21 +413,50 @@ class ContentRules(ExtractorBase):
         """Cut ``content`` before the next cue joined to this one: "criticized X, saying Y", "attacked X and
         questioned Y", "said X, and she accused Y". Each is an attribution of its own; the first does not
         swallow the second."""
-        for token in verb.subtree:
-            if token.i <= verb.i or token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.all_cue_lemmas:
+        joined = {c.i: c for c in verb.rights if c.dep_ in ("conj", "parataxis")}
+        participles = {t.i: t for t in self.participial_cues(verb)}
+        for i in sorted(joined.keys() | participles.keys()):
+            token = joined.get(i) or participles[i]
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.all_cue_lemmas:
                 continue
-            follows = (token.dep_ == "advcl" and token.tag_ == "VBG") or (
-                token.dep_ in ("conj", "parataxis") and token.head.i == verb.i
-            )
-            if not follows:
+            if i not in joined and not self.descends(token, verb):
                 continue
             first = token.left_edge.i
             while first > 0 and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
                 first -= 1
             cut = self.doc[first].idx
             if content[0] < cut < content[1] and self.text[content[0] : cut].strip():
-                return content[0], len(self.text[:cut].rstrip(" ,;—–-"))
+                while cut > 0 and self.text[cut - 1] in " ,;—–-":
+                    cut -= 1
+                return content[0], cut
         return content
+
+    def participial_cues(self, head: Token) -> list[Token]:
+        """Participial cues ("..., saying ...": advcl, VBG, a cue lemma) after ``head`` and within its subtree's
+        edges, in order, at most ``MAX_SUBTREE_CUES``: from one sorted index per doc, not a walk of the subtree
+        (a paragraph chaining 1,000 cues made that quadratic). Not all need descend from ``head``: see
+        :meth:`descends`."""
+        if self._participles is None:
+            cues = self.lexicon.all_cue_lemmas
+            self._participles = [
+                t.i for t in self.doc if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in cues
+            ]
+        index = self._participles
+        low, high = bisect_right(index, head.i), bisect_right(index, head.right_edge.i)
+        return [self.doc[i] for i in index[low : min(high, low + MAX_SUBTREE_CUES)]]
+
+    @staticmethod
+    def descends(token: Token, head: Token) -> bool:
+        """Whether ``token`` is in ``head``'s subtree (walks up from ``token``; leaves ``head``'s edges at once
+        when it is not)."""
+        first, last = head.left_edge.i, head.right_edge.i
+        node = token
+        while node.i != head.i:
+            parent = node.head
+            if parent.i == node.i or not first <= parent.i <= last:
+                return False
+            node = parent
+        return True
 
     def subtree_before_next_cue(self, token: Token) -> tuple[int, int]:
         """ "accused X of being duped and encouraged Y to ...": the parser may join the speaker's next cue to the
@@ -455,14 +486,8 @@ class ContentRules(ExtractorBase):
         """The clause's subtree, without a trailing participial cue ("..., saying ...", "..., calling it ..."):
         that is the speaker's next statement, not part of this one."""
         last = clause.right_edge.i
-        for token in clause.subtree:
-            if (
-                token.i > clause.i
-                and token.dep_ == "advcl"
-                and token.tag_ == "VBG"
-                and token.lemma_.lower() in self.lexicon.all_cue_lemmas
-                and token.right_edge.i == last
-            ):
+        for token in self.participial_cues(clause):
+            if token.right_edge.i == last and self.descends(token, clause):
                 last = token.left_edge.i - 1
                 break
         for token in clause.rights:
@@ -593,7 +618,9 @@ class ContentRules(ExtractorBase):
     def second_half(self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None) -> tuple[int, int]:
         """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content."""
         after = max(cue[1], subject.right_edge.idx + len(subject.right_edge) if subject is not None else 0)
-        for quote in self.quotes:
+        # the gap matches only when it is a few characters long (``$`` may stand before one last line break):
+        # only the quotes starting that close are tried
+        for quote in self.quotes_touching(after, after + 6) if self._quotes_disjoint else self.quotes:
             if quote.start >= after and SPLIT_QUOTE_GAP.match(self.text[after : quote.start]):
                 return content[0], quote.end
         return content

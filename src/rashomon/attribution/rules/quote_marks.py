@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
@@ -19,13 +22,10 @@ class QuoteMarkRules(ExtractorBase):
     """Quotations as contents: the quote around a span, a quote beside a cue, quotes no cue claims."""
 
     def quote_at(self, start: int, end: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.start < end and start < quote.end:
-                return quote
-        return None
+        return next(iter(self.quotes_touching(start, end)), None)
 
     def inside_quote(self, char: int) -> Quote | None:
-        for quote in self.quotes:
+        for quote in self.quotes_touching(char, char + 1):
             if quote.closed and quote.start < char < quote.end:
                 return quote
         return None
@@ -39,10 +39,9 @@ class QuoteMarkRules(ExtractorBase):
         """Grow ``content`` to the quotations it touches and say whether it is direct, mixed or indirect."""
         start, end = content
         quoted = 0
-        for quote in self.quotes:
-            if quote.start < end and start < quote.end:  # a quote the content touches is part of it
-                start, end = min(start, quote.start), max(end, quote.end)
-        for quote in self.quotes:
+        for quote in self.quotes_touching(start, end):  # a quote the content touches is part of it
+            start, end = min(start, quote.start), max(end, quote.end)
+        for quote in self.quotes_touching(start, end):
             if start <= quote.start and quote.end <= end:
                 quoted += quote.end - quote.start
         share = quoted / max(1, end - start)
@@ -53,9 +52,7 @@ class QuoteMarkRules(ExtractorBase):
         """A quotation in the cue's sentence or right around it that the cue can claim."""
         sent = verb.sent
         s_start, s_end = sent.start_char, sent.end_char
-        candidates = [
-            q for q in self.quotes if q.start < s_end + NEIGHBOUR_QUOTE_GAP and s_start - NEIGHBOUR_QUOTE_GAP < q.end
-        ]
+        candidates = self.quotes_touching(s_start - NEIGHBOUR_QUOTE_GAP, s_end + NEIGHBOUR_QUOTE_GAP)
         candidates = [
             q
             for q in candidates
@@ -74,9 +71,12 @@ class QuoteMarkRules(ExtractorBase):
 
     def orphans(self) -> None:
         """Quotations no cue claimed (and not inside claimed content): candidates for continuation."""
-        covered = [f.content for f in self.found if f.kind != "next_block"]
+        covered = sorted(f.content for f in self.found if f.kind != "next_block")
+        starts = [s for s, _ in covered]
+        reach = list(accumulate((e for _, e in covered), max))  # the furthest end of any content starting so far
         for quote in self.quotes:
-            if any(s <= quote.start and quote.end <= e for s, e in covered):
+            index = bisect_right(starts, quote.start)
+            if index and reach[index - 1] >= quote.end:  # some content starting at or before it holds it
                 continue
             words = len(self.text[quote.start : quote.end].split())
             if words < MIN_ORPHAN_QUOTE_WORDS:

@@ -6,6 +6,8 @@ import re
 
 #: An orphan quotation shorter than this many words is a scare quote ("think tank"), not speech.
 MIN_ORPHAN_QUOTE_WORDS = 5
+#: Participial cues looked at in one subtree ("..., saying ..."): real sentences have one or two.
+MAX_SUBTREE_CUES = 50
 #: A quote counts as the content of a cue in a neighbouring sentence only if it starts or ends this close
 #: (in characters) to that sentence.
 NEIGHBOUR_QUOTE_GAP = 3
