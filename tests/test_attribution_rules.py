@@ -214,3 +214,19 @@ def test_pronoun_speakers_resolve_to_the_right_earlier_source_or_say_they_could_
     assert "Ida Vell" in names[she.source_id].name and not names[she.source_id].unresolved
     he = by_cue(analysis, "told")
     assert names[he.source_id].unresolved and names[he.source_id].name.lower() == "he"
+
+
+def test_the_paragraph_right_after_an_outlet_opens_its_account_carries_its_report_on(nlp):
+    page = [
+        "Ferry strike spreads",
+        "The dispute is entering its third week. According to Coastwire News, the ferry crews voted to stop work "
+        "at every northern terminal.",
+        "In a sharp escalation, strikers blocked four piers and turned back two cargo ships on Tuesday.",
+        "The timetable for the islands has been suspended until further notice.",
+    ]
+    analysis = run(nlp, page, publisher="Harbour Notes")
+    assert_spans_valid(analysis)
+    agency = next(s.id for s in analysis.sources if s.name == "Coastwire News")
+    blocks = analysis.page.blocks
+    assert blocks[2].narrative == agency  # the report running on
+    assert blocks[3].narrative == analysis.publisher_id  # one paragraph only: then the publisher again

@@ -106,4 +106,4 @@ def test_reference_page_pairs_what_reuters_and_rt_call_the_rebels_and_the_taking
                     assert any(a <= span.start and span.end <= b for a, b in accounts[row.account])
                     assert span.text in word.forms
     html = render(result, "html")
-    assert "What each account calls the same thing" in html and "liberated ×2" in html
+    assert "Paired word choices" in html and "liberated ×2" in html

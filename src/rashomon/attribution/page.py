@@ -111,7 +111,9 @@ class PageAttributor:
         self._index: tuple[dict[str, list[Record]], list[Record], dict] | None = None  # see _candidates
         self._positions: dict[str, int] | None = None  # see position_of
         self._separator_ends: list[int] | None = None  # see _separator_floor
-        self.framed_blocks: set[str] = set()  # blocks a framing sentence hands to an outlet ("... as follows:")
+        # blocks handed to an outlet whole: by a framing sentence ("... as follows:") or carrying on right after it
+        # is named
+        self.framed_blocks: set[str] = set()
 
     # --- 1. per-block extraction ------------------------------------------------------------------------
     def extract(self) -> None:
@@ -300,6 +302,7 @@ class PageAttributor:
             by_block.setdefault(record.block.id, []).append(record)
         opening: dict[str, Record] = {}
         current, framed = PUBLISHER_ID, False
+        relayed_here = False  # this block opened an outlet's account ("According to Reuters, ...")
         for block in self.page.blocks:
             if block.kind in ("separator", "headline"):
                 if block.kind == "separator":
@@ -325,8 +328,10 @@ class PageAttributor:
                 block.narrative = PUBLISHER_ID
                 current, framed = record.source_id, True
                 continue
+            relayed_before, relayed_here = relayed_here, False
             if top_media:
                 source_id = top_media[0].source_id
+                relayed_here = source_id not in opening  # the outlet's account opens here
                 opening.setdefault(source_id, top_media[0])
                 current, framed = source_id, False
             elif not by_block.get(block.id) and (
@@ -335,13 +340,16 @@ class PageAttributor:
                 block.narrative = PUBLISHER_ID
                 continue
             # A relayed account covers what the text attributes to it: the paragraphs a framing sentence hands
-            # over ("... sounds as follows:"), and paragraphs that report someone's words while it runs. A
-            # paragraph with no attribution in it is the publisher's own, wherever it stands.
-            if framed or by_block.get(block.id):
+            # over ("... sounds as follows:"), paragraphs that report someone's words while it runs, and the one
+            # paragraph that carries on right after the paragraph that opens an outlet's account ("According to
+            # Coastwire, X. // In a major breakthrough, Y."): its report running on. Any other paragraph with no
+            # attribution in it is the publisher's own, wherever it stands.
+            carries_on = relayed_before and not by_block.get(block.id) and current != PUBLISHER_ID
+            if framed or carries_on or by_block.get(block.id):
                 block.narrative = current
             else:
                 block.narrative = PUBLISHER_ID
-            if framed:
+            if framed or carries_on:
                 self.framed_blocks.add(block.id)
         return opening
 
