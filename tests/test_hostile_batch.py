@@ -94,10 +94,17 @@ def test_sigkill_of_the_parent_alone_ten_times_leaves_no_process_and_every_recor
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        # kill points follow the run's progress, not the clock: after 0-2 more parts are committed (a quick
+        # machine finishes the whole corpus in the time a fixed delay waits)
+        target = committed_parts(out) + rng.randint(0, 2)
         deadline = time.monotonic() + RUN_TIMEOUT_S
-        while len(descendants(process.pid)) < 2 and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        time.sleep(rng.uniform(0.0, 1.5))
+        while (
+            (len(descendants(process.pid)) < 2 or committed_parts(out) < target)
+            and process.poll() is None
+            and time.monotonic() < deadline
+        ):
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0.0, 0.05))
         family = descendants(process.pid)
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)

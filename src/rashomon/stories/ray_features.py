@@ -45,12 +45,19 @@ def ray_features(root: Path, skip, *, workers: int | None = None, address: str |
         return
     started_here = not ray.is_initialized()
     if started_here:
-        ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False, log_to_driver=False)
+        # one CPU beyond the actors' for reading the parts: with each CPU held by a featurizer, the read tasks
+        # would wait for ever (the test of the Ray engine hung exactly so)
+        cpus = None if address else (workers or 2) + 1
+        ray.init(address=address, num_cpus=cpus, include_dashboard=False, log_to_driver=False)
     try:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
-        dataset = ray.data.read_parquet(files, columns=PAGE_COLUMNS).filter(lambda row: row["id"] not in skip)
+        # reading and filtering take no CPU of their own: the featurizing actors hold every CPU of a local Ray
+        # (one each), and tasks that waited for a free CPU would wait for ever
+        dataset = ray.data.read_parquet(files, columns=PAGE_COLUMNS, ray_remote_args={"num_cpus": 0}).filter(
+            lambda row: row["id"] not in skip, num_cpus=0
+        )
         featurized = dataset.map_batches(
             _Featurizer, batch_size=READ_BATCH, concurrency=workers or 2, batch_format="numpy", num_cpus=1
         )
