@@ -49,7 +49,7 @@ lint: install-dev
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 
-test: install-dev browser-deps lint
+test: install-dev browser-deps browser-axe lint
 	$(BIN)/python -m pytest -q
 
 test-fast: install-dev
