@@ -513,7 +513,7 @@ def test_concurrent_misses_of_one_read_compute_it_once():
         await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"text/plain")]})
         await send({"type": "http.response.body", "body": scope["path"].encode()})
 
-    cache = ReadCache(slow_app, generation=lambda path: 0)
+    cache = ReadCache(slow_app, generation=lambda path: 0, one_page=lambda path: False)
 
     async def get(path):
         sent = []

@@ -300,7 +300,9 @@ def create_app(
     )
 
     app.add_middleware(
-        ReadCache, generation=lambda path: store.deletions if _ONE_PAGE.match(path) else store.generation
+        ReadCache,
+        generation=lambda path: store.deletions if _ONE_PAGE.match(path) else store.generation,
+        one_page=lambda path: _ONE_PAGE.match(path) is not None,
     )
     app.add_middleware(_SecurityHeaders, policy=csp)
     app.add_middleware(_SameOriginOnly, refuse=lambda request, reason: error_response(request, 403, reason))

@@ -18,8 +18,11 @@ from collections.abc import Callable
 from typing import Any
 
 # --- settings ------------------------------------------------------------------------------------------
-#: Seconds a cached answer may be served: the delay before a write by another process shows.
+#: Seconds a cached answer may be served: the delay before a write by another process (a ``batch`` into the
+#: same file) shows in the lists and searches.
 CACHE_SECONDS = 2.0
+#: The same for the reads of one stored page, which only a deletion changes, and only the app deletes.
+CACHE_PAGE_SECONDS = 600.0
 #: Answers kept at most, and their total bytes.
 CACHE_ENTRIES = 512
 CACHE_BYTES = 64 * 1024 * 1024
@@ -32,11 +35,13 @@ Entry = tuple[float, int, list[tuple[bytes, bytes]], bytes]  # (stored at, statu
 
 
 class ReadCache:
-    """ASGI middleware over the app: a GET answered from memory while ``generation(path)`` stays the same."""
+    """ASGI middleware over the app: a GET answered from memory while ``generation(path)`` stays the same
+    (``one_page(path)``: the path reads one stored page, kept longer)."""
 
-    def __init__(self, app, generation: Callable[[str], int]) -> None:
+    def __init__(self, app, generation: Callable[[str], int], one_page: Callable[[str], bool]) -> None:
         self.app = app
         self.generation = generation
+        self.one_page = one_page
         self.entries: OrderedDict[Key, Entry] = OrderedDict()
         self.size = 0
         self.pending: dict[Key, asyncio.Future] = {}
@@ -90,7 +95,7 @@ class ReadCache:
         entry = self.entries.get(key)
         if entry is None:
             return None
-        if time.monotonic() - entry[0] > CACHE_SECONDS:
+        if time.monotonic() - entry[0] > (CACHE_PAGE_SECONDS if self.one_page(key[1]) else CACHE_SECONDS):
             self._drop(key)
             return None
         self.entries.move_to_end(key)
