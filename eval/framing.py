@@ -1,19 +1,25 @@
 """Score loaded language against BASIL-dev lexical bias and the Propaganda Techniques Corpus; Fightin' Words
 against BASIL lexical bias.
 
-1. **BASIL-dev** (Fan et al. 2019; ``compare/basil-dev``): every body sentence of the 150 articles, scored
-   against its lexical-bias spans: partial-overlap span F1 (below) and sentence F1 (a sentence with any
-   predicted span against a sentence with any gold span). The flag threshold was chosen on 2010-2012; the
-   figures for 2013-2014 are printed apart.
+1. **BASIL-dev** (Fan et al. 2019; ``compare/basil-dev``): the 150 articles read a paragraph at a time, as the
+   product reads a page's blocks (so a quotation running over several sentences is seen whole), scored per body
+   sentence against its lexical-bias spans: partial-overlap span F1 (below) and sentence F1 (a sentence with
+   any predicted span against a sentence with any gold span). First a precision/recall table over flag
+   thresholds on the tuning years 2010-2012, where the shipped threshold was chosen; then every system on all
+   years, 2010-2012 and 2013-2014 apart.
 2. **PTC** (SemEval-2020 Task 11): ``Loaded_Language`` and ``Name_Calling,Labeling`` spans merged into one class
    (our spans do not tell the two apart), partial-overlap span F1 per article, as the task scores it: with S
    the predicted and T the gold spans, C(s, t, h) = |s ∩ t| / h;
-   P = 1/|S| sum_s sum_t C(s, t, |s|), R = 1/|T| sum_t sum_s C(s, t, |t|).
-3. **Fightin' Words on BASIL**: per triplet, each outlet's top-10 words against the other two; the share of
-   their uses that fall inside lexical-bias spans against the share of all words that do (chance).
+   P = 1/|S| sum_s sum_t C(s, t, |s|), R = 1/|T| sum_t sum_s C(s, t, |t|). The same thresholds, then the
+   systems.
+3. **Fightin' Words on BASIL**: each triplet's three articles are one page's accounts
+   (``framing.framing_for``); each outlet's top-10 words against the other two, and the share of the uses shown
+   with them that fall inside lexical-bias spans, against the share of all words that do (chance). The share
+   over every occurrence of those words is printed beside it.
 
 Anchors, same scoring: the old conflict/VADER lexicon (``framing.loaded_spans``) and a bias word list, MBIC's
-``bised_words_lexicon.xlsx`` (read from ``--mbic`` when present). Neither BASIL nor PTC trains anything shipped.
+``bised_words_lexicon.xlsx`` (read from ``--mbic`` when present). Neither BASIL nor PTC trains anything shipped;
+the encoder reads each BASIL sentence once for all three measures.
 
     .venv/bin/python eval/framing.py [--basil DIR] [--ptc DIR] [--mbic DIR]
 
@@ -87,7 +93,8 @@ def _prf(precision: float, recall: float, n_pred: int, n_gold: int) -> dict:
 
 
 def read_basil(folder: Path) -> list[dict]:
-    """Articles: ``year``, ``triplet``, ``outlet``, ``sentences``, ``gold`` (lexical spans per sentence)."""
+    """Articles: ``year``, ``triplet``, ``outlet``, ``sentences``, ``paragraphs`` (sentences in each),
+    ``gold`` (lexical spans per sentence)."""
     articles = []
     for ann_path in sorted((folder / "annotations").rglob("*_ann.json")):
         art_path = folder / "articles" / ann_path.parent.name / ann_path.name.replace("_ann.json", ".json")
@@ -103,6 +110,7 @@ def read_basil(folder: Path) -> list[dict]:
                 "triplet": article["triplet-uuid"],
                 "outlet": article["source"].lower(),
                 "sentences": sentences,
+                "paragraphs": [len(paragraph) for paragraph in article["body-paragraphs"]],
                 "gold": gold,
             }
         )
@@ -142,12 +150,72 @@ def mbic_word_list(folder: Path) -> set[str]:
 # --- systems -------------------------------------------------------------------------------------------
 
 
-def ours(docs: list[list[tuple[int, str]]]) -> list[list[tuple[int, int]]]:
-    """The shipped loaded-language spans (head + scare quotes), one list per document of pieces."""
-    from rashomon import encoder, framing
+def paragraphs(article: dict, first: int) -> list[tuple[str, list[tuple[int, int]]]]:
+    """An article's paragraphs as the product reads them (sentences joined by a space, so a quotation that runs
+    over several sentences is seen whole): ``(text, [(sentence number, offset in the text)])``, sentences
+    numbered from ``first``."""
+    out, k = [], first
+    for count in article["paragraphs"]:
+        layout, at = [], 0
+        for sentence in article["sentences"][k - first : k - first + count]:
+            layout.append((k, at))
+            at += len(sentence) + 1
+            k += 1
+        out.append((" ".join(article["sentences"][j - first] for j, _ in layout), layout))
+    return out
 
-    enc = encoder.load()
-    return [[(s["start"], s["end"]) for s in framing.loaded_language(pieces, enc)] for pieces in docs]
+
+def encoded_at(encoding, texts: list[str], units: list[tuple[int, int]]) -> list:
+    """EncodedSpans for text ``k`` of ``encoding`` (``texts[k]``) read at page offset ``offset``, per ``(k, offset)``."""
+    from rashomon import framing
+
+    out = []
+    for k, offset in units:
+        offsets = encoding.offsets[k].reshape(-1, 2)
+        if len(offsets):
+            end = int(offsets[-1, 1]) if encoding.truncated[k] else len(texts[k])
+            out.append(framing.EncodedSpan(offset, offset + end, encoding.tokens[k], offsets + offset))
+    return out
+
+
+class Scored:
+    """The shipped head's word scores for a list of documents (each one list of pieces), computed once so that
+    the threshold table and the shipped spans read the same pass. Documents are laid end to end (each at its own
+    base offset) so that one call scores them all; spans come back per document."""
+
+    def __init__(self, docs: list[list[tuple[int, str]]], encoded=None) -> None:
+        """``encoded``: for each document, a function ``base -> [EncodedSpan]`` giving the token vectors the
+        caller already has for it, laid at ``base``."""
+        from rashomon import encoder, framing
+
+        self.bases, base = [], 0
+        for pieces in docs:
+            self.bases.append(base)
+            base += max((o + len(t) for o, t in pieces), default=0) + 1
+        texts = {str(i): [(b + o, t) for o, t in pieces] for i, (b, pieces) in enumerate(zip(self.bases, docs))}
+        known = [span for i, b in enumerate(self.bases) for span in (encoded(i, b) if encoded else [])]
+        self.texts = texts
+        self.words = framing.score_words(texts, encoder.load(), known)
+
+    def spans(self, threshold: float | None = None) -> list[list[tuple[int, int]]]:
+        """The shipped loaded-language spans (head + scare quotes) of each document at ``threshold``."""
+        from rashomon import framing
+
+        out = []
+        for i, base in enumerate(self.bases):
+            found = framing.loaded_language(self.texts[str(i)], scored=self.words[str(i)], threshold=threshold)
+            out.append([(s["start"] - base, s["end"] - base) for s in found])
+        return out
+
+
+def by_sentence(spans: list[list[tuple[int, int]]], layouts: list[list[tuple[int, int]]], count: int) -> list:
+    """Paragraph spans back to sentence spans (a span goes to the sentence it starts in)."""
+    out: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+    for found, layout in zip(spans, layouts, strict=True):
+        for start, end in found:
+            k, offset = max((u for u in layout if u[1] <= start), key=lambda u: u[1])
+            out[k].append((start - offset, end - offset))
+    return out
 
 
 def lexicon(docs: list[list[tuple[int, str]]]) -> list[list[tuple[int, int]]]:
@@ -159,43 +227,88 @@ def lexicon(docs: list[list[tuple[int, str]]]) -> list[list[tuple[int, int]]]:
 # --- Fightin' Words on BASIL ---------------------------------------------------------------------------
 
 
-def fightin_words_in_bias(articles: list[dict], top: int = 10) -> dict:
-    """Share of the top-``top`` words' uses inside lexical-bias spans, against the share of all words."""
-    from rashomon import framing
+def fightin_words_in_bias(articles: list[dict], top: int = 10, encoding=None) -> dict:
+    """Share of the top-``top`` words' uses inside lexical-bias spans, against the share of all words.
 
+    Each triplet's articles are one page's accounts (:func:`rashomon.framing.framing_for` over their
+    paragraphs, the outlets' names excluded). ``uses`` counts the uses the product counts and shows (``spans``
+    of each distinctive word); ``all_uses`` every occurrence of those words in the article, evaluative or not.
+    ``encoding``: the encoder's tokens of every article sentence in order, when the caller has them.
+    """
+    from rashomon import encoder, framing
+
+    firsts, k = {}, 0
+    for article in articles:
+        firsts[id(article)] = k
+        k += len(article["sentences"])
+    all_sentences = [s for article in articles for s in article["sentences"]]
     by_triplet: dict[str, list[dict]] = defaultdict(list)
     for article in articles:
         by_triplet[article["triplet"]].append(article)
-    inside = uses = all_inside = all_words = 0
+    enc = encoder.load()
+    inside = uses = all_inside = all_words = any_inside = any_uses = 0
+    terms_seen: Counter = Counter()
     for group in by_triplet.values():
         if len(group) < 2:
             continue
-        counts = [framing.word_counts(a["sentences"]) for a in group]
+        texts: dict[str, list[tuple[int, str]]] = {}
+        gold: dict[str, list[tuple[int, int]]] = {}
+        encoded: list = []
+        base = 0
         for index, article in enumerate(group):
-            others: Counter = Counter()
-            for j, c in enumerate(counts):
-                if j != index:
-                    others.update(c)
-            names = {article["outlet"], "fox", "foxnews", "nyt", "times", "huffpost", "huffington", "post"}
-            terms = {r["term"] for r in framing.distinctive_words(counts[index], others, top=top, exclude=names)}
-            for sentence, gold in zip(article["sentences"], article["gold"], strict=True):
-                for match in framing.words(sentence):
-                    hit = any(a < match.end() and match.start() < b for a, b in gold)
+            texts[str(index)], gold[str(index)] = [], []
+            for text, layout in paragraphs(article, firsts[id(article)]):
+                texts[str(index)].append((base, text))
+                for k, offset in layout:
+                    gold[str(index)] += [
+                        (base + offset + a, base + offset + b) for a, b in article["gold"][k - firsts[id(article)]]
+                    ]
+                if encoding is not None:
+                    encoded += encoded_at(encoding, all_sentences, [(k, base + offset) for k, offset in layout])
+                base += len(text) + 1
+        labels = {str(i): f"{a['outlet']} {OUTLET_WORDS}" for i, a in enumerate(group)}
+        result = framing.framing_for(texts, labels, enc, encoded)
+        for key, pieces in texts.items():
+            rows = result[key]["distinctive"][:top]
+            terms = {r["term"] for r in rows}
+            terms_seen.update(terms)
+            shown = {(a, b) for r in rows for a, b in r["spans"]}
+            for offset, text in pieces:
+                for match in framing.words(text):
+                    a, b = offset + match.start(), offset + match.end()
+                    hit = any(g0 < b and a < g1 for g0, g1 in gold[key])
                     all_words += 1
                     all_inside += hit
                     if match.group().removesuffix("'s") in terms:
+                        any_uses += 1
+                        any_inside += hit
+                    if any(s0 <= a and b <= s1 for s0, s1 in shown):
                         uses += 1
                         inside += hit
-    share, chance = inside / uses if uses else 0.0, all_inside / all_words if all_words else 0.0
+    chance = all_inside / all_words if all_words else 0.0
+    share, any_share = inside / uses if uses else 0.0, any_inside / any_uses if any_uses else 0.0
     return {
         "top_share": round(share, 4),
         "chance": round(chance, 4),
         "ratio": round(share / chance, 2) if chance else 0.0,
         "uses": uses,
+        "all_uses_share": round(any_share, 4),
+        "all_uses_ratio": round(any_share / chance, 2) if chance else 0.0,
+        "all_uses": any_uses,
+        "common_terms": [t for t, _ in terms_seen.most_common(15)],
     }
 
 
+#: Words of the three outlets' names, never reported as their framing.
+OUTLET_WORDS = "fox foxnews nyt times huffpost huffington post"
+
+
+THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995)
+
+
 def main(argv: list[str] | None = None) -> int:
+    from rashomon import heads
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--basil", type=Path, default=SHARED / "compare" / "basil-dev")
     parser.add_argument("--ptc", type=Path, default=SHARED / "propaganda" / "ptc")
@@ -204,12 +317,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.basil / "annotations").is_dir() or not (args.ptc / "train-articles").is_dir():
         print(f"need BASIL ({args.basil}) and PTC ({args.ptc}) folders", file=sys.stderr)
         return 2
-    result: dict = {}
+    shipped = heads.load("framing-loaded").thresholds["loaded"]
+    result: dict = {"threshold": shipped}
     words = mbic_word_list(args.mbic) if (args.mbic / "bised_words_lexicon.xlsx").is_file() else None
-    systems = {"ours": ours, "old_lexicon": lexicon}
+    anchors: dict = {"old_lexicon": lexicon}
     if words:
         spans_of = word_list_spans(words)
-        systems["bias_word_list"] = lambda docs: [
+        anchors["bias_word_list"] = lambda docs: [
             [s for o, t in p for s in ((a + o, b + o) for a, b in spans_of(t))] for p in docs
         ]
 
@@ -217,45 +331,90 @@ def main(argv: list[str] | None = None) -> int:
     sentences = [(a["year"], s, g) for a in articles for s, g in zip(a["sentences"], a["gold"], strict=True)]
     docs = [[(0, s)] for _, s, _ in sentences]
     gold = [g for _, _, g in sentences]
+    texts = [s for _, s, _ in sentences]
+    layouts, par_docs, first = [], [], 0
+    for article in articles:
+        for text, layout in paragraphs(article, first):
+            par_docs.append([(0, text)])
+            layouts.append(layout)
+        first += len(article["sentences"])
+    tune = [i for i, (y, _, _) in enumerate(sentences) if y in TUNE_YEARS]
+    rest = [i for i, (y, _, _) in enumerate(sentences) if y not in TUNE_YEARS]
     print(f"BASIL-dev: {len(articles)} articles, {len(sentences)} sentences, {sum(map(len, gold))} lexical-bias spans")
-    print(
-        f"{'system':16} {'span P':>7} {'R':>6} {'F1':>6}  {'sent P':>7} {'R':>6} {'F1':>6}   F1 span/sent 2010-12 | 2013-14"
-    )
-    for name, system in systems.items():
-        pred = system(docs)
+    from rashomon import encoder
+
+    encoding = encoder.load().encode(texts, tokens=True)
+    scored = Scored(par_docs, lambda i, base: encoded_at(encoding, texts, [(k, base + o) for k, o in layouts[i]]))
+
+    def ours_at(threshold: float | None = None) -> list[list[tuple[int, int]]]:
+        return by_sentence(scored.spans(threshold), layouts, len(sentences))
+
+    def pick(pred, keep):
+        return [pred[i] for i in keep], [gold[i] for i in keep]
+
+    print(f"\nthreshold table on the tuning years ({'-'.join((TUNE_YEARS[0], TUNE_YEARS[-1]))}), head + scare quotes:")
+    print(f"{'threshold':>9} {'span P':>7} {'R':>6} {'F1':>6} {'spans':>6}  {'sent P':>7} {'R':>6} {'F1':>6}")
+    table = []
+    for threshold in sorted({*THRESHOLDS, shipped}):
+        pred, g = pick(ours_at(threshold), tune)
+        s, t = span_prf(pred, g), sentence_prf(pred, g)
+        table.append({"threshold": threshold, "span": s, "sentence": t})
+        mark = "  <- shipped" if threshold == shipped else ""
+        print(
+            f"{threshold:9.3f} {s['precision']:7.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['predicted']:6d}  "
+            f"{t['precision']:7.3f} {t['recall']:6.3f} {t['f1']:6.3f}{mark}"
+        )
+    result["basil_tune_table"] = table
+
+    systems = {"ours": ours_at(), **{name: system(docs) for name, system in anchors.items()}}
+    print(f"\n{'system':16} {'span P':>7} {'R':>6} {'F1':>6}  {'sent P':>7} {'R':>6} {'F1':>6}   (all years)")
+    for name, pred in systems.items():
         row = {"span": span_prf(pred, gold), "sentence": sentence_prf(pred, gold)}
-        for part, years in (("tune", TUNE_YEARS), ("rest", None)):
-            keep = [i for i, (y, _, _) in enumerate(sentences) if (y in TUNE_YEARS) == (years is not None)]
-            row[part] = {
-                "span": span_prf([pred[i] for i in keep], [gold[i] for i in keep])["f1"],
-                "sentence": sentence_prf([pred[i] for i in keep], [gold[i] for i in keep])["f1"],
-            }
+        for part, keep in (("tune", tune), ("rest", rest)):
+            p, g = pick(pred, keep)
+            row[part] = {"span": span_prf(p, g), "sentence": sentence_prf(p, g)}
         result[f"basil_{name}"] = row
         s, t = row["span"], row["sentence"]
         print(
             f"{name:16} {s['precision']:7.3f} {s['recall']:6.3f} {s['f1']:6.3f}  {t['precision']:7.3f} {t['recall']:6.3f} "
-            f"{t['f1']:6.3f}   {row['tune']['span']:.3f}/{row['tune']['sentence']:.3f} | {row['rest']['span']:.3f}/{row['rest']['sentence']:.3f}"
+            f"{t['f1']:6.3f}"
         )
+        for part, years in (("tune", "2010-12"), ("rest", "2013-14")):
+            s, t = row[part]["span"], row[part]["sentence"]
+            print(
+                f"  {years:14} {s['precision']:7.3f} {s['recall']:6.3f} {s['f1']:6.3f}  {t['precision']:7.3f} "
+                f"{t['recall']:6.3f} {t['f1']:6.3f}"
+            )
     print("goal: span F1 >= 0.25, sentence F1 >= 0.40 (held-out articles)")
 
     ptc = read_ptc(args.ptc)
     docs = [[(0, text)] for text, _ in ptc]
-    gold = [g for _, g in ptc]
+    gold_ptc = [g for _, g in ptc]
     print(f"\nPTC: {len(ptc)} articles, Loaded_Language + Name_Calling as one class, partial-overlap span F1")
-    for name, system in systems.items():
-        s = span_prf(system(docs), gold)
+    scored_ptc = Scored(docs)
+    for threshold in sorted({*THRESHOLDS, shipped}):
+        s = span_prf(scored_ptc.spans(threshold), gold_ptc)
+        mark = "  <- shipped" if threshold == shipped else ""
+        print(
+            f"  threshold {threshold:.3f}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['predicted']} spans){mark}"
+        )
+    ptc_systems = {"ours": scored_ptc.spans(), **{name: system(docs) for name, system in anchors.items()}}
+    for name, pred in ptc_systems.items():
+        s = span_prf(pred, gold_ptc)
         result[f"ptc_{name}"] = s
         print(
             f"{name:16} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['predicted']} spans, {s['gold']} gold)"
         )
     print("goal: span F1 >= 0.30 (held-out articles)")
 
-    fw = fightin_words_in_bias(articles)
+    fw = fightin_words_in_bias(articles, encoding=encoding)
     result["fightin_words_basil"] = fw
     print(
-        f"\nFightin' Words top-10 per outlet inside BASIL lexical bias: {fw['top_share']:.4f} of {fw['uses']} uses, "
-        f"chance {fw['chance']:.4f}: {fw['ratio']}x (goal >= 3x)"
+        f"\nFightin' Words top-10 per outlet inside BASIL lexical bias: {fw['top_share']:.4f} of the {fw['uses']} uses "
+        f"shown, chance {fw['chance']:.4f}: {fw['ratio']}x (goal >= 3x); every occurrence of those words: "
+        f"{fw['all_uses_share']:.4f} of {fw['all_uses']}, {fw['all_uses_ratio']}x"
     )
+    print(f"  most frequent top words: {', '.join(fw['common_terms'])}")
     print(json.dumps(result))
     return 0
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -99,6 +101,18 @@ def test_plain_reporting_has_no_loaded_spans():
     assert framing.loaded_spans("The council met on Tuesday and approved the budget for the school.") == []
 
 
+# Two invented accounts of one event: the first tells it in loaded words, over and over; both name a place and a
+# number, which are what the news is about, not how it is told.
+LOADED_SIDE = (
+    "The brutal siege went on as the regime shelled the valley. Residents called the shelling a brutal and "
+    "cowardly act. Rebel commanders said the brutal bombardment of Harlan hit 40 homes."
+)
+PLAIN_SIDE = (
+    "The army cleared the valley road and residents welcomed the troops. Officials said the operation in Harlan "
+    "was orderly and that 40 homes were repaired."
+)
+
+
 def test_framing_for_shape_is_json_plain():
     result = framing.framing_for({"a": [(0, SIDE_A)], "b": [(500, SIDE_B)]}, {"a": "Outlet A", "b": "Outlet B"})
     assert set(result) == {"a", "b"}
@@ -107,9 +121,51 @@ def test_framing_for_shape_is_json_plain():
     assert set(entry) == {"label", "words", "distinctive", "lexicon", "lean", "loaded"}
     assert entry["lean"][0]["side"] == "opposition-leaning"
     assert result["b"]["lean"][0]["side"] == "government-leaning"
-    assert any(r["term"] in ("insurgents", "captured") for r in entry["distinctive"])
     assert all(isinstance(r["z"], float) and isinstance(r["term"], str) for r in entry["distinctive"])
     assert all(s["start"] >= 500 for s in result["b"]["loaded"])
+    json.dumps(result)
+
+
+def test_fightin_words_rank_the_loaded_words_one_side_repeats_never_names_numbers_or_topic_words():
+    result = framing.framing_for({"a": [(0, LOADED_SIDE)], "b": [(500, PLAIN_SIDE)]}, {"a": "Outlet A"})
+    rows = result["a"]["distinctive"]
+    assert rows and rows[0]["term"] == "brutal" and rows[0]["count"] == 3 and rows[0]["z"] > framing.MIN_Z
+    assert [LOADED_SIDE[a:b] for a, b in rows[0]["spans"]] == ["brutal"] * 3
+    assert rows[0]["context"]["start"] == rows[0]["spans"][0][0] and "brutal" in rows[0]["context"]["snippet"]
+    shown = {r["term"] for side in result.values() for r in side["distinctive"]}
+    assert not shown & {"harlan", "homes", "valley", "army", "road", "troops", "residents"}
+
+
+def _scored(text: str, scores: dict[str, float], eligible=lambda word: True) -> list:
+    return [
+        framing.ScoredWord(m.start(), m.end(), m.group(), scores.get(m.group(), 0.0), eligible(m.group()))
+        for m in re.finditer(r"[^\W_]+(?:['’-][^\W_]+)*", text)
+    ]
+
+
+def test_only_uses_that_can_carry_framing_are_counted():
+    text = "Brutal raids, brutal Harlan, the said regime's valley and Ardent's brutal 40."
+    scored = _scored(
+        text,
+        {"Brutal": 0.9, "brutal": 0.8, "Harlan": 0.9, "the": 0.9, "said": 0.9, "regime's": 0.5, "Ardent's": 0.9},
+        eligible=lambda word: word not in ("Harlan", "40"),
+    )
+    counts, uses = framing.evaluative_counts(scored, exclude={"ardent"})
+    assert counts == {"brutal": 3, "regime": 1}  # valley scores 0; the, said, Ardent, Harlan are never counted
+    assert [text[a:b] for a, b in uses["brutal"]] == ["Brutal", "brutal", "brutal"]
+
+
+def test_the_pooled_rest_keeps_the_swap_exact():
+    a, b = Counter({"brutal": 4, "cowardly": 1}), Counter({"orderly": 2})
+    prior = framing._pooled_prior(a, b)
+    a_all, b_all = framing._with_rest(a, 60), framing._with_rest(b, 55)
+    forward, backward = (
+        framing.fightin_words(a_all, b_all, prior=prior),
+        framing.fightin_words(b_all, a_all, prior=prior),
+    )
+    assert forward["brutal"][1] > 0 > forward["orderly"][1]
+    assert all(backward[w][1] == -forward[w][1] for w in forward)
+    assert a_all[framing.REST] == 55 and prior[framing.REST] > prior.get("brutal", 0)
 
 
 def test_one_account_has_no_contrast():
@@ -142,11 +198,91 @@ def test_eval_runs_on_basil_and_ptc(shared_dir, capsys):
     if not basil.is_dir() or not ptc.is_dir():
         pytest.skip("BASIL-dev or PTC is not in ../shared/data")
     assert _eval_module().main(["--basil", str(basil), "--ptc", str(ptc), "--mbic", str(data / "bias" / "mbic")]) == 0
-    import json
 
     figures = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
-    assert figures["basil_ours"]["span"]["f1"] > figures["basil_old_lexicon"]["span"]["f1"]
-    assert figures["ptc_ours"]["f1"] > figures["ptc_old_lexicon"]["f1"]
+    # precision first: at the shipped threshold the head's flags are right more often than either anchor's
+    for anchor in ("old_lexicon", "bias_word_list")[: 2 if "basil_bias_word_list" in figures else 1]:
+        assert figures["basil_ours"]["span"]["precision"] > figures[f"basil_{anchor}"]["span"]["precision"]
+        assert figures["ptc_ours"]["precision"] > figures[f"ptc_{anchor}"]["precision"]
+    assert figures["fightin_words_basil"]["top_share"] > figures["fightin_words_basil"]["chance"]
+
+
+def test_quotations_face_the_right_way_and_run_over_sentence_edges():
+    text = 'He said "we will stay" and left. She called it “a plan”.'
+    assert [text[a:b] for a, b in framing.quotations(text)] == ['"we will stay"', "“a plan”"]
+    assert framing.quotations('it will not stand," she said.') == [(0, 19)]  # began in an earlier sentence
+    assert framing.quotations('She said: "We stay here. ') == [(10, 25)]  # goes on in the next one
+
+
+def test_a_stray_closing_mark_quotes_from_the_start_over_an_earlier_quotation():
+    text = 'He said "yes," and the talks went on for days and days." Then the vote.'
+    regions = framing.Regions(framing.quotations(text))
+    assert regions.holds(text.index("talks")) and regions.holds(text.index("yes"))
+    assert not regions.holds(text.index("vote"))
+    assert regions.overlaps(text.index("days"), text.index("days") + 4) and not regions.overlaps(60, 70)
+
+
+def test_words_in_long_quotations_names_and_numbers_are_never_flagged():
+    text = (
+        'The senator said: "This reckless and shameful plan will ruin our towns," and aides of the brutal '
+        'Kessler Group called the plan "reckless" for 40 days.'
+    )
+    words = {w.text + str(w.start): w for w in framing.score_words({"a": [(0, text)]})["a"]}
+    quote_start, quote_end = text.index('"This'), text.index('," and') + 1
+    for word in words.values():
+        if quote_start <= word.start < quote_end:
+            assert not word.eligible, word  # a speaker's words, not the account's
+    assert not words[f"Kessler{text.index('Kessler')}"].eligible and not words[f"40{text.index('40')}"].eligible
+    assert words[f"brutal{text.index('brutal')}"].eligible and words[f"The{0}"].eligible
+    assert words[f"reckless{text.rindex('reckless')}"].eligible  # a two-word quotation is the account's choice
+    for span in framing.loaded_language([(0, text)], threshold=0.0):
+        assert not quote_start <= span["start"] < quote_end
+
+
+def test_a_scare_quote_needs_a_loaded_word_and_is_no_title():
+    text = 'They read "Atlas Shrugged", called the "reforms" a "sham" and the vote "rigged".'
+    scored = _scored(text, {"Atlas": 0.9, "Shrugged": 0.9, "reforms": 0.2, "sham": 0.8, "rigged": 0.99})
+    spans = framing.loaded_language([(0, text)], scored=scored, threshold=0.95)
+    assert [(s["text"], s["kind"]) for s in spans] == [("sham", "scare_quote"), ("rigged", "model")]
+
+
+def test_the_head_reads_the_vectors_it_is_given_and_encodes_only_the_rest():
+    from rashomon import encoder
+
+    real = encoder.load()
+    asked: list[str] = []
+
+    class Recording:
+        def encode(self, texts, tokens=False):
+            asked.extend(texts)
+            return real.encode(texts, tokens=tokens)
+
+    first, second = "The brutal siege went on.", "Residents fled the town."
+    page = "Title.\n" + first + " " + second
+    start = page.index(first)
+    encoded = framing.encoded_spans(page, [(start, start + len(first))], [first], real.encode([first], tokens=True))
+    given = framing.score_words({"a": [(start, page[start:])]}, Recording(), encoded)["a"]
+    assert asked == [second]
+    alone = framing.score_words({"a": [(start, page[start:])]}, real)["a"]
+    assert [(w.start, w.text, w.eligible) for w in given] == [(w.start, w.text, w.eligible) for w in alone]
+    assert all(abs(g.score - a.score) < 0.05 for g, a in zip(given, alone, strict=True))
+
+
+def test_claims_read_with_folded_typography_line_up_with_the_page():
+    from rashomon import encoder
+    from rashomon.meaning import normalized_text
+
+    page = "Intro.  He called it \u201ca  brutal\nsiege\u201d, they said."
+    start, end = page.index("He"), len(page)
+    read = normalized_text(page[start:end])
+    assert read != page[start:end]
+    [span] = framing.encoded_spans(page, [(start, end)], [read], encoder.load().encode([read], tokens=True))
+    pieces = [page[a:b] for a, b in span.offsets.tolist()]
+    assert framing.normalise("".join(pieces)) == "".join(read.split())
+    assert "brutal" in pieces and "siege" in pieces and (span.start, span.end) == (start, end)
+    assert (
+        framing.encoded_spans(page, [(start, end)], ["something else"], encoder.load().encode(["x"], tokens=True)) == []
+    )
 
 
 def test_an_apostrophe_inside_a_word_never_opens_or_closes_a_scare_quote():
@@ -184,3 +320,34 @@ def test_two_word_types_still_score_and_swap_exactly():
     forward, backward = framing.fightin_words(a, b), framing.fightin_words(b, a)
     assert set(forward) == {"truce", "shelling"} and forward["truce"][1] > 0 > forward["shelling"][1]
     assert all(forward[w][1] == -backward[w][1] for w in forward)
+
+
+@pytest.mark.shared
+def test_on_the_reference_page_the_claims_vectors_serve_framing_and_little_is_encoded_again(reference_page_path, nlp):
+    import rashomon
+    from rashomon import encoder
+    from rashomon.compare import _narrative_texts
+    from rashomon.meaning import normalized_text
+    from rashomon.options import Options
+
+    analysis = rashomon.analyze(
+        reference_page_path, options=Options(stages=("attribution", "claims", "actors")), nlp=nlp
+    )
+    texts, real, asked = _narrative_texts(analysis), encoder.load(), []
+
+    class Recording:
+        def encode(self, texts, tokens=False):
+            asked.extend(texts)
+            return real.encode(texts, tokens=tokens)
+
+    read = [normalized_text(c.text) for c in analysis.claims]
+    spans = [(c.start, c.end) for c in analysis.claims]
+    encoded = framing.encoded_spans(analysis.page.text, spans, read, real.encode(read, tokens=True))
+    assert len(encoded) == len(analysis.claims)
+    for span, claim in zip(encoded, analysis.claims, strict=True):
+        pieces = [analysis.page.text[a:b] for a, b in span.offsets.tolist()]
+        assert framing.normalise("".join(pieces)).lower() == "".join(normalized_text(claim.text).split()).lower()
+    result = framing.framing_for(texts, encoder=Recording(), encoded=encoded)
+    narrative = sum(len(t) for pieces in texts.values() for _, t in pieces)
+    assert sum(len(t) for t in asked) < 0.05 * narrative
+    assert result.keys() == texts.keys()

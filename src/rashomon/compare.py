@@ -31,7 +31,7 @@ from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import source_label, topics
 from .claims.numbers import describe, interval, relation
-from .meaning import align_claims, claim_vectors, gate_by_meaning, link_actors, related_pairs
+from .meaning import align_claims, claim_vectors, gate_by_meaning, link_actors, normalized_text, related_pairs
 from .model import Alignment, Analysis, Claim, Quantity
 from .pipeline import StageContext, register_stage
 
@@ -282,13 +282,19 @@ def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
     def label_of(claim: Claim) -> str:
         return source_label(analysis, claim)
 
+    encoder = ctx.resource("encoder")
+    # One encoder pass over the claims serves both the alignment (their vectors) and the framing head (their
+    # token vectors): the claims cover nearly all of a narrative's text, so framing encodes only what is left.
+    read = [normalized_text(c.text) for c in analysis.claims]
+    encoding = encoder.encode(read, tokens=True) if read else None
     analysis.alignments = compare_claims(
         analysis.claims,
-        ctx.resource("encoder"),
+        encoder,
         _items(analysis, analysis.claims),
         label_of,
         label_of,
         labels,
+        vectors=None if encoding is None else encoding.sentences,
     )
     speakers = {source_label(analysis, c) for c in analysis.claims}
     if not analysis.claims:
@@ -302,9 +308,10 @@ def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
         )
     names = {s.id: s.name for s in analysis.sources}
     texts = _narrative_texts(analysis)
-    analysis.framing = framing_module.framing_for(
-        texts, {nid: names.get(nid, nid) for nid in texts}, ctx.resource("encoder")
+    encoded = framing_module.encoded_spans(
+        analysis.page.text, [(c.start, c.end) for c in analysis.claims], read, encoding
     )
+    analysis.framing = framing_module.framing_for(texts, {nid: names.get(nid, nid) for nid in texts}, encoder, encoded)
     if len(texts) <= 1 and texts:
         analysis.warn("one_account", "the article tells one account: framing has no other side to contrast", "compare")
 

@@ -1,6 +1,6 @@
 """Framing: which words set one account apart from another, and which loaded words each account uses.
 
-Three measures, each a pure function:
+Three measures:
 
 - :func:`fightin_words`: the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn
   2008, "Fightin' Words", eq. 22) and its z-score. The prior is a background word-frequency list
@@ -11,8 +11,15 @@ Three measures, each a pure function:
 - :func:`lexicon_hits`: counts of the conflict-framing term families in ``data/framing/conflict_terms.yaml``
   ("rebels" / "militants" / "terrorists"; "captured" / "liberated" / "cleared" ...), with the side that tends
   to use each term.
-- :func:`loaded_spans`: loaded language and name calling (``data/framing/loaded_language.yaml``, strong words
-  of the VADER lexicon, scare quotes), as character spans.
+- :func:`score_words`: every word of the accounts with the score of the ``framing-loaded`` token head (trained on
+  MBIC, see its card), in one encoder call and one head call for the page, reading the token vectors a caller
+  already has (:class:`EncodedSpan`: the compare stage's claims) and encoding only the rest. Names, numbers,
+  titles and words inside long quotations (a speaker's, not the account's) are never eligible.
+  :func:`loaded_language` flags the eligible words at the head's threshold, plus scare quotes that hold a word
+  the head scores; Fightin' Words ranks only eligible uses the head scores at :data:`FIGHTIN_MIN_SCORE` or more
+  (:func:`evaluative_counts`), so topic words, names and sourcing words that differ between outlets stay out.
+- :func:`loaded_spans`: the old lexicon (``data/framing/loaded_language.yaml``, strong words of the VADER lexicon,
+  scare quotes), kept as the anchor ``eval/framing.py`` scores the head against.
 
 :func:`framing_for` puts them together into the JSON-plain dict the "compare" stage stores under
 ``analysis.framing[narrative_id]``.
@@ -24,10 +31,14 @@ import csv
 import math
 import re
 import sys
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left, bisect_right
+from collections import ChainMap, Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from .resources import data_path, data_text, load_yaml
 
@@ -43,6 +54,8 @@ UNSEEN_BACKGROUND_COUNT = 0.5
 #: Distinctive words are ranked by z and kept from this z up. A page-sized account rarely reaches the 1.96 of
 #: a two-sided 5 % test, so this is a ranking cut-off, not a significance claim: the z is reported with each.
 MIN_Z = 1.0
+#: A distinctive word is used at least this many times by its account.
+MIN_COUNT = 2
 #: How many distinctive words are kept per account.
 TOP_WORDS = 25
 #: Words shorter than this, and stop words, are not reported as distinctive (they still count in the totals).
@@ -59,8 +72,23 @@ HOUSE_STYLE = frozenset(
 )
 #: Characters of context shown on each side of a distinctive word.
 CONTEXT_CHARS = 50
-#: The loaded-language token head (``data/models/framing-loaded.npz``) and the texts it reads at once.
+#: The loaded-language token head (``data/models/framing-loaded.npz``); its flag threshold is in the head.
 LOADED_HEAD = "framing-loaded"
+#: A quotation of this many words or more is a speaker's words, not the account's: nothing in it is flagged as
+#: the account's loaded language. Shorter ones are the account's choice of words (scare quotes, "elitist
+#: hypocrite") and stay. Chosen on BASIL-dev 2010-2012: long quotations held 136 of the head's flags, 10 right.
+QUOTATION_MIN_WORDS = 5
+#: A piece of at least this many words, this share of them capitalised, is a title ("Assad On Verge Of Biggest
+#: Victory"): capitals cannot tell names apart there, so none of its words is flagged.
+TITLE_MIN_WORDS = 4
+TITLE_CAPITALS_SHARE = 0.6
+#: A scare quote is loaded language only when a word inside it scores at least this on the head: alone, short
+#: quotations were right 8 % of the time on BASIL-dev (a speaker's plain words, titles, coined names).
+SCARE_QUOTE_MIN_SCORE = 0.5
+#: Fightin' Words ranks only the uses of words that can carry framing: eligible words (no names, numbers or
+#: quoted speech) scoring at least this on the loaded-language head in their sentence. Every other word
+#: still counts in the totals. Chosen on BASIL-dev (see eval/framing.py).
+FIGHTIN_MIN_SCORE = 0.3
 
 WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _TWEET_NOISE = re.compile(r"@\w+|https?://\S+|\burl\b|&\w+;|\brt\b", re.I)
@@ -69,6 +97,12 @@ _TWEET_NOISE = re.compile(r"@\w+|https?://\S+|\burl\b|&\w+;|\brt\b", re.I)
 _QUOTED = re.compile(r"(?<![\w])[\"“‘']([A-Za-z][^\"“”‘’'\n]{0,59}?)(?<!\s)[\"”’'](?![\w])")
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _BYLINE = re.compile(r"^\s*(?:by|reporting by|writing by|editing by)\s+[A-Z][^\n]{0,80}$", re.I | re.M)
+_DOUBLE_QUOTE = re.compile(r'["“”]')
+_OPENERS = frozenset("([{—–-")
+_CLOSERS = frozenset(".,;:!?)]}—–-")
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[a-z]+")
+_SCORED_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\s*\n\s*")
 
 
@@ -88,6 +122,11 @@ def word_counts(texts: Iterable[str]) -> Counter:
     for text in texts:
         counts.update(m.group().removesuffix("'s") for m in words(_BYLINE.sub(" ", text)))
     return counts
+
+
+def word_total(texts: Iterable[str]) -> int:
+    """How many words :func:`word_counts` counts in ``texts`` (without counting each)."""
+    return sum(len(WORD.findall(normalise(_BYLINE.sub(" ", text)).lower())) for text in texts)
 
 
 # --- background prior ----------------------------------------------------------------------------------
@@ -168,7 +207,11 @@ def fightin_words(
 
 
 def distinctive_words(
-    counts_a: Counter, counts_b: Counter, top: int = TOP_WORDS, exclude: Iterable[str] = ()
+    counts_a: Counter,
+    counts_b: Counter,
+    top: int = TOP_WORDS,
+    exclude: Iterable[str] = (),
+    prior: Mapping[str, float] | None = None,
 ) -> list[dict]:
     """The words A uses significantly more than B, best first: ``[{"term", "z", "count", "other_count"}]``.
 
@@ -177,24 +220,17 @@ def distinctive_words(
     from spacy.lang.en.stop_words import STOP_WORDS
 
     skip = HOUSE_STYLE | {w.lower() for w in exclude}
-    scores = fightin_words(counts_a, counts_b)
+    scores = fightin_words(counts_a, counts_b, prior=prior)
     rows = [
         {"term": w, "z": round(z, 3), "count": float(counts_a.get(w, 0)), "other_count": float(counts_b.get(w, 0))}
         for w, (_, z) in scores.items()
-        if z >= MIN_Z and len(w) >= MIN_WORD_CHARS and w not in STOP_WORDS and w not in skip
+        if z >= MIN_Z
+        and counts_a.get(w, 0) >= MIN_COUNT
+        and len(w) >= MIN_WORD_CHARS
+        and w not in STOP_WORDS
+        and w not in skip
     ]
     return sorted(rows, key=lambda r: -r["z"])[:top]
-
-
-def context(pieces: list[tuple[int, str]], term: str) -> dict | None:
-    """The first use of ``term`` in an account's pieces, with :data:`CONTEXT_CHARS` around it."""
-    pattern = re.compile(r"(?<![a-z])" + re.escape(term) + r"(?![a-z])")
-    for offset, text in pieces:
-        match = pattern.search(normalise(text).lower())
-        if match:
-            a, b = max(0, match.start() - CONTEXT_CHARS), min(len(text), match.end() + CONTEXT_CHARS)
-            return {"start": offset + match.start(), "end": offset + match.end(), "snippet": text[a:b]}
-    return None
 
 
 # --- lexicons ------------------------------------------------------------------------------------------
@@ -203,6 +239,14 @@ def context(pieces: list[tuple[int, str]], term: str) -> dict | None:
 @lru_cache(maxsize=1)
 def conflict_lexicon() -> list[tuple[str, str, str, re.Pattern]]:
     """``(family, term, side, pattern)`` for every term of ``conflict_terms.yaml``."""
+    return [entry for entry, _ in _lexicon_entries()]
+
+
+@lru_cache(maxsize=1)
+def _lexicon_entries() -> list[tuple[tuple[str, str, str, re.Pattern], frozenset[str]]]:
+    """Each term's entry with the first letter run of each of its forms: a form can match only where its
+    first run is a whole letter run of the text, so a term none of whose runs is there is not searched (empty:
+    a form starts with no letter, always search)."""
     data = load_yaml("framing/conflict_terms.yaml")
     entries = []
     for family, spec in data["families"].items():
@@ -211,7 +255,9 @@ def conflict_lexicon() -> list[tuple[str, str, str, re.Pattern]]:
             pattern = re.compile(
                 r"(?<![a-z])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![a-z-])"
             )
-            entries.append((family, term, info.get("side", "neutral"), pattern))
+            firsts = [_LETTERS.match(f.lower()) for f in forms]
+            runs = frozenset(m.group() for m in firsts if m) if all(firsts) else frozenset()
+            entries.append(((family, term, info.get("side", "neutral"), pattern), runs))
     return entries
 
 
@@ -219,8 +265,11 @@ def lexicon_hits(text: str) -> list[dict]:
     """Counts of each conflict-framing term in ``text``: ``[{"family", "term", "side", "count", "forms"}]``;
     ``forms`` are the words as written (the term names the family entry, it is not what the text says)."""
     lower = text.lower()
+    present = set(_LETTERS.findall(lower))
     rows = []
-    for family, term, side, pattern in conflict_lexicon():
+    for (family, term, side, pattern), runs in _lexicon_entries():
+        if runs and runs.isdisjoint(present):
+            continue
         forms = Counter(text[m.start() : m.end()] for m in pattern.finditer(lower))
         if forms:
             rows.append(
@@ -325,87 +374,345 @@ def scare_quotes(text: str, offset: int = 0, max_words: int = 3) -> list[dict]:
 # --- loaded language from the token head -----------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class EncodedSpan:
+    """Token vectors the encoder already gave for a stretch of the page, so the head reads them instead of
+    encoding that text again (the compare stage encodes the claims, which cover nearly all of a narrative).
+    ``offsets`` are page offsets, one ``(start, end)`` row per word piece; ``end`` is where the vectors stop."""
+
+    start: int
+    end: int
+    tokens: np.ndarray
+    offsets: np.ndarray
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredWord:
+    """A word of an account (page offsets) with the head's score, the highest of its word pieces'.
+
+    ``eligible``: the word may be flagged at all. Names (capitalised inside a sentence) and words with digits
+    are what the news is about, not how it is told; words inside a quotation of :data:`QUOTATION_MIN_WORDS` or
+    more are a speaker's, not the account's."""
+
+    start: int
+    end: int
+    text: str
+    score: float
+    eligible: bool
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
-    """``(offset, sentence)`` pieces of ``text``: the encoder reads a sentence at a time."""
+    """``(offset, sentence)`` pieces of ``text``, white space trimmed: the encoder reads a sentence at a time."""
     pieces, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         pieces.append((start, text[start : match.start()]))
         start = match.end()
     pieces.append((start, text[start:]))
-    return [(a, t) for a, t in pieces if t.strip()]
+    return [(a + len(t) - len(t.lstrip()), t.strip()) for a, t in pieces if t.strip()]
 
 
-def tagged_spans(pieces: list[tuple[int, str]], encoder=None, threshold: float | None = None) -> list[dict]:
-    """Loaded words the ``framing-loaded`` head flags in ``pieces`` (``(page offset, text)``), as spans.
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` inside double quotation marks, marks included.
 
-    Word pieces over the threshold are widened to whole words and adjacent words joined. Capitalised words
-    inside a sentence (names: "Supreme Court") and words with digits are left out: the head was trained on
-    wording, and names are what the news is about, not how it is told.
+    Curly marks say which way they face; a straight one opens after a space, a bracket or a dash and closes
+    before one. A closing mark with no opening one quotes from the start of ``text`` (the quotation began in an
+    earlier sentence) and an opening one never closed runs to the end.
+    """
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in _DOUBLE_QUOTE.finditer(text):
+        at, mark = match.start(), match.group()
+        before = text[at - 1] if at else ""
+        after = text[at + 1] if at + 1 < len(text) else ""
+        if mark != '"':
+            opening = mark == "“"
+        elif not before or before.isspace() or before in _OPENERS:
+            opening = True
+        elif not after or after.isspace() or after in _CLOSERS:
+            opening = False
+        else:
+            opening = not before.isalnum()
+        if opening:
+            opened = at if opened is None else opened
+        else:
+            regions.append((0 if opened is None else opened, at + 1))
+            opened = None
+    if opened is not None:
+        regions.append((opened, len(text)))
+    return regions
+
+
+def _long_quotations(text: str) -> list[tuple[int, int]]:
+    return [(a, b) for a, b in quotations(text) if len(text[a:b].split()) >= QUOTATION_MIN_WORDS]
+
+
+def _sentence_initial(text: str, at: int) -> bool:
+    """Whether the word at ``at`` starts a sentence (or a quotation, a line, a clause after a colon)."""
+    at -= 1
+    while at >= 0 and (text[at].isspace() and text[at] != "\n" or text[at] in "([{\"“‘'"):
+        at -= 1
+    return at < 0 or text[at] in ".!?:;\n"
+
+
+def _reading_map(raw: str, read: str) -> list[int] | None:
+    """For each character of ``read``, its position in ``raw``, when ``read`` is ``raw`` with typography
+    folded and runs of white space collapsed (what the claims stage hands the encoder); None otherwise."""
+    positions: list[int] = []
+    i = 0
+    for ch in read:
+        while i < len(raw) and raw[i].isspace() and not ch.isspace():
+            i += 1
+        if i >= len(raw) or not (raw[i] == ch or normalise(raw[i]) == ch or (ch == " " and raw[i].isspace())):
+            return None
+        positions.append(i)
+        i += 1
+        if ch == " ":
+            while i < len(raw) and raw[i].isspace():
+                i += 1
+    return positions
+
+
+def encoded_spans(page_text: str, spans: Sequence[tuple[int, int]], read: Sequence[str], encoding) -> list[EncodedSpan]:
+    """The token vectors of an :class:`rashomon.encoder.Encoding` of ``read`` (one text per page span of
+    ``spans``, as the encoder read it) as :class:`EncodedSpan` values; a span whose text cannot be lined up with
+    the page (or that the encoder read no piece of) is left out, and is encoded again if framing needs it."""
+    out: list[EncodedSpan] = []
+    if encoding is None or encoding.tokens is None or encoding.offsets is None:
+        return out
+    rows = zip(spans, read, encoding.tokens, encoding.offsets, encoding.truncated, strict=True)
+    for (start, end), text, tokens, offsets, truncated in rows:
+        positions = _reading_map(page_text[start:end], text)
+        offsets = np.asarray(offsets).reshape(-1, 2)
+        if positions is None or not len(offsets):
+            continue
+        page = np.array([[start + positions[a], start + positions[b - 1] + 1] for a, b in offsets.tolist()])
+        stop = int(page[-1, 1]) if truncated else end
+        out.append(EncodedSpan(start, stop, tokens, page))
+    return out
+
+
+def score_words(
+    texts: Mapping[str, list[tuple[int, str]]], encoder=None, encoded: Sequence[EncodedSpan] = ()
+) -> dict[str, list[ScoredWord]]:
+    """Every word of every account with the ``framing-loaded`` head's score, in page order.
+
+    The head reads the vectors in ``encoded`` for the stretch of each piece they cover (a claim cut by an
+    editorial aside still serves the part on each side); the rest is cut into sentences, and those holding a
+    word that may be flagged are encoded in one call for all accounts. The head then runs once over every word
+    piece. A word no piece of which was encoded scores 0.
     """
     from . import encoder as encoder_module
     from . import heads
 
-    head = heads.load(LOADED_HEAD)
-    threshold = head.thresholds["loaded"] if threshold is None else threshold
-    units = [(offset + a, t) for offset, text in pieces for a, t in sentences(text)]
-    if not units:
-        return []
-    enc = encoder or encoder_module.load()
-    encoding = enc.encode([t for _, t in units], tokens=True)
-    spans: list[dict] = []
-    for (offset, text), vectors, offsets in zip(units, encoding.tokens or [], encoding.offsets or [], strict=True):
-        if not len(offsets):
-            continue
-        scores = head.scores(vectors)[:, 0]
-        for start, end, score in _word_spans(text, offsets.reshape(-1, 2), scores, threshold):
-            word = text[start:end]
-            if (start > 0 and word[:1].isupper()) or any(ch.isdigit() for ch in word):
+    known = sorted(encoded, key=lambda e: (e.start, -e.end))
+    known_starts = [span.start for span in known]
+    longest = max((span.end - span.start for span in known), default=0)
+    pieces = [(nid, offset, text) for nid, account in texts.items() for offset, text in account]
+    found = [_piece_words(offset, text) for _, offset, text in pieces]
+    token_sets: list[tuple[int, np.ndarray, np.ndarray]] = []
+    missing: list[tuple[int, int, str]] = []
+
+    def gap(index: int, start: int, stop: int) -> None:
+        offset, text = pieces[index][1], pieces[index][2]
+        starts, _, eligible = found[index]
+        for a, unit in sentences(text[start - offset : stop - offset]):
+            lo = np.searchsorted(starts, start + a)
+            hi = np.searchsorted(starts, start + a + len(unit))
+            if eligible[lo:hi].any():
+                missing.append((index, start + a, unit))
+
+    for index, (_, offset, text) in enumerate(pieces):
+        at, end = offset, offset + len(text)
+        for span in known[bisect_left(known_starts, offset - longest) : bisect_left(known_starts, end)]:
+            start, stop = max(span.start, at), min(span.end, end)
+            if stop <= start:
                 continue
-            spans.append(
-                {
-                    "start": offset + start,
-                    "end": offset + end,
-                    "text": word,
-                    "technique": "Loaded_Language",
-                    "kind": "model",
-                    "score": round(float(score), 3),
-                }
+            inside = (span.offsets[:, 0] >= start) & (span.offsets[:, 1] <= stop)
+            if not inside.any():
+                continue
+            gap(index, at, start)
+            token_sets.append((index, span.tokens[inside], span.offsets[inside]))
+            at = stop
+        gap(index, at, end)
+    if missing:
+        enc = encoder or encoder_module.load()
+        encoding = enc.encode([t for _, _, t in missing], tokens=True)
+        for (index, start, _), tokens, offsets in zip(
+            missing, encoding.tokens or [], encoding.offsets or [], strict=True
+        ):
+            token_sets.append((index, tokens, np.asarray(offsets).reshape(-1, 2) + start))
+    # each word piece to its word; only the pieces of words that may be flagged go through the head
+    rows: list[tuple[int, np.ndarray, np.ndarray]] = []
+    for index, tokens, offsets in token_sets:
+        starts, ends, eligible = found[index]
+        word = np.searchsorted(starts, offsets[:, 0], side="right") - 1
+        keep = (word >= 0) & (offsets[:, 0] < ends[np.maximum(word, 0)])
+        keep[keep] = eligible[word[keep]]
+        if keep.any():
+            rows.append((index, tokens[keep], word[keep]))
+    scores = heads.load(LOADED_HEAD).scores(np.concatenate([t for _, t, _ in rows]))[:, 0] if rows else np.zeros(0)
+    word_scores = [np.zeros(len(starts), np.float32) for starts, _, _ in found]
+    at = 0
+    for index, _, word in rows:
+        np.maximum.at(word_scores[index], word, scores[at : at + len(word)])
+        at += len(word)
+    result: dict[str, list[ScoredWord]] = {nid: [] for nid in texts}
+    for index, (nid, offset, text) in enumerate(pieces):
+        starts, ends, eligible = found[index]
+        result[nid] += [
+            ScoredWord(a, b, text[a - offset : b - offset], score, ok)
+            for a, b, score, ok in zip(
+                starts.tolist(), ends.tolist(), word_scores[index].tolist(), eligible.tolist(), strict=True
             )
-    return spans
+        ]
+    return result
 
 
-def _word_spans(text: str, offsets, scores, threshold: float) -> list[tuple[int, int, float]]:
-    out: list[tuple[int, int, float]] = []
-    for (a, b), score in zip(offsets.tolist(), scores.tolist(), strict=True):
-        if score < threshold or b <= a:
+def _piece_words(offset: int, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The words of a piece: page starts, ends, and whether each may be flagged (:class:`ScoredWord`).
+
+    A piece most of whose words are capitalised is a title: there the capitals cannot tell names apart, so none
+    of its words may be flagged."""
+    matches = list(_SCORED_WORD.finditer(text))
+    quoted = Regions(_long_quotations(text))
+    capitals = sum(1 for m in matches if m.group()[:1].isupper())
+    title = len(matches) >= TITLE_MIN_WORDS and capitals >= TITLE_CAPITALS_SHARE * len(matches)
+    eligible = [
+        not title
+        and not (m.group()[:1].isupper() and not _sentence_initial(text, m.start()))
+        and not _DIGIT.search(m.group())
+        and not quoted.holds(m.start())
+        for m in matches
+    ]
+    return (
+        np.array([offset + m.start() for m in matches], dtype=np.int64),
+        np.array([offset + m.end() for m in matches], dtype=np.int64),
+        np.array(eligible, dtype=bool),
+    )
+
+
+def flagged_spans(scored: Sequence[ScoredWord], threshold: float | None = None) -> list[dict]:
+    """The eligible words scoring at least ``threshold`` (the head's own by default) as loaded-language spans;
+    flagged words with at most one character between them make one span ("elitist hypocrite")."""
+    from . import heads
+
+    threshold = heads.load(LOADED_HEAD).thresholds["loaded"] if threshold is None else threshold
+    runs: list[list[ScoredWord]] = []
+    for word in scored:
+        if not word.eligible or word.score < threshold:
             continue
-        while a > 0 and text[a - 1].isalnum():
-            a -= 1
-        while b < len(text) and text[b].isalnum():
-            b += 1
-        if out and a - out[-1][1] <= 1:
-            out[-1] = (out[-1][0], max(b, out[-1][1]), max(score, out[-1][2]))
+        if runs and word.start - runs[-1][-1].end <= 1:
+            runs[-1].append(word)
         else:
-            out.append((a, b, score))
-    return out
+            runs.append([word])
+    return [
+        {
+            "start": run[0].start,
+            "end": run[-1].end,
+            "text": " ".join(w.text for w in run) if len(run) > 1 else run[0].text,
+            "technique": "Loaded_Language",
+            "kind": "model",
+            "score": round(max(w.score for w in run), 3),
+        }
+        for run in runs
+    ]
 
 
-def loaded_language(pieces: list[tuple[int, str]], encoder=None) -> list[dict]:
-    """The head's loaded words and the scare quotes of ``pieces``, in page order, without overlaps."""
-    spans = tagged_spans(pieces, encoder)
-    taken = [(s["start"], s["end"]) for s in spans]
+def loaded_language(
+    pieces: list[tuple[int, str]],
+    encoder=None,
+    encoded: Sequence[EncodedSpan] = (),
+    scored: Sequence[ScoredWord] | None = None,
+    threshold: float | None = None,
+) -> list[dict]:
+    """The head's loaded words and the scare quotes of ``pieces``, in page order, without overlaps.
+
+    A scare quote counts only when it holds a word the head scores at least :data:`SCARE_QUOTE_MIN_SCORE` and
+    is not a title (every word capitalised): most short quotations are a speaker's plain words or a name.
+    ``scored``: the pieces' words already scored (:func:`score_words`); ``threshold``: the flag threshold
+    (default: the head's own).
+    """
+    if scored is None:
+        scored = score_words({"": pieces}, encoder, encoded)[""]
+    scored = sorted(scored, key=lambda w: w.start)
+    starts = [w.start for w in scored]
+    spans = flagged_spans(scored, threshold)
+    taken = Regions([(s["start"], s["end"]) for s in spans])
     for offset, text in pieces:
+        quoted = Regions(_long_quotations(text))
         for quote in scare_quotes(text, offset):
-            if not any(a < quote["end"] and quote["start"] < b for a, b in taken):
-                spans.append(quote)
+            inside = [
+                w
+                for w in scored[bisect_left(starts, quote["start"]) : bisect_left(starts, quote["end"])]
+                if w.end <= quote["end"]
+            ]
+            if (
+                not inside
+                or all(w.text[:1].isupper() for w in inside)
+                or max(w.score for w in inside) < SCARE_QUOTE_MIN_SCORE
+                or quoted.holds(quote["start"] - offset)
+                or taken.overlaps(quote["start"], quote["end"])
+            ):
+                continue
+            spans.append(quote)
     return sorted(spans, key=lambda s: (s["start"], s["end"]))
+
+
+class Regions:
+    """``(start, end)`` stretches, overlapping ones merged, asked by bisection (a hostile page can hold
+    thousands)."""
+
+    def __init__(self, regions: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(regions):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def holds(self, at: int) -> bool:
+        """Whether a stretch holds position ``at``."""
+        index = bisect_right(self.starts, at) - 1
+        return index >= 0 and at < self.ends[index]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a stretch overlaps ``[start, end)``."""
+        index = bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
 
 
 # --- per account ---------------------------------------------------------------------------------------
 
 
+def evaluative_counts(scored: Sequence[ScoredWord], exclude: Iterable[str] = ()) -> tuple[Counter, dict]:
+    """Counts of the words that can carry framing, and where each is used: ``(counts, {term: [(start, end)]})``.
+
+    A use counts when the word is eligible (no name, number or quoted speech), scores at least
+    :data:`FIGHTIN_MIN_SCORE` on the head in its sentence, and is no stop word, house style or ``exclude``.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    skip = HOUSE_STYLE | {w.lower() for w in exclude}
+    counts: Counter = Counter()
+    uses: dict[str, list[tuple[int, int]]] = {}
+    for word in scored:
+        if not word.eligible or word.score < FIGHTIN_MIN_SCORE:
+            continue
+        term = normalise(word.text).lower().removesuffix("'s")
+        if len(term) < MIN_WORD_CHARS or term in STOP_WORDS or term in skip or not WORD.fullmatch(term):
+            continue
+        counts[term] += 1
+        uses.setdefault(term, []).append((word.start, word.end))
+    return counts, uses
+
+
 def framing_for(
-    texts: Mapping[str, list[tuple[int, str]]], labels: Mapping[str, str] | None = None, encoder=None
+    texts: Mapping[str, list[tuple[int, str]]],
+    labels: Mapping[str, str] | None = None,
+    encoder=None,
+    encoded: Sequence[EncodedSpan] = (),
 ) -> dict:
     """Framing of each account, keyed by narrative id.
 
@@ -414,42 +721,85 @@ def framing_for(
         {"label": str,                       # the account's name
          "words": float,                     # how many words the account has
          "distinctive": [{"term": str, "z": float, "count": float, "other_count": float,
-                          "context": {"start", "end", "snippet"}}],   # vs all other accounts pooled
+                          "context": {"start", "end", "snippet"}, "spans": [[start, end], ...]}],
          "lexicon": [{"family": str, "term": str, "side": str, "count": float}],
          "lean": [{"side": str, "count": float}],   # lexicon counts summed by the side that tends to use them
          "loaded": [{"start": int, "end": int, "text": str, "technique": str, "kind": str}]}
 
-    ``loaded`` comes from the ``framing-loaded`` token head on ``encoder`` (loaded once per process when not
-    given) plus scare quotes; ``kind`` says which.
+    ``distinctive`` ranks, by Fightin' Words against all other accounts pooled, only the uses that can carry
+    framing (:func:`evaluative_counts`); every other word still counts in the totals, as one pooled type.
+    ``count`` / ``other_count`` are those uses in this account and in the others, ``spans`` this account's.
+    ``loaded`` comes from the ``framing-loaded`` token head (``encoder`` loaded once per process when not given;
+    ``encoded`` holds vectors the caller already has) plus scare quotes; ``kind`` says which.
 
     With one account there is nothing to contrast: ``distinctive`` is empty.
     """
     labels = labels or {}
-    counts = {nid: word_counts(t for _, t in pieces) for nid, pieces in texts.items()}
+    scored = score_words(texts, encoder, encoded)
     own_names = {w.group() for label in labels.values() for w in words(label)}
+    totals = {nid: word_total(t for _, t in pieces) for nid, pieces in texts.items()}
+    evaluative = {nid: evaluative_counts(scored[nid], own_names) for nid in texts}
     result = {}
     for nid, pieces in texts.items():
+        counts, uses = evaluative[nid]
         others: Counter = Counter()
-        for other, c in counts.items():
+        for other, (c, _) in evaluative.items():
             if other != nid:
                 others.update(c)
+        other_total = sum(n for other, n in totals.items() if other != nid)
         joined = " \n".join(t for _, t in pieces)
         hits = lexicon_hits(joined)
         lean: Counter = Counter()
         for hit in hits:
             lean[hit["side"]] += hit["count"]
+        distinctive = []
+        if other_total:
+            for row in distinctive_words(
+                _with_rest(counts, totals[nid]), _with_rest(others, other_total), prior=_pooled_prior(counts, others)
+            ):
+                spans = uses.get(row["term"], [])
+                distinctive.append({**row, "context": _snippet(pieces, spans[0]), "spans": [list(s) for s in spans]})
         result[nid] = {
             "label": labels.get(nid, nid),
-            "words": float(sum(counts[nid].values())),
-            "distinctive": [
-                {**row, "context": context(pieces, row["term"])}
-                for row in (distinctive_words(counts[nid], others, exclude=own_names) if others else [])
-            ],
+            "words": float(totals[nid]),
+            "distinctive": distinctive,
             "lexicon": hits,
             "lean": [{"side": side, "count": count} for side, count in lean.most_common()],
-            "loaded": loaded_language(pieces, encoder),
+            "loaded": loaded_language(pieces, scored=scored[nid]),
         }
     return result
+
+
+#: The one type the words that cannot carry framing are pooled into for Fightin' Words (no word is empty).
+REST = ""
+
+
+def _with_rest(counts: Counter, total: int) -> Counter:
+    """``counts`` plus the rest of the account's words as the one pooled type :data:`REST`."""
+    return Counter({**counts, REST: max(0, total - sum(counts.values()))})
+
+
+def _pooled_prior(*counts: Counter) -> Mapping[str, float]:
+    """The background prior with the pooled type given the background mass of every word type outside
+    ``counts`` (so each counted word keeps the background share it had among all words)."""
+    prior: Mapping[str, float] = background()
+    kept = set().union(*counts)
+    rest = float(_background_total() - sum(prior.get(w, 0) for w in kept))
+    return ChainMap({REST: rest}, prior)  # type: ignore[arg-type]  # read-only: ChainMap wants a mutable map
+
+
+@lru_cache(maxsize=1)
+def _background_total() -> int:
+    return sum(background().values())
+
+
+def _snippet(pieces: list[tuple[int, str]], span: tuple[int, int]) -> dict | None:
+    start, end = span
+    for offset, text in pieces:
+        if offset <= start and end <= offset + len(text):
+            a, b = max(0, start - offset - CONTEXT_CHARS), min(len(text), end - offset + CONTEXT_CHARS)
+            return {"start": start, "end": end, "snippet": text[a:b]}
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
