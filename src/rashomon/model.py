@@ -116,6 +116,8 @@ WarningCode = Literal[
     "comment_style_unknown",
     "page_truncated",
     "comments_truncated",
+    # fetching and rendering a URL
+    "render_incomplete",
     # pipeline and stages
     "block_truncated",
     "stage_failed",

@@ -1,4 +1,4 @@
-"""Readers: from a file, bytes or text to a :class:`~rashomon.model.Page`.
+"""Readers: from a file, bytes, text or a fetched URL (:mod:`.fetch`, :mod:`.render`) to a :class:`~rashomon.model.Page`.
 
 ``read`` validates at the edge (size, emptiness, binary content, encoding) and then trusts the format
 readers: :mod:`.text` for text dumps, :mod:`.html` for HTML pages. Input that is not a page at all raises
@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 from .. import settings
 from ..errors import InputError
 from ..model import HTML_SUFFIXES, TEXT_SUFFIXES, Page, PageWarning
+from .fetch import Fetched
 
 #: A page is taken for HTML when it opens with markup, or declares itself a document anywhere in its head; a text
 #: dump that merely mentions ``<p>`` or ``<div`` in its prose stays a text dump.
@@ -95,14 +96,16 @@ def declared_charset(data: bytes) -> str | None:
     return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
-def decode(data: bytes, html: bool = False) -> tuple[str, list[PageWarning]]:
+def decode(data: bytes, html: bool = False, charset: str | None = None) -> tuple[str, list[PageWarning]]:
     """Text with ``\\n`` line ends and no control characters but tab, newline and form feed.
 
-    A BOM decides first; then UTF-8; then, for HTML, the charset its ``<meta>`` declares. What still does not
-    decode is replaced (U+FFFD) and reported, never dropped silently.
+    A BOM decides first; then UTF-8; then ``charset`` (what a server's Content-Type names), then, for HTML, the
+    charset its ``<meta>`` declares. Valid UTF-8 wins over a declared charset: servers that label every page
+    ISO-8859-1 are common, and text in another charset is almost never valid UTF-8 by chance. What still does
+    not decode is replaced (U+FFFD) and reported, never dropped silently.
     """
     warnings: list[PageWarning] = []
-    charset = declared_charset(data) if html else None
+    charset = charset or (declared_charset(data) if html else None)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     else:
@@ -188,8 +191,10 @@ def source_of(
         if not isinstance(value, str):
             raise TypeError(f"{name}= takes a str, not {type(value).__name__}")
         return value, name
-    if not isinstance(value, (str, bytes, Path)) and not hasattr(value, "read"):
-        raise TypeError(f"cannot read a page from a {type(value).__name__}: give a Path, str, bytes or a file object")
+    if not isinstance(value, (str, bytes, Path, Fetched)) and not hasattr(value, "read"):
+        raise TypeError(
+            f"cannot read a page from a {type(value).__name__}: give a Path, str, bytes, a file object or a fetched URL"
+        )
     return value, None
 
 
@@ -203,7 +208,7 @@ def _reference_date(published_at: str | None) -> datetime | None:
 
 
 def read(
-    source: Path | str | bytes | BinaryIO | None = None,
+    source: Path | str | bytes | BinaryIO | Fetched | None = None,
     *,
     path: str | Path | None = None,
     text: str | None = None,
@@ -217,7 +222,8 @@ def read(
     """Read one page.
 
     ``source``: a :class:`~pathlib.Path` (read from disk; ``Path("-")`` is standard input), a ``str`` holding the
-    page itself (never taken for a file name), raw bytes, or a binary file object; or name it with ``path=``,
+    page itself (never taken for a file name), raw bytes, a binary file object, or a page fetched from its URL
+    (:func:`fetch_url`: its final URL, media type and charset are used); or name it with ``path=``,
     ``text=`` (a text dump) or ``html=``. ``url``, ``published_at``, ``publisher``: what the caller knows of the
     page, preferred to what the page says of itself. ``kind``: ``auto`` (HTML is recognised by its markup or
     file name), ``text`` or ``html``. ``comment_styles``: extra YAML files of dump styles.
@@ -227,13 +233,20 @@ def read(
         kind = keyword_kind
     if kind not in KINDS:
         raise InputError(f"unknown input kind {kind!r}: use one of {', '.join(KINDS)}")
-    if isinstance(source, str):
+    charset, fetched_warnings = None, []
+    if isinstance(source, Fetched):
+        data, name, charset, fetched_warnings = source.data, None, source.charset, source.warnings
+        url = url or source.url
+        kind = source.kind if kind == "auto" else kind
+        check_bytes(data, source.url)
+    elif isinstance(source, str):
         data, name = source.encode("utf-8"), None
         check_bytes(data)
     else:
         data, name = load_bytes(source)
     as_html = kind == "html" or (kind == "auto" and is_html(data, name))
-    decoded, warnings = decode(data, html=as_html)
+    decoded, warnings = decode(data, html=as_html, charset=charset)
+    warnings[:0] = fetched_warnings
     if as_html:
         from .html import read_html
 
@@ -249,6 +262,20 @@ def read(
     page.warnings[:0] = warnings
     finish(page)
     return page
+
+
+def fetch_url(url: str, *, render: bool = False) -> Fetched:
+    """The page at ``url`` (http or https), for :func:`read` or :func:`rashomon.analyze`: fetched as the server
+    sends it (:func:`.fetch.fetch`), or with ``render`` loaded in headless Chromium with its scripts run and its
+    comment widgets opened (:func:`.render.render`, needs Playwright). Raises a
+    :class:`~rashomon.errors.FetchError` subclass naming what failed."""
+    if render:
+        from .render import render as render_url
+
+        return render_url(url)
+    from .fetch import fetch
+
+    return fetch(url)
 
 
 def finish(page: Page) -> None:
