@@ -231,3 +231,29 @@ def test_batch_fetches_urls_given_as_inputs_and_in_url_lists(base, tmp_path: Pat
     errors, _ = query(tmp_path / "out", "SELECT stage, error_type, message FROM errors ORDER BY error_type")
     assert [(e[0], e[1]) for e in errors] == [("corpus", "CorpusError"), ("fetch", "HTTPStatusError")]
     assert "only http and https" in errors[0][2]
+
+
+def test_a_url_list_gives_a_record_a_url_and_an_error_record_for_a_line_that_is_none(tmp_path: Path):
+    from rashomon.read.corpus import MAX_URL_BYTES, expand_inputs, iter_records, record_id
+
+    urls = tmp_path / "papers.urls"
+    long_line = b"https://tidewater-courier.invalid/" + b"x" * MAX_URL_BYTES
+    urls.write_bytes(
+        b"# island papers\nhttps://tidewater-courier.invalid/a\n\n  https://tidewater-courier.invalid/b  \n"
+        b"not a url\n" + long_line + b"\nhttps://tidewater-courier.invalid/c"
+    )
+    records = list(iter_records([urls, "https://pellow-post.invalid/d", "https://pellow-post.invalid/d"]))
+    good = [r for r in records if r.ok]
+    assert [r.url for r in good] == [
+        "https://tidewater-courier.invalid/a",
+        "https://tidewater-courier.invalid/b",
+        "https://tidewater-courier.invalid/c",
+        "https://pellow-post.invalid/d",  # named twice, read once
+    ]
+    assert all(r.kind == "url" and r.content is None for r in good)
+    assert good[0].id == record_id(str(urls.resolve()), len(b"# island papers\n"))
+    assert good[-1].id == record_id("https://pellow-post.invalid/d", 0)
+    bad = [r.error for r in records if not r.ok]
+    assert len(bad) == 2 and "only http and https" in bad[0] and "over 8,192 bytes" in bad[1]
+    with pytest.raises(URLNotAllowed):  # before anything runs
+        expand_inputs([str(urls), "file:///etc/passwd"])

@@ -122,3 +122,19 @@ def test_analyze_and_comments_render_from_the_command_line(base):
     result = runner.invoke(app, ["analyze", f"{base}/disqus.html", "--render", "-f", "json", "-q"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["comments"]) == 5
+
+
+def test_batch_renders_the_urls_of_a_url_list_in_its_workers(base, tmp_path):
+    from rashomon.batch import run_batch
+    from rashomon.batch.query import query
+    from rashomon.options import Options, ReadOptions
+
+    urls = tmp_path / "pages.urls"
+    urls.write_text(f"{base}/delayed.html\n{base}/nothing-here.html\n")
+    options = Options(stages=(), read=ReadOptions(render=True))
+    summary = run_batch([str(urls)], tmp_path / "out", workers=1, options=options, progress=False)
+    assert summary.pages == 1 and summary.failed == 1
+    pages, _ = query(tmp_path / "out", "SELECT url, n_comments FROM pages")
+    assert pages == [(f"{base}/delayed.html", 2)]  # the comments only a browser sees
+    errors, _ = query(tmp_path / "out", "SELECT stage, error_type FROM errors")
+    assert errors == [("fetch", "HTTPStatusError")]

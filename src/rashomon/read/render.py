@@ -27,6 +27,8 @@ be read, :class:`~rashomon.errors.RenderTimeout`.
 from __future__ import annotations
 
 import asyncio
+import atexit
+import concurrent.futures
 import os
 import re
 import threading
@@ -149,30 +151,109 @@ def render(url: str, limits: RenderLimits | None = None) -> Fetched:
     left = limits.total - (time.monotonic() - started)
     if left <= 0:
         raise RenderTimeout(f"{url}: the page arrived too late to render ({limits.total:g} s)")
-    return _run_sync(_Render(static, executable, limits, time.monotonic() + left).run())
+    job = _Render(static, limits, time.monotonic() + left)
+    return shared_browser().run(executable, job, left + BROWSER_START_SECONDS + CLOSE_SECONDS)
 
 
-def _run_sync(coroutine: Awaitable[T]) -> T:
-    """Run ``coroutine`` to its end: in this thread, or in a new one if this thread already runs an event loop
-    (a notebook, the web app)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)  # type: ignore[arg-type]
-    box: dict[str, Any] = {}
+#: Seconds Chromium (and Playwright's driver) may take to start, and a page's browser context to close.
+BROWSER_START_SECONDS = 30.0
+CLOSE_SECONDS = 10.0
 
-    def target() -> None:
+
+class SharedBrowser:
+    """One Chromium per process, started on the first render and kept for the next ones (a batch renders many
+    pages; starting Playwright's driver and the browser costs seconds each time). Its event loop runs in a
+    daemon thread; each render gets a fresh browser context, closed after it. The browser is closed when the
+    process exits, and is started again if it crashed."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.pid = -1
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.playwright: Any = None
+        self.browser: Any = None
+
+    def run(self, executable: str | None, job: _Render, seconds: float) -> Fetched:
+        loop = self._loop()
+        future = asyncio.run_coroutine_threadsafe(self._run(executable, job), loop)
+        until = time.monotonic() + seconds
         try:
-            box["value"] = asyncio.run(coroutine)  # type: ignore[arg-type]
-        except BaseException as err:  # noqa: BLE001 - handed to the calling thread
-            box["error"] = err
+            while True:  # short waits: a batch's page time limit (an exception raised in this thread) gets through
+                try:
+                    return future.result(timeout=0.5)
+                except concurrent.futures.TimeoutError:
+                    if time.monotonic() > until:
+                        raise RenderTimeout(f"{job.static.url}: the browser did not answer in time") from None
+        finally:
+            future.cancel()
 
-    thread = threading.Thread(target=target, name="rashomon-render")
-    thread.start()
-    thread.join()
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
+    async def _run(self, executable: str | None, job: _Render) -> Fetched:
+        from playwright.async_api import Error as PlaywrightError
+
+        browser = await self._browser(executable, PlaywrightError)
+        return await job.run(browser)
+
+    async def _browser(self, executable: str | None, PlaywrightError) -> Any:
+        if self.browser is not None and self.browser.is_connected():
+            return self.browser
+        from playwright.async_api import async_playwright
+
+        args = list(CHROMIUM_ARGS)
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium refuses to start its sandbox as root
+            args.append("--no-sandbox")
+        try:
+            if self.playwright is None:
+                self.playwright = await asyncio.wait_for(async_playwright().start(), BROWSER_START_SECONDS)
+            self.browser = await asyncio.wait_for(
+                self.playwright.chromium.launch(executable_path=executable, args=args, headless=True),
+                BROWSER_START_SECONDS,
+            )
+        except TimeoutError:
+            raise RenderUnavailable(f"Chromium did not start within {BROWSER_START_SECONDS:g} s") from None
+        except PlaywrightError as err:
+            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise RenderUnavailable(f"Chromium could not be started ({first[:160]}): {INSTALL_HINT}") from None
+        return self.browser
+
+    def _loop(self) -> asyncio.AbstractEventLoop:
+        with self.lock:
+            if self.loop is None or self.pid != os.getpid():  # a forked child starts its own
+                self.pid = os.getpid()
+                self.loop = asyncio.new_event_loop()
+                self.playwright = self.browser = None
+                threading.Thread(target=self.loop.run_forever, name="rashomon-render", daemon=True).start()
+                atexit.register(self.close)
+            return self.loop
+
+    def close(self) -> None:
+        """Close the browser and Playwright's driver (at exit; a later render starts them again)."""
+        with self.lock:
+            loop, self.loop = self.loop, None
+        if loop is None or self.pid != os.getpid():
+            return
+
+        async def stop() -> None:
+            for closing in (
+                self.browser.close() if self.browser else None,
+                self.playwright.stop() if self.playwright else None,
+            ):
+                if closing is not None:
+                    try:
+                        await asyncio.wait_for(closing, CLOSE_SECONDS)
+                    except Exception:  # noqa: BLE001 - closing at exit: nothing left to tell
+                        pass
+
+        try:
+            asyncio.run_coroutine_threadsafe(stop(), loop).result(timeout=2 * CLOSE_SECONDS)
+        except Exception:  # noqa: BLE001 - the driver dies with this process anyway
+            pass
+        self.playwright = self.browser = None
+        loop.call_soon_threadsafe(loop.stop)
+
+
+@lru_cache(maxsize=1)
+def shared_browser() -> SharedBrowser:
+    return SharedBrowser()
 
 
 @dataclass
@@ -180,7 +261,6 @@ class _Render:
     """One render, step by step; see the module doc."""
 
     static: Fetched
-    executable: str | None
     limits: RenderLimits
     deadline: float
     warnings: list[PageWarning] = field(default_factory=list)
@@ -203,19 +283,10 @@ class _Render:
         """``awaitable`` within ``seconds`` (and never past the work deadline); TimeoutError past them."""
         return await asyncio.wait_for(awaitable, max(0.05, min(seconds, self.left())))
 
-    async def run(self) -> Fetched:
+    async def run(self, browser) -> Fetched:
         from playwright.async_api import Error as PlaywrightError
-        from playwright.async_api import async_playwright
 
-        async with async_playwright() as playwright:
-            browser = await self._launch(playwright, PlaywrightError)
-            try:
-                html = await self._render(browser, PlaywrightError)
-            finally:
-                try:
-                    await asyncio.wait_for(browser.close(), 10)
-                except (TimeoutError, PlaywrightError):
-                    pass
+        html = await self._render(browser, PlaywrightError)
         data = html.encode("utf-8", errors="replace")
         return Fetched(
             url=self.static.url,
@@ -228,28 +299,25 @@ class _Render:
             warnings=[*self.static.warnings, *self.warnings],
         )
 
-    async def _launch(self, playwright, PlaywrightError):
-        args = list(CHROMIUM_ARGS)
-        if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium refuses to start its sandbox as root
-            args.append("--no-sandbox")
-        try:
-            return await self.bounded(
-                playwright.chromium.launch(executable_path=self.executable, args=args, headless=True),
-                self.left(),
-            )
-        except TimeoutError:
-            raise RenderTimeout(f"{self.static.url}: Chromium did not start in time") from None
-        except PlaywrightError as err:
-            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-            raise RenderUnavailable(f"Chromium could not be started ({first[:160]}): {INSTALL_HINT}") from None
-
     async def _render(self, browser, PlaywrightError) -> str:
-        context = await browser.new_context(
-            accept_downloads=False,
-            user_agent=user_agent(),
-            service_workers="block",
-            viewport={"width": 1280, "height": 1600},
+        context = await self.bounded(
+            browser.new_context(
+                accept_downloads=False,
+                user_agent=user_agent(),
+                service_workers="block",
+                viewport={"width": 1280, "height": 1600},
+            ),
+            BROWSER_START_SECONDS,
         )
+        try:
+            return await self._render_in(context, PlaywrightError)
+        finally:
+            try:
+                await asyncio.wait_for(context.close(), CLOSE_SECONDS)
+            except (TimeoutError, PlaywrightError):
+                pass
+
+    async def _render_in(self, context, PlaywrightError) -> str:
         context.set_default_timeout(max(1000, 1000 * self.limits.snapshot))
         await context.add_init_script(WATCH_MUTATIONS)
         page = self.page = await context.new_page()
