@@ -172,6 +172,7 @@ class SharedBrowser:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.playwright: Any = None
         self.browser: Any = None
+        self.starting: asyncio.Lock | None = None
 
     def run(self, executable: str | None, job: _Render, seconds: float) -> Fetched:
         loop = self._loop()
@@ -194,8 +195,14 @@ class SharedBrowser:
         return await job.run(browser)
 
     async def _browser(self, executable: str | None, PlaywrightError) -> Any:
-        if self.browser is not None and self.browser.is_connected():
-            return self.browser
+        if self.starting is None:  # made in the loop's own thread, where every coroutine here runs
+            self.starting = asyncio.Lock()
+        async with self.starting:  # two renders at once start one browser
+            if self.browser is not None and self.browser.is_connected():
+                return self.browser
+            return await self._start(executable, PlaywrightError)
+
+    async def _start(self, executable: str | None, PlaywrightError) -> Any:
         from playwright.async_api import async_playwright
 
         args = list(CHROMIUM_ARGS)
@@ -220,7 +227,7 @@ class SharedBrowser:
             if self.loop is None or self.pid != os.getpid():  # a forked child starts its own
                 self.pid = os.getpid()
                 self.loop = asyncio.new_event_loop()
-                self.playwright = self.browser = None
+                self.playwright = self.browser = self.starting = None
                 threading.Thread(target=self.loop.run_forever, name="rashomon-render", daemon=True).start()
                 atexit.register(self.close)
             return self.loop
