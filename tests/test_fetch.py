@@ -257,3 +257,10 @@ def test_a_url_list_gives_a_record_a_url_and_an_error_record_for_a_line_that_is_
     assert len(bad) == 2 and "only http and https" in bad[0] and "over 8,192 bytes" in bad[1]
     with pytest.raises(URLNotAllowed):  # before anything runs
         expand_inputs([str(urls), "file:///etc/passwd"])
+
+
+def test_the_api_analyzes_a_fetched_url(base):
+    import rashomon
+
+    analysis = rashomon.analyze(rashomon.fetch_url(f"{base}/redirect"), stage_names=())
+    assert analysis.page.url == f"{base}/article.html" and len(analysis.page.comments) == 3
