@@ -62,6 +62,14 @@ def _redirect(target: str, status: int = 302):
     return lambda h: h.send(status, content_type=None, Location=target)
 
 
+def _cookie_check(h: Handler) -> None:
+    """Back to the same URL with a cookie, as consent and bot checks do; the page once the cookie comes back."""
+    if "checked=1" in str(h.headers.get("Cookie")):
+        h.send(200, (FIXTURES / "article.html").read_bytes())
+    else:
+        h.send(302, content_type=None, Location="/cookie-check", Set_Cookie="checked=1; Path=/")
+
+
 def _slow(h: Handler) -> None:
     time.sleep(SLOW_SECONDS)
     h.send(200, b"<html><body><p>late</p></body></html>")
@@ -96,6 +104,7 @@ ROUTES = {
     "/loop-a": _redirect("/loop-b"),
     "/loop-b": _redirect("/loop-a", 307),
     "/to-file": _redirect("file:///etc/passwd"),
+    "/cookie-check": _cookie_check,
     "/slow": _slow,
     "/drip": _drip,
     "/big": functools.partial(_big, declare=False),

@@ -66,6 +66,11 @@ def test_a_redirect_loop_is_named_as_a_loop(base):
     assert "/loop-b" in str(caught.value)
 
 
+def test_a_redirect_back_to_the_same_url_with_a_cookie_is_no_loop(base):
+    fetched = fetch(f"{base}/cookie-check")
+    assert fetched.url == f"{base}/cookie-check" and b"Harbour ferry" in fetched.data
+
+
 def test_a_chain_longer_than_the_limit_is_refused(base):
     with pytest.raises(TooManyRedirects, match="more than 1 redirects"):
         fetch(f"{base}/redirect-twice", max_redirects=1)

@@ -7,8 +7,8 @@ from the web through :func:`fetch`. Every limit is in :mod:`rashomon.settings` a
 body is streamed and dropped past it), a redirect loop or chain, an error status, no connection, a media type that
 is not a page. The bytes are decoded later by :func:`rashomon.read.decode`, with the charset the headers name.
 
-Redirects are followed here rather than by httpx, so each hop's target is checked (no redirect to ``file://``),
-a loop is named as a loop, and each hop gets only what is left of the total time.
+Redirects are followed here rather than by httpx (cookies kept across them), so each hop's target is checked
+(no redirect to ``file://``), a loop is named as a loop, and each hop gets only what is left of the total time.
 """
 
 from __future__ import annotations
@@ -162,7 +162,9 @@ def fetch(
                 with client.stream("GET", current, timeout=timeout) as response:
                     if response.status_code in REDIRECT_STATUSES and response.headers.get("location"):
                         target = _redirect_target(requested, response)
-                        if target in visited:
+                        # a URL seen twice already: a loop (once more is allowed: a site that sets a cookie
+                        # and sends the browser back to the same URL is no loop)
+                        if visited.count(target) >= 2:
                             raise TooManyRedirects(
                                 f"{requested}: a redirect loop ({_chain(visited, target)}); the page cannot be reached"
                             )
@@ -258,7 +260,7 @@ def _too_large(url: str, limit: int, size: int | None = None) -> str:
 
 
 def _chain(visited: list[str], target: str) -> str:
-    start = visited.index(target)
+    start = len(visited) - 1 - visited[::-1].index(target)
     loop = visited[start:] + [target]
     if len(loop) > 4:
         loop = [*loop[:2], "…", *loop[-2:]]
