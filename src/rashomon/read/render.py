@@ -48,6 +48,7 @@ from .fetch import Fetched, fetch, user_agent
 
 T = TypeVar("T")
 
+# --- settings (rendering; the bounds a user may want to change are settings.RENDER_*) ----------------------
 INSTALL_HINT = (
     "pip install 'rashomon[render]' for Playwright, and a Chromium: apt install chromium (Debian, Ubuntu), "
     "or 'playwright install chromium'; RASHOMON_CHROMIUM=/path/to/chrome names another"
@@ -62,14 +63,18 @@ CHROMIUM_ARGS = (
     "--no-first-run",
     "--mute-audio",
 )
-#: Seconds between two looks at a waiting page, and the longest one look at it may take.
+#: Seconds between two looks at a waiting page, and the longest one look may take before the page is taken for
+#: stuck (a loaded machine can take a second to answer).
 POLL_SECONDS = 0.25
-PROBE_SECONDS = 1.0
+PROBE_SECONDS = 3.0
 #: Seconds kept out of the total for reading the DOM and closing the browser after the last step.
 SNAPSHOT_RESERVE_SECONDS = 8.0
 #: DOM nodes serialised per frame at most (the reader cuts a page past settings.MAX_HTML_ELEMENTS anyway).
 MAX_SNAPSHOT_NODES = 400_000
 FRAME_PLACEHOLDER = re.compile(r"<!--rashomon-frame:(\d+)-->")
+#: Seconds Chromium (and Playwright's driver) may take to start, and a page's browser context to close.
+BROWSER_START_SECONDS = 30.0
+CLOSE_SECONDS = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,11 +158,6 @@ def render(url: str, limits: RenderLimits | None = None) -> Fetched:
         raise RenderTimeout(f"{url}: the page arrived too late to render ({limits.total:g} s)")
     job = _Render(static, limits, time.monotonic() + left)
     return shared_browser().run(executable, job, left + BROWSER_START_SECONDS + CLOSE_SECONDS)
-
-
-#: Seconds Chromium (and Playwright's driver) may take to start, and a page's browser context to close.
-BROWSER_START_SECONDS = 30.0
-CLOSE_SECONDS = 10.0
 
 
 class SharedBrowser:
