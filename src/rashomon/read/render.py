@@ -277,6 +277,7 @@ class _Render:
     stalled: bool = False
     page: Any = None
     cdp: Any = None
+    created: float = field(default_factory=time.monotonic)
 
     @property
     def work_deadline(self) -> float:
@@ -473,8 +474,8 @@ class _Render:
             self.warnings.append(
                 PageWarning(
                     "render_incomplete",
-                    f"the page's scripts were still running after {self.limits.total:g} s and were stopped; "
-                    "what is read is the page as rendered until then",
+                    f"the page's scripts were still running after {time.monotonic() - self.created:.0f} s and "
+                    "were stopped; what is read is the page as rendered until then",
                 )
             )
         return inline_frames(main, bodies, self.limits.max_frame_depth)
