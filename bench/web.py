@@ -5,7 +5,9 @@ analysis (which stores one page), then measures, each bounded by ``--max-seconds
 
 1. ``--reads`` concurrent reads (``GET /api/pages``, ``GET /pages/1``, ``GET /api/search``) with nothing else;
 2. ``--analyses`` concurrent ``POST /api/analyze`` of the page;
-3. the same reads again while that many analyses run (goal: p99 <= 0.2 s: reads never wait behind analyses).
+3. the same reads again while that many analyses run and store their pages (goal: p99 <= 0.2 s: reads never
+   wait behind analyses). The app keeps answered reads until the store changes; every stored analysis empties
+   that cache, and the first phase starts cold (the warm-up stored a page), so both phases pay for rendering.
 
 Prints errors (HTTP 429s are counted apart: the queue bound doing its job) and latency percentiles, then the
 cost of rendering the HTML report as a ratio to the analysis (goal: at most 0.1x). The anchor is the same page
@@ -32,6 +34,7 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_PAGE = SHARED / "pages" / "aleppo-2016-11-28.txt"
 RENDER_GOAL = 0.1
+CACHE_SECONDS = 2.0  # rashomon.web.cache.CACHE_SECONDS (not imported: the bench times the app from outside)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -151,7 +154,8 @@ def main() -> None:
         raise SystemExit(f"{args.page}: no such page (give a page file as the first argument)")
     text = args.page.read_text(encoding="utf-8", errors="replace")
     stages = tuple(args.stages.split(",")) if args.stages else None
-    body = json.dumps({"text": text, "store": False}).encode()
+    # the analyses store what they find, as the app's users do: each one that ends empties the read cache
+    body = json.dumps({"text": text, "store": True}).encode()
 
     with tempfile.TemporaryDirectory(prefix="rashomon-bench-web-") as folder:
         port = free_port()
@@ -168,7 +172,7 @@ def main() -> None:
             analyses = [lambda: post(base + "/api/analyze", body, args.max_seconds) for _ in range(args.analyses)]
             with ThreadPoolExecutor(max_workers=1) as background:
                 running = background.submit(load, analyses, args.analyses)
-                time.sleep(1.0)  # the analyses are queued and running
+                time.sleep(CACHE_SECONDS + 0.5)  # the analyses run, and no read is answered from before them
                 reads_during = load(reads, args.reads)
                 analyses_figures = running.result()
         finally:

@@ -151,6 +151,14 @@ def test_a_control_character_reference_without_semicolon_keeps_the_article():
     assert not any(ch in page.text for ch in "\x08\x1b")
 
 
+def test_a_form_feed_beside_a_control_reference_keeps_the_page():
+    """Found by ``make fuzz``: a text holding a form feed and a reference to a control character was cleaned
+    of the control, then refused by lxml for the form feed (which XML does not allow): a crash."""
+    page = read_html(html_page(f"<p>{ARTICLE[:60]}\x0c&#27;&#xFFFF; {ARTICLE[60:]}</p>"))
+    assert "northern quay" in page.text and "cranes" in page.text
+    assert not any(ch in page.text for ch in "\x0c\x1b\uffff")
+
+
 COMMENTS = """<ol class="commentlist">
 <li class="comment" id="comment-1"><div class="comment-author vcard"><cite class="fn">Eve&#27]0;owned&#7</cite></div>
 <div class="comment-content"><p>Look &#27[41mred&#27[0m and &#155;31m here &#150; and &#x1b]8;;http://x&#x1b\\ link</p></div></li>

@@ -474,3 +474,61 @@ def test_page_policy_in_meta_leaves_frame_ancestors_to_the_header(client):
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
     meta = lxml.html.fromstring(response.text).xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
     assert "frame-ancestors" not in meta and "default-src 'none'" in meta and "form-action 'self'" in meta
+
+
+def test_reads_are_cached_until_the_store_changes(client):
+    store = client.app.state.store
+    page_id = client.post("/api/pages", json=_dated("2031-04-02")).json()["id"]
+    calls = []
+    original_get = store.get
+    store.get = lambda page: calls.append(page) or original_get(page)
+    first = client.get(f"/pages/{page_id}")
+    second = client.get(f"/pages/{page_id}")
+    assert first.status_code == second.status_code == 200 and first.text == second.text
+    assert calls == [page_id], "the second read of an unchanged store is served from the cache"
+    assert second.headers["content-security-policy"] and second.headers["x-frame-options"] == "DENY"
+    missing = client.get(f"/api/pages/{page_id + 1}")
+    assert missing.status_code == 404
+    assert client.get("/api/pages").json()["total"] == 1
+    added = client.post("/api/pages", json=_dated("2031-04-03")).json()["id"]
+    assert added == page_id + 1
+    assert client.get(f"/api/pages/{added}").status_code == 200, "a 404 is not kept, and a write clears the cache"
+    assert client.get("/api/pages").json()["total"] == 2
+    client.post(f"/pages/{page_id}/delete")
+    assert client.get(f"/pages/{page_id}").status_code == 404
+    assert client.get("/api/pages").json()["total"] == 1
+
+
+def test_concurrent_misses_of_one_read_compute_it_once():
+    import asyncio
+
+    from rashomon.web.cache import ReadCache
+
+    calls = []
+
+    async def slow_app(scope, receive, send):
+        calls.append(scope["path"])
+        await asyncio.sleep(0.05)
+        status = 200 if scope["path"] != "/broken" else 500
+        await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"text/plain")]})
+        await send({"type": "http.response.body", "body": scope["path"].encode()})
+
+    cache = ReadCache(slow_app, generation=lambda path: 0, one_page=lambda path: False)
+
+    async def get(path):
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        await cache({"type": "http", "method": "GET", "path": path, "query_string": b""}, None, send)
+        return sent[0]["status"], sent[1]["body"]
+
+    async def main():
+        return await asyncio.gather(*[get("/pages/1") for _ in range(10)], *[get("/broken") for _ in range(3)])
+
+    answers = asyncio.run(main())
+    assert answers[:10] == [(200, b"/pages/1")] * 10
+    assert answers[10:] == [(500, b"/broken")] * 3
+    assert calls.count("/pages/1") == 1, "ten concurrent reads of one page rendered it once"
+    assert calls.count("/broken") == 3, "an error is never shared or kept"

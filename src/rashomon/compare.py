@@ -298,7 +298,8 @@ def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
     elif len(speakers) == 1:
         analysis.warn(
             "one_source",
-            "only one source speaks on this page: there is nothing to compare; every figure is marked unique",
+            f"every claim found comes from one source ({next(iter(speakers))}): there is nothing to compare them "
+            "with; every figure is marked unique",
             "compare",
         )
     names = {s.id: s.name for s in analysis.sources}

@@ -623,9 +623,11 @@ EMPTY_DROPPABLE = frozenset("p div span li font b i u em strong small section a 
 
 def _control_table() -> dict[int, str | None]:
     """Controls that numeric character references (``&#27[41m``, ``&#8``) put back after the byte filter: C0
-    but tab, newline, form feed dropped (CR made a newline); C1 read as Windows-1252, as HTML5 does."""
-    table: dict[int, str | None] = {c: None for c in range(0x20) if c not in (9, 10, 12)}
-    table[13], table[0x7F] = "\n", None
+    but tab and newline dropped (CR made a newline, form feed a space: XML, and so lxml, refuses it); C1 read as
+    Windows-1252, as HTML5 does; the noncharacters U+FFFE and U+FFFF, which XML refuses too, dropped."""
+    table: dict[int, str | None] = {c: None for c in range(0x20) if c not in (9, 10)}
+    table[12], table[13], table[0x7F] = " ", "\n", None
+    table[0xFFFE] = table[0xFFFF] = None
     for code in range(0x80, 0xA0):
         try:
             table[code] = bytes([code]).decode("cp1252")
@@ -635,7 +637,7 @@ def _control_table() -> dict[int, str | None]:
 
 
 CONTROL_TABLE = _control_table()
-TREE_CONTROL = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
+TREE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _without_controls(value: str) -> str:

@@ -39,6 +39,7 @@ from ..report.comparison import merge_for_report, outlet_name
 from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
 from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment
+from .cache import ReadCache
 from .pool import AnalysisPool, PoolFull, ThreadRunner, WorkerLost
 from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store
 
@@ -134,6 +135,50 @@ class _BodyLimit:
                 await _too_large(scope, send, limit)
             else:
                 raise
+
+
+class _SameOriginOnly:
+    """ASGI middleware: a request that changes something, sent by another site's page, is refused (403)."""
+
+    def __init__(self, app, refuse: Callable[[Request, str], Response]) -> None:
+        self.app, self.refuse = app, refuse
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] in UNSAFE_METHODS:
+            request = Request(scope)
+            reason = cross_site_reason(request)
+            if reason is not None:
+                return await self.refuse(request, f"refused: {reason}")(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+
+class _SecurityHeaders:
+    """ASGI middleware: every answer carries the Content-Security-Policy and the other protective headers."""
+
+    def __init__(self, app, policy: str) -> None:
+        self.app = app
+        self.fixed = [
+            (b"x-content-type-options", b"nosniff"),
+            # not no-referrer: under it a browser's form POST carries "Origin: null", refused as cross-site
+            (b"referrer-policy", b"same-origin"),
+            (b"x-frame-options", b"DENY"),
+        ]
+        self.policy = (b"content-security-policy", policy.encode())
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                names = {b"x-content-type-options", b"referrer-policy", b"x-frame-options"}
+                headers = [(k, v) for k, v in message.get("headers") or [] if k.lower() not in names]
+                if not any(k.lower() == b"content-security-policy" for k, _ in headers):
+                    headers.append(self.policy)
+                message = {**message, "headers": headers + self.fixed}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class _TooLarge(Exception):
@@ -254,22 +299,13 @@ def create_app(
         ),
     )
 
-    @app.middleware("http")
-    async def same_origin_only(request: Request, call_next):
-        reason = cross_site_reason(request)
-        if reason is not None:
-            return error_response(request, 403, f"refused: {reason}")
-        return await call_next(request)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", csp)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        # not no-referrer: under it a browser's form POST carries "Origin: null", refused as cross-site
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(
+        ReadCache,
+        generation=lambda path: store.deletions if _ONE_PAGE.match(path) else store.generation,
+        one_page=lambda path: _ONE_PAGE.match(path) is not None,
+    )
+    app.add_middleware(_SecurityHeaders, policy=csp)
+    app.add_middleware(_SameOriginOnly, refuse=lambda request, reason: error_response(request, 403, reason))
 
     def page(template: str, status: int = 200, query: str | None = None, **context: Any) -> HTMLResponse:
         html = env.get_template(template).render(assets=assets, csp=meta_csp, web={"query": query}, **context)
@@ -537,6 +573,8 @@ def _without_surrogates(value: Any) -> Any:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: The paths that read one stored page and nothing else.
+_ONE_PAGE = re.compile(r"/(api/)?pages/\d+\Z")
 
 
 def _to_json(data: dict[str, Any]) -> str:

@@ -87,6 +87,10 @@ class Store:
         except (OSError, sqlite3.Error) as err:
             raise StoreError(f"cannot open the store {self.path}: {err}") from None
         self._write_lock = threading.Lock()
+        #: Bumped by every write through this object, and by every deletion: what the web app's read cache keys
+        #: on (a stored page never changes, its id is never reused: only a deletion changes what it reads).
+        self.generation = 0
+        self.deletions = 0
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -172,6 +176,7 @@ class Store:
                 for c in data.get("comments") or []
             ]
             con.executemany("INSERT INTO search (kind, label, body, page_id, ref) VALUES (?, ?, ?, ?, ?)", rows)
+        self.generation += 1
         return page_id
 
     def get(self, page_id: int) -> dict[str, Any] | None:
@@ -187,7 +192,10 @@ class Store:
             return False
         with self._write_lock, self._connect() as con:
             con.execute("DELETE FROM search WHERE page_id = ?", (page_id,))
-            return con.execute("DELETE FROM pages WHERE id = ?", (page_id,)).rowcount > 0
+            deleted = con.execute("DELETE FROM pages WHERE id = ?", (page_id,)).rowcount > 0
+        self.generation += 1
+        self.deletions += 1
+        return deleted
 
     def list(self, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
         with self._connect() as con:
