@@ -188,6 +188,12 @@ def test_a_comment_title_is_not_also_its_author():
 <li class="comment"><strong>Finally some good news for the traders</strong></li></ol></div>"""
     result = read_html(page(section))
     assert [(c.author, c.text) for c in result.comments] == [(None, "Finally some good news for the traders")]
+    # a title above the words that the words repeat
+    section = """<div id="comments"><ol class="comment-list"><li class="comment"><strong>Good news at last</strong>
+<div class="comment-text"><p>Good news at last</p><p>I have waited ten years for this market to reopen.</p></div>
+</li></ol></div>"""
+    (comment,) = read_html(page(section)).comments
+    assert comment.author is None and comment.text.endswith("ten years for this market to reopen.")
 
 
 TEASERS = """<div class="comments-content"><h3>More from the Gazette</h3><ul>

@@ -4,17 +4,22 @@ Comments are found with the table in ``rashomon/data/read/comment_markup.yaml``:
 well-known markups (WordPress, Disqus as rendered, Drupal, schema.org, Thesis, judge.me reviews, comment
 lists), then, when none of them finds a comment, generic ones (a class that is a comment word in one of
 several languages, kb-comment, kommentar-item, allCommentsListComment; review items; quoted bodies in a comment
-section). Elements inside "recent comments" widgets, sidebars, forms and tabs are not comments; an element that
-is only a widget ("Antworten") or one link is not either; a comment element that is the first part of another
-(li#li-comment-1 > article#comment-1) is the same comment. Each comment gets its author (from the markup, else
-from a "NAME says:" or "by NAME on DATE" header line), its time in ISO 8601, its text without header and
-widgets, and the reply tree from nesting.
+section), then the structure of a section named for comments (:func:`structured_items`: items of one kind
+that repeat with a header and words of their own). Elements inside "recent comments" widgets, sidebars, forms,
+tabs, sort bars and login or subscription boxes are not comments; an element that is only interface text
+(``rashomon.read.interface``: "Antworten", "12 Kommentare", "You must be logged in ...") or one link is not
+either; a comment element that is the first part of another (li#li-comment-1 > article#comment-1) is the same
+comment. Each comment gets its author (from the markup, else from a "NAME says:" or "by NAME on DATE" header
+line; never a control label, never the comment's own words), its time in ISO 8601, its text without header,
+widgets and interface lines, and the reply tree from nesting.
 
 The comment elements are cut out of the tree before trafilatura reads the article, so comments cannot leak
 into the article, and only comment elements are read for comments, so the article cannot leak into them. When
-no known markup is found, trafilatura's own comment text is used (less widget lines, with the "recent
-comments" widgets cut first), without authors, and the page says so in a warning.
+no comment is found, trafilatura's own comment text is not taken for comments (it cannot tell them from article
+teasers, forms or buttons): if it holds words that are not interface text, the page says in a
+``comment_structure_unknown`` warning that a comment section went unread.
 
+The page's publisher (``read.publisher``) and declared language (``<html lang>``) are read from the tree too.
 The page text is rebuilt from what was extracted (title, paragraphs, comments, separated by blank lines), and
 every block and comment carries its offsets into it. All functions are pure over lxml trees, except that
 ``read_html`` cuts from the tree it parsed itself.
@@ -505,8 +510,8 @@ def _read_comments(candidates: list, markup: Markup) -> list[DomComment]:
             text = _comment_text(element, found, markup, header)
         if not substantive(text):  # only controls, counters or prompts: "Reply", "Log In", "12 Kommentare"
             continue
-        if author is not None and collapse(author) == collapse(text):  # the body again, not who wrote it
-            author = None
+        if author is not None and collapse(author) in (collapse(text), text.split("\n", 1)[0]):
+            author = None  # the comment's own words (its title, its first line) again, not who wrote it
         if author is None:
             author = _author_from_header(element, found, markup, text)
             first, _, rest = text.partition("\n")
