@@ -121,6 +121,7 @@ WarningCode = Literal[
     # pipeline and stages
     "block_truncated",
     "stage_failed",
+    "stages_skipped",
     "unbalanced_quotes",
     "no_sources",
     "percent_over_100",

@@ -19,7 +19,9 @@ BINARY_CONTROL_SHARE = 0.10
 MIN_ARTICLE_CHARS = 40
 #: Language detection: below this confidence (py3langid, normalized probability) the guess is not trusted.
 MIN_LANGUAGE_CONFIDENCE = 0.5
-#: Languages the analysis stages are built for; others are analysed but flagged ``non_english``.
+#: Languages the analysis of an article is built for (each stage declares the languages it reads, as
+#: ``register_stage(..., languages=("en",))``): a page in another language gets a ``non_english`` warning, and the
+#: stages that do not read it do not run (``stages_skipped``).
 SUPPORTED_LANGUAGES = ("en",)
 
 # --- fetching a URL (``rashomon analyze https://…``; read/fetch.py) -----------------------------------------

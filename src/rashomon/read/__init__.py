@@ -141,6 +141,40 @@ def is_html(data: bytes, name: str | None) -> bool:
     return bool(HTML_OPENING.match(head) or HTML_DOCUMENT_MARKERS.search(head))
 
 
+#: English names of the languages a page is most often in (py3langid's codes); others are shown by their code.
+LANGUAGE_NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
+    "pl": "Polish", "pt": "Portuguese", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian",
+    "fi": "Finnish", "cs": "Czech", "sk": "Slovak", "hu": "Hungarian", "ro": "Romanian", "el": "Greek",
+    "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic", "he": "Hebrew", "fa": "Persian",
+    "hi": "Hindi", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ca": "Catalan", "hr": "Croatian",
+    "sl": "Slovenian", "sr": "Serbian", "bg": "Bulgarian", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian",
+    "id": "Indonesian", "vi": "Vietnamese", "th": "Thai", "lb": "Luxembourgish",
+}  # fmt: skip
+
+
+def language_name(code: str | None) -> str:
+    """``"German"`` for ``"de"``; the code itself for a language not in :data:`LANGUAGE_NAMES`."""
+    if not code:
+        return "an unknown language"
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def page_language(article: str, declared: str | None = None) -> tuple[str | None, float, str]:
+    """The language of a page: (ISO 639-1 code or None, confidence, how it was told).
+
+    The text decides when py3langid is sure enough of it (``MIN_LANGUAGE_CONFIDENCE``): a template's
+    ``<html lang="en">`` on a German article is common. Otherwise the language the page declares (``declared``,
+    from its markup) is taken, with confidence 0; None when neither tells.
+    """
+    language, confidence = detect_language(article)
+    if language and confidence >= settings.MIN_LANGUAGE_CONFIDENCE:
+        return language, confidence, "text"
+    if declared:
+        return declared, 0.0, "markup"
+    return None, confidence, ""
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     """ISO 639-1 code and confidence of the page's language (py3langid), or (None, 0) for too little text."""
     sample = " ".join(text.split())[:5000]
@@ -289,18 +323,20 @@ def finish(page: Page) -> None:
         )
         del page.comments[settings.MAX_COMMENTS :]
     article = "\n".join(b.text for b in page.blocks if b.kind != "separator")
-    language, confidence = detect_language(article or " ".join(c.text for c in page.comments))
-    if language and confidence >= settings.MIN_LANGUAGE_CONFIDENCE:
-        page.language = language
-        if language not in settings.SUPPORTED_LANGUAGES:
-            page.warnings.append(
-                PageWarning(
-                    "non_english",
-                    f"the page looks {language!r} (confidence {confidence:.2f}); the analysis is built for English "
-                    "and its results for this page are unreliable",
-                )
+    # a reader may have set the language the page declares (HTML lang): the text is weighed against it
+    language, confidence, told_by = page_language(article or " ".join(c.text for c in page.comments), page.language)
+    page.language = language
+    if language and language not in settings.SUPPORTED_LANGUAGES:
+        how = f"confidence {confidence:.2f}" if told_by == "text" else "as its markup declares"
+        page.warnings.append(
+            PageWarning(
+                "non_english",
+                f"the page is in {language_name(language)} ({language}, {how}); rashomon's analysis reads "
+                f"{' and '.join(language_name(c) for c in settings.SUPPORTED_LANGUAGES)} only: the stages that read "
+                "the article's words do not run on it",
             )
-    elif article:
+        )
+    elif language is None and article:
         page.warnings.append(PageWarning("language_unknown", "the page's language could not be told"))
     if len(article.strip()) < settings.MIN_ARTICLE_CHARS:
         page.warnings.append(PageWarning("no_article", "no article text was found on the page"))
