@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -98,7 +100,30 @@ def _big(h: Handler, declare: bool) -> None:
         h.wfile.write(block)
 
 
+def _gzip_bomb(megabytes: int = 64) -> bytes:
+    """``megabytes`` MB of markup in about 1/1000 of that as gzip, compressed a megabyte at a time."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = b"x" * (1024 * 1024)
+    parts = [packer.compress(b"<p>"), *(packer.compress(block) for _ in range(megabytes)), packer.compress(b"</p>")]
+    return b"".join([*parts, packer.flush()])
+
+
+GZIP_BOMB = _gzip_bomb()
+
+
+def _bomb(h: Handler) -> None:
+    h.send(200, GZIP_BOMB, "text/html", **{"Content-Encoding": "gzip"})
+
+
 ROUTES = {
+    "/bomb": _bomb,
+    "/gzipped": lambda h: h.send(
+        200, gzip.compress((FIXTURES / "article.html").read_bytes()), "text/html", **{"Content-Encoding": "gzip"}
+    ),
+    "/deflated": lambda h: h.send(
+        200, zlib.compress((FIXTURES / "article.html").read_bytes()), "text/html", **{"Content-Encoding": "deflate"}
+    ),
+    "/brotli": lambda h: h.send(200, b"\x0b\x02\x80hello\x03", "text/html", **{"Content-Encoding": "br"}),
     "/redirect": _redirect("/article.html"),
     "/redirect-twice": _redirect("/redirect", 301),
     "/loop-a": _redirect("/loop-b"),

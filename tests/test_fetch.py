@@ -27,7 +27,7 @@ from rashomon.errors import (
 )
 from rashomon.read import fetch_url, read
 from rashomon.read.fetch import check_url, fetch, is_url, parse_content_type
-from tests.fixture_server import serve
+from tests.fixture_server import FIXTURES, serve
 
 runner = CliRunner()
 
@@ -107,6 +107,28 @@ def test_a_20_mb_page_is_refused_while_it_streams_without_being_held_in_memory(b
     finally:
         tracemalloc.stop()
     assert peak < 8_000_000  # the 20 MB body was dropped past the limit, not read whole
+
+
+def test_a_gzip_bomb_is_refused_without_being_inflated_whole(base):
+    tracemalloc.start()
+    try:
+        with pytest.raises(PageTooLarge, match="over the 2 MB limit"):
+            fetch(f"{base}/bomb", max_bytes=2_000_000)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8_000_000  # 64 MB of markup behind 64 KB of gzip, inflated no further than the limit
+
+
+@pytest.mark.parametrize("path", ["/gzipped", "/deflated"])
+def test_compressed_pages_are_read(base, path):
+    fetched = fetch(f"{base}{path}")
+    assert fetched.data == (FIXTURES / "article.html").read_bytes()
+
+
+def test_an_encoding_not_asked_for_is_refused(base):
+    with pytest.raises(NotAPage, match="'br'"):
+        fetch(f"{base}/brotli")
 
 
 def test_a_declared_length_over_the_limit_is_refused_before_the_body(base):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import time
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -35,6 +36,8 @@ from ..model import PageWarning
 URL_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 SCHEMES = ("http", "https")
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+#: The content codings asked for: the ones whose inflation is bounded here, chunk by chunk (no brotli, no zstd).
+ACCEPT_ENCODING = "gzip, deflate"
 #: Openings of binary formats: a body sent without a media type that opens so is no page.
 MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00")
 
@@ -151,6 +154,7 @@ def fetch(
     headers = {
         "User-Agent": user_agent(),
         "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1",
+        "Accept-Encoding": ACCEPT_ENCODING,
     }
     with httpx.Client(headers=headers, follow_redirects=False) as client:
         while True:
@@ -225,20 +229,58 @@ def _redirect_target(requested: str, response) -> str:
 
 
 def _read_body(response, url: str, limit: int, deadline: float, total: float) -> bytes:
-    """The decoded body, streamed: dropped past ``limit`` bytes or past the total deadline."""
+    """The decoded body, streamed: dropped past ``limit`` bytes or past the total deadline.
+
+    The body is inflated here, never more than ``limit`` bytes at a time (a few KB of gzip can inflate to
+    gigabytes: httpx would hand them over as one chunk)."""
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise PageTooLarge(_too_large(url, limit))
+    inflate = _inflater(url, response.headers.get("content-encoding", ""))
+    for raw in response.iter_raw():
+        for chunk in inflate(raw, limit - size + 1):
+            size += len(chunk)
+            if size > limit:
+                raise PageTooLarge(_too_large(url, limit))
+            chunks.append(chunk)
         if time.monotonic() > deadline:
             raise FetchTimeout(
                 f"{url}: the page did not finish arriving within {total:g} s ({size:,} bytes so far; "
                 "settings.FETCH_TOTAL_TIMEOUT)"
             )
-        chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _inflater(url: str, content_encoding: str):
+    """``inflate(raw, room)``: the decoded pieces of ``raw``, each at most ``room`` bytes, for the encodings
+    asked for (``ACCEPT_ENCODING``); any other is refused, since its expansion cannot be bounded here."""
+    encoding = content_encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return lambda raw, room: [raw]
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise NotAPage(f"{url}: the server sent the body encoded as {encoding!r}, which rashomon did not ask for")
+    # wbits 47: a gzip or a zlib stream, told apart by its header
+    state = {"d": zlib.decompressobj(47), "first": True}
+
+    def inflate(raw: bytes, room: int) -> list[bytes]:
+        pieces = []
+        data = raw
+        while data:
+            try:
+                piece = state["d"].decompress(data, max(1, room))
+            except zlib.error:
+                if encoding == "deflate" and state["first"]:  # a raw deflate stream, without zlib's header
+                    state["d"], state["first"] = zlib.decompressobj(-zlib.MAX_WBITS), False
+                    continue
+                raise ConnectionFailed(f"{url}: the body cannot be decoded (damaged {encoding} data)") from None
+            state["first"] = False
+            pieces.append(piece)
+            room -= len(piece)
+            if room <= 0:
+                return pieces
+            data = state["d"].unconsumed_tail
+        return pieces
+
+    return inflate
 
 
 def _check_media_type(url: str, media_type: str | None) -> None:
