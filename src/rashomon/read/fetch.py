@@ -251,36 +251,45 @@ def _read_body(response, url: str, limit: int, deadline: float, total: float) ->
 
 
 def _inflater(url: str, content_encoding: str):
-    """``inflate(raw, room)``: the decoded pieces of ``raw``, each at most ``room`` bytes, for the encodings
+    """``inflate(raw, room)``: the decoded pieces of ``raw``, together at most ``room`` bytes, for the encodings
     asked for (``ACCEPT_ENCODING``); any other is refused, since its expansion cannot be bounded here."""
     encoding = content_encoding.strip().lower()
     if encoding in ("", "identity"):
         return lambda raw, room: [raw]
     if encoding not in ("gzip", "x-gzip", "deflate"):
         raise NotAPage(f"{url}: the server sent the body encoded as {encoding!r}, which rashomon did not ask for")
-    # wbits 47: a gzip or a zlib stream, told apart by its header
-    state = {"d": zlib.decompressobj(47), "first": True}
+    return _Inflater(url, encoding)
 
-    def inflate(raw: bytes, room: int) -> list[bytes]:
+
+class _Inflater:
+    """A gzip or zlib stream (wbits 47 tells them apart by the header), or a raw deflate stream, which some
+    servers send as "deflate", inflated at most ``room`` bytes per call."""
+
+    def __init__(self, url: str, encoding: str) -> None:
+        self.url, self.encoding = url, encoding
+        self.stream = zlib.decompressobj(47)
+        self.started = False
+
+    def __call__(self, raw: bytes, room: int) -> list[bytes]:
         pieces = []
         data = raw
         while data:
             try:
-                piece = state["d"].decompress(data, max(1, room))
+                piece = self.stream.decompress(data, max(1, room))
             except zlib.error:
-                if encoding == "deflate" and state["first"]:  # a raw deflate stream, without zlib's header
-                    state["d"], state["first"] = zlib.decompressobj(-zlib.MAX_WBITS), False
+                if self.encoding == "deflate" and not self.started:  # raw deflate, without zlib's header
+                    self.stream, self.started = zlib.decompressobj(-zlib.MAX_WBITS), True
                     continue
-                raise ConnectionFailed(f"{url}: the body cannot be decoded (damaged {encoding} data)") from None
-            state["first"] = False
+                raise ConnectionFailed(
+                    f"{self.url}: the body cannot be decoded (damaged {self.encoding} data)"
+                ) from None
+            self.started = True
             pieces.append(piece)
             room -= len(piece)
             if room <= 0:
                 return pieces
-            data = state["d"].unconsumed_tail
+            data = self.stream.unconsumed_tail
         return pieces
-
-    return inflate
 
 
 def _check_media_type(url: str, media_type: str | None) -> None:
