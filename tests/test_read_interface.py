@@ -319,11 +319,15 @@ def test_a_german_page_says_which_stages_did_not_run_and_lists_no_actors():
     # the comments are listed, not scored as English
     assert [c.author for c in analysis.page.comments] == ["Karl Weber"]
     assert analysis.page.comments[0].flags == ["language_unknown"]
-    for fmt in ("md", "text"):
+    assert set(skipped.stage.split(",")) >= {"attribution", "claims", "actors", "compare", "choices"}
+    for fmt in ("md", "text", "html"):
         report = render(analysis, fmt)
         assert "did not run" in report
         for word in ("das", "Nun", "Dazu", "können"):
             assert f"**{word}**" not in report
+        # each part the skipped stages fill says it was not analysed, not that nothing was found
+        assert report.count("Not analysed: the page is in German") >= 4, fmt
+        assert "No actors were found" not in report and "No attributed statement was found" not in report
 
 
 def test_a_short_comment_on_a_german_page_is_taken_for_german():

@@ -260,7 +260,9 @@ def run_stages(analysis: Analysis, plan: Plan | Sequence[str], ctx: StageContext
     plan = plan if isinstance(plan, Plan) else plan_stages(plan)
     plan, skipped = plan.for_language(analysis.page.language)
     if skipped:
-        analysis.warn("stages_skipped", skipped_message(skipped, analysis.page.language), "pipeline")
+        # its stage: the skipped stages, so a report can say which of its parts were not analysed
+        names = ",".join(spec.name for spec in skipped)
+        analysis.warn("stages_skipped", skipped_message(skipped, analysis.page.language), names)
     ctx = ctx or StageContext()
     for spec in plan.stages:
         try:
