@@ -662,13 +662,41 @@ def cap_attributes(html: str) -> str:
     return LONG_TAG.sub(cut, html)
 
 
-def tame_tree(tree) -> list[PageWarning]:
+def tame_tree(tree, controls: bool = True) -> list[PageWarning]:
     """Make a parsed tree safe and affordable: control characters out of every text, tail and attribute value
     (lxml would refuse them later and trafilatura would lose the whole article), and at most
-    ``MAX_HTML_ELEMENTS`` elements (empty ones dropped first, then the rest of the page cut)."""
-    count = 0
+    ``MAX_HTML_ELEMENTS`` elements (empty ones dropped first, then the rest of the page cut). ``controls``:
+    whether the tree may hold control characters at all (:func:`may_hold_controls` of its HTML)."""
     # libxml2 keeps what follows </html> as siblings of the root, where XPath (and so comments) still find it
     tops = [*reversed(list(tree.itersiblings(preceding=True))), tree, *tree.itersiblings()]
+    if controls:
+        count = _clean_controls(tops)
+    else:
+        count = int(tree.getroottree().xpath("count(//* | //comment() | //processing-instruction())"))
+    return _bound_elements(tops, count)
+
+
+#: A numeric character reference, leading zeros skipped; one of more than 8 digits names no character at all.
+NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})(?![0-9a-fA-F])|0*([0-9]{1,8})(?![0-9]))")
+
+
+def may_hold_controls(html: str) -> bool:
+    """Whether a tree parsed from ``html`` can hold a control character: one in the text itself, or a numeric
+    character reference to one (``&#27;``, ``&#x1b``, ``&#150;``). Most pages have neither, and their trees need
+    not be walked node by node."""
+    if TREE_CONTROL.search(html):
+        return True
+    for match in NUMERIC_REFERENCE.finditer(html):
+        hexadecimal, decimal = match.groups()
+        code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+        if code < 0x20 and code not in (9, 10) or 0x7F <= code <= 0x9F or code >= 0xFFFE:
+            return True
+    return False
+
+
+def _clean_controls(tops: list) -> int:
+    """Control characters out of every text, tail and attribute value under ``tops``; the nodes seen."""
+    count = 0
     for node in (node for top in tops for node in top.iter()):
         count += 1
         if node.text and isinstance(node.tag, str):
@@ -683,6 +711,12 @@ def tame_tree(tree) -> list[PageWarning]:
             for key, value in node.attrib.items():
                 if TREE_CONTROL.search(value):
                     node.set(key, _without_controls(value))
+    return count
+
+
+def _bound_elements(tops: list, count: int) -> list[PageWarning]:
+    """At most ``MAX_HTML_ELEMENTS`` elements under ``tops`` (``count`` now): empty ones dropped first, then
+    the rest of the page cut."""
     limit = settings.MAX_HTML_ELEMENTS
     if count <= limit:
         return []
@@ -725,6 +759,7 @@ def read_html(html: str, *, url: str | None = None) -> Page:
     import trafilatura
 
     warnings: list[PageWarning] = []
+    html = html.replace("\r\n", "\n").replace("\r", "\n")  # as HTML's own input stream normalises them
     tree = trafilatura.load_html(cap_attributes(html))
     if tree is None:
         return Page(
@@ -736,7 +771,7 @@ def read_html(html: str, *, url: str | None = None) -> Page:
     # trafilatura may hand back the first element rather than the document (<video></html>...): read the
     # whole document, and never give htmldate a root it would try to drop
     tree = tree.getroottree().getroot()
-    warnings.extend(tame_tree(tree))
+    warnings.extend(tame_tree(tree, may_hold_controls(html)))
     publisher = page_publisher(tree, url)
     language = declared_language(tree)
     markup = default_markup()
