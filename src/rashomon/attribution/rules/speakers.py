@@ -81,10 +81,10 @@ class SpeakerRules(ExtractorBase):
             return None  # a relative pronoun stands for its antecedent: see speaker_of
         if head.pos_ in ("PRON", "DET") or head.tag_ in ("PRP", "PRP$"):
             return "person" if lower in lexicon.speaker_pronouns or lemma in lexicon.speaker_pronouns else None
+        if head.ent_type_ in SPEAKER_ENTITIES or head.pos_ == "PROPN":
+            return "person"  # a name (the small model's entity labels slip too often to go by them alone)
         if head.ent_type_ in DOCUMENT_ENTITIES:
             return "document"
-        if head.ent_type_ in SPEAKER_ENTITIES or head.pos_ == "PROPN":
-            return "person"  # a name (the small model's entity labels slip too often to rule one out by them)
         if any(lemma in words or lower in words for kind, words in lexicon.heads.items() if kind == "document"):
             return "document"
         if lemma in lexicon.speaker_nouns.get("documents", ()) or lemma in lexicon.study_nouns:
