@@ -540,8 +540,6 @@ CUE_SHAPE_CASES = [
     ),
     # an attitude adjective keeps its copula and negation, and the preposition before its content
     ("The mayor was not critical of the ferry plan.", "was not critical of", "the ferry plan", "The mayor"),
-    # a stance verb's object stops where the object does ("on Monday" is when, not what)
-    ("The council backed a new harbour tax on Monday.", "backed", "a new harbour tax", "The council"),
     # the channel belongs to the cue
     (
         "The port authority said in a statement that the cranes were safe.",
@@ -612,10 +610,6 @@ PARSER_REPAIR_AND_VIEW_CASES = [
         "taxing diesel encourages smaller boats",
         "Harbour economists",
     ),
-    # a stance verb's pronoun object is what the stance is about
-    ("Both council members strongly supported her.", "strongly supported", "her", "Both council members"),
-    # a relative clause hanging on "something": the pronoun is what was wanted
-    ("The plan did something the fishermen wanted: it cut the toll.", "wanted", "something", "the fishermen"),
     # a statement put out by someone: its maker speaks, not the statement
     (
         "The ferry company put out a statement saying the boats were safe.",
@@ -623,8 +617,6 @@ PARSER_REPAIR_AND_VIEW_CASES = [
         "the boats were safe",
         "The ferry company",
     ),
-    # "in their criticism of": the ones the clause names, not the possessive
-    ("Local skippers were unsparing in their criticism of the toll.", "criticism", "the toll", "Local skippers"),
     # an opening "Asked ..." keeps the question with no source
     ("Asked whether the toll would rise, Ida Vell said it would not.", "Asked", "whether the toll would rise", None),
     # verbs of complaint and judgment from the extended lexicon
@@ -650,8 +642,6 @@ PARSER_REPAIR_AND_VIEW_CASES = [
         "“What if the ferry had sails?”",
         "the 43-year-old",
     ),
-    # a passive with no agent: the subject is what was (not) made public, by nobody named
-    ("The price of the old lighthouse was not disclosed.", "was not disclosed", "The price", None),
     # "as X put it": the clause it comments on, or the quotation after its colon
     (
         "As the harbour master put it, the pier is older than the town.",
@@ -687,13 +677,6 @@ TRAILING_CUE_AND_FINDING_CASES = [
         "The big mill is holding on, but it is under heavy pressure from cheap imports",
         "the firm's chief executive, Jon Harrow",
     ),
-    # a feeling or a memory held about something: the object is what is held
-    (
-        "The old grocer remembers the fish market of his youth.",
-        "remembers",
-        "the fish market of his youth",
-        "The old grocer",
-    ),
     # a finding read in a named poll: "in" is the cue, the poll the source
     (
         "In a Harbour Gazette poll released Monday, 60 percent of voters backed the toll.",
@@ -718,7 +701,6 @@ TRAILING_CUE_AND_FINDING_CASES = [
         "no record of the payment",
         "An audit published Friday",
     ),
-    ("The skipper sided with the fishermen.", "sided with", "the fishermen", "The skipper"),
     # "said the same" (the parser may take "the same" for a second subject); "reminded X of Y"
     ("Last month, 26 percent of the skippers said the same.", "said", "the same", "26 percent of the skippers"),
     (
@@ -861,10 +843,9 @@ def test_acts_that_declare_something_so_are_reported_not_relayed(nlp):
 
 
 def test_impersonal_it_is_never_a_source(nlp):
-    # "it is hard to know": a judgment with nobody named; "it" does not know anything
+    # "it is hard to know": the writer's judgment, nobody's statement; "it" does not know anything
     analysis = run(nlp, ["Harbour news", "It is hard to know where the ferry will go."])
-    know = by_cue(analysis, "to know")
-    assert know.source is None and know.content.text == "where the ferry will go"
+    assert spoken(analysis) == []
     # "’s" (lemmatised as the apostrophe) is no cue
     analysis = run(nlp, ["Harbour news", "It’s unlikely that the ferry will return before May."])
     assert spoken(analysis) == []

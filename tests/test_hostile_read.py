@@ -203,3 +203,25 @@ def test_comments_past_the_bound_are_dropped_with_a_warning(monkeypatch):
     page = read(dump.encode())
     assert len(page.comments) == 30 and page.comments[-1].text == "Comment number 29 here."
     assert "comments_truncated" in [w.code for w in page.warnings]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>It&#8217;s here &#x2019; and a new&#10;line</p>", False),
+        ("<p>a &#27;[31m red</p>", True),
+        ("<p>&#x1B;]0;title</p>", True),
+        ("<p>&#0000000027; padded</p>", True),
+        ("<p>&#150; is read as Windows-1252</p>", True),
+        ("<p>&#xFFFF; &#65534</p>", True),
+        ("<p>&#12; form feed</p>", True),
+        ("<p>raw \x1b escape</p>", True),
+        ("<p>&#" + "9" * 5000 + " no character at all</p>", False),
+    ],
+)
+def test_a_tree_is_walked_for_controls_only_when_its_html_can_hold_one(html, expected):
+    from rashomon.read.html import may_hold_controls
+
+    assert may_hold_controls(html) is expected
+    page = read_html(html_page(f"<p>{ARTICLE}</p>{html}"))  # either way, no control reaches the page
+    assert not any(ord(ch) < 32 and ch not in "\n\t" or 0x7F <= ord(ch) <= 0x9F for ch in page.text)

@@ -12,7 +12,7 @@ import pytest
 import rashomon
 from rashomon import pipeline
 from rashomon.errors import ConfigError
-from rashomon.model import Analysis
+from rashomon.model import Analysis, Page
 from rashomon.options import Options, ParseOptions
 from rashomon.pipeline import DEFAULT_STAGES, StageContext, plan_stages, register_stage, stage_spec, with_requirements
 
@@ -196,3 +196,27 @@ def test_the_cli_checks_stages_and_options_before_reading_a_page(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["sources"] and data["claims"] == []  # only attribution ran
+
+
+def test_a_stage_runs_only_on_the_languages_it_declares_and_the_analysis_says_so():
+    ran: list[str | None] = []
+
+    @register_stage("test_english_only", languages=("en",))
+    def test_english_only_stage(analysis: Analysis, ctx: StageContext) -> None:
+        ran.append(analysis.page.language)
+
+    register_stage("test_any_language")(lambda analysis, ctx: ran.append("any"))
+    plan = plan_stages(["test_english_only", "test_any_language"])
+    runs, skipped = plan.for_language("de")
+    assert runs.names == ("test_any_language",) and [s.name for s in skipped] == ["test_english_only"]
+    for language in ("en", None, "de"):
+        ran.clear()
+        analysis = Analysis(page=Page(text="x", language=language))
+        pipeline.run_stages(analysis, plan)
+        warnings = [w for w in analysis.warnings if w.code == "stages_skipped"]
+        if language == "de":
+            assert ran == ["any"]
+            (warning,) = warnings
+            assert "test_english_only" in warning.message and "German" in warning.message
+        else:  # English, or a language that could not be told: the stage runs
+            assert ran == [language, "any"] and not warnings

@@ -291,10 +291,38 @@ UNKNOWN = """
 """
 
 
-def test_unknown_markup_falls_back_to_trafilatura_with_a_warning():
+def test_unknown_markup_without_comment_structure_gives_no_comments_and_says_so():
+    # words in a comment section, but nothing that shows they are comments (no author, no time): trafilatura
+    # would return them; rashomon cannot tell them from teasers or a form and reads none
     result = read_html(page(UNKNOWN))
-    assert any(w.code == "comment_structure_unknown" for w in result.warnings)
-    assert result.comments and all(c.author is None and c.reply_to is None for c in result.comments)
+    assert result.comments == []
+    assert [w.code for w in result.warnings] == ["comment_structure_unknown"]
+    assert "schönste Treffpunkt" not in result.text
+    assert_consistent(result, [])
+
+
+UNKNOWN_WITH_STRUCTURE = """
+<section class="leserforum"><div class="reader-comments">
+ <div class="rc-entry"><div class="rc-top"><span class="rc-nick">Fritz Ahrens</span> <span class="rc-when">12.03.2024,
+  09:41</span></div><div class="rc-words">Die Halle war früher der schönste Treffpunkt im ganzen Viertel.</div>
+  <div class="rc-tools"><a href="#">Antworten</a> <a href="#">Melden</a></div></div>
+ <div class="rc-entry"><div class="rc-top"><span class="rc-nick">Jule Marx</span> <span class="rc-when">12.03.2024,
+  10:02</span></div><div class="rc-words">Ich hoffe, dass die kleinen Cafés am Rand wieder einziehen dürfen.</div>
+  <div class="rc-tools"><a href="#">Antworten</a> <a href="#">Melden</a></div></div>
+ <div class="rc-entry"><div class="rc-top"><span class="rc-nick">Bernd Ott</span> <span class="rc-when">13.03.2024,
+  18:15</span></div><div class="rc-words">Danke!</div>
+  <div class="rc-tools"><a href="#">Antworten</a> <a href="#">Melden</a></div></div>
+</div></section>
+"""
+
+
+def test_unknown_markup_with_repeated_author_time_and_words_is_read_by_its_structure():
+    result = read_html(page(UNKNOWN_WITH_STRUCTURE))
+    assert [c.author for c in result.comments] == ["Fritz Ahrens", "Jule Marx", "Bernd Ott"]
+    # a one-word comment under the same header is a comment too; the buttons are not part of any
+    assert [c.text for c in result.comments][2] == "Danke!"
+    assert all("Antworten" not in c.text and "Melden" not in c.text for c in result.comments)
+    assert not any(w.code == "comment_structure_unknown" for w in result.warnings)
     assert_consistent(result, ["schönste Treffpunkt im ganzen Viertel", "kleinen Cafés am Rand"])
 
 

@@ -6,6 +6,7 @@
 >>> analysis = rashomon.analyze("Headline\n\nText")  # doctest: +SKIP  (a str is the page itself)
 >>> rashomon.to_dict(analysis)["sources"]             # doctest: +SKIP
 >>> page = rashomon.read_page(Path("page.html"))      # doctest: +SKIP
+>>> analysis = rashomon.analyze(rashomon.fetch_url("https://example.com/news/1"))  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __version__ = "0.1.0"
 __all__ = [
     "analyze",
     "read_page",
+    "fetch_url",
     "to_dict",
     "to_json",
     "Analysis",
@@ -52,6 +54,14 @@ def read_page(source: Path | str | bytes | None = None, **options: Any) -> Page:
     from .read import read as _read
 
     return _read(source, **options)
+
+
+def fetch_url(url: str, *, render: bool = False) -> Any:
+    """The page at an http(s) URL, for :func:`analyze` or :func:`read_page`: fetched (bounded in time, size and
+    redirects), or with ``render`` loaded in headless Chromium; see :func:`rashomon.read.fetch_url`."""
+    from .read import fetch_url as _fetch_url
+
+    return _fetch_url(url, render=render)
 
 
 def to_dict(analysis: Analysis) -> dict[str, Any]:

@@ -200,7 +200,7 @@ def account_ranges(analysis: Analysis) -> dict[str, list[tuple[int, int]]]:
     return dict(ranges)
 
 
-@register_stage("choices", requires=("attribution", "actors"), assigns=("word_choices",))
+@register_stage("choices", requires=("attribution", "actors"), assigns=("word_choices",), languages=("en",))
 def choices_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Fill ``analysis.word_choices``: per shared actor and event kind, the words each account wrote."""
     accounts = account_ranges(analysis)

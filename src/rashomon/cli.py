@@ -11,12 +11,14 @@ import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Optional
+from urllib.parse import urlsplit
 
 import typer
 
 from . import settings
 from .console import (
     CONFIG_HELP,
+    RENDER_HELP,
     SET_HELP,
     err_console,
     fail,
@@ -70,7 +72,9 @@ def summary(analysis, destination: str | None) -> None:
 @app.command()
 @guarded
 def analyze(
-    path: str = typer.Argument(..., help="A page: an HTML file or a text dump; '-' reads standard input."),
+    path: str = typer.Argument(
+        ..., help="A page: an http(s) URL, an HTML file or a text dump; '-' reads standard input."
+    ),
     format: Optional[Format] = typer.Option(
         None,
         "--format",
@@ -92,6 +96,7 @@ def analyze(
     config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
     set_: list[str] = typer.Option([], "--set", help=SET_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+    in_browser: bool = typer.Option(False, "--render", help=RENDER_HELP),
     page_timeout: float = PAGE_TIMEOUT_OPTION,
 ) -> None:
     """Analyze one page: a one-screen summary, or the whole report written with -o report.html (--open opens it)."""
@@ -102,10 +107,9 @@ def analyze(
     if open_ and output is None:
         output = Path(tempfile.mkdtemp(prefix="rashomon-")) / f"{Path(path).stem or 'page'}{SUFFIXES[fmt]}"
     options = run_options(config, set_, actors=actors, comment_styles=comment_styles, stages=stages)
+    source = page_source(path, in_browser or options.read.render)  # a URL is fetched within its own limits
     with page_time_limit(page_timeout, path):
-        analysis = run(
-            page_source(path), url=url, published_at=published_at, publisher=publisher, kind=kind, options=options
-        )
+        analysis = run(source, url=url, published_at=published_at, publisher=publisher, kind=kind, options=options)
     if fmt == "summary" and output is None:
         from .report.terminal import print_summary
 
@@ -141,7 +145,7 @@ def output_format(fmt: str | None, output: Path | None, open_: bool = False) -> 
 @app.command()
 @guarded
 def compare(
-    paths: list[Path] = typer.Argument(..., help="Two or more pages (HTML or text dumps), one outlet each."),
+    paths: list[str] = typer.Argument(..., help="Two or more pages (URLs, HTML files or text dumps), one outlet each."),
     format: Optional[str] = typer.Option(
         None,
         "--format",
@@ -154,6 +158,7 @@ def compare(
     publisher: list[str] = typer.Option(
         [], "--publisher", help="Who publishes each page, in the order of the pages (repeatable)."
     ),
+    in_browser: bool = typer.Option(False, "--render", help=RENDER_HELP),
     page_timeout: float = PAGE_TIMEOUT_OPTION,
 ) -> None:
     """Compare the same event told by different outlets: one report with a column per page (facts side by side,
@@ -169,7 +174,9 @@ def compare(
     fmt = output_format(format, output, open_)
     if fmt not in (*RENDERERS, "lines"):
         fail(f"--format must be one of {', '.join((*RENDERERS, 'lines'))}, not {fmt!r}")
-    missing = [str(p) for p in paths if not p.is_file()]
+    from .read.fetch import is_url
+
+    missing = [p for p in paths if not is_url(p) and not Path(p).is_file()]
     if missing:
         fail(f"no such file: {', '.join(missing)}")
     if len(publisher) > len(paths):
@@ -181,10 +188,12 @@ def compare(
     analyses = []
     for index, path in enumerate(paths):
         given = publisher[index] if index < len(publisher) else None
-        with page_time_limit(page_timeout, str(path)):
-            analysis = run(Path(path), publisher=given)
+        source = page_source(path, in_browser) if is_url(path) or in_browser else Path(path)
+        with page_time_limit(page_timeout, path):
+            analysis = run(source, publisher=given)
         if not analysis.page.publisher:  # named by site or file, never by headline
-            analysis.page.publisher = outlet_name(to_dict(analysis)["page"], Path(path).stem)
+            fallback = urlsplit(path).hostname or path if is_url(path) else Path(path).stem
+            analysis.page.publisher = outlet_name(to_dict(analysis)["page"], fallback)
         analyses.append(analysis)
     result = compare_pages(analyses)
     if fmt == "json":
@@ -213,8 +222,11 @@ def compare(
 @app.command()
 @guarded
 def comments(
-    path: str = typer.Argument(..., help="A page: an HTML file or a text dump; '-' reads standard input."),
+    path: str = typer.Argument(
+        ..., help="A page: an http(s) URL, an HTML file or a text dump; '-' reads standard input."
+    ),
     kind: str = typer.Option("auto", help="Input kind: auto, text or html."),
+    in_browser: bool = typer.Option(False, "--render", help=RENDER_HELP),
     page_timeout: float = PAGE_TIMEOUT_OPTION,
 ) -> None:
     """The comment section alone: thread tree, per-commenter summary and every comment's scores and flags."""
@@ -225,8 +237,9 @@ def comments(
     from .pipeline import analyze as run
     from .pipeline import with_requirements
 
+    source = page_source(path, in_browser)
     with page_time_limit(page_timeout, path):
-        analysis = run(page_source(path), kind=kind, stage_names=with_requirements(["comments"]))
+        analysis = run(source, kind=kind, stage_names=with_requirements(["comments"]))
     comments, data = analysis.page.comments, to_dict(analysis)
     sys.stdout.write(
         for_terminal(

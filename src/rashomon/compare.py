@@ -270,7 +270,9 @@ def compare_claims(
     return alignments
 
 
-@register_stage("compare", requires=("claims",), assigns=("alignments", "framing"), resources=("encoder",))
+@register_stage(
+    "compare", requires=("claims",), assigns=("alignments", "framing"), resources=("encoder",), languages=("en",)
+)
 def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Fill ``analysis.alignments`` and ``analysis.framing`` (see :func:`rashomon.framing.framing_for`).
 

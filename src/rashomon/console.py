@@ -163,9 +163,26 @@ def run_options(
     return options
 
 
-def page_source(path: str) -> Any:
-    """A CLI page argument as the API takes it: ``-`` is standard input, anything else a file."""
+def page_source(path: str, render: bool = False) -> Any:
+    """A CLI page argument as the API takes it: ``-`` is standard input, an http(s) URL is fetched now (rendered
+    in headless Chromium with ``render``), anything else a file."""
+    from .read.fetch import is_url
+
+    if is_url(path):
+        from .read import fetch_url
+
+        return fetch_url(path, render=render)
+    if render:
+        from .errors import InputError
+
+        raise InputError(f"{path}: --render reads a URL (http or https), not a file")
     return sys.stdin.buffer if path == "-" else Path(path)
+
+
+RENDER_HELP = (
+    "Load URLs in headless Chromium (Playwright: pip install 'rashomon[render]'), so comment sections that "
+    "load by JavaScript are read."
+)
 
 
 CONFIG_HELP = "A TOML file of options (stages, [parse], [read], [actors], [batch]); see ARCHITECTURE.md."

@@ -116,9 +116,12 @@ WarningCode = Literal[
     "comment_style_unknown",
     "page_truncated",
     "comments_truncated",
+    # fetching and rendering a URL
+    "render_incomplete",
     # pipeline and stages
     "block_truncated",
     "stage_failed",
+    "stages_skipped",
     "unbalanced_quotes",
     "no_sources",
     "percent_over_100",

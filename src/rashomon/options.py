@@ -54,6 +54,8 @@ class EncoderOptions:
 class ReadOptions:
     #: Extra YAML files of comment dump styles (``--comment-styles``).
     comment_styles: tuple[str, ...] = ()
+    #: Read URLs by rendering them in headless Chromium (``--render``; needs Playwright), not as fetched.
+    render: bool = False
 
 
 @dataclass(frozen=True, slots=True)

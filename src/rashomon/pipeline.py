@@ -86,23 +86,45 @@ class StageSpec:
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
     resources: tuple[str, ...] = ()
+    #: The page languages (ISO 639-1) the stage reads; None: any (a stage that reads no words, or that checks
+    #: the language of each piece itself, as the comments stage does).
+    languages: tuple[str, ...] | None = None
+
+    def reads(self, language: str | None) -> bool:
+        """Whether the stage runs on a page in ``language`` (an unknown language: it runs, and the page says
+        that its language could not be told)."""
+        return self.languages is None or language is None or language in self.languages
 
 
 def register_stage(
-    name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (), resources: Iterable[str] = ()
+    name: str,
+    *,
+    requires: Iterable[str] = (),
+    assigns: Iterable[str] = (),
+    resources: Iterable[str] = (),
+    languages: Iterable[str] | None = None,
 ) -> Callable[[Stage], Stage]:
     """Decorator: make ``func(analysis, ctx)`` available to ``analyze`` as stage ``name``.
 
     ``requires``: stages that must run before it; ``assigns``: the ``Analysis`` fields it fills (documentation
     and a test check them against the model); ``resources``: shared models it uses (``"spacy"``; a stage that
-    needs no resource runs without a parse).
+    needs no resource runs without a parse); ``languages``: the page languages it reads (None: any). On a page
+    in another language the stage does not run, and the analysis says so (``stages_skipped``).
     """
     unknown = [f for f in assigns if _field_of(f) is None]
     if unknown:
         raise ValueError(f"stage {name!r} assigns unknown Analysis fields: {', '.join(unknown)}")
 
     def wrap(func: Stage) -> Stage:
-        stages.register(name, func=StageSpec(name, func, tuple(requires), tuple(assigns), tuple(resources)))
+        spec = StageSpec(
+            name,
+            func,
+            tuple(requires),
+            tuple(assigns),
+            tuple(resources),
+            tuple(languages) if languages is not None else None,
+        )
+        stages.register(name, func=spec)
         return func
 
     return wrap
@@ -181,6 +203,11 @@ class Plan:
     def needs_parse(self) -> bool:
         return "spacy" in self.resources
 
+    def for_language(self, language: str | None) -> tuple[Plan, tuple[StageSpec, ...]]:
+        """The plan of the stages that read ``language``, and the stages that do not (they do not run)."""
+        runs = tuple(s for s in self.stages if s.reads(language))
+        return Plan(runs), tuple(s for s in self.stages if not s.reads(language))
+
 
 def plan_stages(names: Iterable[str] | None = None) -> Plan:
     """Check a stage list before a run: raises :class:`ConfigError` for an unknown stage, a repeated one, or one
@@ -228,8 +255,14 @@ def parse(page: Page, nlp: Any = None, options: ParseOptions | None = None) -> l
 
 
 def run_stages(analysis: Analysis, plan: Plan | Sequence[str], ctx: StageContext | None = None) -> Analysis:
-    """Run the planned stages over ``analysis`` (a name list is planned first)."""
+    """Run the planned stages over ``analysis`` (a name list is planned first). A stage that does not read the
+    page's language does not run; one ``stages_skipped`` warning names them and says why."""
     plan = plan if isinstance(plan, Plan) else plan_stages(plan)
+    plan, skipped = plan.for_language(analysis.page.language)
+    if skipped:
+        # its stage: the skipped stages, so a report can say which of its parts were not analysed
+        names = ",".join(spec.name for spec in skipped)
+        analysis.warn("stages_skipped", skipped_message(skipped, analysis.page.language), names)
     ctx = ctx or StageContext()
     for spec in plan.stages:
         try:
@@ -238,6 +271,21 @@ def run_stages(analysis: Analysis, plan: Plan | Sequence[str], ctx: StageContext
             log.exception("stage %s failed", spec.name)
             analysis.warn("stage_failed", f"the {spec.name} stage failed ({type(err).__name__}: {err})", spec.name)
     return analysis
+
+
+def skipped_message(skipped: Sequence[StageSpec], language: str | None) -> str:
+    """One plain sentence: which stages did not run on a page in ``language``, and why."""
+    from .read import language_name
+
+    names = [s.name for s in skipped]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    read = sorted({language_name(code) for s in skipped for code in s.languages or ()})
+    return (
+        f"not analysed: the page is in {language_name(language)} ({language}) and the {listed} "
+        f"stage{'s' if len(names) > 1 else ''} read{'' if len(names) > 1 else 's'} only {' and '.join(read)}, so "
+        f"{'they' if len(names) > 1 else 'it'} did not run: {'their' if len(names) > 1 else 'its'} parts of the "
+        "report are empty rather than guesses"
+    )
 
 
 def analyze(
@@ -277,7 +325,7 @@ def analyze(
     analysis = Analysis(page=page, warnings=list(page.warnings))
     ctx = StageContext(options=options, loaded={"spacy": nlp} if nlp is not None else {})
     limit = options.parse.max_block_chars
-    if plan.needs_parse and page.blocks:
+    if plan.for_language(page.language)[0].needs_parse and page.blocks:
         long_blocks = [b.id for b in page.blocks if len(b.text) > limit]
         if long_blocks:
             analysis.warn(

@@ -19,8 +19,55 @@ BINARY_CONTROL_SHARE = 0.10
 MIN_ARTICLE_CHARS = 40
 #: Language detection: below this confidence (py3langid, normalized probability) the guess is not trusted.
 MIN_LANGUAGE_CONFIDENCE = 0.5
-#: Languages the analysis stages are built for; others are analysed but flagged ``non_english``.
+#: Languages the analysis of an article is built for (each stage declares the languages it reads, as
+#: ``register_stage(..., languages=("en",))``): a page in another language gets a ``non_english`` warning, and the
+#: stages that do not read it do not run (``stages_skipped``).
 SUPPORTED_LANGUAGES = ("en",)
+
+# --- fetching a URL (``rashomon analyze https://…``; read/fetch.py) -----------------------------------------
+#: Seconds to open a connection, and at most between two pieces of a response (headers included).
+FETCH_CONNECT_TIMEOUT = 10.0
+FETCH_READ_TIMEOUT = 20.0
+#: Seconds for the whole fetch, redirects included: a server that drips a byte a second is given up here.
+FETCH_TOTAL_TIMEOUT = 60.0
+#: Bytes of a page fetched before it is given up (decoded, after gzip): news pages with their comments stay
+#: well under 5 MB of HTML. Checked against Content-Length first, then while the body streams in.
+FETCH_MAX_BYTES = 10 * 1024 * 1024
+#: Redirects followed; a redirect back to a URL already visited is a loop, reported as such at once.
+FETCH_MAX_REDIRECTS = 10
+#: Media types read as pages; a response without one is read if its bytes look like a page.
+FETCH_HTML_TYPES = ("text/html", "application/xhtml+xml")
+FETCH_TEXT_TYPES = ("text/plain",)
+#: The User-Agent sent; ``{version}`` is rashomon's.
+FETCH_USER_AGENT = "rashomon/{version} (news page reader; +https://pypi.org/project/rashomon/)"
+
+# --- rendering a URL in headless Chromium (``--render``; read/render.py) -----------------------------------
+#: Chromium executables tried in order (Debian's package first); ``RASHOMON_CHROMIUM`` names another. Without
+#: any, Playwright's own downloaded Chromium is tried.
+CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+#: Seconds for the whole render, browser start included. Past it the page is read as rendered so far (its
+#: scripts stopped), with a ``render_incomplete`` warning; if nothing can be read, a ``RenderTimeout`` error.
+RENDER_TIMEOUT_SECONDS = 60.0
+#: Seconds for the page's own HTML to arrive and parse (DOMContentLoaded), then for its ``load`` event.
+RENDER_NAVIGATION_SECONDS = 30.0
+RENDER_LOAD_SECONDS = 5.0
+#: Seconds to wait for a known comment widget on the page (data/read/comment_widgets.yaml) to show comments;
+#: the wait ends earlier once the page has been quiet (no DOM change, no request in flight) this long.
+RENDER_WIDGET_SECONDS = 12.0
+RENDER_QUIET_SECONDS = 2.0
+#: "More comments" / "show replies" controls clicked at most, and seconds spent clicking them.
+RENDER_MAX_CLICKS = 30
+RENDER_CLICK_SECONDS = 20.0
+#: After the clicks: seconds at most for the page to settle (quiet for ``RENDER_SETTLE_QUIET_SECONDS``).
+RENDER_SETTLE_SECONDS = 4.0
+RENDER_SETTLE_QUIET_SECONDS = 0.75
+#: Frames whose content is read into the page (depth counts nested frames); ad frames past these are skipped.
+RENDER_MAX_FRAMES = 40
+RENDER_MAX_FRAME_DEPTH = 4
+#: Seconds for one read of the DOM (of the page or a frame); a frame that does not answer is skipped.
+RENDER_SNAPSHOT_SECONDS = 5.0
+#: Resource kinds never loaded while rendering: comments are text, and these only cost time.
+RENDER_BLOCKED_RESOURCES = ("image", "media", "font")
 
 # --- cost bounds on the shape of a page (hostile input; each is in the README's bad-input table) ------------
 #: Attributes kept per HTML start tag; the rest are cut before parsing (libxml2 checks duplicates

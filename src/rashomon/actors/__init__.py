@@ -34,7 +34,7 @@ VIEW_PATTERN = re.compile(
 )
 
 
-@register_stage("actors", assigns=("actors", "relations"), resources=("spacy",))
+@register_stage("actors", assigns=("actors", "relations"), resources=("spacy",), languages=("en",))
 def actors_stage(analysis: Analysis, ctx: StageContext, gazetteer: Gazetteer | None = None) -> None:
     """Fill ``analysis.actors`` and ``analysis.relations`` from the parsed article blocks (sources and
     attributions, when the attribution stage ran, name who asserts a relation)."""

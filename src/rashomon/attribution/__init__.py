@@ -30,7 +30,9 @@ __all__ = [
 ]
 
 
-@register_stage("attribution", assigns=("sources", "attributions", "page.blocks"), resources=("spacy",))
+@register_stage(
+    "attribution", assigns=("sources", "attributions", "page.blocks"), resources=("spacy",), languages=("en",)
+)
 def attribution_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Pipeline stage: sources, attributions and block narratives for ``analysis.page``."""
     attribute_page(analysis, ctx.parsed, lexicon_module.load(), matcher_for, nlp=ctx.nlp)

@@ -6,7 +6,7 @@ pass another folder to :func:`load` (or copy the YAML files and edit them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,6 +84,26 @@ class Lexicon:
     heading_labels: frozenset[str] = frozenset()
     #: Nouns for one who holds a stance ("a vocal critic of X"), a cue after a copula.
     stance_holders: frozenset[str] = frozenset()
+    #: Head nouns that can speak or hold a view, by what they name ("people", "groups", "documents"), besides
+    #: ``heads``, ``unnamed_person_heads`` and ``roles``.
+    speaker_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Endings of nouns that name someone who does something ("organiser", "environmentalist"), and the nouns
+    #: with such an ending that name no one ("matter", "barrier").
+    speaker_suffixes: tuple[str, ...] = ()
+    not_speaker_nouns: frozenset[str] = frozenset()
+    #: Pronouns that can stand for a speaker ("he", "they", "someone"; not "this", "there").
+    speaker_pronouns: frozenset[str] = frozenset()
+    #: Verbs that are no speech by themselves ("support", "see", "want"): a cue only with reported content.
+    needs_reported_content: frozenset[str] = frozenset()
+    #: Verbs that make something public: a noun object counts only when it is something said or shown.
+    put_forward_verbs: frozenset[str] = frozenset()
+    #: Verbs of perception: only a marked clause (that, whether, a wh-word) or "as" is a view ("sees that ...").
+    perception_verbs: frozenset[str] = frozenset()
+    #: Cues whose content may be a wh-infinitive: a question or a choice ("asked how to vote").
+    question_verbs: frozenset[str] = frozenset()
+    #: Objects that are something said or shown ("offered no proof", "issued a warning"): the speech-act and
+    #: light nouns and ``information_nouns``.
+    information_nouns: frozenset[str] = frozenset()
 
     def cue_group(self, lemma: str) -> str | None:
         for group in CUE_GROUPS:
@@ -158,4 +178,15 @@ def load(folder: str | Path | None = None) -> Lexicon:
         relay_adverbs=_lower_set(cues.get("relay_adverbs")),
         idioms=tuple(tuple(str(i).lower().split()) for i in cues.get("idioms") or ()),
         stance_holders=_lower_set(cues.get("stance_holders")),
+        speaker_nouns={kind: _lower_set(words) for kind, words in (sources.get("speaker_nouns") or {}).items()},
+        speaker_suffixes=tuple(str(s).lower() for s in sources.get("speaker_suffixes") or ()),
+        not_speaker_nouns=_lower_set(sources.get("not_speaker_nouns")),
+        speaker_pronouns=_lower_set(sources.get("speaker_pronouns")),
+        needs_reported_content=_lower_set(cues.get("needs_reported_content")),
+        put_forward_verbs=_lower_set(cues.get("put_forward_verbs")),
+        perception_verbs=_lower_set(cues.get("perception_verbs")),
+        question_verbs=_lower_set(cues.get("question_verbs")),
+        information_nouns=_lower_set(cues.get("information_nouns"))
+        | _lower_set(cues.get("nouns"))
+        | _lower_set(cues.get("light_nouns")),
     )

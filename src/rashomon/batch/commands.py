@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
     from .. import settings
     from ..console import (
         CONFIG_HELP,
+        RENDER_HELP,
         SET_HELP,
         err_console,
         fail,
@@ -41,7 +42,10 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @guarded
     def batch(
-        inputs: list[str] = typer.Argument(..., help="Folders of HTML/text pages, JSONL or WARC files, or globs."),
+        inputs: list[str] = typer.Argument(
+            ...,
+            help="Folders of HTML/text pages, JSONL or WARC files, globs, http(s) URLs or .urls files (a URL a line).",
+        ),
         out: Path = typer.Option(..., "--out", "-o", help="Output folder: a Parquet dataset (created if missing)."),
         engine: Engine = typer.Option(Engine.local, "--engine", help="local: a process pool; ray: Ray Data."),
         workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default: CPUs)."),
@@ -59,6 +63,7 @@ def register(app: typer.Typer) -> None:
         set_: list[str] = typer.Option([], "--set", help=SET_HELP),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
         stories: bool = typer.Option(False, "--stories", help="Then group the pages into stories (rashomon stories)."),
+        render: bool = typer.Option(False, "--render", help=RENDER_HELP),
     ) -> None:
         """Analyze a corpus into a Parquet dataset; the exit code is the number of pages that failed (max 125)."""
         from . import run_batch
@@ -66,6 +71,10 @@ def register(app: typer.Typer) -> None:
         if address and engine is not Engine.ray:
             fail("--address is for --engine ray")
         run = run_options(config, set_, actors=actors, stages=stages)
+        if render:
+            from dataclasses import replace
+
+            run = replace(run, read=replace(run.read, render=True))
         options: dict[str, Any] = {
             "workers": workers,
             "resume": resume,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import settings
 from ..options import Options
-from ..read.corpus import JSONL_SUFFIXES, Record, expand_inputs, iter_records
+from ..read.corpus import JSONL_SUFFIXES, URL_LIST_SUFFIXES, Record, expand_inputs, iter_records
 from .output import BatchError, BatchOutput, PageResult, new_records
 from .progress import BatchSummary, make_progress
 from .worker import WorkerSetupError, analyze_chunk, analyze_record, batch_options, setup_worker
@@ -209,12 +209,15 @@ def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
-def estimate_total(files: Sequence[Path]) -> int | None:
-    """The number of records, when it can be had cheaply (page files and plain JSONL); ``None`` otherwise."""
+def estimate_total(files: Sequence[Path | str]) -> int | None:
+    """The number of records, when it can be had cheaply (page files, URLs and plain JSONL); ``None`` otherwise."""
     total = 0
     for path in files:
+        if isinstance(path, str):  # a URL
+            total += 1
+            continue
         name = path.name.lower()
-        if name.endswith(tuple(s for s in JSONL_SUFFIXES if not s.endswith(".gz"))):
+        if name.endswith(tuple(s for s in JSONL_SUFFIXES if not s.endswith(".gz")) + URL_LIST_SUFFIXES):
             with open(path, "rb") as handle:
                 total += sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
         elif name.endswith((".gz", ".warc", ".arc")):

@@ -27,6 +27,7 @@ from typing import Any
 from .. import settings
 from ..options import Options
 from ..read.corpus import Record, expand_inputs, iter_file
+from ..read.fetch import is_url
 from .local import PART_SIZE as LOCAL_PART_SIZE
 from .output import BatchError, BatchOutput, PageResult, iter_manifests, new_records, write_part
 from .progress import BatchSummary
@@ -74,7 +75,8 @@ def stream_records(batch: dict[str, Any], done: frozenset[str], size: int) -> It
     seen: set[str] = set()
     buffer: list[Record] = []
     for path, mine, count in zip(paths, shard, shards):
-        fresh = (record for record in new_records(iter_file(Path(str(path))), done) if record.id not in seen)
+        source = str(path) if is_url(str(path)) else Path(str(path))
+        fresh = (record for record in new_records(iter_file(source), done) if record.id not in seen)
         for number, record in enumerate(fresh):
             seen.add(record.id)
             if number % count != mine:
@@ -235,7 +237,7 @@ def run_ray(
     return summary
 
 
-def read_plan(files: Sequence[Path], actors: int) -> list[dict[str, Any]]:
+def read_plan(files: Sequence[Path | str], actors: int) -> list[dict[str, Any]]:
     """The read items: a file read by the actor that analyses it, whole or as one shard per actor.
 
     Sharding lets a few large files (one WARC, say) keep every actor busy, at the price of each actor reading

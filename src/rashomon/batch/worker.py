@@ -13,6 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from .. import settings
 from ..errors import RashomonError
@@ -102,12 +103,21 @@ def _analyze_readable(record: Record, options: Options | None) -> PageResult:
         from ..contract import to_dict
 
         started = time.perf_counter()
-        source = Path(record.origin) if record.content is None else content_bytes(record.content)
         known: dict[str, str] = {"kind": record.kind}
         if record.url:
             known["url"] = record.url
         if record.published_at:
             known["published_at"] = record.published_at
+        source: Any = Path(record.origin) if record.content is None else content_bytes(record.content)
+        if record.kind == "url":  # fetched here, in the worker; the page's url is where it ended up
+            from ..read import fetch_url
+
+            try:
+                source = fetch_url(str(record.url), render=bool(options and options.read.render))
+            except RashomonError as err:
+                return PageResult(record.id, rows_for_error(record, "fetch", type(err).__name__, str(err)), failed=True)
+            record = replace(record, url=source.url)
+            known = {k: v for k, v in known.items() if k not in ("kind", "url")}
         try:
             analysis = analyze(source, options=options, **known)
             data = to_dict(analysis)

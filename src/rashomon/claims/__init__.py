@@ -218,7 +218,7 @@ def _check(analysis: Analysis, quantity: Quantity) -> None:
             )
 
 
-@register_stage("claims", requires=("attribution",), assigns=("claims",), resources=("spacy",))
+@register_stage("claims", requires=("attribution",), assigns=("claims",), resources=("spacy",), languages=("en",))
 def claims_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Fill ``analysis.claims`` from the parsed article blocks (the sentences of each attribution)."""
     counter = [0]

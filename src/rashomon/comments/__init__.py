@@ -94,7 +94,7 @@ def language_step(ctx: CommentContext) -> None:
         if not comment.text.strip():
             _add_flag(comment, "empty")
             continue
-        comment.language = language.detect(comment.text)
+        comment.language = language.detect(comment.text, ctx.analysis.page.language)
         if comment.language != "en":
             _add_flag(comment, "language_unknown")
             continue
@@ -207,8 +207,10 @@ def stance_step(ctx: CommentContext) -> None:
             comment.stance.append(Stance(hit.actor, hit.stance, span.start, span.end, span.text, hit.score))
 
 
-# The encoder is not declared as a resource: the default ``fast`` mode does not use it, so runs and batch workers
-# should not load it; the ``encoder`` mode asks for it with ``ctx.resource("encoder")`` (loaded once per process).
+# The stage reads any page language: the language step tells each comment's own, and only English ones are
+# scored. The encoder is not declared as a resource: the default ``fast`` mode does not use it, so runs and batch
+# workers should not load it; the ``encoder`` mode asks for it with ``ctx.resource("encoder")`` (loaded once per
+# process).
 @register_stage(STAGE, requires=("actors",), assigns=("page.comments",))
 def comments_stage(analysis: Analysis, ctx: StageContext) -> None:
     """Fill every comment's scores, flags, evidence, inferred replies, corrections and stances (stance toward the

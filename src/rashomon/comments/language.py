@@ -6,6 +6,10 @@ than score words they were never trained on. Short comments are too short for a 
 share of common English function words decides first. Handles, links and hashtags (``@USER``, ``URL``,
 ``#MAGA``) are not words of any language and are set aside first; a Latin-script comment that the identifier
 does not confidently place in another language is English, so slang and dialect spelling stay scored.
+
+On a page in another language (the page's language is passed in), the doubt goes the other way: a short
+comment is in the page's language unless it is plainly English, so "Top, danke!" under a German article is not
+scored by the English models.
 """
 
 from __future__ import annotations
@@ -23,6 +27,11 @@ MIN_LETTERS = 3
 MIN_FOREIGN_CONFIDENCE = 0.9
 #: Share of letters that must be Latin script for a comment to be taken as possibly English.
 MIN_LATIN_SHARE = 0.6
+#: On a page in another language, a comment the identifier takes for English is English when this share of its
+#: words are English function words (German shares "in", "so", "was", "am", "will"), or when the identifier is
+#: this sure.
+FOREIGN_PAGE_ENGLISH_SHARE = 0.4
+FOREIGN_PAGE_ENGLISH_CONFIDENCE = 0.9
 # ---------------------------------------------------------------------------------------------------------
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -36,8 +45,11 @@ _ENGLISH = frozenset(
 )
 
 
-def detect(text: str) -> str | None:
-    """``"en"``, another ISO 639-1 code, or None when there is too little text to tell."""
+def detect(text: str, page_language: str | None = None) -> str | None:
+    """``"en"``, another ISO 639-1 code, or None when there is too little text to tell. ``page_language``: the
+    language of the page the comment is on, when known: on a page in another language, a comment that is not
+    plainly English is taken to be in the page's language."""
+    foreign_page = page_language is not None and page_language != "en"
     head = text[:5000]
     words = _WORD_RE.findall(_NOISE_RE.sub(" ", head)) or _WORD_RE.findall(head)
     letters = sum(len(w) for w in words)
@@ -50,11 +62,14 @@ def detect(text: str) -> str | None:
         else sum(1 for ch in letters_only if ch.isascii() or "\u00c0" <= ch <= "\u024f")
     )
     english_share = sum(1 for w in words if w.lower() in _ENGLISH) / len(words)
-    if latin / letters >= MIN_LATIN_SHARE and english_share >= ENGLISH_WORD_SHARE:
+    plainly_english = latin / letters >= MIN_LATIN_SHARE and english_share >= (
+        FOREIGN_PAGE_ENGLISH_SHARE if foreign_page else ENGLISH_WORD_SHARE
+    )
+    if plainly_english and not foreign_page:
         return "en"
     language, confidence = language_identifier().classify(" ".join(words)[:2000])
-    if language == "en":
+    if language == "en" and (not foreign_page or plainly_english or confidence >= FOREIGN_PAGE_ENGLISH_CONFIDENCE):
         return "en"
     if latin / letters < MIN_LATIN_SHARE or (confidence >= MIN_FOREIGN_CONFIDENCE and len(words) >= 4):
         return language
-    return "en"
+    return page_language if foreign_page else "en"

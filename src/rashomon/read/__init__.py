@@ -1,4 +1,4 @@
-"""Readers: from a file, bytes or text to a :class:`~rashomon.model.Page`.
+"""Readers: from a file, bytes, text or a fetched URL (:mod:`.fetch`, :mod:`.render`) to a :class:`~rashomon.model.Page`.
 
 ``read`` validates at the edge (size, emptiness, binary content, encoding) and then trusts the format
 readers: :mod:`.text` for text dumps, :mod:`.html` for HTML pages. Input that is not a page at all raises
@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 from .. import settings
 from ..errors import InputError
 from ..model import HTML_SUFFIXES, TEXT_SUFFIXES, Page, PageWarning
+from .fetch import Fetched
 
 #: A page is taken for HTML when it opens with markup, or declares itself a document anywhere in its head; a text
 #: dump that merely mentions ``<p>`` or ``<div`` in its prose stays a text dump.
@@ -95,14 +96,16 @@ def declared_charset(data: bytes) -> str | None:
     return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
-def decode(data: bytes, html: bool = False) -> tuple[str, list[PageWarning]]:
+def decode(data: bytes, html: bool = False, charset: str | None = None) -> tuple[str, list[PageWarning]]:
     """Text with ``\\n`` line ends and no control characters but tab, newline and form feed.
 
-    A BOM decides first; then UTF-8; then, for HTML, the charset its ``<meta>`` declares. What still does not
-    decode is replaced (U+FFFD) and reported, never dropped silently.
+    A BOM decides first; then UTF-8; then ``charset`` (what a server's Content-Type names), then, for HTML, the
+    charset its ``<meta>`` declares. Valid UTF-8 wins over a declared charset: servers that label every page
+    ISO-8859-1 are common, and text in another charset is almost never valid UTF-8 by chance. What still does
+    not decode is replaced (U+FFFD) and reported, never dropped silently.
     """
     warnings: list[PageWarning] = []
-    charset = declared_charset(data) if html else None
+    charset = charset or (declared_charset(data) if html else None)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     else:
@@ -138,9 +141,43 @@ def is_html(data: bytes, name: str | None) -> bool:
     return bool(HTML_OPENING.match(head) or HTML_DOCUMENT_MARKERS.search(head))
 
 
+#: English names of the languages a page is most often in (py3langid's codes); others are shown by their code.
+LANGUAGE_NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
+    "pl": "Polish", "pt": "Portuguese", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "nb": "Norwegian",
+    "fi": "Finnish", "cs": "Czech", "sk": "Slovak", "hu": "Hungarian", "ro": "Romanian", "el": "Greek",
+    "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic", "he": "Hebrew", "fa": "Persian",
+    "hi": "Hindi", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ca": "Catalan", "hr": "Croatian",
+    "sl": "Slovenian", "sr": "Serbian", "bg": "Bulgarian", "lt": "Lithuanian", "lv": "Latvian", "et": "Estonian",
+    "id": "Indonesian", "vi": "Vietnamese", "th": "Thai", "lb": "Luxembourgish",
+}  # fmt: skip
+
+
+def language_name(code: str | None) -> str:
+    """``"German"`` for ``"de"``; the code itself for a language not in :data:`LANGUAGE_NAMES`."""
+    if not code:
+        return "an unknown language"
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def page_language(article: str, declared: str | None = None) -> tuple[str | None, float, str]:
+    """The language of a page: (ISO 639-1 code or None, confidence, how it was told).
+
+    The text decides when py3langid is sure enough of it (``MIN_LANGUAGE_CONFIDENCE``): a template's
+    ``<html lang="en">`` on a German article is common. Otherwise the language the page declares (``declared``,
+    from its markup) is taken, with confidence 0; None when neither tells.
+    """
+    language, confidence = detect_language(article)
+    if language and confidence >= settings.MIN_LANGUAGE_CONFIDENCE:
+        return language, confidence, "text"
+    if declared:
+        return declared, 0.0, "markup"
+    return None, confidence, ""
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     """ISO 639-1 code and confidence of the page's language (py3langid), or (None, 0) for too little text."""
-    sample = " ".join(text.split())[:5000]
+    sample = " ".join(text[:8000].split())[:2000]  # 2,000 characters tell a language as well as 5,000
     if len(sample) < 20:
         return None, 0.0
     language, confidence = language_identifier().classify(sample)
@@ -188,8 +225,10 @@ def source_of(
         if not isinstance(value, str):
             raise TypeError(f"{name}= takes a str, not {type(value).__name__}")
         return value, name
-    if not isinstance(value, (str, bytes, Path)) and not hasattr(value, "read"):
-        raise TypeError(f"cannot read a page from a {type(value).__name__}: give a Path, str, bytes or a file object")
+    if not isinstance(value, (str, bytes, Path, Fetched)) and not hasattr(value, "read"):
+        raise TypeError(
+            f"cannot read a page from a {type(value).__name__}: give a Path, str, bytes, a file object or a fetched URL"
+        )
     return value, None
 
 
@@ -203,7 +242,7 @@ def _reference_date(published_at: str | None) -> datetime | None:
 
 
 def read(
-    source: Path | str | bytes | BinaryIO | None = None,
+    source: Path | str | bytes | BinaryIO | Fetched | None = None,
     *,
     path: str | Path | None = None,
     text: str | None = None,
@@ -217,7 +256,8 @@ def read(
     """Read one page.
 
     ``source``: a :class:`~pathlib.Path` (read from disk; ``Path("-")`` is standard input), a ``str`` holding the
-    page itself (never taken for a file name), raw bytes, or a binary file object; or name it with ``path=``,
+    page itself (never taken for a file name), raw bytes, a binary file object, or a page fetched from its URL
+    (:func:`fetch_url`: its final URL, media type and charset are used); or name it with ``path=``,
     ``text=`` (a text dump) or ``html=``. ``url``, ``published_at``, ``publisher``: what the caller knows of the
     page, preferred to what the page says of itself. ``kind``: ``auto`` (HTML is recognised by its markup or
     file name), ``text`` or ``html``. ``comment_styles``: extra YAML files of dump styles.
@@ -227,13 +267,20 @@ def read(
         kind = keyword_kind
     if kind not in KINDS:
         raise InputError(f"unknown input kind {kind!r}: use one of {', '.join(KINDS)}")
-    if isinstance(source, str):
+    charset, fetched_warnings = None, []
+    if isinstance(source, Fetched):
+        data, name, charset, fetched_warnings = source.data, None, source.charset, source.warnings
+        url = url or source.url
+        kind = source.kind if kind == "auto" else kind
+        check_bytes(data, source.url)
+    elif isinstance(source, str):
         data, name = source.encode("utf-8"), None
         check_bytes(data)
     else:
         data, name = load_bytes(source)
     as_html = kind == "html" or (kind == "auto" and is_html(data, name))
-    decoded, warnings = decode(data, html=as_html)
+    decoded, warnings = decode(data, html=as_html, charset=charset)
+    warnings[:0] = fetched_warnings
     if as_html:
         from .html import read_html
 
@@ -251,6 +298,20 @@ def read(
     return page
 
 
+def fetch_url(url: str, *, render: bool = False) -> Fetched:
+    """The page at ``url`` (http or https), for :func:`read` or :func:`rashomon.analyze`: fetched as the server
+    sends it (:func:`.fetch.fetch`), or with ``render`` loaded in headless Chromium with its scripts run and its
+    comment widgets opened (:func:`.render.render`, needs Playwright). Raises a
+    :class:`~rashomon.errors.FetchError` subclass naming what failed."""
+    if render:
+        from .render import render as render_url
+
+        return render_url(url)
+    from .fetch import fetch
+
+    return fetch(url)
+
+
 def finish(page: Page) -> None:
     """Checks every reader shares: language, an article at all, a comment section at all; the comment bound."""
     if len(page.comments) > settings.MAX_COMMENTS:
@@ -262,18 +323,20 @@ def finish(page: Page) -> None:
         )
         del page.comments[settings.MAX_COMMENTS :]
     article = "\n".join(b.text for b in page.blocks if b.kind != "separator")
-    language, confidence = detect_language(article or " ".join(c.text for c in page.comments))
-    if language and confidence >= settings.MIN_LANGUAGE_CONFIDENCE:
-        page.language = language
-        if language not in settings.SUPPORTED_LANGUAGES:
-            page.warnings.append(
-                PageWarning(
-                    "non_english",
-                    f"the page looks {language!r} (confidence {confidence:.2f}); the analysis is built for English "
-                    "and its results for this page are unreliable",
-                )
+    # a reader may have set the language the page declares (HTML lang): the text is weighed against it
+    language, confidence, told_by = page_language(article or " ".join(c.text for c in page.comments), page.language)
+    page.language = language
+    if language and language not in settings.SUPPORTED_LANGUAGES:
+        how = f"confidence {confidence:.2f}" if told_by == "text" else "as its markup declares"
+        page.warnings.append(
+            PageWarning(
+                "non_english",
+                f"the page is in {language_name(language)} ({language}, {how}); rashomon's analysis reads "
+                f"{' and '.join(language_name(c) for c in settings.SUPPORTED_LANGUAGES)} only: the stages that read "
+                "the article's words do not run on it",
             )
-    elif article:
+        )
+    elif language is None and article:
         page.warnings.append(PageWarning("language_unknown", "the page's language could not be told"))
     if len(article.strip()) < settings.MIN_ARTICLE_CHARS:
         page.warnings.append(PageWarning("no_article", "no article text was found on the page"))

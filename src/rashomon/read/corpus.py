@@ -1,4 +1,5 @@
-"""Stream the pages of a corpus: folders of page files, globs, JSONL files and WARC archives.
+"""Stream the pages of a corpus: folders of page files, globs, JSONL files, WARC archives, and URLs (given as
+inputs, or one a line in ``.urls`` files; each is fetched by the worker that analyses it).
 
 A corpus is never read whole into memory: files are walked lazily, JSONL is read line by line, WARC records
 one at a time. Each page becomes a :class:`Record` with a stable id, so a batch that is resumed recognises
@@ -6,7 +7,8 @@ what it has done. The one rule for every record: id = hash(the resolved path of 
 offset in that file) (0 for a page file, the line's offset in a JSONL file, the record's offset in a WARC).
 An id names a place in the corpus, never a page's URL: two records never share an id unless they are the same
 record of the same file, and the same URL in two files (or twice in one) gives two pages, each written; the URL
-is kept in the ``url`` column, to group or deduplicate by in a query.
+is kept in the ``url`` column, to group or deduplicate by in a query. A URL given as an input is its own place:
+its id is hash(the URL, 0).
 
 A record that cannot be read (a line that is not JSON, a corrupt WARC record, a truncated gzip, a page over
 the size limit, a file that is not a page) becomes a record whose ``error`` says why, never an exception that
@@ -30,6 +32,7 @@ from pathlib import Path
 from .. import settings
 from ..errors import InputError
 from ..model import PAGE_SUFFIXES
+from .fetch import check_url, is_url
 
 # --- settings (corpus reading) ------------------------------------------------------------------------
 #: Files read as one page each: ``rashomon.model.PAGE_SUFFIXES`` (the same list ``analyze`` reads).
@@ -44,6 +47,10 @@ WARC_TAIL_CHECK_BYTES = 4096
 ID_DIGEST_SIZE = 8
 #: Characters that make an input argument a glob pattern rather than a path.
 GLOB_CHARACTERS = "*?["
+#: Files of URLs, one a line (blank lines and lines starting with ``#`` skipped): each URL is a page to fetch.
+URL_LIST_SUFFIXES = (".urls",)
+#: A line of a URL list longer than this is an error record, not a URL.
+MAX_URL_BYTES = 8192
 
 
 #: Bytes read from a JSONL stream at a time (at most: ``read1``, so a truncated gzip still gives what it holds);
@@ -67,7 +74,8 @@ class Record:
     published_at: str | None = None
     content: str | bytes | None = None
     error: str | None = None
-    #: How the reader should take ``content``: ``html``, ``text`` or ``auto`` (recognised by its markup).
+    #: How the reader should take ``content``: ``html``, ``text`` or ``auto`` (recognised by its markup); ``url``:
+    #: no content, the page is fetched from ``url`` by the worker.
     kind: str = "auto"
 
     @property
@@ -86,15 +94,23 @@ def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
     return any(name.endswith(suffix) for suffix in suffixes)
 
 
-def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[Path]:
-    """The files named by ``inputs`` (files, folders walked recursively, globs), sorted, each once.
+def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[Path | str]:
+    """The files named by ``inputs`` (files, folders walked recursively, globs), sorted, each once; a URL among
+    them is kept as it is (a ``str``), once.
 
-    Raises :class:`InputError` for an input that names nothing, so a typo fails before the batch starts.
+    Raises :class:`InputError` for an input that names nothing, or a URL that is not http(s), so a typo fails
+    before the batch starts.
     """
-    files: list[Path] = []
-    seen: set[Path] = set()
+    files: list[Path | str] = []
+    seen: set[Path | str] = set()
     for item in inputs:
         text = os.fspath(item)
+        if is_url(text):
+            url = check_url(text)
+            if url not in seen:
+                seen.add(url)
+                files.append(url)
+            continue
         path = Path(text)
         if path.exists():
             candidates = _walk(path) if path.is_dir() else [path]
@@ -128,11 +144,16 @@ def iter_records(inputs: Iterable[str | os.PathLike], *, max_bytes: int | None =
         yield from iter_file(path, max_bytes=limit)
 
 
-def iter_file(path: Path, *, max_bytes: int | None = None) -> Iterator[Record]:
-    """The records of one file, dispatched on its suffix."""
+def iter_file(path: Path | str, *, max_bytes: int | None = None) -> Iterator[Record]:
+    """The records of one file, dispatched on its suffix; a URL (``str``) is one record to fetch."""
     limit = settings.MAX_PAGE_BYTES if max_bytes is None else max_bytes
+    if isinstance(path, str) and is_url(path):
+        yield Record(record_id(path, 0), path, url=path, kind="url")
+        return
     path = Path(path)
-    if _has_suffix(path, JSONL_SUFFIXES):
+    if _has_suffix(path, URL_LIST_SUFFIXES):
+        yield from iter_url_list(path)
+    elif _has_suffix(path, JSONL_SUFFIXES):
         yield from iter_jsonl(path, max_bytes=limit)
     elif _has_suffix(path, WARC_SUFFIXES):
         yield from iter_warc(path, max_bytes=limit)
@@ -155,6 +176,41 @@ def _page_file_record(path: Path, limit: int) -> Record:
     if size > limit:
         record.error = f"the page is {size:,} bytes, over the limit of {limit:,}"
     return record
+
+
+def iter_url_list(path: Path) -> Iterator[Record]:
+    """One record per URL line of a ``.urls`` file; a line that is no http(s) URL is an error record."""
+    origin = str(path)
+    offset = 0
+    try:
+        with _open_binary(path) as stream:
+            while True:
+                line = stream.readline(MAX_URL_BYTES + 1)
+                if not line:
+                    return
+                start, offset = offset, offset + len(line)
+                if len(line) > MAX_URL_BYTES and not line.endswith(b"\n"):
+                    yield Record(record_id(origin, start), origin, start, error=f"a line over {MAX_URL_BYTES:,} bytes")
+                    while line and not line.endswith(b"\n"):  # skip the rest of the line
+                        line = stream.readline(JSONL_CHUNK_BYTES)
+                        offset += len(line)
+                    continue
+                text = line.decode("utf-8", errors="replace").strip()
+                if not text or text.startswith("#"):
+                    continue
+                record = Record(record_id(origin, start), origin, start, url=text, kind="url")
+                try:
+                    record.url = check_url(text)
+                except InputError as err:
+                    record.error = str(err)
+                yield record
+    except (OSError, EOFError, zlib.error) as err:
+        yield Record(
+            record_id(origin, offset),
+            origin,
+            offset,
+            error=f"the file breaks off after byte {offset:,} ({_describe(err)}); the rest is not read",
+        )
 
 
 def _open_binary(path: Path):

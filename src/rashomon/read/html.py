@@ -4,17 +4,22 @@ Comments are found with the table in ``rashomon/data/read/comment_markup.yaml``:
 well-known markups (WordPress, Disqus as rendered, Drupal, schema.org, Thesis, judge.me reviews, comment
 lists), then, when none of them finds a comment, generic ones (a class that is a comment word in one of
 several languages, kb-comment, kommentar-item, allCommentsListComment; review items; quoted bodies in a comment
-section). Elements inside "recent comments" widgets, sidebars, forms and tabs are not comments; an element that
-is only a widget ("Antworten") or one link is not either; a comment element that is the first part of another
-(li#li-comment-1 > article#comment-1) is the same comment. Each comment gets its author (from the markup, else
-from a "NAME says:" or "by NAME on DATE" header line), its time in ISO 8601, its text without header and
-widgets, and the reply tree from nesting.
+section), then the structure of a section named for comments (:func:`structured_items`: items of one kind
+that repeat with a header and words of their own). Elements inside "recent comments" widgets, sidebars, forms,
+tabs, sort bars and login or subscription boxes are not comments; an element that is only interface text
+(``rashomon.read.interface``: "Antworten", "12 Kommentare", "You must be logged in ...") or one link is not
+either; a comment element that is the first part of another (li#li-comment-1 > article#comment-1) is the same
+comment. Each comment gets its author (from the markup, else from a "NAME says:" or "by NAME on DATE" header
+line; never a control label, never the comment's own words), its time in ISO 8601, its text without header,
+widgets and interface lines, and the reply tree from nesting.
 
 The comment elements are cut out of the tree before trafilatura reads the article, so comments cannot leak
 into the article, and only comment elements are read for comments, so the article cannot leak into them. When
-no known markup is found, trafilatura's own comment text is used (less widget lines, with the "recent
-comments" widgets cut first), without authors, and the page says so in a warning.
+no comment is found, trafilatura's own comment text is not taken for comments (it cannot tell them from article
+teasers, forms or buttons): if it holds words that are not interface text, the page says in a
+``comment_structure_unknown`` warning that a comment section went unread.
 
+The page's publisher (``read.publisher``) and declared language (``<html lang>``) are read from the tree too.
 The page text is rebuilt from what was extracted (title, paragraphs, comments, separated by blank lines), and
 every block and comment carries its offsets into it. All functions are pure over lxml trees, except that
 ``read_html`` cuts from the tree it parsed itself.
@@ -23,6 +28,7 @@ every block and comment carries its offsets into it. All functions are pure over
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +39,8 @@ from lxml import etree
 from .. import settings
 from ..model import Block, Comment, Page, PageWarning
 from ..resources import load_yaml
+from .interface import InterfaceTable, default_table, substantive
+from .publisher import page_publisher
 from .times import MONTHS, parse_loose, parse_time
 
 BLOCK_TAGS = frozenset(
@@ -75,8 +83,12 @@ class Markup:
     exclude: tuple[Region, ...] = ()
     reject: tuple[etree.XPath, ...] = ()
     author_patterns: tuple[re.Pattern, ...] = ()
-    widget_text: re.Pattern | None = None
     reply_containers: re.Pattern | None = None
+    #: Comment sections by name, and the header of an item in one: the structure tier (``find_comments``).
+    containers: tuple[etree.XPath, ...] = ()
+    header: tuple[etree.XPath, ...] = ()
+    #: Control labels, counters and prompts (``data/read/interface_text.yaml``): never a comment, never an author.
+    interface: InterfaceTable = field(default_factory=default_table)
 
 
 @dataclass(slots=True)
@@ -101,13 +113,13 @@ def markup_from_data(data: dict) -> Markup:
     """The compiled :class:`Markup` of a table read from YAML."""
     compiled = {
         key: tuple(etree.XPath(x, namespaces=EXSLT) for x in data.get(key) or ())
-        for key in ("reject", "author", "time", "text", "noise")
+        for key in ("reject", "author", "time", "text", "noise", "header")
     }
     # whole-tree selections are one union each: document order, no duplicates
     compiled.update(
         {
             key: (etree.XPath(" | ".join(f"({x})" for x in data[key]), namespaces=EXSLT),) if data.get(key) else ()
-            for key in ("items", "fallback_items")
+            for key in ("items", "fallback_items", "containers")
         }
     )
     compiled["exclude"] = tuple(
@@ -119,9 +131,7 @@ def markup_from_data(data: dict) -> Markup:
         )
         for entry in data.get("exclude") or ()
     )
-    optional = {
-        key: re.compile(data[key], re.I) if data.get(key) else None for key in ("widget_text", "reply_containers")
-    }
+    optional = {key: re.compile(data[key], re.I) if data.get(key) else None for key in ("reply_containers",)}
     return Markup(
         **compiled,
         **optional,
@@ -190,11 +200,18 @@ def _first(xpaths, item, items: set, accept=None) -> Any:
 
 
 DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b|^\W*$|^\d+\W*$")
+#: A numeric date or a clock time in a line.
+DATE_TEXT = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}:\d{2}\b")
 
 
-def _author_like(value: str) -> bool:
-    """A name, not a time stamp, a counter or a sentence."""
-    return len(value) <= MAX_AUTHOR_CHARS and len(value.split()) <= 8 and not DATE_LIKE.search(value)
+def _author_like(value: str, table: InterfaceTable | None = None) -> bool:
+    """A name, not a time stamp, a counter, a sentence or a control label ("Antworten", "Log In")."""
+    return (
+        len(value) <= MAX_AUTHOR_CHARS
+        and len(value.split()) <= 8
+        and not DATE_LIKE.search(value)
+        and (table or default_table()).is_author_like(value)
+    )
 
 
 def _head_text(element, found: set, limit: int = 400) -> str:
@@ -239,7 +256,7 @@ def _author_from_header(element, found: set, markup: Markup, text: str = "") -> 
     for pattern in markup.author_patterns:
         for match in pattern.finditer(head):
             name = collapse(match.group("name")).strip(AUTHOR_STRIP)
-            if name and _author_like(name):
+            if name and _author_like(name, markup.interface):
                 return name
     return None
 
@@ -267,20 +284,20 @@ def _candidates(tree, markup: Markup, tier, regions: dict) -> list:
     """The elements the expressions of ``tier`` select, in document order, outside the excluded regions and
     less the rejected ones. ``regions`` remembers, per element, whether it is an excluded region."""
     found = [e for xpath in tier for e in xpath(tree) if isinstance(e, etree._Element) and isinstance(e.tag, str)]
+    return [e for e in found if _allowed(e, markup, regions)]
 
-    def excluded(element) -> bool:
-        if element not in regions:
-            regions[element] = element.tag not in ("html", "body") and any(
-                region.matches(element) for region in markup.exclude
-            )
-        return regions[element]
 
-    def allowed(element) -> bool:
-        if excluded(element) or any(excluded(a) for a in element.iterancestors()):
-            return False
-        return not any(xpath(element) for xpath in markup.reject)
+def _allowed(element, markup: Markup, regions: dict) -> bool:
+    """Neither the element nor an ancestor is an excluded region, and no ``reject`` expression selects it."""
 
-    return [e for e in found if allowed(e)]
+    def excluded(node) -> bool:
+        if node not in regions:
+            regions[node] = node.tag not in ("html", "body") and any(region.matches(node) for region in markup.exclude)
+        return regions[node]
+
+    if excluded(element) or any(excluded(a) for a in element.iterancestors()):
+        return False
+    return not any(xpath(element) for xpath in markup.reject)
 
 
 def _is_reply(inner, outer, markup: Markup) -> bool:
@@ -317,12 +334,15 @@ def _merge_parts(ordered: list, markup: Markup) -> list:
 def find_comments(tree, markup: Markup | None = None) -> list[DomComment]:
     """Every comment element in ``tree`` with its author, time, text and parent, in document order.
 
-    The ``items`` expressions are tried first; the ``fallback_items`` only when those give no comment.
+    The ``items`` expressions are tried first; the ``fallback_items`` only when those give no comment; the
+    structure of a named comment section (:func:`structured_items`) last.
     """
     markup = markup or default_markup()
     regions: dict = {}
-    for tier in (markup.items, markup.fallback_items):
-        candidates = _candidates(tree, markup, tier, regions)
+    for tier in (markup.items, markup.fallback_items, None):
+        candidates = (
+            _candidates(tree, markup, tier, regions) if tier is not None else structured_items(tree, markup, regions)
+        )
         if candidates:
             comments = _read_comments(candidates, markup)
             if comments:
@@ -330,12 +350,147 @@ def find_comments(tree, markup: Markup | None = None) -> list[DomComment]:
     return []
 
 
+# --- the structure tier: repeated items with a header and words of their own, in a named comment section ------
+#: Elements looked at in the comment sections of a page (a hostile page's "comments" div may hold the whole
+#: page; ``tame_tree`` keeps at most ``MAX_HTML_ELEMENTS`` anyway).
+MAX_SECTION_ELEMENTS = settings.MAX_HTML_ELEMENTS
+#: Items of a kind read to tell whether the kind is comments.
+SAMPLE_ITEMS = 60
+#: Links of an item looked at to tell its link text.
+MAX_ITEM_LINKS = 50
+#: Tags an item of a comment list may have.
+ITEM_TAGS = frozenset("li div article section dd blockquote".split())
+#: A comment has at least this many words of its own in lines that are not interface text.
+MIN_BODY_WORDS = 3
+#: At least this share of the items of a kind must read as comments for the kind to be taken.
+MIN_ITEM_SHARE = 0.5
+URL_TEXT = re.compile(r"(https?://|www\.)\S+$", re.I)
+RELATIVE_TIME = re.compile(
+    r"\b(ago|vor|il y a|hace|fa|geleden|temu|atrás|há)\b|\b(yesterday|gestern|hier|ayer|ieri|gisteren|wczoraj|ontem)\b",
+    re.I,
+)
+
+
+def _signature(element) -> tuple[str, str]:
+    """The kind of an item: its tag and its first class (numbers dropped: ``comment-12`` is ``comment-``). Only
+    list items and quotes (``li``, ``dd``, ``blockquote``) may have no class: a bare ``div`` wraps anything."""
+    first = (element.get("class") or "").split()[:1]
+    return element.tag, re.sub(r"\d+", "", first[0]) if first else ""
+
+
+def _has_header(element, markup: Markup, head: list[str]) -> bool:
+    """A time or an author element, or a short first line that reads as a date or a relative time."""
+    if any(xpath(element) for xpath in markup.header):
+        return True
+    short = [line for line in head[:4] if len(line) <= MAX_AUTHOR_CHARS]
+    return any(
+        DATE_TEXT.search(line) or parse_loose(line) or (RELATIVE_TIME.search(line) and any(c.isdigit() for c in line))
+        for line in short
+    )
+
+
+def _body_lines(element, markup: Markup, head: str) -> list[tuple[str, bool]]:
+    """The lines of an item's own words, each with whether it is mostly link text: its text less interface
+    lines and less the short lines of its header (a date, a time)."""
+    links = [
+        t for t in (collapse(" ".join(a.itertext())) for a in itertools.islice(element.iter("a"), MAX_ITEM_LINKS)) if t
+    ]
+    lines = []
+    for line in markup.interface.without_interface(head).split("\n"):
+        if len(line) <= MAX_AUTHOR_CHARS and (DATE_TEXT.search(line) or parse_loose(line)):
+            continue
+        linked = sum(len(t) for t in links if t in line and not URL_TEXT.match(t))  # a pasted link is words
+        lines.append((line, linked * 2 >= len(line)))
+    return [(line, linked) for line, linked in lines if substantive(line)]
+
+
+def _reads_as_comment(element, markup: Markup, strict: bool) -> bool:
+    """Whether an item reads as a comment: words of its own that are not interface text nor only links.
+    ``strict`` (to choose the kind of item): also a header (author or time), a line of at least
+    ``MIN_BODY_WORDS`` words that is not a link, and its longest line not a link (a teaser is its headline)."""
+    head = _head_text(element, set(), 4000)
+    body = _body_lines(element, markup, head)
+    if all(linked for _, linked in body):
+        return False
+    if not strict:
+        return True
+    return (
+        not max(body, key=lambda b: len(b[0]))[1]
+        and _has_header(element, markup, head.split("\n"))
+        and any(len(line.split()) >= MIN_BODY_WORDS and not linked for line, linked in body)
+    )
+
+
+def structured_items(tree, markup: Markup, regions: dict | None = None) -> list:
+    """The comments of a comment section whose markup no expression knows, by its structure.
+
+    A comment section is an element named so (``containers``: ``#comments``, ``.kommentare``, ...) outside the
+    excluded regions. In it, the items of one kind (tag and first class) that repeat as siblings are the
+    comments when at least two of them, and at least ``MIN_ITEM_SHARE`` of them, read as comments: a header
+    (a time, an author element, a date line), words of their own that are not interface text, and not mostly
+    link text (a list of article teasers is). The kind with the most such items wins; its items that are not
+    only interface text or links are the comments (a one-word comment under a header is one too).
+    """
+    regions = {} if regions is None else regions
+    sections = _candidates(tree, markup, markup.containers, regions)
+    chosen = set(sections)
+    kinds: dict[tuple[str, str], list] = {}
+    count = 0
+    for section in (s for s in sections if not any(a in chosen for a in s.iterancestors())):
+        # the section itself may be one of the items (div.comment-item sections side by side)
+        for element in itertools.chain((section,), section.iterdescendants()):
+            count += 1
+            if count > MAX_SECTION_ELEMENTS:
+                break
+            if not isinstance(element.tag, str) or element.tag not in ITEM_TAGS:
+                continue
+            kind = _signature(element)
+            if (kind[1] or element.tag in ("li", "dd", "blockquote")) and _allowed(element, markup, regions):
+                kinds.setdefault(kind, []).append(element)
+    best: tuple[float, int, list] | None = None
+    for elements in sorted(kinds.values(), key=len, reverse=True):
+        if best is not None and len(elements) < best[0]:
+            break  # a smaller kind cannot have more comments
+        if not _repeats(elements):
+            continue
+        # the first items tell whether a kind is comments (a hostile page's 20,000 teasers are not all read)
+        sample = elements[:SAMPLE_ITEMS]
+        qualified = sum(1 for e in sample if _reads_as_comment(e, markup, strict=True))
+        if qualified < 2 or qualified < MIN_ITEM_SHARE * len(sample):
+            continue
+        estimate = qualified * len(elements) / len(sample)
+        depth = -min(len(list(e.iterancestors())) for e in sample)  # the outermost kind on a tie
+        if best is None or (estimate, depth) > best[:2]:
+            best = (estimate, depth, elements)
+    if best is None:
+        return []
+    return [e for e in best[2] if _reads_as_comment(e, markup, strict=False)]
+
+
+def _repeats(elements: list) -> bool:
+    """Whether items of one kind repeat: two are siblings, or one is nested in another (a reply in a thread)."""
+    if len(elements) < 2:
+        return False
+    members = set(elements)
+    parents = set()
+    for element in elements:
+        parent = element.getparent()
+        if parent in parents or any(a in members for a in element.iterancestors()):
+            return True
+        parents.add(parent)
+    return False
+
+
 def _read_comments(candidates: list, markup: Markup) -> list[DomComment]:
     ordered = _merge_parts(candidates, markup)
     found = set(ordered)
     kept: list[DomComment] = []
+
+    def author_like(value: str) -> bool:
+        return _author_like(value, markup.interface)
+
     for element in ordered:
-        author_node = _first(markup.author, element, found, _author_like)
+        author_node = _first(markup.author, element, found, author_like)
         author = (
             author_node if isinstance(author_node, str) or author_node is None else collapse(element_text(author_node))
         )
@@ -348,8 +503,15 @@ def _read_comments(candidates: list, markup: Markup) -> list[DomComment]:
         )
         header = [n for n in (author_node, time_node) if n is not None and not isinstance(n, str)]
         text = _comment_text(element, found, markup, header)
-        if not text or (markup.widget_text is not None and markup.widget_text.match(text)):
+        if not substantive(text) and author_node is not None and not isinstance(author_node, str):
+            # what was taken for the author is all the comment says: its words (a title), not who wrote it
+            author, author_node = None, None
+            header = [time_node] if time_node is not None and not isinstance(time_node, str) else []
+            text = _comment_text(element, found, markup, header)
+        if not substantive(text):  # only controls, counters or prompts: "Reply", "Log In", "12 Kommentare"
             continue
+        if author is not None and collapse(author) in (collapse(text), text.split("\n", 1)[0]):
+            author = None  # the comment's own words (its title, its first line) again, not who wrote it
         if author is None:
             author = _author_from_header(element, found, markup, text)
             first, _, rest = text.partition("\n")
@@ -374,8 +536,9 @@ def _drop(node) -> None:
 
 
 def _comment_text(element, found: set, markup: Markup, header: list | None = None) -> str:
-    """The words of a comment: its body if the markup names one, else the element; without widgets, without
-    its replies and without the short nodes its author and time were read from."""
+    """The words of a comment: its body if the markup names one, else the element; without widgets and
+    interface lines ("Reply", "12 Likes"), without its replies and without the short nodes its author and time
+    were read from."""
     body = _first(markup.text, element, found)
     source = body if body is not None and not isinstance(body, str) else element
     drop = {e for e in source.iter() if e in found and e is not source}
@@ -388,19 +551,19 @@ def _comment_text(element, found: set, markup: Markup, header: list | None = Non
     for xpath in markup.noise:
         for node in xpath(clone):
             _drop(node)
-    return _trim(element_text(clone), markup)
+    return _trim(markup.interface.without_interface(element_text(clone)), markup)
 
 
 def _trim(text: str, markup: Markup) -> str:
-    """The text without first and last lines that are a widget ("Antworten") or a time stamp ("März 7, 2018",
-    "23.09.20 | 18:19"): a line that starts with a number or a month and reads as a time."""
+    """The text without first and last lines that are a time stamp ("März 7, 2018", "23.09.20 | 18:19"): a
+    line of no letters, or one that starts with a number or a month and reads as a time."""
     lines = text.split("\n")
 
-    def header(line: str) -> bool:
-        if markup.widget_text is not None and markup.widget_text.match(line):
-            return True
+    def header(line: str) -> bool:  # interface lines go in _read_comments (InterfaceTable.without_interface)
         words = line.split()
-        if not words or len(line) > 50 or len(words) > 7:
+        if not words or not substantive(line):  # "23.09.20 | 18:19", "·", "(3)"
+            return True
+        if len(line) > 50 or len(words) > 7:
             return False
         first = words[0].strip(".,").lower()
         return (first[:1].isdigit() or first in MONTHS) and parse_time(line) is not None
@@ -499,13 +662,41 @@ def cap_attributes(html: str) -> str:
     return LONG_TAG.sub(cut, html)
 
 
-def tame_tree(tree) -> list[PageWarning]:
+def tame_tree(tree, controls: bool = True) -> list[PageWarning]:
     """Make a parsed tree safe and affordable: control characters out of every text, tail and attribute value
     (lxml would refuse them later and trafilatura would lose the whole article), and at most
-    ``MAX_HTML_ELEMENTS`` elements (empty ones dropped first, then the rest of the page cut)."""
-    count = 0
+    ``MAX_HTML_ELEMENTS`` elements (empty ones dropped first, then the rest of the page cut). ``controls``:
+    whether the tree may hold control characters at all (:func:`may_hold_controls` of its HTML)."""
     # libxml2 keeps what follows </html> as siblings of the root, where XPath (and so comments) still find it
     tops = [*reversed(list(tree.itersiblings(preceding=True))), tree, *tree.itersiblings()]
+    if controls:
+        count = _clean_controls(tops)
+    else:
+        count = int(tree.getroottree().xpath("count(//* | //comment() | //processing-instruction())"))
+    return _bound_elements(tops, count)
+
+
+#: A numeric character reference, leading zeros skipped; one of more than 8 digits names no character at all.
+NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,8})(?![0-9a-fA-F])|0*([0-9]{1,8})(?![0-9]))")
+
+
+def may_hold_controls(html: str) -> bool:
+    """Whether a tree parsed from ``html`` can hold a control character: one in the text itself, or a numeric
+    character reference to one (``&#27;``, ``&#x1b``, ``&#150;``). Most pages have neither, and their trees need
+    not be walked node by node."""
+    if TREE_CONTROL.search(html):
+        return True
+    for match in NUMERIC_REFERENCE.finditer(html):
+        hexadecimal, decimal = match.groups()
+        code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+        if code < 0x20 and code not in (9, 10) or 0x7F <= code <= 0x9F or code >= 0xFFFE:
+            return True
+    return False
+
+
+def _clean_controls(tops: list) -> int:
+    """Control characters out of every text, tail and attribute value under ``tops``; the nodes seen."""
+    count = 0
     for node in (node for top in tops for node in top.iter()):
         count += 1
         if node.text and isinstance(node.tag, str):
@@ -520,6 +711,12 @@ def tame_tree(tree) -> list[PageWarning]:
             for key, value in node.attrib.items():
                 if TREE_CONTROL.search(value):
                     node.set(key, _without_controls(value))
+    return count
+
+
+def _bound_elements(tops: list, count: int) -> list[PageWarning]:
+    """At most ``MAX_HTML_ELEMENTS`` elements under ``tops`` (``count`` now): empty ones dropped first, then
+    the rest of the page cut."""
     limit = settings.MAX_HTML_ELEMENTS
     if count <= limit:
         return []
@@ -538,11 +735,31 @@ def tame_tree(tree) -> list[PageWarning]:
     ]
 
 
+LANGUAGE_TAG = re.compile(r"^\s*([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*\s*$", re.I)
+
+
+def declared_language(tree) -> str | None:
+    """The language a page declares (``<html lang="de-DE">``, ``xml:lang``, ``content-language``, ``og:locale``)
+    as an ISO 639 code, or None. A declaration is a template's as often as the writer's: it is a hint that
+    :func:`rashomon.read.finish` weighs against the text."""
+    candidates = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    for node in tree.iter("meta"):
+        key = (node.get("http-equiv") or node.get("property") or node.get("name") or "").strip().lower()
+        if key in ("content-language", "og:locale", "language"):
+            candidates.append(node.get("content"))
+    for value in candidates:
+        match = LANGUAGE_TAG.match((value or "").split(",")[0])
+        if match:
+            return match.group(1).lower()
+    return None
+
+
 def read_html(html: str, *, url: str | None = None) -> Page:
     """Read an HTML page into a :class:`Page` with the article in blocks and the comments with their threads."""
     import trafilatura
 
     warnings: list[PageWarning] = []
+    html = html.replace("\r\n", "\n").replace("\r", "\n")  # as HTML's own input stream normalises them
     tree = trafilatura.load_html(cap_attributes(html))
     if tree is None:
         return Page(
@@ -554,7 +771,9 @@ def read_html(html: str, *, url: str | None = None) -> Page:
     # trafilatura may hand back the first element rather than the document (<video></html>...): read the
     # whole document, and never give htmldate a root it would try to drop
     tree = tree.getroottree().getroot()
-    warnings.extend(tame_tree(tree))
+    warnings.extend(tame_tree(tree, may_hold_controls(html)))
+    publisher = page_publisher(tree, url)
+    language = declared_language(tree)
     markup = default_markup()
     dom_comments = find_comments(tree, markup)
     if dom_comments:  # their words are read: the tree is the article's now
@@ -570,9 +789,15 @@ def read_html(html: str, *, url: str | None = None) -> Page:
     if document is not None:
         meta = document.as_dict() if hasattr(document, "as_dict") else dict(document)
         article_lines = [collapse(line) for line in (meta.get("text") or "").split("\n") if collapse(line)]
-        fallback_comments = [collapse(line) for line in (meta.get("comments") or "").split("\n") if collapse(line)]
-        if markup.widget_text is not None:
-            fallback_comments = [line for line in fallback_comments if not markup.widget_text.match(line)]
+        # what trafilatura takes for comments is not read as comments (it cannot tell them from teasers, forms or
+        # buttons): it only tells whether a comment section with words in it went unread
+        fallback_comments = [
+            line
+            for line in itertools.islice((collapse(line) for line in (meta.get("comments") or "").split("\n")), 1000)
+            if substantive(line)
+            and not markup.interface.is_interface_line(line)
+            and line not in (publisher, collapse(meta.get("title") or ""))  # the site's name by a form's avatar
+        ]
 
     comment_texts = [c.text for c in dom_comments if c.text]
     if comment_texts:
@@ -610,14 +835,12 @@ def read_html(html: str, *, url: str | None = None) -> Page:
                 )
             )
     elif fallback_comments:
-        for i, line in enumerate(fallback_comments, start=1):
-            start, end = builder.add(line)
-            comments.append(Comment(id=f"c{i}", author=None, text=line, start=start, end=end))
         warnings.append(
             PageWarning(
                 "comment_structure_unknown",
-                "the comment markup is not one rashomon knows: comments are trafilatura's text, one per paragraph, "
-                "without authors or threads",
+                f"the page has {len(fallback_comments)} line(s) of text in what may be a comment section, but not "
+                "the structure of comments (items with an author or a time and words of their own): no comments "
+                "were read from it rather than article teasers, forms or buttons",
             )
         )
 
@@ -625,7 +848,8 @@ def read_html(html: str, *, url: str | None = None) -> Page:
         text=builder.text(),
         title=title,
         url=url or meta.get("url"),
-        publisher=meta.get("sitename") or meta.get("hostname"),
+        publisher=publisher,
+        language=language,
         published_at=meta.get("date"),
         source_format="html",
         blocks=blocks,

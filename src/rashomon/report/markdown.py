@@ -139,14 +139,14 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
                 )
         lines.append("")
     if not facts["rows"]:
-        lines += ["_No claims were aligned across accounts._", ""]
+        lines += [f"_{escape_md(view['empty']['facts'])}_", ""]
     if view["unaligned_claims"]:
         lines += ["Claims no fact row covers:", ""]
         lines += [f"- {escape_md(c['source'])}: {escape_md(c['text'])}" for c in view["unaligned_claims"]] + [""]
 
     lines += ["## Who says what", ""]
     lines += (
-        (_tree(view["source_tree"]) + [""]) if view["source_tree"] else ["_No attributed statement was found._", ""]
+        (_tree(view["source_tree"]) + [""]) if view["source_tree"] else [f"_{escape_md(view['empty']['sources'])}_", ""]
     )
 
     lines += ["## Framing", ""]
@@ -175,7 +175,7 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
             )
             lines.append(f"- **{escape_md(row['family'])}**: {said}")
     if not framing["sides"]:
-        lines += ["_No framing was measured._"]
+        lines += [f"_{escape_md(view['empty']['framing'])}_"]
     lines.append("")
 
     lines += ["## Actors", ""]
@@ -198,7 +198,7 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
                 + ("; " + "; ".join(escape_md(x) for x in relations) if relations else "")
             )
     if not matrix["rows"]:
-        lines.append("_No actors were found._")
+        lines.append(f"_{escape_md(view['empty']['actors'])}_")
     lines.append("")
     actors = view["actors"]
     if actors["relations"]:

@@ -119,7 +119,7 @@ def _facts_table(view: dict[str, Any], brief: bool) -> Table | Text:
     chain only (the one-screen summary); otherwise each claim's text follows."""
     facts = view["facts"]
     if not facts["rows"]:
-        return Text("No claims were aligned across accounts.", style="dim")
+        return Text(_clean(view["empty"]["facts"]), style="dim")
     table = Table(box=box.SIMPLE_HEAD, show_lines=not brief, show_edge=False, expand=True, padding=(0, 1))
     table.add_column("Fact", ratio=2, overflow="fold")
     for column in facts["columns"]:
@@ -153,7 +153,7 @@ def _facts_table(view: dict[str, Any], brief: bool) -> Table | Text:
 def _tree(view: dict[str, Any], brief: bool) -> Tree | Text:
     """Who says what. ``brief``: the sources a relayed source cites are folded into one line under it."""
     if not view["source_tree"]:
-        return Text("No attributed statement was found.", style="dim")
+        return Text(_clean(view["empty"]["sources"]), style="dim")
 
     def label(node: dict) -> Text:
         text = Text(_clean(node["name"]), style="bold")
@@ -237,7 +237,7 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
     for row in framing["lexicon_pairs"]:
         console.print(Text(f"  {_clean(row['family'])}: " + " | ".join(_clean(c) or "—" for c in row["by_side"])))
     if not framing["sides"]:
-        console.print(Text("No framing was measured.", style="dim"))
+        console.print(Text(_clean(view["empty"]["framing"]), style="dim"))
 
     console.rule("Actors")
     matrix = view["matrix"]
@@ -254,7 +254,7 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
             table.add_row(Text(_clean(row["name"])), Text(_clean(row["side"] or "—")), *cells)
         console.print(table)
     else:
-        console.print(Text("No actors were found.", style="dim"))
+        console.print(Text(_clean(view["empty"]["actors"]), style="dim"))
     for r in view["actors"]["relations"]:
         line = Text(f"{_clean(r['subject'])} —{_clean(r['label'])}→ {_clean(r['object'])}")
         if r["polarity"] != "asserted":

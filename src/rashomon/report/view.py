@@ -118,6 +118,38 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "comments": _comments(text, comments, {a["id"]: a.get("name") or a["id"] for a in actors}),
         "matrix": actor_matrix(actors, relations, blocks, narratives),
         "schema_version": data.get("schema_version"),
+        "empty": empty_sentences(data.get("warnings") or []),
+    }
+
+
+#: What an empty section says, and the stages that fill it.
+EMPTY_SECTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "facts": ("No claims were aligned across accounts.", ("claims", "compare")),
+    "sources": ("No attributed statement was found.", ("attribution",)),
+    "framing": ("No framing was measured.", ("compare", "choices")),
+    "actors": ("No actors were found.", ("actors",)),
+}
+
+
+def empty_sentences(warnings: list[dict[str, Any]]) -> dict[str, str]:
+    """Section -> the sentence it shows when empty: "none found", or, when its stages did not run on the page's
+    language (a ``stages_skipped`` warning, whose ``stage`` lists them), that it was not analysed and why."""
+    skipped = {
+        name.strip()
+        for warning in warnings
+        if warning.get("code") == "stages_skipped"
+        for name in (warning.get("stage") or "").split(",")
+    }
+    reason = next((w.get("message") or "" for w in warnings if w.get("code") == "stages_skipped"), "")
+    language = re.search(r"the page is in ([^(]+?) \(", reason)
+    not_run = "Not analysed: " + (
+        f"the page is in {language.group(1)}, which this part does not read yet."
+        if language
+        else "its stages did not run."
+    )
+    return {
+        section: not_run if skipped & set(stages) else sentence
+        for section, (sentence, stages) in EMPTY_SECTIONS.items()
     }
 
 

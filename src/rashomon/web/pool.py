@@ -23,7 +23,7 @@ from ..options import Options
 #: Seconds the server waits past the time limit for a worker to give a page up before replacing the workers.
 GRACE_SECONDS = 5.0
 #: Added to the workers' nice value: analyses take the CPU the request handlers leave.
-WORKER_NICENESS = 19
+WORKER_NICENESS = 10
 
 
 class PoolFull(RashomonError):

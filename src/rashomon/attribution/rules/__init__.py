@@ -32,7 +32,13 @@ Rules over the dependency parse, driven by the cue lexicon (``data/attribution/c
 * "Name: \"...\"" introduces a quotation anywhere in a line (not a heading such as "UPDATE:");
   **Title-Case headlines** are re-read in sentence case when the caller can re-parse;
 * a content stops before the next cue joined to its own ("criticized X, saying Y": two attributions), and an
-  indirect content does not cross a line break.
+  indirect content does not cross a line break;
+* **who can speak**: a source is a person, a group, an organisation, a country, a document or a pronoun for one
+  (names, the source lexicon's heads and ``speaker_nouns``, agent-noun endings); "this mission", "technology"
+  are not, and a relative "who" stands for the person its clause hangs on (:mod:`.speakers`);
+* **cue discipline**: a verb that is no speech by itself ("support", "see", "want") needs reported content (a
+  clause, a quotation, "as", a wish's infinitive), a wh-infinitive is a topic, a wish in a restrictive clause on
+  an indefinite noun is a class of people, "it is worth noting" is the writer's (:mod:`.discipline`).
 
 Offsets here are character offsets into ``doc.text``; the stage adds the block offset. Quotes that no cue
 claims are returned as orphans (``kind="continuation"``, no cue, no source) for the stage to link to the
@@ -40,8 +46,8 @@ previous speaker.
 
 Modules: :mod:`.settings` (word lists and reaches), :mod:`.confidence` (every rule's confidence, one table),
 :mod:`.marks` and :mod:`.quote_marks` (quotations), :mod:`.speakers`, :mod:`.content` (ordered content rules),
-:mod:`.verb_cues`, :mod:`.noun_cues`, :mod:`.phrases`, :mod:`.layout`, :mod:`.headlines`, and
-:mod:`.extractor`, which runs the families on one doc in passes.
+:mod:`.discipline` (whether a cue relays something), :mod:`.verb_cues`, :mod:`.noun_cues`, :mod:`.phrases`,
+:mod:`.layout`, :mod:`.headlines`, and :mod:`.extractor`, which runs the families on one doc in passes.
 """
 
 from __future__ import annotations

@@ -55,6 +55,7 @@ class ExtractorBase:
         self.claimed_tokens: set[int] = set()
         self._participles: list[int] | None = None  # see ContentRules.participial_cues
         self.last_rule = ""  # the content rule that answered the last content_of call
+        self._names: frozenset[str] | None = None  # see SpeakerRules.names
 
     # --- helpers ------------------------------------------------------------------------------------
 
@@ -85,7 +86,14 @@ class ExtractorBase:
 
     # --- rules ----------------------------------------------------------------------------------------
 
-    def add(self, found: Found) -> int:
+    def admits(self, found: Found) -> bool:
+        """Whether ``found`` may be added (the speaker rules refuse a source that cannot speak)."""
+        return True
+
+    def add(self, found: Found) -> int | None:
+        """Add ``found``; its index in :attr:`found`, or None when :meth:`admits` refuses it."""
+        if not self.admits(found):
+            return None
         if found.kind == "indirect" and found.cue is not None:
             found.content = self.within_line(found.content, found.cue)
         self.found.append(found)

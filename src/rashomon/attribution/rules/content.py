@@ -25,6 +25,7 @@ from .settings import (
     NO_XCOMP_CONTENT,
     OBJECT_CONTENT_SPEECH,
     OCCASION_VERBS,
+    PERSON_OBJECT_NOT_SAID,
     QUANTIFIERS,
     QUESTION_MARKS,
     RELATIVE_GAP_NOT_CONTENT,
@@ -77,7 +78,8 @@ class ContentRules(ExtractorBase):
     def ask_of(self, verb: Token, group: str) -> Ask:
         """The parts of ``verb``'s parse every content rule reads: objects, passive, complement clauses."""
         lemma = verb.lemma_.lower()
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        # a file name or an address is no object said ("should not be called in /www/file.php")
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.tag_ != "ADD" and not c.like_url]
         passive = self.is_passive(verb)  # "was said to be furious": the infinitive is what was said
         clauses = [
             c
@@ -142,30 +144,29 @@ class ContentRules(ExtractorBase):
         return first, last
 
     def passive_agent(self, ask: Ask) -> Span_ | None:
-        """ "the plan was criticized by X": what X criticized."""
+        """ "the plan was criticized by X": what X criticized. A passive with neither agent nor clause ("the price
+        was not disclosed", "Cruz was booed") names what was done to something, not anything said: no content
+        (and no later rule may take its subject for one)."""
         verb = ask.verb
-        if (
-            ask.passive
-            and ask.lemma not in self.lexicon.recipient_objects
-            and any(c.dep_ == "agent" for c in verb.children)
-        ):
-            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if not ask.passive or ask.lemma in self.lexicon.recipient_objects:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if any(c.dep_ == "agent" for c in verb.children):
+            if ask.lemma in NO_OBJECT_CONTENT:
+                return NO_CONTENT  # "the letter was written by X": what was written is not what was said
+            if subject is not None and subject.tag_ in ("PRP", "DT") and subject.i < verb.i:
+                return NO_CONTENT  # "it was mentioned by X": the content is elsewhere, "it" says nothing
             if subject is not None and subject.tag_ not in ("WDT", "WP"):
                 return self.subtree_chars(subject)
-        return None
-
-    def passive_subject(self, ask: Ask) -> Span_ | None:
-        """ "The price was not disclosed", "the overtures were rebuffed": what was disclosed, by nobody named."""
-        verb = ask.verb
+            return None
         if (
-            ask.passive
-            and ask.group != "belief"
-            and ask.lemma not in self.lexicon.recipient_objects
+            ask.group != "belief"
             and not ask.objects
+            and subject is not None
+            and subject.tag_ not in ("WDT", "WP", "PRP")
+            and subject.i < verb.i
         ):
-            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            if subject is not None and subject.tag_ not in ("WDT", "WP", "PRP") and subject.i < verb.i:
-                return self.chars(subject.left_edge.i, subject.i)
+            return NO_CONTENT
         return None
 
     def relative_gap(self, ask: Ask) -> Span_ | None:
@@ -257,8 +258,8 @@ class ContentRules(ExtractorBase):
     def names_something(verb: Token, objects: list[Token]) -> bool:
         """ "described the raid as a success", "described it a failure": a name given, not only a topic."""
         return any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children) or any(
-            t.lower_ == "as" for t in verb.subtree if t.i > objects[0].i
-        )
+            t.lower_ == "as" or t.is_quote for t in verb.subtree if t.i > objects[0].i
+        )  # "called it a massacre", "calls the plan ‘a disaster’"
 
     def long_said_object(self, ask: Ask) -> Span_ | None:
         """ "said families of victims file lawsuits": a clause the parser cut into an object."""
@@ -285,6 +286,8 @@ class ContentRules(ExtractorBase):
         """ "called it a massacre", "described X as Y": the object with what it was called."""
         objects = ask.objects
         if objects and ask.lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ not in ("WP", "WDT"):
+            if ask.passive and objects[0].dep_ == "dobj":
+                return NO_CONTENT  # "should not be called statically in file.php": a passive has no object
             if ask.lemma in NAMING_VERBS and not self.names_something(ask.verb, objects):
                 return NO_CONTENT  # "describing events": no name given, nothing said
             first = min(c.left_edge.i for c in objects)
@@ -312,6 +315,8 @@ class ContentRules(ExtractorBase):
                 )
             )
         ):
+            if ask.lemma in PERSON_OBJECT_NOT_SAID and self.speaker_kind(objects[0]) == "person":
+                return NO_CONTENT  # "questioned the witnesses", "admitted Poland": whom, not what
             return self.subtree_chars(objects[0])
         return None
 
@@ -343,7 +348,11 @@ class ContentRules(ExtractorBase):
             # "accused the rebels of X", "warned them of X": the parser often hangs the preposition on the object
             own = self.lexicon.cue_prepositions.get(lemma, ())
             holders += [c for c in objects[0].rights if c.lower_ in own]
+        particle = any(c.dep_ == "prt" for c in verb.children)
+        listed = self.lexicon.cue_prepositions.get(lemma, ())
         for child in holders:
+            if child.lower_ == "at" and not particle and "at" not in listed:
+                continue  # "spoke at a rally", "sang at church": where, not what ("lashed out at X" is what)
             if child.dep_ == "prep" and child.lower_ in prepositions:
                 found = [
                     c
@@ -360,6 +369,9 @@ class ContentRules(ExtractorBase):
         """ "the attack, he said, was ...": the clause a bare cue comments on (not '"...," she said, speaking by
         phone': a participle beside a cue tells how the cue's speaker spoke; nor "as the mayor spoke": when)."""
         verb = ask.verb
+        if ask.passive and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in verb.children):
+            if not any(c.dep_ == "agent" for c in verb.children):
+                return NO_CONTENT  # "as mentioned before", "as shown below": the writer's cross-reference
         if (
             verb.dep_ in ("parataxis", "advcl")
             and verb.head is not verb
@@ -565,6 +577,8 @@ class ContentRules(ExtractorBase):
         if objects and objects[0].i < as_phrase.i:
             return self.chars(objects[0].left_edge.i, as_phrase.right_edge.i)
         if self.is_passive(verb):
+            if verb.lemma_.lower() in OBJECT_CONTENT_SPEECH and not any(c.dep_ == "agent" for c in verb.children):
+                return None  # "is also called X", "to be called fouls": a name in use, nobody's words
             return self.subtree_chars(as_phrase)
         return None
 
@@ -631,7 +645,6 @@ CONTENT_RULES: tuple[Callable[[ContentRules, Ask], Span_ | None], ...] = (
     ContentRules.report_object,
     ContentRules.clause,
     ContentRules.passive_agent,
-    ContentRules.passive_subject,
     ContentRules.relative_gap,
     ContentRules.short_answer,
     ContentRules.regarded_as,

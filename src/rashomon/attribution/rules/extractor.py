@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicon
 from .base import Found
 from .content import ContentRules
+from .discipline import CueDiscipline
 from .headlines import with_recased_headlines
 from .layout import LayoutRules
 from .noun_cues import NounCueRules
@@ -74,7 +75,16 @@ def extract(doc: Doc, lexicon: Lexicon, matcher: Matcher, reparse: Callable[[str
     return result
 
 
-class DocExtractor(QuoteMarkRules, SpeakerRules, ContentRules, VerbCueRules, NounCueRules, PhraseRules, LayoutRules):
+class DocExtractor(
+    QuoteMarkRules,
+    SpeakerRules,
+    ContentRules,
+    CueDiscipline,
+    VerbCueRules,
+    NounCueRules,
+    PhraseRules,
+    LayoutRules,
+):
     """Applies every rule family to one doc. Built per doc: it carries the doc's quotes and sentence lookups."""
 
     def run(self) -> list[Found]:

@@ -36,6 +36,8 @@ class LayoutRules(ExtractorBase):
             return
         if not all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in name):
             return
+        if any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and t.lower_ != "of" for t in name):
+            return  # "Stealth Over Health:", "The Gap Goes On:": a Title-Case heading, not a name
         if name.text.lower() in self.lexicon.heading_labels or (
             all(t.is_upper for t in name if t.is_alpha) and any(t.is_stop for t in name)
         ):

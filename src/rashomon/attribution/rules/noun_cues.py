@@ -6,7 +6,15 @@ from spacy.tokens import Token
 
 from .base import ExtractorBase, Found, _overlap
 from .confidence import rated
-from .settings import HEDGING_SUBJECTS, LIGHT_NOUN_REACH, LIGHT_PREPOSITIONS, MATERIAL_NOUNS, NOUN_CONTENT_PREPOSITIONS
+from .settings import (
+    DEMAND_NOUNS,
+    HEDGING_SUBJECTS,
+    LIGHT_NOUN_REACH,
+    LIGHT_PREPOSITIONS,
+    MATERIAL_NOUNS,
+    NOUN_CONTENT_PREPOSITIONS,
+    SPOKEN_ABOUT,
+)
 
 
 class NounCueRules(ExtractorBase):
@@ -104,6 +112,20 @@ class NounCueRules(ExtractorBase):
             verb,
             noun,
         )
+
+    @staticmethod
+    def noun_object_said(noun: Token, obj: Token, owner: Token | None) -> bool:
+        """Whether the noun after a speech-act noun's preposition is what was said or held. Yes for what is
+        demanded, promised, denied or feared ("calls for a recount", "denials of wrongdoing", "fear of a storm"),
+        and for what its named owner spoke about ("the governor's comments about the fares"). Not "his view of
+        NATO", "her response to Trump", "support for the plan", "remarks on Saturday": a topic, an addressee, a
+        target or a time, with nothing said about it."""
+        if obj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            return True  # a gerund or a clause: "claims of being a businessman"
+        if noun.lemma_.lower() in DEMAND_NOUNS:
+            return True
+        preposition = obj.head
+        return owner is not None and preposition.lower_ in SPOKEN_ABOUT and obj.ent_type_ not in ("DATE", "TIME")
 
     def add_noun_cue(self, found: Found, verb: Token, noun: Token) -> bool:
         """Add an attribution whose cue runs from a verb to its noun, unless its content overlaps its cue or
@@ -236,6 +258,8 @@ class NounCueRules(ExtractorBase):
                 if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of") and prep.i != clause.head.i:
                     owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     break
+        if owner is None:  # "a Times report that ...", "Republican calls for ...": a name before the noun
+            owner = next((c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and self.is_name(c)), None)
         if (
             owner is not None
             and owner.tag_ == "PRP$"
@@ -248,6 +272,8 @@ class NounCueRules(ExtractorBase):
             if holder is not None and holder.tag_ not in ("WDT", "WP", "PRP"):
                 owner = holder
         content, kind = self.with_quotes(self.subtree_chars(clause))
+        if kind == "indirect" and clause.dep_ == "pobj" and not self.noun_object_said(noun, clause, owner):
+            return  # "his view of NATO", "her response to Trump", "support for X": a topic or a target
         source = self.source_chars(owner) if owner is not None else None
         first = noun.i
         while first > 0 and self.doc[first - 1].head.i == noun.i and self.doc[first - 1].dep_ in ("amod", "compound"):

@@ -24,8 +24,8 @@ NO_OBJECT_CONTENT = frozenset(
 #: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
 OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
 #: ... of which these report only a name given: "describing events" with no "as Y" says nothing ("when it comes
-#: to describing events"); "described the raid as a success" does. ("call" without a name is rare in the news.)
-NAMING_VERBS = frozenset({"describe"})
+#: to describing events"); "described the raid as a success" does; "call the office", "call us" is a phone call.
+NAMING_VERBS = frozenset({"describe", "call"})
 #: Nouns a relative clause can hang on without being what the cue reports ("the way they say it").
 RELATIVE_GAP_NOT_CONTENT = frozenset(
     {
@@ -125,6 +125,18 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Verbs of impression: "X seems Y" is the writer's impression, not X's words; "it" there names nobody.
 IMPERSONAL_SUBJECTS = frozenset({"it"})
 IMPERSONAL_VERBS = frozenset({"seem", "appear"})
+#: Entity labels of names that can speak (a person, an organisation, a nationality or group, a country or city)
+#: and of names of texts (a book, a song, a law).
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+DOCUMENT_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})
+#: Entity labels of names that never speak (a date, a place, an amount).
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "LOC", "FAC", "PERCENT", "CARDINAL"})
+#: How many "of/in/from" steps a relative "who" may climb from the noun its clause hangs on to a person
+#: ("groups in technology who ...": "technology", then "groups").
+MAX_ANTECEDENT_CLIMB = 3
+#: When the parser hung a relative "who" on no person, the nearest noun naming people at most this many tokens
+#: before it is its antecedent ("heard from fishermen in the northern harbour who said ...").
+MAX_ANTECEDENT_REACH = 8
 #: Dashes that end a dateline ("LONDON (Reuters) - ").
 DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
 #: Pronouns a relative clause can hang on with the pronoun as what is said ("something Republicans wanted").
@@ -274,3 +286,111 @@ MIN_CLAIMED_QUOTE_WORDS = 3
 CONTACT_VERBS = frozenset({"reach", "contact", "interview", "question", "approach", "visit", "call", "phone"})
 #: Punctuation that sets a content noun beside the clause it names ("..., a charge the group denied").
 REPLY_JOINS = frozenset({",", "—", "–", ";", "-"})
+#: Words that open a wh-infinitive ("how to prune", "whether to run"): a topic, unless a question verb asks it.
+WH_WORDS = frozenset({"how", "what", "where", "when", "which", "who", "whom", "whether", "why"})
+#: Determiners and pronouns of an indefinite noun phrase: a restrictive clause on one picks out a class of people
+#: ("anyone wanting to learn more", "guests who wish to fish"), not someone who said or holds anything.
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "any", "some", "every", "each", "all", "no", "many", "most", "more"})
+INDEFINITE_PRONOUNS = frozenset(
+    {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "those", "whoever", "one", "people"}
+)
+#: Speech-act and belief nouns whose noun object is what is demanded, promised, denied or feared ("calls for a
+#: recount", "denials of wrongdoing", "fear of another storm"): what was said or held.
+DEMAND_NOUNS = frozenset(
+    {
+        "call",
+        "demand",
+        "plea",
+        "appeal",
+        "request",
+        "denial",
+        "pledge",
+        "promise",
+        "vow",
+        "proposal",
+        "warning",
+        "fear",
+        "hope",
+        "expectation",
+        "worry",
+        "prediction",
+        "estimate",
+        "forecast",
+        "doubt",
+        "suspicion",
+    }
+)
+#: Prepositions after a possessed speech-act noun that say what its owner spoke about ("her comments about the
+#: fares", "his remarks on the strike"); "of", "to", "for" name a topic, an addressee or a target ("his view of
+#: NATO", "her response to Trump", "support for the plan").
+SPOKEN_ABOUT = frozenset({"about", "on", "over", "against"})
+#: Speech verbs whose object, when it names people, is whom they question or let in, not what is said
+#: ("questioned the witnesses", "interviewed the crew", "admitting Poland to the union").
+PERSON_OBJECT_NOT_SAID = frozenset({"question", "interview", "quiz", "interrogate", "grill", "depose", "admit"})
+#: Nouns for a number or a body of people when "of" + people follows ("a chorus of Republicans", "a wide array of
+#: artists", "a number of experts"); "the health of the senator" names no one who speaks.
+COLLECTIVE_NOUNS = frozenset(
+    {
+        "chorus",
+        "array",
+        "number",
+        "lot",
+        "host",
+        "slew",
+        "bunch",
+        "range",
+        "variety",
+        "series",
+        "pair",
+        "couple",
+        "trio",
+        "band",
+        "circle",
+        "cadre",
+        "legion",
+        "wave",
+        "string",
+        "roster",
+        "collection",
+        "set",
+        "mass",
+        "majority",
+        "minority",
+        "plurality",
+        "half",
+        "third",
+        "quarter",
+        "percent",
+        "share",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "score",
+        "scores",
+        "handful",
+        "fraction",
+        "portion",
+        "proportion",
+        "section",
+        "segment",
+        "part",
+        "body",
+        "community",
+        "class",
+        "generation",
+        "wing",
+        "bloc",
+        "camp",
+        "contingent",
+        "delegation",
+        "coalition",
+        "group",
+        "team",
+        "crowd",
+        "panel",
+        "network",
+        "alliance",
+    }
+)

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .base import ExtractorBase
+from .base import ExtractorBase, Found
 from .settings import (
     CLOSE_TEXT,
+    COLLECTIVE_NOUNS,
     CONTACT_VERBS,
     DATELINE_DASHES,
+    DOCUMENT_ENTITIES,
     EXPLETIVES,
     GERUND_PREPOSITIONS,
     IMPERSONAL_SUBJECTS,
+    MAX_ANTECEDENT_CLIMB,
+    MAX_ANTECEDENT_REACH,
     MAX_SPEAKER_SPAN,
+    NOT_SPEAKERS,
+    SPEAKER_ENTITIES,
     SUBJECT_DEPS,
 )
 
@@ -63,6 +69,143 @@ class SpeakerRules(ExtractorBase):
             or head.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")
             or any(lemma in words for words in self.lexicon.heads.values())
         )
+
+    def speaker_kind(self, head: Token) -> str | None:
+        """What a source's head word can be: ``"person"`` (a person, a group of people, an organisation, a country,
+        a pronoun for one), ``"document"`` (a text, a study, a poll, a video), or None when it cannot speak or hold a
+        view ("this mission", "technology", "the software", "the goal"). Read from the entity label, the tag, the
+        lexicons (heads, person heads, roles, ``speaker_nouns``) and the endings of agent nouns ("organiser")."""
+        lexicon = self.lexicon
+        lemma, lower = head.lemma_.lower(), head.lower_
+        if head.tag_ in ("WP", "WDT", "WP$"):
+            return None  # a relative pronoun stands for its antecedent: see speaker_of
+        if head.pos_ in ("PRON", "DET") or head.tag_ in ("PRP", "PRP$"):
+            return "person" if lower in lexicon.speaker_pronouns or lemma in lexicon.speaker_pronouns else None
+        if head.ent_type_ in SPEAKER_ENTITIES or head.pos_ == "PROPN":
+            return "person"  # a name (the small model's entity labels slip too often to go by them alone)
+        if head.ent_type_ in DOCUMENT_ENTITIES:
+            return "document"
+        if any(lemma in words or lower in words for kind, words in lexicon.heads.items() if kind == "document"):
+            return "document"
+        if lemma in lexicon.speaker_nouns.get("documents", ()) or lemma in lexicon.study_nouns:
+            return "document"
+        if (
+            lemma in lexicon.unnamed_person_heads
+            or lower in lexicon.unnamed_person_heads
+            or lemma in lexicon.roles
+            or any(lemma in words or lower in words for words in lexicon.heads.values())
+            or any(lemma in words or lower in words for words in lexicon.speaker_nouns.values())
+        ):
+            return "person"
+        if (
+            head.is_title
+            and head.pos_ in ("NOUN", "VERB", "INTJ")
+            and (
+                head.i > head.sent.start
+                or head.lower_ in self.names()
+                or not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in head.children)
+            )
+        ):
+            return "person"  # "Sanders", "Trump" tagged as common nouns: a name (at a sentence's start, one the doc
+            # also writes as a proper noun, or one standing alone: "Wines believes", not "This mission"; the stage
+            # reads Title-Case headlines again in sentence case)
+        of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if members is not None and lemma in COLLECTIVE_NOUNS and self.speaker_kind(members) == "person":
+            return "person"  # "a chorus of Republicans", "a wide array of artists": a number of people
+        if lemma == "old" and any(t.lower_ in ("year", "years", "month", "months") for t in head.lefts):
+            return "person"  # "the 43-year-old asked"
+        if head.pos_ == "NUM" or head.ent_type_ in ("CARDINAL", "PERCENT"):
+            return "person"  # "the two said", "42 percent back the plan": a count of people
+        if (
+            head.pos_ == "NOUN"
+            and lemma not in lexicon.not_speaker_nouns
+            and any(lemma.endswith(end) and len(lemma) > len(end) + 2 for end in lexicon.speaker_suffixes)
+        ):
+            return "person"  # "the organisers", "an environmentalist", "attendees"
+        return None
+
+    def names(self) -> frozenset[str]:
+        """Lower-case words the doc uses as names (proper nouns, person and organisation entities)."""
+        if self._names is None:
+            self._names = frozenset(t.lower_ for t in self.doc if t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_ENTITIES)
+        return self._names
+
+    def antecedent(self, pronoun: Token) -> Token | None:
+        """The noun a relative pronoun stands for: the head of its relative clause ("an architect who said ...",
+        "the union, which endorsed ..."). "who" means a person or a group: when the parser hung the clause on a
+        thing inside the noun phrase ("people from groups in technology who'd like ..."), the noun that phrase
+        hangs on is tried, up to the first that can be a person. None when there is no such noun."""
+        clause = pronoun.head
+        for _ in range(MAX_ANTECEDENT_CLIMB):  # "who designed X and said ...", "who was quoted saying ..."
+            if clause.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        person = pronoun.lower_ in ("who", "whom", "whose")
+        if clause.dep_ == "relcl" and clause.head.i != clause.i:
+            noun = clause.head
+            if not person:
+                return noun
+            for _ in range(MAX_ANTECEDENT_CLIMB):
+                if self.speaker_kind(noun) == "person":
+                    return noun
+                if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+                    break
+                noun = noun.head.head  # "groups in technology who ...": "technology", then "groups"
+        elif not person:
+            return self.noun_before(pronoun)  # "the Police Department which reported ...", parsed as an adverbial
+        # the clause hung on the wrong word ("a focal point for demonstrators here, who ...", "heard from fishermen
+        # in the harbour who said"): the nearest noun before the pronoun that names people
+        return self.person_before(pronoun)
+
+    def person_before(self, pronoun: Token) -> Token | None:
+        """The nearest noun before a relative "who" that can be a person, within ``MAX_ANTECEDENT_REACH`` tokens of
+        its noun phrase (no verb or clause mark between), or None."""
+        for token in reversed(self.doc[max(pronoun.sent.start, pronoun.i - MAX_ANTECEDENT_REACH) : pronoun.i]):
+            if token.pos_ in ("VERB", "AUX", "SCONJ") or token.text in (";", ":", "(", ")"):
+                return None
+            if token.pos_ in ("NOUN", "PROPN") and self.speaker_kind(token) == "person":
+                return token
+        return None
+
+    def noun_before(self, pronoun: Token) -> Token | None:
+        """The head of the noun phrase that ends right before a relative pronoun (a comma and an adverb such as
+        "here" may stand between), or None."""
+        at = pronoun.i - 1
+        while at > pronoun.sent.start and (self.doc[at].text == "," or self.doc[at].pos_ == "ADV"):
+            at -= 1
+        token = self.doc[at]
+        for _ in range(MAX_ANTECEDENT_CLIMB):  # up from the phrase's last word to its head noun
+            if token.head.i == token.i or token.head.i > pronoun.i or token.dep_ not in ("compound", "amod", "appos"):
+                break
+            token = token.head
+        return token if token.pos_ in ("NOUN", "PROPN") and at >= pronoun.sent.start else None
+
+    def speaker_of(self, head: Token) -> Token | None:
+        """The word that names who speaks, when ``head`` (a source's head) can speak: a relative pronoun gives way
+        to its antecedent. None when nobody who could speak is named ("this mission supports ...")."""
+        if head.tag_ in ("WP", "WDT") and head.lower_ in ("who", "whom", "which", "that"):
+            antecedent = self.antecedent(head)
+            if antecedent is None:
+                return None
+            head = antecedent
+        return head if self.speaker_kind(head) is not None else None
+
+    def admits(self, found: Found) -> bool:
+        """A source must be able to speak: an attribution whose source cannot is no attribution. A relative
+        pronoun's antecedent becomes the source's head."""
+        if found.source_root is None:
+            return True
+        speaker = self.speaker_of(self.doc[found.source_root])
+        if speaker is None:
+            return False
+        found.source_root = speaker.i
+        return True
+
+    @staticmethod
+    def is_name(token: Token) -> bool:
+        """A proper name of someone who can speak: a person, an organisation, a group or a country."""
+        return token.ent_type_ in SPEAKER_ENTITIES or token.pos_ == "PROPN" and token.ent_type_ not in NOT_SPEAKERS
 
     def is_person(self, head: Token) -> bool:
         lemma = head.lemma_.lower()

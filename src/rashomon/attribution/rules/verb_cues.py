@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
-from .confidence import CONFIDENCE, rated
+from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
 from .settings import (
     ADVICE_MODALS,
     CHOICE_MODALS,
@@ -27,6 +27,7 @@ from .settings import (
     QUOTE_ONLY_VERBS,
     REPLY_JOINS,
     SKIP_CUES_IN_QUOTES,
+    SUBJECT_DEPS,
 )
 
 
@@ -106,7 +107,20 @@ class VerbCueRules(ExtractorBase):
             return
         if self.lexicon.cue_group(cue.lemma_.lower()) is not None and cue.pos_ == "VERB":
             return  # a listed cue: its own rule has had its say
-        self.from_verb(cue, group="belief", ceiling=CONFIDENCE["verb.unlisted"])
+        if any(t.lower_ in ("so", "such") for t in self.doc[cue.i + 1 : mark.i]):
+            return  # "drove so fast that the police stopped her": a result, nothing said or held
+        if any(
+            t.dep_ in ("dobj", "pobj") and t.pos_ == "NOUN" and t.ent_type_ not in ("DATE", "TIME")
+            for t in self.doc[cue.i + 1 : mark.i]
+        ):
+            return  # "reduces the chance that ...", "is based on the premise that ...": the clause is the noun's
+        if (
+            cue.pos_ == "VERB"
+            and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+            and self.subject_of(cue) is None
+        ):
+            return  # "is based on the view that ...": with nobody named, an unlisted verb reports nothing
+        self.from_verb(cue, group="belief", ceiling=CONFIDENCE["verb.clause_mark"])
 
     def from_label_prefix(self, verb: Token) -> bool:
         """ "a so-called harbour tax", "the self-described reformer": a label the writer passes on without
@@ -286,9 +300,19 @@ class VerbCueRules(ExtractorBase):
             and self.subject_of(verb.head) is None
         ):
             return  # "to show", "to find" with no one doing it: an intention, not a speech act
-        if self.speaks_how(verb) or self.advice(verb) or self.in_idiom(verb) or self.conditional(verb, group):
-            return  # "spoke on condition of anonymity", "may want to": no one's statement
+        if infinitive and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            return  # "a theory to predict X", "a tool to show Y": what a thing is for, nobody's statement
+        if (
+            self.speaks_how(verb)
+            or self.advice(verb)
+            or self.in_idiom(verb)
+            or self.conditional(verb, group)
+            or self.invitation(verb)
+        ):
+            return  # "spoke on condition of anonymity", "may want to", "let us know": no one's statement
         subject = self.subject_of(verb)
+        if self.impersonal_aside(verb, subject):
+            return  # "it is worth noting that ...": the writer's aside
         impersonal = (
             infinitive
             and subject is not None
@@ -310,9 +334,11 @@ class VerbCueRules(ExtractorBase):
             return
         speaker_root = subject
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            if subject.lower_ != "who" and not self.can_speak(verb.head):
-                return  # "losses that threatened ...": a relative "that"/"which" is no speaker
-            speaker_root = verb.head  # "an architect who said ...", "the union, which endorsed ...": the antecedent
+            # "an architect who said ...", "the union, which endorsed ...": the antecedent; "losses that
+            # threatened ..." has none that can speak
+            speaker_root = self.antecedent(subject)
+            if speaker_root is None:
+                return
         if self.chained_cue(verb) is not None:
             return  # "refused to call him a liar": one attribution, found from "call" (see chain_head)
         content, confidence = self.content_of(verb, group)
@@ -359,6 +385,13 @@ class VerbCueRules(ExtractorBase):
             content, kind = self.with_quotes(content)
         if verb.lemma_.lower() in QUOTE_ONLY_VERBS and kind not in ("direct", "mixed"):
             return  # "the story reads as follows:", "read the report": only a quotation is what a text "reads"
+        if kind != "next_block" and (
+            not self.reports_content(verb, group, speaker_root, rule, kind, content)
+            or kind == "indirect"
+            and self.topic_only(verb, content)
+            or self.generic_wish(verb, group, speaker_root, rule)
+        ):
+            return  # "supports the goal", "explains how to prune", "guests who wish to fish": nothing relayed
         source = self.source_chars(subject) if subject is not None else None
         cue = self.cue_chars(verb)
         head = self.chain_head(verb)
@@ -389,7 +422,7 @@ class VerbCueRules(ExtractorBase):
                 source,
                 speaker_root.i if speaker_root is not None else None,
                 recipient,
-                confidence=min(confidence, ceiling),
+                confidence=min(confidence, ceiling, GROUP_CONFIDENCE.get(group, 1.0)),
                 rule=rule,
             )
         )

@@ -1,0 +1,164 @@
+"""Cue discipline: whether what a cue verb found is something said or held, not an act, a topic or a class.
+
+A verb is a cue for a reader only when it relays what someone says or holds. These checks run after a cue verb's
+content is found and before it is added; each answers "keep" or "drop":
+
+* a verb that is no speech by itself (``needs_reported_content``: "support", "see", "want", "address") needs
+  reported content: a that/whether/wh-clause, a quotation, "X as Y", or, for a wish or an intention of someone
+  who can hold one, an infinitive; never a plain noun phrase ("supports the goal") or a prepositional object
+  ("focused on jobs"), unless a document is its subject ("the report backs the claim"); nor a quotation in a
+  neighbouring sentence;
+* a verb that makes something public (``put_forward_verbs``: "offer", "share", "show") takes a noun object only
+  when it is something said or shown ("offered no proof", "unveiled a plan") or a document shows it ("the poll
+  shows Clinton ahead"); "the spa offers treatments" relays nothing;
+* a wh-infinitive ("explains how to prune") names a topic or a skill, not a statement, except after a question
+  or a choice ("asked how to vote", "decided whether to run");
+* a wish in a restrictive clause on an indefinite noun ("anyone wanting to learn more", "guests who wish to
+  fish") describes a class of people, it reports nobody's wish;
+* "it is worth noting that", "it is hard to know whether": the writer's own aside, nobody's statement.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import ExtractorBase
+from .settings import COPULAS, IMPERSONAL_SUBJECTS, INDEFINITE_DETERMINERS, INDEFINITE_PRONOUNS, WH_WORDS
+
+#: Content rules whose content is a clause or a name given, not an object: reported content for any cue.
+CLAUSE_RULES = frozenset({"content.aside", "content.trailing_cue", "content.belief_aside", "content.short_answer"})
+#: Content rules that take a noun phrase (an object, a prepositional object, a passive subject) as the content.
+OBJECT_RULES = frozenset(
+    {
+        "content.report_object",
+        "content.speech_object",
+        "content.belief_object",
+        "content.belief_preposition",
+        "content.preposition",
+        "content.topic_object",
+        "content.passive_agent",
+        "content.relative_gap",
+        "content.object_then_clause",
+        "content.long_said_object",
+        "content.object_named",
+        "content.name_given",
+    }
+)
+
+
+class CueDiscipline(ExtractorBase):
+    """Checks on a cue verb and what it found (see the module docstring)."""
+
+    def reports_content(
+        self, verb: Token, group: str, speaker: Token | None, rule: str, kind: str, content: tuple[int, int]
+    ) -> bool:
+        """Whether a verb of ``needs_reported_content`` relays something here (any other verb: True)."""
+        lemma = verb.lemma_.lower()
+        head = self.chain_head(verb)
+        if head is not None and head.lemma_.lower() not in self.lexicon.needs_reported_content:
+            return True  # "pledged to push for X", "agreed to share X": the first verb of the chain speaks
+        put_forward = lemma in self.lexicon.put_forward_verbs
+        if not put_forward and lemma not in self.lexicon.needs_reported_content:
+            return True
+        if rule in ("verb.neighbour_quote", "verb.cross_sentence"):
+            return False  # a quotation in the next sentence is not what "he leaned" or "she saw" relays
+        if rule == "content.regarded_as":
+            # "sees it as a deal", "viewed as a threat"; not "supporting organisers as a volunteer" (a role)
+            return group == "belief" or lemma in self.lexicon.perception_verbs
+        if kind in ("direct", "mixed", "next_block") or rule in CLAUSE_RULES:
+            return True
+        if rule == "content.clause":
+            clauses = self.ask_of(verb, group).clauses
+            return not clauses or self.clause_reports(clauses[0], lemma, group, speaker)
+        if rule in OBJECT_RULES:
+            if speaker is not None and self.speaker_kind(speaker) == "document":
+                return True  # "the poll shows Clinton ahead", "figures show a rise": a document's finding
+            if not put_forward:
+                return False
+            span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
+            return span is not None and span.root.lemma_.lower() in self.lexicon.information_nouns
+        return False
+
+    def clause_reports(self, clause: Token, lemma: str, group: str, speaker: Token | None) -> bool:
+        """Whether the complement clause of a ``needs_reported_content`` verb is something said or held: a clause
+        opened by that/whether/if or a wh-word; an infinitive, for a wish or intention of a person or a group
+        ("wants to run"); a gerund ("supports raising the tax"); a finite clause, unless the verb sees or hears
+        ("saw the speakers take the stage" is what was seen)."""
+        marks = ("that", "whether", "if")
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children) or clause.left_edge.tag_ in (
+            "WDT",
+            "WP",
+            "WRB",
+            "WP$",
+        ):
+            return True
+        if lemma in self.lexicon.perception_verbs:
+            return False
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
+            return group == "belief" and speaker is not None and self.speaker_kind(speaker) == "person"
+        if clause.tag_ == "VBG":
+            return True
+        finite = ("VBD", "VBZ", "VBP", "MD")
+        return clause.pos_ in ("VERB", "AUX") and (
+            clause.tag_ in finite or any(c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in clause.children)
+        )
+
+    def topic_only(self, verb: Token, content: tuple[int, int]) -> bool:
+        """ "I'll explain how to prune", "learn what to plant": a wh-infinitive names a topic or a skill, not a
+        statement (after a question or a choice it is what is asked or weighed: "asked how to vote")."""
+        if verb.lemma_.lower() in self.lexicon.question_verbs:
+            return False
+        span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
+        words = [t for t in span if not t.is_punct and not t.is_space][:3] if span is not None else []
+        return len(words) >= 2 and words[0].lower_ in WH_WORDS and words[1].lower_ == "to"
+
+    def generic_wish(self, verb: Token, group: str, speaker: Token | None, rule: str) -> bool:
+        """ "anyone wanting to learn more", "guests who wish to go fishing", "people who'd like to present": a wish
+        in a restrictive clause on an indefinite noun picks out a class of people; nobody's wish is reported."""
+        if group != "belief" or speaker is None or rule != "content.clause":
+            return False
+        if not any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in verb.rights
+        ):
+            return False
+        clause = verb
+        while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ not in ("relcl", "acl") or clause.i < speaker.i:
+            return False
+        between = self.doc[speaker.i + 1 : clause.left_edge.i]
+        if any(t.text in (",", "(", "—", "–") for t in between):
+            return False  # "the mayor, who wants to run again, ...": an aside about someone, not a class
+        if speaker.lower_ in INDEFINITE_PRONOUNS:
+            return True
+        if speaker.pos_ == "PROPN" or speaker.ent_type_ in ("PERSON", "ORG", "GPE"):
+            return False
+        determiners = [c for c in speaker.children if c.dep_ in ("det", "poss", "predet")]
+        if not determiners:
+            return speaker.tag_ in ("NNS", "NN")  # "people who'd like to", "voters who want to"
+        return all(d.lower_ in INDEFINITE_DETERMINERS for d in determiners)
+
+    @staticmethod
+    def invitation(verb: Token) -> bool:
+        """ "Let us know what you think", "let me explain": an imperative "let" invites; nobody's view is told."""
+        head = verb.head
+        return (
+            verb.dep_ in ("ccomp", "xcomp")
+            and head.lemma_.lower() == "let"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        )
+
+    def impersonal_aside(self, verb: Token, subject: Token | None) -> bool:
+        """ "It is worth noting that ...", "it's hard to know whether ...": "it" is the subject of a copula whose
+        adjective governs the cue; the writer's own aside, nobody's statement."""
+        if subject is None or subject.lower_ not in IMPERSONAL_SUBJECTS or subject.head.i == verb.i:
+            return False
+        head = verb.head
+        return (
+            verb.dep_ == "xcomp"
+            and head.pos_ == "ADJ"
+            and head.dep_ in ("acomp", "attr")
+            and head.head.lemma_.lower() in COPULAS
+            or verb.dep_ == "xcomp"
+            and head.lemma_.lower() in COPULAS
+        )

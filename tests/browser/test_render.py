@@ -1,0 +1,140 @@
+"""``--render``: pages whose comments arrive by script, in headless Chromium (Debian's, driven by Playwright), on
+a loopback server of our own pages (:mod:`tests.fixture_server`). Each fixture loads its comments the way a
+widget does: a Coral-like stream in a shadow root after a delay, a Disqus-like iframe from another origin with
+a "load more" link inside it, a WordPress "load more comments" button and reply toggles. Others misbehave: a
+script that never ends (after the page parsed, and before), a page that tries to leave, open a popup and
+download. Skips cleanly when Chromium or Playwright is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rashomon.cli import app
+from rashomon.errors import HTTPStatusError, RenderUnavailable
+from rashomon.read import read
+from rashomon.read.fetch import fetch
+from rashomon.read.render import RenderLimits, render
+from tests.fixture_server import serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+#: Short bounds for the pages that never finish: the test shows the bound holds, not how long it is.
+SHORT = RenderLimits(total=12.0, navigation=6.0, widget=3.0, clicking=3.0, settle=1.0)
+
+
+@pytest.fixture(scope="module")
+def base():
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (make browser-deps)")
+    pytest.importorskip("playwright.async_api", reason="playwright is not installed")
+    with serve() as url:
+        yield url
+
+
+def comments_of(page) -> list[tuple[str | None, str, str | None]]:
+    return [(c.author, c.text, c.reply_to) for c in page.comments]
+
+
+def test_comments_that_a_script_adds_later_into_a_shadow_root_are_read(base):
+    assert read(fetch(f"{base}/delayed.html")).comments == []  # not in the HTML as served
+    fetched = render(f"{base}/delayed.html")
+    assert fetched.rendered and fetched.url == f"{base}/delayed.html"
+    page = read(fetched)
+    assert [c.author for c in page.comments] == ["Nell Brightwater", "Piers Oakhurst"]
+    assert "heating stays on" in page.comments[1].text
+    assert "Ilse Marrow" in page.text
+    assert "render_incomplete" not in [w.code for w in page.warnings]
+
+
+def test_a_cross_origin_comment_iframe_is_read_in_place_with_its_load_more(base):
+    fetched = render(f"{base}/disqus.html")
+    html = fetched.data.decode()
+    assert 'data-rashomon-src="http://localhost:' in html  # the thread came from the other origin
+    page = read(fetched)
+    authors = [c.author for c in page.comments]
+    assert authors == ["Wren Calloway", "Ansel Dufort", "Hollis Graye", "Perrin Vale", "Odette Fairlie"]
+    replies = {c.author: c.reply_to for c in page.comments}
+    assert replies["Ansel Dufort"] == page.comments[0].id  # the thread's tree survives the inlining
+    assert "Perrin Vale" not in page.text.split("Wren Calloway")[0]  # comments are not in the article
+
+
+def test_load_more_buttons_and_reply_toggles_are_clicked_but_never_a_form(base):
+    fetched = render(f"{base}/loadmore.html")
+    page = read(fetched)
+    by_author = {c.author: c for c in page.comments}
+    assert sorted(by_author) == sorted(
+        ["Greer Ashdown", "Lowen Stacey", "Morwen Pascoe", "Caden Rowse", "Ysolde Penrose", "Kitto Bray"]
+    )
+    assert by_author["Lowen Stacey"].reply_to == by_author["Greer Ashdown"].id
+    assert "SUBMITTED" not in fetched.data.decode()  # "Post Comment" was never pressed
+    assert page.title == "Library extends opening hours through the exam season"
+
+
+def test_a_script_that_never_ends_is_stopped_and_what_rendered_is_read_with_a_warning(base):
+    started = time.monotonic()
+    fetched = render(f"{base}/forever.html", SHORT)
+    assert time.monotonic() - started < SHORT.total + 10  # bounded (the margin: starting and closing Chromium)
+    page = read(fetched)
+    assert [c.author for c in page.comments] == ["Senara Tonkin", "Jago Menhenick"]  # Jago's came by script
+    assert "render_incomplete" in [w.code for w in page.warnings]
+
+
+def test_a_script_that_holds_the_page_before_it_parsed_is_bounded_too(base):
+    started = time.monotonic()
+    page = read(render(f"{base}/stuck.html", SHORT))
+    assert time.monotonic() - started < SHORT.total + 10
+    assert "would hold the page for ever" in page.text
+    assert "parsed only once the script has been stopped" in page.text  # stopping it let the parser finish
+    assert "render_incomplete" in [w.code for w in page.warnings]
+
+
+def test_a_page_cannot_leave_open_popups_or_download(base):
+    fetched = render(f"{base}/leaves.html")
+    page = read(fetched)
+    assert fetched.url == f"{base}/leaves.html"
+    assert page.title == "Library extends opening hours through the exam season"  # not article.html's
+    assert "Ilse Marrow" in page.text
+
+
+def test_fetch_errors_come_first(base):
+    with pytest.raises(HTTPStatusError):
+        render(f"{base}/nothing-here.html")
+
+
+def test_a_missing_chromium_says_how_to_install_it(base, monkeypatch):
+    monkeypatch.setenv("RASHOMON_CHROMIUM", "/nonexistent/chromium")
+    with pytest.raises(RenderUnavailable, match="no such file"):
+        render(f"{base}/article.html")
+
+
+def test_analyze_and_comments_render_from_the_command_line(base):
+    runner = CliRunner()
+    result = runner.invoke(app, ["comments", f"{base}/delayed.html", "--render"])
+    assert result.exit_code == 0, result.output
+    assert [c["author"] for c in json.loads(result.stdout)["comments"]] == ["Nell Brightwater", "Piers Oakhurst"]
+    result = runner.invoke(app, ["analyze", f"{base}/disqus.html", "--render", "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["comments"]) == 5
+
+
+def test_batch_renders_the_urls_of_a_url_list_in_its_workers(base, tmp_path):
+    from rashomon.batch import run_batch
+    from rashomon.batch.query import query
+    from rashomon.options import Options, ReadOptions
+
+    urls = tmp_path / "pages.urls"
+    urls.write_text(f"{base}/delayed.html\n{base}/nothing-here.html\n")
+    options = Options(stages=(), read=ReadOptions(render=True))
+    summary = run_batch([str(urls)], tmp_path / "out", workers=1, options=options, progress=False)
+    assert summary.pages == 1 and summary.failed == 1
+    pages, _ = query(tmp_path / "out", "SELECT url, n_comments FROM pages")
+    assert pages == [(f"{base}/delayed.html", 2)]  # the comments only a browser sees
+    errors, _ = query(tmp_path / "out", "SELECT stage, error_type FROM errors")
+    assert errors == [("fetch", "HTTPStatusError")]
