@@ -1,19 +1,21 @@
-"""Benchmark of story grouping: time and peak memory at 10k, 30k and 100k pages, and Ray beside local.
+"""Benchmark of story grouping: time and peak memory at 10k, 30k and 100k pages, Ray beside local, and 100k pages
+with the shared encoder.
 
-A synthetic batch output is generated per size (invented events, each told by a few of 30 invented outlets
-within days of each other, near-duplicate re-posts, pages of ~800 words as real pages are; nothing is copied
-from any data set), then ``build_stories`` runs over it in a fresh process that reports its own time and peak
-memory. Two parts are timed apart:
+A synthetic batch output is generated per run (invented events, each told by a few of 30 invented outlets within
+days of each other, near-duplicate re-posts, pages of ~800 words as real pages are; nothing is copied from any
+data set), then ``build_stories`` runs over it in a fresh process that reports its own time and peak memory
+(``ru_maxrss`` of the driver). Three parts:
 
-1. the whole stories run (reading the Parquet parts, parsing each page's analysis, MinHash, grouping, topics,
-   tables, per-story comparisons) at each size, with the encoder replaced by a cheap stand-in (hashed words
-   projected to 384 dimensions), since the encoder alone would take most of an hour at 100k pages on 2 cores;
-2. the shared encoder on the title and lead (pages/s, local engine on ``--workers`` threads and Ray with as
-   many actors) on ``--encoder-pages`` pages: what it adds is linear in the pages (printed as an estimate).
+1. **Scale** (``--sizes``): the whole stories run (reading the Parquet parts, parsing each page's analysis,
+   MinHash, grouping, topics, tables, per-story comparisons) at each size with the encoder replaced by a cheap
+   stand-in (hashed words projected to 384 dimensions), so the growth of our own work is timed apart from the
+   encoder's (which is linear in the pages); the exponent of time against pages is fitted over the sizes.
+2. **Ray beside local** (``--ray-pages``): the same output through both engines with the shared encoder.
+3. **Full** (``--full``): ``--full`` pages through the local engine with the shared encoder.
 
 Goals (issue 18): memory flat (<= 2 GB at 100k), time no worse than n log n, Ray within 20 % of local.
 
-    PYTHONPATH=src python bench/stories.py --sizes 10000,30000,100000 --encoder-pages 2000
+    PYTHONPATH=src python bench/stories.py [--sizes 10000,30000,100000] [--ray-pages 5000] [--full 100000]
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import resource
 import shutil
@@ -178,12 +181,30 @@ def in_child(out: Path, engine: str, workers: int, stand_in: bool, compare: bool
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def fitted_exponent(sizes: list[int], seconds: list[float]) -> float:
+    """The slope of log(time) against log(pages): 1 is linear; n log n over 10k..100k is about 1.1."""
+    return float(np.polyfit(np.log(sizes), np.log(seconds), 1)[0])
+
+
+def nlogn_exponent(small: int, large: int) -> float:
+    """The exponent n log n amounts to between two sizes."""
+    return math.log(large * math.log(large) / (small * math.log(small))) / math.log(large / small)
+
+
+def describe(label: str, result: dict) -> str:
+    return (
+        f"{label}: {result['seconds']:.1f} s ({result['pages'] / result['seconds']:.0f} pages/s; reading+features "
+        f"{result['features_s']:.1f} s, grouping {result['grouping_s']:.1f} s, topics+tables+comparisons "
+        f"{result['tables_s']:.1f} s), peak {result['peak_gb']:.2f} GB, {result['stories']} stories"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="10000,30000,100000")
-    parser.add_argument("--encoder-pages", type=int, default=2000)
+    parser.add_argument("--sizes", default="10000,30000,100000", help="Scale runs (stand-in encoder); '' skips.")
+    parser.add_argument("--ray-pages", type=int, default=5000, help="Ray beside local, shared encoder; 0 skips.")
+    parser.add_argument("--full", type=int, default=100000, help="One run with the shared encoder; 0 skips.")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--engines", default="local,ray")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     parser.add_argument("--stand-in", action="store_true", help=argparse.SUPPRESS)
@@ -194,56 +215,58 @@ def main() -> None:
         return
     figures: dict[str, float] = {}
     scratch = Path(tempfile.mkdtemp(prefix="bench-stories-"))
+    print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores; timings under load are noisy)", flush=True)
     try:
         sizes = [int(s) for s in args.sizes.split(",") if s]
-        if args.encoder_pages:
-            out = scratch / "out-encoder"
-            make_output(out, args.encoder_pages, seed=19)
-            for engine in args.engines.split(","):
-                shutil.rmtree(out / "stories", ignore_errors=True)
-                result = in_child(out, engine, args.workers, stand_in=False, compare=False)
-                figures[f"encoder_{engine}_pages_per_s"] = round(args.encoder_pages / result["seconds"], 1)
-                print(
-                    f"{engine} with the shared encoder, {args.encoder_pages} pages, {args.workers} workers: "
-                    f"{result['seconds']:.1f} s ({figures[f'encoder_{engine}_pages_per_s']} pages/s, "
-                    f"peak {result['peak_gb']:.2f} GB in the driver)",
-                    flush=True,
-                )
-            if "encoder_local_pages_per_s" in figures and "encoder_ray_pages_per_s" in figures:
-                figures["ray_over_local"] = round(
-                    figures["encoder_ray_pages_per_s"] / figures["encoder_local_pages_per_s"], 3
-                )
-                print(f"Ray / local throughput: {figures['ray_over_local']:.2f} (goal: within {GOAL_RAY_GAP:.0%})")
         for size in sizes:
             out = scratch / f"out-{size}"
-            begun = time.perf_counter()
             make_output(out, size)
-            made = time.perf_counter() - begun
             result = in_child(out, "local", args.workers, stand_in=True)
             figures[f"seconds_{size}"] = round(result["seconds"], 1)
+            figures[f"grouping_seconds_{size}"] = round(result["grouping_s"], 1)
             figures[f"peak_gb_{size}"] = round(result["peak_gb"], 3)
+            print(describe(f"{size:>7} pages, stand-in encoder", result), flush=True)
+            shutil.rmtree(out)
+        if len(sizes) >= 2:
+            seconds = [figures[f"seconds_{n}"] for n in sizes]
+            grouping = [max(figures[f"grouping_seconds_{n}"], 0.01) for n in sizes]
+            figures["exponent"] = round(fitted_exponent(sizes, seconds), 3)
+            figures["grouping_exponent"] = round(fitted_exponent(sizes, grouping), 3)
+            figures["nlogn_exponent"] = round(nlogn_exponent(sizes[0], sizes[-1]), 3)
             print(
-                f"{size:>7} pages: {result['seconds']:.1f} s ({size / result['seconds']:.0f} pages/s; grouping "
-                f"{result['grouping_s']:.1f} s, reading+features {result['features_s']:.1f} s, tables+comparisons "
-                f"{result['tables_s']:.1f} s), peak {result['peak_gb']:.2f} GB, {result['stories']} stories "
-                f"(output made in {made:.0f} s)",
+                f"time ~ n^{figures['exponent']:.2f} over {sizes[0]}..{sizes[-1]} pages (grouping alone "
+                f"n^{figures['grouping_exponent']:.2f}); n log n is n^{figures['nlogn_exponent']:.2f} here: "
+                f"{'met' if figures['exponent'] <= figures['nlogn_exponent'] else 'missed'}; peak memory "
+                f"{max(figures[f'peak_gb_{n}'] for n in sizes):.2f} GB (goal <= {GOAL_PEAK_GB} GB)",
+                flush=True,
+            )
+        if args.ray_pages:
+            out = scratch / "out-ray"
+            make_output(out, args.ray_pages, seed=19)
+            results = {}
+            for engine in ("local", "ray"):
+                shutil.rmtree(out / "stories", ignore_errors=True)
+                results[engine] = in_child(out, engine, args.workers, stand_in=False)
+                figures[f"{engine}_seconds_{args.ray_pages}"] = round(results[engine]["seconds"], 1)
+                print(describe(f"{args.ray_pages} pages, shared encoder, {engine:>5}", results[engine]), flush=True)
+            figures["ray_over_local"] = round(results["ray"]["seconds"] / results["local"]["seconds"], 3)
+            same = results["ray"]["stories"] == results["local"]["stories"]
+            print(
+                f"Ray / local time: {figures['ray_over_local']:.2f} (goal: at most {1 + GOAL_RAY_GAP:.2f}); "
+                f"{'same' if same else 'DIFFERENT'} number of stories",
                 flush=True,
             )
             shutil.rmtree(out)
-        if len(sizes) >= 2:
-            small, large = sizes[0], sizes[-1]
-            ratio = figures[f"seconds_{large}"] / figures[f"seconds_{small}"]
-            bound = large * math.log(large) / (small * math.log(small))
-            figures["growth"] = round(ratio, 2)
-            figures["nlogn_bound"] = round(bound, 2)
-            print(f"time {small} -> {large}: x{ratio:.2f} (n log n allows x{bound:.2f}; linear x{large / small:.1f})")
-        if "encoder_local_pages_per_s" in figures and sizes:
-            largest = sizes[-1]
-            estimate = figures[f"seconds_{largest}"] + largest / figures["encoder_local_pages_per_s"]
-            figures[f"estimated_seconds_{largest}_with_encoder"] = round(estimate)
-            print(f"estimated {largest} pages with the shared encoder: {estimate / 60:.0f} min")
+        if args.full:
+            out = scratch / "out-full"
+            make_output(out, args.full, seed=20)
+            result = in_child(out, "local", args.workers, stand_in=False)
+            figures[f"full_seconds_{args.full}"] = round(result["seconds"], 1)
+            figures[f"full_peak_gb_{args.full}"] = round(result["peak_gb"], 3)
+            print(describe(f"{args.full} pages, shared encoder, local", result), flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    figures["load_average_end"] = round(os.getloadavg()[0], 1)
     print(json.dumps(figures))
 
 

@@ -12,11 +12,16 @@ th{background:#f3f3f3}td.n{text-align:right}td.hit{background:#0072b2;color:#fff
 td.silent{color:#999;text-align:center}th.rot{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal}
 section{border-top:2px solid #ddd;margin-top:2em}.agree{color:#009e73}.conflict{color:#d55e00}
 .compatible{color:#0072b2}.unique{color:#999}.cols{display:flex;gap:1em;flex-wrap:wrap}.cols>div{flex:1;min-width:14em}
-caption{font-weight:bold;text-align:left;padding:.4em 0}code{font-size:90%}"""
+caption{font-weight:bold;text-align:left;padding:.4em 0}code{font-size:90%}tfoot td{font-weight:bold;text-align:center}
+.note{color:#555;font-size:90%}"""
 
 
 def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def render_terminal(view: dict[str, Any], console=None) -> None:
@@ -60,6 +65,9 @@ def render_html(view: dict[str, Any]) -> str:
         f"{_e(view['multi_outlet'])} told by more than one outlet. Shown: the {_e(len(view['stories']))} told by "
         "the most outlets.</p>",
         _matrix(view),
+        "<p class=note>In each story, a page's join score is how close it was to the story when it joined: the "
+        "cosine of its title and lead to the story's, plus a bonus for the names they share (1 for the page that "
+        "opened the story). Pages that repeat another page's text are marked as its near-duplicates.</p>",
     ]
     parts += [_story(story) for story in view["stories"]]
     parts.append("</html>\n")
@@ -81,20 +89,31 @@ def _matrix(view: dict[str, Any]) -> str:
             f"<tr><td><a href='#{_e(story['story_id'])}'>{_e(story['label'])}</a></td>"
             f"<td>{_e(story['first_date'] or 'undated')}</td>{cells}</tr>"
         )
+    told = "".join(
+        f"<td title='{_e(o)}'>{sum(1 for s in view['stories'] if s['coverage'].get(o))}</td>" for o in outlets
+    )
     return (
         "<table id=coverage><caption>Coverage: which outlets told each story (a number: pages; ·: silent)</caption>"
-        f"<tr><th>story</th><th>date</th>{head}</tr>{''.join(rows)}</table>"
+        f"<thead><tr><th>story</th><th>date</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
+        f"<tfoot><tr><td colspan=2>stories told (of the {_e(len(view['stories']))} shown)</td>{told}</tr></tfoot>"
+        "</table>"
     )
 
 
 def _story(story: dict[str, Any]) -> str:
     out = [
         f"<section id='{_e(story['story_id'])}'><h2>{_e(story['label'])}</h2>",
-        f"<p>{_e(story['n_pages'])} pages, {_e(story['n_outlets'])} outlets, "
+        f"<p>{_e(_count(story['n_pages'], 'page'))}, {_e(_count(story['n_outlets'], 'outlet'))}, "
         f"{_e(story['first_date'] or 'undated')}"
         + (f" – {_e(story['last_date'])}" if story["last_date"] and story["last_date"] != story["first_date"] else "")
-        + f"; topic {_e(story['topic_id'])}.</p>",
-        "<table><tr><th>date</th><th>outlet</th><th>title</th><th>score</th><th>near-duplicate of</th></tr>",
+        + ".</p>",
+    ]
+    peers = story.get("topic_peers") or []
+    if peers:
+        links = ", ".join(f"<a href='#{_e(p['story_id'])}'>{_e(p['label'])}</a>" for p in peers)
+        out.append(f"<p>The same kind of event (topic {_e(story['topic_id'])}): {links}.</p>")
+    out += [
+        "<table><tr><th>date</th><th>outlet</th><th>title</th><th>join score</th><th>near-duplicate of</th></tr>",
     ]
     for page in story["pages"]:
         out.append(
@@ -118,15 +137,20 @@ def _story(story: dict[str, Any]) -> str:
             out.append("</table>")
         else:
             out.append("<p>No claims the outlets share to line up.</p>")
-        out.append("<h3>Framing, outlet by outlet</h3><div class=cols>")
-        for pid, entry in (result.get("framing") or {}).items():
-            words = ", ".join(f"{d['term']}" for d in entry.get("distinctive", [])[:10]) or "none"
-            terms = ", ".join(f"{h['term']} ×{h['count']:g}" for h in entry.get("lexicon", [])) or "none"
-            out.append(
-                f"<div><h4>{_e(labels.get(pid, entry.get('label', pid)))}</h4><p>distinctive words: {_e(words)}</p>"
-                f"<p>framing terms: {_e(terms)}</p></div>"
-            )
-        out.append("</div>")
+        out.append("<h3>Framing, outlet by outlet</h3>")
+        framing = result.get("framing") or {}
+        if any(entry.get("distinctive") or entry.get("lexicon") for entry in framing.values()):
+            out.append("<div class=cols>")
+            for pid, entry in framing.items():
+                words = ", ".join(f"{d['term']}" for d in entry.get("distinctive", [])[:10]) or "none"
+                terms = ", ".join(f"{h['term']} ×{h['count']:g}" for h in entry.get("lexicon", [])) or "none"
+                out.append(
+                    f"<div><h4>{_e(labels.get(pid, entry.get('label', pid)))}</h4><p>distinctive words: "
+                    f"{_e(words)}</p><p>framing terms: {_e(terms)}</p></div>"
+                )
+            out.append("</div>")
+        else:
+            out.append("<p class=note>No framing terms, and no words that set one outlet's account apart.</p>")
     if story["relations"]:
         out.append("<h3>Actor relations over time</h3><table><tr><th>day</th><th>subject</th><th>relation</th>")
         out.append("<th>object</th><th>polarity</th><th>pages</th><th>outlets</th></tr>")

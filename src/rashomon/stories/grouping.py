@@ -35,6 +35,13 @@ NAME_BONUS = 0.20
 WINDOW_DAYS = 7
 #: Undated pages are compared with the most recent stories only: a bound on the work per page.
 UNDATED_CANDIDATES = 20_000
+#: A window with more stories than this is searched approximately: only the stories whose centroid lies in one
+#: of the CELL_PROBES cells (of CELLS, around the first CELLS stories' directions) nearest to the page.
+EXACT_CANDIDATES = 400
+CELLS = 64
+CELL_PROBES = 8
+#: The name bonus (a Python loop) is weighed for at most this many candidates, the closest by cosine.
+NAME_CANDIDATES = 32
 #: Characters of text after the title that make the lead the encoder reads.
 LEAD_CHARS = 400
 #: Near-duplicates: MinHash Jaccard over word shingles of the first NEAR_DUP_CHARS characters.
@@ -44,8 +51,6 @@ NEAR_DUP_SHINGLE = 5
 NEAR_DUP_CHARS = 1500
 #: datasketch's hash scheme, named so signatures rebuilt from their values (Ray ships them) match.
 NEAR_DUP_SCHEME = "affine32"
-#: Stories are grouped into topics (stories of the same kind: two different earthquakes) at this centroid cosine.
-TOPIC_THRESHOLD = 0.55
 #: Words that are capitalised for reasons other than being a name.
 _NOT_NAMES = frozenset(
     "the a an in on at of and or but for to with by from as is was were be this that these those it its he she "
@@ -177,6 +182,25 @@ class StoryGrouper:
         self.lsh = MinHashLSH(threshold=near_dup_threshold, num_perm=NEAR_DUP_PERMUTATIONS)
         self._by_day: dict[int, set[int]] = defaultdict(set)  # day -> stories with a page that day
         self._matrix = np.zeros((0, 0), dtype=np.float32)  # row i: direction of story i
+        self._init_cells()
+
+    def _init_cells(self) -> None:
+        # the approximate index of dense windows: (day, cell) -> stories; built once CELLS stories exist
+        self._centres: np.ndarray | None = None
+        self._cell_of: list[int] = []
+        self._days_of: list[set[int]] = []
+        self._by_day_cell: dict[tuple[int, int], set[int]] = defaultdict(set)
+
+    def __setstate__(self, state: dict) -> None:
+        """A state pickled before the cell index existed gets one (built when the next page comes)."""
+        self.__dict__.update(state)
+        if "_centres" not in state:
+            self._init_cells()
+            self._days_of = [set() for _ in self.stories]
+            for day, indices in self._by_day.items():
+                for index in indices:
+                    self._days_of[index].add(day)
+            self._cell_of = [-1] * len(self.stories)
 
     def __contains__(self, page_id: str) -> bool:
         return page_id in self.story_of
@@ -205,24 +229,36 @@ class StoryGrouper:
         matches = [m for m in self.lsh.query(page.signature) if m in self.story_of]
         return min(matches) if matches else None
 
-    def _candidates(self, day: int | None) -> np.ndarray | range:
+    def _candidates(self, page: PageFeatures) -> np.ndarray | range:
+        day = page.day
         if day is None or self.window_days is None:
             return range(max(0, len(self.stories) - UNDATED_CANDIDATES), len(self.stories))
+        days = range(day - self.window_days, day + self.window_days + 1)
         found: set[int] = set()
-        for d in range(day - self.window_days, day + self.window_days + 1):
-            found |= self._by_day.get(d, set())
+        if self._centres is not None and sum(len(self._by_day.get(d, ())) for d in days) > EXACT_CANDIDATES:
+            probes = np.argpartition(-(self._centres @ page.vector), CELL_PROBES - 1)[:CELL_PROBES]
+            for d in days:
+                for cell in probes:
+                    found |= self._by_day_cell.get((d, int(cell)), set())
+        else:
+            for d in days:
+                found |= self._by_day.get(d, set())
         return np.fromiter(sorted(found), dtype=np.int64, count=len(found))
 
     def _best_story(self, page: PageFeatures) -> tuple[int | None, float]:
-        candidates = self._candidates(page.day)
+        candidates = self._candidates(page)
         if not len(candidates):
             return None, 0.0
         if isinstance(candidates, range):  # a slice is a view; fancy indexing would copy the rows
             scores = self._matrix[candidates.start : candidates.stop] @ page.vector
         else:
             scores = self._matrix[candidates] @ page.vector
-        # the name bonus only matters near the threshold: look at the few that can reach it
-        reachable = np.flatnonzero(scores + self.name_bonus >= self.threshold)
+        # the name bonus only matters near the threshold and near the best cosine (the best candidate by cosine
+        # scores at least its cosine): look at the few that can still win, the closest NAME_CANDIDATES of them
+        floor = max(self.threshold, float(scores.max())) - self.name_bonus
+        reachable = np.flatnonzero(scores >= floor)
+        if len(reachable) > NAME_CANDIDATES:
+            reachable = np.sort(reachable[np.argpartition(-scores[reachable], NAME_CANDIDATES - 1)[:NAME_CANDIDATES]])
         best, best_score = None, -1.0
         for position in reachable:
             index = int(candidates[position])
@@ -253,22 +289,46 @@ class StoryGrouper:
             self._by_day[page.day].add(index)
         self._matrix[index] = story.direction()
         self.story_of[page.id] = index
+        self._index_cells(index, page.day)
 
-    def assign_topics(self, threshold: float = TOPIC_THRESHOLD) -> None:
-        """Group stories into topics (the same kind of event) by their centroids, largest stories first."""
-        order = sorted(range(len(self.stories)), key=lambda i: -len(self.stories[i].pages))
-        heads: list[int] = []
-        for index in order:
-            story = self.stories[index]
-            vector = self._matrix[index]
-            if heads:
-                scores = self._matrix[heads] @ vector
-                best = int(np.argmax(scores))
-                if scores[best] >= threshold:
-                    story.topic = self.stories[heads[best]].topic
-                    continue
-            heads.append(index)
-            story.topic = f"t{len(heads)}"
+    def _index_cells(self, index: int, day: int | None) -> None:
+        """Keep the (day, cell) index: a new day of the story, or its centroid moved to another cell."""
+        while len(self._days_of) <= index:
+            self._days_of.append(set())
+            self._cell_of.append(-1)
+        if day is not None:
+            self._days_of[index].add(day)
+        if self._centres is None:
+            if len(self.stories) < CELLS:
+                return
+            self._centres = self._matrix[:CELLS].copy()
+            for other in range(len(self.stories)):
+                self._move(other, int(np.argmax(self._centres @ self._matrix[other])))
+            return
+        cell = int(np.argmax(self._centres @ self._matrix[index]))
+        if cell != self._cell_of[index]:
+            self._move(index, cell)
+        elif day is not None:
+            self._by_day_cell[(day, cell)].add(index)
+
+    def _move(self, index: int, cell: int) -> None:
+        old = self._cell_of[index]
+        for d in self._days_of[index]:
+            if old >= 0:
+                self._by_day_cell[(d, old)].discard(index)
+            self._by_day_cell[(d, cell)].add(index)
+        self._cell_of[index] = cell
+
+    def assign_topics(self, threshold: float | None = None) -> None:
+        """Group stories into topics (the same kind of event): average linkage of their centroids (:mod:`.topics`).
+
+        Topics are derived data: every call labels all stories afresh, ``t1`` being the topic of the first story."""
+        from .topics import TOPIC_THRESHOLD, topic_labels
+
+        count = len(self.stories)
+        labels = topic_labels(self._matrix[:count], threshold=TOPIC_THRESHOLD if threshold is None else threshold)
+        for story, label in zip(self.stories, labels):
+            story.topic = f"t{int(label) + 1}"
 
 
 def _shared_share(names: frozenset[str], story_names: Counter) -> float:

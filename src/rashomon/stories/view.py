@@ -63,8 +63,16 @@ def stories_view(out: str | os.PathLike, *, top: int = TOP_STORIES, top_outlets:
             "SELECT story_id, outlets, comparison FROM story_comparisons WHERE list_contains(?, story_id)", [ids]
         ).fetchall()
     }
+    by_topic: dict[str, list[dict[str, Any]]] = {}
+    for story in stories:
+        by_topic.setdefault(story["topic_id"], []).append(story)
     for story in stories:
         sid = story["story_id"]
+        story["topic_peers"] = [
+            {"story_id": p["story_id"], "label": p["label"]}
+            for p in by_topic.get(story["topic_id"], [])
+            if p is not story
+        ]
         story["pages"] = pages.get(sid, [])
         story["relations"] = relations.get(sid, [])
         story["comparison"] = comparisons.get(sid)
