@@ -192,3 +192,76 @@ def test_the_ray_engine_groups_as_the_local_engine(tmp_path: Path):
     build_stories(local, workers=1, compare=False)
     build_stories(on_ray, engine="ray", workers=2, compare=False)
     assert query(local, sql)[0] == query(on_ray, sql)[0]
+
+
+def _cloud(rng, centre, count, spread):
+    vectors = centre + spread * rng.standard_normal((count, centre.shape[0]))
+    return (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+
+
+@pytest.mark.parametrize("exact_below", [10_000, 0])  # exact neighbour search, and the inverted file
+def test_topics_are_groups_of_close_stories_whatever_the_search(exact_below):
+    from rashomon.stories.topics import topic_labels
+
+    rng = np.random.default_rng(3)
+    centres = rng.standard_normal((3, 64))
+    vectors = np.concatenate([_cloud(rng, c, 40, 0.08) for c in centres])
+    order = rng.permutation(len(vectors))
+    labels = topic_labels(vectors[order], threshold=0.5, exact_below=exact_below, probes=3)
+    truth = np.repeat([0, 1, 2], 40)[order]
+    assert len(set(labels)) == 3
+    assert all(len(set(labels[truth == t])) == 1 for t in range(3))  # each group one topic, none shared
+    assert labels[0] == 0  # numbered from the first story
+    lone = topic_labels(np.eye(4, dtype=np.float32), threshold=0.5, exact_below=exact_below)
+    assert sorted(lone) == [0, 1, 2, 3]  # unrelated stories stay apart
+
+
+def test_a_dense_window_is_searched_through_the_cells_and_finds_the_same_story(monkeypatch):
+    from rashomon.stories import grouping
+
+    rng = np.random.default_rng(5)
+    vectors = _cloud(rng, np.zeros(64), 300, 1.0)  # 300 unrelated stories, all on one day
+    found = []
+    for exact in (10_000, 20):
+        monkeypatch.setattr(grouping, "EXACT_CANDIDATES", exact)
+        monkeypatch.setattr(grouping, "CELLS", 16)
+        monkeypatch.setattr(grouping, "CELL_PROBES", 4)
+        grouper = StoryGrouper(threshold=0.8, name_bonus=0.0, window_days=3)
+        grouper.add([PageFeatures(f"p{i}", None, 100, "", frozenset(), v) for i, v in enumerate(vectors)])
+        assert len(grouper.stories) == 300
+        near = vectors[[57, 211]] + 0.05 * rng.standard_normal((2, 64)).astype(np.float32)
+        near /= np.linalg.norm(near, axis=1, keepdims=True)
+        grouper.add([PageFeatures(f"q{i}", None, 101, "", frozenset(), v) for i, v in enumerate(near)])
+        found.append((grouper.story_of["q0"], grouper.story_of["q1"], len(grouper.stories)))
+    assert found[0] == found[1] == (57, 211, 300)
+
+
+def test_a_state_pickled_before_the_cell_index_still_takes_new_pages():
+    import pickle
+
+    grouper = StoryGrouper(threshold=0.8, name_bonus=0.0, window_days=3)
+    grouper.add([features("a", [1, 0, 0], day=100), features("b", [0, 1, 0], day=100)])
+    for name in ("_centres", "_cell_of", "_days_of", "_by_day_cell"):  # as a grouper of the first release
+        del grouper.__dict__[name]
+    restored = pickle.loads(pickle.dumps(grouper))
+    restored.add([features("c", [0.97, 0.1, 0], day=101)])
+    assert restored.story_of["c"] == restored.story_of["a"] and restored._days_of[0] == {100, 101}
+
+
+def test_topics_link_the_pages_of_stories_as_scipy_links_the_pages_themselves():
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import pdist
+
+    from rashomon.stories.topics import topic_labels
+
+    rng = np.random.default_rng(11)
+    kinds = rng.standard_normal((4, 32))
+    stories = [_cloud(rng, kinds[k], 1, 0.6)[0] for k in rng.integers(0, 4, 30)]
+    sizes = rng.integers(1, 7, len(stories))  # stories of 1 to 6 pages, each page close to its story
+    pages = [_cloud(rng, s, int(n), 0.01) for s, n in zip(stories, sizes)]
+    sums = np.stack([p.sum(axis=0) for p in pages])
+    ours = topic_labels(sums, sizes, threshold=0.3)
+    tree = linkage(pdist(np.concatenate(pages), "cosine"), method="average")
+    theirs = fcluster(tree, t=0.7, criterion="distance")[np.cumsum(sizes) - 1]  # each story's last page
+    same = lambda labels: {(a, b) for a in range(30) for b in range(30) if labels[a] == labels[b]}  # noqa: E731
+    assert same(ours) == same(theirs) and 1 < len(set(ours)) < 30

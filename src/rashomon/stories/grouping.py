@@ -325,8 +325,11 @@ class StoryGrouper:
         Topics are derived data: every call labels all stories afresh, ``t1`` being the topic of the first story."""
         from .topics import TOPIC_THRESHOLD, topic_labels
 
-        count = len(self.stories)
-        labels = topic_labels(self._matrix[:count], threshold=TOPIC_THRESHOLD if threshold is None else threshold)
+        if not self.stories:
+            return
+        sums = np.stack([story.centroid for story in self.stories])
+        sizes = np.array([len(story.pages) for story in self.stories])
+        labels = topic_labels(sums, sizes, threshold=TOPIC_THRESHOLD if threshold is None else threshold)
         for story, label in zip(self.stories, labels):
             story.topic = f"t{int(label) + 1}"
 

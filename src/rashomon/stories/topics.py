@@ -8,10 +8,12 @@ all pairs it needs memory quadratic in the stories, so it runs in three bounded 
    ``probes`` cells whose centres are nearest to theirs, so the work grows as ``stories ** 1.5``, not as its
    square (below ``EXACT_BELOW`` stories the search is exact; an approximate search may miss a neighbour).
    Pairs under ``threshold`` are dropped.
-2. **Components.** Average linkage never joins two groups that no pair at or above ``threshold`` links (the
-   mean of the pairs is at most their maximum), so the connected components of that graph are clustered apart.
-3. **Linkage.** A component of up to ``DENSE_MAX`` stories: exact average linkage (SciPy) on all its pairs; a
-   larger one: scikit-learn's average linkage restricted to the neighbour graph.
+2. **Components.** Average linkage never joins two groups that no pair of stories at or above ``threshold``
+   links (the mean of the pairs is at most their maximum, and a story pair's mean page cosine is at most the
+   cosine of their centroids), so the connected components of that graph are clustered apart.
+3. **Linkage.** A component of up to ``DENSE_MAX`` stories: exact average linkage over the *pages* of its
+   stories (from each story's sum of page vectors and its size); a larger one: scikit-learn's average linkage
+   of the story centroids restricted to the neighbour graph.
 
 The threshold is chosen by cross-validation across ECB+ topics (``eval/stories.py`` prints the held-out figure
 beside the tuned one).
@@ -25,7 +27,7 @@ import numpy as np
 
 # --- settings (topics) ----------------------------------------------------------------------------------
 #: Mean centroid cosine at which two groups of stories are one topic (chosen on ECB+ by cross-validation).
-TOPIC_THRESHOLD = 0.45
+TOPIC_THRESHOLD = 0.40
 #: Nearest stories each story is compared with.
 TOPIC_NEIGHBOURS = 30
 #: k-means cells searched per story (of about sqrt(stories)); exact search below EXACT_BELOW stories.
@@ -38,20 +40,30 @@ CHUNK = 512
 
 
 def topic_labels(
-    vectors: np.ndarray,
+    sums: np.ndarray,
+    sizes: np.ndarray | None = None,
     *,
     threshold: float = TOPIC_THRESHOLD,
     neighbours: int = TOPIC_NEIGHBOURS,
     probes: int = TOPIC_PROBES,
     exact_below: int = EXACT_BELOW,
 ) -> np.ndarray:
-    """One topic number per row of ``vectors`` (L2-normalised story centroids), numbered from 0 by first row."""
+    """One topic number per story, numbered from 0 by first story.
+
+    ``sums``: each story's sum of page vectors (L2-normalised page vectors), ``sizes`` its pages; without
+    ``sizes``, each row is one page. The linkage is then the mean cosine over pairs of *pages*, so a story of
+    twenty pages weighs twenty times a story of one."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    count = len(vectors)
+    count = len(sums)
     if count < 2:
         return np.zeros(count, dtype=np.int64)
+    sums = np.asarray(sums, dtype=np.float32)
+    vectors = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+    if sizes is None:
+        sums, sizes = vectors, np.ones(count)
+    sizes = np.asarray(sizes, dtype=np.float64)
     rows, cols, sims = _neighbour_pairs(vectors, neighbours, probes, exact_below)
     keep = sims >= threshold
     graph = coo_matrix((sims[keep], (rows[keep], cols[keep])), shape=(count, count)).tocsr()
@@ -61,7 +73,9 @@ def topic_labels(
     order = np.argsort(component, kind="stable")
     offset = 0
     for members in np.split(order, np.flatnonzero(np.diff(component[order])) + 1):
-        local = np.zeros(1, dtype=np.int64) if len(members) == 1 else _link(vectors[members], graph, members, threshold)
+        local = (
+            np.zeros(1, dtype=np.int64) if len(members) == 1 else _link(vectors, sums, sizes, graph, members, threshold)
+        )
         labels[members] = offset + local
         offset += int(local.max()) + 1
     return _renumber(labels)
@@ -74,16 +88,10 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
     return rank[inverse]
 
 
-def _link(vectors: np.ndarray, graph, members: np.ndarray, threshold: float) -> np.ndarray:
+def _link(vectors, sums, sizes, graph, members: np.ndarray, threshold: float) -> np.ndarray:
     """Average-linkage labels of one connected component, cut where the mean cosine falls under ``threshold``."""
-    if len(vectors) <= DENSE_MAX:
-        from scipy.cluster.hierarchy import fcluster, linkage
-        from scipy.spatial.distance import squareform
-
-        distances = np.clip(1.0 - vectors @ vectors.T, 0.0, None).astype(np.float64)
-        np.fill_diagonal(distances, 0.0)
-        tree = linkage(squareform(distances, checks=False), method="average")
-        return fcluster(tree, t=1.0 - threshold, criterion="distance").astype(np.int64) - 1
+    if len(members) <= DENSE_MAX:
+        return _average_linkage(sums[members].astype(np.float64), sizes[members].copy(), threshold)
     from sklearn.cluster import AgglomerativeClustering
 
     return AgglomerativeClustering(
@@ -92,7 +100,41 @@ def _link(vectors: np.ndarray, graph, members: np.ndarray, threshold: float) -> 
         metric="cosine",
         linkage="average",
         connectivity=graph[members][:, members],
-    ).fit_predict(vectors)
+    ).fit_predict(vectors[members])
+
+
+def _average_linkage(sums: np.ndarray, sizes: np.ndarray, threshold: float) -> np.ndarray:
+    """Average linkage (UPGMA) over the pages of groups given by their vector sums and sizes: the two groups with
+    the highest mean page-pair cosine merge while it reaches ``threshold`` (Lance-Williams update; each row keeps
+    its best partner, so a merge costs a few rows, not the whole matrix)."""
+    count = len(sums)
+    sims = (sums @ sums.T) / np.outer(sizes, sizes)
+    np.fill_diagonal(sims, -np.inf)
+    labels = np.arange(count)
+    best = np.argmax(sims, axis=1)
+    best_value = sims[np.arange(count), best]
+    while True:
+        i = int(np.argmax(best_value))
+        if best_value[i] < threshold:
+            break
+        j = int(best[i])
+        merged = (sizes[i] * sims[i] + sizes[j] * sims[j]) / (sizes[i] + sizes[j])
+        sizes[i] += sizes[j]
+        merged[[i, j]] = -np.inf
+        sims[i], sims[:, i] = merged, merged
+        sims[j], sims[:, j] = -np.inf, -np.inf
+        best_value[j] = -np.inf
+        labels[labels == j] = i
+        for row in np.flatnonzero((best == i) | (best == j)):
+            if row != j:
+                best[row] = int(np.argmax(sims[row]))
+                best_value[row] = sims[row, best[row]]
+        better = merged > best_value
+        better[[i, j]] = False
+        best[better], best_value[better] = i, merged[better]
+        best[i] = int(np.argmax(sims[i]))
+        best_value[i] = sims[i, best[i]]
+    return np.unique(labels, return_inverse=True)[1].astype(np.int64)
 
 
 def _neighbour_pairs(
