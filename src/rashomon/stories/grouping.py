@@ -36,8 +36,9 @@ WINDOW_DAYS = 7
 #: Undated pages are compared with the most recent stories only: a bound on the work per page.
 UNDATED_CANDIDATES = 20_000
 #: A window with more stories than this is searched approximately: only the stories whose centroid lies in one
-#: of the CELL_PROBES cells (of CELLS, around the first CELLS stories' directions) nearest to the page.
-EXACT_CANDIDATES = 400
+#: of the CELL_PROBES cells (of CELLS, around the first CELLS stories' directions) nearest to the page. A safety
+#: valve for very dense corpora (its recall is lower): below it, every story of the window is compared.
+EXACT_CANDIDATES = 5000
 CELLS = 64
 CELL_PROBES = 8
 #: The name bonus (a Python loop) is weighed for at most this many candidates, the closest by cosine.
@@ -235,14 +236,14 @@ class StoryGrouper:
             return range(max(0, len(self.stories) - UNDATED_CANDIDATES), len(self.stories))
         days = range(day - self.window_days, day + self.window_days + 1)
         found: set[int] = set()
-        if self._centres is not None and sum(len(self._by_day.get(d, ())) for d in days) > EXACT_CANDIDATES:
+        for d in days:
+            found |= self._by_day.get(d, set())
+        if self._centres is not None and len(found) > EXACT_CANDIDATES:
             probes = np.argpartition(-(self._centres @ page.vector), CELL_PROBES - 1)[:CELL_PROBES]
+            found = set()
             for d in days:
                 for cell in probes:
                     found |= self._by_day_cell.get((d, int(cell)), set())
-        else:
-            for d in days:
-                found |= self._by_day.get(d, set())
         return np.fromiter(sorted(found), dtype=np.int64, count=len(found))
 
     def _best_story(self, page: PageFeatures) -> tuple[int | None, float]:

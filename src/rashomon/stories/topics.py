@@ -1,19 +1,17 @@
-"""Topics: stories of the same kind of event (two different earthquakes), by average linkage of story centroids.
+"""Topics: stories of the same kind of event (two different earthquakes), by average linkage over their pages.
 
-Average linkage merges two groups while the mean cosine between their stories reaches ``threshold``. Run on
-all pairs it needs memory quadratic in the stories, so it runs in three bounded steps:
+Average linkage (UPGMA) merges two groups while the mean cosine between their pages reaches ``threshold``. The
+mean cosine of two groups is the dot product of their page-vector sums over the product of their sizes, so
+each story enters as its sum and its size, and no matrix of all pairs is ever made. Two bounded steps:
 
-1. **Neighbours.** Each story's ``neighbours`` nearest stories, searched in an inverted file: the stories are
-   put in about ``sqrt(stories)`` cells around centres drawn at random, and the stories of a cell look in the
-   ``probes`` cells whose centres are nearest to theirs, so the work grows as ``stories ** 1.5``, not as its
-   square (below ``EXACT_BELOW`` stories the search is exact; an approximate search may miss a neighbour).
-   Pairs under ``threshold`` are dropped.
-2. **Components.** Average linkage never joins two groups that no pair of stories at or above ``threshold``
-   links (the mean of the pairs is at most their maximum, and a story pair's mean page cosine is at most the
-   cosine of their centroids), so the connected components of that graph are clustered apart.
-3. **Linkage.** A component of up to ``DENSE_MAX`` stories: exact average linkage over the *pages* of its
-   stories (from each story's sum of page vectors and its size); a larger one: scikit-learn's average linkage
-   of the story centroids restricted to the neighbour graph.
+1. **Candidate pairs.** Each story's ``neighbours`` nearest stories (centroid cosine), kept when at or above
+   ``threshold``. Below ``EXACT_BELOW`` stories the search is exact; above, it runs in an inverted file: the
+   stories are put in about ``sqrt(stories)`` cells around centres drawn at random, and the stories of a cell
+   look in the ``probes`` cells whose centres are nearest to theirs, so the work grows as ``stories ** 1.5``,
+   not as its square (an approximate search may miss a neighbour).
+2. **Linkage** on those pairs with a heap (:func:`_average_linkage`): a merged group's mean with a third is a
+   weighted mean of the two groups' means, so it can reach ``threshold`` only through a pair that did, and
+   each merge recomputes just the merged group's partners.
 
 The threshold is chosen by cross-validation across ECB+ topics (``eval/stories.py`` prints the held-out figure
 beside the tuned one).
@@ -30,11 +28,9 @@ import numpy as np
 TOPIC_THRESHOLD = 0.40
 #: Nearest stories each story is compared with.
 TOPIC_NEIGHBOURS = 30
-#: k-means cells searched per story (of about sqrt(stories)); exact search below EXACT_BELOW stories.
+#: Cells searched per story (of about sqrt(stories)); exact search below EXACT_BELOW stories.
 TOPIC_PROBES = 4
 EXACT_BELOW = 4000
-#: Components up to this many stories get exact average linkage (its memory is this squared).
-DENSE_MAX = 4000
 #: Rows of the similarity matrix computed at once (bounds memory to CHUNK x stories floats).
 CHUNK = 512
 
@@ -53,32 +49,17 @@ def topic_labels(
     ``sums``: each story's sum of page vectors (L2-normalised page vectors), ``sizes`` its pages; without
     ``sizes``, each row is one page. The linkage is then the mean cosine over pairs of *pages*, so a story of
     twenty pages weighs twenty times a story of one."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
     count = len(sums)
     if count < 2:
         return np.zeros(count, dtype=np.int64)
-    sums = np.asarray(sums, dtype=np.float32)
-    vectors = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+    sums = np.asarray(sums, dtype=np.float64)
+    vectors = (sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)).astype(np.float32)
     if sizes is None:
-        sums, sizes = vectors, np.ones(count)
-    sizes = np.asarray(sizes, dtype=np.float64)
+        sums, sizes = vectors.astype(np.float64), np.ones(count)
+    sizes = np.asarray(sizes, dtype=np.float64).copy()
     rows, cols, sims = _neighbour_pairs(vectors, neighbours, probes, exact_below)
     keep = sims >= threshold
-    graph = coo_matrix((sims[keep], (rows[keep], cols[keep])), shape=(count, count)).tocsr()
-    graph = graph.maximum(graph.T)
-    _, component = connected_components(graph, directed=False)
-    labels = np.zeros(count, dtype=np.int64)
-    order = np.argsort(component, kind="stable")
-    offset = 0
-    for members in np.split(order, np.flatnonzero(np.diff(component[order])) + 1):
-        local = (
-            np.zeros(1, dtype=np.int64) if len(members) == 1 else _link(vectors, sums, sizes, graph, members, threshold)
-        )
-        labels[members] = offset + local
-        offset += int(local.max()) + 1
-    return _renumber(labels)
+    return _renumber(_average_linkage(sums.copy(), sizes, rows[keep], cols[keep], threshold))
 
 
 def _renumber(labels: np.ndarray) -> np.ndarray:
@@ -88,53 +69,68 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
     return rank[inverse]
 
 
-def _link(vectors, sums, sizes, graph, members: np.ndarray, threshold: float) -> np.ndarray:
-    """Average-linkage labels of one connected component, cut where the mean cosine falls under ``threshold``."""
-    if len(members) <= DENSE_MAX:
-        return _average_linkage(sums[members].astype(np.float64), sizes[members].copy(), threshold)
-    from sklearn.cluster import AgglomerativeClustering
+def _average_linkage(
+    sums: np.ndarray, sizes: np.ndarray, rows: np.ndarray, cols: np.ndarray, threshold: float
+) -> np.ndarray:
+    """Average linkage (UPGMA) over the pages of groups given by their vector sums and sizes, on the candidate
+    pairs ``rows``/``cols`` (each at or above ``threshold``): the two groups with the highest mean page-pair
+    cosine merge while it reaches ``threshold``.
 
-    return AgglomerativeClustering(
-        n_clusters=None,
-        distance_threshold=1.0 - threshold,
-        metric="cosine",
-        linkage="average",
-        connectivity=graph[members][:, members],
-    ).fit_predict(vectors[members])
+    The mean cosine between two groups is their sums' dot product over the product of their sizes, so it is
+    computed exactly whenever needed, with no matrix. A merged group's mean with a third is a weighted mean of
+    the two groups' means with it, so it reaches ``threshold`` only if one of them did: each group keeps just
+    its partners at or above ``threshold``, and a merge recomputes only those. A max-heap holds the pairs;
+    entries made stale by a merge are skipped (each carries the merge counts of its two groups)."""
+    import heapq
 
-
-def _average_linkage(sums: np.ndarray, sizes: np.ndarray, threshold: float) -> np.ndarray:
-    """Average linkage (UPGMA) over the pages of groups given by their vector sums and sizes: the two groups with
-    the highest mean page-pair cosine merge while it reaches ``threshold`` (Lance-Williams update; each row keeps
-    its best partner, so a merge costs a few rows, not the whole matrix)."""
     count = len(sums)
-    sims = (sums @ sums.T) / np.outer(sizes, sizes)
-    np.fill_diagonal(sims, -np.inf)
-    labels = np.arange(count)
-    best = np.argmax(sims, axis=1)
-    best_value = sims[np.arange(count), best]
-    while True:
-        i = int(np.argmax(best_value))
-        if best_value[i] < threshold:
+    partners: list[set[int]] = [set() for _ in range(count)]
+    for a, b in zip(rows.tolist(), cols.tolist()):
+        if a != b:
+            partners[a].add(b)
+            partners[b].add(a)
+    stamp = [0] * count
+    parent = list(range(count))
+    heap: list[tuple[float, int, int, int, int]] = []
+    for a in range(count):
+        if partners[a]:
+            others = np.fromiter(partners[a], dtype=np.int64)
+            means = (sums[others] @ sums[a]) / (sizes[others] * sizes[a])
+            heap += [(-float(m), a, int(b), 0, 0) for b, m in zip(others, means) if b > a]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b, stamp_a, stamp_b = heapq.heappop(heap)
+        if -negative < threshold:
             break
-        j = int(best[i])
-        merged = (sizes[i] * sims[i] + sizes[j] * sims[j]) / (sizes[i] + sizes[j])
-        sizes[i] += sizes[j]
-        merged[[i, j]] = -np.inf
-        sims[i], sims[:, i] = merged, merged
-        sims[j], sims[:, j] = -np.inf, -np.inf
-        best_value[j] = -np.inf
-        labels[labels == j] = i
-        for row in np.flatnonzero((best == i) | (best == j)):
-            if row != j:
-                best[row] = int(np.argmax(sims[row]))
-                best_value[row] = sims[row, best[row]]
-        better = merged > best_value
-        better[[i, j]] = False
-        best[better], best_value[better] = i, merged[better]
-        best[i] = int(np.argmax(sims[i]))
-        best_value[i] = sims[i, best[i]]
-    return np.unique(labels, return_inverse=True)[1].astype(np.int64)
+        if parent[a] != a or parent[b] != b or stamp[a] != stamp_a or stamp[b] != stamp_b:
+            continue  # a group of this pair has merged since
+        if len(partners[b]) > len(partners[a]):
+            a, b = b, a
+        sums[a] += sums[b]
+        sizes[a] += sizes[b]
+        parent[b] = a
+        stamp[a] += 1
+        candidates = (partners[a] | partners[b]) - {a, b}
+        partners[b] = set()
+        partners[a] = set()
+        if not candidates:
+            continue
+        others = np.fromiter(candidates, dtype=np.int64)
+        means = (sums[others] @ sums[a]) / (sizes[others] * sizes[a])
+        for c, m in zip(others.tolist(), means.tolist()):
+            partners[c].discard(b)
+            if m >= threshold:
+                partners[a].add(c)
+                partners[c].add(a)
+                heapq.heappush(heap, (-m, min(a, c), max(a, c), stamp[min(a, c)], stamp[max(a, c)]))
+            else:
+                partners[c].discard(a)
+    labels = np.array(parent)
+    while True:  # follow each story to its group's root
+        roots = labels[labels]
+        if np.array_equal(roots, labels):
+            return labels
+        labels = roots
 
 
 def _neighbour_pairs(
