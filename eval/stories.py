@@ -149,12 +149,14 @@ def score(docs, pages, seeds, **options) -> tuple[float, float]:
 
 def held_out(docs, pages, seeds: int, key: str, grid: list[float], option: str, folds: int = FOLDS) -> dict:
     """Cross-validation across topics: for each fold of topics, the ``option`` value of ``grid`` that scores best
-    on the other folds' documents gives the fold's documents their clusters; B-cubed against the gold ``key``
-    is then taken over all documents at once. The clustering itself runs on every document, as the product
-    would, and sees no label.
+    on the other folds' documents gives the fold's documents their clusters, scored by B-cubed over the fold's
+    documents alone (weighted by documents). The clustering itself runs on every document, as the product
+    would, and sees no label. A fold's documents alone are easier to score well on than all of them (fewer
+    confusers), so the same per-fold score of the value tuned on all documents is returned beside it: their gap
+    is what tuning on the test data gained.
 
-    Returns that held-out F1, the per-fold choices, and the tuned F1 (the best single value of the grid on all
-    documents) for comparison."""
+    Returns the held-out F1, the tuned value's F1 on the same folds, the per-fold choices, and the tuned F1 on
+    all documents with its value."""
     topics = sorted({d["topic"] for d in docs}, key=lambda t: (len(t), t))
     fold_of = {t: n % folds for n, t in enumerate(topics)}
     level = 1 if key == "topic" else 0
@@ -173,19 +175,19 @@ def held_out(docs, pages, seeds: int, key: str, grid: list[float], option: str, 
 
     choice = {}
     for fold in range(folds):
-        choice[fold] = max(grid, key=lambda v: f1(v, lambda d: fold_of[d["topic"]] != fold))
-    # pooled: each document keeps the cluster its fold's chosen value gives it (clusters of different values
-    # stay apart), scored over all documents at once, so merges across folds still cost precision
-    pooled = [
-        bcubed_f1(
-            [(choice[fold_of[d["topic"]]], runs[choice[fold_of[d["topic"]]]][seed][d["id"]]) for d in docs],
-            [d[key] for d in docs],
-        )
-        for seed in range(seeds)
-    ]
+        choice[fold] = max(grid, key=lambda v, fold=fold: f1(v, lambda d, fold=fold: fold_of[d["topic"]] != fold))
     tuned = max(grid, key=lambda v: f1(v, lambda d: True))
+
+    def per_fold(value_of) -> float:  # B-cubed over each fold's documents alone, weighted by documents
+        total = 0.0
+        for fold in range(folds):
+            size = sum(fold_of[d["topic"]] == fold for d in docs)
+            total += f1(value_of(fold), lambda d, fold=fold: fold_of[d["topic"]] == fold) * size
+        return total / len(docs)
+
     return {
-        "held_out": float(np.mean(pooled)),
+        "held_out": per_fold(lambda fold: choice[fold]),
+        "tuned_same_folds": per_fold(lambda fold: tuned),
         "chosen": [choice[fold] for fold in range(folds)],
         "tuned": f1(tuned, lambda d: True),
         "tuned_value": tuned,
@@ -216,9 +218,11 @@ def main() -> None:
         pages = features(docs, vectors)
         cv = held_out(docs, pages, args.seeds, "gold", EVENT_GRID, "threshold")
         figures[f"{name}_events_held_out"] = round(cv["held_out"], 3)
+        figures[f"{name}_events_tuned_same_folds"] = round(cv["tuned_same_folds"], 3)
         print(
             f"  events, threshold chosen by {FOLDS}-fold cross-validation across topics: held-out {cv['held_out']:.3f} "
-            f"(chosen {cv['chosen']}; best of the grid on all: {cv['tuned']:.3f} at {cv['tuned_value']})"
+            f"against {cv['tuned_same_folds']:.3f} tuned on all, scored per fold (chosen {cv['chosen']}; best of the "
+            f"grid on all documents: {cv['tuned']:.3f} at {cv['tuned_value']})"
         )
         if name == "ecb":
             figures["ecb_topics"] = round(ours_topics, 3)
@@ -231,10 +235,11 @@ def main() -> None:
             figures["ecb_topics_from_events"] = round(float(np.mean(from_events)), 3)
             cv = held_out(docs, pages, args.seeds, "topic", TOPIC_GRID, "topic_threshold")
             figures["ecb_topics_held_out"] = round(cv["held_out"], 3)
+            figures["ecb_topics_tuned_same_folds"] = round(cv["tuned_same_folds"], 3)
             print(
                 f"  topics, threshold chosen by {FOLDS}-fold cross-validation across topics: held-out "
-                f"{cv['held_out']:.3f} (chosen {cv['chosen']}; best of the grid on all: {cv['tuned']:.3f} at "
-                f"{cv['tuned_value']})"
+                f"{cv['held_out']:.3f} against {cv['tuned_same_folds']:.3f} tuned on all, scored per fold (chosen "
+                f"{cv['chosen']}; best of the grid on all documents: {cv['tuned']:.3f} at {cv['tuned_value']})"
             )
             print(f"  topics B-cubed F1: ours {ours_topics:.3f} (events alone: {figures['ecb_topics_from_events']:.3f})"
                   f" | TF-IDF anchor {anchor[1]:.3f}")
