@@ -4,7 +4,7 @@
 >>> summary = build_stories("out/")          # doctest: +SKIP
 
 :mod:`.grouping` holds the grouping (near-duplicates by MinHash/LSH, then events by the encoder, shared names
-and dates); :mod:`.build` streams a batch output through it and writes the story tables that
+and dates); :mod:`.topics` groups the stories into topics (the same kind of event); :mod:`.build` streams a batch output through it and writes the story tables that
 ``rashomon query`` reads; ``rashomon.report.stories`` renders them as one HTML page.
 """
 
