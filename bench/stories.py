@@ -6,7 +6,8 @@ days of each other, near-duplicate re-posts, pages of ~800 words as real pages a
 data set), then ``build_stories`` runs over it in a fresh process that reports its own time and peak memory
 (``ru_maxrss`` of the driver). Three parts:
 
-1. **Scale** (``--sizes``): the whole stories run (reading the Parquet parts, parsing each page's analysis,
+1. **Scale** (``--sizes``, each over one year, so the stories per day grow with the pages; and
+   ``--same-density``, smaller corpora over fewer days at the density of the largest): the whole stories run (reading the Parquet parts, parsing each page's analysis,
    MinHash, grouping, topics, tables, per-story comparisons) at each size with the encoder replaced by a cheap
    stand-in (hashed words projected to 384 dimensions), so the growth of our own work is timed apart from the
    encoder's (which is linear in the pages); the exponent of time against pages is fitted over the sizes.
@@ -55,8 +56,11 @@ def _name(rng: random.Random, parts: int = 2) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
 
 
-def make_output(out: Path, pages: int, seed: int = 18, words: int = 800, part_size: int = 2000) -> None:
-    """A batch output of ``pages`` synthetic pages (written with the batch writer, as a batch would)."""
+def make_output(
+    out: Path, pages: int, seed: int = 18, words: int = 800, part_size: int = 2000, days: int = 365
+) -> None:
+    """A batch output of ``pages`` synthetic pages over ``days`` days (written with the batch writer, as a batch
+    would)."""
     from rashomon.batch.output import BatchOutput, PageResult, rows_for_page
 
     rng = random.Random(seed)
@@ -70,7 +74,7 @@ def make_output(out: Path, pages: int, seed: int = 18, words: int = 800, part_si
                 "group": f"the {_name(rng, 2)} {rng.choice(['Union', 'Council', 'Board', 'League'])}",
                 "other": f"{_name(rng)} {_name(rng, 3)}",
                 "district": _name(rng, 3),
-                "day": rng.randrange(0, 365),
+                "day": rng.randrange(0, days),
             }
         )
     output = BatchOutput(out, engine="local")
@@ -202,6 +206,11 @@ def describe(label: str, result: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,30000,100000", help="Scale runs (stand-in encoder); '' skips.")
+    parser.add_argument(
+        "--same-density",
+        default="10000,30000",
+        help="Scale runs whose days shrink with the pages, to the density of the largest size; '' skips.",
+    )
     parser.add_argument("--ray-pages", type=int, default=5000, help="Ray beside local, shared encoder; 0 skips.")
     parser.add_argument("--full", type=int, default=100000, help="One run with the shared encoder; 0 skips.")
     parser.add_argument("--workers", type=int, default=2)
@@ -238,6 +247,28 @@ def main() -> None:
                 f"n^{figures['grouping_exponent']:.2f}); n log n is n^{figures['nlogn_exponent']:.2f} here: "
                 f"{'met' if figures['exponent'] <= figures['nlogn_exponent'] else 'missed'}; peak memory "
                 f"{max(figures[f'peak_gb_{n}'] for n in sizes):.2f} GB (goal <= {GOAL_PEAK_GB} GB)",
+                flush=True,
+            )
+        dense = [int(s) for s in args.same_density.split(",") if s]
+        if dense and len(sizes) >= 1:
+            largest = sizes[-1]
+            for size in dense:
+                out = scratch / f"out-dense-{size}"
+                make_output(out, size, days=max(1, round(365 * size / largest)))
+                result = in_child(out, "local", args.workers, stand_in=True)
+                figures[f"same_density_seconds_{size}"] = round(result["seconds"], 1)
+                figures[f"same_density_grouping_seconds_{size}"] = round(result["grouping_s"], 1)
+                print(describe(f"{size:>7} pages over {round(365 * size / largest)} days", result), flush=True)
+                shutil.rmtree(out)
+            series = dense + [largest]
+            seconds = [figures[f"same_density_seconds_{n}"] for n in dense] + [figures[f"seconds_{largest}"]]
+            grouping = [figures[f"same_density_grouping_seconds_{n}"] for n in dense]
+            grouping.append(figures[f"grouping_seconds_{largest}"])
+            figures["same_density_exponent"] = round(fitted_exponent(series, seconds), 3)
+            figures["same_density_grouping_exponent"] = round(fitted_exponent(series, grouping), 3)
+            print(
+                f"at the density of {largest} pages a year: time ~ n^{figures['same_density_exponent']:.2f} "
+                f"(grouping alone n^{figures['same_density_grouping_exponent']:.2f})",
                 flush=True,
             )
         if args.ray_pages:
