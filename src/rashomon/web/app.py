@@ -293,6 +293,7 @@ def create_app(
     )
     app.state.store = store
     app.state.analyses = runner
+    app.state.templates = env
     app.add_middleware(
         _BodyLimit,
         limit_for=lambda path: (
