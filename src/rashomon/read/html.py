@@ -112,13 +112,13 @@ def default_markup() -> Markup:
 def markup_from_data(data: dict) -> Markup:
     """The compiled :class:`Markup` of a table read from YAML."""
     compiled = {
-        key: tuple(etree.XPath(x, namespaces=EXSLT) for x in data.get(key) or ())
+        key: tuple(_xpath(x) for x in data.get(key) or ())
         for key in ("reject", "author", "time", "text", "noise", "header")
     }
     # whole-tree selections are one union each: document order, no duplicates
     compiled.update(
         {
-            key: (etree.XPath(" | ".join(f"({x})" for x in data[key]), namespaces=EXSLT),) if data.get(key) else ()
+            key: (_xpath(" | ".join(f"({x})" for x in data[key])),) if data.get(key) else ()
             for key in ("items", "fallback_items", "containers")
         }
     )
@@ -126,7 +126,7 @@ def markup_from_data(data: dict) -> Markup:
         Region(
             tags=frozenset(entry.get("tags") or ()),
             names=re.compile(entry["names"], re.I) if entry.get("names") else None,
-            unless=etree.XPath(f"boolean({entry['unless']})", namespaces=EXSLT) if entry.get("unless") else None,
+            unless=_xpath(f"boolean({entry['unless']})") if entry.get("unless") else None,
             cut=bool(entry.get("cut")),
         )
         for entry in data.get("exclude") or ()
@@ -138,6 +138,14 @@ def markup_from_data(data: dict) -> Markup:
         reply_wrappers=tuple(data.get("reply_wrappers") or ()),
         author_patterns=tuple(re.compile(p, re.I | re.M) for p in data.get("author_patterns") or ()),
     )
+
+
+def _xpath(expression: str) -> etree.XPath:
+    """``expression`` compiled; with the EXSLT regular expressions only when it uses them (each call of an
+    expression that has them registers them again, and the per-comment expressions run thousands of times)."""
+    if "re:" in expression:
+        return etree.XPath(expression, namespaces=EXSLT)
+    return etree.XPath(expression, regexp=False)
 
 
 def collapse(text: str) -> str:
@@ -546,8 +554,9 @@ def _comment_text(element, found: set, markup: Markup, header: list | None = Non
         if len(collapse(element_text(node))) <= MAX_AUTHOR_CHARS and any(a is source for a in node.iterancestors()):
             drop.add(node)
     clone = copy.deepcopy(source)
-    for copied in [c for o, c in zip(source.iter(), clone.iter()) if o in drop]:
-        _drop(copied)
+    if drop:  # most comments hold no reply and no short header node inside their body
+        for copied in [c for o, c in zip(source.iter(), clone.iter()) if o in drop]:
+            _drop(copied)
     for xpath in markup.noise:
         for node in xpath(clone):
             _drop(node)
