@@ -228,26 +228,37 @@ def _candidate(a: Claim, b: Claim, cosine: float) -> bool:
     return cosine >= DENIAL_COSINE and a.negated != b.negated and event is not None and event == _strong_event(b)
 
 
+def _account_codes(claims: Sequence[Claim], account_of: Callable[[Claim], str]) -> tuple[np.ndarray, list[str]]:
+    """Each claim's account as a small integer (accounts in sorted order), and the accounts' names."""
+    names = [account_of(c) for c in claims]
+    order = sorted(set(names))
+    code = {name: k for k, name in enumerate(order)}
+    return np.array([code[name] for name in names], dtype=np.int64), order
+
+
 def candidate_pairs(
     claims: Sequence[Claim], vectors: np.ndarray, account_of: Callable[[Claim], str]
 ) -> list[tuple[int, int, float]]:
     """Pairs (i, j, cosine) of claims of different accounts about one fact, each claim keeping its best
-    partner per other account."""
+    partner per other account.
+
+    One matrix product gives every cosine; only the pairs of different accounts at the loosest candidate
+    cosine (``DENIAL_COSINE``) or above are read by the frames (:func:`anchored`), so the Python work grows with
+    the pairs that may align, not with the square of the claims (10 pages of 50 claims: 250,000 pairs)."""
     if len(claims) < 2:
         return []
     sims = vectors @ vectors.T
-    accounts = [account_of(c) for c in claims]
-    best: dict[tuple[int, str], tuple[float, int]] = {}
-    for i in range(len(claims)):
-        for j in range(len(claims)):
-            if accounts[i] == accounts[j]:
-                continue
-            cosine = float(sims[i, j])
-            if not _candidate(claims[i], claims[j], cosine):
-                continue
-            key = (i, accounts[j])
-            if key not in best or cosine > best[key][0]:
-                best[key] = (cosine, j)
+    codes, _ = _account_codes(claims, account_of)
+    floor = min(SAME_FACT_COSINE, ANCHORED_COSINE, DENIAL_COSINE)
+    rows, cols = np.nonzero((codes[:, None] != codes[None, :]) & (sims >= floor))
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        cosine = float(sims[i, j])
+        if not _candidate(claims[i], claims[j], cosine):
+            continue
+        key = (i, int(codes[j]))
+        if key not in best or cosine > best[key][0]:
+            best[key] = (cosine, j)
     pairs = {}
     for (i, _), (cosine, j) in best.items():
         pairs[(min(i, j), max(i, j))] = cosine
@@ -351,23 +362,22 @@ def related_pairs(
 ) -> list[dict]:
     """Claims of different accounts on one point that no alignment holds: mutual best partners at
     ``RELATED_COSINE`` or above, as ``{"claim_ids": [a, b], "similarity": s}`` (no verdict: related is not
-    the same fact)."""
+    the same fact). Each claim's best partner in every account comes from one matrix product and one
+    arg-max per account."""
     if len(claims) < 2:
         return []
     sims = vectors @ vectors.T
-    accounts = [account_of(c) for c in claims]
-
-    def best(i: int, account: str) -> int | None:
-        options = [j for j in range(len(claims)) if accounts[j] == account and j != i]
-        return max(options, key=lambda j: sims[i, j]) if options else None
-
+    codes, names = _account_codes(claims, account_of)
+    best = np.zeros((len(claims), len(names)), dtype=np.int64)
+    for k in range(len(names)):
+        members = np.nonzero(codes == k)[0]
+        best[:, k] = members[np.argmax(sims[:, members], axis=1)]
     out = []
     for i in range(len(claims)):
-        for account in sorted(set(accounts)):
-            if account <= accounts[i]:
-                continue
-            j = best(i, account)
-            if j is None or sims[i, j] < RELATED_COSINE or best(j, accounts[i]) != i:
+        own = int(codes[i])
+        for k in range(own + 1, len(names)):
+            j = int(best[i, k])
+            if sims[i, j] < RELATED_COSINE or best[j, own] != i:
                 continue
             if claims[i].id in grouped and claims[j].id in grouped:
                 continue
