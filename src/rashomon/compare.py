@@ -31,7 +31,15 @@ from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import source_label, topics
 from .claims.numbers import describe, interval, relation
-from .meaning import align_claims, claim_vectors, gate_by_meaning, link_actors, normalized_text, related_pairs
+from .meaning import (
+    align_claims,
+    claim_vectors,
+    gate_by_meaning,
+    link_actors,
+    normalized_text,
+    page_similarity,
+    related_pairs,
+)
 from .model import Alignment, Analysis, Claim, Quantity
 from .pipeline import StageContext, register_stage
 
@@ -330,7 +338,8 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
 
     Returns a JSON-plain dict: ``pages`` (id, label, title, url, claims), ``alignments`` (as in an analysis,
     claim ids prefixed with the page id: ``p1:c3``), ``related`` (claims of two pages on one point that no
-    alignment holds, with their cosine; no verdict), ``framing`` (keyed by page id) and ``warnings``.
+    alignment holds, with their cosine; no verdict), ``page_pairs`` (each pair of pages: how close they are in
+    what they tell, and whether they seem to tell one event), ``framing`` (keyed by page id) and ``warnings``.
     """
     pages, items, texts, warnings = [], [], {}, []
     event_claims: list[Claim] = []
@@ -403,6 +412,7 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
         "pages": pages,
         "alignments": [asdict(a) for a in alignments],
         "related": related,
+        "page_pairs": page_similarity(event_claims, vectors, page_of),
         "framing": _page_framing(analyses, event_claims, read, encoding, texts, labels, bases, encoder),
         "warnings": warnings,
     }

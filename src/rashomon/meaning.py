@@ -43,7 +43,11 @@ DENIAL_COSINE = 0.62
 #: Claims of two accounts on one point (related, not one fact: "the plan cuts Medicare" / "the plan saves
 #: Medicare") from this cosine, each claim's best partner in the other account only. Set on ClaimDiff dev pairs
 #: for precision >= 0.90 of "related".
-RELATED_COSINE = 0.45
+RELATED_COSINE = 0.43
+#: Two accounts whose claims find partners this close in each other (:func:`page_similarity`) tell one event.
+SAME_EVENT_COSINE = 0.45
+#: How many of the smaller account's best-matched claims :func:`page_similarity` averages.
+PAGE_TOP_CLAIMS = 3
 #: A pair at or above this cosine, with no figure or frame against it, agrees.
 AGREE_COSINE = 0.75
 #: In a number group built from noun classes, a claim stays only when it is at least this close to a claim
@@ -382,4 +386,30 @@ def related_pairs(
             if claims[i].id in grouped and claims[j].id in grouped:
                 continue
             out.append({"claim_ids": [claims[i].id, claims[j].id], "similarity": round(float(sims[i, j]), 3)})
+    return out
+
+
+def page_similarity(claims: Sequence[Claim], vectors: np.ndarray, account_of: Callable[[Claim], str]) -> list[dict]:
+    """How close two accounts are in what they tell, for every pair of accounts: the mean of the best
+    ``PAGE_TOP_CLAIMS`` cosines that the smaller account's claims find in the other (a headline: its best
+    cosine to any sentence of the body), and ``same_event`` when that reaches ``SAME_EVENT_COSINE``. Two pages
+    told about unrelated events stay far below it even when a sentence or two of boilerplate match."""
+    if len(claims) < 2:
+        return []
+    codes, names = _account_codes(claims, account_of)
+    rows = [np.nonzero(codes == k)[0] for k in range(len(names))]
+    out = []
+    for a in range(len(names)):
+        for b in range(a + 1, len(names)):
+            small, large = (rows[a], rows[b]) if len(rows[a]) <= len(rows[b]) else (rows[b], rows[a])
+            best = (vectors[small] @ vectors[large].T).max(axis=1)
+            top = np.sort(best)[::-1][:PAGE_TOP_CLAIMS]
+            score = float(top.mean())
+            out.append(
+                {
+                    "accounts": [names[a], names[b]],
+                    "similarity": round(score, 3),
+                    "same_event": score >= SAME_EVENT_COSINE,
+                }
+            )
     return out
