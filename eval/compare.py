@@ -203,13 +203,14 @@ def fnc(folder: Path, nlp, encoder, bodies_wanted: int, seed: int = 0) -> dict:
     heads = sorted({r["Headline"] for r in rows})
     head_done = dict(zip(heads, analyses_of([_page([[h]], "headline")[0] for h in heads], nlp), strict=True))
     gold = [r["Stance"] for r in rows]
-    pred, pred_linked = [], []
+    pred, pred_linked, closeness = [], [], []
     for row in rows:
         result = compare_pages([head_done[row["Headline"]], body_done[row["Body ID"]]], encoder=encoder)
         across = [x for x in result["alignments"] if {c.split(":")[0] for c in x["claim_ids"]} == {"p1", "p2"}]
         linked = across or [x for x in result["related"] if {c.split(":")[0] for c in x["claim_ids"]} == {"p1", "p2"}]
         pred_linked.append("discuss" if linked else "unrelated")
         same_event = any(pair["same_event"] for pair in result.get("page_pairs", []))
+        closeness.append(max((pair["similarity"] for pair in result.get("page_pairs", [])), default=0.0))
         if not (linked or same_event):
             pred.append("unrelated")
         elif any(x["verdict"] == "conflict" for x in across):
@@ -230,6 +231,15 @@ def fnc(folder: Path, nlp, encoder, bodies_wanted: int, seed: int = 0) -> dict:
         f"  ours: FNC score {ours:.3f} of max; related precision {tp / max(related_pred.sum(), 1):.3f} recall {tp / max(related.sum(), 1):.3f}"
     )
     print(f"  ours, related only through claim alignments (no page similarity): {linked_only:.3f}")
+    sweep = []
+    for t in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+        swept = [p if p != "unrelated" or c < t else "discuss" for p, c in zip(pred, closeness, strict=True)]
+        swept = [
+            p if c >= t or p_l != "unrelated" else "unrelated"
+            for p, c, p_l in zip(swept, closeness, pred_linked, strict=True)
+        ]
+        sweep.append(f"{t:.2f}: {fnc_score(gold, swept) / fnc_max(gold):.3f}")
+    print(f"  page similarity threshold (SAME_EVENT_COSINE) against the score (diagnostic): {'; '.join(sweep)}")
     print(
         f"  anchor TF-IDF cosine (threshold tuned on this sample, 'discuss' when related): {best[0] / fnc_max(gold):.3f}"
     )

@@ -27,6 +27,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 
+import numpy as np
+
 from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import source_label, topics
@@ -412,10 +414,33 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
         "pages": pages,
         "alignments": [asdict(a) for a in alignments],
         "related": related,
-        "page_pairs": page_similarity(event_claims, vectors, page_of),
+        "page_pairs": _page_pairs(analyses, event_claims, vectors, encoder),
         "framing": _page_framing(analyses, event_claims, read, encoding, texts, labels, bases, encoder),
         "warnings": warnings,
     }
+
+
+def _page_pairs(analyses: list[Analysis], claims: list[Claim], vectors, encoder) -> list[dict]:
+    """:func:`rashomon.meaning.page_similarity` of every pair of pages; a page without claims (a headline
+    whose verbs the parser took for names) takes part through its article blocks' texts instead."""
+    units = list(claims)
+    rows = [vectors] if len(claims) else []
+    bare = [
+        (f"p{index + 1}", block)
+        for index, analysis in enumerate(analyses)
+        if not analysis.claims
+        for block in analysis.page.article_blocks
+        if block.text.strip()
+    ]
+    if bare:
+        units += [
+            Claim(id=f"{pid}:{block.id}", source_id="page", start=block.start, end=block.end, text=block.text)
+            for pid, block in bare
+        ]
+        rows.append(claim_vectors(units[len(claims) :], encoder))
+    if len(rows) == 0:
+        return []
+    return page_similarity(units, np.vstack(rows), lambda c: c.id.split(":", 1)[0])
 
 
 def _page_framing(

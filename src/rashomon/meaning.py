@@ -240,6 +240,15 @@ def _account_codes(claims: Sequence[Claim], account_of: Callable[[Claim], str]) 
     return np.array([code[name] for name in names], dtype=np.int64), order
 
 
+def _nearest_per_account(sims: np.ndarray, codes: np.ndarray, accounts: int) -> np.ndarray:
+    """(claims, accounts): each claim's closest claim in every account (itself in its own)."""
+    nearest = np.zeros((len(codes), accounts), dtype=np.int64)
+    for k in range(accounts):
+        members = np.nonzero(codes == k)[0]
+        nearest[:, k] = members[np.argmax(sims[:, members], axis=1)]
+    return nearest
+
+
 def candidate_pairs(
     claims: Sequence[Claim], vectors: np.ndarray, account_of: Callable[[Claim], str]
 ) -> list[tuple[int, int, float]]:
@@ -372,10 +381,7 @@ def related_pairs(
         return []
     sims = vectors @ vectors.T
     codes, names = _account_codes(claims, account_of)
-    best = np.zeros((len(claims), len(names)), dtype=np.int64)
-    for k in range(len(names)):
-        members = np.nonzero(codes == k)[0]
-        best[:, k] = members[np.argmax(sims[:, members], axis=1)]
+    best = _nearest_per_account(sims, codes, len(names))
     out = []
     for i in range(len(claims)):
         own = int(codes[i])
