@@ -408,3 +408,19 @@ def test_framing_across_pages_keeps_each_page_offsets():
     assert any(pid == "p2" for pid, _ in spans), "the head flags none of the second page's loaded words"
     for pid, span in spans:
         assert pages[pid][span["start"] : span["end"]].split()[0] in span["text"]
+
+
+def test_a_denial_is_no_conflict_when_the_asserting_sentence_also_denies():
+    from rashomon.meaning import pair_verdict
+    from rashomon.model import Claim
+
+    def claim(text: str, negated: bool) -> Claim:
+        return Claim(id="c", source_id="s", start=0, end=len(text), text=text, negated=negated, event_type="offer")
+
+    denial = claim("The spokesman insisted that the council never offered him a seat on the board.", True)
+    plain = claim("Many say the council offered him a seat on the board.", False)
+    hedged = claim(
+        "Many say the council offered him a seat on the board; the mayor said that was never the case.", False
+    )
+    assert pair_verdict(plain, denial, 0.8, "A", "B")[0] == "conflict"
+    assert pair_verdict(hedged, denial, 0.8, "A", "B")[0] != "conflict"

@@ -60,6 +60,9 @@ WEAK_EVENT_TYPES = frozenset({"be", "have", "say", "do", "make", "get", "go", "c
 #: Claim text shown in an explanation is cut to this many characters.
 SHOWN_CLAIM_CHARS = 90
 
+#: A negation or denial word anywhere in a sentence.
+_NEGATION_WORD = re.compile(r"\b(?:not|never|no|none|nobody|nothing|denied|denies|deny|denying)\b|n't\b", re.I)
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
@@ -188,7 +191,10 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
             f"{label_a} gives {describe(qa)}, {label_b} {describe(qb)}: both cannot hold for the same fact",
         )
     same_event = a.event_type and a.event_type == b.event_type
-    if a.negated != b.negated and same_event:
+    # when the asserting sentence holds a negation too ("many speculated that X ..., but Y said that was never
+    # the case"), which way it leans is not read from the frame: no conflict is claimed
+    asserting = b if a.negated else a
+    if a.negated != b.negated and same_event and not _NEGATION_WORD.search(normalized_text(asserting.text)):
         denier, asserter = (label_b, label_a) if b.negated else (label_a, label_b)
         return "conflict", "fact", f"{denier} denies what {asserter} asserts"
     kind = opposed(a.event_type, b.event_type)
