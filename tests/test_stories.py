@@ -125,7 +125,7 @@ def test_stories_group_a_batch_output_incrementally_and_are_queryable(grouped):
     coverage, _ = query(out, "SELECT story_id, count(*) FROM coverage GROUP BY story_id ORDER BY 1")
     assert coverage == [("s1", 3), ("s2", 2)]
     [(outlets, comparison)], _ = query(out, "SELECT outlets, comparison FROM story_comparisons WHERE story_id = 's1'")
-    assert len(outlets) == 3 and "ships" in comparison  # the outlets' ship counts are lined up
+    assert len(outlets) == 3 and "1,200 workers" in comparison  # the outlets' worker counts are lined up
 
 
 @pytest.mark.slow
