@@ -332,3 +332,32 @@ def test_confidences_follow_how_often_each_rule_is_right(nlp):
 def extract_all(nlp, text: str):
     lexicon = lexicon_module.load()
     return extract(nlp(text), lexicon, matcher_for(nlp.vocab, lexicon))
+
+
+# --- content boundaries (rules/boundaries.py, base.chars) ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a trailing non-restrictive relative clause is an aside about a noun, not what was said
+        (
+            "The council said the letters were sent to Tom Baker, who was then the harbour master.",
+            "said",
+            "the letters were sent to Tom Baker",
+        ),
+        ("Farmers attacked the new levy, which passed in May.", "attacked", "the new levy"),
+        # a restrictive one is part of the noun phrase
+        ("Farmers attacked the levy that passed in May.", "attacked", "the levy that passed in May"),
+        # headline-style single quotation marks stay at both edges, with the stop inside them
+        ("The mayor calls the ferry plan ‘a total disgrace.’", "calls", "the ferry plan ‘a total disgrace.’"),
+        (
+            "Okafor: ‘The Ferry Plan Is A Disgrace For Our Island.’",
+            ":",
+            "‘The Ferry Plan Is A Disgrace For Our Island.’",
+        ),
+        # a closing apostrophe is not a quotation mark
+        ("The mayor said the plan would close the Joneses’ ferry.", "said", "the plan would close the Joneses’ ferry"),
+    ],
+)
+def test_content_boundaries(nlp, text, cue, content):
+    contents = {c: body for _, _, c, body in found(nlp, text)}
+    assert contents.get(cue) == content

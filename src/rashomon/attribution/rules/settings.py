@@ -280,6 +280,9 @@ PARAGRAPH_REOPENS = re.compile(r"\n[ \t\u00a0]*(?:''|[\"“„«])")
 CLOSING_MARKS = frozenset("”»")
 OPEN_TEXT = frozenset(('"', "“", "„", "«", "''"))
 CLOSE_TEXT = frozenset(('"', "”", "»", "''"))
+#: Single quotation marks (headline style: "Smith: ‘Plan Is a Disaster.’"). A span keeps an opening one at its
+#: start, and a closing one at its end when it closes a mark opened inside the span (not an apostrophe).
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
 #: "a pilot reached by the Ledger": how a speaker was reached, left out of the source span.
@@ -287,6 +290,8 @@ CONTACT_VERBS = frozenset({"reach", "contact", "interview", "question", "approac
 #: Punctuation that sets a content noun beside the clause it names ("..., a charge the group denied").
 REPLY_JOINS = frozenset({",", "—", "–", ";", "-"})
 #: Words that open a wh-infinitive ("how to prune", "whether to run"): a topic, unless a question verb asks it.
+#: Relative pronouns that open a non-restrictive clause after a comma (", who ...", ", which ..."): an aside.
+NON_RESTRICTIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
 WH_WORDS = frozenset({"how", "what", "where", "when", "which", "who", "whom", "whether", "why"})
 #: Determiners and pronouns of an indefinite noun phrase: a restrictive clause on one picks out a class of people
 #: ("anyone wanting to learn more", "guests who wish to fish"), not someone who said or holds anything.
