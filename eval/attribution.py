@@ -211,6 +211,31 @@ class BoundaryReport:
             print(f"  {side:<6}{direction:<14}{word:<16}{count:>5}")
 
 
+class CueReport:
+    """Predicted cues by their words (lower-cased), with how many overlap a gold cue: the cues to constrain or
+    drop are those with many predictions and a low share right."""
+
+    def __init__(self):
+        self.counts: dict[str, list[int]] = {}
+
+    def add(self, text: str, gold: dict, predicted: dict) -> None:
+        for start, end in set(predicted["Cue"]):
+            key = " ".join(text[start:end].lower().split())
+            right = any(overlaps([(start, end)], g) for g in gold["Cue"])
+            entry = self.counts.setdefault(key, [0, 0])
+            entry[0] += right
+            entry[1] += 1
+
+    def print(self, top: int = 30) -> None:
+        wrong = sum(t - r for r, t in self.counts.values())
+        low = sum(t - r for r, t in self.counts.values() if r / t < 0.5)
+        print(f"false-positive cues: {wrong} of {sum(t for _, t in self.counts.values())} predicted; {low} of them in "
+              "cue words right less than half the time (wrong, right/predicted, precision):")
+        ranked = sorted(self.counts.items(), key=lambda kv: -(kv[1][1] - kv[1][0]))
+        for key, (right, total) in ranked[:top]:
+            print(f"  {key:<28}{total - right:>5}  {right:>4}/{total:<5}{right / total:>6.2f}")
+
+
 def univocal(attributions: list) -> list:
     """The attributions PolNeAR's scheme can hold: it gives each token to at most one attribution, so one
     relayed inside another's content ("A said that B claimed C": B's claim) is not annotated. Drop those."""
@@ -330,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="PolNeAR data folder")
     parser.add_argument("--split", default="dev", help="compartment to evaluate (default: dev)")
     parser.add_argument("--limit", type=int, default=0, help="evaluate only the first N articles")
+    parser.add_argument("--offset", type=int, default=0,
+                        help="skip the first N articles (e.g. diagnose on train --offset 150, check on --limit 150)")
     parser.add_argument("--nested", action="store_true",
                         help="score every attribution, also those relayed inside another's content (PolNeAR "
                              "annotates at most one attribution per token, so by default those are left out)")
@@ -339,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--boundary-report", action="store_true",
                         help="class the near-miss content spans by the kind of boundary difference (quotation "
                              "marks, 'that', parenthesis, sentence break, ...); use on train, not dev")
+    parser.add_argument("--cue-report", action="store_true",
+                        help="list the predicted cues that overlap no gold cue, most often wrong first; use on train")
     parser.add_argument("--continuations-apart", action="store_true",
                         help="score a cue-less quotation continuing a speaker as an attribution of its own, not as "
                              "the last fragment of the attribution it continues (PolNeAR's scheme)")
@@ -347,9 +376,9 @@ def main(argv: list[str] | None = None) -> int:
     if not text_dir.is_dir() or not ann_dir.is_dir():
         print(f"no PolNeAR {args.split} split under {args.data}", file=sys.stderr)
         return 2
-    files = sorted(text_dir.glob("*.txt"))[: args.limit or None]
+    files = sorted(text_dir.glob("*.txt"))[args.offset :][: args.limit or None]
     nlp = nlp_module.load()
-    ours_score, anchor_score, report = Score(), Score(), BoundaryReport()
+    ours_score, anchor_score, report, cue_report = Score(), Score(), BoundaryReport(), CueReport()
     parse_seconds = ours_seconds = 0.0
     articles = 0
     for path in files:
@@ -368,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         ours_seconds += time.perf_counter() - started
         ours_score.add(text, gold, predicted, gold_relations, relations)
         report.add(text, gold, predicted)
+        cue_report.add(text, gold, predicted)
         a_spans, a_relations = anchor(parsed)
         anchor_score.add(text, gold, a_spans, gold_relations, a_relations)
         articles += 1
@@ -381,6 +411,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{a[key + '_p']:>10.3f}{a[key + '_r']:>8.3f}{a[key + '_f1']:>8.3f}")
     if args.boundary_report:
         report.print()
+    if args.cue_report:
+        cue_report.print()
     parse_note = " (read from the cache)" if args.cache else ""
     print(f"time: parse{parse_note} {parse_seconds:.1f}s, attribution stage {ours_seconds:.1f}s")
     figures = {"articles": articles, **{f"ours_{k}": v for k, v in o.items()}, **{f"textacy_{k}": v for k, v in a.items()}}

@@ -361,3 +361,12 @@ def extract_all(nlp, text: str):
 def test_content_boundaries(nlp, text, cue, content):
     contents = {c: body for _, _, c, body in found(nlp, text)}
     assert contents.get(cue) == content
+
+
+def test_a_resumed_quotation_with_a_cue_of_its_own_is_not_the_first_ones_second_half(nlp):
+    text = "“The ferry is late every single day,” she said. “If he wins, the harbour will change,” the mayor added."
+    contents = {cue: body for _, _, cue, body in found(nlp, text)}
+    assert contents["said"] == "“The ferry is late every single day,”"
+    assert contents["added"] == "“If he wins, the harbour will change,”"
+    joined = "“The ferry is late every single day,” she said. “If he wins, the harbour will change.”"
+    assert {cue: body for _, _, cue, body in found(nlp, joined)}["said"] == joined

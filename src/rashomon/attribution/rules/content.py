@@ -25,6 +25,8 @@ from .settings import (
     NO_XCOMP_CONTENT,
     OBJECT_CONTENT_SPEECH,
     OCCASION_VERBS,
+    OPENING_MARKS,
+    OWN_CUE_REACH,
     PERSON_OBJECT_NOT_SAID,
     QUANTIFIERS,
     QUESTION_MARKS,
@@ -636,8 +638,24 @@ class ContentRules(ExtractorBase):
         # only the quotes starting that close are tried
         for quote in self.quotes_touching(after, after + 6) if self._quotes_disjoint else self.quotes:
             if quote.start >= after and SPLIT_QUOTE_GAP.match(self.text[after : quote.start]):
+                if self.has_own_cue(quote.end):
+                    return content  # '"A," she said. "B," she added.': "B" is an attribution of its own
                 return content[0], quote.end
         return content
+
+    def has_own_cue(self, end: int) -> bool:
+        """Whether a cue verb follows a quotation ending at ``end`` within a few tokens of the same sentence
+        ('"...," she added', '"...," Lane said')."""
+        span = self.doc.char_span(end, min(len(self.text), end + 1), alignment_mode="expand")
+        if span is None:
+            return False
+        cues = self.lexicon.all_cue_lemmas
+        for token in self.doc[span.start : span.start + OWN_CUE_REACH]:
+            if token.is_sent_start and token.i > span.start or token.text in OPENING_MARKS:
+                return False
+            if token.pos_ == "VERB" and token.lemma_.lower() in cues:
+                return True
+        return False
 
 
 #: The content rules, tried in this order; each one's confidence is ``CONFIDENCE["content." + its name]``.

@@ -271,6 +271,8 @@ LIGHT_PREPOSITIONS = frozenset({"about", "on", "over", "against", "for", "of", "
 #: Content marker: what is said is the next paragraph ("He said:" closing a paragraph).
 NEXT_BLOCK = (-1, -1)
 #: What may stand between a cue (or its speaker) and the second half of a split quotation.
+#: How many tokens after a quotation a cue of its own may stand ('"...," the mayor of the island said').
+OWN_CUE_REACH = 8
 SPLIT_QUOTE_GAP = re.compile(r"^[\s,;:.—–-]{0,4}$")
 #: Two apostrophes stand for a straight double mark in some house styles (''like this'').
 QUOTE_MARKS = re.compile(r"''|[\"“”„«»]")
