@@ -345,6 +345,20 @@ def extract_all(nlp, text: str):
             "the letters were sent to Tom Baker",
         ),
         ("Farmers attacked the new levy, which passed in May.", "attacked", "the new levy"),
+        # a statement of its own joined at the end starts another attribution
+        (
+            "Three-quarters of the islanders said they were worried about the ferry, and more than half said the "
+            "mayor would handle it best.",
+            "said",
+            "they were worried about the ferry",
+        ),
+        ("Most said the plan was good, while the council says it is far too costly.", "said", "the plan was good"),
+        # two verbs of one plan are one content
+        (
+            "He said they would meet and discuss the harbour budget.",
+            "said",
+            "they would meet and discuss the harbour budget",
+        ),
         # a restrictive one is part of the noun phrase
         ("Farmers attacked the levy that passed in May.", "attacked", "the levy that passed in May"),
         # headline-style single quotation marks stay at both edges, with the stop inside them
@@ -359,8 +373,7 @@ def extract_all(nlp, text: str):
     ],
 )
 def test_content_boundaries(nlp, text, cue, content):
-    contents = {c: body for _, _, c, body in found(nlp, text)}
-    assert contents.get(cue) == content
+    assert content in [body for _, _, c, body in found(nlp, text) if c == cue]
 
 
 def test_a_resumed_quotation_with_a_cue_of_its_own_is_not_the_first_ones_second_half(nlp):

@@ -292,6 +292,11 @@ CONTACT_VERBS = frozenset({"reach", "contact", "interview", "question", "approac
 #: Punctuation that sets a content noun beside the clause it names ("..., a charge the group denied").
 REPLY_JOINS = frozenset({",", "—", "–", ";", "-"})
 #: Words that open a wh-infinitive ("how to prune", "whether to run"): a topic, unless a question verb asks it.
+#: Subordinators that join a contrasting statement of its own ("..., while the mayor says ..."): not a condition.
+CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+#: Dependents that give a cue verb a content of its own (a clause, a name given; not an object: "meet and
+#: discuss the budget" is one plan).
+OWN_CONTENT_DEPS = frozenset({"ccomp", "oprd"})
 #: Relative pronouns that open a non-restrictive clause after a comma (", who ...", ", which ..."): an aside.
 NON_RESTRICTIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
 WH_WORDS = frozenset({"how", "what", "where", "when", "which", "who", "whom", "whether", "why"})
