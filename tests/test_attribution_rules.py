@@ -353,6 +353,10 @@ def extract_all(nlp, text: str):
             "they were worried about the ferry",
         ),
         ("Most said the plan was good, while the council says it is far too costly.", "said", "the plan was good"),
+        # an object said with what completes it on the verb, not when or where
+        ("The harbour council has endorsed Jane Okafor for mayor.", "has endorsed", "Jane Okafor for mayor"),
+        ("The mayor did not mention the ferry by name on Monday.", "did not mention", "the ferry by name"),
+        ("The mayor praised the ferry plan on Monday.", "praised", "the ferry plan"),
         # two verbs of one plan are one content
         (
             "He said they would meet and discuss the harbour budget.",

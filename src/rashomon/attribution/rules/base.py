@@ -129,6 +129,8 @@ class ExtractorBase:
         if not self.admits(found):
             return None
         if found.kind == "indirect" and found.cue is not None:
-            found.content = bounded(self.doc, self.within_line(found.content, found.cue), self.lexicon.all_cue_lemmas)
+            found.content = bounded(
+                self.doc, self.text, self.within_line(found.content, found.cue), self.lexicon.all_cue_lemmas
+            )
         self.found.append(found)
         return len(self.found) - 1

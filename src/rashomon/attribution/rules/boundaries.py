@@ -84,9 +84,14 @@ BOUNDARY_RULES: tuple[Callable[[Doc, int, int, frozenset[str]], int], ...] = (
 )
 
 
-def bounded(doc: Doc, content: tuple[int, int], cues: frozenset[str]) -> tuple[int, int]:
-    """``content`` (doc character offsets) with every boundary rule applied to its end."""
-    span = doc.char_span(*content, alignment_mode="expand")
+def bounded(doc: Doc, text: str, content: tuple[int, int], cues: frozenset[str]) -> tuple[int, int]:
+    """``content`` (character offsets into ``text``, the doc's text) with every boundary rule applied to its end."""
+    if not text[content[0] : content[1]].strip():
+        return content
+    try:
+        span = doc.char_span(*content, alignment_mode="expand")
+    except IndexError:  # spaCy refuses a span that expands to nothing
+        return content
     if span is None or len(span) < 2:
         return content
     first, last = span.start, span.end - 1

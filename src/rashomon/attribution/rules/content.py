@@ -23,6 +23,7 @@ from .settings import (
     NAMING_VERBS,
     NO_OBJECT_CONTENT,
     NO_XCOMP_CONTENT,
+    OBJECT_COMPLETIONS,
     OBJECT_CONTENT_SPEECH,
     OCCASION_VERBS,
     OPENING_MARKS,
@@ -319,8 +320,26 @@ class ContentRules(ExtractorBase):
         ):
             if ask.lemma in PERSON_OBJECT_NOT_SAID and self.speaker_kind(objects[0]) == "person":
                 return NO_CONTENT  # "questioned the witnesses", "admitted Poland": whom, not what
-            return self.subtree_chars(objects[0])
+            return self.object_phrase(ask.verb, objects[0])
         return None
+
+    def object_phrase(self, verb: Token, obj: Token) -> Span_:
+        """The object with what completes it on the verb, up to a comma: "endorsed Cruz for president",
+        "thanked voters for their support", "did not mention him by name" (what the act was said of or for)."""
+        last = obj.right_edge.i
+        own = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())  # "thanked X for": those join the cue
+        for child in verb.rights:
+            if child.i <= last:
+                continue
+            if (
+                child.dep_ != "prep"
+                or child.lower_ not in OBJECT_COMPLETIONS
+                or child.lower_ in own
+                or self.doc[last + 1].is_punct
+            ):
+                break
+            last = child.right_edge.i
+        return self.chars(obj.left_edge.i, last)
 
     def topic_object(self, ask: Ask) -> Span_ | None:
         """ "told the story of X", "wrote an assessment of X"."""

@@ -292,6 +292,9 @@ CONTACT_VERBS = frozenset({"reach", "contact", "interview", "question", "approac
 #: Punctuation that sets a content noun beside the clause it names ("..., a charge the group denied").
 REPLY_JOINS = frozenset({",", "—", "–", ";", "-"})
 #: Words that open a wh-infinitive ("how to prune", "whether to run"): a topic, unless a question verb asks it.
+#: Prepositions that complete a said object on the verb ("endorsed Cruz for president", "mentioned him by name",
+#: "portrayed him as weak"); not when or where ("on Monday", "in an interview").
+OBJECT_COMPLETIONS = frozenset({"for", "by", "as", "to"})
 #: Subordinators that join a contrasting statement of its own ("..., while the mayor says ..."): not a condition.
 CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
 #: Dependents that give a cue verb a content of its own (a clause, a name given; not an object: "meet and
