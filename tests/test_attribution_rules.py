@@ -359,6 +359,11 @@ def extract_all(nlp, text: str):
         ("The mayor praised the ferry plan on Monday.", "praised", "the ferry plan"),
         # two verbs of one plan are one content
         (
+            "She says they are going on to the next island vote and will see what happens.",
+            "says",
+            "they are going on to the next island vote and will see what happens",
+        ),
+        (
             "He said they would meet and discuss the harbour budget.",
             "said",
             "they would meet and discuss the harbour budget",
