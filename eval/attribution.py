@@ -21,8 +21,16 @@ when one predicted attribution overlaps both its cue and its content. When an ar
 the first annotation file (by name) is the gold. Goals (issue 3): source F1 >= 0.80, cue F1 >= 0.85, content
 overlap F1 >= 0.80, recall at least twice textacy's. The figures are printed last as one line of JSON.
 
+Exact match compares a content's extent from its first fragment to its last, as PolNeAR marks a quotation
+resumed after its cue ('"A," X said. "B."'); ours gives the resumed quotation as a cue-less ``continuation`` of
+the same speaker, so it is scored as the last fragment of the attribution it follows (``--continuations-apart``:
+as an attribution of its own, the scoring before issue 15's third round).
+
 The rules are tuned by looking at dev; to see whether they carry over, score train articles too, e.g.
-``--split train --limit 120``. ``--cache /tmp/polnear-parses`` keeps the parses (DocBin per article) so that
+``--split train --limit 150``, and diagnose on train, not dev: ``--boundary-report`` classes the near-miss
+content spans by the kind of boundary difference (quotation marks, "that", parenthesis, sentence break, a few or
+many words) and ``--cue-report`` lists the predicted cues no gold cue overlaps, by word; ``--offset 150`` skips
+the articles checked with ``--limit 150``. ``--cache /tmp/polnear-parses`` keeps the parses (DocBin per article) so that
 repeated runs skip parsing (the printed parse time is then the time to read them).
 """
 
