@@ -332,3 +332,63 @@ def test_confidences_follow_how_often_each_rule_is_right(nlp):
 def extract_all(nlp, text: str):
     lexicon = lexicon_module.load()
     return extract(nlp(text), lexicon, matcher_for(nlp.vocab, lexicon))
+
+
+# --- content boundaries (rules/boundaries.py, base.chars) ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a trailing non-restrictive relative clause is an aside about a noun, not what was said
+        (
+            "The council said the letters were sent to Tom Baker, who was then the harbour master.",
+            "said",
+            "the letters were sent to Tom Baker",
+        ),
+        ("Farmers attacked the new levy, which passed in May.", "attacked", "the new levy"),
+        # a statement of its own joined at the end starts another attribution
+        (
+            "Three-quarters of the islanders said they were worried about the ferry, and more than half said the "
+            "mayor would handle it best.",
+            "said",
+            "they were worried about the ferry",
+        ),
+        ("Most said the plan was good, while the council says it is far too costly.", "said", "the plan was good"),
+        # an object said with what completes it on the verb, not when or where
+        ("The harbour council has endorsed Jane Okafor for mayor.", "has endorsed", "Jane Okafor for mayor"),
+        ("The mayor did not mention the ferry by name on Monday.", "did not mention", "the ferry by name"),
+        ("The mayor praised the ferry plan on Monday.", "praised", "the ferry plan"),
+        # two verbs of one plan are one content
+        (
+            "She says they are going on to the next island vote and will see what happens.",
+            "says",
+            "they are going on to the next island vote and will see what happens",
+        ),
+        (
+            "He said they would meet and discuss the harbour budget.",
+            "said",
+            "they would meet and discuss the harbour budget",
+        ),
+        # a restrictive one is part of the noun phrase
+        ("Farmers attacked the levy that passed in May.", "attacked", "the levy that passed in May"),
+        # headline-style single quotation marks stay at both edges, with the stop inside them
+        ("The mayor calls the ferry plan ‘a total disgrace.’", "calls", "the ferry plan ‘a total disgrace.’"),
+        (
+            "Okafor: ‘The Ferry Plan Is A Disgrace For Our Island.’",
+            ":",
+            "‘The Ferry Plan Is A Disgrace For Our Island.’",
+        ),
+        # a closing apostrophe is not a quotation mark
+        ("The mayor said the plan would close the Joneses’ ferry.", "said", "the plan would close the Joneses’ ferry"),
+    ],
+)
+def test_content_boundaries(nlp, text, cue, content):
+    assert content in [body for _, _, c, body in found(nlp, text) if c == cue]
+
+
+def test_a_resumed_quotation_with_a_cue_of_its_own_is_not_the_first_ones_second_half(nlp):
+    text = "“The ferry is late every single day,” she said. “If he wins, the harbour will change,” the mayor added."
+    contents = {cue: body for _, _, cue, body in found(nlp, text)}
+    assert contents["said"] == "“The ferry is late every single day,”"
+    assert contents["added"] == "“If he wins, the harbour will change,”"
+    joined = "“The ferry is late every single day,” she said. “If he wins, the harbour will change.”"
+    assert {cue: body for _, _, cue, body in found(nlp, joined)}["said"] == joined

@@ -46,6 +46,7 @@ previous speaker.
 
 Modules: :mod:`.settings` (word lists and reaches), :mod:`.confidence` (every rule's confidence, one table),
 :mod:`.marks` and :mod:`.quote_marks` (quotations), :mod:`.speakers`, :mod:`.content` (ordered content rules),
+:mod:`.boundaries` (where an indirect content ends: a trailing aside or a second statement is cut),
 :mod:`.discipline` (whether a cue relays something), :mod:`.verb_cues`, :mod:`.noun_cues`, :mod:`.phrases`,
 :mod:`.layout`, :mod:`.headlines`, and :mod:`.extractor`, which runs the families on one doc in passes.
 """

@@ -9,8 +9,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon
+from .boundaries import bounded
 from .marks import Quote, quote_spans
-from .settings import CLOSE_TEXT, OPEN_TEXT
+from .settings import CLOSE_TEXT, OPEN_TEXT, SINGLE_CLOSE, SINGLE_OPEN
 
 
 @dataclass(slots=True)
@@ -60,13 +61,46 @@ class ExtractorBase:
     # --- helpers ------------------------------------------------------------------------------------
 
     def chars(self, first: int, last: int) -> tuple[int, int]:
-        """Character span of tokens ``first..last`` (inclusive), without surrounding punctuation."""
+        """Character span of tokens ``first..last`` (inclusive), without surrounding punctuation; quotation marks
+        at the edges stay (PolNeAR's convention, and the reader sees the words were quoted)."""
         doc = self.doc
-        while first < last and (doc[first].is_space or doc[first].is_punct and doc[first].text not in OPEN_TEXT):
+        while first < last and (
+            doc[first].is_space or doc[first].is_punct and doc[first].text not in OPEN_TEXT | {SINGLE_OPEN}
+        ):
             first += 1
-        while last > first and (doc[last].is_space or doc[last].is_punct and doc[last].text not in CLOSE_TEXT):
+        while last > first and (
+            doc[last].is_space
+            or doc[last].is_punct
+            and doc[last].text not in CLOSE_TEXT
+            and not self.closes_single(first, last)
+        ):
             last -= 1
+        last = self.closing_mark(first, last)
         return doc[first].idx, doc[last].idx + len(doc[last])
+
+    def closing_mark(self, first: int, last: int) -> int:
+        """``last``, or the closing quotation mark just after it (only punctuation between) when the span opens a
+        quotation it does not close: "calls the plan ‘a disaster.’" ends at the mark, not before the stop."""
+        doc = self.doc
+        for opening, closing in (("“", "”"), (SINGLE_OPEN, SINGLE_CLOSE)):
+            span = doc[first : last + 1]
+            if sum(t.text == opening for t in span) <= sum(t.text == closing for t in span):
+                continue
+            for token in doc[last + 1 : last + 3]:
+                if token.text == closing:
+                    return token.i
+                if not token.is_punct or token.whitespace_:
+                    break
+        return last
+
+    def closes_single(self, first: int, last: int) -> bool:
+        """Whether token ``last`` is a closing single quotation mark whose opening mark is in ``first..last``:
+        "‘Not Fit To Serve.’" keeps its mark; "the Joneses’" (an apostrophe) does not."""
+        doc = self.doc
+        if doc[last].text != SINGLE_CLOSE:
+            return False
+        opened = sum(1 for t in doc[first:last] if t.text == SINGLE_OPEN)
+        return opened > sum(1 for t in doc[first:last] if t.text == SINGLE_CLOSE)
 
     def subtree_chars(self, token: Token) -> tuple[int, int]:
         return self.chars(token.left_edge.i, token.right_edge.i)
@@ -95,6 +129,8 @@ class ExtractorBase:
         if not self.admits(found):
             return None
         if found.kind == "indirect" and found.cue is not None:
-            found.content = self.within_line(found.content, found.cue)
+            found.content = bounded(
+                self.doc, self.text, self.within_line(found.content, found.cue), self.lexicon.all_cue_lemmas
+            )
         self.found.append(found)
         return len(self.found) - 1

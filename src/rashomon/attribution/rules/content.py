@@ -23,8 +23,11 @@ from .settings import (
     NAMING_VERBS,
     NO_OBJECT_CONTENT,
     NO_XCOMP_CONTENT,
+    OBJECT_COMPLETIONS,
     OBJECT_CONTENT_SPEECH,
     OCCASION_VERBS,
+    OPENING_MARKS,
+    OWN_CUE_REACH,
     PERSON_OBJECT_NOT_SAID,
     QUANTIFIERS,
     QUESTION_MARKS,
@@ -317,8 +320,26 @@ class ContentRules(ExtractorBase):
         ):
             if ask.lemma in PERSON_OBJECT_NOT_SAID and self.speaker_kind(objects[0]) == "person":
                 return NO_CONTENT  # "questioned the witnesses", "admitted Poland": whom, not what
-            return self.subtree_chars(objects[0])
+            return self.object_phrase(ask.verb, objects[0])
         return None
+
+    def object_phrase(self, verb: Token, obj: Token) -> Span_:
+        """The object with what completes it on the verb, up to a comma: "endorsed Cruz for president",
+        "thanked voters for their support", "did not mention him by name" (what the act was said of or for)."""
+        last = obj.right_edge.i
+        own = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())  # "thanked X for": those join the cue
+        for child in verb.rights:
+            if child.i <= last:
+                continue
+            if (
+                child.dep_ != "prep"
+                or child.lower_ not in OBJECT_COMPLETIONS
+                or child.lower_ in own
+                or self.doc[last + 1].is_punct
+            ):
+                break
+            last = child.right_edge.i
+        return self.chars(obj.left_edge.i, last)
 
     def topic_object(self, ask: Ask) -> Span_ | None:
         """ "told the story of X", "wrote an assessment of X"."""
@@ -636,8 +657,24 @@ class ContentRules(ExtractorBase):
         # only the quotes starting that close are tried
         for quote in self.quotes_touching(after, after + 6) if self._quotes_disjoint else self.quotes:
             if quote.start >= after and SPLIT_QUOTE_GAP.match(self.text[after : quote.start]):
+                if self.has_own_cue(quote.end):
+                    return content  # '"A," she said. "B," she added.': "B" is an attribution of its own
                 return content[0], quote.end
         return content
+
+    def has_own_cue(self, end: int) -> bool:
+        """Whether a cue verb follows a quotation ending at ``end`` within a few tokens of the same sentence
+        ('"...," she added', '"...," Lane said')."""
+        span = self.doc.char_span(end, min(len(self.text), end + 1), alignment_mode="expand")
+        if span is None:
+            return False
+        cues = self.lexicon.all_cue_lemmas
+        for token in self.doc[span.start : span.start + OWN_CUE_REACH]:
+            if token.is_sent_start and token.i > span.start or token.text in OPENING_MARKS:
+                return False
+            if token.pos_ == "VERB" and token.lemma_.lower() in cues:
+                return True
+        return False
 
 
 #: The content rules, tried in this order; each one's confidence is ``CONFIDENCE["content." + its name]``.

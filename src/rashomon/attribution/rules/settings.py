@@ -271,6 +271,8 @@ LIGHT_PREPOSITIONS = frozenset({"about", "on", "over", "against", "for", "of", "
 #: Content marker: what is said is the next paragraph ("He said:" closing a paragraph).
 NEXT_BLOCK = (-1, -1)
 #: What may stand between a cue (or its speaker) and the second half of a split quotation.
+#: How many tokens after a quotation a cue of its own may stand ('"...," the mayor of the island said').
+OWN_CUE_REACH = 8
 SPLIT_QUOTE_GAP = re.compile(r"^[\s,;:.—–-]{0,4}$")
 #: Two apostrophes stand for a straight double mark in some house styles (''like this'').
 QUOTE_MARKS = re.compile(r"''|[\"“”„«»]")
@@ -280,6 +282,9 @@ PARAGRAPH_REOPENS = re.compile(r"\n[ \t\u00a0]*(?:''|[\"“„«])")
 CLOSING_MARKS = frozenset("”»")
 OPEN_TEXT = frozenset(('"', "“", "„", "«", "''"))
 CLOSE_TEXT = frozenset(('"', "”", "»", "''"))
+#: Single quotation marks (headline style: "Smith: ‘Plan Is a Disaster.’"). A span keeps an opening one at its
+#: start, and a closing one at its end when it closes a mark opened inside the span (not an apostrophe).
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
 #: "a pilot reached by the Ledger": how a speaker was reached, left out of the source span.
@@ -287,6 +292,16 @@ CONTACT_VERBS = frozenset({"reach", "contact", "interview", "question", "approac
 #: Punctuation that sets a content noun beside the clause it names ("..., a charge the group denied").
 REPLY_JOINS = frozenset({",", "—", "–", ";", "-"})
 #: Words that open a wh-infinitive ("how to prune", "whether to run"): a topic, unless a question verb asks it.
+#: Prepositions that complete a said object on the verb ("endorsed Cruz for president", "mentioned him by name",
+#: "portrayed him as weak"); not when or where ("on Monday", "in an interview").
+OBJECT_COMPLETIONS = frozenset({"for", "by", "as", "to"})
+#: Subordinators that join a contrasting statement of its own ("..., while the mayor says ..."): not a condition.
+CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+#: Dependents that give a cue verb a content of its own (a clause, a name given; not an object: "meet and
+#: discuss the budget" is one plan).
+OWN_CONTENT_DEPS = frozenset({"ccomp", "oprd"})
+#: Relative pronouns that open a non-restrictive clause after a comma (", who ...", ", which ..."): an aside.
+NON_RESTRICTIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
 WH_WORDS = frozenset({"how", "what", "where", "when", "which", "who", "whom", "whether", "why"})
 #: Determiners and pronouns of an indefinite noun phrase: a restrictive clause on one picks out a class of people
 #: ("anyone wanting to learn more", "guests who wish to fish"), not someone who said or holds anything.

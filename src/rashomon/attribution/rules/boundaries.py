@@ -1,0 +1,111 @@
+"""Boundary rules: where an indirect content ends, once a content rule has found it.
+
+A content rule takes a parse subtree; the subtree may carry a stretch the reported words do not hold. Each rule
+here is one such stretch, tried in :data:`BOUNDARY_RULES` order on every indirect content (a direct quotation is
+the speaker's words, mark to mark, and is left alone):
+
+* a **coordinated statement of its own** ("said the plan is dead and said that X", "said X, and more than half
+  said Y", "..., while the mayor says Y"): a cue verb with its own subject or its own complement, joined at the
+  end of the content by a coordinator or a contrastive subordinator, starts another attribution; the first
+  content ends before it (PolNeAR gives each its own span);
+* a **trailing non-restrictive relative clause** (", who was his chief of staff", ", which he called a
+  disaster") is the publisher's aside about a noun of the content, not what the source said (PolNeAR ends the
+  content before it; the issue's narrative-scope rule keeps such insertions the publisher's).
+
+A rule takes the doc, the content's first and last token and the cue lemmas, and answers the new last token (or
+``last``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from .settings import CONTRAST_MARKS, NON_RESTRICTIVE_PRONOUNS, OWN_CONTENT_DEPS, SAY_LEMMAS
+
+#: A cut keeps at least this many tokens of the content.
+MIN_KEPT_TOKENS = 3
+#: Quotation marks: a cut must not leave one of them on the far side (it would split a quotation).
+_MARKS = frozenset('"“”‘’«»')
+
+
+def coordinated_statement(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
+    """ "said his attacks have given him momentum and said that X": cut before "and said"."""
+    end = last
+    while end > first and doc[end].is_punct:
+        end -= 1
+    for token in doc[first + 1 : end + 1]:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in cues or token.right_edge.i != end:
+            continue
+        if token.dep_ == "conj":
+            joined = any(c.dep_ == "cc" for c in token.head.children if c.i < token.i) or any(
+                c.dep_ == "cc" for c in token.children
+            )
+        elif token.dep_ == "advcl":
+            joined = any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in token.children)
+        else:
+            continue
+        # with no subject of its own, only a verb of saying with a clause of its own is a second statement ("said
+        # X and said that Y"); "they are going ahead and will see what happens" is all one content
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or (
+            token.lemma_.lower() in SAY_LEMMAS and any(c.dep_ in OWN_CONTENT_DEPS for c in token.children)
+        )
+        if not (joined and own) or token.head.i < first:
+            continue
+        cut = token.left_edge.i
+        while cut > first and (doc[cut - 1].dep_ in ("cc", "mark") or doc[cut - 1].is_punct):
+            cut -= 1
+        if cut - first < MIN_KEPT_TOKENS or any(t.text in _MARKS for t in doc[cut : token.i]):
+            continue
+        return cut - 1
+    return last
+
+
+def trailing_relative(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
+    """ "the emails were exchanges with Eric Fanning, who was his chief of staff": cut before the comma."""
+    end = last
+    while end > first and doc[end].is_punct:
+        end -= 1
+    for token in doc[first : end + 1]:
+        if token.dep_ != "relcl" or token.right_edge.i != end or token.head.i < first:
+            continue
+        opener = token.left_edge
+        if opener.lower_ not in NON_RESTRICTIVE_PRONOUNS or opener.i - 1 <= first or doc[opener.i - 1].text != ",":
+            continue
+        if any(t.text in _MARKS for t in doc[opener.i : last + 1]):
+            return last  # the clause is (partly) quoted: the source's words, keep them
+        return opener.i - 2
+    return last
+
+
+#: The boundary rules, in the order they are tried.
+BOUNDARY_RULES: tuple[Callable[[Doc, int, int, frozenset[str]], int], ...] = (
+    coordinated_statement,
+    trailing_relative,
+)
+
+
+def bounded(doc: Doc, text: str, content: tuple[int, int], cues: frozenset[str]) -> tuple[int, int]:
+    """``content`` (character offsets into ``text``, the doc's text) with every boundary rule applied to its end."""
+    if not text[content[0] : content[1]].strip():
+        return content
+    try:
+        span = doc.char_span(*content, alignment_mode="expand")
+    except IndexError:  # spaCy refuses a span that expands to nothing
+        return content
+    if span is None or len(span) < 2:
+        return content
+    first, last = span.start, span.end - 1
+    for rule in BOUNDARY_RULES:
+        last = rule(doc, first, last, cues)
+    cut = last != span.end - 1
+    # a coordinator left at the end ("they were worried, and") goes, and after a cut its punctuation too
+    while last > first and (
+        doc[last].dep_ == "cc" or doc[last].is_space or cut and doc[last].is_punct and doc[last].text not in _MARKS
+    ):
+        last -= 1
+        cut = True
+    if not cut:
+        return content
+    return content[0], doc[last].idx + len(doc[last])
