@@ -21,7 +21,7 @@ from ..errors import ConfigError
 from ..model import Analysis, Comment, CommentFlag, Evidence, Stance
 from ..options import CommentOptions, Options
 from ..pipeline import StageContext, register_stage
-from . import abuse, corrections, language, sarcasm, stance, threads
+from . import abuse, corrections, language, sarcasm, spans, stance, threads
 from .features import featurize_counts, gc_paused
 from .threads import commenter_summary, thread_tree
 
@@ -37,6 +37,8 @@ MAX_COMMENT_CHARS = abuse.MAX_SCAN_CHARS
 #: Scoring modes (``[comments] mode``): ``fast``, the linear n-gram models (default: in 5-fold cross-validation
 #: on OLID they are as right as the encoder heads and ~50x faster), or ``encoder``, heads on the shared encoder.
 MODES = ("fast", "encoder")
+#: Flags whose comments get the span head's phrases as evidence (``encoder`` mode).
+SPAN_FLAGS = {"toxicity", "insult", "identity_attack", "severe_toxicity"}
 # ---------------------------------------------------------------------------------------------------------
 
 STAGE = "comments"
@@ -55,14 +57,28 @@ class CommentContext:
     encoder: Any = None
     #: Encoder sentence vector per comment id: each comment is encoded once and its vector shared by all heads.
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    #: Token vectors (float16) and their offsets per comment id, from the same encoder pass, kept until the span
+    #: head has read them (``pop_tokens``).
+    tokens: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    #: Whether ``vectors_of`` keeps token vectors (only when the abuse step, which reads them, runs).
+    keep_tokens: bool = True
 
     def vectors_of(self, batch: list[Comment]) -> np.ndarray:
-        """The encoder vectors of ``batch`` (one row per comment), encoding the ones not seen yet in one call."""
+        """The encoder vectors of ``batch`` (one row per comment), encoding the ones not seen yet in one call
+        (with their token vectors, for the span head)."""
         new = [c for c in batch if c.id not in self.vectors]
         if new:
-            encoded = self.encoder.embed([c.text[:MAX_COMMENT_CHARS] for c in new])
-            self.vectors.update(zip((c.id for c in new), encoded))
+            encoded = self.encoder.encode([c.text[:MAX_COMMENT_CHARS] for c in new], tokens=self.keep_tokens)
+            self.vectors.update(zip((c.id for c in new), encoded.sentences))
+            if encoded.tokens is not None and encoded.offsets is not None:
+                for comment, tokens, offsets in zip(new, encoded.tokens, encoded.offsets, strict=True):
+                    self.tokens[comment.id] = (tokens.astype(np.float16), offsets)
         return np.stack([self.vectors[c.id] for c in batch])
+
+    def pop_tokens(self, batch: list[Comment]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """The token vectors and offsets of ``batch`` (encoded by ``vectors_of``), forgotten once read."""
+        popped = [self.tokens.pop(c.id) for c in batch]
+        return [t for t, _ in popped], [o for _, o in popped]
 
     def evidence(self, comment: Comment, label: str, start: int, end: int, weight: float | None = None) -> Evidence:
         """An :class:`Evidence` at page offsets for a span given in the comment's own offsets."""
@@ -153,6 +169,30 @@ def abuse_step(ctx: CommentContext) -> None:
                 for h in result.hits
                 if h.label in result.flags or h.label == "threat"
             )
+        if ctx.encoder is not None:
+            _span_evidence(ctx, batch)
+
+
+def _span_evidence(ctx: CommentContext, batch: list[Comment]) -> None:
+    """The toxic-span head's phrases as evidence of the flagged comments of ``batch`` (``toxic_span``), beside
+    the lexicon's and the threat patterns' (a span already covered by one of those is not repeated)."""
+    tokens, offsets = ctx.pop_tokens(batch)
+    flagged = [k for k, c in enumerate(batch) if set(c.flags) & SPAN_FLAGS]
+    if not flagged:
+        return
+    found = spans.find_spans(
+        [batch[k].text[:MAX_COMMENT_CHARS] for k in flagged],
+        [tokens[k] for k in flagged],
+        [offsets[k] for k in flagged],
+        np.stack([ctx.vectors[batch[k].id] for k in flagged]),
+    )
+    for k, comment_spans in zip(flagged, found, strict=True):
+        comment = batch[k]
+        base = comment.start
+        for span in comment_spans:
+            if any(e.start <= base + span.start and base + span.end <= e.end for e in comment.evidence):
+                continue
+            comment.evidence.append(ctx.evidence(comment, "toxic_span", span.start, span.end, round(span.score, 3)))
 
 
 @step("sarcasm")
@@ -222,7 +262,12 @@ def comments_stage(analysis: Analysis, ctx: StageContext) -> None:
     if mode not in MODES:
         raise ConfigError(f"[comments] mode must be one of {', '.join(MODES)}, not {mode!r}")
     _check_offsets(analysis)
-    steps_ctx = CommentContext(analysis, comments, encoder=ctx.resource("encoder") if mode == "encoder" else None)
+    steps_ctx = CommentContext(
+        analysis,
+        comments,
+        encoder=ctx.resource("encoder") if mode == "encoder" else None,
+        keep_tokens="abuse" in ctx.options.comments.steps,
+    )
     with gc_paused():  # see features.gc_paused: the steps allocate many short-lived objects, no cycles
         for name in ctx.options.comments.steps:
             try:
