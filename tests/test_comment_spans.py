@@ -77,3 +77,19 @@ def test_flagged_comment_gets_the_words_that_make_it_abusive_as_evidence():
     for e in insult.evidence:
         assert analysis.page.text[e.start : e.end] == e.text
     assert not [e for e in plain.evidence if e.label == "toxic_span"]
+
+
+def test_fast_mode_shows_lexicon_words_not_ngram_guesses_and_spans_on_request():
+    text = "The councillor who wrote this is a brainless moron and a pathetic liar."
+    evidence = {}
+    for spans_option in (None, True, False):
+        analysis = make_analysis([("ann", text)])
+        analyze_comments(analysis, Options().with_values({"comments.mode": "fast", "comments.spans": spans_option}))
+        comment = analysis.page.comments[0]
+        assert "toxicity" in comment.flags
+        evidence[spans_option] = {(e.label, e.text) for e in comment.evidence}
+    assert ("insult", "moron") in evidence[None]
+    assert not {label for label, _ in evidence[None]} - {"insult", "profanity", "identity_attack", "threat"}
+    assert any(label == "toxic_span" and "brainless" in words for label, words in evidence[True])
+    # the old n-gram word evidence only when asked for: it marks words like "councillor" too
+    assert {label for label, _ in evidence[False]} >= {"toxicity"}
