@@ -93,3 +93,15 @@ def test_fast_mode_shows_lexicon_words_not_ngram_guesses_and_spans_on_request():
     assert any(label == "toxic_span" and "brainless" in words for label, words in evidence[True])
     # the old n-gram word evidence only when asked for: it marks words like "councillor" too
     assert {label for label, _ in evidence[False]} >= {"toxicity"}
+
+
+def test_piece_scores_equal_the_head_on_the_full_features():
+    from rashomon import encoder
+
+    texts = ["You are a brainless moron.", "ok", "", "The ferry leaves at noon, and nobody cares about that idiot."]
+    encoded = encoder.load().encode(texts, tokens=True)
+    span_head = spans.head()
+    fast = spans.piece_scores(encoded.tokens, encoded.sentences, span_head)
+    for text_tokens, sentence, scores in zip(encoded.tokens, encoded.sentences, fast, strict=True):
+        full = span_head.scores(spans.features(text_tokens, sentence))[:, 0]
+        assert scores.shape == full.shape and np.allclose(scores, full, atol=1e-5)

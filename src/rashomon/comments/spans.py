@@ -97,14 +97,34 @@ def head() -> heads.Head:
 
 
 def piece_scores(tokens: Sequence[np.ndarray], sentences: np.ndarray, span_head: heads.Head | None = None) -> list:
-    """The head's score of every piece of every text (one array per text), in one pass over all pieces."""
+    """The head's score of every piece of every text (one array per text), in one pass over all pieces.
+
+    The same numbers as ``span_head.scores(features(...))``, without building the 4 x dim features: the first
+    layer's weight is cut into its piece, before, after and sentence blocks, each piece is multiplied by the
+    first three once, and the neighbours' products are shifted into place (a quarter of the work, no copies)."""
     span_head = span_head or head()
-    blocks = [features(t, s) for t, s in zip(tokens, sentences, strict=True)]
-    if not blocks:
+    if not len(tokens):
         return []
-    flat = span_head.scores(np.vstack(blocks))[:, 0]
-    cuts = np.cumsum([len(b) for b in blocks])[:-1]
-    return np.split(flat, cuts)
+    first, rest = span_head.layers[0], span_head.layers[1:]
+    dim = first.weight.shape[0] // 4
+    weight = first.weight.astype(np.float32)
+    lengths = [len(t) for t in tokens]
+    flat = np.vstack([np.asarray(t, dtype=np.float32).reshape(-1, dim) for t in tokens])
+    own, before, after = (flat @ weight[k * dim : (k + 1) * dim] for k in range(3))
+    hidden = own + first.bias.astype(np.float32)
+    hidden += np.repeat(np.asarray(sentences, dtype=np.float32) @ weight[3 * dim :], lengths, axis=0)
+    starts = np.cumsum([0, *lengths[:-1]])
+    shifted_before = np.vstack([np.zeros((1, before.shape[1]), np.float32), before[:-1]])
+    shifted_after = np.vstack([after[1:], np.zeros((1, after.shape[1]), np.float32)])
+    shifted_before[starts] = 0.0  # the first piece of a text has no piece before it
+    shifted_after[starts + np.asarray(lengths) - 1] = 0.0  # nor the last one a piece after it
+    hidden += shifted_before + shifted_after
+    if first.activation:
+        hidden = heads.ACTIVATIONS[first.activation](hidden)
+    tail = heads.Head(
+        span_head.name, "token", rest, span_head.output, span_head.labels, encoder=span_head.encoder
+    )  # the layers after the first, as a head of their own
+    return np.split(tail.scores(hidden)[:, 0], np.cumsum(lengths)[:-1])
 
 
 def find_spans(
