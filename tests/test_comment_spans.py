@@ -105,3 +105,22 @@ def test_piece_scores_equal_the_head_on_the_full_features():
     for text_tokens, sentence, scores in zip(encoded.tokens, encoded.sentences, fast, strict=True):
         full = span_head.scores(spans.features(text_tokens, sentence))[:, 0]
         assert scores.shape == full.shape and np.allclose(scores, full, atol=1e-5)
+
+
+def test_a_flag_with_nothing_to_show_is_withheld_but_its_score_stays(monkeypatch):
+    import rashomon.comments as comments_stage
+
+    texts = [
+        "Worst of all, our leaders and the press never admit that most of the blood is on their own hands.",
+        "Honestly the council members are all clowns and cowards.",
+    ]
+    flags, scores = {}, {}
+    for rule in (True, False):
+        monkeypatch.setattr(comments_stage, "FLAG_NEEDS_EVIDENCE", rule)
+        analysis = make_analysis([("ann", t) for t in texts])
+        analyze_comments(analysis, Options().with_values({"comments.mode": "encoder"}))
+        flags[rule] = [set(c.flags) for c in analysis.page.comments]
+        scores[rule] = [c.scores["toxicity"] for c in analysis.page.comments]
+    assert "toxicity" in flags[False][0] and not flags[True][0] & comments_stage.SPAN_FLAGS
+    assert scores[True] == scores[False] and scores[True][0] >= 0.5
+    assert "toxicity" in flags[True][1] and "toxicity" in flags[False][1]
