@@ -16,8 +16,12 @@ STAMP_DEV := $(VENV)/.installed-dev-$(shell cat requirements-dev.lock pyproject.
 install: $(STAMP_RUN)
 install-dev: $(STAMP_DEV)
 
+# pip is pinned: 23.2 (Python 3.11's own) resolves a dependency's extra (weasel's smart-open[http]) to the newest
+# release instead of the locked one and then refuses it in --require-hashes mode.
+PIP_VERSION ?= 25.3
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 
 $(STAMP_RUN): requirements.lock pyproject.toml | $(VENV)/bin/python
 	$(PIP) --require-hashes -r requirements.lock

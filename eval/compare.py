@@ -8,13 +8,16 @@ verb-list comparison where it applies):
   comparison puts the two claims in one group. Figures: precision and recall of related pairs; the anchor's
   recall at our precision. Goal: recall >= 0.50 at precision >= 0.90.
 - ``fnc``: headline/body pairs of FNC-1 (a seeded sample of bodies, all their headlines up to a cap). Related
-  when any headline claim aligns with a body claim; stance from the verdict (conflict -> disagree, agree with
-  one of the body's claims -> agree, otherwise discuss). Figure: FNC score / its maximum (goal >= 0.75; the
+  when any headline claim aligns with (or is related to) a body claim, or ``compare_pages`` finds the two pages
+  tell one event (``page_pairs``: the headline's best cosine to a body sentence); stance from the verdicts
+  (conflict -> disagree, otherwise discuss). Figure: FNC score / its maximum (goal >= 0.75; the
   official baseline, trained on FNC-1, gets 0.75). Nothing is trained on it.
 - ``basil``: BASIL triplets (Fox, NYT, HuffPost on one event) through ``compare_pages``: cross-outlet groups
-  per event and verdicts; and, where ``eval/data/basil-groups.json`` holds hand judgements of the groups
+  per event and verdicts; where ``eval/data/basil-groups.json`` holds hand judgements of the groups
   (sentence ids ``outlet:paragraph:sentence`` and a verdict, no text), the share of groups about one fact and
-  of verdicts right.
+  of verdicts right (precision); and against ``eval/data/basil-facts.json`` — the facts a careful reader lists
+  for the first 20 triplets, each the ids of the sentences that tell it in two or more outlets and the verdict
+  they deserve — the share found by a cross-outlet group with the right verdict (recall; goal >= 0.60).
 
     .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil] [--fnc-bodies 60]
 
@@ -37,6 +40,7 @@ import numpy as np
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 GOLD = Path(__file__).resolve().parent / "data" / "basil-groups.json"
+FACTS = Path(__file__).resolve().parent / "data" / "basil-facts.json"
 CACHE = Path("/tmp/compare-cache")
 OUTLETS = {"1": "Fox News", "2": "New York Times", "3": "HuffPost"}
 FNC_MAX_HEADLINES = 10
@@ -199,12 +203,15 @@ def fnc(folder: Path, nlp, encoder, bodies_wanted: int, seed: int = 0) -> dict:
     heads = sorted({r["Headline"] for r in rows})
     head_done = dict(zip(heads, analyses_of([_page([[h]], "headline")[0] for h in heads], nlp), strict=True))
     gold = [r["Stance"] for r in rows]
-    pred = []
+    pred, pred_linked, closeness = [], [], []
     for row in rows:
         result = compare_pages([head_done[row["Headline"]], body_done[row["Body ID"]]], encoder=encoder)
         across = [x for x in result["alignments"] if {c.split(":")[0] for c in x["claim_ids"]} == {"p1", "p2"}]
         linked = across or [x for x in result["related"] if {c.split(":")[0] for c in x["claim_ids"]} == {"p1", "p2"}]
-        if not linked:
+        pred_linked.append("discuss" if linked else "unrelated")
+        same_event = any(pair["same_event"] for pair in result.get("page_pairs", []))
+        closeness.append(max((pair["similarity"] for pair in result.get("page_pairs", [])), default=0.0))
+        if not (linked or same_event):
             pred.append("unrelated")
         elif any(x["verdict"] == "conflict" for x in across):
             pred.append("disagree")
@@ -216,12 +223,23 @@ def fnc(folder: Path, nlp, encoder, bodies_wanted: int, seed: int = 0) -> dict:
         (fnc_score(gold, ["discuss" if s >= t else "unrelated" for s in tfidf]), t) for t in np.linspace(0.02, 0.5, 49)
     )
     ours = fnc_score(gold, pred) / fnc_max(gold)
+    linked_only = fnc_score(gold, pred_linked) / fnc_max(gold)
     related_pred = np.array([p != "unrelated" for p in pred])
     tp = int((related_pred & related).sum())
     print(f"\nFNC-1 train sample: {len(rows)} pairs over {len(chosen)} bodies, {int(related.sum())} related")
     print(
         f"  ours: FNC score {ours:.3f} of max; related precision {tp / max(related_pred.sum(), 1):.3f} recall {tp / max(related.sum(), 1):.3f}"
     )
+    print(f"  ours, related only through claim alignments (no page similarity): {linked_only:.3f}")
+    sweep = []
+    for t in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+        swept = [p if p != "unrelated" or c < t else "discuss" for p, c in zip(pred, closeness, strict=True)]
+        swept = [
+            p if c >= t or p_l != "unrelated" else "unrelated"
+            for p, c, p_l in zip(swept, closeness, pred_linked, strict=True)
+        ]
+        sweep.append(f"{t:.2f}: {fnc_score(gold, swept) / fnc_max(gold):.3f}")
+    print(f"  page similarity threshold (SAME_EVENT_COSINE) against the score (diagnostic): {'; '.join(sweep)}")
     print(
         f"  anchor TF-IDF cosine (threshold tuned on this sample, 'discuss' when related): {best[0] / fnc_max(gold):.3f}"
     )
@@ -230,6 +248,7 @@ def fnc(folder: Path, nlp, encoder, bodies_wanted: int, seed: int = 0) -> dict:
     return {
         "fnc_pairs": len(rows),
         "fnc_score_of_max": round(ours, 3),
+        "fnc_score_claims_only": round(linked_only, 3),
         "fnc_tfidf_tuned_score_of_max": round(best[0] / fnc_max(gold), 3),
     }
 
@@ -245,13 +264,29 @@ def basil_triplets(folder: Path) -> dict[str, dict[str, dict]]:
     return {k: v for k, v in triplets.items() if len(v) == 3}
 
 
+def score_fact(fact: dict, groups: list[tuple[list[str], dict]]) -> dict:
+    """Whether a hand-listed fact (sentence ids of two or more outlets, a verdict) is found: some cross-outlet
+    group holds its sentences from at least two outlets; and whether one such group has the fact's verdict."""
+    wanted = set(fact["ids"])
+    verdicts = [x["verdict"] for ids, x in groups if len({i.split(":")[0] for i in wanted.intersection(ids)}) >= 2]
+    return {
+        "triplet": fact.get("triplet"),
+        "verdict": fact["verdict"],
+        "found": bool(verdicts),
+        "right": fact["verdict"] in verdicts,
+        "got": verdicts,
+    }
+
+
 def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool) -> dict:
     from rashomon.compare import compare_pages
 
     gold = json.loads(GOLD.read_text()) if GOLD.is_file() else {}
+    facts = json.loads(FACTS.read_text()) if FACTS.is_file() else {}
     triplets = basil_triplets(folder)
     names = sorted(triplets)[:limit]
     per_event, verdicts, judged, one_fact, right = [], {}, 0, 0, 0
+    fact_rows: list[dict] = []
     conflicts_judged = conflicts_right = 0
     for name in names:
         outlets = sorted(triplets[name])
@@ -295,6 +330,10 @@ def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool) -> dict:
                     )
                 )
         per_event.append(len(groups))
+        for fact in facts.get(name, []):
+            fact_rows.append(score_fact({**fact, "triplet": name}, groups))
+            if print_groups:
+                print(json.dumps({"triplet": name, "fact": fact, "score": fact_rows[-1]}))
     mean_groups = sum(per_event) / max(len(per_event), 1)
     print(
         f"\nBASIL: {len(names)} triplets; cross-outlet groups per event {mean_groups:.2f} (goal >= 2); "
@@ -305,7 +344,23 @@ def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool) -> dict:
             f"  hand-judged groups {judged}: about one fact {one_fact / judged:.2f} (goal >= 0.90); "
             f"verdict right {right / judged:.2f}; conflicts right {conflicts_right}/{conflicts_judged}"
         )
+    found = [r for r in fact_rows if r["found"]]
+    fact_recall = sum(r["right"] for r in fact_rows) / max(len(fact_rows), 1)
+    if fact_rows:
+        by_verdict = {
+            v: f"{sum(r['right'] for r in fact_rows if r['verdict'] == v)}/{sum(1 for r in fact_rows if r['verdict'] == v)}"
+            for v in ("agree", "compatible", "conflict")
+        }
+        print(
+            f"  hand-listed facts {len(fact_rows)} in {len({r['triplet'] for r in fact_rows})} triplets: found with the "
+            f"right verdict {fact_recall:.2f} (goal >= 0.60); found at all {len(found) / len(fact_rows):.2f}; verdict "
+            f"right when found {sum(r['right'] for r in found) / max(len(found), 1):.2f}; right by gold verdict {by_verdict}"
+        )
     return {
+        "basil_facts": len(fact_rows),
+        "basil_fact_recall_right_verdict": round(fact_recall, 3) if fact_rows else None,
+        "basil_fact_found": round(len(found) / len(fact_rows), 3) if fact_rows else None,
+        "basil_fact_verdict_right_when_found": round(sum(r["right"] for r in found) / len(found), 3) if found else None,
         "basil_events": len(names),
         "basil_groups_per_event": round(mean_groups, 2),
         "basil_events_without_group": sum(1 for g in per_event if not g),

@@ -1,5 +1,5 @@
 """A loopback web server for the URL and ``--render`` tests: the pages of ``tests/fixtures/web`` (our own) and a
-few routes that misbehave on purpose (redirects and a redirect loop, a slow and a dripping server, a 20 MB page,
+few routes that misbehave on purpose (redirects, a redirect loop and one to a private address, a slow and a dripping server, a 20 MB page,
 error statuses, media types that are no page, a charset named only in the header).
 
 ``serve()`` starts it on 127.0.0.1 with port 0 in a thread and gives its base URL; the render fixtures reach
@@ -129,6 +129,8 @@ ROUTES = {
     "/loop-a": _redirect("/loop-b"),
     "/loop-b": _redirect("/loop-a", 307),
     "/to-file": _redirect("file:///etc/passwd"),
+    # a private address (never connected to: a fetch for the web app refuses it first)
+    "/to-private": _redirect("http://10.255.255.1/article.html"),
     "/cookie-check": _cookie_check,
     "/slow": _slow,
     "/drip": _drip,

@@ -377,3 +377,50 @@ def test_durations_compare_in_days():
         relation(in_days(two_years), in_days(Quantity("24 months", 0, 1, value=24, low=24, high=24, unit="month")))
         == "agree"
     )
+
+
+def test_page_pairs_tell_whether_two_pages_tell_one_event():
+    same = two_outlets(
+        [
+            "The regional governor resigned on Friday after weeks of protests over the water shortage.",
+            "Protesters had blocked the main road to the capital for ten days.",
+        ],
+        ["The provincial governor stepped down on Friday following weeks of protests over water shortages."],
+    )
+    other = two_outlets(
+        ["The regional governor resigned on Friday after weeks of protests over the water shortage."],
+        ["A new bakery opened its doors on the main square, selling bread baked in a wood oven."],
+    )
+    (pair,) = same["page_pairs"]
+    (apart,) = other["page_pairs"]
+    assert pair["accounts"] == ["p1", "p2"] and pair["same_event"] and not apart["same_event"]
+    assert pair["similarity"] > apart["similarity"]
+
+
+def test_framing_across_pages_keeps_each_page_offsets():
+    first = ["Government forces and rebels exchanged fire in the valley on Tuesday, officials said."]
+    second = ["The brutal regime slaughtered innocent villagers in a savage, cowardly assault on the valley."]
+    a = analyze(make_page(first, [None], "Valley Courier"))
+    b = analyze(make_page(second, [None], "Ridge Bulletin"))
+    result = compare_pages([a, b])
+    pages = {"p1": a.page.text, "p2": b.page.text}
+    spans = [(pid, span) for pid, entry in result["framing"].items() for span in entry["loaded"]]
+    assert any(pid == "p2" for pid, _ in spans), "the head flags none of the second page's loaded words"
+    for pid, span in spans:
+        assert pages[pid][span["start"] : span["end"]].split()[0] in span["text"]
+
+
+def test_a_denial_is_no_conflict_when_the_asserting_sentence_also_denies():
+    from rashomon.meaning import pair_verdict
+    from rashomon.model import Claim
+
+    def claim(text: str, negated: bool) -> Claim:
+        return Claim(id="c", source_id="s", start=0, end=len(text), text=text, negated=negated, event_type="offer")
+
+    denial = claim("The spokesman insisted that the council never offered him a seat on the board.", True)
+    plain = claim("Many say the council offered him a seat on the board.", False)
+    hedged = claim(
+        "Many say the council offered him a seat on the board; the mayor said that was never the case.", False
+    )
+    assert pair_verdict(plain, denial, 0.8, "A", "B")[0] == "conflict"
+    assert pair_verdict(hedged, denial, 0.8, "A", "B")[0] != "conflict"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import textwrap
+import time
 
 import pytest
 
@@ -182,6 +183,16 @@ def test_attributes_past_the_bound_are_cut_before_parsing():
     tag = capped[capped.index("<div") : capped.index(">", capped.index("<div"))]
     assert len(ATTRIBUTE.findall(tag[4:])) == settings.MAX_ATTRIBUTES_PER_ELEMENT
     assert "northern quay" in read_html(html).text
+
+
+def test_a_long_minified_script_is_checked_for_long_tags_in_linear_time():
+    # "<n;i++){…" reads as the start of a tag with no white space and no ">": a pattern that may split it into a
+    # name and attributes in every way takes quadratic time (minutes for this page); the check must take one pass
+    script = "<script>for(i=0;i<n;i++){" + "a=b+c;" * 20_000 + "}</script>"
+    html = html_page(f"<p>{ARTICLE}</p>{script}")
+    start = time.perf_counter()
+    assert cap_attributes(html) == html
+    assert time.perf_counter() - start < 2.0
 
 
 def test_empty_elements_past_the_element_bound_are_dropped_and_the_article_kept():

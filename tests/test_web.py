@@ -532,3 +532,14 @@ def test_concurrent_misses_of_one_read_compute_it_once():
     assert answers[10:] == [(500, b"/broken")] * 3
     assert calls.count("/pages/1") == 1, "ten concurrent reads of one page rendered it once"
     assert calls.count("/broken") == 3, "an error is never shared or kept"
+
+
+def test_templates_are_compiled_before_the_first_request(tmp_path):
+    """A cold first report took ~0.3 s, and every read that came meanwhile queued behind it."""
+    app = create_app(tmp_path / "s.db", analyze=_unavailable)
+    templates = app.state.templates
+    templates.cache.clear()  # the template set is one per process: forget what earlier apps compiled
+    with TestClient(app) as started:
+        compiled = {name for _, name in templates.cache.keys()}
+        assert {"web_page.html.j2", "web_index.html.j2", "web_search.html.j2"} <= compiled
+        assert started.get("/").status_code == 200

@@ -270,11 +270,16 @@ def serve(
     allowed_host: list[str] = typer.Option(
         [], "--allowed-host", help="Another host name clients may use (when serving beyond this machine); repeatable."
     ),
+    fetch_private: bool = typer.Option(
+        False,
+        "--fetch-private",
+        help="Fetch URLs on private, loopback and link-local addresses too (refused by default, against SSRF).",
+    ),
 ) -> None:
-    """Serve the web app: paste or upload pages, read reports, search, compare stored pages."""
+    """Serve the web app: paste, upload or give the URL of pages, read reports, search, compare stored pages."""
     from .web import serve as run
 
-    run(host, port, db, allowed_hosts=allowed_host)
+    run(host, port, db, allowed_hosts=allowed_host, fetch_private=fetch_private or None)
 
 
 @app.command()

@@ -27,11 +27,21 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 
+import numpy as np
+
 from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import source_label, topics
 from .claims.numbers import describe, interval, relation
-from .meaning import align_claims, claim_vectors, gate_by_meaning, link_actors, normalized_text, related_pairs
+from .meaning import (
+    align_claims,
+    claim_vectors,
+    gate_by_meaning,
+    link_actors,
+    normalized_text,
+    page_similarity,
+    related_pairs,
+)
 from .model import Alignment, Analysis, Claim, Quantity
 from .pipeline import StageContext, register_stage
 
@@ -330,7 +340,8 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
 
     Returns a JSON-plain dict: ``pages`` (id, label, title, url, claims), ``alignments`` (as in an analysis,
     claim ids prefixed with the page id: ``p1:c3``), ``related`` (claims of two pages on one point that no
-    alignment holds, with their cosine; no verdict), ``framing`` (keyed by page id) and ``warnings``.
+    alignment holds, with their cosine; no verdict), ``page_pairs`` (each pair of pages: how close they are in
+    what they tell, and whether they seem to tell one event), ``framing`` (keyed by page id) and ``warnings``.
     """
     pages, items, texts, warnings = [], [], {}, []
     event_claims: list[Claim] = []
@@ -338,6 +349,11 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
     if len(analyses) < 2:
         warnings.append({"code": "one_page", "message": "one page given: nothing to compare across pages"})
     labels: dict[str, str] = {}
+    # framing reads every page's words in one pass, so each page's offsets are moved past the previous pages'
+    bases, base = {}, 0
+    for index, analysis in enumerate(analyses):
+        bases[f"p{index + 1}"] = base
+        base += len(analysis.page.text) + 1
     for index, analysis in enumerate(analyses):
         pid = f"p{index + 1}"
         label = page_label(analysis, index)
@@ -366,7 +382,7 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
         for claim in prefixed:
             event_labels[claim.id] = _outlet_label(analysis, claim, pid, label)
         event_claims.extend(prefixed)
-        texts[pid] = [(block.start, block.text) for block in analysis.page.article_blocks]
+        texts[pid] = [(bases[pid] + block.start, block.text) for block in analysis.page.article_blocks]
         if not analysis.claims:
             warnings.append({"code": "no_claims", "message": f"{label}: no claims found (was the claims stage run?)"})
     if encoder is None:
@@ -377,7 +393,10 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
     def page_of(claim: Claim) -> str:
         return claim.id.split(":", 1)[0]
 
-    vectors = claim_vectors(event_claims, encoder)
+    # one encoder pass serves the alignment (sentence vectors) and the framing head (token vectors)
+    read = [normalized_text(c.text) for c in event_claims]
+    encoding = encoder.encode(read, tokens=True) if read else None
+    vectors = claim_vectors(event_claims, encoder) if encoding is None else encoding.sentences
     alignments = compare_claims(
         event_claims,
         encoder,
@@ -395,9 +414,87 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
         "pages": pages,
         "alignments": [asdict(a) for a in alignments],
         "related": related,
-        "framing": framing_module.framing_for(texts, labels),
+        "page_pairs": _page_pairs(analyses, event_claims, vectors, encoder),
+        "framing": _page_framing(analyses, event_claims, read, encoding, texts, labels, bases, encoder),
         "warnings": warnings,
     }
+
+
+def _page_pairs(analyses: list[Analysis], claims: list[Claim], vectors, encoder) -> list[dict]:
+    """:func:`rashomon.meaning.page_similarity` of every pair of pages; a page without claims (a headline
+    whose verbs the parser took for names) takes part through its article blocks' texts instead."""
+    units = list(claims)
+    rows = [vectors] if len(claims) else []
+    bare = [
+        (f"p{index + 1}", block)
+        for index, analysis in enumerate(analyses)
+        if not analysis.claims
+        for block in analysis.page.article_blocks
+        if block.text.strip()
+    ]
+    if bare:
+        units += [
+            Claim(id=f"{pid}:{block.id}", source_id="page", start=block.start, end=block.end, text=block.text)
+            for pid, block in bare
+        ]
+        rows.append(claim_vectors(units[len(claims) :], encoder))
+    if len(rows) == 0:
+        return []
+    return page_similarity(units, np.vstack(rows), lambda c: c.id.split(":", 1)[0])
+
+
+def _page_framing(
+    analyses: list[Analysis],
+    claims: list[Claim],
+    read: list[str],
+    encoding,
+    texts: dict[str, list[tuple[int, str]]],
+    labels: dict[str, str],
+    bases: dict[str, int],
+    encoder,
+) -> dict:
+    """Framing per page from the token vectors of the claims' encoder pass (only the text the claims leave
+    out is encoded again); ``texts`` hold offsets moved by ``bases``, and the result's offsets are moved back
+    to each page's own."""
+    encoded = []
+    if encoding is not None and encoding.tokens is not None and encoding.offsets is not None:
+        for index, analysis in enumerate(analyses):
+            pid = f"p{index + 1}"
+            rows = [n for n, c in enumerate(claims) if c.id.split(":", 1)[0] == pid]
+            if not rows:
+                continue
+            part = replace(
+                encoding,
+                sentences=encoding.sentences[rows],
+                truncated=encoding.truncated[rows],
+                tokens=[encoding.tokens[n] for n in rows],
+                offsets=[encoding.offsets[n] for n in rows],
+            )
+            spans = [(claims[n].start, claims[n].end) for n in rows]
+            for span in framing_module.encoded_spans(analysis.page.text, spans, [read[n] for n in rows], part):
+                shift = bases[pid]
+                encoded.append(
+                    framing_module.EncodedSpan(span.start + shift, span.end + shift, span.tokens, span.offsets + shift)
+                )
+    result = framing_module.framing_for(texts, labels, encoder, encoded)
+    for pid, entry in result.items():
+        _shift_framing(entry, -bases.get(pid, 0))
+    return result
+
+
+def _shift_framing(entry: dict, shift: int) -> None:
+    """Move the page offsets of one account's framing (distinctive words' spans and context, loaded spans)."""
+    for row in entry.get("distinctive", []):
+        row["spans"] = [[a + shift, b + shift] for a, b in row.get("spans", [])]
+        if row.get("context"):
+            row["context"] = {
+                **row["context"],
+                "start": row["context"]["start"] + shift,
+                "end": row["context"]["end"] + shift,
+            }
+    for span in entry.get("loaded", []):
+        span["start"] += shift
+        span["end"] += shift
 
 
 def _prefixed(claim: Claim, pid: str) -> Claim:

@@ -27,6 +27,11 @@ class URLNotAllowed(FetchError):
     """Not an http or https URL (``file://``, ``ftp://``, ...), or no URL at all: rashomon fetches only the web."""
 
 
+class AddressNotAllowed(URLNotAllowed):
+    """The URL's host is (or resolves to) a private, loopback, link-local or other non-public address, which a
+    fetch for the web app refuses: a page on the web must not make the server reach its own network (SSRF)."""
+
+
 class FetchTimeout(FetchError):
     """The server did not connect, answer or finish sending within the fetch time limits."""
 

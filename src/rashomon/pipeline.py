@@ -19,13 +19,16 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import catalogue
 
 from .errors import ConfigError
 from .model import Analysis, Block, Page
 from .options import Options, ParseOptions
+
+if TYPE_CHECKING:
+    from .read.fetch import Fetched
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +292,7 @@ def skipped_message(skipped: Sequence[StageSpec], language: str | None) -> str:
 
 
 def analyze(
-    source: Path | str | bytes | Page | None = None,
+    source: Path | str | bytes | Page | Fetched | None = None,
     *,
     path: str | Path | None = None,
     text: str | None = None,
@@ -302,7 +305,8 @@ def analyze(
     """Analyze one page.
 
     ``source`` is a :class:`~pathlib.Path` (a file is read), a ``str`` of page text (HTML is recognised by its
-    markup), raw ``bytes``, or a :class:`Page`; or name the input with ``path=``, ``text=`` or ``html=``.
+    markup), raw ``bytes``, a :class:`Page`, or a page fetched from its URL (:func:`rashomon.fetch_url`); or name
+    the input with ``path=``, ``text=`` or ``html=``.
     ``options`` sets the run (stages, per-stage sections); ``stage_names`` overrides its stages; ``nlp`` is a
     spaCy pipeline every stage uses instead of loading the project's. The stage list is checked before the
     page is read. Raises :class:`~rashomon.errors.InputError` for input that is not a page at all.

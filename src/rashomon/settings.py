@@ -40,6 +40,13 @@ FETCH_HTML_TYPES = ("text/html", "application/xhtml+xml")
 FETCH_TEXT_TYPES = ("text/plain",)
 #: The User-Agent sent; ``{version}`` is rashomon's.
 FETCH_USER_AGENT = "rashomon/{version} (news page reader; +https://pypi.org/project/rashomon/)"
+#: The web app fetches a URL only when its host is, and resolves to, public addresses (no private, loopback or
+#: link-local one: a URL typed into the form must not make the server reach its own network). True allows them
+#: (a private deployment reading an intranet; the tests' loopback server); ``rashomon serve`` and
+#: ``create_app(fetch_private=...)`` may set it per app.
+WEB_FETCH_PRIVATE_ADDRESSES = False
+#: URLs the web app fetches at once; one more request gets 429 with Retry-After.
+WEB_FETCH_CONCURRENCY = 4
 
 # --- rendering a URL in headless Chromium (``--render``; read/render.py) -----------------------------------
 #: Chromium executables tried in order (Debian's package first); ``RASHOMON_CHROMIUM`` names another. Without

@@ -9,11 +9,19 @@ is not a page. The bytes are decoded later by :func:`rashomon.read.decode`, with
 
 Redirects are followed here rather than by httpx (cookies kept across them), so each hop's target is checked
 (no redirect to ``file://``), a loop is named as a loop, and each hop gets only what is left of the total time.
+
+``public_only`` (the web app's default, against server-side request forgery): the fetch connects only to public
+addresses. The check is made where the connection is opened (:func:`public_address`): the host is resolved
+once, every address it resolves to must be public, and the connection goes to the address that was checked, so
+neither a redirect to ``http://127.0.0.1/`` nor a name that resolves to a private address the second time
+(DNS rebinding) gets through. Such a fetch uses no proxy from the environment (the proxy would choose the address).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -22,6 +30,7 @@ from urllib.parse import urlsplit
 
 from .. import settings
 from ..errors import (
+    AddressNotAllowed,
     ConnectionFailed,
     FetchTimeout,
     HTTPStatusError,
@@ -135,8 +144,11 @@ def fetch(
     connect_timeout: float | None = None,
     read_timeout: float | None = None,
     max_redirects: int | None = None,
+    public_only: bool = False,
 ) -> Fetched:
-    """GET ``url`` and return its bytes; each limit defaults to its ``settings.FETCH_*`` value.
+    """GET ``url`` and return its bytes; each limit defaults to its ``settings.FETCH_*`` value. ``public_only``:
+    refuse (:class:`~rashomon.errors.AddressNotAllowed`) a host that is or resolves to an address that is not
+    public, at every redirect (see the module doc).
 
     Raises a :class:`~rashomon.errors.FetchError` subclass for every way the fetch can fail (see the module doc).
     """
@@ -156,7 +168,10 @@ def fetch(
         "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1",
         "Accept-Encoding": ACCEPT_ENCODING,
     }
-    with httpx.Client(headers=headers, follow_redirects=False) as client:
+    if public_only:
+        _check_literal_address(requested)
+    guard = {"transport": _public_only_transport(), "trust_env": False} if public_only else {}
+    with httpx.Client(headers=headers, follow_redirects=False, **guard) as client:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
@@ -176,6 +191,8 @@ def fetch(
                             raise TooManyRedirects(
                                 f"{requested}: more than {hops} redirects (settings.FETCH_MAX_REDIRECTS)"
                             )
+                        if public_only:
+                            _check_literal_address(target)
                         visited.append(target)
                         current = target
                         continue
@@ -192,6 +209,8 @@ def fetch(
                     if declared.isdigit() and int(declared) > limit:
                         raise PageTooLarge(_too_large(final, limit, int(declared)))
                     data = _read_body(response, final, limit, deadline, total)
+            except AddressNotAllowed as err:  # from the connection's own check, which knows no URL
+                raise AddressNotAllowed(f"{current}: {err}") from None
             except httpx.TimeoutException as err:
                 what = {
                     httpx.ConnectTimeout: "no connection",
@@ -218,6 +237,87 @@ def fetch(
                 requested_url=requested,
                 redirects=tuple(visited[1:]),
             )
+
+
+def is_public_address(address: str) -> bool:
+    """Whether an IP address is one on the public internet: not private, loopback, link-local, shared (CGNAT),
+    multicast, reserved or unspecified; an IPv4 address written as IPv6 (``::ffff:127.0.0.1``) is judged as IPv4."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone ("fe80::1%eth0") names no other host
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def _not_public(host: str, address: str | None = None) -> str:
+    where = host if address is None or address == host else f"{host} ({address})"
+    return (
+        f"{where} is not a public address; pages on private, loopback or link-local addresses are not fetched "
+        "here (settings.WEB_FETCH_PRIVATE_ADDRESSES)"
+    )
+
+
+def _check_literal_address(url: str) -> None:
+    """Refuse at once a URL whose host is written as an IP address that is not public (the connection would be
+    refused anyway; this says so before anything is sent)."""
+    host = (urlsplit(url).hostname or "").strip("[]")
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return  # a name: judged by what it resolves to, when the connection is opened
+    if not is_public_address(host):
+        raise AddressNotAllowed(f"{url}: {_not_public(host)}")
+
+
+def public_address(host: str, port: int) -> str:
+    """The address to connect to for ``host``: every address it resolves to must be public (a name that resolves
+    to a public and a private address is refused: which one a client would use is not ours to know)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as err:
+        import httpcore
+
+        raise httpcore.ConnectError(f"Name or service not known ({host}: {err})") from None
+    addresses = [str(info[4][0]) for info in infos]
+    for address in addresses:
+        if not is_public_address(address):
+            raise AddressNotAllowed(_not_public(host, address))
+    if not addresses:
+        import httpcore
+
+        raise httpcore.ConnectError(f"Name or service not known ({host})")
+    return addresses[0]
+
+
+def _public_only_transport():
+    """An httpx transport whose connections go only to public addresses, checked when each one is opened."""
+    import httpx
+
+    transport = httpx.HTTPTransport()
+    # httpx takes no network backend of its own; its connection pool (httpcore) does
+    transport._pool._network_backend = _public_only_backend_class()()
+    return transport
+
+
+@lru_cache(maxsize=1)
+def _public_only_backend_class():
+    import httpcore
+
+    class PublicOnlyBackend(httpcore.SyncBackend):
+        """httpcore's socket backend, connecting to the checked address of the host (TLS still names the host)."""
+
+        def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+            return super().connect_tcp(
+                public_address(host, port),
+                port,
+                timeout=timeout,
+                local_address=local_address,
+                socket_options=socket_options,
+            )
+
+    return PublicOnlyBackend
 
 
 def _redirect_target(requested: str, response) -> str:

@@ -112,13 +112,13 @@ def default_markup() -> Markup:
 def markup_from_data(data: dict) -> Markup:
     """The compiled :class:`Markup` of a table read from YAML."""
     compiled = {
-        key: tuple(etree.XPath(x, namespaces=EXSLT) for x in data.get(key) or ())
+        key: tuple(_xpath(x) for x in data.get(key) or ())
         for key in ("reject", "author", "time", "text", "noise", "header")
     }
     # whole-tree selections are one union each: document order, no duplicates
     compiled.update(
         {
-            key: (etree.XPath(" | ".join(f"({x})" for x in data[key]), namespaces=EXSLT),) if data.get(key) else ()
+            key: (_xpath(" | ".join(f"({x})" for x in data[key])),) if data.get(key) else ()
             for key in ("items", "fallback_items", "containers")
         }
     )
@@ -126,7 +126,7 @@ def markup_from_data(data: dict) -> Markup:
         Region(
             tags=frozenset(entry.get("tags") or ()),
             names=re.compile(entry["names"], re.I) if entry.get("names") else None,
-            unless=etree.XPath(f"boolean({entry['unless']})", namespaces=EXSLT) if entry.get("unless") else None,
+            unless=_xpath(f"boolean({entry['unless']})") if entry.get("unless") else None,
             cut=bool(entry.get("cut")),
         )
         for entry in data.get("exclude") or ()
@@ -138,6 +138,14 @@ def markup_from_data(data: dict) -> Markup:
         reply_wrappers=tuple(data.get("reply_wrappers") or ()),
         author_patterns=tuple(re.compile(p, re.I | re.M) for p in data.get("author_patterns") or ()),
     )
+
+
+def _xpath(expression: str) -> etree.XPath:
+    """``expression`` compiled; with the EXSLT regular expressions only when it uses them (each call of an
+    expression that has them registers them again, and the per-comment expressions run thousands of times)."""
+    if "re:" in expression:
+        return etree.XPath(expression, namespaces=EXSLT)
+    return etree.XPath(expression, regexp=False)
 
 
 def collapse(text: str) -> str:
@@ -546,8 +554,9 @@ def _comment_text(element, found: set, markup: Markup, header: list | None = Non
         if len(collapse(element_text(node))) <= MAX_AUTHOR_CHARS and any(a is source for a in node.iterancestors()):
             drop.add(node)
     clone = copy.deepcopy(source)
-    for copied in [c for o, c in zip(source.iter(), clone.iter()) if o in drop]:
-        _drop(copied)
+    if drop:  # most comments hold no reply and no short header node inside their body
+        for copied in [c for o, c in zip(source.iter(), clone.iter()) if o in drop]:
+            _drop(copied)
     for xpath in markup.noise:
         for node in xpath(clone):
             _drop(node)
@@ -580,12 +589,12 @@ def _widget_regions(tree, markup: Markup) -> list:
     regions = [r for r in markup.exclude if r.cut]
     return [
         e
-        for e in tree.iter()
-        if isinstance(e.tag, str)
-        and e.tag not in ("html", "body")
-        and (e.get("class") or e.get("id"))
-        and any(r.matches(e) for r in regions)
+        for e in WITH_CLASS_OR_ID(tree)  # libxml2 skips the rest without making a Python object for each
+        if e.tag not in ("html", "body") and any(r.matches(e) for r in regions)
     ]
+
+
+WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class != '' or @id != '']")
 
 
 def _cut(tree, elements) -> None:
@@ -619,8 +628,12 @@ class _TextBuilder:
 
 
 # --- hostile markup: what the parser brings back and what costs more than the page is worth ----------------
-#: Start tags long enough to hold more attributes than ``MAX_ATTRIBUTES_PER_ELEMENT`` (cheap pre-check).
-LONG_TAG = re.compile(rf"<([A-Za-z][^\s<>/]*)([^<>]{{{2 * settings.MAX_ATTRIBUTES_PER_ELEMENT},}})>")
+#: Start tags long enough to hold more attributes than ``MAX_ATTRIBUTES_PER_ELEMENT`` (cheap pre-check): ``<``, a
+#: letter and at least twice that many characters up to the next ``>``. Possessive, so that a long run without
+#: ``>`` (minified script: ``<o;i++)if(...``) is scanned once, not once per way to split it into a name and the rest.
+LONG_TAG = re.compile(rf"<([A-Za-z][^<>]{{{2 * settings.MAX_ATTRIBUTES_PER_ELEMENT},}}+)>")
+#: The tag name at the start of a long tag (the letter before it already taken).
+TAG_NAME_REST = re.compile(r"[^\s<>/]*")
 ATTRIBUTE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 #: Tags dropped when empty from a page over ``MAX_HTML_ELEMENTS`` (``<p></p>`` × 100,000).
 EMPTY_DROPPABLE = frozenset("p div span li font b i u em strong small section a td tr ul ol".split())
@@ -654,10 +667,15 @@ def cap_attributes(html: str) -> str:
     limit = settings.MAX_ATTRIBUTES_PER_ELEMENT
 
     def cut(match: re.Match) -> str:
-        attributes = ATTRIBUTE.findall(match.group(2))
+        tag = match.group(1)
+        # the name as long as it goes, but leaving the attributes twice the bound in characters (as
+        # ``<(name)([^<>]{2*limit,})>`` would split it)
+        name = TAG_NAME_REST.match(tag, 1)  # never None: the pattern matches the empty string
+        name_end = 1 + min(len(name.group()) if name else 0, len(tag) - 1 - 2 * limit)
+        attributes = ATTRIBUTE.findall(tag, name_end)
         if len(attributes) <= limit:
             return match.group(0)
-        return f"<{match.group(1)} {' '.join(attributes[:limit])}>"
+        return f"<{tag[:name_end]} {' '.join(attributes[:limit])}>"
 
     return LONG_TAG.sub(cut, html)
 
@@ -672,7 +690,9 @@ def tame_tree(tree, controls: bool = True) -> list[PageWarning]:
     if controls:
         count = _clean_controls(tops)
     else:
-        count = int(tree.getroottree().xpath("count(//* | //comment() | //processing-instruction())"))
+        # every node but text: one walk of the document, no node set sorted (a union of three would be)
+        root = tree.getroottree()
+        count = int(root.xpath("count(//node())")) - int(root.xpath("count(//text())"))
     return _bound_elements(tops, count)
 
 

@@ -29,6 +29,12 @@ TIME_FORMATS = (
 )
 
 
+#: Directives that match only digits (a format opening with one cannot read a time that opens with a letter), and
+#: only names.
+DIGIT_FIRST = frozenset(("%Y", "%d", "%m", "%H", "%I", "%M", "%S", "%y", "%j"))
+NAME_FIRST = frozenset(("%B", "%b", "%A", "%a", "%p"))
+
+
 #: Month names and their usual abbreviations in the languages of the pages rashomon reads (de, en, fr, es, it,
 #: pl, nl, pt); Polish in the genitive, as dates write them.
 MONTHS = {
@@ -129,7 +135,12 @@ def parse_time(raw: str | None, formats: Iterable[str] = (), reference: datetime
         return datetime.fromisoformat(raw.replace("Z", "+00:00")).isoformat()
     except ValueError:
         pass
+    if not raw:
+        return None
+    cannot_match = DIGIT_FIRST if not raw[0].isdigit() else NAME_FIRST
     for fmt in (*formats, *TIME_FORMATS):
+        if fmt[:2] in cannot_match:
+            continue  # a format that cannot match: strptime raising ValueError is most of its cost
         try:
             return datetime.strptime(raw, fmt).isoformat()
         except ValueError:

@@ -4,12 +4,16 @@ Server-rendered with the report's own templates (one template set for the file a
 carries a strict Content-Security-Policy: the only script that runs is the report's own, allowed by its hash.
 Input is validated at the edge: an oversized request is refused before it is read whole (413), a page the
 reader cannot take (empty, binary) gives a 400 with the reader's one plain sentence, in HTML for the forms and
-in JSON for the API. Requests must name an allowed host (against DNS rebinding), and a request that changes
+in JSON for the API. A URL given instead of a page is fetched with the reader's limits (:mod:`rashomon.read.fetch`)
+and only from public addresses unless ``settings.WEB_FETCH_PRIVATE_ADDRESSES`` (or ``fetch_private``) allows
+others; a fetch that fails gives the fetch's one plain sentence (400 for a URL that is not allowed, 422 for the
+rest, 429 when too many fetches run), never a 5xx. Requests must name an allowed host (against DNS rebinding), and a request that changes
 something (POST, PUT, PATCH, DELETE) sent by another site's page is refused with 403 (against CSRF).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -31,10 +35,11 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import settings
 from ..compare import compare_pages
 from ..contract import from_dict, validator
-from ..errors import PageTooSlow, RashomonError
+from ..errors import FetchError, PageTooSlow, RashomonError, URLNotAllowed
 from ..model import HTML_SUFFIXES
 from ..options import Options
 from ..read import KINDS
+from ..read.fetch import Fetched, fetch
 from ..report.comparison import merge_for_report, outlet_name
 from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
@@ -82,11 +87,16 @@ _DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
 class AnalyzeRequest(BaseModel):
     """A page to analyze: its text (a text dump or HTML) and what is known about it."""
 
-    text: str = Field(..., description="The page: a text dump (article, then comments) or its HTML.")
+    text: str | None = Field(
+        None,
+        description="The page: a text dump (article, then comments) or its HTML. Without it, ``url`` is fetched.",
+    )
     kind: str = Field(
         "auto", description="auto (HTML recognised by its markup), text or html.", pattern="^(auto|text|html)$"
     )
-    url: str | None = Field(None, description="The page's address, if known.")
+    url: str | None = Field(
+        None, description="The page's address: fetched when no text is given (http or https, public addresses)."
+    )
     published_at: str | None = Field(None, description="The page's date, ISO 8601.")
     publisher: str | None = Field(None, description="Who publishes the page (a text dump does not say).")
     store: bool = Field(True, description="Keep the analysis in the store (and return its id).")
@@ -244,6 +254,7 @@ def create_app(
     workers: int | None = None,
     queue_limit: int = ANALYZE_QUEUE_LIMIT,
     analyze_timeout: float | None = ANALYZE_TIMEOUT_SECONDS,
+    fetch_private: bool | None = None,
 ) -> FastAPI:
     """The app over the store at ``db_path`` (default: ``rashomon.db`` in the user's data folder).
 
@@ -253,10 +264,13 @@ def create_app(
     ``workers``, ``queue_limit`` and ``analyze_timeout``: the analysis worker processes, the analyses that may
     wait for one (429 past it) and the seconds one analysis may take (422 past it; ``None``: no limit). ``allowed_hosts``:
     the host names a request may address (its ``Host`` header; default ``LOCAL_HOSTS``), so a DNS-rebinding
-    page cannot reach the app under its own name.
+    page cannot reach the app under its own name. ``fetch_private``: whether a URL on a private, loopback or
+    link-local address may be fetched (default ``settings.WEB_FETCH_PRIVATE_ADDRESSES``, False: against SSRF).
     """
     store = Store(db_path or default_db_path())
     page_limit = max_page_bytes or settings.MAX_PAGE_BYTES
+    public_only = not (settings.WEB_FETCH_PRIVATE_ADDRESSES if fetch_private is None else fetch_private)
+    fetching = asyncio.Semaphore(settings.WEB_FETCH_CONCURRENCY)
     # one FIFO queue of analyses, bounded: requests are answered in the order they came, none starves
     if analyze is None:
         from ..batch.worker import batch_options
@@ -276,6 +290,9 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         await runner.warm()  # workers started and models loaded before the first request is served
+        # templates compiled before the first read too: the first report rendered cold took ~0.3 s, and every
+        # read that arrived meanwhile waited behind it
+        await run_in_threadpool(_compile_templates, env)
         yield
         runner.close()
 
@@ -290,6 +307,7 @@ def create_app(
     )
     app.state.store = store
     app.state.analyses = runner
+    app.state.templates = env
     app.add_middleware(
         _BodyLimit,
         limit_for=lambda path: (
@@ -311,18 +329,42 @@ def create_app(
         html = env.get_template(template).render(assets=assets, csp=meta_csp, web={"query": query}, **context)
         return HTMLResponse(html, status_code=status)
 
+    async def fetch_page(url: str) -> Fetched:
+        """The page at ``url``, fetched in a thread with the reader's limits (and the page limit); every failure is
+        a 4xx with the fetch's own sentence."""
+        if fetching.locked():
+            raise HTTPException(
+                429,
+                f"{settings.WEB_FETCH_CONCURRENCY} pages are being fetched already; try again shortly",
+                headers={"Retry-After": "5"},
+            )
+        async with fetching:
+            try:
+                return await run_in_threadpool(
+                    fetch, url, max_bytes=min(page_limit, settings.FETCH_MAX_BYTES), public_only=public_only
+                )
+            except URLNotAllowed as err:
+                raise HTTPException(400, str(err)) from None
+            except FetchError as err:
+                raise HTTPException(422, str(err)) from None
+            except Exception as err:  # a failure the fetch does not name is still the page's, not the server's
+                log.error("fetching %s failed", url, exc_info=err)
+                raise HTTPException(422, f"{url}: the page could not be fetched ({type(err).__name__})") from None
+
     async def run_analysis(
-        data: bytes,
+        data: bytes | Fetched,
         kind: str = "auto",
         url: str | None = None,
         published_at: str | None = None,
         publisher: str | None = None,
     ) -> dict[str, Any]:
-        """The analysis JSON contract of ``data``, computed on the analysis queue."""
-        if len(data) > page_limit:
+        """The analysis JSON contract of ``data`` (a page's bytes, or a page fetched from its URL), computed on the
+        analysis queue."""
+        raw = data.data if isinstance(data, Fetched) else data
+        if len(raw) > page_limit:
             raise HTTPException(413, f"the page is over the {page_limit / 1e6:.1f} MB limit")
-        if not data.strip():
-            raise HTTPException(400, "the page is empty: paste its text or choose a file")
+        if not raw.strip():
+            raise HTTPException(400, "the page is empty: paste its text, choose a file or give its address")
         if kind not in KINDS:
             raise HTTPException(400, f"kind must be {', '.join(KINDS[:-1])} or {KINDS[-1]}")
         # publisher only when given: an injected analyze (tests, other front ends) need not take it
@@ -403,10 +445,13 @@ def create_app(
         publisher, published_at = (form.get("publisher") or ""), (form.get("published_at") or "")
         if not all(isinstance(v, str) for v in (text, url, kind, publisher, published_at)):
             raise HTTPException(400, "the text, url, kind, publisher and date fields must be text")
+        data: bytes | Fetched
         if isinstance(upload, StarletteUploadFile) and upload.filename:
             data = await upload.read(page_limit + 1)
             if kind == "auto" and upload.filename.lower().endswith(HTML_SUFFIXES):
                 kind = "html"
+        elif not text.strip() and url.strip():  # nothing pasted: the address is the page
+            data, url = await fetch_page(url), ""
         else:
             data = text.encode("utf-8")
         analysis = await run_analysis(data, kind, url, published_at.strip() or None, publisher.strip() or None)
@@ -468,10 +513,18 @@ def create_app(
         """Analyze one page; store it unless ``store`` is false. Returns the analysis JSON contract."""
         # JSON may carry lone surrogates (\ud800), which UTF-8 cannot: the page's become invalid bytes the reader
         # replaces and reports (invalid_utf8), the fields' become U+FFFD
+        url = _without_surrogates(request.url)
+        page: bytes | Fetched
+        if request.text is None or (not request.text.strip() and url and url.strip()):
+            if not url or not url.strip():
+                raise HTTPException(400, "give the page's text, or its url to fetch it")
+            page, url = await fetch_page(url), None
+        else:
+            page = request.text.encode("utf-8", "surrogatepass")
         data = await run_analysis(
-            request.text.encode("utf-8", "surrogatepass"),
+            page,
             request.kind,
-            _without_surrogates(request.url),
+            url,
             _without_surrogates(request.published_at),
             _without_surrogates(request.publisher),
         )
@@ -545,6 +598,12 @@ def create_app(
         TrustedHostMiddleware, allowed_hosts=_host_patterns(allowed_hosts or LOCAL_HOSTS), www_redirect=False
     )
     return app
+
+
+def _compile_templates(env) -> None:
+    """Compile every template of the set once (Jinja keeps them), so no request pays for it."""
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
 
 
 def _host_patterns(hosts: Sequence[str]) -> list[str]:

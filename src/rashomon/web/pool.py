@@ -15,10 +15,13 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import PageTooSlow, RashomonError
 from ..options import Options
+
+if TYPE_CHECKING:
+    from ..read.fetch import Fetched
 
 #: Seconds the server waits past the time limit for a worker to give a page up before replacing the workers.
 GRACE_SECONDS = 5.0
@@ -68,7 +71,9 @@ def _watch_parent(parent: int, every: float = 0.5) -> None:
     threading.Thread(target=watch, name="rashomon-parent-watch", daemon=True).start()
 
 
-def _analyze(data: bytes, read_options: dict[str, Any], options: Options, seconds: float | None) -> tuple[str, Any]:
+def _analyze(
+    data: bytes | Fetched, read_options: dict[str, Any], options: Options, seconds: float | None
+) -> tuple[str, Any]:
     """In a worker: the analysis JSON contract of ``data``, or why there is none (``input`` or ``timeout``)."""
     from ..batch.deadline import PageTimeout, time_limit
     from ..contract import to_dict
@@ -106,7 +111,7 @@ class AnalysisPool:
             )
         return self._executor
 
-    async def analyze(self, data: bytes, **read_options: Any) -> dict[str, Any]:
+    async def analyze(self, data: bytes | Fetched, **read_options: Any) -> dict[str, Any]:
         if self.in_flight >= self.workers + self.queue_limit:
             raise PoolFull(f"{self.in_flight} analyses are running or waiting; try again in a minute")
         self.in_flight += 1
@@ -168,7 +173,7 @@ class ThreadRunner:
         # one at a time: spaCy pipelines are not promised to be thread-safe
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rashomon-analyze")
 
-    def _run(self, data: bytes, options: dict[str, Any]) -> dict[str, Any]:
+    def _run(self, data: bytes | Fetched, options: dict[str, Any]) -> dict[str, Any]:
         from ..batch.deadline import PageTimeout, time_limit
         from ..contract import to_dict
 
@@ -180,7 +185,7 @@ class ThreadRunner:
                 f"the page took longer than {self.seconds:g} s to analyse (the web app's limit for one page)"
             ) from None
 
-    async def analyze(self, data: bytes, **options: Any) -> dict[str, Any]:
+    async def analyze(self, data: bytes | Fetched, **options: Any) -> dict[str, Any]:
         if self.in_flight >= self.workers + self.queue_limit:
             raise PoolFull(f"{self.in_flight} analyses are running or waiting; try again in a minute")
         self.in_flight += 1
