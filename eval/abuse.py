@@ -8,6 +8,10 @@ Figures: macro-F1 (at the flag threshold 0.5 on the calibrated score, and at the
 threshold), ROC-AUC per attribute, expected calibration error (10 bins). Human-readable figures, then one
 line of JSON last.
 
+With ``--mode encoder`` the OLID figures are also given as the stage flags (``flags_as_shipped``): a toxicity
+flag is withheld when the comment has nothing to show, no phrase the toxic-span head scores
+``spans.SUPPORT_THRESHOLD`` or more, no lexicon word, no threat (``comments.FLAG_NEEDS_EVIDENCE``).
+
     .venv/bin/python eval/abuse.py [--data ../shared/data] [--folds 5] [--seed 20161128] [--skip-davidson]
         [--mode encoder|fast] [--cache DIR]
 """
@@ -51,6 +55,30 @@ def _vectors(olid, davidson, cache) -> dict[str, np.ndarray]:
     }
 
 
+def shown(texts: list[str], cache=None) -> np.ndarray:
+    """Whether each text has something the comments stage can show for a flag (see the module docstring)."""
+    from pathlib import Path as _Path
+
+    from rashomon import encoder
+    from rashomon.comments import abuse, spans
+
+    path = _Path(cache) / f"shown-{len(texts)}.npy" if cache else None
+    if path is not None and path.is_file():
+        return np.load(path)
+    result = np.zeros(len(texts), dtype=bool)
+    enc = encoder.load()
+    for start in range(0, len(texts), 2000):
+        chunk = texts[start : start + 2000]
+        encoded = enc.encode(chunk, tokens=True)
+        found = spans.find_spans(chunk, encoded.tokens, encoded.offsets, encoded.sentences, support=spans.SUPPORT_THRESHOLD)
+        hits = abuse.score_texts(chunk, model_scores={h: np.zeros(len(chunk)) for h in abuse.MODEL_HEADS})
+        result[start : start + len(chunk)] = [bool(f) or bool(r.hits) for f, r in zip(found, hits)]
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path, result)
+    return result
+
+
 def _train(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):
     """A scorer (texts' rows -> head -> scores) and its per-head thresholds, trained on the given rows."""
     olid_part, davidson_part = training.subset(olid, olid_rows), training.subset(davidson, davidson_rows)
@@ -92,6 +120,12 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
         figures = binary_figures(labels, scores[head])
         figures["macro_f1_tuned_threshold"] = binary_figures(labels, tuned[head])["macro_f1"]
         result[head] = figures
+    if mode == "encoder":
+        print("  the flags as the stage gives them: encoding OLID with token vectors for the span head")
+        can_show = shown(olid.texts, cache)
+        flags = tuned["toxicity"].astype(bool) & can_show
+        result["toxicity"]["flags_as_shipped"] = binary_figures(olid.labels["offensive"], flags)
+        result["toxicity"]["flags_without_evidence_rule"] = binary_figures(olid.labels["offensive"], tuned["toxicity"])
     anchor = anchor_scores(olid.texts)
     result["anchor"] = {column: binary_figures(olid.labels[column], anchor) for column in ("offensive",)} if anchor is not None else None
     return result
@@ -140,8 +174,13 @@ def main(argv=None) -> int:
     if olid["anchor"]:
         print(f"  alt-profanity-check       vs offensive: {olid['anchor']['offensive']}")
     # shipped thresholds: the tuned ones for the encoder heads, 0.5 for the fast mode (abuse.FLAG_THRESHOLDS)
-    shipped = "macro_f1_tuned_threshold" if args.mode == "encoder" else "macro_f1"
-    ours, anchor = olid["toxicity"][shipped], (olid["anchor"] or {}).get("offensive", {}).get("macro_f1")
+    if args.mode == "encoder":
+        ours = olid["toxicity"]["flags_as_shipped"]["macro_f1"]
+        print(f"  as the stage flags (evidence rule): {olid['toxicity']['flags_as_shipped']}")
+        print(f"  the same without the evidence rule:  {olid['toxicity']['flags_without_evidence_rule']}")
+    else:
+        ours = olid["toxicity"]["macro_f1"]
+    anchor = (olid["anchor"] or {}).get("offensive", {}).get("macro_f1")
     print(f"  OLID macro-F1 at the shipped thresholds: rashomon {args.mode} {ours:.4f} vs alt-profanity-check {anchor}; goal >= {OLID_GOAL} "
           f"({'met' if ours >= OLID_GOAL else 'NOT met'}), margin goal >= {MARGIN_GOAL} "
           f"({'met' if anchor is not None and ours - anchor >= MARGIN_GOAL else 'NOT met'})")

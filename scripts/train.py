@@ -41,7 +41,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the .npz model files go")
-    parser.add_argument("--only", choices=("all", "linear", "encoder"), default="all", help="which models to train")
+    parser.add_argument("--only", choices=("all", "linear", "encoder", "spans"), default="all", help="which models to train")
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep the data sets' encoder vectors in")
     args = parser.parse_args(argv)
     if not (args.data / "toxicity").is_dir():
@@ -62,6 +62,8 @@ def main(argv=None) -> int:
             print(f"training the loaded-language token head on MBIC from {args.data}")
             framing_training.train_loaded(args.data / "bias" / "mbic").save(args.out / "framing-loaded.npz")
             figures["framing-loaded"] = {"measured_by": "eval/framing.py (BASIL-dev, PTC)"}
+    if args.only in ("all", "spans") and (args.data / "toxicity" / "toxic_spans").is_dir():
+        _train_spans(args, figures)
     sizes = {p.name: p.stat().st_size for p in sorted(args.out.glob("*.npz"))}
     print("model files:", ", ".join(f"{k} {v / 1e6:.2f} MB" for k, v in sizes.items()))
     print(json.dumps({"figures": figures, "bytes": sizes}))
@@ -107,6 +109,20 @@ def _train_encoder(args, olid, davidson, sarcasm_data, figures) -> None:
     head.save(args.out / f"{training.ENCODER_SARCASM_HEAD}.npz")
     figures["encoder:sarcasm"] = _figures(sarcasm_data.labels["sarcastic"], fit.oof, fit.threshold)
     print(f"  encoder sarcasm          {figures['encoder:sarcasm']}")
+
+
+def _train_spans(args, figures) -> None:
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        print("the toxic-span head needs the train extra (torch): make install-train; skipped")
+        return
+    from rashomon import encoder
+    from rashomon.comments import span_training
+
+    print(f"training the toxic-span head on Toxic Spans from {args.data}")
+    head, figures["spans"] = span_training.train_spans(args.data, encoder.load())
+    head.save(args.out / f"{head.name}.npz")
 
 
 if __name__ == "__main__":

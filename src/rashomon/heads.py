@@ -30,6 +30,9 @@ a JSON document:
   ``y`` the calibrated values, linear in between), so that 0.8 means right about 80 % of the time on the data
   it was fitted on.
 - ``thresholds`` are the flag thresholds chosen on development data and written in the head's card.
+- ``features`` (optional) names what the head reads when it is more than the encoder's vectors (a span head reads
+  a piece with its neighbours and the sentence vector: ``token-window1+sentence``); the module that builds those
+  features refuses a head that names other ones.
 
 A head names the encoder it was trained on and is refused on another; the shapes are checked when it is loaded
 (each layer's inputs match the last one's outputs, the first takes the encoder's width, the last gives one score
@@ -103,6 +106,9 @@ class Head:
     encoder: str = settings.ENCODER_NAME
     thresholds: Mapping[str, float] = field(default_factory=dict)
     calibration: Mapping[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    #: What the head reads when it is not the bare encoder vectors (e.g. ``token-window1+sentence``: a piece with
+    #: its neighbours and the sentence vector); the module that builds the features checks it.
+    features: str = ""
 
     def __post_init__(self) -> None:
         if self.input not in INPUTS:
@@ -189,6 +195,8 @@ class Head:
             "thresholds": dict(self.thresholds),
             "calibration": calibration,
         }
+        if self.features:
+            meta["features"] = self.features
         buffer = io.BytesIO()
         arrays["meta"] = np.array(json.dumps(meta, sort_keys=True))
         np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]
@@ -225,6 +233,7 @@ class Head:
                 encoder=meta["encoder"],
                 thresholds={k: float(v) for k, v in meta.get("thresholds", {}).items()},
                 calibration=calibration,
+                features=str(meta.get("features", "")),
             )
         except KeyError as error:
             raise HeadError(f"head {path} names an entry it does not hold: {error}") from error

@@ -408,6 +408,7 @@ def score_texts(
     *,
     model_scores: dict[str, np.ndarray] | None = None,
     thresholds: dict[str, float] | None = None,
+    word_evidence: bool | None = None,
 ) -> list[AbuseResult]:
     """Scores, flags and evidence for each text (English comments; the caller skips unknown languages).
 
@@ -418,11 +419,14 @@ def score_texts(
     texts that can match, and only those are matched one by one. A text with no lexicon or threat hit (most)
     is decided from its model scores in one array step. Lexicon hits only raise scores: a profane word never
     removes a model's flag. ``counts`` is ``features.featurize_counts(texts)`` when the caller already has it.
+    ``word_evidence=False`` leaves out the n-gram word evidence (the caller gives the span head's instead).
     """
     if not texts:
         return []
     scan = [t[:MAX_SCAN_CHARS] for t in texts]
-    word_evidence = model_scores is None
+    if word_evidence is None:
+        word_evidence = model_scores is None
+    word_evidence = word_evidence and model_scores is None
     if model_scores is None:
         model_scores = model().score(scan, counts)
     limits = {**FLAG_THRESHOLDS, **(thresholds or {})}
