@@ -220,3 +220,26 @@ def test_a_stage_runs_only_on_the_languages_it_declares_and_the_analysis_says_so
             assert "test_english_only" in warning.message and "German" in warning.message
         else:  # English, or a language that could not be told: the stage runs
             assert ran == [language, "any"] and not warnings
+
+
+def test_a_page_past_the_token_budget_is_analysed_up_to_it_and_says_so():
+    paragraphs = [f'"We lost {n} boats," the mayor said on day {n}.' for n in range(1, 41)]
+    page_text = "Harbour talks stall\n\n" + "\n\n".join(paragraphs)
+    page = rashomon.read_page(page_text)
+    whole, stopped = pipeline.parsed_extent(page, ParseOptions())
+    assert stopped is None and [end for _, end in whole] == [len(b.text) for b, _ in whole]
+    budget = ParseOptions(max_article_tokens=60)
+    extent, stopped = pipeline.parsed_extent(page, budget)
+    tokens = sum(len(pipeline._TOKEN.findall(block.text[:end])) for block, end in extent)
+    assert stopped is not None and tokens == 60  # cut inside a block, at the budget exactly
+    assert extent[-1][1] < len(extent[-1][0].text) and stopped is extent[-1][0]
+    options = dataclasses.replace(Options(), parse=budget, stages=("attribution",))
+    analysis = rashomon.analyze(page_text, options=options)
+    warning = next(w for w in analysis.warnings if w.code == "page_truncated")
+    assert stopped.id in warning.message and warning.stage == "parse"
+    assert analysis.page.blocks[-1].id == stopped.id  # every stage saw the same cut article
+    assert analysis.page.blocks[-1].text == stopped.text[: extent[-1][1]]
+    spoken = [a.content.text for a in analysis.attributions]
+    assert any("We lost 1 boats" in text for text in spoken)
+    assert not any("We lost 40 boats" in text for text in spoken)  # past the budget: not analysed
+    assert "page_truncated" not in [w.code for w in rashomon.analyze(page_text, stage_names=("attribution",)).warnings]

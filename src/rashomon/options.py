@@ -41,6 +41,7 @@ class ParseOptions:
     spacy_model: str | None = None
     batch_size: int = settings.SPACY_BATCH_SIZE
     max_block_chars: int = settings.MAX_BLOCK_CHARS
+    max_article_tokens: int = settings.MAX_ARTICLE_TOKENS
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -248,13 +249,56 @@ def with_requirements(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(ordered)
 
 
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def parsed_extent(page: Page, options: ParseOptions) -> tuple[list[tuple[Block, int]], Block | None]:
+    """The article blocks to parse, each with the characters of it to parse, within the page's token budget
+    (``max_article_tokens``, words and single symbols: what spaCy's time grows with) and the block limit; and
+    the block where the budget ran out (``None``: the whole article fits)."""
+    extent: list[tuple[Block, int]] = []
+    budget = options.max_article_tokens
+    for block in (b for b in page.blocks if b.kind != "separator" and b.text.strip()):
+        text = block.text[: options.max_block_chars]
+        end, used = len(text), 0
+        for used, token in enumerate(_TOKEN.finditer(text), start=1):
+            if used > budget:
+                end = token.start()
+                break
+        if end < len(text):
+            if text[:end].strip():
+                extent.append((block, end))
+            return extent, block
+        budget -= used
+        extent.append((block, end))
+    return extent, None
+
+
+def cut_to_budget(page: Page, options: ParseOptions) -> Block | None:
+    """Cut ``page``'s article where :func:`parsed_extent` stops, so that every stage (not only the parse: the
+    framing and the comparison read the blocks' text too) works on the same bounded article; the block it stopped
+    in, or ``None`` when the whole article fits. ``page.text`` is kept whole: the offsets stay valid."""
+    extent, stopped_in = parsed_extent(page, options)
+    if stopped_in is not None:
+        kept = {id(block): end for block, end in extent}
+        cut = [
+            replace(block, end=block.start + kept[id(block)], text=block.text[: kept[id(block)]])
+            if id(block) in kept and kept[id(block)] < len(block.text)
+            else block
+            for block in page.blocks[: page.blocks.index(stopped_in) + 1]
+            if id(block) in kept or block.kind == "separator"
+        ]
+        page.blocks = cut
+    return stopped_in
+
+
 def parse(page: Page, nlp: Any = None, options: ParseOptions | None = None) -> list[ParsedBlock]:
-    """Parse every article block of ``page`` with one ``nlp.pipe`` call."""
+    """Parse the article blocks of ``page`` (within :func:`parsed_extent`) with one ``nlp.pipe`` call."""
     options = options or ParseOptions()
     nlp = nlp or load_resource("spacy", Options(parse=options))
-    blocks = [b for b in page.blocks if b.kind != "separator" and b.text.strip()]
-    docs = nlp.pipe((b.text[: options.max_block_chars] for b in blocks), batch_size=options.batch_size)
-    return [ParsedBlock(block, doc) for block, doc in zip(blocks, docs, strict=True)]
+    extent, _ = parsed_extent(page, options)
+    docs = nlp.pipe((block.text[:end] for block, end in extent), batch_size=options.batch_size)
+    return [ParsedBlock(block, doc) for (block, _), doc in zip(extent, docs, strict=True)]
 
 
 def run_stages(analysis: Analysis, plan: Plan | Sequence[str], ctx: StageContext | None = None) -> Analysis:
@@ -335,6 +379,14 @@ def analyze(
             analysis.warn(
                 "block_truncated",
                 f"only the first {limit:,} characters of block(s) {', '.join(long_blocks)} were analysed",
+                "parse",
+            )
+        stopped_in = cut_to_budget(page, options.parse)
+        if stopped_in is not None:
+            analysis.warn(
+                "page_truncated",
+                f"the article is longer than {options.parse.max_article_tokens:,} words and symbols: the analysis "
+                f"stops in block {stopped_in.id}, and the text after it was not analysed",
                 "parse",
             )
         ctx.parsed = parse(page, ctx.nlp, options.parse)

@@ -103,6 +103,12 @@ SPACY_BATCH_SIZE = 64
 #: Only the first this many characters of one block are parsed (a paragraph that long is a broken page, not
 #: prose); the analysis says so in a ``block_truncated`` warning.
 MAX_BLOCK_CHARS = 100_000
+#: Tokens of article text parsed per page, counted as words and single symbols before spaCy runs. Parse time
+#: is linear in tokens, so this bounds a page of any size (bench/cost.py: the worst shape, 1 MB of one-line
+#: paragraphs, 24 s on a quiet core; 112 s before the bound):
+#: 30,000 is about 150 KB of prose, several times the longest news article. The rest of the page is not
+#: analysed, and a ``page_truncated`` warning says where the analysis stopped.
+MAX_ARTICLE_TOKENS = 30_000
 
 # --- encoder -------------------------------------------------------------------------------------------
 #: The shared text encoder (``rashomon.encoder``): all-MiniLM-L6-v2, int8 ONNX, and its tokenizer, under data/.
