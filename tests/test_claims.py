@@ -269,3 +269,22 @@ def test_claim_frames_event_type_roles_and_denial():
 def test_slashed_dates_and_hyphenated_durations(text, values, spacy_nlp):
     found = find_quantities(text, spacy_nlp(text))
     assert [(q.value, q.unit) for q in found] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "expected"),
+    [
+        ("Rebels took the town of Marsk on Friday.", "take", "capture"),
+        ("About 1,200 dock workers took part in the strike on Monday.", "take", "take"),
+        ("The vote will take place in March.", "take", "take"),
+        ("The army held talks with the elders.", "hold", "hold"),
+        ("Troops cleared the village of fighters.", "clear", "capture"),
+        ("The ruling cleared the way for new elections.", "clear", "clear"),
+    ],
+)
+def test_an_idiom_is_not_the_event_its_verb_names(sentence, verb, expected):
+    from rashomon.claims import frames
+
+    doc = nlp.load()(sentence)
+    predicate = next(t for t in doc if t.lemma_.lower() == verb)
+    assert frames.predicate_event_type(predicate) == expected

@@ -197,7 +197,7 @@ def _claims_of_block(
                 quantities=quantities,
                 hedge=hedge.group().lower() if hedge else None,
                 negated=frames.negated(predicate),
-                event_type=frames.event_type(predicate.lemma_.lower() if predicate is not None else None),
+                event_type=frames.predicate_event_type(predicate),
                 agent=agent[0] if agent else None,
                 patient=patient[0] if patient else None,
                 checkable=frames.checkable(sent, bool(quantities), predicate),

@@ -29,7 +29,8 @@ def lexicon() -> dict:
     data = load_yaml("claims/topics.yaml")
     type_of = {verb: name for name, verbs in data["event_types"].items() for verb in verbs}
     opposed = {frozenset(pair): kind for kind, pairs in data["opposed_events"].items() for pair in pairs}
-    return {"type_of": type_of, "opposed": opposed, "denial": frozenset(data["denial_verbs"])}
+    idioms = {verb: frozenset(nouns) for verb, nouns in (data.get("idiom_objects") or {}).items()}
+    return {"type_of": type_of, "opposed": opposed, "denial": frozenset(data["denial_verbs"]), "idioms": idioms}
 
 
 def event_type(lemma: str | None) -> str | None:
@@ -37,6 +38,18 @@ def event_type(lemma: str | None) -> str | None:
     if not lemma:
         return None
     return lexicon()["type_of"].get(lemma, lemma)
+
+
+def predicate_event_type(predicate) -> str | None:
+    """:func:`event_type` of a predicate token, unless its direct object makes an idiom of the verb ("took part",
+    "held talks", "cleared the way"): then the verb is its own type, as a verb outside the lists is."""
+    if predicate is None:
+        return None
+    lemma = predicate.lemma_.lower()
+    idioms = lexicon()["idioms"].get(lemma)
+    if idioms and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in idioms for c in predicate.children):
+        return lemma
+    return event_type(lemma)
 
 
 def opposed(type_a: str | None, type_b: str | None) -> str | None:
