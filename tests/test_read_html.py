@@ -357,3 +357,12 @@ def test_nested_comment_elements_of_one_comment_count_once():
 )
 def test_parse_time(raw, iso):
     assert parse_time(raw) == iso
+
+
+def test_a_login_prompt_closing_the_article_is_not_article_text():
+    prompt = "Um diesen Beitrag kommentieren zu können, müssen Sie eingeloggt sein."
+    html = page("").replace(ARTICLE, ARTICLE + f"<p>KOMMENTARE</p><p>{prompt}</p>")
+    result = read_html(html)
+    article = "\n".join(b.text for b in result.blocks)
+    assert all(snippet in article for snippet in ARTICLE_SNIPPETS)
+    assert "eingeloggt" not in article

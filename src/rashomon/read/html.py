@@ -819,6 +819,9 @@ def read_html(html: str, *, url: str | None = None) -> Page:
             and line not in (publisher, collapse(meta.get("title") or ""))  # the site's name by a form's avatar
         ]
 
+    # a login prompt or comment counter closing the article is the comment section's interface, not the article
+    while article_lines and markup.interface.is_interface_line(article_lines[-1]):
+        article_lines.pop()
     comment_texts = [c.text for c in dom_comments if c.text]
     if comment_texts:
         joined = "\n".join(comment_texts)
