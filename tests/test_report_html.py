@@ -344,3 +344,18 @@ def test_to_json_writes_no_nan_or_infinity():
     assert data["claims"][1]["quantities"][0]["noun"] == "residents"  # the rest is kept
     assert to_dict(analysis)["comments"][0]["scores"] == {"abuse": None}
     render_html(to_dict(analysis))  # the report still renders
+
+
+def test_a_one_account_page_says_why_its_framing_part_is_empty():
+    import rashomon
+
+    text = (
+        "Quay reopens after the storm\n\n"
+        "The northern quay of Port Sarn reopened on Tuesday after three weeks of repairs to the storm wall. "
+        "The harbour office expects the first container ships on Monday.\n\n"
+        "Dock workers removed the last of the debris over the weekend, and the crane tracks were tested on Sunday."
+    )
+    data = to_dict(rashomon.analyze(text=text))
+    framing = lxml.html.fromstring(render_html(data)).get_element_by_id("framing")
+    said = framing.text_content()
+    assert "the page tells one account, so there is no other side to contrast" in said
