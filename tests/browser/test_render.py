@@ -1,7 +1,8 @@
 """``--render``: pages whose comments arrive by script, in headless Chromium (Debian's, driven by Playwright), on
 a loopback server of our own pages (:mod:`tests.fixture_server`). Each fixture loads its comments the way a
-widget does: a Coral-like stream in a shadow root after a delay, a Disqus-like iframe from another origin with
-a "load more" link inside it, a WordPress "load more comments" button and reply toggles. Others misbehave: a
+widget does: a Coral-like stream in a shadow root after a delay, OpenWeb- and Viafoura-like conversations mounted
+late with a "load more" button, a Disqus-like iframe from another origin with a "load more" link inside it, a
+WordPress "load more comments" button and reply toggles. Others misbehave: a
 script that never ends (after the page parsed, and before), a page that tries to leave, open a popup and
 download. Skips cleanly when Chromium or Playwright is missing.
 """
@@ -63,6 +64,17 @@ def test_a_cross_origin_comment_iframe_is_read_in_place_with_its_load_more(base)
     replies = {c.author: c.reply_to for c in page.comments}
     assert replies["Ansel Dufort"] == page.comments[0].id  # the thread's tree survives the inlining
     assert "Perrin Vale" not in page.text.split("Wren Calloway")[0]  # comments are not in the article
+
+
+@pytest.mark.parametrize("widget", ["openweb", "viafoura"])
+def test_a_widget_that_mounts_later_is_waited_for_and_its_load_more_clicked(base, widget):
+    assert read(fetch(f"{base}/{widget}.html")).comments == []  # not in the HTML as served
+    page = read(render(f"{base}/{widget}.html"))
+    assert [c.author for c in page.comments] == ["Tobin Ashgrove", "Greta Holm"]  # the second after "load more"
+    assert "half empty anyway" in page.comments[1].text and "Reply" not in page.comments[1].text
+    article = "\n".join(block.text for block in page.blocks)
+    assert "Marta Quell" in article and "stranded" not in article  # comments are not in the article
+    assert "render_incomplete" not in [w.code for w in page.warnings]
 
 
 def test_load_more_buttons_and_reply_toggles_are_clicked_but_never_a_form(base):
