@@ -279,16 +279,21 @@ def cut_to_budget(page: Page, options: ParseOptions) -> Block | None:
     framing and the comparison read the blocks' text too) works on the same bounded article; the block it stopped
     in, or ``None`` when the whole article fits. ``page.text`` is kept whole: the offsets stay valid."""
     extent, stopped_in = parsed_extent(page, options)
-    if stopped_in is not None:
-        kept = {id(block): end for block, end in extent}
-        cut = [
-            replace(block, end=block.start + kept[id(block)], text=block.text[: kept[id(block)]])
-            if id(block) in kept and kept[id(block)] < len(block.text)
-            else block
-            for block in page.blocks[: page.blocks.index(stopped_in) + 1]
-            if id(block) in kept or block.kind == "separator"
-        ]
-        page.blocks = cut
+    if stopped_in is None:
+        return None
+    ends = {id(block): end for block, end in extent}
+    cut: list[Block] = []
+    for block in page.blocks:
+        end = ends.get(id(block))
+        if end is not None:
+            cut.append(
+                block if end == len(block.text) else replace(block, end=block.start + end, text=block.text[:end])
+            )
+        elif block.kind == "separator":
+            cut.append(block)
+        if block is stopped_in:
+            break
+    page.blocks = cut
     return stopped_in
 
 
