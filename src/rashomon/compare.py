@@ -390,9 +390,6 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
 
         encoder = load()
 
-    def page_of(claim: Claim) -> str:
-        return claim.id.split(":", 1)[0]
-
     # one encoder pass serves the alignment (sentence vectors) and the framing head (token vectors)
     read = [normalized_text(c.text) for c in event_claims]
     encoding = encoder.encode(read, tokens=True) if read else None
@@ -401,7 +398,7 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
         event_claims,
         encoder,
         items,
-        page_of,
+        _page_of,
         lambda c: event_labels[c.id],
         labels,
         prefixes=("x", "xe"),
@@ -409,7 +406,7 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
     )
     chosen = [n for n, c in enumerate(event_claims) if c.checkable]
     grouped = {cid for a in alignments if a.verdict != "unique" for cid in a.claim_ids}
-    related = related_pairs([event_claims[n] for n in chosen], vectors[chosen], page_of, grouped)
+    related = related_pairs([event_claims[n] for n in chosen], vectors[chosen], _page_of, grouped)
     return {
         "pages": pages,
         "alignments": [asdict(a) for a in alignments],
@@ -440,7 +437,7 @@ def _page_pairs(analyses: list[Analysis], claims: list[Claim], vectors, encoder)
         rows.append(claim_vectors(units[len(claims) :], encoder))
     if len(rows) == 0:
         return []
-    return page_similarity(units, np.vstack(rows), lambda c: c.id.split(":", 1)[0])
+    return page_similarity(units, np.vstack(rows), _page_of)
 
 
 def _page_framing(
@@ -460,7 +457,7 @@ def _page_framing(
     if encoding is not None and encoding.tokens is not None and encoding.offsets is not None:
         for index, analysis in enumerate(analyses):
             pid = f"p{index + 1}"
-            rows = [n for n, c in enumerate(claims) if c.id.split(":", 1)[0] == pid]
+            rows = [n for n, c in enumerate(claims) if _page_of(c) == pid]
             if not rows:
                 continue
             part = replace(
@@ -499,6 +496,11 @@ def _shift_framing(entry: dict, shift: int) -> None:
 
 def _prefixed(claim: Claim, pid: str) -> Claim:
     return replace(claim, id=f"{pid}:{claim.id}")
+
+
+def _page_of(claim: Claim) -> str:
+    """The page id of a claim that :func:`_prefixed` named (``p2:c7`` -> ``p2``)."""
+    return claim.id.split(":", 1)[0]
 
 
 def _outlet_label(analysis: Analysis, claim: Claim, pid: str, outlet: str) -> str:
