@@ -41,7 +41,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the .npz model files go")
-    parser.add_argument("--only", choices=("all", "linear", "encoder", "spans"), default="all", help="which models to train")
+    parser.add_argument("--only", choices=("all", "linear", "encoder", "spans", "sarcasm"), default="all", help="which models to train")
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep the data sets' encoder vectors in")
     args = parser.parse_args(argv)
     if not (args.data / "toxicity").is_dir():
@@ -56,6 +56,9 @@ def main(argv=None) -> int:
         _train_linear(args, olid, davidson, sarcasm_data, figures)
     if args.only in ("all", "encoder"):
         _train_encoder(args, olid, davidson, sarcasm_data, figures)
+    if args.only == "sarcasm":
+        _train_sarcasm(args, sarcasm_data, figures, linear=True, encoder=True)
+    if args.only in ("all", "encoder"):
         if (args.data / "bias" / "mbic").is_dir():
             from rashomon import framing_training
 
@@ -80,12 +83,7 @@ def _train_linear(args, olid, davidson, sarcasm_data, figures) -> None:
         y = np.asarray((olid if source == "olid" else davidson).labels[column])
         figures[head] = _figures(y, fit.oof[:n], fit.threshold) | {"measured_on": f"{source}:{column} out of fold"}
         print(f"  {head:16s} {figures[head]}")
-
-    print(f"training the sarcasm head on iSarcasmEval from {args.data}")
-    sarcasm, fit = training.train_sarcasm(sarcasm_data)
-    sarcasm.save(args.out / "comments-sarcasm.npz")
-    figures["sarcasm"] = _figures(sarcasm_data.labels["sarcastic"], fit.oof, fit.threshold)
-    print(f"  sarcasm          {figures['sarcasm']}")
+    _train_sarcasm(args, sarcasm_data, figures, linear=True)
 
 
 def _train_encoder(args, olid, davidson, sarcasm_data, figures) -> None:
@@ -104,11 +102,24 @@ def _train_encoder(args, olid, davidson, sarcasm_data, figures) -> None:
             "measured_on": f"{source}:{column} out of fold"
         }
         print(f"  encoder {name:16s} {figures[f'encoder:{name}']}")
-    sarcasm_vectors = training.embed_cached(sarcasm_data.texts, "isarc", args.cache)
-    head, fit = training.train_encoder_sarcasm(sarcasm_vectors, sarcasm_data)
-    head.save(args.out / f"{training.ENCODER_SARCASM_HEAD}.npz")
-    figures["encoder:sarcasm"] = _figures(sarcasm_data.labels["sarcastic"], fit.oof, fit.threshold)
-    print(f"  encoder sarcasm          {figures['encoder:sarcasm']}")
+    _train_sarcasm(args, sarcasm_data, figures, encoder=True)
+
+
+def _train_sarcasm(args, sarcasm_data, figures, *, linear: bool = False, encoder: bool = False) -> None:
+    """The sarcasm models (``--only sarcasm``: both, without the abuse heads)."""
+    y = sarcasm_data.labels["sarcastic"]
+    if linear:
+        print(f"training the sarcasm head on iSarcasmEval from {args.data}")
+        sarcasm, fit = training.train_sarcasm(sarcasm_data)
+        sarcasm.save(args.out / "comments-sarcasm.npz")
+        figures["sarcasm"] = _figures(y, fit.oof, fit.threshold)
+        print(f"  sarcasm          {figures['sarcasm']}")
+    if encoder:
+        sarcasm_vectors = training.embed_cached(sarcasm_data.texts, "isarc", args.cache)
+        head, fit = training.train_encoder_sarcasm(sarcasm_vectors, sarcasm_data)
+        head.save(args.out / f"{training.ENCODER_SARCASM_HEAD}.npz")
+        figures["encoder:sarcasm"] = _figures(y, fit.oof, fit.threshold)
+        print(f"  encoder sarcasm          {figures['encoder:sarcasm']}")
 
 
 def _train_spans(args, figures) -> None:

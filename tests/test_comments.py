@@ -39,9 +39,9 @@ def make_analysis(comments: list[tuple], article: str = ARTICLE, actors=()) -> A
     return Analysis(page=Page(text=text, blocks=blocks, comments=made), actors=list(actors))
 
 
-def run(comments, **kwargs) -> list[Comment]:
+def run(comments, options: Options | None = None, **kwargs) -> list[Comment]:
     analysis = make_analysis(comments, **kwargs)
-    analyze_comments(analysis)
+    analyze_comments(analysis, options)
     return analysis.page.comments
 
 
@@ -224,9 +224,56 @@ def test_sarcasm_model_gives_a_probability_to_every_english_comment():
         [("a", "Oh wonderful, another Monday of roadworks. Just what I needed."), ("b", "The ferry leaves at nine.")]
     )
     assert all(0.0 <= c.scores["sarcasm"] <= 1.0 for c in comments)
-    for comment in comments:  # without a marker, the flag follows the calibrated score
-        assert ("sarcasm" in comment.flags) == (comment.scores["sarcasm"] >= sarcasm.SARCASM_FLAG)
+    for comment in comments:  # without a marker, the flag follows the calibrated score and the model's threshold
+        assert ("sarcasm" in comment.flags) == (comment.scores["sarcasm"] >= sarcasm.model_threshold())
         assert "sarcasm_marker" not in comment.flags
+
+
+def test_sarcasm_cues_are_found_on_the_raw_text():
+    names = sarcasm.cue_names()
+    matrix = sarcasm.cue_matrix(
+        ["Yeah right, the bridge opens in...3...2...1 ;-)", "The ferry leaves at nine.", "The NEW timetable"]
+    )
+    assert matrix.shape == (3, len(names))
+    found = [{names[j] for j in np.flatnonzero(row)} for row in matrix]
+    assert {"yeah_right", "countdown", "wink"} <= found[0]
+    assert found[1] == set()
+    assert found[2] == {"capitals"}  # capitals are matched case-sensitively, everything else is not
+
+
+def test_the_sarcasm_head_reads_its_cues_and_refuses_another_cue_list(monkeypatch):
+    from rashomon import heads
+
+    vectors = np.zeros((1, heads.load(sarcasm.ENCODER_HEAD).input_dim - len(sarcasm.cue_names())), dtype=np.float32)
+    plain, threshold = sarcasm.head_scores(vectors, ["The ferry leaves at nine."])
+    cued, _ = sarcasm.head_scores(vectors, ["Oh great, I just love it when the ferry is late 🙄 yeah right"])
+    assert 0 < threshold < 1 and cued[0] > plain[0]
+    one_fewer = sarcasm._cues()[:-1]
+    monkeypatch.setattr(sarcasm, "_cues", lambda: one_fewer)
+    with pytest.raises(heads.HeadError, match="retrain"):
+        sarcasm.head_scores(vectors, ["The ferry leaves at nine."])
+
+
+@pytest.mark.parametrize("mode", ["fast", "encoder"])
+def test_benign_comments_of_issue_22_are_not_sarcasm(mode):
+    comments = run(
+        [
+            ("a", "I cant wait for the new bridge to be finished ☺️"),
+            ("b", "Plant the bulbs and bury them deeper into the soil before the frost."),
+            ("c", "Very good list – Rutger #1!!"),
+            ("d", "The ferry leaves at nine."),
+        ],
+        options=Options().with_values({"comments.mode": mode}),
+    )
+    assert [c.flags for c in comments if "sarcasm" in c.flags] == []
+
+
+def test_the_encoder_mode_flags_a_countdown_with_a_wink_as_sarcasm():
+    comment = run(
+        [("a", "Oh great, the council promises lower fares. Watch them raise them in...3...2...1 ;-)")],
+        options=Options().with_values({"comments.mode": "encoder"}),
+    )[0]
+    assert "sarcasm" in comment.flags and "sarcasm_marker" not in comment.flags
 
 
 # --- threads, corrections ---------------------------------------------------------------------------------

@@ -233,11 +233,10 @@ def sarcasm_step(ctx: CommentContext) -> None:
     for batch, counts in _batches(ctx):
         texts = [c.text[:MAX_COMMENT_CHARS] for c in batch]
         if ctx.encoder is not None:
-            scores, thresholds = _head_scores(ctx, sarcasm.ENCODER_HEAD, batch)
-            results = sarcasm.score_texts(texts, model_scores=scores["sarcasm"])
-            limit = thresholds.get("sarcasm", sarcasm.SARCASM_FLAG)
+            scores, limit = sarcasm.head_scores(ctx.vectors_of(batch), texts)
+            results = sarcasm.score_texts(texts, model_scores=scores)
         else:
-            results, limit = sarcasm.score_texts(texts, counts), sarcasm.SARCASM_FLAG
+            results, limit = sarcasm.score_texts(texts, counts), sarcasm.model_threshold()
         for comment, result in zip(batch, results):
             comment.scores["sarcasm"] = result.score
             if result.score >= limit:

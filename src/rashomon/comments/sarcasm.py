@@ -1,12 +1,13 @@
-"""Sarcasm: explicit markers (``/s``, ``/sarc``, "sarc off") and a model trained on iSarcasmEval.
+"""Sarcasm: explicit markers (``/s``, ``/sarc``, "sarc off"), cues, and a model trained on iSarcasmEval.
 
 A marker is certain (the writer says so): flag ``sarcasm_marker`` and ``sarcasm``, score 0.99, evidence the
 marker. Otherwise the calibrated model of ``data/models/comments-sarcasm.npz`` (``fast`` mode) or the encoder
-head ``comments-sarcasm-encoder`` (``encoder`` mode) gives the score, and the flag is raised only when the
-model is more often right than not (``SARCASM_FLAG``; the encoder head's threshold was chosen so on development
-folds). Sarcasm detection from
-text alone is hard: the model's F1 on the sarcastic class is about 0.4 (``eval/sarcasm.py``), so the score
-is a hint for a reader, not a verdict.
+head ``comments-sarcasm-encoder`` (``encoder`` mode) gives the score. The encoder head reads the sentence vector
+and the cues of ``data/comments/sarcasm.yaml`` (a wink, "yeah right", scare quotes, "in...3...2...1": signs, not
+proof; one 0/1 input each, ``cue_matrix``). Precision first: each model's flag threshold is the lowest score
+at which its flags were right at least 60 % of the time on held-in development folds
+(``training.MIN_FLAG_PRECISION``), or never when no score was. Sarcasm detection from text alone is hard (F1
+of the sarcastic class about 0.4 at best, ``eval/sarcasm.py``), so the flag is rare and the score is a hint.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .. import heads
 from . import lexicon
 from .features import batch_scoring
 from .models import load_model
@@ -27,8 +29,11 @@ SARCASM_MODEL = "comments-sarcasm"
 #: Head file (``rashomon.heads``) of the sarcasm head on the shared encoder (the default mode; its threshold,
 #: chosen on development folds, replaces ``SARCASM_FLAG``).
 ENCODER_HEAD = "comments-sarcasm-encoder"
-#: Calibrated model score at or above which a comment without a marker is flagged ``sarcasm``.
+#: Calibrated model score at or above which a comment without a marker is flagged ``sarcasm`` when the model
+#: file carries no threshold of its own (the shipped ones do: chosen for precision on development folds).
 SARCASM_FLAG = 0.5
+#: What the encoder head reads (``Head.features``): the sentence vector, then one input per cue.
+HEAD_FEATURES = "sentence+sarcasm_cues"
 #: Score given to a comment with an explicit marker.
 MARKER_SCORE = 0.99
 # ---------------------------------------------------------------------------------------------------------
@@ -50,6 +55,49 @@ def _markers_multiline() -> re.Pattern:
     """The markers with ``$`` matching at every newline: the one pass over a joined batch (see
     :meth:`lexicon.FoldedBatch.candidates`)."""
     return re.compile(lexicon.alternation(lexicon.load("sarcasm")["markers"]), re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((c["name"], re.compile(c["pattern"], re.IGNORECASE)) for c in lexicon.load("sarcasm")["cues"])
+
+
+def cue_names() -> tuple[str, ...]:
+    """The cue names, in the order of :func:`cue_matrix`'s columns."""
+    return tuple(name for name, _ in _cues())
+
+
+def cue_matrix(texts: Sequence[str]) -> np.ndarray:
+    """(texts, cues) float32: 1 where the cue occurs in the text (the raw text: capitals count)."""
+    cues = _cues()
+    matrix = np.zeros((len(texts), len(cues)), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for j, (_, pattern) in enumerate(cues):
+            if pattern.search(text):
+                matrix[i, j] = 1.0
+    return matrix
+
+
+def head_features(vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """The encoder head's inputs: each text's sentence vector beside its cues (``HEAD_FEATURES``)."""
+    return np.hstack([np.asarray(vectors, dtype=np.float32), cue_matrix(texts)])
+
+
+def head_scores(vectors: np.ndarray, texts: Sequence[str]) -> tuple[np.ndarray, float]:
+    """Calibrated scores of the shipped encoder head for ``texts`` (``vectors``: their sentence vectors) and its
+    flag threshold. A head trained on another cue list (other features or width) is refused."""
+    head = heads.load(ENCODER_HEAD)
+    if head.features != HEAD_FEATURES or head.input_dim != np.shape(vectors)[-1] + len(_cues()):
+        raise heads.HeadError(
+            f"head {head.name} reads {head.features or 'sentence'} of width {head.input_dim}, not {HEAD_FEATURES} "
+            f"with {len(_cues())} cues: retrain it (make train)"
+        )
+    return head.scores(head_features(vectors, texts))[:, 0], head.thresholds.get("sarcasm", SARCASM_FLAG)
+
+
+def model_threshold() -> float:
+    """The ``fast`` model's flag threshold, stored with it (chosen for precision on development folds)."""
+    return load_model(SARCASM_MODEL).heads[0].threshold
 
 
 def find_marker(text: str, folded: str | None = None) -> tuple[int, int] | None:

@@ -108,12 +108,15 @@ def train_abuse(
 
 
 def train_sarcasm(data: datasets.Labelled, log=print) -> tuple[LinearModel, FittedHead]:
-    """Fit the sarcasm head on iSarcasmEval rows; its threshold maximizes F1 of the sarcastic class."""
+    """Fit the sarcasm head on iSarcasmEval rows; its threshold is the lowest calibrated score whose flags were
+    right at least ``MIN_FLAG_PRECISION`` of the time on its out-of-fold scores (``precise_threshold``: never, when
+    none was)."""
     counts = featurize_counts(data.texts)
     idf = fit_idf(counts)
     matrix = weigh(counts, idf)
     y = np.asarray(data.labels["sarcastic"])
     fitted = fit_head(matrix, y, objective="positive", c=1.0)
+    fitted.threshold = precise_threshold(y, fitted.oof)
     log(f"  sarcasm: {int(y.sum())} positives of {len(y)} rows, threshold {fitted.threshold:.3f}")
     weights = fitted.coef[:, None]
     return LinearModel([fitted.head("sarcasm")], weights, idf), fitted
@@ -121,9 +124,11 @@ def train_sarcasm(data: datasets.Labelled, log=print) -> tuple[LinearModel, Fitt
 
 # --- heads on the shared encoder (the default mode) ------------------------------------------------------
 
-#: A head fitted with ``objective="precision"`` flags from the lowest calibrated score at which its flags were
-#: right at least this often on the development folds (a flag should be right more often than not).
-MIN_FLAG_PRECISION = 0.5
+#: A head fitted with ``objective="precision"`` (sarcasm) flags from the lowest calibrated score at which its flags
+#: were right at least this often on the development folds (precision first: issue 22 asks for 0.6).
+MIN_FLAG_PRECISION = 0.6
+#: The threshold of a head no score of which was precise enough: above every calibrated score, so it never flags.
+NEVER = 1.01
 
 #: Regularization strength of the logistic-regression heads on encoder vectors (OLID 5-fold ROC-AUC was flat
 #: from C 1 to 16: 0.813 to 0.814).
@@ -171,17 +176,17 @@ def fit_dense_head(
 
 def precise_threshold(labels: np.ndarray, scores: np.ndarray, minimum: float = MIN_FLAG_PRECISION) -> float:
     """The lowest score cut whose flags are right at least ``minimum`` of the time and that still flags 1 % of
-    the rows (the F1-best cut of the positive class when no cut is that precise)."""
+    the rows; ``NEVER`` when no cut is that precise (precision first: abstain rather than guess)."""
     for cut in np.unique(np.round(scores, 4)):
         flagged = scores >= cut
         if flagged.mean() < 0.01:
             break
         if labels[flagged].mean() >= minimum:
             return float(cut)
-    return best_threshold(labels, scores, "positive")
+    return NEVER
 
 
-def dense_head(name: str, fits: dict[str, FittedHead], input_dim: int) -> Head:
+def dense_head(name: str, fits: dict[str, FittedHead], input_dim: int, features: str = "") -> Head:
     """The fitted heads as one shipped :class:`rashomon.heads.Head` (one linear layer, sigmoid, curves)."""
     labels = tuple(fits)
     weight = np.stack([fits[label].coef for label in labels], axis=1).astype(np.float32)
@@ -198,6 +203,7 @@ def dense_head(name: str, fits: dict[str, FittedHead], input_dim: int) -> Head:
         calibration={
             label: (fits[label].curve_x.astype(np.float32), fits[label].curve_y.astype(np.float32)) for label in labels
         },
+        features=features,
     )
 
 
@@ -220,13 +226,17 @@ def train_encoder_abuse(
 
 
 def train_encoder_sarcasm(vectors: np.ndarray, data: datasets.Labelled, log=print) -> tuple[Head, FittedHead]:
-    """The sarcasm head on encoder vectors of iSarcasmEval. Its flag threshold is the lowest calibrated score at
-    which the flag was right more often than not on the development folds (``precise_threshold``): the F1-best
-    cut flags about two comments in three (precision 0.29), which tells a reader nothing."""
+    """The sarcasm head on encoder vectors of iSarcasmEval beside the cues of ``data/comments/sarcasm.yaml``
+    (``sarcasm.head_features``). Its flag threshold is the lowest calibrated score at which the flag was right at
+    least ``MIN_FLAG_PRECISION`` of the time on the development folds (``precise_threshold``): the F1-best cut
+    flags about two comments in three at a precision near 0.3, which tells a reader nothing."""
+    from .sarcasm import HEAD_FEATURES, head_features
+
     y = np.asarray(data.labels["sarcastic"])
-    fit = fit_dense_head(vectors, y, objective="precision", c=1.0)
+    features = head_features(vectors, data.texts)
+    fit = fit_dense_head(features, y, objective="precision", c=1.0)
     log(f"  sarcasm: {int(y.sum())} positives of {len(y)} rows, threshold {fit.threshold:.3f}")
-    return dense_head(ENCODER_SARCASM_HEAD, {"sarcasm": fit}, vectors.shape[1]), fit
+    return dense_head(ENCODER_SARCASM_HEAD, {"sarcasm": fit}, features.shape[1], HEAD_FEATURES), fit
 
 
 #: Names of the shipped encoder heads (``data/models/NAME.npz``).
