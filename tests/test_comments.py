@@ -12,6 +12,7 @@ from rashomon.comments import (
     commenter_summary,
     language,
     sarcasm,
+    stance,
     thread_tree,
     threats,
 )
@@ -405,6 +406,37 @@ def test_stance_finds_a_mention_right_after_a_full_stop_and_skips_comments_namin
     assert [(s.actor, s.stance) for s in comments[0].stance] == [("Russia", "anti")]
     assert comments[1].stance == []
     assert [(s.actor, s.stance) for s in comments[2].stance] == [("United States", "anti")]
+
+
+@pytest.mark.parametrize(
+    "text,actor,expected",
+    [
+        (
+            "Our corrupt government armed them, and the Syrian government fights terrorists.",
+            "Syrian government",
+            "neutral",
+        ),
+        ("Our government is a criminal gang.", "government", "neutral"),  # someone's own government, not the actor
+        ("Vale is killing the innocent fishermen.", "Vale", "anti"),  # Vale's act, not the fishermen's innocence
+        ("Vale is killing the innocent fishermen.", "fishermen", "pro"),
+        ("I hate Vale.", "Vale", "anti"),
+        ("Vale is not a liar.", "Vale", "pro"),
+        ("The brutal Vale regime fell.", "Vale", "anti"),
+        ("The board wanted to protect Vale.", "Vale", "neutral"),  # another's act toward Vale, not the writer's
+    ],
+)
+def test_stance_needs_the_actor_to_be_the_target_of_the_sentiment(text, actor, expected):
+    start = text.index(actor)
+    hit = stance.stance_toward(text, [(start, start + len(actor))])
+    assert (hit.stance if hit else "neutral") == expected
+    before = stance.stance_toward(text, [(start, start + len(actor))], rule="sentence")
+    assert before is not None and before.stance in ("pro", "anti")  # the old rule gave every one of them a side
+
+
+def test_a_comment_attacking_its_own_government_is_not_against_the_pages_government():
+    syria = Actor("a1", "Syrian government", aliases=["government", "Damascus"])
+    comments = run([("ann", "Our war criminal government trained and armed these militants.")], actors=[syria])
+    assert [(s.actor, s.stance) for s in comments[0].stance] == [("Syrian government", "neutral")]
 
 
 # --- models and registration ------------------------------------------------------------------------------

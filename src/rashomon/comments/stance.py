@@ -1,14 +1,27 @@
 """Stance of a comment toward the actors the article names: pro, anti or neutral, with the span.
 
 Actors and their aliases come from ``analysis.actors`` (the actors stage) when it found any, else from the
-minimal list ``data/comments/actors.yaml``. For each actor a comment mentions, the sentence around the
-mention is scored with VADER (a lexicon of sentiment cues: "bless", "brave", "brutal", "liar"); the sentence
-with the strongest cue decides. A comment marked sarcastic by its writer (``/s``) says the opposite of what
-it means, so its stance is reversed.
+minimal list ``data/comments/actors.yaml``. For each actor a comment mentions, the sentences that mention it are
+read for sentiment cues (VADER's lexicon: "bless", "brave", "brutal", "liar"); the strongest decides. A comment
+marked sarcastic by its writer (``/s``) says the opposite of what it means, so its stance is reversed.
+
+Precision first (issue 22): a cue counts toward an actor only when the actor is its grammatical target
+(``RULE = "target"``, on spaCy's dependency parse of the sentence): a word that modifies the mention ("brutal
+Assad", "Assad, a butcher", "Assad's crimes"); the predicate of which the mention is the subject, with its
+complements ("Assad is a liar", "the rebels deserve praise"; not the modifiers of another noun: in "Assad is
+killing the innocent rebels" "innocent" is the rebels', not Assad's); the verb of which the mention is the object
+when the comment's writer is its subject or it has none ("I hate Assad", "hang Assad"). A negation of the
+predicate turns the cue. Everything else (a cue about someone else in the same sentence, the object of another
+actor's act, a mention in a prepositional phrase) gives ``neutral``: no stance is better than a wrong one (before,
+a comment attacking the US government in the same sentence as "the government" was "anti Syrian government").
+A mention owned by a pronoun ("our government", "their army") is someone's own, not the page's actor of that
+name: no stance. The sentence rule of before stays measurable (``RULE = "sentence"``; ``eval/stance.py`` prints both on NewsMTSC).
+No target-aware model was trained: no data set the project may ship a model from labels stance toward a target.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +35,22 @@ from . import lexicon
 STANCE_THRESHOLD = 0.3
 #: Aliases shorter than this are matched case-sensitively (so "US" the country is not "us" the pronoun).
 CASE_SENSITIVE_BELOW = 4
+#: How a sentence's cues are tied to an actor: ``target`` (the shipped rule, see above) or ``sentence`` (every cue
+#: of a sentence that mentions the actor: the rule before issue 22, kept for the evaluation).
+RULES = ("target", "sentence")
+RULE = "target"
+#: Dependencies by which a cue still belongs to the word it hangs from: a modifier of a noun (walked up to the
+#: mention) ...
+MODIFIER_DEPS = frozenset({"amod", "compound", "appos", "advmod", "nmod", "acomp", "npadvmod", "neg"})
+#: ... and the complements of a predicate (walked up to the verb whose subject is the mention). A noun on the way
+#: keeps only itself: its own modifiers (amod) are not in this list, so they stay with that noun. The object of a
+#: verb is not a complement ("the army fights terrorists" says nothing bad of the army); "attr" is ("X is a liar").
+#: Prepositional phrases are not either ("responded with a shot at Y"), nor a conjoined verb with its own subject.
+PREDICATE_DEPS = frozenset({"acomp", "attr", "xcomp", "advmod", "neg", "prt", "oprd", "conj", "aux", "auxpass"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj"})
+#: Subjects that are the comment's own voice: a verb they govern says the writer's stance ("I hate X").
+WRITER_SUBJECTS = frozenset({"i", "we", "you"})
 # ---------------------------------------------------------------------------------------------------------
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -88,21 +117,123 @@ def _any_alias(alternations: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternations) + r")(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _parser():
+    from .. import nlp
+
+    return nlp.load(disable=("ner", "lemmatizer"))
+
+
+def _sentence_score(sentence: str, sarcastic: bool) -> float:
+    score = _vader().polarity_scores(sentence)["compound"]
+    return -score if sarcastic else score
+
+
+_WORD_RE = re.compile(r"[\w']+|[^\w\s]+")
+
+
+def _has_cue(sentence: str) -> bool:
+    lexicon_words = _vader().lexicon
+    return any(word.lower() in lexicon_words for word in _WORD_RE.findall(sentence))
+
+
+def _walks_to(token, goal: set[int], deps: frozenset[str], limit: int = 6, own_subject: bool = False) -> bool:
+    """Whether ``token`` reaches one of the token indices ``goal`` going up its heads by ``deps`` only (with
+    ``own_subject``, never through a conjoined verb that has a subject of its own)."""
+    for _ in range(limit):
+        if token.i in goal:
+            return True
+        if token.dep_ not in deps or token.head.i == token.i:
+            return False
+        if own_subject and token.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            return False
+        token = token.head
+    return token.i in goal
+
+
+def _negated(token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def _object_valence(verb) -> float:
+    """The summed cue valence of the direct objects of ``verb`` with their modifiers."""
+    lexicon_words = _vader().lexicon
+    return sum(lexicon_words.get(t.lower_, 0.0) for c in verb.children if c.dep_ in OBJECT_DEPS for t in c.subtree)
+
+
+def _target_score(sentence: str, spans: Sequence[tuple[int, int]]) -> float:
+    """VADER's compound score of the cues whose grammatical target is the mention at ``spans`` (sentence
+    offsets), 0 when none is (see the module's docstring)."""
+    doc = _parser()(sentence)
+    target = {t.i for t in doc for start, end in spans if t.idx < end and t.idx + len(t) > start}
+    if not target:
+        return 0.0
+    # the mention's own head word: the one whose head lies outside it
+    root = next((doc[i] for i in sorted(target) if doc[i].head.i not in target or doc[i].head.i == i), doc[min(target)])
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" and c.i not in target for c in root.children):
+        return 0.0  # "our government", "their army": someone's own, not the page's actor of that name
+    anchors: list[tuple[set[int], frozenset[str], bool]] = [(target, MODIFIER_DEPS, False)]
+    if root.dep_ in ("poss", "compound"):  # "Assad's brutal regime": the modifiers of that noun, not the noun
+        anchors.append(({root.head.i}, MODIFIER_DEPS, False))  # ("his pardon", "McCain's death" say nothing)
+    if root.dep_ in SUBJECT_DEPS:
+        anchors.append(({root.head.i}, PREDICATE_DEPS, _negated(root.head)))
+    elif root.dep_ in OBJECT_DEPS:
+        verb = root.head
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        writer = all(c.lower_ in WRITER_SUBJECTS for c in subjects) if subjects else verb.dep_ == "ROOT"
+        if writer:  # "I hate X", "hang X!"; not "to protect X", "firing X", "Y attacked X"
+            anchors.append(({verb.i}, frozenset({"advmod", "neg", "aux"}), _negated(verb)))
+    lexicon_words = _vader().lexicon
+    total = 0.0
+    for token in doc:
+        valence = lexicon_words.get(token.lower_)
+        if valence is None or token.i in target:
+            continue
+        for goal, deps, negated in anchors:
+            if token.i in goal and len(anchors) > 1 and goal is anchors[1][0] and root.dep_ in ("poss", "compound"):
+                continue  # the possessed noun itself is not a cue about its owner
+            if token.i in goal and valence < 0 and _object_valence(token) < 0:
+                continue  # a harsh act against the bad ("fights terrorists") says nothing bad of its doer
+            if _walks_to(token, goal, deps, own_subject=deps is PREDICATE_DEPS):
+                flip = negated != (_negated(token) and token.i not in goal)
+                total += valence * (-0.74 if flip else 1.0)  # VADER's weight of a negated cue
+                break
+    return total / math.sqrt(total * total + 15.0)  # VADER's normalization of a sum into -1..1
+
+
+def stance_toward(
+    text: str, spans: Sequence[tuple[int, int]], *, rule: str = RULE, sarcastic: bool = False
+) -> StanceHit | None:
+    """The stance of ``text`` (one sentence) toward the person or group mentioned at ``spans`` (character
+    offsets), by ``rule``; None when the text has no sentiment cue at all."""
+    if not _has_cue(text):
+        return None
+    if rule == "sentence":
+        score = _sentence_score(text, sarcastic)
+    elif rule == "target":
+        score = _target_score(text, spans) * (-1.0 if sarcastic else 1.0)
+    else:
+        raise ValueError(f"stance rule must be one of {RULES}, not {rule!r}")
+    stance = "pro" if score >= STANCE_THRESHOLD else "anti" if score <= -STANCE_THRESHOLD else "neutral"
+    start = len(text) - len(text.lstrip())
+    return StanceHit("", stance, start, len(text.rstrip()), round(score, 4))
+
+
 def find_stances(text: str, patterns: Sequence[ActorPattern], *, sarcastic: bool = False) -> list[StanceHit]:
-    """One stance per actor mentioned in ``text``: the sentence with the strongest sentiment decides."""
+    """One stance per actor mentioned in ``text``: of the sentences that mention it, the strongest decides."""
     best: dict[str, StanceHit] = {}
     if not patterns or not _any_alias(tuple(p.aliases for p in patterns)).search(text):
         return []
     for sentence in _SENTENCE_RE.finditer(text):
-        mentioned = [p.actor for p in patterns if p.pattern.search(sentence.group(0))]
-        if not mentioned:
-            continue
-        score = _vader().polarity_scores(sentence.group(0))["compound"]
-        if sarcastic:
-            score = -score
-        stance = "pro" if score >= STANCE_THRESHOLD else "anti" if score <= -STANCE_THRESHOLD else "neutral"
-        start = sentence.start() + len(sentence.group(0)) - len(sentence.group(0).lstrip())
-        for actor in mentioned:
-            if actor not in best or abs(score) > abs(best[actor].score):
-                best[actor] = StanceHit(actor, stance, start, sentence.end(), round(score, 4))
+        body = sentence.group(0)
+        for pattern in patterns:
+            spans = [m.span() for m in pattern.pattern.finditer(body)]
+            if not spans:
+                continue
+            hit = stance_toward(body, spans, sarcastic=sarcastic)
+            stance, score = (hit.stance, hit.score) if hit else ("neutral", 0.0)
+            start = sentence.start() + len(body) - len(body.lstrip())
+            end = sentence.start() + len(body.rstrip())
+            if pattern.actor not in best or abs(score) > abs(best[pattern.actor].score):
+                best[pattern.actor] = StanceHit(pattern.actor, stance, start, end, score)
     return list(best.values())

@@ -1,0 +1,103 @@
+"""Stance toward a named person: rashomon's comment stance on NewsMTSC's test splits (evaluation only).
+
+NewsMTSC (Hamborg & Donnay, EACL 2021) labels the sentiment a news sentence expresses toward each person it names:
+negative, neutral or positive. Its data may not train a shipped model (no license stated for it); it is used here
+to measure only. For every target of ``splits/newsmtsc-{rw,mt}/test.jsonl``, ``stance.stance_toward`` is asked
+for the sentence's stance toward the target's mention (the gold character span, plus its further mentions):
+``anti`` is read as negative, ``pro`` as positive, ``neutral`` or no answer as neutral. Figures: macro-F1 over the
+three classes (the paper's F1m), accuracy, and, precision first, how often a pro/anti stance was right and how
+many targets got one. Anchors in the same run: the sentence-level VADER rule the stage used before issue 22
+(``--rule sentence``) and "always neutral"; the published figure (GRU-TSC, a fine-tuned RoBERTa) is printed beside
+ours. Human-readable figures, then one line of JSON last.
+
+    .venv/bin/python eval/stance.py [--data ../shared/data] [--show-errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from rashomon.comments import stance  # noqa: E402
+
+LABELS = {2.0: "anti", 4.0: "neutral", 6.0: "pro"}
+#: The paper's best model (GRU-TSC with RoBERTa), F1m on the test sets, as published (Hamborg & Donnay 2021,
+#: Table 3); the figures are for its own devtest files, of which these test splits are the larger parts.
+PUBLISHED = {"rw": 0.831, "mt": 0.817}
+
+
+def read_targets(path: Path) -> list[tuple[str, list[tuple[int, int]], str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        text = item["sentence_normalized"]
+        for target in item["targets"]:
+            spans = [(target["from"], target["to"])]
+            spans += [(m["from"], m["to"]) for m in target.get("further_mentions", [])]
+            rows.append((text, spans, LABELS[float(target["polarity"])]))
+    return rows
+
+
+def figures(gold: list[str], predicted: list[str]) -> dict:
+    from sklearn.metrics import accuracy_score, f1_score
+
+    polar = [(g, p) for g, p in zip(gold, predicted, strict=True) if p != "neutral"]
+    return {
+        "macro_f1": round(float(f1_score(gold, predicted, average="macro", labels=["anti", "neutral", "pro"])), 4),
+        "accuracy": round(float(accuracy_score(gold, predicted)), 4),
+        "polar_precision": round(sum(g == p for g, p in polar) / len(polar), 4) if polar else None,
+        "polar_share": round(len(polar) / len(gold), 4),
+        "predicted": dict(Counter(predicted)),
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
+    parser.add_argument("--split", choices=("test", "dev"), default="test", help="dev to tune, test to report")
+    parser.add_argument("--show-errors", type=int, default=0, help="print this many wrong pro/anti answers")
+    args = parser.parse_args(argv)
+    folder = args.data / "stance" / "newsmtsc" / "splits"
+    if not folder.is_dir():
+        parser.error(f"no NewsMTSC splits under {folder}")
+    out: dict = {"split": args.split, "published_gru_tsc_f1m": PUBLISHED}
+    for split in ("rw", "mt"):
+        rows = read_targets(folder / f"newsmtsc-{split}" / f"{args.split}.jsonl")
+        gold = [label for _, _, label in rows]
+        results = {}
+        for rule in stance.RULES:
+            predicted = []
+            for text, spans, _ in rows:
+                hit = stance.stance_toward(text, spans, rule=rule)
+                predicted.append(hit.stance if hit else "neutral")
+            results[rule] = figures(gold, predicted)
+            if args.show_errors and rule == stance.RULE:
+                wrong = [(r, p) for r, p in zip(rows, predicted, strict=True) if p != "neutral" and p != r[2]]
+                for (text, spans, label), p in wrong[: args.show_errors]:
+                    print(f"    [{split}] said {p}, gold {label}: {text[spans[0][0] : spans[0][1]]!r} in {text[:160]!r}")
+        always = figures(gold, ["neutral"] * len(gold))
+        print(f"NewsMTSC-{split} {args.split}, {len(rows)} targets ({dict(Counter(gold))})")
+        for rule, fig in results.items():
+            name = f"rashomon, rule '{rule}'" + (" (shipped)" if rule == stance.RULE else "")
+            print(
+                f"  {name:38s} macro-F1 {fig['macro_f1']:.3f}  accuracy {fig['accuracy']:.3f}  pro/anti right "
+                f"{fig['polar_precision'] if fig['polar_precision'] is not None else float('nan'):.3f} "
+                f"on {fig['polar_share']:.1%} of targets"
+            )
+        print(f"  anchor, always neutral:                macro-F1 {always['macro_f1']:.3f}  accuracy {always['accuracy']:.3f}")
+        print(f"  published GRU-TSC (RoBERTa, trained on NewsMTSC): macro-F1 {PUBLISHED[split]:.3f}")
+        out[split] = {"n": len(rows), "ours": results[stance.RULE], "rules": results, "anchor_always_neutral": always}
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
