@@ -49,6 +49,7 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "appos", "advmod", "nmod", "acomp
 PREDICATE_DEPS = frozenset({"acomp", "attr", "xcomp", "advmod", "neg", "prt", "oprd", "conj", "aux", "auxpass"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj"})
+POSSESSIVE_PRONOUNS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 #: Subjects that are the comment's own voice: a verb they govern says the writer's stance ("I hate X").
 WRITER_SUBJECTS = frozenset({"i", "we", "you"})
 # ---------------------------------------------------------------------------------------------------------
@@ -119,9 +120,16 @@ def _any_alias(alternations: tuple[str, ...]) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _parser():
+    """spaCy with the parser only (no tagger, lemmas or entities: the rule reads dependencies and words)."""
     from .. import nlp
 
-    return nlp.load(disable=("ner", "lemmatizer"))
+    return nlp.load(disable=("ner", "lemmatizer", "tagger", "attribute_ruler"))
+
+
+@lru_cache(maxsize=256)
+def _parse(sentence: str):
+    """One parse per sentence, however many actors it names."""
+    return _parser()(sentence)
 
 
 def _sentence_score(sentence: str, sarcastic: bool) -> float:
@@ -164,13 +172,13 @@ def _object_valence(verb) -> float:
 def _target_score(sentence: str, spans: Sequence[tuple[int, int]]) -> float:
     """VADER's compound score of the cues whose grammatical target is the mention at ``spans`` (sentence
     offsets), 0 when none is (see the module's docstring)."""
-    doc = _parser()(sentence)
+    doc = _parse(sentence)
     target = {t.i for t in doc for start, end in spans if t.idx < end and t.idx + len(t) > start}
     if not target:
         return 0.0
     # the mention's own head word: the one whose head lies outside it
     root = next((doc[i] for i in sorted(target) if doc[i].head.i not in target or doc[i].head.i == i), doc[min(target)])
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" and c.i not in target for c in root.children):
+    if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS and c.i not in target for c in root.children):
         return 0.0  # "our government", "their army": someone's own, not the page's actor of that name
     anchors: list[tuple[set[int], frozenset[str], bool]] = [(target, MODIFIER_DEPS, False)]
     if root.dep_ in ("poss", "compound"):  # "Assad's brutal regime": the modifiers of that noun, not the noun
