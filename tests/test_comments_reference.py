@@ -90,3 +90,26 @@ def test_inferred_threads_and_summary(analysis):
         r["comments"] for r in commenter_summary(analysis.page.comments)
     )
     assert len(thread_tree(analysis.page.comments)) < len(analysis.page.comments)
+
+
+def test_stances_are_given_only_where_the_actor_is_the_target(analysis):
+    """Issue 22: of the comments' stances toward the page's actors about half were wrong, among them a comment
+    attacking its own ("our") government read as against the Syrian government."""
+    own = find(analysis, "HedgeJunkie", "War Criminal")
+    assert ("Syrian government", "anti") not in [(s.actor, s.stance) for s in own.stance]
+    team_up = find(analysis, "navy62802", "team up")  # wants the US to act: not against it
+    assert ("United States", "anti") not in [(s.actor, s.stance) for s in team_up.stance]
+    scare_quotes = find(analysis, "Bavarian", "squealing")  # the quoted "evil" is the media's word, not the writer's
+    assert ("Russia", "anti") not in [(s.actor, s.stance) for s in scare_quotes.stance]
+    polar = [s for c in analysis.page.comments for s in c.stance if s.stance != "neutral"]
+    assert len(polar) <= 4
+
+
+def test_the_encoder_mode_reads_a_countdown_with_a_wink_as_sarcasm(reference_page_path):
+    from rashomon.options import Options
+
+    result = Analysis(page=read(reference_page_path))
+    analyze_comments(result, Options().with_values({"comments.mode": "encoder"}))
+    countdown = find(result, "nmewn", "3...2...1")
+    assert "sarcasm" in countdown.flags and "sarcasm_marker" not in countdown.flags
+    assert not any("sarcasm" in c.flags for c in result.page.comments if c.text.startswith("Worst thing"))

@@ -15,7 +15,7 @@ predicate turns the cue. Everything else (a cue about someone else in the same s
 actor's act, a mention in a prepositional phrase) gives ``neutral``: no stance is better than a wrong one (before,
 a comment attacking the US government in the same sentence as "the government" was "anti Syrian government").
 A mention owned by a pronoun ("our government", "their army") is someone's own, not the page's actor of that
-name: no stance. The sentence rule of before stays measurable (``RULE = "sentence"``; ``eval/stance.py`` prints both on NewsMTSC).
+name: no stance. A cue in double quotes is someone else's word ('the "evil" Russians') and does not count. The sentence rule of before stays measurable (``RULE = "sentence"``; ``eval/stance.py`` prints both on NewsMTSC).
 No target-aware model was trained: no data set the project may ship a model from labels stance toward a target.
 """
 
@@ -137,6 +137,8 @@ def _sentence_score(sentence: str, sarcastic: bool) -> float:
     return -score if sarcastic else score
 
 
+#: A stretch in double quotes: a word there is quoted (someone else's, or held at a distance), not the writer's cue.
+_QUOTED_RE = re.compile(r'"[^"\n]{1,80}"|“[^”\n]{1,80}”')
 _WORD_RE = re.compile(r"[\w']+|[^\w\s]+")
 
 
@@ -192,15 +194,18 @@ def _target_score(sentence: str, spans: Sequence[tuple[int, int]]) -> float:
         if writer:  # "I hate X", "hang X!"; not "to protect X", "firing X", "Y attacked X"
             anchors.append(({verb.i}, frozenset({"advmod", "neg", "aux"}), _negated(verb)))
     lexicon_words = _vader().lexicon
+    quoted = [m.span() for m in _QUOTED_RE.finditer(sentence)]
     total = 0.0
     for token in doc:
         valence = lexicon_words.get(token.lower_)
         if valence is None or token.i in target:
             continue
+        if any(start < token.idx < end for start, end in quoted):
+            continue  # someone else's word ('the "evil" Russians'), not the writer's
         for goal, deps, negated in anchors:
             if token.i in goal and len(anchors) > 1 and goal is anchors[1][0] and root.dep_ in ("poss", "compound"):
                 continue  # the possessed noun itself is not a cue about its owner
-            if token.i in goal and valence < 0 and _object_valence(token) < 0:
+            if valence < 0 and _object_valence(token) < 0:
                 continue  # a harsh act against the bad ("fights terrorists") says nothing bad of its doer
             if _walks_to(token, goal, deps, own_subject=deps is PREDICATE_DEPS):
                 flip = negated != (_negated(token) and token.i not in goal)
