@@ -306,7 +306,8 @@ def comments_stage(analysis: Analysis, ctx: StageContext) -> None:
 
 
 def analyze_comments(analysis: Analysis, options: Options | None = None) -> Analysis:
-    """Run the comment stage alone (no spaCy parse needed), with the run's ``options`` if given."""
+    """Run the comment stage alone (the article is not parsed; only the stance rule parses the few sentences that
+    name an actor and carry a sentiment cue), with the run's ``options`` if given."""
     comments_stage(analysis, StageContext(options=options or Options()))
     return analysis
 
