@@ -18,20 +18,22 @@ import sys
 import time
 
 HEAD = "Quay reopens after the storm\n\n"
-PROSE = ("The harbour office said on Tuesday that the northern quay would reopen next week. \u201cWe expect the "
-         "first ships by Monday,\u201d the harbour master, Ilse Varga, told reporters. Dock workers said 40 cranes "
-         "had not moved since the storm, and the union accused the port authority of ignoring repeated warnings. ")
+PROSE = (
+    "The harbour office said on Tuesday that the northern quay would reopen next week. \u201cWe expect the "
+    "first ships by Monday,\u201d the harbour master, Ilse Varga, told reporters. Dock workers said 40 cranes "
+    "had not moved since the storm, and the union accused the port authority of ignoring repeated warnings. "
+)
 
 #: name -> (unit repeated into one paragraph, or a function of the repeat count giving the page body)
 CASES = {
     "prose (paragraphs)": lambda n: "\n\n".join([PROSE] * n),
     "prose (one paragraph)": lambda n: PROSE * n,
     "\u201che said": lambda n: "\u201che said " * n,
-    "Yes he said": lambda n: "\"Yes,\" he said. " * n,
+    "Yes he said": lambda n: '"Yes," he said. ' * n,
     "said": lambda n: "said " * n,
     "figures": lambda n: " ".join(f"{i} people and {i * 3} soldiers died in {i % 28 + 1} towns," for i in range(n)),
     "U+FFFD run": lambda n: "\ufffd" * n,
-    "quote marks run": lambda n: "\"" * n,
+    "quote marks run": lambda n: '"' * n,
     "no spaces": lambda n: "abc.def," * n,
     "short paragraphs": lambda n: "\n\n".join(["He said so."] * n),
 }
@@ -75,15 +77,30 @@ def main(argv: list[str] | None = None) -> int:
             if timings[str(size)] > args.give_up:
                 break
         done = [s for s in growth if str(s) in timings]
-        exponent = (math.log(timings[str(done[-1])] / max(timings[str(done[0])], 1e-3)) / math.log(done[-1] / done[0])
-                    if len(done) > 1 else float("nan"))
+        exponent = (
+            math.log(timings[str(done[-1])] / max(timings[str(done[0])], 1e-3)) / math.log(done[-1] / done[0])
+            if len(done) > 1
+            else float("nan")
+        )
         results[case] = {**timings, "exponent": round(exponent, 2)}
-        print(f"{case:24}" + "".join(f"{timings.get(str(s), float('nan')):>9.2f}s" for s in sizes)
-              + f"   {exponent:8.2f}", flush=True)
+        print(
+            f"{case:24}"
+            + "".join(f"{timings.get(str(s), float('nan')):>9.2f}s" for s in sizes)
+            + f"   {exponent:8.2f}",
+            flush=True,
+        )
     worst = max((r[k] for r in results.values() for k in r if k != "exponent"), default=0.0)
-    print(json.dumps({"cases": results, "worst_seconds": worst,
-                      "worst_exponent": max((r["exponent"] for r in results.values()
-                                             if not math.isnan(r["exponent"])), default=0.0)}))
+    print(
+        json.dumps(
+            {
+                "cases": results,
+                "worst_seconds": worst,
+                "worst_exponent": max(
+                    (r["exponent"] for r in results.values() if not math.isnan(r["exponent"])), default=0.0
+                ),
+            }
+        )
+    )
     return 0
 
 

@@ -44,12 +44,16 @@ def main(argv=None) -> int:
 
     torch.set_num_threads(1)
     torch.manual_seed(0)
-    tokenizer = Tokenizer.from_str(gzip.decompress(data_path("models/encoder-minilm-l6.tokenizer.json.gz").read_bytes()).decode())
+    tokenizer = Tokenizer.from_str(
+        gzip.decompress(data_path("models/encoder-minilm-l6.tokenizer.json.gz").read_bytes()).decode()
+    )
     tokenizer.no_padding()
     tokenizer.enable_truncation(128)
     texts = datasets.read_olid(args.data).texts[: args.n]
     pieces = tokenizer.encode_batch(texts)
-    config = BertConfig(vocab_size=30522, hidden_size=384, num_hidden_layers=6, num_attention_heads=12, intermediate_size=1536)
+    config = BertConfig(
+        vocab_size=30522, hidden_size=384, num_hidden_layers=6, num_attention_heads=12, intermediate_size=1536
+    )
     model, head = BertModel(config), torch.nn.Linear(384, 4)
     optimizer = torch.optim.AdamW(list(model.parameters()) + list(head.parameters()), lr=2e-5)
     cpu, wall = time.process_time(), time.time()
@@ -75,12 +79,28 @@ def main(argv=None) -> int:
     per_cpu_s = len(texts) / cpu
     epoch_cpu_min, epoch_wall_min = args.epoch / per_cpu_s / 60, args.epoch / (len(texts) / wall) / 60
     load = os.getloadavg()[0]
-    print(f"fine-tuning step, {len(texts)} comments: {per_cpu_s:.1f} comments per CPU-second ({len(texts) / wall:.1f} per wall second, load {load:.1f})")
-    print(f"  one epoch over {args.epoch:,}: {epoch_cpu_min:.0f} CPU-minutes, {epoch_wall_min:.0f} wall-minutes at this load (budget {args.budget_min:g})")
+    print(
+        f"fine-tuning step, {len(texts)} comments: {per_cpu_s:.1f} comments per CPU-second ({len(texts) / wall:.1f} per wall second, load {load:.1f})"
+    )
+    print(
+        f"  one epoch over {args.epoch:,}: {epoch_cpu_min:.0f} CPU-minutes, {epoch_wall_min:.0f} wall-minutes at this load (budget {args.budget_min:g})"
+    )
     print(f"  anchor, the frozen ONNX encoder's inference on the same texts: {frozen:.0f} comments per CPU-second")
-    print(json.dumps({"n": len(texts), "train_per_cpu_s": round(per_cpu_s, 2), "train_per_wall_s": round(len(texts) / wall, 2),
-                      "epoch_cpu_min": round(epoch_cpu_min, 1), "epoch_wall_min": round(epoch_wall_min, 1), "load": round(load, 1),
-                      "budget_min": args.budget_min, "fits": epoch_wall_min <= args.budget_min, "frozen_encoder_per_cpu_s": round(frozen)}))
+    print(
+        json.dumps(
+            {
+                "n": len(texts),
+                "train_per_cpu_s": round(per_cpu_s, 2),
+                "train_per_wall_s": round(len(texts) / wall, 2),
+                "epoch_cpu_min": round(epoch_cpu_min, 1),
+                "epoch_wall_min": round(epoch_wall_min, 1),
+                "load": round(load, 1),
+                "budget_min": args.budget_min,
+                "fits": epoch_wall_min <= args.budget_min,
+                "frozen_encoder_per_cpu_s": round(frozen),
+            }
+        )
+    )
     return 0
 
 

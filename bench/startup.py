@@ -120,8 +120,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"warm analysis                     {warm:6.2f} s")
     print(f"floor (spaCy load + warm)         {floor:6.2f} s")
     print(f"cold rashomon analyze (wall)      {cold:6.2f} s   = {ratio:.2f} x the floor (goal <= {GOAL} x)")
-    print(f"the same in CPU time              {cold_cpu:6.2f} s   = {cpu_ratio:.2f} x spaCy load + warm "
-          f"({spacy_cpu:.2f} + {warm_cpu:.2f} s; steadier than wall time when the machine is busy)")
+    print(
+        f"the same in CPU time              {cold_cpu:6.2f} s   = {cpu_ratio:.2f} x spaCy load + warm "
+        f"({spacy_cpu:.2f} + {warm_cpu:.2f} s; steadier than wall time when the machine is busy)"
+    )
     figures = {
         "page": args.page.name,
         "spacy_load_s": round(spacy_load, 3),

@@ -110,10 +110,16 @@ def load(calls: list, concurrency: int) -> dict:
             if error:
                 errors.append(error)
     wall = time.perf_counter() - started
-    return {"requests": len(calls), "errors": len([e for e in errors if e != "HTTP 429"]),
-            "refused_429": errors.count("HTTP 429"), "error_kinds": sorted(set(errors)),
-            "p50_s": round(percentile(latencies, 50), 3), "p99_s": round(percentile(latencies, 99), 3),
-            "max_s": round(max(latencies), 3) if latencies else None, "wall_s": round(wall, 2)}
+    return {
+        "requests": len(calls),
+        "errors": len([e for e in errors if e != "HTTP 429"]),
+        "refused_429": errors.count("HTTP 429"),
+        "error_kinds": sorted(set(errors)),
+        "p50_s": round(percentile(latencies, 50), 3),
+        "p99_s": round(percentile(latencies, 99), 3),
+        "max_s": round(max(latencies), 3) if latencies else None,
+        "wall_s": round(wall, 2),
+    }
 
 
 def in_process(page_text: str, stages: tuple[str, ...] | None, repeats: int) -> dict[str, float]:
@@ -184,20 +190,34 @@ def main() -> None:
 
     anchor = in_process(text, stages, args.repeats)
     figures = {
-        "page": str(args.page), "stages": list(stages) if stages else "default", "warmup_s": round(warm, 2),
-        "reads_alone": reads_alone, "analyses": analyses_figures, "reads_during_analyses": reads_during,
-        "read_p99_goal_s": 0.2, "anchor_analysis_s": round(anchor["analysis_s"], 4),
-        "render_s": round(anchor["render_s"], 4), "render_ratio": round(anchor["ratio"], 4), "render_goal": RENDER_GOAL,
+        "page": str(args.page),
+        "stages": list(stages) if stages else "default",
+        "warmup_s": round(warm, 2),
+        "reads_alone": reads_alone,
+        "analyses": analyses_figures,
+        "reads_during_analyses": reads_during,
+        "read_p99_goal_s": 0.2,
+        "anchor_analysis_s": round(anchor["analysis_s"], 4),
+        "render_s": round(anchor["render_s"], 4),
+        "render_ratio": round(anchor["ratio"], 4),
+        "render_goal": RENDER_GOAL,
     }
     print(f"page: {args.page} ({len(text):,} characters), stages: {figures['stages']}, on {base}")
-    for label, phase in (("reads alone", reads_alone), ("analyses", analyses_figures),
-                         ("reads during analyses", reads_during)):
-        print(f"{label:22} {phase['requests']:4} concurrent: p50 {phase['p50_s']} s · p99 {phase['p99_s']} s · "
-              f"max {phase['max_s']} s · {phase['errors']} errors · {phase['refused_429']} refused (429)"
-              + (f" ({', '.join(phase['error_kinds'])})" if phase["error_kinds"] else ""))
+    for label, phase in (
+        ("reads alone", reads_alone),
+        ("analyses", analyses_figures),
+        ("reads during analyses", reads_during),
+    ):
+        print(
+            f"{label:22} {phase['requests']:4} concurrent: p50 {phase['p50_s']} s · p99 {phase['p99_s']} s · "
+            f"max {phase['max_s']} s · {phase['errors']} errors · {phase['refused_429']} refused (429)"
+            + (f" ({', '.join(phase['error_kinds'])})" if phase["error_kinds"] else "")
+        )
     print(f"anchor (in-process, no server): analysis {figures['anchor_analysis_s']} s per page")
-    print(f"report render {figures['render_s']} s = {figures['render_ratio']}x the analysis "
-          f"(goal <= {RENDER_GOAL}x: {'met' if anchor['ratio'] <= RENDER_GOAL else 'NOT met'})")
+    print(
+        f"report render {figures['render_s']} s = {figures['render_ratio']}x the analysis "
+        f"(goal <= {RENDER_GOAL}x: {'met' if anchor['ratio'] <= RENDER_GOAL else 'NOT met'})"
+    )
     print(json.dumps(figures))
 
 

@@ -8,7 +8,7 @@ Figures: macro-F1 (at the flag threshold 0.5 on the calibrated score, and at the
 threshold), ROC-AUC per attribute, expected calibration error (10 bins). Human-readable figures, then one
 line of JSON last.
 
-With ``--mode encoder`` the OLID figures are also given as the stage flags (``flags_as_shipped``): a toxicity
+In both modes the OLID figures are also given as the stage flags (``flags_as_shipped``): a toxicity
 flag is withheld when the comment has nothing to show, no phrase the toxic-span head scores
 ``spans.SUPPORT_THRESHOLD`` or more, no lexicon word, no threat (``comments.FLAG_NEEDS_EVIDENCE``).
 
@@ -120,12 +120,12 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
         figures = binary_figures(labels, scores[head])
         figures["macro_f1_tuned_threshold"] = binary_figures(labels, tuned[head])["macro_f1"]
         result[head] = figures
-    if mode == "encoder":
-        print("  the flags as the stage gives them: encoding OLID with token vectors for the span head")
-        can_show = shown(olid.texts, cache)
-        flags = tuned["toxicity"].astype(bool) & can_show
-        result["toxicity"]["flags_as_shipped"] = binary_figures(olid.labels["offensive"], flags)
-        result["toxicity"]["flags_without_evidence_rule"] = binary_figures(olid.labels["offensive"], tuned["toxicity"])
+    # both modes withhold a flag with nothing to show (the fast mode encodes only its flagged comments)
+    print("  the flags as the stage gives them: encoding OLID with token vectors for the span head")
+    can_show = shown(olid.texts, cache)
+    flags = tuned["toxicity"].astype(bool) & can_show
+    result["toxicity"]["flags_as_shipped"] = binary_figures(olid.labels["offensive"], flags)
+    result["toxicity"]["flags_without_evidence_rule"] = binary_figures(olid.labels["offensive"], tuned["toxicity"])
     anchor = anchor_scores(olid.texts)
     result["anchor"] = {column: binary_figures(olid.labels[column], anchor) for column in ("offensive",)} if anchor is not None else None
     return result

@@ -269,6 +269,24 @@ def test_benign_comments_of_issue_22_are_not_sarcasm(mode):
     assert [c.flags for c in comments if "sarcasm" in c.flags] == []
 
 
+def test_the_default_mode_withholds_an_abuse_flag_with_nothing_to_show():
+    """The fast model scores blame of leaders over its flag; with no word that the span head or the lexicon can
+    show, the default stage keeps the score and withholds the flags. With ``spans = false`` (no encoder, for
+    corpora of millions) the model's flags stay."""
+    texts = [("a", "The worst part is that our leaders and the press never see that the blood is on their own hands.")]
+    (shown,) = run(texts)
+    assert shown.scores["toxicity"] >= 0.5
+    assert shown.flags == []
+    (bare,) = run(texts, options=Options().with_values({"comments.spans": False}))
+    assert "toxicity" in bare.flags
+
+
+def test_the_default_mode_keeps_a_flag_it_can_show():
+    (comment,) = run([("a", "You are a pathetic idiot and everyone here knows it.")])
+    assert "toxicity" in comment.flags and "insult" in comment.flags
+    assert any(e.label in ("insult", "toxic_span") for e in comment.evidence)
+
+
 def test_the_encoder_mode_flags_a_countdown_with_a_wink_as_sarcasm():
     comment = run(
         [("a", "Oh great, the council promises lower fares. Watch them raise them in...3...2...1 ;-)")],

@@ -113,3 +113,10 @@ def test_the_encoder_mode_reads_a_countdown_with_a_wink_as_sarcasm(reference_pag
     countdown = find(result, "nmewn", "3...2...1")
     assert "sarcasm" in countdown.flags and "sarcasm_marker" not in countdown.flags
     assert not any("sarcasm" in c.flags for c in result.page.comments if c.text.startswith("Worst thing"))
+
+
+def test_blame_of_leaders_is_not_flagged(analysis):
+    """Issue 22: the comment that puts the blood on politicians' hands has no abusive word to show; the default
+    stage withholds the model's flag."""
+    comment = find(analysis, "AlexCharting", "blood")
+    assert not {"toxicity", "insult"} & set(comment.flags)

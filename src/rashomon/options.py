@@ -74,11 +74,12 @@ class CommentOptions:
     #: ``fast``: the linear n-gram abuse and sarcasm models (default: on OLID as right as the encoder heads, 0.734
     #: vs 0.723 macro-F1, and about 50 times faster); ``encoder``: logistic heads on the shared encoder's vectors.
     mode: str = "fast"
-    #: Evidence of a flagged comment beside the lexicon's words and the threat patterns: ``None`` (default) the
-    #: toxic-span head's phrases in the ``encoder`` mode and nothing more in the ``fast`` mode (no encoder);
-    #: ``True`` the span head in either mode (the ``fast`` mode encodes only the flagged comments); ``False`` the
-    #: words whose n-gram weights drove the fast model (on Toxic Spans right on 0.21 of their characters,
-    #: against 0.64 for the span head with the lexicon and 0.69 for the lexicon alone: ``eval/spans.py``).
+    #: Evidence of a flagged comment beside the lexicon's words and the threat patterns: ``None`` (default) or
+    #: ``True`` the toxic-span head's phrases in either mode (the ``fast`` mode encodes only the comments it flags),
+    #: and a toxicity, insult or identity-attack flag with nothing to show is withheld (precision first:
+    #: ``comments.FLAG_NEEDS_EVIDENCE``); ``False`` no encoder at all, the words whose n-gram weights drove the fast
+    #: model as evidence (on Toxic Spans right on 0.21 of their characters, against 0.64 for the span head with the
+    #: lexicon and 0.69 for the lexicon alone: ``eval/spans.py``), every flag kept: for corpora of millions.
     spans: bool | None = None
 
 
