@@ -424,3 +424,41 @@ def test_a_denial_is_no_conflict_when_the_asserting_sentence_also_denies():
     )
     assert pair_verdict(plain, denial, 0.8, "A", "B")[0] == "conflict"
     assert pair_verdict(hedged, denial, 0.8, "A", "B")[0] != "conflict"
+
+
+HARBOUR_FIRST = [
+    "The harbour council voted on Tuesday to close the old ferry terminal at the end of the summer.",
+    "Council members said the terminal had lost money for years and needed repairs the town could not pay for.",
+    "The mayor, Lena Ostrova, called the vote a painful but necessary choice for the harbour.",
+    "Fishermen who use the terminal's pier protested outside the council building during the vote.",
+]
+
+
+def test_a_paraphrase_in_the_band_aligns_only_on_rare_words_both_use():
+    """Cosine 0.55-0.80: a pair is one fact only with evidence: here the mayor's name and her words (rare in the
+    event) in both; "lost money" / "losing money" (0.76) and the two protest sentences (0.74) share no rare
+    words of the event, and stay apart."""
+    second = [
+        "The harbour council decided on Tuesday that the old ferry terminal will close when the summer ends.",
+        "Mayor Lena Ostrova has called the closure painful but necessary.",
+        "Protesters, many of them fishermen, gathered outside while the council voted.",
+        "The terminal has been losing money, according to council members.",
+    ]
+    pairs = {tuple(x["claim_ids"]): x for x in across(two_outlets(HARBOUR_FIRST, second))}
+    band = pairs[("p1:c3", "p2:c2")]
+    assert 0.55 <= band["similarity"] < 0.80
+    assert band["verdict"] == "agree" and "in other words" in band["explanation"]
+    assert ("p1:c2", "p2:c4") not in pairs and ("p1:c4", "p2:c3") not in pairs
+    assert ("p1:c1", "p2:c1") in pairs  # the close paraphrase, as before
+
+
+def test_rare_overlap_weighs_out_the_words_every_claim_of_the_event_uses():
+    from rashomon.meaning import event_idf, rare_overlap
+    from rashomon.model import Claim
+
+    texts = ["The council closed the terminal.", "The council heard fishermen.", "The council met the mayor Ostrova."]
+    texts += ["Ostrova said the council erred."]
+    words, idf = event_idf([Claim(id=str(n), source_id="s", start=0, end=len(t), text=t) for n, t in enumerate(texts)])
+    assert idf["council"] == 0.0 and idf["ostrova"] > 0
+    assert rare_overlap(words[0], words[1], idf) == 0.0  # only "council" is shared
+    assert 0 < rare_overlap(words[2], words[3], idf) < 1
