@@ -462,3 +462,35 @@ def test_rare_overlap_weighs_out_the_words_every_claim_of_the_event_uses():
     assert idf["council"] == 0.0 and idf["ostrova"] > 0
     assert rare_overlap(words[0], words[1], idf) == 0.0  # only "council" is shared
     assert 0 < rare_overlap(words[2], words[3], idf) < 1
+
+
+def test_the_encode_stage_encodes_the_claims_once_for_the_compare_stage(two_accounts):
+    """The claims' texts go through the encoder once, in the encode stage; the compare stage (alignment and
+    framing) reads its vectors from ``ctx.provided``."""
+    from rashomon.encode import CLAIM_ENCODING, encode_stage
+    from rashomon.encoder import load
+    from rashomon.meaning import normalized_text
+
+    calls: list[list[str]] = []
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def encode(self, texts, **kwargs):
+            calls.append(list(texts))
+            return self.inner.encode(texts, **kwargs)
+
+        def embed(self, texts):
+            calls.append(list(texts))
+            return self.inner.embed(texts)
+
+    analysis = two_accounts
+    ctx = StageContext(loaded={"encoder": Counting(load())})
+    encode_stage(analysis, ctx)
+    assert ctx.provided[CLAIM_ENCODING].matches(analysis.claims) and len(calls) == 1
+    analysis.alignments, analysis.framing = [], {}
+    compare_stage(analysis, ctx)
+    claim_texts = {normalized_text(c.text) for c in analysis.claims}
+    assert sum(1 for texts in calls for t in texts if t in claim_texts) == len(analysis.claims)
+    assert analysis.alignments  # the vectors served the alignment

@@ -33,6 +33,7 @@ from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import source_label, topics
 from .claims.numbers import describe, interval, relation
+from .encode import claim_encoding
 from .meaning import (
     align_claims,
     claim_vectors,
@@ -281,10 +282,15 @@ def compare_claims(
 
 
 @register_stage(
-    "compare", requires=("claims",), assigns=("alignments", "framing"), resources=("encoder",), languages=("en",)
+    "compare",
+    requires=("claims", "encode"),
+    assigns=("alignments", "framing"),
+    resources=("encoder",),
+    languages=("en",),
 )
 def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
-    """Fill ``analysis.alignments`` and ``analysis.framing`` (see :func:`rashomon.framing.framing_for`).
+    """Fill ``analysis.alignments`` and ``analysis.framing`` (see :func:`rashomon.framing.framing_for`) from the
+    claims' vectors that the encode stage left in ``ctx`` (:mod:`rashomon.encode`).
 
     Claims' ``agent_ids`` / ``patient_ids`` are filled here from ``analysis.actors`` when the actors stage ran
     before (it does in the default plan)."""
@@ -295,10 +301,11 @@ def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
         return source_label(analysis, claim)
 
     encoder = ctx.resource("encoder")
-    # One encoder pass over the claims serves both the alignment (their vectors) and the framing head (their
-    # token vectors): the claims cover nearly all of a narrative's text, so framing encodes only what is left.
-    read = [normalized_text(c.text) for c in analysis.claims]
-    encoding = encoder.encode(read, tokens=True) if read else None
+    # The encode stage's one pass over the claims serves both the alignment (their vectors) and the framing
+    # head (their token vectors): the claims cover nearly all of a narrative's text, so framing encodes only
+    # what is left.
+    encoded = claim_encoding(analysis, ctx)
+    read, encoding = encoded.read, encoded.encoding
     analysis.alignments = compare_claims(
         analysis.claims,
         encoder,
@@ -320,10 +327,10 @@ def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
         )
     names = {s.id: s.name for s in analysis.sources}
     texts = _narrative_texts(analysis)
-    encoded = framing_module.encoded_spans(
+    spans = framing_module.encoded_spans(
         analysis.page.text, [(c.start, c.end) for c in analysis.claims], read, encoding
     )
-    analysis.framing = framing_module.framing_for(texts, {nid: names.get(nid, nid) for nid in texts}, encoder, encoded)
+    analysis.framing = framing_module.framing_for(texts, {nid: names.get(nid, nid) for nid in texts}, encoder, spans)
     if len(texts) <= 1 and texts:
         analysis.warn("one_account", "the article tells one account: framing has no other side to contrast", "compare")
 
