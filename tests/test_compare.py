@@ -494,3 +494,44 @@ def test_the_encode_stage_encodes_the_claims_once_for_the_compare_stage(two_acco
     claim_texts = {normalized_text(c.text) for c in analysis.claims}
     assert sum(1 for texts in calls for t in texts if t in claim_texts) == len(analysis.claims)
     assert analysis.alignments  # the vectors served the alignment
+
+
+def test_compare_pages_reuses_the_pages_encode_stage_vectors():
+    """Given each page's encode-stage result, ``compare_pages`` encodes no claim again and finds the same
+    alignments as when it encodes them itself."""
+    from rashomon.encode import CLAIM_ENCODING, encode_stage
+    from rashomon.encoder import load
+    from rashomon.meaning import normalized_text
+
+    second = [
+        "The harbour council decided on Tuesday that the old ferry terminal will close when the summer ends.",
+        "Mayor Lena Ostrova has called the closure painful but necessary.",
+    ]
+    analyses, encodings = [], []
+    for paragraphs, outlet in ((HARBOUR_FIRST, "Valley Courier"), (second, "Ridge Bulletin")):
+        page = make_page(paragraphs, [None] * len(paragraphs), outlet)
+        analysis, ctx = Analysis(page=page), StageContext(parse(page))
+        claims_stage(analysis, ctx)
+        encode_stage(analysis, ctx)
+        analyses.append(analysis)
+        encodings.append(ctx.provided[CLAIM_ENCODING])
+    seen: list[str] = []
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def encode(self, texts, **kwargs):
+            seen.extend(texts)
+            return self.inner.encode(texts, **kwargs)
+
+        def embed(self, texts):
+            seen.extend(texts)
+            return self.inner.embed(texts)
+
+    reused = compare_pages(analyses, encoder=Counting(load()), encodings=encodings)
+    claim_texts = {normalized_text(c.text) for a in analyses for c in a.claims}
+    assert not claim_texts & set(seen)
+    alone = compare_pages(analyses)
+    assert [a["claim_ids"] for a in reused["alignments"]] == [a["claim_ids"] for a in alone["alignments"]]
+    assert ["p1:c3", "p2:c2"] in [a["claim_ids"] for a in reused["alignments"]]

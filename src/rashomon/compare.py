@@ -24,7 +24,7 @@ comparison across pages (each page one account, e.g. two outlets on one event) f
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 
 import numpy as np
@@ -33,7 +33,7 @@ from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import source_label, topics
 from .claims.numbers import describe, interval, relation
-from .encode import claim_encoding
+from .encode import ClaimEncoding, claim_encoding
 from .meaning import (
     align_claims,
     claim_vectors,
@@ -340,10 +340,13 @@ def page_label(analysis: Analysis, index: int) -> str:
     return page.publisher or page.title or page.url or f"page {index + 1}"
 
 
-def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
+def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[ClaimEncoding | None] = ()) -> dict:
     """Compare accounts that are each their own page (two outlets on one event); columns per outlet.
 
-    ``encoder``: the text encoder (default: the shipped one, loaded once per process).
+    ``encoder``: the text encoder (default: the shipped one, loaded once per process). ``encodings``: each
+    page's encode-stage result (:class:`rashomon.encode.ClaimEncoding`, from ``analyze(provided=...)``), so the
+    claims are not encoded again; when one is missing or is of other claims, every page's claims are encoded
+    here in one pass.
 
     Returns a JSON-plain dict: ``pages`` (id, label, title, url, claims), ``alignments`` (as in an analysis,
     claim ids prefixed with the page id: ``p1:c3``), ``related`` (claims of two pages on one point that no
@@ -397,9 +400,14 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
 
         encoder = load()
 
-    # one encoder pass serves the alignment (sentence vectors) and the framing head (token vectors)
-    read = [normalized_text(c.text) for c in event_claims]
-    encoding = encoder.encode(read, tokens=True) if read else None
+    # one encoder pass serves the alignment (sentence vectors) and the framing head (token vectors); the pages'
+    # own encode-stage passes when the caller has them
+    joined = _joined_encoding(analyses, encodings)
+    if joined is not None:
+        read, encoding = joined
+    else:
+        read = [normalized_text(c.text) for c in event_claims]
+        encoding = encoder.encode(read, tokens=True) if read else None
     vectors = claim_vectors(event_claims, encoder) if encoding is None else encoding.sentences
     alignments = compare_claims(
         event_claims,
@@ -422,6 +430,32 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
         "framing": _page_framing(analyses, event_claims, read, encoding, texts, labels, bases, encoder),
         "warnings": warnings,
     }
+
+
+def _joined_encoding(analyses: list[Analysis], encodings: Sequence[ClaimEncoding | None]):
+    """The pages' encode-stage results joined in page order as one (read texts, Encoding), or None when one is
+    missing, is not of its page's claims, or has no token vectors."""
+    if len(encodings) != len(analyses) or not analyses:
+        return None
+    parts = []
+    for analysis, found in zip(analyses, encodings, strict=True):
+        if found is None or not found.matches(analysis.claims):
+            return None
+        if found.encoding is not None and found.encoding.tokens is None:
+            return None
+        parts.append(found)
+    parts = [p for p in parts if p.encoding is not None]
+    if not parts:
+        return [], None
+    first = parts[0].encoding
+    encoding = replace(
+        first,
+        sentences=np.vstack([p.encoding.sentences for p in parts]),
+        truncated=np.concatenate([p.encoding.truncated for p in parts]),
+        tokens=[t for p in parts for t in p.encoding.tokens],
+        offsets=[o for p in parts for o in p.encoding.offsets],
+    )
+    return [t for p in parts for t in p.read], encoding
 
 
 def _page_pairs(analyses: list[Analysis], claims: list[Claim], vectors, encoder) -> list[dict]:

@@ -359,6 +359,7 @@ def analyze(
     options: Options | None = None,
     stage_names: Iterable[str] | None = None,
     nlp: Any = None,
+    provided: dict[str, Any] | None = None,
     **read_options: Any,
 ) -> Analysis:
     """Analyze one page.
@@ -367,7 +368,9 @@ def analyze(
     markup), raw ``bytes``, a :class:`Page`, or a page fetched from its URL (:func:`rashomon.fetch_url`); or name
     the input with ``path=``, ``text=`` or ``html=``.
     ``options`` sets the run (stages, per-stage sections); ``stage_names`` overrides its stages; ``nlp`` is a
-    spaCy pipeline every stage uses instead of loading the project's. The stage list is checked before the
+    spaCy pipeline every stage uses instead of loading the project's; ``provided``: a dict the run fills with
+    what its stages provide (``StageContext.provided``: the encode stage's claim vectors), for a caller that
+    reuses them (``rashomon compare`` hands them to ``compare_pages``). The stage list is checked before the
     page is read. Raises :class:`~rashomon.errors.InputError` for input that is not a page at all.
     """
     from .read import read, source_of
@@ -386,7 +389,11 @@ def analyze(
             read_options["comment_styles"] = options.read.comment_styles
         page = read(readable, **read_options)
     analysis = Analysis(page=page, warnings=list(page.warnings))
-    ctx = StageContext(options=options, loaded={"spacy": nlp} if nlp is not None else {})
+    ctx = StageContext(
+        options=options,
+        loaded={"spacy": nlp} if nlp is not None else {},
+        provided=provided if provided is not None else {},
+    )
     limit = options.parse.max_block_chars
     if plan.for_language(page.language)[0].needs_parse and page.blocks:
         long_blocks = [b.id for b in page.blocks if len(b.text) > limit]
