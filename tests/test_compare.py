@@ -464,6 +464,22 @@ def test_rare_overlap_weighs_out_the_words_every_claim_of_the_event_uses():
     assert 0 < rare_overlap(words[2], words[3], idf) < 1
 
 
+class CountingEncoder:
+    """The shared encoder, keeping every list of texts it is asked to encode."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts, **kwargs):
+        self.calls.append(list(texts))
+        return self.inner.encode(texts, **kwargs)
+
+    def embed(self, texts):
+        self.calls.append(list(texts))
+        return self.inner.embed(texts)
+
+
 def test_the_encode_stage_encodes_the_claims_once_for_the_compare_stage(two_accounts):
     """The claims' texts go through the encoder once, in the encode stage; the compare stage (alignment and
     framing) reads its vectors from ``ctx.provided``."""
@@ -471,28 +487,14 @@ def test_the_encode_stage_encodes_the_claims_once_for_the_compare_stage(two_acco
     from rashomon.encoder import load
     from rashomon.meaning import normalized_text
 
-    calls: list[list[str]] = []
-
-    class Counting:
-        def __init__(self, inner):
-            self.inner = inner
-
-        def encode(self, texts, **kwargs):
-            calls.append(list(texts))
-            return self.inner.encode(texts, **kwargs)
-
-        def embed(self, texts):
-            calls.append(list(texts))
-            return self.inner.embed(texts)
-
-    analysis = two_accounts
-    ctx = StageContext(loaded={"encoder": Counting(load())})
+    analysis, counting = two_accounts, CountingEncoder(load())
+    ctx = StageContext(loaded={"encoder": counting})
     encode_stage(analysis, ctx)
-    assert ctx.provided[CLAIM_ENCODING].matches(analysis.claims) and len(calls) == 1
+    assert ctx.provided[CLAIM_ENCODING].matches(analysis.claims) and len(counting.calls) == 1
     analysis.alignments, analysis.framing = [], {}
     compare_stage(analysis, ctx)
     claim_texts = {normalized_text(c.text) for c in analysis.claims}
-    assert sum(1 for texts in calls for t in texts if t in claim_texts) == len(analysis.claims)
+    assert sum(1 for texts in counting.calls for t in texts if t in claim_texts) == len(analysis.claims)
     assert analysis.alignments  # the vectors served the alignment
 
 
@@ -515,23 +517,10 @@ def test_compare_pages_reuses_the_pages_encode_stage_vectors():
         encode_stage(analysis, ctx)
         analyses.append(analysis)
         encodings.append(ctx.provided[CLAIM_ENCODING])
-    seen: list[str] = []
-
-    class Counting:
-        def __init__(self, inner):
-            self.inner = inner
-
-        def encode(self, texts, **kwargs):
-            seen.extend(texts)
-            return self.inner.encode(texts, **kwargs)
-
-        def embed(self, texts):
-            seen.extend(texts)
-            return self.inner.embed(texts)
-
-    reused = compare_pages(analyses, encoder=Counting(load()), encodings=encodings)
+    counting = CountingEncoder(load())
+    reused = compare_pages(analyses, encoder=counting, encodings=encodings)
     claim_texts = {normalized_text(c.text) for a in analyses for c in a.claims}
-    assert not claim_texts & set(seen)
+    assert not claim_texts & {t for texts in counting.calls for t in texts}
     alone = compare_pages(analyses)
     assert [a["claim_ids"] for a in reused["alignments"]] == [a["claim_ids"] for a in alone["alignments"]]
     assert ["p1:c3", "p2:c2"] in [a["claim_ids"] for a in reused["alignments"]]
