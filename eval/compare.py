@@ -15,7 +15,7 @@ verb-list comparison where it applies):
 - ``basil``: BASIL triplets (Fox, NYT, HuffPost on one event) through ``compare_pages``: cross-outlet groups
   per event and verdicts; where ``eval/data/basil-groups.json`` holds hand judgements of the groups
   (sentence ids ``outlet:paragraph:sentence`` and a verdict, no text; every cross-outlet group the first 27
-  triplets get today was read), the share of groups about one fact and of verdicts right (precision); and against ``eval/data/basil-facts.json`` — the facts a careful reader lists
+  triplets get today was read, and every conflict of the 50), the share of groups about one fact and of verdicts right (precision); and against ``eval/data/basil-facts.json`` — the facts a careful reader lists
   for the first 20 triplets, each the ids of the sentences that tell it in two or more outlets and the verdict
   they deserve — the share found by a cross-outlet group with the right verdict (recall; goal >= 0.60); the
   same for ``eval/data/basil-facts-holdout.json`` (7 more triplets, written before tuning and never tuned on).
