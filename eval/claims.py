@@ -43,7 +43,7 @@ def page_alignment(path: Path) -> dict | None:
     from rashomon.claims import source_label
     from rashomon.pipeline import analyze
 
-    analysis = analyze(path, stage_names=("attribution", "claims", "compare"))
+    analysis = analyze(path, stage_names=("attribution", "claims", "encode", "compare"))
     claims = {c.id: c for c in analysis.claims}
     print(f"\npage {path.name}: {len(analysis.claims)} claims, {len(analysis.alignments)} alignments")
     groups = []

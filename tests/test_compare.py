@@ -424,3 +424,103 @@ def test_a_denial_is_no_conflict_when_the_asserting_sentence_also_denies():
     )
     assert pair_verdict(plain, denial, 0.8, "A", "B")[0] == "conflict"
     assert pair_verdict(hedged, denial, 0.8, "A", "B")[0] != "conflict"
+
+
+HARBOUR_FIRST = [
+    "The harbour council voted on Tuesday to close the old ferry terminal at the end of the summer.",
+    "Council members said the terminal had lost money for years and needed repairs the town could not pay for.",
+    "The mayor, Lena Ostrova, called the vote a painful but necessary choice for the harbour.",
+    "Fishermen who use the terminal's pier protested outside the council building during the vote.",
+]
+
+
+def test_a_paraphrase_in_the_band_aligns_only_on_rare_words_both_use():
+    """Cosine 0.55-0.80: a pair is one fact only with evidence: here the mayor's name and her words (rare in the
+    event) in both; "lost money" / "losing money" (0.76) and the two protest sentences (0.74) share no rare
+    words of the event, and stay apart."""
+    second = [
+        "The harbour council decided on Tuesday that the old ferry terminal will close when the summer ends.",
+        "Mayor Lena Ostrova has called the closure painful but necessary.",
+        "Protesters, many of them fishermen, gathered outside while the council voted.",
+        "The terminal has been losing money, according to council members.",
+    ]
+    pairs = {tuple(x["claim_ids"]): x for x in across(two_outlets(HARBOUR_FIRST, second))}
+    band = pairs[("p1:c3", "p2:c2")]
+    assert 0.55 <= band["similarity"] < 0.80
+    assert band["verdict"] == "agree" and "in other words" in band["explanation"]
+    assert ("p1:c2", "p2:c4") not in pairs and ("p1:c4", "p2:c3") not in pairs
+    assert ("p1:c1", "p2:c1") in pairs  # the close paraphrase, as before
+
+
+def test_rare_overlap_weighs_out_the_words_every_claim_of_the_event_uses():
+    from rashomon.meaning import event_idf, rare_overlap
+    from rashomon.model import Claim
+
+    texts = ["The council closed the terminal.", "The council heard fishermen.", "The council met the mayor Ostrova."]
+    texts += ["Ostrova said the council erred."]
+    words, idf = event_idf([Claim(id=str(n), source_id="s", start=0, end=len(t), text=t) for n, t in enumerate(texts)])
+    assert idf["council"] == 0.0 and idf["ostrova"] > 0
+    assert rare_overlap(words[0], words[1], idf) == 0.0  # only "council" is shared
+    assert 0 < rare_overlap(words[2], words[3], idf) < 1
+
+
+class CountingEncoder:
+    """The shared encoder, keeping every list of texts it is asked to encode."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts, **kwargs):
+        self.calls.append(list(texts))
+        return self.inner.encode(texts, **kwargs)
+
+    def embed(self, texts):
+        self.calls.append(list(texts))
+        return self.inner.embed(texts)
+
+
+def test_the_encode_stage_encodes_the_claims_once_for_the_compare_stage(two_accounts):
+    """The claims' texts go through the encoder once, in the encode stage; the compare stage (alignment and
+    framing) reads its vectors from ``ctx.provided``."""
+    from rashomon.encode import CLAIM_ENCODING, encode_stage
+    from rashomon.encoder import load
+    from rashomon.meaning import normalized_text
+
+    analysis, counting = two_accounts, CountingEncoder(load())
+    ctx = StageContext(loaded={"encoder": counting})
+    encode_stage(analysis, ctx)
+    assert ctx.provided[CLAIM_ENCODING].matches(analysis.claims) and len(counting.calls) == 1
+    analysis.alignments, analysis.framing = [], {}
+    compare_stage(analysis, ctx)
+    claim_texts = {normalized_text(c.text) for c in analysis.claims}
+    assert sum(1 for texts in counting.calls for t in texts if t in claim_texts) == len(analysis.claims)
+    assert analysis.alignments  # the vectors served the alignment
+
+
+def test_compare_pages_reuses_the_pages_encode_stage_vectors():
+    """Given each page's encode-stage result, ``compare_pages`` encodes no claim again and finds the same
+    alignments as when it encodes them itself."""
+    from rashomon.encode import CLAIM_ENCODING, encode_stage
+    from rashomon.encoder import load
+    from rashomon.meaning import normalized_text
+
+    second = [
+        "The harbour council decided on Tuesday that the old ferry terminal will close when the summer ends.",
+        "Mayor Lena Ostrova has called the closure painful but necessary.",
+    ]
+    analyses, encodings = [], []
+    for paragraphs, outlet in ((HARBOUR_FIRST, "Valley Courier"), (second, "Ridge Bulletin")):
+        page = make_page(paragraphs, [None] * len(paragraphs), outlet)
+        analysis, ctx = Analysis(page=page), StageContext(parse(page))
+        claims_stage(analysis, ctx)
+        encode_stage(analysis, ctx)
+        analyses.append(analysis)
+        encodings.append(ctx.provided[CLAIM_ENCODING])
+    counting = CountingEncoder(load())
+    reused = compare_pages(analyses, encoder=counting, encodings=encodings)
+    claim_texts = {normalized_text(c.text) for a in analyses for c in a.claims}
+    assert not claim_texts & {t for texts in counting.calls for t in texts}
+    alone = compare_pages(analyses)
+    assert [a["claim_ids"] for a in reused["alignments"]] == [a["claim_ids"] for a in alone["alignments"]]
+    assert ["p1:c3", "p2:c2"] in [a["claim_ids"] for a in reused["alignments"]]

@@ -29,7 +29,7 @@ def test_every_stage_declares_fields_of_the_model_and_one_signature():
     for name in DEFAULT_STAGES:
         spec = stage_spec(name)
         assert spec.func.__name__ == f"{name}_stage"
-        assert spec.assigns, f"{name} assigns nothing"
+        assert spec.assigns or spec.provides, f"{name} assigns nothing"
         for dotted in spec.assigns:
             assert pipeline._field_of(dotted) is not None
         assert list(inspect.signature(spec.func).parameters)[:2] == ["analysis", "ctx"]
@@ -43,7 +43,8 @@ def test_an_unknown_stage_is_an_error_before_the_page_is_read(tmp_path):
 
 def test_a_missing_prerequisite_is_an_error_that_says_what_to_add():
     with pytest.raises(
-        ConfigError, match="the compare stage needs claims to run before it.*attribution, claims, compare"
+        ConfigError,
+        match="the compare stage needs claims, encode to run before it.*attribution, claims, encode, compare",
     ):
         plan_stages(["attribution", "compare"])
     with pytest.raises(ConfigError, match="comments stage needs actors"):
@@ -55,9 +56,16 @@ def test_a_missing_prerequisite_is_an_error_that_says_what_to_add():
 
 
 def test_requirements_are_added_in_order():
-    assert with_requirements(["compare"]) == ("attribution", "claims", "compare")
+    assert with_requirements(["compare"]) == ("attribution", "claims", "encode", "compare")
     assert with_requirements(["comments"]) == ("actors", "comments")
-    assert with_requirements(["comments", "compare"]) == ("actors", "comments", "attribution", "claims", "compare")
+    assert with_requirements(["comments", "compare"]) == (
+        "actors",
+        "comments",
+        "attribution",
+        "claims",
+        "encode",
+        "compare",
+    )
     plan_stages(with_requirements(["comments", "compare"]))  # a valid plan
 
 

@@ -167,6 +167,7 @@ def compare(
 
     from .compare import compare_pages
     from .contract import to_dict
+    from .encode import CLAIM_ENCODING
     from .pipeline import analyze as run
     from .report import render
     from .report.comparison import comparison_text, merge_for_report, outlet_name
@@ -185,17 +186,19 @@ def compare(
         err_console.print("[yellow]warning[/] one page given: nothing to compare across pages", highlight=False)
     if open_ and output is None:
         output = Path(tempfile.mkdtemp(prefix="rashomon-")) / f"compare{SUFFIXES.get(fmt, '.txt')}"
-    analyses = []
+    analyses, encodings = [], []
     for index, path in enumerate(paths):
         given = publisher[index] if index < len(publisher) else None
         source = page_source(path, in_browser) if is_url(path) or in_browser else Path(path)
+        provided: dict = {}  # the encode stage's claim vectors: compare_pages reuses them
         with page_time_limit(page_timeout, path):
-            analysis = run(source, publisher=given)
+            analysis = run(source, publisher=given, provided=provided)
+        encodings.append(provided.get(CLAIM_ENCODING))
         if not analysis.page.publisher:  # named by site or file, never by headline
             fallback = urlsplit(path).hostname or path if is_url(path) else Path(path).stem
             analysis.page.publisher = outlet_name(to_dict(analysis)["page"], fallback)
         analyses.append(analysis)
-    result = compare_pages(analyses)
+    result = compare_pages(analyses, encodings=encodings)
     if fmt == "json":
         rendered = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     elif fmt == "lines":

@@ -24,7 +24,7 @@ comparison across pages (each page one account, e.g. two outlets on one event) f
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 
 import numpy as np
@@ -33,6 +33,7 @@ from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import source_label, topics
 from .claims.numbers import describe, interval, relation
+from .encode import ClaimEncoding, claim_encoding
 from .meaning import (
     align_claims,
     claim_vectors,
@@ -281,10 +282,15 @@ def compare_claims(
 
 
 @register_stage(
-    "compare", requires=("claims",), assigns=("alignments", "framing"), resources=("encoder",), languages=("en",)
+    "compare",
+    requires=("claims", "encode"),
+    assigns=("alignments", "framing"),
+    resources=("encoder",),
+    languages=("en",),
 )
 def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
-    """Fill ``analysis.alignments`` and ``analysis.framing`` (see :func:`rashomon.framing.framing_for`).
+    """Fill ``analysis.alignments`` and ``analysis.framing`` (see :func:`rashomon.framing.framing_for`) from the
+    claims' vectors that the encode stage left in ``ctx`` (:mod:`rashomon.encode`).
 
     Claims' ``agent_ids`` / ``patient_ids`` are filled here from ``analysis.actors`` when the actors stage ran
     before (it does in the default plan)."""
@@ -295,10 +301,11 @@ def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
         return source_label(analysis, claim)
 
     encoder = ctx.resource("encoder")
-    # One encoder pass over the claims serves both the alignment (their vectors) and the framing head (their
-    # token vectors): the claims cover nearly all of a narrative's text, so framing encodes only what is left.
-    read = [normalized_text(c.text) for c in analysis.claims]
-    encoding = encoder.encode(read, tokens=True) if read else None
+    # The encode stage's one pass over the claims serves both the alignment (their vectors) and the framing
+    # head (their token vectors): the claims cover nearly all of a narrative's text, so framing encodes only
+    # what is left.
+    encoded = claim_encoding(analysis, ctx)
+    read, encoding = encoded.read, encoded.encoding
     analysis.alignments = compare_claims(
         analysis.claims,
         encoder,
@@ -320,10 +327,10 @@ def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
         )
     names = {s.id: s.name for s in analysis.sources}
     texts = _narrative_texts(analysis)
-    encoded = framing_module.encoded_spans(
+    spans = framing_module.encoded_spans(
         analysis.page.text, [(c.start, c.end) for c in analysis.claims], read, encoding
     )
-    analysis.framing = framing_module.framing_for(texts, {nid: names.get(nid, nid) for nid in texts}, encoder, encoded)
+    analysis.framing = framing_module.framing_for(texts, {nid: names.get(nid, nid) for nid in texts}, encoder, spans)
     if len(texts) <= 1 and texts:
         analysis.warn("one_account", "the article tells one account: framing has no other side to contrast", "compare")
 
@@ -333,10 +340,13 @@ def page_label(analysis: Analysis, index: int) -> str:
     return page.publisher or page.title or page.url or f"page {index + 1}"
 
 
-def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
+def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[ClaimEncoding | None] = ()) -> dict:
     """Compare accounts that are each their own page (two outlets on one event); columns per outlet.
 
-    ``encoder``: the text encoder (default: the shipped one, loaded once per process).
+    ``encoder``: the text encoder (default: the shipped one, loaded once per process). ``encodings``: each
+    page's encode-stage result (:class:`rashomon.encode.ClaimEncoding`, from ``analyze(provided=...)``), so the
+    claims are not encoded again; when one is missing or is of other claims, every page's claims are encoded
+    here in one pass.
 
     Returns a JSON-plain dict: ``pages`` (id, label, title, url, claims), ``alignments`` (as in an analysis,
     claim ids prefixed with the page id: ``p1:c3``), ``related`` (claims of two pages on one point that no
@@ -390,9 +400,14 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
 
         encoder = load()
 
-    # one encoder pass serves the alignment (sentence vectors) and the framing head (token vectors)
-    read = [normalized_text(c.text) for c in event_claims]
-    encoding = encoder.encode(read, tokens=True) if read else None
+    # one encoder pass serves the alignment (sentence vectors) and the framing head (token vectors); the pages'
+    # own encode-stage passes when the caller has them
+    joined = _joined_encoding(analyses, encodings)
+    if joined is not None:
+        read, encoding = joined
+    else:
+        read = [normalized_text(c.text) for c in event_claims]
+        encoding = encoder.encode(read, tokens=True) if read else None
     vectors = claim_vectors(event_claims, encoder) if encoding is None else encoding.sentences
     alignments = compare_claims(
         event_claims,
@@ -415,6 +430,32 @@ def compare_pages(analyses: list[Analysis], encoder=None) -> dict:
         "framing": _page_framing(analyses, event_claims, read, encoding, texts, labels, bases, encoder),
         "warnings": warnings,
     }
+
+
+def _joined_encoding(analyses: list[Analysis], encodings: Sequence[ClaimEncoding | None]):
+    """The pages' encode-stage results joined in page order as one (read texts, Encoding), or None when one is
+    missing, is not of its page's claims, or has no token vectors."""
+    if len(encodings) != len(analyses) or not analyses:
+        return None
+    parts = []
+    for analysis, found in zip(analyses, encodings, strict=True):
+        if found is None or not found.matches(analysis.claims):
+            return None
+        if found.encoding is not None and found.encoding.tokens is None:
+            return None
+        parts.append(found)
+    parts = [p for p in parts if p.encoding is not None]
+    if not parts:
+        return [], None
+    first = parts[0].encoding
+    encoding = replace(
+        first,
+        sentences=np.vstack([p.encoding.sentences for p in parts]),
+        truncated=np.concatenate([p.encoding.truncated for p in parts]),
+        tokens=[t for p in parts for t in p.encoding.tokens],
+        offsets=[o for p in parts for o in p.encoding.offsets],
+    )
+    return [t for p in parts for t in p.read], encoding
 
 
 def _page_pairs(analyses: list[Analysis], claims: list[Claim], vectors, encoder) -> list[dict]:

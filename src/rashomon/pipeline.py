@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 #: The built-in stages in the order ``analyze`` runs them. Each is registered by importing the module of the same
 #: name (only when asked for, so ``import rashomon`` stays light and a broken stage module cannot break runs that
 #: do not use it). This is the one list of stages.
-DEFAULT_STAGES = ("attribution", "claims", "actors", "compare", "comments", "choices")
+DEFAULT_STAGES = ("attribution", "claims", "encode", "actors", "compare", "comments", "choices")
 
 stages = catalogue.create("rashomon", "stages")
 resources = catalogue.create("rashomon", "resources")
@@ -65,6 +65,10 @@ class StageContext:
     options: Options = field(default_factory=Options)
     #: Resources loaded for this run (name -> object); the caller's own (``analyze(nlp=...)``) are put here first.
     loaded: dict[str, Any] = field(default_factory=dict)
+    #: What a stage hands the stages after it in this run and nothing else (name -> value, each name declared in
+    #: the stage's ``provides``): the ``encode`` stage's vectors of the claims, read by every stage that needs
+    #: them, so no sentence is encoded twice. Not part of the analysis or its JSON.
+    provided: dict[str, Any] = field(default_factory=dict)
 
     def resource(self, name: str) -> Any:
         """The shared resource ``name`` (loaded once per process by its registered loader)."""
@@ -90,6 +94,8 @@ class StageSpec:
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
     resources: tuple[str, ...] = ()
+    #: Names of what the stage leaves in ``StageContext.provided`` for later stages (not in the analysis).
+    provides: tuple[str, ...] = ()
     #: The page languages (ISO 639-1) the stage reads; None: any (a stage that reads no words, or that checks
     #: the language of each piece itself, as the comments stage does).
     languages: tuple[str, ...] | None = None
@@ -107,13 +113,16 @@ def register_stage(
     assigns: Iterable[str] = (),
     resources: Iterable[str] = (),
     languages: Iterable[str] | None = None,
+    provides: Iterable[str] = (),
 ) -> Callable[[Stage], Stage]:
     """Decorator: make ``func(analysis, ctx)`` available to ``analyze`` as stage ``name``.
 
     ``requires``: stages that must run before it; ``assigns``: the ``Analysis`` fields it fills (documentation
     and a test check them against the model); ``resources``: shared models it uses (``"spacy"``; a stage that
     needs no resource runs without a parse); ``languages``: the page languages it reads (None: any). On a page
-    in another language the stage does not run, and the analysis says so (``stages_skipped``).
+    in another language the stage does not run, and the analysis says so (``stages_skipped``); ``provides``:
+    what it leaves in ``ctx.provided`` for the stages that require it (a shared intermediate such as the
+    encoder's vectors, not a field of the analysis).
     """
     unknown = [f for f in assigns if _field_of(f) is None]
     if unknown:
@@ -126,7 +135,8 @@ def register_stage(
             tuple(requires),
             tuple(assigns),
             tuple(resources),
-            tuple(languages) if languages is not None else None,
+            provides=tuple(provides),
+            languages=tuple(languages) if languages is not None else None,
         )
         stages.register(name, func=spec)
         return func
@@ -349,6 +359,7 @@ def analyze(
     options: Options | None = None,
     stage_names: Iterable[str] | None = None,
     nlp: Any = None,
+    provided: dict[str, Any] | None = None,
     **read_options: Any,
 ) -> Analysis:
     """Analyze one page.
@@ -357,7 +368,9 @@ def analyze(
     markup), raw ``bytes``, a :class:`Page`, or a page fetched from its URL (:func:`rashomon.fetch_url`); or name
     the input with ``path=``, ``text=`` or ``html=``.
     ``options`` sets the run (stages, per-stage sections); ``stage_names`` overrides its stages; ``nlp`` is a
-    spaCy pipeline every stage uses instead of loading the project's. The stage list is checked before the
+    spaCy pipeline every stage uses instead of loading the project's; ``provided``: a dict the run fills with
+    what its stages provide (``StageContext.provided``: the encode stage's claim vectors), for a caller that
+    reuses them (``rashomon compare`` hands them to ``compare_pages``). The stage list is checked before the
     page is read. Raises :class:`~rashomon.errors.InputError` for input that is not a page at all.
     """
     from .read import read, source_of
@@ -376,7 +389,11 @@ def analyze(
             read_options["comment_styles"] = options.read.comment_styles
         page = read(readable, **read_options)
     analysis = Analysis(page=page, warnings=list(page.warnings))
-    ctx = StageContext(options=options, loaded={"spacy": nlp} if nlp is not None else {})
+    ctx = StageContext(
+        options=options,
+        loaded={"spacy": nlp} if nlp is not None else {},
+        provided=provided if provided is not None else {},
+    )
     limit = options.parse.max_block_chars
     if plan.for_language(page.language)[0].needs_parse and page.blocks:
         long_blocks = [b.id for b in page.blocks if len(b.text) > limit]
