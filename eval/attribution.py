@@ -244,11 +244,18 @@ class CueReport:
             print(f"  {key:<28}{total - right:>5}  {right:>4}/{total:<5}{right / total:>6.2f}")
 
 
+def quoted(text: str) -> bool:
+    """Whether a cue-less continuation is a quotation: it opens with a double mark, or with two apostrophes (the
+    New York Times' archive writes ''...'' for quotation marks; PolNeAR keeps them)."""
+    text = text.lstrip()
+    return text[:1] in "\"“”" or text.startswith("''")
+
+
 def univocal(attributions: list) -> list:
     """The attributions PolNeAR's scheme can hold: it gives each token to at most one attribution, so one
     relayed inside another's content ("A said that B claimed C": B's claim) is not annotated. Drop those."""
     kept = [a for a in attributions if a.kind not in ("editorial", "framing")
-            and not (a.kind == "continuation" and a.content.text.lstrip()[:1] not in "\"“”")]
+            and not (a.kind == "continuation" and not quoted(a.content.text))]
     contents = [(a.content.start, a.content.end, a.id, aside(a)) for a in kept]
     return [a for a in kept
             if not any(start <= (a.cue or a.content).start < end and (a.cue or a.content).end <= end and ident != a.id
@@ -279,7 +286,7 @@ def ours(page: Page, parsed: list[ParsedBlock], nested: bool = False, apart: boo
         a
         for a in (analysis.attributions if nested else univocal(analysis.attributions))
         if a.kind not in ("editorial", "framing")
-        and not (a.kind == "continuation" and a.content.text.lstrip()[:1] not in "\"“”")
+        and not (a.kind == "continuation" and not quoted(a.content.text))
     ]
     extents = {a.id: (a.content.start, a.content.end) for a in kept}
     if not apart:
@@ -307,19 +314,23 @@ def joined_continuations(kept: list, extents: dict[str, tuple[int, int]]) -> lis
     fragment to its last (the extent :class:`Score` compares)."""
     out: list = []
     for a in sorted(kept, key=lambda a: a.content.start):
-        previous = out[-1] if out else None
-        if (
-            a.kind == "continuation"
-            and a.cue is None
-            and previous is not None
-            and previous.source_id == a.source_id
-            and previous.kind in ("direct", "mixed", "continuation")
-            and extents[previous.id][1] <= a.content.start
-        ):
+        previous = continued(out, a) if a.kind == "continuation" and a.cue is None else None
+        if previous is not None and extents[previous.id][1] <= a.content.start:
             extents[previous.id] = (extents[previous.id][0], a.content.end)
             continue
         out.append(a)
     return out
+
+
+def continued(out: list, continuation) -> object | None:
+    """The quotation a cue-less ``continuation`` resumes: the last one of the same source, with only that
+    source's own attributions after it ('"A," X said, adding that B. "C."': "adding" is X's too)."""
+    for previous in reversed(out):
+        if previous.source_id != continuation.source_id:
+            return None
+        if previous.kind in ("direct", "mixed", "continuation"):
+            return previous
+    return None
 
 
 def anchor(parsed: list[ParsedBlock]) -> tuple[dict, list]:

@@ -258,6 +258,9 @@ def test_the_paragraph_right_after_an_outlet_opens_its_account_carries_its_repor
         "It is worth noting that the ferry has never been late.",
         "Let us know what you think of the new timetable.",
         "The pier, as mentioned above, is closed until May.",
+        # a past participle heading a line with nobody named is a list label, not a report
+        "Announced March 3, 2021.",
+        "Declared candidates for harbour master.",
     ],
 )
 def test_nothing_said_or_nobody_to_say_it(nlp, text):
@@ -379,6 +382,13 @@ def extract_all(nlp, text: str):
         ),
         # a closing apostrophe is not a quotation mark
         ("The mayor said the plan would close the Joneses’ ferry.", "said", "the plan would close the Joneses’ ferry"),
+        # what is called for is the act the infinitive names, not the person asked to do it
+        (
+            "The union has called for the former harbour master to release the minutes of his private meetings.",
+            "has called for",
+            "the former harbour master to release the minutes of his private meetings",
+        ),
+        ("The guild called for the mayor on Monday.", "called for", "the mayor"),
     ],
 )
 def test_content_boundaries(nlp, text, cue, content):

@@ -320,7 +320,7 @@ class ContentRules(ExtractorBase):
         ):
             if ask.lemma in PERSON_OBJECT_NOT_SAID and self.speaker_kind(objects[0]) == "person":
                 return NO_CONTENT  # "questioned the witnesses", "admitted Poland": whom, not what
-            return self.object_phrase(ask.verb, objects[0])
+            return self.with_infinitive(ask.verb, objects[0], self.object_phrase(ask.verb, objects[0]))
         return None
 
     def object_phrase(self, verb: Token, obj: Token) -> Span_:
@@ -340,6 +340,29 @@ class ContentRules(ExtractorBase):
                 break
             last = child.right_edge.i
         return self.chars(obj.left_edge.i, last)
+
+    def with_infinitive(self, verb: Token, obj: Token, span: Span_) -> Span_:
+        """``span`` (what ``obj`` gives) run on to the infinitive that follows the object on the verb: "called for
+        the secretary to release the transcripts" asks for the release, not for the secretary (the parser hangs
+        "to release ..." on the verb, not on its object)."""
+        tail = self.infinitive_after(verb, obj.right_edge.i)
+        if tail is None or span[1] > self.doc[tail].idx:
+            return span
+        return span[0], self.chars(obj.right_edge.i, tail)[1]
+
+    def infinitive_after(self, verb: Token, last: int) -> int | None:
+        """The last token of an infinitive clause of ``verb`` that starts right after token ``last``, if any."""
+        nxt = last + 1
+        if nxt >= len(self.doc) or self.doc[nxt].lower_ != "to":
+            return None
+        for child in verb.rights:
+            if (
+                child.dep_ in ("advcl", "xcomp")
+                and child.left_edge.i == nxt
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            ):
+                return child.right_edge.i
+        return None
 
     def topic_object(self, ask: Ask) -> Span_ | None:
         """ "told the story of X", "wrote an assessment of X"."""
@@ -382,7 +405,7 @@ class ContentRules(ExtractorBase):
                     and not (c.ent_type_ in ("DATE", "TIME") and child.lower_ in TIME_PREPOSITIONS)
                 ]
                 if found:
-                    return self.subtree_before_next_cue(found[0])
+                    return self.with_infinitive(verb, found[0], self.subtree_before_next_cue(found[0]))
                 ask.objects = []  # a listed preposition with nothing after it: the verb has no object left
         return None
 

@@ -276,6 +276,17 @@ class VerbCueRules(ExtractorBase):
             )
         )
 
+    @staticmethod
+    def bare_participle(verb: Token) -> bool:
+        """ "Declared 2016 Presidential Candidates", "Announced March 23, 2015": a past participle heading its
+        sentence with no auxiliary (and, for the caller, no one named) is a list label or a heading, not a
+        report. Only at the root: "the plan, announced Monday, ..." is a report PolNeAR marks."""
+        return (
+            verb.dep_ == "ROOT"
+            and verb.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
+        )
+
     def from_verb(self, verb: Token, group: str | None = None, ceiling: float = 1.0) -> None:
         group = group or self.lexicon.cue_group(verb.lemma_.lower())
         if group is None or verb.i in self.claimed_tokens:
@@ -379,6 +390,8 @@ class VerbCueRules(ExtractorBase):
         ):
             return  # a speech verb with neither speaker nor quotation is not an attribution ("to say")
             # (a passive cue, "is expected to", "was asked whether", leaves its speaker out on purpose)
+        if subject is None and quote is None and self.bare_participle(verb):
+            return  # "Declared 2016 Presidential Candidates", "Announced March 23": a label, not a report
         if content is NEXT_BLOCK:
             kind = "next_block"
         else:

@@ -1,0 +1,63 @@
+"""The PolNeAR harness's scoring of resumed quotations (``eval/attribution.py``): a cue-less quotation that
+continues a speaker is scored as the last fragment of the attribution it continues, as PolNeAR annotates it."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from rashomon.pipeline import ParsedBlock
+
+HARNESS = Path(__file__).resolve().parents[1] / "eval" / "attribution.py"
+
+
+@pytest.fixture(scope="module")
+def harness():
+    spec = importlib.util.spec_from_file_location("eval_attribution", HARNESS)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def contents(harness, nlp, text: str) -> list[str]:
+    """The content extents the harness scores for ``text`` (headline first, then one paragraph)."""
+    page = harness.page_of(text)
+    blocks = [b for b in page.blocks if b.kind != "separator"]
+    parsed = [ParsedBlock(b, d) for b, d in zip(blocks, nlp.pipe([b.text for b in blocks]))]
+    spans, _relations = harness.ours(page, parsed)
+    return [text[start:end] for start, end in sorted(spans["Content"])]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "joined"),
+    [
+        # the speaker's own cue between the two halves does not break the quotation in two
+        (
+            "“The ferry is late every single day,” the harbour master said, adding that the council would meet "
+            "on Friday. “We cannot wait any longer for a new boat.”",
+            "“The ferry is late every single day,” the harbour master said, adding that the council would meet "
+            "on Friday. “We cannot wait any longer for a new boat.”",
+        ),
+        # two apostrophes are quotation marks in the New York Times' archive (here resumed in the next paragraph)
+        (
+            "''The ferry is late every single day,'' the harbour master said.\n\n''We cannot wait any longer for a "
+            "new boat.''",
+            "''The ferry is late every single day,'' the harbour master said.\n\n''We cannot wait any longer for a "
+            "new boat.''",
+        ),
+    ],
+)
+def test_a_resumed_quotation_is_the_last_fragment_of_the_first(harness, nlp, paragraph, joined):
+    assert joined in contents(harness, nlp, "Ferry Troubles\n\n" + paragraph)
+
+
+def test_another_speakers_attribution_between_keeps_the_quotations_apart(harness, nlp):
+    paragraph = (
+        "“The ferry is late every single day,” the harbour master said. The mayor said the council would meet on "
+        "Friday. “We cannot wait any longer for a new boat.”"
+    )
+    found = contents(harness, nlp, "Ferry Troubles\n\n" + paragraph)
+    assert "“The ferry is late every single day,”" in found
+    assert not any(c.startswith("“The ferry") and c.endswith("new boat.”") for c in found)
