@@ -38,8 +38,10 @@ WINDOW_DAYS = 7
 #: A page is compared with every story of its window while the window holds at most WINDOW_CAP (day, story)
 #: entries (BASIL, ECB+ and sparse corpora: always). Past it, the work per page stays bounded however dense the
 #: corpus: the days nearest the page are taken whole until WINDOW_CAP entries are in, and of the farther days
-#: only the stories in the CELL_PROBES cells (of CELLS) nearest to the page.
-WINDOW_CAP = 512
+#: only the stories in the CELL_PROBES cells (of CELLS) nearest to the page, at most FAR_CANDIDATES of them.
+WINDOW_CAP = 128
+#: Of the farther days, at most this many stories are compared (those of the nearest cells first).
+FAR_CANDIDATES = 128
 #: Undated pages are compared with the most recent stories only: a bound on the work per page.
 UNDATED_CANDIDATES = 20_000
 #: The cells: spherical k-means (KMEANS_ROUNDS rounds) of the story directions less their mean, fitted once
@@ -150,7 +152,7 @@ def _permutations():
 class DayIndex:
     """Day -> the stories with a page that day, each day a growable array of story numbers.
 
-    The window of a page is the union of its days' arrays: one concatenation and one ``np.unique`` in C, where
+    The window of a page is the union of its days' arrays: one concatenation and one sort in C, where
     a union of Python sets and a sort cost a Python step per story of the window."""
 
     def __init__(self) -> None:
@@ -179,16 +181,24 @@ class DayIndex:
         far: list[np.ndarray] = []
         total = 0
         for distance in range(reach + 1):
+            into = far if cap is not None and total >= cap else near
             for d in (day,) if distance == 0 else (day - distance, day + distance):
                 used = self._used.get(d)
                 if used:
-                    (far if cap is not None and total >= cap else near).append(self._rows[d][:used])
-            total = sum(len(part) for part in near)
+                    into.append(self._rows[d][:used])
+                    if into is near:
+                        total += used
         empty = np.zeros(0, dtype=np.int64)
-        return (
-            np.unique(np.concatenate(near)) if near else empty,
-            np.concatenate(far) if far else empty,
-        )
+        return _distinct(np.concatenate(near)) if near else empty, np.concatenate(far) if far else empty
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``values`` ascending, each once (``np.unique`` without its hashing, slower on a few hundred values)."""
+    values = np.sort(values)
+    keep = np.empty(len(values), dtype=bool)
+    keep[:1] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 @dataclass
@@ -298,11 +308,19 @@ class StoryGrouper:
         if not len(far):
             return near
         if self._centres is None or self._mean is None:
-            return np.union1d(near, far)
-        nearest = np.argpartition(-(self._centres @ (page.vector - self._mean)), CELL_PROBES - 1)[:CELL_PROBES]
-        probed = np.zeros(len(self._centres) + 1, dtype=bool)  # the last entry: cell -1, never probed
-        probed[nearest] = True
-        return np.union1d(near, far[probed[self._cells[far]]])
+            return _distinct(np.concatenate([near, far]))
+        # the farther days: the stories in the CELL_PROBES cells nearest to the page, nearest cell first, at
+        # most FAR_CANDIDATES of them
+        order = np.argsort(-(self._centres @ (page.vector - self._mean)))[:CELL_PROBES]
+        rank = np.full(len(self._centres) + 1, CELL_PROBES)  # the last entry: cell -1 (not fitted), never probed
+        rank[order] = np.arange(CELL_PROBES)
+        far = _distinct(far)
+        ranks = rank[self._cells[far]]
+        probed = far[ranks < CELL_PROBES]
+        if len(probed) > FAR_CANDIDATES:
+            ranks = ranks[ranks < CELL_PROBES]
+            probed = probed[np.argsort(ranks, kind="stable")[:FAR_CANDIDATES]]
+        return _distinct(np.concatenate([near, probed]))
 
     def _best_story(self, page: PageFeatures) -> tuple[int | None, float]:
         candidates = self._candidates(page)
