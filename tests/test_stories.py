@@ -216,36 +216,57 @@ def test_topics_are_groups_of_close_stories_whatever_the_search(exact_below):
     assert sorted(lone) == [0, 1, 2, 3]  # unrelated stories stay apart
 
 
+def test_the_window_takes_the_nearest_days_first_and_leaves_the_rest_far():
+    from rashomon.stories.grouping import DayIndex
+
+    days = DayIndex()
+    for index, day in enumerate([100, 100, 101, 99, 103, 103, 107]):
+        days.add(day, index)
+    near, far = days.window(100, 7)
+    assert near.tolist() == list(range(7)) and not len(far)  # no cap: the whole window, ascending
+    near, far = days.window(100, 7, cap=3)  # day 100 (2 entries), then 99 and 101 together (4): the cap is met
+    assert near.tolist() == [0, 1, 2, 3] and sorted(far.tolist()) == [4, 5, 6]
+    near, far = days.window(110, 2, cap=3)
+    assert not len(near) and not len(far)
+
+
 def test_a_dense_window_is_searched_through_the_cells_and_finds_the_same_story(monkeypatch):
     from rashomon.stories import grouping
 
     rng = np.random.default_rng(5)
-    vectors = _cloud(rng, np.zeros(64), 300, 1.0)  # 300 unrelated stories, all on one day
+    vectors = _cloud(rng, np.zeros(64), 300, 1.0)  # 300 unrelated stories over a week
     found = []
-    for exact in (10_000, 20):
-        monkeypatch.setattr(grouping, "EXACT_CANDIDATES", exact)
+    for cap in (10_000, 20):
+        monkeypatch.setattr(grouping, "WINDOW_CAP", cap)
+        monkeypatch.setattr(grouping, "CELL_FIT", 64)
         monkeypatch.setattr(grouping, "CELLS", 16)
         monkeypatch.setattr(grouping, "CELL_PROBES", 4)
-        grouper = StoryGrouper(threshold=0.8, name_bonus=0.0, window_days=3)
-        grouper.add([PageFeatures(f"p{i}", None, 100, "", frozenset(), v) for i, v in enumerate(vectors)])
-        assert len(grouper.stories) == 300
+        grouper = StoryGrouper(threshold=0.8, name_bonus=0.0, window_days=7)
+        grouper.add([PageFeatures(f"p{i}", None, 100 + i % 7, "", frozenset(), v) for i, v in enumerate(vectors)])
+        assert len(grouper.stories) == 300 and grouper._centres is not None
         near = vectors[[57, 211]] + 0.05 * rng.standard_normal((2, 64)).astype(np.float32)
         near /= np.linalg.norm(near, axis=1, keepdims=True)
-        grouper.add([PageFeatures(f"q{i}", None, 101, "", frozenset(), v) for i, v in enumerate(near)])
+        pages = [PageFeatures(f"q{i}", None, 100, "", frozenset(), v) for i, v in enumerate(near)]
+        compared = len(grouper._candidates(pages[0]))
+        assert compared == 300 if cap > 300 else compared < 150  # past the cap, far days are thinned by the cells
+        grouper.add(pages)  # both targets are on day 101: far from day 100 once its 43 stories meet the cap
         found.append((grouper.story_of["q0"], grouper.story_of["q1"], len(grouper.stories)))
     assert found[0] == found[1] == (57, 211, 300)
 
 
-def test_a_state_pickled_before_the_cell_index_still_takes_new_pages():
+def test_a_state_pickled_by_an_earlier_release_still_takes_new_pages():
     import pickle
+    from collections import defaultdict
 
     grouper = StoryGrouper(threshold=0.8, name_bonus=0.0, window_days=3)
     grouper.add([features("a", [1, 0, 0], day=100), features("b", [0, 1, 0], day=100)])
-    for name in ("_centres", "_cell_of", "_days_of", "_by_day_cell"):  # as a grouper of the first release
+    for name in ("_days", "_cells", "_mean", "_centres", "_days_of"):  # as a grouper of the first release
         del grouper.__dict__[name]
+    grouper.__dict__["_by_day"] = defaultdict(set, {100: {0, 1}})
     restored = pickle.loads(pickle.dumps(grouper))
-    restored.add([features("c", [0.97, 0.1, 0], day=101)])
+    restored.add([features("c", [0.97, 0.1, 0], day=101), features("d", [0, 0, 1], day=101)])
     assert restored.story_of["c"] == restored.story_of["a"] and restored._days_of[0] == {100, 101}
+    assert restored.story_of["d"] == 2 and len(restored.stories) == 3
 
 
 def test_topics_link_the_pages_of_stories_as_scipy_links_the_pages_themselves():

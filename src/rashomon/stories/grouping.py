@@ -8,8 +8,10 @@ and a corpus of any size streams through):
 2. **Event**: the cosine between the page's title-and-lead vector (the shared encoder) and each candidate
    story's centroid, plus a bonus for the share of names (actors, places) they have in common. Candidates
    are the stories with a page within ``window_days`` of the page's date (undated pages: the most recent
-   ``UNDATED_CANDIDATES`` stories). The best candidate at or above ``threshold`` takes the page; otherwise
-   the page starts a story.
+   ``UNDATED_CANDIDATES`` stories); in a window denser than ``WINDOW_CAP`` (day, story) entries, the nearest
+   days whole and of the farther ones only the stories in the cells nearest to the page, so the work per page
+   does not grow with the density of the corpus. The best candidate at or above ``threshold`` takes the page;
+   otherwise the page starts a story.
 
 The thresholds were tuned on development sets only (BASIL 2010-2014 and ECB+; see ``eval/stories.py``); the
 leader rule is greedy, so the order of pages matters a little, and a wrong join is never undone.
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,14 +35,21 @@ EVENT_THRESHOLD = 0.70
 NAME_BONUS = 0.20
 #: Only stories with a page this many days either side of the page's date are candidates.
 WINDOW_DAYS = 7
+#: A page is compared with every story of its window while the window holds at most WINDOW_CAP (day, story)
+#: entries (BASIL, ECB+ and sparse corpora: always). Past it, the work per page stays bounded however dense the
+#: corpus: the days nearest the page are taken whole until WINDOW_CAP entries are in, and of the farther days
+#: only the stories in the CELL_PROBES cells (of CELLS) nearest to the page, at most FAR_CANDIDATES of them.
+WINDOW_CAP = 128
+#: Of the farther days, at most this many stories are compared (those of the nearest cells first).
+FAR_CANDIDATES = 128
 #: Undated pages are compared with the most recent stories only: a bound on the work per page.
 UNDATED_CANDIDATES = 20_000
-#: A window with more stories than this is searched approximately: only the stories whose centroid lies in one
-#: of the CELL_PROBES cells (of CELLS, around the first CELLS stories' directions) nearest to the page. A safety
-#: valve for very dense corpora (its recall is lower): below it, every story of the window is compared.
-EXACT_CANDIDATES = 5000
+#: The cells: spherical k-means (KMEANS_ROUNDS rounds) of the story directions less their mean, fitted once
+#: CELL_FIT stories exist; each story is kept in the cell of its current direction.
 CELLS = 64
 CELL_PROBES = 8
+CELL_FIT = 2048
+KMEANS_ROUNDS = 8
 #: The name bonus (a Python loop) is weighed for at most this many candidates, the closest by cosine.
 NAME_CANDIDATES = 32
 #: Characters of text after the title that make the lead the encoder reads.
@@ -140,6 +149,58 @@ def _permutations():
     return MinHash(num_perm=NEAR_DUP_PERMUTATIONS, seed=1, scheme=NEAR_DUP_SCHEME).permutations
 
 
+class DayIndex:
+    """Day -> the stories with a page that day, each day a growable array of story numbers.
+
+    The window of a page is the union of its days' arrays: one concatenation and one sort in C, where
+    a union of Python sets and a sort cost a Python step per story of the window."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, np.ndarray] = {}
+        self._used: dict[int, int] = {}
+
+    def add(self, day: int, index: int) -> None:
+        """Record that story ``index`` has a page on ``day`` (the caller adds each (day, story) once)."""
+        rows = self._rows.get(day)
+        used = self._used.get(day, 0)
+        if rows is None or used == len(rows):
+            grown = np.empty(max(8, 2 * used), dtype=np.int64)
+            if rows is not None:
+                grown[:used] = rows
+            self._rows[day] = rows = grown
+        rows[used] = index
+        self._used[day] = used + 1
+
+    def window(self, day: int, reach: int, cap: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The stories with a page within ``reach`` days of ``day``: (near, far), ``near`` ascending and each once.
+
+        Without ``cap`` every story is near. With ``cap``, days are taken nearest first (``day``, then both days
+        one away, and so on) until ``cap`` (day, story) entries are in; the stories of the rest of the window
+        are ``far`` (unsorted, possibly repeated, possibly also near), for the caller to thin."""
+        near: list[np.ndarray] = []
+        far: list[np.ndarray] = []
+        total = 0
+        for distance in range(reach + 1):
+            into = far if cap is not None and total >= cap else near
+            for d in (day,) if distance == 0 else (day - distance, day + distance):
+                used = self._used.get(d)
+                if used:
+                    into.append(self._rows[d][:used])
+                    if into is near:
+                        total += used
+        empty = np.zeros(0, dtype=np.int64)
+        return _distinct(np.concatenate(near)) if near else empty, np.concatenate(far) if far else empty
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``values`` ascending, each once (``np.unique`` without its hashing, slower on a few hundred values)."""
+    values = np.sort(values)
+    keep = np.empty(len(values), dtype=bool)
+    keep[:1] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
 @dataclass
 class Story:
     id: str
@@ -181,27 +242,33 @@ class StoryGrouper:
         self.stories: list[Story] = []
         self.story_of: dict[str, int] = {}
         self.lsh = MinHashLSH(threshold=near_dup_threshold, num_perm=NEAR_DUP_PERMUTATIONS)
-        self._by_day: dict[int, set[int]] = defaultdict(set)  # day -> stories with a page that day
+        self._days = DayIndex()  # day -> stories with a page that day
         self._matrix = np.zeros((0, 0), dtype=np.float32)  # row i: direction of story i
         self._init_cells()
 
     def _init_cells(self) -> None:
-        # the approximate index of dense windows: (day, cell) -> stories; built once CELLS stories exist
-        self._centres: np.ndarray | None = None
-        self._cell_of: list[int] = []
-        self._days_of: list[set[int]] = []
-        self._by_day_cell: dict[tuple[int, int], set[int]] = defaultdict(set)
+        # the approximate index of dense windows: a cell per story, fitted once CELL_FIT stories exist
+        self._centres: np.ndarray | None = None  # (CELLS, dim), directions of the centred story vectors
+        self._mean: np.ndarray | None = None  # the mean story direction, taken off before cells are chosen
+        self._cells = np.full(0, -1, dtype=np.int32)  # story -> its cell (-1 before the fit)
+        self._days_of: list[set[int]] = []  # story -> its days (so a (day, story) is indexed once)
 
     def __setstate__(self, state: dict) -> None:
-        """A state pickled before the cell index existed gets one (built when the next page comes)."""
+        """A state of an earlier release (day -> set of stories, a (day, cell) index or none) gets this one's
+        indexes; the cells are fitted when the next page comes."""
         self.__dict__.update(state)
-        if "_centres" not in state:
+        by_day = self.__dict__.pop("_by_day", None)
+        for old in ("_cell_of", "_by_day_cell"):
+            self.__dict__.pop(old, None)
+        if by_day is not None:
             self._init_cells()
+            self._cells = np.full(len(self._matrix), -1, dtype=np.int32)
+            self._days = DayIndex()
             self._days_of = [set() for _ in self.stories]
-            for day, indices in self._by_day.items():
-                for index in indices:
+            for day in sorted(by_day):
+                for index in sorted(by_day[day]):
+                    self._days.add(day, index)
                     self._days_of[index].add(day)
-            self._cell_of = [-1] * len(self.stories)
 
     def __contains__(self, page_id: str) -> bool:
         return page_id in self.story_of
@@ -231,20 +298,29 @@ class StoryGrouper:
         return min(matches) if matches else None
 
     def _candidates(self, page: PageFeatures) -> np.ndarray | range:
+        """The stories a page is compared with: those of its window (undated: the most recent), all of them up to
+        WINDOW_CAP; past it, the stories of the nearest days until the cap, and of the farther days only those in
+        the CELL_PROBES cells nearest to the page."""
         day = page.day
         if day is None or self.window_days is None:
             return range(max(0, len(self.stories) - UNDATED_CANDIDATES), len(self.stories))
-        days = range(day - self.window_days, day + self.window_days + 1)
-        found: set[int] = set()
-        for d in days:
-            found |= self._by_day.get(d, set())
-        if self._centres is not None and len(found) > EXACT_CANDIDATES:
-            probes = np.argpartition(-(self._centres @ page.vector), CELL_PROBES - 1)[:CELL_PROBES]
-            found = set()
-            for d in days:
-                for cell in probes:
-                    found |= self._by_day_cell.get((d, int(cell)), set())
-        return np.fromiter(sorted(found), dtype=np.int64, count=len(found))
+        near, far = self._days.window(day, self.window_days, WINDOW_CAP)
+        if not len(far):
+            return near
+        if self._centres is None or self._mean is None:
+            return _distinct(np.concatenate([near, far]))
+        # the farther days: the stories in the CELL_PROBES cells nearest to the page, nearest cell first, at
+        # most FAR_CANDIDATES of them
+        order = np.argsort(-(self._centres @ (page.vector - self._mean)))[:CELL_PROBES]
+        rank = np.full(len(self._centres) + 1, CELL_PROBES)  # the last entry: cell -1 (not fitted), never probed
+        rank[order] = np.arange(CELL_PROBES)
+        far = _distinct(far)
+        ranks = rank[self._cells[far]]
+        probed = far[ranks < CELL_PROBES]
+        if len(probed) > FAR_CANDIDATES:
+            ranks = ranks[ranks < CELL_PROBES]
+            probed = probed[np.argsort(ranks, kind="stable")[:FAR_CANDIDATES]]
+        return _distinct(np.concatenate([near, probed]))
 
     def _best_story(self, page: PageFeatures) -> tuple[int | None, float]:
         candidates = self._candidates(page)
@@ -277,6 +353,10 @@ class StoryGrouper:
             grown = np.zeros((max(64, 2 * index), page.vector.shape[0]), dtype=np.float32)
             grown[: self._matrix.shape[0]] = self._matrix if self._matrix.size else 0
             self._matrix = grown
+            cells = np.full(len(grown), -1, dtype=np.int32)
+            cells[: len(self._cells)] = self._cells
+            self._cells = cells
+        self._days_of.append(set())
         return index
 
     def _join(self, index: int, page: PageFeatures) -> None:
@@ -287,38 +367,33 @@ class StoryGrouper:
         if page.day is not None:
             story.first_day = page.day if story.first_day is None else min(story.first_day, page.day)
             story.last_day = page.day if story.last_day is None else max(story.last_day, page.day)
-            self._by_day[page.day].add(index)
+            if page.day not in self._days_of[index]:
+                self._days_of[index].add(page.day)
+                self._days.add(page.day, index)
         self._matrix[index] = story.direction()
         self.story_of[page.id] = index
-        self._index_cells(index, page.day)
+        if self._centres is not None and self._mean is not None:
+            self._cells[index] = int(np.argmax(self._centres @ (self._matrix[index] - self._mean)))
+        elif len(self.stories) >= CELL_FIT:
+            self._fit_cells()
 
-    def _index_cells(self, index: int, day: int | None) -> None:
-        """Keep the (day, cell) index: a new day of the story, or its centroid moved to another cell."""
-        while len(self._days_of) <= index:
-            self._days_of.append(set())
-            self._cell_of.append(-1)
-        if day is not None:
-            self._days_of[index].add(day)
-        if self._centres is None:
-            if len(self.stories) < CELLS:
-                return
-            self._centres = self._matrix[:CELLS].copy()
-            for other in range(len(self.stories)):
-                self._move(other, int(np.argmax(self._centres @ self._matrix[other])))
-            return
-        cell = int(np.argmax(self._centres @ self._matrix[index]))
-        if cell != self._cell_of[index]:
-            self._move(index, cell)
-        elif day is not None:
-            self._by_day_cell[(day, cell)].add(index)
-
-    def _move(self, index: int, cell: int) -> None:
-        old = self._cell_of[index]
-        for d in self._days_of[index]:
-            if old >= 0:
-                self._by_day_cell[(d, old)].discard(index)
-            self._by_day_cell[(d, cell)].add(index)
-        self._cell_of[index] = cell
+    def _fit_cells(self) -> None:
+        """Cells for the approximate search: spherical k-means (KMEANS_ROUNDS rounds, seeded) of the story
+        directions less their mean. The mean is taken off because every story shares a component (the words
+        and the shape of news text); without it the cells cut a narrow cone and split neighbours."""
+        count = len(self.stories)
+        directions = self._matrix[:count]
+        self._mean = directions.mean(axis=0)
+        centred = _unit(directions - self._mean)
+        centres = centred[np.random.default_rng(0).choice(count, size=min(CELLS, count), replace=False)]
+        for _ in range(KMEANS_ROUNDS):
+            assigned = _nearest_centre(centred, centres)
+            sums = np.zeros_like(centres)
+            np.add.at(sums, assigned, centred)
+            filled = np.linalg.norm(sums, axis=1) > 0
+            centres[filled] = _unit(sums[filled])
+        self._centres = centres
+        self._cells[:count] = _nearest_centre(centred, centres)
 
     def assign_topics(self, threshold: float | None = None) -> None:
         """Group stories into topics (the same kind of event): average linkage of their centroids (:mod:`.topics`).
@@ -333,6 +408,16 @@ class StoryGrouper:
         labels = topic_labels(sums, sizes, threshold=TOPIC_THRESHOLD if threshold is None else threshold)
         for story, label in zip(self.stories, labels):
             story.topic = f"t{int(label) + 1}"
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)).astype(np.float32)
+
+
+def _nearest_centre(rows: np.ndarray, centres: np.ndarray, chunk: int = 4096) -> np.ndarray:
+    return np.concatenate(
+        [np.argmax(rows[i : i + chunk] @ centres.T, axis=1) for i in range(0, len(rows), chunk)]
+    ).astype(np.int32)
 
 
 def _shared_share(names: frozenset[str], story_names: Counter) -> float:
