@@ -49,6 +49,8 @@ ORG_TYPE_WORDS = {
     "rebel_group": ("front", "brigade", "brigades", "movement", "battalion", "liberation", "jihad"),
     "state_forces": ("army", "forces", "guard", "police", "navy", "military"),
 }
+#: A one-word name the page writes in lower case at least this often (and as often as it names it) is a noun.
+COMMON_NOUN_MIN_LOWER = 2
 #: Honorifics that make the next name a person's.
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "king", "queen"}
 #: Dependencies of an unlabelled proper name that can make it a party (subject, object, list member).
@@ -235,7 +237,28 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
         _entity_pass(found, index, pb)
         _noun_pass(found, index, pb, gaz, present, specific)
         _bare_name_pass(found, index, pb, place_names)
+    _drop_common_nouns(found, page_text)
     return found
+
+
+def _drop_common_nouns(found: Found, page_text: str) -> None:
+    """Forget the one-word names found from the parse that the page itself writes in lower case at least as
+    often: a heading's capitalised "Soil" on a page that says "soil" throughout is a noun, not a party. People
+    are kept ("Rose said" on a page where prices rose), and so is every gazetteer actor."""
+    for actor_id, actor in list(found.actors.items()):
+        if not actor_id.startswith("actor:") or actor.type == "person" or " " in actor.name.strip():
+            continue
+        lower = actor.name.lower()
+        if not lower.isalpha() or lower == actor.name:
+            continue
+        written_lower = len(re.findall(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", page_text))
+        if written_lower >= max(COMMON_NOUN_MIN_LOWER, len(actor.mentions)):
+            del found.actors[actor_id]
+            found.weak.discard(actor_id)
+            for block in found.token_actor:
+                for token in [t for t, a in block.items() if a == actor_id]:
+                    del block[token]
+            found.by_name = {name: a for name, a in found.by_name.items() if a != actor_id}
 
 
 def _gazetteer_pass(found, index, pb, matches, gaz, present, specific) -> None:
