@@ -57,17 +57,10 @@ def main(argv=None) -> int:
     model, head = BertModel(config), torch.nn.Linear(384, 4)
     optimizer = torch.optim.AdamW(list(model.parameters()) + list(head.parameters()), lr=2e-5)
     cpu, wall = time.process_time(), time.time()
-    for start in range(0, len(pieces), 16):
-        batch = pieces[start : start + 16]
-        width = max(len(p.ids) for p in batch)
-        ids = torch.zeros(len(batch), width, dtype=torch.long)
-        mask = torch.zeros(len(batch), width, dtype=torch.long)
-        for row, piece in enumerate(batch):
-            ids[row, : len(piece.ids)] = torch.tensor(piece.ids)
-            mask[row, : len(piece.ids)] = 1
+    for _, ids, mask in encoder.padded_batches(pieces, 16, torch):
         out = model(input_ids=ids, attention_mask=mask).last_hidden_state
         pooled = (out * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-        loss = torch.nn.functional.binary_cross_entropy_with_logits(head(pooled), torch.zeros(len(batch), 4))
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(head(pooled), torch.zeros(len(ids), 4))
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()

@@ -53,16 +53,9 @@ def _auc(y: np.ndarray, scores: np.ndarray) -> float:
 
 
 def _batches(tokenizer, texts, torch):
-    pieces = tokenizer.encode_batch(list(texts))
-    for start in range(0, len(pieces), BATCH):
-        batch = pieces[start : start + BATCH]
-        width = max(len(p.ids) for p in batch)
-        ids = torch.zeros(len(batch), width, dtype=torch.long)
-        mask = torch.zeros(len(batch), width, dtype=torch.long)
-        for row, piece in enumerate(batch):
-            ids[row, : len(piece.ids)] = torch.tensor(piece.ids)
-            mask[row, : len(piece.ids)] = 1
-        yield start, ids, mask
+    from rashomon.encoder import padded_batches
+
+    return padded_batches(tokenizer.encode_batch(list(texts)), BATCH, torch)
 
 
 def _finetune(weights: Path, tokenizer, train_texts, train_y, test_texts, epochs: int, lr: float, log) -> np.ndarray:

@@ -172,3 +172,18 @@ def _load(threads: int) -> Encoder:
         max_chars=settings.ENCODER_MAX_CHARS,
         batch_size=settings.ENCODER_BATCH_SIZE,
     )
+
+
+def padded_batches(pieces, size: int, torch):
+    """``(start, ids, mask)`` tensors of ``size`` tokenized texts at a time, padded to the longest of each batch:
+    for the fine-tuning measures (``bench/finetune.py``, ``eval/sarcasm_finetune.py``), which pass the ``torch``
+    module of the ``train`` extra so that this module never imports it."""
+    for start in range(0, len(pieces), size):
+        batch = pieces[start : start + size]
+        width = max(len(p.ids) for p in batch)
+        ids = torch.zeros(len(batch), width, dtype=torch.long)
+        mask = torch.zeros(len(batch), width, dtype=torch.long)
+        for row, piece in enumerate(batch):
+            ids[row, : len(piece.ids)] = torch.tensor(piece.ids)
+            mask[row, : len(piece.ids)] = 1
+        yield start, ids, mask
