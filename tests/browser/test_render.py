@@ -1,10 +1,11 @@
 """``--render``: pages whose comments arrive by script, in headless Chromium (Debian's, driven by Playwright), on
 a loopback server of our own pages (:mod:`tests.fixture_server`). Each fixture loads its comments the way a
 widget does: a Coral-like stream in a shadow root after a delay, OpenWeb- and Viafoura-like conversations mounted
-late with a "load more" button, a Disqus-like iframe from another origin with a "load more" link inside it, a
-WordPress "load more comments" button and reply toggles. Others misbehave: a
-script that never ends (after the page parsed, and before), a page that tries to leave, open a popup and
-download. Skips cleanly when Chromium or Playwright is missing.
+late with a "load more" button, a Disqus-like iframe from another origin with a "load more" link inside it, the
+Facebook comments plugin (an SDK from another origin puts the plugin's iframe in the ``fb-comments`` div; the
+plugin's own markup inside, with "Load 1 more comment" and "1 reply" links), a WordPress "load more comments"
+button and reply toggles. Others misbehave: a script that never ends (after the page parsed, and before), a page
+that tries to leave, open a popup and download. Skips cleanly when Chromium or Playwright is missing.
 """
 
 from __future__ import annotations
@@ -75,6 +76,35 @@ def test_a_widget_that_mounts_later_is_waited_for_and_its_load_more_clicked(base
     article = "\n".join(block.text for block in page.blocks)
     assert "Marta Quell" in article and "stranded" not in article  # comments are not in the article
     assert "render_incomplete" not in [w.code for w in page.warnings]
+
+
+def test_the_facebook_comments_plugin_is_read_from_inside_its_iframe_with_authors(base):
+    assert read(fetch(f"{base}/facebook.html")).comments == []  # an empty .fb-comments div as served
+    fetched = render(f"{base}/facebook.html")
+    assert 'data-rashomon-src="http://localhost:' in fetched.data.decode()  # the plugin came from the other origin
+    page = read(fetched)
+    by_author = {c.author: c for c in page.comments}
+    # Jory's reply opened by its "1 reply" link, Tamsin's after "Load 1 more comment"
+    assert list(by_author) == ["Rowan Tregear", "Jory Penhaligon", "Demelza Hocking", "Tamsin Bolitho"]
+    assert by_author["Jory Penhaligon"].reply_to == by_author["Rowan Tregear"].id
+    assert by_author["Demelza Hocking"].reply_to is None
+    assert by_author["Rowan Tregear"].posted_at == "2024-10-02T09:10:00"
+    assert by_author["Rowan Tregear"].text.startswith("Five months is a whole season lost")
+    for comment in page.comments:  # the "Like · Reply · 3 · 5 d" line under each is not the commenter's
+        assert not {"Like", "Reply", "5 d"} & set(comment.text.replace("·", "\n").split("\n"))
+    article = "\n".join(block.text for block in page.blocks)
+    assert "Bryony Keast" in article
+    for plugin in (
+        "Sort by",
+        "4 comments",
+        "Add a comment",
+        "Also post on Facebook",
+        "Load 1 more comment",
+        "Facebook Comments Plugin",
+        "crab boats",
+    ):
+        assert plugin not in article
+        assert plugin not in "\n".join(c.author or "" for c in page.comments)
 
 
 def test_load_more_buttons_and_reply_toggles_are_clicked_but_never_a_form(base):
