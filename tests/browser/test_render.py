@@ -4,7 +4,8 @@ widget does: a Coral-like stream in a shadow root after a delay, OpenWeb- and Vi
 late with a "load more" button, a Disqus-like iframe from another origin with a "load more" link inside it, the
 Facebook comments plugin (an SDK from another origin puts the plugin's iframe in the ``fb-comments`` div; the
 plugin's own markup inside, with "Load 1 more comment" and "1 reply" links), a WordPress "load more comments"
-button and reply toggles. Others misbehave: a script that never ends (after the page parsed, and before), a page
+button and reply toggles; a consent dialog (a platform's in a cross-origin frame, or the site's own) over a page
+that mounts its comments only once it is answered, and a third-party plugin only with consent. Others misbehave: a script that never ends (after the page parsed, and before), a page
 that tries to leave, open a popup and download. Skips cleanly when Chromium or Playwright is missing.
 """
 
@@ -18,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rashomon.cli import app
-from rashomon.errors import HTTPStatusError, RenderUnavailable
+from rashomon.errors import ConfigError, HTTPStatusError, RenderUnavailable
 from rashomon.read import read
 from rashomon.read.fetch import fetch
 from rashomon.read.render import RenderLimits, render
@@ -105,6 +106,59 @@ def test_the_facebook_comments_plugin_is_read_from_inside_its_iframe_with_author
     ):
         assert plugin not in article
         assert plugin not in "\n".join(c.author or "" for c in page.comments)
+
+
+#: The consent fixture's own comments (mounted once its dialog is answered) and the Facebook-like plugin's
+#: (loaded only with consent).
+SITE = ["Kerensa Nance", "Hedley Roskilly"]
+PLUGIN = ["Rowan Tregear", "Jory Penhaligon", "Demelza Hocking", "Tamsin Bolitho"]
+
+
+@pytest.mark.parametrize(
+    ("dialog", "policy", "authors", "said"),
+    [
+        # a consent platform's message in a cross-origin frame, answered by its platform's reject button
+        ("frame", "reject", SITE, "rejected by clicking 'Reject all'"),
+        # the site's own dialog in German, no platform names: by its label
+        ("page", "reject", SITE, "rejected by clicking 'Alle ablehnen'"),
+        # no way to refuse: accepted, and said so
+        ("accept-only", "reject", SITE + PLUGIN, "accepted by clicking 'Zustimmen'"),
+        ("frame", "accept", SITE + PLUGIN, "accepted by clicking 'Accept all'"),
+    ],
+)
+def test_a_consent_dialog_is_answered_by_the_policy_and_the_comments_behind_it_are_read(
+    base, dialog, policy, authors, said
+):
+    page = read(render(f"{base}/consent.html?dialog={dialog}", RenderLimits(consent=policy)))
+    assert [c.author for c in page.comments] == authors
+    warnings = {w.code: w.message for w in page.warnings}
+    assert said in warnings["consent_dialog"]
+    assert ("had no reject button" in warnings["consent_dialog"]) == (dialog == "accept-only")
+    assert ("were not loaded" in warnings["consent_dialog"]) == (said.startswith("rejected"))
+    assert "Orla Penwarden" in page.text
+    for consent in ("partners", "Partner", "privacy", "Privatsphäre", "Reject all", "Alle ablehnen", "Zustimmen"):
+        assert consent not in page.text
+
+
+def test_a_consent_dialog_left_alone_is_neither_article_nor_comments_and_says_so(base):
+    runner = CliRunner()
+    url = f"{base}/consent.html?dialog=page"
+    result = runner.invoke(app, ["analyze", url, "--render", "--set", "read.consent=leave", "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["comments"] == []  # they mount only once the dialog is answered
+    assert [w["message"] for w in data["warnings"] if w["code"] == "consent_dialog"] == [
+        "a consent dialog was left as it was (the consent policy is 'leave' (settings.RENDER_CONSENT; --set "
+        "read.consent=reject|accept|leave)); what it hides, comments included, may be missing"
+    ]
+    text = "\n".join(block["text"] for block in data["blocks"])
+    assert "Orla Penwarden" in text
+    assert "Wir und unsere Partner" not in text and "Einstellungen" not in text
+
+
+def test_an_unknown_consent_policy_is_refused_before_anything_starts(base):
+    with pytest.raises(ConfigError, match="unknown consent policy"):
+        render(f"{base}/consent.html", RenderLimits(consent="maybe"))
 
 
 def test_load_more_buttons_and_reply_toggles_are_clicked_but_never_a_form(base):

@@ -10,12 +10,15 @@ The steps, each bounded and all within ``settings.RENDER_TIMEOUT_SECONDS``:
    fetch's clear ones, and the browser is sent to the final URL. A text page is returned as fetched.
 2. Load it in a fresh browser context: downloads refused, popups closed, service workers blocked, images, media
    and fonts not loaded, no navigation of the page away from it (a meta refresh, a script, a clicked link).
-3. Scroll down (widgets load when seen), then wait for the known comment widgets of
+3. Answer a consent dialog (``data/read/consent.yaml``: a cookie banner or consent wall, in the page or in a frame
+   inside one) by the consent policy, ``reject`` by default (:mod:`rashomon.read.consent`): many pages mount
+   their comments only once it is answered. A ``consent_dialog`` warning says what was done.
+4. Scroll down (widgets load when seen), then wait for the known comment widgets of
    ``data/read/comment_widgets.yaml`` (Disqus, Coral, OpenWeb, Viafoura, Facebook, WordPress) to show comments;
    the wait ends early once the page is quiet (no DOM change in any frame, no request in flight).
-4. Click "more comments" / "show replies" controls, by the widgets' selectors and by label, a bounded number of
+5. Click "more comments" / "show replies" controls, by the widgets' selectors and by label, a bounded number of
    times, waiting for the page to settle after each round.
-5. Take the DOM: every frame's (same- or cross-origin) is read in its own context and put in the page where its
+6. Take the DOM: every frame's (same- or cross-origin) is read in its own context and put in the page where its
    ``<iframe>`` was, in a ``<div data-rashomon-frame>``; open shadow roots are put inside their host in a
    ``<div data-rashomon-shadow-root>``. Scripts (but JSON-LD), styles and markup comments are left out.
 
@@ -44,6 +47,7 @@ from .. import settings
 from ..errors import ConnectionFailed, FetchTimeout, RenderTimeout, RenderUnavailable
 from ..model import PageWarning
 from ..resources import load_yaml
+from .consent import consent_answers, consent_table
 from .fetch import Fetched, fetch, user_agent
 
 T = TypeVar("T")
@@ -79,7 +83,7 @@ CLOSE_SECONDS = 10.0
 
 @dataclass(frozen=True, slots=True)
 class RenderLimits:
-    """The time and count bounds of one render; the defaults are ``settings.RENDER_*``."""
+    """The time and count bounds of one render, and its consent policy; the defaults are ``settings.RENDER_*``."""
 
     total: float = settings.RENDER_TIMEOUT_SECONDS
     navigation: float = settings.RENDER_NAVIGATION_SECONDS
@@ -93,6 +97,10 @@ class RenderLimits:
     max_frames: int = settings.RENDER_MAX_FRAMES
     max_frame_depth: int = settings.RENDER_MAX_FRAME_DEPTH
     snapshot: float = settings.RENDER_SNAPSHOT_SECONDS
+    consent: str = settings.RENDER_CONSENT
+    consent_wait: float = settings.RENDER_CONSENT_SECONDS
+    consent_quiet: float = settings.RENDER_CONSENT_QUIET_SECONDS
+    consent_clicks: int = settings.RENDER_CONSENT_CLICKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +155,7 @@ def render(url: str, limits: RenderLimits | None = None) -> Fetched:
     """The rendered DOM of the page at ``url`` as a :class:`~rashomon.read.fetch.Fetched` (UTF-8 HTML, the
     final URL, ``rendered=True``); see the module doc for the steps and their bounds."""
     limits = limits or RenderLimits()
+    consent_answers(limits.consent)  # an unknown policy is a ConfigError before anything starts
     started = time.monotonic()
     require_playwright()
     executable = chromium_executable()
@@ -277,6 +286,8 @@ class _Render:
     stalled: bool = False
     page: Any = None
     cdp: Any = None
+    #: Per frame, whether it lies inside a consent dialog of its parent (a consent platform's message frame).
+    consent_frames: dict[Any, bool] = field(default_factory=dict)
     created: float = field(default_factory=time.monotonic)
 
     @property
@@ -340,6 +351,7 @@ class _Render:
         self.last_activity = time.monotonic()
         try:
             await self._load(page, PlaywrightError)
+            await self._answer_consent(page)
             await self._wait_for_widgets(page)
             await self._open_more(page)
             await self._wait_quiet(page, min(self.limits.settle, self.left()), self.limits.settle_quiet)
@@ -380,6 +392,70 @@ class _Render:
             await self.bounded(page.wait_for_load_state("load", timeout=0), self.limits.load)
         except TimeoutError:
             pass  # a slow image or ad: the DOM is there
+
+    async def _answer_consent(self, page) -> None:
+        """Look for a visible consent dialog until one shows, the page has been quiet ``limits.consent_quiet``
+        seconds without one, or ``limits.consent_wait`` seconds passed; answer it by the consent policy (its
+        answers in order of preference: the first that a button of the dialog gives is clicked), at most
+        ``limits.consent_clicks`` times (a second layer may follow), waiting for the page to settle after each;
+        say in a ``consent_dialog`` warning what was done."""
+        answers = consent_answers(self.limits.consent)
+        until = time.monotonic() + min(self.limits.consent_wait, self.left())
+        clicked: list[tuple[str, str]] = []
+        seen = False
+        while time.monotonic() < until and len(clicked) < self.limits.consent_clicks:
+            found, answer = await self._consent_round(page, answers)
+            seen = seen or found
+            if answer is not None:
+                clicked.append(answer)
+                left = min(self.limits.settle, until - time.monotonic(), self.left())
+                await self._wait_quiet(page, left, self.limits.settle_quiet)
+                continue
+            if found and not answers:
+                break  # "leave": seen, and left alone
+            if await self._quiet_for(page) >= (self.limits.quiet if found else self.limits.consent_quiet):
+                break  # no dialog, or one with no button to answer it, and nothing more happens
+            await asyncio.sleep(POLL_SECONDS)
+        if clicked or seen:
+            self.warnings.append(PageWarning("consent_dialog", consent_message(self.limits.consent, clicked)))
+
+    async def _consent_round(self, page, answers: tuple[str, ...]) -> tuple[bool, tuple[str, str] | None]:
+        """One look at every frame: whether a consent dialog shows, and the (answer, label) clicked, if any."""
+        table = consent_table()
+        frames = self._frames(page)
+        for frame in frames[1:]:
+            if frame not in self.consent_frames:
+                self.consent_frames[frame] = await self._in_consent_dialog(frame, table.xpath)
+        found = False
+        for answer in answers or (None,):
+            for frame in frames:
+                result = await self._bounded_evaluate(
+                    frame,
+                    ANSWER_CONSENT,
+                    {
+                        "xpath": table.xpath,
+                        "whole": self.consent_frames.get(frame, False),
+                        "selectors": list(table.selectors.get(answer or "", ())),
+                        "labels": list(table.labels.get(answer or "", ())),
+                        "answer": answer,
+                    },
+                )
+                if not result:
+                    continue
+                found = found or bool(result.get("dialogs"))
+                if result.get("clicked") and answer is not None:
+                    return True, (answer, str(result["clicked"])[:80])
+        return found, None
+
+    async def _in_consent_dialog(self, frame, xpath: str) -> bool:
+        """Whether ``frame``'s ``<iframe>`` is, or lies inside, a consent dialog of its parent frame."""
+        from playwright.async_api import Error as PlaywrightError
+
+        try:
+            element = await self.bounded(frame.frame_element(), PROBE_SECONDS)
+            return bool(await self.bounded(element.evaluate(INSIDE_CONSENT, xpath), PROBE_SECONDS))
+        except (TimeoutError, PlaywrightError):
+            return False
 
     async def _wait_for_widgets(self, page) -> None:
         """Scroll through the page (widgets load when seen), then wait until every widget present shows
@@ -592,6 +668,27 @@ async def _close_quietly(page) -> None:
         pass
 
 
+def consent_message(policy: str, clicked: list[tuple[str, str]]) -> str:
+    """The ``consent_dialog`` warning's words: what was done with the page's consent dialog, and why."""
+    how = f"the consent policy is {policy!r} (settings.RENDER_CONSENT; --set read.consent=reject|accept|leave)"
+    if not clicked:
+        if policy == "leave":
+            return f"a consent dialog was left as it was ({how}); what it hides, comments included, may be missing"
+        return (
+            f"a consent dialog was found, but no button of it reads as a reject or accept button, and it was left "
+            f"as it was ({how}); what it hides, comments included, may be missing"
+        )
+    done = "; then ".join(
+        f"{'rejected' if answer == 'reject' else 'accepted'} by clicking {label!r}" for answer, label in clicked
+    )
+    note = (
+        "; comment widgets that a site loads only with consent were not loaded"
+        if clicked[-1][0] == "reject"
+        else ("; it had no reject button" if policy == "reject" else "")
+    )
+    return f"a consent dialog was answered: {done} ({how}){note}"
+
+
 def inline_frames(html: str, bodies: dict[str, str], max_depth: int) -> str:
     """``html`` with each frame placeholder replaced by that frame's body (itself inlined, to ``max_depth``)."""
 
@@ -644,6 +741,60 @@ SCROLL_INTO_VIEW = f"""(selector) => {{ {_DEEP}
   try {{ const el = deep(selector)[0]; if (el) el.scrollIntoView({{block: 'center'}}); }} catch (e) {{}}
 }}"""
 
+#: Whether an element (an ``<iframe>``) is, or lies inside, one of the consent dialogs the XPath finds.
+INSIDE_CONSENT = """(element, xpath) => {
+  try {
+    const found = document.evaluate(xpath, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    for (let i = 0; i < found.snapshotLength; i++) if (found.snapshotItem(i).contains(element)) return true;
+  } catch (e) {}
+  return false;
+}"""
+
+#: In one frame: the visible consent dialogs (the XPath's, or the whole frame when it lies inside one), and, for
+#: an ``answer``, a click on the first visible button of theirs that the platforms' selectors or the labels
+#: name. Returns how many dialogs show and the label clicked.
+ANSWER_CONSENT = """(args) => {
+  const visible = (el) => {
+    if (!el.getClientRects().length) return false;
+    const style = getComputedStyle(el);
+    return style.visibility !== 'hidden' && style.display !== 'none' && style.opacity !== '0';
+  };
+  const dialogs = [];
+  if (args.whole) { if (document.body && visible(document.body)) dialogs.push(document.body); }
+  else {
+    try {
+      const found = document.evaluate(args.xpath, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+      for (let i = 0; i < found.snapshotLength; i++) {
+        const el = found.snapshotItem(i);
+        if (el.nodeType === 1 && el.localName !== 'iframe' && visible(el) && !dialogs.some(d => d.contains(el)))
+          dialogs.push(el);
+      }
+    } catch (e) {}
+  }
+  if (!dialogs.length || !args.answer) return {dialogs: dialogs.length, clicked: null};
+  const roots = (root, found = []) => {
+    found.push(root);
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots(el.shadowRoot, found);
+    return found;
+  };
+  const within = (selector) => dialogs.flatMap(d => [d, ...roots(d).slice(1)]).flatMap(r => {
+    try { return Array.from(r.querySelectorAll(selector)); } catch (e) { return []; }
+  });
+  const label = (el) => [el.getAttribute('aria-label'), el.value, el.textContent, el.getAttribute('title')]
+    .map(t => (t || '').replace(/\\s+/g, ' ').trim()).filter(t => t && t.length <= 60);
+  let target = null;
+  for (const s of args.selectors) { target = within(s).find(visible); if (target) break; }
+  if (!target) {
+    const patterns = args.labels.map(p => new RegExp(p, 'i'));
+    target = within('button, a, [role=button], input[type=button], input[type=submit]')
+      .find(el => visible(el) && !el.disabled && label(el).some(t => patterns.some(r => r.test(t))));
+  }
+  if (!target) return {dialogs: dialogs.length, clicked: null};
+  const said = label(target)[0] || args.answer;
+  try { target.click(); } catch (e) { return {dialogs: dialogs.length, clicked: null}; }
+  return {dialogs: dialogs.length, clicked: said};
+}"""
+
 #: Click visible controls that load more comments or open replies; a control clicked once is marked and not
 #: clicked again if its label is a toggle (``once``). Returns how many were clicked.
 CLICK_CONTROLS = f"""(args) => {{ {_DEEP}
@@ -692,7 +843,7 @@ SERIALIZE = """(args) => {
     if ((tag === 'iframe' || tag === 'frame') && node.hasAttribute('data-rashomon-frame')) {
       const n = node.getAttribute('data-rashomon-frame');
       if (/^[0-9]+$/.test(n)) {
-        out.push('<div data-rashomon-frame="' + n + '" data-rashomon-src="' + attr(node.src || '') + '"><!--rashomon-frame:' + n + '--></div>');
+        out.push('<div data-rashomon-frame="' + n + '" data-rashomon-src="' + attr(node.src || '') + '" title="' + attr(node.title || '') + '"><!--rashomon-frame:' + n + '--></div>');
         return;
       }
     }
