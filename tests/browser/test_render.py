@@ -5,8 +5,10 @@ late with a "load more" button, a Disqus-like iframe from another origin with a 
 Facebook comments plugin (an SDK from another origin puts the plugin's iframe in the ``fb-comments`` div; the
 plugin's own markup inside, with "Load 1 more comment" and "1 reply" links), a WordPress "load more comments"
 button and reply toggles; a consent dialog (a platform's in a cross-origin frame, or the site's own) over a page
-that mounts its comments only once it is answered, and a third-party plugin only with consent. Others misbehave: a script that never ends (after the page parsed, and before), a page
-that tries to leave, open a popup and download. Skips cleanly when Chromium or Playwright is missing.
+that mounts its comments only once it is answered, and a third-party plugin only with consent. Others misbehave:
+a slow, dripping, redirecting or 20 MB server (for the page, or for its comment widget), a script that never
+ends (after the page parsed, and before), a page that tries to leave, open a popup and download. Skips cleanly
+when Chromium or Playwright is missing.
 """
 
 from __future__ import annotations
@@ -19,7 +21,14 @@ import pytest
 from typer.testing import CliRunner
 
 from rashomon.cli import app
-from rashomon.errors import ConfigError, HTTPStatusError, RenderUnavailable
+from rashomon.errors import (
+    ConfigError,
+    FetchTimeout,
+    HTTPStatusError,
+    PageTooLarge,
+    RenderUnavailable,
+    TooManyRedirects,
+)
 from rashomon.read import read
 from rashomon.read.fetch import fetch
 from rashomon.read.render import RenderLimits, render
@@ -197,6 +206,31 @@ def test_a_page_cannot_leave_open_popups_or_download(base):
     assert fetched.url == f"{base}/leaves.html"
     assert page.title == "Library extends opening hours through the exam season"  # not article.html's
     assert "Ilse Marrow" in page.text
+
+
+@pytest.mark.parametrize(
+    ("path", "limits", "error"),
+    [
+        ("/slow", RenderLimits(total=1.5), FetchTimeout),  # a server that holds the answer past the limit
+        ("/drip", RenderLimits(total=1.5), FetchTimeout),  # one that sends a byte at a time past it
+        ("/loop-a", RenderLimits(), TooManyRedirects),
+        ("/big", RenderLimits(), PageTooLarge),  # 20 MB, no Content-Length: dropped as it streams
+        ("/big-declared", RenderLimits(), PageTooLarge),
+    ],
+)
+def test_a_misbehaving_server_is_bounded_before_the_browser_starts_on_it(base, path, limits, error):
+    started = time.monotonic()
+    with pytest.raises(error):
+        render(f"{base}{path}", limits)
+    assert time.monotonic() - started < min(limits.total, 10.0) + 5
+
+
+def test_a_widget_whose_server_hangs_or_drips_is_bounded_and_the_page_read(base):
+    started = time.monotonic()
+    page = read(render(f"{base}/slowwidget.html", SHORT))
+    assert time.monotonic() - started < SHORT.total + 10
+    assert "Ilse Marrow" in page.text
+    assert page.comments == []
 
 
 def test_fetch_errors_come_first(base):
