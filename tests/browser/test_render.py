@@ -168,6 +168,9 @@ def test_a_consent_dialog_left_alone_is_neither_article_nor_comments_and_says_so
 def test_an_unknown_consent_policy_is_refused_before_anything_starts(base):
     with pytest.raises(ConfigError, match="unknown consent policy"):
         render(f"{base}/consent.html", RenderLimits(consent="maybe"))
+    result = CliRunner().invoke(app, ["analyze", f"{base}/consent.html", "--render", "--set", "read.consent=maybe"])
+    assert result.exit_code == 2
+    assert result.output == "error: unknown consent policy 'maybe' (known: reject, accept, leave)\n"
 
 
 def test_load_more_buttons_and_reply_toggles_are_clicked_but_never_a_form(base):
