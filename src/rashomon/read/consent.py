@@ -1,13 +1,15 @@
-"""Consent dialogs (cookie banners, consent walls): never article, never comments; answered by ``--render``.
+"""Consent dialogs (cookie banners, consent walls): answered by ``--render``, and never article or comments.
 
 The table ``rashomon/data/read/consent.yaml`` names them (the ids and classes of the consent platforms' embeds and
 of sites' own banners, consent iframes, and dialogs whose text speaks of cookies or consent) and their buttons (by
 platform selector and by label, in several languages). This module compiles the dialogs into one XPath 1.0
-expression, which both the HTML reader (lxml: :func:`consent_dialogs`, whose elements it cuts before it reads the
-page) and the render (the browser's ``document.evaluate``, in every frame) run, so the two agree on what a consent
-dialog is.
+expression, which the render runs in every frame (the browser's ``document.evaluate``): to find the dialog to
+answer, and to leave what is still there out of the page it reads. (A page read as HTML gets no such walk, which
+would cost every page a millisecond or two: trafilatura leaves out the elements whose class holds "cookie" or
+"consent" itself, and the consent phrases of ``interface_text.yaml`` keep a banner's words out of the comments
+and a consent wall out of the article.)
 
-How ``--render`` answers one is the *consent policy* (``settings.RENDER_CONSENT``, ``--set read.consent=...``):
+How ``--render`` answers a dialog is the *consent policy* (``settings.RENDER_CONSENT``, ``--set read.consent=...``):
 
 - ``reject`` (the default): the dialog's reject or "only necessary" button when it has one, else its accept button
   (a dialog with no way to refuse would otherwise hide the page and its comments);
@@ -23,8 +25,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-
-from lxml import etree
 
 from ..errors import ConfigError
 from ..resources import load_yaml
@@ -44,8 +44,6 @@ class ConsentTable:
     selectors (CSS) and the button labels (JavaScript regular expressions)."""
 
     xpath: str
-    #: The same without the class tests, for the HTML reader (see :func:`dialogs_xpath`).
-    static_xpath: str
     selectors: dict[str, tuple[str, ...]]
     labels: dict[str, tuple[str, ...]]
 
@@ -59,12 +57,10 @@ def _literal(value: str) -> str:
     raise ValueError(f"consent.yaml: {value!r} holds both kinds of quote")
 
 
-def dialogs_xpath(dialogs: dict[str, Any], *, classes: bool = True) -> str:
+def dialogs_xpath(dialogs: dict[str, Any]) -> str:
     """One XPath 1.0 expression for the ``dialogs`` section of the table: one walk over the page, the cheapest
-    test first (an attribute that is there at all), every id in one ``contains`` (each ``@id='…'`` and
-    ``contains(@class, …)`` copies the attribute: forty of them made the walk ten times slower). ``classes``:
-    with the class tests, which cost the most (the render looks for them; the HTML reader leaves them to
-    trafilatura, which drops elements whose class holds "cookie" or "consent" from the article itself)."""
+    test first (an attribute that is there at all), every id in one ``contains`` (each ``@id='…'`` copies the
+    attribute: forty of them made the walk several times slower)."""
 
     def any_of(template: str, values) -> str:
         return " or ".join(template.format(_literal(str(v))) for v in values or ())
@@ -75,7 +71,7 @@ def dialogs_xpath(dialogs: dict[str, Any], *, classes: bool = True) -> str:
     id_tests += [any_of("starts-with(@id, {})", dialogs.get("id_prefixes"))] if dialogs.get("id_prefixes") else []
     if id_tests:
         tests.append(f"(@id and ({' or '.join(id_tests)}))")
-    if classes and dialogs.get("classes"):
+    if dialogs.get("classes"):
         tests.append(f"(@class and ({any_of('contains(@class, {})', dialogs['classes'])}))")
     frames = " or ".join(
         filter(
@@ -87,7 +83,7 @@ def dialogs_xpath(dialogs: dict[str, Any], *, classes: bool = True) -> str:
         )
     )
     if frames:
-        tests.append(f"((self::iframe or @data-rashomon-frame) and ({frames}))")  # a rendered frame keeps its title
+        tests.append(f"(self::iframe and ({frames}))")
     if dialogs.get("dialog_words"):
         words = any_of("contains(., {})", dialogs["dialog_words"])
         tests.append(
@@ -102,7 +98,6 @@ def table_from_data(data: dict) -> ConsentTable:
     answers = ("reject", "accept")
     return ConsentTable(
         xpath=dialogs_xpath(data.get("dialogs") or {}),
-        static_xpath=dialogs_xpath(data.get("dialogs") or {}, classes=False),
         selectors={a: tuple(buttons.get(a) or ()) for a in answers},
         labels={a: tuple(labels.get(a) or ()) for a in answers},
     )
@@ -111,16 +106,6 @@ def table_from_data(data: dict) -> ConsentTable:
 @lru_cache(maxsize=1)
 def consent_table() -> ConsentTable:
     return table_from_data(load_yaml("read/consent.yaml"))
-
-
-@lru_cache(maxsize=1)
-def _dialogs() -> etree.XPath:
-    return etree.XPath(consent_table().static_xpath, regexp=False)
-
-
-def consent_dialogs(tree) -> list:
-    """The consent dialogs of an lxml ``tree`` (the outermost and the nested alike), in document order."""
-    return [e for e in _dialogs()(tree) if isinstance(e, etree._Element) and e.tag not in ("html", "body")]
 
 
 def consent_answers(policy: str) -> tuple[str, ...]:

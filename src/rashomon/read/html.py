@@ -13,8 +13,7 @@ comment. Each comment gets its author (from the markup, else from a "NAME says:"
 line; never a control label, never the comment's own words), its time in ISO 8601, its text without header,
 widgets and interface lines, and the reply tree from nesting.
 
-Consent dialogs (cookie banners, consent walls: ``rashomon.read.consent``) are cut out of the tree first. The
-comment elements are cut out of the tree before trafilatura reads the article, so comments cannot leak
+The comment elements are cut out of the tree before trafilatura reads the article, so comments cannot leak
 into the article, and only comment elements are read for comments, so the article cannot leak into them. When
 no comment is found, trafilatura's own comment text is not taken for comments (it cannot tell them from article
 teasers, forms or buttons): if it holds words that are not interface text, the page says in a
@@ -40,7 +39,6 @@ from lxml import etree
 from .. import settings
 from ..model import Block, Comment, Page, PageWarning
 from ..resources import load_yaml
-from .consent import consent_dialogs
 from .interface import InterfaceTable, default_table, substantive
 from .publisher import page_publisher
 from .times import MONTHS, parse_loose, parse_time
@@ -797,7 +795,6 @@ def read_html(html: str, *, url: str | None = None) -> Page:
     publisher = page_publisher(tree, url)
     language = declared_language(tree)
     markup = default_markup()
-    _cut(tree, consent_dialogs(tree))  # a cookie banner or consent wall is neither article nor comments
     dom_comments = find_comments(tree, markup)
     if dom_comments:  # their words are read: the tree is the article's now
         _cut(tree, [c.element for c in dom_comments])
@@ -822,7 +819,8 @@ def read_html(html: str, *, url: str | None = None) -> Page:
             and line not in (publisher, collapse(meta.get("title") or ""))  # the site's name by a form's avatar
         ]
 
-    # a consent wall in the article (in place of an embedded post) is not the article
+    # a consent wall in the article (in place of an embedded post) is not the article; a consent banner elsewhere
+    # trafilatura leaves out itself (its classes hold "cookie" or "consent"), and --render leaves out of the page
     article_lines = markup.interface.without_consent(article_lines)
     # a login prompt or comment counter closing the article is the comment section's interface, not the article
     while article_lines and markup.interface.is_interface_line(article_lines[-1]):

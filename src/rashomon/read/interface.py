@@ -31,6 +31,7 @@ MAX_LABEL_WORDS = 24
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _NOT_A_WORD = re.compile(r"[^\w']+|[\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _NOT_A_NAME_PART = re.compile(r"[^\w']+|_+|(?<![^\W_])\d+(?![^\W_])")
 #: Labels run together in camel case: "ReplyDelete", "LikeReply".
 _CAMEL = re.compile(r"(?<=[a-zäöüéèàáíóúçñ])(?=[A-ZÄÖÜÉÈÀÁÍÓÚÇÑ])")
@@ -133,6 +134,12 @@ class InterfaceTable:
     def without_consent(self, lines: list[str]) -> list[str]:
         """``lines`` (an article's) without its consent prompts (a consent wall in place of an embedded post or
         video) and the interface lines right around them ("External content", "Load external content")."""
+        if not self.consent or not lines:
+            return lines
+        # first the whole at once (most articles hold no phrase at all): the words of letters only, in C
+        words = set(_LETTERS.findall("\n".join(lines).casefold()))
+        if not any(all(w in words for w in p if w.isalpha()) for group in self.consent.values() for p in group):
+            return lines
         drop = {i for i, line in enumerate(lines) if self.is_consent_line(line)}
         for i in sorted(drop):
             for step in (-1, 1):

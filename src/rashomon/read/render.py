@@ -445,6 +445,8 @@ class _Render:
                 found = found or bool(result.get("dialogs"))
                 if result.get("clicked") and answer is not None:
                     return True, (answer, str(result["clicked"])[:80])
+            if not found:
+                break  # no dialog in any frame: no other answer to look for
         return found, None
 
     async def _in_consent_dialog(self, frame, xpath: str) -> bool:
@@ -509,9 +511,15 @@ class _Render:
             )
 
     async def _snapshot(self, page, PlaywrightError) -> str:
-        """The page's HTML with every frame's body in place of its iframe (see the module doc)."""
+        """The page's HTML with every frame's body in place of its iframe (see the module doc), without the
+        consent dialogs still there (never article, never comments; a frame inside one is not read)."""
         end = self.deadline - 2.0
-        frames = [f for f in self._frames(page) if f is not page.main_frame]
+        if not self.stalled:  # a stopped page runs no script: its dialogs stay, for the reader's tables to drop
+            for frame in self._frames(page):
+                if time.monotonic() > end - self.limits.snapshot:
+                    break
+                await self._quietly_evaluate(frame, MARK_CONSENT, consent_table().xpath, end)
+        frames = [f for f in self._frames(page) if f is not page.main_frame and not self.consent_frames.get(f)]
         marked: list[tuple[str, Any]] = []
         for index, frame in enumerate(frames):  # every iframe marked before any frame is read
             if time.monotonic() > end:
@@ -555,6 +563,17 @@ class _Render:
                 )
             )
         return inline_frames(main, bodies, self.limits.max_frame_depth)
+
+    async def _quietly_evaluate(self, frame, script: str, arg: Any, end: float) -> Any:
+        """``frame.evaluate`` within ``PROBE_SECONDS`` and before ``end``; ``None`` when it fails or is late."""
+        from playwright.async_api import Error as PlaywrightError
+
+        try:
+            return await asyncio.wait_for(
+                frame.evaluate(script, arg), max(0.05, min(PROBE_SECONDS, end - time.monotonic()))
+            )
+        except (TimeoutError, PlaywrightError):
+            return None
 
     async def _stop_scripts(self) -> None:
         """Stop a script that holds the page (an endless loop) and keep any other from running, so the DOM
@@ -750,6 +769,18 @@ INSIDE_CONSENT = """(element, xpath) => {
   return false;
 }"""
 
+#: Mark the consent dialogs of one frame, for the snapshot to leave out.
+MARK_CONSENT = """(xpath) => {
+  try {
+    const found = document.evaluate(xpath, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    for (let i = 0; i < found.snapshotLength; i++) {
+      const el = found.snapshotItem(i);
+      if (el.nodeType === 1 && el !== document.body && el !== document.documentElement)
+        el.setAttribute('data-rashomon-consent', '');
+    }
+  } catch (e) {}
+}"""
+
 #: In one frame: the visible consent dialogs (the XPath's, or the whole frame when it lies inside one), and, for
 #: an ``answer``, a click on the first visible button of theirs that the platforms' selectors or the labels
 #: name. Returns how many dialogs show and the label clicked.
@@ -782,15 +813,18 @@ ANSWER_CONSENT = """(args) => {
   });
   const label = (el) => [el.getAttribute('aria-label'), el.value, el.textContent, el.getAttribute('title')]
     .map(t => (t || '').replace(/\\s+/g, ' ').trim()).filter(t => t && t.length <= 60);
+  // a button already clicked is not clicked again (a dialog fading out is still visible for a moment)
+  const usable = (el) => visible(el) && !el.disabled && !el.hasAttribute('data-rashomon-answered');
   let target = null;
-  for (const s of args.selectors) { target = within(s).find(visible); if (target) break; }
+  for (const s of args.selectors) { target = within(s).find(usable); if (target) break; }
   if (!target) {
     const patterns = args.labels.map(p => new RegExp(p, 'i'));
     target = within('button, a, [role=button], input[type=button], input[type=submit]')
-      .find(el => visible(el) && !el.disabled && label(el).some(t => patterns.some(r => r.test(t))));
+      .find(el => usable(el) && label(el).some(t => patterns.some(r => r.test(t))));
   }
   if (!target) return {dialogs: dialogs.length, clicked: null};
   const said = label(target)[0] || args.answer;
+  target.setAttribute('data-rashomon-answered', '');
   try { target.click(); } catch (e) { return {dialogs: dialogs.length, clicked: null}; }
   return {dialogs: dialogs.length, clicked: said};
 }"""
@@ -839,11 +873,11 @@ SERIALIZE = """(args) => {
         out.push('<script type="application/ld+json">' + node.textContent.replace(/</g, '\\\\u003c') + '</script>');
       return;
     }
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag) || node.hasAttribute('data-rashomon-consent')) return;
     if ((tag === 'iframe' || tag === 'frame') && node.hasAttribute('data-rashomon-frame')) {
       const n = node.getAttribute('data-rashomon-frame');
       if (/^[0-9]+$/.test(n)) {
-        out.push('<div data-rashomon-frame="' + n + '" data-rashomon-src="' + attr(node.src || '') + '" title="' + attr(node.title || '') + '"><!--rashomon-frame:' + n + '--></div>');
+        out.push('<div data-rashomon-frame="' + n + '" data-rashomon-src="' + attr(node.src || '') + '"><!--rashomon-frame:' + n + '--></div>');
         return;
       }
     }
