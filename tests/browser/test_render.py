@@ -133,6 +133,8 @@ PLUGIN = ["Rowan Tregear", "Jory Penhaligon", "Demelza Hocking", "Tamsin Bolitho
         # no way to refuse: accepted, and said so
         ("accept-only", "reject", SITE + PLUGIN, "accepted by clicking 'Zustimmen'"),
         ("frame", "accept", SITE + PLUGIN, "accepted by clicking 'Accept all'"),
+        # a dialog that shows 1.5 s after the page loaded, once the first look for one is over (the page quiet)
+        ("page&delay=1500", "reject", SITE, "rejected by clicking 'Alle ablehnen'"),
     ],
 )
 def test_a_consent_dialog_is_answered_by_the_policy_and_the_comments_behind_it_are_read(
@@ -142,6 +144,7 @@ def test_a_consent_dialog_is_answered_by_the_policy_and_the_comments_behind_it_a
     assert [c.author for c in page.comments] == authors
     warnings = {w.code: w.message for w in page.warnings}
     assert said in warnings["consent_dialog"]
+    assert warnings["consent_dialog"].count("by clicking") == 1
     assert ("had no reject button" in warnings["consent_dialog"]) == (dialog == "accept-only")
     assert ("were not loaded" in warnings["consent_dialog"]) == (said.startswith("rejected"))
     assert "Orla Penwarden" in page.text

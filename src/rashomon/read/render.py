@@ -288,6 +288,11 @@ class _Render:
     cdp: Any = None
     #: Per frame, whether it lies inside a consent dialog of its parent (a consent platform's message frame).
     consent_frames: dict[Any, bool] = field(default_factory=dict)
+    #: The consent dialog: answers given (answer, label), whether one showed, until when one is looked for.
+    consent_clicked: list[tuple[str, str]] = field(default_factory=list)
+    consent_seen: bool = False
+    consent_until: float = 0.0
+    consent_busy: bool = False
     created: float = field(default_factory=time.monotonic)
 
     @property
@@ -361,6 +366,7 @@ class _Render:
             if "Target closed" in str(err) or "has been closed" in str(err):
                 raise RenderTimeout(f"{self.static.url}: the browser page closed before it could be read") from None
             self.stalled = True
+        self._consent_warning()
         if self.stalled or self.left() <= 0:
             await self._stop_scripts()
         return await self._snapshot(page, PlaywrightError)
@@ -396,19 +402,18 @@ class _Render:
     async def _answer_consent(self, page) -> None:
         """Look for a visible consent dialog until one shows, the page has been quiet ``limits.consent_quiet``
         seconds without one, or ``limits.consent_wait`` seconds passed; answer it by the consent policy (its
-        answers in order of preference: the first that a button of the dialog gives is clicked), at most
-        ``limits.consent_clicks`` times (a second layer may follow), waiting for the page to settle after each;
-        say in a ``consent_dialog`` warning what was done."""
+        answers in order of preference: the first that a button of the dialog gives is clicked), waiting for the
+        page to settle after each answer. A dialog that shows later is answered by :meth:`_late_consent` during
+        the waits that follow, within the same ``limits.consent_wait`` seconds; at most
+        ``limits.consent_clicks`` answers in all (a second layer may follow)."""
+        self.consent_until = time.monotonic() + min(self.limits.consent_wait, self.left())
         answers = consent_answers(self.limits.consent)
-        until = time.monotonic() + min(self.limits.consent_wait, self.left())
-        clicked: list[tuple[str, str]] = []
-        seen = False
-        while time.monotonic() < until and len(clicked) < self.limits.consent_clicks:
+        while time.monotonic() < self.consent_until and len(self.consent_clicked) < self.limits.consent_clicks:
             found, answer = await self._consent_round(page, answers)
-            seen = seen or found
+            self.consent_seen = self.consent_seen or found
             if answer is not None:
-                clicked.append(answer)
-                left = min(self.limits.settle, until - time.monotonic(), self.left())
+                self.consent_clicked.append(answer)
+                left = min(self.limits.settle, self.consent_until - time.monotonic(), self.left())
                 await self._wait_quiet(page, left, self.limits.settle_quiet)
                 continue
             if found and not answers:
@@ -416,8 +421,34 @@ class _Render:
             if await self._quiet_for(page) >= (self.limits.quiet if found else self.limits.consent_quiet):
                 break  # no dialog, or one with no button to answer it, and nothing more happens
             await asyncio.sleep(POLL_SECONDS)
-        if clicked or seen:
-            self.warnings.append(PageWarning("consent_dialog", consent_message(self.limits.consent, clicked)))
+
+    async def _late_consent(self, page) -> None:
+        """One more look for a consent dialog (one that showed after the first look), while the consent time and
+        answers last; called from the waits after the first look."""
+        answers = consent_answers(self.limits.consent)
+        if (
+            self.consent_busy
+            or not self.consent_until
+            or time.monotonic() >= self.consent_until
+            or len(self.consent_clicked) >= self.limits.consent_clicks
+            or (self.consent_seen and not answers)
+        ):
+            return
+        self.consent_busy = True
+        try:
+            found, answer = await self._consent_round(page, answers)
+            self.consent_seen = self.consent_seen or found
+            if answer is not None:
+                self.consent_clicked.append(answer)
+                self.last_activity = time.monotonic()  # what the answer mounts is waited for
+        finally:
+            self.consent_busy = False
+
+    def _consent_warning(self) -> None:
+        """Say in a ``consent_dialog`` warning what was done with the page's consent dialog, if it had one."""
+        if self.consent_clicked or self.consent_seen:
+            message = consent_message(self.limits.consent, self.consent_clicked)
+            self.warnings.append(PageWarning("consent_dialog", message))
 
     async def _consent_round(self, page, answers: tuple[str, ...]) -> tuple[bool, tuple[str, str] | None]:
         """One look at every frame: whether a consent dialog shows, and the (answer, label) clicked, if any."""
@@ -475,6 +506,7 @@ class _Render:
             waiting = [w for w in waiting if not await self._anywhere(page, w.ready)]
             if not waiting:
                 break
+            await self._late_consent(page)
             await asyncio.sleep(POLL_SECONDS)
             if await self._quiet_for(page) >= self.limits.quiet:
                 break
@@ -642,6 +674,7 @@ class _Render:
     async def _wait_quiet(self, page, seconds: float, quiet: float) -> None:
         until = time.monotonic() + max(0.0, seconds)
         while time.monotonic() < until:
+            await self._late_consent(page)
             if await self._quiet_for(page) >= quiet:
                 return
             await asyncio.sleep(POLL_SECONDS)
