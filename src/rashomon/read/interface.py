@@ -68,6 +68,8 @@ class InterfaceTable:
     #: ``consent_max_words`` words.
     consent: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     consent_max_words: int = 0
+    #: Per consent phrase, its words of letters only: a text without all of them holds no such phrase.
+    consent_words: tuple[frozenset[str], ...] = ()
 
     def _segments(self, words: list[str], allowed: frozenset[tuple[str, ...]]) -> tuple[int, int] | None:
         """Split ``words`` into table entries: (labels used, distinct weak words used), or None when they
@@ -138,7 +140,7 @@ class InterfaceTable:
             return lines
         # first the whole at once (most articles hold no phrase at all): the words of letters only, in C
         words = set(_LETTERS.findall("\n".join(lines).casefold()))
-        if not any(all(w in words for w in p if w.isalpha()) for group in self.consent.values() for p in group):
+        if not any(needed <= words for needed in self.consent_words):
             return lines
         drop = {i for i, line in enumerate(lines) if self.is_consent_line(line)}
         for i in sorted(drop):
@@ -211,6 +213,7 @@ def table_from_data(data: dict) -> InterfaceTable:
         return {first: tuple(phrases) for first, phrases in by_first.items()}
 
     longest = max((len(p) for p in labels | badges | weak), default=1)
+    consent = index("consent")
     return InterfaceTable(
         labels,
         badges,
@@ -220,8 +223,9 @@ def table_from_data(data: dict) -> InterfaceTable:
         index("openings"),
         int(data.get("prompt_max_words") or 40),
         longest,
-        index("consent"),
+        consent,
         int(data.get("consent_max_words") or 0),
+        tuple(frozenset(w for w in phrase if w.isalpha()) for group in consent.values() for phrase in group),
     )
 
 
