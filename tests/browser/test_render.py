@@ -135,6 +135,8 @@ PLUGIN = ["Rowan Tregear", "Jory Penhaligon", "Demelza Hocking", "Tamsin Bolitho
         ("frame", "accept", SITE + PLUGIN, "accepted by clicking 'Accept all'"),
         # a dialog that shows 1.5 s after the page loaded, once the first look for one is over (the page quiet)
         ("page&delay=1500", "reject", SITE, "rejected by clicking 'Alle ablehnen'"),
+        # a dialog that stays on the page 2 s once answered (fading out): answered once, never accepted after
+        ("page&fade=2000", "reject", SITE, "rejected by clicking 'Alle ablehnen'"),
     ],
 )
 def test_a_consent_dialog_is_answered_by_the_policy_and_the_comments_behind_it_are_read(

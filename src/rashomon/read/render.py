@@ -823,14 +823,17 @@ ANSWER_CONSENT = """(args) => {
     const style = getComputedStyle(el);
     return style.visibility !== 'hidden' && style.display !== 'none' && style.opacity !== '0';
   };
+  // a dialog answered once is not answered again (one fading out is still visible for a moment, and its other
+  // button would be clicked next)
+  const fresh = (el) => visible(el) && !el.hasAttribute('data-rashomon-answered');
   const dialogs = [];
-  if (args.whole) { if (document.body && visible(document.body)) dialogs.push(document.body); }
+  if (args.whole) { if (document.body && fresh(document.body)) dialogs.push(document.body); }
   else {
     try {
       const found = document.evaluate(args.xpath, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
       for (let i = 0; i < found.snapshotLength; i++) {
         const el = found.snapshotItem(i);
-        if (el.nodeType === 1 && el.localName !== 'iframe' && visible(el) && !dialogs.some(d => d.contains(el)))
+        if (el.nodeType === 1 && el.localName !== 'iframe' && fresh(el) && !dialogs.some(d => d.contains(el)))
           dialogs.push(el);
       }
     } catch (e) {}
@@ -846,8 +849,7 @@ ANSWER_CONSENT = """(args) => {
   });
   const label = (el) => [el.getAttribute('aria-label'), el.value, el.textContent, el.getAttribute('title')]
     .map(t => (t || '').replace(/\\s+/g, ' ').trim()).filter(t => t && t.length <= 60);
-  // a button already clicked is not clicked again (a dialog fading out is still visible for a moment)
-  const usable = (el) => visible(el) && !el.disabled && !el.hasAttribute('data-rashomon-answered');
+  const usable = (el) => visible(el) && !el.disabled;
   let target = null;
   for (const s of args.selectors) { target = within(s).find(usable); if (target) break; }
   if (!target) {
@@ -857,7 +859,7 @@ ANSWER_CONSENT = """(args) => {
   }
   if (!target) return {dialogs: dialogs.length, clicked: null};
   const said = label(target)[0] || args.answer;
-  target.setAttribute('data-rashomon-answered', '');
+  dialogs.forEach(d => d.setAttribute('data-rashomon-answered', ''));
   try { target.click(); } catch (e) { return {dialogs: dialogs.length, clicked: null}; }
   return {dialogs: dialogs.length, clicked: said};
 }"""
