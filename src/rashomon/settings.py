@@ -67,11 +67,9 @@ RENDER_QUIET_SECONDS = 2.0
 #: ``"accept"`` the other way round; ``"leave"`` touches none (what it hides may be missing). Per run:
 #: ``--set read.consent=accept``. Each way, a ``consent_dialog`` warning says what was done.
 RENDER_CONSENT = "reject"
-#: Seconds after the page loaded during which a consent dialog is looked for and answered: first alone, until
-#: the page has been quiet ``RENDER_CONSENT_QUIET_SECONDS`` with none shown, then during the waits for the
-#: widgets; and dialogs answered at most (a second layer may follow).
+#: Seconds after the page loaded during which a consent dialog is looked for (right after the load, then during
+#: the waits for the widgets) and answered; and dialogs answered at most (a second layer may follow).
 RENDER_CONSENT_SECONDS = 8.0
-RENDER_CONSENT_QUIET_SECONDS = 0.5
 RENDER_CONSENT_CLICKS = 3
 #: "More comments" / "show replies" controls clicked at most, and seconds spent clicking them.
 RENDER_MAX_CLICKS = 30

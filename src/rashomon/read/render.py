@@ -71,6 +71,9 @@ CHROMIUM_ARGS = (
 #: stuck (a loaded machine can take a second to answer).
 POLL_SECONDS = 0.25
 PROBE_SECONDS = 3.0
+#: Seconds between two looks for a consent dialog during the waits (each looks into every frame; the waits poll
+#: more often).
+CONSENT_POLL_SECONDS = 0.5
 #: Seconds kept out of the total for reading the DOM and closing the browser after the last step.
 SNAPSHOT_RESERVE_SECONDS = 8.0
 #: DOM nodes serialised per frame at most (the reader cuts a page past settings.MAX_HTML_ELEMENTS anyway).
@@ -99,7 +102,6 @@ class RenderLimits:
     snapshot: float = settings.RENDER_SNAPSHOT_SECONDS
     consent: str = settings.RENDER_CONSENT
     consent_wait: float = settings.RENDER_CONSENT_SECONDS
-    consent_quiet: float = settings.RENDER_CONSENT_QUIET_SECONDS
     consent_clicks: int = settings.RENDER_CONSENT_CLICKS
 
 
@@ -293,6 +295,7 @@ class _Render:
     consent_seen: bool = False
     consent_until: float = 0.0
     consent_busy: bool = False
+    consent_next: float = 0.0
     created: float = field(default_factory=time.monotonic)
 
     @property
@@ -400,41 +403,33 @@ class _Render:
             pass  # a slow image or ad: the DOM is there
 
     async def _answer_consent(self, page) -> None:
-        """Look for a visible consent dialog until one shows, the page has been quiet ``limits.consent_quiet``
-        seconds without one, or ``limits.consent_wait`` seconds passed; answer it by the consent policy (its
-        answers in order of preference: the first that a button of the dialog gives is clicked), waiting for the
-        page to settle after each answer. A dialog that shows later is answered by :meth:`_late_consent` during
-        the waits that follow, within the same ``limits.consent_wait`` seconds; at most
-        ``limits.consent_clicks`` answers in all (a second layer may follow)."""
+        """Answer a visible consent dialog by the consent policy (its answers in order of preference: the first
+        that a button of the dialog gives is clicked) and let the page settle; one that shows later is answered
+        by :meth:`_late_consent` during the waits that follow (a look every ``CONSENT_POLL_SECONDS``), for
+        ``limits.consent_wait`` seconds after the page loaded, ``limits.consent_clicks`` answers in all (a
+        second layer may follow). No wait of its own: a page without a dialog loses no time."""
         self.consent_until = time.monotonic() + min(self.limits.consent_wait, self.left())
-        answers = consent_answers(self.limits.consent)
-        while time.monotonic() < self.consent_until and len(self.consent_clicked) < self.limits.consent_clicks:
-            found, answer = await self._consent_round(page, answers)
-            self.consent_seen = self.consent_seen or found
-            if answer is not None:
-                self.consent_clicked.append(answer)
-                left = min(self.limits.settle, self.consent_until - time.monotonic(), self.left())
-                await self._wait_quiet(page, left, self.limits.settle_quiet)
-                continue
-            if found and not answers:
-                break  # "leave": seen, and left alone
-            if await self._quiet_for(page) >= (self.limits.quiet if found else self.limits.consent_quiet):
-                break  # no dialog, or one with no button to answer it, and nothing more happens
-            await asyncio.sleep(POLL_SECONDS)
+        answered = len(self.consent_clicked)
+        await self._late_consent(page)
+        if len(self.consent_clicked) > answered:
+            await self._wait_quiet(page, min(self.limits.settle, self.left()), self.limits.settle_quiet)
 
     async def _late_consent(self, page) -> None:
-        """One more look for a consent dialog (one that showed after the first look), while the consent time and
-        answers last; called from the waits after the first look."""
+        """A look for a consent dialog (one that shows after the page loaded), answered by the policy, while the
+        consent time and answers last; called from the waits."""
         answers = consent_answers(self.limits.consent)
+        now = time.monotonic()
         if (
             self.consent_busy
             or not self.consent_until
-            or time.monotonic() >= self.consent_until
+            or now >= self.consent_until
+            or now < self.consent_next
             or len(self.consent_clicked) >= self.limits.consent_clicks
             or (self.consent_seen and not answers)
         ):
             return
         self.consent_busy = True
+        self.consent_next = now + CONSENT_POLL_SECONDS
         try:
             found, answer = await self._consent_round(page, answers)
             self.consent_seen = self.consent_seen or found
