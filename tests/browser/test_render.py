@@ -148,7 +148,7 @@ def test_a_consent_dialog_is_answered_by_the_policy_and_the_comments_behind_it_a
     assert said in warnings["consent_dialog"]
     assert warnings["consent_dialog"].count("by clicking") == 1
     assert ("had no reject button" in warnings["consent_dialog"]) == (dialog == "accept-only")
-    assert ("were not loaded" in warnings["consent_dialog"]) == (said.startswith("rejected"))
+    assert ("only with consent may be missing" in warnings["consent_dialog"]) == (said.startswith("rejected"))
     assert "Orla Penwarden" in page.text
     for consent in ("partners", "Partner", "privacy", "Privatsphäre", "Reject all", "Alle ablehnen", "Zustimmen"):
         assert consent not in page.text
@@ -168,6 +168,15 @@ def test_a_consent_dialog_left_alone_is_neither_article_nor_comments_and_says_so
     text = "\n".join(block["text"] for block in data["blocks"])
     assert "Orla Penwarden" in text
     assert "Wir und unsere Partner" not in text and "Einstellungen" not in text
+
+
+def test_a_consent_dialog_with_no_answer_to_click_is_left_and_said_so(base):
+    page = read(render(f"{base}/consent.html?dialog=settings-only"))  # "Einstellungen" is no answer
+    assert page.comments == []
+    assert [w.message.split(" (")[0] for w in page.warnings if w.code == "consent_dialog"] == [
+        "a consent dialog was found, but no button of it reads as a reject or accept button, and it was left as it was"
+    ]
+    assert "Orla Penwarden" in page.text and "Wir und unsere Partner" not in page.text
 
 
 def test_an_unknown_consent_policy_is_refused_before_anything_starts(base):

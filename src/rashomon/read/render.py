@@ -729,7 +729,7 @@ def consent_message(policy: str, clicked: list[tuple[str, str]]) -> str:
         f"{'rejected' if answer == 'reject' else 'accepted'} by clicking {label!r}" for answer, label in clicked
     )
     note = (
-        "; comment widgets that a site loads only with consent were not loaded"
+        "; comment widgets that a site loads only with consent may be missing"
         if clicked[-1][0] == "reject"
         else ("; it had no reject button" if policy == "reject" else "")
     )
