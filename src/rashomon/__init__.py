@@ -56,12 +56,12 @@ def read_page(source: Path | str | bytes | None = None, **options: Any) -> Page:
     return _read(source, **options)
 
 
-def fetch_url(url: str, *, render: bool = False) -> Any:
+def fetch_url(url: str, *, render: bool = False, consent: str | None = None) -> Any:
     """The page at an http(s) URL, for :func:`analyze` or :func:`read_page`: fetched (bounded in time, size and
     redirects), or with ``render`` loaded in headless Chromium; see :func:`rashomon.read.fetch_url`."""
     from .read import fetch_url as _fetch_url
 
-    return _fetch_url(url, render=render)
+    return _fetch_url(url, render=render, consent=consent)
 
 
 def to_dict(analysis: Analysis) -> dict[str, Any]:

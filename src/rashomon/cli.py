@@ -107,7 +107,8 @@ def analyze(
     if open_ and output is None:
         output = Path(tempfile.mkdtemp(prefix="rashomon-")) / f"{Path(path).stem or 'page'}{SUFFIXES[fmt]}"
     options = run_options(config, set_, actors=actors, comment_styles=comment_styles, stages=stages)
-    source = page_source(path, in_browser or options.read.render)  # a URL is fetched within its own limits
+    # a URL is fetched within its own limits
+    source = page_source(path, in_browser or options.read.render, options.read.consent)
     with page_time_limit(page_timeout, path):
         analysis = run(source, url=url, published_at=published_at, publisher=publisher, kind=kind, options=options)
     if fmt == "summary" and output is None:

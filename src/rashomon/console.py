@@ -163,15 +163,16 @@ def run_options(
     return options
 
 
-def page_source(path: str, render: bool = False) -> Any:
+def page_source(path: str, render: bool = False, consent: str | None = None) -> Any:
     """A CLI page argument as the API takes it: ``-`` is standard input, an http(s) URL is fetched now (rendered
-    in headless Chromium with ``render``), anything else a file."""
+    in headless Chromium with ``render``, its consent dialog answered by the ``consent`` policy), anything else
+    a file."""
     from .read.fetch import is_url
 
     if is_url(path):
         from .read import fetch_url
 
-        return fetch_url(path, render=render)
+        return fetch_url(path, render=render, consent=consent)
     if render:
         from .errors import InputError
 

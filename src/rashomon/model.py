@@ -118,6 +118,7 @@ WarningCode = Literal[
     "comments_truncated",
     # fetching and rendering a URL
     "render_incomplete",
+    "consent_dialog",
     # pipeline and stages
     "block_truncated",
     "stage_failed",

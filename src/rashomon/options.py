@@ -57,6 +57,9 @@ class ReadOptions:
     comment_styles: tuple[str, ...] = ()
     #: Read URLs by rendering them in headless Chromium (``--render``; needs Playwright), not as fetched.
     render: bool = False
+    #: What ``--render`` does with a consent dialog: ``reject`` (else accept), ``accept`` (else reject) or
+    #: ``leave`` (``settings.RENDER_CONSENT``; ``rashomon.read.consent``).
+    consent: str = settings.RENDER_CONSENT
 
 
 @dataclass(frozen=True, slots=True)

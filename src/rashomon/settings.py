@@ -62,6 +62,15 @@ RENDER_LOAD_SECONDS = 5.0
 #: the wait ends earlier once the page has been quiet (no DOM change, no request in flight) this long.
 RENDER_WIDGET_SECONDS = 12.0
 RENDER_QUIET_SECONDS = 2.0
+#: A consent dialog (cookie banner, consent wall: data/read/consent.yaml) is answered before the widgets are
+#: waited for: ``"reject"`` clicks its reject / "only necessary" button when it has one, else its accept button;
+#: ``"accept"`` the other way round; ``"leave"`` touches none (what it hides may be missing). Per run:
+#: ``--set read.consent=accept``. Each way, a ``consent_dialog`` warning says what was done.
+RENDER_CONSENT = "reject"
+#: Seconds after the page loaded during which a consent dialog is looked for (right after the load, then during
+#: the waits for the widgets) and answered; and dialogs answered at most (a second layer may follow).
+RENDER_CONSENT_SECONDS = 8.0
+RENDER_CONSENT_CLICKS = 3
 #: "More comments" / "show replies" controls clicked at most, and seconds spent clicking them.
 RENDER_MAX_CLICKS = 30
 RENDER_CLICK_SECONDS = 20.0

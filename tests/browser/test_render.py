@@ -1,10 +1,14 @@
 """``--render``: pages whose comments arrive by script, in headless Chromium (Debian's, driven by Playwright), on
 a loopback server of our own pages (:mod:`tests.fixture_server`). Each fixture loads its comments the way a
 widget does: a Coral-like stream in a shadow root after a delay, OpenWeb- and Viafoura-like conversations mounted
-late with a "load more" button, a Disqus-like iframe from another origin with a "load more" link inside it, a
-WordPress "load more comments" button and reply toggles. Others misbehave: a
-script that never ends (after the page parsed, and before), a page that tries to leave, open a popup and
-download. Skips cleanly when Chromium or Playwright is missing.
+late with a "load more" button, a Disqus-like iframe from another origin with a "load more" link inside it, the
+Facebook comments plugin (an SDK from another origin puts the plugin's iframe in the ``fb-comments`` div; the
+plugin's own markup inside, with "Load 1 more comment" and "1 reply" links), a WordPress "load more comments"
+button and reply toggles; a consent dialog (a platform's in a cross-origin frame, or the site's own) over a page
+that mounts its comments only once it is answered, and a third-party plugin only with consent. Others misbehave:
+a slow, dripping, redirecting or 20 MB server (for the page, or for its comment widget), a script that never
+ends (after the page parsed, and before), a page that tries to leave, open a popup and download. Skips cleanly
+when Chromium or Playwright is missing.
 """
 
 from __future__ import annotations
@@ -17,7 +21,14 @@ import pytest
 from typer.testing import CliRunner
 
 from rashomon.cli import app
-from rashomon.errors import HTTPStatusError, RenderUnavailable
+from rashomon.errors import (
+    ConfigError,
+    FetchTimeout,
+    HTTPStatusError,
+    PageTooLarge,
+    RenderUnavailable,
+    TooManyRedirects,
+)
 from rashomon.read import read
 from rashomon.read.fetch import fetch
 from rashomon.read.render import RenderLimits, render
@@ -77,6 +88,105 @@ def test_a_widget_that_mounts_later_is_waited_for_and_its_load_more_clicked(base
     assert "render_incomplete" not in [w.code for w in page.warnings]
 
 
+def test_the_facebook_comments_plugin_is_read_from_inside_its_iframe_with_authors(base):
+    assert read(fetch(f"{base}/facebook.html")).comments == []  # an empty .fb-comments div as served
+    fetched = render(f"{base}/facebook.html")
+    assert 'data-rashomon-src="http://localhost:' in fetched.data.decode()  # the plugin came from the other origin
+    page = read(fetched)
+    by_author = {c.author: c for c in page.comments}
+    # Jory's reply opened by its "1 reply" link, Tamsin's after "Load 1 more comment"
+    assert list(by_author) == ["Rowan Tregear", "Jory Penhaligon", "Demelza Hocking", "Tamsin Bolitho"]
+    assert by_author["Jory Penhaligon"].reply_to == by_author["Rowan Tregear"].id
+    assert by_author["Demelza Hocking"].reply_to is None
+    assert by_author["Rowan Tregear"].posted_at == "2024-10-02T09:10:00"
+    assert by_author["Rowan Tregear"].text.startswith("Five months is a whole season lost")
+    for comment in page.comments:  # the "Like · Reply · 3 · 5 d" line under each is not the commenter's
+        assert not {"Like", "Reply", "5 d"} & set(comment.text.replace("·", "\n").split("\n"))
+    article = "\n".join(block.text for block in page.blocks)
+    assert "Bryony Keast" in article
+    for plugin in (
+        "Sort by",
+        "4 comments",
+        "Add a comment",
+        "Also post on Facebook",
+        "Load 1 more comment",
+        "Facebook Comments Plugin",
+        "crab boats",
+    ):
+        assert plugin not in article
+        assert plugin not in "\n".join(c.author or "" for c in page.comments)
+
+
+#: The consent fixture's own comments (mounted once its dialog is answered) and the Facebook-like plugin's
+#: (loaded only with consent).
+SITE = ["Kerensa Nance", "Hedley Roskilly"]
+PLUGIN = ["Rowan Tregear", "Jory Penhaligon", "Demelza Hocking", "Tamsin Bolitho"]
+
+
+@pytest.mark.parametrize(
+    ("dialog", "policy", "authors", "said"),
+    [
+        # a consent platform's message in a cross-origin frame, answered by its platform's reject button
+        ("frame", "reject", SITE, "rejected by clicking 'Reject all'"),
+        # the site's own dialog in German, no platform names: by its label
+        ("page", "reject", SITE, "rejected by clicking 'Alle ablehnen'"),
+        # no way to refuse: accepted, and said so
+        ("accept-only", "reject", SITE + PLUGIN, "accepted by clicking 'Zustimmen'"),
+        ("frame", "accept", SITE + PLUGIN, "accepted by clicking 'Accept all'"),
+        # a dialog that shows 1.5 s after the page loaded, once the first look for one is over (the page quiet)
+        ("page&delay=1500", "reject", SITE, "rejected by clicking 'Alle ablehnen'"),
+        # a dialog that stays on the page 2 s once answered (fading out): answered once, never accepted after
+        ("page&fade=2000", "reject", SITE, "rejected by clicking 'Alle ablehnen'"),
+    ],
+)
+def test_a_consent_dialog_is_answered_by_the_policy_and_the_comments_behind_it_are_read(
+    base, dialog, policy, authors, said
+):
+    page = read(render(f"{base}/consent.html?dialog={dialog}", RenderLimits(consent=policy)))
+    assert [c.author for c in page.comments] == authors
+    warnings = {w.code: w.message for w in page.warnings}
+    assert said in warnings["consent_dialog"]
+    assert warnings["consent_dialog"].count("by clicking") == 1
+    assert ("had no reject button" in warnings["consent_dialog"]) == (dialog == "accept-only")
+    assert ("only with consent may be missing" in warnings["consent_dialog"]) == (said.startswith("rejected"))
+    assert "Orla Penwarden" in page.text
+    for consent in ("partners", "Partner", "privacy", "Privatsphäre", "Reject all", "Alle ablehnen", "Zustimmen"):
+        assert consent not in page.text
+
+
+def test_a_consent_dialog_left_alone_is_neither_article_nor_comments_and_says_so(base):
+    runner = CliRunner()
+    url = f"{base}/consent.html?dialog=page"
+    result = runner.invoke(app, ["analyze", url, "--render", "--set", "read.consent=leave", "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["comments"] == []  # they mount only once the dialog is answered
+    assert [w["message"] for w in data["warnings"] if w["code"] == "consent_dialog"] == [
+        "a consent dialog was left as it was (the consent policy is 'leave' (settings.RENDER_CONSENT; --set "
+        "read.consent=reject|accept|leave)); what it hides, comments included, may be missing"
+    ]
+    text = "\n".join(block["text"] for block in data["blocks"])
+    assert "Orla Penwarden" in text
+    assert "Wir und unsere Partner" not in text and "Einstellungen" not in text
+
+
+def test_a_consent_dialog_with_no_answer_to_click_is_left_and_said_so(base):
+    page = read(render(f"{base}/consent.html?dialog=settings-only"))  # "Einstellungen" is no answer
+    assert page.comments == []
+    assert [w.message.split(" (")[0] for w in page.warnings if w.code == "consent_dialog"] == [
+        "a consent dialog was found, but no button of it reads as a reject or accept button, and it was left as it was"
+    ]
+    assert "Orla Penwarden" in page.text and "Wir und unsere Partner" not in page.text
+
+
+def test_an_unknown_consent_policy_is_refused_before_anything_starts(base):
+    with pytest.raises(ConfigError, match="unknown consent policy"):
+        render(f"{base}/consent.html", RenderLimits(consent="maybe"))
+    result = CliRunner().invoke(app, ["analyze", f"{base}/consent.html", "--render", "--set", "read.consent=maybe"])
+    assert result.exit_code == 2
+    assert result.output == "error: unknown consent policy 'maybe' (known: reject, accept, leave)\n"
+
+
 def test_load_more_buttons_and_reply_toggles_are_clicked_but_never_a_form(base):
     fetched = render(f"{base}/loadmore.html")
     page = read(fetched)
@@ -113,6 +223,31 @@ def test_a_page_cannot_leave_open_popups_or_download(base):
     assert fetched.url == f"{base}/leaves.html"
     assert page.title == "Library extends opening hours through the exam season"  # not article.html's
     assert "Ilse Marrow" in page.text
+
+
+@pytest.mark.parametrize(
+    ("path", "limits", "error"),
+    [
+        ("/slow", RenderLimits(total=1.5), FetchTimeout),  # a server that holds the answer past the limit
+        ("/drip", RenderLimits(total=1.5), FetchTimeout),  # one that sends a byte at a time past it
+        ("/loop-a", RenderLimits(), TooManyRedirects),
+        ("/big", RenderLimits(), PageTooLarge),  # 20 MB, no Content-Length: dropped as it streams
+        ("/big-declared", RenderLimits(), PageTooLarge),
+    ],
+)
+def test_a_misbehaving_server_is_bounded_before_the_browser_starts_on_it(base, path, limits, error):
+    started = time.monotonic()
+    with pytest.raises(error):
+        render(f"{base}{path}", limits)
+    assert time.monotonic() - started < min(limits.total, 10.0) + 5
+
+
+def test_a_widget_whose_server_hangs_or_drips_is_bounded_and_the_page_read(base):
+    started = time.monotonic()
+    page = read(render(f"{base}/slowwidget.html", SHORT))
+    assert time.monotonic() - started < SHORT.total + 10
+    assert "Ilse Marrow" in page.text
+    assert page.comments == []
 
 
 def test_fetch_errors_come_first(base):

@@ -113,7 +113,11 @@ def _analyze_readable(record: Record, options: Options | None) -> PageResult:
             from ..read import fetch_url
 
             try:
-                source = fetch_url(str(record.url), render=bool(options and options.read.render))
+                source = fetch_url(
+                    str(record.url),
+                    render=bool(options and options.read.render),
+                    consent=options.read.consent if options else None,
+                )
             except RashomonError as err:
                 return PageResult(record.id, rows_for_error(record, "fetch", type(err).__name__, str(err)), failed=True)
             record = replace(record, url=source.url)

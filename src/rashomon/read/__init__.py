@@ -298,15 +298,17 @@ def read(
     return page
 
 
-def fetch_url(url: str, *, render: bool = False) -> Fetched:
+def fetch_url(url: str, *, render: bool = False, consent: str | None = None) -> Fetched:
     """The page at ``url`` (http or https), for :func:`read` or :func:`rashomon.analyze`: fetched as the server
-    sends it (:func:`.fetch.fetch`), or with ``render`` loaded in headless Chromium with its scripts run and its
-    comment widgets opened (:func:`.render.render`, needs Playwright). Raises a
-    :class:`~rashomon.errors.FetchError` subclass naming what failed."""
+    sends it (:func:`.fetch.fetch`), or with ``render`` loaded in headless Chromium with its scripts run, its
+    consent dialog answered by the ``consent`` policy (``reject``, ``accept``, ``leave``; default
+    ``settings.RENDER_CONSENT``) and its comment widgets opened (:func:`.render.render`, needs Playwright).
+    Raises a :class:`~rashomon.errors.FetchError` subclass naming what failed."""
     if render:
+        from .render import RenderLimits
         from .render import render as render_url
 
-        return render_url(url)
+        return render_url(url, RenderLimits(consent=consent) if consent else None)
     from .fetch import fetch
 
     return fetch(url)

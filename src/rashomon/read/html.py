@@ -819,6 +819,9 @@ def read_html(html: str, *, url: str | None = None) -> Page:
             and line not in (publisher, collapse(meta.get("title") or ""))  # the site's name by a form's avatar
         ]
 
+    # a consent wall in the article (in place of an embedded post) is not the article; a consent banner elsewhere
+    # trafilatura leaves out itself (its classes hold "cookie" or "consent"), and --render leaves out of the page
+    article_lines = markup.interface.without_consent(article_lines)
     # a login prompt or comment counter closing the article is the comment section's interface, not the article
     while article_lines and markup.interface.is_interface_line(article_lines[-1]):
         article_lines.pop()

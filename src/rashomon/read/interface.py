@@ -8,7 +8,8 @@ languages; this module folds a line of text the same way as the table and tells 
 - a *label line* is made only of control labels (and the glue words between them, and numbers), or of two
   different weak words ("2 hours ago");
 - a *prompt line* is a short line holding a prompt phrase ("must be logged in") or opening with one ("Sign in
-  to ...").
+  to ..."), or a line of a consent prompt, which may be longer ("We and our partners store and/or access
+  information on a device ...").
 
 The HTML reader drops interface lines from a comment, keeps a comment only when something *substantive* is
 left (a letter or a pictograph that is not part of a control), and never takes a label for an author.
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import load_yaml
@@ -30,6 +31,7 @@ MAX_LABEL_WORDS = 24
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _NOT_A_WORD = re.compile(r"[^\w']+|[\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _NOT_A_NAME_PART = re.compile(r"[^\w']+|_+|(?<![^\W_])\d+(?![^\W_])")
 #: Labels run together in camel case: "ReplyDelete", "LikeReply".
 _CAMEL = re.compile(r"(?<=[a-zäöüéèàáíóúçñ])(?=[A-ZÄÖÜÉÈÀÁÍÓÚÇÑ])")
@@ -62,6 +64,12 @@ class InterfaceTable:
     openings: dict[str, tuple[tuple[str, ...], ...]]
     prompt_max_words: int
     longest: int
+    #: Phrases of a consent prompt (a cookie banner's paragraph is long): interface text in a line of at most
+    #: ``consent_max_words`` words.
+    consent: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    consent_max_words: int = 0
+    #: Per consent phrase, its words of letters only: a text without all of them holds no such phrase.
+    consent_words: tuple[frozenset[str], ...] = ()
 
     def _segments(self, words: list[str], allowed: frozenset[tuple[str, ...]]) -> tuple[int, int] | None:
         """Split ``words`` into table entries: (labels used, distinct weak words used), or None when they
@@ -107,12 +115,41 @@ class InterfaceTable:
     def is_prompt_line(self, line: str) -> bool:
         """Whether ``line`` is a short line holding a prompt or notice phrase."""
         words = fold(line).split()
-        if not words or len(words) > self.prompt_max_words:
+        if not words:
             return False
-        return _holds(words, self.openings, (0,)) or _holds(words, self.prompts, range(len(words)))
+        if len(words) <= self.prompt_max_words and (
+            _holds(words, self.openings, (0,)) or _holds(words, self.prompts, range(len(words)))
+        ):
+            return True
+        return len(words) <= self.consent_max_words and _holds(words, self.consent, range(len(words)))
 
     def is_interface_line(self, line: str) -> bool:
         return _is_interface_line(self, line)
+
+    def is_consent_line(self, line: str) -> bool:
+        """Whether ``line`` holds a consent prompt's phrase (and is at most ``consent_max_words`` words long)."""
+        if not self.consent:
+            return False
+        words = fold(line).split()
+        return 0 < len(words) <= self.consent_max_words and _holds(words, self.consent, range(len(words)))
+
+    def without_consent(self, lines: list[str]) -> list[str]:
+        """``lines`` (an article's) without its consent prompts (a consent wall in place of an embedded post or
+        video) and the interface lines right around them ("External content", "Load external content")."""
+        if not self.consent or not lines:
+            return lines
+        # first the whole at once (most articles hold no phrase at all): the words of letters only, in C
+        words = set(_LETTERS.findall("\n".join(lines).casefold()))
+        if not any(needed <= words for needed in self.consent_words):
+            return lines
+        drop = {i for i, line in enumerate(lines) if self.is_consent_line(line)}
+        for i in sorted(drop):
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(lines) and j not in drop and self.is_interface_line(lines[j]):
+                    drop.add(j)
+                    j += step
+        return [line for i, line in enumerate(lines) if i not in drop] if drop else lines
 
     def without_interface(self, text: str) -> str:
         """``text`` without its interface lines, and without lines of neither letters nor pictographs at its
@@ -176,6 +213,7 @@ def table_from_data(data: dict) -> InterfaceTable:
         return {first: tuple(phrases) for first, phrases in by_first.items()}
 
     longest = max((len(p) for p in labels | badges | weak), default=1)
+    consent = index("consent")
     return InterfaceTable(
         labels,
         badges,
@@ -185,6 +223,9 @@ def table_from_data(data: dict) -> InterfaceTable:
         index("openings"),
         int(data.get("prompt_max_words") or 40),
         longest,
+        consent,
+        int(data.get("consent_max_words") or 0),
+        tuple(frozenset(w for w in phrase if w.isalpha()) for group in consent.values() for phrase in group),
     )
 
 

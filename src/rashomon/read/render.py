@@ -10,12 +10,15 @@ The steps, each bounded and all within ``settings.RENDER_TIMEOUT_SECONDS``:
    fetch's clear ones, and the browser is sent to the final URL. A text page is returned as fetched.
 2. Load it in a fresh browser context: downloads refused, popups closed, service workers blocked, images, media
    and fonts not loaded, no navigation of the page away from it (a meta refresh, a script, a clicked link).
-3. Scroll down (widgets load when seen), then wait for the known comment widgets of
+3. Answer a consent dialog (``data/read/consent.yaml``: a cookie banner or consent wall, in the page or in a frame
+   inside one) by the consent policy, ``reject`` by default (:mod:`rashomon.read.consent`): many pages mount
+   their comments only once it is answered. A ``consent_dialog`` warning says what was done.
+4. Scroll down (widgets load when seen), then wait for the known comment widgets of
    ``data/read/comment_widgets.yaml`` (Disqus, Coral, OpenWeb, Viafoura, Facebook, WordPress) to show comments;
    the wait ends early once the page is quiet (no DOM change in any frame, no request in flight).
-4. Click "more comments" / "show replies" controls, by the widgets' selectors and by label, a bounded number of
+5. Click "more comments" / "show replies" controls, by the widgets' selectors and by label, a bounded number of
    times, waiting for the page to settle after each round.
-5. Take the DOM: every frame's (same- or cross-origin) is read in its own context and put in the page where its
+6. Take the DOM: every frame's (same- or cross-origin) is read in its own context and put in the page where its
    ``<iframe>`` was, in a ``<div data-rashomon-frame>``; open shadow roots are put inside their host in a
    ``<div data-rashomon-shadow-root>``. Scripts (but JSON-LD), styles and markup comments are left out.
 
@@ -44,6 +47,7 @@ from .. import settings
 from ..errors import ConnectionFailed, FetchTimeout, RenderTimeout, RenderUnavailable
 from ..model import PageWarning
 from ..resources import load_yaml
+from .consent import consent_answers, consent_table
 from .fetch import Fetched, fetch, user_agent
 
 T = TypeVar("T")
@@ -67,6 +71,9 @@ CHROMIUM_ARGS = (
 #: stuck (a loaded machine can take a second to answer).
 POLL_SECONDS = 0.25
 PROBE_SECONDS = 3.0
+#: Seconds between two looks for a consent dialog during the waits (each looks into every frame; the waits poll
+#: more often).
+CONSENT_POLL_SECONDS = 0.5
 #: Seconds kept out of the total for reading the DOM and closing the browser after the last step.
 SNAPSHOT_RESERVE_SECONDS = 8.0
 #: DOM nodes serialised per frame at most (the reader cuts a page past settings.MAX_HTML_ELEMENTS anyway).
@@ -79,7 +86,7 @@ CLOSE_SECONDS = 10.0
 
 @dataclass(frozen=True, slots=True)
 class RenderLimits:
-    """The time and count bounds of one render; the defaults are ``settings.RENDER_*``."""
+    """The time and count bounds of one render, and its consent policy; the defaults are ``settings.RENDER_*``."""
 
     total: float = settings.RENDER_TIMEOUT_SECONDS
     navigation: float = settings.RENDER_NAVIGATION_SECONDS
@@ -93,6 +100,9 @@ class RenderLimits:
     max_frames: int = settings.RENDER_MAX_FRAMES
     max_frame_depth: int = settings.RENDER_MAX_FRAME_DEPTH
     snapshot: float = settings.RENDER_SNAPSHOT_SECONDS
+    consent: str = settings.RENDER_CONSENT
+    consent_wait: float = settings.RENDER_CONSENT_SECONDS
+    consent_clicks: int = settings.RENDER_CONSENT_CLICKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +157,7 @@ def render(url: str, limits: RenderLimits | None = None) -> Fetched:
     """The rendered DOM of the page at ``url`` as a :class:`~rashomon.read.fetch.Fetched` (UTF-8 HTML, the
     final URL, ``rendered=True``); see the module doc for the steps and their bounds."""
     limits = limits or RenderLimits()
+    consent_answers(limits.consent)  # an unknown policy is a ConfigError before anything starts
     started = time.monotonic()
     require_playwright()
     executable = chromium_executable()
@@ -277,6 +288,14 @@ class _Render:
     stalled: bool = False
     page: Any = None
     cdp: Any = None
+    #: Per frame, whether it lies inside a consent dialog of its parent (a consent platform's message frame).
+    consent_frames: dict[Any, bool] = field(default_factory=dict)
+    #: The consent dialog: answers given (answer, label), whether one showed, until when one is looked for.
+    consent_clicked: list[tuple[str, str]] = field(default_factory=list)
+    consent_seen: bool = False
+    consent_until: float = 0.0
+    consent_busy: bool = False
+    consent_next: float = 0.0
     created: float = field(default_factory=time.monotonic)
 
     @property
@@ -340,6 +359,7 @@ class _Render:
         self.last_activity = time.monotonic()
         try:
             await self._load(page, PlaywrightError)
+            await self._answer_consent(page)
             await self._wait_for_widgets(page)
             await self._open_more(page)
             await self._wait_quiet(page, min(self.limits.settle, self.left()), self.limits.settle_quiet)
@@ -349,6 +369,7 @@ class _Render:
             if "Target closed" in str(err) or "has been closed" in str(err):
                 raise RenderTimeout(f"{self.static.url}: the browser page closed before it could be read") from None
             self.stalled = True
+        self._consent_warning()
         if self.stalled or self.left() <= 0:
             await self._stop_scripts()
         return await self._snapshot(page, PlaywrightError)
@@ -381,6 +402,89 @@ class _Render:
         except TimeoutError:
             pass  # a slow image or ad: the DOM is there
 
+    async def _answer_consent(self, page) -> None:
+        """Answer a visible consent dialog by the consent policy (its answers in order of preference: the first
+        that a button of the dialog gives is clicked) and let the page settle; one that shows later is answered
+        by :meth:`_late_consent` during the waits that follow (a look every ``CONSENT_POLL_SECONDS``), for
+        ``limits.consent_wait`` seconds after the page loaded, ``limits.consent_clicks`` answers in all (a
+        second layer may follow). No wait of its own: a page without a dialog loses no time."""
+        self.consent_until = time.monotonic() + min(self.limits.consent_wait, self.left())
+        answered = len(self.consent_clicked)
+        await self._late_consent(page)
+        if len(self.consent_clicked) > answered:
+            await self._wait_quiet(page, min(self.limits.settle, self.left()), self.limits.settle_quiet)
+
+    async def _late_consent(self, page) -> None:
+        """A look for a consent dialog (one that shows after the page loaded), answered by the policy, while the
+        consent time and answers last; called from the waits."""
+        answers = consent_answers(self.limits.consent)
+        now = time.monotonic()
+        if (
+            self.consent_busy
+            or not self.consent_until
+            or now >= self.consent_until
+            or now < self.consent_next
+            or len(self.consent_clicked) >= self.limits.consent_clicks
+            or (self.consent_seen and not answers)
+        ):
+            return
+        self.consent_busy = True
+        self.consent_next = now + CONSENT_POLL_SECONDS
+        try:
+            found, answer = await self._consent_round(page, answers)
+            self.consent_seen = self.consent_seen or found
+            if answer is not None:
+                self.consent_clicked.append(answer)
+                self.last_activity = time.monotonic()  # what the answer mounts is waited for
+        finally:
+            self.consent_busy = False
+
+    def _consent_warning(self) -> None:
+        """Say in a ``consent_dialog`` warning what was done with the page's consent dialog, if it had one."""
+        if self.consent_clicked or self.consent_seen:
+            message = consent_message(self.limits.consent, self.consent_clicked)
+            self.warnings.append(PageWarning("consent_dialog", message))
+
+    async def _consent_round(self, page, answers: tuple[str, ...]) -> tuple[bool, tuple[str, str] | None]:
+        """One look at every frame: whether a consent dialog shows, and the (answer, label) clicked, if any."""
+        table = consent_table()
+        frames = self._frames(page)
+        for frame in frames[1:]:
+            if frame not in self.consent_frames:
+                self.consent_frames[frame] = await self._in_consent_dialog(frame, table.xpath)
+        found = False
+        for answer in answers or (None,):
+            for frame in frames:
+                result = await self._bounded_evaluate(
+                    frame,
+                    ANSWER_CONSENT,
+                    {
+                        "xpath": table.xpath,
+                        "whole": self.consent_frames.get(frame, False),
+                        "selectors": list(table.selectors.get(answer or "", ())),
+                        "labels": list(table.labels.get(answer or "", ())),
+                        "answer": answer,
+                    },
+                )
+                if not result:
+                    continue
+                found = found or bool(result.get("dialogs"))
+                if result.get("clicked") and answer is not None:
+                    return True, (answer, str(result["clicked"])[:80])
+            if not found:
+                break  # no dialog in any frame: no other answer to look for
+        return found, None
+
+    async def _in_consent_dialog(self, frame, xpath: str) -> bool:
+        """Whether ``frame``'s ``<iframe>`` is, or lies inside, a consent dialog of its parent frame."""
+        from playwright.async_api import Error as PlaywrightError
+
+        try:
+            element = await self.bounded(frame.frame_element(), PROBE_SECONDS)
+            return bool(await self.bounded(element.evaluate(INSIDE_CONSENT, xpath), PROBE_SECONDS))
+        except (TimeoutError, PlaywrightError):
+            return False
+
     async def _wait_for_widgets(self, page) -> None:
         """Scroll through the page (widgets load when seen), then wait until every widget present shows
         comments, or the page has been quiet ``limits.quiet`` seconds, or ``limits.widget`` seconds passed."""
@@ -397,6 +501,7 @@ class _Render:
             waiting = [w for w in waiting if not await self._anywhere(page, w.ready)]
             if not waiting:
                 break
+            await self._late_consent(page)
             await asyncio.sleep(POLL_SECONDS)
             if await self._quiet_for(page) >= self.limits.quiet:
                 break
@@ -433,9 +538,15 @@ class _Render:
             )
 
     async def _snapshot(self, page, PlaywrightError) -> str:
-        """The page's HTML with every frame's body in place of its iframe (see the module doc)."""
+        """The page's HTML with every frame's body in place of its iframe (see the module doc), without the
+        consent dialogs still there (never article, never comments; a frame inside one is not read)."""
         end = self.deadline - 2.0
-        frames = [f for f in self._frames(page) if f is not page.main_frame]
+        if not self.stalled:  # a stopped page runs no script: its dialogs stay, for the reader's tables to drop
+            for frame in self._frames(page):
+                if time.monotonic() > end - self.limits.snapshot:
+                    break
+                await self._quietly_evaluate(frame, MARK_CONSENT, consent_table().xpath, end)
+        frames = [f for f in self._frames(page) if f is not page.main_frame and not self.consent_frames.get(f)]
         marked: list[tuple[str, Any]] = []
         for index, frame in enumerate(frames):  # every iframe marked before any frame is read
             if time.monotonic() > end:
@@ -479,6 +590,17 @@ class _Render:
                 )
             )
         return inline_frames(main, bodies, self.limits.max_frame_depth)
+
+    async def _quietly_evaluate(self, frame, script: str, arg: Any, end: float) -> Any:
+        """``frame.evaluate`` within ``PROBE_SECONDS`` and before ``end``; ``None`` when it fails or is late."""
+        from playwright.async_api import Error as PlaywrightError
+
+        try:
+            return await asyncio.wait_for(
+                frame.evaluate(script, arg), max(0.05, min(PROBE_SECONDS, end - time.monotonic()))
+            )
+        except (TimeoutError, PlaywrightError):
+            return None
 
     async def _stop_scripts(self) -> None:
         """Stop a script that holds the page (an endless loop) and keep any other from running, so the DOM
@@ -547,6 +669,7 @@ class _Render:
     async def _wait_quiet(self, page, seconds: float, quiet: float) -> None:
         until = time.monotonic() + max(0.0, seconds)
         while time.monotonic() < until:
+            await self._late_consent(page)
             if await self._quiet_for(page) >= quiet:
                 return
             await asyncio.sleep(POLL_SECONDS)
@@ -590,6 +713,27 @@ async def _close_quietly(page) -> None:
         await page.close()
     except Exception:  # noqa: BLE001 - already gone
         pass
+
+
+def consent_message(policy: str, clicked: list[tuple[str, str]]) -> str:
+    """The ``consent_dialog`` warning's words: what was done with the page's consent dialog, and why."""
+    how = f"the consent policy is {policy!r} (settings.RENDER_CONSENT; --set read.consent=reject|accept|leave)"
+    if not clicked:
+        if policy == "leave":
+            return f"a consent dialog was left as it was ({how}); what it hides, comments included, may be missing"
+        return (
+            f"a consent dialog was found, but no button of it reads as a reject or accept button, and it was left "
+            f"as it was ({how}); what it hides, comments included, may be missing"
+        )
+    done = "; then ".join(
+        f"{'rejected' if answer == 'reject' else 'accepted'} by clicking {label!r}" for answer, label in clicked
+    )
+    note = (
+        "; comment widgets that a site loads only with consent may be missing"
+        if clicked[-1][0] == "reject"
+        else ("; it had no reject button" if policy == "reject" else "")
+    )
+    return f"a consent dialog was answered: {done} ({how}){note}"
 
 
 def inline_frames(html: str, bodies: dict[str, str], max_depth: int) -> str:
@@ -644,6 +788,77 @@ SCROLL_INTO_VIEW = f"""(selector) => {{ {_DEEP}
   try {{ const el = deep(selector)[0]; if (el) el.scrollIntoView({{block: 'center'}}); }} catch (e) {{}}
 }}"""
 
+#: Whether an element (an ``<iframe>``) is, or lies inside, one of the consent dialogs the XPath finds.
+INSIDE_CONSENT = """(element, xpath) => {
+  try {
+    const found = document.evaluate(xpath, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    for (let i = 0; i < found.snapshotLength; i++) if (found.snapshotItem(i).contains(element)) return true;
+  } catch (e) {}
+  return false;
+}"""
+
+#: Mark the consent dialogs of one frame, for the snapshot to leave out.
+MARK_CONSENT = """(xpath) => {
+  try {
+    const found = document.evaluate(xpath, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    for (let i = 0; i < found.snapshotLength; i++) {
+      const el = found.snapshotItem(i);
+      if (el.nodeType === 1 && el !== document.body && el !== document.documentElement)
+        el.setAttribute('data-rashomon-consent', '');
+    }
+  } catch (e) {}
+}"""
+
+#: In one frame: the visible consent dialogs (the XPath's, or the whole frame when it lies inside one), and, for
+#: an ``answer``, a click on the first visible button of theirs that the platforms' selectors or the labels
+#: name. Returns how many dialogs show and the label clicked.
+ANSWER_CONSENT = """(args) => {
+  const visible = (el) => {
+    if (!el.getClientRects().length) return false;
+    const style = getComputedStyle(el);
+    return style.visibility !== 'hidden' && style.display !== 'none' && style.opacity !== '0';
+  };
+  // a dialog answered once is not answered again (one fading out is still visible for a moment, and its other
+  // button would be clicked next)
+  const fresh = (el) => visible(el) && !el.hasAttribute('data-rashomon-answered');
+  const dialogs = [];
+  if (args.whole) { if (document.body && fresh(document.body)) dialogs.push(document.body); }
+  else {
+    try {
+      const found = document.evaluate(args.xpath, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+      for (let i = 0; i < found.snapshotLength; i++) {
+        const el = found.snapshotItem(i);
+        if (el.nodeType === 1 && el.localName !== 'iframe' && fresh(el) && !dialogs.some(d => d.contains(el)))
+          dialogs.push(el);
+      }
+    } catch (e) {}
+  }
+  if (!dialogs.length || !args.answer) return {dialogs: dialogs.length, clicked: null};
+  const roots = (root, found = []) => {
+    found.push(root);
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots(el.shadowRoot, found);
+    return found;
+  };
+  const within = (selector) => dialogs.flatMap(d => [d, ...roots(d).slice(1)]).flatMap(r => {
+    try { return Array.from(r.querySelectorAll(selector)); } catch (e) { return []; }
+  });
+  const label = (el) => [el.getAttribute('aria-label'), el.value, el.textContent, el.getAttribute('title')]
+    .map(t => (t || '').replace(/\\s+/g, ' ').trim()).filter(t => t && t.length <= 60);
+  const usable = (el) => visible(el) && !el.disabled;
+  let target = null;
+  for (const s of args.selectors) { target = within(s).find(usable); if (target) break; }
+  if (!target) {
+    const patterns = args.labels.map(p => new RegExp(p, 'i'));
+    target = within('button, a, [role=button], input[type=button], input[type=submit]')
+      .find(el => usable(el) && label(el).some(t => patterns.some(r => r.test(t))));
+  }
+  if (!target) return {dialogs: dialogs.length, clicked: null};
+  const said = label(target)[0] || args.answer;
+  dialogs.forEach(d => d.setAttribute('data-rashomon-answered', ''));
+  try { target.click(); } catch (e) { return {dialogs: dialogs.length, clicked: null}; }
+  return {dialogs: dialogs.length, clicked: said};
+}"""
+
 #: Click visible controls that load more comments or open replies; a control clicked once is marked and not
 #: clicked again if its label is a toggle (``once``). Returns how many were clicked.
 CLICK_CONTROLS = f"""(args) => {{ {_DEEP}
@@ -688,7 +903,7 @@ SERIALIZE = """(args) => {
         out.push('<script type="application/ld+json">' + node.textContent.replace(/</g, '\\\\u003c') + '</script>');
       return;
     }
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag) || node.hasAttribute('data-rashomon-consent')) return;
     if ((tag === 'iframe' || tag === 'frame') && node.hasAttribute('data-rashomon-frame')) {
       const n = node.getAttribute('data-rashomon-frame');
       if (/^[0-9]+$/.test(n)) {
