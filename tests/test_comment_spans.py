@@ -79,7 +79,7 @@ def test_flagged_comment_gets_the_words_that_make_it_abusive_as_evidence():
     assert not [e for e in plain.evidence if e.label == "toxic_span"]
 
 
-def test_fast_mode_shows_lexicon_words_not_ngram_guesses_and_spans_on_request():
+def test_fast_mode_shows_lexicon_words_and_span_phrases_not_ngram_guesses_unless_asked():
     text = "The councillor who wrote this is a brainless moron and a pathetic liar."
     evidence = {}
     for spans_option in (None, True, False):
@@ -88,9 +88,17 @@ def test_fast_mode_shows_lexicon_words_not_ngram_guesses_and_spans_on_request():
         comment = analysis.page.comments[0]
         assert "toxicity" in comment.flags
         evidence[spans_option] = {(e.label, e.text) for e in comment.evidence}
+    # by default (as with spans = true) the lexicon's words and the span head's phrases, nothing else
+    assert evidence[None] == evidence[True]
     assert ("insult", "moron") in evidence[None]
-    assert not {label for label, _ in evidence[None]} - {"insult", "profanity", "identity_attack", "threat"}
-    assert any(label == "toxic_span" and "brainless" in words for label, words in evidence[True])
+    assert any(label == "toxic_span" and "brainless" in words for label, words in evidence[None])
+    assert not {label for label, _ in evidence[None]} - {
+        "insult",
+        "profanity",
+        "identity_attack",
+        "threat",
+        "toxic_span",
+    }
     # the old n-gram word evidence only when asked for: it marks words like "councillor" too
     assert {label for label, _ in evidence[False]} >= {"toxicity"}
 
