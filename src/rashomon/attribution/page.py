@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from urllib.parse import urlparse
 
@@ -29,6 +29,7 @@ from .. import nlp as nlp_module
 from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import quotes as quote_rules
 from .lexicon import Lexicon
+from .rules.speakers import WRITER_CONFIDENCE, writer_word
 from .sources import PRONOUN_REACH, SourceBook, describe
 
 # --- settings -----------------------------------------------------------------------------------------
@@ -70,6 +71,7 @@ class Record:
     continues: Record | None = None  # for a cue-less quotation: the attribution it continues
     id: str = ""
     named: bool = False  # the source is named by a proper noun ("Eastline Today"), not only described
+    writer: bool = False  # the source is the page's own writer ("we recommend"): credited to the publisher
     replies: bool = False  # answers the statement in its content ("a charge X denied"): does not relay it
 
     @property
@@ -175,6 +177,10 @@ class PageAttributor:
         for record in self.records:
             if record.root is None:
                 continue
+            if self._writer_speaks(record):
+                record.source_id, record.writer = PUBLISHER_ID, True
+                record.confidence = min(record.confidence, WRITER_CONFIDENCE)
+                continue
             mention = describe(record.root, self.lexicon)
             hint = None
             if mention.pronoun == "first":
@@ -187,6 +193,31 @@ class PageAttributor:
             record.source_id = entry.id
             record.named = mention.proper
             self.mentions.setdefault(entry.id, []).append(self.page.span(*record.source))
+
+    def _writer_speaks(self, record: Record) -> bool:
+        """ "We recommend ...", "I don't think ...": a first-person source outside any quotation and not inside
+        what another source says is the page's own writer, so the publisher (the page model has no author field;
+        the publisher is the voice the page speaks in). Inside a quotation, or in the content of someone else's
+        statement, first person is that speaker's, as before; a relayed account that only its paragraph places
+        the writer in is checked after the narratives (:meth:`_writer_in_accounts`)."""
+        if record.root is None or record.source is None or not writer_word(record.root):
+            return False
+        block = record.block
+        local = record.source[0] - block.start
+        if any(q.closed and q.start <= local < q.end for q in quote_rules.quote_spans(block.text)):
+            return False
+        container = self.container_of(record)
+        return container is None or container.source_id == PUBLISHER_ID
+
+    def _writer_in_accounts(self) -> None:
+        """A writer's "we" in a paragraph an outlet's account covers (handed over by "... as follows:", or
+        carrying on its report) is the outlet's "we": it goes back to the book as a first-person mention of it."""
+        for record in self.records:
+            narrative = record.block.narrative
+            if record.writer and narrative and narrative != PUBLISHER_ID and record.block.id in self.framed_blocks:
+                record.writer = False
+                record.source_id = narrative
+                self.mentions.setdefault(narrative, []).append(self.page.span(*record.source))
 
     def _enter_person_before(self, position: int) -> None:
         """ "Mayor Ida Vell met the union. ... She said ...": a pronoun speaker with no earlier source to be is
@@ -298,8 +329,12 @@ class PageAttributor:
         """Set ``block.narrative`` on every block; return, per narrative source, its opening record."""
         containers = {id(r): self.container_of(r) for r in self.records}
         by_block: dict[str, list[Record]] = {}
+        writers: set[str] = set()  # blocks with the writer's own "we think", the publisher's voice unless framed
         for record in self.records:
-            by_block.setdefault(record.block.id, []).append(record)
+            if record.writer:
+                writers.add(record.block.id)
+            else:
+                by_block.setdefault(record.block.id, []).append(record)
         opening: dict[str, Record] = {}
         current, framed = PUBLISHER_ID, False
         relayed_here = False  # this block opened an outlet's account ("According to Reuters, ...")
@@ -335,7 +370,9 @@ class PageAttributor:
                 opening.setdefault(source_id, top_media[0])
                 current, framed = source_id, False
             elif not by_block.get(block.id) and (
-                self._talks_about_accounts(block.text) or self._speaks_as_publisher(block.text)
+                self._talks_about_accounts(block.text)
+                or self._speaks_as_publisher(block.text)
+                and not (framed and block.id in writers)  # "... as follows:" / "We believe ...": the outlet's we
             ):
                 block.narrative = PUBLISHER_ID
                 continue
@@ -395,6 +432,8 @@ class PageAttributor:
                 record.parent = opening[relay]
                 continue
             narrative = record.block.narrative
+            if record.writer:
+                continue  # the writer speaks in the page's own voice, in no outlet's account
             if narrative and narrative != PUBLISHER_ID and narrative != record.source_id and narrative in opening:
                 if opening[narrative] is not record:
                     record.parent = opening[narrative]
@@ -544,7 +583,8 @@ class PageAttributor:
                 )
             )
         used = {a.source_id for a in attributions}
-        sources = [self.publisher]
+        writer_mentions = [self.page.span(*r.source) for r in order if r.writer and r.source]
+        sources = [replace(self.publisher, mentions=writer_mentions) if writer_mentions else self.publisher]
         for entry in self.book.entries:
             if entry.id in used:
                 sources.append(
@@ -565,6 +605,7 @@ class PageAttributor:
         self.resolve_sources()
         self.link_orphans()
         opening = self.assign_narratives()
+        self._writer_in_accounts()
         self.nest(opening)
         self.publisher_asides()
         self.editorial(opening)

@@ -227,6 +227,18 @@ CHOICE_VERBS = frozenset({"decide", "choose", "judge"})
 CHOICE_MODALS = ADVICE_MODALS | {"can"}
 #: Marks of a condition: "if he wants to run again" states no one's wish.
 CONDITION_MARKS = frozenset({"if", "unless"})
+#: Verbs of comparing: a speech act when someone draws the comparison ("likened him to Nixon"), none when a modal
+#: or a negation says it cannot or should not be drawn ("you really can't compare the taste of X with Y").
+COMPARISON_VERBS = frozenset({"compare", "liken", "contrast"})
+COMPARISON_MODALS = frozenset({"can", "ca", "could", "cannot", "would", "might", "may"})
+#: Second-person words: outside a quotation they address the reader ("you really can't compare ..."), who says
+#: nothing on the page; only a quotation can make "you" someone who speaks.
+READER_WORDS = frozenset({"you", "yourself", "yourselves", "ya", "y'all", "y’all"})
+#: First-person words: outside a quotation and a relayed account they are the page's own writer ("we recommend").
+WRITER_WORDS = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
+#: Nouns that, owned by "our"/"my", name the writer's own side ("our team recommends", "our editors think").
+WRITER_GROUP_NOUNS = frozenset({"team", "staff", "editors", "editor", "editorial", "newsroom", "board"})
+WRITER_OWNERS = frozenset({"our", "my"})
 #: Subordinators that open a clause of their own after a verb's object ("focused their fire while X remains"):
 #: what follows them is not a clause the parser cut into the object.
 SUBORDINATORS = frozenset(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
+from .confidence import CONFIDENCE
 from .settings import (
     CLOSE_TEXT,
     COLLECTIVE_NOUNS,
@@ -18,9 +19,16 @@ from .settings import (
     MAX_ANTECEDENT_REACH,
     MAX_SPEAKER_SPAN,
     NOT_SPEAKERS,
+    READER_WORDS,
     SPEAKER_ENTITIES,
     SUBJECT_DEPS,
+    WRITER_GROUP_NOUNS,
+    WRITER_OWNERS,
+    WRITER_WORDS,
 )
+
+#: The most an attribution to the page's own writer ("we recommend"), given to the publisher, can be sure of.
+WRITER_CONFIDENCE = CONFIDENCE["speaker.writer"]
 
 
 class SpeakerRules(ExtractorBase):
@@ -196,11 +204,20 @@ class SpeakerRules(ExtractorBase):
         pronoun's antecedent becomes the source's head."""
         if found.source_root is None:
             return True
+        if self.addresses_reader(self.doc[found.source_root]):
+            return False
         speaker = self.speaker_of(self.doc[found.source_root])
         if speaker is None:
             return False
         found.source_root = speaker.i
         return True
+
+    def addresses_reader(self, head: Token) -> bool:
+        """ "You really can't compare ...", "you request any type of pass": outside a quotation, "you" is the
+        reader the page talks to, who says nothing on it; the sentence is the writer's advice, not a report."""
+        return head.lower_ in READER_WORDS and not any(
+            q.closed and q.start < head.idx < q.end for q in self.quotes_touching(head.idx, head.idx + 1)
+        )
 
     @staticmethod
     def is_name(token: Token) -> bool:
@@ -413,3 +430,15 @@ class SpeakerRules(ExtractorBase):
         if self.chained_cue(verb) is not None:
             return True
         return any(c.dep_ in ("acomp", "oprd") and c.lower_ in self.lexicon.cue_adjectives for c in verb.rights)
+
+
+def writer_word(head: Token) -> bool:
+    """Whether a source's head names the page's own writer as the page would if it spoke for itself: a
+    first-person pronoun ("we recommend", "I don't think") or the writer's group ("our team recommends"). Only
+    outside quotations and relayed accounts, which the page reader checks: there "we" is the quoted speaker."""
+    lower = head.lower_
+    if lower in WRITER_WORDS:
+        return True
+    return head.lemma_.lower() in WRITER_GROUP_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in WRITER_OWNERS for c in head.children
+    )

@@ -11,6 +11,8 @@ from .settings import (
     CHOICE_MODALS,
     CHOICE_VERBS,
     CLEAR_ADJECTIVES,
+    COMPARISON_MODALS,
+    COMPARISON_VERBS,
     CONDITION_MARKS,
     COPULAS,
     EXPLETIVES,
@@ -319,6 +321,7 @@ class VerbCueRules(ExtractorBase):
             or self.in_idiom(verb)
             or self.conditional(verb, group)
             or self.invitation(verb)
+            or self.comparison_not_drawn(verb)
         ):
             return  # "spoke on condition of anonymity", "may want to", "let us know": no one's statement
         subject = self.subject_of(verb)
@@ -487,6 +490,14 @@ class VerbCueRules(ExtractorBase):
         lemma = verb.lemma_.lower()
         modals = ADVICE_MODALS if lemma == "want" else CHOICE_MODALS if lemma in CHOICE_VERBS else ()
         return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+    @staticmethod
+    def comparison_not_drawn(verb: Token) -> bool:
+        """ "You really can't compare the taste of X with Y", "one could compare": a comparison a modal or a
+        negation holds back is nobody's statement ("she likened him to Nixon" is one)."""
+        if verb.lemma_.lower() not in COMPARISON_VERBS:
+            return False
+        return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in COMPARISON_MODALS for c in verb.children)
 
     @staticmethod
     def conditional(verb: Token, group: str) -> bool:

@@ -1,0 +1,83 @@
+"""The page's own writer, the reader and comparisons (issue 15, real pages): sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution import assert_spans_valid, by_cue, run
+from tests.test_attribution_rules import found
+
+
+def source_name(analysis, attribution) -> str:
+    return next(s.name for s in analysis.sources if s.id == attribution.source_id)
+
+
+def test_first_person_outside_quotations_is_the_publishers_own_voice(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Growing figs indoors",
+            "We recommend that you start with a young tree. I don't think a cold window will hurt it.",
+            "Our team believes that figs are the easiest fruit to grow.",
+        ],
+        publisher="Harbour Notes",
+    )
+    assert_spans_valid(analysis)
+    publisher = analysis.publisher_id
+    for cue in ("recommend", "don't think", "believes"):
+        assert by_cue(analysis, cue).source_id == publisher
+    assert [s.id for s in analysis.sources] == [publisher]  # no "we" / "I" sources of their own
+    assert [m.text for m in analysis.sources[0].mentions] == ["We", "I", "Our team"]
+    assert all(b.narrative == publisher for b in analysis.page.blocks)
+
+
+def test_first_person_in_someone_elses_words_stays_theirs(nlp):
+    inside_content = run(nlp, ["Strike talks", "Mayor Ida Vell said we must all accept that the budget is short."])
+    accept = by_cue(inside_content, "must all accept")
+    assert "Ida Vell" in source_name(inside_content, accept)
+    quoted = run(
+        nlp, ["Strike talks", 'Union leader Ada Moss was blunt. "We believe the city can pay more," she said.']
+    )
+    said = by_cue(quoted, "said")
+    assert "Ada Moss" in source_name(quoted, said) and said.content.text.startswith('"We believe')
+    assert not any(s.mentions for s in quoted.sources if s.is_publisher)
+
+
+def test_first_person_in_an_account_the_page_hands_over_is_the_outlets(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Strike talks",
+            "Coastwire News described the mood as follows:",
+            "We believe the strike will end within a week.",
+        ],
+        publisher="Harbour Notes",
+    )
+    believe = by_cue(analysis, "believe")
+    assert source_name(analysis, believe) == "Coastwire News"
+    assert analysis.page.blocks[2].narrative == believe.source_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the reader the page talks to says nothing on it
+        "You really can't compare the taste of a home-grown fig with a bought one.",
+        "If you request a cutting, the nursery sends it by post.",
+        "You will notice that the leaves turn yellow in autumn.",
+        # a comparison a modal or a negation holds back is nobody's statement
+        "Critics cannot compare the two ferries fairly.",
+        "The skipper did not compare the new ferry with the old one.",
+    ],
+)
+def test_no_attribution_for_the_reader_or_a_comparison_not_drawn(nlp, text):
+    assert [f for f in found(nlp, text) if f[2] is not None] == []
+
+
+def test_a_comparison_someone_draws_and_a_quoted_you_are_still_attributions(nlp):
+    assert any(
+        cue == "likened" and source == "The mayor"
+        for _, source, cue, _ in found(nlp, "The mayor likened the strike to a siege.")
+    )
+    quoted = found(nlp, 'The skipper told the mayor: "You promised that the pier would open in May."')
+    assert any(cue == "told" and source == "The skipper" for _, source, cue, _ in quoted)
