@@ -273,11 +273,13 @@ def test_segment_nests_and_clips_crossing_intervals():
     assert "".join(flat) == text
 
 
-def test_comment_filters_follow_flags_and_scores():
+def test_comment_filters_follow_flags_not_withheld_scores():
     assert comment_filters({"flags": ["threat"], "scores": {}}) == ["threats"]
     assert comment_filters({"flags": ["threat_violence"], "scores": {}}) == []  # not a declared flag
     assert comment_filters({"flags": ["language_unknown"]}) == ["unscored"]
-    assert comment_filters({"flags": [], "scores": {"toxicity": 0.9}}) == ["abuse"]
+    assert comment_filters({"flags": ["insult"], "scores": {"insult": 0.9}}) == ["abuse"]
+    # a score whose flag the stage withheld (nothing to show) does not count the comment as abusive
+    assert comment_filters({"flags": [], "scores": {"toxicity": 0.9}}) == []
     assert comment_filters({"flags": ["sarcasm_marker"], "corrects": "c1"}) == ["sarcasm", "corrections"]
     assert comment_filters({"flags": [], "scores": {"abuse": "bad"}}) == []
 

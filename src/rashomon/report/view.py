@@ -23,10 +23,9 @@ from . import svg
 MAX_DEPTH = 6
 #: Distinctive terms shown per side in the framing chart.
 FRAMING_TERMS_PER_SIDE = 12
-#: A comment whose score for one of these attributes reaches ``ABUSE_SCORE_THRESHOLD`` counts as abusive for
-#: the filters even when no stage raised a flag.
+#: The abuse scores whose highest a commenter's row shows. A score alone never puts a comment under the abuse
+#: filter: the comments stage withholds a flag it has nothing to show for, and the report keeps to its flags.
 ABUSE_SCORE_KEYS = ("abuse", "toxicity", "toxic", "insult", "obscene", "identity_attack", "severe_toxicity")
-ABUSE_SCORE_THRESHOLD = 0.5
 #: Comment filters of the report, in button order: filter name -> the flags that select it (from
 #: ``rashomon.model.COMMENT_FLAG_FILTERS``, where each flag is declared with its filter).
 COMMENT_FILTERS: dict[str, tuple[str, ...]] = {
@@ -735,12 +734,10 @@ def _actors(actors: list[dict], relations: list[dict], sources: dict) -> dict[st
 
 
 def comment_filters(comment: dict) -> list[str]:
-    """The report filters (:data:`COMMENT_FILTERS`) a comment falls under, by its flags and scores."""
+    """The report filters (:data:`COMMENT_FILTERS`) a comment falls under, by its flags (never by a score whose
+    flag the comments stage withheld)."""
     flags = {str(f).lower() for f in comment.get("flags") or []}
     selected = [name for name, members in COMMENT_FILTERS.items() if flags.intersection(members)]
-    scores = comment.get("scores") or {}
-    if "abuse" not in selected and any(_number(scores.get(k)) >= ABUSE_SCORE_THRESHOLD for k in ABUSE_SCORE_KEYS):
-        selected.append("abuse")
     if "corrections" not in selected and comment.get("corrects"):
         selected.append("corrections")
     return selected
