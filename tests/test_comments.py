@@ -298,6 +298,22 @@ def test_the_encoder_mode_flags_a_countdown_with_a_wink_as_sarcasm():
 # --- threads, corrections ---------------------------------------------------------------------------------
 
 
+def test_a_commenters_name_inside_a_longer_name_is_not_an_address():
+    comments = run(
+        [
+            ("nina", "The best singers of the decade, in my order, are all on this list."),
+            ("olle", "Nina Simone should be number one, not forty."),
+            ("piet", "Nina Thanks, but where is the drummer list?"),
+            ("quinn", "Nina, you forgot the whole of the nineties."),
+        ]
+    )
+    by_id = {c.id: c for c in comments}
+    assert by_id["c2"].reply_reason != "addresses_author"  # the singer, not the commenter
+    assert (by_id["c3"].reply_to, by_id["c3"].reply_reason) == ("c1", "addresses_author")
+    assert (by_id["c4"].reply_to, by_id["c4"].reply_reason) == ("c1", "addresses_author")
+
+
+
 def test_inferred_replies_carry_reason_and_confidence():
     comments = run(
         [

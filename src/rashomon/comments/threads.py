@@ -41,6 +41,8 @@ MIN_NAME_CHARS = 4
 _QUOTED_RE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _WORDS_RE = re.compile(r"[a-z0-9']+")
 _NAME_WORDS_RE = re.compile(r"[\w'.-]*\w")
+#: The word right after a bare name, when it follows a space and starts with a capital (a surname, "Fred Durst").
+_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][\w'-]*)")
 
 
 @dataclass(slots=True, frozen=True)
@@ -58,6 +60,19 @@ def _openers() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _part_of_a_longer_name(text: str, end: int) -> bool:
+    """Whether the bare name ending at ``end`` runs on into a capitalised word that is not a common one: "Fred
+    Durst" names the singer, not the commenter "fred"; "Fred Thanks" and "Fred, you" still address him."""
+    following = _NEXT_WORD_RE.match(text, end)
+    return bool(following) and following.group(1).lower() not in _common_after_a_name()
+
+
+@lru_cache(maxsize=1)
+def _common_after_a_name() -> frozenset[str]:
+    """Stop words and the openers of a sentence spoken to someone named just before it ("Fred Thanks")."""
+    return _echo_stopwords() | frozenset(lexicon.load("threads")["address_openers"])
+
+
 def _echo_stopwords() -> frozenset[str]:
     return frozenset(lexicon.load("threads")["echo_stopwords"])
 
@@ -141,6 +156,8 @@ class ThreadIndex:
             if at < 0 and len(name) >= MIN_NAME_CHARS and name in folded:
                 bare = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded)
                 at, end = (bare.start(), bare.end()) if bare else (-1, -1)
+                if at >= 0 and _part_of_a_longer_name(text, end):
+                    continue
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, other, at, end)
         if best is None:
