@@ -313,7 +313,6 @@ def test_a_commenters_name_inside_a_longer_name_is_not_an_address():
     assert (by_id["c4"].reply_to, by_id["c4"].reply_reason) == ("c1", "addresses_author")
 
 
-
 def test_inferred_replies_carry_reason_and_confidence():
     comments = run(
         [
