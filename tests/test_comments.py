@@ -305,10 +305,12 @@ def test_a_commenters_name_inside_a_longer_name_is_not_an_address():
             ("olle", "Nina Simone should be number one, not forty."),
             ("piet", "Nina Thanks, but where is the drummer list?"),
             ("quinn", "Nina, you forgot the whole of the nineties."),
+            ("rolf", "Honourable mentions: Dave Nina and nina hagen."),
         ]
     )
     by_id = {c.id: c for c in comments}
     assert by_id["c2"].reply_reason != "addresses_author"  # the singer, not the commenter
+    assert by_id["c5"].reply_reason != "addresses_author"
     assert (by_id["c3"].reply_to, by_id["c3"].reply_reason) == ("c1", "addresses_author")
     assert (by_id["c4"].reply_to, by_id["c4"].reply_reason) == ("c1", "addresses_author")
 

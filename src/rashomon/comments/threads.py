@@ -41,8 +41,9 @@ MIN_NAME_CHARS = 4
 _QUOTED_RE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 _WORDS_RE = re.compile(r"[a-z0-9']+")
 _NAME_WORDS_RE = re.compile(r"[\w'.-]*\w")
-#: The word right after a bare name, when it follows a space and starts with a capital (a surname, "Fred Durst").
-_NEXT_WORD_RE = re.compile(r"[ \t]+([A-Z][\w'-]*)")
+#: The word right after a bare name and the one right before it, with only spaces between.
+_NEXT_WORD_RE = re.compile(r"[ \t]+(\w[\w'’-]*)")
+_PREVIOUS_WORD_RE = re.compile(r"(\w[\w'’-]*)[ \t]+$")
 
 
 @dataclass(slots=True, frozen=True)
@@ -60,11 +61,17 @@ def _openers() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _part_of_a_longer_name(text: str, end: int) -> bool:
-    """Whether the bare name ending at ``end`` runs on into a capitalised word that is not a common one: "Fred
-    Durst" names the singer, not the commenter "fred"; "Fred Thanks" and "Fred, you" still address him."""
+def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the bare name at ``start:end`` is one word of a longer name: it runs on, after spaces only, into a
+    word that is neither a stop word nor a greeting ("Fred Durst", "Paul di'Anno" name singers, not the
+    commenters "fred" and "paul"; "Fred, you", "Fred you" and "Fred Thanks" still address him), or a capitalised
+    word other than a greeting stands right before it ("Steven Tyler", not the commenter "tyler")."""
+    common = _common_after_a_name()
     following = _NEXT_WORD_RE.match(text, end)
-    return bool(following) and following.group(1).lower() not in _common_after_a_name()
+    if following and following.group(1).lower() not in common:
+        return True
+    before = _PREVIOUS_WORD_RE.search(text, 0, start)
+    return bool(before) and before.group(1)[0].isupper() and before.group(1).lower() not in common
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +163,7 @@ class ThreadIndex:
             if at < 0 and len(name) >= MIN_NAME_CHARS and name in folded:
                 bare = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded)
                 at, end = (bare.start(), bare.end()) if bare else (-1, -1)
-                if at >= 0 and _part_of_a_longer_name(text, end):
+                if at >= 0 and _part_of_a_longer_name(text, at, end):
                     continue
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, other, at, end)
