@@ -27,7 +27,6 @@ every block and comment carries its offsets into it. All functions are pure over
 
 from __future__ import annotations
 
-import copy
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -152,8 +151,11 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def element_text(element) -> str:
-    """The text of an element, one line per block-level element, white space folded within lines."""
+def element_text(element, without: set | None = None) -> str:
+    """The text of an element, one line per block-level element, white space folded within lines.
+
+    ``without``: descendants read as if :func:`_drop` had cut them from a copy first (their tails kept when the
+    element can ``drop_tree``), so that a comment's text needs no copy of its element (and of its replies)."""
     parts: list[str] = []
 
     def walk(node) -> None:
@@ -165,6 +167,10 @@ def element_text(element) -> str:
         if node.text:
             parts.append(node.text.replace("\n", " "))
         for child in node:
+            if without and child in without:
+                if child.tail and hasattr(child, "drop_tree"):  # as _drop leaves it
+                    parts.append(child.tail.replace("\n", " "))
+                continue
             walk(child)
             if child.tail:
                 parts.append(child.tail.replace("\n", " "))
@@ -553,14 +559,11 @@ def _comment_text(element, found: set, markup: Markup, header: list | None = Non
     for node in header or ():
         if len(collapse(element_text(node))) <= MAX_AUTHOR_CHARS and any(a is source for a in node.iterancestors()):
             drop.add(node)
-    clone = copy.deepcopy(source)
-    if drop:  # most comments hold no reply and no short header node inside their body
-        for copied in [c for o, c in zip(source.iter(), clone.iter()) if o in drop]:
-            _drop(copied)
+    # the replies, the header nodes and the widgets are skipped where they stand: the same text as cutting them
+    # from a copy of the element, without copying it (a thread's first comment holds the whole thread)
     for xpath in markup.noise:
-        for node in xpath(clone):
-            _drop(node)
-    return _trim(markup.interface.without_interface(element_text(clone)), markup)
+        drop.update(xpath(source))
+    return _trim(markup.interface.without_interface(element_text(source, drop)), markup)
 
 
 def _trim(text: str, markup: Markup) -> str:
