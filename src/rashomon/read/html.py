@@ -62,12 +62,26 @@ class Region:
     unless: etree.XPath | None = None
     cut: bool = False
 
-    def matches(self, element) -> bool:
+    def matches(self, element, name: str | None = None) -> bool:
+        """Whether ``element`` is such a region (``name``: its :func:`region_name`, when the caller has it)."""
         if self.tags and element.tag not in self.tags:
             return False
-        if self.names is not None and not self.names.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        if self.names is not None and not self.names.search(region_name(element) if name is None else name):
             return False
         return self.unless is None or not self.unless(element)
+
+
+def region_name(element) -> str:
+    """What a :class:`Region`'s ``names`` are matched against: the element's class and id."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _is_region(element, regions) -> bool:
+    """Whether ``element`` is one of ``regions`` (its name built once for all of them)."""
+    if element.tag in ("html", "body"):
+        return False
+    name = region_name(element)
+    return any(region.matches(element, name) for region in regions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +320,7 @@ def _allowed(element, markup: Markup, regions: dict) -> bool:
 
     def excluded(node) -> bool:
         if node not in regions:
-            regions[node] = node.tag not in ("html", "body") and any(region.matches(node) for region in markup.exclude)
+            regions[node] = _is_region(node, markup.exclude)
         return regions[node]
 
     if excluded(element) or any(excluded(a) for a in element.iterancestors()):
@@ -593,7 +607,7 @@ def _widget_regions(tree, markup: Markup) -> list:
     return [
         e
         for e in WITH_CLASS_OR_ID(tree)  # libxml2 skips the rest without making a Python object for each
-        if e.tag not in ("html", "body") and any(r.matches(e) for r in regions)
+        if _is_region(e, regions)
     ]
 
 
