@@ -27,7 +27,6 @@ every block and comment carries its offsets into it. All functions are pure over
 
 from __future__ import annotations
 
-import copy
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -63,12 +62,26 @@ class Region:
     unless: etree.XPath | None = None
     cut: bool = False
 
-    def matches(self, element) -> bool:
+    def matches(self, element, name: str | None = None) -> bool:
+        """Whether ``element`` is such a region (``name``: its :func:`region_name`, when the caller has it)."""
         if self.tags and element.tag not in self.tags:
             return False
-        if self.names is not None and not self.names.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        if self.names is not None and not self.names.search(region_name(element) if name is None else name):
             return False
         return self.unless is None or not self.unless(element)
+
+
+def region_name(element) -> str:
+    """What a :class:`Region`'s ``names`` are matched against: the element's class and id."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _is_region(element, regions) -> bool:
+    """Whether ``element`` is one of ``regions`` (its name built once for all of them)."""
+    if element.tag in ("html", "body"):
+        return False
+    name = region_name(element)
+    return any(region.matches(element, name) for region in regions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +165,11 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def element_text(element) -> str:
-    """The text of an element, one line per block-level element, white space folded within lines."""
+def element_text(element, without: set | None = None) -> str:
+    """The text of an element, one line per block-level element, white space folded within lines.
+
+    ``without``: descendants read as if :func:`_drop` had cut them from a copy first (their tails kept when the
+    element can ``drop_tree``), so that a comment's text needs no copy of its element (and of its replies)."""
     parts: list[str] = []
 
     def walk(node) -> None:
@@ -165,6 +181,10 @@ def element_text(element) -> str:
         if node.text:
             parts.append(node.text.replace("\n", " "))
         for child in node:
+            if without and child in without:
+                if child.tail and hasattr(child, "drop_tree"):  # as _drop leaves it
+                    parts.append(child.tail.replace("\n", " "))
+                continue
             walk(child)
             if child.tail:
                 parts.append(child.tail.replace("\n", " "))
@@ -300,7 +320,7 @@ def _allowed(element, markup: Markup, regions: dict) -> bool:
 
     def excluded(node) -> bool:
         if node not in regions:
-            regions[node] = node.tag not in ("html", "body") and any(region.matches(node) for region in markup.exclude)
+            regions[node] = _is_region(node, markup.exclude)
         return regions[node]
 
     if excluded(element) or any(excluded(a) for a in element.iterancestors()):
@@ -553,14 +573,11 @@ def _comment_text(element, found: set, markup: Markup, header: list | None = Non
     for node in header or ():
         if len(collapse(element_text(node))) <= MAX_AUTHOR_CHARS and any(a is source for a in node.iterancestors()):
             drop.add(node)
-    clone = copy.deepcopy(source)
-    if drop:  # most comments hold no reply and no short header node inside their body
-        for copied in [c for o, c in zip(source.iter(), clone.iter()) if o in drop]:
-            _drop(copied)
+    # the replies, the header nodes and the widgets are skipped where they stand: the same text as cutting them
+    # from a copy of the element, without copying it (a thread's first comment holds the whole thread)
     for xpath in markup.noise:
-        for node in xpath(clone):
-            _drop(node)
-    return _trim(markup.interface.without_interface(element_text(clone)), markup)
+        drop.update(xpath(source))
+    return _trim(markup.interface.without_interface(element_text(source, drop)), markup)
 
 
 def _trim(text: str, markup: Markup) -> str:
@@ -590,7 +607,7 @@ def _widget_regions(tree, markup: Markup) -> list:
     return [
         e
         for e in WITH_CLASS_OR_ID(tree)  # libxml2 skips the rest without making a Python object for each
-        if e.tag not in ("html", "body") and any(r.matches(e) for r in regions)
+        if _is_region(e, regions)
     ]
 
 
