@@ -183,8 +183,10 @@ def _target_score(sentence: str, spans: Sequence[tuple[int, int]]) -> float:
     if any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS and c.i not in target for c in root.children):
         return 0.0  # "our government", "their army": someone's own, not the page's actor of that name
     anchors: list[tuple[set[int], frozenset[str], bool]] = [(target, MODIFIER_DEPS, False)]
+    possessed = None
     if root.dep_ in ("poss", "compound"):  # "Assad's brutal regime": the modifiers of that noun, not the noun
-        anchors.append(({root.head.i}, MODIFIER_DEPS, False))  # ("his pardon", "McCain's death" say nothing)
+        possessed = root.head.i  # ("his pardon", "McCain's death" say nothing)
+        anchors.append(({possessed}, MODIFIER_DEPS, False))
     if root.dep_ in SUBJECT_DEPS:
         anchors.append(({root.head.i}, PREDICATE_DEPS, _negated(root.head)))
     elif root.dep_ in OBJECT_DEPS:
@@ -198,15 +200,13 @@ def _target_score(sentence: str, spans: Sequence[tuple[int, int]]) -> float:
     total = 0.0
     for token in doc:
         valence = lexicon_words.get(token.lower_)
-        if valence is None or token.i in target:
-            continue
+        if valence is None or token.i in target or token.i == possessed:
+            continue  # the possessed noun itself is not a cue about its owner
         if any(start < token.idx < end for start, end in quoted):
             continue  # someone else's word ('the "evil" Russians'), not the writer's
+        if valence < 0 and _object_valence(token) < 0:
+            continue  # a harsh act against the bad ("fights terrorists") says nothing bad of its doer
         for goal, deps, negated in anchors:
-            if token.i in goal and len(anchors) > 1 and goal is anchors[1][0] and root.dep_ in ("poss", "compound"):
-                continue  # the possessed noun itself is not a cue about its owner
-            if valence < 0 and _object_valence(token) < 0:
-                continue  # a harsh act against the bad ("fights terrorists") says nothing bad of its doer
             if _walks_to(token, goal, deps, own_subject=deps is PREDICATE_DEPS):
                 flip = negated != (_negated(token) and token.i not in goal)
                 total += valence * (-0.74 if flip else 1.0)  # VADER's weight of a negated cue
