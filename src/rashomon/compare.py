@@ -33,13 +33,12 @@ from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import source_label, topics
 from .claims.numbers import describe, interval, relation
-from .encode import ClaimEncoding, claim_encoding
+from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
     align_claims,
     claim_vectors,
     gate_by_meaning,
     link_actors,
-    normalized_text,
     page_similarity,
     related_pairs,
 )
@@ -403,11 +402,10 @@ def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[Cl
     # one encoder pass serves the alignment (sentence vectors) and the framing head (token vectors); the pages'
     # own encode-stage passes when the caller has them
     joined = _joined_encoding(analyses, encodings)
-    if joined is not None:
-        read, encoding = joined
-    else:
-        read = [normalized_text(c.text) for c in event_claims]
-        encoding = encoder.encode(read, tokens=True) if read else None
+    if joined is None:
+        own = encode_claims(event_claims, encoder)
+        joined = own.read, own.encoding
+    read, encoding = joined
     vectors = claim_vectors(event_claims, encoder) if encoding is None else encoding.sentences
     alignments = compare_claims(
         event_claims,
