@@ -251,3 +251,29 @@ def test_a_page_past_the_token_budget_is_analysed_up_to_it_and_says_so():
     assert any("We lost 1 boats" in text for text in spoken)
     assert not any("We lost 40 boats" in text for text in spoken)  # past the budget: not analysed
     assert "page_truncated" not in [w.code for w in rashomon.analyze(page_text, stage_names=("attribution",)).warnings]
+
+
+def test_a_stage_that_breaks_its_provides_fails_as_that_stage():
+    """A stage must leave what it declares in ``provides`` and nothing undeclared; a broken promise is reported
+    as the stage's failure, and the stages after it still run."""
+
+    @register_stage("test_forgets_provides", provides=("test_vectors",))
+    def forgets(analysis, ctx):
+        pass
+
+    @register_stage("test_leaks_undeclared")
+    def leaks(analysis, ctx):
+        ctx.provided["test_secret"] = 1
+
+    @register_stage("test_keeps_promise", provides=("test_vectors",))
+    def keeps(analysis, ctx):
+        ctx.provided["test_vectors"] = [0.0]
+
+    analysis = Analysis(page=Page(text="A short page.", blocks=[]))
+    ctx = StageContext()
+    pipeline.run_stages(analysis, ["test_forgets_provides", "test_leaks_undeclared", "test_keeps_promise"], ctx)
+    failed = {w.stage: w.message for w in analysis.warnings if w.code == "stage_failed"}
+    assert set(failed) == {"test_forgets_provides", "test_leaks_undeclared"}
+    assert "did not provide test_vectors" in failed["test_forgets_provides"]
+    assert "undeclared test_secret" in failed["test_leaks_undeclared"]
+    assert ctx.provided["test_vectors"] == [0.0]

@@ -328,11 +328,30 @@ def run_stages(analysis: Analysis, plan: Plan | Sequence[str], ctx: StageContext
     ctx = ctx or StageContext()
     for spec in plan.stages:
         try:
+            before = set(ctx.provided)
             spec.func(analysis, ctx)
+            check_provided(spec, before, ctx.provided)
         except Exception as err:  # a failing stage degrades the result, never loses the page
             log.exception("stage %s failed", spec.name)
             analysis.warn("stage_failed", f"the {spec.name} stage failed ({type(err).__name__}: {err})", spec.name)
     return analysis
+
+
+def check_provided(spec: StageSpec, before: set[str], provided: dict[str, Any]) -> None:
+    """Hold a stage to its ``provides``: it must leave every name it declares, and only names some registered
+    stage declares (a later stage may fill in what an earlier one would have provided, as ``compare`` encodes
+    the claims when ``encode`` did not run). Raises ``RuntimeError``: a broken promise is a bug of the stage,
+    which ``run_stages`` reports as that stage's failure."""
+    missing = [name for name in spec.provides if name not in provided]
+    declared = {name for other in stages.get_all().values() for name in other.provides}
+    undeclared = sorted(set(provided) - before - declared)
+    if missing or undeclared:
+        raise RuntimeError(
+            f"stage {spec.name!r} "
+            + (f"did not provide {', '.join(missing)}" if missing else "")
+            + (" and " if missing and undeclared else "")
+            + (f"provided undeclared {', '.join(undeclared)}" if undeclared else "")
+        )
 
 
 def skipped_message(skipped: Sequence[StageSpec], language: str | None) -> str:
