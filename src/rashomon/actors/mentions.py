@@ -51,6 +51,25 @@ ORG_TYPE_WORDS = {
 }
 #: A one-word name the page writes in lower case at least this often (and as often as it names it) is a noun.
 COMMON_NOUN_MIN_LOWER = 2
+#: Head words of a name that make it an institution's even when the page also writes it in lower case
+#: ("the Health Ministry" / "the health ministry"): such a name is kept by the common-phrase check below.
+INSTITUTION_HEADS = frozenset(
+    {w for words in ORG_TYPE_WORDS.values() for w in words}
+    | {"court", "house", "department", "party", "club", "group", "university", "school", "college", "bank",
+       "company", "union", "association", "church", "hospital", "institute", "board", "commission", "corporation",
+       "team", "federation", "league", "bureau", "authority", "administration", "assembly", "congress", "service"}
+)  # fmt: skip
+#: One-word names that are a role or a kind of body, not a party: the pieces of "Jane Roe, Group President,
+#: Asia Pacific" that the recognizer labels apart ("Group", "President", "Manager").
+BARE_ROLE_WORDS = frozenset(
+    {"president", "manager", "director", "chairman", "chairwoman", "chair", "ceo", "founder", "editor", "owner",
+     "head", "chief", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "group",
+     "company", "team", "management", "board", "staff", "department", "division", "unit"}
+)  # fmt: skip
+#: Characters a name may hold besides letters, digits and spaces ("AT&T", "O'Brien", "W.J. Reddin",
+#: "Smith-Jones"); a "name" with others ("| x <- f(data", "MENU > SETTINGS", "Time/Score") is code or interface,
+#: and one with a comma is a list run together ("Exploitative Authoritative, Benevolent Authoritative").
+NAME_PUNCTUATION = ".'’&-"
 #: Honorifics that make the next name a person's.
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "king", "queen"}
 #: Dependencies of an unlabelled proper name that can make it a party (subject, object, list member).
@@ -237,22 +256,48 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
         _entity_pass(found, index, pb)
         _noun_pass(found, index, pb, gaz, present, specific)
         _bare_name_pass(found, index, pb, place_names)
-    _drop_common_nouns(found, page_text)
+    _drop_common_nouns(found, page_text, frozenset(gaz.lexicon["nouns"]))
     return found
 
 
-def _drop_common_nouns(found: Found, page_text: str) -> None:
-    """Forget the one-word names found from the parse that the page itself writes in lower case at least as
-    often: a heading's capitalised "Soil" on a page that says "soil" throughout is a noun, not a party. People
-    are kept ("Rose said" on a page where prices rose), and so is every gazetteer actor."""
+def _not_a_name(actor: Actor, page_text: str, actor_nouns: frozenset[str] = frozenset()) -> bool:
+    """Whether a name found from the parse (not the gazetteer) is no party's name.
+
+    - a one-word name the page itself writes in lower case at least as often: a heading's capitalised "Soil"
+      on a page that says "soil" throughout is a noun (people are kept: "Rose said" where prices rose);
+    - a name of several words the page also writes in lower case ("Olive Oil" / "olive oil", "Sprint Speed" /
+      "sprint speed", "Main Title"): a title-cased heading, label or table cell, not a name, unless its last
+      word makes it an institution's ("Health Ministry" / "health ministry") or a group of people the actor
+      nouns list ("Rebel Fighters" in a headline, "rebel fighters" below);
+    - a bare role or kind of body ("President", "Group" cut out of "Jane Roe, Group President, ...");
+    - no letter, one character, or characters no name holds ("🙂", "H" of a ticker, "| x <- f(data").
+    """
+    name = actor.name.strip()
+    letters = sum(ch.isalpha() for ch in name)
+    if letters < 2 or any(not (ch.isalnum() or ch.isspace() or ch in NAME_PUNCTUATION) for ch in name):
+        return True
+    words = name.lower().split()
+    if len(words) == 1 and words[0] in BARE_ROLE_WORDS:
+        return True
+    lower = name.lower()
+    if lower == name:
+        return False
+    written_lower = len(re.findall(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", page_text))
+    if len(words) > 1:
+        head = {words[-1], words[-1].removesuffix("s"), words[-1].removesuffix("es")}
+        return written_lower >= 1 and not head & (INSTITUTION_HEADS | actor_nouns)
+    if actor.type == "person" or not lower.isalpha():
+        return False
+    return written_lower >= max(COMMON_NOUN_MIN_LOWER, len(actor.mentions))
+
+
+def _drop_common_nouns(found: Found, page_text: str, actor_nouns: frozenset[str] = frozenset()) -> None:
+    """Forget the names found from the parse that are no party's name (see :func:`_not_a_name`); every
+    gazetteer actor is kept."""
     for actor_id, actor in list(found.actors.items()):
-        if not actor_id.startswith("actor:") or actor.type == "person" or " " in actor.name.strip():
+        if not actor_id.startswith(("actor:", "person:")):
             continue
-        lower = actor.name.lower()
-        if not lower.isalpha() or lower == actor.name:
-            continue
-        written_lower = len(re.findall(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", page_text))
-        if written_lower >= max(COMMON_NOUN_MIN_LOWER, len(actor.mentions)):
+        if _not_a_name(actor, page_text, actor_nouns):
             del found.actors[actor_id]
             found.weak.discard(actor_id)
             for block in found.token_actor:
@@ -314,6 +359,12 @@ def _org_type(name: str) -> str:
 def _entity_pass(found, index, pb) -> None:
     claimed = found.token_actor[index]
     surnames = {a.name.split()[-1].lower(): a.id for a in found.actors.values() if a.type == "person"}
+    # first names of the people named in full, for a later "Jill" after "Jill Binder" (None: two people share it)
+    first_names: dict[str, str | None] = {}
+    for a in found.actors.values():
+        if a.type == "person" and len(a.name.split()) > 1:
+            first = a.name.split()[0].lower()
+            first_names[first] = a.id if first_names.get(first, a.id) == a.id else None
     for ent in pb.doc.ents:
         if any(i in claimed or i in found.places[index] for i in range(ent.start, ent.end)):
             continue
@@ -336,9 +387,12 @@ def _entity_pass(found, index, pb) -> None:
                 start += 1  # "Senator Georgia Mills" is Georgia Mills; the title is her office
             name = pb.doc[start:end].text
             key = name.split()[-1].lower()
-            actor_id = surnames.get(key) if len(name.split()) == 1 else None
+            actor_id = (surnames.get(key) or first_names.get(key)) if len(name.split()) == 1 else None
             actor_id = actor_id or "person:" + slug(name)
             surnames.setdefault(key, actor_id)
+            if len(name.split()) > 1:
+                first = name.split()[0].lower()
+                first_names[first] = actor_id if first_names.get(first, actor_id) == actor_id else None
             actor_id = found.add(
                 index,
                 actor_id,

@@ -111,11 +111,26 @@ def negated(predicate) -> bool:
     return False
 
 
+#: Dependencies that give a clause a subject: a clause without one, headed by a bare verb, is a command.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def imperative(sent) -> bool:
+    """Whether the sentence is a command or an instruction ("Bake for 20 minutes.", "Click the link below.",
+    "Don't forget to oil the tin."): its root is a bare verb with no subject and no modal. A recipe's steps and
+    a tutorial's instructions assert nothing another account could contradict."""
+    root = sent.root
+    if root.tag_ != "VB" or root.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS or (c.dep_ == "aux" and c.tag_ == "MD") for c in root.children)
+
+
 def checkable(sent, has_numbers: bool, predicate) -> bool:
     """Whether a sentence reports a fact or an assertion that another account could confirm or contradict:
-    not a question, not a fragment without a verb, not a short aside (unless it gives a number)."""
+    not a question, not a command (:func:`imperative`), not a fragment without a verb, not a short aside
+    (unless it gives a number)."""
     text = sent.text.strip()
-    if text.endswith("?") or predicate is None:
+    if text.endswith("?") or predicate is None or imperative(sent):
         return False
     words = [t for t in sent if t.is_alpha]
     return has_numbers or len(words) >= MIN_CHECKABLE_TOKENS
