@@ -304,6 +304,7 @@ def _drop_common_nouns(found: Found, page_text: str, actor_nouns: frozenset[str]
                 for token in [t for t, a in block.items() if a == actor_id]:
                     del block[token]
             found.by_name = {name: a for name, a in found.by_name.items() if a != actor_id}
+            found.person_heads = [[h for h in heads if h[2] != actor_id] for heads in found.person_heads]
 
 
 def _gazetteer_pass(found, index, pb, matches, gaz, present, specific) -> None:
