@@ -319,3 +319,17 @@ def test_commands_and_instructions_are_not_checkable_claims(text, command, spacy
     sent = next(spacy_nlp(text).sents)
     assert imperative(sent) is command
     assert checkable(sent, True, sent.root) is not command
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Figure 2: Changing the font size of every label on the chart.", False),
+        ("Table 1 - Ferries that sailed from the harbour in May, by week.", False),
+        ("Figure 2 shows that the ferries sailed late on most days.", True),
+    ],
+)
+def test_captions_are_not_checkable_claims(text, claim, spacy_nlp):
+    """Real pages, session 8: a tutorial's figure captions were checkable claims."""
+    sent = next(spacy_nlp(text).sents)
+    assert checkable(sent, False, sent.root) is claim
