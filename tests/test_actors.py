@@ -120,6 +120,19 @@ def test_a_title_cased_phrase_the_page_writes_in_lower_case_is_not_an_actor(nlp)
     assert run(nlp, tutorial).actors == []
 
 
+def test_a_label_of_common_words_the_page_writes_in_lower_case_is_not_an_actor(nlp):
+    """Real pages, session 8: a game's settings table gave "Injury Frequency", "Goalkeeper Ability" as
+    organizations; every word of them the page also writes in lower case."""
+    settings = (
+        "| Injury Frequency – Player Increases how often an injury happens to a player. The frequency is set for "
+        "each team.\n\n| Goalkeeper Ability – Player Raises the saving ability of the goalkeeper of each team."
+    )
+    names = {a.name for a in run(nlp, settings).actors}
+    assert not {"Injury Frequency", "Goalkeeper Ability"} & names
+    named = settings.replace("The frequency is set", "It is set").replace("saving ability", "saves")
+    assert "Injury Frequency" in {a.name for a in run(nlp, named).actors}  # "frequency" nowhere in lower case
+
+
 def test_a_first_name_after_the_full_name_is_the_same_person_unless_two_share_it(nlp):
     """Real pages, session 8: "Jill" after "Jill Binder" on a blog was a second person."""
     one = run(nlp, "The group is led by freelance developer Anna Berg. Anna started it in 2018 as a volunteer.")

@@ -70,6 +70,10 @@ BARE_ROLE_WORDS = frozenset(
 #: "Smith-Jones"); a "name" with others ("| x <- f(data", "MENU > SETTINGS", "Time/Score") is code or interface,
 #: and one with a comma is a list run together ("Exploitative Authoritative, Benevolent Authoritative").
 NAME_PUNCTUATION = ".'’&-"
+#: Words that join the words of a name ("Bank of England", "Procter & Gamble"), left out of the check that
+#: every word of a label is a common word; and how often a name may be mentioned and still be such a label.
+NAME_LINK_WORDS = frozenset({"of", "and", "the", "for", "on", "off", "in", "de", "du", "la", "von", "van"})
+MAX_LABEL_MENTIONS = 2
 #: Honorifics that make the next name a person's.
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "king", "queen"}
 #: Dependencies of an unlabelled proper name that can make it a party (subject, object, list member).
@@ -268,7 +272,8 @@ def _not_a_name(actor: Actor, page_text: str, actor_nouns: frozenset[str] = froz
     - a name of several words the page also writes in lower case ("Olive Oil" / "olive oil", "Sprint Speed" /
       "sprint speed", "Main Title"): a title-cased heading, label or table cell, not a name, unless its last
       word makes it an institution's ("Health Ministry" / "health ministry") or a group of people the actor
-      nouns list ("Rebel Fighters" in a headline, "rebel fighters" below);
+      nouns list ("Rebel Fighters" in a headline, "rebel fighters" below); so is one named at most twice whose
+      every word the page writes in lower case somewhere ("Pass Error", "Injury Frequency" in a settings table);
     - a bare role or kind of body ("President", "Group" cut out of "Jane Roe, Group President, ...");
     - no letter, one character, or characters no name holds ("🙂", "H" of a ticker, "| x <- f(data").
     """
@@ -285,7 +290,18 @@ def _not_a_name(actor: Actor, page_text: str, actor_nouns: frozenset[str] = froz
     written_lower = len(re.findall(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", page_text))
     if len(words) > 1:
         head = {words[-1], words[-1].removesuffix("s"), words[-1].removesuffix("es")}
-        return written_lower >= 1 and not head & (INSTITUTION_HEADS | actor_nouns)
+        if head & (INSTITUTION_HEADS | actor_nouns):
+            return False
+        if written_lower >= 1:
+            return True
+        # a label named once or twice whose every word the page writes in lower case ("Pass Error", "Injury
+        # Frequency", "Ball Determine"): common words capitalised for a table or a menu, not a name
+        content = [w for w in re.findall(r"[^\W\d_]+", lower) if w not in NAME_LINK_WORDS]
+        return (
+            len(actor.mentions) <= MAX_LABEL_MENTIONS
+            and bool(content)
+            and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", page_text) for w in content)
+        )
     if actor.type == "person" or not lower.isalpha():
         return False
     return written_lower >= max(COMMON_NOUN_MIN_LOWER, len(actor.mentions))
