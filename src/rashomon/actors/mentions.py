@@ -124,6 +124,8 @@ class Found:
     person_heads: list[list[tuple[int, int, str]]] = field(default_factory=list)  # (start, end, id) per block
     places: list[set[int]] = field(default_factory=list)  # tokens known to be places, per block
     by_name: dict[str, str] = field(default_factory=dict)  # lower-case name -> id of actors found from the parse
+    # first name -> the one person named in full with it, for a later "Jill" after "Jill Binder" (None: shared)
+    first_names: dict[str, str | None] = field(default_factory=dict)
 
     def add(
         self,
@@ -145,6 +147,9 @@ class Found:
         if actor is None:
             actor = Actor(id=actor_id, name=name, type=type_, **extra)
             self.actors[actor_id] = actor
+            if type_ == "person" and len(name.split()) > 1:
+                first = name.split()[0].lower()
+                self.first_names[first] = actor_id if self.first_names.get(first, actor_id) == actor_id else None
             if weak:
                 self.weak.add(actor_id)
         elif not weak:
@@ -264,7 +269,14 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
     return found
 
 
-def _not_a_name(actor: Actor, page_text: str, actor_nouns: frozenset[str] = frozenset()) -> bool:
+def lower_words(page_text: str) -> Counter:
+    """How often each word is written in lower case on the page (whole words: not inside "anti-war" or "x2")."""
+    return Counter(w for w in re.findall(r"(?<![\w-])[^\W\d_]+(?![\w-])", page_text) if w.islower())
+
+
+def _not_a_name(
+    actor: Actor, page_text: str, actor_nouns: frozenset[str] = frozenset(), lowered: Counter | None = None
+) -> bool:
     """Whether a name found from the parse (not the gazetteer) is no party's name.
 
     - a one-word name the page itself writes in lower case at least as often: a heading's capitalised "Soil"
@@ -276,6 +288,8 @@ def _not_a_name(actor: Actor, page_text: str, actor_nouns: frozenset[str] = froz
       every word the page writes in lower case somewhere ("Pass Error", "Injury Frequency" in a settings table);
     - a bare role or kind of body ("President", "Group" cut out of "Jane Roe, Group President, ...");
     - no letter, one character, or characters no name holds ("🙂", "H" of a ticker, "| x <- f(data").
+
+    ``lowered``: :func:`lower_words` of ``page_text``, counted once for all the page's names.
     """
     name = actor.name.strip()
     letters = sum(ch.isalpha() for ch in name)
@@ -287,40 +301,43 @@ def _not_a_name(actor: Actor, page_text: str, actor_nouns: frozenset[str] = froz
     lower = name.lower()
     if lower == name:
         return False
-    written_lower = len(re.findall(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", page_text))
+    lowered = lower_words(page_text) if lowered is None else lowered
     if len(words) > 1:
         head = {words[-1], words[-1].removesuffix("s"), words[-1].removesuffix("es")}
         if head & (INSTITUTION_HEADS | actor_nouns):
             return False
-        if written_lower >= 1:
+        content = [w for w in re.findall(r"[^\W\d_]+", lower) if w not in NAME_LINK_WORDS]
+        if not content or not all(lowered[w] for w in content):
+            return False  # some word of it the page never writes in lower case: neither check below can hold
+        if re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", page_text):
             return True
         # a label named once or twice whose every word the page writes in lower case ("Pass Error", "Injury
         # Frequency", "Ball Determine"): common words capitalised for a table or a menu, not a name
-        content = [w for w in re.findall(r"[^\W\d_]+", lower) if w not in NAME_LINK_WORDS]
-        return (
-            len(actor.mentions) <= MAX_LABEL_MENTIONS
-            and bool(content)
-            and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", page_text) for w in content)
-        )
+        return len(actor.mentions) <= MAX_LABEL_MENTIONS
     if actor.type == "person" or not lower.isalpha():
         return False
-    return written_lower >= max(COMMON_NOUN_MIN_LOWER, len(actor.mentions))
+    return lowered[lower] >= max(COMMON_NOUN_MIN_LOWER, len(actor.mentions))
 
 
 def _drop_common_nouns(found: Found, page_text: str, actor_nouns: frozenset[str] = frozenset()) -> None:
     """Forget the names found from the parse that are no party's name (see :func:`_not_a_name`); every
     gazetteer actor is kept."""
-    for actor_id, actor in list(found.actors.items()):
-        if not actor_id.startswith(("actor:", "person:")):
-            continue
-        if _not_a_name(actor, page_text, actor_nouns):
-            del found.actors[actor_id]
-            found.weak.discard(actor_id)
-            for block in found.token_actor:
-                for token in [t for t, a in block.items() if a == actor_id]:
-                    del block[token]
-            found.by_name = {name: a for name, a in found.by_name.items() if a != actor_id}
-            found.person_heads = [[h for h in heads if h[2] != actor_id] for heads in found.person_heads]
+    lowered = lower_words(page_text)
+    dropped = {
+        actor_id
+        for actor_id, actor in found.actors.items()
+        if actor_id.startswith(("actor:", "person:")) and _not_a_name(actor, page_text, actor_nouns, lowered)
+    }
+    if not dropped:
+        return
+    for actor_id in dropped:
+        del found.actors[actor_id]
+        found.weak.discard(actor_id)
+    for block in found.token_actor:
+        for token in [t for t, a in block.items() if a in dropped]:
+            del block[token]
+    found.by_name = {name: a for name, a in found.by_name.items() if a not in dropped}
+    found.person_heads = [[h for h in heads if h[2] not in dropped] for heads in found.person_heads]
 
 
 def _gazetteer_pass(found, index, pb, matches, gaz, present, specific) -> None:
@@ -376,12 +393,7 @@ def _org_type(name: str) -> str:
 def _entity_pass(found, index, pb) -> None:
     claimed = found.token_actor[index]
     surnames = {a.name.split()[-1].lower(): a.id for a in found.actors.values() if a.type == "person"}
-    # first names of the people named in full, for a later "Jill" after "Jill Binder" (None: two people share it)
-    first_names: dict[str, str | None] = {}
-    for a in found.actors.values():
-        if a.type == "person" and len(a.name.split()) > 1:
-            first = a.name.split()[0].lower()
-            first_names[first] = a.id if first_names.get(first, a.id) == a.id else None
+    first_names = found.first_names
     for ent in pb.doc.ents:
         if any(i in claimed or i in found.places[index] for i in range(ent.start, ent.end)):
             continue
@@ -407,9 +419,6 @@ def _entity_pass(found, index, pb) -> None:
             actor_id = (surnames.get(key) or first_names.get(key)) if len(name.split()) == 1 else None
             actor_id = actor_id or "person:" + slug(name)
             surnames.setdefault(key, actor_id)
-            if len(name.split()) > 1:
-                first = name.split()[0].lower()
-                first_names[first] = actor_id if first_names.get(first, actor_id) == actor_id else None
             actor_id = found.add(
                 index,
                 actor_id,
