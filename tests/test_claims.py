@@ -111,6 +111,7 @@ def test_temperatures_and_attached_lengths_keep_their_unit(spacy_nlp):
     found = quantities("Roast the squash at 190°C for 35 minutes in a 30cm dish.", spacy_nlp)
     assert [(q.text, q.value, q.unit) for q in found if q.unit] == [("190°C", 190, "celsius"), ("30cm", 30, "cm")]
     assert [q.value for q in quantities("The FTSE 100 index fell 3% on Monday.", spacy_nlp)] == [3]
+    assert [q.value for q in quantities("STORM CUTS 40 FERRY LINES", spacy_nlp)] == [40]  # a headline in capitals
 
 
 def test_numbers_in_tables_and_lists_take_their_label(spacy_nlp):

@@ -177,7 +177,11 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
         return True
     if _DIMENSION_AFTER.match(after):
         return True
-    if _ACRONYM_BEFORE.search(text[max(0, start - 14) : start]) and not lexicon().unit_after.match(after):
+    if (
+        _ACRONYM_BEFORE.search(text[max(0, start - 14) : start])
+        and not lexicon().unit_after.match(after)
+        and not re.match(r"\s+[A-Z]{2,}\b", after)  # an all-capitals line: "ARMY KILLS 40 REBELS" counts
+    ):
         return True
     if prev_word in IDENTIFIER_WORDS or before.endswith("#"):
         return True
