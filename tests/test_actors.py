@@ -10,9 +10,10 @@ import json
 import pytest
 
 from rashomon.actors import actors_stage, load_gazetteer, scorecard
+from rashomon.actors.mentions import _not_a_name
 from rashomon.contract import to_dict
 from rashomon.errors import ConfigError
-from rashomon.model import Analysis, Attribution, Page, Source, Span
+from rashomon.model import Actor, Analysis, Attribution, Page, Source, Span
 from rashomon.options import ActorOptions, Options
 from rashomon.pipeline import ParsedBlock, StageContext, analyze, stages
 from tests.conftest import page_from
@@ -96,6 +97,67 @@ def test_a_capitalised_noun_the_page_writes_in_lower_case_is_not_an_actor(nlp):
         + "\n\nToo much fertilizer burns the roots, so water the fertilizer in and skip the fertilizer in winter."
     )
     assert "Fertilizer" not in {a.name for a in run(nlp, text).actors}
+
+
+def test_a_title_cased_phrase_the_page_writes_in_lower_case_is_not_an_actor(nlp):
+    """Real pages, session 8: recipe, tutorial and settings pages gave "Olive Oil", "Main Title", "Sprint Speed"
+    as organizations and persons. A phrase the page also writes in lower case is a noun phrase in a heading or
+    label; an institution ("Health Ministry") or a group of people ("Rebel Fighters") keeps its name."""
+    recipe = "Olive Oil Focaccia\n\nWe used Olive Oil from the market. Brush more olive oil on top before baking."
+    assert "Olive Oil" not in {a.name for a in run(nlp, recipe).actors}
+    assert "Olive Oil" in {a.name for a in run(nlp, recipe.replace("olive oil", "the oil")).actors}
+    kept = run(
+        nlp,
+        "Rebel Fighters Take Town\n\nRebel fighters took the town of Pellow on Monday, the Kestrel Brigades "
+        "said. The Health Ministry agreed, and a health ministry official said so again.",
+    )
+    assert {"Rebel Fighters", "Kestrel Brigades", "Health Ministry"} <= {a.name for a in kept.actors}
+    # the parser calls this heading's phrase a person: it goes, with the office look-up that persons get
+    tutorial = (
+        "What are Leadership Styles? Definition: The Leadership Styles are the patterns a leader adopts. "
+        "Good leadership styles differ."
+    )
+    assert run(nlp, tutorial).actors == []
+
+
+def test_a_label_of_common_words_the_page_writes_in_lower_case_is_not_an_actor(nlp):
+    """Real pages, session 8: a game's settings table gave "Injury Frequency", "Goalkeeper Ability" as
+    organizations; every word of them the page also writes in lower case."""
+    settings = (
+        "| Injury Frequency – Player Increases how often an injury happens to a player. The frequency is set for "
+        "each team.\n\n| Goalkeeper Ability – Player Raises the saving ability of the goalkeeper of each team."
+    )
+    names = {a.name for a in run(nlp, settings).actors}
+    assert not {"Injury Frequency", "Goalkeeper Ability"} & names
+    named = settings.replace("The frequency is set", "It is set").replace("saving ability", "saves")
+    assert "Injury Frequency" in {a.name for a in run(nlp, named).actors}  # "frequency" nowhere in lower case
+
+
+def test_a_first_name_after_the_full_name_is_the_same_person_unless_two_share_it(nlp):
+    """Real pages, session 8: "Jill" after "Jill Binder" on a blog was a second person."""
+    one = run(nlp, "The group is led by freelance developer Anna Berg. Anna started it in 2018 as a volunteer.")
+    assert [(a.name, [m.text for m in a.mentions]) for a in one.actors] == [("Anna Berg", ["Anna Berg", "Anna"])]
+    two = run(nlp, "Anna Berg and Anna Holm met the mayor. Anna started the group in 2018 as a volunteer.")
+    assert "Anna" in {a.name for a in two.actors}  # which Anna is not said: kept apart
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "dropped"),
+    [
+        ("🙂", "organization", True),
+        ("H", "unknown", True),
+        ("| total <- sum(data", "person", True),
+        ("SETTINGS > AUDIO", "organization", True),
+        ("Exploitative Authoritative, Benevolent Authoritative", "organization", True),
+        ("President", "unknown", True),
+        ("Group", "organization", True),
+        ("AT&T", "organization", False),
+        ("W.J. Reddin", "person", False),
+        ("O'Neill-Baptiste", "person", False),
+    ],
+)
+def test_names_no_party_bears_are_dropped(name, type_, dropped):
+    assert _not_a_name(Actor(id="actor:x", name=name, type=type_), "a page that names nobody") is dropped
 
 
 def test_acronyms_match_only_in_capitals(nlp):

@@ -81,3 +81,24 @@ def test_a_comparison_someone_draws_and_a_quoted_you_are_still_attributions(nlp)
     )
     quoted = found(nlp, 'The skipper told the mayor: "You promised that the pier would open in May."')
     assert any(cue == "told" and source == "The skipper" for _, source, cue, _ in quoted)
+
+
+def test_a_part_of_the_page_itself_speaks_in_the_publishers_voice(nlp):
+    """Real pages, session 8: "Figure 1 illustrates ..." on a tutorial was a source named "Figure"."""
+    analysis = run(
+        nlp,
+        [
+            "Ferry traffic in May",
+            "Figure 1 illustrates how the ferry queues grew after the timetable change.",
+            "The chart below shows that fewer cars crossed on Sundays.",
+            "A harbour board report shows that ticket sales fell by a third.",
+        ],
+        publisher="Harbour Notes",
+    )
+    assert_spans_valid(analysis)
+    publisher = analysis.publisher_id
+    assert by_cue(analysis, "illustrates").source_id == publisher
+    assert by_cue(analysis, "shows").source_id == publisher  # the first "shows": the chart below
+    report = [a for a in analysis.attributions if a.cue and a.cue.text == "shows"][-1]
+    assert report.source_id != publisher  # someone else's document is still a source of its own
+    assert not any("Figure" in s.name or "chart" in s.name for s in analysis.sources)

@@ -6,6 +6,7 @@ import pytest
 
 from rashomon import nlp
 from rashomon.claims import claims_stage, source_label
+from rashomon.claims.frames import checkable, imperative
 from rashomon.claims.quantities import find_quantities, word_value
 from rashomon.model import Analysis, Attribution, Block, Page, Source, Span
 from rashomon.pipeline import StageContext, parse
@@ -94,11 +95,23 @@ def test_ranges_written_with_dashes_or_words(text, low, high, spacy_nlp):
         ("After the F-16 crash, two pilots were rescued.", 2),
         ("Resolution 2254 calls for talks with 18 parties.", 18),
         ("The man who in 2013 was blamed counted 7 tanks.", 7),
+        # real pages, session 8: figure and example labels, a product's name, a dimension
+        ("Figure 3 shows that 12 ferries sailed, as Table 2 lists.", 12),
+        ("In Example 4 the chart draws 6 bars.", 6),
+        ("The menus of FIFA 22 list 14 camera angles.", 14),
+        ("A 3-D map and a three-dimensional model of 5 valleys.", 5),
     ],
 )
 def test_dates_times_and_identifiers_are_not_counts(text, value, spacy_nlp):
     found = quantities(text, spacy_nlp)
     assert [q.value for q in found] == [value]
+
+
+def test_temperatures_and_attached_lengths_keep_their_unit(spacy_nlp):
+    found = quantities("Roast the squash at 190°C for 35 minutes in a 30cm dish.", spacy_nlp)
+    assert [(q.text, q.value, q.unit) for q in found if q.unit] == [("190°C", 190, "celsius"), ("30cm", 30, "cm")]
+    assert [q.value for q in quantities("The FTSE 100 index fell 3% on Monday.", spacy_nlp)] == [3]
+    assert [q.value for q in quantities("STORM CUTS 40 FERRY LINES", spacy_nlp)] == [40]  # a headline in capitals
 
 
 def test_numbers_in_tables_and_lists_take_their_label(spacy_nlp):
@@ -288,3 +301,36 @@ def test_an_idiom_is_not_the_event_its_verb_names(sentence, verb, expected):
     doc = nlp.load()(sentence)
     predicate = next(t for t in doc if t.lemma_.lower() == verb)
     assert frames.predicate_event_type(predicate) == expected
+
+
+@pytest.mark.parametrize(
+    "text, command",
+    [
+        ("Bake the loaf for 20 minutes at 200°C.", True),
+        ("Click on the link below for a detailed description.", True),
+        ("Don't forget to oil the tin you bake the bread in.", True),
+        ("To freeze the bread, place it in a freezer bag for up to a month.", True),
+        ("The army shelled the town for 20 minutes on Monday.", False),
+        ("Officials say they will reopen the port by June.", False),
+        ("Stop the war now, the protesters chanted at the gate.", False),
+    ],
+)
+def test_commands_and_instructions_are_not_checkable_claims(text, command, spacy_nlp):
+    """Real pages, session 8: a recipe's steps and a tutorial's "click the link below" were checkable claims."""
+    sent = next(spacy_nlp(text).sents)
+    assert imperative(sent) is command
+    assert checkable(sent, True, sent.root) is not command
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Figure 2: Changing the font size of every label on the chart.", False),
+        ("Table 1 - Ferries that sailed from the harbour in May, by week.", False),
+        ("Figure 2 shows that the ferries sailed late on most days.", True),
+    ],
+)
+def test_captions_are_not_checkable_claims(text, claim, spacy_nlp):
+    """Real pages, session 8: a tutorial's figure captions were checkable claims."""
+    sent = next(spacy_nlp(text).sents)
+    assert checkable(sent, False, sent.root) is claim

@@ -14,6 +14,7 @@ from rashomon.comments import (
     sarcasm,
     stance,
     thread_tree,
+    threads,
     threats,
 )
 from rashomon.comments.features import featurize
@@ -637,3 +638,34 @@ def test_non_violent_senses_and_sarcastic_wishes_are_not_threats(text):
 
 def test_a_plain_wish_of_execution_is_still_a_threat():
     assert "threat" in flags_of("I cant wait for that harbour master to be executed.")
+
+
+def test_weak_reply_guesses_are_not_made_where_the_markup_nests_replies():
+    """On an HTML page whose markup nests replies, a comment it leaves at the top level was posted there:
+    "That's a lovely loaf" below another reader's compliment is no answer to it (real pages, session 8)."""
+    pairs = [
+        ("mira", "Baked this on Sunday, the crust came out perfect."),
+        ("host", "So glad you liked it, Mira!", "c1"),
+        ("tove", "That's a lovely loaf, I will try it with rye flour."),
+        ("ugo", '"the crust came out perfect" - what oven temperature did you use?'),
+    ]
+    analysis = make_analysis(pairs)
+    analysis.page.source_format = "html"
+    analyze_comments(analysis)
+    by_id = {c.id: c for c in analysis.page.comments}
+    assert by_id["c3"].reply_to is None  # "That's ..." opens like an answer, but the page put it at the top
+    assert (by_id["c4"].reply_to, by_id["c4"].reply_reason) == ("c1", "quotes")  # a quotation still links
+    assert by_id["c2"].reply_to == "c1" and by_id["c2"].reply_reason is None
+    flat = run([pair[:2] for pair in pairs])  # the same comments in a text dump without structure
+    assert {c.id: c.reply_reason for c in flat}["c3"] == "answers_previous"
+
+
+def test_a_comment_is_never_a_reply_to_one_posted_after_it():
+    comments = [
+        Comment("c1", "ines", "The council closed the pool for the summer.", 0, 10, posted_at="2024-05-02T10:00:00"),
+        Comment("c2", "jon", "Yes, and the library too.", 20, 30, posted_at="2024-05-01T09:00:00"),
+        Comment("c3", "kai", "Yes, and the bus line as well.", 40, 50, posted_at="2024-05-02T11:30:00+02:00"),
+    ]
+    threads.link_replies(comments)
+    assert comments[1].reply_to is None  # posted a day before the comment above it
+    assert comments[2].reply_to == "c2" and comments[2].reply_reason == "answers_previous"

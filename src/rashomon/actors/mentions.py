@@ -51,6 +51,29 @@ ORG_TYPE_WORDS = {
 }
 #: A one-word name the page writes in lower case at least this often (and as often as it names it) is a noun.
 COMMON_NOUN_MIN_LOWER = 2
+#: Head words of a name that make it an institution's even when the page also writes it in lower case
+#: ("the Health Ministry" / "the health ministry"): such a name is kept by the common-phrase check below.
+INSTITUTION_HEADS = frozenset(
+    {w for words in ORG_TYPE_WORDS.values() for w in words}
+    | {"court", "house", "department", "party", "club", "group", "university", "school", "college", "bank",
+       "company", "union", "association", "church", "hospital", "institute", "board", "commission", "corporation",
+       "team", "federation", "league", "bureau", "authority", "administration", "assembly", "congress", "service"}
+)  # fmt: skip
+#: One-word names that are a role or a kind of body, not a party: the pieces of "Jane Roe, Group President,
+#: Asia Pacific" that the recognizer labels apart ("Group", "President", "Manager").
+BARE_ROLE_WORDS = frozenset(
+    {"president", "manager", "director", "chairman", "chairwoman", "chair", "ceo", "founder", "editor", "owner",
+     "head", "chief", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "official", "group",
+     "company", "team", "management", "board", "staff", "department", "division", "unit"}
+)  # fmt: skip
+#: Characters a name may hold besides letters, digits and spaces ("AT&T", "O'Brien", "W.J. Reddin",
+#: "Smith-Jones"); a "name" with others ("| x <- f(data", "MENU > SETTINGS", "Time/Score") is code or interface,
+#: and one with a comma is a list run together ("Exploitative Authoritative, Benevolent Authoritative").
+NAME_PUNCTUATION = ".'’&-"
+#: Words that join the words of a name ("Bank of England", "Procter & Gamble"), left out of the check that
+#: every word of a label is a common word; and how often a name may be mentioned and still be such a label.
+NAME_LINK_WORDS = frozenset({"of", "and", "the", "for", "on", "off", "in", "de", "du", "la", "von", "van"})
+MAX_LABEL_MENTIONS = 2
 #: Honorifics that make the next name a person's.
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "king", "queen"}
 #: Dependencies of an unlabelled proper name that can make it a party (subject, object, list member).
@@ -101,6 +124,8 @@ class Found:
     person_heads: list[list[tuple[int, int, str]]] = field(default_factory=list)  # (start, end, id) per block
     places: list[set[int]] = field(default_factory=list)  # tokens known to be places, per block
     by_name: dict[str, str] = field(default_factory=dict)  # lower-case name -> id of actors found from the parse
+    # first name -> the one person named in full with it, for a later "Jill" after "Jill Binder" (None: shared)
+    first_names: dict[str, str | None] = field(default_factory=dict)
 
     def add(
         self,
@@ -122,6 +147,9 @@ class Found:
         if actor is None:
             actor = Actor(id=actor_id, name=name, type=type_, **extra)
             self.actors[actor_id] = actor
+            if type_ == "person" and len(name.split()) > 1:
+                first = name.split()[0].lower()
+                self.first_names[first] = actor_id if self.first_names.get(first, actor_id) == actor_id else None
             if weak:
                 self.weak.add(actor_id)
         elif not weak:
@@ -237,28 +265,79 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
         _entity_pass(found, index, pb)
         _noun_pass(found, index, pb, gaz, present, specific)
         _bare_name_pass(found, index, pb, place_names)
-    _drop_common_nouns(found, page_text)
+    _drop_common_nouns(found, page_text, frozenset(gaz.lexicon["nouns"]))
     return found
 
 
-def _drop_common_nouns(found: Found, page_text: str) -> None:
-    """Forget the one-word names found from the parse that the page itself writes in lower case at least as
-    often: a heading's capitalised "Soil" on a page that says "soil" throughout is a noun, not a party. People
-    are kept ("Rose said" on a page where prices rose), and so is every gazetteer actor."""
-    for actor_id, actor in list(found.actors.items()):
-        if not actor_id.startswith("actor:") or actor.type == "person" or " " in actor.name.strip():
-            continue
-        lower = actor.name.lower()
-        if not lower.isalpha() or lower == actor.name:
-            continue
-        written_lower = len(re.findall(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", page_text))
-        if written_lower >= max(COMMON_NOUN_MIN_LOWER, len(actor.mentions)):
-            del found.actors[actor_id]
-            found.weak.discard(actor_id)
-            for block in found.token_actor:
-                for token in [t for t, a in block.items() if a == actor_id]:
-                    del block[token]
-            found.by_name = {name: a for name, a in found.by_name.items() if a != actor_id}
+def lower_words(page_text: str) -> Counter:
+    """How often each word is written in lower case on the page (whole words: not inside "anti-war" or "x2")."""
+    return Counter(w for w in re.findall(r"(?<![\w-])[^\W\d_]+(?![\w-])", page_text) if w.islower())
+
+
+def _not_a_name(
+    actor: Actor, page_text: str, actor_nouns: frozenset[str] = frozenset(), lowered: Counter | None = None
+) -> bool:
+    """Whether a name found from the parse (not the gazetteer) is no party's name.
+
+    - a one-word name the page itself writes in lower case at least as often: a heading's capitalised "Soil"
+      on a page that says "soil" throughout is a noun (people are kept: "Rose said" where prices rose);
+    - a name of several words the page also writes in lower case ("Olive Oil" / "olive oil", "Sprint Speed" /
+      "sprint speed", "Main Title"): a title-cased heading, label or table cell, not a name, unless its last
+      word makes it an institution's ("Health Ministry" / "health ministry") or a group of people the actor
+      nouns list ("Rebel Fighters" in a headline, "rebel fighters" below); so is one named at most twice whose
+      every word the page writes in lower case somewhere ("Pass Error", "Injury Frequency" in a settings table);
+    - a bare role or kind of body ("President", "Group" cut out of "Jane Roe, Group President, ...");
+    - no letter, one character, or characters no name holds ("🙂", "H" of a ticker, "| x <- f(data").
+
+    ``lowered``: :func:`lower_words` of ``page_text``, counted once for all the page's names.
+    """
+    name = actor.name.strip()
+    letters = sum(ch.isalpha() for ch in name)
+    if letters < 2 or any(not (ch.isalnum() or ch.isspace() or ch in NAME_PUNCTUATION) for ch in name):
+        return True
+    words = name.lower().split()
+    if len(words) == 1 and words[0] in BARE_ROLE_WORDS:
+        return True
+    lower = name.lower()
+    if lower == name:
+        return False
+    lowered = lower_words(page_text) if lowered is None else lowered
+    if len(words) > 1:
+        head = {words[-1], words[-1].removesuffix("s"), words[-1].removesuffix("es")}
+        if head & (INSTITUTION_HEADS | actor_nouns):
+            return False
+        content = [w for w in re.findall(r"[^\W\d_]+", lower) if w not in NAME_LINK_WORDS]
+        if not content or not all(lowered[w] for w in content):
+            return False  # some word of it the page never writes in lower case: neither check below can hold
+        if re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", page_text):
+            return True
+        # a label named once or twice whose every word the page writes in lower case ("Pass Error", "Injury
+        # Frequency", "Ball Determine"): common words capitalised for a table or a menu, not a name
+        return len(actor.mentions) <= MAX_LABEL_MENTIONS
+    if actor.type == "person" or not lower.isalpha():
+        return False
+    return lowered[lower] >= max(COMMON_NOUN_MIN_LOWER, len(actor.mentions))
+
+
+def _drop_common_nouns(found: Found, page_text: str, actor_nouns: frozenset[str] = frozenset()) -> None:
+    """Forget the names found from the parse that are no party's name (see :func:`_not_a_name`); every
+    gazetteer actor is kept."""
+    lowered = lower_words(page_text)
+    dropped = {
+        actor_id
+        for actor_id, actor in found.actors.items()
+        if actor_id.startswith(("actor:", "person:")) and _not_a_name(actor, page_text, actor_nouns, lowered)
+    }
+    if not dropped:
+        return
+    for actor_id in dropped:
+        del found.actors[actor_id]
+        found.weak.discard(actor_id)
+    for block in found.token_actor:
+        for token in [t for t, a in block.items() if a in dropped]:
+            del block[token]
+    found.by_name = {name: a for name, a in found.by_name.items() if a not in dropped}
+    found.person_heads = [[h for h in heads if h[2] not in dropped] for heads in found.person_heads]
 
 
 def _gazetteer_pass(found, index, pb, matches, gaz, present, specific) -> None:
@@ -314,6 +393,7 @@ def _org_type(name: str) -> str:
 def _entity_pass(found, index, pb) -> None:
     claimed = found.token_actor[index]
     surnames = {a.name.split()[-1].lower(): a.id for a in found.actors.values() if a.type == "person"}
+    first_names = found.first_names
     for ent in pb.doc.ents:
         if any(i in claimed or i in found.places[index] for i in range(ent.start, ent.end)):
             continue
@@ -336,7 +416,7 @@ def _entity_pass(found, index, pb) -> None:
                 start += 1  # "Senator Georgia Mills" is Georgia Mills; the title is her office
             name = pb.doc[start:end].text
             key = name.split()[-1].lower()
-            actor_id = surnames.get(key) if len(name.split()) == 1 else None
+            actor_id = (surnames.get(key) or first_names.get(key)) if len(name.split()) == 1 else None
             actor_id = actor_id or "person:" + slug(name)
             surnames.setdefault(key, actor_id)
             actor_id = found.add(

@@ -10,6 +10,7 @@ The word lists (event types, opposed events, denial verbs) are in ``data/claims/
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..resources import load_yaml
@@ -111,11 +112,33 @@ def negated(predicate) -> bool:
     return False
 
 
+#: A caption or an example's heading: a label of the page's own parts, numbered, then a colon or a dash
+#: ("Figure 2: Changing the font size", "Table 1 - Ferry timetable", "Example 3: ..."), describes the page.
+CAPTION = re.compile(
+    r"^\W{0,3}(?:figure|fig\.?|table|chart|graph|diagram|example|image|photo|picture|video|map|exhibit|step|box)"
+    r"\s+\d+[a-z]?\s*[:.–—-]\s",
+    re.I,
+)
+#: Dependencies that give a clause a subject: a clause without one, headed by a bare verb, is a command.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def imperative(sent) -> bool:
+    """Whether the sentence is a command or an instruction ("Bake for 20 minutes.", "Click the link below.",
+    "Don't forget to oil the tin."): its root is a bare verb with no subject and no modal. A recipe's steps and
+    a tutorial's instructions assert nothing another account could contradict."""
+    root = sent.root
+    if root.tag_ != "VB" or root.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS or (c.dep_ == "aux" and c.tag_ == "MD") for c in root.children)
+
+
 def checkable(sent, has_numbers: bool, predicate) -> bool:
     """Whether a sentence reports a fact or an assertion that another account could confirm or contradict:
-    not a question, not a fragment without a verb, not a short aside (unless it gives a number)."""
+    not a question, not a command (:func:`imperative`), not a caption (:data:`CAPTION`), not a fragment without
+    a verb, not a short aside (unless it gives a number)."""
     text = sent.text.strip()
-    if text.endswith("?") or predicate is None:
+    if text.endswith("?") or predicate is None or imperative(sent) or CAPTION.match(text):
         return False
     words = [t for t in sent if t.is_alpha]
     return has_numbers or len(words) >= MIN_CHECKABLE_TOKENS

@@ -44,8 +44,16 @@ MAX_SCOPE_TOKENS = 10
 #: Words before a number that make it an identifier, not a count ("Resolution 2254", "No. 5").
 IDENTIFIER_WORDS = frozenset(
     "no no. number resolution article route highway flight page section chapter room platform gate bus "
-    "line channel level phase grade paragraph item version model".split()
+    "line channel level phase grade paragraph item version model figure fig fig. table example step part "
+    "episode season volume vol vol. appendix exhibit chart graph photo image slide lesson question".split()
 )
+#: After the number: a dimension ("3-D", "three-dimensional"), a shape, not a count.
+_DIMENSION_AFTER = re.compile(r"^(?:-?d\b|[-\s]dimensional\b)", re.I)
+#: Right before the number: an acronym naming a product, index or body ("FIFA 21", "FTSE 100", "EU 27"),
+#: of which the number is part of the name unless a unit or a percentage follows.
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}[ \u00a0]$")
+#: Units written against the number ("24cm"), read as units, not as the letters of an identifier ("A4", "4G").
+_ATTACHED_UNITS = r"(?:bn|mn|m|k|km|kg|s|cm|mm|ml)\b"
 #: A time of day or an identifier follows the number.
 #: A year-like number after one of these is a date ("in 2013 was"), whatever follows.
 YEAR_PREPOSITIONS = frozenset("in since by until till from of early late mid before after during year".split())
@@ -165,7 +173,15 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
         return True
     if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
         return True
-    if after[:1].isalpha() and not re.match(r"(?:bn|mn|m|k|km|kg|s)\b", after, re.I):
+    if after[:1].isalpha() and not re.match(_ATTACHED_UNITS, after, re.I):
+        return True
+    if _DIMENSION_AFTER.match(after):
+        return True
+    if (
+        _ACRONYM_BEFORE.search(text[max(0, start - 14) : start])
+        and not lexicon().unit_after.match(after)
+        and not re.match(r"\s+[A-Z]{2,}\b", after)  # an all-capitals line: "ARMY KILLS 40 REBELS" counts
+    ):
         return True
     if prev_word in IDENTIFIER_WORDS or before.endswith("#"):
         return True

@@ -139,7 +139,9 @@ def language_step(ctx: CommentContext) -> None:
 
 @step("threads")
 def threads_step(ctx: CommentContext) -> None:
-    for comment, link in threads.link_replies(ctx.comments):
+    page = ctx.analysis.page
+    nested = page.source_format == "html" and any(c.reply_to for c in ctx.comments)
+    for comment, link in threads.link_replies(ctx.comments, nested_markup=nested):
         if link.end > link.start:
             comment.evidence.append(
                 ctx.evidence(comment, f"reply:{link.reason}", link.start, link.end, link.confidence)

@@ -9,6 +9,12 @@ without one, the strongest of these reasons links it to an earlier comment (each
 - ``answers_previous``: it opens like an answer ("+1", "Talking to yourself again", "Yes.") right after
   another comment (0.5).
 
+Two limits keep these guesses from contradicting the page. A comment is never linked to one posted after it
+(both dates known). And where the page's own markup nests replies (an HTML page with some comments nested), a
+comment it leaves at the top level was posted at the top level: only the strong reasons (``quotes``,
+``addresses_author``) may still link it, not the weak ones, which on such pages link readers' parallel
+compliments ("Lovely bread!" / "That's an incredible bread") to each other.
+
 ``thread_tree`` and ``commenter_summary`` are pure functions over a list of comments for the report.
 """
 
@@ -19,6 +25,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -29,6 +36,8 @@ from . import lexicon
 
 # --- settings ------------------------------------------------------------------------------------------
 REASON_CONFIDENCE = {"quotes": 0.9, "addresses_author": 0.75, "echoes": 0.6, "answers_previous": 0.5}
+#: The reasons still inferred on a page whose markup nests replies itself (see the module docstring).
+STRONG_REASONS = frozenset({"quotes", "addresses_author"})
 #: A quoted snippet must have at least this many characters to identify the comment it comes from.
 MIN_QUOTE_CHARS = 20
 #: Words in a run shared with an earlier comment for an ``echoes`` link, and how far back to look.
@@ -222,14 +231,34 @@ def infer_reply(comment: Comment, index: ThreadIndex) -> ReplyLink | None:
     return None
 
 
-def link_replies(comments: Sequence[Comment]) -> list[tuple[Comment, ReplyLink]]:
-    """Fill ``reply_to`` (with reason and confidence) where the page gave none; return the new links."""
+def _posted_after(target: Comment, comment: Comment) -> bool:
+    """Whether ``target`` was posted after ``comment`` (False when either date is unknown or unreadable)."""
+    if not (target.posted_at and comment.posted_at):
+        return False
+    try:
+        first, second = datetime.fromisoformat(target.posted_at), datetime.fromisoformat(comment.posted_at)
+        if (first.tzinfo is None) != (second.tzinfo is None):
+            first, second = first.replace(tzinfo=None), second.replace(tzinfo=None)
+        return first > second
+    except (ValueError, TypeError):
+        return False
+
+
+def link_replies(comments: Sequence[Comment], *, nested_markup: bool = False) -> list[tuple[Comment, ReplyLink]]:
+    """Fill ``reply_to`` (with reason and confidence) where the page gave none; return the new links.
+
+    ``nested_markup``: the page's markup nests replies itself, so only :data:`STRONG_REASONS` link a comment
+    it left at the top level."""
     links = []
     index = ThreadIndex()
     by_id = {c.id: c for c in comments}
     for comment in comments:
         if comment.reply_to is None:
             link = infer_reply(comment, index)
+            if link is not None and (
+                (nested_markup and link.reason not in STRONG_REASONS) or _posted_after(by_id[link.target], comment)
+            ):
+                link = None
             if link is not None:
                 target = by_id[link.target]
                 comment.reply_to, comment.reply_to_author = target.id, target.author

@@ -239,6 +239,15 @@ WRITER_WORDS = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
 #: Nouns that, owned by "our"/"my", name the writer's own side ("our team recommends", "our editors think").
 WRITER_GROUP_NOUNS = frozenset({"team", "staff", "editors", "editor", "editorial", "newsroom", "board"})
 WRITER_OWNERS = frozenset({"our", "my"})
+#: Parts of the page itself: "Figure 1 illustrates ...", "the chart below shows ...", "our map shows ..." speak in
+#: the page's own voice (the publisher's), like its writer's "we"; a document of someone else ("the report
+#: shows", "a Pew chart shows") is still a source of its own. Told by a number, "below"/"above"/"here", or
+#: "our"/"my" on the noun.
+PAGE_PART_NOUNS = frozenset(
+    {"figure", "fig", "fig.", "table", "chart", "graph", "diagram", "plot", "example", "image", "photo", "picture",
+     "illustration", "map", "video", "screenshot", "infographic", "box", "sidebar"}
+)  # fmt: skip
+PAGE_PART_PLACES = frozenset({"below", "above", "here", "left", "right"})
 #: Subordinators that open a clause of their own after a verb's object ("focused their fire while X remains"):
 #: what follows them is not a clause the parser cut into the object.
 SUBORDINATORS = frozenset(

@@ -19,6 +19,8 @@ from .settings import (
     MAX_ANTECEDENT_REACH,
     MAX_SPEAKER_SPAN,
     NOT_SPEAKERS,
+    PAGE_PART_NOUNS,
+    PAGE_PART_PLACES,
     READER_WORDS,
     SPEAKER_ENTITIES,
     SUBJECT_DEPS,
@@ -434,11 +436,19 @@ class SpeakerRules(ExtractorBase):
 
 def writer_word(head: Token) -> bool:
     """Whether a source's head names the page's own writer as the page would if it spoke for itself: a
-    first-person pronoun ("we recommend", "I don't think") or the writer's group ("our team recommends"). Only
+    first-person pronoun ("we recommend", "I don't think"), the writer's group ("our team recommends") or a part
+    of the page itself ("Figure 1 illustrates", "the chart below shows": see ``PAGE_PART_NOUNS``). Only
     outside quotations and relayed accounts, which the page reader checks: there "we" is the quoted speaker."""
     lower = head.lower_
     if lower in WRITER_WORDS:
         return True
+    if lower in PAGE_PART_NOUNS or head.lemma_.lower() in PAGE_PART_NOUNS:
+        return any(
+            (c.dep_ == "nummod" and c.like_num)
+            or (c.dep_ == "advmod" and c.lower_ in PAGE_PART_PLACES)
+            or (c.dep_ == "poss" and c.lower_ in WRITER_OWNERS)
+            for c in head.children
+        )
     return head.lemma_.lower() in WRITER_GROUP_NOUNS and any(
         c.dep_ == "poss" and c.lower_ in WRITER_OWNERS for c in head.children
     )
