@@ -434,10 +434,10 @@ HARBOUR_FIRST = [
 ]
 
 
-def test_a_paraphrase_in_the_band_aligns_only_on_rare_words_both_use():
+def test_a_paraphrase_in_the_band_aligns_on_rare_words_both_use_or_a_clear_lead():
     """Cosine 0.55-0.80: a pair is one fact only with evidence: here the mayor's name and her words (rare in the
-    event) in both; "lost money" / "losing money" (0.76) and the two protest sentences (0.74) share no rare
-    words of the event, and stay apart."""
+    event) in both; "lost money" / "losing money" (0.76) and the two protest sentences (0.75) share few rare
+    words of the event, but each is the other's closest claim by a clear margin."""
     second = [
         "The harbour council decided on Tuesday that the old ferry terminal will close when the summer ends.",
         "Mayor Lena Ostrova has called the closure painful but necessary.",
@@ -448,8 +448,60 @@ def test_a_paraphrase_in_the_band_aligns_only_on_rare_words_both_use():
     band = pairs[("p1:c3", "p2:c2")]
     assert 0.55 <= band["similarity"] < 0.80
     assert band["verdict"] == "agree" and "in other words" in band["explanation"]
-    assert ("p1:c2", "p2:c4") not in pairs and ("p1:c4", "p2:c3") not in pairs
+    assert ("p1:c2", "p2:c4") in pairs and ("p1:c4", "p2:c3") in pairs
     assert ("p1:c1", "p2:c1") in pairs  # the close paraphrase, as before
+    assert len(pairs) == 4  # one to one: no sentence pairs twice
+
+
+def test_band_evidence_trades_rare_words_against_a_clear_lead():
+    from rashomon.meaning import band_evidence
+    from rashomon.model import Claim
+
+    a = Claim(id="a", source_id="s", start=0, end=1, text="The terminal lost money.")
+    b = Claim(id="b", source_id="s", start=0, end=1, text="The terminal is losing money.")
+    assert band_evidence(a, b, 0.3) == "shared rare words"
+    assert band_evidence(a, b, 0.12, margin=0.08) is not None  # few rare words, a clear lead
+    assert band_evidence(a, b, 0.2, margin=0.05) is not None
+    assert band_evidence(a, b, 0.12, margin=0.02) is None  # few rare words, another claim nearly as close
+    assert band_evidence(a, b, 0.05, margin=0.3) is None  # no rare word in common: never
+
+
+def test_one_to_one_matching_gives_a_claim_its_second_best_when_a_closer_pair_takes_the_best():
+    import numpy as np
+
+    from rashomon.meaning import one_to_one
+
+    # claims 0 and 1 of account A, 2 and 3 of account B: both of A's claims are closest to 2, and 0 is closer
+    sims = np.array([[1, 0.5, 0.9, 0.3], [0.5, 1, 0.7, 0.65], [0.9, 0.7, 1, 0.4], [0.3, 0.65, 0.4, 1]])
+    codes = np.array([0, 0, 1, 1])
+    rows, cols = np.nonzero((codes[:, None] != codes[None, :]) & (sims >= 0.55))
+    matched = one_to_one(sims, rows, cols, codes)
+    assert (0, 2) in matched and (1, 3) in matched and (3, 1) in matched
+    assert (1, 2) not in matched
+
+
+def test_three_outlets_whose_looser_pairs_match_pairwise_make_one_group():
+    """Loose pairs (cosine under 0.80) join into one group of three outlets only when every two of the claims
+    are a candidate pair; the protest sentence of the third outlet, a candidate of the first outlet's but not
+    of the second's, stays out."""
+    second = [
+        "The harbour council decided on Tuesday that the old ferry terminal will close when the summer ends.",
+        "Protesters, many of them fishermen, gathered outside while the council voted.",
+        "The terminal has been losing money, according to council members.",
+    ]
+    third = [
+        "Councillors agreed on Tuesday to shut the ferry terminal after the summer season.",
+        "Dozens of fishermen rallied in front of the council building as members cast their votes.",
+        "Council members said the terminal cost the town money every year.",
+    ]
+    pages = [
+        analyze(make_page(text, [None] * len(text), name))
+        for text, name in ((HARBOUR_FIRST, "Valley Courier"), (second, "Ridge Bulletin"), (third, "Coast Herald"))
+    ]
+    groups = [set(x["claim_ids"]) for x in compare_pages(pages)["alignments"]]
+    assert {"p1:c2", "p2:c3", "p3:c3"} in groups  # money: three loose pairs, pairwise
+    assert {"p1:c1", "p2:c1", "p3:c1"} in groups  # the vote: a close pair and the third outlet's looser match
+    assert not any("p3:c2" in g for g in groups)
 
 
 def test_rare_overlap_weighs_out_the_words_every_claim_of_the_event_uses():

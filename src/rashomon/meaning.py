@@ -6,12 +6,14 @@ from the claims' event frames.
    ``SAME_FACT_COSINE``, or ``ANCHORED_COSINE`` with an anchor the frames share: the event type
    ("seized" / "captured"), an actor (by actor id where the actors stage ran, else by name), the place, or a
    figure that agrees. Paraphrases often sit lower, where most same-event pairs are not one fact: from
-   ``BAND_COSINE`` a pair is a candidate only when the two claims are each other's best match between their
-   two accounts and the frames give evidence (:func:`band_evidence`: the same event type with a shared actor,
-   an agreeing figure, or rare words of the event both use, weighted by IDF within the compared pages). Each
+   ``BAND_COSINE`` a pair is a candidate only when a one-to-one matching of the two accounts' claims (closest
+   pairs first, :func:`one_to_one`) pairs them and the frames give evidence (:func:`band_evidence`: the same
+   event type with a shared actor, an agreeing figure, rare words of the event both use, weighted by IDF
+   within the compared pages, or fewer such words when nothing else in either account comes near). Each
    claim keeps only its best partner in each other account (mutual best wins), so a chain of loose matches
    does not grow one group over a whole article; only pairs at ``SAME_FACT_COSINE`` join groups, a looser
-   pair stays a pair of two claims that have no closer match.
+   pair stays a pair of two claims that have no closer match, or joins others when every two claims of the
+   group are candidates, one claim per account (:func:`_closing_pairs`).
 2. **Verdict** of each cross-account pair, from the frames (:func:`pair_verdict`): figures of one kind and
    unit that cannot both hold → conflict of fact; one account denies the event (same event type) the other
    asserts (negation or a denial verb governing the predicate) → conflict of fact; opposed event types ("rose" / "fell": fact,
@@ -47,15 +49,27 @@ ANCHORED_COSINE = 0.78
 #: One account denies the event (same event type) another asserts: a candidate from this cosine.
 DENIAL_COSINE = 0.62
 #: Paraphrases of one fact often sit between this cosine and SAME_FACT_COSINE, where most pairs of sentences on
-#: one event are not one fact: a pair there is a candidate only when each claim is the other's best match in
-#: its account (so one claim pairs once per other account) and the frames give evidence that it is one fact
-#: (:func:`band_evidence`). Such a pair never makes a conflict.
+#: one event are not one fact: a pair there is a candidate only when a one-to-one matching of the two accounts
+#: pairs them (:func:`one_to_one`: mutual best matches, or the best left once closer pairs are taken; so one
+#: claim pairs once per other account) and the frames give evidence that it is one fact (:func:`band_evidence`).
+#: Such a pair never makes a conflict.
 BAND_COSINE = 0.55
 #: Band evidence: the share of the two claims' content words, weighted by their rarity among the claims of the
 #: event (IDF within the compared pages, so words every article uses weigh nothing), that both claims use.
 #: Set by reading the cross-outlet groups it adds on the first 27 BASIL dev triplets: at 0.3, 24 of 25 are one
 #: fact; 0.25 adds 9 more, 7 of them one fact; 0.2 (with 0.12 from cosine 0.68) adds 68 in all, 55 one fact.
 BAND_RARE_OVERLAP = 0.3
+#: Band evidence, second kind: fewer rare words (``BAND_MARGIN_RARE_OVERLAP`` or more) when the two claims are
+#: each other's best match by a clear margin (each claim's cosine to the other above its cosine to the runner-up
+#: in the other's account): a paraphrase with few words in common ("refused to step down" / "continued his
+#: refusal to step down") that nothing else in the other account comes near. The share and the margin trade:
+#: share + ``BAND_MARGIN_WEIGHT`` x margin >= ``BAND_RARE_OVERLAP`` (so a share of 0.1 needs a margin of 0.08, a
+#: share of 0.2 one of 0.04). Set by reading the mutual-best band pairs of the first 20 BASIL dev triplets that
+#: the shared rare words alone miss: weight 2.5, 40 of 44 one fact; a flat margin of 0.08 with a share of 0.1,
+#: 31 of 33; 0.06, 38 of 42; a share of 0.05 at margin 0.08, 38 of 49; without a margin, the pairs that share an
+#: anchor (actor, event type) and a share of 0.1 from cosine 0.6, 48 of 66.
+BAND_MARGIN_WEIGHT = 2.5
+BAND_MARGIN_RARE_OVERLAP = 0.1
 #: Claims of two accounts on one point (related, not one fact: "the plan cuts Medicare" / "the plan saves
 #: Medicare") from this cosine, each claim's best partner in the other account only. Set on ClaimDiff dev pairs
 #: for precision >= 0.90 of "related".
@@ -283,11 +297,13 @@ def rare_overlap(words_a: set[str], words_b: set[str], idf: dict[str, float]) ->
     return sum(idf.get(w, 0.0) for w in words_a & words_b) / union if union > 0 else 0.0
 
 
-def band_evidence(a: Claim, b: Claim, overlap: float) -> str | None:
+def band_evidence(a: Claim, b: Claim, overlap: float, margin: float = 0.0) -> str | None:
     """Why two claims whose cosine is in the band (``BAND_COSINE`` to ``SAME_FACT_COSINE``, not anchored) are
     one fact, or None: the same event type with a shared agent or patient actor, an agreeing figure of one
-    kind, or rare words of the event that both use (``overlap``: :func:`rare_overlap`, at
-    ``BAND_RARE_OVERLAP`` or above)."""
+    kind, rare words of the event that both use (``overlap``: :func:`rare_overlap`, at ``BAND_RARE_OVERLAP`` or
+    above), or fewer rare words (``BAND_MARGIN_RARE_OVERLAP`` or more) when each claim is the other's best match
+    by a clear margin (``margin``: the smaller lead of the pair's cosine over each claim's runner-up in the other
+    account; share + ``BAND_MARGIN_WEIGHT`` x margin must reach ``BAND_RARE_OVERLAP``)."""
     event = _strong_event(a)
     if event is not None and event == _strong_event(b):
         roles_a = set(a.agent_ids) | set(a.patient_ids)
@@ -297,6 +313,8 @@ def band_evidence(a: Claim, b: Claim, overlap: float) -> str | None:
         return "same figure"
     if overlap >= BAND_RARE_OVERLAP:
         return "shared rare words"
+    if overlap >= BAND_MARGIN_RARE_OVERLAP and overlap + BAND_MARGIN_WEIGHT * margin >= BAND_RARE_OVERLAP:
+        return "clearly each other's closest claim"
     return None
 
 
@@ -327,6 +345,37 @@ def _nearest_per_account(sims: np.ndarray, codes: np.ndarray, accounts: int) -> 
     return nearest
 
 
+def _runner_up_per_account(sims: np.ndarray, codes: np.ndarray, accounts: int) -> np.ndarray:
+    """(claims, accounts): each claim's second-highest cosine to the claims of every account (-1 when the
+    account has one claim only)."""
+    second = np.full((len(codes), accounts), -1.0, dtype=np.float32)
+    for k in range(accounts):
+        members = np.nonzero(codes == k)[0]
+        if len(members) >= 2:
+            second[:, k] = np.partition(sims[:, members], -2, axis=1)[:, -2]
+    return second
+
+
+def one_to_one(sims: np.ndarray, rows: np.ndarray, cols: np.ndarray, codes: np.ndarray) -> set[tuple[int, int]]:
+    """The pairs (both orders) of a greedy one-to-one matching between every two accounts: the pairs of
+    ``rows``/``cols`` taken from the highest cosine down, each claim matched at most once per other account.
+
+    It holds every pair of mutual best matches, and also a claim's second-best partner when its best is taken by
+    a closer pair ("the White House disputed claims of impropriety" is Fox's best match for two New York Times
+    sentences, and the closer one takes it)."""
+    order = sorted(
+        ((float(sims[i, j]), i, j) for i, j in zip(rows.tolist(), cols.tolist(), strict=True) if i < j), reverse=True
+    )
+    used: set[tuple[int, int]] = set()
+    matched: set[tuple[int, int]] = set()
+    for _, i, j in order:
+        if (i, int(codes[j])) in used or (j, int(codes[i])) in used:
+            continue
+        used |= {(i, int(codes[j])), (j, int(codes[i]))}
+        matched |= {(i, j), (j, i)}
+    return matched
+
+
 def candidate_pairs(
     claims: Sequence[Claim], vectors: np.ndarray, account_of: Callable[[Claim], str]
 ) -> list[tuple[int, int, float]]:
@@ -336,27 +385,32 @@ def candidate_pairs(
     One matrix product gives every cosine; only the pairs of different accounts at the loosest candidate
     cosine (``BAND_COSINE``) or above are read by the frames (:func:`anchored`, :func:`band_evidence`), so the
     Python work grows with the pairs that may align, not with the square of the claims (10 pages of 50 claims:
-    250,000 pairs). A pair that only the band admits (:func:`band_evidence`) must also be each claim's best
-    match in the other's account (mutual best: one-to-one between two accounts), and is left out when its
-    verdict would be a conflict (loose evidence does not make a conflict)."""
+    250,000 pairs). A pair that only the band admits (:func:`band_evidence`) must also be matched one to one
+    between the two accounts (:func:`one_to_one`), and is left out when its verdict would be a conflict (loose
+    evidence does not make a conflict)."""
     if len(claims) < 2:
         return []
     sims = vectors @ vectors.T
     codes, names = _account_codes(claims, account_of)
-    nearest = _nearest_per_account(sims, codes, len(names))
     floor = min(SAME_FACT_COSINE, ANCHORED_COSINE, DENIAL_COSINE, BAND_COSINE)
     rows, cols = np.nonzero((codes[:, None] != codes[None, :]) & (sims >= floor))
     words: list[set[str]] | None = None
     idf: dict[str, float] = {}
+    second: np.ndarray | None = None
+    matched: set[tuple[int, int]] | None = None
     best: dict[tuple[int, int], tuple[float, int]] = {}
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         cosine = float(sims[i, j])
         if not _candidate(claims[i], claims[j], cosine):
-            if nearest[i, codes[j]] != j or nearest[j, codes[i]] != i:
+            if matched is None:
+                matched = one_to_one(sims, rows, cols, codes)
+            if (i, j) not in matched:
                 continue
-            if words is None:
+            if words is None or second is None:
                 words, idf = event_idf(claims)
-            if band_evidence(claims[i], claims[j], rare_overlap(words[i], words[j], idf)) is None:
+                second = _runner_up_per_account(sims, codes, len(names))
+            margin = cosine - float(max(second[i, codes[j]], second[j, codes[i]]))
+            if band_evidence(claims[i], claims[j], rare_overlap(words[i], words[j], idf), margin) is None:
                 continue
             # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
             if pair_verdict(claims[i], claims[j], cosine, "", "")[0] == "conflict":
@@ -378,6 +432,41 @@ def _short(text: str) -> str:
 _RANK = {"agree": 0, "compatible": 1, "conflict": 2}
 
 
+def _closing_pairs(
+    skipped: list[tuple[int, int, float]],
+    candidates: set[tuple[int, int]],
+    claims: Sequence[Claim],
+    account_of: Callable[[Claim], str],
+    root: Callable[[int], int],
+    parent: list[int],
+) -> list[tuple[int, int, float]]:
+    """The looser pairs :func:`align_claims` left out that close a clique: two groups (or a group and a claim)
+    join when every two of their claims are a candidate pair and no account tells it twice (three outlets whose
+    claims are each other's best match pairwise tell one fact). Returns the pairs taken; ``parent`` is updated."""
+    members: dict[int, set[int]] = defaultdict(set)
+    for k in {k for i, j, _ in skipped for k in (i, j)} | {k for pair in candidates for k in pair}:
+        members[root(k)].add(k)
+    taken = []
+    for i, j, cosine in skipped:
+        ri, rj = root(i), root(j)
+        merged = members[ri] | members[rj]
+        accounts = [account_of(claims[k]) for k in merged]
+        if len(set(accounts)) != len(accounts):
+            continue
+        if any(
+            (a, b) not in candidates
+            for a in merged
+            for b in merged
+            if a < b and account_of(claims[a]) != account_of(claims[b])
+        ):
+            continue
+        if ri != rj:
+            parent[rj] = ri
+            members[ri] = merged
+        taken.append((i, j, cosine))
+    return taken
+
+
 def align_claims(
     claims: Sequence[Claim],
     vectors: np.ndarray,
@@ -397,7 +486,7 @@ def align_claims(
 
     strong = {k for i, j, cosine in pairs if cosine >= SAME_FACT_COSINE for k in (i, j)}
     paired: set[int] = set()
-    kept = []
+    kept, skipped = [], []
     for i, j, cosine in pairs:
         if cosine >= SAME_FACT_COSINE:
             parent[root(j)] = root(i)
@@ -406,9 +495,10 @@ def align_claims(
             paired |= {i, j}
             parent[root(j)] = root(i)
         else:
+            skipped.append((i, j, cosine))
             continue
         kept.append((i, j, cosine))
-    pairs = kept
+    pairs = kept + _closing_pairs(skipped, {(i, j) for i, j, _ in pairs}, claims, account_of, root, parent)
     by_group: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
     for i, j, cosine in pairs:
         by_group[root(i)].append((i, j, cosine))
