@@ -1,6 +1,6 @@
 """Grouping pages into stories: B-cubed F1 on BASIL (150 articles -> 50 events) and ECB+ (events and topics).
 
-    PYTHONPATH=src python eval/stories.py [--basil DIR] [--ecb DIR] [--seeds 3] [--cache DIR]
+    PYTHONPATH=src python eval/stories.py [--basil DIR] [--ecb DIR] [--seeds 3] [--cache DIR] [--topic-directions K]
 
 Each document goes through the product's own features (title and lead for the encoder, names from the title and
 lead, the date, a MinHash of the text) and the product's :class:`StoryGrouper` with its shipped thresholds, in a
@@ -8,8 +8,9 @@ shuffled order (the grouper is greedy; figures are the mean over ``--seeds`` ord
 text alone here (a batch also adds the actors stage's names). ECB+ documents have no date, so its grouping runs
 without the date window. Anchor: TF-IDF of the same title and lead through the same grouper (no name bonus),
 at the best threshold of a grid on the same data (an advantage the anchor gets and we do not). Topics: ECB+
-topics are pairs of events of the same kind; the product's topic level (average linkage of story centroids,
-``rashomon.stories.topics``) is scored.
+topics are pairs of events of the same kind; the product's topic level (what all stories share taken off, then
+average linkage over the pages of the stories, ``rashomon.stories.topics``) is scored; ``--topic-directions 0``
+scores the plain mean cosine it replaced, ``--topic-directions K`` another number of directions taken off.
 
 The shipped thresholds were set on these same sets, so each figure also gets a held-out one: 5-fold
 cross-validation across topics (BASIL: its events), where the threshold for a fold's documents is the best of a
