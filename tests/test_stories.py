@@ -286,3 +286,48 @@ def test_topics_link_the_pages_of_stories_as_scipy_links_the_pages_themselves():
     theirs = fcluster(tree, t=0.7, criterion="distance")[np.cumsum(sizes) - 1]  # each story's last page
     same = lambda labels: {(a, b) for a in range(30) for b in range(30) if labels[a] == labels[b]}  # noqa: E731
     assert same(ours) == same(theirs) and 1 < len(set(ours)) < 30
+
+
+def _kinds_with_a_shared_part(rng, kinds: int = 40, dim: int = 64):
+    """Stories of ``kinds`` kinds, two events each: every page carries a part all pages share and a lean along
+    two directions that differ by story, not by kind (as names and register do), beside its kind's direction."""
+    unit = lambda rows: rows / np.linalg.norm(rows, axis=-1, keepdims=True)  # noqa: E731
+    common, lean = unit(rng.standard_normal(dim)), np.linalg.qr(rng.standard_normal((dim, 2)))[0].T
+    kind_directions = unit(rng.standard_normal((kinds, dim)))
+    pages, kind_of = [], []
+    for kind in range(kinds):
+        for _event in range(2):
+            story_lean = 0.45 * rng.standard_normal(2) @ lean
+            pages.append(
+                unit(1.5 * common + 1.4 * kind_directions[kind] + story_lean + 0.1 * rng.standard_normal((3, dim)))
+            )
+            kind_of.append(kind)
+    return pages, np.array(kind_of)
+
+
+def test_topics_take_off_what_all_stories_share_and_link_the_kinds():
+    from rashomon.stories.topics import topic_labels
+
+    pages, kind = _kinds_with_a_shared_part(np.random.default_rng(0))
+    sums, sizes = np.stack([p.sum(axis=0) for p in pages]), np.full(len(pages), 3)
+    labels = topic_labels(sums, sizes)
+    assert all(len(set(labels[kind == k])) == 1 for k in range(40))  # the two events of a kind: one topic
+    assert all(len(set(kind[labels == t])) == 1 for t in set(labels))  # no topic holds two kinds
+    plain = topic_labels(sums, sizes, directions=0)  # the shared part alone puts unrelated kinds together
+    assert len(set(plain)) < 40
+
+
+def test_the_common_part_comes_off_each_page_and_only_from_a_corpus_of_many_kinds():
+    from rashomon.stories.topics import without_common
+
+    rng = np.random.default_rng(2)
+    pages, _ = _kinds_with_a_shared_part(rng)
+    pages = [p[: 1 + i % 3] for i, p in enumerate(pages)]  # stories of 1 to 3 pages
+    sums = np.stack([p.sum(axis=0) for p in pages]).astype(np.float64)
+    taken = without_common(sums, np.array([len(p) for p in pages], dtype=np.float64), 4)
+    assert taken is not None
+    assert np.allclose(taken.sum(axis=0), 0.0)  # the mean came off every page, not once per story
+    assert np.linalg.matrix_rank(taken) == 64 - 4  # four directions are gone from all 80 stories
+    centres = rng.standard_normal((3, 64))  # three kinds span two directions: their top directions are the topics
+    few = np.concatenate([_cloud(rng, c, 40, 0.08) for c in centres]).astype(np.float64)
+    assert without_common(few, np.ones(len(few)), 4) is None

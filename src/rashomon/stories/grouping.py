@@ -395,17 +395,20 @@ class StoryGrouper:
         self._centres = centres
         self._cells[:count] = _nearest_centre(centred, centres)
 
-    def assign_topics(self, threshold: float | None = None) -> None:
-        """Group stories into topics (the same kind of event): average linkage of their centroids (:mod:`.topics`).
+    def assign_topics(self, threshold: float | None = None, directions: int | None = None) -> None:
+        """Group stories into topics (the same kind of event): average linkage of their centroids, with what all
+        stories share taken off (:mod:`.topics`; ``None`` takes its settings).
 
         Topics are derived data: every call labels all stories afresh, ``t1`` being the topic of the first story."""
-        from .topics import TOPIC_THRESHOLD, topic_labels
+        from .topics import TOPIC_COMMON_DIRECTIONS, topic_labels
 
         if not self.stories:
             return
         sums = np.stack([story.centroid for story in self.stories])
         sizes = np.array([len(story.pages) for story in self.stories])
-        labels = topic_labels(sums, sizes, threshold=TOPIC_THRESHOLD if threshold is None else threshold)
+        labels = topic_labels(
+            sums, sizes, threshold=threshold, directions=TOPIC_COMMON_DIRECTIONS if directions is None else directions
+        )
         for story, label in zip(self.stories, labels):
             story.topic = f"t{int(label) + 1}"
 
