@@ -637,3 +637,35 @@ def test_non_violent_senses_and_sarcastic_wishes_are_not_threats(text):
 
 def test_a_plain_wish_of_execution_is_still_a_threat():
     assert "threat" in flags_of("I cant wait for that harbour master to be executed.")
+
+
+# --- issue 22, functional cases: violence wished on a whole group, conditional promises ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Any Portuguese sailor who docks here will be shot.",
+        "The next Lutheran that walks into my shop gets stabbed.",
+        "We need to get rid of the Catholics in this valley for good.",
+        "I'm going to hurt the next deaf person who asks me for directions.",
+        "Somebody should beat up every Somali on this street.",
+    ],
+)
+def test_violence_promised_or_wished_on_a_group_is_a_threat(text):
+    assert "threat" in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We should get rid of the harbour master at the next election.",
+        "The council wants to get rid of the old ferry timetable.",
+        "This scandal should hurt them badly at the polls.",
+        "The first fisherman who was shot was a teenager, police said.",
+        "Any pupil that gets caught will be kept after class.",
+        "The next driver who parks here gets towed.",
+    ],
+)
+def test_removal_of_officials_and_plans_and_reported_shootings_are_not_threats(text):
+    assert "threat" not in flags_of(text)
