@@ -21,7 +21,7 @@ from ..errors import ConfigError
 from ..model import Analysis, Comment, CommentFlag, Evidence, Stance
 from ..options import CommentOptions, Options
 from ..pipeline import StageContext, register_stage
-from . import abuse, corrections, language, lexicon, mention, sarcasm, spans, stance, threads
+from . import abuse, corrections, language, sarcasm, spans, stance, threads
 from .features import featurize_counts, gc_paused
 from .threads import commenter_summary, thread_tree
 
@@ -211,14 +211,8 @@ def _span_evidence(ctx: CommentContext, batch: list[Comment]) -> None:
     for k, text, comment_spans in zip(flagged, texts, found, strict=True):
         comment = batch[k]
         base = comment.start
-        folded = lexicon.fold(text)
-        quoted = mention.quoted_regions(folded) if comment_spans else []
-        for span in comment_spans:
+        for span in abuse.used_spans(text, comment_spans):
             if any(e.start <= base + span.start and base + span.end <= e.end for e in comment.evidence):
-                continue
-            # denied, quoted or reported: not evidence; a span opening with its own negation is judged on the rest
-            rest = mention.without_negation(folded[span.start : span.end])
-            if mention.mentioned(folded, span.start, span.end, quoted, abuse.abusive_on_its_own(rest)):
                 continue
                 continue
             comment.evidence.append(ctx.evidence(comment, "toxic_span", span.start, span.end, round(span.score, 3)))

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 import numpy as np
 
@@ -81,6 +82,16 @@ class AbuseResult:
     flags: list[str] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
 
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+SpanT = TypeVar("SpanT", bound=_Located)
 
 _TOKEN_RE = re.compile(r"[\w*#@$'-]+")
 _LEXICON_CATEGORIES = ("identity_attack", "profanity:strong", "profanity:masked", "insult", "profanity:mild")
@@ -490,6 +501,22 @@ def abusive_on_its_own(folded_span: str) -> bool:
     weights = _word_weights(words)
     heads = [EVIDENCE_HEADS.index("toxicity"), EVIDENCE_HEADS.index("insult")]
     return bool((weights[:, heads] >= NEGATABLE_WORD_WEIGHT).any())
+
+
+def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
+    """The span head's spans of ``text`` that the comment uses as abuse, not the ones it only mentions: denied
+    (a span opening with its own negation, "never hurt them", is judged on the rest), quoted in reported words,
+    or said of someone else's words (see :mod:`mention`)."""
+    if not found:
+        return []
+    folded = lexicon.fold(text[:MAX_SCAN_CHARS])
+    quoted = mention.quoted_regions(folded)
+    kept = []
+    for span in found:
+        rest = mention.without_negation(folded[span.start : span.end])
+        if not mention.mentioned(folded, span.start, span.end, quoted, abusive_on_its_own(rest)):
+            kept.append(span)
+    return kept
 
 
 def _used(folded: str, hits: list[Hit]) -> list[Hit]:

@@ -4,9 +4,10 @@
 like "they are scum" are hurtful': the abusive word is there, but the writer negates it or holds it up to
 condemn it. A span (the span head's phrase, a lexicon insult word, a dehumanizing phrase) is *mentioned* when
 
-* a negation stands at most ``NEGATION_WORDS`` words before it in the same clause ("are not disgusting",
-  "would never hurt"), but not a negation that sharpens an insult ("not just stupid", "don't be an idiot");
-* it sits inside quotation marks in a comment that reports speech or writing ("wrote", "says", "statements");
+* a negation stands just before it in the same clause ("are not disgusting", "would never hurt"; only the words of
+  ``NEGATION_BRIDGE`` between), but not a negation that sharpens an insult ("not just stupid", "don't be an
+  idiot") or compares ("not a coward like you");
+* it sits inside quotation marks that a cue introduces as someone's words ('wrote "..."', 'statements like "..."');
 * its clause says it of someone else's words: "stop calling ...", "saying that ...", "calling them X is ...".
 
 A group's name is not abusive on its own (:func:`names_a_group_only`), so a negation before it denies nothing.
@@ -27,34 +28,41 @@ from functools import lru_cache
 from . import lexicon
 
 # --- settings ------------------------------------------------------------------------------------------
-#: Most words between a negation and the span it negates ("are not disgusting": 0; "don't really hate": 1).
-NEGATION_WORDS = 2
+#: Words that may stand between a negation and the word it denies ("are not a disgrace", "not so stupid",
+#: "would never ever hurt"); any other word means the negation governs something else ("can't fix stupid",
+#: "don't watch moron movies"), so the span is used, not denied. Chosen on OLID development tweets (issue 22).
+NEGATION_BRIDGE = ("a", "an", "so", "that", "very", "really", "at", "ever", "be", "being", "even", "remotely")
+#: Most characters between a cue ("said", "like", "calling") and the opening quotation mark it introduces.
+QUOTE_CUE_GAP = 30
 # ---------------------------------------------------------------------------------------------------------
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,\n()]|\b(?:but|though|although|yet|because)\b")
-_WORD = r"[\w'*#@$-]+"
 _NEGATION_RE = re.compile(
-    r"(?:\b(?:not|never|no|nobody|noone|no one|none|nothing)\b|n't\b|\bcannot\b)"
-    + rf"(?:\s+{_WORD}){{0,{NEGATION_WORDS}}}\s*$"
+    r"(?:\b(?:not|never|nobody|noone|no one)\b|\b(?:is|are|was|were|am|be)\s+no\b|(?<=')(?:s|re)\s+no\b|n't\b|"
+    r"\bcannot\b)" + r"(?:\s+(?:" + "|".join(NEGATION_BRIDGE) + r"))*\s*$"
 )
-#: Negations that do not deny what follows: they sharpen it or order it ("not just stupid", "don't be a fool").
+#: Negations that do not deny what follows: they sharpen it or order it ("not just stupid", "don't be a fool"),
+#: or compare ("not a coward like you": see ``_COMPARED_RE``).
 _NOT_DENIAL_RE = re.compile(
     r"\b(?:not (?:just|only|merely|simply|even)|(?:don'?t|do not|never) (?:be|act|sound|look)(?: like)?|"
     r"no (?:wonder|doubt|surprise)|nothing but|none other than|no better than|nobody but)\b"
 )
+_SENTENCE_END_RE = re.compile(r"[.!?\n]+")
+_COMPARED_RE = re.compile(r"\s*(?:like|as|than)\b")
 #: Someone else's words held up in the same clause, before the span: "stop calling X ...", "saying that X".
 _REPORTED_RE = re.compile(
     r"(?:\b(?:stop|quit|stopped|not okay to|wrong to|enough of)\s+(?:\w+\s+)?(?:calling|saying|claiming|"
-    r"spreading|repeating|posting)|(?:^|[.!?;:\n]\s*)(?:calling|saying|claiming|suggesting|implying)"
-    r"(?:\s+that)?)\b[^.!?;:\n]*$"
+    r"spreading|repeating|posting)|^\s*(?:calling|saying|claiming|suggesting|implying))(?:\s+that)?"
+    # someone named between the verb and the span: "stop calling THEM vermin" (but "stop saying stupid stuff")
+    r"(?:\s+(?:the|a|an|these|those|all))*\s+(?!(?:the|a|an|these|those|all)\b)[\w'-]+\b[^.!?;:\n]*$"
 )
-_QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,400})[\"“”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){1,400}?)'(?!\w)")
-
-
-@lru_cache(maxsize=1)
-def _quote_cue() -> re.Pattern:
-    data = lexicon.load("threats")
-    return re.compile(lexicon.alternation(data["quote_cues"], data) + r"|\b(?:statements?|remarks?|phrases?)\b")
+_QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){1,200}?)'(?!\w)")
+#: Words that introduce a quotation of someone's words, just before its opening mark.
+_QUOTE_CUE_RE = re.compile(
+    r"\b(?:said|says|saying|say|wrote|writes|write|written|read|reads|like|calling|called|call|calls|chant\w*|"
+    r"shout\w*|scream\w*|yell\w*|tweet\w*|posted|statements?|words|phrases?|remarks?|slogans?|signs?)\b"
+    rf"[^.!?\"“”]{{0,{QUOTE_CUE_GAP}}}$"
+)
 
 
 def _clause_before(folded: str, start: int) -> str:
@@ -64,18 +72,35 @@ def _clause_before(folded: str, start: int) -> str:
     return head[ends[-1] :] if ends else head
 
 
-def negated(folded: str, start: int) -> bool:
-    """Whether the span starting at ``start`` of the folded comment is denied by a negation just before it."""
+def negated(folded: str, start: int, end: int | None = None) -> bool:
+    """Whether the span at ``start`` (to ``end``) of the folded comment is denied by a negation just before it,
+    not followed by a comparison ("not a coward like you" is an insult), not in a question."""
     before = _clause_before(folded, start)
     found = _NEGATION_RE.search(before)
-    return found is not None and not _NOT_DENIAL_RE.search(before, found.start())
+    if found is None or _NOT_DENIAL_RE.search(before, max(0, found.start() - 3)):  # from "do" of "don't"
+        return False
+    if end is not None and _COMPARED_RE.match(folded, end):
+        return False
+    return not _in_question(folded, start)
+
+
+def _in_question(folded: str, start: int) -> bool:
+    """Whether the sentence around ``start`` ends with a question mark: a negative question asserts ("wasn't
+    this clown ...?", "shouldn't they ...?"), it does not deny."""
+    found = _SENTENCE_END_RE.search(folded, start)
+    return found is not None and found.group(0).startswith("?")
 
 
 def quoted_regions(folded: str) -> list[tuple[int, int]]:
-    """Regions in quotation marks when the comment reports someone's words (empty otherwise)."""
-    if not _quote_cue().search(folded):
+    """Regions in quotation marks that a cue introduces as someone's words ('he said "..."', 'statements like
+    "..."'); none in a text with doubled marks (``""``: a spreadsheet's escaping, where no pairing can be trusted)."""
+    if '""' in folded:
         return []
-    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(folded)]
+    return [
+        (m.start(), m.end())
+        for m in _QUOTE_RE.finditer(folded)
+        if _QUOTE_CUE_RE.search(folded, max(0, m.start() - 40 - QUOTE_CUE_GAP), m.start())
+    ]
 
 
 #: Words that may stand beside a group's name in a span that only names the group ("all the gay people").
@@ -83,7 +108,7 @@ _GROUP_FILLERS = frozenset(
     "a an the all these those some many most every each of and or our their my your people person persons folk "
     "folks men man women woman kids community communities family families".split()
 )
-_SPAN_NEGATION_RE = re.compile(r"(?:not|never|no|nobody|don't|dont|doesn't|didn't|won't|wouldn't|cannot|can't)\s+")
+_SPAN_NEGATION_RE = re.compile(r"(?:not|never|nobody|don't|dont|doesn't|didn't|won't|wouldn't|cannot|can't)\s+")
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +143,7 @@ def mentioned(
     if any(qs <= start and end <= qe for qs, qe in quoted):
         return True
     inner = _SPAN_NEGATION_RE.match(folded, start, end)  # the span opens with its own negation: "never hurt X"
-    if negatable and (inner is not None or negated(folded, start)):
+    if negatable and (inner is not None or negated(folded, start, end)):
         return True
     return bool(_REPORTED_RE.search(_clause_before(folded, start)))
 
