@@ -739,3 +739,15 @@ def test_a_denial_or_counter_speech_has_nothing_to_show(mode):
     assert not {"toxicity", "insult"} & set(denied.flags)
     assert not {"toxicity", "insult"} & set(reported.flags)
     assert "toxicity" in used.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Disabled people are subhuman.", "Hindus are nothing but vermin.", "Vermin, all of these Somalis."],
+)
+def test_dehumanizing_phrases_name_any_group(text):
+    assert "identity_attack" in flags_of(text)
+
+
+def test_a_denied_dehumanizing_phrase_is_not_an_identity_attack():
+    assert "identity_attack" not in flags_of("Saying that disabled people are subhuman is plain prejudice.")

@@ -128,7 +128,7 @@ def _lexicon() -> _Lexicon:
         words = [p for p in lists.get(category, []) if not _is_phrase(p)]
         phrases = [p for p in lists.get(category, []) if _is_phrase(p)]
         if category == "identity_attack":
-            phrases += data["dehumanizing"]
+            phrases += [lexicon.alternation([item], data) for item in data["dehumanizing"]]  # {groups} filled in
         if words:
             token.append((category, re.compile(lexicon.alternation(words))))
         if phrases:
