@@ -10,7 +10,8 @@ line of JSON last.
 
 In both modes the OLID figures are also given as the stage flags (``flags_as_shipped``): a toxicity
 flag is withheld when the comment has nothing to show, no phrase the toxic-span head scores
-``spans.SUPPORT_THRESHOLD`` or more, no lexicon word, no threat (``comments.FLAG_NEEDS_EVIDENCE``).
+``spans.SUPPORT_THRESHOLD`` or more, no lexicon word, no threat (``comments.FLAG_NEEDS_EVIDENCE``); phrases and
+words the comment only mentions (denied, quoted, reported: ``comments.mention``) do not count, as in the stage.
 
     .venv/bin/python eval/abuse.py [--data ../shared/data] [--folds 5] [--seed 20161128] [--skip-davidson]
         [--mode encoder|fast] [--cache DIR]
