@@ -10,7 +10,8 @@ line of JSON last.
 
 In both modes the OLID figures are also given as the stage flags (``flags_as_shipped``): a toxicity
 flag is withheld when the comment has nothing to show, no phrase the toxic-span head scores
-``spans.SUPPORT_THRESHOLD`` or more, no lexicon word, no threat (``comments.FLAG_NEEDS_EVIDENCE``).
+``spans.SUPPORT_THRESHOLD`` or more, no lexicon word, no threat (``comments.FLAG_NEEDS_EVIDENCE``); phrases and
+words the comment only mentions (denied, quoted, reported: ``comments.mention``) do not count, as in the stage.
 
     .venv/bin/python eval/abuse.py [--data ../shared/data] [--folds 5] [--seed 20161128] [--skip-davidson]
         [--mode encoder|fast] [--cache DIR]
@@ -70,9 +71,13 @@ def shown(texts: list[str], cache=None) -> np.ndarray:
     for start in range(0, len(texts), 2000):
         chunk = texts[start : start + 2000]
         encoded = enc.encode(chunk, tokens=True)
-        found = spans.find_spans(chunk, encoded.tokens, encoded.offsets, encoded.sentences, support=spans.SUPPORT_THRESHOLD)
+        found = spans.find_spans(
+            chunk, encoded.tokens, encoded.offsets, encoded.sentences, support=spans.SUPPORT_THRESHOLD
+        )
         hits = abuse.score_texts(chunk, model_scores={h: np.zeros(len(chunk)) for h in abuse.MODEL_HEADS})
-        result[start : start + len(chunk)] = [bool(f) or bool(r.hits) for f, r in zip(found, hits)]
+        result[start : start + len(chunk)] = [
+            bool(abuse.used_spans(text, f)) or bool(r.hits) for text, f, r in zip(chunk, found, hits)
+        ]
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.save(path, result)
@@ -127,7 +132,11 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
     result["toxicity"]["flags_as_shipped"] = binary_figures(olid.labels["offensive"], flags)
     result["toxicity"]["flags_without_evidence_rule"] = binary_figures(olid.labels["offensive"], tuned["toxicity"])
     anchor = anchor_scores(olid.texts)
-    result["anchor"] = {column: binary_figures(olid.labels[column], anchor) for column in ("offensive",)} if anchor is not None else None
+    result["anchor"] = (
+        {column: binary_figures(olid.labels[column], anchor) for column in ("offensive",)}
+        if anchor is not None
+        else None
+    )
     return result
 
 
@@ -150,8 +159,10 @@ def evaluate_davidson(data: Path, seed: int, mode: str = "encoder", cache=None) 
         result[head] = figures
     anchor = anchor_scores(texts)
     if anchor is not None:
-        result["anchor"] = {column: binary_figures([davidson.labels[column][i] for i in test], anchor)
-                            for column in ("offensive", "hate")}
+        result["anchor"] = {
+            column: binary_figures([davidson.labels[column][i] for i in test], anchor)
+            for column in ("offensive", "hate")
+        }
     return result
 
 
@@ -181,12 +192,20 @@ def main(argv=None) -> int:
     else:
         ours = olid["toxicity"]["macro_f1"]
     anchor = (olid["anchor"] or {}).get("offensive", {}).get("macro_f1")
-    print(f"  OLID macro-F1 at the shipped thresholds: rashomon {args.mode} {ours:.4f} vs alt-profanity-check {anchor}; goal >= {OLID_GOAL} "
-          f"({'met' if ours >= OLID_GOAL else 'NOT met'}), margin goal >= {MARGIN_GOAL} "
-          f"({'met' if anchor is not None and ours - anchor >= MARGIN_GOAL else 'NOT met'})")
-    out = {"mode": args.mode, "olid_cv": olid, "olid_macro_f1": ours, "olid_macro_f1_anchor": anchor,
-           "olid_goal": OLID_GOAL, "olid_goal_met": ours >= OLID_GOAL,
-           "margin_over_anchor": round(ours - anchor, 4) if anchor is not None else None}
+    print(
+        f"  OLID macro-F1 at the shipped thresholds: rashomon {args.mode} {ours:.4f} vs alt-profanity-check {anchor}; goal >= {OLID_GOAL} "
+        f"({'met' if ours >= OLID_GOAL else 'NOT met'}), margin goal >= {MARGIN_GOAL} "
+        f"({'met' if anchor is not None and ours - anchor >= MARGIN_GOAL else 'NOT met'})"
+    )
+    out = {
+        "mode": args.mode,
+        "olid_cv": olid,
+        "olid_macro_f1": ours,
+        "olid_macro_f1_anchor": anchor,
+        "olid_goal": OLID_GOAL,
+        "olid_goal_met": ours >= OLID_GOAL,
+        "margin_over_anchor": round(ours - anchor, 4) if anchor is not None else None,
+    }
     if not args.skip_davidson and (args.data / "toxicity" / "davidson").is_dir():
         print("Davidson, fixed 80/20 split")
         dav = evaluate_davidson(args.data, args.seed, args.mode, args.cache)

@@ -11,6 +11,7 @@ from rashomon.comments import (
     analyze_comments,
     commenter_summary,
     language,
+    mention,
     sarcasm,
     stance,
     thread_tree,
@@ -18,6 +19,7 @@ from rashomon.comments import (
     threats,
 )
 from rashomon.comments.features import featurize
+from rashomon.comments.lexicon import fold as lexicon_fold
 from rashomon.comments.models import MODEL_DIR, load_model
 from rashomon.model import Actor, Analysis, Block, Comment, Page
 from rashomon.options import Options
@@ -669,3 +671,115 @@ def test_a_comment_is_never_a_reply_to_one_posted_after_it():
     threads.link_replies(comments)
     assert comments[1].reply_to is None  # posted a day before the comment above it
     assert comments[2].reply_to == "c2" and comments[2].reply_reason == "answers_previous"
+
+
+# --- issue 22, functional cases: violence wished on a whole group, conditional promises ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Any Portuguese sailor who docks here will be shot.",
+        "The next Lutheran that walks into my shop gets stabbed.",
+        "We need to get rid of the Catholics in this valley for good.",
+        "I'm going to hurt the next deaf person who asks me for directions.",
+        "Somebody should beat up every Somali on this street.",
+    ],
+)
+def test_violence_promised_or_wished_on_a_group_is_a_threat(text):
+    assert "threat" in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We should get rid of the harbour master at the next election.",
+        "The council wants to get rid of the old ferry timetable.",
+        "This scandal should hurt them badly at the polls.",
+        "The first fisherman who was shot was a teenager, police said.",
+        "Any pupil that gets caught will be kept after class.",
+        "The next driver who parks here gets towed.",
+    ],
+)
+def test_removal_of_officials_and_plans_and_reported_shootings_are_not_threats(text):
+    assert "threat" not in flags_of(text)
+
+
+# --- issue 22, functional cases: abuse denied, quoted to denounce it, or reported is not evidence -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Harbour pilots are not disgusting.", "disgusting"),
+        ("I would never hurt a ferry clerk.", "hurt"),
+        ("You have to stop calling the dockers vermin.", "vermin"),
+        ("Saying that the islanders are scum is plain prejudice.", "scum"),
+        ("The sign read 'sailors are scum' and the mayor took it down.", "scum"),
+        ("He is no idiot.", "idiot"),
+    ],
+)
+def test_denied_quoted_or_reported_abuse_is_mentioned(text, word):
+    folded = lexicon_fold(text)
+    start = folded.index(word)
+    assert mention.mentioned(folded, start, start + len(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("You are not just stupid, you are a liar.", "stupid"),
+        ("Don't be such an idiot.", "idiot"),
+        ("Nobody likes you, idiot.", "idiot"),
+        ("No wonder you are a moron.", "moron"),
+        ("You are nothing but a parasite.", "parasite"),
+        ("I'm calling you an idiot because you are one.", "idiot"),
+        ("He wrote a letter. You are scum.", "scum"),
+    ],
+)
+def test_abuse_used_is_not_mentioned(text, word):
+    folded = lexicon_fold(text)
+    start = folded.index(word)
+    assert not mention.mentioned(folded, start, start + len(word))
+
+
+def test_a_negated_word_that_is_not_abusive_is_not_a_denial():
+    # "I don't respect them": the negation is the abuse; "they are not disgusting" denies it
+    assert not abuse.abusive_on_its_own("respect")
+    assert not abuse.abusive_on_its_own("the jews")
+    assert abuse.abusive_on_its_own("disgusting")
+    assert abuse.abusive_on_its_own("vermin")  # a lexicon word
+
+
+def test_a_negated_insult_word_sets_no_floor_but_a_slur_still_does():
+    denied = abuse.score_texts(["The dockers are not vermin."])[0]
+    assert not any(h.label == "insult" for h in denied.hits)
+    used = abuse.score_texts(["The dockers are vermin."])[0]
+    assert any(h.label == "insult" for h in used.hits)
+
+
+@pytest.mark.parametrize("mode", ["fast", "encoder"])
+def test_a_denial_or_counter_speech_has_nothing_to_show(mode):
+    comments = [
+        ("ann", "The dockers are not vermin."),
+        ("bo", "You have to stop calling the dockers vermin."),
+        ("cy", "The dockers are vermin."),
+    ]
+    analysis = make_analysis(comments)
+    analyze_comments(analysis, Options().with_values({"comments.mode": mode}))
+    denied, reported, used = analysis.page.comments
+    assert not {"toxicity", "insult"} & set(denied.flags)
+    assert not {"toxicity", "insult"} & set(reported.flags)
+    assert "toxicity" in used.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Disabled people are subhuman.", "Hindus are nothing but vermin.", "Vermin, all of these Somalis."],
+)
+def test_dehumanizing_phrases_name_any_group(text):
+    assert "identity_attack" in flags_of(text)
+
+
+def test_a_denied_dehumanizing_phrase_is_not_an_identity_attack():
+    assert "identity_attack" not in flags_of("Saying that disabled people are subhuman is plain prejudice.")

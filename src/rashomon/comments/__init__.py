@@ -210,11 +210,12 @@ def _span_evidence(ctx: CommentContext, batch: list[Comment]) -> None:
         assert encoded.tokens is not None and encoded.offsets is not None
         tokens, offsets, sentences = encoded.tokens, encoded.offsets, encoded.sentences
     found = spans.find_spans(texts, tokens, offsets, sentences, support=spans.SUPPORT_THRESHOLD)
-    for k, comment_spans in zip(flagged, found, strict=True):
+    for k, text, comment_spans in zip(flagged, texts, found, strict=True):
         comment = batch[k]
         base = comment.start
-        for span in comment_spans:
+        for span in abuse.used_spans(text, comment_spans):
             if any(e.start <= base + span.start and base + span.end <= e.end for e in comment.evidence):
+                continue
                 continue
             comment.evidence.append(ctx.evidence(comment, "toxic_span", span.start, span.end, round(span.score, 3)))
         if FLAG_NEEDS_EVIDENCE and not _shown(comment):

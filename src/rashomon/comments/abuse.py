@@ -21,10 +21,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 import numpy as np
 
-from . import lexicon, sarcasm, threats
+from . import lexicon, mention, sarcasm, threats
 from .features import batch_scoring, normalize_words, token_ids
 from .models import LinearModel, load_model
 
@@ -52,6 +53,10 @@ NO_PROFANITY_SCORE = 0.02
 MAX_MODEL_EVIDENCE = 3
 #: A word is model evidence only if its n-gram weights add up to more than this.
 MIN_EVIDENCE_WEIGHT = 0.5
+#: A word is abusive on its own (so a negation before it denies the abuse: "they are not disgusting") when the
+#: fast model's n-gram weights for toxicity or insult add up to this much, or it is a lexicon word; words under
+#: it ("respect", "equal", "trust") are abuse when negated ("I don't respect them"). See :mod:`mention`.
+NEGATABLE_WORD_WEIGHT = 2.0
 #: Only the first this many characters of a comment are scanned by patterns (a 100 KB comment stays fast).
 MAX_SCAN_CHARS = 20_000
 # ---------------------------------------------------------------------------------------------------------
@@ -77,6 +82,16 @@ class AbuseResult:
     flags: list[str] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
 
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+SpanT = TypeVar("SpanT", bound=_Located)
 
 _TOKEN_RE = re.compile(r"[\w*#@$'-]+")
 _LEXICON_CATEGORIES = ("identity_attack", "profanity:strong", "profanity:masked", "insult", "profanity:mild")
@@ -113,7 +128,7 @@ def _lexicon() -> _Lexicon:
         words = [p for p in lists.get(category, []) if not _is_phrase(p)]
         phrases = [p for p in lists.get(category, []) if _is_phrase(p)]
         if category == "identity_attack":
-            phrases += data["dehumanizing"]
+            phrases += [lexicon.alternation([item], data) for item in data["dehumanizing"]]  # {groups} filled in
         if words:
             token.append((category, re.compile(lexicon.alternation(words))))
         if phrases:
@@ -432,6 +447,9 @@ def score_texts(
     limits = {**FLAG_THRESHOLDS, **(thresholds or {})}
     batch = lexicon.fold_batch(scan)
     all_hits, violent = _scan_batch(batch)
+    for i, hits in enumerate(all_hits):
+        if hits:
+            all_hits[i] = _used(batch.texts[i], hits)
     # a wish of violence the writer marks as sarcasm (/s, /sarc) is not a threat (issue 22)
     marked = {i for i, marker in zip(violent, sarcasm.find_markers([scan[i] for i in violent])) if marker}
     for i in violent:
@@ -470,6 +488,50 @@ def score_texts(
         for result, evidence in zip(results, batch_model_evidence(batch.texts, wanted)):
             result.hits += evidence
     return results
+
+
+def abusive_on_its_own(folded_span: str) -> bool:
+    """Whether a folded phrase holds a word that is abusive without its context (``NEGATABLE_WORD_WEIGHT``)."""
+    if lexicon_hits(folded_span, folded_span):
+        return True
+    # a group's name weighs on the model (the training data's bias), but naming a group is not abuse
+    words = [w for w in _WORD_RE.findall(folded_span) if not mention.names_a_group_only(w)]
+    if not words:
+        return False
+    weights = _word_weights(words)
+    heads = [EVIDENCE_HEADS.index("toxicity"), EVIDENCE_HEADS.index("insult")]
+    return bool((weights[:, heads] >= NEGATABLE_WORD_WEIGHT).any())
+
+
+def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
+    """The span head's spans of ``text`` that the comment uses as abuse, not the ones it only mentions: denied
+    (a span opening with its own negation, "never hurt them", is judged on the rest), quoted in reported words,
+    or said of someone else's words (see :mod:`mention`)."""
+    if not found:
+        return []
+    folded = lexicon.fold(text[:MAX_SCAN_CHARS])
+    quoted = mention.quoted_regions(folded)
+    kept = []
+    for span in found:
+        rest = mention.without_negation(folded[span.start : span.end])
+        if not mention.mentioned(folded, span.start, span.end, quoted, abusive_on_its_own(rest)):
+            kept.append(span)
+    return kept
+
+
+def _used(folded: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` without the insult words and dehumanizing phrases the comment only mentions: negated ("they are
+    not vermin"), quoted in reported words, or said of someone else's words ("stop calling them ..."; see
+    :mod:`mention`). Slurs and profanity stay: a slur is a slur even when negated."""
+    quoted: list[tuple[int, int]] | None = None
+    kept = []
+    for hit in hits:
+        if hit.label == "insult" or (hit.label == "identity_attack" and " " in folded[hit.start : hit.end]):
+            quoted = mention.quoted_regions(folded) if quoted is None else quoted
+            if mention.mentioned(folded, hit.start, hit.end, quoted):
+                continue
+        kept.append(hit)
+    return kept
 
 
 #: Flags of a text with no lexicon or threat hit, by which model heads are at or above their threshold (bit k

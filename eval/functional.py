@@ -1,0 +1,254 @@
+"""Functional tests for hate, abuse and threats: the comments stage on our own templated cases (issue 22).
+
+The cases (``eval/data/functional.yaml``, written for this project after the published design of functional
+suites for hate speech: derogation, threats, slurs, profanity, pronoun reference, negation, phrasing, group
+identity, counter-speech, targets that are not protected, spelling variations) each carry a gold label,
+"hateful" or "not hateful". A case is predicted hateful when the stage (``analyze_comments``, the default
+``fast`` mode and ``--mode encoder``) gives it a ``toxicity``, ``identity_attack`` or ``threat`` flag; the
+figures for the narrower reading "hate = an ``identity_attack`` or ``threat`` flag" are printed beside them.
+The anchor, alt-profanity-check (probability >= 0.5 as hateful), scores the same cases in the same run.
+
+Templates alternate between half A (the one fixes were made on) and half B (held out): both are reported.
+Figures: accuracy per functionality, overall accuracy, recall on the threat cases (hateful, and the ``threat``
+flag itself). Human-readable figures, then one line of JSON last.
+
+    .venv/bin/python eval/functional.py [--cases eval/data/functional.yaml] [--modes fast encoder]
+        [--half A|B|all] [--show-errors MODE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from rashomon.comments import analyze_comments, lexicon  # noqa: E402
+from rashomon.model import Analysis, Comment, Page  # noqa: E402
+from rashomon.options import CommentOptions, Options  # noqa: E402
+
+HATEFUL = "hateful"
+#: Flags that make a case "hateful" (the issue's reading), and the narrower reading printed beside it.
+HATE_FLAGS = {"toxicity", "identity_attack", "threat"}
+NARROW_FLAGS = {"identity_attack", "threat"}
+#: Groups filled into each group template (rotating through the list, so every group is used about equally).
+GROUPS_PER_TEMPLATE = 5
+#: Objects / non-protected groups / slurs filled into each template that names one.
+FILLERS_PER_TEMPLATE = 4
+SLURS_PER_TEMPLATE = 4
+GOALS = {"accuracy": 0.85, "threat_recall": 0.90}
+
+
+@dataclass(slots=True, frozen=True)
+class Case:
+    text: str
+    functionality: str
+    hateful: bool
+    half: str
+    threat: bool
+
+
+def _slurs() -> list[str]:
+    """Plain slur words taken from the project's lexicon (single-word alternatives without regex syntax other
+    than a plural ``s?``), so that no slur is written in the cases file or this script."""
+    words = []
+    for entry in lexicon.load("abuse")["slurs"]:
+        for alt in entry.split("|"):
+            if re.fullmatch(r"[a-z]{3,}(?:s\?)?", alt):
+                words.append(alt.removesuffix("s?"))
+    return words
+
+
+def _vary(word: str, kind: str) -> str:
+    """``word`` spelled the ``kind`` way (deterministic: the change is in the middle of the word)."""
+    mid = len(word) // 2
+    if kind == "swap":
+        return word[: mid - 1] + word[mid] + word[mid - 1] + word[mid + 1 :]
+    if kind == "drop":
+        return word[:mid] + word[mid + 1 :]
+    if kind == "leet":
+        return word.translate(str.maketrans("aeio", "4310"))
+    if kind == "spaces":
+        return " ".join(word)
+    if kind == "joined":
+        return "\0" + word  # the space before the word is removed below
+    raise ValueError(kind)
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    def sub(m: re.Match) -> str:
+        name = m.group(1)
+        value = values[name.lower()]
+        return value[:1].upper() + value[1:] if name[:1].isupper() else value
+
+    return re.sub(r"\{(\w+)\}", sub, template)
+
+
+def load_cases(path: Path) -> list[Case]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    groups = data["groups"]
+    slurs = _slurs()
+    cases: list[Case] = []
+    rotation = 0
+    for name, spec in data["functionalities"].items():
+        hateful = spec["gold"] == HATEFUL
+        for k, template in enumerate(spec["templates"]):
+            half = "A" if k % 2 == 0 else "B"
+            fillings: list[dict[str, str]]
+            if "{thing}" in template.lower():
+                fillings = [{"thing": t} for t in _rotate(data["things"], k, FILLERS_PER_TEMPLATE)]
+            elif "{ngroup}" in template.lower():
+                fillings = [{"ngroup": g} for g in _rotate(data["ngroups"], k, FILLERS_PER_TEMPLATE)]
+            elif "{group}" in template.lower() or "{one}" in template:
+                fillings = [{"group": g, "one": o} for g, o in _rotate(groups, rotation, GROUPS_PER_TEMPLATE)]
+                rotation += 1
+            else:
+                fillings = [{}]
+            if "[SLUR]" in template:
+                fillings = [{"slur": s} for s in _rotate(slurs, 3 * k, SLURS_PER_TEMPLATE)]
+            for kind in spec.get("spelling") or [None]:
+                for values in fillings:
+                    text = _fill(template, values).replace("[SLUR]", values.get("slur", ""))
+                    if kind is not None:
+                        text = re.sub(r"<(\w+)>", lambda m, kind=kind: _vary(m.group(1), kind), text)
+                        text = text.replace(" \0", "").replace("\0", "")
+                    name_ = f"spelling_{kind}" if kind else name
+                    cases.append(Case(text, name_, hateful, half, bool(spec.get("threat"))))
+    return cases
+
+
+def _rotate(items: list, start: int, count: int) -> list:
+    return [items[(start + j) % len(items)] for j in range(min(count, len(items)))]
+
+
+def stage_flags(texts: list[str], mode: str) -> list[set[str]]:
+    """The comments stage's flags for each text, each text a comment of one page (abuse steps only)."""
+    page_text, comments = "", []
+    for k, text in enumerate(texts):
+        comments.append(Comment(f"c{k}", "reader", text, len(page_text), len(page_text) + len(text)))
+        page_text += text + "\n\n"
+    analysis = Analysis(page=Page(text=page_text, comments=comments))
+    options = Options(comments=CommentOptions(steps=("language", "abuse"), mode=mode))
+    analyze_comments(analysis, options)
+    return [set(c.flags) for c in analysis.page.comments]
+
+
+def anchor_flags(texts: list[str]) -> list[set[str]] | None:
+    try:
+        from profanity_check import predict_prob
+    except ImportError:
+        return None
+    return [{"toxicity"} if p >= 0.5 else set() for p in predict_prob(texts)]
+
+
+def figures(cases: list[Case], flags: list[set[str]], hate_flags: set[str]) -> dict:
+    per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    threat_hit = threat_flag = threats_n = 0
+    right = 0
+    for case, got in zip(cases, flags, strict=True):
+        predicted = bool(got & hate_flags)
+        ok = predicted == case.hateful
+        right += ok
+        per[case.functionality][0] += ok
+        per[case.functionality][1] += 1
+        if case.threat:
+            threats_n += 1
+            threat_hit += predicted
+            threat_flag += "threat" in got
+    hateful = [c for c in cases if c.hateful]
+    return {
+        "n": len(cases),
+        "accuracy": round(right / len(cases), 3) if cases else None,
+        "accuracy_hateful": _acc(cases, flags, hate_flags, True),
+        "accuracy_not_hateful": _acc(cases, flags, hate_flags, False),
+        "threat_recall": round(threat_hit / threats_n, 3) if threats_n else None,
+        "threat_flag_recall": round(threat_flag / threats_n, 3) if threats_n else None,
+        "n_hateful": len(hateful),
+        "per_functionality": {k: round(v[0] / v[1], 3) for k, v in per.items()},
+    }
+
+
+def _acc(cases, flags, hate_flags, gold: bool) -> float | None:
+    pairs = [(c, f) for c, f in zip(cases, flags) if c.hateful == gold]
+    return round(sum(bool(f & hate_flags) == gold for c, f in pairs) / len(pairs), 3) if pairs else None
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=Path, default=REPO / "eval" / "data" / "functional.yaml")
+    parser.add_argument("--modes", nargs="+", default=["fast", "encoder"], choices=["fast", "encoder"])
+    parser.add_argument("--show-errors", choices=["fast", "encoder"], help="print the cases this mode gets wrong")
+    parser.add_argument("--half", choices=["A", "B", "all"], default="all", help="which errors to print")
+    args = parser.parse_args(argv)
+    cases = load_cases(args.cases)
+    texts = [c.text for c in cases]
+    predictions: dict[str, list[set[str]]] = {mode: stage_flags(texts, mode) for mode in args.modes}
+    anchor = anchor_flags(texts)
+    if anchor is not None:
+        predictions["alt-profanity-check"] = anchor
+    result: dict = {"n": len(cases), "n_hateful": sum(c.hateful for c in cases), "goals": GOALS}
+    systems = list(predictions)
+    for half in ("A", "B", "all"):
+        keep = [k for k, c in enumerate(cases) if half == "all" or c.half == half]
+        sub = [cases[k] for k in keep]
+        result[half] = {}
+        for system in systems:
+            got = [predictions[system][k] for k in keep]
+            result[half][system] = figures(sub, got, HATE_FLAGS)
+            if system != "alt-profanity-check":
+                narrow = figures(sub, got, NARROW_FLAGS)
+                result[half][system + ":narrow"] = {k: narrow[k] for k in ("accuracy", "threat_recall")}
+    names = list(dict.fromkeys(c.functionality for c in cases))
+    print(
+        f"{len(cases)} cases ({result['n_hateful']} hateful), half A {sum(c.half == 'A' for c in cases)}, "
+        f"half B {sum(c.half == 'B' for c in cases)}; hateful = a toxicity, identity_attack or threat flag"
+    )
+    header = "".join(f"{s[:12] + ' A/B':>22}" for s in systems)
+    print(f"  {'functionality':28}{'gold':>6}{'n':>5}{header}")
+    for name in names:
+        gold = "H" if next(c for c in cases if c.functionality == name).hateful else "nH"
+        n = sum(c.functionality == name for c in cases)
+        cells = "".join(
+            f"{_cell(result['A'][s]['per_functionality'].get(name)) + ' / ' + _cell(result['B'][s]['per_functionality'].get(name)):>22}"
+            for s in systems
+        )
+        print(f"  {name:28}{gold:>6}{n:>5}{cells}")
+    for half in ("A", "B", "all"):
+        label = {"A": "half A (tuned on)", "B": "half B (held out)", "all": "all cases"}[half]
+        print(f"{label}:")
+        for system in systems:
+            f = result[half][system]
+            narrow = result[half].get(system + ":narrow")
+            extra = f"; narrow (identity_attack|threat): accuracy {narrow['accuracy']:.3f}" if narrow else ""
+            print(
+                f"  {system:22} accuracy {f['accuracy']:.3f} (hateful {f['accuracy_hateful']:.3f}, not hateful "
+                f"{f['accuracy_not_hateful']:.3f}); threat cases recall {f['threat_recall']:.3f}, "
+                f"threat flag {f['threat_flag_recall']:.3f}{extra}"
+            )
+    if args.show_errors:
+        for case, got in zip(cases, predictions[args.show_errors]):
+            if args.half != "all" and case.half != args.half:
+                continue
+            if bool(got & HATE_FLAGS) != case.hateful:
+                print(
+                    f"  {'missed' if case.hateful else 'false '} [{case.functionality}/{case.half}] {case.text}  "
+                    f"{sorted(got)}"
+                )
+    print(json.dumps(result))
+    return 0
+
+
+def _cell(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
