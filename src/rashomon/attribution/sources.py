@@ -5,8 +5,9 @@ the source lexicon (``data/attribution/sources.yaml``), its role ("military spok
 ("the Nour al-Din al-Zinki group", "RT" in "RT's Lizzie Phelan").
 
 :class:`SourceBook` merges mentions into sources in reading order: the same name, a shorter definite name
-whose words the earlier one contains ("the Observatory", "the center"), a surname, or a pronoun ("he" after a
-named speaker). Indefinite mentions ("a rebel fighter", "one man") are new people every time.
+whose words the earlier one contains ("the Observatory", "the center"), a surname, a pronoun ("he" after a
+named speaker) or a bare description of its role or type ("the spokesman", "the group"). Indefinite mentions
+("a rebel fighter", "one man") are new people every time.
 """
 
 from __future__ import annotations
@@ -57,9 +58,9 @@ GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several"})
 #: Determiners of a bare definite description ("the group", "the spokesman"), which refers back like a pronoun.
 DEFINITE = frozenset({"the", "this", "that"})
 #: Kinds a bare description of one kind can refer back to: "the group" after "Hamas" (armed group) or "Human Rights
-#: Watch" (NGO); "the agency" after a news agency or a government agency. A kind not listed refers to its own kind.
-#: "organization" is left out: it is also the kind of any name the entity tagger calls ORG ("Trump", "Columbia"),
-#: so "the company" could be any of them.
+#: Watch" (NGO); "the agency" after a news agency or a government agency. A kind not listed ("organization",
+#: "document") refers back by type to nothing: "organization" is also the kind of any name the entity tagger calls
+#: ORG ("Trump", "Columbia"), so "the company" could be any of them.
 DESCRIPTION_REFERS_TO = {
     "ngo": frozenset({"ngo", "armed_group", "political_party"}),
     "armed_group": frozenset({"armed_group"}),
@@ -438,7 +439,8 @@ class BookEntry:
     last_seen: int = 0
     aliases: set[tuple[str, ...]] = field(default_factory=set)
     gender: str | None = None  # "male" / "female" when a pronoun or a gendered noun told
-    #: Only ever named by a pronoun ("he", "they") no earlier source on the page could be: who it is is not known.
+    #: Only ever named by a pronoun ("he", "they") or a bare description ("the group") no earlier source on the
+    #: page could be: who it is is not known.
     unresolved: bool = False
     #: A person typed by the body they speak for ("Ivo Brandt, a ministry spokesman"): "he" or "she" can be them.
     person_role: bool = False
@@ -507,11 +509,12 @@ class SourceBook:
 
     def _described(self, mention: Mention, position: int | None) -> BookEntry | None:
         """The source a bare description refers back to, as a pronoun does (the most recent one in reach, not
-        across a separator) but only one of its type: "the spokesman" a source whose role it is ("Ivo Brandt,
-        a ministry spokesman"), "the ministry" a government body, "the group" an NGO, an armed group, a party or an
-        organisation named by a proper noun ("Hamas", "Human Rights Watch"). A person is never "the group"; "the
-        spokesman" or "the president" is a source that has that role, whatever body it speaks for.
-        None when no earlier source agrees: the description stays a source of its own, marked unresolved."""
+        across a separator) but only one that agrees with it. First a body whose name holds the noun ("the campaign"
+        after "the Clinton campaign", however far back); then, for a role, a source with that role ("the
+        spokesman" after "Ivo Brandt, a ministry spokesman", whatever body he speaks for); else a body of its
+        type named by a proper noun ("the group" after "Hamas" or "Human Rights Watch", "the ministry" a government
+        body; see :data:`DESCRIPTION_REFERS_TO`). A person is never "the group". None when no earlier source
+        agrees: the description stays a source of its own, marked unresolved."""
         word = mention.name.split()[-1].lower()
         named = self._recent(
             lambda e: (
