@@ -208,6 +208,65 @@ def test_pronouns_respect_gender_distance_and_separators(nlp):
     assert she.id != woman.id and she.name == "She"  # no reach back over a separator
 
 
+def test_bare_descriptions_refer_back_to_a_source_of_their_type(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Harbour news",
+            "The Velmora Trawler Association said the quotas were unfair.",
+            "The mayor's office said the port would reopen.",
+            "The group said its boats would stay in port.",
+            "Ivo Brandt, a ministry spokesman, said the ferry would run on Monday.",
+            "Mayor Ida Vell said the plan was late.",
+            "The spokesman added that tickets would be free.",
+        ],
+    )
+    association = source_of(analysis, by_cue(analysis, "said"))
+    group = source_of(analysis, by_cue(analysis, "said", 2))
+    assert group.id == association.id and not group.unresolved  # not the office, which spoke since
+    brandt = source_of(analysis, by_cue(analysis, "said", 3))
+    spokesman = source_of(analysis, by_cue(analysis, "added"))
+    assert spokesman.id == brandt.id and spokesman.name == "Ivo Brandt"  # the one with that role, not the mayor
+
+
+def test_a_bare_description_with_nothing_to_refer_to_is_unresolved(nlp):
+    # a person is never "the group"; "the company" has no type to agree on (any name the tagger calls ORG)
+    analysis = run(
+        nlp,
+        [
+            "Harbour news",
+            "Ida Vell said the plan was late.",
+            "The group said its boats would stay in port.",
+            "Nordwave said fares would rise.",
+            "The company said the timetable would change.",
+            "The Velmora Ferry Company said the boats were full.",
+            "The company added that prices would hold.",
+        ],
+    )
+    group = source_of(analysis, by_cue(analysis, "said", 1))
+    assert group.name == "The group" and group.unresolved
+    assert not source_of(analysis, by_cue(analysis, "said")).unresolved
+    company = source_of(analysis, by_cue(analysis, "said", 3))
+    assert company.unresolved and company.id != source_of(analysis, by_cue(analysis, "said", 2)).id
+    # a name that holds the word is still what the description refers to
+    assert source_of(analysis, by_cue(analysis, "added")).id == source_of(analysis, by_cue(analysis, "said", 4)).id
+
+
+def test_a_person_named_with_a_role_is_who_he_or_she_stands_for(nlp):
+    # "Ivo Brandt, a ministry spokesman" is typed by the body he speaks for, but "he" can be him
+    analysis = run(
+        nlp,
+        [
+            "Harbour news",
+            "Ivo Brandt, a ministry spokesman, said the ferry would run on Monday.",
+            "He added that tickets would be free.",
+        ],
+    )
+    brandt = source_of(analysis, by_cue(analysis, "said"))
+    he = source_of(analysis, by_cue(analysis, "added"))
+    assert he.id == brandt.id and not he.unresolved
+
+
 def test_relative_clause_speaker_and_quoted_as_saying(nlp):
     analysis = run(
         nlp,
@@ -812,6 +871,19 @@ def test_precision_rules_leave_these_out(nlp, sentence, not_cues):
     analysis = run(nlp, ["Harbour news", sentence])
     assert not {a.cue.text for a in spoken(analysis)} & not_cues
     assert_spans_valid(analysis)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor has spent years on small repairs, generally focused on the old pier and the ferry.",
+        "Written at a time of crisis, the charter is short.",
+    ],
+)
+def test_a_participle_aside_with_nobody_named_is_no_attribution(nlp, sentence):
+    # the participle describes the clause it hangs on; nobody is said to have said or held it
+    analysis = run(nlp, ["Harbour news", sentence])
+    assert spoken(analysis) == []
 
 
 def test_a_participle_beside_a_cue_and_a_bare_spoke_take_no_quotation(nlp):

@@ -269,8 +269,9 @@ class Source:
     affiliation: str | None = None
     mentions: list[Span] = field(default_factory=list)
     is_publisher: bool = False
-    #: Named only by a pronoun that no earlier source on the page could be ("he wants ..." with no man before):
-    #: the name is the pronoun, and who it is stays unknown.
+    #: Named only by a pronoun or a bare description ("the group", "the spokesman") that no earlier source on the
+    #: page could be ("he wants ..." with no man before): the name is the pronoun or description, and who it is
+    #: stays unknown.
     unresolved: bool = False
 
 

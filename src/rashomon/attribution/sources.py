@@ -5,8 +5,9 @@ the source lexicon (``data/attribution/sources.yaml``), its role ("military spok
 ("the Nour al-Din al-Zinki group", "RT" in "RT's Lizzie Phelan").
 
 :class:`SourceBook` merges mentions into sources in reading order: the same name, a shorter definite name
-whose words the earlier one contains ("the Observatory", "the center"), a surname, or a pronoun ("he" after a
-named speaker). Indefinite mentions ("a rebel fighter", "one man") are new people every time.
+whose words the earlier one contains ("the Observatory", "the center"), a surname, a pronoun ("he" after a
+named speaker) or a bare description of its role or type ("the spokesman", "the group"). Indefinite mentions
+("a rebel fighter", "one man") are new people every time.
 """
 
 from __future__ import annotations
@@ -54,6 +55,21 @@ GENDERED_HEADS = {
     "spokeswoman": "female",
 }
 GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several"})
+#: Determiners of a bare definite description ("the group", "the spokesman"), which refers back like a pronoun.
+DEFINITE = frozenset({"the", "this", "that"})
+#: Kinds a bare description of one kind can refer back to: "the group" after "Hamas" (armed group) or "Human Rights
+#: Watch" (NGO); "the agency" after a news agency or a government agency. A kind not listed ("organization",
+#: "document") refers back by type to nothing: "organization" is also the kind of any name the entity tagger calls
+#: ORG ("Trump", "Columbia"), so "the company" could be any of them.
+DESCRIPTION_REFERS_TO = {
+    "ngo": frozenset({"ngo", "armed_group", "political_party"}),
+    "armed_group": frozenset({"armed_group"}),
+    "news_agency": frozenset({"news_agency", "government"}),
+    "government": frozenset({"government"}),
+    "military": frozenset({"military"}),
+    "media": frozenset({"media"}),
+    "political_party": frozenset({"political_party"}),
+}
 STOPWORDS = frozenset({"the", "a", "an", "'s", "’s", "of", "for", "and", "to", "in", "on", "at", "with", "by"})
 PERSON_KINDS = frozenset({"person", "unnamed_person"})
 #: Source kinds whose head nouns describe a named body ("the state broadcaster Eastline Today", "the news agency
@@ -85,6 +101,11 @@ class Mention:
     gender: str | None = None
     #: Named by a proper noun ("Eastline Today"), not only described ("the state broadcaster").
     proper: bool = False
+    #: A bare definite description ("the group", "the ministry", "the spokesman"): the article and the head noun
+    #: only, so it names no one by itself and refers back to an earlier source of its type, as a pronoun does.
+    bare: bool = False
+    #: Typed by the body it speaks for, but named with a person's role ("Ivo Brandt, a ministry spokesman").
+    person_role: bool = False
 
 
 def _text(tokens) -> str:
@@ -287,6 +308,13 @@ def _describe_body(head: Token, descriptor: Token, lexicon: Lexicon) -> Mention:
 
 def describe(head: Token, lexicon: Lexicon) -> Mention:
     """Name, kind, role and affiliation of the source headed by ``head``."""
+    mention = _describe(head, lexicon)
+    if mention.role and mention.kind not in PERSON_KINDS and mention.role.split()[-1].lower() in lexicon.roles:
+        mention.person_role = True  # "Ivo Brandt, a ministry spokesman": typed by the body, but one person
+    return mention
+
+
+def _describe(head: Token, lexicon: Lexicon) -> Mention:
     if head.pos_ == "PRON" or _pronoun(head):
         pronoun = _pronoun(head)
         if pronoun:
@@ -346,7 +374,19 @@ def describe(head: Token, lexicon: Lexicon) -> Mention:
         plural=head.tag_ in ("NNS", "NNPS"),
         gender=gender,
         proper=head.pos_ == "PROPN",
+        bare=_bare(head, person),
     )
+
+
+def _bare(head: Token, person) -> bool:
+    """Whether a source is a bare definite description: "the group", "the spokesman" (a common noun with "the",
+    "this" or "that" and nothing else: no name, modifier, owner or "for"/"of" phrase that would tell who it is)."""
+    if head.pos_ != "NOUN" or person is not None:
+        return False
+    lefts = [t for t in head.lefts if t.dep_ != "punct"]
+    if len(lefts) != 1 or lefts[0].dep_ != "det" or lefts[0].lower_ not in DEFINITE:
+        return False
+    return not any(c.dep_ in ("prep", "appos", "compound", "poss", "amod", "conj", "cc") for c in head.rights)
 
 
 _LEXICON_WORDS: dict[int, frozenset[str]] = {}
@@ -399,8 +439,13 @@ class BookEntry:
     last_seen: int = 0
     aliases: set[tuple[str, ...]] = field(default_factory=set)
     gender: str | None = None  # "male" / "female" when a pronoun or a gendered noun told
-    #: Only ever named by a pronoun ("he", "they") no earlier source on the page could be: who it is is not known.
+    #: Only ever named by a pronoun ("he", "they") or a bare description ("the group") no earlier source on the
+    #: page could be: who it is is not known.
     unresolved: bool = False
+    #: A person typed by the body they speak for ("Ivo Brandt, a ministry spokesman"): "he" or "she" can be them.
+    person_role: bool = False
+    #: Named by a proper noun at least once ("Hamas", not only "the militants"): what a bare description can be.
+    proper: bool = False
 
 
 class SourceBook:
@@ -425,7 +470,9 @@ class SourceBook:
         )
         entry.aliases.add(entry.key)
         entry.gender = mention.gender
-        entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing")
+        entry.person_role = mention.person_role
+        entry.proper = mention.proper
+        entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing") or mention.bare
         self.entries.append(entry)
         return entry
 
@@ -444,26 +491,70 @@ class SourceBook:
         if entry is None:
             entry = self._new(mention, position)
         else:
-            fuller = mention.pronoun is None and len(mention.name) > len(entry.name)
+            fuller = mention.pronoun is None and not mention.bare and len(mention.name) > len(entry.name)
             if fuller and not mention.indefinite and entry.kind != "person":
                 entry.name = mention.name
             entry.role = entry.role or mention.role
+            entry.person_role = entry.person_role or mention.person_role
+            entry.proper = entry.proper or mention.proper
             entry.affiliation = entry.affiliation or mention.affiliation
             if entry.kind == "unknown":
                 entry.kind = mention.kind
             entry.aliases.add(name_key(mention.name))
-            entry.unresolved = entry.unresolved and mention.pronoun is not None
+            entry.unresolved = entry.unresolved and (mention.pronoun is not None or mention.bare)
             pronoun_gender = mention.pronoun if mention.pronoun in ("male", "female") else None
             entry.gender = entry.gender or mention.gender or pronoun_gender
         entry.last_seen = position
         return entry
+
+    def _described(self, mention: Mention, position: int | None) -> BookEntry | None:
+        """The source a bare description refers back to, as a pronoun does (the most recent one in reach, not
+        across a separator) but only one that agrees with it. First a body whose name holds the noun ("the campaign"
+        after "the Clinton campaign", however far back); then, for a role, a source with that role ("the
+        spokesman" after "Ivo Brandt, a ministry spokesman", whatever body he speaks for); else a body of its
+        type named by a proper noun ("the group" after "Hamas" or "Human Rights Watch", "the ministry" a government
+        body; see :data:`DESCRIPTION_REFERS_TO`). A person is never "the group". None when no earlier source
+        agrees: the description stays a source of its own, marked unresolved."""
+        word = mention.name.split()[-1].lower()
+        named = self._recent(
+            lambda e: (
+                e.kind not in PERSON_KINDS
+                and not e.unresolved
+                and e.plural == mention.plural
+                and (word in e.key or word[:-1] in e.key)
+            )
+        )
+        if named is not None and mention.kind not in PERSON_KINDS:
+            return named  # "the campaign" after "the Clinton campaign", whatever other body spoke since
+        if mention.kind in PERSON_KINDS or mention.role is not None:
+            return self._recent(
+                lambda e: (
+                    e.kind != "document"
+                    and not e.unresolved
+                    and e.plural == mention.plural
+                    and e.gender in (None, mention.gender or e.gender)
+                    and e.role is not None
+                    and word in e.role.lower().split()
+                ),
+                position,
+            )
+        kinds = DESCRIPTION_REFERS_TO.get(mention.kind)
+        if kinds is None:
+            return None  # "the results", "the family", "the company": no type to agree on
+        return self._recent(
+            lambda e: e.kind in kinds and e.proper and e.plural == mention.plural and not e.unresolved, position
+        )
 
     def _match(self, mention: Mention, speaker_hint: str | None, position: int | None = None) -> BookEntry | None:
         if mention.pronoun == "first":
             return next((e for e in self.entries if e.id == speaker_hint), None)
         if mention.pronoun in ("male", "female"):
             return self._recent(
-                lambda e: e.kind in PERSON_KINDS | {"unknown"} and not e.plural and e.gender in (None, mention.pronoun),
+                lambda e: (
+                    (e.kind in PERSON_KINDS | {"unknown"} or e.person_role)
+                    and not e.plural
+                    and e.gender in (None, mention.pronoun)
+                ),
                 position,
             )
         if mention.pronoun == "plural":
@@ -475,6 +566,10 @@ class SourceBook:
         key = name_key(mention.name)
         if not key:
             return None
+        if mention.bare:  # the source it refers back to, else the same description met before
+            return self._described(mention, position) or next(
+                (e for e in reversed(self.entries) if key in e.aliases), None
+            )
         for entry in reversed(self.entries):
             if key in entry.aliases:
                 return entry
@@ -482,8 +577,8 @@ class SourceBook:
             return None
         keys = set(key)
         for entry in sorted(self.entries, key=lambda e: -e.last_seen):
-            if entry.kind == "unnamed_person":
-                continue
+            if entry.kind == "unnamed_person" or entry.unresolved:
+                continue  # an unresolved "the company" may be any company: a name does not merge into it
             words = set(entry.key)
             if mention.kind == "person" or entry.kind == "person":
                 if mention.kind == entry.kind and key[-1] == entry.key[-1]:  # same surname

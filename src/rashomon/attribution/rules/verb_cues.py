@@ -395,6 +395,9 @@ class VerbCueRules(ExtractorBase):
             # (a passive cue, "is expected to", "was asked whether", leaves its speaker out on purpose)
         if subject is None and quote is None and self.bare_participle(verb):
             return  # "Declared 2016 Presidential Candidates", "Announced March 23": a label, not a report
+        if subject is None and rule == "content.aside":
+            return  # "a letter, addressed to fellow conservatives, ...", "generally focused on X": a participle
+            # aside with nobody named describes the clause it hangs on, it relays no one's words
         if content is NEXT_BLOCK:
             kind = "next_block"
         else:
