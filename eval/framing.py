@@ -5,8 +5,8 @@ against BASIL lexical bias.
    product reads a page's blocks (so a quotation running over several sentences is seen whole), scored per body
    sentence against its lexical-bias spans: partial-overlap span F1 (below) and sentence F1 (a sentence with
    any predicted span against a sentence with any gold span). First a precision/recall table over flag
-   thresholds on the tuning years 2010-2012, where the shipped threshold was chosen; then every system on all
-   years, 2010-2012 and 2013-2014 apart.
+   thresholds on the tuning years 2010-2012, where the shipped threshold was chosen, and the same on 2013-2014,
+   never tuned on; then every system on all years, 2010-2012 and 2013-2014 apart.
 2. **PTC** (SemEval-2020 Task 11): ``Loaded_Language`` and ``Name_Calling,Labeling`` spans merged into one class
    (our spans do not tell the two apart), partial-overlap span F1 per article, as the task scores it: with S
    the predicted and T the gold spans, C(s, t, h) = |s ∩ t| / h;
@@ -21,7 +21,11 @@ Anchors, same scoring: the old conflict/VADER lexicon (``framing.loaded_spans``)
 ``bised_words_lexicon.xlsx`` (read from ``--mbic`` when present). Neither BASIL nor PTC trains anything shipped;
 the encoder reads each BASIL sentence once for all three measures.
 
-    .venv/bin/python eval/framing.py [--basil DIR] [--ptc DIR] [--mbic DIR]
+    .venv/bin/python eval/framing.py [--basil DIR] [--ptc DIR] [--mbic DIR] [--head FILE]
+
+``--head FILE`` scores a candidate loaded-language head (a ``.npz`` in the ``rashomon.heads`` format, its own
+threshold taken as the shipped one) wherever the product would read ``framing-loaded``, so a retrained head is
+judged by the same tables before it replaces the shipped file.
 
 Prints the figures beside the anchors' and one line of JSON last.
 """
@@ -306,6 +310,18 @@ OUTLET_WORDS = "fox foxnews nyt times huffpost huffington post"
 THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995)
 
 
+def use_head(head) -> None:
+    """Score with ``head`` wherever the product would load the shipped loaded-language head (``--head``)."""
+    from rashomon import framing, heads
+
+    shipped = heads.load
+
+    def load(name: str):
+        return head if name == framing.LOADED_HEAD else shipped(name)
+
+    heads.load = load  # type: ignore[assignment]
+
+
 def main(argv: list[str] | None = None) -> int:
     from rashomon import heads
 
@@ -313,7 +329,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--basil", type=Path, default=SHARED / "compare" / "basil-dev")
     parser.add_argument("--ptc", type=Path, default=SHARED / "propaganda" / "ptc")
     parser.add_argument("--mbic", type=Path, default=SHARED / "bias" / "mbic", help="for the bias word-list anchor")
+    parser.add_argument(
+        "--head", type=Path, help="score a candidate loaded-language head (.npz) instead of the shipped one"
+    )
     args = parser.parse_args(argv)
+    if args.head:
+        use_head(heads.Head.read(args.head))
     if not (args.basil / "annotations").is_dir() or not (args.ptc / "train-articles").is_dir():
         print(f"need BASIL ({args.basil}) and PTC ({args.ptc}) folders", file=sys.stderr)
         return 2
@@ -352,19 +373,20 @@ def main(argv: list[str] | None = None) -> int:
     def pick(pred, keep):
         return [pred[i] for i in keep], [gold[i] for i in keep]
 
-    print(f"\nthreshold table on the tuning years ({'-'.join((TUNE_YEARS[0], TUNE_YEARS[-1]))}), head + scare quotes:")
-    print(f"{'threshold':>9} {'span P':>7} {'R':>6} {'F1':>6} {'spans':>6}  {'sent P':>7} {'R':>6} {'F1':>6}")
-    table = []
-    for threshold in sorted({*THRESHOLDS, shipped}):
-        pred, g = pick(ours_at(threshold), tune)
-        s, t = span_prf(pred, g), sentence_prf(pred, g)
-        table.append({"threshold": threshold, "span": s, "sentence": t})
-        mark = "  <- shipped" if threshold == shipped else ""
-        print(
-            f"{threshold:9.3f} {s['precision']:7.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['predicted']:6d}  "
-            f"{t['precision']:7.3f} {t['recall']:6.3f} {t['f1']:6.3f}{mark}"
-        )
-    result["basil_tune_table"] = table
+    for part, keep, years in (("tune", tune, "the tuning years 2010-2012"), ("rest", rest, "2013-2014 (not tuned on)")):
+        print(f"\nthreshold table on {years}, head + scare quotes:")
+        print(f"{'threshold':>9} {'span P':>7} {'R':>6} {'F1':>6} {'spans':>6}  {'sent P':>7} {'R':>6} {'F1':>6}")
+        table = []
+        for threshold in sorted({*THRESHOLDS, shipped}):
+            pred, g = pick(ours_at(threshold), keep)
+            s, t = span_prf(pred, g), sentence_prf(pred, g)
+            table.append({"threshold": threshold, "span": s, "sentence": t})
+            mark = "  <- shipped" if threshold == shipped else ""
+            print(
+                f"{threshold:9.3f} {s['precision']:7.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['predicted']:6d}  "
+                f"{t['precision']:7.3f} {t['recall']:6.3f} {t['f1']:6.3f}{mark}"
+            )
+        result[f"basil_{part}_table"] = table
 
     systems = {"ours": ours_at(), **{name: system(docs) for name, system in anchors.items()}}
     print(f"\n{'system':16} {'span P':>7} {'R':>6} {'F1':>6}  {'sent P':>7} {'R':>6} {'F1':>6}   (all years)")
@@ -392,8 +414,10 @@ def main(argv: list[str] | None = None) -> int:
     gold_ptc = [g for _, g in ptc]
     print(f"\nPTC: {len(ptc)} articles, Loaded_Language + Name_Calling as one class, partial-overlap span F1")
     scored_ptc = Scored(docs)
+    result["ptc_table"] = []
     for threshold in sorted({*THRESHOLDS, shipped}):
         s = span_prf(scored_ptc.spans(threshold), gold_ptc)
+        result["ptc_table"].append({"threshold": threshold, "span": s})
         mark = "  <- shipped" if threshold == shipped else ""
         print(
             f"  threshold {threshold:.3f}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['predicted']} spans){mark}"

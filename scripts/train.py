@@ -41,7 +41,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the .npz model files go")
-    parser.add_argument("--only", choices=("all", "linear", "encoder", "spans", "sarcasm"), default="all", help="which models to train")
+    parser.add_argument(
+        "--only",
+        choices=("all", "linear", "encoder", "spans", "sarcasm", "loaded"),
+        default="all",
+        help="which models to train",
+    )
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep the data sets' encoder vectors in")
     args = parser.parse_args(argv)
     if not (args.data / "toxicity").is_dir():
@@ -58,7 +63,7 @@ def main(argv=None) -> int:
         _train_encoder(args, olid, davidson, sarcasm_data, figures)
     if args.only == "sarcasm":
         _train_sarcasm(args, sarcasm_data, figures, linear=True, encoder=True)
-    if args.only in ("all", "encoder"):
+    if args.only in ("all", "encoder", "loaded"):
         if (args.data / "bias" / "mbic").is_dir():
             from rashomon import framing_training
 

@@ -8,9 +8,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from rashomon import framing
+from rashomon import framing, heads
 
 SIDE_A = (
     "The insurgents captured two more villages as the regime shelled the valley. Rebel commanders said the "
@@ -265,7 +266,10 @@ def test_the_head_reads_the_vectors_it_is_given_and_encodes_only_the_rest():
     assert asked == [second]
     alone = framing.score_words({"a": [(start, page[start:])]}, real)["a"]
     assert [(w.start, w.text, w.eligible) for w in given] == [(w.start, w.text, w.eligible) for w in alone]
-    assert all(abs(g.score - a.score) < 0.05 for g, a in zip(given, alone, strict=True))
+    # the int8 encoder's vectors move by about a tenth with the batch a sentence is read in (padding), so scores
+    # agree closely, not exactly; what is flagged agrees
+    assert all(abs(g.score - a.score) < 0.15 for g, a in zip(given, alone, strict=True))
+    assert [s["text"] for s in framing.flagged_spans(given)] == [s["text"] for s in framing.flagged_spans(alone)]
 
 
 def test_claims_read_with_folded_typography_line_up_with_the_page():
@@ -351,3 +355,33 @@ def test_on_the_reference_page_the_claims_vectors_serve_framing_and_little_is_en
     narrative = sum(len(t) for pieces in texts.values() for _, t in pieces)
     assert sum(len(t) for t in asked) < 0.05 * narrative
     assert result.keys() == texts.keys()
+
+
+def test_a_window_head_sees_each_piece_with_its_neighbours():
+    tokens = np.arange(12, dtype=np.float32).reshape(4, 3)
+    assert framing.piece_features(tokens) is tokens
+    window = framing.piece_features(tokens, framing.WINDOW_FEATURES)
+    assert window.shape == (4, 9)
+    assert window[0].tolist() == [0, 1, 2, 0, 0, 0, 3, 4, 5]  # no piece before the first
+    assert window[3].tolist() == [9, 10, 11, 6, 7, 8, 0, 0, 0]  # nor after the last
+    with pytest.raises(heads.HeadError):
+        framing.piece_features(tokens, "token-window2+sentence")
+
+
+def test_score_words_builds_the_features_the_head_names(monkeypatch):
+    # a head that reads only the piece before: the first piece of a text has none, so it scores sigmoid(0)
+    weight = np.zeros((3 * 384, 1), np.float32)
+    weight[384:768] = 1.0
+    head = heads.Head(
+        name=framing.LOADED_HEAD,
+        input="token",
+        layers=(heads.Layer(weight, np.zeros(1, np.float32)),),
+        output="sigmoid",
+        labels=("loaded",),
+        thresholds={"loaded": 0.99},
+        features=framing.WINDOW_FEATURES,
+    )
+    monkeypatch.setattr(heads, "load", lambda name: head)
+    scored = framing.score_words({"a": [(0, "Angry crowds gathered outside.")]})["a"]
+    assert scored[0].text == "Angry" and scored[0].score == pytest.approx(0.5)
+    assert all(abs(w.score - 0.5) > 1e-3 for w in scored[1:])

@@ -74,6 +74,8 @@ HOUSE_STYLE = frozenset(
 CONTEXT_CHARS = 50
 #: The loaded-language token head (``data/models/framing-loaded.npz``); its flag threshold is in the head.
 LOADED_HEAD = "framing-loaded"
+#: The one kind of context the loaded-language head may read beside a piece (``Head.features``): its neighbours.
+WINDOW_FEATURES = "token-window1"
 #: A quotation of this many words or more is a speaker's words, not the account's: nothing in it is flagged as
 #: the account's loaded language. Shorter ones are the account's choice of words (scare quotes, "elitist
 #: hypocrite") and stay. Chosen on BASIL-dev 2010-2012: long quotations held 136 of the head's flags, 10 right.
@@ -542,6 +544,7 @@ def score_words(
         ):
             token_sets.append((index, tokens, np.asarray(offsets).reshape(-1, 2) + start))
     # each word piece to its word; only the pieces of words that may be flagged go through the head
+    head = heads.load(LOADED_HEAD)
     rows: list[tuple[int, np.ndarray, np.ndarray]] = []
     for index, tokens, offsets in token_sets:
         starts, ends, eligible = found[index]
@@ -549,8 +552,8 @@ def score_words(
         keep = (word >= 0) & (offsets[:, 0] < ends[np.maximum(word, 0)])
         keep[keep] = eligible[word[keep]]
         if keep.any():
-            rows.append((index, tokens[keep], word[keep]))
-    scores = heads.load(LOADED_HEAD).scores(np.concatenate([t for _, t, _ in rows]))[:, 0] if rows else np.zeros(0)
+            rows.append((index, piece_features(tokens, head.features)[keep], word[keep]))
+    scores = head.scores(np.concatenate([t for _, t, _ in rows]))[:, 0] if rows else np.zeros(0)
     word_scores = [np.zeros(len(starts), np.float32) for starts, _, _ in found]
     at = 0
     for index, _, word in rows:
@@ -566,6 +569,21 @@ def score_words(
             )
         ]
     return result
+
+
+def piece_features(tokens: np.ndarray, features: str = "") -> np.ndarray:
+    """The loaded-language head's input for a run of word pieces (pieces, dim) read together: the vectors
+    alone (``""``) or each with the vectors of the piece before and after it (``"token-window1"``, zeros at the
+    ends), so the head sees a word in its phrase ("rabid" before "supporters")."""
+    from . import heads
+
+    if features == "":
+        return tokens
+    if features != WINDOW_FEATURES:
+        raise heads.HeadError(f"head {LOADED_HEAD} reads {features!r}; framing builds only {WINDOW_FEATURES!r}")
+    tokens = np.asarray(tokens, dtype=np.float32)
+    pad = np.zeros((1, tokens.shape[1]), dtype=np.float32)
+    return np.hstack([tokens, np.vstack([pad, tokens[:-1]]), np.vstack([tokens[1:], pad])])
 
 
 def _piece_words(offset: int, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
