@@ -100,6 +100,9 @@ def test_ranges_written_with_dashes_or_words(text, low, high, spacy_nlp):
         ("In Example 4 the chart draws 6 bars.", 6),
         ("The menus of FIFA 22 list 14 camera angles.", 14),
         ("A 3-D map and a three-dimensional model of 5 valleys.", 5),
+        # the numbers of a ranked list's items (real pages, session 8)
+        ("07. Ada Brandt and her 4 sisters", 4),
+        ("3) The mayor named 11 new wardens.", 11),
     ],
 )
 def test_dates_times_and_identifiers_are_not_counts(text, value, spacy_nlp):

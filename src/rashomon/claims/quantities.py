@@ -47,6 +47,8 @@ IDENTIFIER_WORDS = frozenset(
     "line channel level phase grade paragraph item version model figure fig fig. table example step part "
     "episode season volume vol vol. appendix exhibit chart graph photo image slide lesson question".split()
 )
+#: After a number that opens its line: the number marks an item of a list ("01. Name", "3) Name"), it counts nothing.
+_LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
 #: After the number: a dimension ("3-D", "three-dimensional"), a shape, not a count.
 _DIMENSION_AFTER = re.compile(r"^(?:-?d\b|[-\s]dimensional\b)", re.I)
 #: Right before the number: an acronym naming a product, index or body ("FIFA 21", "FTSE 100", "EU 27"),
@@ -176,6 +178,8 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
     if after[:1].isalpha() and not re.match(_ATTACHED_UNITS, after, re.I):
         return True
     if _DIMENSION_AFTER.match(after):
+        return True
+    if _LIST_MARKER_AFTER.match(after) and not text[:start].rsplit("\n", 1)[-1].strip():
         return True
     if (
         _ACRONYM_BEFORE.search(text[max(0, start - 14) : start])
