@@ -201,9 +201,9 @@ def abuse_step(ctx: CommentContext) -> None:
 def _insults_aimed(batch: list[Comment]) -> None:
     """Withhold ``insult`` where no evidence span is aimed at a person or a group (:mod:`targets`); a slur
     (``identity_attack``) always has one."""
-    for comment in batch:
-        if "insult" not in comment.flags or "identity_attack" in comment.flags:
-            continue
+    judged = [c for c in batch if "insult" in c.flags and "identity_attack" not in c.flags]
+    targets.parse_all([c.text[:MAX_COMMENT_CHARS] for c in judged])
+    for comment in judged:
         spans = [
             (e.start - comment.start, e.end - comment.start) for e in comment.evidence if e.label in INSULT_EVIDENCE
         ]

@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from . import lexicon
 
@@ -190,6 +191,20 @@ def aimed_at_someone(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     return False
 
 
-@lru_cache(maxsize=256)
+#: Parses kept per text (a comment is judged once per run; emptied when it grows past this size).
+PARSE_CACHE_SIZE = 4096
+_parses: dict[str, Any] = {}
+
+
+def parse_all(texts: Sequence[str]) -> None:
+    """Parse the texts about to be judged in one batch (``nlp.pipe`` is faster than one call per text)."""
+    new = list(dict.fromkeys(t for t in texts if t not in _parses))
+    if len(_parses) + len(new) > PARSE_CACHE_SIZE:
+        _parses.clear()
+    _parses.update(zip(new, _parser().pipe(new, batch_size=256)))
+
+
 def _parse(text: str):
-    return _parser()(text)
+    if text not in _parses:
+        parse_all([text])
+    return _parses[text]
