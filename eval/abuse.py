@@ -56,17 +56,18 @@ def _vectors(olid, davidson, cache) -> dict[str, np.ndarray]:
     }
 
 
-def shown(texts: list[str], cache=None) -> np.ndarray:
-    """Whether each text has something the comments stage can show for a flag (see the module docstring)."""
+def evidence_spans(texts: list[str], cache=None) -> list[list[tuple[int, int, str]]]:
+    """What the comments stage can show for each text's flags, as (start, end, label): the toxic-span head's
+    phrases it uses (``toxic_span``) and the lexicon's and threat patterns' hits (see the module docstring)."""
     from pathlib import Path as _Path
 
     from rashomon import encoder
     from rashomon.comments import abuse, spans
 
-    path = _Path(cache) / f"shown-{len(texts)}.npy" if cache else None
+    path = _Path(cache) / f"evidence-{len(texts)}.json" if cache else None
     if path is not None and path.is_file():
-        return np.load(path)
-    result = np.zeros(len(texts), dtype=bool)
+        return [[(a, b, label) for a, b, label in row] for row in json.loads(path.read_text())]
+    result: list[list[tuple[int, int, str]]] = []
     enc = encoder.load()
     for start in range(0, len(texts), 2000):
         chunk = texts[start : start + 2000]
@@ -75,13 +76,33 @@ def shown(texts: list[str], cache=None) -> np.ndarray:
             chunk, encoded.tokens, encoded.offsets, encoded.sentences, support=spans.SUPPORT_THRESHOLD
         )
         hits = abuse.score_texts(chunk, model_scores={h: np.zeros(len(chunk)) for h in abuse.MODEL_HEADS})
-        result[start : start + len(chunk)] = [
-            bool(abuse.used_spans(text, f)) or bool(r.hits) for text, f, r in zip(chunk, found, hits)
-        ]
+        for text, f, r in zip(chunk, found, hits):
+            row = [(s.start, s.end, "toxic_span") for s in abuse.used_spans(text, f)]
+            result.append(row + [(h.start, h.end, h.label) for h in r.hits])
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.save(path, result)
+        path.write_text(json.dumps(result))
     return result
+
+
+def shown(texts: list[str], cache=None) -> np.ndarray:
+    """Whether each text has something the comments stage can show for a flag (see the module docstring)."""
+    return np.array([bool(row) for row in evidence_spans(texts, cache)], dtype=bool)
+
+
+def insult_aimed(texts: list[str], evidence: list[list[tuple[int, int, str]]]) -> np.ndarray:
+    """Whether each text keeps an insult flag in the stage: a slur, or evidence aimed at a person or a group
+    (``comments.INSULT_NEEDS_TARGET``, :mod:`rashomon.comments.targets`)."""
+    from rashomon.comments import INSULT_EVIDENCE, targets
+
+    return np.array(
+        [
+            any(label == "identity_attack" for _, _, label in row)
+            or targets.aimed_at_someone(text, [(a, b) for a, b, label in row if label in INSULT_EVIDENCE])
+            for text, row in zip(texts, evidence)
+        ],
+        dtype=bool,
+    )
 
 
 def _train(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):
@@ -127,10 +148,30 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
         result[head] = figures
     # both modes withhold a flag with nothing to show (the fast mode encodes only its flagged comments)
     print("  the flags as the stage gives them: encoding OLID with token vectors for the span head")
-    can_show = shown(olid.texts, cache)
-    flags = tuned["toxicity"].astype(bool) & can_show
+    evidence = evidence_spans(olid.texts, cache)
+    can_show = np.array([bool(row) for row in evidence], dtype=bool)
+    # the fast mode flags at the calibrated 0.5 (abuse.FLAG_THRESHOLDS), the encoder heads at their tuned ones
+    up = {h: tuned[h].astype(bool) if mode == "encoder" else scores[h] >= 0.5 for h in ("toxicity", "insult")}
+    flags = up["toxicity"] & can_show
     result["toxicity"]["flags_as_shipped"] = binary_figures(olid.labels["offensive"], flags)
-    result["toxicity"]["flags_without_evidence_rule"] = binary_figures(olid.labels["offensive"], tuned["toxicity"])
+    result["toxicity"]["flags_without_evidence_rule"] = binary_figures(olid.labels["offensive"], up["toxicity"])
+    # insult: raised only with toxicity (abuse._PLAIN_FLAGS), kept only when aimed at someone (issue 22)
+    insult = up["insult"] & flags
+    rows = np.flatnonzero(insult)
+    aimed = np.zeros(len(y), dtype=bool)
+    aimed[rows] = insult_aimed([olid.texts[i] for i in rows], [evidence[i] for i in rows])
+    targeted = np.asarray(olid.labels["targeted"])
+    halves = {
+        "dev (even rows, rule tuned here)": np.arange(len(y)) % 2 == 0,
+        "held out (odd rows)": np.arange(len(y)) % 2 == 1,
+    }
+    result["insult"]["flags_as_shipped"] = {
+        name: {
+            "without_target_rule": binary_figures(targeted[part], insult[part]),
+            "with_target_rule": binary_figures(targeted[part], (insult & aimed)[part]),
+        }
+        for name, part in {"all": np.ones(len(y), dtype=bool), **halves}.items()
+    }
     anchor = anchor_scores(olid.texts)
     result["anchor"] = (
         {column: binary_figures(olid.labels[column], anchor) for column in ("offensive",)}
@@ -191,6 +232,12 @@ def main(argv=None) -> int:
         print(f"  the same without the evidence rule:  {olid['toxicity']['flags_without_evidence_rule']}")
     else:
         ours = olid["toxicity"]["macro_f1"]
+    for name, pair in olid["insult"]["flags_as_shipped"].items():
+        for rule, figures in pair.items():
+            print(
+                f"  insult flags vs TIN, {name}, {rule}: precision {figures['precision']}, recall "
+                f"{figures['recall']}, F1 {figures['f1_positive']}, macro-F1 {figures['macro_f1']}"
+            )
     anchor = (olid["anchor"] or {}).get("offensive", {}).get("macro_f1")
     print(
         f"  OLID macro-F1 at the shipped thresholds: rashomon {args.mode} {ours:.4f} vs alt-profanity-check {anchor}; goal >= {OLID_GOAL} "

@@ -21,7 +21,7 @@ from ..errors import ConfigError
 from ..model import Analysis, Comment, CommentFlag, Evidence, Stance
 from ..options import CommentOptions, Options
 from ..pipeline import StageContext, register_stage
-from . import abuse, corrections, language, sarcasm, spans, stance, threads
+from . import abuse, corrections, language, sarcasm, spans, stance, targets, threads
 from .features import featurize_counts, gc_paused
 from .threads import commenter_summary, thread_tree
 
@@ -48,6 +48,12 @@ SPAN_FLAGS = {"toxicity", "insult", "identity_attack", "severe_toxicity"}
 #: 0.72, recall 0.65 -> 0.53, macro-F1 0.724 -> 0.727; fast toxicity: precision 0.686 -> 0.757, recall 0.600 ->
 #: 0.524, macro-F1 0.739 -> 0.735 (a lexicon word alone as the evidence: precision 0.850, macro-F1 0.654).
 FLAG_NEEDS_EVIDENCE = True
+#: An ``insult`` flag is kept only when one of its evidence spans is aimed at a person or a group (issue 22:
+#: "I think this list sucks", "Ridiculous." and praise slang were flagged insults; OLID's TIN is an insult with a
+#: target). See :mod:`targets`; the comment keeps ``toxicity`` and its evidence.
+INSULT_NEEDS_TARGET = True
+#: Evidence labels an insult flag is judged by (the span head's phrases and the lexicon's words).
+INSULT_EVIDENCE = frozenset({"insult", "toxic_span", "profanity", "identity_attack"})
 # ---------------------------------------------------------------------------------------------------------
 
 STAGE = "comments"
@@ -188,6 +194,21 @@ def abuse_step(ctx: CommentContext) -> None:
             )
         if ctx.span_encoder is not None:
             _span_evidence(ctx, batch)
+        if INSULT_NEEDS_TARGET:
+            _insults_aimed(batch)
+
+
+def _insults_aimed(batch: list[Comment]) -> None:
+    """Withhold ``insult`` where no evidence span is aimed at a person or a group (:mod:`targets`); a slur
+    (``identity_attack``) always has one."""
+    judged = [c for c in batch if "insult" in c.flags and "identity_attack" not in c.flags]
+    targets.parse_all([c.text[:MAX_COMMENT_CHARS] for c in judged])
+    for comment in judged:
+        spans = [
+            (e.start - comment.start, e.end - comment.start) for e in comment.evidence if e.label in INSULT_EVIDENCE
+        ]
+        if not targets.aimed_at_someone(comment.text[:MAX_COMMENT_CHARS], spans):
+            comment.flags.remove("insult")
 
 
 def _span_evidence(ctx: CommentContext, batch: list[Comment]) -> None:
@@ -215,7 +236,6 @@ def _span_evidence(ctx: CommentContext, batch: list[Comment]) -> None:
         base = comment.start
         for span in abuse.used_spans(text, comment_spans):
             if any(e.start <= base + span.start and base + span.end <= e.end for e in comment.evidence):
-                continue
                 continue
             comment.evidence.append(ctx.evidence(comment, "toxic_span", span.start, span.end, round(span.score, 3)))
         if FLAG_NEEDS_EVIDENCE and not _shown(comment):

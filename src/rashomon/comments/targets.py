@@ -1,0 +1,210 @@
+"""Whether an insult's evidence is aimed at someone (issue 22): a person or a group, not a thing.
+
+OLID labels an insult (TIN) where an offensive post targets someone. The abuse heads raise ``insult`` on
+criticism of a thing too ("I think this list sucks", "Ridiculous.", praise slang like "sooo sick"), so the stage
+keeps the flag only when one of its evidence spans is said of a target that can be insulted:
+
+* the span names its own target: an insulting noun ("moron", "you idiot", "Idiot.": ``insult_nouns``), or a
+  person or group noun or pronoun ("crazy liberals", "he is a satanist", "fuck them");
+* the span qualifies a noun that stands for people ("stupid liberals"), or is the predicate of a subject that
+  does ("you are pathetic", "he sucks", "whoever made this is a moron"): a pronoun for people, a name (a proper
+  noun, an @handle), a person or group noun, or a thing of someone's ("your argument is stupid", "his dumb ass");
+* the span is said to the addressee: the object of a verb ("screw you") or part of an order ("shut up, stupid").
+
+A span that qualifies a thing ("this list", "the article") or has no target at all ("Ridiculous.", "sooo sick")
+is not aimed: the comment keeps ``toxicity`` if the model says so, not ``insult``. The rule reads one spaCy
+parse of the comment (only of comments flagged ``insult``) and the word lists of
+``data/comments/insult_targets.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from . import lexicon
+
+# --- settings ------------------------------------------------------------------------------------------
+#: Most steps up the parse from a span to the word it is said of ("is -> a -> complete -> moron").
+MAX_CLIMB = 5
+#: Dependencies of a subject: the thing a predicate is said of.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+#: Dependencies through which a verb takes its subject from the verb above it ("he lies and cheats").
+SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp"})
+#: Dependencies of a predicate noun, said of its verb's subject ("she is a disgusting excuse for a mayor").
+PREDICATE_NOUN_DEPS = frozenset({"attr", "oprd"})
+#: Dependencies of a predicate, said of its verb's subject ("how crooked he is": spaCy may tag it a verb).
+PREDICATE_DEPS = PREDICATE_NOUN_DEPS | {"acomp"}
+#: Dependencies the climb follows: modifiers to their noun, predicates to their verb, phrases to their head;
+#: not clause links (``ccomp``, ``advcl``, ``parataxis``, ``dep``), where a fragment hangs off another clause.
+CLIMB_DEPS = (
+    SHARED_SUBJECT_DEPS
+    | PREDICATE_DEPS
+    | {
+        "amod",
+        "advmod",
+        "compound",
+        "det",
+        "nummod",
+        "quantmod",
+        "npadvmod",
+        "nmod",
+        "poss",
+        "prep",
+        "pobj",
+        "pcomp",
+        "appos",
+        "neg",
+        "aux",
+        "cc",
+        "dobj",
+        "prt",
+    }
+)
+#: Objects of a verb: "screw you", "fuck them".
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj"})
+# ---------------------------------------------------------------------------------------------------------
+
+_PEOPLE_POS = frozenset({"NOUN", "PROPN", "PRON"})
+#: Nouns of doers by their ending ("referee", "developer", "columnist", "politician"); ``not_people`` lists
+#: the common things that end alike.
+_AGENT_RE = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ee)s?")
+
+
+@dataclass(slots=True, frozen=True)
+class _Lists:
+    """The word lists of ``data/comments/insult_targets.yaml``."""
+
+    pronouns: frozenset[str]
+    possessives: frozenset[str]
+    #: Person and group nouns, with the insulting nouns (a "moron" is a person).
+    people: frozenset[str]
+    insults: frozenset[str]
+    not_people: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    data = lexicon.load("insult_targets")
+    return _Lists(
+        frozenset(data["people_pronouns"]),
+        frozenset(data["people_possessives"]),
+        frozenset(data["person_nouns"]) | frozenset(data["insult_nouns"]),
+        frozenset(data["insult_nouns"]),
+        frozenset(data["not_people"]),
+    )
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("es") and word[:-2] in _lists().people:
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _word(token) -> str:
+    return lexicon.fold(token.text).strip("'")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    """spaCy with tagger and parser (the rule reads parts of speech and dependencies; no entities or lemmas)."""
+    from .. import nlp
+
+    return nlp.load(disable=("ner", "lemmatizer"))
+
+
+def names_people(token, names: bool = True) -> bool:
+    """Whether ``token`` (a spaCy token) stands for a person or a group that an insult can target (with
+    ``names=False``, a proper noun alone is not enough: spaCy tags an opening "Pathetic." a proper noun)."""
+    lists = _lists()
+    word = _word(token)
+    if word in lists.pronouns or token.text.startswith("@") or (names and token.pos_ == "PROPN"):
+        return True
+    if token.pos_ in ("NOUN", "PRON") and (word in lists.people or _singular(word) in lists.people):
+        return True
+    if token.pos_ == "NOUN" and _AGENT_RE.fullmatch(word) and _singular(word) not in lists.not_people:
+        return True  # "the referee", "developers": a noun of a doer
+    if any(c.dep_ == "poss" and (_word(c) in lists.possessives or c.pos_ == "PROPN") for c in token.children):
+        return True  # "your argument", "Sam's dumb ass": someone's own
+    if token.dep_ in ("csubj", "csubjpass"):  # "whoever made this list (is a moron)"
+        return any(c.dep_ in SUBJECT_DEPS and names_people(c) for c in token.children)
+    return False
+
+
+def _imperative(verb) -> bool:
+    """An order to the addressee: a bare verb heading its sentence, with no subject ("shut up", "get lost")."""
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _aimed_from(token, span: set[int]) -> bool:
+    """Whether the span whose top word is ``token`` is said of someone, climbing the parse (see the module)."""
+    for _ in range(MAX_CLIMB):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i not in span]
+        if subjects:  # a predicate with its own subject: said of that subject ("this list sucks", "u suck")
+            return any(names_people(s) for s in subjects)
+        if token.i not in span and token.pos_ in _PEOPLE_POS:
+            if names_people(token):  # the noun the span qualifies or stands beside
+                return True
+            if token.dep_ not in PREDICATE_NOUN_DEPS:
+                return False
+            # "she is a vile example of ...": the predicate noun is said of the subject, read on
+        if any(c.dep_ in OBJECT_DEPS and c.i not in span and names_people(c) for c in token.children):
+            return True  # "screw you" (spaCy may tag an opening "Screw" a proper noun)
+        if token.pos_ in ("VERB", "AUX"):
+            if _imperative(token):
+                return True
+            if token.dep_ not in SHARED_SUBJECT_DEPS | PREDICATE_DEPS:
+                return False
+        if token.head.i == token.i or token.dep_ not in CLIMB_DEPS:
+            return False  # a clause of its own ("have you seen the roof, sooo sick"): not said of the one above
+        token = token.head
+    return False
+
+
+def aimed_at_someone(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether any of ``spans`` (character offsets into ``text``, the evidence of an insult flag) is aimed at
+    a person or a group (see the module's docstring); False when there is no span."""
+    if not spans:
+        return False
+    insult_nouns = _lists().insults
+    folded = lexicon.fold(text)
+    for start, end in spans:
+        words = [w.strip("'-") for w in folded[start:end].split()]
+        if any(w in insult_nouns or _singular(w) in insult_nouns for w in words):
+            return True
+    doc = _parse(text)
+    for start, end in spans:
+        inside = {t.i for t in doc if t.idx < end and t.idx + len(t) > start}
+        if not inside:
+            continue
+        if any(doc[i].pos_ in _PEOPLE_POS and names_people(doc[i], names=False) for i in inside):
+            return True  # the phrase names people itself: "crazy liberals", "a satanist", "kill them"
+        # the span's top word: the one whose head lies outside it
+        top = next((doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i), None)
+        if top is not None and _aimed_from(top, inside):
+            return True
+    return False
+
+
+#: Parses kept per text (a comment is judged once per run; emptied when it grows past this size).
+PARSE_CACHE_SIZE = 4096
+_parses: dict[str, Any] = {}
+
+
+def parse_all(texts: Sequence[str]) -> None:
+    """Parse the texts about to be judged in one batch (``nlp.pipe`` is faster than one call per text)."""
+    new = list(dict.fromkeys(t for t in texts if t not in _parses))
+    if len(_parses) + len(new) > PARSE_CACHE_SIZE:
+        _parses.clear()
+    _parses.update(zip(new, _parser().pipe(new, batch_size=256)))
+
+
+def _parse(text: str):
+    if text not in _parses:
+        parse_all([text])
+    return _parses[text]
