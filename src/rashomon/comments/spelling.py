@@ -48,6 +48,8 @@ MAX_JOINED_PREFIX_CHARS = 4
 MIN_JOINED_TOKEN_CHARS = 7
 #: Letters one at a time, spaced or dotted apart: at least this many make a spelled-out word.
 MIN_SPACED_LETTERS = 3
+#: Shortest token read with its leet undone: "a$$" is "ass", "b$" (billions, or "bs") is left alone.
+MIN_LEET_TOKEN_CHARS = 3
 #: Most stars replaced by vowels in one token (5 ** stars candidates).
 MAX_STARS = 2
 #: Short words a lexicon word is run together with, beside scikit-learn's stop words ("urscum").
@@ -90,7 +92,7 @@ def variants(token: str, matches: Callable[[str], bool]) -> Iterator[str]:
 def _rewrites(token: str) -> Iterator[str]:
     """Leet undone and stars filled in, then letter runs cut, each on the previous forms."""
     forms = [token]
-    if not _LEET_CHARS.isdisjoint(token) and any(c.isalpha() for c in token):
+    if len(token) >= MIN_LEET_TOKEN_CHARS and not _LEET_CHARS.isdisjoint(token) and any(c.isalpha() for c in token):
         forms += [token.translate(_LEET_I), token.translate(_LEET_L)]
     stars = [f for f in forms if "*" in f and f.count("*") <= MAX_STARS and f.strip("*") == f]
     for form in stars:
