@@ -50,6 +50,8 @@ MIN_JOINED_TOKEN_CHARS = 7
 MIN_SPACED_LETTERS = 3
 #: Shortest token read with its leet undone: "a$$" is "ass", "b$" (billions, or "bs") is left alone.
 MIN_LEET_TOKEN_CHARS = 3
+#: Shortest spelled-out English word the n-gram features read as a word ("u r a" stays apart).
+MIN_JOINED_SPACED_CHARS = 4
 #: Most stars replaced by vowels in one token (5 ** stars candidates).
 MAX_STARS = 2
 #: Short words a lexicon word is run together with, beside scikit-learn's stop words ("urscum").
@@ -145,10 +147,10 @@ def spaced_runs(folded: str) -> Iterator[tuple[str, list[int]]]:
 
 
 def join_spaced(text: str) -> str:
-    """``text`` with each run of letters spelled one at a time written as a word (``i h a t e them`` -> ``i
-    hate them``): the whole run when it is an English or lexicon word or nothing shorter is, else without a
-    leading "i" or "a" when the rest is an English word. For the n-gram models' features (the lexicon looks
-    the runs up itself, keeping offsets)."""
+    """``text`` with each run of letters spelled one at a time that spells an English word written as that word
+    (``i h a t e them`` -> ``i hate them``, ``f a k e`` -> ``fake``): the whole run, or the run without a
+    leading "i" or "a". Other runs stay apart ("u r a" is "you are a", not a word). For the n-gram models'
+    features (the lexicon looks the runs up itself, keeping offsets)."""
     if SPACED_RE.search(text) is None:
         return text
     return SPACED_RE.sub(_join_run, text)
@@ -156,11 +158,13 @@ def join_spaced(text: str) -> str:
 
 def _join_run(match: re.Match) -> str:
     letters = match.group(0)[1::2]  # the match opens with the separator after its first letter
-    first = match.string[match.start() - 1]
-    word = first + letters
-    if not is_english(word) and word[0] in "ia" and is_english(word[1:]):
-        return " " + word[1:]
-    return word[1:]
+    word = match.string[match.start() - 1] + letters
+    words = english_words()
+    if len(word) >= MIN_JOINED_SPACED_CHARS and word in words:
+        return letters
+    if word[0] in "ia" and len(letters) >= MIN_JOINED_SPACED_CHARS and letters in words:
+        return " " + letters
+    return match.group(0)
 
 
 # --- English words and the edit table --------------------------------------------------------------------
