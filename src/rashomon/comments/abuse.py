@@ -25,7 +25,7 @@ from typing import Protocol, TypeVar
 
 import numpy as np
 
-from . import lexicon, mention, sarcasm, threats
+from . import lexicon, mention, sarcasm, spelling, threats
 from .features import batch_scoring, normalize_words, token_ids
 from .models import LinearModel, load_model
 
@@ -162,10 +162,43 @@ def _token_category(token: str) -> str | None:
 
 
 def _category_of(token: str) -> str | None:
-    """The first lexicon category (in ``_LEXICON_CATEGORIES`` order) whose single-word entries match ``token``."""
+    """The first lexicon category (in ``_LEXICON_CATEGORIES`` order) whose single-word entries match ``token``
+    or, when none does, a spelling variant of it (:mod:`spelling`: ``1d10t``, ``vemrin``, ``arevermin``). A
+    masked word whose stars hide the vowels of a slur or an insult (``id*ot``) takes that word's category."""
+    category = _plain_category(token)
+    if category is not None and category != "profanity:masked":
+        return category
+    for variant in spelling.variants(token, _is_lexicon_word):
+        found = _plain_category(variant)
+        if category is None or found in _UNMASKED_CATEGORIES:
+            return found
+    return category
+
+
+#: Categories a masked word is read as when its stars hide the vowels of one of their words.
+_UNMASKED_CATEGORIES = ("identity_attack", "profanity:strong", "insult")
+
+
+def _plain_category(token: str) -> str | None:
     lexicon_ = _lexicon()
     found = lexicon_.any_token.fullmatch(token) if lexicon_.any_token is not None else None
     return lexicon_.token[int(found.lastgroup[1:])][0] if found else None
+
+
+def _is_lexicon_word(token: str) -> bool:
+    return _plain_category(token) is not None
+
+
+def _spaced_hits(folded: str) -> list[Hit]:
+    """Lexicon words spelled a letter at a time (``i d i o t``, ``v.e.r.m.i.n``): one hit over the letters."""
+    hits = []
+    for letters, offsets in spelling.spaced_runs(folded):
+        for i, j in spelling.spaced_candidates(letters):
+            category = _token_category(letters[i:j])
+            if category is not None:
+                hits.append(Hit(category, offsets[i], offsets[j - 1] + 1, _hit_weight(category)))
+                break
+    return hits
 
 
 def _hit_weight(category: str) -> float:
@@ -191,6 +224,7 @@ def lexicon_hits(
             category = _token_category(match.group(0).strip("'-"))
             if category is not None:
                 word_hits.append(Hit(category, match.start(), match.end(), _hit_weight(category)))
+        word_hits += _spaced_hits(folded)
     hits = list(word_hits)
     for category, pattern in _lexicon().phrase if phrases else ():
         for match in pattern.finditer(folded):
@@ -283,6 +317,8 @@ def _scan_batch(batch: lexicon.FoldedBatch) -> tuple[list[list[Hit]], list[int]]
     hits: list[list[Hit]] = [[] for _ in batch.texts]
     for i, words in words_of.items():
         hits[i] = _place_words(batch.texts[i], words)
+    for i in batch.candidates(spelling.SPACED_RE, literal_screen=False):
+        hits[i] = hits[i] + _spaced_hits(batch.texts[i])
     for i in set().union(*triggered[1:]):
         hits[i] = lexicon_hits(batch.texts[i], batch.texts[i], hits[i], phrases=True)
     return hits, sorted(triggered[0])

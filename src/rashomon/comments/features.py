@@ -10,7 +10,8 @@ ids). Feature ids are ``crc32(kind + gram) % N_FEATURES``, stable across process
 
 Text is normalized first so that masked and leetspeak spellings share features with the plain word:
 lowercase, ``@USER``/``URL`` placeholders and links dropped, runs of 3+ letters cut to 2, digits and
-symbols inside letter words mapped to letters (``sh1t`` -> ``shit``, ``f***`` keeps its stars).
+symbols inside letter words mapped to letters (``sh1t`` -> ``shit``, ``f***`` keeps its stars), letters spelled
+one at a time joined (``h a t e`` -> ``hate``, :func:`spelling.join_spaced`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
+
+from . import spelling
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Size of the hashed feature space shared by all comment models (a model file stores one weight per id).
@@ -75,7 +78,7 @@ def normalize(text: str) -> str:
     """Lowercase and undo the spelling tricks that hide a word from a lexicon or a model."""
     text = text[:MAX_FEATURE_CHARS].lower()
     text = _PLACEHOLDER_RE.sub(" ", text)
-    text = _undo_leet(text)
+    text = spelling.join_spaced(_undo_leet(text))
     return _REPEAT_RE.sub(r"\1\1", text)
 
 
@@ -308,7 +311,7 @@ def normalize_joined(joined: str) -> str:
     cutting runs of a repeated letter: a run lies inside one token, so the token table cuts it once per
     distinct token (see :func:`_token_keys`) instead of a regex pass over the whole batch."""
     text = _PLACEHOLDER_RE.sub(" ", joined.lower())
-    return _undo_leet(text)
+    return spelling.join_spaced(_undo_leet(text))
 
 
 def _token_keys(tokens: Sequence[str]) -> list[str]:

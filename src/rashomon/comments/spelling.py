@@ -1,0 +1,260 @@
+"""Spelling variants of lexicon words (issue 22): the forms a writer uses to slip an abusive word past a filter.
+
+The abuse lexicon (``data/comments/abuse.yaml``) is matched on whole tokens of folded text; this module gives
+the other spellings a token may stand for, each tried only when the token itself matches nothing:
+
+- leet digits and symbols anywhere in the word (``1d10t``, ``v3rm!n``; ``1`` read as ``i`` and as ``l``), and
+  a star for one hidden vowel (``id*ot``);
+- runs of three or more of a letter cut to one or two (``stuuupid``), and, for a token that is not an English
+  word, a doubled letter cut to one (``idiiot``);
+- one swapped pair of neighbouring letters or one dropped letter (``vemrin``, ``verin``), only for lexicon
+  words of ``MIN_EDIT_WORD_CHARS`` letters or more and only where the misspelling is not itself an English
+  word (the encoder tokenizer's whole words, with their plural and past forms): a table of every such
+  misspelling is built once, so a token costs a dictionary lookup, never a scan of the lexicon;
+- a lexicon word run together with a short common word (``arevermin``, ``youidiot``), when the token is not
+  an English word.
+
+Letters spaced or dotted apart (``i d i o t``, ``v.e.r.m.i.n``) span several tokens: :func:`spaced_runs` finds
+them in a text and :func:`spaced_candidates` gives the joined words to look up.
+
+Precision first: each rule needs the variant to match the lexicon itself, and the edit and join rules keep
+off English words, so "loses" is never read as "losers".
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from .. import settings
+from ..lazy import english_stop_words
+from ..resources import data_path
+from . import lexicon
+
+# --- settings ------------------------------------------------------------------------------------------
+#: Lexicon words this long or longer match with one swapped pair or one dropped letter (shorter words have
+#: too many English neighbours: "hate" -> "hat", "kill" -> "kil").
+MIN_EDIT_WORD_CHARS = 6
+#: A run-together token is split only where its lexicon word has at least this many letters ("amass" is not
+#: "am" + "ass").
+MIN_JOINED_WORD_CHARS = 4
+#: Longest common word split off a run-together token, and the shortest token tried.
+MAX_JOINED_PREFIX_CHARS = 4
+MIN_JOINED_TOKEN_CHARS = 7
+#: Letters one at a time, spaced or dotted apart: at least this many make a spelled-out word.
+MIN_SPACED_LETTERS = 3
+#: Shortest token read with its leet undone: "a$$" is "ass", "b$" (billions, or "bs") is left alone.
+MIN_LEET_TOKEN_CHARS = 3
+#: Shortest spelled-out English word the n-gram features read as a word ("u r a" stays apart).
+MIN_JOINED_SPACED_CHARS = 4
+#: Most stars replaced by vowels in one token (5 ** stars candidates).
+MAX_STARS = 2
+#: Short words a lexicon word is run together with, beside scikit-learn's stop words ("urscum").
+JOINED_WORDS = ("u", "ur", "r", "ya", "yall", "ppl")
+# ---------------------------------------------------------------------------------------------------------
+
+_LEET_I = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a", "!": "i"})
+_LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a", "!": "i"})
+_LEET_CHARS = frozenset("013457$@!")
+_RUN3_RE = re.compile(r"([a-z])\1{2,}")
+_RUN2_RE = re.compile(r"([a-z])\1+")
+_PLAIN_WORD_RE = re.compile(r"[a-z]+")
+_VOWELS = "aeiou"
+#: Single letters spaced or dotted apart (``h a t e``, ``i.d.i.o.t``), not part of a longer word. Written to
+#: open with the separator so that the regex engine skips ahead to a space or a dot.
+SPACED_RE = re.compile(
+    r"[ .](?<=(?<![\w*#@$'-])[a-z][ .])[a-z](?:[ .][a-z]){" + str(MIN_SPACED_LETTERS - 2) + r",}(?![\w*#@$'-])"
+)
+
+
+def variants(token: str, matches: Callable[[str], bool]) -> Iterator[str]:
+    """The spellings ``token`` may stand for that the lexicon knows (``matches``), most literal first.
+
+    ``token`` is a folded token that matched nothing itself; the caller's ``matches`` tells whether a string is
+    a lexicon word. Cheap for the usual token (plain letters, no run of three): one dictionary lookup."""
+    seen = {token}
+    for candidate in _rewrites(token):
+        if candidate not in seen:
+            seen.add(candidate)
+            if matches(candidate):
+                yield candidate
+    for candidate in list(seen):
+        word = edit_table().get(candidate)
+        if word is not None:
+            yield word
+    if len(token) >= MIN_JOINED_TOKEN_CHARS and token.isalpha() and not is_english(token):
+        yield from _joined(token, matches)
+
+
+def _rewrites(token: str) -> Iterator[str]:
+    """Leet undone and stars filled in, then letter runs cut, each on the previous forms."""
+    forms = [token]
+    if len(token) >= MIN_LEET_TOKEN_CHARS and not _LEET_CHARS.isdisjoint(token) and any(c.isalpha() for c in token):
+        forms += [token.translate(_LEET_I), token.translate(_LEET_L)]
+    stars = [f for f in forms if "*" in f and f.count("*") <= MAX_STARS and f.strip("*") == f]
+    for form in stars:
+        forms += _fill_stars(form)
+    for form in list(forms):
+        if _RUN3_RE.search(form):
+            forms += [_RUN3_RE.sub(r"\1", form), _RUN3_RE.sub(r"\1\1", form)]
+    yield from forms[1:]
+    for form in forms:
+        if _RUN2_RE.search(form) and _PLAIN_WORD_RE.fullmatch(form) and not is_english(token):
+            yield _RUN2_RE.sub(r"\1", form)
+
+
+def _fill_stars(form: str) -> list[str]:
+    filled = [form]
+    for _ in range(form.count("*")):
+        filled = [f.replace("*", v, 1) for f in filled for v in _VOWELS]
+    return filled
+
+
+def _joined(token: str, matches: Callable[[str], bool]) -> Iterator[str]:
+    """Lexicon words run together with a common word before or after them (``arevermin``)."""
+    common = _joinable_words()
+    for cut in range(1, MAX_JOINED_PREFIX_CHARS + 1):
+        head, tail = token[:cut], token[cut:]
+        if head in common and len(tail) >= MIN_JOINED_WORD_CHARS and matches(tail):
+            yield tail
+        head, tail = token[:-cut], token[-cut:]
+        if tail in common and len(head) >= MIN_JOINED_WORD_CHARS and matches(head):
+            yield head
+
+
+def spaced_candidates(letters: str) -> Iterator[tuple[int, int]]:
+    """``(i, j)`` of the runs ``letters[i:j]`` worth looking up in a spelled-out sequence, longest first: the
+    whole run, and without a first or last "i" or "a" (the pronoun of "i h a t e", an article after)."""
+    n = len(letters)
+    first = 1 if letters[0] in "ia" else 0
+    last = n - 1 if letters[-1] in "ia" else n
+    for i, j in dict.fromkeys(((0, n), (first, n), (0, last), (first, last))):
+        if j - i >= MIN_SPACED_LETTERS:
+            yield i, j
+
+
+def spaced_runs(folded: str) -> Iterator[tuple[str, list[int]]]:
+    """Each run of letters spelled one at a time in ``folded``: the letters joined and each letter's offset."""
+    for match in SPACED_RE.finditer(folded):
+        start = match.start() - 1
+        offsets = list(range(start, match.end(), 2))
+        yield "".join(folded[k] for k in offsets), offsets
+
+
+def join_spaced(text: str) -> str:
+    """``text`` with each run of letters spelled one at a time that spells an English word written as that word
+    (``i h a t e them`` -> ``i hate them``, ``f a k e`` -> ``fake``): the whole run, or the run without a
+    leading "i" or "a". Other runs stay apart ("u r a" is "you are a", not a word). For the n-gram models'
+    features (the lexicon looks the runs up itself, keeping offsets)."""
+    if SPACED_RE.search(text) is None:
+        return text
+    return SPACED_RE.sub(_join_run, text)
+
+
+def _join_run(match: re.Match) -> str:
+    letters = match.group(0)[1::2]  # the match opens with the separator after its first letter
+    word = match.string[match.start() - 1] + letters
+    words = english_words()
+    if len(word) >= MIN_JOINED_SPACED_CHARS and word in words:
+        return letters
+    if word[0] in "ia" and len(letters) >= MIN_JOINED_SPACED_CHARS and letters in words:
+        return " " + letters
+    return match.group(0)
+
+
+# --- English words and the edit table --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole English words: the encoder tokenizer's vocabulary entries made of letters (~21,700), the strings
+    of the installed spaCy English pipeline's vocabulary (~49,000 lowercase words seen in its training text,
+    with names and common misspellings: "certin", "ozzie"), and scikit-learn's stop words. Loaded once per
+    process (~0.35 s)."""
+    with gzip.open(data_path(settings.ENCODER_TOKENIZER), "rt", encoding="utf-8") as handle:
+        words = set(json.load(handle)["model"]["vocab"])
+    words.update(_spacy_strings())
+    return frozenset(w for w in words if w.isascii() and w.isalpha() and w.islower()) | english_stop_words()
+
+
+def _spacy_strings() -> list[str]:
+    """The strings of the first installed pipeline of ``settings.SPACY_MODELS`` (none when none is)."""
+    for name in settings.SPACY_MODELS:
+        spec = importlib.util.find_spec(name)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            for path in sorted(Path(folder).glob("*/vocab/strings.json")):
+                with path.open(encoding="utf-8") as handle:
+                    return json.load(handle)
+    return []
+
+
+@lru_cache(maxsize=1)
+def _joinable_words() -> frozenset[str]:
+    return english_stop_words() | frozenset(JOINED_WORDS)
+
+
+def is_english(word: str) -> bool:
+    """Whether ``word`` is an English word or a regular plural, third person or past form of one (the
+    tokenizer lists few inflected forms: "moons" is "moon" + s)."""
+    words = english_words()
+    if word in words:
+        return True
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(suffix) and word[: -len(suffix)] in words:
+            return True
+    return False
+
+
+def plain_words(patterns: list[str]) -> list[str]:
+    """The plain words of lexicon entries: each alternative made of letters, with a plural ``s?`` expanded."""
+    words = []
+    for entry in patterns:
+        for alt in entry.split("|"):
+            if found := re.fullmatch(r"([a-z]+)(s\?)?", alt):
+                words.append(found.group(1))
+                if found.group(2):
+                    words.append(found.group(1) + "s")
+    return words
+
+
+def _edits(word: str) -> set[str]:
+    """``word`` with one letter dropped or two neighbouring letters swapped, the first letter kept in place
+    (a misspelling keeps the start of the word; "ozzie" is a name, not a dropped "m")."""
+    edits = {word[:k] + word[k + 1 :] for k in range(1, len(word))}
+    edits |= {word[:k] + word[k + 1] + word[k] + word[k + 2 :] for k in range(1, len(word) - 1)}
+    return edits - {word}
+
+
+@lru_cache(maxsize=1)
+def edit_table() -> dict[str, str]:
+    """Misspelling -> lexicon word (:func:`_edits` of the slurs, insults and strong profanity of
+    ``MIN_EDIT_WORD_CHARS`` letters or more), built once. Left out: a misspelling two lexicon words share, and
+    one that is an English word or one edit from another English word ("certin" is "certain" mistyped, not
+    "cretin"; "crepes" is food)."""
+    data = lexicon.load("abuse")
+    words = set(plain_words(data["slurs"] + data["insult"] + data["profanity"]["strong"]))
+    table: dict[str, str] = {}
+    clashes: set[str] = set()
+    for word in sorted(w for w in words if len(w) >= MIN_EDIT_WORD_CHARS):
+        for edit in _edits(word):
+            if edit in table and table[edit] != word:
+                clashes.add(edit)
+            table[edit] = word
+    english = {w for w in english_words() if w not in words and w.rstrip("s") not in words}
+    return {
+        e: w
+        for e, w in table.items()
+        if e not in clashes and e not in words and not is_english(e) and not _mistyped(e, english)
+    }
+
+
+def _mistyped(edit: str, english: set[str]) -> bool:
+    """Whether ``edit`` is an English word with a letter dropped or two neighbouring letters swapped."""
+    swaps = (edit[:k] + edit[k + 1] + edit[k] + edit[k + 2 :] for k in range(len(edit) - 1))
+    inserts = (edit[:k] + c + edit[k:] for k in range(len(edit) + 1) for c in "abcdefghijklmnopqrstuvwxyz")
+    return any(w in english for w in swaps) or any(w in english for w in inserts)
