@@ -290,9 +290,30 @@ def test_claims_read_with_folded_typography_line_up_with_the_page():
 
 
 def test_an_apostrophe_inside_a_word_never_opens_or_closes_a_scare_quote():
-    text = "I’m told the ‘freed’ districts weren't \"liberated\", and don't say 'rebels' we’ve seen."
+    text = "I’m told the ‘freed’ districts weren't \"liberated\", and don't ask which 'rebels' we’ve seen."
     assert [s["text"] for s in framing.scare_quotes(text)] == ["freed", "liberated", "rebels"]
     assert framing.scare_quotes("The officials' statement and the soldiers' orders.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Learners mix up "sonst" versus "ansonsten" (e.g. "Ich bin müde" or "Ich war müde").',
+        'The verb "to pillage" is older than the noun.',
+        'In Dutch, "gezellig" means something like cosy.',
+        'Should I write "colour" or "color" in the letter?',
+        'Even then "we were cheated" is a complaint, and the infinitive "to plunder" is rare.',
+    ],
+)
+def test_a_word_mentioned_is_no_scare_quote(text):
+    """A usage example, a translation or two forms compared mention words; they are not the account's loaded
+    choice (a language page's examples were flagged as scare quotes, real pages, session 8)."""
+    assert framing.scare_quotes(text) == []
+
+
+def test_scare_quotes_beside_mentions_still_count():
+    text = 'The so-called "experts" backed the US-funded "freedom fighters" and the "evil" invaders.'
+    assert [s["text"] for s in framing.scare_quotes(text)] == ["experts", "freedom fighters", "evil"]
 
 
 def test_lexicon_hits_name_the_words_as_written_and_no_longer_read_phrases_as_hostage_taking():

@@ -354,12 +354,53 @@ def loaded_spans(text: str, offset: int = 0) -> list[dict]:
     return sorted(spans, key=lambda s: (s["start"], s["end"]))
 
 
+@lru_cache(maxsize=1)
+def mention_cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(before, after, between, opener) patterns of ``loaded_language.yaml``'s ``mention_*`` words: where a short
+    quotation is a word mentioned (a usage example, a translation, two forms compared), not scare quotes."""
+    data = load_yaml("framing/loaded_language.yaml")
+
+    def words(key: str) -> str:
+        forms = sorted(data.get(key, []), key=len, reverse=True)
+        return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+
+    before = re.compile(r"(?<![\w.])(?:" + words("mention_before") + r")\s+(?:\S+\s+)?$", re.I)
+    after = re.compile(r"^\s*,?\s*(?:" + words("mention_after") + r")(?![\w])", re.I)
+    between = re.compile(r"^\s*(?:" + words("mention_between") + r")\s*$", re.I)
+    opener = re.compile(r"^(?:" + words("mention_openers") + r")\s+\S", re.I)
+    return before, after, between, opener
+
+
+def _mentioned(text: str, matches: list[re.Match], k: int) -> bool:
+    """Whether quotation ``matches[k]`` of ``text`` mentions a word rather than uses it (:func:`mention_cues`)."""
+    before, after, between, opener = mention_cues()
+    match = matches[k]
+    if opener.match(match.group(1)):
+        return True
+    if before.search(text[max(0, match.start() - 40) : match.start()]):
+        return True
+    if after.match(text[match.end() : match.end() + 30]):
+        return True
+    neighbours = []
+    if k > 0:
+        neighbours.append(text[matches[k - 1].end() : match.start()])
+    if k + 1 < len(matches):
+        neighbours.append(text[match.end() : matches[k + 1].start()])
+    return any(len(gap) < 12 and between.match(gap) for gap in neighbours)
+
+
 def scare_quotes(text: str, offset: int = 0, max_words: int = 3) -> list[dict]:
-    """Short quoted phrases that are not a quoted sentence ("freed", 'humanitarian corridors')."""
+    """Short quoted phrases that are not a quoted sentence ("freed", 'humanitarian corridors') nor a word
+    mentioned (:func:`_mentioned`: 'the verb "to rob"', '"war" versus "wurde"')."""
     spans = []
-    for match in _QUOTED.finditer(text):
+    matches = list(_QUOTED.finditer(text))
+    for k, match in enumerate(matches):
         inner = match.group(1)
-        if len(inner.split()) <= max_words and not inner.endswith((".", ",", "?", "!", ":", ";")):
+        if (
+            len(inner.split()) <= max_words
+            and not inner.endswith((".", ",", "?", "!", ":", ";"))
+            and not _mentioned(text, matches, k)
+        ):
             start, end = match.span(1)
             spans.append(
                 {
