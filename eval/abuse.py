@@ -93,16 +93,12 @@ def shown(texts: list[str], cache=None) -> np.ndarray:
 def insult_aimed(texts: list[str], evidence: list[list[tuple[int, int, str]]]) -> np.ndarray:
     """Whether each text keeps an insult flag in the stage: a slur, or evidence aimed at a person or a group
     (``comments.INSULT_NEEDS_TARGET``, :mod:`rashomon.comments.targets`)."""
-    from rashomon.comments import INSULT_EVIDENCE, targets
+    from rashomon.comments import targets
 
-    return np.array(
-        [
-            any(label == "identity_attack" for _, _, label in row)
-            or targets.aimed_at_someone(text, [(a, b) for a, b, label in row if label in INSULT_EVIDENCE])
-            for text, row in zip(texts, evidence)
-        ],
-        dtype=bool,
-    )
+    kept = np.array([any(label == "identity_attack" for _, _, label in row) for row in evidence], dtype=bool)
+    judged = np.flatnonzero(~kept)
+    kept[judged] = targets.insults_aimed([texts[i] for i in judged], [evidence[i] for i in judged])
+    return kept
 
 
 def _train(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):

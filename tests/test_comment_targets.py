@@ -55,7 +55,7 @@ def test_no_evidence_is_not_aimed():
 
 
 def test_people_nouns_and_things_that_end_alike():
-    doc = targets._parse("The referee and the number")
+    doc = targets._parser()("The referee and the number")
     referee, number = doc[1], doc[4]
     assert targets.names_people(referee) and not targets.names_people(number)
 

@@ -52,8 +52,6 @@ FLAG_NEEDS_EVIDENCE = True
 #: "I think this list sucks", "Ridiculous." and praise slang were flagged insults; OLID's TIN is an insult with a
 #: target). See :mod:`targets`; the comment keeps ``toxicity`` and its evidence.
 INSULT_NEEDS_TARGET = True
-#: Evidence labels an insult flag is judged by (the span head's phrases and the lexicon's words).
-INSULT_EVIDENCE = frozenset({"insult", "toxic_span", "profanity", "identity_attack"})
 # ---------------------------------------------------------------------------------------------------------
 
 STAGE = "comments"
@@ -202,12 +200,10 @@ def _insults_aimed(batch: list[Comment]) -> None:
     """Withhold ``insult`` where no evidence span is aimed at a person or a group (:mod:`targets`); a slur
     (``identity_attack``) always has one."""
     judged = [c for c in batch if "insult" in c.flags and "identity_attack" not in c.flags]
-    targets.parse_all([c.text[:MAX_COMMENT_CHARS] for c in judged])
-    for comment in judged:
-        spans = [
-            (e.start - comment.start, e.end - comment.start) for e in comment.evidence if e.label in INSULT_EVIDENCE
-        ]
-        if not targets.aimed_at_someone(comment.text[:MAX_COMMENT_CHARS], spans):
+    evidence = [[(e.start - c.start, e.end - c.start, e.label) for e in c.evidence] for c in judged]
+    aimed = targets.insults_aimed([c.text[:MAX_COMMENT_CHARS] for c in judged], evidence)
+    for comment, is_aimed in zip(judged, aimed, strict=True):
+        if not is_aimed:
             comment.flags.remove("insult")
 
 

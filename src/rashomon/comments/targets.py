@@ -66,6 +66,8 @@ CLIMB_DEPS = (
 )
 #: Objects of a verb: "screw you", "fuck them".
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj"})
+#: Evidence labels an insult flag is judged by (the span head's phrases and the lexicon's words).
+INSULT_EVIDENCE = frozenset({"insult", "toxic_span", "profanity", "identity_attack"})
 # ---------------------------------------------------------------------------------------------------------
 
 _PEOPLE_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -166,9 +168,21 @@ def _aimed_from(token, span: set[int]) -> bool:
     return False
 
 
-def aimed_at_someone(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+def insults_aimed(texts: Sequence[str], evidence: Sequence[Sequence[tuple[int, int, str]]]) -> list[bool]:
+    """For each text, whether its insult evidence (``(start, end, label)`` in the text's offsets; the labels of
+    ``INSULT_EVIDENCE`` count) is aimed at someone (:func:`aimed_at_someone`), the texts parsed in one batch
+    (``nlp.pipe`` is faster than one call per text)."""
+    docs = _parser().pipe(texts, batch_size=256)
+    return [
+        aimed_at_someone(text, [(a, b) for a, b, label in found if label in INSULT_EVIDENCE], doc)
+        for text, found, doc in zip(texts, evidence, docs, strict=True)
+    ]
+
+
+def aimed_at_someone(text: str, spans: Sequence[tuple[int, int]], doc: Any = None) -> bool:
     """Whether any of ``spans`` (character offsets into ``text``, the evidence of an insult flag) is aimed at
-    a person or a group (see the module's docstring); False when there is no span."""
+    a person or a group (see the module's docstring); False when there is no span. ``doc``: the parse of
+    ``text`` when the caller has it (:func:`insults_aimed`)."""
     if not spans:
         return False
     insult_nouns = _lists().insults
@@ -177,7 +191,7 @@ def aimed_at_someone(text: str, spans: Sequence[tuple[int, int]]) -> bool:
         words = [w.strip("'-") for w in folded[start:end].split()]
         if any(w in insult_nouns or _singular(w) in insult_nouns for w in words):
             return True
-    doc = _parse(text)
+    doc = _parser()(text) if doc is None else doc
     for start, end in spans:
         inside = {t.i for t in doc if t.idx < end and t.idx + len(t) > start}
         if not inside:
@@ -189,22 +203,3 @@ def aimed_at_someone(text: str, spans: Sequence[tuple[int, int]]) -> bool:
         if top is not None and _aimed_from(top, inside):
             return True
     return False
-
-
-#: Parses kept per text (a comment is judged once per run; emptied when it grows past this size).
-PARSE_CACHE_SIZE = 4096
-_parses: dict[str, Any] = {}
-
-
-def parse_all(texts: Sequence[str]) -> None:
-    """Parse the texts about to be judged in one batch (``nlp.pipe`` is faster than one call per text)."""
-    new = list(dict.fromkeys(t for t in texts if t not in _parses))
-    if len(_parses) + len(new) > PARSE_CACHE_SIZE:
-        _parses.clear()
-    _parses.update(zip(new, _parser().pipe(new, batch_size=256)))
-
-
-def _parse(text: str):
-    if text not in _parses:
-        parse_all([text])
-    return _parses[text]
