@@ -566,15 +566,13 @@ class SourceBook:
         key = name_key(mention.name)
         if not key:
             return None
-        if mention.bare:  # the source it refers back to, else the same description met before
-            return self._described(mention, position) or next(
-                (e for e in reversed(self.entries) if key in e.aliases), None
-            )
+        if mention.bare and (described := self._described(mention, position)) is not None:
+            return described  # the source it refers back to
         for entry in reversed(self.entries):
             if key in entry.aliases:
                 return entry
-        if mention.kind == "unnamed_person":
-            return None
+        if mention.kind == "unnamed_person" or mention.bare:
+            return None  # a bare description is the same description met before, or no one yet
         keys = set(key)
         for entry in sorted(self.entries, key=lambda e: -e.last_seen):
             if entry.kind == "unnamed_person" or entry.unresolved:
