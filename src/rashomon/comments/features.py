@@ -49,14 +49,13 @@ TOKEN_RE = re.compile(r"[a-z0-9*#@$!?']+|[^\sa-z0-9]", re.UNICODE)
 # characters that can open a match (4x faster over a batch).
 _PLACEHOLDER_RE = re.compile(r"@user\b|u(?<!\wu)rl\b|https?://\S+|www\.\S+|@\w+")
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a", "!": "i"})
 _LEET_WORD_RE = re.compile(r"\b(?=[a-z0-9$@!]*[a-z])(?=[a-z0-9$@!]*[0-9$@])[a-z0-9$@!]*[a-z][a-z0-9$@!]*\b")
 #: What every line that ``_LEET_WORD_RE`` can match holds (its second lookahead needs one).
 _LEET_CHAR_RE = re.compile(r"[0-9$@]")
 
 
 def _leet_word(match: re.Match) -> str:
-    return match.group(0).translate(_LEET) if not match.group(0).isdigit() else match.group(0)
+    return match.group(0).translate(spelling.LEET) if not match.group(0).isdigit() else match.group(0)
 
 
 def _undo_leet(text: str) -> str:

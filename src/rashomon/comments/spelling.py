@@ -58,9 +58,11 @@ MAX_STARS = 2
 JOINED_WORDS = ("u", "ur", "r", "ya", "yall", "ppl")
 # ---------------------------------------------------------------------------------------------------------
 
-_LEET_I = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a", "!": "i"})
-_LEET_L = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a", "!": "i"})
-_LEET_CHARS = frozenset("013457$@!")
+#: Leet digits and symbols to the letters they stand for (also the n-gram features' table, ``features``); "1" is
+#: read as "i" here and as "l" in ``_LEET_L``.
+LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a", "!": "i"})
+_LEET_L = {**LEET, ord("1"): "l"}
+_LEET_CHARS = frozenset(chr(code) for code in LEET)
 _RUN3_RE = re.compile(r"([a-z])\1{2,}")
 _RUN2_RE = re.compile(r"([a-z])\1+")
 _PLAIN_WORD_RE = re.compile(r"[a-z]+")
@@ -95,7 +97,7 @@ def _rewrites(token: str) -> Iterator[str]:
     """Leet undone and stars filled in, then letter runs cut, each on the previous forms."""
     forms = [token]
     if len(token) >= MIN_LEET_TOKEN_CHARS and not _LEET_CHARS.isdisjoint(token) and any(c.isalpha() for c in token):
-        forms += [token.translate(_LEET_I), token.translate(_LEET_L)]
+        forms += [token.translate(LEET), token.translate(_LEET_L)]
     stars = [f for f in forms if "*" in f and f.count("*") <= MAX_STARS and f.strip("*") == f]
     for form in stars:
         forms += _fill_stars(form)
