@@ -622,9 +622,7 @@ def piece_features(tokens: np.ndarray, features: str = "") -> np.ndarray:
         return tokens
     if features != WINDOW_FEATURES:
         raise heads.HeadError(f"head {LOADED_HEAD} reads {features!r}; framing builds only {WINDOW_FEATURES!r}")
-    tokens = np.asarray(tokens, dtype=np.float32)
-    pad = np.zeros((1, tokens.shape[1]), dtype=np.float32)
-    return np.hstack([tokens, np.vstack([pad, tokens[:-1]]), np.vstack([tokens[1:], pad])])
+    return heads.token_window(tokens)
 
 
 def _piece_words(offset: int, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -245,6 +245,14 @@ def load(name: str) -> Head:
     return Head.read(data_path(f"models/{name}.npz"))
 
 
+def token_window(tokens: np.ndarray) -> np.ndarray:
+    """(pieces, 3 x dim): each word piece's vector beside the vectors of the piece before and after it (zeros at
+    the ends), the ``token-window1`` input of a token head that reads a word in its phrase."""
+    tokens = np.asarray(tokens, dtype=np.float32)
+    pad = np.zeros((1, tokens.shape[1]), dtype=np.float32)
+    return np.hstack([tokens, np.vstack([pad, tokens[:-1]]), np.vstack([tokens[1:], pad])])
+
+
 def token_spans(
     scores: np.ndarray, offsets: np.ndarray, threshold: float, *, gap: int = 1
 ) -> list[tuple[int, int, float]]:

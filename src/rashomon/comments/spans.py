@@ -49,10 +49,7 @@ def features(tokens: np.ndarray, sentence: np.ndarray) -> np.ndarray:
     tokens = np.asarray(tokens, dtype=np.float32)
     if tokens.ndim != 2 or not len(tokens):
         return np.zeros((0, 4 * len(sentence)), dtype=np.float32)
-    pad = np.zeros((1, tokens.shape[1]), dtype=np.float32)
-    before = np.vstack([pad, tokens[:-1]])
-    after = np.vstack([tokens[1:], pad])
-    return np.hstack([tokens, before, after, np.repeat(np.asarray(sentence, np.float32)[None], len(tokens), 0)])
+    return np.hstack([heads.token_window(tokens), np.repeat(np.asarray(sentence, np.float32)[None], len(tokens), 0)])
 
 
 def words(text: str, offsets: np.ndarray) -> list[list[int]]:
