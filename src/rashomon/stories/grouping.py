@@ -29,6 +29,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from .topics import TOPIC_COMMON_DIRECTIONS, topic_labels, unit_rows
+
 # --- settings (stories) ---------------------------------------------------------------------------------
 #: A page joins a story when cosine(title+lead, centroid) + NAME_BONUS * shared-name share reaches this.
 EVENT_THRESHOLD = 0.70
@@ -384,14 +386,14 @@ class StoryGrouper:
         count = len(self.stories)
         directions = self._matrix[:count]
         self._mean = directions.mean(axis=0)
-        centred = _unit(directions - self._mean)
+        centred = unit_rows(directions - self._mean)
         centres = centred[np.random.default_rng(0).choice(count, size=min(CELLS, count), replace=False)]
         for _ in range(KMEANS_ROUNDS):
             assigned = _nearest_centre(centred, centres)
             sums = np.zeros_like(centres)
             np.add.at(sums, assigned, centred)
             filled = np.linalg.norm(sums, axis=1) > 0
-            centres[filled] = _unit(sums[filled])
+            centres[filled] = unit_rows(sums[filled])
         self._centres = centres
         self._cells[:count] = _nearest_centre(centred, centres)
 
@@ -400,8 +402,6 @@ class StoryGrouper:
         stories share taken off (:mod:`.topics`; ``None`` takes its settings).
 
         Topics are derived data: every call labels all stories afresh, ``t1`` being the topic of the first story."""
-        from .topics import TOPIC_COMMON_DIRECTIONS, topic_labels
-
         if not self.stories:
             return
         sums = np.stack([story.centroid for story in self.stories])
@@ -411,10 +411,6 @@ class StoryGrouper:
         )
         for story, label in zip(self.stories, labels):
             story.topic = f"t{int(label) + 1}"
-
-
-def _unit(rows: np.ndarray) -> np.ndarray:
-    return (rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)).astype(np.float32)
 
 
 def _nearest_centre(rows: np.ndarray, centres: np.ndarray, chunk: int = 4096) -> np.ndarray:

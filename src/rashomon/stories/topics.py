@@ -82,14 +82,14 @@ def topic_labels(
         return np.zeros(count, dtype=np.int64)
     sums = np.array(sums, dtype=np.float64)  # a copy: the common part comes off in place
     if sizes is None:
-        sums, sizes = _unit(sums), np.ones(count)
+        sums, sizes = unit_rows(sums, np.float64), np.ones(count)
     sizes = np.asarray(sizes, dtype=np.float64).copy()
     rest = without_common(sums, sizes, directions) if directions > 0 else None
     if rest is not None:
         sums = rest
     if threshold is None:
         threshold = TOPIC_THRESHOLD if rest is not None else TOPIC_THRESHOLD_PLAIN
-    vectors = _unit(sums).astype(np.float32)
+    vectors = unit_rows(sums)
     rows, cols, sims = _neighbour_pairs(vectors, neighbours, probes, exact_below)
     keep = sims >= threshold
     return _renumber(_average_linkage(sums.copy(), sizes, rows[keep], cols[keep], threshold))
@@ -128,8 +128,9 @@ def without_common(sums: np.ndarray, sizes: np.ndarray, directions: int) -> np.n
     return sums
 
 
-def _unit(rows: np.ndarray) -> np.ndarray:
-    return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+def unit_rows(rows: np.ndarray, dtype: type = np.float32) -> np.ndarray:
+    """``rows`` scaled to length 1 (a zero row stays zero), as ``dtype``."""
+    return (rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)).astype(dtype, copy=False)
 
 
 def _renumber(labels: np.ndarray) -> np.ndarray:
