@@ -89,7 +89,7 @@ def test_assigns_must_name_model_fields():
 def test_the_callers_spacy_pipeline_reaches_every_stage():
     from rashomon import nlp as nlp_module
 
-    own = nlp_module._load.__wrapped__(None, ())  # a second pipeline, not the cached one
+    own = nlp_module._load.__wrapped__(nlp_module._package(None))  # a second pipeline, not the cached one
     seen: list[object] = []
 
     @register_stage("test_sees_nlp", resources=("spacy",))
@@ -99,6 +99,22 @@ def test_the_callers_spacy_pipeline_reaches_every_stage():
 
     rashomon.analyze(PAGE, stage_names=("attribution", "actors", "test_sees_nlp"), nlp=own)
     assert seen[0] is own and all(vocab is own.vocab for vocab in seen[1:])
+
+
+def test_one_spacy_pipeline_serves_every_caller_in_the_process():
+    from rashomon import nlp as nlp_module
+    from rashomon.comments import stance, targets
+
+    full = nlp_module.load()
+    assert nlp_module.load(nlp_module._package(None)) is full  # the package named or picked: one pipeline
+    for rule in (targets._parser(), stance._parser()):
+        assert rule.pipeline is full
+    sentence = "Angela Merkel met Emmanuel Macron in Paris on Tuesday."
+    assert {e.label_ for e in full(sentence).ents} >= {"PERSON"}
+    parsed = targets._parser()(sentence)
+    assert not parsed.ents and parsed[2].dep_ == "ROOT" and parsed[2].tag_ == "VBD"  # no entities; tags, parse
+    assert [d.ents for d in targets._parser().pipe([sentence])] == [()]
+    assert "ner" in full.pipe_names and full(sentence).ents  # the shared pipeline itself is left whole
 
 
 def test_a_failing_stage_leaves_a_warning_and_the_page():

