@@ -98,6 +98,7 @@ def test_ranges_written_with_dashes_or_words(text, low, high, spacy_nlp):
         # real pages, session 8: figure and example labels, a product's name, a dimension
         ("Figure 3 shows that 12 ferries sailed, as Table 2 lists.", 12),
         ("In Example 4 the chart draws 6 bars.", 6),
+        ("As Map 2 marks, 9 bridges were closed.", 9),  # a page part of the one shared list (data/page_parts.yaml)
         ("The menus of FIFA 22 list 14 camera angles.", 14),
         ("A 3-D map and a three-dimensional model of 5 valleys.", 5),
         # the numbers of a ranked list's items (real pages, session 8)
@@ -108,6 +109,11 @@ def test_ranges_written_with_dashes_or_words(text, low, high, spacy_nlp):
 def test_dates_times_and_identifiers_are_not_counts(text, value, spacy_nlp):
     found = quantities(text, spacy_nlp)
     assert [q.value for q in found] == [value]
+
+
+def test_a_page_part_before_a_number_with_a_unit_names_no_identifier(spacy_nlp):
+    found = quantities("The ministry posted a video 10 days ago and a photo of 30 trucks.", spacy_nlp)
+    assert [(q.value, q.unit) for q in found] == [(10, "day"), (30, None)]
 
 
 def test_temperatures_and_attached_lengths_keep_their_unit(spacy_nlp):
@@ -330,6 +336,7 @@ def test_commands_and_instructions_are_not_checkable_claims(text, command, spacy
     [
         ("Figure 2: Changing the font size of every label on the chart.", False),
         ("Table 1 - Ferries that sailed from the harbour in May, by week.", False),
+        ("Screenshot 3: The settings page after the ferry app was updated.", False),
         ("Figure 2 shows that the ferries sailed late on most days.", True),
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,3 +22,10 @@ def data_text(relative: str) -> str:
 def load_yaml(relative: str) -> Any:
     """A shipped YAML file, parsed (``yaml.safe_load``: data, never objects)."""
     return yaml.safe_load(data_text(relative))
+
+
+@lru_cache(maxsize=1)
+def page_part_nouns() -> frozenset[str]:
+    """The nouns for parts of a page itself ("figure", "chart", "sidebar"; ``data/page_parts.yaml``), one list for
+    every stage that tells the page's own parts from what it reports."""
+    return frozenset(load_yaml("page_parts.yaml")["nouns"])

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..deps import NOMINAL_SUBJECT_DEPS
 from ..model import Actor, Span
 from .gazetteer import AliasHit, Gazetteer
 
@@ -494,7 +495,7 @@ def _bare_name_pass(found, index, pb, place_names: set[str]) -> None:
             "unknown",
             _span(pb, start, tok.i + 1),
             range(start, tok.i + 1),
-            weak=tok.dep_ not in ("nsubj", "nsubjpass"),
+            weak=tok.dep_ not in NOMINAL_SUBJECT_DEPS,
         )
 
 

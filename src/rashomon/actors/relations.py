@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from ..deps import NOMINAL_SUBJECT_DEPS
 from ..model import Span
 from .gazetteer import Gazetteer
 from .mentions import Found as FoundActors
@@ -144,7 +145,7 @@ class _Reader:
         if depth > 3:
             return []
         for child in verb.children:
-            if child.dep_ in ("nsubjpass", "nsubj"):
+            if child.dep_ in NOMINAL_SUBJECT_DEPS:
                 return self.args(child)
         if verb.dep_ in ("acl", "amod", "relcl"):
             return self.args(verb.head)
@@ -182,7 +183,7 @@ class _Reader:
         if any(c.dep_ == "neg" for c in verb.children):
             return True
         words = set(self.cues.get("negating_subject_words", ()))
-        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for subject in (c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS):
             if subject.lower_ in words or any(
                 c.lower_ in words for c in subject.children if c.dep_ in ("preconj", "det")
             ):

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import load_yaml
+from ..deps import SUBJECT_DEPS
+from ..resources import load_yaml, page_part_nouns
 
 # --- settings ------------------------------------------------------------------------------------------
 #: A sentence with fewer word tokens than this is not a claim unless it gives a number.
@@ -112,15 +113,16 @@ def negated(predicate) -> bool:
     return False
 
 
-#: A caption or an example's heading: a label of the page's own parts, numbered, then a colon or a dash
+#: A caption or an example's heading: a label of the page's own parts (``data/page_parts.yaml``), numbered, then a colon or a dash
 #: ("Figure 2: Changing the font size", "Table 1 - Ferry timetable", "Example 3: ..."), describes the page.
 CAPTION = re.compile(
-    r"^\W{0,3}(?:figure|fig\.?|table|chart|graph|diagram|example|image|photo|picture|video|map|exhibit|step|box)"
+    r"^\W{0,3}(?:" + "|".join(re.escape(noun) for noun in sorted(page_part_nouns(), key=len, reverse=True)) + ")"
     r"\s+\d+[a-z]?\s*[:.–—-]\s",
     re.I,
 )
-#: Dependencies that give a clause a subject: a clause without one, headed by a bare verb, is a command.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: Dependencies that give a clause a subject: any subject, or an expletive in its place ("there is"); a clause
+#: without one, headed by a bare verb, is a command.
+CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS | {"expl"}
 
 
 def imperative(sent) -> bool:
@@ -130,7 +132,7 @@ def imperative(sent) -> bool:
     root = sent.root
     if root.tag_ != "VB" or root.pos_ not in ("VERB", "AUX"):
         return False
-    return not any(c.dep_ in SUBJECT_DEPS or (c.dep_ == "aux" and c.tag_ == "MD") for c in root.children)
+    return not any(c.dep_ in CLAUSE_SUBJECT_DEPS or (c.dep_ == "aux" and c.tag_ == "MD") for c in root.children)
 
 
 def checkable(sent, has_numbers: bool, predicate) -> bool:

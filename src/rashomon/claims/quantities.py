@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity
-from ..resources import load_yaml
+from ..resources import load_yaml, page_part_nouns
 
 # --- settings ------------------------------------------------------------------------------------------
 #: How many tokens after the number (and its unit) the counted noun may be looked for.
@@ -41,11 +41,13 @@ NOUN_LOOKAHEAD_TOKENS = 4
 MAX_SIGNIFICANT_DIGITS = 15
 #: Longest "of ..." scope phrase kept, in tokens.
 MAX_SCOPE_TOKENS = 10
-#: Words before a number that make it an identifier, not a count ("Resolution 2254", "No. 5").
-IDENTIFIER_WORDS = frozenset(
+#: Words before a number that make it an identifier, not a count ("Resolution 2254", "No. 5", "Figure 3": the
+#: parts of the page are ``data/page_parts.yaml``'s; one of them is no identifier before a unit: "a video 10 days
+#: ago").
+IDENTIFIER_WORDS = page_part_nouns() | frozenset(
     "no no. number resolution article route highway flight page section chapter room platform gate bus "
-    "line channel level phase grade paragraph item version model figure fig fig. table example step part "
-    "episode season volume vol vol. appendix exhibit chart graph photo image slide lesson question".split()
+    "line channel level phase grade paragraph item version model part episode season volume vol vol. lesson "
+    "question".split()
 )
 #: After a number that opens its line: the number marks an item of a list ("01. Name", "3) Name"), it counts nothing.
 _LIST_MARKER_AFTER = re.compile(r"^[.)](?:\s|$)")
@@ -187,7 +189,9 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
         and not re.match(r"\s+[A-Z]{2,}\b", after)  # an all-capitals line: "ARMY KILLS 40 REBELS" counts
     ):
         return True
-    if prev_word in IDENTIFIER_WORDS or before.endswith("#"):
+    # a part of the page before a number with a unit is a thing the number does not name: "a video 10 days ago"
+    counted = prev_word in page_part_nouns() and lexicon().unit_after.match(after)
+    if (prev_word in IDENTIFIER_WORDS and not counted) or before.endswith("#"):
         return True
     day_like = core.isdigit() and len(core.lstrip("0")) <= 2 and int(core) <= 31  # length first: int() has a limit
     if day_like and (prev_word in lex["months"] or next_word in lex["months"]):

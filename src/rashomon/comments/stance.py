@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..deps import NOMINAL_SUBJECT_DEPS
 from ..model import Actor
 from . import lexicon
 
@@ -46,9 +47,10 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "appos", "advmod", "nmod", "acomp
 #: keeps only itself: its own modifiers (amod) are not in this list, so they stay with that noun. The object of a
 #: verb is not a complement ("the army fights terrorists" says nothing bad of the army); "attr" is ("X is a liar").
 #: Prepositional phrases are not either ("responded with a shot at Y"), nor a conjoined verb with its own subject.
-PREDICATE_DEPS = frozenset({"acomp", "attr", "xcomp", "advmod", "neg", "prt", "oprd", "conj", "aux", "auxpass"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-OBJECT_DEPS = frozenset({"dobj"})
+PREDICATE_PART_DEPS = frozenset({"acomp", "attr", "xcomp", "advmod", "neg", "prt", "oprd", "conj", "aux", "auxpass"})
+#: A mention as the direct object of a verb, which says the writer's stance when the writer is its subject ("I hate
+#: X"; not the indirect object of "give X a chance").
+DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 POSSESSIVE_PRONOUNS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 #: Subjects that are the comment's own voice: a verb they govern says the writer's stance ("I hate X").
 WRITER_SUBJECTS = frozenset({"i", "we", "you"})
@@ -155,7 +157,7 @@ def _walks_to(token, goal: set[int], deps: frozenset[str], limit: int = 6, own_s
             return True
         if token.dep_ not in deps or token.head.i == token.i:
             return False
-        if own_subject and token.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        if own_subject and token.dep_ == "conj" and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in token.children):
             return False
         token = token.head
     return token.i in goal
@@ -168,7 +170,9 @@ def _negated(token) -> bool:
 def _object_valence(verb) -> float:
     """The summed cue valence of the direct objects of ``verb`` with their modifiers."""
     lexicon_words = _vader().lexicon
-    return sum(lexicon_words.get(t.lower_, 0.0) for c in verb.children if c.dep_ in OBJECT_DEPS for t in c.subtree)
+    return sum(
+        lexicon_words.get(t.lower_, 0.0) for c in verb.children if c.dep_ in DIRECT_OBJECT_DEPS for t in c.subtree
+    )
 
 
 def _target_score(sentence: str, spans: Sequence[tuple[int, int]]) -> float:
@@ -187,11 +191,11 @@ def _target_score(sentence: str, spans: Sequence[tuple[int, int]]) -> float:
     if root.dep_ in ("poss", "compound"):  # "Assad's brutal regime": the modifiers of that noun, not the noun
         possessed = root.head.i  # ("his pardon", "McCain's death" say nothing)
         anchors.append(({possessed}, MODIFIER_DEPS, False))
-    if root.dep_ in SUBJECT_DEPS:
-        anchors.append(({root.head.i}, PREDICATE_DEPS, _negated(root.head)))
-    elif root.dep_ in OBJECT_DEPS:
+    if root.dep_ in NOMINAL_SUBJECT_DEPS:
+        anchors.append(({root.head.i}, PREDICATE_PART_DEPS, _negated(root.head)))
+    elif root.dep_ in DIRECT_OBJECT_DEPS:
         verb = root.head
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
         writer = all(c.lower_ in WRITER_SUBJECTS for c in subjects) if subjects else verb.dep_ == "ROOT"
         if writer:  # "I hate X", "hang X!"; not "to protect X", "firing X", "Y attacked X"
             anchors.append(({verb.i}, frozenset({"advmod", "neg", "aux"}), _negated(verb)))
@@ -207,7 +211,7 @@ def _target_score(sentence: str, spans: Sequence[tuple[int, int]]) -> float:
         if valence < 0 and _object_valence(token) < 0:
             continue  # a harsh act against the bad ("fights terrorists") says nothing bad of its doer
         for goal, deps, negated in anchors:
-            if _walks_to(token, goal, deps, own_subject=deps is PREDICATE_DEPS):
+            if _walks_to(token, goal, deps, own_subject=deps is PREDICATE_PART_DEPS):
                 flip = negated != (_negated(token) and token.i not in goal)
                 total += valence * (-0.74 if flip else 1.0)  # VADER's weight of a negated cue
                 break

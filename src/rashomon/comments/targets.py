@@ -25,13 +25,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..deps import SUBJECT_DEPS
 from . import lexicon
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Most steps up the parse from a span to the word it is said of ("is -> a -> complete -> moron").
 MAX_CLIMB = 5
-#: Dependencies of a subject: the thing a predicate is said of.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 #: Dependencies through which a verb takes its subject from the verb above it ("he lies and cheats").
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp"})
 #: Dependencies of a predicate noun, said of its verb's subject ("she is a disgusting excuse for a mayor").

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from ...deps import NOMINAL_SUBJECT_DEPS
 from .settings import CONTRAST_MARKS, NON_RESTRICTIVE_PRONOUNS, OWN_CONTENT_DEPS, SAY_LEMMAS
 
 #: A cut keeps at least this many tokens of the content.
@@ -48,7 +49,7 @@ def coordinated_statement(doc: Doc, first: int, last: int, cues: frozenset[str])
             continue
         # with no subject of its own, only a verb of saying with a clause of its own is a second statement ("said
         # X and said that Y"); "they are going ahead and will see what happens" is all one content
-        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or (
+        own = any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in token.children) or (
             token.lemma_.lower() in SAY_LEMMAS and any(c.dep_ in OWN_CONTENT_DEPS for c in token.children)
         )
         if not (joined and own) or token.head.i < first:

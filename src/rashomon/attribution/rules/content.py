@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ...deps import NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from .base import ExtractorBase
 from .confidence import CONFIDENCE
 from .settings import (
@@ -37,7 +38,6 @@ from .settings import (
     SPEECH_PREPOSITIONS,
     SPLIT_QUOTE_GAP,
     STANCE_PRONOUNS,
-    SUBJECT_DEPS,
     SUBORDINATORS,
     TIME_PREPOSITIONS,
     TOPIC_PREPOSITIONS,
@@ -590,7 +590,7 @@ class ContentRules(ExtractorBase):
             for c in verb.children
         ):
             return None  # the clause has an object or a complement of its own ("proposed in May" is neither)
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
         if subject is None or subject.tag_ in ("WDT", "WP") or subject.dep_ == "nsubjpass":
             return None  # "a plan that pleased ...": the relative pronoun is the subject, there is no gap
         first = verb.head.left_edge.i

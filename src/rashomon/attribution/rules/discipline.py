@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...deps import NOMINAL_SUBJECT_DEPS
 from .base import ExtractorBase
 from .settings import COPULAS, IMPERSONAL_SUBJECTS, INDEFINITE_DETERMINERS, INDEFINITE_PRONOUNS, WH_WORDS
 
@@ -145,7 +146,7 @@ class CueDiscipline(ExtractorBase):
         return (
             verb.dep_ in ("ccomp", "xcomp")
             and head.lemma_.lower() == "let"
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+            and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in head.children)
         )
 
     def impersonal_aside(self, verb: Token, subject: Token | None) -> bool:

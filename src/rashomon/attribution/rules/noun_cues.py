@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...deps import NOMINAL_SUBJECT_DEPS
 from .base import ExtractorBase, Found, _overlap
 from .confidence import rated
 from .settings import (
@@ -161,7 +162,7 @@ class NounCueRules(ExtractorBase):
         if target is None and noun.lemma_.lower() in MATERIAL_NOUNS:
             return False  # "received support from states": arms or money as likely as words
         if target is None:
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
             if subject is None or subject.tag_ in ("WDT", "WP"):
                 subject = verb.head if verb.dep_ == "relcl" else None
             target = subject

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ...resources import page_part_nouns
+
 #: An orphan quotation shorter than this many words is a scare quote ("think tank"), not speech.
 MIN_ORPHAN_QUOTE_WORDS = 5
 #: Participial cues looked at in one subtree ("..., saying ..."): real sentences have one or two.
@@ -121,7 +123,6 @@ ADDRESSEE_VERBS = frozenset(
 CONTENT_PREPOSITIONS = frozenset({"for", "against", "about"})
 #: Subjects that are not speakers (expletives).
 EXPLETIVES = frozenset({"there"})
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Verbs of impression: "X seems Y" is the writer's impression, not X's words; "it" there names nobody.
 IMPERSONAL_SUBJECTS = frozenset({"it"})
 IMPERSONAL_VERBS = frozenset({"seem", "appear"})
@@ -239,14 +240,11 @@ WRITER_WORDS = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
 #: Nouns that, owned by "our"/"my", name the writer's own side ("our team recommends", "our editors think").
 WRITER_GROUP_NOUNS = frozenset({"team", "staff", "editors", "editor", "editorial", "newsroom", "board"})
 WRITER_OWNERS = frozenset({"our", "my"})
-#: Parts of the page itself: "Figure 1 illustrates ...", "the chart below shows ...", "our map shows ..." speak in
-#: the page's own voice (the publisher's), like its writer's "we"; a document of someone else ("the report
-#: shows", "a Pew chart shows") is still a source of its own. Told by a number, "below"/"above"/"here", or
-#: "our"/"my" on the noun.
-PAGE_PART_NOUNS = frozenset(
-    {"figure", "fig", "fig.", "table", "chart", "graph", "diagram", "plot", "example", "image", "photo", "picture",
-     "illustration", "map", "video", "screenshot", "infographic", "box", "sidebar"}
-)  # fmt: skip
+#: Parts of the page itself (``data/page_parts.yaml``): "Figure 1 illustrates ...", "the chart below shows ...",
+#: "our map shows ..." speak in the page's own voice (the publisher's), like its writer's "we"; a document of
+#: someone else ("the report shows", "a Pew chart shows") is still a source of its own. Told by a number,
+#: "below"/"above"/"here", or "our"/"my" on the noun.
+PAGE_PART_NOUNS = page_part_nouns()
 PAGE_PART_PLACES = frozenset({"below", "above", "here", "left", "right"})
 #: Subordinators that open a clause of their own after a verb's object ("focused their fire while X remains"):
 #: what follows them is not a clause the parser cut into the object.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...deps import SUBJECT_DEPS
 from .base import ExtractorBase, Found
 from .confidence import CONFIDENCE
 from .settings import (
@@ -23,7 +24,6 @@ from .settings import (
     PAGE_PART_PLACES,
     READER_WORDS,
     SPEAKER_ENTITIES,
-    SUBJECT_DEPS,
     WRITER_GROUP_NOUNS,
     WRITER_OWNERS,
     WRITER_WORDS,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...deps import SUBJECT_DEPS
 from .base import ExtractorBase, Found
 from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
 from .settings import (
@@ -29,7 +30,6 @@ from .settings import (
     QUOTE_ONLY_VERBS,
     REPLY_JOINS,
     SKIP_CUES_IN_QUOTES,
-    SUBJECT_DEPS,
 )
 
 

@@ -1,0 +1,10 @@
+"""Dependency labels that several stages read with one meaning, in the label scheme of spaCy's English models
+(ClearNLP: ``nsubj``, ``csubjpass``, ``dobj``...). A stage that means something narrower or wider names its own
+set after what it means, beside its other settings (``claims.frames.CLAUSE_SUBJECT_DEPS``)."""
+
+from __future__ import annotations
+
+#: A noun phrase as the subject of its verb, active or passive ("the minister said", "the plan was dropped").
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Any subject of a verb: a noun phrase or a clause ("what he did shocked them", "that he lied was denied").
+SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS | {"csubj", "csubjpass"}
