@@ -1084,7 +1084,8 @@ def test_long_article_is_handled(nlp):
 def test_spacy_component_writes_doc_attributions(nlp):
     import rashomon.attribution  # noqa: F401  (registers the factory)
 
-    component_nlp = nlp_module._load.__wrapped__(None, ())  # a fresh pipeline: the cached one is shared by other tests
+    # a fresh pipeline: the cached one is shared by other tests
+    component_nlp = nlp_module._load.__wrapped__(nlp_module._package(None))
     component_nlp.add_pipe("rashomon_attribution")
     doc = component_nlp('"The pier is closed," Ilse Marrow said. She added that it would reopen in May.')
     found = doc._.attributions

@@ -122,7 +122,8 @@ def _any_alias(alternations: tuple[str, ...]) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _parser():
-    """spaCy with the parser only (no tagger, lemmas or entities: the rule reads dependencies and words)."""
+    """The process's one spaCy pipeline run with the parser only (no tagger, lemmas or entities: the rule reads
+    dependencies and words)."""
     from .. import nlp
 
     return nlp.load(disable=("ner", "lemmatizer", "tagger", "attribute_ruler"))

@@ -113,7 +113,8 @@ def _word(token) -> str:
 
 @lru_cache(maxsize=1)
 def _parser():
-    """spaCy with tagger and parser (the rule reads parts of speech and dependencies; no entities or lemmas)."""
+    """The process's one spaCy pipeline run without entities or lemmas (the rule reads parts of speech and
+    dependencies)."""
     from .. import nlp
 
     return nlp.load(disable=("ner", "lemmatizer"))
