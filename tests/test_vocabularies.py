@@ -21,7 +21,7 @@ from rashomon.model import (
 from rashomon.read.corpus import iter_file
 from rashomon.report.svg import RELATION_COLOURS
 from rashomon.report.view import COMMENT_FILTERS, RELATION_LABELS, comment_filters
-from rashomon.resources import data_path
+from rashomon.resources import data_path, page_part_nouns
 
 SRC = Path(rashomon.__file__).resolve().parent
 
@@ -94,3 +94,15 @@ def test_batch_reads_every_page_suffix_analyze_reads(tmp_path, suffix):
     assert record.error is None
     read = rashomon.read_page(page)
     assert read.source_format == ("html" if html else "text") and text in read.text
+
+
+def test_the_page_part_nouns_are_one_list_for_speakers_captions_and_identifiers():
+    from rashomon.attribution.rules.settings import PAGE_PART_NOUNS
+    from rashomon.claims.frames import CAPTION
+    from rashomon.claims.quantities import IDENTIFIER_WORDS
+
+    nouns = page_part_nouns()
+    assert {"figure", "chart", "sidebar", "exhibit"} <= nouns
+    assert PAGE_PART_NOUNS == nouns and nouns <= IDENTIFIER_WORDS
+    assert all(CAPTION.match(f"{noun.capitalize()} 2: the ferry queues in May") for noun in nouns)
+    assert not CAPTION.match("Ferry 2: the queues in May")
