@@ -272,12 +272,15 @@ def test_comments_set_aside_unscored_say_so_in_plain_words():
                 posted_at="2021-03-04T18:05:09+01:00",
             ),
             Comment("c2", "Max", "???", 46, 49, flags=["language_unknown"]),
+            Comment("c3", None, "[…] the hall reopens […]", 0, 0, flags=["pingback"]),
         ],
     )
     skipped = PageWarning("stages_skipped", "not analysed: the page is in German (de)", "attribution,claims")
     doc = lxml.html.fromstring(render_html(Analysis(page=page, warnings=[skipped])))
     badges = [b.text_content() for b in doc.xpath("//article//span[contains(@class,'flag')]")]
-    assert badges == ["not scored: German", "not scored: language unknown"]
+    assert badges == ["not scored: German", "not scored: language unknown", "pingback: a post elsewhere links here"]
+    # a pingback is no commenter: named as what it is, and left out of the per-commenter table
+    assert doc.xpath("string(//article[@id='comment-c3']//strong[@class='author'])") == "(pingback)"
     assert doc.xpath("string(//article[@id='comment-c1']//time)") == "2021-03-04 18:05 +01:00"
     assert doc.xpath("string(//article[@id='comment-c1']//time/@datetime)") == "2021-03-04T18:05:09+01:00"
     rows = {
@@ -285,6 +288,7 @@ def test_comments_set_aside_unscored_say_so_in_plain_words():
         for r in doc.xpath("//table[@class='commenters']/tbody/tr")
     }
     assert rows["Ute"][2:] == ["not scored: German ×1", "— (not scored)"]
+    assert sorted(rows) == ["Max", "Ute"]
     assert "(attribution, claims)" in doc.xpath("string(//section[contains(@class,'warnings')])")
 
 

@@ -218,7 +218,7 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
         lines.append("Flagged: " + ", ".join(f"{name} {n}" for name, n in comments["filters"]) + "\n")
         for c in comments["items"]:
             flags = f" ({', '.join(escape_md(label) for _, label in c['flag_labels'])})" if c["flag_labels"] else ""
-            who = escape_md(c.get("author") or "(anonymous)")
+            who = escape_md(c["who"])
             lines.append("  " * c["depth"] + f"- **{who}**{flags}: {_flatten(c['segments']).strip()}")
         lines += ["", "### Per commenter", ""]
         for r in comments["commenters"]:

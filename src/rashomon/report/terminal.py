@@ -298,7 +298,7 @@ def _comments(view: dict[str, Any], console: Console) -> None:
     tree = Tree(Text(", ".join(f"{name}: {n}" for name, n in comments["filters"]), style="dim"))
     open_at: list[Tree] = [tree]  # the last node shown at each depth (items come depth-first, depth capped)
     for c in comments["items"]:
-        label = Text(_clean(c.get("author") or "(anonymous)"), style="bold")
+        label = Text(_clean(c["who"]), style="bold")
         for _, flag in c["flag_labels"]:
             label.append(f" [{_clean(flag)}]", style="bold #D55E00")
         label.append("  ")

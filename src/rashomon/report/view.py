@@ -775,6 +775,12 @@ def when(value: str | None) -> str:
     return f"{date} {clock}{zone}"
 
 
+def commenter_name(comment: dict) -> str:
+    """Who wrote a comment, for display: its author, else "(pingback)" for another site's notice that it links
+    here, else "(anonymous)"."""
+    return comment.get("author") or ("(pingback)" if "pingback" in (comment.get("flags") or []) else "(anonymous)")
+
+
 def _number(value: Any) -> float:
     try:
         return float(value)
@@ -825,6 +831,7 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
                 "depth": min(depth, MAX_DEPTH),
                 "filters": filters,
                 "flag_labels": [(f, flag_label(f, comment.get("language"))) for f in comment.get("flags") or []],
+                "who": commenter_name(comment),
                 "segments": segment(
                     text, comment.get("start", 0), comment.get("end", 0), intervals, comment.get("text")
                 ),
@@ -849,6 +856,8 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
 def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, Any]]:
     summary: dict[str, dict[str, Any]] = {}
     for comment in comments:
+        if "pingback" in (comment.get("flags") or []):  # another site's notice: no commenter
+            continue
         author = comment.get("author") or "(anonymous)"
         row = summary.setdefault(
             author,
@@ -867,7 +876,7 @@ def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, 
         if scores:  # a commenter none of whose comments was scored has no highest score (not 0.00)
             row["max_abuse"] = max([row["max_abuse"] or 0.0, *(_number(scores.get(k)) for k in ABUSE_SCORE_KEYS)])
         parent = by_id.get(str(comment.get("reply_to")))
-        if parent:
+        if parent and "pingback" not in (parent.get("flags") or []):
             target = parent.get("author") or "(anonymous)"
             summary.setdefault(
                 target,
