@@ -283,6 +283,35 @@ def test_author_and_time_from_header_lines_and_the_header_out_of_the_text():
     assert_consistent(result, ["News vom Wochenmarkt", "ein Stück Stadtgeschichte"])
 
 
+SIGNED = """
+<ol id="commentlist">
+ <li id="comment-31"><p>Die neue Brücke hätte man auch ohne die zweite Rampe bauen können.</p>
+  <p><cite>Comment by <a href="http://example.org/" rel="external nofollow">Karla Weiß</a> &#8212; 03.05, 2012 @
+  <a href="#comment-31">08:15</a></cite></p></li>
+ <li id="comment-32"><p>@Karla: Die Rampe war eine Auflage der Stadt.</p>
+  <p><cite>Comment by Udo Brenner &#8212; 03.05, 2012 @ <a href="#comment-32">09:40</a></cite></p></li>
+ <li id="comment-33"><p>Die Pläne lagen im Rathaus aus, ich habe sie mir angesehen. Die Zahlen kamen von der Stadt.</p>
+  <p>Mehr dazu im Bericht von Radio Nord.</p>
+  <p><cite>Comment by Lena Ott &#8212; 04.05, 2012 @ <a href="#comment-33">17:05</a></cite></p></li>
+</ol>
+"""
+
+
+def test_a_signature_under_the_words_gives_author_and_time_and_stays_out_of_the_text():
+    # an old blog theme signs each comment at its end: "Comment by NAME — 03.05, 2012 @ 08:15"; a byline never
+    # spans two lines, so "... von Radio Nord.\nComment by Lena Ott — ..." is Lena Ott's, not "Radio Nord. Comment by"
+    result = read_html(page(SIGNED))
+    assert [c.author for c in result.comments] == ["Karla Weiß", "Udo Brenner", "Lena Ott"]
+    assert [c.posted_at for c in result.comments] == [
+        "2012-05-03T08:15:00",
+        "2012-05-03T09:40:00",
+        "2012-05-04T17:05:00",
+    ]
+    assert not any("Comment by" in c.text for c in result.comments)
+    assert result.comments[2].text.endswith("Mehr dazu im Bericht von Radio Nord.")
+    assert_consistent(result, ["ohne die zweite Rampe", "eine Auflage der Stadt", "im Bericht von Radio Nord"])
+
+
 UNKNOWN = """
 <div class="comments-content"><h3>Leserstimmen</h3>
  <div class="entry"><p>Die Halle war früher der schönste Treffpunkt im ganzen Viertel, das sollte sie wieder werden.</p></div>
@@ -366,3 +395,91 @@ def test_a_login_prompt_closing_the_article_is_not_article_text():
     article = "\n".join(b.text for b in result.blocks)
     assert all(snippet in article for snippet in ARTICLE_SNIPPETS)
     assert "eingeloggt" not in article
+
+
+@pytest.mark.parametrize(
+    ("head", "top", "expected"),
+    [
+        # the site's name after the headline, as og:site_name or the domain writes it
+        (
+            '<title>Markthalle wird saniert | Lindenauer Bote</title><meta property="og:site_name" content="Lindenauer Bote">',
+            "<h1>Markthalle wird saniert | Lindenauer Bote</h1>",
+            "Markthalle wird saniert",
+        ),
+        (
+            "<title>Markthalle wird saniert - LINDENAU.example</title>",
+            "<h1>Markthalle wird saniert - LINDENAU.example</h1>",
+            "Markthalle wird saniert",
+        ),
+        # the site's name as the page's only h1, the headline in the <title> after it and opening the article
+        (
+            "<title>Lindenauer Bote » Wird die Markthalle saniert?</title>",
+            '<h1 class="site-title">Lindenauer Bote</h1><h2>Wird die Markthalle saniert?</h2>',
+            "Wird die Markthalle saniert?",
+        ),
+        # an end that is not the site's name stays: "Emden - Sehenswertes" is a headline whole
+        (
+            "<title>Markthalle: der Plan - Kosten und Zeitplan</title>",
+            "<h1>Markthalle: der Plan - Kosten und Zeitplan</h1>",
+            "Markthalle: der Plan - Kosten und Zeitplan",
+        ),
+    ],
+)
+def test_the_headline_without_the_sites_name(head, top, expected):
+    html = f"""<!DOCTYPE html><html lang="de"><head>{head}</head><body>
+<article class="post">{top}<div class="entry-content">{ARTICLE}</div></article></body></html>"""
+    result = read_html(html, url="https://www.lindenau.example/2024/markthalle")
+    assert result.title == expected
+    assert [b.text for b in result.blocks[:2]] == [expected, result.blocks[1].text]
+    assert result.blocks[1].text.startswith("Die Stadtverwaltung von Lindenau")
+
+
+def _dated(published: str) -> str:
+    return f"""<!DOCTYPE html><html lang="de"><head><title>Markthalle wird saniert</title>
+<meta property="article:published_time" content="{published}"></head><body>
+<article class="post"><h1 class="entry-title">Markthalle wird saniert</h1><div class="entry-content">{ARTICLE}</div>
+</article>
+<ol class="commentlist">
+ <li class="comment" id="comment-1"><div class="comment-author"><cite class="fn">Rita Hahn</cite></div>
+  <time datetime="2021-05-02T10:00:00">2. Mai 2021</time><div class="comment-content"><p>Endlich passiert etwas
+  mit der Halle, wir haben lange genug gewartet.</p></div></li>
+</ol></body></html>"""
+
+
+def test_a_page_dated_after_its_first_comment_gives_no_date_and_says_why():
+    # the date a reworked page shows (2023) is when it was updated: a reader commented on it in 2021
+    updated = read_html(_dated("2023-01-15T08:00:00+01:00"))
+    assert [c.posted_at for c in updated.comments] == ["2021-05-02T10:00:00"]
+    assert updated.published_at is None
+    assert [w.code for w in updated.warnings] == ["date_after_comments"]
+    # dated before (or on the day of) its first comment: the date stands
+    published = read_html(_dated("2021-05-01T08:00:00+01:00"))
+    assert published.published_at == "2021-05-01" and not published.warnings
+
+
+PINGBACKS = """
+<ol class="comment-list">
+ <li class="comment even depth-1" id="comment-7"><article class="comment-body"><footer class="comment-meta">
+  <div class="comment-author vcard"><b class="fn">Jonas Weber</b></div><time datetime="2024-03-12T08:00:00">12. März
+  </time></footer><div class="comment-content"><p>Die Halle hat mir als Kind schon gefallen.</p></div></article></li>
+ <li class="pingback odd depth-1" id="comment-8"><div class="comment-body">Pingback: <a href="https://blog.example/x"
+  class="url" rel="external nofollow">Wochenrückblick KW 11 – Stadtteilblog</a> <time datetime="2024-03-13T09:00:00">
+  13. März</time><p>[…] die Markthalle soll wieder öffnen, schreibt der Bote […]</p></div>
+  <ol class="children"><li class="comment depth-2" id="comment-9"><article class="comment-body">
+   <footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Mia Lorenz</b></div>
+   <time datetime="2024-03-13T10:00:00">13. März</time></footer><div class="comment-content"><p>Danke für den
+   Hinweis auf den Blog, dort steht noch mehr zur Geschichte der Halle.</p></div></article></li></ol></li>
+</ol>
+"""
+
+
+def test_a_pingback_is_flagged_with_the_linking_post_as_its_author():
+    # a pingback is another site's notice that it links here, not a reader's words: flagged, its author the
+    # linking post's title (longer than a name may be), and out of the article like every comment
+    result = read_html(page(PINGBACKS))
+    assert [(c.id, c.author, c.reply_to, c.flags) for c in result.comments] == [
+        ("c1", "Jonas Weber", None, []),
+        ("c2", "Wochenrückblick KW 11 – Stadtteilblog", None, ["pingback"]),
+        ("c3", "Mia Lorenz", "c2", []),
+    ]
+    assert_consistent(result, ["als Kind schon gefallen", "schreibt der Bote", "zur Geschichte der Halle"])

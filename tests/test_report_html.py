@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 
 from rashomon.contract import build_schema, to_dict
-from rashomon.model import Analysis, Block, Claim, Comment, Evidence, Page
+from rashomon.model import Analysis, Block, Claim, Comment, Evidence, Page, PageWarning
 from rashomon.report.html import render_html
 from rashomon.report.view import build_view, comment_filters, segment
 from tests.test_report_fixtures import HOSTILE_PAYLOAD, build_analysis
@@ -38,7 +38,7 @@ def test_header_shows_title_publisher_date_counts_and_warnings(doc):
     assert "The Daily Ledger" in meta and "2031-04-02" in meta and "en" in meta
     counts = doc.xpath("string(//ul[@class='counts'])")
     assert "5 claims" in " ".join(counts.split()) and "4 comments" in " ".join(counts.split())
-    assert "no_comments" in doc.xpath("string(//section[@class='warnings'])")
+    assert "no_comments" in doc.xpath("string(//section[contains(@class,'warnings')])")
 
 
 def test_one_column_per_narrative_in_order_with_the_publisher_voice_apart(doc):
@@ -152,13 +152,21 @@ def test_comments_are_threaded_flagged_with_their_evidence_and_summarised(doc):
     mark = comments[1].xpath(".//mark[@class='evidence']")[0]
     assert mark.text == "will burn your house down" and mark.get("title").startswith("threat")
     buttons = [b.text_content() for b in doc.xpath("//div[@class='filters']/button")]
-    assert buttons == ["All (4)", "Threats (1)", "Abuse (1)", "Sarcasm (1)", "Corrections (1)", "Unscored (0)"]
+    assert buttons == [
+        "All (4)",
+        "Threats (1)",
+        "Abuse (1)",
+        "Sarcasm (1)",
+        "Corrections (1)",
+        "Unscored (0)",
+        "Pingbacks (0)",
+    ]
     summary = {
         r[0].text_content().split()[0]: [c.text_content() for c in r[1:]]
         for r in doc.xpath("//table[@class='commenters']/tbody/tr")
     }
     assert summary["river_reader"][:2] == ["2", "1"]
-    assert summary["quiet_one"][2] == "sarcasm_marker ×1"
+    assert summary["quiet_one"][2] == "sarcasm marker ×1"
 
 
 def test_report_is_self_contained_with_a_strict_csp(filled_html, doc):
@@ -242,6 +250,46 @@ def test_bad_offsets_and_reply_cycles_do_not_break_the_report():
     assert sorted(a.get("id") for a in doc.xpath("//article")) == ["comment-c1", "comment-c2", "comment-c3"]
     assert doc.xpath("string(//article[@id='comment-c3']//p)") == "ghost"  # offsets outside the text: own text
     assert doc.get_element_by_id("claim-k2").text_content() == "dy text "
+
+
+def test_comments_set_aside_unscored_say_so_in_plain_words():
+    # a German comment carries the flag language_unknown (not English, so not scored): the report says it was
+    # not scored and in which language, gives no "highest abuse score 0.00" for it, and shows times for reading
+    text = "Schlagzeile\n\nDer Text.\n\nDas sehe ich anders.\n\n???"
+    page = Page(
+        text=text,
+        language="de",
+        blocks=[Block("b1", "paragraph", 13, 22, text[13:22])],
+        comments=[
+            Comment(
+                "c1",
+                "Ute",
+                "Das sehe ich anders.",
+                24,
+                44,
+                language="de",
+                flags=["language_unknown"],
+                posted_at="2021-03-04T18:05:09+01:00",
+            ),
+            Comment("c2", "Max", "???", 46, 49, flags=["language_unknown"]),
+            Comment("c3", None, "[…] the hall reopens […]", 0, 0, flags=["pingback"]),
+        ],
+    )
+    skipped = PageWarning("stages_skipped", "not analysed: the page is in German (de)", "attribution,claims")
+    doc = lxml.html.fromstring(render_html(Analysis(page=page, warnings=[skipped])))
+    badges = [b.text_content() for b in doc.xpath("//article//span[contains(@class,'flag')]")]
+    assert badges == ["not scored: German", "not scored: language unknown", "pingback: a post elsewhere links here"]
+    # a pingback is no commenter: named as what it is, and left out of the per-commenter table
+    assert doc.xpath("string(//article[@id='comment-c3']//strong[@class='author'])") == "(pingback)"
+    assert doc.xpath("string(//article[@id='comment-c1']//time)") == "2021-03-04 18:05 +01:00"
+    assert doc.xpath("string(//article[@id='comment-c1']//time/@datetime)") == "2021-03-04T18:05:09+01:00"
+    rows = {
+        r[0].text_content(): [c.text_content() for c in r[1:]]
+        for r in doc.xpath("//table[@class='commenters']/tbody/tr")
+    }
+    assert rows["Ute"][2:] == ["not scored: German ×1", "— (not scored)"]
+    assert sorted(rows) == ["Max", "Ute"]
+    assert "(attribution, claims)" in doc.xpath("string(//section[contains(@class,'warnings')])")
 
 
 def test_segment_nests_and_clips_crossing_intervals():

@@ -42,7 +42,7 @@ def test_the_cue_lexicon_uses_exactly_the_declared_relation_types():
 
 def test_every_comment_flag_is_in_exactly_one_filter():
     assert sorted(COMMENT_FLAG_FILTERS) == sorted(COMMENT_FLAGS)
-    assert list(COMMENT_FILTERS) == ["threats", "abuse", "sarcasm", "corrections", "unscored"]
+    assert list(COMMENT_FILTERS) == ["threats", "abuse", "sarcasm", "corrections", "unscored", "pingbacks"]
     for flag in COMMENT_FLAGS:
         owners = [name for name, members in COMMENT_FILTERS.items() if flag in members]
         assert len(owners) == 1, (flag, owners)

@@ -73,7 +73,7 @@ RELATION_STYLE: dict[str, tuple[str, str]] = {
 #: Whether a relation is stated in the page's own voice, relayed from a source, or denied.
 Polarity = Literal["asserted", "denied", "reported"]
 
-#: Flags the comments stage sets on a comment.
+#: Flags the comments stage sets on a comment (and the reader: `pingback`, a notice that another site links here).
 CommentFlag = Literal[
     "toxicity",
     "severe_toxicity",
@@ -86,6 +86,7 @@ CommentFlag = Literal[
     "correction",
     "empty",
     "language_unknown",
+    "pingback",
 ]
 COMMENT_FLAGS: tuple[str, ...] = get_args(CommentFlag)
 #: The report filter each flag falls under (a test checks every flag has one).
@@ -101,6 +102,7 @@ COMMENT_FLAG_FILTERS: dict[str, str] = {
     "correction": "corrections",
     "empty": "unscored",
     "language_unknown": "unscored",
+    "pingback": "pingbacks",
 }
 
 #: Codes of the warnings readers and stages attach to an analysis (``PageWarning.code``).
@@ -116,6 +118,7 @@ WarningCode = Literal[
     "comment_style_unknown",
     "page_truncated",
     "comments_truncated",
+    "date_after_comments",
     # fetching and rendering a URL
     "render_incomplete",
     "consent_dialog",

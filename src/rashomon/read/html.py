@@ -39,13 +39,15 @@ from .. import settings
 from ..model import Block, Comment, Page, PageWarning
 from ..resources import load_yaml
 from .interface import InterfaceTable, default_table, substantive
-from .publisher import page_publisher
+from .publisher import name_key, page_publisher, site_keys
 from .times import MONTHS, parse_loose, parse_time
 
 BLOCK_TAGS = frozenset(
     "p div br li ul ol blockquote pre h1 h2 h3 h4 h5 h6 tr table section article header footer dd dt hr".split()
 )
 MAX_AUTHOR_CHARS = 80
+#: The title of a post that links to the page, given as a pingback's author, is at most this long.
+MAX_NOTICE_AUTHOR_CHARS = 200
 AUTHOR_STRIP = " :,;-–—|·@"
 #: An article paragraph this long that also stands in a comment came from the comment section.
 MIN_LEAK_CHARS = 25
@@ -100,6 +102,8 @@ class Markup:
     #: Comment sections by name, and the header of an item in one: the structure tier (``find_comments``).
     containers: tuple[etree.XPath, ...] = ()
     header: tuple[etree.XPath, ...] = ()
+    #: Comment elements that are notices from other sites (pingbacks, trackbacks), flagged ``pingback``.
+    notices: tuple[etree.XPath, ...] = ()
     #: Control labels, counters and prompts (``data/read/interface_text.yaml``): never a comment, never an author.
     interface: InterfaceTable = field(default_factory=default_table)
 
@@ -114,6 +118,8 @@ class DomComment:
     text: str = ""
     parent: int | None = None  # index into the list of found comments
     children: list[int] = field(default_factory=list)
+    #: A notice that another site links to the page (a pingback), not a reader's words.
+    notice: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +132,7 @@ def markup_from_data(data: dict) -> Markup:
     """The compiled :class:`Markup` of a table read from YAML."""
     compiled = {
         key: tuple(_xpath(x) for x in data.get(key) or ())
-        for key in ("reject", "author", "time", "text", "noise", "header")
+        for key in ("reject", "author", "time", "text", "noise", "header", "notices")
     }
     # whole-tree selections are one union each: document order, no duplicates
     compiled.update(
@@ -287,6 +293,20 @@ def _author_from_header(element, found: set, markup: Markup, text: str = "") -> 
             if name and _author_like(name, markup.interface):
                 return name
     return None
+
+
+def _header_line(node, element) -> str:
+    """The short block that holds the author's element ("Comment by <a>NAME</a> — 17.07.2011 @ 13:04"), where
+    the time stands when no element of its own holds it; empty when there is none."""
+    if node is None or isinstance(node, str):
+        return ""
+    for block in (node, *node.iterancestors()):
+        if block is element:
+            return ""
+        if block.tag in BLOCK_TAGS:
+            line = collapse(element_text(block))
+            return line if len(line) <= 2 * MAX_AUTHOR_CHARS else ""
+    return ""
 
 
 def _reply_parent(element, positions: dict, wrappers: tuple[str, ...]) -> int | None:
@@ -517,8 +537,13 @@ def _read_comments(candidates: list, markup: Markup) -> list[DomComment]:
     def author_like(value: str) -> bool:
         return _author_like(value, markup.interface)
 
+    def notice_author_like(value: str) -> bool:
+        return len(value) <= MAX_NOTICE_AUTHOR_CHARS and not DATE_LIKE.search(value)
+
     for element in ordered:
-        author_node = _first(markup.author, element, found, author_like)
+        notice = any(x(element) for x in markup.notices)
+        # a pingback's "author" is the title of the post that links here, often longer than a name
+        author_node = _first(markup.author, element, found, notice_author_like if notice else author_like)
         author = (
             author_node if isinstance(author_node, str) or author_node is None else collapse(element_text(author_node))
         )
@@ -540,16 +565,25 @@ def _read_comments(candidates: list, markup: Markup) -> list[DomComment]:
             continue
         if author is not None and collapse(author) in (collapse(text), text.split("\n", 1)[0]):
             author = None  # the comment's own words (its title, its first line) again, not who wrote it
+        signature = ""
         if author is None:
             author = _author_from_header(element, found, markup, text)
             first, _, rest = text.partition("\n")
+            body, _, last = text.rpartition("\n")
             if author and rest and author in first and len(first) <= MAX_AUTHOR_CHARS:  # "NAME sagt:"
                 text = _trim(rest, markup)
+            elif author and body and author in last and len(last) <= MAX_AUTHOR_CHARS and DATE_TEXT.search(last):
+                # a signature under the words, "Comment by NAME — 17.07.2011 @ 13:37": the header, not the words
+                text, signature = _trim(body, markup), last
         time = parse_time(time_raw)
         if time is None:  # a date written out in a short header line: "19. Juni 2018 um 15:28 Uhr"
             head = [line for line in _head_text(element, found, 200).split("\n")[:3] if len(line) <= MAX_AUTHOR_CHARS]
-            time = parse_loose("\n".join(head))
-        kept.append(DomComment(element, author, time, text))
+            time = (
+                parse_loose(signature)  # whole, where the first lines may stop before its clock
+                or parse_loose("\n".join(head))
+                or parse_loose(_header_line(author_node, element))
+            )
+        kept.append(DomComment(element, author, time, text, notice=notice))
     positions = {c.element: i for i, c in enumerate(kept)}
     for i, comment in enumerate(kept):
         comment.parent = _reply_parent(comment.element, positions, markup.reply_wrappers)
@@ -599,6 +633,52 @@ def _trim(text: str, markup: Markup) -> str:
     while lines and header(lines[-1]):
         lines.pop()
     return "\n".join(lines)
+
+
+#: What stands between a site's name and the headline in a page's <title>: "Site » Headline", "Headline | Site".
+TITLE_SEPARATORS = re.compile(r"\s+(?:[»«|–—·:/]|::|-)\s+")
+
+
+def _headline(title: str | None, tree, first_line: str) -> str | None:
+    """The article's headline where trafilatura's title is the site's name: the page's <title> reads
+    "Internet-Law » Is it legal?", trafilatura took "Internet-Law", and the article opens with "Is it legal?"."""
+    if not title or not first_line or first_line == title:
+        return title
+    element = tree.find(".//title")
+    parts = [collapse(p) for p in TITLE_SEPARATORS.split(element_text(element))] if element is not None else []
+    return first_line if len(parts) > 1 and title in parts and first_line in parts else title
+
+
+def _without_site_name(title: str | None, sites: set[str]) -> str | None:
+    """The headline without the site's name a page's title adds before or after it ("Wo die Reise endet -
+    infosperber", "MDR.DE | Regen im Herbst"); the title as it is when no end of it is only the site's name."""
+    if not title or not sites:
+        return title
+    separators = list(TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    last, first = separators[-1], separators[0]
+    if name_key(title[last.end() :]) in sites and name_key(title[: last.start()]):
+        return title[: last.start()].strip()
+    if name_key(title[: first.start()]) in sites and name_key(title[first.end() :]):
+        return title[first.end() :].strip()
+    return title
+
+
+def _publication_date(date: str | None, comments: list[Comment], warnings: list[PageWarning]) -> str | None:
+    """The page's date, unless a comment was posted on an earlier day: then it is the date the page was updated
+    (a recipe reworked years after its first comments), not the one it was published, and none is given."""
+    first = min((c.posted_at[:10] for c in comments if c.posted_at), default=None)
+    if not date or not first or date[:10] <= first:
+        return date
+    warnings.append(
+        PageWarning(
+            "date_after_comments",
+            f"the page's date ({date[:10]}) is later than its first comment ({first}): it is when the page was "
+            "updated, not published, and is not given",
+        )
+    )
+    return None
 
 
 def _widget_regions(tree, markup: Markup) -> list:
@@ -849,12 +929,17 @@ def read_html(html: str, *, url: str | None = None) -> Page:
 
     builder = _TextBuilder()
     blocks: list[Block] = []
-    title = collapse(meta.get("title") or "") or None
+    # the headline: trafilatura's title, or the article's opening line when that title is the site's name, less
+    # the site's name the title adds; the article's opening lines that repeat any of these are not paragraphs
+    raw = collapse(meta.get("title") or "") or None
+    headline = _headline(raw, tree, next((line for line in article_lines[:2] if line != raw), ""))
+    title = _without_site_name(headline, site_keys(tree, url, publisher))
+    titles = {raw, headline, title}
     if title:
         start, end = builder.add(title)
         blocks.append(Block("b0", "headline", start, end, title))
     for line in article_lines:
-        if title and not blocks[1:] and line == title:
+        if title and not blocks[1:] and line in titles:
             continue
         start, end = builder.add(line)
         blocks.append(Block(f"b{len(blocks)}", "paragraph", start, end, line))
@@ -875,6 +960,7 @@ def read_html(html: str, *, url: str | None = None) -> Page:
                     posted_at=found.time,
                     reply_to=ids[parent] if parent is not None else None,
                     reply_to_author=dom_comments[parent].author if parent is not None else None,
+                    flags=["pingback"] if found.notice else [],
                 )
             )
     elif fallback_comments:
@@ -893,7 +979,7 @@ def read_html(html: str, *, url: str | None = None) -> Page:
         url=url or meta.get("url"),
         publisher=publisher,
         language=language,
-        published_at=meta.get("date"),
+        published_at=_publication_date(meta.get("date"), comments, warnings),
         source_format="html",
         blocks=blocks,
         comments=comments,

@@ -135,6 +135,26 @@ def jsonld_publisher(tree) -> str | None:
     return next((name for name in (_name_of(node["publisher"], index) for node in ranked) if name), None)
 
 
+def name_key(value: str) -> str:
+    """A name as compared with a site's: letters and digits, case folded ("MDR.DE" and "mdr.de" -> "mdrde")."""
+    return re.sub(r"[\W_]+", "", value.casefold())
+
+
+def site_keys(tree, url: str | None, publisher: str | None) -> set[str]:
+    """The ways a page may write its site's name (as :func:`name_key`): the publisher, the domain of its address
+    with and without the top-level domain ("infosperber.ch", "infosperber")."""
+    keys = {name_key(publisher)} if publisher else set()
+    canonical = next(
+        (link.get("href") for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"), None
+    )
+    for address in (url, _meta(tree, "og:url"), canonical):
+        domain = domain_of(address)
+        if domain:
+            keys.update((name_key(domain), name_key(domain.rsplit(".", 1)[0])))
+    keys.discard("")
+    return keys
+
+
 def page_publisher(tree, url: str | None = None) -> str | None:
     """The publisher of the page in ``tree``: og:site_name, else the JSON-LD publisher, else the domain."""
     name = publisher_name(_meta(tree, "og:site_name"))

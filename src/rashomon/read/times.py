@@ -63,7 +63,8 @@ _CLOCK = r"(?:\D{0,14}?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::(?P<second>\d{
 LOOSE_DATES = (
     re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s*" + _MONTH + r",?\s+(?P<year>\d{4})" + _CLOCK, re.I),
     re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _CLOCK, re.I),
-    re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>\d{4})" + _CLOCK, re.I),
+    # 14/04/2020, 18.02.2020, and "17.07, 2011" (a comma before the year, as some blog themes write it)
+    re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})(?:[./]|,\s*)(?P<year>\d{4})" + _CLOCK, re.I),
 )
 
 

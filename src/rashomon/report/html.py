@@ -21,7 +21,7 @@ import jinja2
 
 from ..contract import to_dict
 from ..model import PAGE_SUFFIXES, Analysis
-from .view import VERDICTS, anchor, build_view, path_segment, safe_url
+from .view import VERDICTS, anchor, build_view, path_segment, safe_url, when
 
 #: Content-Security-Policy of the report file; the hashes of the inline script and style are appended.
 REPORT_CSP = "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -52,6 +52,7 @@ def environment() -> jinja2.Environment:
     env.filters["anchor"] = anchor
     env.filters["safe_url"] = safe_url
     env.filters["path_segment"] = path_segment
+    env.filters["when"] = when
     env.globals["verdicts"] = VERDICTS
     env.globals["page_accept"] = ",".join(PAGE_SUFFIXES + ("text/html", "text/plain"))
     return env

@@ -217,15 +217,16 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
     if comments["items"]:
         lines.append("Flagged: " + ", ".join(f"{name} {n}" for name, n in comments["filters"]) + "\n")
         for c in comments["items"]:
-            flags = f" ({', '.join(escape_md(f) for f in c['flags'])})" if c["flags"] else ""
-            who = escape_md(c.get("author") or "(anonymous)")
+            flags = f" ({', '.join(escape_md(label) for _, label in c['flag_labels'])})" if c["flag_labels"] else ""
+            who = escape_md(c["who"])
             lines.append("  " * c["depth"] + f"- **{who}**{flags}: {_flatten(c['segments']).strip()}")
         lines += ["", "### Per commenter", ""]
         for r in comments["commenters"]:
             flags = escape_md(", ".join(f"{f} ×{n}" for f, n in r["flags"])) or "no flags"
             lines.append(
                 f"- **{escape_md(r['author'])}**: {r['comments']} comments, {r['replies_received']} replies received,"
-                f" {flags}, highest abuse score {r['max_abuse']:.2f}"
+                f" {flags}, "
+                + ("not scored" if r["max_abuse"] is None else f"highest abuse score {r['max_abuse']:.2f}")
             )
         lines.append("")
     else:

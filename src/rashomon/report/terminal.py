@@ -298,8 +298,8 @@ def _comments(view: dict[str, Any], console: Console) -> None:
     tree = Tree(Text(", ".join(f"{name}: {n}" for name, n in comments["filters"]), style="dim"))
     open_at: list[Tree] = [tree]  # the last node shown at each depth (items come depth-first, depth capped)
     for c in comments["items"]:
-        label = Text(_clean(c.get("author") or "(anonymous)"), style="bold")
-        for flag in c["flags"]:
+        label = Text(_clean(c["who"]), style="bold")
+        for _, flag in c["flag_labels"]:
             label.append(f" [{_clean(flag)}]", style="bold #D55E00")
         label.append("  ")
         _segments_text(c["segments"], label)
@@ -314,6 +314,6 @@ def _comments(view: dict[str, Any], console: Console) -> None:
             str(r["comments"]),
             str(r["replies_received"]),
             Text(", ".join(f"{_clean(f)} ×{n}" for f, n in r["flags"]) or "—"),
-            f"{r['max_abuse']:.2f}",
+            "—" if r["max_abuse"] is None else f"{r['max_abuse']:.2f}",
         )
     console.print(table)

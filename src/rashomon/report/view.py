@@ -32,6 +32,13 @@ COMMENT_FILTERS: dict[str, tuple[str, ...]] = {
     name: tuple(flag for flag, owner in COMMENT_FLAG_FILTERS.items() if owner == name)
     for name in dict.fromkeys(COMMENT_FLAG_FILTERS.values())
 }
+#: How a comment flag reads in a report, where its code alone would mislead ("language_unknown" on a comment
+#: known to be German, which was set aside rather than scored); other codes read with spaces for underscores.
+FLAG_LABELS = {
+    "language_unknown": "not scored: language unknown",
+    "empty": "not scored: no words",
+    "pingback": "pingback: a post elsewhere links here",
+}
 #: How each relation type reads in a report ("X captures from Y"), from ``rashomon.model.RELATION_STYLE``.
 RELATION_LABELS: dict[str, str] = {kind: label for kind, (label, _) in RELATION_STYLE.items()}
 #: Verdict -> (symbol, plain words), so a badge never relies on colour alone.
@@ -743,6 +750,37 @@ def comment_filters(comment: dict) -> list[str]:
     return selected
 
 
+def flag_label(flag: str, language: str | None = None) -> str:
+    """What a comment flag says in plain words. ``language_unknown`` is set on every comment that is not
+    English, told or not: a comment known to be German reads "not scored: German", not "language unknown"."""
+    if flag == "language_unknown" and language and language != "en":
+        from ..read import language_name
+
+        return f"not scored: {language_name(language)}"
+    return FLAG_LABELS.get(flag, flag.replace("_", " "))
+
+
+#: An ISO 8601 time as written by the readers: date, clock and what follows (seconds, offset).
+ISO_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(.*)$")
+
+
+def when(value: str | None) -> str:
+    """A time for reading: "2020-04-09 20:50 +02:00" for "2020-04-09T20:50:40+02:00" (the seconds and the "T"
+    of ISO 8601 help no reader); anything else as it is."""
+    match = ISO_TIME.match(value or "")
+    if not match:
+        return value or ""
+    date, clock, rest = match.groups()
+    zone = " UTC" if rest in ("Z", "+00:00") else (f" {rest}" if rest else "")
+    return f"{date} {clock}{zone}"
+
+
+def commenter_name(comment: dict) -> str:
+    """Who wrote a comment, for display: its author, else "(pingback)" for another site's notice that it links
+    here, else "(anonymous)"."""
+    return comment.get("author") or ("(pingback)" if "pingback" in (comment.get("flags") or []) else "(anonymous)")
+
+
 def _number(value: Any) -> float:
     try:
         return float(value)
@@ -792,6 +830,8 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
                 "anchor": anchor("comment", comment["id"]),
                 "depth": min(depth, MAX_DEPTH),
                 "filters": filters,
+                "flag_labels": [(f, flag_label(f, comment.get("language"))) for f in comment.get("flags") or []],
+                "who": commenter_name(comment),
                 "segments": segment(
                     text, comment.get("start", 0), comment.get("end", 0), intervals, comment.get("text")
                 ),
@@ -816,6 +856,8 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
 def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, Any]]:
     summary: dict[str, dict[str, Any]] = {}
     for comment in comments:
+        if "pingback" in (comment.get("flags") or []):  # another site's notice: no commenter
+            continue
         author = comment.get("author") or "(anonymous)"
         row = summary.setdefault(
             author,
@@ -824,16 +866,17 @@ def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, 
                 "comments": 0,
                 "replies_received": 0,
                 "flags": Counter(),
-                "max_abuse": 0.0,
+                "max_abuse": None,
                 "verified": comment.get("verified"),
             },
         )
         row["comments"] += 1
-        row["flags"].update(comment.get("flags") or [])
+        row["flags"].update(flag_label(f, comment.get("language")) for f in comment.get("flags") or [])
         scores = comment.get("scores") or {}
-        row["max_abuse"] = max([row["max_abuse"], *(_number(scores.get(k)) for k in ABUSE_SCORE_KEYS)])
+        if scores:  # a commenter none of whose comments was scored has no highest score (not 0.00)
+            row["max_abuse"] = max([row["max_abuse"] or 0.0, *(_number(scores.get(k)) for k in ABUSE_SCORE_KEYS)])
         parent = by_id.get(str(comment.get("reply_to")))
-        if parent:
+        if parent and "pingback" not in (parent.get("flags") or []):
             target = parent.get("author") or "(anonymous)"
             summary.setdefault(
                 target,
@@ -842,7 +885,7 @@ def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, 
                     "comments": 0,
                     "replies_received": 0,
                     "flags": Counter(),
-                    "max_abuse": 0.0,
+                    "max_abuse": None,
                     "verified": parent.get("verified"),
                 },
             )
