@@ -1,4 +1,4 @@
-"""Whether an insult's evidence is aimed at someone (issue 22): a person or a group, not a thing.
+"""Whether abuse is aimed at someone (issue 22): a person or a group, not a thing.
 
 OLID labels an insult (TIN) where an offensive post targets someone. The abuse heads raise ``insult`` on
 criticism of a thing too ("I think this list sucks", "Ridiculous.", praise slang like "sooo sick"), so the stage
@@ -12,9 +12,11 @@ keeps the flag only when one of its evidence spans is said of a target that can 
 * the span is said to the addressee: the object of a verb ("screw you") or part of an order ("shut up, stupid").
 
 A span that qualifies a thing ("this list", "the article") or has no target at all ("Ridiculous.", "sooo sick")
-is not aimed: the comment keeps ``toxicity`` if the model says so, not ``insult``. The rule reads one spaCy
-parse of the comment (only of comments flagged ``insult``) and the word lists of
-``data/comments/insult_targets.yaml``.
+is not aimed: the comment does not keep ``insult``. The same judgement decides ``toxicity`` where its evidence is
+not abuse by itself (a profane word, a slur, a threat: :func:`self_evident`): criticism of a thing with negative
+words ("this timetable sucks", "what a stupid idea") is not toxic either (:func:`flags_aimed`). The rules read one
+spaCy parse of the comment (only of comments flagged ``insult``, or ``toxicity`` with nothing abusive by itself)
+and the word lists of ``data/comments/insult_targets.yaml``.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ TOXICITY_EVIDENCE = frozenset({"toxic_span", "insult", "toxicity"})
 _PEOPLE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 #: Nouns of doers by their ending ("referee", "developer", "columnist", "politician"); ``not_people`` lists
 #: the common things that end alike.
+_NOT_LETTERS_RE = re.compile(r"[^a-z]+")
 _AGENT_RE = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ee)s?")
 
 
@@ -238,6 +241,7 @@ def _without_parse(text: str, spans: Sequence[tuple[int, int]]) -> bool | None:
     folded = lexicon.fold(text)
     for start, end in spans:
         words = [w.strip("'-") for w in folded[start:end].split()]
+        words.append(_NOT_LETTERS_RE.sub("", folded[start:end]))  # spelled apart: "i d i o t", "m.o.r.o.n"
         if any(w in insult_nouns or _singular(w) in insult_nouns for w in words):
             return True
     return None
