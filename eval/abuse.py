@@ -11,7 +11,10 @@ line of JSON last.
 In both modes the OLID figures are also given as the stage flags (``flags_as_shipped``): a toxicity
 flag is withheld when the comment has nothing to show, no phrase the toxic-span head scores
 ``spans.SUPPORT_THRESHOLD`` or more, no lexicon word, no threat (``comments.FLAG_NEEDS_EVIDENCE``); phrases and
-words the comment only mentions (denied, quoted, reported: ``comments.mention``) do not count, as in the stage.
+words the comment only mentions (denied, quoted, reported: ``comments.mention``) do not count, as in the stage;
+and when its evidence is neither abuse by itself nor aimed at a person or a group
+(``comments.TOXICITY_NEEDS_TARGET``), figures given with and without that rule and by halves of the rows (even
+rows: the rules were written with them in view; odd rows held out).
 
     .venv/bin/python eval/abuse.py [--data ../shared/data] [--folds 5] [--seed 20161128] [--skip-davidson]
         [--mode encoder|fast] [--cache DIR]
@@ -90,15 +93,18 @@ def shown(texts: list[str], cache=None) -> np.ndarray:
     return np.array([bool(row) for row in evidence_spans(texts, cache)], dtype=bool)
 
 
-def insult_aimed(texts: list[str], evidence: list[list[tuple[int, int, str]]]) -> np.ndarray:
-    """Whether each text keeps an insult flag in the stage: a slur, or evidence aimed at a person or a group
-    (``comments.INSULT_NEEDS_TARGET``, :mod:`rashomon.comments.targets`)."""
+def flags_aimed(
+    texts: list[str], evidence: list[list[tuple[int, int, str]]], insult: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each text, flagged toxic, keeps its toxicity flag in the stage (evidence that is abuse by itself
+    or aimed at someone: ``comments.TOXICITY_NEEDS_TARGET``), and whether it keeps the insult flag where
+    ``insult`` asks (a slur, or evidence aimed at a person or a group: ``comments.INSULT_NEEDS_TARGET``), as
+    :func:`rashomon.comments.targets.flags_aimed` judges them for the stage."""
     from rashomon.comments import targets
 
-    kept = np.array([any(label == "identity_attack" for _, _, label in row) for row in evidence], dtype=bool)
-    judged = np.flatnonzero(~kept)
-    kept[judged] = targets.insults_aimed([texts[i] for i in judged], [evidence[i] for i in judged])
-    return kept
+    slur = np.array([any(label == "identity_attack" for _, _, label in row) for row in evidence], dtype=bool)
+    kept = targets.flags_aimed(texts, evidence, [True] * len(texts), list(insult & ~slur))
+    return np.array([t for t, _ in kept], dtype=bool), np.array([i for _, i in kept], dtype=bool) & insult
 
 
 def _train(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):
@@ -148,23 +154,36 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
     can_show = np.array([bool(row) for row in evidence], dtype=bool)
     # the fast mode flags at the calibrated 0.5 (abuse.FLAG_THRESHOLDS), the encoder heads at their tuned ones
     up = {h: tuned[h].astype(bool) if mode == "encoder" else scores[h] >= 0.5 for h in ("toxicity", "insult")}
-    flags = up["toxicity"] & can_show
-    result["toxicity"]["flags_as_shipped"] = binary_figures(olid.labels["offensive"], flags)
-    result["toxicity"]["flags_without_evidence_rule"] = binary_figures(olid.labels["offensive"], up["toxicity"])
-    # insult: raised only with toxicity (abuse._PLAIN_FLAGS), kept only when aimed at someone (issue 22)
-    insult = up["insult"] & flags
-    rows = np.flatnonzero(insult)
-    aimed = np.zeros(len(y), dtype=bool)
-    aimed[rows] = insult_aimed([olid.texts[i] for i in rows], [evidence[i] for i in rows])
+    shown_flags = up["toxicity"] & can_show
+    # toxicity kept only with abuse by itself or aimed at someone, insult only when aimed (issue 22); insult is
+    # raised only with toxicity (abuse._PLAIN_FLAGS)
+    insult = up["insult"] & shown_flags
+    rows = np.flatnonzero(shown_flags)
+    toxic_aimed, insult_aimed = np.zeros(len(y), dtype=bool), np.zeros(len(y), dtype=bool)
+    toxic_aimed[rows], insult_aimed[rows] = flags_aimed(
+        [olid.texts[i] for i in rows], [evidence[i] for i in rows], insult[rows]
+    )
+    flags = shown_flags & toxic_aimed
+    offensive = np.asarray(olid.labels["offensive"])
     targeted = np.asarray(olid.labels["targeted"])
     halves = {
-        "dev (even rows, rule tuned here)": np.arange(len(y)) % 2 == 0,
+        "dev (even rows, rules tuned here)": np.arange(len(y)) % 2 == 0,
         "held out (odd rows)": np.arange(len(y)) % 2 == 1,
+    }
+    result["toxicity"]["flags_as_shipped"] = binary_figures(offensive, flags)
+    result["toxicity"]["flags_without_target_rule"] = binary_figures(offensive, shown_flags)
+    result["toxicity"]["flags_without_evidence_rule"] = binary_figures(offensive, up["toxicity"])
+    result["toxicity"]["flags_by_half"] = {
+        name: {
+            "without_target_rule": binary_figures(offensive[part], shown_flags[part]),
+            "with_target_rule": binary_figures(offensive[part], flags[part]),
+        }
+        for name, part in halves.items()
     }
     result["insult"]["flags_as_shipped"] = {
         name: {
             "without_target_rule": binary_figures(targeted[part], insult[part]),
-            "with_target_rule": binary_figures(targeted[part], (insult & aimed)[part]),
+            "with_target_rule": binary_figures(targeted[part], (insult & insult_aimed & flags)[part]),
         }
         for name, part in {"all": np.ones(len(y), dtype=bool), **halves}.items()
     }
@@ -222,12 +241,17 @@ def main(argv=None) -> int:
     if olid["anchor"]:
         print(f"  alt-profanity-check       vs offensive: {olid['anchor']['offensive']}")
     # shipped thresholds: the tuned ones for the encoder heads, 0.5 for the fast mode (abuse.FLAG_THRESHOLDS)
-    if args.mode == "encoder":
-        ours = olid["toxicity"]["flags_as_shipped"]["macro_f1"]
-        print(f"  as the stage flags (evidence rule): {olid['toxicity']['flags_as_shipped']}")
-        print(f"  the same without the evidence rule:  {olid['toxicity']['flags_without_evidence_rule']}")
-    else:
-        ours = olid["toxicity"]["macro_f1"]
+    # the headline, as before: the stage's flags in the encoder mode, the calibrated score at 0.5 in the fast mode
+    ours = olid["toxicity"]["flags_as_shipped"]["macro_f1"] if args.mode == "encoder" else olid["toxicity"]["macro_f1"]
+    print(f"  as the stage flags (evidence and target rules): {olid['toxicity']['flags_as_shipped']}")
+    print(f"  the same without the target rule:  {olid['toxicity']['flags_without_target_rule']}")
+    print(f"  the same without the evidence rule either:  {olid['toxicity']['flags_without_evidence_rule']}")
+    for name, pair in olid["toxicity"]["flags_by_half"].items():
+        for rule, figures in pair.items():
+            print(
+                f"  toxicity flags vs OFF, {name}, {rule}: precision {figures['precision']}, recall "
+                f"{figures['recall']}, macro-F1 {figures['macro_f1']}"
+            )
     for name, pair in olid["insult"]["flags_as_shipped"].items():
         for rule, figures in pair.items():
             print(

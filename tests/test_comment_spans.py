@@ -123,6 +123,8 @@ def test_a_flag_with_nothing_to_show_is_withheld_but_its_score_stays(monkeypatch
         "Honestly the council members are all clowns and cowards.",
     ]
     flags, scores = {}, {}
+    # the evidence rule alone: the target rule would withhold a flag with nothing to show too
+    monkeypatch.setattr(comments_stage, "TOXICITY_NEEDS_TARGET", False)
     for rule in (True, False):
         monkeypatch.setattr(comments_stage, "FLAG_NEEDS_EVIDENCE", rule)
         analysis = make_analysis([("ann", t) for t in texts])

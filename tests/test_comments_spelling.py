@@ -101,11 +101,9 @@ def test_misspelled_insults_are_flagged_in_the_stage(text):
     [
         "Certin people lose their keys; the team loses again.",
         "The moons of Jupiter amass dust in their orbits.",
-        pytest.param(
-            "I had crepes at the harbour cafe.",
-            # "creeps" with two letters swapped, and no word list the project has holds "crepe(s)"
-            marks=pytest.mark.xfail(strict=True, reason="known false positive: crepes -> creeps"),
-        ),
+        # read as "creeps" (two letters swapped; no word list holds "crepe(s)"), but not said of anyone, so not
+        # toxic (comments.TOXICITY_NEEDS_TARGET)
+        "I had crepes at the harbour cafe.",
     ],
 )
 def test_near_miss_english_is_not_flagged(text):
