@@ -356,6 +356,18 @@ def extract_all(nlp, text: str):
             "they were worried about the ferry",
         ),
         ("Most said the plan was good, while the council says it is far too costly.", "said", "the plan was good"),
+        # a second "that" clause is more of the same statement, however the parser hangs it
+        (
+            "The harbour master said she was sorry about the delays and that she wanted the ferry running by May.",
+            "said",
+            "she was sorry about the delays and that she wanted the ferry running by May",
+        ),
+        # a belief joined at the end goes on with the same speaker's words (a statement verb would start anew)
+        (
+            "He said that the vote was close and he hopes the island will accept it.",
+            "said",
+            "that the vote was close and he hopes the island will accept it",
+        ),
         # an object said with what completes it on the verb, not when or where
         ("The harbour council has endorsed Jane Okafor for mayor.", "has endorsed", "Jane Okafor for mayor"),
         ("The mayor did not mention the ferry by name on Monday.", "did not mention", "the ferry by name"),
@@ -393,6 +405,11 @@ def extract_all(nlp, text: str):
 )
 def test_content_boundaries(nlp, text, cue, content):
     assert content in [body for _, _, c, body in found(nlp, text) if c == cue]
+
+
+def test_an_ally_is_a_tie_not_a_stance(nlp):
+    assert found(nlp, "The port authority is an ally of the ferry company.") == []
+    assert [c for _, _, c, _ in found(nlp, "Jane Okafor is a critic of the ferry plan.")] == ["is a critic of"]
 
 
 def test_a_resumed_quotation_with_a_cue_of_its_own_is_not_the_first_ones_second_half(nlp):

@@ -36,6 +36,10 @@ class Lexicon:
 
     cue_verbs: dict[str, frozenset[str]]
     all_cue_lemmas: frozenset[str]
+    #: Cue lemmas that state something (all but the belief verbs): only these, coordinated at the end of a
+    #: content, start a statement of their own ("said X, and more than half said Y"); a belief ("said X and he
+    #: feels Y", "but she wants Y") goes on with the same speaker's words.
+    statement_lemmas: frozenset[str]
     recipient_objects: frozenset[str]
     cue_nouns: frozenset[str]
     cue_prepositions: dict[str, tuple[str, ...]]
@@ -146,6 +150,7 @@ def load(folder: str | Path | None = None) -> Lexicon:
     return Lexicon(
         cue_verbs=cue_verbs,
         all_cue_lemmas=frozenset().union(*cue_verbs.values()),
+        statement_lemmas=frozenset().union(*cue_verbs.values()) - cue_verbs["belief"],
         recipient_objects=_lower_set(cues.get("recipient_objects")),
         cue_nouns=_lower_set(cues.get("nouns")),
         cue_prepositions={

@@ -130,7 +130,7 @@ class ExtractorBase:
             return None
         if found.kind == "indirect" and found.cue is not None:
             found.content = bounded(
-                self.doc, self.text, self.within_line(found.content, found.cue), self.lexicon.all_cue_lemmas
+                self.doc, self.text, self.within_line(found.content, found.cue), self.lexicon.statement_lemmas
             )
         self.found.append(found)
         return len(self.found) - 1

@@ -5,14 +5,17 @@ here is one such stretch, tried in :data:`BOUNDARY_RULES` order on every indirec
 the speaker's words, mark to mark, and is left alone):
 
 * a **coordinated statement of its own** ("said the plan is dead and said that X", "said X, and more than half
-  said Y", "..., while the mayor says Y"): a cue verb with its own subject or its own complement, joined at the
-  end of the content by a coordinator or a contrastive subordinator, starts another attribution; the first
-  content ends before it (PolNeAR gives each its own span);
+  said Y", "..., while the mayor says Y"): a verb of statement (not a belief: "said X and he feels Y" goes on)
+  with its own subject or its own complement, joined at the end of the content by a coordinator or a contrastive
+  subordinator, starts another attribution; the first content ends before it (PolNeAR gives each its own span).
+  A clause opened by "that"/"whether" ("said X and that Y") is a second complement of the same cue, not a new
+  statement;
 * a **trailing non-restrictive relative clause** (", who was his chief of staff", ", which he called a
   disaster") is the publisher's aside about a noun of the content, not what the source said (PolNeAR ends the
   content before it; the issue's narrative-scope rule keeps such insertions the publisher's).
 
-A rule takes the doc, the content's first and last token and the cue lemmas, and answers the new last token (or
+A rule takes the doc, the content's first and last token and the lemmas of statement verbs
+(:attr:`~..lexicon.Lexicon.statement_lemmas`), and answers the new last token (or
 ``last``).
 """
 
@@ -20,15 +23,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...deps import NOMINAL_SUBJECT_DEPS
-from .settings import CONTRAST_MARKS, NON_RESTRICTIVE_PRONOUNS, OWN_CONTENT_DEPS, SAY_LEMMAS
+from .settings import (
+    CONTRAST_MARKS,
+    NON_RESTRICTIVE_PRONOUNS,
+    OWN_CONTENT_DEPS,
+    SAY_LEMMAS,
+    SECOND_COMPLEMENT_MARKS,
+)
 
 #: A cut keeps at least this many tokens of the content.
 MIN_KEPT_TOKENS = 3
 #: Quotation marks: a cut must not leave one of them on the far side (it would split a quotation).
 _MARKS = frozenset('"“”‘’«»')
+
+
+def second_complement(token: Token) -> bool:
+    """Whether a coordinated verb opens with "that"/"whether" ("said X and that she wanted Y"): another complement
+    of the same cue, so the same statement goes on (PolNeAR keeps both in one content)."""
+    return token.dep_ == "conj" and any(
+        c.dep_ == "mark" and c.lower_ in SECOND_COMPLEMENT_MARKS for c in token.children
+    )
 
 
 def coordinated_statement(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
@@ -52,7 +69,7 @@ def coordinated_statement(doc: Doc, first: int, last: int, cues: frozenset[str])
         own = any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in token.children) or (
             token.lemma_.lower() in SAY_LEMMAS and any(c.dep_ in OWN_CONTENT_DEPS for c in token.children)
         )
-        if not (joined and own) or token.head.i < first:
+        if not (joined and own) or token.head.i < first or second_complement(token):
             continue
         cut = token.left_edge.i
         while cut > first and (doc[cut - 1].dep_ in ("cc", "mark") or doc[cut - 1].is_punct):

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from ...deps import NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from .base import ExtractorBase
+from .boundaries import second_complement
 from .confidence import CONFIDENCE
 from .settings import (
     ADDRESSEE_PREPOSITIONS,
@@ -142,6 +143,12 @@ class ContentRules(ExtractorBase):
             if stop >= sent.start and clause.left_edge.i >= sent.start:
                 return self.chars(sent.start, stop)
         first, last = self.clause_chars(clause)
+        if clause.i > verb.i:
+            # "said she was sorry and that she wanted to move on": the parser hangs the second "that" clause on
+            # the cue; it is more of what was said
+            for other in verb.rights:
+                if other.i > clause.i and second_complement(other):
+                    last = max(last, self.clause_chars(other)[1])
         if clause.dep_ == "advcl" and self.doc[verb.i + 1].dep_ == "mark" and self.doc[verb.i + 1].idx == first:
             first = self.doc[verb.i + 2].idx  # "called for X to ...": "for" goes with the cue
         return first, last
@@ -475,6 +482,8 @@ class ContentRules(ExtractorBase):
             token = joined.get(i) or participles[i]
             if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.all_cue_lemmas:
                 continue
+            if i in joined and second_complement(token):
+                continue  # "said X and that she wanted Y": the same statement goes on
             if i not in joined and not self.descends(token, verb):
                 continue
             first = token.left_edge.i
@@ -548,13 +557,15 @@ class ContentRules(ExtractorBase):
                 break
         for token in clause.rights:
             # "said the plan is dead, and he attacked the mayor": a cue with its own subject, joined to the
-            # reported clause by the parser, starts the speaker's next statement
+            # reported clause by the parser, starts the speaker's next statement; not a belief ("and he feels he
+            # can win") nor a second "that" clause ("and that she wanted Y"): those go on with the same words
             if (
                 token.dep_ == "conj"
                 and token.pos_ == "VERB"
-                and token.lemma_.lower() in self.lexicon.all_cue_lemmas
+                and token.lemma_.lower() in self.lexicon.statement_lemmas
                 and any(c.dep_ in SUBJECT_DEPS for c in token.children)
                 and token.left_edge.i > clause.i
+                and not second_complement(token)
             ):
                 first = token.left_edge.i
                 while first > clause.i and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):

@@ -316,6 +316,9 @@ REPLY_JOINS = frozenset({",", "—", "–", ";", "-"})
 OBJECT_COMPLETIONS = frozenset({"for", "by", "as", "to"})
 #: Subordinators that join a contrasting statement of its own ("..., while the mayor says ..."): not a condition.
 CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+#: Complementisers that open a second complement of the same cue when a coordinated clause starts with one ("said
+#: X and that Y", "asked whether X or whether Y"): the same statement goes on, no new one starts.
+SECOND_COMPLEMENT_MARKS = frozenset({"that", "whether"})
 #: Dependents that give a cue verb a content of its own (a clause, a name given; not an object: "meet and
 #: discuss the budget" is one plan).
 OWN_CONTENT_DEPS = frozenset({"ccomp", "oprd"})
