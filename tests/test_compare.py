@@ -466,6 +466,47 @@ def test_band_evidence_trades_rare_words_against_a_clear_lead():
     assert band_evidence(a, b, 0.05, margin=0.3) is None  # no rare word in common: never
 
 
+def test_below_the_band_only_shared_rare_words_are_evidence():
+    """Under ``BAND_COSINE`` a shared actor or an agreeing figure names the topic, not the fact: only the rare
+    words both claims use count there."""
+    from rashomon.meaning import band_evidence
+    from rashomon.model import Claim
+
+    def claim(text: str) -> Claim:
+        return Claim(
+            id="c", source_id="s", start=0, end=len(text), text=text, event_type="close", agent_ids=["council"]
+        )
+
+    a = claim("The council closed the ferry terminal.")
+    b = claim("The council will close its pier next spring.")
+    assert band_evidence(a, b, 0.05) == "same event and actor"
+    assert band_evidence(a, b, 0.05, words_only=True) is None
+    assert band_evidence(a, b, 0.3, words_only=True) == "shared rare words"
+
+
+def test_a_claim_that_tells_two_facts_pairs_with_a_claim_a_closer_pair_took():
+    """In the band, a pair the one-to-one matching does not hold (the other account's claim is closer to another
+    claim) is still a candidate on the frames' evidence: the same event and actor."""
+    import numpy as np
+
+    from rashomon.meaning import candidate_pairs
+    from rashomon.model import Claim
+
+    texts = [
+        ("A", "The harbour festival drew large crowds to the quay on Saturday.", None, []),
+        ("A", "The council closed the ferry terminal, citing years of losses.", "close", ["council"]),
+        ("B", "The council shut the terminal at the weekend.", "close", ["council"]),
+    ]
+    claims = [
+        Claim(id=str(n), source_id=acc, start=0, end=len(t), text=t, event_type=ev, agent_ids=ids)
+        for n, (acc, t, ev, ids) in enumerate(texts)
+    ]
+    # claim 2 is closer to claim 0 (0.70, no evidence) than to claim 1 (0.65, the same event and actor)
+    vectors = np.array([[0.70, np.sqrt(1 - 0.49), 0.0], [0.65, 0.0, np.sqrt(1 - 0.65**2)], [1.0, 0.0, 0.0]])
+    pairs = {(i, j) for i, j, _ in candidate_pairs(claims, vectors, lambda c: c.source_id)}
+    assert pairs == {(1, 2)}
+
+
 def test_one_to_one_matching_gives_a_claim_its_second_best_when_a_closer_pair_takes_the_best():
     import numpy as np
 
