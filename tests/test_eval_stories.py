@@ -1,0 +1,49 @@
+"""The stories harness's topic-vector option (``eval/stories.py --topic-vector``): the cheap mask of names,
+numbers and dates, and the topic level linked on other vectors than the events."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rashomon.stories.grouping import PageFeatures
+
+HARNESS = Path(__file__).resolve().parents[1] / "eval" / "stories.py"
+
+
+@pytest.fixture(scope="module")
+def harness():
+    spec = importlib.util.spec_from_file_location("eval_stories", HARNESS)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_rule_mask_replaces_names_numbers_and_dates_but_not_sentence_starts(harness):
+    text = "Firefighters reached Old Marsh Lane on Tuesday. The blaze hurt 14 people, said Dana Whitcombe."
+    assert harness.mask_rule(text) == (
+        "Firefighters reached someone on a day. The blaze hurt a number people, said someone."
+    )
+
+
+def test_rule_mask_takes_a_name_at_a_sentence_start(harness):
+    assert harness.mask_rule("Dana Whitcombe resigned in May 2021.") == "someone resigned in a day a number."
+
+
+def _page(n: int, vector: list[float]) -> PageFeatures:
+    v = np.asarray(vector, dtype=np.float32)
+    return PageFeatures(id=f"p{n}", site=None, day=None, title="", names=frozenset(), vector=v / np.linalg.norm(v))
+
+
+def test_topics_link_on_the_topic_vectors_when_given(harness):
+    pages = [_page(n, [1.0 if i == n else 0.0 for i in range(4)]) for n in range(4)]  # four unrelated events
+    topics_on = {"p0": [1.0, 0, 0, 0], "p1": [1.0, 0, 0, 0], "p2": [0, 1.0, 0, 0], "p3": [0, 1.0, 0, 0]}
+    topics_on = {k: np.asarray(v) for k, v in topics_on.items()}
+    stories, topics = harness.group(pages, 0, topic_threshold=0.5, topics_on=topics_on)
+    assert len(set(stories.values())) == 4
+    assert topics["p0"] == topics["p1"] != topics["p2"] == topics["p3"]
+    _, plain = harness.group(pages, 0, topic_threshold=0.5)
+    assert len(set(plain.values())) == 4
