@@ -36,18 +36,47 @@ from rashomon.model import Analysis, Block, Page  # noqa: E402
 from rashomon.pipeline import ParsedBlock, StageContext  # noqa: E402
 
 #: What the issue asks to find on the reference page: actor ids, and (subject, type, object) relations.
-PAGE_ACTORS = ["syrian_army", "bashar_al_assad", "russia", "iran", "hezbollah", "syrian_rebels",
-               "nour_al_din_al_zinki", "jabha_shamiya", "turkey", "saudi_arabia", "qatar", "united_states", "ypg",
-               "al_nusra_front", "islamic_state"]
-PAGE_SIDES = {"syrian_army": "Syrian government", "bashar_al_assad": "Syrian government", "russia": "Syrian government",
-              "iran": "Syrian government", "hezbollah": "Syrian government", "syrian_rebels": "Syrian opposition",
-              "turkey": "Syrian opposition", "saudi_arabia": "Syrian opposition", "qatar": "Syrian opposition"}
-PAGE_RELATIONS = [("united_states", "backs", "ypg"), ("united_states", "backs", "syrian_rebels"),
-                  ("syrian_rebels", "allied_with", "islamic_state"), ("syrian_rebels", "hands_over_to", "ypg"),
-                  ("bashar_al_assad", "allied_with", "russia"), ("bashar_al_assad", "allied_with", "iran"),
-                  ("turkey", "supports", "syrian_rebels"), ("saudi_arabia", "supports", "syrian_rebels"),
-                  ("qatar", "supports", "syrian_rebels"), ("syrian_army", "captures_from", "syrian_rebels"),
-                  ("syrian_army", "attacks", "al_nusra_front")]
+PAGE_ACTORS = [
+    "syrian_army",
+    "bashar_al_assad",
+    "russia",
+    "iran",
+    "hezbollah",
+    "syrian_rebels",
+    "nour_al_din_al_zinki",
+    "jabha_shamiya",
+    "turkey",
+    "saudi_arabia",
+    "qatar",
+    "united_states",
+    "ypg",
+    "al_nusra_front",
+    "islamic_state",
+]
+PAGE_SIDES = {
+    "syrian_army": "Syrian government",
+    "bashar_al_assad": "Syrian government",
+    "russia": "Syrian government",
+    "iran": "Syrian government",
+    "hezbollah": "Syrian government",
+    "syrian_rebels": "Syrian opposition",
+    "turkey": "Syrian opposition",
+    "saudi_arabia": "Syrian opposition",
+    "qatar": "Syrian opposition",
+}
+PAGE_RELATIONS = [
+    ("united_states", "backs", "ypg"),
+    ("united_states", "backs", "syrian_rebels"),
+    ("syrian_rebels", "allied_with", "islamic_state"),
+    ("syrian_rebels", "hands_over_to", "ypg"),
+    ("bashar_al_assad", "allied_with", "russia"),
+    ("bashar_al_assad", "allied_with", "iran"),
+    ("turkey", "supports", "syrian_rebels"),
+    ("saudi_arabia", "supports", "syrian_rebels"),
+    ("qatar", "supports", "syrian_rebels"),
+    ("syrian_army", "captures_from", "syrian_rebels"),
+    ("syrian_army", "attacks", "al_nusra_front"),
+]
 
 
 def norm(text: str) -> str:
@@ -80,8 +109,14 @@ def score_sentence(pred_actors, pred_relations, item) -> dict[str, int]:
     gold_rel = {(r["subject"], r["type"], r["object"], False) for r in item["relations"]}
     gold_rel |= {(r["subject"], r["type"], r["object"], True) for r in item.get("denied", [])}
     pred_rel = {(mapping.get(s, "?" + s), t, mapping.get(o, "?" + o), denied) for s, t, o, denied in pred_relations}
-    return {"actor_tp": len(mapping), "actor_pred": len(pred_actors), "actor_gold": len(item["actors"]),
-            "rel_tp": len(pred_rel & gold_rel), "rel_pred": len(pred_rel), "rel_gold": len(gold_rel)}
+    return {
+        "actor_tp": len(mapping),
+        "actor_pred": len(pred_actors),
+        "actor_gold": len(item["actors"]),
+        "rel_tp": len(pred_rel & gold_rel),
+        "rel_pred": len(pred_rel),
+        "rel_gold": len(gold_rel),
+    }
 
 
 def ours(item, doc, gaz):
@@ -89,7 +124,9 @@ def ours(item, doc, gaz):
     page = Page(text=text, blocks=[Block("b1", "paragraph", 0, len(text), text)])
     analysis = Analysis(page=page)
     actors_stage(analysis, StageContext([ParsedBlock(page.blocks[0], doc)]), gazetteer=gaz)
-    actors = [(a.id, {norm(a.name), *map(norm, a.aliases), *(norm(m.text) for m in a.mentions)}) for a in analysis.actors]
+    actors = [
+        (a.id, {norm(a.name), *map(norm, a.aliases), *(norm(m.text) for m in a.mentions)}) for a in analysis.actors
+    ]
     relations = [(r.subject, r.type, r.object, r.polarity == "denied") for r in analysis.relations]
     return actors, relations, analysis
 
@@ -119,8 +156,10 @@ def evaluate_gold(path: Path, verbose: bool) -> dict:
     type_hits = type_total = 0
     for item, doc in zip(items, docs):
         pred_actors, pred_relations, analysis = ours(item, doc, gaz)
-        for name, counts in (("ours", score_sentence(pred_actors, pred_relations, item)),
-                             ("anchor", score_sentence(*anchor(doc, gaz), item))):
+        for name, counts in (
+            ("ours", score_sentence(pred_actors, pred_relations, item)),
+            ("anchor", score_sentence(*anchor(doc, gaz), item)),
+        ):
             for key, value in counts.items():
                 totals[name][key] = totals[name].get(key, 0) + value
         mapping = match_actors(pred_actors, item["actors"])
@@ -137,8 +176,14 @@ def evaluate_gold(path: Path, verbose: bool) -> dict:
     for name, t in totals.items():
         ap, ar, af = f1(t["actor_tp"], t["actor_pred"], t["actor_gold"])
         rp, rr, rf = f1(t["rel_tp"], t["rel_pred"], t["rel_gold"])
-        figures[name] = {"actor_p": ap, "actor_r": ar, "actor_f1": af, "relation_p": rp, "relation_r": rr,
-                         "relation_f1": rf}
+        figures[name] = {
+            "actor_p": ap,
+            "actor_r": ar,
+            "actor_f1": af,
+            "relation_p": rp,
+            "relation_r": rr,
+            "relation_f1": rf,
+        }
     figures["ours"]["type_accuracy"] = type_hits / type_total if type_total else 0.0
     figures["sentences"] = len(items)
     return figures
@@ -159,20 +204,34 @@ def evaluate_page(path: Path) -> dict | None:
     print(f"\nreference page {path.name}: {len(analysis.actors)} actors, {len(analysis.relations)} relations")
     print(f"  required actors found {len(found)}/{len(PAGE_ACTORS)}; missing: {sorted(set(PAGE_ACTORS) - set(found))}")
     print(f"  sides right {len(sides)}/{len(PAGE_SIDES)}; wrong or missing: {sorted(set(PAGE_SIDES) - set(sides))}")
-    print(f"  required relations found {len(hit)}/{len(PAGE_RELATIONS)}; missing: {sorted(set(PAGE_RELATIONS) - set(hit))}")
+    print(
+        f"  required relations found {len(hit)}/{len(PAGE_RELATIONS)}; missing: {sorted(set(PAGE_RELATIONS) - set(hit))}"
+    )
     for key in hit:
         r = relations[key]
-        print(f"    {r.subject} {r.type} {r.object}  asserted by {r.asserted_by} ({r.polarity}): {r.evidence.text[:70]!r}")
-    return {"page_actors_found": len(found), "page_actors_required": len(PAGE_ACTORS), "page_sides_right": len(sides),
-            "page_sides_required": len(PAGE_SIDES), "page_relations_found": len(hit),
-            "page_relations_required": len(PAGE_RELATIONS), "page_relations_total": len(analysis.relations)}
+        print(
+            f"    {r.subject} {r.type} {r.object}  asserted by {r.asserted_by} ({r.polarity}): {r.evidence.text[:70]!r}"
+        )
+    return {
+        "page_actors_found": len(found),
+        "page_actors_required": len(PAGE_ACTORS),
+        "page_sides_right": len(sides),
+        "page_sides_required": len(PAGE_SIDES),
+        "page_relations_found": len(hit),
+        "page_relations_required": len(PAGE_RELATIONS),
+        "page_relations_total": len(analysis.relations),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--gold", type=Path, nargs="+",
-                        default=[REPO / "eval" / "data" / "actors_gold.jsonl", REPO / "eval" / "data" / "actors_heldout.jsonl"],
-                        help="gold files; each is scored on its own (the first is the development set)")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        nargs="+",
+        default=[REPO / "eval" / "data" / "actors_gold.jsonl", REPO / "eval" / "data" / "actors_heldout.jsonl"],
+        help="gold files; each is scored on its own (the first is the development set)",
+    )
     parser.add_argument("--page", type=Path, default=SHARED / "pages" / "aleppo-2016-11-28.txt")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every sentence's output")
     args = parser.parse_args(argv)
@@ -186,14 +245,24 @@ def main(argv: list[str] | None = None) -> int:
         o, a = figures["ours"], figures["anchor"]
         print(f"\ngold set {gold.name}: {figures['sentences']} sentences")
         print(f"{'':22}{'ours':>8}{'anchor':>8}   goal")
-        for key, goal in (("actor_p", ""), ("actor_r", ""), ("actor_f1", ">= 0.80"), ("relation_p", ""),
-                          ("relation_r", ""), ("relation_f1", ">= 0.60")):
+        for key, goal in (
+            ("actor_p", ""),
+            ("actor_r", ""),
+            ("actor_f1", ">= 0.80"),
+            ("relation_p", ""),
+            ("relation_r", ""),
+            ("relation_f1", ">= 0.60"),
+        ):
             print(f"  {key:20}{o[key]:8.3f}{a[key]:8.3f}   {goal}")
         print(f"  type accuracy (matched actors) {o['type_accuracy']:.3f}")
         prefix = gold.stem.replace("actors_", "")
-        result.update({f"{prefix}_sentences": figures["sentences"],
-                       **{f"{prefix}_ours_{k}": round(v, 4) for k, v in o.items()},
-                       **{f"{prefix}_anchor_{k}": round(v, 4) for k, v in a.items()}})
+        result.update(
+            {
+                f"{prefix}_sentences": figures["sentences"],
+                **{f"{prefix}_ours_{k}": round(v, 4) for k, v in o.items()},
+                **{f"{prefix}_anchor_{k}": round(v, 4) for k, v in a.items()},
+            }
+        )
     page = evaluate_page(args.page)
     result.update(page or {})
     print(json.dumps(result))

@@ -132,8 +132,9 @@ class Score:
             def same(rel, pred, mode=mode):
                 if mode == "overlap":
                     return overlaps(rel["Cue"], [pred["Cue"]]) and overlaps(rel["Content"], [pred["Content"]])
-                return (trim(text, rel["Cue"][0][0], rel["Cue"][-1][1]) == trim(text, *pred["Cue"])
-                        and trim(text, rel["Content"][0][0], rel["Content"][-1][1]) == trim(text, *pred["Content"]))
+                return trim(text, rel["Cue"][0][0], rel["Cue"][-1][1]) == trim(text, *pred["Cue"]) and trim(
+                    text, rel["Content"][0][0], rel["Content"][-1][1]
+                ) == trim(text, *pred["Content"])
 
             preds = [p for p in predicted_relations if p.get("Cue") and p.get("Content")]
             c[0] += sum(1 for p in preds if any(same(r, p) for r in usable))
@@ -199,8 +200,10 @@ class BoundaryReport:
                 continue
             self.near += 1
             p = max(touching, key=lambda q: min(q[1], g[1]) - max(q[0], g[0]))
-            for side, (a, b), longer in (("left", sorted((p[0], g[0])), p[0] < g[0]),
-                                         ("right", sorted((p[1], g[1])), p[1] > g[1])):
+            for side, (a, b), longer in (
+                ("left", sorted((p[0], g[0])), p[0] < g[0]),
+                ("right", sorted((p[1], g[1])), p[1] > g[1]),
+            ):
                 if a == b:
                     continue
                 key = (side, "ours longer" if longer else "ours shorter", boundary_kind(text[a:b]))
@@ -237,8 +240,10 @@ class CueReport:
     def print(self, top: int = 30) -> None:
         wrong = sum(t - r for r, t in self.counts.values())
         low = sum(t - r for r, t in self.counts.values() if r / t < 0.5)
-        print(f"false-positive cues: {wrong} of {sum(t for _, t in self.counts.values())} predicted; {low} of them in "
-              "cue words right less than half the time (wrong, right/predicted, precision):")
+        print(
+            f"false-positive cues: {wrong} of {sum(t for _, t in self.counts.values())} predicted; {low} of them in "
+            "cue words right less than half the time (wrong, right/predicted, precision):"
+        )
         ranked = sorted(self.counts.items(), key=lambda kv: -(kv[1][1] - kv[1][0]))
         for key, (right, total) in ranked[:top]:
             print(f"  {key:<28}{total - right:>5}  {right:>4}/{total:<5}{right / total:>6.2f}")
@@ -248,19 +253,29 @@ def quoted(text: str) -> bool:
     """Whether a cue-less continuation is a quotation: it opens with a double mark, or with two apostrophes (the
     New York Times' archive writes ''...'' for quotation marks; PolNeAR keeps them)."""
     text = text.lstrip()
-    return text[:1] in "\"“”" or text.startswith("''")
+    return text[:1] in '"“”' or text.startswith("''")
 
 
 def univocal(attributions: list) -> list:
     """The attributions PolNeAR's scheme can hold: it gives each token to at most one attribution, so one
     relayed inside another's content ("A said that B claimed C": B's claim) is not annotated. Drop those."""
-    kept = [a for a in attributions if a.kind not in ("editorial", "framing")
-            and not (a.kind == "continuation" and not quoted(a.content.text))]
+    kept = [
+        a
+        for a in attributions
+        if a.kind not in ("editorial", "framing") and not (a.kind == "continuation" and not quoted(a.content.text))
+    ]
     contents = [(a.content.start, a.content.end, a.id, aside(a)) for a in kept]
-    return [a for a in kept
-            if not any(start <= (a.cue or a.content).start < end and (a.cue or a.content).end <= end and ident != a.id
-                       and not (gap[0] <= (a.cue or a.content).start < gap[1])
-                       for start, end, ident, gap in contents)]
+    return [
+        a
+        for a in kept
+        if not any(
+            start <= (a.cue or a.content).start < end
+            and (a.cue or a.content).end <= end
+            and ident != a.id
+            and not (gap[0] <= (a.cue or a.content).start < gap[1])
+            for start, end, ident, gap in contents
+        )
+    ]
 
 
 def aside(attribution) -> tuple[int, int]:
@@ -285,8 +300,7 @@ def ours(page: Page, parsed: list[ParsedBlock], nested: bool = False, apart: boo
     kept = [
         a
         for a in (analysis.attributions if nested else univocal(analysis.attributions))
-        if a.kind not in ("editorial", "framing")
-        and not (a.kind == "continuation" and not quoted(a.content.text))
+        if a.kind not in ("editorial", "framing") and not (a.kind == "continuation" and not quoted(a.content.text))
     ]
     extents = {a.id: (a.content.start, a.content.end) for a in kept}
     if not apart:
@@ -347,7 +361,10 @@ def anchor(parsed: list[ParsedBlock]) -> tuple[dict, list]:
             if cue:
                 relation["Cue"] = (offset + min(t.idx for t in cue), offset + max(t.idx + len(t) for t in cue))
             if speaker:
-                relation["Source"] = (offset + min(t.idx for t in speaker), offset + max(t.idx + len(t) for t in speaker))
+                relation["Source"] = (
+                    offset + min(t.idx for t in speaker),
+                    offset + max(t.idx + len(t) for t in speaker),
+                )
             for key, value in relation.items():
                 spans[key].append(value)
             relations.append(relation)
@@ -374,22 +391,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="PolNeAR data folder")
     parser.add_argument("--split", default="dev", help="compartment to evaluate (default: dev)")
     parser.add_argument("--limit", type=int, default=0, help="evaluate only the first N articles")
-    parser.add_argument("--offset", type=int, default=0,
-                        help="skip the first N articles (e.g. diagnose on train --offset 150, check on --limit 150)")
-    parser.add_argument("--nested", action="store_true",
-                        help="score every attribution, also those relayed inside another's content (PolNeAR "
-                             "annotates at most one attribution per token, so by default those are left out)")
-    parser.add_argument("--cache", type=Path, default=None,
-                        help="folder to keep the parses in (spaCy DocBin per article), e.g. /tmp/polnear-parses; "
-                             "a later run reads them instead of parsing again")
-    parser.add_argument("--boundary-report", action="store_true",
-                        help="class the near-miss content spans by the kind of boundary difference (quotation "
-                             "marks, 'that', parenthesis, sentence break, ...); use on train, not dev")
-    parser.add_argument("--cue-report", action="store_true",
-                        help="list the predicted cues that overlap no gold cue, most often wrong first; use on train")
-    parser.add_argument("--continuations-apart", action="store_true",
-                        help="score a cue-less quotation continuing a speaker as an attribution of its own, not as "
-                             "the last fragment of the attribution it continues (PolNeAR's scheme)")
+    parser.add_argument(
+        "--offset",
+        type=int,
+        default=0,
+        help="skip the first N articles (e.g. diagnose on train --offset 150, check on --limit 150)",
+    )
+    parser.add_argument(
+        "--nested",
+        action="store_true",
+        help="score every attribution, also those relayed inside another's content (PolNeAR "
+        "annotates at most one attribution per token, so by default those are left out)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="folder to keep the parses in (spaCy DocBin per article), e.g. /tmp/polnear-parses; "
+        "a later run reads them instead of parsing again",
+    )
+    parser.add_argument(
+        "--boundary-report",
+        action="store_true",
+        help="class the near-miss content spans by the kind of boundary difference (quotation "
+        "marks, 'that', parenthesis, sentence break, ...); use on train, not dev",
+    )
+    parser.add_argument(
+        "--cue-report",
+        action="store_true",
+        help="list the predicted cues that overlap no gold cue, most often wrong first; use on train",
+    )
+    parser.add_argument(
+        "--continuations-apart",
+        action="store_true",
+        help="score a cue-less quotation continuing a speaker as an attribution of its own, not as "
+        "the last fragment of the attribution it continues (PolNeAR's scheme)",
+    )
     args = parser.parse_args(argv)
     text_dir, ann_dir = args.data / args.split / "text", args.data / args.split / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
@@ -426,15 +463,21 @@ def main(argv: list[str] | None = None) -> int:
     for span_type in SPAN_TYPES + ("attribution",):
         for mode in ("exact", "overlap"):
             key = f"{span_type.lower()}_{mode}"
-            print(f"{span_type:<12}{mode:<9}{o[key + '_p']:>8.3f}{o[key + '_r']:>8.3f}{o[key + '_f1']:>8.3f}   "
-                  f"{a[key + '_p']:>10.3f}{a[key + '_r']:>8.3f}{a[key + '_f1']:>8.3f}")
+            print(
+                f"{span_type:<12}{mode:<9}{o[key + '_p']:>8.3f}{o[key + '_r']:>8.3f}{o[key + '_f1']:>8.3f}   "
+                f"{a[key + '_p']:>10.3f}{a[key + '_r']:>8.3f}{a[key + '_f1']:>8.3f}"
+            )
     if args.boundary_report:
         report.print()
     if args.cue_report:
         cue_report.print()
     parse_note = " (read from the cache)" if args.cache else ""
     print(f"time: parse{parse_note} {parse_seconds:.1f}s, attribution stage {ours_seconds:.1f}s")
-    figures = {"articles": articles, **{f"ours_{k}": v for k, v in o.items()}, **{f"textacy_{k}": v for k, v in a.items()}}
+    figures = {
+        "articles": articles,
+        **{f"ours_{k}": v for k, v in o.items()},
+        **{f"textacy_{k}": v for k, v in a.items()},
+    }
     print(json.dumps(figures, sort_keys=True))
     return 0
 

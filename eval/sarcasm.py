@@ -47,7 +47,9 @@ def main(argv=None) -> int:
     y = np.asarray(data.labels["sarcastic"])
     scores, flagged, f1_flagged = np.zeros(len(y)), np.zeros(len(y)), np.zeros(len(y))
     vectors = training.embed_cached(data.texts, "isarc", args.cache) if args.mode == "encoder" else None
-    for k, (train, test) in enumerate(StratifiedKFold(args.folds, shuffle=True, random_state=args.seed).split(data.texts, y)):
+    for k, (train, test) in enumerate(
+        StratifiedKFold(args.folds, shuffle=True, random_state=args.seed).split(data.texts, y)
+    ):
         part = training.subset(data, train)
         if vectors is not None:
             head, fitted = training.train_encoder_sarcasm(vectors[train], part, log=lambda *_: None)
@@ -63,25 +65,47 @@ def main(argv=None) -> int:
     ours = binary_figures(y, flagged)
     continuous = binary_figures(y, scores)
     at_f1_best = binary_figures(y, f1_flagged)
-    ours.update({"roc_auc": continuous["roc_auc"], "ece": continuous["ece"], "threshold": "chosen per fold",
-                 "min_precision_on_development_folds": training.MIN_FLAG_PRECISION,
-                 "flagged_share": round(float(flagged.mean()), 4),
-                 "f1_at_f1_best_threshold": at_f1_best["f1_positive"], "precision_at_f1_best_threshold": at_f1_best["precision"],
-                 "recall_at_f1_best_threshold": at_f1_best["recall"]})
+    ours.update(
+        {
+            "roc_auc": continuous["roc_auc"],
+            "ece": continuous["ece"],
+            "threshold": "chosen per fold",
+            "min_precision_on_development_folds": training.MIN_FLAG_PRECISION,
+            "flagged_share": round(float(flagged.mean()), 4),
+            "f1_at_f1_best_threshold": at_f1_best["f1_positive"],
+            "precision_at_f1_best_threshold": at_f1_best["precision"],
+            "recall_at_f1_best_threshold": at_f1_best["recall"],
+        }
+    )
     always = binary_figures(y, np.ones(len(y)))
     markers = binary_figures(y, np.array([sarcasm.find_marker(t) is not None for t in data.texts], dtype=float))
     print(f"iSarcasmEval, {len(y)} tweets ({int(y.sum())} sarcastic), {args.folds}-fold cross-validation")
-    print(f"  rashomon {args.mode}, shipped threshold (precision >= {training.MIN_FLAG_PRECISION} on development folds; "
-          f"{ours['flagged_share']:.1%} flagged): F1 sarcastic {ours['f1_positive']:.3f}  precision {ours['precision']:.3f}"
-          f"  recall {ours['recall']:.3f}")
-    print(f"  rashomon {args.mode}, F1-best threshold of each training part: F1 sarcastic {ours['f1_at_f1_best_threshold']:.3f}"
-          f"  precision {ours['precision_at_f1_best_threshold']:.3f}  recall {ours['recall_at_f1_best_threshold']:.3f}")
+    print(
+        f"  rashomon {args.mode}, shipped threshold (precision >= {training.MIN_FLAG_PRECISION} on development folds; "
+        f"{ours['flagged_share']:.1%} flagged): F1 sarcastic {ours['f1_positive']:.3f}  precision {ours['precision']:.3f}"
+        f"  recall {ours['recall']:.3f}"
+    )
+    print(
+        f"  rashomon {args.mode}, F1-best threshold of each training part: F1 sarcastic {ours['f1_at_f1_best_threshold']:.3f}"
+        f"  precision {ours['precision_at_f1_best_threshold']:.3f}  recall {ours['recall_at_f1_best_threshold']:.3f}"
+    )
     print(f"  scores: ROC-AUC {ours['roc_auc']:.3f}  ECE {ours['ece']:.3f}")
     print(f"  anchor, always 'sarcastic':       F1 sarcastic {always['f1_positive']:.3f}")
     print(f"  anchor, explicit markers only:    F1 sarcastic {markers['f1_positive']:.3f}")
     print(f"  goal F1 >= {GOAL}: {'met' if ours['f1_positive'] >= GOAL else 'NOT met'}")
-    print(json.dumps({"n": len(y), "mode": args.mode, "ours": ours, "anchor_always_sarcastic": always, "anchor_markers_only": markers,
-                      "goal": GOAL, "goal_met": ours["f1_positive"] >= GOAL}))
+    print(
+        json.dumps(
+            {
+                "n": len(y),
+                "mode": args.mode,
+                "ours": ours,
+                "anchor_always_sarcastic": always,
+                "anchor_markers_only": markers,
+                "goal": GOAL,
+                "goal_met": ours["f1_positive"] >= GOAL,
+            }
+        )
+    )
     return 0
 
 

@@ -68,7 +68,9 @@ def _finetune(weights: Path, tokenizer, train_texts, train_y, test_texts, epochs
     params = list(model.parameters()) + list(head.parameters())
     optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     steps = epochs * ((len(train_texts) + BATCH - 1) // BATCH)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / (0.1 * steps)) * max(0.0, 1 - s / steps))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / (0.1 * steps)) * max(0.0, 1 - s / steps)
+    )
     y = torch.tensor(train_y, dtype=torch.float32)
     pos_weight = (len(y) - y.sum()) / y.sum()
 
@@ -131,7 +133,9 @@ def main(argv=None) -> int:
     from rashomon.resources import data_path
 
     torch.set_num_threads(1)
-    tokenizer = Tokenizer.from_str(gzip.decompress(data_path("models/encoder-minilm-l6.tokenizer.json.gz").read_bytes()).decode())
+    tokenizer = Tokenizer.from_str(
+        gzip.decompress(data_path("models/encoder-minilm-l6.tokenizer.json.gz").read_bytes()).decode()
+    )
     tokenizer.no_padding()
     tokenizer.enable_truncation(MAX_PIECES)
     data = datasets.read_isarcasmeval(args.data)
@@ -142,28 +146,55 @@ def main(argv=None) -> int:
     started = time.time()
     for k, (train, test) in enumerate(folds[: args.run]):
         print(f"  fold {k + 1}/{args.folds}: fine-tuning on {len(train)} tweets, {args.epochs} epochs")
-        tuned = _finetune(args.weights, tokenizer, [data.texts[i] for i in train], y[train], [data.texts[i] for i in test],
-                          args.epochs, args.lr, print)
+        tuned = _finetune(
+            args.weights,
+            tokenizer,
+            [data.texts[i] for i in train],
+            y[train],
+            [data.texts[i] for i in test],
+            args.epochs,
+            args.lr,
+            print,
+        )
         head, _ = training.train_encoder_sarcasm(vectors[train], training.subset(data, train), log=lambda *_: None)
         frozen = head.scores(sarcasm.head_features(vectors[test], [data.texts[i] for i in test]))[:, 0]
-        row = {"fold": k + 1, "fine_tuned_roc_auc": round(_auc(y[test], tuned), 4), "frozen_roc_auc": round(_auc(y[test], frozen), 4),
-               "fine_tuned_best_f1": round(_best_f1(y[test], tuned), 4), "frozen_best_f1": round(_best_f1(y[test], frozen), 4)}
-        print(f"    fine-tuned ROC-AUC {row['fine_tuned_roc_auc']:.3f}, best F1 {row['fine_tuned_best_f1']:.3f}; "
-              f"frozen ROC-AUC {row['frozen_roc_auc']:.3f}, best F1 {row['frozen_best_f1']:.3f}")
+        row = {
+            "fold": k + 1,
+            "fine_tuned_roc_auc": round(_auc(y[test], tuned), 4),
+            "frozen_roc_auc": round(_auc(y[test], frozen), 4),
+            "fine_tuned_best_f1": round(_best_f1(y[test], tuned), 4),
+            "frozen_best_f1": round(_best_f1(y[test], frozen), 4),
+        }
+        print(
+            f"    fine-tuned ROC-AUC {row['fine_tuned_roc_auc']:.3f}, best F1 {row['fine_tuned_best_f1']:.3f}; "
+            f"frozen ROC-AUC {row['frozen_roc_auc']:.3f}, best F1 {row['frozen_best_f1']:.3f}"
+        )
         rows.append(row)
         tuned_all.append(tuned)
         frozen_all.append(frozen)
         y_all.append(y[test])
     ys, tuned, frozen = np.concatenate(y_all), np.concatenate(tuned_all), np.concatenate(frozen_all)
     always = 2 * ys.mean() / (1 + ys.mean())
-    out = {"n": int(len(ys)), "folds_run": len(rows), "folds": args.folds, "epochs": args.epochs, "lr": args.lr,
-           "fine_tuned": {"roc_auc": round(_auc(ys, tuned), 4), "best_f1": round(_best_f1(ys, tuned), 4)},
-           "frozen": {"roc_auc": round(_auc(ys, frozen), 4), "best_f1": round(_best_f1(ys, frozen), 4)},
-           "anchor_always_sarcastic_f1": round(float(always), 4), "wall_min": round((time.time() - started) / 60, 1),
-           "load": round(os.getloadavg()[0], 1), "per_fold": rows}
+    out = {
+        "n": int(len(ys)),
+        "folds_run": len(rows),
+        "folds": args.folds,
+        "epochs": args.epochs,
+        "lr": args.lr,
+        "fine_tuned": {"roc_auc": round(_auc(ys, tuned), 4), "best_f1": round(_best_f1(ys, tuned), 4)},
+        "frozen": {"roc_auc": round(_auc(ys, frozen), 4), "best_f1": round(_best_f1(ys, frozen), 4)},
+        "anchor_always_sarcastic_f1": round(float(always), 4),
+        "wall_min": round((time.time() - started) / 60, 1),
+        "load": round(os.getloadavg()[0], 1),
+        "per_fold": rows,
+    }
     print(f"iSarcasmEval, {len(ys)} held-out tweets of {len(rows)} fold(s) of {args.folds}")
-    print(f"  fine-tuned encoder: ROC-AUC {out['fine_tuned']['roc_auc']:.3f}, F1 sarcastic at its best cut {out['fine_tuned']['best_f1']:.3f}")
-    print(f"  frozen encoder head (shipped recipe): ROC-AUC {out['frozen']['roc_auc']:.3f}, best-cut F1 {out['frozen']['best_f1']:.3f}")
+    print(
+        f"  fine-tuned encoder: ROC-AUC {out['fine_tuned']['roc_auc']:.3f}, F1 sarcastic at its best cut {out['fine_tuned']['best_f1']:.3f}"
+    )
+    print(
+        f"  frozen encoder head (shipped recipe): ROC-AUC {out['frozen']['roc_auc']:.3f}, best-cut F1 {out['frozen']['best_f1']:.3f}"
+    )
     print(f"  anchor, always 'sarcastic': F1 {always:.3f}")
     print(json.dumps(out))
     return 0

@@ -82,7 +82,9 @@ def main(argv=None) -> int:
             if args.show_errors and rule == stance.RULE:
                 wrong = [(r, p) for r, p in zip(rows, predicted, strict=True) if p != "neutral" and p != r[2]]
                 for (text, spans, label), p in wrong[: args.show_errors]:
-                    print(f"    [{split}] said {p}, gold {label}: {text[spans[0][0] : spans[0][1]]!r} in {text[:160]!r}")
+                    print(
+                        f"    [{split}] said {p}, gold {label}: {text[spans[0][0] : spans[0][1]]!r} in {text[:160]!r}"
+                    )
         always = figures(gold, ["neutral"] * len(gold))
         print(f"NewsMTSC-{split} {args.split}, {len(rows)} targets ({dict(Counter(gold))})")
         for rule, fig in results.items():
@@ -92,7 +94,9 @@ def main(argv=None) -> int:
                 f"{fig['polar_precision'] if fig['polar_precision'] is not None else float('nan'):.3f} "
                 f"on {fig['polar_share']:.1%} of targets"
             )
-        print(f"  anchor, always neutral:                macro-F1 {always['macro_f1']:.3f}  accuracy {always['accuracy']:.3f}")
+        print(
+            f"  anchor, always neutral:                macro-F1 {always['macro_f1']:.3f}  accuracy {always['accuracy']:.3f}"
+        )
         print(f"  published GRU-TSC (RoBERTa, trained on NewsMTSC): macro-F1 {PUBLISHED[split]:.3f}")
         out[split] = {"n": len(rows), "ours": results[stance.RULE], "rules": results, "anchor_always_neutral": always}
     print(json.dumps(out))

@@ -65,13 +65,19 @@ def main(argv=None) -> int:
             if args.show_errors:
                 print(("  missed  " if row["label"] else "  false   ") + row["text"])
     print(f"{len(rows)} comments ({int(labels.sum())} threats, {int(len(labels) - labels.sum())} hard negatives)")
-    print(f"  rashomon threat patterns:          precision {ours['precision']:.3f}  recall {ours['recall']:.3f}  "
-          f"F1 {ours['f1_positive']:.3f}  ECE {ours['ece']:.3f}")
+    print(
+        f"  rashomon threat patterns:          precision {ours['precision']:.3f}  recall {ours['recall']:.3f}  "
+        f"F1 {ours['f1_positive']:.3f}  ECE {ours['ece']:.3f}"
+    )
     if anchor:
-        print(f"  alt-profanity-check (p >= 0.5):    precision {anchor['precision']:.3f}  recall {anchor['recall']:.3f}  "
-              f"F1 {anchor['f1_positive']:.3f}")
+        print(
+            f"  alt-profanity-check (p >= 0.5):    precision {anchor['precision']:.3f}  recall {anchor['recall']:.3f}  "
+            f"F1 {anchor['f1_positive']:.3f}"
+        )
     print(f"  errors by kind: {dict(errors) or 'none'}")
-    print(json.dumps({"n": len(rows), "ours": ours, "anchor_alt_profanity_check": anchor, "errors_by_kind": dict(errors)}))
+    print(
+        json.dumps({"n": len(rows), "ours": ours, "anchor_alt_profanity_check": anchor, "errors_by_kind": dict(errors)})
+    )
     return 0
 
 
