@@ -394,7 +394,13 @@ def test_framing_sentence_with_a_described_outlet_opens_its_narrative(nlp):
 BELIEF_AND_STANCE_CASES = [
     ("The mayor fears a long winter of shortages.", "fears", "a long winter of shortages", "The mayor"),
     ("It was reported that the bridge had cracked.", "was reported", "that the bridge had cracked", None),
-    ("Some residents are said to be furious about the fares.", "are said", "to be furious about the fares", None),
+    # what is said is the passive subject with its complement ("residents ... to be furious"), as PolNeAR marks it
+    (
+        "Some residents are said to be furious about the fares.",
+        "are said",
+        "Some residents are said to be furious about the fares",
+        None,
+    ),
     (
         "The harbour master is confident that the pier will hold.",
         "is confident",
@@ -1024,6 +1030,41 @@ def test_an_impression_names_no_holder(nlp):
     seems, appears = by_cue(analysis, "seems"), by_cue(analysis, "appears")
     assert seems.source is None and seems.content.text == "The ferry plan seems doomed"
     assert appears.source is None and appears.content.text == "that the pier will hold"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "source"),
+    [
+        # what is expected or held is the passive subject with its complement: one content holding the cue
+        ("The harbour vote is expected to be close.", "is expected", "The harbour vote is expected to be close", None),
+        (
+            "The new ferry is widely seen as a gamble.",
+            "is widely seen",
+            "The new ferry is widely seen as a gamble",
+            None,
+        ),
+        (
+            "The council is expected to announce a new tariff.",
+            "is expected to announce",
+            "The council is expected to announce a new tariff",
+            None,
+        ),
+        (
+            "The old pier, which is expected to reopen in May, drew crowds.",
+            "is expected",
+            "which is expected to reopen in May",
+            None,
+        ),
+        # the one asked is addressed, not part of what was asked; a clause or an agent leaves the subject out
+        ("Mayor Ivo Vell was asked to resign.", "was asked", "to resign", None),
+        ("It is expected that the pier will reopen.", "is expected", "that the pier will reopen", None),
+        ("The vote is expected by the mayor to be close.", "is expected", "to be close", "the mayor"),
+    ],
+)
+def test_a_passive_subject_is_part_of_what_is_held(nlp, sentence, cue, content, source):
+    found = by_cue(run(nlp, ["Harbour news", sentence]), cue)
+    assert found.content.text == content
+    assert (found.source.text if found.source else None) == source
 
 
 def test_an_opening_mark_typed_as_the_closing_one():

@@ -126,6 +126,36 @@ EXPLETIVES = frozenset({"there"})
 #: Verbs of impression: "X seems Y" is the writer's impression, not X's words; "it" there names nobody.
 IMPERSONAL_SUBJECTS = frozenset({"it"})
 IMPERSONAL_VERBS = frozenset({"seem", "appear"})
+#: Verbs whose passive subject is told something, not held to be something: "X was asked to leave", "X was urged
+#: to run". With any other cue verb, a passive subject and its complement are one content: "the vote is expected
+#: to be close", "X is seen as a moderate" (what is expected: that the vote is close).
+PASSIVE_ADDRESSEE_VERBS = frozenset(
+    {
+        "advise",
+        "ask",
+        "beg",
+        "challenge",
+        "command",
+        "direct",
+        "encourage",
+        "force",
+        "implore",
+        "instruct",
+        "invite",
+        "order",
+        "persuade",
+        "press",
+        "pressure",
+        "push",
+        "remind",
+        "request",
+        "tell",
+        "urge",
+        "warn",
+    }
+)
+#: The dependencies of a complement predicated of a passive subject ("to be close", "a moderate", "as a moderate").
+RAISED_COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "acomp"})
 #: Entity labels of names that can speak (a person, an organisation, a nationality or group, a country or city)
 #: and of names of texts (a book, a song, a law).
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})

@@ -27,7 +27,9 @@ from .settings import (
     MAX_CHAIN_GAP,
     NEXT_BLOCK,
     OCCASION_VERBS,
+    PASSIVE_ADDRESSEE_VERBS,
     QUOTE_ONLY_VERBS,
+    RAISED_COMPLEMENT_DEPS,
     REPLY_JOINS,
     SKIP_CUES_IN_QUOTES,
 )
@@ -411,9 +413,12 @@ class VerbCueRules(ExtractorBase):
             or self.generic_wish(verb, group, speaker_root, rule)
         ):
             return  # "supports the goal", "explains how to prune", "guests who wish to fish": nothing relayed
+        head = self.chain_head(verb)
+        if subject is None and quote is None and kind in ("indirect", "mixed"):
+            # "X is expected to win", and "X is expected to announce Y" (the cue chained from "expected")
+            content = self.with_raised_subject(head if head is not None else verb, content)
         source = self.source_chars(subject) if subject is not None else None
         cue = self.cue_chars(verb)
-        head = self.chain_head(verb)
         if head is not None:
             cue = (min(cue[0], self.cue_chars(head)[0]), cue[1])
         elif verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and subject is not None:
@@ -445,6 +450,29 @@ class VerbCueRules(ExtractorBase):
                 rule=rule,
             )
         )
+
+    def with_raised_subject(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """ "Trump is expected to win", "the plan was seen as a gamble", "which is considered safe": with nobody
+        named, what is expected or held is the passive subject with its complement, so the content starts at the
+        subject (and holds the cue, as PolNeAR marks it: subject and complement are one content). Not for a verb
+        whose passive subject is the one addressed ("X was asked to leave"), nor with an agent ("by Y")."""
+        if (
+            not any(c.dep_ == "auxpass" for c in verb.children)
+            or any(c.dep_ == "agent" for c in verb.children)
+            or verb.lemma_.lower() in PASSIVE_ADDRESSEE_VERBS
+        ):
+            return content
+        subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.lower_ in EXPLETIVES:
+            return content  # ("it is expected that ..." has a clause, no complement: left alone below)
+        complement = next(
+            (c for c in verb.rights if c.dep_ in RAISED_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as")),
+            None,
+        )
+        if complement is None or not complement.left_edge.idx <= content[0] <= complement.right_edge.idx:
+            return content
+        start = self.chars(subject.left_edge.i, subject.i)[0]
+        return (start, content[1]) if start < content[0] else content
 
     @staticmethod
     def speaks_how(verb: Token) -> bool:
