@@ -1067,6 +1067,21 @@ def test_a_passive_subject_is_part_of_what_is_held(nlp, sentence, cue, content, 
     assert (found.source.text if found.source else None) == source
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        # the one asked, urged or wanted is the subject of the infinitive: object and infinitive are one content
+        ("The mayor urged voters to stay home.", "urged", "voters to stay home"),
+        ("Ivo Vell asked the harbour council to wait.", "asked", "the harbour council to wait"),
+        ("The ferry union wants Vell to resign.", "wants", "Vell to resign"),
+        # the one told a clause is only its addressee
+        ("The mayor told reporters that the pier is safe.", "told", "that the pier is safe"),
+    ],
+)
+def test_the_one_asked_is_part_of_what_is_asked(nlp, sentence, cue, content):
+    assert by_cue(run(nlp, ["Harbour news", sentence]), cue).content.text == content
+
+
 def test_an_opening_mark_typed_as_the_closing_one():
     text = "\u201cNot this week,\u201c the skipper said. \u201cThe swell is too high.\u201d"
     assert [text[q.start : q.end] for q in quote_spans(text)] == [

@@ -417,6 +417,8 @@ class VerbCueRules(ExtractorBase):
         if subject is None and quote is None and kind in ("indirect", "mixed"):
             # "X is expected to win", and "X is expected to announce Y" (the cue chained from "expected")
             content = self.with_raised_subject(head if head is not None else verb, content)
+        if quote is None and kind in ("indirect", "mixed"):
+            content = self.with_addressee(head if head is not None else verb, content)
         source = self.source_chars(subject) if subject is not None else None
         cue = self.cue_chars(verb)
         if head is not None:
@@ -472,6 +474,26 @@ class VerbCueRules(ExtractorBase):
         if complement is None or not complement.left_edge.idx <= content[0] <= complement.right_edge.idx:
             return content
         start = self.chars(subject.left_edge.i, subject.i)[0]
+        return (start, content[1]) if start < content[0] else content
+
+    def with_addressee(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """ "urged voters to stay home", "asked the council to wait", "wants Vell to resign": the one asked is the
+        subject of what is asked, so the content starts at the object (PolNeAR marks object and infinitive as one
+        content)."""
+        complement = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            ),
+            None,
+        )
+        if complement is None or not complement.left_edge.idx <= content[0] <= complement.right_edge.idx:
+            return content
+        addressee = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < complement.left_edge.i), None)
+        if addressee is None:
+            return content
+        start = self.chars(addressee.left_edge.i, addressee.i)[0]
         return (start, content[1]) if start < content[0] else content
 
     @staticmethod
