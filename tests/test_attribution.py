@@ -1082,6 +1082,12 @@ def test_the_one_asked_is_part_of_what_is_asked(nlp, sentence, cue, content):
     assert by_cue(run(nlp, ["Harbour news", sentence]), cue).content.text == content
 
 
+def test_an_aside_cue_hung_on_an_auxiliary_keeps_the_whole_clause(nlp):
+    # the parser hangs "he said" on "was", not on "closed": the content is still the whole clause
+    found = by_cue(run(nlp, ["Harbour news", "The pier, he said, was closed."]), "said")
+    assert found.content.text == "The pier, he said, was closed" and found.source.text == "he"
+
+
 def test_an_opening_mark_typed_as_the_closing_one():
     text = "\u201cNot this week,\u201c the skipper said. \u201cThe swell is too high.\u201d"
     assert [text[q.start : q.end] for q in quote_spans(text)] == [

@@ -433,7 +433,10 @@ class ContentRules(ExtractorBase):
                 or ask.lemma in OCCASION_VERBS
             )
         ):
-            return self.clause_without(verb.head, verb)
+            clause = verb.head
+            if clause.dep_ in ("aux", "auxpass") and clause.head is not clause:
+                clause = clause.head  # "the pier, he said, was closed": the parser hung the cue on the auxiliary
+            return self.clause_without(clause, verb)
         return None
 
     def trailing_cue(self, ask: Ask) -> Span_ | None:
