@@ -466,7 +466,8 @@ class VerbCueRules(ExtractorBase):
             return content
         subject = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
         if subject is None or subject.lower_ in EXPLETIVES:
-            return content  # ("it is expected that ..." has a clause, no complement: left alone below)
+            return content  # "there is expected to be ...": "there" holds nothing; "it is expected that ..." has
+            # a clause, not a complement, and is left alone below
         complement = next(
             (c for c in verb.rights if c.dep_ in RAISED_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as")),
             None,
