@@ -22,6 +22,8 @@ def _aimed(text: str, evidence: str) -> bool:
         ("Idiot.", "Idiot"),
         ("you are so pathetic", "pathetic"),  # the predicate of the addressee
         ("Your plan for the harbour is stupid", "stupid"),  # a thing of the addressee's
+        ("Your stupid plan will sink the ferry", "Your stupid plan"),  # the thing with its insult
+        ("Your mom would be ashamed of you", "Your mom"),  # a person of the addressee's
         ("The harbour councillors are lazy and useless", "useless"),  # a group, by a noun of doers
         ("Port Sarn's mayor is a disgrace", "disgrace"),
         ("He is pathetic and his friends are no better", "pathetic"),
@@ -48,6 +50,9 @@ def test_an_insult_said_of_a_person_or_a_group_is_aimed(text, evidence):
         ("The new bridge design is ugly as hell and stupid.", "stupid"),
         ("I hate this weather so much.", "hate"),  # the object is a thing
         ("I hate my phone.", "hate"),
+        # someone's thing with nothing said of it: the possessive alone is no insult (issue 22)
+        ("The leaves drop when you soak your fig tree every day; give it less water.", "your fig"),
+        ("The leaves drop when you soak your fig tree every day; give it less water.", "your fig tree"),
     ],
 )
 def test_criticism_of_a_thing_or_a_bare_exclamation_is_not_aimed(text, evidence):

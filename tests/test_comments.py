@@ -272,6 +272,50 @@ def test_benign_comments_of_issue_22_are_not_sarcasm(mode):
     assert [c.flags for c in comments if "sarcasm" in c.flags] == []
 
 
+PLAIN_PRAISE = [
+    "This sounds like a brilliant plan for the harbour!",
+    "Wow, this is a great idea!",
+    "Brilliant idea, I support it fully!",
+    "Wow, what a wonderful garden!",
+    "Such a brilliant write-up, definitely sharing it!",
+]
+IRONY = [
+    "Oh great, the ferry is late again 🙄",
+    "I just love it when the bus skips my stop.",
+    "Yeah right, the new bridge will open on time ;-)",
+    "Wow, another brilliant decision by the council. Who knew?",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_PRAISE + ["Thanks for sharing this lovely recipe!"])
+def test_plain_praise_reads_as_sincere(text):
+    assert sarcasm.sincere(text)
+
+
+@pytest.mark.parametrize(
+    "text", IRONY + ["The ferry was cancelled again, brilliant.", "Is this really the best plan we have?"]
+)
+def test_a_sign_of_irony_or_a_bad_word_is_not_plainly_sincere(text):
+    assert not sarcasm.sincere(text)
+
+
+def test_the_encoder_mode_does_not_flag_sincere_praise_as_sarcasm():
+    """Issue 22: the encoder head scores kind comments under a post as high as kind words about a bad day (what
+    iSarcasmEval's sarcastic tweets often are); with nothing in them that does not fit, the flag abstains and the
+    score stays. Comments with a cue, a question or a bad situation keep it."""
+    from rashomon import heads
+
+    comments = run(
+        [("r", t) for t in PLAIN_PRAISE + IRONY], options=Options().with_values({"comments.mode": "encoder"})
+    )
+    width = heads.load(sarcasm.ENCODER_HEAD).input_dim - len(sarcasm.cue_names())
+    _, limit = sarcasm.head_scores(np.zeros((1, width), dtype=np.float32), ["x"])
+    praise, irony = comments[: len(PLAIN_PRAISE)], comments[len(PLAIN_PRAISE) :]
+    assert sum(c.scores["sarcasm"] >= limit for c in praise) >= 3  # the head alone would flag most of them
+    assert not any("sarcasm" in c.flags for c in praise)
+    assert all("sarcasm" in c.flags for c in irony)
+
+
 def test_the_default_mode_withholds_an_abuse_flag_with_nothing_to_show():
     """The fast model scores blame of leaders over its flag; with no word that the span head or the lexicon can
     show, the default stage keeps the score and withholds the flags. With ``spans = false`` (no encoder, for
@@ -717,6 +761,9 @@ def test_removal_of_officials_and_plans_and_reported_shootings_are_not_threats(t
         ("Saying that the islanders are scum is plain prejudice.", "scum", True),
         ("The sign read 'sailors are scum' and the mayor took it down.", "scum", True),
         ("He is no idiot.", "idiot", True),
+        # scare quotes: a label held at arm's length, no cue needed (issue 22)
+        ('Standing up to invaders turns an eye doctor into a "brutal tyrant."', "brutal tyrant", True),
+        ("Funny how the “evil” neighbours were the ones handing out bread.", "evil", True),
         # abuse used, not mentioned
         ("You are not just stupid, you are a liar.", "stupid", False),
         ("Don't be such an idiot.", "idiot", False),
@@ -725,12 +772,31 @@ def test_removal_of_officials_and_plans_and_reported_shootings_are_not_threats(t
         ("You are nothing but a parasite.", "parasite", False),
         ("I'm calling you an idiot because you are one.", "idiot", False),
         ("He wrote a letter. You are scum.", "scum", False),
+        ("Standing up to invaders turns an eye doctor into a brutal tyrant.", "brutal tyrant", False),
+        ('He asked for "more time to read the report" and then called us morons.', "morons", False),
+        ('"You lot are a bunch of spineless cowards who never read the report," the skipper wrote.', "cowards", False),
     ],
 )
 def test_denied_quoted_or_reported_abuse_is_mentioned_not_used(text, word, is_mentioned):
     folded = lexicon_fold(text)
     start = folded.index(word)
     assert mention.mentioned(folded, start, start + len(word)) is is_mentioned
+
+
+@pytest.mark.parametrize(
+    ("text", "profane"),
+    [
+        ("Their hands are bloody and they know it.", False),
+        ("They know. Their hands are bloody.", False),
+        ("It was a bloody war that nobody at the harbour wanted.", False),
+        ("The ferry should bloody well leave on time.", True),
+        ("This timetable is bloody ridiculous.", True),
+        ("Bloody hell, the bridge is shut again.", True),
+    ],
+)
+def test_bloody_is_profane_as_an_intensifier_not_as_the_plain_adjective(text, profane):
+    hits = abuse.score_texts([text])[0].hits
+    assert any(h.label == "profanity" for h in hits) is profane
 
 
 def test_a_negated_word_that_is_not_abusive_is_not_a_denial():

@@ -282,9 +282,10 @@ def sarcasm_step(ctx: CommentContext) -> None:
             results = sarcasm.score_texts(texts, model_scores=scores)
         else:
             results, limit = sarcasm.score_texts(texts, counts), sarcasm.model_threshold()
-        for comment, result in zip(batch, results):
+        flagged = sarcasm.flag_sarcasm(texts, np.array([r.score for r in results]), limit)
+        for comment, result, flag in zip(batch, results, flagged, strict=True):
             comment.scores["sarcasm"] = result.score
-            if result.score >= limit:
+            if flag:
                 _add_flag(comment, "sarcasm")
 
 

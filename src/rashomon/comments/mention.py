@@ -7,7 +7,9 @@ condemn it. A span (the span head's phrase, a lexicon insult word, a dehumanizin
 * a negation stands just before it in the same clause ("are not disgusting", "would never hurt"; only the words of
   ``NEGATION_BRIDGE`` between), but not a negation that sharpens an insult ("not just stupid", "don't be an
   idiot") or compares ("not a coward like you");
-* it sits inside quotation marks that a cue introduces as someone's words ('wrote "..."', 'statements like "..."');
+* it sits inside quotation marks that a cue introduces as someone's words ('wrote "..."', 'statements like "..."'),
+  or inside scare quotes: a few words in double quotation marks that hold a label at arm's length (a "brutal
+  dictator", the "evil" enemy);
 * its clause says it of someone else's words: "stop calling ...", "saying that ...", "calling them X is ...".
 
 A group's name is not abusive on its own (:func:`names_a_group_only`), so a negation before it denies nothing.
@@ -34,6 +36,10 @@ from . import lexicon
 NEGATION_BRIDGE = ("a", "an", "so", "that", "very", "really", "at", "ever", "be", "being", "even", "remotely")
 #: Most characters between a cue ("said", "like", "calling") and the opening quotation mark it introduces.
 QUOTE_CUE_GAP = 30
+#: Most words in double quotation marks with no cue before them that are scare quotes: a label the writer holds
+#: at arm's length ('from a doctor to a "brutal dictator"', 'the "evil" Russians'), not words the writer uses.
+#: Issue 22: the encoder mode flagged a comment mocking a label for the label's words.
+SCARE_QUOTE_WORDS = 3
 # ---------------------------------------------------------------------------------------------------------
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,\n()]|\b(?:but|though|although|yet|because)\b")
@@ -93,13 +99,15 @@ def _in_question(folded: str, start: int) -> bool:
 
 def quoted_regions(folded: str) -> list[tuple[int, int]]:
     """Regions in quotation marks that a cue introduces as someone's words ('he said "..."', 'statements like
-    "..."'); none in a text with doubled marks (``""``: a spreadsheet's escaping, where no pairing can be trusted)."""
+    "..."') and scare quotes (``SCARE_QUOTE_WORDS`` words at most in double marks); none in a text with doubled
+    marks (``""``: a spreadsheet's escaping, where no pairing can be trusted)."""
     if '""' in folded:
         return []
     return [
         (m.start(), m.end())
         for m in _QUOTE_RE.finditer(folded)
         if _QUOTE_CUE_RE.search(folded, max(0, m.start() - 40 - QUOTE_CUE_GAP), m.start())
+        or (m.group(1) is not None and len(m.group(1).split()) <= SCARE_QUOTE_WORDS)
     ]
 
 

@@ -77,7 +77,8 @@ class StanceHit:
 
 
 @lru_cache(maxsize=1)
-def _vader():
+def vader():
+    """VADER's analyzer, loaded once (the stance rule and the sarcasm step's sincerity test read it)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()
@@ -136,7 +137,7 @@ def _parse(sentence: str):
 
 
 def _sentence_score(sentence: str, sarcastic: bool) -> float:
-    score = _vader().polarity_scores(sentence)["compound"]
+    score = vader().polarity_scores(sentence)["compound"]
     return -score if sarcastic else score
 
 
@@ -146,7 +147,7 @@ _WORD_RE = re.compile(r"[\w']+|[^\w\s]+")
 
 
 def _has_cue(sentence: str) -> bool:
-    lexicon_words = _vader().lexicon
+    lexicon_words = vader().lexicon
     return any(word.lower() in lexicon_words for word in _WORD_RE.findall(sentence))
 
 
@@ -170,7 +171,7 @@ def _negated(token) -> bool:
 
 def _object_valence(verb) -> float:
     """The summed cue valence of the direct objects of ``verb`` with their modifiers."""
-    lexicon_words = _vader().lexicon
+    lexicon_words = vader().lexicon
     return sum(
         lexicon_words.get(t.lower_, 0.0) for c in verb.children if c.dep_ in DIRECT_OBJECT_DEPS for t in c.subtree
     )
@@ -200,7 +201,7 @@ def _target_score(sentence: str, spans: Sequence[tuple[int, int]]) -> float:
         writer = all(c.lower_ in WRITER_SUBJECTS for c in subjects) if subjects else verb.dep_ == "ROOT"
         if writer:  # "I hate X", "hang X!"; not "to protect X", "firing X", "Y attacked X"
             anchors.append(({verb.i}, frozenset({"advmod", "neg", "aux"}), _negated(verb)))
-    lexicon_words = _vader().lexicon
+    lexicon_words = vader().lexicon
     quoted = [m.span() for m in _QUOTED_RE.finditer(sentence)]
     total = 0.0
     for token in doc:

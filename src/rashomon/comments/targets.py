@@ -11,10 +11,11 @@ keeps the flag only when one of its evidence spans is said of a target that can 
   noun, an @handle), a person or group noun, or a thing of someone's ("your argument is stupid", "his dumb ass");
 * the span is said to the addressee: the object of a verb ("screw you") or part of an order ("shut up, stupid").
 
-A span that qualifies a thing ("this list", "the article") or has no target at all ("Ridiculous.", "sooo sick")
-is not aimed: the comment does not keep ``insult``. The same judgement decides ``toxicity`` where its evidence is
-not abuse by itself (a profane word, a slur, a threat: :func:`self_evident`): criticism of a thing with negative
-words ("this timetable sucks", "what a stupid idea") is not toxic either (:func:`flags_aimed`). The rules read one
+A span that qualifies a thing ("this list", "the article"), has no target at all ("Ridiculous.", "sooo sick") or
+is someone's thing with nothing said of it (a possessive and plain nouns: "your fig tree") is not aimed: the
+comment does not keep ``insult``. The same judgement decides ``toxicity`` where its evidence is not abuse by itself
+(a profane word, a slur, a threat: :func:`self_evident`): criticism of a thing with negative words ("this
+timetable sucks", "what a stupid idea") is not toxic either (:func:`flags_aimed`). The rules read one
 spaCy parse of the comment (only of comments flagged ``insult``, or ``toxicity`` with nothing abusive by itself)
 and the word lists of ``data/comments/insult_targets.yaml``.
 """
@@ -131,9 +132,10 @@ def _parser():
     return nlp.load(disable=("ner", "lemmatizer"))
 
 
-def names_people(token, names: bool = True) -> bool:
+def names_people(token, names: bool = True, owned: bool = True) -> bool:
     """Whether ``token`` (a spaCy token) stands for a person or a group that an insult can target (with
-    ``names=False``, a proper noun alone is not enough: spaCy tags an opening "Pathetic." a proper noun)."""
+    ``names=False``, a proper noun alone is not enough: spaCy tags an opening "Pathetic." a proper noun; with
+    ``owned=False``, a thing of someone's, "your argument", is not either)."""
     lists = _lists()
     word = _word(token)
     if word in lists.pronouns or token.text.startswith("@") or (names and token.pos_ == "PROPN"):
@@ -144,7 +146,7 @@ def names_people(token, names: bool = True) -> bool:
         return True  # a plural of a person noun names people whatever its tag ("Hindus disgust me": an adjective)
     if token.pos_ == "NOUN" and _AGENT_RE.fullmatch(word) and _singular(word) not in lists.not_people:
         return True  # "the referee", "developers": a noun of a doer
-    if any(c.dep_ == "poss" and (_word(c) in lists.possessives or c.pos_ == "PROPN") for c in token.children):
+    if owned and any(c.dep_ == "poss" and (_word(c) in lists.possessives or c.pos_ == "PROPN") for c in token.children):
         return True  # "your argument", "Sam's dumb ass": someone's own
     if token.dep_ in ("csubj", "csubjpass"):  # "whoever made this list (is a moron)"
         return any(c.dep_ in SUBJECT_DEPS and names_people(c) for c in token.children)
@@ -182,6 +184,25 @@ def _aimed_from(token, span: set[int]) -> bool:
             return False  # a clause of its own ("have you seen the roof, sooo sick"): not said of the one above
         token = token.head
     return False
+
+
+def _owned_thing_only(doc, inside: set[int]) -> bool:
+    """Whether a span holds nothing but someone's thing: a possessive and plain nouns ("your fig tree"), no word
+    that names people or insults. Such a span says nothing of the thing or its owner, so it is aimed at no one
+    (issue 22: the encoder mode flagged a gardening answer's "your" + the plant's name as an insult: the span head
+    scored it 0.83, and the possessive made it someone's). "your stupid plan" has its insult, "your mom" names a
+    person."""
+    words = [doc[i] for i in sorted(inside) if doc[i].is_alpha]
+    owners = [t for t in words if t.dep_ == "poss" and t.pos_ == "PRON"]
+    things = [t for t in words if t not in owners]
+    insult_nouns = _lists().insults
+    return bool(owners and things) and all(
+        t.pos_ == "NOUN"
+        and _word(t) not in insult_nouns
+        and _singular(_word(t)) not in insult_nouns
+        and not names_people(t, names=False, owned=False)
+        for t in things
+    )
 
 
 def insults_aimed(texts: Sequence[str], evidence: Sequence[Sequence[tuple[int, int, str]]]) -> list[bool]:
@@ -257,7 +278,7 @@ def aimed_at_someone(text: str, spans: Sequence[tuple[int, int]], doc: Any = Non
     doc = _parser()(text) if doc is None else doc
     for start, end in spans:
         inside = {t.i for t in doc if t.idx < end and t.idx + len(t) > start}
-        if not inside:
+        if not inside or _owned_thing_only(doc, inside):
             continue
         if any(doc[i].pos_ in _PEOPLE_POS and names_people(doc[i], names=False) for i in inside):
             return True  # the phrase names people itself: "crazy liberals", "a satanist", "kill them"
