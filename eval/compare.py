@@ -21,6 +21,7 @@ verb-list comparison where it applies):
   same for ``eval/data/basil-facts-holdout.json`` (7 more triplets, written before tuning and never tuned on).
 
     .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil] [--fnc-bodies 60]
+        [--basil-start 28 --basil-events 7]  # triplets 28 to 34 only
 
 Parsed pages are cached under ``/tmp/compare-cache`` (delete it after changing the claims stage).
 Prints tables and one line of JSON last.
@@ -304,14 +305,14 @@ def fact_figures(rows: list[dict], title: str) -> dict:
     }
 
 
-def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool) -> dict:
+def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool, start: int = 1) -> dict:
     from rashomon.compare import compare_pages
 
     gold = json.loads(GOLD.read_text()) if GOLD.is_file() else {}
     facts = json.loads(FACTS.read_text()) if FACTS.is_file() else {}
     held = json.loads(FACTS_HOLDOUT.read_text()) if FACTS_HOLDOUT.is_file() else {}
     triplets = basil_triplets(folder)
-    names = sorted(triplets)[:limit]
+    names = sorted(triplets)[start - 1 : start - 1 + limit]
     per_event, verdicts, judged, one_fact, right = [], {}, 0, 0, 0
     fact_rows: list[dict] = []
     held_rows: list[dict] = []
@@ -401,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="claimdiff,fnc,basil")
     parser.add_argument("--fnc-bodies", type=int, default=60)
     parser.add_argument("--basil-events", type=int, default=50)
+    parser.add_argument(
+        "--basil-start", type=int, default=1, help="the first BASIL triplet (1-based, in name order) to compare"
+    )
     parser.add_argument("--print-groups", action="store_true", help="print each BASIL cross-outlet group")
     args = parser.parse_args(argv)
     from rashomon.encoder import load
@@ -414,7 +418,16 @@ def main(argv: list[str] | None = None) -> int:
     if "fnc" in parts:
         figures.update(fnc(args.data / "stance" / "fnc-1", nlp, encoder, args.fnc_bodies))
     if "basil" in parts:
-        figures.update(basil(args.data / "compare" / "basil-dev", nlp, encoder, args.basil_events, args.print_groups))
+        figures.update(
+            basil(
+                args.data / "compare" / "basil-dev",
+                nlp,
+                encoder,
+                args.basil_events,
+                args.print_groups,
+                start=args.basil_start,
+            )
+        )
     print(json.dumps(figures))
     return 0
 
