@@ -110,6 +110,17 @@ SAME_WORDS_OVERLAP = 0.6
 WEAK_EVENT_TYPES = frozenset({"be", "have", "say", "do", "make", "get", "go", "come", "see", "know", "tell"})
 #: Claim text shown in an explanation is cut to this many characters.
 SHOWN_CLAIM_CHARS = 90
+#: How sure a verdict is, by the kind of its weakest pair: the share of such groups that a careful reader judged
+#: right (one fact and the right verdict), smoothed as (right + 1) / (judged + 2), on the hand-judged cross-outlet
+#: groups of the first 20 BASIL dev triplets (``eval/data/basil-groups.json``); conflicts on all 50 triplets.
+#: Issue 19's fifth round: the same words 45 of 45; "say the same" (cosine >= AGREE_COSINE) 34 of 46; in other
+#: words 41 of 57; conflicts 2 of 4. On the next 7 triplets (not used to set them): 22 of 22, 11 of 14, 12 of
+#: 17. Most of the misses are groups that are not one fact or where one outlet tells more ("compatible"); a
+#: pair's cosine, or how many particulars one side adds (:func:`extra_particulars`), did not separate them
+#: further on those groups. A compatible verdict from figures that fit together was never judged: no figure.
+VERDICT_CERTAINTY = {"same words": 0.98, "say the same": 0.73, "in other words": 0.71, "conflict": 0.5}
+#: At most this many of a claim's extra particulars are named in a verdict's reason (all are in ``extra``).
+SHOWN_PARTICULARS = 4
 
 #: A negation or denial word anywhere in a sentence.
 _NEGATION_WORD = re.compile(r"\b(?:not|never|no|none|nobody|nothing|denied|denies|deny|denying)\b|n't\b", re.I)
@@ -286,6 +297,65 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         words = "" if cosine >= AGREE_COSINE else " in other words"
         return "agree", None, f"{label_a} and {label_b} say the same{words}{shared}"
     return "compatible", None, f"{label_a} and {label_b} tell the same fact; the figures they give fit together"
+
+
+def pair_kind(a: Claim, b: Claim, cosine: float, verdict: str) -> str:
+    """The kind of a judged pair that :data:`VERDICT_CERTAINTY` is measured by: the verdict itself for a
+    conflict or compatible pair; for agreement, the same words, "say the same" (from ``AGREE_COSINE``) or in
+    other words."""
+    if verdict != "agree":
+        return verdict
+    if _word_overlap(a.text, b.text) >= SAME_WORDS_OVERLAP:
+        return "same words"
+    return "say the same" if cosine >= AGREE_COSINE else "in other words"
+
+
+#: A run of capitalised words ("Kansas City", "Department of Health"), a name the claim gives.
+_NAME_RUN = re.compile(r"\b[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*)*")
+
+
+def particulars(claim: Claim) -> list[str]:
+    """The particulars a claim gives of its fact: its figures, times and place as the claims stage read them,
+    the actors it names, and the capitalised names in its text past the sentence start ("in Norwalk", "on
+    Tuesday", "Paris Island")."""
+    found = [q.text for q in claim.quantities if q.text]
+    found += [part.strip() for part in (claim.time or "").split(",") if part.strip()]
+    found += [claim.place] if claim.place else []
+    found += list(claim.actors)
+    text = normalized_text(claim.text)
+    for match in _NAME_RUN.finditer(text):
+        before = text[: match.start()].rstrip()
+        if before and before[-1] not in ".!?\"'":
+            found.append(match.group().rstrip(".'"))
+    shown: dict[str, str] = {}
+    for particular in found:
+        # "the George Washington Bridge" and "George Washington Bridge", "Mr. Bauer" and "Bauer" are one
+        particular = re.sub(r"^the\s+|'s?$", "", particular.strip(), flags=re.I).strip()
+        if particular.isupper() and text.startswith(particular):
+            continue  # a dateline ("WASHINGTON —") tells where the outlet filed, not a particular of the fact
+        shown.setdefault(" ".join(sorted(content_words(particular))) or particular.lower(), particular)
+    return list(shown.values())
+
+
+def extra_particulars(claim: Claim, others: Sequence[Claim]) -> list[str]:
+    """The particulars of ``claim`` (:func:`particulars`) that none of ``others`` names: one account telling more
+    of a fact than another (a date, a place, a figure, who else took part), which an "agree" verdict hides.
+
+    A particular counts as named when one of its words is in the other claim ("Blumenthal" for "Mr. Blumenthal";
+    "the Times" for "the New York Times"), a figure only when all of its words are ("14,000 followers")."""
+    named: set[str] = set()
+    for other in others:
+        named |= content_words(other.text)
+    extra = []
+    for particular in particulars(claim):
+        words = content_words(particular)
+        if not words:
+            continue
+        has_figure = any(ch.isdigit() for ch in particular)
+        if (words <= named) if has_figure else bool(words & named):
+            continue
+        extra.append(particular)
+    return extra
 
 
 def content_words(text: str) -> set[str]:
@@ -544,7 +614,24 @@ def align_claims(
             judged.append(pair_verdict(a, b, cosine, label_of(a), label_of(b)))
         verdict = max((v for v, _, _ in judged), key=_RANK.__getitem__)
         kinds = sorted({k for v, k, _ in judged if v == "conflict" and k})
+        sure = [
+            VERDICT_CERTAINTY.get(pair_kind(claims[i], claims[j], cosine, v))
+            for (i, j, cosine), (v, _, _) in zip(group_pairs, judged, strict=True)
+        ]
+        extra: dict[str, list[str]] = {}
+        for k in members:
+            others = [claims[o] for o in members if account_of(claims[o]) != account_of(claims[k])]
+            speaker = content_words(label_of(claims[k]))  # "Holder via Fox News" names Holder already
+            found = [p for p in extra_particulars(claims[k], others) if not content_words(p) <= speaker]
+            if found:
+                extra[claims[k].id] = found
         reasons = list(dict.fromkeys(r for _, _, r in judged))
+        if verdict != "conflict":
+            reasons += [
+                f"{label_of(claims[k])} also gives: {', '.join(extra[claims[k].id][:SHOWN_PARTICULARS])}"
+                for k in members
+                if claims[k].id in extra
+            ]
         listing = "; ".join(
             f"{label_of(claims[k])}: “{_short(claims[k].text)}”" + (" (denied)" if claims[k].negated else "")
             for k in members
@@ -561,6 +648,8 @@ def align_claims(
                 conflict_kind=("fact" if "fact" in kinds else kinds[0]) if kinds else None,
                 similarity=round(min(c for _, _, c in group_pairs), 3),
                 reasons=reasons,
+                certainty=None if None in sure else min(s for s in sure if s is not None),
+                extra=extra,
             )
         )
     return alignments
