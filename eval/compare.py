@@ -317,7 +317,10 @@ def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool, start: int
     fact_rows: list[dict] = []
     held_rows: list[dict] = []
     conflicts_judged = conflicts_right = 0
-    for name in names:
+    # how sure each judged verdict said it was, against whether it was read right, by part of the triplets
+    sure: dict[tuple[str, float | None], list[int]] = {}
+    for number, name in enumerate(names, start):
+        part = "1-20 (tuned on)" if number <= 20 else "21-27" if number <= 27 else "28-50"
         outlets = sorted(triplets[name])
         built = [_page(triplets[name][o]["body-paragraphs"], OUTLETS[o]) for o in outlets]
         analyses = analyses_of([p for p, _ in built], nlp)
@@ -342,6 +345,9 @@ def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool, start: int
                 judged += 1
                 one_fact += int(mark["one_fact"])
                 right += int(mark["one_fact"] and mark["verdict"] == x["verdict"])
+                tally = sure.setdefault((part, x.get("certainty")), [0, 0])
+                tally[0] += int(mark["one_fact"] and mark["verdict"] == x["verdict"])
+                tally[1] += 1
                 if x["verdict"] == "conflict":
                     conflicts_judged += 1
                     conflicts_right += int(mark["one_fact"] and mark["verdict"] == "conflict")
@@ -353,6 +359,8 @@ def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool, start: int
                             "key": "|".join(ids),
                             "verdict": x["verdict"],
                             "sim": x["similarity"],
+                            "sure": x.get("certainty"),
+                            "extra": x.get("extra"),
                             "gold": mark,
                             "why": x["explanation"][:600],
                         }
@@ -377,6 +385,14 @@ def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool, start: int
             f"  hand-judged groups {judged}: about one fact {one_fact / judged:.2f} (goal >= 0.90); "
             f"verdict right {right / judged:.2f}; conflicts right {conflicts_right}/{conflicts_judged}"
         )
+        for part in sorted({p for p, _ in sure}):
+            shown = sorted(
+                ((c, v) for (p, c), v in sure.items() if p == part), key=lambda r: -1 if r[0] is None else r[0]
+            )
+            print(
+                f"  how sure against read right, triplets {part}: "
+                + "; ".join(f"{'none' if c is None else f'{c:.2f}'}: {v[0]}/{v[1]}" for c, v in shown)
+            )
     dev = fact_figures(fact_rows, "hand-listed facts (dev: tuned on)")
     check = fact_figures(held_rows, "held-out facts (never tuned on)")
     return {

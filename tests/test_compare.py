@@ -585,6 +585,23 @@ def test_a_paraphrase_is_less_sure_than_the_same_words():
     assert group["extra"] == {}  # neither tells a particular the other lacks
 
 
+def test_an_agreement_where_one_outlet_names_three_more_particulars_is_less_sure_and_says_so():
+    from rashomon.meaning import VERDICT_CERTAINTY
+
+    result = two_outlets(
+        ["The regional governor resigned on Friday after weeks of protests over the water shortage."],
+        [
+            "The provincial governor resigned on Friday following weeks of protests in Kessling, Dorval and Amsel over "
+            "water shortages."
+        ],
+    )
+    (group,) = across(result)
+    assert group["verdict"] == "agree"  # the verdict stays: more particulars alone do not make it compatible
+    assert group["certainty"] == VERDICT_CERTAINTY["one tells more"] < VERDICT_CERTAINTY["agree"]
+    assert sorted(group["extra"]["p2:c1"]) == ["Amsel", "Dorval", "Kessling"]
+    assert any(r.startswith("Ridge Bulletin tells more, maybe compatible:") for r in group["reasons"])
+
+
 def test_extra_particulars_are_times_places_figures_and_names_the_other_claim_does_not_name():
     from rashomon.meaning import extra_particulars, particulars
     from rashomon.model import Claim

@@ -110,15 +110,23 @@ SAME_WORDS_OVERLAP = 0.6
 WEAK_EVENT_TYPES = frozenset({"be", "have", "say", "do", "make", "get", "go", "come", "see", "know", "tell"})
 #: Claim text shown in an explanation is cut to this many characters.
 SHOWN_CLAIM_CHARS = 90
-#: How sure a verdict is, by the kind of its weakest pair: the share of such groups that a careful reader judged
-#: right (one fact and the right verdict), smoothed as (right + 1) / (judged + 2), on the hand-judged cross-outlet
-#: groups of the first 20 BASIL dev triplets (``eval/data/basil-groups.json``); conflicts on all 50 triplets.
-#: Issue 19's fifth round: the same words 45 of 45; "say the same" (cosine >= AGREE_COSINE) 34 of 46; in other
-#: words 41 of 57; conflicts 2 of 4. On the next 7 triplets (not used to set them): 22 of 22, 11 of 14, 12 of
-#: 17. Most of the misses are groups that are not one fact or where one outlet tells more ("compatible"); a
-#: pair's cosine, or how many particulars one side adds (:func:`extra_particulars`), did not separate them
-#: further on those groups. A compatible verdict from figures that fit together was never judged: no figure.
-VERDICT_CERTAINTY = {"same words": 0.98, "say the same": 0.73, "in other words": 0.71, "conflict": 0.5}
+#: How sure a verdict is, by the kind of the group (:func:`group_kind`): the share of such groups that a careful
+#: reader judged right (one fact and the right verdict), smoothed as (right + 1) / (judged + 2), on the
+#: hand-judged cross-outlet groups of the first 20 BASIL dev triplets (``eval/data/basil-groups.json``);
+#: conflicts on all 50 triplets. Issue 19's fifth round: the same words 45 of 45; other agreements 59 of 78, but
+#: 16 of 25 where one outlet tells ``TELLS_MORE_PARTICULARS`` or more particulars the others do not name (5 of the
+#: 9 misses: the reader calls them compatible); conflicts 2 of 4. On the next 7 triplets (not used to set them):
+#: 22 of 22, 22 of 28, 1 of 3; on triplets 28-34, read more strictly: 17 of 17, 6 of 20, 0 of 4. Whether the
+#: pairs "say the same" (cosine >= AGREE_COSINE: 34 of 46) or say it in other words (41 of 57) did not tell them
+#: apart. A compatible verdict from figures that fit together was never judged: no figure.
+VERDICT_CERTAINTY = {"same words": 0.98, "agree": 0.75, "one tells more": 0.63, "conflict": 0.5}
+#: From this many particulars that one outlet's claim gives and no other outlet's claim of the group names
+#: (:func:`extra_particulars`), an agreement not in the same words is "one tells more": less sure, maybe
+#: compatible. On the judged groups of the first 20 BASIL dev triplets it marks 5 of the 12 compatible one-fact
+#: groups and 16 of the 120 agreeing ones, so the verdict stays agree (compatible would make 16 right verdicts
+#: wrong to fix 5). Right among the marked / the other agreements: 2 particulars 36 of 50 / 39 of 53; 3, 16 of
+#: 25 / 59 of 78; 4, 8 of 12 / 67 of 91.
+TELLS_MORE_PARTICULARS = 3
 #: At most this many of a claim's extra particulars are named in a verdict's reason (all are in ``extra``).
 SHOWN_PARTICULARS = 4
 
@@ -299,15 +307,15 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     return "compatible", None, f"{label_a} and {label_b} tell the same fact; the figures they give fit together"
 
 
-def pair_kind(a: Claim, b: Claim, cosine: float, verdict: str) -> str:
-    """The kind of a judged pair that :data:`VERDICT_CERTAINTY` is measured by: the verdict itself for a
-    conflict or compatible pair; for agreement, the same words, "say the same" (from ``AGREE_COSINE``) or in
-    other words."""
+def group_kind(verdict: str, same_words: bool, extra: dict[str, list[str]]) -> str:
+    """The kind of a judged group that :data:`VERDICT_CERTAINTY` is measured by: the verdict itself unless it is
+    an agreement; then "same words" (every pair of outlets gives the same words), "one tells more" (a claim
+    gives ``TELLS_MORE_PARTICULARS`` or more particulars the other outlets' claims do not name) or "agree"."""
     if verdict != "agree":
         return verdict
-    if _word_overlap(a.text, b.text) >= SAME_WORDS_OVERLAP:
+    if same_words:
         return "same words"
-    return "say the same" if cosine >= AGREE_COSINE else "in other words"
+    return "one tells more" if any(len(found) >= TELLS_MORE_PARTICULARS for found in extra.values()) else "agree"
 
 
 #: A run of capitalised words ("Kansas City", "Department of Health"), a name the claim gives.
@@ -320,7 +328,7 @@ def particulars(claim: Claim) -> list[str]:
     Tuesday", "Paris Island")."""
     found = [q.text for q in claim.quantities if q.text]
     found += [part.strip() for part in (claim.time or "").split(",") if part.strip()]
-    found += [claim.place] if claim.place else []
+    found += [part.strip() for part in (claim.place or "").split(",") if part.strip()]
     found += list(claim.actors)
     text = normalized_text(claim.text)
     for match in _NAME_RUN.finditer(text):
@@ -334,7 +342,9 @@ def particulars(claim: Claim) -> list[str]:
         if particular.isupper() and text.startswith(particular):
             continue  # a dateline ("WASHINGTON —") tells where the outlet filed, not a particular of the fact
         shown.setdefault(" ".join(sorted(content_words(particular))) or particular.lower(), particular)
-    return list(shown.values())
+    # "Ilse Varga" inside "Governor Ilse Varga": the longer name stands for both
+    keys = {key: set(key.split()) for key in shown}
+    return [p for key, p in shown.items() if not any(keys[key] < words for words in keys.values())]
 
 
 def extra_particulars(claim: Claim, others: Sequence[Claim]) -> list[str]:
@@ -614,10 +624,6 @@ def align_claims(
             judged.append(pair_verdict(a, b, cosine, label_of(a), label_of(b)))
         verdict = max((v for v, _, _ in judged), key=_RANK.__getitem__)
         kinds = sorted({k for v, k, _ in judged if v == "conflict" and k})
-        sure = [
-            VERDICT_CERTAINTY.get(pair_kind(claims[i], claims[j], cosine, v))
-            for (i, j, cosine), (v, _, _) in zip(group_pairs, judged, strict=True)
-        ]
         extra: dict[str, list[str]] = {}
         for k in members:
             others = [claims[o] for o in members if account_of(claims[o]) != account_of(claims[k])]
@@ -625,12 +631,20 @@ def align_claims(
             found = [p for p in extra_particulars(claims[k], others) if not content_words(p) <= speaker]
             if found:
                 extra[claims[k].id] = found
+        same_words = all(_word_overlap(claims[i].text, claims[j].text) >= SAME_WORDS_OVERLAP for i, j, _ in group_pairs)
+        kind = group_kind(verdict, same_words, extra)
         reasons = list(dict.fromkeys(r for _, _, r in judged))
         if verdict != "conflict":
             reasons += [
-                f"{label_of(claims[k])} also gives: {', '.join(extra[claims[k].id][:SHOWN_PARTICULARS])}"
+                f"{label_of(claims[k])} "
+                + (
+                    "tells more, maybe compatible"
+                    if kind == "one tells more" and len(found) >= TELLS_MORE_PARTICULARS
+                    else "also gives"
+                )
+                + f": {', '.join(found[:SHOWN_PARTICULARS])}"
                 for k in members
-                if claims[k].id in extra
+                if (found := extra.get(claims[k].id, []))
             ]
         listing = "; ".join(
             f"{label_of(claims[k])}: “{_short(claims[k].text)}”" + (" (denied)" if claims[k].negated else "")
@@ -648,7 +662,7 @@ def align_claims(
                 conflict_kind=("fact" if "fact" in kinds else kinds[0]) if kinds else None,
                 similarity=round(min(c for _, _, c in group_pairs), 3),
                 reasons=reasons,
-                certainty=None if None in sure else min(s for s in sure if s is not None),
+                certainty=VERDICT_CERTAINTY.get(kind),
                 extra=extra,
             )
         )
