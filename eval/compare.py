@@ -21,6 +21,7 @@ verb-list comparison where it applies):
   same for ``eval/data/basil-facts-holdout.json`` (7 more triplets, written before tuning and never tuned on).
 
     .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil] [--fnc-bodies 60]
+        [--basil-start 28 --basil-events 7]  # triplets 28 to 34 only
 
 Parsed pages are cached under ``/tmp/compare-cache`` (delete it after changing the claims stage).
 Prints tables and one line of JSON last.
@@ -304,19 +305,22 @@ def fact_figures(rows: list[dict], title: str) -> dict:
     }
 
 
-def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool) -> dict:
+def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool, start: int = 1) -> dict:
     from rashomon.compare import compare_pages
 
     gold = json.loads(GOLD.read_text()) if GOLD.is_file() else {}
     facts = json.loads(FACTS.read_text()) if FACTS.is_file() else {}
     held = json.loads(FACTS_HOLDOUT.read_text()) if FACTS_HOLDOUT.is_file() else {}
     triplets = basil_triplets(folder)
-    names = sorted(triplets)[:limit]
+    names = sorted(triplets)[start - 1 : start - 1 + limit]
     per_event, verdicts, judged, one_fact, right = [], {}, 0, 0, 0
     fact_rows: list[dict] = []
     held_rows: list[dict] = []
     conflicts_judged = conflicts_right = 0
-    for name in names:
+    # how sure each judged verdict said it was, against whether it was read right, by part of the triplets
+    sure: dict[tuple[str, float | None], list[int]] = {}
+    for number, name in enumerate(names, start):
+        part = "1-20 (tuned on)" if number <= 20 else "21-27" if number <= 27 else "28-50"
         outlets = sorted(triplets[name])
         built = [_page(triplets[name][o]["body-paragraphs"], OUTLETS[o]) for o in outlets]
         analyses = analyses_of([p for p, _ in built], nlp)
@@ -341,6 +345,9 @@ def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool) -> dict:
                 judged += 1
                 one_fact += int(mark["one_fact"])
                 right += int(mark["one_fact"] and mark["verdict"] == x["verdict"])
+                tally = sure.setdefault((part, x.get("certainty")), [0, 0])
+                tally[0] += int(mark["one_fact"] and mark["verdict"] == x["verdict"])
+                tally[1] += 1
                 if x["verdict"] == "conflict":
                     conflicts_judged += 1
                     conflicts_right += int(mark["one_fact"] and mark["verdict"] == "conflict")
@@ -352,6 +359,8 @@ def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool) -> dict:
                             "key": "|".join(ids),
                             "verdict": x["verdict"],
                             "sim": x["similarity"],
+                            "sure": x.get("certainty"),
+                            "extra": x.get("extra"),
                             "gold": mark,
                             "why": x["explanation"][:600],
                         }
@@ -376,6 +385,14 @@ def basil(folder: Path, nlp, encoder, limit: int, print_groups: bool) -> dict:
             f"  hand-judged groups {judged}: about one fact {one_fact / judged:.2f} (goal >= 0.90); "
             f"verdict right {right / judged:.2f}; conflicts right {conflicts_right}/{conflicts_judged}"
         )
+        for part in sorted({p for p, _ in sure}):
+            shown = sorted(
+                ((c, v) for (p, c), v in sure.items() if p == part), key=lambda r: -1 if r[0] is None else r[0]
+            )
+            print(
+                f"  how sure against read right, triplets {part}: "
+                + "; ".join(f"{'none' if c is None else f'{c:.2f}'}: {v[0]}/{v[1]}" for c, v in shown)
+            )
     dev = fact_figures(fact_rows, "hand-listed facts (dev: tuned on)")
     check = fact_figures(held_rows, "held-out facts (never tuned on)")
     return {
@@ -401,6 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="claimdiff,fnc,basil")
     parser.add_argument("--fnc-bodies", type=int, default=60)
     parser.add_argument("--basil-events", type=int, default=50)
+    parser.add_argument(
+        "--basil-start", type=int, default=1, help="the first BASIL triplet (1-based, in name order) to compare"
+    )
     parser.add_argument("--print-groups", action="store_true", help="print each BASIL cross-outlet group")
     args = parser.parse_args(argv)
     from rashomon.encoder import load
@@ -414,7 +434,16 @@ def main(argv: list[str] | None = None) -> int:
     if "fnc" in parts:
         figures.update(fnc(args.data / "stance" / "fnc-1", nlp, encoder, args.fnc_bodies))
     if "basil" in parts:
-        figures.update(basil(args.data / "compare" / "basil-dev", nlp, encoder, args.basil_events, args.print_groups))
+        figures.update(
+            basil(
+                args.data / "compare" / "basil-dev",
+                nlp,
+                encoder,
+                args.basil_events,
+                args.print_groups,
+                start=args.basil_start,
+            )
+        )
     print(json.dumps(figures))
     return 0
 

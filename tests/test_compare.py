@@ -557,6 +557,72 @@ def test_rare_overlap_weighs_out_the_words_every_claim_of_the_event_uses():
     assert 0 < rare_overlap(words[2], words[3], idf) < 1
 
 
+def test_what_one_outlet_tells_more_is_named_on_the_group_with_how_sure_the_verdict_is():
+    from rashomon.meaning import VERDICT_CERTAINTY
+    from rashomon.report.comparison import comparison_text
+
+    result = two_outlets(
+        ["The mayor of the harbour town resigned on Friday after weeks of protests over the water shortage."],
+        [
+            "The mayor of the harbour town resigned on Friday in Kessling after weeks of protests over the water "
+            "shortage, her office said."
+        ],
+    )
+    (group,) = across(result)
+    assert group["verdict"] == "agree" and group["certainty"] == VERDICT_CERTAINTY["same words"]
+    assert group["extra"] == {"p2:c1": ["Kessling"]}  # only the second outlet says where
+    assert "Ridge Bulletin also gives: Kessling" in group["reasons"]
+    assert "[agree, 98 % sure]" in comparison_text(result)
+
+
+def test_a_paraphrase_is_less_sure_than_the_same_words():
+    result = two_outlets(
+        ["The regional governor resigned on Friday after weeks of protests over the water shortage."],
+        ["The provincial governor resigned on Friday following weeks of protests over water shortages."],
+    )
+    (group,) = across(result)
+    assert group["verdict"] == "agree" and group["certainty"] < 0.8
+    assert group["extra"] == {}  # neither tells a particular the other lacks
+
+
+def test_an_agreement_where_one_outlet_names_three_more_particulars_is_less_sure_and_says_so():
+    from rashomon.meaning import VERDICT_CERTAINTY
+
+    result = two_outlets(
+        ["The regional governor resigned on Friday after weeks of protests over the water shortage."],
+        [
+            "The provincial governor resigned on Friday following weeks of protests in Kessling, Dorval and Amsel over "
+            "water shortages."
+        ],
+    )
+    (group,) = across(result)
+    assert group["verdict"] == "agree"  # the verdict stays: more particulars alone do not make it compatible
+    assert group["certainty"] == VERDICT_CERTAINTY["one tells more"] < VERDICT_CERTAINTY["agree"]
+    assert sorted(group["extra"]["p2:c1"]) == ["Amsel", "Dorval", "Kessling"]
+    assert any(r.startswith("Ridge Bulletin tells more, maybe compatible:") for r in group["reasons"])
+
+
+def test_extra_particulars_are_times_places_figures_and_names_the_other_claim_does_not_name():
+    from rashomon.meaning import extra_particulars, particulars
+    from rashomon.model import Claim
+
+    def claim(text: str, **frame) -> Claim:
+        return Claim(id="c", source_id="s", start=0, end=len(text), text=text, **frame)
+
+    full = claim(
+        "WASHINGTON - Police arrested Mayor Olsen in Kessling on Monday, the State Police said.",
+        time="Monday",
+        place="Kessling",
+        actors=["Mayor Olsen", "the State Police"],
+    )
+    short = claim("The mayor, Anton Olsen, was arrested, police said.", actors=["Anton Olsen"])
+    assert "WASHINGTON" not in particulars(full)  # a dateline
+    assert "Mayor Olsen" in particulars(full) and "State Police" in particulars(full)
+    # "Olsen" and "police" are named in the short claim; the place and the day are not
+    assert extra_particulars(full, [short]) == ["Monday", "Kessling"]
+    assert extra_particulars(short, [full]) == []  # "Anton Olsen" is the mayor Olsen the full claim names
+
+
 class CountingEncoder:
     """The shared encoder, keeping every list of texts it is asked to encode."""
 

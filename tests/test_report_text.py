@@ -154,3 +154,15 @@ def test_summary_is_one_screen_with_facts_sources_and_flags_and_prints_markup_as
     hostile.page.title = "[bold red]loud[/] \x1b[31mred"
     out = render_summary(hostile, width=100)
     assert "[bold red]loud[/]" in out and "\x1b" not in out
+
+
+def test_a_verdict_that_says_how_sure_it_is_shows_it_beside_its_reason():
+    from dataclasses import replace
+
+    analysis = build_analysis()
+    sure = replace(analysis.alignments[-2], certainty=0.63)  # "army advance", an agreement
+    analysis.alignments = [*analysis.alignments[:-2], sure, analysis.alignments[-1]]
+    md = render_markdown(analysis)
+    section = md.split("### army advance: = agree", 1)[1].split("###", 1)[0]
+    assert "how sure: 63 %" in section
+    assert "how sure" not in md.split("### army advance", 1)[0]  # verdicts without a certainty say nothing

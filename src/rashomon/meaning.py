@@ -110,6 +110,25 @@ SAME_WORDS_OVERLAP = 0.6
 WEAK_EVENT_TYPES = frozenset({"be", "have", "say", "do", "make", "get", "go", "come", "see", "know", "tell"})
 #: Claim text shown in an explanation is cut to this many characters.
 SHOWN_CLAIM_CHARS = 90
+#: How sure a verdict is, by the kind of the group (:func:`group_kind`): the share of such groups that a careful
+#: reader judged right (one fact and the right verdict), smoothed as (right + 1) / (judged + 2), on the
+#: hand-judged cross-outlet groups of the first 20 BASIL dev triplets (``eval/data/basil-groups.json``);
+#: conflicts on all 50 triplets. Issue 19's fifth round: the same words 45 of 45; other agreements 59 of 78, but
+#: 16 of 25 where one outlet tells ``TELLS_MORE_PARTICULARS`` or more particulars the others do not name (5 of the
+#: 9 misses: the reader calls them compatible); conflicts 2 of 4. On the next 7 triplets (not used to set them):
+#: 22 of 22, 22 of 28, 1 of 3; on triplets 28-34, read more strictly: 17 of 17, 6 of 20, 0 of 4. Whether the
+#: pairs "say the same" (cosine >= AGREE_COSINE: 34 of 46) or say it in other words (41 of 57) did not tell them
+#: apart. A compatible verdict from figures that fit together was never judged: no figure.
+VERDICT_CERTAINTY = {"same words": 0.98, "agree": 0.75, "one tells more": 0.63, "conflict": 0.5}
+#: From this many particulars that one outlet's claim gives and no other outlet's claim of the group names
+#: (:func:`extra_particulars`), an agreement not in the same words is "one tells more": less sure, maybe
+#: compatible. On the judged groups of the first 20 BASIL dev triplets it marks 5 of the 12 compatible one-fact
+#: groups and 16 of the 120 agreeing ones, so the verdict stays agree (compatible would make 16 right verdicts
+#: wrong to fix 5). Right among the marked / the other agreements: 2 particulars 36 of 50 / 39 of 53; 3, 16 of
+#: 25 / 59 of 78; 4, 8 of 12 / 67 of 91.
+TELLS_MORE_PARTICULARS = 3
+#: At most this many of a claim's extra particulars are named in a verdict's reason (all are in ``extra``).
+SHOWN_PARTICULARS = 4
 
 #: A negation or denial word anywhere in a sentence.
 _NEGATION_WORD = re.compile(r"\b(?:not|never|no|none|nobody|nothing|denied|denies|deny|denying)\b|n't\b", re.I)
@@ -286,6 +305,67 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         words = "" if cosine >= AGREE_COSINE else " in other words"
         return "agree", None, f"{label_a} and {label_b} say the same{words}{shared}"
     return "compatible", None, f"{label_a} and {label_b} tell the same fact; the figures they give fit together"
+
+
+def group_kind(verdict: str, same_words: bool, extra: dict[str, list[str]]) -> str:
+    """The kind of a judged group that :data:`VERDICT_CERTAINTY` is measured by: the verdict itself unless it is
+    an agreement; then "same words" (every pair of outlets gives the same words), "one tells more" (a claim
+    gives ``TELLS_MORE_PARTICULARS`` or more particulars the other outlets' claims do not name) or "agree"."""
+    if verdict != "agree":
+        return verdict
+    if same_words:
+        return "same words"
+    return "one tells more" if any(len(found) >= TELLS_MORE_PARTICULARS for found in extra.values()) else "agree"
+
+
+#: A run of capitalised words ("Kansas City", "Department of Health"), a name the claim gives.
+_NAME_RUN = re.compile(r"\b[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*)*")
+
+
+def particulars(claim: Claim) -> list[str]:
+    """The particulars a claim gives of its fact: its figures, times and place as the claims stage read them,
+    the actors it names, and the capitalised names in its text past the sentence start ("in Norwalk", "on
+    Tuesday", "Paris Island")."""
+    found = [q.text for q in claim.quantities if q.text]
+    found += [part.strip() for part in (claim.time or "").split(",") if part.strip()]
+    found += [part.strip() for part in (claim.place or "").split(",") if part.strip()]
+    found += list(claim.actors)
+    text = normalized_text(claim.text)
+    for match in _NAME_RUN.finditer(text):
+        before = text[: match.start()].rstrip()
+        if before and before[-1] not in ".!?\"'":
+            found.append(match.group().rstrip(".'"))
+    shown: dict[str, str] = {}
+    for particular in found:
+        # "the George Washington Bridge" and "George Washington Bridge", "Mr. Bauer" and "Bauer" are one
+        particular = re.sub(r"^the\s+|'s?$", "", particular.strip(), flags=re.I).strip()
+        if particular.isupper() and text.startswith(particular):
+            continue  # a dateline ("WASHINGTON —") tells where the outlet filed, not a particular of the fact
+        shown.setdefault(" ".join(sorted(content_words(particular))) or particular.lower(), particular)
+    # "Ilse Varga" inside "Governor Ilse Varga": the longer name stands for both
+    keys = {key: set(key.split()) for key in shown}
+    return [p for key, p in shown.items() if not any(keys[key] < words for words in keys.values())]
+
+
+def extra_particulars(claim: Claim, others: Sequence[Claim]) -> list[str]:
+    """The particulars of ``claim`` (:func:`particulars`) that none of ``others`` names: one account telling more
+    of a fact than another (a date, a place, a figure, who else took part), which an "agree" verdict hides.
+
+    A particular counts as named when one of its words is in the other claim ("Blumenthal" for "Mr. Blumenthal";
+    "the Times" for "the New York Times"), a figure only when all of its words are ("14,000 followers")."""
+    named: set[str] = set()
+    for other in others:
+        named |= content_words(other.text)
+    extra = []
+    for particular in particulars(claim):
+        words = content_words(particular)
+        if not words:
+            continue
+        has_figure = any(ch.isdigit() for ch in particular)
+        if (words <= named) if has_figure else bool(words & named):
+            continue
+        extra.append(particular)
+    return extra
 
 
 def content_words(text: str) -> set[str]:
@@ -544,7 +624,28 @@ def align_claims(
             judged.append(pair_verdict(a, b, cosine, label_of(a), label_of(b)))
         verdict = max((v for v, _, _ in judged), key=_RANK.__getitem__)
         kinds = sorted({k for v, k, _ in judged if v == "conflict" and k})
+        extra: dict[str, list[str]] = {}
+        for k in members:
+            others = [claims[o] for o in members if account_of(claims[o]) != account_of(claims[k])]
+            speaker = content_words(label_of(claims[k]))  # "Holder via Fox News" names Holder already
+            found = [p for p in extra_particulars(claims[k], others) if not content_words(p) <= speaker]
+            if found:
+                extra[claims[k].id] = found
+        same_words = all(_word_overlap(claims[i].text, claims[j].text) >= SAME_WORDS_OVERLAP for i, j, _ in group_pairs)
+        kind = group_kind(verdict, same_words, extra)
         reasons = list(dict.fromkeys(r for _, _, r in judged))
+        if verdict != "conflict":
+            reasons += [
+                f"{label_of(claims[k])} "
+                + (
+                    "tells more, maybe compatible"
+                    if kind == "one tells more" and len(found) >= TELLS_MORE_PARTICULARS
+                    else "also gives"
+                )
+                + f": {', '.join(found[:SHOWN_PARTICULARS])}"
+                for k in members
+                if (found := extra.get(claims[k].id, []))
+            ]
         listing = "; ".join(
             f"{label_of(claims[k])}: “{_short(claims[k].text)}”" + (" (denied)" if claims[k].negated else "")
             for k in members
@@ -561,6 +662,8 @@ def align_claims(
                 conflict_kind=("fact" if "fact" in kinds else kinds[0]) if kinds else None,
                 similarity=round(min(c for _, _, c in group_pairs), 3),
                 reasons=reasons,
+                certainty=VERDICT_CERTAINTY.get(kind),
+                extra=extra,
             )
         )
     return alignments

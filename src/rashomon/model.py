@@ -374,6 +374,12 @@ class Alignment:
     similarity: float | None = None
     #: The reasons of the verdict, one plain sentence each (the explanation joins them).
     reasons: list[str] = field(default_factory=list)
+    #: How sure the verdict is, 0..1: how often a careful reader found verdicts of its kind right on hand-judged
+    #: coverage (:data:`rashomon.meaning.VERDICT_CERTAINTY`); None where that was not measured.
+    certainty: float | None = None
+    #: By claim id, the particulars (figures, times, places, names) a claim gives that no claim of another
+    #: account in the group names: where one account tells more than another, which an "agree" may hide.
+    extra: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

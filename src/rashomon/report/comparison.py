@@ -125,7 +125,9 @@ def comparison_text(result: dict) -> str:
     """``compare_pages``' result as plain text for a terminal: one line per verdict, then each outlet's words."""
     lines = ["pages: " + " | ".join(f"{p['id']} {p['label']} ({p['claims']} claims)" for p in result["pages"])]
     for alignment in result["alignments"]:
-        lines.append(f"[{alignment['verdict']}] {alignment['topic']}: {alignment['explanation']}")
+        sure = alignment.get("certainty")
+        verdict = alignment["verdict"] + (f", {round(100 * sure)} % sure" if sure is not None else "")
+        lines.append(f"[{verdict}] {alignment['topic']}: {alignment['explanation']}")
     for pid, entry in result["framing"].items():
         words = ", ".join(f"{d['term']} ({d['z']:.1f})" for d in entry["distinctive"][:10]) or "none"
         terms = ", ".join(f"{h['term']} ×{h['count']:g}" for h in entry["lexicon"]) or "none"

@@ -394,6 +394,15 @@ def plain_reason(explanation: str) -> str:
     return _merge_agreements(match.group("paren").strip()) + (f"; {rest}" if rest else "")
 
 
+def _certainty_words(alignment: dict) -> str:
+    """How sure the verdict is, in words to follow its reason ("; how sure: 71 %"), when the compare stage
+    measured it (``certainty``)."""
+    certainty = alignment.get("certainty")
+    if not isinstance(certainty, int | float) or isinstance(certainty, bool):
+        return ""
+    return f"; how sure: {round(100 * certainty)} %"
+
+
 def _merge_agreements(reason: str) -> str:
     """``A and B agree; A and C agree; B and C agree`` -> ``A, B and C agree`` (a list of pairs reads badly)."""
     parts = [p.strip() for p in reason.split("; ")]
@@ -450,7 +459,8 @@ def facts_view(
                 "verdict": verdict,
                 "symbol": symbol,
                 "verdict_words": words,
-                "reason": str(alignment.get("reason") or plain_reason(explanation)),
+                "reason": str(alignment.get("reason") or plain_reason(explanation)) + _certainty_words(alignment),
+                "certainty": alignment.get("certainty"),
                 "explanation": explanation,
                 "cells": row_cells,
             }
