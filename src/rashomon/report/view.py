@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -23,6 +24,14 @@ from . import svg
 MAX_DEPTH = 6
 #: Distinctive terms shown per side in the framing chart.
 FRAMING_TERMS_PER_SIDE = 12
+#: A conflict-lexicon family is shown beside several accounts only when this many of them wrote words of it:
+#: one account's lone "government" or "opposition" pairs with nothing (and in a story that is no war, the
+#: family's sense is rarely the one meant: "opposition to Mr. Cantor" named no armed group).
+LEXICON_PAIR_MIN_SIDES = 2
+#: A distinctive word is charted only at this z or more (a two-sided 5 % test). The framing stage lists words
+#: from z 1.0 so the ranking has something to work with, but two articles of 700 words give a z of 1.3 to any
+#: word one of them writes twice and the other never ("conspiracy", "liberal"): noise shown as a side's framing.
+DISTINCTIVE_MIN_Z = 1.96
 #: The abuse scores whose highest a commenter's row shows. A score alone never puts a comment under the abuse
 #: filter: the comments stage withholds a flag it has nothing to show for, and the report keeps to its flags.
 ABUSE_SCORE_KEYS = ("abuse", "toxicity", "toxic", "insult", "obscene", "identity_attack", "severe_toxicity")
@@ -119,7 +128,9 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "facts": facts_view(alignments, claims_by_id, attributions, sources, narratives),
         "source_tree": source_tree(attributions, sources, data.get("block_publisher")),
         "unaligned_claims": _unaligned(claims, alignments, sources, narratives),
-        "framing": framing_view(data.get("framing") or {}, narratives, data.get("word_choices") or []),
+        "framing": framing_view(
+            data.get("framing") or {}, narratives, data.get("word_choices") or [], voices(attributions, sources)
+        ),
         "actors": _actors(actors, relations, sources),
         "comments": _comments(text, comments, {a["id"]: a.get("name") or a["id"] for a in actors}),
         "matrix": actor_matrix(actors, relations, blocks, narratives),
@@ -347,7 +358,7 @@ def _alignment(alignment: dict, claims: dict, sources: dict, narratives: list[di
     verdict = str(alignment.get("verdict")) if alignment.get("verdict") in VERDICTS else "unique"
     return {
         "id": alignment.get("id"),
-        "topic": alignment.get("topic"),
+        "topic": shown_topic(alignment, claims),
         "verdict": verdict,
         "symbol": VERDICTS[verdict][0],
         "explanation": alignment.get("explanation") or "",
@@ -394,13 +405,44 @@ def plain_reason(explanation: str) -> str:
     return _merge_agreements(match.group("paren").strip()) + (f"; {rest}" if rest else "")
 
 
+#: One pair's agreement as the compare stage words it: "A and B agree", "A and B say the same (in other words)",
+#: "A and B give the same words".
+_PAIR_AGREES = re.compile(
+    r"^(?P<a>.+?) and (?P<b>.+) (?P<how>agree|say the same(?: in other words)?|give the same words)$"
+)
+
+
 def _merge_agreements(reason: str) -> str:
-    """``A and B agree; A and C agree; B and C agree`` -> ``A, B and C agree`` (a list of pairs reads badly)."""
-    parts = [p.strip() for p in reason.split("; ")]
-    if len(parts) < 2 or not all(p.endswith(" agree") and " and " in p for p in parts):
-        return reason
-    names = list(dict.fromkeys(n.strip() for p in parts for n in p[: -len(" agree")].split(" and ")))
-    return ", ".join(names[:-1]) + f" and {names[-1]} agree"
+    """``A and B agree; A and C agree; B and C agree`` -> ``A, B and C agree`` (a list of pairs reads badly); the
+    same for pairs that "say the same" ("A, B and C say the same, some in other words"). Repeated parts (two
+    claims of one account in a group give the same pair twice) are said once."""
+    parts = list(dict.fromkeys(p.strip() for p in reason.split("; ")))
+    pairs = [_PAIR_AGREES.match(p) for p in parts]
+    if len(parts) < 2 or not all(pairs):
+        return "; ".join(parts)
+    names = list(dict.fromkeys(n for m in pairs if m for n in (m["a"].strip(), m["b"].strip())))
+    hows = {m["how"] for m in pairs if m}
+    if hows == {"agree"}:
+        how = "agree"
+    elif "agree" in hows:
+        return "; ".join(parts)
+    else:
+        how = "say the same" + (", some in other words" if "say the same in other words" in hows else "")
+    return ", ".join(names[:-1]) + f" and {names[-1]} {how}"
+
+
+def shown_topic(alignment: dict, claims: dict[str, dict]) -> str:
+    """The heading of a fact row. An ``event: X`` topic names the event kind of one claim's verb; it is shown
+    only when two claims of the group have that kind, so a row of "could take weeks" and "to consider the
+    evidence" is not headed "Event: capture" (the kind of "take" alone); otherwise the row is a "same fact"."""
+    topic = str(alignment.get("topic") or "")
+    if not topic.startswith("event: "):
+        return topic
+    kind = topic.removeprefix("event: ")
+    members = [claims[c] for c in alignment.get("claim_ids") or [] if c in claims]
+    if not members:  # nothing to check it against (an alignment without its claims): as given
+        return topic
+    return topic if sum(1 for c in members if c.get("event_type") == kind) >= 2 else "same fact"
 
 
 def facts_view(
@@ -445,7 +487,7 @@ def facts_view(
         rows.append(
             {
                 "id": alignment.get("id"),
-                "topic": alignment.get("topic") or "",
+                "topic": shown_topic(alignment, claims),
                 "frame": alignment.get("frame"),
                 "verdict": verdict,
                 "symbol": symbol,
@@ -589,7 +631,13 @@ def actor_matrix(
             }
         )
     rows.sort(key=lambda r: (-any(c["relations"] for c in r["cells"]), -r["total"], r["name"]))
-    return {"columns": columns, "rows": rows[:MATRIX_ROWS], "more": rows[MATRIX_ROWS:]}
+    # the Side column only when some actor has a side: an all-dash column costs a narrow screen an account
+    return {
+        "columns": columns,
+        "rows": rows[:MATRIX_ROWS],
+        "more": rows[MATRIX_ROWS:],
+        "sides": any(r["side"] for r in rows),
+    }
 
 
 def flag_counts(view: dict[str, Any]) -> list[tuple[str, int]]:
@@ -597,9 +645,38 @@ def flag_counts(view: dict[str, Any]) -> list[tuple[str, int]]:
     return [(name, n) for name, n in view["comments"]["filters"] if n]
 
 
-def framing_view(framing: dict[str, Any], narratives: list[dict], choices: list[dict] | None = None) -> dict[str, Any]:
+def voices(attributions: list[dict], sources: dict) -> Callable[[int, int], str | None]:
+    """``voice_at(start, end)``: the source whose statement holds that stretch of text (the innermost), or None
+    where the account speaks in its own voice (outside every statement, or in its publisher's)."""
+    spans = sorted(
+        (
+            (int(c["start"]), int(c["end"]), str((sources.get(a.get("source_id")) or {}).get("name") or ""))
+            for a in attributions
+            if isinstance(c := a.get("content"), dict)
+            and isinstance(c.get("start"), int)
+            and isinstance(c.get("end"), int)
+            and not (sources.get(a.get("source_id")) or {}).get("is_publisher")
+        ),
+        key=lambda s: s[1] - s[0],
+    )
+
+    def voice_at(start: int, end: int) -> str | None:
+        return next((name or "a source" for a, b, name in spans if a <= start and end <= b), None)
+
+    return voice_at
+
+
+def framing_view(
+    framing: dict[str, Any],
+    narratives: list[dict],
+    choices: list[dict] | None = None,
+    voice_at: Callable[[int, int], str | None] | None = None,
+) -> dict[str, Any]:
     """Per side: distinctive terms, lexicon hits, loaded spans; the diverging chart, the lexicon pairs and the
-    paired word choices (what each account calls the same actor or event)."""
+    paired word choices (what each account calls the same actor or event).
+
+    ``voice_at(start, end)`` names the source a loaded word is relayed from (:func:`voices`): such a word is the
+    source's choice, not the account's, and is listed after the account's own with whose words it is."""
     names = {n["id"]: n for n in narratives}
     sides: list[dict[str, Any]] = []
     for key, value in framing.items():
@@ -610,7 +687,14 @@ def framing_view(framing: dict[str, Any], narratives: list[dict], choices: list[
             "name": str(value.get("label") or key),
             "slot": len(sides) % len(svg.SIDE_COLOURS),
         }
-        distinctive = [t for t in value.get("distinctive") or [] if isinstance(t, dict) and t.get("term")]
+        distinctive = [
+            t
+            for t in value.get("distinctive") or []
+            if isinstance(t, dict)
+            and t.get("term")
+            and not (isinstance(t.get("z"), int | float) and abs(t["z"]) < DISTINCTIVE_MIN_Z)
+            and not (voice_at and _all_relayed(t.get("spans"), voice_at))
+        ]
         distinctive.sort(key=lambda t: -abs(_number(t.get("z"))))
         sides.append(
             {
@@ -619,13 +703,16 @@ def framing_view(framing: dict[str, Any], narratives: list[dict], choices: list[
                 "slot": narrative["slot"],
                 "distinctive": distinctive[:FRAMING_TERMS_PER_SIDE],
                 "lexicon": [t for t in value.get("lexicon") or [] if isinstance(t, dict)],
-                "loaded": _merge_loaded([_loaded(item) for item in value.get("loaded") or []]),
+                "loaded": _merge_loaded([_loaded(item, voice_at) for item in value.get("loaded") or []]),
             }
         )
     families: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for side in sides:
         for hit in side["lexicon"]:
-            written = " / ".join(str(f) for f in hit.get("forms") or []) or str(hit.get("term", ""))
+            forms = [str(f) for f in hit.get("forms") or []]
+            if forms and all(f[:1].isupper() for f in forms):  # "Vineyard Holistic Retreat": a name's word
+                continue
+            written = " / ".join(forms) or str(hit.get("term", ""))
             label = written + (f" ×{hit['count']:g}" if isinstance(hit.get("count"), int | float) else "")
             families[str(hit.get("family") or "other")][side["id"]].append(label)
     chart = None
@@ -643,18 +730,26 @@ def framing_view(framing: dict[str, Any], narratives: list[dict], choices: list[
         "lexicon_pairs": [
             {"family": fam.replace("_", " "), "by_side": [", ".join(by_side.get(s["id"], [])) for s in sides]}
             for fam, by_side in sorted(families.items())
+            if len(sides) < 2 or len(by_side) >= LEXICON_PAIR_MIN_SIDES
         ],
     }
 
 
+def _all_relayed(spans: Any, voice_at: Callable[[int, int], str | None]) -> bool:
+    """Whether every use of a word lies inside some source's statement (so the word is theirs, not the
+    account's); False when the uses are not known."""
+    placed = [s for s in spans or [] if isinstance(s, list | tuple) and len(s) == 2]
+    return bool(placed) and all(voice_at(int(a), int(b)) for a, b in placed)
+
+
 def _merge_loaded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per loaded word (case kept from its first use), counting repeats; labels made readable."""
-    merged: dict[str, dict[str, Any]] = {}
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
     for item in items:
         label = str(item["label"]).replace("_", " ").replace(",", ", ").lower() if item["label"] else None
-        entry = merged.setdefault(item["text"].lower(), {**item, "label": label, "count": 0})
+        entry = merged.setdefault((item["text"].lower(), item.get("voice") or ""), {**item, "label": label, "count": 0})
         entry["count"] += int(_number(item.get("count")) or 1)
-    return list(merged.values())
+    return sorted(merged.values(), key=lambda e: bool(e.get("voice")))  # the account's own words first
 
 
 def word_choices_view(choices: list[dict], narratives: list[dict]) -> dict[str, Any]:
@@ -694,14 +789,17 @@ def _choice_cell(words: list[dict]) -> str:
     return ", ".join(parts)
 
 
-def _loaded(item: Any) -> dict[str, Any]:
+def _loaded(item: Any, voice_at: Callable[[int, int], str | None] | None = None) -> dict[str, Any]:
     if isinstance(item, dict):
+        start, end = item.get("start"), item.get("end")
+        voice = voice_at(start, end) if voice_at and isinstance(start, int) and isinstance(end, int) else None
         return {
             "text": str(item.get("text") or item.get("term") or ""),
             "label": item.get("label") or item.get("technique") or item.get("family"),
             "count": item.get("count"),
+            "voice": voice,
         }
-    return {"text": str(item), "label": None, "count": None}
+    return {"text": str(item), "label": None, "count": None, "voice": None}
 
 
 def _actors(actors: list[dict], relations: list[dict], sources: dict) -> dict[str, Any]:
