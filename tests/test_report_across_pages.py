@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rashomon.framing import _piece_words, _sentence_initial
 from rashomon.report.comparison import merge_for_report, same_actors_across_pages
-from rashomon.report.view import framing_view, plain_reason, shown_topic, voices
+from rashomon.report.view import _possessive, actor_matrix, framing_view, plain_reason, shown_topic, voices
 
 
 def _actor(ident: str, name: str, page: str, start: int, type_: str = "person") -> dict:
@@ -69,14 +69,17 @@ def test_a_last_name_joins_the_one_full_name_it_can_mean_even_on_its_own_page():
             _actor("person:bob_mcdaniel", "Bob McDaniel", "p2", 300),
             _actor("person:robert_p_mcdaniel", "Robert P. McDaniel", "p3", 600),
             _actor("person:mcdaniel", "McDaniel", "p2", 350),
+            _actor("actor:holder", "Holder", "p2", 380, "organization"),  # the parser's label for a bare name
+            _actor("actor:arlington", "Arlington", "p3", 650, "place"),  # no person's name: stays
         ]
     )
     assert renamed == {
         "person:holder": "person:mark_holder",
         "person:bob_mcdaniel": "person:robert_p_mcdaniel",
         "person:mcdaniel": "person:robert_p_mcdaniel",
+        "actor:holder": "person:mark_holder",
     }
-    assert sorted(a["name"] for a in actors) == ["Mark Holder", "Robert P. McDaniel"]
+    assert sorted(a["name"] for a in actors) == ["Arlington", "Mark Holder", "Robert P. McDaniel"]
 
 
 def test_relations_follow_the_actor_they_were_joined_into():
@@ -112,7 +115,8 @@ def test_a_fact_row_names_an_event_only_when_two_claims_share_it():
     }
     assert shown_topic({"topic": "event: capture", "claim_ids": ["p1:c1", "p2:c4"]}, claims) == "same fact"
     assert shown_topic({"topic": "event: capture", "claim_ids": ["p1:c2", "p2:c5"]}, claims) == "event: capture"
-    assert shown_topic({"topic": "people, deaths", "claim_ids": ["p1:c1"]}, claims) == "people, deaths"
+    assert shown_topic({"topic": "people, control", "claim_ids": ["p1:c1"]}, claims) == "people"
+    assert shown_topic({"topic": "people, deaths", "claim_ids": ["p1:c1", "p2:c4"]}, claims) == "people, deaths"
 
 
 def test_lexicon_rows_pair_accounts_and_skip_words_of_names():
@@ -160,10 +164,11 @@ def test_a_loaded_word_inside_a_sources_statement_is_marked_as_theirs():
         }
     }
     view = framing_view(framing, [{"id": "publisher", "name": "Daily A", "slot": 0}], [], voices(attributions, sources))
-    assert [(i["text"], i["voice"]) for i in view["sides"][0]["loaded"]] == [
-        ("shameful", None),
-        ("reckless", "the mayor"),
+    assert [(i["text"], i["voice"], i["whose"]) for i in view["sides"][0]["loaded"]] == [
+        ("shameful", None, None),
+        ("reckless", "the mayor", "the mayor’s"),
     ]
+    assert _possessive("voters") == "voters’"
 
 
 def test_loaded_spans_of_a_later_page_point_into_the_merged_text():
@@ -209,3 +214,26 @@ def test_a_groups_reason_names_the_outlets_once():
     )
     repeated = "… → compatible (Daily A gives 5, Daily B 7; Daily B and Daily C say the same; Daily B and Daily C say the same)"
     assert plain_reason(repeated) == "Daily A gives 5, Daily B 7; Daily B and Daily C say the same"
+
+
+def test_an_actor_named_only_in_a_title_case_headline_is_left_out_of_the_table():
+    headline = "Mayor Okafor Faces Council As Tempers Cool"
+    body = "Mayor Ann Okafor met the council on Monday."
+    blocks = [
+        {"id": "b0", "kind": "headline", "start": 0, "end": len(headline), "text": headline, "narrative": "n1"},
+        {"id": "b1", "kind": "paragraph", "start": 50, "end": 50 + len(body), "text": body, "narrative": "n1"},
+    ]
+    at = headline.index
+    actors = [
+        {"id": "x1", "name": "Tempers Cool", "mentions": [{"start": at("Tempers"), "end": at("Tempers") + 12}]},
+        {
+            "id": "x2",
+            "name": "Ann Okafor",
+            "mentions": [{"start": at("Okafor"), "end": at("Okafor") + 6}, {"start": 60}],
+        },
+    ]
+    matrix = actor_matrix(actors, [], blocks, [{"id": "n1", "name": "Daily A", "slot": 0}])
+    assert [r["name"] for r in matrix["rows"] + matrix["more"]] == ["Ann Okafor"]
+    plain = [{**blocks[0], "text": "Mayor faces council as tempers cool"}, blocks[1]]  # not title case: kept
+    matrix = actor_matrix(actors, [], plain, [{"id": "n1", "name": "Daily A", "slot": 0}])
+    assert sorted(r["name"] for r in matrix["rows"] + matrix["more"]) == ["Ann Okafor", "Tempers Cool"]

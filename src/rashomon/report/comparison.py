@@ -49,8 +49,11 @@ NICKNAMES = {
     "sandi": "sandra",
     "sandy": "sandra",
 }
-#: Actor types whose short name ("Cantor") may stand for a longer one ("Eric Cantor") of another page.
+#: Actor types that are people: their given names may differ ("Dave" / "David") and still name one person.
 PERSON_TYPES = frozenset({"person"})
+#: Actor types a last name alone may have: the actors stage types a bare "Cantor" or "Holder" as an
+#: organization as often as a person (spaCy's entity label), so both may join the one full name of that person.
+LAST_NAME_TYPES = frozenset({"person", "organization"})
 
 
 def outlet_name(page: dict[str, Any], fallback: str) -> str:
@@ -219,8 +222,9 @@ def same_actors_across_pages(actors: list[dict[str, Any]]) -> tuple[list[dict[st
        given names that fit ("Dave Brat" / "David Brat", "Ron Johnson" / "Ronald S. Johnson"), always with the
        same suffix: "Jesse Jackson Jr." is not "Jesse Jackson" (nor, for want of a way to tell, "Eric Holder"
        "Eric H. Holder Jr.");
-    2. a person named by the last name alone ("Cantor") joins the one person of that last name with a full name,
-       on any page: a page that kept "Cantor" apart from its own "Eric Cantor" had nobody else to mean.
+    2. a last name alone ("Cantor", a person or, as the parser often has it, an organization) joins the one
+       person of that last name with a full name, on any page: a page that kept "Cantor" apart from its own
+       "Eric Cantor" had nobody else to mean.
 
     Returns the actors and the ids that were joined into another (old id -> kept id)."""
 
@@ -266,7 +270,7 @@ def same_actors_across_pages(actors: list[dict[str, Any]]) -> tuple[list[dict[st
             join(root(ident), next(iter(found)))
     for actor in order:
         ident = actor["id"]
-        if not person[ident] or len(names[ident][0]) != 1:
+        if actor.get("type") not in LAST_NAME_TYPES or len(names[ident][0]) != 1:
             continue
         full = [o for o in by_last[names[ident][0][0]] if person[o] and len(names[o][0]) > 1]
         # one person of that last name in all the pages: else the last name alone is ambiguous

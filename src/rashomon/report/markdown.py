@@ -168,7 +168,7 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
             lines += [
                 "  - loaded: "
                 + ", ".join(
-                    escape_md(item["text"] + (f" (in {item['voice']}'s words)" if item.get("voice") else ""))
+                    escape_md(item["text"] + (f" (in {item['whose']} words)" if item.get("whose") else ""))
                     for item in side["loaded"]
                 )
             ]

@@ -32,6 +32,10 @@ LEXICON_PAIR_MIN_SIDES = 2
 #: from z 1.0 so the ranking has something to work with, but two articles of 700 words give a z of 1.3 to any
 #: word one of them writes twice and the other never ("conspiracy", "liberal"): noise shown as a side's framing.
 DISTINCTIVE_MIN_Z = 1.96
+#: A headline of at least this many words, this share of them capitalised, is title case (as the framing stage
+#: tells titles): an actor named only there is left out of the actors table.
+TITLE_MIN_WORDS = 4
+TITLE_CAPITALS_SHARE = 0.6
 #: The abuse scores whose highest a commenter's row shows. A score alone never puts a comment under the abuse
 #: filter: the comments stage withholds a flag it has nothing to show for, and the report keeps to its flags.
 ABUSE_SCORE_KEYS = ("abuse", "toxicity", "toxic", "insult", "obscene", "identity_attack", "severe_toxicity")
@@ -350,6 +354,7 @@ def _claim_ref(claim: dict, sources: dict, narratives: list[dict]) -> dict[str, 
         "slot": slots.get(claim.get("narrative")),
         "hedge": claim.get("hedge"),
         "negated": claim.get("negated"),
+        "event_type": claim.get("event_type"),
         "quantities": [q.get("text") for q in claim.get("quantities") or [] if q.get("text")],
     }
 
@@ -434,14 +439,17 @@ def _merge_agreements(reason: str) -> str:
 def shown_topic(alignment: dict, claims: dict[str, dict]) -> str:
     """The heading of a fact row. An ``event: X`` topic names the event kind of one claim's verb; it is shown
     only when two claims of the group have that kind, so a row of "could take weeks" and "to consider the
-    evidence" is not headed "Event: capture" (the kind of "take" alone); otherwise the row is a "same fact"."""
+    evidence" is not headed "Event: capture" (the kind of "take" alone); otherwise the row is a "same fact". The
+    same holds for the verb family a number's row carries ("people, control"): one claim's verb is not enough."""
     topic = str(alignment.get("topic") or "")
-    if not topic.startswith("event: "):
-        return topic
-    kind = topic.removeprefix("event: ")
     members = [claims[c] for c in alignment.get("claim_ids") or [] if c in claims]
     if not members:  # nothing to check it against (an alignment without its claims): as given
         return topic
+    if not topic.startswith("event: "):
+        # a number's row, "people, deaths": the family after the comma is its verb's ("lose" -> control), so
+        # one claim alone ("2 million people will lose their insurance") does not name it
+        return topic.rsplit(", ", 1)[0] if len(members) < 2 and ", " in topic else topic
+    kind = topic.removeprefix("event: ")
     return topic if sum(1 for c in members if c.get("event_type") == kind) >= 2 else "same fact"
 
 
@@ -579,6 +587,15 @@ def tree_lines(roots: list[dict], depth: int = 0) -> list[tuple[int, dict]]:
     return out
 
 
+def _title_case_headline(block: dict) -> bool:
+    """A headline most of whose words are capitalised ("As Tension Eases On Ferguson's Streets, Focus Turns"):
+    there every word looks like a name, and an actor found in it and nowhere else is rarely one."""
+    if block.get("kind") != "headline":
+        return False
+    words = re.findall(r"[^\W\d_]+", str(block.get("text") or ""))
+    return len(words) >= TITLE_MIN_WORDS and sum(w[:1].isupper() for w in words) >= TITLE_CAPITALS_SHARE * len(words)
+
+
 def actor_matrix(
     actors: list[dict], relations: list[dict], blocks: list[dict], narratives: list[dict]
 ) -> dict[str, Any]:
@@ -593,8 +610,12 @@ def actor_matrix(
 
     columns = [{"id": n["id"], "name": n["name"], "slot": n["slot"]} for n in narratives]
     names = {a["id"]: a.get("name") or a["id"] for a in actors}
+    titles = [(b.get("start", 0), b.get("end", 0)) for b in blocks if _title_case_headline(b)]
     rows = []
     for actor in actors:
+        found = [m for m in actor.get("mentions") or [] if isinstance(m.get("start"), int)]
+        if found and titles and all(any(s <= m["start"] < e for s, e in titles) for m in found):
+            continue  # "Tension Eases", "Focus Turns": a headline's capitals, named nowhere else
         mentions: Counter[str | None] = Counter(narrative_at(m.get("start")) for m in actor.get("mentions") or [])
         said: dict[str | None, list[dict]] = defaultdict(list)
         for r in relations:
@@ -798,8 +819,14 @@ def _loaded(item: Any, voice_at: Callable[[int, int], str | None] | None = None)
             "label": item.get("label") or item.get("technique") or item.get("family"),
             "count": item.get("count"),
             "voice": voice,
+            "whose": _possessive(voice) if voice else None,
         }
-    return {"text": str(item), "label": None, "count": None, "voice": None}
+    return {"text": str(item), "label": None, "count": None, "voice": None, "whose": None}
+
+
+def _possessive(name: str) -> str:
+    """ "Holder" -> "Holder's", "voters" -> "voters'"."""
+    return name + ("’" if name.endswith("s") else "’s")
 
 
 def _actors(actors: list[dict], relations: list[dict], sources: dict) -> dict[str, Any]:
