@@ -149,24 +149,31 @@ def test_a_capital_after_an_initial_or_a_title_is_a_name():
     ]
 
 
-def test_a_loaded_word_inside_a_sources_statement_is_marked_as_theirs():
-    text = "The mayor called the plan “reckless”. The council chose a shameful path."
+def test_a_loaded_word_the_account_quotes_is_marked_as_its_sources():
+    text = (
+        "The mayor called the plan “reckless”. The council chose a shameful path. "
+        "The mayor said the vote was a disgraceful stunt. “It was a travesty,” she said."
+    )
+    at = text.index
+
+    def statement(kind: str, start: str, end: str) -> dict:
+        return {"source_id": "s1", "kind": kind, "content": {"start": at(start), "end": at(end) + len(end)}}
+
     attributions = [
-        {"id": "a1", "source_id": "s1", "content": {"start": text.index("the plan"), "end": text.index(".") + 1}}
+        statement("mixed", "the plan", "“reckless”"),  # reported speech: only the quoted word is hers
+        statement("indirect", "the vote", "stunt"),  # a paraphrase: the account's words
+        statement("direct", "“It", "travesty,”"),
     ]
     sources = {"s1": {"id": "s1", "name": "the mayor"}, "publisher": {"id": "publisher", "is_publisher": True}}
-    framing = {
-        "publisher": {
-            "loaded": [
-                {"start": text.index("reckless"), "end": text.index("reckless") + 8, "text": "reckless"},
-                {"start": text.index("shameful"), "end": text.index("shameful") + 8, "text": "shameful"},
-            ]
-        }
-    }
-    view = framing_view(framing, [{"id": "publisher", "name": "Daily A", "slot": 0}], [], voices(attributions, sources))
-    assert [(i["text"], i["voice"], i["whose"]) for i in view["sides"][0]["loaded"]] == [
-        ("shameful", None, None),
-        ("reckless", "the mayor", "the mayor’s"),
+    words = ("reckless", "shameful", "disgraceful", "travesty")
+    framing = {"publisher": {"loaded": [{"start": at(w), "end": at(w) + len(w), "text": w} for w in words]}}
+    narratives = [{"id": "publisher", "name": "Daily A", "slot": 0}]
+    view = framing_view(framing, narratives, [], voices(attributions, sources, text))
+    assert [(i["text"], i["whose"]) for i in view["sides"][0]["loaded"]] == [
+        ("shameful", None),
+        ("disgraceful", None),
+        ("reckless", "the mayor’s"),
+        ("travesty", "the mayor’s"),
     ]
     assert _possessive("voters") == "voters’"
 
@@ -181,8 +188,8 @@ def test_loaded_spans_of_a_later_page_point_into_the_merged_text():
 
 
 def test_a_distinctive_word_needs_a_real_difference_and_the_accounts_own_use():
-    text = "The mayor said the plan was a disgrace. Critics call it a disgrace. Reckless, reckless spending."
-    mayor = {"id": "a1", "source_id": "s1", "content": {"start": text.index("the plan"), "end": text.index(".")}}
+    text = "“The plan is a disgrace,” the mayor said. Critics call it a disgrace. Reckless, reckless spending."
+    quote = {"id": "a1", "source_id": "s1", "kind": "direct", "content": {"start": 0, "end": text.index(" the mayor")}}
     sources = {"s1": {"id": "s1", "name": "the mayor"}}
 
     def uses(word: str) -> list[list[int]]:
@@ -199,7 +206,7 @@ def test_a_distinctive_word_needs_a_real_difference_and_the_accounts_own_use():
         "b": {"distinctive": []},
     }
     narratives = [{"id": "a", "name": "Daily A", "slot": 0}, {"id": "b", "name": "Daily B", "slot": 1}]
-    view = framing_view(framing, narratives, [], voices([mayor], sources))
+    view = framing_view(framing, narratives, [], voices([quote], sources, text))
     assert [t["term"] for t in view["sides"][0]["distinctive"]] == ["reckless"]
 
 

@@ -36,6 +36,9 @@ DISTINCTIVE_MIN_Z = 1.96
 #: tells titles): an actor named only there is left out of the actors table.
 TITLE_MIN_WORDS = 4
 TITLE_CAPITALS_SHARE = 0.6
+#: Attribution kinds whose whole content is the source's own words, and those that are the page's own voice.
+QUOTED_KINDS = frozenset({"direct", "continuation"})
+OWN_VOICE_KINDS = frozenset({"editorial"})
 #: The abuse scores whose highest a commenter's row shows. A score alone never puts a comment under the abuse
 #: filter: the comments stage withholds a flag it has nothing to show for, and the report keeps to its flags.
 ABUSE_SCORE_KEYS = ("abuse", "toxicity", "toxic", "insult", "obscene", "identity_attack", "severe_toxicity")
@@ -133,7 +136,7 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "source_tree": source_tree(attributions, sources, data.get("block_publisher")),
         "unaligned_claims": _unaligned(claims, alignments, sources, narratives),
         "framing": framing_view(
-            data.get("framing") or {}, narratives, data.get("word_choices") or [], voices(attributions, sources)
+            data.get("framing") or {}, narratives, data.get("word_choices") or [], voices(attributions, sources, text)
         ),
         "actors": _actors(actors, relations, sources),
         "comments": _comments(text, comments, {a["id"]: a.get("name") or a["id"] for a in actors}),
@@ -666,23 +669,34 @@ def flag_counts(view: dict[str, Any]) -> list[tuple[str, int]]:
     return [(name, n) for name, n in view["comments"]["filters"] if n]
 
 
-def voices(attributions: list[dict], sources: dict) -> Callable[[int, int], str | None]:
-    """``voice_at(start, end)``: the source whose statement holds that stretch of text (the innermost), or None
-    where the account speaks in its own voice (outside every statement, or in its publisher's)."""
-    spans = sorted(
-        (
-            (int(c["start"]), int(c["end"]), str((sources.get(a.get("source_id")) or {}).get("name") or ""))
-            for a in attributions
-            if isinstance(c := a.get("content"), dict)
-            and isinstance(c.get("start"), int)
-            and isinstance(c.get("end"), int)
-            and not (sources.get(a.get("source_id")) or {}).get("is_publisher")
-        ),
-        key=lambda s: s[1] - s[0],
-    )
+def voices(attributions: list[dict], sources: dict, text: str = "") -> Callable[[int, int], str | None]:
+    """``voice_at(start, end)``: the source whose own words hold that stretch of ``text`` (the innermost), or
+    None where the account chose the words. A source's own words are a quotation: the whole content of a direct
+    quotation (or its continuation), and inside reported speech ("calling the deal “fiscally irresponsible”")
+    only the stretches in quotation marks, since the rest is the account's paraphrase ("Mr. Boehner said that
+    ..., a surprisingly downbeat assessment": the account's word). Statements of the page's own publisher are
+    the account's."""
+    from ..framing import quotations
+
+    spans: list[tuple[int, int, str, int]] = []  # start, end, source, its statement's length
+    for attribution in attributions:
+        content, source = attribution.get("content"), sources.get(attribution.get("source_id")) or {}
+        if source.get("is_publisher") or not isinstance(content, dict):
+            continue
+        start, end = content.get("start"), content.get("end")
+        if not (isinstance(start, int) and isinstance(end, int)) or end <= start:
+            continue
+        name = str(source.get("name") or "a source")
+        if attribution.get("kind") in QUOTED_KINDS:
+            spans.append((start, end, name, end - start))
+        elif attribution.get("kind") not in OWN_VOICE_KINDS and text:
+            spans += [(start + a, start + b, name, end - start) for a, b in quotations(text[start:end])]
+    # the innermost first: of one quotation relayed twice ("B dismissed A's comment that ... “X”"), the
+    # statement closest to it (A's)
+    spans.sort(key=lambda s: (s[1] - s[0], s[3]))
 
     def voice_at(start: int, end: int) -> str | None:
-        return next((name or "a source" for a, b, name in spans if a <= start and end <= b), None)
+        return next((name for a, b, name, _ in spans if a <= start and end <= b), None)
 
     return voice_at
 
