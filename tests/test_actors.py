@@ -460,3 +460,10 @@ def test_reference_page_sides_and_relations(reference_page_path):
     assert aligned.asserted_by != publisher and aligned.polarity == "reported"
     for r in analysis.relations:
         assert analysis.page.text[r.evidence.start : r.evidence.end] == r.evidence.text
+
+
+def test_taking_something_from_an_actor_relates_them_only_when_it_is_ground(nlp):
+    leave = run(nlp, "Senator Ann Okafor took a medical leave from Congress last summer.")
+    assert not {r for r in relations(leave) if r[1] == "captures_from"}
+    town = run(nlp, "The Sable Front took the town from the Harbour Militia on Tuesday.")
+    assert {r[1] for r in relations(town)} == {"captures_from"}

@@ -92,6 +92,10 @@ SCARE_QUOTE_MIN_SCORE = 0.5
 #: still counts in the totals. Chosen on BASIL-dev (see eval/framing.py).
 FIGHTIN_MIN_SCORE = 0.3
 
+#: A period that closes an initial or a title before a name, not a sentence ("M.", "Rep.", "Capt.").
+_NAME_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Prof|Pres|Atty|Supt)\.\Z"
+)
 WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _TWEET_NOISE = re.compile(r"@\w+|https?://\S+|\burl\b|&\w+;|\brt\b", re.I)
 # A quotation mark opens only where no letter precedes it and closes only where none follows: the apostrophe
@@ -490,10 +494,15 @@ def _long_quotations(text: str) -> list[tuple[int, int]]:
 
 
 def _sentence_initial(text: str, at: int) -> bool:
-    """Whether the word at ``at`` starts a sentence (or a quotation, a line, a clause after a colon)."""
+    """Whether the word at ``at`` starts a sentence (or a quotation, a line, a clause after a colon).
+
+    A period after an initial or a title ("Louise M. Slaughter", "Rep. Slaughter") ends no sentence: the
+    capital that follows is a name's, so the word stays out of loaded language."""
     at -= 1
     while at >= 0 and (text[at].isspace() and text[at] != "\n" or text[at] in "([{\"“‘'"):
         at -= 1
+    if at >= 0 and text[at] == "." and _NAME_ABBREVIATION.search(text, max(0, at - 8), at + 1):
+        return False
     return at < 0 or text[at] in ".!?:;\n"
 
 

@@ -252,7 +252,7 @@ class _Reader:
             if cue.get("from_type"):
                 dobjs = [c for c in verb.children if c.dep_ == "dobj"]
                 taken_from = self.pobjs(verb, ("from",)) + [a for d in dobjs for a in self.pobjs(d, ("from",))]
-                if taken_from:
+                if taken_from and (type_ or not dobjs or any(self.is_ground(d) for d in dobjs)):
                     objects, type_ = taken_from, cue["from_type"]
             negated = self.negated(verb)
             denier = self.inverted_denial(verb)
@@ -263,6 +263,10 @@ class _Reader:
                         yield rel
                         if denier and not negated:  # "X accused Y of ..., a charge Y denied": both sides kept
                             yield replace(rel, negated=True, asserter=denier)
+
+    def is_ground(self, tok) -> bool:
+        """Whether a taken object is ground: a named place, or a noun of ``ground_nouns`` (not "a leave")."""
+        return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in self.cues.get("ground_nouns", ())
 
     def inverted_denial(self, verb) -> str | None:
         """The actor of a denial that follows the clause it denies ("..., a charge the group denied")."""

@@ -165,7 +165,13 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
         terms = ", ".join(f"{escape_md(t['term'])} (z {t.get('z')})" for t in side["distinctive"]) or "—"
         lines += [f"- **{escape_md(side['name'])}** distinctive words: {terms}"]
         if side["loaded"]:
-            lines += ["  - loaded: " + ", ".join(escape_md(item["text"]) for item in side["loaded"])]
+            lines += [
+                "  - loaded: "
+                + ", ".join(
+                    escape_md(item["text"] + (f" (in {item['whose']} words)" if item.get("whose") else ""))
+                    for item in side["loaded"]
+                )
+            ]
     if framing["lexicon_pairs"]:
         lines += ["", "Framing lexicon, by word family:", ""]
         for row in framing["lexicon_pairs"]:

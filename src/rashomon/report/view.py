@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -23,6 +24,21 @@ from . import svg
 MAX_DEPTH = 6
 #: Distinctive terms shown per side in the framing chart.
 FRAMING_TERMS_PER_SIDE = 12
+#: A conflict-lexicon family is shown beside several accounts only when this many of them wrote words of it:
+#: one account's lone "government" or "opposition" pairs with nothing (and in a story that is no war, the
+#: family's sense is rarely the one meant: "opposition to Mr. Cantor" named no armed group).
+LEXICON_PAIR_MIN_SIDES = 2
+#: A distinctive word is charted only at this z or more (a two-sided 5 % test). The framing stage lists words
+#: from z 1.0 so the ranking has something to work with, but two articles of 700 words give a z of 1.3 to any
+#: word one of them writes twice and the other never ("conspiracy", "liberal"): noise shown as a side's framing.
+DISTINCTIVE_MIN_Z = 1.96
+#: A headline of at least this many words, this share of them capitalised, is title case (as the framing stage
+#: tells titles): an actor named only there is left out of the actors table.
+TITLE_MIN_WORDS = 4
+TITLE_CAPITALS_SHARE = 0.6
+#: Attribution kinds whose whole content is the source's own words, and those that are the page's own voice.
+QUOTED_KINDS = frozenset({"direct", "continuation"})
+OWN_VOICE_KINDS = frozenset({"editorial"})
 #: The abuse scores whose highest a commenter's row shows. A score alone never puts a comment under the abuse
 #: filter: the comments stage withholds a flag it has nothing to show for, and the report keeps to its flags.
 ABUSE_SCORE_KEYS = ("abuse", "toxicity", "toxic", "insult", "obscene", "identity_attack", "severe_toxicity")
@@ -119,7 +135,9 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "facts": facts_view(alignments, claims_by_id, attributions, sources, narratives),
         "source_tree": source_tree(attributions, sources, data.get("block_publisher")),
         "unaligned_claims": _unaligned(claims, alignments, sources, narratives),
-        "framing": framing_view(data.get("framing") or {}, narratives, data.get("word_choices") or []),
+        "framing": framing_view(
+            data.get("framing") or {}, narratives, data.get("word_choices") or [], voices(attributions, sources, text)
+        ),
         "actors": _actors(actors, relations, sources),
         "comments": _comments(text, comments, {a["id"]: a.get("name") or a["id"] for a in actors}),
         "matrix": actor_matrix(actors, relations, blocks, narratives),
@@ -339,6 +357,7 @@ def _claim_ref(claim: dict, sources: dict, narratives: list[dict]) -> dict[str, 
         "slot": slots.get(claim.get("narrative")),
         "hedge": claim.get("hedge"),
         "negated": claim.get("negated"),
+        "event_type": claim.get("event_type"),
         "quantities": [q.get("text") for q in claim.get("quantities") or [] if q.get("text")],
     }
 
@@ -347,7 +366,7 @@ def _alignment(alignment: dict, claims: dict, sources: dict, narratives: list[di
     verdict = str(alignment.get("verdict")) if alignment.get("verdict") in VERDICTS else "unique"
     return {
         "id": alignment.get("id"),
-        "topic": alignment.get("topic"),
+        "topic": shown_topic(alignment, claims),
         "verdict": verdict,
         "symbol": VERDICTS[verdict][0],
         "explanation": alignment.get("explanation") or "",
@@ -403,13 +422,47 @@ def _certainty_words(alignment: dict) -> str:
     return f"; how sure: {round(100 * certainty)} %"
 
 
+#: One pair's agreement as the compare stage words it: "A and B agree", "A and B say the same (in other words)",
+#: "A and B give the same words".
+_PAIR_AGREES = re.compile(
+    r"^(?P<a>.+?) and (?P<b>.+) (?P<how>agree|say the same(?: in other words)?|give the same words)$"
+)
+
+
 def _merge_agreements(reason: str) -> str:
-    """``A and B agree; A and C agree; B and C agree`` -> ``A, B and C agree`` (a list of pairs reads badly)."""
-    parts = [p.strip() for p in reason.split("; ")]
-    if len(parts) < 2 or not all(p.endswith(" agree") and " and " in p for p in parts):
-        return reason
-    names = list(dict.fromkeys(n.strip() for p in parts for n in p[: -len(" agree")].split(" and ")))
-    return ", ".join(names[:-1]) + f" and {names[-1]} agree"
+    """``A and B agree; A and C agree; B and C agree`` -> ``A, B and C agree`` (a list of pairs reads badly); the
+    same for pairs that "say the same" ("A, B and C say the same, some in other words"). Repeated parts (two
+    claims of one account in a group give the same pair twice) are said once."""
+    parts = list(dict.fromkeys(p.strip() for p in reason.split("; ")))
+    pairs = [_PAIR_AGREES.match(p) for p in parts]
+    if len(parts) < 2 or not all(pairs):
+        return "; ".join(parts)
+    names = list(dict.fromkeys(n for m in pairs if m for n in (m["a"].strip(), m["b"].strip())))
+    hows = {m["how"] for m in pairs if m}
+    if hows == {"agree"}:
+        how = "agree"
+    elif "agree" in hows:
+        return "; ".join(parts)
+    else:
+        how = "say the same" + (", some in other words" if "say the same in other words" in hows else "")
+    return ", ".join(names[:-1]) + f" and {names[-1]} {how}"
+
+
+def shown_topic(alignment: dict, claims: dict[str, dict]) -> str:
+    """The heading of a fact row. An ``event: X`` topic names the event kind of one claim's verb; it is shown
+    only when two claims of the group have that kind, so a row of "could take weeks" and "to consider the
+    evidence" is not headed "Event: capture" (the kind of "take" alone); otherwise the row is a "same fact". The
+    same holds for the verb family a number's row carries ("people, control"): one claim's verb is not enough."""
+    topic = str(alignment.get("topic") or "")
+    members = [claims[c] for c in alignment.get("claim_ids") or [] if c in claims]
+    if not members:  # nothing to check it against (an alignment without its claims): as given
+        return topic
+    if not topic.startswith("event: "):
+        # a number's row, "people, deaths": the family after the comma is its verb's ("lose" -> control), so
+        # one claim alone ("2 million people will lose their insurance") does not name it
+        return topic.rsplit(", ", 1)[0] if len(members) < 2 and ", " in topic else topic
+    kind = topic.removeprefix("event: ")
+    return topic if sum(1 for c in members if c.get("event_type") == kind) >= 2 else "same fact"
 
 
 def facts_view(
@@ -454,7 +507,7 @@ def facts_view(
         rows.append(
             {
                 "id": alignment.get("id"),
-                "topic": alignment.get("topic") or "",
+                "topic": shown_topic(alignment, claims),
                 "frame": alignment.get("frame"),
                 "verdict": verdict,
                 "symbol": symbol,
@@ -547,6 +600,15 @@ def tree_lines(roots: list[dict], depth: int = 0) -> list[tuple[int, dict]]:
     return out
 
 
+def _title_case_headline(block: dict) -> bool:
+    """A headline most of whose words are capitalised ("As Tension Eases On Ferguson's Streets, Focus Turns"):
+    there every word looks like a name, and an actor found in it and nowhere else is rarely one."""
+    if block.get("kind") != "headline":
+        return False
+    words = re.findall(r"[^\W\d_]+", str(block.get("text") or ""))
+    return len(words) >= TITLE_MIN_WORDS and sum(w[:1].isupper() for w in words) >= TITLE_CAPITALS_SHARE * len(words)
+
+
 def actor_matrix(
     actors: list[dict], relations: list[dict], blocks: list[dict], narratives: list[dict]
 ) -> dict[str, Any]:
@@ -561,8 +623,12 @@ def actor_matrix(
 
     columns = [{"id": n["id"], "name": n["name"], "slot": n["slot"]} for n in narratives]
     names = {a["id"]: a.get("name") or a["id"] for a in actors}
+    titles = [(b.get("start", 0), b.get("end", 0)) for b in blocks if _title_case_headline(b)]
     rows = []
     for actor in actors:
+        found = [m for m in actor.get("mentions") or [] if isinstance(m.get("start"), int)]
+        if found and titles and all(any(s <= m["start"] < e for s, e in titles) for m in found):
+            continue  # "Tension Eases", "Focus Turns": a headline's capitals, named nowhere else
         mentions: Counter[str | None] = Counter(narrative_at(m.get("start")) for m in actor.get("mentions") or [])
         said: dict[str | None, list[dict]] = defaultdict(list)
         for r in relations:
@@ -599,7 +665,13 @@ def actor_matrix(
             }
         )
     rows.sort(key=lambda r: (-any(c["relations"] for c in r["cells"]), -r["total"], r["name"]))
-    return {"columns": columns, "rows": rows[:MATRIX_ROWS], "more": rows[MATRIX_ROWS:]}
+    # the Side column only when some actor has a side: an all-dash column costs a narrow screen an account
+    return {
+        "columns": columns,
+        "rows": rows[:MATRIX_ROWS],
+        "more": rows[MATRIX_ROWS:],
+        "sides": any(r["side"] for r in rows),
+    }
 
 
 def flag_counts(view: dict[str, Any]) -> list[tuple[str, int]]:
@@ -607,9 +679,49 @@ def flag_counts(view: dict[str, Any]) -> list[tuple[str, int]]:
     return [(name, n) for name, n in view["comments"]["filters"] if n]
 
 
-def framing_view(framing: dict[str, Any], narratives: list[dict], choices: list[dict] | None = None) -> dict[str, Any]:
+def voices(attributions: list[dict], sources: dict, text: str = "") -> Callable[[int, int], str | None]:
+    """``voice_at(start, end)``: the source whose own words hold that stretch of ``text`` (the innermost), or
+    None where the account chose the words. A source's own words are a quotation: the whole content of a direct
+    quotation (or its continuation), and inside reported speech ("calling the deal “fiscally irresponsible”")
+    only the stretches in quotation marks, since the rest is the account's paraphrase ("Mr. Boehner said that
+    ..., a surprisingly downbeat assessment": the account's word). Statements of the page's own publisher are
+    the account's."""
+    from ..framing import quotations
+
+    spans: list[tuple[int, int, str, int]] = []  # start, end, source, its statement's length
+    for attribution in attributions:
+        content, source = attribution.get("content"), sources.get(attribution.get("source_id")) or {}
+        if source.get("is_publisher") or not isinstance(content, dict):
+            continue
+        start, end = content.get("start"), content.get("end")
+        if not (isinstance(start, int) and isinstance(end, int)) or end <= start:
+            continue
+        name = str(source.get("name") or "a source")
+        if attribution.get("kind") in QUOTED_KINDS:
+            spans.append((start, end, name, end - start))
+        elif attribution.get("kind") not in OWN_VOICE_KINDS and text:
+            spans += [(start + a, start + b, name, end - start) for a, b in quotations(text[start:end])]
+    # the innermost first: of one quotation relayed twice ("B dismissed A's comment that ... “X”"), the
+    # statement closest to it (A's)
+    spans.sort(key=lambda s: (s[1] - s[0], s[3]))
+
+    def voice_at(start: int, end: int) -> str | None:
+        return next((name for a, b, name, _ in spans if a <= start and end <= b), None)
+
+    return voice_at
+
+
+def framing_view(
+    framing: dict[str, Any],
+    narratives: list[dict],
+    choices: list[dict] | None = None,
+    voice_at: Callable[[int, int], str | None] | None = None,
+) -> dict[str, Any]:
     """Per side: distinctive terms, lexicon hits, loaded spans; the diverging chart, the lexicon pairs and the
-    paired word choices (what each account calls the same actor or event)."""
+    paired word choices (what each account calls the same actor or event).
+
+    ``voice_at(start, end)`` names the source a loaded word is relayed from (:func:`voices`): such a word is the
+    source's choice, not the account's, and is listed after the account's own with whose words it is."""
     names = {n["id"]: n for n in narratives}
     sides: list[dict[str, Any]] = []
     for key, value in framing.items():
@@ -620,7 +732,14 @@ def framing_view(framing: dict[str, Any], narratives: list[dict], choices: list[
             "name": str(value.get("label") or key),
             "slot": len(sides) % len(svg.SIDE_COLOURS),
         }
-        distinctive = [t for t in value.get("distinctive") or [] if isinstance(t, dict) and t.get("term")]
+        distinctive = [
+            t
+            for t in value.get("distinctive") or []
+            if isinstance(t, dict)
+            and t.get("term")
+            and not (isinstance(t.get("z"), int | float) and abs(t["z"]) < DISTINCTIVE_MIN_Z)
+            and not (voice_at and _all_relayed(t.get("spans"), voice_at))
+        ]
         distinctive.sort(key=lambda t: -abs(_number(t.get("z"))))
         sides.append(
             {
@@ -629,13 +748,16 @@ def framing_view(framing: dict[str, Any], narratives: list[dict], choices: list[
                 "slot": narrative["slot"],
                 "distinctive": distinctive[:FRAMING_TERMS_PER_SIDE],
                 "lexicon": [t for t in value.get("lexicon") or [] if isinstance(t, dict)],
-                "loaded": _merge_loaded([_loaded(item) for item in value.get("loaded") or []]),
+                "loaded": _merge_loaded([_loaded(item, voice_at) for item in value.get("loaded") or []]),
             }
         )
     families: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for side in sides:
         for hit in side["lexicon"]:
-            written = " / ".join(str(f) for f in hit.get("forms") or []) or str(hit.get("term", ""))
+            forms = [str(f) for f in hit.get("forms") or []]
+            if forms and all(f[:1].isupper() for f in forms):  # "Vineyard Holistic Retreat": a name's word
+                continue
+            written = " / ".join(forms) or str(hit.get("term", ""))
             label = written + (f" ×{hit['count']:g}" if isinstance(hit.get("count"), int | float) else "")
             families[str(hit.get("family") or "other")][side["id"]].append(label)
     chart = None
@@ -653,18 +775,26 @@ def framing_view(framing: dict[str, Any], narratives: list[dict], choices: list[
         "lexicon_pairs": [
             {"family": fam.replace("_", " "), "by_side": [", ".join(by_side.get(s["id"], [])) for s in sides]}
             for fam, by_side in sorted(families.items())
+            if len(sides) < 2 or len(by_side) >= LEXICON_PAIR_MIN_SIDES
         ],
     }
 
 
+def _all_relayed(spans: Any, voice_at: Callable[[int, int], str | None]) -> bool:
+    """Whether every use of a word lies inside some source's statement (so the word is theirs, not the
+    account's); False when the uses are not known."""
+    placed = [s for s in spans or [] if isinstance(s, list | tuple) and len(s) == 2]
+    return bool(placed) and all(voice_at(int(a), int(b)) for a, b in placed)
+
+
 def _merge_loaded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per loaded word (case kept from its first use), counting repeats; labels made readable."""
-    merged: dict[str, dict[str, Any]] = {}
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
     for item in items:
         label = str(item["label"]).replace("_", " ").replace(",", ", ").lower() if item["label"] else None
-        entry = merged.setdefault(item["text"].lower(), {**item, "label": label, "count": 0})
+        entry = merged.setdefault((item["text"].lower(), item.get("voice") or ""), {**item, "label": label, "count": 0})
         entry["count"] += int(_number(item.get("count")) or 1)
-    return list(merged.values())
+    return sorted(merged.values(), key=lambda e: bool(e.get("voice")))  # the account's own words first
 
 
 def word_choices_view(choices: list[dict], narratives: list[dict]) -> dict[str, Any]:
@@ -704,14 +834,23 @@ def _choice_cell(words: list[dict]) -> str:
     return ", ".join(parts)
 
 
-def _loaded(item: Any) -> dict[str, Any]:
+def _loaded(item: Any, voice_at: Callable[[int, int], str | None] | None = None) -> dict[str, Any]:
     if isinstance(item, dict):
+        start, end = item.get("start"), item.get("end")
+        voice = voice_at(start, end) if voice_at and isinstance(start, int) and isinstance(end, int) else None
         return {
             "text": str(item.get("text") or item.get("term") or ""),
             "label": item.get("label") or item.get("technique") or item.get("family"),
             "count": item.get("count"),
+            "voice": voice,
+            "whose": _possessive(voice) if voice else None,
         }
-    return {"text": str(item), "label": None, "count": None}
+    return {"text": str(item), "label": None, "count": None, "voice": None, "whose": None}
+
+
+def _possessive(name: str) -> str:
+    """ "Holder" -> "Holder's", "voters" -> "voters'"."""
+    return name + ("’" if name.endswith("s") else "’s")
 
 
 def _actors(actors: list[dict], relations: list[dict], sources: dict) -> dict[str, Any]:

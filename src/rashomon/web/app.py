@@ -43,7 +43,7 @@ from ..read.fetch import Fetched, fetch
 from ..report.comparison import merge_for_report, outlet_name
 from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
-from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment
+from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment, shown_topic
 from .cache import ReadCache
 from .pool import AnalysisPool, PoolFull, ThreadRunner, WorkerLost
 from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store
@@ -728,7 +728,7 @@ def _across_view(outcome: dict[str, Any], ids: list[int], views: list[dict[str, 
         verdict = a.get("verdict") if a.get("verdict") in VERDICTS else "unique"
         alignments.append(
             {
-                "topic": a.get("topic"),
+                "topic": shown_topic(a, claims),
                 "verdict": verdict,
                 "symbol": VERDICTS[verdict][0],
                 "explanation": a.get("explanation") or "",
