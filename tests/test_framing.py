@@ -406,3 +406,51 @@ def test_score_words_builds_the_features_the_head_names(monkeypatch):
     scored = framing.score_words({"a": [(0, "Angry crowds gathered outside.")]})["a"]
     assert scored[0].text == "Angry" and scored[0].score == pytest.approx(0.5)
     assert all(abs(w.score - 0.5) > 1e-3 for w in scored[1:])
+
+
+def _span(text: str, word: str, nth: int = 0) -> tuple[int, int]:
+    start = [m.start() for m in re.finditer(re.escape(word), text)][nth]
+    return start, start + len(word)
+
+
+def test_a_side_taking_reporting_verb_in_a_cue_is_loaded_with_its_own_confidence():
+    text = (
+        "The mayor slammed the harbour plan, and the council claimed the budget was sound. "
+        'Her deputy said: "Yesterday the mayor slammed us all again for nothing."'
+    )
+    cues = [_span(text, "slammed"), _span(text, "claimed"), _span(text, "said"), _span(text, "slammed", 1)]
+    scored = _scored(text, {})  # the head flags nothing here
+    spans = framing.loaded_language([(0, text)], scored=scored, threshold=0.995, cues=cues)
+    # "claimed" weighs the truth of what is reported and "said" is plain; the second "slammed" is inside a
+    # speaker's long quotation, not the account's choice
+    assert [(s["text"], s["kind"], s["start"]) for s in spans] == [("slammed", "cue", text.index("slammed"))]
+    assert spans[0]["confidence"] == framing.LOADED_CONFIDENCE["cue"]
+    # the same verb outside any cue (no attribution found) is not flagged by the list
+    assert framing.loaded_language([(0, text)], scored=scored, threshold=0.995) == []
+
+
+def test_a_cue_verb_the_head_already_flags_is_one_span_and_every_kind_has_a_confidence():
+    text = 'Critics blasted the "reforms" as a cruel sham, and the minister touted them.'
+    scored = _scored(text, {"blasted": 0.999, "reforms": 0.6, "cruel": 0.999})
+    cues = [_span(text, "blasted"), _span(text, "touted")]
+    spans = framing.loaded_language([(0, text)], scored=scored, threshold=0.995, cues=cues)
+    assert [(s["text"], s["kind"]) for s in spans] == [
+        ("blasted", "model"),
+        ("reforms", "scare_quote"),
+        ("cruel", "model"),
+        ("touted", "cue"),
+    ]
+    assert {s["kind"]: s["confidence"] for s in spans} == {
+        kind: framing.LOADED_CONFIDENCE[kind] for kind in ("model", "scare_quote", "cue")
+    }
+
+
+def test_verb_forms_are_the_regular_inflections():
+    assert framing.verb_forms("slam") == {"slam", "slams", "slammed", "slamming"}
+    assert framing.verb_forms("decry") == {"decry", "decries", "decried", "decrying"}
+    assert framing.verb_forms("deride") == {"deride", "derides", "derided", "deriding"}
+    assert framing.verb_forms("bash") == {"bash", "bashes", "bashed", "bashing"}
+    assert framing.verb_forms("trumpet") == {"trumpet", "trumpets", "trumpeted", "trumpeting"}
+    verbs = framing.side_taking_verbs()
+    assert {"slammed", "scoffed", "touted", "lambasted"} <= verbs
+    assert not {"claimed", "admitted", "conceded", "said", "told"} & verbs

@@ -154,3 +154,28 @@ def test_summary_is_one_screen_with_facts_sources_and_flags_and_prints_markup_as
     hostile.page.title = "[bold red]loud[/] \x1b[31mred"
     out = render_summary(hostile, width=100)
     assert "[bold red]loud[/]" in out and "\x1b" not in out
+
+
+def test_loaded_flags_show_their_kind_and_how_often_that_kind_was_right():
+    from rashomon.report.view import framing_view
+
+    framing = {
+        "n1": {
+            "label": "Daily Post",
+            "loaded": [
+                {"text": "slammed", "technique": "Loaded_Language", "kind": "cue", "confidence": 0.20},
+                {"text": "reckless", "technique": "Loaded_Language", "kind": "model", "confidence": 0.16},
+                {"text": "old quarter", "label": "place"},
+            ],
+        }
+    }
+    loaded = framing_view(framing, [])["sides"][0]["loaded"]
+    assert [(i["text"], i["label"], i["confidence"]) for i in loaded] == [
+        ("slammed", "side-taking verb", 0.20),
+        ("reckless", "loaded language", 0.16),
+        ("old quarter", "place", None),
+    ]
+    from rashomon.report.markdown import _loaded_item
+
+    assert _loaded_item(loaded[0]) == "slammed (side-taking verb; right 20 % in tests)"
+    assert _loaded_item(loaded[2]) == "old quarter (place)"

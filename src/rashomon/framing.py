@@ -91,6 +91,11 @@ SCARE_QUOTE_MIN_SCORE = 0.5
 #: quoted speech) scoring at least this on the loaded-language head in their sentence. Every other word
 #: still counts in the totals. Chosen on BASIL-dev (see eval/framing.py).
 FIGHTIN_MIN_SCORE = 0.3
+#: How often a loaded-language flag of each kind was right: its span precision on BASIL-dev 2010-2012 (the years
+#: the flag threshold was chosen on) at the shipped threshold, from ``eval/framing.py``'s table per kind. The
+#: head's score ranks words but is no probability (above the threshold precision is flat on BASIL), so each flag
+#: carries the measured rate of its kind as ``confidence``. 2013-2014 and PTC (not tuned on) are in the head's card.
+LOADED_CONFIDENCE = {"model": 0.16, "scare_quote": 0.17, "cue": 0.20}
 
 WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _TWEET_NOISE = re.compile(r"@\w+|https?://\S+|\burl\b|&\w+;|\brt\b", re.I)
@@ -681,13 +686,17 @@ def loaded_language(
     encoded: Sequence[EncodedSpan] = (),
     scored: Sequence[ScoredWord] | None = None,
     threshold: float | None = None,
+    cues: Sequence[tuple[int, int]] = (),
 ) -> list[dict]:
-    """The head's loaded words and the scare quotes of ``pieces``, in page order, without overlaps.
+    """The head's loaded words, the scare quotes and the side-taking reporting verbs of ``pieces``, in page
+    order, without overlaps; each with the ``confidence`` of its kind (:data:`LOADED_CONFIDENCE`).
 
     A scare quote counts only when it holds a word the head scores at least :data:`SCARE_QUOTE_MIN_SCORE` and
     is not a title (every word capitalised): most short quotations are a speaker's plain words or a name.
-    ``scored``: the pieces' words already scored (:func:`score_words`); ``threshold``: the flag threshold
-    (default: the head's own).
+    ``cues``: page spans of the attribution stage's cues; a word of one whose verb takes sides ("slammed",
+    "scoffed": :func:`side_taking_verbs`) is loaded language of kind ``cue``, the account's choice of how to
+    report what someone said. ``scored``: the pieces' words already scored (:func:`score_words`);
+    ``threshold``: the flag threshold (default: the head's own).
     """
     if scored is None:
         scored = score_words({"": pieces}, encoder, encoded)[""]
@@ -712,7 +721,66 @@ def loaded_language(
             ):
                 continue
             spans.append(quote)
+    if cues:
+        taken = Regions([(s["start"], s["end"]) for s in spans])
+        spans += [s for s in side_taking_cues(pieces, cues) if not taken.overlaps(s["start"], s["end"])]
+    for span in spans:
+        span["confidence"] = LOADED_CONFIDENCE[span["kind"]]
     return sorted(spans, key=lambda s: (s["start"], s["end"]))
+
+
+@lru_cache(maxsize=1)
+def side_taking_verbs() -> frozenset[str]:
+    """The written forms (base, -s, -ed, -ing) of ``loaded_language.yaml``'s ``side_taking_verbs``: reporting
+    verbs that judge what they report ("slammed", "scoffed", "touted")."""
+    forms: set[str] = set()
+    for verb in load_yaml("framing/loaded_language.yaml").get("side_taking_verbs", []):
+        forms.update(verb_forms(verb))
+    return frozenset(forms)
+
+
+_DOUBLED_FINAL = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprt]$")
+
+
+def verb_forms(verb: str) -> set[str]:
+    """The regular forms of an English verb: "slam" -> slam, slams, slammed, slamming; "decry" -> decries,
+    decried; "deride" -> derided, deriding (a one-syllable verb ending consonant-vowel-consonant doubles it)."""
+    stem = verb + verb[-1] if _DOUBLED_FINAL.match(verb) else verb
+    if verb.endswith("e"):
+        return {verb, verb + "s", verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    plural = verb + "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else verb + "s"
+    return {verb, plural, stem + "ed", stem + "ing"}
+
+
+def side_taking_cues(pieces: list[tuple[int, str]], cues: Sequence[tuple[int, int]]) -> list[dict]:
+    """The words of attribution cues (page spans) inside ``pieces`` that are side-taking reporting verbs
+    (:func:`side_taking_verbs`), as loaded-language spans of kind ``cue``; none inside a long quotation (a
+    speaker relaying someone, not the account)."""
+    verbs = side_taking_verbs()
+    spans = []
+    for offset, text in pieces:
+        quoted: Regions | None = None
+        for start, end in cues:
+            if start < offset or end > offset + len(text):
+                continue
+            for match in _SCORED_WORD.finditer(text, start - offset, end - offset):
+                if normalise(match.group()).lower() not in verbs:
+                    continue
+                quoted = quoted or Regions(_long_quotations(text))
+                if quoted.holds(match.start()):
+                    continue
+                spans.append(
+                    {
+                        "start": offset + match.start(),
+                        "end": offset + match.end(),
+                        "text": match.group(),
+                        "technique": "Loaded_Language",
+                        "kind": "cue",
+                    }
+                )
+    return spans
 
 
 class Regions:
@@ -770,6 +838,7 @@ def framing_for(
     labels: Mapping[str, str] | None = None,
     encoder=None,
     encoded: Sequence[EncodedSpan] = (),
+    cues: Sequence[tuple[int, int]] = (),
 ) -> dict:
     """Framing of each account, keyed by narrative id.
 
@@ -781,13 +850,16 @@ def framing_for(
                           "context": {"start", "end", "snippet"}, "spans": [[start, end], ...]}],
          "lexicon": [{"family": str, "term": str, "side": str, "count": float}],
          "lean": [{"side": str, "count": float}],   # lexicon counts summed by the side that tends to use them
-         "loaded": [{"start": int, "end": int, "text": str, "technique": str, "kind": str}]}
+         "loaded": [{"start": int, "end": int, "text": str, "technique": str, "kind": str,
+                     "confidence": float}]}
 
     ``distinctive`` ranks, by Fightin' Words against all other accounts pooled, only the uses that can carry
     framing (:func:`evaluative_counts`); every other word still counts in the totals, as one pooled type.
     ``count`` / ``other_count`` are those uses in this account and in the others, ``spans`` this account's.
     ``loaded`` comes from the ``framing-loaded`` token head (``encoder`` loaded once per process when not given;
-    ``encoded`` holds vectors the caller already has) plus scare quotes; ``kind`` says which.
+    ``encoded`` holds vectors the caller already has) plus scare quotes and, among the attribution cues
+    ``cues`` (page spans), the side-taking reporting verbs; ``kind`` says which (``model``, ``scare_quote``,
+    ``cue``) and ``confidence`` how often a flag of that kind was right (:data:`LOADED_CONFIDENCE`).
 
     With one account there is nothing to contrast: ``distinctive`` is empty.
     """
@@ -822,7 +894,7 @@ def framing_for(
             "distinctive": distinctive,
             "lexicon": hits,
             "lean": [{"side": side, "count": count} for side, count in lean.most_common()],
-            "loaded": loaded_language(pieces, scored=scored[nid]),
+            "loaded": loaded_language(pieces, scored=scored[nid], cues=cues),
         }
     return result
 

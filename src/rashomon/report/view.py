@@ -694,14 +694,25 @@ def _choice_cell(words: list[dict]) -> str:
     return ", ".join(parts)
 
 
+#: How a loaded-language flag's kind is named to the reader (the head's own flags go by their technique).
+LOADED_KIND_LABELS = {"scare_quote": "scare quotes", "cue": "side-taking verb"}
+
+
 def _loaded(item: Any) -> dict[str, Any]:
+    """A loaded-language flag for display: its text, what kind of flag it is and, when the framing stage gave
+    one, ``confidence``: how often a flag of that kind was right when measured."""
     if isinstance(item, dict):
+        confidence = item.get("confidence")
         return {
             "text": str(item.get("text") or item.get("term") or ""),
-            "label": item.get("label") or item.get("technique") or item.get("family"),
+            "label": item.get("label")
+            or LOADED_KIND_LABELS.get(str(item.get("kind")))
+            or item.get("technique")
+            or item.get("family"),
             "count": item.get("count"),
+            "confidence": confidence if isinstance(confidence, int | float) else None,
         }
-    return {"text": str(item), "label": None, "count": None}
+    return {"text": str(item), "label": None, "count": None, "confidence": None}
 
 
 def _actors(actors: list[dict], relations: list[dict], sources: dict) -> dict[str, Any]:
