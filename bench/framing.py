@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     import rashomon
     from rashomon import encoder, framing
     from rashomon.choices import choices_stage
-    from rashomon.compare import _narrative_texts, cue_spans
+    from rashomon.compare import _narrative_texts
     from rashomon.meaning import normalized_text
     from rashomon.nlp import load as load_nlp
     from rashomon.options import Options
@@ -64,10 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         framing.framing_for(texts, encoder=enc)  # warm: the head is loaded once per process
         parse = best_of(args.repeat, lambda blocks=blocks: list(nlp.pipe(blocks)))
         claims = best_of(args.repeat, claims_pass)
-        cues = cue_spans(analysis)  # the attribution cues, where the side-taking reporting verbs are looked for
-        frame = best_of(
-            args.repeat, lambda t=texts, e=encoded, c=cues: framing.framing_for(t, encoder=enc, encoded=e, cues=c)
-        )
+        frame = best_of(args.repeat, lambda t=texts, e=encoded: framing.framing_for(t, encoder=enc, encoded=e))
         alone = best_of(args.repeat, lambda texts=texts: framing.framing_for(texts, encoder=enc))
         chosen = best_of(args.repeat, lambda a=analysis: choices_stage(a, None))  # type: ignore[arg-type]
         rows.append(

@@ -18,10 +18,9 @@ against BASIL lexical bias.
    over every occurrence of those words is printed beside it.
 
 Our flags are those the product makes (``framing.loaded_language``): the head's words at its threshold, scare
-quotes, and the side-taking reporting verbs among the attribution stage's cues (each article read as a page: a
-spaCy parse and the attribution stage, a headline block first); ``ours_no_cues`` leaves the cue verbs out (the
-flags before issue 14's third round), and a table scores each kind of flag alone, the precision each kind
-carries as its ``confidence`` (``framing.LOADED_CONFIDENCE``).
+quotes and side-taking reporting verbs; ``ours_no_verbs`` leaves the verbs out (the flags before issue 14's third
+round), and a table scores each kind of flag alone at the shipped threshold: the precision each kind carries as
+its ``confidence`` (``framing.LOADED_CONFIDENCE``).
 
 Anchors, same scoring: the old conflict/VADER lexicon (``framing.loaded_spans``) and a bias word list, MBIC's
 ``bised_words_lexicon.xlsx`` (read from ``--mbic`` when present). Neither BASIL nor PTC trains anything shipped;
@@ -48,6 +47,10 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
 TUNE_YEARS = ("2010", "2011", "2012")
+#: The kinds of loaded-language flag (``framing.loaded_language``), each scored alone; ``BEFORE``: those of the
+#: product before issue 14's third round added the side-taking verbs.
+KINDS = ("model", "scare_quote", "verb")
+BEFORE = ("model", "scare_quote")
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -207,54 +210,16 @@ class Scored:
         self.texts = texts
         self.words = framing.score_words(texts, encoder.load(), known)
 
-    def spans(
-        self, threshold: float | None = None, cues: list[list[tuple[int, int]]] | None = None, kind: str | None = None
-    ) -> list[list[tuple[int, int]]]:
-        """The shipped loaded-language spans (head + scare quotes, + side-taking cue verbs when ``cues``, each
-        document's attribution cues, are given) of each document at ``threshold``; only those of ``kind`` if
-        given."""
+    def spans(self, threshold: float | None = None, kinds: tuple[str, ...] = KINDS) -> list[list[tuple[int, int]]]:
+        """The shipped loaded-language spans (head, scare quotes, side-taking verbs) of each document at
+        ``threshold``, those of ``kinds`` only."""
         from rashomon import framing
 
         out = []
         for i, base in enumerate(self.bases):
-            doc_cues = [(a + base, b + base) for a, b in cues[i]] if cues else []
-            found = framing.loaded_language(
-                self.texts[str(i)], scored=self.words[str(i)], threshold=threshold, cues=doc_cues
-            )
-            out.append([(s["start"] - base, s["end"] - base) for s in found if kind is None or s["kind"] == kind])
+            found = framing.loaded_language(self.texts[str(i)], scored=self.words[str(i)], threshold=threshold)
+            out.append([(s["start"] - base, s["end"] - base) for s in found if s["kind"] in kinds])
         return out
-
-
-def page_cues(pages: list[list[str]]) -> list[list[list[tuple[int, int]]]]:
-    """The attribution cues (``rashomon.compare.cue_spans``) of each page given as its blocks (a headline
-    block first, as the product reads one), per block, in block offsets: one spaCy parse and one attribution
-    stage per page."""
-    from rashomon import nlp as nlp_module
-    from rashomon.attribution import attribution_stage
-    from rashomon.compare import cue_spans
-    from rashomon.model import Analysis, Block, Page
-    from rashomon.pipeline import ParsedBlock, StageContext
-
-    nlp = nlp_module.load()
-    out = []
-    for blocks in pages:
-        text, parts = "", []
-        for number, block in enumerate(blocks):
-            kind = "headline" if number == 0 else "paragraph"
-            parts.append(Block(f"b{number}", kind, len(text), len(text) + len(block), block))
-            text += block + "\n\n"
-        page = Page(text=text, blocks=parts)
-        analysis = Analysis(page=page)
-        parsed = [ParsedBlock(b, d) for b, d in zip(parts, nlp.pipe([b.text for b in parts]), strict=True)]
-        attribution_stage(analysis, StageContext(parsed))
-        cues = cue_spans(analysis)
-        out.append([[(a - b.start, z - b.start) for a, z in cues if b.start <= a and z <= b.end] for b in parts])
-    return out
-
-
-def ptc_blocks(text: str) -> list[str]:
-    """A PTC article's blocks: its lines, blank ones dropped (the first is the title)."""
-    return [line for line in text.split("\n") if line.strip()]
 
 
 def by_sentence(spans: list[list[tuple[int, int]]], layouts: list[list[tuple[int, int]]], count: int) -> list:
@@ -353,8 +318,6 @@ OUTLET_WORDS = "fox foxnews nyt times huffpost huffington post"
 
 
 THRESHOLDS = (0.5, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995)
-#: The kinds of loaded-language flag (``framing.loaded_language``), each scored alone.
-KINDS = ("model", "scare_quote", "cue")
 
 
 def use_head(head) -> None:
@@ -400,15 +363,12 @@ def main(argv: list[str] | None = None) -> int:
     docs = [[(0, s)] for _, s, _ in sentences]
     gold = [g for _, _, g in sentences]
     texts = [s for _, s, _ in sentences]
-    layouts, par_docs, first, pages = [], [], 0, []
+    layouts, par_docs, first = [], [], 0
     for article in articles:
-        pages.append(["Headline"])
         for text, layout in paragraphs(article, first):
             par_docs.append([(0, text)])
             layouts.append(layout)
-            pages[-1].append(text)
         first += len(article["sentences"])
-    cues = [block for page in page_cues(pages) for block in page[1:]]  # the paragraphs' cues, in order
     tune = [i for i, (y, _, _) in enumerate(sentences) if y in TUNE_YEARS]
     rest = [i for i, (y, _, _) in enumerate(sentences) if y not in TUNE_YEARS]
     print(f"BASIL-dev: {len(articles)} articles, {len(sentences)} sentences, {sum(map(len, gold))} lexical-bias spans")
@@ -417,14 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     encoding = encoder.load().encode(texts, tokens=True)
     scored = Scored(par_docs, lambda i, base: encoded_at(encoding, texts, [(k, base + o) for k, o in layouts[i]]))
 
-    def ours_at(threshold: float | None = None, kind: str | None = None, with_cues: bool = True) -> list:
-        return by_sentence(scored.spans(threshold, cues if with_cues else None, kind), layouts, len(sentences))
+    def ours_at(threshold: float | None = None, kinds: tuple[str, ...] = KINDS) -> list[list[tuple[int, int]]]:
+        return by_sentence(scored.spans(threshold, kinds), layouts, len(sentences))
 
     def pick(pred, keep):
         return [pred[i] for i in keep], [gold[i] for i in keep]
 
     for part, keep, years in (("tune", tune, "the tuning years 2010-2012"), ("rest", rest, "2013-2014 (not tuned on)")):
-        print(f"\nthreshold table on {years}, head + scare quotes + side-taking cue verbs:")
+        print(f"\nthreshold table on {years}, head + scare quotes + side-taking verbs:")
         print(f"{'threshold':>9} {'span P':>7} {'R':>6} {'F1':>6} {'spans':>6}  {'sent P':>7} {'R':>6} {'F1':>6}")
         table = []
         for threshold in sorted({*THRESHOLDS, shipped}):
@@ -442,14 +402,14 @@ def main(argv: list[str] | None = None) -> int:
     for kind in KINDS:
         line = []
         for part, keep in (("tune", tune), ("rest", rest)):
-            s = span_prf(*pick(ours_at(kind=kind), keep))
+            s = span_prf(*pick(ours_at(kinds=(kind,)), keep))
             result[f"basil_{part}_kind_{kind}"] = s
             line.append(f"{part} {s['precision']:.3f} / {s['recall']:.3f} / {s['f1']:.3f} ({s['predicted']})")
         print(f"  {kind:12} " + "   ".join(line))
 
     systems = {
         "ours": ours_at(),
-        "ours_no_cues": ours_at(with_cues=False),
+        "ours_no_verbs": ours_at(kinds=BEFORE),
         **{name: system(docs) for name, system in anchors.items()},
     }
     print(f"\n{'system':16} {'span P':>7} {'R':>6} {'F1':>6}  {'sent P':>7} {'R':>6} {'F1':>6}   (all years)")
@@ -477,30 +437,21 @@ def main(argv: list[str] | None = None) -> int:
     gold_ptc = [g for _, g in ptc]
     print(f"\nPTC: {len(ptc)} articles, Loaded_Language + Name_Calling as one class, partial-overlap span F1")
     scored_ptc = Scored(docs)
-    # each article read as a page of its lines; the cues moved to the article's offsets
-    ptc_cues = []
-    for (text, _), blocks in zip(ptc, page_cues([ptc_blocks(t) for t, _ in ptc]), strict=True):
-        at, doc_cues = 0, []
-        for line, found in zip(ptc_blocks(text), blocks, strict=True):
-            at = text.index(line, at)
-            doc_cues += [(at + a, at + b) for a, b in found]
-            at += len(line)
-        ptc_cues.append(doc_cues)
     result["ptc_table"] = []
     for threshold in sorted({*THRESHOLDS, shipped}):
-        s = span_prf(scored_ptc.spans(threshold, ptc_cues), gold_ptc)
+        s = span_prf(scored_ptc.spans(threshold), gold_ptc)
         result["ptc_table"].append({"threshold": threshold, "span": s})
         mark = "  <- shipped" if threshold == shipped else ""
         print(
             f"  threshold {threshold:.3f}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['predicted']} spans){mark}"
         )
     for kind in KINDS:
-        s = span_prf(scored_ptc.spans(None, ptc_cues, kind), gold_ptc)
+        s = span_prf(scored_ptc.spans(None, (kind,)), gold_ptc)
         result[f"ptc_kind_{kind}"] = s
         print(f"  kind {kind:12} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['predicted']} spans)")
     ptc_systems = {
-        "ours": scored_ptc.spans(None, ptc_cues),
-        "ours_no_cues": scored_ptc.spans(),
+        "ours": scored_ptc.spans(),
+        "ours_no_verbs": scored_ptc.spans(None, BEFORE),
         **{name: system(docs) for name, system in anchors.items()},
     }
     for name, pred in ptc_systems.items():

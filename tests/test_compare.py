@@ -94,20 +94,6 @@ def test_framing_per_account(two_accounts):
     json.dumps(two_accounts.framing)  # JSON plain
 
 
-def test_the_framing_reads_the_attribution_cues_for_side_taking_verbs():
-    # "boasted" is a verb the head scores low: the flag comes from the cue alone
-    text = "The harbour authority boasted about the ferry company's record on Monday."
-    page = make_page([text, "The ferry company said the delays would end on Friday."], [None, None])
-    start = page.text.index("boasted")
-    cue = Span(start, start + len("boasted"), "boasted")
-    content = Span(start + 8, len(text) - 1, text[start + 8 : -1])
-    source = Span(0, len("The harbour authority"), "The harbour authority")
-    attribution = Attribution("a1", "harbour", "indirect", content, source=source, cue=cue)
-    analysis = analyze(page, [Source("harbour", "harbour authority", "government")], [attribution])
-    flags = [s for entry in analysis.framing.values() for s in entry["loaded"] if s["kind"] == "cue"]
-    assert [(s["text"], s["start"]) for s in flags] == [("boasted", start)]
-
-
 def test_incompatible_values_for_the_same_scope_conflict():
     page = make_page(
         ["Medics said 300 people were killed in the strike.", "Officials said 12 people were killed in the strike."],

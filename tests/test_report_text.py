@@ -163,7 +163,7 @@ def test_loaded_flags_show_their_kind_and_how_often_that_kind_was_right():
         "n1": {
             "label": "Daily Post",
             "loaded": [
-                {"text": "slammed", "technique": "Loaded_Language", "kind": "cue", "confidence": 0.20},
+                {"text": "slammed", "technique": "Loaded_Language", "kind": "verb", "confidence": 0.4},
                 {"text": "reckless", "technique": "Loaded_Language", "kind": "model", "confidence": 0.16},
                 {"text": "old quarter", "label": "place"},
             ],
@@ -171,11 +171,11 @@ def test_loaded_flags_show_their_kind_and_how_often_that_kind_was_right():
     }
     loaded = framing_view(framing, [])["sides"][0]["loaded"]
     assert [(i["text"], i["label"], i["confidence"]) for i in loaded] == [
-        ("slammed", "side-taking verb", 0.20),
+        ("slammed", "side-taking verb", 0.4),
         ("reckless", "loaded language", 0.16),
         ("old quarter", "place", None),
     ]
     from rashomon.report.markdown import _loaded_item
 
-    assert _loaded_item(loaded[0]) == "slammed (side-taking verb; right 20 % in tests)"
+    assert _loaded_item(loaded[0]) == "slammed (side-taking verb; right 40 % in tests)"
     assert _loaded_item(loaded[2]) == "old quarter (place)"

@@ -329,21 +329,9 @@ def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
     spans = framing_module.encoded_spans(
         analysis.page.text, [(c.start, c.end) for c in analysis.claims], read, encoding
     )
-    analysis.framing = framing_module.framing_for(
-        texts, {nid: names.get(nid, nid) for nid in texts}, encoder, spans, cue_spans(analysis)
-    )
+    analysis.framing = framing_module.framing_for(texts, {nid: names.get(nid, nid) for nid in texts}, encoder, spans)
     if len(texts) <= 1 and texts:
         analysis.warn("one_account", "the article tells one account: framing has no other side to contrast", "compare")
-
-
-def cue_spans(analysis: Analysis, shift: int = 0) -> list[tuple[int, int]]:
-    """The page spans (moved by ``shift``) of the attribution cues of what someone is reported to say, where
-    framing looks for side-taking reporting verbs (:func:`rashomon.framing.side_taking_cues`)."""
-    return [
-        (a.cue.start + shift, a.cue.end + shift)
-        for a in analysis.attributions
-        if a.cue is not None and a.kind not in ("editorial", "framing")
-    ]
 
 
 def page_label(analysis: Analysis, index: int) -> str:
@@ -524,8 +512,7 @@ def _page_framing(
                 encoded.append(
                     framing_module.EncodedSpan(span.start + shift, span.end + shift, span.tokens, span.offsets + shift)
                 )
-    cues = [span for i, a in enumerate(analyses) for span in cue_spans(a, bases.get(f"p{i + 1}", 0))]
-    result = framing_module.framing_for(texts, labels, encoder, encoded, cues)
+    result = framing_module.framing_for(texts, labels, encoder, encoded)
     for pid, entry in result.items():
         _shift_framing(entry, -bases.get(pid, 0))
     return result

@@ -95,7 +95,7 @@ FIGHTIN_MIN_SCORE = 0.3
 #: the flag threshold was chosen on) at the shipped threshold, from ``eval/framing.py``'s table per kind. The
 #: head's score ranks words but is no probability (above the threshold precision is flat on BASIL), so each flag
 #: carries the measured rate of its kind as ``confidence``. 2013-2014 and PTC (not tuned on) are in the head's card.
-LOADED_CONFIDENCE = {"model": 0.16, "scare_quote": 0.17, "cue": 0.20}
+LOADED_CONFIDENCE = {"model": 0.16, "scare_quote": 0.17, "verb": 0.40}
 
 WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _TWEET_NOISE = re.compile(r"@\w+|https?://\S+|\burl\b|&\w+;|\brt\b", re.I)
@@ -686,17 +686,16 @@ def loaded_language(
     encoded: Sequence[EncodedSpan] = (),
     scored: Sequence[ScoredWord] | None = None,
     threshold: float | None = None,
-    cues: Sequence[tuple[int, int]] = (),
 ) -> list[dict]:
     """The head's loaded words, the scare quotes and the side-taking reporting verbs of ``pieces``, in page
     order, without overlaps; each with the ``confidence`` of its kind (:data:`LOADED_CONFIDENCE`).
 
     A scare quote counts only when it holds a word the head scores at least :data:`SCARE_QUOTE_MIN_SCORE` and
-    is not a title (every word capitalised): most short quotations are a speaker's plain words or a name.
-    ``cues``: page spans of the attribution stage's cues; a word of one whose verb takes sides ("slammed",
-    "scoffed": :func:`side_taking_verbs`) is loaded language of kind ``cue``, the account's choice of how to
-    report what someone said. ``scored``: the pieces' words already scored (:func:`score_words`);
-    ``threshold``: the flag threshold (default: the head's own).
+    is not a title (every word capitalised): most short quotations are a speaker's plain words or a name. A
+    side-taking verb ("slammed", "scoffing": :func:`side_taking_verbs`) is the account's judgement of what it
+    reports, flagged wherever a word may be (no name, title or long quotation) when the head has not flagged it.
+    ``scored``: the pieces' words already scored (:func:`score_words`); ``threshold``: the flag threshold
+    (default: the head's own).
     """
     if scored is None:
         scored = score_words({"": pieces}, encoder, encoded)[""]
@@ -721,9 +720,13 @@ def loaded_language(
             ):
                 continue
             spans.append(quote)
-    if cues:
-        taken = Regions([(s["start"], s["end"]) for s in spans])
-        spans += [s for s in side_taking_cues(pieces, cues) if not taken.overlaps(s["start"], s["end"])]
+    taken = Regions([(s["start"], s["end"]) for s in spans])
+    verbs = side_taking_verbs()
+    spans += [
+        {"start": w.start, "end": w.end, "text": w.text, "technique": "Loaded_Language", "kind": "verb"}
+        for w in scored
+        if w.eligible and normalise(w.text).lower() in verbs and not taken.overlaps(w.start, w.end)
+    ]
     for span in spans:
         span["confidence"] = LOADED_CONFIDENCE[span["kind"]]
     return sorted(spans, key=lambda s: (s["start"], s["end"]))
@@ -731,11 +734,12 @@ def loaded_language(
 
 @lru_cache(maxsize=1)
 def side_taking_verbs() -> frozenset[str]:
-    """The written forms (base, -s, -ed, -ing) of ``loaded_language.yaml``'s ``side_taking_verbs``: reporting
-    verbs that judge what they report ("slammed", "scoffed", "touted")."""
+    """The past and -ing forms of ``loaded_language.yaml``'s ``side_taking_verbs``: reporting verbs that judge
+    what they report ("slammed", "scoffing", "touted"). Their base and -s forms are left out: "blast", "smear",
+    "rants" are nouns as often as verbs."""
     forms: set[str] = set()
     for verb in load_yaml("framing/loaded_language.yaml").get("side_taking_verbs", []):
-        forms.update(verb_forms(verb))
+        forms.update(f for f in verb_forms(verb) if f.endswith(("ed", "ing")))
     return frozenset(forms)
 
 
@@ -752,35 +756,6 @@ def verb_forms(verb: str) -> set[str]:
         return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
     plural = verb + "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else verb + "s"
     return {verb, plural, stem + "ed", stem + "ing"}
-
-
-def side_taking_cues(pieces: list[tuple[int, str]], cues: Sequence[tuple[int, int]]) -> list[dict]:
-    """The words of attribution cues (page spans) inside ``pieces`` that are side-taking reporting verbs
-    (:func:`side_taking_verbs`), as loaded-language spans of kind ``cue``; none inside a long quotation (a
-    speaker relaying someone, not the account)."""
-    verbs = side_taking_verbs()
-    spans = []
-    for offset, text in pieces:
-        quoted: Regions | None = None
-        for start, end in cues:
-            if start < offset or end > offset + len(text):
-                continue
-            for match in _SCORED_WORD.finditer(text, start - offset, end - offset):
-                if normalise(match.group()).lower() not in verbs:
-                    continue
-                quoted = quoted or Regions(_long_quotations(text))
-                if quoted.holds(match.start()):
-                    continue
-                spans.append(
-                    {
-                        "start": offset + match.start(),
-                        "end": offset + match.end(),
-                        "text": match.group(),
-                        "technique": "Loaded_Language",
-                        "kind": "cue",
-                    }
-                )
-    return spans
 
 
 class Regions:
@@ -838,7 +813,6 @@ def framing_for(
     labels: Mapping[str, str] | None = None,
     encoder=None,
     encoded: Sequence[EncodedSpan] = (),
-    cues: Sequence[tuple[int, int]] = (),
 ) -> dict:
     """Framing of each account, keyed by narrative id.
 
@@ -857,9 +831,9 @@ def framing_for(
     framing (:func:`evaluative_counts`); every other word still counts in the totals, as one pooled type.
     ``count`` / ``other_count`` are those uses in this account and in the others, ``spans`` this account's.
     ``loaded`` comes from the ``framing-loaded`` token head (``encoder`` loaded once per process when not given;
-    ``encoded`` holds vectors the caller already has) plus scare quotes and, among the attribution cues
-    ``cues`` (page spans), the side-taking reporting verbs; ``kind`` says which (``model``, ``scare_quote``,
-    ``cue``) and ``confidence`` how often a flag of that kind was right (:data:`LOADED_CONFIDENCE`).
+    ``encoded`` holds vectors the caller already has) plus scare quotes and side-taking reporting verbs;
+    ``kind`` says which (``model``, ``scare_quote``, ``verb``) and ``confidence`` how often a flag of that kind
+    was right (:data:`LOADED_CONFIDENCE`).
 
     With one account there is nothing to contrast: ``distinctive`` is empty.
     """
@@ -894,7 +868,7 @@ def framing_for(
             "distinctive": distinctive,
             "lexicon": hits,
             "lean": [{"side": side, "count": count} for side, count in lean.most_common()],
-            "loaded": loaded_language(pieces, scored=scored[nid], cues=cues),
+            "loaded": loaded_language(pieces, scored=scored[nid]),
         }
     return result
 

@@ -695,7 +695,7 @@ def _choice_cell(words: list[dict]) -> str:
 
 
 #: How a loaded-language flag's kind is named to the reader (the head's own flags go by their technique).
-LOADED_KIND_LABELS = {"scare_quote": "scare quotes", "cue": "side-taking verb"}
+LOADED_KIND_LABELS = {"scare_quote": "scare quotes", "verb": "side-taking verb"}
 
 
 def _loaded(item: Any) -> dict[str, Any]:
