@@ -16,7 +16,8 @@ Three measures:
   already has (:class:`EncodedSpan`: the compare stage's claims) and encoding only the rest. Names, numbers,
   titles and words inside long quotations (a speaker's, not the account's) are never eligible.
   :func:`loaded_language` flags the eligible words at the head's threshold, plus scare quotes that hold a word
-  the head scores; Fightin' Words ranks only eligible uses the head scores at :data:`FIGHTIN_MIN_SCORE` or more
+  the head scores and side-taking reporting verbs ("slammed", "scoffing"), each flag with the measured precision
+  of its kind as ``confidence``; Fightin' Words ranks only eligible uses the head scores at :data:`FIGHTIN_MIN_SCORE` or more
   (:func:`evaluative_counts`), so topic words, names and sourcing words that differ between outlets stay out.
 - :func:`loaded_spans`: the old lexicon (``data/framing/loaded_language.yaml``, strong words of the VADER lexicon,
   scare quotes), kept as the anchor ``eval/framing.py`` scores the head against.
