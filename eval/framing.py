@@ -17,6 +17,11 @@ against BASIL lexical bias.
    with them that fall inside lexical-bias spans, against the share of all words that do (chance). The share
    over every occurrence of those words is printed beside it.
 
+Our flags are those the product makes (``framing.loaded_language``): the head's words at its threshold, scare
+quotes and side-taking reporting verbs; ``ours_no_verbs`` leaves the verbs out (the flags before issue 14's third
+round), and a table scores each kind of flag alone at the shipped threshold: the precision each kind carries as
+its ``confidence`` (``framing.LOADED_CONFIDENCE``).
+
 Anchors, same scoring: the old conflict/VADER lexicon (``framing.loaded_spans``) and a bias word list, MBIC's
 ``bised_words_lexicon.xlsx`` (read from ``--mbic`` when present). Neither BASIL nor PTC trains anything shipped;
 the encoder reads each BASIL sentence once for all three measures.
@@ -42,6 +47,10 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
 TUNE_YEARS = ("2010", "2011", "2012")
+#: The kinds of loaded-language flag (``framing.loaded_language``), each scored alone; ``BEFORE``: those of the
+#: product before issue 14's third round added the side-taking verbs.
+KINDS = ("model", "scare_quote", "verb")
+BEFORE = ("model", "scare_quote")
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -201,14 +210,15 @@ class Scored:
         self.texts = texts
         self.words = framing.score_words(texts, encoder.load(), known)
 
-    def spans(self, threshold: float | None = None) -> list[list[tuple[int, int]]]:
-        """The shipped loaded-language spans (head + scare quotes) of each document at ``threshold``."""
+    def spans(self, threshold: float | None = None, kinds: tuple[str, ...] = KINDS) -> list[list[tuple[int, int]]]:
+        """The shipped loaded-language spans (head, scare quotes, side-taking verbs) of each document at
+        ``threshold``, those of ``kinds`` only."""
         from rashomon import framing
 
         out = []
         for i, base in enumerate(self.bases):
             found = framing.loaded_language(self.texts[str(i)], scored=self.words[str(i)], threshold=threshold)
-            out.append([(s["start"] - base, s["end"] - base) for s in found])
+            out.append([(s["start"] - base, s["end"] - base) for s in found if s["kind"] in kinds])
         return out
 
 
@@ -367,14 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     encoding = encoder.load().encode(texts, tokens=True)
     scored = Scored(par_docs, lambda i, base: encoded_at(encoding, texts, [(k, base + o) for k, o in layouts[i]]))
 
-    def ours_at(threshold: float | None = None) -> list[list[tuple[int, int]]]:
-        return by_sentence(scored.spans(threshold), layouts, len(sentences))
+    def ours_at(threshold: float | None = None, kinds: tuple[str, ...] = KINDS) -> list[list[tuple[int, int]]]:
+        return by_sentence(scored.spans(threshold, kinds), layouts, len(sentences))
 
     def pick(pred, keep):
         return [pred[i] for i in keep], [gold[i] for i in keep]
 
     for part, keep, years in (("tune", tune, "the tuning years 2010-2012"), ("rest", rest, "2013-2014 (not tuned on)")):
-        print(f"\nthreshold table on {years}, head + scare quotes:")
+        print(f"\nthreshold table on {years}, head + scare quotes + side-taking verbs:")
         print(f"{'threshold':>9} {'span P':>7} {'R':>6} {'F1':>6} {'spans':>6}  {'sent P':>7} {'R':>6} {'F1':>6}")
         table = []
         for threshold in sorted({*THRESHOLDS, shipped}):
@@ -388,7 +398,20 @@ def main(argv: list[str] | None = None) -> int:
             )
         result[f"basil_{part}_table"] = table
 
-    systems = {"ours": ours_at(), **{name: system(docs) for name, system in anchors.items()}}
+    print("\nper kind of flag at the shipped threshold (span P / R / F1, flags): the confidence each kind carries")
+    for kind in KINDS:
+        line = []
+        for part, keep in (("tune", tune), ("rest", rest)):
+            s = span_prf(*pick(ours_at(kinds=(kind,)), keep))
+            result[f"basil_{part}_kind_{kind}"] = s
+            line.append(f"{part} {s['precision']:.3f} / {s['recall']:.3f} / {s['f1']:.3f} ({s['predicted']})")
+        print(f"  {kind:12} " + "   ".join(line))
+
+    systems = {
+        "ours": ours_at(),
+        "ours_no_verbs": ours_at(kinds=BEFORE),
+        **{name: system(docs) for name, system in anchors.items()},
+    }
     print(f"\n{'system':16} {'span P':>7} {'R':>6} {'F1':>6}  {'sent P':>7} {'R':>6} {'F1':>6}   (all years)")
     for name, pred in systems.items():
         row = {"span": span_prf(pred, gold), "sentence": sentence_prf(pred, gold)}
@@ -422,7 +445,15 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  threshold {threshold:.3f}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['predicted']} spans){mark}"
         )
-    ptc_systems = {"ours": scored_ptc.spans(), **{name: system(docs) for name, system in anchors.items()}}
+    for kind in KINDS:
+        s = span_prf(scored_ptc.spans(None, (kind,)), gold_ptc)
+        result[f"ptc_kind_{kind}"] = s
+        print(f"  kind {kind:12} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['predicted']} spans)")
+    ptc_systems = {
+        "ours": scored_ptc.spans(),
+        "ours_no_verbs": scored_ptc.spans(None, BEFORE),
+        **{name: system(docs) for name, system in anchors.items()},
+    }
     for name, pred in ptc_systems.items():
         s = span_prf(pred, gold_ptc)
         result[f"ptc_{name}"] = s

@@ -406,3 +406,47 @@ def test_score_words_builds_the_features_the_head_names(monkeypatch):
     scored = framing.score_words({"a": [(0, "Angry crowds gathered outside.")]})["a"]
     assert scored[0].text == "Angry" and scored[0].score == pytest.approx(0.5)
     assert all(abs(w.score - 0.5) > 1e-3 for w in scored[1:])
+
+
+def test_a_side_taking_verb_is_loaded_with_its_own_confidence_unless_it_is_a_speakers_or_a_noun_form():
+    text = (
+        "The mayor slammed the harbour plan, scoffing at its cost, and the council claimed the budget was sound. "
+        'Her deputy said: "Yesterday the mayor slammed us all again for nothing." A blast hit the depot.'
+    )
+    pieces = [(0, text), (len(text) + 1, "Slammed Doors Tour Opens In Harbour City")]
+    scored = framing.score_words({"a": pieces})["a"]
+    quiet = [framing.ScoredWord(w.start, w.end, w.text, 0.0, w.eligible) for w in scored]  # the head flags nothing
+    spans = framing.loaded_language(pieces, scored=quiet, threshold=0.995)
+    # "claimed" weighs the truth of what is reported; the second "slammed" is inside a speaker's long quotation;
+    # "blast" is a noun form; the second piece is a title
+    assert [(s["text"], s["kind"], s["start"]) for s in spans] == [
+        ("slammed", "verb", text.index("slammed")),
+        ("scoffing", "verb", text.index("scoffing")),
+    ]
+    assert {s["confidence"] for s in spans} == {framing.LOADED_CONFIDENCE["verb"]}
+
+
+def test_a_verb_the_head_already_flags_is_one_span_and_every_kind_has_a_confidence():
+    text = 'Critics blasted the "reforms" as a cruel sham, and the minister touted them.'
+    scored = _scored(text, {"blasted": 0.999, "reforms": 0.6, "cruel": 0.999})
+    spans = framing.loaded_language([(0, text)], scored=scored, threshold=0.995)
+    assert [(s["text"], s["kind"]) for s in spans] == [
+        ("blasted", "model"),
+        ("reforms", "scare_quote"),
+        ("cruel", "model"),
+        ("touted", "verb"),
+    ]
+    assert {s["kind"]: s["confidence"] for s in spans} == {
+        kind: framing.LOADED_CONFIDENCE[kind] for kind in ("model", "scare_quote", "verb")
+    }
+
+
+def test_verb_forms_are_the_regular_inflections_and_only_past_and_ing_forms_are_flagged():
+    assert framing.verb_forms("slam") == {"slam", "slams", "slammed", "slamming"}
+    assert framing.verb_forms("decry") == {"decry", "decries", "decried", "decrying"}
+    assert framing.verb_forms("deride") == {"deride", "derides", "derided", "deriding"}
+    assert framing.verb_forms("bash") == {"bash", "bashes", "bashed", "bashing"}
+    assert framing.verb_forms("trumpet") == {"trumpet", "trumpets", "trumpeted", "trumpeting"}
+    verbs = framing.side_taking_verbs()
+    assert {"slammed", "scoffing", "touted", "lambasted", "decried"} <= verbs
+    assert not {"blast", "smears", "claimed", "admitted", "conceded", "said", "told"} & verbs

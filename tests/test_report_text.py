@@ -166,3 +166,28 @@ def test_a_verdict_that_says_how_sure_it_is_shows_it_beside_its_reason():
     section = md.split("### army advance: = agree", 1)[1].split("###", 1)[0]
     assert "how sure: 63 %" in section
     assert "how sure" not in md.split("### army advance", 1)[0]  # verdicts without a certainty say nothing
+
+
+def test_loaded_flags_show_their_kind_and_how_often_that_kind_was_right():
+    from rashomon.report.view import framing_view
+
+    framing = {
+        "n1": {
+            "label": "Daily Post",
+            "loaded": [
+                {"text": "slammed", "technique": "Loaded_Language", "kind": "verb", "confidence": 0.4},
+                {"text": "reckless", "technique": "Loaded_Language", "kind": "model", "confidence": 0.16},
+                {"text": "old quarter", "label": "place"},
+            ],
+        }
+    }
+    loaded = framing_view(framing, [])["sides"][0]["loaded"]
+    assert [(i["text"], i["label"], i["confidence"]) for i in loaded] == [
+        ("slammed", "side-taking verb", 0.4),
+        ("reckless", "loaded language", 0.16),
+        ("old quarter", "place", None),
+    ]
+    from rashomon.report.markdown import _loaded_item
+
+    assert _loaded_item(loaded[0]) == "slammed (side-taking verb; right 40 % in tests)"
+    assert _loaded_item(loaded[2]) == "old quarter (place)"

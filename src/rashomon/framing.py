@@ -16,7 +16,8 @@ Three measures:
   already has (:class:`EncodedSpan`: the compare stage's claims) and encoding only the rest. Names, numbers,
   titles and words inside long quotations (a speaker's, not the account's) are never eligible.
   :func:`loaded_language` flags the eligible words at the head's threshold, plus scare quotes that hold a word
-  the head scores; Fightin' Words ranks only eligible uses the head scores at :data:`FIGHTIN_MIN_SCORE` or more
+  the head scores and side-taking reporting verbs ("slammed", "scoffing"), each flag with the measured precision
+  of its kind as ``confidence``; Fightin' Words ranks only eligible uses the head scores at :data:`FIGHTIN_MIN_SCORE` or more
   (:func:`evaluative_counts`), so topic words, names and sourcing words that differ between outlets stay out.
 - :func:`loaded_spans`: the old lexicon (``data/framing/loaded_language.yaml``, strong words of the VADER lexicon,
   scare quotes), kept as the anchor ``eval/framing.py`` scores the head against.
@@ -91,6 +92,11 @@ SCARE_QUOTE_MIN_SCORE = 0.5
 #: quoted speech) scoring at least this on the loaded-language head in their sentence. Every other word
 #: still counts in the totals. Chosen on BASIL-dev (see eval/framing.py).
 FIGHTIN_MIN_SCORE = 0.3
+#: How often a loaded-language flag of each kind was right: its span precision on BASIL-dev 2010-2012 (the years
+#: the flag threshold was chosen on) at the shipped threshold, from ``eval/framing.py``'s table per kind. The
+#: head's score ranks words but is no probability (above the threshold precision is flat on BASIL), so each flag
+#: carries the measured rate of its kind as ``confidence``. 2013-2014 and PTC (not tuned on) are in the head's card.
+LOADED_CONFIDENCE = {"model": 0.16, "scare_quote": 0.17, "verb": 0.40}
 
 #: A period that closes an initial or a title before a name, not a sentence ("M.", "Rep.", "Capt.").
 _NAME_ABBREVIATION = re.compile(
@@ -691,10 +697,13 @@ def loaded_language(
     scored: Sequence[ScoredWord] | None = None,
     threshold: float | None = None,
 ) -> list[dict]:
-    """The head's loaded words and the scare quotes of ``pieces``, in page order, without overlaps.
+    """The head's loaded words, the scare quotes and the side-taking reporting verbs of ``pieces``, in page
+    order, without overlaps; each with the ``confidence`` of its kind (:data:`LOADED_CONFIDENCE`).
 
     A scare quote counts only when it holds a word the head scores at least :data:`SCARE_QUOTE_MIN_SCORE` and
-    is not a title (every word capitalised): most short quotations are a speaker's plain words or a name.
+    is not a title (every word capitalised): most short quotations are a speaker's plain words or a name. A
+    side-taking verb ("slammed", "scoffing": :func:`side_taking_verbs`) is the account's judgement of what it
+    reports, flagged wherever a word may be (no name, title or long quotation) when the head has not flagged it.
     ``scored``: the pieces' words already scored (:func:`score_words`); ``threshold``: the flag threshold
     (default: the head's own).
     """
@@ -721,7 +730,42 @@ def loaded_language(
             ):
                 continue
             spans.append(quote)
+    taken = Regions([(s["start"], s["end"]) for s in spans])
+    verbs = side_taking_verbs()
+    spans += [
+        {"start": w.start, "end": w.end, "text": w.text, "technique": "Loaded_Language", "kind": "verb"}
+        for w in scored
+        if w.eligible and normalise(w.text).lower() in verbs and not taken.overlaps(w.start, w.end)
+    ]
+    for span in spans:
+        span["confidence"] = LOADED_CONFIDENCE[span["kind"]]
     return sorted(spans, key=lambda s: (s["start"], s["end"]))
+
+
+@lru_cache(maxsize=1)
+def side_taking_verbs() -> frozenset[str]:
+    """The past and -ing forms of ``loaded_language.yaml``'s ``side_taking_verbs``: reporting verbs that judge
+    what they report ("slammed", "scoffing", "touted"). Their base and -s forms are left out: "blast", "smear",
+    "rants" are nouns as often as verbs."""
+    forms: set[str] = set()
+    for verb in load_yaml("framing/loaded_language.yaml").get("side_taking_verbs", []):
+        forms.update(f for f in verb_forms(verb) if f.endswith(("ed", "ing")))
+    return frozenset(forms)
+
+
+_DOUBLED_FINAL = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprt]$")
+
+
+def verb_forms(verb: str) -> set[str]:
+    """The regular forms of an English verb: "slam" -> slam, slams, slammed, slamming; "decry" -> decries,
+    decried; "deride" -> derided, deriding (a one-syllable verb ending consonant-vowel-consonant doubles it)."""
+    stem = verb + verb[-1] if _DOUBLED_FINAL.match(verb) else verb
+    if verb.endswith("e"):
+        return {verb, verb + "s", verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    plural = verb + "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else verb + "s"
+    return {verb, plural, stem + "ed", stem + "ing"}
 
 
 class Regions:
@@ -790,13 +834,16 @@ def framing_for(
                           "context": {"start", "end", "snippet"}, "spans": [[start, end], ...]}],
          "lexicon": [{"family": str, "term": str, "side": str, "count": float}],
          "lean": [{"side": str, "count": float}],   # lexicon counts summed by the side that tends to use them
-         "loaded": [{"start": int, "end": int, "text": str, "technique": str, "kind": str}]}
+         "loaded": [{"start": int, "end": int, "text": str, "technique": str, "kind": str,
+                     "confidence": float}]}
 
     ``distinctive`` ranks, by Fightin' Words against all other accounts pooled, only the uses that can carry
     framing (:func:`evaluative_counts`); every other word still counts in the totals, as one pooled type.
     ``count`` / ``other_count`` are those uses in this account and in the others, ``spans`` this account's.
     ``loaded`` comes from the ``framing-loaded`` token head (``encoder`` loaded once per process when not given;
-    ``encoded`` holds vectors the caller already has) plus scare quotes; ``kind`` says which.
+    ``encoded`` holds vectors the caller already has) plus scare quotes and side-taking reporting verbs;
+    ``kind`` says which (``model``, ``scare_quote``, ``verb``) and ``confidence`` how often a flag of that kind
+    was right (:data:`LOADED_CONFIDENCE`).
 
     With one account there is nothing to contrast: ``distinctive`` is empty.
     """

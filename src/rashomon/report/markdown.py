@@ -165,13 +165,7 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
         terms = ", ".join(f"{escape_md(t['term'])} (z {t.get('z')})" for t in side["distinctive"]) or "—"
         lines += [f"- **{escape_md(side['name'])}** distinctive words: {terms}"]
         if side["loaded"]:
-            lines += [
-                "  - loaded: "
-                + ", ".join(
-                    escape_md(item["text"] + (f" (in {item['whose']} words)" if item.get("whose") else ""))
-                    for item in side["loaded"]
-                )
-            ]
+            lines += ["  - loaded: " + ", ".join(_loaded_item(item) for item in side["loaded"])]
     if framing["lexicon_pairs"]:
         lines += ["", "Framing lexicon, by word family:", ""]
         for row in framing["lexicon_pairs"]:
@@ -256,3 +250,13 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
     if not view["columns"]:
         lines += ["_The page has no article text._", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _loaded_item(item: dict) -> str:
+    """A loaded word with its kind and, when measured, how often a flag of its kind was right."""
+    notes = [escape_md(str(item["label"]))] if item.get("label") else []
+    if item.get("whose"):
+        notes.append(f"in {escape_md(str(item['whose']))} words")
+    if item.get("confidence") is not None:
+        notes.append(f"right {round(item['confidence'] * 100)} % in tests")
+    return escape_md(item["text"]) + (f" ({'; '.join(notes)})" if notes else "")

@@ -834,18 +834,30 @@ def _choice_cell(words: list[dict]) -> str:
     return ", ".join(parts)
 
 
+#: How a loaded-language flag's kind is named to the reader (the head's own flags go by their technique).
+LOADED_KIND_LABELS = {"scare_quote": "scare quotes", "verb": "side-taking verb"}
+
+
 def _loaded(item: Any, voice_at: Callable[[int, int], str | None] | None = None) -> dict[str, Any]:
+    """A loaded-language flag for display: its text, what kind of flag it is, whose words they are when a
+    source's quotation holds them (``voice_at``) and, when the framing stage gave one, ``confidence``: how often
+    a flag of that kind was right when measured."""
     if isinstance(item, dict):
         start, end = item.get("start"), item.get("end")
         voice = voice_at(start, end) if voice_at and isinstance(start, int) and isinstance(end, int) else None
+        confidence = item.get("confidence")
         return {
             "text": str(item.get("text") or item.get("term") or ""),
-            "label": item.get("label") or item.get("technique") or item.get("family"),
+            "label": item.get("label")
+            or LOADED_KIND_LABELS.get(str(item.get("kind")))
+            or item.get("technique")
+            or item.get("family"),
             "count": item.get("count"),
             "voice": voice,
             "whose": _possessive(voice) if voice else None,
+            "confidence": confidence if isinstance(confidence, int | float) else None,
         }
-    return {"text": str(item), "label": None, "count": None, "voice": None, "whose": None}
+    return {"text": str(item), "label": None, "count": None, "voice": None, "whose": None, "confidence": None}
 
 
 def _possessive(name: str) -> str:
