@@ -936,10 +936,16 @@ def when(value: str | None) -> str:
     return f"{date} {clock}{zone}"
 
 
+def is_pingback(comment: dict) -> bool:
+    """Whether a comment is another site's notice that it links here (the reader's ``pingback`` flag), not a
+    reader's words."""
+    return "pingback" in (comment.get("flags") or [])
+
+
 def commenter_name(comment: dict) -> str:
     """Who wrote a comment, for display: its author, else "(pingback)" for another site's notice that it links
     here, else "(anonymous)"."""
-    return comment.get("author") or ("(pingback)" if "pingback" in (comment.get("flags") or []) else "(anonymous)")
+    return comment.get("author") or ("(pingback)" if is_pingback(comment) else "(anonymous)")
 
 
 def _number(value: Any) -> float:
@@ -1016,11 +1022,10 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
 
 def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, Any]]:
     summary: dict[str, dict[str, Any]] = {}
-    for comment in comments:
-        if "pingback" in (comment.get("flags") or []):  # another site's notice: no commenter
-            continue
-        author = comment.get("author") or "(anonymous)"
-        row = summary.setdefault(
+
+    def row_of(comment: dict) -> dict[str, Any]:
+        author = commenter_name(comment)
+        return summary.setdefault(
             author,
             {
                 "author": author,
@@ -1031,26 +1036,19 @@ def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, 
                 "verified": comment.get("verified"),
             },
         )
+
+    for comment in comments:
+        if is_pingback(comment):  # another site's notice: no commenter
+            continue
+        row = row_of(comment)
         row["comments"] += 1
         row["flags"].update(flag_label(f, comment.get("language")) for f in comment.get("flags") or [])
         scores = comment.get("scores") or {}
         if scores:  # a commenter none of whose comments was scored has no highest score (not 0.00)
             row["max_abuse"] = max([row["max_abuse"] or 0.0, *(_number(scores.get(k)) for k in ABUSE_SCORE_KEYS)])
         parent = by_id.get(str(comment.get("reply_to")))
-        if parent and "pingback" not in (parent.get("flags") or []):
-            target = parent.get("author") or "(anonymous)"
-            summary.setdefault(
-                target,
-                {
-                    "author": target,
-                    "comments": 0,
-                    "replies_received": 0,
-                    "flags": Counter(),
-                    "max_abuse": None,
-                    "verified": parent.get("verified"),
-                },
-            )
-            summary[target]["replies_received"] += 1
+        if parent and not is_pingback(parent):
+            row_of(parent)["replies_received"] += 1
     rows = sorted(summary.values(), key=lambda r: (-r["comments"], r["author"]))
     for row in rows:
         row["flags"] = sorted(row["flags"].items(), key=lambda kv: (-kv[1], kv[0]))
