@@ -147,10 +147,11 @@ def load(folder: str | Path | None = None) -> Lexicon:
         for kind, names in (sources.get("known_names") or {}).items()
     }
     cue_verbs = {group: _lower_set(verbs.get(group)) for group in CUE_GROUPS}
+    all_cue_lemmas = frozenset().union(*cue_verbs.values())
     return Lexicon(
         cue_verbs=cue_verbs,
-        all_cue_lemmas=frozenset().union(*cue_verbs.values()),
-        statement_lemmas=frozenset().union(*cue_verbs.values()) - cue_verbs["belief"],
+        all_cue_lemmas=all_cue_lemmas,
+        statement_lemmas=all_cue_lemmas - cue_verbs["belief"],
         recipient_objects=_lower_set(cues.get("recipient_objects")),
         cue_nouns=_lower_set(cues.get("nouns")),
         cue_prepositions={
