@@ -6,9 +6,11 @@ report fixture as ``from tests.test_report_fixtures import build_analysis``), ne
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -48,6 +50,16 @@ def write_jsonl(path: Path, rows: Sequence[dict[str, Any] | str]) -> Path:
     lines = [row if isinstance(row, str) else json.dumps(row) for row in rows]
     path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return path
+
+
+def eval_harness(name: str) -> ModuleType:
+    """The evaluation harness ``eval/NAME.py`` loaded as a module (the harnesses are scripts, not a package), for
+    tests of their scoring."""
+    spec = importlib.util.spec_from_file_location(f"eval_{name}", REPO / "eval" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def shared_path(*parts: str) -> Path:

@@ -3,22 +3,15 @@ continues a speaker is scored as the last fragment of the attribution it continu
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from rashomon.pipeline import ParsedBlock
-
-HARNESS = Path(__file__).resolve().parents[1] / "eval" / "attribution.py"
+from tests.conftest import eval_harness
 
 
 @pytest.fixture(scope="module")
 def harness():
-    spec = importlib.util.spec_from_file_location("eval_attribution", HARNESS)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return eval_harness("attribution")
 
 
 def contents(harness, nlp, text: str) -> list[str]:

@@ -3,23 +3,16 @@ numbers and dates, and the topic level linked on other vectors than the events."
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from rashomon.stories.grouping import PageFeatures
-
-HARNESS = Path(__file__).resolve().parents[1] / "eval" / "stories.py"
+from tests.conftest import eval_harness
 
 
 @pytest.fixture(scope="module")
 def harness():
-    spec = importlib.util.spec_from_file_location("eval_stories", HARNESS)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return eval_harness("stories")
 
 
 def test_rule_mask_replaces_names_numbers_and_dates_but_not_sentence_starts(harness):

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from rashomon import framing, heads
+from tests.conftest import eval_harness
 
 SIDE_A = (
     "The insurgents captured two more villages as the regime shelled the valley. Rebel commanders said the "
@@ -175,11 +174,7 @@ def test_one_account_has_no_contrast():
 
 
 def _eval_module():
-    path = Path(__file__).resolve().parents[1] / "eval" / "framing.py"
-    spec = importlib.util.spec_from_file_location("eval_framing", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return eval_harness("framing")
 
 
 def test_partial_overlap_scorer():
