@@ -631,7 +631,10 @@ def align_claims(
             found = [p for p in extra_particulars(claims[k], others) if not content_words(p) <= speaker]
             if found:
                 extra[claims[k].id] = found
-        same_words = all(_word_overlap(claims[i].text, claims[j].text) >= SAME_WORDS_OVERLAP for i, j, _ in group_pairs)
+        # read by group_kind for agreements only: every pair of an agreement agrees, so this is "give the same words"
+        same_words = verdict == "agree" and all(
+            _word_overlap(claims[i].text, claims[j].text) >= SAME_WORDS_OVERLAP for i, j, _ in group_pairs
+        )
         kind = group_kind(verdict, same_words, extra)
         reasons = list(dict.fromkeys(r for _, _, r in judged))
         if verdict != "conflict":
