@@ -23,6 +23,7 @@ from .. import heads
 from . import lexicon
 from .features import batch_scoring
 from .models import load_model
+from .stance import vader
 
 # --- settings ------------------------------------------------------------------------------------------
 SARCASM_MODEL = "comments-sarcasm"
@@ -120,8 +121,6 @@ def sincere(text: str) -> bool:
     score stays). Markers are the writer's word and are not judged here."""
     if "?" in text or any(pattern.search(text) for pattern in _incongruity_cues()):
         return False
-    from .stance import vader
-
     polarity = vader().polarity_scores(text)
     return polarity["neg"] == 0 and polarity["compound"] >= SINCERE_MIN_COMPOUND
 
