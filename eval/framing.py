@@ -17,8 +17,9 @@ against BASIL lexical bias.
    with them that fall inside lexical-bias spans, against the share of all words that do (chance). The share
    over every occurrence of those words is printed beside it.
 
-Our flags are those the product makes (``framing.loaded_language``): the head's words at its threshold, scare
-quotes and side-taking reporting verbs; ``ours_no_verbs`` leaves the verbs out (the flags before issue 14's third
+Our flags are those the product makes (``framing.loaded_language``): the head's words at its threshold (each
+grown over the neighbouring words it scores ``framing.LOADED_GROW_SCORE`` or more), scare quotes and side-taking
+reporting verbs; ``ours_no_verbs`` leaves the verbs out (the flags before issue 14's third
 round), and a table scores each kind of flag alone at the shipped threshold: the precision each kind carries as
 its ``confidence`` (``framing.LOADED_CONFIDENCE``).
 

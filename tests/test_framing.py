@@ -445,3 +445,16 @@ def test_verb_forms_are_the_regular_inflections_and_only_past_and_ing_forms_are_
     verbs = framing.side_taking_verbs()
     assert {"slammed", "scoffing", "touted", "lambasted", "decried"} <= verbs
     assert not {"blast", "smears", "claimed", "admitted", "conceded", "said", "told"} & verbs
+
+
+def test_a_flag_grows_over_neighbours_over_the_grow_score_and_a_run_without_a_flag_stays_out():
+    text = "The council exposed the rotten inner workings of a shabby, sorry deal, Adams wrote, a rather odd one."
+    scores = {"rotten": 0.999, "inner": 0.7, "workings": 0.6, "the": 0.2, "shabby": 0.999, "sorry": 0.8}
+    scores |= {"Adams": 0.9, "wrote": 0.6, "rather": 0.9, "odd": 0.9}
+    scored = _scored(text, scores, eligible=lambda word: word != "Adams")
+    spans = framing.flagged_spans(scored, threshold=0.995)
+    # "the" is under the grow score; the comma keeps "sorry" apart (two characters); a name never joins a flag;
+    # "rather odd" is over the grow score but holds no word at the threshold, so it is no flag
+    assert [s["text"] for s in spans] == ["rotten inner workings", "shabby"]
+    assert spans[0]["start"] == text.index("rotten") and spans[0]["score"] == 0.999
+    assert [s["text"] for s in framing.flagged_spans(scored, threshold=0.995, grow=0.995)] == ["rotten", "shabby"]

@@ -15,7 +15,8 @@ Three measures:
   MBIC, see its card), in one encoder call and one head call for the page, reading the token vectors a caller
   already has (:class:`EncodedSpan`: the compare stage's claims) and encoding only the rest. Names, numbers,
   titles and words inside long quotations (a speaker's, not the account's) are never eligible.
-  :func:`loaded_language` flags the eligible words at the head's threshold, plus scare quotes that hold a word
+  :func:`loaded_language` flags the eligible words at the head's threshold (each flag grown over the neighbours the
+  head scores :data:`LOADED_GROW_SCORE` or more), plus scare quotes that hold a word
   the head scores and side-taking reporting verbs ("slammed", "scoffing"), each flag with the measured precision
   of its kind as ``confidence``; Fightin' Words ranks only eligible uses the head scores at :data:`FIGHTIN_MIN_SCORE` or more
   (:func:`evaluative_counts`), so topic words, names and sourcing words that differ between outlets stay out.
@@ -88,6 +89,12 @@ TITLE_CAPITALS_SHARE = 0.6
 #: A scare quote is loaded language only when a word inside it scores at least this on the head: alone, short
 #: quotations were right 8 % of the time on BASIL-dev (a speaker's plain words, titles, coined names).
 SCARE_QUOTE_MIN_SCORE = 0.5
+#: A flag grows over the eligible words next to it (at most one character between) that score at least this on
+#: the head, as an edge detector's hysteresis grows a strong edge along weaker pixels: the head scores each word
+#: of a loaded phrase ("rotten inner workings") on its own and seldom all of them over the threshold. 0.5 is the
+#: head's own decision boundary, not a tuned figure: BASIL-dev 2010-2012 (where the threshold was chosen) scored
+#: the same from 0.3 to 0.9 (issue 14, session 11).
+LOADED_GROW_SCORE = 0.5
 #: Fightin' Words ranks only the uses of words that can carry framing: eligible words (no names, numbers or
 #: quoted speech) scoring at least this on the loaded-language head in their sentence. Every other word
 #: still counts in the totals. Chosen on BASIL-dev (see eval/framing.py).
@@ -663,20 +670,26 @@ def _piece_words(offset: int, text: str) -> tuple[np.ndarray, np.ndarray, np.nda
     )
 
 
-def flagged_spans(scored: Sequence[ScoredWord], threshold: float | None = None) -> list[dict]:
-    """The eligible words scoring at least ``threshold`` (the head's own by default) as loaded-language spans;
-    flagged words with at most one character between them make one span ("elitist hypocrite")."""
+def flagged_spans(
+    scored: Sequence[ScoredWord], threshold: float | None = None, grow: float = LOADED_GROW_SCORE
+) -> list[dict]:
+    """The eligible words scoring at least ``threshold`` (the head's own by default) as loaded-language spans,
+    each grown over its neighbours scoring at least ``grow`` (:data:`LOADED_GROW_SCORE`); words with at most one
+    character between them make one span ("elitist hypocrite"). A run of words over ``grow`` is a span only when
+    one of its words reaches ``threshold``, so growing adds no span, it only widens one."""
     from . import heads
 
     threshold = heads.load(LOADED_HEAD).thresholds["loaded"] if threshold is None else threshold
+    grow = min(grow, threshold)
     runs: list[list[ScoredWord]] = []
     for word in scored:
-        if not word.eligible or word.score < threshold:
+        if not word.eligible or word.score < grow:
             continue
         if runs and word.start - runs[-1][-1].end <= 1:
             runs[-1].append(word)
         else:
             runs.append([word])
+    runs = [run for run in runs if any(w.score >= threshold for w in run)]
     return [
         {
             "start": run[0].start,
