@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from rashomon.model import Claim
-
-from .conftest import eval_harness
+from tests.conftest import eval_harness
 
 compare_eval = eval_harness("compare")
 
