@@ -683,3 +683,24 @@ def test_compare_pages_reuses_the_pages_encode_stage_vectors():
     alone = compare_pages(analyses)
     assert [a["claim_ids"] for a in reused["alignments"]] == [a["claim_ids"] for a in alone["alignments"]]
     assert ["p1:c3", "p2:c2"] in [a["claim_ids"] for a in reused["alignments"]]
+
+
+def test_a_figure_an_outlet_repeats_names_the_topic_and_is_no_band_evidence():
+    """A figure one outlet gives in two of its claims ("the 40-page report") is the story's, not a fact's: two
+    claims that share only it are not one fact; a figure each outlet gives once still is evidence."""
+    from rashomon.meaning import band_evidence, topic_figures
+    from rashomon.model import Claim, Quantity
+
+    def claim(cid: str, text: str, pages: float) -> Claim:
+        figure = Quantity(f"{pages:g} pages", 0, 1, value=pages, low=pages, high=pages, noun="pages")
+        return Claim(id=cid, source_id="s", start=0, end=len(text), text=text, quantities=[figure])
+
+    first = claim("p1:c1", "The 40-page report faults the harbour council for the delays.", 40)
+    again = claim("p1:c2", "Its 40 pages list every missed inspection since 2019.", 40)
+    other = claim("p2:c1", "Council members received the 40-page report on Monday.", 40)
+    page_of = lambda c: c.id.split(":")[0]  # noqa: E731
+    topic = topic_figures([first, again, other], page_of)
+    assert topic, "a figure one outlet repeats is the topic's"
+    assert band_evidence(first, other, 0.05) == "same figure"
+    assert band_evidence(first, other, 0.05, topic=topic) is None
+    assert not topic_figures([first, other], page_of)  # once per outlet: a fact's figure
