@@ -572,7 +572,7 @@ def test_what_one_outlet_tells_more_is_named_on_the_group_with_how_sure_the_verd
     assert group["verdict"] == "agree" and group["certainty"] == VERDICT_CERTAINTY["same words"]
     assert group["extra"] == {"p2:c1": ["Kessling"]}  # only the second outlet says where
     assert "Ridge Bulletin also gives: Kessling" in group["reasons"]
-    assert "[agree, 98 % sure]" in comparison_text(result)
+    assert "[agree; how sure: 98 %]" in comparison_text(result)
 
 
 def test_a_paraphrase_is_less_sure_than_the_same_words():

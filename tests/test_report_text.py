@@ -189,5 +189,5 @@ def test_loaded_flags_show_their_kind_and_how_often_that_kind_was_right():
     ]
     from rashomon.report.markdown import _loaded_item
 
-    assert _loaded_item(loaded[0]) == "slammed (side-taking verb; right 40 % in tests)"
+    assert _loaded_item(loaded[0]) == "slammed (side-taking verb; right 40 % of the time in tests)"
     assert _loaded_item(loaded[2]) == "old quarter (place)"

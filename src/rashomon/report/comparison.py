@@ -14,6 +14,8 @@ from collections import defaultdict
 from typing import Any
 from urllib.parse import urlsplit
 
+from .view import certainty_words
+
 #: Keys holding the id of a record of the same page (prefixed with the page id when pages are merged).
 _REFERENCES = ("source_id", "parent", "attribution_id", "block_id", "reply_to", "corrects")
 #: Warnings of one page that a comparison answers: each page is one account there by design.
@@ -297,8 +299,8 @@ def comparison_text(result: dict) -> str:
     """``compare_pages``' result as plain text for a terminal: one line per verdict, then each outlet's words."""
     lines = ["pages: " + " | ".join(f"{p['id']} {p['label']} ({p['claims']} claims)" for p in result["pages"])]
     for alignment in result["alignments"]:
-        sure = alignment.get("certainty")
-        verdict = alignment["verdict"] + (f", {round(100 * sure)} % sure" if sure is not None else "")
+        sure = certainty_words(alignment.get("certainty"))
+        verdict = alignment["verdict"] + (f"; {sure}" if sure else "")
         lines.append(f"[{verdict}] {alignment['topic']}: {alignment['explanation']}")
     for pid, entry in result["framing"].items():
         words = ", ".join(f"{d['term']} ({d['z']:.1f})" for d in entry["distinctive"][:10]) or "none"

@@ -413,13 +413,24 @@ def plain_reason(explanation: str) -> str:
     return _merge_agreements(match.group("paren").strip()) + (f"; {rest}" if rest else "")
 
 
-def _certainty_words(alignment: dict) -> str:
-    """How sure the verdict is, in words to follow its reason ("; how sure: 71 %"), when the compare stage
-    measured it (``certainty``)."""
-    certainty = alignment.get("certainty")
+def certainty_words(certainty: object) -> str:
+    """A verdict's measured certainty in the words every report uses ("how sure: 71 %"); empty when unmeasured."""
     if not isinstance(certainty, int | float) or isinstance(certainty, bool):
         return ""
-    return f"; how sure: {round(100 * certainty)} %"
+    return f"how sure: {round(100 * certainty)} %"
+
+
+def confidence_words(confidence: object) -> str:
+    """A flag's measured precision in the words every report uses ("right 16 % of the time in tests")."""
+    if not isinstance(confidence, int | float) or isinstance(confidence, bool):
+        return ""
+    return f"right {round(100 * confidence)} % of the time in tests"
+
+
+def _certainty_words(alignment: dict) -> str:
+    """How sure the verdict is, to follow its reason ("; how sure: 71 %"), when the compare stage measured it."""
+    words = certainty_words(alignment.get("certainty"))
+    return f"; {words}" if words else ""
 
 
 #: One pair's agreement as the compare stage words it: "A and B agree", "A and B say the same (in other words)",
@@ -856,8 +867,17 @@ def _loaded(item: Any, voice_at: Callable[[int, int], str | None] | None = None)
             "voice": voice,
             "whose": _possessive(voice) if voice else None,
             "confidence": confidence if isinstance(confidence, int | float) else None,
+            "confidence_words": confidence_words(confidence),
         }
-    return {"text": str(item), "label": None, "count": None, "voice": None, "whose": None, "confidence": None}
+    return {
+        "text": str(item),
+        "label": None,
+        "count": None,
+        "voice": None,
+        "whose": None,
+        "confidence": None,
+        "confidence_words": "",
+    }
 
 
 def _possessive(name: str) -> str:
