@@ -1217,3 +1217,48 @@ def test_reference_page_narratives_and_sources(nlp, reference_page_path):
     first = page.blocks[0]
     assert first.narrative == "publisher"
     assert any(a.kind == "editorial" and a.source_id == "publisher" for a in analysis.attributions)
+
+
+# --- issue 15, seventh round (session 11): errors read on real news ---------------------------------------------
+def test_a_person_whose_surname_names_an_outlet_is_a_person_and_opens_no_account(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Mayors meet on housing",
+            "“The plan will not please everyone,” Michael R. Bloomberg, the former mayor, said at a forum on Friday.",
+            "Some council members say the vote will change.",
+            "Bloomberg reported that the council's budget had doubled.",
+        ],
+    )
+    person, members, agency = (source_of(analysis, by_cue(analysis, cue)) for cue in ("said", "say", "reported"))
+    assert (person.name, person.kind) == ("Michael R. Bloomberg", "person")
+    assert by_cue(analysis, "say").parent is None  # not relayed by an outlet's account
+    assert members.kind != "news_agency"
+    assert agency.kind == "news_agency"  # the name alone is still the agency
+
+
+def test_a_quoted_programme_title_is_not_what_was_said(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Fare talks",
+            "Senator Ada Voss, Republican of Ohio, said on “Fox News Sunday” that a small but growing group of members"
+            " had begun considering acquiescing on fares so that the talks could shift to pensions.",
+        ],
+    )
+    assert by_cue(analysis, "said").content.text.startswith("that a small but growing group")
+    contents = [a.content.text for a in spoken(analysis)]
+    assert not any("Fox News Sunday" in c for c in contents)  # the programme, not a quotation anyone claims
+
+
+def test_a_cue_with_no_source_inside_someone_elses_statement_is_not_credited_to_that_speaker(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Bridge inquiry",
+            "The lawyer said the subpoenas were part of an inquiry into accusations that aides closed the bridge.",
+        ],
+    )
+    said = by_cue(analysis, "said")
+    assert "accusations that aides closed the bridge" in said.content.text
+    assert [a.cue.text for a in spoken(analysis)] == ["said"]  # no "accusations" credited to the lawyer

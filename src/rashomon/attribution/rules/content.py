@@ -411,6 +411,8 @@ class ContentRules(ExtractorBase):
                     if c.dep_ in ("pobj", "pcomp")
                     and not (c.ent_type_ in ("DATE", "TIME") and child.lower_ in TIME_PREPOSITIONS)
                 ]
+                if found and self.in_title(found[0].idx):
+                    continue  # 'said on "Face the Nation"': the programme it was said on, not what was said
                 if found:
                     return self.with_infinitive(verb, found[0], self.subtree_before_next_cue(found[0]))
                 ask.objects = []  # a listed preposition with nothing after it: the verb has no object left

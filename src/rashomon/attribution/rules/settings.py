@@ -334,6 +334,14 @@ CLOSE_TEXT = frozenset(('"', "”", "»", "''"))
 #: Single quotation marks (headline style: "Smith: ‘Plan Is a Disaster.’"). A span keeps an opening one at its
 #: start, and a closing one at its end when it closes a mark opened inside the span (not an apostrophe).
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+#: A quoted title ('said on "Meet the Press"', 'wrote in "The Long Road"'): at most this many words, each
+#: capitalised but the small words, right after a preposition or a noun of a work or a programme. It names a work,
+#: so it is no quotation a cue could claim.
+TITLE_MAX_WORDS = 6
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "on", "in", "for", "to", "with", "at", "by"})
+TITLE_BEFORE = frozenset(
+    {"on", "in", "to", "at", "from", "with", "for", "show", "program", "programme", "book", "column", "film"}
+)
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
 #: "a pilot reached by the Ledger": how a speaker was reached, left out of the source span.
