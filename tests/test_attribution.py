@@ -1262,3 +1262,30 @@ def test_a_cue_with_no_source_inside_someone_elses_statement_is_not_credited_to_
     said = by_cue(analysis, "said")
     assert "accusations that aides closed the bridge" in said.content.text
     assert [a.cue.text for a in spoken(analysis)] == ["said"]  # no "accusations" credited to the lawyer
+
+
+def test_a_possessive_pronoun_is_resolved_like_any_pronoun(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Fare talks",
+            "Senator Ada Voss said on Monday that the plan was sound.",
+            "Critics attacked his remarks that the plan would pass, and members weighed their support for raising fares.",
+        ],
+    )
+    remarks = by_cue(analysis, "remarks")
+    assert source_of(analysis, remarks).name == "Ada Voss"  # "his": the last person named, not a source "his"
+    assert all(s.name not in ("his", "their") or s.unresolved for s in analysis.sources)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Representative Ada Voss said it was significant that both leaders had voiced support for the plan.",
+        "The union says the board will make sure that wages rise.",
+    ],
+)
+def test_an_impersonal_it_or_make_sure_holds_no_view(nlp, sentence):
+    analysis = run(nlp, ["Reform talks", sentence])
+    cues = [a.cue.text for a in spoken(analysis)]
+    assert not any(word in cue for cue in cues for word in ("significant", "sure"))

@@ -26,9 +26,9 @@ ASIDE_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advmod"
 AFFILIATION_PREPOSITIONS = frozenset({"for", "with", "of", "in", "from", "at"})
 #: Determiners that make a mention indefinite: every such mention is a new speaker.
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three", "other"})
-PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
-PLURAL_PRONOUNS = frozenset({"they", "them"})
-THING_PRONOUNS = frozenset({"it"})
+PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 #: Participles that tie a descriptive source to its owner ("a news service run by X").
 OWNING_VERBS = frozenset(

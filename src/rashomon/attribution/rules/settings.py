@@ -215,6 +215,8 @@ MAX_SPEAKER_SPAN = 25
 COLON_NAME_REACH = 6
 #: "made clear that ...", "has made it plain that ...": a verb and adjective that together state a position.
 MAKE_VERBS = frozenset({"make"})
+#: Attitude adjectives that with "make" mean "ensure" ("make sure the bill passes"): an act, not a view held.
+ENSURE_ADJECTIVES = frozenset({"sure", "certain"})
 CLEAR_ADJECTIVES = frozenset({"clear", "plain", "explicit"})
 #: "told Reuters in an interview that ...": how far after the cue (in tokens) a channel phrase may start and
 #: still hold the that-clause the parser hung on it (in the cue span, the channel must follow the cue at once).
