@@ -1289,3 +1289,19 @@ def test_an_impersonal_it_or_make_sure_holds_no_view(nlp, sentence):
     analysis = run(nlp, ["Reform talks", sentence])
     cues = [a.cue.text for a in spoken(analysis)]
     assert not any(word in cue for cue in cues for word in ("significant", "sure"))
+
+
+@pytest.mark.parametrize(
+    "sentence, teller",
+    [
+        (
+            "Her account was backed by two aides, who were interviewed by police officers and told them that the"
+            " mayor had described the threat.",
+            "two aides",
+        ),
+        ("Two aides were interviewed by police officers and told them that the mayor had left.", "Two aides"),
+    ],
+)
+def test_a_verb_joined_to_a_passive_one_shares_its_subject_not_its_agent(nlp, sentence, teller):
+    analysis = run(nlp, ["Bridge inquiry", sentence])
+    assert source_of(analysis, by_cue(analysis, "told")).name == teller  # not "police officers"

@@ -258,6 +258,10 @@ class SpeakerRules(ExtractorBase):
                     return self.subject_of(ancestor)
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
+            if verb.dep_ == "conj" and verb.head.i != verb.i and any(c.dep_ == "agent" for c in verb.head.children):
+                passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+                if passive is not None:
+                    return passive  # "aides who were interviewed by agents and told them that ...": the aides tell
             if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
                 return self.subject_of(verb.head)
             if (
