@@ -1305,3 +1305,12 @@ def test_an_impersonal_it_or_make_sure_holds_no_view(nlp, sentence):
 def test_a_verb_joined_to_a_passive_one_shares_its_subject_not_its_agent(nlp, sentence, teller):
     analysis = run(nlp, ["Bridge inquiry", sentence])
     assert source_of(analysis, by_cue(analysis, "told")).name == teller  # not "police officers"
+
+
+def test_a_clitic_has_read_as_a_passive_keeps_its_speaker(nlp):
+    analysis = run(
+        nlp,
+        ["Vote ahead", "Ada Voss spoke on Monday.", "Although she's expressed openness to the plan, her vote is open."],
+    )
+    expressed = by_cue(analysis, "'s expressed")
+    assert expressed.source.text == "she" and source_of(analysis, expressed).name == "Ada Voss"  # not the publisher

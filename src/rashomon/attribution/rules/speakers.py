@@ -237,6 +237,14 @@ class SpeakerRules(ExtractorBase):
 
     # --- sources ------------------------------------------------------------------------------------
 
+    @staticmethod
+    def has_read_as_passive(verb: Token) -> bool:
+        """ "he's expressed openness", "she's said that ...": the parser reads a clitic "'s" (has) as a passive
+        "is"; a passive verb takes no object or that-clause, so with one the clause is active and its subject
+        speaks."""
+        clitic = [c for c in verb.children if c.dep_ == "auxpass" and c.lower_ in ("'s", "’s")]
+        return bool(clitic) and any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
     def subject_of(self, verb: Token) -> Token | None:
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
             return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
@@ -249,7 +257,11 @@ class SpeakerRules(ExtractorBase):
         if len(subjects) > 1:  # "LONDON (Reuters) - Jane Roe said": a dateline taken for a second subject
             subjects.sort(key=lambda c: (c.i > verb.i, -c.i))
         for child in subjects[:1]:
-            if child.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "cite"):
+            if (
+                child.dep_ == "nsubjpass"
+                and verb.lemma_ not in ("quote", "cite")
+                and not self.has_read_as_passive(verb)
+            ):
                 return None  # "X was reported killed": the subject is what is reported, not who reports
             return child
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
