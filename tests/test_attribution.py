@@ -1314,3 +1314,17 @@ def test_a_clitic_has_read_as_a_passive_keeps_its_speaker(nlp):
     )
     expressed = by_cue(analysis, "'s expressed")
     assert expressed.source.text == "she" and source_of(analysis, expressed).name == "Ada Voss"  # not the publisher
+
+
+def test_when_or_where_something_was_said_is_not_what_was_said(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Vote ahead",
+            "Majority Whip Ada Voss, who is the third-ranking member, made his comments in an interview with a local"
+            " station in Tarn. Ben Tull raised concerns about the budget.",
+        ],
+    )
+    contents = [a.content.text for a in spoken(analysis)]
+    assert not any("interview" in c for c in contents)  # the occasion, not the comments
+    assert by_cue(analysis, "raised concerns about").content.text == "the budget"
