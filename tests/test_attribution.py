@@ -1328,3 +1328,9 @@ def test_when_or_where_something_was_said_is_not_what_was_said(nlp):
     contents = [a.content.text for a in spoken(analysis)]
     assert not any("interview" in c for c in contents)  # the occasion, not the comments
     assert by_cue(analysis, "raised concerns about").content.text == "the budget"
+
+
+def test_a_that_clause_the_parser_hangs_on_a_time_noun_is_what_was_said(nlp):
+    analysis = run(nlp, ["Ferry news", "The mayor said at the time that the ferry would run again in May."])
+    said = by_cue(analysis, "said")
+    assert said.content.text == "that the ferry would run again in May"

@@ -309,6 +309,8 @@ OCCASION_VERBS = frozenset({"speak", "talk"})
 QUOTE_ONLY_VERBS = frozenset({"read"})
 #: Prepositions that, before a date or a time, say when something was said ("spoke on Monday").
 TIME_PREPOSITIONS = frozenset({"on", "at", "over", "for", "in", "during"})
+#: Nouns of a time a cue names before its clause ("said at the time that ...").
+TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "weekend", "night", "morning", "evening"})
 #: Pronouns that pick out part of what follows "of": "reiterated many of his pledges".
 QUANTIFIERS = frozenset({"many", "some", "all", "most", "much", "several", "each", "one", "none", "few", "both"})
 #: Verbs whose noun object is a study's finding ("the audit found no record"), with a study for subject.
