@@ -1334,3 +1334,11 @@ def test_a_that_clause_the_parser_hangs_on_a_time_noun_is_what_was_said(nlp):
     analysis = run(nlp, ["Ferry news", "The mayor said at the time that the ferry would run again in May."])
     said = by_cue(analysis, "said")
     assert said.content.text == "that the ferry would run again in May"
+
+
+def test_what_someone_should_do_inside_another_statement_is_not_theirs(nlp):
+    analysis = run(
+        nlp, ["Budget talks", "Voss said that if the mayor wants more money, the council should press for deep cuts."]
+    )
+    assert [a.cue.text for a in spoken(analysis)] == ["said"]  # Voss's advice; the council says nothing
+    assert by_cue(analysis, "said").content.text.endswith("the council should press for deep cuts")

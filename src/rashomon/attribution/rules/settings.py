@@ -255,6 +255,8 @@ LABEL_PREFIXES = frozenset({("self", "describe"), ("self", "style"), ("self", "p
 MANNER_NOUNS = frozenset({"condition", "behalf", "background"})
 #: Modals that turn "want" into advice to someone ("investors may want to wait"): nobody's wish is reported.
 ADVICE_MODALS = frozenset({"may", "might", "should", "could"})
+#: Modals of duty: "X should demand Y" says what X ought to do, nobody's act or statement.
+DUTY_MODALS = frozenset({"should", "ought"})
 #: Choice verbs that a modal turns into an invitation ("readers can decide which story they like"): no stance.
 CHOICE_VERBS = frozenset({"decide", "choose", "judge"})
 CHOICE_MODALS = ADVICE_MODALS | {"can"}

@@ -16,6 +16,7 @@ from .settings import (
     COMPARISON_VERBS,
     CONDITION_MARKS,
     COPULAS,
+    DUTY_MODALS,
     ENSURE_ADJECTIVES,
     EXPLETIVES,
     GERUND_PREPOSITIONS,
@@ -340,6 +341,10 @@ class VerbCueRules(ExtractorBase):
             or self.comparison_not_drawn(verb)
         ):
             return  # "spoke on condition of anonymity", "may want to", "let us know": no one's statement
+        if self.inside_found_content(verb.idx) and any(
+            c.dep_ == "aux" and c.lower_ in DUTY_MODALS for c in verb.children
+        ):
+            return  # 'X said Republicans should press for cuts': X's advice, no act or statement of theirs
         subject = self.subject_of(verb)
         if self.impersonal_aside(verb, subject):
             return  # "it is worth noting that ...": the writer's aside
