@@ -1217,3 +1217,128 @@ def test_reference_page_narratives_and_sources(nlp, reference_page_path):
     first = page.blocks[0]
     assert first.narrative == "publisher"
     assert any(a.kind == "editorial" and a.source_id == "publisher" for a in analysis.attributions)
+
+
+# --- issue 15, seventh round (session 11): errors read on real news ---------------------------------------------
+def test_a_person_whose_surname_names_an_outlet_is_a_person_and_opens_no_account(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Mayors meet on housing",
+            "“The plan will not please everyone,” Michael R. Bloomberg, the former mayor, said at a forum on Friday.",
+            "Some council members say the vote will change.",
+            "Bloomberg reported that the council's budget had doubled.",
+        ],
+    )
+    person, members, agency = (source_of(analysis, by_cue(analysis, cue)) for cue in ("said", "say", "reported"))
+    assert (person.name, person.kind) == ("Michael R. Bloomberg", "person")
+    assert by_cue(analysis, "say").parent is None  # not relayed by an outlet's account
+    assert members.kind != "news_agency"
+    assert agency.kind == "news_agency"  # the name alone is still the agency
+
+
+def test_a_quoted_programme_title_is_not_what_was_said(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Fare talks",
+            "Senator Ada Voss, Republican of Ohio, said on “Fox News Sunday” that a small but growing group of members"
+            " had begun considering acquiescing on fares so that the talks could shift to pensions.",
+        ],
+    )
+    assert by_cue(analysis, "said").content.text.startswith("that a small but growing group")
+    contents = [a.content.text for a in spoken(analysis)]
+    assert not any("Fox News Sunday" in c for c in contents)  # the programme, not a quotation anyone claims
+
+
+def test_a_cue_with_no_source_inside_someone_elses_statement_is_not_credited_to_that_speaker(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Bridge inquiry",
+            "The lawyer said the subpoenas were part of an inquiry into accusations that aides closed the bridge.",
+        ],
+    )
+    said = by_cue(analysis, "said")
+    assert "accusations that aides closed the bridge" in said.content.text
+    assert [a.cue.text for a in spoken(analysis)] == ["said"]  # no "accusations" credited to the lawyer
+
+
+def test_a_possessive_pronoun_is_resolved_like_any_pronoun(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Fare talks",
+            "Senator Ada Voss said on Monday that the plan was sound.",
+            "Critics attacked his remarks that the plan would pass, and members weighed their support for raising fares.",
+        ],
+    )
+    remarks = by_cue(analysis, "remarks")
+    assert source_of(analysis, remarks).name == "Ada Voss"  # "his": the last person named, not a source "his"
+    assert all(s.name not in ("his", "their") or s.unresolved for s in analysis.sources)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Representative Ada Voss said it was significant that both leaders had voiced support for the plan.",
+        "The union says the board will make sure that wages rise.",
+    ],
+)
+def test_an_impersonal_it_or_make_sure_holds_no_view(nlp, sentence):
+    analysis = run(nlp, ["Reform talks", sentence])
+    cues = [a.cue.text for a in spoken(analysis)]
+    assert not any(word in cue for cue in cues for word in ("significant", "sure"))
+
+
+@pytest.mark.parametrize(
+    "sentence, teller",
+    [
+        (
+            "Her account was backed by two aides, who were interviewed by police officers and told them that the"
+            " mayor had described the threat.",
+            "two aides",
+        ),
+        ("Two aides were interviewed by police officers and told them that the mayor had left.", "Two aides"),
+    ],
+)
+def test_a_verb_joined_to_a_passive_one_shares_its_subject_not_its_agent(nlp, sentence, teller):
+    analysis = run(nlp, ["Bridge inquiry", sentence])
+    assert source_of(analysis, by_cue(analysis, "told")).name == teller  # not "police officers"
+
+
+def test_a_clitic_has_read_as_a_passive_keeps_its_speaker(nlp):
+    analysis = run(
+        nlp,
+        ["Vote ahead", "Ada Voss spoke on Monday.", "Although she's expressed openness to the plan, her vote is open."],
+    )
+    expressed = by_cue(analysis, "'s expressed")
+    assert expressed.source.text == "she" and source_of(analysis, expressed).name == "Ada Voss"  # not the publisher
+
+
+def test_when_or_where_something_was_said_is_not_what_was_said(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Vote ahead",
+            "Majority Whip Ada Voss, who is the third-ranking member, made his comments in an interview with a local"
+            " station in Tarn. Ben Tull raised concerns about the budget.",
+        ],
+    )
+    contents = [a.content.text for a in spoken(analysis)]
+    assert not any("interview" in c for c in contents)  # the occasion, not the comments
+    assert by_cue(analysis, "raised concerns about").content.text == "the budget"
+
+
+def test_a_that_clause_the_parser_hangs_on_a_time_noun_is_what_was_said(nlp):
+    analysis = run(nlp, ["Ferry news", "The mayor said at the time that the ferry would run again in May."])
+    said = by_cue(analysis, "said")
+    assert said.content.text == "that the ferry would run again in May"
+
+
+def test_what_someone_should_do_inside_another_statement_is_not_theirs(nlp):
+    analysis = run(
+        nlp, ["Budget talks", "Voss said that if the mayor wants more money, the council should press for deep cuts."]
+    )
+    assert [a.cue.text for a in spoken(analysis)] == ["said"]  # Voss's advice; the council says nothing
+    assert by_cue(analysis, "said").content.text.endswith("the council should press for deep cuts")

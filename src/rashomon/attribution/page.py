@@ -419,6 +419,7 @@ class PageAttributor:
 
     def nest(self, opening: dict[str, Record]) -> None:
         recipients = {e.name.lower(): e.id for e in self.book.entries}
+        unowned: list[Record] = []  # no source of their own, inside someone else's statement
         for record in self.records:
             if record.continues is not None:
                 record.parent = record.continues.parent
@@ -426,6 +427,8 @@ class PageAttributor:
             container = self.container_of(record)
             if container is not None and container.source_id != record.source_id:
                 record.parent = container
+                if record.source_id is None and record.kind != "continuation":
+                    unowned.append(record)
                 continue
             relay = recipients.get((record.recipient or "").lower())
             if relay in opening and opening[relay] is not record:
@@ -437,6 +440,8 @@ class PageAttributor:
             if narrative and narrative != PUBLISHER_ID and narrative != record.source_id and narrative in opening:
                 if opening[narrative] is not record:
                     record.parent = opening[narrative]
+        if unowned:
+            self._drop_unowned(unowned)
         for record in self.records:  # sources the text leaves out ("were reported to"): the relaying voice
             if record.source_id is None:
                 parent = record.parent
@@ -444,6 +449,18 @@ class PageAttributor:
                 record.source_id = parent.source_id if parent else (narrative or PUBLISHER_ID)
                 record.confidence = min(record.confidence, 0.5)
         self._break_cycles()
+
+    def _drop_unowned(self, unowned: list[Record]) -> None:
+        """Drop the attributions with no source of their own that sit inside another speaker's statement ("the
+        lawyer said the subpoenas are part of an inquiry into accusations that ...", "... pushed for savings"):
+        crediting them to the speaker who relays them names a wrong holder, and the words stay in that
+        speaker's content. What they relayed is relayed by their own parent."""
+        gone = {id(r) for r in unowned}
+        for record in self.records:
+            while record.parent is not None and id(record.parent) in gone:
+                record.parent = record.parent.parent
+        self.records = [r for r in self.records if id(r) not in gone]
+        self._index = None
 
     def _break_cycles(self) -> None:
         for record in self.records:

@@ -26,9 +26,9 @@ ASIDE_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advmod"
 AFFILIATION_PREPOSITIONS = frozenset({"for", "with", "of", "in", "from", "at"})
 #: Determiners that make a mention indefinite: every such mention is a new speaker.
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three", "other"})
-PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
-PLURAL_PRONOUNS = frozenset({"they", "them"})
-THING_PRONOUNS = frozenset({"it"})
+PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+THING_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 #: Participles that tie a descriptive source to its owner ("a news service run by X").
 OWNING_VERBS = frozenset(
@@ -55,6 +55,9 @@ GENDERED_HEADS = {
     "spokeswoman": "female",
 }
 GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several"})
+#: Titles that make the name after them a person's, also a name the source lexicon knows as an outlet's ("Mr.
+#: Bloomberg").
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
 #: Determiners of a bare definite description ("the group", "the spokesman"), which refers back like a pronoun.
 DEFINITE = frozenset({"the", "this", "that"})
 #: Kinds a bare description of one kind can refer back to: "the group" after "Hamas" (armed group) or "Human Rights
@@ -133,6 +136,8 @@ def _core_tokens(head: Token) -> list[Token]:
 
 
 def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinite: bool = False) -> str:
+    if _person_named_like_a_body(head, lexicon):
+        return "person"
     lower = " " + text.lower().replace("’s", "").replace("'s", "") + " "
     head_lemma = head.lemma_.lower()
     in_lexicon = any(head_lemma in words or head.lower_ in words for words in lexicon.heads.values()) or any(
@@ -182,10 +187,29 @@ def _pronoun(head: Token) -> str | None:
 
 
 def _person_entity(head: Token, lexicon: Lexicon):
-    """The PERSON entity ``head`` belongs to, unless the head is a word the source lexicon types."""
-    if head.lower_ in _lexicon_words(lexicon):
+    """The PERSON entity ``head`` belongs to, unless the head is a word the source lexicon types (and not a
+    person's surname that is also an outlet's name, :func:`_person_named_like_a_body`)."""
+    if head.lower_ in _lexicon_words(lexicon) and not _person_named_like_a_body(head, lexicon):
         return None
     return _person_at(head)
+
+
+def _person_named_like_a_body(head: Token, lexicon: Lexicon) -> bool:
+    """Whether ``head`` is a person's surname that the lexicon knows as the name of an outlet or body: given names
+    before it in one PERSON entity ("Michael R. Bloomberg") or an honorific ("Mr. Bloomberg"). "Bloomberg" alone
+    stays the news agency; a describing noun ("the Washington Post", "Fox News") is never a surname here."""
+    if head.pos_ != "PROPN" or not any(head.lower_ in names for names in lexicon.known_names.values()):
+        return False
+    if any(head.lower_ in words for words in lexicon.heads.values()):
+        return False
+    if any(t.dep_ == "compound" and t.lower_ in HONORIFICS for t in head.lefts):
+        return True
+    person = _person_at(head)
+    if person is None or person.end - 1 != head.i:
+        return False
+    given = [t for t in person if t.i < head.i]
+    words = _lexicon_words(lexicon)
+    return bool(given) and all(t.pos_ == "PROPN" and t.lower_ not in words for t in given)
 
 
 def _person_at(token: Token):

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon
 from .boundaries import bounded
-from .marks import Quote, quote_spans
+from .marks import Quote, quote_spans, quoted_title
 from .settings import CLOSE_TEXT, OPEN_TEXT, SINGLE_CLOSE, SINGLE_OPEN
 
 
@@ -48,7 +48,11 @@ class ExtractorBase:
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.lexicon = lexicon
         self.matcher = matcher
-        self.quotes = quote_spans(self.text)
+        quotes = quote_spans(self.text)
+        # a quoted title ('on "Face the Nation"') is no quotation a cue claims; a content that touches it still
+        # takes it whole (:meth:`~.quote_marks.QuoteMarkRules.with_quotes`)
+        self.titles = [q for q in quotes if quoted_title(self.text, q)]
+        self.quotes = [q for q in quotes if q not in self.titles] if self.titles else quotes
         # quotes come in text order and do not overlap: the ones a span touches are one slice of the list
         self._quote_ends = [q.end for q in self.quotes]
         self._quotes_disjoint = all(a.end <= b.start for a, b in zip(self.quotes, self.quotes[1:]))
@@ -104,6 +108,10 @@ class ExtractorBase:
 
     def subtree_chars(self, token: Token) -> tuple[int, int]:
         return self.chars(token.left_edge.i, token.right_edge.i)
+
+    def in_title(self, char: int) -> bool:
+        """Whether ``char`` lies in a quoted title ('on "Face the Nation"', :func:`~.marks.quoted_title`)."""
+        return any(t.start <= char < t.end for t in self.titles)
 
     def quotes_touching(self, start: int, end: int) -> list[Quote]:
         """The quotes with ``quote.start < end and start < quote.end``, in order: a bisect and a slice (a page of

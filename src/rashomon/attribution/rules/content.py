@@ -40,6 +40,7 @@ from .settings import (
     SPLIT_QUOTE_GAP,
     STANCE_PRONOUNS,
     SUBORDINATORS,
+    TIME_NOUNS,
     TIME_PREPOSITIONS,
     TOPIC_PREPOSITIONS,
 )
@@ -115,11 +116,29 @@ class ContentRules(ExtractorBase):
                 if c.dep_ in ("relcl", "acl", "ccomp")
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             ][:1]
+        if not clauses and group == "speech":
+            clauses = self.clause_on_time(verb)
         clauses.sort(key=lambda c: c.i < verb.i)  # a complement after the cue first
         inverted = self.inverted_speaker(verb) if len(clauses) > 1 else None
         if inverted is not None:
             clauses = [c for c in clauses if c.i != inverted.head.i]  # that clause holds the speaker, not the words
         return Ask(verb, group, lemma, objects, passive, clauses)
+
+    def clause_on_time(self, verb: Token) -> list[Token]:
+        """ "said at the time that ...", "said on Monday that ...": the parser hangs the that-clause on the time
+        noun as a relative clause; right after it, it is what was said."""
+        for child in verb.rights:
+            if child.dep_ != "prep" or child.lower_ not in TIME_PREPOSITIONS or child.i - verb.i > CHANNEL_REACH:
+                continue
+            for noun in child.children:
+                if noun.dep_ != "pobj" or not (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in TIME_NOUNS):
+                    continue
+                return [
+                    c
+                    for c in noun.rights
+                    if c.dep_ in ("relcl", "acl") and c.left_edge.lower_ == "that" and c.left_edge.i == noun.i + 1
+                ][:1]
+        return []
 
     # --- the content rules, in the order CONTENT_RULES tries them --------------------------------------
     def report_object(self, ask: Ask) -> Span_ | None:
@@ -411,6 +430,8 @@ class ContentRules(ExtractorBase):
                     if c.dep_ in ("pobj", "pcomp")
                     and not (c.ent_type_ in ("DATE", "TIME") and child.lower_ in TIME_PREPOSITIONS)
                 ]
+                if found and self.in_title(found[0].idx):
+                    continue  # 'said on "Face the Nation"': the programme it was said on, not what was said
                 if found:
                     return self.with_infinitive(verb, found[0], self.subtree_before_next_cue(found[0]))
                 ask.objects = []  # a listed preposition with nothing after it: the verb has no object left

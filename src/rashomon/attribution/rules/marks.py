@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .settings import OPENING_MARKS, PARAGRAPH_REOPENS, QUOTE_MARKS
+from .settings import (
+    OPENING_MARKS,
+    PARAGRAPH_REOPENS,
+    QUOTE_MARKS,
+    TITLE_BEFORE,
+    TITLE_MAX_WORDS,
+    TITLE_SMALL_WORDS,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +70,16 @@ def quote_spans(text: str) -> list[Quote]:
     if open_at is not None:
         spans.append(Quote(open_at, len(text.rstrip()), False))
     return spans
+
+
+def quoted_title(text: str, quote: Quote) -> bool:
+    """Whether ``quote`` is the title of a show, book or article in quotation marks ('said on "Face the Nation"'):
+    a few capitalised words (small words aside) right after a preposition or a noun of a work. A title names a
+    work; it is not words anyone said, so no cue claims it as a quotation."""
+    words = re.findall(r"[^\W_][\w'’.-]*", text[quote.start : quote.end])
+    if not words or len(words) > TITLE_MAX_WORDS or not words[0][0].isupper():
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words):
+        return False
+    before = re.search(r"([A-Za-z]+)[\s\u00a0]*$", text[max(0, quote.start - 20) : quote.start])
+    return before is not None and before.group(1).lower() in TITLE_BEFORE

@@ -91,9 +91,15 @@ class NounCueRules(ExtractorBase):
         preposition = None
         if clause is None:
             preposition = next(
-                (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS), None
+                (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and self.said_in(c)),
+                None,
             ) or next(
-                (c for c in verb.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and c.i > noun.i), None
+                (
+                    c
+                    for c in verb.rights
+                    if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and c.i > noun.i and self.said_in(c)
+                ),
+                None,
             )
             clause = (
                 next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -112,6 +118,14 @@ class NounCueRules(ExtractorBase):
             Found(content, kind, cue, source, speaker.i, **rated("noun.light_verb")),
             verb,
             noun,
+        )
+
+    def said_in(self, preposition: Token) -> bool:
+        """Whether a light verb's preposition may introduce what was said: not when or where it was said ("made
+        the remarks on Thursday", "made his comments in an interview", "during a breakfast")."""
+        objects = [c for c in preposition.children if c.dep_ == "pobj"]
+        return not any(
+            o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in self.lexicon.channel_nouns for o in objects
         )
 
     @staticmethod

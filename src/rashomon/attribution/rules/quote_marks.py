@@ -39,7 +39,8 @@ class QuoteMarkRules(ExtractorBase):
         """Grow ``content`` to the quotations it touches and say whether it is direct, mixed or indirect."""
         start, end = content
         quoted = 0
-        for quote in self.quotes_touching(start, end):  # a quote the content touches is part of it
+        touched = self.quotes_touching(start, end) + [t for t in self.titles if t.start < end and start < t.end]
+        for quote in touched:  # a quote (or quoted title) the content touches is part of it
             start, end = min(start, quote.start), max(end, quote.end)
         for quote in self.quotes_touching(start, end):
             if start <= quote.start and quote.end <= end:

@@ -215,6 +215,8 @@ MAX_SPEAKER_SPAN = 25
 COLON_NAME_REACH = 6
 #: "made clear that ...", "has made it plain that ...": a verb and adjective that together state a position.
 MAKE_VERBS = frozenset({"make"})
+#: Attitude adjectives that with "make" mean "ensure" ("make sure the bill passes"): an act, not a view held.
+ENSURE_ADJECTIVES = frozenset({"sure", "certain"})
 CLEAR_ADJECTIVES = frozenset({"clear", "plain", "explicit"})
 #: "told Reuters in an interview that ...": how far after the cue (in tokens) a channel phrase may start and
 #: still hold the that-clause the parser hung on it (in the cue span, the channel must follow the cue at once).
@@ -253,6 +255,8 @@ LABEL_PREFIXES = frozenset({("self", "describe"), ("self", "style"), ("self", "p
 MANNER_NOUNS = frozenset({"condition", "behalf", "background"})
 #: Modals that turn "want" into advice to someone ("investors may want to wait"): nobody's wish is reported.
 ADVICE_MODALS = frozenset({"may", "might", "should", "could"})
+#: Modals of duty: "X should demand Y" says what X ought to do, nobody's act or statement.
+DUTY_MODALS = frozenset({"should", "ought"})
 #: Choice verbs that a modal turns into an invitation ("readers can decide which story they like"): no stance.
 CHOICE_VERBS = frozenset({"decide", "choose", "judge"})
 CHOICE_MODALS = ADVICE_MODALS | {"can"}
@@ -307,6 +311,8 @@ OCCASION_VERBS = frozenset({"speak", "talk"})
 QUOTE_ONLY_VERBS = frozenset({"read"})
 #: Prepositions that, before a date or a time, say when something was said ("spoke on Monday").
 TIME_PREPOSITIONS = frozenset({"on", "at", "over", "for", "in", "during"})
+#: Nouns of a time a cue names before its clause ("said at the time that ...").
+TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "weekend", "night", "morning", "evening"})
 #: Pronouns that pick out part of what follows "of": "reiterated many of his pledges".
 QUANTIFIERS = frozenset({"many", "some", "all", "most", "much", "several", "each", "one", "none", "few", "both"})
 #: Verbs whose noun object is a study's finding ("the audit found no record"), with a study for subject.
@@ -334,6 +340,14 @@ CLOSE_TEXT = frozenset(('"', "”", "»", "''"))
 #: Single quotation marks (headline style: "Smith: ‘Plan Is a Disaster.’"). A span keeps an opening one at its
 #: start, and a closing one at its end when it closes a mark opened inside the span (not an apostrophe).
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+#: A quoted title ('said on "Meet the Press"', 'wrote in "The Long Road"'): at most this many words, each
+#: capitalised but the small words, right after a preposition or a noun of a work or a programme. It names a work,
+#: so it is no quotation a cue could claim.
+TITLE_MAX_WORDS = 6
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "on", "in", "for", "to", "with", "at", "by"})
+TITLE_BEFORE = frozenset(
+    {"on", "in", "to", "at", "from", "with", "for", "show", "program", "programme", "book", "column", "film"}
+)
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
 #: "a pilot reached by the Ledger": how a speaker was reached, left out of the source span.

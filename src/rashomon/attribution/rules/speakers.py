@@ -237,6 +237,14 @@ class SpeakerRules(ExtractorBase):
 
     # --- sources ------------------------------------------------------------------------------------
 
+    @staticmethod
+    def has_read_as_passive(verb: Token) -> bool:
+        """ "he's expressed openness", "she's said that ...": the parser reads a clitic "'s" (has) as a passive
+        "is"; a passive verb takes no object or that-clause, so with one the clause is active and its subject
+        speaks."""
+        clitic = [c for c in verb.children if c.dep_ == "auxpass" and c.lower_ in ("'s", "’s")]
+        return bool(clitic) and any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
     def subject_of(self, verb: Token) -> Token | None:
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
             return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
@@ -249,7 +257,11 @@ class SpeakerRules(ExtractorBase):
         if len(subjects) > 1:  # "LONDON (Reuters) - Jane Roe said": a dateline taken for a second subject
             subjects.sort(key=lambda c: (c.i > verb.i, -c.i))
         for child in subjects[:1]:
-            if child.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "cite"):
+            if (
+                child.dep_ == "nsubjpass"
+                and verb.lemma_ not in ("quote", "cite")
+                and not self.has_read_as_passive(verb)
+            ):
                 return None  # "X was reported killed": the subject is what is reported, not who reports
             return child
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
@@ -258,6 +270,10 @@ class SpeakerRules(ExtractorBase):
                     return self.subject_of(ancestor)
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
+            if verb.dep_ == "conj" and verb.head.i != verb.i and any(c.dep_ == "agent" for c in verb.head.children):
+                passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+                if passive is not None:
+                    return passive  # "aides who were interviewed by agents and told them that ...": the aides tell
             if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
                 return self.subject_of(verb.head)
             if (

@@ -16,6 +16,8 @@ from .settings import (
     COMPARISON_VERBS,
     CONDITION_MARKS,
     COPULAS,
+    DUTY_MODALS,
+    ENSURE_ADJECTIVES,
     EXPLETIVES,
     GERUND_PREPOSITIONS,
     HEDGING_SUBJECTS,
@@ -113,6 +115,12 @@ class VerbCueRules(ExtractorBase):
             return  # a listed cue: its own rule has had its say
         if any(t.lower_ in ("so", "such") for t in self.doc[cue.i + 1 : mark.i]):
             return  # "drove so fast that the police stopped her": a result, nothing said or held
+        if cue.pos_ == "ADJ" and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ in IMPERSONAL_SUBJECTS for c in cue.head.children
+        ):
+            return  # "it was significant that ...", "it is likely that ...": "it" holds nothing, nobody is named
+        if self.ensures(cue):
+            return
         if any(
             t.dep_ in ("dobj", "pobj") and t.pos_ == "NOUN" and t.ent_type_ not in ("DATE", "TIME")
             for t in self.doc[cue.i + 1 : mark.i]
@@ -206,9 +214,16 @@ class VerbCueRules(ExtractorBase):
         )
         return True
 
+    @staticmethod
+    def ensures(adjective: Token) -> bool:
+        """ "will make sure (that) the bill passes": "make sure" is "ensure", an act, nobody's certainty."""
+        return adjective.lower_ in ENSURE_ADJECTIVES and adjective.head.lemma_.lower() in MAKE_VERBS
+
     def from_adjective(self, adjective: Token) -> None:
         """ "X is confident that Y", "X was critical of Y", "X is eager to Y": an attitude of the subject."""
         if adjective.i in self.claimed_tokens or self.inside_quote(adjective.idx):
+            return
+        if self.ensures(adjective):
             return
         subject = self.subject_of(adjective.head) if adjective.head is not adjective else None
         if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES:
@@ -326,6 +341,10 @@ class VerbCueRules(ExtractorBase):
             or self.comparison_not_drawn(verb)
         ):
             return  # "spoke on condition of anonymity", "may want to", "let us know": no one's statement
+        if self.inside_found_content(verb.idx) and any(
+            c.dep_ == "aux" and c.lower_ in DUTY_MODALS for c in verb.children
+        ):
+            return  # 'X said Republicans should press for cuts': X's advice, no act or statement of theirs
         subject = self.subject_of(verb)
         if self.impersonal_aside(verb, subject):
             return  # "it is worth noting that ...": the writer's aside
