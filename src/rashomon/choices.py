@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .framing import conflict_lexicon, loaded_lexicon, verb_forms
+from .framing import Regions, conflict_lexicon, loaded_lexicon, verb_forms
 from .model import AccountWords, Actor, Analysis, Attribution, Block, ChosenWord, ReferentKind, Span, WordChoice
 from .pipeline import StageContext, register_stage
 from .resources import load_yaml
@@ -481,10 +481,10 @@ def across_pages(
                 for m in actor.mentions
                 if fold(m.text) not in outlets
             ]
-    quoted = {page.id: _direct_quotes(page.analysis, bases[page.id]) for page in pages}
+    quoted = Regions(span for page in pages for span in _direct_quotes(page.analysis, bases[page.id]))
 
     def outlet_wrote(start: int, end: int) -> bool:
-        return not any(a <= start and end <= b for spans in quoted.values() for a, b in spans)
+        return not (quoted.holds(start) and quoted.holds(end - 1))
 
     for row in rows.values():
         row["mentions"] = [m for m in row["mentions"] if outlet_wrote(m["start"], m["end"])]
@@ -498,11 +498,6 @@ def across_pages(
         )
         for a in joined
     ]
-    blocks = [
-        replace(block, start=block.start + bases[page.id], end=block.end + bases[page.id])
-        for page in pages
-        for block in page.analysis.page.article_blocks
-    ]
     accounts = {
         page.id: [(b.start + bases[page.id], b.end + bases[page.id]) for b in page.analysis.page.article_blocks]
         for page in pages
@@ -513,7 +508,9 @@ def across_pages(
         at, publisher = own_voice[account]
         return at(publisher, start - bases[account], end - bases[account])
 
-    kinds = event_referents(blocks) if facts else []
+    # event words count only inside the facts' claims, so only the claims are read for them
+    claimed = sorted({(bases[pid] + a, bases[pid] + b) for fact in facts for pid, a, b in fact.claims})
+    kinds = event_referents(Block(f"c{n}", "paragraph", a, b, text[a:b]) for n, (a, b) in enumerate(claimed))
     events = []
     for fact in facts:
         spans = [(bases[pid] + a, bases[pid] + b) for pid, a, b in fact.claims]
@@ -521,7 +518,7 @@ def across_pages(
             inside = [
                 (a, b, key)
                 for a, b, key in kind.mentions
-                if outlet_wrote(a, b) and any(x <= a and b <= y for x, y in spans)
+                if any(x <= a and b <= y for x, y in spans) and outlet_wrote(a, b)
             ]
             if inside:
                 events.append(
