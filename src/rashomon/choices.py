@@ -11,6 +11,12 @@ it.
 
 Event frames (the claims stage's, when they exist) plug in as more :class:`Referent` values: a frame id, its
 label and the spans of its trigger words; nothing else here changes.
+
+Across pages (:func:`across_pages`, for ``compare_pages``) each outlet is one account and the pages' texts are
+read as one. Being surer there that two outlets' words are for one thing, it pairs an actor's words, the event
+words and verbs of one fact the comparison aligned (:class:`Fact`) and the reporting verbs of one statement two
+outlets relay, and shows a referent only when the outlets' words differ (a fact's verbs and a statement's only
+when the difference carries something: :func:`marked_difference`, :func:`weighs`).
 """
 
 from __future__ import annotations
