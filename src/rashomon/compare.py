@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
+from . import choices as choices_module
 from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import source_label, topics
@@ -350,7 +351,10 @@ def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[Cl
     Returns a JSON-plain dict: ``pages`` (id, label, title, url, claims), ``alignments`` (as in an analysis,
     claim ids prefixed with the page id: ``p1:c3``), ``related`` (claims of two pages on one point that no
     alignment holds, with their cosine; no verdict), ``page_pairs`` (each pair of pages: how close they are in
-    what they tell, and whether they seem to tell one event), ``framing`` (keyed by page id) and ``warnings``.
+    what they tell, and whether they seem to tell one event), ``framing`` (keyed by page id), ``word_choices``
+    (the words each outlet wrote for an actor or a kind of event two or more name, where they differ; as an
+    analysis' ``word_choices`` with the page id as the account and evidence in that page's offsets:
+    :func:`rashomon.choices.across_pages`) and ``warnings``.
     """
     pages, items, texts, warnings = [], [], {}, []
     event_claims: list[Claim] = []
@@ -426,8 +430,41 @@ def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[Cl
         "related": related,
         "page_pairs": _page_pairs(analyses, event_claims, vectors, encoder),
         "framing": _page_framing(analyses, event_claims, read, encoding, texts, labels, bases, encoder),
+        "word_choices": [asdict(c) for c in _word_choices(analyses, labels, alignments, event_claims)],
         "warnings": warnings,
     }
+
+
+def _word_choices(analyses: list[Analysis], labels: dict[str, str], alignments: list[Alignment], claims: list[Claim]):
+    """:func:`rashomon.choices.across_pages` of the pages, actors joined as the report's actor table joins them,
+    events paired inside the alignments that hold claims of two or more pages (one fact)."""
+    from .claims.frames import lexicon
+    from .report.comparison import same_actors_across_pages
+
+    pages = [choices_module.PageAccount(f"p{n + 1}", labels[f"p{n + 1}"], a) for n, a in enumerate(analyses)]
+    by_id = {c.id: c for c in claims}
+    facts = []
+    for alignment in alignments:
+        held = [by_id[i] for i in alignment.claim_ids if i in by_id]
+        if alignment.verdict != "unique" and len({_page_of(c) for c in held}) >= 2:
+            spans = [(_page_of(c), c.start, c.end) for c in held]
+            fact = choices_module.Fact(alignment.id, (alignment.topic or "").removeprefix("event: "), spans)
+            kind_of = {c.id: lexicon()["type_of"].get(c.predicate or "") for c in held}
+            pages_of: dict[str, set[str]] = defaultdict(set)
+            for claim in held:
+                if kind_of[claim.id]:
+                    pages_of[kind_of[claim.id]].add(_page_of(claim))
+            # a known kind of event two or more pages tell the fact with: each outlet's verb is its word for it
+            shared = {kind for kind, found in pages_of.items() if len(found) >= 2}
+            for claim in held:
+                if kind_of[claim.id] in shared:
+                    page = _page_of(claim)
+                    text = analyses[int(page[1:]) - 1].page.text
+                    where = choices_module.verb_span(text, claim.start, claim.end, claim.predicate or "")
+                    if where is not None:
+                        fact.verbs.append((page, *where, claim.predicate or ""))
+            facts.append(fact)
+    return choices_module.across_pages(pages, same_actors_across_pages, facts)
 
 
 def _joined_encoding(analyses: list[Analysis], encodings: Sequence[ClaimEncoding | None]):

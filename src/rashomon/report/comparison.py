@@ -167,7 +167,24 @@ def merge_for_report(analyses: list[dict[str, Any]], result: dict[str, Any], nam
             for key, value in (result.get("framing") or {}).items()
         },
         "block_publisher": block_publisher,
+        # compare_pages' rows are by page id with offsets in each page's text: here the outlet's column and the
+        # merged text, as every other span of the report
+        "word_choices": [_choice_in_merged_text(c, outlets, starts) for c in result.get("word_choices") or []],
     }
+
+
+def _choice_in_merged_text(choice: dict[str, Any], outlets: dict[str, str], starts: dict[str, int]) -> dict[str, Any]:
+    """One cross-page word choice with each row's account made its outlet's id and its evidence moved into
+    the merged text."""
+    rows = [
+        {
+            **row,
+            "account": outlets.get(row["account"], row["account"]),
+            "words": _shift(row.get("words") or [], starts.get(row["account"], 0)),
+        }
+        for row in choice.get("accounts") or []
+    ]
+    return {**choice, "accounts": rows}
 
 
 def _framing_in_merged_text(entry: Any, offset: int) -> Any:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from .view import word_choices_view
+
 _CSS = """body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222;max-width:80em}
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
 th{background:#f3f3f3}td.n{text-align:right}td.hit{background:#0072b2;color:#fff;text-align:center}
@@ -100,6 +102,23 @@ def _matrix(view: dict[str, Any]) -> str:
     )
 
 
+def _paired_choices(result: dict[str, Any], labels: dict[str, str]) -> list[str]:
+    """The comparison's paired word choices as the single-page report shows them (one row per actor or event
+    two or more outlets name, a column per outlet: :func:`rashomon.report.view.word_choices_view`)."""
+    outlets = [{"id": pid, "name": name} for pid, name in labels.items()]
+    table = word_choices_view(result.get("word_choices") or [], outlets)
+    if not table["rows"]:
+        return []
+    out = ["<h3>Paired word choices</h3><table><tr><th>For</th>"]
+    out += [f"<th>{_e(column)}</th>" for column in table["columns"]]
+    out.append("</tr>")
+    for row in table["rows"]:
+        cells = "".join(f"<td>{_e(cell or '—')}</td>" for cell in row["cells"])
+        out.append(f"<tr><th>{_e(row['label'])}</th>{cells}</tr>")
+    out.append("</table>")
+    return out
+
+
 def _story(story: dict[str, Any]) -> str:
     out = [
         f"<section id='{_e(story['story_id'])}'><h2>{_e(story['label'])}</h2>",
@@ -137,6 +156,7 @@ def _story(story: dict[str, Any]) -> str:
             out.append("</table>")
         else:
             out.append("<p>No claims the outlets share to line up.</p>")
+        out += _paired_choices(result, labels)
         out.append("<h3>Framing, outlet by outlet</h3>")
         framing = result.get("framing") or {}
         if any(entry.get("distinctive") or entry.get("lexicon") for entry in framing.values()):
