@@ -7,11 +7,12 @@ import re
 import pytest
 
 from rashomon import choices
+from rashomon.actors.across import same_actors_across_pages
 from rashomon.contract import to_dict
 from rashomon.model import Actor, Analysis, Attribution, Source, Span
 from rashomon.pipeline import analyze
 from rashomon.report import render
-from rashomon.report.comparison import merge_for_report, same_actors_across_pages
+from rashomon.report.comparison import merge_for_report
 from rashomon.report.stories import _paired_choices
 from tests.conftest import page_from
 

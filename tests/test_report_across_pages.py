@@ -4,8 +4,9 @@ capitals after an initial that are a name's. Every sentence here is our own."""
 
 from __future__ import annotations
 
+from rashomon.actors.across import same_actors_across_pages
 from rashomon.framing import _piece_words, _sentence_initial
-from rashomon.report.comparison import merge_for_report, same_actors_across_pages
+from rashomon.report.comparison import merge_for_report
 from rashomon.report.view import _possessive, actor_matrix, framing_view, plain_reason, shown_topic, voices
 
 

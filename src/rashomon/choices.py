@@ -461,7 +461,7 @@ def across_pages(
     The pages' texts are read as one (each page's offsets moved past the previous pages'), so
     :func:`word_choices` pairs them as it pairs one page's narratives; every evidence span is returned in its
     own page's offsets (the page is the row's ``account``). ``join_actors`` makes one actor of the rows that
-    name one thing on different pages (:func:`rashomon.report.comparison.same_actors_across_pages`: the
+    name one thing on different pages (:func:`rashomon.actors.across.same_actors_across_pages`: the
     report's actor table joins them the same way). Mentions of an outlet's own name are never a choice, nor
     words inside a direct quotation (the speaker's words, not the outlet's).
 

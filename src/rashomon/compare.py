@@ -438,8 +438,8 @@ def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[Cl
 def _word_choices(analyses: list[Analysis], labels: dict[str, str], alignments: list[Alignment], claims: list[Claim]):
     """:func:`rashomon.choices.across_pages` of the pages, actors joined as the report's actor table joins them,
     events paired inside the alignments that hold claims of two or more pages (one fact)."""
+    from .actors.across import same_actors_across_pages
     from .claims.frames import lexicon
-    from .report.comparison import same_actors_across_pages
 
     pages = [choices_module.PageAccount(f"p{n + 1}", labels[f"p{n + 1}"], a) for n, a in enumerate(analyses)]
     by_id = {c.id: c for c in claims}
