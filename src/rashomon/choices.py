@@ -31,7 +31,7 @@ from typing import Any
 from .framing import Regions, conflict_lexicon, loaded_lexicon, verb_forms
 from .model import AccountWords, Actor, Analysis, Attribution, Block, ChosenWord, ReferentKind, Span, WordChoice
 from .pipeline import StageContext, register_stage
-from .resources import load_yaml
+from .resources import load_yaml, name_titles
 
 # --- settings ------------------------------------------------------------------------------------------
 #: A referent is shown when at least this many accounts speak of it (one account has nothing to pair with).
@@ -47,7 +47,7 @@ STATEMENT_GRAM = 5
 #: ... and at least this share of the shorter one's runs.
 STATEMENT_MIN_SHARE = 0.5
 #: Titles dropped when two pages' names of a speaker are matched.
-SPEAKER_TITLES = frozenset({"mr", "mrs", "ms", "dr", "rep", "sen", "gov", "president", "secretary", "the"})
+SPEAKER_TITLES = name_titles("speaker") | {"the"}
 #: Words of a statement quoted in its row's label.
 STATEMENT_LABEL_WORDS = 8
 #: The key every proper-name mention of an actor folds to: "Mr. Christie", "Chris Christie", "Gov. Christie",

@@ -42,7 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .resources import data_path, data_text, load_yaml
+from .resources import data_path, data_text, load_yaml, name_titles
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Total pseudo-count of the Dirichlet prior (alpha_0), as a share of the words compared: how strongly the
@@ -107,7 +107,7 @@ LOADED_CONFIDENCE = {"model": 0.16, "scare_quote": 0.17, "verb": 0.40}
 
 #: A period that closes an initial or a title before a name, not a sentence ("M.", "Rep.", "Capt.").
 _NAME_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Prof|Pres|Atty|Supt)\.\Z"
+    r"(?<![\w.])(?:[A-Z]|" + "|".join(sorted(t.capitalize() for t in name_titles("abbreviation"))) + r")\.\Z"
 )
 WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 _TWEET_NOISE = re.compile(r"@\w+|https?://\S+|\burl\b|&\w+;|\brt\b", re.I)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,3 +29,14 @@ def page_part_nouns() -> frozenset[str]:
     """The nouns for parts of a page itself ("figure", "chart", "sidebar"; ``data/page_parts.yaml``), one list for
     every stage that tells the page's own parts from what it reports."""
     return frozenset(load_yaml("page_parts.yaml")["nouns"])
+
+
+@cache
+def name_titles(use: str) -> frozenset[str]:
+    """The titles written before a name (``data/names.yaml``, lower case, no period) that one use reads:
+    ``person``, ``match``, ``speaker`` or ``abbreviation``."""
+    table = load_yaml("names.yaml")
+    uses = {u for row in table.values() for u in row}
+    if use not in uses:
+        raise ValueError(f"no use {use!r} in names.yaml; known: {sorted(uses)}")
+    return frozenset(word for word, row in table.items() if use in row)

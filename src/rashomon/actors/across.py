@@ -10,10 +10,10 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from ..resources import name_titles
+
 #: Titles before a name, dropped when names are matched across pages.
-NAME_TITLES = frozenset(
-    {"mr", "mrs", "ms", "dr", "rep", "sen", "gov", "rev", "capt", "gen", "lt", "col", "sgt", "prof"}
-)
+NAME_TITLES = name_titles("match")
 #: Suffixes that tell a son from his father: kept apart from the name's words.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Usual English nicknames -> the given name (a shortening of its first three letters needs no entry).

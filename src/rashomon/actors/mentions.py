@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..deps import NOMINAL_SUBJECT_DEPS
 from ..model import Actor, Span
+from ..resources import name_titles
 from .gazetteer import AliasHit, Gazetteer
 
 # --- settings ----------------------------------------------------------------------------------------
@@ -76,7 +77,7 @@ NAME_PUNCTUATION = ".'’&-"
 NAME_LINK_WORDS = frozenset({"of", "and", "the", "for", "on", "off", "in", "de", "du", "la", "von", "van"})
 MAX_LABEL_MENTIONS = 2
 #: Honorifics that make the next name a person's.
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "king", "queen"}
+HONORIFICS = name_titles("person") | {f"{title}." for title in name_titles("person")}
 #: Dependencies of an unlabelled proper name that can make it a party (subject, object, list member).
 BARE_NAME_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}
 #: Prepositions after which a capital city is a place, not its state.
