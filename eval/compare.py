@@ -52,7 +52,9 @@ FACTS_HOLDOUT = Path(__file__).resolve().parent / "data" / "basil-facts-holdout.
 #: and never tuned on: no group of theirs had been judged nor any rule read on them.
 FACTS_HOLDOUT2 = Path(__file__).resolve().parent / "data" / "basil-facts-holdout2.json"
 CACHE = Path("/tmp/compare-cache")
-OUTLETS = {"1": "Fox News", "2": "New York Times", "3": "HuffPost"}
+#: BASIL's outlet codes (each article's ``source``) -> the publisher the page is given. The file suffix (_1, _2,
+#: _3) is no outlet: "_1" is the New York Times in 25 triplets, so the suffix only names the page in the gold files.
+OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
 FNC_MAX_HEADLINES = 10
 
 
@@ -374,7 +376,10 @@ def basil(
     for number, name in enumerate(names, start):
         part = "1-20 (tuned on)" if number <= 20 else "21-27" if number <= 27 else "28-50"
         outlets = sorted(triplets[name])
-        built = [_page(triplets[name][o]["body-paragraphs"], OUTLETS[o]) for o in outlets]
+        built = [
+            _page(triplets[name][o]["body-paragraphs"], OUTLETS.get(triplets[name][o].get("source"), "an outlet"))
+            for o in outlets
+        ]
         analyses = analyses_of([p for p, _ in built], nlp)
         result = compare_pages(analyses, encoder=encoder)
 
