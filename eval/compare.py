@@ -377,7 +377,10 @@ def basil(
         part = "1-20 (tuned on)" if number <= 20 else "21-27" if number <= 27 else "28-50"
         outlets = sorted(triplets[name])
         built = [
-            _page(triplets[name][o]["body-paragraphs"], OUTLETS.get(triplets[name][o].get("source"), "an outlet"))
+            _page(
+                triplets[name][o]["body-paragraphs"],
+                OUTLETS.get(str(triplets[name][o].get("source")).lower(), "an outlet"),
+            )
             for o in outlets
         ]
         analyses = analyses_of([p for p, _ in built], nlp)
