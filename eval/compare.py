@@ -35,6 +35,7 @@ import argparse
 import csv
 import hashlib
 import json
+import os
 import pickle
 import random
 import sys
@@ -75,20 +76,37 @@ def _page(paragraphs: list[list[str]], publisher: str):
     return Page(text=text, blocks=blocks, publisher=publisher), where
 
 
+def _code_key() -> bytes:
+    """A fingerprint of rashomon's code and shipped data, so a cached analysis is read only by the code that made it
+    (a cache keyed by the text alone silently kept the figures of the code before a change)."""
+    import rashomon
+
+    root = Path(rashomon.__file__).resolve().parent
+    digest = hashlib.sha1()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".json", ".txt")):
+        digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
+    return digest.digest()
+
+
 def analyses_of(pages: list, nlp) -> list:
-    """Attribution, claims and actors for each page; cached by the page's text."""
+    """Attribution, claims and actors for each page; cached by the page's text and the code's fingerprint."""
     from rashomon.pipeline import analyze
 
-    CACHE.mkdir(exist_ok=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    code = _code_key()
     out = []
     for page in pages:
-        key = hashlib.sha1((page.publisher or "").encode() + page.text.encode()).hexdigest()
+        key = hashlib.sha1(code + (page.publisher or "").encode() + page.text.encode()).hexdigest()
         path = CACHE / f"{key}.pkl"
-        if path.is_file():
+        try:
             out.append(pickle.loads(path.read_bytes()))
             continue
+        except (OSError, EOFError, pickle.UnpicklingError):
+            pass  # not cached, or cut short by a killed run: made again
         analysis = analyze(page, stage_names=("attribution", "claims", "actors"), nlp=nlp)
-        path.write_bytes(pickle.dumps(analysis))
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(pickle.dumps(analysis))
+        partial.replace(path)  # whole or not at all
         out.append(analysis)
     return out
 
