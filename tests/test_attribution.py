@@ -305,6 +305,21 @@ def test_source_kinds(nlp):
     assert kinds == ["government", "media", "armed_group"]
 
 
+def test_a_civil_office_named_general_is_government_not_military(nlp):
+    """Real news, session 11: "the attorney general said" was a military source ("general" is also a rank)."""
+    analysis = run(
+        nlp,
+        [
+            "Harbour news",
+            "The attorney general said the inquiry would be fair.",
+            "The surgeon general said the water was safe.",
+            "A general said the troops would stay.",
+        ],
+    )
+    kinds = [source_of(analysis, a).kind for a in spoken(analysis)]
+    assert kinds == ["government", "government", "military"]
+
+
 # --- nesting, narratives, editorial voice ------------------------------------------------------------------------
 def test_nested_attribution_names_its_parent(nlp):
     analysis = run(nlp, ["Harbour news", "The Tarn Gazette reports that the coast guard said two boats had sunk."])

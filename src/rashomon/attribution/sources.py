@@ -156,6 +156,8 @@ def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinit
         for name in lexicon.known_names.get(kind, ()):
             if f" {name} " in lower:
                 return kind
+    if head.lower_ in ("general", "generals") and head.i > 0 and head.doc[head.i - 1].lower_ in lexicon.civil_offices:
+        return "government"  # "the attorney general", "the surgeon general": a civil office, not a rank
     for kind in SOURCE_KIND_ORDER:
         if head_lemma in lexicon.heads.get(kind, ()) or head.lower_ in lexicon.heads.get(kind, ()):
             return kind
