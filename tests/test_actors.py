@@ -80,6 +80,48 @@ def test_unknown_named_and_unnamed_actors_come_from_the_parse(nlp):
     assert ("actor:kestrel_brigades", "attacks", "actor:lakeside_guard") in relations(analysis)
 
 
+def test_a_surname_alone_is_the_person_the_page_names_in_full(nlp):
+    """Real news, session 11: "Holder" (the parser's ORG) was an organization beside the person "Eric Holder",
+    and a headline's surname before the full name stayed a person of its own; a suffix ("Jr.") is no surname."""
+    analysis = run(
+        nlp,
+        "Holder Visits Town After Shooting\n\nAttorney General Mara Holder arrived in the town on Wednesday. "
+        "Holder met with the victim's family, and Holder said the inquiry would be fair.\n\n"
+        "Senator Tomas R. Vell Jr. agreed. Vell said the town had waited too long.",
+    )
+    holder = actor(analysis, "person:mara_holder")
+    assert holder.type == "person" and holder.name == "Mara Holder"
+    assert [m.text for m in holder.mentions] == ["Mara Holder", "Holder", "Holder"]
+    vell = actor(analysis, "person:tomas_r_vell_jr")
+    assert [m.text for m in vell.mentions] == ["Tomas R. Vell Jr.", "Vell"]
+    assert not [a for a in analysis.actors if a.name in ("Holder", "Vell")]
+
+
+def test_people_named_by_nationality_or_party_are_no_militia(nlp):
+    """Real news, session 11: "Americans" was an identity militia; and an office's portfolio ("secretary of
+    state") was an organization "state"."""
+    analysis = run(
+        nlp,
+        "Americans and Syrians watched the talks. Republicans and Democrats argued over the bill, "
+        "and the secretary of state said nothing.",
+    )
+    types = {a.name: a.type for a in analysis.actors}
+    assert types["Americans"] == types["Syrians"] == "civilians"
+    assert types["Republicans"] == types["Democrats"] == "organization"
+    assert "state" not in {a.name.lower() for a in analysis.actors}
+
+
+def test_criticism_and_endorsement_in_political_prose_are_relations(nlp):
+    analysis = run(
+        nlp,
+        "Senator Ada Quill criticized Governor Tom Brann on Tuesday. Mayor Lena Orr endorsed Quill a day later.",
+    )
+    assert {
+        ("person:ada_quill", "accuses", "person:tom_brann"),
+        ("person:lena_orr", "supports", "person:ada_quill"),
+    } <= relations(analysis)
+
+
 def test_unlabelled_proper_names_are_kept_not_dropped(nlp):
     analysis = run(nlp, "Vessen Oral and his allies, Russia and Iran, have encircled the old town.")
     oral = next(a for a in analysis.actors if a.name == "Vessen Oral")

@@ -305,6 +305,36 @@ def test_source_kinds(nlp):
     assert kinds == ["government", "media", "armed_group"]
 
 
+def test_a_civil_office_named_general_is_government_not_military(nlp):
+    """Real news, session 11: "the attorney general said" was a military source ("general" is also a rank)."""
+    analysis = run(
+        nlp,
+        [
+            "Harbour news",
+            "The attorney general said the inquiry would be fair.",
+            "The surgeon general said the water was safe.",
+            "A general said the troops would stay.",
+        ],
+    )
+    kinds = [source_of(analysis, a).kind for a in spoken(analysis)]
+    assert kinds == ["government", "government", "military"]
+
+
+def test_a_surname_the_tagger_calls_an_organization_is_the_person_named_before(nlp):
+    """Real news, session 11: "Holder said" (the tagger's ORG) was a source apart from the person named in full
+    before, typed organization; a suffix ("Jr.") is no surname."""
+    analysis = run(
+        nlp,
+        [
+            "Harbour news",
+            "Senator Ada Quill said the bridge would close. Quill said the ferry would run instead.",
+            "Attorney General Tomas R. Vell Jr. said the inquiry would be fair. Vell said more agents would come.",
+        ],
+    )
+    speakers = [(source_of(analysis, a).name, source_of(analysis, a).kind) for a in spoken(analysis)]
+    assert speakers == [("Ada Quill", "person")] * 2 + [("Tomas R. Vell Jr.", "person")] * 2
+
+
 # --- nesting, narratives, editorial voice ------------------------------------------------------------------------
 def test_nested_attribution_names_its_parent(nlp):
     analysis = run(nlp, ["Harbour news", "The Tarn Gazette reports that the coast guard said two boats had sunk."])

@@ -27,7 +27,7 @@ from .gazetteer import AliasHit, Gazetteer
 
 # --- settings ----------------------------------------------------------------------------------------
 #: spaCy entity labels taken as actors outright, and those (places) taken only when a relation needs them.
-ENTITY_LABELS = {"ORG": "organization", "PERSON": "person", "NORP": "identity_militia"}
+ENTITY_LABELS = {"ORG": "organization", "PERSON": "person", "NORP": "civilians"}
 WEAK_ENTITY_LABELS = {"GPE": "state", "LOC": "state"}
 #: Words in an unknown organization's name that tell its type.
 ORG_TYPE_WORDS = {
@@ -109,6 +109,10 @@ PERSON_NOUNS = {
     "woman",
     "resident",
 }
+#: Title nouns whose "of" phrase is the office's portfolio, not a body ("secretary of state").
+OFFICE_OF_NOUNS = {"secretary", "undersecretary", "minister"}
+#: Words after a surname that are no part of it ("Eric H. Holder Jr.": the surname is Holder).
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 #: Words next to an ambiguous country name that say it is the country.
 PLACE_CONTEXT = {"in", "to", "from", "into", "across", "invaded", "neighbouring", "neighboring", "border",
                  "borders", "government", "army", "forces", "troops", "king", "capital", "'s", "ministry",
@@ -128,6 +132,9 @@ class Found:
     by_name: dict[str, str] = field(default_factory=dict)  # lower-case name -> id of actors found from the parse
     # first name -> the one person named in full with it, for a later "Jill" after "Jill Binder" (None: shared)
     first_names: dict[str, str | None] = field(default_factory=dict)
+    # surname -> the id of the one person the page names in full with it ("Holder" -> person:eric_holder), read
+    # from every block before any is typed, so a surname before the full name (a headline) is that person too
+    page_surnames: dict[str, str | None] = field(default_factory=dict)
 
     def add(
         self,
@@ -156,6 +163,15 @@ class Found:
                 self.weak.add(actor_id)
         elif not weak:
             self.weak.discard(actor_id)
+        if (
+            actor.type == "person"
+            and type_ == "person"
+            and len(actor.name.split()) == 1
+            and len(name.split()) > 1
+            and surname(name) == actor.name.lower()
+        ):  # "Holder" in a headline, then "Eric Holder": the person is named by the full name
+            actor.aliases[:] = [actor.name] + [a for a in actor.aliases if a not in (actor.name, name)]
+            actor.name = name
         actor.mentions[:] = [m for m in actor.mentions if not (span.start <= m.start and m.end <= span.end)]
         actor.mentions.append(span)  # a longer mention ("SF fighters") replaces the one it contains ("SF")
         if span.text != actor.name and span.text not in actor.aliases:
@@ -163,6 +179,32 @@ class Found:
         for i in tokens:
             self.token_actor[block_index][i] = actor_id
         return actor_id
+
+
+def surname(name: str) -> str:
+    """The lower-case last word of a person's name, without a suffix ("Eric H. Holder Jr." -> "holder")."""
+    words = name.lower().split()
+    while len(words) > 1 and words[-1].strip(",") in NAME_SUFFIXES:
+        words.pop()
+    return words[-1].strip(",") if words else ""
+
+
+def page_surnames(parsed) -> dict[str, str | None]:
+    """Surname -> the id of the person the page names in full with it (PERSON entities of two words or more,
+    titles left out); ``None`` when two people share it ("Michael Brown", "Scott Brown")."""
+    out: dict[str, str | None] = {}
+    for pb in parsed:
+        for ent in pb.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = [t for t in ent if t.lower_ not in PERSON_NOUNS | HONORIFICS and t.text not in ("'s", "’s")]
+            if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
+                continue
+            name = " ".join(t.text for t in words)
+            key, actor_id = surname(name), "person:" + slug(name)
+            if key and len(key) > 1:
+                out[key] = actor_id if out.get(key, actor_id) == actor_id else None
+    return out
 
 
 def slug(text: str) -> str:
@@ -259,12 +301,13 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
     found = Found(token_actor=[{} for _ in parsed], person_heads=[[] for _ in parsed], places=[set() for _ in parsed])
     present = gaz.conflicts_in(page_text)
     found.present = present
+    found.page_surnames = page_surnames(parsed)
     matches = [gazetteer_matches(pb.doc, gaz) for pb in parsed]
     place_names = {cue for cues in gaz.conflicts.values() for cue in cues}
     specific = Counter(h.entry_id for block in matches for _, _, hits in block for h in hits if not h.generic)
     for index, pb in enumerate(parsed):
         _gazetteer_pass(found, index, pb, matches[index], gaz, present, specific)
-        _entity_pass(found, index, pb)
+        _entity_pass(found, index, pb, gaz.lexicon)
         _noun_pass(found, index, pb, gaz, present, specific)
         _bare_name_pass(found, index, pb, place_names)
     _drop_common_nouns(found, page_text, frozenset(gaz.lexicon["nouns"]))
@@ -392,9 +435,30 @@ def _org_type(name: str) -> str:
     return "organization"
 
 
-def _entity_pass(found, index, pb) -> None:
+def _in_office(ent) -> bool:
+    """Whether a name is the portfolio of an office ("secretary of state", "Secretary of Homeland Security")."""
+    root = ent.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in OFFICE_OF_NOUNS
+        and not any(t.ent_type_ in ("GPE", "PERSON") for t in ent)
+    )
+
+
+def _people_type(name: str, lexicon: dict) -> str:
+    """The type of a plural people's name the recognizer calls NORP: a party's members ("Republicans") are the
+    party, an organization; a nationality or faith ("Americans", "Syrians", "Sunnis") is a population, civilians.
+    Neither is an armed group: a militia named for a people says so ("Kurdish militia", the noun pass)."""
+    words = name.lower().split()
+    last = words[-1] if words else ""
+    singular = {last, last.removesuffix("s"), last.removesuffix("es")}
+    return "organization" if singular & set(lexicon.get("party_members", ())) else "civilians"
+
+
+def _entity_pass(found, index, pb, lexicon: dict) -> None:
     claimed = found.token_actor[index]
-    surnames = {a.name.split()[-1].lower(): a.id for a in found.actors.values() if a.type == "person"}
+    surnames = {surname(a.name): a.id for a in found.actors.values() if a.type == "person"}
     first_names = found.first_names
     for ent in pb.doc.ents:
         if any(i in claimed or i in found.places[index] for i in range(ent.start, ent.end)):
@@ -413,12 +477,20 @@ def _entity_pass(found, index, pb) -> None:
             c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in ent.root.children
         ):
             label = "PERSON"  # "Marina Voss, a spokeswoman for ...": the model's label is wrong
+        if label == "ORG" and _in_office(ent):
+            continue  # "Secretary of State": the office's words, not a body
+        if label in ("ORG", "NORP") and end - start == 1 and name.lower() in found.page_surnames:
+            label = "PERSON"  # "Holder" on a page that names Eric Holder: his surname, not an organization
         if label == "PERSON":
             while start < end - 1 and (pb.doc[start].lower_ in PERSON_NOUNS | HONORIFICS):
                 start += 1  # "Senator Georgia Mills" is Georgia Mills; the title is her office
             name = pb.doc[start:end].text
-            key = name.split()[-1].lower()
-            actor_id = (surnames.get(key) or first_names.get(key)) if len(name.split()) == 1 else None
+            key = surname(name)
+            actor_id = (
+                (surnames.get(key) or first_names.get(key) or found.page_surnames.get(key))
+                if len(name.split()) == 1
+                else None
+            )
             actor_id = actor_id or "person:" + slug(name)
             surnames.setdefault(key, actor_id)
             actor_id = found.add(
@@ -443,7 +515,14 @@ def _entity_pass(found, index, pb) -> None:
                 weak=ent.root.dep_ in ("compound", "amod", "nmod"),
             )
         elif label == "NORP" and ent.root.pos_ in ("NOUN", "PROPN") and ent.root.tag_ in ("NNS", "NNPS"):
-            found.add(index, "actor:" + slug(name), name, "identity_militia", _span(pb, start, end), range(start, end))
+            found.add(
+                index,
+                "actor:" + slug(name),
+                name,
+                _people_type(name, lexicon),
+                _span(pb, start, end),
+                range(start, end),
+            )
         elif label in WEAK_ENTITY_LABELS:
             found.add(
                 index,
@@ -489,11 +568,12 @@ def _bare_name_pass(found, index, pb, place_names: set[str]) -> None:
         name = doc[start : tok.i + 1].text
         if name in place_names:
             continue  # the gazetteer's conflict cue words are places ("Aleppo", "Donetsk")
+        person = found.page_surnames.get(name.lower()) if start == tok.i else None
         found.add(
             index,
-            "actor:" + slug(name),
+            person or "actor:" + slug(name),
             name,
-            "unknown",
+            "person" if person else "unknown",
             _span(pb, start, tok.i + 1),
             range(start, tok.i + 1),
             weak=tok.dep_ not in NOMINAL_SUBJECT_DEPS,

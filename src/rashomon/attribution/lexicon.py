@@ -60,6 +60,8 @@ class Lexicon:
     cue_adjectives: frozenset[str] = frozenset()
     #: Words that belong to a title before a role ("Interior Minister"), not to the affiliation.
     title_portfolios: frozenset[str] = frozenset()
+    #: Offices before "general" that make a civil title of it ("attorney general"), not a military rank.
+    civil_offices: frozenset[str] = frozenset()
     #: Verbs that answer a statement a content noun names ("..., a charge the group denied").
     reply_verbs: frozenset[str] = frozenset()
     #: Prepositions after which a speech-act noun's object is what the act is about ("calls for X").
@@ -170,6 +172,7 @@ def load(folder: str | Path | None = None) -> Lexicon:
         belief_objects=_lower_set(cues.get("belief_objects")),
         cue_adjectives=_lower_set(cues.get("adjectives")),
         title_portfolios=_lower_set(sources.get("title_portfolios")),
+        civil_offices=_lower_set(sources.get("civil_offices")),
         reply_verbs=_lower_set(cues.get("reply_verbs")),
         noun_content_prepositions=_lower_set(cues.get("noun_content_prepositions")),
         nouns_need_owner=_lower_set(cues.get("nouns_need_owner")),

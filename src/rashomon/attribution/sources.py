@@ -58,6 +58,8 @@ GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several"})
 #: Titles that make the name after them a person's, also a name the source lexicon knows as an outlet's ("Mr.
 #: Bloomberg").
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
+#: Words after a surname that are no part of it ("Eric H. Holder Jr." is Holder).
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Determiners of a bare definite description ("the group", "the spokesman"), which refers back like a pronoun.
 DEFINITE = frozenset({"the", "this", "that"})
 #: Kinds a bare description of one kind can refer back to: "the group" after "Hamas" (armed group) or "Human Rights
@@ -156,6 +158,8 @@ def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinit
         for name in lexicon.known_names.get(kind, ()):
             if f" {name} " in lower:
                 return kind
+    if head.lower_ in ("general", "generals") and head.i > 0 and head.doc[head.i - 1].lower_ in lexicon.civil_offices:
+        return "government"  # "the attorney general", "the surgeon general": a civil office, not a rank
     for kind in SOURCE_KIND_ORDER:
         if head_lemma in lexicon.heads.get(kind, ()) or head.lower_ in lexicon.heads.get(kind, ()):
             return kind
@@ -171,6 +175,18 @@ def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinit
     if head.pos_ == "NOUN" and indefinite:
         return "unnamed_person"  # "a fisherman", "one deckhand"
     return "unknown"
+
+
+def _surname(key: tuple[str, ...]) -> str:
+    """The last word of a name key that is no suffix ("eric h holder jr" -> "holder")."""
+    words = [w for w in key if w not in NAME_SUFFIXES] or list(key)
+    return words[-1] if words else ""
+
+
+def _surname_as_body(mention: Mention, key) -> bool:
+    """Whether a mention the entity tagger made an organization is one proper word, which a person's surname
+    can be ("Holder said" after "Eric Holder": the parser's ORG on a bare surname)."""
+    return mention.kind == "organization" and mention.proper and len(key) == 1
 
 
 def _pronoun(head: Token) -> str | None:
@@ -603,8 +619,10 @@ class SourceBook:
                 continue  # an unresolved "the company" may be any company: a name does not merge into it
             words = set(entry.key)
             if mention.kind == "person" or entry.kind == "person":
-                if mention.kind == entry.kind and key[-1] == entry.key[-1]:  # same surname
-                    return entry
+                if _surname(key) == _surname(entry.key) and (
+                    mention.kind == entry.kind or _surname_as_body(mention, key)
+                ):
+                    return entry  # same surname
                 continue
             if (keys <= words or words <= keys) and key[-1] in words | {w + "s" for w in words}:
                 return entry
