@@ -257,7 +257,8 @@ def test_hostile_content_in_the_web_app_runs_no_script(browser, server):
     )
     page.click("#analyze-button")
     page.wait_for_url("**/pages/*", timeout=120_000)
-    assert "<script>" in page.locator("h1").inner_text() or "<script>" in page.locator("main").inner_text()
+    # the 240-character first line is too long for a title: it is the first paragraph, in the closed text view
+    assert "<script>" in page.locator("main").text_content()
     watched.assert_no_script_ran()
     page.close()
 
