@@ -7,6 +7,7 @@ import pytest
 from rashomon import nlp
 from rashomon.claims import claims_stage, source_label
 from rashomon.claims.frames import checkable, imperative
+from rashomon.claims.numbers import describe
 from rashomon.claims.quantities import find_quantities, word_value
 from rashomon.model import Analysis, Attribution, Block, Page, Source, Span
 from rashomon.pipeline import StageContext, parse
@@ -344,3 +345,23 @@ def test_captions_are_not_checkable_claims(text, claim, spacy_nlp):
     """Real pages, session 8: a tutorial's figure captions were checkable claims."""
     sent = next(spacy_nlp(text).sents)
     assert checkable(sent, False, sent.root) is claim
+
+
+def test_a_ratio_is_one_share_not_two_counts(spacy_nlp):
+    found = quantities("One in three riders now pays by phone, and nearly two-in-three want a monthly pass.", spacy_nlp)
+    assert [(q.text, q.value, q.approx, q.unit, q.noun) for q in found] == [
+        ("One in three", 33.33, "exact", "percent", "riders"),
+        ("nearly two-in-three", 66.67, "almost", "percent", None),
+    ]
+    shares = quantities("Nine out of ten pharmacists and 1 in 4 of the clinics ran short.", spacy_nlp)
+    assert [(q.text, q.value) for q in shares] == [("Nine out of ten", 90), ("1 in 4", 25)]
+    assert describe(shares[1]) == "1 in 4 of the clinics (= 25 %)"
+
+
+def test_a_count_in_a_time_or_a_year_is_no_ratio(spacy_nlp):
+    assert [q.text for q in quantities("The crane lifts 3 in 10 seconds.", spacy_nlp)] == ["3", "10"]
+    assert [q.value for q in quantities("Police made 5 arrests in 2019.", spacy_nlp)] == [5]
+    assert [q.text for q in quantities("The rota puts 4 in 2 teams.", spacy_nlp)] == ["4", "2"]  # no share above 1
+    # capitals in mid-sentence: a name, not a share
+    assert not any(q.unit == "percent" for q in quantities("She founded One in Four, a charity.", spacy_nlp))
+    assert [q.text for q in quantities("It bought Uranium One in three deals.", spacy_nlp)] == ["three"]

@@ -179,3 +179,48 @@ def test_example_page(example_path):
     assert len(page.comments) == 11
     assert page.comments[8].reply_to == "c8" and page.comments[8].author == "n_orrin"
     assert_offsets(page)
+
+
+def test_a_one_line_lede_is_a_paragraph_not_the_title():
+    text = dump("""
+        The council of Lowmere will sell the old tram depot, its treasurer Ines Carvalho said on Monday, to pay for a new school.
+
+        Bids open in March.
+        """)
+    page = read_text(text)
+    assert page.title is None
+    assert [b.kind for b in page.blocks] == ["paragraph", "paragraph"]
+    assert page.blocks[0].text.startswith("The council of Lowmere")
+
+
+def test_a_title_is_short_one_line_with_no_sentence_end_and_text_after_it():
+    cases = {
+        "Tram Depot Sold\n\nThe council sold the depot.\n": "Tram Depot Sold",
+        "Will the tram depot close?\n\nThe council meets today.\n": "Will the tram depot close?",
+        "Dr. Okafor Leaves U.S. Post\n\nShe resigned on Monday.\n": "Dr. Okafor Leaves U.S. Post",
+        "Depot sold. Buyers wait\n\nThe council sold the depot.\n": None,  # two sentences: a lede
+        "The council sold the tram depot.\n\nBids open in March.\n": None,  # a sentence
+        "Tram Depot Sold\n": None,  # nothing follows: no title of anything
+    }
+    for text, title in cases.items():
+        page = read_text(text)
+        assert page.title == title, text
+        assert_offsets(page)
+
+
+def test_a_title_line_run_into_the_lede_is_split_off_but_a_wrapped_lede_is_not():
+    page = read_text("Tram Depot Sold\nThe council of Lowmere sold the old tram depot on Monday, its treasurer said.\n")
+    assert [(b.kind, b.text) for b in page.blocks] == [
+        ("headline", "Tram Depot Sold"),
+        ("paragraph", "The council of Lowmere sold the old tram depot on Monday, its treasurer said."),
+    ]
+    assert_offsets(page)
+    wrapped = dump("""
+        The council of Lowmere will sell the old tram depot
+        Next to the river, its treasurer Ines Carvalho said
+        on Monday.
+
+        Bids open in March.
+        """)
+    page = read_text(wrapped)
+    assert page.title is None and page.blocks[0].text.count("\n") == 2

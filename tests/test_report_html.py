@@ -409,3 +409,29 @@ def test_a_one_account_page_says_why_its_framing_part_is_empty():
     framing = lxml.html.fromstring(render_html(data)).get_element_by_id("framing")
     said = framing.text_content()
     assert "the page tells one account, so there is no other side to contrast" in said
+
+
+def test_a_headline_with_a_mark_in_it_is_shown_in_the_text_too():
+    head = "Mayor Says Tram Depot Will Close"
+    text = f"{head}\n\nThe council meets on Friday."
+    body = Block("b1", "paragraph", len(head) + 2, len(text), text[len(head) + 2 :])
+
+    def blocks_shown(claims: list[dict]) -> list[tuple[str, str]]:
+        data = {
+            "page": {"text": text},
+            "blocks": [
+                {"id": "b0", "kind": "headline", "start": 0, "end": len(head), "text": head},
+                {"id": "b1", "kind": "paragraph", "start": body.start, "end": body.end, "text": body.text},
+            ],
+            "claims": claims,
+        }
+        view = build_view(data)
+        return [(b["id"], b["kind"]) for column in view["columns"] for b in column["blocks"]]
+
+    assert blocks_shown([]) == [("b1", "paragraph")]  # the title above says it already
+    claim = {"id": "k1", "start": 6, "end": len(head), "text": head[6:]}
+    assert blocks_shown([claim]) == [("b0", "headline"), ("b1", "paragraph")]
+    page = Page(text=text, title=head, blocks=[Block("b0", "headline", 0, len(head), head), body])
+    analysis = Analysis(page=page, claims=[Claim("k1", "publisher", 6, len(head), head[6:])])
+    doc = lxml.html.fromstring(render_html(analysis))
+    assert doc.xpath("string(//div[contains(@class,'block headline')])").strip().startswith("Mayor")

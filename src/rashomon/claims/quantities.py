@@ -2,7 +2,8 @@
 
 "more than 3,000 civilians" -> value=3000, low=3000, approx=more_than, noun=civilians. The number itself, its
 approximation ("about", "more than", "or so"), ranges ("3,000-5,000", "between 3 and 5"), number words
-("twelve", "two million"), fractions (normalized to percent: "a third of" -> 33.33 percent), vague amounts
+("twelve", "two million"), fractions and ratios (normalized to percent: "a third of" -> 33.33 percent, "1 in 3",
+"two-in-three", "nine out of ten" -> 33.33, 66.67, 90 percent: one share, not two counts), vague amounts
 ("thousands" -> 2000..9999, vague=True) and units are read with regular expressions built from the word lists
 in ``data/claims/quantities.yaml``; the counted noun ("people" in "3,179 people") comes from the spaCy parse.
 Off-the-shelf parsers (quantulum3) were tried on news text and mis-read it (dates as counts, "some" as units).
@@ -63,6 +64,8 @@ _ATTACHED_UNITS = r"(?:bn|mn|m|k|km|kg|s|cm|mm|ml)\b"
 YEAR_PREPOSITIONS = frozenset("in since by until till from of early late mid before after during year".split())
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock))", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+#: After "N in M": a span of time, so N counts something done in M of it ("3 in 10 minutes"), not a share.
+_TIME_SPAN_AFTER = re.compile(r"^\s*(?:minutes?|mins?|seconds?|secs?|decades?|centuries)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,7 @@ class Lexicon:
     approx_after: re.Pattern
     unit_after: re.Pattern
     date_like: re.Pattern
+    ratio: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -94,6 +98,10 @@ def lexicon() -> Lexicon:
     big_scales = "hundred|thousand|million|billion|trillion"
     scale = rf"(?:\s*(?:{big_scales})\b|(?:bn|mn|m|k)\b)"
     currency = _alternation(data["currencies"])
+    # "1 in 3", "two-in-three", "nine out of (every) ten": the parts are plain numbers (no scale, no currency)
+    part = rf"(?:\d+|(?:{word_number})|one)"
+    joint = r"(?:\s*-\s*|\s+)"
+    ratio = rf"(?<![\w.,])(?P<n>{part}){joint}(?P<by>in|out{joint}of)(?:{joint}every)?{joint}(?P<m>{part})\b(?![.,]\d)"
     number = rf"(?P<cur>{currency})?\s?(?P<num>(?:{digits})|\b(?:{word_number})\b)(?P<scale>(?:{scale}(?:\s+(?:and\s+)?(?:{word_number}))?)*)"
     return Lexicon(
         data=data,
@@ -107,6 +115,7 @@ def lexicon() -> Lexicon:
             r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"
             r"|\b(?:1[89]|20)\d\d\s?[-–—/]\s?(?:(?:1[89]|20)?\d\d)\b(?!\s*(?:%|percent|people))"
         ),
+        ratio=re.compile(ratio, re.I),
     )
 
 
@@ -206,6 +215,35 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
     return False
 
 
+def _ratio_share(match: re.Match[str] | None) -> float | None:
+    """The share "N in M" states, in percent; None when it is no share (N above M, M zero)."""
+    if match is None:
+        return None
+    n, m = word_value(match.group("n")), word_value(match.group("m"))
+    if n is None or m is None or m == 0 or n > m or (n == m and match.group("by").lower() == "in"):
+        return None
+    return 100 * n / m
+
+
+def _is_ratio(masked: str, match: re.Match[str]) -> bool:
+    """Whether an "N in M" match is a share: N at most M, M no year, time or unit ("5 in 2019", "3 in 10
+    minutes", "1 in 2 days": a count and a date or duration), N no identifier ("Route 1 in 3 hours") and
+    neither a word of a name."""
+    if _ratio_share(match) is None:
+        return False
+    n, m = match.group("n"), match.group("m")
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", m):
+        return False
+    # capitals in mid-sentence make a name of it: "the group One in Four", "Uranium One in three transactions"
+    before = masked[: match.start("n")].rstrip()
+    if m[0].isupper() or (n[0].isupper() and before and (before[-1].isalnum() or before[-1] == ",")):
+        return False
+    after = masked[match.end() : match.end() + 30]
+    if any(p.match(after) for p in (lexicon().unit_after, _TIME_AFTER, _ORDINAL_AFTER, _TIME_SPAN_AFTER)):
+        return False
+    return not _is_date_or_identifier(masked, match.start("n"), match.end("n"), match.group("n"))
+
+
 def find_quantities(text: str, doc=None, offset: int = 0, doc_offset: int = 0) -> list[Quantity]:
     """All quantities in ``text``; spans are ``offset + position in text``.
 
@@ -220,11 +258,18 @@ def find_quantities(text: str, doc=None, offset: int = 0, doc_offset: int = 0) -
     def free(a: int, b: int) -> bool:
         return not any(taken[a:b])
 
-    for kind, pattern in (("vague", lex.vague), ("fraction", lex.fraction), ("number", lex.number)):
+    for kind, pattern in (
+        ("ratio", lex.ratio),
+        ("vague", lex.vague),
+        ("fraction", lex.fraction),
+        ("number", lex.number),
+    ):
         for match in pattern.finditer(masked):
             a, b = match.span()
             a += len(match.group()) - len(match.group().lstrip())
             if not free(a, b) or not match.group().strip():
+                continue
+            if kind == "ratio" and not _is_ratio(masked, match):
                 continue
             if kind == "number":
                 core = match.group("num")
@@ -256,6 +301,8 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         approx, vague = "vague", True
     elif kind == "fraction":
         value, unit = float(data["fractions"][re.sub(r"\s+", " ", core.lower())]), "percent"
+    elif kind == "ratio":
+        value, unit = _ratio_share(lex.ratio.fullmatch(core)), "percent"
     else:
         match = lex.number.fullmatch(core.strip()) or lex.number.search(core)
         if _too_long(core):
@@ -273,7 +320,7 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         approx = data["approximators_before"][re.sub(r"\s+", " ", approx_match.group().strip().lower())]
         start = start - (len(masked[max(0, start - 20) : start]) - approx_match.start())
     unit_match = lex.unit_after.match(masked[end : end + 30])
-    if unit_match and kind != "fraction":
+    if unit_match and kind not in ("fraction", "ratio"):
         word = re.sub(r"\s+", " ", unit_match.group().strip(" -").lower())
         unit = data["units"].get(word, data["units"].get(word.rstrip("s"), unit))
         end += unit_match.end()
@@ -301,7 +348,11 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
     )
     if doc is not None:
         quantity.noun, quantity.scope = counted_noun(
-            doc, doc_offset + end, share=quantity.unit == "percent", unit_only=quantity.unit is not None
+            # a ratio counts the noun after it ("1 in 3 adults"); a unit leaves only an "of ..." phrase
+            doc,
+            doc_offset + end,
+            share=quantity.unit == "percent",
+            unit_only=quantity.unit is not None and kind != "ratio",
         )
         if quantity.noun and quantity.unit is None and quantity.noun in data["units"]:
             quantity.unit, quantity.noun = data["units"][quantity.noun], None

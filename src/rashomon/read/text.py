@@ -26,8 +26,23 @@ from ..resources import load_yaml
 from .times import parse_time
 
 SEPARATOR = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:#\s*){3}|(?:•\s*){3}|~{3,})\s*$")
-#: A first paragraph this short, on one line, is taken for the headline.
-MAX_HEADLINE_CHARS = 300
+#: A first line this short (characters, words) may be the headline; a longer one is the lede.
+MAX_HEADLINE_CHARS = 160
+MAX_HEADLINE_WORDS = 25
+#: A title line directly followed by text (no blank line) is split off only when it is at most this share of the
+#: paragraph's longest other line: a hard-wrapped lede has lines of one width, a title above it is shorter.
+MAX_HEADLINE_WIDTH_SHARE = 0.75
+#: A sentence ends here: a full stop at the end of the line (closing quotes aside), or ". X" inside it. A
+#: question or exclamation mark may end a headline ("Will the ferry run?"), a full stop does not.
+SENTENCE_END = re.compile(r"(?<!\.)\.[\"'”’)\]]*$|(?<!\.)[.!?][\"'”’)\]]*\s+[\"“‘(]?[A-Z0-9]")
+#: A line of at least this many words, this share of them capitalised, is Title Case: a headline, whatever its
+#: stops ("Mayor Says Depot Will Close."; some archives end every headline with a full stop). No lede is.
+TITLE_CASE_MIN_WORDS = 4
+TITLE_CASE_SHARE = 0.75
+#: Abbreviations whose full stop ends no sentence ("Dr. Okafor Resigns").
+ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "lt", "col", "prof", "vs", "no"})
+#: A line that runs on into the next one ends in one of these.
+RUN_ON_END = re.compile(r"[,;\-–—(/&]$|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|from)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,16 +175,66 @@ def _paragraph_blocks(text: str, lines: list[_Line], first: int, last: int) -> l
         else:
             run.append(line)
     flush()
-    if (
-        blocks
-        and blocks[0].kind == "paragraph"
-        and "\n" not in blocks[0].text
-        and len(blocks[0].text) <= MAX_HEADLINE_CHARS
-    ):
-        blocks[0].kind = "headline"
+    if first == 0:
+        _take_headline(text, blocks)
     for i, block in enumerate(blocks):
         block.id = f"b{i}"
     return blocks
+
+
+def looks_like_title(line: str) -> bool:
+    """A line that reads as a headline: short, and no sentence ends in it (a lede is sentences)."""
+    if not line or len(line) > MAX_HEADLINE_CHARS or len(line.split()) > MAX_HEADLINE_WORDS:
+        return False
+    if _title_case(line):
+        return True
+    for match in SENTENCE_END.finditer(line):
+        before = line[: match.start()].rsplit(None, 1)
+        word = before[-1] if before else ""
+        if word.lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", word):
+            continue  # "Dr. Okafor", "U.S. Navy": a full stop inside a name
+        return False
+    return True
+
+
+def _title_case(line: str) -> bool:
+    """Most words of the line capitalised (short function words aside: "Mayor Says It Is Over Now")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3 or w[0].isupper()]
+    return len(words) >= TITLE_CASE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _take_headline(text: str, blocks: list[Block]) -> None:
+    """Make the first line the headline when it looks like a title and more article text follows it.
+
+    A first paragraph of one such line becomes the headline block. A title line run straight into the next
+    paragraph (no blank line) is split off when the next line starts a new sentence and the title is clearly
+    shorter than the paragraph's lines (a hard-wrapped lede's first line is not a title). Anything else stays a
+    paragraph, so the lede is never lost to the title."""
+    if not blocks or blocks[0].kind != "paragraph":
+        return
+    head = blocks[0]
+    lines = head.text.split("\n")
+    title = lines[0].strip()
+    if not looks_like_title(title):
+        return
+    if len(lines) == 1:
+        if any(b.kind == "paragraph" for b in blocks[1:]):
+            head.kind = "headline"
+        return
+    rest = [line.strip() for line in lines[1:]]
+    widest = max(len(line) for line in rest)
+    if (
+        RUN_ON_END.search(title)
+        or not re.match(r"[\"“‘(]?[A-Z0-9]", rest[0])
+        or len(title) > MAX_HEADLINE_WIDTH_SHARE * widest
+    ):
+        return
+    title_end = head.start + len(lines[0].rstrip())
+    body_start = text.index(rest[0], title_end)
+    blocks[0:1] = [
+        Block(id="", kind="headline", start=head.start, end=title_end, text=text[head.start : title_end]),
+        Block(id="", kind="paragraph", start=body_start, end=head.end, text=text[body_start : head.end]),
+    ]
 
 
 def _body(text: str, lines: list[_Line], first: int, last: int, style: CommentStyle) -> tuple[int, int]:

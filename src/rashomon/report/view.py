@@ -255,7 +255,14 @@ def _columns(text, blocks, narratives, sources, attributions, claims):
             ],
         }
 
-    body = [b for b in blocks if b.get("kind") == "paragraph"]
+    # The headline is the report's title; it is shown in the text too when something in it is marked, so an
+    # attribution or claim found there can be seen where it was found.
+    body = [
+        b
+        for b in blocks
+        if b.get("kind") == "paragraph"
+        or (b.get("kind") == "headline" and (by_block.get(b["id"]) or claims_by_block.get(b["id"])))
+    ]
     if not narratives:
         return (
             [

@@ -39,6 +39,14 @@
     var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
     if (link) { flash(decodeURIComponent(link.getAttribute("href").slice(1))); }
   });
+  // a box whose table is wider than it gets the "overflows" class, which shows its "Scroll sideways" caption
+  function markOverflow() {
+    var boxes = document.querySelectorAll(".wide");
+    for (var i = 0; i < boxes.length; i += 1) { boxes[i].classList.toggle("overflows", boxes[i].scrollWidth > boxes[i].clientWidth + 1); }
+  }
+  markOverflow();
+  window.addEventListener("resize", markOverflow);
+  document.addEventListener("toggle", markOverflow, true);  // a box inside <details> has no width until opened
   var sections = ["facts", "sources", "framing", "actors", "comments", "text"];
   var cursor = -1;
   document.addEventListener("keydown", function (event) {
