@@ -105,6 +105,11 @@ def test_an_in_group_spelling_of_a_slur_is_profanity_not_an_identity_attack():
     assert "identity_attack" in _lexicon_flags("those niggers ruined the neighbourhood")
 
 
+def test_a_common_vulgar_word_is_profanity_but_a_cat_is_not():
+    assert _lexicon_flags("he ran off like a pussy when the bill came") == ["profanity"]
+    assert _lexicon_flags("our pussycat sleeps on the porch all afternoon") == []
+
+
 @pytest.mark.parametrize(
     ("flags", "expected"),
     [
