@@ -16,8 +16,13 @@ and when its evidence is neither abuse by itself nor aimed at a person or a grou
 (``comments.TOXICITY_NEEDS_TARGET``), figures given with and without that rule and by halves of the rows (even
 rows: the rules were written with them in view; odd rows held out).
 
+``--three-class`` measures instead hate / offensive / normal on Davidson by cross-validation (issue 22's third
+goal): each fold retrains the heads, the held-out fold gets the stage's flags (:func:`stage_flags`) and each
+comment one class by ``comments.abuse.three_class`` (hate = ``identity_attack``; offensive = any other abuse flag;
+normal = none), beside the majority class and alt-profanity-check read as offensive / normal.
+
     .venv/bin/python eval/abuse.py [--data ../shared/data] [--folds 5] [--seed 20161128] [--skip-davidson]
-        [--mode encoder|fast] [--cache DIR]
+        [--mode encoder|fast] [--cache DIR] [--three-class]
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ from rashomon.comments.metrics import binary_figures  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
 
 OLID_GOAL, MARGIN_GOAL = 0.82, 0.10
+#: Issue 22's goal for hate / offensive / normal macro-F1 (on a held-out public set we do not have).
+THREE_CLASS_GOAL = 0.68
 #: Head -> OLID label it is measured against.
 OLID_TARGETS = {"toxicity": "offensive", "insult": "targeted", "identity_attack": "group"}
 #: Head -> Davidson label it is measured against.
@@ -222,6 +229,146 @@ def evaluate_davidson(data: Path, seed: int, mode: str = "encoder", cache=None) 
     return result
 
 
+def stage_flags(
+    texts: list[str],
+    model_scores: dict[str, np.ndarray],
+    thresholds: dict[str, float] | None,
+    evidence: list[list[tuple[int, int, str]]],
+) -> list[list[str]]:
+    """The flags the comments stage gives each text from these head scores (at ``thresholds``; None: the fast
+    mode's calibrated 0.5), as ``comments.abuse_step`` decides them: lexicon and threat floors
+    (``abuse.score_texts``), the span head's phrases (``evidence``, from :func:`evidence_spans`) as evidence of the
+    flagged texts, a flag withheld with nothing to show (``FLAG_NEEDS_EVIDENCE``), and the target rules
+    (``TOXICITY_NEEDS_TARGET``, ``INSULT_NEEDS_TARGET``)."""
+    import rashomon.comments as stage
+    from rashomon.comments import abuse, targets
+
+    results = abuse.score_texts(texts, model_scores=model_scores, thresholds=thresholds, word_evidence=False)
+    flags: list[list[str]] = []
+    shown_evidence: list[list[tuple[int, int, str]]] = []
+    for result, found in zip(results, evidence, strict=True):
+        row = list(result.flags)
+        ev = [(h.start, h.end, h.label) for h in result.hits if h.label in row or h.label == "threat"]
+        if set(row) & stage.SPAN_FLAGS:
+            for a, b, label in found:
+                if label == "toxic_span" and not any(s <= a and b <= e for s, e, _ in ev):
+                    ev.append((a, b, label))
+            shows = stage.SPAN_FLAGS | {"toxic_span", "threat", "profanity"}
+            if stage.FLAG_NEEDS_EVIDENCE and not any(label in shows for _, _, label in ev):
+                row = [f for f in row if f not in stage.SPAN_FLAGS]
+        flags.append(row)
+        shown_evidence.append(ev)
+    ask_toxicity = [stage.TOXICITY_NEEDS_TARGET and "toxicity" in row for row in flags]
+    ask_insult = [stage.INSULT_NEEDS_TARGET and "insult" in row and "identity_attack" not in row for row in flags]
+    judged = [k for k in range(len(texts)) if ask_toxicity[k] or ask_insult[k]]
+    kept = targets.flags_aimed(
+        [texts[k] for k in judged],
+        [shown_evidence[k] for k in judged],
+        [ask_toxicity[k] for k in judged],
+        [ask_insult[k] for k in judged],
+    )
+    for k, (keep_toxicity, keep_insult) in zip(judged, kept, strict=True):
+        if not keep_toxicity:
+            flags[k] = [f for f in flags[k] if f not in stage.SPAN_FLAGS]
+        elif not keep_insult:
+            flags[k].remove("insult")
+    return flags
+
+
+def three_class_figures(gold: np.ndarray, predicted: np.ndarray) -> dict:
+    """Macro-F1 over hate / offensive / normal, F1, precision and recall per class, and the confusion table
+    (rows gold, columns predicted, in ``abuse.THREE_CLASSES`` order)."""
+    from sklearn.metrics import confusion_matrix, f1_score, precision_score, recall_score
+
+    from rashomon.comments.abuse import THREE_CLASSES
+
+    labels = list(THREE_CLASSES)
+    per = {
+        name: {
+            "f1": round(float(f), 4),
+            "precision": round(float(p), 4),
+            "recall": round(float(r), 4),
+        }
+        for name, f, p, r in zip(
+            labels,
+            f1_score(gold, predicted, labels=labels, average=None, zero_division=0),
+            precision_score(gold, predicted, labels=labels, average=None, zero_division=0),
+            recall_score(gold, predicted, labels=labels, average=None, zero_division=0),
+        )
+    }
+    return {
+        "macro_f1": round(float(f1_score(gold, predicted, labels=labels, average="macro", zero_division=0)), 4),
+        "per_class": per,
+        "confusion": confusion_matrix(gold, predicted, labels=labels).tolist(),
+    }
+
+
+def _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed):
+    """The held-out Davidson rows' head scores and the heads' thresholds, trained on OLID + ``train`` (kept in
+    ``cache`` when given: the rules of the stage can then be measured again without retraining; empty the folder
+    when the training recipe changes)."""
+    path = Path(cache) / f"three-class-{mode}-{seed}-fold{k}-{len(test)}.npz" if cache else None
+    if path is not None and path.is_file():
+        saved = np.load(path)
+        return {h: saved[h] for h in heads}, {h: float(saved[f"threshold_{h}"]) for h in heads}
+    score, thresholds = _train(mode, vectors, olid, davidson, None, train, heads)
+    held_out = score("davidson", test, [davidson.texts[i] for i in test])
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, **{h: held_out[h] for h in heads}, **{f"threshold_{h}": thresholds[h] for h in heads})
+    return held_out, thresholds
+
+
+#: Davidson's ``class`` column -> the three classes (0 hate speech, 1 offensive language, 2 neither).
+DAVIDSON_CLASSES = {0: "hate", 1: "offensive", 2: "normal"}
+
+
+def evaluate_three_class(data: Path, folds: int, seed: int, mode: str = "encoder", cache=None) -> dict:
+    """Hate / offensive / normal on Davidson by ``folds``-fold cross-validation: each fold retrains the heads on
+    OLID + the Davidson training folds (the shipped recipe), and the held-out fold gets the stage's flags
+    (:func:`stage_flags`) read as one class (``abuse.three_class``). Figures on all rows and by halves (even rows:
+    the rules were looked at there; odd rows held out). Anchors: the majority class; alt-profanity-check with
+    probability >= 0.5 as offensive, else normal (it has no hate class)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    from rashomon.comments import abuse
+
+    olid, davidson = datasets.read_olid(data), datasets.read_davidson(data)
+    vectors = _vectors(olid, davidson, cache) if mode == "encoder" else {}
+    hate, offensive = np.asarray(davidson.labels["hate"]), np.asarray(davidson.labels["offensive"])
+    gold_code = np.where(hate == 1, 0, np.where(offensive == 1, 1, 2))
+    gold = np.array([DAVIDSON_CLASSES[int(c)] for c in gold_code])
+    print("  the span head's phrases of every Davidson tweet (cached with --cache)")
+    evidence = evidence_spans(davidson.texts, cache)
+    predicted = np.empty(len(gold), dtype=object)
+    heads = ("toxicity", "insult", "identity_attack")
+    splitter = StratifiedKFold(folds, shuffle=True, random_state=seed)
+    for k, (train, test) in enumerate(splitter.split(davidson.texts, gold_code)):
+        print(f"  Davidson fold {k + 1}/{folds}: training on OLID + {len(train):,} rows, testing on {len(test):,}")
+        texts = [davidson.texts[i] for i in test]
+        held_out, thresholds = _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed)
+        # severe_toxicity is raised only with toxicity (abuse._PLAIN_FLAGS): it cannot change the class
+        model_scores = {h: np.asarray(held_out[h]) for h in heads} | {"severe_toxicity": np.zeros(len(test))}
+        limits = (thresholds | {"severe_toxicity": 1.01}) if mode == "encoder" else None
+        flags = stage_flags(texts, model_scores, limits, [evidence[i] for i in test])
+        predicted[test] = [abuse.three_class(row) for row in flags]
+    predicted = predicted.astype(str)
+    halves = {
+        "even rows (looked at)": np.arange(len(gold)) % 2 == 0,
+        "odd rows (held out)": np.arange(len(gold)) % 2 == 1,
+    }
+    result = {"all": three_class_figures(gold, predicted)}
+    result |= {name: three_class_figures(gold[part], predicted[part]) for name, part in halves.items()}
+    majority = np.full(len(gold), "offensive")
+    anchors = {"majority (offensive)": three_class_figures(gold, majority)}
+    scores = anchor_scores(davidson.texts)
+    if scores is not None:
+        mapped = np.where(scores >= 0.5, "offensive", "normal")
+        anchors["alt-profanity-check"] = three_class_figures(gold, mapped)
+    result["anchors"] = anchors
+    return result
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
@@ -230,9 +377,16 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-davidson", action="store_true", help="only the OLID cross-validation")
     parser.add_argument("--mode", choices=("encoder", "fast"), default="encoder", help="which shipped recipe")
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep the encoder vectors in")
+    parser.add_argument(
+        "--three-class",
+        action="store_true",
+        help="only hate / offensive / normal on Davidson by cross-validation (the stage's flags as one class)",
+    )
     args = parser.parse_args(argv)
     if not (args.data / "toxicity" / "olid").is_dir():
         parser.error(f"no OLID under {args.data}/toxicity/olid")
+    if args.three_class:
+        return _main_three_class(args)
     print(f"OLID level A, {args.folds}-fold cross-validation (seed {args.seed})")
     olid = evaluate_olid(args.data, args.folds, args.seed, args.mode, args.cache)
     for head, figures in olid.items():
@@ -283,6 +437,22 @@ def main(argv=None) -> int:
             print(f"  alt-profanity-check       vs {column:9s}: {figures}")
         out["davidson_split"] = dav
     print(json.dumps(out))
+    return 0
+
+
+def _main_three_class(args) -> int:
+    print(f"Davidson hate / offensive / normal, {args.folds}-fold cross-validation (seed {args.seed}), {args.mode}")
+    result = evaluate_three_class(args.data, args.folds, args.seed, args.mode, args.cache)
+    for name in ("all", "even rows (looked at)", "odd rows (held out)"):
+        f = result[name]
+        per = ", ".join(f"{c} F1 {v['f1']} (P {v['precision']}, R {v['recall']})" for c, v in f["per_class"].items())
+        print(f"  rashomon {args.mode}, {name}: macro-F1 {f['macro_f1']}; {per}")
+    print(f"  confusion (rows gold, columns predicted: hate, offensive, normal): {result['all']['confusion']}")
+    for name, f in result["anchors"].items():
+        print(f"  {name}: macro-F1 {f['macro_f1']}")
+    ours = result["all"]["macro_f1"]
+    print(f"  3-class macro-F1: rashomon {args.mode} {ours} (goal on the held-out public set >= {THREE_CLASS_GOAL})")
+    print(json.dumps({"mode": args.mode, "davidson_three_class_cv": result, "three_class_macro_f1": ours}))
     return 0
 
 

@@ -92,6 +92,38 @@ def test_slur_is_an_identity_attack_with_evidence():
     assert [e.text for e in comment.evidence if e.label == "identity_attack"] == ["ragheads"]
 
 
+def _lexicon_flags(text: str) -> list[str]:
+    """The flags of ``text`` from the lexicon alone (every model head at 0)."""
+    zeros = {head: np.zeros(1) for head in abuse.MODEL_HEADS}
+    return abuse.score_texts([text], model_scores=zeros)[0].flags
+
+
+def test_an_in_group_spelling_of_a_slur_is_profanity_not_an_identity_attack():
+    # issue 22: the AAE in-group spelling, used as address, is offensive language; the other spelling stays a slur
+    assert _lexicon_flags("wassup my niggas, see you at the game tonight") == ["profanity"]
+    assert _lexicon_flags("yo niggaaa where you at") == ["profanity"]
+    assert "identity_attack" in _lexicon_flags("those niggers ruined the neighbourhood")
+
+
+def test_a_common_vulgar_word_is_profanity_but_a_cat_is_not():
+    assert _lexicon_flags("he ran off like a pussy when the bill came") == ["profanity"]
+    assert _lexicon_flags("our pussycat sleeps on the porch all afternoon") == []
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        (["toxicity", "insult", "identity_attack"], "hate"),
+        (["toxicity", "threat"], "offensive"),
+        (["profanity"], "offensive"),
+        (["sarcasm", "correction"], "normal"),
+        ([], "normal"),
+    ],
+)
+def test_three_classes_from_the_flags(flags, expected):
+    assert abuse.three_class(flags) == expected
+
+
 # --- threats ------------------------------------------------------------------------------------------------
 
 

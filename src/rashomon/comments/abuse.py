@@ -44,7 +44,7 @@ FLAG_THRESHOLDS = {
     "profanity": 0.5,
 }
 #: Score floors set by a lexicon hit.
-PROFANITY_FLOORS = {"strong": 0.95, "masked": 0.85, "mild": 0.7}
+PROFANITY_FLOORS = {"reclaimed": 0.95, "strong": 0.95, "masked": 0.85, "mild": 0.7}
 SLUR_FLOOR = 0.9
 INSULT_WORD_FLOOR = 0.75
 #: Score of profanity when no lexicon word is found.
@@ -60,6 +60,13 @@ NEGATABLE_WORD_WEIGHT = 2.0
 #: Only the first this many characters of a comment are scanned by patterns (a 100 KB comment stays fast).
 MAX_SCAN_CHARS = 20_000
 # ---------------------------------------------------------------------------------------------------------
+
+#: Issue 22's three classes read from a comment's flags, in one place: ``hate`` when it has ``identity_attack``
+#: (a slur, a dehumanizing phrase, or the identity head with toxicity), ``offensive`` when it has any of
+#: ``OFFENSIVE_FLAGS`` otherwise, ``normal`` when it has none (:func:`three_class`).
+HATE_FLAGS = frozenset({"identity_attack"})
+OFFENSIVE_FLAGS = frozenset({"toxicity", "insult", "severe_toxicity", "profanity", "threat"})
+THREE_CLASSES = ("hate", "offensive", "normal")
 
 MODEL_HEADS = ("toxicity", "severe_toxicity", "insult", "identity_attack")
 ATTRIBUTES = MODEL_HEADS + ("threat", "profanity")
@@ -94,7 +101,16 @@ class _Located(Protocol):
 SpanT = TypeVar("SpanT", bound=_Located)
 
 _TOKEN_RE = re.compile(r"[\w*#@$'-]+")
-_LEXICON_CATEGORIES = ("identity_attack", "profanity:strong", "profanity:masked", "insult", "profanity:mild")
+#: In this order a token's category is looked up: the in-group spellings of a slur (``reclaimed`` in the lexicon)
+#: before the slurs, whose patterns also match them.
+_LEXICON_CATEGORIES = (
+    "profanity:reclaimed",
+    "identity_attack",
+    "profanity:strong",
+    "profanity:masked",
+    "insult",
+    "profanity:mild",
+)
 
 
 def _is_phrase(pattern: str) -> bool:
@@ -119,6 +135,7 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     data = lexicon.load("abuse")
     lists = {
+        "profanity:reclaimed": data.get("reclaimed", []),
         "identity_attack": data["slurs"],
         "insult": data["insult"],
         **{f"profanity:{level}": items for level, items in data["profanity"].items()},
@@ -524,6 +541,15 @@ def score_texts(
         for result, evidence in zip(results, batch_model_evidence(batch.texts, wanted)):
             result.hits += evidence
     return results
+
+
+def three_class(flags) -> str:
+    """``hate``, ``offensive`` or ``normal`` for a comment's flags (``HATE_FLAGS``, ``OFFENSIVE_FLAGS``): the
+    reading by which issue 22 scores the flags against hate / offensive / normal data sets."""
+    found = set(flags)
+    if found & HATE_FLAGS:
+        return "hate"
+    return "offensive" if found & OFFENSIVE_FLAGS else "normal"
 
 
 def abusive_on_its_own(folded_span: str) -> bool:
