@@ -22,7 +22,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..model import Block, Comment, Page, PageWarning
-from ..resources import load_yaml
+from ..resources import load_yaml, name_titles
 from .times import parse_time
 
 SEPARATOR = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:#\s*){3}|(?:•\s*){3}|~{3,})\s*$")
@@ -39,8 +39,9 @@ SENTENCE_END = re.compile(r"(?<!\.)\.[\"'”’)\]]*$|(?<!\.)[.!?][\"'”’)\]]
 #: stops ("Mayor Says Depot Will Close."; some archives end every headline with a full stop). No lede is.
 TITLE_CASE_MIN_WORDS = 4
 TITLE_CASE_SHARE = 0.75
-#: Abbreviations whose full stop ends no sentence ("Dr. Okafor Resigns").
-ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "lt", "col", "prof", "vs", "no"})
+#: Abbreviations whose full stop ends no sentence ("Dr. Okafor Resigns"): the titles of ``data/names.yaml`` and two
+#: that are no title.
+ABBREVIATIONS = name_titles("abbreviation") | {"vs", "no"}
 #: A line that runs on into the next one ends in one of these.
 RUN_ON_END = re.compile(r"[,;\-–—(/&]$|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|from)$", re.IGNORECASE)
 
