@@ -187,8 +187,12 @@ class PageAttributor:
                 container = self.container_of(record)
                 hint = container.source_id if container is not None else None
             self.book.floor = self._separator_floor(record.source[0])
-            if mention.pronoun in ("male", "female") and self.book._match(mention, hint, record.source[0]) is None:
-                self._enter_person_before(record.source[0])
+            if mention.pronoun in ("male", "female"):
+                matched = self.book._match(mention, hint, record.source[0])
+                if matched is None:
+                    self._enter_person_before(record.source[0])
+                else:
+                    self._enter_subject_since(matched.last_seen, record.source[0])
             entry = self.book.resolve(mention, record.source[0], hint)
             record.source_id = entry.id
             record.named = mention.proper
@@ -235,16 +239,67 @@ class PageAttributor:
         if best is not None:
             self.book.resolve(describe(best[1], self.lexicon), best[0])
 
+    def _enter_subject_since(self, after: int, position: int) -> None:
+        """ "Kell met the families. '...,' she said": a person named as the subject of a sentence's main verb after
+        the speaker a pronoun would otherwise take (the officer quoted two paragraphs up) is the one the text is
+        now about, so the pronoun's speaker. Only a main clause's subject outside quotation marks: a name inside
+        what someone said ("the officer said Brown ran") or in a quotation moves no focus. The person is entered
+        in the book (merged with an earlier mention of the same name); one whose known gender differs from the
+        pronoun's is then passed over by the pronoun as before."""
+        best = None
+        for item in self.parsed:
+            start = item.block.start
+            if start >= position:
+                break
+            if start + len(item.block.text) <= after:
+                continue
+            quoted = None
+            for ent in item.doc.ents:
+                at = start + ent.start_char
+                root = ent.root
+                if ent.label_ != "PERSON" or not after < at < position or at < self.book.floor:
+                    continue
+                if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT":
+                    continue
+                quoted = quote_rules.quote_spans(item.block.text) if quoted is None else quoted
+                if any(q.start <= ent.start_char < q.end for q in quoted):
+                    continue
+                best = (at, root)
+        if best is not None:
+            self.book.resolve(describe(best[1], self.lexicon), best[0])
+
+    @staticmethod
+    def _reported_before(quotation: Record, last_speaker: Record | None, reported: list[Record]) -> Record | None:
+        """ "Vell said the city would appeal. '...'": a reported statement in the quotation's own paragraph
+        (``reported``: the paragraph's indirect attributions with a cue and a source, not relayed inside another's),
+        after the last direct speaker, is whom the quotation goes on from (the speaker quoted a paragraph up is
+        not); the latest such statement that ends before it. None when there is none."""
+        floor = last_speaker.anchor if last_speaker is not None and last_speaker.block is quotation.block else -1
+        found = None
+        for other in reported:
+            if floor < other.anchor and other.content[1] <= quotation.content[0]:
+                if found is None or other.anchor > found.anchor:
+                    found = other
+        return found
+
     def link_orphans(self) -> None:
-        """Quotations with no cue continue the previous direct speaker nearby, or are dropped."""
+        """Quotations with no cue continue the previous direct speaker nearby, or a statement reported in their own
+        paragraph after it ("Vell said the city would appeal. '...'"), or are dropped."""
         kept = []
         last_speaker: Record | None = None
+        reported: dict[str, list[Record]] = {}
+        for record in self.records:
+            if record.kind == "indirect" and record.cue is not None and record.source_id and record.inner_of is None:
+                reported.setdefault(record.block.id, []).append(record)
         for record in self.records:
             if record.cue is None and record.kind == "continuation":
                 near = last_speaker is not None and (
                     self.position_of(record.block) - self.position_of(last_speaker.block) <= CONTINUATION_REACH
                     and not self._separators_between(last_speaker.block, record.block)
                 )
+                statement = self._reported_before(record, last_speaker, reported.get(record.block.id, []))
+                if statement is not None:
+                    near, last_speaker = True, statement
                 if near:
                     record.source_id = last_speaker.source_id
                     record.continues = last_speaker
