@@ -1405,3 +1405,16 @@ def test_a_quotation_goes_on_from_the_statement_reported_in_its_paragraph(nlp):
     quotation = next(a for a in analysis.attributions if a.content.text.startswith('"The town'))
     assert quotation.kind == "continuation"
     assert source_of(analysis, quotation).name == "Ida Vell"  # not Reyes, quoted a paragraph up
+
+
+def test_a_speaker_named_again_keeps_the_pronoun(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Ferry vote",
+            "Tom Reyes said the ferry would run again.",
+            'Ada Voss met the union on Monday. Reyes, who chairs it, was there too. "We will win," he said.',
+        ],
+    )
+    said = by_cue(analysis, "said", 1)
+    assert source_of(analysis, said).name == "Tom Reyes"  # named after Voss: the focus is back on him

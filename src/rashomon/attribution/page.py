@@ -30,7 +30,7 @@ from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import quotes as quote_rules
 from .lexicon import Lexicon
 from .rules.speakers import WRITER_CONFIDENCE, writer_word
-from .sources import PRONOUN_REACH, SourceBook, describe
+from .sources import PRONOUN_REACH, BookEntry, SourceBook, describe
 
 # --- settings -----------------------------------------------------------------------------------------
 #: Source kinds whose top-level attributions open a narrative (a column of the side-by-side report).
@@ -192,7 +192,7 @@ class PageAttributor:
                 if matched is None:
                     self._enter_person_before(record.source[0])
                 else:
-                    self._enter_subject_since(matched.last_seen, record.source[0])
+                    self._enter_subject_since(matched, record.source[0])
             entry = self.book.resolve(mention, record.source[0], hint)
             record.source_id = entry.id
             record.named = mention.proper
@@ -239,34 +239,38 @@ class PageAttributor:
         if best is not None:
             self.book.resolve(describe(best[1], self.lexicon), best[0])
 
-    def _enter_subject_since(self, after: int, position: int) -> None:
-        """ "Kell met the families. '...,' she said": a person named as the subject of a sentence's main verb after
-        the speaker a pronoun would otherwise take (the officer quoted two paragraphs up) is the one the text is
-        now about, so the pronoun's speaker. Only a main clause's subject outside quotation marks: a name inside
-        what someone said ("the officer said Brown ran") or in a quotation moves no focus. The person is entered
-        in the book (merged with an earlier mention of the same name); one whose known gender differs from the
-        pronoun's is then passed over by the pronoun as before."""
+    def _enter_subject_since(self, speaker: BookEntry, position: int) -> None:
+        """ "Kell met the families. '...,' she said": a person named as the subject of a main clause after the last
+        mention of the speaker a pronoun would otherwise take (the officer quoted two paragraphs up), in the
+        pronoun's paragraph or the one before, is the one the text is now about, so the pronoun's speaker. Only a
+        main clause's subject outside quotation marks: a name inside what someone said ("the officer said Brown
+        ran") or in a quotation moves no focus; and the old speaker named again after that person (as anything)
+        keeps it. The person is entered in the book (merged with an earlier mention of the same name); one whose
+        known gender differs from the pronoun's is then passed over by the pronoun as before."""
+        surname = speaker.key[-1] if speaker.key else None
         best = None
-        for item in self.parsed:
+        blocks = [item for item in self.parsed if item.block.start < position]
+        for item in blocks[-2:]:
             start = item.block.start
-            if start >= position:
-                break
-            if start + len(item.block.text) <= after:
-                continue
             quoted = None
             for ent in item.doc.ents:
                 at = start + ent.start_char
-                root = ent.root
-                if ent.label_ != "PERSON" or not after < at < position or at < self.book.floor:
+                if ent.label_ != "PERSON" or not speaker.last_seen < at < position or at < self.book.floor:
                     continue
+                root = ent.root
                 if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT":
                     continue
                 quoted = quote_rules.quote_spans(item.block.text) if quoted is None else quoted
                 if any(q.start <= ent.start_char < q.end for q in quoted):
                     continue
                 best = (at, root)
-        if best is not None:
-            self.book.resolve(describe(best[1], self.lexicon), best[0])
+        if best is None:
+            return
+        for item in blocks[-2:]:
+            for token in item.doc:
+                if best[0] < item.block.start + token.idx < position and token.lower_ == surname:
+                    return  # the speaker named again after that person: the focus is back on them
+        self.book.resolve(describe(best[1], self.lexicon), best[0])
 
     @staticmethod
     def _reported_before(quotation: Record, last_speaker: Record | None, reported: list[Record]) -> Record | None:
