@@ -1372,3 +1372,79 @@ def test_what_someone_should_do_inside_another_statement_is_not_theirs(nlp):
     )
     assert [a.cue.text for a in spoken(analysis)] == ["said"]  # Voss's advice; the council says nothing
     assert by_cue(analysis, "said").content.text.endswith("the council should press for deep cuts")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A grand jury began hearing evidence on Wednesday to determine whether the officer should be charged.",
+        "Protesters carried signs urging the prosecutor to step aside.",
+        "Marchers waved placards demanding that the port stay open.",
+    ],
+)
+def test_a_purpose_or_a_sign_says_nothing(nlp, sentence):
+    analysis = run(nlp, ["Harbour case", sentence])
+    assert spoken(analysis) == []  # an aim ("to determine whether") and a sign's slogan are nobody's statement
+
+
+def test_a_listed_cue_of_purpose_and_a_sign_s_wording_stay(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Harbour case",
+            "The mayor called a news conference to announce that the ferry would run again.",
+            "Marchers held a banner saying the port belongs to everyone.",
+        ],
+    )
+    assert by_cue(analysis, "to announce").content.text == "that the ferry would run again"
+    saying = by_cue(analysis, "saying")
+    assert saying.source.text == "a banner" and saying.content.text == "the port belongs to everyone"
+
+
+def test_a_pronoun_speaks_for_the_person_the_text_turned_to(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Bridge inquiry",
+            "The governor said the bridge would stay closed.",
+            'Senator Maria Kell met the families on Tuesday. "We negotiate every day. I was never a kid," she said.',
+        ],
+    )
+    said = by_cue(analysis, "said", 1)
+    assert said.source.text == "she" and source_of(analysis, said).name == "Maria Kell"  # not the governor
+
+
+def test_a_name_inside_what_was_said_does_not_take_the_pronoun(nlp):
+    analysis = run(
+        nlp,
+        ["Bridge inquiry", 'The officer said Tom Brown had run at him. "I feared for my life," he said.'],
+    )
+    said = by_cue(analysis, "said", 1)
+    assert source_of(analysis, said).name == "The officer"
+
+
+def test_a_quotation_goes_on_from_the_statement_reported_in_its_paragraph(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Ruling appealed",
+            '"We will fight this," said Tom Reyes, a union steward.',
+            'Mayor Ida Vell said the city would appeal the ruling. "The town cannot wait another year."',
+        ],
+    )
+    quotation = next(a for a in analysis.attributions if a.content.text.startswith('"The town'))
+    assert quotation.kind == "continuation"
+    assert source_of(analysis, quotation).name == "Ida Vell"  # not Reyes, quoted a paragraph up
+
+
+def test_a_speaker_named_again_keeps_the_pronoun(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Ferry vote",
+            "Tom Reyes said the ferry would run again.",
+            'Ada Voss met the union on Monday. Reyes, who chairs it, was there too. "We will win," he said.',
+        ],
+    )
+    said = by_cue(analysis, "said", 1)
+    assert source_of(analysis, said).name == "Tom Reyes"  # named after Voss: the focus is back on him

@@ -30,7 +30,7 @@ from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import quotes as quote_rules
 from .lexicon import Lexicon
 from .rules.speakers import WRITER_CONFIDENCE, writer_word
-from .sources import PRONOUN_REACH, SourceBook, describe
+from .sources import PRONOUN_REACH, BookEntry, SourceBook, describe
 
 # --- settings -----------------------------------------------------------------------------------------
 #: Source kinds whose top-level attributions open a narrative (a column of the side-by-side report).
@@ -187,8 +187,12 @@ class PageAttributor:
                 container = self.container_of(record)
                 hint = container.source_id if container is not None else None
             self.book.floor = self._separator_floor(record.source[0])
-            if mention.pronoun in ("male", "female") and self.book._match(mention, hint, record.source[0]) is None:
-                self._enter_person_before(record.source[0])
+            if mention.pronoun in ("male", "female"):
+                matched = self.book._match(mention, hint, record.source[0])
+                if matched is None:
+                    self._enter_person_before(record.source[0])
+                else:
+                    self._enter_subject_since(matched, record.source[0])
             entry = self.book.resolve(mention, record.source[0], hint)
             record.source_id = entry.id
             record.named = mention.proper
@@ -235,16 +239,71 @@ class PageAttributor:
         if best is not None:
             self.book.resolve(describe(best[1], self.lexicon), best[0])
 
+    def _enter_subject_since(self, speaker: BookEntry, position: int) -> None:
+        """ "Kell met the families. '...,' she said": a person named as the subject of a main clause after the last
+        mention of the speaker a pronoun would otherwise take (the officer quoted two paragraphs up), in the
+        pronoun's paragraph or the one before, is the one the text is now about, so the pronoun's speaker. Only a
+        main clause's subject outside quotation marks: a name inside what someone said ("the officer said Brown
+        ran") or in a quotation moves no focus; and the old speaker named again after that person (as anything)
+        keeps it. The person is entered in the book (merged with an earlier mention of the same name); one whose
+        known gender differs from the pronoun's is then passed over by the pronoun as before."""
+        surname = speaker.key[-1] if speaker.key else None
+        best = None
+        blocks = [item for item in self.parsed if item.block.start < position]
+        for item in blocks[-2:]:
+            start = item.block.start
+            quoted = None
+            for ent in item.doc.ents:
+                at = start + ent.start_char
+                if ent.label_ != "PERSON" or not speaker.last_seen < at < position or at < self.book.floor:
+                    continue
+                root = ent.root
+                if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT":
+                    continue
+                quoted = quote_rules.quote_spans(item.block.text) if quoted is None else quoted
+                if any(q.start <= ent.start_char < q.end for q in quoted):
+                    continue
+                best = (at, root)
+        if best is None:
+            return
+        for item in blocks[-2:]:
+            for token in item.doc:
+                if best[0] < item.block.start + token.idx < position and token.lower_ == surname:
+                    return  # the speaker named again after that person: the focus is back on them
+        self.book.resolve(describe(best[1], self.lexicon), best[0])
+
+    @staticmethod
+    def _reported_before(quotation: Record, last_speaker: Record | None, reported: list[Record]) -> Record | None:
+        """ "Vell said the city would appeal. '...'": a reported statement in the quotation's own paragraph
+        (``reported``: the paragraph's indirect attributions with a cue and a source, not relayed inside another's),
+        after the last direct speaker, is whom the quotation goes on from (the speaker quoted a paragraph up is
+        not); the latest such statement that ends before it. None when there is none."""
+        floor = last_speaker.anchor if last_speaker is not None and last_speaker.block is quotation.block else -1
+        found = None
+        for other in reported:
+            if floor < other.anchor and other.content[1] <= quotation.content[0]:
+                if found is None or other.anchor > found.anchor:
+                    found = other
+        return found
+
     def link_orphans(self) -> None:
-        """Quotations with no cue continue the previous direct speaker nearby, or are dropped."""
+        """Quotations with no cue continue the previous direct speaker nearby, or a statement reported in their own
+        paragraph after it ("Vell said the city would appeal. '...'"), or are dropped."""
         kept = []
         last_speaker: Record | None = None
+        reported: dict[str, list[Record]] = {}
+        for record in self.records:
+            if record.kind == "indirect" and record.cue is not None and record.source_id and record.inner_of is None:
+                reported.setdefault(record.block.id, []).append(record)
         for record in self.records:
             if record.cue is None and record.kind == "continuation":
                 near = last_speaker is not None and (
                     self.position_of(record.block) - self.position_of(last_speaker.block) <= CONTINUATION_REACH
                     and not self._separators_between(last_speaker.block, record.block)
                 )
+                statement = self._reported_before(record, last_speaker, reported.get(record.block.id, []))
+                if statement is not None:
+                    near, last_speaker = True, statement
                 if near:
                     record.source_id = last_speaker.source_id
                     record.continues = last_speaker

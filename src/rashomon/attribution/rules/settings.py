@@ -126,6 +126,13 @@ EXPLETIVES = frozenset({"there"})
 #: Verbs of impression: "X seems Y" is the writer's impression, not X's words; "it" there names nobody.
 IMPERSONAL_SUBJECTS = frozenset({"it"})
 IMPERSONAL_VERBS = frozenset({"seem", "appear"})
+#: A cue verb as an infinitive of purpose ("began hearing evidence to determine whether ...", "hired lobbyists to
+#: counter the criticism", "in order to show that ..."): what someone set out to do, not a statement made.
+PURPOSE_CLAUSES = True
+#: Things that carry words but say nothing by themselves: a source only with a verb of a text's wording ('"...,"
+#: the sign read', "a banner saying ..."), not of an act ("signs urging the mayor to resign" is the marchers').
+DISPLAY_NOUNS = frozenset({"sign", "placard", "banner", "poster", "billboard", "sticker", "t-shirt", "shirt"})
+DISPLAY_VERBS = frozenset({"read", "say"})
 #: Verbs whose passive subject is told something, not held to be something: "X was asked to leave", "X was urged
 #: to run". With any other cue verb, a passive subject and its complement are one content: "the vote is expected
 #: to be close", "X is seen as a moderate" (what is expected: that the vote is close).

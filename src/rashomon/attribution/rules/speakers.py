@@ -12,6 +12,8 @@ from .settings import (
     COLLECTIVE_NOUNS,
     CONTACT_VERBS,
     DATELINE_DASHES,
+    DISPLAY_NOUNS,
+    DISPLAY_VERBS,
     DOCUMENT_ENTITIES,
     EXPLETIVES,
     GERUND_PREPOSITIONS,
@@ -209,10 +211,18 @@ class SpeakerRules(ExtractorBase):
         if self.addresses_reader(self.doc[found.source_root]):
             return False
         speaker = self.speaker_of(self.doc[found.source_root])
-        if speaker is None:
+        if speaker is None or self.display_without_wording(speaker, found):
             return False
         found.source_root = speaker.i
         return True
+
+    def display_without_wording(self, speaker: Token, found: Found) -> bool:
+        """ "Signs urging the mayor to resign": a sign or a banner carries words but acts for no one; it is a source
+        only of its wording ('"...," the sign read', "a banner saying ...")."""
+        if speaker.lemma_.lower() not in DISPLAY_NOUNS or speaker.pos_ == "PROPN" or found.cue is None:
+            return False
+        cue = self.doc.char_span(*found.cue, alignment_mode="expand")
+        return cue is None or not any(t.lemma_.lower() in DISPLAY_VERBS for t in cue)
 
     def addresses_reader(self, head: Token) -> bool:
         """ "You really can't compare ...", "you request any type of pass": outside a quotation, "you" is the

@@ -30,6 +30,7 @@ from .settings import (
     NEXT_BLOCK,
     OCCASION_VERBS,
     PASSIVE_ADDRESSEE_VERBS,
+    PURPOSE_CLAUSES,
     QUOTE_ONLY_VERBS,
     RAISED_COMPLEMENT_DEPS,
     REPLY_JOINS,
@@ -332,6 +333,13 @@ class VerbCueRules(ExtractorBase):
             return  # "to show", "to find" with no one doing it: an intention, not a speech act
         if infinitive and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
             return  # "a theory to predict X", "a tool to show Y": what a thing is for, nobody's statement
+        if (
+            PURPOSE_CLAUSES
+            and infinitive
+            and verb.dep_ == "advcl"
+            and verb.lemma_.lower() not in self.lexicon.all_cue_lemmas
+        ):
+            return  # "heard evidence to determine whether ...": what someone set out to do, nothing said
         if (
             self.speaks_how(verb)
             or self.advice(verb)
