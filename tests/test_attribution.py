@@ -1448,3 +1448,19 @@ def test_a_speaker_named_again_keeps_the_pronoun(nlp):
     )
     said = by_cue(analysis, "said", 1)
     assert source_of(analysis, said).name == "Tom Reyes"  # named after Voss: the focus is back on him
+
+
+def test_a_pronoun_takes_no_name_from_the_headline_and_she_is_not_he(nlp):
+    """A reader's check, session 11: 'she said' took "Ferry" from the headline "Ferry talks stall" (the tagger reads
+    a headline's capitals as a person), and an unnamed "she" and a later "he" were one source."""
+    analysis = run(
+        nlp,
+        [
+            "Ferry talks stall",
+            'The harbour board met on Monday. "We will not pay for the new pier," she said. '
+            "Later he said the talks would go on.",
+        ],
+    )
+    sources = [source_of(analysis, a) for a in spoken(analysis)]
+    assert [s.name for s in sources] == ["she", "he"]
+    assert all(s.unresolved for s in sources) and sources[0].id != sources[1].id

@@ -191,3 +191,18 @@ def test_loaded_flags_show_their_kind_and_how_often_that_kind_was_right():
 
     assert _loaded_item(loaded[0]) == "slammed (side-taking verb; right 40 % of the time in tests)"
     assert _loaded_item(loaded[2]) == "old quarter (place)"
+
+
+def test_a_pronoun_no_one_was_found_for_is_shown_as_someone_not_named():
+    """'he said' with no one named before is a source the stage could not tie to anyone: the reports say so rather
+    than list "he" as if it were a name; a bare description ("the group") keeps its words."""
+    from rashomon.report.view import source_name
+
+    sources = {
+        "s1": {"id": "s1", "name": "he", "unresolved": True},
+        "s2": {"id": "s2", "name": "the group", "unresolved": True},
+        "s3": {"id": "s3", "name": "He", "unresolved": False},
+    }
+    assert source_name(sources, "s1") == "someone not named (“he”)"
+    assert source_name(sources, "s2") == "the group"
+    assert source_name(sources, "s3") == "He"

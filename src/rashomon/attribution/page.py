@@ -232,6 +232,8 @@ class PageAttributor:
             start = item.block.start
             if start >= position:
                 break
+            if item.block.kind == "headline":
+                continue  # the tagger reads a headline's capitals as names ("Ferry Talks Stall"): no one to refer to
             for ent in item.doc.ents:
                 at = start + ent.start_char
                 if ent.label_ == "PERSON" and self.book.floor <= at < position and position - at <= PRONOUN_REACH:

@@ -509,7 +509,8 @@ class SourceBook:
             position,
         )
         entry.aliases.add(entry.key)
-        entry.gender = mention.gender
+        # "she said" with no one before: a woman, so a later "he" is someone else (as for a name that matched)
+        entry.gender = mention.gender or (mention.pronoun if mention.pronoun in ("male", "female") else None)
         entry.person_role = mention.person_role
         entry.proper = mention.proper
         entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing") or mention.bare

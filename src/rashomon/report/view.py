@@ -177,11 +177,21 @@ def empty_sentences(warnings: list[dict[str, Any]]) -> dict[str, str]:
     }
 
 
+#: Names of a source that is only ever a pronoun the attribution stage could not tie to anyone ("he said" with no
+#: one named before): shown as what they are, not as if "he" were a name.
+UNRESOLVED_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it"})
+
+
 def source_name(sources: dict[str, Any], source_id: str | None) -> str:
     if source_id is None:
         return "unknown source"
     source = sources.get(source_id)
-    return (source.get("name") or source_id) if source else str(source_id)
+    if not source:
+        return str(source_id)
+    name = source.get("name") or source_id
+    if source.get("unresolved") and str(name).lower() in UNRESOLVED_PRONOUNS:
+        return f"someone not named (“{name}”)"
+    return name
 
 
 def _narratives(blocks: list[dict], sources: dict[str, Any]) -> list[dict[str, Any]]:
