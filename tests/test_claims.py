@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon import nlp
-from rashomon.claims import claims_stage, source_label
+from rashomon.claims import claims_stage, frames, source_label
 from rashomon.claims.frames import checkable, imperative
 from rashomon.claims.numbers import describe
 from rashomon.claims.quantities import find_quantities, word_value
@@ -254,8 +254,10 @@ def test_the_claims_stage_survives_a_page_with_a_huge_number(spacy_nlp):
     page = Page(text=text, blocks=[Block("b0", "paragraph", 0, len(text), text)])
     analysis = Analysis(page=page)
     claims_stage(analysis, StageContext(parse(page)))
-    quantities_found = [q for c in analysis.claims for q in c.quantities]
-    assert quantities_found and all(q.value is None for q in quantities_found)
+    # the parser cuts the number into sentences of digits alone: no claims (they assert nothing); the
+    # sentence around it is, and no digits anywhere get a value
+    assert [c.text for c in analysis.claims] == ["The river council said", "sandbags were laid along the dyke."]
+    assert all(q.value is None for c in analysis.claims for q in c.quantities)
 
 
 def test_claim_frames_event_type_roles_and_denial():
@@ -273,12 +275,11 @@ def test_claim_frames_event_type_roles_and_denial():
     )
     analysis = Analysis(page=page)
     claims_stage(analysis, StageContext(parse(page)))
-    seized, denied, question = analysis.claims
+    seized, denied = analysis.claims  # the question asserts nothing: no claim
     assert (seized.predicate, seized.event_type) == ("seize", "capture")
     assert seized.agent == "Rebel fighters" and seized.patient == "the airport"
     assert not seized.negated and seized.checkable
     assert denied.event_type == "capture" and denied.negated
-    assert not question.checkable
 
 
 @pytest.mark.parametrize(
@@ -365,3 +366,86 @@ def test_a_count_in_a_time_or_a_year_is_no_ratio(spacy_nlp):
     # capitals in mid-sentence: a name, not a share
     assert not any(q.unit == "percent" for q in quantities("She founded One in Four, a charity.", spacy_nlp))
     assert [q.text for q in quantities("It bought Uranium One in three deals.", spacy_nlp)] == ["three"]
+
+
+# --- issue 19 (session 11): a claim is a sentence that asserts ----------------------------------------------------
+@pytest.mark.parametrize(
+    "text, asserts",
+    [
+        ("07. Maria Lindqvist", False),  # a row of a ranked list
+        ("Week 12", False),  # a diary's heading
+        ("2. Soak the beans overnight", False),  # a numbered step
+        ("- 400 grams of dried chickpeas", False),  # an ingredient row
+        ("How do you keep the crust crisp", False),  # an FAQ question without its mark
+        ("Should I water the seedlings every day", False),
+        ("What pan to roast the peppers in", False),  # a how-to title
+        ("How to Prune Apple Trees in Winter", False),
+        ("The council approved the budget on Tuesday.", True),
+        ("Pepper plants grow well if you keep them warm.", True),  # a present the tagger may read as a bare verb
+        ("That’s where the volunteers of the harbour trust come in.", True),
+        ("Had the ferry left on time, nobody would have been hurt.", True),  # inversion in the condition only
+        ("Definition: The span of control refers to the number of people a manager leads.", True),
+    ],
+)
+def test_only_a_sentence_that_asserts_is_a_claim(text, asserts, spacy_nlp):
+    """Real pages, session 11: headings ("Day 64"), list rows ("01. Robert Plant"), FAQ questions and how-to
+    steps were claims and the publisher's own statements."""
+    sent = next(spacy_nlp(text).sents)
+    assert frames.asserts(sent) is asserts
+
+
+@pytest.mark.parametrize(
+    "text, is_heading",
+    [
+        ("Why Community Gardens Matter", True),
+        ("Growing Peppers Indoors: What You Need", True),
+        ("The harbour reopened on Monday", False),  # a sentence that lost its full stop, not title case
+        ("Why Community Gardens Matter.", False),
+        ("Growing peppers indoors is easier than it looks, and the plants need little care over winter", False),
+    ],
+)
+def test_a_short_title_case_line_is_a_heading(text, is_heading):
+    assert frames.heading(text) is is_heading
+
+
+def test_a_headline_may_tell_its_news_without_a_tensed_verb(spacy_nlp):
+    """A page's headline is read as news writes headlines; the same words in the body are a fragment."""
+    sent = next(spacy_nlp("Mayor to resign after budget vote").sents)
+    assert frames.asserts(sent, headline=True)
+    assert not frames.asserts(sent)
+
+
+def test_headings_list_rows_questions_and_steps_are_no_claims():
+
+    page = page_from(
+        [
+            "Harbour ferries sailed late on most days in May, the port authority said.",
+            "How Late Were the Ferries",
+            "01. Ferry Astrid",
+            "02. Ferry Bolle",
+            "Can passengers claim a refund for a late ferry?",
+            "3. Keep your ticket until the end of the trip",
+            "The operator paid 2,400 refunds in June.",
+        ]
+    )
+    analysis = Analysis(page=page)
+    claims_stage(analysis, StageContext(parse(page)))
+    assert [c.text for c in analysis.claims] == [
+        "Harbour ferries sailed late on most days in May, the port authority said.",
+        "The operator paid 2,400 refunds in June.",
+    ]
+
+
+def test_the_publisher_states_no_list_rows_nor_headings():
+    """Real page, session 11: a blog's top-100 list gave 100 editorial attributions, one per row."""
+    from rashomon.attribution import attribution_stage
+
+    rows = [f"{n:02d}. {name}" for n, name in enumerate(["Ada Brandt", "Carl Dunmore", "Eva Fjell", "Gus Holm"], 1)]
+    page = page_from(
+        ["The Best Ferry Captains of the Decade", "I sailed with most of them over the years.", *rows],
+        publisher="Harbour Notes",
+    )
+    analysis = Analysis(page=page)
+    attribution_stage(analysis, StageContext(parse(page)))
+    editorial = [a.content.text for a in analysis.attributions if a.kind == "editorial"]
+    assert editorial == ["I sailed with most of them over the years."]

@@ -14,7 +14,8 @@ and :class:`~rashomon.model.Attribution` objects of the whole page:
 * **nesting**: an attribution inside another's content is relayed by it; otherwise one inside a narrative is
   relayed by that narrative's opening attribution;
 * **editorial**: sentences no one is said to have said are the publisher's (``editorial``) or, inside a
-  narrative, the narrative's (``continuation``, lower confidence).
+  narrative, the narrative's (``continuation``, lower confidence). The publisher states only what a sentence
+  asserts (``claims.frames.asserts``): a heading, a list row, a question or an instruction is no editorial.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from itertools import accumulate
 from urllib.parse import urlparse
 
 from .. import nlp as nlp_module
+from ..claims import frames
 from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import quotes as quote_rules
 from .lexicon import Lexicon
@@ -607,6 +609,8 @@ class PageAttributor:
             covered_starts = [s for s, _ in covered]
             reach = list(accumulate((e for _, e in covered), max))  # furthest end of the spans starting so far
             run: list[tuple[int, int]] = []
+            heading = block.kind == "paragraph" and frames.heading(block.text)
+            broken = False  # a sentence that asserts nothing ends the publisher's run: the next starts anew
             for sent in item.doc.sents:
                 span = (sent.start_char + offset, sent.end_char + offset)
                 before = bisect_left(covered_starts, span[1])  # spans starting before the sentence ends
@@ -614,10 +618,14 @@ class PageAttributor:
                 marked = bool(markers and markers.search(sent.text.lower()))
                 framed = block.id in self.framed_blocks
                 voice = PUBLISHER_ID if narrative == PUBLISHER_ID or marked or not framed else narrative
-                if free and run and run[-1][2] == voice:
+                if free and voice == PUBLISHER_ID and (heading or not frames.asserts(sent, block.kind == "headline")):
+                    broken = True  # a heading, a list row, a question or an instruction: no statement of its own
+                    continue
+                if free and run and run[-1][2] == voice and not (broken and voice == PUBLISHER_ID):
                     run[-1] = (run[-1][0], span[1], voice)
                 elif free:
                     run.append((span[0], span[1], voice))
+                broken = broken and not free
             for start, end, voice in run:
                 text = self.page.text[start:end]
                 if len(text.split()) < MIN_EDITORIAL_WORDS:

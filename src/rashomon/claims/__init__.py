@@ -1,10 +1,12 @@
-"""The "claims" stage: every sentence of the article as an attributed proposition, with its numbers.
+"""The "claims" stage: every sentence of the article that asserts, as an attributed proposition, with its numbers.
 
 A claim is one sentence (or the part of it an attribution's content covers) with: its source (the innermost
 attribution whose content holds it; otherwise the block's narrative; otherwise the publisher), its predicate
 (the event verb, climbing over speech and structure verbs: "said about 40 percent ... had been freed" ->
 "free"), actors (named people, organisations, groups), place and time (spaCy entities), hedges
 ("by some estimates") and negation, and its quantities normalized by :mod:`rashomon.claims.quantities`.
+Only a sentence that asserts is a claim (:func:`rashomon.claims.frames.asserts`: a tensed main clause):
+headings, list rows, questions and instructions are not, numbers or not ("Day 64", "01. Jane Doe").
 
 Word lists live in ``data/claims/topics.yaml``; thresholds in the settings block below.
 """
@@ -143,6 +145,7 @@ def _claims_of_block(
     fallback = block.narrative or analysis.publisher_id
     claims = []
     sentences = list(doc.sents)
+    heading_block = block.kind == "paragraph" and frames.heading(block.text)
     # entities bucketed by sentence once: Span.ents rebuilds the doc's whole entity list on every call
     sentence_ents: list[list] = [[] for _ in sentences]
     sentence_starts = [sent.start for sent in sentences]
@@ -156,10 +159,11 @@ def _claims_of_block(
         quantities = find_quantities(sent.text, doc, offset=start, doc_offset=sent.start_char)
         if len([t for t in sent if not t.is_punct]) < MIN_CLAIM_TOKENS and not quantities:
             continue
-        if not any(t.pos_ in ("VERB", "AUX") for t in sent) and not quantities:
-            continue
         anchor = quantities[0].start if quantities else start
         attribution = _holding_attribution(attributions, start, end, anchor)
+        reported = attribution is not None and attribution.kind not in ("editorial", "continuation")
+        if heading_block or not frames.asserts(sent, headline=block.kind == "headline", reported=reported):
+            continue  # a heading, a list row, a question or an instruction asserts nothing
         span_start, span_end = (
             (max(start, attribution.content.start), min(end, attribution.content.end)) if attribution else (start, end)
         )

@@ -135,6 +135,122 @@ def imperative(sent) -> bool:
     return not any(c.dep_ in CLAUSE_SUBJECT_DEPS or (c.dep_ == "aux" and c.tag_ == "MD") for c in root.children)
 
 
+#: Part-of-speech tags of a finite verb (Penn Treebank, as spaCy's English models tag): past, present, modal.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Dependencies that carry a clause's tense when its head verb is a participle ("has doubled", "was seized").
+TENSE_DEPS = frozenset({"aux", "auxpass"})
+#: Subjects that make an untensed-looking verb a tensed one: an active subject (a passive's needs its auxiliary).
+ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+#: Objects of a participle that make it a past tense rather than a noun's modifier ("the ad called him a liar").
+PARTICIPLE_OBJECT_DEPS = frozenset({"dobj", "obj", "oprd", "ccomp"})
+#: Tags of the words that open a wh-question ("how", "what", "which", "whose").
+WH_TAGS = frozenset({"WRB", "WP", "WP$", "WDT"})
+#: A heading: a one-line block of at most this many words, without closing punctuation, in title case.
+MAX_HEADING_WORDS = 12
+#: ... where at least this share of its longer words (over three letters) is capitalised.
+HEADING_CAPITALS = 0.7
+#: Characters that close a sentence of running text; a line ending otherwise may be a heading.
+CLOSING = ".!?:;…\"”’)'"
+#: Contracted verbs the tagger may miss as verbs ("That’s where ...", "Here’s the list"): tensed all.
+TENSED_CONTRACTIONS = frozenset({"'s", "’s", "'re", "’re", "'m", "’m", "'ve", "’ve", "'ll", "’ll", "'d", "’d"})
+
+
+def _tensed(token) -> bool:
+    """Whether a word is a tensed verb ("fled", "is", "will", "’s"), or one the tagger took for an untensed form:
+    a bare verb with its own subject and no auxiliary ("Lemon trees propagate well"), a participle with an active
+    subject and no auxiliary ("the campaign pounced", "Biden attempted"), or a participle with an object hung
+    on the sentence's head noun ("The group's first ad called him a hypocrite")."""
+    if token.tag_ in FINITE_TAGS or (
+        token.lower_ in TENSED_CONTRACTIONS and token.tag_ != "POS" and token.dep_ != "case"
+    ):
+        return True
+    if token.tag_ not in ("VB", "VBN"):
+        return False
+    children = list(token.children)
+    if any(c.tag_ == "TO" or c.dep_ in TENSE_DEPS for c in children):
+        return False
+    if any(c.dep_ in ACTIVE_SUBJECT_DEPS for c in children):
+        return True
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ == "acl"
+        and token.head.dep_ == "ROOT"
+        and any(c.dep_ in PARTICIPLE_OBJECT_DEPS for c in children)
+    )
+
+
+def _inverted_question(sent) -> bool:
+    """A question without its question mark, as headings and FAQ rows write it: the main clause's tensed verb
+    opens the sentence, alone or after one wh-word, before its subject ("Can I plant seeds from shop lemons",
+    "How do you make the dough"). A conditional's inversion ("Had they known, ...") sits in a subordinate clause
+    and is not one."""
+    words = [t for t in sent if not (t.is_punct or t.is_space or t.tag_ in ("LS", "CD"))]
+    if len(words) < 2:
+        return False
+    first = 1 if words[0].tag_ in WH_TAGS else 0
+    verb = words[first]
+    if verb.tag_ not in FINITE_TAGS:
+        return False
+    clause = verb if verb.dep_ == "ROOT" else verb.head
+    if verb.dep_ not in ("ROOT", *TENSE_DEPS) or clause.dep_ != "ROOT":
+        return False
+    subjects = [c for c in clause.children if c.dep_ in CLAUSE_SUBJECT_DEPS]
+    return bool(subjects) and all(s.i > verb.i for s in subjects)
+
+
+#: Quotation marks that may close a question ("... asked, “Is it true?”").
+QUOTE_MARKS = "\"“”‘’«»'"
+
+
+def _question(text: str) -> bool:
+    """A question: the sentence ends with a question mark, unless the question is a quotation the sentence
+    reports ("The judge asked, “Is it true?”" asserts that she asked); a quoted question alone is one."""
+    bare = text.rstrip(QUOTE_MARKS + " ")
+    if not bare.endswith("?") or bare.endswith(" ?"):  # " ?": a character lost in the page's encoding
+        return False
+    if bare == text:
+        return True
+    opening = max(text.rfind("“", 0, len(bare)), text.rfind('"', 0, len(bare)))
+    return opening <= 0 or not text[:opening].strip(QUOTE_MARKS + " ")
+
+
+def heading(text: str) -> bool:
+    """Whether a block reads as a heading: one short line in title case without closing punctuation ("Why
+    Diversity Matters", "How to Grow Peppers from Seed: What You Need"). The reader keeps no markup of the page's
+    headings (trafilatura's text), so the line's shape tells them."""
+    text = text.strip()
+    if not text or "\n" in text or text[-1] in CLOSING:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if not words or len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    longer = [w for w in words if len(w) > 3]
+    return bool(longer) and sum(w[0].isupper() for w in longer) >= HEADING_CAPITALS * len(longer)
+
+
+def asserts(sent, headline: bool = False, reported: bool = False) -> bool:
+    """Whether a sentence asserts something, so that it can be a claim or the publisher's own statement: not a
+    question (with or without its mark), not a command (:func:`imperative`), not a caption (:data:`CAPTION`), and
+    a tensed verb, so that list rows and labels ("01. Jane Doe", "Day 12", "- 200 grams of flour") are not
+    claims. A page's headline (``headline``) may tell its news without a tensed verb ("Five killed in blast",
+    "Mayor to resign") and needs only a verb. A question a source is reported to have asked (``reported``: the
+    sentence lies in a speaker's attribution) is what that source said, and stays a claim: "“What have you been
+    doing?” the senator asked" tells a fact of the story."""
+    text = sent.text.strip()
+    if not text or CAPTION.match(text) or imperative(sent):
+        return False
+    if not reported and (_question(text) or _inverted_question(sent)):
+        return False
+    words = [t for t in sent if not (t.is_punct or t.is_space or t.tag_ == "LS")]
+    if words and words[0].tag_ in WH_TAGS and any(t.tag_ == "TO" for t in words[1:3]):
+        return False  # "How to grow peppers", "What tin to bake the bread in": a how-to title
+    if headline:
+        return any(t.pos_ in ("VERB", "AUX") for t in sent)
+    # any tensed verb, not only the root's: the small parser often hangs the main clause on a noun before it
+    # ("The debate veered ..." as a clause of "debate"; "Power: the power refers to ...")
+    return any(_tensed(t) for t in sent)
+
+
 def checkable(sent, has_numbers: bool, predicate) -> bool:
     """Whether a sentence reports a fact or an assertion that another account could confirm or contradict:
     not a question, not a command (:func:`imperative`), not a caption (:data:`CAPTION`), not a fragment without
