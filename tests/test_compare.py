@@ -704,3 +704,21 @@ def test_a_figure_an_outlet_repeats_names_the_topic_and_is_no_band_evidence():
     assert band_evidence(first, other, 0.05) == "same figure"
     assert band_evidence(first, other, 0.05, topic=topic) is None
     assert not topic_figures([first, other], page_of)  # once per outlet: a fact's figure
+
+
+def test_a_figure_the_other_outlet_gives_in_other_words_is_no_extra_particular():
+    """A reader's check, session 11: "one-in-three" was listed as what one outlet tells more, beside "1 in 3"."""
+    from rashomon.meaning import extra_particulars
+    from rashomon.model import Claim, Quantity
+
+    def claim(text: str, figure: str) -> Claim:
+        start = text.index(figure)
+        share = Quantity(figure, start, start + len(figure), value=33.33, low=33.33, high=33.33, unit="percent")
+        return Claim(id="c", source_id="s", start=0, end=len(text), text=text, quantities=[share])
+
+    words = claim("The speaker put his party's chance of losing at one-in-three on Sunday.", "one-in-three")
+    digits = claim("The speaker said the chance of losing was 1 in 3.", "1 in 3")
+    assert "one-in-three" not in extra_particulars(words, [digits])
+    other = claim("The speaker said the chance of losing was 1 in 3.", "1 in 3")
+    other.quantities[0] = Quantity("1 in 4", 0, 6, value=25.0, low=25.0, high=25.0, unit="percent")
+    assert "one-in-three" in extra_particulars(words, [other])

@@ -377,20 +377,30 @@ def extra_particulars(claim: Claim, others: Sequence[Claim]) -> list[str]:
     of a fact than another (a date, a place, a figure, who else took part), which an "agree" verdict hides.
 
     A particular counts as named when one of its words is in the other claim ("Blumenthal" for "Mr. Blumenthal";
-    "the Times" for "the New York Times"), a figure only when all of its words are ("14,000 followers")."""
+    "the Times" for "the New York Times"), a figure only when all of its words are ("14,000 followers") or when the
+    other claim gives the same figure in other words ("one-in-three" beside "1 in 3", "a third")."""
     named: set[str] = set()
     for other in others:
         named |= content_words(other.text)
+    figures = {_figure(q) for other in others for q in other.quantities} - {None}
+    same_figure = {q.text for q in claim.quantities if q.text and _figure(q) in figures}
     extra = []
     for particular in particulars(claim):
         words = content_words(particular)
-        if not words:
+        if not words or particular in same_figure:
             continue
         has_figure = any(ch.isdigit() for ch in particular)
         if (words <= named) if has_figure else bool(words & named):
             continue
         extra.append(particular)
     return extra
+
+
+def _figure(quantity: Quantity) -> tuple[float, str | None] | None:
+    """A quantity's stated value and unit, however it is written ("1 in 3" and "one-in-three" are 33.33 percent)."""
+    if quantity.value is None:
+        return None
+    return round(quantity.value, 2), quantity.unit
 
 
 def content_words(text: str) -> set[str]:
