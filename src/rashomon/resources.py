@@ -32,10 +32,15 @@ def page_part_nouns() -> frozenset[str]:
 
 
 @cache
+def _names_table() -> dict[str, list[str]]:
+    return load_yaml("names.yaml")
+
+
+@cache
 def name_titles(use: str) -> frozenset[str]:
-    """The titles written before a name (``data/names.yaml``, lower case, no period) that one use reads:
-    ``person``, ``match``, ``speaker`` or ``abbreviation``."""
-    table = load_yaml("names.yaml")
+    """The titles written before a name and the suffixes after one (``data/names.yaml``, lower case, no period)
+    that one use reads: ``person``, ``courtesy``, ``match``, ``speaker``, ``abbreviation`` or ``suffix``."""
+    table = _names_table()
     uses = {u for row in table.values() for u in row}
     if use not in uses:
         raise ValueError(f"no use {use!r} in names.yaml; known: {sorted(uses)}")

@@ -15,7 +15,7 @@ from ..resources import name_titles
 #: Titles before a name, dropped when names are matched across pages.
 NAME_TITLES = name_titles("match")
 #: Suffixes that tell a son from his father: kept apart from the name's words.
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES = name_titles("suffix")
 #: Usual English nicknames -> the given name (a shortening of its first three letters needs no entry).
 NICKNAMES = {
     "bob": "robert",

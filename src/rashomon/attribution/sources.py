@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..resources import name_titles
 from .lexicon import SOURCE_KIND_ORDER, Lexicon
 
 # --- settings -----------------------------------------------------------------------------------------
@@ -57,9 +58,9 @@ GENDERED_HEADS = {
 GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several"})
 #: Titles that make the name after them a person's, also a name the source lexicon knows as an outlet's ("Mr.
 #: Bloomberg").
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss"})
+HONORIFICS = name_titles("courtesy") | {f"{title}." for title in name_titles("courtesy")}
 #: Words after a surname that are no part of it ("Eric H. Holder Jr." is Holder).
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES = name_titles("suffix")
 #: Determiners of a bare definite description ("the group", "the spokesman"), which refers back like a pronoun.
 DEFINITE = frozenset({"the", "this", "that"})
 #: Kinds a bare description of one kind can refer back to: "the group" after "Hamas" (armed group) or "Human Rights
