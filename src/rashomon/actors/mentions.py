@@ -109,10 +109,12 @@ PERSON_NOUNS = {
     "woman",
     "resident",
 }
+#: Words before a name that are no part of it: a person noun or a title ("President X", "Mr. X").
+NAME_PREFIXES = frozenset(PERSON_NOUNS | HONORIFICS)
 #: Title nouns whose "of" phrase is the office's portfolio, not a body ("secretary of state").
 OFFICE_OF_NOUNS = {"secretary", "undersecretary", "minister"}
 #: Words after a surname that are no part of it ("Eric H. Holder Jr.": the surname is Holder).
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+NAME_SUFFIXES = name_titles("suffix") | {"jr.", "sr."}
 #: Words next to an ambiguous country name that say it is the country.
 PLACE_CONTEXT = {"in", "to", "from", "into", "across", "invaded", "neighbouring", "neighboring", "border",
                  "borders", "government", "army", "forces", "troops", "king", "capital", "'s", "ministry",
@@ -197,7 +199,7 @@ def page_surnames(parsed) -> dict[str, str | None]:
         for ent in pb.doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            words = [t for t in ent if t.lower_ not in PERSON_NOUNS | HONORIFICS and t.text not in ("'s", "’s")]
+            words = [t for t in ent if t.lower_ not in NAME_PREFIXES and t.text not in ("'s", "’s")]
             if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
                 continue
             name = " ".join(t.text for t in words)
@@ -276,7 +278,7 @@ def _person_extent(doc, start: int, end: int) -> tuple[int, int]:
         ent_start > 0
         and doc[ent_start - 1].pos_ == "PROPN"
         and doc[ent_start - 1].is_title
-        and doc[ent_start - 1].lower_ not in PERSON_NOUNS | HONORIFICS
+        and doc[ent_start - 1].lower_ not in NAME_PREFIXES
     ):
         ent_start -= 1
     while ent_end < len(doc) and doc[ent_end].pos_ == "PROPN" and doc[ent_end].is_title:
@@ -482,7 +484,7 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
         if label in ("ORG", "NORP") and end - start == 1 and name.lower() in found.page_surnames:
             label = "PERSON"  # "Holder" on a page that names Eric Holder: his surname, not an organization
         if label == "PERSON":
-            while start < end - 1 and (pb.doc[start].lower_ in PERSON_NOUNS | HONORIFICS):
+            while start < end - 1 and (pb.doc[start].lower_ in NAME_PREFIXES):
                 start += 1  # "Senator Georgia Mills" is Georgia Mills; the title is her office
             name = pb.doc[start:end].text
             key = surname(name)
@@ -561,7 +563,7 @@ def _bare_name_pass(found, index, pb, place_names: set[str]) -> None:
             and doc[start - 1].ent_iob_ == "O"
         ):
             start -= 1
-        while start < tok.i and doc[start].lower_ in PERSON_NOUNS | HONORIFICS:
+        while start < tok.i and doc[start].lower_ in NAME_PREFIXES:
             start += 1
         if start == tok.i and doc[start].is_sent_start:
             continue  # a lone capitalised first word is too often not a name
