@@ -145,7 +145,8 @@ def _claims_of_block(
     fallback = block.narrative or analysis.publisher_id
     claims = []
     sentences = list(doc.sents)
-    heading_block = block.kind == "paragraph" and frames.heading(block.text)
+    if block.kind == "paragraph" and frames.heading(block.text):
+        return []  # a heading asserts nothing: none of its sentences is a claim
     # entities bucketed by sentence once: Span.ents rebuilds the doc's whole entity list on every call
     sentence_ents: list[list] = [[] for _ in sentences]
     sentence_starts = [sent.start for sent in sentences]
@@ -162,7 +163,7 @@ def _claims_of_block(
         anchor = quantities[0].start if quantities else start
         attribution = _holding_attribution(attributions, start, end, anchor)
         reported = attribution is not None and attribution.kind not in ("editorial", "continuation")
-        if heading_block or not frames.asserts(sent, headline=block.kind == "headline", reported=reported):
+        if not frames.asserts(sent, headline=block.kind == "headline", reported=reported):
             continue  # a heading, a list row, a question or an instruction asserts nothing
         span_start, span_end = (
             (max(start, attribution.content.start), min(end, attribution.content.end)) if attribution else (start, end)
