@@ -13,7 +13,7 @@ from urllib.parse import quote
 from ..contract import to_dict
 from ..model import Analysis
 from .terminal import terminal_safe
-from .view import build_view, confidence_words
+from .view import build_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
 #: Characters a URL keeps as they are: RFC 3986 reserved ones and ``%`` (already escaped), except the brackets
@@ -257,6 +257,6 @@ def _loaded_item(item: dict) -> str:
     notes = [escape_md(str(item["label"]))] if item.get("label") else []
     if item.get("whose"):
         notes.append(f"in {escape_md(str(item['whose']))} words")
-    if item.get("confidence") is not None:
-        notes.append(confidence_words(item["confidence"]))
+    if item.get("confidence_words"):
+        notes.append(item["confidence_words"])
     return escape_md(item["text"]) + (f" ({'; '.join(notes)})" if notes else "")

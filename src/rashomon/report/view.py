@@ -870,30 +870,22 @@ def _loaded(item: Any, voice_at: Callable[[int, int], str | None] | None = None)
     """A loaded-language flag for display: its text, what kind of flag it is, whose words they are when a
     source's quotation holds them (``voice_at``) and, when the framing stage gave one, ``confidence``: how often
     a flag of that kind was right when measured."""
-    if isinstance(item, dict):
-        start, end = item.get("start"), item.get("end")
-        voice = voice_at(start, end) if voice_at and isinstance(start, int) and isinstance(end, int) else None
-        confidence = item.get("confidence")
-        return {
-            "text": str(item.get("text") or item.get("term") or ""),
-            "label": item.get("label")
-            or LOADED_KIND_LABELS.get(str(item.get("kind")))
-            or item.get("technique")
-            or item.get("family"),
-            "count": item.get("count"),
-            "voice": voice,
-            "whose": _possessive(voice) if voice else None,
-            "confidence": confidence if isinstance(confidence, int | float) else None,
-            "confidence_words": confidence_words(confidence),
-        }
+    if not isinstance(item, dict):
+        item = {"text": str(item)}
+    start, end = item.get("start"), item.get("end")
+    voice = voice_at(start, end) if voice_at and isinstance(start, int) and isinstance(end, int) else None
+    confidence = item.get("confidence")
     return {
-        "text": str(item),
-        "label": None,
-        "count": None,
-        "voice": None,
-        "whose": None,
-        "confidence": None,
-        "confidence_words": "",
+        "text": str(item.get("text") or item.get("term") or ""),
+        "label": item.get("label")
+        or LOADED_KIND_LABELS.get(str(item.get("kind")))
+        or item.get("technique")
+        or item.get("family"),
+        "count": item.get("count"),
+        "voice": voice,
+        "whose": _possessive(voice) if voice else None,
+        "confidence": confidence if isinstance(confidence, int | float) else None,
+        "confidence_words": confidence_words(confidence),
     }
 
 
