@@ -241,17 +241,12 @@ def topic_figures(claims: Sequence[Claim], account_of: Callable[[Claim], str]) -
     """The figures (:func:`_figure_key`) that one account gives in two or more of its claims: a figure of the
     story's topic ("the 100 pages of e-mails", "solvent for 75 years"), which names what the claims are about,
     not which fact of it they tell."""
-    seen: dict[tuple, set[str]] = defaultdict(set)
-    topic = set()
+    claims_giving: dict[tuple, set[str]] = defaultdict(set)
     for claim in claims:
         account = account_of(claim)
         for key in {k for q in claim.quantities if (k := _figure_key(q)) is not None}:
-            if claim.id in seen[(key, account)]:
-                continue
-            if seen[(key, account)]:
-                topic.add(key)
-            seen[(key, account)].add(claim.id)
-    return topic
+            claims_giving[(key, account)].add(claim.id)
+    return {key for (key, _), ids in claims_giving.items() if len(ids) >= 2}
 
 
 def _words(text: str) -> set[str]:
