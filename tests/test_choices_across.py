@@ -7,7 +7,6 @@ import re
 import pytest
 
 from rashomon import choices
-from rashomon.actors.across import same_actors_across_pages
 from rashomon.contract import to_dict
 from rashomon.model import Actor, Analysis, Attribution, Source, Span
 from rashomon.pipeline import analyze
@@ -94,7 +93,7 @@ def _page(text: str, publisher: str, actors: dict[str, tuple[str, str]], quotes:
 
 def _across(*pages: Analysis, facts=()) -> list:
     accounts = [choices.PageAccount(f"p{n + 1}", p.page.publisher or "", p) for n, p in enumerate(pages)]
-    return choices.across_pages(accounts, same_actors_across_pages, facts)
+    return choices.across_pages(accounts, facts)
 
 
 def test_names_abbreviations_and_titles_are_house_style_never_a_choice():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rashomon.actors.across import same_actors_across_pages
 from rashomon.framing import _piece_words, _sentence_initial
 from rashomon.report.comparison import merge_for_report
-from rashomon.report.view import _possessive, actor_matrix, framing_view, plain_reason, shown_topic, voices
+from rashomon.report.view import actor_matrix, framing_view, in_words_of, plain_reason, shown_topic, voices
 
 
 def _actor(ident: str, name: str, page: str, start: int, type_: str = "person") -> dict:
@@ -173,10 +173,21 @@ def test_a_loaded_word_the_account_quotes_is_marked_as_its_sources():
     assert [(i["text"], i["whose"]) for i in view["sides"][0]["loaded"]] == [
         ("shameful", None),
         ("disgraceful", None),
-        ("reckless", "the mayor’s"),
-        ("travesty", "the mayor’s"),
+        ("reckless", "in the mayor’s words"),
+        ("travesty", "in the mayor’s words"),
     ]
-    assert _possessive("voters") == "voters’"
+    assert in_words_of("voters") == "in voters’ words"
+
+
+def test_a_loaded_word_quoted_from_a_source_not_named_says_so():
+    text = "“It was a travesty,” he said."
+    attributions = [{"source_id": "s1", "kind": "direct", "content": {"start": 0, "end": text.index(" he")}}]
+    sources = {"s1": {"id": "s1", "name": "he", "unresolved": True}}
+    framing = {"publisher": {"loaded": [{"start": text.index("travesty"), "end": text.index("travesty") + 8}]}}
+    view = framing_view(
+        framing, [{"id": "publisher", "name": "Daily A", "slot": 0}], [], voices(attributions, sources, text)
+    )
+    assert view["sides"][0]["loaded"][0]["whose"] == "in the words of someone not named (“he”)"
 
 
 def test_loaded_spans_of_a_later_page_point_into_the_merged_text():
@@ -186,6 +197,19 @@ def test_loaded_spans_of_a_later_page_point_into_the_merged_text():
     merged = merge_for_report([first, second], result, ["Daily A", "Daily B"])
     (span,) = merged["framing"]["p2:publisher"]["loaded"]
     assert merged["page"]["text"][span["start"] : span["end"]] == "shameful"
+
+
+def test_a_distinctive_word_of_a_later_page_points_into_the_merged_text_with_its_context():
+    first = {"page": {"text": "One page."}, "blocks": []}
+    second = {"page": {"text": "A shameful act, shameful."}, "blocks": []}
+    row = {"term": "shameful", "spans": [[2, 10], [16, 24]], "context": {"start": 2, "end": 10, "snippet": "x"}}
+    result = {"alignments": [], "framing": {"p2": {"distinctive": [row], "loaded": []}}}
+    merged = merge_for_report([first, second], result, ["Daily A", "Daily B"])
+    (moved,) = merged["framing"]["p2:publisher"]["distinctive"]
+    text = merged["page"]["text"]
+    assert [text[a:b] for a, b in moved["spans"]] == ["shameful", "shameful"]
+    assert text[moved["context"]["start"] : moved["context"]["end"]] == "shameful"
+    assert row["spans"] == [[2, 10], [16, 24]]  # the comparison's own result is left as it was
 
 
 def test_a_distinctive_word_needs_a_real_difference_and_the_accounts_own_use():

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .actors.across import same_actors_across_pages
 from .framing import Regions, conflict_lexicon, loaded_lexicon, verb_forms
 from .model import AccountWords, Actor, Analysis, Attribution, Block, ChosenWord, ReferentKind, Span, WordChoice
 from .pipeline import StageContext, register_stage
@@ -452,7 +453,6 @@ class PageAccount:
 
 def across_pages(
     pages: Sequence[PageAccount],
-    join_actors: Callable[[list[dict]], tuple[list[dict], dict[str, str]]],
     facts: Sequence[Fact] = (),
 ) -> list[WordChoice]:
     """The paired word choices across pages: for each actor two or more outlets name and each event kind two
@@ -460,10 +460,10 @@ def across_pages(
 
     The pages' texts are read as one (each page's offsets moved past the previous pages'), so
     :func:`word_choices` pairs them as it pairs one page's narratives; every evidence span is returned in its
-    own page's offsets (the page is the row's ``account``). ``join_actors`` makes one actor of the rows that
-    name one thing on different pages (:func:`rashomon.actors.across.same_actors_across_pages`: the
-    report's actor table joins them the same way). Mentions of an outlet's own name are never a choice, nor
-    words inside a direct quotation (the speaker's words, not the outlet's).
+    own page's offsets (the page is the row's ``account``). The rows that name one thing on different pages
+    are one actor, joined as the report's actor table joins them
+    (:func:`rashomon.actors.across.same_actors_across_pages`). Mentions of an outlet's own name are never a
+    choice, nor words inside a direct quotation (the speaker's words, not the outlet's).
 
     Event kinds are paired only inside ``facts``: claims of different pages the comparison found to tell one
     fact, since two pages' "killed" may be two deaths; each fact is its own referent."""
@@ -494,7 +494,7 @@ def across_pages(
 
     for row in rows.values():
         row["mentions"] = [m for m in row["mentions"] if outlet_wrote(m["start"], m["end"])]
-    joined, _ = join_actors(list(rows.values()))
+    joined, _ = same_actors_across_pages(list(rows.values()))
     actors = [
         Actor(
             a["id"],
@@ -520,6 +520,7 @@ def across_pages(
     events = []
     for fact in facts:
         spans = [(bases[pid] + a, bases[pid] + b) for pid, a, b in fact.claims]
+        taken: set[tuple[int, int]] = set()
         for kind in kinds:
             inside = [
                 (a, b, key)
@@ -527,6 +528,7 @@ def across_pages(
                 if any(x <= a and b <= y for x, y in spans) and outlet_wrote(a, b)
             ]
             if inside:
+                taken.update((a, b) for a, b, _ in inside)
                 events.append(
                     Referent(
                         "event",
@@ -535,7 +537,6 @@ def across_pages(
                         inside,
                     )
                 )
-        taken = {(a, b) for referent in events if referent.id.endswith(f"@{fact.id}") for a, b, _ in referent.mentions}
         verbs = [
             (bases[pid] + a, bases[pid] + b, key)
             for pid, a, b, key in fact.verbs

@@ -438,7 +438,6 @@ def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[Cl
 def _word_choices(analyses: list[Analysis], labels: dict[str, str], alignments: list[Alignment], claims: list[Claim]):
     """:func:`rashomon.choices.across_pages` of the pages, actors joined as the report's actor table joins them,
     events paired inside the alignments that hold claims of two or more pages (one fact)."""
-    from .actors.across import same_actors_across_pages
     from .claims.frames import lexicon
 
     pages = [choices_module.PageAccount(f"p{n + 1}", labels[f"p{n + 1}"], a) for n, a in enumerate(analyses)]
@@ -464,7 +463,7 @@ def _word_choices(analyses: list[Analysis], labels: dict[str, str], alignments: 
                     if where is not None:
                         fact.verbs.append((page, *where, claim.predicate or ""))
             facts.append(fact)
-    return choices_module.across_pages(pages, same_actors_across_pages, facts)
+    return choices_module.across_pages(pages, facts)
 
 
 def _joined_encoding(analyses: list[Analysis], encodings: Sequence[ClaimEncoding | None]):
@@ -550,24 +549,7 @@ def _page_framing(
                     framing_module.EncodedSpan(span.start + shift, span.end + shift, span.tokens, span.offsets + shift)
                 )
     result = framing_module.framing_for(texts, labels, encoder, encoded)
-    for pid, entry in result.items():
-        _shift_framing(entry, -bases.get(pid, 0))
-    return result
-
-
-def _shift_framing(entry: dict, shift: int) -> None:
-    """Move the page offsets of one account's framing (distinctive words' spans and context, loaded spans)."""
-    for row in entry.get("distinctive", []):
-        row["spans"] = [[a + shift, b + shift] for a, b in row.get("spans", [])]
-        if row.get("context"):
-            row["context"] = {
-                **row["context"],
-                "start": row["context"]["start"] + shift,
-                "end": row["context"]["end"] + shift,
-            }
-    for span in entry.get("loaded", []):
-        span["start"] += shift
-        span["end"] += shift
+    return {pid: framing_module.shifted(entry, -bases.get(pid, 0)) for pid, entry in result.items()}
 
 
 def _prefixed(claim: Claim, pid: str) -> Claim:

@@ -647,6 +647,13 @@ def piece_features(tokens: np.ndarray, features: str = "") -> np.ndarray:
     return heads.token_window(tokens)
 
 
+def is_title(words: Sequence[str]) -> bool:
+    """Whether a piece of these words is a title: at least :data:`TITLE_MIN_WORDS`, at least
+    :data:`TITLE_CAPITALS_SHARE` of them capitalised ("Assad On Verge Of Biggest Victory")."""
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= TITLE_MIN_WORDS and capitals >= TITLE_CAPITALS_SHARE * len(words)
+
+
 def _piece_words(offset: int, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The words of a piece: page starts, ends, and whether each may be flagged (:class:`ScoredWord`).
 
@@ -654,8 +661,7 @@ def _piece_words(offset: int, text: str) -> tuple[np.ndarray, np.ndarray, np.nda
     of its words may be flagged."""
     matches = list(_SCORED_WORD.finditer(text))
     quoted = Regions(_long_quotations(text))
-    capitals = sum(1 for m in matches if m.group()[:1].isupper())
-    title = len(matches) >= TITLE_MIN_WORDS and capitals >= TITLE_CAPITALS_SHARE * len(matches)
+    title = is_title([m.group() for m in matches])
     eligible = [
         not title
         and not (m.group()[:1].isupper() and not _sentence_initial(text, m.start()))
@@ -894,6 +900,26 @@ def framing_for(
             "loaded": loaded_language(pieces, scored=scored[nid]),
         }
     return result
+
+
+def shifted(entry: dict, shift: int) -> dict:
+    """One account's framing (a value of :func:`framing_for`) with every page offset it holds moved by
+    ``shift``: the distinctive words' spans and context, and the loaded spans. Cross-page callers need it
+    both ways: ``compare_pages`` frames the pages' texts laid end to end and hands each page its own
+    offsets back, and the report moves those into its merged text."""
+
+    def move(span: dict | None) -> dict | None:
+        return {**span, "start": span["start"] + shift, "end": span["end"] + shift} if span else span
+
+    distinctive = [
+        {
+            **row,
+            "spans": [[a + shift, b + shift] for a, b in row.get("spans") or []],
+            "context": move(row.get("context")),
+        }
+        for row in entry.get("distinctive") or []
+    ]
+    return {**entry, "distinctive": distinctive, "loaded": [move(span) for span in entry.get("loaded") or []]}
 
 
 #: The one type the words that cannot carry framing are pooled into for Fightin' Words (no word is empty).

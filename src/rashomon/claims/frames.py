@@ -219,11 +219,9 @@ def heading(text: str) -> bool:
     Diversity Matters", "How to Grow Peppers from Seed: What You Need"). The reader keeps no markup of the page's
     headings (trafilatura's text), so the line's shape tells them."""
     text = text.strip()
-    if not text or "\n" in text or text[-1] in CLOSING:
+    if not text or "\n" in text or text[-1] in CLOSING or len(text.split()) > MAX_HEADING_WORDS:
         return False
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    if not words or len(text.split()) > MAX_HEADING_WORDS:
-        return False
     longer = [w for w in words if len(w) > 3]
     return bool(longer) and sum(w[0].isupper() for w in longer) >= HEADING_CAPITALS * len(longer)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from .. import framing
 from ..actors.across import same_actors_across_pages
 from .view import certainty_words
 
@@ -128,7 +129,7 @@ def merge_for_report(analyses: list[dict[str, Any]], result: dict[str, Any], nam
         "alignments": result.get("alignments") or [],
         # compare_pages keys framing by page id ("p1"): the outlet's id makes it that column's side
         "framing": {
-            outlets.get(key, key): _framing_in_merged_text(value, starts.get(key, 0))
+            outlets.get(key, key): framing.shifted(value, starts.get(key, 0)) if isinstance(value, dict) else value
             for key, value in (result.get("framing") or {}).items()
         },
         "block_publisher": block_publisher,
@@ -150,24 +151,6 @@ def _choice_in_merged_text(choice: dict[str, Any], outlets: dict[str, str], star
         for row in choice.get("accounts") or []
     ]
     return {**choice, "accounts": rows}
-
-
-def _framing_in_merged_text(entry: Any, offset: int) -> Any:
-    """One page's framing with its spans (loaded words, distinctive words' uses and context), which are offsets
-    of the page's own text, moved into the merged text as every other span of the report."""
-    if not isinstance(entry, dict):
-        return entry
-    distinctive = [
-        {
-            **row,
-            "spans": [[a + offset, b + offset] for a, b in row.get("spans") or []],
-            "context": _shift(row.get("context"), offset),
-        }
-        if isinstance(row, dict)
-        else row
-        for row in entry.get("distinctive") or []
-    ]
-    return {**entry, "distinctive": distinctive, "loaded": _shift(entry.get("loaded") or [], offset)}
 
 
 def comparison_text(result: dict) -> str:

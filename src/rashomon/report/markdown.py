@@ -256,7 +256,7 @@ def _loaded_item(item: dict) -> str:
     """A loaded word with its kind and, when measured, how often a flag of its kind was right."""
     notes = [escape_md(str(item["label"]))] if item.get("label") else []
     if item.get("whose"):
-        notes.append(f"in {escape_md(str(item['whose']))} words")
+        notes.append(escape_md(str(item["whose"])))
     if item.get("confidence_words"):
         notes.append(item["confidence_words"])
     return escape_md(item["text"]) + (f" ({'; '.join(notes)})" if notes else "")

@@ -32,10 +32,6 @@ LEXICON_PAIR_MIN_SIDES = 2
 #: from z 1.0 so the ranking has something to work with, but two articles of 700 words give a z of 1.3 to any
 #: word one of them writes twice and the other never ("conspiracy", "liberal"): noise shown as a side's framing.
 DISTINCTIVE_MIN_Z = 1.96
-#: A headline of at least this many words, this share of them capitalised, is title case (as the framing stage
-#: tells titles): an actor named only there is left out of the actors table.
-TITLE_MIN_WORDS = 4
-TITLE_CAPITALS_SHARE = 0.6
 #: Attribution kinds whose whole content is the source's own words, and those that are the page's own voice.
 QUOTED_KINDS = frozenset({"direct", "continuation"})
 OWN_VOICE_KINDS = frozenset({"editorial"})
@@ -630,11 +626,11 @@ def tree_lines(roots: list[dict], depth: int = 0) -> list[tuple[int, dict]]:
 
 def _title_case_headline(block: dict) -> bool:
     """A headline most of whose words are capitalised ("As Tension Eases On Ferguson's Streets, Focus Turns"):
-    there every word looks like a name, and an actor found in it and nowhere else is rarely one."""
-    if block.get("kind") != "headline":
-        return False
-    words = re.findall(r"[^\W\d_]+", str(block.get("text") or ""))
-    return len(words) >= TITLE_MIN_WORDS and sum(w[:1].isupper() for w in words) >= TITLE_CAPITALS_SHARE * len(words)
+    there every word looks like a name, and an actor found in it and nowhere else is rarely one. Titles are told
+    as the framing stage tells them."""
+    from ..framing import is_title
+
+    return block.get("kind") == "headline" and is_title(re.findall(r"[^\W\d_]+", str(block.get("text") or "")))
 
 
 def actor_matrix(
@@ -724,7 +720,7 @@ def voices(attributions: list[dict], sources: dict, text: str = "") -> Callable[
         start, end = content.get("start"), content.get("end")
         if not (isinstance(start, int) and isinstance(end, int)) or end <= start:
             continue
-        name = str(source.get("name") or "a source")
+        name = source_name(sources, attribution.get("source_id")) if source else "a source"
         if attribution.get("kind") in QUOTED_KINDS:
             spans.append((start, end, name, end - start))
         elif attribution.get("kind") not in OWN_VOICE_KINDS and text:
@@ -883,15 +879,18 @@ def _loaded(item: Any, voice_at: Callable[[int, int], str | None] | None = None)
         or item.get("family"),
         "count": item.get("count"),
         "voice": voice,
-        "whose": _possessive(voice) if voice else None,
+        "whose": in_words_of(voice) if voice else None,
         "confidence": confidence if isinstance(confidence, int | float) else None,
         "confidence_words": confidence_words(confidence),
     }
 
 
-def _possessive(name: str) -> str:
-    """ "Holder" -> "Holder's", "voters" -> "voters'"."""
-    return name + ("’" if name.endswith("s") else "’s")
+def in_words_of(name: str) -> str:
+    """ "Holder" -> "in Holder’s words", "voters" -> "in voters’ words"; a name that ends in a gloss ("someone
+    not named (“he”)") takes no possessive: "in the words of someone not named (“he”)"."""
+    if name.endswith((")", "”", '"')):
+        return f"in the words of {name}"
+    return "in " + name + ("’" if name.endswith("s") else "’s") + " words"
 
 
 def _actors(actors: list[dict], relations: list[dict], sources: dict) -> dict[str, Any]:
