@@ -6,7 +6,7 @@ import pytest
 
 from rashomon import nlp
 from rashomon.claims import claims_stage, frames, source_label
-from rashomon.claims.frames import checkable, imperative
+from rashomon.claims.frames import imperative
 from rashomon.claims.numbers import describe
 from rashomon.claims.quantities import find_quantities, word_value
 from rashomon.model import Analysis, Attribution, Block, Page, Source, Span
@@ -330,7 +330,7 @@ def test_commands_and_instructions_are_not_checkable_claims(text, command, spacy
     """Real pages, session 8: a recipe's steps and a tutorial's "click the link below" were checkable claims."""
     sent = next(spacy_nlp(text).sents)
     assert imperative(sent) is command
-    assert checkable(sent, True, sent.root) is not command
+    assert frames.asserts(sent) is not command
 
 
 @pytest.mark.parametrize(
@@ -345,7 +345,7 @@ def test_commands_and_instructions_are_not_checkable_claims(text, command, spacy
 def test_captions_are_not_checkable_claims(text, claim, spacy_nlp):
     """Real pages, session 8: a tutorial's figure captions were checkable claims."""
     sent = next(spacy_nlp(text).sents)
-    assert checkable(sent, False, sent.root) is claim
+    assert frames.asserts(sent) is claim
 
 
 def test_a_ratio_is_one_share_not_two_counts(spacy_nlp):

@@ -250,11 +250,10 @@ def asserts(sent, headline: bool = False, reported: bool = False) -> bool:
 
 
 def checkable(sent, has_numbers: bool, predicate) -> bool:
-    """Whether a sentence reports a fact or an assertion that another account could confirm or contradict:
-    not a question, not a command (:func:`imperative`), not a caption (:data:`CAPTION`), not a fragment without
-    a verb, not a short aside (unless it gives a number)."""
-    text = sent.text.strip()
-    if text.endswith("?") or predicate is None or imperative(sent) or CAPTION.match(text):
+    """Whether a sentence that asserts (:func:`asserts`: no command, caption or question of the page's own)
+    reports something another account could confirm or contradict: not a question a source is reported to have
+    asked, not a fragment without a verb, not a short aside (unless it gives a number)."""
+    if sent.text.strip().endswith("?") or predicate is None:
         return False
     words = [t for t in sent if t.is_alpha]
     return has_numbers or len(words) >= MIN_CHECKABLE_TOKENS
