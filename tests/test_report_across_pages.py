@@ -7,7 +7,7 @@ from __future__ import annotations
 from rashomon.actors.across import same_actors_across_pages
 from rashomon.framing import _piece_words, _sentence_initial
 from rashomon.report.comparison import merge_for_report
-from rashomon.report.view import actor_matrix, framing_view, in_words_of, plain_reason, shown_topic, voices
+from rashomon.report.view import actor_matrix, framing_view, in_words_of, voices
 
 
 def _actor(ident: str, name: str, page: str, start: int, type_: str = "person") -> dict:
@@ -105,19 +105,6 @@ def test_relations_follow_the_actor_they_were_joined_into():
     assert [a["name"] for a in merged["actors"]] == ["Ann Okafor"]
     assert merged["actors"][0]["mentions"][1]["start"] == len(first["page"]["text"]) + 2  # moved past page 1
     assert merged["relations"][0]["subject"] == "person:ann_okafor"
-
-
-def test_a_fact_row_names_an_event_only_when_two_claims_share_it():
-    claims = {
-        "p1:c1": {"id": "p1:c1", "text": "The review could take weeks.", "event_type": "capture"},
-        "p2:c4": {"id": "p2:c4", "text": "The panel may need a month to weigh the evidence.", "event_type": None},
-        "p1:c2": {"id": "p1:c2", "text": "Rebels captured the bridge.", "event_type": "capture"},
-        "p2:c5": {"id": "p2:c5", "text": "The bridge was seized by rebels.", "event_type": "capture"},
-    }
-    assert shown_topic({"topic": "event: capture", "claim_ids": ["p1:c1", "p2:c4"]}, claims) == "same fact"
-    assert shown_topic({"topic": "event: capture", "claim_ids": ["p1:c2", "p2:c5"]}, claims) == "event: capture"
-    assert shown_topic({"topic": "people, control", "claim_ids": ["p1:c1"]}, claims) == "people"
-    assert shown_topic({"topic": "people, deaths", "claim_ids": ["p1:c1", "p2:c4"]}, claims) == "people, deaths"
 
 
 def test_lexicon_rows_pair_accounts_and_skip_words_of_names():
@@ -233,19 +220,6 @@ def test_a_distinctive_word_needs_a_real_difference_and_the_accounts_own_use():
     narratives = [{"id": "a", "name": "Daily A", "slot": 0}, {"id": "b", "name": "Daily B", "slot": 1}]
     view = framing_view(framing, narratives, [], voices([quote], sources, text))
     assert [t["term"] for t in view["sides"][0]["distinctive"]] == ["reckless"]
-
-
-def test_a_groups_reason_names_the_outlets_once():
-    three = (
-        "… → agree (Ann Okafor via Daily A and Ann Okafor via Daily B say the same; Ann Okafor via Daily A and"
-        " Ann Okafor via Daily C say the same; Ann Okafor via Daily B and Ann Okafor via Daily C say the same in"
-        " other words)"
-    )
-    assert plain_reason(three) == (
-        "Ann Okafor via Daily A, Ann Okafor via Daily B and Ann Okafor via Daily C say the same, some in other words"
-    )
-    repeated = "… → compatible (Daily A gives 5, Daily B 7; Daily B and Daily C say the same; Daily B and Daily C say the same)"
-    assert plain_reason(repeated) == "Daily A gives 5, Daily B 7; Daily B and Daily C say the same"
 
 
 def test_an_actor_named_only_in_a_title_case_headline_is_left_out_of_the_table():

@@ -18,10 +18,11 @@ def test_markdown_has_every_section_in_order():
     assert headings == [
         "# Siege of Tarnville nears its end",
         "## Facts side by side",
-        "### districts taken: ≠ conflict",
-        "### residents leaving: ≈ compatible",
-        "### army advance: = agree",
-        "### the bridge: • unique",
+        # each fact headed by its claims' words (the fixture's topics are not shown: rashomon.report.facts)
+        "### “the army liberated five districts”: ≠ conflict",
+        "### The Reconciliation Office: “3,500 residents left through safe corridors”: ≈ compatible",
+        "### “the Valdoran army took four districts”: = agree",
+        "### a brigade commander: “We held the bridge”: • unique",
         "## Who says what",
         "## Framing",
         "## Actors",
@@ -68,7 +69,7 @@ def test_markdown_renders_as_intended_in_a_commonmark_parser():
         assert "<table" not in html and "<script" not in html and "<img" not in html
     html = MarkdownIt("commonmark").render(render_markdown(build_analysis()))
     assert "<strong>will burn your house down</strong> (threat)" in html
-    assert "<h3>districts taken: ≠ conflict</h3>" in html
+    assert "<h3>“the army liberated five districts”: ≠ conflict</h3>" in html
     assert "<li><strong>Northwind Wire</strong>:" in html
 
 
@@ -163,9 +164,10 @@ def test_a_verdict_that_says_how_sure_it_is_shows_it_beside_its_reason():
     sure = replace(analysis.alignments[-2], certainty=0.63)  # "army advance", an agreement
     analysis.alignments = [*analysis.alignments[:-2], sure, analysis.alignments[-1]]
     md = render_markdown(analysis)
-    section = md.split("### army advance: = agree", 1)[1].split("###", 1)[0]
+    heading = "### “the Valdoran army took four districts”: = agree"
+    section = md.split(heading, 1)[1].split("###", 1)[0]
     assert "how sure: 63 %" in section
-    assert "how sure" not in md.split("### army advance", 1)[0]  # verdicts without a certainty say nothing
+    assert "how sure" not in md.split(heading, 1)[0]  # verdicts without a certainty say nothing
 
 
 def test_loaded_flags_show_their_kind_and_how_often_that_kind_was_right():

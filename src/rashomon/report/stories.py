@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from .facts import fact_reason
 from .view import word_choices_view
 
 _CSS = """body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222;max-width:80em}
@@ -147,11 +148,15 @@ def _story(story: dict[str, Any]) -> str:
         out.append("<h3>The accounts side by side</h3>")
         alignments = result.get("alignments") or []
         if alignments:
-            out.append("<table><tr><th>verdict</th><th>fact</th><th>what each says</th></tr>")
+            out.append("<table><tr><th>verdict</th><th>fact</th><th>how the outlets compare, what each says</th></tr>")
             for a in alignments[:20]:
+                # one sentence naming each outlet once, then what each says (the explanation's listing)
+                explanation = str(a.get("explanation") or "")
+                reason = fact_reason(a, list(labels.values()))
+                listing = explanation.split(" → ", 1)[0] if reason else explanation
                 out.append(
                     f"<tr><td class='{_e(a.get('verdict'))}'>{_e(a.get('verdict'))}</td><td>{_e(a.get('topic'))}</td>"
-                    f"<td>{_e(a.get('explanation'))}</td></tr>"
+                    f"<td>{_e(reason)}<br><small>{_e(listing)}</small></td></tr>"
                 )
             out.append("</table>")
         else:

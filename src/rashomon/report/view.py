@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import quote
 
 from ..model import COMMENT_FLAG_FILTERS, RELATION_STYLE
 from . import svg
+from .facts import PRONOUNS, fact_label, fact_reason
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Nesting deeper than this is drawn at this depth (indentation would eat the column otherwise).
@@ -127,8 +128,8 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "narratives": narratives,
         "columns": columns,
         "preface": preface,
-        "alignments": [_alignment(a, claims_by_id, sources, narratives) for a in alignments],
-        "facts": facts_view(alignments, claims_by_id, attributions, sources, narratives),
+        "alignments": [_alignment(a, claims_by_id, sources, narratives, actors) for a in alignments],
+        "facts": facts_view(alignments, claims_by_id, attributions, sources, narratives, actors),
         "source_tree": source_tree(attributions, sources, data.get("block_publisher")),
         "unaligned_claims": _unaligned(claims, alignments, sources, narratives),
         "framing": framing_view(
@@ -375,11 +376,13 @@ def _claim_ref(claim: dict, sources: dict, narratives: list[dict]) -> dict[str, 
     }
 
 
-def _alignment(alignment: dict, claims: dict, sources: dict, narratives: list[dict]) -> dict[str, Any]:
+def _alignment(
+    alignment: dict, claims: dict, sources: dict, narratives: list[dict], actors: Sequence[dict]
+) -> dict[str, Any]:
     verdict = str(alignment.get("verdict")) if alignment.get("verdict") in VERDICTS else "unique"
     return {
         "id": alignment.get("id"),
-        "topic": shown_topic(alignment, claims),
+        "topic": fact_words(alignment, claims, narratives, sources, actors)[0],
         "verdict": verdict,
         "symbol": VERDICTS[verdict][0],
         "explanation": alignment.get("explanation") or "",
@@ -411,21 +414,6 @@ def _chains(attributions: list[dict], sources: dict) -> dict[str, list[str]]:
     return chains
 
 
-_REASON = re.compile(r"→\s*\w+\s*(?:\((?P<paren>.*)\)(?P<rest>[^()]*)|:\s*(?P<colon>.*))$", re.DOTALL)
-
-
-def plain_reason(explanation: str) -> str:
-    """The reason of a verdict in plain words: what follows ``→ verdict`` when the compare stage wrote one (it
-    lists every value first, which the cells already show), else the whole explanation."""
-    match = _REASON.search(explanation or "")
-    if not match:
-        return explanation or ""
-    if match.group("colon") is not None:
-        return match.group("colon").strip()
-    rest = match.group("rest").strip(" ;")
-    return _merge_agreements(match.group("paren").strip()) + (f"; {rest}" if rest else "")
-
-
 def certainty_words(certainty: object) -> str:
     """A verdict's measured certainty in the words every report uses ("how sure: 71 %"); empty when unmeasured."""
     if not isinstance(certainty, int | float) or isinstance(certainty, bool):
@@ -446,51 +434,67 @@ def _certainty_words(alignment: dict) -> str:
     return f"; {words}" if words else ""
 
 
-#: One pair's agreement as the compare stage words it: "A and B agree", "A and B say the same (in other words)",
-#: "A and B give the same words".
-_PAIR_AGREES = re.compile(
-    r"^(?P<a>.+?) and (?P<b>.+) (?P<how>agree|say the same(?: in other words)?|give the same words)$"
-)
+def _outlet_namer(narratives: list[dict], sources: dict) -> tuple[Callable[[dict], str], Callable[[dict], str | None]]:
+    """For a claim (contract dict): the name of its column (narrative, or its source when it has none), and the
+    person or body its outlet relays (None when the claim is the outlet's own voice)."""
+    names = {n["id"]: n["name"] for n in narratives}
+
+    def outlet_of(claim: dict) -> str:
+        return names.get(claim.get("narrative")) or source_name(sources, claim.get("source_id"))
+
+    def speaker_of(claim: dict) -> str | None:
+        source = sources.get(claim.get("source_id")) or {}
+        if not source or source.get("is_publisher") or claim.get("source_id") == claim.get("narrative"):
+            return None
+        name = source_name(sources, claim.get("source_id"))
+        return None if name.lower() in PRONOUNS or name.startswith("someone not named") else name
+
+    return outlet_of, speaker_of
 
 
-def _merge_agreements(reason: str) -> str:
-    """``A and B agree; A and C agree; B and C agree`` -> ``A, B and C agree`` (a list of pairs reads badly); the
-    same for pairs that "say the same" ("A, B and C say the same, some in other words"). Repeated parts (two
-    claims of one account in a group give the same pair twice) are said once."""
-    parts = list(dict.fromkeys(p.strip() for p in reason.split("; ")))
-    pairs = [_PAIR_AGREES.match(p) for p in parts]
-    if len(parts) < 2 or not all(pairs):
-        return "; ".join(parts)
-    names = list(dict.fromkeys(n for m in pairs if m for n in (m["a"].strip(), m["b"].strip())))
-    hows = {m["how"] for m in pairs if m}
-    if hows == {"agree"}:
-        how = "agree"
-    elif "agree" in hows:
-        return "; ".join(parts)
-    else:
-        how = "say the same" + (", some in other words" if "say the same in other words" in hows else "")
-    return ", ".join(names[:-1]) + f" and {names[-1]} {how}"
+def _shared_figure(members: list[dict], outlet_of: Callable[[dict], str]) -> str | None:
+    """A figure every outlet of a group gives (as the first writes it), for "give the same figure, 12"."""
+    outlets = {outlet_of(c) for c in members}
+    by_value: dict[tuple, tuple[str, set[str]]] = {}
+    for claim in members:
+        for q in claim.get("quantities") or []:
+            if isinstance(q, dict) and q.get("text") and q.get("value") is not None:
+                key = (q.get("value"), q.get("unit"))
+                text, seen = by_value.setdefault(key, (str(q["text"]), set()))
+                seen.add(outlet_of(claim))
+    return next((text for text, seen in by_value.values() if len(outlets) >= 2 and seen == outlets), None)
 
 
-def shown_topic(alignment: dict, claims: dict[str, dict]) -> str:
-    """The heading of a fact row. An ``event: X`` topic names the event kind of one claim's verb; it is shown
-    only when two claims of the group have that kind, so a row of "could take weeks" and "to consider the
-    evidence" is not headed "Event: capture" (the kind of "take" alone); otherwise the row is a "same fact". The
-    same holds for the verb family a number's row carries ("people, control"): one claim's verb is not enough."""
-    topic = str(alignment.get("topic") or "")
+def fact_words(
+    alignment: dict, claims: dict[str, dict], narratives: list[dict], sources: dict, actors: Sequence[dict] = ()
+) -> tuple[str, str]:
+    """The label and the reason a reader sees of one group (:mod:`rashomon.report.facts`), without the
+    certainty."""
     members = [claims[c] for c in alignment.get("claim_ids") or [] if c in claims]
-    if not members:  # nothing to check it against (an alignment without its claims): as given
-        return topic
-    if not topic.startswith("event: "):
-        # a number's row, "people, deaths": the family after the comma is its verb's ("lose" -> control), so
-        # one claim alone ("2 million people will lose their insurance") does not name it
-        return topic.rsplit(", ", 1)[0] if len(members) < 2 and ", " in topic else topic
-    kind = topic.removeprefix("event: ")
-    return topic if sum(1 for c in members if c.get("event_type") == kind) >= 2 else "same fact"
+    outlet_of, speaker_of = _outlet_namer(narratives, sources)
+    outlets = list(dict.fromkeys([n["name"] for n in narratives] + [outlet_of(c) for c in members]))
+    label = fact_label(members, outlet_of, actors, speaker_of) if members else str(alignment.get("topic") or "")
+    reason = str(alignment.get("reason") or fact_reason(alignment, outlets, _shared_figure(members, outlet_of)))
+    return label, reason
+
+
+def fact_words_of(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """By alignment id, the label and reason a reader sees of each group of a contract dict (one analysis, or
+    pages merged by :func:`rashomon.report.comparison.merge_for_report`), as :func:`facts_view` shows them."""
+    sources = {s["id"]: s for s in data.get("sources") or []}
+    narratives = _narratives(data.get("blocks") or [], sources)
+    claims = {c["id"]: c for c in data.get("claims") or []}
+    actors = data.get("actors") or []
+    return {str(a.get("id")): fact_words(a, claims, narratives, sources, actors) for a in data.get("alignments") or []}
 
 
 def facts_view(
-    alignments: list[dict], claims: dict[str, dict], attributions: list[dict], sources: dict, narratives: list[dict]
+    alignments: list[dict],
+    claims: dict[str, dict],
+    attributions: list[dict],
+    sources: dict,
+    narratives: list[dict],
+    actors: Sequence[dict] = (),
 ) -> dict[str, Any]:
     """Facts side by side: one row per alignment, one column per account (narrative).
 
@@ -528,15 +532,16 @@ def facts_view(
             )
         explanation = str(alignment.get("explanation") or "")
         row_cells: list[list[dict]] = [cells.get(c["id"], []) for c in columns]
+        label, reason = fact_words(alignment, claims, narratives, sources, actors)
         rows.append(
             {
                 "id": alignment.get("id"),
-                "topic": shown_topic(alignment, claims),
+                "topic": label,
                 "frame": alignment.get("frame"),
                 "verdict": verdict,
                 "symbol": symbol,
                 "verdict_words": words,
-                "reason": str(alignment.get("reason") or plain_reason(explanation)) + _certainty_words(alignment),
+                "reason": reason + _certainty_words(alignment),
                 "certainty": alignment.get("certainty"),
                 "explanation": explanation,
                 "cells": row_cells,

@@ -307,12 +307,22 @@ def _comparison_rows(root: Path, story_rows, page_rows) -> list[dict[str, Any]]:
 
 def compare_story(analyses: list[dict[str, Any]], outlets: list[str] | None = None) -> dict[str, Any]:
     """The comparison of one story's accounts (one page per outlet, JSON contract dicts), each labelled by its
-    outlet: the one place that calls the comparison engine, so a new engine drops in here."""
+    outlet: the one place that calls the comparison engine, so a new engine drops in here. Each alignment's
+    ``topic`` is the label a reader sees (:func:`rashomon.report.view.fact_words_of`: who did what, in an
+    outlet's words), since the story page has the comparison but not the claims."""
     from ..compare import compare_pages
     from ..contract import from_dict
+    from ..report.comparison import merge_for_report
+    from ..report.view import fact_words_of
 
     parsed = [from_dict(a) for a in analyses]
     for analysis, outlet in zip(parsed, outlets or []):
         if outlet and outlet != NO_SITE:
             analysis.page.publisher = outlet
-    return compare_pages(parsed)
+    result = compare_pages(parsed)
+    # the story page keeps the comparison alone, not the claims: each group's topic is the label a reader sees
+    names = [str(a.page.publisher or p.get("label")) for a, p in zip(parsed, result["pages"])]
+    words = fact_words_of(merge_for_report(analyses, result, names))
+    for alignment in result["alignments"]:
+        alignment["topic"] = words.get(alignment["id"], (alignment.get("topic"), ""))[0]
+    return result

@@ -41,9 +41,10 @@ from ..options import Options
 from ..read import KINDS
 from ..read.fetch import Fetched, fetch
 from ..report.comparison import merge_for_report, outlet_name
+from ..report.facts import PRONOUNS, fact_label, fact_reason
 from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
-from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment, shown_topic
+from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment
 from .cache import ReadCache
 from .pool import AnalysisPool, PoolFull, ThreadRunner, WorkerLost
 from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store
@@ -721,17 +722,29 @@ def _across_view(outcome: dict[str, Any], ids: list[int], views: list[dict[str, 
                 **claim,
                 "href": f"/pages/{page_id}#{claim['anchor']}",
                 "slot": index % len(SIDE_COLOURS),
+                "page": f"p{index + 1}",
+                "publisher": outlet_name(view["page"], f"page {page_id}"),
             }
     labels = {p.get("id"): p.get("label") for p in outcome.get("pages") or [] if isinstance(p, dict)}
+
+    def outlet_of(claim: dict[str, Any]) -> str:
+        return str(labels.get(claim["page"]) or claim["page"])
+
+    def speaker_of(claim: dict[str, Any]) -> str | None:
+        source = str(claim.get("source") or "")
+        return None if not source or source == claim["publisher"] or source.lower() in PRONOUNS else source
+
     alignments = []
     for a in outcome.get("alignments") or []:
         verdict = a.get("verdict") if a.get("verdict") in VERDICTS else "unique"
+        members = [claims[c] for c in a.get("claim_ids") or [] if c in claims]
         alignments.append(
             {
-                "topic": shown_topic(a, claims),
+                "topic": fact_label(members, outlet_of, (), speaker_of) or a.get("topic"),
                 "verdict": verdict,
                 "symbol": VERDICTS[verdict][0],
                 "explanation": a.get("explanation") or "",
+                "reason": fact_reason(a, [str(v) for v in labels.values()]) or a.get("explanation") or "",
                 "claims": [claims[c] for c in a.get("claim_ids") or [] if c in claims],
             }
         )
