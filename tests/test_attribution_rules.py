@@ -401,6 +401,22 @@ def extract_all(nlp, text: str):
             "the former harbour master to release the minutes of his private meetings",
         ),
         ("The guild called for the mayor on Monday.", "called for", "the mayor"),
+        # a quotation split by its cue is one content, also when the parser finds only its second half
+        (
+            '"I think the judge will be fair," Vell said during a rally in Ohio, "but a lot of people are going to '
+            'watch."',
+            "said",
+            '"I think the judge will be fair," Vell said during a rally in Ohio, "but a lot of people are going to '
+            'watch."',
+        ),
+        # an opening clause before a parenthetical cue is part of the words around it
+        (
+            "If the plan fails to persuade, Mr. Brandt argues, there are other tools in the box.",
+            "argues",
+            "If the plan fails to persuade, Mr. Brandt argues, there are other tools in the box",
+        ),
+        # ... but not the time of a cue that opens its own sentence
+        ("On Monday, the mayor said the ferry would run again.", "said", "the ferry would run again"),
     ],
 )
 def test_content_boundaries(nlp, text, cue, content):

@@ -457,8 +457,24 @@ class ContentRules(ExtractorBase):
             clause = verb.head
             if clause.dep_ in ("aux", "auxpass") and clause.head is not clause:
                 clause = clause.head  # "the pier, he said, was closed": the parser hung the cue on the auxiliary
-            return self.clause_without(clause, verb)
+            span = self.clause_without(clause, verb)
+            opening = self.opening_before_speaker(verb)
+            if span is not None and opening is not None and opening < span[0]:
+                return opening, span[1]
+            return span
         return None
+
+    def opening_before_speaker(self, verb: Token) -> int | None:
+        """ "If the plan fails, Brandt argues, there are other tools": the parser hangs the opening clause on the
+        parenthetical cue, but it is part of the words around the cue; where it starts (it ends in a comma right
+        before the speaker), or None."""
+        subject = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or verb.left_edge.i >= subject.left_edge.i:
+            return None
+        before = self.doc[subject.left_edge.i - 1]
+        if before.text != "," or before.i <= verb.left_edge.i:
+            return None
+        return self.doc[verb.left_edge.i].idx
 
     def trailing_cue(self, ask: Ask) -> Span_ | None:
         """ "The mill is holding on, but imports hurt, said its chief executive": all before the comma."""
@@ -719,6 +735,21 @@ class ContentRules(ExtractorBase):
                     return content  # '"A," she said. "B," she added.': "B" is an attribution of its own
                 return content[0], quote.end
         return content
+
+    def first_half(
+        self, content: tuple[int, int], cue: tuple[int, int], source: tuple[int, int] | None
+    ) -> tuple[int, int]:
+        """'"A," he said, "B."' found from "B": the quotation right before the speaker and the cue (nothing but a
+        comma between) is the first half of the same statement, so the content starts there."""
+        left = min(cue[0], source[0]) if source is not None else cue[0]
+        if self.quote_at(content[0], content[0] + 1) is None:
+            return content  # the content does not open with a quotation: no split quotation
+        before = next((q for q in reversed(self.quotes) if q.closed and q.end <= left), None)
+        if before is None or not SPLIT_QUOTE_GAP.match(self.text[before.end : left]):
+            return content
+        if self.inside_found_content(before.start):
+            return content  # another cue already claims it
+        return before.start, content[1]
 
     def has_own_cue(self, end: int) -> bool:
         """Whether a cue verb follows a quotation ending at ``end`` within a few tokens of the same sentence

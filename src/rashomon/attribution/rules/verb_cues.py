@@ -456,6 +456,8 @@ class VerbCueRules(ExtractorBase):
             cue = self.with_preposition(verb, cue, content)
         if kind in ("direct", "mixed") and content[1] <= cue[0]:
             content = self.second_half(content, cue, subject)
+        elif kind in ("direct", "mixed") and cue[1] <= content[0]:
+            content = self.first_half(content, cue, source)
         if source and kind != "next_block" and content[0] < source[0] < content[1] <= cue[0]:
             # '"...," Jane Roe, an adviser, said': the parser hung the speaker on the quoted clause
             quote = next(
