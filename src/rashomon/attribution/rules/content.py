@@ -166,11 +166,25 @@ class ContentRules(ExtractorBase):
             # "said she was sorry and that she wanted to move on": the parser hangs the second "that" clause on
             # the cue; it is more of what was said
             for other in verb.rights:
-                if other.i > clause.i and second_complement(other):
+                if other.i > clause.i and (second_complement(other) or self.more_infinitives(verb, clause, other)):
                     last = max(last, self.clause_chars(other)[1])
         if clause.dep_ == "advcl" and self.doc[verb.i + 1].dep_ == "mark" and self.doc[verb.i + 1].idx == first:
             first = self.doc[verb.i + 2].idx  # "called for X to ...": "for" goes with the cue
         return first, last
+
+    @staticmethod
+    def more_infinitives(verb: Token, clause: Token, other: Token) -> bool:
+        """ "wants to double the fleet, grow the harbour and create a fund": the parser hangs the later verbs on
+        the cue, but a bare infinitive cannot go with a tensed cue ("wants ... grow"), so they are more of what is
+        wanted, as the first infinitive is."""
+        return (
+            other.dep_ == "conj"
+            and other.tag_ == "VB"
+            and verb.tag_ in ("VBD", "VBZ", "VBP")
+            and clause.dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in other.children)
+        )
 
     def passive_agent(self, ask: Ask) -> Span_ | None:
         """ "the plan was criticized by X": what X criticized. A passive with neither agent nor clause ("the price

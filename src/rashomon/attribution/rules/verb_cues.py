@@ -307,11 +307,38 @@ class VerbCueRules(ExtractorBase):
             and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
         )
 
+    def light_verb_first(self, verb: Token) -> bool:
+        """ "expressed concern about X", "voiced support for X", "issued a warning that X": a light verb whose
+        object is a speech-act noun reports what the noun is about, not the noun (PolNeAR's cue runs from the verb
+        to the noun and its preposition); read as a light verb before the verb's own object rule takes the noun
+        for the content. True when that added the attribution."""
+        if verb.lemma_.lower() not in self.lexicon.light_verbs:
+            return False
+        nouns = self.lexicon.cue_nouns | self.lexicon.light_nouns
+        return any(
+            self.from_light_verb(c)
+            for c in verb.rights
+            if c.dep_ == "dobj" and c.lemma_.lower() in nouns and self.says_what_about(c)
+        )
+
+    def says_what_about(self, noun: Token) -> bool:
+        """Whether a speech-act noun says what it is about: a that/whether clause or a preposition of content
+        ("concern about X", "support for X"); not "advice to X" (the one addressed) nor "a statement in X"."""
+        return any(
+            c.dep_ in ("acl", "ccomp", "relcl")
+            and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
+            or c.dep_ == "prep"
+            and c.lower_ in self.lexicon.noun_content_prepositions
+            for c in noun.rights
+        )
+
     def from_verb(self, verb: Token, group: str | None = None, ceiling: float = 1.0) -> None:
         group = group or self.lexicon.cue_group(verb.lemma_.lower())
         if group is None or verb.i in self.claimed_tokens:
             return
         if verb.pos_ == "NOUN" and not self.verb_tagged_noun(verb):
+            return
+        if self.light_verb_first(verb):
             return
         quote_as = self.lexicon.cue_verbs["quote_as"]
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in quote_as:
@@ -498,7 +525,13 @@ class VerbCueRules(ExtractorBase):
             return content  # "there is expected to be ...": "there" holds nothing; "it is expected that ..." has
             # a clause, not a complement, and is left alone below
         complement = next(
-            (c for c in verb.rights if c.dep_ in RAISED_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as")),
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in RAISED_COMPLEMENT_DEPS
+                or c.dep_ == "prep"
+                and (c.lower_ == "as" or c.lower_ in self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ()))
+            ),
             None,
         )
         if complement is None or not complement.left_edge.idx <= content[0] <= complement.right_edge.idx:
