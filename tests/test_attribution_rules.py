@@ -434,6 +434,14 @@ def extract_all(nlp, text: str):
             "was accused of",
             "Mr. Vell was accused of using the ferry fund for personal expenses",
         ),
+        # what a prepositional object is called is part of what is said
+        ('She refers to the governor as "Chris."', "refers to", 'the governor as "Chris."'),
+        # the one accused is the subject of what is alleged: part of the content, and the cue is the verb
+        (
+            "The mayor accused the council of hiding the ferry costs.",
+            "accused",
+            "the council of hiding the ferry costs",
+        ),
         # a light verb with a speech-act noun reports what the noun is about
         (
             "Islanders have expressed deep concern about the ferry policy.",

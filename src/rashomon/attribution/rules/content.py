@@ -13,6 +13,7 @@ from .base import ExtractorBase
 from .boundaries import second_complement
 from .confidence import CONFIDENCE
 from .settings import (
+    ACCUSATION_VERBS,
     ADDRESSEE_PREPOSITIONS,
     ADDRESSEE_VERBS,
     CHANNEL_REACH,
@@ -447,9 +448,27 @@ class ContentRules(ExtractorBase):
                 if found and self.in_title(found[0].idx):
                     continue  # 'said on "Face the Nation"': the programme it was said on, not what was said
                 if found:
-                    return self.with_infinitive(verb, found[0], self.subtree_before_next_cue(found[0]))
+                    span = self.with_infinitive(verb, found[0], self.subtree_before_next_cue(found[0]))
+                    if objects and lemma in ACCUSATION_VERBS and objects[0].i < child.i:
+                        span = (self.subtree_chars(objects[0])[0], span[1])  # "accused the council of X"
+                    return self.with_as_complement(verb, found[0], span)
                 ask.objects = []  # a listed preposition with nothing after it: the verb has no object left
         return None
+
+    def with_as_complement(self, verb: Token, obj: Token, span: Span_) -> Span_:
+        """ "refers to the governor as 'Chris'": what the verb calls its prepositional object is part of what is
+        said (the parser hangs the "as" phrase on the verb or on the object)."""
+        complement = next(
+            (
+                c
+                for c in (*obj.rights, *verb.rights)
+                if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i and any(g.dep_ == "pobj" for g in c.children)
+            ),
+            None,
+        )
+        if complement is None or complement.idx < span[1] - 1 or complement.i - obj.right_edge.i > 1:
+            return span
+        return span[0], self.subtree_chars(complement)[1]
 
     def aside(self, ask: Ask) -> Span_ | None:
         """ "the attack, he said, was ...": the clause a bare cue comments on (not '"...," she said, speaking by

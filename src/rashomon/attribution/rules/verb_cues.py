@@ -481,6 +481,8 @@ class VerbCueRules(ExtractorBase):
             cue = (min(cue[0], self.cue_chars(verb.head.head)[0]), cue[1])  # "was quick to point out"
         if kind != "next_block" and cue[1] < content[0]:
             cue = self.with_preposition(verb, cue, content)
+        elif kind != "next_block" and cue[0] < content[0] < cue[1]:
+            cue = (cue[0], min(cue[1], verb.idx + len(verb)))  # "accused [the council of X]": the cue is the verb
         if kind in ("direct", "mixed") and content[1] <= cue[0]:
             content = self.second_half(content, cue, subject)
         elif kind in ("direct", "mixed") and cue[1] <= content[0]:
