@@ -442,6 +442,12 @@ def extract_all(nlp, text: str):
             "accused",
             "the council of hiding the ferry costs",
         ),
+        # an impression in a relative clause: what seems so runs from the pronoun that stands for its subject
+        (
+            "The guests, who seemed to be confused by the delay, left early.",
+            "seemed",
+            "who seemed to be confused by the delay",
+        ),
         # a light verb with a speech-act noun reports what the noun is about
         (
             "Islanders have expressed deep concern about the ferry policy.",

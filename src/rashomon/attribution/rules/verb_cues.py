@@ -175,7 +175,11 @@ class VerbCueRules(ExtractorBase):
         )
         if complement is None or self.inside_quote(verb.idx):
             return
-        if subject is None or subject.lower_ in IMPERSONAL_SUBJECTS or subject.tag_ in ("WDT", "WP"):
+        if subject is not None and subject.tag_ in ("WDT", "WP") and subject.i < verb.i:
+            # "who seemed to be confused", "which seemed to carry little weight": the relative clause says what
+            # seems so of the noun it hangs on; the content runs from its pronoun
+            content = self.chars(subject.i, complement.right_edge.i)
+        elif subject is None or subject.lower_ in IMPERSONAL_SUBJECTS or subject.tag_ in ("WDT", "WP"):
             content = self.subtree_chars(complement)
         else:
             content = self.chars(subject.left_edge.i, complement.right_edge.i)
