@@ -417,7 +417,12 @@ def extract_all(nlp, text: str):
         ),
         # ... but not the time of a cue that opens its own sentence
         ("On Monday, the mayor said the ferry would run again.", "said", "the ferry would run again"),
-        # more bare infinitives the parser hangs on a tensed cue are more of what is wanted
+        # bare verbs the parser hangs on a tensed cue are more of the content they follow
+        (
+            "The union sees the vote as an opportunity to fix the ferry, increase oversight and cut fares.",
+            "sees",
+            "the vote as an opportunity to fix the ferry, increase oversight and cut fares",
+        ),
         (
             "The mayor wants to double the ferry fleet, grow the harbour and create a new port fund.",
             "wants",

@@ -167,25 +167,11 @@ class ContentRules(ExtractorBase):
             # "said she was sorry and that she wanted to move on": the parser hangs the second "that" clause on
             # the cue; it is more of what was said
             for other in verb.rights:
-                if other.i > clause.i and (second_complement(other) or self.more_infinitives(verb, clause, other)):
+                if other.i > clause.i and second_complement(other):
                     last = max(last, self.clause_chars(other)[1])
         if clause.dep_ == "advcl" and self.doc[verb.i + 1].dep_ == "mark" and self.doc[verb.i + 1].idx == first:
             first = self.doc[verb.i + 2].idx  # "called for X to ...": "for" goes with the cue
         return first, last
-
-    @staticmethod
-    def more_infinitives(verb: Token, clause: Token, other: Token) -> bool:
-        """ "wants to double the fleet, grow the harbour and create a fund": the parser hangs the later verbs on
-        the cue, but a bare infinitive cannot go with a tensed cue ("wants ... grow"), so they are more of what is
-        wanted, as the first infinitive is."""
-        return (
-            other.dep_ == "conj"
-            and other.tag_ == "VB"
-            and verb.tag_ in ("VBD", "VBZ", "VBP")
-            and clause.dep_ == "xcomp"
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
-            and not any(c.dep_ in SUBJECT_DEPS for c in other.children)
-        )
 
     def passive_agent(self, ask: Ask) -> Span_ | None:
         """ "the plan was criticized by X": what X criticized. A passive with neither agent nor clause ("the price
@@ -544,6 +530,26 @@ class ContentRules(ExtractorBase):
         """ "say taxing consumption encourages savings": the parser made the gerund subject of a that-less clause
         the verb's complement and the clause's verb its child; the whole is what is said."""
         return xcomp.tag_ == "VBG" and any(c.dep_ == "ccomp" and c.i > xcomp.i for c in xcomp.children)
+
+    def with_stray_verbs(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """ "wants to double the fleet, grow the harbour and create a fund", "sees it as a chance to fix X,
+        increase Y and cut Z": the parser hangs the later verbs on the cue, but a bare verb with no subject cannot
+        go with a tensed cue ("wants ... grow"), so it goes on with the content it follows (a tensed one, "and
+        questioned Y", is the speaker's next act)."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return content
+        end = content[1]
+        for other in verb.rights:
+            if (
+                other.dep_ != "conj"
+                or other.tag_ != "VB"
+                or any(c.dep_ in SUBJECT_DEPS for c in other.children)
+                or other.left_edge.idx < end
+                or self.text[end : other.left_edge.idx].strip(" ,;") not in ("", "and", "or")
+            ):
+                continue
+            end = max(end, self.clause_chars(other)[1])
+        return content[0], end
 
     def before_next_cue(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """Cut ``content`` before the next cue joined to this one: "criticized X, saying Y", "attacked X and

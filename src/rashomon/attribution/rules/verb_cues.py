@@ -418,7 +418,7 @@ class VerbCueRules(ExtractorBase):
         content, confidence = self.content_of(verb, group)
         rule = self.last_rule
         if content is not None and content is not NEXT_BLOCK:
-            content = self.before_next_cue(verb, content)
+            content = self.before_next_cue(verb, self.with_stray_verbs(verb, content))
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
