@@ -409,6 +409,12 @@ def extract_all(nlp, text: str):
             '"I think the judge will be fair," Vell said during a rally in Ohio, "but a lot of people are going to '
             'watch."',
         ),
+        # ... and so is a quotation resumed after what the cue says of how it was said
+        (
+            "“Here comes the mayor,” she said to the crowd, clapping. “The mayor. At last.”",
+            "said",
+            "“Here comes the mayor,” she said to the crowd, clapping. “The mayor. At last.”",
+        ),
         # an opening clause before a parenthetical cue is part of the words around it
         (
             "If the plan fails to persuade, Mr. Brandt argues, there are other tools in the box.",

@@ -763,9 +763,16 @@ class ContentRules(ExtractorBase):
         anchor = cue[0]
         return min(pieces, key=lambda p: 0 if p[0] <= anchor <= p[1] else min(abs(anchor - p[0]), abs(anchor - p[1])))
 
-    def second_half(self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None) -> tuple[int, int]:
-        """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content."""
+    def second_half(
+        self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None, verb: Token | None = None
+    ) -> tuple[int, int]:
+        """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content, also after
+        what the cue says of how it was said ('"A," she said to the crowd, clapping. "B."')."""
         after = max(cue[1], subject.right_edge.idx + len(subject.right_edge) if subject is not None else 0)
+        for child in verb.rights if verb is not None else ():
+            if child.dep_ in ("prep", "advcl", "npadvmod", "advmod", "dative") and child.idx >= cue[1]:
+                if self.quote_at(child.idx, child.right_edge.idx + 1) is None:
+                    after = max(after, child.right_edge.idx + len(child.right_edge))
         # the gap matches only when it is a few characters long (``$`` may stand before one last line break):
         # only the quotes starting that close are tried
         for quote in self.quotes_touching(after, after + 6) if self._quotes_disjoint else self.quotes:

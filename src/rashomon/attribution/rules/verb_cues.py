@@ -488,7 +488,7 @@ class VerbCueRules(ExtractorBase):
         elif kind != "next_block" and cue[0] < content[0] < cue[1]:
             cue = (cue[0], min(cue[1], verb.idx + len(verb)))  # "accused [the council of X]": the cue is the verb
         if kind in ("direct", "mixed") and content[1] <= cue[0]:
-            content = self.second_half(content, cue, subject)
+            content = self.second_half(content, cue, subject, verb)
         elif kind in ("direct", "mixed") and cue[1] <= content[0]:
             content = self.first_half(content, cue, source)
         if source and kind != "next_block" and content[0] < source[0] < content[1] <= cue[0]:
