@@ -459,6 +459,12 @@ def extract_all(nlp, text: str):
             "seemed",
             "who seemed to be confused by the delay",
         ),
+        # the one called on is the one asked ("on" is read from the lexicon as a word, not a YAML boolean)
+        (
+            "The union called on the mayor to release the ferry minutes.",
+            "called on",
+            "the mayor to release the ferry minutes",
+        ),
         # a light verb with a speech-act noun reports what the noun is about
         (
             "Islanders have expressed deep concern about the ferry policy.",
@@ -488,3 +494,11 @@ def test_a_resumed_quotation_with_a_cue_of_its_own_is_not_the_first_ones_second_
     assert contents["added"] == "“If he wins, the harbour will change,”"
     joined = "“The ferry is late every single day,” she said. “If he wins, the harbour will change.”"
     assert {cue: body for _, _, cue, body in found(nlp, joined)}["said"] == joined
+
+
+def test_lexicon_prepositions_are_words_not_yaml_booleans():
+    # an unquoted on / off / yes / no in the YAML is read as a boolean and would stand as "true" here
+    lexicon = lexicon_module.load()
+    prepositions = set(lexicon.noun_content_prepositions).union(*lexicon.cue_prepositions.values())
+    assert not prepositions & {"true", "false"}
+    assert "on" in lexicon.cue_prepositions["call"] and "on" in lexicon.cue_prepositions["insist"]

@@ -561,6 +561,19 @@ class VerbCueRules(ExtractorBase):
             return content
         addressee = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < complement.left_edge.i), None)
         if addressee is None:
+            # "called on the mayor to release X": the one called on is the one asked
+            listed = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())
+            addressee = next(
+                (
+                    o
+                    for c in verb.rights
+                    if c.dep_ == "prep" and c.lower_ in listed and c.i < complement.left_edge.i
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+        if addressee is None:
             return content
         start = self.chars(addressee.left_edge.i, addressee.i)[0]
         return (start, content[1]) if start < content[0] else content
