@@ -625,7 +625,13 @@ CUE_SHAPE_CASES = [
     ("Three councillors voted against the new toll.", "voted against", "the new toll", "Three councillors"),
     # "of" after a speech-act noun: what the fear or criticism is of (the owner is never the "of" phrase)
     ("The islanders' fear of another storm kept the boats in the harbour.", "fear", "another storm", "The islanders"),
-    ("The coast guard issued a warning about the swell.", "issued", "a warning about the swell", "The coast guard"),
+    # ... and after a light verb the noun joins the cue: what is said is what the warning is about
+    (
+        "The coast guard issued a warning about the swell.",
+        "issued a warning about",
+        "the swell",
+        "The coast guard",
+    ),
     # an adjective with an infinitive cue: the cue runs from the copula, the speaker is the subject
     (
         "The mayor was quick to point out that the pier is safe.",

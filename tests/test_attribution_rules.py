@@ -401,6 +401,81 @@ def extract_all(nlp, text: str):
             "the former harbour master to release the minutes of his private meetings",
         ),
         ("The guild called for the mayor on Monday.", "called for", "the mayor"),
+        # a quotation split by its cue is one content, also when the parser finds only its second half
+        (
+            '"I think the judge will be fair," Vell said during a rally in Ohio, "but a lot of people are going to '
+            'watch."',
+            "said",
+            '"I think the judge will be fair," Vell said during a rally in Ohio, "but a lot of people are going to '
+            'watch."',
+        ),
+        # ... and so is a quotation resumed after what the cue says of how it was said
+        (
+            "“Here comes the mayor,” she said to the crowd, clapping. “The mayor. At last.”",
+            "said",
+            "“Here comes the mayor,” she said to the crowd, clapping. “The mayor. At last.”",
+        ),
+        # an opening clause before a parenthetical cue is part of the words around it
+        (
+            "If the plan fails to persuade, Mr. Brandt argues, there are other tools in the box.",
+            "argues",
+            "If the plan fails to persuade, Mr. Brandt argues, there are other tools in the box",
+        ),
+        # ... but not the time of a cue that opens its own sentence
+        ("On Monday, the mayor said the ferry would run again.", "said", "the ferry would run again"),
+        # bare verbs the parser hangs on a tensed cue are more of the content they follow
+        (
+            "The union sees the vote as an opportunity to fix the ferry, increase oversight and cut fares.",
+            "sees",
+            "the vote as an opportunity to fix the ferry, increase oversight and cut fares",
+        ),
+        (
+            "The mayor wants to double the ferry fleet, grow the harbour and create a new port fund.",
+            "wants",
+            "to double the ferry fleet, grow the harbour and create a new port fund",
+        ),
+        (
+            "The mayor wants to double the ferry fleet and said it would cost little.",
+            "wants",
+            "to double the ferry fleet",
+        ),
+        # the one accused, with nobody named as accuser, is part of the accusation
+        (
+            "Mr. Vell was accused of using the ferry fund for personal expenses.",
+            "was accused of",
+            "Mr. Vell was accused of using the ferry fund for personal expenses",
+        ),
+        # what a prepositional object is called is part of what is said
+        ('She refers to the governor as "Chris."', "refers to", 'the governor as "Chris."'),
+        # the one accused is the subject of what is alleged: part of the content, and the cue is the verb
+        (
+            "The mayor accused the council of hiding the ferry costs.",
+            "accused",
+            "the council of hiding the ferry costs",
+        ),
+        # an impression in a relative clause: what seems so runs from the pronoun that stands for its subject
+        (
+            "The guests, who seemed to be confused by the delay, left early.",
+            "seemed",
+            "who seemed to be confused by the delay",
+        ),
+        # the one called on is the one asked ("on" is read from the lexicon as a word, not a YAML boolean)
+        (
+            "The union called on the mayor to release the ferry minutes.",
+            "called on",
+            "the mayor to release the ferry minutes",
+        ),
+        # a light verb with a speech-act noun reports what the noun is about
+        (
+            "Islanders have expressed deep concern about the ferry policy.",
+            "have expressed deep concern about",
+            "the ferry policy",
+        ),
+        (
+            "Advocates have expressed concern that changing the policy could lead to fraud.",
+            "have expressed concern",
+            "that changing the policy could lead to fraud",
+        ),
     ],
 )
 def test_content_boundaries(nlp, text, cue, content):
@@ -419,3 +494,11 @@ def test_a_resumed_quotation_with_a_cue_of_its_own_is_not_the_first_ones_second_
     assert contents["added"] == "“If he wins, the harbour will change,”"
     joined = "“The ferry is late every single day,” she said. “If he wins, the harbour will change.”"
     assert {cue: body for _, _, cue, body in found(nlp, joined)}["said"] == joined
+
+
+def test_lexicon_prepositions_are_words_not_yaml_booleans():
+    # an unquoted on / off / yes / no in the YAML is read as a boolean and would stand as "true" here
+    lexicon = lexicon_module.load()
+    prepositions = set(lexicon.noun_content_prepositions).union(*lexicon.cue_prepositions.values())
+    assert not prepositions & {"true", "false"}
+    assert "on" in lexicon.cue_prepositions["call"] and "on" in lexicon.cue_prepositions["insist"]

@@ -13,6 +13,7 @@ from .base import ExtractorBase
 from .boundaries import second_complement
 from .confidence import CONFIDENCE
 from .settings import (
+    ACCUSATION_VERBS,
     ADDRESSEE_PREPOSITIONS,
     ADDRESSEE_VERBS,
     CHANNEL_REACH,
@@ -433,9 +434,27 @@ class ContentRules(ExtractorBase):
                 if found and self.in_title(found[0].idx):
                     continue  # 'said on "Face the Nation"': the programme it was said on, not what was said
                 if found:
-                    return self.with_infinitive(verb, found[0], self.subtree_before_next_cue(found[0]))
+                    span = self.with_infinitive(verb, found[0], self.subtree_before_next_cue(found[0]))
+                    if objects and lemma in ACCUSATION_VERBS and objects[0].i < child.i:
+                        span = (self.subtree_chars(objects[0])[0], span[1])  # "accused the council of X"
+                    return self.with_as_complement(verb, found[0], span)
                 ask.objects = []  # a listed preposition with nothing after it: the verb has no object left
         return None
+
+    def with_as_complement(self, verb: Token, obj: Token, span: Span_) -> Span_:
+        """ "refers to the governor as 'Chris'": what the verb calls its prepositional object is part of what is
+        said (the parser hangs the "as" phrase on the verb or on the object)."""
+        complement = next(
+            (
+                c
+                for c in (*obj.rights, *verb.rights)
+                if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i and any(g.dep_ == "pobj" for g in c.children)
+            ),
+            None,
+        )
+        if complement is None or complement.idx < span[1] - 1 or complement.i - obj.right_edge.i > 1:
+            return span
+        return span[0], self.subtree_chars(complement)[1]
 
     def aside(self, ask: Ask) -> Span_ | None:
         """ "the attack, he said, was ...": the clause a bare cue comments on (not '"...," she said, speaking by
@@ -457,8 +476,24 @@ class ContentRules(ExtractorBase):
             clause = verb.head
             if clause.dep_ in ("aux", "auxpass") and clause.head is not clause:
                 clause = clause.head  # "the pier, he said, was closed": the parser hung the cue on the auxiliary
-            return self.clause_without(clause, verb)
+            span = self.clause_without(clause, verb)
+            opening = self.opening_before_speaker(verb)
+            if span is not None and opening is not None and opening < span[0]:
+                return opening, span[1]
+            return span
         return None
+
+    def opening_before_speaker(self, verb: Token) -> int | None:
+        """ "If the plan fails, Brandt argues, there are other tools": the parser hangs the opening clause on the
+        parenthetical cue, but it is part of the words around the cue; where it starts (it ends in a comma right
+        before the speaker), or None."""
+        subject = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or verb.left_edge.i >= subject.left_edge.i:
+            return None
+        before = self.doc[subject.left_edge.i - 1]
+        if before.text != "," or before.i <= verb.left_edge.i:
+            return None
+        return self.doc[verb.left_edge.i].idx
 
     def trailing_cue(self, ask: Ask) -> Span_ | None:
         """ "The mill is holding on, but imports hurt, said its chief executive": all before the comma."""
@@ -495,6 +530,26 @@ class ContentRules(ExtractorBase):
         """ "say taxing consumption encourages savings": the parser made the gerund subject of a that-less clause
         the verb's complement and the clause's verb its child; the whole is what is said."""
         return xcomp.tag_ == "VBG" and any(c.dep_ == "ccomp" and c.i > xcomp.i for c in xcomp.children)
+
+    def with_stray_verbs(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """ "wants to double the fleet, grow the harbour and create a fund", "sees it as a chance to fix X,
+        increase Y and cut Z": the parser hangs the later verbs on the cue, but a bare verb with no subject cannot
+        go with a tensed cue ("wants ... grow"), so it goes on with the content it follows (a tensed one, "and
+        questioned Y", is the speaker's next act)."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return content
+        end = content[1]
+        for other in verb.rights:
+            if (
+                other.dep_ != "conj"
+                or other.tag_ != "VB"
+                or any(c.dep_ in SUBJECT_DEPS for c in other.children)
+                or other.left_edge.idx < end
+                or self.text[end : other.left_edge.idx].strip(" ,;") not in ("", "and", "or")
+            ):
+                continue
+            end = max(end, self.clause_chars(other)[1])
+        return content[0], end
 
     def before_next_cue(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """Cut ``content`` before the next cue joined to this one: "criticized X, saying Y", "attacked X and
@@ -708,9 +763,16 @@ class ContentRules(ExtractorBase):
         anchor = cue[0]
         return min(pieces, key=lambda p: 0 if p[0] <= anchor <= p[1] else min(abs(anchor - p[0]), abs(anchor - p[1])))
 
-    def second_half(self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None) -> tuple[int, int]:
-        """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content."""
+    def second_half(
+        self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None, verb: Token | None = None
+    ) -> tuple[int, int]:
+        """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content, also after
+        what the cue says of how it was said ('"A," she said to the crowd, clapping. "B."')."""
         after = max(cue[1], subject.right_edge.idx + len(subject.right_edge) if subject is not None else 0)
+        for child in verb.rights if verb is not None else ():
+            if child.dep_ in ("prep", "advcl", "npadvmod", "advmod", "dative") and child.idx >= cue[1]:
+                if self.quote_at(child.idx, child.right_edge.idx + 1) is None:
+                    after = max(after, child.right_edge.idx + len(child.right_edge))
         # the gap matches only when it is a few characters long (``$`` may stand before one last line break):
         # only the quotes starting that close are tried
         for quote in self.quotes_touching(after, after + 6) if self._quotes_disjoint else self.quotes:
@@ -719,6 +781,21 @@ class ContentRules(ExtractorBase):
                     return content  # '"A," she said. "B," she added.': "B" is an attribution of its own
                 return content[0], quote.end
         return content
+
+    def first_half(
+        self, content: tuple[int, int], cue: tuple[int, int], source: tuple[int, int] | None
+    ) -> tuple[int, int]:
+        """'"A," he said, "B."' found from "B": the quotation right before the speaker and the cue (nothing but a
+        comma between) is the first half of the same statement, so the content starts there."""
+        left = min(cue[0], source[0]) if source is not None else cue[0]
+        if self.quote_at(content[0], content[0] + 1) is None:
+            return content  # the content does not open with a quotation: no split quotation
+        before = next((q for q in reversed(self.quotes) if q.closed and q.end <= left), None)
+        if before is None or not SPLIT_QUOTE_GAP.match(self.text[before.end : left]):
+            return content
+        if self.inside_found_content(before.start):
+            return content  # another cue already claims it
+        return before.start, content[1]
 
     def has_own_cue(self, end: int) -> bool:
         """Whether a cue verb follows a quotation ending at ``end`` within a few tokens of the same sentence

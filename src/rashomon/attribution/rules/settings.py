@@ -163,6 +163,9 @@ PASSIVE_ADDRESSEE_VERBS = frozenset(
 )
 #: The dependencies of a complement predicated of a passive subject ("to be close", "a moderate", "as a moderate").
 RAISED_COMPLEMENT_DEPS = frozenset({"xcomp", "oprd", "acomp"})
+#: Verbs whose object is the one the content is about, before the preposition that states it ("accused the council
+#: of hiding the costs"): the object is the subject of what is alleged, so it is part of the content.
+ACCUSATION_VERBS = frozenset({"accuse"})
 #: Entity labels of names that can speak (a person, an organisation, a nationality or group, a country or city)
 #: and of names of texts (a book, a song, a law).
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})

@@ -175,7 +175,11 @@ class VerbCueRules(ExtractorBase):
         )
         if complement is None or self.inside_quote(verb.idx):
             return
-        if subject is None or subject.lower_ in IMPERSONAL_SUBJECTS or subject.tag_ in ("WDT", "WP"):
+        if subject is not None and subject.tag_ in ("WDT", "WP") and subject.i < verb.i:
+            # "who seemed to be confused", "which seemed to carry little weight": the relative clause says what
+            # seems so of the noun it hangs on; the content runs from its pronoun
+            content = self.chars(subject.i, complement.right_edge.i)
+        elif subject is None or subject.lower_ in IMPERSONAL_SUBJECTS or subject.tag_ in ("WDT", "WP"):
             content = self.subtree_chars(complement)
         else:
             content = self.chars(subject.left_edge.i, complement.right_edge.i)
@@ -307,11 +311,38 @@ class VerbCueRules(ExtractorBase):
             and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
         )
 
+    def light_verb_first(self, verb: Token) -> bool:
+        """ "expressed concern about X", "voiced support for X", "issued a warning that X": a light verb whose
+        object is a speech-act noun reports what the noun is about, not the noun (PolNeAR's cue runs from the verb
+        to the noun and its preposition); read as a light verb before the verb's own object rule takes the noun
+        for the content. True when that added the attribution."""
+        if verb.lemma_.lower() not in self.lexicon.light_verbs:
+            return False
+        nouns = self.lexicon.cue_nouns | self.lexicon.light_nouns
+        return any(
+            self.from_light_verb(c)
+            for c in verb.rights
+            if c.dep_ == "dobj" and c.lemma_.lower() in nouns and self.says_what_about(c)
+        )
+
+    def says_what_about(self, noun: Token) -> bool:
+        """Whether a speech-act noun says what it is about: a that/whether clause or a preposition of content
+        ("concern about X", "support for X"); not "advice to X" (the one addressed) nor "a statement in X"."""
+        return any(
+            c.dep_ in ("acl", "ccomp", "relcl")
+            and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
+            or c.dep_ == "prep"
+            and c.lower_ in self.lexicon.noun_content_prepositions
+            for c in noun.rights
+        )
+
     def from_verb(self, verb: Token, group: str | None = None, ceiling: float = 1.0) -> None:
         group = group or self.lexicon.cue_group(verb.lemma_.lower())
         if group is None or verb.i in self.claimed_tokens:
             return
         if verb.pos_ == "NOUN" and not self.verb_tagged_noun(verb):
+            return
+        if self.light_verb_first(verb):
             return
         quote_as = self.lexicon.cue_verbs["quote_as"]
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in quote_as:
@@ -387,7 +418,7 @@ class VerbCueRules(ExtractorBase):
         content, confidence = self.content_of(verb, group)
         rule = self.last_rule
         if content is not None and content is not NEXT_BLOCK:
-            content = self.before_next_cue(verb, content)
+            content = self.before_next_cue(verb, self.with_stray_verbs(verb, content))
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
@@ -454,8 +485,12 @@ class VerbCueRules(ExtractorBase):
             cue = (min(cue[0], self.cue_chars(verb.head.head)[0]), cue[1])  # "was quick to point out"
         if kind != "next_block" and cue[1] < content[0]:
             cue = self.with_preposition(verb, cue, content)
+        elif kind != "next_block" and cue[0] < content[0] < cue[1]:
+            cue = (cue[0], min(cue[1], verb.idx + len(verb)))  # "accused [the council of X]": the cue is the verb
         if kind in ("direct", "mixed") and content[1] <= cue[0]:
-            content = self.second_half(content, cue, subject)
+            content = self.second_half(content, cue, subject, verb)
+        elif kind in ("direct", "mixed") and cue[1] <= content[0]:
+            content = self.first_half(content, cue, source)
         if source and kind != "next_block" and content[0] < source[0] < content[1] <= cue[0]:
             # '"...," Jane Roe, an adviser, said': the parser hung the speaker on the quoted clause
             quote = next(
@@ -496,7 +531,13 @@ class VerbCueRules(ExtractorBase):
             return content  # "there is expected to be ...": "there" holds nothing; "it is expected that ..." has
             # a clause, not a complement, and is left alone below
         complement = next(
-            (c for c in verb.rights if c.dep_ in RAISED_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as")),
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in RAISED_COMPLEMENT_DEPS
+                or c.dep_ == "prep"
+                and (c.lower_ == "as" or c.lower_ in self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ()))
+            ),
             None,
         )
         if complement is None or not complement.left_edge.idx <= content[0] <= complement.right_edge.idx:
@@ -519,6 +560,19 @@ class VerbCueRules(ExtractorBase):
         if complement is None or not complement.left_edge.idx <= content[0] <= complement.right_edge.idx:
             return content
         addressee = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < complement.left_edge.i), None)
+        if addressee is None:
+            # "called on the mayor to release X": the one called on is the one asked
+            listed = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())
+            addressee = next(
+                (
+                    o
+                    for c in verb.rights
+                    if c.dep_ == "prep" and c.lower_ in listed and c.i < complement.left_edge.i
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
         if addressee is None:
             return content
         start = self.chars(addressee.left_edge.i, addressee.i)[0]
