@@ -1,0 +1,52 @@
+"""Who speaks (issue 15, session 12): the source of an attribution when the parser slips around a quotation, and
+speakers named by person nouns. All texts are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution_rules import found
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # the quoted clause hung on the speaker: the source starts after the quotation, not inside it
+        (
+            '"That is a fair worry, because the crews are tired and very underpaid," Morven, 54, told the Harbour '
+            "Gazette on Tuesday.",
+            "Morven, 54",
+            "told",
+        ),
+        # a subject inside the quotation ("We") taken for the cue's: the name between quotation and cue speaks
+        (
+            '"We were far too slow to repair the old pier from the start," Talbot, 61, told reporters in Kestrel Bay '
+            "on Monday.",
+            "Talbot, 61",
+            "told",
+        ),
+        # two subjects hung on "said", one inside the quotation: the one outside it
+        (
+            '"The port is in panic mode. Full panic mode," said Ilse Marrow, a pilot at the Kestrel Bay harbour.',
+            "Ilse Marrow, a pilot at the Kestrel Bay harbour",
+            "said",
+        ),
+        (
+            '"If the dredger does not come soon, the channel will at some point, probably sooner rather than later, '
+            'close," said Ivo Brandt, an engineer who is head of the river board.',
+            "Ivo Brandt, an engineer who is head of the river board",
+            "said",
+        ),
+        # person nouns and "another" can speak
+        (
+            '"It was a quiet season, and the nets came up empty," one Harbour Board operative said.',
+            "one Harbour Board operative",
+            "said",
+        ),
+        ('"The ferry will run again by May," said one confidant of the mayor.', "one confidant of the mayor", "said"),
+        ('"The ferry will run again by May," another said.', "another", "said"),
+    ],
+)
+def test_the_speaker_of_a_quotation_is_named_outside_it(nlp, text, source, cue):
+    speakers = [(s, c) for _, s, c, _ in found(nlp, text) if c is not None]
+    assert (source, cue) in speakers
