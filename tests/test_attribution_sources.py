@@ -50,3 +50,17 @@ from tests.test_attribution_rules import found
 def test_the_speaker_of_a_quotation_is_named_outside_it(nlp, text, source, cue):
     speakers = [(s, c) for _, s, c, _ in found(nlp, text) if c is not None]
     assert (source, cue) in speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a speech-act noun owned by "his"/"their", the object of the subject's own verb: the subject speaks
+        ("Ivo Brandt kept his promise to reopen the pier by May.", "Ivo Brandt"),
+        ("The council members stood by their claim that the pier was unsafe.", "The council members"),
+        # the pronoun may be the object's: "his" stays
+        ("The council challenged him over his comments about the ferry fares.", "his"),
+    ],
+)
+def test_a_possessive_owner_points_back_to_the_subject_of_its_verb(nlp, text, source):
+    assert [s for rule, s, _, _ in found(nlp, text) if rule == "noun.speech_act"] == [source]
