@@ -64,3 +64,18 @@ def test_the_speaker_of_a_quotation_is_named_outside_it(nlp, text, source, cue):
 )
 def test_a_possessive_owner_points_back_to_the_subject_of_its_verb(nlp, text, source):
     assert [s for rule, s, _, _ in found(nlp, text) if rule == "noun.speech_act"] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "according to" names a source whatever the noun: a law, a biography
+        ("According to state law, no boat may moor within fifty feet of the ferry ramp.", "state law"),
+        ("The pilot had worked for the port since 2004, according to his biography.", "his biography"),
+        # but not a plan
+        ("The ferry left at noon, according to plan.", None),
+    ],
+)
+def test_according_to_names_a_source(nlp, text, source):
+    sources = [s for rule, s, _, _ in found(nlp, text) if rule == "phrase.according_to"]
+    assert sources == ([source] if source else [])

@@ -21,6 +21,7 @@ from .settings import (
     MAX_ANTECEDENT_CLIMB,
     MAX_ANTECEDENT_REACH,
     MAX_SPEAKER_SPAN,
+    NOT_SOURCES_AFTER_PHRASE,
     NOT_SPEAKERS,
     PAGE_PART_NOUNS,
     PAGE_PART_PLACES,
@@ -223,7 +224,10 @@ class SpeakerRules(ExtractorBase):
             return True
         if self.addresses_reader(self.doc[found.source_root]):
             return False
-        speaker = self.speaker_of(self.doc[found.source_root])
+        head = self.doc[found.source_root]
+        if found.phrase and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in NOT_SOURCES_AFTER_PHRASE:
+            return True  # "according to state law", "according to his biography": the phrase names a source
+        speaker = self.speaker_of(head)
         if speaker is None or self.display_without_wording(speaker, found):
             return False
         found.source_root = speaker.i
