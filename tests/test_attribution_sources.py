@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_attribution import run, source_of, spoken
 from tests.test_attribution_rules import found
 
 
@@ -79,3 +80,36 @@ def test_a_possessive_owner_points_back_to_the_subject_of_its_verb(nlp, text, so
 def test_according_to_names_a_source(nlp, text, source):
     sources = [s for rule, s, _, _ in found(nlp, text) if rule == "phrase.according_to"]
     assert sources == ([source] if source else [])
+
+
+def test_a_headline_surname_and_the_full_name_and_title_after_it_are_one_person(nlp):
+    """BASIL news, session 12: a headline's "Holder says ..." (the tagger's ORG) stayed a source apart from
+    "Attorney General Eric Holder" in the body, so "he" later went to an officer; "the attorney general" was a
+    third source."""
+    analysis = run(
+        nlp,
+        [
+            "Vell says the ferry will run again",
+            "Interior Minister Tomas Vell said on Monday that the ferry would run again by May.",
+            '"We have waited long enough," Vell said. The interior minister then described how the pier was '
+            'repaired. "We walk to the boat now," he said.',
+        ],
+    )
+    sources = [source_of(analysis, a) for a in spoken(analysis) if a.kind != "continuation"]
+    assert {s.name for s in sources} == {"Tomas Vell"}
+    assert sources[0].kind == "person"
+
+
+def test_a_role_of_a_place_named_after_the_place_is_the_person(nlp):
+    """BASIL news, session 12: "the mayor of Hoboken, Dawn Zimmer" was named "the mayor" (the parser hangs the name
+    on the place), and "Ms. Zimmer" later was another source."""
+    analysis = run(
+        nlp,
+        [
+            "Harbour news",
+            "On Saturday, the mayor of Portsmouth, Ida Marrow, said the council had threatened to cut the ferry "
+            "money. On Sunday, Ms. Marrow said the port authority had called her.",
+        ],
+    )
+    names = {source_of(analysis, a).name for a in spoken(analysis) if a.cue.text == "said"}
+    assert names == {"Ida Marrow"}
