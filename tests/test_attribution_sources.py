@@ -113,3 +113,19 @@ def test_a_role_of_a_place_named_after_the_place_is_the_person(nlp):
     )
     names = {source_of(analysis, a).name for a in spoken(analysis) if a.cue.text == "said"}
     assert names == {"Ida Marrow"}
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        # a group named as a subject after the last source "they" could be is the one the text is about now
+        ("Local voters are angry, and they believe the decision will ruin the town.", "Local voters"),
+        ("The voters in the town were angry. They think the decision will ruin the town.", "The voters"),
+        # "..., they said, ...": a report goes on with the speakers it had
+        ("Local voters are angry. The repairs, they said, would take a year.", "Harbour officials"),
+    ],
+)
+def test_they_goes_to_the_group_named_since_the_last_source(nlp, second, speaker):
+    analysis = run(nlp, ["Harbour news", "Harbour officials said the pier would close in May. " + second])
+    pronoun = [a for a in spoken(analysis) if a.source.text.lower() == "they"]
+    assert [source_of(analysis, a).name for a in pronoun] == [speaker]
