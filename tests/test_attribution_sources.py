@@ -129,3 +129,19 @@ def test_they_goes_to_the_group_named_since_the_last_source(nlp, second, speaker
     analysis = run(nlp, ["Harbour news", "Harbour officials said the pier would close in May. " + second])
     pronoun = [a for a in spoken(analysis) if a.source.text.lower() == "they"]
     assert [source_of(analysis, a).name for a in pronoun] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a channel noun (report, resolution, article, legal papers) someone issues: the issuer speaks
+        ("The harbour board released a report saying the pier was unsafe.", "The harbour board"),
+        (
+            "The Kestrel Bay council on Wednesday approved a resolution condemning the ferry cuts.",
+            "The Kestrel Bay council",
+        ),
+        ("The port authority shot back in an article stating that the pier was safe.", "The port authority"),
+    ],
+)
+def test_the_one_who_issues_a_document_is_its_source(nlp, text, source):
+    assert [s for _, s, c, _ in found(nlp, text) if c is not None] == [source]

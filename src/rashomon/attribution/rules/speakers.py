@@ -404,8 +404,9 @@ class SpeakerRules(ExtractorBase):
 
     def maker_of(self, channel: Token) -> Token | None:
         """ "His office put out a statement saying ...", "X shot back in an article stating ...": a channel noun
-        that someone issues or speaks in; the one who does is the speaker, not the noun. None when the noun
-        stands alone ("A statement from the ministry said ...")."""
+        that someone issues or speaks in; the one who does is the speaker, not the noun ("the board released a
+        report saying ...", "the council approved a resolution condemning ..."). None when the noun stands alone
+        ("A statement from the ministry said ...") or its issuer is "it"."""
         if channel.lemma_.lower() not in self.lexicon.channel_nouns or any(c.dep_ == "poss" for c in channel.children):
             return None
         governor = channel.head
@@ -419,7 +420,7 @@ class SpeakerRules(ExtractorBase):
         return (
             subject
             if subject is not None
-            and self.can_speak(subject)
+            and (self.can_speak(subject) or subject.pos_ != "PRON" and self.speaker_kind(subject) == "person")
             or (subject is not None and subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that"))
             else None
         )
