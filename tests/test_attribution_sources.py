@@ -70,9 +70,9 @@ def test_a_possessive_owner_points_back_to_the_subject_of_its_verb(nlp, text, so
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        # "according to" names a source whatever the noun: a law, a biography
-        ("According to state law, no boat may moor within fifty feet of the ferry ramp.", "state law"),
-        ("The pilot had worked for the port since 2004, according to his biography.", "his biography"),
+        # "according to" names a source whatever the noun: rules, a memoir
+        ("According to port rules, no boat may moor within fifty feet of the ferry ramp.", "port rules"),
+        ("The pilot had worked for the port since 2004, according to her memoir.", "her memoir"),
         # but not a plan
         ("The ferry left at noon, according to plan.", None),
     ],
@@ -83,9 +83,9 @@ def test_according_to_names_a_source(nlp, text, source):
 
 
 def test_a_headline_surname_and_the_full_name_and_title_after_it_are_one_person(nlp):
-    """BASIL news, session 12: a headline's "Holder says ..." (the tagger's ORG) stayed a source apart from
-    "Attorney General Eric Holder" in the body, so "he" later went to an officer; "the attorney general" was a
-    third source."""
+    """BASIL news, session 12: a headline's surname (the tagger's ORG) stayed a source apart from the full
+    name with its title in the body, so "he" later went to someone else; the title with "the" was a third
+    source."""
     analysis = run(
         nlp,
         [
@@ -101,8 +101,8 @@ def test_a_headline_surname_and_the_full_name_and_title_after_it_are_one_person(
 
 
 def test_a_role_of_a_place_named_after_the_place_is_the_person(nlp):
-    """BASIL news, session 12: "the mayor of Hoboken, Dawn Zimmer" was named "the mayor" (the parser hangs the name
-    on the place), and "Ms. Zimmer" later was another source."""
+    """BASIL news, session 12: "the mayor of <a town>, <a name>" was named "the mayor" (the parser hangs the name
+    on the place), and "Ms. <surname>" later was another source."""
     analysis = run(
         nlp,
         [

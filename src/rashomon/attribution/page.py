@@ -281,7 +281,7 @@ class PageAttributor:
         self.book.resolve(describe(best[1], self.lexicon), best[0])
 
     def _enter_group_since(self, speaker: BookEntry, position: int) -> None:
-        """ "Officials gave no details. The statements of Republican leaders ... the cuts they insist upon": a plural
+        """ "Port officials said the pier would close. Local voters are angry, and they believe ...": a plural
         noun for people named after the last mention of the source "they" would otherwise take, in the pronoun's
         sentence or the one before it in the paragraph, is nearer: it becomes a source, and the pronoun goes to it. Only people
         (a person noun, a role, a nationality or party: "leaders", "officials", "Republicans"), outside quotation
@@ -314,7 +314,7 @@ class PageAttributor:
 
     def _reports_on(self, pronoun) -> bool:
         """ "..., they said, ...", "They argued that ...": a speech verb whose subject is "they" goes on with the
-        speakers the report had (not in a relative clause: "the cuts that they insist upon" hangs on a noun)."""
+        speakers the report had (not in a relative clause: "the fares that they argue for" hangs on a noun)."""
         verb = pronoun.head
         return verb.dep_ != "relcl" and verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]
 

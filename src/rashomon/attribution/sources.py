@@ -186,7 +186,7 @@ def _surname(key: tuple[str, ...]) -> str:
 
 def _bare_surname_entry(entry: BookEntry, key: tuple[str, ...]) -> bool:
     """Whether an earlier source the entity tagger made an organization is one proper word that is the surname of a
-    person named now ("Holder says ..." in a headline, then "Attorney General Eric Holder said"): the same person."""
+    person named now ("Vell says ..." in a headline, then "Interior Minister Tomas Vell said"): the same person."""
     return entry.kind == "organization" and entry.proper and len(entry.key) == 1 and len(key) > 1
 
 
@@ -379,7 +379,7 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
     if person is None and named is not None and head.pos_ == "NOUN":  # "the harbour master, Ilse Marrow,"
         role = _text([t for t in head.lefts if t.dep_ in ("amod", "compound")] + [head])
         affiliation = _affiliation(head)
-        if affiliation and named.text in affiliation:  # "the mayor of Hoboken, Dawn Zimmer": Hoboken
+        if affiliation and named.text in affiliation:  # "the mayor of Portsmouth, Ida Marrow": Portsmouth
             affiliation = _text([t for t in named.head.subtree if t.i < named.left_edge.i])
         head = named
         person = _person_at(head)
@@ -429,7 +429,7 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
 
 
 def _named_after_affiliation(head: Token, lexicon: Lexicon) -> Token | None:
-    """ "the mayor of Hoboken, Dawn Zimmer": the parser hangs the person's name on the place or body the role is of,
+    """ "the mayor of Portsmouth, Ida Marrow": the parser hangs the person's name on the place or body the role is of,
     not on the role. The name, when the head is a role or a person noun and its of/for/at object is no person."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon.roles | lexicon.unnamed_person_heads:
         return None
@@ -613,8 +613,8 @@ class SourceBook:
         )
 
     def _titled(self, key: tuple[str, ...], position: int | None) -> BookEntry | None:
-        """The person most recently named with exactly this title ("the attorney general" after "Attorney General
-        Eric Holder", "the mayor" after "Mayor Ida Vell"), in pronoun reach; None when no one or several people
+        """The person most recently named with exactly this title ("the interior minister" after "Interior
+        Minister Tomas Vell", "the mayor" after "Mayor Ida Vell"), in pronoun reach; None when no one or several people
         hold it."""
         holders = [
             e
@@ -654,7 +654,7 @@ class SourceBook:
             if key in entry.aliases:
                 return entry
         if mention.name.lower().split()[0] in DEFINITE and (titled := self._titled(key, position)) is not None:
-            return titled  # "the attorney general" after "Attorney General Eric Holder"
+            return titled  # "the interior minister" after "Interior Minister Tomas Vell"
         if mention.kind == "unnamed_person" or mention.bare:
             return None  # a bare description is the same description met before, or no one yet
         keys = set(key)

@@ -143,7 +143,7 @@ class NounCueRules(ExtractorBase):
         return owner is not None and preposition.lower_ in SPOKEN_ABOUT and obj.ent_type_ not in ("DATE", "TIME")
 
     def possessor_as_subject(self, noun: Token, owner: Token) -> Token | None:
-        """ "Trump doubled down on his comments", "she escalated her attacks", "the campaign defended its ad": a
+        """ "The mayor doubled down on her criticism", "he kept his promise", "the members stood by their claim": a
         speech-act noun owned by a pronoun, the object of a verb (or of the verb's preposition) whose subject the
         pronoun agrees with, is that subject's act; the subject names the source ("his" only points back to it).
         None when the verb is passive or has an object the pronoun could stand for ("challenged him over his

@@ -226,7 +226,7 @@ class SpeakerRules(ExtractorBase):
             return False
         head = self.doc[found.source_root]
         if found.phrase and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in NOT_SOURCES_AFTER_PHRASE:
-            return True  # "according to state law", "according to his biography": the phrase names a source
+            return True  # "according to port rules", "according to her memoir": the phrase names a source
         speaker = self.speaker_of(head)
         if speaker is None or self.display_without_wording(speaker, found):
             return False
