@@ -195,6 +195,10 @@ class PageAttributor:
                     self._enter_person_before(record.source[0])
                 else:
                     self._enter_subject_since(matched, record.source[0])
+            elif mention.pronoun == "plural" and not self._reports_on(record.root):
+                matched = self.book._match(mention, hint, record.source[0])
+                if matched is not None:
+                    self._enter_group_since(matched, record.source[0])
             entry = self.book.resolve(mention, record.source[0], hint)
             record.source_id = entry.id
             record.named = mention.proper
@@ -275,6 +279,62 @@ class PageAttributor:
                 if best[0] < item.block.start + token.idx < position and token.lower_ == surname:
                     return  # the speaker named again after that person: the focus is back on them
         self.book.resolve(describe(best[1], self.lexicon), best[0])
+
+    def _enter_group_since(self, speaker: BookEntry, position: int) -> None:
+        """ "Port officials said the pier would close. Local voters are angry, and they believe ...": a plural
+        noun for people named after the last mention of the source "they" would otherwise take, in the pronoun's
+        sentence or the one before it in the paragraph, is nearer: it becomes a source, and the pronoun goes to it. Only people
+        (a person noun, a role, a nationality or party: "leaders", "officials", "Republicans"), outside quotation
+        marks, and not a word of the old source's own name."""
+        best = None
+        for item in [item for item in self.parsed if item.block.start < position][-1:]:
+            start = item.block.start
+            quoted = None
+            for token in item.doc:
+                at = start + token.idx
+                if at >= position:
+                    break
+                if at <= speaker.last_seen or at < self.book.floor or token.tag_ not in ("NNS", "NNPS"):
+                    continue
+                if (
+                    token.lower_ in speaker.key
+                    or token.dep_ not in ("nsubj", "nsubjpass")
+                    or not self._names_people(token)
+                ):
+                    continue
+                sentence = token.sent
+                if start + sentence.end_char < position and not self._sentence_before(item, sentence, position):
+                    continue
+                quoted = quote_rules.quote_spans(item.block.text) if quoted is None else quoted
+                if any(q.start <= token.idx < q.end for q in quoted):
+                    continue
+                best = (at, token)
+        if best is not None:
+            self.book.resolve(describe(best[1], self.lexicon), best[0])
+
+    def _reports_on(self, pronoun) -> bool:
+        """ "..., they said, ...", "They argued that ...": a speech verb whose subject is "they" goes on with the
+        speakers the report had (not in a relative clause: "the fares that they argue for" hangs on a noun)."""
+        verb = pronoun.head
+        return verb.dep_ != "relcl" and verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]
+
+    def _names_people(self, token) -> bool:
+        """A plural noun that names people: a person noun or role of the lexicons, or a nationality or party."""
+        lemma = token.lemma_.lower()
+        lexicon = self.lexicon
+        return (
+            token.ent_type_ == "NORP"
+            or lemma in lexicon.unnamed_person_heads
+            or lemma in lexicon.roles
+            or lemma in lexicon.speaker_nouns.get("people", ())
+        )
+
+    @staticmethod
+    def _sentence_before(item, sentence, position: int) -> bool:
+        """Whether ``sentence`` (of ``item``'s doc) is the one right before the sentence holding ``position``."""
+        local = position - item.block.start
+        following = next((s for s in item.doc.sents if s.start_char >= sentence.end_char), None)
+        return following is not None and following.start_char <= local < following.end_char
 
     @staticmethod
     def _reported_before(quotation: Record, last_speaker: Record | None, reported: list[Record]) -> Record | None:

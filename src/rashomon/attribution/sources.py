@@ -184,6 +184,12 @@ def _surname(key: tuple[str, ...]) -> str:
     return words[-1] if words else ""
 
 
+def _bare_surname_entry(entry: BookEntry, key: tuple[str, ...]) -> bool:
+    """Whether an earlier source the entity tagger made an organization is one proper word that is the surname of a
+    person named now ("Vell says ..." in a headline, then "Interior Minister Tomas Vell said"): the same person."""
+    return entry.kind == "organization" and entry.proper and len(entry.key) == 1 and len(key) > 1
+
+
 def _surname_as_body(mention: Mention, key) -> bool:
     """Whether a mention the entity tagger made an organization is one proper word, which a person's surname
     can be ("Holder said" after "Eric Holder": the parser's ORG on a bare surname)."""
@@ -369,9 +375,12 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
     person = _person_entity(head, lexicon)
     role = affiliation = None
     named = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    named = named or _named_after_affiliation(head, lexicon)
     if person is None and named is not None and head.pos_ == "NOUN":  # "the harbour master, Ilse Marrow,"
         role = _text([t for t in head.lefts if t.dep_ in ("amod", "compound")] + [head])
         affiliation = _affiliation(head)
+        if affiliation and named.text in affiliation:  # "the mayor of Portsmouth, Ida Marrow": Portsmouth
+            affiliation = _text([t for t in named.head.subtree if t.i < named.left_edge.i])
         head = named
         person = _person_at(head)
         core = _core_tokens(head)
@@ -417,6 +426,20 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
         proper=head.pos_ == "PROPN",
         bare=_bare(head, person),
     )
+
+
+def _named_after_affiliation(head: Token, lexicon: Lexicon) -> Token | None:
+    """ "the mayor of Portsmouth, Ida Marrow": the parser hangs the person's name on the place or body the role is of,
+    not on the role. The name, when the head is a role or a person noun and its of/for/at object is no person."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon.roles | lexicon.unnamed_person_heads:
+        return None
+    for preposition in head.rights:
+        if preposition.dep_ != "prep" or preposition.lower_ not in ("of", "for", "at"):
+            continue
+        for body in preposition.children:
+            if body.dep_ == "pobj" and body.ent_type_ != "PERSON":
+                return next((c for c in body.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    return None
 
 
 def _bare(head: Token, person) -> bool:
@@ -540,8 +563,10 @@ class SourceBook:
             entry.person_role = entry.person_role or mention.person_role
             entry.proper = entry.proper or mention.proper
             entry.affiliation = entry.affiliation or mention.affiliation
-            if entry.kind == "unknown":
-                entry.kind = mention.kind
+            if entry.kind == "unknown" or (
+                mention.kind == "person" and _bare_surname_entry(entry, name_key(mention.name))
+            ):
+                entry.kind = mention.kind  # a surname first read as a body: a person once the full name is given
             entry.aliases.add(name_key(mention.name))
             entry.unresolved = entry.unresolved and (mention.pronoun is not None or mention.bare)
             pronoun_gender = mention.pronoun if mention.pronoun in ("male", "female") else None
@@ -587,6 +612,21 @@ class SourceBook:
             lambda e: e.kind in kinds and e.proper and e.plural == mention.plural and not e.unresolved, position
         )
 
+    def _titled(self, key: tuple[str, ...], position: int | None) -> BookEntry | None:
+        """The person most recently named with exactly this title ("the interior minister" after "Interior
+        Minister Tomas Vell", "the mayor" after "Mayor Ida Vell"), in pronoun reach; None when no one or several people
+        hold it."""
+        holders = [
+            e
+            for e in self.entries
+            if e.kind == "person" and not e.plural and e.role and name_key(e.role) == key and e.last_seen >= self.floor
+        ]
+        if len({e.id for e in holders}) != 1 or (
+            position is not None and position - holders[0].last_seen > PRONOUN_REACH
+        ):
+            return None
+        return holders[0]
+
     def _match(self, mention: Mention, speaker_hint: str | None, position: int | None = None) -> BookEntry | None:
         if mention.pronoun == "first":
             return next((e for e in self.entries if e.id == speaker_hint), None)
@@ -613,6 +653,8 @@ class SourceBook:
         for entry in reversed(self.entries):
             if key in entry.aliases:
                 return entry
+        if mention.name.lower().split()[0] in DEFINITE and (titled := self._titled(key, position)) is not None:
+            return titled  # "the interior minister" after "Interior Minister Tomas Vell"
         if mention.kind == "unnamed_person" or mention.bare:
             return None  # a bare description is the same description met before, or no one yet
         keys = set(key)
@@ -622,7 +664,7 @@ class SourceBook:
             words = set(entry.key)
             if mention.kind == "person" or entry.kind == "person":
                 if _surname(key) == _surname(entry.key) and (
-                    mention.kind == entry.kind or _surname_as_body(mention, key)
+                    mention.kind == entry.kind or _surname_as_body(mention, key) or _bare_surname_entry(entry, key)
                 ):
                     return entry  # same surname
                 continue

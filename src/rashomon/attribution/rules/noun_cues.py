@@ -142,6 +142,44 @@ class NounCueRules(ExtractorBase):
         preposition = obj.head
         return owner is not None and preposition.lower_ in SPOKEN_ABOUT and obj.ent_type_ not in ("DATE", "TIME")
 
+    def possessor_as_subject(self, noun: Token, owner: Token) -> Token | None:
+        """ "The mayor doubled down on her criticism", "he kept his promise", "the members stood by their claim": a
+        speech-act noun owned by a pronoun, the object of a verb (or of the verb's preposition) whose subject the
+        pronoun agrees with, is that subject's act; the subject names the source ("his" only points back to it).
+        None when the verb is passive or has an object the pronoun could stand for ("challenged him over his
+        comments"), or the subject does not agree."""
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX") or verb.i > noun.i:
+            return None
+        if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
+            return None
+        if any(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" and c.i != owner.i for c in verb.children):
+            return None  # "put him on the defensive over his proposal": "his" is the object's
+        subject = self.subject_of(verb)
+        if subject is None or subject.tag_ in ("WDT", "WP") or subject.i > verb.i:
+            return None
+        return subject if self.possessive_agrees(owner, subject) else None
+
+    def possessive_agrees(self, owner: Token, subject: Token) -> bool:
+        """Whether a possessive pronoun can point back to ``subject``: "his"/"her" to one person (a name that is
+        no place, "he"/"she", a person noun), "its" to one body or thing, "their" to several."""
+        lower = owner.lower_
+        if lower in ("his", "her"):
+            if subject.pos_ == "PRON":
+                return subject.lower_ in ("he", "she")
+            if subject.tag_ == "NNP":
+                return subject.ent_type_ not in ("GPE", "NORP", "LOC")
+            return subject.tag_ == "NN" and (
+                self.is_person(subject) or subject.lemma_.lower() in self.lexicon.speaker_nouns.get("people", ())
+            )
+        if lower == "its":
+            return subject.lower_ == "it" or (
+                subject.tag_ in ("NN", "NNP") and subject.ent_type_ != "PERSON" and not self.is_person(subject)
+            )
+        if lower == "their":
+            return subject.lower_ == "they" or subject.tag_ in ("NNS", "NNPS")
+        return False
+
     def add_noun_cue(self, found: Found, verb: Token, noun: Token) -> bool:
         """Add an attribution whose cue runs from a verb to its noun, unless its content overlaps its cue or
         source (the parse went wrong); the verb and noun are then taken, so no other rule reads them again."""
@@ -286,6 +324,8 @@ class NounCueRules(ExtractorBase):
             holder = self.subject_of(noun.head.head)
             if holder is not None and holder.tag_ not in ("WDT", "WP", "PRP"):
                 owner = holder
+        elif owner is not None and owner.tag_ == "PRP$":
+            owner = self.possessor_as_subject(noun, owner) or owner
         content, kind = self.with_quotes(self.subtree_chars(clause))
         if kind == "indirect" and clause.dep_ == "pobj" and not self.noun_object_said(noun, clause, owner):
             return  # "his view of NATO", "her response to Trump", "support for X": a topic or a target

@@ -279,6 +279,8 @@ COMPARISON_MODALS = frozenset({"can", "ca", "could", "cannot", "would", "might",
 #: Second-person words: outside a quotation they address the reader ("you really can't compare ..."), who says
 #: nothing on the page; only a quotation can make "you" someone who speaks.
 READER_WORDS = frozenset({"you", "yourself", "yourselves", "ya", "y'all", "y’all"})
+#: Nouns after "according to" that name a plan or a measure, not a source ("according to plan", "according to size").
+NOT_SOURCES_AFTER_PHRASE = frozenset({"plan", "plans", "schedule", "script", "size", "need", "needs", "taste"})
 #: First-person words: outside a quotation and a relayed account they are the page's own writer ("we recommend").
 WRITER_WORDS = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
 #: Nouns that, owned by "our"/"my", name the writer's own side ("our team recommends", "our editors think").

@@ -21,6 +21,7 @@ from .settings import (
     MAX_ANTECEDENT_CLIMB,
     MAX_ANTECEDENT_REACH,
     MAX_SPEAKER_SPAN,
+    NOT_SOURCES_AFTER_PHRASE,
     NOT_SPEAKERS,
     PAGE_PART_NOUNS,
     PAGE_PART_PLACES,
@@ -64,6 +65,7 @@ class SpeakerRules(ExtractorBase):
         ):  # "the governor's comments": not the 's
             last -= 1
         first = head.left_edge.i
+        first = self.after_quote(self.doc[first], head)  # '"...," Jane Roe said': not the quotation
         for token in self.doc[first : head.i]:
             if token.text in DATELINE_DASHES and token.i > first and self.doc[token.i - 1].text == ")":
                 first = token.i + 1  # "KESTREL BAY (Coastwire) - Mayor Ida Vell": the dateline is not the source
@@ -71,6 +73,18 @@ class SpeakerRules(ExtractorBase):
         if self.doc[max(last, head.i)].text == ")":
             end = self.doc[max(last, head.i)].idx + 1  # "Sen. Jane Roe (D-Wis.)": keep the closing bracket
         return start, end
+
+    def after_quote(self, first: Token, head: Token) -> int:
+        """The first token of a source whose noun phrase opens inside a closed quotation that ends before its head
+        ('"A, B," Jane Roe said' parsed with the quotation, or only its closing mark, hung on "Roe"): the first
+        token after that quotation. Otherwise ``first``'s index."""
+        end = max(
+            (q.end for q in self.quotes_touching(first.idx, first.idx + 1) if q.closed and q.end <= head.idx),
+            default=None,
+        )
+        if end is None:
+            return first.i
+        return next(t.i for t in self.doc[first.i : head.i + 1] if t.idx >= end)
 
     def can_speak(self, head: Token) -> bool:
         """Whether a noun names someone or something that can say or hold things: a person, an organisation, a
@@ -210,7 +224,10 @@ class SpeakerRules(ExtractorBase):
             return True
         if self.addresses_reader(self.doc[found.source_root]):
             return False
-        speaker = self.speaker_of(self.doc[found.source_root])
+        head = self.doc[found.source_root]
+        if found.phrase and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in NOT_SOURCES_AFTER_PHRASE:
+            return True  # "according to port rules", "according to her memoir": the phrase names a source
+        speaker = self.speaker_of(head)
         if speaker is None or self.display_without_wording(speaker, found):
             return False
         found.source_root = speaker.i
@@ -256,6 +273,23 @@ class SpeakerRules(ExtractorBase):
         return bool(clitic) and any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
 
     def subject_of(self, verb: Token) -> Token | None:
+        """Who does what ``verb`` says: its subject, or the agent of a passive, or the subject of the clause it
+        continues. A subject quoted before a cue outside the quotation ('"We were wrong," Jane Roe told ...', parsed
+        with "We" as the subject) is part of the quoted words: the speaker is the name between the quotation and
+        the cue, if any."""
+        subject = self._subject_of(verb)
+        if subject is not None and self.quoted_before(subject, verb):
+            return self.speaker_after_quote(verb, loose=True)
+        return subject
+
+    def quoted_before(self, token: Token, verb: Token) -> bool:
+        """Whether ``token`` lies in a closed quotation that ends before ``verb``."""
+        return any(
+            q.closed and q.start <= token.idx < q.end <= verb.idx
+            for q in self.quotes_touching(token.idx, token.idx + 1)
+        )
+
+    def _subject_of(self, verb: Token) -> Token | None:
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
             return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
         for child in verb.children:
@@ -265,7 +299,8 @@ class SpeakerRules(ExtractorBase):
                         return obj
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in EXPLETIVES]
         if len(subjects) > 1:  # "LONDON (Reuters) - Jane Roe said": a dateline taken for a second subject
-            subjects.sort(key=lambda c: (c.i > verb.i, -c.i))
+            # ('"A," said Jane Roe' with a subject of the quotation hung on "said" too: the one outside it)
+            subjects.sort(key=lambda c: (self.quoted_before(c, verb), c.i > verb.i, -c.i))
         for child in subjects[:1]:
             if (
                 child.dep_ == "nsubjpass"
@@ -320,11 +355,14 @@ class SpeakerRules(ExtractorBase):
                 return inverted
         return self.stranded_subject(verb) or self.speaker_after_quote(verb)
 
-    def speaker_after_quote(self, verb: Token) -> Token | None:
+    def speaker_after_quote(self, verb: Token, loose: bool = False) -> Token | None:
         """'"...," Jane Roe, a top adviser, said': a cue verb after a quotation whose speaker the parser took
         into the quoted clause. The words between the closing mark and the verb are the speaker; their head
-        (the word whose head lies outside them) is returned when it is a noun that can speak."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        (the word whose head lies outside them) is returned when it is a noun that can speak. ``loose``: also when
+        the parser gave the verb no quoted clause (the speaker taken for a subject inside the quotation)."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or not (
+            loose or any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+        ):
             return None
         last = verb.i - 1
         if last > verb.sent.start and self.doc[last].text == ",":
@@ -366,8 +404,9 @@ class SpeakerRules(ExtractorBase):
 
     def maker_of(self, channel: Token) -> Token | None:
         """ "His office put out a statement saying ...", "X shot back in an article stating ...": a channel noun
-        that someone issues or speaks in; the one who does is the speaker, not the noun. None when the noun
-        stands alone ("A statement from the ministry said ...")."""
+        that someone issues or speaks in; the one who does is the speaker, not the noun ("the board released a
+        report saying ...", "the council approved a resolution condemning ..."). None when the noun stands alone
+        ("A statement from the ministry said ...") or its issuer is "it"."""
         if channel.lemma_.lower() not in self.lexicon.channel_nouns or any(c.dep_ == "poss" for c in channel.children):
             return None
         governor = channel.head
@@ -381,7 +420,7 @@ class SpeakerRules(ExtractorBase):
         return (
             subject
             if subject is not None
-            and self.can_speak(subject)
+            and (self.can_speak(subject) or subject.pos_ != "PRON" and self.speaker_kind(subject) == "person")
             or (subject is not None and subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that"))
             else None
         )
