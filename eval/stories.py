@@ -1,7 +1,7 @@
 """Grouping pages into stories: B-cubed F1 on BASIL (150 articles -> 50 events) and ECB+ (events and topics).
 
     PYTHONPATH=src python eval/stories.py [--basil DIR] [--ecb DIR] [--seeds 3] [--cache DIR] [--topic-directions K]
-        [--topic-vector lead|entities|rule] [--topic-mix W]
+        [--topic-vector lead|entities|rule|predicates] [--topic-mix W]
 
 Each document goes through the product's own features (title and lead for the encoder, names from the title and
 lead, the date, a MinHash of the text) and the product's :class:`StoryGrouper` with its shipped thresholds, in a
@@ -15,7 +15,10 @@ scores the plain mean cosine it replaced, ``--topic-directions K`` another numbe
 ``--topic-vector`` measures a second vector for the topic level only (issue 18, approach A; not shipped): the
 encoder on the title and lead with the names, numbers and dates replaced by neutral type words, so that what
 is left is the kind of event. ``entities`` masks spaCy's entities but the places (``MASK_WORDS``); ``rule``
-masks capitalised words not at a sentence start, digits and day and month names (no parse). Each page's topic
+masks capitalised words not at a sentence start, digits and day and month names (no parse); ``predicates``
+(issue 18, fifth pass) encodes instead what each sentence of the lead tells happened: the event verb (under a
+reporting verb, the verb it reports) with the heads of its subject, object and prepositional objects, names as
+type words ("someone escape prison", :func:`predicate_text`). Each page's topic
 vector is ``(1 - W) * lead + W * masked``, normalised (``--topic-mix W``, 1 for the masked vector alone); the
 events are grouped on the lead vectors as shipped.
 
@@ -76,6 +79,17 @@ MASK_WORDS = {
     "LAW": "a law",
     "LANGUAGE": "a language",
 }
+#: ``--topic-vector predicates``: the type word of a name in a predicate clause (other names are dropped).
+PREDICATE_WORDS = {
+    "PERSON": "someone",
+    "ORG": "a group",
+    "NORP": "people",
+    "GPE": "a place",
+    "LOC": "a place",
+    "FAC": "a building",
+}
+#: ``--topic-vector predicates``: verbs that carry speech or structure; the event is the verb they govern.
+REPORTING_VERBS = frozenset("say tell report add state claim announce declare be have accord".split())
 #: ``--topic-vector rule``: runs of capitalised words, numbers, and day and month names.
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'\-]*(?:\s+[A-Z][A-Za-z'\-]*)*")
 _NUMBER = re.compile(r"\b\d+(?:[,.:/]\d+)*")
@@ -180,6 +194,37 @@ def mask_rule(text: str) -> str:
     return "".join(out + [text[last:]])
 
 
+def predicate_text(doc) -> str:
+    """What each sentence of a parsed lead (a spaCy ``Doc``) tells happened, as short clauses: its event verb (the
+    root, or under a reporting verb the verb it reports) with the heads of its subject, object and prepositional
+    objects; people, groups and places become type words (``PREDICATE_WORDS``), other names and numbers are
+    dropped. What is left is the kind of event, told in the encoder's own language."""
+    clauses = []
+    for sentence in doc.sents:
+        verb = sentence.root
+        while verb.lemma_ in REPORTING_VERBS:
+            reported = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "conj") and c.pos_ in ("VERB", "AUX")]
+            if not reported:
+                break
+            verb = reported[0]
+        if verb.pos_ not in ("VERB", "NOUN"):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "pobj")]
+        objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        words = [_predicate_word(t) for t in subjects] + [verb.lemma_.lower()] + [_predicate_word(t) for t in objects]
+        clauses.append(" ".join(w for w in words if w))
+    return ". ".join(clauses)
+
+
+def _predicate_word(token) -> str:
+    if token.ent_type_ in PREDICATE_WORDS:
+        return PREDICATE_WORDS[token.ent_type_]
+    if token.pos_ == "PROPN" or token.like_num:
+        return ""
+    return token.lemma_.lower()
+
+
 def mask_entities(texts: list[str]) -> list[str]:
     """``texts`` with spaCy's entities of the types of ``MASK_WORDS`` replaced by their neutral words."""
     from rashomon import nlp
@@ -198,9 +243,15 @@ def mask_entities(texts: list[str]) -> list[str]:
 def topic_vectors(
     docs: list[dict], vectors: np.ndarray, how: str, mix: float, cache: Path | None
 ) -> dict[str, np.ndarray]:
-    """Each document's topic vector (``--topic-vector``): its lead vector and its masked lead's vector, mixed."""
+    """Each document's topic vector (``--topic-vector``): its lead vector and its masked lead's (or its predicates')
+    vector, mixed."""
     leads = [lead_text(d["title"], d["text"]) for d in docs]
-    masked = mask_entities(leads) if how == "entities" else [mask_rule(t) for t in leads]
+    if how == "predicates":
+        from rashomon import nlp
+
+        masked = [predicate_text(doc) or "nothing" for doc in nlp.load().pipe(leads, batch_size=32)]
+    else:
+        masked = mask_entities(leads) if how == "entities" else [mask_rule(t) for t in leads]
     masked_vectors = embed(docs, cache, f"ecb-{how}", masked)
     mixed = unit_rows((1 - mix) * vectors.astype(np.float64) + mix * masked_vectors.astype(np.float64))
     return {d["id"]: v for d, v in zip(docs, mixed)}
@@ -325,7 +376,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--topic-vector",
-        choices=("lead", "entities", "rule"),
+        choices=("lead", "entities", "rule", "predicates"),
         default="lead",
         help="What the topic level links on ECB+: the lead vectors (shipped) or those mixed with the masked lead's.",
     )

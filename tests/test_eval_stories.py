@@ -1,5 +1,5 @@
 """The stories harness's topic-vector option (``eval/stories.py --topic-vector``): the cheap mask of names,
-numbers and dates, and the topic level linked on other vectors than the events."""
+numbers and dates, the lead's predicates, and the topic level linked on other vectors than the events."""
 
 from __future__ import annotations
 
@@ -40,3 +40,15 @@ def test_topics_link_on_the_topic_vectors_when_given(harness):
     assert topics["p0"] == topics["p1"] != topics["p2"] == topics["p3"]
     _, plain = harness.group(pages, 0, topic_threshold=0.5)
     assert len(set(plain.values())) == 4
+
+
+def test_predicates_keep_the_reported_event_and_its_kinds_of_participants(harness, nlp):
+    lead = (
+        "Two inmates escaped from a county jail in Ohio on Sunday, police said. Dana Whitcombe was caught hours later."
+    )
+    # the event under "said", its subject and the place it happened from; the place's name and the date are gone,
+    # and a person's name becomes a type word
+    assert harness.predicate_text(nlp(lead)) == "inmate escape jail. someone catch"
+    assert harness.predicate_text(nlp("Fire destroyed an old dairy warehouse near Palmer overnight.")) == (
+        "fire destroy warehouse"
+    )
