@@ -78,11 +78,32 @@ def test_normalizes_news_quantities(text, expected, spacy_nlp):
         ("Prices rose by 3–4 percent.", 3, 4),
         ("Between 10,000 and 15,000 runners took part.", 10000, 15000),
         ("The group claims 20 to 30 fighters died.", 20, 30),
+        # a hyphen left hanging on the low end, the unit written once: one range, not "40" and "60-hour"
+        ("Volunteers take a 40- to 60-hour course before the season.", 40, 60),
     ],
 )
 def test_ranges_written_with_dashes_or_words(text, low, high, spacy_nlp):
     q = only(text, spacy_nlp)
     assert (q.approx, q.low, q.high, q.value) == ("range", low, high, None)
+
+
+def test_a_suspended_hyphen_range_keeps_its_unit(spacy_nlp):
+    q = only("Volunteers take a 40- to 60-hour course before the season.", spacy_nlp)
+    assert q.unit == "hour" and q.text == "40- to 60-hour"
+
+
+@pytest.mark.parametrize(
+    "text, value, approx",
+    [
+        ("The mayor signed nearly two-dozen orders last year.", 24, "almost"),
+        ("The mayor signed two dozen orders last year.", 24, "exact"),
+        ("The mayor signed a dozen orders last year.", 12, "exact"),
+    ],
+)
+def test_dozens_multiply_the_number_before_them(text, value, approx, spacy_nlp):
+    """ "two-dozen" is 24 (it was read as "two", with "dozen" as the counted noun)."""
+    q = only(text, spacy_nlp)
+    assert (q.value, q.approx) == (value, approx)
 
 
 @pytest.mark.parametrize(
