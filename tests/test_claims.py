@@ -92,6 +92,12 @@ def test_a_suspended_hyphen_range_keeps_its_unit(spacy_nlp):
     assert q.unit == "hour" and q.text == "40- to 60-hour"
 
 
+def test_a_day_after_an_abbreviated_month_is_a_date_not_a_count(spacy_nlp):
+    """ "Sept. 11 attacks" was read as 11 attacks (the month's period kept it from the month list)."""
+    assert not quantities("Officials marked the anniversary of the Sept. 11 attacks in the city.", spacy_nlp)
+    assert not quantities("The council met on Jan. 5 to vote on the plan.", spacy_nlp)
+
+
 @pytest.mark.parametrize(
     "text, value, approx",
     [

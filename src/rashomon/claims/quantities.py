@@ -206,7 +206,8 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
     if (prev_word in IDENTIFIER_WORDS and not counted) or before.endswith("#"):
         return True
     day_like = core.isdigit() and len(core.lstrip("0")) <= 2 and int(core) <= 31  # length first: int() has a limit
-    if day_like and (prev_word in lex["months"] or next_word in lex["months"]):
+    # "Sept. 11", "Jan. 5": the month's abbreviation keeps its period in prev_word
+    if day_like and (prev_word.rstrip(".") in lex["months"] or next_word in lex["months"]):
         return True
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", core):
         if re.match(r"\s?(?:%|percent|per cent)", after, re.I) or lexicon().approx_before.search(text[:start]):
