@@ -78,11 +78,38 @@ def test_normalizes_news_quantities(text, expected, spacy_nlp):
         ("Prices rose by 3–4 percent.", 3, 4),
         ("Between 10,000 and 15,000 runners took part.", 10000, 15000),
         ("The group claims 20 to 30 fighters died.", 20, 30),
+        # a hyphen left hanging on the low end, the unit written once: one range, not "40" and "60-hour"
+        ("Volunteers take a 40- to 60-hour course before the season.", 40, 60),
     ],
 )
 def test_ranges_written_with_dashes_or_words(text, low, high, spacy_nlp):
     q = only(text, spacy_nlp)
     assert (q.approx, q.low, q.high, q.value) == ("range", low, high, None)
+
+
+def test_a_suspended_hyphen_range_keeps_its_unit(spacy_nlp):
+    q = only("Volunteers take a 40- to 60-hour course before the season.", spacy_nlp)
+    assert q.unit == "hour" and q.text == "40- to 60-hour"
+
+
+def test_a_day_after_an_abbreviated_month_is_a_date_not_a_count(spacy_nlp):
+    """ "Sept. 11 attacks" was read as 11 attacks (the month's period kept it from the month list)."""
+    assert not quantities("Officials marked the anniversary of the Sept. 11 attacks in the city.", spacy_nlp)
+    assert not quantities("The council met on Jan. 5 to vote on the plan.", spacy_nlp)
+
+
+@pytest.mark.parametrize(
+    "text, value, approx",
+    [
+        ("The mayor signed nearly two-dozen orders last year.", 24, "almost"),
+        ("The mayor signed two dozen orders last year.", 24, "exact"),
+        ("The mayor signed a dozen orders last year.", 12, "exact"),
+    ],
+)
+def test_dozens_multiply_the_number_before_them(text, value, approx, spacy_nlp):
+    """ "two-dozen" is 24 (it was read as "two", with "dozen" as the counted noun)."""
+    q = only(text, spacy_nlp)
+    assert (q.value, q.approx) == (value, approx)
 
 
 @pytest.mark.parametrize(

@@ -722,3 +722,35 @@ def test_a_figure_the_other_outlet_gives_in_other_words_is_no_extra_particular()
     other = claim("The speaker said the chance of losing was 1 in 3.", "1 in 3")
     other.quantities[0] = Quantity("1 in 4", 0, 6, value=25.0, low=25.0, high=25.0, unit="percent")
     assert "one-in-three" in extra_particulars(words, [other])
+
+
+def test_one_figure_stated_alike_is_band_evidence_whatever_noun_counts_it():
+    """Session 12: "nearly 90 faculty members" and "nearly 90 professors" state one figure; counted nouns of two
+    classes kept them apart. A year, a small bare count, another approximation or a figure an outlet repeats
+    (the topic) is no such evidence."""
+    from rashomon.meaning import band_evidence, same_stated_figure, topic_figures
+    from rashomon.model import Claim, Quantity
+
+    def claim(cid: str, text: str, value: float | None, approx: str = "almost", noun: str = "", **bounds) -> Claim:
+        figure = Quantity(text, 0, 1, value=value, approx=approx, noun=noun or None, **bounds)
+        return Claim(id=cid, source_id="s", start=0, end=len(text), text=text, quantities=[figure])
+
+    staff = claim("p1:c1", "Nearly 90 harbour staff signed the letter to the council.", 90, noun="staff")
+    pilots = claim("p2:c1", "A letter from nearly 90 pilots reached the council on Monday.", 90, noun="pilots")
+    assert band_evidence(staff, pilots, 0.05) == "same figure stated"
+    assert band_evidence(staff, pilots, 0.05, words_only=True) is None  # below the band: rare words only
+    about = claim("p2:c2", "About 90 pilots wrote to the council.", 90, approx="about", noun="pilots")
+    assert not same_stated_figure(staff, about)
+    two = claim("p1:c2", "Two pilots spoke.", 2, approx="exact", noun="pilots")
+    assert not same_stated_figure(two, claim("p2:c3", "Two staff spoke.", 2, approx="exact", noun="staff"))
+    age = claim("p1:c6", "Ostrova, 49, chairs the council.", 49, approx="exact")  # no counted noun read
+    assert not same_stated_figure(age, claim("p2:c6", "Ostrova, 49, spoke first.", 49, approx="exact"))
+    year = claim("p1:c3", "The pier opened in 2019.", 2019, approx="exact")
+    assert not same_stated_figure(year, claim("p2:c4", "Repairs began in 2019.", 2019, approx="exact"))
+    hours = claim("p1:c4", "Pilots train for 40 to 60 hours.", None, "range", low=40, high=60)
+    course = claim("p2:c5", "Each takes a 40- to 60-hour course.", None, "range", low=40, high=60)
+    hours.quantities[0].unit = course.quantities[0].unit = "hour"
+    assert same_stated_figure(hours, course)
+    again = claim("p1:c5", "The 90 signatures were delivered by hand.", 90, noun="signatures")
+    topic = topic_figures([staff, again, pilots], lambda c: c.id.split(":")[0])
+    assert not same_stated_figure(staff, pilots, topic)

@@ -8,7 +8,7 @@ from the claims' event frames.
    figure that agrees. Paraphrases often sit lower, where most same-event pairs are not one fact: from
    ``BAND_COSINE`` a pair is a candidate only when the frames give evidence (:func:`band_evidence`: the same
    event type with a shared actor, an agreeing figure that no account repeats (a repeated one is the story's
-   topic, :func:`topic_figures`), rare words of the event both use, weighted by IDF within the compared pages, or fewer such words when nothing else in either account comes near); from
+   topic, :func:`topic_figures`), one figure stated alike whatever noun counts it (:func:`same_stated_figure`), rare words of the event both use, weighted by IDF within the compared pages, or fewer such words when nothing else in either account comes near); from
    ``LOW_BAND_COSINE``, only on rare words and only when a one-to-one matching of the two accounts' claims
    (closest pairs first, :func:`one_to_one`) pairs them. Each
    claim keeps only its best partner in each other account (mutual best wins), so a chain of loose matches
@@ -91,6 +91,14 @@ BAND_MARGIN_RARE_OVERLAP = 0.1
 #: candidate's call); 0.25, 10 (all one fact or unread); 0.75, 25 with 3 of the reader's fact list's "not one
 #: fact" among them.
 BAND_COSINE_WEIGHT = 0.5
+#: Band evidence, third kind: one figure stated the same way in both claims whatever noun each counts with it
+#: (:func:`same_stated_figure`: "nearly 90 faculty members" / "nearly 90 professors"), in the band only. Bare
+#: counts up to this many and whole numbers in ``YEARS`` are no such figure: "two senators", "in 2010" are
+#: shared by many facts of one story, nor is a count whose noun was not read. Session 12: on the first 41 BASIL
+#: triplets it adds one group, read one fact (+1 dev fact); without the noun condition a second one, two sentences
+#: sharing only a man's age ("McCarthy, 49,"), read not one fact.
+STATED_FIGURE_MIN_COUNT = 10
+YEARS = (1900, 2100)
 #: Claims of two accounts on one point (related, not one fact: "the plan cuts Medicare" / "the plan saves
 #: Medicare") from this cosine, each claim's best partner in the other account only. Set on ClaimDiff dev pairs
 #: for precision >= 0.90 of "related".
@@ -237,14 +245,46 @@ def _figure_key(quantity: Quantity) -> tuple | None:
     return (_unit_kind(quantity), round(days.value, 6), _noun_key(quantity))
 
 
+def _stated_figure(quantity: Quantity) -> tuple | None:
+    """A figure as it is stated, whatever noun it counts: ("stated", unit kind, value or (low, high) of a range,
+    approximation), so "nearly 90 faculty members" and "nearly 90 professors", "40 to 60 hours of training" and "a
+    40- to 60-hour course" meet. None for a vague amount ("dozens"), a one-sided bound, a year ("in 2010") or a
+    small count ("three cities", "two senators"): many facts of one story share those; nor a count whose noun
+    the claims stage did not read ("McCarthy, 49,")."""
+    if quantity.vague:
+        return None
+    days, kind = in_days(quantity), _unit_kind(quantity)
+    if days.value is None:
+        if days.low is None or days.high is None:
+            return None
+        return "stated", kind, (round(days.low, 6), round(days.high, 6)), quantity.approx
+    if kind == "count" and (
+        quantity.noun is None  # "McCarthy, 49,": a bare count says nothing comparable without its noun
+        or days.value <= STATED_FIGURE_MIN_COUNT
+        or (YEARS[0] <= days.value <= YEARS[1] and float(days.value).is_integer())
+    ):
+        return None
+    return "stated", kind, round(days.value, 6), quantity.approx
+
+
+def same_stated_figure(a: Claim, b: Claim, topic: set[tuple] | frozenset[tuple] = frozenset()) -> bool:
+    """Whether two claims state one figure the same way (:func:`_stated_figure`: value, unit kind and
+    approximation) whatever nouns they count it with ("all 42 members of the GOP caucus" / "all 42 Senate
+    Republicans"), the figure not being one an account repeats (``topic``: :func:`topic_figures`)."""
+    mine = {k for q in a.quantities if (k := _stated_figure(q)) is not None and k[:3] not in topic}
+    return any(_stated_figure(q) in mine for q in b.quantities)
+
+
 def topic_figures(claims: Sequence[Claim], account_of: Callable[[Claim], str]) -> set[tuple]:
-    """The figures (:func:`_figure_key`) that one account gives in two or more of its claims: a figure of the
-    story's topic ("the 100 pages of e-mails", "solvent for 75 years"), which names what the claims are about,
-    not which fact of it they tell."""
+    """The figures (:func:`_figure_key`, and :func:`_stated_figure` without its approximation) that one account
+    gives in two or more of its claims: a figure of the story's topic ("the 100 pages of e-mails", "solvent for
+    75 years"), which names what the claims are about, not which fact of it they tell."""
     claims_giving: dict[tuple, set[str]] = defaultdict(set)
     for claim in claims:
         account = account_of(claim)
-        for key in {k for q in claim.quantities if (k := _figure_key(q)) is not None}:
+        keys = {k for q in claim.quantities if (k := _figure_key(q)) is not None}
+        keys |= {k[:3] for q in claim.quantities if (k := _stated_figure(q)) is not None}
+        for key in keys:
             claims_giving[(key, account)].add(claim.id)
     return {key for (key, _), ids in claims_giving.items() if len(ids) >= 2}
 
@@ -439,7 +479,7 @@ def band_evidence(
 ) -> str | None:
     """Why two claims whose cosine is in the band (``BAND_COSINE`` to ``SAME_FACT_COSINE``, not anchored) are
     one fact, or None: the same event type with a shared agent or patient actor, an agreeing figure of one
-    kind, rare words of the event that both use (``overlap``: :func:`rare_overlap`, at ``BAND_RARE_OVERLAP`` or
+    kind, one figure stated alike whatever noun counts it (:func:`same_stated_figure`), rare words of the event that both use (``overlap``: :func:`rare_overlap`, at ``BAND_RARE_OVERLAP`` or
     above), or fewer rare words (``BAND_MARGIN_RARE_OVERLAP`` or more) when each claim is the other's best match
     by a clear margin (``margin``: the smaller lead of the pair's cosine over each claim's runner-up in the other
     account; share + ``BAND_MARGIN_WEIGHT`` x margin + ``BAND_COSINE_WEIGHT`` x the pair's ``cosine`` above
@@ -456,6 +496,8 @@ def band_evidence(
             return "same event and actor"
     if not words_only and any(kind == "agree" and _figure_key(qa) not in topic for qa, _, kind in figure_pairs(a, b)):
         return "same figure"
+    if not words_only and same_stated_figure(a, b, topic):
+        return "same figure stated"
     if overlap >= BAND_RARE_OVERLAP:
         return "shared rare words"
     closeness = BAND_COSINE_WEIGHT * max(cosine - BAND_COSINE, 0.0)

@@ -96,7 +96,8 @@ def lexicon() -> Lexicon:
     word_number = rf"(?:(?:{tens})(?:[-\s](?:{ones}))?|{_alternation(words)}|(?:one|a)(?=\s+(?:hundred|thousand|million|billion)\b))"
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
     big_scales = "hundred|thousand|million|billion|trillion"
-    scale = rf"(?:\s*(?:{big_scales})\b|(?:bn|mn|m|k)\b)"
+    # "two dozen", "two-dozen": a dozen as a multiplier (24), not a number of its own after "two"
+    scale = rf"(?:\s*(?:{big_scales})\b|(?:bn|mn|m|k)\b|[\s-]dozen\b)"
     currency = _alternation(data["currencies"])
     # "1 in 3", "two-in-three", "nine out of (every) ten": the parts are plain numbers (no scale, no currency)
     part = rf"(?:\d+|(?:{word_number})|one)"
@@ -135,6 +136,8 @@ def word_value(text: str) -> float | None:
             continue
         if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", token):
             current = (current or 0.0) + float(token)
+        elif token == "dozen" and current is not None:
+            current *= 12
         elif token in lex["units_words"]:
             current = (current or 0.0) + float(lex["units_words"][token])
         elif token in lex["scales"]:
@@ -203,7 +206,8 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
     if (prev_word in IDENTIFIER_WORDS and not counted) or before.endswith("#"):
         return True
     day_like = core.isdigit() and len(core.lstrip("0")) <= 2 and int(core) <= 31  # length first: int() has a limit
-    if day_like and (prev_word in lex["months"] or next_word in lex["months"]):
+    # "Sept. 11", "Jan. 5": the month's abbreviation keeps its period in prev_word
+    if day_like and (prev_word.rstrip(".") in lex["months"] or next_word in lex["months"]):
         return True
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", core):
         if re.match(r"\s?(?:%|percent|per cent)", after, re.I) or lexicon().approx_before.search(text[:start]):
@@ -371,7 +375,8 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
         if prev is not None and prev.value is not None and q.value is not None and not prev.vague:
             gap = text[prev.end - offset : q.start - offset]
             before = text[max(0, prev.start - offset - 9) : prev.start - offset].lower()
-            dash = re.fullmatch(r"\s*[-–—]\s*|\s+to\s+", gap)
+            # "40- to 60-hour": a hyphen left hanging on the low end, the unit written once on the high end
+            dash = re.fullmatch(r"\s*[-–—]\s*|\s+to\s+|[-–]\s+to\s+", gap)
             between = re.fullmatch(r"\s+and\s+", gap) and re.search(r"between\s+$", before)
             from_to = re.fullmatch(r"\s+to\s+", gap) and re.search(r"from\s+$", before)
             if (dash or between) and prev.approx in ("exact", "about") and q.approx == "exact" and not from_to:
