@@ -183,16 +183,46 @@ def test_loaded_flags_show_their_kind_and_how_often_that_kind_was_right():
             ],
         }
     }
-    loaded = framing_view(framing, [])["sides"][0]["loaded"]
-    assert [(i["text"], i["label"], i["confidence"]) for i in loaded] == [
+    side = framing_view(framing, [])["sides"][0]
+    # flags of a kind right less than half of the time are leads, shown apart from the findings
+    assert [(i["text"], i["label"], i["confidence"]) for i in side["loaded"]] == [("old quarter", "place", None)]
+    assert [(i["text"], i["label"], i["confidence"]) for i in side["loaded_leads"]] == [
         ("slammed", "side-taking verb", 0.4),
         ("reckless", "loaded language", 0.16),
-        ("old quarter", "place", None),
     ]
     from rashomon.report.markdown import _loaded_item
 
-    assert _loaded_item(loaded[0]) == "slammed (side-taking verb; right 40 % of the time in tests)"
-    assert _loaded_item(loaded[2]) == "old quarter (place)"
+    assert _loaded_item(side["loaded_leads"][0]) == "slammed (side-taking verb; right 40 % of the time in tests)"
+    assert _loaded_item(side["loaded"][0]) == "old quarter (place)"
+
+
+def test_a_source_s_short_quotation_is_not_the_account_s_scare_quote():
+    from rashomon.report.view import framing_view, voices
+
+    text = "The senator called the bill “a huge blunder”. The paper calls it a “reform”."
+    at = text.index
+    attributions = [{"source_id": "s1", "kind": "mixed", "content": {"start": at("the bill"), "end": at(". The")}}]
+    sources = {"s1": {"id": "s1", "name": "the senator"}}
+    flags = [
+        {
+            "start": at("“a huge"),
+            "end": at(". The"),
+            "text": "“a huge blunder”",
+            "kind": "scare_quote",
+            "confidence": 0.17,
+        },
+        {
+            "start": at("“reform”"),
+            "end": at("“reform”") + 8,
+            "text": "“reform”",
+            "kind": "scare_quote",
+            "confidence": 0.17,
+        },
+    ]
+    side = framing_view(
+        {"n1": {"label": "Daily Post", "loaded": flags}}, [], None, voices(attributions, sources, text)
+    )["sides"][0]
+    assert [i["text"] for i in side["loaded_leads"]] == ["“reform”"]
 
 
 def test_a_pronoun_no_one_was_found_for_is_shown_as_someone_not_named():

@@ -166,6 +166,9 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
         lines += [f"- **{escape_md(side['name'])}** distinctive words: {terms}"]
         if side["loaded"]:
             lines += ["  - loaded: " + ", ".join(_loaded_item(item) for item in side["loaded"])]
+        if side.get("loaded_leads"):
+            leads = ", ".join(_loaded_item(item) for item in side["loaded_leads"])
+            lines += ["  - possibly loaded (leads to check, not findings): " + leads]
     if framing["lexicon_pairs"]:
         lines += ["", "Framing lexicon, by word family:", ""]
         for row in framing["lexicon_pairs"]:

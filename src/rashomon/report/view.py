@@ -33,6 +33,10 @@ LEXICON_PAIR_MIN_SIDES = 2
 #: from z 1.0 so the ranking has something to work with, but two articles of 700 words give a z of 1.3 to any
 #: word one of them writes twice and the other never ("conspiracy", "liberal"): noise shown as a side's framing.
 DISTINCTIVE_MIN_Z = 1.96
+#: A loaded-language flag whose kind was right less often than this when measured (``confidence``) is shown as
+#: a lead to check, folded apart from the findings: a reader who meets flags that are mostly wrong stops
+#: trusting the rest of the report (the head's and the scare quotes' flags were right 16-17 % of the time).
+LOADED_FINDING_MIN_CONFIDENCE = 0.5
 #: Attribution kinds whose whole content is the source's own words, and those that are the page's own voice.
 QUOTED_KINDS = frozenset({"direct", "continuation"})
 OWN_VOICE_KINDS = frozenset({"editorial"})
@@ -777,7 +781,16 @@ def framing_view(
                 "slot": narrative["slot"],
                 "distinctive": distinctive[:FRAMING_TERMS_PER_SIDE],
                 "lexicon": [t for t in value.get("lexicon") or [] if isinstance(t, dict)],
-                "loaded": _merge_loaded([_loaded(item, voice_at) for item in value.get("loaded") or []]),
+                **_findings_and_leads(
+                    _merge_loaded(
+                        [
+                            flag
+                            for flag in (_loaded(item, voice_at) for item in value.get("loaded") or [])
+                            # a short quotation of a source's words is a quotation, not the account's scare quotes
+                            if not (flag["kind"] == "scare_quote" and flag["voice"])
+                        ]
+                    )
+                ),
             }
         )
     families: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -814,6 +827,18 @@ def _all_relayed(spans: Any, voice_at: Callable[[int, int], str | None]) -> bool
     account's); False when the uses are not known."""
     placed = [s for s in spans or [] if isinstance(s, list | tuple) and len(s) == 2]
     return bool(placed) and all(voice_at(int(a), int(b)) for a, b in placed)
+
+
+def _findings_and_leads(flags: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """``loaded``: the flags whose kind was right at least :data:`LOADED_FINDING_MIN_CONFIDENCE` of the time
+    when measured (or never measured: a lexicon's label); ``loaded_leads``: the others, shown apart as leads."""
+    lead = [
+        isinstance(f.get("confidence"), int | float) and f["confidence"] < LOADED_FINDING_MIN_CONFIDENCE for f in flags
+    ]
+    return {
+        "loaded": [f for f, is_lead in zip(flags, lead, strict=True) if not is_lead],
+        "loaded_leads": [f for f, is_lead in zip(flags, lead, strict=True) if is_lead],
+    }
 
 
 def _merge_loaded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -878,6 +903,7 @@ def _loaded(item: Any, voice_at: Callable[[int, int], str | None] | None = None)
     confidence = item.get("confidence")
     return {
         "text": str(item.get("text") or item.get("term") or ""),
+        "kind": item.get("kind"),
         "label": item.get("label")
         or LOADED_KIND_LABELS.get(str(item.get("kind")))
         or item.get("technique")
