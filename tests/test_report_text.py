@@ -238,3 +238,38 @@ def test_a_pronoun_no_one_was_found_for_is_shown_as_someone_not_named():
     assert source_name(sources, "s1") == "someone not named (“he”)"
     assert source_name(sources, "s2") == "the group"
     assert source_name(sources, "s3") == "He"
+
+
+def test_a_fact_cell_names_a_source_only_when_the_account_relays_one():
+    from rashomon.report.view import facts_view
+
+    sources = {
+        "pub": {"id": "pub", "name": "Daily Post", "is_publisher": True},
+        "s1": {"id": "s1", "name": "the harbour master"},
+    }
+    attributions = [
+        {"id": "a1", "source_id": "pub", "kind": "editorial"},
+        {"id": "a2", "source_id": "s1", "kind": "indirect"},
+    ]
+    claims = {
+        "c1": {
+            "id": "c1",
+            "text": "The ferry left late.",
+            "narrative": "pub",
+            "source_id": "pub",
+            "attribution_id": "a1",
+        },
+        "c2": {
+            "id": "c2",
+            "text": "The ferry was not late.",
+            "narrative": "pub",
+            "source_id": "s1",
+            "attribution_id": "a2",
+            "negated": True,
+        },
+    }
+    narratives = [{"id": "pub", "name": "Daily Post", "slot": 0, "anchor": "n-pub"}]
+    alignment = {"id": "g1", "verdict": "conflict", "claim_ids": ["c1", "c2"]}
+    view = facts_view([alignment], claims, attributions, sources, narratives)
+    (cell,) = view["rows"][0]["cells"]
+    assert [c["chain"] for c in cell] == [[], ["the harbour master"]]

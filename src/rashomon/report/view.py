@@ -400,6 +400,11 @@ def _unaligned(claims, alignments, sources, narratives) -> list[dict]:
     return [_claim_ref(c, sources, narratives) for c in claims if c["id"] not in aligned]
 
 
+def _without_own_name(chain: list[str], account: str | None) -> list[str]:
+    """A source chain with its account's own name taken off its head ("Fox News" relaying no one: [])."""
+    return chain[1:] if chain and chain[0] == account else chain
+
+
 def _chains(attributions: list[dict], sources: dict) -> dict[str, list[str]]:
     """Each attribution's source chain, outermost first: ``["Reuters", "the Syrian Observatory"]``."""
     by_id = {a["id"]: a for a in attributions}
@@ -509,6 +514,7 @@ def facts_view(
     chains = _chains(attributions, sources)
     columns = [{"id": n["id"], "name": n["name"], "slot": n["slot"], "anchor": n["anchor"]} for n in narratives]
     known = {n["id"] for n in narratives}
+    names = {n["id"]: n["name"] for n in narratives}
     rows: list[dict[str, Any]] = []
     for alignment in alignments:
         verdict = str(alignment.get("verdict") or "unique")
@@ -528,8 +534,11 @@ def facts_view(
                     "anchor": anchor("claim", claim["id"]),
                     "text": claim.get("text") or "",
                     "numbers": [q.get("text") for q in claim.get("quantities") or [] if q.get("text")],
-                    "chain": chains.get(claim.get("attribution_id") or "")
-                    or [source_name(sources, claim.get("source_id"))],
+                    # the column names its account: an account's own words need no name above them
+                    "chain": _without_own_name(
+                        chains.get(claim.get("attribution_id") or "") or [source_name(sources, claim.get("source_id"))],
+                        names.get(key),
+                    ),
                     "hedge": claim.get("hedge"),
                     "negated": bool(claim.get("negated")),
                 }
