@@ -273,3 +273,17 @@ def test_a_fact_cell_names_a_source_only_when_the_account_relays_one():
     view = facts_view([alignment], claims, attributions, sources, narratives)
     (cell,) = view["rows"][0]["cells"]
     assert [c["chain"] for c in cell] == [[], ["the harbour master"]]
+
+
+def test_a_lexicon_family_is_shown_only_when_the_accounts_use_it_with_different_words():
+    from rashomon.report.view import framing_view
+
+    def hit(family: str, form: str) -> dict:
+        return {"family": family, "term": form, "side": "x", "count": 1, "forms": [form]}
+
+    framing = {
+        "n1": {"label": "Daily Post", "lexicon": [hit("setback", "defeat"), hit("armed opponents", "rebels")]},
+        "n2": {"label": "Evening Star", "lexicon": [hit("setback", "defeat"), hit("armed opponents", "militants")]},
+    }
+    rows = framing_view(framing, [])["lexicon_pairs"]
+    assert [(r["family"], r["by_side"]) for r in rows] == [("armed opponents", ["rebels ×1", "militants ×1"])]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -803,6 +803,7 @@ def framing_view(
             }
         )
     families: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    words_of: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for side in sides:
         for hit in side["lexicon"]:
             forms = [str(f) for f in hit.get("forms") or []]
@@ -811,6 +812,7 @@ def framing_view(
             written = " / ".join(forms) or str(hit.get("term", ""))
             label = written + (f" ×{hit['count']:g}" if isinstance(hit.get("count"), int | float) else "")
             families[str(hit.get("family") or "other")][side["id"]].append(label)
+            words_of[str(hit.get("family") or "other")][side["id"]].update(f.lower() for f in forms or [written])
     chart = None
     if len(sides) == 2 and (sides[0]["distinctive"] or sides[1]["distinctive"]):
         chart = svg.diverging_bars(sides[0], sides[1])
@@ -826,9 +828,15 @@ def framing_view(
         "lexicon_pairs": [
             {"family": fam.replace("_", " "), "by_side": [", ".join(by_side.get(s["id"], [])) for s in sides]}
             for fam, by_side in sorted(families.items())
-            if len(sides) < 2 or len(by_side) >= LEXICON_PAIR_MIN_SIDES
+            if len(sides) < 2 or _words_differ(words_of[fam])
         ],
     }
+
+
+def _words_differ(words: Mapping[str, set[str]]) -> bool:
+    """Whether a lexicon family tells the accounts apart: at least :data:`LEXICON_PAIR_MIN_SIDES` accounts use
+    it, not all with the same words ("defeat" in two accounts, often one speaker quoted by both, is no choice)."""
+    return len(words) >= LEXICON_PAIR_MIN_SIDES and len({frozenset(w) for w in words.values()}) > 1
 
 
 def _all_relayed(spans: Any, voice_at: Callable[[int, int], str | None]) -> bool:
