@@ -158,3 +158,24 @@ def test_hostile_claim_text_reaches_the_label_raw_and_the_report_escaped():
     html = render(data, "html")
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)" in html
+
+
+def test_the_reason_reads_the_pair_wording_the_compare_stage_writes():
+    """``fact_reason`` reads the compare stage's words for a pair (``meaning.pair_verdict``): if that wording
+    changes, the reason must still name each outlet once and say how they agree."""
+    from rashomon.meaning import pair_verdict
+    from rashomon.model import Claim
+    from rashomon.report.facts import PAIR_AGREES, fact_reason
+
+    def claim(text: str) -> Claim:
+        return Claim(id="c", source_id="s", start=0, end=len(text), text=text)
+
+    same = claim("The harbour council closed the old ferry terminal on Tuesday.")
+    other = claim("On Tuesday the council shut the ferry terminal that had served the harbour for decades.")
+    for a, b, cosine in ((same, same, 0.99), (same, other, 0.95), (same, other, 0.6)):
+        verdict, _, reason = pair_verdict(a, b, cosine, "Ivo Brandt via Daily A", "Daily B")
+        assert verdict == "agree"
+        match = PAIR_AGREES.match(reason)
+        assert match and (match["a"], match["b"]) == ("Ivo Brandt via Daily A", "Daily B"), reason
+        told = fact_reason({"verdict": verdict, "reasons": [reason]}, ["Daily A", "Daily B"])
+        assert told.startswith("Daily A and Daily B say the same") or told.startswith("Daily A and Daily B give")
