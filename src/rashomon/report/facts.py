@@ -52,10 +52,6 @@ OPENING_MIN_WORDS = 5
 NOT_SPEAKERS = frozenset({"statement", "report", "story", "letter", "release", "article", "post", "tweet", "ad"})
 #: Words that open a description, not a name ("the attorney general").
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
-#: A claim with this share of its words capitalised (four words or more) is a title-case headline: its words
-#: make a label only when no other claim does.
-TITLE_CAPITALS_SHARE = 0.6
-
 _EDGE = "\"'“”‘’«»()[]{}.,;:!?—–-…*"
 _OPEN_QUOTES = ("“", '"', "‘", "'", "«", "(")
 
@@ -69,8 +65,11 @@ def _bare(word: str) -> str:
 
 
 def _is_title_case(text: str) -> bool:
-    words = [w for w in (m.group().strip(_EDGE) for m in _words(text)) if w and w[0].isalpha()]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= TITLE_CAPITALS_SHARE
+    """A title-case headline (as the framing stage tells titles): its words make a label only when no other
+    claim's do."""
+    from ..framing import is_title
+
+    return is_title([w for w in (m.group().strip(_EDGE) for m in _words(text)) if w and w[0].isalpha()])
 
 
 def _verb_at(words: list[str], predicate: str) -> int | None:
