@@ -115,6 +115,8 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
     narratives = _narratives(blocks, sources)
     columns, preface = _columns(text, blocks, narratives, sources, attributions, claims)
     claims_by_id = {c["id"]: c for c in claims}
+    facts = facts_view(alignments, claims_by_id, attributions, sources, narratives, actors)
+    topics = {row["id"]: row["topic"] for row in facts["rows"]}
     return {
         "title": page.get("title") or (headline or {}).get("text") or "Untitled page",
         "page": page,
@@ -132,8 +134,8 @@ def build_view(data: dict[str, Any]) -> dict[str, Any]:
         "narratives": narratives,
         "columns": columns,
         "preface": preface,
-        "alignments": [_alignment(a, claims_by_id, sources, narratives, actors) for a in alignments],
-        "facts": facts_view(alignments, claims_by_id, attributions, sources, narratives, actors),
+        "alignments": [_alignment(a, claims_by_id, sources, narratives, topics.get(a.get("id"))) for a in alignments],
+        "facts": facts,
         "source_tree": source_tree(attributions, sources, data.get("block_publisher")),
         "unaligned_claims": _unaligned(claims, alignments, sources, narratives),
         "framing": framing_view(
@@ -381,12 +383,13 @@ def _claim_ref(claim: dict, sources: dict, narratives: list[dict]) -> dict[str, 
 
 
 def _alignment(
-    alignment: dict, claims: dict, sources: dict, narratives: list[dict], actors: Sequence[dict]
+    alignment: dict, claims: dict, sources: dict, narratives: list[dict], topic: str | None
 ) -> dict[str, Any]:
+    """One alignment with its claims for the pages that list them; ``topic``: its label (:func:`facts_view`)."""
     verdict = str(alignment.get("verdict")) if alignment.get("verdict") in VERDICTS else "unique"
     return {
         "id": alignment.get("id"),
-        "topic": fact_words(alignment, claims, narratives, sources, actors)[0],
+        "topic": topic,
         "verdict": verdict,
         "symbol": VERDICTS[verdict][0],
         "explanation": alignment.get("explanation") or "",

@@ -41,10 +41,9 @@ from ..options import Options
 from ..read import KINDS
 from ..read.fetch import Fetched, fetch
 from ..report.comparison import merge_for_report, outlet_name
-from ..report.facts import PRONOUNS, fact_label, fact_reason
 from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
-from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment
+from ..report.view import VERDICTS, anchor, build_view, fact_words_of, framing_view, path_segment
 from .cache import ReadCache
 from .pool import AnalysisPool, PoolFull, ThreadRunner, WorkerLost
 from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store
@@ -681,10 +680,11 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
         outcome = compare_pages([from_dict(a) for a in analyses])
         result["engine"] = "compare_pages"
         result["result"] = outcome
-        result["across"] = _across_view(outcome, ids, views) if isinstance(outcome, dict) else None
+        result["across"] = None
         if isinstance(outcome, dict):  # the same report as a page's, a column per stored page
-            outlets = _outlet_names(ids, views)
-            result["report"] = build_view(merge_for_report(analyses, outcome, outlets))
+            merged = merge_for_report(analyses, outcome, _outlet_names(ids, views))
+            result["across"] = _across_view(outcome, ids, views, fact_words_of(merged))
+            result["report"] = build_view(merged)
     except Exception as err:  # the across-pages engine failing must not lose the side-by-side view
         log.exception("compare_pages failed")
         result["error"] = f"the comparison engine failed ({type(err).__name__}); showing claims side by side"
@@ -713,8 +713,11 @@ def _outlet_names(ids: list[int], views: list[dict[str, Any]]) -> list[str]:
     return names
 
 
-def _across_view(outcome: dict[str, Any], ids: list[int], views: list[dict[str, Any]]) -> dict[str, Any]:
-    """``compare_pages``' result arranged like a page's comparison table: claim ids ``p1:c3`` become links."""
+def _across_view(
+    outcome: dict[str, Any], ids: list[int], views: list[dict[str, Any]], words: dict[str, tuple[str, str]]
+) -> dict[str, Any]:
+    """``compare_pages``' result arranged like a page's comparison table: claim ids ``p1:c3`` become links;
+    ``words``: each alignment's label and reason as the report gives them (:func:`fact_words_of`)."""
     claims: dict[str, dict[str, Any]] = {}
     for index, (page_id, view) in enumerate(zip(ids, views)):
         for claim in [c for a in view["alignments"] for c in a["claims"]] + view["unaligned_claims"]:
@@ -726,25 +729,17 @@ def _across_view(outcome: dict[str, Any], ids: list[int], views: list[dict[str, 
                 "publisher": outlet_name(view["page"], f"page {page_id}"),
             }
     labels = {p.get("id"): p.get("label") for p in outcome.get("pages") or [] if isinstance(p, dict)}
-
-    def outlet_of(claim: dict[str, Any]) -> str:
-        return str(labels.get(claim["page"]) or claim["page"])
-
-    def speaker_of(claim: dict[str, Any]) -> str | None:
-        source = str(claim.get("source") or "")
-        return None if not source or source == claim["publisher"] or source.lower() in PRONOUNS else source
-
     alignments = []
     for a in outcome.get("alignments") or []:
         verdict = a.get("verdict") if a.get("verdict") in VERDICTS else "unique"
-        members = [claims[c] for c in a.get("claim_ids") or [] if c in claims]
+        label, reason = words.get(str(a.get("id")), ("", ""))
         alignments.append(
             {
-                "topic": fact_label(members, outlet_of, (), speaker_of) or a.get("topic"),
+                "topic": label or a.get("topic"),
                 "verdict": verdict,
                 "symbol": VERDICTS[verdict][0],
                 "explanation": a.get("explanation") or "",
-                "reason": fact_reason(a, [str(v) for v in labels.values()]) or a.get("explanation") or "",
+                "reason": reason or a.get("explanation") or "",
                 "claims": [claims[c] for c in a.get("claim_ids") or [] if c in claims],
             }
         )
