@@ -218,11 +218,10 @@ def fact_label(
         if several and predicate not in heads and str(claim.get("event_type") or "") not in kinds:
             continue
         text = str(claim["text"])
-        words = [m.group() for m in _words(text)]
-        verb = _verb_at(words, predicate)
+        spans = _words(text)
+        verb = _verb_at([m.group() for m in spans], predicate)
         if verb is None:
             continue
-        spans = _words(text)
         # the subject: an actor the outlets share, named inside the claim's doer or undergoer phrase before the
         # verb ("the area held by the militants had been liberated" is not the militants' act)
         phrases = [_span_of(text, str(claim.get(k) or "")) for k in ("agent", "patient")]
@@ -249,7 +248,7 @@ def fact_label(
             if isinstance(q, dict) and q.get("text") and _figure_key(q) in figures - shown
         ]
         return label + (f" ({missing[0]})" if missing else "")
-    shortest = min(claims, key=lambda c: (_is_title_case(str(c["text"])), len(_words(str(c["text"])))))
+    shortest = ordered[0]  # the sort is stable: the first of the shortest, as min would give
     written = [str(q["text"]) for q in shortest.get("quantities") or [] if isinstance(q, dict) and q.get("text")]
     quoted = opening_words(str(shortest["text"]), figures=written)
     speaker = speaker_of(shortest)
