@@ -287,3 +287,18 @@ def test_a_lexicon_family_is_shown_only_when_the_accounts_use_it_with_different_
     }
     rows = framing_view(framing, [])["lexicon_pairs"]
     assert [(r["family"], r["by_side"]) for r in rows] == [("armed opponents", ["rebels ×1", "militants ×1"])]
+
+
+def test_a_referent_every_account_names_alike_is_no_paired_choice():
+    from rashomon.report.view import word_choices_view
+
+    def row(account: str, term: str) -> dict:
+        return {"account": account, "label": account, "words": [{"term": term, "count": 1}]}
+
+    choices = [
+        {"label": "the fighters", "differs": True, "accounts": [row("a", "rebels"), row("b", "militants")]},
+        {"label": "the harbour", "differs": False, "accounts": [row("a", "harbour"), row("b", "harbour")]},
+    ]
+    table = word_choices_view(choices, [{"id": "a"}, {"id": "b"}])
+    assert [(r["label"], r["cells"]) for r in table["rows"]] == [("the fighters", ["rebels ×1", "militants ×1"])]
+    assert table["alike"] == ["the harbour"]

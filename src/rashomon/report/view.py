@@ -824,6 +824,7 @@ def framing_view(
     return {
         "pair_sides": choice_table["columns"],
         "pairs": choice_table["rows"],
+        "alike_pairs": choice_table["alike"],
         "choices": choice_table,
         "sides": sides,
         "chart": chart,
@@ -880,18 +881,17 @@ def word_choices_view(choices: list[dict], narratives: list[dict]) -> dict[str, 
         for row in choice.get("accounts") or []:
             columns.setdefault(str(row.get("account")), str(row.get("label") or row.get("account")))
     ids = sorted(columns, key=lambda a: (order.get(a, len(order)), a))
-    rows = []
+    rows, alike = [], []
     for choice in choices:
+        label = str(choice.get("label") or choice.get("referent") or "")
+        if not choice.get("differs"):
+            alike.append(label)  # every account that names it wrote the same words: no choice to show
+            continue
         cells = {str(row.get("account")): _choice_cell(row.get("words") or []) for row in choice.get("accounts") or []}
         rows.append(
-            {
-                "label": str(choice.get("label") or choice.get("referent") or ""),
-                "kind": choice.get("kind"),
-                "differs": bool(choice.get("differs")),
-                "cells": [cells.get(a, "") for a in ids],
-            }
+            {"label": label, "kind": choice.get("kind"), "differs": True, "cells": [cells.get(a, "") for a in ids]}
         )
-    return {"columns": [columns[a] for a in ids], "rows": rows}
+    return {"columns": [columns[a] for a in ids], "rows": rows, "alike": alike}
 
 
 def _choice_cell(words: list[dict]) -> str:
