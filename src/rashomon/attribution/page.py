@@ -287,7 +287,8 @@ class PageAttributor:
         (a person noun, a role, a nationality or party: "leaders", "officials", "Republicans"), outside quotation
         marks, and not a word of the old source's own name."""
         best = None
-        for item in [item for item in self.parsed if item.block.start < position][-1:]:
+        item = next((item for item in reversed(self.parsed) if item.block.start < position), None)
+        if item is not None:
             start = item.block.start
             quoted = None
             for token in item.doc:

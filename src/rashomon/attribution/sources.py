@@ -394,7 +394,7 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
             affiliation = affiliation or _affiliation(child)
             break
     head_lemma = head.lemma_.lower()
-    describes_person = person is None and head_lemma in lexicon.roles | lexicon.unnamed_person_heads
+    describes_person = person is None and (head_lemma in lexicon.roles or head_lemma in lexicon.unnamed_person_heads)
     if role is None and describes_person:  # "an official in the X group", "a rebel fighter"
         role = head_lemma if head_lemma in lexicon.roles else None
         affiliation = _affiliation(head)
@@ -431,7 +431,8 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
 def _named_after_affiliation(head: Token, lexicon: Lexicon) -> Token | None:
     """ "the mayor of Portsmouth, Ida Marrow": the parser hangs the person's name on the place or body the role is of,
     not on the role. The name, when the head is a role or a person noun and its of/for/at object is no person."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon.roles | lexicon.unnamed_person_heads:
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or not (lemma in lexicon.roles or lemma in lexicon.unnamed_person_heads):
         return None
     for preposition in head.rights:
         if preposition.dep_ != "prep" or preposition.lower_ not in ("of", "for", "at"):
@@ -621,9 +622,7 @@ class SourceBook:
             for e in self.entries
             if e.kind == "person" and not e.plural and e.role and name_key(e.role) == key and e.last_seen >= self.floor
         ]
-        if len({e.id for e in holders}) != 1 or (
-            position is not None and position - holders[0].last_seen > PRONOUN_REACH
-        ):
+        if len(holders) != 1 or (position is not None and position - holders[0].last_seen > PRONOUN_REACH):
             return None
         return holders[0]
 

@@ -764,12 +764,12 @@ class ContentRules(ExtractorBase):
         return min(pieces, key=lambda p: 0 if p[0] <= anchor <= p[1] else min(abs(anchor - p[0]), abs(anchor - p[1])))
 
     def second_half(
-        self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None, verb: Token | None = None
+        self, content: tuple[int, int], cue: tuple[int, int], subject: Token | None, verb: Token
     ) -> tuple[int, int]:
         """'"A," he said, "B."': a quotation resumed right after the cue belongs to the same content, also after
         what the cue says of how it was said ('"A," she said to the crowd, clapping. "B."')."""
         after = max(cue[1], subject.right_edge.idx + len(subject.right_edge) if subject is not None else 0)
-        for child in verb.rights if verb is not None else ():
+        for child in verb.rights:
             if child.dep_ in ("prep", "advcl", "npadvmod", "advmod", "dative") and child.idx >= cue[1]:
                 if self.quote_at(child.idx, child.right_edge.idx + 1) is None:
                     after = max(after, child.right_edge.idx + len(child.right_edge))
@@ -790,7 +790,9 @@ class ContentRules(ExtractorBase):
         left = min(cue[0], source[0]) if source is not None else cue[0]
         if self.quote_at(content[0], content[0] + 1) is None:
             return content  # the content does not open with a quotation: no split quotation
-        before = next((q for q in reversed(self.quotes) if q.closed and q.end <= left), None)
+        # the gap matches only when it is a few characters long: only the quotes ending that close are tried
+        near = self.quotes_touching(left - 5, left) if self._quotes_disjoint else self.quotes
+        before = next((q for q in reversed(near) if q.closed and q.end <= left), None)
         if before is None or not SPLIT_QUOTE_GAP.match(self.text[before.end : left]):
             return content
         if self.inside_found_content(before.start):

@@ -530,13 +530,12 @@ class VerbCueRules(ExtractorBase):
         if subject is None or subject.lower_ in EXPLETIVES:
             return content  # "there is expected to be ...": "there" holds nothing; "it is expected that ..." has
             # a clause, not a complement, and is left alone below
+        listed = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())
         complement = next(
             (
                 c
                 for c in verb.rights
-                if c.dep_ in RAISED_COMPLEMENT_DEPS
-                or c.dep_ == "prep"
-                and (c.lower_ == "as" or c.lower_ in self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ()))
+                if c.dep_ in RAISED_COMPLEMENT_DEPS or c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in listed)
             ),
             None,
         )
