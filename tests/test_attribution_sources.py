@@ -61,6 +61,8 @@ def test_the_speaker_of_a_quotation_is_named_outside_it(nlp, text, source, cue):
         ("The council members stood by their claim that the pier was unsafe.", "The council members"),
         # the pronoun may be the object's: "his" stays
         ("The council challenged him over his comments about the ferry fares.", "his"),
+        # "his" cannot point back to "she"
+        ("She kept his promise to reopen the pier by May.", "his"),
     ],
 )
 def test_a_possessive_owner_points_back_to_the_subject_of_its_verb(nlp, text, source):

@@ -166,7 +166,7 @@ class NounCueRules(ExtractorBase):
         lower = owner.lower_
         if lower in ("his", "her"):
             if subject.pos_ == "PRON":
-                return subject.lower_ in ("he", "she")
+                return subject.lower_ == {"his": "he", "her": "she"}[lower]
             if subject.tag_ == "NNP":
                 return subject.ent_type_ not in ("GPE", "NORP", "LOC")
             return subject.tag_ == "NN" and (
