@@ -107,3 +107,13 @@ def test_a_title_case_headline_whose_subject_cannot_speak_holds_no_attribution(n
     assert not [a for a in spoken(analysis) if a.block_id == "b0"]
     named = run(nlp, ["Mayor Vell Says Ferry Fares Will Rise", "The ferry ran late again."])
     assert [a.cue.text for a in spoken(named) if a.block_id == "b0"] == ["Says"]
+
+
+def test_a_speaker_the_parser_hangs_on_the_clause_before_the_cue_still_speaks(nlp):
+    # the small model hangs "Ida Vell" on "arsonists" as an apposition and leaves "revealed" without a subject
+    text = (
+        "The sealed version of a county review of last year's fire at a farm in Tarn, Lisk, found that it was "
+        "impossible to say what exactly motivated the arsonists, County Executive Ida Vell revealed Wednesday."
+    )
+    revealed = [(source, content) for _, source, cue, content in found(nlp, text) if cue == "revealed"]
+    assert revealed == [("County Executive Ida Vell", text[: text.index(", County")])]

@@ -373,7 +373,27 @@ class SpeakerRules(ExtractorBase):
             inverted = self.inverted_speaker(verb)
             if inverted is not None:
                 return inverted
-        return self.stranded_subject(verb) or self.speaker_after_quote(verb)
+        return self.stranded_subject(verb) or self.speaker_after_quote(verb) or self.name_hung_before(verb)
+
+    def name_hung_before(self, verb: Token) -> Token | None:
+        """ "X found that Y, Secretary of State Jane Roe revealed Wednesday.": a speech verb closing the sentence
+        with its speaker's name right before it and a comma before the name, which the parser hung on a word of
+        the clause (as an apposition) instead of on the verb. The name's last word, or None."""
+        doc = self.doc
+        if self.lexicon.cue_group(verb.lemma_.lower()) not in ("speech", "report") or verb.i == verb.sent.start:
+            return None
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            return None
+        after = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
+        if any(t.dep_ != "npadvmod" and t.head.dep_ != "npadvmod" for t in after):
+            return None  # only a time ("Wednesday") may follow the verb
+        name = doc[verb.i - 1]
+        if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or name.dep_ != "appos":
+            return None
+        first = name.left_edge.i
+        if first <= verb.sent.start or doc[first - 1].text != "," or first - 1 <= verb.sent.start:
+            return None
+        return name
 
     def speaker_after_quote(self, verb: Token, loose: bool = False) -> Token | None:
         """'"...," Jane Roe, a top adviser, said': a cue verb after a quotation whose speaker the parser took
