@@ -118,6 +118,8 @@ class PageAttributor:
         # blocks handed to an outlet whole: by a framing sentence ("... as follows:") or carrying on right after it
         # is named
         self.framed_blocks: set[str] = set()
+        # source id -> (where it was last named, the speaker whose content it was named in): see _outer_speaker
+        self._named_inside: dict[str, tuple[int, str]] = {}
 
     # --- 1. per-block extraction ------------------------------------------------------------------------
     def extract(self) -> None:
@@ -199,10 +201,31 @@ class PageAttributor:
                 matched = self.book._match(mention, hint, record.source[0])
                 if matched is not None:
                     self._enter_group_since(matched, record.source[0])
-            entry = self.book.resolve(mention, record.source[0], hint)
+            entry = self._outer_speaker(mention, record) or self.book.resolve(mention, record.source[0], hint)
             record.source_id = entry.id
+            container = self.container_of(record) if mention.pronoun is None else None
+            if container is not None and container.source_id not in (None, entry.id):
+                self._named_inside[entry.id] = (entry.last_seen, container.source_id)
             record.named = mention.proper
             self.mentions.setdefault(entry.id, []).append(self.page.span(*record.source))
+
+    def _outer_speaker(self, mention, record: Record) -> BookEntry | None:
+        """ "Trump cited Priebus' concerns. He said ...": a he/she pronoun whose nearest person was last named only
+        inside what another speaker said is that speaker, when the speaker agrees with it (a name inside someone's
+        statement moves no focus, as in :meth:`_enter_subject_since`)."""
+        if mention.pronoun not in ("male", "female"):
+            return None
+        nearest = self.book._match(mention, None, record.source[0])
+        if nearest is None or nearest.id not in self._named_inside:
+            return None
+        seen, outer_id = self._named_inside[nearest.id]
+        outer = next((e for e in self.book.entries if e.id == outer_id), None)
+        if seen != nearest.last_seen or outer is None or outer.kind != "person" or outer.plural:
+            return None
+        if outer.gender not in (None, mention.pronoun):
+            return None
+        outer.last_seen = record.source[0]
+        return outer
 
     def _writer_speaks(self, record: Record) -> bool:
         """ "We recommend ...", "I don't think ...": a first-person source outside any quotation and not inside
@@ -488,6 +511,7 @@ class PageAttributor:
                 current, framed = record.source_id, True
                 continue
             relayed_before, relayed_here = relayed_here, False
+            top_media = [r for r in top_media if self._reports(r)]
             if top_media:
                 source_id = top_media[0].source_id
                 relayed_here = source_id not in opening  # the outlet's account opens here
@@ -513,6 +537,21 @@ class PageAttributor:
             if framed or carries_on:
                 self.framed_blocks.add(block.id)
         return opening
+
+    @staticmethod
+    def _reports(record: Record) -> bool:
+        """Whether ``record``'s content is a report an outlet's account can run on: a clause or a quotation
+        ("According to Reuters, the army advanced", "Reuters wrote: '...'"), not a thing it names ("The Times
+        stood by that version, citing it in its fact-check"): only a report makes the paragraphs after it the
+        outlet's (a reader's check: a HuffPost page relayed a senator's testimony "through" The Times)."""
+        doc = getattr(record.root, "doc", None)
+        if doc is None:
+            return True
+        offset = record.block.start
+        span = doc.char_span(record.content[0] - offset, record.content[1] - offset, alignment_mode="expand")
+        if span is None:
+            return True
+        return any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in span)
 
     def _inside_quote(self, record: Record) -> bool:
         block = record.block

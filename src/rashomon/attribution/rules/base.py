@@ -132,9 +132,21 @@ class ExtractorBase:
         """Whether ``found`` may be added (the speaker rules refuse a source that cannot speak)."""
         return True
 
+    def claims_own_quote(self, found: Found) -> bool:
+        """Whether ``found``'s cue stands inside a quotation its content was grown to hold whole: words of the
+        quoted speaker ('"I recommend that every member read the report," she said': "recommend", "read"),
+        which cannot relay the quotation they are part of."""
+        if found.cue is None:
+            return False
+        cue, content = found.cue, found.content
+        return any(
+            q.start < cue[0] < q.end and content[0] <= q.start and q.end <= content[1]
+            for q in self.quotes_touching(cue[0], cue[1])
+        )
+
     def add(self, found: Found) -> int | None:
         """Add ``found``; its index in :attr:`found`, or None when :meth:`admits` refuses it."""
-        if not self.admits(found):
+        if not self.admits(found) or self.claims_own_quote(found):
             return None
         if found.kind == "indirect" and found.cue is not None:
             found.content = bounded(

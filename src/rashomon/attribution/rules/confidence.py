@@ -34,6 +34,7 @@ CONFIDENCE: dict[str, float] = {
     "content.preposition": 0.85,  # "lashed out at X", "called for X" (81/95)
     "content.aside": 0.9,  # "the attack, he said, was ..." (40/44)
     "content.trailing_cue": 0.9,  # "X, but Y, said its chief executive" (unmeasured)
+    "content.name_hung_before_cue": 0.85,  # "X, Secretary Jane Roe revealed Wednesday." (parser slip, unmeasured)
     # verb cues (verb_cues.py)
     "verb.clause_mark": 0.8,  # any verb with a subject and a that/whether-clause: "decided that" (19/24)
     "verb.unlisted": 0.65,  # attitude adjectives and stance holders: "is confident that", "a critic of" (pooled 22/35)

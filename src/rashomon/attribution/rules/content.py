@@ -19,6 +19,7 @@ from .settings import (
     CHANNEL_REACH,
     CONTENT_DEPS,
     CONTENT_PREPOSITIONS,
+    DATELINE_DASHES,
     FINDING_VERBS,
     GAP_PRONOUNS,
     MAX_SUBTREE_CUES,
@@ -501,6 +502,19 @@ class ContentRules(ExtractorBase):
             return self.chars(ask.verb.sent.start, ask.verb.i - 1)
         return None
 
+    def name_hung_before_cue(self, ask: Ask) -> Span_ | None:
+        """ "X found that Y, Secretary of State Jane Roe revealed Wednesday.": all before the comma that opens the
+        speaker's name (see :meth:`~.speakers.SpeakerRules.name_hung_before`)."""
+        name = self.name_hung_before(ask.verb)
+        if name is None:
+            return None
+        start = ask.verb.sent.start
+        for token in self.doc[start : min(start + 6, name.left_edge.i)]:  # past a dateline ("WASHINGTON --")
+            if token.text in DATELINE_DASHES and all(t.is_upper or t.is_punct for t in self.doc[start : token.i]):
+                start = token.i + 1
+                break
+        return self.chars(start, name.left_edge.i - 2)
+
     @staticmethod
     def is_trailing_cue(verb: Token, group: str, objects: list[Token]) -> bool:
         """ "The mill is holding on, but imports hurt, said its chief executive": a cue after a comma with its
@@ -833,5 +847,6 @@ CONTENT_RULES: tuple[Callable[[ContentRules, Ask], Span_ | None], ...] = (
     ContentRules.topic_object,
     ContentRules.preposition,
     ContentRules.aside,
+    ContentRules.name_hung_before_cue,
     ContentRules.trailing_cue,
 )

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
 from .base import Found
-from .settings import IRREGULAR_FORMS, MAX_TITLE_WORDS, MIN_TITLE_WORDS, TITLE_SHARE
+from .settings import IRREGULAR_FORMS, MAX_TITLE_WORDS, MIN_TITLE_WORDS, RECASED, TITLE_SHARE
 
 
 def is_title_case(sent: Span) -> bool:
@@ -67,9 +67,8 @@ def with_recased_headlines(
         again = reparse(text)
         if again.vocab is not doc.vocab or again.text != text:
             continue
-        fresh = [f for f in find(again) if f.cue is not None]
-        if not fresh:
-            continue
+        again.user_data[RECASED] = True
+        fresh = [f for f in find(again) if f.cue is not None]  # none: the line holds no cue read as prose either
         start, end = sent.start_char, sent.end_char
         kept = [i for i, f in enumerate(found) if not start <= (f.cue or f.content)[0] < end]
         renumber = {old: new for new, old in enumerate(kept)}

@@ -227,6 +227,12 @@ COLON_NAME_REACH = 6
 MAKE_VERBS = frozenset({"make"})
 #: Attitude adjectives that with "make" mean "ensure" ("make sure the bill passes"): an act, not a view held.
 ENSURE_ADJECTIVES = frozenset({"sure", "certain"})
+#: Adjectives that, with an infinitive, say how likely something is, not what the subject holds ("the statement
+#: seemed certain to open the door", "is sure to raise questions"); with "that" they are an attitude ("is sure that").
+RAISING_ADJECTIVES = frozenset({"sure", "certain", "bound"})
+#: ``Doc.user_data`` key set on a Title-Case headline read again in sentence case (:mod:`.headlines`): its
+#: capitalised words are no evidence of a name.
+RECASED = "rashomon_recased_headline"
 CLEAR_ADJECTIVES = frozenset({"clear", "plain", "explicit"})
 #: "told Reuters in an interview that ...": how far after the cue (in tokens) a channel phrase may start and
 #: still hold the that-clause the parser hung on it (in the cue span, the channel must follow the cue at once).

@@ -26,6 +26,7 @@ from .settings import (
     PAGE_PART_NOUNS,
     PAGE_PART_PLACES,
     READER_WORDS,
+    RECASED,
     SPEAKER_ENTITIES,
     WRITER_GROUP_NOUNS,
     WRITER_OWNERS,
@@ -96,6 +97,11 @@ class SpeakerRules(ExtractorBase):
             or any(lemma in words for words in self.lexicon.heads.values())
         )
 
+    def headline_capital(self, head: Token) -> bool:
+        """ "Clinton Benghazi Hearings Show ...": in a Title-Case headline read again, a capitalised word no entity
+        label names is no evidence of a name ("Hearings"); the lexicons decide whether it can speak."""
+        return bool(self.doc.user_data.get(RECASED)) and not head.ent_type_
+
     def speaker_kind(self, head: Token) -> str | None:
         """What a source's head word can be: ``"person"`` (a person, a group of people, an organisation, a country,
         a pronoun for one), ``"document"`` (a text, a study, a poll, a video), or None when it cannot speak or hold a
@@ -107,7 +113,7 @@ class SpeakerRules(ExtractorBase):
             return None  # a relative pronoun stands for its antecedent: see speaker_of
         if head.pos_ in ("PRON", "DET") or head.tag_ in ("PRP", "PRP$"):
             return "person" if lower in lexicon.speaker_pronouns or lemma in lexicon.speaker_pronouns else None
-        if head.ent_type_ in SPEAKER_ENTITIES or head.pos_ == "PROPN":
+        if head.ent_type_ in SPEAKER_ENTITIES or head.pos_ == "PROPN" and not self.headline_capital(head):
             return "person"  # a name (the small model's entity labels slip too often to go by them alone)
         if head.ent_type_ in DOCUMENT_ENTITIES:
             return "document"
@@ -289,6 +295,18 @@ class SpeakerRules(ExtractorBase):
             for q in self.quotes_touching(token.idx, token.idx + 1)
         )
 
+    @staticmethod
+    def imperative_conjunct(verb: Token) -> bool:
+        """Whether a conjoined verb is an order to the reader, not a second verb of its head's subject: it has a
+        "do" of its own that cannot agree with a singular subject ("Trump has dropped plans, but don't expect him
+        to fade": "do", not "does")."""
+        if not any(c.dep_ == "aux" and c.lower_ == "do" for c in verb.children if c.i < verb.i):
+            return False
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return False
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and (subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it"))
+
     def _subject_of(self, verb: Token) -> Token | None:
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
             return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
@@ -314,6 +332,8 @@ class SpeakerRules(ExtractorBase):
                 if ancestor.lemma_.lower() in self.lexicon.all_cue_lemmas and ancestor.pos_ == "VERB":
                     return self.subject_of(ancestor)
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        if verb.dep_ == "conj" and self.imperative_conjunct(verb):
+            return None  # "X has dropped plans, but don't expect him to ...": an imperative speaks to the reader
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
             if verb.dep_ == "conj" and verb.head.i != verb.i and any(c.dep_ == "agent" for c in verb.head.children):
                 passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
@@ -353,7 +373,27 @@ class SpeakerRules(ExtractorBase):
             inverted = self.inverted_speaker(verb)
             if inverted is not None:
                 return inverted
-        return self.stranded_subject(verb) or self.speaker_after_quote(verb)
+        return self.stranded_subject(verb) or self.speaker_after_quote(verb) or self.name_hung_before(verb)
+
+    def name_hung_before(self, verb: Token) -> Token | None:
+        """ "X found that Y, Secretary of State Jane Roe revealed Wednesday.": a speech verb closing the sentence
+        with its speaker's name right before it and a comma before the name, which the parser hung on a word of
+        the clause (as an apposition) instead of on the verb. The name's last word, or None."""
+        doc = self.doc
+        if self.lexicon.cue_group(verb.lemma_.lower()) not in ("speech", "report") or verb.i == verb.sent.start:
+            return None
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+            return None
+        after = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
+        if any(t.dep_ != "npadvmod" and t.head.dep_ != "npadvmod" for t in after):
+            return None  # only a time ("Wednesday") may follow the verb
+        name = doc[verb.i - 1]
+        if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or name.dep_ != "appos":
+            return None
+        first = name.left_edge.i
+        if first <= verb.sent.start or doc[first - 1].text != "," or first - 1 <= verb.sent.start:
+            return None
+        return name
 
     def speaker_after_quote(self, verb: Token, loose: bool = False) -> Token | None:
         """'"...," Jane Roe, a top adviser, said': a cue verb after a quotation whose speaker the parser took

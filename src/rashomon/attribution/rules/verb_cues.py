@@ -33,6 +33,7 @@ from .settings import (
     PURPOSE_CLAUSES,
     QUOTE_ONLY_VERBS,
     RAISED_COMPLEMENT_DEPS,
+    RAISING_ADJECTIVES,
     REPLY_JOINS,
     SKIP_CUES_IN_QUOTES,
 )
@@ -224,6 +225,15 @@ class VerbCueRules(ExtractorBase):
         """ "will make sure (that) the bill passes": "make sure" is "ensure", an act, nobody's certainty."""
         return adjective.lower_ in ENSURE_ADJECTIVES and adjective.head.lemma_.lower() in MAKE_VERBS
 
+    @staticmethod
+    def raising(adjective: Token, complement: Token) -> bool:
+        """ "X seemed certain to open the door": a likelihood about X, no certainty X holds."""
+        return (
+            adjective.lower_ in RAISING_ADJECTIVES
+            and complement.dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in complement.children)
+        )
+
     def from_adjective(self, adjective: Token) -> None:
         """ "X is confident that Y", "X was critical of Y", "X is eager to Y": an attitude of the subject."""
         if adjective.i in self.claimed_tokens or self.inside_quote(adjective.idx):
@@ -241,7 +251,7 @@ class VerbCueRules(ExtractorBase):
                 if preposition is not None
                 else None
             )
-        if complement is None:
+        if complement is None or self.raising(adjective, complement):
             return
         content, kind = self.with_quotes(self.subtree_chars(complement))
         self.claimed_tokens.add(adjective.i)
