@@ -725,7 +725,7 @@ def test_a_figure_the_other_outlet_gives_in_other_words_is_no_extra_particular()
 
 
 def test_one_figure_stated_alike_is_band_evidence_whatever_noun_counts_it():
-    """Session 12: "nearly 90 faculty members" and "nearly 90 professors" state one figure; counted nouns of two
+    """Session 12: "nearly 40 harbour pilots" and "nearly 40 pilots" state one figure; counted nouns of two
     classes kept them apart. A year, a small bare count, another approximation or a figure an outlet repeats
     (the topic) is no such evidence."""
     from rashomon.meaning import band_evidence, same_stated_figure, topic_figures

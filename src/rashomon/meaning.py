@@ -92,7 +92,7 @@ BAND_MARGIN_RARE_OVERLAP = 0.1
 #: fact" among them.
 BAND_COSINE_WEIGHT = 0.5
 #: Band evidence, third kind: one figure stated the same way in both claims whatever noun each counts with it
-#: (:func:`same_stated_figure`: "nearly 90 faculty members" / "nearly 90 professors"), in the band only. Bare
+#: (:func:`same_stated_figure`: "nearly 40 harbour pilots" / "nearly 40 pilots"), in the band only. Bare
 #: counts up to this many and whole numbers in ``YEARS`` are no such figure: "two senators", "in 2010" are
 #: shared by many facts of one story, nor is a count whose noun was not read. Session 12: on the first 41 BASIL
 #: triplets it adds one group, read one fact (+1 dev fact); without the noun condition a second one, two sentences
@@ -247,7 +247,7 @@ def _figure_key(quantity: Quantity) -> tuple | None:
 
 def _stated_figure(quantity: Quantity) -> tuple | None:
     """A figure as it is stated, whatever noun it counts: ("stated", unit kind, value or (low, high) of a range,
-    approximation), so "nearly 90 faculty members" and "nearly 90 professors", "40 to 60 hours of training" and "a
+    approximation), so "nearly 40 harbour pilots" and "nearly 40 pilots", "40 to 60 hours of training" and "a
     40- to 60-hour course" meet. None for a vague amount ("dozens"), a one-sided bound, a year ("in 2010") or a
     small count ("three cities", "two senators"): many facts of one story share those; nor a count whose noun
     the claims stage did not read ("McCarthy, 49,")."""

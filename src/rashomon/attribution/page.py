@@ -210,7 +210,7 @@ class PageAttributor:
             self.mentions.setdefault(entry.id, []).append(self.page.span(*record.source))
 
     def _outer_speaker(self, mention, record: Record) -> BookEntry | None:
-        """ "Trump cited Priebus' concerns. He said ...": a he/she pronoun whose nearest person was last named only
+        """ "Vell cited Okafor's concerns. He said ...": a he/she pronoun whose nearest person was last named only
         inside what another speaker said is that speaker, when the speaker agrees with it (a name inside someone's
         statement moves no focus, as in :meth:`_enter_subject_since`)."""
         if mention.pronoun not in ("male", "female"):

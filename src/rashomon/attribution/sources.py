@@ -165,7 +165,7 @@ def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinit
         if head_lemma in lexicon.heads.get(kind, ()) or head.lower_ in lexicon.heads.get(kind, ()):
             return kind
     if head.pos_ == "NOUN" and head_lemma in lexicon.speaker_nouns.get("people", ()):
-        # a person described ("the real estate mogul and reality TV star"): a modifier ("TV") types no body
+        # a person described ("the shipping magnate and radio host"): a modifier ("TV") types no body
         return "unnamed_person"
     for token in core:
         for kind in SOURCE_KIND_ORDER:
@@ -196,7 +196,7 @@ def _bare_surname_entry(entry: BookEntry, key: tuple[str, ...]) -> bool:
 def _surname_as_body(mention: Mention, key) -> bool:
     """Whether a mention the entity tagger made an organization is one proper word, which a person's surname
     can be ("Holder said" after "Eric Holder": the parser's ORG on a bare surname)."""
-    # the tagger also reads a capitalised surname as a common noun ("Trump said": NN, ORG)
+    # the tagger also reads a capitalised surname as a common noun ("Baker said": NN, ORG)
     return mention.kind == "organization" and (mention.proper or mention.name[:1].isupper()) and len(key) == 1
 
 

@@ -4,8 +4,8 @@ The compare stage keeps its machine fields (``topic`` is a kind of event or a no
 pair of claims, ``extra`` the particulars by claim id); the words a reader gets are made here, for every report
 (the HTML and Markdown reports, the terminal, the web app, the story pages), from the group's claims themselves:
 
-- :func:`fact_label`: who did what, in words an outlet wrote ("Gov. Deval Patrick on Wednesday appointed William
-  Cowan"), cut from the shortest claim whose verb another outlet's claim shares, starting at an actor the outlets
+- :func:`fact_label`: who did what, in words an outlet wrote ("Mayor Ida Vell on Tuesday appointed Jonas
+  Okafor"), cut from the shortest claim whose verb another outlet's claim shares, starting at an actor the outlets
   share; else the opening words of the shortest claim, quoted. Never a kind of event alone ("event: capture"
   said nothing, and was wrong when one verb had two senses).
 - :func:`fact_reason`: the outlets named once ("Fox News, New York Times and HuffPost say the same in other

@@ -98,7 +98,7 @@ class SpeakerRules(ExtractorBase):
         )
 
     def headline_capital(self, head: Token) -> bool:
-        """ "Clinton Benghazi Hearings Show ...": in a Title-Case headline read again, a capitalised word no entity
+        """ "Okafor Harbour Hearings Show ...": in a Title-Case headline read again, a capitalised word no entity
         label names is no evidence of a name ("Hearings"); the lexicons decide whether it can speak."""
         return bool(self.doc.user_data.get(RECASED)) and not head.ent_type_
 
@@ -298,7 +298,7 @@ class SpeakerRules(ExtractorBase):
     @staticmethod
     def imperative_conjunct(verb: Token) -> bool:
         """Whether a conjoined verb is an order to the reader, not a second verb of its head's subject: it has a
-        "do" of its own that cannot agree with a singular subject ("Trump has dropped plans, but don't expect him
+        "do" of its own that cannot agree with a singular subject ("Vell has dropped the plan, but don't expect him
         to fade": "do", not "does")."""
         if not any(c.dep_ == "aux" and c.lower_ == "do" for c in verb.children if c.i < verb.i):
             return False
