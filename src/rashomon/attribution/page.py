@@ -219,7 +219,7 @@ class PageAttributor:
         if nearest is None or nearest.id not in self._named_inside:
             return None
         seen, outer_id = self._named_inside[nearest.id]
-        outer = next((e for e in self.book.entries if e.id == outer_id), None)
+        outer = self.book.entry(outer_id)
         if seen != nearest.last_seen or outer is None or outer.kind != "person" or outer.plural:
             return None
         if outer.gender not in (None, mention.pronoun):
@@ -469,7 +469,7 @@ class PageAttributor:
         return best
 
     def kind_of(self, source_id: str | None) -> str:
-        entry = next((e for e in self.book.entries if e.id == source_id), None)
+        entry = self.book.entry(source_id)
         return entry.kind if entry else "unknown"
 
     def assign_narratives(self) -> dict[str, Record]:

@@ -526,6 +526,10 @@ class SourceBook:
         #: Pronouns do not reach back before this offset (the reader sets it at each separator).
         self.floor = 0
 
+    def entry(self, source_id: str | None) -> BookEntry | None:
+        """The source of this id, or None."""
+        return next((e for e in self.entries if e.id == source_id), None)
+
     def _new(self, mention: Mention, position: int) -> BookEntry:
         entry = BookEntry(
             f"{self.id_prefix}{len(self.entries) + 1}",
@@ -632,7 +636,7 @@ class SourceBook:
 
     def _match(self, mention: Mention, speaker_hint: str | None, position: int | None = None) -> BookEntry | None:
         if mention.pronoun == "first":
-            return next((e for e in self.entries if e.id == speaker_hint), None)
+            return self.entry(speaker_hint)
         if mention.pronoun in ("male", "female"):
             return self._recent(
                 lambda e: (
