@@ -888,9 +888,7 @@ def word_choices_view(choices: list[dict], narratives: list[dict]) -> dict[str, 
             alike.append(label)  # every account that names it wrote the same words: no choice to show
             continue
         cells = {str(row.get("account")): _choice_cell(row.get("words") or []) for row in choice.get("accounts") or []}
-        rows.append(
-            {"label": label, "kind": choice.get("kind"), "differs": True, "cells": [cells.get(a, "") for a in ids]}
-        )
+        rows.append({"label": label, "kind": choice.get("kind"), "cells": [cells.get(a, "") for a in ids]})
     return {"columns": [columns[a] for a in ids], "rows": rows, "alike": alike}
 
 
