@@ -169,6 +169,28 @@ def test_comments_are_threaded_flagged_with_their_evidence_and_summarised(doc):
     assert summary["quiet_one"][2] == "sarcasm marker ×1"
 
 
+def test_a_weakly_inferred_reply_stays_in_page_order_as_a_hint_and_abstentions_show_nothing():
+    data = to_dict(build_analysis())
+    k2, k3 = (next(c for c in data["comments"] if c["id"] == key) for key in ("k2", "k3"))
+    k3.update(reply_reason="echoes", reply_confidence=0.6)
+    k3["evidence"].append({"label": "reply:echoes", "start": k3["start"], "end": k3["start"] + 8, "weight": 0.6})
+    k2["stance"].append({**k2["stance"][0], "actor": k2["stance"][0]["actor"], "stance": "neutral", "score": 0.0})
+    page = lxml.html.fromstring(render_html(data))
+    comments = page.xpath("//article[contains(@class,'comment')]")
+    assert [c.get("class").split()[-1] for c in comments] == ["depth-0", "depth-1", "depth-0", "depth-0"]
+    weak = page.get_element_by_id("comment-k3")
+    hint = weak.xpath(".//a[@class='reply-to']")[0]
+    assert hint.text == f"perhaps answers {k2['author']}" and hint.get("href") == "#comment-k2"
+    assert "inferred: repeats its words, 60%" in weak.xpath("string(.//span[@class='kind'])")
+    assert [m.get("title") for m in weak.xpath(".//mark[@class='evidence']")] == ["sarcasm_marker"]
+    chips = [
+        b.text_content() for b in page.get_element_by_id("comment-k2").xpath(".//span[contains(@class,'stance-')]")
+    ]
+    assert chips and not any(chip.startswith("neutral") for chip in chips)
+    scores = page.get_element_by_id("comment-k2").xpath("string(.//span[@class='scores'])")
+    assert "threat 0.92" in scores and "abuse" not in scores  # a score is shown for a flag the comment has
+
+
 def test_report_is_self_contained_with_a_strict_csp(filled_html, doc):
     assert not doc.xpath("//link | //iframe | //object | //embed | //img | //script[@src]")
     assert "@import" not in filled_html and "url(" not in filled_html.replace("url(#arrow)", "")

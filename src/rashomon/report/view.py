@@ -37,6 +37,18 @@ DISTINCTIVE_MIN_Z = 1.96
 #: a lead to check, folded apart from the findings: a reader who meets flags that are mostly wrong stops
 #: trusting the rest of the report (the head's and the scare quotes' flags were right 16-17 % of the time).
 LOADED_FINDING_MIN_CONFIDENCE = 0.5
+#: A reply the threads stage inferred (the page's markup did not say it) nests its comment under the one it
+#: answers only at this confidence or more (a quotation of it, its author named). The weaker reasons (a run of
+#: shared words, an answer-like opening) are shown as a hint beside the comment, which keeps its place in the
+#: page's order: drawn as replies, they moved readers' parallel compliments under each other, out of date order.
+INFERRED_REPLY_NEST_MIN_CONFIDENCE = 0.75
+#: How each reason of an inferred reply (``rashomon.comments.threads``) reads beside the comment.
+REPLY_REASON_LABELS = {
+    "quotes": "quotes it",
+    "addresses_author": "names its author",
+    "echoes": "repeats its words",
+    "answers_previous": "opens like an answer to it",
+}
 #: Attribution kinds whose whole content is the source's own words, and those that are the page's own voice.
 QUOTED_KINDS = frozenset({"direct", "continuation"})
 OWN_VOICE_KINDS = frozenset({"editorial"})
@@ -1032,12 +1044,21 @@ def _number(value: Any) -> float:
         return 0.0
 
 
+def _nests(comment: dict) -> bool:
+    """Whether a comment is drawn under the one it replies to: always for a reply the page marked, and for an
+    inferred one only when the threads stage was sure enough (``INFERRED_REPLY_NEST_MIN_CONFIDENCE``)."""
+    if not comment.get("reply_reason"):
+        return True
+    confidence = comment.get("reply_confidence")
+    return confidence is not None and _number(confidence) >= INFERRED_REPLY_NEST_MIN_CONFIDENCE
+
+
 def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> dict[str, Any]:
     """Reply threads (depth-first, with depth), filters per comment, and a per-commenter summary."""
     ids = {c["id"] for c in comments}
     children: dict[str | None, list[dict]] = defaultdict(list)
     for comment in comments:
-        parent = comment.get("reply_to")
+        parent = comment.get("reply_to") if _nests(comment) else None
         children[parent if parent in ids and parent != comment["id"] else None].append(comment)
     ordered: list[tuple[dict, int]] = []
     visited: set[str] = set()
@@ -1063,11 +1084,14 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
     for comment, depth in ordered:
         filters = comment_filters(comment)
         filter_counts.update(filters)
+        nests = _nests(comment)
         intervals = [
             (e.get("start"), e.get("end"), "evidence", {"label": e.get("label"), "weight": e.get("weight")})
             for e in comment.get("evidence") or []
+            if nests or not str(e.get("label") or "").startswith("reply:")
         ]
-        parent = by_id.get(str(comment.get("reply_to")))
+        linked = by_id.get(str(comment.get("reply_to")))
+        parent = linked if nests else None
         items.append(
             {
                 **comment,
@@ -1081,11 +1105,23 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
                 ),
                 "parent_anchor": anchor("comment", parent["id"]) if parent else None,
                 "parent_author": (parent or {}).get("author") or comment.get("reply_to_author"),
+                "reply_reason_label": REPLY_REASON_LABELS.get(
+                    str(comment.get("reply_reason")), comment.get("reply_reason")
+                ),
+                "maybe_answers": None if nests or linked is None else commenter_name(linked),
+                "maybe_answers_anchor": None if nests or linked is None else anchor("comment", linked["id"]),
                 "top_scores": sorted(
-                    ((k, _number(v)) for k, v in (comment.get("scores") or {}).items()), key=lambda kv: -kv[1]
+                    (
+                        (k, _number(v))
+                        for k, v in (comment.get("scores") or {}).items()
+                        if k in (comment.get("flags") or ())
+                    ),
+                    key=lambda kv: -kv[1],
                 )[:4],
                 "stance": [
-                    {**s, "actor": actor_names.get(s.get("actor"), s.get("actor"))} for s in comment.get("stance") or []
+                    {**s, "actor": actor_names.get(s.get("actor"), s.get("actor"))}
+                    for s in comment.get("stance") or []
+                    if s.get("stance") != "neutral"
                 ],
                 "corrects_anchor": anchor("comment", comment["corrects"]) if comment.get("corrects") in by_id else None,
             }
