@@ -97,6 +97,16 @@ def test_a_surname_alone_is_the_person_the_page_names_in_full(nlp):
     assert not [a for a in analysis.actors if a.name in ("Holder", "Vell")]
 
 
+def test_an_acronym_with_and_without_periods_is_one_actor(nlp):
+    analysis = run(
+        nlp,
+        "The N.A.A.C.P. passed a resolution on Tuesday, the group said.\n\n"
+        "Leaders of the NAACP said the vote was unanimous, and Mark Vale said the NAACP was wrong.",
+    )
+    named = [a for a in analysis.actors if a.name.replace(".", "") == "NAACP"]
+    assert len(named) == 1 and len(named[0].mentions) == 3
+
+
 def test_people_named_by_nationality_or_party_are_no_militia(nlp):
     """Real news, session 11: "Americans" was an identity militia; and an office's portfolio ("secretary of
     state") was an organization "state"."""

@@ -46,6 +46,18 @@ def test_a_short_name_on_one_page_joins_the_full_name_on_another():
     assert all("pages" not in a for a in actors)
 
 
+def test_an_acronym_written_with_periods_on_one_page_joins_it_written_without():
+    actors, renamed = same_actors_across_pages(
+        [
+            _actor("actor:n_a_a_c_p", "N.A.A.C.P.", "p1", 0, "organization"),
+            _actor("actor:naacp", "NAACP", "p2", 300, "organization"),
+            _actor("actor:nasa", "NASA", "p3", 600, "organization"),
+        ]
+    )
+    assert sorted(a["name"] for a in actors) == ["N.A.A.C.P.", "NASA"]
+    assert renamed == {"actor:naacp": "actor:n_a_a_c_p"}
+
+
 def test_an_ambiguous_short_name_or_a_sons_suffix_keeps_actors_apart():
     actors, renamed = same_actors_across_pages(
         [

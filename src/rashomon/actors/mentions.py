@@ -153,7 +153,7 @@ class Found:
         actor = self.actors.get(actor_id)
         if actor is None and actor_id.startswith(("actor:", "person:")):
             # the model may call one name a person here and an organization there: one actor all the same
-            actor_id = self.by_name.setdefault(name.lower(), actor_id)
+            actor_id = self.by_name.setdefault(name_key(name), actor_id)
             actor = self.actors.get(actor_id)
         if actor is None:
             actor = Actor(id=actor_id, name=name, type=type_, **extra)
@@ -181,6 +181,15 @@ class Found:
         for i in tokens:
             self.token_actor[block_index][i] = actor_id
         return actor_id
+
+
+def name_key(name: str) -> str:
+    """The lower-case name by which two mentions are one actor; an acronym's periods do not count
+    ("N.A.A.C.P." is "NAACP"), as one outlet's house style writes them and another's does not."""
+    bare = name.replace(".", "")
+    if bare.isalpha() and bare.isupper() and len(bare) >= 2 and len(name) - len(bare) >= len(bare) - 1:
+        return bare.lower()
+    return name.lower()
 
 
 def surname(name: str) -> str:
