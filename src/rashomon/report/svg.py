@@ -189,6 +189,8 @@ def actor_graph(actors: list[dict], relations: list[dict]) -> Markup:
             taken.append((x - 10 - name_width, y - 8, x - 10, y + 6))
         elif x > margin + centre + 5:
             taken.append((x + 10, y - 8, x + 10 + name_width, y + 6))
+        elif y > centre:  # the bottom of the circle: the name below the node, away from the arrows coming in
+            taken.append((x - name_width / 2, y + 8, x + name_width / 2, y + 22))
         else:
             taken.append((x - name_width / 2, y - 22, x + name_width / 2, y - 8))
     edges, labels = [], []
@@ -256,7 +258,7 @@ def actor_graph(actors: list[dict], relations: list[dict]) -> Markup:
                 y=y,
                 c=SIDE_COLOURS[slot],
                 tx=x + offset,
-                ty=y + (4 if anchor != "middle" else -11),
+                ty=y + (4 if anchor != "middle" else 20 if y > centre else -11),
                 a=anchor,
                 label=_cut(actor.get("name"), 20),
             )
