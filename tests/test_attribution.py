@@ -697,6 +697,14 @@ PARSER_REPAIR_AND_VIEW_CASES = [
         "the ferry would run again in May",
         "Mayor Ida Vell",
     ),
+    (
+        # the parser hangs the subject on the dateline's place: the source is still the subject
+        "KESTREL BAY, Ore. — Leaders of the country's largest dock union accused ferry activists on Tuesday of "
+        "hiding losses.",
+        "accused",
+        "ferry activists on Tuesday of hiding losses",
+        "Leaders of the country's largest dock union",
+    ),
     # "in X's view" puts the rest of the sentence under X
     (
         "In the engineer's view, the old pier can hold for another decade.",

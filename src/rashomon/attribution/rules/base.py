@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import Lexicon
 from .boundaries import bounded
 from .marks import Quote, quote_spans, quoted_title
-from .settings import CLOSE_TEXT, OPEN_TEXT, SINGLE_CLOSE, SINGLE_OPEN
+from .settings import CLOSE_TEXT, DATELINE_DASHES, DATELINE_MAX_TOKENS, OPEN_TEXT, SINGLE_CLOSE, SINGLE_OPEN
 
 
 @dataclass(slots=True)
@@ -105,6 +105,31 @@ class ExtractorBase:
             return False
         opened = sum(1 for t in doc[first:last] if t.text == SINGLE_OPEN)
         return opened > sum(1 for t in doc[first:last] if t.text == SINGLE_CLOSE)
+
+    def past_dateline(self, first: int, limit: int) -> int:
+        """The first token after a dateline that opens the sentence at ``first`` ("KESTREL BAY, Ore. — ",
+        "LONDON (Coastwire) - "), or ``first`` when there is none before ``limit``. A dateline is a place in
+        capitals, then only capitals, state or country abbreviations ("Ore.", "D.C.") and a bracketed agency,
+        up to a dash: the place where the story was filed, never part of a source or a statement."""
+        doc = self.doc
+        first_word = doc[first]
+        if not (first_word.is_upper and sum(c.isalpha() for c in first_word.text) >= 2):
+            return first
+        bracket = False
+        for token in doc[first : min(limit, first + DATELINE_MAX_TOKENS)]:
+            if token.text in DATELINE_DASHES and token.i > first:
+                return token.i + 1
+            bracket = (bracket or token.text == "(") and token.text != ")"
+            if not (
+                bracket
+                or token.is_upper
+                or token.is_punct
+                or token.is_space
+                or token.text.endswith(".")
+                and token.text[:1].isupper()
+            ):
+                return first
+        return first
 
     def subtree_chars(self, token: Token) -> tuple[int, int]:
         return self.chars(token.left_edge.i, token.right_edge.i)

@@ -19,7 +19,6 @@ from .settings import (
     CHANNEL_REACH,
     CONTENT_DEPS,
     CONTENT_PREPOSITIONS,
-    DATELINE_DASHES,
     FINDING_VERBS,
     GAP_PRONOUNS,
     MAX_SUBTREE_CUES,
@@ -508,11 +507,7 @@ class ContentRules(ExtractorBase):
         name = self.name_hung_before(ask.verb)
         if name is None:
             return None
-        start = ask.verb.sent.start
-        for token in self.doc[start : min(start + 6, name.left_edge.i)]:  # past a dateline ("WASHINGTON --")
-            if token.text in DATELINE_DASHES and all(t.is_upper or t.is_punct for t in self.doc[start : token.i]):
-                start = token.i + 1
-                break
+        start = self.past_dateline(ask.verb.sent.start, name.left_edge.i)  # "WASHINGTON --"
         return self.chars(start, name.left_edge.i - 2)
 
     @staticmethod

@@ -11,7 +11,6 @@ from .settings import (
     CLOSE_TEXT,
     COLLECTIVE_NOUNS,
     CONTACT_VERBS,
-    DATELINE_DASHES,
     DISPLAY_NOUNS,
     DISPLAY_VERBS,
     DOCUMENT_ENTITIES,
@@ -67,9 +66,9 @@ class SpeakerRules(ExtractorBase):
             last -= 1
         first = head.left_edge.i
         first = self.after_quote(self.doc[first], head)  # '"...," Jane Roe said': not the quotation
-        for token in self.doc[first : head.i]:
-            if token.text in DATELINE_DASHES and token.i > first and self.doc[token.i - 1].text == ")":
-                first = token.i + 1  # "KESTREL BAY (Coastwire) - Mayor Ida Vell": the dateline is not the source
+        # "KESTREL BAY (Coastwire) - Mayor Ida Vell", "KESTREL BAY, Ore. — Leaders of ...": not the source (the
+        # parser may even hang the phrase after the dash on the place)
+        first = self.past_dateline(first, max(last, head.i))
         start, end = self.chars(first, max(last, head.i))
         if self.doc[max(last, head.i)].text == ")":
             end = self.doc[max(last, head.i)].idx + 1  # "Sen. Jane Roe (D-Wis.)": keep the closing bracket
@@ -231,6 +230,13 @@ class SpeakerRules(ExtractorBase):
         if self.addresses_reader(self.doc[found.source_root]):
             return False
         head = self.doc[found.source_root]
+        dateline_end = self.past_dateline(head.sent.start, head.sent.end)
+        if head.i < dateline_end:
+            # "KESTREL BAY, Ore. — Leaders of the union said": the parser hung the subject on the dateline's place
+            head = next((t for t in head.children if t.dep_ == "appos" and t.i >= dateline_end), None)
+            if head is None:
+                return False
+            found.source_root = head.i
         if found.phrase and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in NOT_SOURCES_AFTER_PHRASE:
             return True  # "according to port rules", "according to her memoir": the phrase names a source
         speaker = self.speaker_of(head)
