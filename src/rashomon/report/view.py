@@ -464,19 +464,6 @@ def _outlet_namer(narratives: list[dict], sources: dict) -> tuple[Callable[[dict
     return outlet_of, speaker_of
 
 
-def _shared_figure(members: list[dict], outlet_of: Callable[[dict], str]) -> str | None:
-    """A figure every outlet of a group gives (as the first writes it), for "give the same figure, 12"."""
-    outlets = {outlet_of(c) for c in members}
-    by_value: dict[tuple, tuple[str, set[str]]] = {}
-    for claim in members:
-        for q in claim.get("quantities") or []:
-            if isinstance(q, dict) and q.get("text") and q.get("value") is not None:
-                key = (q.get("value"), q.get("unit"))
-                text, seen = by_value.setdefault(key, (str(q["text"]), set()))
-                seen.add(outlet_of(claim))
-    return next((text for text, seen in by_value.values() if len(outlets) >= 2 and seen == outlets), None)
-
-
 def fact_words(
     alignment: dict, claims: dict[str, dict], narratives: list[dict], sources: dict, actors: Sequence[dict] = ()
 ) -> tuple[str, str]:
@@ -486,7 +473,7 @@ def fact_words(
     outlet_of, speaker_of = _outlet_namer(narratives, sources)
     outlets = list(dict.fromkeys([n["name"] for n in narratives] + [outlet_of(c) for c in members]))
     label = fact_label(members, outlet_of, actors, speaker_of) if members else str(alignment.get("topic") or "")
-    reason = str(alignment.get("reason") or fact_reason(alignment, outlets, _shared_figure(members, outlet_of)))
+    reason = str(alignment.get("reason") or fact_reason(alignment, outlets))
     return label, reason
 
 
