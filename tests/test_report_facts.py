@@ -256,3 +256,24 @@ def test_the_story_page_and_the_report_give_a_group_the_same_reason_with_its_fig
     reason = fact_reason(group, ["Daily A", "Daily B"])
     assert reason == "Daily A and Daily B give the same figure, 12 <i>berths</i>"
     assert "give the same figure, 12 &lt;i&gt;berths&lt;/i&gt;" in html and "<i>" not in html
+
+
+def test_a_speaker_nobody_was_tied_to_is_not_put_before_the_label():
+    """A source that is only a pronoun ("he", unresolved) is shown as someone not named, and a label quotes no
+    one for it; a named source is put before the quoted words."""
+    from rashomon.report.view import fact_words, source_name
+
+    text = "The ferry terminal will stay shut for at least three more weeks while the pier is rebuilt."
+    claims = {"c1": {"id": "c1", "text": text, "source_id": "s1", "narrative": "publisher", "predicate": "stay"}}
+    group = {"id": "g1", "claim_ids": ["c1"], "verdict": "unique", "explanation": "only Daily A"}
+    narratives = [{"id": "publisher", "name": "Daily A"}]
+    for name, unresolved, shown in (("he", True, None), ("Ida Vell", False, "Ida Vell: ")):
+        sources = {
+            "publisher": {"id": "publisher", "name": "Daily A", "is_publisher": True},
+            "s1": {"id": "s1", "name": name, "unresolved": unresolved},
+        }
+        label, _ = fact_words(group, claims, narratives, sources)
+        assert label.startswith("“The ferry terminal") if shown is None else label.startswith(shown), label
+    assert source_name(sources | {"s1": {"id": "s1", "name": "she", "unresolved": True}}, "s1") == (
+        "someone not named (“she”)"
+    )

@@ -183,6 +183,14 @@ def empty_sentences(warnings: list[dict[str, Any]]) -> dict[str, str]:
 #: Names of a source that is only ever a pronoun the attribution stage could not tie to anyone ("he said" with no
 #: one named before): shown as what they are, not as if "he" were a name.
 UNRESOLVED_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it"})
+#: How such a source is shown, the pronoun in quotation marks.
+NOT_NAMED = "someone not named (“{pronoun}”)"
+
+
+def not_named(source: dict[str, Any] | None) -> bool:
+    """Whether a source is only ever a pronoun nobody was tied to (shown as :data:`NOT_NAMED`): nobody a report
+    can say it quotes."""
+    return bool(source and source.get("unresolved") and str(source.get("name") or "").lower() in UNRESOLVED_PRONOUNS)
 
 
 def source_name(sources: dict[str, Any], source_id: str | None) -> str:
@@ -191,10 +199,9 @@ def source_name(sources: dict[str, Any], source_id: str | None) -> str:
     source = sources.get(source_id)
     if not source:
         return str(source_id)
-    name = source.get("name") or source_id
-    if source.get("unresolved") and str(name).lower() in UNRESOLVED_PRONOUNS:
-        return f"someone not named (“{name}”)"
-    return name
+    if not_named(source):
+        return NOT_NAMED.format(pronoun=source["name"])
+    return source.get("name") or source_id
 
 
 def _narratives(blocks: list[dict], sources: dict[str, Any]) -> list[dict[str, Any]]:
@@ -459,7 +466,7 @@ def _outlet_namer(narratives: list[dict], sources: dict) -> tuple[Callable[[dict
         if not source or source.get("is_publisher") or claim.get("source_id") == claim.get("narrative"):
             return None
         name = source_name(sources, claim.get("source_id"))
-        return None if name.lower() in PRONOUNS or name.startswith("someone not named") else name
+        return None if name.lower() in PRONOUNS or not_named(source) else name
 
     return outlet_of, speaker_of
 
