@@ -819,6 +819,7 @@ def framing_view(
         "pair_sides": choice_table["columns"],
         "pairs": choice_table["rows"],
         "alike_pairs": choice_table["alike"],
+        "alike_line": choice_table["alike_line"],
         "choices": choice_table,
         "sides": sides,
         "chart": chart,
@@ -866,24 +867,35 @@ def _merge_loaded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(merged.values(), key=lambda e: bool(e.get("voice")))  # the account's own words first
 
 
+#: The line under the paired word choices that names the referents every account wrote alike (all reports).
+NAMED_ALIKE = "Named with the same words by every account that names them: {referents}."
+
+
 def word_choices_view(choices: list[dict], narratives: list[dict]) -> dict[str, Any]:
-    """The paired word choices as one table: a row per shared actor or event, a column per account; each cell
-    lists the words that account wrote, with counts and the sources it relays when it uses them."""
+    """The paired word choices as one table: a row per shared actor or event, a column per account that writes
+    one of them (an account named only in referents written alike has nothing to show); each cell lists the
+    words that account wrote, with counts and the sources it relays when it uses them. ``alike``: the referents
+    every account wrote alike, and ``alike_line`` the one sentence every report gives them (None without any)."""
     order = {n["id"]: i for i, n in enumerate(narratives)}
+    differing = [c for c in choices if c.get("differs")]
     columns: dict[str, str] = {}
-    for choice in choices:
+    for choice in differing:
         for row in choice.get("accounts") or []:
             columns.setdefault(str(row.get("account")), str(row.get("label") or row.get("account")))
     ids = sorted(columns, key=lambda a: (order.get(a, len(order)), a))
-    rows, alike = [], []
-    for choice in choices:
-        label = str(choice.get("label") or choice.get("referent") or "")
-        if not choice.get("differs"):
-            alike.append(label)  # every account that names it wrote the same words: no choice to show
-            continue
+    rows = []
+    for choice in differing:
         cells = {str(row.get("account")): _choice_cell(row.get("words") or []) for row in choice.get("accounts") or []}
+        label = str(choice.get("label") or choice.get("referent") or "")
         rows.append({"label": label, "kind": choice.get("kind"), "cells": [cells.get(a, "") for a in ids]})
-    return {"columns": [columns[a] for a in ids], "rows": rows, "alike": alike}
+    # every account that names these wrote the same words: no choice to show, one line names them
+    alike = [str(c.get("label") or c.get("referent") or "") for c in choices if not c.get("differs")]
+    return {
+        "columns": [columns[a] for a in ids],
+        "rows": rows,
+        "alike": alike,
+        "alike_line": NAMED_ALIKE.format(referents=", ".join(alike)) if alike else None,
+    }
 
 
 def _choice_cell(words: list[dict]) -> str:
