@@ -277,3 +277,24 @@ def test_a_speaker_nobody_was_tied_to_is_not_put_before_the_label():
     assert source_name(sources | {"s1": {"id": "s1", "name": "she", "unresolved": True}}, "s1") == (
         "someone not named (“she”)"
     )
+
+
+def test_the_report_and_the_compare_stage_tell_the_same_figure_by_one_criterion():
+    """``figures.figure_key``: one value and unit however written, else the same words; every digit counts
+    (the label's key once rounded to six digits: 1,234,567 and 1,234,568 were one figure)."""
+    from rashomon.figures import figure_key
+    from rashomon.meaning import shared_figure
+    from rashomon.model import Claim, Quantity
+
+    assert figure_key(12, None, "12") == figure_key(12.0, None, "twelve") != figure_key(12.0, "percent", "12%")
+    assert figure_key(1234567.0, "USD", "$1,234,567") != figure_key(1234568.0, "USD", "$1,234,568")
+    assert figure_key(None, None, "Dozens") == figure_key(None, None, "dozens")
+
+    def claim(cid: str, *quantities: tuple[str, float | None]) -> Claim:
+        found = [Quantity(text=t, start=0, end=len(t), value=v) for t, v in quantities]
+        return Claim(id=cid, source_id="s", start=0, end=10, text="-", quantities=found)
+
+    claims = [claim("p1:c1", ("Twelve", 12.0), ("dozens", None)), claim("p2:c1", ("dozens", None), ("12", 12.0))]
+    assert shared_figure(claims, lambda c: c.id[:2]) == "Twelve"  # as the first writes it
+    assert shared_figure(claims[:1] + [claim("p2:c1", ("Dozens", None))], lambda c: c.id[:2]) == "dozens"
+    assert shared_figure(claims[:1] + [claim("p2:c1", ("13", 13.0))], lambda c: c.id[:2]) is None

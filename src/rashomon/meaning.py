@@ -40,6 +40,7 @@ import numpy as np
 from .claims import topics
 from .claims.frames import opposed
 from .claims.numbers import describe, in_days, relation
+from .figures import figure_key
 from .model import Actor, Alignment, Claim, PairHow, Quantity, ReasonPart
 
 # --- settings ------------------------------------------------------------------------------------------
@@ -395,17 +396,18 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
 
 
 def shared_figure(claims: Sequence[Claim], account_of: Callable[[Claim], str]) -> str | None:
-    """A figure every account of two or more gives (the same value and unit), as the first claim to give it
-    writes it: what a report names in "give the same figure, 12" or "the figures agree (12)"."""
+    """A figure every account of two or more gives (:func:`rashomon.figures.figure_key`: the same value and
+    unit, else the same words), as the first claim to give it writes it: what a report names in "give the same
+    figure, 12" or "the figures agree (12)"."""
     accounts = {account_of(c) for c in claims}
     if len(accounts) < 2:
         return None
-    by_key: dict[tuple, tuple[str, set[str]]] = {}
+    by_key: dict[str, tuple[str, set[str]]] = {}
     for claim in claims:
         for quantity in claim.quantities:
-            if quantity.text and quantity.value is not None:
-                _, seen = by_key.setdefault((quantity.value, quantity.unit), (quantity.text, set()))
-                seen.add(account_of(claim))
+            if quantity.text:
+                key = figure_key(quantity.value, quantity.unit, quantity.text)
+                by_key.setdefault(key, (quantity.text, set()))[1].add(account_of(claim))
     return next((text for text, seen in by_key.values() if seen == accounts), None)
 
 

@@ -21,6 +21,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from ..figures import figure_key
+
 # --- settings ------------------------------------------------------------------------------------------
 #: A label is at most this many words (the speaker's name before a quotation not counted).
 LABEL_MAX_WORDS = 8
@@ -264,10 +266,9 @@ def fact_label(
 
 
 def _figure_key(quantity: dict[str, Any]) -> str:
-    value = quantity.get("value")
-    if value is None:
-        return str(quantity.get("text") or "").lower()
-    return f"{float(value):g} {quantity.get('unit') or ''}".strip()
+    """A quantity of a contract dict as :func:`rashomon.figures.figure_key` keys it (the compare stage's
+    criterion for the figure a group's accounts share)."""
+    return figure_key(quantity.get("value"), quantity.get("unit"), quantity.get("text"))
 
 
 # --- the reason ----------------------------------------------------------------------------------------
