@@ -44,7 +44,7 @@ from .meaning import (
     related_pairs,
     shared_figure,
 )
-from .model import Alignment, Analysis, Claim, Quantity, ReasonPart
+from .model import Alignment, Analysis, Claim, PairHow, Quantity, ReasonKind, ReasonPart
 from .pipeline import StageContext, register_stage
 
 __all__ = ["align", "compare_claims", "compare_pages", "compare_stage", "describe", "interval", "judge", "relation"]
@@ -166,7 +166,7 @@ def judge(
     overlapping = 0
     said: dict[str, ReasonPart] = {}  # each line as data, by its words
 
-    def pair(kind: str, text: str, a: _Item, b: _Item, how=None) -> str:
+    def pair(kind: ReasonKind, text: str, a: _Item, b: _Item, how: PairHow | None = None) -> str:
         part = ReasonPart(kind=kind, text=text, claim_ids=[a.claim.id, b.claim.id], names=[a.label, b.label], how=how)
         said.setdefault(text, part)
         return text
