@@ -298,3 +298,10 @@ def test_the_report_and_the_compare_stage_tell_the_same_figure_by_one_criterion(
     assert shared_figure(claims, lambda c: c.id[:2]) == "Twelve"  # as the first writes it
     assert shared_figure(claims[:1] + [claim("p2:c1", ("Dozens", None))], lambda c: c.id[:2]) == "dozens"
     assert shared_figure(claims[:1] + [claim("p2:c1", ("13", 13.0))], lambda c: c.id[:2]) is None
+
+
+def test_every_way_a_pair_agrees_has_its_words_in_the_reason():
+    from rashomon.model import PAIR_HOWS
+    from rashomon.report.facts import HOW_WORDS
+
+    assert set(HOW_WORDS) == set(PAIR_HOWS)
