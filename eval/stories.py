@@ -88,8 +88,6 @@ PREDICATE_WORDS = {
     "LOC": "a place",
     "FAC": "a building",
 }
-#: ``--topic-vector predicates``: verbs that carry speech or structure; the event is the verb they govern.
-REPORTING_VERBS = frozenset("say tell report add state claim announce declare be have accord".split())
 #: ``--topic-vector rule``: runs of capitalised words, numbers, and day and month names.
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'\-]*(?:\s+[A-Z][A-Za-z'\-]*)*")
 _NUMBER = re.compile(r"\b\d+(?:[,.:/]\d+)*")
@@ -196,18 +194,16 @@ def mask_rule(text: str) -> str:
 
 def predicate_text(doc) -> str:
     """What each sentence of a parsed lead (a spaCy ``Doc``) tells happened, as short clauses: its event verb (the
-    root, or under a reporting verb the verb it reports) with the heads of its subject, object and prepositional
+    claims stage's :func:`rashomon.claims.event_predicate`: the top verb, or under verbs of speech or structure
+    the verb they report) with the heads of its subject, object and prepositional
     objects; people, groups and places become type words (``PREDICATE_WORDS``), other names and numbers are
     dropped. What is left is the kind of event, told in the encoder's own language."""
+    from rashomon.claims import event_predicate
+
     clauses = []
     for sentence in doc.sents:
-        verb = sentence.root
-        while verb.lemma_ in REPORTING_VERBS:
-            reported = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "conj") and c.pos_ in ("VERB", "AUX")]
-            if not reported:
-                break
-            verb = reported[0]
-        if verb.pos_ not in ("VERB", "NOUN"):
+        verb = event_predicate(sentence, None, sentence.start_char, sentence.end_char)
+        if verb is None or verb.pos_ != "VERB":
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "pobj")]

@@ -502,3 +502,15 @@ def test_lexicon_prepositions_are_words_not_yaml_booleans():
     prepositions = set(lexicon.noun_content_prepositions).union(*lexicon.cue_prepositions.values())
     assert not prepositions & {"true", "false"}
     assert "on" in lexicon.cue_prepositions["call"] and "on" in lexicon.cue_prepositions["insist"]
+
+
+def test_one_person_noun_test_serves_every_rule():
+    """``Lexicon.names_people``: a person head or a role by lemma ("mayor"), a person head as written ("men",
+    whose lemma is "man"); nouns for people ("voter") only when asked; no thing ("bridge") ever."""
+    from rashomon.attribution.lexicon import load
+
+    lexicon = load()
+    assert lexicon.names_people("mayor") and lexicon.names_people("resident")
+    assert lexicon.names_people("", "residents")  # the written form counts for a person head, whatever its lemma
+    assert not lexicon.names_people("voter") and lexicon.names_people("voter", people=True)
+    assert not lexicon.names_people("bridge", "bridges", people=True)

@@ -61,6 +61,11 @@ def test_shares_about_the_same_fact_agree_across_accounts(two_accounts):
     assert "harbour authority via North Wire: roughly 30 percent" in share.explanation
     assert "South Channel: About 30 percent" in share.explanation
     assert share.topic.startswith("share of")
+    # the reason's lines as data: the pair of accounts whose figures agree, and the figure both give
+    assert [(p.kind, p.how, p.names) for p in share.reason_parts] == [
+        ("pair", "figures agree", ["harbour authority via North Wire", "South Channel"])
+    ]
+    assert share.figure == "roughly 30 percent"  # "About 30 percent" too: one value, as the first writes it
 
 
 def test_vague_and_exact_counts_are_compatible(two_accounts):
@@ -73,11 +78,13 @@ def test_different_scopes_are_not_a_conflict_and_say_why(two_accounts):
     areas = alignment_with(two_accounts, "neighbourhoods")
     assert areas.verdict == "compatible"
     assert "scopes differ" in areas.explanation and "weekend" in areas.explanation.lower()
+    assert [p.kind for p in areas.reason_parts] == ["verdict"] and "scopes differ" in areas.reason_parts[0].text
 
 
 def test_a_figure_only_one_account_gives_is_unique(two_accounts):
     surrender = alignment_with(two_accounts, "More than 40 militants")
     assert surrender.verdict == "unique" and "only South Channel" in surrender.explanation
+    assert [(p.kind, p.text) for p in surrender.reason_parts] == [("note", "only South Channel reports this")]
 
 
 def test_every_alignment_points_at_claims_of_the_analysis(two_accounts):
@@ -448,6 +455,10 @@ def test_a_paraphrase_in_the_band_aligns_on_rare_words_both_use_or_a_clear_lead(
     band = pairs[("p1:c3", "p2:c2")]
     assert 0.55 <= band["similarity"] < 0.80
     assert band["verdict"] == "agree" and "in other words" in band["explanation"]
+    (part,) = band["reason_parts"]
+    assert (part["kind"], part["how"]) == ("pair", "other words") and part["evidence"] is not None
+    close = pairs[("p1:c1", "p2:c1")]["reason_parts"][0]
+    assert close["evidence"] is None  # close enough to need no band evidence
     assert ("p1:c2", "p2:c4") in pairs and ("p1:c4", "p2:c3") in pairs
     assert ("p1:c1", "p2:c1") in pairs  # the close paraphrase, as before
     assert len(pairs) == 4  # one to one: no sentence pairs twice
@@ -572,6 +583,8 @@ def test_what_one_outlet_tells_more_is_named_on_the_group_with_how_sure_the_verd
     assert group["verdict"] == "agree" and group["certainty"] == VERDICT_CERTAINTY["same words"]
     assert group["extra"] == {"p2:c1": ["Kessling"]}  # only the second outlet says where
     assert "Ridge Bulletin also gives: Kessling" in group["reasons"]
+    adds = [p for p in group["reason_parts"] if p["kind"] == "adds"]
+    assert [(p["claim_ids"], p["particulars"], p["tells_more"]) for p in adds] == [(["p2:c1"], ["Kessling"], False)]
     assert "[agree; how sure: 98 %]" in comparison_text(result)
 
 
@@ -600,6 +613,7 @@ def test_an_agreement_where_one_outlet_names_three_more_particulars_is_less_sure
     assert group["certainty"] == VERDICT_CERTAINTY["one tells more"] < VERDICT_CERTAINTY["agree"]
     assert sorted(group["extra"]["p2:c1"]) == ["Amsel", "Dorval", "Kessling"]
     assert any(r.startswith("Ridge Bulletin tells more, maybe compatible:") for r in group["reasons"])
+    assert [p["tells_more"] for p in group["reason_parts"] if p["kind"] == "adds"] == [True]
 
 
 def test_extra_particulars_are_times_places_figures_and_names_the_other_claim_does_not_name():

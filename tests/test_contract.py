@@ -86,3 +86,20 @@ def test_what_the_caller_knows_of_the_page_is_kept_and_names_the_publisher_voice
     assert data["page"]["url"] == "https://ledger.invalid/port-sarn"
     publisher = [s for s in data["sources"] if s["is_publisher"]]
     assert [s["name"] for s in publisher] == ["The Harbour Ledger"]
+
+
+def test_an_alignment_written_before_its_reason_parts_loads_and_a_new_one_round_trips(example_output):
+    from rashomon.contract import from_dict
+
+    new = example_output["alignments"]
+    assert any(a["reason_parts"] for a in new)
+    assert from_dict(example_output).alignments == from_dict(json.loads(json.dumps(example_output))).alignments
+    assert to_dict(from_dict(example_output))["alignments"] == new
+    assert all(type(p).__name__ == "ReasonPart" for a in from_dict(example_output).alignments for p in a.reason_parts)
+    old = {
+        **example_output,
+        "alignments": [{k: v for k, v in a.items() if k not in ("reason_parts", "figure")} for a in new],
+    }
+    loaded = from_dict(old).alignments
+    assert [(a.reason_parts, a.figure) for a in loaded] == [([], None)] * len(new)
+    assert [a.explanation for a in loaded] == [a["explanation"] for a in new]

@@ -100,14 +100,25 @@ def test_a_figure_two_outlets_give_follows_a_label_that_leaves_it_out():
     assert fact_label(members[:1], outlet_of, [OKAFOR]) == "Mayor Okafor closed the bridge"
 
 
+def pair(a: str, b: str, how: str, figures: str | None = None, kind: str = "pair", text: str = "") -> dict:
+    """A ``ReasonPart`` of a pair as the contract holds it; ``text`` is deliberately not its wording: the reason
+    must not read it."""
+    return {"kind": kind, "text": text or "(wording the report must not read)", "names": [a, b], "how": how,
+            "figures": figures, "particulars": [], "tells_more": False}  # fmt: skip
+
+
+def adds(name: str, *particulars: str, more: bool = False) -> dict:
+    return {"kind": "adds", "text": "-", "names": [name], "particulars": list(particulars), "tells_more": more}
+
+
 def test_the_reason_names_each_outlet_once():
     pairs = {
         "verdict": "agree",
-        "reasons": [
-            "Ann Okafor via Daily A and Ann Okafor via Daily B say the same",
-            "Ann Okafor via Daily A and Okafor via Daily C say the same in other words",
-            "Ann Okafor via Daily B and Okafor via Daily C say the same in other words",
-            "Okafor via Daily C also gives: Monday, lorries",
+        "reason_parts": [
+            pair("Ann Okafor via Daily A", "Ann Okafor via Daily B", "same"),
+            pair("Ann Okafor via Daily A", "Okafor via Daily C", "other words"),
+            pair("Ann Okafor via Daily B", "Okafor via Daily C", "other words"),
+            adds("Okafor via Daily C", "Monday", "lorries"),
         ],
     }
     reason = fact_reason(pairs, list(OUTLETS.values()))
@@ -115,17 +126,22 @@ def test_the_reason_names_each_outlet_once():
         "Daily A, Daily B and Daily C say the same, some in other words, quoting Ann Okafor; "
         "Daily C alone adds: Monday, lorries"
     )
-    numbers = {"verdict": "agree", "explanation": "Daily A: 12; Daily B: 12 → agree (Daily A and Daily B agree)"}
-    assert fact_reason(numbers, list(OUTLETS.values()), "12") == "Daily A and Daily B give the same figure, 12"
+    pairs["reason_parts"][-1]["tells_more"] = True
+    assert fact_reason(pairs, list(OUTLETS.values())).endswith("Daily C tells more, maybe compatible: Monday, lorries")
+    numbers = {"verdict": "agree", "figure": "12", "reason_parts": [pair("Daily A", "Daily B", "figures agree")]}
+    assert fact_reason(numbers, list(OUTLETS.values())) == "Daily A and Daily B give the same figure, 12"
+    assert (
+        fact_reason({**numbers, "figure": None}, list(OUTLETS.values())) == "Daily A and Daily B give the same figures"
+    )
     # one page's own comparison pairs two sources of one account: both keep their names
-    one_page = {"verdict": "agree", "reasons": ["Daily A and Ann Okafor via Daily A say the same in other words"]}
+    one_page = {"verdict": "agree", "reason_parts": [pair("Daily A", "Ann Okafor via Daily A", "other words")]}
     assert fact_reason(one_page, ["Daily A"]) == "Daily A and Ann Okafor via Daily A say the same in other words"
     # two claims whose figures fit together tell the same fact, however many pairs say so
     fits = {
         "verdict": "compatible",
-        "reasons": [
-            "Union via Daily A and Union via Daily B tell the same fact; the figures they give fit together",
-            "Union via Daily B and Daily C tell the same fact; the figures they give fit together",
+        "reason_parts": [
+            pair("Union via Daily A", "Union via Daily B", "same fact", "fit together"),
+            pair("Union via Daily B", "Daily C", "same fact", "fit together"),
         ],
     }
     assert fact_reason(fits, list(OUTLETS.values())) == (
@@ -134,12 +150,27 @@ def test_the_reason_names_each_outlet_once():
     # a conflict's reason leads, said once however many pairs repeat it
     clash = {
         "verdict": "conflict",
-        "explanation": "… → conflict (Daily A gives 5, Daily B 7; Daily B and Daily C agree; Daily B and Daily C agree)",
+        "figure": "7",
+        "reason_parts": [
+            pair("Daily A", "Daily B", None, kind="verdict", text="Daily A gives 5, Daily B 7"),
+            pair("Daily B", "Daily C", "figures agree"),
+            pair("Daily A", "Daily C", None, kind="verdict", text="Daily A gives 5, Daily B 7"),
+        ],
     }
     assert (
         fact_reason(clash, list(OUTLETS.values()))
-        == "Daily A gives 5, Daily B 7; Daily B and Daily C give the same figures"
+        == "Daily A gives 5, Daily B 7; Daily B and Daily C give the same figure, 7"
     )
+
+
+def test_a_reason_stored_before_its_parts_were_data_is_shown_as_written():
+    old = {"verdict": "agree", "reasons": ["Daily A and Daily B say the same", "Daily A and Daily B say the same"]}
+    assert fact_reason(old, list(OUTLETS.values())) == "Daily A and Daily B say the same"
+    numbers = {"verdict": "agree", "explanation": "Daily A: 12; Daily B: 12 → agree (Daily A and Daily B agree)"}
+    assert fact_reason(numbers, list(OUTLETS.values())) == "Daily A and Daily B agree"
+    unique = {"verdict": "unique", "explanation": "Daily A: 12 → unique: only Daily A reports this"}
+    assert fact_reason(unique, list(OUTLETS.values())) == "only Daily A reports this"
+    assert fact_reason({"verdict": "conflict", "explanation": "Four against five."}, []) == "Four against five."
 
 
 def test_hostile_claim_text_reaches_the_label_raw_and_the_report_escaped():
@@ -160,22 +191,117 @@ def test_hostile_claim_text_reaches_the_label_raw_and_the_report_escaped():
     assert "&lt;script&gt;alert(1)" in html
 
 
-def test_the_reason_reads_the_pair_wording_the_compare_stage_writes():
-    """``fact_reason`` reads the compare stage's words for a pair (``meaning.pair_verdict``): if that wording
-    changes, the reason must still name each outlet once and say how they agree."""
-    from rashomon.meaning import pair_verdict
-    from rashomon.model import Claim
-    from rashomon.report.facts import PAIR_AGREES, fact_reason
+def test_the_reason_reads_the_pair_fields_the_compare_stage_writes():
+    """``fact_reason`` reads what ``meaning.align_claims`` stores of each pair (``reason_parts``), not its wording:
+    a group the compare stage makes names each outlet once, and says the same if the wording changes."""
+    from dataclasses import asdict
 
-    def claim(text: str) -> Claim:
-        return Claim(id="c", source_id="s", start=0, end=len(text), text=text)
+    import numpy as np
 
-    same = claim("The harbour council closed the old ferry terminal on Tuesday.")
-    other = claim("On Tuesday the council shut the ferry terminal that had served the harbour for decades.")
-    for a, b, cosine in ((same, same, 0.99), (same, other, 0.95), (same, other, 0.6)):
-        verdict, _, reason = pair_verdict(a, b, cosine, "Ivo Brandt via Daily A", "Daily B")
-        assert verdict == "agree"
-        match = PAIR_AGREES.match(reason)
-        assert match and (match["a"], match["b"]) == ("Ivo Brandt via Daily A", "Daily B"), reason
-        told = fact_reason({"verdict": verdict, "reasons": [reason]}, ["Daily A", "Daily B"])
-        assert told.startswith("Daily A and Daily B say the same") or told.startswith("Daily A and Daily B give")
+    from rashomon.meaning import align_claims
+    from rashomon.model import Claim, Quantity
+
+    def claim(cid: str, text: str, source: str) -> Claim:
+        twelve = Quantity(text="12", start=0, end=2, value=12.0, noun="berths")
+        return Claim(id=cid, source_id=source, start=0, end=len(text), text=text, quantities=[twelve])
+
+    claims = [
+        claim("p1:c1", "The harbour council closed 12 berths of the old ferry terminal on Tuesday.", "Ivo Brandt"),
+        claim("p2:c1", "The harbour council closed 12 berths of the old ferry terminal on Tuesday.", "publisher"),
+        claim("p3:c1", "On Tuesday the council shut 12 berths of the terminal that served the harbour.", "publisher"),
+    ]
+    outlets = {"p1": "Daily A", "p2": "Daily B", "p3": "Daily C"}
+    vectors = np.array([[1.0, 0.0], [1.0, 0.0], [0.85, np.sqrt(1 - 0.85**2)]], dtype=np.float32)
+
+    def label_of(c: Claim) -> str:
+        outlet = outlets[c.id.split(":")[0]]
+        return outlet if c.source_id == "publisher" else f"{c.source_id} via {outlet}"
+
+    (group,) = align_claims(claims, vectors, lambda c: c.id.split(":")[0], label_of)
+    data = asdict(group)
+    assert data["figure"] == "12"
+    assert [(p["kind"], p["how"], p["figures"]) for p in data["reason_parts"]] == [
+        ("pair", "same words", None),
+        ("pair", "same", "agree"),
+        ("pair", "same", "agree"),
+    ]
+    reason = fact_reason(data, list(outlets.values()))
+    assert reason == "Daily A, Daily B and Daily C say the same; the figures agree (12)"
+    for part in data["reason_parts"]:
+        part["text"] = "reworded"
+    assert fact_reason(data, list(outlets.values())) == reason
+
+
+def test_the_story_page_and_the_report_give_a_group_the_same_reason_with_its_figure():
+    """The story page has no claims of the pages, only the comparison: it reads the figure the compare stage
+    stored, as the report does (the story page once said "give the same figures" where the report named it)."""
+    from rashomon.report.stories import _story
+
+    group = {
+        "id": "x1",
+        "claim_ids": ["p1:c1", "p2:c1"],
+        "verdict": "agree",
+        "explanation": "Daily A: 12 berths; Daily B: 12 berths → agree (Daily A and Daily B agree)",
+        "topic": "berths <b>",
+        "figure": "12 <i>berths</i>",
+        "reason_parts": [pair("Daily A", "Daily B", "figures agree")],
+    }
+    story = {
+        "story_id": "s1", "label": "The terminal", "n_pages": 2, "n_outlets": 2, "first_date": None,
+        "last_date": None, "pages": [], "relations": [],
+        "comparison": {"result": {"pages": [{"id": "p1", "label": "Daily A"}, {"id": "p2", "label": "Daily B"}],
+                                  "alignments": [group]}},
+    }  # fmt: skip
+    html = _story(story)
+    reason = fact_reason(group, ["Daily A", "Daily B"])
+    assert reason == "Daily A and Daily B give the same figure, 12 <i>berths</i>"
+    assert "give the same figure, 12 &lt;i&gt;berths&lt;/i&gt;" in html and "<i>" not in html
+
+
+def test_a_speaker_nobody_was_tied_to_is_not_put_before_the_label():
+    """A source that is only a pronoun ("he", unresolved) is shown as someone not named, and a label quotes no
+    one for it; a named source is put before the quoted words."""
+    from rashomon.report.view import fact_words, source_name
+
+    text = "The ferry terminal will stay shut for at least three more weeks while the pier is rebuilt."
+    claims = {"c1": {"id": "c1", "text": text, "source_id": "s1", "narrative": "publisher", "predicate": "stay"}}
+    group = {"id": "g1", "claim_ids": ["c1"], "verdict": "unique", "explanation": "only Daily A"}
+    narratives = [{"id": "publisher", "name": "Daily A"}]
+    for name, unresolved, shown in (("he", True, None), ("Ida Vell", False, "Ida Vell: ")):
+        sources = {
+            "publisher": {"id": "publisher", "name": "Daily A", "is_publisher": True},
+            "s1": {"id": "s1", "name": name, "unresolved": unresolved},
+        }
+        label, _ = fact_words(group, claims, narratives, sources)
+        assert label.startswith("“The ferry terminal") if shown is None else label.startswith(shown), label
+    assert source_name(sources | {"s1": {"id": "s1", "name": "she", "unresolved": True}}, "s1") == (
+        "someone not named (“she”)"
+    )
+
+
+def test_the_report_and_the_compare_stage_tell_the_same_figure_by_one_criterion():
+    """``figures.figure_key``: one value and unit however written, else the same words; every digit counts
+    (the label's key once rounded to six digits: 1,234,567 and 1,234,568 were one figure)."""
+    from rashomon.figures import figure_key
+    from rashomon.meaning import shared_figure
+    from rashomon.model import Claim, Quantity
+
+    assert figure_key(12, None, "12") == figure_key(12.0, None, "twelve") != figure_key(12.0, "percent", "12%")
+    assert figure_key(1234567.0, "USD", "$1,234,567") != figure_key(1234568.0, "USD", "$1,234,568")
+    assert figure_key(None, None, "Dozens") == figure_key(None, None, "dozens")
+
+    def claim(cid: str, *quantities: tuple[str, float | None]) -> Claim:
+        found = [Quantity(text=t, start=0, end=len(t), value=v) for t, v in quantities]
+        return Claim(id=cid, source_id="s", start=0, end=10, text="-", quantities=found)
+
+    claims = [claim("p1:c1", ("Twelve", 12.0), ("dozens", None)), claim("p2:c1", ("dozens", None), ("12", 12.0))]
+    assert shared_figure(claims, lambda c: c.id[:2]) == "Twelve"  # as the first writes it
+    assert shared_figure(claims[:1] + [claim("p2:c1", ("Dozens", None))], lambda c: c.id[:2]) == "dozens"
+    assert shared_figure(claims[:1] + [claim("p2:c1", ("13", 13.0))], lambda c: c.id[:2]) is None
+
+
+def test_every_way_a_pair_agrees_has_its_words_in_the_reason():
+    from rashomon.model import PAIR_HOWS
+    from rashomon.report.facts import HOW_WORDS
+
+    assert set(HOW_WORDS) == set(PAIR_HOWS)

@@ -302,3 +302,32 @@ def test_a_referent_every_account_names_alike_is_no_paired_choice():
     table = word_choices_view(choices, [{"id": "a"}, {"id": "b"}])
     assert [(r["label"], r["cells"]) for r in table["rows"]] == [("the fighters", ["rebels ×1", "militants ×1"])]
     assert table["alike"] == ["the harbour"]
+
+
+def test_an_account_named_only_alike_gets_no_column_and_every_report_gives_the_named_alike_line():
+    from rashomon.report import render
+    from rashomon.report.view import word_choices_view
+
+    def row(account: str, term: str) -> dict:
+        return {"account": account, "label": account.upper(), "words": [{"term": term, "count": 1}]}
+
+    choices = [
+        {"label": "the fighters", "differs": True, "accounts": [row("a", "rebels"), row("b", "militants")]},
+        {"label": "the *harbour* <b>", "differs": False, "accounts": [row("a", "harbour"), row("c", "harbour")]},
+    ]
+    table = word_choices_view(choices, [{"id": "a"}, {"id": "b"}, {"id": "c"}])
+    assert table["columns"] == ["A", "B"]  # C names only the harbour, alike: no empty column for it
+    assert table["alike_line"] == "Named with the same words by every account that names them: the *harbour* <b>."
+    assert word_choices_view(choices[:1], [])["alike_line"] is None
+
+    text = "Daily A reports that the harbour stays shut."
+    data = {
+        "page": {"text": text},
+        "blocks": [{"id": "b0", "kind": "paragraph", "start": 0, "end": len(text), "text": text, "narrative": None}],
+        "sources": [{"id": "publisher", "name": "Daily A", "kind": "publisher", "is_publisher": True}],
+        "word_choices": choices,
+    }
+    html, markdown, plain = (render(data, kind) for kind in ("html", "md", "text"))
+    assert "them: the *harbour* &lt;b&gt;.</p>" in html
+    assert "them: the \\*harbour\\* &lt;b\\>." in markdown
+    assert "Named with the same words by every account that names them: the *harbour* <b>." in plain

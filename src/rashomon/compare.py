@@ -42,8 +42,9 @@ from .meaning import (
     link_actors,
     page_similarity,
     related_pairs,
+    shared_figure,
 )
-from .model import Alignment, Analysis, Claim, Quantity
+from .model import Alignment, Analysis, Claim, PairHow, Quantity, ReasonKind, ReasonPart
 from .pipeline import StageContext, register_stage
 
 __all__ = ["align", "compare_claims", "compare_pages", "compare_stage", "describe", "interval", "judge", "relation"]
@@ -145,27 +146,42 @@ def _listing(group: list[_Item]) -> str:
     return "; ".join(f"{label}: {', '.join(texts)}" for label, texts in by_label.items())
 
 
-def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> tuple[str, str, float]:
-    """Verdict, explanation and score (share of cross-source pairs whose ranges overlap) of one group."""
+def judge(
+    group: list[_Item], account_labels: dict[str, str] | None = None, parts: list[ReasonPart] | None = None
+) -> tuple[str, str, float]:
+    """Verdict, explanation and score (share of cross-source pairs whose ranges overlap) of one group; ``parts``,
+    when given, gets the lines of the explanation's reason as data (:class:`rashomon.model.ReasonPart`)."""
     account_labels = account_labels or {}
+    parts = [] if parts is None else parts
     listing = _listing(group)
     pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :] if a.label != b.label]
     accounts = {item.account for item in group}
     if not pairs:
         who = account_labels.get(next(iter(accounts)), next(iter(accounts)))
+        parts.append(ReasonPart(kind="note", text=f"only {who} reports this"))
         return "unique", f"{listing} → unique: only {who} reports this", 1.0
-    notes, conflicts, agreements, overlapping = [], [], [], 0
+    notes: list[str] = []
+    conflicts: list[str] = []
+    agreements: list[str] = []
+    overlapping = 0
+    said: dict[str, ReasonPart] = {}  # each line as data, by its words
+
+    def pair(kind: ReasonKind, text: str, a: _Item, b: _Item, how: PairHow | None = None) -> str:
+        part = ReasonPart(kind=kind, text=text, claim_ids=[a.claim.id, b.claim.id], names=[a.label, b.label], how=how)
+        said.setdefault(text, part)
+        return text
+
     for a, b in pairs:
         if a.claim.negated != b.claim.negated:
             conflicts.append(
-                f"{a.label} asserts what {b.label} denies"
+                pair("verdict", f"{a.label} asserts what {b.label} denies", a, b)
                 if b.claim.negated
-                else f"{b.label} asserts what {a.label} denies"
+                else pair("verdict", f"{b.label} asserts what {a.label} denies", b, a)
             )
             continue
         kind = relation(a.quantity, b.quantity)
         if kind == "agree":
-            agreements.append(f"{a.label} and {b.label} agree")
+            agreements.append(pair("pair", f"{a.label} and {b.label} agree", a, b, "figures agree"))
             overlapping += 1
         elif kind == "compatible":
             overlapping += 1
@@ -173,9 +189,23 @@ def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> t
             reason = _scope_difference(a, b)
             shown = f"{describe(a.quantity)} / {describe(b.quantity)}"
             if reason:
-                notes.append(f"values differ ({shown}) but the scopes differ: {reason}; not counted as a conflict")
+                notes.append(
+                    pair(
+                        "verdict",
+                        f"values differ ({shown}) but the scopes differ: {reason}; not counted as a conflict",
+                        a,
+                        b,
+                    )
+                )
             else:
-                conflicts.append(f"{a.label} and {b.label} give incompatible values for the same scope ({shown})")
+                conflicts.append(
+                    pair(
+                        "verdict",
+                        f"{a.label} and {b.label} give incompatible values for the same scope ({shown})",
+                        a,
+                        b,
+                    )
+                )
     if conflicts:
         verdict = "conflict"
     elif agreements and len(agreements) == len(pairs):
@@ -183,10 +213,12 @@ def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> t
     else:
         verdict = "compatible"
     details = conflicts + sorted(set(agreements)) + notes
+    parts += [said[text] for text in dict.fromkeys(details)]
     explanation = f"{listing} → {verdict}" + (f" ({'; '.join(details)})" if details else "")
     if len(accounts) == 1 and len(account_labels) > 1:
         who = account_labels.get(next(iter(accounts)), next(iter(accounts)))
         explanation += f"; only {who}'s account reports it"
+        parts.append(ReasonPart(kind="note", text=f"only {who}'s account reports it"))
     return verdict, explanation, round(overlapping / len(pairs), 3)
 
 
@@ -216,8 +248,11 @@ def align(
         groups = [g for g in (gate(group) for group in groups) if g]
     alignments = []
     for n, group in enumerate(groups, 1):
-        verdict, explanation, score = judge(group, account_labels)
+        parts: list[ReasonPart] = []
+        verdict, explanation, score = judge(group, account_labels, parts)
         claim_ids = list(dict.fromkeys(item.claim.id for item in group))
+        claims = list({item.claim.id: item.claim for item in group}.values())
+        account = {item.claim.id: item.account for item in group}.__getitem__
         alignments.append(
             Alignment(
                 id=f"{id_prefix}{n}",
@@ -226,6 +261,8 @@ def align(
                 explanation=explanation,
                 topic=_topic(group),
                 score=score,
+                reason_parts=parts,
+                figure=shared_figure(claims, lambda c: account(c.id)),  # noqa: B023 (called at once)
             )
         )
     return alignments

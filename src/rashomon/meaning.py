@@ -33,13 +33,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
 from .claims import topics
 from .claims.frames import opposed
 from .claims.numbers import describe, in_days, relation
-from .model import Actor, Alignment, Claim, Quantity
+from .figures import figure_key
+from .model import Actor, Alignment, Claim, PairHow, Quantity, ReasonPart
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Two claims of different accounts at or above this cosine are about one fact, anchors or not.
@@ -311,8 +313,21 @@ def anchored(a: Claim, b: Claim) -> bool:
     return any(kind == "agree" for _, _, kind in figure_pairs(a, b))
 
 
-def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) -> tuple[str, str | None, str]:
-    """(verdict, conflict kind, plain reason) for two claims already judged to be about one fact."""
+class PairVerdict(NamedTuple):
+    """The verdict of two claims about one fact: ``verdict``, ``conflict_kind`` (conflicts only), the plain
+    ``reason``, and for a pair that says its fact alike (agree, or compatible figures of one fact) ``how`` it does
+    and what its ``figures`` do ("agree", "fit together"), as the reason words them."""
+
+    verdict: str
+    conflict_kind: str | None
+    reason: str
+    how: PairHow | None = None
+    figures: str | None = None
+
+
+def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) -> PairVerdict:
+    """The verdict, conflict kind and plain reason (:class:`PairVerdict`) for two claims already judged to be
+    about one fact."""
     figures = figure_pairs(a, b)
     clashing = [(qa, qb) for qa, qb, kind in figures if kind == "disjoint"]
     if clashing and not any(kind == "agree" for _, _, kind in figures):
@@ -320,12 +335,12 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         times = (a.time or "").lower(), (b.time or "").lower()
         places = (a.place or "").lower(), (b.place or "").lower()
         if (all(times) and times[0] != times[1]) or (all(places) and places[0] != places[1]):
-            return (
+            return PairVerdict(
                 "compatible",
                 None,
                 f"{label_a} gives {describe(qa)}, {label_b} {describe(qb)}, but for another period or place",
             )
-        return (
+        return PairVerdict(
             "conflict",
             "fact",
             f"{label_a} gives {describe(qa)}, {label_b} {describe(qb)}: both cannot hold for the same fact",
@@ -336,10 +351,10 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     asserting = b if a.negated else a
     if a.negated != b.negated and same_event and not _NEGATION_WORD.search(normalized_text(asserting.text)):
         denier, asserter = (label_b, label_a) if b.negated else (label_a, label_b)
-        return "conflict", "fact", f"{denier} denies what {asserter} asserts"
+        return PairVerdict("conflict", "fact", f"{denier} denies what {asserter} asserts")
     kind = opposed(a.event_type, b.event_type)
     if kind:
-        return (
+        return PairVerdict(
             "conflict",
             kind,
             f"{label_a} says {a.predicate}, {label_b} says {b.predicate}"
@@ -353,18 +368,47 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         and not set(a.agent_ids) & set(b.agent_ids)
         and set(a.patient_ids) & set(b.patient_ids)
     ):
-        return (
+        return PairVerdict(
             "conflict",
             "fact",
             f"{label_a} names {a.agent} as doing it, {label_b} names {b.agent}: who is responsible differs",
         )
     if _word_overlap(a.text, b.text) >= SAME_WORDS_OVERLAP and all(kind == "agree" for _, _, kind in figures):
-        return "agree", None, f"{label_a} and {label_b} give the same words"
+        return PairVerdict("agree", None, f"{label_a} and {label_b} give the same words", "same words")
     if all(kind == "agree" for _, _, kind in figures):
         shared = "; the figures agree" if figures else ""
-        words = "" if cosine >= AGREE_COSINE else " in other words"
-        return "agree", None, f"{label_a} and {label_b} say the same{words}{shared}"
-    return "compatible", None, f"{label_a} and {label_b} tell the same fact; the figures they give fit together"
+        close = cosine >= AGREE_COSINE
+        words = "" if close else " in other words"
+        return PairVerdict(
+            "agree",
+            None,
+            f"{label_a} and {label_b} say the same{words}{shared}",
+            "same" if close else "other words",
+            "agree" if figures else None,
+        )
+    return PairVerdict(
+        "compatible",
+        None,
+        f"{label_a} and {label_b} tell the same fact; the figures they give fit together",
+        "same fact",
+        "fit together",
+    )
+
+
+def shared_figure(claims: Sequence[Claim], account_of: Callable[[Claim], str]) -> str | None:
+    """A figure every account of two or more gives (:func:`rashomon.figures.figure_key`: the same value and
+    unit, else the same words), as the first claim to give it writes it: what a report names in "give the same
+    figure, 12" or "the figures agree (12)"."""
+    accounts = {account_of(c) for c in claims}
+    if len(accounts) < 2:
+        return None
+    by_key: dict[str, tuple[str, set[str]]] = {}
+    for claim in claims:
+        for quantity in claim.quantities:
+            if quantity.text:
+                key = figure_key(quantity.value, quantity.unit, quantity.text)
+                by_key.setdefault(key, (quantity.text, set()))[1].add(account_of(claim))
+    return next((text for text, seen in by_key.values() if seen == accounts), None)
 
 
 def group_kind(verdict: str, same_words: bool, extra: dict[str, list[str]]) -> str:
@@ -569,7 +613,10 @@ def one_to_one(sims: np.ndarray, rows: np.ndarray, cols: np.ndarray, codes: np.n
 
 
 def candidate_pairs(
-    claims: Sequence[Claim], vectors: np.ndarray, account_of: Callable[[Claim], str]
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    account_of: Callable[[Claim], str],
+    evidence: dict[tuple[int, int], str] | None = None,
 ) -> list[tuple[int, int, float]]:
     """Pairs (i, j, cosine) of claims of different accounts about one fact, each claim keeping its best
     partner per other account.
@@ -579,7 +626,8 @@ def candidate_pairs(
     Python work grows with the pairs that may align, not with the square of the claims (10 pages of 50 claims:
     250,000 pairs). A pair that only the band admits (:func:`band_evidence`) is left out when its verdict would
     be a conflict (loose evidence does not make a conflict); below ``BAND_COSINE`` it must also be matched one
-    to one between the two accounts (:func:`one_to_one`) and share rare words."""
+    to one between the two accounts (:func:`one_to_one`) and share rare words. ``evidence``, when given, gets
+    the band evidence of each pair returned that needed it, by (i, j)."""
     if len(claims) < 2:
         return []
     sims = vectors @ vectors.T
@@ -591,9 +639,10 @@ def candidate_pairs(
     second: np.ndarray | None = None
     matched: set[tuple[int, int]] | None = None
     topic: set[tuple] | None = None
-    best: dict[tuple[int, int], tuple[float, int]] = {}
+    best: dict[tuple[int, int], tuple[float, int, str | None]] = {}
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         cosine = float(sims[i, j])
+        found: str | None = None
         if not _candidate(claims[i], claims[j], cosine):
             low = cosine < BAND_COSINE
             if low:
@@ -608,17 +657,20 @@ def candidate_pairs(
             overlap = rare_overlap(words[i], words[j], idf)
             if topic is None:
                 topic = topic_figures(claims, account_of)
-            if band_evidence(claims[i], claims[j], overlap, margin, words_only=low, cosine=cosine, topic=topic) is None:
+            found = band_evidence(claims[i], claims[j], overlap, margin, words_only=low, cosine=cosine, topic=topic)
+            if found is None:
                 continue
             # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
             if pair_verdict(claims[i], claims[j], cosine, "", "")[0] == "conflict":
                 continue
         key = (i, int(codes[j]))
         if key not in best or cosine > best[key][0]:
-            best[key] = (cosine, j)
+            best[key] = (cosine, j, found)
     pairs = {}
-    for (i, _), (cosine, j) in best.items():
+    for (i, _), (cosine, j, found) in best.items():
         pairs[(min(i, j), max(i, j))] = cosine
+        if evidence is not None and found is not None:
+            evidence[(min(i, j), max(i, j))] = found
     return [(i, j, cosine) for (i, j), cosine in sorted(pairs.items())]
 
 
@@ -673,7 +725,8 @@ def align_claims(
     id_prefix: str = "m",
 ) -> list[Alignment]:
     """Alignments of claims told by two or more accounts, each with its verdict, reasons and explanation."""
-    pairs = candidate_pairs(claims, vectors, account_of)
+    evidence: dict[tuple[int, int], str] = {}
+    pairs = candidate_pairs(claims, vectors, account_of, evidence)
     parent = list(range(len(claims)))
 
     def root(i: int) -> int:
@@ -703,12 +756,12 @@ def align_claims(
     alignments: list[Alignment] = []
     for group_pairs in sorted(by_group.values(), key=lambda g: min(min(i, j) for i, j, _ in g)):
         members = sorted({k for i, j, _ in group_pairs for k in (i, j)})
-        judged = []
-        for i, j, cosine in group_pairs:
-            a, b = claims[i], claims[j]
-            judged.append(pair_verdict(a, b, cosine, label_of(a), label_of(b)))
-        verdict = max((v for v, _, _ in judged), key=_RANK.__getitem__)
-        kinds = sorted({k for v, k, _ in judged if v == "conflict" and k})
+        judged = [
+            pair_verdict(claims[i], claims[j], cosine, label_of(claims[i]), label_of(claims[j]))
+            for i, j, cosine in group_pairs
+        ]
+        verdict = max((p.verdict for p in judged), key=_RANK.__getitem__)
+        kinds = sorted({p.conflict_kind for p in judged if p.verdict == "conflict" and p.conflict_kind})
         extra: dict[str, list[str]] = {}
         for k in members:
             others = [claims[o] for o in members if account_of(claims[o]) != account_of(claims[k])]
@@ -721,19 +774,40 @@ def align_claims(
             _word_overlap(claims[i].text, claims[j].text) >= SAME_WORDS_OVERLAP for i, j, _ in group_pairs
         )
         kind = group_kind(verdict, same_words, extra)
-        reasons = list(dict.fromkeys(r for _, _, r in judged))
+        parts: dict[str, ReasonPart] = {}
+        for (i, j, _), pair in zip(group_pairs, judged, strict=True):
+            parts.setdefault(
+                pair.reason,
+                ReasonPart(
+                    kind="pair" if pair.how else "verdict",
+                    text=pair.reason,
+                    claim_ids=[claims[i].id, claims[j].id],
+                    names=[label_of(claims[i]), label_of(claims[j])],
+                    how=pair.how,
+                    figures=pair.figures,
+                    evidence=evidence.get((i, j)),
+                ),
+            )
         if verdict != "conflict":
-            reasons += [
-                f"{label_of(claims[k])} "
-                + (
-                    "tells more, maybe compatible"
-                    if kind == "one tells more" and len(found) >= TELLS_MORE_PARTICULARS
-                    else "also gives"
+            for k in members:
+                found = extra.get(claims[k].id, [])
+                if not found:
+                    continue
+                more = kind == "one tells more" and len(found) >= TELLS_MORE_PARTICULARS
+                shown = found[:SHOWN_PARTICULARS]
+                text = f"{label_of(claims[k])} {'tells more, maybe compatible' if more else 'also gives'}: {', '.join(shown)}"
+                parts.setdefault(
+                    text,
+                    ReasonPart(
+                        kind="adds",
+                        text=text,
+                        claim_ids=[claims[k].id],
+                        names=[label_of(claims[k])],
+                        particulars=shown,
+                        tells_more=more,
+                    ),
                 )
-                + f": {', '.join(found[:SHOWN_PARTICULARS])}"
-                for k in members
-                if (found := extra.get(claims[k].id, []))
-            ]
+        reasons = list(parts)
         listing = "; ".join(
             f"{label_of(claims[k])}: “{_short(claims[k].text)}”" + (" (denied)" if claims[k].negated else "")
             for k in members
@@ -752,6 +826,8 @@ def align_claims(
                 reasons=reasons,
                 certainty=VERDICT_CERTAINTY.get(kind),
                 extra=extra,
+                reason_parts=list(parts.values()),
+                figure=shared_figure([claims[k] for k in members], account_of),
             )
         )
     return alignments

@@ -351,6 +351,41 @@ class Claim:
     checkable: bool = True
 
 
+#: What one line of a group's reason tells (:class:`ReasonPart`): two claims that say one fact alike ("pair"),
+#: two claims judged otherwise (a conflict, figures for another period: "verdict"), the particulars one claim
+#: gives that no other account names ("adds"), or anything else the compare stage says of the group ("note").
+ReasonKind = Literal["pair", "verdict", "adds", "note"]
+REASON_KINDS: tuple[str, ...] = get_args(ReasonKind)
+#: How the two claims of an agreeing pair say their fact: in the same words, the same (encoder cosine at
+#: ``meaning.AGREE_COSINE`` or above), the same in other words, the same fact with figures that fit together, or
+#: (a number group) figures that agree.
+PairHow = Literal["same words", "same", "other words", "same fact", "figures agree"]
+PAIR_HOWS: tuple[str, ...] = get_args(PairHow)
+
+
+@dataclass(slots=True)
+class ReasonPart:
+    """One line of a group's reason as data, so a report words the group without reading ``text`` back.
+
+    ``claim_ids`` and ``names``: the claims the line is about (two for a pair or a verdict, one for "adds") and
+    who says each, as ``text`` names them ("Ivo Brandt via Daily A"). ``how``: for a pair, how its claims agree.
+    ``figures``: for a pair, what its figures do ("agree", "fit together"; None when it gives none that meet).
+    ``evidence``: what made a pair below the anchored cosine one fact (:func:`rashomon.meaning.band_evidence`:
+    "shared rare words", "same figure", ...); None for a closer pair. ``particulars``: for "adds", the
+    particulars shown; ``tells_more``: there are enough of them that the claim may tell more than the others.
+    """
+
+    kind: ReasonKind
+    text: str
+    claim_ids: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    how: PairHow | None = None
+    figures: str | None = None
+    evidence: str | None = None
+    particulars: list[str] = field(default_factory=list)
+    tells_more: bool = False
+
+
 @dataclass(slots=True)
 class Alignment:
     """Claims from different sources about one fact, and whether they agree.
@@ -380,6 +415,12 @@ class Alignment:
     #: By claim id, the particulars (figures, times, places, names) a claim gives that no claim of another
     #: account in the group names: where one account tells more than another, which an "agree" may hide.
     extra: dict[str, list[str]] = field(default_factory=dict)
+    #: The lines of the group's reason as data, in the order the explanation gives them (``reasons`` word them;
+    #: a number group gives them in its explanation only). Empty in analyses written before they were added.
+    reason_parts: list[ReasonPart] = field(default_factory=list)
+    #: A figure every account of the group gives (the same value and unit), as the first of its claims writes
+    #: it: what a report names in "give the same figure, 12". None when there is none.
+    figure: str | None = None
 
 
 @dataclass(slots=True)

@@ -111,6 +111,18 @@ class Lexicon:
     #: light nouns and ``information_nouns``.
     information_nouns: frozenset[str] = frozenset()
 
+    def names_people(self, lemma: str, form: str | None = None, people: bool = False) -> bool:
+        """Whether a noun names a person by the lexicons: a person head ("official", "resident") or a role
+        ("spokesman"), by its lemma or, for a person head, by ``form``, the word as written ("folks"); with
+        ``people``, also a noun for a number of people (``speaker_nouns["people"]``: "voters", "crowd"). The one
+        test the attribution rules make of a common noun for a person; the entity label is theirs to add."""
+        return (
+            lemma in self.unnamed_person_heads
+            or lemma in self.roles
+            or (form is not None and form in self.unnamed_person_heads)
+            or (people and lemma in self.speaker_nouns.get("people", ()))
+        )
+
     def cue_group(self, lemma: str) -> str | None:
         for group in CUE_GROUPS:
             if lemma in self.cue_verbs.get(group, ()):

@@ -344,14 +344,7 @@ class PageAttributor:
 
     def _names_people(self, token) -> bool:
         """A plural noun that names people: a person noun or role of the lexicons, or a nationality or party."""
-        lemma = token.lemma_.lower()
-        lexicon = self.lexicon
-        return (
-            token.ent_type_ == "NORP"
-            or lemma in lexicon.unnamed_person_heads
-            or lemma in lexicon.roles
-            or lemma in lexicon.speaker_nouns.get("people", ())
-        )
+        return token.ent_type_ == "NORP" or self.lexicon.names_people(token.lemma_.lower(), people=True)
 
     @staticmethod
     def _sentence_before(item, sentence, position: int) -> bool:

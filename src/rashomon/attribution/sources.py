@@ -398,7 +398,7 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
             affiliation = affiliation or _affiliation(child)
             break
     head_lemma = head.lemma_.lower()
-    describes_person = person is None and (head_lemma in lexicon.roles or head_lemma in lexicon.unnamed_person_heads)
+    describes_person = person is None and lexicon.names_people(head_lemma)
     if role is None and describes_person:  # "an official in the X group", "a rebel fighter"
         role = head_lemma if head_lemma in lexicon.roles else None
         affiliation = _affiliation(head)
@@ -436,7 +436,7 @@ def _named_after_affiliation(head: Token, lexicon: Lexicon) -> Token | None:
     """ "the mayor of Portsmouth, Ida Marrow": the parser hangs the person's name on the place or body the role is of,
     not on the role. The name, when the head is a role or a person noun and its of/for/at object is no person."""
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or not (lemma in lexicon.roles or lemma in lexicon.unnamed_person_heads):
+    if head.pos_ != "NOUN" or not lexicon.names_people(lemma):
         return None
     for preposition in head.rights:
         if preposition.dep_ != "prep" or preposition.lower_ not in ("of", "for", "at"):

@@ -83,8 +83,11 @@ def _holding_attribution(attributions: list[Attribution], start: int, end: int, 
     return best
 
 
-def _event_predicate(sent, anchor_token, span_start: int, span_end: int):
-    """The event verb of a claim: from the quantity (or the content's top verb) up, over carrier verbs."""
+def event_predicate(sent, anchor_token, span_start: int, span_end: int):
+    """The event verb of a claim: from the quantity (or the content's top verb between the character offsets
+    ``span_start`` and ``span_end`` of the doc) up, over carrier verbs (speech or structure: "said", "amounted
+    to"), else the verb a carrier reports; None when the sentence has none. ``eval/stories.py`` reads the event of
+    each sentence of a lead with it."""
     carriers = topics()["carrier_set"]
     token = anchor_token
     if token is None:
@@ -180,7 +183,7 @@ def _claims_of_block(
                 ),
                 None,
             )
-        predicate = frames.past_denial(_event_predicate(sent, anchor_token, span_start - offset, span_end - offset))
+        predicate = frames.past_denial(event_predicate(sent, anchor_token, span_start - offset, span_end - offset))
         hedge = topics()["hedge_re"].search(text)
         agent, patient = frames.roles(predicate)
         counter[0] += 1

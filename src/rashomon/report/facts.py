@@ -1,7 +1,8 @@
 """What a reader sees of one fact group: a short label and one sentence on how the accounts compare.
 
 The compare stage keeps its machine fields (``topic`` is a kind of event or a noun class, ``reasons`` one line per
-pair of claims, ``extra`` the particulars by claim id); the words a reader gets are made here, for every report
+pair of claims and ``reason_parts`` the same lines as data, ``figure`` the figure every account gives, ``extra``
+the particulars by claim id); the words a reader gets are made here, for every report
 (the HTML and Markdown reports, the terminal, the web app, the story pages), from the group's claims themselves:
 
 - :func:`fact_label`: who did what, in words an outlet wrote ("Mayor Ida Vell on Tuesday appointed Jonas
@@ -19,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+
+from ..figures import figure_key
 
 # --- settings ------------------------------------------------------------------------------------------
 #: A label is at most this many words (the speaker's name before a quotation not counted).
@@ -263,23 +266,23 @@ def fact_label(
 
 
 def _figure_key(quantity: dict[str, Any]) -> str:
-    value = quantity.get("value")
-    if value is None:
-        return str(quantity.get("text") or "").lower()
-    return f"{float(value):g} {quantity.get('unit') or ''}".strip()
+    """A quantity of a contract dict as :func:`rashomon.figures.figure_key` keys it (the compare stage's
+    criterion for the figure a group's accounts share)."""
+    return figure_key(quantity.get("value"), quantity.get("unit"), quantity.get("text"))
 
 
 # --- the reason ----------------------------------------------------------------------------------------
 
-#: One pair's agreement as the compare stage words it: "A and B agree", "A and B say the same (in other words)",
-#: "A and B give the same words", "A and B tell the same fact" (their figures fit together).
-PAIR_AGREES = re.compile(
-    r"^(?P<a>.+?) and (?P<b>.+) (?P<how>agree|say the same(?: in other words)?|give the same words|tell the same fact)$"
-)
-#: One claim's particulars as the compare stage words them: "A also gives: x, y", "A tells more, maybe
-#: compatible: x, y".
-_PARTICULARS = re.compile(r"^(?P<who>.+?) (?P<how>also gives|tells more, maybe compatible): (?P<what>.+)$")
-_VERDICT_TAIL = re.compile(r"→\s*\w+\s*(?:\((?P<paren>.*)\)(?P<rest>[^()]*)|:\s*(?P<colon>.*))$", re.DOTALL)
+#: How a pair of claims says its fact (``ReasonPart.how``), in a reason's words.
+HOW_WORDS = {
+    "figures agree": "agree",
+    "same": "say the same",
+    "other words": "say the same in other words",
+    "same words": "give the same words",
+    "same fact": "tell the same fact",
+}
+#: What a pair's figures do (``ReasonPart.figures``), in a reason's words.
+FIGURES_WORDS = {"agree": "the figures agree", "fit together": "the figures they give fit together"}
 
 
 def _listed(names: Sequence[str]) -> str:
@@ -314,28 +317,37 @@ def _speakers(speakers: Sequence[str]) -> list[str]:
     return sorted(kept, key=speakers.index)
 
 
-def reason_parts(alignment: dict[str, Any]) -> list[str]:
-    """The lines of a group's reason as the compare stage wrote them: its ``reasons`` when it gave them, else
-    what follows ``→ verdict`` in its explanation (number groups), split at "; "."""
+def _old_reason(alignment: dict[str, Any]) -> str:
+    """The reason of a group stored before the compare stage gave its lines as data (``reason_parts``): its
+    lines as the compare stage wrote them (``reasons``), else what follows "→ verdict" in its explanation, else
+    the explanation whole."""
     reasons = [str(r) for r in alignment.get("reasons") or [] if r]
     if reasons:
-        return [p.strip() for r in reasons for p in r.split("; ") if p.strip()]
+        return "; ".join(dict.fromkeys(reasons))
     explanation = str(alignment.get("explanation") or "")
-    match = _VERDICT_TAIL.search(explanation)
-    if not match:
-        return [explanation] if explanation else []
-    if match.group("colon") is not None:
-        return [match.group("colon").strip()]
-    rest = match.group("rest").strip(" ;")
-    return [p.strip() for p in match.group("paren").split("; ") if p.strip()] + ([rest] if rest else [])
+    _, arrow, tail = explanation.partition(" → ")
+    said = tail.removeprefix(str(alignment.get("verdict") or "")).strip()
+    if not arrow or not said:
+        return explanation
+    if said.startswith(":"):
+        return said[1:].strip()  # "→ unique: only Daily A reports this"
+    close = said.rfind(")")
+    if said.startswith("(") and close > 0:  # "→ agree (A and B agree); only A's account reports it"
+        return "; ".join(p for p in (said[1:close].strip(), said[close + 1 :].strip(" ;")) if p)
+    return said
 
 
-def fact_reason(alignment: dict[str, Any], outlets: Sequence[str], figure: str | None = None) -> str:
+def fact_reason(alignment: dict[str, Any], outlets: Sequence[str]) -> str:
     """One sentence on how the accounts of a group compare, each outlet named once in each clause: the
     agreeing outlets together ("Fox News, New York Times and HuffPost say the same in other words, quoting
-    Larry Summers"; with ``figure``, the figure they share: "give the same figure, 12"), what each alone adds
-    ("HuffPost alone adds: Democrats"), then the other reasons (values that differ, a denial) once each.
+    Larry Summers"; with the group's ``figure``, the figure they share: "give the same figure, 12"), what each
+    alone adds ("HuffPost alone adds: Democrats"), then the other reasons (values that differ, a denial) once each.
+    It reads the group's ``reason_parts`` (the compare stage's lines as data), never their words.
     ``outlets``: the names of the columns (pages or accounts), which the compare stage's names end with."""
+    parts = [p for p in alignment.get("reason_parts") or [] if isinstance(p, dict)]
+    if not parts:
+        return _old_reason(alignment)
+    figure = alignment.get("figure")
     agreeing: list[str] = []
     speakers: list[str] = []
     own_voice = False
@@ -343,34 +355,37 @@ def fact_reason(alignment: dict[str, Any], outlets: Sequence[str], figure: str |
     adds: dict[str, list[str]] = {}
     more: set[str] = set()
     others: list[str] = []
-    parts = list(dict.fromkeys(reason_parts(alignment)))
+    pairs = [
+        p for p in parts if p.get("kind") == "pair" and p.get("how") in HOW_WORDS and len(p.get("names") or []) == 2
+    ]
     # a pair of sources of one account (a page's own comparison) keeps every name as given: "Meridian Wire and
     # Tomas Edrin via Meridian Wire" are two sources, not one outlet
     collapse = not any(
-        (m := PAIR_AGREES.match(p))
-        and _split_name(m["a"].strip(), outlets)[0] == _split_name(m["b"].strip(), outlets)[0]
-        for p in parts
+        _split_name(str(p["names"][0]), outlets)[0] == _split_name(str(p["names"][1]), outlets)[0] for p in pairs
     )
+    shown_outlets = outlets if collapse else ()
+    agreements = {id(p) for p in pairs}
     for part in parts:
-        pair = PAIR_AGREES.match(part)
-        particulars = _PARTICULARS.match(part)
-        if pair:
-            hows.add(pair["how"])
-            split = [_split_name(name, outlets if collapse else ()) for name in (pair["a"].strip(), pair["b"].strip())]
-            for outlet, speaker in split:
+        names = [str(n) for n in part.get("names") or []]
+        if id(part) in agreements:
+            hows.add(HOW_WORDS[str(part["how"])])
+            for outlet, speaker in (_split_name(name, shown_outlets) for name in names):
                 agreeing.append(outlet)
                 if speaker:
                     speakers.append(speaker)
                 else:
                     own_voice = True
-        elif particulars:
-            outlet, _ = _split_name(particulars["who"].strip(), outlets if collapse else ())
+            if part.get("figures") in FIGURES_WORDS:
+                others.append(FIGURES_WORDS[str(part["figures"])])
+        elif part.get("kind") == "adds" and names:
+            outlet, _ = _split_name(names[0], shown_outlets)
             found = adds.setdefault(outlet, [])
-            found += [p for p in particulars["what"].split(", ") if p and p not in found]
-            if particulars["how"].startswith("tells more"):
+            found += [str(p) for p in part.get("particulars") or [] if p and p not in found]
+            if part.get("tells_more"):
                 more.add(outlet)
-        else:
-            others.append(part)
+        elif part.get("text"):
+            others.append(str(part["text"]))
+    others = list(dict.fromkeys(others))
     clauses: list[str] = []
     names = sorted(dict.fromkeys(agreeing), key=lambda n: list(outlets).index(n) if n in outlets else len(outlets))
     if names:

@@ -161,6 +161,8 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
             )
             lines.append(f"- **{escape_md(row['label'] or '—')}**: {said}")
         lines.append("")
+    if framing.get("alike_line"):
+        lines += [escape_md(framing["alike_line"]), ""]
     for side in framing["sides"]:
         terms = ", ".join(f"{escape_md(t['term'])} (z {t.get('z')})" for t in side["distinctive"]) or "—"
         lines += [f"- **{escape_md(side['name'])}** distinctive words: {terms}"]

@@ -230,6 +230,8 @@ def render_terminal(analysis: Analysis | dict[str, Any], console: Console | None
         line = Text(f"{_clean(row['label'])}: ", style="bold")
         line.append(" | ".join(f"{_clean(s)}: {_clean(c)}" for s, c in zip(framing["pair_sides"], row["cells"]) if c))
         console.print(line)
+    if framing.get("alike_line"):
+        console.print(Text(_clean(framing["alike_line"]), style="dim"))
     for side in framing["sides"]:
         line = Text(f"{_clean(side['name'])}: ", style="bold " + SIDE_COLOURS[side["slot"] % len(SIDE_COLOURS)])
         line.append(", ".join(f"{_clean(t['term'])} ({t.get('z')})" for t in side["distinctive"]) or "—")

@@ -195,6 +195,14 @@ def empty_sentences(warnings: list[dict[str, Any]]) -> dict[str, str]:
 #: Names of a source that is only ever a pronoun the attribution stage could not tie to anyone ("he said" with no
 #: one named before): shown as what they are, not as if "he" were a name.
 UNRESOLVED_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it"})
+#: How such a source is shown, the pronoun in quotation marks.
+NOT_NAMED = "someone not named (“{pronoun}”)"
+
+
+def not_named(source: dict[str, Any] | None) -> bool:
+    """Whether a source is only ever a pronoun nobody was tied to (shown as :data:`NOT_NAMED`): nobody a report
+    can say it quotes."""
+    return bool(source and source.get("unresolved") and str(source.get("name") or "").lower() in UNRESOLVED_PRONOUNS)
 
 
 def source_name(sources: dict[str, Any], source_id: str | None) -> str:
@@ -203,10 +211,9 @@ def source_name(sources: dict[str, Any], source_id: str | None) -> str:
     source = sources.get(source_id)
     if not source:
         return str(source_id)
-    name = source.get("name") or source_id
-    if source.get("unresolved") and str(name).lower() in UNRESOLVED_PRONOUNS:
-        return f"someone not named (“{name}”)"
-    return name
+    if not_named(source):
+        return NOT_NAMED.format(pronoun=source["name"])
+    return source.get("name") or source_id
 
 
 def _narratives(blocks: list[dict], sources: dict[str, Any]) -> list[dict[str, Any]]:
@@ -471,22 +478,9 @@ def _outlet_namer(narratives: list[dict], sources: dict) -> tuple[Callable[[dict
         if not source or source.get("is_publisher") or claim.get("source_id") == claim.get("narrative"):
             return None
         name = source_name(sources, claim.get("source_id"))
-        return None if name.lower() in PRONOUNS or name.startswith("someone not named") else name
+        return None if name.lower() in PRONOUNS or not_named(source) else name
 
     return outlet_of, speaker_of
-
-
-def _shared_figure(members: list[dict], outlet_of: Callable[[dict], str]) -> str | None:
-    """A figure every outlet of a group gives (as the first writes it), for "give the same figure, 12"."""
-    outlets = {outlet_of(c) for c in members}
-    by_value: dict[tuple, tuple[str, set[str]]] = {}
-    for claim in members:
-        for q in claim.get("quantities") or []:
-            if isinstance(q, dict) and q.get("text") and q.get("value") is not None:
-                key = (q.get("value"), q.get("unit"))
-                text, seen = by_value.setdefault(key, (str(q["text"]), set()))
-                seen.add(outlet_of(claim))
-    return next((text for text, seen in by_value.values() if len(outlets) >= 2 and seen == outlets), None)
 
 
 def fact_words(
@@ -498,7 +492,7 @@ def fact_words(
     outlet_of, speaker_of = _outlet_namer(narratives, sources)
     outlets = list(dict.fromkeys([n["name"] for n in narratives] + [outlet_of(c) for c in members]))
     label = fact_label(members, outlet_of, actors, speaker_of) if members else str(alignment.get("topic") or "")
-    reason = str(alignment.get("reason") or fact_reason(alignment, outlets, _shared_figure(members, outlet_of)))
+    reason = str(alignment.get("reason") or fact_reason(alignment, outlets))
     return label, reason
 
 
@@ -837,6 +831,7 @@ def framing_view(
         "pair_sides": choice_table["columns"],
         "pairs": choice_table["rows"],
         "alike_pairs": choice_table["alike"],
+        "alike_line": choice_table["alike_line"],
         "choices": choice_table,
         "sides": sides,
         "chart": chart,
@@ -884,24 +879,35 @@ def _merge_loaded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(merged.values(), key=lambda e: bool(e.get("voice")))  # the account's own words first
 
 
+#: The line under the paired word choices that names the referents every account wrote alike (all reports).
+NAMED_ALIKE = "Named with the same words by every account that names them: {referents}."
+
+
 def word_choices_view(choices: list[dict], narratives: list[dict]) -> dict[str, Any]:
-    """The paired word choices as one table: a row per shared actor or event, a column per account; each cell
-    lists the words that account wrote, with counts and the sources it relays when it uses them."""
+    """The paired word choices as one table: a row per shared actor or event, a column per account that writes
+    one of them (an account named only in referents written alike has nothing to show); each cell lists the
+    words that account wrote, with counts and the sources it relays when it uses them. ``alike``: the referents
+    every account wrote alike, and ``alike_line`` the one sentence every report gives them (None without any)."""
     order = {n["id"]: i for i, n in enumerate(narratives)}
+    differing = [c for c in choices if c.get("differs")]
     columns: dict[str, str] = {}
-    for choice in choices:
+    for choice in differing:
         for row in choice.get("accounts") or []:
             columns.setdefault(str(row.get("account")), str(row.get("label") or row.get("account")))
     ids = sorted(columns, key=lambda a: (order.get(a, len(order)), a))
-    rows, alike = [], []
-    for choice in choices:
-        label = str(choice.get("label") or choice.get("referent") or "")
-        if not choice.get("differs"):
-            alike.append(label)  # every account that names it wrote the same words: no choice to show
-            continue
+    rows = []
+    for choice in differing:
         cells = {str(row.get("account")): _choice_cell(row.get("words") or []) for row in choice.get("accounts") or []}
+        label = str(choice.get("label") or choice.get("referent") or "")
         rows.append({"label": label, "kind": choice.get("kind"), "cells": [cells.get(a, "") for a in ids]})
-    return {"columns": [columns[a] for a in ids], "rows": rows, "alike": alike}
+    # every account that names these wrote the same words: no choice to show, one line names them
+    alike = [str(c.get("label") or c.get("referent") or "") for c in choices if not c.get("differs")]
+    return {
+        "columns": [columns[a] for a in ids],
+        "rows": rows,
+        "alike": alike,
+        "alike_line": NAMED_ALIKE.format(referents=", ".join(alike)) if alike else None,
+    }
 
 
 def _choice_cell(words: list[dict]) -> str:

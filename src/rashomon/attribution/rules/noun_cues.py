@@ -169,9 +169,7 @@ class NounCueRules(ExtractorBase):
                 return subject.lower_ == {"his": "he", "her": "she"}[lower]
             if subject.tag_ == "NNP":
                 return subject.ent_type_ not in ("GPE", "NORP", "LOC")
-            return subject.tag_ == "NN" and (
-                self.is_person(subject) or subject.lemma_.lower() in self.lexicon.speaker_nouns.get("people", ())
-            )
+            return subject.tag_ == "NN" and self.is_person(subject, people=True)
         if lower == "its":
             return subject.lower_ == "it" or (
                 subject.tag_ in ("NN", "NNP") and subject.ent_type_ != "PERSON" and not self.is_person(subject)

@@ -121,9 +121,7 @@ class SpeakerRules(ExtractorBase):
         if lemma in lexicon.speaker_nouns.get("documents", ()) or lemma in lexicon.study_nouns:
             return "document"
         if (
-            lemma in lexicon.unnamed_person_heads
-            or lower in lexicon.unnamed_person_heads
-            or lemma in lexicon.roles
+            lexicon.names_people(lemma, lower)
             or any(lemma in words or lower in words for words in lexicon.heads.values())
             or any(lemma in words or lower in words for words in lexicon.speaker_nouns.values())
         ):
@@ -265,14 +263,10 @@ class SpeakerRules(ExtractorBase):
         """A proper name of someone who can speak: a person, an organisation, a group or a country."""
         return token.ent_type_ in SPEAKER_ENTITIES or token.pos_ == "PROPN" and token.ent_type_ not in NOT_SPEAKERS
 
-    def is_person(self, head: Token) -> bool:
-        lemma = head.lemma_.lower()
-        return (
-            head.ent_type_ == "PERSON"
-            or lemma in self.lexicon.unnamed_person_heads
-            or lemma in self.lexicon.roles
-            or head.lower_ in self.lexicon.unnamed_person_heads
-        )
+    def is_person(self, head: Token, people: bool = False) -> bool:
+        """Whether a noun names a person: a person entity, or a person noun of the lexicons
+        (:meth:`~rashomon.attribution.lexicon.Lexicon.names_people`; with ``people``, a noun for people too)."""
+        return head.ent_type_ == "PERSON" or self.lexicon.names_people(head.lemma_.lower(), head.lower_, people)
 
     # --- sources ------------------------------------------------------------------------------------
 
