@@ -107,6 +107,12 @@ def test_an_acronym_with_and_without_periods_is_one_actor(nlp):
     assert len(named) == 1 and len(named[0].mentions) == 3
 
 
+def test_a_salutation_is_no_part_of_the_name(nlp):
+    analysis = run(nlp, "Dear Petra and Ilse, I know school is hard, but you are part of the council family now.")
+    names = [a.name for a in analysis.actors]
+    assert names and not [n for n in names if n.lower().startswith("dear")]
+
+
 def test_people_named_by_nationality_or_party_are_no_militia(nlp):
     """Real news, session 11: "Americans" was an identity militia; and an office's portfolio ("secretary of
     state") was an organization "state"."""

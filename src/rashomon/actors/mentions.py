@@ -467,6 +467,11 @@ def _people_type(name: str, lexicon: dict) -> str:
     return "organization" if singular & set(lexicon.get("party_members", ())) else "civilians"
 
 
+#: A first word the entity recognizer takes into a name that is no part of it: an article, and a letter's or a
+#: message's salutation ("Dear Sasha and Malia" named an actor "Dear Sasha").
+ENTITY_OPENERS = frozenset({"the", "dear", "hi", "hello", "hey"})
+
+
 def _entity_pass(found, index, pb, lexicon: dict) -> None:
     claimed = found.token_actor[index]
     surnames = {surname(a.name): a.id for a in found.actors.values() if a.type == "person"}
@@ -475,7 +480,7 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
         if any(i in claimed or i in found.places[index] for i in range(ent.start, ent.end)):
             continue
         label = ent.label_
-        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in ENTITY_OPENERS)]
         if not tokens:
             continue
         start, end = tokens[0].i, ent.end
