@@ -585,7 +585,7 @@ def test_what_one_outlet_tells_more_is_named_on_the_group_with_how_sure_the_verd
     assert "Ridge Bulletin also gives: Kessling" in group["reasons"]
     adds = [p for p in group["reason_parts"] if p["kind"] == "adds"]
     assert [(p["claim_ids"], p["particulars"], p["tells_more"]) for p in adds] == [(["p2:c1"], ["Kessling"], False)]
-    assert "[agree; how sure: 98 %]" in comparison_text(result)
+    assert "[agree; how sure: 99 %]" in comparison_text(result)
 
 
 def test_a_paraphrase_is_less_sure_than_the_same_words():
@@ -768,3 +768,78 @@ def test_one_figure_stated_alike_is_band_evidence_whatever_noun_counts_it():
     again = claim("p1:c5", "The 90 signatures were delivered by hand.", 90, noun="signatures")
     topic = topic_figures([staff, again, pilots], lambda c: c.id.split(":")[0])
     assert not same_stated_figure(staff, pilots, topic)
+
+
+def test_two_peoples_words_are_two_statements_whatever_their_topic():
+    """Session 13: two spokesmen's separate statements, two activists' same slogan were grouped as one fact. Two
+    named people are two speakers unless their names share a word, one is named in the other's claim, or the
+    claims give the same words (one quotation that an outlet gave to the wrong man)."""
+    from rashomon.meaning import different_speakers
+    from rashomon.model import Claim
+
+    def claim(text: str) -> Claim:
+        return Claim(id="c", source_id="s", start=0, end=len(text), text=text)
+
+    guild = claim('"This closure will push the fishermen out of the harbour for good," Kovacs said.')
+    college = claim('"Closing the terminal drives fishing families away from the harbour," Berg said.')
+    assert different_speakers(guild, college, "Marta Kovacs", "Jonas Berg")
+    assert not different_speakers(guild, college, "Marta Kovacs", "Dr. Marta Kovacs")  # one woman, named twice
+    assert not different_speakers(guild, college, "Marta Kovacs", None)  # the outlet's own words
+    told = claim("Jonas Berg said Kovacs had warned that the fishermen would leave the harbour for good.")
+    assert not different_speakers(guild, told, "Marta Kovacs", "Jonas Berg")  # he tells what she said
+    echo = claim('"This closure will push the fishermen out of the harbour for good," Berg recalled.')
+    assert not different_speakers(guild, echo, "Marta Kovacs", "Jonas Berg")  # the same words: one quotation
+
+
+def _quoted(sentences: list[str], speaker: str, outlet: str) -> Analysis:
+    """An outlet's page whose second sentence relays ``speaker``'s words (a person source)."""
+    page = make_page(sentences, [None] * len(sentences), outlet)
+    start = page.text.index(sentences[1])
+    end = start + len(sentences[1])
+    person = Source("q", speaker, "person")
+    return analyze(page, [person], [Attribution("a1", "q", "direct", Span(start, end, page.text[start:end]))])
+
+
+def test_compare_pages_keeps_two_peoples_statements_apart_and_one_persons_together():
+    """The same two quotations (cosine in the band), given to one woman by both outlets or to two people."""
+    first = [
+        "The harbour council voted on Tuesday to close the old ferry terminal at the end of the summer.",
+        '"The fishermen will lose their pier and their living."',
+        "The terminal has lost money for six years, council members said.",
+        "Repairs would have cost the town four million euros.",
+    ]
+    second = [
+        "The council decided on Tuesday that the old ferry terminal will shut when the summer ends.",
+        '"Without the terminal, fishermen have no pier to land their catch."',
+        "Council members said the terminal had been losing money for years.",
+        "The town could not pay for new moorings, the mayor said.",
+    ]
+    quote = ["p1:c2", "p2:c2"]
+    hers = across(compare_pages([_quoted(first, "Marta Kovacs", "Courier"), _quoted(second, "Marta Kovacs", "Ridge")]))
+    (group,) = [x for x in hers if x["claim_ids"] == quote]
+    assert group["similarity"] < 0.80  # her words, told in two ways: one fact
+    two = compare_pages([_quoted(first, "Marta Kovacs", "Courier"), _quoted(second, "Jonas Berg", "Ridge")])
+    assert quote not in [x["claim_ids"] for x in across(two)]  # his words and hers: two statements
+    assert {"claim_ids": quote, "similarity": group["similarity"]} in two["related"]  # on one point, no verdict
+    assert ["p1:c1", "p2:c1"] in [x["claim_ids"] for x in across(two)]  # the vote is still one fact
+
+
+def test_a_group_of_two_closest_sentences_with_few_words_in_common_is_less_sure_and_says_why():
+    """Session 13: such a pair showed "agree, how sure: 75 %" like any agreement, and was right 6 times in 18 on
+    the BASIL triplets 28-41: two sentences on one topic meet that evidence too."""
+    from rashomon.meaning import VERDICT_CERTAINTY
+
+    second = [
+        "The harbour council decided on Tuesday that the old ferry terminal will close when the summer ends.",
+        "Mayor Lena Ostrova has called the closure painful but necessary.",
+        "Protesters, many of them fishermen, gathered outside while the council voted.",
+        "The terminal has been losing money, according to council members.",
+    ]
+    pairs = {tuple(x["claim_ids"]): x for x in across(two_outlets(HARBOUR_FIRST, second))}
+    loose = pairs[("p1:c2", "p2:c4")]  # "lost money" / "losing money": each other's closest, few rare words
+    assert loose["verdict"] == "agree"
+    assert loose["certainty"] == VERDICT_CERTAINTY["agree, closest only"] < VERDICT_CERTAINTY["agree"]
+    assert any("maybe one topic, not one fact" in r for r in loose["reasons"])
+    close = pairs[("p1:c1", "p2:c1")]  # the close paraphrase of the vote
+    assert close["certainty"] in (VERDICT_CERTAINTY["agree"], VERDICT_CERTAINTY["same words"])
+    assert not any("maybe one topic" in r for r in close["reasons"])

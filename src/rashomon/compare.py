@@ -302,10 +302,12 @@ def compare_claims(
     account_labels: dict[str, str],
     prefixes: tuple[str, str] = ("g", "e"),
     vectors=None,
+    speaker_of: Callable[[Claim], str | None] | None = None,
 ) -> list[Alignment]:
     """The alignments of one set of claims (one page's, or several pages' with prefixed ids): number groups
     of known kinds first, then every other fact by meaning (:func:`rashomon.meaning.align_claims`).
-    ``vectors``: the claims' encoder vectors when the caller has them already."""
+    ``vectors``: the claims' encoder vectors when the caller has them already; ``speaker_of``: the person whose
+    words a claim relays (two people's statements are not one fact below the same-fact cosine)."""
     if vectors is None:
         vectors = claim_vectors(claims, encoder)
     alignments = align(items, account_labels, id_prefix=prefixes[0], gate=_meaning_gate(claims, vectors, account_of))
@@ -313,7 +315,12 @@ def compare_claims(
     chosen = [n for n, c in enumerate(claims) if c.checkable and c.id not in grouped]
     if chosen:
         alignments += align_claims(
-            [claims[n] for n in chosen], vectors[chosen], account_of, label_of, id_prefix=prefixes[1]
+            [claims[n] for n in chosen],
+            vectors[chosen],
+            account_of,
+            label_of,
+            id_prefix=prefixes[1],
+            speaker_of=speaker_of,
         )
     return alignments
 
@@ -396,6 +403,7 @@ def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[Cl
     pages, items, texts, warnings = [], [], {}, []
     event_claims: list[Claim] = []
     event_labels: dict[str, str] = {}
+    speakers: dict[str, str] = {}
     if len(analyses) < 2:
         warnings.append({"code": "one_page", "message": "one page given: nothing to compare across pages"})
     labels: dict[str, str] = {}
@@ -429,8 +437,11 @@ def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[Cl
                 label_of=lambda c, a=analysis, pid=pid, label=label: _outlet_label(a, c, pid, label),
             )
         )
+        people = _people(analysis)
         for claim in prefixed:
             event_labels[claim.id] = _outlet_label(analysis, claim, pid, label)
+            if claim.source_id in people:
+                speakers[claim.id] = people[claim.source_id]
         event_claims.extend(prefixed)
         texts[pid] = [(bases[pid] + block.start, block.text) for block in analysis.page.article_blocks]
         if not analysis.claims:
@@ -457,6 +468,7 @@ def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[Cl
         labels,
         prefixes=("x", "xe"),
         vectors=vectors,
+        speaker_of=lambda c: speakers.get(c.id),
     )
     chosen = [n for n, c in enumerate(event_claims) if c.checkable]
     grouped = {cid for a in alignments if a.verdict != "unique" for cid in a.claim_ids}
@@ -587,6 +599,13 @@ def _page_framing(
                 )
     result = framing_module.framing_for(texts, labels, encoder, encoded)
     return {pid: framing_module.shifted(entry, -bases.get(pid, 0)) for pid, entry in result.items()}
+
+
+def _people(analysis: Analysis) -> dict[str, str]:
+    """Source id -> name of the page's sources that are named people (not the publisher, not a pronoun or a
+    bare description left unresolved): whose words a claim relays, for
+    :func:`rashomon.meaning.different_speakers`."""
+    return {s.id: s.name for s in analysis.sources if s.kind == "person" and not s.is_publisher and not s.unresolved}
 
 
 def _prefixed(claim: Claim, pid: str) -> Claim:

@@ -14,7 +14,9 @@ from the claims' event frames.
    claim keeps only its best partner in each other account (mutual best wins), so a chain of loose matches
    does not grow one group over a whole article; only pairs at ``SAME_FACT_COSINE`` join groups, a looser
    pair stays a pair of two claims that have no closer match, or joins others when every two claims of the
-   group are candidates, one claim per account (:func:`_closing_pairs`).
+   group are candidates, one claim per account (:func:`_closing_pairs`). Below ``SAME_FACT_COSINE``, two
+   claims that relay two different people's words are never a pair (:func:`different_speakers`): two
+   spokesmen's statements, two activists' same slogan are two facts.
 2. **Verdict** of each cross-account pair, from the frames (:func:`pair_verdict`): figures of one kind and
    unit that cannot both hold → conflict of fact; one account denies the event (same event type) the other
    asserts (negation or a denial verb governing the predicate) → conflict of fact; opposed event types ("rose" / "fell": fact,
@@ -122,14 +124,31 @@ WEAK_EVENT_TYPES = frozenset({"be", "have", "say", "do", "make", "get", "go", "c
 SHOWN_CLAIM_CHARS = 90
 #: How sure a verdict is, by the kind of the group (:func:`group_kind`): the share of such groups that a careful
 #: reader judged right (one fact and the right verdict), smoothed as (right + 1) / (judged + 2), on the
-#: hand-judged cross-outlet groups of the first 20 BASIL dev triplets (``eval/data/basil-groups.json``);
-#: conflicts on all 50 triplets. Issue 19's fifth round: the same words 45 of 45; other agreements 59 of 78, but
-#: 16 of 25 where one outlet tells ``TELLS_MORE_PARTICULARS`` or more particulars the others do not name (5 of the
-#: 9 misses: the reader calls them compatible); conflicts 2 of 4. On the next 7 triplets (not used to set them):
-#: 22 of 22, 22 of 28, 1 of 3; on triplets 28-34, read more strictly: 17 of 17, 6 of 20, 0 of 4. Whether the
-#: pairs "say the same" (cosine >= AGREE_COSINE: 34 of 46) or say it in other words (41 of 57) did not tell them
-#: apart. A compatible verdict from figures that fit together was never judged: no figure.
-VERDICT_CERTAINTY = {"same words": 0.98, "agree": 0.75, "one tells more": 0.63, "conflict": 0.5}
+#: hand-judged cross-outlet groups of BASIL dev triplets 1-34 (``eval/data/basil-groups.json``); conflicts on all
+#: 50 triplets. Session 13: the same words 83 of 83; other agreements 49 of 66, but 40 of 61 where a pair was
+#: admitted only as each other's closest claims on few rare words (:data:`CLOSEST_ONLY`: two sentences on one
+#: topic meet it too; such a group showed "agree, how sure: 75 %" before, and was right 6 of 18 times on
+#: triplets 28-41); where one outlet tells ``TELLS_MORE_PARTICULARS`` or more particulars the others do not
+#: name, 9 of 15, and 9 of 18 with a closest-only pair; conflicts 2 of 4. On triplets 35-41 (not used to set
+#: them): 8 of 8, 11 of 12, 5 of 8, 3 of 3, 1 of 4. A compatible verdict from figures that fit together was
+#: never judged: no figure. Before (issue 19's fifth round, the first 20 triplets, one value per verdict kind):
+#: 0.98, 0.75, 0.63, 0.5.
+VERDICT_CERTAINTY = {
+    "same words": 0.99,
+    "agree": 0.74,
+    "agree, closest only": 0.65,
+    "one tells more": 0.59,
+    "one tells more, closest only": 0.5,
+    "conflict": 0.5,
+}
+#: The band evidence of two claims that are each other's closest by a clear margin but share few rare words
+#: (:func:`band_evidence`): the loosest kind, which two sentences on one topic can meet.
+CLOSEST_ONLY = "clearly each other's closest claim"
+#: What a reader is told of an agreement resting on :data:`CLOSEST_ONLY` evidence.
+CLOSEST_ONLY_NOTE = "grouped as each other's closest sentences with few words in common: maybe one topic, not one fact"
+#: Why a pair is a candidate before any band evidence is read (:func:`_candidate`): not band evidence, so not
+#: stored as a :class:`~rashomon.model.ReasonPart`'s ``evidence``.
+CANDIDATE_KINDS = frozenset({"close", "anchored", "denial"})
 #: From this many particulars that one outlet's claim gives and no other outlet's claim of the group names
 #: (:func:`extra_particulars`), an agreement not in the same words is "one tells more": less sure, maybe
 #: compatible. On the judged groups of the first 20 BASIL dev triplets it marks 5 of the 12 compatible one-fact
@@ -313,6 +332,22 @@ def anchored(a: Claim, b: Claim) -> bool:
     return any(kind == "agree" for _, _, kind in figure_pairs(a, b))
 
 
+def different_speakers(a: Claim, b: Claim, speaker_a: str | None, speaker_b: str | None) -> bool:
+    """Whether two claims relay the words of two different people: both name a person as their speaker, the
+    names share no word ("Barry Rand" / "A. Barry Rand" are one), neither person is named in the other claim
+    (an outlet may give one man's account to the man he quotes), and the claims do not give the same words
+    (``SAME_WORDS_OVERLAP``: one quotation a wrong attribution split). Two people's statements are two facts,
+    however close their topic: two spokesmen's separate statements, two activists' same slogan."""
+    if not speaker_a or not speaker_b:
+        return False
+    names_a, names_b = content_words(speaker_a), content_words(speaker_b)
+    if not names_a or not names_b or names_a & names_b:
+        return False
+    if names_a & content_words(b.text) or names_b & content_words(a.text):
+        return False
+    return _word_overlap(a.text, b.text) < SAME_WORDS_OVERLAP
+
+
 class PairVerdict(NamedTuple):
     """The verdict of two claims about one fact: ``verdict``, ``conflict_kind`` (conflicts only), the plain
     ``reason``, and for a pair that says its fact alike (agree, or compatible figures of one fact) ``how`` it does
@@ -411,15 +446,18 @@ def shared_figure(claims: Sequence[Claim], account_of: Callable[[Claim], str]) -
     return next((text for text, seen in by_key.values() if seen == accounts), None)
 
 
-def group_kind(verdict: str, same_words: bool, extra: dict[str, list[str]]) -> str:
+def group_kind(verdict: str, same_words: bool, extra: dict[str, list[str]], closest_only: bool = False) -> str:
     """The kind of a judged group that :data:`VERDICT_CERTAINTY` is measured by: the verdict itself unless it is
     an agreement; then "same words" (every pair of outlets gives the same words), "one tells more" (a claim
-    gives ``TELLS_MORE_PARTICULARS`` or more particulars the other outlets' claims do not name) or "agree"."""
+    gives ``TELLS_MORE_PARTICULARS`` or more particulars the other outlets' claims do not name) or "agree";
+    either of the last two "..., closest only" when a pair of the group was admitted only as each other's
+    closest claims on few rare words (``closest_only``: :data:`CLOSEST_ONLY`, the loosest evidence)."""
     if verdict != "agree":
         return verdict
     if same_words:
         return "same words"
-    return "one tells more" if any(len(found) >= TELLS_MORE_PARTICULARS for found in extra.values()) else "agree"
+    kind = "one tells more" if any(len(found) >= TELLS_MORE_PARTICULARS for found in extra.values()) else "agree"
+    return f"{kind}, closest only" if closest_only else kind
 
 
 #: A run of capitalised words ("Kansas City", "Department of Health"), a name the claim gives.
@@ -550,18 +588,22 @@ def band_evidence(
         and margin > 0
         and overlap + BAND_MARGIN_WEIGHT * margin + closeness >= BAND_RARE_OVERLAP
     ):
-        return "clearly each other's closest claim"
+        return CLOSEST_ONLY
     return None
 
 
-def _candidate(a: Claim, b: Claim, cosine: float) -> bool:
+def _candidate(a: Claim, b: Claim, cosine: float) -> str | None:
+    """Why two claims of different accounts are a candidate pair before any band evidence is read, or None:
+    "close" (at ``SAME_FACT_COSINE``), "anchored" or "denial"."""
     if cosine >= SAME_FACT_COSINE:
-        return True
-    if cosine >= ANCHORED_COSINE:
-        return anchored(a, b)
+        return "close"
+    if cosine >= ANCHORED_COSINE and anchored(a, b):
+        return "anchored"
     # a denial words the event otherwise ("denied that it had arrested"): same event, opposite polarity
     event = _strong_event(a)
-    return cosine >= DENIAL_COSINE and a.negated != b.negated and event is not None and event == _strong_event(b)
+    if cosine >= DENIAL_COSINE and a.negated != b.negated and event is not None and event == _strong_event(b):
+        return "denial"
+    return None
 
 
 def _account_codes(claims: Sequence[Claim], account_of: Callable[[Claim], str]) -> tuple[np.ndarray, list[str]]:
@@ -617,6 +659,7 @@ def candidate_pairs(
     vectors: np.ndarray,
     account_of: Callable[[Claim], str],
     evidence: dict[tuple[int, int], str] | None = None,
+    speaker_of: Callable[[Claim], str | None] | None = None,
 ) -> list[tuple[int, int, float]]:
     """Pairs (i, j, cosine) of claims of different accounts about one fact, each claim keeping its best
     partner per other account.
@@ -627,7 +670,9 @@ def candidate_pairs(
     250,000 pairs). A pair that only the band admits (:func:`band_evidence`) is left out when its verdict would
     be a conflict (loose evidence does not make a conflict); below ``BAND_COSINE`` it must also be matched one
     to one between the two accounts (:func:`one_to_one`) and share rare words. ``evidence``, when given, gets
-    the band evidence of each pair returned that needed it, by (i, j)."""
+    why each returned pair is a candidate ("close", "anchored", "denial" or the :func:`band_evidence` found);
+    ``speaker_of``: the named person whose words a claim relays, if any: below ``SAME_FACT_COSINE`` two claims
+    of :func:`different_speakers` are no pair."""
     if len(claims) < 2:
         return []
     sims = vectors @ vectors.T
@@ -639,11 +684,18 @@ def candidate_pairs(
     second: np.ndarray | None = None
     matched: set[tuple[int, int]] | None = None
     topic: set[tuple] | None = None
-    best: dict[tuple[int, int], tuple[float, int, str | None]] = {}
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    why: dict[tuple[int, int], str] = {}
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         cosine = float(sims[i, j])
-        found: str | None = None
-        if not _candidate(claims[i], claims[j], cosine):
+        found = _candidate(claims[i], claims[j], cosine)
+        if (
+            speaker_of is not None
+            and found != "close"
+            and different_speakers(claims[i], claims[j], speaker_of(claims[i]), speaker_of(claims[j]))
+        ):
+            continue
+        if found is None:
             low = cosine < BAND_COSINE
             if low:
                 if matched is None:
@@ -661,16 +713,17 @@ def candidate_pairs(
             if found is None:
                 continue
             # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
-            if pair_verdict(claims[i], claims[j], cosine, "", "")[0] == "conflict":
+            if pair_verdict(claims[i], claims[j], cosine, "", "").verdict == "conflict":
                 continue
+        why[(i, j)] = found
         key = (i, int(codes[j]))
         if key not in best or cosine > best[key][0]:
-            best[key] = (cosine, j, found)
+            best[key] = (cosine, j)
     pairs = {}
-    for (i, _), (cosine, j, found) in best.items():
+    for (i, _), (cosine, j) in best.items():
         pairs[(min(i, j), max(i, j))] = cosine
-        if evidence is not None and found is not None:
-            evidence[(min(i, j), max(i, j))] = found
+        if evidence is not None:
+            evidence[(min(i, j), max(i, j))] = why[(i, j)]
     return [(i, j, cosine) for (i, j), cosine in sorted(pairs.items())]
 
 
@@ -723,10 +776,12 @@ def align_claims(
     account_of: Callable[[Claim], str],
     label_of: Callable[[Claim], str],
     id_prefix: str = "m",
+    speaker_of: Callable[[Claim], str | None] | None = None,
 ) -> list[Alignment]:
-    """Alignments of claims told by two or more accounts, each with its verdict, reasons and explanation."""
+    """Alignments of claims told by two or more accounts, each with its verdict, reasons and explanation.
+    ``speaker_of``: the person whose words a claim relays, if any (:func:`different_speakers`)."""
     evidence: dict[tuple[int, int], str] = {}
-    pairs = candidate_pairs(claims, vectors, account_of, evidence)
+    pairs = candidate_pairs(claims, vectors, account_of, evidence, speaker_of)
     parent = list(range(len(claims)))
 
     def root(i: int) -> int:
@@ -773,9 +828,11 @@ def align_claims(
         same_words = verdict == "agree" and all(
             _word_overlap(claims[i].text, claims[j].text) >= SAME_WORDS_OVERLAP for i, j, _ in group_pairs
         )
-        kind = group_kind(verdict, same_words, extra)
+        closest_only = any(evidence.get((min(i, j), max(i, j))) == CLOSEST_ONLY for i, j, _ in group_pairs)
+        kind = group_kind(verdict, same_words, extra, closest_only)
         parts: dict[str, ReasonPart] = {}
         for (i, j, _), pair in zip(group_pairs, judged, strict=True):
+            why = evidence.get((min(i, j), max(i, j)))
             parts.setdefault(
                 pair.reason,
                 ReasonPart(
@@ -785,15 +842,17 @@ def align_claims(
                     names=[label_of(claims[i]), label_of(claims[j])],
                     how=pair.how,
                     figures=pair.figures,
-                    evidence=evidence.get((i, j)),
+                    evidence=None if why in CANDIDATE_KINDS else why,
                 ),
             )
+        if closest_only and verdict == "agree" and not same_words:
+            parts.setdefault(CLOSEST_ONLY_NOTE, ReasonPart(kind="note", text=CLOSEST_ONLY_NOTE))
         if verdict != "conflict":
             for k in members:
                 found = extra.get(claims[k].id, [])
                 if not found:
                     continue
-                more = kind == "one tells more" and len(found) >= TELLS_MORE_PARTICULARS
+                more = kind.startswith("one tells more") and len(found) >= TELLS_MORE_PARTICULARS
                 shown = found[:SHOWN_PARTICULARS]
                 text = f"{label_of(claims[k])} {'tells more, maybe compatible' if more else 'also gives'}: {', '.join(shown)}"
                 parts.setdefault(
