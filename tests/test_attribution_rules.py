@@ -514,3 +514,84 @@ def test_one_person_noun_test_serves_every_rule():
     assert lexicon.names_people("", "residents")  # the written form counts for a person head, whatever its lemma
     assert not lexicon.names_people("voter") and lexicon.names_people("voter", people=True)
     assert not lexicon.names_people("bridge", "bridges", people=True)
+
+
+# --- cue recall (issue 15, session 13) ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "rule", "source", "cue", "content"),
+    [
+        # a quotation signed with a dash and a no-break space before the name
+        (
+            "“We will rebuild the pier this year and the next one too.” ―\u00a0Ida Vell",
+            "layout.dash_byline",
+            "Ida Vell",
+            "―",
+            "“We will rebuild the pier this year and the next one too.”",
+        ),
+        # a noun that needs an owner takes its infinitive once it has one
+        ("His determination to act alone worried the port.", "noun.speech_act", "His", "determination", "to act alone"),
+        # the attitudes of the listed adjectives, as nouns
+        (
+            "Her eagerness to run for mayor surprised the council.",
+            "noun.speech_act",
+            "Her",
+            "eagerness",
+            "to run for mayor",
+        ),
+        # a verb of judging takes what it takes something for, as "viewed it as" does
+        (
+            "The fact-checkers rated the claim as false.",
+            "content.regarded_as",
+            "The fact-checkers",
+            "rated",
+            "the claim as false",
+        ),
+        # "it is obvious that": a judgment that something is evident, nobody named
+        (
+            "By now it should be obvious that voters want the pier open.",
+            "verb.evident",
+            None,
+            "it should be obvious",
+            "that voters want the pier open",
+        ),
+        (
+            "It is apparent that the toll will not help.",
+            "verb.evident",
+            None,
+            "It is apparent",
+            "that the toll will not help",
+        ),
+    ],
+)
+def test_cue_recall_rules_on_their_own_sentences(nlp, text, rule, source, cue, content):
+    hits = [f for f in found(nlp, text) if f[0] == rule]
+    assert hits, found(nlp, text)
+    assert hits[0][1:] == (source, cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # an open question, or a negated judgment, is no view that something is so
+        ("It was unclear whether the pier would open in May.", "unclear"),
+        ("It is not obvious that the toll would help.", "obvious"),
+        # "clear": PolNeAR marks it about half the time (3 of 6 on dev and train 450-839), so it is left out
+        ("It is clear that the toll would help.", "clear"),
+        # "clear" of a thing, not of a that-clause
+        ("The water in the harbour is clear this week.", "clear"),
+        # an owner-less noun that needs one relays nothing
+        ("The determination to finish the pier was strong.", "determination"),
+        # a rating with nothing it is taken for
+        ("The board rated the pier highly.", "rated"),
+    ],
+)
+def test_cue_recall_rules_leave_these_alone(nlp, text, word):
+    assert not [c for _, _, c, _ in found(nlp, text) if c and word in c]
+
+
+def test_a_transcript_paragraph_opened_by_a_quotation_mark_is_its_labels_words_not_a_continuation(nlp):
+    # American style opens each paragraph of a long quotation with a mark and closes only the last one
+    text = '"OKAFOR: Well, look, the harbour board thinks this is a game show. But this is serious business.'
+    assert [(rule, source, cue) for rule, source, cue, _ in found(nlp, text)] == [
+        ("layout.speaker_label", "OKAFOR", ":")
+    ]

@@ -117,8 +117,11 @@ class LayoutRules(ExtractorBase):
             span = doc.char_span(at, at + 1, alignment_mode="expand")  # '”―' may be one token
             if span is None or span[-1].i + 1 >= len(doc):
                 continue
+            first = span[-1].i + 1
+            while first < len(doc) and doc[first].is_space and "\n" not in doc[first].text:
+                first += 1  # "―\u00a0Ida Vell": a no-break space after the dash is its own token
             names = []
-            for token in doc[span[-1].i + 1 : span[-1].i + 1 + MAX_SPEAKER_TOKENS]:
+            for token in doc[first : first + MAX_SPEAKER_TOKENS]:
                 if token.pos_ != "PROPN":
                     break
                 names.append(token)

@@ -275,9 +275,10 @@ class NounCueRules(ExtractorBase):
                 if preposition is not None
                 else None
             )
-        if clause is None and noun.lemma_.lower() not in self.lexicon.nouns_need_owner:
+        if clause is None and (owner is not None or noun.lemma_.lower() not in self.lexicon.nouns_need_owner):
             # "calls for a recount", "questions about his health", "a pledge to cut taxes": what the act is about
-            # (said by the noun's owner, or by the one it comes from, when the phrase names them)
+            # (said by the noun's owner, or by the one it comes from, when the phrase names them); a noun that
+            # needs an owner takes its infinitive once it has one ("his determination to act alone")
             clause = next(
                 (
                     c

@@ -70,6 +70,17 @@ class QuoteMarkRules(ExtractorBase):
             return before[-1]
         return after[0] if after else None
 
+    def opens_label(self, quote: Quote) -> bool:
+        """Whether ``quote`` is a transcript paragraph that opens with its speaker's label ('"PENCE: Well, ...'):
+        the label's own words run to the quotation's end, so the quotation is no one else's continuation."""
+        return any(
+            f.rule == "layout.speaker_label"
+            and f.source is not None
+            and not self.text[quote.start + 1 : f.source[0]].strip()
+            and f.content[1] >= quote.end - 1
+            for f in self.found
+        )
+
     def orphans(self) -> None:
         """Quotations no cue claimed (and not inside claimed content): candidates for continuation."""
         covered = sorted(f.content for f in self.found if f.kind != "next_block")
@@ -78,6 +89,8 @@ class QuoteMarkRules(ExtractorBase):
         for quote in self.quotes:
             index = bisect_right(starts, quote.start)
             if index and reach[index - 1] >= quote.end:  # some content starting at or before it holds it
+                continue
+            if self.opens_label(quote):
                 continue
             words = len(self.text[quote.start : quote.end].split())
             if words < MIN_ORPHAN_QUOTE_WORDS:

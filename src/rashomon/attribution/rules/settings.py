@@ -236,6 +236,10 @@ RAISING_ADJECTIVES = frozenset({"sure", "certain", "bound"})
 #: capitalised words are no evidence of a name.
 RECASED = "rashomon_recased_headline"
 CLEAR_ADJECTIVES = frozenset({"clear", "plain", "explicit"})
+#: "it is obvious that ...", "nor is it clear that ...": with "it" and a that-clause, a judgment that something is
+#: evident, with nobody named as its holder (the writer's, like "it appears that"); PolNeAR marks them. Not
+#: "unclear whether" (a question left open: marked one time in four on PolNeAR dev).
+EVIDENT_ADJECTIVES = frozenset({"obvious", "apparent", "evident"})
 #: "told Reuters in an interview that ...": how far after the cue (in tokens) a channel phrase may start and
 #: still hold the that-clause the parser hung on it (in the cue span, the channel must follow the cue at once).
 CHANNEL_REACH = 3

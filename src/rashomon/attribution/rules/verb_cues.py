@@ -18,6 +18,7 @@ from .settings import (
     COPULAS,
     DUTY_MODALS,
     ENSURE_ADJECTIVES,
+    EVIDENT_ADJECTIVES,
     EXPLETIVES,
     GERUND_PREPOSITIONS,
     HEDGING_SUBJECTS,
@@ -107,7 +108,7 @@ class VerbCueRules(ExtractorBase):
         subject and a that/whether-clause, reports what its subject says or holds (lower confidence)."""
         clause = mark.head
         cue = clause.head
-        if self.made_clear(clause, cue):
+        if self.made_clear(clause, cue) or self.evident(mark, clause, cue):
             return
         if clause.dep_ != "ccomp" or cue is clause or cue.i in self.claimed_tokens:
             return
@@ -216,6 +217,37 @@ class VerbCueRules(ExtractorBase):
                 self.source_chars(subject),
                 subject.i,
                 **rated("verb.made_clear"),
+            )
+        )
+        return True
+
+    def evident(self, mark: Token, clause: Token, head: Token) -> bool:
+        """ "it is obvious that ...", "nor is it clear that ...": a judgment that something is evident, with
+        nobody named (an impression, like "it appears that"). The parser hangs the clause on the adjective or on
+        the copula. Cue: from "it" (or the copula) to the adjective. True when that added the attribution."""
+        if mark.lower_ != "that" or clause.dep_ != "ccomp":
+            return False
+        adjective = head if head.pos_ == "ADJ" else next((c for c in head.rights if c.dep_ == "acomp"), None)
+        if adjective is None or adjective.lower_ not in EVIDENT_ADJECTIVES or adjective.dep_ != "acomp":
+            return False
+        copula = adjective.head
+        it = next((c for c in copula.children if c.dep_ in ("nsubj", "expl") and c.lower_ == "it"), None)
+        if (
+            copula.lemma_.lower() != "be"
+            or it is None
+            or adjective.i in self.claimed_tokens
+            or self.inside_quote(adjective.idx)
+            or any(c.dep_ == "neg" for c in copula.children)
+        ):
+            return False
+        content, kind = self.with_quotes(self.subtree_chars(clause))
+        self.claimed_tokens.add(adjective.i)
+        self.add(
+            Found(
+                content,
+                kind,
+                (min(it.idx, self.cue_chars(copula)[0]), adjective.idx + len(adjective)),
+                **rated("verb.evident"),
             )
         )
         return True
