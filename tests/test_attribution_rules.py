@@ -546,6 +546,21 @@ def test_one_person_noun_test_serves_every_rule():
             "rated",
             "the claim as false",
         ),
+        # "according to X" parser slips: the clause read into X's phrase, X's first noun read as a verb
+        (
+            "According to conservative talk radio host Ida Vell, the move reeks of fear and desperation.",
+            "phrase.split_source",
+            "conservative talk radio host Ida Vell",
+            "According to",
+            "the move reeks of fear and desperation",
+        ),
+        (
+            "As a ferry boss, Okafor repeatedly demeaned the crews with crude language, according to show insiders.",
+            "phrase.according_to",
+            "insiders",
+            "according to",
+            "As a ferry boss, Okafor repeatedly demeaned the crews with crude language",
+        ),
         # "it is obvious that": a judgment that something is evident, nobody named
         (
             "By now it should be obvious that voters want the pier open.",

@@ -21,7 +21,13 @@ class PhraseRules(ExtractorBase):
         if source is None and last.dep_ == "agent":
             source = next((c for c in last.children if c.dep_ == "pobj"), None)
         if source is None:
-            return
+            # "according to show insiders": the parser read the source's first noun as a verb ("show"), so the
+            # source is that verb's phrase, headed by its object
+            verb = next((c for c in last.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+            noun = next((c for c in verb.rights if c.dep_ == "dobj"), None) if verb is not None else None
+            if noun is None or any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+                return
+            source = noun
 
         def words(first: int, last: int) -> bool:
             return any(not t.is_punct and not t.is_space for t in self.doc[first : last + 1])
@@ -65,6 +71,23 @@ class PhraseRules(ExtractorBase):
             content = self.chars(sent.start, sent.end - 1)
         elif before or after:
             content = self.chars(*(before or after))
+        elif opening and (comma := self.comma_in_source(source)) is not None:
+            # "According to X, the move reeks of fear" with the clause parsed into X's phrase (an apposition):
+            # the first comma after X's head ends the phrase
+            content, kind = self.with_quotes(self.chars(comma + 1, sent.end - 1))
+            self.claimed_tokens.update(t.i for t in tokens)
+            source_span = self.chars(source.left_edge.i, comma - 1)
+            self.add(
+                Found(
+                    content,
+                    kind,
+                    (tokens[0].idx, last.idx + len(last)),
+                    source_span,
+                    source.i,
+                    **rated("phrase.split_source"),
+                )
+            )
+            return
         else:
             return
         if content[0] >= content[1]:
@@ -82,6 +105,14 @@ class PhraseRules(ExtractorBase):
                 phrase=True,
             )
         )
+
+    def comma_in_source(self, source: Token) -> int | None:
+        """The first comma after ``source`` inside its phrase with a clause's words after it, or None."""
+        for token in self.doc[source.i + 1 : source.right_edge.i]:
+            if token.text == ",":
+                rest = [t for t in self.doc[token.i + 1 : source.right_edge.i + 1] if not t.is_punct]
+                return token.i if len(rest) >= 3 else None
+        return None
 
     def from_finding(self, preposition: Token) -> None:
         """ "In a Harbour Gazette poll released Monday, 60 percent backed the toll", "the mayor led in the latest
