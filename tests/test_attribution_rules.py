@@ -546,6 +546,21 @@ def test_one_person_noun_test_serves_every_rule():
             "rated",
             "the claim as false",
         ),
+        # "have" with a view or a feeling held and what it is about, as a light verb
+        (
+            "She has no illusions about the harbour board's plans.",
+            "noun.light_verb",
+            "She",
+            "has no illusions about",
+            "the harbour board's plans",
+        ),
+        (
+            "The union has a position on the new pier.",
+            "noun.light_verb",
+            "The union",
+            "has a position on",
+            "the new pier",
+        ),
         # "according to X" parser slips: the clause read into X's phrase, X's first noun read as a verb
         (
             "According to conservative talk radio host Ida Vell, the move reeks of fear and desperation.",
@@ -598,6 +613,9 @@ def test_cue_recall_rules_on_their_own_sentences(nlp, text, rule, source, cue, c
         ("The determination to finish the pier was strong.", "determination"),
         # a rating with nothing it is taken for
         ("The board rated the pier highly.", "rated"),
+        # "have" with a thing, not a view held
+        ("The board has a report on the pier.", "has"),
+        ("The mayor had a call with the skippers.", "had"),
     ],
 )
 def test_cue_recall_rules_leave_these_alone(nlp, text, word):

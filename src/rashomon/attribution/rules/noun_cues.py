@@ -10,6 +10,9 @@ from .confidence import rated
 from .settings import (
     DEMAND_NOUNS,
     HEDGING_SUBJECTS,
+    HELD_NOUNS,
+    HELD_PREPOSITIONS,
+    HOLD_VERBS,
     LIGHT_NOUN_REACH,
     LIGHT_PREPOSITIONS,
     MATERIAL_NOUNS,
@@ -72,8 +75,10 @@ class NounCueRules(ExtractorBase):
             return False
         if verb.lemma_.lower() in self.lexicon.reception_verbs:
             return self.from_reception(verb, noun)
-        if verb.lemma_.lower() not in self.lexicon.light_verbs:
+        holds = verb.lemma_.lower() in HOLD_VERBS and noun.lemma_.lower() in HELD_NOUNS
+        if verb.lemma_.lower() not in self.lexicon.light_verbs and not holds:
             return False
+        prepositions = HELD_PREPOSITIONS if holds else LIGHT_PREPOSITIONS
         subject = self.subject_of(verb)
         if (
             subject is None
@@ -91,13 +96,13 @@ class NounCueRules(ExtractorBase):
         preposition = None
         if clause is None:
             preposition = next(
-                (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and self.said_in(c)),
+                (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in prepositions and self.said_in(c)),
                 None,
             ) or next(
                 (
                     c
                     for c in verb.rights
-                    if c.dep_ == "prep" and c.lower_ in LIGHT_PREPOSITIONS and c.i > noun.i and self.said_in(c)
+                    if c.dep_ == "prep" and c.lower_ in prepositions and c.i > noun.i and self.said_in(c)
                 ),
                 None,
             )

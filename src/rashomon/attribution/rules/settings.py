@@ -345,6 +345,33 @@ FINDING_VERBS = frozenset({"find"})
 MAX_CHAIN_GAP = 3
 #: A light verb's noun ("made a strong, early case for") at most this many tokens after the verb.
 LIGHT_NOUN_REACH = 6
+#: "X has no illusions about Y", "voters have had reservations about Z": "have" with a view or a feeling held and
+#: what it is about is a stance, as a light verb is ("voiced concerns about"). Only these nouns and prepositions:
+#: "has a report on", "had a call with" hold nothing.
+HOLD_VERBS = frozenset({"have"})
+HELD_NOUNS = frozenset(
+    {
+        "illusion",
+        "reservation",
+        "misgiving",
+        "qualm",
+        "doubt",
+        "concern",
+        "worry",
+        "view",
+        "opinion",
+        "position",
+        "stance",
+        "fear",
+        "hope",
+        "suspicion",
+        "question",
+        "objection",
+        "complaint",
+        "thought",
+    }
+)
+HELD_PREPOSITIONS = frozenset({"about", "on", "over", "toward", "towards", "regarding"})
 #: Prepositions that introduce what a light-verb cue is about ("took issue with", "took aim at").
 LIGHT_PREPOSITIONS = frozenset({"about", "on", "over", "against", "for", "of", "with", "at", "to", "in"})
 #: Content marker: what is said is the next paragraph ("He said:" closing a paragraph).
