@@ -561,6 +561,16 @@ def test_one_person_noun_test_serves_every_rule():
             "has a position on",
             "the new pier",
         ),
+        # verbs of praise, complaint, manner of speaking and report the table lacked, each with what was said
+        (
+            "The mayor has complimented the harbour master.",
+            "content.speech_object",
+            "The mayor",
+            "has complimented",
+            "the harbour master",
+        ),
+        ("Skippers bristled at the new toll.", "content.preposition", "Skippers", "bristled at", "the new toll"),
+        ('"We will never pay," the skipper fumed.', "content.clause", "the skipper", "fumed", '"We will never pay,"'),
         # "according to X" parser slips: the clause read into X's phrase, X's first noun read as a verb
         (
             "According to conservative talk radio host Ida Vell, the move reeks of fear and desperation.",
@@ -613,6 +623,8 @@ def test_cue_recall_rules_on_their_own_sentences(nlp, text, rule, source, cue, c
         ("The determination to finish the pier was strong.", "determination"),
         # a rating with nothing it is taken for
         ("The board rated the pier highly.", "rated"),
+        # a protest with a plain object is a march as often as a word
+        ("Hundreds came to the harbour to protest the new toll.", "protest"),
         # "have" with a thing, not a view held
         ("The board has a report on the pier.", "has"),
         ("The mayor had a call with the skippers.", "had"),
