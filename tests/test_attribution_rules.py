@@ -571,6 +571,14 @@ def test_one_person_noun_test_serves_every_rule():
         ),
         ("Skippers bristled at the new toll.", "content.preposition", "Skippers", "bristled at", "the new toll"),
         ('"We will never pay," the skipper fumed.', "content.clause", "the skipper", "fumed", '"We will never pay,"'),
+        ("The mayor penned an op-ed on the toll.", "content.speech_object", "The mayor", "penned", "an op-ed"),
+        (
+            "The skipper marveled at the size of the crowd.",
+            "content.belief_preposition",
+            "The skipper",
+            "marveled at",
+            "the size of the crowd",
+        ),
         # "according to X" parser slips: the clause read into X's phrase, X's first noun read as a verb
         (
             "According to conservative talk radio host Ida Vell, the move reeks of fear and desperation.",
