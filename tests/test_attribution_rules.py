@@ -579,6 +579,8 @@ def test_one_person_noun_test_serves_every_rule():
             "marveled at",
             "the size of the crowd",
         ),
+        ("The skippers cried foul over the toll.", "content.preposition", "The skippers", "cried", "the toll"),
+        ("The mayor summed up the talks in one word.", "content.speech_object", "The mayor", "summed up", "the talks"),
         # "according to X" parser slips: the clause read into X's phrase, X's first noun read as a verb
         (
             "According to conservative talk radio host Ida Vell, the move reeks of fear and desperation.",
