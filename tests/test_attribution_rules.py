@@ -581,6 +581,13 @@ def test_one_person_noun_test_serves_every_rule():
         ),
         ("The skippers cried foul over the toll.", "content.preposition", "The skippers", "cried", "the toll"),
         ("The mayor summed up the talks in one word.", "content.speech_object", "The mayor", "summed up", "the talks"),
+        (
+            "The mayor launched a tirade against the harbour board.",
+            "noun.light_verb",
+            "The mayor",
+            "launched a tirade against",
+            "the harbour board",
+        ),
         # "according to X" parser slips: the clause read into X's phrase, X's first noun read as a verb
         (
             "According to conservative talk radio host Ida Vell, the move reeks of fear and desperation.",
