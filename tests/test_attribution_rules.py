@@ -588,6 +588,21 @@ def test_one_person_noun_test_serves_every_rule():
             "launched a tirade against",
             "the harbour board",
         ),
+        # "by X's own admission", "by her count": the rest of the sentence is its owner's, as "in X's view"
+        (
+            "By his own admission, his tax returns are far thicker than the filing.",
+            "noun.viewpoint",
+            "his",
+            "By his own admission",
+            "his tax returns are far thicker than the filing",
+        ),
+        (
+            "By her count, forty ships called at the harbour last year.",
+            "noun.viewpoint",
+            "her",
+            "By her count",
+            "forty ships called at the harbour last year",
+        ),
         # "according to X" parser slips: the clause read into X's phrase, X's first noun read as a verb
         (
             "According to conservative talk radio host Ida Vell, the move reeks of fear and desperation.",
@@ -640,6 +655,8 @@ def test_cue_recall_rules_on_their_own_sentences(nlp, text, rule, source, cue, c
         ("The determination to finish the pier was strong.", "determination"),
         # a rating with nothing it is taken for
         ("The board rated the pier highly.", "rated"),
+        # a count with no owner is a vote, not someone's view
+        ("The bill was passed by a count of 40 to 12.", "count"),
         # a protest with a plain object is a march as often as a word
         ("Hundreds came to the harbour to protest the new toll.", "protest"),
         # "have" with a thing, not a view held

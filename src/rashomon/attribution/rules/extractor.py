@@ -16,6 +16,7 @@ from .layout import LayoutRules
 from .noun_cues import NounCueRules
 from .phrases import PhraseRules
 from .quote_marks import QuoteMarkRules
+from .settings import BY_VIEWPOINT_NOUNS
 from .speakers import SpeakerRules
 from .verb_cues import VerbCueRules
 
@@ -37,7 +38,7 @@ def build_matcher(nlp_vocab, lexicon: Lexicon) -> Matcher:
         matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": sorted(lexicon.cue_nouns)}, "POS": "NOUN"}]])
     if lexicon.stance_holders:
         matcher.add("CUE_HOLDER", [[{"LEMMA": {"IN": sorted(lexicon.stance_holders)}, "POS": "NOUN", "DEP": "attr"}]])
-    viewpoints = lexicon.viewpoint_nouns - lexicon.cue_nouns - lexicon.light_nouns
+    viewpoints = (lexicon.viewpoint_nouns | BY_VIEWPOINT_NOUNS) - lexicon.cue_nouns - lexicon.light_nouns
     if viewpoints:
         matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": sorted(viewpoints)}, "POS": "NOUN", "DEP": "pobj"}]])
     if lexicon.light_verbs and lexicon.light_nouns:

@@ -8,6 +8,7 @@ from ...deps import NOMINAL_SUBJECT_DEPS
 from .base import ExtractorBase, Found, _overlap
 from .confidence import rated
 from .settings import (
+    BY_VIEWPOINT_NOUNS,
     DEMAND_NOUNS,
     HEDGING_SUBJECTS,
     HELD_NOUNS,
@@ -25,13 +26,19 @@ class NounCueRules(ExtractorBase):
     """Speech-act and stance nouns as cues: "her criticism of X", "made the case that", "drew fire from X"."""
 
     def from_viewpoint(self, noun: Token) -> bool:
-        """ "In the mayor's view, the pier will hold", "in her words, ...": the owner of a viewpoint noun after a
-        sentence-level "in" holds the rest of the sentence. Returns False when the pattern is absent."""
+        """ "In the mayor's view, the pier will hold", "in her words, ...", "by his own admission, ...": the owner
+        of a viewpoint noun after a sentence-level "in" (or of an admission or a count after "by") holds the rest
+        of the sentence. Returns False when the pattern is absent."""
         preposition = noun.head
+        lemma = noun.lemma_.lower()
         if (
             noun.dep_ != "pobj"
-            or noun.lemma_.lower() not in self.lexicon.viewpoint_nouns
-            or preposition.lower_ != "in"
+            or not (
+                preposition.lower_ == "in"
+                and lemma in self.lexicon.viewpoint_nouns
+                or preposition.lower_ == "by"
+                and lemma in BY_VIEWPOINT_NOUNS
+            )
             or preposition.dep_ != "prep"
             or preposition.i in self.claimed_tokens
         ):

@@ -345,6 +345,9 @@ FINDING_VERBS = frozenset({"find"})
 MAX_CHAIN_GAP = 3
 #: A light verb's noun ("made a strong, early case for") at most this many tokens after the verb.
 LIGHT_NOUN_REACH = 6
+#: "By his own admission, the returns are thick", "by her count, 40 ships called": a possessed noun after a
+#: sentence-level "by" puts the rest of the sentence under its owner, as "in the mayor's view" does.
+BY_VIEWPOINT_NOUNS = frozenset({"admission", "account", "estimate", "reckoning", "count", "calculation"})
 #: "X has no illusions about Y", "voters have had reservations about Z": "have" with a view or a feeling held and
 #: what it is about is a stance, as a light verb is ("voiced concerns about"). Only these nouns and prepositions:
 #: "has a report on", "had a call with" hold nothing.
