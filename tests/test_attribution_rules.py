@@ -588,6 +588,14 @@ def test_one_person_noun_test_serves_every_rule():
             "launched a tirade against",
             "the harbour board",
         ),
+        # a tensed "described" with its speaker relays what was told, with or without a name given
+        (
+            "They described crass behaviour by the skipper behind the scenes.",
+            "content.object_named",
+            "They",
+            "described",
+            "crass behaviour by the skipper behind the scenes",
+        ),
         # "by X's own admission", "by her count": the rest of the sentence is its owner's, as "in X's view"
         (
             "By his own admission, his tax returns are far thicker than the filing.",

@@ -285,6 +285,12 @@ class ContentRules(ExtractorBase):
         return False
 
     @staticmethod
+    def tensed_with_subject(verb: Token) -> bool:
+        """Whether ``verb`` is a tensed verb with a subject of its own ("they described", "has described")."""
+        tensed = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
+        return tensed and any(c.dep_ == "nsubj" for c in verb.children)
+
+    @staticmethod
     def names_something(verb: Token, objects: list[Token]) -> bool:
         """ "described the raid as a success", "described it a failure": a name given, not only a topic."""
         return any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children) or any(
@@ -318,8 +324,13 @@ class ContentRules(ExtractorBase):
         if objects and ask.lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ not in ("WP", "WDT"):
             if ask.passive and objects[0].dep_ == "dobj":
                 return NO_CONTENT  # "should not be called statically in file.php": a passive has no object
-            if ask.lemma in NAMING_VERBS and not self.names_something(ask.verb, objects):
-                return NO_CONTENT  # "describing events": no name given, nothing said
+            if (
+                ask.lemma in NAMING_VERBS
+                and not self.names_something(ask.verb, objects)
+                and not (ask.lemma == "describe" and self.tensed_with_subject(ask.verb))
+            ):
+                return NO_CONTENT  # "describing events": no name given, nothing said ("they described the
+                # scene" is what they told)
             first = min(c.left_edge.i for c in objects)
             last = max(
                 (c.right_edge.i for c in ask.verb.rights if c.dep_ in ("dobj", "oprd", "prep")),
