@@ -40,7 +40,7 @@ CONFIDENCE: dict[str, float] = {
     "verb.unlisted": 0.65,  # attitude adjectives and stance holders: "is confident that", "a critic of" (pooled 22/35)
     "verb.label_prefix": 0.6,  # "self-described X" (unmeasured)
     "verb.impression": 0.6,  # "X seems Y", "it appears that" (pooled 22/35)
-    "verb.evident": 0.6,  # "it is obvious that ..." with nobody named (dev 4/4; as "verb.impression" until pooled)
+    "verb.evident": 0.6,  # "it is obvious that ..." with nobody named (dev 3/3; as "verb.impression" until pooled)
     "verb.made_clear": 0.9,  # "made clear that" (pooled 2/2; capped)
     "verb.cross_sentence": 0.7,  # "He said:" with what was said in the next sentence (pooled 14/20)
     "verb.neighbour_quote": 0.85,  # 'He said: "..."' across sentences (33/39)
