@@ -476,6 +476,18 @@ def extract_all(nlp, text: str):
             "have expressed concern",
             "that changing the policy could lead to fraud",
         ),
+        # a noun phrase the parser hung on the cue verb is the content's second conjunct
+        (
+            "President Okafor condemned Friday's test as provocative and a grave threat to the island.",
+            "condemned",
+            "Friday's test as provocative and a grave threat to the island",
+        ),
+        # a reported clause whose subject the parser cut off from its verb goes on to that verb's last word
+        (
+            "Jacobs explained that all anyone has to do is ask any harbour master what is driving the changes.",
+            "explained",
+            "that all anyone has to do is ask any harbour master what is driving the changes",
+        ),
     ],
 )
 def test_content_boundaries(nlp, text, cue, content):

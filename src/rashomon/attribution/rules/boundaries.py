@@ -1,9 +1,13 @@
 """Boundary rules: where an indirect content ends, once a content rule has found it.
 
-A content rule takes a parse subtree; the subtree may carry a stretch the reported words do not hold. Each rule
-here is one such stretch, tried in :data:`BOUNDARY_RULES` order on every indirect content (a direct quotation is
-the speaker's words, mark to mark, and is left alone):
+A content rule takes a parse subtree; the subtree may miss words of the reported clause or carry a stretch the
+reported words do not hold. Each rule here is one such stretch, tried in :data:`BOUNDARY_RULES` order on every
+indirect content (a direct quotation is the speaker's words, mark to mark, and is left alone):
 
+* a **clause cut short** ("said [a plot he hatched] was enough to ..."): the parser took a reported clause's
+  subject for the whole content; when the content stops right before a tensed verb with no subject of its own
+  (no comma, no coordinator, not the cue's auxiliary, not a verb the content belongs to), the clause goes on to
+  that verb's last word. This one rule lengthens a content; the others cut it;
 * a **coordinated statement of its own** ("said the plan is dead and said that X", "said X, and more than half
   said Y", "..., while the mayor says Y"): a verb of statement (not a belief: "said X and he feels Y" goes on)
   with its own subject or its own complement, joined at the end of the content by a coordinator or a contrastive
@@ -25,7 +29,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from ...deps import NOMINAL_SUBJECT_DEPS
+from ...deps import NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from .settings import (
     CONTRAST_MARKS,
     NON_RESTRICTIVE_PRONOUNS,
@@ -38,6 +42,8 @@ from .settings import (
 MIN_KEPT_TOKENS = 3
 #: Quotation marks: a cut must not leave one of them on the far side (it would split a quotation).
 _MARKS = frozenset('"“”‘’«»')
+#: Tags of a tensed verb or a modal.
+_TENSED = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def second_complement(token: Token) -> bool:
@@ -97,8 +103,33 @@ def trailing_relative(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
     return last
 
 
+def clause_cut_short(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
+    """ "said [the portions he filed] showed a loss": the content stops right before a tensed verb with no subject
+    of its own (no comma, no coordinator between): the parser took the reported clause's subject for an object,
+    so the clause goes on to that verb's last word."""
+    verb = last + 1
+    if verb >= len(doc) or doc[last].is_punct or doc[last].is_space or not doc[last].whitespace_:
+        return last
+    token = doc[verb]
+    if (
+        token.tag_ not in _TENSED
+        or token.pos_ not in ("VERB", "AUX")
+        or token.sent.start != doc[last].sent.start
+        or token.lemma_.lower() in cues
+        or token.dep_ in ("aux", "auxpass")  # "[the nominee] has been endorsed by ...": the cue's own auxiliary
+        or token.left_edge.i <= first  # "[the plan] was dead": the content is part of that verb's clause
+        or any(t.tag_ in ("WDT", "WP") for t in doc[first : last + 1])
+        or any(c.dep_ in SUBJECT_DEPS and c.i > last for c in token.children)
+        or any(t.text in _MARKS for t in doc[first : last + 1])
+    ):
+        return last
+    end = token.right_edge.i
+    return end if end > last else last
+
+
 #: The boundary rules, in the order they are tried.
 BOUNDARY_RULES: tuple[Callable[[Doc, int, int, frozenset[str]], int], ...] = (
+    clause_cut_short,
     coordinated_statement,
     trailing_relative,
 )

@@ -549,20 +549,24 @@ class ContentRules(ExtractorBase):
         """ "wants to double the fleet, grow the harbour and create a fund", "sees it as a chance to fix X,
         increase Y and cut Z": the parser hangs the later verbs on the cue, but a bare verb with no subject cannot
         go with a tensed cue ("wants ... grow"), so it goes on with the content it follows (a tensed one, "and
-        questioned Y", is the speaker's next act)."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
-            return content
+        questioned Y", is the speaker's next act). So does a noun phrase hung on the cue as its conjunct
+        ("condemned the test as provocative and a grave threat"): a verb has no nominal conjuncts."""
+        tensed = verb.tag_ in ("VBD", "VBZ", "VBP")
         end = content[1]
         for other in verb.rights:
             if (
                 other.dep_ != "conj"
-                or other.tag_ != "VB"
                 or any(c.dep_ in SUBJECT_DEPS for c in other.children)
                 or other.left_edge.idx < end
                 or self.text[end : other.left_edge.idx].strip(" ,;") not in ("", "and", "or")
             ):
                 continue
-            end = max(end, self.clause_chars(other)[1])
+            if other.tag_ == "VB" and tensed:
+                end = max(end, self.clause_chars(other)[1])
+            elif other.pos_ in ("NOUN", "PROPN") and content[0] < other.left_edge.idx:
+                # "condemned the test as provocative and a grave threat": a noun phrase cannot be a verb's
+                # conjunct; the parser hung the content's second conjunct on the cue
+                end = max(end, self.subtree_chars(other)[1])
         return content[0], end
 
     def before_next_cue(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from .confidence import rated
 from .marks import Quote
 from .settings import (
     DIRECT_SHARE,
+    LABEL_AFTER_MARK,
     MIN_CLAIMED_QUOTE_WORDS,
     MIN_ORPHAN_QUOTE_WORDS,
     NEIGHBOUR_QUOTE_GAP,
@@ -71,13 +72,18 @@ class QuoteMarkRules(ExtractorBase):
         return after[0] if after else None
 
     def orphans(self) -> None:
-        """Quotations no cue claimed (and not inside claimed content): candidates for continuation."""
+        """Quotations no cue claimed (and not inside claimed content): candidates for continuation. A quotation
+        that opens with the name of a speaker found there ('"PENCE: Well, ...' in a transcript, where each
+        paragraph opens with a mark) is that speaker's, not one going on from the speaker before."""
         covered = sorted(f.content for f in self.found if f.kind != "next_block")
+        speakers = {f.source[0] for f in self.found if f.kind != "next_block" and f.source is not None}
         starts = [s for s, _ in covered]
         reach = list(accumulate((e for _, e in covered), max))  # the furthest end of any content starting so far
         for quote in self.quotes:
             index = bisect_right(starts, quote.start)
             if index and reach[index - 1] >= quote.end:  # some content starting at or before it holds it
+                continue
+            if any(quote.start < at <= quote.start + LABEL_AFTER_MARK for at in speakers):
                 continue
             words = len(self.text[quote.start : quote.end].split())
             if words < MIN_ORPHAN_QUOTE_WORDS:

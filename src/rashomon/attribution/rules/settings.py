@@ -219,6 +219,8 @@ GERUND_PREPOSITIONS = frozenset(
 QUESTION_MARKS = frozenset({"if", "whether"})
 #: A speaker label ("PENCE:", "Jane Roe:") or a dash signature has at most this many tokens.
 MAX_SPEAKER_TOKENS = 4
+#: A speaker label starts at most this many characters after the quotation mark that opens its paragraph.
+LABEL_AFTER_MARK = 2
 #: A speaker between a closing quotation mark and its cue ('"...," Jane Roe, an adviser, said') is at most this long.
 MAX_SPEAKER_SPAN = 25
 #: How many tokens before a colon that opens a quotation the speaker's name may start ("Roe in 1992:").
