@@ -488,6 +488,11 @@ def extract_all(nlp, text: str):
             "explained",
             "that all anyone has to do is ask any harbour master what is driving the changes",
         ),
+        # when, where or through what the act was done is its occasion, not what was said
+        ("A reporter spotted the mayor and reported her presence on Twitter.", "reported", "her presence"),
+        ("The senator blasted Okafor as a disgrace Wednesday on a radio show.", "blasted", "Okafor as a disgrace"),
+        # ... but a reported clause keeps its own time
+        ("The mayor said the ferry would run again on Monday.", "said", "the ferry would run again on Monday"),
     ],
 )
 def test_content_boundaries(nlp, text, cue, content):

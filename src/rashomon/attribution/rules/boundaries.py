@@ -16,7 +16,9 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
   statement;
 * a **trailing non-restrictive relative clause** (", who was his chief of staff", ", which he called a
   disaster") is the publisher's aside about a noun of the content, not what the source said (PolNeAR ends the
-  content before it; the issue's narrative-scope rule keeps such insertions the publisher's).
+  content before it; the issue's narrative-scope rule keeps such insertions the publisher's);
+* a **trailing occasion** of a noun-phrase content ("reported her presence on Twitter", "blasted X as a disgrace
+  Wednesday"): when, or where or through what, the act was done, not what was said.
 
 A rule takes the doc, the content's first and last token and the lemmas of statement verbs
 (:attr:`~..lexicon.Lexicon.statement_lemmas`), and answers the new last token (or
@@ -33,6 +35,8 @@ from ...deps import NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from .settings import (
     CONTRAST_MARKS,
     NON_RESTRICTIVE_PRONOUNS,
+    OCCASION_NOUNS,
+    OCCASION_PREPOSITIONS,
     OWN_CONTENT_DEPS,
     SAY_LEMMAS,
     SECOND_COMPLEMENT_MARKS,
@@ -127,11 +131,38 @@ def clause_cut_short(doc: Doc, first: int, last: int, cues: frozenset[str]) -> i
     return end if end > last else last
 
 
+def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
+    """ "reported her presence on Twitter", "cited the figure at last week's forum", "blasted X as a disgrace
+    Wednesday": a noun-phrase content whose last phrase names when, or where or through what, the act was done
+    is the act's occasion, not what was said: cut before it (and before one more such phrase before it)."""
+    end = last
+    while end > first and doc[end].is_punct:
+        end -= 1
+    root = next((t for t in doc[first : end + 1] if not first <= t.head.i <= end or t.head is t), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return last
+    cut = last
+    for token in reversed(doc[first + 1 : end + 1]):
+        if token.right_edge.i != end or (first <= token.head.i <= end and token.head.pos_ == "VERB"):
+            continue
+        if token.dep_ == "prep" and token.lower_ in OCCASION_PREPOSITIONS:
+            noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if noun is None or not (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in OCCASION_NOUNS):
+                continue
+        elif not (token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME")):
+            continue
+        if token.left_edge.i <= root.i or any(t.text in _MARKS for t in doc[token.left_edge.i : end + 1]):
+            return cut
+        cut = end = token.left_edge.i - 1
+    return cut
+
+
 #: The boundary rules, in the order they are tried.
 BOUNDARY_RULES: tuple[Callable[[Doc, int, int, frozenset[str]], int], ...] = (
     clause_cut_short,
     coordinated_statement,
     trailing_relative,
+    trailing_occasion,
 )
 
 
