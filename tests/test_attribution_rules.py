@@ -493,6 +493,15 @@ def extract_all(nlp, text: str):
         ("The senator blasted Okafor as a disgrace Wednesday on a radio show.", "blasted", "Okafor as a disgrace"),
         # ... but a reported clause keeps its own time
         ("The mayor said the ferry would run again on Monday.", "said", "the ferry would run again on Monday"),
+        # what a thing is likened or compared to is part of what is said of it
+        ("Mr. Vell likened the ferry to a floating prison.", "likened", "the ferry to a floating prison"),
+        # a verb with a modal and no subject joined to a tensed cue by "but" goes on with the content
+        (
+            "A lawyer for the captain stressed that his client was ready to appear behind closed doors, but would "
+            "not be part of a public spectacle.",
+            "stressed",
+            "that his client was ready to appear behind closed doors, but would not be part of a public spectacle",
+        ),
     ],
 )
 def test_content_boundaries(nlp, text, cue, content):

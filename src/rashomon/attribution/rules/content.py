@@ -144,12 +144,13 @@ class ContentRules(ExtractorBase):
 
     # --- the content rules, in the order CONTENT_RULES tries them --------------------------------------
     def report_object(self, ask: Ask) -> Span_ | None:
-        """ "announced the capture ..., by some estimates ...": a report verb's object, when nearer than a clause."""
+        """ "announced the capture ..., by some estimates ...": a report verb's object, when nearer than a clause,
+        with what completes it on the verb ("likened the ferry to a prison")."""
         objects, verb = ask.objects, ask.verb
         takes_object = ask.group == "report" and ask.lemma not in self.lexicon.recipient_objects
         if objects and takes_object and (objects[0].pos_ != "PRON" or objects[0].lower_ in ("it", "this", "that")):
             if not ask.clauses or abs(objects[0].i - verb.i) < abs(ask.clauses[0].i - verb.i):
-                return self.subtree_chars(objects[0])
+                return self.object_phrase(verb, objects[0])  # "likened the ferry to a prison"
         return None
 
     def clause(self, ask: Ask) -> Span_ | None:
@@ -547,9 +548,9 @@ class ContentRules(ExtractorBase):
 
     def with_stray_verbs(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """ "wants to double the fleet, grow the harbour and create a fund", "sees it as a chance to fix X,
-        increase Y and cut Z": the parser hangs the later verbs on the cue, but a bare verb with no subject cannot
-        go with a tensed cue ("wants ... grow"), so it goes on with the content it follows (a tensed one, "and
-        questioned Y", is the speaker's next act). So does a noun phrase hung on the cue as its conjunct
+        increase Y and cut Z", "stressed that X, but would not Y": the parser hangs the later verbs on the cue, but
+        a bare verb with no subject cannot go with a tensed cue ("wants ... grow"), so it goes on with the content
+        it follows (a tensed one, "and questioned Y", is the speaker's next act). So does a noun phrase hung on the cue as its conjunct
         ("condemned the test as provocative and a grave threat"): a verb has no nominal conjuncts."""
         tensed = verb.tag_ in ("VBD", "VBZ", "VBP")
         end = content[1]
@@ -558,7 +559,7 @@ class ContentRules(ExtractorBase):
                 other.dep_ != "conj"
                 or any(c.dep_ in SUBJECT_DEPS for c in other.children)
                 or other.left_edge.idx < end
-                or self.text[end : other.left_edge.idx].strip(" ,;") not in ("", "and", "or")
+                or self.text[end : other.left_edge.idx].strip(" ,;") not in ("", "and", "or", "but")
             ):
                 continue
             if other.tag_ == "VB" and tensed:
