@@ -119,7 +119,6 @@ def clause_cut_short(doc: Doc, first: int, last: int, cues: frozenset[str]) -> i
         token.tag_ not in _TENSED
         or token.pos_ not in ("VERB", "AUX")
         or token.sent.start != doc[last].sent.start
-        or token.lemma_.lower() in cues
         or token.dep_ in ("aux", "auxpass")  # "[the nominee] has been endorsed by ...": the cue's own auxiliary
         or token.left_edge.i <= first  # "[the plan] was dead": the content is part of that verb's clause
         or any(t.tag_ in ("WDT", "WP") for t in doc[first : last + 1])
