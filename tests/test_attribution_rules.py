@@ -392,6 +392,9 @@ def extract_all(nlp, text: str):
             ":",
             "‘The Ferry Plan Is A Disgrace For Our Island.’",
         ),
+        # ... and so do straight ones (a closing apostrophe is not one)
+        ("Vell says harbour blast was an 'intentional act.'", "says", "harbour blast was an 'intentional act.'"),
+        ("The mayor said the plan would close the Joneses' ferry.", "said", "the plan would close the Joneses' ferry"),
         # a closing apostrophe is not a quotation mark
         ("The mayor said the plan would close the Joneses’ ferry.", "said", "the plan would close the Joneses’ ferry"),
         # what is called for is the act the infinitive names, not the person asked to do it
