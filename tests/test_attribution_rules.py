@@ -424,6 +424,17 @@ def extract_all(nlp, text: str):
             "argues",
             "If the plan fails to persuade, Mr. Brandt argues, there are other tools in the box",
         ),
+        # what an "as" aside relays starts after it: "Yet" before it is the writer's, a subject is not
+        (
+            "Yet, as Mr. Vell observed, in the early days of a new council the harbour would pick its own fights.",
+            "observed",
+            "in the early days of a new council the harbour would pick its own fights",
+        ),
+        (
+            "The ferry, as the mayor noted, runs late every day.",
+            "noted",
+            "The ferry, as the mayor noted, runs late every day",
+        ),
         # ... but not the time of a cue that opens its own sentence
         ("On Monday, the mayor said the ferry would run again.", "said", "the ferry would run again"),
         # bare verbs the parser hangs on a tensed cue are more of the content they follow

@@ -482,8 +482,22 @@ class ContentRules(ExtractorBase):
             opening = self.opening_before_speaker(verb)
             if span is not None and opening is not None and opening < span[0]:
                 return opening, span[1]
-            return span
+            return self.after_as_aside(verb, span)
         return None
+
+    def after_as_aside(self, verb: Token, span: Span_ | None) -> Span_ | None:
+        """ "Yet, as Mr. Bown observed, in the early days ...", "If, as I've suggested, he ...": what an "as" aside
+        relays starts after it; the words before it ("Yet", "If", "After all") are the writer's frame."""
+        if span is None or not any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in verb.children):
+            return span
+        comma = verb.right_edge.i if verb.right_edge.text == "," else verb.right_edge.i + 1
+        if comma + 1 >= len(self.doc) or self.doc[comma].text != "," or self.doc[verb.left_edge.i].idx <= span[0]:
+            return span
+        before = [t for t in self.doc[: verb.left_edge.i] if t.idx >= span[0]]
+        if any(t.dep_ in SUBJECT_DEPS or t.pos_ in ("VERB", "AUX") for t in before):
+            return span  # "The ferry, as the mayor noted, runs late": the subject is part of what was noted
+        start = self.doc[comma + 1].idx
+        return (start, span[1]) if span[0] < start < span[1] else span
 
     def opening_before_speaker(self, verb: Token) -> int | None:
         """ "If the plan fails, Brandt argues, there are other tools": the parser hangs the opening clause on the
