@@ -77,7 +77,9 @@ def read_gold(path: Path) -> tuple[dict[str, list[list[tuple[int, int]]]], list[
             ident, middle, *_ = line.split("\t")
             label, _, offsets = middle.partition(" ")
             types[ident] = label
-            spans[ident] = [tuple(int(x) for x in piece.split()) for piece in offsets.split(";")]
+            # fragments in text order: a few annotations list a later fragment first, which made the extent
+            # (first fragment's start to last one's end) empty and the content unmatchable
+            spans[ident] = sorted(tuple(int(x) for x in piece.split()) for piece in offsets.split(";"))
     by_type = {t: [spans[i] for i in spans if types[i] == t] for t in SPAN_TYPES}
     relations = []
     for line in path.read_text(encoding="utf-8").splitlines():

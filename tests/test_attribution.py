@@ -163,6 +163,22 @@ def test_speaker_label_and_dash_signature(nlp):
     assert dash.source.text == "Dara Quill" and dash.kind == "direct"
 
 
+def test_transcript_labels_in_paragraphs_that_open_with_a_quotation_mark(nlp):
+    # each paragraph of a quoted transcript opens with a mark and a label: the label's speaker says it, it is no
+    # quotation going on from the speaker of the paragraph before
+    analysis = run(
+        nlp,
+        [
+            "Harbour interview",
+            '"HOST: Let us start with the ferry. Why would the mayor close it? And will the council be there tonight?',
+            '"VELL: Well, look, the council thinks this is a game show. But this is serious business for the island.',
+        ],
+    )
+    label = by_cue(analysis, ":", 1)
+    assert label.source.text == "VELL" and label.content.text.startswith("Well, look")
+    assert not [a for a in analysis.attributions if a.kind == "continuation"]
+
+
 # --- sources: types, roles, merging -----------------------------------------------------------------------------
 def test_source_merging_role_and_affiliation(nlp):
     analysis = run(

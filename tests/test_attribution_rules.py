@@ -392,6 +392,9 @@ def extract_all(nlp, text: str):
             ":",
             "‘The Ferry Plan Is A Disgrace For Our Island.’",
         ),
+        # ... and so do straight ones (a closing apostrophe is not one)
+        ("Vell says harbour blast was an 'intentional act.'", "says", "harbour blast was an 'intentional act.'"),
+        ("The mayor said the plan would close the Joneses' ferry.", "said", "the plan would close the Joneses' ferry"),
         # a closing apostrophe is not a quotation mark
         ("The mayor said the plan would close the Joneses’ ferry.", "said", "the plan would close the Joneses’ ferry"),
         # what is called for is the act the infinitive names, not the person asked to do it
@@ -420,6 +423,17 @@ def extract_all(nlp, text: str):
             "If the plan fails to persuade, Mr. Brandt argues, there are other tools in the box.",
             "argues",
             "If the plan fails to persuade, Mr. Brandt argues, there are other tools in the box",
+        ),
+        # what an "as" aside relays starts after it: "Yet" before it is the writer's, a subject is not
+        (
+            "Yet, as Mr. Vell observed, in the early days of a new council the harbour would pick its own fights.",
+            "observed",
+            "in the early days of a new council the harbour would pick its own fights",
+        ),
+        (
+            "The ferry, as the mayor noted, runs late every day.",
+            "noted",
+            "The ferry, as the mayor noted, runs late every day",
         ),
         # ... but not the time of a cue that opens its own sentence
         ("On Monday, the mayor said the ferry would run again.", "said", "the ferry would run again"),
@@ -475,6 +489,32 @@ def extract_all(nlp, text: str):
             "Advocates have expressed concern that changing the policy could lead to fraud.",
             "have expressed concern",
             "that changing the policy could lead to fraud",
+        ),
+        # a noun phrase the parser hung on the cue verb is the content's second conjunct
+        (
+            "President Okafor condemned Friday's test as provocative and a grave threat to the island.",
+            "condemned",
+            "Friday's test as provocative and a grave threat to the island",
+        ),
+        # a reported clause whose subject the parser cut off from its verb goes on to that verb's last word
+        (
+            "Jacobs explained that all anyone has to do is ask any harbour master what is driving the changes.",
+            "explained",
+            "that all anyone has to do is ask any harbour master what is driving the changes",
+        ),
+        # when, where or through what the act was done is its occasion, not what was said
+        ("A reporter spotted the mayor and reported her presence on Twitter.", "reported", "her presence"),
+        ("The senator blasted Okafor as a disgrace Wednesday on a radio show.", "blasted", "Okafor as a disgrace"),
+        # ... but a reported clause keeps its own time
+        ("The mayor said the ferry would run again on Monday.", "said", "the ferry would run again on Monday"),
+        # what a thing is likened or compared to is part of what is said of it
+        ("Mr. Vell likened the ferry to a floating prison.", "likened", "the ferry to a floating prison"),
+        # a verb with a modal and no subject joined to a tensed cue by "but" goes on with the content
+        (
+            "A lawyer for the captain stressed that his client was ready to appear behind closed doors, but would "
+            "not be part of a public spectacle.",
+            "stressed",
+            "that his client was ready to appear behind closed doors, but would not be part of a public spectacle",
         ),
     ],
 )

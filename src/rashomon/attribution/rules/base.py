@@ -84,7 +84,8 @@ class ExtractorBase:
 
     def closing_mark(self, first: int, last: int) -> int:
         """``last``, or the closing quotation mark just after it (only punctuation between) when the span opens a
-        quotation it does not close: "calls the plan ‘a disaster.’" ends at the mark, not before the stop."""
+        quotation it does not close: "calls the plan ‘a disaster.’" (or "'a disaster.'") ends at the mark, not
+        before the stop."""
         doc = self.doc
         for opening, closing in (("“", "”"), (SINGLE_OPEN, SINGLE_CLOSE)):
             span = doc[first : last + 1]
@@ -95,12 +96,22 @@ class ExtractorBase:
                     return token.i
                 if not token.is_punct or token.whitespace_:
                     break
+        for token in doc[last + 1 : last + 3]:  # a straight one: "was an 'intentional act.'"
+            if token.text == "'" and self.closes_single(first, token.i):
+                return token.i
+            if not token.is_punct or token.whitespace_:
+                break
         return last
 
     def closes_single(self, first: int, last: int) -> bool:
         """Whether token ``last`` is a closing single quotation mark whose opening mark is in ``first..last``:
         "‘Not Fit To Serve.’" keeps its mark; "the Joneses’" (an apostrophe) does not."""
         doc = self.doc
+        if doc[last].text == "'":
+            # a straight mark (headlines: "was an 'intentional act.'"): an opening one stands after a space
+            # and before a word, a closing one (or an apostrophe) right after a word
+            opened = sum(1 for t in doc[first:last] if t.text == "'" and not t.whitespace_ and self.spaced(t.i))
+            return opened > sum(1 for t in doc[first:last] if t.text == "'" and not self.spaced(t.i))
         if doc[last].text != SINGLE_CLOSE:
             return False
         opened = sum(1 for t in doc[first:last] if t.text == SINGLE_OPEN)
@@ -130,6 +141,10 @@ class ExtractorBase:
             ):
                 return first
         return first
+
+    def spaced(self, i: int) -> bool:
+        """Whether token ``i`` opens the doc or follows white space."""
+        return i == 0 or bool(self.doc[i - 1].whitespace_) or self.doc[i - 1].is_space
 
     def subtree_chars(self, token: Token) -> tuple[int, int]:
         return self.chars(token.left_edge.i, token.right_edge.i)

@@ -1,9 +1,13 @@
 """Boundary rules: where an indirect content ends, once a content rule has found it.
 
-A content rule takes a parse subtree; the subtree may carry a stretch the reported words do not hold. Each rule
-here is one such stretch, tried in :data:`BOUNDARY_RULES` order on every indirect content (a direct quotation is
-the speaker's words, mark to mark, and is left alone):
+A content rule takes a parse subtree; the subtree may miss words of the reported clause or carry a stretch the
+reported words do not hold. Each rule here is one such stretch, tried in :data:`BOUNDARY_RULES` order on every
+indirect content (a direct quotation is the speaker's words, mark to mark, and is left alone):
 
+* a **clause cut short** ("said [a plot he hatched] was enough to ..."): the parser took a reported clause's
+  subject for the whole content; when the content stops right before a tensed verb with no subject of its own
+  (no comma, no coordinator, not the cue's auxiliary, not a verb the content belongs to), the clause goes on to
+  that verb's last word. This one rule lengthens a content; the others cut it;
 * a **coordinated statement of its own** ("said the plan is dead and said that X", "said X, and more than half
   said Y", "..., while the mayor says Y"): a verb of statement (not a belief: "said X and he feels Y" goes on)
   with its own subject or its own complement, joined at the end of the content by a coordinator or a contrastive
@@ -12,7 +16,9 @@ the speaker's words, mark to mark, and is left alone):
   statement;
 * a **trailing non-restrictive relative clause** (", who was his chief of staff", ", which he called a
   disaster") is the publisher's aside about a noun of the content, not what the source said (PolNeAR ends the
-  content before it; the issue's narrative-scope rule keeps such insertions the publisher's).
+  content before it; the issue's narrative-scope rule keeps such insertions the publisher's);
+* a **trailing occasion** of a noun-phrase content ("reported her presence on Twitter", "blasted X as a disgrace
+  Wednesday"): when, or where or through what, the act was done, not what was said.
 
 A rule takes the doc, the content's first and last token and the lemmas of statement verbs
 (:attr:`~..lexicon.Lexicon.statement_lemmas`), and answers the new last token (or
@@ -25,10 +31,12 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from ...deps import NOMINAL_SUBJECT_DEPS
+from ...deps import NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from .settings import (
     CONTRAST_MARKS,
     NON_RESTRICTIVE_PRONOUNS,
+    OCCASION_NOUNS,
+    OCCASION_PREPOSITIONS,
     OWN_CONTENT_DEPS,
     SAY_LEMMAS,
     SECOND_COMPLEMENT_MARKS,
@@ -38,6 +46,8 @@ from .settings import (
 MIN_KEPT_TOKENS = 3
 #: Quotation marks: a cut must not leave one of them on the far side (it would split a quotation).
 _MARKS = frozenset('"“”‘’«»')
+#: Tags of a tensed verb or a modal.
+_TENSED = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def second_complement(token: Token) -> bool:
@@ -97,10 +107,61 @@ def trailing_relative(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
     return last
 
 
+def clause_cut_short(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
+    """ "said [the portions he filed] showed a loss": the content stops right before a tensed verb with no subject
+    of its own (no comma, no coordinator between): the parser took the reported clause's subject for an object,
+    so the clause goes on to that verb's last word."""
+    verb = last + 1
+    if verb >= len(doc) or doc[last].is_punct or doc[last].is_space or not doc[last].whitespace_:
+        return last
+    token = doc[verb]
+    if (
+        token.tag_ not in _TENSED
+        or token.pos_ not in ("VERB", "AUX")
+        or token.sent.start != doc[last].sent.start
+        or token.dep_ in ("aux", "auxpass")  # "[the nominee] has been endorsed by ...": the cue's own auxiliary
+        or token.left_edge.i <= first  # "[the plan] was dead": the content is part of that verb's clause
+        or any(t.tag_ in ("WDT", "WP") for t in doc[first : last + 1])
+        or any(c.dep_ in SUBJECT_DEPS and c.i > last for c in token.children)
+        or any(t.text in _MARKS for t in doc[first : last + 1])
+    ):
+        return last
+    end = token.right_edge.i
+    return end if end > last else last
+
+
+def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
+    """ "reported her presence on Twitter", "cited the figure at last week's forum", "blasted X as a disgrace
+    Wednesday": a noun-phrase content whose last phrase names when, or where or through what, the act was done
+    is the act's occasion, not what was said: cut before it (and before one more such phrase before it)."""
+    end = last
+    while end > first and doc[end].is_punct:
+        end -= 1
+    root = next((t for t in doc[first : end + 1] if not first <= t.head.i <= end or t.head is t), None)
+    if root is None or root.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return last
+    cut = last
+    for token in reversed(doc[first + 1 : end + 1]):
+        if token.right_edge.i != end or (first <= token.head.i <= end and token.head.pos_ == "VERB"):
+            continue
+        if token.dep_ == "prep" and token.lower_ in OCCASION_PREPOSITIONS:
+            noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if noun is None or not (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in OCCASION_NOUNS):
+                continue
+        elif not (token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME")):
+            continue
+        if token.left_edge.i <= root.i or any(t.text in _MARKS for t in doc[token.left_edge.i : end + 1]):
+            return cut
+        cut = end = token.left_edge.i - 1
+    return cut
+
+
 #: The boundary rules, in the order they are tried.
 BOUNDARY_RULES: tuple[Callable[[Doc, int, int, frozenset[str]], int], ...] = (
+    clause_cut_short,
     coordinated_statement,
     trailing_relative,
+    trailing_occasion,
 )
 
 

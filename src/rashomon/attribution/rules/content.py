@@ -143,12 +143,13 @@ class ContentRules(ExtractorBase):
 
     # --- the content rules, in the order CONTENT_RULES tries them --------------------------------------
     def report_object(self, ask: Ask) -> Span_ | None:
-        """ "announced the capture ..., by some estimates ...": a report verb's object, when nearer than a clause."""
+        """ "announced the capture ..., by some estimates ...": a report verb's object, when nearer than a clause,
+        with what completes it on the verb ("likened the ferry to a prison")."""
         objects, verb = ask.objects, ask.verb
         takes_object = ask.group == "report" and ask.lemma not in self.lexicon.recipient_objects
         if objects and takes_object and (objects[0].pos_ != "PRON" or objects[0].lower_ in ("it", "this", "that")):
             if not ask.clauses or abs(objects[0].i - verb.i) < abs(ask.clauses[0].i - verb.i):
-                return self.subtree_chars(objects[0])
+                return self.object_phrase(verb, objects[0])  # "likened the ferry to a prison"
         return None
 
     def clause(self, ask: Ask) -> Span_ | None:
@@ -491,8 +492,22 @@ class ContentRules(ExtractorBase):
             opening = self.opening_before_speaker(verb)
             if span is not None and opening is not None and opening < span[0]:
                 return opening, span[1]
-            return span
+            return self.after_as_aside(verb, span)
         return None
+
+    def after_as_aside(self, verb: Token, span: Span_ | None) -> Span_ | None:
+        """ "Yet, as Mr. Bown observed, in the early days ...", "If, as I've suggested, he ...": what an "as" aside
+        relays starts after it; the words before it ("Yet", "If", "After all") are the writer's frame."""
+        if span is None or not any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in verb.children):
+            return span
+        comma = verb.right_edge.i if verb.right_edge.text == "," else verb.right_edge.i + 1
+        if comma + 1 >= len(self.doc) or self.doc[comma].text != "," or self.doc[verb.left_edge.i].idx <= span[0]:
+            return span
+        before = [t for t in self.doc[: verb.left_edge.i] if t.idx >= span[0]]
+        if any(t.dep_ in SUBJECT_DEPS or t.pos_ in ("VERB", "AUX") for t in before):
+            return span  # "The ferry, as the mayor noted, runs late": the subject is part of what was noted
+        start = self.doc[comma + 1].idx
+        return (start, span[1]) if span[0] < start < span[1] else span
 
     def opening_before_speaker(self, verb: Token) -> int | None:
         """ "If the plan fails, Brandt argues, there are other tools": the parser hangs the opening clause on the
@@ -553,22 +568,26 @@ class ContentRules(ExtractorBase):
 
     def with_stray_verbs(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """ "wants to double the fleet, grow the harbour and create a fund", "sees it as a chance to fix X,
-        increase Y and cut Z": the parser hangs the later verbs on the cue, but a bare verb with no subject cannot
-        go with a tensed cue ("wants ... grow"), so it goes on with the content it follows (a tensed one, "and
-        questioned Y", is the speaker's next act)."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
-            return content
+        increase Y and cut Z", "stressed that X, but would not Y": the parser hangs the later verbs on the cue, but
+        a bare verb with no subject cannot go with a tensed cue ("wants ... grow"), so it goes on with the content
+        it follows (a tensed one, "and questioned Y", is the speaker's next act). So does a noun phrase hung on the cue as its conjunct
+        ("condemned the test as provocative and a grave threat"): a verb has no nominal conjuncts."""
+        tensed = verb.tag_ in ("VBD", "VBZ", "VBP")
         end = content[1]
         for other in verb.rights:
             if (
                 other.dep_ != "conj"
-                or other.tag_ != "VB"
                 or any(c.dep_ in SUBJECT_DEPS for c in other.children)
                 or other.left_edge.idx < end
-                or self.text[end : other.left_edge.idx].strip(" ,;") not in ("", "and", "or")
+                or self.text[end : other.left_edge.idx].strip(" ,;") not in ("", "and", "or", "but")
             ):
                 continue
-            end = max(end, self.clause_chars(other)[1])
+            if other.tag_ == "VB" and tensed:
+                end = max(end, self.clause_chars(other)[1])
+            elif other.pos_ in ("NOUN", "PROPN") and content[0] < other.left_edge.idx:
+                # "condemned the test as provocative and a grave threat": a noun phrase cannot be a verb's
+                # conjunct; the parser hung the content's second conjunct on the cue
+                end = max(end, self.subtree_chars(other)[1])
         return content[0], end
 
     def before_next_cue(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:

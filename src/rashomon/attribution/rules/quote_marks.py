@@ -82,7 +82,8 @@ class QuoteMarkRules(ExtractorBase):
         )
 
     def orphans(self) -> None:
-        """Quotations no cue claimed (and not inside claimed content): candidates for continuation."""
+        """Quotations no cue claimed (and not inside claimed content): candidates for continuation; a transcript
+        paragraph that opens with its speaker's label is that speaker's (:meth:`opens_label`)."""
         covered = sorted(f.content for f in self.found if f.kind != "next_block")
         starts = [s for s, _ in covered]
         reach = list(accumulate((e for _, e in covered), max))  # the furthest end of any content starting so far

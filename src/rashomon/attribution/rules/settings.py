@@ -412,6 +412,14 @@ REPLY_JOINS = frozenset({",", "—", "–", ";", "-"})
 #: Prepositions that complete a said object on the verb ("endorsed Cruz for president", "mentioned him by name",
 #: "portrayed him as weak"); not when or where ("on Monday", "in an interview").
 OBJECT_COMPLETIONS = frozenset({"for", "by", "as", "to"})
+#: Where, when or through what an act was done, at the end of a noun-phrase content ("reported it on Twitter",
+#: "cited the figure at a forum", "on Monday"): the act's occasion, not what was said (``trailing_occasion``).
+OCCASION_PREPOSITIONS = frozenset({"on", "at", "in", "during"})
+OCCASION_NOUNS = frozenset(
+    "twitter facebook instagram website site blog show program programme broadcast podcast television tv radio "
+    "forum rally conference interview statement speech event meeting summit convention diatribe tweet post video "
+    "appearance".split()
+)
 #: Subordinators that join a contrasting statement of its own ("..., while the mayor says ..."): not a condition.
 CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
 #: Complementisers that open a second complement of the same cue when a coordinated clause starts with one ("said
