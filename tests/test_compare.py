@@ -440,18 +440,20 @@ HARBOUR_FIRST = [
     "Fishermen who use the terminal's pier protested outside the council building during the vote.",
 ]
 
+#: The same event as :data:`HARBOUR_FIRST` told by a second outlet, mostly in other words.
+HARBOUR_SECOND = [
+    "The harbour council decided on Tuesday that the old ferry terminal will close when the summer ends.",
+    "Mayor Lena Ostrova has called the closure painful but necessary.",
+    "Protesters, many of them fishermen, gathered outside while the council voted.",
+    "The terminal has been losing money, according to council members.",
+]
+
 
 def test_a_paraphrase_in_the_band_aligns_on_rare_words_both_use_or_a_clear_lead():
     """Cosine 0.55-0.80: a pair is one fact only with evidence: here the mayor's name and her words (rare in the
     event) in both; "lost money" / "losing money" (0.76) and the two protest sentences (0.75) share few rare
     words of the event, but each is the other's closest claim by a clear margin."""
-    second = [
-        "The harbour council decided on Tuesday that the old ferry terminal will close when the summer ends.",
-        "Mayor Lena Ostrova has called the closure painful but necessary.",
-        "Protesters, many of them fishermen, gathered outside while the council voted.",
-        "The terminal has been losing money, according to council members.",
-    ]
-    pairs = {tuple(x["claim_ids"]): x for x in across(two_outlets(HARBOUR_FIRST, second))}
+    pairs = {tuple(x["claim_ids"]): x for x in across(two_outlets(HARBOUR_FIRST, HARBOUR_SECOND))}
     band = pairs[("p1:c3", "p2:c2")]
     assert 0.55 <= band["similarity"] < 0.80
     assert band["verdict"] == "agree" and "in other words" in band["explanation"]
@@ -829,13 +831,7 @@ def test_a_group_of_two_closest_sentences_with_few_words_in_common_is_less_sure_
     the BASIL triplets 28-41: two sentences on one topic meet that evidence too."""
     from rashomon.meaning import VERDICT_CERTAINTY
 
-    second = [
-        "The harbour council decided on Tuesday that the old ferry terminal will close when the summer ends.",
-        "Mayor Lena Ostrova has called the closure painful but necessary.",
-        "Protesters, many of them fishermen, gathered outside while the council voted.",
-        "The terminal has been losing money, according to council members.",
-    ]
-    pairs = {tuple(x["claim_ids"]): x for x in across(two_outlets(HARBOUR_FIRST, second))}
+    pairs = {tuple(x["claim_ids"]): x for x in across(two_outlets(HARBOUR_FIRST, HARBOUR_SECOND))}
     loose = pairs[("p1:c2", "p2:c4")]  # "lost money" / "losing money": each other's closest, few rare words
     assert loose["verdict"] == "agree"
     assert loose["certainty"] == VERDICT_CERTAINTY["agree, closest only"] < VERDICT_CERTAINTY["agree"]
