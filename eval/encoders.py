@@ -387,7 +387,7 @@ def compare_trial(args, spec: str, splits: dict, texts: list[str], where: dict) 
         load_nlp(),
         Hybrid(load(), candidate),
         args.basil_events,
-        False,
+        args.print_groups,
         start=args.basil_start,
     )
     return {"model": name, "thresholds": moved if not args.keep_thresholds else {}, **figures}
@@ -400,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vectors", type=Path, help="a folder to keep each model's vectors in (and its timing)")
     parser.add_argument("--compare", metavar="MODEL", help="run eval/compare.py's BASIL part with MODEL's vectors")
     parser.add_argument("--keep-thresholds", action="store_true", help="with --compare: MiniLM's cosine cuts")
+    parser.add_argument("--print-groups", action="store_true", help="with --compare: print each group")
     parser.add_argument("--basil-start", type=int, default=1)
     parser.add_argument("--basil-events", type=int, default=41)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/compare-cache"), help="eval/compare.py's cache")
