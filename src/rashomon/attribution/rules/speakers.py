@@ -228,13 +228,6 @@ class SpeakerRules(ExtractorBase):
         if self.addresses_reader(self.doc[found.source_root]):
             return False
         head = self.doc[found.source_root]
-        dateline_end = self.past_dateline(head.sent.start, head.sent.end)
-        if head.i < dateline_end:
-            # "KESTREL BAY, Ore. — Leaders of the union said": the parser hung the subject on the dateline's place
-            head = next((t for t in head.children if t.dep_ == "appos" and t.i >= dateline_end), None)
-            if head is None:
-                return False
-            found.source_root = head.i
         if found.phrase and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in NOT_SOURCES_AFTER_PHRASE:
             return True  # "according to port rules", "according to her memoir": the phrase names a source
         speaker = self.speaker_of(head)
@@ -307,6 +300,14 @@ class SpeakerRules(ExtractorBase):
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject is not None and (subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it"))
 
+    def out_of_dateline(self, subject: Token) -> Token | None:
+        """``subject``, or where the parser hung the subject on a dateline's place ("KESTREL BAY, Ore. — Leaders
+        of the union said") the phrase after the dash; None when the place is all there is."""
+        end = self.past_dateline(subject.sent.start, subject.sent.end)
+        if subject.i >= end:
+            return subject
+        return next((t for t in subject.children if t.dep_ == "appos" and t.i >= end), None)
+
     def _subject_of(self, verb: Token) -> Token | None:
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
             return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
@@ -326,7 +327,7 @@ class SpeakerRules(ExtractorBase):
                 and not self.has_read_as_passive(verb)
             ):
                 return None  # "X was reported killed": the subject is what is reported, not who reports
-            return child
+            return self.out_of_dateline(child)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
             for ancestor in verb.ancestors:
                 if ancestor.lemma_.lower() in self.lexicon.all_cue_lemmas and ancestor.pos_ == "VERB":
