@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from ...deps import NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from .settings import (
     CONTRAST_MARKS,
+    FINITE_TAGS,
     NON_RESTRICTIVE_PRONOUNS,
     OCCASION_NOUNS,
     OCCASION_PREPOSITIONS,
@@ -47,7 +48,6 @@ MIN_KEPT_TOKENS = 3
 #: Quotation marks: a cut must not leave one of them on the far side (it would split a quotation).
 _MARKS = frozenset('"“”‘’«»')
 #: Tags of a tensed verb or a modal.
-_TENSED = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def second_complement(token: Token) -> bool:
@@ -116,7 +116,7 @@ def clause_cut_short(doc: Doc, first: int, last: int, cues: frozenset[str]) -> i
         return last
     token = doc[verb]
     if (
-        token.tag_ not in _TENSED
+        token.tag_ not in FINITE_TAGS
         or token.pos_ not in ("VERB", "AUX")
         or token.sent.start != doc[last].sent.start
         or token.dep_ in ("aux", "auxpass")  # "[the nominee] has been endorsed by ...": the cue's own auxiliary

@@ -41,6 +41,7 @@ from .settings import (
     SPLIT_QUOTE_GAP,
     STANCE_PRONOUNS,
     SUBORDINATORS,
+    TENSED_TAGS,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
     TOPIC_PREPOSITIONS,
@@ -288,7 +289,7 @@ class ContentRules(ExtractorBase):
     @staticmethod
     def tensed_with_subject(verb: Token) -> bool:
         """Whether ``verb`` is a tensed verb with a subject of its own ("they described", "has described")."""
-        tensed = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
+        tensed = verb.tag_ in TENSED_TAGS or any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
         return tensed and any(c.dep_ == "nsubj" for c in verb.children)
 
     @staticmethod
@@ -572,7 +573,7 @@ class ContentRules(ExtractorBase):
         a bare verb with no subject cannot go with a tensed cue ("wants ... grow"), so it goes on with the content
         it follows (a tensed one, "and questioned Y", is the speaker's next act). So does a noun phrase hung on the cue as its conjunct
         ("condemned the test as provocative and a grave threat"): a verb has no nominal conjuncts."""
-        tensed = verb.tag_ in ("VBD", "VBZ", "VBP")
+        tensed = verb.tag_ in TENSED_TAGS
         end = content[1]
         for other in verb.rights:
             if (

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from ...deps import NOMINAL_SUBJECT_DEPS
 from .base import ExtractorBase
-from .settings import COPULAS, IMPERSONAL_SUBJECTS, INDEFINITE_DETERMINERS, INDEFINITE_PRONOUNS, WH_WORDS
+from .settings import COPULAS, FINITE_TAGS, IMPERSONAL_SUBJECTS, INDEFINITE_DETERMINERS, INDEFINITE_PRONOUNS, WH_WORDS
 
 #: Content rules whose content is a clause or a name given, not an object: reported content for any cue.
 CLAUSE_RULES = frozenset({"content.aside", "content.trailing_cue", "content.belief_aside", "content.short_answer"})
@@ -99,9 +99,9 @@ class CueDiscipline(ExtractorBase):
             return group == "belief" and speaker is not None and self.speaker_kind(speaker) == "person"
         if clause.tag_ == "VBG":
             return True
-        finite = ("VBD", "VBZ", "VBP", "MD")
         return clause.pos_ in ("VERB", "AUX") and (
-            clause.tag_ in finite or any(c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in clause.children)
+            clause.tag_ in FINITE_TAGS
+            or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children)
         )
 
     def topic_only(self, verb: Token, content: tuple[int, int]) -> bool:

@@ -11,6 +11,22 @@ from .confidence import rated
 class PhraseRules(ExtractorBase):
     """Cue phrases and adverbs that relay a clause: "according to X", "in X's findings", "reportedly"."""
 
+    def split_at(self, tokens: Span, source: Token, comma: int, sentence_end: int) -> None:
+        """An "according to" phrase whose source the comma at token ``comma`` ends: the source before it, the
+        content after it to ``sentence_end``."""
+        content, kind = self.with_quotes(self.chars(comma + 1, sentence_end))
+        self.claimed_tokens.update(t.i for t in tokens)
+        self.add(
+            Found(
+                content,
+                kind,
+                (tokens[0].idx, tokens[-1].idx + len(tokens[-1])),
+                self.chars(source.left_edge.i, comma - 1),
+                source.i,
+                **rated("phrase.split_source"),
+            )
+        )
+
     def from_phrase(self, tokens: Span) -> None:
         """``according to X``, ``as reported by X``: source after the cue, content the rest. ("citing X" is a verb:
         the one who cites is the source, X what is cited.)"""
@@ -50,18 +66,7 @@ class PhraseRules(ExtractorBase):
         if split is not None:
             # "According to X, the troops and militias seized ...": the comma ends the phrase; the parser
             # joined the clause's subject to the source
-            content, kind = self.with_quotes(self.chars(split.left_edge.i, sent.end - 1))
-            self.claimed_tokens.update(t.i for t in tokens)
-            self.add(
-                Found(
-                    content,
-                    kind,
-                    (tokens[0].idx, last.idx + len(last)),
-                    self.chars(source.left_edge.i, split.left_edge.i - 2),
-                    source.i,
-                    **rated("phrase.split_source"),
-                )
-            )
+            self.split_at(tokens, source, split.left_edge.i - 1, sent.end - 1)
             return
         cut_first = min(top.left_edge.i, tokens[0].i)
         cut_last = max(top.right_edge.i, source.right_edge.i)
@@ -74,19 +79,7 @@ class PhraseRules(ExtractorBase):
         elif opening and (comma := self.comma_in_source(source)) is not None:
             # "According to X, the move reeks of fear" with the clause parsed into X's phrase (an apposition):
             # the first comma after X's head ends the phrase
-            content, kind = self.with_quotes(self.chars(comma + 1, sent.end - 1))
-            self.claimed_tokens.update(t.i for t in tokens)
-            source_span = self.chars(source.left_edge.i, comma - 1)
-            self.add(
-                Found(
-                    content,
-                    kind,
-                    (tokens[0].idx, last.idx + len(last)),
-                    source_span,
-                    source.i,
-                    **rated("phrase.split_source"),
-                )
-            )
+            self.split_at(tokens, source, comma, sent.end - 1)
             return
         else:
             return

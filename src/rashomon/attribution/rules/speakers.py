@@ -27,6 +27,7 @@ from .settings import (
     READER_WORDS,
     RECASED,
     SPEAKER_ENTITIES,
+    TENSED_TAGS,
     WRITER_GROUP_NOUNS,
     WRITER_OWNERS,
     WRITER_WORDS,
@@ -401,7 +402,7 @@ class SpeakerRules(ExtractorBase):
         into the quoted clause. The words between the closing mark and the verb are the speaker; their head
         (the word whose head lies outside them) is returned when it is a noun that can speak. ``loose``: also when
         the parser gave the verb no quoted clause (the speaker taken for a subject inside the quotation)."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or not (
+        if verb.tag_ not in TENSED_TAGS or not (
             loose or any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
         ):
             return None
@@ -432,7 +433,7 @@ class SpeakerRules(ExtractorBase):
         after_quote = head.dep_ == "ROOT" and before[-1:] in ("”", '"', "'")  # '"...?" the pilot asked'
         return (
             verb.dep_ == "acl"
-            and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and after_quote)
+            and (verb.tag_ in TENSED_TAGS or verb.tag_ == "VBN" and after_quote)
             and head.i < verb.i
             and (
                 head.pos_ in ("NOUN", "PROPN")
@@ -498,7 +499,7 @@ class SpeakerRules(ExtractorBase):
         object). The noun phrase that ends right before the verb (after a comma) is the speaker."""
         if (
             verb.dep_ != "ROOT"
-            or verb.tag_ not in ("VBD", "VBZ", "VBP")
+            or verb.tag_ not in TENSED_TAGS
             or any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
         ):
             return None

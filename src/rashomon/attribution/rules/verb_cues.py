@@ -222,7 +222,7 @@ class VerbCueRules(ExtractorBase):
         return True
 
     def evident(self, mark: Token, clause: Token, head: Token) -> bool:
-        """ "it is obvious that ...", "nor is it clear that ...": a judgment that something is evident, with
+        """ "it is obvious that ...", "it is evident that ...": a judgment that something is evident, with
         nobody named (an impression, like "it appears that"). The parser hangs the clause on the adjective or on
         the copula. Cue: from "it" (or the copula) to the adjective. True when that added the attribution."""
         if mark.lower_ != "that" or clause.dep_ != "ccomp":
