@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
+from functools import partial
 
 import numpy as np
 
@@ -146,20 +147,18 @@ def _listing(group: list[_Item]) -> str:
     return "; ".join(f"{label}: {', '.join(texts)}" for label, texts in by_label.items())
 
 
-def judge(
-    group: list[_Item], account_labels: dict[str, str] | None = None, parts: list[ReasonPart] | None = None
-) -> tuple[str, str, float]:
-    """Verdict, explanation and score (share of cross-source pairs whose ranges overlap) of one group; ``parts``,
-    when given, gets the lines of the explanation's reason as data (:class:`rashomon.model.ReasonPart`)."""
+def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> tuple[str, str, float, list[ReasonPart]]:
+    """Verdict, explanation, score (share of cross-source pairs whose ranges overlap) of one group, and the
+    lines of the explanation's reason as data (:class:`rashomon.model.ReasonPart`)."""
     account_labels = account_labels or {}
-    parts = [] if parts is None else parts
+    parts: list[ReasonPart] = []
     listing = _listing(group)
     pairs = [(a, b) for i, a in enumerate(group) for b in group[i + 1 :] if a.label != b.label]
     accounts = {item.account for item in group}
     if not pairs:
         who = account_labels.get(next(iter(accounts)), next(iter(accounts)))
         parts.append(ReasonPart(kind="note", text=f"only {who} reports this"))
-        return "unique", f"{listing} → unique: only {who} reports this", 1.0
+        return "unique", f"{listing} → unique: only {who} reports this", 1.0, parts
     notes: list[str] = []
     conflicts: list[str] = []
     agreements: list[str] = []
@@ -219,7 +218,7 @@ def judge(
         who = account_labels.get(next(iter(accounts)), next(iter(accounts)))
         explanation += f"; only {who}'s account reports it"
         parts.append(ReasonPart(kind="note", text=f"only {who}'s account reports it"))
-    return verdict, explanation, round(overlapping / len(pairs), 3)
+    return verdict, explanation, round(overlapping / len(pairs), 3), parts
 
 
 def _topic(group: list[_Item]) -> str:
@@ -248,11 +247,9 @@ def align(
         groups = [g for g in (gate(group) for group in groups) if g]
     alignments = []
     for n, group in enumerate(groups, 1):
-        parts: list[ReasonPart] = []
-        verdict, explanation, score = judge(group, account_labels, parts)
+        verdict, explanation, score, parts = judge(group, account_labels)
         claim_ids = list(dict.fromkeys(item.claim.id for item in group))
-        claims = list({item.claim.id: item.claim for item in group}.values())
-        account = {item.claim.id: item.account for item in group}.__getitem__
+        accounts = {item.claim.id: item.account for item in group}
         alignments.append(
             Alignment(
                 id=f"{id_prefix}{n}",
@@ -262,7 +259,7 @@ def align(
                 topic=_topic(group),
                 score=score,
                 reason_parts=parts,
-                figure=shared_figure(claims, lambda c: account(c.id)),  # noqa: B023 (called at once)
+                figure=shared_figure([item.claim for item in group], partial(_account_in, accounts)),
             )
         )
     return alignments
@@ -606,6 +603,11 @@ def _people(analysis: Analysis) -> dict[str, str]:
     bare description left unresolved): whose words a claim relays, for
     :func:`rashomon.meaning.different_speakers`."""
     return {s.id: s.name for s in analysis.sources if s.kind == "person" and not s.is_publisher and not s.unresolved}
+
+
+def _account_in(accounts: dict[str, str], claim: Claim) -> str:
+    """The account of ``claim`` by its id in ``accounts``."""
+    return accounts[claim.id]
 
 
 def _prefixed(claim: Claim, pid: str) -> Claim:

@@ -689,12 +689,6 @@ def candidate_pairs(
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         cosine = float(sims[i, j])
         found = _candidate(claims[i], claims[j], cosine)
-        if (
-            speaker_of is not None
-            and found != "close"
-            and different_speakers(claims[i], claims[j], speaker_of(claims[i]), speaker_of(claims[j]))
-        ):
-            continue
         if found is None:
             low = cosine < BAND_COSINE
             if low:
@@ -715,6 +709,12 @@ def candidate_pairs(
             # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
             if pair_verdict(claims[i], claims[j], cosine, "", "").verdict == "conflict":
                 continue
+        if (
+            speaker_of is not None
+            and found != "close"
+            and different_speakers(claims[i], claims[j], speaker_of(claims[i]), speaker_of(claims[j]))
+        ):
+            continue  # last: only a pair the other tests admit pays for reading the speakers' names
         why[(i, j)] = found
         key = (i, int(codes[j]))
         if key not in best or cosine > best[key][0]:
@@ -828,11 +828,12 @@ def align_claims(
         same_words = verdict == "agree" and all(
             _word_overlap(claims[i].text, claims[j].text) >= SAME_WORDS_OVERLAP for i, j, _ in group_pairs
         )
-        closest_only = any(evidence.get((min(i, j), max(i, j))) == CLOSEST_ONLY for i, j, _ in group_pairs)
+        # every pair is (i, j) with i < j, as candidate_pairs keys its evidence
+        closest_only = any(evidence.get((i, j)) == CLOSEST_ONLY for i, j, _ in group_pairs)
         kind = group_kind(verdict, same_words, extra, closest_only)
         parts: dict[str, ReasonPart] = {}
         for (i, j, _), pair in zip(group_pairs, judged, strict=True):
-            why = evidence.get((min(i, j), max(i, j)))
+            why = evidence.get((i, j))
             parts.setdefault(
                 pair.reason,
                 ReasonPart(

@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..resources import name_titles
-from .mentions import name_key
+from .mentions import actor_name_key
 
 #: Titles before a name, dropped when names are matched across pages.
 NAME_TITLES = name_titles("match")
@@ -50,7 +50,7 @@ LAST_NAME_TYPES = frozenset({"person", "organization"})
 def _name(name: str) -> tuple[tuple[str, ...], str]:
     """A name's words, lower case, without titles and initials, and its suffix apart: "Eric H. Holder Jr." ->
     ((eric, holder), "jr"); "Rep. Cantor" -> ((cantor,), ""); "N.A.A.C.P." -> ((naacp,), "")."""
-    words = [w for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", name_key(name)) if w not in NAME_TITLES]
+    words = [w for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", actor_name_key(name)) if w not in NAME_TITLES]
     suffix = next((w for w in words if w in NAME_SUFFIXES), "")
     return tuple(w for w in words if len(w) > 1 and w not in NAME_SUFFIXES), suffix
 

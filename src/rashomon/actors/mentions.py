@@ -153,7 +153,7 @@ class Found:
         actor = self.actors.get(actor_id)
         if actor is None and actor_id.startswith(("actor:", "person:")):
             # the model may call one name a person here and an organization there: one actor all the same
-            actor_id = self.by_name.setdefault(name_key(name), actor_id)
+            actor_id = self.by_name.setdefault(actor_name_key(name), actor_id)
             actor = self.actors.get(actor_id)
         if actor is None:
             actor = Actor(id=actor_id, name=name, type=type_, **extra)
@@ -183,7 +183,7 @@ class Found:
         return actor_id
 
 
-def name_key(name: str) -> str:
+def actor_name_key(name: str) -> str:
     """The lower-case name by which two mentions are one actor; an acronym's periods do not count
     ("N.A.A.C.P." is "NAACP"), as one outlet's house style writes them and another's does not."""
     bare = name.replace(".", "")

@@ -830,7 +830,6 @@ def framing_view(
     return {
         "pair_sides": choice_table["columns"],
         "pairs": choice_table["rows"],
-        "alike_pairs": choice_table["alike"],
         "alike_line": choice_table["alike_line"],
         "choices": choice_table,
         "sides": sides,
