@@ -108,16 +108,19 @@ def _prf(precision: float, recall: float, n_pred: int, n_gold: int) -> dict:
 
 def read_basil(folder: Path) -> list[dict]:
     """Articles: ``year``, ``triplet``, ``outlet``, ``sentences``, ``paragraphs`` (sentences in each),
-    ``gold`` (lexical spans per sentence)."""
+    ``gold`` (lexical spans per sentence), ``quoted`` (those of them BASIL marks as inside a quotation)."""
     articles = []
     for ann_path in sorted((folder / "annotations").rglob("*_ann.json")):
         art_path = folder / "articles" / ann_path.parent.name / ann_path.name.replace("_ann.json", ".json")
         article, ann = json.loads(art_path.read_text("utf-8")), json.loads(ann_path.read_text("utf-8"))
         sentences = [s for paragraph in article["body-paragraphs"] for s in paragraph]
         gold: list[list[tuple[int, int]]] = [[] for _ in sentences]
+        quoted: list[list[tuple[int, int]]] = [[] for _ in sentences]
         for phrase in ann["phrase-level-annotations"]:
             if phrase["bias"] == "lex" and phrase["id"] != "title":
                 gold[int(phrase["id"][1:])].append((phrase["start"], phrase["end"]))
+                if phrase.get("quote") == "yes":
+                    quoted[int(phrase["id"][1:])].append((phrase["start"], phrase["end"]))
         articles.append(
             {
                 "year": ann_path.parent.name,
@@ -126,6 +129,7 @@ def read_basil(folder: Path) -> list[dict]:
                 "sentences": sentences,
                 "paragraphs": [len(paragraph) for paragraph in article["body-paragraphs"]],
                 "gold": gold,
+                "quoted": quoted,
             }
         )
     return articles
@@ -231,6 +235,19 @@ def by_sentence(spans: list[list[tuple[int, int]]], layouts: list[list[tuple[int
             k, offset = max((u for u in layout if u[1] <= start), key=lambda u: u[1])
             out[k].append((start - offset, end - offset))
     return out
+
+
+def out_of_reach(scored: Scored, layouts: list[list[tuple[int, int]]], gold: list, count: int) -> list[list[bool]]:
+    """For each sentence's gold spans, whether it holds no word that may be flagged at all (a name, a number, a
+    speaker's long quotation): what no threshold or head can find, the recall the product gives up by design."""
+    eligible: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+    for i, base in enumerate(scored.bases):
+        layout = layouts[i]
+        for word in scored.words[str(i)]:
+            if word.eligible:
+                k, offset = max((u for u in layout if u[1] <= word.start - base), key=lambda u: u[1])
+                eligible[k].append((word.start - base - offset, word.end - base - offset))
+    return [[not any(a < t and s < b for s, t in eligible[k]) for a, b in spans] for k, spans in enumerate(gold)]
 
 
 def lexicon(docs: list[list[tuple[int, str]]]) -> list[list[tuple[int, int]]]:
@@ -398,6 +415,17 @@ def main(argv: list[str] | None = None) -> int:
                 f"{t['precision']:7.3f} {t['recall']:6.3f} {t['f1']:6.3f}{mark}"
             )
         result[f"basil_{part}_table"] = table
+
+    quoted = [q for a in articles for q in a["quoted"]]
+    unreachable = out_of_reach(scored, layouts, gold, len(sentences))
+    print("\ngold spans no flag can reach (no word in them may be flagged), of all / of those BASIL marks as quoted:")
+    for part, keep in (("tune", tune), ("rest", rest)):
+        n = sum(len(gold[i]) for i in keep)
+        out = sum(sum(unreachable[i]) for i in keep)
+        n_quoted = sum(len(quoted[i]) for i in keep)
+        out_quoted = sum(1 for i in keep for g, o in zip(gold[i], unreachable[i], strict=True) if o and g in quoted[i])
+        result[f"basil_{part}_out_of_reach"] = {"gold": n, "out": out, "quoted": n_quoted, "quoted_out": out_quoted}
+        print(f"  {part}: {out} of {n} gold spans; {out_quoted} of the {n_quoted} quoted ones")
 
     print("\nper kind of flag at the shipped threshold (span P / R / F1, flags): the confidence each kind carries")
     for kind in KINDS:
