@@ -1,5 +1,5 @@
-"""Dependency labels that several stages read with one meaning, in the label scheme of spaCy's English models
-(ClearNLP: ``nsubj``, ``csubjpass``, ``dobj``...). A stage that means something narrower or wider names its own
+"""Dependency labels and part-of-speech tags that several stages read with one meaning, in the label schemes of
+spaCy's English models (ClearNLP: ``nsubj``, ``csubjpass``, ``dobj``...; Penn Treebank: ``VBD``, ``MD``...). A stage that means something narrower or wider names its own
 set after what it means, beside its other settings (``claims.frames.CLAUSE_SUBJECT_DEPS``)."""
 
 from __future__ import annotations
@@ -8,3 +8,6 @@ from __future__ import annotations
 NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Any subject of a verb: a noun phrase or a clause ("what he did shocked them", "that he lied was denied").
 SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS | {"csubj", "csubjpass"}
+#: Part-of-speech tags of a tensed verb (past, present), and with a modal those of a verb that heads a finite clause.
+TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+FINITE_TAGS = TENSED_TAGS | {"MD"}

@@ -110,6 +110,9 @@ class Lexicon:
     #: Objects that are something said or shown ("offered no proof", "issued a warning"): the speech-act and
     #: light nouns and ``information_nouns``.
     information_nouns: frozenset[str] = frozenset()
+    #: Objects of a light verb that report what they are about ("voiced concern about X"): the speech-act nouns
+    #: and the light nouns.
+    light_verb_objects: frozenset[str] = frozenset()
 
     def names_people(self, lemma: str, form: str | None = None, people: bool = False) -> bool:
         """Whether a noun names a person by the lexicons: a person head ("official", "resident") or a role
@@ -210,4 +213,5 @@ def load(folder: str | Path | None = None) -> Lexicon:
         information_nouns=_lower_set(cues.get("information_nouns"))
         | _lower_set(cues.get("nouns"))
         | _lower_set(cues.get("light_nouns")),
+        light_verb_objects=_lower_set(cues.get("nouns")) | _lower_set(cues.get("light_nouns")),
     )

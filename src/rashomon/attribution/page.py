@@ -31,6 +31,7 @@ from ..claims import frames
 from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import quotes as quote_rules
 from .lexicon import Lexicon
+from .rules.marks import Quote
 from .rules.speakers import WRITER_CONFIDENCE, writer_word
 from .sources import PRONOUN_REACH, BookEntry, SourceBook, describe
 
@@ -114,6 +115,7 @@ class PageAttributor:
         self.open_quote_blocks: list[str] = []
         self._index: tuple[dict[str, list[Record]], list[Record], dict] | None = None  # see _candidates
         self._positions: dict[str, int] | None = None  # see position_of
+        self._quotes: dict[str, list[Quote]] = {}  # see quotes_in
         self._separator_ends: list[int] | None = None  # see _separator_floor
         # blocks handed to an outlet whole: by a framing sentence ("... as follows:") or carrying on right after it
         # is named
@@ -164,6 +166,12 @@ class PageAttributor:
         if self._positions is None:
             self._positions = {b.id: i for i, b in enumerate(self.page.blocks)}
         return self._positions[block.id]
+
+    def quotes_in(self, block: Block) -> list[Quote]:
+        """The quotations of ``block``'s text (:func:`~.rules.quote_marks.quote_spans`), read once per block."""
+        if block.id not in self._quotes:
+            self._quotes[block.id] = quote_rules.quote_spans(block.text)
+        return self._quotes[block.id]
 
     def _take_next_block(self, record: Record) -> bool:
         """'He said:' closing a paragraph: the content is the next paragraph (before any separator)."""
@@ -237,7 +245,7 @@ class PageAttributor:
             return False
         block = record.block
         local = record.source[0] - block.start
-        if any(q.closed and q.start <= local < q.end for q in quote_rules.quote_spans(block.text)):
+        if any(q.closed and q.start <= local < q.end for q in self.quotes_in(block)):
             return False
         container = self.container_of(record)
         return container is None or container.source_id == PUBLISHER_ID
@@ -283,7 +291,6 @@ class PageAttributor:
         blocks = [item for item in self.parsed if item.block.start < position]
         for item in blocks[-2:]:
             start = item.block.start
-            quoted = None
             for ent in item.doc.ents:
                 at = start + ent.start_char
                 if ent.label_ != "PERSON" or not speaker.last_seen < at < position or at < self.book.floor:
@@ -291,8 +298,7 @@ class PageAttributor:
                 root = ent.root
                 if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT":
                     continue
-                quoted = quote_rules.quote_spans(item.block.text) if quoted is None else quoted
-                if any(q.start <= ent.start_char < q.end for q in quoted):
+                if any(q.start <= ent.start_char < q.end for q in self.quotes_in(item.block)):
                     continue
                 best = (at, root)
         if best is None:
@@ -313,7 +319,6 @@ class PageAttributor:
         item = next((item for item in reversed(self.parsed) if item.block.start < position), None)
         if item is not None:
             start = item.block.start
-            quoted = None
             for token in item.doc:
                 at = start + token.idx
                 if at >= position:
@@ -329,8 +334,7 @@ class PageAttributor:
                 sentence = token.sent
                 if start + sentence.end_char < position and not self._sentence_before(item, sentence, position):
                     continue
-                quoted = quote_rules.quote_spans(item.block.text) if quoted is None else quoted
-                if any(q.start <= token.idx < q.end for q in quoted):
+                if any(q.start <= token.idx < q.end for q in self.quotes_in(item.block)):
                     continue
                 best = (at, token)
         if best is not None:
@@ -549,7 +553,7 @@ class PageAttributor:
     def _inside_quote(self, record: Record) -> bool:
         block = record.block
         local = record.cue[0] - block.start
-        return any(q.start < local < q.end for q in quote_rules.quote_spans(block.text))
+        return any(q.start < local < q.end for q in self.quotes_in(block))
 
     def _speaks_as_publisher(self, text: str) -> bool:
         """A paragraph no one is said to say, in the publisher's own words ("we", "readers", "of course")."""
@@ -651,7 +655,7 @@ class PageAttributor:
             if self.voice_of(record) == PUBLISHER_ID or record.parent is None:
                 continue
             block = record.block
-            quotes = quote_rules.quote_spans(block.text)
+            quotes = self.quotes_in(block)
             start, end = record.extent
             for match in ASIDES.finditer(self.page.text, start, end):
                 group = "dash" if match.group("dash") is not None else "paren"

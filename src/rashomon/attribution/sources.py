@@ -572,11 +572,10 @@ class SourceBook:
             entry.person_role = entry.person_role or mention.person_role
             entry.proper = entry.proper or mention.proper
             entry.affiliation = entry.affiliation or mention.affiliation
-            if entry.kind == "unknown" or (
-                mention.kind == "person" and _bare_surname_entry(entry, name_key(mention.name))
-            ):
+            key = name_key(mention.name)
+            if entry.kind == "unknown" or (mention.kind == "person" and _bare_surname_entry(entry, key)):
                 entry.kind = mention.kind  # a surname first read as a body: a person once the full name is given
-            entry.aliases.add(name_key(mention.name))
+            entry.aliases.add(key)
             entry.unresolved = entry.unresolved and (mention.pronoun is not None or mention.bare)
             pronoun_gender = mention.pronoun if mention.pronoun in ("male", "female") else None
             entry.gender = entry.gender or mention.gender or pronoun_gender

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..deps import SUBJECT_DEPS
+from ..deps import FINITE_TAGS, SUBJECT_DEPS
 from ..resources import load_yaml, page_part_nouns
 
 # --- settings ------------------------------------------------------------------------------------------
@@ -135,8 +135,6 @@ def imperative(sent) -> bool:
     return not any(c.dep_ in CLAUSE_SUBJECT_DEPS or (c.dep_ == "aux" and c.tag_ == "MD") for c in root.children)
 
 
-#: Part-of-speech tags of a finite verb (Penn Treebank, as spaCy's English models tag): past, present, modal.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Dependencies that carry a clause's tense when its head verb is a participle ("has doubled", "was seized").
 TENSE_DEPS = frozenset({"aux", "auxpass"})
 #: Subjects that make an untensed-looking verb a tensed one: an active subject (a passive's needs its auxiliary).

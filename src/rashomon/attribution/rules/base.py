@@ -142,6 +142,11 @@ class ExtractorBase:
                 return first
         return first
 
+    @staticmethod
+    def opens_with_that(clause: Token) -> bool:
+        """Whether a clause is marked by "that" or "whether": a statement or a question reported in it."""
+        return any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in clause.children)
+
     def spaced(self, i: int) -> bool:
         """Whether token ``i`` opens the doc or follows white space."""
         return i == 0 or bool(self.doc[i - 1].whitespace_) or self.doc[i - 1].is_space

@@ -31,10 +31,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from ...deps import NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
+from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from .settings import (
     CONTRAST_MARKS,
-    FINITE_TAGS,
     NON_RESTRICTIVE_PRONOUNS,
     OCCASION_NOUNS,
     OCCASION_PREPOSITIONS,
@@ -47,7 +46,6 @@ from .settings import (
 MIN_KEPT_TOKENS = 3
 #: Quotation marks: a cut must not leave one of them on the far side (it would split a quotation).
 _MARKS = frozenset('"“”‘’«»')
-#: Tags of a tensed verb or a modal.
 
 
 def second_complement(token: Token) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ...deps import NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
+from ...deps import NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS, TENSED_TAGS
 from .base import ExtractorBase
 from .boundaries import second_complement
 from .confidence import CONFIDENCE
@@ -41,7 +41,6 @@ from .settings import (
     SPLIT_QUOTE_GAP,
     STANCE_PRONOUNS,
     SUBORDINATORS,
-    TENSED_TAGS,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
     TOPIC_PREPOSITIONS,

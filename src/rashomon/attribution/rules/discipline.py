@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...deps import NOMINAL_SUBJECT_DEPS
+from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from .base import ExtractorBase
-from .settings import COPULAS, FINITE_TAGS, IMPERSONAL_SUBJECTS, INDEFINITE_DETERMINERS, INDEFINITE_PRONOUNS, WH_WORDS
+from .settings import COPULAS, IMPERSONAL_SUBJECTS, INDEFINITE_DETERMINERS, INDEFINITE_PRONOUNS, WH_WORDS
 
 #: Content rules whose content is a clause or a name given, not an object: reported content for any cue.
 CLAUSE_RULES = frozenset({"content.aside", "content.trailing_cue", "content.belief_aside", "content.short_answer"})

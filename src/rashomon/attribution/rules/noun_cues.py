@@ -96,7 +96,7 @@ class NounCueRules(ExtractorBase):
         ):
             return False
         speaker = verb.head if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else subject
-        mark = lambda c: any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)  # noqa: E731
+        mark = self.opens_with_that
         clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl") and mark(c)), None) or next(
             (c for c in verb.rights if c.dep_ == "ccomp" and c.i > noun.i and mark(c)), None
         )

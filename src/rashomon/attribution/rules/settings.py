@@ -180,9 +180,6 @@ MAX_ANTECEDENT_CLIMB = 3
 MAX_ANTECEDENT_REACH = 8
 #: Dashes that end a dateline ("LONDON (Reuters) - ").
 DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
-#: Tags of a tensed verb, and with a modal: a verb that heads a finite clause.
-TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-FINITE_TAGS = TENSED_TAGS | {"MD"}
 #: Tokens a dateline may take before its dash ("KESTREL BAY, Ore. (Coastwire) —" is 8).
 DATELINE_MAX_TOKENS = 10
 #: Pronouns a relative clause can hang on with the pronoun as what is said ("something Republicans wanted").

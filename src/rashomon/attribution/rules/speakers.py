@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...deps import SUBJECT_DEPS
+from ...deps import SUBJECT_DEPS, TENSED_TAGS
 from .base import ExtractorBase, Found
 from .confidence import CONFIDENCE
 from .settings import (
@@ -27,7 +27,6 @@ from .settings import (
     READER_WORDS,
     RECASED,
     SPEAKER_ENTITIES,
-    TENSED_TAGS,
     WRITER_GROUP_NOUNS,
     WRITER_OWNERS,
     WRITER_WORDS,

@@ -360,11 +360,10 @@ class VerbCueRules(ExtractorBase):
         for the content. True when that added the attribution."""
         if verb.lemma_.lower() not in self.lexicon.light_verbs:
             return False
-        nouns = self.lexicon.cue_nouns | self.lexicon.light_nouns
         return any(
             self.from_light_verb(c)
             for c in verb.rights
-            if c.dep_ == "dobj" and c.lemma_.lower() in nouns and self.says_what_about(c)
+            if c.dep_ == "dobj" and c.lemma_.lower() in self.lexicon.light_verb_objects and self.says_what_about(c)
         )
 
     def says_what_about(self, noun: Token) -> bool:
@@ -372,7 +371,7 @@ class VerbCueRules(ExtractorBase):
         ("concern about X", "support for X"); not "advice to X" (the one addressed) nor "a statement in X"."""
         return any(
             c.dep_ in ("acl", "ccomp", "relcl")
-            and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
+            and self.opens_with_that(c)
             or c.dep_ == "prep"
             and c.lower_ in self.lexicon.noun_content_prepositions
             for c in noun.rights
