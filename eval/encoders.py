@@ -277,16 +277,18 @@ def figures(table: dict, cuts: dict[float, float]) -> dict:
     return row
 
 
-def encoded(spec: str, texts: list[str], cache: Path | None) -> tuple[str, dict | None]:
+def encoded(spec: str, texts: list[str], cache: Path | None, model=None) -> tuple[str, dict | None]:
     """The model's vectors of ``texts`` with its timing (read from ``cache`` when it holds this model's vectors of
-    these very texts), or None when the model is not installed."""
+    these very texts), or None when the model is not installed. ``model``: the model of ``spec`` when the caller
+    has loaded it already."""
     name = spec.partition("=")[0]
     key = hashlib.sha256(("\n".join(texts) + "\0" + spec).encode()).hexdigest()[:16]
     stored = cache / f"{name}-{key}.npz" if cache else None
     if stored is not None and stored.is_file():
         data = np.load(stored)
         return name, {"matrix": data["matrix"], **json.loads(str(data["meta"]))}
-    name, model = load_model(spec)
+    if model is None:
+        name, model = load_model(spec)
     if model is None:
         return name, None
     model.embed(texts[:32])  # warm-up
@@ -366,7 +368,7 @@ def compare_trial(args, spec: str, splits: dict, texts: list[str], where: dict) 
         return {}
     scores = {}
     for label, spec_of in (("anchor", "minilm"), ("candidate", spec)):
-        found = encoded(spec_of, texts, args.vectors)[1]
+        found = encoded(spec_of, texts, args.vectors, candidate if spec_of == spec else None)[1]
         assert found is not None
         matrix = found["matrix"]
         vectors = {t: matrix[[where[x] for x in it["sentences"].values()]] for t, it in splits["dev"].items()}

@@ -240,13 +240,11 @@ def by_sentence(spans: list[list[tuple[int, int]]], layouts: list[list[tuple[int
 def out_of_reach(scored: Scored, layouts: list[list[tuple[int, int]]], gold: list, count: int) -> list[list[bool]]:
     """For each sentence's gold spans, whether it holds no word that may be flagged at all (a name, a number, a
     speaker's long quotation): what no threshold or head can find, the recall the product gives up by design."""
-    eligible: list[list[tuple[int, int]]] = [[] for _ in range(count)]
-    for i, base in enumerate(scored.bases):
-        layout = layouts[i]
-        for word in scored.words[str(i)]:
-            if word.eligible:
-                k, offset = max((u for u in layout if u[1] <= word.start - base), key=lambda u: u[1])
-                eligible[k].append((word.start - base - offset, word.end - base - offset))
+    eligible = by_sentence(
+        [[(w.start - b, w.end - b) for w in scored.words[str(i)] if w.eligible] for i, b in enumerate(scored.bases)],
+        layouts,
+        count,
+    )
     return [[not any(a < t and s < b for s, t in eligible[k]) for a, b in spans] for k, spans in enumerate(gold)]
 
 
