@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
-from functools import partial
 
 import numpy as np
 
@@ -245,11 +244,15 @@ def align(
     ]
     if gate is not None:
         groups = [g for g in (gate(group) for group in groups) if g]
+    accounts = {item.claim.id: item.account for item in items}  # a claim's account is the claim's own
+
+    def account_of(claim: Claim) -> str:
+        return accounts[claim.id]
+
     alignments = []
     for n, group in enumerate(groups, 1):
         verdict, explanation, score, parts = judge(group, account_labels)
         claim_ids = list(dict.fromkeys(item.claim.id for item in group))
-        accounts = {item.claim.id: item.account for item in group}
         alignments.append(
             Alignment(
                 id=f"{id_prefix}{n}",
@@ -259,7 +262,7 @@ def align(
                 topic=_topic(group),
                 score=score,
                 reason_parts=parts,
-                figure=shared_figure([item.claim for item in group], partial(_account_in, accounts)),
+                figure=shared_figure([item.claim for item in group], account_of),
             )
         )
     return alignments
@@ -603,11 +606,6 @@ def _people(analysis: Analysis) -> dict[str, str]:
     bare description left unresolved): whose words a claim relays, for
     :func:`rashomon.meaning.different_speakers`."""
     return {s.id: s.name for s in analysis.sources if s.kind == "person" and not s.is_publisher and not s.unresolved}
-
-
-def _account_in(accounts: dict[str, str], claim: Claim) -> str:
-    """The account of ``claim`` by its id in ``accounts``."""
-    return accounts[claim.id]
 
 
 def _prefixed(claim: Claim, pid: str) -> Claim:

@@ -684,8 +684,7 @@ def candidate_pairs(
     second: np.ndarray | None = None
     matched: set[tuple[int, int]] | None = None
     topic: set[tuple] | None = None
-    best: dict[tuple[int, int], tuple[float, int]] = {}
-    why: dict[tuple[int, int], str] = {}
+    best: dict[tuple[int, int], tuple[float, int, str]] = {}
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         cosine = float(sims[i, j])
         found = _candidate(claims[i], claims[j], cosine)
@@ -715,15 +714,14 @@ def candidate_pairs(
             and different_speakers(claims[i], claims[j], speaker_of(claims[i]), speaker_of(claims[j]))
         ):
             continue  # last: only a pair the other tests admit pays for reading the speakers' names
-        why[(i, j)] = found
         key = (i, int(codes[j]))
         if key not in best or cosine > best[key][0]:
-            best[key] = (cosine, j)
+            best[key] = (cosine, j, found)
     pairs = {}
-    for (i, _), (cosine, j) in best.items():
+    for (i, _), (cosine, j, found) in best.items():
         pairs[(min(i, j), max(i, j))] = cosine
         if evidence is not None:
-            evidence[(min(i, j), max(i, j))] = why[(i, j)]
+            evidence[(min(i, j), max(i, j))] = found
     return [(i, j, cosine) for (i, j), cosine in sorted(pairs.items())]
 
 
@@ -825,9 +823,8 @@ def align_claims(
             if found:
                 extra[claims[k].id] = found
         # read by group_kind for agreements only: every pair of an agreement agrees, so this is "give the same words"
-        same_words = verdict == "agree" and all(
-            _word_overlap(claims[i].text, claims[j].text) >= SAME_WORDS_OVERLAP for i, j, _ in group_pairs
-        )
+        # an agreeing pair is "same words" exactly when pair_verdict found their words overlap that much
+        same_words = verdict == "agree" and all(p.how == "same words" for p in judged)
         # every pair is (i, j) with i < j, as candidate_pairs keys its evidence
         closest_only = any(evidence.get((i, j)) == CLOSEST_ONLY for i, j, _ in group_pairs)
         kind = group_kind(verdict, same_words, extra, closest_only)

@@ -355,7 +355,6 @@ class Claim:
 #: two claims judged otherwise (a conflict, figures for another period: "verdict"), the particulars one claim
 #: gives that no other account names ("adds"), or anything else the compare stage says of the group ("note").
 ReasonKind = Literal["pair", "verdict", "adds", "note"]
-REASON_KINDS: tuple[str, ...] = get_args(ReasonKind)
 #: How the two claims of an agreeing pair say their fact: in the same words, the same (encoder cosine at
 #: ``meaning.AGREE_COSINE`` or above), the same in other words, the same fact with figures that fit together, or
 #: (a number group) figures that agree.

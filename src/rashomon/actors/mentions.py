@@ -131,7 +131,7 @@ class Found:
     present: set[str] = field(default_factory=set)  # conflicts the page is about
     person_heads: list[list[tuple[int, int, str]]] = field(default_factory=list)  # (start, end, id) per block
     places: list[set[int]] = field(default_factory=list)  # tokens known to be places, per block
-    by_name: dict[str, str] = field(default_factory=dict)  # lower-case name -> id of actors found from the parse
+    by_name: dict[str, str] = field(default_factory=dict)  # actor_name_key(name) -> id of actors found from the parse
     # first name -> the one person named in full with it, for a later "Jill" after "Jill Binder" (None: shared)
     first_names: dict[str, str | None] = field(default_factory=dict)
     # surname -> the id of the one person the page names in full with it ("Holder" -> person:eric_holder), read
