@@ -50,6 +50,9 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import compare as compare_eval  # noqa: E402  (eval/compare.py: a script beside this one, not a package)
+
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 FACT_FILES = {
     "dev": "basil-facts.json",
@@ -244,12 +247,7 @@ def pair_table(split: dict[str, dict], vectors: dict[str, np.ndarray]) -> dict:
 
 def cut_at_precision(scores: np.ndarray, gold: np.ndarray, precision: float) -> float:
     """The lowest cosine cut whose pairs above it reach ``precision`` (best recall at that precision)."""
-    order = np.argsort(-scores)
-    hits = np.cumsum(gold[order])
-    ok = hits / np.arange(1, len(order) + 1) >= precision
-    if not ok.any():
-        return float("inf")
-    return float(scores[order[int(np.max(np.nonzero(ok)[0]))]])
+    return compare_eval.recall_at_precision(scores, gold, precision)[1]
 
 
 def figures(table: dict, cuts: dict[float, float]) -> dict:
@@ -357,8 +355,6 @@ def mapped_thresholds(anchor: np.ndarray, candidate: np.ndarray) -> dict[str, tu
 def compare_trial(args, spec: str, splits: dict, texts: list[str], where: dict) -> dict:
     """``eval/compare.py``'s BASIL figures (triplets ``--basil-start``.., ``--basil-events`` of them) with the
     candidate's sentence vectors and the meaning thresholds mapped onto its scale by quantiles on dev pairs."""
-    import compare as compare_eval  # eval/compare.py
-
     from rashomon import meaning
     from rashomon.encoder import load
     from rashomon.nlp import load as load_nlp
