@@ -43,7 +43,7 @@ from ..read.fetch import Fetched, fetch
 from ..report.comparison import merge_for_report, outlet_name
 from ..report.html import REPORT_CSP, environment, inline_assets
 from ..report.svg import SIDE_COLOURS
-from ..report.view import VERDICTS, anchor, build_view, fact_words_of, framing_view, path_segment
+from ..report.view import VERDICTS, anchor, build_view, framing_view, path_segment
 from .cache import ReadCache
 from .pool import AnalysisPool, PoolFull, ThreadRunner, WorkerLost
 from .store import HIT_END, HIT_START, MAX_PAGE_ID, Store
@@ -682,9 +682,10 @@ def compare(ids: list[int], analyses: list[dict[str, Any]]) -> dict[str, Any]:
         result["result"] = outcome
         result["across"] = None
         if isinstance(outcome, dict):  # the same report as a page's, a column per stored page
-            merged = merge_for_report(analyses, outcome, _outlet_names(ids, views))
-            result["across"] = _across_view(outcome, ids, views, fact_words_of(merged))
-            result["report"] = build_view(merged)
+            report = build_view(merge_for_report(analyses, outcome, _outlet_names(ids, views)))
+            words = {str(row["id"]): (row["topic"], row["reason"]) for row in report["facts"]["rows"]}
+            result["across"] = _across_view(outcome, ids, views, words)
+            result["report"] = report
     except Exception as err:  # the across-pages engine failing must not lose the side-by-side view
         log.exception("compare_pages failed")
         result["error"] = f"the comparison engine failed ({type(err).__name__}); showing claims side by side"
@@ -717,7 +718,7 @@ def _across_view(
     outcome: dict[str, Any], ids: list[int], views: list[dict[str, Any]], words: dict[str, tuple[str, str]]
 ) -> dict[str, Any]:
     """``compare_pages``' result arranged like a page's comparison table: claim ids ``p1:c3`` become links;
-    ``words``: each alignment's label and reason as the report gives them (:func:`fact_words_of`)."""
+    ``words``: each alignment's label and reason as the merged report's facts table gives them."""
     claims: dict[str, dict[str, Any]] = {}
     for index, (page_id, view) in enumerate(zip(ids, views)):
         for claim in [c for a in view["alignments"] for c in a["claims"]] + view["unaligned_claims"]:
