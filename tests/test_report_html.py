@@ -314,6 +314,28 @@ def test_comments_set_aside_unscored_say_so_in_plain_words():
     assert "(attribution, claims)" in doc.xpath("string(//section[contains(@class,'warnings')])")
 
 
+def test_a_commenters_highest_abuse_score_counts_only_what_was_flagged():
+    # an unflagged question scoring 0.61 for insult must not read "highest abuse score 0.61" beside its author
+    text = "Headline\n\nBody.\n\nMy seedlings keep dying, what am I doing wrong?\n\nYou absolute clown."
+    question, insult = text.index("My"), text.index("You")
+    page = Page(
+        text=text,
+        blocks=[Block("b1", "paragraph", 10, 15, text[10:15])],
+        comments=[
+            Comment("c1", "Ann", text[question : insult - 2], question, insult - 2, scores={"insult": 0.61}),
+            Comment("c2", "Bo", text[insult:], insult, len(text), scores={"insult": 0.93}, flags=["insult"]),
+        ],
+    )
+    analysis = Analysis(page=page)
+    rows = {
+        r[0].text_content(): r[-1].text_content()
+        for r in lxml.html.fromstring(render_html(analysis)).xpath("//table[@class='commenters']/tbody/tr")
+    }
+    assert rows == {"Ann": "— (no abuse flag)", "Bo": "0.93"}
+    commenters = {r["author"]: r for r in build_view(to_dict(analysis))["comments"]["commenters"]}
+    assert (commenters["Ann"]["scored"], commenters["Ann"]["max_abuse"]) == (True, None)
+
+
 def test_segment_nests_and_clips_crossing_intervals():
     text = "0123456789"
     tree = segment(

@@ -231,7 +231,13 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
             lines.append(
                 f"- **{escape_md(r['author'])}**: {r['comments']} comments, {r['replies_received']} replies received,"
                 f" {flags}, "
-                + ("not scored" if r["max_abuse"] is None else f"highest abuse score {r['max_abuse']:.2f}")
+                + (
+                    "not scored"
+                    if not r["scored"]
+                    else "no abuse flag"
+                    if r["max_abuse"] is None
+                    else f"highest abuse score flagged {r['max_abuse']:.2f}"
+                )
             )
         lines.append("")
     else:

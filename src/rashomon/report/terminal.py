@@ -309,13 +309,13 @@ def _comments(view: dict[str, Any], console: Console) -> None:
         del open_at[depth + 1 :]
         open_at.append(open_at[depth].add(label))
     console.print(tree)
-    table = Table("Commenter", "Comments", "Replies received", "Flags", "Max abuse", box=box.SIMPLE)
+    table = Table("Commenter", "Comments", "Replies received", "Flags", "Max abuse flagged", box=box.SIMPLE)
     for r in comments["commenters"]:
         table.add_row(
             Text(_clean(r["author"])),
             str(r["comments"]),
             str(r["replies_received"]),
             Text(", ".join(f"{_clean(f)} ×{n}" for f, n in r["flags"]) or "—"),
-            "—" if r["max_abuse"] is None else f"{r['max_abuse']:.2f}",
+            "not scored" if not r["scored"] else "—" if r["max_abuse"] is None else f"{r['max_abuse']:.2f}",
         )
     console.print(table)

@@ -1151,6 +1151,7 @@ def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, 
                 "replies_received": 0,
                 "flags": Counter(),
                 "max_abuse": None,
+                "scored": False,
                 "verified": comment.get("verified"),
             },
         )
@@ -1162,8 +1163,12 @@ def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, 
         row["comments"] += 1
         row["flags"].update(flag_label(f, comment.get("language")) for f in comment.get("flags") or [])
         scores = comment.get("scores") or {}
-        if scores:  # a commenter none of whose comments was scored has no highest score (not 0.00)
-            row["max_abuse"] = max([row["max_abuse"] or 0.0, *(_number(scores.get(k)) for k in ABUSE_SCORE_KEYS)])
+        row["scored"] = row["scored"] or bool(scores)  # none scored: no highest score (not 0.00)
+        # only the kinds the comment is flagged with, as its card shows them: a benign question's unflagged 0.61
+        # read as "highest abuse score 0.61" beside its name
+        flagged = [_number(scores[k]) for k in ABUSE_SCORE_KEYS if k in scores and k in (comment.get("flags") or ())]
+        if flagged:
+            row["max_abuse"] = max([row["max_abuse"] or 0.0, *flagged])
         parent = by_id.get(str(comment.get("reply_to")))
         if parent and not is_pingback(parent):
             row_of(parent)["replies_received"] += 1
