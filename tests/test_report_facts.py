@@ -182,13 +182,39 @@ def test_hostile_claim_text_reaches_the_label_raw_and_the_report_escaped():
         "claims": [
             {"id": "c1", "source_id": "publisher", "start": 0, "end": len(text), "text": text, "predicate": "say"}
         ],
-        "alignments": [{"id": "g1", "claim_ids": ["c1"], "verdict": "unique", "explanation": "only Daily A"}],
+        "alignments": [{"id": "g1", "claim_ids": ["c1"], "verdict": "agree", "explanation": "the same"}],
     }
     row = build_view(data)["facts"]["rows"][0]
     assert "<script>alert(1)</script>" in row["topic"]  # the view keeps strings raw
     html = render(data, "html")
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)" in html
+
+
+def test_a_one_account_table_shows_no_unique_rows():
+    # one column: "only Daily A reports this" on a figure says nothing; a second account makes it a finding
+    text = "Daily A counted 32 districts.\n\nA ministry said 40 districts voted."
+    data = {
+        "page": {"text": text},
+        "blocks": [
+            {"id": "b0", "kind": "paragraph", "start": 0, "end": 28, "text": text[:28], "narrative": "publisher"}
+        ],
+        "sources": [{"id": "publisher", "name": "Daily A", "kind": "publisher", "is_publisher": True}],
+        "claims": [
+            {"id": "c1", "source_id": "publisher", "narrative": "publisher", "start": 0, "end": 28, "text": text[:28]}
+        ],
+        "alignments": [{"id": "g1", "claim_ids": ["c1"], "verdict": "unique", "explanation": "only Daily A"}],
+    }
+    assert build_view(data)["facts"]["rows"] == []
+    data["blocks"].append(
+        {"id": "b1", "kind": "paragraph", "start": 30, "end": len(text), "text": text[30:], "narrative": "s2"}
+    )
+    data["sources"].append({"id": "s2", "name": "the ministry", "kind": "government", "is_publisher": False})
+    data["claims"].append(
+        {"id": "c2", "source_id": "s2", "narrative": "s2", "start": 30, "end": len(text), "text": text[30:]}
+    )
+    data["alignments"].append({"id": "g2", "claim_ids": ["c2"], "verdict": "unique", "explanation": "only s2"})
+    assert [r["id"] for r in build_view(data)["facts"]["rows"]] == ["g1", "g2"]
 
 
 def test_the_reason_reads_the_pair_fields_the_compare_stage_writes():

@@ -571,6 +571,9 @@ def facts_view(
         )
     rows.sort(key=lambda r: (VERDICT_ORDER.get(r["verdict"], len(VERDICT_ORDER)), -sum(1 for c in r["cells"] if c)))
     used = [i for i in range(len(columns)) if any(r["cells"][i] for r in rows)]
+    if len(used) < 2:  # one account's table: "only X reports this" on every figure says nothing to a reader
+        rows = [r for r in rows if r["verdict"] != "unique"]
+        used = [i for i in used if any(r["cells"][i] for r in rows)]
     return {
         "columns": [columns[i] for i in used],
         "rows": [{**r, "cells": [r["cells"][i] for i in used]} for r in rows],
