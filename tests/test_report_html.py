@@ -183,6 +183,9 @@ def test_a_weakly_inferred_reply_stays_in_page_order_as_a_hint_and_abstentions_s
     assert hint.text == f"perhaps answers {k2['author']}" and hint.get("href") == "#comment-k2"
     assert "inferred: repeats its words, 60%" in weak.xpath("string(.//span[@class='kind'])")
     assert [m.get("title") for m in weak.xpath(".//mark[@class='evidence']")] == ["sarcasm_marker"]
+    k3.update(reply_reason="answers_previous", reply_confidence=0.5)  # order alone: no hint, no "inferred"
+    guess = lxml.html.fromstring(render_html(data)).get_element_by_id("comment-k3")
+    assert not guess.xpath(".//a[@class='reply-to']") and "inferred" not in guess.text_content()
     chips = [
         b.text_content() for b in page.get_element_by_id("comment-k2").xpath(".//span[contains(@class,'stance-')]")
     ]

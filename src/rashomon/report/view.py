@@ -42,6 +42,9 @@ LOADED_FINDING_MIN_CONFIDENCE = 0.5
 #: shared words, an answer-like opening) are shown as a hint beside the comment, which keeps its place in the
 #: page's order: drawn as replies, they moved readers' parallel compliments under each other, out of date order.
 INFERRED_REPLY_NEST_MIN_CONFIDENCE = 0.75
+#: Below this, an inferred reply is not shown at all: "answers the previous comment" (0.5) is a guess about
+#: order alone, and on flat blogs it pointed at another reader's parallel compliment.
+INFERRED_REPLY_HINT_MIN_CONFIDENCE = 0.6
 #: How each reason of an inferred reply (``rashomon.comments.threads``) reads beside the comment.
 REPLY_REASON_LABELS = {
     "quotes": "quotes it",
@@ -1098,11 +1101,13 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
             for e in comment.get("evidence") or []
             if nests or not str(e.get("label") or "").startswith("reply:")
         ]
-        linked = by_id.get(str(comment.get("reply_to")))
+        hinted = nests or _number(comment.get("reply_confidence")) >= INFERRED_REPLY_HINT_MIN_CONFIDENCE
+        linked = by_id.get(str(comment.get("reply_to"))) if hinted else None
         parent = linked if nests else None
         items.append(
             {
                 **comment,
+                "reply_reason": comment.get("reply_reason") if hinted else None,
                 "anchor": anchor("comment", comment["id"]),
                 "depth": min(depth, MAX_DEPTH),
                 "filters": filters,
