@@ -127,6 +127,14 @@ def test_people_named_by_nationality_or_party_are_no_militia(nlp):
     assert "state" not in {a.name.lower() for a in analysis.actors}
 
 
+def test_a_names_word_makes_an_armed_group_only_on_a_page_that_speaks_of_arms(nlp):
+    """Real page, session 14: a hotel's "Sunset Ocean Front" rooms were a rebel group."""
+    calm = "The Harbour Popular Front opened a spa this spring, and the Harbour Popular Front hosted a tasting."
+    armed = calm + " Rebels and army troops fought near the town."
+    types = [{a.name: a.type for a in run(nlp, text).actors} for text in (calm, armed)]
+    assert [t.get("Harbour Popular Front") for t in types] == ["organization", "rebel_group"]
+
+
 def test_criticism_and_endorsement_in_political_prose_are_relations(nlp):
     analysis = run(
         nlp,

@@ -137,6 +137,9 @@ class Found:
     # surname -> the id of the one person the page names in full with it ("Holder" -> person:eric_holder), read
     # from every block before any is typed, so a surname before the full name (a headline) is that person too
     page_surnames: dict[str, str | None] = field(default_factory=dict)
+    # whether the page speaks of armed conflict at all (rebels, troops, militia ...): only then does a word of a
+    # name ("Front", "Movement", "Brigade") make its bearer an armed group
+    speaks_of_arms: bool = False
 
     def add(
         self,
@@ -313,6 +316,7 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
     present = gaz.conflicts_in(page_text)
     found.present = present
     found.page_surnames = page_surnames(parsed)
+    found.speaks_of_arms = speaks_of_arms(page_text, gaz.lexicon)
     matches = [gazetteer_matches(pb.doc, gaz) for pb in parsed]
     place_names = {cue for cues in gaz.conflicts.values() for cue in cues}
     specific = Counter(h.entry_id for block in matches for _, _, hits in block for h in hits if not h.generic)
@@ -323,6 +327,23 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
         _bare_name_pass(found, index, pb, place_names)
     _drop_common_nouns(found, page_text, frozenset(gaz.lexicon["nouns"]))
     return found
+
+
+#: Actor types a name's own words may give only on a page that speaks of armed conflict: "Sunset Ocean Front" on
+#: a hotel page is no rebel group.
+ARMED_NAME_TYPES = frozenset({"rebel_group", "political_militia"})
+
+
+def speaks_of_arms(page_text: str, lexicon: dict) -> bool:
+    """Whether the page names armed parties by a common noun ("rebels", "troops", "a militia") or says "armed":
+    the armed types of the noun lexicon, less the nouns that name a party only with a modifier ("front")."""
+    nouns = {
+        noun
+        for noun, type_ in lexicon["nouns"].items()
+        if type_ in ARMED_NAME_TYPES | {"state_forces"} and noun not in lexicon["needs_modifier"] and noun != "police"
+    }
+    words = {w.removesuffix("s") for w in re.findall(r"[a-z]+", page_text.lower())}
+    return bool(words & (nouns | {"armed"}))
 
 
 def lower_words(page_text: str) -> Counter:
@@ -521,11 +542,12 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
             if found.actors[actor_id].type == "person":
                 found.person_heads[index].append((start, end, actor_id))
         elif label == "ORG":
+            type_ = _org_type(name)
             found.add(
                 index,
                 "actor:" + slug(name),
                 name,
-                _org_type(name),
+                type_ if found.speaks_of_arms or type_ not in ARMED_NAME_TYPES else "organization",
                 _span(pb, start, end),
                 range(start, end),
                 weak=ent.root.dep_ in ("compound", "amod", "nmod"),
