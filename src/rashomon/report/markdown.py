@@ -128,7 +128,7 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
             lines += [f"_Why:_ {escape_md(row['reason'])}", ""]
         for column, cell in zip(facts["columns"], row["cells"]):
             if not cell:
-                lines.append(f"- **{escape_md(column['name'])}**: does not say")
+                lines.append(f"- **{escape_md(column['name'])}**: no match found")
                 continue
             lines.append(f"- **{escape_md(column['name'])}**:")
             for claim in cell:

@@ -145,7 +145,7 @@ def _facts_table(view: dict[str, Any], brief: bool) -> Table | Text:
                 if not brief:
                     line.append("\n" + _clean(claim["text"]))
                 parts.append(line)
-            cells.append(Text("\n").join(parts) if parts else Text("does not say", style="dim italic"))
+            cells.append(Text("\n").join(parts) if parts else Text("no match found", style="dim italic"))
         table.add_row(fact, *cells)
     return table
 
