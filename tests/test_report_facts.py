@@ -128,6 +128,11 @@ def test_the_reason_names_each_outlet_once():
     )
     pairs["reason_parts"][-1]["tells_more"] = True
     assert fact_reason(pairs, list(OUTLETS.values())).endswith("Daily C tells more, maybe compatible: Monday, lorries")
+    # a description of one person beside a name is that person; a description of others is someone else
+    one = {"verdict": "agree", "reason_parts": [pair("Ann Okafor via Daily A", "the mayor via Daily B", "same")]}
+    assert fact_reason(one, list(OUTLETS.values())).endswith("quoting Ann Okafor")
+    two = {"verdict": "agree", "reason_parts": [pair("Politeia via Daily A", "aides of the mayor via Daily B", "same")]}
+    assert fact_reason(two, list(OUTLETS.values())).endswith("quoting Politeia and aides of the mayor")
     numbers = {"verdict": "agree", "figure": "12", "reason_parts": [pair("Daily A", "Daily B", "figures agree")]}
     assert fact_reason(numbers, list(OUTLETS.values())) == "Daily A and Daily B give the same figure, 12"
     assert (

@@ -302,14 +302,16 @@ def _split_name(name: str, outlets: Sequence[str]) -> tuple[str, str | None]:
 
 def _speakers(speakers: Sequence[str]) -> list[str]:
     """Speakers named once each: "Mark D. Sheridan", "Mark Sheridan" and "Sheridan" are one, named in full;
-    pronouns ("he") are dropped."""
+    pronouns ("he") are dropped, and so is a description of one person beside a name ("the governor" beside
+    "Patrick"); a description of others ("aides with knowledge of the plan") is kept: they are not the one named."""
     kept: list[str] = []
     named = any(s[:1].isupper() and s.split()[0].lower() not in DETERMINERS for s in speakers)
     for speaker in sorted(dict.fromkeys(speakers), key=len, reverse=True):
         if speaker.lower() in PRONOUNS or not speaker.strip():
             continue
-        if named and (not speaker[:1].isupper() or speaker.split()[0].lower() in DETERMINERS):
-            continue  # "the governor" beside "Patrick": a description of the one named
+        words = speaker.split()
+        if named and words[0].lower() in DETERMINERS and not (len(words) > 1 and words[1].lower().endswith("s")):
+            continue
         last = speaker.split()[-1].lower()
         if any(k.split()[-1].lower() == last for k in kept):
             continue
