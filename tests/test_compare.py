@@ -839,3 +839,19 @@ def test_a_group_of_two_closest_sentences_with_few_words_in_common_is_less_sure_
     close = pairs[("p1:c1", "p2:c1")]  # the close paraphrase of the vote
     assert close["certainty"] in (VERDICT_CERTAINTY["agree"], VERDICT_CERTAINTY["same words"])
     assert not any("maybe one topic" in r for r in close["reasons"])
+
+
+def test_within_one_page_each_others_closest_sentence_is_no_fact_of_its_own():
+    """Real pages, session 14: a page's sources all tell one story, so "each other's closest sentence with few
+    words in common" paired a senator's schedule with a rival's caucus vote and two tips on one lemon tree. That
+    evidence groups the harbour accounts' "lost money" / "losing money" across two pages, never inside one."""
+    page = make_page(HARBOUR_FIRST + HARBOUR_SECOND, ["north"] * len(HARBOUR_FIRST) + ["south"] * len(HARBOUR_SECOND))
+    sources = [Source("north", "North Wire", "news_agency"), Source("south", "South Channel", "media")]
+    one_page = analyze(page, sources)
+    money = {c.id for c in one_page.claims if "money" in c.text}
+    assert len(money) == 2
+    assert not [a for a in one_page.alignments if set(a.claim_ids) == money]
+    vote = {c.id for c in one_page.claims if "Tuesday" in c.text}
+    assert [a.verdict for a in one_page.alignments if set(a.claim_ids) == vote] == ["agree"]  # a close paraphrase
+    pairs = {tuple(x["claim_ids"]) for x in across(two_outlets(HARBOUR_FIRST, HARBOUR_SECOND))}
+    assert ("p1:c2", "p2:c4") in pairs

@@ -303,11 +303,13 @@ def compare_claims(
     prefixes: tuple[str, str] = ("g", "e"),
     vectors=None,
     speaker_of: Callable[[Claim], str | None] | None = None,
+    closest_only: bool = True,
 ) -> list[Alignment]:
     """The alignments of one set of claims (one page's, or several pages' with prefixed ids): number groups
     of known kinds first, then every other fact by meaning (:func:`rashomon.meaning.align_claims`).
     ``vectors``: the claims' encoder vectors when the caller has them already; ``speaker_of``: the person whose
-    words a claim relays (two people's statements are not one fact below the same-fact cosine)."""
+    words a claim relays (two people's statements are not one fact below the same-fact cosine); ``closest_only``:
+    whether the loosest band evidence may pair claims (:func:`rashomon.meaning.align_claims`)."""
     if vectors is None:
         vectors = claim_vectors(claims, encoder)
     alignments = align(items, account_labels, id_prefix=prefixes[0], gate=_meaning_gate(claims, vectors, account_of))
@@ -321,6 +323,7 @@ def compare_claims(
             label_of,
             id_prefix=prefixes[1],
             speaker_of=speaker_of,
+            closest_only=closest_only,
         )
     return alignments
 
@@ -358,6 +361,7 @@ def compare_stage(analysis: Analysis, ctx: StageContext) -> None:
         label_of,
         labels,
         vectors=None if encoding is None else encoding.sentences,
+        closest_only=False,  # one page's sources tell one story: each other's closest sentence is its topic
     )
     speakers = {source_label(analysis, c) for c in analysis.claims}
     if not analysis.claims:

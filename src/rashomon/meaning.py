@@ -775,11 +775,16 @@ def align_claims(
     label_of: Callable[[Claim], str],
     id_prefix: str = "m",
     speaker_of: Callable[[Claim], str | None] | None = None,
+    closest_only: bool = True,
 ) -> list[Alignment]:
     """Alignments of claims told by two or more accounts, each with its verdict, reasons and explanation.
-    ``speaker_of``: the person whose words a claim relays, if any (:func:`different_speakers`)."""
+    ``speaker_of``: the person whose words a claim relays, if any (:func:`different_speakers`);
+    ``closest_only``: whether :data:`CLOSEST_ONLY` evidence may pair two claims (not between the sources of one
+    page, which all tell one story: there each other's closest sentence is the same topic, not the same fact)."""
     evidence: dict[tuple[int, int], str] = {}
     pairs = candidate_pairs(claims, vectors, account_of, evidence, speaker_of)
+    if not closest_only:
+        pairs = [(i, j, cosine) for i, j, cosine in pairs if evidence.get((i, j)) != CLOSEST_ONLY]
     parent = list(range(len(claims)))
 
     def root(i: int) -> int:
