@@ -126,6 +126,17 @@ def test_framing_for_shape_is_json_plain():
     json.dumps(result)
 
 
+def test_the_conflict_lexicon_counts_only_where_an_armed_party_is_named():
+    """Real page, session 14: a party's "retreat" (a meeting) was a "setback" three times over."""
+    calm = {
+        "a": [(0, "The senators left for their annual retreat after the bill cleared the chamber.")],
+        "b": [(200, "Shares fell as the retreat began, and the vote was captured on video.")],
+    }
+    assert [framing.framing_for(calm)[k]["lexicon"] for k in calm] == [[], []]
+    armed = {**calm, "b": [(200, "Shares fell as the rebels began their retreat from the town.")]}
+    assert {h["term"] for h in framing.framing_for(armed)["b"]["lexicon"]} >= {"rebel"}
+
+
 def test_fightin_words_rank_the_loaded_words_one_side_repeats_never_names_numbers_or_topic_words():
     result = framing.framing_for({"a": [(0, LOADED_SIDE)], "b": [(500, PLAIN_SIDE)]}, {"a": "Outlet A"})
     rows = result["a"]["distinctive"]

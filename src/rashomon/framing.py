@@ -42,6 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .actors.mentions import speaks_of_arms
 from .resources import data_path, data_text, load_yaml, name_titles
 
 # --- settings ------------------------------------------------------------------------------------------
@@ -859,6 +860,7 @@ def framing_for(
     ``distinctive`` ranks, by Fightin' Words against all other accounts pooled, only the uses that can carry
     framing (:func:`evaluative_counts`); every other word still counts in the totals, as one pooled type.
     ``count`` / ``other_count`` are those uses in this account and in the others, ``spans`` this account's.
+    ``lexicon`` is empty when no account speaks of an armed party (:func:`rashomon.actors.mentions.speaks_of_arms`).
     ``loaded`` comes from the ``framing-loaded`` token head (``encoder`` loaded once per process when not given;
     ``encoded`` holds vectors the caller already has) plus scare quotes and side-taking reporting verbs;
     ``kind`` says which (``model``, ``scare_quote``, ``verb``) and ``confidence`` how often a flag of that kind
@@ -871,6 +873,9 @@ def framing_for(
     own_names = {w.group() for label in labels.values() for w in words(label)}
     totals = {nid: word_total(t for _, t in pieces) for nid, pieces in texts.items()}
     evaluative = {nid: evaluative_counts(scored[nid], own_names) for nid in texts}
+    # the conflict lexicon's senses are war's: on a page with no armed party a "retreat" is a meeting, "fell" a
+    # price, "cleared" a vote
+    armed = speaks_of_arms(" ".join(t for pieces in texts.values() for _, t in pieces))
     result = {}
     for nid, pieces in texts.items():
         counts, uses = evaluative[nid]
@@ -880,7 +885,7 @@ def framing_for(
                 others.update(c)
         other_total = sum(n for other, n in totals.items() if other != nid)
         joined = " \n".join(t for _, t in pieces)
-        hits = lexicon_hits(joined)
+        hits = lexicon_hits(joined) if armed else []
         lean: Counter = Counter()
         for hit in hits:
             lean[hit["side"]] += hit["count"]

@@ -31,6 +31,20 @@ def page_part_nouns() -> frozenset[str]:
     return frozenset(load_yaml("page_parts.yaml")["nouns"])
 
 
+@lru_cache(maxsize=1)
+def armed_party_nouns() -> frozenset[str]:
+    """The common nouns that name armed parties ("rebel", "troop", "militia"; the armed types of
+    ``data/actors/nouns.yaml``, less the nouns that name a party only with a modifier, "front", and "police"):
+    whether a text speaks of armed conflict at all."""
+    table = load_yaml("actors/nouns.yaml")
+    armed = {"rebel_group", "political_militia", "state_forces"}
+    return frozenset(
+        noun
+        for noun, type_ in table["nouns"].items()
+        if type_ in armed and noun not in table["needs_modifier"] and noun != "police"
+    )
+
+
 @cache
 def _names_table() -> dict[str, list[str]]:
     return load_yaml("names.yaml")

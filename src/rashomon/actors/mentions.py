@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..deps import NOMINAL_SUBJECT_DEPS
 from ..model import Actor, Span
-from ..resources import name_titles
+from ..resources import armed_party_nouns, name_titles
 from .gazetteer import AliasHit, Gazetteer
 
 # --- settings ----------------------------------------------------------------------------------------
@@ -316,7 +316,7 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
     present = gaz.conflicts_in(page_text)
     found.present = present
     found.page_surnames = page_surnames(parsed)
-    found.speaks_of_arms = speaks_of_arms(page_text, gaz.lexicon)
+    found.speaks_of_arms = speaks_of_arms(page_text)
     matches = [gazetteer_matches(pb.doc, gaz) for pb in parsed]
     place_names = {cue for cues in gaz.conflicts.values() for cue in cues}
     specific = Counter(h.entry_id for block in matches for _, _, hits in block for h in hits if not h.generic)
@@ -334,16 +334,11 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
 ARMED_NAME_TYPES = frozenset({"rebel_group", "political_militia"})
 
 
-def speaks_of_arms(page_text: str, lexicon: dict) -> bool:
-    """Whether the page names armed parties by a common noun ("rebels", "troops", "a militia") or says "armed":
-    the armed types of the noun lexicon, less the nouns that name a party only with a modifier ("front")."""
-    nouns = {
-        noun
-        for noun, type_ in lexicon["nouns"].items()
-        if type_ in ARMED_NAME_TYPES | {"state_forces"} and noun not in lexicon["needs_modifier"] and noun != "police"
-    }
-    words = {w.removesuffix("s") for w in re.findall(r"[a-z]+", page_text.lower())}
-    return bool(words & (nouns | {"armed"}))
+def speaks_of_arms(text: str) -> bool:
+    """Whether a text names armed parties by a common noun ("rebels", "troops", "a militia") or says "armed"
+    (:func:`rashomon.resources.armed_party_nouns`)."""
+    words = {w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}
+    return not words.isdisjoint(armed_party_nouns() | {"armed"})
 
 
 def lower_words(page_text: str) -> Counter:
