@@ -855,3 +855,51 @@ def test_within_one_page_each_others_closest_sentence_is_no_fact_of_its_own():
     assert [a.verdict for a in one_page.alignments if set(a.claim_ids) == vote] == ["agree"]  # a close paraphrase
     pairs = {tuple(x["claim_ids"]) for x in across(two_outlets(HARBOUR_FIRST, HARBOUR_SECOND))}
     assert ("p1:c2", "p2:c4") in pairs
+
+
+def test_a_denial_beside_a_possibility_is_compatible_not_a_conflict():
+    """Session 14: "he did not send the photo" and "it was possible that the photo could have been sent from his
+    account" can both hold; a flat assertion of the same event still conflicts with the denial."""
+    from rashomon.meaning import pair_verdict
+    from rashomon.model import Claim
+
+    def claim(text: str, negated: bool) -> Claim:
+        return Claim(id="c", source_id="s", start=0, end=len(text), text=text, negated=negated, event_type="send")
+
+    denial = claim("The councillor said he did not send the letter to the newspaper.", True)
+    possible = claim(
+        "An aide said the letter could have been sent from the councillor's account by someone else.", False
+    )
+    flat = claim("The councillor sent the letter to the newspaper on Monday.", False)
+    in_may = claim("The councillor sent the letter to the newspaper in May.", False)
+    verdict = pair_verdict(possible, denial, 0.7, "Valley Courier", "Ridge Bulletin")
+    assert verdict.verdict == "compatible" and verdict.conflict_kind is None
+    assert verdict.reason == "Ridge Bulletin denies it; Valley Courier says only that it may have happened"
+    assert pair_verdict(flat, denial, 0.7, "A", "B").verdict == "conflict"
+    assert pair_verdict(in_may, denial, 0.7, "A", "B").verdict == "conflict"  # a month, not a possibility
+
+
+def test_one_outlet_telling_more_of_a_fact_whose_figures_agree_is_compatible():
+    """Session 14: both give the figure that pins the fact down ($4 million); one adds what the other does not
+    name (a further figure, a place), so it tells more: compatible, and how sure says so."""
+    from rashomon.meaning import VERDICT_CERTAINTY
+
+    result = two_outlets(
+        ["The town council will spend $4 million on new buses for its bus service, officials said."],
+        ["The town council will spend $4 million to buy 30 new electric buses for the northern routes in Dorval."],
+    )
+    (group,) = across(result)
+    assert group["verdict"] == "compatible" and group["certainty"] == VERDICT_CERTAINTY["compatible"]
+    assert "Dorval" in group["extra"]["p2:c1"]
+    told = [p for p in group["reason_parts"] if p["kind"] == "adds"]
+    assert [p["tells_more"] for p in told] == [True] and told[0]["text"].startswith("Ridge Bulletin tells more:")
+    assert any("the figures agree" in r for r in group["reasons"])
+
+
+def test_an_agreement_with_the_same_figure_and_nothing_more_stays_agree():
+    result = two_outlets(
+        ["The town council will spend $4 million on new buses for its bus service, officials said."],
+        ["Officials said the town council is spending $4 million to buy new buses for the bus service."],
+    )
+    (group,) = across(result)
+    assert group["verdict"] == "agree" and group["extra"] == {}

@@ -19,12 +19,14 @@ from the claims' event frames.
    spokesmen's statements, two activists' same slogan are two facts.
 2. **Verdict** of each cross-account pair, from the frames (:func:`pair_verdict`): figures of one kind and
    unit that cannot both hold → conflict of fact; one account denies the event (same event type) the other
-   asserts (negation or a denial verb governing the predicate) → conflict of fact; opposed event types ("rose" / "fell": fact,
+   asserts (negation or a denial verb governing the predicate) → conflict of fact, unless the other says only
+   that it may have happened ("could have been sent": compatible); opposed event types ("rose" / "fell": fact,
    "withdrew" / "were defeated": framing); different actors named as doing the same thing to the same
    patient → conflict of fact (responsibility); otherwise agree when every shared figure agrees (a pair
    judged one fact says the same; below ``AGREE_COSINE`` the reason says "in other words"), compatible when
    the figures differ but fit together.
-3. A group's verdict is its worst pair's (conflict > compatible > agree), with one plain reason per pair.
+3. A group's verdict is its worst pair's (conflict > compatible > agree), with one plain reason per pair; an
+   agreement whose figures agree is compatible when one account tells more (:func:`tells_more_with_figure`).
 
 The same engine runs on one page (accounts relayed on it) and across pages (``rashomon compare``).
 Thresholds were set on development data only (``eval/compare.py``); none of that data trained anything.
@@ -130,16 +132,19 @@ SHOWN_CLAIM_CHARS = 90
 #: topic meet it too; such a group showed "agree, how sure: 75 %" before, and was right 6 of 18 times on
 #: triplets 28-41); where one outlet tells ``TELLS_MORE_PARTICULARS`` or more particulars the others do not
 #: name, 9 of 15, and 9 of 18 with a closest-only pair; conflicts 2 of 4. On triplets 35-41 (not used to set
-#: them): 8 of 8, 11 of 12, 5 of 8, 3 of 3, 1 of 4. A compatible verdict from figures that fit together was
-#: never judged: no figure. Before (issue 19's fifth round, the first 20 triplets, one value per verdict kind):
-#: 0.98, 0.75, 0.63, 0.5.
+#: them): 8 of 8, 11 of 12, 5 of 8, 3 of 3, 1 of 4. Session 14: a denial beside an assertion of a possibility is
+#: compatible, no conflict, so conflicts are right 2 of 3; compatible verdicts (figures that fit together, one
+#: account telling more of a fact whose figures agree, :func:`tells_more_with_figure`, a denial beside a
+#: possibility) 3 of 3 on triplets 1-34, 3 of 3 on 35-41. Before (issue 19's fifth round, the first 20 triplets,
+#: one value per verdict kind): 0.98, 0.75, 0.63, 0.5.
 VERDICT_CERTAINTY = {
     "same words": 0.99,
     "agree": 0.74,
     "agree, closest only": 0.65,
     "one tells more": 0.59,
     "one tells more, closest only": 0.5,
-    "conflict": 0.5,
+    "conflict": 0.6,
+    "compatible": 0.8,
 }
 #: The band evidence of two claims that are each other's closest by a clear margin but share few rare words
 #: (:func:`band_evidence`): the loosest kind, which two sentences on one topic can meet.
@@ -158,6 +163,11 @@ CANDIDATE_KINDS = frozenset({"close", "anchored", "denial"})
 TELLS_MORE_PARTICULARS = 3
 #: At most this many of a claim's extra particulars are named in a verdict's reason (all are in ``extra``).
 SHOWN_PARTICULARS = 4
+
+#: Words that make an assertion a possibility only ("it was possible that the photo could have been sent from his
+#: account"): such a sentence does not contradict a denial of the event ("he did not send it"); both can hold.
+#: "may" in lower case only ("in May" is a month).
+_POSSIBILITY_WORD = re.compile(r"\b(?:may|[Mm]ight|[Cc]ould|[Pp]ossibl[ey]|[Pp]erhaps)\b")
 
 #: A negation or denial word anywhere in a sentence.
 _NEGATION_WORD = re.compile(r"\b(?:not|never|no|none|nobody|nothing|denied|denies|deny|denying)\b|n't\b", re.I)
@@ -386,6 +396,10 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     asserting = b if a.negated else a
     if a.negated != b.negated and same_event and not _NEGATION_WORD.search(normalized_text(asserting.text)):
         denier, asserter = (label_b, label_a) if b.negated else (label_a, label_b)
+        if _POSSIBILITY_WORD.search(normalized_text(asserting.text)):
+            return PairVerdict(
+                "compatible", None, f"{denier} denies it; {asserter} says only that it may have happened"
+            )
         return PairVerdict("conflict", "fact", f"{denier} denies what {asserter} asserts")
     kind = opposed(a.event_type, b.event_type)
     if kind:
@@ -458,6 +472,27 @@ def group_kind(verdict: str, same_words: bool, extra: dict[str, list[str]], clos
         return "same words"
     kind = "one tells more" if any(len(found) >= TELLS_MORE_PARTICULARS for found in extra.values()) else "agree"
     return f"{kind}, closest only" if closest_only else kind
+
+
+def tells_more_with_figure(
+    judged: Sequence[PairVerdict], extra: dict[str, list[str]], claims: Sequence[Claim], members: Sequence[int]
+) -> bool:
+    """Whether an agreement is compatible because one account tells more of a fact that one figure pins down:
+    a pair's figures agree ("$4 billion" in both), and either one claim alone gives particulars that no other
+    account's claim names (``extra``: :func:`extra_particulars`), or a claim gives a further figure of its own
+    ("to spend $4 billion to keep 15,000 cops on the streets" / "to commit $4 billion to hiring more police").
+
+    The agreeing figure is the plain evidence that the claims tell one fact, so what one adds is more of it, not
+    another fact; without it, particulars only one side gives are as common in agreements (issue 19's fifth
+    round: 3 or more of them marked 5 of 12 compatible groups and 16 of 120 agreements on the first 20 BASIL
+    triplets). Session 14, on the judged groups of those 20: 2 agreements turned compatible, both read
+    compatible, none of the 120 agreements touched."""
+    if not any(p.figures == "agree" for p in judged):
+        return False
+    if len(extra) == 1:
+        return True
+    texts = {claims[k].id: {q.text for q in claims[k].quantities} for k in members}
+    return any(p in texts.get(cid, ()) for cid, found in extra.items() for p in found)
 
 
 #: A run of capitalised words ("Kansas City", "Department of Health"), a name the claim gives.
@@ -833,6 +868,11 @@ def align_claims(
         # every pair is (i, j) with i < j, as candidate_pairs keys its evidence
         closest_only = any(evidence.get((i, j)) == CLOSEST_ONLY for i, j, _ in group_pairs)
         kind = group_kind(verdict, same_words, extra, closest_only)
+        told_more = (
+            kind != "same words" and verdict == "agree" and tells_more_with_figure(judged, extra, claims, members)
+        )
+        if told_more:
+            verdict, kind = "compatible", "compatible"
         parts: dict[str, ReasonPart] = {}
         for (i, j, _), pair in zip(group_pairs, judged, strict=True):
             why = evidence.get((i, j))
@@ -855,9 +895,10 @@ def align_claims(
                 found = extra.get(claims[k].id, [])
                 if not found:
                     continue
-                more = kind.startswith("one tells more") and len(found) >= TELLS_MORE_PARTICULARS
+                more = told_more or (kind.startswith("one tells more") and len(found) >= TELLS_MORE_PARTICULARS)
+                told = "tells more" if verdict == "compatible" else "tells more, maybe compatible"
                 shown = found[:SHOWN_PARTICULARS]
-                text = f"{label_of(claims[k])} {'tells more, maybe compatible' if more else 'also gives'}: {', '.join(shown)}"
+                text = f"{label_of(claims[k])} {told if more else 'also gives'}: {', '.join(shown)}"
                 parts.setdefault(
                     text,
                     ReasonPart(

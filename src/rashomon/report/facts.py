@@ -414,7 +414,8 @@ def fact_reason(alignment: dict[str, Any], outlets: Sequence[str]) -> str:
     clauses = others + clauses if alignment.get("verdict") == "conflict" else clauses + others
     for outlet, found in adds.items():
         if outlet in more:
-            clauses.append(f"{outlet} tells more, maybe compatible: {', '.join(found)}")
+            maybe = "" if alignment.get("verdict") == "compatible" else ", maybe compatible"
+            clauses.append(f"{outlet} tells more{maybe}: {', '.join(found)}")
         else:
             clauses.append(f"{outlet} alone adds: {', '.join(found)}")
     return "; ".join(clauses)
