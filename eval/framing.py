@@ -17,7 +17,8 @@ against BASIL lexical bias.
    with them that fall inside lexical-bias spans, against the share of all words that do (chance). The share
    over every occurrence of those words is printed beside it.
 
-Our flags are those the product makes (``framing.loaded_language``): the head's words at its threshold (each
+Our flags are those the product makes (``framing.loaded_language``): the words whose score (the head's, with the
+insult score of the comments' abuse head weighed in: ``framing.LOADED_INSULT_WEIGHT``) reaches the threshold (each
 grown over the neighbouring words it scores ``framing.LOADED_GROW_SCORE`` or more), scare quotes and side-taking
 reporting verbs; ``ours_no_verbs`` leaves the verbs out (the flags before issue 14's third
 round), and a table scores each kind of flag alone at the shipped threshold: the precision each kind carries as
@@ -29,9 +30,11 @@ the encoder reads each BASIL sentence once for all three measures.
 
     .venv/bin/python eval/framing.py [--basil DIR] [--ptc DIR] [--mbic DIR] [--head FILE]
 
-``--head FILE`` scores a candidate loaded-language head (a ``.npz`` in the ``rashomon.heads`` format, its own
-threshold taken as the shipped one) wherever the product would read ``framing-loaded``, so a retrained head is
-judged by the same tables before it replaces the shipped file.
+``--head FILE`` scores a candidate loaded-language head (a ``.npz`` in the ``rashomon.heads`` format) wherever the
+product would read ``framing-loaded``, so a retrained head is judged by the same tables before it replaces the
+shipped file; its scores are combined with the insult score as the product's are, at ``framing.LOADED_THRESHOLD``.
+``--insult-weight 0`` scores the head alone at its own threshold (the flags before session 14), e.g. a candidate
+head with ``--head FILE --insult-weight 0``.
 
 Prints the figures beside the anchors' and one line of JSON last.
 """
@@ -349,7 +352,7 @@ def use_head(head) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from rashomon import heads
+    from rashomon import framing, heads
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--basil", type=Path, default=SHARED / "compare" / "basil-dev")
@@ -358,13 +361,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--head", type=Path, help="score a candidate loaded-language head (.npz) instead of the shipped one"
     )
+    parser.add_argument(
+        "--insult-weight",
+        type=float,
+        help="weight of the insult score in a word's loaded-language score (framing.LOADED_INSULT_WEIGHT; 0: the "
+        "head alone at its own threshold, the flags before session 14)",
+    )
     args = parser.parse_args(argv)
     if args.head:
         use_head(heads.Head.read(args.head))
+    if args.insult_weight is not None:
+        framing.LOADED_INSULT_WEIGHT = args.insult_weight
     if not (args.basil / "annotations").is_dir() or not (args.ptc / "train-articles").is_dir():
         print(f"need BASIL ({args.basil}) and PTC ({args.ptc}) folders", file=sys.stderr)
         return 2
-    shipped = heads.load("framing-loaded").thresholds["loaded"]
+    shipped = framing.loaded_threshold()
     result: dict = {"threshold": shipped}
     words = mbic_word_list(args.mbic) if (args.mbic / "bised_words_lexicon.xlsx").is_file() else None
     anchors: dict = {"old_lexicon": lexicon}
@@ -409,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
             table.append({"threshold": threshold, "span": s, "sentence": t})
             mark = "  <- shipped" if threshold == shipped else ""
             print(
-                f"{threshold:9.3f} {s['precision']:7.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['predicted']:6d}  "
+                f"{threshold:9.4f} {s['precision']:7.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['predicted']:6d}  "
                 f"{t['precision']:7.3f} {t['recall']:6.3f} {t['f1']:6.3f}{mark}"
             )
         result[f"basil_{part}_table"] = table
@@ -470,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
         result["ptc_table"].append({"threshold": threshold, "span": s})
         mark = "  <- shipped" if threshold == shipped else ""
         print(
-            f"  threshold {threshold:.3f}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['predicted']} spans){mark}"
+            f"  threshold {threshold:.4f}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['predicted']} spans){mark}"
         )
     for kind in KINDS:
         s = span_prf(scored_ptc.spans(None, (kind,)), gold_ptc)

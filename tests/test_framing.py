@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 
@@ -273,9 +274,11 @@ def test_the_head_reads_the_vectors_it_is_given_and_encodes_only_the_rest():
     alone = framing.score_words({"a": [(start, page[start:])]}, real)["a"]
     assert [(w.start, w.text, w.eligible) for w in given] == [(w.start, w.text, w.eligible) for w in alone]
     # the int8 encoder's vectors move by about a tenth with the batch a sentence is read in (padding), so scores
-    # agree closely, not exactly; what is flagged agrees
+    # agree closely, not exactly; what is flagged agrees (a neighbour near the grow score, "siege" at 0.49 / 0.57,
+    # may join a flag in one reading and not the other: the flags start at the same words)
     assert all(abs(g.score - a.score) < 0.15 for g, a in zip(given, alone, strict=True))
-    assert [s["text"] for s in framing.flagged_spans(given)] == [s["text"] for s in framing.flagged_spans(alone)]
+    assert [s["start"] for s in framing.flagged_spans(given)] == [s["start"] for s in framing.flagged_spans(alone)]
+    assert [s["start"] for s in framing.flagged_spans(given)] == [page.index("brutal")]
 
 
 def test_claims_read_with_folded_typography_line_up_with_the_page():
@@ -409,6 +412,7 @@ def test_score_words_builds_the_features_the_head_names(monkeypatch):
         features=framing.WINDOW_FEATURES,
     )
     monkeypatch.setattr(heads, "load", lambda name: head)
+    monkeypatch.setattr(framing, "LOADED_INSULT_WEIGHT", 0.0)  # the head's score alone
     scored = framing.score_words({"a": [(0, "Angry crowds gathered outside.")]})["a"]
     assert scored[0].text == "Angry" and scored[0].score == pytest.approx(0.5)
     assert all(abs(w.score - 0.5) > 1e-3 for w in scored[1:])
@@ -469,3 +473,34 @@ def test_a_flag_grows_over_neighbours_over_the_grow_score_and_a_run_without_a_fl
     assert [s["text"] for s in spans] == ["rotten inner workings", "shabby"]
     assert spans[0]["start"] == text.index("rotten") and spans[0]["score"] == 0.999
     assert [s["text"] for s in framing.flagged_spans(scored, threshold=0.995, grow=0.995)] == ["rotten", "shabby"]
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+def test_words_that_call_names_gain_from_the_insult_score_and_mild_evaluative_words_do_not(monkeypatch):
+    text = (
+        "The minister called the striking dockers traitors and thugs, a dramatic turn in a heated debate over the "
+        "harbour budget."
+    )
+    combined = {w.text: w.score for w in framing.score_words({"a": [(0, text)]})["a"]}
+    monkeypatch.setattr(framing, "LOADED_INSULT_WEIGHT", 0.0)
+    alone = {w.text: w.score for w in framing.score_words({"a": [(0, text)]})["a"]}
+
+    def lift(word: str) -> float:
+        return _logit(combined[word]) - _logit(alone[word])
+
+    assert min(lift("traitors"), lift("thugs")) > max(lift("dramatic"), lift("heated")) + 0.3
+    assert combined["thugs"] > alone["thugs"] and combined["heated"] <= alone["heated"]
+
+
+def test_the_insult_weight_leaves_a_plain_word_and_an_unread_word_as_they_were(monkeypatch):
+    scores = np.array([0.9, 0.5, 0.9, 0.0], np.float32)
+    insults = np.array([framing.LOADED_INSULT_CENTRE, 3.0, -6.0, -np.inf])
+    out = framing.with_insult(scores, insults)
+    assert out[0] == pytest.approx(0.9) and out[3] == 0.0  # at the centre; no piece read
+    assert out[1] > 0.5 and out[2] < 0.9  # an insulting word gains, a word far from any insult loses
+    assert framing.loaded_threshold() == framing.LOADED_THRESHOLD
+    monkeypatch.setattr(framing, "LOADED_INSULT_WEIGHT", 0.0)
+    assert framing.loaded_threshold() == heads.load(framing.LOADED_HEAD).thresholds["loaded"]

@@ -15,8 +15,10 @@ Three measures:
   MBIC, see its card), in one encoder call and one head call for the page, reading the token vectors a caller
   already has (:class:`EncodedSpan`: the compare stage's claims) and encoding only the rest. Names, numbers,
   titles and words inside long quotations (a speaker's, not the account's) are never eligible.
-  :func:`loaded_language` flags the eligible words at the head's threshold (each flag grown over the neighbours the
-  head scores :data:`LOADED_GROW_SCORE` or more), plus scare quotes that hold a word
+  A word's score also weighs how insulting its pieces read to the comments' abuse head (OLID, Davidson:
+  :data:`LOADED_INSULT_WEIGHT`), which lifts name calling over mild evaluative words.
+  :func:`loaded_language` flags the eligible words at :data:`LOADED_THRESHOLD` (each flag grown over the neighbours
+  scoring :data:`LOADED_GROW_SCORE` or more), plus scare quotes that hold a word
   the head scores and side-taking reporting verbs ("slammed", "scoffing"), each flag with the measured precision
   of its kind as ``confidence``; Fightin' Words ranks only eligible uses the head scores at :data:`FIGHTIN_MIN_SCORE` or more
   (:func:`evaluative_counts`), so topic words, names and sourcing words that differ between outlets stay out.
@@ -75,8 +77,23 @@ HOUSE_STYLE = frozenset(
 )
 #: Characters of context shown on each side of a distinctive word.
 CONTEXT_CHARS = 50
-#: The loaded-language token head (``data/models/framing-loaded.npz``); its flag threshold is in the head.
+#: The loaded-language token head (``data/models/framing-loaded.npz``); its own flag threshold is in the head.
 LOADED_HEAD = "framing-loaded"
+#: Name calling from the permitted abuse data (issue 14, session 14): a word's loaded-language score also weighs
+#: how insulting its own word pieces read to the ``insult`` head of ``comments-abuse-encoder`` (a linear head
+#: trained on OLID's targeted insults, CC BY 4.0, with Davidson, MIT; see its card), read on each piece's
+#: normalised vector: ``sigmoid(logit(loaded) + LOADED_INSULT_WEIGHT * (logit(insult) - LOADED_INSULT_CENTRE))``.
+#: It lifts harsh words that call names ("traitors", "vicious", "filth") over mild evaluative ones ("dramatic",
+#: "heated"). The centre is about the median insult logit of news words (-1.97 on BASIL-dev 2010-2012), so a
+#: plain word keeps its score; the weight is the smallest step tried (0.25-1: BASIL 2010-2012 could not tell them
+#: apart, 0.75 and over cost 2013-2014 F1); ``eval/framing.py`` and the head's card have the figures. 0 turns it off.
+LOADED_INSULT_HEAD = "comments-abuse-encoder"
+LOADED_INSULT_LABEL = "insult"
+LOADED_INSULT_WEIGHT = 0.25
+LOADED_INSULT_CENTRE = -2.0
+#: The flag threshold on that combined score: the one that keeps the flags the head alone made at its own
+#: threshold (0.995) on BASIL-dev 2010-2012 (127), as a threshold was chosen there before.
+LOADED_THRESHOLD = 0.9965
 #: The one kind of context the loaded-language head may read beside a piece (``Head.features``): its neighbours.
 WINDOW_FEATURES = "token-window1"
 #: A quotation of this many words or more is a speaker's words, not the account's: nothing in it is flagged as
@@ -104,7 +121,8 @@ FIGHTIN_MIN_SCORE = 0.3
 #: the flag threshold was chosen on) at the shipped threshold, from ``eval/framing.py``'s table per kind. The
 #: head's score ranks words but is no probability (above the threshold precision is flat on BASIL), so each flag
 #: carries the measured rate of its kind as ``confidence``. 2013-2014 and PTC (not tuned on) are in the head's card.
-LOADED_CONFIDENCE = {"model": 0.16, "scare_quote": 0.17, "verb": 0.40}
+#: Measured again with the insult weight (session 14; before it 0.16, 0.17, 0.40).
+LOADED_CONFIDENCE = {"model": 0.18, "scare_quote": 0.14, "verb": 0.33}
 
 #: A period that closes an initial or a title before a name, not a sentence ("M.", "Rep.", "Capt.").
 _NAME_ABBREVIATION = re.compile(
@@ -609,20 +627,26 @@ def score_words(
             token_sets.append((index, tokens, np.asarray(offsets).reshape(-1, 2) + start))
     # each word piece to its word; only the pieces of words that may be flagged go through the head
     head = heads.load(LOADED_HEAD)
-    rows: list[tuple[int, np.ndarray, np.ndarray]] = []
+    rows: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]] = []
     for index, tokens, offsets in token_sets:
         starts, ends, eligible = found[index]
         word = np.searchsorted(starts, offsets[:, 0], side="right") - 1
         keep = (word >= 0) & (offsets[:, 0] < ends[np.maximum(word, 0)])
         keep[keep] = eligible[word[keep]]
         if keep.any():
-            rows.append((index, piece_features(tokens, head.features)[keep], word[keep]))
-    scores = head.scores(np.concatenate([t for _, t, _ in rows]))[:, 0] if rows else np.zeros(0)
+            rows.append((index, piece_features(tokens, head.features)[keep], tokens[keep], word[keep]))
+    scores = head.scores(np.concatenate([t for _, t, _, _ in rows]))[:, 0] if rows else np.zeros(0)
+    insults = insult_logits(np.concatenate([t for _, _, t, _ in rows])) if rows and LOADED_INSULT_WEIGHT else None
     word_scores = [np.zeros(len(starts), np.float32) for starts, _, _ in found]
+    word_insults = [np.full(len(starts), -np.inf) for starts, _, _ in found]
     at = 0
-    for index, _, word in rows:
+    for index, _, _, word in rows:
         np.maximum.at(word_scores[index], word, scores[at : at + len(word)])
+        if insults is not None:
+            np.maximum.at(word_insults[index], word, insults[at : at + len(word)])
         at += len(word)
+    if insults is not None:
+        word_scores = [with_insult(s, i) for s, i in zip(word_scores, word_insults, strict=True)]
     result: dict[str, list[ScoredWord]] = {nid: [] for nid in texts}
     for index, (nid, offset, text) in enumerate(pieces):
         starts, ends, eligible = found[index]
@@ -633,6 +657,38 @@ def score_words(
             )
         ]
     return result
+
+
+def insult_logits(tokens: np.ndarray) -> np.ndarray:
+    """The :data:`LOADED_INSULT_LABEL` logit of the :data:`LOADED_INSULT_HEAD` sentence head for each word piece,
+    read on the piece's own vector normalised as a sentence vector is (uncalibrated: a ranking)."""
+    from . import heads
+
+    insult = heads.load(LOADED_INSULT_HEAD)
+    x = np.asarray(tokens, dtype=np.float32)
+    x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+    for layer in insult.layers:
+        x = x @ layer.weight.astype(np.float32) + layer.bias.astype(np.float32)
+        if layer.activation:
+            x = heads.ACTIVATIONS[layer.activation](x)
+    return x[:, insult.labels.index(LOADED_INSULT_LABEL)].astype(np.float64)
+
+
+def with_insult(scores: np.ndarray, insults: np.ndarray) -> np.ndarray:
+    """Word scores of the loaded-language head combined with the words' insult logits (:data:`LOADED_INSULT_WEIGHT`);
+    a word no piece of which was scored keeps its score."""
+    p = np.clip(scores.astype(np.float64), 1e-7, 1 - 1e-7)
+    scored = np.isfinite(insults)
+    logit = np.log(p / (1 - p)) + LOADED_INSULT_WEIGHT * (np.where(scored, insults, 0.0) - LOADED_INSULT_CENTRE)
+    return np.where(scored, 1 / (1 + np.exp(-logit)), scores).astype(np.float32)
+
+
+def loaded_threshold() -> float:
+    """The flag threshold of :func:`flagged_spans`: :data:`LOADED_THRESHOLD` on the combined score, or the head's
+    own when the insult weight is 0."""
+    from . import heads
+
+    return LOADED_THRESHOLD if LOADED_INSULT_WEIGHT else heads.load(LOADED_HEAD).thresholds["loaded"]
 
 
 def piece_features(tokens: np.ndarray, features: str = "") -> np.ndarray:
@@ -680,13 +736,11 @@ def _piece_words(offset: int, text: str) -> tuple[np.ndarray, np.ndarray, np.nda
 def flagged_spans(
     scored: Sequence[ScoredWord], threshold: float | None = None, grow: float = LOADED_GROW_SCORE
 ) -> list[dict]:
-    """The eligible words scoring at least ``threshold`` (the head's own by default) as loaded-language spans,
-    each grown over its neighbours scoring at least ``grow`` (:data:`LOADED_GROW_SCORE`); words with at most one
-    character between them make one span ("elitist hypocrite"). A run of words over ``grow`` is a span only when
-    one of its words reaches ``threshold``, so growing adds no span, it only widens one."""
-    from . import heads
-
-    threshold = heads.load(LOADED_HEAD).thresholds["loaded"] if threshold is None else threshold
+    """The eligible words scoring at least ``threshold`` (:func:`loaded_threshold` by default) as loaded-language
+    spans, each grown over its neighbours scoring at least ``grow`` (:data:`LOADED_GROW_SCORE`); words with at most
+    one character between them make one span ("elitist hypocrite"). A run of words over ``grow`` is a span only
+    when one of its words reaches ``threshold``, so growing adds no span, it only widens one."""
+    threshold = loaded_threshold() if threshold is None else threshold
     grow = min(grow, threshold)
     runs: list[list[ScoredWord]] = []
     for word in scored:
