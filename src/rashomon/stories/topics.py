@@ -61,7 +61,7 @@ TOPIC_FIT_SAMPLE = 4096
 #: The masked leads' view (:mod:`.kinds`), when the pages bring one: its weight in the mean dot product, the
 #: common directions taken off it (the type words that replaced the names add shared directions), and the
 #: mean dot product of both views side by side at which two groups are one topic (chosen on ECB+ by
-#: cross-validation; 7 to 10 directions, weights 0.4 to 0.6 all score 0.950-0.953 there, 0.075-0.085 0.950-0.953).
+#: cross-validation; 7 to 10 directions and weights 0.4 to 0.6 score 0.950-0.957 there; 0.075-0.085: 0.950-0.953).
 TOPIC_KIND_WEIGHT = 0.5
 TOPIC_KIND_DIRECTIONS = 8
 TOPIC_THRESHOLD_KINDS = 0.08
