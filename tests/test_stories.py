@@ -92,6 +92,29 @@ def test_features_read_the_lead_and_names():
     assert story_label(["A very long title about many things", "Port Sarn strike"], {"sarn": 3}) == "Port Sarn strike"
 
 
+def test_features_encode_the_lead_and_its_kind_from_the_analysis_actors():
+    import json
+
+    from rashomon.stories.features import featurize_rows, to_features
+
+    class Recorder:  # an encoder that remembers what it was given
+        def embed(self, texts):
+            self.texts = list(texts)
+            return np.eye(len(texts), 8, dtype=np.float32)
+
+    actors = [{"name": "Mira Okafor", "type": "person", "aliases": ["Okafor"], "mentions": []}]
+    analysis = {"page": {"text": "Mira Okafor closed the port on Monday after 3 ships ran aground."}, "actors": actors}
+    encoder = Recorder()
+    (item,) = featurize_rows([{"id": "p1", "title": "Port shut", "analysis": json.dumps(analysis)}], encoder)
+    assert encoder.texts == [
+        "Port shut. Mira Okafor closed the port on Monday after 3 ships ran aground.",
+        "Port shut. someone closed the port on one day after several ships ran aground.",
+    ]
+    page = to_features(item)
+    assert page.vector.argmax() == 0 and page.kind is not None and page.kind.argmax() == 1
+    assert {"mira", "okafor"} <= page.names
+
+
 @pytest.fixture(scope="module")
 def grouped(tmp_path_factory):
     """A real batch output of five pages (two events, four outlets), grouped into stories."""
@@ -331,3 +354,46 @@ def test_the_common_part_comes_off_each_page_and_only_from_a_corpus_of_many_kind
     centres = rng.standard_normal((3, 64))  # three kinds span two directions: their top directions are the topics
     few = np.concatenate([_cloud(rng, c, 40, 0.08) for c in centres]).astype(np.float64)
     assert without_common(few, np.ones(len(few)), 4) is None
+
+
+def _kinds_told_with_names(rng, kinds: int = 40, dim: int = 128):
+    """Stories of ``kinds`` kinds, two events each, as lead vectors (each event leans along its own names) and as
+    masked-lead vectors (the names gone, the kind stands out); both views share a part all pages have."""
+    unit = lambda rows: rows / np.linalg.norm(rows, axis=-1, keepdims=True)  # noqa: E731
+    common, kind_directions = unit(rng.standard_normal(dim)), unit(rng.standard_normal((kinds, dim)))
+    leads, masked, kind_of = [], [], []
+    for kind in range(kinds):
+        for _event in range(2):
+            names = unit(rng.standard_normal(dim))
+            noise = 0.1 * rng.standard_normal((3, dim))
+            leads.append(unit(1.5 * common + 1.2 * kind_directions[kind] + 1.2 * names + noise))
+            masked.append(unit(1.5 * common + 1.4 * kind_directions[kind] + 0.1 * names + noise))
+            kind_of.append(kind)
+    sums = lambda pages: np.stack([p.sum(axis=0) for p in pages])  # noqa: E731
+    return sums(leads), sums(masked), np.array(kind_of)
+
+
+def test_the_masked_leads_beside_the_leads_join_the_events_of_a_kind():
+    from rashomon.stories.topics import topic_labels
+
+    leads, masked, kind = _kinds_told_with_names(np.random.default_rng(0))
+    sizes = np.full(len(leads), 3)
+    alone = topic_labels(leads, sizes)
+    assert sum(len(set(alone[kind == k])) == 1 for k in range(40)) < 30  # the names keep many events apart
+    both = topic_labels(leads, sizes, kinds=masked)
+    assert all(len(set(both[kind == k])) == 1 for k in range(40))  # the two events of a kind: one topic
+    assert all(len(set(kind[both == t])) == 1 for t in set(both))  # no topic holds two kinds
+
+
+def test_a_story_sums_its_pages_kind_vectors_and_counts_pages_without_one_by_their_lead():
+    grouper = StoryGrouper()
+    first = features("a", [1.0, 0.0, 0.0])  # no kind vector, as a page of an earlier release's state
+    grouper.add([first])
+    assert grouper.stories[0].kinds is None
+    second = features("b", [1.0, 0.1, 0.0])
+    second.kind = np.array([0.0, 0.0, 1.0], dtype=np.float32)
+    third = features("c", [1.0, 0.0, 0.1])
+    grouper.add([second, third])
+    story = grouper.stories[0]
+    assert story.pages == ["a", "b", "c"]
+    assert np.allclose(story.kinds, first.vector + second.kind + third.vector)

@@ -85,6 +85,9 @@ class PageFeatures:
     names: frozenset[str]
     vector: np.ndarray  # (dim,) float32, L2-normalised
     signature: object | None = None  # datasketch.MinHash
+    #: The vector of the lead with its names, numbers and dates masked (:mod:`.kinds`), read by the topic level
+    #: only; ``None``: the page counts there with its lead vector.
+    kind: np.ndarray | None = None
 
 
 def lead_text(title: str | None, text: str | None, chars: int = LEAD_CHARS) -> str:
@@ -212,6 +215,9 @@ class Story:
     first_day: int | None = None
     last_day: int | None = None
     topic: str | None = None
+    #: Sum of member kind vectors (a page without one counts with its lead vector); ``None`` while no page
+    #: brought one (the topic level then reads ``centroid``: a story of an earlier release's state).
+    kinds: np.ndarray | None = None
 
     def direction(self) -> np.ndarray:
         return self.centroid / max(float(np.linalg.norm(self.centroid)), 1e-9)
@@ -363,6 +369,10 @@ class StoryGrouper:
 
     def _join(self, index: int, page: PageFeatures) -> None:
         story = self.stories[index]
+        if story.kinds is not None or page.kind is not None:
+            if story.kinds is None:  # the pages before had no kind vector: their lead vectors stand in
+                story.kinds = story.centroid.copy()
+            story.kinds += page.vector if page.kind is None else page.kind
         story.centroid += page.vector
         story.names.update(page.names)
         story.pages.append(page.id)
@@ -398,16 +408,24 @@ class StoryGrouper:
         self._cells[:count] = _nearest_centre(centred, centres)
 
     def assign_topics(self, threshold: float | None = None, directions: int | None = None) -> None:
-        """Group stories into topics (the same kind of event): average linkage of their centroids, with what all
-        stories share taken off (:mod:`.topics`; ``None`` takes its settings).
+        """Group stories into topics (the same kind of event): average linkage of their centroids, beside their
+        masked leads' sums when the pages brought kind vectors, with what all stories share taken off
+        (:mod:`.topics`; ``None`` takes its settings).
 
         Topics are derived data: every call labels all stories afresh, ``t1`` being the topic of the first story."""
         if not self.stories:
             return
         sums = np.stack([story.centroid for story in self.stories])
         sizes = np.array([len(story.pages) for story in self.stories])
+        kinds = None
+        if any(story.kinds is not None for story in self.stories):
+            kinds = np.stack([story.centroid if story.kinds is None else story.kinds for story in self.stories])
         labels = topic_labels(
-            sums, sizes, threshold=threshold, directions=TOPIC_COMMON_DIRECTIONS if directions is None else directions
+            sums,
+            sizes,
+            kinds=kinds,
+            threshold=threshold,
+            directions=TOPIC_COMMON_DIRECTIONS if directions is None else directions,
         )
         for story, label in zip(self.stories, labels):
             story.topic = f"t{int(label) + 1}"

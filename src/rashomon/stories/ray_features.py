@@ -32,6 +32,7 @@ class _Featurizer:
             "names": [list(i["names"]) for i in items],
             "hashvalues": [np.zeros(0, np.uint32) if i["hashvalues"] is None else i["hashvalues"] for i in items],
             "vector": np.stack([i["vector"] for i in items]) if items else np.zeros((0, 384), np.float32),
+            "kind": np.stack([i["kind"] for i in items]) if items else np.zeros((0, 384), np.float32),
         }
 
 
@@ -71,6 +72,7 @@ def ray_features(root: Path, skip, *, workers: int | None = None, address: str |
                     "names": list(batch["names"][n]),
                     "hashvalues": batch["hashvalues"][n] if len(batch["hashvalues"][n]) else None,
                     "vector": batch["vector"][n],
+                    "kind": batch["kind"][n],
                 }
                 for n in range(len(batch["id"]))
             ]

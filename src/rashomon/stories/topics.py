@@ -27,11 +27,16 @@ is linked at ``TOPIC_THRESHOLD_PLAIN``.
 The thresholds are chosen by cross-validation across ECB+ topics (``eval/stories.py`` prints the held-out
 figure beside the tuned one).
 
-The stories are linked on their pages' lead vectors, the ones the events were grouped on. A second vector of
-each lead with its names, numbers and dates masked (what is left being the kind of event; issue 18, approach
-A, ``eval/stories.py --topic-vector``) was measured and not kept: half each with the lead vector, 0.946 on all
-ECB+ documents (held-out 0.968) against 0.934, bought with precision (0.956 against 0.984) at the cost of a
-spaCy pass and a second encoder pass per page; the cheap mask by rule, no parse, gained nothing (0.934).
+Beside the lead vectors, each page may bring a second vector, of its lead with the names of its actors, its
+numbers and its dates masked (:mod:`.kinds`: what is left is the kind of event). Each view then has its own
+common part taken off (the masked leads share the type words that replaced the names, so more directions come
+off them: ``TOPIC_KIND_DIRECTIONS``) and the two are linked side by side, the mean dot product being the
+weighted sum of the two views' (``TOPIC_KIND_WEIGHT``): on ECB+ topics 0.953 against 0.934 on all documents,
+held-out 0.960 against 0.939, at the same precision (0.983 against 0.984). spaCy's entities masked instead of
+the actors' names score alike (0.959, held-out 0.965) but need a second parse of each lead; mixing the two
+vectors into one, or with 4 directions off the masked view, costs precision (about 0.956; 0.946-0.949), and
+capitalised words masked by rule or the lead's predicates gain less (issue 18's fourth to sixth passes in the
+README).
 """
 
 from __future__ import annotations
@@ -53,6 +58,13 @@ TOPIC_COMMON_DIRECTIONS = 4
 TOPIC_MIN_SPREAD = 16
 #: Stories (a seeded sample) on which the spread and its top directions are measured: bounds the work.
 TOPIC_FIT_SAMPLE = 4096
+#: The masked leads' view (:mod:`.kinds`), when the pages bring one: its weight in the mean dot product, the
+#: common directions taken off it (the type words that replaced the names add shared directions), and the
+#: mean dot product of both views side by side at which two groups are one topic (chosen on ECB+ by
+#: cross-validation; 7 to 10 directions and weights 0.4 to 0.6 score 0.950-0.957 there; 0.075-0.085: 0.950-0.953).
+TOPIC_KIND_WEIGHT = 0.5
+TOPIC_KIND_DIRECTIONS = 8
+TOPIC_THRESHOLD_KINDS = 0.08
 #: Mean cosine at which two groups are one topic when nothing is taken off (a corpus of few kinds).
 TOPIC_THRESHOLD_PLAIN = 0.40
 #: Nearest stories each story is compared with.
@@ -68,8 +80,11 @@ def topic_labels(
     sums: np.ndarray,
     sizes: np.ndarray | None = None,
     *,
+    kinds: np.ndarray | None = None,
     threshold: float | None = None,
     directions: int = TOPIC_COMMON_DIRECTIONS,
+    kind_directions: int = TOPIC_KIND_DIRECTIONS,
+    kind_weight: float = TOPIC_KIND_WEIGHT,
     neighbours: int = TOPIC_NEIGHBOURS,
     probes: int = TOPIC_PROBES,
     exact_below: int = EXACT_BELOW,
@@ -80,21 +95,38 @@ def topic_labels(
     ``sizes``, each row is one page. The linkage is then the mean cosine over pairs of *pages*, so a story of
     twenty pages weighs twenty times a story of one.
 
-    ``threshold`` defaults to ``TOPIC_THRESHOLD`` when the common part is taken off (``directions`` > 0 and a
-    corpus that spans enough directions), else to ``TOPIC_THRESHOLD_PLAIN``; ``directions=0`` is the plain
-    mean cosine."""
+    ``kinds``: each story's sum of masked-lead vectors (:mod:`.kinds`), in the rows of ``sums``; linked beside
+    the lead vectors, each view with its own common part off (``kind_directions``), weighted ``kind_weight``.
+
+    ``threshold`` defaults to ``TOPIC_THRESHOLD_KINDS`` with both views, to ``TOPIC_THRESHOLD`` when the common
+    part is taken off the lead vectors alone (``directions`` > 0 and a corpus that spans enough directions),
+    else to ``TOPIC_THRESHOLD_PLAIN``; ``directions=0`` is the plain mean cosine of the lead vectors."""
     count = len(sums)
     if count < 2:
         return np.zeros(count, dtype=np.int64)
     sums = np.array(sums, dtype=np.float64)  # a copy: the common part comes off in place
+    if kinds is not None:
+        kinds = np.array(kinds, dtype=np.float64)
     if sizes is None:
         sums, sizes = unit_rows(sums, np.float64), np.ones(count)
+        kinds = None if kinds is None else unit_rows(kinds, np.float64)
     sizes = np.asarray(sizes, dtype=np.float64).copy()
     rest = without_common(sums, sizes, directions) if directions > 0 else None
+    kind_rest = None
     if rest is not None:
         sums = rest
+        if kinds is not None:
+            kind_rest = without_common(kinds, sizes, kind_directions)
+    if kind_rest is not None:  # side by side: the dot product of two groups is the weighted sum of the views'
+        sums = np.hstack([math.sqrt(1.0 - kind_weight) * sums, math.sqrt(kind_weight) * kind_rest])
     if threshold is None:
-        threshold = TOPIC_THRESHOLD if rest is not None else TOPIC_THRESHOLD_PLAIN
+        threshold = (
+            TOPIC_THRESHOLD_KINDS
+            if kind_rest is not None
+            else TOPIC_THRESHOLD
+            if rest is not None
+            else TOPIC_THRESHOLD_PLAIN
+        )
     vectors = unit_rows(sums)
     rows, cols, sims = _neighbour_pairs(vectors, neighbours, probes, exact_below)
     keep = sims >= threshold
