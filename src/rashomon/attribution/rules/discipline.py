@@ -144,13 +144,13 @@ class CueDiscipline(ExtractorBase):
         return all(d.lower_ in INDEFINITE_DETERMINERS for d in determiners)
 
     @staticmethod
-    def wh_topic(verb: Token, rule: str) -> bool:
-        """ "what our readers think of it", "what the riders say about the timetable": a cue whose object is the
-        "what" its clause opens with, and whose content the rules took from its preposition, says nothing here:
-        what is thought or said is the gap the wh-word leaves (a topic to ask about), and "it" is only what it
-        is about. "what I thought was a parcel", "what she called a rant", "what they see as a threat" give what
-        is held and keep their rules."""
-        if rule not in WH_TOPIC_RULES:
+    def wh_topic(verb: Token, group: str, rule: str) -> bool:
+        """ "what our readers think of it", "what riders feel about the timetable": a belief whose object is the
+        "what" its clause opens with, and whose content the rules took from its preposition, holds nothing here:
+        what is thought is the gap the wh-word leaves (a question to ask), and "it" is only what it is about.
+        "what he said about the plan" points to words that were said and stays; "what I thought was a parcel",
+        "what she called a rant", "what they see as a threat" give what is held and keep their rules."""
+        if group != "belief" or rule not in WH_TOPIC_RULES:
             return False
         return any(
             c.dep_ in ("dobj", "attr") and c.lower_ in WH_GAP_WORDS and c.i == verb.left_edge.i for c in verb.children

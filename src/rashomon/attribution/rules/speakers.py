@@ -233,7 +233,7 @@ class SpeakerRules(ExtractorBase):
         if self.addresses_reader(self.doc[found.source_root]):
             return False
         head = self.doc[found.source_root]
-        if found.rule == "layout.speaker_label" and head.pos_ == "PROPN":
+        if found.rule == "layout.speaker_label" and self.label_name(found):
             return True  # "Pence: ..." heading a line: the layout names a speaker, also in a headline read again
         if found.phrase and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in NOT_SOURCES_AFTER_PHRASE:
             return True  # "according to port rules", "according to her memoir": the phrase names a source
@@ -242,6 +242,12 @@ class SpeakerRules(ExtractorBase):
             return False
         found.source_root = speaker.i
         return True
+
+    def label_name(self, found: Found) -> bool:
+        """Whether a speaker label is written as a name ("Pence:", "Cecile Richards:"): proper nouns in Title
+        Case, no article; not a heading in capitals ("HUFFPOLLSTER:", "Q:") nor "The Ninth Circle:"."""
+        span = self.doc.char_span(found.source[0], found.source[1], alignment_mode="expand")
+        return span is not None and all(t.pos_ == "PROPN" and t.is_title and len(t) > 1 for t in span)
 
     def display_without_wording(self, speaker: Token, found: Found) -> bool:
         """ "Signs urging the mayor to resign": a sign or a banner carries words but acts for no one; it is a source

@@ -511,7 +511,7 @@ class VerbCueRules(ExtractorBase):
             or kind == "indirect"
             and self.topic_only(verb, content)
             or self.generic_wish(verb, group, speaker_root, rule)
-            or self.wh_topic(verb, rule)
+            or self.wh_topic(verb, group, rule)
         ):
             return  # "supports the goal", "explains how to prune", "guests who wish to fish": nothing relayed
         head = self.chain_head(verb)
