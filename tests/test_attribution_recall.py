@@ -114,3 +114,9 @@ def test_a_participle_after_a_reported_belief_speaks_for_the_named_speaker(nlp):
     # a named subject of the inner cue keeps its participle
     got = cues(nlp, "Vell said the mayor rejected the toll, citing the cost of the new pier.")
     assert got["citing"][0] == "the mayor"
+
+
+def test_a_passive_rating_whose_as_the_parser_hung_on_the_adjective(nlp):
+    # "as" is parsed as an adverb of "safe", not as a preposition of "rated"
+    got = cues(nlp, "The ferry was rated as safe.")
+    assert got["was rated"] == (None, "The ferry was rated as safe")

@@ -819,6 +819,16 @@ class ContentRules(ExtractorBase):
             None,
         )
         if as_phrase is None:
+            # "were rated as mostly true": the parser hangs "as" on the adjective it introduces
+            as_phrase = next(
+                (
+                    c
+                    for c in verb.rights
+                    if c.dep_ == "oprd" and c.left_edge.lower_ == "as" and c.left_edge.dep_ in ("advmod", "prep")
+                ),
+                None,
+            )
+        if as_phrase is None:
             return None
         if objects and objects[0].tag_ in ("WP", "WDT") and as_phrase.i > verb.i:
             # "in what officials described as a handover": the description is the content, not "what ..."
