@@ -102,3 +102,49 @@ def test_a_part_of_the_page_itself_speaks_in_the_publishers_voice(nlp):
     report = [a for a in analysis.attributions if a.cue and a.cue.text == "shows"][-1]
     assert report.source_id != publisher  # someone else's document is still a source of its own
     assert not any("Figure" in s.name or "chart" in s.name for s in analysis.sources)
+
+
+def test_a_wish_of_the_pages_own_writer_is_no_attribution(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Harbour ferry survey",
+            "We want the council to keep the night ferry. I hope the new timetable keeps the late boat too.",
+            "We would love to hear from riders who use it. We believe the late boat pays for itself.",
+        ],
+        publisher="Harbour Notes",
+    )
+    assert_spans_valid(analysis)
+    cues = [a.cue.text for a in analysis.attributions if a.cue is not None]
+    assert not any(c.startswith(("want", "hope", "would love")) for c in cues)
+    # a view the writer states is still the publisher's attribution; only the wishes are gone
+    assert by_cue(analysis, "believe").source_id == analysis.publisher_id
+
+
+def test_a_wish_in_someone_elses_words_is_still_their_attribution(nlp):
+    said = run(nlp, ["Ferry talks", "Skipper Ada Moss said we want the night ferry back by June."])
+    assert "Ada Moss" in source_name(said, by_cue(said, "said"))
+    quoted = run(nlp, ["Ferry talks", '"We want the night ferry back," Skipper Ada Moss told the council.'])
+    told = by_cue(quoted, "told")
+    assert "Ada Moss" in source_name(quoted, told) and told.content.text.startswith('"We want')
+    riders = run(nlp, ["Ferry talks", "The riders want the council to keep the night ferry."])
+    assert by_cue(riders, "want").source_id != riders.publisher_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what someone thinks or said, pointed to with "what", is a topic: the words are not on the page
+        "We want to hear what our readers think of it.",
+        "Tell us what the riders think of the new timetable.",
+    ],
+)
+def test_a_cue_whose_object_is_what_its_clause_opens_with_says_nothing(nlp, text):
+    assert [f for f in found(nlp, text) if f[2] is not None and f[2].startswith(("think", "said"))] == []
+
+
+def test_what_someone_called_something_or_said_about_it_is_still_an_attribution(nlp):
+    assert any(cue.startswith("called") for _, _, cue, _ in found(nlp, "The council ignored what she called a rant."))
+    # words that were said, pointed to: a report that they were said, as PolNeAR marks it
+    text = "The window into his plans is what he said four years ago about the toll."
+    assert any(cue.startswith("said") for _, _, cue, _ in found(nlp, text))

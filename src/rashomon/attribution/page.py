@@ -32,7 +32,7 @@ from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import quotes as quote_rules
 from .lexicon import Lexicon
 from .rules.marks import Quote
-from .rules.speakers import WRITER_CONFIDENCE, writer_word
+from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
 from .sources import PRONOUN_REACH, BookEntry, SourceBook, describe
 
 # --- settings -----------------------------------------------------------------------------------------
@@ -259,6 +259,18 @@ class PageAttributor:
                 record.writer = False
                 record.source_id = narrative
                 self.mentions.setdefault(narrative, []).append(self.page.span(*record.source))
+
+    def _drop_writer_wishes(self) -> None:
+        """ "We want to hear from you", "I hope the council listens": the page's own writer stating a wish
+        reports nobody's words, so it is no attribution (the sentence stays the publisher's own). A wish inside
+        a quotation or someone's statement, or an outlet's "we" in its account, is that speaker's and stays."""
+        wishes = [r for r in self.records if r.writer and r.root is not None and wish_of(r.root)]
+        if wishes:
+            self._drop_unowned(wishes)
+            gone = {id(r) for r in wishes}
+            for record in self.records:
+                if record.inner_of is not None and id(record.inner_of) in gone:
+                    record.inner_of = None
 
     def _enter_person_before(self, position: int) -> None:
         """ "Mayor Ida Vell met the union. ... She said ...": a pronoun speaker with no earlier source to be is
@@ -789,6 +801,7 @@ class PageAttributor:
         self.link_orphans()
         opening = self.assign_narratives()
         self._writer_in_accounts()
+        self._drop_writer_wishes()
         self.nest(opening)
         self.publisher_asides()
         self.editorial(opening)

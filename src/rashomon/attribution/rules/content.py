@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ...deps import NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS, TENSED_TAGS
+from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS, TENSED_TAGS
 from .base import ExtractorBase
 from .boundaries import second_complement
 from .confidence import CONFIDENCE
@@ -16,6 +16,9 @@ from .settings import (
     ACCUSATION_VERBS,
     ADDRESSEE_PREPOSITIONS,
     ADDRESSEE_VERBS,
+    ASIDE_AFTER,
+    ASIDE_BETWEEN,
+    BARE_CLAUSE_OPENERS,
     CHANNEL_REACH,
     CONTENT_DEPS,
     CONTENT_PREPOSITIONS,
@@ -98,6 +101,7 @@ class ContentRules(ExtractorBase):
                 and group != "report"
                 and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
             )
+            or (c.dep_ == "advcl" and c.i > verb.i and group != "report" and self.bare_clause(c))
             # "called for the files to be made public": the parser takes "for" for a clause mark
             or (
                 c.dep_ == "advcl"
@@ -124,6 +128,24 @@ class ContentRules(ExtractorBase):
         if inverted is not None:
             clauses = [c for c in clauses if c.i != inverted.head.i]  # that clause holds the speaker, not the words
         return Ask(verb, group, lemma, objects, passive, clauses)
+
+    @staticmethod
+    def bare_clause(clause: Token) -> bool:
+        """ "said after the vote the plan was dead", "tweeted in the night that X was ...": a tensed clause with
+        a subject of its own and no subordinator (or only "that") that the parser hung on the cue as a modifier
+        after a phrase of time or place (which it may take into the clause); it is what was said, as a complement would be. A clause opened by
+        "when", "because", "if" ... is the occasion, not the words."""
+        subject = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+        if subject is None or subject.i > clause.i:
+            return False
+        if not (clause.tag_ in TENSED_TAGS or any(c.tag_ in FINITE_TAGS and c.dep_ == "aux" for c in clause.children)):
+            return False
+        before = [c for c in clause.children if c.i < subject.i]
+        # "when the state stated ...", "where he spoke": a wh-word makes the clause an occasion or a place
+        opens = all(
+            (c.dep_ in BARE_CLAUSE_OPENERS and not c.tag_.startswith("W")) or c.lower_ == "that" for c in before
+        )
+        return opens and not any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children)
 
     def clause_on_time(self, verb: Token) -> list[Token]:
         """ "said at the time that ...", "said on Monday that ...": the parser hangs the that-clause on the time
@@ -158,6 +180,13 @@ class ContentRules(ExtractorBase):
             return None
         verb, clause = ask.verb, ask.clauses[0]
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if (
+            clause.i < verb.i
+            and subject is not None
+            and subject.left_edge.i > 0
+            and self.doc[subject.left_edge.i - 1].text in (";", ":")
+        ):
+            return None  # "X said A was true; they learned of B": after a semicolon a clause of its own begins
         if clause.i < verb.i and (subject is None or subject.i > clause.i):
             sent = verb.sent
             stop = min(subject.left_edge.i if subject is not None else verb.i, verb.i) - 1
@@ -172,6 +201,12 @@ class ContentRules(ExtractorBase):
                     last = max(last, self.clause_chars(other)[1])
         if clause.dep_ == "advcl" and self.doc[verb.i + 1].dep_ == "mark" and self.doc[verb.i + 1].idx == first:
             first = self.doc[verb.i + 2].idx  # "called for X to ...": "for" goes with the cue
+        elif clause.dep_ == "advcl" and clause.i > verb.i and self.bare_clause(clause):
+            # "said after the vote the plan was dead": the time phrase the parser hung on the clause is the cue's
+            start = next(c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS).left_edge
+            if start.i > 0 and self.doc[start.i - 1].lower_ == "that":
+                start = self.doc[start.i - 1]
+            first = max(first, start.idx)
         return first, last
 
     def passive_agent(self, ask: Ask) -> Span_ | None:
@@ -495,6 +530,47 @@ class ContentRules(ExtractorBase):
             return self.after_as_aside(verb, span)
         return None
 
+    def comma_aside(self, ask: Ask) -> Span_ | None:
+        """ "These workers, Vell explained at the hearing, were well paid", "The difference now, he told me, is
+        that ...", "Hawaii, as an adviser pointed out, rarely gets ...": a bare cue set off by commas inside a
+        sentence comments on the sentence around it, however the parser hung it (as the root, a complement of
+        the main verb, a clause on the subject noun). Read from the commas: the speaker opens right after the
+        first, only time, place, manner or the one told stand between the cue and the second, and a clause
+        with a verb goes on after it. Not a relative clause (", who spoke Monday, said ...")."""
+        verb, sent = ask.verb, ask.verb.sent
+        if verb.dep_ == "relcl" or ask.passive or ask.clauses or ask.lemma in OCCASION_VERBS:
+            return None  # "who, as Vell spoke, bowed his head": when, not what
+        subjects = [c for c in verb.lefts if c.dep_ in NOMINAL_SUBJECT_DEPS]
+        if len(subjects) != 1 or subjects[0].tag_ in ("WP", "WDT") or subjects[0].right_edge.i >= verb.i:
+            return None
+        subject = subjects[0]
+        opener = subject.left_edge.i - 1
+        if opener > sent.start and self.doc[opener].lower_ == "as":
+            opener -= 1
+        if opener <= sent.start or self.doc[opener].text != ",":
+            return None
+        if any(
+            t.pos_ in ("VERB", "AUX") or t.dep_ not in ASIDE_BETWEEN
+            for t in self.doc[subject.right_edge.i + 1 : verb.i]
+        ):
+            return None
+        close = verb.i + 1
+        while close < sent.end and self.doc[close].text != ",":
+            token = self.doc[close]
+            if token.pos_ in ("VERB", "AUX") or token.dep_ not in ASIDE_AFTER or token.text in OPENING_MARKS:
+                return None
+            if token.dep_ == "dobj" and token.pos_ != "PRON":
+                return None  # "told the council, ...": an object that is no one told is something said
+            close += 1
+        rest = self.doc[close + 1 : sent.end]
+        finite = next((t for t in rest if t.pos_ in ("VERB", "AUX")), None)
+        if finite is None or rest[0].dep_ in ("cc", "mark") or rest[0].tag_.startswith("W") or rest[0].is_quote:
+            return None  # "On Monday, the mayor spoke at the fair, and the band played": a clause of its own
+        governs = finite.head if finite.dep_ in ("aux", "auxpass") else finite
+        if any(t.dep_ in SUBJECT_DEPS and t.head.i == governs.i for t in rest):
+            return None  # the words after the aside have a subject of their own: not the clause it sits in
+        return self.chars(sent.start, sent.end - 1)
+
     def after_as_aside(self, verb: Token, span: Span_ | None) -> Span_ | None:
         """ "Yet, as Mr. Bown observed, in the early days ...", "If, as I've suggested, he ...": what an "as" aside
         relays starts after it; the words before it ("Yet", "If", "After all") are the writer's frame."""
@@ -743,6 +819,16 @@ class ContentRules(ExtractorBase):
             None,
         )
         if as_phrase is None:
+            # "were rated as mostly true": the parser hangs "as" on the adjective it introduces
+            as_phrase = next(
+                (
+                    c
+                    for c in verb.rights
+                    if c.dep_ == "oprd" and c.left_edge.lower_ == "as" and c.left_edge.dep_ in ("advmod", "prep")
+                ),
+                None,
+            )
+        if as_phrase is None:
             return None
         if objects and objects[0].tag_ in ("WP", "WDT") and as_phrase.i > verb.i:
             # "in what officials described as a handover": the description is the content, not "what ..."
@@ -872,6 +958,7 @@ CONTENT_RULES: tuple[Callable[[ContentRules, Ask], Span_ | None], ...] = (
     ContentRules.topic_object,
     ContentRules.preposition,
     ContentRules.aside,
+    ContentRules.comma_aside,
     ContentRules.name_hung_before_cue,
     ContentRules.trailing_cue,
 )

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from .base import ExtractorBase
-from .settings import COPULAS, IMPERSONAL_SUBJECTS, INDEFINITE_DETERMINERS, INDEFINITE_PRONOUNS, WH_WORDS
+from .settings import COPULAS, IMPERSONAL_SUBJECTS, INDEFINITE_DETERMINERS, INDEFINITE_PRONOUNS, WH_GAP_WORDS, WH_WORDS
 
 #: Content rules whose content is a clause or a name given, not an object: reported content for any cue.
 CLAUSE_RULES = frozenset({"content.aside", "content.trailing_cue", "content.belief_aside", "content.short_answer"})
@@ -45,6 +45,10 @@ OBJECT_RULES = frozenset(
         "content.name_given",
     }
 )
+
+
+#: Content rules that read what a cue is about from its preposition ("think of it", "said about X").
+WH_TOPIC_RULES = frozenset({"content.belief_preposition", "content.preposition"})
 
 
 class CueDiscipline(ExtractorBase):
@@ -138,6 +142,19 @@ class CueDiscipline(ExtractorBase):
         if not determiners:
             return speaker.tag_ in ("NNS", "NN")  # "people who'd like to", "voters who want to"
         return all(d.lower_ in INDEFINITE_DETERMINERS for d in determiners)
+
+    @staticmethod
+    def wh_topic(verb: Token, group: str, rule: str) -> bool:
+        """ "what our readers think of it", "what riders feel about the timetable": a belief whose object is the
+        "what" its clause opens with, and whose content the rules took from its preposition, holds nothing here:
+        what is thought is the gap the wh-word leaves (a question to ask), and "it" is only what it is about.
+        "what he said about the plan" points to words that were said and stays; "what I thought was a parcel",
+        "what she called a rant", "what they see as a threat" give what is held and keep their rules."""
+        if group != "belief" or rule not in WH_TOPIC_RULES:
+            return False
+        return any(
+            c.dep_ in ("dobj", "attr") and c.lower_ in WH_GAP_WORDS and c.i == verb.left_edge.i for c in verb.children
+        )
 
     @staticmethod
     def invitation(verb: Token) -> bool:

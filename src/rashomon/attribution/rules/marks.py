@@ -82,4 +82,7 @@ def quoted_title(text: str, quote: Quote) -> bool:
     if not all(w[0].isupper() or w[0].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words):
         return False
     before = re.search(r"([A-Za-z]+)[\s\u00a0]*$", text[max(0, quote.start - 20) : quote.start])
-    return before is not None and before.group(1).lower() in TITLE_BEFORE
+    if before is not None and before.group(1).lower() in TITLE_BEFORE:
+        return True
+    # 'on Fox News's "Fox and Friends"', "NBC's 'Meet the Press'": a name's own work
+    return re.search(r"[A-Z][\w.]*['’]s[\s\u00a0]*$", text[max(0, quote.start - 30) : quote.start]) is not None

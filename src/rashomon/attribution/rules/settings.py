@@ -17,6 +17,36 @@ NEIGHBOUR_QUOTE_GAP = 3
 DIRECT_SHARE = 0.85
 #: Dependency labels that make a clause the content of a cue verb.
 CONTENT_DEPS = frozenset({"ccomp"})
+#: A cue set off by commas ("These workers, Vell explained at the hearing, were paid"): what may stand between the
+#: speaker and the cue ("Vell [later] explained"), and between the cue and the closing comma (time, place,
+#: manner, a particle, the one told: "he told me on Friday,").
+ASIDE_BETWEEN = frozenset({"advmod", "neg", "aux"})
+ASIDE_AFTER = frozenset(
+    {
+        "advmod",
+        "npadvmod",
+        "prep",
+        "pobj",
+        "det",
+        "amod",
+        "compound",
+        "nummod",
+        "prt",
+        "dobj",
+        "poss",
+        "cc",
+        "conj",
+        "punct",
+        "nmod",
+        "quantmod",
+    }
+)
+#: Pronouns that, as the subject of a cue reported by a named speaker's cue, are that speaker again: a
+#: participle after both speaks for the named one ("Vell said she doubted X, arguing that Y").
+PARTICIPLE_PRONOUNS = frozenset({"he", "she", "they"})
+#: What may stand before the subject of a clause the parser hung on a cue as a modifier and still leave it what
+#: was said ("said after the vote [the plan] was dead": the time phrase hung on the clause).
+BARE_CLAUSE_OPENERS = frozenset({"prep", "npadvmod", "advmod", "punct"})
 #: Verbs whose infinitive complement is not what they report ("told him to leave").
 NO_XCOMP_CONTENT = frozenset({"say", "add", "continue", "write", "post"})
 #: Speech verbs whose object is not what is said ("added troops", "wrote a letter", "answered the phone").
@@ -298,6 +328,12 @@ WRITER_WORDS = frozenset({"i", "we", "me", "us", "myself", "ourselves"})
 #: Nouns that, owned by "our"/"my", name the writer's own side ("our team recommends", "our editors think").
 WRITER_GROUP_NOUNS = frozenset({"team", "staff", "editors", "editor", "editorial", "newsroom", "board"})
 WRITER_OWNERS = frozenset({"our", "my"})
+#: Verbs of wishing: the page's own writer saying "we want ...", "I hope ...", "we'd love to ..." states a wish,
+#: not something reported; only a speaker's words can make a wish reported content ("the mayor said we want ...").
+WRITER_WISH_VERBS = frozenset({"want", "wish", "hope"})
+#: Verbs that wish only after a conditional modal ("we would like to", "I'd love to").
+WRITER_WISH_AFTER_MODAL = frozenset({"like", "love"})
+WISH_MODALS = frozenset({"would", "'d", "’d", "should"})
 #: Parts of the page itself (``data/page_parts.yaml``): "Figure 1 illustrates ...", "the chart below shows ...",
 #: "our map shows ..." speak in the page's own voice (the publisher's), like its writer's "we"; a document of
 #: someone else ("the report shows", "a Pew chart shows") is still a source of its own. Told by a number,
@@ -431,6 +467,9 @@ OWN_CONTENT_DEPS = frozenset({"ccomp", "oprd"})
 #: Relative pronouns that open a non-restrictive clause after a comma (", who ...", ", which ..."): an aside.
 NON_RESTRICTIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
 WH_WORDS = frozenset({"how", "what", "where", "when", "which", "who", "whom", "whether", "why"})
+#: Wh-words that stand for what a cue verb says or holds when they are its object ("what our readers think of
+#: it"): the words themselves are a gap, so the cue relays nothing that is there to read.
+WH_GAP_WORDS = frozenset({"what", "whatever"})
 #: Determiners and pronouns of an indefinite noun phrase: a restrictive clause on one picks out a class of people
 #: ("anyone wanting to learn more", "guests who wish to fish"), not someone who said or holds anything.
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "any", "some", "every", "each", "all", "no", "many", "most", "more"})

@@ -20,15 +20,20 @@ from .settings import (
     MAX_ANTECEDENT_CLIMB,
     MAX_ANTECEDENT_REACH,
     MAX_SPEAKER_SPAN,
+    MAX_SPEAKER_TOKENS,
     NOT_SOURCES_AFTER_PHRASE,
     NOT_SPEAKERS,
     PAGE_PART_NOUNS,
     PAGE_PART_PLACES,
+    PARTICIPLE_PRONOUNS,
     READER_WORDS,
     RECASED,
     SPEAKER_ENTITIES,
+    WISH_MODALS,
     WRITER_GROUP_NOUNS,
     WRITER_OWNERS,
+    WRITER_WISH_AFTER_MODAL,
+    WRITER_WISH_VERBS,
     WRITER_WORDS,
 )
 
@@ -228,6 +233,8 @@ class SpeakerRules(ExtractorBase):
         if self.addresses_reader(self.doc[found.source_root]):
             return False
         head = self.doc[found.source_root]
+        if found.rule == "layout.speaker_label" and self.label_name(found):
+            return True  # "Pence: ..." heading a line: the layout names a speaker, also in a headline read again
         if found.phrase and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in NOT_SOURCES_AFTER_PHRASE:
             return True  # "according to port rules", "according to her memoir": the phrase names a source
         speaker = self.speaker_of(head)
@@ -235,6 +242,12 @@ class SpeakerRules(ExtractorBase):
             return False
         found.source_root = speaker.i
         return True
+
+    def label_name(self, found: Found) -> bool:
+        """Whether a speaker label is written as a name ("Pence:", "Cecile Richards:"): proper nouns in Title
+        Case, no article; not a heading in capitals ("HUFFPOLLSTER:", "Q:") nor "The Ninth Circle:"."""
+        span = self.doc.char_span(found.source[0], found.source[1], alignment_mode="expand")
+        return span is not None and all(t.pos_ == "PROPN" and t.is_title and len(t) > 1 for t in span)
 
     def display_without_wording(self, speaker: Token, found: Found) -> bool:
         """ "Signs urging the mayor to resign": a sign or a banner carries words but acts for no one; it is a source
@@ -279,7 +292,23 @@ class SpeakerRules(ExtractorBase):
         subject = self._subject_of(verb)
         if subject is not None and self.quoted_before(subject, verb):
             return self.speaker_after_quote(verb, loose=True)
+        if subject is not None and subject.i > verb.i and self.in_title(subject.idx):
+            # '..." Flynn, an adviser, said on Fox's "Fox and Friends."': a quoted title after the cue is no speaker
+            return self.speaker_after_quote(verb, loose=True)
         return subject
+
+    def participle_speaker(self, cues: list[Token]) -> Token | None:
+        """The speaker of a participial cue ("..., arguing that ...") from the cues above it, nearest first: the
+        subject of the nearest, unless that cue is reported by the next one and its subject is only a pronoun
+        for that one's named speaker ("Vell said she did not believe X, arguing that Y": Vell argues; the
+        parser hangs "arguing" on "believe")."""
+        speaker = self.subject_of(cues[0])
+        if speaker is None or speaker.lower_ not in PARTICIPLE_PRONOUNS or len(cues) < 2:
+            return speaker
+        if cues[0].dep_ != "ccomp" or cues[0].head.i != cues[1].i:
+            return speaker
+        outer = self.subject_of(cues[1])
+        return outer if outer is not None and outer.pos_ == "PROPN" else speaker
 
     def quoted_before(self, token: Token, verb: Token) -> bool:
         """Whether ``token`` lies in a closed quotation that ends before ``verb``."""
@@ -329,9 +358,9 @@ class SpeakerRules(ExtractorBase):
                 return None  # "X was reported killed": the subject is what is reported, not who reports
             return self.out_of_dateline(child)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
-            for ancestor in verb.ancestors:
-                if ancestor.lemma_.lower() in self.lexicon.all_cue_lemmas and ancestor.pos_ == "VERB":
-                    return self.subject_of(ancestor)
+            cues = [a for a in verb.ancestors if a.lemma_.lower() in self.lexicon.all_cue_lemmas and a.pos_ == "VERB"]
+            if cues:
+                return self.participle_speaker(cues)
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if verb.dep_ == "conj" and self.imperative_conjunct(verb):
             return None  # "X has dropped plans, but don't expect him to ...": an imperative speaks to the reader
@@ -395,6 +424,21 @@ class SpeakerRules(ExtractorBase):
         if first <= verb.sent.start or doc[first - 1].text != "," or first - 1 <= verb.sent.start:
             return None
         return name
+
+    def name_after_quote(self, content: tuple[int, int], source: tuple[int, int]) -> tuple[int, int] | None:
+        """'"...," Tulsa police Chief Ada Moss said': proper nouns between a quotation's closing mark and the
+        source, which the parser hung on the quoted clause, are the first words of the speaker's name. Where the
+        quotation ends and where the name starts, or None."""
+        quote = next(
+            (q for q in reversed(self.quotes) if q.closed and content[0] <= q.start and q.end <= source[0]), None
+        )
+        if quote is None or quote.end >= source[0] or self.text[quote.end : source[0]].strip() == "":
+            return None
+        span = self.doc.char_span(quote.end, source[0], alignment_mode="contract")
+        words = [t for t in span if not t.is_space] if span is not None else []
+        if not words or len(words) >= MAX_SPEAKER_TOKENS or not all(t.is_title and not t.is_stop for t in words):
+            return None
+        return quote.end, words[0].idx
 
     def speaker_after_quote(self, verb: Token, loose: bool = False) -> Token | None:
         """'"...," Jane Roe, a top adviser, said': a cue verb after a quotation whose speaker the parser took
@@ -558,3 +602,15 @@ def writer_word(head: Token) -> bool:
     return head.lemma_.lower() in WRITER_GROUP_NOUNS and any(
         c.dep_ == "poss" and c.lower_ in WRITER_OWNERS for c in head.children
     )
+
+
+def wish_of(head: Token) -> bool:
+    """Whether a source's head is the subject of a wish ("we want ...", "I hope ...", "we'd love to ..."): from
+    the page's own writer that is a wish stated, not anyone's words relayed (see ``WRITER_WISH_VERBS``)."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    if lemma in WRITER_WISH_VERBS:
+        return True
+    return lemma in WRITER_WISH_AFTER_MODAL and any(c.dep_ == "aux" and c.lower_ in WISH_MODALS for c in verb.children)

@@ -12,6 +12,7 @@ from .settings import (
     CHOICE_MODALS,
     CHOICE_VERBS,
     CLEAR_ADJECTIVES,
+    CLOSING_MARKS,
     COMPARISON_MODALS,
     COMPARISON_VERBS,
     CONDITION_MARKS,
@@ -510,6 +511,7 @@ class VerbCueRules(ExtractorBase):
             or kind == "indirect"
             and self.topic_only(verb, content)
             or self.generic_wish(verb, group, speaker_root, rule)
+            or self.wh_topic(verb, group, rule)
         ):
             return  # "supports the goal", "explains how to prune", "guests who wish to fish": nothing relayed
         head = self.chain_head(verb)
@@ -539,6 +541,17 @@ class VerbCueRules(ExtractorBase):
             )
             if quote is not None and not self.text[quote.end : source[0]].strip(" ,\n"):
                 content, kind = self.with_quotes((content[0], quote.end))
+            elif quote is None:
+                # a quotation opened in an earlier sentence ('... military," Flynn, an adviser, said'): its
+                # closing mark right before the speaker ends what was said
+                close = max(self.text.rfind(mark, content[0], source[0]) for mark in CLOSING_MARKS)
+                if close > content[0] and not self.text[close + 1 : source[0]].strip(" ,\n"):
+                    content, kind = (content[0], close + 1), "direct"
+        if source and kind in ("direct", "mixed") and content[0] < source[0] and content[1] <= cue[0]:
+            # '"...," Tulsa police Chief Ada Moss said': a name the parser left in the quoted clause opens the speaker
+            name = self.name_after_quote(content, source)
+            if name is not None:
+                content, source = (content[0], name[0]), (name[1], source[1])
         parenthetical = kind != "next_block" and content[0] <= cue[0] and cue[1] <= content[1]
         if source and kind != "next_block" and not parenthetical and content[0] < source[1] and source[0] < content[1]:
             return  # the "source" sits inside what is said: a mis-parse, not an attribution
