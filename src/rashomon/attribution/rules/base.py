@@ -59,6 +59,7 @@ class ExtractorBase:
         self.found: list[Found] = []
         self.claimed_tokens: set[int] = set()
         self._participles: list[int] | None = None  # see ContentRules.participial_cues
+        self.next_acts: dict[int, Token] = {}  # a next act's verb -> the cue it follows (ContentRules.before_next_act)
         self.last_rule = ""  # the content rule that answered the last content_of call
         self._names: frozenset[str] | None = None  # see SpeakerRules.names
 

@@ -24,8 +24,10 @@ from .settings import (
     MAX_SUBTREE_CUES,
     MIN_SAID_OBJECT_TOKENS,
     NAMING_VERBS,
+    NEXT_ACT_CLAUSE_DEPS,
     NO_OBJECT_CONTENT,
     NO_XCOMP_CONTENT,
+    NOT_AN_ACT,
     OBJECT_COMPLETIONS,
     OBJECT_CONTENT_SPEECH,
     OCCASION_VERBS,
@@ -613,6 +615,58 @@ class ContentRules(ExtractorBase):
                     cut -= 1
                 return content[0], cut
         return content
+
+    def before_next_act(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """ "said it was opposed to the test and warned X to ...", "says he respects her and calls her ...": the
+        parser joins the speaker's next act to the reported clause; a verb of the cue's own tense with no subject
+        of its own, coordinated with the clause the cue reports, is the speaker's next act, not more of what was
+        said (PolNeAR gives it an attribution of its own). A verb of the reported clause's own tense is taken as
+        part of the clause ("said he was tired and wanted to rest") unless it is a verb of statement; a verb after
+        "rather than" / "instead" is no act. The act's speaker is the cue's (``next_acts``)."""
+        tense = self.tense_of(verb)
+        if tense is None:
+            return content
+        for clause in verb.rights:
+            if clause.dep_ not in NEXT_ACT_CLAUSE_DEPS or not content[0] <= clause.idx < content[1]:
+                continue
+            for act in clause.rights:
+                if (
+                    act.dep_ != "conj"
+                    or act.pos_ not in ("VERB", "AUX")
+                    or act.idx >= content[1]
+                    or any(c.dep_ in SUBJECT_DEPS for c in act.children)
+                    or self.tense_of(act) != tense
+                    or self.tense_of(clause) == tense
+                    and act.lemma_.lower() not in self.lexicon.statement_lemmas
+                    or self.doc[act.left_edge.i - 1].lower_ in NOT_AN_ACT
+                    or any(c.dep_ in ("cc", "advmod") and c.lower_ in NOT_AN_ACT for c in act.children)
+                ):
+                    continue
+                first = act.left_edge.i
+                while first > clause.i and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
+                    first -= 1
+                cut = self.doc[first].idx
+                if first <= clause.left_edge.i or any(
+                    q.start < cut < q.end for q in self.quotes_touching(cut, cut + 1)
+                ):
+                    continue  # nothing of the clause before it, or the act is inside a quotation
+                while cut > content[0] and self.text[cut - 1] in " ,;":
+                    cut -= 1
+                self.next_acts[act.i] = verb
+                return content[0], cut
+        return content
+
+    @staticmethod
+    def tense_of(verb: Token) -> str | None:
+        """ "past", "present" or "modal": the tense of ``verb``'s first auxiliary, else of the verb; None for a bare
+        verb or a participle with no auxiliary."""
+        aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+        head = aux if aux is not None else verb
+        if head.tag_ == "VBD":
+            return "past"
+        if head.tag_ in ("VBZ", "VBP"):
+            return "present"
+        return "modal" if head.tag_ == "MD" else None
 
     def participial_cues(self, head: Token) -> list[Token]:
         """Participial cues ("..., saying ...": advcl, VBG, a cue lemma) after ``head`` and within its subtree's
