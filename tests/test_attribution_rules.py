@@ -511,6 +511,13 @@ def extract_all(nlp, text: str):
         # when, where or through what the act was done is its occasion, not what was said
         ("A reporter spotted the mayor and reported her presence on Twitter.", "reported", "her presence"),
         ("The senator blasted Okafor as a disgrace Wednesday on a radio show.", "blasted", "Okafor as a disgrace"),
+        # a report verb's object takes what the parser hangs on the verb after it, but not the occasion
+        (
+            "A new poll showed Okafor with a narrow lead over the mayor.",
+            "showed",
+            "Okafor with a narrow lead over the mayor",
+        ),
+        ("The mayor shared the news on Twitter.", "shared", "the news"),
         # ... but a reported clause keeps its own time
         ("The mayor said the ferry would run again on Monday.", "said", "the ferry would run again on Monday"),
         # what a thing is likened or compared to is part of what is said of it

@@ -151,7 +151,7 @@ class ContentRules(ExtractorBase):
         takes_object = ask.group == "report" and ask.lemma not in self.lexicon.recipient_objects
         if objects and takes_object and (objects[0].pos_ != "PRON" or objects[0].lower_ in ("it", "this", "that")):
             if not ask.clauses or abs(objects[0].i - verb.i) < abs(ask.clauses[0].i - verb.i):
-                return self.object_phrase(verb, objects[0])  # "likened the ferry to a prison"
+                return self.object_phrase(verb, objects[0], report=True)  # "likened the ferry to a prison"
         return None
 
     def clause(self, ask: Ask) -> Span_ | None:
@@ -364,9 +364,12 @@ class ContentRules(ExtractorBase):
             return self.with_infinitive(ask.verb, objects[0], self.object_phrase(ask.verb, objects[0]))
         return None
 
-    def object_phrase(self, verb: Token, obj: Token) -> Span_:
+    def object_phrase(self, verb: Token, obj: Token, report: bool = False) -> Span_:
         """The object with what completes it on the verb, up to a comma: "endorsed Cruz for president",
-        "thanked voters for their support", "did not mention him by name" (what the act was said of or for)."""
+        "thanked voters for their support", "did not mention him by name" (what the act was said of or for). A
+        report verb's object takes any phrase the parser hangs on the verb after it ("the poll showed Vell with a
+        narrow lead", "announced a concert in support of X", "charged him with fraud": what was reported); a
+        phrase of mere occasion ("on Twitter", "on Monday") is cut after (``boundaries.trailing_occasion``)."""
         last = obj.right_edge.i
         own = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())  # "thanked X for": those join the cue
         for child in verb.rights:
@@ -374,7 +377,8 @@ class ContentRules(ExtractorBase):
                 continue
             if (
                 child.dep_ != "prep"
-                or child.lower_ not in OBJECT_COMPLETIONS
+                or not report
+                and child.lower_ not in OBJECT_COMPLETIONS
                 or child.lower_ in own
                 or self.doc[last + 1].is_punct
             ):
