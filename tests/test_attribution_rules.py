@@ -518,6 +518,12 @@ def extract_all(nlp, text: str):
             "Okafor with a narrow lead over the mayor",
         ),
         ("The mayor shared the news on Twitter.", "shared", "the news"),
+        # ... also after a quotation in the content
+        (
+            'The mayor called the ferry plan "a disaster" in a radio interview.',
+            "called",
+            'the ferry plan "a disaster"',
+        ),
         # ... but a reported clause keeps its own time
         ("The mayor said the ferry would run again on Monday.", "said", "the ferry would run again on Monday"),
         # what a thing is likened or compared to is part of what is said of it

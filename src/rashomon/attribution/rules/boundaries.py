@@ -18,7 +18,8 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
   disaster") is the publisher's aside about a noun of the content, not what the source said (PolNeAR ends the
   content before it; the issue's narrative-scope rule keeps such insertions the publisher's);
 * a **trailing occasion** of a noun-phrase content ("reported her presence on Twitter", "blasted X as a disgrace
-  Wednesday"): when, or where or through what, the act was done, not what was said.
+  Wednesday"): when, or where or through what, the act was done, not what was said. This one rule also cuts a
+  content with a quotation in it ('called the plan "a disaster" in a radio interview').
 
 A rule takes the doc, the content's first and last token and the lemmas of statement verbs
 (:attr:`~..lexicon.Lexicon.statement_lemmas`), and answers the new last token (or
@@ -154,8 +155,10 @@ def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
     return cut
 
 
+#: A boundary rule: (doc, first token, last token, statement lemmas) -> the new last token.
+Rule = Callable[[Doc, int, int, frozenset[str]], int]
 #: The boundary rules, in the order they are tried.
-BOUNDARY_RULES: tuple[Callable[[Doc, int, int, frozenset[str]], int], ...] = (
+BOUNDARY_RULES: tuple[Rule, ...] = (
     clause_cut_short,
     coordinated_statement,
     trailing_relative,
@@ -163,8 +166,11 @@ BOUNDARY_RULES: tuple[Callable[[Doc, int, int, frozenset[str]], int], ...] = (
 )
 
 
-def bounded(doc: Doc, text: str, content: tuple[int, int], cues: frozenset[str]) -> tuple[int, int]:
-    """``content`` (character offsets into ``text``, the doc's text) with every boundary rule applied to its end."""
+def bounded(
+    doc: Doc, text: str, content: tuple[int, int], cues: frozenset[str], rules: tuple[Rule, ...] = BOUNDARY_RULES
+) -> tuple[int, int]:
+    """``content`` (character offsets into ``text``, the doc's text) with each of ``rules`` (all the boundary rules
+    unless told) applied to its end."""
     if not text[content[0] : content[1]].strip():
         return content
     try:
@@ -174,7 +180,7 @@ def bounded(doc: Doc, text: str, content: tuple[int, int], cues: frozenset[str])
     if span is None or len(span) < 2:
         return content
     first, last = span.start, span.end - 1
-    for rule in BOUNDARY_RULES:
+    for rule in rules:
         last = rule(doc, first, last, cues)
     cut = last != span.end - 1
     # a coordinator left at the end ("they were worried, and") goes, and after a cut its punctuation too
