@@ -518,6 +518,9 @@ def extract_all(nlp, text: str):
             "Okafor with a narrow lead over the mayor",
         ),
         ("The mayor shared the news on Twitter.", "shared", "the news"),
+        # what a colon right after the content opens spells it out; a quotation opened there is its own
+        ("Police announced the name of the suspect: Ivo Brandt.", "announced", "the name of the suspect: Ivo Brandt"),
+        ('The mayor said: "The ferry is late."', "said", '"The ferry is late."'),
         # ... also after a quotation in the content
         (
             'The mayor called the ferry plan "a disaster" in a radio interview.',

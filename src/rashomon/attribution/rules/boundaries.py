@@ -4,10 +4,13 @@ A content rule takes a parse subtree; the subtree may miss words of the reported
 reported words do not hold. Each rule here is one such stretch, tried in :data:`BOUNDARY_RULES` order on every
 indirect content (a direct quotation is the speaker's words, mark to mark, and is left alone):
 
+* an **elaboration after a colon** ("announced the suspect's name: Ivo Brandt", "noted that two things had changed:
+  fares rose and crews left"): the rest of the sentence after a colon right after the content spells the content out; it goes on to the sentence's
+  end (not a quotation opened after the colon);
 * a **clause cut short** ("said [a plot he hatched] was enough to ..."): the parser took a reported clause's
   subject for the whole content; when the content stops right before a tensed verb with no subject of its own
   (no comma, no coordinator, not the cue's auxiliary, not a verb the content belongs to), the clause goes on to
-  that verb's last word. This one rule lengthens a content; the others cut it;
+  that verb's last word. These two rules lengthen a content; the others cut it;
 * a **coordinated statement of its own** ("said the plan is dead and said that X", "said X, and more than half
   said Y", "..., while the mayor says Y"): a verb of statement (not a belief: "said X and he feels Y" goes on)
   with its own subject or its own complement, joined at the end of the content by a coordinator or a contrastive
@@ -155,10 +158,28 @@ def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
     return cut
 
 
+def colon_elaboration(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
+    """ "announced the suspect's name: Ivo Brandt", "noted that two things had changed: fares rose and crews left":
+    what follows a colon right after the content, in the same sentence and on the same line, spells the
+    content out, so it is part of it (the parser hangs it apart). Not a quotation opened after the colon ('said:
+    "..."'), which is its own."""
+    colon = last + 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":" or "\n" in doc[last].whitespace_ + doc[colon].whitespace_:
+        return last
+    after = doc[colon + 1]
+    if after.sent.start != doc[last].sent.start or after.text in _MARKS or after.is_space:
+        return last
+    end = after.sent.end - 1
+    while end > colon and (doc[end].is_punct and doc[end].text not in _MARKS or doc[end].is_space):
+        end -= 1
+    return end
+
+
 #: A boundary rule: (doc, first token, last token, statement lemmas) -> the new last token.
 Rule = Callable[[Doc, int, int, frozenset[str]], int]
 #: The boundary rules, in the order they are tried.
 BOUNDARY_RULES: tuple[Rule, ...] = (
+    colon_elaboration,
     clause_cut_short,
     coordinated_statement,
     trailing_relative,
