@@ -5,8 +5,8 @@ reported words do not hold. Each rule here is one such stretch, tried in :data:`
 indirect content (a direct quotation is the speaker's words, mark to mark, and is left alone):
 
 * an **elaboration after a colon** ("announced the suspect's name: Ivo Brandt", "noted that two things had changed:
-  fares rose and crews left"): the rest of the sentence after a colon right after the content spells the content out; it goes on to the sentence's
-  end (not a quotation opened after the colon);
+  fares rose and crews left"): the rest of the sentence after a colon right after the content spells the content
+  out; it goes on to the sentence's end (not a quotation opened after the colon);
 * a **clause cut short** ("said [a plot he hatched] was enough to ..."): the parser took a reported clause's
   subject for the whole content; when the content stops right before a tensed verb with no subject of its own
   (no comma, no coordinator, not the cue's auxiliary, not a verb the content belongs to), the clause goes on to
