@@ -9,7 +9,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon
-from .boundaries import bounded
+from .boundaries import bounded, trailing_occasion
 from .marks import Quote, quote_spans, quoted_title
 from .settings import CLOSE_TEXT, DATELINE_DASHES, DATELINE_MAX_TOKENS, OPEN_TEXT, SINGLE_CLOSE, SINGLE_OPEN
 
@@ -59,6 +59,7 @@ class ExtractorBase:
         self.found: list[Found] = []
         self.claimed_tokens: set[int] = set()
         self._participles: list[int] | None = None  # see ContentRules.participial_cues
+        self.next_acts: dict[int, Token] = {}  # a next act's verb -> the cue it follows (ContentRules.before_next_act)
         self.last_rule = ""  # the content rule that answered the last content_of call
         self._names: frozenset[str] | None = None  # see SpeakerRules.names
 
@@ -196,6 +197,13 @@ class ExtractorBase:
         if found.kind == "indirect" and found.cue is not None:
             found.content = bounded(
                 self.doc, self.text, self.within_line(found.content, found.cue), self.lexicon.statement_lemmas
+            )
+        elif found.kind == "mixed" and found.cue is not None:
+            # 'blasted X as a "disgrace" Wednesday on a radio show': a content with a quotation in it ends before
+            # the act's occasion too; the other boundary rules are left to indirect contents (tried on mixed ones,
+            # they expose cues PolNeAR does not mark)
+            found.content = bounded(
+                self.doc, self.text, found.content, self.lexicon.statement_lemmas, (trailing_occasion,)
             )
         self.found.append(found)
         return len(self.found) - 1

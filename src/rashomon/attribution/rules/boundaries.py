@@ -4,10 +4,13 @@ A content rule takes a parse subtree; the subtree may miss words of the reported
 reported words do not hold. Each rule here is one such stretch, tried in :data:`BOUNDARY_RULES` order on every
 indirect content (a direct quotation is the speaker's words, mark to mark, and is left alone):
 
+* an **elaboration after a colon** ("announced the suspect's name: Ivo Brandt", "noted that two things had changed:
+  fares rose and crews left"): the rest of the sentence after a colon right after the content spells the content
+  out; it goes on to the sentence's end (not a quotation opened after the colon);
 * a **clause cut short** ("said [a plot he hatched] was enough to ..."): the parser took a reported clause's
   subject for the whole content; when the content stops right before a tensed verb with no subject of its own
   (no comma, no coordinator, not the cue's auxiliary, not a verb the content belongs to), the clause goes on to
-  that verb's last word. This one rule lengthens a content; the others cut it;
+  that verb's last word. These two rules lengthen a content; the others cut it;
 * a **coordinated statement of its own** ("said the plan is dead and said that X", "said X, and more than half
   said Y", "..., while the mayor says Y"): a verb of statement (not a belief: "said X and he feels Y" goes on)
   with its own subject or its own complement, joined at the end of the content by a coordinator or a contrastive
@@ -18,7 +21,8 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
   disaster") is the publisher's aside about a noun of the content, not what the source said (PolNeAR ends the
   content before it; the issue's narrative-scope rule keeps such insertions the publisher's);
 * a **trailing occasion** of a noun-phrase content ("reported her presence on Twitter", "blasted X as a disgrace
-  Wednesday"): when, or where or through what, the act was done, not what was said.
+  Wednesday"): when, or where or through what, the act was done, not what was said. This one rule also cuts a
+  content with a quotation in it ('called the plan "a disaster" in a radio interview').
 
 A rule takes the doc, the content's first and last token and the lemmas of statement verbs
 (:attr:`~..lexicon.Lexicon.statement_lemmas`), and answers the new last token (or
@@ -154,8 +158,28 @@ def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
     return cut
 
 
+def colon_elaboration(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
+    """ "announced the suspect's name: Ivo Brandt", "noted that two things had changed: fares rose and crews left":
+    what follows a colon right after the content, in the same sentence and on the same line, spells the
+    content out, so it is part of it (the parser hangs it apart). Not a quotation opened after the colon ('said:
+    "..."'), which is its own."""
+    colon = last + 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":" or "\n" in doc[last].whitespace_ + doc[colon].whitespace_:
+        return last
+    after = doc[colon + 1]
+    if after.sent.start != doc[last].sent.start or after.text in _MARKS or after.is_space:
+        return last
+    end = after.sent.end - 1
+    while end > colon and (doc[end].is_punct and doc[end].text not in _MARKS or doc[end].is_space):
+        end -= 1
+    return end
+
+
+#: A boundary rule: (doc, first token, last token, statement lemmas) -> the new last token.
+Rule = Callable[[Doc, int, int, frozenset[str]], int]
 #: The boundary rules, in the order they are tried.
-BOUNDARY_RULES: tuple[Callable[[Doc, int, int, frozenset[str]], int], ...] = (
+BOUNDARY_RULES: tuple[Rule, ...] = (
+    colon_elaboration,
     clause_cut_short,
     coordinated_statement,
     trailing_relative,
@@ -163,8 +187,11 @@ BOUNDARY_RULES: tuple[Callable[[Doc, int, int, frozenset[str]], int], ...] = (
 )
 
 
-def bounded(doc: Doc, text: str, content: tuple[int, int], cues: frozenset[str]) -> tuple[int, int]:
-    """``content`` (character offsets into ``text``, the doc's text) with every boundary rule applied to its end."""
+def bounded(
+    doc: Doc, text: str, content: tuple[int, int], cues: frozenset[str], rules: tuple[Rule, ...] = BOUNDARY_RULES
+) -> tuple[int, int]:
+    """``content`` (character offsets into ``text``, the doc's text) with each of ``rules`` (all the boundary rules
+    unless told) applied to its end."""
     if not text[content[0] : content[1]].strip():
         return content
     try:
@@ -174,7 +201,7 @@ def bounded(doc: Doc, text: str, content: tuple[int, int], cues: frozenset[str])
     if span is None or len(span) < 2:
         return content
     first, last = span.start, span.end - 1
-    for rule in BOUNDARY_RULES:
+    for rule in rules:
         last = rule(doc, first, last, cues)
     cut = last != span.end - 1
     # a coordinator left at the end ("they were worried, and") goes, and after a cut its punctuation too

@@ -27,8 +27,10 @@ from .settings import (
     MAX_SUBTREE_CUES,
     MIN_SAID_OBJECT_TOKENS,
     NAMING_VERBS,
+    NEXT_ACT_CLAUSE_DEPS,
     NO_OBJECT_CONTENT,
     NO_XCOMP_CONTENT,
+    NOT_AN_ACT,
     OBJECT_COMPLETIONS,
     OBJECT_CONTENT_SPEECH,
     OCCASION_VERBS,
@@ -171,7 +173,7 @@ class ContentRules(ExtractorBase):
         takes_object = ask.group == "report" and ask.lemma not in self.lexicon.recipient_objects
         if objects and takes_object and (objects[0].pos_ != "PRON" or objects[0].lower_ in ("it", "this", "that")):
             if not ask.clauses or abs(objects[0].i - verb.i) < abs(ask.clauses[0].i - verb.i):
-                return self.object_phrase(verb, objects[0])  # "likened the ferry to a prison"
+                return self.object_phrase(verb, objects[0], report=True)  # "likened the ferry to a prison"
         return None
 
     def clause(self, ask: Ask) -> Span_ | None:
@@ -397,9 +399,12 @@ class ContentRules(ExtractorBase):
             return self.with_infinitive(ask.verb, objects[0], self.object_phrase(ask.verb, objects[0]))
         return None
 
-    def object_phrase(self, verb: Token, obj: Token) -> Span_:
+    def object_phrase(self, verb: Token, obj: Token, report: bool = False) -> Span_:
         """The object with what completes it on the verb, up to a comma: "endorsed Cruz for president",
-        "thanked voters for their support", "did not mention him by name" (what the act was said of or for)."""
+        "thanked voters for their support", "did not mention him by name" (what the act was said of or for). A
+        report verb's object takes any phrase the parser hangs on the verb after it ("the poll showed Vell with a
+        narrow lead", "announced a concert in support of X", "charged him with fraud": what was reported); a
+        phrase of mere occasion ("on Twitter", "on Monday") is cut after (``boundaries.trailing_occasion``)."""
         last = obj.right_edge.i
         own = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())  # "thanked X for": those join the cue
         for child in verb.rights:
@@ -407,7 +412,8 @@ class ContentRules(ExtractorBase):
                 continue
             if (
                 child.dep_ != "prep"
-                or child.lower_ not in OBJECT_COMPLETIONS
+                or not report
+                and child.lower_ not in OBJECT_COMPLETIONS
                 or child.lower_ in own
                 or self.doc[last + 1].is_punct
             ):
@@ -689,6 +695,58 @@ class ContentRules(ExtractorBase):
                     cut -= 1
                 return content[0], cut
         return content
+
+    def before_next_act(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """ "said it was opposed to the test and warned X to ...", "says he respects her and calls her ...": the
+        parser joins the speaker's next act to the reported clause; a verb of the cue's own tense with no subject
+        of its own, coordinated with the clause the cue reports, is the speaker's next act, not more of what was
+        said (PolNeAR gives it an attribution of its own). A verb of the reported clause's own tense is taken as
+        part of the clause ("said he was tired and wanted to rest") unless it is a verb of statement; a verb after
+        "rather than" / "instead" is no act. The act's speaker is the cue's (``next_acts``)."""
+        tense = self.tense_of(verb)
+        if tense is None:
+            return content
+        for clause in verb.rights:
+            if clause.dep_ not in NEXT_ACT_CLAUSE_DEPS or not content[0] <= clause.idx < content[1]:
+                continue
+            for act in clause.rights:
+                if (
+                    act.dep_ != "conj"
+                    or act.pos_ not in ("VERB", "AUX")
+                    or act.idx >= content[1]
+                    or any(c.dep_ in SUBJECT_DEPS for c in act.children)
+                    or self.tense_of(act) != tense
+                    or self.tense_of(clause) == tense
+                    and act.lemma_.lower() not in self.lexicon.statement_lemmas
+                    or self.doc[act.left_edge.i - 1].lower_ in NOT_AN_ACT
+                    or any(c.dep_ in ("cc", "advmod") and c.lower_ in NOT_AN_ACT for c in act.children)
+                ):
+                    continue
+                first = act.left_edge.i
+                while first > clause.i and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
+                    first -= 1
+                cut = self.doc[first].idx
+                if first <= clause.left_edge.i or any(
+                    q.start < cut < q.end for q in self.quotes_touching(cut, cut + 1)
+                ):
+                    continue  # nothing of the clause before it, or the act is inside a quotation
+                while cut > content[0] and self.text[cut - 1] in " ,;":
+                    cut -= 1
+                self.next_acts[act.i] = verb
+                return content[0], cut
+        return content
+
+    @staticmethod
+    def tense_of(verb: Token) -> str | None:
+        """ "past", "present" or "modal": the tense of ``verb``'s first auxiliary, else of the verb; None for a bare
+        verb or a participle with no auxiliary."""
+        aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+        head = aux if aux is not None else verb
+        if head.tag_ == "VBD":
+            return "past"
+        if head.tag_ in ("VBZ", "VBP"):
+            return "present"
+        return "modal" if head.tag_ == "MD" else None
 
     def participial_cues(self, head: Token) -> list[Token]:
         """Participial cues ("..., saying ...": advcl, VBG, a cue lemma) after ``head`` and within its subtree's

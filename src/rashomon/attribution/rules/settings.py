@@ -448,6 +448,12 @@ REPLY_JOINS = frozenset({",", "—", "–", ";", "-"})
 #: Prepositions that complete a said object on the verb ("endorsed Cruz for president", "mentioned him by name",
 #: "portrayed him as weak"); not when or where ("on Monday", "in an interview").
 OBJECT_COMPLETIONS = frozenset({"for", "by", "as", "to"})
+#: The clauses of a cue a verb coordinated at their end may be the speaker's next act in ("said it was closed and
+#: warned X", ``ContentRules.before_next_act``).
+NEXT_ACT_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
+#: Words before a coordinated verb that make it an alternative inside what was said, not the speaker's next act
+#: ("played on fears rather than offered solutions").
+NOT_AN_ACT = frozenset({"than", "rather", "instead"})
 #: Where, when or through what an act was done, at the end of a noun-phrase content ("reported it on Twitter",
 #: "cited the figure at a forum", "on Monday"): the act's occasion, not what was said (``trailing_occasion``).
 OCCASION_PREPOSITIONS = frozenset({"on", "at", "in", "during"})

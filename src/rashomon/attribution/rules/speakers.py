@@ -289,6 +289,9 @@ class SpeakerRules(ExtractorBase):
         continues. A subject quoted before a cue outside the quotation ('"We were wrong," Jane Roe told ...', parsed
         with "We" as the subject) is part of the quoted words: the speaker is the name between the quotation and
         the cue, if any."""
+        act_of = self.next_acts.get(verb.i)
+        if act_of is not None:
+            return self.subject_of(act_of)  # "X said it was over and warned Y": X warned, not "it"
         subject = self._subject_of(verb)
         if subject is not None and self.quoted_before(subject, verb):
             return self.speaker_after_quote(verb, loose=True)

@@ -460,7 +460,7 @@ class VerbCueRules(ExtractorBase):
         content, confidence = self.content_of(verb, group)
         rule = self.last_rule
         if content is not None and content is not NEXT_BLOCK:
-            content = self.before_next_cue(verb, self.with_stray_verbs(verb, content))
+            content = self.before_next_act(verb, self.before_next_cue(verb, self.with_stray_verbs(verb, content)))
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
@@ -614,13 +614,14 @@ class VerbCueRules(ExtractorBase):
             return content
         addressee = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < complement.left_edge.i), None)
         if addressee is None:
-            # "called on the mayor to release X": the one called on is the one asked
+            # "called on the mayor to release X": the one called on is the one asked (the parser may hang the
+            # mayor on "on" taken for a particle)
             listed = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())
             addressee = next(
                 (
                     o
                     for c in verb.rights
-                    if c.dep_ == "prep" and c.lower_ in listed and c.i < complement.left_edge.i
+                    if c.dep_ in ("prep", "prt") and c.lower_ in listed and c.i < complement.left_edge.i
                     for o in c.children
                     if o.dep_ == "pobj"
                 ),
