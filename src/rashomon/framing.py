@@ -44,8 +44,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .actors.mentions import speaks_of_arms
-from .resources import data_path, data_text, load_yaml, name_titles
+from .resources import data_path, data_text, load_yaml, name_titles, speaks_of_arms
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Total pseudo-count of the Dirichlet prior (alpha_0), as a share of the words compared: how strongly the
@@ -667,11 +666,7 @@ def insult_logits(tokens: np.ndarray) -> np.ndarray:
     insult = heads.load(LOADED_INSULT_HEAD)
     x = np.asarray(tokens, dtype=np.float32)
     x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
-    for layer in insult.layers:
-        x = x @ layer.weight.astype(np.float32) + layer.bias.astype(np.float32)
-        if layer.activation:
-            x = heads.ACTIVATIONS[layer.activation](x)
-    return x[:, insult.labels.index(LOADED_INSULT_LABEL)].astype(np.float64)
+    return insult.logits(x)[:, insult.labels.index(LOADED_INSULT_LABEL)].astype(np.float64)
 
 
 def with_insult(scores: np.ndarray, insults: np.ndarray) -> np.ndarray:
@@ -914,7 +909,7 @@ def framing_for(
     ``distinctive`` ranks, by Fightin' Words against all other accounts pooled, only the uses that can carry
     framing (:func:`evaluative_counts`); every other word still counts in the totals, as one pooled type.
     ``count`` / ``other_count`` are those uses in this account and in the others, ``spans`` this account's.
-    ``lexicon`` is empty when no account speaks of an armed party (:func:`rashomon.actors.mentions.speaks_of_arms`).
+    ``lexicon`` is empty when no account speaks of an armed party (:func:`rashomon.resources.speaks_of_arms`).
     ``loaded`` comes from the ``framing-loaded`` token head (``encoder`` loaded once per process when not given;
     ``encoded`` holds vectors the caller already has) plus scare quotes and side-taking reporting verbs;
     ``kind`` says which (``model``, ``scare_quote``, ``verb``) and ``confidence`` how often a flag of that kind

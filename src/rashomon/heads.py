@@ -141,8 +141,9 @@ class Head:
     def input_dim(self) -> int:
         return int(self.layers[0].weight.shape[0])
 
-    def scores(self, features: np.ndarray) -> np.ndarray:
-        """Scores of shape (..., labels) for encoder vectors of shape (..., dim), calibrated where a curve is."""
+    def logits(self, features: np.ndarray) -> np.ndarray:
+        """The last layer's outputs of shape (..., labels) for encoder vectors of shape (..., dim), before the
+        output function and calibration (a ranking)."""
         features = np.asarray(features, dtype=np.float32)
         if features.shape[-1] != self.input_dim:
             raise HeadError(f"head {self.name} takes vectors of {self.input_dim}, got {features.shape[-1]}")
@@ -151,7 +152,11 @@ class Head:
             x = x @ layer.weight.astype(np.float32) + layer.bias.astype(np.float32)
             if layer.activation:
                 x = ACTIVATIONS[layer.activation](x)
-        x = OUTPUTS[self.output](x)
+        return x
+
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        """Scores of shape (..., labels) for encoder vectors of shape (..., dim), calibrated where a curve is."""
+        x = OUTPUTS[self.output](self.logits(features))
         for column, label in enumerate(self.labels):
             if label in self.calibration:
                 xs, ys = self.calibration[label]

@@ -393,10 +393,10 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     same_event = a.event_type and a.event_type == b.event_type
     # when the asserting sentence holds a negation too ("many speculated that X ..., but Y said that was never
     # the case"), which way it leans is not read from the frame: no conflict is claimed
-    asserting = b if a.negated else a
-    if a.negated != b.negated and same_event and not _NEGATION_WORD.search(normalized_text(asserting.text)):
+    asserted = normalized_text((b if a.negated else a).text)
+    if a.negated != b.negated and same_event and not _NEGATION_WORD.search(asserted):
         denier, asserter = (label_b, label_a) if b.negated else (label_a, label_b)
-        if _POSSIBILITY_WORD.search(normalized_text(asserting.text)):
+        if _POSSIBILITY_WORD.search(asserted):
             return PairVerdict(
                 "compatible", None, f"{denier} denies it; {asserter} says only that it may have happened"
             )
@@ -695,6 +695,7 @@ def candidate_pairs(
     account_of: Callable[[Claim], str],
     evidence: dict[tuple[int, int], str] | None = None,
     speaker_of: Callable[[Claim], str | None] | None = None,
+    closest_only: bool = True,
 ) -> list[tuple[int, int, float]]:
     """Pairs (i, j, cosine) of claims of different accounts about one fact, each claim keeping its best
     partner per other account.
@@ -707,7 +708,8 @@ def candidate_pairs(
     to one between the two accounts (:func:`one_to_one`) and share rare words. ``evidence``, when given, gets
     why each returned pair is a candidate ("close", "anchored", "denial" or the :func:`band_evidence` found);
     ``speaker_of``: the named person whose words a claim relays, if any: below ``SAME_FACT_COSINE`` two claims
-    of :func:`different_speakers` are no pair."""
+    of :func:`different_speakers` are no pair; ``closest_only``: whether :data:`CLOSEST_ONLY` evidence admits a
+    pair (left out before it can push a claim's other candidate of that account aside)."""
     if len(claims) < 2:
         return []
     sims = vectors @ vectors.T
@@ -738,7 +740,7 @@ def candidate_pairs(
             if topic is None:
                 topic = topic_figures(claims, account_of)
             found = band_evidence(claims[i], claims[j], overlap, margin, words_only=low, cosine=cosine, topic=topic)
-            if found is None:
+            if found is None or (found == CLOSEST_ONLY and not closest_only):
                 continue
             # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
             if pair_verdict(claims[i], claims[j], cosine, "", "").verdict == "conflict":
@@ -817,9 +819,7 @@ def align_claims(
     ``closest_only``: whether :data:`CLOSEST_ONLY` evidence may pair two claims (not between the sources of one
     page, which all tell one story: there each other's closest sentence is the same topic, not the same fact)."""
     evidence: dict[tuple[int, int], str] = {}
-    pairs = candidate_pairs(claims, vectors, account_of, evidence, speaker_of)
-    if not closest_only:
-        pairs = [(i, j, cosine) for i, j, cosine in pairs if evidence.get((i, j)) != CLOSEST_ONLY]
+    pairs = candidate_pairs(claims, vectors, account_of, evidence, speaker_of, closest_only)
     parent = list(range(len(claims)))
 
     def root(i: int) -> int:
@@ -866,8 +866,8 @@ def align_claims(
         # an agreeing pair is "same words" exactly when pair_verdict found their words overlap that much
         same_words = verdict == "agree" and all(p.how == "same words" for p in judged)
         # every pair is (i, j) with i < j, as candidate_pairs keys its evidence
-        closest_only = any(evidence.get((i, j)) == CLOSEST_ONLY for i, j, _ in group_pairs)
-        kind = group_kind(verdict, same_words, extra, closest_only)
+        loose = any(evidence.get((i, j)) == CLOSEST_ONLY for i, j, _ in group_pairs)
+        kind = group_kind(verdict, same_words, extra, loose)
         told_more = (
             kind != "same words" and verdict == "agree" and tells_more_with_figure(judged, extra, claims, members)
         )
@@ -888,7 +888,7 @@ def align_claims(
                     evidence=None if why in CANDIDATE_KINDS else why,
                 ),
             )
-        if closest_only and verdict == "agree" and not same_words:
+        if loose and verdict == "agree" and not same_words:
             parts.setdefault(CLOSEST_ONLY_NOTE, ReasonPart(kind="note", text=CLOSEST_ONLY_NOTE))
         if verdict != "conflict":
             for k in members:

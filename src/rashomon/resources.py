@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -32,17 +33,25 @@ def page_part_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def armed_party_nouns() -> frozenset[str]:
+def armed_party_words() -> frozenset[str]:
     """The common nouns that name armed parties ("rebel", "troop", "militia"; the armed types of
-    ``data/actors/nouns.yaml``, less the nouns that name a party only with a modifier, "front", and "police"):
-    whether a text speaks of armed conflict at all."""
+    ``data/actors/nouns.yaml``, less the nouns that name a party only with a modifier, "front", and "police"),
+    and "armed"."""
     table = load_yaml("actors/nouns.yaml")
     armed = {"rebel_group", "political_militia", "state_forces"}
-    return frozenset(
+    nouns = {
         noun
         for noun, type_ in table["nouns"].items()
         if type_ in armed and noun not in table["needs_modifier"] and noun != "police"
-    )
+    }
+    return frozenset(nouns | {"armed"})
+
+
+def speaks_of_arms(text: str) -> bool:
+    """Whether a text names armed parties by a common noun ("rebels", "troops", "a militia") or says "armed":
+    where the conflict lexicon's senses are war's, and a name's "Front" may be an armed group's."""
+    words = {w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}
+    return not words.isdisjoint(armed_party_words())
 
 
 @cache

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..deps import NOMINAL_SUBJECT_DEPS
 from ..model import Actor, Span
-from ..resources import armed_party_nouns, name_titles
+from ..resources import name_titles, speaks_of_arms
 from .gazetteer import AliasHit, Gazetteer
 
 # --- settings ----------------------------------------------------------------------------------------
@@ -332,13 +332,6 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
 #: Actor types a name's own words may give only on a page that speaks of armed conflict: "Sunset Ocean Front" on
 #: a hotel page is no rebel group.
 ARMED_NAME_TYPES = frozenset({"rebel_group", "political_militia"})
-
-
-def speaks_of_arms(text: str) -> bool:
-    """Whether a text names armed parties by a common noun ("rebels", "troops", "a militia") or says "armed"
-    (:func:`rashomon.resources.armed_party_nouns`)."""
-    words = {w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}
-    return not words.isdisjoint(armed_party_nouns() | {"armed"})
 
 
 def lower_words(page_text: str) -> Counter:

@@ -312,7 +312,7 @@ def _speakers(speakers: Sequence[str]) -> list[str]:
         words = speaker.split()
         if named and words[0].lower() in DETERMINERS and not (len(words) > 1 and words[1].lower().endswith("s")):
             continue
-        last = speaker.split()[-1].lower()
+        last = words[-1].lower()
         if any(k.split()[-1].lower() == last for k in kept):
             continue
         kept.append(speaker)

@@ -1102,12 +1102,13 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
             if nests or not str(e.get("label") or "").startswith("reply:")
         ]
         hinted = nests or _number(comment.get("reply_confidence")) >= INFERRED_REPLY_HINT_MIN_CONFIDENCE
+        reason = comment.get("reply_reason") if hinted else None
         linked = by_id.get(str(comment.get("reply_to"))) if hinted else None
         parent = linked if nests else None
         items.append(
             {
                 **comment,
-                "reply_reason": comment.get("reply_reason") if hinted else None,
+                "reply_reason": reason,
                 "anchor": anchor("comment", comment["id"]),
                 "depth": min(depth, MAX_DEPTH),
                 "filters": filters,
@@ -1118,9 +1119,7 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
                 ),
                 "parent_anchor": anchor("comment", parent["id"]) if parent else None,
                 "parent_author": (parent or {}).get("author") or comment.get("reply_to_author"),
-                "reply_reason_label": REPLY_REASON_LABELS.get(
-                    str(comment.get("reply_reason")), comment.get("reply_reason")
-                ),
+                "reply_reason_label": REPLY_REASON_LABELS.get(str(reason), reason),
                 "maybe_answers": None if nests or linked is None else commenter_name(linked),
                 "maybe_answers_anchor": None if nests or linked is None else anchor("comment", linked["id"]),
                 "top_scores": sorted(
@@ -1174,7 +1173,8 @@ def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, 
         row["scored"] = row["scored"] or bool(scores)  # none scored: no highest score (not 0.00)
         # only the kinds the comment is flagged with, as its card shows them: a benign question's unflagged 0.61
         # read as "highest abuse score 0.61" beside its name
-        flagged = [_number(scores[k]) for k in ABUSE_SCORE_KEYS if k in scores and k in (comment.get("flags") or ())]
+        flags = set(comment.get("flags") or ())
+        flagged = [_number(scores[k]) for k in ABUSE_SCORE_KEYS if k in scores and k in flags]
         if flagged:
             row["max_abuse"] = max([row["max_abuse"] or 0.0, *flagged])
         parent = by_id.get(str(comment.get("reply_to")))
