@@ -922,6 +922,20 @@ def test_hatred_declared_for_a_group_is_an_identity_attack(text, attack):
     assert any(h.label == "identity_attack" for h in hits) is attack
 
 
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("The harbour would be better off without Sikhs.", True),
+        ("Buddhists are a blight on the town.", True),
+        ("The team is better off without the new coach.", False),
+        ("The ferry clerks are a blight on the town.", False),  # not a protected group: the models decide
+    ],
+)
+def test_dehumanizing_metaphors_and_exclusion_of_a_group(text, attack):
+    hits = abuse.score_texts([text])[0].hits
+    assert any(h.label == "identity_attack" for h in hits) is attack
+
+
 @dataclass
 class _Span:
     start: int
