@@ -164,6 +164,8 @@ def _olid_fold_scores(mode, vectors, olid, davidson, train, test, cache, k, seed
 def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cache=None) -> dict:
     from sklearn.model_selection import StratifiedKFold
 
+    from rashomon.comments import abuse
+
     olid, davidson = datasets.read_olid(data), datasets.read_davidson(data)
     grouped = _grouped(olid.texts, mode)
     vectors = _vectors(olid, davidson, cache) if mode == "encoder" or grouped.any() else {}
@@ -184,8 +186,15 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
             by_encoder, thresholds_e = _olid_fold_scores(
                 "encoder", vectors, olid, davidson, train, test, cache, k, seed
             )
+            # the rows abuse.with_encoder_rows gives the encoder heads: all, or (EITHER_HEADS_FLAG) not those that
+            # only the n-gram heads flag toxic
+            encoder_up = by_encoder["toxicity"][grouped[test]] >= thresholds_e["toxicity"]
+            keep_ngram = (scores["toxicity"][named] >= 0.5) & ~encoder_up
+            if not getattr(abuse, "EITHER_HEADS_FLAG", False):
+                keep_ngram[:] = False
+            swapped = named[~keep_ngram]
             for head in OLID_TARGETS:
-                flag_up[head][named] = by_encoder[head][grouped[test]] >= thresholds_e[head]
+                flag_up[head][swapped] = (by_encoder[head][grouped[test]] >= thresholds_e[head])[~keep_ngram]
     result = {}
     for head, column in OLID_TARGETS.items():
         labels = olid.labels[column]

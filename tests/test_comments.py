@@ -904,6 +904,14 @@ def test_encoder_rows_carry_their_own_thresholds():
     assert "toxicity" not in results[0].flags and "toxicity" in results[1].flags
 
 
+def test_a_row_only_the_ngram_heads_flag_keeps_their_scores():
+    # e.g. leet or spaced-out spelling, which the n-gram features undo and the encoder's word pieces do not
+    scores = {h: np.array([0.8, 0.8]) for h in abuse.MODEL_HEADS}
+    by_encoder = {h: np.array([0.1, 0.6]) for h in abuse.MODEL_HEADS}
+    mixed, limits = abuse.with_encoder_rows(scores, [0, 1], by_encoder, {h: 0.4 for h in abuse.MODEL_HEADS})
+    assert mixed["toxicity"].tolist() == [0.8, 0.6] and limits["toxicity"].tolist() == [0.5, 0.4]
+
+
 @pytest.mark.parametrize(
     ("text", "attack"),
     [

@@ -63,6 +63,11 @@ NEGATABLE_WORD_WEIGHT = 2.0
 #: judged from the word after it (issue 22, session 14: "Gay people are not disgusting" kept its flag on "Gay",
 #: "stop calling gay people disgusting" on the whole phrase).
 MENTIONED_ABUSE_DROPS_GROUP_SPANS = True
+#: Where the ``fast`` mode scores a comment that names a group with the encoder heads
+#: (:func:`with_encoder_rows`), a comment the n-gram heads flag toxic and the encoder heads do not keeps the n-gram
+#: scores: either set of heads can raise the flag (issue 22, session 14: leet and spaced-out spelling, "I h4t3 ...",
+#: which the n-gram features undo and the encoder's word pieces do not, lost their flag).
+EITHER_HEADS_FLAG = True
 #: Only the first this many characters of a comment are scanned by patterns (a 100 KB comment stays fast).
 MAX_SCAN_CHARS = 20_000
 # ---------------------------------------------------------------------------------------------------------
@@ -559,7 +564,14 @@ def with_encoder_rows(
 ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
     """The n-gram heads' ``scores`` (head -> one per text) with the texts at ``rows`` scored by the encoder heads
     instead (``encoder_scores``: head -> one per row, in order), and per-text thresholds for :func:`score_texts`:
-    the calibrated ``FLAG_THRESHOLDS`` for the n-gram rows, ``encoder_thresholds`` for the others."""
+    the calibrated ``FLAG_THRESHOLDS`` for the n-gram rows, ``encoder_thresholds`` for the others. With
+    ``EITHER_HEADS_FLAG``, a row the n-gram heads flag toxic and the encoder heads do not keeps the n-gram scores."""
+    if EITHER_HEADS_FLAG:  # a row the n-gram heads flag toxic and the encoder heads do not keeps the n-gram scores
+        keep = (np.asarray(scores["toxicity"])[list(rows)] >= FLAG_THRESHOLDS["toxicity"]) & (
+            np.asarray(encoder_scores["toxicity"]) < encoder_thresholds.get("toxicity", FLAG_THRESHOLDS["toxicity"])
+        )
+        rows = [r for r, k in zip(rows, keep) if not k]
+        encoder_scores = {head: np.asarray(column)[~keep] for head, column in encoder_scores.items()}
     mixed, limits = dict(scores), {}
     for head, column in encoder_scores.items():
         mixed[head] = np.array(scores[head], dtype=np.float64)
