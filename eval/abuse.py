@@ -114,6 +114,17 @@ def flags_aimed(
     return np.array([t for t, _ in kept], dtype=bool), np.array([i for _, i in kept], dtype=bool) & insult
 
 
+def _grouped(texts: list[str], mode: str) -> np.ndarray:
+    """Which texts the stage's ``fast`` mode scores with the encoder heads (``comments.GROUPS_BY_ENCODER``: the
+    comments that name a group); none in the ``encoder`` mode, where every text is."""
+    import rashomon.comments as stage
+    from rashomon.comments import mention
+
+    if mode == "encoder" or not getattr(stage, "GROUPS_BY_ENCODER", False):
+        return np.zeros(len(texts), dtype=bool)
+    return np.array([mention.names_a_group(t[: stage.MAX_COMMENT_CHARS]) for t in texts], dtype=bool)
+
+
 def _train(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):
     """A scorer (texts' rows -> head -> scores) and its per-head thresholds, trained on the given rows."""
     olid_part, davidson_part = training.subset(olid, olid_rows), training.subset(davidson, davidson_rows)
@@ -134,21 +145,56 @@ def _train(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):
     return (lambda source, rows, texts: model.score(texts)), {h: fitted[h].threshold for h in heads}
 
 
+def _olid_fold_scores(mode, vectors, olid, davidson, train, test, cache, k, seed):
+    """The held-out OLID rows' head scores and the heads' thresholds, trained on ``train`` (+ Davidson); kept in
+    ``cache`` when given (empty the folder when the training recipe changes)."""
+    heads = tuple(OLID_TARGETS)
+    path = Path(cache) / f"olid-{mode}-{seed}-fold{k}-{len(test)}.npz" if cache else None
+    if path is not None and path.is_file():
+        saved = np.load(path)
+        return {h: saved[h] for h in heads}, {h: float(saved[f"threshold_{h}"]) for h in heads}
+    score, thresholds = _train(mode, vectors, olid, davidson, train, None, heads)
+    held_out = score("olid", test, [olid.texts[i] for i in test])
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, **{h: held_out[h] for h in heads}, **{f"threshold_{h}": thresholds[h] for h in heads})
+    return held_out, thresholds
+
+
 def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cache=None) -> dict:
     from sklearn.model_selection import StratifiedKFold
 
+    from rashomon.comments import abuse
+
     olid, davidson = datasets.read_olid(data), datasets.read_davidson(data)
-    vectors = _vectors(olid, davidson, cache) if mode == "encoder" else {}
+    grouped = _grouped(olid.texts, mode)
+    vectors = _vectors(olid, davidson, cache) if mode == "encoder" or grouped.any() else {}
     y = np.asarray(olid.labels["offensive"])
     scores = {head: np.zeros(len(y)) for head in OLID_TARGETS}
     tuned = {head: np.zeros(len(y)) for head in OLID_TARGETS}
+    # whether each flag is up: the fast mode's rows that name a group read the encoder heads (GROUPS_BY_ENCODER)
+    flag_up = {head: np.zeros(len(y), dtype=bool) for head in OLID_TARGETS}
     for k, (train, test) in enumerate(StratifiedKFold(folds, shuffle=True, random_state=seed).split(olid.texts, y)):
         print(f"  OLID fold {k + 1}/{folds}: training on {len(train):,} rows (+ Davidson), testing on {len(test):,}")
-        score, thresholds = _train(mode, vectors, olid, davidson, train, None, tuple(OLID_TARGETS))
-        held_out = score("olid", test, [olid.texts[i] for i in test])
+        held_out, thresholds = _olid_fold_scores(mode, vectors, olid, davidson, train, test, cache, k, seed)
         for head in OLID_TARGETS:
             scores[head][test] = held_out[head]
             tuned[head][test] = held_out[head] >= thresholds[head]
+            flag_up[head][test] = tuned[head][test] if mode == "encoder" else held_out[head] >= 0.5
+        named = test[grouped[test]]
+        if len(named):
+            by_encoder, thresholds_e = _olid_fold_scores(
+                "encoder", vectors, olid, davidson, train, test, cache, k, seed
+            )
+            # the rows abuse.with_encoder_rows gives the encoder heads: all, or (EITHER_HEADS_FLAG) not those that
+            # only the n-gram heads flag toxic
+            encoder_up = by_encoder["toxicity"][grouped[test]] >= thresholds_e["toxicity"]
+            keep_ngram = (scores["toxicity"][named] >= 0.5) & ~encoder_up
+            if not getattr(abuse, "EITHER_HEADS_FLAG", False):
+                keep_ngram[:] = False
+            swapped = named[~keep_ngram]
+            for head in OLID_TARGETS:
+                flag_up[head][swapped] = (by_encoder[head][grouped[test]] >= thresholds_e[head])[~keep_ngram]
     result = {}
     for head, column in OLID_TARGETS.items():
         labels = olid.labels[column]
@@ -160,23 +206,35 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
     evidence = evidence_spans(olid.texts, cache)
     can_show = np.array([bool(row) for row in evidence], dtype=bool)
     # the fast mode flags at the calibrated 0.5 (abuse.FLAG_THRESHOLDS), the encoder heads at their tuned ones
-    up = {h: tuned[h].astype(bool) if mode == "encoder" else scores[h] >= 0.5 for h in ("toxicity", "insult")}
-    shown_flags = up["toxicity"] & can_show
-    # toxicity kept only with abuse by itself or aimed at someone, insult only when aimed (issue 22); insult is
-    # raised only with toxicity (abuse._PLAIN_FLAGS)
-    insult = up["insult"] & shown_flags
-    rows = np.flatnonzero(shown_flags)
-    toxic_aimed, insult_aimed = np.zeros(len(y), dtype=bool), np.zeros(len(y), dtype=bool)
-    toxic_aimed[rows], insult_aimed[rows] = flags_aimed(
-        [olid.texts[i] for i in rows], [evidence[i] for i in rows], insult[rows]
-    )
-    flags = shown_flags & toxic_aimed
+    up = {h: flag_up[h] for h in ("toxicity", "insult")}
+
+    def stage_rules(up: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The flags shown (toxicity), the insult flags, whether they are aimed, and the toxicity flags kept."""
+        shown_flags = up["toxicity"] & can_show
+        # toxicity kept only with abuse by itself or aimed at someone, insult only when aimed (issue 22); insult
+        # is raised only with toxicity (abuse._PLAIN_FLAGS)
+        insult = up["insult"] & shown_flags
+        rows = np.flatnonzero(shown_flags)
+        toxic_aimed, insult_aimed = np.zeros(len(y), dtype=bool), np.zeros(len(y), dtype=bool)
+        toxic_aimed[rows], insult_aimed[rows] = flags_aimed(
+            [olid.texts[i] for i in rows], [evidence[i] for i in rows], insult[rows]
+        )
+        return shown_flags, insult, insult_aimed, shown_flags & toxic_aimed
+
+    shown_flags, insult, insult_aimed, flags = stage_rules(up)
     offensive = np.asarray(olid.labels["offensive"])
     targeted = np.asarray(olid.labels["targeted"])
     halves = {
         "dev (even rows, rules tuned here)": np.arange(len(y)) % 2 == 0,
         "held out (odd rows)": np.arange(len(y)) % 2 == 1,
     }
+    if grouped.any():
+        print(f"  {int(grouped.sum()):,} tweets name a group: their flags read the encoder heads (GROUPS_BY_ENCODER)")
+        *_, plain = stage_rules({h: scores[h] >= 0.5 for h in ("toxicity", "insult")})
+        result["toxicity"]["flags_without_group_rule"] = {
+            name: binary_figures(offensive[part], plain[part])
+            for name, part in {"all": np.ones(len(y), dtype=bool), **halves}.items()
+        }
     result["toxicity"]["flags_as_shipped"] = binary_figures(offensive, flags)
     result["toxicity"]["flags_without_target_rule"] = binary_figures(offensive, shown_flags)
     result["toxicity"]["flags_without_evidence_rule"] = binary_figures(offensive, up["toxicity"])
@@ -334,7 +392,8 @@ def evaluate_three_class(data: Path, folds: int, seed: int, mode: str = "encoder
     from rashomon.comments import abuse
 
     olid, davidson = datasets.read_olid(data), datasets.read_davidson(data)
-    vectors = _vectors(olid, davidson, cache) if mode == "encoder" else {}
+    grouped = _grouped(davidson.texts, mode)
+    vectors = _vectors(olid, davidson, cache) if mode == "encoder" or grouped.any() else {}
     hate, offensive = np.asarray(davidson.labels["hate"]), np.asarray(davidson.labels["offensive"])
     gold_code = np.where(hate == 1, 0, np.where(offensive == 1, 1, 2))
     gold = np.array([DAVIDSON_CLASSES[int(c)] for c in gold_code])
@@ -350,6 +409,14 @@ def evaluate_three_class(data: Path, folds: int, seed: int, mode: str = "encoder
         # severe_toxicity is raised only with toxicity (abuse._PLAIN_FLAGS): it cannot change the class
         model_scores = {h: np.asarray(held_out[h]) for h in heads} | {"severe_toxicity": np.zeros(len(test))}
         limits = (thresholds | {"severe_toxicity": 1.01}) if mode == "encoder" else None
+        named = np.flatnonzero(grouped[test])
+        if len(named):  # the fast mode's comments that name a group read the encoder heads (GROUPS_BY_ENCODER)
+            by_encoder, thresholds_e = _fold_scores(
+                "encoder", vectors, olid, davidson, train, test, heads, cache, k, seed
+            )
+            model_scores, limits = abuse.with_encoder_rows(
+                model_scores, named, {h: np.asarray(by_encoder[h])[named] for h in heads}, thresholds_e
+            )
         flags = stage_flags(texts, model_scores, limits, [evidence[i] for i in test])
         predicted[test] = [abuse.three_class(row) for row in flags]
     predicted = predicted.astype(str)
@@ -400,6 +467,8 @@ def main(argv=None) -> int:
     print(f"  as the stage flags (evidence and target rules): {olid['toxicity']['flags_as_shipped']}")
     print(f"  the same without the target rule:  {olid['toxicity']['flags_without_target_rule']}")
     print(f"  the same without the evidence rule either:  {olid['toxicity']['flags_without_evidence_rule']}")
+    for name, figures in olid["toxicity"].get("flags_without_group_rule", {}).items():
+        print(f"  as the stage flags, no group read by the encoder heads ({name}): {figures}")
     for name, pair in olid["toxicity"]["flags_by_half"].items():
         for rule, figures in pair.items():
             print(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pytest
 
@@ -871,3 +873,100 @@ def test_dehumanizing_phrases_name_any_group(text):
 
 def test_a_denied_dehumanizing_phrase_is_not_an_identity_attack():
     assert "identity_attack" not in flags_of("Saying that disabled people are subhuman is plain prejudice.")
+
+
+# --- session 14 (issue 22): a comment about a group read by the encoder heads in the default mode; hatred
+# declared for a group; a group's name beside denied abuse ----------------------------------------------------
+
+
+def test_a_comment_that_names_a_group_is_scored_by_the_encoder_heads_in_the_default_mode(monkeypatch):
+    import rashomon.comments as stage
+
+    # one comment per run: the int8 encoder's vectors move a little with the batch a text is padded in
+    named = [("a", "Whenever Sikhs move onto a street the whole street goes downhill.")]
+    other = [("b", "Whenever the ferry is late the whole harbour goes downhill.")]
+    encoder_mode = Options().with_values({"comments.mode": "encoder"})
+    bare = Options().with_values({"comments.spans": False})
+    fast = run(named)[0].scores["toxicity"]
+    assert fast == pytest.approx(run(named, options=encoder_mode)[0].scores["toxicity"], abs=1e-3)
+    assert fast != pytest.approx(run(named, options=bare)[0].scores["toxicity"], abs=1e-3)
+    assert run(other)[0].scores["toxicity"] == run(other, options=bare)[0].scores["toxicity"]
+    monkeypatch.setattr(stage, "GROUPS_BY_ENCODER", False)
+    assert run(named)[0].scores["toxicity"] == run(named, options=bare)[0].scores["toxicity"]
+
+
+def test_encoder_rows_carry_their_own_thresholds():
+    scores = {h: np.array([0.45, 0.45]) for h in abuse.MODEL_HEADS}
+    mixed, limits = abuse.with_encoder_rows(scores, [1], {"toxicity": np.array([0.45])}, {"toxicity": 0.4})
+    assert limits["toxicity"].tolist() == [0.5, 0.4]
+    texts = ["The ferry timetable again.", "The ferry timetable again."]
+    results = abuse.score_texts(texts, model_scores=mixed, thresholds=limits)
+    assert "toxicity" not in results[0].flags and "toxicity" in results[1].flags
+
+
+def test_a_row_only_the_ngram_heads_flag_keeps_their_scores():
+    # e.g. leet or spaced-out spelling, which the n-gram features undo and the encoder's word pieces do not
+    scores = {h: np.array([0.8, 0.8]) for h in abuse.MODEL_HEADS}
+    by_encoder = {h: np.array([0.1, 0.6]) for h in abuse.MODEL_HEADS}
+    mixed, limits = abuse.with_encoder_rows(scores, [0, 1], by_encoder, {h: 0.4 for h in abuse.MODEL_HEADS})
+    assert mixed["toxicity"].tolist() == [0.8, 0.6] and limits["toxicity"].tolist() == [0.5, 0.4]
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("We truly detest Buddhists.", True),
+        ("I can't stand Buddhists.", True),
+        ("Buddhists sicken me.", True),
+        ("Deaf people make me sick.", True),
+        ("I don't hate Buddhists.", False),
+        ("Why do people hate Buddhists?", False),
+        ("Someone scrawled 'I hate Buddhists' on the bus shelter and the council painted over it.", False),
+        ("I hate that Buddhists get so little airtime.", False),
+    ],
+)
+def test_hatred_declared_for_a_group_is_an_identity_attack(text, attack):
+    hits = abuse.score_texts([text])[0].hits
+    assert any(h.label == "identity_attack" for h in hits) is attack
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("The harbour would be better off without Sikhs.", True),
+        ("Buddhists are a blight on the town.", True),
+        ("The team is better off without the new coach.", False),
+        ("The ferry clerks are a blight on the town.", False),  # not a protected group: the models decide
+    ],
+)
+def test_dehumanizing_metaphors_and_exclusion_of_a_group(text, attack):
+    hits = abuse.score_texts([text])[0].hits
+    assert any(h.label == "identity_attack" for h in hits) is attack
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+
+
+def _spans(text: str, *phrases: str) -> list[_Span]:
+    return [_Span(text.index(p), text.index(p) + len(p)) for p in phrases]
+
+
+def test_a_groups_name_beside_denied_abuse_is_no_evidence():
+    denied = "Sikhs are not filthy."
+    assert abuse.used_spans(denied, _spans(denied, "Sikhs", "filthy")) == []
+    used = "Sikhs are filthy."
+    assert len(abuse.used_spans(used, _spans(used, "Sikhs", "filthy"))) == 2
+    reported = "Stop calling Sikhs filthy."
+    assert abuse.used_spans(reported, _spans(reported, "Sikhs filthy")) == []
+    assert (
+        len(abuse.used_spans("Sikhs filthy, all of them.", _spans("Sikhs filthy, all of them.", "Sikhs filthy"))) == 1
+    )
+
+
+def test_a_groups_name_is_found_and_skipped_at_the_start_of_a_span():
+    assert mention.names_a_group("The Sikhs of the harbour") and not mention.names_a_group("a jewel of a ferry")
+    assert mention.group_name_end("all the deaf people filthy") == len("all the deaf people ")
+    assert mention.group_name_end("filthy sikhs") == 0 and mention.group_name_end("sikhs") == 0

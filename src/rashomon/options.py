@@ -75,7 +75,9 @@ class CommentOptions:
     #: Steps of the comments stage, in order (``rashomon.comments.comment_steps``; e.g. drop ``sarcasm``).
     steps: tuple[str, ...] = ("language", "threads", "abuse", "sarcasm", "corrections", "stance")
     #: ``fast``: the linear n-gram abuse and sarcasm models (default: on OLID as right as the encoder heads, 0.734
-    #: vs 0.723 macro-F1, and about 50 times faster); ``encoder``: logistic heads on the shared encoder's vectors.
+    #: vs 0.723 macro-F1, and about 50 times faster), but a comment that names a group by faith, origin, sex,
+    #: sexuality or disability is scored by the encoder heads (``comments.GROUPS_BY_ENCODER``, unless ``spans`` is
+    #: ``False``); ``encoder``: logistic heads on the shared encoder's vectors for every comment.
     mode: str = "fast"
     #: Evidence of a flagged comment beside the lexicon's words and the threat patterns: ``None`` (default) or
     #: ``True`` the toxic-span head's phrases in either mode (the ``fast`` mode encodes only the comments it flags),

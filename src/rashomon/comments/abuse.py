@@ -2,7 +2,8 @@
 
 ``toxicity``, ``severe_toxicity``, ``insult`` and ``identity_attack`` come from calibrated heads trained by
 ``scripts/train.py`` on OLID and Davidson: in the default ``fast`` mode the linear n-gram heads of
-``data/models/comments-abuse.npz`` (whose word weights then give the evidence), in the ``encoder`` mode
+``data/models/comments-abuse.npz`` (whose word weights then give the evidence; a comment that names a group
+is scored by the encoder heads there too: ``comments.GROUPS_BY_ENCODER``), in the ``encoder`` mode
 logistic heads on the shared encoder's sentence vectors (``data/models/comments-abuse-encoder.npz``, scored by
 the stage); ``threat`` from
 the patterns of :mod:`rashomon.comments.threats`; ``profanity`` from the lexicon ``data/comments/abuse.yaml``
@@ -10,7 +11,7 @@ the patterns of :mod:`rashomon.comments.threats`; ``profanity`` from the lexicon
 whatever the model says) and give moderators the words that drove a flag.
 
 A flag needs more than a high score where the field is known to fail: ``identity_attack`` needs a slur, a
-dehumanizing phrase, or a toxic comment whose model evidence is not only identity words, so "Muslim
+dehumanizing phrase or hatred declared for a group ("I hate ...", "... disgust me"), or a toxic comment whose model evidence is not only identity words, so "Muslim
 civilians fled" is never flagged. A lexicon hit only ever raises a score: it never removes a model's flag.
 """
 
@@ -57,6 +58,16 @@ MIN_EVIDENCE_WEIGHT = 0.5
 #: fast model's n-gram weights for toxicity or insult add up to this much, or it is a lexicon word; words under
 #: it ("respect", "equal", "trust") are abuse when negated ("I don't respect them"). See :mod:`mention`.
 NEGATABLE_WORD_WEIGHT = 2.0
+#: Where a comment denies or reports abuse (a span of the span head judged mentioned: :func:`used_spans`), the
+#: head's spans that only name a group are no evidence either, and a span that opens with a group's name is
+#: judged from the word after it (issue 22, session 14: "Gay people are not disgusting" kept its flag on "Gay",
+#: "stop calling gay people disgusting" on the whole phrase).
+MENTIONED_ABUSE_DROPS_GROUP_SPANS = True
+#: Where the ``fast`` mode scores a comment that names a group with the encoder heads
+#: (:func:`with_encoder_rows`), a comment the n-gram heads flag toxic and the encoder heads do not keeps the n-gram
+#: scores: either set of heads can raise the flag (issue 22, session 14: leet and spaced-out spelling, "I h4t3 ...",
+#: which the n-gram features undo and the encoder's word pieces do not, lost their flag).
+EITHER_HEADS_FLAG = True
 #: Only the first this many characters of a comment are scanned by patterns (a 100 KB comment stays fast).
 MAX_SCAN_CHARS = 20_000
 # ---------------------------------------------------------------------------------------------------------
@@ -145,7 +156,8 @@ def _lexicon() -> _Lexicon:
         words = [p for p in lists.get(category, []) if not _is_phrase(p)]
         phrases = [p for p in lists.get(category, []) if _is_phrase(p)]
         if category == "identity_attack":
-            phrases += [lexicon.alternation([item], data) for item in data["dehumanizing"]]  # {groups} filled in
+            # {groups} filled in
+            phrases += [lexicon.alternation([item], data) for item in data["dehumanizing"] + data.get("hatred", [])]
         if words:
             token.append((category, re.compile(lexicon.alternation(words))))
         if phrases:
@@ -475,13 +487,14 @@ def score_texts(
     counts=None,
     *,
     model_scores: dict[str, np.ndarray] | None = None,
-    thresholds: dict[str, float] | None = None,
+    thresholds: dict[str, float | np.ndarray] | None = None,
     word_evidence: bool | None = None,
 ) -> list[AbuseResult]:
     """Scores, flags and evidence for each text (English comments; the caller skips unknown languages).
 
     ``model_scores`` (head -> one calibrated score per text, for every head of ``MODEL_HEADS``) come from the
-    encoder heads when the caller has them, with their ``thresholds``; without them the linear n-gram model
+    encoder heads when the caller has them, with their ``thresholds`` (a head's threshold may be one per text: the
+    ``fast`` mode scores the comments that name a group with the encoder heads); without them the linear n-gram model
     (the ``fast`` mode) scores the texts and its words' n-gram weights become the evidence of its flags.
     Vectorized over the batch: the lexicon and threat patterns run once over the whole batch to find the few
     texts that can match, and only those are matched one by one. A text with no lexicon or threat hit (most)
@@ -528,7 +541,7 @@ def score_texts(
         else:
             scores = {head: columns[head][i] for head in MODEL_HEADS}
             scores["threat"] = threats.threat_score([h for h in hits if h.label == "threat"])
-            result = _decide(scores, hits, limits)
+            result = _decide(scores, hits, {head: _row(limit, i) for head, limit in limits.items()})
             wanted.append(
                 [
                     head
@@ -541,6 +554,35 @@ def score_texts(
         for result, evidence in zip(results, batch_model_evidence(batch.texts, wanted)):
             result.hits += evidence
     return results
+
+
+def with_encoder_rows(
+    scores: dict[str, np.ndarray],
+    rows: Sequence[int],
+    encoder_scores: dict[str, np.ndarray],
+    encoder_thresholds: dict[str, float],
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The n-gram heads' ``scores`` (head -> one per text) with the texts at ``rows`` scored by the encoder heads
+    instead (``encoder_scores``: head -> one per row, in order), and per-text thresholds for :func:`score_texts`:
+    the calibrated ``FLAG_THRESHOLDS`` for the n-gram rows, ``encoder_thresholds`` for the others. With
+    ``EITHER_HEADS_FLAG``, a row the n-gram heads flag toxic and the encoder heads do not keeps the n-gram scores."""
+    if EITHER_HEADS_FLAG:  # a row the n-gram heads flag toxic and the encoder heads do not keeps the n-gram scores
+        keep = (np.asarray(scores["toxicity"])[list(rows)] >= FLAG_THRESHOLDS["toxicity"]) & (
+            np.asarray(encoder_scores["toxicity"]) < encoder_thresholds.get("toxicity", FLAG_THRESHOLDS["toxicity"])
+        )
+        rows = [r for r, k in zip(rows, keep) if not k]
+        encoder_scores = {head: np.asarray(column)[~keep] for head, column in encoder_scores.items()}
+    mixed, limits = dict(scores), {}
+    for head, column in encoder_scores.items():
+        mixed[head] = np.array(scores[head], dtype=np.float64)
+        mixed[head][list(rows)] = column
+        limits[head] = np.full(len(mixed[head]), FLAG_THRESHOLDS[head])
+        limits[head][list(rows)] = encoder_thresholds.get(head, FLAG_THRESHOLDS[head])
+    return mixed, limits
+
+
+def _row(limit: float | np.ndarray, i: int) -> float:
+    return float(limit[i]) if isinstance(limit, np.ndarray) else limit
 
 
 def three_class(flags) -> str:
@@ -568,16 +610,26 @@ def abusive_on_its_own(folded_span: str) -> bool:
 def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
     """The span head's spans of ``text`` that the comment uses as abuse, not the ones it only mentions: denied
     (a span opening with its own negation, "never hurt them", is judged on the rest), quoted in reported words,
-    or said of someone else's words (see :mod:`mention`)."""
+    or said of someone else's words (see :mod:`mention`). A span that opens with a group's name is judged from the
+    word after it ("stop calling [gay people disgusting]" reports the word); and where the comment denies or
+    reports abuse, a span that only names a group is no evidence either ("[Gay] people are not [disgusting]":
+    the head marks the group beside the word the writer denies)."""
     if not found:
         return []
     folded = lexicon.fold(text[:MAX_SCAN_CHARS])
     quoted = mention.quoted_regions(folded)
-    kept = []
+    kept, denies = [], False
     for span in found:
-        rest = mention.without_negation(folded[span.start : span.end])
-        if not mention.mentioned(folded, span.start, span.end, quoted, abusive_on_its_own(rest)):
+        start = span.start
+        if MENTIONED_ABUSE_DROPS_GROUP_SPANS:
+            start += mention.group_name_end(folded[span.start : span.end])
+        rest = mention.without_negation(folded[start : span.end])
+        if mention.mentioned(folded, start, span.end, quoted, abusive_on_its_own(rest)):
+            denies = True
+        else:
             kept.append(span)
+    if denies and MENTIONED_ABUSE_DROPS_GROUP_SPANS:
+        kept = [span for span in kept if not mention.names_a_group_only(folded[span.start : span.end])]
     return kept
 
 
