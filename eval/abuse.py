@@ -120,7 +120,7 @@ def _grouped(texts: list[str], mode: str) -> np.ndarray:
     import rashomon.comments as stage
     from rashomon.comments import mention
 
-    if mode == "encoder" or not getattr(stage, "GROUPS_BY_ENCODER", False):
+    if mode == "encoder" or not stage.GROUPS_BY_ENCODER:
         return np.zeros(len(texts), dtype=bool)
     return np.array([mention.names_a_group(t[: stage.MAX_COMMENT_CHARS]) for t in texts], dtype=bool)
 
@@ -145,28 +145,13 @@ def _train(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):
     return (lambda source, rows, texts: model.score(texts)), {h: fitted[h].threshold for h in heads}
 
 
-def _olid_fold_scores(mode, vectors, olid, davidson, train, test, cache, k, seed):
-    """The held-out OLID rows' head scores and the heads' thresholds, trained on ``train`` (+ Davidson); kept in
-    ``cache`` when given (empty the folder when the training recipe changes)."""
-    heads = tuple(OLID_TARGETS)
-    path = Path(cache) / f"olid-{mode}-{seed}-fold{k}-{len(test)}.npz" if cache else None
-    if path is not None and path.is_file():
-        saved = np.load(path)
-        return {h: saved[h] for h in heads}, {h: float(saved[f"threshold_{h}"]) for h in heads}
-    score, thresholds = _train(mode, vectors, olid, davidson, train, None, heads)
-    held_out = score("olid", test, [olid.texts[i] for i in test])
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, **{h: held_out[h] for h in heads}, **{f"threshold_{h}": thresholds[h] for h in heads})
-    return held_out, thresholds
-
-
 def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cache=None) -> dict:
     from sklearn.model_selection import StratifiedKFold
 
     from rashomon.comments import abuse
 
     olid, davidson = datasets.read_olid(data), datasets.read_davidson(data)
+    heads = tuple(OLID_TARGETS)
     grouped = _grouped(olid.texts, mode)
     vectors = _vectors(olid, davidson, cache) if mode == "encoder" or grouped.any() else {}
     y = np.asarray(olid.labels["offensive"])
@@ -176,25 +161,21 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
     flag_up = {head: np.zeros(len(y), dtype=bool) for head in OLID_TARGETS}
     for k, (train, test) in enumerate(StratifiedKFold(folds, shuffle=True, random_state=seed).split(olid.texts, y)):
         print(f"  OLID fold {k + 1}/{folds}: training on {len(train):,} rows (+ Davidson), testing on {len(test):,}")
-        held_out, thresholds = _olid_fold_scores(mode, vectors, olid, davidson, train, test, cache, k, seed)
+        held_out, thresholds = _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed, "olid")
         for head in OLID_TARGETS:
             scores[head][test] = held_out[head]
             tuned[head][test] = held_out[head] >= thresholds[head]
             flag_up[head][test] = tuned[head][test] if mode == "encoder" else held_out[head] >= 0.5
-        named = test[grouped[test]]
-        if len(named):
-            by_encoder, thresholds_e = _olid_fold_scores(
-                "encoder", vectors, olid, davidson, train, test, cache, k, seed
+        rows = np.flatnonzero(grouped[test])
+        if len(rows):  # the stage's arithmetic: abuse.with_encoder_rows, as in the fast mode
+            by_encoder, thresholds_e = _fold_scores(
+                "encoder", vectors, olid, davidson, train, test, heads, cache, k, seed, "olid"
             )
-            # the rows abuse.with_encoder_rows gives the encoder heads: all, or (EITHER_HEADS_FLAG) not those that
-            # only the n-gram heads flag toxic
-            encoder_up = by_encoder["toxicity"][grouped[test]] >= thresholds_e["toxicity"]
-            keep_ngram = (scores["toxicity"][named] >= 0.5) & ~encoder_up
-            if not getattr(abuse, "EITHER_HEADS_FLAG", False):
-                keep_ngram[:] = False
-            swapped = named[~keep_ngram]
+            mixed, limits = abuse.with_encoder_rows(
+                held_out, rows, {h: by_encoder[h][rows] for h in OLID_TARGETS}, thresholds_e
+            )
             for head in OLID_TARGETS:
-                flag_up[head][swapped] = (by_encoder[head][grouped[test]] >= thresholds_e[head])[~keep_ngram]
+                flag_up[head][test[rows]] = mixed[head][rows] >= limits[head][rows]
     result = {}
     for head, column in OLID_TARGETS.items():
         labels = olid.labels[column]
@@ -361,16 +342,19 @@ def three_class_figures(gold: np.ndarray, predicted: np.ndarray) -> dict:
     }
 
 
-def _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed):
-    """The held-out Davidson rows' head scores and the heads' thresholds, trained on OLID + ``train`` (kept in
-    ``cache`` when given: the rules of the stage can then be measured again without retraining; empty the folder
-    when the training recipe changes)."""
-    path = Path(cache) / f"three-class-{mode}-{seed}-fold{k}-{len(test)}.npz" if cache else None
+def _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed, source="davidson"):
+    """The held-out rows' head scores of ``source`` ("davidson" or "olid") and the heads' thresholds, trained on
+    the other set + the ``train`` rows (kept in ``cache`` when given: the rules of the stage can then be measured
+    again without retraining; empty the folder when the training recipe changes)."""
+    prefix = "olid" if source == "olid" else "three-class"
+    path = Path(cache) / f"{prefix}-{mode}-{seed}-fold{k}-{len(test)}.npz" if cache else None
     if path is not None and path.is_file():
         saved = np.load(path)
         return {h: saved[h] for h in heads}, {h: float(saved[f"threshold_{h}"]) for h in heads}
-    score, thresholds = _train(mode, vectors, olid, davidson, None, train, heads)
-    held_out = score("davidson", test, [davidson.texts[i] for i in test])
+    parts = (train, None) if source == "olid" else (None, train)
+    score, thresholds = _train(mode, vectors, olid, davidson, *parts, heads)
+    texts = (olid if source == "olid" else davidson).texts
+    held_out = score(source, test, [texts[i] for i in test])
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez(path, **{h: held_out[h] for h in heads}, **{f"threshold_{h}": thresholds[h] for h in heads})

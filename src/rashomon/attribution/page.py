@@ -267,10 +267,6 @@ class PageAttributor:
         wishes = [r for r in self.records if r.writer and r.root is not None and wish_of(r.root)]
         if wishes:
             self._drop_unowned(wishes)
-            gone = {id(r) for r in wishes}
-            for record in self.records:
-                if record.inner_of is not None and id(record.inner_of) in gone:
-                    record.inner_of = None
 
     def _enter_person_before(self, position: int) -> None:
         """ "Mayor Ida Vell met the union. ... She said ...": a pronoun speaker with no earlier source to be is
@@ -626,11 +622,14 @@ class PageAttributor:
         """Drop the attributions with no source of their own that sit inside another speaker's statement ("the
         lawyer said the subpoenas are part of an inquiry into accusations that ...", "... pushed for savings"):
         crediting them to the speaker who relays them names a wrong holder, and the words stay in that
-        speaker's content. What they relayed is relayed by their own parent."""
+        speaker's content. What they relayed is relayed by their own parent (and held inside their own
+        container)."""
         gone = {id(r) for r in unowned}
         for record in self.records:
             while record.parent is not None and id(record.parent) in gone:
                 record.parent = record.parent.parent
+            while record.inner_of is not None and id(record.inner_of) in gone:
+                record.inner_of = record.inner_of.inner_of
         self.records = [r for r in self.records if id(r) not in gone]
         self._index = None
 

@@ -96,12 +96,14 @@ class CommentContext:
     #: Whether the fast model's n-gram words are evidence (``[comments] spans = false``).
     word_evidence: bool = False
 
-    def vectors_of(self, batch: list[Comment]) -> np.ndarray:
+    def vectors_of(self, batch: list[Comment], load: Callable[[], Any] | None = None) -> np.ndarray:
         """The encoder vectors of ``batch`` (one row per comment), encoding the ones not seen yet in one call
-        (with their token vectors, for the span head)."""
+        (with their token vectors, for the span head); ``load``: the encoder to use instead of ``encoder``, loaded
+        only when a comment needs encoding (the ``fast`` mode's ``span_encoder``)."""
         new = [c for c in batch if c.id not in self.vectors]
         if new:
-            encoded = self.encoder.encode([c.text[:MAX_COMMENT_CHARS] for c in new], tokens=self.keep_tokens)
+            encoder = self.encoder if load is None else load()
+            encoded = encoder.encode([c.text[:MAX_COMMENT_CHARS] for c in new], tokens=self.keep_tokens)
             self.vectors.update(zip((c.id for c in new), encoded.sentences))
             if encoded.tokens is not None and encoded.offsets is not None:
                 for comment, tokens, offsets in zip(new, encoded.tokens, encoded.offsets, strict=True):
@@ -182,10 +184,13 @@ def _batches(ctx: CommentContext):
         yield batch, ctx.counts[key]
 
 
-def _head_scores(ctx: CommentContext, name: str, batch: list[Comment]) -> tuple[dict[str, np.ndarray], dict]:
-    """Calibrated scores per label of the encoder head ``name`` for ``batch``, and its thresholds."""
+def _head_scores(
+    ctx: CommentContext, name: str, batch: list[Comment], load: Callable[[], Any] | None = None
+) -> tuple[dict[str, np.ndarray], dict]:
+    """Calibrated scores per label of the encoder head ``name`` for ``batch``, and its thresholds (``load``: see
+    :meth:`CommentContext.vectors_of`)."""
     head = heads.load(name)
-    table = head.scores(ctx.vectors_of(batch))
+    table = head.scores(ctx.vectors_of(batch, load))
     return {label: table[:, k] for k, label in enumerate(head.labels)}, dict(head.thresholds)
 
 
@@ -202,20 +207,9 @@ def _group_scores(
     named = [k for k, c in enumerate(batch) if mention.names_a_group(c.text[:MAX_COMMENT_CHARS])]
     if not named:
         return None, None
-    new = [batch[k] for k in named if batch[k].id not in ctx.vectors]
-    if new:
-        encoded = ctx.span_encoder().encode([c.text[:MAX_COMMENT_CHARS] for c in new], tokens=ctx.keep_tokens)
-        ctx.vectors.update(zip((c.id for c in new), encoded.sentences))
-        if encoded.tokens is not None and encoded.offsets is not None:
-            for comment, tokens, offsets in zip(new, encoded.tokens, encoded.offsets, strict=True):
-                ctx.tokens[comment.id] = (tokens, offsets)
-    head = heads.load(abuse.ENCODER_HEAD)
-    table = head.scores(np.stack([ctx.vectors[batch[k].id] for k in named]))
+    by_encoder, thresholds = _head_scores(ctx, abuse.ENCODER_HEAD, [batch[k] for k in named], ctx.span_encoder)
     return abuse.with_encoder_rows(
-        abuse.model().score([c.text[:MAX_COMMENT_CHARS] for c in batch], counts),
-        named,
-        {label: table[:, j] for j, label in enumerate(head.labels)},
-        dict(head.thresholds),
+        abuse.model().score([c.text[:MAX_COMMENT_CHARS] for c in batch], counts), named, by_encoder, thresholds
     )
 
 

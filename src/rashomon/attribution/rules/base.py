@@ -172,6 +172,13 @@ class ExtractorBase:
             found.append(quote)
         return found
 
+    def last_closed_quote(self, start: int, end: int) -> Quote | None:
+        """The last closed quotation wholly inside ``start``..``end``, or None."""
+        inside = (
+            q for q in reversed(self.quotes_touching(start, end)) if q.closed and start <= q.start and q.end <= end
+        )
+        return next(inside, None)
+
     # --- rules ----------------------------------------------------------------------------------------
 
     def admits(self, found: Found) -> bool:

@@ -103,7 +103,7 @@ class ContentRules(ExtractorBase):
                 and group != "report"
                 and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
             )
-            or (c.dep_ == "advcl" and c.i > verb.i and group != "report" and self.bare_clause(c))
+            or (c.dep_ == "advcl" and c.i > verb.i and group != "report" and self.bare_clause(c) is not None)
             # "called for the files to be made public": the parser takes "for" for a clause mark
             or (
                 c.dep_ == "advcl"
@@ -132,22 +132,22 @@ class ContentRules(ExtractorBase):
         return Ask(verb, group, lemma, objects, passive, clauses)
 
     @staticmethod
-    def bare_clause(clause: Token) -> bool:
+    def bare_clause(clause: Token) -> Token | None:
         """ "said after the vote the plan was dead", "tweeted in the night that X was ...": a tensed clause with
         a subject of its own and no subordinator (or only "that") that the parser hung on the cue as a modifier
         after a phrase of time or place (which it may take into the clause); it is what was said, as a complement would be. A clause opened by
-        "when", "because", "if" ... is the occasion, not the words."""
+        "when", "because", "if" ... is the occasion, not the words. Its subject, or None."""
         subject = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
         if subject is None or subject.i > clause.i:
-            return False
+            return None
         if not (clause.tag_ in TENSED_TAGS or any(c.tag_ in FINITE_TAGS and c.dep_ == "aux" for c in clause.children)):
-            return False
+            return None
         before = [c for c in clause.children if c.i < subject.i]
         # "when the state stated ...", "where he spoke": a wh-word makes the clause an occasion or a place
         opens = all(
             (c.dep_ in BARE_CLAUSE_OPENERS and not c.tag_.startswith("W")) or c.lower_ == "that" for c in before
         )
-        return opens and not any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children)
+        return subject if opens and not any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children) else None
 
     def clause_on_time(self, verb: Token) -> list[Token]:
         """ "said at the time that ...", "said on Monday that ...": the parser hangs the that-clause on the time
@@ -203,9 +203,9 @@ class ContentRules(ExtractorBase):
                     last = max(last, self.clause_chars(other)[1])
         if clause.dep_ == "advcl" and self.doc[verb.i + 1].dep_ == "mark" and self.doc[verb.i + 1].idx == first:
             first = self.doc[verb.i + 2].idx  # "called for X to ...": "for" goes with the cue
-        elif clause.dep_ == "advcl" and clause.i > verb.i and self.bare_clause(clause):
+        elif clause.dep_ == "advcl" and clause.i > verb.i and (subject := self.bare_clause(clause)) is not None:
             # "said after the vote the plan was dead": the time phrase the parser hung on the clause is the cue's
-            start = next(c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS).left_edge
+            start = subject.left_edge
             if start.i > 0 and self.doc[start.i - 1].lower_ == "that":
                 start = self.doc[start.i - 1]
             first = max(first, start.idx)
@@ -709,6 +709,7 @@ class ContentRules(ExtractorBase):
         for clause in verb.rights:
             if clause.dep_ not in NEXT_ACT_CLAUSE_DEPS or not content[0] <= clause.idx < content[1]:
                 continue
+            clause_tense = self.tense_of(clause)
             for act in clause.rights:
                 if (
                     act.dep_ != "conj"
@@ -716,7 +717,7 @@ class ContentRules(ExtractorBase):
                     or act.idx >= content[1]
                     or any(c.dep_ in SUBJECT_DEPS for c in act.children)
                     or self.tense_of(act) != tense
-                    or self.tense_of(clause) == tense
+                    or clause_tense == tense
                     and act.lemma_.lower() not in self.lexicon.statement_lemmas
                     or self.doc[act.left_edge.i - 1].lower_ in NOT_AN_ACT
                     or any(c.dep_ in ("cc", "advmod") and c.lower_ in NOT_AN_ACT for c in act.children)

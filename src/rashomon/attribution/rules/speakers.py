@@ -432,9 +432,7 @@ class SpeakerRules(ExtractorBase):
         """'"...," Tulsa police Chief Ada Moss said': proper nouns between a quotation's closing mark and the
         source, which the parser hung on the quoted clause, are the first words of the speaker's name. Where the
         quotation ends and where the name starts, or None."""
-        quote = next(
-            (q for q in reversed(self.quotes) if q.closed and content[0] <= q.start and q.end <= source[0]), None
-        )
+        quote = self.last_closed_quote(content[0], source[0])
         if quote is None or quote.end >= source[0] or self.text[quote.end : source[0]].strip() == "":
             return None
         span = self.doc.char_span(quote.end, source[0], alignment_mode="contract")

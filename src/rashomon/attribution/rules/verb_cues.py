@@ -536,9 +536,7 @@ class VerbCueRules(ExtractorBase):
             content = self.first_half(content, cue, source)
         if source and kind != "next_block" and content[0] < source[0] < content[1] <= cue[0]:
             # '"...," Jane Roe, an adviser, said': the parser hung the speaker on the quoted clause
-            quote = next(
-                (q for q in reversed(self.quotes) if q.closed and content[0] <= q.start and q.end <= source[0]), None
-            )
+            quote = self.last_closed_quote(content[0], source[0])
             if quote is not None and not self.text[quote.end : source[0]].strip(" ,\n"):
                 content, kind = self.with_quotes((content[0], quote.end))
             elif quote is None:
