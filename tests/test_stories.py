@@ -217,6 +217,28 @@ def test_the_ray_engine_groups_as_the_local_engine(tmp_path: Path):
     assert query(local, sql)[0] == query(on_ray, sql)[0]
 
 
+@pytest.mark.ray
+@pytest.mark.slow
+def test_the_ray_engine_splits_a_part_into_blocks_of_a_batch(tmp_path: Path):
+    # one block per part kept one actor busy and the others idle: every block must hold at most a batch, in order
+    ray = pytest.importorskip("ray")
+    from rashomon.batch.output import committed_files
+    from rashomon.stories.ray_features import page_dataset
+
+    out = written_output(tmp_path / "out", STRIKE + FLOOD)
+    files = [str(p) for p in committed_files(out, "pages")]
+    assert len(files) == 1
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        ray.data.DataContext.get_current().execution_options.preserve_order = True
+        blocks = [list(b["id"]) for b in page_dataset(ray, files, {"p1"}, batch=2).iter_batches(batch_size=None)]
+    finally:
+        ray.shutdown()
+    kept = [f"p{n}" for n in range(len(STRIKE + FLOOD)) if n != 1]
+    assert [i for block in blocks for i in block] == kept
+    assert len(blocks) >= len(kept) // 2 and all(len(block) <= 2 for block in blocks)
+
+
 def _cloud(rng, centre, count, spread):
     vectors = centre + spread * rng.standard_normal((count, centre.shape[0]))
     return (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
