@@ -419,3 +419,26 @@ def test_a_story_sums_its_pages_kind_vectors_and_counts_pages_without_one_by_the
     story = grouper.stories[0]
     assert story.pages == ["a", "b", "c"]
     assert np.allclose(story.kinds, first.vector + second.kind + third.vector)
+
+
+def test_fsspecs_http_filesystem_import_fails_only_as_ray_expects():
+    """Ray Data's threaded file listing imports fsspec's HTTP filesystem per path; without aiohttp a thread could
+    meet the module half-imported and raise an ImportError Ray does not catch (a 5,000-page output of several
+    parts failed at random). Settled first, the import either works or fails as ModuleNotFoundError."""
+    import sys
+
+    from rashomon.stories.ray_features import settle_http_filesystem_import
+
+    name = "fsspec.implementations.http"
+    before = sys.modules.get(name, "absent")
+    try:
+        settle_http_filesystem_import()
+        settled = sys.modules.get(name, "absent")  # a failed import leaves no entry, which threads then race for
+        assert settled is None or hasattr(settled, "HTTPFileSystem")
+        try:
+            from fsspec.implementations.http import HTTPFileSystem  # noqa: F401
+        except ImportError as err:
+            assert isinstance(err, ModuleNotFoundError)
+    finally:
+        if before == "absent":
+            sys.modules.pop(name, None)

@@ -4,6 +4,7 @@ both give the same stories. A local Ray is started (and stopped) when no ``addre
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,19 @@ class _Featurizer:
         }
 
 
+def settle_http_filesystem_import() -> None:
+    """Make fsspec's HTTP filesystem either importable or plainly absent before Ray Data lists the files.
+
+    Ray's listing checks each path in several threads, each importing ``fsspec.implementations.http``, which needs
+    aiohttp (not installed). Ray catches the ModuleNotFoundError of a failed import, but a thread that meets the
+    module half-imported by another gets a plain ImportError that Ray does not catch: reading an output of several
+    parts failed at random. Marked absent in ``sys.modules``, every import fails the way Ray expects."""
+    try:
+        import fsspec.implementations.http  # noqa: F401
+    except ImportError:
+        sys.modules["fsspec.implementations.http"] = None  # type: ignore[assignment]
+
+
 def page_dataset(ray, files: list[str], skip, batch: int = READ_BATCH):
     """The page rows of ``files`` not in ``skip``, in blocks of at most ``batch`` rows, in the parts' order.
 
@@ -44,6 +58,7 @@ def page_dataset(ray, files: list[str], skip, batch: int = READ_BATCH):
     goes to one actor, which featurises it batch after batch while the others idle (2,000 pages in one part: one
     actor of two busy, the Ray path twice as slow as local); blocks of a batch each spread every part over all
     the actors. The split streams (no shuffle); its task takes the CPU a local Ray keeps beyond the actors'."""
+    settle_http_filesystem_import()
     return (
         ray.data.read_parquet(files, columns=PAGE_COLUMNS, ray_remote_args={"num_cpus": 0})
         .filter(lambda row: row["id"] not in skip, num_cpus=0)
