@@ -255,3 +255,15 @@ def test_an_actor_named_only_in_a_title_case_headline_is_left_out_of_the_table()
     plain = [{**blocks[0], "text": "Mayor faces council as tempers cool"}, blocks[1]]  # not title case: kept
     matrix = actor_matrix(actors, [], plain, [{"id": "n1", "name": "Daily A", "slot": 0}])
     assert sorted(r["name"] for r in matrix["rows"] + matrix["more"]) == ["Ann Okafor", "Tempers Cool"]
+
+
+def test_a_comparisons_header_gives_the_pages_language_and_dates_not_unknown():
+    pages = [
+        {"page": {"text": "One.", "language": "en", "published_at": "2014-03-02"}},
+        {"page": {"text": "Two.", "language": "en", "published_at": "2014-03-03"}},
+        {"page": {"text": "Three.", "language": "en"}},
+    ]
+    header = merge_for_report(pages, {}, ["A", "B", "C"])["page"]
+    assert header["language"] == "en"  # three English pages: English, said once
+    assert header["published_at"] == "2014-03-02, 2014-03-03"  # the dates the pages give, each once
+    assert merge_for_report([{"page": {"text": "x"}}], {}, ["A"])["page"]["language"] is None

@@ -182,7 +182,7 @@ def test_a_weakly_inferred_reply_stays_in_page_order_as_a_hint_and_abstentions_s
     hint = weak.xpath(".//a[@class='reply-to']")[0]
     assert hint.text == f"perhaps answers {k2['author']}" and hint.get("href") == "#comment-k2"
     assert "inferred: repeats its words, 60%" in weak.xpath("string(.//span[@class='kind'])")
-    assert [m.get("title") for m in weak.xpath(".//mark[@class='evidence']")] == ["sarcasm_marker"]
+    assert [m.get("title") for m in weak.xpath(".//mark[@class='evidence']")] == ["sarcasm marker"]
     k3.update(reply_reason="answers_previous", reply_confidence=0.5)  # order alone: no hint, no "inferred"
     guess = lxml.html.fromstring(render_html(data)).get_element_by_id("comment-k3")
     assert not guess.xpath(".//a[@class='reply-to']") and "inferred" not in guess.text_content()
@@ -482,3 +482,27 @@ def test_a_headline_with_a_mark_in_it_is_shown_in_the_text_too():
     analysis = Analysis(page=page, claims=[Claim("k1", "publisher", 6, len(head), head[6:])])
     doc = lxml.html.fromstring(render_html(analysis))
     assert doc.xpath("string(//div[contains(@class,'block headline')])").strip().startswith("Mayor")
+
+
+def test_comment_evidence_says_what_it_marks_not_which_model_found_it():
+    # "toxic_span" names the head that found the words; the reader is told they are the abusive words
+    text = "Title\n\nBody.\n\nYou are a complete clown and a liar."
+    start = text.index("You")
+    clown, liar = text.index("complete clown"), text.index("liar")
+    comment = Comment(
+        "c1",
+        "Ann",
+        text[start:],
+        start,
+        len(text),
+        flags=["insult"],
+        evidence=[
+            Evidence("toxic_span", clown, clown + len("complete clown"), "complete clown", 0.91),
+            Evidence("identity_attack", liar, liar + 4, "liar", 0.6),
+        ],
+    )
+    page = Page(text=text, blocks=[Block("b1", "paragraph", 7, 12, "Body.")], comments=[comment])
+    doc = lxml.html.fromstring(render_html(Analysis(page=page)))
+    labels = [s.text_content() for s in doc.xpath("//article[@id='comment-c1']//sup[@class='ev-label']")]
+    assert labels == ["abusive words", "identity attack"]
+    assert "toxic_span" not in doc.xpath("string(//article[@id='comment-c1'])")

@@ -47,6 +47,14 @@ def _shift(value: Any, offset: int) -> Any:
     return out
 
 
+def _pages_value(analyses: list[dict[str, Any]], key: str) -> str | None:
+    """What the compared pages say for a header field (``language``, ``published_at``): the one value when all
+    pages that know it agree, else each distinct value once; None when no page knows it. A comparison of three
+    English pages is in English, not of an unknown language."""
+    values = [str(v) for data in analyses if (v := (data.get("page") or {}).get(key))]
+    return ", ".join(dict.fromkeys(values)) or None
+
+
 def merge_for_report(analyses: list[dict[str, Any]], result: dict[str, Any], names: list[str]) -> dict[str, Any]:
     """One contract-shaped dict for the report of ``compare_pages``' ``result`` over ``analyses`` (contract
     dicts, in the order given to it); ``names[i]`` names page ``i``'s outlet (:func:`outlet_name`)."""
@@ -122,6 +130,8 @@ def merge_for_report(analyses: list[dict[str, Any]], result: dict[str, Any], nam
         "page": {
             "title": "Compared: " + ", ".join(names),
             "publisher": ", ".join(names),
+            "published_at": _pages_value(analyses, "published_at"),
+            "language": _pages_value(analyses, "language"),
             "text": PAGE_SEPARATOR.join(text_parts),
         },
         **merged,

@@ -71,6 +71,9 @@ FLAG_LABELS = {
     "empty": "not scored: no words",
     "pingback": "pingback: a post elsewhere links here",
 }
+#: How a comment's evidence label reads in a report where its code is the model's name, not what it marks;
+#: other labels read with spaces for underscores ("identity_attack" -> "identity attack").
+EVIDENCE_LABELS = {"toxic_span": "abusive words"}
 #: How each relation type reads in a report ("X captures from Y"), from ``rashomon.model.RELATION_STYLE``.
 RELATION_LABELS: dict[str, str] = {kind: label for kind, (label, _) in RELATION_STYLE.items()}
 #: Verdict -> (symbol, plain words), so a badge never relies on colour alone.
@@ -1011,6 +1014,12 @@ def comment_filters(comment: dict) -> list[str]:
     return selected
 
 
+def evidence_label(label: Any) -> str:
+    """What a comment's evidence mark says to the reader (``toxic_span`` is the head that found the words)."""
+    text = str(label or "")
+    return EVIDENCE_LABELS.get(text, text if text.startswith("reply:") else text.replace("_", " "))
+
+
 def flag_label(flag: str, language: str | None = None) -> str:
     """What a comment flag says in plain words. ``language_unknown`` is set on every comment that is not
     English, told or not: a comment known to be German reads "not scored: German", not "language unknown"."""
@@ -1097,7 +1106,12 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
         filter_counts.update(filters)
         nests = _nests(comment)
         intervals = [
-            (e.get("start"), e.get("end"), "evidence", {"label": e.get("label"), "weight": e.get("weight")})
+            (
+                e.get("start"),
+                e.get("end"),
+                "evidence",
+                {"label": evidence_label(e.get("label")), "weight": e.get("weight")},
+            )
             for e in comment.get("evidence") or []
             if nests or not str(e.get("label") or "").startswith("reply:")
         ]
