@@ -10,7 +10,7 @@ import json
 import pytest
 
 from rashomon.actors import actors_stage, load_gazetteer, scorecard
-from rashomon.actors.mentions import _not_a_name
+from rashomon.actors.mentions import _not_a_name, _past_suffix
 from rashomon.contract import to_dict
 from rashomon.errors import ConfigError
 from rashomon.model import Actor, Analysis, Attribution, Page, Source, Span
@@ -95,6 +95,29 @@ def test_a_surname_alone_is_the_person_the_page_names_in_full(nlp):
     vell = actor(analysis, "person:tomas_r_vell_jr")
     assert [m.text for m in vell.mentions] == ["Tomas R. Vell Jr.", "Vell"]
     assert not [a for a in analysis.actors if a.name in ("Holder", "Vell")]
+
+
+def test_a_bare_surname_stays_with_the_subject_when_a_namesake_is_named_later(nlp):
+    """Real news, session 15: after "the Rev. Jesse L. Jackson" (the father) every later "Mr. Jackson" (the son,
+    the story's subject) was counted for the father."""
+    analysis = run(
+        nlp,
+        "Walter Dorn Jr. Pleads Guilty in Campaign Money Case\n\nWalter Dorn Jr., a former city councilman, "
+        "admitted fraud on Tuesday. Mr. Dorn wept as the charges were read.\n\nMr. Dorn’s father, the Rev. "
+        "Walter K. Dorn, his mother and two sisters sat behind him.\n\nMr. Dorn said he was sorry. Mr. Dorn "
+        "asked the court for mercy, and Mr. Dorn will be sentenced in June.",
+    )
+    son = actor(analysis, "person:walter_dorn_jr")
+    assert [m.text for m in son.mentions] == ["Walter Dorn Jr.", "Walter Dorn Jr."] + ["Dorn"] * 5
+    assert all(m.text != "Dorn" for a in analysis.actors if a is not son for m in a.mentions)
+
+
+def test_a_name_suffix_the_recognizer_left_out_is_part_of_the_name(nlp):
+    # a headline in capitals ("… Jackson Jr. Pleads Guilty …") had its person end before "Jr.", which became an
+    # actor "Jr." of its own: the suffix belongs to the name, whose end moves past it
+    doc = nlp("Tom Reyes Jr. III spoke, and his aide listened.")
+    assert _past_suffix(doc, 2) == 4  # "Tom Reyes" -> "Tom Reyes Jr. III"
+    assert _past_suffix(doc, 4) == 4  # "spoke" is no suffix
 
 
 def test_an_acronym_with_and_without_periods_is_one_actor(nlp):

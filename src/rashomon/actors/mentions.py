@@ -136,7 +136,7 @@ class Found:
     first_names: dict[str, str | None] = field(default_factory=dict)
     # surname -> the id of the one person the page names in full with it ("Holder" -> person:eric_holder), read
     # from every block before any is typed, so a surname before the full name (a headline) is that person too
-    page_surnames: dict[str, str | None] = field(default_factory=dict)
+    page_surnames: dict[str, str] = field(default_factory=dict)
     # whether the page speaks of armed conflict at all (rebels, troops, militia ...): only then does a word of a
     # name ("Front", "Movement", "Brigade") make its bearer an armed group
     speaks_of_arms: bool = False
@@ -203,22 +203,33 @@ def surname(name: str) -> str:
     return words[-1].strip(",") if words else ""
 
 
-def page_surnames(parsed) -> dict[str, str | None]:
+def page_surnames(parsed) -> dict[str, str]:
     """Surname -> the id of the person the page names in full with it (PERSON entities of two words or more,
-    titles left out); ``None`` when two people share it ("Michael Brown", "Scott Brown")."""
-    out: dict[str, str | None] = {}
+    titles left out). When two people share it, the first named in full: news introduces its subject first and
+    names a namesake in full ("Mr. Jackson's father, the Rev. Jesse L. Jackson"), so a bare "Jackson" in a
+    headline above "Jesse Jackson Jr." is the son, not an unknown third person."""
+    out: dict[str, str] = {}
     for pb in parsed:
         for ent in pb.doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            words = [t for t in ent if t.lower_ not in NAME_PREFIXES and t.text not in ("'s", "’s")]
+            tokens = pb.doc[ent.start : _past_suffix(pb.doc, ent.end)]
+            words = [t for t in tokens if t.lower_ not in NAME_PREFIXES and t.text not in ("'s", "’s")]
             if len(words) < 2 or not all(t.text[:1].isupper() for t in words):
                 continue
             name = " ".join(t.text for t in words)
             key, actor_id = surname(name), "person:" + slug(name)
             if key and len(key) > 1:
-                out[key] = actor_id if out.get(key, actor_id) == actor_id else None
+                out.setdefault(key, actor_id)
     return out
+
+
+def _past_suffix(doc, end: int) -> int:
+    """``end`` moved past the name suffixes right after it ("Jr.", "III"), which the recognizer sometimes leaves
+    out of a name in a headline's capitals; a suffix is part of the name (the son is not the father)."""
+    while end < len(doc) and doc[end].lower_ in NAME_SUFFIXES:
+        end += 1
+    return end
 
 
 def slug(text: str) -> str:
@@ -481,9 +492,24 @@ def _people_type(name: str, lexicon: dict) -> str:
 ENTITY_OPENERS = frozenset({"the", "dear", "hi", "hello", "hey"})
 
 
+def _surname_owners(found: Found) -> dict[str, str]:
+    """Surname -> the person a bare "Jackson" means so far: of the people found with it, the one named most
+    often (the first on a tie). News names the story's subject by the bare surname and a namesake in full
+    ("Mr. Jackson's father, the Rev. Jesse L. Jackson"), so a namesake named later does not take the surname."""
+    owners: dict[str, str] = {}
+    for actor in found.actors.values():
+        if actor.type != "person":
+            continue
+        key = surname(actor.name)
+        owner = owners.get(key)
+        if owner is None or len(actor.mentions) > len(found.actors[owner].mentions):
+            owners[key] = actor.id
+    return owners
+
+
 def _entity_pass(found, index, pb, lexicon: dict) -> None:
     claimed = found.token_actor[index]
-    surnames = {surname(a.name): a.id for a in found.actors.values() if a.type == "person"}
+    surnames = _surname_owners(found)
     first_names = found.first_names
     for ent in pb.doc.ents:
         if any(i in claimed or i in found.places[index] for i in range(ent.start, ent.end)):
@@ -507,6 +533,7 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
         if label in ("ORG", "NORP") and end - start == 1 and name.lower() in found.page_surnames:
             label = "PERSON"  # "Holder" on a page that names Eric Holder: his surname, not an organization
         if label == "PERSON":
+            end = _past_suffix(pb.doc, end)  # "Jesse Jackson Jr. Pleads …": the model stopped before "Jr."
             while start < end - 1 and (pb.doc[start].lower_ in NAME_PREFIXES):
                 start += 1  # "Senator Georgia Mills" is Georgia Mills; the title is her office
             name = pb.doc[start:end].text
