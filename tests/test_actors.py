@@ -120,6 +120,18 @@ def test_a_name_suffix_the_recognizer_left_out_is_part_of_the_name(nlp):
     assert _past_suffix(doc, 4) == 4  # "spoke" is no suffix
 
 
+def test_a_dateline_is_where_the_story_was_filed_not_a_mention(nlp):
+    # "WASHINGTON —" before the first sentence was counted as a mention of the United States
+    analysis = run(
+        nlp,
+        "WASHINGTON — Senator Ada Pruitt said on Monday that the bill would pass.\n\n"
+        "Washington has warned Moscow against the move, Pruitt said.",
+    )
+    mentions = [m.text for a in analysis.actors for m in a.mentions]
+    assert "WASHINGTON" not in mentions
+    assert "Washington" in mentions  # the capital that acts is still the state
+
+
 def test_an_acronym_with_and_without_periods_is_one_actor(nlp):
     analysis = run(
         nlp,

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..dateline import dateline_end
 from ..deps import NOMINAL_SUBJECT_DEPS
 from ..model import Actor, Span
 from ..resources import name_titles, speaks_of_arms
@@ -332,6 +333,8 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
     place_names = {cue for cues in gaz.conflicts.values() for cue in cues}
     specific = Counter(h.entry_id for block in matches for _, _, hits in block for h in hits if not h.generic)
     for index, pb in enumerate(parsed):
+        if len(pb.doc):  # "WASHINGTON —" says where the story was filed: a place, never a party's mention
+            found.places[index].update(range(dateline_end(pb.doc, 0, len(pb.doc))))
         _gazetteer_pass(found, index, pb, matches[index], gaz, present, specific)
         _entity_pass(found, index, pb, gaz.lexicon)
         _noun_pass(found, index, pb, gaz, present, specific)
@@ -420,7 +423,7 @@ def _gazetteer_pass(found, index, pb, matches, gaz, present, specific) -> None:
     doc = pb.doc
     for start, end, hits in matches:
         hit = _choose(hits, gaz, present, specific)
-        if hit is None:
+        if hit is None or any(i in found.places[index] for i in range(start, end)):
             continue
         entry = gaz.entries[hit.entry_id]
         before = doc[start - 1] if start > 0 else None

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from ...dateline import dateline_end
 from ..lexicon import Lexicon
 from .boundaries import bounded, trailing_occasion
 from .marks import Quote, quote_spans, quoted_title
-from .settings import CLOSE_TEXT, DATELINE_DASHES, DATELINE_MAX_TOKENS, OPEN_TEXT, SINGLE_CLOSE, SINGLE_OPEN
+from .settings import CLOSE_TEXT, OPEN_TEXT, SINGLE_CLOSE, SINGLE_OPEN
 
 
 @dataclass(slots=True)
@@ -119,29 +120,9 @@ class ExtractorBase:
         return opened > sum(1 for t in doc[first:last] if t.text == SINGLE_CLOSE)
 
     def past_dateline(self, first: int, limit: int) -> int:
-        """The first token after a dateline that opens the sentence at ``first`` ("KESTREL BAY, Ore. — ",
-        "LONDON (Coastwire) - "), or ``first`` when there is none before ``limit``. A dateline is a place in
-        capitals, then only capitals, state or country abbreviations ("Ore.", "D.C.") and a bracketed agency,
-        up to a dash: the place where the story was filed, never part of a source or a statement."""
-        doc = self.doc
-        first_word = doc[first]
-        if not (first_word.is_upper and sum(c.isalpha() for c in first_word.text) >= 2):
-            return first
-        bracket = False
-        for token in doc[first : min(limit, first + DATELINE_MAX_TOKENS)]:
-            if token.text in DATELINE_DASHES and token.i > first:
-                return token.i + 1
-            bracket = (bracket or token.text == "(") and token.text != ")"
-            if not (
-                bracket
-                or token.is_upper
-                or token.is_punct
-                or token.is_space
-                or token.text.endswith(".")
-                and token.text[:1].isupper()
-            ):
-                return first
-        return first
+        """The first token after a dateline that opens the sentence at ``first``, or ``first`` when there is none
+        before ``limit``: the place where the story was filed, never part of a source or a statement."""
+        return dateline_end(self.doc, first, limit)
 
     @staticmethod
     def opens_with_that(clause: Token) -> bool:

@@ -208,10 +208,6 @@ MAX_ANTECEDENT_CLIMB = 3
 #: When the parser hung a relative "who" on no person, the nearest noun naming people at most this many tokens
 #: before it is its antecedent ("heard from fishermen in the northern harbour who said ...").
 MAX_ANTECEDENT_REACH = 8
-#: Dashes that end a dateline ("LONDON (Reuters) - ").
-DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
-#: Tokens a dateline may take before its dash ("KESTREL BAY, Ore. (Coastwire) —" is 8).
-DATELINE_MAX_TOKENS = 10
 #: Pronouns a relative clause can hang on with the pronoun as what is said ("something Republicans wanted").
 GAP_PRONOUNS = frozenset({"something", "anything", "everything", "nothing", "much", "little", "all"})
 #: Pronoun objects that a speech verb's stance is about ("strongly supported him", "criticized them").

@@ -1,0 +1,34 @@
+"""Datelines: the place a story was filed, written before its first sentence ("KESTREL BAY, Ore. — ",
+"LONDON (Coastwire) - "). A dateline is never part of a source, a statement or an actor's mentions: "WASHINGTON —"
+does not name the United States as a party, it says where the reporter was."""
+
+from __future__ import annotations
+
+#: Dashes that end a dateline ("LONDON (Reuters) - ").
+DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
+#: Tokens a dateline may take before its dash ("KESTREL BAY, Ore. (Coastwire) —" is 8).
+DATELINE_MAX_TOKENS = 10
+
+
+def dateline_end(doc, first: int, limit: int) -> int:
+    """The first token after a dateline that opens the sentence at token ``first`` of the parsed ``doc``, or
+    ``first`` when there is none before ``limit``. A dateline is a place in capitals, then only capitals, state or
+    country abbreviations ("Ore.", "D.C.") and a bracketed agency, up to a dash."""
+    first_word = doc[first]
+    if not (first_word.is_upper and sum(c.isalpha() for c in first_word.text) >= 2):
+        return first
+    bracket = False
+    for token in doc[first : min(limit, first + DATELINE_MAX_TOKENS)]:
+        if token.text in DATELINE_DASHES and token.i > first:
+            return token.i + 1
+        bracket = (bracket or token.text == "(") and token.text != ")"
+        if not (
+            bracket
+            or token.is_upper
+            or token.is_punct
+            or token.is_space
+            or token.text.endswith(".")
+            and token.text[:1].isupper()
+        ):
+            return first
+    return first
