@@ -267,3 +267,19 @@ def test_a_comparisons_header_gives_the_pages_language_and_dates_not_unknown():
     assert header["language"] == "en"  # three English pages: English, said once
     assert header["published_at"] == "2014-03-02, 2014-03-03"  # the dates the pages give, each once
     assert merge_for_report([{"page": {"text": "x"}}], {}, ["A"])["page"]["language"] is None
+
+
+def test_a_warning_several_pages_share_is_said_once_naming_each_page():
+    quiet = {"stage": "read", "code": "no_comments", "message": "the page has no comment section"}
+    odd = {"stage": "attribution", "code": "unbalanced_quotes", "message": "a quotation in block b2 is not closed"}
+    pages = [
+        {"page": {"text": "One."}, "warnings": [quiet]},
+        {"page": {"text": "Two."}, "warnings": [quiet, odd]},
+        {"page": {"text": "Three."}, "warnings": [quiet]},
+    ]
+    warnings = merge_for_report(pages, {}, ["A", "B", "C"])["warnings"]
+    assert [(w["code"], w["message"]) for w in warnings] == [
+        ("no_comments", "A, B, C: the page has no comment section"),
+        ("unbalanced_quotes", "B: a quotation in block b2 is not closed"),
+    ]
+    assert all(set(w) == {"stage", "code", "message"} for w in warnings)

@@ -55,6 +55,21 @@ def _pages_value(analyses: list[dict[str, Any]], key: str) -> str | None:
     return ", ".join(dict.fromkeys(values)) or None
 
 
+def _one_line_per_warning(warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The pages' warnings with the ones several pages share said once, naming each page ("New York Times, Fox
+    News: the page has no comment section"), so three text files do not fill the header with one line thrice."""
+    grouped: dict[tuple, list[dict[str, Any]]] = {}
+    for warning in warnings:
+        key = (warning.get("stage"), warning.get("code"), warning.get("said"), warning.get("detail"))
+        grouped.setdefault(key, []).append(warning)
+    out = []
+    for same in grouped.values():
+        names = ", ".join(dict.fromkeys(str(w["outlet"]) for w in same))
+        first = {k: v for k, v in same[0].items() if k not in ("outlet", "said")}
+        out.append({**first, "message": f"{names}: {same[0]['said']}"})
+    return out
+
+
 def merge_for_report(analyses: list[dict[str, Any]], result: dict[str, Any], names: list[str]) -> dict[str, Any]:
     """One contract-shaped dict for the report of ``compare_pages``' ``result`` over ``analyses`` (contract
     dicts, in the order given to it); ``names[i]`` names page ``i``'s outlet (:func:`outlet_name`)."""
@@ -112,13 +127,14 @@ def merge_for_report(analyses: list[dict[str, Any]], result: dict[str, Any], nam
                 }
             )
         merged["warnings"] += [
-            {**w, "message": f"{name}: {w.get('message')}"}
+            {**w, "message": f"{name}: {w.get('message')}", "outlet": name, "said": w.get("message")}
             for w in data.get("warnings") or []
             if w.get("code") not in PAGE_ONLY_WARNINGS
         ]
         text = (data.get("page") or {}).get("text") or ""
         text_parts.append(text)
         offset += len(text) + len(PAGE_SEPARATOR)
+    merged["warnings"] = _one_line_per_warning(merged["warnings"])
     merged["warnings"] += [{"stage": "compare", **w} for w in result.get("warnings") or []]
     joined, renamed = same_actors_across_pages(list(actors.values()))
     for relation in merged["relations"]:
