@@ -903,3 +903,20 @@ def test_an_agreement_with_the_same_figure_and_nothing_more_stays_agree():
     )
     (group,) = across(result)
     assert group["verdict"] == "agree" and group["extra"] == {}
+
+
+def test_a_figure_without_its_noun_meets_no_figure_ten_times_its_size():
+    # real news, session 15: a $43,000 watch in one outlet's sentence and the $750,000 spent in another's were
+    # read as one figure "for another period or place"; they are two things, each one outlet's particular (a
+    # figure in thousands is one word: "000" no longer names "$38,000" inside a claim that gives "$600,000")
+    result = two_outlets(
+        ["Former Rep. Dale Mercer pleaded guilty Wednesday to spending $600,000 in campaign funds on personal items."],
+        [
+            "Former Rep. Dale Mercer pleaded guilty Wednesday morning to using campaign funds to buy personal items, "
+            "including a $38,000 gold watch."
+        ],
+    )
+    (group,) = across(result)
+    assert group["verdict"] != "conflict"
+    assert not any("$38,000" in r and "$600,000" in r for r in group["reasons"])
+    assert "$600,000" in group["extra"]["p1:c1"] and "$38,000" in group["extra"]["p2:c1"]

@@ -105,6 +105,9 @@ BAND_COSINE_WEIGHT = 0.5
 #: sharing only a man's age ("McCarthy, 49,"), read not one fact.
 STATED_FIGURE_MIN_COUNT = 10
 YEARS = (1900, 2100)
+#: Two figures of one unit whose counted noun one claim does not name meet only within this ratio: "$43,000" (a
+#: watch) and "$750,000" (the whole sum) are two things, not one fact told twice with a clash.
+UNNAMED_FIGURE_MAX_RATIO = 10.0
 #: Claims of two accounts on one point (related, not one fact: "the plan cuts Medicare" / "the plan saves
 #: Medicare") from this cosine, each claim's best partner in the other account only. Set on ClaimDiff dev pairs
 #: for precision >= 0.90 of "related".
@@ -240,8 +243,9 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
     """The figures of two claims that measure the same kind of thing, with their relation.
 
     Two figures meet when their unit kinds match (durations in days, money by currency, percent, counts) and
-    their counted nouns are of one class (or one has none while the unit is not a bare count). Among several
-    candidates the closest values pair up, so "2.1 percent growth" meets "2.3 percent growth", not a tax rate.
+    their counted nouns are of one class (or one has none while the unit is not a bare count, and the values are
+    within ``UNNAMED_FIGURE_MAX_RATIO`` of each other). Among several candidates the closest values pair up, so
+    "2.1 percent growth" meets "2.3 percent growth", not a tax rate.
     """
     pairs = []
     used: set[int] = set()
@@ -259,6 +263,10 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
             kind = relation(da, db)
             va = da.value if da.value is not None else (da.low or da.high or 0.0)
             vb = db.value if db.value is not None else (db.low or db.high or 0.0)
+            if (noun_a is None or noun_b is None) and max(abs(va), abs(vb)) > UNNAMED_FIGURE_MAX_RATIO * max(
+                min(abs(va), abs(vb)), 1e-9
+            ):
+                continue
             distance = abs(va - vb) / max(abs(va), abs(vb), 1e-9)
             if best is None or (kind != "disjoint", -distance) > (best[2] != "disjoint", -best[3]):
                 best = (index, qb, kind, distance)
@@ -555,11 +563,16 @@ def _figure(quantity: Quantity) -> tuple[float, str | None] | None:
     return round(quantity.value, 2), quantity.unit
 
 
+#: A word or a number with its separators ("750,000", "2.1"): split at the comma, every figure in thousands
+#: shared the word "000" with every other, which named "$38,000" inside a claim that gives "$600,000".
+_CONTENT_WORD = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
+
+
 def content_words(text: str) -> set[str]:
     """The content words of a claim: lower-case, three letters or more, function words and speech verbs left
-    out, a plural's "s" cut ("bishops" and "bishop" are one word)."""
+    out, a plural's "s" cut ("bishops" and "bishop" are one word), a number whole ("750,000")."""
     words = set()
-    for word in re.findall(r"[a-z0-9]+", normalized_text(text).lower()):
+    for word in _CONTENT_WORD.findall(normalized_text(text).lower()):
         if len(word) < 3 or word in _FUNCTION_WORDS:
             continue
         words.add(word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word)
