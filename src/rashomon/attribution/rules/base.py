@@ -120,9 +120,10 @@ class ExtractorBase:
 
     def past_dateline(self, first: int, limit: int) -> int:
         """The first token after a dateline that opens the sentence at ``first`` ("KESTREL BAY, Ore. — ",
-        "LONDON (Coastwire) - "), or ``first`` when there is none before ``limit``. A dateline is a place in
-        capitals, then only capitals, state or country abbreviations ("Ore.", "D.C.") and a bracketed agency,
-        up to a dash: the place where the story was filed, never part of a source or a statement."""
+        "LONDON (Coastwire) - ", "KESTREL BAY, Ore., Dec. 11 (Coastwire) ― "), or ``first`` when there is none before
+        ``limit``. A dateline is a place in capitals, then only capitals, state, country or month abbreviations
+        ("Ore.", "D.C.", "Dec."), numbers and a bracketed agency, up to a dash: the place where the story was filed,
+        never part of a source or a statement."""
         doc = self.doc
         first_word = doc[first]
         if not (first_word.is_upper and sum(c.isalpha() for c in first_word.text) >= 2):
@@ -135,6 +136,7 @@ class ExtractorBase:
             if not (
                 bracket
                 or token.is_upper
+                or token.like_num  # the date in "KESTREL BAY, Ore., Dec. 11 (Coastwire) —"
                 or token.is_punct
                 or token.is_space
                 or token.text.endswith(".")

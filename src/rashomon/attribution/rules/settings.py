@@ -208,10 +208,10 @@ MAX_ANTECEDENT_CLIMB = 3
 #: When the parser hung a relative "who" on no person, the nearest noun naming people at most this many tokens
 #: before it is its antecedent ("heard from fishermen in the northern harbour who said ...").
 MAX_ANTECEDENT_REACH = 8
-#: Dashes that end a dateline ("LONDON (Reuters) - ").
-DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
-#: Tokens a dateline may take before its dash ("KESTREL BAY, Ore. (Coastwire) —" is 8).
-DATELINE_MAX_TOKENS = 10
+#: Dashes that end a dateline ("LONDON (Reuters) - "; "―" is the horizontal bar some outlets use).
+DATELINE_DASHES = frozenset({"-", "—", "–", "--", "―"})
+#: Tokens a dateline may take before its dash ("KESTREL BAY, Ore. (Coastwire) —" is 8, with ", Dec. 11" 11).
+DATELINE_MAX_TOKENS = 14
 #: Pronouns a relative clause can hang on with the pronoun as what is said ("something Republicans wanted").
 GAP_PRONOUNS = frozenset({"something", "anything", "everything", "nothing", "much", "little", "all"})
 #: Pronoun objects that a speech verb's stance is about ("strongly supported him", "criticized them").
@@ -462,6 +462,9 @@ OCCASION_NOUNS = frozenset(
     "forum rally conference interview statement speech event meeting summit convention diatribe tweet post video "
     "appearance".split()
 )
+#: Auxiliaries that open a condition when they stand before its subject ("should he win", "had she known", "were
+#: it to pass"): the condition belongs to the words before it (``boundaries.inverted_condition``).
+INVERTED_AUXILIARIES = frozenset({"should", "had", "were"})
 #: Subordinators that join a contrasting statement of its own ("..., while the mayor says ..."): not a condition.
 CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
 #: Complementisers that open a second complement of the same cue when a coordinated clause starts with one ("said
