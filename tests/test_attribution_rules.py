@@ -538,6 +538,14 @@ def extract_all(nlp, text: str):
             "stressed",
             "that his client was ready to appear behind closed doors, but would not be part of a public spectacle",
         ),
+        # ... also when that verb has an auxiliary the parser left outside the content (session 15)
+        (
+            "Harbour investigators have also discovered that attempts to infiltrate the ticket system were made by "
+            "people with possible ties to a rival ferry firm.",
+            "have also discovered",
+            "that attempts to infiltrate the ticket system were made by people with possible ties to a rival ferry "
+            "firm",
+        ),
         # a condition with its auxiliary first goes with the words before it (session 15)
         (
             "The senator promised to cut the ferry fares should she win the election.",

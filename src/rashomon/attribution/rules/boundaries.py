@@ -10,7 +10,7 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
 * a **clause cut short** ("said [a plot he hatched] was enough to ..."): the parser took a reported clause's
   subject for the whole content; when the content stops right before a tensed verb with no subject of its own
   (no comma, no coordinator, not the cue's auxiliary, not a verb the content belongs to), the clause goes on to
-  that verb's last word;
+  that verb's last word, also when the verb has an auxiliary ("said [the nominee] had not paid any taxes");
 * an **inverted condition** ("promised to act should he win"): the parser takes "should" (or "had", "were") before
   its subject for the start of a clause of its own; the condition goes with the words before it. These three rules
   lengthen a content; the others cut it;
@@ -122,6 +122,8 @@ def clause_cut_short(doc: Doc, first: int, last: int, cues: frozenset[str]) -> i
     if verb >= len(doc) or doc[last].is_punct or doc[last].is_space or not doc[last].whitespace_:
         return last
     token = doc[verb]
+    if token.dep_ in ("aux", "auxpass") and token.tag_ in FINITE_TAGS and token.head.i > token.i:
+        return auxiliary_cut_short(doc, first, last, token.head, cues)
     if (
         token.tag_ not in FINITE_TAGS
         or token.pos_ not in ("VERB", "AUX")
@@ -135,6 +137,21 @@ def clause_cut_short(doc: Doc, first: int, last: int, cues: frozenset[str]) -> i
         return last
     end = token.right_edge.i
     return end if end > last else last
+
+
+def auxiliary_cut_short(doc: Doc, first: int, last: int, verb: Token, cues: frozenset[str]) -> int:
+    """ "said [the nominee] had not paid any taxes": the same, when the content stops before the auxiliary of a verb
+    with no subject of its own (not the cue's own auxiliary: "[the nominee] has been endorsed by ...", whose verb is
+    a cue); the clause goes on to that verb's last word."""
+    if (
+        verb.sent.start != doc[last].sent.start
+        or verb.left_edge.i <= last
+        or verb.lemma_.lower() in cues
+        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        or any(t.tag_ in ("WDT", "WP") or t.text in _MARKS for t in doc[first : last + 1])
+    ):
+        return last
+    return max(last, verb.right_edge.i)
 
 
 def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
