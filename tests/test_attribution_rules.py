@@ -538,6 +538,54 @@ def extract_all(nlp, text: str):
             "stressed",
             "that his client was ready to appear behind closed doors, but would not be part of a public spectacle",
         ),
+        # ... also when that verb has an auxiliary the parser left outside the content (session 15)
+        (
+            "Harbour investigators have also discovered that attempts to infiltrate the ticket system were made by "
+            "people with possible ties to a rival ferry firm.",
+            "have also discovered",
+            "that attempts to infiltrate the ticket system were made by people with possible ties to a rival ferry "
+            "firm",
+        ),
+        # a condition with its auxiliary first goes with the words before it (session 15)
+        (
+            "The senator promised to cut the ferry fares should she win the election.",
+            "promised",
+            "to cut the ferry fares should she win the election",
+        ),
+        (
+            "Mr. Vell said he would be honoured to serve should the chance arise.",
+            "said",
+            "he would be honoured to serve should the chance arise",
+        ),
+        # a list's bare verb the parser hung on the cue as a modifier goes on with the list
+        (
+            "Citizens for Fair Harbours advocates a litany of rules to end the deferral of foreign docking fees, stop "
+            "fee inversions and remove loopholes like inconsistent guidelines.",
+            "advocates",
+            "a litany of rules to end the deferral of foreign docking fees, stop fee inversions and remove loopholes "
+            "like inconsistent guidelines",
+        ),
+        # ... also after a present tense the tagger took for a bare verb
+        (
+            "Both the unions and the company, long at odds over the subsidy, see its renewal as an opportunity to fix "
+            "the rosters, increase oversight and address safety on the boats.",
+            "see",
+            "its renewal as an opportunity to fix the rosters, increase oversight and address safety on the boats",
+        ),
+        # what was asked keeps its "if"
+        ("Asked if he was ever bullied, the mayor said no.", "Asked", "if he was ever bullied"),
+        # a dateline with a date and a horizontal bar is not part of the content
+        (
+            "KESTREL BAY, Ore., Dec. 11 (Coastwire) \u2015 The ferry plan is dead, the mayor said on Monday.",
+            "said",
+            "The ferry plan is dead",
+        ),
+        # an occasion whose own relative clause was cut first is still the act's occasion
+        (
+            "The union leader had denounced the toll in a radio diatribe, which his rivals later quoted.",
+            "had denounced",
+            "the toll",
+        ),
     ],
 )
 def test_content_boundaries(nlp, text, cue, content):

@@ -4,16 +4,17 @@ does not name the United States as a party, it says where the reporter was."""
 
 from __future__ import annotations
 
-#: Dashes that end a dateline ("LONDON (Reuters) - ").
-DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
-#: Tokens a dateline may take before its dash ("KESTREL BAY, Ore. (Coastwire) —" is 8).
-DATELINE_MAX_TOKENS = 10
+#: Dashes that end a dateline ("LONDON (Reuters) - "; "―" is the horizontal bar some outlets use).
+DATELINE_DASHES = frozenset({"-", "—", "–", "--", "―"})
+#: Tokens a dateline may take before its dash ("KESTREL BAY, Ore. (Coastwire) —" is 8, with ", Dec. 11" 11).
+DATELINE_MAX_TOKENS = 14
 
 
 def dateline_end(doc, first: int, limit: int) -> int:
     """The first token after a dateline that opens the sentence at token ``first`` of the parsed ``doc``, or
-    ``first`` when there is none before ``limit``. A dateline is a place in capitals, then only capitals, state or
-    country abbreviations ("Ore.", "D.C.") and a bracketed agency, up to a dash."""
+    ``first`` when there is none before ``limit``. A dateline is a place in capitals, then only capitals, state,
+    country or month abbreviations ("Ore.", "D.C.", "Dec."), numbers and a bracketed agency, up to a dash
+    ("KESTREL BAY, Ore., Dec. 11 (Coastwire) ― ")."""
     first_word = doc[first]
     if not (first_word.is_upper and sum(c.isalpha() for c in first_word.text) >= 2):
         return first
@@ -25,6 +26,7 @@ def dateline_end(doc, first: int, limit: int) -> int:
         if not (
             bracket
             or token.is_upper
+            or token.like_num  # the date in "KESTREL BAY, Ore., Dec. 11 (Coastwire) —"
             or token.is_punct
             or token.is_space
             or token.text.endswith(".")

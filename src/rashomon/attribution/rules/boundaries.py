@@ -10,7 +10,10 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
 * a **clause cut short** ("said [a plot he hatched] was enough to ..."): the parser took a reported clause's
   subject for the whole content; when the content stops right before a tensed verb with no subject of its own
   (no comma, no coordinator, not the cue's auxiliary, not a verb the content belongs to), the clause goes on to
-  that verb's last word. These two rules lengthen a content; the others cut it;
+  that verb's last word, also when the verb has an auxiliary ("said [the nominee] had not paid any taxes");
+* an **inverted condition** ("promised to act should he win"): the parser takes "should" (or "had", "were") before
+  its subject for the start of a clause of its own; the condition goes with the words before it. These three rules
+  lengthen a content; the others cut it;
 * a **coordinated statement of its own** ("said the plan is dead and said that X", "said X, and more than half
   said Y", "..., while the mayor says Y"): a verb of statement (not a belief: "said X and he feels Y" goes on)
   with its own subject or its own complement, joined at the end of the content by a coordinator or a contrastive
@@ -22,7 +25,8 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
   content before it; the issue's narrative-scope rule keeps such insertions the publisher's);
 * a **trailing occasion** of a noun-phrase content ("reported her presence on Twitter", "blasted X as a disgrace
   Wednesday"): when, or where or through what, the act was done, not what was said. This one rule also cuts a
-  content with a quotation in it ('called the plan "a disaster" in a radio interview').
+  content with a quotation in it ('called the plan "a disaster" in a radio interview'), and an occasion whose own
+  tail an earlier rule cut ("denounced the plan in a radio diatribe, which ...").
 
 A rule takes the doc, the content's first and last token and the lemmas of statement verbs
 (:attr:`~..lexicon.Lexicon.statement_lemmas`), and answers the new last token (or
@@ -38,6 +42,7 @@ from spacy.tokens import Doc, Token
 from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from .settings import (
     CONTRAST_MARKS,
+    INVERTED_AUXILIARIES,
     NON_RESTRICTIVE_PRONOUNS,
     OCCASION_NOUNS,
     OCCASION_PREPOSITIONS,
@@ -117,6 +122,8 @@ def clause_cut_short(doc: Doc, first: int, last: int, cues: frozenset[str]) -> i
     if verb >= len(doc) or doc[last].is_punct or doc[last].is_space or not doc[last].whitespace_:
         return last
     token = doc[verb]
+    if token.dep_ in ("aux", "auxpass") and token.tag_ in FINITE_TAGS and token.head.i > token.i:
+        return auxiliary_cut_short(doc, first, last, token.head, cues)
     if (
         token.tag_ not in FINITE_TAGS
         or token.pos_ not in ("VERB", "AUX")
@@ -132,6 +139,21 @@ def clause_cut_short(doc: Doc, first: int, last: int, cues: frozenset[str]) -> i
     return end if end > last else last
 
 
+def auxiliary_cut_short(doc: Doc, first: int, last: int, verb: Token, cues: frozenset[str]) -> int:
+    """ "said [the nominee] had not paid any taxes": the same, when the content stops before the auxiliary of a verb
+    with no subject of its own (not the cue's own auxiliary: "[the nominee] has been endorsed by ...", whose verb is
+    a cue); the clause goes on to that verb's last word."""
+    if (
+        verb.sent.start != doc[last].sent.start
+        or verb.left_edge.i <= last
+        or verb.lemma_.lower() in cues
+        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        or any(t.tag_ in ("WDT", "WP") or t.text in _MARKS for t in doc[first : last + 1])
+    ):
+        return last
+    return max(last, verb.right_edge.i)
+
+
 def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
     """ "reported her presence on Twitter", "cited the figure at last week's forum", "blasted X as a disgrace
     Wednesday": a noun-phrase content whose last phrase names when, or where or through what, the act was done
@@ -144,7 +166,8 @@ def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
         return last
     cut = last
     for token in reversed(doc[first + 1 : end + 1]):
-        if token.right_edge.i != end or (first <= token.head.i <= end and token.head.pos_ == "VERB"):
+        # the phrase's subtree may run past ``end`` when an earlier rule cut its tail (", which ...")
+        if token.right_edge.i < end or (first <= token.head.i <= end and token.head.pos_ == "VERB"):
             continue
         if token.dep_ == "prep" and token.lower_ in OCCASION_PREPOSITIONS:
             noun = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -156,6 +179,28 @@ def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
             return cut
         cut = end = token.left_edge.i - 1
     return cut
+
+
+def inverted_condition(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
+    """ "promised to act should he win", "said she would serve should the chance arise": a condition written with
+    the auxiliary first belongs to the words before it, but the parser takes "should" for the start of a clause of
+    its own (or the sentence's root) and the content stops before it: it goes on to that clause's end."""
+    aux = last + 1
+    if aux + 2 >= len(doc) or doc[last].is_punct or doc[aux].lower_ not in INVERTED_AUXILIARIES:
+        return last
+    verb = doc[aux].head
+    subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+    if (
+        doc[aux].dep_ not in ("aux", "auxpass")
+        or verb.i <= aux
+        or subject is None
+        or not aux < subject.i < verb.i
+        or subject.left_edge.i != aux + 1
+        or verb.sent.start != doc[last].sent.start
+    ):
+        return last
+    end = max([verb.i] + [c.right_edge.i for c in verb.rights if not c.is_punct])
+    return end
 
 
 def colon_elaboration(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
@@ -180,6 +225,7 @@ Rule = Callable[[Doc, int, int, frozenset[str]], int]
 #: The boundary rules, in the order they are tried.
 BOUNDARY_RULES: tuple[Rule, ...] = (
     colon_elaboration,
+    inverted_condition,
     clause_cut_short,
     coordinated_statement,
     trailing_relative,

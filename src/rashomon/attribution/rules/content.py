@@ -193,7 +193,7 @@ class ContentRules(ExtractorBase):
             sent = verb.sent
             stop = min(subject.left_edge.i if subject is not None else verb.i, verb.i) - 1
             if stop >= sent.start and clause.left_edge.i >= sent.start:
-                return self.chars(sent.start, stop)
+                return self.chars(self.past_dateline(sent.start, stop), stop)  # not "KESTREL BAY ― "
         first, last = self.clause_chars(clause)
         if clause.i > verb.i:
             # "said she was sorry and that she wanted to move on": the parser hangs the second "that" clause on
@@ -201,7 +201,12 @@ class ContentRules(ExtractorBase):
             for other in verb.rights:
                 if other.i > clause.i and second_complement(other):
                     last = max(last, self.clause_chars(other)[1])
-        if clause.dep_ == "advcl" and self.doc[verb.i + 1].dep_ == "mark" and self.doc[verb.i + 1].idx == first:
+        if (
+            clause.dep_ == "advcl"
+            and self.doc[verb.i + 1].dep_ == "mark"
+            and self.doc[verb.i + 1].idx == first
+            and self.doc[verb.i + 1].lower_ not in QUESTION_MARKS  # "Asked if X, ...": the "if" is X's
+        ):
             first = self.doc[verb.i + 2].idx  # "called for X to ...": "for" goes with the cue
         elif clause.dep_ == "advcl" and clause.i > verb.i and (subject := self.bare_clause(clause)) is not None:
             # "said after the vote the plan was dead": the time phrase the parser hung on the clause is the cue's
@@ -652,13 +657,29 @@ class ContentRules(ExtractorBase):
         """ "wants to double the fleet, grow the harbour and create a fund", "sees it as a chance to fix X,
         increase Y and cut Z", "stressed that X, but would not Y": the parser hangs the later verbs on the cue, but
         a bare verb with no subject cannot go with a tensed cue ("wants ... grow"), so it goes on with the content
-        it follows (a tensed one, "and questioned Y", is the speaker's next act). So does a noun phrase hung on the cue as its conjunct
-        ("condemned the test as provocative and a grave threat"): a verb has no nominal conjuncts."""
-        tensed = verb.tag_ in TENSED_TAGS
+        it follows (a tensed one, "and questioned Y", is the speaker's next act). So does a bare verb of such a list
+        the parser hung on the cue as a modifier ("advocates rules to end A, stop B and remove C"), and the list after
+        a present tense the tagger took for a bare verb ("Both parties see X as a chance to fix A, increase B ...").
+        So does a noun phrase hung on the cue as its conjunct ("condemned the test as provocative and a grave
+        threat"): a verb has no nominal conjuncts."""
+        tensed = verb.tag_ in TENSED_TAGS or (
+            # "Both parties see X as a chance to fix A, increase B and address C": a present tense the tagger took for
+            # a bare verb (it has a subject and no auxiliary)
+            verb.tag_ == "VB"
+            and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        )
         end = content[1]
         for other in verb.rights:
+            # "advocates rules to end X, stop Y and remove Z": a bare verb of the list the parser hung on the cue as
+            # a modifier (no "to", no subordinator of its own)
+            listed = (
+                other.dep_ == "advcl"
+                and other.tag_ == "VB"
+                and not any(c.dep_ in ("aux", "mark", "auxpass", "neg") for c in other.children)
+            )
             if (
-                other.dep_ != "conj"
+                (other.dep_ != "conj" and not listed)
                 or any(c.dep_ in SUBJECT_DEPS for c in other.children)
                 or other.left_edge.idx < end
                 or self.text[end : other.left_edge.idx].strip(" ,;") not in ("", "and", "or", "but")

@@ -458,6 +458,9 @@ OCCASION_NOUNS = frozenset(
     "forum rally conference interview statement speech event meeting summit convention diatribe tweet post video "
     "appearance".split()
 )
+#: Auxiliaries that open a condition when they stand before its subject ("should he win", "had she known", "were
+#: it to pass"): the condition belongs to the words before it (``boundaries.inverted_condition``).
+INVERTED_AUXILIARIES = frozenset({"should", "had", "were"})
 #: Subordinators that join a contrasting statement of its own ("..., while the mayor says ..."): not a condition.
 CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
 #: Complementisers that open a second complement of the same cue when a coordinated clause starts with one ("said
