@@ -55,18 +55,19 @@ def _pages_value(analyses: list[dict[str, Any]], key: str) -> str | None:
     return ", ".join(dict.fromkeys(values)) or None
 
 
-def _one_line_per_warning(warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The pages' warnings with the ones several pages share said once, naming each page ("New York Times, Fox
-    News: the page has no comment section"), so three text files do not fill the header with one line thrice."""
-    grouped: dict[tuple, list[dict[str, Any]]] = {}
-    for warning in warnings:
-        key = (warning.get("stage"), warning.get("code"), warning.get("said"), warning.get("detail"))
-        grouped.setdefault(key, []).append(warning)
+def _one_line_per_warning(warnings: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The pages' warnings (outlet name, warning) with the ones several pages share said once, naming each page
+    ("New York Times, Fox News: the page has no comment section"), so three text files do not fill the header
+    with one line thrice."""
+    grouped: dict[tuple, list[tuple[str, dict[str, Any]]]] = {}
+    for name, warning in warnings:
+        key = (warning.get("stage"), warning.get("code"), warning.get("message"))
+        grouped.setdefault(key, []).append((name, warning))
     out = []
     for same in grouped.values():
-        names = ", ".join(dict.fromkeys(str(w["outlet"]) for w in same))
-        first = {k: v for k, v in same[0].items() if k not in ("outlet", "said")}
-        out.append({**first, "message": f"{names}: {same[0]['said']}"})
+        names = ", ".join(dict.fromkeys(name for name, _ in same))
+        first = same[0][1]
+        out.append({**first, "message": f"{names}: {first.get('message')}"})
     return out
 
 
@@ -74,6 +75,7 @@ def merge_for_report(analyses: list[dict[str, Any]], result: dict[str, Any], nam
     """One contract-shaped dict for the report of ``compare_pages``' ``result`` over ``analyses`` (contract
     dicts, in the order given to it); ``names[i]`` names page ``i``'s outlet (:func:`outlet_name`)."""
     text_parts: list[str] = []
+    page_warnings: list[tuple[str, dict[str, Any]]] = []
     offset = 0
     merged: dict[str, Any] = {
         key: [] for key in ("blocks", "sources", "attributions", "claims", "relations", "comments", "warnings")
@@ -126,15 +128,11 @@ def merge_for_report(analyses: list[dict[str, Any]], result: dict[str, Any], nam
                     else relation.get("asserted_by"),
                 }
             )
-        merged["warnings"] += [
-            {**w, "message": f"{name}: {w.get('message')}", "outlet": name, "said": w.get("message")}
-            for w in data.get("warnings") or []
-            if w.get("code") not in PAGE_ONLY_WARNINGS
-        ]
+        page_warnings += [(name, w) for w in data.get("warnings") or [] if w.get("code") not in PAGE_ONLY_WARNINGS]
         text = (data.get("page") or {}).get("text") or ""
         text_parts.append(text)
         offset += len(text) + len(PAGE_SEPARATOR)
-    merged["warnings"] = _one_line_per_warning(merged["warnings"])
+    merged["warnings"] = _one_line_per_warning(page_warnings)
     merged["warnings"] += [{"stage": "compare", **w} for w in result.get("warnings") or []]
     joined, renamed = same_actors_across_pages(list(actors.values()))
     for relation in merged["relations"]:

@@ -122,34 +122,29 @@ def clause_cut_short(doc: Doc, first: int, last: int, cues: frozenset[str]) -> i
     if verb >= len(doc) or doc[last].is_punct or doc[last].is_space or not doc[last].whitespace_:
         return last
     token = doc[verb]
+    if token.sent.start != doc[last].sent.start or any(
+        t.tag_ in ("WDT", "WP") or t.text in _MARKS for t in doc[first : last + 1]
+    ):
+        return last
     if token.dep_ in ("aux", "auxpass") and token.tag_ in FINITE_TAGS and token.head.i > token.i:
-        return auxiliary_cut_short(doc, first, last, token.head, cues)
+        return auxiliary_cut_short(token.head, last, cues)
     if (
         token.tag_ not in FINITE_TAGS
         or token.pos_ not in ("VERB", "AUX")
-        or token.sent.start != doc[last].sent.start
-        or token.dep_ in ("aux", "auxpass")  # "[the nominee] has been endorsed by ...": the cue's own auxiliary
+        or token.dep_ in ("aux", "auxpass")  # an auxiliary whose verb comes before it: nothing cut short here
         or token.left_edge.i <= first  # "[the plan] was dead": the content is part of that verb's clause
-        or any(t.tag_ in ("WDT", "WP") for t in doc[first : last + 1])
         or any(c.dep_ in SUBJECT_DEPS and c.i > last for c in token.children)
-        or any(t.text in _MARKS for t in doc[first : last + 1])
     ):
         return last
     end = token.right_edge.i
     return end if end > last else last
 
 
-def auxiliary_cut_short(doc: Doc, first: int, last: int, verb: Token, cues: frozenset[str]) -> int:
+def auxiliary_cut_short(verb: Token, last: int, cues: frozenset[str]) -> int:
     """ "said [the nominee] had not paid any taxes": the same, when the content stops before the auxiliary of a verb
     with no subject of its own (not the cue's own auxiliary: "[the nominee] has been endorsed by ...", whose verb is
     a cue); the clause goes on to that verb's last word."""
-    if (
-        verb.sent.start != doc[last].sent.start
-        or verb.left_edge.i <= last
-        or verb.lemma_.lower() in cues
-        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-        or any(t.tag_ in ("WDT", "WP") or t.text in _MARKS for t in doc[first : last + 1])
-    ):
+    if verb.left_edge.i <= last or verb.lemma_.lower() in cues or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return last
     return max(last, verb.right_edge.i)
 
