@@ -486,8 +486,8 @@ def noun_referents(
     crackdown": :func:`_loaded`); an outlet that writes the noun with two such modifiers names two things, and
     the noun is left out (:func:`_paired`). Precision first: lower-case words only (never a name or a number),
     the outlets' own words (not in a quotation), and each pair confirmed by the parse (the modifier an ``amod``
-    of the noun, or a ``compound`` of a curated group: "death tax") before it is shown. ``text`` holds the pages' texts joined at ``bases``;
-    ``parse`` parses sentences (default: the shared English pipeline)."""
+    of the noun, or a ``compound`` of a curated group: "death tax") before it is shown. ``text`` holds the
+    pages' texts joined at ``bases``; ``parse`` parses sentences (default: the shared English pipeline)."""
     stop = _stop_words()
     groups = modifier_groups()
     found: dict[str, dict[str, dict[str, list[tuple[int, int, int]]]]] = defaultdict(lambda: defaultdict(dict))
@@ -511,7 +511,7 @@ def noun_referents(
     ]
     if not candidates:
         return []
-    # the parse: the modifier hangs on the noun; a loaded word only as an adjective ("scathing criticism"), since a
+    # the parse: the modifier hangs on the noun; a loaded word only as an adjective ("brutal crackdown"), since a
     # noun before a noun names a kind of it ("fraud count" / "tax count" are two counts, not two words for one)
     adjectives: dict[str, dict[str, dict[str, list[tuple[int, int, int]]]]] = defaultdict(lambda: defaultdict(dict))
     for (head, page_id, modifier, span), dep in zip(candidates, _parsed_deps(text, candidates, parse), strict=True):
@@ -543,7 +543,8 @@ def _paired(
     of one curated group, or a loaded word against a plain one ("terror" / "terrorist" attack are one slant, no
     choice, and only where each page writes the noun with that one modifier); none when a page has two such
     modifiers (its noun names two things: "feisty" / "dismal" performance) or a page writes both words of a pair
-    (no choice between them). ``by_page``: page -> modifier -> spans; ``written``: the same of every modifier the page writes the noun with, when ``by_page`` holds fewer."""
+    (no choice between them). ``by_page``: page -> modifier -> spans; ``written``: the same of every modifier
+    the page writes the noun with, when ``by_page`` holds fewer."""
     groups = modifier_groups()
     written = written or by_page
     keep: set[tuple[str, str]] = set()
