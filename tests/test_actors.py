@@ -567,3 +567,15 @@ def test_a_region_in_a_speakers_title_is_no_actor(nlp):
 def test_an_armed_word_inside_a_longer_name_makes_no_armed_group(nlp):
     analysis = run(nlp, "Guests may book the Sunset Ocean Front Villa or one of the garden rooms for the weekend.")
     assert not [a for a in analysis.actors if a.type in ("rebel_group", "political_militia")]
+
+
+def test_a_headline_name_run_on_into_its_verb_is_the_named_actors_mention(nlp):
+    """ "Kestrel Hotels Officially" (the recognizer's organization in a title-case headline) is Kestrel Hotels."""
+    text = (
+        "Kestrel Hotels Officially Opens\n\nKestrel Hotels said on Friday that its first resort had opened, and "
+        "Pembrook Group sent its chief to the opening."
+    )
+    analysis = run(nlp, text, headline=True)
+    kestrel = next(a for a in analysis.actors if a.name.startswith("Kestrel"))
+    assert kestrel.name == "Kestrel Hotels" and [m.start for m in kestrel.mentions] == [0, 33]
+    assert all(a.name != "Kestrel Hotels Officially" for a in analysis.actors)

@@ -330,7 +330,47 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
         _noun_pass(found, index, pb, gaz, present, specific)
         _bare_name_pass(found, index, pb, place_names)
     _drop_common_nouns(found, page_text, frozenset(gaz.lexicon["nouns"]), heading_spans(parsed))
+    _trim_headline_names(found, parsed, lower_words(page_text))
     return found
+
+
+def _trim_headline_names(found: Found, parsed, lowered: Counter) -> None:
+    """A name the recognizer ran on into a title-case headline's verb ("Hyatt Officially Opens", on a page that
+    names Hyatt): seen only in the headline and never written below it, it is the shorter actor's mention when
+    the words after that actor's name are common words (the framing background counts or the page's lower case)."""
+    headlines = [(pb.block.start, pb.block.end) for pb in parsed if pb.block.kind == "headline"]
+    if not headlines:
+        return
+    from ..framing import background
+
+    common = background()
+    body = "\n".join(pb.block.text for pb in parsed if pb.block.kind != "headline")
+    by_key = {actor_name_key(a.name): a for a in found.actors.values()}
+    trimmed = set()
+    for actor_id, actor in found.actors.items():
+        words = actor.name.split()
+        if not actor_id.startswith("actor:") or len(words) < 2 or actor.name in body or not actor.mentions:
+            continue
+        if not all(any(a <= m.start and m.end <= b for a, b in headlines) for m in actor.mentions):
+            continue
+        for k in range(len(words) - 1, 0, -1):
+            shorter = by_key.get(actor_name_key(" ".join(words[:k])))
+            rest = [w.lower() for w in words[k:]]
+            if shorter is None or shorter is actor or not all(w in common or lowered[w] for w in rest):
+                continue
+            prefix = " ".join(words[:k])
+            for mention in actor.mentions:
+                if mention.text.startswith(prefix):
+                    shorter.mentions.append(Span(mention.start, mention.start + len(prefix), prefix))
+            trimmed.add(actor_id)
+            break
+    for actor_id in trimmed:
+        del found.actors[actor_id]
+        found.weak.discard(actor_id)
+    for block in found.token_actor:
+        for token in [t for t, a in block.items() if a in trimmed]:
+            del block[token]
+    found.by_name = {name: a for name, a in found.by_name.items() if a not in trimmed}
 
 
 def heading_spans(parsed) -> list[tuple[int, int]]:
