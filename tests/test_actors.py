@@ -568,3 +568,49 @@ def test_taking_something_from_an_actor_relates_them_only_when_it_is_ground(nlp)
     assert not {r for r in relations(leave) if r[1] == "captures_from"}
     town = run(nlp, "The Sable Front took the town from the Harbour Militia on Tuesday.")
     assert {r[1] for r in relations(town)} == {"captures_from"}
+
+
+# --- reader faults, session 15: names no party bears ---------------------------------------------------------
+
+
+def test_heading_lines_of_common_words_name_no_actor(nlp):
+    """A hotel page's section titles: the recognizer labels "Drinking" of "Dining and Drinking" an organization."""
+    text = (
+        "The Marlow Bay Lodge opened its doors on Friday after two years of building.\n\nDining and Drinking\n\n"
+        "Three restaurants serve local fish, and a rooftop bar stays open until midnight.\n\nMeetings & Events\n\n"
+        "The ballroom seats 300 guests.\n\nKestrel Holdings\n\nThe lodge belongs to a family trust."
+    )
+    names = {a.name for a in run(nlp, text).actors}
+    assert not names & {"Drinking", "Dining and Drinking", "Meetings & Events"}
+    assert "Kestrel Holdings" in names  # a heading's name of words no common text uses stays a name
+
+
+def test_a_region_in_a_speakers_title_is_no_actor(nlp):
+    """ "Group President, Asia Pacific, <company>": the region is part of her title, not a party (nor the United
+    States, for "Latin America")."""
+    for region in ("Asia Pacific", "Latin America", "Europe"):
+        text = f'"We are proud to open here," said Mara Quill, Group President, {region}, Fenwick Hotels Corporation.'
+        start = text.index("Mara")
+        source = Source("s1", "Mara Quill", "person", mentions=[Span(start, len(text) - 1, text[start:-1])])
+        analysis = run(nlp, text, sources=[source])
+        assert {(a.name, a.type) for a in analysis.actors} == {
+            ("Mara Quill", "person"),
+            ("Fenwick Hotels Corporation", "organization"),
+        }, region
+
+
+def test_an_armed_word_inside_a_longer_name_makes_no_armed_group(nlp):
+    analysis = run(nlp, "Guests may book the Sunset Ocean Front Villa or one of the garden rooms for the weekend.")
+    assert not [a for a in analysis.actors if a.type in ("rebel_group", "political_militia")]
+
+
+def test_a_headline_name_run_on_into_its_verb_is_the_named_actors_mention(nlp):
+    """ "Kestrel Hotels Officially" (the recognizer's organization in a title-case headline) is Kestrel Hotels."""
+    text = (
+        "Kestrel Hotels Officially Opens\n\nKestrel Hotels said on Friday that its first resort had opened, and "
+        "Pembrook Group sent its chief to the opening."
+    )
+    analysis = run(nlp, text, headline=True)
+    kestrel = next(a for a in analysis.actors if a.name.startswith("Kestrel"))
+    assert kestrel.name == "Kestrel Hotels" and [m.start for m in kestrel.mentions] == [0, 33]
+    assert all(a.name != "Kestrel Hotels Officially" for a in analysis.actors)

@@ -171,3 +171,75 @@ def test_the_verb_an_outlet_reports_one_statement_with_is_paired_only_when_it_we
     other = _statement(f"Rask's deputy refused {QUOTE}.", "Harbour Post", "her deputy", "refused", QUOTE)
     assert _across(other, declined) == []  # another speaker: not one statement
     assert choices.cue_key("reportedly said in a statement") == "say" and choices.cue_key("then tells") == "tell"
+
+
+# --- reader fault, session 15: one thing named by one noun with a loaded modifier --------------------------------
+
+SHERIFF = [
+    "The county signed a deal on Monday that lets deputies check the status of illegal immigrants at traffic stops.",
+    "Church groups feared a brutal crackdown on farm towns.",
+    "Local employers said young workers were leaving the valley.",
+]
+GAZETTE = [
+    "The county agreed on Monday to let deputies ask undocumented immigrants for papers at traffic stops.",
+    "Church groups warned of a swift crackdown on farm towns.",
+    "Older workers were leaving the valley, one farmer told the paper.",
+    "“Every illegal worker must leave,” a supporter shouted at the meeting.",
+]
+
+
+@pytest.fixture(scope="module")
+def modifiers():
+    from rashomon.compare import compare_pages
+
+    pages = [
+        analyze(page_from(SHERIFF, publisher="Valley Courier")),
+        analyze(page_from(GAZETTE, publisher="Ridge Bulletin")),
+    ]
+    return pages, compare_pages(pages)
+
+
+def test_one_noun_with_a_differently_loaded_modifier_is_a_paired_choice(modifiers):
+    pages, result = modifiers
+    things = {c["referent"]: c for c in result["word_choices"] if c["kind"] == "thing"}
+    assert set(things) == {"thing@immigrant", "thing@crackdown"}  # "young / older workers" carries no framing
+    rows = {
+        (c["referent"], row["account"]): {w["term"] for w in row["words"]}
+        for c in things.values()
+        for row in c["accounts"]
+    }
+    assert rows[("thing@immigrant", "p1")] == {"illegal immigrants"}
+    assert rows[("thing@immigrant", "p2")] == {"undocumented immigrants"}
+    assert rows[("thing@crackdown", "p1")] == {"brutal crackdown"}
+    assert rows[("thing@crackdown", "p2")] == {"swift crackdown"}
+    for choice in things.values():  # every shown word is the outlet's own, at its offsets, outside quotations
+        for row in choice["accounts"]:
+            page = pages[int(row["account"][1:]) - 1].page
+            for word in row["words"]:
+                for span in word["evidence"]:
+                    assert page.text[span["start"] : span["end"]] == span["text"]
+                    assert "“" not in page.text[page.text.rfind("\n", 0, span["start"]) + 1 : span["start"]]
+
+
+def test_a_modifier_pair_needs_the_parse_to_read_a_modifier_and_no_name_or_number():
+    from rashomon.choices import PageAccount, noun_referents
+
+    def referents(one: str, other: str, parse=None):
+        pages = [
+            PageAccount("p1", "A", analyze(page_from([one], publisher="A"), stage_names=())),
+            PageAccount("p2", "B", analyze(page_from([other], publisher="B"), stage_names=())),
+        ]
+        text = pages[0].analysis.page.text + "\n" + pages[1].analysis.page.text
+        bases = {"p1": 0, "p2": len(pages[0].analysis.page.text) + 1}
+        return noun_referents(pages, bases, text, lambda a, b: True, parse)
+
+    assert [r.id for r in referents("They met illegal immigrants.", "They met undocumented immigrants.")] == [
+        "thing@immigrant"
+    ]
+    # a verb and its object is no modifier, whatever the words; a loaded noun before a noun names a kind of it
+    assert referents("Troops slaughtered civilians.", "Troops moved civilians.") == []
+    assert referents("He admitted one fraud count.", "He admitted one tax count.") == []
+    # a name is never read as a modifier and a noun
+    assert referents("The Illegal Immigrants Act passed.", "The Undocumented Immigrants Act passed.") == []
+    # nor are words in quotation marks
+    assert referents('He said "illegal immigrants" were held.', "They met undocumented immigrants.") == []

@@ -336,3 +336,74 @@ def test_every_way_a_pair_agrees_has_its_words_in_the_reason():
     from rashomon.report.facts import HOW_WORDS
 
     assert set(HOW_WORDS) == set(PAIR_HOWS)
+
+
+# --- reader fault, session 15: one person, one label form ----------------------------------------------------
+
+CALLOWAY = {
+    "id": "person:ruth_a_calloway",
+    "name": "Ruth A. Calloway",
+    "type": "person",
+    "aliases": ["Ruth Calloway", "Senator Calloway"],
+    "mentions": [{"text": "Ruth A. Calloway"}, {"text": "Ruth Calloway"}],
+}
+
+
+def test_a_person_is_named_in_every_label_as_the_actors_name_them():
+    blocked = [
+        claim("p1:c1", "Ruth Calloway blocked the vote.", "block", agent="Ruth Calloway"),
+        claim("p2:c1", "On Tuesday Senator Calloway blocked the vote on the tax.", "block", agent="Senator Calloway"),
+    ]
+    assert fact_label(blocked, outlet_of, [CALLOWAY]) == "Ruth A. Calloway blocked the vote"
+    # a figure the cut would halve is made whole, not repeated in brackets
+    delayed = [
+        claim(
+            "p1:c2",
+            "Senator Calloway delayed the budget hearing by two weeks.",
+            "delay",
+            agent="Senator Calloway",
+            quantities=[{"text": "two weeks", "value": 2, "unit": "week"}],
+        ),
+        claim(
+            "p2:c2",
+            "Ruth A. Calloway also delayed the hearing by two weeks, aides said.",
+            "delay",
+            agent="Ruth A. Calloway",
+            quantities=[{"text": "two weeks", "value": 2, "unit": "week"}],
+        ),
+    ]
+    assert fact_label(delayed, outlet_of, [CALLOWAY]) == "Ruth A. Calloway delayed the budget hearing by two weeks"
+    # two people of one last name: the short form is left as written
+    other = {**CALLOWAY, "id": "person:dan_calloway", "name": "Dan Calloway", "aliases": ["Senator Calloway"]}
+    other["mentions"] = [{"text": "Dan Calloway"}]
+    assert fact_label(blocked, outlet_of, [CALLOWAY, other]).startswith("Ruth A. Calloway blocked")
+    assert fact_label(blocked[1:], outlet_of, [CALLOWAY, other]) == "Senator Calloway blocked the vote on the tax"
+
+
+def test_three_outlets_writing_one_name_three_ways_get_one_form_in_the_compared_labels():
+    from rashomon.compare import compare_pages
+    from rashomon.contract import to_dict
+    from rashomon.pipeline import analyze
+    from rashomon.report.comparison import merge_for_report
+    from rashomon.report.view import fact_words_of
+    from tests.conftest import page_from
+
+    texts = {
+        "Daily A": [
+            "Ruth A. Calloway blocked a vote on the harbour tax.",
+            "In a surprise move on Tuesday afternoon, Ruth A. Calloway also delayed the budget hearing by two weeks.",
+        ],
+        "Daily B": [
+            "On Tuesday, in a move that surprised the chamber, Ruth Calloway blocked a vote on the harbour tax.",
+            "Ruth Calloway delayed the budget hearing by two weeks.",
+        ],
+        "Daily C": [
+            "Late on Tuesday, after a long debate in the chamber, Senator Calloway blocked a vote on the harbour tax.",
+            "After talks with the mayor broke down, Senator Calloway delayed the budget hearing by two weeks.",
+        ],
+    }
+    pages = [analyze(page_from(blocks, publisher=name)) for name, blocks in texts.items()]
+    merged = merge_for_report([to_dict(a) for a in pages], compare_pages(pages), list(texts))
+    labels = [label for label, _ in fact_words_of(merged).values() if "Calloway" in label]
+    assert len(labels) == 2
+    assert all(label.startswith("Ruth A. Calloway ") for label in labels), labels

@@ -202,6 +202,43 @@ def test_stories_over_written_pages_are_the_same_whole_or_in_two_runs(tmp_path: 
     )
 
 
+def test_a_story_page_shows_how_each_page_joined_in_parts_a_reader_can_read(tmp_path: Path):
+    """Reader fault, session 15: "join score 1.09" (a cosine plus a shared-names bonus) meant nothing to a reader.
+    The page shows the cosine and the share of names apart, each in [0, 1], with the rule in the note."""
+    import re
+
+    from rashomon.batch.query import query
+    from rashomon.report.stories import render_html
+    from rashomon.stories import build_stories
+    from rashomon.stories.grouping import NAME_BONUS
+    from rashomon.stories.view import stories_view
+
+    out = written_output(tmp_path / "out", STRIKE + FLOOD)
+    build_stories(out, workers=1, compare=False)
+    rows, _ = query(out, "SELECT score, similarity, names_shared, duplicate_of FROM story_pages")
+    joined = [(score, sim, shared) for score, sim, shared, duplicate in rows if sim is not None]
+    assert len(joined) == 3 and all(duplicate is None for *_, duplicate in rows)  # two stories, five pages
+    for score, similarity, shared in joined:  # the parts are the score's
+        assert 0 <= similarity <= 1 and 0 <= shared <= 1
+        assert score == pytest.approx(similarity + NAME_BONUS * shared, abs=2e-4)
+    page = render_html(stories_view(out))
+    assert "join score" not in page and page.count("opened the story") == 2
+    shown = re.findall(r"text similarity (\d\.\d\d) · names shared (\d+)%", page)
+    assert len(shown) == 3 and all(float(s) <= 1 and int(n) <= 100 for s, n in shown)
+    assert "reaches 0.70" in page
+
+
+def test_a_story_table_written_before_the_parts_were_kept_still_reads():
+    from rashomon.report.stories import how_it_joined
+
+    assert how_it_joined({"score": 1.0, "duplicate_of": None}) == "opened the story"
+    assert how_it_joined({"score": 1.09, "duplicate_of": None}).startswith("score 1.09 (text similarity + 0.2")
+    assert how_it_joined({"score": 1.0, "duplicate_of": "p4"}) == "near-duplicate of p4"
+    assert how_it_joined({"score": 0.9, "similarity": 0.8, "names_shared": 0.5}) == (
+        "text similarity 0.80 · names shared 50%"
+    )
+
+
 @pytest.mark.ray
 @pytest.mark.slow
 def test_the_ray_engine_groups_as_the_local_engine(tmp_path: Path):

@@ -427,6 +427,183 @@ def _noted(choice: WordChoice) -> bool:
     return True
 
 
+# --- common-noun referents across pages ------------------------------------------------------------------
+#: A word and the next, both lower case and separated by spaces only: a modifier and the noun it may modify.
+_PAIR_WORD = re.compile(r"[a-z][a-z-]*[a-z]")
+#: Head nouns no referent is read from (too vague to be one thing in two outlets).
+VAGUE_HEADS = frozenset({"thing", "way", "time", "year", "day", "people", "part", "lot", "kind", "sort", "number"})
+#: Dependencies that make the first word of a pair the second's modifier in the parse.
+MODIFIER_DEPS = frozenset({"amod", "compound"})
+
+
+@lru_cache(maxsize=1)
+def modifier_groups() -> dict[str, int]:
+    """Modifier -> the index of its group in ``framing/modifier_pairs.yaml`` (alternatives for one slot)."""
+    return {w: n for n, group in enumerate(load_yaml("framing/modifier_pairs.yaml")["groups"]) for w in group}
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _modifier_pairs(text: str, start: int, end: int) -> Iterable[tuple[int, int, int, int]]:
+    """``(modifier start, modifier end, head start, head end)`` of each two lower-case words in ``text[start:end]``
+    with only spaces between them and no quotation open before them in the stretch (words in quotation marks are
+    a source's, not the outlet's)."""
+    words = list(_PAIR_WORD.finditer(text, start, end))
+    for first, second in zip(words, words[1:]):
+        gap = text[first.end() : second.start()]
+        if gap.strip(" ") or not gap:
+            continue
+        if first.start() > 0 and (text[first.start() - 1].isalnum() or text[first.start() - 1] in "-'’"):
+            continue  # the end of a capitalised word ("Illegal" read as "llegal") or of a longer compound
+        if second.end() < len(text) and (text[second.end()].isalnum() or text[second.end()] == "-"):
+            continue
+        before = text[start : first.start()]
+        if before.count('"') % 2 or before.count("“") > before.count("”"):
+            continue
+        yield first.start(), first.end(), second.start(), second.end()
+
+
+def _loaded(modifier: str) -> bool:
+    """Whether a modifier is loaded language or name calling (``loaded_language.yaml``, VADER's strong words)."""
+    loaded, names, _ = loaded_lexicon()
+    return bool(loaded.fullmatch(modifier) or names.fullmatch(modifier))
+
+
+def noun_referents(
+    pages: Sequence[PageAccount],
+    bases: Mapping[str, int],
+    text: str,
+    outlet_wrote: Callable[[int, int], bool],
+    parse: Callable[[list[str]], list[Any]] | None = None,
+) -> list[Referent]:
+    """One referent per common noun two pages write with different modifiers, where the difference carries
+    framing: "illegal immigrants" / "undocumented immigrants" (the same head noun, modifiers of one curated group
+    of ``framing/modifier_pairs.yaml``), or a loaded adjective on one side only ("brutal crackdown" / "swift
+    crackdown": :func:`_loaded`); an outlet that writes the noun with two such modifiers names two things, and
+    the noun is left out (:func:`_paired`). Precision first: lower-case words only (never a name or a number),
+    the outlets' own words (not in a quotation), and each pair confirmed by the parse (the modifier an ``amod``
+    of the noun, or a ``compound`` of a curated group: "death tax") before it is shown. ``text`` holds the
+    pages' texts joined at ``bases``; ``parse`` parses sentences (default: the shared English pipeline)."""
+    stop = _stop_words()
+    groups = modifier_groups()
+    found: dict[str, dict[str, dict[str, list[tuple[int, int, int]]]]] = defaultdict(lambda: defaultdict(dict))
+    for page in pages:
+        if (page.analysis.page.language or "en") != "en":
+            continue
+        base = bases[page.id]
+        for block in page.analysis.page.article_blocks:
+            for m_start, m_end, h_start, h_end in _modifier_pairs(text, base + block.start, base + block.end):
+                modifier, head = text[m_start:m_end], fold(text[h_start:h_end])
+                if modifier in stop or head in stop or modifier.endswith("ly") or len(head) < 3:
+                    continue
+                if head in VAGUE_HEADS or not outlet_wrote(m_start, h_end):
+                    continue
+                found[head][page.id].setdefault(modifier, []).append((m_start, h_start, h_end))
+    candidates = [
+        (head, page_id, modifier, span)
+        for head, by_page in found.items()
+        for page_id, modifier in _paired(by_page)
+        for span in by_page[page_id][modifier]
+    ]
+    if not candidates:
+        return []
+    # the parse: the modifier hangs on the noun; a loaded word only as an adjective ("brutal crackdown"), since a
+    # noun before a noun names a kind of it ("fraud count" / "tax count" are two counts, not two words for one)
+    adjectives: dict[str, dict[str, dict[str, list[tuple[int, int, int]]]]] = defaultdict(lambda: defaultdict(dict))
+    for (head, page_id, modifier, span), dep in zip(candidates, _parsed_deps(text, candidates, parse), strict=True):
+        if dep == "amod" or (dep == "compound" and modifier in groups):
+            adjectives[head][page_id].setdefault(modifier, []).append(span)
+    referents = []
+    for head in sorted(adjectives):
+        by_page = adjectives[head]
+        kept = _paired(by_page, found[head])
+        mentions = sorted(
+            (m_start, h_end, fold(text[m_start:h_end]))
+            for page_id, modifier in kept
+            for m_start, _, h_end in by_page[page_id][modifier]
+        )
+        if len({page_id for page_id, _ in kept}) < 2:
+            continue
+        forms = Counter(
+            text[h_start:h_end] for page_id, modifier in kept for _, h_start, h_end in by_page[page_id][modifier]
+        )
+        label = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        referents.append(Referent("thing", f"thing@{head}", label, mentions))
+    return referents
+
+
+def _paired(
+    by_page: Mapping[str, Mapping[str, Any]], written: Mapping[str, Mapping[str, Any]] | None = None
+) -> set[tuple[str, str]]:
+    """``(page, modifier)`` of the modifiers one noun gets on different pages that make a choice: two alternatives
+    of one curated group, or a loaded word against a plain one ("terror" / "terrorist" attack are one slant, no
+    choice, and only where each page writes the noun with that one modifier); none when a page has two such
+    modifiers (its noun names two things: "feisty" / "dismal" performance) or a page writes both words of a pair
+    (no choice between them). ``by_page``: page -> modifier -> spans; ``written``: the same of every modifier
+    the page writes the noun with, when ``by_page`` holds fewer."""
+    groups = modifier_groups()
+    written = written or by_page
+    keep: set[tuple[str, str]] = set()
+    pages = sorted(by_page)
+    for n, page_a in enumerate(pages):
+        for page_b in pages[n + 1 :]:
+            mods_a, mods_b = by_page[page_a], by_page[page_b]
+            for a in mods_a:
+                for b in mods_b:
+                    if a == b or a in mods_b or b in mods_a:
+                        continue
+                    same_group = a in groups and groups[a] == groups.get(b)
+                    # a loaded word against a plain one, each page writing the noun with that one modifier alone
+                    # (Fox's "terror attack" and "disdainful attack" are two attacks)
+                    loaded_pair = (
+                        a not in groups
+                        and b not in groups
+                        and _loaded(a) != _loaded(b)
+                        and len(written[page_a]) == len(written[page_b]) == 1
+                    )
+                    if same_group or loaded_pair:
+                        keep |= {(page_a, a), (page_b, b)}
+    if any(n > 1 for n in Counter(page for page, _ in keep).values()):
+        return set()
+    return keep
+
+
+def _parsed_deps(
+    text: str,
+    candidates: list[tuple[str, str, str, tuple[int, int, int]]],
+    parse: Callable[[list[str]], list[Any]] | None,
+) -> list[str | None]:
+    """For each candidate, how the parse of its sentence hangs the modifier on the noun (``amod``, ``compound``),
+    or None when it does not or the noun is no common noun ("attacked protesters": a verb and its object)."""
+    if parse is None:
+        from .nlp import load
+
+        nlp = load()
+
+        def parse(texts: list[str]) -> list[Any]:
+            return list(nlp.pipe(texts))
+
+    windows = []
+    for _, _, _, (m_start, _, h_end) in candidates:
+        left = max(text.rfind(".", 0, m_start), text.rfind("\n", 0, m_start)) + 1
+        right_stop = [i for i in (text.find(".", h_end), text.find("\n", h_end)) if i >= 0]
+        right = min(right_stop) + 1 if right_stop else len(text)
+        windows.append((left, right))
+    docs = parse([text[a:b] for a, b in windows])
+    out: list[str | None] = []
+    for candidate, (left, _), doc in zip(candidates, windows, docs, strict=True):
+        m_start, h_start, _ = candidate[3]
+        by_char = {tok.idx + left: tok for tok in doc}
+        modifier, head = by_char.get(m_start), by_char.get(h_start)
+        ok = modifier is not None and head is not None and modifier.head.i == head.i and head.pos_ == "NOUN"
+        out.append(modifier.dep_ if ok and modifier is not None and modifier.dep_ in MODIFIER_DEPS else None)
+    return out
+
+
 def verb_span(text: str, start: int, end: int, lemma: str) -> tuple[int, int] | None:
     """Where the claim ``text[start:end]`` writes its predicate ``lemma`` ("defeat": "defeated", "seize":
     "seized"); None when no word of the claim starts with the lemma's stem (an irregular form: "took", "rose"),
@@ -546,7 +723,10 @@ def across_pages(
             events.append(Referent("event", f"verb@{fact.id}", fact.topic or "one fact", sorted(verbs)))
     found = word_choices(
         text,
-        actor_referents(actors, text) + events + statement_referents(pages, bases),
+        actor_referents(actors, text)
+        + events
+        + statement_referents(pages, bases)
+        + noun_referents(pages, bases, text, outlet_wrote),
         accounts,
         {page.id: page.label for page in pages},
         voice_at,

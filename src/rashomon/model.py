@@ -466,7 +466,7 @@ class Relation:
     narrative: str | None = None
 
 
-ReferentKind = Literal["actor", "event"]
+ReferentKind = Literal["actor", "event", "thing"]
 
 
 @dataclass(slots=True)

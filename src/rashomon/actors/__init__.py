@@ -114,12 +114,27 @@ def _view_holders(text: str, sentence_start: int, evidence_start: int, gaz: Gaze
 
 
 def _promote_sources(found: Found, analysis: Analysis) -> None:
-    """A name kept aside as doubtful (a "person" only seen after "of") is an actor if it is a source."""
-    spans = [(m.start, m.end) for s in analysis.sources for m in s.mentions]
+    """A name kept aside as doubtful (a "person" only seen after "of") is an actor if it is a source.
+
+    Only the source's name counts, not the rest of its mention: in "Jane Roe, Group President, Asia Pacific,
+    Acme Corp" the region is part of her title, not a source (the whole mention is the span when the name is not
+    written in it); so does the group it speaks for, when the attribution stage read one."""
+    spans = []
+    for source in analysis.sources:
+        for mention in source.mentions:
+            spans.append(_written_at(source.name, mention) or (mention.start, mention.end))
+            if source.affiliation and (at := _written_at(source.affiliation, mention)):
+                spans.append(at)
     for actor_id in list(found.weak):
         mentions = found.actors[actor_id].mentions
         if any(m.start < end and start < m.end for m in mentions for start, end in spans):
             found.weak.discard(actor_id)
+
+
+def _written_at(name: str, mention: Span) -> tuple[int, int] | None:
+    """The page span of ``name`` inside a source's mention, if the mention writes it."""
+    at = mention.text.find(name) if name else -1
+    return (mention.start + at, mention.start + at + len(name)) if at >= 0 else None
 
 
 def _link_people(found: Found, parsed, gaz: Gazetteer) -> None:

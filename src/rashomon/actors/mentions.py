@@ -77,6 +77,10 @@ NAME_PUNCTUATION = ".'’&-"
 #: every word of a label is a common word; and how often a name may be mentioned and still be such a label.
 NAME_LINK_WORDS = frozenset({"of", "and", "the", "for", "on", "off", "in", "de", "du", "la", "von", "van"})
 MAX_LABEL_MENTIONS = 2
+#: A heading line: a block (not the headline) of at most this many words, with no verb and no sentence
+#: punctuation at its end ("Dining and Drinking", "Meetings & Events" on a hotel page). A name seen only in such
+#: lines whose every word is a common word is the heading's title case, not a party.
+HEADING_MAX_WORDS = 6
 #: Honorifics that make the next name a person's.
 HONORIFICS = name_titles("person") | {f"{title}." for title in name_titles("person")}
 #: Dependencies of an unlabelled proper name that can make it a party (subject, object, list member).
@@ -339,8 +343,79 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
         _entity_pass(found, index, pb, gaz.lexicon)
         _noun_pass(found, index, pb, gaz, present, specific)
         _bare_name_pass(found, index, pb, place_names)
-    _drop_common_nouns(found, page_text, frozenset(gaz.lexicon["nouns"]))
+    _drop_common_nouns(found, page_text, frozenset(gaz.lexicon["nouns"]), heading_spans(parsed))
+    _trim_headline_names(found, parsed, lower_words(page_text))
     return found
+
+
+def _trim_headline_names(found: Found, parsed, lowered: Counter) -> None:
+    """A name the recognizer ran on into a title-case headline's verb ("Hyatt Officially Opens", on a page that
+    names Hyatt): seen only in the headline and never written below it, it is the shorter actor's mention when
+    the words after that actor's name are common words (the framing background counts or the page's lower case)."""
+    headlines = [(pb.block.start, pb.block.end) for pb in parsed if pb.block.kind == "headline"]
+    if not headlines:
+        return
+    from ..framing import background
+
+    common = background()
+    body = "\n".join(pb.block.text for pb in parsed if pb.block.kind != "headline")
+    by_key = {actor_name_key(a.name): a for a in found.actors.values()}
+    trimmed = set()
+    for actor_id, actor in found.actors.items():
+        words = actor.name.split()
+        if not actor_id.startswith("actor:") or len(words) < 2 or actor.name in body or not actor.mentions:
+            continue
+        if not all(any(a <= m.start and m.end <= b for a, b in headlines) for m in actor.mentions):
+            continue
+        for k in range(len(words) - 1, 0, -1):
+            shorter = by_key.get(actor_name_key(" ".join(words[:k])))
+            rest = [w.lower() for w in words[k:]]
+            if shorter is None or shorter is actor or not all(w in common or lowered[w] for w in rest):
+                continue
+            prefix = " ".join(words[:k])
+            for mention in actor.mentions:
+                if mention.text.startswith(prefix):
+                    shorter.mentions.append(Span(mention.start, mention.start + len(prefix), prefix))
+            trimmed.add(actor_id)
+            break
+    for actor_id in trimmed:
+        del found.actors[actor_id]
+        found.weak.discard(actor_id)
+    for block in found.token_actor:
+        for token in [t for t, a in block.items() if a in trimmed]:
+            del block[token]
+    found.by_name = {name: a for name, a in found.by_name.items() if a not in trimmed}
+
+
+def heading_spans(parsed) -> list[tuple[int, int]]:
+    """The page spans of the article's heading lines (see ``HEADING_MAX_WORDS``): short blocks, not the
+    headline, with no verb and no sentence punctuation at the end."""
+    out = []
+    for pb in parsed:
+        words = [t for t in pb.doc if not t.is_punct]
+        if (
+            pb.block.kind == "paragraph"
+            and 0 < len(words) <= HEADING_MAX_WORDS
+            and pb.block.text.rstrip()[-1:] not in ".!?:;"
+            and not any(t.pos_ in ("VERB", "AUX") for t in pb.doc)
+        ):
+            out.append((pb.block.start, pb.block.end))
+    return out
+
+
+def _heading_only(actor: Actor, page_text: str, headings: list[tuple[int, int]], lowered: Counter) -> bool:
+    """Whether a name is seen only in heading lines and every word of it is a common word (the background
+    word counts of the framing measure, or one the page writes in lower case): a section title such as
+    "Dining and Drinking", where the recognizer labelled "Drinking" an organization."""
+    if not headings or not actor.mentions or actor.type == "person":
+        return False
+    if not all(any(start <= m.start and m.end <= end for start, end in headings) for m in actor.mentions):
+        return False
+    from ..framing import background  # the shipped counts, read once per process
+
+    common = background()
+    words = [w for w in re.findall(r"[^\W\d_]+", actor.name.lower()) if w not in NAME_LINK_WORDS]
+    return bool(words) and all(w in common or lowered[w] for w in words)
 
 
 #: Actor types a name's own words may give only on a page that speaks of armed conflict: "Sunset Ocean Front" on
@@ -398,14 +473,23 @@ def _not_a_name(
     return lowered[lower] >= max(COMMON_NOUN_MIN_LOWER, len(actor.mentions))
 
 
-def _drop_common_nouns(found: Found, page_text: str, actor_nouns: frozenset[str] = frozenset()) -> None:
-    """Forget the names found from the parse that are no party's name (see :func:`_not_a_name`); every
-    gazetteer actor is kept."""
+def _drop_common_nouns(
+    found: Found,
+    page_text: str,
+    actor_nouns: frozenset[str] = frozenset(),
+    headings: list[tuple[int, int]] | None = None,
+) -> None:
+    """Forget the names found from the parse that are no party's name (see :func:`_not_a_name` and
+    :func:`_heading_only`); every gazetteer actor is kept."""
     lowered = lower_words(page_text)
     dropped = {
         actor_id
         for actor_id, actor in found.actors.items()
-        if actor_id.startswith(("actor:", "person:")) and _not_a_name(actor, page_text, actor_nouns, lowered)
+        if actor_id.startswith(("actor:", "person:"))
+        and (
+            _not_a_name(actor, page_text, actor_nouns, lowered)
+            or _heading_only(actor, page_text, headings or [], lowered)
+        )
     }
     if not dropped:
         return
@@ -427,6 +511,15 @@ def _gazetteer_pass(found, index, pb, matches, gaz, present, specific) -> None:
             continue
         entry = gaz.entries[hit.entry_id]
         before = doc[start - 1] if start > 0 else None
+        if (
+            entry.type == "state"
+            and before is not None
+            and before.pos_ == "PROPN"
+            and doc[start].ent_iob_ == "I"
+            and doc[start].ent_type_ in ("GPE", "LOC")
+        ):
+            found.places[index].update(range(start, end))
+            continue  # "Latin America", "New Mexico": a longer place name, not the state its last word names
         if hit.capital and before is not None and before.lower_ in LOCATIVES:
             found.places[index].update(range(start, end))
             continue  # "talks in Moscow": the city, not the state
@@ -527,6 +620,8 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
         if end <= start:
             continue
         name = pb.doc[start:end].text
+        if is_region(name, lexicon):
+            label = "LOC"  # "Asia Pacific" in a title, labelled an organization: a place, kept aside
         if label in ("GPE", "LOC", "ORG") and any(
             c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in ent.root.children
         ):
@@ -589,6 +684,15 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
                 range(start, end),
                 weak=True,
             )
+
+
+def is_region(name: str, lexicon: dict) -> bool:
+    """Whether a name is a region of the world (``regions`` of ``nouns.yaml``: "Asia Pacific", "the Middle
+    East"), a place however the recognizer labels it."""
+    words = re.sub(r"[^\w&-]+", " ", name.lower()).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words) in lexicon.get("regions", ())
 
 
 def _bare_name_pass(found, index, pb, place_names: set[str]) -> None:
@@ -698,6 +802,8 @@ def _noun_pass(found, index, pb, gaz, present, specific) -> None:
             continue
         if tok.dep_ == "compound" and tok.head.i > tok.i and _lemma(tok.head, nouns) in nouns:
             continue  # "government" in "government forces": the head noun takes it
+        if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+            continue  # "Sunset Ocean Front Villa": the actor noun is inside a longer name, not its head
         start = tok.i
         while start > 0 and _keeps(pb.doc[start - 1], lexicon) and pb.doc[start - 1].head.i >= start - 1:
             start -= 1

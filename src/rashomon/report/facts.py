@@ -107,6 +107,35 @@ def _names_in(text: str, actors: Sequence[dict[str, Any]]) -> list[tuple[int, in
     return found
 
 
+def _person_names(actors: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Each way the pages write a person (name, aliases, mentions: "John Boehner", "Speaker Boehner") -> the
+    person's display name ("John A. Boehner", the fullest, as the actors stage and the cross-page join name them),
+    so one person has one form in every label. Only forms ending in the person's last name (not "the speaker");
+    a form two people share ("Jackson") is left as written."""
+    out: dict[str, str | None] = {}
+    for actor in actors:
+        name = str(actor.get("name") or "")
+        if actor.get("type") != "person" or len(name.split()) < 2:
+            continue
+        last = _bare(name.split()[-1])
+        forms = {name} | {str(a) for a in actor.get("aliases") or []}
+        forms |= {str(m.get("text") or "") for m in actor.get("mentions") or []}
+        for form in forms:
+            form = form.strip()
+            if len(form) >= 3 and form.split() and _bare(form.split()[-1]) == last:
+                out[form] = name if out.get(form, name) == name else None
+    return {form: name for form, name in out.items() if name}
+
+
+def _as_shown(text: str, names: dict[str, str]) -> str:
+    """``text`` with every person written as :func:`_person_names` shows them (longest form first)."""
+    if not names:
+        return text
+    forms = sorted(names, key=len, reverse=True)
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in forms))
+    return pattern.sub(lambda m: names[m.group()], text)
+
+
 def _window(text: str, verb: int, subject: tuple[int, int]) -> str | None:
     """The label cut from ``text``: the subject (character span), then the verb (word index) and the words after
     it up to the end of its clause, at most :data:`LABEL_MAX_WORDS` words; None when the subject stands after
@@ -194,7 +223,8 @@ def fact_label(
     The verb must be one another outlet's claim shares (same predicate or kind of event, no light verb such as
     "be" or "say"), and the label starts at an actor two outlets name when one stands before it; a figure two
     outlets give that the cut leaves out follows in brackets. With no such verb, the opening words of the
-    shortest claim are quoted, after its speaker's name when the outlet relays someone."""
+    shortest claim are quoted, after its speaker's name when the outlet relays someone. A person is named as the
+    actors name them, whichever outlet's words the label takes (quoted words stay as written)."""
     claims = [c for c in members if str(c.get("text") or "").strip()]
     if not claims:
         return ""
@@ -213,6 +243,7 @@ def fact_label(
         for q in c.get("quantities") or []
         if isinstance(q, dict) and q.get("text")
     )
+    people = _person_names(actors)
     ordered = sorted(claims, key=lambda c: (_is_title_case(str(c["text"])), len(_words(str(c["text"])))))
     for claim in ordered:
         predicate = str(claim.get("predicate") or "").lower()
@@ -250,7 +281,9 @@ def fact_label(
             for q in claim.get("quantities") or []
             if isinstance(q, dict) and q.get("text") and _figure_key(q) in figures - shown
         ]
-        return label + (f" ({missing[0]})" if missing else "")
+        if missing and (whole := _completed(label, missing[0])):
+            label, missing = whole, []  # "delayed the hearing by two" + "two weeks": the figure is not halved
+        return _as_shown(label, people) + (f" ({missing[0]})" if missing else "")
     shortest = ordered[0]  # the sort is stable: the first of the shortest, as min would give
     written = [str(q["text"]) for q in shortest.get("quantities") or [] if isinstance(q, dict) and q.get("text")]
     quoted = opening_words(str(shortest["text"]), figures=written)
@@ -260,9 +293,20 @@ def fact_label(
     if speaker:  # named in full when another outlet does ("Sheridan" -> "Mark D. Sheridan")
         last = speaker.split()[-1].lower()
         speaker = max((s for s in map(speaker_of, claims) if s and s.split()[-1].lower() == last), key=len)
+        speaker = people.get(speaker, speaker)
     if not speaker or speaker.split()[-1].lower() in quoted.lower():
         return quoted  # the words name their speaker already ("“He's cool,” Murray said")
     return f"{speaker}: {quoted}"
+
+
+def _completed(label: str, figure: str) -> str | None:
+    """``label`` with ``figure`` made whole when the label ends on its first words ("by two" + "two weeks" ->
+    "by two weeks"); None when it does not."""
+    words, figure_words = label.split(), figure.split()
+    for k in range(len(figure_words) - 1, 0, -1):
+        if [w.lower() for w in words[-k:]] == [w.lower() for w in figure_words[:k]]:
+            return " ".join(words + figure_words[k:])
+    return None
 
 
 def _figure_key(quantity: dict[str, Any]) -> str:

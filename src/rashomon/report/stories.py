@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from ..stories.grouping import EVENT_THRESHOLD, NAME_BONUS
 from .facts import fact_reason
 from .view import word_choices_view
 
@@ -68,13 +69,43 @@ def render_html(view: dict[str, Any]) -> str:
         f"{_e(view['multi_outlet'])} told by more than one outlet. Shown: the {_e(len(view['stories']))} told by "
         "the most outlets.</p>",
         _matrix(view),
-        "<p class=note>In each story, a page's join score is how close it was to the story when it joined: the "
-        "cosine of its title and lead to the story's, plus a bonus for the names they share (1 for the page that "
-        "opened the story). Pages that repeat another page's text are marked as its near-duplicates.</p>",
+        f"<p class=note>{_e(JOIN_NOTE)}</p>",
     ]
     parts += [_story(story) for story in view["stories"]]
     parts.append("</html>\n")
     return "".join(parts)
+
+
+#: What the "how it joined" column of a story's pages means (the grouping's rule, with its shipped settings).
+JOIN_NOTE = (
+    "How a page joined its story: the first page opens it; a page that repeats another page's text joins as its "
+    "near-duplicate; any other page joins the story its title and lead are most like. Text similarity is the "
+    "cosine of the two (1: the same direction, 0: nothing in common); names shared is the share of names (people, "
+    f"bodies, places) the page and the story have in common. A page joins when similarity + {NAME_BONUS:g} × names "
+    f"shared reaches {EVENT_THRESHOLD:.2f}; otherwise it opens a story of its own."
+)
+
+
+def how_it_joined(page: dict[str, Any]) -> str:
+    """The words of a story page's "how it joined" cell: the score's parts, each in [0, 1] (the sum the grouping
+    compares with its threshold may pass 1, and said nothing to a reader as "join score 1.09")."""
+    if page.get("duplicate_of"):
+        return f"near-duplicate of {page['duplicate_of']}"
+    similarity, shared = page.get("similarity"), page.get("names_shared")
+    if similarity is None:
+        score = page.get("score")
+        if score is None or score == 1.0:  # a story's first page
+            return "opened the story"
+        # a table written before the parts were kept
+        return f"score {score:.2f} (text similarity + {NAME_BONUS:g} × names shared)"
+    return f"text similarity {similarity:.2f} · names shared {shared:.0%}"
+
+
+def _join_tip(page: dict[str, Any]) -> str:
+    similarity, shared = page.get("similarity"), page.get("names_shared")
+    if similarity is None or shared is None:
+        return ""
+    return f"{similarity:.2f} + {NAME_BONUS:g} × {shared:.2f} = {similarity + NAME_BONUS * shared:.2f} ≥ {EVENT_THRESHOLD:.2f}"
 
 
 def _matrix(view: dict[str, Any]) -> str:
@@ -133,12 +164,12 @@ def _story(story: dict[str, Any]) -> str:
         links = ", ".join(f"<a href='#{_e(p['story_id'])}'>{_e(p['label'])}</a>" for p in peers)
         out.append(f"<p>The same kind of event (topic {_e(story['topic_id'])}): {links}.</p>")
     out += [
-        "<table><tr><th>date</th><th>outlet</th><th>title</th><th>join score</th><th>near-duplicate of</th></tr>",
+        "<table><tr><th>date</th><th>outlet</th><th>title</th><th>how it joined</th></tr>",
     ]
     for page in story["pages"]:
         out.append(
             f"<tr><td>{_e(page['published_at'])}</td><td>{_e(page['site'])}</td><td>{_e(page['title'])}</td>"
-            f"<td class=n>{page['score']:.2f}</td><td>{_e(page['duplicate_of'])}</td></tr>"
+            f"<td title='{_e(_join_tip(page))}'>{_e(how_it_joined(page))}</td></tr>"
         )
     out.append("</table>")
     comparison = story.get("comparison")

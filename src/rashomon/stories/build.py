@@ -64,6 +64,10 @@ STORY_TABLES: dict[str, pa.Schema] = {
             ("title", _S),
             ("score", _F),
             ("duplicate_of", _S),
+            # the score's parts (null for a story's first page and a near-duplicate): score = similarity +
+            # NAME_BONUS * names_shared, which is why a score may pass 1
+            ("similarity", _F),
+            ("names_shared", _F),
         ]
     ),
     "coverage": pa.schema([("story_id", _S), ("site", _S), ("pages", _I)]),
@@ -91,7 +95,9 @@ class StoriesState:
     """What persists between runs: the grouper and what each page's row needs."""
 
     grouper: StoryGrouper
-    pages: dict[str, tuple[str | None, str | None, str, float, str | None]] = field(default_factory=dict)
+    #: page id -> (site, date, title, score, near-duplicate of, similarity, names shared); a state saved before the
+    #: last two were kept has five.
+    pages: dict[str, tuple] = field(default_factory=dict)
 
 
 @dataclass
@@ -160,7 +166,15 @@ def build_stories(
         features = [to_features(item) for item in items]
         begun = time.perf_counter()
         for page, assignment in zip(features, grouper.add(features)):
-            state.pages[page.id] = (page.site, _iso(page.day), page.title, assignment.score, assignment.duplicate_of)
+            state.pages[page.id] = (
+                page.site,
+                _iso(page.day),
+                page.title,
+                assignment.score,
+                assignment.duplicate_of,
+                assignment.similarity,
+                assignment.names_shared,
+            )
         grouping += time.perf_counter() - begun
         summary.new_pages += len(features)
     summary.seconds_grouping = grouping
@@ -213,7 +227,7 @@ def write_tables(root: Path, state: StoriesState, *, compare: bool = True) -> No
         sites: dict[str, int] = {}
         titles = []
         for page_id in story.pages:
-            site, published, title, score, duplicate_of = state.pages[page_id]
+            site, published, title, score, duplicate_of, similarity, shared = (*state.pages[page_id], None, None)[:7]
             sites[site or NO_SITE] = sites.get(site or NO_SITE, 0) + 1
             titles.append(title)
             page_rows.append(
@@ -225,6 +239,8 @@ def write_tables(root: Path, state: StoriesState, *, compare: bool = True) -> No
                     "title": title,
                     "score": score,
                     "duplicate_of": duplicate_of,
+                    "similarity": similarity,
+                    "names_shared": shared,
                 }
             )
         coverage_rows += [{"story_id": story.id, "site": s, "pages": n} for s, n in sorted(sites.items())]

@@ -229,6 +229,11 @@ class Assignment:
     story_id: str
     score: float  # the score that joined it (1.0 for the first page of a story)
     duplicate_of: str | None = None  # the near-duplicate page it joined through
+    #: The score's parts when the page joined by the event test (``None`` for the first page of a story and a
+    #: near-duplicate): the cosine of its title and lead to the story's, and the share of names they have in
+    #: common (the score is ``similarity + name_bonus * names_shared``, so it may pass 1).
+    similarity: float | None = None
+    names_shared: float | None = None
 
 
 class StoryGrouper:
@@ -287,17 +292,19 @@ class StoryGrouper:
     def _add(self, page: PageFeatures) -> Assignment:
         duplicate = self._near_duplicate(page)
         index: int | None
+        parts: tuple[float, float] | None = None
         if duplicate is not None:
             index, score = self.story_of[duplicate], 1.0
         else:
-            index, score = self._best_story(page)
+            index, score, parts = self._best_story(page)
         if index is None:
             index = self._new_story(page)
-            score = 1.0
+            score, parts = 1.0, None
         self._join(index, page)
         if page.signature is not None:
             self.lsh.insert(page.id, page.signature)
-        return Assignment(page.id, self.stories[index].id, round(float(score), 4), duplicate)
+        similarity, shared = (round(parts[0], 4), round(parts[1], 4)) if parts else (None, None)
+        return Assignment(page.id, self.stories[index].id, round(float(score), 4), duplicate, similarity, shared)
 
     def _near_duplicate(self, page: PageFeatures) -> str | None:
         if page.signature is None:
@@ -330,10 +337,12 @@ class StoryGrouper:
             probed = probed[np.argsort(ranks, kind="stable")[:FAR_CANDIDATES]]
         return _distinct(np.concatenate([near, probed]))
 
-    def _best_story(self, page: PageFeatures) -> tuple[int | None, float]:
+    def _best_story(self, page: PageFeatures) -> tuple[int | None, float, tuple[float, float] | None]:
+        """The story the page joins (``None``: none reaches the threshold), its score, and the score's parts
+        (cosine, share of names shared)."""
         candidates = self._candidates(page)
         if not len(candidates):
-            return None, 0.0
+            return None, 0.0, None
         if isinstance(candidates, range):  # a slice is a view; fancy indexing would copy the rows
             scores = self._matrix[candidates.start : candidates.stop] @ page.vector
         else:
@@ -344,15 +353,16 @@ class StoryGrouper:
         reachable = np.flatnonzero(scores >= floor)
         if len(reachable) > NAME_CANDIDATES:
             reachable = np.sort(reachable[np.argpartition(-scores[reachable], NAME_CANDIDATES - 1)[:NAME_CANDIDATES]])
-        best, best_score = None, -1.0
+        best, best_score, best_parts = None, -1.0, None
         for position in reachable:
             index = int(candidates[position])
-            score = float(scores[position]) + self.name_bonus * _shared_share(page.names, self.stories[index].names)
+            shared = _shared_share(page.names, self.stories[index].names)
+            score = float(scores[position]) + self.name_bonus * shared
             if score > best_score:
-                best, best_score = index, score
+                best, best_score, best_parts = index, score, (float(scores[position]), shared)
         if best is None or best_score < self.threshold:
-            return None, best_score
-        return best, best_score
+            return None, best_score, None
+        return best, best_score, best_parts
 
     def _new_story(self, page: PageFeatures) -> int:
         index = len(self.stories)
