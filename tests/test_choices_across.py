@@ -199,10 +199,12 @@ def modifiers():
     return pages, compare_pages(pages)
 
 
-def test_one_noun_with_a_differently_loaded_modifier_is_a_paired_choice(modifiers):
+def test_one_noun_with_modifiers_of_one_curated_group_is_a_paired_choice(modifiers):
     pages, result = modifiers
     things = {c["referent"]: c for c in result["word_choices"] if c["kind"] == "thing"}
-    assert set(things) == {"thing@immigrant", "thing@crackdown"}  # "young / older workers" carries no framing
+    # "young / older workers" carries no framing; "brutal / swift crackdown", a loaded word against a plain one, is
+    # no sure choice (right 1 time of 8 on real news)
+    assert set(things) == {"thing@immigrant"}
     rows = {
         (c["referent"], row["account"]): {w["term"] for w in row["words"]}
         for c in things.values()
@@ -210,8 +212,6 @@ def test_one_noun_with_a_differently_loaded_modifier_is_a_paired_choice(modifier
     }
     assert rows[("thing@immigrant", "p1")] == {"illegal immigrants"}
     assert rows[("thing@immigrant", "p2")] == {"undocumented immigrants"}
-    assert rows[("thing@crackdown", "p1")] == {"brutal crackdown"}
-    assert rows[("thing@crackdown", "p2")] == {"swift crackdown"}
     for choice in things.values():  # every shown word is the outlet's own, at its offsets, outside quotations
         for row in choice["accounts"]:
             page = pages[int(row["account"][1:]) - 1].page

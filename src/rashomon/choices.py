@@ -467,12 +467,6 @@ def _modifier_pairs(text: str, start: int, end: int) -> Iterable[tuple[int, int,
         yield first.start(), first.end(), second.start(), second.end()
 
 
-def _loaded(modifier: str) -> bool:
-    """Whether a modifier is loaded language or name calling (``loaded_language.yaml``, VADER's strong words)."""
-    loaded, names, _ = loaded_lexicon()
-    return bool(loaded.fullmatch(modifier) or names.fullmatch(modifier))
-
-
 def noun_referents(
     pages: Sequence[PageAccount],
     bases: Mapping[str, int],
@@ -482,9 +476,8 @@ def noun_referents(
 ) -> list[Referent]:
     """One referent per common noun two pages write with different modifiers, where the difference carries
     framing: "illegal immigrants" / "undocumented immigrants" (the same head noun, modifiers of one curated group
-    of ``framing/modifier_pairs.yaml``), or a loaded adjective on one side only ("brutal crackdown" / "swift
-    crackdown": :func:`_loaded`); an outlet that writes the noun with two such modifiers names two things, and
-    the noun is left out (:func:`_paired`). Precision first: lower-case words only (never a name or a number),
+    of ``framing/modifier_pairs.yaml``); an outlet that writes the noun with two such modifiers names two things,
+    and the noun is left out (:func:`_paired`). Precision first: lower-case words only (never a name or a number),
     the outlets' own words (not in a quotation), and each pair confirmed by the parse (the modifier an ``amod``
     of the noun, or a ``compound`` of a curated group: "death tax") before it is shown. ``text`` holds the
     pages' texts joined at ``bases``; ``parse`` parses sentences (default: the shared English pipeline)."""
@@ -520,7 +513,7 @@ def noun_referents(
     referents = []
     for head in sorted(adjectives):
         by_page = adjectives[head]
-        kept = _paired(by_page, found[head])
+        kept = _paired(by_page)
         mentions = sorted(
             (m_start, h_end, fold(text[m_start:h_end]))
             for page_id, modifier in kept
@@ -536,17 +529,13 @@ def noun_referents(
     return referents
 
 
-def _paired(
-    by_page: Mapping[str, Mapping[str, Any]], written: Mapping[str, Mapping[str, Any]] | None = None
-) -> set[tuple[str, str]]:
+def _paired(by_page: Mapping[str, Mapping[str, Any]]) -> set[tuple[str, str]]:
     """``(page, modifier)`` of the modifiers one noun gets on different pages that make a choice: two alternatives
-    of one curated group, or a loaded word against a plain one ("terror" / "terrorist" attack are one slant, no
-    choice, and only where each page writes the noun with that one modifier); none when a page has two such
-    modifiers (its noun names two things: "feisty" / "dismal" performance) or a page writes both words of a pair
-    (no choice between them). ``by_page``: page -> modifier -> spans; ``written``: the same of every modifier
-    the page writes the noun with, when ``by_page`` holds fewer."""
+    of one curated group; none when a page has two such modifiers (its noun names two things) or a page writes
+    both words of a pair (no choice between them). ``by_page``: page -> modifier -> spans. A loaded adjective
+    against a plain one ("brutal" / "swift crackdown") is no sure choice: on BASIL triplets such pairs were right
+    1 time of 8 ("extremist threats" / "significant threat" are two threats), so they are not shown."""
     groups = modifier_groups()
-    written = written or by_page
     keep: set[tuple[str, str]] = set()
     pages = sorted(by_page)
     for n, page_a in enumerate(pages):
@@ -556,16 +545,7 @@ def _paired(
                 for b in mods_b:
                     if a == b or a in mods_b or b in mods_a:
                         continue
-                    same_group = a in groups and groups[a] == groups.get(b)
-                    # a loaded word against a plain one, each page writing the noun with that one modifier alone
-                    # (Fox's "terror attack" and "disdainful attack" are two attacks)
-                    loaded_pair = (
-                        a not in groups
-                        and b not in groups
-                        and _loaded(a) != _loaded(b)
-                        and len(written[page_a]) == len(written[page_b]) == 1
-                    )
-                    if same_group or loaded_pair:
+                    if a in groups and groups[a] == groups.get(b):
                         keep |= {(page_a, a), (page_b, b)}
     if any(n > 1 for n in Counter(page for page, _ in keep).values()):
         return set()
