@@ -28,13 +28,20 @@ Anchors, same scoring: the old conflict/VADER lexicon (``framing.loaded_spans``)
 ``bised_words_lexicon.xlsx`` (read from ``--mbic`` when present). Neither BASIL nor PTC trains anything shipped;
 the encoder reads each BASIL sentence once for all three measures.
 
-    .venv/bin/python eval/framing.py [--basil DIR] [--ptc DIR] [--mbic DIR] [--head FILE]
+    .venv/bin/python eval/framing.py [--basil DIR] [--ptc DIR] [--mbic DIR] [--head FILE] [--insult-weight W]
+        [--loaded-encoder FILE.onnx] [--blend W ...] [--thresholds T ...]
 
 ``--head FILE`` scores a candidate loaded-language head (a ``.npz`` in the ``rashomon.heads`` format) wherever the
 product would read ``framing-loaded``, so a retrained head is judged by the same tables before it replaces the
 shipped file; its scores are combined with the insult score as the product's are, at ``framing.LOADED_THRESHOLD``.
 ``--insult-weight 0`` scores the head alone at its own threshold (the flags before session 14), e.g. a candidate
-head with ``--head FILE --insult-weight 0``.
+head with ``--head FILE --insult-weight 0``. ``--loaded-encoder FILE.onnx`` (with ``--head``) makes the head read
+that encoder's token vectors instead of the shared encoder's, as a second encoder pass over every sentence (the
+fine-tuned encoder of ``eval/framing_finetune.py``; the tokenizer is the shipped one); the insult weight is then 0
+(the insult head reads the shared encoder's vectors); ``--blend W ...`` then scores each word by the candidate and
+the product together (logits weighted ``W`` and ``1 - W``; ``0`` gives the product's figures): the threshold tables
+for each weight, the rest for the first (Fightin' Words reads the candidate alone).
+``--thresholds`` replaces the threshold grid of the tables.
 
 Prints the figures beside the anchors' and one line of JSON last.
 """
@@ -199,6 +206,50 @@ def encoded_at(encoding, texts: list[str], units: list[tuple[int, int]]) -> list
     return out
 
 
+#: The encoder the loaded-language head reads (``--loaded-encoder``); None: the shared encoder, whose vectors the
+#: caller may already have.
+LOADED_ENCODER = None
+#: With ``--blend W``: a word's score is ``sigmoid(W * logit(candidate) + (1 - W) * logit(shipped))``, the shipped
+#: score being the product's (shipped head on the shared encoder, insult weight included); None: the candidate's.
+BLEND: list[float] = []
+#: The shipped head and insult weight, kept before ``--head`` replaces them (for ``--blend``).
+SHIPPED: dict = {}
+
+
+def blended(candidate: list, shipped: list, weight: float) -> list:
+    """Per account, the words of ``candidate`` with their score blended with ``shipped``'s (same words), the
+    candidate's logit weighted ``weight``."""
+    import numpy as np
+
+    from rashomon.framing import ScoredWord
+
+    def logit(p: float) -> float:
+        p = min(max(p, 1e-7), 1 - 1e-7)
+        return float(np.log(p / (1 - p)))
+
+    out = []
+    for a, b in zip(candidate, shipped, strict=True):
+        z = weight * logit(a.score) + (1 - weight) * logit(b.score) if a.score > 0 and b.score > 0 else 0.0
+        out.append(ScoredWord(a.start, a.end, a.text, 1 / (1 + np.exp(-z)) if z else 0.0, a.eligible))
+    return out
+
+
+def loaded_encoder(model: Path):
+    """An encoder over ``model`` (an ONNX graph with the shared encoder's inputs and outputs) with the shipped
+    tokenizer and settings, one thread."""
+    from rashomon import encoder, settings
+    from rashomon.resources import data_path
+
+    return encoder.Encoder(
+        model,
+        data_path(settings.ENCODER_TOKENIZER),
+        threads=1,
+        max_tokens=settings.ENCODER_MAX_TOKENS,
+        max_chars=settings.ENCODER_MAX_CHARS,
+        batch_size=settings.ENCODER_BATCH_SIZE,
+    )
+
+
 class Scored:
     """The shipped head's word scores for a list of documents (each one list of pieces), computed once so that
     the threshold table and the shipped spans read the same pass. Documents are laid end to end (each at its own
@@ -216,7 +267,23 @@ class Scored:
         texts = {str(i): [(b + o, t) for o, t in pieces] for i, (b, pieces) in enumerate(zip(self.bases, docs))}
         known = [span for i, b in enumerate(self.bases) for span in (encoded(i, b) if encoded else [])]
         self.texts = texts
-        self.words = framing.score_words(texts, encoder.load(), known)
+        if LOADED_ENCODER is None:
+            self.words = framing.score_words(texts, encoder.load(), known)
+            return
+        self.words = framing.score_words(texts, LOADED_ENCODER, [])
+        if BLEND:
+            from rashomon import heads
+
+            candidate_load = heads.load
+            heads.load, framing.LOADED_INSULT_WEIGHT = SHIPPED["load"], SHIPPED["insult"]  # type: ignore[assignment]
+            shipped = framing.score_words(texts, encoder.load(), known)
+            heads.load, framing.LOADED_INSULT_WEIGHT = candidate_load, 0.0  # type: ignore[assignment]
+            self.candidate, self.shipped = self.words, shipped
+            self.blend(BLEND[0])
+
+    def blend(self, weight: float) -> None:
+        """Score the words by the ``--blend`` of the candidate and the shipped scores at ``weight``."""
+        self.words = {key: blended(self.candidate[key], self.shipped[key], weight) for key in self.texts}
 
     def spans(self, threshold: float | None = None, kinds: tuple[str, ...] = KINDS) -> list[list[tuple[int, int]]]:
         """The shipped loaded-language spans (head, scare quotes, side-taking verbs) of each document at
@@ -278,7 +345,9 @@ def fightin_words_in_bias(articles: list[dict], top: int = 10, encoding=None) ->
     by_triplet: dict[str, list[dict]] = defaultdict(list)
     for article in articles:
         by_triplet[article["triplet"]].append(article)
-    enc = encoder.load()
+    enc = LOADED_ENCODER or encoder.load()
+    if LOADED_ENCODER is not None:
+        encoding = None
     inside = uses = all_inside = all_words = any_inside = any_uses = 0
     terms_seen: Counter = Counter()
     for group in by_triplet.values():
@@ -367,10 +436,32 @@ def main(argv: list[str] | None = None) -> int:
         help="weight of the insult score in a word's loaded-language score (framing.LOADED_INSULT_WEIGHT; 0: the "
         "head alone at its own threshold, the flags before session 14)",
     )
+    parser.add_argument(
+        "--loaded-encoder", type=Path, help="an ONNX encoder the --head reads (a second pass; the insult weight 0)"
+    )
+    parser.add_argument("--thresholds", type=float, nargs="+", help="the threshold grid of the tables")
+    parser.add_argument(
+        "--blend",
+        type=float,
+        nargs="+",
+        default=[],
+        help="with --loaded-encoder: the candidate's weight in a logit blend with the shipped score (several: the "
+        "threshold tables for each, the rest for the first)",
+    )
     args = parser.parse_args(argv)
+    global LOADED_ENCODER, THRESHOLDS, BLEND
+    SHIPPED.update(load=heads.load, insult=framing.LOADED_INSULT_WEIGHT)
+    BLEND = args.blend
+    if args.loaded_encoder:
+        if not args.head:
+            parser.error("--loaded-encoder needs the --head trained on it")
+        LOADED_ENCODER = loaded_encoder(args.loaded_encoder)
+        framing.LOADED_INSULT_WEIGHT = 0.0
+    if args.thresholds:
+        THRESHOLDS = tuple(args.thresholds)
     if args.head:
         use_head(heads.Head.read(args.head))
-    if args.insult_weight is not None:
+    if args.insult_weight is not None and not args.loaded_encoder:
         framing.LOADED_INSULT_WEIGHT = args.insult_weight
     if not (args.basil / "annotations").is_dir() or not (args.ptc / "train-articles").is_dir():
         print(f"need BASIL ({args.basil}) and PTC ({args.ptc}) folders", file=sys.stderr)
@@ -410,7 +501,17 @@ def main(argv: list[str] | None = None) -> int:
     def pick(pred, keep):
         return [pred[i] for i in keep], [gold[i] for i in keep]
 
-    for part, keep, years in (("tune", tune, "the tuning years 2010-2012"), ("rest", rest, "2013-2014 (not tuned on)")):
+    for weight, part, keep, years in [
+        (w, part, keep, years)
+        for w in (BLEND[::-1] or [None])
+        for part, keep, years in (
+            ("tune", tune, "the tuning years 2010-2012"),
+            ("rest", rest, "2013-2014 (not tuned on)"),
+        )
+    ]:
+        if weight is not None:
+            scored.blend(weight)
+            print(f"\nblend weight {weight}:", end="")
         print(f"\nthreshold table on {years}, head + scare quotes + side-taking verbs:")
         print(f"{'threshold':>9} {'span P':>7} {'R':>6} {'F1':>6} {'spans':>6}  {'sent P':>7} {'R':>6} {'F1':>6}")
         table = []
@@ -423,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{threshold:9.4f} {s['precision']:7.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['predicted']:6d}  "
                 f"{t['precision']:7.3f} {t['recall']:6.3f} {t['f1']:6.3f}{mark}"
             )
-        result[f"basil_{part}_table"] = table
+        result[f"basil_{part}_table" + ("" if weight is None else f"_blend{weight}")] = table
 
     quoted = [q for a in articles for q in a["quoted"]]
     unreachable = out_of_reach(scored, layouts, gold, len(sentences))
@@ -475,14 +576,19 @@ def main(argv: list[str] | None = None) -> int:
     gold_ptc = [g for _, g in ptc]
     print(f"\nPTC: {len(ptc)} articles, Loaded_Language + Name_Calling as one class, partial-overlap span F1")
     scored_ptc = Scored(docs)
-    result["ptc_table"] = []
-    for threshold in sorted({*THRESHOLDS, shipped}):
-        s = span_prf(scored_ptc.spans(threshold), gold_ptc)
-        result["ptc_table"].append({"threshold": threshold, "span": s})
-        mark = "  <- shipped" if threshold == shipped else ""
-        print(
-            f"  threshold {threshold:.4f}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['predicted']} spans){mark}"
-        )
+    for weight in BLEND[::-1] or [None]:
+        if weight is not None:
+            scored_ptc.blend(weight)
+            print(f"  blend weight {weight}:")
+        key = "ptc_table" + ("" if weight is None else f"_blend{weight}")
+        result[key] = []
+        for threshold in sorted({*THRESHOLDS, shipped}):
+            s = span_prf(scored_ptc.spans(threshold), gold_ptc)
+            result[key].append({"threshold": threshold, "span": s})
+            mark = "  <- shipped" if threshold == shipped else ""
+            print(
+                f"  threshold {threshold:.4f}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} ({s['predicted']} spans){mark}"
+            )
     for kind in KINDS:
         s = span_prf(scored_ptc.spans(None, (kind,)), gold_ptc)
         result[f"ptc_kind_{kind}"] = s
