@@ -256,7 +256,7 @@ class PageAttributor:
         person = described.named_with_role(self.parsed, position, self.book.floor, *wanted, quoted)
         if person is None and wanted[1]:
             person = described.subject_just_before(self.parsed, position, self.book.floor, quoted)
-        if person is None:
+        if person is None or self._spoken_since(person, position):
             return None
         named = describe(person[1], self.lexicon)
         if named.kind != "person" or named.plural or self._other_bearer(named, person[0]):
@@ -265,6 +265,15 @@ class PageAttributor:
         if entry.gender not in (None, mention.gender or entry.gender):
             return None
         return self.book.merge(entry, mention, position)
+
+    def _spoken_since(self, person, position: int) -> bool:
+        """Whether another person has spoken since ``person`` was last named: "President Kim ... Obama said ...
+        The president also said" is Obama (the description refers to whoever the text is about now)."""
+        surname = person[1].lower_
+        return any(
+            e.kind == "person" and not e.plural and person[0] < e.last_seen < position and surname not in e.key
+            for e in self.book.entries
+        )
 
     def _other_bearer(self, named, position: int) -> bool:
         """Whether the book would merge a person named in full into someone else of that surname ("Hillary
