@@ -433,7 +433,14 @@ class SpeakerRules(ExtractorBase):
         head = verb.head
         if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in PASSIVE_ADDRESSEE_VERBS:
             return None
-        if self.chained_cue(head) is not None:
+        if getattr(self, "_controlling", False):
+            return None  # asked again while reading the chain below (its content rules ask for subjects too)
+        self._controlling = True
+        try:
+            chained = self.chained_cue(head)
+        finally:
+            self._controlling = False
+        if chained is not None:
             return None  # "urged Democrats to vote for X": one attribution of the one who urges (see chain_head)
         target = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         return target if target is not None and self.speaker_kind(target) == "person" else None
