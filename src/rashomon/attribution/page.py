@@ -29,11 +29,12 @@ from urllib.parse import urlparse
 from .. import nlp as nlp_module
 from ..claims import frames
 from ..model import Analysis, Attribution, Block, Page, Source, Span
+from . import described
 from . import quotes as quote_rules
 from .lexicon import Lexicon
 from .rules.marks import Quote
 from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
-from .sources import PRONOUN_REACH, BookEntry, SourceBook, describe
+from .sources import PRONOUN_REACH, BookEntry, SourceBook, describe, name_key
 
 # --- settings -----------------------------------------------------------------------------------------
 #: Source kinds whose top-level attributions open a narrative (a column of the side-by-side report).
@@ -209,7 +210,11 @@ class PageAttributor:
                 matched = self.book._match(mention, hint, record.source[0])
                 if matched is not None:
                     self._enter_group_since(matched, record.source[0])
-            entry = self._outer_speaker(mention, record) or self.book.resolve(mention, record.source[0], hint)
+            entry = (
+                self._outer_speaker(mention, record)
+                or self._described_person(mention, record, hint)
+                or self.book.resolve(mention, record.source[0], hint)
+            )
             record.source_id = entry.id
             container = self.container_of(record) if mention.pronoun is None else None
             if container is not None and container.source_id not in (None, entry.id):
@@ -234,6 +239,51 @@ class PageAttributor:
             return None
         outer.last_seen = record.source[0]
         return outer
+
+    def _described_person(self, mention, record: Record, hint: str | None) -> BookEntry | None:
+        """ "Ida Vell, the former governor, toured the pier. ... The former governor said ...": a description of one
+        person by role that no earlier source is, linked to the person the text named (:mod:`.described`): one named
+        with that role, else the one person the sentence before is about. That person becomes a source, and the
+        description a mention of them. None when the book has a source for it already, or the text names no one,
+        or two people it could be."""
+        if mention.pronoun is not None or mention.indefinite or record.root is None:
+            return None
+        wanted = described.description(record.root, self.lexicon)
+        position = record.source[0]
+        if wanted is None or self.book._match(mention, hint, position) is not None:
+            return None
+        quoted = lambda block, local: any(q.start <= local < q.end for q in self.quotes_in(block))  # noqa: E731
+        person = described.named_with_role(self.parsed, position, self.book.floor, *wanted, quoted)
+        if person is None and wanted[1]:
+            person = described.subject_just_before(self.parsed, position, self.book.floor, quoted)
+        if person is None or self._spoken_since(person, position):
+            return None
+        named = describe(person[1], self.lexicon)
+        if named.kind != "person" or named.plural or self._other_bearer(named, person[0]):
+            return None
+        entry = self.book.resolve(named, person[0])
+        if entry.gender not in (None, mention.gender or entry.gender):
+            return None
+        return self.book.merge(entry, mention, position)
+
+    def _spoken_since(self, person, position: int) -> bool:
+        """Whether another person has spoken since ``person`` was last named: "President Kim ... Obama said ...
+        The president also said" is Obama (the description refers to whoever the text is about now)."""
+        surname = person[1].lower_
+        return any(
+            e.kind == "person" and not e.plural and person[0] < e.last_seen < position and surname not in e.key
+            for e in self.book.entries
+        )
+
+    def _other_bearer(self, named, position: int) -> bool:
+        """Whether the book would merge a person named in full into someone else of that surname ("Hillary
+        Clinton" into an earlier "Chelsea Clinton"): then a description is not linked through them."""
+        key = name_key(named.name)
+        prior = self.book._match(named, None, position)
+        if prior is None or len(key) < 2:
+            return False
+        known = name_key(prior.name)  # the name the source goes by: merged in by surname, another first name shows
+        return len(known) > 1 and known[-1] == key[-1] and known[0] != key[0]
 
     def _writer_speaks(self, record: Record) -> bool:
         """ "We recommend ...", "I don't think ...": a first-person source outside any quotation and not inside

@@ -564,21 +564,26 @@ class SourceBook:
         entry = self._match(mention, speaker_hint, position)
         if entry is None:
             entry = self._new(mention, position)
-        else:
-            fuller = mention.pronoun is None and not mention.bare and len(mention.name) > len(entry.name)
-            if fuller and not mention.indefinite and entry.kind != "person":
-                entry.name = mention.name
-            entry.role = entry.role or mention.role
-            entry.person_role = entry.person_role or mention.person_role
-            entry.proper = entry.proper or mention.proper
-            entry.affiliation = entry.affiliation or mention.affiliation
-            key = name_key(mention.name)
-            if entry.kind == "unknown" or (mention.kind == "person" and _bare_surname_entry(entry, key)):
-                entry.kind = mention.kind  # a surname first read as a body: a person once the full name is given
-            entry.aliases.add(key)
-            entry.unresolved = entry.unresolved and (mention.pronoun is not None or mention.bare)
-            pronoun_gender = mention.pronoun if mention.pronoun in ("male", "female") else None
-            entry.gender = entry.gender or mention.gender or pronoun_gender
+            entry.last_seen = position
+            return entry
+        return self.merge(entry, mention, position)
+
+    def merge(self, entry: BookEntry, mention: Mention, position: int) -> BookEntry:
+        """``mention`` (at page offset ``position``) is one more of ``entry``'s: what it tells is added."""
+        fuller = mention.pronoun is None and not mention.bare and len(mention.name) > len(entry.name)
+        if fuller and not mention.indefinite and entry.kind != "person":
+            entry.name = mention.name
+        entry.role = entry.role or mention.role
+        entry.person_role = entry.person_role or mention.person_role
+        entry.proper = entry.proper or mention.proper
+        entry.affiliation = entry.affiliation or mention.affiliation
+        key = name_key(mention.name)
+        if entry.kind == "unknown" or (mention.kind == "person" and _bare_surname_entry(entry, key)):
+            entry.kind = mention.kind  # a surname first read as a body: a person once the full name is given
+        entry.aliases.add(key)
+        entry.unresolved = entry.unresolved and (mention.pronoun is not None or mention.bare)
+        pronoun_gender = mention.pronoun if mention.pronoun in ("male", "female") else None
+        entry.gender = entry.gender or mention.gender or pronoun_gender
         entry.last_seen = position
         return entry
 

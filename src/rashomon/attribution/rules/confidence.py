@@ -45,6 +45,7 @@ CONFIDENCE: dict[str, float] = {
     "verb.made_clear": 0.9,  # "made clear that" (pooled 2/2; capped)
     "verb.cross_sentence": 0.7,  # "He said:" with what was said in the next sentence (pooled 14/20)
     "verb.neighbour_quote": 0.85,  # 'He said: "..."' across sentences (33/39)
+    "verb.going_on": 0.85,  # 'She went on: "..."' (unmeasured: none on dev; as "verb.neighbour_quote")
     "verb.reply": 0.8,  # "..., a charge the group denied" (unmeasured)
     "verb.put_it": 0.9,  # "as X put it" (pooled 3/3; capped)
     "verb.quote_as": 0.8,  # "X quoted Y as saying" (unmeasured)

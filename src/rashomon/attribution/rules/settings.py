@@ -44,6 +44,14 @@ ASIDE_AFTER = frozenset(
 #: Pronouns that, as the subject of a cue reported by a named speaker's cue, are that speaker again: a
 #: participle after both speaks for the named one ("Vell said she doubted X, arguing that Y").
 PARTICIPLE_PRONOUNS = frozenset({"he", "she", "they"})
+#: What sets a trailing participle off from the words before it (", saying ...", "— lambasting ..."): such a
+#: participle speaks for its clause's subject, not for a relative clause the parser hung it in.
+PARTICIPLE_SETTERS = frozenset({",", "—", "–", "-", "--"})
+#: "with X -- who ... -- lambasting Y": prepositions of an absolute construction, whose object is the participle's
+#: subject.
+ABSOLUTE_PREPOSITIONS = frozenset({"with", "without"})
+#: How many heads a clause's subject is looked for up (complements, adverbial and conjoined clauses).
+MAX_CLAUSE_CLIMB = 6
 #: What may stand before the subject of a clause the parser hung on a cue as a modifier and still leave it what
 #: was said ("said after the vote [the plan] was dead": the time phrase hung on the clause).
 BARE_CLAUSE_OPENERS = frozenset({"prep", "npadvmod", "advmod", "punct"})
@@ -365,6 +373,9 @@ OCCASION_VERBS = frozenset({"speak", "talk"})
 #: Verbs that relay only a quotation ('"...," the sign read'): "the story reads as follows" frames, "read the
 #: report" is no statement.
 QUOTE_ONLY_VERBS = frozenset({"read"})
+#: 'She went on: "..."', "he went on to say": going on (lemma, particle) is speaking on, before a quotation or a
+#: cue's infinitive.
+GOING_ON = ("go", "on")
 #: Prepositions that, before a date or a time, say when something was said ("spoke on Monday").
 TIME_PREPOSITIONS = frozenset({"on", "at", "over", "for", "in", "during"})
 #: Nouns of a time a cue names before its clause ("said at the time that ...").
@@ -581,3 +592,6 @@ COLLECTIVE_NOUNS = frozenset(
         "alliance",
     }
 )
+#: Whether a source's span keeps a relative clause set off by a comma on its head ("Ida Vell, who heads the board,
+#: said"), as PolNeAR marks sources; the source's name never does (see ``sources.describe``).
+SOURCE_KEEPS_RELATIVE = True

@@ -8,6 +8,7 @@ from ...deps import SUBJECT_DEPS, TENSED_TAGS
 from .base import ExtractorBase, Found
 from .confidence import CONFIDENCE
 from .settings import (
+    ABSOLUTE_PREPOSITIONS,
     CLOSE_TEXT,
     COLLECTIVE_NOUNS,
     CONTACT_VERBS,
@@ -19,6 +20,7 @@ from .settings import (
     IMPERSONAL_SUBJECTS,
     MAX_ANTECEDENT_CLIMB,
     MAX_ANTECEDENT_REACH,
+    MAX_CLAUSE_CLIMB,
     MAX_SPEAKER_SPAN,
     MAX_SPEAKER_TOKENS,
     NOT_SOURCES_AFTER_PHRASE,
@@ -26,8 +28,11 @@ from .settings import (
     PAGE_PART_NOUNS,
     PAGE_PART_PLACES,
     PARTICIPLE_PRONOUNS,
+    PARTICIPLE_SETTERS,
+    PASSIVE_ADDRESSEE_VERBS,
     READER_WORDS,
     RECASED,
+    SOURCE_KEEPS_RELATIVE,
     SPEAKER_ENTITIES,
     WISH_MODALS,
     WRITER_GROUP_NOUNS,
@@ -45,11 +50,14 @@ class SpeakerRules(ExtractorBase):
     """Who speaks: the source noun phrase of a cue, repaired where the parser slips."""
 
     def source_chars(self, head: Token) -> tuple[int, int]:
-        """The source noun phrase, without a relative clause or a participle aside ("Trump, speaking to ...")."""
+        """The source noun phrase, without a participle aside ("Trump, speaking to ...") or a restrictive relative
+        clause ("a lawyer who is a staunch opponent of X": the clause may hold the cue); an aside set off by a comma
+        ("Ida Vell, who heads the board, said") is kept, as PolNeAR marks sources."""
         last = head.right_edge.i
         for child in head.rights:
             if (
                 child.dep_ == "relcl"
+                and not (SOURCE_KEEPS_RELATIVE and self.doc[child.left_edge.i - 1].text == ",")
                 or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG")
                 or self.finite_acl(child)
             ):
@@ -343,6 +351,9 @@ class SpeakerRules(ExtractorBase):
     def _subject_of(self, verb: Token) -> Token | None:
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
             return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
+        relative = self.participle_out_of_relative(verb)
+        if relative is not None:
+            return relative
         for child in verb.children:
             if child.dep_ == "agent":
                 for obj in child.children:
@@ -372,6 +383,9 @@ class SpeakerRules(ExtractorBase):
                 passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
                 if passive is not None:
                     return passive  # "aides who were interviewed by agents and told them that ...": the aides tell
+            controller = self.object_controller(verb) if infinitive else None
+            if controller is not None:
+                return controller  # "the senator forced Stumpf to admit that ...": Stumpf admits
             if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
                 return self.subject_of(verb.head)
             if (
@@ -392,6 +406,9 @@ class SpeakerRules(ExtractorBase):
             and verb.head.dep_ == "prep"
             and verb.head.head.pos_ in ("VERB", "AUX")
         ):
+            before = self.subject_before(verb.head.head, verb)
+            if before is not None:
+                return before  # "Ryan, despite admitting X, said ...": the subject the aside follows
             return self.subject_of(verb.head.head)  # "responded by saying ...": the one who responded
         if verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]:
             inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"]
@@ -407,6 +424,86 @@ class SpeakerRules(ExtractorBase):
             if inverted is not None:
                 return inverted
         return self.stranded_subject(verb) or self.speaker_after_quote(verb) or self.name_hung_before(verb)
+
+    def object_controller(self, verb: Token) -> Token | None:
+        """ "forced Stumpf to admit that ...", "pushing doctors to ask veterans about ...": the object of a verb of
+        asking, urging or forcing (:data:`PASSIVE_ADDRESSEE_VERBS`) is the one who does what its infinitive says,
+        not the verb's subject. None when ``verb`` is no such infinitive, the object cannot speak, or the two are
+        one chained cue ("urged Democrats to vote for X": the urging is the attribution)."""
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in PASSIVE_ADDRESSEE_VERBS:
+            return None
+        if getattr(self, "_controlling", False):
+            return None  # asked again while reading the chain below (its content rules ask for subjects too)
+        self._controlling = True
+        try:
+            chained = self.chained_cue(head)
+        finally:
+            self._controlling = False
+        if chained is not None:
+            return None  # "urged Democrats to vote for X": one attribution of the one who urges (see chain_head)
+        target = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        return target if target is not None and self.speaker_kind(target) == "person" else None
+
+    def participle_out_of_relative(self, verb: Token) -> Token | None:
+        """ "Vell was angry at a worker who said he was never paid, saying ...": a participle set off by a comma or
+        a dash that the parser hung inside a relative clause is not said by the relative clause's subject: it
+        speaks for the clause the relative clause's noun sits in (its subject, Vell), or, in an absolute "with X
+        -- who ... -- lambasting Y", for that noun. None when the participle is not so placed (the other rules
+        decide)."""
+        if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+            return None
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return None
+        before = verb.i - 1
+        while before > verb.sent.start and self.doc[before].pos_ == "ADV":
+            before -= 1  # ", now saying ..."
+        if self.doc[before].text not in PARTICIPLE_SETTERS:
+            return None
+        clause = verb.head
+        for _ in range(MAX_ANTECEDENT_CLIMB + 1):
+            if clause.dep_ == "relcl" or clause.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+                break
+            clause = clause.head
+        if clause.dep_ != "relcl" or clause.head.i == clause.i or clause.head.i > verb.i:
+            return None
+        noun = clause.head
+        if noun.dep_ == "pobj" and noun.head.lower_ in ABSOLUTE_PREPOSITIONS:
+            return noun if self.can_speak(noun) else None
+        return self.clause_subject(noun)
+
+    def clause_subject(self, token: Token) -> Token | None:
+        """The subject of the clause ``token`` is part of: up its heads to the first verb with a nominal subject
+        of its own, through the complements and adverbial clauses that share their head's subject ("was angry
+        when forced to defend not paying an architect": the one who was angry). None when there is none."""
+        for _ in range(MAX_CLAUSE_CLIMB):
+            if token.pos_ in ("VERB", "AUX"):
+                subject = next(
+                    (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in EXPLETIVES),
+                    None,
+                )
+                if subject is not None:
+                    if subject.tag_ in ("WP", "WDT"):
+                        return None
+                    return self.out_of_dateline(subject)
+                if token.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "acomp"):
+                    return None
+            if token.head.i == token.i or token.dep_ == "relcl":
+                return None
+            token = token.head
+        return None
+
+    def subject_before(self, verb: Token, participle: Token) -> Token | None:
+        """When the parser gave ``verb`` two subjects, one before ``participle`` and one after it ("Ryan,
+        despite admitting X, the victims need ...", a slip): the one before, which the participle's aside
+        follows. None otherwise."""
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in EXPLETIVES]
+        if len(subjects) < 2:
+            return None
+        before = [c for c in subjects if c.i < participle.i]
+        if not before or len(before) == len(subjects):
+            return None
+        return self.out_of_dateline(before[-1])
 
     def name_hung_before(self, verb: Token) -> Token | None:
         """ "X found that Y, Secretary of State Jane Roe revealed Wednesday.": a speech verb closing the sentence

@@ -22,6 +22,7 @@ from .settings import (
     EVIDENT_ADJECTIVES,
     EXPLETIVES,
     GERUND_PREPOSITIONS,
+    GOING_ON,
     HEDGING_SUBJECTS,
     IMPERSONAL_SUBJECTS,
     IMPERSONAL_VERBS,
@@ -524,6 +525,8 @@ class VerbCueRules(ExtractorBase):
         cue = self.cue_chars(verb)
         if head is not None:
             cue = (min(cue[0], self.cue_chars(head)[0]), cue[1])
+        elif infinitive and verb.dep_ in ("advcl", "xcomp") and self.going_on(verb.head) is not None:
+            cue = (min(cue[0], self.cue_chars(verb.head)[0]), cue[1])  # "went on to say": one cue
         elif verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and subject is not None:
             cue = (min(cue[0], self.cue_chars(verb.head.head)[0]), cue[1])  # "was quick to point out"
         if kind != "next_block" and cue[1] < content[0]:
@@ -564,6 +567,45 @@ class VerbCueRules(ExtractorBase):
                 recipient,
                 confidence=min(confidence, ceiling, GROUP_CONFIDENCE.get(group, 1.0)),
                 rule=rule,
+            )
+        )
+
+    def going_on(self, verb: Token) -> Token | None:
+        """The "on" of "went on" / "goes on" right after the verb (a particle or adverb), or None."""
+        if verb.lemma_.lower() != GOING_ON[0] or verb.i + 1 >= len(self.doc):
+            return None
+        after = self.doc[verb.i + 1]
+        return (
+            after
+            if after.lower_ == GOING_ON[1] and after.head.i == verb.i and after.dep_ in ("prt", "advmod")
+            else None
+        )
+
+    def from_going_on(self, verb: Token) -> None:
+        """'She went on: "..."', 'He went on, "..."': going on before a quotation opened right after it (a colon or a
+        comma between) is speaking on; the quotation is what was said. Not "the talks went on for hours", nor "the
+        strike went on: no ferry left" (no quotation); the speaker must be able to speak (the rules' usual check)."""
+        on = self.going_on(verb)
+        if on is None or on.i + 1 >= len(self.doc) or self.doc[on.i + 1].text not in (":", ","):
+            return
+        mark = self.doc[on.i + 1]
+        gap = len(self.text[mark.idx + 1 :]) - len(self.text[mark.idx + 1 :].lstrip(" "))
+        quote = next(
+            (q for q in self.quotes_touching(mark.idx, mark.idx + 2 + gap) if q.start == mark.idx + 1 + gap),
+            None,
+        )
+        subject = self.subject_of(verb)
+        if quote is None or subject is None or self.inside_quote(verb.idx):
+            return
+        self.claimed_tokens.add(verb.i)
+        self.add(
+            Found(
+                (quote.start, quote.end),
+                "direct",
+                (verb.idx, on.idx + len(on)),
+                self.source_chars(subject),
+                subject.i,
+                **rated("verb.going_on"),
             )
         )
 

@@ -1,0 +1,223 @@
+"""The right speaker (issue 15, session 15): a participle's words to its clause's subject, one asked or forced to
+do something as the one who does it, "went on" as speaking on, a relative aside in a source's span, and a person's
+description linked to the person the text named. All texts are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution import run, source_of, spoken
+from tests.test_attribution_rules import found
+
+TITLE = "Harbour news"
+
+
+def speakers(nlp, paragraphs: list[str]) -> list[tuple[str, str, str, bool]]:
+    """(cue, source mention, the source it resolves to, unresolved) of each attribution with a cue."""
+    analysis = run(nlp, [TITLE, *paragraphs])
+    out = []
+    for a in spoken(analysis):
+        source = source_of(analysis, a)
+        out.append((a.cue.text, a.source.text if a.source else None, source.name, source.unresolved))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # the parser hangs ", saying" inside the relative clause on the builder: the words are Brandt's
+        (
+            "Brandt was similarly defensive when forced to explain not paying a builder who said he was cheated "
+            'after he built a shed at one of Brandt\'s farms, saying, "Maybe he did a poor job."',
+            "saying",
+            "Brandt",
+        ),
+        (
+            "The mayor was defensive when pressed about a builder who said he was cheated after he built a shed at "
+            "the harbour, saying the work was poor.",
+            "saying",
+            "The mayor",
+        ),
+        # an absolute "with X - who ... - lambasting Y": X lambasts, named, not the relative pronoun
+        (
+            "Port fees have become a major issue in the race, with Ida Vell — who has called for big fee hikes on "
+            "the shipping firms — lambasting Brandt's plan.",
+            "lambasting",
+            "Ida Vell",
+        ),
+        # "X, despite admitting ..., the families need ...": the parser gave the verb two subjects; the aside
+        # follows the first
+        (
+            'Speaker Ivo Brandt, R-Ore., despite admitting that he did have his worries about "lawyers trying to get '
+            'rich" that could be troubling, the families "do need to have their day in court" and he does believe '
+            "the mayor is right.",
+            "admitting",
+            "Speaker Ivo Brandt, R-Ore.",
+        ),
+        # the plain case stays as it was: the clause's subject, not the thing attacked nor a later name
+        ("Critics attacked the harbour deal, saying it gave away too much to the shipping firms.", "saying", "Critics"),
+        (
+            "The unions blasted the port plan, saying it would cost hundreds of jobs, while Governor Ivo Brandt "
+            "defended it.",
+            "saying",
+            "The unions",
+        ),
+    ],
+)
+def test_a_participle_speaks_for_its_clauses_subject(nlp, text, cue, speaker):
+    assert (speaker, cue) in [(s, c) for _, s, c, _ in found(nlp, text) if c is not None]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "cue", "content", "speaker"),
+    [
+        (
+            ['"The pier is a disgrace," Ida Vell said. She went on: "Nobody has fixed it in ten years."'],
+            "went on",
+            '"Nobody has fixed it in ten years."',
+            "Ida Vell",
+        ),
+        (
+            ['Ida Vell thanked the crews. She went on, "We will rebuild every dock, and we will do it fast."'],
+            "went on",
+            '"We will rebuild every dock, and we will do it fast."',
+            "Ida Vell",
+        ),
+        (
+            ["Ida Vell praised the crews. She went on to say that the port would reopen in spring."],
+            "went on to say",
+            "that the port would reopen in spring",
+            "Ida Vell",
+        ),
+    ],
+)
+def test_going_on_is_speaking_on(nlp, paragraphs, cue, content, speaker):
+    analysis = run(nlp, [TITLE, *paragraphs])
+    said = [(a.cue.text, a.content.text, source_of(analysis, a).name) for a in spoken(analysis)]
+    assert (cue, content, speaker) in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The talks went on for hours.", "The strike went on: no ferry left the port for a week."],
+)
+def test_going_on_without_a_quotation_says_nothing(nlp, text):
+    assert found(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "description", "person"),
+    [
+        # named with the role, in an apposition or a title before the name
+        (
+            [
+                "Ida Vell, the former Kestrel Bay governor, visited the docks on Monday.",
+                "The former Kestrel Bay governor said the repairs were far too slow.",
+            ],
+            "The former Kestrel Bay governor",
+            "Ida Vell",
+        ),
+        (
+            ["Ida Vell, the former Kestrel Bay governor, visited the docks. The former governor said they were slow."],
+            "The former governor",
+            "Ida Vell",
+        ),
+        (
+            ["Former Governor Ida Vell visited the docks on Monday. The governor said the repairs were far too slow."],
+            "The governor",
+            "Ida Vell",
+        ),
+        (
+            ["Gov. Ida Vell and Sen. Ivo Brandt toured the pier. The governor said the ferry must run again."],
+            "The governor",
+            "Ida Vell",
+        ),
+        # a description that says more than the role, right after the one person the text is about
+        (
+            [
+                "Ida Vell toured the harbour on Monday with the port director.",
+                "The former Kestrel Bay governor told reporters that the ferry must run again.",
+            ],
+            "The former Kestrel Bay governor",
+            "Ida Vell",
+        ),
+    ],
+)
+def test_a_description_is_the_person_the_text_named(nlp, paragraphs, description, person):
+    assert any(s == description and name == person and not u for _, s, name, u in speakers(nlp, paragraphs))
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # two people the description could be: it stays a source of its own ("the governor": unresolved)
+        ["Ida Vell toured the harbour on Monday with Ivo Brandt. The former Alaska governor said the ferry must run."],
+        ["Ivo Brandt met Ida Vell on Monday. The former Alaska governor said the ferry must run again."],
+        # a bare role with no one named with it is not taken for the last person named
+        ["Ida Vell toured the harbour on Monday. The governor told reporters that the ferry must run again."],
+        # named with another role: not this one
+        ["Ida Vell, the mayor, toured the harbour. Later the governor said the ferry must run again."],
+    ],
+)
+def test_a_description_is_no_one_named_when_the_text_does_not_tell(nlp, paragraphs):
+    described = [(s, name) for _, s, name, _ in speakers(nlp, paragraphs) if s and s.lower().startswith("the")]
+    assert described and all(name == s for s, name in described)  # a source of its own, as before
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a relative clause set off by commas is part of the source's span, as PolNeAR marks it
+        (
+            "Ida Vell, who has run the harbour board since 2009, said the pier would reopen in May.",
+            "Ida Vell, who has run the harbour board since 2009",
+            "said",
+        ),
+        # a restrictive one may hold the cue itself: the span stops before it
+        (
+            "Ida Vell is a harbour pilot who is a fierce critic of the ferry plan.",
+            "a harbour pilot",
+            "is a fierce critic of",
+        ),
+    ],
+)
+def test_a_sources_span_keeps_a_relative_aside(nlp, text, source, cue):
+    assert (source, cue) in [(s, c) for _, s, c, _ in found(nlp, text) if c is not None]
+
+
+def test_a_relative_aside_stays_out_of_the_sources_name(nlp):
+    analysis = run(nlp, [TITLE, "Ida Vell, who has run the harbour board since 2009, said the pier would reopen."])
+    assert [source_of(analysis, a).name for a in spoken(analysis)] == ["Ida Vell"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # the one forced, pushed or urged to do something does it, not the one who forces
+        (
+            "The senator also forced Ivo Brandt, who was under questioning from the harbour committee, to admit that "
+            "no managers had been punished.",
+            "Ivo Brandt, who was under questioning from the harbour committee",
+            "to admit",
+        ),
+        (
+            "The board has made progress, pushing private pilots to ask crews about their hours.",
+            "private pilots",
+            "to ask crews about",
+        ),
+    ],
+)
+def test_the_one_asked_or_forced_to_speak_speaks(nlp, text, source, cue):
+    assert (source, cue) in [(s, c) for _, s, c, _ in found(nlp, text) if c is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor urged Democrats to vote for the ferry deal.", "urged Democrats to vote"),
+        ("The host kept asking Vell to share her views on the ferry.", "asking Vell to share"),
+    ],
+)
+def test_an_urging_chained_to_its_infinitive_stays_the_urgers(nlp, text, cue):
+    said = [(s, c) for _, s, c, _ in found(nlp, text) if c]
+    assert said[0][1] == cue and said[0][0] in ("The mayor", "The host") and len(said) == 1
