@@ -13,18 +13,18 @@ took the nearest person for any bare description was wrong two times in three).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
 from .sources import PRONOUN_REACH
 
-#: Written abbreviations of roles before a name ("Gov. Ida Vell"), read as the role.
+#: Written abbreviations of roles before a name ("Gov. Ida Vell", "Gov Ida Vell"), read as the role.
 ROLE_ABBREVIATIONS = {
-    "gov.": "governor",
     "gov": "governor",
-    "sen.": "senator",
     "sen": "senator",
-    "rep.": "representative",
     "rep": "representative",
     "gen.": "general",
     "lt.": "lieutenant",
@@ -42,7 +42,7 @@ ROLE_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 def role_of(token: Token) -> str:
     """The role a word names, abbreviations written out ("Gov." -> "governor")."""
     lower = token.lower_
-    return ROLE_ABBREVIATIONS.get(lower, token.lemma_.lower())
+    return ROLE_ABBREVIATIONS.get(lower, ROLE_ABBREVIATIONS.get(lower.rstrip("."), token.lemma_.lower()))
 
 
 def description(root: Token, lexicon: Lexicon) -> tuple[str, frozenset[str]] | None:
@@ -88,22 +88,29 @@ def named_with_role(
     """The person named before ``position`` (from ``floor``, within pronoun reach, outside quotation marks) with
     the role and every modifier word of the description; None when no one, or two people, are."""
     found: dict[str, tuple[int, Token]] = {}
+    for at, item, ent in people_before(parsed, position, floor):
+        if quoted(item.block, ent.start_char):
+            continue
+        roles, title_words = titles_of(ent.root)
+        if role in roles and words <= title_words | {role}:
+            found[ent.root.lower_] = (at, ent.root)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def people_before(parsed, position: int, floor: int) -> Iterator[tuple[int, Any, Span]]:
+    """``(page offset, parsed block, entity)`` of each PERSON the text names before ``position``, from ``floor``
+    and within pronoun reach, in text order; never in a headline, whose capitals the tagger reads as names
+    ("Ferry Talks Stall")."""
     for item in parsed:
         start = item.block.start
         if start >= position:
             break
         if item.block.kind == "headline":
-            continue  # the tagger reads a headline's capitals as names
+            continue
         for ent in item.doc.ents:
             at = start + ent.start_char
-            if ent.label_ != "PERSON" or not floor <= at < position or position - at > PRONOUN_REACH:
-                continue
-            if quoted(item.block, ent.start_char):
-                continue
-            roles, title_words = titles_of(ent.root)
-            if role in roles and words <= title_words | {role}:
-                found[ent.root.lower_] = (at, ent.root)
-    return next(iter(found.values())) if len(found) == 1 else None
+            if ent.label_ == "PERSON" and floor <= at < position and position - at <= PRONOUN_REACH:
+                yield at, item, ent
 
 
 def subject_just_before(parsed, position: int, floor: int, quoted) -> tuple[int, Token] | None:

@@ -34,7 +34,7 @@ from . import quotes as quote_rules
 from .lexicon import Lexicon
 from .rules.marks import Quote
 from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
-from .sources import PRONOUN_REACH, BookEntry, SourceBook, describe, name_key
+from .sources import BookEntry, SourceBook, describe, name_key
 
 # --- settings -----------------------------------------------------------------------------------------
 #: Source kinds whose top-level attributions open a narrative (a column of the side-by-side report).
@@ -246,16 +246,15 @@ class PageAttributor:
         with that role, else the one person the sentence before is about. That person becomes a source, and the
         description a mention of them. None when the book has a source for it already, or the text names no one,
         or two people it could be."""
-        if mention.pronoun is not None or mention.indefinite or record.root is None:
+        if mention.pronoun is not None or mention.indefinite:
             return None
         wanted = described.description(record.root, self.lexicon)
         position = record.source[0]
         if wanted is None or self.book._match(mention, hint, position) is not None:
             return None
-        quoted = lambda block, local: any(q.start <= local < q.end for q in self.quotes_in(block))  # noqa: E731
-        person = described.named_with_role(self.parsed, position, self.book.floor, *wanted, quoted)
+        person = described.named_with_role(self.parsed, position, self.book.floor, *wanted, self._quoted)
         if person is None and wanted[1]:
-            person = described.subject_just_before(self.parsed, position, self.book.floor, quoted)
+            person = described.subject_just_before(self.parsed, position, self.book.floor, self._quoted)
         if person is None or self._spoken_since(person, position):
             return None
         named = describe(person[1], self.lexicon)
@@ -318,21 +317,17 @@ class PageAttributor:
         if wishes:
             self._drop_unowned(wishes)
 
+    def _quoted(self, block, local: int) -> bool:
+        """Whether the character at ``local`` in ``block`` is inside one of its quotations."""
+        return any(q.start <= local < q.end for q in self.quotes_in(block))
+
     def _enter_person_before(self, position: int) -> None:
         """ "Mayor Ida Vell met the union. ... She said ...": a pronoun speaker with no earlier source to be is
         the last person the text named before it (within the pronoun reach, not across a separator), who
         becomes a source."""
         best = None
-        for item in self.parsed:
-            start = item.block.start
-            if start >= position:
-                break
-            if item.block.kind == "headline":
-                continue  # the tagger reads a headline's capitals as names ("Ferry Talks Stall"): no one to refer to
-            for ent in item.doc.ents:
-                at = start + ent.start_char
-                if ent.label_ == "PERSON" and self.book.floor <= at < position and position - at <= PRONOUN_REACH:
-                    best = (at, ent.root)
+        for at, _, ent in described.people_before(self.parsed, position, self.book.floor):
+            best = (at, ent.root)
         if best is not None:
             self.book.resolve(describe(best[1], self.lexicon), best[0])
 
@@ -356,7 +351,7 @@ class PageAttributor:
                 root = ent.root
                 if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT":
                     continue
-                if any(q.start <= ent.start_char < q.end for q in self.quotes_in(item.block)):
+                if self._quoted(item.block, ent.start_char):
                     continue
                 best = (at, root)
         if best is None:
@@ -392,7 +387,7 @@ class PageAttributor:
                 sentence = token.sent
                 if start + sentence.end_char < position and not self._sentence_before(item, sentence, position):
                     continue
-                if any(q.start <= token.idx < q.end for q in self.quotes_in(item.block)):
+                if self._quoted(item.block, token.idx):
                     continue
                 best = (at, token)
         if best is not None:

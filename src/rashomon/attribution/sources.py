@@ -563,9 +563,7 @@ class SourceBook:
         speaker of an enclosing quote, which first-person pronouns refer to."""
         entry = self._match(mention, speaker_hint, position)
         if entry is None:
-            entry = self._new(mention, position)
-            entry.last_seen = position
-            return entry
+            return self._new(mention, position)
         return self.merge(entry, mention, position)
 
     def merge(self, entry: BookEntry, mention: Mention, position: int) -> BookEntry:

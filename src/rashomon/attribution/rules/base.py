@@ -63,6 +63,7 @@ class ExtractorBase:
         self.next_acts: dict[int, Token] = {}  # a next act's verb -> the cue it follows (ContentRules.before_next_act)
         self.last_rule = ""  # the content rule that answered the last content_of call
         self._names: frozenset[str] | None = None  # see SpeakerRules.names
+        self._controlling = False  # see SpeakerRules.object_controller: asked again while reading a chain
 
     # --- helpers ------------------------------------------------------------------------------------
 

@@ -116,7 +116,7 @@ class DocExtractor(
                 self.from_relay_adverb(token)
             elif token.lower_ in ("show", "shows", "showed") and token.dep_ in ("conj", "parataxis"):
                 self.from_records_show(token)
-            elif token.pos_ == "VERB" and token.i not in self.claimed_tokens and self.going_on(token) is not None:
+            elif token.pos_ == "VERB" and token.i not in self.claimed_tokens:
                 self.from_going_on(token)
         self.speaker_colon()
         self.colon_quotes()

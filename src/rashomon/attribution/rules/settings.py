@@ -592,6 +592,3 @@ COLLECTIVE_NOUNS = frozenset(
         "alliance",
     }
 )
-#: Whether a source's span keeps a relative clause set off by a comma on its head ("Ida Vell, who heads the board,
-#: said"), as PolNeAR marks sources; the source's name never does (see ``sources.describe``).
-SOURCE_KEEPS_RELATIVE = True

@@ -32,7 +32,6 @@ from .settings import (
     PASSIVE_ADDRESSEE_VERBS,
     READER_WORDS,
     RECASED,
-    SOURCE_KEEPS_RELATIVE,
     SPEAKER_ENTITIES,
     WISH_MODALS,
     WRITER_GROUP_NOUNS,
@@ -57,7 +56,7 @@ class SpeakerRules(ExtractorBase):
         for child in head.rights:
             if (
                 child.dep_ == "relcl"
-                and not (SOURCE_KEEPS_RELATIVE and self.doc[child.left_edge.i - 1].text == ",")
+                and self.doc[child.left_edge.i - 1].text != ","
                 or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG")
                 or self.finite_acl(child)
             ):
@@ -433,7 +432,7 @@ class SpeakerRules(ExtractorBase):
         head = verb.head
         if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in PASSIVE_ADDRESSEE_VERBS:
             return None
-        if getattr(self, "_controlling", False):
+        if self._controlling:
             return None  # asked again while reading the chain below (its content rules ask for subjects too)
         self._controlling = True
         try:
@@ -462,7 +461,7 @@ class SpeakerRules(ExtractorBase):
             return None
         clause = verb.head
         for _ in range(MAX_ANTECEDENT_CLIMB + 1):
-            if clause.dep_ == "relcl" or clause.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+            if clause.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
                 break
             clause = clause.head
         if clause.dep_ != "relcl" or clause.head.i == clause.i or clause.head.i > verb.i:

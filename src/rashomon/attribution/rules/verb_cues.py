@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ...deps import SUBJECT_DEPS
@@ -40,6 +42,9 @@ from .settings import (
     REPLY_JOINS,
     SKIP_CUES_IN_QUOTES,
 )
+
+#: The spaces after a mark, up to the next character (matched in place, no copy of the rest of the text).
+_SPACES = re.compile(r" *")
 
 
 class VerbCueRules(ExtractorBase):
@@ -589,7 +594,7 @@ class VerbCueRules(ExtractorBase):
         if on is None or on.i + 1 >= len(self.doc) or self.doc[on.i + 1].text not in (":", ","):
             return
         mark = self.doc[on.i + 1]
-        gap = len(self.text[mark.idx + 1 :]) - len(self.text[mark.idx + 1 :].lstrip(" "))
+        gap = _SPACES.match(self.text, mark.idx + 1).end() - (mark.idx + 1)
         quote = next(
             (q for q in self.quotes_touching(mark.idx, mark.idx + 2 + gap) if q.start == mark.idx + 1 + gap),
             None,
