@@ -491,8 +491,8 @@ def noun_referents(
         for block in page.analysis.page.article_blocks:
             for m_start, m_end, h_start, h_end in _modifier_pairs(text, base + block.start, base + block.end):
                 modifier, head = text[m_start:m_end], fold(text[h_start:h_end])
-                if modifier in stop or head in stop or modifier.endswith("ly") or len(head) < 3:
-                    continue
+                if modifier not in groups or modifier in stop or head in stop or len(head) < 3:
+                    continue  # only a curated modifier can make a choice (see _paired)
                 if head in VAGUE_HEADS or not outlet_wrote(m_start, h_end):
                     continue
                 found[head][page.id].setdefault(modifier, []).append((m_start, h_start, h_end))
@@ -504,11 +504,10 @@ def noun_referents(
     ]
     if not candidates:
         return []
-    # the parse: the modifier hangs on the noun; a loaded word only as an adjective ("brutal crackdown"), since a
-    # noun before a noun names a kind of it ("fraud count" / "tax count" are two counts, not two words for one)
+    # the parse: the modifier hangs on the noun, as an adjective or a compound ("death tax")
     adjectives: dict[str, dict[str, dict[str, list[tuple[int, int, int]]]]] = defaultdict(lambda: defaultdict(dict))
     for (head, page_id, modifier, span), dep in zip(candidates, _parsed_deps(text, candidates, parse), strict=True):
-        if dep == "amod" or (dep == "compound" and modifier in groups):
+        if dep:
             adjectives[head][page_id].setdefault(modifier, []).append(span)
     referents = []
     for head in sorted(adjectives):

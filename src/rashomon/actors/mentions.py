@@ -343,8 +343,9 @@ def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
         _entity_pass(found, index, pb, gaz.lexicon)
         _noun_pass(found, index, pb, gaz, present, specific)
         _bare_name_pass(found, index, pb, place_names)
-    _drop_common_nouns(found, page_text, frozenset(gaz.lexicon["nouns"]), heading_spans(parsed))
-    _trim_headline_names(found, parsed, lower_words(page_text))
+    lowered = lower_words(page_text)
+    _drop_common_nouns(found, page_text, lowered, frozenset(gaz.lexicon["nouns"]), heading_spans(parsed))
+    _trim_headline_names(found, parsed, lowered)
     return found
 
 
@@ -355,9 +356,6 @@ def _trim_headline_names(found: Found, parsed, lowered: Counter) -> None:
     headlines = [(pb.block.start, pb.block.end) for pb in parsed if pb.block.kind == "headline"]
     if not headlines:
         return
-    from ..framing import background
-
-    common = background()
     body = "\n".join(pb.block.text for pb in parsed if pb.block.kind != "headline")
     by_key = {actor_name_key(a.name): a for a in found.actors.values()}
     trimmed = set()
@@ -365,12 +363,11 @@ def _trim_headline_names(found: Found, parsed, lowered: Counter) -> None:
         words = actor.name.split()
         if not actor_id.startswith("actor:") or len(words) < 2 or actor.name in body or not actor.mentions:
             continue
-        if not all(any(a <= m.start and m.end <= b for a, b in headlines) for m in actor.mentions):
+        if not _only_within(actor.mentions, headlines):
             continue
         for k in range(len(words) - 1, 0, -1):
             shorter = by_key.get(actor_name_key(" ".join(words[:k])))
-            rest = [w.lower() for w in words[k:]]
-            if shorter is None or shorter is actor or not all(w in common or lowered[w] for w in rest):
+            if shorter is None or shorter is actor or not _common_words([w.lower() for w in words[k:]], lowered):
                 continue
             prefix = " ".join(words[:k])
             for mention in actor.mentions:
@@ -378,13 +375,33 @@ def _trim_headline_names(found: Found, parsed, lowered: Counter) -> None:
                     shorter.mentions.append(Span(mention.start, mention.start + len(prefix), prefix))
             trimmed.add(actor_id)
             break
-    for actor_id in trimmed:
+    _forget(found, trimmed)
+
+
+def _only_within(mentions: list[Span], spans: list[tuple[int, int]]) -> bool:
+    """Whether every mention lies inside one of the page ``spans`` (the headline, heading lines)."""
+    return all(any(start <= m.start and m.end <= end for start, end in spans) for m in mentions)
+
+
+def _common_words(words: list[str], lowered: Counter) -> bool:
+    """Whether every (lower-case) word is a common word: in the background word counts of the framing measure
+    (the shipped counts, read once per process), or one the page writes in lower case."""
+    from ..framing import background
+
+    common = background()
+    return all(w in common or lowered[w] for w in words)
+
+
+def _forget(found: Found, dropped: set[str]) -> None:
+    """Remove the actors ``dropped`` and every trace of them (tokens, names, person heads)."""
+    for actor_id in dropped:
         del found.actors[actor_id]
         found.weak.discard(actor_id)
     for block in found.token_actor:
-        for token in [t for t, a in block.items() if a in trimmed]:
+        for token in [t for t, a in block.items() if a in dropped]:
             del block[token]
-    found.by_name = {name: a for name, a in found.by_name.items() if a not in trimmed}
+    found.by_name = {name: a for name, a in found.by_name.items() if a not in dropped}
+    found.person_heads = [[h for h in heads if h[2] not in dropped] for heads in found.person_heads]
 
 
 def heading_spans(parsed) -> list[tuple[int, int]]:
@@ -403,19 +420,14 @@ def heading_spans(parsed) -> list[tuple[int, int]]:
     return out
 
 
-def _heading_only(actor: Actor, page_text: str, headings: list[tuple[int, int]], lowered: Counter) -> bool:
+def _heading_only(actor: Actor, headings: list[tuple[int, int]], lowered: Counter) -> bool:
     """Whether a name is seen only in heading lines and every word of it is a common word (the background
     word counts of the framing measure, or one the page writes in lower case): a section title such as
     "Dining and Drinking", where the recognizer labelled "Drinking" an organization."""
-    if not headings or not actor.mentions or actor.type == "person":
+    if not headings or not actor.mentions or actor.type == "person" or not _only_within(actor.mentions, headings):
         return False
-    if not all(any(start <= m.start and m.end <= end for start, end in headings) for m in actor.mentions):
-        return False
-    from ..framing import background  # the shipped counts, read once per process
-
-    common = background()
     words = [w for w in re.findall(r"[^\W\d_]+", actor.name.lower()) if w not in NAME_LINK_WORDS]
-    return bool(words) and all(w in common or lowered[w] for w in words)
+    return bool(words) and _common_words(words, lowered)
 
 
 #: Actor types a name's own words may give only on a page that speaks of armed conflict: "Sunset Ocean Front" on
@@ -476,31 +488,19 @@ def _not_a_name(
 def _drop_common_nouns(
     found: Found,
     page_text: str,
-    actor_nouns: frozenset[str] = frozenset(),
-    headings: list[tuple[int, int]] | None = None,
+    lowered: Counter,
+    actor_nouns: frozenset[str],
+    headings: list[tuple[int, int]],
 ) -> None:
     """Forget the names found from the parse that are no party's name (see :func:`_not_a_name` and
-    :func:`_heading_only`); every gazetteer actor is kept."""
-    lowered = lower_words(page_text)
+    :func:`_heading_only`); every gazetteer actor is kept. ``lowered``: the page's lower-case word counts."""
     dropped = {
         actor_id
         for actor_id, actor in found.actors.items()
         if actor_id.startswith(("actor:", "person:"))
-        and (
-            _not_a_name(actor, page_text, actor_nouns, lowered)
-            or _heading_only(actor, page_text, headings or [], lowered)
-        )
+        and (_not_a_name(actor, page_text, actor_nouns, lowered) or _heading_only(actor, headings, lowered))
     }
-    if not dropped:
-        return
-    for actor_id in dropped:
-        del found.actors[actor_id]
-        found.weak.discard(actor_id)
-    for block in found.token_actor:
-        for token in [t for t, a in block.items() if a in dropped]:
-            del block[token]
-    found.by_name = {name: a for name, a in found.by_name.items() if a not in dropped}
-    found.person_heads = [[h for h in heads if h[2] not in dropped] for heads in found.person_heads]
+    _forget(found, dropped)
 
 
 def _gazetteer_pass(found, index, pb, matches, gaz, present, specific) -> None:
