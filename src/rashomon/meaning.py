@@ -37,9 +37,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from typing import NamedTuple
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from .claims import topics
 from .claims.frames import opposed
@@ -785,42 +787,48 @@ def candidate_pairs(
     second: np.ndarray | None = None
     matched: set[tuple[int, int]] | None = None
     topic: set[tuple] | None = None
+    matched_words: dict[tuple[int, int], bool] = {}  # token_match of a pair, (i < j), once read
     best: dict[tuple[int, int], tuple[float, int, str]] = {}
-    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        cosine = float(sims[i, j])
-        found = _candidate(claims[i], claims[j], cosine)
-        if found is None:
-            low = cosine < BAND_COSINE
-            if low:
-                if matched is None:
-                    matched = one_to_one(sims, rows, cols, codes)
-                if (i, j) not in matched:
+    # the token products are small: BLAS threads cost more than they save there (10x on a loaded machine)
+    with threadpool_limits(limits=1) if tokens is not None else nullcontext():
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            cosine = float(sims[i, j])
+            found = _candidate(claims[i], claims[j], cosine)
+            if found is None:
+                low = cosine < BAND_COSINE
+                if low:
+                    if matched is None:
+                        matched = one_to_one(sims, rows, cols, codes)
+                    if (i, j) not in matched:
+                        continue
+                if words is None or second is None:
+                    words, idf = event_idf(claims)
+                    second = _runner_up_per_account(sims, codes, len(names))
+                margin = cosine - float(max(second[i, codes[j]], second[j, codes[i]]))
+                overlap = rare_overlap(words[i], words[j], idf)
+                if topic is None:
+                    topic = topic_figures(claims, account_of)
+                found = band_evidence(claims[i], claims[j], overlap, margin, words_only=low, cosine=cosine, topic=topic)
+                if found is None and not low and tokens is not None:
+                    key = (min(i, j), max(i, j))
+                    if key not in matched_words:  # each pair is read once, in either order
+                        matched_words[key] = token_match(tokens, i, j) >= TOKEN_MATCH_SCORE
+                    if matched_words[key]:
+                        found = TOKEN_MATCH
+                if found is None or (found == CLOSEST_ONLY and not closest_only):
                     continue
-            if words is None or second is None:
-                words, idf = event_idf(claims)
-                second = _runner_up_per_account(sims, codes, len(names))
-            margin = cosine - float(max(second[i, codes[j]], second[j, codes[i]]))
-            overlap = rare_overlap(words[i], words[j], idf)
-            if topic is None:
-                topic = topic_figures(claims, account_of)
-            found = band_evidence(claims[i], claims[j], overlap, margin, words_only=low, cosine=cosine, topic=topic)
-            if found is None and not low and tokens is not None:
-                if token_match(tokens, i, j) >= TOKEN_MATCH_SCORE:
-                    found = TOKEN_MATCH
-            if found is None or (found == CLOSEST_ONLY and not closest_only):
-                continue
-            # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
-            if pair_verdict(claims[i], claims[j], cosine, "", "").verdict == "conflict":
-                continue
-        if (
-            speaker_of is not None
-            and found != "close"
-            and different_speakers(claims[i], claims[j], speaker_of(claims[i]), speaker_of(claims[j]))
-        ):
-            continue  # last: only a pair the other tests admit pays for reading the speakers' names
-        key = (i, int(codes[j]))
-        if key not in best or cosine > best[key][0]:
-            best[key] = (cosine, j, found)
+                # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
+                if pair_verdict(claims[i], claims[j], cosine, "", "").verdict == "conflict":
+                    continue
+            if (
+                speaker_of is not None
+                and found != "close"
+                and different_speakers(claims[i], claims[j], speaker_of(claims[i]), speaker_of(claims[j]))
+            ):
+                continue  # last: only a pair the other tests admit pays for reading the speakers' names
+            key = (i, int(codes[j]))
+            if key not in best or cosine > best[key][0]:
+                best[key] = (cosine, j, found)
     pairs = {}
     for (i, _), (cosine, j, found) in best.items():
         pairs[(min(i, j), max(i, j))] = cosine
