@@ -308,18 +308,21 @@ def score_fact(fact: dict, groups: list[tuple[list[str], dict]]) -> dict:
     }
 
 
-def miss_cause(fact: dict, row: dict, claims: list, sentence_ids: list[str], vectors: np.ndarray) -> str:
+def miss_cause(fact: dict, row: dict, claims: list, sentence_ids: list[str], vectors: np.ndarray, tokens=None) -> str:
     """Why a fact (:func:`score_fact` row) was not found with its verdict, from the closest pair of its sentences'
     checkable claims in two outlets: found with another verdict; no checkable claim in two outlets; a candidate
     pair that the grouping left out; or where the pair's cosine sits against the alignment's bands (at or above
     ``SAME_FACT_COSINE`` / in the band without evidence / in the low band / below it), "not matched one to one"
-    when a closer pair of the two outlets took one of its claims."""
+    when a closer pair of the two outlets took one of its claims. ``tokens``: the claims' token view
+    (:func:`rashomon.meaning.token_view`), so the candidates are those ``compare_pages`` reads."""
     from rashomon.compare import _page_of
     from rashomon.meaning import BAND_COSINE, LOW_BAND_COSINE, SAME_FACT_COSINE, candidate_pairs, one_to_one
 
     if row["found"]:
         return "found, verdict " + "/".join(sorted(set(row["got"])))
     wanted = set(fact["ids"])
+    if len({_page_of(claims[n]) for n, s in enumerate(sentence_ids) if s in wanted}) < 2:
+        return "no claim in two outlets"
     inside = [n for n, s in enumerate(sentence_ids) if s in wanted and claims[n].checkable]
     if len({_page_of(claims[n]) for n in inside}) < 2:
         return "no checkable claim in two outlets"
@@ -327,7 +330,8 @@ def miss_cause(fact: dict, row: dict, claims: list, sentence_ids: list[str], vec
     best = max((float(sims[a, b]), a, b) for a in inside for b in inside if _page_of(claims[a]) < _page_of(claims[b]))
     cosine, a, b = best
     chosen = [n for n, c in enumerate(claims) if c.checkable]
-    pairs = candidate_pairs([claims[n] for n in chosen], vectors[chosen], _page_of)
+    view = None if tokens is None else tokens.subset(chosen)
+    pairs = candidate_pairs([claims[n] for n in chosen], vectors[chosen], _page_of, tokens=view)
     if (min(chosen.index(a), chosen.index(b)), max(chosen.index(a), chosen.index(b))) in {(i, j) for i, j, _ in pairs}:
         return "candidate pair left out by the grouping"
     pages = np.array([int(_page_of(c)[1:]) for c in claims])
@@ -447,19 +451,22 @@ def basil(
         per_event.append(len(groups))
         if miss_report and (facts.get(name) or held.get(name) or held2.get(name)):
             from rashomon.compare import _prefixed
-            from rashomon.meaning import claim_vectors, link_actors
+            from rashomon.encode import encode_claims
+            from rashomon.meaning import link_actors, token_view
 
             claims = []
             for k, analysis in enumerate(analyses):
                 link_actors(analysis.claims, analysis.actors)
                 claims += [_prefixed(c, f"p{k + 1}") for c in analysis.claims]
             ids = [sentence_id(c.id) for c in claims]
-            vectors = claim_vectors(claims, encoder)
+            encoded = encode_claims(claims, encoder)
+            vectors = encoded.encoding.sentences
+            tokens = token_view(encoded.read, encoded.encoding.tokens, encoded.encoding.offsets)
             for title, listed in (("dev", facts), ("held-out", held), ("second held-out", held2)):
                 for fact in listed.get(name, []):
                     row = score_fact(fact, groups)
                     if not row["right"]:
-                        causes[title].append(miss_cause(fact, row, claims, ids, vectors))
+                        causes[title].append(miss_cause(fact, row, claims, ids, vectors, tokens))
         for fact in facts.get(name, []):
             fact_rows.append(score_fact({**fact, "triplet": name}, groups))
             if print_groups:

@@ -36,6 +36,7 @@ from .claims import source_label, topics
 from .claims.numbers import describe, interval, relation
 from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
+    TokenView,
     align_claims,
     claim_vectors,
     gate_by_meaning,
@@ -43,6 +44,7 @@ from .meaning import (
     page_similarity,
     related_pairs,
     shared_figure,
+    token_view,
 )
 from .model import Alignment, Analysis, Claim, PairHow, Quantity, ReasonKind, ReasonPart
 from .pipeline import StageContext, register_stage
@@ -304,12 +306,15 @@ def compare_claims(
     vectors=None,
     speaker_of: Callable[[Claim], str | None] | None = None,
     closest_only: bool = True,
+    tokens: TokenView | None = None,
 ) -> list[Alignment]:
     """The alignments of one set of claims (one page's, or several pages' with prefixed ids): number groups
     of known kinds first, then every other fact by meaning (:func:`rashomon.meaning.align_claims`).
     ``vectors``: the claims' encoder vectors when the caller has them already; ``speaker_of``: the person whose
     words a claim relays (two people's statements are not one fact below the same-fact cosine); ``closest_only``:
-    whether the loosest band evidence may pair claims (:func:`rashomon.meaning.align_claims`)."""
+    whether the loosest band evidence may pair claims (:func:`rashomon.meaning.align_claims`); ``tokens``: the
+    claims' token view (:func:`rashomon.meaning.token_view`), given across pages only, where two outlets' words
+    matching one by one is band evidence."""
     if vectors is None:
         vectors = claim_vectors(claims, encoder)
     alignments = align(items, account_labels, id_prefix=prefixes[0], gate=_meaning_gate(claims, vectors, account_of))
@@ -324,6 +329,7 @@ def compare_claims(
             id_prefix=prefixes[1],
             speaker_of=speaker_of,
             closest_only=closest_only,
+            tokens=None if tokens is None else tokens.subset(chosen),
         )
     return alignments
 
@@ -463,6 +469,14 @@ def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[Cl
         joined = own.read, own.encoding
     read, encoding = joined
     vectors = claim_vectors(event_claims, encoder) if encoding is None else encoding.sentences
+    tokens = None  # the token vectors let band pairs be read word by word (meaning.token_match)
+    if (
+        encoding is not None
+        and encoding.tokens is not None
+        and encoding.offsets is not None
+        and len(read) == len(event_claims)
+    ):
+        tokens = token_view(read, encoding.tokens, encoding.offsets)
     alignments = compare_claims(
         event_claims,
         encoder,
@@ -473,6 +487,7 @@ def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[Cl
         prefixes=("x", "xe"),
         vectors=vectors,
         speaker_of=lambda c: speakers.get(c.id),
+        tokens=tokens,
     )
     chosen = [n for n, c in enumerate(event_claims) if c.checkable]
     grouped = {cid for a in alignments if a.verdict != "unique" for cid in a.claim_ids}
