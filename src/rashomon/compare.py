@@ -470,12 +470,7 @@ def compare_pages(analyses: list[Analysis], encoder=None, encodings: Sequence[Cl
     read, encoding = joined
     vectors = claim_vectors(event_claims, encoder) if encoding is None else encoding.sentences
     tokens = None  # the token vectors let band pairs be read word by word (meaning.token_match)
-    if (
-        encoding is not None
-        and encoding.tokens is not None
-        and encoding.offsets is not None
-        and len(read) == len(event_claims)
-    ):
+    if encoding is not None and encoding.tokens is not None and encoding.offsets is not None:
         tokens = token_view(read, encoding.tokens, encoding.offsets)
     alignments = compare_claims(
         event_claims,

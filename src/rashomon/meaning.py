@@ -35,8 +35,8 @@ Thresholds were set on development data only (``eval/compare.py``); none of that
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
 from typing import NamedTuple
 
@@ -270,16 +270,15 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
             noun_a, noun_b = _noun_key(qa), _noun_key(qb)
             if noun_a and noun_b and noun_a != noun_b:
                 continue
-            if (noun_a is None or noun_b is None) and _unit_kind(qa) == "count":
-                continue  # a bare count ("all but 10", "in 2010") says nothing comparable without its noun
             da, db = in_days(qa), in_days(qb)
-            kind = relation(da, db)
             va = da.value if da.value is not None else (da.low or da.high or 0.0)
             vb = db.value if db.value is not None else (db.low or db.high or 0.0)
-            if (noun_a is None or noun_b is None) and max(abs(va), abs(vb)) > UNNAMED_FIGURE_MAX_RATIO * max(
-                min(abs(va), abs(vb)), 1e-9
-            ):
-                continue
+            if noun_a is None or noun_b is None:
+                if _unit_kind(qa) == "count":
+                    continue  # a bare count ("all but 10", "in 2010") says nothing comparable without its noun
+                if max(abs(va), abs(vb)) > UNNAMED_FIGURE_MAX_RATIO * max(min(abs(va), abs(vb)), 1e-9):
+                    continue
+            kind = relation(da, db)
             distance = abs(va - vb) / max(abs(va), abs(vb), 1e-9)
             if best is None or (kind != "disjoint", -distance) > (best[2] != "disjoint", -best[3]):
                 best = (index, qb, kind, distance)
@@ -366,10 +365,7 @@ def token_view(texts: Sequence[str], tokens: Sequence[np.ndarray], offsets: Sequ
     """The :class:`TokenView` of claims from the encoder's token vectors and their character offsets in ``texts``
     (the texts as the encoder read them)."""
     pieces = [[text[int(s) : int(e)].lower() for s, e in found] for text, found in zip(texts, offsets, strict=True)]
-    df: dict[str, int] = defaultdict(int)
-    for found in pieces:
-        for piece in set(found):
-            df[piece] += 1
+    df = _document_frequency(pieces)
     n = len(pieces)
     weights = [np.array([np.log((n + 1) / (df[p] + 1)) for p in found], dtype=np.float32) for found in pieces]
     vectors = [t / np.maximum(np.linalg.norm(t, axis=1, keepdims=True), 1e-9) for t in tokens]
@@ -630,15 +626,17 @@ def content_words(text: str) -> set[str]:
     return words
 
 
+def _document_frequency(documents: Sequence[Iterable[str]]) -> Counter[str]:
+    """In how many of ``documents`` each word occurs."""
+    return Counter(word for words in documents for word in set(words))
+
+
 def event_idf(claims: Sequence[Claim]) -> tuple[list[set[str]], dict[str, float]]:
     """Each claim's content words, and each word's IDF among these claims (``log(n / df)``): a word that most
     claims of the event use (the event's topic: "Santorum", "theology") weighs little, a word only the claims of
     one fact share weighs much."""
     words = [content_words(c.text) for c in claims]
-    df: dict[str, int] = defaultdict(int)
-    for found in words:
-        for word in found:
-            df[word] += 1
+    df = _document_frequency(words)
     n = max(len(claims), 1)
     return words, {word: float(np.log(n / count)) for word, count in df.items()}
 
