@@ -89,15 +89,37 @@ def verb_forms(entry: str) -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _verb_bases() -> tuple[list[str], frozenset[str]]:
-    """The verb forms of ``verb_bases`` as regex alternatives (longest first), and the participles among them."""
+def _verb_bases() -> tuple[list[str], frozenset[str], list[str]]:
+    """The verb forms of ``verb_bases`` as one regex (a prefix tree), the participles among them, and the forms
+    one regex each (for the word screen, which reads literal words)."""
     forms, participles = [], set()
     for entry in lexicon.load("threats").get("verb_bases", []):
         made, made_participles = verb_forms(entry)
         forms += made
         participles.update(made_participles)
-    forms = sorted(set(forms), key=len, reverse=True)
-    return [re.escape(f).replace(r"\ ", " ") for f in forms], frozenset(participles)
+    literal = [re.escape(f).replace(r"\ ", " ") for f in sorted(set(forms))]
+    return [_trie_pattern(sorted(set(forms)))], frozenset(participles), literal
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for literal ``words`` as a prefix tree (``stab(?:s|bed|bing)?``): Python's engine tries the
+    branches of a flat alternation one by one at every position, a tree only along the letters read."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char).replace(r"\ ", " ") + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + pattern(tree) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +152,7 @@ def violence_screen() -> lexicon.WordScreen:
     data = lexicon.load("threats")
     return lexicon.word_screen(
         [lexicon.alternation([item], data) for item in data["outcomes"]]
-        + [lexicon.alternation([item], data) + r"\b" for item in data["verbs"] + _verb_bases()[0]],
+        + [lexicon.alternation([item], data) + r"\b" for item in data["verbs"] + _verb_bases()[2]],
         r"\b",
     )
 
