@@ -302,7 +302,7 @@ def stage_flags(
     judged = [k for k in range(len(texts)) if ask_toxicity[k] or ask_insult[k]]
     kept = targets.flags_aimed(
         [texts[k] for k in judged],
-        [shown_evidence[k] for k in judged],
+        [stage.judged_evidence(texts[k], shown_evidence[k]) for k in judged],
         [ask_toxicity[k] for k in judged],
         [ask_insult[k] for k in judged],
     )

@@ -970,3 +970,133 @@ def test_a_groups_name_is_found_and_skipped_at_the_start_of_a_span():
     assert mention.names_a_group("The Sikhs of the harbour") and not mention.names_a_group("a jewel of a ferry")
     assert mention.group_name_end("all the deaf people filthy") == len("all the deaf people ")
     assert mention.group_name_end("filthy sikhs") == 0 and mention.group_name_end("sikhs") == 0
+
+
+# --- session 15 (issue 22): a group's name judged by the whole comment; negated subjects; condemned acts; praise
+# said with profanity; spelled-out hatred; threats by any common form of a violent verb ---------------------------
+
+
+def test_a_groups_name_is_no_evidence_in_praise_or_in_the_writers_own_group():
+    loved = "We adore Sikhs."
+    assert abuse.used_spans(loved, _spans(loved, "Sikhs")) == []
+    own = "As a deaf woman I enjoyed the ferry tour."
+    assert abuse.used_spans(own, _spans(own, "deaf woman")) == []
+    # a negated regard declares nothing, and a plain mention keeps the span for the models to judge
+    cold = "We do not respect Sikhs."
+    assert len(abuse.used_spans(cold, _spans(cold, "Sikhs"))) == 1
+    plain = "Sikhs run the ferry now."
+    assert len(abuse.used_spans(plain, _spans(plain, "Sikhs"))) == 1
+
+
+def test_abuse_the_span_head_did_not_mark_still_counts_as_denied():
+    # the span on the group alone: the comment denies a word no span holds
+    for text in ("Sikhs are not stupid.", "I would never stab a Sikh.", "I don't hate deaf people."):
+        group = "deaf people" if "deaf" in text else ("Sikhs" if "Sikhs" in text else "Sikh")
+        assert abuse.used_spans(text, _spans(text, group)) == [], text
+    # "like" weighs little: not liking a group is no denial of abuse
+    cold = "I don't like Sikhs."
+    assert len(abuse.used_spans(cold, _spans(cold, "Sikhs"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("Nobody would be better off without Sikhs.", False),
+        ("No one is ever better off without deaf people.", False),
+        ("The harbour would be better off without Sikhs.", True),
+        ("Nobody is as filthy as the ferry clerks, and Sikhs are a blight.", True),
+    ],
+)
+def test_a_negated_subject_denies_the_phrase_after_its_auxiliaries(text, attack):
+    hits = abuse.score_texts([text])[0].hits
+    assert any(h.label == "identity_attack" for h in hits) is attack
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "is_mentioned"),
+    [
+        ("It is not okay to harass Sikhs at the ferry.", "harass Sikhs", True),
+        ("Stop threatening the ferry clerks.", "threatening the ferry clerks", True),
+        ("It's not okay to give these parasites money.", "parasites", False),
+    ],
+)
+def test_an_act_of_abuse_the_clause_condemns_is_mentioned(text, word, is_mentioned):
+    folded = text.lower()
+    start = folded.index(word.lower())
+    assert mention.mentioned(folded, start, start + len(word)) is is_mentioned
+
+
+@pytest.mark.parametrize(
+    ("text", "toxic"),
+    [
+        ("Fuck yeah, the ferry is running again!", False),
+        ("Damn good photos of the harbour.", False),
+        ("You are fucking useless.", True),
+        ("Fuck yeah, those clowns at the council lost.", True),
+    ],
+)
+def test_profanity_that_intensifies_praise_keeps_only_the_profanity_flag(text, toxic):
+    flags = flags_of(text)
+    assert "profanity" in flags
+    assert ("toxicity" in flags) is toxic
+
+
+def test_hatred_spelled_a_letter_at_a_time_is_found_on_its_letters():
+    text = "I h a t e Sikhs."
+    hits = [h for h in abuse.score_texts([text])[0].hits if h.label == "identity_attack"]
+    assert hits and text[hits[0].start : hits[0].end] == "h a t e Sikhs"
+    assert not any(h.label == "identity_attack" for h in abuse.score_texts(["I h a v e Sikh friends."])[0].hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("I met a lot of Sikhs at the harbour and I despise every one of them.", True),
+        ("People keep praising Sikhs, but they are a plague.", True),
+        ("Sikhs are not human.", True),
+        ("I met a lot of Sikhs at the harbour and I don't hate any of them.", False),
+        ("Sikhs? I never said they are a plague.", False),
+        ("Sikhs are not late for the ferry.", False),
+    ],
+)
+def test_hatred_said_of_a_group_by_a_pronoun_or_by_denying_its_humanity(text, attack):
+    hits = abuse.score_texts([text])[0].hits
+    assert any(h.label == "identity_attack" for h in hits) is attack
+
+
+def test_violent_verbs_are_matched_in_their_common_forms():
+    assert threats.verb_forms("stab") == (["stab", "stabs", "stabbing", "stabbed"], ["stabbed"])
+    assert threats.verb_forms("strangle")[0] == ["strangle", "strangles", "strangling", "strangled"]
+    assert threats.verb_forms("bury")[0] == ["bury", "buries", "burying", "buried"]
+    forms, participles = threats.verb_forms("blow up/blew up/blown up")
+    assert "blowing up" in forms and "blown up" in participles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I intend to strangle that referee.",
+        "Those councillors should be whipped in the square.",
+        "We're going to torch their houses tonight.",
+        "You'll be gunned down if you show your face here.",
+        "I'd love to see them all dead.",
+        "I'll batter you until you can't stand up.",
+    ],
+)
+def test_intents_and_calls_by_other_violent_verbs_are_threats(text):
+    assert threats.find_threats(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to shoot a film about the harbour.",
+        "The new tariffs will hurt them at the polls.",
+        "We should torch the competition next season.",
+        "I'd love to see him win the race.",
+        "The harbour master was stoned cold sober.",
+        "I don't want to hurt anyone.",
+    ],
+)
+def test_other_senses_of_the_new_verbs_are_not_threats(text):
+    assert not threats.find_threats(text), text

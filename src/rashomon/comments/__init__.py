@@ -21,7 +21,7 @@ from ..errors import ConfigError
 from ..model import Analysis, Comment, CommentFlag, Evidence, Stance
 from ..options import CommentOptions, Options
 from ..pipeline import StageContext, register_stage
-from . import abuse, corrections, language, mention, sarcasm, spans, stance, targets, threads
+from . import abuse, corrections, language, lexicon, mention, sarcasm, spans, stance, targets, threads
 from .features import featurize_counts, gc_paused
 from .threads import commenter_summary, thread_tree
 
@@ -68,6 +68,10 @@ TOXICITY_NEEDS_TARGET = True
 #: from the sentence; the functional suite's held-out half B 0.675 -> 0.747 (the ``encoder`` mode 0.756). Costs one
 #: encoder pass over those comments (~7 % of OLID and Davidson), whose token vectors the span head then reuses.
 GROUPS_BY_ENCODER = True
+#: A profane word that intensifies praise or assent ("fuck yeah", "damn good reporting", "bloody brilliant": see
+#: :func:`mention.intensifies_praise`) is no abuse by itself: the comment keeps ``profanity`` and keeps ``toxicity``
+#: only where other evidence is aimed at someone (session 15; the functional suite's "profanity, not hateful").
+PRAISE_PROFANITY_NEEDS_TARGET = True
 # ---------------------------------------------------------------------------------------------------------
 
 STAGE = "comments"
@@ -250,7 +254,10 @@ def _flags_aimed(batch: list[Comment]) -> None:
     judged = [k for k, (a, b) in enumerate(zip(ask_toxicity, ask_insult)) if a or b]
     if not judged:
         return
-    evidence = [[(e.start - c.start, e.end - c.start, e.label) for e in c.evidence] for c in (batch[k] for k in judged)]
+    evidence = [
+        judged_evidence(c.text, [(e.start - c.start, e.end - c.start, e.label) for e in c.evidence])
+        for c in (batch[k] for k in judged)
+    ]
     kept = targets.flags_aimed(
         [batch[k].text[:MAX_COMMENT_CHARS] for k in judged],
         evidence,
@@ -264,6 +271,32 @@ def _flags_aimed(batch: list[Comment]) -> None:
             comment.evidence[:] = [e for e in comment.evidence if e.label not in SPAN_EVIDENCE]
         elif not keep_insult:
             comment.flags.remove("insult")
+
+
+def judged_evidence(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A comment's evidence ``(start, end, label)`` (its own offsets) as :func:`targets.flags_aimed` judges it: with
+    ``PRAISE_PROFANITY_NEEDS_TARGET``, a profane word that intensifies praise ("fuck yeah", "damn good"), and a span
+    over such a word with nothing abusive besides, are labelled ``profanity_praise``: no abuse by itself, no insult."""
+    if not PRAISE_PROFANITY_NEEDS_TARGET or not any(label == "profanity" for *_, label in found):
+        return found
+    folded = lexicon.fold(text[:MAX_COMMENT_CHARS])
+    praising = [(a, b) for a, b, label in found if label == "profanity" and mention.intensifies_praise(folded, a, b)]
+    if not praising:
+        return found
+
+    def praise_only(a: int, b: int) -> bool:  # a span over such a word and nothing abusive besides
+        inside = [(c, d) for c, d in praising if a <= c and d <= b]
+        if not inside:
+            return False
+        rest = "".join(" " if any(c <= k < d for c, d in inside) else ch for k, ch in enumerate(folded[a:b], a))
+        return not abuse.abusive_on_its_own(rest, abuse.DENIED_WORD_WEIGHT)
+
+    return [
+        (a, b, "profanity_praise")
+        if (label == "profanity" and (a, b) in praising) or (label == "toxic_span" and praise_only(a, b))
+        else (a, b, label)
+        for a, b, label in found
+    ]
 
 
 def _span_evidence(ctx: CommentContext, batch: list[Comment]) -> None:

@@ -63,11 +63,24 @@ NEGATABLE_WORD_WEIGHT = 2.0
 #: judged from the word after it (issue 22, session 14: "Gay people are not disgusting" kept its flag on "Gay",
 #: "stop calling gay people disgusting" on the whole phrase).
 MENTIONED_ABUSE_DROPS_GROUP_SPANS = True
+#: A span that only names a group is judged by the whole comment too (session 15): it is no evidence where the
+#: comment speaks well of a group ("I love gay people": ``regard`` in ``abuse.yaml``), names the group as the
+#: writer's own ("as a queer woman", "our queer book club"), or denies or reports abuse the span head did not mark
+#: ("Mexicans are not disgusting", "I would never hurt a Hindu": :func:`_denies_abuse`).
+GROUP_NAME_JUDGED_BY_COMMENT = True
+#: A word of the comment whose n-gram toxicity or insult weight is this much is abuse the comment can deny
+#: ("disgusting" ~21, "stupid" ~48; "like" ~4 and "human" ~4 are under it: "I don't like them" is no denial).
+DENIED_WORD_WEIGHT = 8.0
+#: Verbs of hatred a comment can deny beside the heavy words ("I don't hate ...": "hate" weighs ~7).
+DENIABLE_HATRED_RE = re.compile(r"(?:hate|hates|hated|despise|despises|detest|detests|loathe|loathes|abhor|abhors)")
 #: Where the ``fast`` mode scores a comment that names a group with the encoder heads
 #: (:func:`with_encoder_rows`), a comment the n-gram heads flag toxic and the encoder heads do not keeps the n-gram
 #: scores: either set of heads can raise the flag (issue 22, session 14: leet and spaced-out spelling, "I h4t3 ...",
 #: which the n-gram features undo and the encoder's word pieces do not, lost their flag).
 EITHER_HEADS_FLAG = True
+#: The lexicon's phrases are also looked for with words spelled a letter at a time read as words ("I h a t e ...":
+#: the hatred phrase, placed on the letters; session 15). Only texts with such a run pay for it.
+SPACED_PHRASES = True
 #: Only the first this many characters of a comment are scanned by patterns (a 100 KB comment stays fast).
 MAX_SCAN_CHARS = 20_000
 # ---------------------------------------------------------------------------------------------------------
@@ -259,7 +272,24 @@ def lexicon_hits(
         for match in pattern.finditer(folded):
             if not any(h.start < match.end() and match.start() < h.end and h.label == category for h in hits):
                 hits.append(Hit(category, match.start(), match.end(), _hit_weight(category)))
+    if phrases and SPACED_PHRASES and spelling.SPACED_RE.search(folded):
+        hits += _spaced_phrase_hits(folded, hits)
     return hits
+
+
+def _spaced_phrase_hits(folded: str, hits: list[Hit]) -> list[Hit]:
+    """Phrase hits of ``folded`` with its words spelled a letter at a time read as words ("I h a t e ...":
+    :func:`spelling.join_spaced_offsets`), placed on the letters; none that overlaps a hit of ``hits``."""
+    joined, offsets = spelling.join_spaced_offsets(folded)
+    if joined == folded:
+        return []
+    found: list[Hit] = []
+    for category, pattern in _lexicon().phrase:
+        for match in pattern.finditer(joined):
+            start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+            if not any(h.start < end and start < h.end for h in hits + found):
+                found.append(Hit(category, start, end, _hit_weight(category)))
+    return found
 
 
 def batch_lexicon_hits(batch: lexicon.FoldedBatch) -> list[list[Hit]]:
@@ -346,9 +376,10 @@ def _scan_batch(batch: lexicon.FoldedBatch) -> tuple[list[list[Hit]], list[int]]
     hits: list[list[Hit]] = [[] for _ in batch.texts]
     for i, words in words_of.items():
         hits[i] = _place_words(batch.texts[i], words)
-    for i in batch.candidates(spelling.SPACED_RE, literal_screen=False):
+    spaced = batch.candidates(spelling.SPACED_RE, literal_screen=False)
+    for i in spaced:
         hits[i] = hits[i] + _spaced_hits(batch.texts[i])
-    for i in set().union(*triggered[1:]):
+    for i in set().union(*triggered[1:], spaced if SPACED_PHRASES else ()):
         hits[i] = lexicon_hits(batch.texts[i], batch.texts[i], hits[i], phrases=True)
     return hits, sorted(triggered[0])
 
@@ -594,8 +625,9 @@ def three_class(flags) -> str:
     return "offensive" if found & OFFENSIVE_FLAGS else "normal"
 
 
-def abusive_on_its_own(folded_span: str) -> bool:
-    """Whether a folded phrase holds a word that is abusive without its context (``NEGATABLE_WORD_WEIGHT``)."""
+def abusive_on_its_own(folded_span: str, weight: float = NEGATABLE_WORD_WEIGHT) -> bool:
+    """Whether a folded phrase holds a lexicon word or phrase, or a word whose n-gram toxicity or insult weight is
+    ``weight`` or more: a word abusive without its context."""
     if lexicon_hits(folded_span, folded_span):
         return True
     # a group's name weighs on the model (the training data's bias), but naming a group is not abuse
@@ -604,7 +636,7 @@ def abusive_on_its_own(folded_span: str) -> bool:
         return False
     weights = _word_weights(words)
     heads = [EVIDENCE_HEADS.index("toxicity"), EVIDENCE_HEADS.index("insult")]
-    return bool((weights[:, heads] >= NEGATABLE_WORD_WEIGHT).any())
+    return bool((weights[:, heads] >= weight).any())
 
 
 def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
@@ -628,9 +660,41 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
             denies = True
         else:
             kept.append(span)
-    if denies and MENTIONED_ABUSE_DROPS_GROUP_SPANS:
-        kept = [span for span in kept if not mention.names_a_group_only(folded[span.start : span.end])]
-    return kept
+    if not MENTIONED_ABUSE_DROPS_GROUP_SPANS:
+        return kept
+    group_only = [mention.names_a_group_only(folded[span.start : span.end]) for span in kept]
+    if not any(group_only):
+        return kept
+    if GROUP_NAME_JUDGED_BY_COMMENT and not denies:
+        denies = mention.speaks_well(folded) or _denies_abuse(folded, quoted)
+    return [
+        span
+        for span, only in zip(kept, group_only)
+        if not only or not (denies or (GROUP_NAME_JUDGED_BY_COMMENT and mention.named_as_own(folded, span.start)))
+    ]
+
+
+def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the folded comment only mentions abuse somewhere (denied, quoted, reported): a lexicon insult or
+    phrase, a word of ``DENIED_WORD_WEIGHT`` (the span head need not have marked it: "Mexicans are not
+    disgusting" is marked on the group alone), a verb of hatred ("I don't hate ...") or a violent verb of the threat
+    patterns ("I would never hurt ...")."""
+    for hit in lexicon_hits(folded, folded):
+        if hit.label == "insult" or (hit.label == "identity_attack" and " " in folded[hit.start : hit.end]):
+            if mention.mentioned(folded, hit.start, hit.end, quoted):
+                return True
+    words = [m for m in _WORD_RE.finditer(folded) if not mention.names_a_group_only(m.group(0))]
+    if not words:
+        return False
+    weights = _word_weights([m.group(0) for m in words])
+    heads = [EVIDENCE_HEADS.index("toxicity"), EVIDENCE_HEADS.index("insult")]
+    strong = (weights[:, heads] >= DENIED_WORD_WEIGHT).any(axis=1)
+    violent = threats.patterns().verb
+    return any(
+        (heavy or violent.fullmatch(m.group(0)) or DENIABLE_HATRED_RE.fullmatch(m.group(0)))
+        and mention.mentioned(folded, m.start(), m.end(), quoted)
+        for m, heavy in zip(words, strong.tolist())
+    )
 
 
 def _used(folded: str, hits: list[Hit]) -> list[Hit]:

@@ -10,7 +10,8 @@ condemn it. A span (the span head's phrase, a lexicon insult word, a dehumanizin
 * it sits inside quotation marks that a cue introduces as someone's words ('wrote "..."', 'statements like "..."'),
   or inside scare quotes: a few words in double quotation marks that hold a label at arm's length (a "brutal
   dictator", the "evil" enemy);
-* its clause says it of someone else's words: "stop calling ...", "saying that ...", "calling them X is ...".
+* its clause says it of someone else's words: "stop calling ...", "saying that ...", "calling them X is ...", or
+  condemns the act it names: "it is not okay to threaten ...", "stop harassing ..." (session 15).
 
 A group's name is not abusive on its own (:func:`names_a_group_only`), so a negation before it denies nothing.
 Tried and left out (issue 22): dropping the span head's spans that only name a group ("I love gay people"
@@ -45,10 +46,39 @@ QUOTE_CUE_GAP = 30
 SCARE_QUOTE_WORDS = 3
 # ---------------------------------------------------------------------------------------------------------
 
+#: Auxiliaries a negated subject may take before the words it denies ("nobody would be better off without ...",
+#: "no one is ever ..."): the negation is the subject's, so it governs the verb phrase after them (session 15).
+NEGATED_SUBJECT_AUXILIARIES = (
+    "would",
+    "will",
+    "could",
+    "should",
+    "can",
+    "might",
+    "must",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "'d",
+    "'s",
+    "'ll",
+)
+
 _CLAUSE_END_RE = re.compile(r"[.!?;:,\n()]|\b(?:but|though|although|yet|because)\b")
+_BRIDGE = r"(?:\s+(?:" + "|".join(NEGATION_BRIDGE) + r"))*"
 _NEGATION_RE = re.compile(
     r"(?:\b(?:not|never|nobody|noone|no one)\b|\b(?:is|are|was|were|am|be)\s+no\b|(?<=')(?:s|re)\s+no\b|n't\b|"
-    r"\bcannot\b)" + r"(?:\s+(?:" + "|".join(NEGATION_BRIDGE) + r"))*\s*$"
+    r"\bcannot\b"
+    # a negated subject and its auxiliaries: "nobody would (really) be ...", "no one has ever ..."
+    r"|\b(?:nobody|noone|no one)(?:\s*(?:"
+    + "|".join(re.escape(a) for a in NEGATED_SUBJECT_AUXILIARIES)
+    + r")\b)+(?:\s+(?:really|ever|truly|honestly|be|been|have))*)"
+    + _BRIDGE
+    + r"\s*$"
 )
 #: Negations that do not deny what follows: they sharpen it or order it ("not just stupid", "don't be a fool"),
 #: or compare ("not a coward like you": see ``_COMPARED_RE``).
@@ -64,6 +94,14 @@ _REPORTED_RE = re.compile(
     r"spreading|repeating|posting)|^\s*(?:calling|saying|claiming|suggesting|implying))(?:\s+that)?"
     # someone named between the verb and the span: "stop calling THEM vermin" (but "stop saying stupid stuff")
     r"(?:\s+(?:the|a|an|these|those|all))*\s+(?!(?:the|a|an|these|those|all)\b)[\w'-]+\b[^.!?;:\n]*$"
+)
+#: Abuse the clause condemns before naming it: "it is not okay to threaten ...", "it's wrong to mock ...", "stop
+#: harassing ..." (session 15): the span that opens with the act (or follows it) is held up, not done.
+_CONDEMNED_RE = re.compile(
+    r"\b(?:not (?:okay|ok|acceptable|right|fine|cool|funny)|(?:is|are|was|it's|that's) (?:wrong|unacceptable|shameful|"
+    r"disgraceful|cowardly|vile)|never (?:okay|ok|acceptable|right|fine)|stop|quit)\s+(?:to\s+)?(?:threat\w*|attack\w*|"
+    r"harass\w*|abus\w*|insult\w*|hurt\w*|harm\w*|bull(?:y|ies|ying)|mock\w*|demean\w*|dehumani[sz]\w*|"
+    r"discriminat\w*|vilif\w*|demoni[sz]\w*|smear\w*|slander\w*|intimidat\w*)\b[^.!?;:\n]*$"
 )
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){1,200}?)'(?!\w)")
 #: Words that introduce a quotation of someone's words, just before its opening mark.
@@ -120,6 +158,8 @@ _GROUP_FILLERS = frozenset(
     "a an the all these those some many most every each of and or our their my your people person persons folk "
     "folks men man women woman kids community communities family families".split()
 )
+#: Fillers that name people in general: a span of nothing else names no one to abuse ("the people").
+_PEOPLE = frozenset("people person persons folk folks men man women woman kids community communities".split())
 #: A span's own negation ("never hurt ..."), but not "can't stand", which declares dislike, not its denial.
 _SPAN_NEGATION_RE = re.compile(
     r"(?:not|never|nobody|don't|dont|doesn't|didn't|won't|wouldn't|(?:cannot|can't)(?!\s+stand\b))\s+"
@@ -136,15 +176,21 @@ def _group_word() -> re.Pattern:
 
 
 def names_a_group_only(folded_span: str) -> bool:
-    """Whether a folded span holds nothing but a group's name and filler words ("all the gay people")."""
-    words = re.findall(r"[\w'-]+", folded_span)
-    named = False
-    for word in words:
-        if _group_word().fullmatch(word):
-            named = True
-        elif word not in _GROUP_FILLERS:
+    """Whether a folded span holds nothing but a group's name and filler words ("all the gay people"), or people in
+    general ("the people")."""
+    named, position = False, 0
+    while True:
+        word = _WORD_RUN_RE.search(folded_span, position)
+        if word is None:
+            return named
+        group = _group_anywhere().match(folded_span, word.start())  # a name of one word or more ("trans people")
+        if group is not None:
+            named, position = True, group.end()
+        elif word.group(0) in _GROUP_FILLERS:
+            named = named or word.group(0) in _PEOPLE  # "people" names no one to abuse either
+            position = word.end()
+        else:
             return False
-    return named
 
 
 @lru_cache(maxsize=1)
@@ -173,6 +219,35 @@ def group_name_end(folded_span: str) -> int:
 _WORD_RUN_RE = re.compile(r"[\w'-]+")
 
 
+@lru_cache(maxsize=1)
+def _regard() -> tuple[re.Pattern, re.Pattern]:
+    data = lexicon.load("abuse")
+    return re.compile(lexicon.alternation(data["regard"])), re.compile(lexicon.alternation(data["self_identification"]))
+
+
+def speaks_well(folded: str) -> bool:
+    """Whether the folded comment declares regard (``regard`` in ``abuse.yaml``: "I love ...", "proud of ...",
+    "... are wonderful"), not negated ("I don't love ..." declares nothing) and not in a question."""
+    return any(not negated(folded, m.start()) for m in _regard()[0].finditer(folded))
+
+
+def named_as_own(folded: str, start: int) -> bool:
+    """Whether the group's name at ``start`` is the writer's own group (``self_identification`` in ``abuse.yaml``:
+    "as a queer woman", "we trans people", "our queer book club")."""
+    return _regard()[1].search(folded[max(0, start - 30) : start].rstrip()) is not None
+
+
+@lru_cache(maxsize=1)
+def _praise() -> re.Pattern:
+    return re.compile(r"[\s,!-]*" + lexicon.alternation(lexicon.load("abuse")["praise"]))
+
+
+def intensifies_praise(folded: str, start: int, end: int) -> bool:
+    """Whether the profane word at ``start:end`` of the folded comment intensifies praise or assent that follows it
+    ("fuck yeah", "damn good", "bloody brilliant", "hell yes": ``praise`` in ``abuse.yaml``)."""
+    return _praise().match(folded, end) is not None
+
+
 def names_a_group(text: str) -> bool:
     """Whether ``text`` names a group by faith, origin, sex, sexuality or disability anywhere (a whole word)."""
     return _group_anywhere().search(lexicon.fold(text)) is not None
@@ -191,7 +266,8 @@ def mentioned(
     inner = _SPAN_NEGATION_RE.match(folded, start, end)  # the span opens with its own negation: "never hurt X"
     if negatable and (inner is not None or negated(folded, start, end)):
         return True
-    return bool(_REPORTED_RE.search(_clause_before(folded, start)))
+    clause = _clause_before(folded, start)
+    return bool(_REPORTED_RE.search(clause) or _CONDEMNED_RE.search(clause + folded[start:end]))
 
 
 def without_negation(folded_span: str) -> str:

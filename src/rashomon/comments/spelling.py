@@ -158,6 +158,27 @@ def join_spaced(text: str) -> str:
     return SPACED_RE.sub(_join_run, text)
 
 
+def join_spaced_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`join_spaced` of ``text`` and, for each character of the result, its offset in ``text`` (so that a
+    phrase found in the joined text is placed on the letters it was spelled with)."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for match in SPACED_RE.finditer(text):
+        joined = _join_run(match)
+        if joined == match.group(0):
+            continue
+        pieces.append(text[last : match.start()])
+        offsets.extend(range(last, match.start()))
+        letters = range(match.start() + 1, match.end(), 2)
+        pieces.append(joined)
+        offsets.extend(([match.start()] if joined.startswith(" ") else []) + list(letters))
+        last = match.end()
+    pieces.append(text[last:])
+    offsets.extend(range(last, len(text)))
+    return "".join(pieces), offsets
+
+
 def _join_run(match: re.Match) -> str:
     letters = match.group(0)[1::2]  # the match opens with the separator after its first letter
     word = match.string[match.start() - 1] + letters

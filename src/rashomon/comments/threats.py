@@ -17,7 +17,15 @@ from . import lexicon
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Score of a threat by the kind of frame that introduces it.
-FRAME_WEIGHTS = {"wish": 0.9, "deserve": 0.9, "direct": 0.9, "modal": 0.85, "imperative": 0.85, "weak": 0.6}
+FRAME_WEIGHTS = {
+    "wish": 0.9,
+    "deserve": 0.9,
+    "direct": 0.9,
+    "intent": 0.9,
+    "modal": 0.85,
+    "imperative": 0.85,
+    "weak": 0.6,
+}
 #: Score of a comment with no threat pattern (the base rate of threats among non-matching comments).
 NO_MATCH_SCORE = 0.02
 #: Most characters allowed between the end of a frame and the start of its outcome.
@@ -55,9 +63,69 @@ class _Patterns:
     metaphor: re.Pattern
 
 
+def verb_forms(entry: str) -> tuple[list[str], list[str]]:
+    """The common forms of a violent verb given by its base form, "/" then its irregular forms (``verb_bases`` in
+    ``threats.yaml``): every form, and the participles among them (a participle's person is its passive subject:
+    "should be strangled"). "stab" -> stab, stabs, stabbed, stabbing; "strangle" -> strangles, strangled,
+    strangling; "bury" -> buries, buried, burying; "shoot/shot" -> shoots, shooting, shot (and the harmless
+    "shooted"); a particle stays at the end ("blow up/blew up/blown up" -> blows up, blowing up)."""
+    base, *irregular = entry.split("/")
+    verb, _, particle = base.partition(" ")
+    tail = f" {particle}" if particle else ""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        stem_ing, past = verb[:-1] + "ing", verb + "d"
+    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        stem_ing, past = verb + "ing", verb[:-1] + "ied"
+    elif len(verb) <= 4 and re.fullmatch(r".*[^aeiou][aeiou][bdgklmnprt]", verb):  # stab, slit, whip, gun
+        stem_ing, past = verb + verb[-1] + "ing", verb + verb[-1] + "ed"
+    else:
+        stem_ing, past = verb + "ing", verb + "ed"
+    third = (
+        verb[:-1] + "ies" if past.endswith("ied") else verb + ("es" if re.search(r"(?:s|sh|ch|x|z)$", verb) else "s")
+    )
+    participles = [*irregular, past + tail]  # the regular past too ("burned" beside "burnt")
+    forms = [base, third + tail, stem_ing + tail, *participles]
+    return list(dict.fromkeys(forms)), [p for p in participles if p != base]
+
+
+@lru_cache(maxsize=1)
+def _verb_bases() -> tuple[list[str], frozenset[str], list[str]]:
+    """The verb forms of ``verb_bases`` as one regex (a prefix tree), the participles among them, and the forms
+    one regex each (for the word screen, which reads literal words)."""
+    forms, participles = [], set()
+    for entry in lexicon.load("threats").get("verb_bases", []):
+        made, made_participles = verb_forms(entry)
+        forms += made
+        participles.update(made_participles)
+    literal = [re.escape(f).replace(r"\ ", " ") for f in sorted(set(forms))]
+    return [_trie_pattern(sorted(set(forms)))], frozenset(participles), literal
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for literal ``words`` as a prefix tree (``stab(?:s|bed|bing)?``): Python's engine tries the
+    branches of a flat alternation one by one at every position, a tree only along the letters read."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char).replace(r"\ ", " ") + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + pattern(tree) + ")"
+
+
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     data = lexicon.load("threats")
+    data = {**data, "verbs": data["verbs"] + _verb_bases()[0]}
     alt = lambda key: lexicon.alternation(data[key], data)  # noqa: E731
     frames = tuple(
         (kind, re.compile(lexicon.alternation(items, data) + (r"\s*" if kind == "imperative" else r"\b")))
@@ -84,7 +152,7 @@ def violence_screen() -> lexicon.WordScreen:
     data = lexicon.load("threats")
     return lexicon.word_screen(
         [lexicon.alternation([item], data) for item in data["outcomes"]]
-        + [lexicon.alternation([item], data) + r"\b" for item in data["verbs"]],
+        + [lexicon.alternation([item], data) + r"\b" for item in data["verbs"] + _verb_bases()[2]],
         r"\b",
     )
 
@@ -108,7 +176,7 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
         return True
     if _PASSIVE_BEFORE_RE.search(sentence[max(0, start - 30) : start]):
         return True
-    participle = verb.endswith("ed") or verb == "shot"
+    participle = verb.endswith("ed") or verb in _verb_bases()[1]
     return not participle and bool(p.target_anywhere.search(sentence, frame_end, start))
 
 
