@@ -632,11 +632,13 @@ def abusive_on_its_own(folded_span: str, weight: float = NEGATABLE_WORD_WEIGHT) 
         return True
     # a group's name weighs on the model (the training data's bias), but naming a group is not abuse
     words = [w for w in _WORD_RE.findall(folded_span) if not mention.names_a_group_only(w)]
-    if not words:
-        return False
-    weights = _word_weights(words)
+    return bool(words) and bool(_heavy_words(words, weight).any())
+
+
+def _heavy_words(words: list[str], weight: float) -> np.ndarray:
+    """For each word, whether its n-gram toxicity or insult weight is ``weight`` or more."""
     heads = [EVIDENCE_HEADS.index("toxicity"), EVIDENCE_HEADS.index("insult")]
-    return bool((weights[:, heads] >= weight).any())
+    return np.asarray((_word_weights(words)[:, heads] >= weight).any(axis=1))
 
 
 def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
@@ -686,9 +688,7 @@ def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
     words = [m for m in _WORD_RE.finditer(folded) if not mention.names_a_group_only(m.group(0))]
     if not words:
         return False
-    weights = _word_weights([m.group(0) for m in words])
-    heads = [EVIDENCE_HEADS.index("toxicity"), EVIDENCE_HEADS.index("insult")]
-    strong = (weights[:, heads] >= DENIED_WORD_WEIGHT).any(axis=1)
+    strong = _heavy_words([m.group(0) for m in words], DENIED_WORD_WEIGHT)
     violent = threats.patterns().verb
     return any(
         (heavy or violent.fullmatch(m.group(0)) or DENIABLE_HATRED_RE.fullmatch(m.group(0)))
