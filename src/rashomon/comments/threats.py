@@ -69,20 +69,15 @@ def verb_forms(entry: str) -> tuple[list[str], list[str]]:
     "should be strangled"). "stab" -> stab, stabs, stabbed, stabbing; "strangle" -> strangles, strangled,
     strangling; "bury" -> buries, buried, burying; "shoot/shot" -> shoots, shooting, shot (and the harmless
     "shooted"); a particle stays at the end ("blow up/blew up/blown up" -> blows up, blowing up)."""
+    from ..framing import verb_forms as regular_forms  # the one set of English spelling rules
+
     base, *irregular = entry.split("/")
     verb, _, particle = base.partition(" ")
     tail = f" {particle}" if particle else ""
-    if verb.endswith("e") and not verb.endswith("ee"):
-        stem_ing, past = verb[:-1] + "ing", verb + "d"
-    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
-        stem_ing, past = verb + "ing", verb[:-1] + "ied"
-    elif len(verb) <= 4 and re.fullmatch(r".*[^aeiou][aeiou][bdgklmnprt]", verb):  # stab, slit, whip, gun
-        stem_ing, past = verb + verb[-1] + "ing", verb + verb[-1] + "ed"
-    else:
-        stem_ing, past = verb + "ing", verb + "ed"
-    third = (
-        verb[:-1] + "ies" if past.endswith("ied") else verb + ("es" if re.search(r"(?:s|sh|ch|x|z)$", verb) else "s")
-    )
+    regular = regular_forms(verb) - {verb}
+    stem_ing = next(f for f in regular if f.endswith("ing"))
+    past = next(f for f in regular if f.endswith("d") and f != stem_ing)
+    third = next(f for f in regular if f not in (stem_ing, past))
     participles = [*irregular, past + tail]  # the regular past too ("burned" beside "burnt")
     forms = [base, third + tail, stem_ing + tail, *participles]
     return list(dict.fromkeys(forms)), [p for p in participles if p != base]
