@@ -407,3 +407,26 @@ def test_three_outlets_writing_one_name_three_ways_get_one_form_in_the_compared_
     labels = [label for label, _ in fact_words_of(merged).values() if "Calloway" in label]
     assert len(labels) == 2
     assert all(label.startswith("Ruth A. Calloway ") for label in labels), labels
+
+
+def test_an_agreement_the_stage_is_unsure_of_shows_a_neutral_agree_badge():
+    # a reader found the green "= agree" pill beside "maybe one topic, not one fact; how sure: 50 %"
+    from rashomon.report.view import AGREE_SURE_MIN_CERTAINTY, facts_view
+
+    claims = {
+        "k1": {"id": "k1", "text": "The council approved the plan on Monday.", "narrative": "n1"},
+        "k2": {"id": "k2", "text": "Councillors voted for the plan.", "narrative": "n2"},
+    }
+    narratives = [
+        {"id": "n1", "name": "Valley Courier", "slot": 0, "anchor": "n1"},
+        {"id": "n2", "name": "Ridge Bulletin", "slot": 1, "anchor": "n2"},
+    ]
+
+    def badge(certainty):
+        alignment = {"id": "a1", "claim_ids": ["k1", "k2"], "verdict": "agree", "certainty": certainty}
+        (row,) = facts_view([alignment], claims, [], {}, narratives)["rows"]
+        return row["symbol"], row["verdict_words"], row["unsure"]
+
+    assert badge(0.5) == ("=?", "agree?", True)
+    assert badge(AGREE_SURE_MIN_CERTAINTY) == ("=", "agree", False)
+    assert badge(None) == ("=", "agree", False)  # not measured: the verdict as the stage gave it

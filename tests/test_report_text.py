@@ -164,7 +164,7 @@ def test_a_verdict_that_says_how_sure_it_is_shows_it_beside_its_reason():
     sure = replace(analysis.alignments[-2], certainty=0.63)  # "army advance", an agreement
     analysis.alignments = [*analysis.alignments[:-2], sure, analysis.alignments[-1]]
     md = render_markdown(analysis)
-    heading = "### “the Valdoran army took four districts”: = agree"
+    heading = "### “the Valdoran army took four districts”: =? agree?"  # under 0.7 sure: a neutral "agree?"
     section = md.split(heading, 1)[1].split("###", 1)[0]
     assert "how sure: 63 %" in section
     assert "how sure" not in md.split(heading, 1)[0]  # verdicts without a certainty say nothing

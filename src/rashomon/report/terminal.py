@@ -130,7 +130,8 @@ def _facts_table(view: dict[str, Any], brief: bool) -> Table | Text:
         )
     for row in facts["rows"]:
         fact = Text(_clean(row["topic"] or "—"), style="bold")
-        fact.append(f"\n{row['symbol']} {row['verdict_words']}", style=VERDICT_STYLES.get(row["verdict"], "bold"))
+        style = "bold" if row.get("unsure") else VERDICT_STYLES.get(row["verdict"], "bold")
+        fact.append(f"\n{row['symbol']} {row['verdict_words']}", style=style)
         if not brief and row["reason"]:
             fact.append("\n" + _clean(row["reason"]), style="dim")
         cells = []

@@ -76,6 +76,10 @@ FLAG_LABELS = {
 EVIDENCE_LABELS = {"toxic_span": "abusive words"}
 #: How each relation type reads in a report ("X captures from Y"), from ``rashomon.model.RELATION_STYLE``.
 RELATION_LABELS: dict[str, str] = {kind: label for kind, (label, _) in RELATION_STYLE.items()}
+#: An agreement the compare stage is less sure of than this (its kind's measured share of right verdicts: each
+#: other's closest sentences with few words in common, 0.65; one outlet telling more, 0.59) shows a neutral
+#: "agree?" badge, not the green one: a reader found the green pill beside "maybe one topic, how sure: 50 %".
+AGREE_SURE_MIN_CERTAINTY = 0.7
 #: Verdict -> (symbol, plain words), so a badge never relies on colour alone.
 VERDICTS = {
     "agree": ("=", "agree"),
@@ -534,6 +538,10 @@ def facts_view(
     for alignment in alignments:
         verdict = str(alignment.get("verdict") or "unique")
         symbol, words = VERDICTS.get(verdict, ("?", verdict.replace("_", " ")))
+        certainty = alignment.get("certainty")
+        unsure = verdict == "agree" and isinstance(certainty, int | float) and certainty < AGREE_SURE_MIN_CERTAINTY
+        if unsure:
+            symbol, words = "=?", "agree?"
         cells: dict[str, list[dict]] = defaultdict(list)
         for claim_id in alignment.get("claim_ids") or []:
             claim = claims.get(claim_id)
@@ -569,6 +577,7 @@ def facts_view(
                 "verdict": verdict,
                 "symbol": symbol,
                 "verdict_words": words,
+                "unsure": unsure,
                 "reason": reason + _certainty_words(alignment),
                 "certainty": alignment.get("certainty"),
                 "explanation": explanation,
