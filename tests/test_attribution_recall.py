@@ -98,12 +98,31 @@ def test_a_name_left_in_the_quoted_clause_opens_the_speakers_name(nlp):
 def test_a_speaker_label_heading_a_title_case_headline(nlp):
     # read again in sentence case, "Brandt" has no entity label; the layout still names a speaker
     analysis = run(
-        nlp, ["Brandt: Ferry Fares Won’t Rise, Board Was ‘Misled’ by Port Staff.", "The board met on Monday."]
+        nlp,
+        [
+            "Brandt: Ferry Fares Won’t Rise, Board Was ‘Misled’ by Port Staff.",
+            "Board chair Ivo Brandt met staff on Monday.",
+        ],
     )
     assert_spans_valid(analysis)
     label = by_cue(analysis, ":")
     assert "Brandt" in next(s.name for s in analysis.sources if s.id == label.source_id)
     assert label.content.text.startswith("Ferry Fares")
+
+
+def test_a_headline_label_the_story_never_names_is_a_topic_not_a_speaker(nlp):
+    # a reader's check, session 15: "Mo Cowan Senate: Deval Patrick Names Former Chief Of Staff …" (a site's
+    # topic tag before its headline) made "Mo Cowan Senate" a source, cited 3x
+    analysis = run(
+        nlp,
+        [
+            "Ivo Brandt Senate: Governor Ida Vell Names Former Chief Of Staff To Replace Tom Kerr",
+            "Governor Ida Vell on Tuesday named her former chief of staff to the vacant seat in the Senate.",
+        ],
+    )
+    assert_spans_valid(analysis)
+    assert not [s for s in analysis.sources if "Brandt" in s.name]
+    assert not [a for a in analysis.attributions if a.cue is not None and a.cue.text == ":"]
 
 
 def test_a_participle_after_a_reported_belief_speaks_for_the_named_speaker(nlp):

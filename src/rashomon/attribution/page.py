@@ -132,6 +132,8 @@ class PageAttributor:
             found_here: list[Record] = []
             shift = lambda span: (span[0] + offset, span[1] + offset) if span else None  # noqa: E731, B023 (used here)
             founds = quote_rules.extract(doc, self.lexicon, self.matcher_for(doc.vocab), self.reparse_for(doc))
+            if block.kind == "headline":
+                founds = self._without_topic_labels(founds, block)
             for found in founds:
                 found_here.append(
                     Record(
@@ -152,6 +154,34 @@ class PageAttributor:
             self.records.extend(r for r in found_here if r.kind != "next_block" or self._take_next_block(r))
             if any(not q.closed for q in quote_rules.quote_spans(doc.text)):
                 self.open_quote_blocks.append(block.id)
+
+    def _without_topic_labels(self, founds: list, block: Block) -> list:
+        """A headline's "Label: …" is a speaker only when the article names that speaker: "Pence: We Will Win"
+        above a story about Pence ("Poll: …" above "a new poll"), not "Mo Cowan Senate: Deval Patrick Names …", a
+        site's topic tag. The label (or, for a name of one or two words, its last word) must be written in the
+        page's other blocks, in any case. Labels
+        another attribution hangs on are kept, so the indices of ``inner_of`` stay right."""
+        body = "\n".join(b.text for b in self.page.blocks if b.kind != "headline")
+        nested = {f.inner_of for f in founds if f.inner_of is not None}
+        keep = []
+        for index, found in enumerate(founds):
+            if found.rule != "layout.speaker_label" or index in nested or found.source is None:
+                keep.append(found)
+                continue
+            label = block.text[found.source[0] : found.source[1]]
+            words = label.split()
+            said = re.search(rf"\b{re.escape(label)}\b", body, re.IGNORECASE) or (
+                len(words) <= 2 and re.search(rf"\b{re.escape(words[-1])}\b", body, re.IGNORECASE)
+            )
+            if said:
+                keep.append(found)
+        if len(keep) == len(founds):
+            return founds
+        position = {id(f): n for n, f in enumerate(keep)}
+        for found in keep:
+            if found.inner_of is not None:
+                found.inner_of = position[id(founds[found.inner_of])]
+        return keep
 
     def reparse_for(self, doc):
         """A parser for re-reading Title-Case headlines: the run's pipeline, or the project's (loaded, and cached,
