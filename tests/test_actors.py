@@ -132,6 +132,20 @@ def test_a_dateline_is_where_the_story_was_filed_not_a_mention(nlp):
     assert "Washington" in mentions  # the capital that acts is still the state
 
 
+def test_a_person_the_recognizer_ran_into_a_headline_verb_is_the_person(nlp):
+    # a reader's check, session 15: "Deval Patrick Names Former Chief Of Staff …" made a person "Deval Patrick
+    # Names" beside Deval Patrick (the headline trim read organizations only)
+    analysis = run(
+        nlp,
+        "Ada Brandt Names Former Chief Of Staff To Replace Tom Kerr\n\nGovernor Ada Brandt on Tuesday named her "
+        "former chief of staff to replace Tom Kerr. Brandt said Kerr would be missed.",
+        headline=True,
+    )
+    names = {a.name: [m.text for m in a.mentions] for a in analysis.actors}
+    assert "Ada Brandt Names" not in names
+    assert names["Ada Brandt"] == ["Ada Brandt", "Ada Brandt", "Brandt"]
+
+
 def test_an_acronym_with_and_without_periods_is_one_actor(nlp):
     analysis = run(
         nlp,

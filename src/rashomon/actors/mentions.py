@@ -361,7 +361,7 @@ def _trim_headline_names(found: Found, parsed, lowered: Counter) -> None:
     trimmed = set()
     for actor_id, actor in found.actors.items():
         words = actor.name.split()
-        if not actor_id.startswith("actor:") or len(words) < 2 or actor.name in body or not actor.mentions:
+        if not actor_id.startswith(("actor:", "person:")) or len(words) < 2 or actor.name in body or not actor.mentions:
             continue
         if not _only_within(actor.mentions, headlines):
             continue

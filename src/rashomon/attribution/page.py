@@ -158,8 +158,8 @@ class PageAttributor:
     def _without_topic_labels(self, founds: list, block: Block) -> list:
         """A headline's "Label: …" is a speaker only when the article names that speaker: "Pence: We Will Win"
         above a story about Pence ("Poll: …" above "a new poll"), not "Mo Cowan Senate: Deval Patrick Names …", a
-        site's topic tag. The label (or, for a name of one or two words, its last word) must be written in the
-        page's other blocks, in any case. Labels
+        site's topic tag. The label (or, for a name of one or two words, its last word, singular or plural:
+        "Historians:" above "a historian") must be written in the page's other blocks, in any case. Labels
         another attribution hangs on are kept, so the indices of ``inner_of`` stay right."""
         body = "\n".join(b.text for b in self.page.blocks if b.kind != "headline")
         nested = {f.inner_of for f in founds if f.inner_of is not None}
@@ -170,8 +170,9 @@ class PageAttributor:
                 continue
             label = block.text[found.source[0] : found.source[1]]
             words = label.split()
+            last = words[-1][:-1] if len(words[-1]) > 3 and words[-1][-1] in "sS" else words[-1]
             said = re.search(rf"\b{re.escape(label)}\b", body, re.IGNORECASE) or (
-                len(words) <= 2 and re.search(rf"\b{re.escape(words[-1])}\b", body, re.IGNORECASE)
+                len(words) <= 2 and re.search(rf"\b{re.escape(last)}s?\b", body, re.IGNORECASE)
             )
             if said:
                 keep.append(found)
