@@ -84,7 +84,9 @@ def test_different_scopes_are_not_a_conflict_and_say_why(two_accounts):
 def test_a_figure_only_one_account_gives_is_unique(two_accounts):
     surrender = alignment_with(two_accounts, "More than 40 militants")
     assert surrender.verdict == "unique" and "only South Channel" in surrender.explanation
-    assert [(p.kind, p.text) for p in surrender.reason_parts] == [("note", "only South Channel reports this")]
+    assert [(p.kind, p.text) for p in surrender.reason_parts] == [
+        ("note", "only South Channel gives this figure: More than 40 militants")
+    ]
 
 
 def test_every_alignment_points_at_claims_of_the_analysis(two_accounts):

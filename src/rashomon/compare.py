@@ -158,8 +158,12 @@ def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> t
     accounts = {item.account for item in group}
     if not pairs:
         who = account_labels.get(next(iter(accounts)), next(iter(accounts)))
-        parts.append(ReasonPart(kind="note", text=f"only {who} reports this"))
-        return "unique", f"{listing} → unique: only {who} reports this", 1.0, parts
+        # the figure named: a claim can sit in a fact row with the other account and, for a figure only it gives
+        # ("including 900 children"), in a row of its own, which must say what that row is about
+        figures = ", ".join(dict.fromkeys(describe(item.quantity) for item in group))
+        text = f"only {who} gives this figure: {figures}"
+        parts.append(ReasonPart(kind="note", text=text))
+        return "unique", f"{listing} → unique: {text}", 1.0, parts
     notes: list[str] = []
     conflicts: list[str] = []
     agreements: list[str] = []
