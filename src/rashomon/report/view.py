@@ -579,7 +579,7 @@ def facts_view(
                 "verdict_words": words,
                 "unsure": unsure,
                 "reason": reason + _certainty_words(alignment),
-                "certainty": alignment.get("certainty"),
+                "certainty": certainty,
                 "explanation": explanation,
                 "cells": row_cells,
             }

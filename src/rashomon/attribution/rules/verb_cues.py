@@ -594,11 +594,8 @@ class VerbCueRules(ExtractorBase):
         if on is None or on.i + 1 >= len(self.doc) or self.doc[on.i + 1].text not in (":", ","):
             return
         mark = self.doc[on.i + 1]
-        gap = _SPACES.match(self.text, mark.idx + 1).end() - (mark.idx + 1)
-        quote = next(
-            (q for q in self.quotes_touching(mark.idx, mark.idx + 2 + gap) if q.start == mark.idx + 1 + gap),
-            None,
-        )
+        opening = _SPACES.match(self.text, mark.idx + 1).end()  # the first character after the mark's spaces
+        quote = next((q for q in self.quotes_touching(opening, opening + 1) if q.start == opening), None)
         subject = self.subject_of(verb)
         if quote is None or subject is None or self.inside_quote(verb.idx):
             return
