@@ -83,6 +83,12 @@ def _holding_attribution(attributions: list[Attribution], start: int, end: int, 
     return best
 
 
+def _counts_speakers(attributions: list[Attribution], quantity: Quantity) -> bool:
+    """ "Two people briefed on the matter said ...": a number in a source's own words counts who speaks, not what
+    they report; it is no figure of the claim (it would be compared with the claim's real figures)."""
+    return any(a.source is not None and a.source.start <= quantity.start < a.source.end for a in attributions)
+
+
 def event_predicate(sent, anchor_token, span_start: int, span_end: int):
     """The event verb of a claim: from the quantity (or the content's top verb between the character offsets
     ``span_start`` and ``span_end`` of the doc) up, over carrier verbs (speech or structure: "said", "amounted
@@ -160,7 +166,11 @@ def _claims_of_block(
     for sent, ents in zip(sentences, sentence_ents):
         start, end = offset + sent.start_char, offset + sent.end_char
         text = analysis.page.text[start:end]
-        quantities = find_quantities(sent.text, doc, offset=start, doc_offset=sent.start_char)
+        quantities = [
+            q
+            for q in find_quantities(sent.text, doc, offset=start, doc_offset=sent.start_char)
+            if not _counts_speakers(attributions, q)
+        ]
         if len([t for t in sent if not t.is_punct]) < MIN_CLAIM_TOKENS and not quantities:
             continue
         anchor = quantities[0].start if quantities else start
