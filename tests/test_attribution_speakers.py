@@ -246,3 +246,19 @@ def test_a_subjectless_cue_after_a_persons_affiliation_speaks_for_the_person(nlp
     ]
     assert sources and "Keller Haynes" not in sources
     assert any("Dorian" in s for s in sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser hangs the told clause on "the students" as a relative clause with nothing relative in it
+        ('Ida Vell told the students she understands "the anger" between the crews and the board.', "she understands"),
+    ],
+)
+def test_a_told_clause_hung_on_the_one_told_is_what_was_told(nlp, text, content):
+    told = [(s, c, w) for _, s, c, w in found(nlp, text) if c == "told"]
+    assert told and told[0][0] == "Ida Vell" and told[0][2].startswith(content)
+
+
+def test_a_real_relative_clause_on_the_one_told_is_not_what_was_told(nlp):
+    assert [c for _, _, c, _ in found(nlp, "Ida Vell told the man she met yesterday about the plan.")] == []
