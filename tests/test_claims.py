@@ -497,3 +497,24 @@ def test_a_number_in_the_sources_own_words_is_no_figure_of_the_claim():
     )
     claim = next(c for c in run_claims(page, sources, [attribution]).claims if "board" in c.text)
     assert [(q.value, q.noun) for q in claim.quantities] == [(20, "firms")]
+
+
+def test_a_sentence_is_the_speakers_however_long_her_description():
+    text = (
+        "Ferry sale\n\n"
+        "Ada Moss, who attended the long meeting at the harbour office on Monday, told the Ledger that the board "
+        "would sell the ferry."
+    )
+    page = make_page(text, {n: "northwind" for n in range(2)})
+    at = text.index
+    sources = [Source("northwind", "Northwind Radio", "media"), Source("moss", "Ada Moss", "person")]
+    attribution = Attribution(
+        "a1",
+        "moss",
+        "indirect",
+        Span(at("that the board"), len(text) - 1, text[at("that the board") : len(text) - 1]),
+        source=Span(at("Ada Moss"), at(", told"), text[at("Ada Moss") : at(", told")]),
+        cue=Span(at("told"), at("told") + 4, "told"),
+    )
+    claim = next(c for c in run_claims(page, sources, [attribution]).claims if "ferry." in c.text)
+    assert claim.source_id == "moss" and claim.attribution_id == "a1"

@@ -68,7 +68,9 @@ def source_label(analysis: Analysis, claim: Claim) -> str:
 
 
 def _holding_attribution(attributions: list[Attribution], start: int, end: int, anchor: int) -> Attribution | None:
-    """The innermost attribution whose content holds the sentence (or at least the claim's anchor)."""
+    """The innermost attribution whose content holds the sentence (or at least the claim's anchor). The sentence is
+    held when the attribution's content, with its own source and cue, covers most of it: "Jane Roe, who attended the
+    meeting, told reporters that ..." is Jane Roe's, however long her description."""
     best = None
     for attribution in attributions:
         content = attribution.content
@@ -76,7 +78,9 @@ def _holding_attribution(attributions: list[Attribution], start: int, end: int, 
         if overlap <= 0:
             continue
         holds_anchor = content.start <= anchor < content.end
-        if not holds_anchor and overlap < MIN_CONTENT_COVER * (end - start):
+        parts = [p for p in (content, attribution.source, attribution.cue) if p is not None]
+        told_start, told_end = min(p.start for p in parts), max(p.end for p in parts)
+        if not holds_anchor and min(end, told_end) - max(start, told_start) < MIN_CONTENT_COVER * (end - start):
             continue
         if best is None or (content.end - content.start) < (best.content.end - best.content.start):
             best = attribution
