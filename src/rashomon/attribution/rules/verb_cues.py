@@ -283,7 +283,9 @@ class VerbCueRules(ExtractorBase):
         if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES:
             return
         complement = next((c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")), None)
-        if complement is None:
+        if complement is None and adjective.tag_ != "VBN":
+            # a listed attitude the tagger read as a participle holds a clause ("are convinced that"); with a
+            # preposition it is mostly a state ("is committed to the senator", "were disgusted with both parties")
             preposition = next((c for c in adjective.rights if c.dep_ == "prep"), None)
             complement = (
                 next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)

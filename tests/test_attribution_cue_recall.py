@@ -1,0 +1,45 @@
+"""Cue recall (issue 15, session 16): cues the rules missed for a reason of their own, not of the corpus's scheme.
+Each sentence is written for these tests."""
+
+from __future__ import annotations
+
+from tests.test_attribution import assert_spans_valid, by_cue, run, source_of
+from tests.test_attribution_recall import cues
+
+
+def test_a_headline_label_naming_a_person_in_full_speaks_though_the_story_never_names_them(nlp):
+    # a columnist's piece headed by the columnist's name: the story below is in her words, not about her
+    analysis = run(
+        nlp,
+        [
+            "Ida Vell: The Ferry Plan Is ‘A Slow-Motion Disaster’ For The Harbour.",
+            "The council voted on Monday to cut the night crossings, and nobody asked the crews.",
+        ],
+    )
+    assert_spans_valid(analysis)
+    label = by_cue(analysis, ":")
+    assert source_of(analysis, label).name == "Ida Vell"
+    assert label.content.text.startswith("The Ferry Plan")
+
+
+def test_a_listed_attitude_read_as_a_participle_holds_its_clause(nlp):
+    # the tagger reads "convinced" after the copula as a passive participle, not as the listed adjective
+    got = cues(nlp, "Ferry workers are convinced that the mayor could have done more.")
+    assert got["are convinced"] == ("Ferry workers", "that the mayor could have done more")
+    # a participle no list holds stays an event, with no one's words in it
+    assert not cues(nlp, "The crew was shocked by the storm.")
+
+
+def test_evidence_disclosures_and_regulations_can_show_or_say_something(nlp):
+    # what a text or a record says is a document's statement ("a report says", "records show"); evidence, a
+    # disclosure, regulations and guidelines are of that kind
+    assert cues(nlp, "New evidence suggests the ferry was late.")["suggests"] == ("New evidence", "the ferry was late")
+    got = cues(nlp, "Her latest financial disclosure suggests she sold the ferry shares in May.")
+    assert got["suggests"][0] == "Her latest financial disclosure"
+    assert cues(nlp, "Harbour regulations say captains are responsible for the cargo.")["say"][0] == (
+        "Harbour regulations"
+    )
+
+
+def test_a_listed_attitude_read_as_a_participle_takes_no_preposition(nlp):
+    assert not cues(nlp, "Since the strike, the captain is committed to the union.")
