@@ -43,3 +43,13 @@ def test_evidence_disclosures_and_regulations_can_show_or_say_something(nlp):
 
 def test_a_listed_attitude_read_as_a_participle_takes_no_preposition(nlp):
     assert not cues(nlp, "Since the strike, the captain is committed to the union.")
+
+
+def test_a_chain_opened_by_a_passive_leaves_its_speaker_out_as_the_passive_does(nlp):
+    # "is expected to win" was found; with a cue as the second verb the chain was lost, having no subject
+    got = cues(nlp, "The Port Times is expected to endorse the mayor in the election.")
+    assert got["is expected to endorse"][0] is None
+    got = cues(nlp, "Most of the delegates are expected to support the mayor in May.")
+    assert got["are expected to support"][0] is None
+    # an active chain still needs its speaker: no one "seeks to endorse" in the writer's own voice
+    assert not cues(nlp, "To endorse the mayor would be a mistake.")

@@ -498,6 +498,7 @@ class VerbCueRules(ExtractorBase):
             and quote is None
             and group != "report"
             and not self.is_passive(verb)
+            and not self.passive_chain(verb)
             and not gerund
             and not impersonal
         ):
@@ -763,6 +764,12 @@ class VerbCueRules(ExtractorBase):
         if chained is None or chained.i != verb.i:
             return None
         return head
+
+    def passive_chain(self, verb: Token) -> bool:
+        """ "The board is expected to endorse the plan", "was asked to defend it": the second verb of a chain
+        whose first is passive leaves its speaker out as the passive does (see :meth:`chain_head`)."""
+        head = self.chain_head(verb)
+        return head is not None and self.is_passive(head)
 
     def reply_to_content_noun(self, verb: Token, subject: Token | None) -> tuple[Token, tuple[int, int]] | None:
         """ "X accused Y of Z, a charge the group denied": a content noun ("a charge", "a claim", "a report")
