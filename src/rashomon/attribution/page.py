@@ -26,15 +26,12 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from urllib.parse import urlparse
 
-from spacy.tokens import Doc
-
 from .. import nlp as nlp_module
 from ..claims import frames
 from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import described
 from . import quotes as quote_rules
 from .lexicon import Lexicon
-from .rules import Found
 from .rules.marks import Quote
 from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
 from .sources import BookEntry, SourceBook, describe, name_key
@@ -136,7 +133,7 @@ class PageAttributor:
             shift = lambda span: (span[0] + offset, span[1] + offset) if span else None  # noqa: E731, B023 (used here)
             founds = quote_rules.extract(doc, self.lexicon, self.matcher_for(doc.vocab), self.reparse_for(doc))
             if block.kind == "headline":
-                founds = self._without_topic_labels(founds, block, doc)
+                founds = self._without_topic_labels(founds, block)
             for found in founds:
                 found_here.append(
                     Record(
@@ -158,12 +155,11 @@ class PageAttributor:
             if any(not q.closed for q in quote_rules.quote_spans(doc.text)):
                 self.open_quote_blocks.append(block.id)
 
-    def _without_topic_labels(self, founds: list, block: Block, doc: Doc) -> list:
+    def _without_topic_labels(self, founds: list, block: Block) -> list:
         """A headline's "Label: …" is a speaker only when the article names that speaker: "Pence: We Will Win"
         above a story about Pence ("Poll: …" above "a new poll"), not "Mo Cowan Senate: Deval Patrick Names …", a
         site's topic tag. The label (or, for a name of one or two words, its last word, singular or plural:
-        "Historians:" above "a historian") must be written in the page's other blocks, in any case, unless it names a
-        person in full (:meth:`_named_person_label`). Labels
+        "Historians:" above "a historian") must be written in the page's other blocks, in any case. Labels
         another attribution hangs on are kept, so the indices of ``inner_of`` stay right."""
         body = "\n".join(b.text for b in self.page.blocks if b.kind != "headline")
         nested = {f.inner_of for f in founds if f.inner_of is not None}
@@ -178,7 +174,7 @@ class PageAttributor:
             said = re.search(rf"\b{re.escape(label)}\b", body, re.IGNORECASE) or (
                 len(words) <= 2 and re.search(rf"\b{re.escape(last)}s?\b", body, re.IGNORECASE)
             )
-            if said or self._named_person_label(doc, found):
+            if said:
                 keep.append(found)
         if len(keep) == len(founds):
             return founds
@@ -187,16 +183,6 @@ class PageAttributor:
             if found.inner_of is not None:
                 found.inner_of = position[id(founds[found.inner_of])]
         return keep
-
-    @staticmethod
-    def _named_person_label(doc: Doc, found: Found) -> bool:
-        """A headline label that names a person in full ("Ida Vell:", "Harbour Gov Vell:": a first name or a title,
-        then a surname the tagger calls a person) speaks even when the story never repeats the name: a column or an
-        interview is headed by its writer's or guest's name. A topic tag ("Ivo Brandt Senate:") ends in no person."""
-        if found.source_root is None:
-            return False
-        words = doc.char_span(found.source[0], found.source[1], alignment_mode="expand")
-        return words is not None and len(words) >= 2 and doc[found.source_root].ent_type_ == "PERSON"
 
     def reparse_for(self, doc):
         """A parser for re-reading Title-Case headlines: the run's pipeline, or the project's (loaded, and cached,
