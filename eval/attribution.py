@@ -264,6 +264,66 @@ class CueReport:
             print(f"  {key:<28}{total - right:>5}  {right:>4}/{total:<5}{right / total:>6.2f}")
 
 
+class MissReport:
+    """Gold cues no predicted cue overlaps, grouped by the lemma of the cue's head in the parse and by its
+    syntactic frame (part of speech, how it hangs on its head, passive, what it takes on its right), and whether
+    one of our contents holds it (a nested cue, or our content too long). Only counts and lemmas are printed,
+    never the corpus's text: the classes to write general rules for."""
+
+    FRAME_DEPS = ("ccomp", "xcomp", "dobj", "agent", "acomp", "attr", "oprd")
+
+    def __init__(self):
+        self.lemmas: dict[str, int] = {}
+        self.frames: dict[str, int] = {}
+        self.missed = self.gold = 0
+
+    def add(self, text: str, gold: dict, predicted: dict, parsed: list[ParsedBlock]) -> None:
+        cues = [[c] for c in set(predicted["Cue"])]
+        contents = set(predicted["Content"])
+        for fragments in gold["Cue"]:
+            self.gold += 1
+            if any(overlaps(fragments, c) for c in cues):
+                continue
+            self.missed += 1
+            head = self.head_of(fragments, parsed)
+            inside = any(s <= fragments[0][0] and fragments[-1][1] <= e for s, e in contents)
+            lemma = head.lemma_.lower() if head is not None else "(no token)"
+            frame = self.frame(head) + (" [in our content]" if inside else "")
+            self.lemmas[lemma] = self.lemmas.get(lemma, 0) + 1
+            self.frames[frame] = self.frames.get(frame, 0) + 1
+
+    @staticmethod
+    def head_of(fragments: list[tuple[int, int]], parsed: list[ParsedBlock]):
+        """The token of the cue's first fragment whose head lies outside it (the span's root), or None."""
+        start, end = fragments[0]
+        for item in parsed:
+            tokens = [t for t in item.doc if start <= item.offset + t.idx < end]
+            if tokens:
+                inside = {t.i for t in tokens}
+                return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+        return None
+
+    @classmethod
+    def frame(cls, head) -> str:
+        """'VERB ccomp passive +xcomp': the head's part of speech, its relation, passive, its first complement."""
+        if head is None:
+            return "(no token)"
+        deps = [c.dep_ for c in head.children]
+        passive = " passive" if any(d in ("auxpass", "nsubjpass") for d in deps) else ""
+        right = next((c for c in head.rights if c.dep_ in cls.FRAME_DEPS or c.dep_ == "prep"), None)
+        complement = "" if right is None else f" +{right.dep_}" + (f"<{right.lower_}>" if right.dep_ == "prep" else "")
+        return f"{head.pos_} {head.dep_}{passive}{complement}"
+
+    def print(self, top: int = 30) -> None:
+        print(f"missed gold cues: {self.missed} of {self.gold} (no predicted cue overlaps them)")
+        print("  by lemma of the cue's head:")
+        for lemma, count in sorted(self.lemmas.items(), key=lambda kv: -kv[1])[:top]:
+            print(f"  {lemma:<28}{count:>5}")
+        print("  by frame (part of speech, relation, passive, first complement):")
+        for frame, count in sorted(self.frames.items(), key=lambda kv: -kv[1])[:top]:
+            print(f"  {frame:<44}{count:>5}")
+
+
 def quoted(text: str) -> bool:
     """Whether a cue-less continuation is a quotation: it opens with a double mark, or with two apostrophes (the
     New York Times' archive writes ''...'' for quotation marks; PolNeAR keeps them)."""
@@ -437,6 +497,11 @@ def main(argv: list[str] | None = None) -> int:
         help="list the predicted cues that overlap no gold cue, most often wrong first; use on train",
     )
     parser.add_argument(
+        "--miss-report",
+        action="store_true",
+        help="count the gold cues no predicted cue overlaps, by lemma and syntactic frame; use on train",
+    )
+    parser.add_argument(
         "--continuations-apart",
         action="store_true",
         help="score a cue-less quotation continuing a speaker as an attribution of its own, not as "
@@ -450,6 +515,7 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(text_dir.glob("*.txt"))[args.offset :][: args.limit or None]
     nlp = nlp_module.load()
     ours_score, anchor_score, report, cue_report = Score(), Score(), BoundaryReport(), CueReport()
+    miss_report = MissReport()
     parse_seconds = ours_seconds = 0.0
     articles = 0
     for path in files:
@@ -469,6 +535,7 @@ def main(argv: list[str] | None = None) -> int:
         ours_score.add(text, gold, predicted, gold_relations, relations)
         report.add(text, gold, gold_relations, relations)
         cue_report.add(text, gold, predicted)
+        miss_report.add(text, gold, predicted, parsed)
         a_spans, a_relations = anchor(parsed)
         anchor_score.add(text, gold, a_spans, gold_relations, a_relations)
         articles += 1
@@ -486,6 +553,8 @@ def main(argv: list[str] | None = None) -> int:
         report.print()
     if args.cue_report:
         cue_report.print()
+    if args.miss_report:
+        miss_report.print()
     parse_note = " (read from the cache)" if args.cache else ""
     print(f"time: parse{parse_note} {parse_seconds:.1f}s, attribution stage {ours_seconds:.1f}s")
     figures = {

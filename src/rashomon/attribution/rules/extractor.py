@@ -34,6 +34,10 @@ def build_matcher(nlp_vocab, lexicon: Lexicon) -> Matcher:
             "CUE_ADJECTIVE",
             [[{"LOWER": {"IN": sorted(lexicon.cue_adjectives)}, "POS": "ADJ", "DEP": {"IN": ["acomp", "oprd"]}}]],
         )
+        # "they are convinced that ...": a listed attitude the tagger read as a passive participle after the copula
+        matcher.add(
+            "CUE_ADJECTIVE", [[{"LOWER": {"IN": sorted(lexicon.cue_adjectives)}, "TAG": "VBN", "DEP": "acomp"}]]
+        )
     if lexicon.cue_nouns:
         matcher.add("CUE_NOUN", [[{"LEMMA": {"IN": sorted(lexicon.cue_nouns)}, "POS": "NOUN"}]])
     if lexicon.stance_holders:

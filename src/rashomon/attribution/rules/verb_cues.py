@@ -283,7 +283,9 @@ class VerbCueRules(ExtractorBase):
         if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES:
             return
         complement = next((c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")), None)
-        if complement is None:
+        if complement is None and adjective.tag_ != "VBN":
+            # a listed attitude the tagger read as a participle holds a clause ("are convinced that"); with a
+            # preposition it is mostly a state ("is committed to the senator", "were disgusted with both parties")
             preposition = next((c for c in adjective.rights if c.dep_ == "prep"), None)
             complement = (
                 next((c for c in preposition.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -496,6 +498,7 @@ class VerbCueRules(ExtractorBase):
             and quote is None
             and group != "report"
             and not self.is_passive(verb)
+            and not self.passive_chain(verb)
             and not gerund
             and not impersonal
         ):
@@ -761,6 +764,12 @@ class VerbCueRules(ExtractorBase):
         if chained is None or chained.i != verb.i:
             return None
         return head
+
+    def passive_chain(self, verb: Token) -> bool:
+        """ "The board is expected to endorse the plan", "was asked to defend it": the second verb of a chain
+        whose first is passive leaves its speaker out as the passive does (see :meth:`chain_head`)."""
+        head = self.chain_head(verb)
+        return head is not None and self.is_passive(head)
 
     def reply_to_content_noun(self, verb: Token, subject: Token | None) -> tuple[Token, tuple[int, int]] | None:
         """ "X accused Y of Z, a charge the group denied": a content noun ("a charge", "a claim", "a report")
