@@ -182,26 +182,36 @@ def boundary_kind(delta: str) -> str:
 class BoundaryReport:
     """Near misses of content spans (a prediction overlaps the gold span, the edges differ), classed by side,
     direction (ours longer / shorter) and :func:`boundary_kind`, to show which boundary convention differs.
-    Only counts and short cue-free labels are printed, never the corpus's text."""
+    A near miss whose overlapping prediction belongs to another cue than the gold content's (an attribution relayed
+    inside another, or one whose cue we missed) is counted apart: no boundary rule can mend it (a third of them on
+    train 0-449). Only counts and short cue-free labels are printed, never the corpus's text."""
 
     def __init__(self):
         self.kinds: dict[tuple[str, str, str], int] = {}
         self.words: dict[tuple[str, str, str], int] = {}
-        self.near = self.exact = self.missed = 0
+        self.near = self.exact = self.missed = self.other_cue = 0
 
-    def add(self, text: str, gold: dict, predicted: dict) -> None:
-        predicted_spans = [trim(text, *p) for p in set(predicted["Content"])]
+    def add(self, text: str, gold: dict, gold_relations: list, relations: list) -> None:
+        predicted = {trim(text, *r["Content"]): r.get("Cue") for r in relations}
+        gold_cues = {
+            trim(text, r["Content"][0][0], r["Content"][-1][1]): r["Cue"]
+            for r in gold_relations
+            if "Content" in r and "Cue" in r
+        }
         for fragments in gold["Content"]:
             g = trim(text, fragments[0][0], fragments[-1][1])
-            if g in predicted_spans:
+            if g in predicted:
                 self.exact += 1
                 continue
-            touching = [p for p in predicted_spans if p[0] < g[1] and g[0] < p[1]]
+            touching = [p for p in predicted if p[0] < g[1] and g[0] < p[1]]
             if not touching:
                 self.missed += 1
                 continue
-            self.near += 1
             p = max(touching, key=lambda q: min(q[1], g[1]) - max(q[0], g[0]))
+            if g in gold_cues and predicted[p] is not None and not overlaps(gold_cues[g], [predicted[p]]):
+                self.other_cue += 1
+                continue
+            self.near += 1
             for side, (a, b), longer in (
                 ("left", sorted((p[0], g[0])), p[0] < g[0]),
                 ("right", sorted((p[1], g[1])), p[1] > g[1]),
@@ -216,7 +226,10 @@ class BoundaryReport:
                     self.words[word] = self.words.get(word, 0) + 1
 
     def print(self, top: int = 15) -> None:
-        print(f"content boundaries: {self.exact} exact, {self.near} near misses, {self.missed} not found")
+        print(
+            f"content boundaries: {self.exact} exact, {self.near} near misses with the same cue, {self.other_cue} "
+            f"overlapping another cue's content, {self.missed} not found"
+        )
         for (side, direction, kind), count in sorted(self.kinds.items(), key=lambda kv: -kv[1]):
             print(f"  {side:<6}{direction:<14}{kind:<16}{count:>5}")
         print("  edge word of the differing stretch (words kinds):")
@@ -454,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
         predicted, relations = ours(page, parsed, args.nested, args.continuations_apart)
         ours_seconds += time.perf_counter() - started
         ours_score.add(text, gold, predicted, gold_relations, relations)
-        report.add(text, gold, predicted)
+        report.add(text, gold, gold_relations, relations)
         cue_report.add(text, gold, predicted)
         a_spans, a_relations = anchor(parsed)
         anchor_score.add(text, gold, a_spans, gold_relations, a_relations)

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from rashomon.attribution import lexicon as lexicon_module
+from rashomon.attribution import matcher_for
+from rashomon.attribution.rules import extract
 from tests.test_attribution import run, source_of, spoken
 from tests.test_attribution_rules import found
 
@@ -221,3 +224,41 @@ def test_the_one_asked_or_forced_to_speak_speaks(nlp, text, source, cue):
 def test_an_urging_chained_to_its_infinitive_stays_the_urgers(nlp, text, cue):
     said = [(s, c) for _, s, c, _ in found(nlp, text) if c]
     assert said[0][1] == cue and said[0][0] in ("The mayor", "The host") and len(said) == 1
+
+
+def test_a_subjectless_cue_after_a_persons_affiliation_speaks_for_the_person(nlp):
+    """The parser sometimes takes "Thursday, Mark Dorian" for a list and leaves "said" without a subject: the
+    phrase before the verb is "Mark Dorian, a partner with Keller Haynes", whose speaker is the person, not the firm
+    at its end."""
+    text = (
+        "In a statement issued Thursday, Mark Dorian, a partner with Keller Haynes, said his law firm had been "
+        "retained to represent the council."
+    )
+    doc = nlp(text)
+    by_text = {t.text: t for t in doc}
+    dorian, thursday = by_text["Dorian"], by_text["Thursday"]
+    dorian.head, dorian.dep_ = thursday, "conj"  # the parser's mistake, as seen on a real page
+    lexicon = lexicon_module.load()
+    sources = [
+        text[item.source[0] : item.source[1]]
+        for item in extract(doc, lexicon, matcher_for(nlp.vocab, lexicon))
+        if item.source and item.cue and text[item.cue[0] : item.cue[1]] == "said"
+    ]
+    assert sources and "Keller Haynes" not in sources
+    assert any("Dorian" in s for s in sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser hangs the told clause on "the students" as a relative clause with nothing relative in it
+        ('Ida Vell told the students she understands "the anger" between the crews and the board.', "she understands"),
+    ],
+)
+def test_a_told_clause_hung_on_the_one_told_is_what_was_told(nlp, text, content):
+    told = [(s, c, w) for _, s, c, w in found(nlp, text) if c == "told"]
+    assert told and told[0][0] == "Ida Vell" and told[0][2].startswith(content)
+
+
+def test_a_real_relative_clause_on_the_one_told_is_not_what_was_told(nlp):
+    assert [c for _, _, c, _ in found(nlp, "Ida Vell told the man she met yesterday about the plan.")] == []

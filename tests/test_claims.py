@@ -476,3 +476,45 @@ def test_the_publisher_states_no_list_rows_nor_headings():
     attribution_stage(analysis, StageContext(parse(page)))
     editorial = [a.content.text for a in analysis.attributions if a.kind == "editorial"]
     assert editorial == ["I sailed with most of them over the years."]
+
+
+def test_a_number_in_the_sources_own_words_is_no_figure_of_the_claim():
+    text = (
+        "Harbour board under scrutiny\n\n"
+        "The board had written to 20 shipping firms, two people briefed on the inquiry said on Friday."
+    )
+    page = make_page(text, {n: "northwind" for n in range(2)})
+    source_start = text.index("two people")
+    source_end = text.index(" said on Friday")
+    content_start, content_end = text.index("The board"), text.index(", two people")
+    sources = [Source("northwind", "Northwind Radio", "media"), Source("people", "two people", "unnamed person")]
+    attribution = Attribution(
+        "a1",
+        "people",
+        "indirect",
+        Span(content_start, content_end, text[content_start:content_end]),
+        source=Span(source_start, source_end, text[source_start:source_end]),
+    )
+    claim = next(c for c in run_claims(page, sources, [attribution]).claims if "board" in c.text)
+    assert [(q.value, q.noun) for q in claim.quantities] == [(20, "firms")]
+
+
+def test_a_sentence_is_the_speakers_however_long_her_description():
+    text = (
+        "Ferry sale\n\n"
+        "Ada Moss, who attended the long meeting at the harbour office on Monday, told the Ledger that the board "
+        "would sell the ferry."
+    )
+    page = make_page(text, {n: "northwind" for n in range(2)})
+    at = text.index
+    sources = [Source("northwind", "Northwind Radio", "media"), Source("moss", "Ada Moss", "person")]
+    attribution = Attribution(
+        "a1",
+        "moss",
+        "indirect",
+        Span(at("that the board"), len(text) - 1, text[at("that the board") : len(text) - 1]),
+        source=Span(at("Ada Moss"), at(", told"), text[at("Ada Moss") : at(", told")]),
+        cue=Span(at("told"), at("told") + 4, "told"),
+    )
+    claim = next(c for c in run_claims(page, sources, [attribution]).claims if "ferry." in c.text)
+    assert claim.source_id == "moss" and claim.attribution_id == "a1"

@@ -54,3 +54,26 @@ def test_another_speakers_attribution_between_keeps_the_quotations_apart(harness
     found = contents(harness, nlp, "Ferry Troubles\n\n" + paragraph)
     assert "“The ferry is late every single day,”" in found
     assert not any(c.startswith("“The ferry") and c.endswith("new boat.”") for c in found)
+
+
+def test_boundary_report_counts_another_cues_content_apart(harness):
+    """A near miss of the same cue is a boundary to class; one overlapping another cue's content is not."""
+    text = "The mayor said the ferry was late every day. Aides warned critics claimed the port was closed."
+
+    def at(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    gold = {"Content": [[at("the ferry was late every day")], [at("the port was closed")]]}
+    gold_relations = [
+        {"Cue": [at("said")], "Content": [at("the ferry was late every day")]},
+        {"Cue": [at("claimed")], "Content": [at("the port was closed")]},
+    ]
+    relations = [
+        {"Cue": at("said"), "Content": at("the ferry was late")},
+        {"Cue": at("warned"), "Content": at("critics claimed the port was closed")},
+    ]
+    report = harness.BoundaryReport()
+    report.add(text, gold, gold_relations, relations)
+    assert (report.exact, report.near, report.other_cue, report.missed) == (0, 1, 1, 0)
+    assert report.kinds == {("right", "ours shorter", "1-3 words"): 1}

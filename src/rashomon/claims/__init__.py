@@ -68,7 +68,9 @@ def source_label(analysis: Analysis, claim: Claim) -> str:
 
 
 def _holding_attribution(attributions: list[Attribution], start: int, end: int, anchor: int) -> Attribution | None:
-    """The innermost attribution whose content holds the sentence (or at least the claim's anchor)."""
+    """The innermost attribution whose content holds the sentence (or at least the claim's anchor). The sentence is
+    held when the attribution's content, with its own source and cue, covers most of it: "Jane Roe, who attended the
+    meeting, told reporters that ..." is Jane Roe's, however long her description."""
     best = None
     for attribution in attributions:
         content = attribution.content
@@ -76,11 +78,19 @@ def _holding_attribution(attributions: list[Attribution], start: int, end: int, 
         if overlap <= 0:
             continue
         holds_anchor = content.start <= anchor < content.end
-        if not holds_anchor and overlap < MIN_CONTENT_COVER * (end - start):
+        parts = [p for p in (content, attribution.source, attribution.cue) if p is not None]
+        told_start, told_end = min(p.start for p in parts), max(p.end for p in parts)
+        if not holds_anchor and min(end, told_end) - max(start, told_start) < MIN_CONTENT_COVER * (end - start):
             continue
         if best is None or (content.end - content.start) < (best.content.end - best.content.start):
             best = attribution
     return best
+
+
+def _counts_speakers(attributions: list[Attribution], quantity: Quantity) -> bool:
+    """ "Two people briefed on the matter said ...": a number in a source's own words counts who speaks, not what
+    they report; it is no figure of the claim (it would be compared with the claim's real figures)."""
+    return any(a.source is not None and a.source.start <= quantity.start < a.source.end for a in attributions)
 
 
 def event_predicate(sent, anchor_token, span_start: int, span_end: int):
@@ -160,7 +170,11 @@ def _claims_of_block(
     for sent, ents in zip(sentences, sentence_ents):
         start, end = offset + sent.start_char, offset + sent.end_char
         text = analysis.page.text[start:end]
-        quantities = find_quantities(sent.text, doc, offset=start, doc_offset=sent.start_char)
+        quantities = [
+            q
+            for q in find_quantities(sent.text, doc, offset=start, doc_offset=sent.start_char)
+            if not _counts_speakers(attributions, q)
+        ]
         if len([t for t in sent if not t.is_punct]) < MIN_CLAIM_TOKENS and not quantities:
             continue
         anchor = quantities[0].start if quantities else start

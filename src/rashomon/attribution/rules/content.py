@@ -123,6 +123,8 @@ class ContentRules(ExtractorBase):
                 if c.dep_ in ("relcl", "acl", "ccomp")
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             ][:1]
+        if not clauses and objects and lemma in self.lexicon.recipient_objects:
+            clauses = self.clause_on_recipient(objects[0])
         if not clauses and group == "speech":
             clauses = self.clause_on_time(verb)
         clauses.sort(key=lambda c: c.i < verb.i)  # a complement after the cue first
@@ -130,6 +132,27 @@ class ContentRules(ExtractorBase):
         if inverted is not None:
             clauses = [c for c in clauses if c.i != inverted.head.i]  # that clause holds the speaker, not the words
         return Ask(verb, group, lemma, objects, passive, clauses)
+
+    @staticmethod
+    def clause_on_recipient(recipient: Token) -> list[Token]:
+        """ "told the students he understands ...": the parser hung the told clause on the one told, as a relative
+        clause, though nothing relative opens it (no "who", "that", "which"): its subject, a pronoun or a name,
+        follows the recipient at once, and the clause has its own object or complement, so no gap a relative would
+        leave ("told the man he met": the man is who he met)."""
+        return [
+            c
+            for c in recipient.rights
+            if c.dep_ == "relcl"
+            and any(g.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "auxpass") for g in c.children)
+            and any(
+                s.dep_ in ("nsubj", "nsubjpass")
+                and s.i == c.left_edge.i
+                and s.pos_ in ("PRON", "PROPN")
+                and s.tag_ not in ("WP", "WDT", "WP$")
+                and not s.doc[s.i - 1].is_punct
+                for s in c.children
+            )
+        ][:1]
 
     @staticmethod
     def bare_clause(clause: Token) -> Token | None:

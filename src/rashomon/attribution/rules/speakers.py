@@ -654,7 +654,7 @@ class SpeakerRules(ExtractorBase):
             and head.head.i < verb.i
             and head.head.i != head.i
             and head.head.right_edge.i == last
-            and head.head.pos_ in ("NOUN", "PROPN")
+            and (head.head.pos_ in ("NOUN", "PROPN") or self.describing_preposition(head))
         ):
             head = head.head  # up from the phrase's last word to its head noun
         speaker = head if head.pos_ in ("NOUN", "PROPN") and head.right_edge.i == last else None
@@ -669,6 +669,12 @@ class SpeakerRules(ExtractorBase):
         if speaker is None or speaker.dep_ not in ("appos", "pobj", "conj", "dobj") or not self.can_speak(speaker):
             return None
         return speaker
+
+    @staticmethod
+    def describing_preposition(token: Token) -> bool:
+        """ "Jane Roe, a partner with Hale & Co, said": the firm at the end of a person's description is no speaker;
+        the climb to the speaker goes on through the preposition to the described noun."""
+        return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.dep_ == "appos"
 
     def held_by_subject(self, verb: Token, subject: Token | None) -> bool:
         """ "Obama seemed to recognize X", "voters appeared pleased with Y": "seem" before a cue verb or an attitude
