@@ -13,7 +13,6 @@ speed (ONNX int8, one thread) on the same texts.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "scripts"))
 
 
 def main(argv=None) -> int:
@@ -36,19 +36,14 @@ def main(argv=None) -> int:
         from transformers import BertConfig, BertModel
     except ImportError:
         parser.error("needs the train extra (torch, transformers): make install-train")
-    from tokenizers import Tokenizer
+    from finetuning import tokenizer_of
 
     from rashomon import encoder
     from rashomon.comments import datasets
-    from rashomon.resources import data_path
 
     torch.set_num_threads(1)
     torch.manual_seed(0)
-    tokenizer = Tokenizer.from_str(
-        gzip.decompress(data_path("models/encoder-minilm-l6.tokenizer.json.gz").read_bytes()).decode()
-    )
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(128)
+    tokenizer = tokenizer_of(128)
     texts = datasets.read_olid(args.data).texts[: args.n]
     pieces = tokenizer.encode_batch(texts)
     config = BertConfig(

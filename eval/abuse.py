@@ -361,6 +361,32 @@ def _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, se
     return held_out, thresholds
 
 
+def fold_flags(
+    mode, held_out, vectors, olid, davidson, train, test, grouped, evidence, cache, k, seed, source="davidson"
+):
+    """The stage's flags (:func:`stage_flags`) of the ``test`` rows of ``source`` given their heads' scores and
+    thresholds (``held_out``, from :func:`_fold_scores`; the ``fast`` mode flags at the calibrated 0.5): the rows
+    ``grouped`` marks (texts that name a group) read the encoder heads in the ``fast`` mode
+    (``GROUPS_BY_ENCODER``); ``evidence`` is :func:`evidence_spans` of all the source's texts."""
+    from rashomon.comments import abuse
+
+    scores, thresholds = held_out
+    heads = tuple(thresholds)
+    # severe_toxicity is raised only with toxicity (abuse._PLAIN_FLAGS): it cannot change these flags
+    model_scores = {h: np.asarray(scores[h]) for h in heads} | {"severe_toxicity": np.zeros(len(test))}
+    limits = (thresholds | {"severe_toxicity": 1.01}) if mode == "encoder" else None
+    named = np.flatnonzero(grouped[test])
+    if len(named):  # the fast mode's comments that name a group read the encoder heads (GROUPS_BY_ENCODER)
+        by_encoder, thresholds_e = _fold_scores(
+            "encoder", vectors, olid, davidson, train, test, heads, cache, k, seed, source
+        )
+        model_scores, limits = abuse.with_encoder_rows(
+            model_scores, named, {h: np.asarray(by_encoder[h])[named] for h in heads}, thresholds_e
+        )
+    texts = (olid if source == "olid" else davidson).texts
+    return stage_flags([texts[i] for i in test], model_scores, limits, [evidence[i] for i in test])
+
+
 #: Davidson's ``class`` column -> the three classes (0 hate speech, 1 offensive language, 2 neither).
 DAVIDSON_CLASSES = {0: "hate", 1: "offensive", 2: "normal"}
 
@@ -388,20 +414,8 @@ def evaluate_three_class(data: Path, folds: int, seed: int, mode: str = "encoder
     splitter = StratifiedKFold(folds, shuffle=True, random_state=seed)
     for k, (train, test) in enumerate(splitter.split(davidson.texts, gold_code)):
         print(f"  Davidson fold {k + 1}/{folds}: training on OLID + {len(train):,} rows, testing on {len(test):,}")
-        texts = [davidson.texts[i] for i in test]
-        held_out, thresholds = _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed)
-        # severe_toxicity is raised only with toxicity (abuse._PLAIN_FLAGS): it cannot change the class
-        model_scores = {h: np.asarray(held_out[h]) for h in heads} | {"severe_toxicity": np.zeros(len(test))}
-        limits = (thresholds | {"severe_toxicity": 1.01}) if mode == "encoder" else None
-        named = np.flatnonzero(grouped[test])
-        if len(named):  # the fast mode's comments that name a group read the encoder heads (GROUPS_BY_ENCODER)
-            by_encoder, thresholds_e = _fold_scores(
-                "encoder", vectors, olid, davidson, train, test, heads, cache, k, seed
-            )
-            model_scores, limits = abuse.with_encoder_rows(
-                model_scores, named, {h: np.asarray(by_encoder[h])[named] for h in heads}, thresholds_e
-            )
-        flags = stage_flags(texts, model_scores, limits, [evidence[i] for i in test])
+        held_out = _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed)
+        flags = fold_flags(mode, held_out, vectors, olid, davidson, train, test, grouped, evidence, cache, k, seed)
         predicted[test] = [abuse.three_class(row) for row in flags]
     predicted = predicted.astype(str)
     halves = {

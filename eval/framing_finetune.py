@@ -30,7 +30,6 @@ same topics and ranks the same held-out pieces, the anchor of those figures.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import shutil
@@ -43,6 +42,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
+
+from finetuning import tokenizer_of, warmup_decay  # noqa: E402
 
 #: MBIC topics never trained on, where the epoch is chosen (about a fifth of the sentences).
 HELD_OUT_TOPICS = ("gun-control", "vaccines", "elections-2020")
@@ -89,19 +90,6 @@ def _ranking(y: np.ndarray, scores: np.ndarray) -> dict:
     }
 
 
-def tokenizer_of():
-    from tokenizers import Tokenizer
-
-    from rashomon.resources import data_path
-
-    tokenizer = Tokenizer.from_str(
-        gzip.decompress(data_path("models/encoder-minilm-l6.tokenizer.json.gz").read_bytes()).decode()
-    )
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(MAX_PIECES)
-    return tokenizer
-
-
 def train(args) -> dict:
     import torch
     from transformers import BertModel
@@ -111,7 +99,7 @@ def train(args) -> dict:
     texts, spans, topics = read_mbic_topics(args.mbic)
     held = [i for i, t in enumerate(topics) if t in HELD_OUT_TOPICS]
     fit = [i for i, t in enumerate(topics) if t not in HELD_OUT_TOPICS]
-    tokenizer = tokenizer_of()
+    tokenizer = tokenizer_of(MAX_PIECES)
     encodings = tokenizer.encode_batch(texts)
     labels = piece_labels(encodings, spans)
     model = BertModel.from_pretrained(str(args.weights), add_pooling_layer=False)
@@ -125,9 +113,7 @@ def train(args) -> dict:
         weight_decay=0.01,
     )
     steps = args.epochs * ((len(fit) + BATCH - 1) // BATCH)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min(1.0, (s + 1) / (0.1 * steps)) * max(0.0, 1 - s / steps)
-    )
+    scheduler = warmup_decay(optimizer, steps)
 
     def batch(indices):
         width = max(len(encodings[i].ids) for i in indices)
@@ -258,7 +244,7 @@ def export(folder: Path, data: Path) -> dict:
     module = build_encoder.bert_module(folder)
     fp32 = folder / "encoder.onnx"
     build_encoder.export(module, fp32)
-    tokenizer = tokenizer_of()
+    tokenizer = tokenizer_of(MAX_PIECES)
     build_encoder.smooth(module, tokenizer, build_encoder.calibration_texts(data), 0.7)
     smoothed = folder / "smoothed.onnx"
     build_encoder.export(module, smoothed)

@@ -17,7 +17,6 @@ extra (torch, transformers, safetensors) and the weights folder (``--weights``: 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import sys
@@ -29,6 +28,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
+
+from finetuning import mean_pooled, tokenizer_of, warmup_decay  # noqa: E402
 
 from rashomon.comments import datasets, sarcasm, training  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
@@ -67,15 +68,9 @@ def _finetune(weights: Path, tokenizer, train_texts, train_y, test_texts, epochs
     params = list(model.parameters()) + list(head.parameters())
     optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
     steps = epochs * ((len(train_texts) + BATCH - 1) // BATCH)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min(1.0, (s + 1) / (0.1 * steps)) * max(0.0, 1 - s / steps)
-    )
+    scheduler = warmup_decay(optimizer, steps)
     y = torch.tensor(train_y, dtype=torch.float32)
     pos_weight = (len(y) - y.sum()) / y.sum()
-
-    def pooled(ids, mask):
-        out = model(input_ids=ids, attention_mask=mask).last_hidden_state
-        return (out * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
 
     rng = np.random.default_rng(SEED)
     for epoch in range(epochs):
@@ -85,7 +80,7 @@ def _finetune(weights: Path, tokenizer, train_texts, train_y, test_texts, epochs
         labels = y[torch.as_tensor(order)]
         start_time, total = time.time(), 0.0
         for start, ids, mask in _batches(tokenizer, texts, torch):
-            logits = head(pooled(ids, mask))[:, 0]
+            logits = head(mean_pooled(model, ids, mask))[:, 0]
             loss = torch.nn.functional.binary_cross_entropy_with_logits(
                 logits, labels[start : start + len(ids)], pos_weight=pos_weight
             )
@@ -102,7 +97,7 @@ def _finetune(weights: Path, tokenizer, train_texts, train_y, test_texts, epochs
     scores = np.zeros(len(test_texts))
     with torch.no_grad():
         for start, ids, mask in _batches(tokenizer, test_texts, torch):
-            scores[start : start + len(ids)] = torch.sigmoid(head(pooled(ids, mask))[:, 0]).numpy()
+            scores[start : start + len(ids)] = torch.sigmoid(head(mean_pooled(model, ids, mask))[:, 0]).numpy()
     return scores
 
 
@@ -121,20 +116,13 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         import torch
-        from tokenizers import Tokenizer
     except ImportError:
         parser.error("needs the train extra (torch, transformers): make install-train")
     from build_encoder import check_weights
 
     check_weights(args.weights)
-    from rashomon.resources import data_path
-
     torch.set_num_threads(1)
-    tokenizer = Tokenizer.from_str(
-        gzip.decompress(data_path("models/encoder-minilm-l6.tokenizer.json.gz").read_bytes()).decode()
-    )
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(MAX_PIECES)
+    tokenizer = tokenizer_of(MAX_PIECES)
     data = datasets.read_isarcasmeval(args.data)
     y = np.asarray(data.labels["sarcastic"])
     vectors = training.embed_cached(data.texts, "isarc", args.cache)
