@@ -978,3 +978,34 @@ def test_words_that_match_one_by_one_are_band_evidence_only_across_pages_that_gi
     evidence: dict = {}
     assert [(i, j) for i, j, _ in candidate_pairs(claims, vectors, account, evidence, tokens=view)] == [(0, 1)]
     assert evidence[(0, 1)] == TOKEN_MATCH
+
+
+def test_two_spans_of_years_for_one_fact_conflict():
+    """Session 16: years are no figures of the claims stage, so "served from 1981 to 1993" and "held the seat from
+    1980 to 1992" agreed. Each claim stating one span of years, and the two differing, is a conflict of fact; the
+    same span, "1981-1993" written with a hyphen, agrees; a claim with two spans is not read (which is which?)."""
+    from rashomon.meaning import clashing_year_spans, pair_verdict, year_spans
+    from rashomon.model import Claim
+
+    def claim(text: str) -> Claim:
+        return Claim(id="c", source_id="s", start=0, end=len(text), text=text)
+
+    first = claim(
+        "Marta Lindqvist will be the second woman to lead the harbour board, after Ines Kolar, who served from 1981 to 1993."
+    )
+    other = claim(
+        "Ms. Lindqvist will be the first woman on the board since Ines Kolar held the chair from 1980 to 1992."
+    )
+    hyphen = claim("Ines Kolar, the board's chair in 1981-1993, was its first woman.")
+    twice = claim("Ines Kolar chaired the board from 1980 to 1992 and the port authority between 1995 and 1999.")
+    assert year_spans(hyphen.text) == {(1981, 1993)}
+    assert clashing_year_spans(first, other) == ((1981, 1993), (1980, 1992))
+    verdict = pair_verdict(first, other, 0.82, "Valley Courier", "Ridge Bulletin")
+    assert verdict.verdict == "conflict" and verdict.conflict_kind == "fact"
+    assert (
+        verdict.reason
+        == "Valley Courier gives 1981 to 1993, Ridge Bulletin 1980 to 1992: both cannot hold for the same fact"
+    )
+    assert pair_verdict(first, hyphen, 0.82, "A", "B").verdict == "agree"
+    assert clashing_year_spans(first, twice) is None
+    assert year_spans("The plan covers the 2011-12 season and 40-60 hours of training.") == set()

@@ -18,7 +18,8 @@ from the claims' event frames.
    claims that relay two different people's words are never a pair (:func:`different_speakers`): two
    spokesmen's statements, two activists' same slogan are two facts.
 2. **Verdict** of each cross-account pair, from the frames (:func:`pair_verdict`): figures of one kind and
-   unit that cannot both hold → conflict of fact; one account denies the event (same event type) the other
+   unit that cannot both hold, or two spans of years ("from 1967 to 1979" / "from 1966 to 1978",
+   :func:`clashing_year_spans`) → conflict of fact; one account denies the event (same event type) the other
    asserts (negation or a denial verb governing the predicate) → conflict of fact, unless the other says only
    that it may have happened ("could have been sent": compatible); opposed event types ("rose" / "fell": fact,
    "withdrew" / "were defeated": framing); different actors named as doing the same thing to the same
@@ -184,6 +185,13 @@ SHOWN_PARTICULARS = 4
 #: account"): such a sentence does not contradict a denial of the event ("he did not send it"); both can hold.
 #: "may" in lower case only ("in May" is a month).
 _POSSIBILITY_WORD = re.compile(r"\b(?:may|[Mm]ight|[Cc]ould|[Pp]ossibl[ey]|[Pp]erhaps)\b")
+
+#: A span of years as a claim states it: "from 1967 to 1979", "between 1990 and 2004", "1967-1979" (the claims stage
+#: reads no year as a figure, so two outlets' spans of one term of office were never compared).
+_YEAR_SPAN = re.compile(
+    r"\b(?:from|between)\s+((?:1[89]|20)\d\d)\s+(?:to|and|until|through|till)\s+((?:1[89]|20)\d\d)\b"
+    r"|\b((?:1[89]|20)\d\d)\s?-\s?((?:1[89]|20)\d\d)\b"
+)
 
 #: A negation or denial word anywhere in a sentence.
 _NEGATION_WORD = re.compile(r"\b(?:not|never|no|none|nobody|nothing|denied|denies|deny|denying)\b|n't\b", re.I)
@@ -425,6 +433,25 @@ class PairVerdict(NamedTuple):
     figures: str | None = None
 
 
+def year_spans(text: str) -> set[tuple[int, int]]:
+    """The spans of years a text states (:data:`_YEAR_SPAN`), as (first, last) years."""
+    spans = set()
+    for match in _YEAR_SPAN.finditer(normalized_text(text)):
+        first, last = (int(g) for g in match.groups() if g is not None)
+        spans.add((first, last))
+    return spans
+
+
+def clashing_year_spans(a: Claim, b: Claim) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two spans of years when each claim states exactly one and they differ ("served from 1967 to 1979" /
+    "held the seat from 1966 to 1978"): two claims of one fact that date it two ways cannot both be right. None
+    when either states none or several (which span is which is not read) or both state the same."""
+    spans_a, spans_b = year_spans(a.text), year_spans(b.text)
+    if len(spans_a) != 1 or len(spans_b) != 1 or spans_a == spans_b:
+        return None
+    return next(iter(spans_a)), next(iter(spans_b))
+
+
 def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) -> PairVerdict:
     """The verdict, conflict kind and plain reason (:class:`PairVerdict`) for two claims already judged to be
     about one fact."""
@@ -444,6 +471,14 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
             "conflict",
             "fact",
             f"{label_a} gives {describe(qa)}, {label_b} {describe(qb)}: both cannot hold for the same fact",
+        )
+    years = clashing_year_spans(a, b)
+    if years is not None:
+        (a_first, a_last), (b_first, b_last) = years
+        return PairVerdict(
+            "conflict",
+            "fact",
+            f"{label_a} gives {a_first} to {a_last}, {label_b} {b_first} to {b_last}: both cannot hold for the same fact",
         )
     same_event = a.event_type and a.event_type == b.event_type
     # when the asserting sentence holds a negation too ("many speculated that X ..., but Y said that was never
