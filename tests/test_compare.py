@@ -978,3 +978,69 @@ def test_words_that_match_one_by_one_are_band_evidence_only_across_pages_that_gi
     evidence: dict = {}
     assert [(i, j) for i, j, _ in candidate_pairs(claims, vectors, account, evidence, tokens=view)] == [(0, 1)]
     assert evidence[(0, 1)] == TOKEN_MATCH
+
+
+def test_two_spans_of_years_for_one_fact_conflict():
+    """Session 16: years are no figures of the claims stage, so "served from 1981 to 1993" and "held the seat from
+    1980 to 1992" agreed. Each claim stating one span of years, and the two differing, is a conflict of fact; the
+    same span, "1981-1993" written with a hyphen, agrees; a claim with two spans is not read (which is which?)."""
+    from rashomon.meaning import clashing_year_spans, pair_verdict, year_spans
+    from rashomon.model import Claim
+
+    def claim(text: str) -> Claim:
+        return Claim(id="c", source_id="s", start=0, end=len(text), text=text)
+
+    first = claim(
+        "Marta Lindqvist will be the second woman to lead the harbour board, after Ines Kolar, who served from 1981 to 1993."
+    )
+    other = claim(
+        "Ms. Lindqvist will be the first woman on the board since Ines Kolar held the chair from 1980 to 1992."
+    )
+    hyphen = claim("Ines Kolar, the board's chair in 1981-1993, was its first woman.")
+    twice = claim("Ines Kolar chaired the board from 1980 to 1992 and the port authority between 1995 and 1999.")
+    assert year_spans(hyphen.text) == {(1981, 1993)}
+    assert clashing_year_spans(first, other) == ((1981, 1993), (1980, 1992))
+    verdict = pair_verdict(first, other, 0.82, "Valley Courier", "Ridge Bulletin")
+    assert verdict.verdict == "conflict" and verdict.conflict_kind == "fact"
+    assert (
+        verdict.reason
+        == "Valley Courier gives 1981 to 1993, Ridge Bulletin 1980 to 1992: both cannot hold for the same fact"
+    )
+    assert pair_verdict(first, hyphen, 0.82, "A", "B").verdict == "agree"
+    assert clashing_year_spans(first, twice) is None
+    assert year_spans("The plan covers the 2011-12 season and 40-60 hours of training.") == set()
+
+
+def test_words_that_match_one_by_one_admit_a_low_band_pair_whose_partner_a_closer_pair_took():
+    """Session 16: below the band, a pair that the one-to-one matching leaves out (a closer pair took one of its
+    claims: a sentence that also tells another fact) is a candidate when its words match one by one
+    (``LOW_BAND_TOKEN_MATCH_SCORE``) and the frames call it an agreement: one outlet's quotation cut short inside
+    another's. Without token vectors, or with words that match poorly, it stays out."""
+    import numpy as np
+
+    from rashomon.meaning import LOW_BAND_COSINE, TOKEN_MATCH, TokenView, candidate_pairs
+    from rashomon.model import Claim
+
+    claims = [
+        Claim(
+            id="p1:c1", source_id="s", start=0, end=1, text="We will rebuild the pier before winter, the mayor said."
+        ),
+        Claim(id="p2:c1", source_id="s", start=0, end=1, text="Crews start on the harbour walls in spring."),
+        Claim(id="p1:c2", source_id="s", start=0, end=1, text="Fishermen welcomed plans for new moorings."),
+    ]
+    vectors = np.array([[0.5, 0.0, np.sqrt(0.75)], [1.0, 0.0, 0.0], [0.6, 0.8, 0.0]])
+    assert LOW_BAND_COSINE <= float(vectors[0] @ vectors[1]) < float(vectors[2] @ vectors[1])
+    rng = np.random.default_rng(1)
+    shared = rng.normal(size=(5, 8))
+    tokens = [shared, shared + 0.05 * rng.normal(size=(5, 8)), rng.normal(size=(5, 8))]
+    view = TokenView([t / np.linalg.norm(t, axis=1, keepdims=True) for t in tokens], [np.ones(5)] * 3)
+
+    def account(claim: Claim) -> str:
+        return claim.id.split(":")[0]
+
+    assert candidate_pairs(claims, vectors, account) == []
+    evidence: dict = {}
+    assert [(i, j) for i, j, _ in candidate_pairs(claims, vectors, account, evidence, tokens=view)] == [(0, 1)]
+    assert evidence[(0, 1)] == TOKEN_MATCH
+    poor = TokenView([view.vectors[0], view.vectors[2], view.vectors[1]], view.weights)
+    assert candidate_pairs(claims, vectors, account, tokens=poor) == []

@@ -9,8 +9,9 @@ from the claims' event frames.
    ``BAND_COSINE`` a pair is a candidate only when the frames give evidence (:func:`band_evidence`: the same
    event type with a shared actor, an agreeing figure that no account repeats (a repeated one is the story's
    topic, :func:`topic_figures`), one figure stated alike whatever noun counts it (:func:`same_stated_figure`), rare words of the event both use, weighted by IDF within the compared pages, or fewer such words when nothing else in either account comes near) or, across pages, when the two claims' words match one by one in the encoder's token vectors (:func:`token_match`); from
-   ``LOW_BAND_COSINE``, only on rare words and only when a one-to-one matching of the two accounts' claims
-   (closest pairs first, :func:`one_to_one`) pairs them. Each
+   ``LOW_BAND_COSINE``, only on rare words when a one-to-one matching of the two accounts' claims (closest pairs
+   first, :func:`one_to_one`) pairs them, or on words matching one by one (``LOW_BAND_TOKEN_MATCH_SCORE``) in an
+   agreement. Each
    claim keeps only its best partner in each other account (mutual best wins), so a chain of loose matches
    does not grow one group over a whole article; only pairs at ``SAME_FACT_COSINE`` join groups, a looser
    pair stays a pair of two claims that have no closer match, or joins others when every two claims of the
@@ -18,7 +19,8 @@ from the claims' event frames.
    claims that relay two different people's words are never a pair (:func:`different_speakers`): two
    spokesmen's statements, two activists' same slogan are two facts.
 2. **Verdict** of each cross-account pair, from the frames (:func:`pair_verdict`): figures of one kind and
-   unit that cannot both hold → conflict of fact; one account denies the event (same event type) the other
+   unit that cannot both hold, or two spans of years ("from 1967 to 1979" / "from 1966 to 1978",
+   :func:`clashing_year_spans`) → conflict of fact; one account denies the event (same event type) the other
    asserts (negation or a denial verb governing the predicate) → conflict of fact, unless the other says only
    that it may have happened ("could have been sent": compatible); opposed event types ("rose" / "fell": fact,
    "withdrew" / "were defeated": framing); different actors named as doing the same thing to the same
@@ -119,6 +121,16 @@ UNNAMED_FIGURE_MAX_RATIO = 10.0
 #: 0.65 for the cosine. Set on dev (triplets 1-20) at 0.58; the merge took 0.60, precision first: at 0.58 the
 #: judged groups about one fact fell to 0.901 and verdicts right to 0.782 (0.60: 0.906 and 0.792).
 TOKEN_MATCH_SCORE = 0.60
+#: Token match below the band (``LOW_BAND_COSINE`` to ``BAND_COSINE``): a pair whose words match one by one at this
+#: score or above is a candidate even when a closer pair took one of its claims in the one-to-one matching
+#: (:func:`one_to_one`), and the frames must call it an agreement (no figure that differs: a figure there names
+#: the topic). One outlet's quotation cut short or split over two sentences in another ("this is a debate we want
+#: to have" inside a longer quote) sits this low, where a sentence holding two facts has its closest partner taken
+#: by the other fact. Session 16, read on the low band's pairs of the first 20 BASIL dev triplets and of triplets
+#: 42-50 that no evidence admitted: at 0.54 or more 8 of 10 one fact; 0.50-0.54 about half. On the 50 triplets it
+#: adds 5 groups (4 on triplets 1-41), all read one fact; at 0.52, 12 new groups and 4 lost (one right group lost
+#: to a reshuffle, two new ones read not one fact).
+LOW_BAND_TOKEN_MATCH_SCORE = 0.54
 #: Claims of two accounts on one point (related, not one fact: "the plan cuts Medicare" / "the plan saves
 #: Medicare") from this cosine, each claim's best partner in the other account only. Set on ClaimDiff dev pairs
 #: for precision >= 0.90 of "related".
@@ -184,6 +196,13 @@ SHOWN_PARTICULARS = 4
 #: account"): such a sentence does not contradict a denial of the event ("he did not send it"); both can hold.
 #: "may" in lower case only ("in May" is a month).
 _POSSIBILITY_WORD = re.compile(r"\b(?:may|[Mm]ight|[Cc]ould|[Pp]ossibl[ey]|[Pp]erhaps)\b")
+
+#: A span of years as a claim states it: "from 1967 to 1979", "between 1990 and 2004", "1967-1979" (the claims stage
+#: reads no year as a figure, so two outlets' spans of one term of office were never compared).
+_YEAR_SPAN = re.compile(
+    r"\b(?:from|between)\s+((?:1[89]|20)\d\d)\s+(?:to|and|until|through|till)\s+((?:1[89]|20)\d\d)\b"
+    r"|\b((?:1[89]|20)\d\d)\s?-\s?((?:1[89]|20)\d\d)\b"
+)
 
 #: A negation or denial word anywhere in a sentence.
 _NEGATION_WORD = re.compile(r"\b(?:not|never|no|none|nobody|nothing|denied|denies|deny|denying)\b|n't\b", re.I)
@@ -425,6 +444,25 @@ class PairVerdict(NamedTuple):
     figures: str | None = None
 
 
+def year_spans(text: str) -> set[tuple[int, int]]:
+    """The spans of years a text states (:data:`_YEAR_SPAN`), as (first, last) years."""
+    spans = set()
+    for match in _YEAR_SPAN.finditer(normalized_text(text)):
+        first, last = (int(g) for g in match.groups() if g is not None)
+        spans.add((first, last))
+    return spans
+
+
+def clashing_year_spans(a: Claim, b: Claim) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The two spans of years when each claim states exactly one and they differ ("served from 1967 to 1979" /
+    "held the seat from 1966 to 1978"): two claims of one fact that date it two ways cannot both be right. None
+    when either states none or several (which span is which is not read) or both state the same."""
+    spans_a, spans_b = year_spans(a.text), year_spans(b.text)
+    if len(spans_a) != 1 or len(spans_b) != 1 or spans_a == spans_b:
+        return None
+    return next(iter(spans_a)), next(iter(spans_b))
+
+
 def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) -> PairVerdict:
     """The verdict, conflict kind and plain reason (:class:`PairVerdict`) for two claims already judged to be
     about one fact."""
@@ -444,6 +482,14 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
             "conflict",
             "fact",
             f"{label_a} gives {describe(qa)}, {label_b} {describe(qb)}: both cannot hold for the same fact",
+        )
+    years = clashing_year_spans(a, b)
+    if years is not None:
+        (a_first, a_last), (b_first, b_last) = years
+        return PairVerdict(
+            "conflict",
+            "fact",
+            f"{label_a} gives {a_first} to {a_last}, {label_b} {b_first} to {b_last}: both cannot hold for the same fact",
         )
     same_event = a.event_type and a.event_type == b.event_type
     # when the asserting sentence holds a negation too ("many speculated that X ..., but Y said that was never
@@ -768,13 +814,14 @@ def candidate_pairs(
     Python work grows with the pairs that may align, not with the square of the claims (10 pages of 50 claims:
     250,000 pairs). A pair that only the band admits (:func:`band_evidence`) is left out when its verdict would
     be a conflict (loose evidence does not make a conflict); below ``BAND_COSINE`` it must also be matched one
-    to one between the two accounts (:func:`one_to_one`) and share rare words. ``evidence``, when given, gets
+    to one between the two accounts (:func:`one_to_one`) and share rare words, or be an agreement whose words
+    match one by one (``LOW_BAND_TOKEN_MATCH_SCORE``). ``evidence``, when given, gets
     why each returned pair is a candidate ("close", "anchored", "denial" or the :func:`band_evidence` found);
     ``speaker_of``: the named person whose words a claim relays, if any: below ``SAME_FACT_COSINE`` two claims
     of :func:`different_speakers` are no pair; ``closest_only``: whether :data:`CLOSEST_ONLY` evidence admits a
     pair (left out before it can push a claim's other candidate of that account aside); ``tokens``: the claims'
-    :class:`TokenView`, when given a band pair whose words match one by one (:func:`token_match`) is a candidate
-    too (:data:`TOKEN_MATCH`)."""
+    :class:`TokenView`, when given a pair whose words match one by one (:func:`token_match`) is a candidate too
+    (:data:`TOKEN_MATCH`)."""
     if len(claims) < 2:
         return []
     sims = vectors @ vectors.T
@@ -786,7 +833,23 @@ def candidate_pairs(
     second: np.ndarray | None = None
     matched: set[tuple[int, int]] | None = None
     topic: set[tuple] | None = None
-    matched_words: dict[tuple[int, int], bool] = {}  # token_match of a pair, (i < j), once read
+    scores: dict[tuple[int, int], float] = {}  # token_match of a pair, (i < j), once read
+
+    def words_match(i: int, j: int, cosine: float) -> bool:
+        """Whether the pair's words match one by one (:func:`token_match`), at the low band's score below
+        ``BAND_COSINE``, where the frames must also call it an agreement."""
+        if tokens is None:
+            return False
+        key = (min(i, j), max(i, j))
+        if key not in scores:  # each pair is read once, in either order
+            scores[key] = token_match(tokens, i, j)
+        if cosine >= BAND_COSINE:
+            return scores[key] >= TOKEN_MATCH_SCORE
+        return (
+            scores[key] >= LOW_BAND_TOKEN_MATCH_SCORE
+            and pair_verdict(claims[i], claims[j], cosine, "", "").verdict == "agree"
+        )
+
     best: dict[tuple[int, int], tuple[float, int, str]] = {}
     # the token products are small: BLAS threads cost more than they save there (10x on a loaded machine)
     with threadpool_limits(limits=1) if tokens is not None else nullcontext():
@@ -799,7 +862,10 @@ def candidate_pairs(
                     if matched is None:
                         matched = one_to_one(sims, rows, cols, codes)
                     if (i, j) not in matched:
-                        continue
+                        # a closer pair took a partner: only the words matching one by one admit the pair
+                        if not words_match(i, j, cosine):
+                            continue
+                        found = TOKEN_MATCH
                 if words is None or second is None:
                     words, idf = event_idf(claims)
                     second = _runner_up_per_account(sims, codes, len(names))
@@ -807,13 +873,12 @@ def candidate_pairs(
                 overlap = rare_overlap(words[i], words[j], idf)
                 if topic is None:
                     topic = topic_figures(claims, account_of)
-                found = band_evidence(claims[i], claims[j], overlap, margin, words_only=low, cosine=cosine, topic=topic)
-                if found is None and not low and tokens is not None:
-                    key = (min(i, j), max(i, j))
-                    if key not in matched_words:  # each pair is read once, in either order
-                        matched_words[key] = token_match(tokens, i, j) >= TOKEN_MATCH_SCORE
-                    if matched_words[key]:
-                        found = TOKEN_MATCH
+                if found is None:
+                    found = band_evidence(
+                        claims[i], claims[j], overlap, margin, words_only=low, cosine=cosine, topic=topic
+                    )
+                if found is None and words_match(i, j, cosine):
+                    found = TOKEN_MATCH
                 if found is None or (found == CLOSEST_ONLY and not closest_only):
                     continue
                 # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
