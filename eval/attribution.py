@@ -270,7 +270,7 @@ class MissReport:
     one of our contents holds it (a nested cue, or our content too long). Only counts and lemmas are printed,
     never the corpus's text: the classes to write general rules for."""
 
-    FRAME_DEPS = ("ccomp", "xcomp", "dobj", "agent", "acomp", "attr", "oprd")
+    FRAME_DEPS = ("ccomp", "xcomp", "dobj", "agent", "acomp", "attr", "oprd", "prep")
 
     def __init__(self):
         self.lemmas: dict[str, int] = {}
@@ -310,7 +310,7 @@ class MissReport:
             return "(no token)"
         deps = [c.dep_ for c in head.children]
         passive = " passive" if any(d in ("auxpass", "nsubjpass") for d in deps) else ""
-        right = next((c for c in head.rights if c.dep_ in cls.FRAME_DEPS or c.dep_ == "prep"), None)
+        right = next((c for c in head.rights if c.dep_ in cls.FRAME_DEPS), None)
         complement = "" if right is None else f" +{right.dep_}" + (f"<{right.lower_}>" if right.dep_ == "prep" else "")
         return f"{head.pos_} {head.dep_}{passive}{complement}"
 

@@ -326,8 +326,13 @@ def unsigned_weights(path: Path) -> None:
 
     model = onnx.load(str(path))
     initializers = {i.name: i for i in model.graph.initializer}
-    names = {name for node in model.graph.node if node.op_type == "MatMulInteger" for name in node.input[1::2]}
-    for name in sorted(names & initializers.keys()):
+    integer = [node for node in model.graph.node if node.op_type == "MatMulInteger"]
+    if any(len(node.input) != 4 or not {node.input[1], node.input[3]} <= initializers.keys() for node in integer):
+        raise SystemExit("a MatMulInteger without its weights and their zero point as initializers: not shifted")
+    names = {name for node in integer for name in node.input[1::2]}
+    if any(name in names for node in model.graph.node if node.op_type != "MatMulInteger" for name in node.input):
+        raise SystemExit("MatMulInteger weights shared with another node: not shifted")
+    for name in sorted(names):
         tensor = initializers[name]
         if tensor.data_type == onnx.TensorProto.INT8:
             shifted = numpy_helper.to_array(tensor).astype(np.int16) + 128

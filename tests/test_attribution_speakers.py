@@ -227,38 +227,50 @@ def test_an_urging_chained_to_its_infinitive_stays_the_urgers(nlp, text, cue):
 
 
 def test_a_subjectless_cue_after_a_persons_affiliation_speaks_for_the_person(nlp):
-    """The parser sometimes takes "Thursday, Mark Dorian" for a list and leaves "said" without a subject: the
-    phrase before the verb is "Mark Dorian, a partner with Keller Haynes", whose speaker is the person, not the firm
-    at its end."""
+    """The parser sometimes reads "Monday, Tove Lind" as a list and leaves "said" without a subject: the phrase
+    before the verb is "Tove Lind, an adviser at Crane Partners", whose speaker is the person, not the firm at the
+    end of her description."""
     text = (
-        "In a statement issued Thursday, Mark Dorian, a partner with Keller Haynes, said his law firm had been "
-        "retained to represent the council."
+        "At the hearing on Monday, Tove Lind, an adviser at Crane Partners, said the harbour board would cut its fees."
     )
     doc = nlp(text)
     by_text = {t.text: t for t in doc}
-    dorian, thursday = by_text["Dorian"], by_text["Thursday"]
-    dorian.head, dorian.dep_ = thursday, "conj"  # the parser's mistake, as seen on a real page
+    lind, monday = by_text["Lind"], by_text["Monday"]
+    lind.head, lind.dep_ = monday, "conj"  # the parser's mistake, as seen on a real page
     lexicon = lexicon_module.load()
     sources = [
         text[item.source[0] : item.source[1]]
         for item in extract(doc, lexicon, matcher_for(nlp.vocab, lexicon))
         if item.source and item.cue and text[item.cue[0] : item.cue[1]] == "said"
     ]
-    assert sources and "Keller Haynes" not in sources
-    assert any("Dorian" in s for s in sources)
+    assert sources and "Crane Partners" not in sources
+    assert any("Lind" in s for s in sources)
 
 
 @pytest.mark.parametrize(
-    ("text", "content"),
+    ("text", "speaker", "cue", "content"),
     [
-        # the parser hangs the told clause on "the students" as a relative clause with nothing relative in it
-        ('Ida Vell told the students she understands "the anger" between the crews and the board.', "she understands"),
+        # the parser hangs the told clause on the one told as a relative clause with nothing relative in it
+        (
+            "The harbour master told the crews she shares their worry over the new fees.",
+            "The harbour master",
+            "told",
+            "she shares",
+        ),
+        ("Our skipper assured the passengers he knows every rock in the bay.", "Our skipper", "assured", "he knows"),
     ],
 )
-def test_a_told_clause_hung_on_the_one_told_is_what_was_told(nlp, text, content):
-    told = [(s, c, w) for _, s, c, w in found(nlp, text) if c == "told"]
-    assert told and told[0][0] == "Ida Vell" and told[0][2].startswith(content)
+def test_a_told_clause_hung_on_the_one_told_is_what_was_told(nlp, text, speaker, cue, content):
+    told = [(s, w) for _, s, c, w in found(nlp, text) if c == cue]
+    assert told and told[0][0] == speaker and told[0][1].startswith(content)
 
 
-def test_a_real_relative_clause_on_the_one_told_is_not_what_was_told(nlp):
-    assert [c for _, _, c, _ in found(nlp, "Ida Vell told the man she met yesterday about the plan.")] == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ida Vell told the man she met yesterday about the plan.",  # "met" has no object: the man is who she met
+        "The pilot warned the skipper he trusts about the fog.",
+    ],
+)
+def test_a_real_relative_clause_on_the_one_told_is_not_what_was_told(nlp, text):
+    assert not [c for _, _, c, _ in found(nlp, text) if c in ("told", "warned")]

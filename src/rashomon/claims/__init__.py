@@ -30,6 +30,8 @@ __all__ = ["claims_stage", "find_quantities", "topics", "source_label"]
 MIN_CLAIM_TOKENS = 4
 #: An attribution holds a sentence when its content covers at least this share of the sentence's characters.
 MIN_CONTENT_COVER = 0.5
+#: Characters before an attribution's first word (an opening quotation mark, a space) for it to open its sentence.
+SENTENCE_OPENING_SLACK = 2
 #: Entity labels read as actors, places and times.
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -78,13 +80,23 @@ def _holding_attribution(attributions: list[Attribution], start: int, end: int, 
         if overlap <= 0:
             continue
         holds_anchor = content.start <= anchor < content.end
-        parts = [p for p in (content, attribution.source, attribution.cue) if p is not None]
-        told_start, told_end = min(p.start for p in parts), max(p.end for p in parts)
-        if not holds_anchor and min(end, told_end) - max(start, told_start) < MIN_CONTENT_COVER * (end - start):
+        if not holds_anchor and _told_cover(attribution, start, end) < MIN_CONTENT_COVER * (end - start):
             continue
         if best is None or (content.end - content.start) < (best.content.end - best.content.start):
             best = attribution
     return best
+
+
+def _told_cover(attribution: Attribution, start: int, end: int) -> int:
+    """How much of the sentence ``start``-``end`` the attribution covers: its content, and its own source and cue
+    too when they open the sentence ("Jane Roe, who attended the meeting, told reporters that ..."), not when the
+    writer's own clause comes first ("The board raised fares, and Jane Roe told reporters that ...")."""
+    content = attribution.content
+    parts = [p for p in (content, attribution.source, attribution.cue) if p is not None]
+    told_start, told_end = min(p.start for p in parts), max(p.end for p in parts)
+    if told_start > start + SENTENCE_OPENING_SLACK:
+        told_start, told_end = content.start, content.end
+    return min(end, told_end) - max(start, told_start)
 
 
 def _counts_speakers(attributions: list[Attribution], quantity: Quantity) -> bool:

@@ -35,6 +35,7 @@ from .settings import (
     OBJECT_CONTENT_SPEECH,
     OCCASION_VERBS,
     OPENING_MARKS,
+    OWN_COMPLEMENT_DEPS,
     OWN_CUE_REACH,
     PERSON_OBJECT_NOT_SAID,
     QUANTIFIERS,
@@ -48,6 +49,7 @@ from .settings import (
     SUBORDINATORS,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
+    TOLD_CLAUSE_VERBS,
     TOPIC_PREPOSITIONS,
 )
 
@@ -123,7 +125,7 @@ class ContentRules(ExtractorBase):
                 if c.dep_ in ("relcl", "acl", "ccomp")
                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             ][:1]
-        if not clauses and objects and lemma in self.lexicon.recipient_objects:
+        if not clauses and objects and lemma in TOLD_CLAUSE_VERBS:
             clauses = self.clause_on_recipient(objects[0])
         if not clauses and group == "speech":
             clauses = self.clause_on_time(verb)
@@ -137,22 +139,27 @@ class ContentRules(ExtractorBase):
     def clause_on_recipient(recipient: Token) -> list[Token]:
         """ "told the students he understands ...": the parser hung the told clause on the one told, as a relative
         clause, though nothing relative opens it (no "who", "that", "which"): its subject, a pronoun or a name,
-        follows the recipient at once, and the clause has its own object or complement, so no gap a relative would
-        leave ("told the man he met": the man is who he met)."""
-        return [
-            c
-            for c in recipient.rights
-            if c.dep_ == "relcl"
-            and any(g.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "auxpass") for g in c.children)
-            and any(
-                s.dep_ in ("nsubj", "nsubjpass")
-                and s.i == c.left_edge.i
-                and s.pos_ in ("PRON", "PROPN")
-                and s.tag_ not in ("WP", "WDT", "WP$")
-                and not s.doc[s.i - 1].is_punct
-                for s in c.children
-            )
-        ][:1]
+        follows the recipient's words at once, and the clause has its own object or complement and no stranded
+        preposition, so no gap a relative would leave ("told the man he met", "told the families he hopes to serve",
+        "told the reporter she gave the files to")."""
+        clauses = []
+        for clause in recipient.rights:
+            if clause.dep_ != "relcl":
+                continue
+            subject = clause.doc[clause.left_edge.i]
+            before = clause.doc[subject.i - 1]
+            if (
+                subject.head.i == clause.i
+                and subject.dep_ in ("nsubj", "nsubjpass")
+                and subject.pos_ in ("PRON", "PROPN")
+                and subject.tag_ not in ("WP", "WDT", "WP$")
+                and not before.is_punct
+                and before.i in {t.i for t in recipient.subtree} - {t.i for t in clause.subtree}
+                and any(c.dep_ in OWN_COMPLEMENT_DEPS for c in clause.children)
+                and not any(t.dep_ == "prep" and not any(c.dep_ == "pobj" for c in t.children) for t in clause.subtree)
+            ):
+                clauses.append(clause)
+        return clauses[:1]
 
     @staticmethod
     def bare_clause(clause: Token) -> Token | None:

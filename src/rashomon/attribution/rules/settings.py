@@ -592,3 +592,9 @@ COLLECTIVE_NOUNS = frozenset(
         "alliance",
     }
 )
+
+#: Speech verbs whose told clause the parser may hang on the one told as a relative clause ("told the crews she
+#: shares ..."); not "call", "ask" or "order", whose object a real relative clause often follows.
+TOLD_CLAUSE_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "brief"})
+#: A clause with one of these has its own object or complement, so no gap a relative clause would leave.
+OWN_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "attr", "acomp", "oprd", "auxpass"})

@@ -766,10 +766,11 @@ class VerbCueRules(ExtractorBase):
         return head
 
     def passive_chain(self, verb: Token) -> bool:
-        """ "The board is expected to endorse the plan", "was asked to defend it": the second verb of a chain
-        whose first is passive leaves its speaker out as the passive does (see :meth:`chain_head`)."""
+        """ "The board is expected to endorse the plan": the second verb of a chain whose first is passive leaves
+        its speaker out as the passive does (see :meth:`chain_head`). Not after asking or urging ("the minister was
+        asked to explain the delay"): the subject is the one who would speak, and has not yet."""
         head = self.chain_head(verb)
-        return head is not None and self.is_passive(head)
+        return head is not None and self.is_passive(head) and head.lemma_.lower() not in PASSIVE_ADDRESSEE_VERBS
 
     def reply_to_content_noun(self, verb: Token, subject: Token | None) -> tuple[Token, tuple[int, int]] | None:
         """ "X accused Y of Z, a charge the group denied": a content noun ("a charge", "a claim", "a report")
