@@ -981,24 +981,21 @@ def test_words_that_match_one_by_one_are_band_evidence_only_across_pages_that_gi
 
 
 def test_two_spans_of_years_for_one_fact_conflict():
-    """Session 16: years are no figures of the claims stage, so "served from 1981 to 1993" and "held the seat from
-    1980 to 1992" agreed. Each claim stating one span of years, and the two differing, is a conflict of fact; the
-    same span, "1981-1993" written with a hyphen, agrees; a claim with two spans is not read (which is which?)."""
+    """Session 16: years are no figures of the claims stage, so two spans of one term of office, one year apart at
+    both ends, agreed. Each claim stating one span of years, the two overlapping but differing at both ends, is a
+    conflict of fact; the same span written with a hyphen agrees; a claim with two spans is not read (which is
+    which?); spans sharing an end or apart, and "spans" too wide to be a period, are no clash."""
     from rashomon.meaning import clashing_year_spans, pair_verdict, year_spans
     from rashomon.model import Claim
 
     def claim(text: str) -> Claim:
         return Claim(id="c", source_id="s", start=0, end=len(text), text=text)
 
-    first = claim(
-        "Marta Lindqvist will be the second woman to lead the harbour board, after Ines Kolar, who served from 1981 to 1993."
-    )
-    other = claim(
-        "Ms. Lindqvist will be the first woman on the board since Ines Kolar held the chair from 1980 to 1992."
-    )
+    first = claim("Ines Kolar chaired the harbour board from 1981 to 1993, the board's records show.")
+    other = claim("From 1980 to 1992 the harbour board was chaired by Ines Kolar, its first woman.")
     hyphen = claim("Ines Kolar, the board's chair in 1981-1993, was its first woman.")
     twice = claim("Ines Kolar chaired the board from 1980 to 1992 and the port authority between 1995 and 1999.")
-    assert year_spans(hyphen.text) == {(1981, 1993)}
+    assert year_spans(hyphen.text) == {(1981, 1993)} and year_spans(other.text) == {(1980, 1992)}
     assert clashing_year_spans(first, other) == ((1981, 1993), (1980, 1992))
     verdict = pair_verdict(first, other, 0.82, "Valley Courier", "Ridge Bulletin")
     assert verdict.verdict == "conflict" and verdict.conflict_kind == "fact"
@@ -1009,6 +1006,19 @@ def test_two_spans_of_years_for_one_fact_conflict():
     assert pair_verdict(first, hyphen, 0.82, "A", "B").verdict == "agree"
     assert clashing_year_spans(first, twice) is None
     assert year_spans("The plan covers the 2011-12 season and 40-60 hours of training.") == set()
+    # a change measured from two starts, two people's terms, two seasons, a count
+    assert (
+        clashing_year_spans(claim("Catches fell from 2010 to 2019."), claim("Catches fell between 2012 and 2019."))
+        is None
+    )
+    assert (
+        clashing_year_spans(claim("Kolar led it from 1981 to 1993."), claim("Berg led it from 1970 to 1980.")) is None
+    )
+    assert (
+        clashing_year_spans(claim("The 2019-2020 season ended early."), claim("The 2020-2021 season ended early."))
+        is None
+    )
+    assert year_spans("The fleet carried between 1800 and 2000 passengers a day.") == set()
 
 
 def test_words_that_match_one_by_one_admit_a_low_band_pair_whose_partner_a_closer_pair_took():

@@ -19,7 +19,7 @@ from the claims' event frames.
    claims that relay two different people's words are never a pair (:func:`different_speakers`): two
    spokesmen's statements, two activists' same slogan are two facts.
 2. **Verdict** of each cross-account pair, from the frames (:func:`pair_verdict`): figures of one kind and
-   unit that cannot both hold, or two spans of years ("from 1967 to 1979" / "from 1966 to 1978",
+   unit that cannot both hold, or two spans of years ("from 1971 to 1983" / "from 1970 to 1982",
    :func:`clashing_year_spans`) → conflict of fact; one account denies the event (same event type) the other
    asserts (negation or a denial verb governing the predicate) → conflict of fact, unless the other says only
    that it may have happened ("could have been sent": compatible); opposed event types ("rose" / "fell": fact,
@@ -131,6 +131,9 @@ TOKEN_MATCH_SCORE = 0.60
 #: adds 5 groups (4 on triplets 1-41), all read one fact; at 0.52, 12 new groups and 4 lost (one right group lost
 #: to a reshuffle, two new ones read not one fact).
 LOW_BAND_TOKEN_MATCH_SCORE = 0.54
+#: The longest span of years read as one dated period (a term of office, a war); wider "spans" are counts
+#: ("between 1800 and 2000 troops").
+MAX_YEAR_SPAN = 60
 #: Claims of two accounts on one point (related, not one fact: "the plan cuts Medicare" / "the plan saves
 #: Medicare") from this cosine, each claim's best partner in the other account only. Set on ClaimDiff dev pairs
 #: for precision >= 0.90 of "related".
@@ -197,10 +200,10 @@ SHOWN_PARTICULARS = 4
 #: "may" in lower case only ("in May" is a month).
 _POSSIBILITY_WORD = re.compile(r"\b(?:may|[Mm]ight|[Cc]ould|[Pp]ossibl[ey]|[Pp]erhaps)\b")
 
-#: A span of years as a claim states it: "from 1967 to 1979", "between 1990 and 2004", "1967-1979" (the claims stage
+#: A span of years as a claim states it: "from 1971 to 1983", "between 1990 and 2004", "1971-1983" (the claims stage
 #: reads no year as a figure, so two outlets' spans of one term of office were never compared).
 _YEAR_SPAN = re.compile(
-    r"\b(?:from|between)\s+((?:1[89]|20)\d\d)\s+(?:to|and|until|through|till)\s+((?:1[89]|20)\d\d)\b"
+    r"\b(?i:from|between)\s+((?:1[89]|20)\d\d)\s+(?:to|and|until|through|till)\s+((?:1[89]|20)\d\d)\b"
     r"|\b((?:1[89]|20)\d\d)\s?-\s?((?:1[89]|20)\d\d)\b"
 )
 
@@ -449,18 +452,24 @@ def year_spans(text: str) -> set[tuple[int, int]]:
     spans = set()
     for match in _YEAR_SPAN.finditer(normalized_text(text)):
         first, last = (int(g) for g in match.groups() if g is not None)
-        spans.add((first, last))
+        if 0 < last - first <= MAX_YEAR_SPAN:  # "between 1800 and 2000 troops" is a count, "2001-1999" no span
+            spans.add((first, last))
     return spans
 
 
 def clashing_year_spans(a: Claim, b: Claim) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The two spans of years when each claim states exactly one and they differ ("served from 1967 to 1979" /
-    "held the seat from 1966 to 1978"): two claims of one fact that date it two ways cannot both be right. None
-    when either states none or several (which span is which is not read) or both state the same."""
+    """The two spans of years when each claim states exactly one and they overlap but differ at both ends ("was
+    mayor from 1971 to 1983" / "held the office from 1970 to 1982"): two claims of one fact that date it two ways
+    cannot both be right. None when either states none or several (which span is which is not read), when they
+    share an end (a change measured from another start: "from 2010 to 2019" / "between 2012 and 2019") or when
+    they do not overlap (two periods, as of two people)."""
     spans_a, spans_b = year_spans(a.text), year_spans(b.text)
-    if len(spans_a) != 1 or len(spans_b) != 1 or spans_a == spans_b:
+    if len(spans_a) != 1 or len(spans_b) != 1:
         return None
-    return next(iter(spans_a)), next(iter(spans_b))
+    (first_a, last_a), (first_b, last_b) = next(iter(spans_a)), next(iter(spans_b))
+    if first_a == first_b or last_a == last_b or min(last_a, last_b) <= max(first_a, first_b):
+        return None  # one end shared (a period of change told from another start), or two periods apart
+    return (first_a, last_a), (first_b, last_b)
 
 
 def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) -> PairVerdict:
@@ -865,20 +874,20 @@ def candidate_pairs(
                         # a closer pair took a partner: only the words matching one by one admit the pair
                         if not words_match(i, j, cosine):
                             continue
-                        found = TOKEN_MATCH
-                if words is None or second is None:
-                    words, idf = event_idf(claims)
-                    second = _runner_up_per_account(sims, codes, len(names))
-                margin = cosine - float(max(second[i, codes[j]], second[j, codes[i]]))
-                overlap = rare_overlap(words[i], words[j], idf)
-                if topic is None:
-                    topic = topic_figures(claims, account_of)
+                        found = TOKEN_MATCH  # words_match has read the frames: an agreement
                 if found is None:
+                    if words is None or second is None:
+                        words, idf = event_idf(claims)
+                        second = _runner_up_per_account(sims, codes, len(names))
+                    if topic is None:
+                        topic = topic_figures(claims, account_of)
+                    margin = cosine - float(max(second[i, codes[j]], second[j, codes[i]]))
+                    overlap = rare_overlap(words[i], words[j], idf)
                     found = band_evidence(
                         claims[i], claims[j], overlap, margin, words_only=low, cosine=cosine, topic=topic
                     )
-                if found is None and words_match(i, j, cosine):
-                    found = TOKEN_MATCH
+                    if found is None and words_match(i, j, cosine):
+                        found = TOKEN_MATCH
                 if found is None or (found == CLOSEST_ONLY and not closest_only):
                     continue
                 # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
