@@ -100,8 +100,9 @@ def _told_cover(attribution: Attribution, start: int, end: int) -> int:
 
 
 def _counts_speakers(attributions: list[Attribution], quantity: Quantity) -> bool:
-    """ "Two people briefed on the matter said ...": a number in a source's own words counts who speaks, not what
-    they report; it is no figure of the claim (it would be compared with the claim's real figures)."""
+    """ "Three harbour pilots who asked not to be named said ...": a number in a source's own words counts who
+    speaks, not what they report; it is no figure of the claim (it would be compared with the claim's real
+    figures)."""
     return any(a.source is not None and a.source.start <= quantity.start < a.source.end for a in attributions)
 
 

@@ -137,7 +137,7 @@ class ContentRules(ExtractorBase):
 
     @staticmethod
     def clause_on_recipient(recipient: Token) -> list[Token]:
-        """ "told the students he understands ...": the parser hung the told clause on the one told, as a relative
+        """ "told the crews she shares ...": the parser hung the told clause on the one told, as a relative
         clause, though nothing relative opens it (no "who", "that", "which"): its subject, a pronoun or a name,
         follows the recipient's words at once, and the clause has its own object or complement and no stranded
         preposition, so no gap a relative would leave ("told the man he met", "told the families he hopes to serve",

@@ -766,7 +766,7 @@ class VerbCueRules(ExtractorBase):
         return head
 
     def passive_chain(self, verb: Token) -> bool:
-        """ "The board is expected to endorse the plan": the second verb of a chain whose first is passive leaves
+        """ "The cooperative is expected to back the plan": the second verb of a chain whose first is passive leaves
         its speaker out as the passive does (see :meth:`chain_head`). Not after asking or urging ("the minister was
         asked to explain the delay"): the subject is the one who would speak, and has not yet."""
         head = self.chain_head(verb)
