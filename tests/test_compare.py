@@ -8,7 +8,7 @@ import pytest
 
 from rashomon.claims import claims_stage
 from rashomon.compare import compare_pages, compare_stage, describe, interval, relation
-from rashomon.model import Analysis, Attribution, Page, Quantity, Source, Span
+from rashomon.model import Analysis, Attribution, Claim, Page, Quantity, Source, Span
 from rashomon.pipeline import StageContext, parse
 from tests.conftest import page_from
 
@@ -950,13 +950,31 @@ def test_token_match_keeps_which_words_meet_which():
     assert token_match(view, 0, 1) == pytest.approx(token_match(view, 1, 0))
 
 
+def _account_of(claim: Claim) -> str:
+    return claim.id.split(":")[0]
+
+
+def _words_matching_first_two(claims: int, pieces: int, seed: int):
+    """Unit token vectors (a ``TokenView``) of ``claims`` claims with ``pieces`` word pieces each: the first two
+    claims' words nearly the same one by one, the others' random."""
+    import numpy as np
+
+    from rashomon.meaning import TokenView
+
+    rng = np.random.default_rng(seed)
+    shared = rng.normal(size=(pieces, 8))
+    tokens = [shared, shared + 0.05 * rng.normal(size=(pieces, 8))]
+    tokens += [rng.normal(size=(pieces, 8)) for _ in range(claims - 2)]
+    return TokenView([t / np.linalg.norm(t, axis=1, keepdims=True) for t in tokens], [np.ones(pieces)] * claims)
+
+
 def test_words_that_match_one_by_one_are_band_evidence_only_across_pages_that_give_tokens():
     """A pair in the band with no frame evidence and few shared rare words is a candidate when its words match one
     by one (``TOKEN_MATCH_SCORE``); without token vectors (one page's stage) it is not; nor is a pair whose words
     match poorly."""
     import numpy as np
 
-    from rashomon.meaning import TOKEN_MATCH, TokenView, candidate_pairs
+    from rashomon.meaning import TOKEN_MATCH, candidate_pairs
     from rashomon.model import Claim
 
     claims = [
@@ -966,14 +984,8 @@ def test_words_that_match_one_by_one_are_band_evidence_only_across_pages_that_gi
         Claim(id="p2:c2", source_id="s", start=0, end=1, text="Tickets now cost more downtown."),
     ]
     vectors = np.array([[1.0, 0.0, 0.0, 0.0], [0.6, 0.8, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0], [0.0, 0.0, 0.6, 0.8]])
-    rng = np.random.default_rng(0)
-    shared = rng.normal(size=(4, 8))
-    tokens = [shared, shared + 0.05 * rng.normal(size=(4, 8)), rng.normal(size=(4, 8)), rng.normal(size=(4, 8))]
-    view = TokenView([t / np.linalg.norm(t, axis=1, keepdims=True) for t in tokens], [np.ones(4)] * 4)
-
-    def account(claim: Claim) -> str:
-        return claim.id.split(":")[0]
-
+    view = _words_matching_first_two(claims=4, pieces=4, seed=0)
+    account = _account_of
     assert candidate_pairs(claims, vectors, account) == []
     evidence: dict = {}
     assert [(i, j) for i, j, _ in candidate_pairs(claims, vectors, account, evidence, tokens=view)] == [(0, 1)]
@@ -1040,14 +1052,8 @@ def test_words_that_match_one_by_one_admit_a_low_band_pair_whose_partner_a_close
     ]
     vectors = np.array([[0.5, 0.0, np.sqrt(0.75)], [1.0, 0.0, 0.0], [0.6, 0.8, 0.0]])
     assert LOW_BAND_COSINE <= float(vectors[0] @ vectors[1]) < float(vectors[2] @ vectors[1])
-    rng = np.random.default_rng(1)
-    shared = rng.normal(size=(5, 8))
-    tokens = [shared, shared + 0.05 * rng.normal(size=(5, 8)), rng.normal(size=(5, 8))]
-    view = TokenView([t / np.linalg.norm(t, axis=1, keepdims=True) for t in tokens], [np.ones(5)] * 3)
-
-    def account(claim: Claim) -> str:
-        return claim.id.split(":")[0]
-
+    view = _words_matching_first_two(claims=3, pieces=5, seed=1)
+    account = _account_of
     assert candidate_pairs(claims, vectors, account) == []
     evidence: dict = {}
     assert [(i, j) for i, j, _ in candidate_pairs(claims, vectors, account, evidence, tokens=view)] == [(0, 1)]
