@@ -1060,3 +1060,39 @@ def test_words_that_match_one_by_one_admit_a_low_band_pair_whose_partner_a_close
     assert evidence[(0, 1)] == TOKEN_MATCH
     poor = TokenView([view.vectors[0], view.vectors[2], view.vectors[1]], view.weights)
     assert candidate_pairs(claims, vectors, account, tokens=poor) == []
+
+
+def test_two_occasions_on_other_days_of_the_week_are_not_one_fact():
+    """Session 16, a reader's check: a Sunday meeting and a Thursday meeting of the same two people, told in
+    alike words by two outlets, were grouped "maybe one fact". Claims naming days of the week with none shared are
+    two occasions; the same day still groups."""
+    from rashomon.meaning import other_weekdays
+    from rashomon.model import Claim
+
+    def claim(text: str, time: str) -> Claim:
+        return Claim(id="c", source_id="s", start=0, end=len(text), text=text, time=time)
+
+    sunday = claim("The mayor and the union leader met at the town hall on Sunday afternoon.", "Sunday afternoon")
+    thursday = claim("The union leader and the mayor met for an hour on Thursday evening.", "Thursday evening")
+    again = claim("The mayor met the union leader on Sunday.", "Sunday")
+    undated = claim("The mayor met the union leader at the town hall.", "")
+    assert other_weekdays(sunday, thursday)
+    assert not other_weekdays(sunday, again) and not other_weekdays(sunday, undated)
+    # a pair admitted on loose evidence (its words match one by one, below the band) is left out
+    import dataclasses
+
+    import numpy as np
+
+    from rashomon.meaning import candidate_pairs
+
+    claims = [
+        Claim(id="p1:c1", source_id="s", start=0, end=1, text="We will rebuild the pier, the mayor said on Sunday."),
+        Claim(id="p2:c1", source_id="s", start=0, end=1, text="Crews start on the harbour walls in spring."),
+        Claim(id="p1:c2", source_id="s", start=0, end=1, text="Fishermen welcomed plans for new moorings."),
+    ]
+    vectors = np.array([[0.5, 0.0, np.sqrt(0.75)], [1.0, 0.0, 0.0], [0.6, 0.8, 0.0]])
+    view = _words_matching_first_two(claims=3, pieces=5, seed=1)
+    assert [(i, j) for i, j, _ in candidate_pairs(claims, vectors, _account_of, tokens=view)] == [(0, 1)]
+    claims[0] = dataclasses.replace(claims[0], time="Sunday")
+    claims[1] = dataclasses.replace(claims[1], time="Thursday")
+    assert candidate_pairs(claims, vectors, _account_of, tokens=view) == []

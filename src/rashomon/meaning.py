@@ -207,6 +207,9 @@ _YEAR_SPAN = re.compile(
     r"|\b((?:1[89]|20)\d\d)\s?-\s?((?:1[89]|20)\d\d)\b"
 )
 
+#: A day of the week, as a time expression names it.
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
 #: A negation or denial word anywhere in a sentence.
 _NEGATION_WORD = re.compile(r"\b(?:not|never|no|none|nobody|nothing|denied|denies|deny|denying)\b|n't\b", re.I)
 
@@ -455,6 +458,17 @@ def year_spans(text: str) -> set[tuple[int, int]]:
         if 0 < last - first <= MAX_YEAR_SPAN:  # "between 1800 and 2000 troops" is a count, "2001-1999" no span
             spans.add((first, last))
     return spans
+
+
+def weekdays(claim: Claim) -> frozenset[str]:
+    """The days of the week a claim's time expressions name ("Sunday afternoon", "on Thursday night")."""
+    return frozenset(m.group().lower() for m in _WEEKDAY.finditer(claim.time or ""))
+
+
+def other_weekdays(a: Claim, b: Claim) -> bool:
+    """Whether both claims name days of the week and no day is shared: two meetings, two statements."""
+    days_a, days_b = weekdays(a), weekdays(b)
+    return bool(days_a) and bool(days_b) and not days_a & days_b
 
 
 def clashing_year_spans(a: Claim, b: Claim) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -893,6 +907,8 @@ def candidate_pairs(
                 # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
                 if pair_verdict(claims[i], claims[j], cosine, "", "").verdict == "conflict":
                     continue
+                if other_weekdays(claims[i], claims[j]):
+                    continue  # "met on Sunday" / "met on Thursday": two occasions, however alike the words
             if (
                 speaker_of is not None
                 and found != "close"
