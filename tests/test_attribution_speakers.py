@@ -15,6 +15,11 @@ from tests.test_attribution_rules import found
 TITLE = "Harbour news"
 
 
+def sources_and_cues(nlp, text: str) -> list[tuple[str | None, str]]:
+    """(source, cue) of each attribution with a cue the rules find in ``text``."""
+    return [(s, c) for _, s, c, _ in found(nlp, text) if c is not None]
+
+
 def speakers(nlp, paragraphs: list[str]) -> list[tuple[str, str, str, bool]]:
     """(cue, source mention, the source it resolves to, unresolved) of each attribution with a cue."""
     analysis = run(nlp, [TITLE, *paragraphs])
@@ -68,7 +73,7 @@ def speakers(nlp, paragraphs: list[str]) -> list[tuple[str, str, str, bool]]:
     ],
 )
 def test_a_participle_speaks_for_its_clauses_subject(nlp, text, cue, speaker):
-    assert (speaker, cue) in [(s, c) for _, s, c, _ in found(nlp, text) if c is not None]
+    assert (speaker, cue) in sources_and_cues(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -185,7 +190,7 @@ def test_a_description_is_no_one_named_when_the_text_does_not_tell(nlp, paragrap
     ],
 )
 def test_a_sources_span_keeps_a_relative_aside(nlp, text, source, cue):
-    assert (source, cue) in [(s, c) for _, s, c, _ in found(nlp, text) if c is not None]
+    assert (source, cue) in sources_and_cues(nlp, text)
 
 
 def test_a_relative_aside_stays_out_of_the_sources_name(nlp):
@@ -211,7 +216,7 @@ def test_a_relative_aside_stays_out_of_the_sources_name(nlp):
     ],
 )
 def test_the_one_asked_or_forced_to_speak_speaks(nlp, text, source, cue):
-    assert (source, cue) in [(s, c) for _, s, c, _ in found(nlp, text) if c is not None]
+    assert (source, cue) in sources_and_cues(nlp, text)
 
 
 @pytest.mark.parametrize(
