@@ -47,7 +47,7 @@ from spacy.tokens import DocBin
 from textacy.extract.triples import direct_quotations
 
 from rashomon import nlp as nlp_module
-from rashomon.attribution import attribution_stage
+from rashomon.attribution import attribution_stage, quote_spans
 from rashomon.model import Analysis, Block, Page
 from rashomon.pipeline import ParsedBlock, StageContext
 
@@ -324,6 +324,104 @@ class MissReport:
             print(f"  {frame:<44}{count:>5}")
 
 
+class SourceReport:
+    """Gold attributions whose cue one of ours overlaps but whose source we miss (``none``: ours has no source) or
+    place elsewhere (``wrong``), by the kind of the gold source: a passive's "by", after the cue, inside a
+    quotation, a relative pronoun, a pronoun, an organisation, a name, a description. Only counts are printed."""
+
+    def __init__(self):
+        self.counts: dict[tuple[str, str], int] = {}
+        self.found = 0
+
+    def add(self, text: str, gold_relations: list, relations: list, parsed: list[ParsedBlock]) -> None:
+        quotes = quote_spans(text)
+        for gold in gold_relations:
+            if "Source" not in gold or "Cue" not in gold:
+                continue
+            ours_ = next((r for r in relations if "Cue" in r and overlaps(gold["Cue"], [r["Cue"]])), None)
+            if ours_ is None:
+                continue
+            if "Source" in ours_ and overlaps(gold["Source"], [ours_["Source"]]):
+                self.found += 1
+                continue
+            key = ("none" if "Source" not in ours_ else "wrong", self.kind(text, gold, quotes, parsed))
+            self.counts[key] = self.counts.get(key, 0) + 1
+
+    @staticmethod
+    def kind(text: str, gold: dict, quotes: list, parsed: list[ParsedBlock]) -> str:
+        start, end = gold["Source"][0][0], gold["Source"][-1][1]
+        if text[:start].rstrip().lower().endswith(" by"):
+            return 'passive "by"'
+        if start >= gold["Cue"][-1][1]:
+            return "after the cue"
+        if any(q.start < start and end <= q.end for q in quotes):
+            return "inside a quotation"
+        head = MissReport.head_of(gold["Source"], parsed)
+        if head is None:
+            return "(no token)"
+        if head.tag_ in ("WDT", "WP"):
+            return "relative pronoun"
+        if head.pos_ == "PRON" or head.tag_ == "PRP$":
+            return "pronoun"
+        if head.ent_type_ in ("ORG", "NORP", "GPE"):
+            return "organisation"
+        if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+            return "name"
+        return "description"
+
+    def print(self) -> None:
+        print(f"sources of found cues: {self.found} right, {sum(self.counts.values())} missed or wrong (by kind):")
+        for (outcome, kind), count in sorted(self.counts.items(), key=lambda kv: -kv[1]):
+            print(f"  {outcome:<6}{kind:<22}{count:>5}")
+
+
+class NestedReport:
+    """Gold cues inside one of our contents (no cue of ours overlaps them): is our outer cue a gold cue, and does
+    its gold content stop before the inner cue (ours too long: cutting there would pay) or hold it (PolNeAR
+    nests it too); and our attributions left out as relayed inside another's content, by whether their cue is a
+    gold cue (emitting them would add that many right cues and the rest wrong). Only counts are printed."""
+
+    def __init__(self):
+        self.inner: dict[str, int] = {}
+        self.relayed = [0, 0]
+
+    def add(self, gold: dict, gold_relations: list, relations: list, every: list) -> None:
+        cues = [r["Cue"] for r in relations if "Cue" in r]
+        for relation in gold_relations:
+            cue = relation.get("Cue")
+            if cue is None or any(overlaps(cue, [c]) for c in cues):
+                continue
+            outer = next((r for r in relations if r["Content"][0] <= cue[0][0] and cue[-1][1] <= r["Content"][1]), None)
+            if outer is None:
+                continue
+            found = any("Cue" in r and overlaps(cue, [r["Cue"]]) for r in every)
+            key = self.outer_kind(cue, outer, gold_relations) + ("; we found it nested" if found else "")
+            self.inner[key] = self.inner.get(key, 0) + 1
+        kept = {r.get("Cue") for r in relations}
+        for r in every:
+            if "Cue" in r and r["Cue"] not in kept:
+                self.relayed[any(overlaps(g, [r["Cue"]]) for g in gold["Cue"])] += 1
+
+    @staticmethod
+    def outer_kind(cue: list, outer: dict, gold_relations: list) -> str:
+        if "Cue" not in outer:
+            return "outer has no cue"
+        gold = next(
+            (g for g in gold_relations if "Cue" in g and "Content" in g and overlaps(g["Cue"], [outer["Cue"]])), None
+        )
+        if gold is None:
+            return "outer cue not gold"
+        if gold["Content"][-1][1] <= cue[0][0] or cue[-1][1] <= gold["Content"][0][0]:
+            return "gold outer content stops before it"
+        return "gold outer content holds it"
+
+    def print(self) -> None:
+        print(f"gold cues inside one of our contents: {sum(self.inner.values())}")
+        for key, count in sorted(self.inner.items(), key=lambda kv: -kv[1]):
+            print(f"  {key:<56}{count:>5}")
+        print(f"our attributions left out as relayed: {self.relayed[1]} with a gold cue, {self.relayed[0]} without")
+
+
 def quoted(text: str) -> bool:
     """Whether a cue-less continuation is a quotation: it opens with a double mark, or with two apostrophes (the
     New York Times' archive writes ''...'' for quotation marks; PolNeAR keeps them)."""
@@ -502,6 +600,18 @@ def main(argv: list[str] | None = None) -> int:
         help="count the gold cues no predicted cue overlaps, by lemma and syntactic frame; use on train",
     )
     parser.add_argument(
+        "--source-report",
+        action="store_true",
+        help="count the gold attributions whose cue we find but whose source we miss or place elsewhere, by the "
+        "kind of source (pronoun, name, passive 'by', inside a quotation, after the cue, ...); use on train",
+    )
+    parser.add_argument(
+        "--nested-report",
+        action="store_true",
+        help="count the gold cues inside one of our contents (ours too long, or nested in PolNeAR too) and our "
+        "attributions left out as relayed, by whether their cue is gold; use on train",
+    )
+    parser.add_argument(
         "--continuations-apart",
         action="store_true",
         help="score a cue-less quotation continuing a speaker as an attribution of its own, not as "
@@ -515,7 +625,7 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(text_dir.glob("*.txt"))[args.offset :][: args.limit or None]
     nlp = nlp_module.load()
     ours_score, anchor_score, report, cue_report = Score(), Score(), BoundaryReport(), CueReport()
-    miss_report = MissReport()
+    miss_report, source_report, nested_report = MissReport(), SourceReport(), NestedReport()
     parse_seconds = ours_seconds = 0.0
     articles = 0
     for path in files:
@@ -536,6 +646,9 @@ def main(argv: list[str] | None = None) -> int:
         report.add(text, gold, gold_relations, relations)
         cue_report.add(text, gold, predicted)
         miss_report.add(text, gold, predicted, parsed)
+        source_report.add(text, gold_relations, relations, parsed)
+        if args.nested_report:
+            nested_report.add(gold, gold_relations, relations, ours(page, parsed, True, args.continuations_apart)[1])
         a_spans, a_relations = anchor(parsed)
         anchor_score.add(text, gold, a_spans, gold_relations, a_relations)
         articles += 1
@@ -555,6 +668,10 @@ def main(argv: list[str] | None = None) -> int:
         cue_report.print()
     if args.miss_report:
         miss_report.print()
+    if args.source_report:
+        source_report.print()
+    if args.nested_report:
+        nested_report.print()
     parse_note = " (read from the cache)" if args.cache else ""
     print(f"time: parse{parse_note} {parse_seconds:.1f}s, attribution stage {ours_seconds:.1f}s")
     figures = {

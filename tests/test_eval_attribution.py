@@ -77,3 +77,48 @@ def test_boundary_report_counts_another_cues_content_apart(harness):
     report.add(text, gold, gold_relations, relations)
     assert (report.exact, report.near, report.other_cue, report.missed) == (0, 1, 1, 0)
     assert report.kinds == {("right", "ours shorter", "1-3 words"): 1}
+
+
+def test_source_report_classes_missed_and_misplaced_sources_of_found_cues(harness, nlp):
+    text = "The plan was praised by the harbour master. The ferry is late, said the mayor. Vell warned of a storm."
+
+    def at(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    page = harness.page_of(text)
+    parsed = [ParsedBlock(b, d) for b, d in zip(page.blocks, nlp.pipe([b.text for b in page.blocks]))]
+    gold_relations = [
+        {"Source": [at("the harbour master")], "Cue": [at("praised")]},
+        {"Source": [at("the mayor")], "Cue": [at("said")]},
+        {"Source": [at("Vell")], "Cue": [at("warned")]},
+    ]
+    relations = [
+        {"Cue": at("praised"), "Content": at("The plan")},
+        {"Cue": at("said"), "Source": at("The ferry"), "Content": at("is late")},
+        {"Cue": at("warned"), "Source": at("Vell"), "Content": at("a storm")},
+    ]
+    report = harness.SourceReport()
+    report.add(text, gold_relations, relations, parsed)
+    assert report.found == 1
+    assert report.counts == {("none", 'passive "by"'): 1, ("wrong", "after the cue"): 1}
+
+
+def test_nested_report_tells_a_content_too_long_from_a_cue_we_left_out(harness):
+    text = "The mayor said the ferry was late, and critics claimed the port was closed."
+
+    def at(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    gold = {"Cue": [[at("said")], [at("claimed")]]}
+    gold_relations = [
+        {"Cue": [at("said")], "Content": [at("the ferry was late")]},
+        {"Cue": [at("claimed")], "Content": [at("the port was closed")]},
+    ]
+    relations = [{"Cue": at("said"), "Content": at("the ferry was late, and critics claimed the port was closed")}]
+    every = relations + [{"Cue": at("claimed"), "Content": at("the port was closed")}]
+    report = harness.NestedReport()
+    report.add(gold, gold_relations, relations, every)
+    assert report.inner == {"gold outer content stops before it; we found it nested": 1}
+    assert report.relayed == [0, 1]
