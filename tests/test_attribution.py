@@ -607,9 +607,9 @@ CUE_SHAPE_CASES = [
         "a decision",
         "the harbour board",
     ),
-    # a speech-act noun with what it is about, with and without an owner
+    # a speech-act noun with what it is about, without an owner, and delivered by the one who makes it (session 17)
     ("Calls for a new pier grew louder in Velmora.", "Calls", "a new pier", None),
-    ("The mayor delivered a pledge to cut the ferry fares.", "pledge", "to cut the ferry fares", None),
+    ("The mayor delivered a pledge to cut the ferry fares.", "pledge", "to cut the ferry fares", "The mayor"),
     # an intransitive speech verb and its prepositional object
     ("The skipper lashed out at the harbour master.", "lashed out at", "the harbour master", "The skipper"),
     # a speech verb whose object has a topic ("told the story of X")

@@ -8,6 +8,7 @@ from ...deps import NOMINAL_SUBJECT_DEPS
 from .base import ExtractorBase, Found, _overlap
 from .confidence import rated
 from .settings import (
+    ACT_CARRYING_PREPOSITIONS,
     BY_VIEWPOINT_NOUNS,
     DEMAND_NOUNS,
     HEDGING_SUBJECTS,
@@ -171,6 +172,26 @@ class NounCueRules(ExtractorBase):
         if subject is None or subject.tag_ in ("WDT", "WP") or subject.i > verb.i:
             return None
         return subject if self.possessive_agrees(owner, subject) else None
+
+    def maker_of_act(self, noun: Token) -> Token | None:
+        """ "The mayor delivered a promise to rebuild the pier", "the union opened with a call for talks", "crews
+        marched in the hope that the port would reopen": a speech-act noun nobody owns, the object of a light verb
+        (or of "with"/"in" on a verb), is the act of that verb's subject, who makes the promise or holds the hope.
+        None when the verb is passive, a reception ("drew criticism": the subject is its target), the subject comes
+        after the verb or cannot speak."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ACT_CARRYING_PREPOSITIONS:
+            verb = verb.head
+        elif noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.light_verbs:
+            return None
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lexicon.reception_verbs:
+            return None
+        if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
+            return None
+        subject = self.subject_of(verb)
+        if subject is None or subject.i > verb.i or subject.tag_ in ("WDT", "WP"):
+            return None
+        return subject if self.speaker_kind(subject) is not None else None
 
     def possessive_agrees(self, owner: Token, subject: Token) -> bool:
         """Whether a possessive pronoun can point back to ``subject``: "his"/"her" to one person (a name that is
@@ -337,6 +358,8 @@ class NounCueRules(ExtractorBase):
                 owner = holder
         elif owner is not None and owner.tag_ == "PRP$":
             owner = self.possessor_as_subject(noun, owner) or owner
+        if owner is None:
+            owner = self.maker_of_act(noun)
         content, kind = self.with_quotes(self.subtree_chars(clause))
         if kind == "indirect" and clause.dep_ == "pobj" and not self.noun_object_said(noun, clause, owner):
             return  # "his view of NATO", "her response to Trump", "support for X": a topic or a target

@@ -418,6 +418,9 @@ HELD_NOUNS = frozenset(
     }
 )
 HELD_PREPOSITIONS = frozenset({"about", "on", "over", "toward", "towards", "regarding"})
+#: Prepositions by which a verb carries an unowned speech-act noun as its subject's own act ("opened with a call
+#: for X", "marched in the hope that Y"): the verb's subject makes the call, holds the hope.
+ACT_CARRYING_PREPOSITIONS = frozenset({"with", "in"})
 #: Prepositions that introduce what a light-verb cue is about ("took issue with", "took aim at").
 LIGHT_PREPOSITIONS = frozenset({"about", "on", "over", "against", "for", "of", "with", "at", "to", "in"})
 #: Content marker: what is said is the next paragraph ("He said:" closing a paragraph).
