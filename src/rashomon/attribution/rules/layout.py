@@ -8,7 +8,13 @@ from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
 from .confidence import rated
-from .settings import CLOSE_TEXT, COLON_NAME_REACH, MAX_SPEAKER_TOKENS, MIN_CLAIMED_QUOTE_WORDS, OPEN_TEXT
+from .settings import (
+    CLOSE_TEXT,
+    COLON_NAME_REACH,
+    MAX_SPEAKER_TOKENS,
+    MIN_CLAIMED_QUOTE_WORDS,
+    OPEN_TEXT,
+)
 
 
 class LayoutRules(ExtractorBase):
@@ -51,12 +57,13 @@ class LayoutRules(ExtractorBase):
         wrapped = self.text[name.start_char - 1 : name.start_char] in OPEN_TEXT
         if wrapped and self.text[content[1] - 1 : content[1]] in CLOSE_TEXT:
             content = (content[0], content[1] - 1)  # '"JONES: ... ."': the marks wrap the label, not the words
-        kind = "direct"
+        if len(name) > 1 and self.speech_past(name[0]):
+            name = name[1:]  # 'Added Roe: "..."': the verb is no part of the name (the colon stays the cue)
         self.claimed_tokens.add(colon)
         self.add(
             Found(
                 content,
-                kind,
+                "direct",
                 (doc[colon].idx, doc[colon].idx + 1),
                 (name.start_char, name.end_char),
                 name.root.i,
@@ -93,6 +100,8 @@ class LayoutRules(ExtractorBase):
                 continue  # '"Title," by the Gazette's Ola Brekke: "..."': a linked story's byline and lead
             if len(self.text[quote.start : quote.end].split()) < MIN_CLAIMED_QUOTE_WORDS:
                 continue
+            if len(names) > 1 and self.speech_past(names[0]):
+                names = names[1:]  # 'Added Roe: "..."': the verb is no part of the name (the colon stays the cue)
             self.claimed_tokens.add(colon.i)
             self.add(
                 Found(
