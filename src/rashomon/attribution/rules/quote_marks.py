@@ -73,9 +73,10 @@ class QuoteMarkRules(ExtractorBase):
         return after[0] if after else None
 
     def said_by_later_cue(self, verb: Token, quote: Quote) -> bool:
-        """'feel cheated by it, saying that "..."': a quotation after the verb that another cue between them
-        governs is that cue's content, not the first verb's neighbour."""
-        if quote.start < verb.idx:
+        """'feel cheated by it, saying that "..."': a quotation after a verb of feeling or belief that a cue
+        between them governs is that cue's content, not the feeling's words. (After a verb of speech the
+        quotation may well be its words too: "interjected, calling it '...'".)"""
+        if quote.start < verb.idx or self.lexicon.cue_group(verb.lemma_.lower()) != "belief":
             return False
         span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None:
