@@ -879,6 +879,12 @@ def test_an_if_clause_after_the_verbs_own_object_is_a_condition_not_the_content(
         ("The ferry stopped at noon.\n\nAdded Okafor: “Nobody on the island was told about it in advance.”", "Okafor"),
         ('Said the harbour master: "We will reopen the pier when the storm has passed."', "the harbour master"),
         ('Noted Ama Okafor: "The ferry has never been this late in twenty years."', "Ama Okafor"),
+        # the parser reads "Added" as a verb here and hangs the name elsewhere
+        (
+            'The aide spoke next.\n\nAdded Okafor: "You would have to ask anybody who says... let us wait, who on '
+            'earth thinks that is better?"',
+            "Okafor",
+        ),
     ],
 )
 def test_an_inverted_lead_in_gives_the_name_after_the_verb(nlp, text, source):

@@ -432,6 +432,7 @@ class VerbCueRules(ExtractorBase):
             or self.fronted_purpose(verb, infinitive)
             or self.finds_itself(verb)
             or self.regular_past_of_irregular(verb)
+            or self.inverted_lead_in(verb)
         ):
             return  # "spoke on condition of anonymity", "may want to", "let us know": no one's statement
         if self.inside_found_content(verb.idx) and any(
