@@ -839,3 +839,62 @@ def test_a_transcript_paragraph_opened_by_a_quotation_mark_is_its_labels_words_n
     assert [(rule, source, cue) for rule, source, cue, _ in found(nlp, text)] == [
         ("layout.speaker_label", "OKAFOR", ":")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a view put to someone as a question: nobody said or held it
+        ("Asked whether the ferry company would be willing to lower fares, the manager said nothing.", "willing"),
+        ("Asked if the harbour would find that the new pier helps, the skipper shrugged.", "find"),
+        # an aim stated before its clause
+        ("To rebut the charges from the fishermen, the board printed a leaflet about the pier.", "rebut"),
+        # a predicament, not a finding
+        ("The engineer said the town would find itself short of water by August.", "find"),
+        # a quotation that a later "saying" governs is not the neighbour of the first verb
+        (
+            "The skipper disputed that crews generally feel ignored, saying that “every crew has a seat at the table.”",
+            "feel",
+        ),
+    ],
+)
+def test_questions_aims_and_predicaments_are_no_cues(nlp, text, word):
+    assert not [c for _, _, c, _ in found(nlp, text) if c and word in c]
+
+
+def test_an_if_clause_after_the_verbs_own_object_is_a_condition_not_the_content(nlp):
+    text = "The skipper said crews would see shorter waits if the board builds the pier."
+    assert [(s, c, content) for _, s, c, content in found(nlp, text)] == [
+        ("The skipper", "said", "crews would see shorter waits if the board builds the pier")
+    ]
+    # with no object of its own the "if" clause is what is weighed
+    assert ("The mayor", "will see", "if the ferry runs on time") in [
+        (s, c, content) for _, s, c, content in found(nlp, "The mayor will see if the ferry runs on time.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("The ferry stopped at noon.\n\nAdded Okafor: “Nobody on the island was told about it in advance.”", "Okafor"),
+        ('Said the harbour master: "We will reopen the pier when the storm has passed."', "the harbour master"),
+        ('Noted Ama Okafor: "The ferry has never been this late in twenty years."', "Ama Okafor"),
+        # the parser reads "Added" as a verb here and hangs the name elsewhere
+        (
+            'The aide spoke next.\n\nAdded Okafor: "You would have to ask anybody who says... let us wait, who on '
+            'earth thinks that is better?"',
+            "Okafor",
+        ),
+    ],
+)
+def test_an_inverted_lead_in_gives_the_name_after_the_verb(nlp, text, source):
+    # the cue is the verb or, where the layout rules read the line, the colon (as PolNeAR marks it); the verb is
+    # never part of the name
+    assert [s for _, s, _, _ in found(nlp, text)] == [source]
+
+
+def test_a_name_ending_like_a_past_tense_stays_a_name(nlp):
+    text = "Sayed Okafor: “We will rebuild the school on the island before the winter.”"
+    # the tagger reads "Sayed" as a verb, so the label may keep only "Okafor"; never "Sayed" as the cue
+    [(source, cue)] = [(s, c) for _, s, c, _ in found(nlp, text)]
+    assert cue == ":" and source is not None and source.endswith("Okafor")

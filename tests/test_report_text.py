@@ -7,7 +7,7 @@ import io
 from rich.console import Console
 
 from rashomon.model import Analysis, Page
-from rashomon.report.markdown import escape_md, render_markdown
+from rashomon.report.markdown import _fact_claim, escape_md, render_markdown
 from rashomon.report.terminal import render_terminal, render_text
 from tests.test_report_fixtures import build_analysis
 
@@ -331,3 +331,10 @@ def test_an_account_named_only_alike_gets_no_column_and_every_report_gives_the_n
     assert "them: the *harbour* &lt;b&gt;.</p>" in html
     assert "them: the \\*harbour\\* &lt;b\\>." in markdown
     assert "Named with the same words by every account that names them: the *harbour* <b>." in plain
+
+
+def test_a_fact_cell_line_names_a_speaker_only_when_the_claim_relays_one():
+    own = {"numbers": ["2"], "chain": [], "hedge": None, "text": "Two ferries left late."}
+    relayed = {"numbers": [], "chain": ["the harbour master"], "hedge": "may", "text": "The ferry may be late."}
+    assert _fact_claim(own) == "  - **2** — Two ferries left late."
+    assert _fact_claim(relayed) == "  - the harbour master (hedged: may): The ferry may be late."

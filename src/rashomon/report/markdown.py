@@ -83,6 +83,15 @@ def _chain(chain: list[str]) -> str:
     return ", via ".join(escape_md(name) for name in reversed(chain))
 
 
+def _fact_claim(claim: dict) -> str:
+    """One claim of a fact cell: its figures, who it relays (none for the outlet's own words: the column
+    names the outlet), a hedge, and the words."""
+    numbers = ", ".join(f"**{escape_md(n)}**" for n in claim["numbers"])
+    hedge = f"(hedged: {escape_md(claim['hedge'])})" if claim["hedge"] else ""
+    speaker = " ".join(part for part in (_chain(claim["chain"]), hedge) if part)
+    return f"  - {numbers + ' — ' if numbers else ''}{speaker + ': ' if speaker else ''}{escape_md(claim['text'])}"
+
+
 def _tree(nodes: list[dict], depth: int = 0) -> list[str]:
     lines = []
     for node in nodes:
@@ -131,12 +140,7 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
                 lines.append(f"- **{escape_md(column['name'])}**: no match found")
                 continue
             lines.append(f"- **{escape_md(column['name'])}**:")
-            for claim in cell:
-                numbers = ", ".join(f"**{escape_md(n)}**" for n in claim["numbers"])
-                hedge = f" (hedged: {escape_md(claim['hedge'])})" if claim["hedge"] else ""
-                lines.append(
-                    f"  - {numbers + ' — ' if numbers else ''}{_chain(claim['chain'])}{hedge}: {escape_md(claim['text'])}"
-                )
+            lines += [_fact_claim(claim) for claim in cell]
         lines.append("")
     if not facts["rows"]:
         lines += [f"_{escape_md(view['empty']['facts'])}_", ""]

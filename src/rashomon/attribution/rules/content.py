@@ -104,6 +104,7 @@ class ContentRules(ExtractorBase):
                 and c.i > verb.i
                 and group != "report"
                 and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)
+                and not self.condition_after_object(verb, lemma, c)
             )
             or (c.dep_ == "advcl" and c.i > verb.i and group != "report" and self.bare_clause(c) is not None)
             # "called for the files to be made public": the parser takes "for" for a clause mark
@@ -134,6 +135,16 @@ class ContentRules(ExtractorBase):
         if inverted is not None:
             clauses = [c for c in clauses if c.i != inverted.head.i]  # that clause holds the speaker, not the words
         return Ask(verb, group, lemma, objects, passive, clauses)
+
+    def condition_after_object(self, verb: Token, lemma: str, clause: Token) -> bool:
+        """ "would see lower bills if the council adopts it": after a verb's own object (not the one asked or
+        told), an "if" clause is the condition of what is seen or held, not the content."""
+        return (
+            lemma not in self.lexicon.question_verbs
+            and lemma not in self.lexicon.recipient_objects
+            and any(m.dep_ == "mark" and m.lower_ == "if" for m in clause.children)
+            and any(c.dep_ == "dobj" and c.i < clause.i for c in verb.children)
+        )
 
     @staticmethod
     def clause_on_recipient(recipient: Token) -> list[Token]:

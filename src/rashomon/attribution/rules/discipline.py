@@ -15,7 +15,10 @@ content is found and before it is added; each answers "keep" or "drop":
   or a choice ("asked how to vote", "decided whether to run");
 * a wish in a restrictive clause on an indefinite noun ("anyone wanting to learn more", "guests who wish to
   fish") describes a class of people, it reports nobody's wish;
-* "it is worth noting that", "it is hard to know whether": the writer's own aside, nobody's statement.
+* "it is worth noting that", "it is hard to know whether": the writer's own aside, nobody's statement;
+* a cue inside a yes/no question put to someone ("asked whether the board would be willing to wait"), a fronted
+  purpose ("To counter the complaints, the board ..."), "find" with a reflexive object ("may find itself short"):
+  a possibility, an aim or a predicament, not something said or held.
 """
 
 from __future__ import annotations
@@ -24,7 +27,18 @@ from spacy.tokens import Token
 
 from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from .base import ExtractorBase
-from .settings import COPULAS, IMPERSONAL_SUBJECTS, INDEFINITE_DETERMINERS, INDEFINITE_PRONOUNS, WH_GAP_WORDS, WH_WORDS
+from .settings import (
+    ASKING_VERBS,
+    COPULAS,
+    IMPERSONAL_SUBJECTS,
+    INDEFINITE_DETERMINERS,
+    INDEFINITE_PRONOUNS,
+    IRREGULAR_PAST,
+    QUESTION_MARKS,
+    REFLEXIVE_PRONOUNS,
+    WH_GAP_WORDS,
+    WH_WORDS,
+)
 
 #: Content rules whose content is a clause or a name given, not an object: reported content for any cue.
 CLAUSE_RULES = frozenset({"content.aside", "content.trailing_cue", "content.belief_aside", "content.short_answer"})
@@ -180,3 +194,40 @@ class CueDiscipline(ExtractorBase):
             or verb.dep_ == "xcomp"
             and head.lemma_.lower() in COPULAS
         )
+
+    @staticmethod
+    def put_as_question(verb: Token) -> bool:
+        """ "Asked whether the board would be willing to wait, ...": a cue inside the yes/no question a verb of
+        asking puts is a possibility someone was asked about; nobody said or held it."""
+        child = verb
+        for ancestor in verb.ancestors:
+            if (
+                ancestor.lemma_.lower() in ASKING_VERBS
+                and child.dep_ in ("ccomp", "advcl")
+                and any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children)
+            ):
+                return True
+            child = ancestor
+        return False
+
+    @staticmethod
+    def fronted_purpose(verb: Token, infinitive: bool) -> bool:
+        """ "To counter the complaints, the board circulated ...": an infinitive of purpose before its clause
+        says what someone set out to do; with no clause of its own it relays nothing."""
+        return (
+            infinitive
+            and verb.dep_ == "advcl"
+            and verb.i < verb.head.i
+            and not any(c.dep_ == "ccomp" for c in verb.children)
+        )
+
+    @staticmethod
+    def finds_itself(verb: Token) -> bool:
+        """ "the town may find itself short of water": "find" with a reflexive object is a predicament."""
+        following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+        return verb.lemma_.lower() == "find" and following is not None and following.lower_ in REFLEXIVE_PRONOUNS
+
+    @staticmethod
+    def regular_past_of_irregular(verb: Token) -> bool:
+        """ "Sayed Okafor: ...": a name the lemmatiser took for "say"; a verb with an irregular past has no "-ed"."""
+        return verb.lemma_.lower() in IRREGULAR_PAST.values() and verb.lower_.endswith("ed")

@@ -8,7 +8,13 @@ from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
 from .confidence import rated
-from .settings import CLOSE_TEXT, COLON_NAME_REACH, MAX_SPEAKER_TOKENS, MIN_CLAIMED_QUOTE_WORDS, OPEN_TEXT
+from .settings import (
+    CLOSE_TEXT,
+    COLON_NAME_REACH,
+    MAX_SPEAKER_TOKENS,
+    MIN_CLAIMED_QUOTE_WORDS,
+    OPEN_TEXT,
+)
 
 
 class LayoutRules(ExtractorBase):
@@ -51,13 +57,16 @@ class LayoutRules(ExtractorBase):
         wrapped = self.text[name.start_char - 1 : name.start_char] in OPEN_TEXT
         if wrapped and self.text[content[1] - 1 : content[1]] in CLOSE_TEXT:
             content = (content[0], content[1] - 1)  # '"JONES: ... ."': the marks wrap the label, not the words
-        kind = "direct"
+        cue = (doc[colon].idx, doc[colon].idx + 1)
+        if self.lead_in_verb(list(name)) is not None:  # 'Added Roe: ...': the verb is the cue, and no part of the name
+            cue = (name[0].idx, name[0].idx + len(name[0]))
+            name = name[1:]
         self.claimed_tokens.add(colon)
         self.add(
             Found(
                 content,
-                kind,
-                (doc[colon].idx, doc[colon].idx + 1),
+                "direct",
+                cue,
                 (name.start_char, name.end_char),
                 name.root.i,
                 **rated("layout.speaker_label"),
@@ -93,17 +102,47 @@ class LayoutRules(ExtractorBase):
                 continue  # '"Title," by the Gazette's Ola Brekke: "..."': a linked story's byline and lead
             if len(self.text[quote.start : quote.end].split()) < MIN_CLAIMED_QUOTE_WORDS:
                 continue
+            cue = (colon.idx, colon.idx + 1)
+            lead = self.lead_in_verb(names)
+            if lead is not None:  # 'Added Roe: "..."': the verb is the cue, and no part of the name
+                cue = (lead.idx, lead.idx + len(lead))
+                names = [t for t in names if t.i != lead.i]
             self.claimed_tokens.add(colon.i)
             self.add(
                 Found(
                     (quote.start, quote.end),
                     "direct",
-                    (colon.idx, colon.idx + 1),
+                    cue,
                     (names[0].idx, names[-1].idx + len(names[-1])),
                     names[-1].i,
                     **rated("layout.colon_quote"),
                 )
             )
+
+    def lead_in_verb(self, names: list[Token]) -> Token | None:
+        """The past tense of saying that opens an inverted lead-in before the speaker's name ("Added Roe:",
+        "Said Roe:"): the name's first word when the tagger took it for part of the name, or the word before it
+        when that opens the sentence."""
+        if len(names) > 1 and self.speech_past(names[0]):
+            return names[0]
+        before = names[0].i - 1
+        if before >= 0 and self.inverted_lead_in(self.doc[before]):
+            return self.doc[before]
+        return None
+
+    def inverted_lead_in(self, verb: Token) -> bool:
+        """'Added Roe: "..."': a past tense of saying that opens its sentence, then a name and a colon; the parser
+        hangs the name elsewhere and the verb finds no speaker. Left to :meth:`colon_quotes`, which reads the name
+        before the colon and takes the verb as the cue."""
+        first = verb.sent.start
+        while first < verb.i and (self.doc[first].is_space or self.doc[first].is_punct):
+            first += 1
+        if first != verb.i or not verb.is_title or not self.speech_past(verb):
+            return False
+        end = verb.i + 1
+        while end < len(self.doc) and end - verb.i <= MAX_SPEAKER_TOKENS and self.doc[end].pos_ == "PROPN":
+            end += 1
+        return verb.i + 1 < end < len(self.doc) and self.doc[end].text == ":"
 
     def dash_bylines(self) -> None:
         """``"..." ― Name``: a quotation signed with a dash (reader voices, embedded posts)."""

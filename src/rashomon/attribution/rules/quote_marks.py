@@ -57,7 +57,9 @@ class QuoteMarkRules(ExtractorBase):
         candidates = [
             q
             for q in candidates
-            if not (q.start <= verb.idx < q.end) and len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS
+            if not (q.start <= verb.idx < q.end)
+            and len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS
+            and not self.said_by_later_cue(verb, q)
         ]
         if not candidates:
             return None
@@ -69,6 +71,22 @@ class QuoteMarkRules(ExtractorBase):
         if before:
             return before[-1]
         return after[0] if after else None
+
+    def said_by_later_cue(self, verb: Token, quote: Quote) -> bool:
+        """'feel cheated by it, saying that "..."': a quotation after a verb of feeling or belief that a cue
+        between them governs is that cue's content, not the feeling's words. (After a verb of speech the
+        quotation may well be its words too: "interjected, calling it '...'".)"""
+        if quote.start < verb.idx or self.lexicon.cue_group(verb.lemma_.lower()) != "belief":
+            return False
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return False
+        for ancestor in span[0].ancestors:
+            if ancestor.i == verb.i:
+                return False
+            if verb.i < ancestor.i < span[0].i and ancestor.lemma_.lower() in self.lexicon.all_cue_lemmas:
+                return True
+        return False
 
     def opens_label(self, quote: Quote) -> bool:
         """Whether ``quote`` is a transcript paragraph that opens with its speaker's label ('"PENCE: Well, ...'):

@@ -253,6 +253,14 @@ GERUND_PREPOSITIONS = frozenset(
 )
 #: Marks of an adverbial clause that is what a cue asks or wonders ("asked the students if they ...").
 QUESTION_MARKS = frozenset({"if", "whether"})
+#: Verbs of asking: a cue inside their yes/no question ("asked whether the board would be willing to ...") is
+#: a possibility put to someone, nobody's statement or view.
+ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "query"})
+#: "the town may find itself short of water": "find" with a reflexive object is a predicament, not a finding.
+REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
+#: Past forms the tagger may read as a name when they open a line ("Said Roe: ..."), by the lemma they come from;
+#: regular forms ("Added", "Asked") are read off the lexicon, and these lemmas have no regular past.
+IRREGULAR_PAST = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak", "thought": "think"}
 #: A speaker label ("PENCE:", "Jane Roe:") or a dash signature has at most this many tokens.
 MAX_SPEAKER_TOKENS = 4
 #: A speaker between a closing quotation mark and its cue ('"...," Jane Roe, an adviser, said') is at most this long.

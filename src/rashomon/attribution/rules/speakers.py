@@ -307,18 +307,23 @@ class SpeakerRules(ExtractorBase):
             return self.speaker_after_quote(verb, loose=True)
         return subject
 
-    def participle_speaker(self, cues: list[Token]) -> Token | None:
+    def participle_speaker(self, cues: list[Token], participle: Token) -> Token | None:
         """The speaker of a participial cue ("..., arguing that ...") from the cues above it, nearest first: the
-        subject of the nearest, unless that cue is reported by the next one and its subject is only a pronoun
-        for that one's named speaker ("Vell said she did not believe X, arguing that Y": Vell argues; the
-        parser hangs "arguing" on "believe")."""
+        subject of the nearest, unless that cue is reported by the next one and either its subject is only a
+        pronoun for that one's named speaker ("Vell said she did not believe X, arguing that Y": Vell argues; the
+        parser hangs "arguing" on "believe"), or it is a feeling or belief and the participle speaks ("Vell
+        denied that voters feel cheated, saying that Y": a feeling reported by Vell says nothing; Vell does)."""
         speaker = self.subject_of(cues[0])
-        if speaker is None or speaker.lower_ not in PARTICIPLE_PRONOUNS or len(cues) < 2:
+        if speaker is None or len(cues) < 2 or cues[0].dep_ != "ccomp" or cues[0].head.i != cues[1].i:
             return speaker
-        if cues[0].dep_ != "ccomp" or cues[0].head.i != cues[1].i:
+        held_then_said = (
+            self.lexicon.cue_group(cues[0].lemma_.lower()) == "belief"
+            and self.lexicon.cue_group(participle.lemma_.lower()) == "speech"
+        )
+        if speaker.lower_ not in PARTICIPLE_PRONOUNS and not held_then_said:
             return speaker
         outer = self.subject_of(cues[1])
-        return outer if outer is not None and outer.pos_ == "PROPN" else speaker
+        return outer if outer is not None and (outer.pos_ == "PROPN" or held_then_said) else speaker
 
     def quoted_before(self, token: Token, verb: Token) -> bool:
         """Whether ``token`` lies in a closed quotation that ends before ``verb``."""
@@ -373,7 +378,7 @@ class SpeakerRules(ExtractorBase):
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
             cues = [a for a in verb.ancestors if a.lemma_.lower() in self.lexicon.all_cue_lemmas and a.pos_ == "VERB"]
             if cues:
-                return self.participle_speaker(cues)
+                return self.participle_speaker(cues, verb)
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if verb.dep_ == "conj" and self.imperative_conjunct(verb):
             return None  # "X has dropped plans, but don't expect him to ...": an imperative speaks to the reader

@@ -277,7 +277,7 @@ class VerbCueRules(ExtractorBase):
         """ "X is confident that Y", "X was critical of Y", "X is eager to Y": an attitude of the subject."""
         if adjective.i in self.claimed_tokens or self.inside_quote(adjective.idx):
             return
-        if self.ensures(adjective):
+        if self.ensures(adjective) or self.put_as_question(adjective):
             return
         subject = self.subject_of(adjective.head) if adjective.head is not adjective else None
         if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES:
@@ -428,6 +428,11 @@ class VerbCueRules(ExtractorBase):
             or self.conditional(verb, group)
             or self.invitation(verb)
             or self.comparison_not_drawn(verb)
+            or self.put_as_question(verb)
+            or self.fronted_purpose(verb, infinitive)
+            or self.finds_itself(verb)
+            or self.regular_past_of_irregular(verb)
+            or self.inverted_lead_in(verb)
         ):
             return  # "spoke on condition of anonymity", "may want to", "let us know": no one's statement
         if self.inside_found_content(verb.idx) and any(
