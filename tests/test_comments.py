@@ -1100,3 +1100,18 @@ def test_intents_and_calls_by_other_violent_verbs_are_threats(text):
 )
 def test_other_senses_of_the_new_verbs_are_not_threats(text):
     assert not threats.find_threats(text), text
+
+
+def test_a_mention_of_a_spaced_name_written_without_its_space_addresses_that_commenter():
+    # Q&A sites write "@AnnaK" for the commenter "Anna K"; without the "@" the squashed name is no mention
+    comments = run(
+        [
+            ("Anna K", "The ferry timetable changed in March, not in May."),
+            ("bo", "Rain again tomorrow, they say, and the pier is closed."),
+            ("cy", "@AnnaK right, the March change is on the harbour website."),
+            ("dee", "annak is not a word I know, and the pier will open soon."),
+        ]
+    )
+    by_id = {c.id: c for c in comments}
+    assert (by_id["c3"].reply_to, by_id["c3"].reply_reason) == ("c1", "addresses_author")
+    assert by_id["c4"].reply_reason != "addresses_author"

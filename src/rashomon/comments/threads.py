@@ -145,6 +145,7 @@ class ThreadIndex:
         self.latest_by_name: dict[str, Comment] = {}
         self.grams: list[frozenset[tuple[str, ...]]] = []
         self.phrase_names: set[str] = set()  # names of several words ("new game"), found by substring
+        self.squashed_names: set[str] = set()  # "tonym" for "Tony M": Q&A sites mention "@TonyM"; only with "@"
 
     def add(self, comment: Comment) -> None:
         self.earlier.append(comment)
@@ -155,6 +156,10 @@ class ThreadIndex:
             self.latest_by_name[name] = comment
             if not _NAME_WORDS_RE.fullmatch(name):
                 self.phrase_names.add(name)
+                squashed = name.replace(" ", "")
+                if squashed != name and squashed not in self.latest_by_name:
+                    self.latest_by_name[squashed] = comment
+                    self.squashed_names.add(squashed)
 
     def addressed(self, text: str, author: str | None) -> ReplyLink | None:
         folded = lexicon.fold(text)
@@ -169,6 +174,8 @@ class ThreadIndex:
                 continue
             at = folded.find("@" + name)
             end = at + len(name) + 1
+            if at < 0 and name in self.squashed_names:
+                continue
             if at < 0 and len(name) >= MIN_NAME_CHARS and name in folded:
                 bare = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded)
                 at, end = (bare.start(), bare.end()) if bare else (-1, -1)
