@@ -1495,3 +1495,16 @@ def test_a_pronoun_takes_no_name_from_the_headline_and_she_is_not_he(nlp):
     sources = [source_of(analysis, a) for a in spoken(analysis)]
     assert [s.name for s in sources] == ["she", "he"]
     assert all(s.unresolved for s in sources) and sources[0].id != sources[1].id
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_is_still_one_person_for_he(nlp):
+    # in a Title-Case headline the tagger reads "Waters" as a plural noun; "Dan Waters" is one man all the same
+    analysis = run(
+        nlp,
+        [
+            "Dan Waters: If Pier Deal Goes Down There's A 'Big Risk' Of A Lost Ferry",
+            "It was not quite a threat, but the outgoing harbour master Dan Waters offered a grim view of the stakes.",
+            '"If the council does not pass this plan in the next few weeks we may lose the ferry," he told reporters.',
+        ],
+    )
+    assert source_of(analysis, by_cue(analysis, "told")).name == "Dan Waters"

@@ -200,6 +200,16 @@ def _surname_as_body(mention: Mention, key) -> bool:
     return mention.kind == "organization" and (mention.proper or mention.name[:1].isupper()) and len(key) == 1
 
 
+def _one_person(head: Token, kind: str) -> bool:
+    """A person's name whose surname the tagger reads as a plural ("Larry Summers", "Ann Rivers") after a first
+    name is one person; "the Clintons" stays a family."""
+    return (
+        kind == "person"
+        and head.pos_ == "PROPN"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
+    )
+
+
 def _pronoun(head: Token) -> str | None:
     lower = head.lower_
     if lower in PERSON_PRONOUNS:
@@ -354,7 +364,13 @@ def _describe_body(head: Token, descriptor: Token, lexicon: Lexicon) -> Mention:
         None,
     )
     kind = known or descriptor_kind(descriptor, lexicon) or _kind(name_tokens, head, lexicon, name)
-    return Mention(name, kind, role=_descriptor_text(descriptor), plural=head.tag_ == "NNPS", proper=True)
+    return Mention(
+        name,
+        kind,
+        role=_descriptor_text(descriptor),
+        plural=head.tag_ == "NNPS" and not _one_person(head, kind),
+        proper=True,
+    )
 
 
 def describe(head: Token, lexicon: Lexicon) -> Mention:
@@ -425,7 +441,7 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
         role,
         affiliation,
         indefinite=indefinite,
-        plural=head.tag_ in ("NNS", "NNPS"),
+        plural=head.tag_ in ("NNS", "NNPS") and not _one_person(head, kind),
         gender=gender,
         proper=head.pos_ == "PROPN",
         bare=_bare(head, person),
