@@ -1146,3 +1146,17 @@ def test_a_claims_spans_of_years_are_read_once(monkeypatch):
     for _ in range(3):
         assert meaning.pair_verdict(first, other, 0.81, "A", "B").verdict == "conflict"
     assert sorted(counting.texts) == sorted(texts)
+
+
+def test_the_compare_bench_names_a_missing_page_file(capsys):
+    """Session 17: a page path that is no file stopped the bench with a TypeError (paths joined as text)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "compare.py"
+    spec = importlib.util.spec_from_file_location("bench_compare", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["no-such-dir/harbour-page.txt"]) == 2
+    assert "no such page file: no-such-dir/harbour-page.txt" in capsys.readouterr().err
