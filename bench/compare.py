@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     missing = [p for p in args.pages if not Path(p).is_file()]
     if missing:
-        print(f"no such page file: {', '.join(missing)}", file=sys.stderr)
+        print(f"no such page file: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
 
     from rashomon import nlp

@@ -1096,3 +1096,67 @@ def test_two_occasions_on_other_days_of_the_week_are_not_one_fact():
     claims[0] = dataclasses.replace(claims[0], time="Sunday")
     claims[1] = dataclasses.replace(claims[1], time="Thursday")
     assert candidate_pairs(claims, vectors, _account_of, tokens=view) == []
+
+
+def test_the_frames_of_a_low_band_pair_are_read_once(monkeypatch):
+    """Session 17: a low-band pair admitted on its words matching one by one had its frames judged twice per order
+    (the token match asks for an agreement, the loose-evidence check for a conflict), four times in all; one verdict
+    per pair now, read in the order the grouping reads it."""
+    import numpy as np
+
+    from rashomon import meaning
+    from rashomon.model import Claim
+
+    claims = [
+        Claim(id="p1:c1", source_id="s", start=0, end=1, text="The ferry will sail again by June, the captain said."),
+        Claim(id="p2:c1", source_id="s", start=0, end=1, text="Repairs on the ferry's engine begin next week."),
+        Claim(id="p1:c2", source_id="s", start=0, end=1, text="Islanders asked for a second boat."),
+    ]
+    vectors = np.array([[0.5, 0.0, np.sqrt(0.75)], [1.0, 0.0, 0.0], [0.6, 0.8, 0.0]])
+    view = _words_matching_first_two(claims=3, pieces=5, seed=1)
+    read: list[tuple[str, str]] = []
+    judge = meaning.pair_verdict
+
+    def counting(a, b, *args):
+        read.append((a.id, b.id))
+        return judge(a, b, *args)
+
+    monkeypatch.setattr(meaning, "pair_verdict", counting)
+    assert [(i, j) for i, j, _ in meaning.candidate_pairs(claims, vectors, _account_of, tokens=view)] == [(0, 1)]
+    assert read == [("p1:c1", "p2:c1")]
+
+
+def test_a_claims_spans_of_years_are_read_once(monkeypatch):
+    """Session 17: every verdict read both claims' spans of years anew; a claim in many pairs is read once."""
+    from rashomon import meaning
+    from rashomon.model import Claim
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner, self.texts = inner, []
+
+        def finditer(self, text):
+            self.texts.append(text)
+            return self.inner.finditer(text)
+
+    counting = Counting(meaning._YEAR_SPAN)
+    monkeypatch.setattr(meaning, "_YEAR_SPAN", counting)
+    texts = ["Orla Wendt ran the lighthouse trust from 1962 to 1974.", "Wendt led the lighthouse trust in 1961-1973."]
+    first, other = (Claim(id=str(n), source_id="s", start=0, end=len(t), text=t) for n, t in enumerate(texts))
+    for _ in range(3):
+        assert meaning.pair_verdict(first, other, 0.81, "A", "B").verdict == "conflict"
+    assert sorted(counting.texts) == sorted(texts)
+
+
+def test_the_compare_bench_names_a_missing_page_file(capsys):
+    """Session 17: a page path that is no file stopped the bench with a TypeError (paths joined as text)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "compare.py"
+    spec = importlib.util.spec_from_file_location("bench_compare", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["no-such-dir/harbour-page.txt"]) == 2
+    assert "no such page file: no-such-dir/harbour-page.txt" in capsys.readouterr().err

@@ -40,6 +40,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -450,14 +451,16 @@ class PairVerdict(NamedTuple):
     figures: str | None = None
 
 
-def year_spans(text: str) -> set[tuple[int, int]]:
-    """The spans of years a text states (:data:`_YEAR_SPAN`), as (first, last) years."""
+@lru_cache(maxsize=4096)
+def year_spans(text: str) -> frozenset[tuple[int, int]]:
+    """The spans of years a text states (:data:`_YEAR_SPAN`), as (first, last) years. Read once per claim text:
+    :func:`pair_verdict` asks for both claims' spans at every pair a claim is in."""
     spans = set()
     for match in _YEAR_SPAN.finditer(normalized_text(text)):
         first, last = (int(g) for g in match.groups() if g is not None)
         if 0 < last - first <= MAX_YEAR_SPAN:  # "between 1800 and 2000 troops" is a count, "2001-1999" no span
             spans.add((first, last))
-    return spans
+    return frozenset(spans)
 
 
 def weekdays(claim: Claim) -> frozenset[str]:
@@ -857,6 +860,15 @@ def candidate_pairs(
     matched: set[tuple[int, int]] | None = None
     topic: set[tuple] | None = None
     scores: dict[tuple[int, int], float] = {}  # token_match of a pair, (i < j), once read
+    verdicts: dict[tuple[int, int], str] = {}  # pair_verdict of a pair, (i < j), once read
+
+    def verdict(i: int, j: int, cosine: float) -> str:
+        """The frames' verdict of the pair (:func:`pair_verdict`, read in the order :func:`align_claims` reads it),
+        once per pair: the low band's token match and the loose-evidence conflict check both ask for it."""
+        key = (min(i, j), max(i, j))
+        if key not in verdicts:
+            verdicts[key] = pair_verdict(claims[key[0]], claims[key[1]], cosine, "", "").verdict
+        return verdicts[key]
 
     def words_match(i: int, j: int, cosine: float) -> bool:
         """Whether the pair's words match one by one (:func:`token_match`), at the low band's score below
@@ -868,10 +880,7 @@ def candidate_pairs(
             scores[key] = token_match(tokens, i, j)
         if cosine >= BAND_COSINE:
             return scores[key] >= TOKEN_MATCH_SCORE
-        return (
-            scores[key] >= LOW_BAND_TOKEN_MATCH_SCORE
-            and pair_verdict(claims[i], claims[j], cosine, "", "").verdict == "agree"
-        )
+        return scores[key] >= LOW_BAND_TOKEN_MATCH_SCORE and verdict(i, j, cosine) == "agree"
 
     best: dict[tuple[int, int], tuple[float, int, str]] = {}
     # the token products are small: BLAS threads cost more than they save there (10x on a loaded machine)
@@ -905,7 +914,7 @@ def candidate_pairs(
                 if found is None or (found == CLOSEST_ONLY and not closest_only):
                     continue
                 # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
-                if pair_verdict(claims[i], claims[j], cosine, "", "").verdict == "conflict":
+                if verdict(i, j, cosine) == "conflict":
                     continue
                 if other_weekdays(claims[i], claims[j]):
                     continue  # "met on Sunday" / "met on Thursday": two occasions, however alike the words
