@@ -646,7 +646,8 @@ def main(argv: list[str] | None = None) -> int:
         report.add(text, gold, gold_relations, relations)
         cue_report.add(text, gold, predicted)
         miss_report.add(text, gold, predicted, parsed)
-        source_report.add(text, gold_relations, relations, parsed)
+        if args.source_report:
+            source_report.add(text, gold_relations, relations, parsed)
         if args.nested_report:
             nested_report.add(gold, gold_relations, relations, ours(page, parsed, True, args.continuations_apart)[1])
         a_spans, a_relations = anchor(parsed)

@@ -1502,9 +1502,9 @@ def test_a_surname_the_tagger_reads_as_a_plural_is_still_one_person_for_he(nlp):
     analysis = run(
         nlp,
         [
-            "Dan Waters: If Pier Deal Goes Down There's A 'Big Risk' Of A Lost Ferry",
-            "It was not quite a threat, but the outgoing harbour master Dan Waters offered a grim view of the stakes.",
-            '"If the council does not pass this plan in the next few weeks we may lose the ferry," he told reporters.',
+            "Dan Waters Says Pier Must Be Rebuilt",
+            "Dan Waters, who has run the harbour for ten years, spoke at the yacht club on Friday.",
+            '"Without a new pier we lose the ferry, and without the ferry we lose the island," he said.',
         ],
     )
-    assert source_of(analysis, by_cue(analysis, "told")).name == "Dan Waters"
+    assert source_of(analysis, by_cue(analysis, "said")).name == "Dan Waters"

@@ -848,12 +848,13 @@ def test_a_transcript_paragraph_opened_by_a_quotation_mark_is_its_labels_words_n
         ("Asked whether the ferry company would be willing to lower fares, the manager said nothing.", "willing"),
         ("Asked if the harbour would find that the new pier helps, the skipper shrugged.", "find"),
         # an aim stated before its clause
-        ("To rebut the charges from the fishermen, the board printed a leaflet about the pier.", "rebut"),
+        ("To rebut the fishermen's charges, the board put up posters on the quay.", "rebut"),
         # a predicament, not a finding
         ("The engineer said the town would find itself short of water by August.", "find"),
         # a quotation that a later "saying" governs is not the neighbour of the first verb
         (
-            "The skipper disputed that crews generally feel ignored, saying that “every crew has a seat at the table.”",
+            "Ms. Lind denied that the fishermen generally feel cheated by the rules, saying that “no fleet has had "
+            "better terms.”",
             "feel",
         ),
     ],
@@ -862,11 +863,17 @@ def test_questions_aims_and_predicaments_are_no_cues(nlp, text, word):
     assert not [c for _, _, c, _ in found(nlp, text) if c and word in c]
 
 
+def test_a_statement_in_a_relative_clause_inside_a_question_is_still_said(nlp):
+    text = "Reporters asked whether the pier, which the mayor said would cost $5 million, had been approved."
+    assert ("the mayor", "said") in [(s, c) for _, s, c, _ in found(nlp, text)]
+
+
 def test_an_if_clause_after_the_verbs_own_object_is_a_condition_not_the_content(nlp):
-    text = "The skipper said crews would see shorter waits if the board builds the pier."
-    assert [(s, c, content) for _, s, c, content in found(nlp, text)] == [
-        ("The skipper", "said", "crews would see shorter waits if the board builds the pier")
-    ]
+    for text in (
+        "Crews would welcome the plan if the board builds the pier, the skipper said.",
+        "The union will support the new rota if the council pays the crews on time.",
+    ):
+        assert not [content for _, _, _, content in found(nlp, text) if content and content.startswith("if ")]
     # with no object of its own the "if" clause is what is weighed
     assert ("The mayor", "will see", "if the ferry runs on time") in [
         (s, c, content) for _, s, c, content in found(nlp, "The mayor will see if the ferry runs on time.")
@@ -881,9 +888,8 @@ def test_an_if_clause_after_the_verbs_own_object_is_a_condition_not_the_content(
         ('Noted Ama Okafor: "The ferry has never been this late in twenty years."', "Ama Okafor"),
         # the parser reads "Added" as a verb here and hangs the name elsewhere
         (
-            'The aide spoke next.\n\nAdded Okafor: "You would have to ask anybody who says... let us wait, who on '
-            'earth thinks that is better?"',
-            "Okafor",
+            'The vote was close.\n\nAdded Weiss: "I think the board has to listen to the crews before the summer."',
+            "Weiss",
         ),
     ],
 )

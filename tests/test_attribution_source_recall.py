@@ -22,3 +22,16 @@ def test_a_passive_or_a_reception_gives_the_act_no_maker(nlp):
     assert cues(nlp, "The toll plan was met with a call for new talks.")["call"][0] is None
     # the mayor is the target of the criticism
     assert not any(source == "The mayor" for source, _ in cues(nlp, "The mayor drew sharp criticism.").values())
+
+
+def test_a_claim_someone_argues_with_or_sees_merit_in_is_not_theirs(nlp):
+    # "with" and "in" carry the subject's own act only after opening or answering, and for a hope or belief held
+    for text in (
+        "The mayor argued with the claim that the pier was unsafe.",
+        "The council took issue with the claim that the ferry was late.",
+        "The board dealt with the demand that the pier be reopened.",
+        "The skipper saw little merit in the claim that the harbour was too shallow.",
+    ):
+        got = cues(nlp, text)
+        noun = "demand" if "demand" in got else "claim"
+        assert got[noun][0] is None, (text, got)  # the council's stance is "took issue with", not the claim

@@ -283,11 +283,8 @@ def test_a_real_relative_clause_on_the_one_told_is_not_what_was_told(nlp, text):
 
 def test_a_participle_after_a_reported_feeling_is_said_by_the_one_who_reports_it(nlp):
     # a feeling reported inside someone's denial says nothing; the participle that follows is the denier's
-    text = (
-        "Mr. Okafor disputed that the skippers really feel let down by his deal on the fees, saying that "
-        "“the terms are the best the harbour has had in years.”"
-    )
-    assert ("Mr. Okafor", "saying") in sources_and_cues(nlp, text)
+    text = "Ms. Lind denied that the fishermen really feel let down by the new rules, saying that “no fleet has had better terms.”"
+    assert ("Ms. Lind", "saying") in sources_and_cues(nlp, text)
     # a participle after a reported statement keeps that statement's speaker
     assert ("the skippers", "citing") in sources_and_cues(
         nlp, "Okafor said the skippers claimed the pier was unsafe, citing two accidents last winter."

@@ -1110,8 +1110,13 @@ def test_a_mention_of_a_spaced_name_written_without_its_space_addresses_that_com
             ("bo", "Rain again tomorrow, they say, and the pier is closed."),
             ("cy", "@AnnaK right, the March change is on the harbour website."),
             ("dee", "annak is not a word I know, and the pier will open soon."),
+            ("Anna K", "The new timetable is posted at the ticket office as well, since last week."),
+            ("eli", "@AnnaK thanks, I saw it there this morning on my way to work."),
+            ("Anna K", "@AnnaK is me, and I will stop replying to myself about the ferry now."),
         ]
     )
     by_id = {c.id: c for c in comments}
     assert (by_id["c3"].reply_to, by_id["c3"].reply_reason) == ("c1", "addresses_author")
     assert by_id["c4"].reply_reason != "addresses_author"
+    assert (by_id["c6"].reply_to, by_id["c6"].reply_reason) == ("c5", "addresses_author")  # her latest comment
+    assert by_id["c7"].reply_reason != "addresses_author"  # her own name

@@ -1141,6 +1141,7 @@ def test_a_claims_spans_of_years_are_read_once(monkeypatch):
 
     counting = Counting(meaning._YEAR_SPAN)
     monkeypatch.setattr(meaning, "_YEAR_SPAN", counting)
+    meaning.year_spans.cache_clear()  # the cache lives for the process: another test may have read these texts
     texts = ["Orla Wendt ran the lighthouse trust from 1962 to 1974.", "Wendt led the lighthouse trust in 1961-1973."]
     first, other = (Claim(id=str(n), source_id="s", start=0, end=len(t), text=t) for n, t in enumerate(texts))
     for _ in range(3):

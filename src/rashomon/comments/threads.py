@@ -157,8 +157,8 @@ class ThreadIndex:
             if not _NAME_WORDS_RE.fullmatch(name):
                 self.phrase_names.add(name)
                 squashed = name.replace(" ", "")
-                if squashed != name and squashed not in self.latest_by_name:
-                    self.latest_by_name[squashed] = comment
+                if squashed not in self.latest_by_name or squashed in self.squashed_names:
+                    self.latest_by_name[squashed] = comment  # the latest comment, as for the spaced name
                     self.squashed_names.add(squashed)
 
     def addressed(self, text: str, author: str | None) -> ReplyLink | None:
@@ -170,7 +170,7 @@ class ThreadIndex:
         candidates += [n for n in self.phrase_names if n in folded]
         for name in candidates:
             other = self.latest_by_name[name]
-            if name == own:
+            if name in (own, own.replace(" ", "")):
                 continue
             at = folded.find("@" + name)
             end = at + len(name) + 1

@@ -12,7 +12,7 @@ from ...dateline import dateline_end
 from ..lexicon import Lexicon
 from .boundaries import bounded, trailing_occasion
 from .marks import Quote, quote_spans, quoted_title
-from .settings import CLOSE_TEXT, IRREGULAR_PAST, OPEN_TEXT, SINGLE_CLOSE, SINGLE_OPEN
+from .settings import CLOSE_TEXT, IRREGULAR_PAST, IRREGULAR_PAST_LEMMAS, OPEN_TEXT, SINGLE_CLOSE, SINGLE_OPEN
 
 
 @dataclass(slots=True)
@@ -200,14 +200,14 @@ class ExtractorBase:
     def speech_past(self, token: Token) -> bool:
         """Whether a capitalised word the tagger read as part of a name is the past of a verb of saying that
         opens an inverted lead-in ("Added Roe:", "Said Roe:"): a regular past of a listed speech or report verb
-        ("added" from "add", "noted" from "note", "quipped" from "quip"), or a listed irregular one."""
+        ("added" from "add", "replied" from "reply", "quipped" from "quip"), or a listed irregular one."""
         word = token.lower_
         if word in IRREGULAR_PAST:
             return True
         if not word.endswith("ed"):
             return False
-        stems = {word[:-1], word[:-2], word[:-3] if word[-3:-2] == word[-4:-3] else ""}
+        stems = {word[:-1], word[:-2], word[:-3] + "y", word[:-3] if word[-3:-2] == word[-4:-3] else ""}
         return any(
-            stem and stem not in IRREGULAR_PAST.values() and self.lexicon.cue_group(stem) in ("speech", "report")
+            stem and stem not in IRREGULAR_PAST_LEMMAS and self.lexicon.cue_group(stem) in ("speech", "report")
             for stem in stems
         )

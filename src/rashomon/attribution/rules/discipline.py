@@ -33,7 +33,7 @@ from .settings import (
     IMPERSONAL_SUBJECTS,
     INDEFINITE_DETERMINERS,
     INDEFINITE_PRONOUNS,
-    IRREGULAR_PAST,
+    IRREGULAR_PAST_LEMMAS,
     QUESTION_MARKS,
     REFLEXIVE_PRONOUNS,
     WH_GAP_WORDS,
@@ -201,6 +201,8 @@ class CueDiscipline(ExtractorBase):
         asking puts is a possibility someone was asked about; nobody said or held it."""
         child = verb
         for ancestor in verb.ancestors:
+            if child.dep_ in ("relcl", "acl", "appos"):
+                return False  # "asked whether the plan, which the mayor said would cost more, ...": said, not asked
             if (
                 ancestor.lemma_.lower() in ASKING_VERBS
                 and child.dep_ in ("ccomp", "advcl")
@@ -230,4 +232,4 @@ class CueDiscipline(ExtractorBase):
     @staticmethod
     def regular_past_of_irregular(verb: Token) -> bool:
         """ "Sayed Okafor: ...": a name the lemmatiser took for "say"; a verb with an irregular past has no "-ed"."""
-        return verb.lemma_.lower() in IRREGULAR_PAST.values() and verb.lower_.endswith("ed")
+        return verb.lemma_.lower() in IRREGULAR_PAST_LEMMAS and verb.lower_.endswith("ed")

@@ -58,8 +58,9 @@ class LayoutRules(ExtractorBase):
         if wrapped and self.text[content[1] - 1 : content[1]] in CLOSE_TEXT:
             content = (content[0], content[1] - 1)  # '"JONES: ... ."': the marks wrap the label, not the words
         cue = (doc[colon].idx, doc[colon].idx + 1)
-        if self.lead_in_verb(list(name)) is not None:  # 'Added Roe: ...': the verb is the cue, and no part of the name
-            cue = (name[0].idx, name[0].idx + len(name[0]))
+        lead = self.lead_in_verb(list(name))
+        if lead is not None and lead.i == name[0].i:  # 'Added Roe: ...': the verb is the cue, no part of the name
+            cue = (lead.idx, lead.idx + len(lead))
             name = name[1:]
         self.claimed_tokens.add(colon)
         self.add(

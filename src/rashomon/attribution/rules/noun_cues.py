@@ -9,6 +9,8 @@ from .base import ExtractorBase, Found, _overlap
 from .confidence import rated
 from .settings import (
     ACT_CARRYING_PREPOSITIONS,
+    ACT_IN_NOUNS,
+    ACT_WITH_VERBS,
     BY_VIEWPOINT_NOUNS,
     DEMAND_NOUNS,
     HEDGING_SUBJECTS,
@@ -181,7 +183,14 @@ class NounCueRules(ExtractorBase):
         after the verb or cannot speak."""
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ACT_CARRYING_PREPOSITIONS:
-            verb = verb.head
+            preposition, verb = verb, verb.head
+            carries = (
+                verb.lemma_.lower() in ACT_WITH_VERBS
+                if preposition.lower_ == "with"
+                else noun.lemma_.lower() in ACT_IN_NOUNS
+            )
+            if not carries:
+                return None  # "argued with the claim", "saw merit in the claim": someone else's
         elif noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.light_verbs:
             return None
         if verb.pos_ != "VERB" or verb.lemma_.lower() in self.lexicon.reception_verbs:

@@ -261,6 +261,8 @@ REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "o
 #: Past forms the tagger may read as a name when they open a line ("Said Roe: ..."), by the lemma they come from;
 #: regular forms ("Added", "Asked") are read off the lexicon, and these lemmas have no regular past.
 IRREGULAR_PAST = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak", "thought": "think"}
+#: The lemmas of those: a form of them ending in "-ed" is no English form ("Sayed" is a name).
+IRREGULAR_PAST_LEMMAS = frozenset(IRREGULAR_PAST.values())
 #: A speaker label ("PENCE:", "Jane Roe:") or a dash signature has at most this many tokens.
 MAX_SPEAKER_TOKENS = 4
 #: A speaker between a closing quotation mark and its cue ('"...," Jane Roe, an adviser, said') is at most this long.
@@ -429,6 +431,14 @@ HELD_PREPOSITIONS = frozenset({"about", "on", "over", "toward", "towards", "rega
 #: Prepositions by which a verb carries an unowned speech-act noun as its subject's own act ("opened with a call
 #: for X", "marched in the hope that Y"): the verb's subject makes the call, holds the hope.
 ACT_CARRYING_PREPOSITIONS = frozenset({"with", "in"})
+#: Verbs whose "with" carries the subject's own act ("opened with a call for talks", "responded with a promise to
+#: X"); others handle or oppose someone else's ("argued with the claim", "dealt with the demand", "took issue with").
+ACT_WITH_VERBS = frozenset(
+    {"open", "close", "begin", "start", "end", "conclude", "respond", "reply", "answer", "counter", "follow", "come"}
+)
+#: Nouns whose "in" carries what the subject holds ("marched in the hope that ..."); "saw merit in the claim" is
+#: a view of someone else's claim.
+ACT_IN_NOUNS = frozenset({"hope", "belief", "expectation", "conviction", "fear"})
 #: Prepositions that introduce what a light-verb cue is about ("took issue with", "took aim at").
 LIGHT_PREPOSITIONS = frozenset({"about", "on", "over", "against", "for", "of", "with", "at", "to", "in"})
 #: Content marker: what is said is the next paragraph ("He said:" closing a paragraph).

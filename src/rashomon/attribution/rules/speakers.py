@@ -319,6 +319,7 @@ class SpeakerRules(ExtractorBase):
         held_then_said = (
             self.lexicon.cue_group(cues[0].lemma_.lower()) == "belief"
             and self.lexicon.cue_group(participle.lemma_.lower()) == "speech"
+            and speaker.pos_ != "PROPN"  # "Roe said Smith believes X, calling it ...": Smith may well call it so
         )
         if speaker.lower_ not in PARTICIPLE_PRONOUNS and not held_then_said:
             return speaker
