@@ -115,6 +115,8 @@ class Mention:
     #: A person named with a definite description of their role beside the name ("The lawyer, Jane Roe,", "Jane
     #: Roe, the lawyer,"): the role, which an earlier "the lawyer" with no name may have been this person by.
     described_as: str | None = None
+    #: The names of people named together as one source ("Lind and Brandt said": ("Lind", "Brandt")).
+    members: tuple[str, ...] = ()
 
 
 def _definite(noun: Token) -> bool:
@@ -441,7 +443,7 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
     kind = _kind(core, head, lexicon, name, indefinite)
     pair = _coordinated_names(head, name_tokens) if together else []
     if pair:  # "Tannenbaum and Schmidt": both speak, under one name
-        name = _text(_without_honorifics(pair))
+        name = _together(_members(pair))
         kind = "person" if any(t.ent_type_ == "PERSON" for t in pair) else kind
     gender = GENDERED_HEADS.get(head.lower_) or next(
         (GENDERED_HEADS[t.lower_] for t in core if t.lower_ in GENDERED_HEADS and t.dep_ == "appos"), None
@@ -457,6 +459,7 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         proper=head.pos_ == "PROPN",
         bare=_bare(head, person),
         described_as=described_as if person is not None else None,
+        members=_members(pair) if pair else (),
     )
 
 
@@ -477,6 +480,24 @@ def _coordinated_names(head: Token, name_tokens: list[Token]) -> list[Token]:
     if [t.lower_ for t in linking if t.lower_ != ","] != ["and"] or run[-1].pos_ != "PROPN":
         return []
     return run
+
+
+def _members(pair: list[Token]) -> tuple[str, ...]:
+    """Each name of a coordination of names, without courtesy titles or a title the entity tagger leaves out of a
+    person's name ("Mr. Autor and Sen. Ada Lind": ("Autor", "Ada Lind"))."""
+    members: list[list[Token]] = [[]]
+    for token in _without_honorifics(pair):
+        if token.pos_ == "PROPN":
+            members[-1].append(token)
+        elif members[-1]:
+            members.append([])
+    names = [[t for t in m if t.ent_type_ == "PERSON"] or m for m in members if m]
+    return tuple(_text(m) for m in names)
+
+
+def _together(members: tuple[str, ...]) -> str:
+    """ "Lind and Brandt", "Lind, Brandt and Marrow": the members' names as one source's."""
+    return ", ".join(members[:-1]) + " and " + members[-1]
 
 
 def _named_after_affiliation(head: Token, lexicon: Lexicon) -> Token | None:
@@ -562,6 +583,8 @@ class BookEntry:
     person_role: bool = False
     #: Named by a proper noun at least once ("Hamas", not only "the militants"): what a bare description can be.
     proper: bool = False
+    #: The names of people who speak together as this source ("Lind and Brandt"); empty for one speaker.
+    members: tuple[str, ...] = ()
 
 
 class SourceBook:
@@ -593,9 +616,23 @@ class SourceBook:
         entry.gender = mention.gender or (mention.pronoun if mention.pronoun in ("male", "female") else None)
         entry.person_role = mention.person_role
         entry.proper = mention.proper
+        entry.members = mention.members
+        if mention.kind == "person" and not mention.members:
+            entry.name = self._member_name(entry.key) or entry.name
         entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing") or mention.bare
         self.entries.append(entry)
         return entry
+
+    def _member_name(self, key: tuple[str, ...]) -> str | None:
+        """The fuller name a person named by surname only was given among people named together before ("Ada Lind
+        and Ivo Brandt said ... Lind added": Ada Lind); None when no one, or two people, of that surname were."""
+        names = {
+            member
+            for entry in self.entries
+            for member in entry.members
+            if len(name_key(member)) > len(key) and key and _surname(name_key(member)) == _surname(key)
+        }
+        return names.pop() if len(names) == 1 else None
 
     def _recent(self, accept, position: int | None = None) -> BookEntry | None:
         candidates = [
@@ -747,10 +784,10 @@ class SourceBook:
         for entry in sorted(self.entries, key=lambda e: -e.last_seen):
             if entry.kind == "unnamed_person" or entry.unresolved:
                 continue  # an unresolved "the company" may be any company: a name does not merge into it
+            if bool(mention.members) != bool(entry.members):
+                continue  # "Lind and Brandt" and "Brandt": two who speak together are not one of them
             words = set(entry.key)
             if mention.kind == "person" or entry.kind == "person":
-                if mention.plural != entry.plural:
-                    continue  # "Lind and Brandt" and "Brandt": two people are not one of them
                 if _surname(key) == _surname(entry.key) and (
                     mention.kind == entry.kind or _surname_as_body(mention, key) or _bare_surname_entry(entry, key)
                 ):

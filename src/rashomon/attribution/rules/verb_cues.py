@@ -753,9 +753,14 @@ class VerbCueRules(ExtractorBase):
     @staticmethod
     def anyones_case(verb: Token) -> bool:
         """ "... is used when someone expresses an idea in the passive", "if anyone says otherwise": a case set for
-        whoever speaks, not a statement anyone made (the sentence stays the writer's)."""
+        whoever speaks, in the present, not a statement anyone made (the sentence stays the writer's). Not an
+        occasion told in the past ("when someone in the crowd shouted ...") nor one of a group ("when one of his
+        aides mentioned ..."): those are someone's words."""
+        if verb.tag_ not in ("VB", "VBP", "VBZ"):
+            return False
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in CASE_MARKS for c in verb.children) and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ANYONE for c in verb.children
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ANYONE and not any(p.dep_ == "prep" for p in c.children)
+            for c in verb.children
         )
 
     @staticmethod
