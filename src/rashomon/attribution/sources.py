@@ -442,8 +442,9 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
     indefinite = bool(INDEFINITE.intersection(determiners)) and person is None
     kind = _kind(core, head, lexicon, name, indefinite)
     pair = _coordinated_names(head, name_tokens) if together else []
-    if pair:  # "Tannenbaum and Schmidt": both speak, under one name
-        name = _together(_members(pair))
+    members = _members(pair) if pair else ()
+    if members:  # "Tannenbaum and Schmidt": both speak, under one name
+        name = _together(members)
         kind = "person" if any(t.ent_type_ == "PERSON" for t in pair) else kind
     gender = GENDERED_HEADS.get(head.lower_) or next(
         (GENDERED_HEADS[t.lower_] for t in core if t.lower_ in GENDERED_HEADS and t.dep_ == "appos"), None
@@ -459,7 +460,7 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         proper=head.pos_ == "PROPN",
         bare=_bare(head, person),
         described_as=described_as if person is not None else None,
-        members=_members(pair) if pair else (),
+        members=members,
     )
 
 
