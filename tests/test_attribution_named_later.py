@@ -153,3 +153,14 @@ def test_a_surname_the_tagger_reads_as_a_plural_is_still_the_same_person(nlp):
         ],
     )
     assert [name for _, _, name, _ in found] == ["Bernie Haynes", "Bernie Haynes"]
+
+
+def test_a_surname_the_tagger_types_as_a_body_takes_the_pairs_full_name(nlp):
+    found = speakers(
+        nlp,
+        [
+            "Hillary Vell and Sen. Bernie Brandt said the pier would reopen on Monday.",
+            "Brandt added that the ferry would run again in May.",
+        ],
+    )
+    assert [name for _, _, name, _ in found] == ["Hillary Vell and Bernie Brandt", "Bernie Brandt"]

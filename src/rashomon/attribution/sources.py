@@ -618,8 +618,10 @@ class SourceBook:
         entry.person_role = mention.person_role
         entry.proper = mention.proper
         entry.members = mention.members
-        if mention.kind == "person" and not mention.members:
-            entry.name = self._member_name(entry.key) or entry.name
+        if (mention.kind == "person" or _surname_as_body(mention, entry.key)) and not mention.members:
+            full = self._member_name(entry.key)
+            if full is not None:  # "Sanders said" after "Bernie Sanders and Ada Lind": the person, by full name
+                entry.name, entry.kind = full, "person"
         entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing") or mention.bare
         self.entries.append(entry)
         return entry
