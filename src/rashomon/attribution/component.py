@@ -66,7 +66,7 @@ class AttributionComponent:
                 continue  # "He said:" ending the doc: what was said is not in this doc
             speaker = kind = speaker_id = None
             if item.source_root is not None:
-                entry = book.resolve(describe(doc[item.source_root], self.lexicon), item.source[0])
+                entry = book.resolve(describe(doc[item.source_root], self.lexicon, together=True), item.source[0])
                 speaker, kind, speaker_id = entry.name, entry.kind, entry.id
             elif item.inner_of is None and item.cue is None and result:
                 speaker, kind, speaker_id = result[-1].speaker, result[-1].speaker_kind, result[-1].speaker_id

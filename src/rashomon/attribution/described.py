@@ -35,6 +35,9 @@ ROLE_ABBREVIATIONS = {
 #: Entity labels (or none) under which the tagger also files people's names: another such name in the sentence
 #: before means a second person the description could be.
 OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", ""})
+#: Entity labels (or none) of the names in a pair "they" can be: people or bodies, which the tagger often tells apart
+#: wrongly ("Blake and Mouton" as an ORG and a GPE).
+PAIR_NAME_LABELS = OTHER_NAME_LABELS | {"GPE"}
 #: Modifiers a description may carry that tell which holder of a role, not another role ("the former governor").
 ROLE_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
@@ -113,10 +116,10 @@ def people_before(parsed, position: int, floor: int) -> Iterator[tuple[int, Any,
                 yield at, item, ent
 
 
-def subject_just_before(parsed, position: int, floor: int, quoted) -> tuple[int, Token] | None:
-    """The one person the sentence right before ``position`` names, when that person is its main clause's
-    subject ("Ida Vell toured the harbour on Monday." before "The former Alaska governor said ..."); None when that
-    sentence names no person or two, or names them only inside a quotation."""
+def sentence_just_before(parsed, position: int, floor: int) -> tuple[Any, Span] | None:
+    """``(parsed block, sentence)`` of the sentence right before the one holding ``position``: in its paragraph, or
+    the last of the paragraph before (not a headline); None at the top, or when that sentence starts before
+    ``floor``."""
     for index, item in enumerate(parsed):
         start, end = item.block.start, item.block.end
         if not start <= position < end + 1:
@@ -135,17 +138,47 @@ def subject_just_before(parsed, position: int, floor: int, quoted) -> tuple[int,
             return None
         if owner.block.start + before.start_char < floor:
             return None
-        people = {ent.root.lower_: ent for ent in before.ents if ent.label_ == "PERSON"}
-        if len(people) != 1:
-            return None
-        entity = next(iter(people.values()))
-        if quoted(owner.block, entity.start_char) or any(
-            t.pos_ == "PROPN" and t.ent_type_ in OTHER_NAME_LABELS and not entity.start <= t.i < entity.end
-            for t in before
-        ):
-            return None  # another name the tagger typed otherwise ("with Ivo Brandt" as an ORG) could be meant
-        person = entity.root
-        if person.dep_ not in ("nsubj", "nsubjpass") or person.head.dep_ != "ROOT":
-            return None
-        return owner.block.start + person.idx, person
+        return owner, before
     return None
+
+
+def subject_just_before(parsed, position: int, floor: int, quoted) -> tuple[int, Token] | None:
+    """The one person the sentence right before ``position`` names, when that person is its main clause's
+    subject ("Ida Vell toured the harbour on Monday." before "The former Alaska governor said ..."); None when that
+    sentence names no person or two, or names them only inside a quotation."""
+    found = sentence_just_before(parsed, position, floor)
+    if found is None:
+        return None
+    owner, before = found
+    people = {ent.root.lower_: ent for ent in before.ents if ent.label_ == "PERSON"}
+    if len(people) != 1:
+        return None
+    entity = next(iter(people.values()))
+    if quoted(owner.block, entity.start_char) or any(
+        t.pos_ == "PROPN" and t.ent_type_ in OTHER_NAME_LABELS and not entity.start <= t.i < entity.end for t in before
+    ):
+        return None  # another name the tagger typed otherwise ("with Ivo Brandt" as an ORG) could be meant
+    person = entity.root
+    if person.dep_ not in ("nsubj", "nsubjpass") or person.head.dep_ != "ROOT":
+        return None
+    return owner.block.start + person.idx, person
+
+
+def pair_just_before(parsed, position: int, floor: int, quoted) -> tuple[int, Token] | None:
+    """The one coordination of people's names the sentence right before ``position`` holds ("The grid was drawn up
+    by Lind and Brandt." before "According to them, ..."), as ``(page offset, first name's head)``; None when that
+    sentence names anyone else, or two such pairs, or the pair only inside a quotation."""
+    found = sentence_just_before(parsed, position, floor)
+    if found is None:
+        return None
+    owner, before = found
+    heads = [t for t in before if t.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children)]
+    if len(heads) != 1 or quoted(owner.block, heads[0].idx):
+        return None
+    head = heads[0]
+    pair = [t for t in before if head.left_edge.i <= t.i <= head.right_edge.i]
+    if not all(t.ent_type_ in PAIR_NAME_LABELS for t in pair if t.pos_ == "PROPN"):
+        return None  # "between Lind and the 1990s"
+    if any(t.pos_ == "PROPN" and t.ent_type_ in OTHER_NAME_LABELS and t not in pair for t in before):
+        return None  # someone else named in that sentence could be among "them"
+    return owner.block.start + head.idx, head

@@ -225,7 +225,7 @@ class PageAttributor:
                 record.source_id, record.writer = PUBLISHER_ID, True
                 record.confidence = min(record.confidence, WRITER_CONFIDENCE)
                 continue
-            mention = describe(record.root, self.lexicon)
+            mention = describe(record.root, self.lexicon, together=True)
             hint = None
             if mention.pronoun == "first":
                 container = self.container_of(record)
@@ -237,9 +237,11 @@ class PageAttributor:
                     self._enter_person_before(record.source[0])
                 else:
                     self._enter_subject_since(matched, record.source[0])
-            elif mention.pronoun == "plural" and not self._reports_on(record.root):
+            elif mention.pronoun == "plural":
                 matched = self.book._match(mention, hint, record.source[0])
-                if matched is not None:
+                if matched is None:
+                    self._enter_pair_before(record.source[0])
+                elif not self._reports_on(record.root):
                     self._enter_group_since(matched, record.source[0])
             entry = (
                 self._outer_speaker(mention, record)
@@ -361,6 +363,14 @@ class PageAttributor:
             best = (at, ent.root)
         if best is not None:
             self.book.resolve(describe(best[1], self.lexicon), best[0])
+
+    def _enter_pair_before(self, position: int) -> None:
+        """ "The grid was drawn up by Lind and Brandt. According to them, ...": a "they" or "them" with no earlier
+        source to be is the one pair of people the sentence right before names (:func:`.described.pair_just_before`),
+        who become one source ("Lind and Brandt")."""
+        pair = described.pair_just_before(self.parsed, position, self.book.floor, self._quoted)
+        if pair is not None:
+            self.book.resolve(describe(pair[1], self.lexicon, together=True), pair[0])
 
     def _enter_subject_since(self, speaker: BookEntry, position: int) -> None:
         """ "Kell met the families. '...,' she said": a person named as the subject of a main clause after the last

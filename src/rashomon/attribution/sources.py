@@ -112,6 +112,16 @@ class Mention:
     bare: bool = False
     #: Typed by the body it speaks for, but named with a person's role ("Ivo Brandt, a ministry spokesman").
     person_role: bool = False
+    #: A person named with a definite description of their role beside the name ("The lawyer, Jane Roe,", "Jane
+    #: Roe, the lawyer,"): the role, which an earlier "the lawyer" with no name may have been this person by.
+    described_as: str | None = None
+    #: The names of people named together as one source ("Lind and Brandt said": ("Lind", "Brandt")).
+    members: tuple[str, ...] = ()
+
+
+def _definite(noun: Token) -> bool:
+    """Whether ``noun`` has the definite article ("the lawyer"), which points back to someone already met."""
+    return any(t.dep_ == "det" and t.lower_ == "the" for t in noun.lefts)
 
 
 def _text(tokens) -> str:
@@ -119,6 +129,12 @@ def _text(tokens) -> str:
     text = "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip()
     text = _PUNCT_EDGES.sub("", text)
     return re.sub(r"\s*['’]s$", "", text)
+
+
+def _without_honorifics(tokens) -> list[Token]:
+    """The tokens without a courtesy title before a name: "Mr. Robert P. Smith's office" is the office of Robert P.
+    Smith, "Ms. Jane Roe" is Jane Roe (the title says how the page addresses them, not who they are)."""
+    return [t for t in tokens if not (t.lower_ in HONORIFICS and t.head.pos_ == "PROPN" and t.head.i > t.i)]
 
 
 def _core_tokens(head: Token) -> list[Token]:
@@ -286,7 +302,11 @@ def _role_and_owner_before(person, core: list[Token], lexicon: Lexicon) -> tuple
     names = [
         t
         for t in before
-        if t.pos_ == "PROPN" and t.i < limit and t.lemma_.lower() not in lexicon.roles and t.i not in titled
+        if t.pos_ == "PROPN"
+        and t.i < limit
+        and t.lemma_.lower() not in lexicon.roles
+        and t.i not in titled
+        and t.lower_ not in HONORIFICS
     ]
     return role, (_text(names) if names else None)
 
@@ -373,15 +393,17 @@ def _describe_body(head: Token, descriptor: Token, lexicon: Lexicon) -> Mention:
     )
 
 
-def describe(head: Token, lexicon: Lexicon) -> Mention:
-    """Name, kind, role and affiliation of the source headed by ``head``."""
-    mention = _describe(head, lexicon)
+def describe(head: Token, lexicon: Lexicon, together: bool = False) -> Mention:
+    """Name, kind, role and affiliation of the source headed by ``head``. ``together``: a source that speaks,
+    where names coordinated with the head speak with it ("Lind and Brandt said"); off where the text names one
+    person the rules look for ("Gov. Ida Vell and Sen. Ivo Brandt toured ...; the governor said")."""
+    mention = _describe(head, lexicon, together)
     if mention.role and mention.kind not in PERSON_KINDS and mention.role.split()[-1].lower() in lexicon.roles:
         mention.person_role = True  # "Ivo Brandt, a ministry spokesman": typed by the body, but one person
     return mention
 
 
-def _describe(head: Token, lexicon: Lexicon) -> Mention:
+def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
     if head.pos_ == "PRON" or _pronoun(head):
         pronoun = _pronoun(head)
         if pronoun:
@@ -393,11 +415,12 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
     if head.lower_ in GROUP_PRONOUNS:  # "those who managed to escape": the relative clause is the description
         core = [t for t in head.subtree if not t.is_punct]
     person = _person_entity(head, lexicon)
-    role = affiliation = None
+    role = affiliation = described_as = None
     named = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     named = named or _named_after_affiliation(head, lexicon)
     if person is None and named is not None and head.pos_ == "NOUN":  # "the harbour master, Ilse Marrow,"
         role = _text([t for t in head.lefts if t.dep_ in ("amod", "compound")] + [head])
+        described_as = role if _definite(head) else None
         affiliation = _affiliation(head)
         if affiliation and named.text in affiliation:  # "the mayor of Portsmouth, Ida Marrow": Portsmouth
             affiliation = _text([t for t in named.head.subtree if t.i < named.left_edge.i])
@@ -411,6 +434,7 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
     for child in head.rights:  # "X, military spokesman for the Y group"
         if child.dep_ == "appos" and child.lemma_.lower() in lexicon.roles:
             role = _text([t for t in child.lefts if t.dep_ in ("amod", "compound")] + [child])
+            described_as = described_as or (role if _definite(child) else None)
             affiliation = affiliation or _affiliation(child)
             break
     head_lemma = head.lemma_.lower()
@@ -423,15 +447,21 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
             affiliation = _text(modifiers)
     if affiliation is None and head.pos_ != "PROPN":
         affiliation = _agent_or_owner(head)
-    name = _text(name_tokens) or head.text
+    name = _text(_without_honorifics(name_tokens)) or head.text
     if person is None and affiliation and head_lemma in lexicon.unnamed_person_heads:
         affiliated = [
             t for c in head.rights if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPOSITIONS for t in c.subtree
         ]
-        name = _text(set(core) | set(affiliated))  # "a fighter with a militia on the government side"
+        # "a fighter with a militia on the government side"
+        name = _text(_without_honorifics(set(core) | set(affiliated)))
     determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "nummod", "amod", "quantmod")]
     indefinite = bool(INDEFINITE.intersection(determiners)) and person is None
     kind = _kind(core, head, lexicon, name, indefinite)
+    pair = _coordinated_names(head, name_tokens) if together else []
+    members = _members(pair) if pair else ()
+    if members:  # "Tannenbaum and Schmidt": both speak, under one name
+        name = _together(members)
+        kind = "person" if any(t.ent_type_ == "PERSON" for t in pair) else kind
     gender = GENDERED_HEADS.get(head.lower_) or next(
         (GENDERED_HEADS[t.lower_] for t in core if t.lower_ in GENDERED_HEADS and t.dep_ == "appos"), None
     )
@@ -441,11 +471,50 @@ def _describe(head: Token, lexicon: Lexicon) -> Mention:
         role,
         affiliation,
         indefinite=indefinite,
-        plural=head.tag_ in ("NNS", "NNPS") and not _one_person(head, kind),
-        gender=gender,
+        plural=bool(pair) or head.tag_ in ("NNS", "NNPS") and not _one_person(head, kind),
+        gender=None if pair else gender,
         proper=head.pos_ == "PROPN",
         bare=_bare(head, person),
+        described_as=described_as if person is not None else None,
+        members=members,
     )
+
+
+def _coordinated_names(head: Token, name_tokens: list[Token]) -> list[Token]:
+    """The tokens of a coordination of proper names the source heads ("Tannenbaum and Schmidt", "Ada Lind, Ivo
+    Brandt and Ilse Marrow"): the run from the head's name to its last conjunct, when that run holds nothing but
+    names, commas and one "and"; else nothing (a name and a description, "Lind and her lawyer", stays the head)."""
+    if head.pos_ != "PROPN" or not name_tokens:
+        return []
+    last = head
+    while (following := next((c for c in last.rights if c.dep_ == "conj"), None)) is not None:
+        last = following
+    if last is head:
+        return []
+    start = min(t.i for t in name_tokens)
+    run = list(head.doc[start : last.i + 1])
+    linking = [t for t in run if t.pos_ != "PROPN" and t.lower_ not in HONORIFICS]
+    if [t.lower_ for t in linking if t.lower_ != ","] != ["and"] or run[-1].pos_ != "PROPN":
+        return []
+    return run
+
+
+def _members(pair: list[Token]) -> tuple[str, ...]:
+    """Each name of a coordination of names, without courtesy titles or a title the entity tagger leaves out of a
+    person's name ("Mr. Autor and Sen. Ada Lind": ("Autor", "Ada Lind"))."""
+    members: list[list[Token]] = [[]]
+    for token in _without_honorifics(pair):
+        if token.pos_ == "PROPN":
+            members[-1].append(token)
+        elif members[-1]:
+            members.append([])
+    names = [[t for t in m if t.ent_type_ == "PERSON"] or m for m in members if m]
+    return tuple(_text(m) for m in names)
+
+
+def _together(members: tuple[str, ...]) -> str:
+    """ "Lind and Brandt", "Lind, Brandt and Marrow": the members' names as one source's."""
+    return ", ".join(members[:-1]) + " and " + members[-1]
 
 
 def _named_after_affiliation(head: Token, lexicon: Lexicon) -> Token | None:
@@ -488,7 +557,7 @@ def _agent_or_owner(noun: Token) -> str | None:
     """ "a news service run by X" -> X; "X's reporter" -> X."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
-            return _text(child.subtree)
+            return _text(_without_honorifics(child.subtree))
         if child.dep_ == "acl" and child.lemma_.lower() in OWNING_VERBS:
             for agent in child.children:
                 if agent.dep_ == "agent":
@@ -503,7 +572,7 @@ def _affiliation(noun: Token) -> str | None:
         if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return _text(objects[0].subtree)
+                return _text(_without_honorifics(objects[0].subtree))
     return None
 
 
@@ -531,6 +600,8 @@ class BookEntry:
     person_role: bool = False
     #: Named by a proper noun at least once ("Hamas", not only "the militants"): what a bare description can be.
     proper: bool = False
+    #: The names of people who speak together as this source ("Lind and Brandt"); empty for one speaker.
+    members: tuple[str, ...] = ()
 
 
 class SourceBook:
@@ -562,9 +633,25 @@ class SourceBook:
         entry.gender = mention.gender or (mention.pronoun if mention.pronoun in ("male", "female") else None)
         entry.person_role = mention.person_role
         entry.proper = mention.proper
+        entry.members = mention.members
+        if (mention.kind == "person" or _surname_as_body(mention, entry.key)) and not mention.members:
+            full = self._member_name(entry.key)
+            if full is not None:  # "Sanders said" after "Bernie Sanders and Ada Lind": the person, by full name
+                entry.name, entry.kind = full, "person"
         entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing") or mention.bare
         self.entries.append(entry)
         return entry
+
+    def _member_name(self, key: tuple[str, ...]) -> str | None:
+        """The fuller name a person named by surname only was given among people named together before ("Ada Lind
+        and Ivo Brandt said ... Lind added": Ada Lind); None when no one, or two people, of that surname were."""
+        names = {
+            member
+            for entry in self.entries
+            for member in entry.members
+            if len(name_key(member)) > len(key) and key and _surname(name_key(member)) == _surname(key)
+        }
+        return names.pop() if len(names) == 1 else None
 
     def _recent(self, accept, position: int | None = None) -> BookEntry | None:
         candidates = [
@@ -577,10 +664,40 @@ class SourceBook:
     def resolve(self, mention: Mention, position: int, speaker_hint: str | None = None) -> BookEntry:
         """The source ``mention`` (at page offset ``position``) refers to. ``speaker_hint`` is the id of the
         speaker of an enclosing quote, which first-person pronouns refer to."""
-        entry = self._match(mention, speaker_hint, position)
+        entry = self._match(mention, speaker_hint, position) or self._described_before(mention)
         if entry is None:
             return self._new(mention, position)
         return self.merge(entry, mention, position)
+
+    def _described_before(self, mention: Mention) -> BookEntry | None:
+        """ "The lawyer said ... The lawyer, Jane Roe, added ...": the earlier source that was only a definite
+        description of the role a person is now named with beside the name, which becomes that person's (its
+        name, kind and key are the person's from here on; what it said stays with it). Only when the text makes
+        it unique: one such description since the last separator, and no one else named with that role (two
+        lawyers, or "a lawyer, Jane Roe," which may be another one, leave it as it was)."""
+        if mention.described_as is None or mention.kind != "person" or mention.plural:
+            return None
+        key = name_key(mention.described_as)
+        candidates = [
+            e
+            for e in self.entries
+            if e.kind in ("unknown", "unnamed_person")
+            and not e.proper
+            and not e.plural
+            and e.name.lower().split()[0] == "the"
+            and e.key == key
+            and e.last_seen >= self.floor
+        ]
+        holders = [e for e in self.entries if e.kind == "person" and e.role and name_key(e.role) == key]
+        if (
+            len(candidates) != 1
+            or holders
+            or candidates[0].gender not in (None, mention.gender or candidates[0].gender)
+        ):
+            return None
+        entry = candidates[0]
+        entry.name, entry.kind, entry.key, entry.unresolved = mention.name, mention.kind, name_key(mention.name), False
+        return entry
 
     def merge(self, entry: BookEntry, mention: Mention, position: int) -> BookEntry:
         """``mention`` (at page offset ``position``) is one more of ``entry``'s: what it tells is added."""
@@ -686,6 +803,8 @@ class SourceBook:
         for entry in sorted(self.entries, key=lambda e: -e.last_seen):
             if entry.kind == "unnamed_person" or entry.unresolved:
                 continue  # an unresolved "the company" may be any company: a name does not merge into it
+            if bool(mention.members) != bool(entry.members):
+                continue  # "Lind and Brandt" and "Brandt": two who speak together are not one of them
             words = set(entry.key)
             if mention.kind == "person" or entry.kind == "person":
                 if _surname(key) == _surname(entry.key) and (

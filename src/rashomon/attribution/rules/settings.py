@@ -328,10 +328,16 @@ CHOICE_VERBS = frozenset({"decide", "choose", "judge"})
 CHOICE_MODALS = ADVICE_MODALS | {"can"}
 #: Marks of a condition: "if he wants to run again" states no one's wish.
 CONDITION_MARKS = frozenset({"if", "unless"})
+#: Marks of a clause that sets a case, not an occasion: "when someone expresses an idea ..." tells what holds then.
+CASE_MARKS = frozenset({"if", "unless", "when", "whenever", "once"})
+#: Subjects that name no one in particular: in a clause of ``CASE_MARKS`` their saying is a case, nobody's statement.
+ANYONE = frozenset({"someone", "somebody", "anyone", "anybody", "one", "whoever"})
 #: Verbs of comparing: a speech act when someone draws the comparison ("likened him to Nixon"), none when a modal
 #: or a negation says it cannot or should not be drawn ("you really can't compare the taste of X with Y").
 COMPARISON_VERBS = frozenset({"compare", "liken", "contrast"})
 COMPARISON_MODALS = frozenset({"can", "ca", "could", "cannot", "would", "might", "may"})
+#: Words an order to the reader may open on before its verb ("Please note that ...", "Now compare ...").
+IMPERATIVE_OPENERS = frozenset({"please", "now", "just", "so", "also", "again", "first", "then"})
 #: Second-person words: outside a quotation they address the reader ("you really can't compare ..."), who says
 #: nothing on the page; only a quotation can make "you" someone who speaks.
 READER_WORDS = frozenset({"you", "yourself", "yourselves", "ya", "y'all", "y’all"})

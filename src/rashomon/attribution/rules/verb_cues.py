@@ -11,6 +11,8 @@ from .base import ExtractorBase, Found
 from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
 from .settings import (
     ADVICE_MODALS,
+    ANYONE,
+    CASE_MARKS,
     CHOICE_MODALS,
     CHOICE_VERBS,
     CLEAR_ADJECTIVES,
@@ -26,6 +28,7 @@ from .settings import (
     GERUND_PREPOSITIONS,
     GOING_ON,
     HEDGING_SUBJECTS,
+    IMPERATIVE_OPENERS,
     IMPERSONAL_SUBJECTS,
     IMPERSONAL_VERBS,
     LABEL_PREFIXES,
@@ -433,6 +436,8 @@ class VerbCueRules(ExtractorBase):
             or self.finds_itself(verb)
             or self.regular_past_of_irregular(verb)
             or self.inverted_lead_in(verb)
+            or self.order_to_reader(verb)
+            or self.anyones_case(verb)
         ):
             return  # "spoke on condition of anonymity", "may want to", "let us know": no one's statement
         if self.inside_found_content(verb.idx) and any(
@@ -739,6 +744,31 @@ class VerbCueRules(ExtractorBase):
         return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in COMPARISON_MODALS for c in verb.children)
 
     @staticmethod
+    def order_to_reader(verb: Token) -> bool:
+        """ "Compare the two plans: ...", "Please note that the pier closes at six": a sentence that opens on a bare
+        verb with no subject or auxiliary tells the reader what to do; no one's statement is relayed (the sentence
+        stays the writer's). Whatever the parser hung the verb on ("Compare X: ..." as a clause of what follows)."""
+        if verb.tag_ != "VB":
+            return False
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return False
+        before = [t for t in verb.sent if t.i < verb.i and not t.is_punct]
+        return all(t.lower_ in IMPERATIVE_OPENERS for t in before)
+
+    @staticmethod
+    def anyones_case(verb: Token) -> bool:
+        """ "... is used when someone expresses an idea in the passive", "if anyone says otherwise": a case set for
+        whoever speaks, in the present, not a statement anyone made (the sentence stays the writer's). Not an
+        occasion told in the past ("when someone in the crowd shouted ...") nor one of a group ("when one of his
+        aides mentioned ..."): those are someone's words."""
+        if verb.tag_ not in ("VB", "VBP", "VBZ"):
+            return False
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in CASE_MARKS for c in verb.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ANYONE and not any(p.dep_ == "prep" for p in c.children)
+            for c in verb.children
+        )
+
+    @staticmethod
     def conditional(verb: Token, group: str) -> bool:
         """ "if he wants to run again": a wish or belief set as a condition is no one's stated stance."""
         return group == "belief" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
@@ -905,6 +935,8 @@ class VerbCueRules(ExtractorBase):
         outer_subject = self.subject_of(verb)
         self.claimed_tokens.update((verb.i, saying.i))
         outer_extent = (min(content[0], inner.left_edge.idx), max(content[1], saying.idx + len(saying)))
+        if content[1] <= verb.idx:
+            outer_extent = content  # "C, agencies quoted Y as saying": what is relayed is C, not the cue after it
         outer = self.add(
             Found(
                 outer_extent,
