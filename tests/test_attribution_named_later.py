@@ -7,18 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_attribution import run, source_of, spoken
-
-TITLE = "Harbour news"
-
-
-def speakers(nlp, paragraphs: list[str]) -> list[tuple[str, str | None, str, bool]]:
-    """(cue, source mention, the source's name, unresolved) of each attribution with a cue."""
-    analysis = run(nlp, [TITLE, *paragraphs])
-    out = []
-    for a in spoken(analysis):
-        source = source_of(analysis, a)
-        out.append((a.cue.text, a.source.text if a.source else None, source.name, source.unresolved))
-    return out
+from tests.test_attribution_speakers import TITLE, speakers
 
 
 @pytest.mark.parametrize(
@@ -122,45 +111,23 @@ def test_they_stays_unresolved_when_no_one_pair_is_named_before(nlp, paragraphs)
     assert unresolved
 
 
-def test_one_of_a_pair_named_alone_is_not_the_pair(nlp):
+@pytest.mark.parametrize(
+    ("first", "names"),
+    [
+        # one of a pair named alone is not the pair
+        ("Tannhauser and Okonjo", ["Tannhauser and Okonjo", "Okonjo"]),
+        # one of a pair named by surname later keeps the full name
+        ("Ada Lind and Ivo Brandt", ["Ada Lind and Ivo Brandt", "Ada Lind"]),
+        # a surname the tagger reads as a plural is still the same person
+        ("Bernie Haynes", ["Bernie Haynes", "Bernie Haynes"]),
+        # a surname the tagger types as a body takes the pair's full name
+        ("Hillary Vell and Sen. Bernie Brandt", ["Hillary Vell and Bernie Brandt", "Bernie Brandt"]),
+    ],
+)
+def test_a_surname_named_alone_after_a_person_or_a_pair(nlp, first, names):
+    later = names[-1].split()[-1]
     found = speakers(
         nlp,
-        [
-            "Tannhauser and Okonjo said the pier would reopen on Monday.",
-            "Okonjo added that the ferry would run again in May.",
-        ],
+        [f"{first} said the pier would reopen on Monday.", f"{later} added that the ferry would run again in May."],
     )
-    assert [name for _, _, name, _ in found] == ["Tannhauser and Okonjo", "Okonjo"]
-
-
-def test_one_of_a_pair_named_by_surname_later_keeps_the_full_name(nlp):
-    found = speakers(
-        nlp,
-        [
-            "Ada Lind and Ivo Brandt said the pier would reopen on Monday.",
-            "Lind added that the ferry would run again in May.",
-        ],
-    )
-    assert [name for _, _, name, _ in found] == ["Ada Lind and Ivo Brandt", "Ada Lind"]
-
-
-def test_a_surname_the_tagger_reads_as_a_plural_is_still_the_same_person(nlp):
-    found = speakers(
-        nlp,
-        [
-            "Bernie Haynes said the pier would reopen on Monday.",
-            "Haynes added that the ferry would run again in May.",
-        ],
-    )
-    assert [name for _, _, name, _ in found] == ["Bernie Haynes", "Bernie Haynes"]
-
-
-def test_a_surname_the_tagger_types_as_a_body_takes_the_pairs_full_name(nlp):
-    found = speakers(
-        nlp,
-        [
-            "Hillary Vell and Sen. Bernie Brandt said the pier would reopen on Monday.",
-            "Brandt added that the ferry would run again in May.",
-        ],
-    )
-    assert [name for _, _, name, _ in found] == ["Hillary Vell and Bernie Brandt", "Bernie Brandt"]
+    assert [name for _, _, name, _ in found] == names

@@ -954,6 +954,16 @@ def _account_of(claim: Claim) -> str:
     return claim.id.split(":")[0]
 
 
+def _low_band_trio(*texts: str):
+    """Claims of pages p1, p2, p1 whose first two are a pair just below the band (cosine 0.5) with words matching one
+    by one, the third closer to neither; with their vectors and token view."""
+    import numpy as np
+
+    claims = [Claim(id=i, source_id="s", start=0, end=1, text=t) for i, t in zip(("p1:c1", "p2:c1", "p1:c2"), texts)]
+    vectors = np.array([[0.5, 0.0, np.sqrt(0.75)], [1.0, 0.0, 0.0], [0.6, 0.8, 0.0]])
+    return claims, vectors, _words_matching_first_two(claims=3, pieces=5, seed=1)
+
+
 def _words_matching_first_two(claims: int, pieces: int, seed: int):
     """Unit token vectors (a ``TokenView``) of ``claims`` claims with ``pieces`` word pieces each: the first two
     claims' words nearly the same one by one, the others' random."""
@@ -1081,17 +1091,13 @@ def test_two_occasions_on_other_days_of_the_week_are_not_one_fact():
     # a pair admitted on loose evidence (its words match one by one, below the band) is left out
     import dataclasses
 
-    import numpy as np
-
     from rashomon.meaning import candidate_pairs
 
-    claims = [
-        Claim(id="p1:c1", source_id="s", start=0, end=1, text="We will rebuild the pier, the mayor said on Sunday."),
-        Claim(id="p2:c1", source_id="s", start=0, end=1, text="Crews start on the harbour walls in spring."),
-        Claim(id="p1:c2", source_id="s", start=0, end=1, text="Fishermen welcomed plans for new moorings."),
-    ]
-    vectors = np.array([[0.5, 0.0, np.sqrt(0.75)], [1.0, 0.0, 0.0], [0.6, 0.8, 0.0]])
-    view = _words_matching_first_two(claims=3, pieces=5, seed=1)
+    claims, vectors, view = _low_band_trio(
+        "We will rebuild the pier, the mayor said on Sunday.",
+        "Crews start on the harbour walls in spring.",
+        "Fishermen welcomed plans for new moorings.",
+    )
     assert [(i, j) for i, j, _ in candidate_pairs(claims, vectors, _account_of, tokens=view)] == [(0, 1)]
     claims[0] = dataclasses.replace(claims[0], time="Sunday")
     claims[1] = dataclasses.replace(claims[1], time="Thursday")
@@ -1102,18 +1108,14 @@ def test_the_frames_of_a_low_band_pair_are_read_once(monkeypatch):
     """Session 17: a low-band pair admitted on its words matching one by one had its frames judged twice per order
     (the token match asks for an agreement, the loose-evidence check for a conflict), four times in all; one verdict
     per pair now, read in the order the grouping reads it."""
-    import numpy as np
 
     from rashomon import meaning
-    from rashomon.model import Claim
 
-    claims = [
-        Claim(id="p1:c1", source_id="s", start=0, end=1, text="The ferry will sail again by June, the captain said."),
-        Claim(id="p2:c1", source_id="s", start=0, end=1, text="Repairs on the ferry's engine begin next week."),
-        Claim(id="p1:c2", source_id="s", start=0, end=1, text="Islanders asked for a second boat."),
-    ]
-    vectors = np.array([[0.5, 0.0, np.sqrt(0.75)], [1.0, 0.0, 0.0], [0.6, 0.8, 0.0]])
-    view = _words_matching_first_two(claims=3, pieces=5, seed=1)
+    claims, vectors, view = _low_band_trio(
+        "The ferry will sail again by June, the captain said.",
+        "Repairs on the ferry's engine begin next week.",
+        "Islanders asked for a second boat.",
+    )
     read: list[tuple[str, str]] = []
     judge = meaning.pair_verdict
 
