@@ -853,8 +853,8 @@ def test_a_transcript_paragraph_opened_by_a_quotation_mark_is_its_labels_words_n
         ("The engineer said the town would find itself short of water by August.", "find"),
         # a quotation that a later "saying" governs is not the neighbour of the first verb
         (
-            "Ms. Lind denied that the fishermen generally feel cheated by the rules, saying that “no fleet has had "
-            "better terms.”",
+            "The harbour master insists that skippers feel quite at ease with the rota, adding that “nobody has asked "
+            "me to change a single shift.”",
             "feel",
         ),
     ],

@@ -35,3 +35,8 @@ def test_a_claim_someone_argues_with_or_sees_merit_in_is_not_theirs(nlp):
         got = cues(nlp, text)
         noun = "demand" if "demand" in got else "claim"
         assert got[noun][0] is None, (text, got)  # the council's stance is "took issue with", not the claim
+
+
+def test_an_answer_carried_by_with_or_in_is_the_answerers_act(nlp):
+    assert cues(nlp, "The mayor hit back with a claim that the pier was safe.")["claim"][0] == "The mayor"
+    assert cues(nlp, "The board replied in a statement that the pier would reopen.")["statement"][0] == "The board"

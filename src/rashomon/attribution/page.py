@@ -233,7 +233,9 @@ class PageAttributor:
             self.book.floor = self._separator_floor(record.source[0])
             if mention.pronoun in ("male", "female"):
                 matched = self.book._match(mention, hint, record.source[0])
-                if matched is None:
+                if self.book.pair_since(matched, record.source[0]):
+                    pass  # "Lind and Brandt said ... He added": either of two, or someone before; not guessed
+                elif matched is None:
                     self._enter_person_before(record.source[0])
                 else:
                     self._enter_subject_since(matched, record.source[0])

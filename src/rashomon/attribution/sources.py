@@ -648,10 +648,17 @@ class SourceBook:
         names = {
             member
             for entry in self.entries
+            if entry.last_seen >= self.floor
             for member in entry.members
             if len(name_key(member)) > len(key) and key and _surname(name_key(member)) == _surname(key)
         }
         return names.pop() if len(names) == 1 else None
+
+    def pair_since(self, entry: BookEntry | None, position: int | None) -> bool:
+        """Whether two people named together ("Lind and Brandt") spoke after ``entry`` and in pronoun reach: a "he"
+        or "she" there may be either of them, or someone before them; it is left unresolved, not guessed."""
+        pair = self._recent(lambda e: bool(e.members), position)
+        return pair is not None and (entry is None or pair.last_seen > entry.last_seen)
 
     def _recent(self, accept, position: int | None = None) -> BookEntry | None:
         candidates = [
@@ -773,7 +780,7 @@ class SourceBook:
         if mention.pronoun == "first":
             return self.entry(speaker_hint)
         if mention.pronoun in ("male", "female"):
-            return self._recent(
+            one = self._recent(
                 lambda e: (
                     (e.kind in PERSON_KINDS | {"unknown"} or e.person_role)
                     and not e.plural
@@ -781,6 +788,7 @@ class SourceBook:
                 ),
                 position,
             )
+            return None if self.pair_since(one, position) else one
         if mention.pronoun == "plural":
             return self._recent(lambda e: e.plural or e.kind not in PERSON_KINDS | {"document"}, position)
         if mention.pronoun == "thing":

@@ -154,10 +154,11 @@ class ThreadIndex:
         if comment.author:
             name = comment.author.lower()
             self.latest_by_name[name] = comment
+            self.squashed_names.discard(name)  # a commenter really named "annak" is a name, not a squashed one
             if not _NAME_WORDS_RE.fullmatch(name):
                 self.phrase_names.add(name)
                 squashed = name.replace(" ", "")
-                if squashed not in self.latest_by_name or squashed in self.squashed_names:
+                if squashed in self.squashed_names or squashed not in self.latest_by_name:
                     self.latest_by_name[squashed] = comment  # the latest comment, as for the spaced name
                     self.squashed_names.add(squashed)
 

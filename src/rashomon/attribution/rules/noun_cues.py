@@ -184,11 +184,8 @@ class NounCueRules(ExtractorBase):
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ACT_CARRYING_PREPOSITIONS:
             preposition, verb = verb, verb.head
-            carries = (
-                verb.lemma_.lower() in ACT_WITH_VERBS
-                if preposition.lower_ == "with"
-                else noun.lemma_.lower() in ACT_IN_NOUNS
-            )
+            answers = verb.lemma_.lower() in ACT_WITH_VERBS  # "hit back with a claim", "replied in a statement"
+            carries = answers or preposition.lower_ == "in" and noun.lemma_.lower() in ACT_IN_NOUNS
             if not carries:
                 return None  # "argued with the claim", "saw merit in the claim": someone else's
         elif noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lexicon.light_verbs:

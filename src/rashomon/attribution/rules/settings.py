@@ -440,7 +440,26 @@ ACT_CARRYING_PREPOSITIONS = frozenset({"with", "in"})
 #: Verbs whose "with" carries the subject's own act ("opened with a call for talks", "responded with a promise to
 #: X"); others handle or oppose someone else's ("argued with the claim", "dealt with the demand", "took issue with").
 ACT_WITH_VERBS = frozenset(
-    {"open", "close", "begin", "start", "end", "conclude", "respond", "reply", "answer", "counter", "follow", "come"}
+    {
+        "open",
+        "close",
+        "begin",
+        "start",
+        "end",
+        "conclude",
+        "respond",
+        "reply",
+        "answer",
+        "counter",
+        "follow",
+        "come",
+        "react",
+        "hit",
+        "fire",
+        "strike",
+        "weigh",
+        "chime",
+    }
 )
 #: Nouns whose "in" carries what the subject holds ("marched in the hope that ..."); "saw merit in the claim" is
 #: a view of someone else's claim.
