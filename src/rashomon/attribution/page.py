@@ -233,12 +233,12 @@ class PageAttributor:
             self.book.floor = self._separator_floor(record.source[0])
             if mention.pronoun in ("male", "female"):
                 matched = self.book._match(mention, hint, record.source[0])
-                if self.book.pair_since(matched, record.source[0]):
-                    pass  # "Lind and Brandt said ... He added": either of two, or someone before; not guessed
-                elif matched is None:
-                    self._enter_person_before(record.source[0])
-                else:
+                if matched is not None:
                     self._enter_subject_since(matched, record.source[0])
+                elif not self.book.pair_since(None, record.source[0]):
+                    # (after "Lind and Brandt said ..." a "he" may be either of two: :meth:`SourceBook._match`
+                    # gives no one, and no one is entered for it)
+                    self._enter_person_before(record.source[0])
             elif mention.pronoun == "plural":
                 matched = self.book._match(mention, hint, record.source[0])
                 if matched is None:

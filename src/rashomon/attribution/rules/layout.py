@@ -8,13 +8,7 @@ from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
 from .confidence import rated
-from .settings import (
-    CLOSE_TEXT,
-    COLON_NAME_REACH,
-    MAX_SPEAKER_TOKENS,
-    MIN_CLAIMED_QUOTE_WORDS,
-    OPEN_TEXT,
-)
+from .settings import CLOSE_TEXT, COLON_NAME_REACH, MAX_SPEAKER_TOKENS, MIN_CLAIMED_QUOTE_WORDS, OPEN_TEXT
 
 
 class LayoutRules(ExtractorBase):
