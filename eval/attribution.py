@@ -383,7 +383,7 @@ class NestedReport:
 
     def __init__(self):
         self.inner: dict[str, int] = {}
-        self.relayed = [0, 0]
+        self.relayed = [0, 0]  # [without a gold cue, with one]
 
     def add(self, gold: dict, gold_relations: list, relations: list, every: list) -> None:
         cues = [r["Cue"] for r in relations if "Cue" in r]
@@ -645,7 +645,8 @@ def main(argv: list[str] | None = None) -> int:
         ours_score.add(text, gold, predicted, gold_relations, relations)
         report.add(text, gold, gold_relations, relations)
         cue_report.add(text, gold, predicted)
-        miss_report.add(text, gold, predicted, parsed)
+        if args.miss_report:
+            miss_report.add(text, gold, predicted, parsed)
         if args.source_report:
             source_report.add(text, gold_relations, relations, parsed)
         if args.nested_report:
