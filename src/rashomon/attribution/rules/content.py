@@ -342,8 +342,11 @@ class ContentRules(ExtractorBase):
         return NO_CONTENT
 
     def object_then_clause(self, ask: Ask) -> Span_ | None:
-        """ "said the insurgents ... had withdrawn" parsed with the subject as an object: all that follows."""
+        """ "said the insurgents ... had withdrawn" parsed with the subject as an object: all that follows; an
+        object before the cue only as a quotation (:meth:`fronted_quotation`)."""
         objects, verb = ask.objects, ask.verb
+        if objects and objects[0].i < verb.i:
+            return self.fronted_quotation(objects[0], verb)
         if (
             objects
             and ask.group == "speech"
@@ -356,6 +359,17 @@ class ContentRules(ExtractorBase):
         ):
             return self.chars(objects[0].left_edge.i, verb.right_edge.i)
         return None
+
+    def fronted_quotation(self, obj: Token, verb: Token) -> Span_ | None:
+        """'"Denver," he answered': an object quoted before its cue is all that was said (the rule after the cue
+        would run on through the speaker and the cue). The quotation from its opening mark to its closing one,
+        or None when the object is not set off by marks."""
+        first, last = obj.left_edge.i, obj.right_edge.i
+        opened = first > 0 and self.doc[first - 1].is_quote
+        closing = next((t.i for t in self.doc[last + 1 : verb.i] if t.is_quote), None)
+        if not opened or closing is None:
+            return None
+        return self.chars(first - 1, closing)
 
     def subordinate_after(self, obj: Token, verb: Token) -> bool:
         """ "focused their firepower while much of the rest remains ...": the first verb after the object heads a
@@ -983,6 +997,8 @@ class ContentRules(ExtractorBase):
         cut_first, cut_last = cut.left_edge.i, cut.right_edge.i
         before = (first, cut_first - 1) if cut_first > first else None
         after = (cut_last + 1, last) if cut_last < last else None
+        if before and after and self.narration_after_quotation(before, cut, after):
+            return self.chars(*before)
         if before and after:
             # a parenthetical in the middle: the content is the whole clause around it
             return self.chars(first, last)
@@ -990,6 +1006,17 @@ class ContentRules(ExtractorBase):
         if not side or side[0] > side[1]:
             return None
         return self.chars(*side)
+
+    def narration_after_quotation(self, before: tuple[int, int], cut: Token, after: tuple[int, int]) -> bool:
+        """'"Stay close," the guide said, and the children followed her', '"Watch out," he said, when a visitor
+        slipped': a quotation closed before its speaker, with no mark opening again after the cue, is all that
+        was said; what follows the cue is the writer's narration, however the parser joined it to the quoted
+        clause (not '"The pier," she said, "was closed."', one quotation around its cue)."""
+        doc = self.doc
+        opened = doc[before[0]].is_quote
+        closed = any(t.is_quote for t in doc[before[0] + 1 : cut.i])
+        reopened = any(t.is_quote for t in doc[after[0] : after[0] + 2])
+        return opened and closed and not reopened
 
     def within_line(self, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
         """An indirect content does not cross a line break: the parser may run a sentence over into the next
