@@ -11,6 +11,7 @@ from .base import ExtractorBase, Found
 from .confidence import rated
 from .marks import Quote
 from .settings import (
+    COMPLEMENT_DEPS,
     DIRECT_SHARE,
     MIN_CLAIMED_QUOTE_WORDS,
     MIN_ORPHAN_QUOTE_WORDS,
@@ -99,6 +100,24 @@ class QuoteMarkRules(ExtractorBase):
             for f in self.found
         )
 
+    def governing_cue(self, quote: Quote) -> Token | None:
+        """A cue verb whose complement the quotation is part of ("a statement that claimed the council 'has never
+        ...'" where the parser hung "claimed" on a noun that cannot speak): the quotation has a cue, only not a
+        speaker we could name, so it continues no one's words. None when nothing in the sentence governs it."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        child = span.root
+        for head in child.ancestors:
+            if (
+                child.dep_ in COMPLEMENT_DEPS
+                and head.pos_ == "VERB"
+                and head.lemma_.lower() in self.lexicon.all_cue_lemmas
+            ):
+                return head
+            child = head
+        return None
+
     def orphans(self) -> None:
         """Quotations no cue claimed (and not inside claimed content): candidates for continuation; a transcript
         paragraph that opens with its speaker's label is that speaker's (:meth:`opens_label`)."""
@@ -112,6 +131,6 @@ class QuoteMarkRules(ExtractorBase):
             if self.opens_label(quote):
                 continue
             words = len(self.text[quote.start : quote.end].split())
-            if words < MIN_ORPHAN_QUOTE_WORDS:
+            if words < MIN_ORPHAN_QUOTE_WORDS or self.governing_cue(quote) is not None:
                 continue
             self.found.append(Found((quote.start, quote.end), "continuation", **rated("quote.orphan")))

@@ -434,6 +434,7 @@ class VerbCueRules(ExtractorBase):
             or self.put_as_question(verb)
             or self.fronted_purpose(verb, infinitive)
             or self.finds_itself(verb)
+            or self.alternative_not_taken(verb)
             or self.regular_past_of_irregular(verb)
             or self.inverted_lead_in(verb)
             or self.order_to_reader(verb)
@@ -479,6 +480,7 @@ class VerbCueRules(ExtractorBase):
         rule = self.last_rule
         if content is not None and content is not NEXT_BLOCK:
             content = self.before_next_act(verb, self.before_next_cue(verb, self.with_stray_verbs(verb, content)))
+            content = self.before_range_end(verb, content)
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
