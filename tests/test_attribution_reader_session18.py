@@ -3,7 +3,8 @@ own "after" subordinates is not what was said; "for the first time" frames a say
 is its own speaker's; a quotation a cue governs continues no earlier speaker; an alternative not taken ("rather
 than declare") is no statement; the one praised for doing something does it; a date is no source; a Title-Case
 headline's source does not carry the cue; "her voice rising" is how, not what; "defend against an attack" is no
-defence of anything said; in "X, said Vell, had asked ..." Vell speaks. All texts are written for these tests."""
+defence of anything said; in "X, said Vell, had asked ..." Vell speaks; '"Nah," Ida said' is Ida's line; a participle joined
+to a passive is passive. All texts are written for these tests."""
 
 from __future__ import annotations
 
@@ -113,3 +114,18 @@ def test_a_speaker_after_an_inverted_aside_says_the_sentence_around_it(nlp):
     assert cues[0][3] == "The harbour office, said Ida Vell, had asked for more staff"
     # not when the cue has a clause of its own after the speaker
     assert found(nlp, "“We will win,” said Ida Vell, who leads the union.")[0][1].startswith("Ida Vell")
+
+
+def test_a_short_line_of_dialogue_is_its_speaker_s(nlp):
+    assert _by_cue(nlp, "“Nah,” Ida said quickly.")["said"] == ("Ida", "“Nah,”")
+    assert _by_cue(nlp, "“Why?” asked the mayor.")["asked"] == ("the mayor", "“Why?”")
+    # a short quotation set in a sentence, not a line, stays unclaimed
+    assert not found(nlp, 'The so-called "plan" said nothing new.')
+
+
+def test_a_participle_joined_to_a_passive_is_passive(nlp):
+    cues = _by_cue(nlp, "The plan was drafted by the council and criticized by the mayor.")
+    assert cues["criticized"] == ("the mayor", "The plan")
+    # the platform a text was posted on is not what it says
+    cues = _by_cue(nlp, "Her views were widely shared and later posted on a forum by a reporter for a local weekly.")
+    assert all(content != "a forum" for _, content in cues.values())

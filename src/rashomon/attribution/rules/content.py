@@ -316,7 +316,8 @@ class ContentRules(ExtractorBase):
         verb = ask.verb
         if not ask.passive or ask.lemma in self.lexicon.recipient_objects:
             return None
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        holder = verb.head if self.passive_conjunct(verb) else verb
+        subject = next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
         if any(c.dep_ == "agent" for c in verb.children):
             if ask.lemma in NO_OBJECT_CONTENT:
                 return NO_CONTENT  # "the letter was written by X": what was written is not what was said
@@ -1048,6 +1049,19 @@ class ContentRules(ExtractorBase):
                 and verb.i == verb.sent.start
                 and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
             )
+            or ContentRules.passive_conjunct(verb)
+        )
+
+    @staticmethod
+    def passive_conjunct(verb: Token) -> bool:
+        """ "Her views were shared and later posted on a forum by a reporter": a participle with its own agent,
+        joined to a passive verb, shares that verb's auxiliary and subject."""
+        return (
+            verb.dep_ == "conj"
+            and verb.tag_ == "VBN"
+            and any(c.dep_ == "agent" for c in verb.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.head.children)
         )
 
     def clause_without(self, head: Token, cut: Token) -> tuple[int, int] | None:

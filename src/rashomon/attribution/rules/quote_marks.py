@@ -12,7 +12,10 @@ from .confidence import rated
 from .marks import Quote
 from .settings import (
     COMPLEMENT_DEPS,
+    DIALOGUE_BREAKS,
+    DIALOGUE_ENDS,
     DIRECT_SHARE,
+    MAX_DIALOGUE_SPEAKER_WORDS,
     MIN_CLAIMED_QUOTE_WORDS,
     MIN_ORPHAN_QUOTE_WORDS,
     NEIGHBOUR_QUOTE_GAP,
@@ -59,7 +62,7 @@ class QuoteMarkRules(ExtractorBase):
             q
             for q in candidates
             if not (q.start <= verb.idx < q.end)
-            and len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS
+            and (len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS or self.dialogue_line(verb, q))
             and not self.said_by_later_cue(verb, q)
         ]
         if not candidates:
@@ -72,6 +75,16 @@ class QuoteMarkRules(ExtractorBase):
         if before:
             return before[-1]
         return after[0] if after else None
+
+    def dialogue_line(self, verb: Token, quote: Quote) -> bool:
+        """'"Nah," Ida said.', '"No?" asked the mayor.': a quotation however short, closed by a comma, a question
+        or an exclamation mark inside its marks, with nothing but the speaker between it and the cue, is a line
+        of dialogue (a scare quote or a title is not set off that way)."""
+        inner = self.text[quote.start : quote.end].rstrip()[:-1].rstrip()
+        if quote.end > verb.idx or not inner or inner[-1] not in DIALOGUE_ENDS:
+            return False
+        between = self.text[quote.end : verb.idx]
+        return not any(ch in between for ch in DIALOGUE_BREAKS) and len(between.split()) <= MAX_DIALOGUE_SPEAKER_WORDS
 
     def said_by_later_cue(self, verb: Token, quote: Quote) -> bool:
         """'feel cheated by it, saying that "..."': a quotation after a verb of feeling or belief that a cue

@@ -505,6 +505,11 @@ TITLE_BEFORE = frozenset(
 )
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
+#: A line of dialogue ('"Nah," Ida said.'): the mark that ends it inside its quotation marks, what may not stand
+#: between it and its cue, and how many words its speaker may take there.
+DIALOGUE_ENDS = frozenset({",", "?", "!"})
+DIALOGUE_BREAKS = frozenset({".", ";", ":", "\n", "(", "—"})
+MAX_DIALOGUE_SPEAKER_WORDS = 6
 #: "a pilot reached by the Ledger": how a speaker was reached, left out of the source span.
 CONTACT_VERBS = frozenset({"reach", "contact", "interview", "question", "approach", "visit", "call", "phone"})
 #: Punctuation that sets a content noun beside the clause it names ("..., a charge the group denied").

@@ -438,7 +438,12 @@ class SpeakerRules(ExtractorBase):
             inverted = self.inverted_speaker(verb)
             if inverted is not None:
                 return inverted
-        return self.stranded_subject(verb) or self.speaker_after_quote(verb) or self.name_hung_before(verb)
+        return (
+            self.stranded_subject(verb)
+            or self.speaker_after_quote(verb)
+            or self.name_hung_before(verb)
+            or self.object_after_quoted_cue(verb)
+        )
 
     def judged_object(self, preposition: Token) -> Token | None:
         """ "praised the councillors for agreeing to ...", "accused her of saying ...": a gerund after "for" or "of"
@@ -613,6 +618,18 @@ class SpeakerRules(ExtractorBase):
             return None
         speaker = heads[0]
         return speaker
+
+    def object_after_quoted_cue(self, verb: Token) -> Token | None:
+        """'"Why?" asked the mayor.': a speech verb right after a closing quotation mark, with no subject, whose
+        speaker the parser took for its object."""
+        if (
+            verb.i == 0
+            or self.doc[verb.i - 1].text not in CLOSE_TEXT
+            or verb.lemma_.lower() not in self.lexicon.cue_verbs["speech"]
+        ):
+            return None
+        speaker = next((c for c in verb.rights if c.dep_ in ("dobj", "attr")), None)
+        return speaker if speaker is not None and self.speaker_kind(speaker) == "person" else None
 
     def finite_acl(self, verb: Token) -> bool:
         """A past or present tense cue the parser hung on the noun before it as a clause modifier ("the
