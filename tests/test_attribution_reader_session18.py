@@ -59,6 +59,18 @@ def test_a_quotation_a_cue_governs_continues_no_earlier_speaker(nlp):
     holders = [a for a in analysis.attributions if "never cared" in a.content.text]
     assert all(names.get(a.source_id) != "Ida Vell" for a in holders)
     assert by_cue(analysis, "said").content.text.startswith("“We will not pay it")
+    # nor one an infinitive the parser hung on a cue holds ("called for the board to 'tell …'")
+    analysis = run(
+        nlp,
+        [
+            "Harbour toll",
+            "“We will not pay it,” said Ida Vell, who leads the ferry workers.",
+            "But the original called for the board to “tell its members that this plan is not about fees.”",
+        ],
+    )
+    names = {s.id: s.name for s in analysis.sources}
+    holders = [a for a in analysis.attributions if "not about fees" in a.content.text]
+    assert all(names.get(a.source_id) != "Ida Vell" for a in holders)
 
 
 def test_an_alternative_not_taken_is_no_statement(nlp):

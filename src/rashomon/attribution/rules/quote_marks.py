@@ -122,11 +122,10 @@ class QuoteMarkRules(ExtractorBase):
             return None
         child = span.root
         for head in child.ancestors:
-            if (
-                child.dep_ in COMPLEMENT_DEPS
-                and head.pos_ == "VERB"
-                and head.lemma_.lower() in self.lexicon.all_cue_lemmas
-            ):
+            complement = child.dep_ in COMPLEMENT_DEPS or (
+                child.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+            )  # "called for the council to 'tell its members ...'": the parser makes the infinitive a modifier
+            if complement and head.pos_ == "VERB" and head.lemma_.lower() in self.lexicon.all_cue_lemmas:
                 return head
             child = head
         return None
