@@ -141,3 +141,11 @@ def test_a_participle_joined_to_a_passive_is_passive(nlp):
     # the platform a text was posted on is not what it says
     cues = _by_cue(nlp, "Her views were widely shared and later posted on a forum by a reporter for a local weekly.")
     assert all(content != "a forum" for _, content in cues.values())
+
+
+def test_a_decision_in_case_is_no_stance_and_stays_in_what_was_said(nlp):
+    cues = _by_cue(
+        nlp, "The mayor said she wanted to avoid a conflict in case she decides to run for governor next year."
+    )
+    assert "decides" not in cues
+    assert cues["said"][1].endswith("in case she decides to run for governor next year")

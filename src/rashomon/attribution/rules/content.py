@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS, TENSED_TAGS
 from .base import ExtractorBase
-from .boundaries import second_complement
+from .boundaries import opened_by_in_case, second_complement
 from .confidence import CONFIDENCE
 from .settings import (
     ACCUSATION_VERBS,
@@ -280,7 +280,7 @@ class ContentRules(ExtractorBase):
             # "said she was sorry and that she wanted to move on": the parser hangs the second "that" clause on
             # the cue; it is more of what was said
             for other in verb.rights:
-                if other.i > clause.i and second_complement(other):
+                if other.i > clause.i and (second_complement(other) or opened_by_in_case(other)):
                     last = max(last, self.clause_chars(other)[1])
         if (
             clause.dep_ == "advcl"
