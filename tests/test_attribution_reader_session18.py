@@ -149,3 +149,23 @@ def test_a_decision_in_case_is_no_stance_and_stays_in_what_was_said(nlp):
     )
     assert "decides" not in cues
     assert cues["said"][1].endswith("in case she decides to run for governor next year")
+
+
+def test_being_called_to_do_something_is_a_summons(nlp):
+    assert not found(nlp, "At one point the guard was called to remove a protester.")
+    assert _by_cue(nlp, "The plan was called a disgrace by the mayor.")["was called"] == ("the mayor", "a disgrace")
+
+
+def test_a_paragraph_quoted_from_no_one_found_is_not_the_publisher_s_own_voice(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Harbour costs",
+            "According to Ida Vell of the Tarn Gazette, the repairs will cost about two million.",
+            "“The figure I get is nearly two million. That is a rough guess, of course. When the council sits but "
+            "does nothing, we all pay.”",
+            "The council meets again on Monday.",
+        ],
+    )
+    editorial = [a.content.text for a in analysis.attributions if a.kind == "editorial"]
+    assert editorial == ["The council meets again on Monday."]

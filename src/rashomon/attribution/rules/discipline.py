@@ -16,7 +16,8 @@ content is found and before it is added; each answers "keep" or "drop":
 * a wish in a restrictive clause on an indefinite noun ("anyone wanting to learn more", "guests who wish to
   fish") describes a class of people, it reports nobody's wish;
 * "it is worth noting that", "it is hard to know whether": the writer's own aside, nobody's statement;
-* a cue in a clause "rather than" or "instead of" opens: what someone did not do;
+* a cue in a clause "rather than" or "instead of" opens: what someone did not do; "was called to remove": a
+  summons;
 * a cue inside a yes/no question put to someone ("asked whether the board would be willing to wait"), a fronted
   purpose ("To counter the complaints, the board ..."), "find" with a reflexive object ("may find itself short"):
   a possibility, an aim or a predicament, not something said or held.
@@ -37,6 +38,7 @@ from .settings import (
     IRREGULAR_PAST_LEMMAS,
     QUESTION_MARKS,
     REFLEXIVE_PRONOUNS,
+    SUMMONING_VERBS,
     WH_GAP_WORDS,
     WH_WORDS,
 )
@@ -243,6 +245,15 @@ class CueDiscipline(ExtractorBase):
         if clause.dep_ == "pcomp" and clause.head.lower_ == "of" and clause.head.i > 0:
             return verb.doc[clause.head.i - 1].lower_ == "instead"
         return False
+
+    def summoned(self, verb: Token) -> bool:
+        """ "the guard was called to remove a protester": a passive of a verb of summoning with an infinitive says
+        someone was sent for, not that anything was said."""
+        return (
+            verb.lemma_.lower() in SUMMONING_VERBS
+            and self.is_passive(verb)
+            and any(c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
+        )
 
     @staticmethod
     def regular_past_of_irregular(verb: Token) -> bool:

@@ -390,6 +390,8 @@ SUBORDINATORS = frozenset(
 RANGE_CLIMB_DEPS = frozenset({"pcomp", "relcl", "acl", "pobj"})
 #: "praised X for agreeing", "accused X of saying": after a verb's object, a gerund on these is the object's.
 OBJECT_GERUND_PREPOSITIONS = frozenset({"for", "of"})
+#: Verbs that, in the passive with an infinitive, summon rather than say ("was called to remove a protester").
+SUMMONING_VERBS = frozenset({"call", "summon"})
 #: Entity labels of a time: never a source, even as a proper noun ("last September's attack").
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: Reception nouns that may be material rather than spoken ("received support from states"): a cue only with
