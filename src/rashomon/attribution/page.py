@@ -32,7 +32,7 @@ from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import described
 from . import quotes as quote_rules
 from .lexicon import Lexicon
-from .rules.marks import Quote
+from .rules.marks import Quote, quote_spans
 from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
 from .sources import BookEntry, SourceBook, describe, name_key
 
@@ -807,6 +807,7 @@ class PageAttributor:
             run: list[tuple[int, int]] = []
             heading = block.kind == "paragraph" and frames.heading(block.text)
             broken = False  # a sentence that asserts nothing ends the publisher's run: the next starts anew
+            quoted = quote_spans(block.text)
             for sent in item.doc.sents:
                 span = (sent.start_char + offset, sent.end_char + offset)
                 before = bisect_left(covered_starts, span[1])  # spans starting before the sentence ends
@@ -816,6 +817,13 @@ class PageAttributor:
                 voice = PUBLISHER_ID if narrative == PUBLISHER_ID or marked or not framed else narrative
                 if free and voice == PUBLISHER_ID and (heading or not frames.asserts(sent, block.kind == "headline")):
                     broken = True  # a heading, a list row, a question or an instruction: no statement of its own
+                    continue
+                if (
+                    free
+                    and voice == PUBLISHER_ID
+                    and any(q.start <= sent.start_char and sent.end_char <= q.end for q in quoted)
+                ):
+                    broken = True  # a quotation no one was found to say is someone's words, never the publisher's
                     continue
                 if free and run and run[-1][2] == voice and not (broken and voice == PUBLISHER_ID):
                     run[-1] = (run[-1][0], span[1], voice)

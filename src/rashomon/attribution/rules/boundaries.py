@@ -57,6 +57,13 @@ MIN_KEPT_TOKENS = 3
 _MARKS = frozenset('"“”‘’«»')
 
 
+def opened_by_in_case(clause: Token) -> bool:
+    """Whether "in case" comes right before ``clause`` ("... in case she decides to run"): the parser reads it as a
+    phrase on the verb before and gives the clause to whatever verb it likes; it is a condition all the same."""
+    first = clause.left_edge.i
+    return first >= 2 and clause.doc[first - 2 : first].text.lower() == "in case"
+
+
 def second_complement(token: Token) -> bool:
     """Whether a coordinated verb opens with "that"/"whether" ("said X and that she wanted Y"): another complement
     of the same cue, so the same statement goes on (PolNeAR keeps both in one content)."""

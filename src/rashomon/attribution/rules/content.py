@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS, TENSED_TAGS
 from .base import ExtractorBase
-from .boundaries import second_complement
+from .boundaries import opened_by_in_case, second_complement
 from .confidence import CONFIDENCE
 from .settings import (
     ACCUSATION_VERBS,
@@ -38,8 +38,10 @@ from .settings import (
     OWN_COMPLEMENT_DEPS,
     OWN_CUE_REACH,
     PERSON_OBJECT_NOT_SAID,
+    PHYSICAL_PREPOSITIONS,
     QUANTIFIERS,
     QUESTION_MARKS,
+    RANGE_CLIMB_DEPS,
     RELATIVE_GAP_NOT_CONTENT,
     SAY_LEMMAS,
     SHORT_ANSWERS,
@@ -128,6 +130,10 @@ class ContentRules(ExtractorBase):
             ][:1]
         if not clauses and objects and lemma in TOLD_CLAUSE_VERBS:
             clauses = self.clause_on_recipient(objects[0])
+        if self.inverted_aside_speaker(verb) is not None:
+            clauses = []  # "X, said Vell, had asked ...": the clause after the aside is the host's, not a complement
+        clauses = [self.past_absolute(verb, c) for c in clauses if not self.subordinated_between(verb, c)]
+        clauses = [c for c in clauses if c is not None]
         if not clauses and group == "speech":
             clauses = self.clause_on_time(verb)
         clauses.sort(key=lambda c: c.i < verb.i)  # a complement after the cue first
@@ -190,6 +196,29 @@ class ContentRules(ExtractorBase):
         )
         return subject if opens and not any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children) else None
 
+    @staticmethod
+    def subordinated_between(verb: Token, clause: Token) -> bool:
+        """ "X reiterated that A, hours after Y said B": the parser sometimes makes the second verb the root and the
+        first clause its complement. A clause before the cue, with a subordinator ("after", "when", "because" ...)
+        of the cue's own between them, is the sentence the cue's clause modifies, not what was said."""
+        return clause.i < verb.i and any(
+            c.dep_ == "mark" and c.lower_ in SUBORDINATORS and clause.i < c.i < verb.i for c in verb.children
+        )
+
+    def past_absolute(self, verb: Token, clause: Token) -> Token | None:
+        """ "'...,' the mayor said, her voice rising": a participle with its own subject and no auxiliary, set off by
+        a comma after the cue, says how it was said, not what: the that-clause the parser hung on it, if any ("said,
+        her voice rising, that ..."), else nothing. Any other clause is returned as it is."""
+        if not (
+            clause.i > verb.i
+            and clause.tag_ == "VBG"
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
+            and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in clause.children)
+            and self.doc[clause.left_edge.i - 1].text == ","
+        ):
+            return clause
+        return next((c for c in clause.rights if c.dep_ == "ccomp" and self.opens_with_that(c)), None)
+
     def clause_on_time(self, verb: Token) -> list[Token]:
         """ "said at the time that ...", "said on Monday that ...": the parser hangs the that-clause on the time
         noun as a relative clause; right after it, it is what was said."""
@@ -202,9 +231,20 @@ class ContentRules(ExtractorBase):
                 return [
                     c
                     for c in noun.rights
-                    if c.dep_ in ("relcl", "acl") and c.left_edge.lower_ == "that" and c.left_edge.i == noun.i + 1
+                    if c.dep_ in ("relcl", "acl")
+                    and c.left_edge.i == noun.i + 1
+                    and (c.left_edge.lower_ == "that" or self.said_for_nth_time(noun, c))
                 ][:1]
         return []
+
+    @staticmethod
+    def said_for_nth_time(noun: Token, clause: Token) -> bool:
+        """ "said for the first time he backs it": after "the first / last / third time" a clause opened by its own
+        subject (no "that", no relative word) is what was said; the parser reads it as the time's relative clause.
+        ("said at the time he was ill" stays a time: only an ordinal time frames a saying.)"""
+        nth = any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ == "last") for c in noun.children)
+        subject = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+        return nth and subject is not None and subject.left_edge.i == clause.left_edge.i and subject.tag_ != "WP"
 
     # --- the content rules, in the order CONTENT_RULES tries them --------------------------------------
     def report_object(self, ask: Ask) -> Span_ | None:
@@ -240,7 +280,7 @@ class ContentRules(ExtractorBase):
             # "said she was sorry and that she wanted to move on": the parser hangs the second "that" clause on
             # the cue; it is more of what was said
             for other in verb.rights:
-                if other.i > clause.i and second_complement(other):
+                if other.i > clause.i and (second_complement(other) or opened_by_in_case(other)):
                     last = max(last, self.clause_chars(other)[1])
         if (
             clause.dep_ == "advcl"
@@ -257,6 +297,18 @@ class ContentRules(ExtractorBase):
             first = max(first, start.idx)
         return first, last
 
+    def inverted_aside(self, ask: Ask) -> Span_ | None:
+        """ "The ferry, said a spokesman, would resume on Monday": the whole sentence the inverted aside comments on
+        (as "the ferry, he said, would ..." gives it)."""
+        verb = ask.verb
+        if self.inverted_aside_speaker(verb) is None:
+            return None
+        sent = verb.sent
+        last = sent.end - 1
+        while last > verb.i and self.doc[last].is_punct and not self.doc[last].is_quote:
+            last -= 1
+        return self.chars(self.past_dateline(sent.start, verb.i), last)
+
     def passive_agent(self, ask: Ask) -> Span_ | None:
         """ "the plan was criticized by X": what X criticized. A passive with neither agent nor clause ("the price
         was not disclosed", "Cruz was booed") names what was done to something, not anything said: no content
@@ -264,7 +316,8 @@ class ContentRules(ExtractorBase):
         verb = ask.verb
         if not ask.passive or ask.lemma in self.lexicon.recipient_objects:
             return None
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        holder = verb.head if self.passive_conjunct(verb) else verb
+        subject = next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
         if any(c.dep_ == "agent" for c in verb.children):
             if ask.lemma in NO_OBJECT_CONTENT:
                 return NO_CONTENT  # "the letter was written by X": what was written is not what was said
@@ -537,6 +590,8 @@ class ContentRules(ExtractorBase):
         for child in holders:
             if child.lower_ == "at" and not particle and "at" not in listed:
                 continue  # "spoke at a rally", "sang at church": where, not what ("lashed out at X" is what)
+            if child.lower_ in PHYSICAL_PREPOSITIONS.get(lemma, ()):
+                continue  # "could not defend against an attack": a fight, not a defence of anything said
             if child.dep_ == "prep" and child.lower_ in prepositions:
                 found = [
                     c
@@ -813,6 +868,25 @@ class ContentRules(ExtractorBase):
                 return content[0], cut
         return content
 
+    def before_range_end(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+        """ "reactions ranged from unions praising the ruling to employers condemning it": a cue at the "from" end
+        of a range says only up to the "to" that opens the other end, which is someone else's."""
+        opener = verb
+        while opener.dep_ in RANGE_CLIMB_DEPS and opener.head.i != opener.i:
+            opener = opener.head
+            if opener.dep_ == "prep" and opener.lower_ == "from":
+                break
+        if opener.lower_ != "from" or opener.dep_ != "prep":
+            return content
+        for token in self.doc[verb.i + 1 : opener.right_edge.i + 1]:
+            if token.lower_ == "to" and token.dep_ in ("prep", "dative") and content[0] < token.idx < content[1]:
+                if any(a.i == opener.i for a in token.ancestors):
+                    end = token.idx
+                    while end > content[0] and self.text[end - 1] in " ,;":
+                        end -= 1
+                    return content[0], end
+        return content
+
     @staticmethod
     def tense_of(verb: Token) -> str | None:
         """ "past", "present" or "modal": the tense of ``verb``'s first auxiliary, else of the verb; None for a bare
@@ -989,6 +1063,19 @@ class ContentRules(ExtractorBase):
                 and verb.i == verb.sent.start
                 and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
             )
+            or ContentRules.passive_conjunct(verb)
+        )
+
+    @staticmethod
+    def passive_conjunct(verb: Token) -> bool:
+        """ "Her views were shared and later posted on a forum by a reporter": a participle with its own agent,
+        joined to a passive verb, shares that verb's auxiliary and subject."""
+        return (
+            verb.dep_ == "conj"
+            and verb.tag_ == "VBN"
+            and any(c.dep_ == "agent" for c in verb.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.head.children)
         )
 
     def clause_without(self, head: Token, cut: Token) -> tuple[int, int] | None:
@@ -1091,6 +1178,7 @@ class ContentRules(ExtractorBase):
 CONTENT_RULES: tuple[Callable[[ContentRules, Ask], Span_ | None], ...] = (
     ContentRules.report_object,
     ContentRules.clause,
+    ContentRules.inverted_aside,
     ContentRules.passive_agent,
     ContentRules.relative_gap,
     ContentRules.short_answer,

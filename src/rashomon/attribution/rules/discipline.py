@@ -16,6 +16,8 @@ content is found and before it is added; each answers "keep" or "drop":
 * a wish in a restrictive clause on an indefinite noun ("anyone wanting to learn more", "guests who wish to
   fish") describes a class of people, it reports nobody's wish;
 * "it is worth noting that", "it is hard to know whether": the writer's own aside, nobody's statement;
+* a cue in a clause "rather than" or "instead of" opens: what someone did not do; "was called to remove": a
+  summons;
 * a cue inside a yes/no question put to someone ("asked whether the board would be willing to wait"), a fronted
   purpose ("To counter the complaints, the board ..."), "find" with a reflexive object ("may find itself short"):
   a possibility, an aim or a predicament, not something said or held.
@@ -36,12 +38,15 @@ from .settings import (
     IRREGULAR_PAST_LEMMAS,
     QUESTION_MARKS,
     REFLEXIVE_PRONOUNS,
+    SUMMONING_VERBS,
     WH_GAP_WORDS,
     WH_WORDS,
 )
 
 #: Content rules whose content is a clause or a name given, not an object: reported content for any cue.
-CLAUSE_RULES = frozenset({"content.aside", "content.trailing_cue", "content.belief_aside", "content.short_answer"})
+CLAUSE_RULES = frozenset(
+    {"content.aside", "content.inverted_aside", "content.trailing_cue", "content.belief_aside", "content.short_answer"}
+)
 #: Content rules that take a noun phrase (an object, a prepositional object, a passive subject) as the content.
 OBJECT_RULES = frozenset(
     {
@@ -228,6 +233,27 @@ class CueDiscipline(ExtractorBase):
         """ "the town may find itself short of water": "find" with a reflexive object is a predicament."""
         following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
         return verb.lemma_.lower() == "find" and following is not None and following.lower_ in REFLEXIVE_PRONOUNS
+
+    @staticmethod
+    def alternative_not_taken(verb: Token) -> bool:
+        """ "Rather than stay and declare that she will not quit, the mayor left", "instead of saying that ...": a
+        cue in (or joined to) the clause "rather than" or "instead of" opens is what someone did not do."""
+        clause = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else verb
+        opener = clause.left_edge
+        if opener.lower_ == "rather" and opener.i + 1 < len(verb.doc):
+            return verb.doc[opener.i + 1].lower_ == "than"
+        if clause.dep_ == "pcomp" and clause.head.lower_ == "of" and clause.head.i > 0:
+            return verb.doc[clause.head.i - 1].lower_ == "instead"
+        return False
+
+    def summoned(self, verb: Token) -> bool:
+        """ "the guard was called to remove a protester": a passive of a verb of summoning with an infinitive says
+        someone was sent for, not that anything was said."""
+        return (
+            verb.lemma_.lower() in SUMMONING_VERBS
+            and self.is_passive(verb)
+            and any(c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
+        )
 
     @staticmethod
     def regular_past_of_irregular(verb: Token) -> bool:

@@ -85,4 +85,14 @@ def with_recased_headlines(
             if item.inner_of is not None:
                 item.inner_of += len(kept)
         found = result + fresh
+        entities_as_read(doc, sent, again)
     return found
+
+
+def entities_as_read(doc: Doc, line: Span, again: Doc) -> None:
+    """Give ``line`` the entities of its sentence-case reading ``again``: in "Lee Defends Her Record" the
+    Title-Case reading makes "Lee Defends" one person, and a source named from it would carry the cue."""
+    start, end = line.start_char, line.end_char
+    kept = [e for e in doc.ents if e.end_char <= start or e.start_char >= end]
+    read = [doc.char_span(start + e.start_char, start + e.end_char, label=e.label_) for e in again.ents]
+    doc.ents = sorted(kept + [e for e in read if e is not None], key=lambda e: e.start)

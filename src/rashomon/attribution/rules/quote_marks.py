@@ -11,7 +11,11 @@ from .base import ExtractorBase, Found
 from .confidence import rated
 from .marks import Quote
 from .settings import (
+    COMPLEMENT_DEPS,
+    DIALOGUE_BREAKS,
+    DIALOGUE_ENDS,
     DIRECT_SHARE,
+    MAX_DIALOGUE_SPEAKER_WORDS,
     MIN_CLAIMED_QUOTE_WORDS,
     MIN_ORPHAN_QUOTE_WORDS,
     NEIGHBOUR_QUOTE_GAP,
@@ -58,7 +62,7 @@ class QuoteMarkRules(ExtractorBase):
             q
             for q in candidates
             if not (q.start <= verb.idx < q.end)
-            and len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS
+            and (len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS or self.dialogue_line(verb, q))
             and not self.said_by_later_cue(verb, q)
         ]
         if not candidates:
@@ -71,6 +75,16 @@ class QuoteMarkRules(ExtractorBase):
         if before:
             return before[-1]
         return after[0] if after else None
+
+    def dialogue_line(self, verb: Token, quote: Quote) -> bool:
+        """'"Nah," Ida said.', '"No?" asked the mayor.': a quotation however short, closed by a comma, a question
+        or an exclamation mark inside its marks, with nothing but the speaker between it and the cue, is a line
+        of dialogue (a scare quote or a title is not set off that way)."""
+        inner = self.text[quote.start : quote.end].rstrip()[:-1].rstrip()
+        if quote.end > verb.idx or not inner or inner[-1] not in DIALOGUE_ENDS:
+            return False
+        between = self.text[quote.end : verb.idx]
+        return not any(ch in between for ch in DIALOGUE_BREAKS) and len(between.split()) <= MAX_DIALOGUE_SPEAKER_WORDS
 
     def said_by_later_cue(self, verb: Token, quote: Quote) -> bool:
         """'feel cheated by it, saying that "..."': a quotation after a verb of feeling or belief that a cue
@@ -99,6 +113,23 @@ class QuoteMarkRules(ExtractorBase):
             for f in self.found
         )
 
+    def governing_cue(self, quote: Quote) -> Token | None:
+        """A cue verb whose complement the quotation is part of ("a statement that claimed the council 'has never
+        ...'" where the parser hung "claimed" on a noun that cannot speak): the quotation has a cue, only not a
+        speaker we could name, so it continues no one's words. None when nothing in the sentence governs it."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        child = span.root
+        for head in child.ancestors:
+            complement = child.dep_ in COMPLEMENT_DEPS or (
+                child.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+            )  # "called for the council to 'tell its members ...'": the parser makes the infinitive a modifier
+            if complement and head.pos_ == "VERB" and head.lemma_.lower() in self.lexicon.all_cue_lemmas:
+                return head
+            child = head
+        return None
+
     def orphans(self) -> None:
         """Quotations no cue claimed (and not inside claimed content): candidates for continuation; a transcript
         paragraph that opens with its speaker's label is that speaker's (:meth:`opens_label`)."""
@@ -112,6 +143,6 @@ class QuoteMarkRules(ExtractorBase):
             if self.opens_label(quote):
                 continue
             words = len(self.text[quote.start : quote.end].split())
-            if words < MIN_ORPHAN_QUOTE_WORDS:
+            if words < MIN_ORPHAN_QUOTE_WORDS or self.governing_cue(quote) is not None:
                 continue
             self.found.append(Found((quote.start, quote.end), "continuation", **rated("quote.orphan")))

@@ -17,6 +17,9 @@ NEIGHBOUR_QUOTE_GAP = 3
 DIRECT_SHARE = 0.85
 #: Dependency labels that make a clause the content of a cue verb.
 CONTENT_DEPS = frozenset({"ccomp"})
+#: Links by which a quotation is a verb's complement: a quotation so governed by a cue is not a cue-less
+#: continuation of an earlier speaker (``QuoteMarkRules.governing_cue``).
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 #: A cue set off by commas ("These workers, Vell explained at the hearing, were paid"): what may stand between the
 #: speaker and the cue ("Vell [later] explained"), and between the cue and the closing comma (time, place,
 #: manner, a particle, the one told: "he told me on Friday,").
@@ -159,6 +162,8 @@ ADDRESSEE_VERBS = frozenset(
 )
 #: Prepositions whose object is the content of a speech verb ("called for", "warned against").
 CONTENT_PREPOSITIONS = frozenset({"for", "against", "about"})
+#: A cue verb's prepositions that name a physical act, not what is said ("defend against an attack").
+PHYSICAL_PREPOSITIONS = {"defend": frozenset({"against"})}
 #: Subjects that are not speakers (expletives).
 EXPLETIVES = frozenset({"there"})
 #: Verbs of impression: "X seems Y" is the writer's impression, not X's words; "it" there names nobody.
@@ -380,6 +385,15 @@ SUBORDINATORS = frozenset(
         "where",
     }
 )
+#: Links climbed from a cue to the "from" of a range it sits in ("from unions praising X to ...": pcomp;
+#: "from mayors who praised X to ...": relcl, pobj).
+RANGE_CLIMB_DEPS = frozenset({"pcomp", "relcl", "acl", "pobj"})
+#: "praised X for agreeing", "accused X of saying": after a verb's object, a gerund on these is the object's.
+OBJECT_GERUND_PREPOSITIONS = frozenset({"for", "of"})
+#: Verbs that, in the passive with an infinitive, summon rather than say ("was called to remove a protester").
+SUMMONING_VERBS = frozenset({"call", "summon"})
+#: Entity labels of a time: never a source, even as a proper noun ("last September's attack").
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: Reception nouns that may be material rather than spoken ("received support from states"): a cue only with
 #: what they are about ("support for the plan").
 MATERIAL_NOUNS = frozenset({"support", "backing", "help", "aid", "assistance", "funding", "protection"})
@@ -493,6 +507,11 @@ TITLE_BEFORE = frozenset(
 )
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
+#: A line of dialogue ('"Nah," Ida said.'): the mark that ends it inside its quotation marks, what may not stand
+#: between it and its cue, and how many words its speaker may take there.
+DIALOGUE_ENDS = frozenset({",", "?", "!"})
+DIALOGUE_BREAKS = frozenset({".", ";", ":", "\n", "(", "—"})
+MAX_DIALOGUE_SPEAKER_WORDS = 6
 #: "a pilot reached by the Ledger": how a speaker was reached, left out of the source span.
 CONTACT_VERBS = frozenset({"reach", "contact", "interview", "question", "approach", "visit", "call", "phone"})
 #: Punctuation that sets a content noun beside the clause it names ("..., a charge the group denied").

@@ -25,6 +25,7 @@ from .settings import (
     MAX_SPEAKER_TOKENS,
     NOT_SOURCES_AFTER_PHRASE,
     NOT_SPEAKERS,
+    OBJECT_GERUND_PREPOSITIONS,
     PAGE_PART_NOUNS,
     PAGE_PART_PLACES,
     PARTICIPLE_PRONOUNS,
@@ -33,6 +34,7 @@ from .settings import (
     READER_WORDS,
     RECASED,
     SPEAKER_ENTITIES,
+    TIME_ENTITIES,
     WISH_MODALS,
     WRITER_GROUP_NOUNS,
     WRITER_OWNERS,
@@ -122,6 +124,8 @@ class SpeakerRules(ExtractorBase):
         lemma, lower = head.lemma_.lower(), head.lower_
         if head.tag_ in ("WP", "WDT", "WP$"):
             return None  # a relative pronoun stands for its antecedent: see speaker_of
+        if head.ent_type_ in TIME_ENTITIES and head.dep_ == "poss":
+            return None  # "last September's attack": when, not who (but "the 43-year-old said": who)
         if head.pos_ in ("PRON", "DET") or head.tag_ in ("PRP", "PRP$"):
             return "person" if lower in lexicon.speaker_pronouns or lemma in lexicon.speaker_pronouns else None
         if head.ent_type_ in SPEAKER_ENTITIES or head.pos_ == "PROPN" and not self.headline_capital(head):
@@ -365,6 +369,9 @@ class SpeakerRules(ExtractorBase):
                     if obj.dep_ == "pobj":
                         return obj
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in EXPLETIVES]
+        inverted_aside = self.inverted_aside_speaker(verb)
+        if inverted_aside is not None:
+            return inverted_aside
         if len(subjects) > 1:  # "LONDON (Reuters) - Jane Roe said": a dateline taken for a second subject
             # ('"A," said Jane Roe' with a subject of the quotation hung on "said" too: the one outside it)
             subjects.sort(key=lambda c: (self.quoted_before(c, verb), c.i > verb.i, -c.i))
@@ -414,6 +421,9 @@ class SpeakerRules(ExtractorBase):
             before = self.subject_before(verb.head.head, verb)
             if before is not None:
                 return before  # "Ryan, despite admitting X, said ...": the subject the aside follows
+            judged = self.judged_object(verb.head)
+            if judged is not None:
+                return judged  # "praised Vell for agreeing to ...": Vell agrees
             return self.subject_of(verb.head.head)  # "responded by saying ...": the one who responded
         if verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]:
             inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"]
@@ -428,7 +438,21 @@ class SpeakerRules(ExtractorBase):
             inverted = self.inverted_speaker(verb)
             if inverted is not None:
                 return inverted
-        return self.stranded_subject(verb) or self.speaker_after_quote(verb) or self.name_hung_before(verb)
+        return (
+            self.stranded_subject(verb)
+            or self.speaker_after_quote(verb)
+            or self.name_hung_before(verb)
+            or self.object_after_quoted_cue(verb)
+        )
+
+    def judged_object(self, preposition: Token) -> Token | None:
+        """ "praised the councillors for agreeing to ...", "accused her of saying ...": a gerund after "for" or "of"
+        on a verb with an object before it is that object's doing (the one praised, thanked or blamed). None when
+        there is no such object or it cannot speak."""
+        if preposition.lower_ not in OBJECT_GERUND_PREPOSITIONS:
+            return None
+        target = next((c for c in preposition.head.children if c.dep_ == "dobj" and c.i < preposition.i), None)
+        return target if target is not None and self.speaker_kind(target) == "person" else None
 
     def object_controller(self, verb: Token) -> Token | None:
         """ "forced Stumpf to admit that ...", "pushing doctors to ask veterans about ...": the object of a verb of
@@ -543,6 +567,31 @@ class SpeakerRules(ExtractorBase):
             return None
         return quote.end, words[0].idx
 
+    def inverted_aside_speaker(self, verb: Token) -> Token | None:
+        """ "The ferry, said a spokesman for the port, would resume on Monday": a speech verb set off by commas with
+        its speaker after it comments on the clause around it. The parser gives the verb two subjects, the
+        clause's before the comma and the speaker after; the speaker is the one after, when a comma closes it and
+        the clause goes on. None otherwise."""
+        if (
+            verb.i == 0
+            or self.doc[verb.i - 1].text != ","
+            or verb.lemma_.lower() not in self.lexicon.cue_verbs["speech"]
+        ):
+            return None
+        before = [c for c in verb.lefts if c.dep_ == "nsubj" and c.i < verb.i - 1]
+        after = [c for c in verb.rights if c.dep_ == "nsubj"]
+        if not before or not after:
+            return None
+        closing = after[0].right_edge.i + 1
+        rest = self.doc[closing + 1 : verb.sent.end]
+        if (
+            closing >= verb.sent.end
+            or self.doc[closing].text != ","
+            or not any(t.pos_ in ("VERB", "AUX") for t in rest)
+        ):
+            return None
+        return after[0]
+
     def speaker_after_quote(self, verb: Token, loose: bool = False) -> Token | None:
         """'"...," Jane Roe, a top adviser, said': a cue verb after a quotation whose speaker the parser took
         into the quoted clause. The words between the closing mark and the verb are the speaker; their head
@@ -569,6 +618,18 @@ class SpeakerRules(ExtractorBase):
             return None
         speaker = heads[0]
         return speaker
+
+    def object_after_quoted_cue(self, verb: Token) -> Token | None:
+        """'"Why?" asked the mayor.': a speech verb right after a closing quotation mark, with no subject, whose
+        speaker the parser took for its object."""
+        if (
+            verb.i == 0
+            or self.doc[verb.i - 1].text not in CLOSE_TEXT
+            or verb.lemma_.lower() not in self.lexicon.cue_verbs["speech"]
+        ):
+            return None
+        speaker = next((c for c in verb.rights if c.dep_ in ("dobj", "attr")), None)
+        return speaker if speaker is not None and self.speaker_kind(speaker) == "person" else None
 
     def finite_acl(self, verb: Token) -> bool:
         """A past or present tense cue the parser hung on the noun before it as a clause modifier ("the

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ...deps import SUBJECT_DEPS
 from .base import ExtractorBase, Found
+from .boundaries import opened_by_in_case
 from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
 from .settings import (
     ADVICE_MODALS,
@@ -434,6 +435,8 @@ class VerbCueRules(ExtractorBase):
             or self.put_as_question(verb)
             or self.fronted_purpose(verb, infinitive)
             or self.finds_itself(verb)
+            or self.alternative_not_taken(verb)
+            or self.summoned(verb)
             or self.regular_past_of_irregular(verb)
             or self.inverted_lead_in(verb)
             or self.order_to_reader(verb)
@@ -479,6 +482,7 @@ class VerbCueRules(ExtractorBase):
         rule = self.last_rule
         if content is not None and content is not NEXT_BLOCK:
             content = self.before_next_act(verb, self.before_next_cue(verb, self.with_stray_verbs(verb, content)))
+            content = self.before_range_end(verb, content)
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
@@ -770,8 +774,11 @@ class VerbCueRules(ExtractorBase):
 
     @staticmethod
     def conditional(verb: Token, group: str) -> bool:
-        """ "if he wants to run again": a wish or belief set as a condition is no one's stated stance."""
-        return group == "belief" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
+        """ "if he wants to run again", "in case she decides to run": a wish or belief set as a condition is no
+        one's stated stance (the parser reads "in case" as a phrase, so it is looked for before the clause)."""
+        if group != "belief":
+            return False
+        return opened_by_in_case(verb) or any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
 
     def chained_cue(self, verb: Token) -> Token | None:
         """ "sought to clarify the remark", "refused to call him a liar": a cue whose infinitive complement is
