@@ -61,6 +61,7 @@ CONFIDENCE: dict[str, float] = {
     "phrase.according_to": 0.9,  # "according to X" (34/37)
     "phrase.finding": 0.6,  # "in X's findings" (pooled 3/5)
     "phrase.relay_adverb": 0.35,  # "reportedly" (pooled 2/6)
+    "phrase.viewpoint_to": 0.65,  # "To X, ..." (unmeasured: none on dev; as "noun.viewpoint")
     # layout (layout.py) and quotation marks (quote_marks.py)
     "layout.speaker_label": 0.85,  # "PENCE: ..." (pooled 49/56)
     "layout.colon_quote": 0.35,  # 'Name: "..."' (pooled 1/3)

@@ -16,7 +16,7 @@ from .layout import LayoutRules
 from .noun_cues import NounCueRules
 from .phrases import PhraseRules
 from .quote_marks import QuoteMarkRules
-from .settings import BY_VIEWPOINT_NOUNS
+from .settings import BY_VIEWPOINT_NOUNS, RETORT_VERBS
 from .speakers import SpeakerRules
 from .verb_cues import VerbCueRules
 
@@ -113,6 +113,7 @@ class DocExtractor(
             for label, start, _end in matches:
                 if label in handlers:
                     handlers[label](self.doc[start])
+        self.unchain()
         for token in self.doc:
             if token.lower_ == "in" and token.dep_ == "prep":
                 self.from_finding(token)
@@ -120,6 +121,10 @@ class DocExtractor(
                 self.from_relay_adverb(token)
             elif token.lower_ in ("show", "shows", "showed") and token.dep_ in ("conj", "parataxis"):
                 self.from_records_show(token)
+            elif token.lower_ == "to" and token.dep_ == "prep":
+                self.from_viewpoint_to(token)
+            elif token.lemma_.lower() in RETORT_VERBS and token.pos_ == "VERB" and token.i not in self.claimed_tokens:
+                self.from_retort(token)
             elif token.pos_ == "VERB" and token.i not in self.claimed_tokens:
                 self.from_going_on(token)
         self.speaker_colon()

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from .base import ExtractorBase, Found
 from .confidence import rated
+from .settings import VIEWPOINT_ENTITIES, VIEWPOINT_PRONOUNS
 
 
 class PhraseRules(ExtractorBase):
@@ -140,6 +141,46 @@ class PhraseRules(ExtractorBase):
                 self.chars(poll.left_edge.i, poll.i),
                 poll.i,
                 **rated("phrase.finding"),
+            )
+        )
+
+    def viewpoint_holder(self, preposition: Token) -> Token | None:
+        """The holder of a sentence-opening "To X," ("To Ms. Roe, the pier is a landmark", "To them, ..."): a
+        name of a person, organisation or group, or a personal pronoun, set off by a comma before the clause it
+        hangs on. Not "To date", "To that, she added", "To the extent that", "To a lot of readers" (no one
+        named)."""
+        holder = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+        after = preposition.right_edge.i + 1
+        if (
+            holder is None
+            or preposition.i != preposition.sent.start
+            or after >= len(self.doc)
+            or self.doc[after].text != ","
+            or preposition.head.dep_ != "ROOT"
+        ):
+            return None
+        named = holder.ent_type_ in VIEWPOINT_ENTITIES and holder.pos_ == "PROPN"
+        return holder if named or holder.lower_ in VIEWPOINT_PRONOUNS else None
+
+    def from_viewpoint_to(self, preposition: Token) -> None:
+        """ "To Ms. Roe, the pier is a landmark": the clause is how the named holder sees it, as "in Ms. Roe's
+        view" says (cue "To", source the holder, content the clause)."""
+        holder = self.viewpoint_holder(preposition)
+        if holder is None or preposition.i in self.claimed_tokens or self.inside_quote(preposition.idx):
+            return
+        content = self.clause_without(preposition.head, preposition)
+        if content is None:
+            return
+        content, kind = self.with_quotes(content)
+        self.claimed_tokens.add(preposition.i)
+        self.add(
+            Found(
+                content,
+                kind,
+                (preposition.idx, preposition.idx + len(preposition)),
+                self.chars(holder.left_edge.i, holder.right_edge.i),
+                holder.i,
+                **rated("phrase.viewpoint_to"),
             )
         )
 

@@ -401,8 +401,9 @@ MATERIAL_NOUNS = frozenset({"support", "backing", "help", "aid", "assistance", "
 #: a quotation nearby is not theirs.
 OCCASION_VERBS = frozenset({"speak", "talk"})
 #: Verbs that relay only a quotation ('"...," the sign read'): "the story reads as follows" frames, "read the
-#: report" is no statement.
-QUOTE_ONLY_VERBS = frozenset({"read"})
+#: report" is no statement; '"Out!" the coach barked': a manner of speaking only with the words ("the dog
+#: barked" says nothing).
+QUOTE_ONLY_VERBS = frozenset({"read", "bark"})
 #: 'She went on: "..."', "he went on to say": going on (lemma, particle) is speaking on, before a quotation or a
 #: cue's infinitive.
 GOING_ON = ("go", "on")
@@ -663,3 +664,12 @@ COLLECTIVE_NOUNS = frozenset(
 TOLD_CLAUSE_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind", "brief"})
 #: A clause with one of these has its own object or complement, so no gap a relative clause would leave.
 OWN_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "attr", "acomp", "oprd", "auxpass"})
+#: Verbs that with the particle RETORT_PARTICLE right after them are a retort, a speech verb: '"...," the mayor shot
+#: back', "fired back: ..."; without it they are no speech ("fired the director", "shot a video").
+RETORT_VERBS = frozenset({"shoot", "fire", "hit"})
+RETORT_PARTICLE = "back"
+#: Personal pronouns that, as the object of a sentence-opening "To", name whose view the sentence gives ("To them,
+#: the vote was a rebuke"); "To that, ..." and "To date" name no one.
+VIEWPOINT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+#: Entity labels of a name after a sentence-opening "To" that gives its holder's view ("To Ms. Roe, ...").
+VIEWPOINT_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})

@@ -44,6 +44,8 @@ from .settings import (
     RAISED_COMPLEMENT_DEPS,
     RAISING_ADJECTIVES,
     REPLY_JOINS,
+    RETORT_PARTICLE,
+    RETORT_VERBS,
     SKIP_CUES_IN_QUOTES,
 )
 
@@ -477,6 +479,7 @@ class VerbCueRules(ExtractorBase):
             if speaker_root is None:
                 return
         if self.chained_cue(verb) is not None:
+            self.chain_heads.append(verb)
             return  # "refused to call him a liar": one attribution, found from "call" (see chain_head)
         content, confidence = self.content_of(verb, group)
         rule = self.last_rule
@@ -602,6 +605,36 @@ class VerbCueRules(ExtractorBase):
             if after.lower_ == GOING_ON[1] and after.head.i == verb.i and after.dep_ in ("prt", "advmod")
             else None
         )
+
+    def retort(self, verb: Token) -> bool:
+        """Whether ``verb`` is a retort: "shot back", "fired back", "hit back" (the particle right after it)."""
+        after = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+        return (
+            verb.lemma_.lower() in RETORT_VERBS
+            and after is not None
+            and after.lower_ == RETORT_PARTICLE
+            and after.head.i == verb.i
+            and after.dep_ in ("prt", "advmod")
+        )
+
+    def from_retort(self, verb: Token) -> None:
+        """'"...," the mayor shot back', 'He fired back: "..."': a retort is a speech verb; not "fired the
+        director" or "shot a video" (no "back")."""
+        if not self.retort(verb):
+            return
+        before = len(self.found)
+        self.from_verb(verb, group="speech")
+        if len(self.found) == before or self.found[-1].cue is None:
+            return
+        retort = self.found[-1]
+        sentence = verb.sent
+        if not (retort.content[0] < sentence.end_char and sentence.start_char < retort.content[1]):
+            # "Romney fired back in March, attacking X": a quotation of the sentence before is not the retort
+            self.found.pop()
+            self.claimed_tokens.discard(verb.i)
+            return
+        back = self.doc[verb.i + 1]
+        retort.cue = (retort.cue[0], max(retort.cue[1], back.idx + len(back)))  # the cue is "shot back"
 
     def from_going_on(self, verb: Token) -> None:
         """'She went on: "..."', 'He went on, "..."': going on before a quotation opened right after it (a colon or a
@@ -784,6 +817,8 @@ class VerbCueRules(ExtractorBase):
         """ "sought to clarify the remark", "refused to call him a liar": a cue whose infinitive complement is
         itself a cue with something to report. The two make one attribution: the cue runs from the first verb
         to the second, the content is what the second reports. Returns the second verb, or None."""
+        if verb.i in self.unchained:
+            return None
         for child in verb.rights:
             if (
                 child.dep_ == "xcomp"
@@ -796,6 +831,22 @@ class VerbCueRules(ExtractorBase):
                 if group is not None and group != "quote_as" and self.content_of(child, group)[0] is not None:
                     return child
         return None
+
+    def unchain(self) -> None:
+        """ "she vows to \"defend the act\"", "I wanted to address the concern": a chain's second verb that was
+        not taken (inside a quotation, or no statement by itself) leaves the first verb's own infinitive content,
+        as when the second verb is no cue at all ("vows to defend"). Not a passive first verb: "was asked to
+        explain the delay" leaves the one asked, who has said nothing yet (see :meth:`passive_chain`)."""
+        for verb in self.chain_heads:
+            second = self.chained_cue(verb)
+            if (
+                second is not None
+                and second.i not in self.claimed_tokens
+                and verb.i not in self.claimed_tokens
+                and not self.is_passive(verb)
+            ):
+                self.unchained.add(verb.i)
+                self.from_verb(verb)
 
     def chain_head(self, verb: Token) -> Token | None:
         """The first verb of a cue chain whose second verb is ``verb`` (see :meth:`chained_cue`)."""
