@@ -8,7 +8,7 @@ to a passive is passive. All texts are written for these tests."""
 
 from __future__ import annotations
 
-from tests.test_attribution import by_cue, run, source_of
+from tests.test_attribution import by_cue, run, source_of, spoken
 from tests.test_attribution_rules import found
 
 
@@ -169,3 +169,17 @@ def test_a_paragraph_quoted_from_no_one_found_is_not_the_publisher_s_own_voice(n
     )
     editorial = [a.content.text for a in analysis.attributions if a.kind == "editorial"]
     assert editorial == ["The council meets again on Monday."]
+
+
+def test_a_reply_to_claims_it_names_is_an_attribution_and_the_claims_are_not_the_publisher_s(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Harbour dispute",
+            "But harbour workers have challenged claims that their members harassed two inspectors in March.",
+        ],
+    )
+    names = {s.id: s.name for s in analysis.sources}
+    assert [(names[a.source_id], a.cue.text) for a in spoken(analysis)] == [("harbour workers", "have challenged")]
+    # a plain object is still no reported content for a verb that needs one
+    assert not found(nlp, "The council supported the plan.")
