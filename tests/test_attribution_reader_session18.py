@@ -183,3 +183,16 @@ def test_a_reply_to_claims_it_names_is_an_attribution_and_the_claims_are_not_the
     assert [(names[a.source_id], a.cue.text) for a in spoken(analysis)] == [("harbour workers", "have challenged")]
     # a plain object is still no reported content for a verb that needs one
     assert not found(nlp, "The council supported the plan.")
+
+
+def test_those_wondering_is_named_those_not_the_whole_sentence(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Reading day",
+            "Those wondering whether the reading would be dramatic found out on Thursday as volunteers read aloud.",
+            "Those who watched the vote said it was close.",
+        ],
+    )
+    assert source_of(analysis, by_cue(analysis, "wondering")).name == "Those"
+    assert source_of(analysis, by_cue(analysis, "said")).name == "Those who watched the vote"

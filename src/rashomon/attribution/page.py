@@ -821,9 +821,9 @@ class PageAttributor:
                 if (
                     free
                     and voice == PUBLISHER_ID
-                    and any(q.start <= sent.start_char and sent.end_char <= q.end for q in quoted)
+                    and any(q.closed and q.start <= sent.start_char and sent.end_char <= q.end for q in quoted)
                 ):
-                    broken = True  # a quotation no one was found to say is someone's words, never the publisher's
+                    broken = True  # a closed quotation no one was found to say is someone's words, not the publisher's
                     continue
                 if free and run and run[-1][2] == voice and not (broken and voice == PUBLISHER_ID):
                     run[-1] = (run[-1][0], span[1], voice)

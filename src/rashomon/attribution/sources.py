@@ -413,7 +413,10 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         return _describe_body(named, descriptor, lexicon)
     core = _core_tokens(head)
     if head.lower_ in GROUP_PRONOUNS:  # "those who managed to escape": the relative clause is the description
-        core = [t for t in head.subtree if not t.is_punct]
+        # (not a participle on the pronoun, "those wondering whether ...": that is the cue itself, and the parser
+        # may hang the rest of the sentence on it)
+        described = [t for c in head.rights if c.dep_ in ("relcl", "prep") for t in c.subtree]
+        core = [t for t in [head, *described] if not t.is_punct]
     person = _person_entity(head, lexicon)
     role = affiliation = described_as = None
     named = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
