@@ -196,3 +196,18 @@ def test_those_wondering_is_named_those_not_the_whole_sentence(nlp):
     )
     assert source_of(analysis, by_cue(analysis, "wondering")).name == "Those"
     assert source_of(analysis, by_cue(analysis, "said")).name == "Those who watched the vote"
+
+
+def test_the_secretary_is_not_a_deputy_assistant_secretary(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Harbour hearing",
+            "Deputy Assistant Secretary for Harbour Safety Ida Vell testified in October that the fire was the issue.",
+            "The secretary tried to explain that thousands of cables reach the department every year.",
+        ],
+    )
+    assert (
+        source_of(analysis, by_cue(analysis, "to explain")).name
+        != source_of(analysis, by_cue(analysis, "testified")).name
+    )
