@@ -248,9 +248,9 @@ class CueDiscipline(ExtractorBase):
         """ "Rather than stay and declare that she will not quit, the mayor left", "instead of saying that ...": a
         cue in (or joined to) the clause "rather than" or "instead of" opens is what someone did not do."""
         clause = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else verb
-        opener = clause.left_edge
-        if opener.lower_ == "rather" and opener.i + 1 < len(verb.doc):
-            return verb.doc[opener.i + 1].lower_ == "than"
+        than = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "than"), None)
+        if than is not None and than.i > 0:
+            return verb.doc[than.i - 1].lower_ == "rather"  # the clause's own "rather than", not one fronted before it
         if clause.dep_ == "pcomp" and clause.head.lower_ == "of" and clause.head.i > 0:
             return verb.doc[clause.head.i - 1].lower_ == "instead"
         return False
