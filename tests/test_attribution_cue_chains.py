@@ -10,10 +10,10 @@ from tests.test_attribution_recall import cues
 def test_a_chain_whose_second_verb_is_quoted_keeps_the_first_verb_and_its_infinitive(nlp):
     # "defend" sits inside the quotation, where cues are left to the quotation: the chain was lost with it
     got = cues(
-        nlp, "On her campaign site, the mayor vows to \u201cdefend the harbour against every sale\u201d this year."
+        nlp, "In a leaflet for the ferry crews, the union promised to \u201ckeep every boat in public hands\u201d."
     )
-    assert got["vows"][0] == "the mayor"
-    assert got["vows"][1].startswith("to \u201cdefend the harbour against every sale\u201d")
+    assert got["promised"][0] == "the union"
+    assert got["promised"][1].startswith("to \u201ckeep every boat in public hands\u201d")
 
 
 def test_a_chain_whose_second_verb_says_nothing_keeps_the_first_verb_and_its_infinitive(nlp):
@@ -24,7 +24,7 @@ def test_a_chain_whose_second_verb_says_nothing_keeps_the_first_verb_and_its_inf
 
 def test_a_chain_whose_second_verb_is_taken_stays_one_cue(nlp):
     got = cues(nlp, "The harbour master refused to call the delay a failure.")
-    assert "wanted" not in got and "refused" not in got
+    assert "refused" not in got and "to call" not in got
     assert any(cue.startswith("refused to call") for cue in got)
 
 
@@ -34,8 +34,11 @@ def test_a_retort_is_a_speech_verb(nlp):
     got = cues(nlp, 'The ferry captain fired back: "Nobody asked the crews."')
     assert got["fired back"] == ("The ferry captain", '"Nobody asked the crews."')
     # a quotation of the sentence before is not the retort
-    got = cues(nlp, 'Vell attacked Roe, calling him "a failed captain." Roe fired back in March, attacking Vell.')
-    assert "fired back" not in got
+    got = cues(nlp, 'The pilots\' leaflet said the ferry was "run by amateurs." Weeks later the owners hit back.')
+    assert "hit back" not in got
+    # nor a blow or a ball
+    assert not cues(nlp, "The navy hit back with strikes on the coastal radar sites.")
+    assert not cues(nlp, "The goalkeeper fired back a long pass to the striker.")
     # without "back" the verbs say nothing
     assert not cues(nlp, "The harbour board fired the director on Monday.")
     assert not cues(nlp, "The crew shot a short video of the pier.")
@@ -54,6 +57,7 @@ def test_a_sentence_opening_to_a_named_holder_gives_their_view(nlp):
 
 def test_a_sentence_opening_to_that_names_no_one_is_no_view(nlp):
     for text in (
+        "To Ms. Okafor, the council sent a formal letter of apology.",
         "To date, the pier has stayed shut.",
         "To that, the mayor added nothing.",
         "To a lot of sailors, the tide tables look odd.",

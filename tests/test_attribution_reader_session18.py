@@ -1,14 +1,20 @@
 """Faults a reader found on news pages not tuned on (issue 15, session 18), one test per cause: a clause the cue's
 own "after" subordinates is not what was said; "for the first time" frames a saying; each end of a from-to range
-is its own speaker's; a quotation a cue governs continues no earlier speaker; an alternative not taken ("rather
-than declare") is no statement; the one praised for doing something does it; a date is no source; a Title-Case
-headline's source does not carry the cue; "her voice rising" is how, not what; "defend against an attack" is no
-defence of anything said; in "X, said Vell, had asked ..." Vell speaks; '"Nah," Ida said' is Ida's line; a participle joined
-to a passive is passive. All texts are written for these tests."""
+is its own speaker's; a quotation a cue governs continues no earlier speaker, and a sentence holding words no one
+was found to say is not the publisher's; an alternative not taken is no statement; the one praised for doing
+something does it; a date is no source; a Title-Case headline's source does not carry the cue; a manner after the
+cue is how, not what; "defend against" a raid relays nothing; in "X, said Vell, had asked ..." Vell speaks; a
+one-word line of dialogue is its speaker's; a participle joined to a passive is passive; a decision "in case" is no
+stance; "were called to clear" is a summons; a reply to claims it names speaks; a group pronoun's label is its
+description; a title with a rank word is another office. All texts are written for these tests: the sentences
+that showed the faults are not copied, only their grammar."""
 
 from __future__ import annotations
 
-from tests.test_attribution import by_cue, run, source_of
+from spacy.tokens import Doc
+
+from rashomon.attribution.rules.content import ContentRules
+from tests.test_attribution import by_cue, run, source_of, spoken
 from tests.test_attribution_rules import found
 
 
@@ -16,74 +22,90 @@ def _by_cue(nlp, text: str) -> dict[str, tuple[str | None, str]]:
     return {cue: (source, content) for _, source, cue, content in found(nlp, text) if cue}
 
 
+def _sources(analysis) -> dict[str, str]:
+    return {s.id: s.name for s in analysis.sources}
+
+
 def test_a_clause_the_cue_s_own_after_subordinates_is_not_what_was_said(nlp):
-    # the parser makes "said" the root and the first clause its complement
-    said = _by_cue(
-        nlp,
-        "Council candidate Tom Hale on Friday reiterated that he opposes the harbour toll, a few hours after "
-        "Mayor Ann Lee said for the first time she supports it.",
-    )
-    assert said["said"] == ("Mayor Ann Lee", "she supports it")
-    assert said["reiterated"] == ("Council candidate Tom Hale", "that he opposes the harbour toll")
+    # the parse the parser sometimes gives "A stated X, hours after B said Y": "said" the root, A's clause its
+    # complement, "after" its own subordinator
+    words = ["Crews", "stated", "they", "object", ",", "hours", "after", "the", "owner", "said", "he", "agrees", "."]
+    heads = [1, 9, 3, 1, 9, 9, 9, 8, 9, 9, 11, 9, 9]
+    deps = ["nsubj", "ccomp", "nsubj", "ccomp", "punct", "npadvmod", "mark", "det", "nsubj", "ROOT", "nsubj", "ccomp"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps + ["punct"])
+    said, stated, agrees = doc[9], doc[1], doc[11]
+    assert ContentRules.subordinated_between(said, stated)
+    assert not ContentRules.subordinated_between(said, agrees)  # after the cue: its complement
+    assert not ContentRules.subordinated_between(stated, doc[3])
 
 
 def test_for_the_first_time_frames_what_is_said(nlp):
     said = _by_cue(
         nlp,
-        "The senator repeated that she backs the bill, hours after President Tom Hale said for the first time he opposes it.",
+        "The dockers' leader once more insisted that the strike would go on, only an hour after the owners' "
+        "lawyer said for the first time they could settle.",
     )
-    assert said["said"] == ("President Tom Hale", "he opposes it")
-    # an ordinary time stays a time, not a statement
+    assert said["said"] == ("the owners' lawyer", "they could settle")
+    # a time with a past clause stays a time
     assert "said" not in _by_cue(nlp, "The minister said at the time he was ill.")
 
 
 def test_each_end_of_a_from_to_range_is_its_own_speaker_s(nlp):
     cues = _by_cue(
-        nlp, "The ruling drew a wave of reactions, from unions praising his statements to employers condemning them."
+        nlp, "Responses to the timetable ranged from commuters thanking the operator to cyclists denouncing the fare."
     )
-    assert cues["praising"] == ("unions", "his statements")
-    assert cues["condemning"] == ("employers", "them")
+    assert cues["thanking"] == ("commuters", "the operator")
+    assert cues["denouncing"] == ("cyclists", "the fare")
+    # a "to" inside one statement is not the other end of a range
+    cues = _by_cue(
+        nlp, "The loudest complaints came from parents who said the school had sent letters to the wrong homes."
+    )
+    assert cues["said"][1] == "the school had sent letters to the wrong homes"
 
 
 def test_a_quotation_a_cue_governs_continues_no_earlier_speaker(nlp):
     analysis = run(
         nlp,
         [
-            "Harbour toll",
-            "“We will not pay it,” said Ida Vell, who leads the ferry workers.",
-            "Former mayor Tom Hale, for example, put out a statement shortly after the governor's remarks that "
-            "claimed the council “has never cared about the port at all.”",
+            "Harbour rota",
+            "“We will not sail on Sundays,” said Ida Vell, who speaks for the ferry crews.",
+            "Beside the timetable hung a sign that insisted the crews “had been warned weeks before the change.”",
         ],
     )
-    names = {s.id: s.name for s in analysis.sources}
-    holders = [a for a in analysis.attributions if "never cared" in a.content.text]
-    assert all(names.get(a.source_id) != "Ida Vell" for a in holders)
-    assert by_cue(analysis, "said").content.text.startswith("“We will not pay it")
-    # nor one an infinitive the parser hung on a cue holds ("called for the board to 'tell …'")
+    names = _sources(analysis)
+    assert all(names[a.source_id] != "Ida Vell" for a in analysis.attributions if "warned weeks" in a.content.text)
+    # nor is that sentence the publisher's own voice: it holds words someone else wrote
+    assert not [a for a in analysis.attributions if a.kind == "editorial" and "warned weeks" in a.content.text]
+    assert by_cue(analysis, "said").content.text == "“We will not sail on Sundays,”"
+
+
+def test_a_quotation_in_an_infinitive_the_parser_hung_on_a_cue_is_governed_too(nlp):
     analysis = run(
         nlp,
         [
-            "Harbour toll",
-            "“We will not pay it,” said Ida Vell, who leads the ferry workers.",
-            "But the original called for the board to “tell its members that this plan is not about fees.”",
+            "Harbour rota",
+            "“We will not sail on Sundays,” said Ida Vell, who speaks for the ferry crews.",
+            "The second version, for its part, had asked the board to “tell every member that the rota is about safety.”",
         ],
     )
-    names = {s.id: s.name for s in analysis.sources}
-    holders = [a for a in analysis.attributions if "not about fees" in a.content.text]
-    assert all(names.get(a.source_id) != "Ida Vell" for a in holders)
+    names = _sources(analysis)
+    assert all(names[a.source_id] != "Ida Vell" for a in analysis.attributions if "about safety" in a.content.text)
 
 
 def test_an_alternative_not_taken_is_no_statement(nlp):
-    assert not found(
-        nlp, "Rather than stay in the race and declare that she will not quit, the mayor chose to end her campaign."
-    )
-    cues = _by_cue(nlp, "Instead of saying that the plant would close, the company announced that it would be sold.")
-    assert set(cues) == {"announced"}
+    assert not found(nlp, "Rather than keep the ferry and announce that the crew will stay, the owner sold it.")
+    assert set(_by_cue(nlp, "Instead of saying that the plant would close, the company announced a sale.")) == {
+        "announced"
+    }
+    # a "rather than" phrase fronted before the clause leaves the clause's own cue alone
+    cues = _by_cue(nlp, "Rather than wait for the council, the mayor said the city would repair the pier itself.")
+    assert cues["said"] == ("the mayor", "the city would repair the pier itself")
 
 
 def test_the_one_praised_for_doing_something_does_it(nlp):
-    cues = _by_cue(nlp, "The mayor thanked voters for telling her about the potholes.")
-    assert cues["telling her about"][0] == "voters"
+    assert (
+        _by_cue(nlp, "The mayor thanked voters for telling her about the potholes.")["telling her about"][0] == "voters"
+    )
     cues = _by_cue(nlp, "The mayor accused the council of saying that the port would close.")
     assert cues["saying"] == ("the council", "that the port would close")
     # no object before the gerund: the subject's own doing
@@ -91,46 +113,40 @@ def test_the_one_praised_for_doing_something_does_it(nlp):
 
 
 def test_a_date_is_no_source(nlp):
-    sources = {
-        source
-        for _, source, _, _ in found(
-            nlp, "Mayor Ann Lee vigorously defended her handling of last September’s attack on the American mission."
-        )
-    }
-    assert sources == {"Mayor Ann Lee"}
+    got = found(nlp, "The port chief stood by her reply to last September’s attack on the ferry office.")
+    assert "last September" not in {source for _, source, _, _ in got}
 
 
 def test_a_title_case_headline_s_source_does_not_carry_the_cue(nlp):
     analysis = run(nlp, ["Lee Defends Her Record on Harbour Safety", "Mayor Ann Lee spoke to reporters on Tuesday."])
-    defends = by_cue(analysis, "Defends")
-    assert source_of(analysis, defends).name == "Lee"
+    assert source_of(analysis, by_cue(analysis, "Defends")).name == "Lee"
 
 
-def test_her_voice_rising_is_how_it_was_said_not_what(nlp):
-    cues = _by_cue(nlp, "“It is our job to find out what went wrong,” the mayor said, her voice rising.")
-    assert cues["said"] == ("the mayor", "“It is our job to find out what went wrong,”")
-    cues = _by_cue(nlp, "The mayor said, her voice rising, that the port would close.")
-    assert cues["said"] == ("The mayor", "that the port would close")
+def test_a_manner_after_the_cue_is_how_it_was_said_not_what(nlp):
+    cues = _by_cue(nlp, "“We have waited long enough,” the skipper said, his hands shaking.")
+    assert cues["said"] == ("the skipper", "“We have waited long enough,”")
+    cues = _by_cue(nlp, "The skipper said, his hands shaking, that the crew would stay ashore.")
+    assert cues["said"] == ("The skipper", "that the crew would stay ashore")
 
 
-def test_defending_against_an_attack_relays_nothing(nlp):
-    cues = _by_cue(nlp, 'The mayor warned the office could not defend against a "coordinated attack."')
-    assert set(cues) == {"warned"}
-    # a defence of something is still one
+def test_defending_against_a_raid_relays_nothing(nlp):
+    cues = _by_cue(nlp, "Its two guards, the report added, could not defend against armed smugglers.")
+    assert set(cues) == {"added"}
     assert "defended" in _by_cue(nlp, "The mayor defended the plan against its critics.")
 
 
 def test_a_speaker_after_an_inverted_aside_says_the_sentence_around_it(nlp):
-    cues = found(nlp, "The harbour office, said Ida Vell, had asked for more staff.")
-    assert [(source, cue) for _, source, cue, _ in cues] == [("Ida Vell", "said")]
-    assert cues[0][3] == "The harbour office, said Ida Vell, had asked for more staff"
-    # not when the cue has a clause of its own after the speaker
-    assert found(nlp, "“We will win,” said Ida Vell, who leads the union.")[0][1].startswith("Ida Vell")
+    got = found(nlp, "The harbour office, said Ida Vell, had asked for more staff.")
+    assert [(rule, source, cue) for rule, source, cue, _ in got] == [("content.inverted_aside", "Ida Vell", "said")]
+    assert got[0][3] == "The harbour office, said Ida Vell, had asked for more staff"
+    # a quotation before "said X, who ..." is what X said; the relative clause is no host sentence
+    got = found(nlp, "“We will win,” said Ida Vell, who leads the union.")
+    assert got[0][0] != "content.inverted_aside" and got[0][3] == "“We will win,”"
 
 
 def test_a_short_line_of_dialogue_is_its_speaker_s(nlp):
-    assert _by_cue(nlp, "“Nah,” Ida said quickly.")["said"] == ("Ida", "“Nah,”")
-    assert _by_cue(nlp, "“Why?” asked the mayor.")["asked"] == ("the mayor", "“Why?”")
+    assert _by_cue(nlp, "“Nope,” the skipper replied.")["replied"] == ("the skipper", "“Nope,”")
+    assert _by_cue(nlp, "“Later?” asked the clerk.")["asked"] == ("the clerk", "“Later?”")
     # a short quotation set in a sentence, not a line, stays unclaimed
     assert not found(nlp, 'The so-called "plan" said nothing new.')
 
@@ -144,15 +160,13 @@ def test_a_participle_joined_to_a_passive_is_passive(nlp):
 
 
 def test_a_decision_in_case_is_no_stance_and_stays_in_what_was_said(nlp):
-    cues = _by_cue(
-        nlp, "The mayor said she wanted to avoid a conflict in case she decides to run for governor next year."
-    )
-    assert "decides" not in cues
-    assert cues["said"][1].endswith("in case she decides to run for governor next year")
+    cues = _by_cue(nlp, "The skipper said the crew would stay in port in case the owners decide to sell the boat.")
+    assert "decide" not in cues
+    assert cues["said"][1].endswith("in case the owners decide to sell the boat")
 
 
 def test_being_called_to_do_something_is_a_summons(nlp):
-    assert not found(nlp, "At one point the guard was called to remove a protester.")
+    assert not found(nlp, "Police were called to clear the pier after the fight.")
     assert _by_cue(nlp, "The plan was called a disgrace by the mayor.")["was called"] == ("the mayor", "a disgrace")
 
 
@@ -169,3 +183,63 @@ def test_a_paragraph_quoted_from_no_one_found_is_not_the_publisher_s_own_voice(n
     )
     editorial = [a.content.text for a in analysis.attributions if a.kind == "editorial"]
     assert editorial == ["The council meets again on Monday."]
+
+
+def test_a_reply_to_claims_it_names_is_an_attribution_and_the_claims_are_not_the_publisher_s(nlp):
+    analysis = run(
+        nlp, ["Harbour dispute", "Ferry crews flatly rejected reports that their skippers ignored two storm warnings."]
+    )
+    names = _sources(analysis)
+    assert [(names[a.source_id], a.cue.text) for a in spoken(analysis)] == [("Ferry crews", "flatly rejected")]
+    analysis = run(
+        nlp, ["Harbour dispute", "But the crews have challenged claims that their skippers ignored warnings."]
+    )
+    assert [names_ for names_ in (_sources(analysis)[a.source_id] for a in spoken(analysis))] == ["the crews"]
+    # a plain object is still no reported content for a verb that needs one
+    assert not found(nlp, "The council supported the plan.")
+
+
+def test_those_wondering_is_named_those_not_the_whole_sentence(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Reading day",
+            "Those wondering whether the reading would be dramatic found out on Thursday as volunteers read aloud.",
+            "Those who watched the vote said it was close.",
+        ],
+    )
+    assert source_of(analysis, by_cue(analysis, "wondering")).name == "Those"
+    assert source_of(analysis, by_cue(analysis, "said")).name == "Those who watched the vote"
+
+
+def test_the_secretary_is_not_a_deputy_assistant_secretary(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Harbour hearing",
+            "Deputy Assistant Secretary for Harbour Safety Ida Vell testified in October that the fire was the issue.",
+            "The secretary tried to explain that thousands of cables reach the department every year.",
+        ],
+    )
+    explained, testified = by_cue(analysis, "to explain"), by_cue(analysis, "testified")
+    assert source_of(analysis, explained).name != source_of(analysis, testified).name
+
+
+def test_a_long_title_after_titled_is_no_one_s_words(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Ferry clip",
+            "“Not again,” the skipper said, and walked off.",
+            "The clip drew wide attention, including a blog post titled “The Ferry Crew Could Not Look More Tired "
+            "of Their Boss.”",
+        ],
+    )
+    names = _sources(analysis)
+    titled = [a for a in analysis.attributions if "More Tired" in a.content.text]
+    assert [(a.kind, names[a.source_id]) for a in titled] == [("editorial", "the publisher")]
+
+
+def test_all_who_wish_to_is_a_class_of_people_not_a_wish_reported(nlp):
+    assert not found(nlp, "The order of speakers was fixed late, with the aim of letting all who wished to read do so.")
+    assert _by_cue(nlp, "All who spoke said the pier was unsafe.")["said"] == ("All", "the pier was unsafe")

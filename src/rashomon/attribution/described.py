@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
-from .sources import PRONOUN_REACH
+from .sources import PRONOUN_REACH, outranked
 
 #: Written abbreviations of roles before a name ("Gov. Ida Vell", "Gov Ida Vell"), read as the role.
 ROLE_ABBREVIATIONS = {
@@ -89,13 +89,14 @@ def named_with_role(
     parsed, position: int, floor: int, role: str, words: frozenset[str], quoted
 ) -> tuple[int, Token] | None:
     """The person named before ``position`` (from ``floor``, within pronoun reach, outside quotation marks) with
-    the role and every modifier word of the description; None when no one, or two people, are."""
+    the role and every modifier word of the description, and no rank word the description lacks ("the secretary"
+    is no deputy secretary); None when no one, or two people, are."""
     found: dict[str, tuple[int, Token]] = {}
     for at, item, ent in people_before(parsed, position, floor):
         if quoted(item.block, ent.start_char):
             continue
         roles, title_words = titles_of(ent.root)
-        if role in roles and words <= title_words | {role}:
+        if role in roles and words <= title_words | {role} and not outranked(title_words, words):
             found[ent.root.lower_] = (at, ent.root)
     return next(iter(found.values())) if len(found) == 1 else None
 

@@ -32,7 +32,8 @@ from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import described
 from . import quotes as quote_rules
 from .lexicon import Lexicon
-from .rules.marks import Quote, quote_spans
+from .rules.marks import Quote, after_naming_word, quote_spans, quoted_title
+from .rules.settings import MIN_ORPHAN_QUOTE_WORDS
 from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
 from .sources import BookEntry, SourceBook, describe, name_key
 
@@ -807,7 +808,15 @@ class PageAttributor:
             run: list[tuple[int, int]] = []
             heading = block.kind == "paragraph" and frames.heading(block.text)
             broken = False  # a sentence that asserts nothing ends the publisher's run: the next starts anew
-            quoted = quote_spans(block.text)
+            # quotations long enough to be someone's words (not a scare quote), closed (not a stray mark), not a title
+            quoted = [
+                q
+                for q in quote_spans(block.text)
+                if q.closed
+                and len(block.text[q.start : q.end].split()) >= MIN_ORPHAN_QUOTE_WORDS
+                and not after_naming_word(block.text, q)
+                and not quoted_title(block.text, q)
+            ]
             for sent in item.doc.sents:
                 span = (sent.start_char + offset, sent.end_char + offset)
                 before = bisect_left(covered_starts, span[1])  # spans starting before the sentence ends
@@ -821,9 +830,9 @@ class PageAttributor:
                 if (
                     free
                     and voice == PUBLISHER_ID
-                    and any(q.start <= sent.start_char and sent.end_char <= q.end for q in quoted)
+                    and any(q.start < sent.end_char and sent.start_char < q.end for q in quoted)
                 ):
-                    broken = True  # a quotation no one was found to say is someone's words, never the publisher's
+                    broken = True  # a sentence holding words no one was found to say is not the publisher's own
                     continue
                 if free and run and run[-1][2] == voice and not (broken and voice == PUBLISHER_ID):
                     run[-1] = (run[-1][0], span[1], voice)

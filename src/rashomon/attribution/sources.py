@@ -13,6 +13,7 @@ named speaker) or a bare description of its role or type ("the spokesman", "the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -90,6 +91,8 @@ DESCRIPTOR_KINDS = (
     "political_party",
     "organization",
 )
+#: Words that make a title another, lower office ("Deputy Assistant Secretary"): "the secretary" is not its holder.
+RANK_WORDS = frozenset({"deputy", "assistant", "vice", "under", "associate", "acting", "lieutenant"})
 _PUNCT_EDGES = re.compile(r"^[\s\-–—,:;\"'“”‘’]+|[\s\-–—,:;\"'“”‘’]+$")
 
 
@@ -122,6 +125,12 @@ class Mention:
 def _definite(noun: Token) -> bool:
     """Whether ``noun`` has the definite article ("the lawyer"), which points back to someone already met."""
     return any(t.dep_ == "det" and t.lower_ == "the" for t in noun.lefts)
+
+
+def outranked(role_words: Iterable[str], described_words: Iterable[str]) -> bool:
+    """Whether a title's words carry a rank word ("deputy", "assistant") the description's words lack: "the
+    secretary" does not name a deputy assistant secretary. Words in lower case."""
+    return bool(set(role_words) & RANK_WORDS - set(described_words))
 
 
 def _text(tokens) -> str:
@@ -413,7 +422,10 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         return _describe_body(named, descriptor, lexicon)
     core = _core_tokens(head)
     if head.lower_ in GROUP_PRONOUNS:  # "those who managed to escape": the relative clause is the description
-        core = [t for t in head.subtree if not t.is_punct]
+        # (not a participle on the pronoun, "those wondering whether ...": that is the cue itself, and the parser
+        # may hang the rest of the sentence on it)
+        described = [t for c in head.rights if c.dep_ in ("relcl", "prep") for t in c.subtree]
+        core = [t for t in [head, *described] if not t.is_punct]
     person = _person_entity(head, lexicon)
     role = affiliation = described_as = None
     named = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -740,6 +752,7 @@ class SourceBook:
                 and not e.unresolved
                 and e.plural == mention.plural
                 and (word in e.key or word[:-1] in e.key)
+                and not outranked(e.key, mention.name.lower().split())
             )
         )
         if named is not None and mention.kind not in PERSON_KINDS:
@@ -753,6 +766,7 @@ class SourceBook:
                     and e.gender in (None, mention.gender or e.gender)
                     and e.role is not None
                     and word in e.role.lower().split()
+                    and not outranked(e.role.lower().split(), mention.name.lower().split())
                 ),
                 position,
             )

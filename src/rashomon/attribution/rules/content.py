@@ -241,10 +241,18 @@ class ContentRules(ExtractorBase):
     def said_for_nth_time(noun: Token, clause: Token) -> bool:
         """ "said for the first time he backs it": after "the first / last / third time" a clause opened by its own
         subject (no "that", no relative word) is what was said; the parser reads it as the time's relative clause.
-        ("said at the time he was ill" stays a time: only an ordinal time frames a saying.)"""
+        Only after "say" and a clause not in the past ("said at the time he was ill", "spoke for the first time the
+        council met" stay times)."""
         nth = any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ == "last") for c in noun.children)
         subject = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
-        return nth and subject is not None and subject.left_edge.i == clause.left_edge.i and subject.tag_ != "WP"
+        return (
+            nth
+            and noun.head.head.lemma_.lower() in SAY_LEMMAS
+            and clause.tag_ != "VBD"  # "said for the first time the council met": when, not what
+            and subject is not None
+            and subject.left_edge.i == clause.left_edge.i
+            and subject.tag_ != "WP"
+        )
 
     # --- the content rules, in the order CONTENT_RULES tries them --------------------------------------
     def report_object(self, ask: Ask) -> Span_ | None:
@@ -276,6 +284,9 @@ class ContentRules(ExtractorBase):
             if stop >= sent.start and clause.left_edge.i >= sent.start:
                 return self.chars(self.past_dateline(sent.start, stop), stop)  # not "KESTREL BAY ― "
         first, last = self.clause_chars(clause)
+        that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if clause.i > verb.i and that is not None and that.i > clause.left_edge.i and self.doc[that.i - 1].text == ",":
+            first = that.idx  # "said, his hands shaking, that ...": an aside the parser hung inside the clause
         if clause.i > verb.i:
             # "said she was sorry and that she wanted to move on": the parser hangs the second "that" clause on
             # the cue; it is more of what was said
@@ -870,7 +881,9 @@ class ContentRules(ExtractorBase):
 
     def before_range_end(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """ "reactions ranged from unions praising the ruling to employers condemning it": a cue at the "from" end
-        of a range says only up to the "to" that opens the other end, which is someone else's."""
+        of a range says only up to the "to" that opens the other end, which is someone else's: a "to" whose phrase
+        holds a cue of its own ("complaints from parents who said letters went to the wrong homes" is one
+        statement)."""
         opener = verb
         while opener.dep_ in RANGE_CLIMB_DEPS and opener.head.i != opener.i:
             opener = opener.head
@@ -880,12 +893,16 @@ class ContentRules(ExtractorBase):
             return content
         for token in self.doc[verb.i + 1 : opener.right_edge.i + 1]:
             if token.lower_ == "to" and token.dep_ in ("prep", "dative") and content[0] < token.idx < content[1]:
-                if any(a.i == opener.i for a in token.ancestors):
+                if any(a.i == opener.i for a in token.ancestors) and self.holds_cue(token):
                     end = token.idx
                     while end > content[0] and self.text[end - 1] in " ,;":
                         end -= 1
                     return content[0], end
         return content
+
+    def holds_cue(self, token: Token) -> bool:
+        """Whether a cue verb sits in ``token``'s phrase ("to employers condemning it")."""
+        return any(t.pos_ == "VERB" and t.lemma_.lower() in self.lexicon.all_cue_lemmas for t in token.subtree)
 
     @staticmethod
     def tense_of(verb: Token) -> str | None:

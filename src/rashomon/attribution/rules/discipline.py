@@ -97,11 +97,20 @@ class CueDiscipline(ExtractorBase):
         if rule in OBJECT_RULES:
             if speaker is not None and self.speaker_kind(speaker) == "document":
                 return True  # "the poll shows Clinton ahead", "figures show a rise": a document's finding
+            span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
+            if span is not None and self.reported_statement(span.root):
+                return True  # "challenged claims that X": an answer to a statement it names with its words
             if not put_forward:
                 return False
-            span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
             return span is not None and span.root.lemma_.lower() in self.lexicon.information_nouns
         return False
+
+    def reported_statement(self, noun: Token) -> bool:
+        """Whether ``noun`` is a speech-act noun with the words of the statement after it ("claims that the port
+        would close", "reports that ..."): reported content, though the verb's object."""
+        return noun.lemma_.lower() in self.lexicon.cue_nouns and any(
+            c.dep_ in ("acl", "ccomp") and self.opens_with_that(c) for c in noun.children
+        )
 
     def clause_reports(self, clause: Token, lemma: str, group: str, speaker: Token | None) -> bool:
         """Whether the complement clause of a ``needs_reported_content`` verb is something said or held: a clause
@@ -239,9 +248,9 @@ class CueDiscipline(ExtractorBase):
         """ "Rather than stay and declare that she will not quit, the mayor left", "instead of saying that ...": a
         cue in (or joined to) the clause "rather than" or "instead of" opens is what someone did not do."""
         clause = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else verb
-        opener = clause.left_edge
-        if opener.lower_ == "rather" and opener.i + 1 < len(verb.doc):
-            return verb.doc[opener.i + 1].lower_ == "than"
+        than = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "than"), None)
+        if than is not None and than.i > 0:
+            return verb.doc[than.i - 1].lower_ == "rather"  # the clause's own "rather than", not one fronted before it
         if clause.dep_ == "pcomp" and clause.head.lower_ == "of" and clause.head.i > 0:
             return verb.doc[clause.head.i - 1].lower_ == "instead"
         return False

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .settings import (
+    NAMING_WORDS,
     OPENING_MARKS,
     PARAGRAPH_REOPENS,
     QUOTE_MARKS,
@@ -70,6 +71,13 @@ def quote_spans(text: str) -> list[Quote]:
     if open_at is not None:
         spans.append(Quote(open_at, len(text.rstrip()), False))
     return spans
+
+
+def after_naming_word(text: str, quote: Quote) -> bool:
+    """'a video titled "The Pier at Night Is Not What You Think"': a quotation right after a word that names a work
+    is that work's title, however long; no one's words."""
+    before = text[max(0, quote.start - 20) : quote.start].split()
+    return bool(before) and before[-1].lower().strip(",:") in NAMING_WORDS
 
 
 def quoted_title(text: str, quote: Quote) -> bool:

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from .base import ExtractorBase, Found
 from .confidence import rated
-from .settings import VIEWPOINT_ENTITIES, VIEWPOINT_PRONOUNS
+from .settings import VIEWPOINT_ENTITIES, VIEWPOINT_PRONOUNS, VIEWPOINT_VERBS
 
 
 class PhraseRules(ExtractorBase):
@@ -148,7 +148,8 @@ class PhraseRules(ExtractorBase):
         """The holder of a sentence-opening "To X," ("To Ms. Roe, the pier is a landmark", "To them, ..."): a
         name of a person, organisation or group, or a personal pronoun, set off by a comma before the clause it
         hangs on. Not "To date", "To that, she added", "To the extent that", "To a lot of readers" (no one
-        named)."""
+        named), nor a recipient fronted before a verb of giving or sending: only before a verb that judges or
+        links (:data:`VIEWPOINT_VERBS`: "is", "seems", "matters")."""
         holder = next((c for c in preposition.children if c.dep_ == "pobj"), None)
         after = preposition.right_edge.i + 1
         if (
@@ -157,8 +158,9 @@ class PhraseRules(ExtractorBase):
             or after >= len(self.doc)
             or self.doc[after].text != ","
             or preposition.head.dep_ != "ROOT"
+            or preposition.head.lemma_.lower() not in VIEWPOINT_VERBS
         ):
-            return None
+            return None  # "To Ms. Roe, the council sent a letter": whom, not whose view
         named = holder.ent_type_ in VIEWPOINT_ENTITIES and holder.pos_ == "PROPN"
         return holder if named or holder.lower_ in VIEWPOINT_PRONOUNS else None
 

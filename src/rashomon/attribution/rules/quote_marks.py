@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
 from .confidence import rated
-from .marks import Quote
+from .marks import Quote, after_naming_word
 from .settings import (
     COMPLEMENT_DEPS,
     DIALOGUE_BREAKS,
@@ -143,6 +143,10 @@ class QuoteMarkRules(ExtractorBase):
             if self.opens_label(quote):
                 continue
             words = len(self.text[quote.start : quote.end].split())
-            if words < MIN_ORPHAN_QUOTE_WORDS or self.governing_cue(quote) is not None:
+            if (
+                words < MIN_ORPHAN_QUOTE_WORDS
+                or self.governing_cue(quote) is not None
+                or after_naming_word(self.text, quote)
+            ):
                 continue
             self.found.append(Found((quote.start, quote.end), "continuation", **rated("quote.orphan")))

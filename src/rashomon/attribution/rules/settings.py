@@ -506,6 +506,8 @@ TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "on", "in", 
 TITLE_BEFORE = frozenset(
     {"on", "in", "to", "at", "from", "with", "for", "show", "program", "programme", "book", "column", "film"}
 )
+#: Words right before a quotation that make it the name of a work ('an article titled "..."'), not anyone's words.
+NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "dubbed", "captioned"})
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
 #: A line of dialogue ('"Nah," Ida said.'): the mark that ends it inside its quotation marks, what may not stand
@@ -556,7 +558,7 @@ WH_GAP_WORDS = frozenset({"what", "whatever"})
 #: ("anyone wanting to learn more", "guests who wish to fish"), not someone who said or holds anything.
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "any", "some", "every", "each", "all", "no", "many", "most", "more"})
 INDEFINITE_PRONOUNS = frozenset(
-    {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "those", "whoever", "one", "people"}
+    {"all", "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "those", "whoever", "one", "people"}
 )
 #: Speech-act and belief nouns whose noun object is what is demanded, promised, denied or feared ("calls for a
 #: recount", "denials of wrongdoing", "fear of another storm"): what was said or held.
@@ -668,8 +670,12 @@ OWN_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "attr", "acomp", "oprd", "auxp
 #: back', "fired back: ..."; without it they are no speech ("fired the director", "shot a video").
 RETORT_VERBS = frozenset({"shoot", "fire", "hit"})
 RETORT_PARTICLE = "back"
+#: Content rules that give a retort words (a clause or a comment on one); a quotation always does.
+RETORT_CONTENT_RULES = frozenset({"content.clause", "content.aside", "content.comma_aside", "content.trailing_cue"})
 #: Personal pronouns that, as the object of a sentence-opening "To", name whose view the sentence gives ("To them,
 #: the vote was a rebuke"); "To that, ..." and "To date" name no one.
 VIEWPOINT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 #: Entity labels of a name after a sentence-opening "To" that gives its holder's view ("To Ms. Roe, ...").
 VIEWPOINT_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+#: Verbs a "To X," view may open: judging or linking ("To Ms. Roe, the pier is a landmark", "... seems absurd").
+VIEWPOINT_VERBS = frozenset({"be", "seem", "look", "sound", "appear", "matter", "mean", "feel", "remain", "become"})

@@ -44,6 +44,7 @@ from .settings import (
     RAISED_COMPLEMENT_DEPS,
     RAISING_ADJECTIVES,
     REPLY_JOINS,
+    RETORT_CONTENT_RULES,
     RETORT_PARTICLE,
     RETORT_VERBS,
     SKIP_CUES_IN_QUOTES,
@@ -618,8 +619,9 @@ class VerbCueRules(ExtractorBase):
         )
 
     def from_retort(self, verb: Token) -> None:
-        """'"...," the mayor shot back', 'He fired back: "..."': a retort is a speech verb; not "fired the
-        director" or "shot a video" (no "back")."""
+        """'"...," the mayor shot back', 'He fired back: "..."', "hit back that ...": a retort is a speech verb
+        with a quotation or a clause; not "fired the director" or "shot a video" (no "back"), nor "hit back with
+        strikes" (no words)."""
         if not self.retort(verb):
             return
         before = len(self.found)
@@ -628,8 +630,10 @@ class VerbCueRules(ExtractorBase):
             return
         retort = self.found[-1]
         sentence = verb.sent
-        if not (retort.content[0] < sentence.end_char and sentence.start_char < retort.content[1]):
-            # "Romney fired back in March, attacking X": a quotation of the sentence before is not the retort
+        said = retort.kind in ("direct", "mixed") or retort.rule in RETORT_CONTENT_RULES
+        if not said or not (retort.content[0] < sentence.end_char and sentence.start_char < retort.content[1]):
+            # "Vell fired back in March, attacking X": a quotation of the sentence before is not the retort; "the
+            # navy hit back with strikes", "fired back a pass": no words, a blow or a ball
             self.found.pop()
             self.claimed_tokens.discard(verb.i)
             return
