@@ -241,3 +241,15 @@ def test_a_long_title_after_titled_is_no_one_s_words(nlp):
 def test_all_who_wish_to_is_a_class_of_people_not_a_wish_reported(nlp):
     assert not found(nlp, "Seats were kept for all who wanted to speak.")
     assert _by_cue(nlp, "All who spoke said the pier was unsafe.")["said"] == ("All", "the pier was unsafe")
+
+
+def test_a_person_first_named_by_surname_in_a_headline_takes_the_full_name_later(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Lee Defends Her Record on Harbour Safety",
+            "Mayor Ann Lee on Tuesday defended the harbour budget.",
+            "“We did what we could,” Lee said.",
+        ],
+    )
+    assert {source_of(analysis, a).name for a in spoken(analysis)} == {"Ann Lee"}

@@ -227,6 +227,19 @@ def _bare_surname_entry(entry: BookEntry, key: tuple[str, ...]) -> bool:
     return entry.kind == "organization" and entry.proper and len(entry.key) == 1 and len(key) > 1
 
 
+def _surname_only(entry: BookEntry, mention: Mention) -> bool:
+    """Whether a person's source was first named by the surname alone ("Clinton Defends ..." in a headline) and is
+    now named in full by a proper name ending in it ("Hillary Rodham Clinton"): the full name is the better label."""
+    key = name_key(mention.name)
+    return (
+        mention.kind == "person"
+        and mention.proper
+        and len(entry.key) == 1
+        and len(key) > 1
+        and _surname(key) == entry.key[0]
+    )
+
+
 def _surname_as_body(mention: Mention, key) -> bool:
     """Whether a mention the entity tagger made an organization is one proper word, which a person's surname
     can be ("Holder said" after "Eric Holder": the parser's ORG on a bare surname)."""
@@ -730,8 +743,8 @@ class SourceBook:
     def merge(self, entry: BookEntry, mention: Mention, position: int) -> BookEntry:
         """``mention`` (at page offset ``position``) is one more of ``entry``'s: what it tells is added."""
         fuller = mention.pronoun is None and not mention.bare and len(mention.name) > len(entry.name)
-        if fuller and not mention.indefinite and entry.kind != "person":
-            entry.name = mention.name
+        if fuller and not mention.indefinite and (entry.kind != "person" or _surname_only(entry, mention)):
+            entry.name = mention.name  # (a person keeps the name first given, unless that was the surname alone)
         entry.role = entry.role or mention.role
         entry.person_role = entry.person_role or mention.person_role
         entry.proper = entry.proper or mention.proper
