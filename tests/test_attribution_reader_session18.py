@@ -5,9 +5,9 @@ was found to say is not the publisher's; an alternative not taken is no statemen
 something does it; a date is no source; a Title-Case headline's source does not carry the cue; a manner after the
 cue is how, not what; "defend against" a raid relays nothing; in "X, said Vell, had asked ..." Vell speaks; a
 one-word line of dialogue is its speaker's; a participle joined to a passive is passive; a decision "in case" is no
-stance; "were called to clear" is a summons; a reply to claims it names speaks; a group pronoun's label is its
-description; a title with a rank word is another office. All texts are written for these tests: the sentences
-that showed the faults are not copied, only their grammar."""
+stance; "were called to clear" is a summons; an answer to claims it names speaks; a group pronoun's label is its
+description, not its cue; a title with a rank word is another office. All texts are written for these tests: the
+sentences that showed the faults are not copied, only their grammar."""
 
 from __future__ import annotations
 
@@ -40,13 +40,11 @@ def test_a_clause_the_cue_s_own_after_subordinates_is_not_what_was_said(nlp):
 
 
 def test_for_the_first_time_frames_what_is_said(nlp):
-    said = _by_cue(
-        nlp,
-        "The dockers' leader once more insisted that the strike would go on, only an hour after the owners' "
-        "lawyer said for the first time they could settle.",
-    )
-    assert said["said"] == ("the owners' lawyer", "they could settle")
-    # a time with a past clause stays a time
+    told = _by_cue(nlp, "The mayor told reporters for the first time she backs the toll.")["told"]
+    assert told == ("The mayor", "she backs the toll")
+    # a verb of mere occasion keeps its time a time
+    spoke = _by_cue(nlp, "The mayor spoke for the first time the council met.").get("spoke", (None, ""))
+    assert spoke[1] != "the council met"
     assert "said" not in _by_cue(nlp, "The minister said at the time he was ill.")
 
 
@@ -56,6 +54,9 @@ def test_each_end_of_a_from_to_range_is_its_own_speaker_s(nlp):
     )
     assert cues["thanking"] == ("commuters", "the operator")
     assert cues["denouncing"] == ("cyclists", "the fare")
+    # the other end need not hold a cue
+    cues = _by_cue(nlp, "Reactions ranged from unions praising the ruling to outright anger among employers.")
+    assert cues["praising"] == ("unions", "the ruling")
     # a "to" inside one statement is not the other end of a range
     cues = _by_cue(
         nlp, "The loudest complaints came from parents who said the school had sent letters to the wrong homes."
@@ -113,7 +114,7 @@ def test_the_one_praised_for_doing_something_does_it(nlp):
 
 
 def test_a_date_is_no_source(nlp):
-    got = found(nlp, "The port chief stood by her reply to last September’s attack on the ferry office.")
+    got = found(nlp, "Nobody at the port has explained last September’s attack on the ferry office.")
     assert "last September" not in {source for _, source, _, _ in got}
 
 
@@ -185,44 +186,41 @@ def test_a_paragraph_quoted_from_no_one_found_is_not_the_publisher_s_own_voice(n
     assert editorial == ["The council meets again on Monday."]
 
 
-def test_a_reply_to_claims_it_names_is_an_attribution_and_the_claims_are_not_the_publisher_s(nlp):
+def test_an_answer_to_claims_it_names_is_an_attribution_and_the_claims_are_not_the_publisher_s(nlp):
     analysis = run(
-        nlp, ["Harbour dispute", "Ferry crews flatly rejected reports that their skippers ignored two storm warnings."]
+        nlp, ["Storm signals", "The union's lawyers challenged the allegation that two skippers ignored storm signals."]
     )
     names = _sources(analysis)
-    assert [(names[a.source_id], a.cue.text) for a in spoken(analysis)] == [("Ferry crews", "flatly rejected")]
-    analysis = run(
-        nlp, ["Harbour dispute", "But the crews have challenged claims that their skippers ignored warnings."]
-    )
-    assert [names_ for names_ in (_sources(analysis)[a.source_id] for a in spoken(analysis))] == ["the crews"]
-    # a plain object is still no reported content for a verb that needs one
+    assert [(names[a.source_id], a.cue.text) for a in spoken(analysis)] == [("The union's lawyers", "challenged")]
+    # only an answer: ignoring or backing a claim relays nothing of the one who ignores or backs it
+    assert "ignored" not in _by_cue(nlp, "The mayor ignored warnings that the pier would collapse.")
+    assert "supported" not in _by_cue(nlp, "The council supported the claim that the pier was unsafe.")
     assert not found(nlp, "The council supported the plan.")
 
 
-def test_those_wondering_is_named_those_not_the_whole_sentence(nlp):
+def test_a_group_pronoun_is_named_by_its_description_not_by_the_cue(nlp):
     analysis = run(
         nlp,
         [
-            "Reading day",
-            "Those wondering whether the reading would be dramatic found out on Thursday as volunteers read aloud.",
-            "Those who watched the vote said it was close.",
+            "Ferry",
+            "Those asking whether the ferry would run on Sunday got an answer at noon.",
+            "Those living near the pier said the noise was unbearable.",
         ],
     )
-    assert source_of(analysis, by_cue(analysis, "wondering")).name == "Those"
-    assert source_of(analysis, by_cue(analysis, "said")).name == "Those who watched the vote"
+    assert source_of(analysis, by_cue(analysis, "asking")).name == "Those"
+    assert source_of(analysis, by_cue(analysis, "said")).name == "Those living near the pier"
 
 
 def test_the_secretary_is_not_a_deputy_assistant_secretary(nlp):
     analysis = run(
         nlp,
         [
-            "Harbour hearing",
-            "Deputy Assistant Secretary for Harbour Safety Ida Vell testified in October that the fire was the issue.",
-            "The secretary tried to explain that thousands of cables reach the department every year.",
+            "Inquiry",
+            "Appearing first, Deputy Assistant Secretary for Port Works Ida Vell insisted the cranes were sound.",
+            "Asked about money, the secretary answered that the budget had been cut twice.",
         ],
     )
-    explained, testified = by_cue(analysis, "to explain"), by_cue(analysis, "testified")
-    assert source_of(analysis, explained).name != source_of(analysis, testified).name
+    assert source_of(analysis, by_cue(analysis, "answered")).name == "the secretary"
 
 
 def test_a_long_title_after_titled_is_no_one_s_words(nlp):
@@ -241,5 +239,17 @@ def test_a_long_title_after_titled_is_no_one_s_words(nlp):
 
 
 def test_all_who_wish_to_is_a_class_of_people_not_a_wish_reported(nlp):
-    assert not found(nlp, "The order of speakers was fixed late, with the aim of letting all who wished to read do so.")
+    assert not found(nlp, "Seats were kept for all who wanted to speak.")
     assert _by_cue(nlp, "All who spoke said the pier was unsafe.")["said"] == ("All", "the pier was unsafe")
+
+
+def test_a_person_first_named_by_surname_in_a_headline_takes_the_full_name_later(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Lee Defends Her Record on Harbour Safety",
+            "Mayor Ann Lee on Tuesday defended the harbour budget.",
+            "“We did what we could,” Lee said.",
+        ],
+    )
+    assert {source_of(analysis, a).name for a in spoken(analysis)} == {"Ann Lee"}

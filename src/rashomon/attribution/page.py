@@ -32,8 +32,7 @@ from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import described
 from . import quotes as quote_rules
 from .lexicon import Lexicon
-from .rules.marks import Quote, after_naming_word, quote_spans, quoted_title
-from .rules.settings import MIN_ORPHAN_QUOTE_WORDS
+from .rules.marks import Quote, quote_spans, quoted_title, someones_words
 from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
 from .sources import BookEntry, SourceBook, describe, name_key
 
@@ -812,10 +811,7 @@ class PageAttributor:
             quoted = [
                 q
                 for q in quote_spans(block.text)
-                if q.closed
-                and len(block.text[q.start : q.end].split()) >= MIN_ORPHAN_QUOTE_WORDS
-                and not after_naming_word(block.text, q)
-                and not quoted_title(block.text, q)
+                if q.closed and someones_words(block.text, q) and not quoted_title(block.text, q)
             ]
             for sent in item.doc.sents:
                 span = (sent.start_char + offset, sent.end_char + offset)

@@ -92,7 +92,7 @@ DESCRIPTOR_KINDS = (
     "organization",
 )
 #: Words that make a title another, lower office ("Deputy Assistant Secretary"): "the secretary" is not its holder.
-RANK_WORDS = frozenset({"deputy", "assistant", "vice", "under", "associate", "acting", "lieutenant"})
+RANK_WORDS = frozenset({"deputy", "assistant", "vice", "under", "lieutenant"})
 _PUNCT_EDGES = re.compile(r"^[\s\-–—,:;\"'“”‘’]+|[\s\-–—,:;\"'“”‘’]+$")
 
 
@@ -125,6 +125,15 @@ class Mention:
 def _definite(noun: Token) -> bool:
     """Whether ``noun`` has the definite article ("the lawyer"), which points back to someone already met."""
     return any(t.dep_ == "det" and t.lower_ == "the" for t in noun.lefts)
+
+
+def described_by(child: Token) -> bool:
+    """Whether ``child`` of a group pronoun says which people it means: a relative clause ("those who left"), a
+    phrase ("many of the crews"), a participle ("those living near the pier"), but not a participle with a clause
+    of its own ("those wondering whether ..."), which is a cue."""
+    if child.dep_ in ("relcl", "prep"):
+        return True
+    return child.dep_ == "acl" and not any(c.dep_ == "ccomp" for c in child.children)
 
 
 def outranked(role_words: Iterable[str], described_words: Iterable[str]) -> bool:
@@ -216,6 +225,19 @@ def _bare_surname_entry(entry: BookEntry, key: tuple[str, ...]) -> bool:
     """Whether an earlier source the entity tagger made an organization is one proper word that is the surname of a
     person named now ("Vell says ..." in a headline, then "Interior Minister Tomas Vell said"): the same person."""
     return entry.kind == "organization" and entry.proper and len(entry.key) == 1 and len(key) > 1
+
+
+def _surname_only(entry: BookEntry, mention: Mention) -> bool:
+    """Whether a person's source was first named by the surname alone ("Clinton Defends ..." in a headline) and is
+    now named in full by a proper name ending in it ("Hillary Rodham Clinton"): the full name is the better label."""
+    key = name_key(mention.name)
+    return (
+        mention.kind == "person"
+        and mention.proper
+        and len(entry.key) == 1
+        and len(key) > 1
+        and _surname(key) == entry.key[0]
+    )
 
 
 def _surname_as_body(mention: Mention, key) -> bool:
@@ -422,9 +444,9 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         return _describe_body(named, descriptor, lexicon)
     core = _core_tokens(head)
     if head.lower_ in GROUP_PRONOUNS:  # "those who managed to escape": the relative clause is the description
-        # (not a participle on the pronoun, "those wondering whether ...": that is the cue itself, and the parser
+        # (not a participle that reports, "those wondering whether ...": that is the cue itself, and the parser
         # may hang the rest of the sentence on it)
-        described = [t for c in head.rights if c.dep_ in ("relcl", "prep") for t in c.subtree]
+        described = [t for c in head.rights if described_by(c) for t in c.subtree]
         core = [t for t in [head, *described] if not t.is_punct]
     person = _person_entity(head, lexicon)
     role = affiliation = described_as = None
@@ -721,8 +743,8 @@ class SourceBook:
     def merge(self, entry: BookEntry, mention: Mention, position: int) -> BookEntry:
         """``mention`` (at page offset ``position``) is one more of ``entry``'s: what it tells is added."""
         fuller = mention.pronoun is None and not mention.bare and len(mention.name) > len(entry.name)
-        if fuller and not mention.indefinite and entry.kind != "person":
-            entry.name = mention.name
+        if fuller and not mention.indefinite and (entry.kind != "person" or _surname_only(entry, mention)):
+            entry.name = mention.name  # (a person keeps the name first given, unless that was the surname alone)
         entry.role = entry.role or mention.role
         entry.person_role = entry.person_role or mention.person_role
         entry.proper = entry.proper or mention.proper

@@ -237,18 +237,17 @@ class ContentRules(ExtractorBase):
                 ][:1]
         return []
 
-    @staticmethod
-    def said_for_nth_time(noun: Token, clause: Token) -> bool:
+    def said_for_nth_time(self, noun: Token, clause: Token) -> bool:
         """ "said for the first time he backs it": after "the first / last / third time" a clause opened by its own
         subject (no "that", no relative word) is what was said; the parser reads it as the time's relative clause.
-        Only after "say" and a clause not in the past ("said at the time he was ill", "spoke for the first time the
-        council met" stay times)."""
+        Only after a verb of speech that is more than an occasion ("said at the time he was ill" has no ordinal; "spoke
+        for the first time the council met" stays a time)."""
         nth = any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ == "last") for c in noun.children)
         subject = next((c for c in clause.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
         return (
             nth
-            and noun.head.head.lemma_.lower() in SAY_LEMMAS
-            and clause.tag_ != "VBD"  # "said for the first time the council met": when, not what
+            and self.lexicon.cue_group(noun.head.head.lemma_.lower()) == "speech"
+            and noun.head.head.lemma_.lower() not in OCCASION_VERBS  # "spoke for the first time the council met"
             and subject is not None
             and subject.left_edge.i == clause.left_edge.i
             and subject.tag_ != "WP"
@@ -881,9 +880,8 @@ class ContentRules(ExtractorBase):
 
     def before_range_end(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
         """ "reactions ranged from unions praising the ruling to employers condemning it": a cue at the "from" end
-        of a range says only up to the "to" that opens the other end, which is someone else's: a "to" whose phrase
-        holds a cue of its own ("complaints from parents who said letters went to the wrong homes" is one
-        statement)."""
+        of a range says only up to the "to" that opens the other end, which is someone else's (see :meth:`range_end`:
+        "complaints from parents who said letters went to the wrong homes" is one statement)."""
         opener = verb
         while opener.dep_ in RANGE_CLIMB_DEPS and opener.head.i != opener.i:
             opener = opener.head
@@ -893,16 +891,23 @@ class ContentRules(ExtractorBase):
             return content
         for token in self.doc[verb.i + 1 : opener.right_edge.i + 1]:
             if token.lower_ == "to" and token.dep_ in ("prep", "dative") and content[0] < token.idx < content[1]:
-                if any(a.i == opener.i for a in token.ancestors) and self.holds_cue(token):
+                if any(a.i == opener.i for a in token.ancestors) and self.range_end(verb, token):
                     end = token.idx
                     while end > content[0] and self.text[end - 1] in " ,;":
                         end -= 1
                     return content[0], end
         return content
 
-    def holds_cue(self, token: Token) -> bool:
-        """Whether a cue verb sits in ``token``'s phrase ("to employers condemning it")."""
-        return any(t.pos_ == "VERB" and t.lemma_.lower() in self.lexicon.all_cue_lemmas for t in token.subtree)
+    def range_end(self, verb: Token, to: Token) -> bool:
+        """Whether ``to`` opens the other end of a range and not a phrase of the cue's own words: it hangs on the
+        cue or on a noun of the cue's object ("praising the ruling to outright anger"), not on a verb the cue
+        reports ("said the school had sent letters to the wrong homes"), or its phrase holds a cue of its own."""
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in self.lexicon.all_cue_lemmas for t in to.subtree):
+            return True
+        head = to.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        return head.i == verb.i
 
     @staticmethod
     def tense_of(verb: Token) -> str | None:

@@ -98,8 +98,9 @@ class CueDiscipline(ExtractorBase):
             if speaker is not None and self.speaker_kind(speaker) == "document":
                 return True  # "the poll shows Clinton ahead", "figures show a rise": a document's finding
             span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
-            if span is not None and self.reported_statement(span.root):
-                return True  # "challenged claims that X": an answer to a statement it names with its words
+            if span is not None and lemma in self.lexicon.reply_verbs and self.reported_statement(span.root):
+                return True  # "challenged claims that X": an answer to a statement it names with its words (not
+                # "ignored warnings that X" or "supported the claim that X": no answer)
             if not put_forward:
                 return False
             return span is not None and span.root.lemma_.lower() in self.lexicon.information_nouns

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .settings import (
+    MIN_ORPHAN_QUOTE_WORDS,
     NAMING_WORDS,
     OPENING_MARKS,
     PARAGRAPH_REOPENS,
@@ -78,6 +79,12 @@ def after_naming_word(text: str, quote: Quote) -> bool:
     is that work's title, however long; no one's words."""
     before = text[max(0, quote.start - 20) : quote.start].split()
     return bool(before) and before[-1].lower().strip(",:") in NAMING_WORDS
+
+
+def someones_words(text: str, quote: Quote) -> bool:
+    """Whether ``quote`` is long enough to be words someone said or wrote (not a scare quote) and is no name of a
+    work: what may continue a speaker, and what keeps a sentence from the publisher's own voice."""
+    return len(text[quote.start : quote.end].split()) >= MIN_ORPHAN_QUOTE_WORDS and not after_naming_word(text, quote)
 
 
 def quoted_title(text: str, quote: Quote) -> bool:

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from .base import ExtractorBase, Found
 from .confidence import rated
-from .settings import VIEWPOINT_ENTITIES, VIEWPOINT_PRONOUNS, VIEWPOINT_VERBS
+from .settings import RECIPIENT_VERBS, VIEWPOINT_ENTITIES, VIEWPOINT_PRONOUNS
 
 
 class PhraseRules(ExtractorBase):
@@ -148,8 +148,7 @@ class PhraseRules(ExtractorBase):
         """The holder of a sentence-opening "To X," ("To Ms. Roe, the pier is a landmark", "To them, ..."): a
         name of a person, organisation or group, or a personal pronoun, set off by a comma before the clause it
         hangs on. Not "To date", "To that, she added", "To the extent that", "To a lot of readers" (no one
-        named), nor a recipient fronted before a verb of giving or sending: only before a verb that judges or
-        links (:data:`VIEWPOINT_VERBS`: "is", "seems", "matters")."""
+        named), nor a recipient fronted before a verb of giving, sending or telling (:data:`RECIPIENT_VERBS`)."""
         holder = next((c for c in preposition.children if c.dep_ == "pobj"), None)
         after = preposition.right_edge.i + 1
         if (
@@ -158,7 +157,7 @@ class PhraseRules(ExtractorBase):
             or after >= len(self.doc)
             or self.doc[after].text != ","
             or preposition.head.dep_ != "ROOT"
-            or preposition.head.lemma_.lower() not in VIEWPOINT_VERBS
+            or preposition.head.lemma_.lower() in RECIPIENT_VERBS
         ):
             return None  # "To Ms. Roe, the council sent a letter": whom, not whose view
         named = holder.ent_type_ in VIEWPOINT_ENTITIES and holder.pos_ == "PROPN"

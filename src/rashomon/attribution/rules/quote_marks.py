@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
 from .confidence import rated
-from .marks import Quote, after_naming_word
+from .marks import Quote, someones_words
 from .settings import (
     COMPLEMENT_DEPS,
     DIALOGUE_BREAKS,
@@ -17,7 +17,6 @@ from .settings import (
     DIRECT_SHARE,
     MAX_DIALOGUE_SPEAKER_WORDS,
     MIN_CLAIMED_QUOTE_WORDS,
-    MIN_ORPHAN_QUOTE_WORDS,
     NEIGHBOUR_QUOTE_GAP,
 )
 
@@ -142,11 +141,6 @@ class QuoteMarkRules(ExtractorBase):
                 continue
             if self.opens_label(quote):
                 continue
-            words = len(self.text[quote.start : quote.end].split())
-            if (
-                words < MIN_ORPHAN_QUOTE_WORDS
-                or self.governing_cue(quote) is not None
-                or after_naming_word(self.text, quote)
-            ):
+            if not someones_words(self.text, quote) or self.governing_cue(quote) is not None:
                 continue
             self.found.append(Found((quote.start, quote.end), "continuation", **rated("quote.orphan")))

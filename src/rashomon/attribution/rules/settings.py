@@ -507,7 +507,7 @@ TITLE_BEFORE = frozenset(
     {"on", "in", "to", "at", "from", "with", "for", "show", "program", "programme", "book", "column", "film"}
 )
 #: Words right before a quotation that make it the name of a work ('an article titled "..."'), not anyone's words.
-NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "dubbed", "captioned"})
+NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "dubbed", "captioned", "hashtag", "slogan", "motto"})
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
 #: A line of dialogue ('"Nah," Ida said.'): the mark that ends it inside its quotation marks, what may not stand
@@ -677,5 +677,43 @@ RETORT_CONTENT_RULES = frozenset({"content.clause", "content.aside", "content.co
 VIEWPOINT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 #: Entity labels of a name after a sentence-opening "To" that gives its holder's view ("To Ms. Roe, ...").
 VIEWPOINT_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
-#: Verbs a "To X," view may open: judging or linking ("To Ms. Roe, the pier is a landmark", "... seems absurd").
-VIEWPOINT_VERBS = frozenset({"be", "seem", "look", "sound", "appear", "matter", "mean", "feel", "remain", "become"})
+#: Verbs whose fronted "To X," is the one given, sent or told something, not a holder of a view ("To Ms. Roe, the
+#: council sent a letter"; "To Ms. Roe, the decision made no sense" is her view).
+RECIPIENT_VERBS = frozenset(
+    {
+        "give",
+        "send",
+        "hand",
+        "offer",
+        "address",
+        "write",
+        "sell",
+        "lend",
+        "pass",
+        "deliver",
+        "mail",
+        "show",
+        "explain",
+        "say",
+        "tell",
+        "read",
+        "owe",
+        "pay",
+        "return",
+        "grant",
+        "award",
+        "donate",
+        "leave",
+        "bring",
+        "introduce",
+        "present",
+        "report",
+        "announce",
+        "reply",
+        "respond",
+        "speak",
+        "talk",
+        "apologise",
+        "apologize",
+    }
+)
