@@ -169,21 +169,7 @@ class PhraseRules(ExtractorBase):
         holder = self.viewpoint_holder(preposition)
         if holder is None or preposition.i in self.claimed_tokens or self.inside_quote(preposition.idx):
             return
-        content = self.clause_without(preposition.head, preposition)
-        if content is None:
-            return
-        content, kind = self.with_quotes(content)
-        self.claimed_tokens.add(preposition.i)
-        self.add(
-            Found(
-                content,
-                kind,
-                (preposition.idx, preposition.idx + len(preposition)),
-                self.chars(holder.left_edge.i, holder.right_edge.i),
-                holder.i,
-                **rated("phrase.viewpoint_to"),
-            )
-        )
+        self.relay_host_clause(preposition, preposition.head, rated("phrase.viewpoint_to"), holder)
 
     def from_relay_adverb(self, adverb: Token) -> None:
         """ "Two firms have reportedly looked at the deal": the clause is relayed from someone unnamed. Cue the
@@ -196,19 +182,20 @@ class PhraseRules(ExtractorBase):
             or self.inside_found_content(adverb.idx)
         ):
             return
-        content = self.clause_without(verb, adverb)
+        self.relay_host_clause(adverb, verb, rated("phrase.relay_adverb"))
+
+    def relay_host_clause(self, cue: Token, host: Token, rating: dict, holder: Token | None = None) -> None:
+        """Add the attribution of a one-word cue set in a clause ("To Ms. Roe, ...", "reportedly"): its content is
+        the clause of ``host`` without the cue, its source ``holder`` (None: someone unnamed); ``rating`` is the rule's
+        :func:`~.confidence.rated`."""
+        content = self.clause_without(host, cue)
         if content is None:
             return
         content, kind = self.with_quotes(content)
-        self.claimed_tokens.add(adverb.i)
-        self.add(
-            Found(
-                content,
-                kind,
-                (adverb.idx, adverb.idx + len(adverb)),
-                **rated("phrase.relay_adverb"),
-            )
-        )
+        self.claimed_tokens.add(cue.i)
+        source = self.chars(holder.left_edge.i, holder.right_edge.i) if holder is not None else None
+        root = holder.i if holder is not None else None
+        self.add(Found(content, kind, (cue.idx, cue.idx + len(cue)), source, root, **rating))
 
     def stop_before_trailing_phrases(self) -> None:
         """ "The mayor told her that the pier was safe, according to an aide": the trailing "according to" phrase
