@@ -228,8 +228,8 @@ def _bare_surname_entry(entry: BookEntry, key: tuple[str, ...]) -> bool:
 
 
 def _surname_only(entry: BookEntry, mention: Mention) -> bool:
-    """Whether a person's source was first named by the surname alone ("Clinton Defends ..." in a headline) and is
-    now named in full by a proper name ending in it ("Hillary Rodham Clinton"): the full name is the better label."""
+    """Whether a person's source was first named by the surname alone ("Vell Defends ..." in a headline) and is
+    now named in full by a proper name ending in it ("Ida Mara Vell"): the full name is the better label."""
     key = name_key(mention.name)
     return (
         mention.kind == "person"

@@ -206,9 +206,9 @@ class ContentRules(ExtractorBase):
         )
 
     def past_absolute(self, verb: Token, clause: Token) -> Token | None:
-        """ "'...,' the mayor said, her voice rising": a participle with its own subject and no auxiliary, set off by
+        """ "'...,' the skipper said, his hands shaking": a participle with its own subject and no auxiliary, set off by
         a comma after the cue, says how it was said, not what: the that-clause the parser hung on it, if any ("said,
-        her voice rising, that ..."), else nothing. Any other clause is returned as it is."""
+        his hands shaking, that ..."), else nothing. Any other clause is returned as it is."""
         if not (
             clause.i > verb.i
             and clause.tag_ == "VBG"

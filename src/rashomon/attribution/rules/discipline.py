@@ -16,8 +16,8 @@ content is found and before it is added; each answers "keep" or "drop":
 * a wish in a restrictive clause on an indefinite noun ("anyone wanting to learn more", "guests who wish to
   fish") describes a class of people, it reports nobody's wish;
 * "it is worth noting that", "it is hard to know whether": the writer's own aside, nobody's statement;
-* a cue in a clause "rather than" or "instead of" opens: what someone did not do; "was called to remove": a
-  summons;
+* a cue in a clause "rather than" or "instead of" opens: what someone did not do; "were called to clear the pier":
+  a summons;
 * a cue inside a yes/no question put to someone ("asked whether the board would be willing to wait"), a fronted
   purpose ("To counter the complaints, the board ..."), "find" with a reflexive object ("may find itself short"):
   a possibility, an aim or a predicament, not something said or held.
@@ -257,7 +257,7 @@ class CueDiscipline(ExtractorBase):
         return False
 
     def summoned(self, verb: Token) -> bool:
-        """ "the guard was called to remove a protester": a passive of a verb of summoning with an infinitive says
+        """ "police were called to clear the pier": a passive of a verb of summoning with an infinitive says
         someone was sent for, not that anything was said."""
         return (
             verb.lemma_.lower() in SUMMONING_VERBS

@@ -76,7 +76,7 @@ class QuoteMarkRules(ExtractorBase):
         return after[0] if after else None
 
     def dialogue_line(self, verb: Token, quote: Quote) -> bool:
-        """'"Nah," Ida said.', '"No?" asked the mayor.': a quotation however short, closed by a comma, a question
+        """'"Nope," the skipper replied.', '"Later?" asked the clerk.': a quotation however short, closed by a comma, a question
         or an exclamation mark inside its marks, with nothing but the speaker between it and the cue, is a line
         of dialogue (a scare quote or a title is not set off that way)."""
         inner = self.text[quote.start : quote.end].rstrip()[:-1].rstrip()

@@ -390,9 +390,9 @@ SUBORDINATORS = frozenset(
 RANGE_CLIMB_DEPS = frozenset({"pcomp", "relcl", "acl", "pobj"})
 #: "praised X for agreeing", "accused X of saying": after a verb's object, a gerund on these is the object's.
 OBJECT_GERUND_PREPOSITIONS = frozenset({"for", "of"})
-#: Verbs that, in the passive with an infinitive, summon rather than say ("was called to remove a protester").
+#: Verbs that, in the passive with an infinitive, summon rather than say ("were called to clear the pier").
 SUMMONING_VERBS = frozenset({"call", "summon"})
-#: Entity labels of a time: never a source, even as a proper noun ("last September's attack").
+#: Entity labels of a time: never a source, even as a proper noun ("last spring's attack").
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 #: Reception nouns that may be material rather than spoken ("received support from states"): a cue only with
 #: what they are about ("support for the plan").
@@ -510,7 +510,7 @@ TITLE_BEFORE = frozenset(
 NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "dubbed", "captioned", "hashtag", "slogan", "motto"})
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
-#: A line of dialogue ('"Nah," Ida said.'): the mark that ends it inside its quotation marks, what may not stand
+#: A line of dialogue ('"Nope," the skipper replied.'): the mark that ends it inside its quotation marks, what may not stand
 #: between it and its cue, and how many words its speaker may take there.
 DIALOGUE_ENDS = frozenset({",", "?", "!"})
 DIALOGUE_BREAKS = frozenset({".", ";", ":", "\n", "(", "—"})

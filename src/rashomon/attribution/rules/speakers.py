@@ -125,7 +125,7 @@ class SpeakerRules(ExtractorBase):
         if head.tag_ in ("WP", "WDT", "WP$"):
             return None  # a relative pronoun stands for its antecedent: see speaker_of
         if head.ent_type_ in TIME_ENTITIES and head.dep_ == "poss":
-            return None  # "last September's attack": when, not who (but "the 43-year-old said": who)
+            return None  # "last spring's attack": when, not who (but "the 43-year-old said": who)
         if head.pos_ in ("PRON", "DET") or head.tag_ in ("PRP", "PRP$"):
             return "person" if lower in lexicon.speaker_pronouns or lemma in lexicon.speaker_pronouns else None
         if head.ent_type_ in SPEAKER_ENTITIES or head.pos_ == "PROPN" and not self.headline_capital(head):

@@ -837,9 +837,9 @@ class VerbCueRules(ExtractorBase):
         return None
 
     def unchain(self) -> None:
-        """ "she vows to \"defend the act\"", "I wanted to address the concern": a chain's second verb that was
+        """ "the union promised to \"keep every boat\"", "I wanted to address the concern": a chain's second verb that was
         not taken (inside a quotation, or no statement by itself) leaves the first verb's own infinitive content,
-        as when the second verb is no cue at all ("vows to defend"). Not a passive first verb: "was asked to
+        as when the second verb is no cue at all ("promised to keep"). Not a passive first verb: "was asked to
         explain the delay" leaves the one asked, who has said nothing yet (see :meth:`passive_chain`)."""
         for verb in self.chain_heads:
             second = self.chained_cue(verb)
