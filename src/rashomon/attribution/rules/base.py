@@ -64,7 +64,8 @@ class ExtractorBase:
         self.last_rule = ""  # the content rule that answered the last content_of call
         self._names: frozenset[str] | None = None  # see SpeakerRules.names
         self._controlling = False  # see SpeakerRules.object_controller: asked again while reading a chain
-        self.chain_heads: list[Token] = []  # first verbs that left their attribution to a chain (VerbCueRules)
+        # first verbs that left their attribution to a chain, with the chain's second verb (VerbCueRules)
+        self.chain_heads: list[tuple[Token, Token]] = []
         self.unchained: set[int] = set()  # first verbs read alone: their chain's second verb was not taken
 
     # --- helpers ------------------------------------------------------------------------------------

@@ -71,6 +71,8 @@ class Ask:
     objects: list[Token]
     passive: bool
     clauses: list[Token]
+    #: the speaker after an inverted aside ("X, said Vell, had asked ..."), see SpeakerRules.inverted_aside_speaker
+    inverted_aside: Token | None = None
 
 
 class ContentRules(ExtractorBase):
@@ -130,7 +132,8 @@ class ContentRules(ExtractorBase):
             ][:1]
         if not clauses and objects and lemma in TOLD_CLAUSE_VERBS:
             clauses = self.clause_on_recipient(objects[0])
-        if self.inverted_aside_speaker(verb) is not None:
+        aside_speaker = self.inverted_aside_speaker(verb)
+        if aside_speaker is not None:
             clauses = []  # "X, said Vell, had asked ...": the clause after the aside is the host's, not a complement
         clauses = [self.past_absolute(verb, c) for c in clauses if not self.subordinated_between(verb, c)]
         clauses = [c for c in clauses if c is not None]
@@ -140,7 +143,7 @@ class ContentRules(ExtractorBase):
         inverted = self.inverted_speaker(verb) if len(clauses) > 1 else None
         if inverted is not None:
             clauses = [c for c in clauses if c.i != inverted.head.i]  # that clause holds the speaker, not the words
-        return Ask(verb, group, lemma, objects, passive, clauses)
+        return Ask(verb, group, lemma, objects, passive, clauses, aside_speaker)
 
     def condition_after_object(self, verb: Token, lemma: str, clause: Token) -> bool:
         """ "would see lower bills if the council adopts it": after a verb's own object (not the one asked or
@@ -311,7 +314,7 @@ class ContentRules(ExtractorBase):
         """ "The ferry, said a spokesman, would resume on Monday": the whole sentence the inverted aside comments on
         (as "the ferry, he said, would ..." gives it)."""
         verb = ask.verb
-        if self.inverted_aside_speaker(verb) is None:
+        if ask.inverted_aside is None:
             return None
         sent = verb.sent
         last = sent.end - 1

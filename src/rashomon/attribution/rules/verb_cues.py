@@ -479,8 +479,9 @@ class VerbCueRules(ExtractorBase):
             speaker_root = self.antecedent(subject)
             if speaker_root is None:
                 return
-        if self.chained_cue(verb) is not None:
-            self.chain_heads.append(verb)
+        second = self.chained_cue(verb)
+        if second is not None:
+            self.chain_heads.append((verb, second))
             return  # "refused to call him a liar": one attribution, found from "call" (see chain_head)
         content, confidence = self.content_of(verb, group)
         rule = self.last_rule
@@ -841,14 +842,8 @@ class VerbCueRules(ExtractorBase):
         not taken (inside a quotation, or no statement by itself) leaves the first verb's own infinitive content,
         as when the second verb is no cue at all ("promised to keep"). Not a passive first verb: "was asked to
         explain the delay" leaves the one asked, who has said nothing yet (see :meth:`passive_chain`)."""
-        for verb in self.chain_heads:
-            second = self.chained_cue(verb)
-            if (
-                second is not None
-                and second.i not in self.claimed_tokens
-                and verb.i not in self.claimed_tokens
-                and not self.is_passive(verb)
-            ):
+        for verb, second in self.chain_heads:
+            if second.i not in self.claimed_tokens and verb.i not in self.claimed_tokens and not self.is_passive(verb):
                 self.unchained.add(verb.i)
                 self.from_verb(verb)
 
