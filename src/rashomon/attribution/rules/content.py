@@ -875,10 +875,8 @@ class ContentRules(ExtractorBase):
                     q.start < cut < q.end for q in self.quotes_touching(cut, cut + 1)
                 ):
                     continue  # nothing of the clause before it, or the act is inside a quotation
-                while cut > content[0] and self.text[cut - 1] in " ,;":
-                    cut -= 1
                 self.next_acts[act.i] = verb
-                return content[0], cut
+                return self.ending_before(content, cut)
         return content
 
     def before_range_end(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
@@ -895,11 +893,14 @@ class ContentRules(ExtractorBase):
         for token in self.doc[verb.i + 1 : opener.right_edge.i + 1]:
             if token.lower_ == "to" and token.dep_ in ("prep", "dative") and content[0] < token.idx < content[1]:
                 if any(a.i == opener.i for a in token.ancestors) and self.range_end(verb, token):
-                    end = token.idx
-                    while end > content[0] and self.text[end - 1] in " ,;":
-                        end -= 1
-                    return content[0], end
+                    return self.ending_before(content, token.idx)
         return content
+
+    def ending_before(self, content: tuple[int, int], cut: int) -> tuple[int, int]:
+        """``content`` cut at character ``cut``, without the spaces, commas or semicolons left before it."""
+        while cut > content[0] and self.text[cut - 1] in " ,;":
+            cut -= 1
+        return content[0], cut
 
     def range_end(self, verb: Token, to: Token) -> bool:
         """Whether ``to`` opens the other end of a range and not a phrase of the cue's own words: it hangs on the
