@@ -41,6 +41,12 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def to_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` carries the infinitive marker "to" ("declined to comment", "asked her to leave"): an
+    ``aux`` child the tagger read as TO. The rules ask it to tell an infinitive clause from a tensed one."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 class ExtractorBase:
     """One doc's extraction state (its text, quotations, what was found so far) and the span helpers."""
 

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from ...deps import SUBJECT_DEPS
-from .base import ExtractorBase, Found
+from .base import ExtractorBase, Found, to_infinitive
 from .boundaries import opened_by_in_case
 from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
 from .settings import (
@@ -274,11 +274,7 @@ class VerbCueRules(ExtractorBase):
     @staticmethod
     def raising(adjective: Token, complement: Token) -> bool:
         """ "X seemed certain to open the door": a likelihood about X, no certainty X holds."""
-        return (
-            adjective.lower_ in RAISING_ADJECTIVES
-            and complement.dep_ == "xcomp"
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in complement.children)
-        )
+        return adjective.lower_ in RAISING_ADJECTIVES and complement.dep_ == "xcomp" and to_infinitive(complement)
 
     def from_adjective(self, adjective: Token) -> None:
         """ "X is confident that Y", "X was critical of Y", "X is eager to Y": an attitude of the subject."""
@@ -411,7 +407,7 @@ class VerbCueRules(ExtractorBase):
             return  # speech reported inside someone's own words is part of what they say
         if verb.dep_ == "amod" and self.from_label_prefix(verb):
             return
-        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        infinitive = verb.tag_ == "VB" and to_infinitive(verb)
         if (
             infinitive
             and verb.dep_ in ("xcomp", "advcl")
@@ -700,11 +696,7 @@ class VerbCueRules(ExtractorBase):
         subject of what is asked, so the content starts at the object (PolNeAR marks object and infinitive as one
         content)."""
         complement = next(
-            (
-                c
-                for c in verb.rights
-                if c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-            ),
+            (c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)),
             None,
         )
         if complement is None or not complement.left_edge.idx <= content[0] <= complement.right_edge.idx:
@@ -829,7 +821,7 @@ class VerbCueRules(ExtractorBase):
                 child.dep_ == "xcomp"
                 and child.pos_ == "VERB"
                 and child.tag_ == "VB"
-                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+                and to_infinitive(child)
                 and child.i - verb.i <= MAX_CHAIN_GAP
             ):
                 group = self.lexicon.cue_group(child.lemma_.lower())
@@ -1029,7 +1021,7 @@ class VerbCueRules(ExtractorBase):
             nxt = next(iter(doc[sent.end :].sents), None)
             return (nxt.start_char, nxt.end_char) if nxt is not None else None
         words = [t for t in sent if not t.is_punct]
-        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        infinitive = to_infinitive(verb)
         if len(words) <= 6 and sent.start > 0 and not infinitive:  # not "X declined to comment."
             previous = doc[sent.start - 1].sent
             return self.chars(previous.start, previous.end - 1)
