@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -188,8 +189,9 @@ class ExtractorBase:
             for q in self.quotes_touching(cue[0], cue[1])
         )
 
-    def add(self, found: Found) -> int | None:
-        """Add ``found``; its index in :attr:`found`, or None when :meth:`admits` refuses it."""
+    def add(self, found: Found, accept: Callable[[Found], bool] | None = None) -> int | None:
+        """Add ``found``; its index in :attr:`found`, or None when :meth:`admits` refuses it or ``accept`` (a
+        caller's own test, asked about ``found`` as it would be stored: its content bounded) does not take it."""
         if not self.admits(found) or self.claims_own_quote(found):
             return None
         if found.kind == "indirect" and found.cue is not None:
@@ -203,6 +205,8 @@ class ExtractorBase:
             found.content = bounded(
                 self.doc, self.text, found.content, self.lexicon.statement_lemmas, (trailing_occasion,)
             )
+        if accept is not None and not accept(found):
+            return None
         self.found.append(found)
         return len(self.found) - 1
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...deps import SUBJECT_DEPS
 from .base import ExtractorBase, Found, to_infinitive
@@ -389,7 +390,12 @@ class VerbCueRules(ExtractorBase):
             for c in noun.rights
         )
 
-    def from_verb(self, verb: Token, group: str | None = None, ceiling: float = 1.0) -> None:
+    def from_verb(
+        self, verb: Token, group: str | None = None, ceiling: float = 1.0, accept: Callable[[Found], bool] | None = None
+    ) -> None:
+        """The attribution of a cue verb, read as a cue of ``group`` (default: its lexicon group). ``accept``, when
+        given, is the caller's test of the attribution before it is stored (:meth:`~.base.ExtractorBase.add`): the
+        verb is then a cue only when its attribution is stored, and stays unclaimed for later rules otherwise."""
         group = group or self.lexicon.cue_group(verb.lemma_.lower())
         if group is None or verb.i in self.claimed_tokens:
             return
@@ -579,19 +585,18 @@ class VerbCueRules(ExtractorBase):
         parenthetical = kind != "next_block" and content[0] <= cue[0] and cue[1] <= content[1]
         if source and kind != "next_block" and not parenthetical and content[0] < source[1] and source[0] < content[1]:
             return  # the "source" sits inside what is said: a mis-parse, not an attribution
-        self.claimed_tokens.add(verb.i)
-        self.add(
-            Found(
-                content,
-                kind,
-                cue,
-                source,
-                speaker_root.i if speaker_root is not None else None,
-                recipient,
-                confidence=min(confidence, ceiling, GROUP_CONFIDENCE.get(group, 1.0)),
-                rule=rule,
-            )
+        found = Found(
+            content,
+            kind,
+            cue,
+            source,
+            speaker_root.i if speaker_root is not None else None,
+            recipient,
+            confidence=min(confidence, ceiling, GROUP_CONFIDENCE.get(group, 1.0)),
+            rule=rule,
         )
+        if self.add(found, accept) is not None or accept is None:
+            self.claimed_tokens.add(verb.i)
 
     def going_on(self, verb: Token) -> Token | None:
         """The "on" of "went on" / "goes on" right after the verb (a particle or adverb), or None."""
@@ -622,20 +627,19 @@ class VerbCueRules(ExtractorBase):
         if not self.retort(verb):
             return
         before = len(self.found)
-        self.from_verb(verb, group="speech")
-        if len(self.found) == before or self.found[-1].cue is None:
-            return
-        retort = self.found[-1]
-        sentence = verb.sent
-        said = retort.kind in ("direct", "mixed") or retort.rule in RETORT_CONTENT_RULES
-        if not said or not (retort.content[0] < sentence.end_char and sentence.start_char < retort.content[1]):
-            # "Vell fired back in March, attacking X": a quotation of the sentence before is not the retort; "the
-            # navy hit back with strikes", "fired back a pass": no words, a blow or a ball
-            self.found.pop()
-            self.claimed_tokens.discard(verb.i)
-            return
-        back = self.doc[verb.i + 1]
-        retort.cue = (retort.cue[0], max(retort.cue[1], back.idx + len(back)))  # the cue is "shot back"
+        self.from_verb(verb, group="speech", accept=lambda found: self.says_back(found, verb.sent))
+        if len(self.found) > before:
+            retort, back = self.found[-1], self.doc[verb.i + 1]
+            retort.cue = (retort.cue[0], max(retort.cue[1], back.idx + len(back)))  # the cue is "shot back"
+
+    @staticmethod
+    def says_back(found: Found, sentence: Span) -> bool:
+        """Whether ``found``, read from a retort verb of ``sentence``, relays words said back: a quotation or a
+        clause that touches the retort's sentence. "Vell fired back in March, attacking X": a quotation of the
+        sentence before is not the retort; "the navy hit back with strikes", "fired back a pass": no words, a
+        blow or a ball."""
+        said = found.kind in ("direct", "mixed") or found.rule in RETORT_CONTENT_RULES
+        return said and found.content[0] < sentence.end_char and sentence.start_char < found.content[1]
 
     def from_going_on(self, verb: Token) -> None:
         """'She went on: "..."', 'He went on, "..."': going on before a quotation opened right after it (a colon or a
