@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
 from .base import Found
-from .settings import IRREGULAR_FORMS, MAX_TITLE_WORDS, MIN_TITLE_WORDS, RECASED, TITLE_SHARE
+from .settings import INFLECTIONS, IRREGULAR_FORMS, MAX_TITLE_WORDS, MIN_TITLE_WORDS, RECASED, TITLE_SHARE
 
 
 def is_title_case(sent: Span) -> bool:
@@ -21,13 +21,17 @@ def is_title_case(sent: Span) -> bool:
 
 
 def verb_stems(word: str) -> set[str]:
-    """Possible lemmas of a lower-case verb or noun form, without a lemmatiser ("slams" -> "slam")."""
-    stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-1] + "", word[:-2] + "e"}
-    if word.endswith("ied"):
-        stems.add(word[:-3] + "y")
-    if word.endswith("ies"):
-        stems.add(word[:-3] + "y")
-    return stems | {IRREGULAR_FORMS.get(word, word)}
+    """Possible lemmas of a lower-case verb or noun form, without a lemmatiser ("slams" -> "slam", "making" ->
+    "make", "slammed" -> "slam", "denies" -> "deny"): only an inflection's ending is taken off, so a name is not
+    read as a verb it merely starts with ("Brandt" is no form of "brand")."""
+    stems = {word, IRREGULAR_FORMS.get(word, word)}
+    for ending, replacements in INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            base = word[: -len(ending)]
+            stems.update(base + r for r in replacements)
+            if base[-1] == base[-2]:
+                stems.add(base[:-1])  # a doubled consonant: "slammed", "slamming"
+    return stems
 
 
 def recased(sent: Span, lexicon: Lexicon) -> str:
