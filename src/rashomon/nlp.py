@@ -16,6 +16,9 @@ from typing import Any
 from . import settings
 from .errors import RashomonError
 
+#: The component that reads Title-Case lines' entities in sentence case (:func:`headline_entities`).
+HEADLINE_ENTITIES = "rashomon_headline_entities"
+
 
 def load(name: str | None = None, disable: tuple[str, ...] = ()) -> Any:
     """The English pipeline: one per installed package and process, whoever asks for it (the parse stage, the
@@ -54,7 +57,7 @@ def _load(package: str) -> Any:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("rashomon_sentence_bound", before="parser")
     if "ner" in nlp.pipe_names:
-        nlp.add_pipe("rashomon_headline_entities", after="ner")
+        nlp.add_pipe(HEADLINE_ENTITIES, after="ner")
     return nlp
 
 
@@ -152,8 +155,8 @@ def _register_components() -> None:
 
     if not Language.has_factory("rashomon_sentence_bound"):
         Language.component("rashomon_sentence_bound", func=bound_sentences)
-    if not Language.has_factory("rashomon_headline_entities"):
-        Language.factory("rashomon_headline_entities", func=headline_entities)
+    if not Language.has_factory(HEADLINE_ENTITIES):
+        Language.factory(HEADLINE_ENTITIES, func=headline_entities)
 
 
 def model_name(nlp) -> str:
