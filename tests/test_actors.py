@@ -146,6 +146,20 @@ def test_a_person_the_recognizer_ran_into_a_headline_verb_is_the_person(nlp):
     assert names["Ada Brandt"] == ["Ada Brandt", "Ada Brandt", "Brandt"]
 
 
+def test_a_title_case_headline_is_read_with_its_sentence_case_entities_by_every_stage(nlp):
+    """The parse gives a Title-Case line the entities of its sentence-case reading, so the actors stage reads
+    them without the attribution stage: no "Ada Moss Defends", and Ada Moss (named only there) is found."""
+    headline = "Mayor Ada Moss Defends Her Ferry Budget"
+    assert [e.text for e in nlp(headline).ents if e.label_ == "PERSON"] == ["Ada Moss"]
+    text = (
+        f"{headline}\n\nThe mayor defended the plan on Tuesday as the city council threatened to cut it.\n\n"
+        "Council member Tomas Berg said the budget was too large."
+    )
+    names = [a.name for a in analyze(text=text, stage_names=("actors",)).actors]
+    assert "Ada Moss" in names and "Tomas Berg" in names
+    assert not any("Defends" in name for name in names)
+
+
 def test_an_acronym_with_and_without_periods_is_one_actor(nlp):
     analysis = run(
         nlp,

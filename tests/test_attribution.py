@@ -1164,6 +1164,19 @@ def test_title_case_headline_is_read_in_sentence_case(nlp):
     assert_spans_valid(analysis)
 
 
+def test_a_title_case_name_is_not_read_as_the_cue_it_starts_with(nlp):
+    # only an inflection's ending comes off a Title-Case word: "Brandt" is no form of "brand", "Warns" is one of "warn"
+    from rashomon.attribution.lexicon import load
+    from rashomon.attribution.rules.headlines import recased, verb_stems
+
+    assert "brand" not in verb_stems("brandt")
+    assert all(
+        lemma in verb_stems(form) for form, lemma in [("warns", "warn"), ("slamming", "slam"), ("denies", "deny")]
+    )
+    line = nlp("Ada Brandt Warns Council Over Harbour Deal")
+    assert recased(line[:], load()) == "Ada Brandt warns Council over Harbour Deal"
+
+
 # --- bad input ---------------------------------------------------------------------------------------------------
 def test_no_sources_at_all(nlp):
     analysis = run(nlp, ["Quiet day", "The sun rose over the bay. Boats left at dawn and came back at noon."])

@@ -64,3 +64,31 @@ def test_a_sentence_opening_to_that_names_no_one_is_no_view(nlp):
         "To the extent that the crews agree, the ferry will run.",
     ):
         assert "To" not in cues(nlp, text), text
+
+
+def test_a_retort_without_words_is_never_added_and_leaves_its_verb_free(nlp):
+    """The retort's test is asked before its attribution is stored: a retort that says nothing adds nothing (not
+    one added and taken back), and its verb stays unclaimed for later rules."""
+    from rashomon.attribution import lexicon as lexicon_module
+    from rashomon.attribution import matcher_for
+    from rashomon.attribution.rules import DocExtractor
+
+    doc = nlp("The navy hit back with strikes on the coastal radar sites.")
+    lexicon = lexicon_module.load()
+    extractor = DocExtractor(doc, lexicon, matcher_for(nlp.vocab, lexicon))
+    extractor.found = Appended()
+    hit = next(t for t in doc if t.lower_ == "hit")
+    extractor.from_retort(hit)
+    assert not extractor.found.ever and hit.i not in extractor.claimed_tokens
+
+
+class Appended(list):
+    """A list that remembers everything ever appended to it, also what was popped again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ever: list = []
+
+    def append(self, item) -> None:
+        self.ever.append(item)
+        super().append(item)

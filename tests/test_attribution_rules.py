@@ -673,6 +673,19 @@ def test_one_person_noun_test_serves_every_rule():
     assert not lexicon.names_people("bridge", "bridges", people=True)
 
 
+def test_one_to_infinitive_test_serves_every_rule(nlp):
+    """``base.to_infinitive``: a verb with the marker "to" ("hoped to sail") is an infinitive, a tensed verb
+    ("hoped", "will sail") is not; the rules ask it rather than write the test out again."""
+    from rashomon.attribution.rules.base import to_infinitive
+
+    doc = nlp("The captain hoped to sail at dawn, and the crew will sail with her.")
+    hoped, first_sail, second_sail = doc[2], doc[4], doc[12]
+    assert to_infinitive(first_sail)
+    assert not to_infinitive(hoped) and not to_infinitive(second_sail)  # tensed: by its own tag, by "will"
+    written_out = re.compile(r'dep_ == "aux" and \w\.tag_ == "TO"')
+    assert [p.name for p in RULES_DIR.glob("*.py") if written_out.search(p.read_text())] == ["base.py"]
+
+
 # --- cue recall (issue 15, session 13) ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "rule", "source", "cue", "content"),

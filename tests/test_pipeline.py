@@ -293,3 +293,18 @@ def test_a_stage_that_breaks_its_provides_fails_as_that_stage():
     assert "did not provide test_vectors" in failed["test_forgets_provides"]
     assert "undeclared test_secret" in failed["test_leaks_undeclared"]
     assert ctx.provided["test_vectors"] == [0.0]
+
+
+def test_a_callers_own_pipeline_reads_title_case_lines_as_the_projects_does():
+    """The parse gives a Title-Case line the entities of its sentence-case reading also with a pipeline of the
+    caller's that lacks the project's component: "Ada Moss", not "Ada Moss Defends"."""
+    import spacy
+
+    from rashomon import nlp as nlp_module
+    from rashomon.pipeline import parse
+    from tests.conftest import page_from
+
+    own = spacy.load(nlp_module._package(None))  # the model as installed, without the project's components
+    assert nlp_module.HEADLINE_ENTITIES not in own.pipe_names
+    headline = parse(page_from("Mayor Ada Moss Defends Her Ferry Budget\n\nThe mayor spoke on Tuesday."), own)[0]
+    assert [e.text for e in headline.doc.ents if e.label_ == "PERSON"] == ["Ada Moss"]

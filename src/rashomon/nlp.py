@@ -16,6 +16,9 @@ from typing import Any
 from . import settings
 from .errors import RashomonError
 
+#: The component that reads Title-Case lines' entities in sentence case (:func:`headline_entities`).
+HEADLINE_ENTITIES = "rashomon_headline_entities"
+
 
 def load(name: str | None = None, disable: tuple[str, ...] = ()) -> Any:
     """The English pipeline: one per installed package and process, whoever asks for it (the parse stage, the
@@ -50,9 +53,11 @@ def _load(package: str) -> Any:
     nlp = importlib.import_module(package).load()
     nlp.max_length = max(nlp.max_length, settings.MAX_BLOCK_CHARS + 1)
     nlp.tokenizer = RunBoundedTokenizer(nlp.tokenizer)
+    _register_components()
     if "parser" in nlp.pipe_names:
-        _register_components()
         nlp.add_pipe("rashomon_sentence_bound", before="parser")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(HEADLINE_ENTITIES, after="ner")
     return nlp
 
 
@@ -135,11 +140,23 @@ def bound_sentences(doc):
     return doc
 
 
+def headline_entities(nlp: Any, name: str) -> Any:
+    """The component that gives a Title-Case line ("Mayor Defends Her Budget") the entities of its sentence-case
+    reading (:class:`~rashomon.attribution.rules.headlines.HeadlineEntities`), so that every stage reads them. It
+    lowers the same words the attribution rules do when they read the line again, so it takes their lexicon."""
+    from .attribution import lexicon
+    from .attribution.rules.headlines import HeadlineEntities
+
+    return HeadlineEntities(nlp, lexicon.load())
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
     if not Language.has_factory("rashomon_sentence_bound"):
         Language.component("rashomon_sentence_bound", func=bound_sentences)
+    if not Language.has_factory(HEADLINE_ENTITIES):
+        Language.factory(HEADLINE_ENTITIES, func=headline_entities)
 
 
 def model_name(nlp) -> str:

@@ -308,11 +308,17 @@ def cut_to_budget(page: Page, options: ParseOptions) -> Block | None:
 
 
 def parse(page: Page, nlp: Any = None, options: ParseOptions | None = None) -> list[ParsedBlock]:
-    """Parse the article blocks of ``page`` (within :func:`parsed_extent`) with one ``nlp.pipe`` call."""
+    """Parse the article blocks of ``page`` (within :func:`parsed_extent`) with one ``nlp.pipe`` call. A caller's
+    own pipeline without the project's reading of Title-Case lines (:func:`rashomon.nlp.headline_entities`) has it
+    run here, so that every stage reads the same entities whichever pipeline parsed the page."""
+    from . import nlp as nlp_module
+
     options = options or ParseOptions()
     nlp = nlp or load_resource("spacy", Options(parse=options))
     extent, _ = parsed_extent(page, options)
     docs = nlp.pipe((block.text[:end] for block, end in extent), batch_size=options.batch_size)
+    if nlp_module.HEADLINE_ENTITIES not in nlp.pipe_names:
+        docs = map(nlp_module.headline_entities(nlp, nlp_module.HEADLINE_ENTITIES), docs)
     return [ParsedBlock(block, doc) for (block, _), doc in zip(extent, docs, strict=True)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -39,6 +40,12 @@ class Found:
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two ``[start, end)`` character spans share a character."""
     return a[0] < b[1] and b[0] < a[1]
+
+
+def to_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` carries the infinitive marker "to" ("declined to comment", "asked her to leave"): an
+    ``aux`` child the tagger read as TO. The rules ask it to tell an infinitive clause from a tensed one."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 class ExtractorBase:
@@ -182,8 +189,9 @@ class ExtractorBase:
             for q in self.quotes_touching(cue[0], cue[1])
         )
 
-    def add(self, found: Found) -> int | None:
-        """Add ``found``; its index in :attr:`found`, or None when :meth:`admits` refuses it."""
+    def add(self, found: Found, accept: Callable[[Found], bool] | None = None) -> int | None:
+        """Add ``found``; its index in :attr:`found`, or None when :meth:`admits` refuses it or ``accept`` (a
+        caller's own test, asked about ``found`` as it would be stored: its content bounded) does not take it."""
         if not self.admits(found) or self.claims_own_quote(found):
             return None
         if found.kind == "indirect" and found.cue is not None:
@@ -197,6 +205,8 @@ class ExtractorBase:
             found.content = bounded(
                 self.doc, self.text, found.content, self.lexicon.statement_lemmas, (trailing_occasion,)
             )
+        if accept is not None and not accept(found):
+            return None
         self.found.append(found)
         return len(self.found) - 1
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS
-from .base import ExtractorBase
+from .base import ExtractorBase, to_infinitive
 from .settings import (
     ASKING_VERBS,
     COPULAS,
@@ -128,7 +128,7 @@ class CueDiscipline(ExtractorBase):
             return True
         if lemma in self.lexicon.perception_verbs:
             return False
-        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
+        if to_infinitive(clause):
             return group == "belief" and speaker is not None and self.speaker_kind(speaker) == "person"
         if clause.tag_ == "VBG":
             return True
@@ -151,9 +151,7 @@ class CueDiscipline(ExtractorBase):
         in a restrictive clause on an indefinite noun picks out a class of people; nobody's wish is reported."""
         if group != "belief" or speaker is None or rule != "content.clause":
             return False
-        if not any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in verb.rights
-        ):
+        if not any(c.dep_ == "xcomp" and to_infinitive(c) for c in verb.rights):
             return False
         clause = verb
         while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon
 from .base import Found
-from .settings import IRREGULAR_FORMS, MAX_TITLE_WORDS, MIN_TITLE_WORDS, RECASED, TITLE_SHARE
+from .settings import INFLECTIONS, IRREGULAR_FORMS, MAX_TITLE_WORDS, MIN_TITLE_WORDS, RECASED, TITLE_SHARE
 
 
 def is_title_case(sent: Span) -> bool:
@@ -21,13 +22,17 @@ def is_title_case(sent: Span) -> bool:
 
 
 def verb_stems(word: str) -> set[str]:
-    """Possible lemmas of a lower-case verb or noun form, without a lemmatiser ("slams" -> "slam")."""
-    stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-1] + "", word[:-2] + "e"}
-    if word.endswith("ied"):
-        stems.add(word[:-3] + "y")
-    if word.endswith("ies"):
-        stems.add(word[:-3] + "y")
-    return stems | {IRREGULAR_FORMS.get(word, word)}
+    """Possible lemmas of a lower-case verb or noun form, without a lemmatiser ("slams" -> "slam", "making" ->
+    "make", "slammed" -> "slam", "denies" -> "deny"): only an inflection's ending is taken off, so a name is not
+    read as a verb it merely starts with ("Brandt" is no form of "brand")."""
+    stems = {word, IRREGULAR_FORMS.get(word, word)}
+    for ending, replacements in INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            base = word[: -len(ending)]
+            stems.update(base + r for r in replacements)
+            if base[-1] == base[-2]:
+                stems.add(base[:-1])  # a doubled consonant: "slammed", "slamming"
+    return stems
 
 
 def recased(sent: Span, lexicon: Lexicon) -> str:
@@ -43,6 +48,17 @@ def recased(sent: Span, lexicon: Lexicon) -> str:
     return "".join(out)
 
 
+def title_case_lines(doc: Doc) -> Iterator[Span]:
+    """The Title-Case lines of ``doc`` (a line, not the parser's sentence: it cuts headlines at odd places)."""
+    at = 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            span = doc.char_span(at, at + len(line.rstrip()), alignment_mode="expand")
+            if span is not None and is_title_case(span):
+                yield span
+        at += len(line) + 1
+
+
 def with_recased_headlines(
     doc: Doc,
     found: list[Found],
@@ -50,17 +66,9 @@ def with_recased_headlines(
     reparse: Callable[[str], Doc],
     find: Callable[[Doc], list[Found]],
 ) -> list[Found]:
-    """Replace what was found in Title-Case lines by what is found in their sentence-case reading (a line, not
-    the parser's sentence: it cuts headlines at odd places)."""
-    text, at = doc.text, 0
-    lines = []
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append(doc.char_span(at, at + len(line.rstrip()), alignment_mode="expand"))
-        at += len(line) + 1
-    for sent in lines:
-        if sent is None or not is_title_case(sent):
-            continue
+    """Replace what was found in Title-Case lines by what is found in their sentence-case reading. (The lines'
+    entities are already those of that reading: :class:`HeadlineEntities` set them when the page was parsed.)"""
+    for sent in title_case_lines(doc):
         text = recased(sent, lexicon)
         if text == sent.text:
             continue
@@ -85,13 +93,39 @@ def with_recased_headlines(
             if item.inner_of is not None:
                 item.inner_of += len(kept)
         found = result + fresh
-        entities_as_read(doc, sent, again)
     return found
 
 
+class HeadlineEntities:
+    """The spaCy component ``rashomon_headline_entities`` (after the recognizer, in the project's pipeline: see
+    :func:`rashomon.nlp.load`): the named entities of a Title-Case line are those of its sentence-case reading.
+    The recognizer takes most capitalised words for names, so "Lee Defends Her Record" makes "Lee Defends" one
+    person; set where the page is parsed, the reading serves every stage (a source named from it would carry the
+    cue, an actors table would list "Defends Her")."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon):
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self.reading = False  # a line is being read again: the pipeline runs on it, and must not re-read it
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.reading or not doc.has_annotation("ENT_IOB"):
+            return doc  # a caller that runs the pipeline without the recognizer has no entities to correct
+        for line in list(title_case_lines(doc)):
+            text = recased(line, self.lexicon)
+            if text == line.text:
+                continue
+            self.reading = True
+            try:
+                again = self.nlp(text)
+            finally:
+                self.reading = False
+            entities_as_read(doc, line, again)
+        return doc
+
+
 def entities_as_read(doc: Doc, line: Span, again: Doc) -> None:
-    """Give ``line`` the entities of its sentence-case reading ``again``: in "Lee Defends Her Record" the
-    Title-Case reading makes "Lee Defends" one person, and a source named from it would carry the cue."""
+    """Give ``line`` the entities of its sentence-case reading ``again``."""
     start, end = line.start_char, line.end_char
     kept = [e for e in doc.ents if e.end_char <= start or e.start_char >= end]
     read = [doc.char_span(start + e.start_char, start + e.end_char, label=e.label_) for e in again.ents]

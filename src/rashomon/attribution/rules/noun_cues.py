@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...deps import NOMINAL_SUBJECT_DEPS
-from .base import ExtractorBase, Found, _overlap
+from .base import ExtractorBase, Found, _overlap, to_infinitive
 from .confidence import rated
 from .settings import (
     ACT_CARRYING_PREPOSITIONS,
@@ -319,13 +319,7 @@ class NounCueRules(ExtractorBase):
             # (said by the noun's owner, or by the one it comes from, when the phrase names them); a noun that
             # needs an owner takes its infinitive once it has one ("his determination to act alone")
             clause = next(
-                (
-                    c
-                    for c in noun.rights
-                    if c.dep_ in ("acl", "relcl")
-                    and c.tag_ == "VB"
-                    and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-                ),
+                (c for c in noun.rights if c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and to_infinitive(c)),
                 None,
             )
             if clause is None:

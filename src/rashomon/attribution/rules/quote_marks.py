@@ -7,7 +7,7 @@ from itertools import accumulate
 
 from spacy.tokens import Token
 
-from .base import ExtractorBase, Found
+from .base import ExtractorBase, Found, to_infinitive
 from .confidence import rated
 from .marks import Quote, someones_words
 from .settings import (
@@ -122,7 +122,7 @@ class QuoteMarkRules(ExtractorBase):
         child = span.root
         for head in child.ancestors:
             complement = child.dep_ in COMPLEMENT_DEPS or (
-                child.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+                child.dep_ == "advcl" and to_infinitive(child)
             )  # "called for the council to 'tell its members ...'": the parser makes the infinitive a modifier
             if complement and head.pos_ == "VERB" and head.lemma_.lower() in self.lexicon.all_cue_lemmas:
                 return head

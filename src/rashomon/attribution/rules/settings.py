@@ -296,6 +296,16 @@ CHANNEL_REACH = 3
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30
 TITLE_SHARE = 0.8
+#: Inflection endings a Title-Case word may carry, with what may replace each to give its lemma ("denies" ->
+#: "deny", "making" -> "make"), for reading Title-Case headlines (:func:`.headlines.verb_stems`).
+INFLECTIONS = (
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("ed", ("", "e")),
+    ("ing", ("", "e")),
+)
 #: Irregular past forms of cue verbs, for reading Title-Case headlines ("Mayor Said ...").
 IRREGULAR_FORMS = {
     "said": "say",

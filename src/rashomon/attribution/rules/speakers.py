@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...deps import SUBJECT_DEPS, TENSED_TAGS
-from .base import ExtractorBase, Found
+from .base import ExtractorBase, Found, to_infinitive
 from .confidence import CONFIDENCE
 from .settings import (
     ABSOLUTE_PREPOSITIONS,
@@ -387,7 +387,7 @@ class SpeakerRules(ExtractorBase):
             cues = [a for a in verb.ancestors if a.lemma_.lower() in self.lexicon.all_cue_lemmas and a.pos_ == "VERB"]
             if cues:
                 return self.participle_speaker(cues, verb)
-        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        infinitive = verb.tag_ == "VB" and to_infinitive(verb)
         if verb.dep_ == "conj" and self.imperative_conjunct(verb):
             return None  # "X has dropped plans, but don't expect him to ...": an imperative speaks to the reader
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...deps import SUBJECT_DEPS
-from .base import ExtractorBase, Found
+from .base import ExtractorBase, Found, to_infinitive
 from .boundaries import opened_by_in_case
 from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
 from .settings import (
@@ -274,11 +275,7 @@ class VerbCueRules(ExtractorBase):
     @staticmethod
     def raising(adjective: Token, complement: Token) -> bool:
         """ "X seemed certain to open the door": a likelihood about X, no certainty X holds."""
-        return (
-            adjective.lower_ in RAISING_ADJECTIVES
-            and complement.dep_ == "xcomp"
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in complement.children)
-        )
+        return adjective.lower_ in RAISING_ADJECTIVES and complement.dep_ == "xcomp" and to_infinitive(complement)
 
     def from_adjective(self, adjective: Token) -> None:
         """ "X is confident that Y", "X was critical of Y", "X is eager to Y": an attitude of the subject."""
@@ -393,7 +390,12 @@ class VerbCueRules(ExtractorBase):
             for c in noun.rights
         )
 
-    def from_verb(self, verb: Token, group: str | None = None, ceiling: float = 1.0) -> None:
+    def from_verb(
+        self, verb: Token, group: str | None = None, ceiling: float = 1.0, accept: Callable[[Found], bool] | None = None
+    ) -> None:
+        """The attribution of a cue verb, read as a cue of ``group`` (default: its lexicon group). ``accept``, when
+        given, is the caller's test of the attribution before it is stored (:meth:`~.base.ExtractorBase.add`): the
+        verb is then a cue only when its attribution is stored, and stays unclaimed for later rules otherwise."""
         group = group or self.lexicon.cue_group(verb.lemma_.lower())
         if group is None or verb.i in self.claimed_tokens:
             return
@@ -411,7 +413,7 @@ class VerbCueRules(ExtractorBase):
             return  # speech reported inside someone's own words is part of what they say
         if verb.dep_ == "amod" and self.from_label_prefix(verb):
             return
-        infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        infinitive = verb.tag_ == "VB" and to_infinitive(verb)
         if (
             infinitive
             and verb.dep_ in ("xcomp", "advcl")
@@ -583,19 +585,18 @@ class VerbCueRules(ExtractorBase):
         parenthetical = kind != "next_block" and content[0] <= cue[0] and cue[1] <= content[1]
         if source and kind != "next_block" and not parenthetical and content[0] < source[1] and source[0] < content[1]:
             return  # the "source" sits inside what is said: a mis-parse, not an attribution
-        self.claimed_tokens.add(verb.i)
-        self.add(
-            Found(
-                content,
-                kind,
-                cue,
-                source,
-                speaker_root.i if speaker_root is not None else None,
-                recipient,
-                confidence=min(confidence, ceiling, GROUP_CONFIDENCE.get(group, 1.0)),
-                rule=rule,
-            )
+        found = Found(
+            content,
+            kind,
+            cue,
+            source,
+            speaker_root.i if speaker_root is not None else None,
+            recipient,
+            confidence=min(confidence, ceiling, GROUP_CONFIDENCE.get(group, 1.0)),
+            rule=rule,
         )
+        if self.add(found, accept) is not None or accept is None:
+            self.claimed_tokens.add(verb.i)
 
     def going_on(self, verb: Token) -> Token | None:
         """The "on" of "went on" / "goes on" right after the verb (a particle or adverb), or None."""
@@ -626,20 +627,19 @@ class VerbCueRules(ExtractorBase):
         if not self.retort(verb):
             return
         before = len(self.found)
-        self.from_verb(verb, group="speech")
-        if len(self.found) == before or self.found[-1].cue is None:
-            return
-        retort = self.found[-1]
-        sentence = verb.sent
-        said = retort.kind in ("direct", "mixed") or retort.rule in RETORT_CONTENT_RULES
-        if not said or not (retort.content[0] < sentence.end_char and sentence.start_char < retort.content[1]):
-            # "Vell fired back in March, attacking X": a quotation of the sentence before is not the retort; "the
-            # navy hit back with strikes", "fired back a pass": no words, a blow or a ball
-            self.found.pop()
-            self.claimed_tokens.discard(verb.i)
-            return
-        back = self.doc[verb.i + 1]
-        retort.cue = (retort.cue[0], max(retort.cue[1], back.idx + len(back)))  # the cue is "shot back"
+        self.from_verb(verb, group="speech", accept=lambda found: self.says_back(found, verb.sent))
+        if len(self.found) > before:
+            retort, back = self.found[-1], self.doc[verb.i + 1]
+            retort.cue = (retort.cue[0], max(retort.cue[1], back.idx + len(back)))  # the cue is "shot back"
+
+    @staticmethod
+    def says_back(found: Found, sentence: Span) -> bool:
+        """Whether ``found``, read from a retort verb of ``sentence``, relays words said back: a quotation or a
+        clause that touches the retort's sentence. "Vell fired back in March, attacking X": a quotation of the
+        sentence before is not the retort; "the navy hit back with strikes", "fired back a pass": no words, a
+        blow or a ball."""
+        said = found.kind in ("direct", "mixed") or found.rule in RETORT_CONTENT_RULES
+        return said and found.content[0] < sentence.end_char and sentence.start_char < found.content[1]
 
     def from_going_on(self, verb: Token) -> None:
         """'She went on: "..."', 'He went on, "..."': going on before a quotation opened right after it (a colon or a
@@ -700,11 +700,7 @@ class VerbCueRules(ExtractorBase):
         subject of what is asked, so the content starts at the object (PolNeAR marks object and infinitive as one
         content)."""
         complement = next(
-            (
-                c
-                for c in verb.rights
-                if c.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-            ),
+            (c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)),
             None,
         )
         if complement is None or not complement.left_edge.idx <= content[0] <= complement.right_edge.idx:
@@ -829,7 +825,7 @@ class VerbCueRules(ExtractorBase):
                 child.dep_ == "xcomp"
                 and child.pos_ == "VERB"
                 and child.tag_ == "VB"
-                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+                and to_infinitive(child)
                 and child.i - verb.i <= MAX_CHAIN_GAP
             ):
                 group = self.lexicon.cue_group(child.lemma_.lower())
@@ -1029,7 +1025,7 @@ class VerbCueRules(ExtractorBase):
             nxt = next(iter(doc[sent.end :].sents), None)
             return (nxt.start_char, nxt.end_char) if nxt is not None else None
         words = [t for t in sent if not t.is_punct]
-        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        infinitive = to_infinitive(verb)
         if len(words) <= 6 and sent.start > 0 and not infinitive:  # not "X declined to comment."
             previous = doc[sent.start - 1].sent
             return self.chars(previous.start, previous.end - 1)
