@@ -43,4 +43,3 @@ def test_an_act_nobody_is_named_for_is_not_the_publishers(nlp):
     assert not source.is_publisher
     assert source.name == "speaker not identified"
     assert call.confidence <= 0.5
-
