@@ -31,3 +31,31 @@ def test_a_quoted_object_before_its_cue_is_all_that_was_said(nlp):
     assert content_of(nlp, "The council said the ferry owners had agreed to a delay.", "said") == (
         "the ferry owners had agreed to a delay"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Still, the timetable will hold, the ferry owners insist.", "insist", "the timetable will hold"),
+        (
+            "Even so, the new dam, the engineers say, will last another century.",
+            "say",
+            "the new dam, the engineers say, will last another century",
+        ),
+        (
+            "In contrast, the fares are far too low, the harbour board argued.",
+            "argued",
+            "the fares are far too low",
+        ),
+        # not a connective before a comma: part of what was said
+        (
+            "Still waters run deep, the old sailors say.",
+            "say",
+            "Still waters run deep",
+        ),
+    ],
+)
+def test_a_connective_opening_the_sentence_is_the_writers(nlp, text, cue, content):
+    """The "Still," or "Even so," that ties a sentence to the writer's last one is no part of a content that
+    opens the sentence."""
+    assert content_of(nlp, text, cue) == content

@@ -52,6 +52,9 @@ ASIDES = re.compile(r"\s(?:--|[-–—])\s(?P<dash>[^\n]+?)\s(?:--|[-–—])\s|
 #: Confidence of an aside kept as the publisher's.
 ASIDE_CONFIDENCE = 0.7
 PUBLISHER_ID = "publisher"
+#: Who says what when the text names no one and no account relays it ("a call for his resignation", "was said to
+#: be furious"), or the parse hid the speaker: not the publisher, who only reports that it was said.
+UNIDENTIFIED = Source("unidentified", "speaker not identified", kind="unknown", unresolved=True)
 #: Candidates ``container_of`` looks at, nearest first, for the content that holds a cue (real paragraphs have a
 #: handful; a paragraph of 1,000 "he said" would make nesting quadratic).
 MAX_NESTING_CANDIDATES = 200
@@ -698,11 +701,12 @@ class PageAttributor:
                     record.parent = opening[narrative]
         if unowned:
             self._drop_unowned(unowned)
-        for record in self.records:  # sources the text leaves out ("were reported to"): the relaying voice
+        for record in self.records:  # sources the text leaves out ("were reported to"): the relaying account, if any
             if record.source_id is None:
                 parent = record.parent
                 narrative = record.block.narrative
-                record.source_id = parent.source_id if parent else (narrative or PUBLISHER_ID)
+                relay = narrative if narrative != PUBLISHER_ID else None
+                record.source_id = parent.source_id if parent else (relay or UNIDENTIFIED.id)
                 record.confidence = min(record.confidence, 0.5)
         self._break_cycles()
 
@@ -880,6 +884,8 @@ class PageAttributor:
         used = {a.source_id for a in attributions}
         writer_mentions = [self.page.span(*r.source) for r in order if r.writer and r.source]
         sources = [replace(self.publisher, mentions=writer_mentions) if writer_mentions else self.publisher]
+        if UNIDENTIFIED.id in used:
+            sources.append(replace(UNIDENTIFIED))
         for entry in self.book.entries:
             if entry.id in used:
                 sources.append(

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ...dateline import dateline_end
 from ..lexicon import Lexicon
-from .boundaries import bounded, trailing_occasion
+from .boundaries import after_connective, bounded, trailing_occasion
 from .marks import Quote, quote_spans, quoted_title
 from .settings import CLOSE_TEXT, IRREGULAR_PAST, IRREGULAR_PAST_LEMMAS, OPEN_TEXT, SINGLE_CLOSE, SINGLE_OPEN
 
@@ -194,6 +194,8 @@ class ExtractorBase:
         caller's own test, asked about ``found`` as it would be stored: its content bounded) does not take it."""
         if not self.admits(found) or self.claims_own_quote(found):
             return None
+        if found.kind in ("indirect", "mixed") and found.cue is not None:
+            found.content = after_connective(self.doc, found.content)
         if found.kind == "indirect" and found.cue is not None:
             found.content = bounded(
                 self.doc, self.text, self.within_line(found.content, found.cue), self.lexicon.statement_lemmas

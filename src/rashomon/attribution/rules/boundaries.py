@@ -28,6 +28,10 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
   content with a quotation in it ('called the plan "a disaster" in a radio interview'), and an occasion whose own
   tail an earlier rule cut ("denounced the plan in a radio diatribe, which ...").
 
+One rule moves the start instead, on indirect and mixed contents alike (:func:`after_connective`): a **discourse
+connective** that opens the sentence before a comma ("Still, ...", "Even so, ...") is the writer's link to the
+sentence before, not the source's words.
+
 A rule takes the doc, the content's first and last token and the lemmas of statement verbs
 (:attr:`~..lexicon.Lexicon.statement_lemmas`), and answers the new last token (or
 ``last``).
@@ -49,6 +53,7 @@ from .settings import (
     OWN_CONTENT_DEPS,
     SAY_LEMMAS,
     SECOND_COMPLEMENT_MARKS,
+    SENTENCE_CONNECTIVES,
 )
 
 #: A cut keeps at least this many tokens of the content.
@@ -233,6 +238,28 @@ BOUNDARY_RULES: tuple[Rule, ...] = (
     trailing_relative,
     trailing_occasion,
 )
+
+
+def after_connective(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    """``content`` without the discourse connective and comma that open its sentence ("Still, the council found
+    the plan was sound": the council found "the plan was sound"; "Even so, the plan, aides say, is sound": the
+    aides say "the plan ... is sound"). The connective links the sentence to the writer's previous one; it is not
+    part of what the source said. Only at the start of a sentence (or a line) and only before a comma."""
+    try:
+        span = doc.char_span(*content, alignment_mode="expand")
+    except IndexError:  # spaCy refuses a span that expands to nothing
+        return content
+    if span is None or len(span) < 3:
+        return content
+    opener = span[0]
+    if not (opener.is_sent_start or opener.i > 0 and doc[opener.i - 1].is_space):
+        return content
+    words = tuple(t.lower_ for t in span[:3])
+    for connective in SENTENCE_CONNECTIVES:
+        comma = len(connective)
+        if words[:comma] == connective and comma < len(span) - 1 and span[comma].text == ",":
+            return span[comma + 1].idx, content[1]
+    return content
 
 
 def bounded(

@@ -560,6 +560,25 @@ SECOND_COMPLEMENT_MARKS = frozenset({"that", "whether"})
 OWN_CONTENT_DEPS = frozenset({"ccomp", "oprd"})
 #: Relative pronouns that open a non-restrictive clause after a comma (", who ...", ", which ..."): an aside.
 NON_RESTRICTIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+#: Discourse connectives that open a sentence before a comma ("Still, ...", "Even so, ...", "In contrast, ..."):
+#: they tie the sentence to the writer's previous one, so a reported content that opens the sentence starts after
+#: them (``boundaries.after_connective``). Not "and" / "but": PolNeAR keeps those in the content as often as not.
+SENTENCE_CONNECTIVES = frozenset(
+    {
+        ("still",),
+        ("however",),
+        ("meanwhile",),
+        ("moreover",),
+        ("also",),
+        ("indeed",),
+        ("instead",),
+        ("nonetheless",),
+        ("nevertheless",),
+        ("even", "so"),
+        ("in", "contrast"),
+        ("by", "contrast"),
+    }
+)
 WH_WORDS = frozenset({"how", "what", "where", "when", "which", "who", "whom", "whether", "why"})
 #: Wh-words that stand for what a cue verb says or holds when they are its object ("what our readers think of
 #: it"): the words themselves are a gap, so the cue relays nothing that is there to read.

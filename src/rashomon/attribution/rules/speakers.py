@@ -410,8 +410,9 @@ class SpeakerRules(ExtractorBase):
         if self.finite_acl(verb):
             return verb.head  # "Two analysts, A and B, found in 2014 that ...": the sentence's verb hung on its subject
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            maker = self.maker_of(verb.head)
-            return maker if maker is not None else verb.head  # "a statement saying ..."
+            channel = self.addressed_channel(verb.head) or verb.head
+            maker = self.maker_of(channel)
+            return maker if maker is not None else channel  # "a statement saying ..."
         if (
             verb.dep_ == "pcomp"
             and verb.head.lower_ in GERUND_PREPOSITIONS
@@ -651,12 +652,38 @@ class SpeakerRules(ExtractorBase):
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         )
 
+    def addressed_channel(self, noun: Token) -> Token | None:
+        """ "She sent an e-mail to the members saying ...", "a letter to the mayor saying ...": the parser hangs the
+        participle on the addressee, but it is the e-mail or the letter that says it. The channel noun the addressee
+        is sent "to" (on the noun itself, or on the verb whose object the noun is), or None."""
+        preposition = noun.head
+        if noun.dep_ != "pobj" or preposition.lower_ != "to" or preposition.dep_ not in ("dative", "prep"):
+            return None
+        holder = preposition.head
+        if holder.lemma_.lower() in self.lexicon.channel_nouns:
+            return holder
+        if holder.pos_ != "VERB":
+            return None
+        # a hyphenated channel is split in parts ("e - mail"), each an object: its last part names it
+        objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < preposition.i]
+        named = [o for o in objects if o.lemma_.lower() in self.lexicon.channel_nouns or self.hyphenated_channel(o)]
+        return named[-1] if named else None
+
+    def hyphenated_channel(self, part: Token) -> bool:
+        """Whether ``part`` ends a channel noun the tokenizer split at its hyphen ("e-mail": "e", "-", "mail")."""
+        start = part.i
+        while start > 0 and not self.doc[start - 1].whitespace_ and not self.doc[start - 1].is_space:
+            start -= 1
+        word = self.doc[start : part.i + 1].text.lower()
+        return word != part.lower_ and word in self.lexicon.channel_nouns
+
     def maker_of(self, channel: Token) -> Token | None:
         """ "His office put out a statement saying ...", "X shot back in an article stating ...": a channel noun
         that someone issues or speaks in; the one who does is the speaker, not the noun ("the board released a
         report saying ...", "the council approved a resolution condemning ..."). None when the noun stands alone
         ("A statement from the ministry said ...") or its issuer is "it"."""
-        if channel.lemma_.lower() not in self.lexicon.channel_nouns or any(c.dep_ == "poss" for c in channel.children):
+        named = channel.lemma_.lower() in self.lexicon.channel_nouns or self.hyphenated_channel(channel)
+        if not named or any(c.dep_ == "poss" for c in channel.children):
             return None
         governor = channel.head
         if channel.dep_ == "pobj" and governor.dep_ == "prep":
