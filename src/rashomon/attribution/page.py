@@ -32,7 +32,7 @@ from ..model import Analysis, Attribution, Block, Page, Source, Span
 from . import described
 from . import quotes as quote_rules
 from .lexicon import Lexicon
-from .rules.marks import Quote, quote_spans, quoted_title, someones_words
+from .rules.marks import Quote, quotations_by_block, quoted_title, someones_words
 from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
 from .sources import BookEntry, SourceBook, describe, name_key
 
@@ -802,7 +802,8 @@ class PageAttributor:
             else None
         )
         added = []
-        for item in self.parsed:
+        carried = quotations_by_block([item.block.text for item in self.parsed])
+        for item, quotations in zip(self.parsed, carried):
             block, offset = item.block, item.block.start
             narrative = block.narrative or PUBLISHER_ID
             covered = sorted(covered_in.get(block.id, []) + spanning)
@@ -811,11 +812,10 @@ class PageAttributor:
             run: list[tuple[int, int]] = []
             heading = block.kind == "paragraph" and frames.heading(block.text)
             broken = False  # a sentence that asserts nothing ends the publisher's run: the next starts anew
-            # quotations long enough to be someone's words (not a scare quote), closed (not a stray mark), not a title
+            # quotations long enough to be someone's words (not a scare quote), closed (not a stray mark; also across
+            # a paragraph break), not a title
             quoted = [
-                q
-                for q in quote_spans(block.text)
-                if q.closed and someones_words(block.text, q) and not quoted_title(block.text, q)
+                q for q in quotations if q.closed and someones_words(block.text, q) and not quoted_title(block.text, q)
             ]
             for sent in item.doc.sents:
                 span = (sent.start_char + offset, sent.end_char + offset)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .settings import (
+    CLOSING_MARKS,
     MIN_ORPHAN_QUOTE_WORDS,
     NAMING_WORDS,
     OPENING_MARKS,
@@ -71,6 +72,29 @@ def quote_spans(text: str) -> list[Quote]:
                 open_at = None
     if open_at is not None:
         spans.append(Quote(open_at, len(text.rstrip()), False))
+    return spans
+
+
+def quotations_by_block(texts: list[str]) -> list[list[Quote]]:
+    """The quotations of consecutive paragraphs, with a quotation carried over a paragraph break counted as
+    closed: one left open at a paragraph's end that the next paragraph goes on with, either by opening a new mark
+    (the usual way to quote several paragraphs) or by closing it before opening any ('“... the plan.' then 'But
+    it failed.”'). The next paragraph's words up to that closing mark are inside the quotation too. A quotation
+    left open with nothing to carry it stays open (a stray mark, perhaps)."""
+    spans = [quote_spans(text) for text in texts]
+    for i in range(len(texts) - 1):
+        last = spans[i][-1] if spans[i] else None
+        if last is None or last.closed or last.end < len(texts[i].rstrip()):
+            continue
+        nxt = QUOTE_MARKS.search(texts[i + 1])
+        if nxt is None:
+            continue
+        mark = nxt.group()
+        if mark in CLOSING_MARKS:
+            spans[i][-1] = Quote(last.start, last.end, True)
+            spans[i + 1] = [Quote(0, nxt.end(), True)] + [q for q in spans[i + 1] if q.start >= nxt.end()]
+        elif mark in OPENING_MARKS and not texts[i + 1][: nxt.start()].strip():
+            spans[i][-1] = Quote(last.start, last.end, True)
     return spans
 
 
