@@ -43,3 +43,40 @@ def test_an_act_nobody_is_named_for_is_not_the_publishers(nlp):
     assert not source.is_publisher
     assert source.name == "speaker not identified"
     assert call.confidence <= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The meeting ended with the mayor saying the pier would reopen.", "saying", "the mayor"),
+        (
+            "The hearing ended with Tomas Berg, a harbour pilot, insisting the charts were out of date.",
+            "insisting",
+            "Tomas Berg, a harbour pilot",
+        ),
+        # the subject's own participle after a "with" phrase: not the noun's
+        ("She agreed with the plan, saying it was fair.", "saying", "She"),
+    ],
+)
+def test_with_someone_doing_it_they_do_it(nlp, text, cue, speaker):
+    """In "with X saying ...", X says it, not the subject of the sentence ("the meeting", "the protest")."""
+    assert speaker_of(nlp, text, cue) == speaker
+
+
+def test_a_quotation_carried_over_a_paragraph_break_is_not_the_publishers(nlp):
+    """A letter quoted over two paragraphs, its nested marks typed as double ones and its second paragraph closing
+    it without opening again: none of it is the publisher's own voice."""
+    analysis = run(
+        nlp,
+        [
+            "The harbour chief faced new criticism on Friday.",
+            "“Needless to say, the storm was not “a storm of your making.” It was handled by two boards before you."
+            " The crews stood by the plan.",
+            "You are free to argue otherwise. But you should not run the harbour.”",
+            "The letter was the harshest of the replies.",
+        ],
+        publisher="Coast Herald",
+    )
+    editorial = [a.content.text for a in analysis.attributions if a.kind == "editorial"]
+    assert not any("two boards" in text or "run the harbour" in text for text in editorial)
+    assert any("harshest" in text for text in editorial)

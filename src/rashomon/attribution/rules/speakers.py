@@ -311,6 +311,27 @@ class SpeakerRules(ExtractorBase):
             return self.speaker_after_quote(verb, loose=True)
         return subject
 
+    @staticmethod
+    def absolute_subject(verb: Token) -> Token | None:
+        """ "The protest peaked with Ada Moss, the editor, writing a letter ...": in a "with" phrase, the noun right
+        before the participle does what it says (the parser hangs the participle on the sentence's verb, whose
+        subject, "the protest", says nothing). None unless the participle follows the noun phrase of a "with"
+        on its head verb right away, or after the comma that closes the noun's apposition."""
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.i == verb.i:
+            return None
+        for preposition in verb.head.children:
+            if preposition.dep_ != "prep" or preposition.lower_ != "with" or preposition.i > verb.i:
+                continue
+            noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+            if noun is None:
+                continue
+            gap = verb.doc[noun.right_edge.i + 1 : verb.i].text
+            # a comma only closes an apposition ("with Ada Moss, the editor, writing"); "agreed with the plan,
+            # saying ..." is the subject's own participle
+            if not gap or gap == "," and any(c.dep_ == "appos" for c in noun.children):
+                return noun
+        return None
+
     def participle_speaker(self, cues: list[Token], participle: Token) -> Token | None:
         """The speaker of a participial cue ("..., arguing that ...") from the cues above it, nearest first: the
         subject of the nearest, unless that cue is reported by the next one and either its subject is only a
@@ -383,6 +404,9 @@ class SpeakerRules(ExtractorBase):
             ):
                 return None  # "X was reported killed": the subject is what is reported, not who reports
             return self.out_of_dateline(child)
+        absolute = self.absolute_subject(verb)
+        if absolute is not None:
+            return absolute  # "with Ada Moss writing a letter ...": Moss writes
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
             cues = [a for a in verb.ancestors if a.lemma_.lower() in self.lexicon.all_cue_lemmas and a.pos_ == "VERB"]
             if cues:
