@@ -45,6 +45,13 @@ def test_an_act_nobody_is_named_for_is_not_the_publishers(nlp):
     assert call.confidence <= 0.5
 
 
+def test_the_writers_impression_stays_the_writers(nlp):
+    """ "That did not seem to calm the row": nobody is named because the writer judges; it stays the
+    publisher's."""
+    analysis = run(nlp, ["That did not seem to calm the row in the slightest."], publisher="Coast Herald")
+    assert source_of(analysis, by_cue(analysis, "did not seem")).is_publisher
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "speaker"),
     [

@@ -80,6 +80,7 @@ class Record:
     named: bool = False  # the source is named by a proper noun ("Eastline Today"), not only described
     writer: bool = False  # the source is the page's own writer ("we recommend"): credited to the publisher
     replies: bool = False  # answers the statement in its content ("a charge X denied"): does not relay it
+    impression: bool = False  # the writer's impression ("the plan seems dead"): with no one named, the writer's
 
     @property
     def anchor(self) -> int:
@@ -149,6 +150,7 @@ class PageAttributor:
                         found.recipient,
                         confidence=found.confidence,
                         replies=found.replies,
+                        impression=found.rule == "verb.impression",
                     )
                 )
             for found, record in zip(founds, found_here):
@@ -706,7 +708,8 @@ class PageAttributor:
                 parent = record.parent
                 narrative = record.block.narrative
                 relay = narrative if narrative != PUBLISHER_ID else None
-                record.source_id = parent.source_id if parent else (relay or UNIDENTIFIED.id)
+                unnamed = PUBLISHER_ID if record.impression else UNIDENTIFIED.id
+                record.source_id = parent.source_id if parent else (relay or unnamed)
                 record.confidence = min(record.confidence, 0.5)
         self._break_cycles()
 
