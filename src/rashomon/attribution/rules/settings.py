@@ -8,6 +8,12 @@ from ...resources import page_part_nouns
 
 #: An orphan quotation shorter than this many words is a scare quote ("think tank"), not speech.
 MIN_ORPHAN_QUOTE_WORDS = 5
+#: Paragraphs with no quotation mark a quotation left open may run through before the paragraph that closes it
+#: ('“A ...' / 'B ...' / 'C.”': a letter quoted over three paragraphs), ``marks.quotations_by_block``.
+MAX_CARRIED_PARAGRAPHS = 4
+#: Prepositions that name where a message went ("sent a letter to X", "posted a note on her site"): a participle
+#: the parser hangs on that noun is the message's (``SpeakerRules.addressed_channel``).
+CHANNEL_PLACES = frozenset({"to", "on", "in", "via"})
 #: Participial cues looked at in one subtree ("..., saying ..."): real sentences have one or two.
 MAX_SUBTREE_CUES = 50
 #: A quote counts as the content of a cue in a neighbouring sentence only if it starts or ends this close

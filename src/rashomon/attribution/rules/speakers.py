@@ -9,6 +9,7 @@ from .base import ExtractorBase, Found, to_infinitive
 from .confidence import CONFIDENCE
 from .settings import (
     ABSOLUTE_PREPOSITIONS,
+    CHANNEL_PLACES,
     CLOSE_TEXT,
     COLLECTIVE_NOUNS,
     CONTACT_VERBS,
@@ -677,16 +678,17 @@ class SpeakerRules(ExtractorBase):
         )
 
     def addressed_channel(self, noun: Token) -> Token | None:
-        """ "She sent an e-mail to the members saying ...", "a letter to the mayor saying ...": the parser hangs the
-        participle on the addressee, but it is the e-mail or the letter that says it. The channel noun the addressee
-        is sent "to" (on the noun itself, or on the verb whose object the noun is), or None."""
+        """ "She sent an e-mail to the members saying ...", "a letter to the mayor saying ...", "posted a note on her
+        site saying ...": the parser hangs the participle on the addressee or the place, but it is the e-mail, the
+        letter or the note that says it. The channel noun the addressee is sent "to" (on the noun itself), or that
+        the verb the noun's preposition hangs on has for its object; else None."""
         preposition = noun.head
-        if noun.dep_ != "pobj" or preposition.lower_ != "to" or preposition.dep_ not in ("dative", "prep"):
+        if noun.dep_ != "pobj" or preposition.dep_ not in ("dative", "prep"):
             return None
         holder = preposition.head
-        if holder.lemma_.lower() in self.lexicon.channel_nouns:
+        if preposition.lower_ == "to" and holder.lemma_.lower() in self.lexicon.channel_nouns:
             return holder
-        if holder.pos_ != "VERB":
+        if preposition.lower_ not in CHANNEL_PLACES or holder.pos_ != "VERB":
             return None
         # a hyphenated channel is split in parts ("e - mail"), each an object: its last part names it
         objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < preposition.i]
