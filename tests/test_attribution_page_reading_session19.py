@@ -111,3 +111,16 @@ def test_a_quotation_carried_over_a_paragraph_break_is_not_the_publishers(nlp):
     editorial = [a.content.text for a in analysis.attributions if a.kind == "editorial"]
     assert not any(words in text for text in editorial for words in ("two boards", "every crew", "run the harbour"))
     assert any("harshest" in text for text in editorial)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chief was caught on tape saying that the pier is unsafe.",
+        "Local fishermen sent angry replies on Friday, after the chief was caught on tape saying that the pier is"
+        " unsafe.",
+    ],
+)
+def test_who_was_caught_saying_it_said_it(nlp, text):
+    """ "was caught on tape saying": the one caught says it, not the speaker of a cue further up."""
+    assert speaker_of(nlp, text, "saying") in ("The chief", "the chief")

@@ -14,6 +14,11 @@ MAX_CARRIED_PARAGRAPHS = 4
 #: Prepositions that name where a message went ("sent a letter to X", "posted a note on her site"): a participle
 #: the parser hangs on that noun is the message's (``SpeakerRules.addressed_channel``).
 CHANNEL_PLACES = frozenset({"to", "on", "in", "via"})
+#: Passive verbs of being heard or recorded: "was caught on tape saying ...", "was overheard telling ...": the
+#: participle is what the passive's subject said (``SpeakerRules.caught_speaking``).
+CAUGHT_VERBS = frozenset(
+    {"catch", "hear", "overhear", "see", "record", "film", "tape", "videotape", "photograph", "spot", "capture"}
+)
 #: Participial cues looked at in one subtree ("..., saying ..."): real sentences have one or two.
 MAX_SUBTREE_CUES = 50
 #: A quote counts as the content of a cue in a neighbouring sentence only if it starts or ends this close

@@ -9,6 +9,7 @@ from .base import ExtractorBase, Found, to_infinitive
 from .confidence import CONFIDENCE
 from .settings import (
     ABSOLUTE_PREPOSITIONS,
+    CAUGHT_VERBS,
     CHANNEL_PLACES,
     CLOSE_TEXT,
     COLLECTIVE_NOUNS,
@@ -313,6 +314,17 @@ class SpeakerRules(ExtractorBase):
         return subject
 
     @staticmethod
+    def caught_speaking(verb: Token) -> Token | None:
+        """ "The chief was caught on tape saying ...", "she was overheard telling aides ...": a participle under a
+        passive verb of being heard or recorded is what the passive's subject was heard saying (the parser hangs it
+        on the passive, whose subject the passive rule would leave out, and above it another cue's speaker would
+        take it). The subject, or None."""
+        head = verb.head
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i == verb.i or head.lemma_.lower() not in CAUGHT_VERBS:
+            return None
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+    @staticmethod
     def absolute_subject(verb: Token) -> Token | None:
         """ "The protest peaked with Ada Moss, the editor, writing a letter ...": in a "with" phrase, the noun right
         before the participle does what it says (the parser hangs the participle on the sentence's verb, whose
@@ -408,6 +420,9 @@ class SpeakerRules(ExtractorBase):
         absolute = self.absolute_subject(verb)
         if absolute is not None:
             return absolute  # "with Ada Moss writing a letter ...": Moss writes
+        caught = self.caught_speaking(verb)
+        if caught is not None:
+            return caught  # "the chief was caught on tape saying ...": the chief says it
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
             cues = [a for a in verb.ancestors if a.lemma_.lower() in self.lexicon.all_cue_lemmas and a.pos_ == "VERB"]
             if cues:
