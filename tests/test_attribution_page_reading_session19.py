@@ -124,3 +124,17 @@ def test_a_quotation_carried_over_a_paragraph_break_is_not_the_publishers(nlp):
 def test_who_was_caught_saying_it_said_it(nlp, text):
     """ "was caught on tape saying": the one caught says it, not the speaker of a cue further up."""
     assert speaker_of(nlp, text, "saying") in ("The chief", "the chief")
+
+
+def test_what_someone_is_pressed_to_say_is_not_said(nlp):
+    """ "kept up pressure on the mayor to explain -- and apologize for -- her claim": nothing was explained or
+    apologized for, by the council or the mayor; her claim stays hers."""
+    text = (
+        "Council members kept up pressure on the mayor Monday to fully explain -- and apologize for -- her claim that"
+        ' the pier was "safe as houses".'
+    )
+    cues = [cue for _, _, cue, _ in found(nlp, text)]
+    assert cues == ["claim"]
+    assert [cue for _, _, cue, _ in found(nlp, "The council kept up pressure on the mayor to explain the delay.")] == []
+    # an infinitive after a plain object is unchanged
+    assert speaker_of(nlp, "The council asked the mayor to explain the delay.", "asked") == "The council"

@@ -17,7 +17,8 @@ content is found and before it is added; each answers "keep" or "drop":
   fish") describes a class of people, it reports nobody's wish;
 * "it is worth noting that", "it is hard to know whether": the writer's own aside, nobody's statement;
 * a cue in a clause "rather than" or "instead of" opens: what someone did not do; "were called to clear the pier":
-  a summons;
+  a summons; "kept up pressure on the mayor to explain (and apologize for) X": what someone is pressed to say,
+  not anything said;
 * a cue inside a yes/no question put to someone ("asked whether the board would be willing to wait"), a fronted
   purpose ("To counter the complaints, the board ..."), "find" with a reflexive object ("may find itself short"):
   a possibility, an aim or a predicament, not something said or held.
@@ -36,6 +37,7 @@ from .settings import (
     INDEFINITE_DETERMINERS,
     INDEFINITE_PRONOUNS,
     IRREGULAR_PAST_LEMMAS,
+    PRESSURE_NOUNS,
     QUESTION_MARKS,
     REFLEXIVE_PRONOUNS,
     SUMMONING_VERBS,
@@ -253,6 +255,21 @@ class CueDiscipline(ExtractorBase):
         if clause.dep_ == "pcomp" and clause.head.lower_ == "of" and clause.head.i > 0:
             return verb.doc[clause.head.i - 1].lower_ == "instead"
         return False
+
+    @staticmethod
+    def pressed_to(verb: Token) -> bool:
+        """ "kept up pressure on the mayor to explain X", "renewed calls for the chief to apologize": an infinitive
+        on a verb whose object is a noun of pressure or demand is what someone is pressed to say or do, not
+        anything said (by the one pressing or the one pressed). So is a bare verb coordinated with that verb
+        ("... to explain -- and apologize for -- X": the parser joins "apologize" to "kept")."""
+        head = verb.head
+        if head.i == verb.i or verb.tag_ != "VB":
+            return False
+        infinitive = verb.dep_ in ("xcomp", "advcl", "acl") and to_infinitive(verb)
+        bare_conjunct = verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+        if not (infinitive or bare_conjunct):
+            return False
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in PRESSURE_NOUNS and c.i < verb.i for c in head.children)
 
     def summoned(self, verb: Token) -> bool:
         """ "police were called to clear the pier": a passive of a verb of summoning with an infinitive says

@@ -16,6 +16,9 @@ MAX_CARRIED_PARAGRAPHS = 4
 CHANNEL_PLACES = frozenset({"to", "on", "in", "via"})
 #: Passive verbs of being heard or recorded: "was caught on tape saying ...", "was overheard telling ...": the
 #: participle is what the passive's subject said (``SpeakerRules.caught_speaking``).
+#: Nouns of pressure or demand put on someone: an infinitive after "kept up pressure on X", "renewed calls for X" is
+#: what X is pressed to do or say, nothing said (``CueDiscipline.pressed_to``).
+PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "push", "appeal"})
 CAUGHT_VERBS = frozenset(
     {"catch", "hear", "overhear", "see", "record", "film", "tape", "videotape", "photograph", "spot", "capture"}
 )
