@@ -18,7 +18,8 @@ content is found and before it is added; each answers "keep" or "drop":
 * "it is worth noting that", "it is hard to know whether": the writer's own aside, nobody's statement;
 * a cue in a clause "rather than" or "instead of" opens: what someone did not do; "were called to clear the pier":
   a summons; "kept up pressure on the mayor to explain (and apologize for) X": what someone is pressed to say,
-  not anything said;
+  not anything said; "Mayor Criticized for Pier Remarks": a headline's passive with its "is" left out, whose
+  subject is the one criticized, by no one named;
 * a cue inside a yes/no question put to someone ("asked whether the board would be willing to wait"), a fronted
   purpose ("To counter the complaints, the board ..."), "find" with a reflexive object ("may find itself short"):
   a possibility, an aim or a predicament, not something said or held.
@@ -37,6 +38,7 @@ from .settings import (
     INDEFINITE_DETERMINERS,
     INDEFINITE_PRONOUNS,
     IRREGULAR_PAST_LEMMAS,
+    JUDGING_VERBS,
     PRESSURE_NOUNS,
     QUESTION_MARKS,
     REFLEXIVE_PRONOUNS,
@@ -270,6 +272,18 @@ class CueDiscipline(ExtractorBase):
         if not (infinitive or bare_conjunct):
             return False
         return any(c.dep_ == "dobj" and c.lemma_.lower() in PRESSURE_NOUNS and c.i < verb.i for c in head.children)
+
+    @staticmethod
+    def reduced_passive(verb: Token) -> bool:
+        """ "Mayor Criticized for Pier Remarks", "chief blamed over delays": a verb of judging that cannot stand
+        without its object, with none and "for" or "over" right after it, is a passive with its "is" left out (as
+        headlines write it): its subject is the one judged, and who judged is not said."""
+        if verb.lemma_.lower() not in JUDGING_VERBS or verb.tag_ not in ("VBD", "VBN") or verb.i + 1 >= len(verb.doc):
+            return False
+        if any(c.dep_ in ("dobj", "aux", "auxpass", "dative", "ccomp") for c in verb.children):
+            return False
+        after = verb.doc[verb.i + 1]
+        return after.lower_ in ("for", "over") and after.head.i == verb.i
 
     def summoned(self, verb: Token) -> bool:
         """ "police were called to clear the pier": a passive of a verb of summoning with an infinitive says

@@ -19,6 +19,29 @@ CHANNEL_PLACES = frozenset({"to", "on", "in", "via"})
 #: Nouns of pressure or demand put on someone: an infinitive after "kept up pressure on X", "renewed calls for X" is
 #: what X is pressed to do or say, nothing said (``CueDiscipline.pressed_to``).
 PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "push", "appeal"})
+#: Verbs of judging that need their object ("criticized the plan"): with none and "for"/"over" right after, a
+#: passive with its "is" left out, as headlines write it (``CueDiscipline.reduced_passive``).
+JUDGING_VERBS = frozenset(
+    {
+        "criticize",
+        "criticise",
+        "blame",
+        "fault",
+        "slam",
+        "blast",
+        "condemn",
+        "chide",
+        "rebuke",
+        "scold",
+        "censure",
+        "mock",
+        "ridicule",
+        "praise",
+        "laud",
+        "hail",
+        "commend",
+    }
+)
 CAUGHT_VERBS = frozenset(
     {"catch", "hear", "overhear", "see", "record", "film", "tape", "videotape", "photograph", "spot", "capture"}
 )
