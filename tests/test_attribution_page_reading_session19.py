@@ -136,6 +136,12 @@ def test_what_someone_is_pressed_to_say_is_not_said(nlp):
     cues = [cue for _, _, cue, _ in found(nlp, text)]
     assert cues == ["claim"]
     assert [cue for _, _, cue, _ in found(nlp, "The council kept up pressure on the mayor to explain the delay.")] == []
+    # the parser may join the second verb to the infinitive instead
+    text = (
+        "Residents kept up pressure on the harbour board Friday to clearly explain -- and openly apologize for -- its"
+        ' "temporary" closure of the pier.'
+    )
+    assert found(nlp, text) == []
     # an infinitive after a plain object is unchanged
     assert speaker_of(nlp, "The council asked the mayor to explain the delay.", "asked") == "The council"
 
@@ -144,5 +150,7 @@ def test_a_headline_passive_names_the_one_judged_not_the_judge(nlp):
     """ "Harbour Chief Criticized for Pier Remarks": the chief is the one criticized, not the critic."""
     analysis = run(nlp, ["Harbour Chief Criticized for Pier Remarks", "The chief spoke at a dinner on Friday."])
     assert not [a for a in analysis.attributions if a.cue is not None]
+    # the parser may read the noun after the "for" phrase as the verb's object
+    assert [cue for _, _, cue, _ in found(nlp, "Harbour chief criticized for Friday remarks")] == []
     # the active verb with its object is still the critic's
     assert speaker_of(nlp, "The mayor criticized the chief for his remarks.", "criticized") == "The mayor"

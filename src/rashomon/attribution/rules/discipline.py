@@ -262,14 +262,15 @@ class CueDiscipline(ExtractorBase):
     def pressed_to(verb: Token) -> bool:
         """ "kept up pressure on the mayor to explain X", "renewed calls for the chief to apologize": an infinitive
         on a verb whose object is a noun of pressure or demand is what someone is pressed to say or do, not
-        anything said (by the one pressing or the one pressed). So is a bare verb coordinated with that verb
-        ("... to explain -- and apologize for -- X": the parser joins "apologize" to "kept")."""
+        anything said (by the one pressing or the one pressed). So is a bare verb coordinated with that verb or
+        with that infinitive ("... to explain -- and apologize for -- X")."""
         head = verb.head
         if head.i == verb.i or verb.tag_ != "VB":
             return False
-        infinitive = verb.dep_ in ("xcomp", "advcl", "acl") and to_infinitive(verb)
-        bare_conjunct = verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
-        if not (infinitive or bare_conjunct):
+        if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+            if head.tag_ == "VB" and CueDiscipline.pressed_to(head):
+                return True  # "to explain -- and apologize for --": the infinitive's second verb
+        elif not (verb.dep_ in ("xcomp", "advcl", "acl") and to_infinitive(verb)):
             return False
         return any(c.dep_ == "dobj" and c.lemma_.lower() in PRESSURE_NOUNS and c.i < verb.i for c in head.children)
 
@@ -280,10 +281,13 @@ class CueDiscipline(ExtractorBase):
         headlines write it): its subject is the one judged, and who judged is not said."""
         if verb.lemma_.lower() not in JUDGING_VERBS or verb.tag_ not in ("VBD", "VBN") or verb.i + 1 >= len(verb.doc):
             return False
-        if any(c.dep_ in ("dobj", "aux", "auxpass", "dative", "ccomp") for c in verb.children):
-            return False
         after = verb.doc[verb.i + 1]
-        return after.lower_ in ("for", "over") and after.head.i == verb.i
+        if after.lower_ not in ("for", "over") or after.head.i != verb.i:
+            return False
+        # an object after the "for" phrase is the parser's misreading of it ("criticized for Afghanistan comments")
+        return not any(
+            c.dep_ in ("aux", "auxpass", "dative", "ccomp") or c.dep_ == "dobj" and c.i < after.i for c in verb.children
+        )
 
     def summoned(self, verb: Token) -> bool:
         """ "police were called to clear the pier": a passive of a verb of summoning with an infinitive says
