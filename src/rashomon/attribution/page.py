@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 
 from .. import nlp as nlp_module
 from ..claims import frames
-from ..model import Analysis, Attribution, Block, Page, Source, Span
+from ..model import UNIDENTIFIED_SOURCE_ID, Analysis, Attribution, Block, Page, Source, Span
 from . import described
 from . import quotes as quote_rules
 from .lexicon import Lexicon
@@ -52,9 +52,9 @@ ASIDES = re.compile(r"\s(?:--|[-–—])\s(?P<dash>[^\n]+?)\s(?:--|[-–—])\s|
 #: Confidence of an aside kept as the publisher's.
 ASIDE_CONFIDENCE = 0.7
 PUBLISHER_ID = "publisher"
-#: Who says what when the text names no one and no account relays it ("a call for his resignation", "was said to
+#: Who says what when the text names no one and no account relays it ("faced demands that she step down", "was said to
 #: be furious"), or the parse hid the speaker: not the publisher, who only reports that it was said.
-UNIDENTIFIED = Source("unidentified", "speaker not identified", kind="unknown", unresolved=True)
+UNIDENTIFIED = Source(UNIDENTIFIED_SOURCE_ID, "speaker not identified", kind="unknown", unresolved=True)
 #: Candidates ``container_of`` looks at, nearest first, for the content that holds a cue (real paragraphs have a
 #: handful; a paragraph of 1,000 "he said" would make nesting quadratic).
 MAX_NESTING_CANDIDATES = 200
@@ -888,7 +888,7 @@ class PageAttributor:
         writer_mentions = [self.page.span(*r.source) for r in order if r.writer and r.source]
         sources = [replace(self.publisher, mentions=writer_mentions) if writer_mentions else self.publisher]
         if UNIDENTIFIED.id in used:
-            sources.append(replace(UNIDENTIFIED))
+            sources.append(replace(UNIDENTIFIED, mentions=[]))
         for entry in self.book.entries:
             if entry.id in used:
                 sources.append(

@@ -14,6 +14,9 @@ MAX_CARRIED_PARAGRAPHS = 4
 #: Prepositions that name where a message went ("sent a letter to X", "posted a note on her site"): a participle
 #: the parser hangs on that noun is the message's (``SpeakerRules.addressed_channel``).
 CHANNEL_PLACES = frozenset({"to", "on", "in", "via"})
+#: Verbs of sending or writing a message: its participle hung on where it went is the message's ("sent an e-mail to
+#: staff saying ..."); not "read a statement to reporters asking ...", where the reporters ask.
+SENDING_VERBS = frozenset({"send", "write", "mail", "email", "e-mail", "forward", "deliver", "post", "fax", "issue"})
 #: Passive verbs of being heard or recorded: "was caught on tape saying ...", "was overheard telling ...": the
 #: participle is what the passive's subject said (``SpeakerRules.caught_speaking``).
 #: Nouns of pressure or demand put on someone: an infinitive after "kept up pressure on X", "renewed calls for X" is
@@ -333,6 +336,10 @@ CHANNEL_REACH = 3
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30
 TITLE_SHARE = 0.8
+#: Title-Case lines of one doc read again for their entities (a menu or a list of links can hold hundreds).
+MAX_RECASED_LINES = 20
+#: Components the entities of a line read again do not need.
+READING_SKIPS = ("parser", "lemmatizer")
 #: Inflection endings a Title-Case word may carry, with what may replace each to give its lemma ("denies" ->
 #: "deny", "making" -> "make"), for reading Title-Case headlines (:func:`.headlines.verb_stems`).
 INFLECTIONS = (

@@ -35,6 +35,7 @@ from .settings import (
     PASSIVE_ADDRESSEE_VERBS,
     READER_WORDS,
     RECASED,
+    SENDING_VERBS,
     SPEAKER_ENTITIES,
     TIME_ENTITIES,
     WISH_MODALS,
@@ -696,15 +697,15 @@ class SpeakerRules(ExtractorBase):
         """ "She sent an e-mail to the members saying ...", "a letter to the mayor saying ...", "posted a note on her
         site saying ...": the parser hangs the participle on the addressee or the place, but it is the e-mail, the
         letter or the note that says it. The channel noun the addressee is sent "to" (on the noun itself), or that
-        the verb the noun's preposition hangs on has for its object; else None."""
+        a verb of sending or writing the noun's preposition hangs on has for its object; else None."""
         preposition = noun.head
         if noun.dep_ != "pobj" or preposition.dep_ not in ("dative", "prep"):
             return None
         holder = preposition.head
         if preposition.lower_ == "to" and holder.lemma_.lower() in self.lexicon.channel_nouns:
             return holder
-        if preposition.lower_ not in CHANNEL_PLACES or holder.pos_ != "VERB":
-            return None
+        if preposition.lower_ not in CHANNEL_PLACES or holder.lemma_.lower() not in SENDING_VERBS:
+            return None  # "read a statement to reporters asking ...": the reporters ask
         # a hyphenated channel is split in parts ("e - mail"), each an object: its last part names it
         objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < preposition.i]
         named = [o for o in objects if o.lemma_.lower() in self.lexicon.channel_nouns or self.hyphenated_channel(o)]
