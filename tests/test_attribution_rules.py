@@ -682,7 +682,7 @@ def test_one_to_infinitive_test_serves_every_rule(nlp):
     hoped, first_sail, second_sail = doc[2], doc[4], doc[12]
     assert to_infinitive(first_sail)
     assert not to_infinitive(hoped) and not to_infinitive(second_sail)  # tensed: by its own tag, by "will"
-    written_out = re.compile(r'dep_ == "aux" and \w\.tag_ == "TO"')
+    written_out = re.compile(r'dep_ == "aux" and \w+\.tag_ == "TO"')
     assert [p.name for p in RULES_DIR.glob("*.py") if written_out.search(p.read_text())] == ["base.py"]
 
 

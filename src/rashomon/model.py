@@ -278,12 +278,18 @@ class Source:
     unresolved: bool = False
 
 
+#: The id of the source of an act the text names no one for ("faced demands that she step down"): not the
+#: publisher, who only reports it.
+UNIDENTIFIED_SOURCE_ID = "unidentified"
+
+
 @dataclass(slots=True)
 class Attribution:
     """Who says what: a source, the cue that marks the speech act, and what is said.
 
     ``parent`` is the attribution that relays this one (the page quotes Reuters quoting the Observatory); the
-    top of every chain is the publisher's own voice or a top-level narrative.
+    top of every chain is the publisher's own voice, a top-level narrative, or, for an act the text names no one
+    for, the source "speaker not identified" (:data:`UNIDENTIFIED_SOURCE_ID`).
     """
 
     id: str

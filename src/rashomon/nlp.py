@@ -147,7 +147,7 @@ def headline_entities(nlp: Any, name: str) -> Any:
     from .attribution import lexicon
     from .attribution.rules.headlines import HeadlineEntities
 
-    return HeadlineEntities(nlp, lexicon.load())
+    return HeadlineEntities(nlp, name, lexicon.load())
 
 
 def _register_components() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
-from ..model import Actor, Analysis, Polarity, Relation, RelationType, Span
+from ..model import UNIDENTIFIED_SOURCE_ID, Actor, Analysis, Polarity, Relation, RelationType, Span
 from ..pipeline import StageContext, register_stage
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import Found, find_actors
@@ -78,7 +78,8 @@ def _relation(rel_id: str, raw: RawRelation, analysis: Analysis, parsed, gaz: Ga
         polarity = "asserted" if asserted_by == publisher else "reported"
     if raw.negated and raw.asserter:  # a denial made by a named actor ("a charge the group denied")
         asserted_by = raw.asserter
-    elif asserted_by == publisher:  # the page's own voice may still hand the relation to someone inline
+    elif asserted_by in (publisher, UNIDENTIFIED_SOURCE_ID):  # the page's own voice (or a voice it does not name) may
+        # still hand the relation to someone inline
         viewers = (
             [raw.asserter]
             if raw.asserter

@@ -28,11 +28,11 @@ from urllib.parse import urlparse
 
 from .. import nlp as nlp_module
 from ..claims import frames
-from ..model import Analysis, Attribution, Block, Page, Source, Span
+from ..model import UNIDENTIFIED_SOURCE_ID, Analysis, Attribution, Block, Page, Source, Span
 from . import described
 from . import quotes as quote_rules
 from .lexicon import Lexicon
-from .rules.marks import Quote, quote_spans, quoted_title, someones_words
+from .rules.marks import Quote, quotations_by_block, quoted_title, someones_words
 from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
 from .sources import BookEntry, SourceBook, describe, name_key
 
@@ -52,9 +52,9 @@ ASIDES = re.compile(r"\s(?:--|[-–—])\s(?P<dash>[^\n]+?)\s(?:--|[-–—])\s|
 #: Confidence of an aside kept as the publisher's.
 ASIDE_CONFIDENCE = 0.7
 PUBLISHER_ID = "publisher"
-#: Who says what when the text names no one and no account relays it ("a call for his resignation", "was said to
+#: Who says what when the text names no one and no account relays it ("faced demands that she step down", "was said to
 #: be furious"), or the parse hid the speaker: not the publisher, who only reports that it was said.
-UNIDENTIFIED = Source("unidentified", "speaker not identified", kind="unknown", unresolved=True)
+UNIDENTIFIED = Source(UNIDENTIFIED_SOURCE_ID, "speaker not identified", kind="unknown", unresolved=True)
 #: Candidates ``container_of`` looks at, nearest first, for the content that holds a cue (real paragraphs have a
 #: handful; a paragraph of 1,000 "he said" would make nesting quadratic).
 MAX_NESTING_CANDIDATES = 200
@@ -80,6 +80,7 @@ class Record:
     named: bool = False  # the source is named by a proper noun ("Eastline Today"), not only described
     writer: bool = False  # the source is the page's own writer ("we recommend"): credited to the publisher
     replies: bool = False  # answers the statement in its content ("a charge X denied"): does not relay it
+    impression: bool = False  # the writer's impression ("the plan seems dead"): with no one named, the writer's
 
     @property
     def anchor(self) -> int:
@@ -149,6 +150,7 @@ class PageAttributor:
                         found.recipient,
                         confidence=found.confidence,
                         replies=found.replies,
+                        impression=found.rule == "verb.impression",
                     )
                 )
             for found, record in zip(founds, found_here):
@@ -706,7 +708,8 @@ class PageAttributor:
                 parent = record.parent
                 narrative = record.block.narrative
                 relay = narrative if narrative != PUBLISHER_ID else None
-                record.source_id = parent.source_id if parent else (relay or UNIDENTIFIED.id)
+                unnamed = PUBLISHER_ID if record.impression else UNIDENTIFIED.id
+                record.source_id = parent.source_id if parent else (relay or unnamed)
                 record.confidence = min(record.confidence, 0.5)
         self._break_cycles()
 
@@ -802,7 +805,8 @@ class PageAttributor:
             else None
         )
         added = []
-        for item in self.parsed:
+        carried = quotations_by_block([item.block.text for item in self.parsed])
+        for item, quotations in zip(self.parsed, carried):
             block, offset = item.block, item.block.start
             narrative = block.narrative or PUBLISHER_ID
             covered = sorted(covered_in.get(block.id, []) + spanning)
@@ -811,11 +815,10 @@ class PageAttributor:
             run: list[tuple[int, int]] = []
             heading = block.kind == "paragraph" and frames.heading(block.text)
             broken = False  # a sentence that asserts nothing ends the publisher's run: the next starts anew
-            # quotations long enough to be someone's words (not a scare quote), closed (not a stray mark), not a title
+            # quotations long enough to be someone's words (not a scare quote), closed (not a stray mark; also across
+            # a paragraph break), not a title
             quoted = [
-                q
-                for q in quote_spans(block.text)
-                if q.closed and someones_words(block.text, q) and not quoted_title(block.text, q)
+                q for q in quotations if q.closed and someones_words(block.text, q) and not quoted_title(block.text, q)
             ]
             for sent in item.doc.sents:
                 span = (sent.start_char + offset, sent.end_char + offset)
@@ -885,7 +888,7 @@ class PageAttributor:
         writer_mentions = [self.page.span(*r.source) for r in order if r.writer and r.source]
         sources = [replace(self.publisher, mentions=writer_mentions) if writer_mentions else self.publisher]
         if UNIDENTIFIED.id in used:
-            sources.append(replace(UNIDENTIFIED))
+            sources.append(replace(UNIDENTIFIED, mentions=[]))
         for entry in self.book.entries:
             if entry.id in used:
                 sources.append(

@@ -17,7 +17,9 @@ content is found and before it is added; each answers "keep" or "drop":
   fish") describes a class of people, it reports nobody's wish;
 * "it is worth noting that", "it is hard to know whether": the writer's own aside, nobody's statement;
 * a cue in a clause "rather than" or "instead of" opens: what someone did not do; "were called to clear the pier":
-  a summons;
+  a summons; "kept up pressure on the mayor to explain (and apologize for) X": what someone is pressed to say,
+  not anything said; "Mayor Criticized for Pier Remarks": a headline's passive with its "is" left out, whose
+  subject is the one criticized, by no one named;
 * a cue inside a yes/no question put to someone ("asked whether the board would be willing to wait"), a fronted
   purpose ("To counter the complaints, the board ..."), "find" with a reflexive object ("may find itself short"):
   a possibility, an aim or a predicament, not something said or held.
@@ -36,6 +38,8 @@ from .settings import (
     INDEFINITE_DETERMINERS,
     INDEFINITE_PRONOUNS,
     IRREGULAR_PAST_LEMMAS,
+    JUDGING_VERBS,
+    PRESSURE_NOUNS,
     QUESTION_MARKS,
     REFLEXIVE_PRONOUNS,
     SUMMONING_VERBS,
@@ -253,6 +257,37 @@ class CueDiscipline(ExtractorBase):
         if clause.dep_ == "pcomp" and clause.head.lower_ == "of" and clause.head.i > 0:
             return verb.doc[clause.head.i - 1].lower_ == "instead"
         return False
+
+    @staticmethod
+    def pressed_to(verb: Token) -> bool:
+        """ "kept up pressure on the mayor to explain X", "renewed calls for the chief to apologize": an infinitive
+        on a verb whose object is a noun of pressure or demand is what someone is pressed to say or do, not
+        anything said (by the one pressing or the one pressed). So is a bare verb coordinated with that verb or
+        with that infinitive ("... to explain -- and apologize for -- X")."""
+        head = verb.head
+        if head.i == verb.i or verb.tag_ != "VB":
+            return False
+        if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+            if head.tag_ == "VB" and CueDiscipline.pressed_to(head):
+                return True  # "to explain -- and apologize for --": the infinitive's second verb
+        elif not (verb.dep_ in ("xcomp", "advcl", "acl") and to_infinitive(verb)):
+            return False
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in PRESSURE_NOUNS and c.i < verb.i for c in head.children)
+
+    @staticmethod
+    def reduced_passive(verb: Token) -> bool:
+        """ "Mayor Criticized for Pier Remarks", "chief blamed over delays": a verb of judging that cannot stand
+        without its object, with none and "for" or "over" right after it, is a passive with its "is" left out (as
+        headlines write it): its subject is the one judged, and who judged is not said."""
+        if verb.lemma_.lower() not in JUDGING_VERBS or verb.tag_ not in ("VBD", "VBN") or verb.i + 1 >= len(verb.doc):
+            return False
+        after = verb.doc[verb.i + 1]
+        if after.lower_ not in ("for", "over") or after.head.i != verb.i:
+            return False
+        # an object after the "for" phrase is the parser's misreading of it ("criticized for Afghanistan comments")
+        return not any(
+            c.dep_ in ("aux", "auxpass", "dative", "ccomp") or c.dep_ == "dobj" and c.i < after.i for c in verb.children
+        )
 
     def summoned(self, verb: Token) -> bool:
         """ "police were called to clear the pier": a passive of a verb of summoning with an infinitive says

@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from .base import Found
-from .settings import INFLECTIONS, IRREGULAR_FORMS, MAX_TITLE_WORDS, MIN_TITLE_WORDS, RECASED, TITLE_SHARE
+from .settings import (
+    INFLECTIONS,
+    IRREGULAR_FORMS,
+    MAX_RECASED_LINES,
+    MAX_TITLE_WORDS,
+    MIN_TITLE_WORDS,
+    READING_SKIPS,
+    RECASED,
+    TITLE_SHARE,
+)
 
 
 def is_title_case(sent: Span) -> bool:
@@ -36,16 +45,27 @@ def verb_stems(word: str) -> set[str]:
 
 
 def recased(sent: Span, lexicon: Lexicon) -> str:
-    """``sent`` with its function words and cue words in lower case (same length, same offsets)."""
+    """``sent`` with its function words and cue words in lower case (same length, same offsets). A function word
+    that opens a person's name the recognizer read ("Will Smith", "May Lin") keeps its capital."""
     cues = lexicon.all_cue_lemmas | lexicon.cue_nouns
     first = next((t.i for t in sent if t.is_alpha), sent.start)
     out = []
     for token in sent:
         text = token.text_with_ws
-        if token.i != first and token.is_title and (token.is_stop or verb_stems(token.lower_) & cues):
+        cue = bool(verb_stems(token.lower_) & cues)
+        if token.i != first and token.is_title and (cue or token.is_stop and not opens_name(token, cues)):
             text = token.lower_ + token.whitespace_
         out.append(text)
     return "".join(out)
+
+
+def opens_name(token: Token, cues: frozenset[str]) -> bool:
+    """Whether ``token`` is the first name of a person the recognizer read on to a next word that is no cue
+    ("Will Smith Denies ...": "Will"; not "Clinton Defends Her Actions": "Her" ends the name it was put in)."""
+    if token.ent_type_ != "PERSON" or token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "I" and not verb_stems(after.lower_) & cues
 
 
 def title_case_lines(doc: Doc) -> Iterator[Span]:
@@ -103,23 +123,20 @@ class HeadlineEntities:
     person; set where the page is parsed, the reading serves every stage (a source named from it would carry the
     cue, an actors table would list "Defends Her")."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon):
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon):
         self.nlp = nlp
+        self.name = name
         self.lexicon = lexicon
-        self.reading = False  # a line is being read again: the pipeline runs on it, and must not re-read it
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.reading or not doc.has_annotation("ENT_IOB"):
+        if not doc.has_annotation("ENT_IOB"):
             return doc  # a caller that runs the pipeline without the recognizer has no entities to correct
-        for line in list(title_case_lines(doc)):
-            text = recased(line, self.lexicon)
-            if text == line.text:
-                continue
-            self.reading = True
-            try:
-                again = self.nlp(text)
-            finally:
-                self.reading = False
+        lines = [(line, recased(line, self.lexicon)) for line in title_case_lines(doc)]
+        lines = [(line, text) for line, text in lines if text != line.text][:MAX_RECASED_LINES]
+        # all the lines at once, and only what the entities need: not this component, the parser or the lemmas
+        skipped = [p for p in (self.name, *READING_SKIPS) if p in self.nlp.pipe_names]
+        readings = self.nlp.pipe((text for _, text in lines), disable=skipped)
+        for (line, _), again in zip(lines, readings):
             entities_as_read(doc, line, again)
         return doc
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 from .settings import (
+    CLOSING_MARKS,
+    MAX_CARRIED_PARAGRAPHS,
     MIN_ORPHAN_QUOTE_WORDS,
     NAMING_WORDS,
     OPENING_MARKS,
@@ -71,6 +73,33 @@ def quote_spans(text: str) -> list[Quote]:
                 open_at = None
     if open_at is not None:
         spans.append(Quote(open_at, len(text.rstrip()), False))
+    return spans
+
+
+def quotations_by_block(texts: list[str]) -> list[list[Quote]]:
+    """The quotations of consecutive paragraphs, with a quotation carried over paragraph breaks counted as closed:
+    one left open at a paragraph's end that a following paragraph goes on with, either by opening a new mark (the
+    usual way to quote several paragraphs) or by closing it before opening any ('“... the plan.' then 'But it
+    failed.”'), with at most ``MAX_CARRIED_PARAGRAPHS`` paragraphs without any mark between (they are inside it
+    too, and so are the closing paragraph's words up to its mark). A quotation left open with nothing to carry it
+    stays open (a stray mark, perhaps)."""
+    spans = [quote_spans(text) for text in texts]
+    for i, text in enumerate(texts):
+        last = spans[i][-1] if spans[i] else None
+        if last is None or last.closed or last.end < len(text.rstrip()):
+            continue
+        for j in range(i + 1, min(len(texts), i + 2 + MAX_CARRIED_PARAGRAPHS)):
+            mark = QUOTE_MARKS.search(texts[j])
+            if mark is None:
+                continue  # a paragraph of the quotation with no mark of its own
+            if mark.group() in CLOSING_MARKS:
+                spans[j] = [Quote(0, mark.end(), True)] + [q for q in spans[j] if q.start >= mark.end()]
+            elif not (mark.group() in OPENING_MARKS and not texts[j][: mark.start()].strip()):
+                break  # the paragraph opens with its own words: the quotation did not go on
+            spans[i][-1] = Quote(last.start, last.end, True)
+            for k in range(i + 1, j):
+                spans[k] = [Quote(0, len(texts[k].rstrip()), True)]
+            break
     return spans
 
 

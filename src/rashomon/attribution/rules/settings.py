@@ -8,6 +8,46 @@ from ...resources import page_part_nouns
 
 #: An orphan quotation shorter than this many words is a scare quote ("think tank"), not speech.
 MIN_ORPHAN_QUOTE_WORDS = 5
+#: Paragraphs with no quotation mark a quotation left open may run through before the paragraph that closes it
+#: ('“A ...' / 'B ...' / 'C.”': a letter quoted over three paragraphs), ``marks.quotations_by_block``.
+MAX_CARRIED_PARAGRAPHS = 4
+#: Prepositions that name where a message went ("sent a letter to X", "posted a note on her site"): a participle
+#: the parser hangs on that noun is the message's (``SpeakerRules.addressed_channel``).
+CHANNEL_PLACES = frozenset({"to", "on", "in", "via"})
+#: Verbs of sending or writing a message: its participle hung on where it went is the message's ("sent an e-mail to
+#: staff saying ..."); not "read a statement to reporters asking ...", where the reporters ask.
+SENDING_VERBS = frozenset({"send", "write", "mail", "email", "e-mail", "forward", "deliver", "post", "fax", "issue"})
+#: Passive verbs of being heard or recorded: "was caught on tape saying ...", "was overheard telling ...": the
+#: participle is what the passive's subject said (``SpeakerRules.caught_speaking``).
+#: Nouns of pressure or demand put on someone: an infinitive after "kept up pressure on X", "renewed calls for X" is
+#: what X is pressed to do or say, nothing said (``CueDiscipline.pressed_to``).
+PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "push", "appeal"})
+#: Verbs of judging that need their object ("criticized the plan"): with none and "for"/"over" right after, a
+#: passive with its "is" left out, as headlines write it (``CueDiscipline.reduced_passive``).
+JUDGING_VERBS = frozenset(
+    {
+        "criticize",
+        "criticise",
+        "blame",
+        "fault",
+        "slam",
+        "blast",
+        "condemn",
+        "chide",
+        "rebuke",
+        "scold",
+        "censure",
+        "mock",
+        "ridicule",
+        "praise",
+        "laud",
+        "hail",
+        "commend",
+    }
+)
+CAUGHT_VERBS = frozenset(
+    {"catch", "hear", "overhear", "see", "record", "film", "tape", "videotape", "photograph", "spot", "capture"}
+)
 #: Participial cues looked at in one subtree ("..., saying ..."): real sentences have one or two.
 MAX_SUBTREE_CUES = 50
 #: A quote counts as the content of a cue in a neighbouring sentence only if it starts or ends this close
@@ -296,6 +336,10 @@ CHANNEL_REACH = 3
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30
 TITLE_SHARE = 0.8
+#: Title-Case lines of one doc read again for their entities (a menu or a list of links can hold hundreds).
+MAX_RECASED_LINES = 20
+#: Components the entities of a line read again do not need.
+READING_SKIPS = ("parser", "lemmatizer")
 #: Inflection endings a Title-Case word may carry, with what may replace each to give its lemma ("denies" ->
 #: "deny", "making" -> "make"), for reading Title-Case headlines (:func:`.headlines.verb_stems`).
 INFLECTIONS = (

@@ -9,6 +9,8 @@ from .base import ExtractorBase, Found, to_infinitive
 from .confidence import CONFIDENCE
 from .settings import (
     ABSOLUTE_PREPOSITIONS,
+    CAUGHT_VERBS,
+    CHANNEL_PLACES,
     CLOSE_TEXT,
     COLLECTIVE_NOUNS,
     CONTACT_VERBS,
@@ -33,6 +35,7 @@ from .settings import (
     PASSIVE_ADDRESSEE_VERBS,
     READER_WORDS,
     RECASED,
+    SENDING_VERBS,
     SPEAKER_ENTITIES,
     TIME_ENTITIES,
     WISH_MODALS,
@@ -311,6 +314,38 @@ class SpeakerRules(ExtractorBase):
             return self.speaker_after_quote(verb, loose=True)
         return subject
 
+    @staticmethod
+    def caught_speaking(verb: Token) -> Token | None:
+        """ "The chief was caught on tape saying ...", "she was overheard telling aides ...": a participle under a
+        passive verb of being heard or recorded is what the passive's subject was heard saying (the parser hangs it
+        on the passive, whose subject the passive rule would leave out, and above it another cue's speaker would
+        take it). The subject, or None."""
+        head = verb.head
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i == verb.i or head.lemma_.lower() not in CAUGHT_VERBS:
+            return None
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+    @staticmethod
+    def absolute_subject(verb: Token) -> Token | None:
+        """ "The protest peaked with Ada Moss, the editor, writing a letter ...": in a "with" phrase, the noun right
+        before the participle does what it says (the parser hangs the participle on the sentence's verb, whose
+        subject, "the protest", says nothing). None unless the participle follows the noun phrase of a "with"
+        on its head verb right away, or after the comma that closes the noun's apposition."""
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.i == verb.i:
+            return None
+        for preposition in verb.head.children:
+            if preposition.dep_ != "prep" or preposition.lower_ != "with" or preposition.i > verb.i:
+                continue
+            noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+            if noun is None:
+                continue
+            gap = verb.doc[noun.right_edge.i + 1 : verb.i].text
+            # a comma only closes an apposition ("with Ada Moss, the editor, writing"); "agreed with the plan,
+            # saying ..." is the subject's own participle
+            if not gap or gap == "," and any(c.dep_ == "appos" for c in noun.children):
+                return noun
+        return None
+
     def participle_speaker(self, cues: list[Token], participle: Token) -> Token | None:
         """The speaker of a participial cue ("..., arguing that ...") from the cues above it, nearest first: the
         subject of the nearest, unless that cue is reported by the next one and either its subject is only a
@@ -383,6 +418,12 @@ class SpeakerRules(ExtractorBase):
             ):
                 return None  # "X was reported killed": the subject is what is reported, not who reports
             return self.out_of_dateline(child)
+        absolute = self.absolute_subject(verb)
+        if absolute is not None:
+            return absolute  # "with Ada Moss writing a letter ...": Moss writes
+        caught = self.caught_speaking(verb)
+        if caught is not None:
+            return caught  # "the chief was caught on tape saying ...": the chief says it
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
             cues = [a for a in verb.ancestors if a.lemma_.lower() in self.lexicon.all_cue_lemmas and a.pos_ == "VERB"]
             if cues:
@@ -653,17 +694,18 @@ class SpeakerRules(ExtractorBase):
         )
 
     def addressed_channel(self, noun: Token) -> Token | None:
-        """ "She sent an e-mail to the members saying ...", "a letter to the mayor saying ...": the parser hangs the
-        participle on the addressee, but it is the e-mail or the letter that says it. The channel noun the addressee
-        is sent "to" (on the noun itself, or on the verb whose object the noun is), or None."""
+        """ "She sent an e-mail to the members saying ...", "a letter to the mayor saying ...", "posted a note on her
+        site saying ...": the parser hangs the participle on the addressee or the place, but it is the e-mail, the
+        letter or the note that says it. The channel noun the addressee is sent "to" (on the noun itself), or that
+        a verb of sending or writing the noun's preposition hangs on has for its object; else None."""
         preposition = noun.head
-        if noun.dep_ != "pobj" or preposition.lower_ != "to" or preposition.dep_ not in ("dative", "prep"):
+        if noun.dep_ != "pobj" or preposition.dep_ not in ("dative", "prep"):
             return None
         holder = preposition.head
-        if holder.lemma_.lower() in self.lexicon.channel_nouns:
+        if preposition.lower_ == "to" and holder.lemma_.lower() in self.lexicon.channel_nouns:
             return holder
-        if holder.pos_ != "VERB":
-            return None
+        if preposition.lower_ not in CHANNEL_PLACES or holder.lemma_.lower() not in SENDING_VERBS:
+            return None  # "read a statement to reporters asking ...": the reporters ask
         # a hyphenated channel is split in parts ("e - mail"), each an object: its last part names it
         objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < preposition.i]
         named = [o for o in objects if o.lemma_.lower() in self.lexicon.channel_nouns or self.hyphenated_channel(o)]

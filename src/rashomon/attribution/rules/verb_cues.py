@@ -442,6 +442,8 @@ class VerbCueRules(ExtractorBase):
             or self.finds_itself(verb)
             or self.alternative_not_taken(verb)
             or self.summoned(verb)
+            or self.pressed_to(verb)
+            or self.reduced_passive(verb)
             or self.regular_past_of_irregular(verb)
             or self.inverted_lead_in(verb)
             or self.order_to_reader(verb)
