@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from .settings import (
@@ -240,15 +240,20 @@ BOUNDARY_RULES: tuple[Rule, ...] = (
 )
 
 
+def tokens_of(doc: Doc, content: tuple[int, int]) -> Span | None:
+    """The tokens covering the characters of ``content``, or None where spaCy finds none."""
+    try:
+        return doc.char_span(*content, alignment_mode="expand")
+    except IndexError:  # spaCy refuses a span that expands to nothing
+        return None
+
+
 def after_connective(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
     """``content`` without the discourse connective and comma that open its sentence ("Still, the council found
     the plan was sound": the council found "the plan was sound"; "Even so, the plan, aides say, is sound": the
     aides say "the plan ... is sound"). The connective links the sentence to the writer's previous one; it is not
     part of what the source said. Only at the start of a sentence (or a line) and only before a comma."""
-    try:
-        span = doc.char_span(*content, alignment_mode="expand")
-    except IndexError:  # spaCy refuses a span that expands to nothing
-        return content
+    span = tokens_of(doc, content)
     if span is None or len(span) < 3:
         return content
     opener = span[0]
@@ -269,10 +274,7 @@ def bounded(
     unless told) applied to its end."""
     if not text[content[0] : content[1]].strip():
         return content
-    try:
-        span = doc.char_span(*content, alignment_mode="expand")
-    except IndexError:  # spaCy refuses a span that expands to nothing
-        return content
+    span = tokens_of(doc, content)
     if span is None or len(span) < 2:
         return content
     first, last = span.start, span.end - 1
