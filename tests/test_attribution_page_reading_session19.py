@@ -170,3 +170,9 @@ def test_a_headline_name_opened_by_a_function_word_keeps_it(nlp):
     ("Will Smith"), or the name is lost."""
     doc = nlp("Actor Will Jarvis Denies Leaking The Ferry Plans")
     assert "Will Jarvis" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_what_someone_needs_to_do_is_the_speakers_advice(nlp):
+    """ "said the chief needs to assess whether ...": the senator's advice; the chief assesses nothing."""
+    text = "The senator said the chief needs to assess whether she can still do the job."
+    assert [cue for _, _, cue, _ in found(nlp, text)] == ["said"]

@@ -382,6 +382,9 @@ MANNER_NOUNS = frozenset({"condition", "behalf", "background"})
 ADVICE_MODALS = frozenset({"may", "might", "should", "could"})
 #: Modals of duty: "X should demand Y" says what X ought to do, nobody's act or statement.
 DUTY_MODALS = frozenset({"should", "ought"})
+#: Verbs of duty whose infinitive says what someone ought to do ("needs to assess whether ..."), inside another's
+#: statement: that speaker's advice, no act or statement of the one who ought to.
+DUTY_VERBS = frozenset({"need", "have", "ought"})
 #: Choice verbs that a modal turns into an invitation ("readers can decide which story they like"): no stance.
 CHOICE_VERBS = frozenset({"decide", "choose", "judge"})
 CHOICE_MODALS = ADVICE_MODALS | {"can"}

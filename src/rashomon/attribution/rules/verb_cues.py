@@ -24,6 +24,7 @@ from .settings import (
     CONDITION_MARKS,
     COPULAS,
     DUTY_MODALS,
+    DUTY_VERBS,
     ENSURE_ADJECTIVES,
     EVIDENT_ADJECTIVES,
     EXPLETIVES,
@@ -450,9 +451,7 @@ class VerbCueRules(ExtractorBase):
             or self.anyones_case(verb)
         ):
             return  # "spoke on condition of anonymity", "may want to", "let us know": no one's statement
-        if self.inside_found_content(verb.idx) and any(
-            c.dep_ == "aux" and c.lower_ in DUTY_MODALS for c in verb.children
-        ):
+        if self.inside_found_content(verb.idx) and self.owed(verb):
             return  # 'X said Republicans should press for cuts': X's advice, no act or statement of theirs
         subject = self.subject_of(verb)
         if self.impersonal_aside(verb, subject):
@@ -766,6 +765,14 @@ class VerbCueRules(ExtractorBase):
                 ):
                     return True
         return False
+
+    @staticmethod
+    def owed(verb: Token) -> bool:
+        """Whether ``verb`` says what someone ought to do: under a modal of duty ("should press for cuts") or the
+        infinitive of a verb of duty ("needs to assess whether ...", "has to explain")."""
+        if any(c.dep_ == "aux" and c.lower_ in DUTY_MODALS for c in verb.children):
+            return True
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DUTY_VERBS and to_infinitive(verb)
 
     @staticmethod
     def advice(verb: Token) -> bool:
