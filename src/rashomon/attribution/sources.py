@@ -221,6 +221,22 @@ def _surname(key: tuple[str, ...]) -> str:
     return words[-1] if words else ""
 
 
+def _given_names(key: tuple[str, ...]) -> frozenset[str]:
+    """The words of a person's name key before the surname that are more than an initial ("j marek olsen" ->
+    {"marek"})."""
+    words = [w for w in key if w not in NAME_SUFFIXES]
+    return frozenset(w for w in words[:-1] if len(w) > 1)
+
+
+def other_given_name(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two names of one surname give different given names ("Ida Vell" and "Nora Vell"): two people of one
+    family, not one person. A name with initials and one without agree when they share a given name ("J. Ida Vell",
+    "Ida Vell"); a short form and the full name do not ("Liz", "Elizabeth"): kept apart, which costs a merge, not
+    a wrong speaker."""
+    first, second = _given_names(key), _given_names(other)
+    return bool(first) and bool(second) and not first & second
+
+
 def _bare_surname_entry(entry: BookEntry, key: tuple[str, ...]) -> bool:
     """Whether an earlier source the entity tagger made an organization is one proper word that is the surname of a
     person named now ("Vell says ..." in a headline, then "Interior Minister Tomas Vell said"): the same person."""
@@ -688,6 +704,14 @@ class SourceBook:
         }
         return names.pop() if len(names) == 1 else None
 
+    def _family_name(self, key: tuple[str, ...]) -> bool:
+        """Whether ``key`` is a surname alone that people of different given names on the page share ("Vell said"
+        after "Ida Vell" and "Nora Vell" spoke): either of them, or a third of the family, so no one is guessed."""
+        if _given_names(key):
+            return False
+        keys = [e.key for e in self.entries if e.kind == "person" and _surname(e.key) == _surname(key)]
+        return any(other_given_name(first, second) for first in keys for second in keys)
+
     def pair_since(self, entry: BookEntry | None, position: int | None) -> bool:
         """Whether two people named together ("Lind and Brandt") spoke after ``entry`` and in pronoun reach: a "he"
         or "she" there may be either of them, or someone before them; it is left unresolved, not guessed."""
@@ -851,8 +875,13 @@ class SourceBook:
                 continue  # "Lind and Brandt" and "Brandt": two who speak together are not one of them
             words = set(entry.key)
             if mention.kind == "person" or entry.kind == "person":
-                if _surname(key) == _surname(entry.key) and (
-                    mention.kind == entry.kind or _surname_as_body(mention, key) or _bare_surname_entry(entry, key)
+                if (
+                    _surname(key) == _surname(entry.key)
+                    and (
+                        mention.kind == entry.kind or _surname_as_body(mention, key) or _bare_surname_entry(entry, key)
+                    )
+                    and not other_given_name(key, entry.key)
+                    and not self._family_name(key)
                 ):
                     return entry  # same surname
                 continue

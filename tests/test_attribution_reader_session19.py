@@ -1,0 +1,36 @@
+"""Faults a reader found on news pages not tuned on (issue 15, session 19), one test per cause: two people of one
+surname with different given names are two sources, and the surname alone after both is neither of them. All texts
+are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
+
+from __future__ import annotations
+
+from tests.test_attribution import by_cue, run, source_of
+
+
+def test_two_given_names_of_one_surname_are_two_people(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Nora Vance, the younger daughter of a former senator, criticised her sister on Monday.",
+            "Laura Vance said on Sunday that the toll should stay.",
+            "Nora Vance wrote that her sister was wrong about the toll.",
+            "Former Senator Vance has said the toll should go.",
+        ],
+    )
+    assert source_of(analysis, by_cue(analysis, "said")).name == "Laura Vance"
+    assert source_of(analysis, by_cue(analysis, "wrote")).name == "Nora Vance"
+    # the surname alone after two of the family is neither sister
+    assert source_of(analysis, by_cue(analysis, "has said")).name not in ("Nora Vance", "Laura Vance")
+
+
+def test_an_initial_and_a_repeated_name_are_still_one_person(nlp):
+    analysis = run(
+        nlp,
+        [
+            "J. Marek Olsen, the port director, said the cranes were old.",
+            "Marek Olsen added that repairs would start in May.",
+            "Olsen said the budget was tight.",
+        ],
+    )
+    names = {source_of(analysis, a).name for a in analysis.attributions if a.cue is not None}
+    assert len(names) == 1
