@@ -1,5 +1,7 @@
 """Faults a reader found on news pages not tuned on (issue 15, session 19), one test per cause: two people of one
-surname with different given names are two sources, and the surname alone after both is neither of them. All texts
+surname with different given names are two sources, and the surname alone after both is neither of them; a known
+person named again by the surname alone as a sentence's subject, which the entity tagger misses, is whom a following
+"he" is about. All texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
 from __future__ import annotations
@@ -34,3 +36,16 @@ def test_an_initial_and_a_repeated_name_are_still_one_person(nlp):
     )
     names = {source_of(analysis, a).name for a in analysis.attributions if a.cue is not None}
     assert len(names) == 1
+
+
+def test_a_known_person_named_again_by_surname_is_whom_he_is_about(nlp):
+    # the tagger makes the full name a person but reads the bare surname as no entity at all
+    analysis = run(
+        nlp,
+        [
+            "Councilman Gregory Lind said on Monday that the ferry fares were too high.",
+            "A port official told the local paper that the board had already voted to raise them.",
+            "Lind left the rally before the vote. He claimed the board had ignored the drivers.",
+        ],
+    )
+    assert source_of(analysis, by_cue(analysis, "claimed")).name == "Gregory Lind"

@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from urllib.parse import urlparse
 
+from spacy.tokens import Token
+
 from .. import nlp as nlp_module
 from ..claims import frames
 from ..model import Analysis, Attribution, Block, Page, Source, Span
@@ -387,14 +389,13 @@ class PageAttributor:
         blocks = [item for item in self.parsed if item.block.start < position]
         for item in blocks[-2:]:
             start = item.block.start
-            for ent in item.doc.ents:
-                at = start + ent.start_char
-                if ent.label_ != "PERSON" or not speaker.last_seen < at < position or at < self.book.floor:
+            for local, root in self._people_named(item):
+                at = start + local
+                if not speaker.last_seen < at < position or at < self.book.floor:
                     continue
-                root = ent.root
                 if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT":
                     continue
-                if self._quoted(item.block, ent.start_char):
+                if self._quoted(item.block, local):
                     continue
                 best = (at, root)
         if best is None:
@@ -404,6 +405,17 @@ class PageAttributor:
                 if best[0] < item.block.start + token.idx < position and token.lower_ == surname:
                     return  # the speaker named again after that person: the focus is back on them
         self.book.resolve(describe(best[1], self.lexicon), best[0])
+
+    def _people_named(self, item) -> list[tuple[int, Token]]:
+        """Where ``item`` names a person, in text order, as (offset in its block, name's head): the entity tagger's
+        people, and a lone proper noun that is the surname of a person already in the book, which the tagger
+        sometimes reads as no entity at all ("Vell made the remarks at a rally" after "Ida Vell said ...")."""
+        named = {ent.root.i: (ent.start_char, ent.root) for ent in item.doc.ents if ent.label_ == "PERSON"}
+        surnames = {e.key[-1] for e in self.book.entries if e.kind == "person" and e.key and not e.plural}
+        for token in item.doc:
+            if token.i not in named and token.tag_ == "NNP" and not token.ent_type_ and token.lower_ in surnames:
+                named[token.i] = (token.idx, token)
+        return [named[i] for i in sorted(named)]
 
     def _enter_group_since(self, speaker: BookEntry, position: int) -> None:
         """ "Port officials said the pier would close. Local voters are angry, and they believe ...": a plural
