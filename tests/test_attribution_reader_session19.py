@@ -1,7 +1,8 @@
 """Faults a reader found on news pages not tuned on (issue 15, session 19), one test per cause: two people of one
 surname with different given names are two sources, and the surname alone after both is neither of them; a known
 person named again by the surname alone as a sentence's subject, which the entity tagger misses, is whom a following
-"he" is about. All texts
+"he" is about; a speaker the parser hangs on an appositive's infinitive ("one of six to vote against") is the
+cue's. All texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
 from __future__ import annotations
@@ -49,3 +50,17 @@ def test_a_known_person_named_again_by_surname_is_whom_he_is_about(nlp):
         ],
     )
     assert source_of(analysis, by_cue(analysis, "claimed")).name == "Gregory Lind"
+
+
+def test_a_speaker_hung_on_an_appositive_s_infinitive_is_the_cue_s(nlp):
+    # the parser makes "Hobbs" the subject of "to vote" and leaves "said" with none
+    analysis = run(
+        nlp,
+        [
+            "After the vote, Rep. Carl Hobbs, R-Tex., one of the six lawmakers to vote against the bill, said the state "
+            "faces bigger problems, such as roads."
+        ],
+    )
+    said = by_cue(analysis, "said")
+    assert source_of(analysis, said).name == "Carl Hobbs"
+    assert said.content.text.startswith("the state faces bigger problems")

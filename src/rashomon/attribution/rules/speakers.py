@@ -357,6 +357,24 @@ class SpeakerRules(ExtractorBase):
             return subject
         return next((t for t in subject.children if t.dep_ == "appos" and t.i >= end), None)
 
+    @staticmethod
+    def subject_on_infinitive(verb: Token) -> Token | None:
+        """ "Ida Vell, one of nine members to vote no, said ...": the parser hangs the speaker on the appositive's
+        infinitive as its subject, and the finite cue gets none. A to-infinitive has no subject of its own but after
+        "for" ("for the plan to work"), so one on an infinitive clause before the cue is the cue's subject."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        for clause in verb.lefts:
+            if clause.dep_ != "advcl" or clause.tag_ != "VB":
+                continue
+            marks = [c for c in clause.children if c.dep_ in ("aux", "mark")]
+            if not any(m.tag_ == "TO" for m in marks) or any(m.lower_ == "for" for m in marks):
+                continue
+            subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+        return None
+
     def _subject_of(self, verb: Token) -> Token | None:
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
             return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
@@ -383,6 +401,9 @@ class SpeakerRules(ExtractorBase):
             ):
                 return None  # "X was reported killed": the subject is what is reported, not who reports
             return self.out_of_dateline(child)
+        stray = self.subject_on_infinitive(verb)
+        if stray is not None:
+            return self.out_of_dateline(stray)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
             cues = [a for a in verb.ancestors if a.lemma_.lower() in self.lexicon.all_cue_lemmas and a.pos_ == "VERB"]
             if cues:
