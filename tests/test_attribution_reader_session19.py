@@ -2,11 +2,13 @@
 surname with different given names are two sources, and the surname alone after both is neither of them; a known
 person named again by the surname alone as a sentence's subject, which the entity tagger misses, is whom a following
 "he" is about; a speaker the parser hangs on an appositive's infinitive ("one of six to vote against") is the
-cue's. All texts
+cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words.
+All texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
 from __future__ import annotations
 
+from rashomon.attribution.rules.marks import quote_spans, quoted_title
 from tests.test_attribution import by_cue, run, source_of
 
 
@@ -64,3 +66,16 @@ def test_a_speaker_hung_on_an_appositive_s_infinitive_is_the_cue_s(nlp):
     said = by_cue(analysis, "said")
     assert source_of(analysis, said).name == "Carl Hobbs"
     assert said.content.text.startswith("the state faces bigger problems")
+
+
+def test_a_show_s_name_after_told_is_not_more_of_the_words(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Mayor Elsa Dorn said the ledgers would be checked again.",
+            '"And frankly, I hope they are wrong," she told "Morning Call."',
+        ],
+    )
+    assert by_cue(analysis, "told").content.text == '"And frankly, I hope they are wrong,"'
+    # a one-word answer after "told" is still said
+    assert not quoted_title('She told "Yes."', quote_spans('She told "Yes."')[0])

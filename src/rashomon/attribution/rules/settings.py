@@ -506,6 +506,9 @@ TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "on", "in", 
 TITLE_BEFORE = frozenset(
     {"on", "in", "to", "at", "from", "with", "for", "show", "program", "programme", "book", "column", "film"}
 )
+#: Verbs of telling whose object right after them is the one told: a Title-Case quotation there is a show's name
+#: ('she told "Morning Call"'), not more of her words; a one-word answer ('told "Yes"', :data:`SHORT_ANSWERS`) is hers.
+TITLE_TOLD = frozenset({"told", "tells", "tell", "telling"})
 #: Words right before a quotation that make it the name of a work ('an article titled "..."'), not anyone's words.
 NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "dubbed", "captioned", "hashtag", "slogan", "motto"})
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
