@@ -2,14 +2,14 @@
 surname with different given names are two sources, and the surname alone after both is neither of them; a known
 person named again by the surname alone as a sentence's subject, which the entity tagger misses, is whom a following
 "he" is about; a speaker the parser hangs on an appositive's infinitive ("one of six to vote against") is the
-cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words.
-All texts
+cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words; what a meeting was for ("met to discuss the budget") is no statement. All texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
 from __future__ import annotations
 
 from rashomon.attribution.rules.marks import quote_spans, quoted_title
 from tests.test_attribution import by_cue, run, source_of
+from tests.test_attribution_rules import found
 
 
 def test_two_given_names_of_one_surname_are_two_people(nlp):
@@ -79,3 +79,15 @@ def test_a_show_s_name_after_told_is_not_more_of_the_words(nlp):
     assert by_cue(analysis, "told").content.text == '"And frankly, I hope they are wrong,"'
     # a one-word answer after "told" is still said
     assert not quoted_title('She told "Yes."', quote_spans('She told "Yes."')[0])
+
+
+def test_what_a_meeting_was_for_is_no_statement(nlp):
+    cues = {cue for _, _, cue, _ in found(nlp, "The two councillors met on Friday to discuss harbour policing.")}
+    assert "discuss" not in cues and "to discuss" not in cues
+    cues = {cue for _, _, cue, _ in found(nlp, "The party scheduled a news conference to denounce the levy.")}
+    assert not any(cue and "denounce" in cue for cue in cues)
+    # a purpose with words of its own is said; so is one after a verb of no meeting
+    announced = {
+        cue: content for _, _, cue, content in found(nlp, "The party booked a hall to announce that it would run.")
+    }
+    assert any(content == "that it would run" for content in announced.values())

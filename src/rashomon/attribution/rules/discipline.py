@@ -36,6 +36,8 @@ from .settings import (
     INDEFINITE_DETERMINERS,
     INDEFINITE_PRONOUNS,
     IRREGULAR_PAST_LEMMAS,
+    MEETING_VERBS,
+    PURPOSE_WORDS_DEPS,
     QUESTION_MARKS,
     REFLEXIVE_PRONOUNS,
     SUMMONING_VERBS,
@@ -226,6 +228,20 @@ class CueDiscipline(ExtractorBase):
                 return True
             child = ancestor
         return False
+
+    @staticmethod
+    def purpose_on_a_thing(verb: Token, infinitive: bool) -> bool:
+        """ "The two met to discuss harbour policing", "scheduled a briefing to denounce the plan": an infinitive of
+        purpose after a verb of meeting or arranging one, with only a thing as its object (no clause, no quotation,
+        no "as"), is what a meeting was for; whether anything was said there, and what, the sentence does not tell.
+        (After other verbs PolNeAR marks such purposes as acts: "hired lobbyists to attack the bill".)"""
+        if not infinitive or verb.dep_ not in ("advcl", "xcomp") or verb.i < verb.head.i:
+            return False
+        if verb.head.lemma_.lower() not in MEETING_VERBS:
+            return False
+        return any(c.dep_ == "dobj" for c in verb.children) and not any(
+            c.dep_ in PURPOSE_WORDS_DEPS or c.lower_ == "as" for c in verb.children
+        )
 
     @staticmethod
     def fronted_purpose(verb: Token, infinitive: bool) -> bool:

@@ -172,6 +172,12 @@ IMPERSONAL_VERBS = frozenset({"seem", "appear"})
 #: A cue verb as an infinitive of purpose ("began hearing evidence to determine whether ...", "hired lobbyists to
 #: counter the criticism", "in order to show that ..."): what someone set out to do, not a statement made.
 PURPOSE_CLAUSES = True
+#: Children of a cue infinitive of purpose that carry words said ("met to announce that ...", "to ask whether ..."):
+#: with none of these and only a thing as object, the purpose relays nothing (``purpose_on_a_thing``).
+PURPOSE_WORDS_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dative"})
+#: Verbs of meeting or arranging a meeting, whose infinitive of purpose on a thing ("met to discuss the budget") says
+#: what the meeting was for, not what was said.
+MEETING_VERBS = frozenset({"meet", "gather", "convene", "invite", "schedule", "arrange", "summon", "reconvene"})
 #: Things that carry words but say nothing by themselves: a source only with a verb of a text's wording ('"...,"
 #: the sign read', "a banner saying ..."), not of an act ("signs urging the mayor to resign" is the marchers').
 DISPLAY_NOUNS = frozenset({"sign", "placard", "banner", "poster", "billboard", "sticker", "t-shirt", "shirt"})

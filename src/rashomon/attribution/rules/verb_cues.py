@@ -437,6 +437,7 @@ class VerbCueRules(ExtractorBase):
             or self.comparison_not_drawn(verb)
             or self.put_as_question(verb)
             or self.fronted_purpose(verb, infinitive)
+            or self.purpose_on_a_thing(verb, infinitive)
             or self.finds_itself(verb)
             or self.alternative_not_taken(verb)
             or self.summoned(verb)
