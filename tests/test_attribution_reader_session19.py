@@ -2,7 +2,8 @@
 surname with different given names are two sources, and the surname alone after both is neither of them; a known
 person named again by the surname alone as a sentence's subject, which the entity tagger misses, is whom a following
 "he" is about; a speaker the parser hangs on an appositive's infinitive ("one of six to vote against") is the
-cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words; what a meeting was for ("met to discuss the budget") is no statement. All texts
+cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words; what a meeting was for ("met to discuss the budget") is no statement; a diplomatic cable is a document that speaks. All
+texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
 from __future__ import annotations
@@ -91,3 +92,17 @@ def test_what_a_meeting_was_for_is_no_statement(nlp):
         cue: content for _, _, cue, content in found(nlp, "The party booked a hall to announce that it would run.")
     }
     assert any(content == "that it would run" for content in announced.values())
+
+
+def test_a_diplomatic_cable_is_a_document_that_speaks(nlp):
+    analysis = run(
+        nlp,
+        [
+            "The embassy cable, sent under the consul's name and marked urgent, warned that the port police had seen "
+            '"three armed gangs near the docks."',
+            'The cable also warned that the harbour guard was weak. It said "calls for more patrols have gone '
+            'unheeded."',
+        ],
+    )
+    assert source_of(analysis, by_cue(analysis, "also warned")).name == "The embassy cable"
+    assert source_of(analysis, by_cue(analysis, "said")).name == "The embassy cable"
