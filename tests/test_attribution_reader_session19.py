@@ -2,13 +2,15 @@
 surname with different given names are two sources, and the surname alone after both is neither of them; a known
 person named again by the surname alone as a sentence's subject, which the entity tagger misses, is whom a following
 "he" is about; a speaker the parser hangs on an appositive's infinitive ("one of six to vote against") is the
-cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words; what a meeting was for ("met to discuss the budget") is no statement; a diplomatic cable is a document that speaks. All
-texts
+cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words; what a meeting was for ("met to discuss the budget") is no statement; a diplomatic cable is a document that speaks; "an
+interview" or "an email" is a document, never a "he" or "she". All texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
 from __future__ import annotations
 
+from rashomon.attribution import lexicon as lexicon_module
 from rashomon.attribution.rules.marks import quote_spans, quoted_title
+from rashomon.attribution.sources import describe
 from tests.test_attribution import by_cue, run, source_of
 from tests.test_attribution_rules import found
 
@@ -106,3 +108,17 @@ def test_a_diplomatic_cable_is_a_document_that_speaks(nlp):
     )
     assert source_of(analysis, by_cue(analysis, "also warned")).name == "The embassy cable"
     assert source_of(analysis, by_cue(analysis, "said")).name == "The embassy cable"
+
+
+def test_an_indefinite_document_is_a_document_not_a_person(nlp):
+    lexicon = lexicon_module.load()
+    for text, word in (
+        ("An interview showed the pier was weak.", "interview"),
+        ("An email said the pier was weak.", "email"),
+    ):
+        doc = nlp(text)
+        head = next(t for t in doc if t.lower_ == word)
+        assert describe(head, lexicon).kind == "document"
+    # a fisherman stays a person nobody named
+    doc = nlp("A fisherman said the pier was weak.")
+    assert describe(doc[1], lexicon).kind == "unnamed_person"

@@ -210,6 +210,8 @@ def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinit
         return by_label[head.ent_type_]
     if head.pos_ == "PROPN" and head.is_title:
         return "person"  # a capitalised name no lexicon knows and NER mislabels is most often a person's
+    if head.pos_ == "NOUN" and head_lemma in lexicon.speaker_nouns.get("documents", ()):
+        return "document"  # "an interview", "an email": a text or a talk, never "he" or "she"
     if head.pos_ == "NOUN" and indefinite:
         return "unnamed_person"  # "a fisherman", "one deckhand"
     return "unknown"
