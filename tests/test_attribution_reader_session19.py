@@ -3,7 +3,8 @@ surname with different given names are two sources, and the surname alone after 
 person named again by the surname alone as a sentence's subject, which the entity tagger misses, is whom a following
 "he" is about; a speaker the parser hangs on an appositive's infinitive ("one of six to vote against") is the
 cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words; what a meeting was for ("met to discuss the budget") is no statement; a diplomatic cable is a document that speaks; "an
-interview" or "an email" is a document, never a "he" or "she". All texts
+interview" or "an email" is a document, never a "he" or "she"; a source written with hyphens ("E-mails") is named whole. All
+texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
 from __future__ import annotations
@@ -122,3 +123,12 @@ def test_an_indefinite_document_is_a_document_not_a_person(nlp):
     # a fisherman stays a person nobody named
     doc = nlp("A fisherman said the pier was weak.")
     assert describe(doc[1], lexicon).kind == "unnamed_person"
+
+
+def test_a_hyphened_source_is_named_whole(nlp):
+    lexicon = lexicon_module.load()
+    doc = nlp("E-mails released by the council on Monday revealed a fierce fight.")
+    assert describe(doc[0], lexicon).name == "E-mails"
+    doc = nlp("It was possible that Wal-Mart could refute the claims at a trial.")
+    head = next(t for t in doc if t.text == "Mart")
+    assert describe(head, lexicon).name == "Wal-Mart"

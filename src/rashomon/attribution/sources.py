@@ -169,7 +169,28 @@ def _core_tokens(head: Token) -> list[Token]:
             and any(t.pos_ == "PROPN" for t in child.subtree)
         ):
             tokens.extend(child.subtree)
-    return sorted(set(tokens), key=lambda t: t.i)
+    return _whole_hyphened(sorted(set(tokens), key=lambda t: t.i))
+
+
+def _whole_hyphened(tokens: list[Token]) -> list[Token]:
+    """``tokens`` (in order) with the rest of a word written with hyphens at either end ("E-mails", "Wal-Mart"):
+    the tokenizer splits it, and the parser may hang each piece on the verb, so a source took one piece ("Mart")."""
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    while (
+        first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_
+    ):
+        first -= 2
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].text == "-"
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+    ):
+        last += 2
+    if (first, last) == (tokens[0].i, tokens[-1].i):
+        return tokens
+    return sorted(set(tokens) | set(doc[first : last + 1]), key=lambda t: t.i)
 
 
 def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinite: bool = False) -> str:
