@@ -3,7 +3,8 @@ surname with different given names are two sources, and the surname alone after 
 person named again by the surname alone as a sentence's subject, which the entity tagger misses, is whom a following
 "he" is about; a speaker the parser hangs on an appositive's infinitive ("one of six to vote against") is the
 cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words; what a meeting was for ("met to discuss the budget") is no statement; a diplomatic cable is a document that speaks; "an
-interview" or "an email" is a document, never a "he" or "she"; a source written with hyphens ("E-mails") is named whole. All
+interview" or "an email" is a document, never a "he" or "she"; a source written with hyphens ("E-mails") is named whole, and one
+around a quoted name keeps its spaces; a poll in a relative clause describes a person, it states no finding. All
 texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
@@ -132,3 +133,17 @@ def test_a_hyphened_source_is_named_whole(nlp):
     doc = nlp("It was possible that Wal-Mart could refute the claims at a trial.")
     head = next(t for t in doc if t.text == "Mart")
     assert describe(head, lexicon).name == "Wal-Mart"
+
+
+def test_a_source_around_a_quoted_name_keeps_its_spaces(nlp):
+    lexicon = lexicon_module.load()
+    doc = nlp('The "Morning Show" host has risen in the polls because of his questions about the mayor.')
+    assert describe(doc[5], lexicon).name == "The Morning Show host"
+
+
+def test_a_poll_in_a_relative_clause_states_no_finding(nlp):
+    rules = {rule for rule, *_ in found(nlp, "Roe, who placed second in a Harbour Gazette poll, said she would run.")}
+    assert "phrase.finding" not in rules
+    # a finding stated in the clause's own poll still is one
+    rules = {rule for rule, *_ in found(nlp, "In a Harbour Gazette poll released Monday, 60 percent backed the toll.")}
+    assert "phrase.finding" in rules
