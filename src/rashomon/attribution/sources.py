@@ -143,8 +143,16 @@ def outranked(role_words: Iterable[str], described_words: Iterable[str]) -> bool
 
 
 def _text(tokens) -> str:
-    """The tokens as written (original spacing), without edge punctuation or a trailing possessive."""
-    text = "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip()
+    """The tokens as written (original spacing), without edge punctuation or a trailing possessive. Where tokens
+    left out stood between two kept ones (quotation marks: 'The "Morning Show" host'), the space around them is
+    kept: "The Morning Show host", not "Showhost"."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    pieces = []
+    for token, following in zip(ordered, [*ordered[1:], None]):
+        gap = following is not None and following.i > token.i + 1
+        spaced = gap and any(t.whitespace_ for t in token.doc[token.i : following.i])
+        pieces.append(token.text + " " if spaced else token.text_with_ws)
+    text = "".join(pieces).strip()
     text = _PUNCT_EDGES.sub("", text)
     return re.sub(r"\s*['’]s$", "", text)
 
