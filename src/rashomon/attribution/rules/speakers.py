@@ -411,6 +411,8 @@ class SpeakerRules(ExtractorBase):
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if verb.dep_ == "conj" and self.imperative_conjunct(verb):
             return None  # "X has dropped plans, but don't expect him to ...": an imperative speaks to the reader
+        if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # "Lind denied it and was asked about it again": the one asked; who asked is not said
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
             if verb.dep_ == "conj" and verb.head.i != verb.i and any(c.dep_ == "agent" for c in verb.head.children):
                 passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
