@@ -4,7 +4,8 @@ person named again by the surname alone as a sentence's subject, which the entit
 "he" is about; a speaker the parser hangs on an appositive's infinitive ("one of six to vote against") is the
 cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words; what a meeting was for ("met to discuss the budget") is no statement; a diplomatic cable is a document that speaks; "an
 interview" or "an email" is a document, never a "he" or "she"; a source written with hyphens ("E-mails") is named whole, and one
-around a quoted name keeps its spaces; a poll in a relative clause describes a person, it states no finding. All
+around a quoted name keeps its spaces; a poll in a relative clause describes a person, it states no finding; one asked in a passive conjunct ("denied it and
+was asked about it") asks nothing, and no one named does. All
 texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
@@ -147,3 +148,11 @@ def test_a_poll_in_a_relative_clause_states_no_finding(nlp):
     # a finding stated in the clause's own poll still is one
     rules = {rule for rule, *_ in found(nlp, "In a Harbour Gazette poll released Monday, 60 percent backed the toll.")}
     assert "phrase.finding" in rules
+
+
+def test_one_asked_in_a_passive_conjunct_asks_nothing(nlp):
+    rows = found(nlp, "Lind said he did not raise the toll issue, but was asked about it during an interview.")
+    assert [cue for _, _, cue, _ in rows] == ["said"]
+    # a passive conjunct with its agent named: the agent, not the first conjunct's subject
+    rows = found(nlp, "The mayor denied the claim and was praised by the union for it.")
+    assert all(source != "The mayor" for _, source, cue, _ in rows if cue == "was praised")

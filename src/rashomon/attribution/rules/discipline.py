@@ -230,6 +230,17 @@ class CueDiscipline(ExtractorBase):
         return False
 
     @staticmethod
+    def asked_in_passing(verb: Token) -> bool:
+        """ "Lind denied it and was asked about it again": a passive verb of asking joined to another verb, with no
+        asker named, reports a question put to the subject; left to the relaying voice, it made the publisher ask."""
+        return (
+            verb.lemma_.lower() in ASKING_VERBS
+            and verb.dep_ == "conj"
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children)
+        )
+
+    @staticmethod
     def purpose_on_a_thing(verb: Token, infinitive: bool) -> bool:
         """ "The two met to discuss harbour policing", "scheduled a briefing to denounce the plan": an infinitive of
         purpose after a verb of meeting or arranging one, with only a thing as its object (no clause, no quotation,

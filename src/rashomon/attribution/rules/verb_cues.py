@@ -452,6 +452,8 @@ class VerbCueRules(ExtractorBase):
         ):
             return  # 'X said Republicans should press for cuts': X's advice, no act or statement of theirs
         subject = self.subject_of(verb)
+        if subject is None and self.asked_in_passing(verb):
+            return  # "Lind denied it and was asked about it again": a question put to Lind by no one named
         if self.impersonal_aside(verb, subject):
             return  # "it is worth noting that ...": the writer's aside
         impersonal = (
