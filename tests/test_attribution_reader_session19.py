@@ -5,7 +5,7 @@ person named again by the surname alone as a sentence's subject, which the entit
 cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words; what a meeting was for ("met to discuss the budget") is no statement; a diplomatic cable is a document that speaks; "an
 interview" or "an email" is a document, never a "he" or "she"; a source written with hyphens ("E-mails") is named whole, and one
 around a quoted name keeps its spaces; a poll in a relative clause describes a person, it states no finding; one asked in a passive conjunct ("denied it and
-was asked about it") asks nothing, and no one named does. All
+was asked about it") asks nothing, and no one named does; an aside cue relays no words past a semicolon. All
 texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
@@ -156,3 +156,12 @@ def test_one_asked_in_a_passive_conjunct_asks_nothing(nlp):
     # a passive conjunct with its agent named: the agent, not the first conjunct's subject
     rows = found(nlp, "The mayor denied the claim and was praised by the union for it.")
     assert all(source != "The mayor" for _, source, cue, _ in rows if cue == "was praised")
+
+
+def test_an_aside_cue_relays_no_words_past_a_semicolon(nlp):
+    text = (
+        "The council said the fees would stay; most of the new rules would hurt small firms, analysts say, but they "
+        "would not cut the deficit."
+    )
+    say = next(content for _, source, cue, content in found(nlp, text) if cue == "say")
+    assert say.startswith("most of the new rules")
