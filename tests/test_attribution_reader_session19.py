@@ -5,7 +5,7 @@ person named again by the surname alone as a sentence's subject, which the entit
 cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words; what a meeting was for ("met to discuss the budget") is no statement; a diplomatic cable is a document that speaks; "an
 interview" or "an email" is a document, never a "he" or "she"; a source written with hyphens ("E-mails") is named whole, and one
 around a quoted name keeps its spaces; a poll in a relative clause describes a person, it states no finding; one asked in a passive conjunct ("denied it and
-was asked about it") asks nothing, and no one named does; an aside cue relays no words past a semicolon. All
+was asked about it") asks nothing, and no one named does; an aside cue relays no words past a semicolon; "talking points" are a thing, no one talking. All
 texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
@@ -165,3 +165,14 @@ def test_an_aside_cue_relays_no_words_past_a_semicolon(nlp):
     )
     say = next(content for _, source, cue, content in found(nlp, text) if cue == "say")
     assert say.startswith("most of the new rules")
+
+
+def test_talking_points_are_a_thing_not_someone_talking(nlp):
+    for text in (
+        "The committee had asked Mr. Vell for talking points to use with reporters.",
+        "She handed the reporters talking points about the fire.",
+    ):
+        assert not any(cue and "talking" in cue for _, _, cue, _ in found(nlp, text))
+    assert any(
+        cue and "talking" in cue for _, _, cue, _ in found(nlp, "The mayor was talking to reporters about the fire.")
+    )
