@@ -5,7 +5,8 @@ person named again by the surname alone as a sentence's subject, which the entit
 cue's; a show's Title-Case name in quotation marks right after "told" is the one told, not more of the words; what a meeting was for ("met to discuss the budget") is no statement; a diplomatic cable is a document that speaks; "an
 interview" or "an email" is a document, never a "he" or "she"; a source written with hyphens ("E-mails") is named whole, and one
 around a quoted name keeps its spaces; a poll in a relative clause describes a person, it states no finding; one asked in a passive conjunct ("denied it and
-was asked about it") asks nothing, and no one named does; an aside cue relays no words past a semicolon; "talking points" are a thing, no one talking. All
+was asked about it") asks nothing, and no one named does; an aside cue relays no words past a semicolon; "talking points" are a thing, no one talking; a lone surname the tagger reads as a plural noun ("Sellers") is the
+person the page named in full. All
 texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
@@ -176,3 +177,16 @@ def test_talking_points_are_a_thing_not_someone_talking(nlp):
     assert any(
         cue and "talking" in cue for _, _, cue, _ in found(nlp, "The mayor was talking to reporters about the fire.")
     )
+
+
+def test_a_surname_read_as_a_plural_is_the_person_named_in_full(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Justice Ada Morrow said the ferry firm's argument points in two directions. \"You said the office knows "
+            "everything,\" Morrow said to Daniel Sellers, the crews' lawyer.",
+            "Sellers said that lower courts had been persuaded by the evidence. He said the firm's culture pushed "
+            "captains to cut corners.",
+        ],
+    )
+    assert source_of(analysis, by_cue(analysis, "said", 3)).name.endswith("Sellers")

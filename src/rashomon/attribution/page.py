@@ -227,7 +227,7 @@ class PageAttributor:
                 record.source_id, record.writer = PUBLISHER_ID, True
                 record.confidence = min(record.confidence, WRITER_CONFIDENCE)
                 continue
-            mention = describe(record.root, self.lexicon, together=True)
+            mention = self._surname_of_someone_named(describe(record.root, self.lexicon, together=True), record)
             hint = None
             if mention.pronoun == "first":
                 container = self.container_of(record)
@@ -258,6 +258,26 @@ class PageAttributor:
                 self._named_inside[entry.id] = (entry.last_seen, container.source_id)
             record.named = mention.proper
             self.mentions.setdefault(entry.id, []).append(self.page.span(*record.source))
+
+    def _surname_of_someone_named(self, mention, record: Record):
+        """ "Sellers said ...", "Powers added ...": a lone word the tagger reads as a plural common noun (or as
+        nothing) that is the surname of a person the page names in full before it ("Joseph Sellers") is that one
+        person, so a later "he" can be them; other mentions as they are."""
+        if mention.pronoun is not None or mention.kind == "person" or len(name_key(mention.name)) != 1:
+            return mention
+        root = record.root
+        if root is None or not root.text[:1].isupper() or root.tag_ not in ("NNS", "NNP", "NN"):
+            return mention
+        surname = root.lower_
+        for item in self.parsed:
+            if item.block.start > record.source[0]:
+                break
+            for ent in item.doc.ents:
+                if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == surname:
+                    if item.block.start + ent.start_char < record.source[0]:
+                        mention.kind, mention.plural, mention.proper = "person", False, True
+                        return mention
+        return mention
 
     def _outer_speaker(self, mention, record: Record) -> BookEntry | None:
         """ "Vell cited Okafor's concerns. He said ...": a he/she pronoun whose nearest person was last named only
