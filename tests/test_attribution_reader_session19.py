@@ -154,6 +154,9 @@ def test_a_poll_in_a_relative_clause_states_no_finding(nlp):
 def test_one_asked_in_a_passive_conjunct_asks_nothing(nlp):
     rows = found(nlp, "Lind said he did not raise the toll issue, but was asked about it during an interview.")
     assert [cue for _, _, cue, _ in rows] == ["said"]
+    # also where the parser joins it to the reported clause as the speaker's next act
+    rows = found(nlp, "Vell said she had not started the quarrel over the fees, but was asked about it at a briefing.")
+    assert [cue for _, _, cue, _ in rows] == ["said"]
     # a passive conjunct with its agent named: the agent, not the first conjunct's subject
     rows = found(nlp, "The mayor denied the claim and was praised by the union for it.")
     assert all(source != "The mayor" for _, source, cue, _ in rows if cue == "was praised")

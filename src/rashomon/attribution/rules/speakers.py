@@ -300,6 +300,9 @@ class SpeakerRules(ExtractorBase):
         continues. A subject quoted before a cue outside the quotation ('"We were wrong," Jane Roe told ...', parsed
         with "We" as the subject) is part of the quoted words: the speaker is the name between the quotation and
         the cue, if any."""
+        if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+            # "Lind denied it and was asked about it again": Lind is the one asked, and who asked is not said
+            return self._subject_of(verb) if any(c.dep_ == "agent" for c in verb.children) else None
         act_of = self.next_acts.get(verb.i)
         if act_of is not None:
             return self.subject_of(act_of)  # "X said it was over and warned Y": X warned, not "it"
@@ -411,8 +414,6 @@ class SpeakerRules(ExtractorBase):
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
         if verb.dep_ == "conj" and self.imperative_conjunct(verb):
             return None  # "X has dropped plans, but don't expect him to ...": an imperative speaks to the reader
-        if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
-            return None  # "Lind denied it and was asked about it again": the one asked; who asked is not said
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
             if verb.dep_ == "conj" and verb.head.i != verb.i and any(c.dep_ == "agent" for c in verb.head.children):
                 passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
