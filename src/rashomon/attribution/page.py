@@ -261,12 +261,15 @@ class PageAttributor:
 
     def _surname_of_someone_named(self, mention, record: Record):
         """ "Sellers said ...", "Powers added ...": a lone word the tagger reads as a plural common noun (or as
-        nothing) that is the surname of a person the page names in full before it ("Joseph Sellers") is that one
-        person, so a later "he" can be them; other mentions as they are."""
-        if mention.pronoun is not None or mention.kind == "person" or len(name_key(mention.name)) != 1:
+        nothing it knows) that is the surname of a person the page names in full before it ("Joseph Sellers") is
+        that one person, so a later "he" can be them. A name the lexicons know ("Bloomberg reported", the agency)
+        and other mentions stay as they are."""
+        if mention.pronoun is not None or not (mention.plural or mention.kind == "unknown"):
             return mention
         root = record.root
-        if root is None or not root.text[:1].isupper() or root.tag_ not in ("NNS", "NNP", "NN"):
+        if not isinstance(root, Token) or len(name_key(mention.name)) != 1:
+            return mention
+        if not root.text[:1].isupper() or root.tag_ not in ("NNS", "NNP", "NN"):
             return mention
         surname = root.lower_
         for item in self.parsed:
