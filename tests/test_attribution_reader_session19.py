@@ -6,7 +6,7 @@ cue's; a show's Title-Case name in quotation marks right after "told" is the one
 interview" or "an email" is a document, never a "he" or "she"; a source written with hyphens ("E-mails") is named whole, and one
 around a quoted name keeps its spaces; a poll in a relative clause describes a person, it states no finding; one asked in a passive conjunct ("denied it and
 was asked about it") asks nothing, and no one named does; an aside cue relays no words past a semicolon; "talking points" are a thing, no one talking; a lone surname the tagger reads as a plural noun ("Sellers") is the
-person the page named in full. All
+person the page named in full; a feeling holds no quotation of the next sentence. All
 texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
@@ -193,3 +193,9 @@ def test_a_surname_read_as_a_plural_is_the_person_named_in_full(nlp):
         ],
     )
     assert source_of(analysis, by_cue(analysis, "said", 3)).name.endswith("Sellers")
+
+
+def test_a_feeling_holds_no_quotation_of_the_next_sentence(nlp):
+    text = 'Justice Ivo Brandt said he felt "cornered" by the lawyer\'s account. "Well, which one is it?" Brandt asked.'
+    cues = [cue for _, _, cue, content in found(nlp, text) if content == '"Well, which one is it?"']
+    assert cues == ["asked"]
