@@ -6,7 +6,8 @@ cue's; a show's Title-Case name in quotation marks right after "told" is the one
 interview" or "an email" is a document, never a "he" or "she"; a source written with hyphens ("E-mails") is named whole, and one
 around a quoted name keeps its spaces; a poll in a relative clause describes a person, it states no finding; one asked in a passive conjunct ("denied it and
 was asked about it") asks nothing, and no one named does; an aside cue relays no words past a semicolon; "talking points" are a thing, no one talking; a lone surname the tagger reads as a plural noun ("Sellers") is the
-person the page named in full; a feeling holds no quotation of the next sentence. All
+person the page named in full; a feeling holds no quotation of the next sentence; a speaker the parser hangs in apposition on a fronted phrase's noun
+is the cue's. All
 texts
 are written for these tests: the sentences that showed the faults are not copied, only their grammar."""
 
@@ -199,3 +200,12 @@ def test_a_feeling_holds_no_quotation_of_the_next_sentence(nlp):
     text = 'Justice Ivo Brandt said he felt "cornered" by the lawyer\'s account. "Well, which one is it?" Brandt asked.'
     cues = [cue for _, _, cue, content in found(nlp, text) if content == '"Well, which one is it?"']
     assert cues == ["asked"]
+
+
+def test_a_speaker_in_apposition_on_a_fronted_phrase_is_the_cue_s(nlp):
+    text = (
+        "In another appeal to Ohio farmers, Ana Brisco, a candidate in the Republican House primary on May 9, announced "
+        'in an ad that she grew up "milking cows on an Ohio farm."'
+    )
+    sources = [source for _, source, cue, _ in found(nlp, text) if cue and cue.startswith("announced")]
+    assert sources and sources[0].startswith("Ana Brisco")

@@ -378,6 +378,24 @@ class SpeakerRules(ExtractorBase):
                 return subject
         return None
 
+    @staticmethod
+    def subject_in_fronted_phrase(verb: Token) -> Token | None:
+        """ "In an appeal to growers, Ida Vell, a candidate for the board, announced ...": the parser makes the
+        speaker an appositive of the fronted phrase's noun and leaves the finite cue with no subject. A person's
+        name in apposition inside a phrase on the cue, whose words end at the comma right before it, is its
+        subject."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+            return None
+        for token in verb.doc[verb.sent.start : verb.i]:
+            if (
+                token.dep_ == "appos"
+                and token.ent_type_ == "PERSON"
+                and verb.i - 2 <= token.right_edge.i < verb.i
+                and any(a.dep_ == "prep" and a.head.i == verb.i for a in token.ancestors)
+            ):
+                return token
+        return None
+
     def _subject_of(self, verb: Token) -> Token | None:
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
             return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
@@ -404,7 +422,7 @@ class SpeakerRules(ExtractorBase):
             ):
                 return None  # "X was reported killed": the subject is what is reported, not who reports
             return self.out_of_dateline(child)
-        stray = self.subject_on_infinitive(verb)
+        stray = self.subject_on_infinitive(verb) or self.subject_in_fronted_phrase(verb)
         if stray is not None:
             return self.out_of_dateline(stray)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
