@@ -599,6 +599,9 @@ DEMAND_NOUNS = frozenset(
 #: fares", "his remarks on the strike"); "of", "to", "for" name a topic, an addressee or a target ("his view of
 #: NATO", "her response to Trump", "support for the plan").
 SPOKEN_ABOUT = frozenset({"about", "on", "over", "against"})
+#: Apostrophes the tokenizer splits off a plural as a closing quotation mark ("the growers’ claim"): a plural right
+#: before one, hung on a speech-act noun, owns it (``NounCueRules.owner_of``).
+SPLIT_APOSTROPHES = frozenset({"’", "'"})
 #: Speech verbs whose object, when it names people, is whom they question or let in, not what is said
 #: ("questioned the witnesses", "interviewed the crew", "admitting Poland to the union").
 PERSON_OBJECT_NOT_SAID = frozenset({"question", "interview", "quiz", "interrogate", "grill", "depose", "admit"})
