@@ -47,6 +47,11 @@ CONTINUATION_REACH = 1
 MIN_EDITORIAL_WORDS = 3
 #: Confidence of a sentence credited to a narrative only because it sits inside it.
 NARRATIVE_CONTINUATION_CONFIDENCE = 0.5
+#: Subjects that name no one: a person named as their clause's object is what the sentence is about ("That did not
+#: satisfy Vell. '...,' he said": Vell), for a following "he" or "she".
+FOCUSLESS_SUBJECTS = frozenset({"that", "this", "it", "which"})
+#: Entity labels the tagger gives a known person's surname by mistake (none, or an organisation's).
+NAME_SLIPS = frozenset({"", "ORG"})
 #: An aside set off by dashes or brackets inside a relayed sentence ("The Observatory - a one-man "think tank"
 #: - said ..."); at least this many words to be the publisher's gloss rather than a label ("(D-Wis.)").
 MIN_ASIDE_WORDS = 4
@@ -416,7 +421,7 @@ class PageAttributor:
                 at = start + local
                 if not speaker.last_seen < at < position or at < self.book.floor:
                     continue
-                if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT":
+                if not (root.dep_ in ("nsubj", "nsubjpass") or self._object_in_focus(root)) or root.head.dep_ != "ROOT":
                     continue
                 if self._quoted(item.block, local):
                     continue
@@ -429,14 +434,28 @@ class PageAttributor:
                     return  # the speaker named again after that person: the focus is back on them
         self.book.resolve(describe(best[1], self.lexicon), best[0])
 
+    @staticmethod
+    def _object_in_focus(name: Token) -> bool:
+        """ "That did not satisfy Justice Vell. '...,' he said": the object of a main clause whose subject names
+        no one ("that", "it", a thing) is the one the sentence is about, as a subject would be."""
+        if name.dep_ != "dobj":
+            return False
+        subject = next((c for c in name.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.lower_ in FOCUSLESS_SUBJECTS
+
     def _people_named(self, item) -> list[tuple[int, Token]]:
         """Where ``item`` names a person, in text order, as (offset in its block, name's head): the entity tagger's
-        people, and a lone proper noun that is the surname of a person already in the book, which the tagger
-        sometimes reads as no entity at all ("Vell made the remarks at a rally" after "Ida Vell said ...")."""
+        people, and a proper noun that is the surname of a person already in the book, which the tagger sometimes
+        reads as no entity or an organisation ("Vell made the remarks at a rally" after "Ida Vell said ...")."""
         named = {ent.root.i: (ent.start_char, ent.root) for ent in item.doc.ents if ent.label_ == "PERSON"}
         surnames = {e.key[-1] for e in self.book.entries if e.kind == "person" and e.key and not e.plural}
         for token in item.doc:
-            if token.i not in named and token.tag_ == "NNP" and not token.ent_type_ and token.lower_ in surnames:
+            if (
+                token.i not in named
+                and token.tag_ == "NNP"
+                and token.ent_type_ in NAME_SLIPS
+                and token.lower_ in surnames
+            ):
                 named[token.i] = (token.idx, token)
         return [named[i] for i in sorted(named)]
 
