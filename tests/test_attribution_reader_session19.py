@@ -10,9 +10,9 @@ relative clause describes a person, it states no finding; one asked in a passive
 about it") asks nothing, and no one named does; an aside cue relays no words past a semicolon; "talking points" are
 a thing, no one talking; a lone surname the tagger reads as a plural noun ("Sellers") is the person the page named
 in full; a feeling holds no quotation of the next sentence; a plural possessor written with a curly apostrophe owns
-its noun; a known person named as the object of a sentence whose subject names no one ("That did not satisfy
-Justice Brandt") is whom the next "he" is about. All texts are written for these tests: the sentences that showed the faults are not copied, only their
-grammar."""
+its noun; a known person named as the object of a sentence whose subject names no one ("That did not satisfy Justice
+Brandt") is whom the next "he" is about. All texts are written for these tests: the sentences that showed the faults
+are not copied, only their grammar."""
 
 from __future__ import annotations
 
