@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from urllib.parse import urlparse
 
+from spacy.tokens import Token
+
 from .. import nlp as nlp_module
 from ..claims import frames
 from ..model import UNIDENTIFIED_SOURCE_ID, Analysis, Attribution, Block, Page, Source, Span
@@ -45,6 +47,11 @@ CONTINUATION_REACH = 1
 MIN_EDITORIAL_WORDS = 3
 #: Confidence of a sentence credited to a narrative only because it sits inside it.
 NARRATIVE_CONTINUATION_CONFIDENCE = 0.5
+#: Subjects that name no one: a person named as their clause's object is what the sentence is about ("That did not
+#: satisfy Vell. '...,' he said": Vell), for a following "he" or "she".
+FOCUSLESS_SUBJECTS = frozenset({"that", "this", "it", "which"})
+#: Entity labels the tagger gives a known person's surname by mistake (none, or an organisation's).
+NAME_SLIPS = frozenset({"", "ORG"})
 #: An aside set off by dashes or brackets inside a relayed sentence ("The Observatory - a one-man "think tank"
 #: - said ..."); at least this many words to be the publisher's gloss rather than a label ("(D-Wis.)").
 MIN_ASIDE_WORDS = 4
@@ -230,7 +237,7 @@ class PageAttributor:
                 record.source_id, record.writer = PUBLISHER_ID, True
                 record.confidence = min(record.confidence, WRITER_CONFIDENCE)
                 continue
-            mention = describe(record.root, self.lexicon, together=True)
+            mention = self._surname_of_someone_named(describe(record.root, self.lexicon, together=True), record)
             hint = None
             if mention.pronoun == "first":
                 container = self.container_of(record)
@@ -261,6 +268,29 @@ class PageAttributor:
                 self._named_inside[entry.id] = (entry.last_seen, container.source_id)
             record.named = mention.proper
             self.mentions.setdefault(entry.id, []).append(self.page.span(*record.source))
+
+    def _surname_of_someone_named(self, mention, record: Record):
+        """ "Sellers said ...", "Powers added ...": a lone word the tagger reads as a plural common noun (or as
+        nothing it knows) that is the surname of a person the page names in full before it ("Joseph Sellers") is
+        that one person, so a later "he" can be them. A name the lexicons know ("Bloomberg reported", the agency)
+        and other mentions stay as they are."""
+        if mention.pronoun is not None or not (mention.plural or mention.kind == "unknown"):
+            return mention
+        root = record.root
+        if not isinstance(root, Token) or len(name_key(mention.name)) != 1:
+            return mention
+        if not root.text[:1].isupper() or root.tag_ not in ("NNS", "NNP", "NN"):
+            return mention
+        surname = root.lower_
+        for item in self.parsed:
+            if item.block.start > record.source[0]:
+                break
+            for ent in item.doc.ents:
+                if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == surname:
+                    if item.block.start + ent.start_char < record.source[0]:
+                        mention.kind, mention.plural, mention.proper = "person", False, True
+                        return mention
+        return mention
 
     def _outer_speaker(self, mention, record: Record) -> BookEntry | None:
         """ "Vell cited Okafor's concerns. He said ...": a he/she pronoun whose nearest person was last named only
@@ -392,14 +422,13 @@ class PageAttributor:
         blocks = [item for item in self.parsed if item.block.start < position]
         for item in blocks[-2:]:
             start = item.block.start
-            for ent in item.doc.ents:
-                at = start + ent.start_char
-                if ent.label_ != "PERSON" or not speaker.last_seen < at < position or at < self.book.floor:
+            for local, root in self._people_named(item):
+                at = start + local
+                if not speaker.last_seen < at < position or at < self.book.floor:
                     continue
-                root = ent.root
-                if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT":
+                if not (root.dep_ in ("nsubj", "nsubjpass") or self._object_in_focus(root)) or root.head.dep_ != "ROOT":
                     continue
-                if self._quoted(item.block, ent.start_char):
+                if self._quoted(item.block, local):
                     continue
                 best = (at, root)
         if best is None:
@@ -409,6 +438,31 @@ class PageAttributor:
                 if best[0] < item.block.start + token.idx < position and token.lower_ == surname:
                     return  # the speaker named again after that person: the focus is back on them
         self.book.resolve(describe(best[1], self.lexicon), best[0])
+
+    @staticmethod
+    def _object_in_focus(name: Token) -> bool:
+        """ "That did not satisfy Justice Vell. '...,' he said": the object of a main clause whose subject names
+        no one ("that", "it", a thing) is the one the sentence is about, as a subject would be."""
+        if name.dep_ != "dobj":
+            return False
+        subject = next((c for c in name.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.lower_ in FOCUSLESS_SUBJECTS
+
+    def _people_named(self, item) -> list[tuple[int, Token]]:
+        """Where ``item`` names a person, in text order, as (offset in its block, name's head): the entity tagger's
+        people, and a proper noun that is the surname of a person already in the book, which the tagger sometimes
+        reads as no entity or an organisation ("Vell made the remarks at a rally" after "Ida Vell said ...")."""
+        named = {ent.root.i: (ent.start_char, ent.root) for ent in item.doc.ents if ent.label_ == "PERSON"}
+        surnames = {e.key[-1] for e in self.book.entries if e.kind == "person" and e.key and not e.plural}
+        for token in item.doc:
+            if (
+                token.i not in named
+                and token.tag_ == "NNP"
+                and token.ent_type_ in NAME_SLIPS
+                and token.lower_ in surnames
+            ):
+                named[token.i] = (token.idx, token)
+        return [named[i] for i in sorted(named)]
 
     def _enter_group_since(self, speaker: BookEntry, position: int) -> None:
         """ "Port officials said the pier would close. Local voters are angry, and they believe ...": a plural

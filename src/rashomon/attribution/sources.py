@@ -143,8 +143,16 @@ def outranked(role_words: Iterable[str], described_words: Iterable[str]) -> bool
 
 
 def _text(tokens) -> str:
-    """The tokens as written (original spacing), without edge punctuation or a trailing possessive."""
-    text = "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip()
+    """The tokens as written (original spacing), without edge punctuation or a trailing possessive. Where tokens
+    left out stood between two kept ones (quotation marks: 'The "Morning Show" host'), the space around them is
+    kept: "The Morning Show host", not "Showhost"."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    pieces = []
+    for token, following in zip(ordered, [*ordered[1:], None]):
+        gap = following is not None and following.i > token.i + 1
+        spaced = gap and any(t.whitespace_ for t in token.doc[token.i : following.i])
+        pieces.append(token.text + " " if spaced else token.text_with_ws)
+    text = "".join(pieces).strip()
     text = _PUNCT_EDGES.sub("", text)
     return re.sub(r"\s*['’]s$", "", text)
 
@@ -169,7 +177,28 @@ def _core_tokens(head: Token) -> list[Token]:
             and any(t.pos_ == "PROPN" for t in child.subtree)
         ):
             tokens.extend(child.subtree)
-    return sorted(set(tokens), key=lambda t: t.i)
+    return _whole_hyphened(sorted(set(tokens), key=lambda t: t.i))
+
+
+def _whole_hyphened(tokens: list[Token]) -> list[Token]:
+    """``tokens`` (in order) with the rest of a word written with hyphens at either end ("E-mails", "Wal-Mart"):
+    the tokenizer splits it, and the parser may hang each piece on the verb, so a source took one piece ("Mart")."""
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i
+    while (
+        first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_
+    ):
+        first -= 2
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].text == "-"
+        and not doc[last].whitespace_
+        and not doc[last + 1].whitespace_
+    ):
+        last += 2
+    if (first, last) == (tokens[0].i, tokens[-1].i):
+        return tokens
+    return sorted(set(tokens) | set(doc[first : last + 1]), key=lambda t: t.i)
 
 
 def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinite: bool = False) -> str:
@@ -210,6 +239,8 @@ def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinit
         return by_label[head.ent_type_]
     if head.pos_ == "PROPN" and head.is_title:
         return "person"  # a capitalised name no lexicon knows and NER mislabels is most often a person's
+    if head.pos_ == "NOUN" and head_lemma in lexicon.speaker_nouns.get("documents", ()):
+        return "document"  # "an interview", "an email": a text or a talk, never "he" or "she"
     if head.pos_ == "NOUN" and indefinite:
         return "unnamed_person"  # "a fisherman", "one deckhand"
     return "unknown"
@@ -219,6 +250,22 @@ def _surname(key: tuple[str, ...]) -> str:
     """The last word of a name key that is no suffix ("eric h holder jr" -> "holder")."""
     words = [w for w in key if w not in NAME_SUFFIXES] or list(key)
     return words[-1] if words else ""
+
+
+def _given_names(key: tuple[str, ...]) -> frozenset[str]:
+    """The words of a person's name key before the surname that are more than an initial ("j marek olsen" ->
+    {"marek"})."""
+    words = [w for w in key if w not in NAME_SUFFIXES]
+    return frozenset(w for w in words[:-1] if len(w) > 1)
+
+
+def other_given_name(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two names of one surname give different given names ("Ida Vell" and "Nora Vell"): two people of one
+    family, not one person. A name with initials and one without agree when they share a given name ("J. Ida Vell",
+    "Ida Vell"); a short form and the full name do not ("Liz", "Elizabeth"): kept apart, which costs a merge, not
+    a wrong speaker."""
+    first, second = _given_names(key), _given_names(other)
+    return bool(first) and bool(second) and not first & second
 
 
 def _bare_surname_entry(entry: BookEntry, key: tuple[str, ...]) -> bool:
@@ -688,6 +735,14 @@ class SourceBook:
         }
         return names.pop() if len(names) == 1 else None
 
+    def _family_name(self, key: tuple[str, ...]) -> bool:
+        """Whether ``key`` is a surname alone that people of different given names on the page share ("Vell said"
+        after "Ida Vell" and "Nora Vell" spoke): either of them, or a third of the family, so no one is guessed."""
+        if _given_names(key):
+            return False
+        keys = [e.key for e in self.entries if e.kind == "person" and _surname(e.key) == _surname(key)]
+        return any(other_given_name(first, second) for first in keys for second in keys)
+
     def pair_since(self, entry: BookEntry | None, position: int | None) -> bool:
         """Whether two people named together ("Lind and Brandt") spoke after ``entry`` and in pronoun reach: a "he"
         or "she" there may be either of them, or someone before them; it is left unresolved, not guessed."""
@@ -851,8 +906,13 @@ class SourceBook:
                 continue  # "Lind and Brandt" and "Brandt": two who speak together are not one of them
             words = set(entry.key)
             if mention.kind == "person" or entry.kind == "person":
-                if _surname(key) == _surname(entry.key) and (
-                    mention.kind == entry.kind or _surname_as_body(mention, key) or _bare_surname_entry(entry, key)
+                if (
+                    _surname(key) == _surname(entry.key)
+                    and (
+                        mention.kind == entry.kind or _surname_as_body(mention, key) or _bare_surname_entry(entry, key)
+                    )
+                    and not other_given_name(key, entry.key)
+                    and not self._family_name(key)
                 ):
                     return entry  # same surname
                 continue

@@ -660,9 +660,22 @@ class ContentRules(ExtractorBase):
             span = self.clause_without(clause, verb)
             opening = self.opening_before_speaker(verb)
             if span is not None and opening is not None and opening < span[0]:
-                return opening, span[1]
-            return self.after_as_aside(verb, span)
+                return self.within_semicolons(verb, (opening, span[1]))
+            return self.within_semicolons(verb, self.after_as_aside(verb, span))
         return None
+
+    def within_semicolons(self, verb: Token, span: Span_ | None) -> Span_ | None:
+        """ "The board voted to stay; most of its rules, analysts say, would hurt no one": an aside comments on
+        the clause it stands in, and a semicolon closes a clause, so what it relays stops at the semicolons
+        around the cue (the parser may hang the cue on the root of the whole sentence)."""
+        if span is None:
+            return None
+        sent = verb.sent
+        before = [t for t in self.doc[sent.start : verb.i] if t.text == ";" and t.idx >= span[0]]
+        after = [t for t in self.doc[verb.i : sent.end] if t.text == ";" and t.idx < span[1]]
+        start = self.doc[before[-1].i + 1].idx if before else span[0]
+        end = after[0].idx if after else span[1]
+        return (start, end) if start < end else span
 
     def comma_aside(self, ask: Ask) -> Span_ | None:
         """ "These workers, Vell explained at the hearing, were well paid", "The difference now, he told me, is

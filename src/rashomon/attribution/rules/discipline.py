@@ -39,7 +39,9 @@ from .settings import (
     INDEFINITE_PRONOUNS,
     IRREGULAR_PAST_LEMMAS,
     JUDGING_VERBS,
+    MEETING_VERBS,
     PRESSURE_NOUNS,
+    PURPOSE_WORDS_DEPS,
     QUESTION_MARKS,
     REFLEXIVE_PRONOUNS,
     SUMMONING_VERBS,
@@ -228,6 +230,31 @@ class CueDiscipline(ExtractorBase):
                 return True
             child = ancestor
         return False
+
+    @staticmethod
+    def asked_in_passing(verb: Token) -> bool:
+        """ "Lind denied it and was asked about it again": a passive verb of asking joined to another verb, with no
+        asker named, reports a question put to the subject; left to the relaying voice, it made the publisher ask."""
+        return (
+            verb.lemma_.lower() in ASKING_VERBS
+            and verb.dep_ == "conj"
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and not any(c.dep_ == "agent" for c in verb.children)
+        )
+
+    @staticmethod
+    def purpose_on_a_thing(verb: Token, infinitive: bool) -> bool:
+        """ "The two met to discuss harbour policing", "scheduled a briefing to denounce the plan": an infinitive of
+        purpose after a verb of meeting or arranging one, with only a thing as its object (no clause, no quotation,
+        no "as"), is what a meeting was for; whether anything was said there, and what, the sentence does not tell.
+        (After other verbs PolNeAR marks such purposes as acts: "hired lobbyists to attack the bill".)"""
+        if not infinitive or verb.dep_ not in ("advcl", "xcomp") or verb.i < verb.head.i:
+            return False
+        if verb.head.lemma_.lower() not in MEETING_VERBS:
+            return False
+        return any(c.dep_ == "dobj" for c in verb.children) and not any(
+            c.dep_ in PURPOSE_WORDS_DEPS or c.lower_ == "as" for c in verb.children
+        )
 
     @staticmethod
     def fronted_purpose(verb: Token, infinitive: bool) -> bool:

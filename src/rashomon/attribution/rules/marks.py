@@ -13,9 +13,11 @@ from .settings import (
     OPENING_MARKS,
     PARAGRAPH_REOPENS,
     QUOTE_MARKS,
+    SHORT_ANSWERS,
     TITLE_BEFORE,
     TITLE_MAX_WORDS,
     TITLE_SMALL_WORDS,
+    TITLE_TOLD,
 )
 
 
@@ -128,5 +130,7 @@ def quoted_title(text: str, quote: Quote) -> bool:
     before = re.search(r"([A-Za-z]+)[\s\u00a0]*$", text[max(0, quote.start - 20) : quote.start])
     if before is not None and before.group(1).lower() in TITLE_BEFORE:
         return True
+    if before is not None and before.group(1).lower() in TITLE_TOLD:
+        return len(words) > 1 or words[0].lower().rstrip(".") not in SHORT_ANSWERS
     # 'on Fox News's "Fox and Friends"', "NBC's 'Meet the Press'": a name's own work
     return re.search(r"[A-Z][\w.]*['’]s[\s\u00a0]*$", text[max(0, quote.start - 30) : quote.start]) is not None

@@ -21,6 +21,7 @@ from .settings import (
     LIGHT_PREPOSITIONS,
     MATERIAL_NOUNS,
     NOUN_CONTENT_PREPOSITIONS,
+    SPLIT_APOSTROPHES,
     SPOKEN_ABOUT,
 )
 
@@ -46,7 +47,7 @@ class NounCueRules(ExtractorBase):
             or preposition.i in self.claimed_tokens
         ):
             return False
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = self.owner_of(noun)
         if owner is None or owner.lower_ in ("my", "our", "your") or owner.pos_ not in ("NOUN", "PROPN", "PRON"):
             return False
         clause = preposition.head
@@ -156,6 +157,26 @@ class NounCueRules(ExtractorBase):
             return True
         preposition = obj.head
         return owner is not None and preposition.lower_ in SPOKEN_ABOUT and obj.ent_type_ not in ("DATE", "TIME")
+
+    @staticmethod
+    def owner_of(noun: Token) -> Token | None:
+        """The possessor of a speech-act noun ("her claim", "the board's report"); also a plural one written with a
+        curly apostrophe ("the growers’ claim"), which the tokenizer splits off as a closing quotation mark, so the
+        parser hangs the plural on the noun as a mere modifier."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        for child in noun.lefts:
+            after = child.nbor(1) if child.i + 1 < len(child.doc) else None
+            if (
+                child.tag_ in ("NNS", "NNPS")
+                and child.dep_ in ("nmod", "compound", "amod")
+                and after is not None
+                and after.text in SPLIT_APOSTROPHES
+                and not child.whitespace_
+            ):
+                return child
+        return None
 
     def possessor_as_subject(self, noun: Token, owner: Token) -> Token | None:
         """ "The mayor doubled down on her criticism", "he kept his promise", "the members stood by their claim": a
@@ -303,7 +324,7 @@ class NounCueRules(ExtractorBase):
                 ),
                 None,
             )
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = self.owner_of(noun)
         if clause is None and owner is not None and owner.pos_ in ("PROPN", "PRON", "NOUN"):
             # "Trump's comments about the judge", "her support for the bill": the owner's stance on something
             preposition = next(

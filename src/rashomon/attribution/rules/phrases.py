@@ -112,7 +112,8 @@ class PhraseRules(ExtractorBase):
         """ "In a Harbour Gazette poll released Monday, 60 percent backed the toll", "the mayor led in the latest
         survey": a finding read in a named poll. Cue "in", source the poll, content the clause around it. Only a
         specific poll (a determiner, singular) on the clause's verb: "ahead in the polls", "voters in a poll
-        said ..." are not."""
+        said ..." are not; nor a poll in a relative clause ("Vell, who came second in a city poll, said ..."): it
+        describes the person, and the clause is no finding stated."""
         verb = preposition.head
         poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
         if (
@@ -120,6 +121,7 @@ class PhraseRules(ExtractorBase):
             or poll.lemma_.lower() not in self.lexicon.finding_nouns
             or poll.tag_ not in ("NN", "NNP")
             or verb.pos_ not in ("VERB", "AUX")
+            or verb.dep_ == "relcl"
             or preposition.i in self.claimed_tokens
             or not any(c.dep_ in ("det", "poss") for c in poll.children)
             or self.inside_quote(preposition.idx)

@@ -63,6 +63,7 @@ class QuoteMarkRules(ExtractorBase):
             if not (q.start <= verb.idx < q.end)
             and (len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS or self.dialogue_line(verb, q))
             and not self.said_by_later_cue(verb, q)
+            and not self.beyond_belief(verb, q)
         ]
         if not candidates:
             return None
@@ -84,6 +85,14 @@ class QuoteMarkRules(ExtractorBase):
             return False
         between = self.text[quote.end : verb.idx]
         return not any(ch in between for ch in DIALOGUE_BREAKS) and len(between.split()) <= MAX_DIALOGUE_SPEAKER_WORDS
+
+    def beyond_belief(self, verb: Token, quote: Quote) -> bool:
+        """'Brandt said he felt "cornered". "Which one is it?" Brandt asked.': a verb of feeling or belief holds
+        what its own sentence says; a quotation in the next or the previous sentence is someone's words, not the
+        feeling's (only speech reaches over to a quotation beside its sentence)."""
+        sent = verb.sent
+        outside = quote.end <= sent.start_char or quote.start >= sent.end_char
+        return outside and self.lexicon.cue_group(verb.lemma_.lower()) == "belief"
 
     def said_by_later_cue(self, verb: Token, quote: Quote) -> bool:
         """'feel cheated by it, saying that "..."': a quotation after a verb of feeling or belief that a cue

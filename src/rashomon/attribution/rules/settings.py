@@ -212,6 +212,12 @@ IMPERSONAL_VERBS = frozenset({"seem", "appear"})
 #: A cue verb as an infinitive of purpose ("began hearing evidence to determine whether ...", "hired lobbyists to
 #: counter the criticism", "in order to show that ..."): what someone set out to do, not a statement made.
 PURPOSE_CLAUSES = True
+#: Children of a cue infinitive of purpose that carry words said ("met to announce that ...", "to ask whether ..."):
+#: with none of these and only a thing as object, the purpose relays nothing (``purpose_on_a_thing``).
+PURPOSE_WORDS_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dative"})
+#: Verbs of meeting or arranging a meeting, whose infinitive of purpose on a thing ("met to discuss the budget") says
+#: what the meeting was for, not what was said.
+MEETING_VERBS = frozenset({"meet", "gather", "convene", "invite", "schedule", "arrange", "summon", "reconvene"})
 #: Things that carry words but say nothing by themselves: a source only with a verb of a text's wording ('"...,"
 #: the sign read', "a banner saying ..."), not of an act ("signs urging the mayor to resign" is the marchers').
 DISPLAY_NOUNS = frozenset({"sign", "placard", "banner", "poster", "billboard", "sticker", "t-shirt", "shirt"})
@@ -563,6 +569,9 @@ TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "on", "in", 
 TITLE_BEFORE = frozenset(
     {"on", "in", "to", "at", "from", "with", "for", "show", "program", "programme", "book", "column", "film"}
 )
+#: Verbs of telling whose object right after them is the one told: a Title-Case quotation there is a show's name
+#: ('she told "Morning Call"'), not more of her words; a one-word answer ('told "Yes"', :data:`SHORT_ANSWERS`) is hers.
+TITLE_TOLD = frozenset({"told", "tells", "tell", "telling"})
 #: Words right before a quotation that make it the name of a work ('an article titled "..."'), not anyone's words.
 NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "dubbed", "captioned", "hashtag", "slogan", "motto"})
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
@@ -666,6 +675,9 @@ DEMAND_NOUNS = frozenset(
 #: fares", "his remarks on the strike"); "of", "to", "for" name a topic, an addressee or a target ("his view of
 #: NATO", "her response to Trump", "support for the plan").
 SPOKEN_ABOUT = frozenset({"about", "on", "over", "against"})
+#: Apostrophes the tokenizer splits off a plural as a closing quotation mark ("the growers’ claim"): a plural right
+#: before one, hung on a speech-act noun, owns it (``NounCueRules.owner_of``).
+SPLIT_APOSTROPHES = frozenset({"’", "'"})
 #: Speech verbs whose object, when it names people, is whom they question or let in, not what is said
 #: ("questioned the witnesses", "interviewed the crew", "admitting Poland to the union").
 PERSON_OBJECT_NOT_SAID = frozenset({"question", "interview", "quiz", "interrogate", "grill", "depose", "admit"})

@@ -303,6 +303,9 @@ class SpeakerRules(ExtractorBase):
         continues. A subject quoted before a cue outside the quotation ('"We were wrong," Jane Roe told ...', parsed
         with "We" as the subject) is part of the quoted words: the speaker is the name between the quotation and
         the cue, if any."""
+        if verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+            # "Lind denied it and was asked about it again": Lind is the one asked, and who asked is not said
+            return self._subject_of(verb) if any(c.dep_ == "agent" for c in verb.children) else None
         act_of = self.next_acts.get(verb.i)
         if act_of is not None:
             return self.subject_of(act_of)  # "X said it was over and warned Y": X warned, not "it"
@@ -392,6 +395,42 @@ class SpeakerRules(ExtractorBase):
             return subject
         return next((t for t in subject.children if t.dep_ == "appos" and t.i >= end), None)
 
+    @staticmethod
+    def subject_on_infinitive(verb: Token) -> Token | None:
+        """ "Ida Vell, one of nine members to vote no, said ...": the parser hangs the speaker on the appositive's
+        infinitive as its subject, and the finite cue gets none. A to-infinitive has no subject of its own but after
+        "for" ("for the plan to work"), so one on an infinitive clause before the cue is the cue's subject."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        for clause in verb.lefts:
+            if clause.dep_ != "advcl" or clause.tag_ != "VB":
+                continue
+            marks = [c for c in clause.children if c.dep_ in ("aux", "mark")]
+            if not any(m.tag_ == "TO" for m in marks) or any(m.lower_ == "for" for m in marks):
+                continue
+            subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+        return None
+
+    @staticmethod
+    def subject_in_fronted_phrase(verb: Token) -> Token | None:
+        """ "In an appeal to growers, Ida Vell, a candidate for the board, announced ...": the parser makes the
+        speaker an appositive of the fronted phrase's noun and leaves the finite cue with no subject. A person's
+        name in apposition inside a phrase on the cue, whose words end at the comma right before it, is its
+        subject."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+            return None
+        for token in verb.doc[verb.sent.start : verb.i]:
+            if (
+                token.dep_ == "appos"
+                and token.ent_type_ == "PERSON"
+                and verb.i - 2 <= token.right_edge.i < verb.i
+                and any(a.dep_ == "prep" and a.head.i == verb.i for a in token.ancestors)
+            ):
+                return token
+        return None
+
     def _subject_of(self, verb: Token) -> Token | None:
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
             return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
@@ -424,6 +463,9 @@ class SpeakerRules(ExtractorBase):
         caught = self.caught_speaking(verb)
         if caught is not None:
             return caught  # "the chief was caught on tape saying ...": the chief says it
+        stray = self.subject_on_infinitive(verb) or self.subject_in_fronted_phrase(verb)
+        if stray is not None:
+            return self.out_of_dateline(stray)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
             cues = [a for a in verb.ancestors if a.lemma_.lower() in self.lexicon.all_cue_lemmas and a.pos_ == "VERB"]
             if cues:

@@ -440,6 +440,7 @@ class VerbCueRules(ExtractorBase):
             or self.comparison_not_drawn(verb)
             or self.put_as_question(verb)
             or self.fronted_purpose(verb, infinitive)
+            or self.purpose_on_a_thing(verb, infinitive)
             or self.finds_itself(verb)
             or self.alternative_not_taken(verb)
             or self.summoned(verb)
@@ -454,6 +455,8 @@ class VerbCueRules(ExtractorBase):
         if self.inside_found_content(verb.idx) and self.owed(verb):
             return  # 'X said Republicans should press for cuts': X's advice, no act or statement of theirs
         subject = self.subject_of(verb)
+        if subject is None and self.asked_in_passing(verb):
+            return  # "Lind denied it and was asked about it again": a question put to Lind by no one named
         if self.impersonal_aside(verb, subject):
             return  # "it is worth noting that ...": the writer's aside
         impersonal = (
