@@ -10,8 +10,8 @@ relative clause describes a person, it states no finding; one asked in a passive
 about it") asks nothing, and no one named does; an aside cue relays no words past a semicolon; "talking points" are
 a thing, no one talking; a lone surname the tagger reads as a plural noun ("Sellers") is the person the page named
 in full; a feeling holds no quotation of the next sentence; a plural possessor written with a curly apostrophe owns
-its noun; a known person named as the object of a sentence whose subject names no one ("That did not satisfy Justice
-Brandt") is whom the next "he" is about. All texts are written for these tests: the sentences that showed the faults
+its noun; a known person named as the object of a sentence whose subject names no one ("This did not convince
+Judge Brandt") is whom the next "he" is about. All texts are written for these tests: the sentences that showed the faults
 are not copied, only their grammar."""
 
 from __future__ import annotations
@@ -224,11 +224,10 @@ def test_a_person_the_sentence_before_is_about_as_its_object_is_he(nlp):
     analysis = run(
         nlp,
         [
-            'Justice Ivo Brandt said he felt "cornered" by the account.',
-            'Mr. Daniel Pike said that the crews "do not make their choices alone." Captains, he went on, "are told by '
-            'the firm how to use that freedom."',
-            'That did not satisfy Justice Brandt. "If someone tells you how to use your freedom," he said, "you do not '
-            'have freedom."',
+            'Judge Ivo Brandt said he was "puzzled" by the filing.',
+            'Mr. Daniel Pike said the pilots "set their own routes." Each captain, he added, "picks the channel that '
+            'looks safest."',
+            'This did not convince Judge Brandt. "If the firm draws the chart," he said, "the captain picks nothing."',
         ],
     )
     last = [a for a in analysis.attributions if a.cue is not None][-1]

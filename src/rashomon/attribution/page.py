@@ -47,8 +47,8 @@ CONTINUATION_REACH = 1
 MIN_EDITORIAL_WORDS = 3
 #: Confidence of a sentence credited to a narrative only because it sits inside it.
 NARRATIVE_CONTINUATION_CONFIDENCE = 0.5
-#: Subjects that name no one: a person named as their clause's object is what the sentence is about ("That did not
-#: satisfy Vell. '...,' he said": Vell), for a following "he" or "she".
+#: Subjects that name no one: a person named as their clause's object is what the sentence is about ("This did not
+#: convince Vell. '...,' he said": Vell), for a following "he" or "she".
 FOCUSLESS_SUBJECTS = frozenset({"that", "this", "it", "which"})
 #: Entity labels the tagger gives a known person's surname by mistake (none, or an organisation's).
 NAME_SLIPS = frozenset({"", "ORG"})
@@ -441,7 +441,7 @@ class PageAttributor:
 
     @staticmethod
     def _object_in_focus(name: Token) -> bool:
-        """ "That did not satisfy Justice Vell. '...,' he said": the object of a main clause whose subject names
+        """ "This did not convince Judge Vell. '...,' he said": the object of a main clause whose subject names
         no one ("that", "it", a thing) is the one the sentence is about, as a subject would be."""
         if name.dep_ != "dobj":
             return False

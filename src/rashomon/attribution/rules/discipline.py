@@ -17,7 +17,7 @@ content is found and before it is added; each answers "keep" or "drop":
   fish") describes a class of people, it reports nobody's wish;
 * "it is worth noting that", "it is hard to know whether": the writer's own aside, nobody's statement;
 * a cue in a clause "rather than" or "instead of" opens: what someone did not do; "were called to clear the pier":
-  a summons; "kept up pressure on the mayor to explain (and apologize for) X": what someone is pressed to say,
+  a summons; "stepped up pressure on the director to justify (and drop) X": what someone is pressed to say,
   not anything said; "Mayor Criticized for Pier Remarks": a headline's passive with its "is" left out, whose
   subject is the one criticized, by no one named;
 * a cue inside a yes/no question put to someone ("asked whether the board would be willing to wait"), a fronted
@@ -40,6 +40,7 @@ from .settings import (
     IRREGULAR_PAST_LEMMAS,
     JUDGING_VERBS,
     MEETING_VERBS,
+    PRESSING_VERBS,
     PRESSURE_NOUNS,
     PURPOSE_WORDS_DEPS,
     QUESTION_MARKS,
@@ -287,7 +288,7 @@ class CueDiscipline(ExtractorBase):
 
     @staticmethod
     def pressed_to(verb: Token) -> bool:
-        """ "kept up pressure on the mayor to explain X", "renewed calls for the chief to apologize": an infinitive
+        """ "stepped up pressure on the director to justify X", "renewed calls for the chief to resign": an infinitive
         on a verb whose object is a noun of pressure or demand is what someone is pressed to say or do, not
         anything said (by the one pressing or the one pressed). So is a bare verb coordinated with that verb or
         with that infinitive ("... to explain -- and apologize for -- X")."""
@@ -299,7 +300,15 @@ class CueDiscipline(ExtractorBase):
                 return True  # "to explain -- and apologize for --": the infinitive's second verb
         elif not (verb.dep_ in ("xcomp", "advcl", "acl") and to_infinitive(verb)):
             return False
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in PRESSURE_NOUNS and c.i < verb.i for c in head.children)
+        if head.lemma_.lower() not in PRESSING_VERBS:
+            return False
+        return any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in PRESSURE_NOUNS
+            and c.i < verb.i
+            and any(p.dep_ == "prep" and p.lower_ in ("on", "for") for p in c.children)
+            for c in head.children
+        )
 
     @staticmethod
     def reduced_passive(verb: Token) -> bool:
@@ -311,9 +320,14 @@ class CueDiscipline(ExtractorBase):
         after = verb.doc[verb.i + 1]
         if after.lower_ not in ("for", "over") or after.head.i != verb.i:
             return False
-        # an object after the "for" phrase is the parser's misreading of it ("criticized for Afghanistan comments")
+        # a bare noun right after a named "for" is the parser's misreading of one phrase ("criticized for Harbour
+        # Remarks"); "criticized for years the agency's plan" is the active verb with its object
+        named = any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in after.children)
         return not any(
-            c.dep_ in ("aux", "auxpass", "dative", "ccomp") or c.dep_ == "dobj" and c.i < after.i for c in verb.children
+            c.dep_ in ("aux", "auxpass", "dative", "ccomp")
+            or c.dep_ == "dobj"
+            and (c.i < after.i or not named or any(d.dep_ in ("det", "poss") for d in c.children))
+            for c in verb.children
         )
 
     def summoned(self, verb: Token) -> bool:

@@ -60,8 +60,9 @@ def recased(sent: Span, lexicon: Lexicon) -> str:
 
 
 def opens_name(token: Token, cues: frozenset[str]) -> bool:
-    """Whether ``token`` is the first name of a person the recognizer read on to a next word that is no cue
-    ("Will Smith Denies ...": "Will"; not "Clinton Defends Her Actions": "Her" ends the name it was put in)."""
+    """Whether ``token`` sits inside a person's name the recognizer read and the name goes on to a next word that
+    is no cue ("Will Smith Denies ...": "Will"; not "Clinton Defends Her Actions": "Her" ends the name it was put
+    in)."""
     if token.ent_type_ != "PERSON" or token.i + 1 >= len(token.doc):
         return False
     after = token.doc[token.i + 1]

@@ -94,7 +94,7 @@ def quotations_by_block(texts: list[str]) -> list[list[Quote]]:
             mark = QUOTE_MARKS.search(texts[j])
             if mark is None:
                 continue  # a paragraph of the quotation with no mark of its own
-            if mark.group() in CLOSING_MARKS:
+            if mark.group() in CLOSING_MARKS and not texts[j][mark.end() : mark.end() + 1].isalnum():
                 spans[j] = [Quote(0, mark.end(), True)] + [q for q in spans[j] if q.start >= mark.end()]
             elif not (mark.group() in OPENING_MARKS and not texts[j][: mark.start()].strip()):
                 break  # the paragraph opens with its own words: the quotation did not go on

@@ -17,11 +17,13 @@ CHANNEL_PLACES = frozenset({"to", "on", "in", "via"})
 #: Verbs of sending or writing a message: its participle hung on where it went is the message's ("sent an e-mail to
 #: staff saying ..."); not "read a statement to reporters asking ...", where the reporters ask.
 SENDING_VERBS = frozenset({"send", "write", "mail", "email", "e-mail", "forward", "deliver", "post", "fax", "issue"})
-#: Passive verbs of being heard or recorded: "was caught on tape saying ...", "was overheard telling ...": the
-#: participle is what the passive's subject said (``SpeakerRules.caught_speaking``).
 #: Nouns of pressure or demand put on someone: an infinitive after "kept up pressure on X", "renewed calls for X" is
-#: what X is pressed to do or say, nothing said (``CueDiscipline.pressed_to``).
+#: what X is pressed to do or say, nothing said (``CueDiscipline.pressed_to``); only after a verb of pressing and
+#: with the one pressed named ("used the call to warn investors" is a phone call's purpose).
 PRESSURE_NOUNS = frozenset({"pressure", "call", "demand", "push", "appeal"})
+PRESSING_VERBS = frozenset({"keep", "renew", "step", "mount", "increase", "intensify", "ramp", "heap", "put", "apply"})
+#: Verbs that take their company with "with" ("spoke with reporters saying ..."): no "with X doing" phrase.
+COMPANION_VERBS = frozenset({"speak", "talk", "meet", "agree", "side", "work", "chat", "consult", "negotiate", "deal"})
 #: Verbs of judging that need their object ("criticized the plan"): with none and "for"/"over" right after, a
 #: passive with its "is" left out, as headlines write it (``CueDiscipline.reduced_passive``).
 JUDGING_VERBS = frozenset(
@@ -45,6 +47,8 @@ JUDGING_VERBS = frozenset(
         "commend",
     }
 )
+#: Passive verbs of being heard or recorded: "was caught on tape saying ...", "was overheard telling ...": the
+#: participle is what the passive's subject said (``SpeakerRules.caught_speaking``).
 CAUGHT_VERBS = frozenset(
     {"catch", "hear", "overhear", "see", "record", "film", "tape", "videotape", "photograph", "spot", "capture"}
 )

@@ -13,6 +13,7 @@ from .settings import (
     CHANNEL_PLACES,
     CLOSE_TEXT,
     COLLECTIVE_NOUNS,
+    COMPANION_VERBS,
     CONTACT_VERBS,
     DISPLAY_NOUNS,
     DISPLAY_VERBS,
@@ -336,6 +337,8 @@ class SpeakerRules(ExtractorBase):
         on its head verb right away, or after the comma that closes the noun's apposition."""
         if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.i == verb.i:
             return None
+        if verb.head.lemma_.lower() in COMPANION_VERBS:
+            return None  # "spoke with reporters saying ...": the one who spoke says it
         for preposition in verb.head.children:
             if preposition.dep_ != "prep" or preposition.lower_ != "with" or preposition.i > verb.i:
                 continue
