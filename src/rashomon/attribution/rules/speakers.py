@@ -753,8 +753,13 @@ class SpeakerRules(ExtractorBase):
             return None  # "read a statement to reporters asking ...": the reporters ask
         # a hyphenated channel is split in parts ("e - mail"), each an object: its last part names it
         objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < preposition.i]
-        named = [o for o in objects if o.lemma_.lower() in self.lexicon.channel_nouns or self.hyphenated_channel(o)]
+        named = [o for o in objects if self.names_channel(o)]
         return named[-1] if named else None
+
+    def names_channel(self, token: Token) -> bool:
+        """Whether ``token`` names a channel noun ("statement", "letter"), also the last piece of one the tokenizer
+        split at its hyphen ("e-mail")."""
+        return token.lemma_.lower() in self.lexicon.channel_nouns or self.hyphenated_channel(token)
 
     def hyphenated_channel(self, part: Token) -> bool:
         """Whether ``part`` ends a channel noun the tokenizer split at its hyphen ("e-mail": "e", "-", "mail")."""
@@ -769,8 +774,7 @@ class SpeakerRules(ExtractorBase):
         that someone issues or speaks in; the one who does is the speaker, not the noun ("the board released a
         report saying ...", "the council approved a resolution condemning ..."). None when the noun stands alone
         ("A statement from the ministry said ...") or its issuer is "it"."""
-        named = channel.lemma_.lower() in self.lexicon.channel_nouns or self.hyphenated_channel(channel)
-        if not named or any(c.dep_ == "poss" for c in channel.children):
+        if not self.names_channel(channel) or any(c.dep_ == "poss" for c in channel.children):
             return None
         governor = channel.head
         if channel.dep_ == "pobj" and governor.dep_ == "prep":
