@@ -859,7 +859,8 @@ class PageAttributor:
             else None
         )
         added = []
-        carried = quotations_by_block([item.block.text for item in self.parsed])
+        blocks = [item.block for item in self.parsed]
+        carried = quotations_by_block([b.text for b in blocks], [self.quotes_in(b) for b in blocks])
         for item, quotations in zip(self.parsed, carried):
             block, offset = item.block, item.block.start
             narrative = block.narrative or PUBLISHER_ID

@@ -78,14 +78,15 @@ def quote_spans(text: str) -> list[Quote]:
     return spans
 
 
-def quotations_by_block(texts: list[str]) -> list[list[Quote]]:
+def quotations_by_block(texts: list[str], read: list[list[Quote]] | None = None) -> list[list[Quote]]:
     """The quotations of consecutive paragraphs, with a quotation carried over paragraph breaks counted as closed:
     one left open at a paragraph's end that a following paragraph goes on with, either by opening a new mark (the
     usual way to quote several paragraphs) or by closing it before opening any ('“... the plan.' then 'But it
     failed.”'), with at most ``MAX_CARRIED_PARAGRAPHS`` paragraphs without any mark between (they are inside it
     too, and so are the closing paragraph's words up to its mark). A quotation left open with nothing to carry it
-    stays open (a stray mark, perhaps)."""
-    spans = [quote_spans(text) for text in texts]
+    stays open (a stray mark, perhaps). ``read``: each text's :func:`quote_spans`, when the caller has them (they are
+    copied, not changed)."""
+    spans = [list(quotes) for quotes in read] if read is not None else [quote_spans(text) for text in texts]
     for i, text in enumerate(texts):
         last = spans[i][-1] if spans[i] else None
         if last is None or last.closed or last.end < len(text.rstrip()):
