@@ -52,9 +52,10 @@ def recased(sent: Span, lexicon: Lexicon) -> str:
     out = []
     for token in sent:
         text = token.text_with_ws
-        cue = bool(verb_stems(token.lower_) & cues)
-        if token.i != first and token.is_title and (cue or token.is_stop and not opens_name(token, cues)):
-            text = token.lower_ + token.whitespace_
+        if token.i != first and token.is_title:
+            cue = bool(verb_stems(token.lower_) & cues)
+            if cue or token.is_stop and not opens_name(token, cues):
+                text = token.lower_ + token.whitespace_
         out.append(text)
     return "".join(out)
 
