@@ -40,6 +40,7 @@ sys.path.insert(0, str(REPO / "src"))
 from rashomon.comments import datasets, training  # noqa: E402
 from rashomon.comments.metrics import binary_figures  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
+from rashomon.heads import logodds  # noqa: E402
 
 OLID_GOAL, MARGIN_GOAL = 0.82, 0.10
 #: Issue 22's goal for hate / offensive / normal macro-F1 (on a held-out public set we do not have).
@@ -114,19 +115,24 @@ def flags_aimed(
     return np.array([t for t, _ in kept], dtype=bool), np.array([i for _, i in kept], dtype=bool) & insult
 
 
-def _grouped(texts: list[str], mode: str) -> np.ndarray:
-    """Which texts the stage's ``fast`` mode scores with the encoder heads (``comments.GROUPS_BY_ENCODER``: the
-    comments that name a group); none in the ``encoder`` mode, where every text is."""
+def _grouped(texts: list[str]) -> np.ndarray:
+    """Which texts the stage reads with the encoder heads alone (``comments.GROUPS_BY_ENCODER``: the comments that
+    name a group), not with the blend of both models."""
     import rashomon.comments as stage
     from rashomon.comments import mention
 
-    if mode == "encoder" or not stage.GROUPS_BY_ENCODER:
+    if not stage.GROUPS_BY_ENCODER:
         return np.zeros(len(texts), dtype=bool)
     return np.array([mention.names_a_group(t[: stage.MAX_COMMENT_CHARS]) for t in texts], dtype=bool)
 
 
 def _train(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):
     """A scorer (texts' rows -> head -> scores) and its per-head thresholds, trained on the given rows."""
+    return _fit(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads)[:2]
+
+
+def _fit(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):
+    """:func:`_train`, with the heads' fits (out-of-fold scores: what the blend head is fitted on)."""
     olid_part, davidson_part = training.subset(olid, olid_rows), training.subset(davidson, davidson_rows)
     if mode == "encoder":
         part = dict(vectors)
@@ -140,47 +146,101 @@ def _train(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):
             table = head.scores(vectors[source][rows])
             return {label: table[:, k] for k, label in enumerate(head.labels)}
 
-        return score, {h: fits[h].threshold for h in heads}
+        return score, {h: fits[h].threshold for h in heads}, fits
     model, fitted = training.train_abuse(olid_part, davidson_part, heads, log=lambda *_: None)
-    return (lambda source, rows, texts: model.score(texts)), {h: fitted[h].threshold for h in heads}
+    return (lambda source, rows, texts: model.score(texts)), {h: fitted[h].threshold for h in heads}, fitted
+
+
+def _fold_blend(vectors, olid, davidson, train, test, cache, k, seed, source="davidson"):
+    """The blend head (``training.train_blend``) fitted on the fold's training rows: both models refitted there for
+    their out-of-fold scores (kept in ``cache`` as a head file)."""
+    from rashomon.heads import Head
+
+    prefix = "olid" if source == "olid" else "three-class"
+    path = Path(cache) / f"{prefix}-blend-{seed}-fold{k}-{len(test)}.npz" if cache else None
+    if path is not None and path.is_file():
+        return Head.read(path)
+    parts = (train, None) if source == "olid" else (None, train)
+    labels = training.BLEND_LABELS
+    linear = _fit("fast", vectors, olid, davidson, *parts, labels)[2]
+    encoder = _fit("encoder", vectors, olid, davidson, *parts, labels)[2]
+    blend = training.train_blend(
+        linear, encoder, training.subset(olid, parts[0]), training.subset(davidson, parts[1]), labels
+    )
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        blend.save(path)
+    return blend
+
+
+def stage_scores(mode, vectors, olid, davidson, train, test, heads, grouped, cache, k, seed, source="davidson"):
+    """The scores and per-row thresholds the comments stage flags the ``test`` rows of ``source`` from
+    (``abuse.combined_scores``, as ``comments._abuse_scores`` calls it): the base heads of ``mode``; the rows
+    ``grouped`` marks (texts that name a group) read by the encoder heads; the toxicity and insult of the others
+    by the fold's blend head (in the ``fast`` mode only where the n-gram toxicity reaches ``abuse.BLEND_FROM``)."""
+    from rashomon.comments import abuse
+
+    linear, _ = _fold_scores("fast", vectors, olid, davidson, train, test, heads, cache, k, seed, source)
+    encoder, thresholds = _fold_scores("encoder", vectors, olid, davidson, train, test, heads, cache, k, seed, source)
+    blend = _fold_blend(vectors, olid, davidson, train, test, cache, k, seed, source)
+    named = grouped[test]
+    if mode == "encoder":
+        blended = ~named
+    else:
+        blended = (np.asarray(linear["toxicity"]) >= abuse.BLEND_FROM) & ~named
+    scores, limits = abuse.combined_scores(
+        linear,
+        encoder,
+        thresholds,
+        named=np.flatnonzero(named),
+        blended=np.flatnonzero(blended),
+        encoder_base=mode == "encoder",
+        blend=blend,
+    )
+    limits = {h: np.broadcast_to(limits.get(h, abuse.FLAG_THRESHOLDS[h]), (len(test),)) for h in heads}
+    return scores, limits, blend
 
 
 def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cache=None) -> dict:
     from sklearn.model_selection import StratifiedKFold
 
-    from rashomon.comments import abuse
-
     olid, davidson = datasets.read_olid(data), datasets.read_davidson(data)
     heads = tuple(OLID_TARGETS)
-    grouped = _grouped(olid.texts, mode)
-    vectors = _vectors(olid, davidson, cache) if mode == "encoder" or grouped.any() else {}
+    grouped = _grouped(olid.texts)
+    vectors = _vectors(olid, davidson, cache)
     y = np.asarray(olid.labels["offensive"])
     scores = {head: np.zeros(len(y)) for head in OLID_TARGETS}
     tuned = {head: np.zeros(len(y)) for head in OLID_TARGETS}
-    # whether each flag is up: the fast mode's rows that name a group read the encoder heads (GROUPS_BY_ENCODER)
+    # the blend head's own scores on every row (in the stage it reads only the rows it is given)
+    blended = {label: np.zeros(len(y)) for label in training.BLEND_LABELS}
+    # whether each flag is up, as the stage decides it (abuse.combined_scores)
     flag_up = {head: np.zeros(len(y), dtype=bool) for head in OLID_TARGETS}
     for k, (train, test) in enumerate(StratifiedKFold(folds, shuffle=True, random_state=seed).split(olid.texts, y)):
         print(f"  OLID fold {k + 1}/{folds}: training on {len(train):,} rows (+ Davidson), testing on {len(test):,}")
         held_out, thresholds = _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed, "olid")
+        mixed, limits, blend = stage_scores(
+            mode, vectors, olid, davidson, train, test, heads, grouped, cache, k, seed, "olid"
+        )
         for head in OLID_TARGETS:
             scores[head][test] = held_out[head]
             tuned[head][test] = held_out[head] >= thresholds[head]
-            flag_up[head][test] = tuned[head][test] if mode == "encoder" else held_out[head] >= 0.5
-        rows = np.flatnonzero(grouped[test])
-        if len(rows):  # the stage's arithmetic: abuse.with_encoder_rows, as in the fast mode
-            by_encoder, thresholds_e = _fold_scores(
-                "encoder", vectors, olid, davidson, train, test, heads, cache, k, seed, "olid"
+            flag_up[head][test] = mixed[head] >= limits[head]
+        linear, _ = _fold_scores("fast", vectors, olid, davidson, train, test, heads, cache, k, seed, "olid")
+        encoder, _ = _fold_scores("encoder", vectors, olid, davidson, train, test, heads, cache, k, seed, "olid")
+        table = blend.scores(
+            np.column_stack(
+                [logodds(linear[label]) for label in blend.labels] + [logodds(encoder[label]) for label in blend.labels]
             )
-            mixed, limits = abuse.with_encoder_rows(
-                held_out, rows, {h: by_encoder[h][rows] for h in OLID_TARGETS}, thresholds_e
-            )
-            for head in OLID_TARGETS:
-                flag_up[head][test[rows]] = mixed[head][rows] >= limits[head][rows]
+        )
+        for j, label in enumerate(blend.labels):
+            blended[label][test] = table[:, j]
     result = {}
     for head, column in OLID_TARGETS.items():
         labels = olid.labels[column]
         figures = binary_figures(labels, scores[head])
         figures["macro_f1_tuned_threshold"] = binary_figures(labels, tuned[head])["macro_f1"]
+        if head in blended:  # the blend head alone, every row, at 0.5 and at each fold's own threshold
+            figures["blend"] = binary_figures(labels, blended[head])
         result[head] = figures
     # both modes withhold a flag with nothing to show (the fast mode encodes only its flagged comments)
     print("  the flags as the stage gives them: encoding OLID with token vectors for the span head")
@@ -209,13 +269,15 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
         "dev (even rows, rules tuned here)": np.arange(len(y)) % 2 == 0,
         "held out (odd rows)": np.arange(len(y)) % 2 == 1,
     }
-    if grouped.any():
-        print(f"  {int(grouped.sum()):,} tweets name a group: their flags read the encoder heads (GROUPS_BY_ENCODER)")
-        *_, plain = stage_rules({h: scores[h] >= 0.5 for h in ("toxicity", "insult")})
-        result["toxicity"]["flags_without_group_rule"] = {
-            name: binary_figures(offensive[part], plain[part])
-            for name, part in {"all": np.ones(len(y), dtype=bool), **halves}.items()
-        }
+    print(f"  {int(grouped.sum()):,} tweets name a group: their flags read the encoder heads (GROUPS_BY_ENCODER)")
+    # the mode's own heads alone at their flag thresholds (fast: the calibrated 0.5, encoder: tuned): no group
+    # rule, no blend; the rules after them the same
+    alone = {h: (tuned[h] if mode == "encoder" else scores[h] >= 0.5).astype(bool) for h in ("toxicity", "insult")}
+    *_, plain = stage_rules(alone)
+    result["toxicity"]["flags_base_heads_alone"] = {
+        name: binary_figures(offensive[part], plain[part])
+        for name, part in {"all": np.ones(len(y), dtype=bool), **halves}.items()
+    }
     result["toxicity"]["flags_as_shipped"] = binary_figures(offensive, flags)
     result["toxicity"]["flags_without_target_rule"] = binary_figures(offensive, shown_flags)
     result["toxicity"]["flags_without_evidence_rule"] = binary_figures(offensive, up["toxicity"])
@@ -364,25 +426,16 @@ def _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, se
 def fold_flags(
     mode, held_out, vectors, olid, davidson, train, test, grouped, evidence, cache, k, seed, source="davidson"
 ):
-    """The stage's flags (:func:`stage_flags`) of the ``test`` rows of ``source`` given their heads' scores and
-    thresholds (``held_out``, from :func:`_fold_scores`; the ``fast`` mode flags at the calibrated 0.5): the rows
-    ``grouped`` marks (texts that name a group) read the encoder heads in the ``fast`` mode
-    (``GROUPS_BY_ENCODER``); ``evidence`` is :func:`evidence_spans` of all the source's texts."""
-    from rashomon.comments import abuse
-
-    scores, thresholds = held_out
-    heads = tuple(thresholds)
+    """The stage's flags (:func:`stage_flags`) of the ``test`` rows of ``source``, from the scores
+    :func:`stage_scores` gives (``held_out``, from :func:`_fold_scores`, names the heads); ``grouped`` marks the
+    texts that name a group; ``evidence`` is :func:`evidence_spans` of all the source's texts."""
+    heads = tuple(held_out[1])
+    model_scores, limits, _ = stage_scores(
+        mode, vectors, olid, davidson, train, test, heads, grouped, cache, k, seed, source
+    )
     # severe_toxicity is raised only with toxicity (abuse._PLAIN_FLAGS): it cannot change these flags
-    model_scores = {h: np.asarray(scores[h]) for h in heads} | {"severe_toxicity": np.zeros(len(test))}
-    limits = (thresholds | {"severe_toxicity": 1.01}) if mode == "encoder" else None
-    named = np.flatnonzero(grouped[test])
-    if len(named):  # the fast mode's comments that name a group read the encoder heads (GROUPS_BY_ENCODER)
-        by_encoder, thresholds_e = _fold_scores(
-            "encoder", vectors, olid, davidson, train, test, heads, cache, k, seed, source
-        )
-        model_scores, limits = abuse.with_encoder_rows(
-            model_scores, named, {h: np.asarray(by_encoder[h])[named] for h in heads}, thresholds_e
-        )
+    model_scores = model_scores | {"severe_toxicity": np.zeros(len(test))}
+    limits = dict(limits) | {"severe_toxicity": np.full(len(test), 1.01)}
     texts = (olid if source == "olid" else davidson).texts
     return stage_flags([texts[i] for i in test], model_scores, limits, [evidence[i] for i in test])
 
@@ -402,8 +455,8 @@ def evaluate_three_class(data: Path, folds: int, seed: int, mode: str = "encoder
     from rashomon.comments import abuse
 
     olid, davidson = datasets.read_olid(data), datasets.read_davidson(data)
-    grouped = _grouped(davidson.texts, mode)
-    vectors = _vectors(olid, davidson, cache) if mode == "encoder" or grouped.any() else {}
+    grouped = _grouped(davidson.texts)
+    vectors = _vectors(olid, davidson, cache)
     hate, offensive = np.asarray(davidson.labels["hate"]), np.asarray(davidson.labels["offensive"])
     gold_code = np.where(hate == 1, 0, np.where(offensive == 1, 1, 2))
     gold = np.array([DAVIDSON_CLASSES[int(c)] for c in gold_code])

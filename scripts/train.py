@@ -23,6 +23,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from rashomon.comments import datasets, training  # noqa: E402
 from rashomon.comments.models import MODEL_DIR, SEED  # noqa: E402
+from rashomon.heads import logodds  # noqa: E402
 
 
 def _figures(y, scores, threshold):
@@ -43,7 +44,7 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the .npz model files go")
     parser.add_argument(
         "--only",
-        choices=("all", "linear", "encoder", "spans", "sarcasm", "loaded"),
+        choices=("all", "linear", "encoder", "blend", "spans", "sarcasm", "loaded"),
         default="all",
         help="which models to train",
     )
@@ -57,10 +58,20 @@ def main(argv=None) -> int:
     olid, davidson = datasets.read_olid(args.data), datasets.read_davidson(args.data)
     sarcasm_data = datasets.read_isarcasmeval(args.data)
     figures = {}
+    linear_fits = encoder_fits = None
     if args.only in ("all", "linear"):
-        _train_linear(args, olid, davidson, sarcasm_data, figures)
+        linear_fits = _train_linear(args, olid, davidson, sarcasm_data, figures)
     if args.only in ("all", "encoder"):
-        _train_encoder(args, olid, davidson, sarcasm_data, figures)
+        encoder_fits = _train_encoder(args, olid, davidson, sarcasm_data, figures)
+    if args.only == "blend":  # both models refitted in memory (the same arrays as the shipped ones), not saved
+        linear_fits = training.train_abuse(olid, davidson, log=lambda *_: None)[1]
+        encoder_fits = training.train_encoder_abuse(
+            _vectors(args, olid, davidson), olid, davidson, log=lambda *_: None
+        )[1]
+    if linear_fits is not None and encoder_fits is not None:
+        _train_blend(args, olid, davidson, linear_fits, encoder_fits, figures)
+    elif args.only in ("linear", "encoder"):
+        print("note: the blend head reads both abuse models; retrain it with --only blend")
     if args.only == "sarcasm":
         _train_sarcasm(args, sarcasm_data, figures, linear=True, encoder=True)
     if args.only in ("all", "encoder", "loaded"):
@@ -89,16 +100,12 @@ def _train_linear(args, olid, davidson, sarcasm_data, figures) -> None:
         figures[head] = _figures(y, fit.oof[:n], fit.threshold) | {"measured_on": f"{source}:{column} out of fold"}
         print(f"  {head:16s} {figures[head]}")
     _train_sarcasm(args, sarcasm_data, figures, linear=True)
+    return fitted
 
 
 def _train_encoder(args, olid, davidson, sarcasm_data, figures) -> None:
     print("training the heads on the shared encoder (abuse, sarcasm)")
-    vectors = {
-        "olid": training.embed_cached(olid.texts, "olid", args.cache),
-        "davidson": training.embed_cached(davidson.texts, "davidson", args.cache),
-        "neutral": training.embed_cached(datasets.neutral_identity_texts(), "neutral", args.cache),
-    }
-    head, fits = training.train_encoder_abuse(vectors, olid, davidson)
+    head, fits = training.train_encoder_abuse(_vectors(args, olid, davidson), olid, davidson)
     head.save(args.out / f"{training.ENCODER_ABUSE_HEAD}.npz")
     for name, fit in fits.items():
         source, column, _ = training.ABUSE_RECIPE[name][0]
@@ -108,6 +115,33 @@ def _train_encoder(args, olid, davidson, sarcasm_data, figures) -> None:
         }
         print(f"  encoder {name:16s} {figures[f'encoder:{name}']}")
     _train_sarcasm(args, sarcasm_data, figures, encoder=True)
+    return fits
+
+
+def _vectors(args, olid, davidson) -> dict:
+    return {
+        "olid": training.embed_cached(olid.texts, "olid", args.cache),
+        "davidson": training.embed_cached(davidson.texts, "davidson", args.cache),
+        "neutral": training.embed_cached(datasets.neutral_identity_texts(), "neutral", args.cache),
+    }
+
+
+def _train_blend(args, olid, davidson, linear_fits, encoder_fits, figures) -> None:
+    print("training the blend of the two abuse models (n-gram and encoder heads' log-odds)")
+    blend = training.train_blend(linear_fits, encoder_fits, olid, davidson)
+    blend.save(args.out / f"{training.BLEND_ABUSE_HEAD}.npz")
+    for k, label in enumerate(blend.labels):
+        source, column, _ = training.ABUSE_RECIPE[label][0]
+        data = olid if source == "olid" else davidson
+        n = len(data.texts)
+        features = np.column_stack(
+            [logodds(linear_fits[name].oof[:n]) for name in blend.labels]
+            + [logodds(encoder_fits[name].oof[:n]) for name in blend.labels]
+        )
+        figures[f"blend:{label}"] = _figures(
+            data.labels[column], blend.scores(features)[:, k], blend.thresholds[label]
+        ) | {"measured_on": f"{source}:{column} out of fold"}
+        print(f"  blend {label:16s} {figures[f'blend:{label}']}")
 
 
 def _train_sarcasm(args, sarcasm_data, figures, *, linear: bool = False, encoder: bool = False) -> None:

@@ -564,6 +564,7 @@ def test_model_files_are_small_carded_and_calibrated():
         "comments-abuse",
         "comments-sarcasm",
         "comments-abuse-encoder",
+        "comments-abuse-blend",
         "comments-sarcasm-encoder",
         "comments-spans",
     }
@@ -894,9 +895,19 @@ def test_a_comment_that_names_a_group_is_scored_by_the_encoder_heads_in_the_defa
     fast = run(named)[0].scores["toxicity"]
     assert fast == pytest.approx(run(named, options=encoder_mode)[0].scores["toxicity"], abs=1e-3)
     assert fast != pytest.approx(run(named, options=bare)[0].scores["toxicity"], abs=1e-3)
-    assert run(other)[0].scores["toxicity"] == run(other, options=bare)[0].scores["toxicity"]
+    # a comment that names no group: the blend of both models where the n-gram heads do not rule it out (session
+    # 20), the same in both modes
+    assert bare_score(other) >= abuse.BLEND_FROM
+    assert run(other)[0].scores["toxicity"] == pytest.approx(
+        run(other, options=encoder_mode)[0].scores["toxicity"], abs=1e-3
+    )
+    assert run(other)[0].scores["toxicity"] != pytest.approx(bare_score(other), abs=1e-3)
     monkeypatch.setattr(stage, "GROUPS_BY_ENCODER", False)
-    assert run(named)[0].scores["toxicity"] == run(named, options=bare)[0].scores["toxicity"]
+    assert run(named)[0].scores["toxicity"] != pytest.approx(fast, abs=1e-3)
+
+
+def bare_score(comments) -> float:
+    return run(comments, options=Options().with_values({"comments.spans": False}))[0].scores["toxicity"]
 
 
 def test_encoder_rows_carry_their_own_thresholds():

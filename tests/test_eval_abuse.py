@@ -37,8 +37,20 @@ def _stage(texts: list[str]) -> list[list[str]]:
 
 
 def test_the_harness_rebuilds_the_stages_flags_from_the_head_scores(harness):
-    scores = abuse.model().score(TEXTS)
-    rebuilt = harness.stage_flags(TEXTS, scores, None, harness.evidence_spans(TEXTS))
+    from rashomon import encoder, heads
+    from rashomon.comments import mention
+
+    linear = abuse.model().score(TEXTS)
+    named = [k for k, text in enumerate(TEXTS) if mention.names_a_group(text)]
+    blended = [k for k in range(len(TEXTS)) if linear["toxicity"][k] >= abuse.BLEND_FROM and k not in named]
+    encoded = sorted(set(named) | set(blended))
+    head = heads.load(abuse.ENCODER_HEAD)
+    table = head.scores(encoder.load().encode([TEXTS[k] for k in encoded]).sentences)
+    by_encoder = {label: np.zeros(len(TEXTS)) for label in head.labels}
+    for j, label in enumerate(head.labels):
+        by_encoder[label][encoded] = table[:, j]
+    scores, limits = abuse.combined_scores(linear, by_encoder, dict(head.thresholds), named=named, blended=blended)
+    rebuilt = harness.stage_flags(TEXTS, scores, limits, harness.evidence_spans(TEXTS))
     assert [sorted(flags) for flags in rebuilt] == _stage(TEXTS)
     classes = [abuse.three_class(flags) for flags in rebuilt]
     assert classes[2] == "hate" and classes[4] == "offensive" and classes[1] == "normal"

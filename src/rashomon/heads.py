@@ -33,6 +33,9 @@ a JSON document:
 - ``features`` (optional) names what the head reads when it is more than the encoder's vectors (a span head reads
   a piece with its neighbours and the sentence vector: ``token-window1+sentence``); the module that builds those
   features refuses a head that names other ones.
+- ``input: scores`` is a head that reads other models' scores instead of the encoder's vectors: a blend of two
+  models' log-odds per label (``features`` names the models, e.g. ``logodds:comments-abuse+comments-abuse-encoder``),
+  stored and calibrated like any other head.
 
 A head names the encoder it was trained on and is refused on another; the shapes are checked when it is loaded
 (each layer's inputs match the last one's outputs, the first takes the encoder's width, the last gives one score
@@ -55,7 +58,10 @@ from .errors import RashomonError
 from .resources import data_path
 
 FORMAT = "rashomon-head/1"
-INPUTS = ("sentence", "token")
+INPUTS = ("sentence", "token", "scores")
+#: Where a calibrated score of 0 or 1 is read as log-odds (the input of a blend head), it is clipped to this
+#: distance from 0 and 1.
+LOGODDS_EPSILON = 1e-4
 
 
 class HeadError(RashomonError):
@@ -68,6 +74,12 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -60.0, 60.0)))
+
+
+def logodds(scores: np.ndarray) -> np.ndarray:
+    """Calibrated scores as log-odds, the input of an ``input: scores`` head (clipped at ``LOGODDS_EPSILON``)."""
+    p = np.clip(np.asarray(scores, dtype=np.float64), LOGODDS_EPSILON, 1.0 - LOGODDS_EPSILON)
+    return np.log(p / (1.0 - p))
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:

@@ -198,34 +198,42 @@ def _head_scores(
     return {label: table[:, k] for k, label in enumerate(head.labels)}, dict(head.thresholds)
 
 
-def _group_scores(
+def _abuse_scores(
     ctx: CommentContext, batch: list[Comment], counts
 ) -> tuple[dict[str, np.ndarray] | None, dict | None]:
-    """In the ``fast`` mode (``GROUPS_BY_ENCODER``): the n-gram heads' scores of ``batch`` with the rows of the
-    comments that name a group replaced by the encoder heads' scores, and per-row thresholds (the calibrated 0.5
-    of ``abuse.FLAG_THRESHOLDS`` for the n-gram rows, the encoder head's own for the others); (None, None) when no
-    comment of the batch names a group, or there is no encoder (``[comments] spans = false``). The encoded
-    comments keep their token vectors for the span head."""
-    if not GROUPS_BY_ENCODER or ctx.span_encoder is None:
+    """The abuse heads' scores of ``batch`` and their thresholds (one per row where rows differ), or (None, None)
+    for the n-gram heads alone at ``abuse.FLAG_THRESHOLDS`` (``[comments] spans = false``: no encoder).
+
+    The base is the encoder heads (``encoder`` mode) or the n-gram heads (``fast`` mode). A comment that names a
+    group reads the encoder heads (``GROUPS_BY_ENCODER``); the others' toxicity and insult read the blend of both
+    models (``abuse.BLEND_HEAD``): every comment in the ``encoder`` mode, in the ``fast`` mode those whose n-gram
+    toxicity reaches ``abuse.BLEND_FROM`` (the rest could not be flagged by the blend). The encoded comments keep
+    their token vectors for the span head."""
+    if ctx.encoder is None and ctx.span_encoder is None:
         return None, None
-    named = [k for k, c in enumerate(batch) if mention.names_a_group(c.text[:MAX_COMMENT_CHARS])]
-    if not named:
-        return None, None
-    by_encoder, thresholds = _head_scores(ctx, abuse.ENCODER_HEAD, [batch[k] for k in named], ctx.span_encoder)
-    return abuse.with_encoder_rows(
-        abuse.model().score([c.text[:MAX_COMMENT_CHARS] for c in batch], counts), named, by_encoder, thresholds
-    )
+    texts = [c.text[:MAX_COMMENT_CHARS] for c in batch]
+    linear = abuse.model().score(texts, counts)
+    named = [k for k, text in enumerate(texts) if GROUPS_BY_ENCODER and mention.names_a_group(text)]
+    named_set = set(named)
+    if ctx.encoder is not None:
+        by_encoder, thresholds = _head_scores(ctx, abuse.ENCODER_HEAD, batch)
+        blended = [k for k in range(len(batch)) if k not in named_set]
+        return abuse.combined_scores(linear, by_encoder, thresholds, named=named, blended=blended, encoder_base=True)
+    blended = [k for k, score in enumerate(linear["toxicity"]) if score >= abuse.BLEND_FROM and k not in named_set]
+    encoded = sorted(named_set.union(blended))
+    if not encoded:
+        return linear, None
+    by_rows, thresholds = _head_scores(ctx, abuse.ENCODER_HEAD, [batch[k] for k in encoded], ctx.span_encoder)
+    by_encoder = {h: np.zeros(len(batch)) for h in by_rows}
+    for h, column in by_rows.items():
+        by_encoder[h][encoded] = column
+    return abuse.combined_scores(linear, by_encoder, thresholds, named=named, blended=blended)
 
 
 @step("abuse")
 def abuse_step(ctx: CommentContext) -> None:
     for batch, counts in _batches(ctx):
-        scores: dict[str, np.ndarray] | None
-        thresholds: dict | None
-        if ctx.encoder is not None:
-            scores, thresholds = _head_scores(ctx, abuse.ENCODER_HEAD, batch)
-        else:
-            scores, thresholds = _group_scores(ctx, batch, counts)
+        scores, thresholds = _abuse_scores(ctx, batch, counts)
         texts = [c.text for c in batch]
         results = abuse.score_texts(
             texts, counts, model_scores=scores, thresholds=thresholds, word_evidence=ctx.word_evidence

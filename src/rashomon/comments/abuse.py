@@ -26,6 +26,7 @@ from typing import Protocol, TypeVar
 
 import numpy as np
 
+from .. import heads
 from . import lexicon, mention, sarcasm, spelling, threats
 from .features import batch_scoring, normalize_words, token_ids
 from .models import LinearModel, load_model
@@ -35,6 +36,14 @@ from .models import LinearModel, load_model
 ABUSE_MODEL = "comments-abuse"
 #: Head file (``rashomon.heads``) with the abuse heads on the shared encoder (the default mode).
 ENCODER_HEAD = "comments-abuse-encoder"
+#: Head file with the blend of the two (``training.train_blend``): where a comment is encoded, its toxicity and
+#: insult are read from both models' log-odds together (issue 22, session 20: see ``training.BLEND_LABELS``).
+BLEND_HEAD = "comments-abuse-blend"
+#: In the ``fast`` mode a comment is encoded for the blend when its n-gram toxicity score is at least this
+#: (the others keep the n-gram heads' scores, too low for the blend to flag: on OLID 5-fold, encoding from 0.2
+#: gave the same flags as encoding every comment within 0.001 macro-F1, from 0.3 0.004 less; 56 % of OLID's
+#: tweets, far fewer on a page of plain comments).
+BLEND_FROM = 0.2
 #: A head's calibrated score at or above this raises its flag (0.5: the flag is right more often than not).
 FLAG_THRESHOLDS = {
     "toxicity": 0.5,
@@ -610,6 +619,68 @@ def with_encoder_rows(
         limits[head] = np.full(len(mixed[head]), FLAG_THRESHOLDS[head])
         limits[head][list(rows)] = encoder_thresholds.get(head, FLAG_THRESHOLDS[head])
     return mixed, limits
+
+
+def combined_scores(
+    linear: dict[str, np.ndarray],
+    encoder: dict[str, np.ndarray],
+    encoder_thresholds: dict[str, float],
+    *,
+    named: Sequence[int],
+    blended: Sequence[int],
+    encoder_base: bool = False,
+    blend: heads.Head | None = None,
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The scores the comments stage flags from, and their thresholds (head -> one per text): the n-gram heads'
+    ``linear`` scores (or, with ``encoder_base``, the encoder heads' for every text, at their thresholds), the
+    texts at ``named`` (comments that name a group) read by the encoder heads (:func:`with_encoder_rows`; already so
+    with ``encoder_base``), the toxicity and insult of the texts at ``blended`` by the ``blend`` head (the shipped
+    ``BLEND_HEAD`` by default). ``encoder`` holds one score per text, read only at ``named`` and ``blended``. One
+    function for the stage and ``eval/abuse.py``, so that what is measured is what runs."""
+    named, blended = list(named), list(blended)
+    if encoder_base:
+        scores, limits = dict(encoder), dict(encoder_thresholds)
+    elif named:
+        scores, limits = with_encoder_rows(
+            linear, named, {h: np.asarray(c)[named] for h, c in encoder.items()}, encoder_thresholds
+        )
+    else:
+        scores, limits = linear, {}
+    return with_blended_rows(
+        scores, limits, blended, linear, {h: np.asarray(c)[blended] for h, c in encoder.items()}, blend
+    )
+
+
+def with_blended_rows(
+    scores: dict[str, np.ndarray],
+    limits: dict[str, float | np.ndarray],
+    rows: Sequence[int],
+    linear_scores: dict[str, np.ndarray],
+    encoder_scores: dict[str, np.ndarray],
+    blend: heads.Head | None = None,
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """``scores`` (head -> one per text) and their ``limits`` with the ``blend`` head's labels (default: the
+    shipped ``BLEND_HEAD``) of the texts at ``rows`` read from the blend of the n-gram heads' ``linear_scores``
+    (one per text) and the encoder heads' ``encoder_scores`` (one per row, in order), at the blend head's
+    thresholds; the other heads unchanged."""
+    blend = blend or heads.load(BLEND_HEAD)
+    rows = list(rows)
+    n = len(next(iter(scores.values())))
+    mixed = {head: np.array(column, dtype=np.float64) for head, column in scores.items()}
+    per_row = {
+        head: np.broadcast_to(np.asarray(limit, dtype=np.float64), (n,)).copy() for head, limit in limits.items()
+    }
+    if not rows:
+        return mixed, per_row
+    features = np.column_stack(
+        [heads.logodds(np.asarray(linear_scores[label])[rows]) for label in blend.labels]
+        + [heads.logodds(encoder_scores[label]) for label in blend.labels]
+    )
+    table = blend.scores(features)
+    for k, label in enumerate(blend.labels):
+        mixed[label][rows] = table[:, k]
+        per_row.setdefault(label, np.full(n, FLAG_THRESHOLDS[label]))[rows] = blend.thresholds[label]
+    return mixed, per_row
 
 
 def _row(limit: float | np.ndarray, i: int) -> float:
