@@ -131,3 +131,18 @@ def test_the_fast_mode_encodes_only_the_comments_the_blend_could_flag(monkeypatc
     expected = blend.scores(np.array([features]))[0]
     assert scored.scores["toxicity"] == pytest.approx(expected[0], abs=1e-3)
     assert "toxicity" in scored.flags and "toxicity" not in analysis.page.comments[0].flags
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "evidence"),
+    [
+        ("Everyone queues for the sales on Black Friday again.", "Black", False),
+        ("The trip ended at the Jewish Museum, which was closed.", "Jewish", False),
+        ("Black people are always blamed for it.", "Black", True),
+        ("They say Muslims. Nobody listens.", "Muslims", True),
+    ],
+)
+def test_a_group_name_that_goes_on_into_a_proper_name_is_no_evidence(text, word, evidence):
+    start = text.index(word)
+    span = SimpleNamespace(start=start, end=start + len(word))
+    assert (abuse.used_spans(text, [span]) == [span]) is evidence

@@ -15,6 +15,8 @@ from rashomon.report.terminal import TERMINAL_UNSAFE, terminal_safe
 #: are characters, not bytes it drops), so the outputs must make them harmless.
 DUMP = (
     "Quay reopens\n\nThe harbour office said on Tuesday that the northern quay would reopen next week.\n\n"
+    # in the article too: a report that shows only the flagged comments still prints it
+    "A notice marked \u202eevil\u202c was posted at the gate.\n\n"
     "Ev\u009b31me says:\n\nLook \u009d0;pwned\u009c at this \u202eevil\u202c and \u2066that\u2069.\n\n"
     "bo says:\n\nPlain reply here.\n"
 )

@@ -193,6 +193,19 @@ def names_a_group_only(folded_span: str) -> bool:
             return False
 
 
+#: A capitalised word, then (a space or hyphen between) another: the first is part of a name ("Black Friday",
+#: "Jewish Museum"), not a group of people.
+_NAME_GOES_ON_RE = re.compile(r"[ -]\s*[A-Z][\w'-]")
+
+
+def inside_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (one capitalised word, e.g. a group's name) goes on into a proper name with the
+    next word: "Black" in "the sales on Black Friday" names a day, not people (issue 22, session 20: the span head
+    marked such a word in a company's name on a real comment)."""
+    word = text[start:end]
+    return bool(word[:1].isupper() and " " not in word.strip() and _NAME_GOES_ON_RE.match(text, end))
+
+
 @lru_cache(maxsize=1)
 def _group_anywhere() -> re.Pattern:
     return re.compile(r"(?<![\w'-])" + _group_word().pattern + r"(?![\w'-])")
