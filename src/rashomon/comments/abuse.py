@@ -738,7 +738,7 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
     group_only = [mention.names_a_group_only(folded[span.start : span.end]) for span in kept]
     if not any(group_only):
         return kept
-    kept = [  # a group's name that goes on into a proper name ("Black Water") names no people
+    kept = [  # a group's name that goes on into a proper name ("Black Friday") names no people
         span
         for span, only in zip(kept, group_only)
         if not (only and mention.inside_proper_name(text, span.start, span.end))
