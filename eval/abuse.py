@@ -40,7 +40,7 @@ sys.path.insert(0, str(REPO / "src"))
 from rashomon.comments import datasets, training  # noqa: E402
 from rashomon.comments.metrics import binary_figures  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
-from rashomon.heads import logodds  # noqa: E402
+from rashomon.heads import logodds_features  # noqa: E402
 
 OLID_GOAL, MARGIN_GOAL = 0.82, 0.10
 #: Issue 22's goal for hate / offensive / normal macro-F1 (on a held-out public set we do not have).
@@ -151,39 +151,48 @@ def _fit(mode, vectors, olid, davidson, olid_rows, davidson_rows, heads):
     return (lambda source, rows, texts: model.score(texts)), {h: fitted[h].threshold for h in heads}, fitted
 
 
-def _fold_blend(vectors, olid, davidson, train, test, cache, k, seed, source="davidson"):
-    """The blend head (``training.train_blend``) fitted on the fold's training rows: both models refitted there for
-    their out-of-fold scores (kept in ``cache`` as a head file)."""
+def _fold_models(vectors, olid, davidson, train, test, heads, cache, k, seed, source="davidson"):
+    """Both abuse models fitted once on the other set + the ``train`` rows: each one's held-out scores of ``source``
+    ("davidson" or "olid") and thresholds (mode -> (head -> scores, head -> threshold)), and the blend head fitted
+    on their out-of-fold scores (``training.train_blend``). Kept in ``cache`` when given: the rules of the stage can
+    then be measured again without retraining; empty the folder when the training recipe changes."""
     from rashomon.heads import Head
 
     prefix = "olid" if source == "olid" else "three-class"
-    path = Path(cache) / f"{prefix}-blend-{seed}-fold{k}-{len(test)}.npz" if cache else None
-    if path is not None and path.is_file():
-        return Head.read(path)
+    names = ("fast", "encoder", "blend")
+    paths = {name: Path(cache) / f"{prefix}-{name}-{seed}-fold{k}-{len(test)}.npz" for name in names} if cache else {}
+    if paths and all(path.is_file() for path in paths.values()):
+        held = {}
+        for mode in ("fast", "encoder"):
+            saved = np.load(paths[mode])
+            held[mode] = {h: saved[h] for h in heads}, {h: float(saved[f"threshold_{h}"]) for h in heads}
+        return held, Head.read(paths["blend"])
     parts = (train, None) if source == "olid" else (None, train)
-    labels = training.BLEND_LABELS
-    linear = _fit("fast", vectors, olid, davidson, *parts, labels)[2]
-    encoder = _fit("encoder", vectors, olid, davidson, *parts, labels)[2]
+    texts = (olid if source == "olid" else davidson).texts
+    held, fits = {}, {}
+    for mode in ("fast", "encoder"):
+        score, thresholds, fits[mode] = _fit(mode, vectors, olid, davidson, *parts, heads)
+        held[mode] = score(source, test, [texts[i] for i in test]), thresholds
     blend = training.train_blend(
-        linear, encoder, training.subset(olid, parts[0]), training.subset(davidson, parts[1]), labels
+        fits["fast"], fits["encoder"], training.subset(olid, parts[0]), training.subset(davidson, parts[1])
     )
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        blend.save(path)
-    return blend
+    if paths:
+        paths["blend"].parent.mkdir(parents=True, exist_ok=True)
+        for mode, (scores, thresholds) in held.items():
+            np.savez(paths[mode], **scores, **{f"threshold_{h}": thresholds[h] for h in heads})
+        blend.save(paths["blend"])
+    return held, blend
 
 
-def stage_scores(mode, vectors, olid, davidson, train, test, heads, grouped, cache, k, seed, source="davidson"):
-    """The scores and per-row thresholds the comments stage flags the ``test`` rows of ``source`` from
-    (``abuse.combined_scores``, as ``comments._abuse_scores`` calls it): the base heads of ``mode``; the rows
-    ``grouped`` marks (texts that name a group) read by the encoder heads; the toxicity and insult of the others
-    by the fold's blend head (in the ``fast`` mode only where the n-gram toxicity reaches ``abuse.BLEND_FROM``)."""
+def stage_scores(mode, models, blend, named):
+    """The scores and per-row thresholds the comments stage flags held-out rows from (``abuse.combined_scores``, as
+    ``comments._abuse_scores`` calls it), given both models' scores of the rows (``models``, from
+    :func:`_fold_models`) and the ``blend`` head: the base heads of ``mode``; the rows ``named`` marks (texts that
+    name a group) read by the encoder heads; the toxicity and insult of the others by the blend (in the ``fast``
+    mode only where the n-gram toxicity reaches ``abuse.BLEND_FROM``)."""
     from rashomon.comments import abuse
 
-    linear, _ = _fold_scores("fast", vectors, olid, davidson, train, test, heads, cache, k, seed, source)
-    encoder, thresholds = _fold_scores("encoder", vectors, olid, davidson, train, test, heads, cache, k, seed, source)
-    blend = _fold_blend(vectors, olid, davidson, train, test, cache, k, seed, source)
-    named = grouped[test]
+    (linear, _), (encoder, thresholds) = models["fast"], models["encoder"]
     if mode == "encoder":
         blended = ~named
     else:
@@ -197,8 +206,7 @@ def stage_scores(mode, vectors, olid, davidson, train, test, heads, grouped, cac
         encoder_base=mode == "encoder",
         blend=blend,
     )
-    limits = {h: np.broadcast_to(limits.get(h, abuse.FLAG_THRESHOLDS[h]), (len(test),)) for h in heads}
-    return scores, limits, blend
+    return scores, {h: np.broadcast_to(limits.get(h, abuse.FLAG_THRESHOLDS[h]), (len(named),)) for h in linear}
 
 
 def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cache=None) -> dict:
@@ -217,21 +225,14 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
     flag_up = {head: np.zeros(len(y), dtype=bool) for head in OLID_TARGETS}
     for k, (train, test) in enumerate(StratifiedKFold(folds, shuffle=True, random_state=seed).split(olid.texts, y)):
         print(f"  OLID fold {k + 1}/{folds}: training on {len(train):,} rows (+ Davidson), testing on {len(test):,}")
-        held_out, thresholds = _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed, "olid")
-        mixed, limits, blend = stage_scores(
-            mode, vectors, olid, davidson, train, test, heads, grouped, cache, k, seed, "olid"
-        )
+        models, blend = _fold_models(vectors, olid, davidson, train, test, heads, cache, k, seed, "olid")
+        held_out, thresholds = models[mode]
+        mixed, limits = stage_scores(mode, models, blend, grouped[test])
         for head in OLID_TARGETS:
             scores[head][test] = held_out[head]
             tuned[head][test] = held_out[head] >= thresholds[head]
             flag_up[head][test] = mixed[head] >= limits[head]
-        linear, _ = _fold_scores("fast", vectors, olid, davidson, train, test, heads, cache, k, seed, "olid")
-        encoder, _ = _fold_scores("encoder", vectors, olid, davidson, train, test, heads, cache, k, seed, "olid")
-        table = blend.scores(
-            np.column_stack(
-                [logodds(linear[label]) for label in blend.labels] + [logodds(encoder[label]) for label in blend.labels]
-            )
-        )
+        table = blend.scores(logodds_features(blend.labels, models["fast"][0], models["encoder"][0]))
         for j, label in enumerate(blend.labels):
             blended[label][test] = table[:, j]
     result = {}
@@ -405,34 +406,21 @@ def three_class_figures(gold: np.ndarray, predicted: np.ndarray) -> dict:
 
 
 def _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed, source="davidson"):
-    """The held-out rows' head scores of ``source`` ("davidson" or "olid") and the heads' thresholds, trained on
-    the other set + the ``train`` rows (kept in ``cache`` when given: the rules of the stage can then be measured
-    again without retraining; empty the folder when the training recipe changes)."""
-    prefix = "olid" if source == "olid" else "three-class"
-    path = Path(cache) / f"{prefix}-{mode}-{seed}-fold{k}-{len(test)}.npz" if cache else None
-    if path is not None and path.is_file():
-        saved = np.load(path)
-        return {h: saved[h] for h in heads}, {h: float(saved[f"threshold_{h}"]) for h in heads}
-    parts = (train, None) if source == "olid" else (None, train)
-    score, thresholds = _train(mode, vectors, olid, davidson, *parts, heads)
-    texts = (olid if source == "olid" else davidson).texts
-    held_out = score(source, test, [texts[i] for i in test])
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(path, **{h: held_out[h] for h in heads}, **{f"threshold_{h}": thresholds[h] for h in heads})
-    return held_out, thresholds
+    """The held-out rows' head scores of ``source`` and the heads' thresholds for one ``mode``
+    (:func:`_fold_models`)."""
+    return _fold_models(vectors, olid, davidson, train, test, heads, cache, k, seed, source)[0][mode]
 
 
 def fold_flags(
     mode, held_out, vectors, olid, davidson, train, test, grouped, evidence, cache, k, seed, source="davidson"
 ):
-    """The stage's flags (:func:`stage_flags`) of the ``test`` rows of ``source``, from the scores
-    :func:`stage_scores` gives (``held_out``, from :func:`_fold_scores`, names the heads); ``grouped`` marks the
-    texts that name a group; ``evidence`` is :func:`evidence_spans` of all the source's texts."""
-    heads = tuple(held_out[1])
-    model_scores, limits, _ = stage_scores(
-        mode, vectors, olid, davidson, train, test, heads, grouped, cache, k, seed, source
-    )
+    """The stage's flags (:func:`stage_flags`) of the ``test`` rows of ``source``: the scores :func:`stage_scores`
+    gives from the fold's models, with ``held_out`` (scores and thresholds, as :func:`_fold_scores` gives them) as
+    the ``mode``'s model (a candidate, e.g. a fine-tuned encoder's, measured in its place; it also names the heads);
+    ``grouped`` marks the texts that name a group; ``evidence`` is :func:`evidence_spans` of all the source's
+    texts."""
+    models, blend = _fold_models(vectors, olid, davidson, train, test, tuple(held_out[1]), cache, k, seed, source)
+    model_scores, limits = stage_scores(mode, models | {mode: held_out}, blend, grouped[test])
     # severe_toxicity is raised only with toxicity (abuse._PLAIN_FLAGS): it cannot change these flags
     model_scores = model_scores | {"severe_toxicity": np.zeros(len(test))}
     limits = dict(limits) | {"severe_toxicity": np.full(len(test), 1.01)}

@@ -230,7 +230,7 @@ def measure(args) -> dict:
     evidence = [[] for _ in olid.texts]
     for i, row in zip(test, abuse_eval.evidence_spans([olid.texts[i] for i in test], args.cache), strict=True):
         evidence[i] = row
-    grouped = abuse_eval._grouped(olid.texts, "fast")
+    grouped = abuse_eval._grouped(olid.texts)
     none = np.zeros(len(olid.texts), dtype=bool)
     common = (olid, davidson, train, test)
     sources = {
