@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from rashomon.comments import datasets, training  # noqa: E402
 from rashomon.comments.models import MODEL_DIR, SEED  # noqa: E402
-from rashomon.heads import logodds  # noqa: E402
+from rashomon.heads import logodds_features  # noqa: E402
 
 
 def _figures(y, scores, threshold):
@@ -134,9 +134,8 @@ def _train_blend(args, olid, davidson, linear_fits, encoder_fits, figures) -> No
         source, column, _ = training.ABUSE_RECIPE[label][0]
         data = olid if source == "olid" else davidson
         n = len(data.texts)
-        features = np.column_stack(
-            [logodds(linear_fits[name].oof[:n]) for name in blend.labels]
-            + [logodds(encoder_fits[name].oof[:n]) for name in blend.labels]
+        features = logodds_features(
+            blend.labels, *({name: fits[name].oof[:n] for name in blend.labels} for fits in (linear_fits, encoder_fits))
         )
         figures[f"blend:{label}"] = _figures(
             data.labels[column], blend.scores(features)[:, k], blend.thresholds[label]

@@ -82,6 +82,12 @@ def logodds(scores: np.ndarray) -> np.ndarray:
     return np.log(p / (1.0 - p))
 
 
+def logodds_features(labels, *models: Mapping[str, np.ndarray]) -> np.ndarray:
+    """The input of an ``input: scores`` head, one row per text: each model's calibrated scores of ``labels`` (model
+    -> label -> one score per text) as log-odds, side by side, model after model."""
+    return np.column_stack([logodds(model[label]) for model in models for label in labels])
+
+
 def _softmax(x: np.ndarray) -> np.ndarray:
     shifted = np.exp(x - x.max(axis=-1, keepdims=True))
     return shifted / shifted.sum(axis=-1, keepdims=True)

@@ -672,11 +672,11 @@ def with_blended_rows(
     }
     if not rows:
         return mixed, per_row
-    features = np.column_stack(
-        [heads.logodds(np.asarray(linear_scores[label])[rows]) for label in blend.labels]
-        + [heads.logodds(encoder_scores[label]) for label in blend.labels]
+    table = blend.scores(
+        heads.logodds_features(
+            blend.labels, {label: np.asarray(column)[rows] for label, column in linear_scores.items()}, encoder_scores
+        )
     )
-    table = blend.scores(features)
     for k, label in enumerate(blend.labels):
         mixed[label][rows] = table[:, k]
         per_row.setdefault(label, np.full(n, FLAG_THRESHOLDS[label]))[rows] = blend.thresholds[label]
@@ -738,12 +738,12 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
     group_only = [mention.names_a_group_only(folded[span.start : span.end]) for span in kept]
     if not any(group_only):
         return kept
-    kept = [  # a group's name that goes on into a proper name ("Black Friday") names no people
-        span
-        for span, only in zip(kept, group_only)
-        if not (only and mention.inside_proper_name(text, span.start, span.end))
+    # a group's name that goes on into a proper name ("Black Friday") names no people
+    named_people = [
+        not (only and mention.inside_proper_name(text, span.start, span.end)) for span, only in zip(kept, group_only)
     ]
-    group_only = [mention.names_a_group_only(folded[span.start : span.end]) for span in kept]
+    kept = [span for span, keep in zip(kept, named_people) if keep]
+    group_only = [only for only, keep in zip(group_only, named_people) if keep]
     if GROUP_NAME_JUDGED_BY_COMMENT and not denies:
         denies = mention.speaks_well(folded) or _denies_abuse(folded, quoted)
     return [
