@@ -184,11 +184,13 @@ def _drain(pending, how, collect, summary, bar, task) -> set[Future]:
 
 
 def _stop(pool: ProcessPoolExecutor, pending: set[Future]) -> None:
-    for future in pending:
-        future.cancel()
-    for process in list(getattr(pool, "_processes", {}).values()):  # do not wait for chunks in progress
+    """Stop the workers without waiting for the chunks in progress. Nothing is cancelled: the pool, broken by the
+    terminated workers (or by a Ctrl-C that reached them first), fails every pending future itself, and its manager
+    thread raises ``InvalidStateError`` into the terminal when it meets a future already cancelled (CPython 3.11's
+    ``terminate_broken``: a traceback after Ctrl-C, seen in CI). ``pending`` is never read again."""
+    for process in list(getattr(pool, "_processes", {}).values()):
         process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+    pool.shutdown(wait=True)
 
 
 def _count_skip(summary: BatchSummary, why: str) -> None:
