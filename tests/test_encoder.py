@@ -46,11 +46,24 @@ def test_paraphrases_are_closer_than_unrelated_texts(enc):
     assert cosine(captured, liberated) > cosine(captured, recipe) + 0.2
 
 
-def test_a_text_reads_the_same_alone_and_in_a_batch(enc):
+def test_a_text_gets_the_same_bits_alone_and_among_others(enc):
+    # int8 activations are quantized per call: a text run with neighbours would take their range
     text = "Aid agencies said thousands of families had fled the fighting."
     others = [f"Comment number {i}: {'really ' * i}not sure about this." for i in range(40)]
-    alone = enc.embed([text])[0]
-    batched = enc.embed(others[:20] + [text] + others[20:])[20]
+    alone = enc.encode([text], tokens=True)
+    among = enc.encode(others[:20] + [text] + others[20:], tokens=True)
+    assert np.array_equal(alone.sentences[0], among.sentences[20])
+    assert np.array_equal(alone.tokens[0], among.tokens[20])
+
+
+def test_batched_calls_stay_close_to_one_text_per_call():
+    text = "Aid agencies said thousands of families had fled the fighting."
+    others = [f"Comment number {i}: {'really ' * i}not sure about this." for i in range(40)]
+    alone = encoder.load(threads=1).embed([text])[0]
+    batched_encoder = encoder.Encoder(
+        data_path(settings.ENCODER_MODEL), data_path(settings.ENCODER_TOKENIZER), threads=1, batch_size=8
+    )
+    batched = batched_encoder.embed(others[:20] + [text] + others[20:])[20]
     assert cosine(alone, batched) > 0.99
 
 

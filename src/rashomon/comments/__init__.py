@@ -59,7 +59,7 @@ INSULT_NEEDS_TARGET = True
 #: lexicon) or is aimed at a person or a group like an insult's (:mod:`targets`); otherwise the comment's abuse
 #: flags are withheld (the scores stay). Issue 22: criticism of a thing or an idea with negative words ("this
 #: timetable sucks", "what a stupid idea", a bare "ridiculous", "sick" said in praise) and a question whose "what"
-#: the span head marked were flagged toxic on real pages. OLID 5-fold, fast mode: precision 0.789 -> 0.816, recall 0.477 -> 0.430 (see the README).
+#: the span head marked were flagged toxic on real pages. OLID 5-fold, fast mode: precision 0.789 -> 0.816, recall 0.477 -> 0.430 (see docs/measurements.md).
 TOXICITY_NEEDS_TARGET = True
 #: In the ``fast`` mode, a comment that names a group by faith, origin, sex, sexuality or disability
 #: (:func:`mention.names_a_group`) is scored by the encoder heads, as in the ``encoder`` mode; the others by the

@@ -35,8 +35,8 @@ weighted sum of the two views' (``TOPIC_KIND_WEIGHT``): on ECB+ topics 0.953 aga
 held-out 0.960 against 0.939, at the same precision (0.983 against 0.984). spaCy's entities masked instead of
 the actors' names score alike (0.959, held-out 0.965) but need a second parse of each lead; mixing the two
 vectors into one, or with 4 directions off the masked view, costs precision (about 0.956; 0.946-0.949), and
-capitalised words masked by rule or the lead's predicates gain less (issue 18's fourth to sixth passes in the
-README).
+capitalised words masked by rule or the lead's predicates gain less (issue 18's fourth to sixth passes in
+docs/measurements.md).
 """
 
 from __future__ import annotations
