@@ -46,24 +46,26 @@ def test_paraphrases_are_closer_than_unrelated_texts(enc):
     assert cosine(captured, liberated) > cosine(captured, recipe) + 0.2
 
 
+TEXT = "Aid agencies said thousands of families had fled the fighting."
+#: 40 neighbours of growing length, the text set among them at index 20
+AMONG_OTHERS = [f"Comment number {i}: {'really ' * i}not sure about this." for i in range(40)]
+AMONG_OTHERS.insert(20, TEXT)
+
+
 def test_a_text_gets_the_same_bits_alone_and_among_others(enc):
     # int8 activations are quantized per call: a text run with neighbours would take their range
-    text = "Aid agencies said thousands of families had fled the fighting."
-    others = [f"Comment number {i}: {'really ' * i}not sure about this." for i in range(40)]
-    alone = enc.encode([text], tokens=True)
-    among = enc.encode(others[:20] + [text] + others[20:], tokens=True)
+    alone = enc.encode([TEXT], tokens=True)
+    among = enc.encode(AMONG_OTHERS, tokens=True)
     assert np.array_equal(alone.sentences[0], among.sentences[20])
     assert np.array_equal(alone.tokens[0], among.tokens[20])
 
 
 def test_batched_calls_stay_close_to_one_text_per_call():
-    text = "Aid agencies said thousands of families had fled the fighting."
-    others = [f"Comment number {i}: {'really ' * i}not sure about this." for i in range(40)]
-    alone = encoder.load(threads=1).embed([text])[0]
+    alone = encoder.load(threads=1).embed([TEXT])[0]
     batched_encoder = encoder.Encoder(
         data_path(settings.ENCODER_MODEL), data_path(settings.ENCODER_TOKENIZER), threads=1, batch_size=8
     )
-    batched = batched_encoder.embed(others[:20] + [text] + others[20:])[20]
+    batched = batched_encoder.embed(AMONG_OTHERS)[20]
     assert cosine(alone, batched) > 0.99
 
 
