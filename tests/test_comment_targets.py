@@ -72,7 +72,7 @@ def test_people_nouns_and_things_that_end_alike():
 @pytest.mark.parametrize("mode", ["fast", "encoder"])
 def test_the_stage_withholds_insult_on_criticism_of_things_and_keeps_it_on_people(mode, monkeypatch):
     things = [
-        "I think this timetable sucks and needs a rewrite by someone who takes the bus.",
+        "This timetable sucks.",
         "What a stupid idea for a ferry route, honestly.",
         "This article is crap.",
     ]
@@ -114,7 +114,7 @@ def test_flags_aimed_answers_only_what_is_asked():
 @pytest.mark.parametrize("mode", ["fast", "encoder"])
 def test_the_stage_withholds_toxicity_on_criticism_of_things(mode, monkeypatch):
     things = [
-        "I think this timetable sucks and needs a rewrite by someone who takes the bus.",
+        "This timetable sucks.",
         "They moved the market to Tuesday again. Ridiculous.",
         "What a stupid idea for a ferry route, honestly.",
         "This ranking is garbage.",
