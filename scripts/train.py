@@ -63,7 +63,8 @@ def main(argv=None) -> int:
         linear_fits = _train_linear(args, olid, davidson, sarcasm_data, figures)
     if args.only in ("all", "encoder"):
         encoder_fits = _train_encoder(args, olid, davidson, sarcasm_data, figures)
-    if args.only == "blend":  # both models refitted in memory (the same arrays as the shipped ones), not saved
+    if args.only == "blend":  # both models refitted in memory as `make train` fits them, not saved (the shipped
+        # encoder heads were fitted on vectors 8 texts per encoder call, so these differ slightly: see their card)
         linear_fits = training.train_abuse(olid, davidson, log=lambda *_: None)[1]
         encoder_fits = training.train_encoder_abuse(
             _vectors(args, olid, davidson), olid, davidson, log=lambda *_: None
@@ -89,7 +90,7 @@ def main(argv=None) -> int:
     return 0
 
 
-def _train_linear(args, olid, davidson, sarcasm_data, figures) -> None:
+def _train_linear(args, olid, davidson, sarcasm_data, figures) -> dict:
     print(f"training the linear abuse heads (the fast mode) on OLID + Davidson from {args.data}")
     abuse, fitted = training.train_abuse(olid, davidson)
     abuse.save(args.out / "comments-abuse.npz")
@@ -103,7 +104,7 @@ def _train_linear(args, olid, davidson, sarcasm_data, figures) -> None:
     return fitted
 
 
-def _train_encoder(args, olid, davidson, sarcasm_data, figures) -> None:
+def _train_encoder(args, olid, davidson, sarcasm_data, figures) -> dict:
     print("training the heads on the shared encoder (abuse, sarcasm)")
     head, fits = training.train_encoder_abuse(_vectors(args, olid, davidson), olid, davidson)
     head.save(args.out / f"{training.ENCODER_ABUSE_HEAD}.npz")
