@@ -28,6 +28,7 @@ normal = none), beside the majority class and alt-profanity-check read as offens
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -67,15 +68,36 @@ def _vectors(olid, davidson, cache) -> dict[str, np.ndarray]:
     }
 
 
+def cache_key(texts: list[str], *made_by: str) -> str:
+    """The name part of a cached result: a fingerprint of the texts it was made from and of what made it
+    (``made_by``: fingerprints of code and models), so a result of other data, code or models is never read."""
+    digest = hashlib.sha1("\0".join(made_by).encode())
+    for text in texts:
+        digest.update(text.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _fitting_fingerprint() -> str:
+    """What decides the fold models: the encoder (its vectors) and the code that fits the heads; not the stage's
+    rules, which the cached fold models exist to be measured again under."""
+    from rashomon import encoder, heads
+    from rashomon.comments import features, models
+
+    digest = hashlib.sha1(encoder.load().fingerprint.encode())
+    for module in (training, models, features, datasets, heads):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def evidence_spans(texts: list[str], cache=None) -> list[list[tuple[int, int, str]]]:
     """What the comments stage can show for each text's flags, as (start, end, label): the toxic-span head's
     phrases it uses (``toxic_span``) and the lexicon's and threat patterns' hits (see the module docstring)."""
     from pathlib import Path as _Path
 
-    from rashomon import encoder
+    from rashomon import encoder, resources
     from rashomon.comments import abuse, spans
 
-    path = _Path(cache) / f"evidence-{len(texts)}.json" if cache else None
+    path = _Path(cache) / f"evidence-{cache_key(texts, resources.fingerprint())}.json" if cache else None
     if path is not None and path.is_file():
         return [[(a, b, label) for a, b, label in row] for row in json.loads(path.read_text())]
     result: list[list[tuple[int, int, str]]] = []
@@ -155,12 +177,15 @@ def _fold_models(vectors, olid, davidson, train, test, heads, cache, k, seed, so
     """Both abuse models fitted once on the other set + the ``train`` rows: each one's held-out scores of ``source``
     ("davidson" or "olid") and thresholds (mode -> (head -> scores, head -> threshold)), and the blend head fitted
     on their out-of-fold scores (``training.train_blend``). Kept in ``cache`` when given: the rules of the stage can
-    then be measured again without retraining; empty the folder when the training recipe changes."""
+    then be measured again without retraining; named by ``cache_key`` of the data and of
+    ``_fitting_fingerprint``."""
     from rashomon.heads import Head
 
     prefix = "olid" if source == "olid" else "three-class"
     names = ("fast", "encoder", "blend")
-    paths = {name: Path(cache) / f"{prefix}-{name}-{seed}-fold{k}-{len(test)}.npz" for name in names} if cache else {}
+    texts = (olid if source == "olid" else davidson).texts
+    key = cache_key([*olid.texts, *davidson.texts], _fitting_fingerprint(), f"{seed} {k} {len(test)}")
+    paths = {name: Path(cache) / f"{prefix}-{name}-{seed}-fold{k}-{key}.npz" for name in names} if cache else {}
     if paths and all(path.is_file() for path in paths.values()):
         held = {}
         for mode in ("fast", "encoder"):
@@ -168,7 +193,6 @@ def _fold_models(vectors, olid, davidson, train, test, heads, cache, k, seed, so
             held[mode] = {h: saved[h] for h in heads}, {h: float(saved[f"threshold_{h}"]) for h in heads}
         return held, Head.read(paths["blend"])
     parts = (train, None) if source == "olid" else (None, train)
-    texts = (olid if source == "olid" else davidson).texts
     held, fits = {}, {}
     for mode in ("fast", "encoder"):
         score, thresholds, fits[mode] = _fit(mode, vectors, olid, davidson, *parts, heads)

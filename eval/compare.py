@@ -76,24 +76,14 @@ def _page(paragraphs: list[list[str]], publisher: str):
     return Page(text=text, blocks=blocks, publisher=publisher), where
 
 
-def _code_key() -> bytes:
-    """A fingerprint of rashomon's code and shipped data, so a cached analysis is read only by the code that made it
-    (a cache keyed by the text alone silently kept the figures of the code before a change)."""
-    import rashomon
-
-    root = Path(rashomon.__file__).resolve().parent
-    digest = hashlib.sha1()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".json", ".txt")):
-        digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
-    return digest.digest()
-
-
 def analyses_of(pages: list, nlp) -> list:
-    """Attribution, claims and actors for each page; cached by the page's text and the code's fingerprint."""
+    """Attribution, claims and actors for each page; cached by the page's text and ``resources.fingerprint()``
+    (code and models: a cache keyed by the text alone silently kept the figures of the code before a change)."""
+    from rashomon import resources
     from rashomon.pipeline import analyze
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    code = _code_key()
+    code = resources.fingerprint().encode()
     out = []
     for page in pages:
         key = hashlib.sha1(code + (page.publisher or "").encode() + page.text.encode()).hexdigest()

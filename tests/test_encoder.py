@@ -69,6 +69,20 @@ def test_batched_calls_stay_close_to_one_text_per_call():
     assert cosine(alone, batched) > 0.99
 
 
+def test_vector_caches_are_read_only_for_the_same_texts_and_encoder(enc, tmp_path):
+    # keyed by name and length alone, a cache of other texts (or of 8 texts per call) was read back silently
+    from rashomon.comments.training import embed_cached
+
+    first, second = ["the ceasefire held", "the convoy left"], ["rebels took the hill", "aid arrived late"]
+    assert np.array_equal(embed_cached(first, "set", tmp_path, log=lambda *_: None), enc.embed(first))
+    assert np.array_equal(embed_cached(second, "set", tmp_path, log=lambda *_: None), enc.embed(second))
+    assert len(list(tmp_path.glob("set-*.npy"))) == 2
+    batched_encoder = encoder.Encoder(
+        data_path(settings.ENCODER_MODEL), data_path(settings.ENCODER_TOKENIZER), threads=1, batch_size=8
+    )
+    assert batched_encoder.fingerprint != enc.fingerprint == encoder.load(threads=1).fingerprint
+
+
 def test_the_same_call_gives_the_same_bits(enc):
     texts = ["first text", "a second, longer text about a ceasefire that collapsed", ""]
     assert np.array_equal(enc.embed(texts), enc.embed(texts))

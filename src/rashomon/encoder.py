@@ -26,10 +26,11 @@ characters, which bounds the tokenizer's work on a hostile 100,000-character com
 from __future__ import annotations
 
 import gzip
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -96,6 +97,16 @@ class Encoder:
         self.batch_size = batch_size
         self.dim = int(self.session.get_outputs()[1].shape[-1])
         self.name = settings.ENCODER_NAME
+        self.files = (model_path, tokenizer_path)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """What decides the vectors this encoder gives: its model and tokenizer files, how it cuts texts and how many
+        it encodes per call. A cache of vectors keys on it, so that one made by another encoder is never read."""
+        digest = hashlib.sha1(repr((self.max_tokens, self.max_chars, self.batch_size)).encode())
+        for path in self.files:
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:16]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One L2-normalised vector per text, shape (len(texts), dim)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache, lru_cache
 from importlib import resources
@@ -14,6 +15,18 @@ import yaml
 def data_path(relative: str) -> Path:
     """The path of a shipped data file, e.g. ``data_path("claims/topics.yaml")``."""
     return Path(str(resources.files("rashomon") / "data" / relative))
+
+
+@cache
+def fingerprint() -> str:
+    """A fingerprint of rashomon's code and every shipped file (models included), for the caches of training and
+    the evaluations: a result cached under it is read back only by the code and models that made it (caches keyed
+    by their inputs alone silently kept the figures of the code or the encoder before a change)."""
+    root = Path(str(resources.files("rashomon")))
+    digest = hashlib.sha1()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def data_text(relative: str) -> str:
