@@ -26,6 +26,15 @@ from rashomon.comments.models import MODEL_DIR, SEED  # noqa: E402
 from rashomon.heads import logodds_features  # noqa: E402
 
 
+def _stamped(head):
+    """``head`` with the fingerprint of the encoder whose vectors it was fitted on (``Head.vectors``)."""
+    from dataclasses import replace
+
+    from rashomon import encoder
+
+    return replace(head, vectors=encoder.load().fingerprint)
+
+
 def _figures(y, scores, threshold):
     from sklearn.metrics import f1_score, roc_auc_score
 
@@ -80,7 +89,7 @@ def main(argv=None) -> int:
             from rashomon import framing_training
 
             print(f"training the loaded-language token head on MBIC from {args.data}")
-            framing_training.train_loaded(args.data / "bias" / "mbic").save(args.out / "framing-loaded.npz")
+            _stamped(framing_training.train_loaded(args.data / "bias" / "mbic")).save(args.out / "framing-loaded.npz")
             figures["framing-loaded"] = {"measured_by": "eval/framing.py (BASIL-dev, PTC)"}
     if args.only in ("all", "spans") and (args.data / "toxicity" / "toxic_spans").is_dir():
         _train_spans(args, figures)
@@ -107,7 +116,7 @@ def _train_linear(args, olid, davidson, sarcasm_data, figures) -> dict:
 def _train_encoder(args, olid, davidson, sarcasm_data, figures) -> dict:
     print("training the heads on the shared encoder (abuse, sarcasm)")
     head, fits = training.train_encoder_abuse(_vectors(args, olid, davidson), olid, davidson)
-    head.save(args.out / f"{training.ENCODER_ABUSE_HEAD}.npz")
+    _stamped(head).save(args.out / f"{training.ENCODER_ABUSE_HEAD}.npz")
     for name, fit in fits.items():
         source, column, _ = training.ABUSE_RECIPE[name][0]
         data = olid if source == "olid" else davidson
@@ -156,7 +165,7 @@ def _train_sarcasm(args, sarcasm_data, figures, *, linear: bool = False, encoder
     if encoder:
         sarcasm_vectors = training.embed_cached(sarcasm_data.texts, "isarc", args.cache)
         head, fit = training.train_encoder_sarcasm(sarcasm_vectors, sarcasm_data)
-        head.save(args.out / f"{training.ENCODER_SARCASM_HEAD}.npz")
+        _stamped(head).save(args.out / f"{training.ENCODER_SARCASM_HEAD}.npz")
         figures["encoder:sarcasm"] = _figures(y, fit.oof, fit.threshold)
         print(f"  encoder sarcasm          {figures['encoder:sarcasm']}")
 
@@ -172,7 +181,7 @@ def _train_spans(args, figures) -> None:
 
     print(f"training the toxic-span head on Toxic Spans from {args.data}")
     head, figures["spans"] = span_training.train_spans(args.data, encoder.load())
-    head.save(args.out / f"{head.name}.npz")
+    _stamped(head).save(args.out / f"{head.name}.npz")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,8 @@ a JSON document:
 - ``features`` (optional) names what the head reads when it is more than the encoder's vectors (a span head reads
   a piece with its neighbours and the sentence vector: ``token-window1+sentence``); the module that builds those
   features refuses a head that names other ones.
+- ``vectors`` (optional) is the fingerprint of the encoder whose vectors the head was fitted on
+  (``Encoder.fingerprint``), written by ``make train``.
 - ``input: scores`` is a head that reads other models' scores instead of the encoder's vectors: a blend of two
   models' log-odds per label (``features`` names the models, e.g. ``logodds:comments-abuse+comments-abuse-encoder``),
   stored and calibrated like any other head.
@@ -127,6 +129,10 @@ class Head:
     #: What the head reads when it is not the bare encoder vectors (e.g. ``token-window1+sentence``: a piece with
     #: its neighbours and the sentence vector); the module that builds the features checks it.
     features: str = ""
+    #: The fingerprint of the encoder whose vectors the head was fitted on (``Encoder.fingerprint``: its files and
+    #: how it batches), written by ``make train``: a test holds every shipped head to the shipped encoder's, since
+    #: vectors of the same model batched otherwise differ slightly. Empty for heads that read scores.
+    vectors: str = ""
 
     def __post_init__(self) -> None:
         if self.input not in INPUTS:
@@ -220,6 +226,8 @@ class Head:
         }
         if self.features:
             meta["features"] = self.features
+        if self.vectors:
+            meta["vectors"] = self.vectors
         buffer = io.BytesIO()
         arrays["meta"] = np.array(json.dumps(meta, sort_keys=True))
         np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]
@@ -257,6 +265,7 @@ class Head:
                 thresholds={k: float(v) for k, v in meta.get("thresholds", {}).items()},
                 calibration=calibration,
                 features=str(meta.get("features", "")),
+                vectors=str(meta.get("vectors", "")),
             )
         except KeyError as error:
             raise HeadError(f"head {path} names an entry it does not hold: {error}") from error

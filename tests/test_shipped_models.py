@@ -1,0 +1,57 @@
+"""The shipped models are what ``make train`` gives from today's code and data, on today's encoder.
+
+Both kinds of drift happened unseen: the n-gram abuse model shipped for weeks after its features changed (the
+evaluations refit it per fold, so their figures were of a model the product did not ship), and the encoder heads
+were fitted on vectors batched 8 per call after the product had moved to one text per call."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from rashomon import encoder
+from rashomon.heads import FORMAT, Head
+from rashomon.resources import data_path
+from tests.conftest import REPO, shared_path
+
+
+def _shipped_heads() -> list[Head]:
+    found = []
+    for path in sorted(data_path("models").glob("*.npz")):
+        with np.load(path, allow_pickle=False) as stored:
+            meta = json.loads(str(stored["meta"])) if "meta" in stored.files else {}
+        if meta.get("format") == FORMAT:
+            found.append(Head.read(path))
+    return found
+
+
+def test_every_shipped_head_that_reads_vectors_was_fitted_on_the_shipped_encoders():
+    heads = _shipped_heads()
+    reading_vectors = [head for head in heads if head.input != "scores"]
+    assert len(reading_vectors) >= 4, [head.name for head in heads]
+    fingerprint = encoder.load().fingerprint
+    assert {head.name: head.vectors for head in reading_vectors} == {head.name: fingerprint for head in reading_vectors}
+    assert all(not head.vectors for head in heads if head.input == "scores")
+
+
+@pytest.mark.slow
+def test_the_shipped_n_gram_models_are_what_make_train_gives(tmp_path):
+    data = shared_path("data")
+    shared_path("data", "toxicity")
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "train.py"), "--data", str(data), "--out", str(tmp_path)]
+        + ["--only", "linear"],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    for name in ("comments-abuse", "comments-sarcasm"):
+        with np.load(tmp_path / f"{name}.npz") as trained, np.load(data_path(f"models/{name}.npz")) as shipped:
+            assert sorted(trained.files) == sorted(shipped.files), name
+            differing = [key for key in trained.files if not np.array_equal(trained[key], shipped[key])]
+            assert not differing, f"{name}: {differing} differ from make train's; retrain and ship them"
