@@ -280,7 +280,11 @@ def encoded(spec: str, texts: list[str], cache: Path | None, model=None) -> tupl
     """The model's vectors of ``texts`` with its timing (read from ``cache`` when it holds this model's vectors of
     these very texts), or None when the model is not installed. ``model``: the model of ``spec`` when the caller
     has loaded it already."""
-    name = spec.partition("=")[0]
+    name, _, where = spec.partition("=")
+    if name == "minilm" and not where:  # the shipped encoder: its files and batching, not just its name
+        from rashomon.encoder import load
+
+        spec += "\0" + load(threads=1).fingerprint
     key = hashlib.sha256(("\n".join(texts) + "\0" + spec).encode()).hexdigest()[:16]
     stored = cache / f"{name}-{key}.npz" if cache else None
     if stored is not None and stored.is_file():

@@ -170,13 +170,15 @@ def load_ecb(folder: Path) -> list[dict]:
 
 
 def embed(docs: list[dict], cache: Path | None, name: str, leads: list[str] | None = None) -> np.ndarray:
-    """The encoder's vectors of the documents' title and lead (or of ``leads``), kept in ``cache``."""
+    """The encoder's vectors of the documents' title and lead (or of ``leads``), kept in ``cache`` under a key of
+    the texts and of the encoder (``Encoder.fingerprint``), so vectors of another encoder are never read back."""
+    from rashomon import encoder
+
     leads = [lead_text(d["title"], d["text"]) for d in docs] if leads is None else leads
-    key = hashlib.sha1("\n".join(leads).encode()).hexdigest()[:12]
+    key = hashlib.sha1((encoder.load().fingerprint + "\n" + "\n".join(leads)).encode()).hexdigest()[:12]
     path = cache / f"{name}-{key}.npy" if cache else None
     if path is not None and path.exists():
         return np.load(path)
-    from rashomon import encoder
 
     vectors = encoder.load().embed(leads)
     if path is not None:
@@ -250,9 +252,11 @@ def mask_entities(texts: list[str]) -> list[str]:
 def document_actors(docs: list[dict], cache: Path | None, name: str) -> list[list[dict]]:
     """Each document's actors as a batch analysis holds them (name, type, aliases, mentions): the actors stage
     over its title and text, parsed by the project's spaCy pipeline; kept in ``cache`` (the parse is the slow
-    part)."""
+    part) under a key of the texts and of rashomon's code and models (``resources.fingerprint``)."""
+    from rashomon import resources
+
     texts = [f"{d['title']}\n{d['text']}" if d["title"] else d["text"] for d in docs]
-    key = hashlib.sha1("\n\x00".join(texts).encode()).hexdigest()[:12]
+    key = hashlib.sha1((resources.fingerprint() + "\n\x00" + "\n\x00".join(texts)).encode()).hexdigest()[:12]
     path = cache / f"{name}-actors-{key}.json" if cache else None
     if path is not None and path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
