@@ -289,3 +289,29 @@ def test_a_participle_after_a_reported_feeling_is_said_by_the_one_who_reports_it
     assert ("the skippers", "citing") in sources_and_cues(
         nlp, "Okafor said the skippers claimed the pier was unsafe, citing two accidents last winter."
     )
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "pronoun", "person"),
+    [
+        # the tagger reads the town as a person: a "he" after the farmer's description is the farmer's
+        (
+            ["Peter Lind, a farmer from Hull, lost his barn on Monday. He said the water rose within minutes."],
+            "He",
+            "Peter Lind",
+        ),
+        # the client named inside the lawyer's description is not whom the sentence is about
+        (
+            ["Ida Vell, a lawyer for Tom Hale, met reporters on Friday. She said the case against him was weak."],
+            "She",
+            "Ida Vell",
+        ),
+    ],
+)
+def test_a_pronoun_speaker_is_the_person_described_not_a_name_in_the_description(nlp, paragraphs, pronoun, person):
+    assert (pronoun, person, False) in {(s, name, u) for _, s, name, u in speakers(nlp, paragraphs)}
+
+
+def test_a_pronoun_speaker_after_a_plain_object_is_still_the_last_person_named(nlp):
+    said = speakers(nlp, ["Ida Vell met Ivo Brandt at the pier on Friday. He said the ferry would run again."])
+    assert ("He", "Ivo Brandt", False) in {(s, name, u) for _, s, name, u in said}

@@ -40,6 +40,8 @@ OTHER_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", ""})
 PAIR_NAME_LABELS = OTHER_NAME_LABELS | {"GPE"}
 #: Modifiers a description may carry that tell which holder of a role, not another role ("the former governor").
 ROLE_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+#: How far up the parse a name is looked at for the description of another person it sits in.
+MAX_DESCRIPTION_CLIMB = 6
 
 
 def role_of(token: Token) -> str:
@@ -113,8 +115,25 @@ def people_before(parsed, position: int, floor: int) -> Iterator[tuple[int, Any,
             continue
         for ent in item.doc.ents:
             at = start + ent.start_char
-            if ent.label_ == "PERSON" and floor <= at < position and position - at <= PRONOUN_REACH:
+            if ent.label_ != "PERSON" or not floor <= at < position or position - at > PRONOUN_REACH:
+                continue
+            if not in_description_of_another(ent):
                 yield at, item, ent
+
+
+def in_description_of_another(ent: Span) -> bool:
+    """Whether a PERSON entity is named inside the description of another person (an apposition, no verb between):
+    "Tom Hale" in "Anna Berg, a lawyer for Tom Hale, met the press", "Hull" in "John Smith, a farmer from Hull"
+    (a town the tagger reads as a person). The sentence is about the person described, so a "she" or "he" after it
+    is not given to the name inside the description."""
+    token = ent.root
+    for _ in range(MAX_DESCRIPTION_CLIMB):
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.dep_ == "appos" and token.head.ent_type_ == "PERSON" and token.head not in ent:
+            return True
+        token = token.head
+    return False
 
 
 def sentence_just_before(parsed, position: int, floor: int) -> tuple[Any, Span] | None:

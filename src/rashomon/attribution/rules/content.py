@@ -354,8 +354,9 @@ class ContentRules(ExtractorBase):
         return self.relative_gap_of(ask.verb, ask.group, ask.objects)
 
     def short_answer(self, ask: Ask) -> Span_ | None:
-        """ "said yes", "would not say so", "said the same of X", "thinks so"."""
-        if ask.lemma not in SAY_LEMMAS | self.lexicon.cue_verbs["belief"]:
+        """ "said yes", "would not say so", "said the same of X", "thinks so"; not "saw nothing" (a perception verb
+        answers nothing: what was seen is no statement)."""
+        if ask.lemma not in SAY_LEMMAS | self.lexicon.cue_verbs["belief"] or ask.lemma in self.lexicon.perception_verbs:
             return None
         answer = next(
             (
