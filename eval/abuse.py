@@ -68,15 +68,6 @@ def _vectors(olid, davidson, cache) -> dict[str, np.ndarray]:
     }
 
 
-def cache_key(texts: list[str], *made_by: str) -> str:
-    """The name part of a cached result: a fingerprint of the texts it was made from and of what made it
-    (``made_by``: fingerprints of code and models), so a result of other data, code or models is never read."""
-    digest = hashlib.sha1("\0".join(made_by).encode())
-    for text in texts:
-        digest.update(text.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()[:16]
-
-
 def _fitting_fingerprint() -> str:
     """What decides the fold models: the encoder (its vectors) and the code that fits the heads; not the stage's
     rules, which the cached fold models exist to be measured again under."""
@@ -97,7 +88,7 @@ def evidence_spans(texts: list[str], cache=None) -> list[list[tuple[int, int, st
     from rashomon import encoder, resources
     from rashomon.comments import abuse, spans
 
-    path = _Path(cache) / f"evidence-{cache_key(texts, resources.fingerprint())}.json" if cache else None
+    path = _Path(cache) / f"evidence-{resources.key_of(texts, resources.fingerprint())}.json" if cache else None
     if path is not None and path.is_file():
         return [[(a, b, label) for a, b, label in row] for row in json.loads(path.read_text())]
     result: list[list[tuple[int, int, str]]] = []
@@ -177,14 +168,15 @@ def _fold_models(vectors, olid, davidson, train, test, heads, cache, k, seed, so
     """Both abuse models fitted once on the other set + the ``train`` rows: each one's held-out scores of ``source``
     ("davidson" or "olid") and thresholds (mode -> (head -> scores, head -> threshold)), and the blend head fitted
     on their out-of-fold scores (``training.train_blend``). Kept in ``cache`` when given: the rules of the stage can
-    then be measured again without retraining; named by ``cache_key`` of the data and of
+    then be measured again without retraining; named by ``resources.key_of`` of the data and
     ``_fitting_fingerprint``."""
+    from rashomon import resources
     from rashomon.heads import Head
 
     prefix = "olid" if source == "olid" else "three-class"
     names = ("fast", "encoder", "blend")
     texts = (olid if source == "olid" else davidson).texts
-    key = cache_key([*olid.texts, *davidson.texts], _fitting_fingerprint(), f"{seed} {k} {len(test)}")
+    key = resources.key_of([*olid.texts, *davidson.texts], _fitting_fingerprint(), f"{seed} {k} {len(test)}")
     paths = {name: Path(cache) / f"{prefix}-{name}-{seed}-fold{k}-{key}.npz" for name in names} if cache else {}
     if paths and all(path.is_file() for path in paths.values()):
         held = {}

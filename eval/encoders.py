@@ -42,7 +42,6 @@ Prints a table and one line of JSON last.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -281,11 +280,13 @@ def encoded(spec: str, texts: list[str], cache: Path | None, model=None) -> tupl
     these very texts), or None when the model is not installed. ``model``: the model of ``spec`` when the caller
     has loaded it already."""
     name, _, where = spec.partition("=")
+    from rashomon import resources
+
     if name == "minilm" and not where:  # the shipped encoder: its files and batching, not just its name
         from rashomon.encoder import load
 
         spec += "\0" + load(threads=1).fingerprint
-    key = hashlib.sha256(("\n".join(texts) + "\0" + spec).encode()).hexdigest()[:16]
+    key = resources.key_of(texts, spec)
     stored = cache / f"{name}-{key}.npz" if cache else None
     if stored is not None and stored.is_file():
         data = np.load(stored)

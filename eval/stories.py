@@ -35,7 +35,6 @@ them is kept.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import re
@@ -172,10 +171,10 @@ def load_ecb(folder: Path) -> list[dict]:
 def embed(docs: list[dict], cache: Path | None, name: str, leads: list[str] | None = None) -> np.ndarray:
     """The encoder's vectors of the documents' title and lead (or of ``leads``), kept in ``cache`` under a key of
     the texts and of the encoder (``Encoder.fingerprint``), so vectors of another encoder are never read back."""
-    from rashomon import encoder
+    from rashomon import encoder, resources
 
     leads = [lead_text(d["title"], d["text"]) for d in docs] if leads is None else leads
-    key = hashlib.sha1((encoder.load().fingerprint + "\n" + "\n".join(leads)).encode()).hexdigest()[:12]
+    key = resources.key_of(leads, encoder.load().fingerprint)
     path = cache / f"{name}-{key}.npy" if cache else None
     if path is not None and path.exists():
         return np.load(path)
@@ -256,7 +255,7 @@ def document_actors(docs: list[dict], cache: Path | None, name: str) -> list[lis
     from rashomon import resources
 
     texts = [f"{d['title']}\n{d['text']}" if d["title"] else d["text"] for d in docs]
-    key = hashlib.sha1((resources.fingerprint() + "\n\x00" + "\n\x00".join(texts)).encode()).hexdigest()[:12]
+    key = resources.key_of(texts, resources.fingerprint())
     path = cache / f"{name}-actors-{key}.json" if cache else None
     if path is not None and path.exists():
         return json.loads(path.read_text(encoding="utf-8"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,16 @@ def fingerprint() -> str:
     digest = hashlib.sha1()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def key_of(texts: Iterable[str], *made_by: str) -> str:
+    """A short fingerprint of ``texts`` and of what made a result from them (``made_by``: the fingerprints of an
+    encoder, of code, a seed), for the file name of a cached result: one of other texts or made otherwise is
+    never read back."""
+    digest = hashlib.sha1("\0".join(made_by).encode())
+    for text in texts:
+        digest.update(text.encode("utf-8", "surrogatepass") + b"\0")
     return digest.hexdigest()[:16]
 
 

@@ -23,7 +23,6 @@ as negatives, so that naming a group or reporting a war does not read as abuse. 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -317,17 +316,12 @@ def embed_cached(texts: Sequence[str], name: str, cache=None, log=print) -> np.n
     """Encoder sentence vectors of ``texts``, kept in ``cache`` (a folder) when given, so that training and the
     evaluations encode a data set once. The file is named by ``name`` and a fingerprint of the texts and of the
     encoder (``Encoder.fingerprint``), so vectors of other texts or of another encoder are never read back."""
-    from .. import encoder
+    from .. import encoder, resources
 
     model = encoder.load()
-    path = None
-    if cache:
-        digest = hashlib.sha1(model.fingerprint.encode())
-        for text in texts:
-            digest.update(text.encode("utf-8", "surrogatepass") + b"\0")
-        path = Path(cache) / f"{name}-{digest.hexdigest()[:16]}.npy"
-        if path.is_file():
-            return np.load(path)
+    path = Path(cache) / f"{name}-{resources.key_of(texts, model.fingerprint)}.npy" if cache else None
+    if path is not None and path.is_file():
+        return np.load(path)
     log(f"  encoding {len(texts):,} texts of {name}")
     vectors = model.embed(list(texts))
     if path is not None:
