@@ -996,6 +996,13 @@ def test_a_heading_label_before_a_colon_is_not_a_speaker(nlp):
     assert not any(a.cue.text == ":" for a in spoken(analysis))
 
 
+def test_a_term_before_a_colon_and_its_definition_is_not_a_speaker(nlp):
+    analysis = run(nlp, ["Harbour guide", "Tidal Window: The tidal window is the hour in which deep ships may enter."])
+    assert not any(a.cue.text == ":" for a in spoken(analysis))
+    analysis = run(nlp, ["Harbour debate", "Ida Vell: The tidal window is too short for the new ferries."])
+    assert [(source_of(analysis, a).name, a.cue.text) for a in spoken(analysis)] == [("Ida Vell", ":")]
+
+
 def test_a_short_sentence_with_an_infinitive_cue_does_not_take_the_previous_one(nlp):
     analysis = run(
         nlp,

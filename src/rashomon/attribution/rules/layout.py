@@ -8,7 +8,14 @@ from spacy.tokens import Token
 
 from .base import ExtractorBase, Found
 from .confidence import rated
-from .settings import CLOSE_TEXT, COLON_NAME_REACH, MAX_SPEAKER_TOKENS, MIN_CLAIMED_QUOTE_WORDS, OPEN_TEXT
+from .settings import (
+    CLOSE_TEXT,
+    COLON_NAME_REACH,
+    DEFINED_TERM_REACH,
+    MAX_SPEAKER_TOKENS,
+    MIN_CLAIMED_QUOTE_WORDS,
+    OPEN_TEXT,
+)
 
 
 class LayoutRules(ExtractorBase):
@@ -47,6 +54,8 @@ class LayoutRules(ExtractorBase):
         rest = [t for t in doc[colon + 1 : end] if not t.is_space]
         if len(rest) < MIN_CLAIMED_QUOTE_WORDS:
             return
+        if self.defined_term(name, rest):
+            return  # "Managerial Grid: The managerial grid is a tool ...": a glossary's term and its definition
         content = self.chars(rest[0].i, end - 1)
         wrapped = self.text[name.start_char - 1 : name.start_char] in OPEN_TEXT
         if wrapped and self.text[content[1] - 1 : content[1]] in CLOSE_TEXT:
@@ -67,6 +76,15 @@ class LayoutRules(ExtractorBase):
                 **rated("layout.speaker_label"),
             )
         )
+
+    @staticmethod
+    def defined_term(label, rest) -> bool:
+        """Whether the words after a label open by naming the label itself ("Managerial Grid: The managerial grid
+        is ..."): a term and its definition, as in a glossary or a list of models; a speaker's words do not start
+        by naming the speaker."""
+        words = {t.lower_ for t in label if t.is_alpha}
+        opening = {t.lower_ for t in rest[:DEFINED_TERM_REACH] if t.is_alpha}
+        return bool(words) and words <= opening
 
     def colon_quotes(self) -> None:
         """``... Jane Roe: "what she says"``: a quotation introduced by a colon after a name, anywhere in a line

@@ -320,6 +320,8 @@ IRREGULAR_PAST = {"said": "say", "told": "tell", "wrote": "write", "spoke": "spe
 IRREGULAR_PAST_LEMMAS = frozenset(IRREGULAR_PAST.values())
 #: A speaker label ("PENCE:", "Jane Roe:") or a dash signature has at most this many tokens.
 MAX_SPEAKER_TOKENS = 4
+#: A label whose words all come back within this many tokens after its colon is a term being defined, not a speaker.
+DEFINED_TERM_REACH = 4
 #: A speaker between a closing quotation mark and its cue ('"...," Jane Roe, an adviser, said') is at most this long.
 MAX_SPEAKER_SPAN = 25
 #: How many tokens before a colon that opens a quotation the speaker's name may start ("Roe in 1992:").
