@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .base import ExtractorBase, Found
 from .confidence import rated
@@ -78,7 +78,7 @@ class LayoutRules(ExtractorBase):
         )
 
     @staticmethod
-    def defined_term(label, rest) -> bool:
+    def defined_term(label: Span, rest: list[Token]) -> bool:
         """Whether the words after a label open by naming the label itself ("Managerial Grid: The managerial grid
         is ..."): a term and its definition, as in a glossary or a list of models; a speaker's words do not start
         by naming the speaker."""
