@@ -996,6 +996,18 @@ def test_a_heading_label_before_a_colon_is_not_a_speaker(nlp):
     assert not any(a.cue.text == ":" for a in spoken(analysis))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The tidal window is far too short," said Ida Vell, joking.',
+        '"The tidal window is far too short," Ida Vell said, joking.',
+    ],
+)
+def test_how_a_speaker_said_it_is_no_second_statement(nlp, text):
+    analysis = run(nlp, ["Harbour news", text])
+    assert [(source_of(analysis, a).name, a.cue.text) for a in spoken(analysis)] == [("Ida Vell", "said")]
+
+
 def test_a_term_before_a_colon_and_its_definition_is_not_a_speaker(nlp):
     analysis = run(nlp, ["Harbour guide", "Tidal Window: The tidal window is the hour in which deep ships may enter."])
     assert not any(a.cue.text == ":" for a in spoken(analysis))

@@ -49,6 +49,7 @@ from .settings import (
     RETORT_CONTENT_RULES,
     RETORT_PARTICLE,
     RETORT_VERBS,
+    SAY_LEMMAS,
     SKIP_CUES_IN_QUOTES,
 )
 
@@ -58,6 +59,21 @@ _SPACES = re.compile(r" *")
 
 class VerbCueRules(ExtractorBase):
     """Speech and belief verbs, attitude adjectives and clause marks as cues, with their source and content."""
+
+    def speakers_manner(self, verb: Token) -> bool:
+        """'"...," said Ida Vell, joking.', '"...," Ida Vell said, joking.': a participle hung on a verb of saying or
+        on its speaker tells how it was said; the quotation is that cue's, not a second statement. (Not "is shown
+        saying": there the participle is the speech.)"""
+        if verb.tag_ != "VBG":
+            return False
+        if verb.dep_ == "xcomp":
+            return verb.head.lemma_.lower() in SAY_LEMMAS
+        speaker = verb.head
+        return (
+            verb.dep_ in ("appos", "acl")
+            and speaker.dep_ in ("nsubj", "nsubjpass")
+            and speaker.head.lemma_.lower() in self.lexicon.all_cue_lemmas
+        )
 
     def cue_chars(self, verb: Token) -> tuple[int, int]:
         """The cue verb with its auxiliaries, negation and adverbs ("has also said"), particle ("pointed out")
@@ -502,8 +518,9 @@ class VerbCueRules(ExtractorBase):
                 and verb.dep_ == "advcl"
                 and verb.head.lemma_.lower()
                 in self.lexicon.all_cue_lemmas  # "she said, speaking by phone": the quotation is the cue's
-                or verb.lemma_.lower() in OCCASION_VERBS
-            )  # "as he spoke, ...": when, not what
+                or verb.lemma_.lower() in OCCASION_VERBS  # "as he spoke, ...": when, not what
+                or self.speakers_manner(verb)
+            )
             quote = (
                 self.neighbour_quote(verb)
                 if (verb.dep_ not in ("acl", "amod", "relcl") or self.finite_acl(verb)) and not beside_cue
