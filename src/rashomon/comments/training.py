@@ -328,9 +328,3 @@ def embed_cached(texts: Sequence[str], name: str, cache=None, log=print) -> np.n
         path.parent.mkdir(parents=True, exist_ok=True)
         np.save(path, vectors)
     return vectors
-    log(f"  encoding {len(texts):,} texts of {name}")
-    vectors = encoder.load().embed(list(texts))
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.save(path, vectors)
-    return vectors
