@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import os
 import pickle
@@ -83,10 +82,10 @@ def analyses_of(pages: list, nlp) -> list:
     from rashomon.pipeline import analyze
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    code = resources.fingerprint().encode()
+    code = resources.fingerprint()
     out = []
     for page in pages:
-        key = hashlib.sha1(code + (page.publisher or "").encode() + page.text.encode()).hexdigest()
+        key = resources.key_of([page.publisher or "", page.text], code)
         path = CACHE / f"{key}.pkl"
         try:
             out.append(pickle.loads(path.read_bytes()))

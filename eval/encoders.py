@@ -279,9 +279,9 @@ def encoded(spec: str, texts: list[str], cache: Path | None, model=None) -> tupl
     """The model's vectors of ``texts`` with its timing (read from ``cache`` when it holds this model's vectors of
     these very texts), or None when the model is not installed. ``model``: the model of ``spec`` when the caller
     has loaded it already."""
-    name, _, where = spec.partition("=")
     from rashomon import resources
 
+    name, _, where = spec.partition("=")
     if name == "minilm" and not where:  # the shipped encoder: its files and batching, not just its name
         from rashomon.encoder import load
 
