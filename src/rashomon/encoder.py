@@ -15,8 +15,8 @@ Every stage asks this module for vectors, never loads its own copy:
 Each text is run alone (``settings.ENCODER_BATCH_SIZE``): the model quantizes its activations to int8 per
 call, so a text run beside others would take their range, and its vector (and every score read from it) would
 move with its neighbours. Alone, a text gets the same vector wherever it is encoded: in a page or a corpus, in
-either comment mode, in ``make train`` or in use (the shipped heads were fitted on vectors encoded 8 at a
-time, within cosine 0.99 of these; their cards say so). A larger ``batch_size`` sorts texts by length and pads
+either comment mode, in ``make train`` or in use (the shipped heads name the encoder they were fitted on:
+``Encoder.fingerprint``, ``Head.vectors``). A larger ``batch_size`` sorts texts by length and pads
 each call to its longest, trading that for a few per cent of speed. A text longer than the model's window
 (``settings.ENCODER_MAX_TOKENS`` word pieces) is truncated, not windowed: its vector reads its beginning, and
 ``Encoding.truncated`` says so, so a caller can flag it. Texts are first cut to ``ENCODER_MAX_CHARS``

@@ -20,9 +20,9 @@ def data_path(relative: str) -> Path:
 
 @cache
 def fingerprint() -> str:
-    """A fingerprint of rashomon's code and every shipped file (models included), for the caches of training and
-    the evaluations: a result cached under it is read back only by the code and models that made it (caches keyed
-    by their inputs alone silently kept the figures of the code or the encoder before a change)."""
+    """A fingerprint of rashomon's code and every shipped file (models included), for the evaluations' caches: a
+    result cached under it is read back only by the code and models that made it (caches keyed by their inputs
+    alone silently kept the figures of the code or the encoder before a change)."""
     root = Path(str(resources.files("rashomon")))
     digest = hashlib.sha1()
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
