@@ -60,16 +60,21 @@ def test_a_text_gets_the_same_bits_alone_and_among_others(enc):
     assert np.array_equal(alone.tokens[0], among.tokens[20])
 
 
-def test_batched_calls_stay_close_to_one_text_per_call():
-    alone = encoder.load(threads=1).embed([TEXT])[0]
-    batched_encoder = encoder.Encoder(
+@pytest.fixture(scope="module")
+def batched_enc() -> encoder.Encoder:
+    """The shipped model run 8 texts per call, as it was before session 21."""
+    return encoder.Encoder(
         data_path(settings.ENCODER_MODEL), data_path(settings.ENCODER_TOKENIZER), threads=1, batch_size=8
     )
-    batched = batched_encoder.embed(AMONG_OTHERS)[20]
+
+
+def test_batched_calls_stay_close_to_one_text_per_call(enc, batched_enc):
+    alone = enc.embed([TEXT])[0]
+    batched = batched_enc.embed(AMONG_OTHERS)[20]
     assert cosine(alone, batched) > 0.99
 
 
-def test_vector_caches_are_read_only_for_the_same_texts_and_encoder(enc, tmp_path):
+def test_vector_caches_are_read_only_for_the_same_texts_and_encoder(enc, batched_enc, tmp_path):
     # keyed by name and length alone, a cache of other texts (or of 8 texts per call) was read back silently
     from rashomon.comments.training import embed_cached
 
@@ -77,10 +82,7 @@ def test_vector_caches_are_read_only_for_the_same_texts_and_encoder(enc, tmp_pat
     assert np.array_equal(embed_cached(first, "set", tmp_path, log=lambda *_: None), enc.embed(first))
     assert np.array_equal(embed_cached(second, "set", tmp_path, log=lambda *_: None), enc.embed(second))
     assert len(list(tmp_path.glob("set-*.npy"))) == 2
-    batched_encoder = encoder.Encoder(
-        data_path(settings.ENCODER_MODEL), data_path(settings.ENCODER_TOKENIZER), threads=1, batch_size=8
-    )
-    assert batched_encoder.fingerprint != enc.fingerprint == encoder.load(threads=1).fingerprint
+    assert batched_enc.fingerprint != enc.fingerprint == encoder.load(threads=1).fingerprint
 
 
 def test_the_same_call_gives_the_same_bits(enc):

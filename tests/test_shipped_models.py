@@ -40,8 +40,7 @@ def test_every_shipped_head_that_reads_vectors_was_fitted_on_the_shipped_encoder
 
 @pytest.mark.slow
 def test_the_shipped_n_gram_models_are_what_make_train_gives(tmp_path):
-    data = shared_path("data")
-    shared_path("data", "toxicity")
+    data = shared_path("data", "toxicity").parent
     done = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "train.py"), "--data", str(data), "--out", str(tmp_path)]
         + ["--only", "linear"],
