@@ -72,8 +72,7 @@ def main(argv=None) -> int:
         linear_fits = _train_linear(args, olid, davidson, sarcasm_data, figures)
     if args.only in ("all", "encoder"):
         encoder_fits = _train_encoder(args, olid, davidson, sarcasm_data, figures)
-    if args.only == "blend":  # both models refitted in memory as `make train` fits them, not saved (the shipped
-        # encoder heads were fitted on vectors 8 texts per encoder call, so these differ slightly: see their card)
+    if args.only == "blend":  # both models refitted in memory as `make train` fits them (the shipped ones), not saved
         linear_fits = training.train_abuse(olid, davidson, log=lambda *_: None)[1]
         encoder_fits = training.train_encoder_abuse(
             _vectors(args, olid, davidson), olid, davidson, log=lambda *_: None
