@@ -184,11 +184,30 @@ def subject_just_before(parsed, position: int, floor: int, quoted) -> tuple[int,
     return owner.block.start + person.idx, person
 
 
-def pair_just_before(parsed, position: int, floor: int, quoted) -> tuple[int, Token] | None:
+def words_just_before(parsed, position: int) -> tuple[Any, Span] | None:
+    """``(parsed block, words)``: the words of the sentence holding ``position`` that come before it; None when
+    there are none."""
+    for item in parsed:
+        start, end = item.block.start, item.block.end
+        if not start <= position < end + 1:
+            continue
+        local = position - start
+        sentence = next((s for s in item.doc.sents if s.start_char <= local < s.end_char + 1), None)
+        if sentence is None:
+            return None
+        words = [t for t in sentence if t.idx < local]
+        return (item, item.doc[words[0].i : words[-1].i + 1]) if words else None
+    return None
+
+
+def pair_just_before(
+    parsed, position: int, floor: int, quoted, same_sentence: bool = False
+) -> tuple[int, Token] | None:
     """The one coordination of people's names the sentence right before ``position`` holds ("The grid was drawn up
     by Lind and Brandt." before "According to them, ..."), as ``(page offset, first name's head)``; None when that
-    sentence names anyone else, or two such pairs, or the pair only inside a quotation."""
-    found = sentence_just_before(parsed, position, floor)
+    sentence names anyone else, or two such pairs, or the pair only inside a quotation. ``same_sentence``: the
+    words before ``position`` in its own sentence instead ("Lind and Brandt met the board, both of them saying")."""
+    found = words_just_before(parsed, position) if same_sentence else sentence_just_before(parsed, position, floor)
     if found is None:
         return None
     owner, before = found
@@ -199,6 +218,9 @@ def pair_just_before(parsed, position: int, floor: int, quoted) -> tuple[int, To
     pair = [t for t in before if head.left_edge.i <= t.i <= head.right_edge.i]
     if not all(t.ent_type_ in PAIR_NAME_LABELS for t in pair if t.pos_ == "PROPN"):
         return None  # "between Lind and the 1990s"
-    if any(t.pos_ == "PROPN" and t.ent_type_ in OTHER_NAME_LABELS and t not in pair for t in before):
-        return None  # someone else named in that sentence could be among "them"
+    # someone else named in that sentence could be among "them" ("both" in the pair's own sentence is two
+    # people: only another person's name leaves it open, not "On Twitter" or "also Republicans")
+    others = frozenset({"PERSON"}) if same_sentence else OTHER_NAME_LABELS
+    if any(t.pos_ == "PROPN" and t.ent_type_ in others and t not in pair for t in before):
+        return None
     return owner.block.start + head.idx, head

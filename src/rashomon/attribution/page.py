@@ -252,6 +252,8 @@ class PageAttributor:
                     # gives no one, and no one is entered for it)
                     self._enter_person_before(record.source[0])
             elif mention.pronoun == "plural":
+                if mention.name.lower() == "both":  # two people: a pair named before it in its sentence first
+                    self._enter_pair_before(record.source[0], same_sentence=True)
                 matched = self.book._match(mention, hint, record.source[0])
                 if matched is None:
                     self._enter_pair_before(record.source[0])
@@ -401,11 +403,12 @@ class PageAttributor:
         if best is not None:
             self.book.resolve(describe(best[1], self.lexicon), best[0])
 
-    def _enter_pair_before(self, position: int) -> None:
+    def _enter_pair_before(self, position: int, same_sentence: bool = False) -> None:
         """ "The grid was drawn up by Lind and Brandt. According to them, ...": a "they" or "them" with no earlier
         source to be is the one pair of people the sentence right before names (:func:`.described.pair_just_before`),
-        who become one source ("Lind and Brandt")."""
-        pair = described.pair_just_before(self.parsed, position, self.book.floor, self._quoted)
+        who become one source ("Lind and Brandt"). ``same_sentence``: the pair named earlier in the pronoun's own
+        sentence instead ("Lind and Brandt toured the pier, both of them saying ...")."""
+        pair = described.pair_just_before(self.parsed, position, self.book.floor, self._quoted, same_sentence)
         if pair is not None:
             self.book.resolve(describe(pair[1], self.lexicon, together=True), pair[0])
 

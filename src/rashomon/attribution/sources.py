@@ -56,6 +56,11 @@ GENDERED_HEADS = {
     "sister": "female",
     "spokeswoman": "female",
 }
+#: Courtesy titles that say whether a person is a man or a woman ("Mr. Vell": a later "she" is someone else).
+GENDERED_TITLES = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+#: Nouns for a number of people that the lexicon's people nouns include: in apposition to a name they describe no
+#: one person ("Eastfield, a crowd favourite" is no person's name for it).
+COLLECTIVE_PEOPLE = frozenset({"people", "public", "family", "audience", "crowd", "staff", "jury", "couple", "elite"})
 GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several"})
 #: Titles that make the name after them a person's, also a name the source lexicon knows as an outlet's ("Mr.
 #: Bloomberg").
@@ -104,7 +109,9 @@ class Mention:
     kind: str
     role: str | None = None
     affiliation: str | None = None
-    pronoun: str | None = None  # "male", "female", "plural", "thing", "first" for pronoun mentions
+    #: "male", "female", "plural", "thing", "first" for pronoun mentions ("both" is "plural"); "vague" for people
+    #: the writer leaves unnamed ("some said", "many believe")
+    pronoun: str | None = None
     indefinite: bool = False
     plural: bool = False
     gender: str | None = None
@@ -130,8 +137,11 @@ def _definite(noun: Token) -> bool:
 def described_by(child: Token) -> bool:
     """Whether ``child`` of a group pronoun says which people it means: a relative clause ("those who left"), a
     phrase ("many of the crews"), a participle ("those living near the pier"), but not a participle with a clause
-    of its own ("those wondering whether ..."), which is a cue."""
+    of its own ("those wondering whether ..."), which is a cue; an adjective with its phrase ("those familiar
+    with the plan")."""
     if child.dep_ in ("relcl", "prep"):
+        return True
+    if child.dep_ == "amod" and any(c.dep_ == "prep" for c in child.children):
         return True
     return child.dep_ == "acl" and not any(c.dep_ == "ccomp" for c in child.children)
 
@@ -302,6 +312,22 @@ def _one_person(head: Token, kind: str) -> bool:
         and head.pos_ == "PROPN"
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
     )
+
+
+def _group_reference(head: Token) -> str | None:
+    """What a quantifier standing for people refers to, when nothing beside it says who: "both" ("both of them
+    said") refers back to two people met before, as "they" does: ``"plural"``; "some", "many", "others" are
+    people the writer does not name: ``"vague"``, a source of their own each time, never merged with another.
+    None when a relative clause or a phrase says who ("those who left", "many of the crews", "both senators")."""
+    lower = head.lower_
+    if lower == "both":
+        said_who = any(
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ != "PRON" for g in c.children) for c in head.rights
+        )
+        return None if said_who or head.dep_ in ("det", "preconj", "predet") else "plural"
+    if lower in GROUP_PRONOUNS and head.pos_ in ("PRON", "DET", "NOUN", "ADJ"):
+        return None if any(described_by(c) for c in head.rights) else "vague"
+    return None
 
 
 def _pronoun(head: Token) -> str | None:
@@ -486,6 +512,11 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         pronoun = _pronoun(head)
         if pronoun:
             return Mention(head.text, "unknown", pronoun=pronoun)
+    group = _group_reference(head)
+    if group == "plural":
+        return Mention(head.text, "unknown", pronoun=group, plural=True)
+    if group == "vague":
+        return Mention(head.text, "unnamed_person", pronoun=group, plural=True, indefinite=True)
     named, descriptor = named_body(head, lexicon)
     if descriptor is not None and _person_entity(named, lexicon) is None:
         return _describe_body(named, descriptor, lexicon)
@@ -538,13 +569,19 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
     determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "nummod", "amod", "quantmod")]
     indefinite = bool(INDEFINITE.intersection(determiners)) and person is None
     kind = _kind(core, head, lexicon, name, indefinite)
+    described_person = _person_by_apposition(head, kind, name_tokens, lexicon)
+    if described_person is not None:  # "Ana Reyes, a farmer": a person, whatever the entity tagger said
+        kind = "person"
+        role = role or _text([t for t in described_person.lefts if t.dep_ in ("amod", "compound")] + [described_person])
     pair = _coordinated_names(head, name_tokens) if together else []
     members = _members(pair) if pair else ()
     if members:  # "Tannenbaum and Schmidt": both speak, under one name
         name = _together(members)
         kind = "person" if any(t.ent_type_ == "PERSON" for t in pair) else kind
-    gender = GENDERED_HEADS.get(head.lower_) or next(
-        (GENDERED_HEADS[t.lower_] for t in core if t.lower_ in GENDERED_HEADS and t.dep_ == "appos"), None
+    gender = (
+        GENDERED_HEADS.get(head.lower_)
+        or next((GENDERED_HEADS[t.lower_] for t in core if t.lower_ in GENDERED_HEADS and t.dep_ == "appos"), None)
+        or _title_gender(head)
     )
     return Mention(
         name,
@@ -559,6 +596,32 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         described_as=described_as if person is not None else None,
         members=members,
     )
+
+
+def _person_by_apposition(head: Token, kind: str, name_tokens: list[Token], lexicon: Lexicon) -> Token | None:
+    """The noun in apposition that makes a name the entity tagger read as a body a person's ("Ana Reyes, a
+    farmer": ORG for "Reyes"): a singular noun for one person (not a group word: "a crowd"), after a name of two
+    proper words or more, as people's names are; a one-word name ("Acme, a supplier") stays what it was. None
+    when there is no such noun."""
+    if kind != "organization" or head.pos_ != "PROPN" or sum(t.pos_ == "PROPN" for t in name_tokens) < 2:
+        return None
+    return next(
+        (
+            c
+            for c in head.rights
+            if c.dep_ == "appos"
+            and c.tag_ == "NN"
+            and c.lemma_.lower() not in COLLECTIVE_PEOPLE
+            and lexicon.names_people(c.lemma_.lower(), c.lower_, people=True)
+        ),
+        None,
+    )
+
+
+def _title_gender(head: Token) -> str | None:
+    """ "male" for "Mr. Vell", "female" for "Mrs." or "Ms.": the courtesy title written before the name."""
+    titles = (t.lower_.rstrip(".") for t in head.lefts if t.dep_ == "compound" and t.i < head.i)
+    return next((GENDERED_TITLES[t] for t in titles if t in GENDERED_TITLES), None)
 
 
 def _coordinated_names(head: Token, name_tokens: list[Token]) -> list[Token]:
@@ -719,7 +782,7 @@ class SourceBook:
             full = self._member_name(entry.key)
             if full is not None:  # "Sanders said" after "Bernie Sanders and Ada Lind": the person, by full name
                 entry.name, entry.kind = full, "person"
-        entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing") or mention.bare
+        entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing", "vague") or mention.bare
         self.entries.append(entry)
         return entry
 
@@ -881,7 +944,16 @@ class SourceBook:
             )
             return None if self.pair_since(one, position) else one
         if mention.pronoun == "plural":
+            if mention.name.lower() == "both":  # two people: a pair who spoke together, never another group
+                return self._recent(lambda e: len(e.members) == 2, position)
             return self._recent(lambda e: e.plural or e.kind not in PERSON_KINDS | {"document"}, position)
+        if mention.pronoun == "vague":
+            # "Some Republicans said X. Some also said Y": the same people, named by the same word just before
+            word = mention.name.lower()
+            return self._recent(
+                lambda e: e.plural and not e.unresolved and len(e.key) > 1 and e.name.lower().split()[0] == word,
+                position,
+            )
         if mention.pronoun == "thing":
             return self._recent(lambda e: e.kind not in PERSON_KINDS and not e.plural, position)
         if mention.indefinite:

@@ -204,15 +204,20 @@ def empty_sentences(warnings: list[dict[str, Any]]) -> dict[str, str]:
 
 #: Names of a source that is only ever a pronoun the attribution stage could not tie to anyone ("he said" with no
 #: one named before): shown as what they are, not as if "he" were a name.
-UNRESOLVED_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it"})
+UNRESOLVED_PRONOUNS = frozenset({"he", "him", "she", "her", "it"})
+#: The same for people in the plural, and for the people a writer leaves vague ("some said", "many believe",
+#: "others argued"): a reader should see that nobody is named, not read "Some" as a name.
+UNRESOLVED_GROUPS = frozenset({"they", "them", "both", "some", "many", "others", "several", "those"})
 #: How such a source is shown, the pronoun in quotation marks.
 NOT_NAMED = "someone not named (“{pronoun}”)"
+NOT_NAMED_GROUP = "people not named (“{pronoun}”)"
 
 
 def not_named(source: dict[str, Any] | None) -> bool:
-    """Whether a source is only ever a pronoun nobody was tied to (shown as :data:`NOT_NAMED`): nobody a report
-    can say it quotes."""
-    return bool(source and source.get("unresolved") and str(source.get("name") or "").lower() in UNRESOLVED_PRONOUNS)
+    """Whether a source is only ever a pronoun nobody was tied to, or vague people (shown as :data:`NOT_NAMED`,
+    :data:`NOT_NAMED_GROUP`): nobody a report can say it quotes."""
+    name = str((source or {}).get("name") or "").lower()
+    return bool(source and source.get("unresolved") and name in UNRESOLVED_PRONOUNS | UNRESOLVED_GROUPS)
 
 
 def source_name(sources: dict[str, Any], source_id: str | None) -> str:
@@ -222,7 +227,8 @@ def source_name(sources: dict[str, Any], source_id: str | None) -> str:
     if not source:
         return str(source_id)
     if not_named(source):
-        return NOT_NAMED.format(pronoun=source["name"])
+        group = source["name"].lower() in UNRESOLVED_GROUPS
+        return (NOT_NAMED_GROUP if group else NOT_NAMED).format(pronoun=source["name"])
     return source.get("name") or source_id
 
 

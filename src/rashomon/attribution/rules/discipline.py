@@ -22,7 +22,12 @@ content is found and before it is added; each answers "keep" or "drop":
   subject is the one criticized, by no one named;
 * a cue inside a yes/no question put to someone ("asked whether the board would be willing to wait"), a fronted
   purpose ("To counter the complaints, the board ..."), "find" with a reflexive object ("may find itself short"):
-  a possibility, an aim or a predicament, not something said or held.
+  a possibility, an aim or a predicament, not something said or held;
+* a cue of working a figure or an outcome out in the infinitive of an attempt, with a noun phrase for content
+  ("tried to predict the outcome"): the work is told, not what came of it ("tried to blame X" and "tried to
+  argue that X" say something all the same);
+* a passive verb of being seen, heard or recorded with a speech participle ("is shown saying", "was heard telling
+  aides"): the participle is the cue and the passive's subject its speaker; the recording relays nothing itself.
 """
 
 from __future__ import annotations
@@ -33,7 +38,10 @@ from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from .base import ExtractorBase, to_infinitive
 from .settings import (
     ASKING_VERBS,
+    ATTEMPT_VERBS,
+    CAUGHT_VERBS,
     COPULAS,
+    ESTIMATE_VERBS,
     IMPERSONAL_SUBJECTS,
     INDEFINITE_DETERMINERS,
     INDEFINITE_PRONOUNS,
@@ -308,6 +316,29 @@ class CueDiscipline(ExtractorBase):
             and c.i < verb.i
             and any(p.dep_ == "prep" and p.lower_ in ("on", "for") for p in c.children)
             for c in head.children
+        )
+
+    @staticmethod
+    def only_attempted(verb: Token, rule: str) -> bool:
+        """ "The forecasters tried to predict the outcome": a cue of working something out in the infinitive of an
+        attempt, with a noun phrase for content (``rule`` in :data:`OBJECT_RULES`)."""
+        return (
+            rule in OBJECT_RULES
+            and verb.lemma_.lower() in ESTIMATE_VERBS
+            and verb.dep_ == "xcomp"
+            and to_infinitive(verb)
+            and verb.head.lemma_.lower() in ATTEMPT_VERBS
+        )
+
+    def records_a_speaker(self, verb: Token) -> bool:
+        """'"...," Mr. Vell is shown saying', "she was heard telling aides that ...": a passive verb of being seen,
+        heard or recorded whose complement or adverbial is a speech participle (found from the participle, see
+        ``SpeakerRules.caught_speaking``)."""
+        if verb.lemma_.lower() not in CAUGHT_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
+            return False
+        speech = self.lexicon.cue_verbs["speech"]
+        return any(
+            c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBG" and c.lemma_.lower() in speech for c in verb.children
         )
 
     @staticmethod

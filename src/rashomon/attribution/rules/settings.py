@@ -47,10 +47,32 @@ JUDGING_VERBS = frozenset(
         "commend",
     }
 )
-#: Passive verbs of being heard or recorded: "was caught on tape saying ...", "was overheard telling ...": the
-#: participle is what the passive's subject said (``SpeakerRules.caught_speaking``).
+#: Verbs of an attempt, and the cues of working a figure or an outcome out: one of these in the infinitive of an
+#: attempt, with a noun phrase for content ("tried to predict the outcome", "attempted to estimate the cost"),
+#: tells the work, not a finding (``CueDiscipline.only_attempted``). An attempt to speak ("tried to blame X",
+#: "tried to argue that X") is made all the same and stays.
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
+ESTIMATE_VERBS = frozenset(
+    {"predict", "forecast", "estimate", "calculate", "project", "gauge", "guess", "anticipate", "foresee", "quantify"}
+)
+#: Passive verbs of being heard, seen or recorded: "was caught on tape saying ...", "was overheard telling ...",
+#: "is shown saying ...": the participle is what the passive's subject said (``SpeakerRules.caught_speaking``),
+#: and the passive verb relays nothing of its own.
 CAUGHT_VERBS = frozenset(
-    {"catch", "hear", "overhear", "see", "record", "film", "tape", "videotape", "photograph", "spot", "capture"}
+    {
+        "catch",
+        "hear",
+        "overhear",
+        "see",
+        "show",
+        "record",
+        "film",
+        "tape",
+        "videotape",
+        "photograph",
+        "spot",
+        "capture",
+    }
 )
 #: Participial cues looked at in one subtree ("..., saying ..."): real sentences have one or two.
 MAX_SUBTREE_CUES = 50

@@ -321,11 +321,16 @@ class SpeakerRules(ExtractorBase):
     @staticmethod
     def caught_speaking(verb: Token) -> Token | None:
         """ "The chief was caught on tape saying ...", "she was overheard telling aides ...": a participle under a
-        passive verb of being heard or recorded is what the passive's subject was heard saying (the parser hangs it
-        on the passive, whose subject the passive rule would leave out, and above it another cue's speaker would
-        take it). The subject, or None."""
+        passive verb of being heard, seen or recorded ("is shown saying") is what the passive's subject was heard
+        saying (the parser hangs it on the passive, as an adverbial or as its complement, whose subject the
+        passive rule would leave out, and above it another cue's speaker would take it). The subject, or None."""
         head = verb.head
-        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i == verb.i or head.lemma_.lower() not in CAUGHT_VERBS:
+        if (
+            verb.dep_ not in ("advcl", "xcomp")
+            or verb.tag_ != "VBG"
+            or head.i == verb.i
+            or head.lemma_.lower() not in CAUGHT_VERBS
+        ):
             return None
         return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 

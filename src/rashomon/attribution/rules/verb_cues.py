@@ -462,6 +462,7 @@ class VerbCueRules(ExtractorBase):
             or self.summoned(verb)
             or self.pressed_to(verb)
             or self.reduced_passive(verb)
+            or self.records_a_speaker(verb)
             or self.regular_past_of_irregular(verb)
             or self.inverted_lead_in(verb)
             or self.order_to_reader(verb)
@@ -563,6 +564,7 @@ class VerbCueRules(ExtractorBase):
             and self.topic_only(verb, content)
             or self.generic_wish(verb, group, speaker_root, rule)
             or self.wh_topic(verb, group, rule)
+            or self.only_attempted(verb, rule)
         ):
             return  # "supports the goal", "explains how to prune", "guests who wish to fish": nothing relayed
         head = self.chain_head(verb)

@@ -1,0 +1,143 @@
+"""Faults found reading real news in session 23, fixed as classes; the sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.report.view import source_name
+from tests.test_attribution import by_cue, run, source_of, spoken
+from tests.test_attribution_rules import found
+
+
+def cues(nlp, text: str) -> list[str | None]:
+    return [cue for _, _, cue, _ in found(nlp, text)]
+
+
+def speakers(analysis) -> list[tuple[str, str]]:
+    """(cue, speaker's name) of every attribution with a cue, in order."""
+    return [(a.cue.text, source_of(analysis, a).name) for a in spoken(analysis)]
+
+
+# --- a speaker seen, heard or shown saying it ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            '"We built the walls too low," Mr. Harlan is shown saying in a video the council posted.',
+            "saying in a video",
+        ),
+        ('"We built the walls too low," Mr. Harlan was heard saying at the hearing.', "saying"),
+        ("Mr. Harlan is shown saying that the walls were too low.", "saying"),
+        ("Mr. Harlan was seen telling aides that the walls were too low.", "telling"),
+    ],
+)
+def test_who_is_shown_or_heard_saying_it_said_it(nlp, text, cue):
+    """ "is shown saying", "was heard saying": the one shown or heard says it; the passive verb of showing or
+    hearing relays nothing of its own (it gave a junk attribution, "is shown", with the whole sentence for content
+    and no one named, and left the quotation with no speaker)."""
+    analysis = run(nlp, [text])
+    assert speakers(analysis) == [(cue, "Harlan")]
+
+
+def test_a_passive_of_showing_without_a_speech_participle_is_left_as_it_was(nlp):
+    """Only a speech participle moves the cue: "the video shows the walls were too low" is still the video's."""
+    assert ("The video", "shows") in [(s, c) for _, s, c, _ in found(nlp, "The video shows the walls were too low.")]
+
+
+# --- who "she" is ----------------------------------------------------------------------------------------------
+def test_a_courtesy_title_says_who_she_cannot_be(nlp):
+    """ "Mr. Harlan" is a man: a later "she" is not him, even when he is the only person the stage could give it."""
+    analysis = run(
+        nlp,
+        [
+            '"We built the walls too low," Mr. Harlan said. "The water came at night," said Ana Reyes, a farmer.'
+            " She added that her fields were lost."
+        ],
+    )
+    assert source_of(analysis, by_cue(analysis, "added")).name == "Ana Reyes"
+
+
+def test_a_name_described_as_a_person_is_a_person(nlp):
+    """ "Ana Reyes, a farmer": the entity tagger reads "Reyes" as an organization; the description in apposition
+    says she is a person, so "she" can be her, and her role is the description."""
+    analysis = run(nlp, ['"The water came at night," said Ana Reyes, a farmer. She added that her fields were lost.'])
+    source = source_of(analysis, by_cue(analysis, "added"))
+    assert (source.name, source.kind, source.role) == ("Ana Reyes", "person", "farmer")
+
+
+# --- "both", "some", "many" --------------------------------------------------------------------------------------
+def test_both_of_them_are_the_pair_named_in_their_sentence(nlp):
+    analysis = run(
+        nlp, ["Senators Maria Olsen and Peter Vance met the council, with both of them saying the money came too late."]
+    )
+    assert speakers(analysis) == [("saying", "Maria Olsen and Peter Vance")]
+
+
+def test_both_is_a_pair_never_another_group(nlp):
+    """ "Both said" after a group spoke is the pair who spoke before it, not the last group; with no pair it
+    names no one (before: "Both" or the nearest group)."""
+    analysis = run(
+        nlp,
+        [
+            "Maria Olsen and Peter Vance said the plan was late. The unions disagreed. Both said the money came too late."
+        ],
+    )
+    assert source_of(analysis, by_cue(analysis, "said", 1)).name == "Maria Olsen and Peter Vance"
+    alone = run(nlp, ["The unions spoke out against the plan. Both said the money came too late."])
+    both = source_of(alone, by_cue(alone, "said"))
+    assert both.unresolved and both.name == "Both"
+
+
+def test_people_left_vague_are_shown_as_not_named(nlp):
+    """ "Some said", "Many believe", "Others argued": people the writer does not name. Each is a source of its own
+    (two "some" are not one group), marked unresolved, and the report says nobody is named rather than showing
+    "Some" as if it were a name."""
+    analysis = run(
+        nlp,
+        [
+            "Some said the barriers were useless. Many believe the city was warned.",
+            "Others argued that the walls held. Some said the walls held.",
+        ],
+    )
+    sources = [source_of(analysis, a) for a in spoken(analysis)]
+    assert [s.name for s in sources] == ["Some", "Many", "Others", "Some"]
+    assert all(s.unresolved for s in sources)
+    assert len({s.id for s in sources}) == 4
+    table = {s.id: {"name": s.name, "unresolved": s.unresolved} for s in sources}
+    assert source_name(table, sources[0].id) == "people not named (“Some”)"
+
+
+def test_a_group_named_then_picked_up_by_its_quantifier_is_one_source(nlp):
+    """ "Some farmers said X. Some also said Y": the same people, as the page had it before."""
+    analysis = run(nlp, ["Some farmers said the walls were useless. Some also said the money came late."])
+    names = [source_of(analysis, a).name for a in spoken(analysis)]
+    assert names == ["Some farmers", "Some farmers"]
+
+
+def test_people_described_by_an_adjective_phrase_are_named_by_it(nlp):
+    analysis = run(nlp, ["The plan will go ahead, according to those familiar with the council strategy."])
+    source = source_of(analysis, by_cue(analysis, "according to"))
+    assert (source.name, source.unresolved) == ("those familiar with the council strategy", False)
+
+
+# --- an attempt to work something out --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The forecasters tried to predict the effectiveness of the new barriers.",
+        "Analysts attempted to estimate the damage before the storm.",
+    ],
+)
+def test_an_attempt_to_work_something_out_is_no_statement(nlp, text):
+    assert found(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor tried to argue that the walls held.", "to argue"),
+        ("Analysts tried to predict that the walls would hold.", "to predict"),
+    ],
+)
+def test_an_attempt_to_say_something_says_it(nlp, text, cue):
+    assert cue in cues(nlp, text)
