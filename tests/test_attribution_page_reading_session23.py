@@ -141,3 +141,14 @@ def test_an_attempt_to_work_something_out_is_no_statement(nlp, text):
 )
 def test_an_attempt_to_say_something_says_it(nlp, text, cue):
     assert cue in cues(nlp, text)
+
+
+def test_the_place_a_passive_call_names_is_no_content(nlp):
+    """A page's server warnings ("... should not be called statically in /path/file.php on line 661") gave 19
+    attributions, cue "should not be called", content "line 661": in the passive, "on" holds no content of
+    "call" (the one called on is the subject). The active "called on the board to resign" keeps its content."""
+    text = "Warning: the method should not be called statically in /srv/app/lib/image.php on line 661"
+    assert found(nlp, text) == []
+    assert [(c, content) for _, _, c, content in found(nlp, "The union called on the board to resign.")] == [
+        ("called on", "the board to resign")
+    ]

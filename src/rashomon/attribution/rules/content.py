@@ -37,6 +37,7 @@ from .settings import (
     OPENING_MARKS,
     OWN_COMPLEMENT_DEPS,
     OWN_CUE_REACH,
+    PASSIVE_ADDRESSEE_PREPOSITIONS,
     PERSON_OBJECT_NOT_SAID,
     PHYSICAL_PREPOSITIONS,
     QUANTIFIERS,
@@ -606,6 +607,8 @@ class ContentRules(ExtractorBase):
                 continue  # "spoke at a rally", "sang at church": where, not what ("lashed out at X" is what)
             if child.lower_ in PHYSICAL_PREPOSITIONS.get(lemma, ()):
                 continue  # "could not defend against an attack": a fight, not a defence of anything said
+            if ask.passive and child.lower_ in PASSIVE_ADDRESSEE_PREPOSITIONS.get(lemma, ()):
+                continue  # "was called on line 661": the passive's subject is the one called on
             if child.dep_ == "prep" and child.lower_ in prepositions:
                 found = [
                     c

@@ -230,6 +230,10 @@ ADDRESSEE_VERBS = frozenset(
 CONTENT_PREPOSITIONS = frozenset({"for", "against", "about"})
 #: A cue verb's prepositions that name a physical act, not what is said ("defend against an attack").
 PHYSICAL_PREPOSITIONS = {"defend": frozenset({"against"})}
+#: A cue verb's prepositions that name the one addressed ("called on the board to resign"): in the passive the
+#: subject is that one ("the board was called on to resign"), and what the preposition holds there is no content
+#: ("the method should not be called statically ... on line 661").
+PASSIVE_ADDRESSEE_PREPOSITIONS = {"call": frozenset({"on", "upon"})}
 #: Subjects that are not speakers (expletives).
 EXPLETIVES = frozenset({"there"})
 #: Verbs of impression: "X seems Y" is the writer's impression, not X's words; "it" there names nobody.
