@@ -152,3 +152,13 @@ def test_the_place_a_passive_call_names_is_no_content(nlp):
     assert [(c, content) for _, _, c, content in found(nlp, "The union called on the board to resign.")] == [
         ("called on", "the board to resign")
     ]
+
+
+def test_a_title_written_anywhere_on_the_page_tells_a_persons_gender(nlp):
+    """ "Ms. Okafor" later in the page makes the Okafor first named without a title a woman, so a "he" after
+    her is the man who spoke before (before: "he" was given to her, the most recent person)."""
+    analysis = run(
+        nlp,
+        ["John Miller said the walls held. Ms. Okafor disagreed. He said he regretted that Ms. Okafor was upset."],
+    )
+    assert source_of(analysis, by_cue(analysis, "said", 1)).name == "John Miller"

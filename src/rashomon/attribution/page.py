@@ -36,7 +36,7 @@ from . import quotes as quote_rules
 from .lexicon import Lexicon
 from .rules.marks import Quote, quotations_by_block, quoted_title, someones_words
 from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
-from .sources import BookEntry, SourceBook, describe, name_key
+from .sources import BookEntry, SourceBook, describe, name_key, titled_genders
 
 # --- settings -----------------------------------------------------------------------------------------
 #: Source kinds whose top-level attributions open a narrative (a column of the side-by-side report).
@@ -230,6 +230,7 @@ class PageAttributor:
 
     # --- 2. speakers --------------------------------------------------------------------------------------
     def resolve_sources(self) -> None:
+        self.book.titled = titled_genders(item.doc for item in self.parsed)
         for record in self.records:
             if record.root is None:
                 continue

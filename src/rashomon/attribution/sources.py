@@ -618,6 +618,23 @@ def _person_by_apposition(head: Token, kind: str, name_tokens: list[Token], lexi
     )
 
 
+def titled_genders(docs: Iterable) -> dict[str, str]:
+    """Surname -> "male" / "female" from the courtesy titles a page writes anywhere ("Mr. Vell", "Ms. Okafor"), so
+    that a person first named without one ("Ida Okafor, a student") is no "he". A surname written with titles of
+    both genders ("Mr. and Mrs. Vell") is left out."""
+    seen: dict[str, set[str]] = {}
+    for doc in docs:
+        for token in doc:
+            gender = GENDERED_TITLES.get(token.lower_.rstrip("."))
+            if gender is None or token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN":
+                continue
+            end = token.i + 1
+            while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].lower_ not in NAME_SUFFIXES:
+                end += 1
+            seen.setdefault(doc[end].lower_, set()).add(gender)
+    return {surname: genders.pop() for surname, genders in seen.items() if len(genders) == 1}
+
+
 def _title_gender(head: Token) -> str | None:
     """ "male" for "Mr. Vell", "female" for "Mrs." or "Ms.": the courtesy title written before the name."""
     titles = (t.lower_.rstrip(".") for t in head.lefts if t.dep_ == "compound" and t.i < head.i)
@@ -756,6 +773,14 @@ class SourceBook:
         self.id_prefix = id_prefix
         #: Pronouns do not reach back before this offset (the reader sets it at each separator).
         self.floor = 0
+        #: Surname -> gender from the page's courtesy titles (:func:`titled_genders`), set by the page's reader.
+        self.titled: dict[str, str] = {}
+
+    def _titled_gender(self, entry: BookEntry) -> str | None:
+        """The gender the page's courtesy titles give a person's surname (not a pair's), or None."""
+        if entry.kind != "person" or entry.members or entry.plural or not entry.key:
+            return None
+        return self.titled.get(_surname(entry.key))
 
     def entry(self, source_id: str | None) -> BookEntry | None:
         """The source of this id, or None."""
@@ -783,6 +808,7 @@ class SourceBook:
             if full is not None:  # "Sanders said" after "Bernie Sanders and Ada Lind": the person, by full name
                 entry.name, entry.kind = full, "person"
         entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing", "vague") or mention.bare
+        entry.gender = entry.gender or self._titled_gender(entry)
         self.entries.append(entry)
         return entry
 
@@ -873,7 +899,7 @@ class SourceBook:
         entry.aliases.add(key)
         entry.unresolved = entry.unresolved and (mention.pronoun is not None or mention.bare)
         pronoun_gender = mention.pronoun if mention.pronoun in ("male", "female") else None
-        entry.gender = entry.gender or mention.gender or pronoun_gender
+        entry.gender = entry.gender or mention.gender or pronoun_gender or self._titled_gender(entry)
         entry.last_seen = position
         return entry
 
