@@ -162,3 +162,18 @@ def test_a_title_written_anywhere_on_the_page_tells_a_persons_gender(nlp):
         ["John Miller said the walls held. Ms. Okafor disagreed. He said he regretted that Ms. Okafor was upset."],
     )
     assert source_of(analysis, by_cue(analysis, "said", 1)).name == "John Miller"
+
+
+def test_a_name_taken_up_by_which_is_no_he(nlp):
+    """ "Twitter, which does not comment ...": the entity tagger calls "Twitter" a person, the writer's "which"
+    says it is not, so a later "he" is never Twitter."""
+    analysis = run(
+        nlp,
+        [
+            "Twitter, which does not comment on user accounts, has declined to say whether the account was hacked."
+            " Despite the events, Mr. Wendt has not lost his humor. Suggesting that the photo was altered, he"
+            " alluded to a sketch."
+        ],
+    )
+    assert source_of(analysis, by_cue(analysis, "Suggesting")).name != "Twitter"
+    assert source_of(analysis, by_cue(analysis, "has declined to say")).kind != "person"

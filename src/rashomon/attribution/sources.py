@@ -569,6 +569,8 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
     determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "nummod", "amod", "quantmod")]
     indefinite = bool(INDEFINITE.intersection(determiners)) and person is None
     kind = _kind(core, head, lexicon, name, indefinite)
+    if kind == "person" and person is None and _described_as_a_thing(head):
+        kind = "organization"  # "Twitter, which does not comment on ...": a body, never "he" or "she"
     described_person = _person_by_apposition(head, kind, name_tokens, lexicon)
     if described_person is not None:  # "Ana Reyes, a farmer": a person, whatever the entity tagger said
         kind = "person"
@@ -633,6 +635,12 @@ def titled_genders(docs: Iterable) -> dict[str, str]:
                 end += 1
             seen.setdefault(doc[end].lower_, set()).add(gender)
     return {surname: genders.pop() for surname, genders in seen.items() if len(genders) == 1}
+
+
+def _described_as_a_thing(head: Token) -> bool:
+    """Whether a name is taken up by "which" in a relative clause on it ("Twitter, which does not comment ..."):
+    the writer treats it as a thing or a body, not a person, whatever the entity tagger said."""
+    return any(c.dep_ == "relcl" and c.left_edge.lower_ == "which" for c in head.rights)
 
 
 def _title_gender(head: Token) -> str | None:
