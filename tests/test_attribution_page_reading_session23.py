@@ -177,3 +177,20 @@ def test_a_name_taken_up_by_which_is_no_he(nlp):
     )
     assert source_of(analysis, by_cue(analysis, "Suggesting")).name != "Twitter"
     assert source_of(analysis, by_cue(analysis, "has declined to say")).kind != "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Activists have criticized him for not doing more to help the candidates.",
+            "him for not doing more to help the candidates",
+        ),
+        ("Critics slammed the company over its handling of the leak.", "the company over its handling of the leak"),
+    ],
+)
+def test_the_reason_a_judgment_gives_is_part_of_what_is_said(nlp, text, content):
+    """ "criticized him for not doing more": what the critics said is the charge, not only whom it is about
+    (before: "him"). An occasion stays out ("slammed the company on Twitter")."""
+    assert [c for _, _, _, c in found(nlp, text)] == [content]
+    assert [c for _, _, _, c in found(nlp, "Critics slammed the company on Twitter.")] == ["the company"]

@@ -24,6 +24,7 @@ from .settings import (
     CONTENT_PREPOSITIONS,
     FINDING_VERBS,
     GAP_PRONOUNS,
+    JUDGING_VERBS,
     MAX_SUBTREE_CUES,
     MIN_SAID_OBJECT_TOKENS,
     NAMING_VERBS,
@@ -43,6 +44,7 @@ from .settings import (
     QUANTIFIERS,
     QUESTION_MARKS,
     RANGE_CLIMB_DEPS,
+    REASON_PREPOSITIONS,
     RELATIVE_GAP_NOT_CONTENT,
     SAY_LEMMAS,
     SHORT_ANSWERS,
@@ -535,14 +537,18 @@ class ContentRules(ExtractorBase):
         phrase of mere occasion ("on Twitter", "on Monday") is cut after (``boundaries.trailing_occasion``)."""
         last = obj.right_edge.i
         own = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())  # "thanked X for": those join the cue
+        judging = verb.lemma_.lower() in JUDGING_VERBS and obj.i > verb.i  # (not "the remark that X blamed for")
         for child in verb.rights:
             if child.i <= last:
                 continue
+            reason = judging and child.lower_ in REASON_PREPOSITIONS  # "criticized him for not doing more"
             if (
                 child.dep_ != "prep"
                 or not report
                 and child.lower_ not in OBJECT_COMPLETIONS
+                and not reason
                 or child.lower_ in own
+                and not reason
                 or self.doc[last + 1].is_punct
             ):
                 break

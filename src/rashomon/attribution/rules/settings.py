@@ -621,6 +621,9 @@ REPLY_JOINS = frozenset({",", "—", "–", ";", "-"})
 #: Prepositions that complete a said object on the verb ("endorsed Cruz for president", "mentioned him by name",
 #: "portrayed him as weak"); not when or where ("on Monday", "in an interview").
 OBJECT_COMPLETIONS = frozenset({"for", "by", "as", "to"})
+#: The prepositions of the reason a verb of judging gives after its object ("criticized him for not doing more",
+#: "slammed the board over the fees"): part of what is said about the one judged.
+REASON_PREPOSITIONS = frozenset({"for", "over"})
 #: The clauses of a cue a verb coordinated at their end may be the speaker's next act in ("said it was closed and
 #: warned X", ``ContentRules.before_next_act``).
 NEXT_ACT_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
