@@ -194,3 +194,14 @@ def test_the_reason_a_judgment_gives_is_part_of_what_is_said(nlp, text, content)
     (before: "him"). An occasion stays out ("slammed the company on Twitter")."""
     assert [c for _, _, _, c in found(nlp, text)] == [content]
     assert [c for _, _, _, c in found(nlp, "Critics slammed the company on Twitter.")] == ["the company"]
+
+
+def test_the_writers_description_of_a_name_is_not_what_was_said(nlp):
+    """ "praised Ida Vell, the harbour master who ...": what the senator praised is Ida Vell; the apposition is the
+    writer's description of her. A finding with numbers stays whole."""
+    text = "The senator praised Ida Vell, the harbour master who kept the port open."
+    assert [c for _, _, cue, c in found(nlp, text) if cue == "praised"] == ["Ida Vell"]
+    poll = "A new survey shows Smith leading Jones, 49 percent to 44 percent, in the county."
+    assert [c for _, _, cue, c in found(nlp, poll) if cue == "shows"] == [
+        "Smith leading Jones, 49 percent to 44 percent, in the county"
+    ]

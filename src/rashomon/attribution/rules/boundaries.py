@@ -23,6 +23,8 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
 * a **trailing non-restrictive relative clause** (", who was his chief of staff", ", which he called a
   disaster") is the publisher's aside about a noun of the content, not what the source said (PolNeAR ends the
   content before it; the issue's narrative-scope rule keeps such insertions the publisher's);
+* a **trailing apposition** to a name (", a neurosurgeon who has never held office", ", the harbour master"): the
+  writer's description of the one named, as the relative clause is;
 * a **trailing occasion** of a noun-phrase content ("reported her presence on Twitter", "blasted X as a disgrace
   Wednesday"): when, or where or through what, the act was done, not what was said. This one rule also cuts a
   content with a quotation in it ('called the plan "a disaster" in a radio interview'), and an occasion whose own
@@ -123,6 +125,29 @@ def trailing_relative(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
         if any(t.text in _MARKS for t in doc[opener.i : last + 1]):
             return last  # the clause is (partly) quoted: the source's words, keep them
         return opener.i - 2
+    return last
+
+
+def trailing_apposition(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
+    """ "voted for Ben Carson, a neurosurgeon who has never held office", "praised Ida Vell, the harbour master": a
+    content that is a name described by an apposition after a comma, at its end, ends before the comma: the
+    description is the writer's, about the one named, not what the source said. Not a quoted description, nor
+    one with a number in it ("showed Vell leading Brandt, 49 percent to 44": the finding), nor an apposition to a
+    common noun ("mentioned the stimulus, an 8 percent jobless rate, ...": often a list)."""
+    end = last
+    while end > first and doc[end].is_punct:
+        end -= 1
+    root = next((t for t in doc[first : end + 1] if not first <= t.head.i <= end or t.head is t), None)
+    if root is None or root.pos_ != "PROPN":
+        return last
+    for token in root.rights:
+        if token.dep_ != "appos" or token.pos_ != "NOUN" or token.right_edge.i != end or token.left_edge.i - 1 <= first:
+            continue
+        comma = token.left_edge.i - 1
+        described = doc[comma : last + 1]
+        if doc[comma].text != "," or any(t.text in _MARKS or t.like_num or t.pos_ == "NUM" for t in described):
+            return last
+        return comma - 1
     return last
 
 
@@ -236,6 +261,7 @@ BOUNDARY_RULES: tuple[Rule, ...] = (
     clause_cut_short,
     coordinated_statement,
     trailing_relative,
+    trailing_apposition,
     trailing_occasion,
 )
 
