@@ -205,3 +205,11 @@ def test_the_writers_description_of_a_name_is_not_what_was_said(nlp):
     assert [c for _, _, cue, c in found(nlp, poll) if cue == "shows"] == [
         "Smith leading Jones, 49 percent to 44 percent, in the county"
     ]
+
+
+def test_a_floating_all_stands_for_the_names_before_it(nlp):
+    """ "with Miller, Vance and Olsen all calling for ...": the three call for it, not "all"."""
+    text = "The council is split, with John Miller, Peter Vance and Maria Olsen all calling for a strong rule."
+    assert [(s, c) for _, s, c, _ in found(nlp, text)] == [("John Miller, Peter Vance and Maria Olsen", "calling for")]
+    analysis = run(nlp, [text])
+    assert source_of(analysis, by_cue(analysis, "calling for")).name == "John Miller, Peter Vance and Maria Olsen"

@@ -47,6 +47,8 @@ JUDGING_VERBS = frozenset(
         "commend",
     }
 )
+#: Quantifiers that float after the people they stand for ("Vell and Brandt all/both/each said ...").
+FLOATING_QUANTIFIERS = frozenset({"all", "both", "each"})
 #: Verbs of an attempt, and the cues of working a figure or an outcome out: one of these in the infinitive of an
 #: attempt, with a noun phrase for content ("tried to predict the outcome", "attempted to estimate the cost"),
 #: tells the work, not a finding (``CueDiscipline.only_attempted``). An attempt to speak ("tried to blame X",

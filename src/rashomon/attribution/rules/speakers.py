@@ -19,6 +19,7 @@ from .settings import (
     DISPLAY_VERBS,
     DOCUMENT_ENTITIES,
     EXPLETIVES,
+    FLOATING_QUANTIFIERS,
     GERUND_PREPOSITIONS,
     IMPERSONAL_SUBJECTS,
     MAX_ANTECEDENT_CLIMB,
@@ -60,7 +61,9 @@ class SpeakerRules(ExtractorBase):
         ("Ida Vell, who heads the board, said") is kept, as PolNeAR marks sources."""
         last = head.right_edge.i
         for child in head.rights:
-            if (
+            if child.dep_ == "appos" and child.lower_ in FLOATING_QUANTIFIERS and child.i == child.right_edge.i:
+                last = min(last, child.i - 1)  # "Vell, Brandt and Okafor all calling for": not "all"
+            elif (
                 child.dep_ == "relcl"
                 and self.doc[child.left_edge.i - 1].text != ","
                 or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG")
@@ -238,7 +241,28 @@ class SpeakerRules(ExtractorBase):
             if antecedent is None:
                 return None
             head = antecedent
+        floated = self.floated_on(head)
+        if floated is not None:
+            head = floated  # "with Trump, Huckabee and Christie all calling for ...": the three
         return head if self.speaker_kind(head) is not None else None
+
+    def floated_on(self, quantifier: Token) -> Token | None:
+        """The names a floating "all", "both" or "each" right after them stands for ("with Vell, Brandt and Okafor
+        all calling for ...", "the two senators both said"): the head of the noun phrase that ends right before it,
+        when that phrase names people (climbing its coordination); None otherwise."""
+        if (
+            quantifier.lower_ not in FLOATING_QUANTIFIERS
+            or quantifier.i == 0
+            or any(c.dep_ == "prep" for c in quantifier.children)
+        ):
+            return None
+        before = quantifier.doc[quantifier.i - 1]
+        if before.pos_ not in ("PROPN", "NOUN") or before.sent.start != quantifier.sent.start:
+            return None
+        head = before
+        while head.dep_ in ("conj", "compound", "flat") and head.head.i < quantifier.i and head.head is not head:
+            head = head.head
+        return head if head.pos_ in ("PROPN", "NOUN") and self.speaker_kind(head) == "person" else None
 
     def admits(self, found: Found) -> bool:
         """A source must be able to speak: an attribution whose source cannot is no attribution. A relative
@@ -255,6 +279,9 @@ class SpeakerRules(ExtractorBase):
         speaker = self.speaker_of(head)
         if speaker is None or self.display_without_wording(speaker, found):
             return False
+        floated = self.floated_on(head)
+        if floated is not None and floated.i == speaker.i:
+            found.source = self.chars(speaker.left_edge.i, head.i - 1)  # the names "all" stands for
         found.source_root = speaker.i
         return True
 
