@@ -213,3 +213,16 @@ def test_a_floating_all_stands_for_the_names_before_it(nlp):
     assert [(s, c) for _, s, c, _ in found(nlp, text)] == [("John Miller, Peter Vance and Maria Olsen", "calling for")]
     analysis = run(nlp, [text])
     assert source_of(analysis, by_cue(analysis, "calling for")).name == "John Miller, Peter Vance and Maria Olsen"
+
+
+def test_a_quotation_is_the_named_speakers_also_before_a_clause_like_aside(nlp):
+    """'"...," Mr. Harlan, now 81 and retired in Hull, said by telephone': the parser reads "retired" as a verb
+    with Harlan for subject and hangs "said" elsewhere; the quotation was left with no speaker."""
+    analysis = run(
+        nlp,
+        [
+            '"If the mayor had gone with the plan, I would have been sitting in jail for a long time," Mr. Harlan,'
+            " now 81 and retired in Hull, said by telephone this week."
+        ],
+    )
+    assert speakers(analysis) == [("said", "Harlan")]

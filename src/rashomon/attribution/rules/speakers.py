@@ -734,9 +734,21 @@ class SpeakerRules(ExtractorBase):
             first += 1
         heads = [t for t in self.doc[first : last + 1] if not first <= t.head.i <= last or t.head.i == t.i]
         if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or not self.can_speak(heads[0]):
-            return None
+            return self.name_before_aside(first, last)
         speaker = heads[0]
         return speaker
+
+    def name_before_aside(self, first: int, last: int) -> Token | None:
+        """'"...," Mr. Vell, now 81 and retired in Hull, said': the parser made the aside a clause of its own
+        ("retired" a verb with "Vell" for subject), so the words before the cue have no one head; a name opening
+        them, set off by a comma, is the speaker. None otherwise."""
+        end = first
+        while end <= last and self.doc[end].pos_ == "PROPN":
+            end += 1
+        if end == first or end > last or self.doc[end].text != ",":
+            return None
+        name = self.doc[end - 1]
+        return name if self.can_speak(name) else None
 
     def object_after_quoted_cue(self, verb: Token) -> Token | None:
         """'"Why?" asked the mayor.': a speech verb right after a closing quotation mark, with no subject, whose
