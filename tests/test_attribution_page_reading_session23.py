@@ -226,3 +226,15 @@ def test_a_quotation_is_the_named_speakers_also_before_a_clause_like_aside(nlp):
         ],
     )
     assert speakers(analysis) == [("said", "Harlan")]
+
+
+def test_an_inverted_aside_whose_speaker_the_parser_gave_to_the_clause(nlp):
+    """ "Part of the problem, say experts like Ida Vell, a Canadian engineer, is the ground": the parser made
+    "experts" the subject of "is" and "Part" the subject of "say"; the speaker is the experts, and what they say
+    is the sentence (before: "Part" said "experts like ... is the ground itself")."""
+    text = (
+        "Part of the problem in detecting leaks, say experts like Ida Vell, a Canadian engineer, is the ground itself."
+    )
+    [(source, cue, content)] = [(s, c, t) for _, s, c, t in found(nlp, text)]
+    assert source.startswith("experts") and cue == "say"
+    assert content.startswith("Part of the problem") and content.endswith("is the ground itself")

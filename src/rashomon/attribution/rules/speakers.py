@@ -699,9 +699,21 @@ class SpeakerRules(ExtractorBase):
             return None
         before = [c for c in verb.lefts if c.dep_ == "nsubj" and c.i < verb.i - 1]
         after = [c for c in verb.rights if c.dep_ == "nsubj"]
+        if before and not after:
+            # "Part of the problem, say experts like Ida Vell, is the ground": the parser made the speaker the
+            # subject of the clause after it
+            after = [
+                g
+                for c in verb.rights
+                if c.dep_ == "ccomp"
+                for g in c.lefts
+                if g.dep_ == "nsubj" and g.left_edge.i == verb.i + 1
+            ]
         if not before or not after:
             return None
         closing = after[0].right_edge.i + 1
+        if self.doc[closing - 1].text == ",":  # the parser took the closing comma into the speaker's phrase
+            closing -= 1
         rest = self.doc[closing + 1 : verb.sent.end]
         if (
             closing >= verb.sent.end
