@@ -238,3 +238,18 @@ def test_an_inverted_aside_whose_speaker_the_parser_gave_to_the_clause(nlp):
     [(source, cue, content)] = [(s, c, t) for _, s, c, t in found(nlp, text)]
     assert source.startswith("experts") and cue == "say"
     assert content.startswith("Part of the problem") and content.endswith("is the ground itself")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If she becomes mayor, Vell said in a tweet, residents won't be punished for leaving.",
+        "Greed, he told the party conference, is a disease that must be driven out of the port.",
+    ],
+)
+def test_a_cue_set_off_by_commas_relays_the_words_before_it_too(nlp, text):
+    """ "If she becomes mayor, Vell said in a tweet, residents won't ...": the cue is an aside inside the
+    statement, so the opening before the speaker is part of what was said (before: only the words after the cue,
+    "is a disease that must be driven out" without its subject)."""
+    [(_, _, content)] = [(s, c, t) for _, s, c, t in found(nlp, text)]
+    assert content.startswith(text.split(",")[0]) and content.endswith(text.rstrip(".").rsplit(",", 1)[1].strip())

@@ -292,6 +292,12 @@ class ContentRules(ExtractorBase):
         that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
         if clause.i > verb.i and that is not None and that.i > clause.left_edge.i and self.doc[that.i - 1].text == ",":
             first = that.idx  # "said, his hands shaking, that ...": an aside the parser hung inside the clause
+        elif (
+            clause.i > verb.i and that is None and "," in (clause.left_edge.text, self.doc[clause.left_edge.i - 1].text)
+        ):
+            opening = self.opening_before_speaker(verb)
+            if opening is not None:  # "If she wins, Vell said in a tweet, the fees go": the cue is an aside
+                first = opening
         if clause.i > verb.i:
             # "said she was sorry and that she wanted to move on": the parser hangs the second "that" clause on
             # the cue; it is more of what was said
