@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rashomon.attribution.sources import titled_genders
 from rashomon.report.view import source_name
 from tests.test_attribution import by_cue, run, source_of, spoken
 from tests.test_attribution_rules import found
@@ -253,3 +254,16 @@ def test_a_cue_set_off_by_commas_relays_the_words_before_it_too(nlp, text):
     "is a disease that must be driven out" without its subject)."""
     [(_, _, content)] = [(s, c, t) for _, s, c, t in found(nlp, text)]
     assert content.startswith(text.split(",")[0]) and content.endswith(text.rstrip(".").rsplit(",", 1)[1].strip())
+
+
+@pytest.mark.parametrize(
+    ("text", "genders"),
+    [
+        ("Voters will miss Okafor, who retires in May.", {}),  # the verb, no title
+        ("Mr. and Mrs. Vell said the walls held.", {}),  # both: no one
+        ("Mr. Vell Jr. said the walls held.", {"vell": "male"}),
+        ("He regretted that Ms. Cordova was caught in the middle.", {"cordova": "female"}),
+    ],
+)
+def test_only_a_title_on_a_name_gives_a_gender(nlp, text, genders):
+    assert titled_genders([nlp(text)]) == genders

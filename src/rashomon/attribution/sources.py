@@ -622,18 +622,27 @@ def _person_by_apposition(head: Token, kind: str, name_tokens: list[Token], lexi
 
 def titled_genders(docs: Iterable) -> dict[str, str]:
     """Surname -> "male" / "female" from the courtesy titles a page writes anywhere ("Mr. Vell", "Ms. Okafor"), so
-    that a person first named without one ("Ida Okafor, a student") is no "he". A surname written with titles of
-    both genders ("Mr. and Mrs. Vell") is left out."""
+    that a person first named without one ("Ida Okafor, a student") is no "he". Only a title the parser puts on a
+    name ("miss" the verb is none); a surname written with titles of both genders ("Mr. and Mrs. Vell", or "Mr.
+    Vell" and "Ms. Vell" apart) is left out."""
     seen: dict[str, set[str]] = {}
     for doc in docs:
         for token in doc:
             gender = GENDERED_TITLES.get(token.lower_.rstrip("."))
-            if gender is None or token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "PROPN":
+            if gender is None or token.pos_ != "PROPN":  # not the verb "miss"
                 continue
-            end = token.i + 1
-            while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].lower_ not in NAME_SUFFIXES:
-                end += 1
-            seen.setdefault(doc[end].lower_, set()).add(gender)
+            title = token
+            if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "and":
+                title = doc[token.i + 2]  # "Mr. and Mrs. Vell": the name the second title is on
+            name = title.head
+            if title.dep_ != "compound" or name.i <= title.i or name.pos_ != "PROPN":
+                continue
+            if name.lower_.rstrip(".") in NAME_SUFFIXES:  # "Mr. Vell Jr.": the parser's head is the suffix
+                before = [t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i > title.i]
+                if not before:
+                    continue
+                name = before[-1]
+            seen.setdefault(name.lower_, set()).add(gender)
     return {surname: genders.pop() for surname, genders in seen.items() if len(genders) == 1}
 
 

@@ -137,7 +137,7 @@ def trailing_apposition(doc: Doc, first: int, last: int, cues: frozenset[str]) -
     end = last
     while end > first and doc[end].is_punct:
         end -= 1
-    root = next((t for t in doc[first : end + 1] if not first <= t.head.i <= end or t.head is t), None)
+    root = next((t for t in doc[first : end + 1] if not first <= t.head.i <= end or t.head.i == t.i), None)
     if root is None or root.pos_ != "PROPN":
         return last
     for token in root.rights:
@@ -193,7 +193,7 @@ def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
     end = last
     while end > first and doc[end].is_punct:
         end -= 1
-    root = next((t for t in doc[first : end + 1] if not first <= t.head.i <= end or t.head is t), None)
+    root = next((t for t in doc[first : end + 1] if not first <= t.head.i <= end or t.head.i == t.i), None)
     if root is None or root.pos_ not in ("NOUN", "PROPN", "PRON"):
         return last
     cut = last

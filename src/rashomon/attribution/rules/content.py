@@ -293,7 +293,10 @@ class ContentRules(ExtractorBase):
         if clause.i > verb.i and that is not None and that.i > clause.left_edge.i and self.doc[that.i - 1].text == ",":
             first = that.idx  # "said, his hands shaking, that ...": an aside the parser hung inside the clause
         elif (
-            clause.i > verb.i and that is None and "," in (clause.left_edge.text, self.doc[clause.left_edge.i - 1].text)
+            clause.i > verb.i
+            and that is None
+            and clause.left_edge.i > 0
+            and "," in (clause.left_edge.text, self.doc[clause.left_edge.i - 1].text)
         ):
             opening = self.opening_before_speaker(verb)
             if opening is not None:  # "If she wins, Vell said in a tweet, the fees go": the cue is an aside
@@ -413,7 +416,7 @@ class ContentRules(ExtractorBase):
         if ask.group != "belief":
             return None
         verb = ask.verb
-        if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb and self.is_aside(verb):
+        if verb.dep_ in ("parataxis", "advcl") and verb.head.i != verb.i and self.is_aside(verb):
             return self.clause_without(verb.head, verb)
         return NO_CONTENT
 
@@ -487,7 +490,7 @@ class ContentRules(ExtractorBase):
         """ "what she called a rant": the name given is the content."""
         objects = ask.objects
         if objects and ask.lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ in ("WP", "WDT"):
-            complements = [c for c in ask.verb.rights if c.dep_ in ("oprd", "xcomp", "dobj") and c is not objects[0]]
+            complements = [c for c in ask.verb.rights if c.dep_ in ("oprd", "xcomp", "dobj") and c.i != objects[0].i]
             if complements:
                 return self.subtree_chars(complements[0])
         return None
@@ -547,7 +550,12 @@ class ContentRules(ExtractorBase):
         for child in verb.rights:
             if child.i <= last:
                 continue
-            reason = judging and child.lower_ in REASON_PREPOSITIONS  # "criticized him for not doing more"
+            # "criticized him for not doing more"; not "slammed him for years" (how long, no reason)
+            reason = (
+                judging
+                and child.lower_ in REASON_PREPOSITIONS
+                and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in child.children)
+            )
             if (
                 child.dep_ != "prep"
                 or not report
@@ -662,7 +670,7 @@ class ContentRules(ExtractorBase):
                 return NO_CONTENT  # "as mentioned before", "as shown below": the writer's cross-reference
         if (
             verb.dep_ in ("parataxis", "advcl")
-            and verb.head is not verb
+            and verb.head.i != verb.i
             and self.is_aside(verb)
             and not (
                 verb.tag_ == "VBG"
@@ -671,7 +679,7 @@ class ContentRules(ExtractorBase):
             )
         ):
             clause = verb.head
-            if clause.dep_ in ("aux", "auxpass") and clause.head is not clause:
+            if clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
                 clause = clause.head  # "the pier, he said, was closed": the parser hung the cue on the auxiliary
             span = self.clause_without(clause, verb)
             opening = self.opening_before_speaker(verb)

@@ -280,7 +280,7 @@ class NounCueRules(ExtractorBase):
             return False
         content, kind = self.with_quotes(
             self.subtree_chars(target)
-            if target.head is not verb or target.i > verb.i
+            if target.head.i != verb.i or target.i > verb.i
             else self.chars(target.left_edge.i, target.i)
         )
         cue = (self.cue_chars(verb)[0], noun.idx + len(noun))

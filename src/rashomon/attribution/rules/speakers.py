@@ -260,7 +260,7 @@ class SpeakerRules(ExtractorBase):
         if before.pos_ not in ("PROPN", "NOUN") or before.sent.start != quantifier.sent.start:
             return None
         head = before
-        while head.dep_ in ("conj", "compound", "flat") and head.head.i < quantifier.i and head.head is not head:
+        while head.dep_ in ("conj", "compound", "flat") and head.head.i < quantifier.i and head.head.i != head.i:
             head = head.head
         return head if head.pos_ in ("PROPN", "NOUN") and self.speaker_kind(head) == "person" else None
 
@@ -467,7 +467,7 @@ class SpeakerRules(ExtractorBase):
         return None
 
     def _subject_of(self, verb: Token) -> Token | None:
-        if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i != verb.i:
             return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
         relative = self.participle_out_of_relative(verb)
         if relative is not None:

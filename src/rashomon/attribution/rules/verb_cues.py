@@ -300,7 +300,7 @@ class VerbCueRules(ExtractorBase):
             return
         if self.ensures(adjective) or self.put_as_question(adjective):
             return
-        subject = self.subject_of(adjective.head) if adjective.head is not adjective else None
+        subject = self.subject_of(adjective.head) if adjective.head.i != adjective.i else None
         if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES:
             return
         complement = next((c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")), None)
