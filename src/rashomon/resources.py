@@ -86,7 +86,8 @@ def _names_table() -> dict[str, list[str]]:
 @cache
 def name_titles(use: str) -> frozenset[str]:
     """The titles written before a name and the suffixes after one (``data/names.yaml``, lower case, no period)
-    that one use reads: ``person``, ``courtesy``, ``match``, ``speaker``, ``abbreviation`` or ``suffix``."""
+    that one use reads: ``person``, ``courtesy``, ``match``, ``speaker``, ``abbreviation``, ``suffix``, ``male`` or
+    ``female``."""
     table = _names_table()
     uses = {u for row in table.values() for u in row}
     if use not in uses:

@@ -136,10 +136,9 @@ def in_description_of_another(ent: Span) -> bool:
     return False
 
 
-def sentence_just_before(parsed, position: int, floor: int) -> tuple[Any, Span] | None:
-    """``(parsed block, sentence)`` of the sentence right before the one holding ``position``: in its paragraph, or
-    the last of the paragraph before (not a headline); None at the top, or when that sentence starts before
-    ``floor``."""
+def sentence_at(parsed, position: int) -> tuple[int, list[Span], int] | None:
+    """``(index of the parsed block, its sentences, index of the sentence)`` holding page offset ``position``, or
+    None."""
     for index, item in enumerate(parsed):
         start, end = item.block.start, item.block.end
         if not start <= position < end + 1:
@@ -147,19 +146,28 @@ def sentence_just_before(parsed, position: int, floor: int) -> tuple[Any, Span] 
         local = position - start
         sentences = list(item.doc.sents)
         current = next((i for i, s in enumerate(sentences) if s.start_char <= local < s.end_char + 1), None)
-        if current is None:
-            return None
-        if current > 0:
-            before, owner = sentences[current - 1], item
-        elif index > 0 and parsed[index - 1].block.kind != "headline":
-            owner = parsed[index - 1]
-            before = list(owner.doc.sents)[-1]
-        else:
-            return None
-        if owner.block.start + before.start_char < floor:
-            return None
-        return owner, before
+        return None if current is None else (index, sentences, current)
     return None
+
+
+def sentence_just_before(parsed, position: int, floor: int) -> tuple[Any, Span] | None:
+    """``(parsed block, sentence)`` of the sentence right before the one holding ``position``: in its paragraph, or
+    the last of the paragraph before (not a headline); None at the top, or when that sentence starts before
+    ``floor``."""
+    found = sentence_at(parsed, position)
+    if found is None:
+        return None
+    index, sentences, current = found
+    if current > 0:
+        before, owner = sentences[current - 1], parsed[index]
+    elif index > 0 and parsed[index - 1].block.kind != "headline":
+        owner = parsed[index - 1]
+        before = list(owner.doc.sents)[-1]
+    else:
+        return None
+    if owner.block.start + before.start_char < floor:
+        return None
+    return owner, before
 
 
 def subject_just_before(parsed, position: int, floor: int, quoted) -> tuple[int, Token] | None:
@@ -187,17 +195,13 @@ def subject_just_before(parsed, position: int, floor: int, quoted) -> tuple[int,
 def words_just_before(parsed, position: int) -> tuple[Any, Span] | None:
     """``(parsed block, words)``: the words of the sentence holding ``position`` that come before it; None when
     there are none."""
-    for item in parsed:
-        start, end = item.block.start, item.block.end
-        if not start <= position < end + 1:
-            continue
-        local = position - start
-        sentence = next((s for s in item.doc.sents if s.start_char <= local < s.end_char + 1), None)
-        if sentence is None:
-            return None
-        words = [t for t in sentence if t.idx < local]
-        return (item, item.doc[words[0].i : words[-1].i + 1]) if words else None
-    return None
+    found = sentence_at(parsed, position)
+    if found is None:
+        return None
+    index, sentences, current = found
+    item = parsed[index]
+    words = [t for t in sentences[current] if item.block.start + t.idx < position]
+    return (item, item.doc[words[0].i : words[-1].i + 1]) if words else None
 
 
 def pair_just_before(

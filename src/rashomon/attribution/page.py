@@ -230,7 +230,7 @@ class PageAttributor:
 
     # --- 2. speakers --------------------------------------------------------------------------------------
     def resolve_sources(self) -> None:
-        self.book.titled = titled_genders(item.doc for item in self.parsed)
+        self.book.title_genders = titled_genders(item.doc for item in self.parsed)
         for record in self.records:
             if record.root is None:
                 continue

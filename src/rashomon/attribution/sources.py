@@ -7,7 +7,8 @@ the source lexicon (``data/attribution/sources.yaml``), its role ("military spok
 :class:`SourceBook` merges mentions into sources in reading order: the same name, a shorter definite name
 whose words the earlier one contains ("the Observatory", "the center"), a surname, a pronoun ("he" after a
 named speaker) or a bare description of its role or type ("the spokesman", "the group"). Indefinite mentions
-("a rebel fighter", "one man") are new people every time.
+("a rebel fighter", "one man") are new people every time; so are people the writer leaves vague ("some said",
+"many believe"), unless the same word named a group just before ("Some farmers said ... Some also said").
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ GENDERED_HEADS = {
     "spokeswoman": "female",
 }
 #: Courtesy titles that say whether a person is a man or a woman ("Mr. Vell": a later "she" is someone else).
-GENDERED_TITLES = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+GENDERED_TITLES = {title: gender for gender in ("male", "female") for title in name_titles(gender)}
 #: Nouns for a number of people that the lexicon's people nouns include: in apposition to a name they describe no
 #: one person ("Eastfield, a crowd favourite" is no person's name for it).
 COLLECTIVE_PEOPLE = frozenset({"people", "public", "family", "audience", "crowd", "staff", "jury", "couple", "elite"})
@@ -791,13 +792,13 @@ class SourceBook:
         #: Pronouns do not reach back before this offset (the reader sets it at each separator).
         self.floor = 0
         #: Surname -> gender from the page's courtesy titles (:func:`titled_genders`), set by the page's reader.
-        self.titled: dict[str, str] = {}
+        self.title_genders: dict[str, str] = {}
 
-    def _titled_gender(self, entry: BookEntry) -> str | None:
+    def _gender_by_title(self, entry: BookEntry) -> str | None:
         """The gender the page's courtesy titles give a person's surname (not a pair's), or None."""
         if entry.kind != "person" or entry.members or entry.plural or not entry.key:
             return None
-        return self.titled.get(_surname(entry.key))
+        return self.title_genders.get(_surname(entry.key))
 
     def entry(self, source_id: str | None) -> BookEntry | None:
         """The source of this id, or None."""
@@ -825,7 +826,7 @@ class SourceBook:
             if full is not None:  # "Sanders said" after "Bernie Sanders and Ada Lind": the person, by full name
                 entry.name, entry.kind = full, "person"
         entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing", "vague") or mention.bare
-        entry.gender = entry.gender or self._titled_gender(entry)
+        entry.gender = entry.gender or self._gender_by_title(entry)
         self.entries.append(entry)
         return entry
 
@@ -916,7 +917,7 @@ class SourceBook:
         entry.aliases.add(key)
         entry.unresolved = entry.unresolved and (mention.pronoun is not None or mention.bare)
         pronoun_gender = mention.pronoun if mention.pronoun in ("male", "female") else None
-        entry.gender = entry.gender or mention.gender or pronoun_gender or self._titled_gender(entry)
+        entry.gender = entry.gender or mention.gender or pronoun_gender or self._gender_by_title(entry)
         entry.last_seen = position
         return entry
 

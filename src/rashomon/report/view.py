@@ -206,7 +206,8 @@ def empty_sentences(warnings: list[dict[str, Any]]) -> dict[str, str]:
 #: one named before): shown as what they are, not as if "he" were a name.
 UNRESOLVED_PRONOUNS = frozenset({"he", "him", "she", "her", "it"})
 #: The same for people in the plural, and for the people a writer leaves vague ("some said", "many believe",
-#: "others argued"): a reader should see that nobody is named, not read "Some" as a name.
+#: "others argued"): a reader should see that nobody is named, not read "Some" as a name. (The attribution stage
+#: marks them ``unresolved``; the report reads the JSON and keeps its own list of the words it shows this way.)
 UNRESOLVED_GROUPS = frozenset({"they", "them", "both", "some", "many", "others", "several", "those"})
 #: How such a source is shown, the pronoun in quotation marks.
 NOT_NAMED = "someone not named (“{pronoun}”)"

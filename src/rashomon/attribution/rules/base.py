@@ -13,7 +13,15 @@ from ...dateline import dateline_end
 from ..lexicon import Lexicon
 from .boundaries import after_connective, bounded, trailing_occasion
 from .marks import Quote, quote_spans, quoted_title
-from .settings import CLOSE_TEXT, IRREGULAR_PAST, IRREGULAR_PAST_LEMMAS, OPEN_TEXT, SINGLE_CLOSE, SINGLE_OPEN
+from .settings import (
+    CAUGHT_VERBS,
+    CLOSE_TEXT,
+    IRREGULAR_PAST,
+    IRREGULAR_PAST_LEMMAS,
+    OPEN_TEXT,
+    SINGLE_CLOSE,
+    SINGLE_OPEN,
+)
 
 
 @dataclass(slots=True)
@@ -46,6 +54,19 @@ def to_infinitive(verb: Token) -> bool:
     """Whether ``verb`` carries the infinitive marker "to" ("declined to comment", "asked her to leave"): an
     ``aux`` child the tagger read as TO. The rules ask it to tell an infinitive clause from a tensed one."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def recorded_saying(participle: Token) -> bool:
+    """Whether ``participle`` hangs on a verb of being seen, heard or recorded, as its adverbial or its complement
+    ("was caught on tape saying ...", "is shown saying ...", "was overheard telling aides ..."): what the one
+    recorded says (``SpeakerRules.caught_speaking``, ``CueDiscipline.records_a_speaker``)."""
+    head = participle.head
+    return (
+        participle.dep_ in ("advcl", "xcomp")
+        and participle.tag_ == "VBG"
+        and head.i != participle.i
+        and head.lemma_.lower() in CAUGHT_VERBS
+    )
 
 
 class ExtractorBase:

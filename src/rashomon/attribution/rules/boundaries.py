@@ -128,16 +128,23 @@ def trailing_relative(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
     return last
 
 
+def content_root(doc: Doc, first: int, last: int) -> tuple[Token | None, int]:
+    """The content's root (its first token whose head lies outside it, or the sentence's root) and its last token
+    before closing punctuation."""
+    end = last
+    while end > first and doc[end].is_punct:
+        end -= 1
+    root = next((t for t in doc[first : end + 1] if not first <= t.head.i <= end or t.head.i == t.i), None)
+    return root, end
+
+
 def trailing_apposition(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
     """ "voted for Ben Carson, a neurosurgeon who has never held office", "praised Ida Vell, the harbour master": a
     content that is a name described by an apposition after a comma, at its end, ends before the comma: the
     description is the writer's, about the one named, not what the source said. Not a quoted description, nor
     one with a number in it ("showed Vell leading Brandt, 49 percent to 44": the finding), nor an apposition to a
     common noun ("mentioned the stimulus, an 8 percent jobless rate, ...": often a list)."""
-    end = last
-    while end > first and doc[end].is_punct:
-        end -= 1
-    root = next((t for t in doc[first : end + 1] if not first <= t.head.i <= end or t.head.i == t.i), None)
+    root, end = content_root(doc, first, last)
     if root is None or root.pos_ != "PROPN":
         return last
     for token in root.rights:
@@ -190,10 +197,7 @@ def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
     """ "reported her presence on Twitter", "cited the figure at last week's forum", "blasted X as a disgrace
     Wednesday": a noun-phrase content whose last phrase names when, or where or through what, the act was done
     is the act's occasion, not what was said: cut before it (and before one more such phrase before it)."""
-    end = last
-    while end > first and doc[end].is_punct:
-        end -= 1
-    root = next((t for t in doc[first : end + 1] if not first <= t.head.i <= end or t.head.i == t.i), None)
+    root, end = content_root(doc, first, last)
     if root is None or root.pos_ not in ("NOUN", "PROPN", "PRON"):
         return last
     cut = last

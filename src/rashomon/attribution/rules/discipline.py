@@ -35,7 +35,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS
-from .base import ExtractorBase, to_infinitive
+from .base import ExtractorBase, recorded_saying, to_infinitive
 from .settings import (
     ASKING_VERBS,
     ATTEMPT_VERBS,
@@ -337,9 +337,7 @@ class CueDiscipline(ExtractorBase):
         if verb.lemma_.lower() not in CAUGHT_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
             return False
         speech = self.lexicon.cue_verbs["speech"]
-        return any(
-            c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBG" and c.lemma_.lower() in speech for c in verb.children
-        )
+        return any(recorded_saying(c) and c.lemma_.lower() in speech for c in verb.children)
 
     @staticmethod
     def reduced_passive(verb: Token) -> bool:

@@ -49,11 +49,12 @@ JUDGING_VERBS = frozenset(
 )
 #: Quantifiers that float after the people they stand for ("Vell and Brandt all/both/each said ...").
 FLOATING_QUANTIFIERS = frozenset({"all", "both", "each"})
-#: Verbs of an attempt, and the cues of working a figure or an outcome out: one of these in the infinitive of an
-#: attempt, with a noun phrase for content ("tried to predict the outcome", "attempted to estimate the cost"),
-#: tells the work, not a finding (``CueDiscipline.only_attempted``). An attempt to speak ("tried to blame X",
-#: "tried to argue that X") is made all the same and stays.
+#: Verbs of an attempt: a cue of :data:`ESTIMATE_VERBS` in their infinitive, with a noun phrase for content ("tried
+#: to predict the outcome", "attempted to estimate the cost"), tells the work, not a finding
+#: (``CueDiscipline.only_attempted``). An attempt to speak ("tried to blame X", "tried to argue that X") is made
+#: all the same and stays.
 ATTEMPT_VERBS = frozenset({"try", "attempt"})
+#: The cues of working a figure or an outcome out, which an attempt leaves without a finding.
 ESTIMATE_VERBS = frozenset(
     {"predict", "forecast", "estimate", "calculate", "project", "gauge", "guess", "anticipate", "foresee", "quantify"}
 )

@@ -5,11 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...deps import SUBJECT_DEPS, TENSED_TAGS
-from .base import ExtractorBase, Found, to_infinitive
+from .base import ExtractorBase, Found, recorded_saying, to_infinitive
 from .confidence import CONFIDENCE
 from .settings import (
     ABSOLUTE_PREPOSITIONS,
-    CAUGHT_VERBS,
     CHANNEL_PLACES,
     CLOSE_TEXT,
     COLLECTIVE_NOUNS,
@@ -56,9 +55,10 @@ class SpeakerRules(ExtractorBase):
     """Who speaks: the source noun phrase of a cue, repaired where the parser slips."""
 
     def source_chars(self, head: Token) -> tuple[int, int]:
-        """The source noun phrase, without a participle aside ("Trump, speaking to ...") or a restrictive relative
-        clause ("a lawyer who is a staunch opponent of X": the clause may hold the cue); an aside set off by a comma
-        ("Ida Vell, who heads the board, said") is kept, as PolNeAR marks sources."""
+        """The source noun phrase, without a participle aside ("Trump, speaking to ..."), a restrictive relative
+        clause ("a lawyer who is a staunch opponent of X": the clause may hold the cue) or a floating "all",
+        "both", "each" after it ("Vell and Brandt all said"); an aside set off by a comma ("Ida Vell, who heads the
+        board, said") is kept, as PolNeAR marks sources."""
         last = head.right_edge.i
         for child in head.rights:
             if child.dep_ == "appos" and child.lower_ in FLOATING_QUANTIFIERS and child.i == child.right_edge.i:
@@ -351,15 +351,9 @@ class SpeakerRules(ExtractorBase):
         passive verb of being heard, seen or recorded ("is shown saying") is what the passive's subject was heard
         saying (the parser hangs it on the passive, as an adverbial or as its complement, whose subject the
         passive rule would leave out, and above it another cue's speaker would take it). The subject, or None."""
-        head = verb.head
-        if (
-            verb.dep_ not in ("advcl", "xcomp")
-            or verb.tag_ != "VBG"
-            or head.i == verb.i
-            or head.lemma_.lower() not in CAUGHT_VERBS
-        ):
+        if not recorded_saying(verb):
             return None
-        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
 
     @staticmethod
     def absolute_subject(verb: Token) -> Token | None:
