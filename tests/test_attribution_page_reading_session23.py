@@ -267,3 +267,17 @@ def test_a_cue_set_off_by_commas_relays_the_words_before_it_too(nlp, text):
 )
 def test_only_a_title_on_a_name_gives_a_gender(nlp, text, genders):
     assert titled_genders([nlp(text)]) == genders
+
+
+def test_the_report_names_vague_people_once(nlp):
+    """In "Who says what" the vague source is "people not named (“Some”)" with no kind beside it (its name says
+    it; "unnamed person" after it was the singular for a group)."""
+    from rashomon import to_dict
+    from rashomon.report.view import source_tree
+
+    analysis = run(nlp, ["Some said the barriers were useless. The mayor said they held."], publisher="Wend Courier")
+    data = to_dict(analysis)
+    sources = {s["id"]: s for s in data["sources"]}
+    nodes = {n["name"]: n for root in source_tree(data["attributions"], sources) for n in root["children"]}
+    assert nodes["people not named (“Some”)"]["kind"] == ""
+    assert nodes["The mayor"]["kind"] != ""

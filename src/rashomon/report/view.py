@@ -630,7 +630,8 @@ def source_tree(
             nodes[path] = {
                 "id": sid,
                 "name": source_name(sources, sid),
-                "kind": str(source.get("kind") or "").replace("_", " "),
+                # (the name of a source nobody is named for says so already: "people not named (“Some”)")
+                "kind": "" if not_named(source) else str(source.get("kind") or "").replace("_", " "),
                 "is_publisher": bool(source.get("is_publisher")),
                 "count": 0,
                 "quotes": 0,
