@@ -281,3 +281,15 @@ def test_the_report_names_vague_people_once(nlp):
     nodes = {n["name"]: n for root in source_tree(data["attributions"], sources) for n in root["children"]}
     assert nodes["people not named (“Some”)"]["kind"] == ""
     assert nodes["The mayor"]["kind"] != ""
+
+
+def test_a_courtesy_title_makes_a_name_read_as_a_body_a_person():
+    """ "Vell Is Less Sure ..." in a headline (the tagger: ORG), later "Mr. Vell has not lost his humor": the
+    courtesy title says Vell is a man, so "he" after it can be Vell (before: the last other man quoted)."""
+    from rashomon.attribution.sources import Mention, SourceBook
+
+    book = SourceBook()
+    entry = book.resolve(Mention("Vell", "organization", proper=True), 0)
+    again = book.resolve(Mention("Vell", "person", gender="male", proper=True), 50)
+    assert again.id == entry.id and (entry.kind, entry.gender) == ("person", "male")
+    assert book.resolve(Mention("he", "unknown", pronoun="male"), 80).id == entry.id

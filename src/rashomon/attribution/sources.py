@@ -213,8 +213,8 @@ def _whole_hyphened(tokens: list[Token]) -> list[Token]:
 
 
 def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinite: bool = False) -> str:
-    if _person_named_like_a_body(head, lexicon):
-        return "person"
+    if _person_named_like_a_body(head, lexicon) or _courtesy_titled(head):
+        return "person"  # "Mr. Bloomberg", and "Mr. Weiner" the entity tagger calls an ORG
     lower = " " + text.lower().replace("’s", "").replace("'s", "") + " "
     head_lemma = head.lemma_.lower()
     in_lexicon = any(head_lemma in words or head.lower_ in words for words in lexicon.heads.values()) or any(
@@ -653,6 +653,13 @@ def _described_as_a_thing(head: Token) -> bool:
     return any(c.dep_ == "relcl" and c.left_edge.lower_ == "which" for c in head.rights)
 
 
+def _courtesy_titled(head: Token) -> bool:
+    """Whether a proper noun has a courtesy title before it ("Mr. Vell", "Ms. Okafor"): a person's name."""
+    return head.pos_ == "PROPN" and any(
+        t.dep_ == "compound" and t.lower_ in HONORIFICS and t.i < head.i for t in head.lefts
+    )
+
+
 def _title_gender(head: Token) -> str | None:
     """ "male" for "Mr. Vell", "female" for "Mrs." or "Ms.": the courtesy title written before the name."""
     titles = (t.lower_.rstrip(".") for t in head.lefts if t.dep_ == "compound" and t.i < head.i)
@@ -912,8 +919,10 @@ class SourceBook:
         entry.proper = entry.proper or mention.proper
         entry.affiliation = entry.affiliation or mention.affiliation
         key = name_key(mention.name)
-        if entry.kind == "unknown" or (mention.kind == "person" and _bare_surname_entry(entry, key)):
-            entry.kind = mention.kind  # a surname first read as a body: a person once the full name is given
+        titled = mention.kind == "person" and mention.gender is not None and mention.proper and key == entry.key
+        if entry.kind == "unknown" or (mention.kind == "person" and (_bare_surname_entry(entry, key) or titled)):
+            # a surname first read as a body: a person once the full name, or a courtesy title, is given
+            entry.kind = mention.kind
         entry.aliases.add(key)
         entry.unresolved = entry.unresolved and (mention.pronoun is not None or mention.bare)
         pronoun_gender = mention.pronoun if mention.pronoun in ("male", "female") else None
