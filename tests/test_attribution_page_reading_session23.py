@@ -293,3 +293,15 @@ def test_a_courtesy_title_makes_a_name_read_as_a_body_a_person():
     again = book.resolve(Mention("Vell", "person", gender="male", proper=True), 50)
     assert again.id == entry.id and (entry.kind, entry.gender) == ("person", "male")
     assert book.resolve(Mention("he", "unknown", pronoun="male"), 80).id == entry.id
+
+
+def test_a_headlines_surname_and_the_full_name_are_one_source():
+    """ "Weiner Says Photo Was A Prank" (a headline, its name read as a capitalised common noun), then "Councillor
+    Anthony D. Weiner said ...": one person, one source (before: two, "Weiner" and the full name)."""
+    import rashomon
+
+    analysis = rashomon.analyze(
+        "Weiner Says Photo Was A Prank\n\nCouncillor Anthony D. Weiner of Hull said on Wednesday that the photo"
+        " was a prank.\n\nMr. Weiner said he had hired a lawyer.\n"
+    )
+    assert len({a.source_id for a in spoken(analysis)}) == 1

@@ -281,8 +281,14 @@ def other_given_name(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 def _bare_surname_entry(entry: BookEntry, key: tuple[str, ...]) -> bool:
     """Whether an earlier source the entity tagger made an organization is one proper word that is the surname of a
-    person named now ("Vell says ..." in a headline, then "Interior Minister Tomas Vell said"): the same person."""
-    return entry.kind == "organization" and entry.proper and len(entry.key) == 1 and len(key) > 1
+    person named now ("Vell says ..." in a headline, then "Interior Minister Tomas Vell said"): the same person. (A
+    headline's name may have been read as a capitalised common noun: its capital is enough.)"""
+    return (
+        entry.kind == "organization"
+        and (entry.proper or entry.name[:1].isupper())
+        and len(entry.key) == 1
+        and len(key) > 1
+    )
 
 
 def _surname_only(entry: BookEntry, mention: Mention) -> bool:
