@@ -252,8 +252,8 @@ class PageAttributor:
                     # (after "Lind and Brandt said ..." a "he" may be either of two: :meth:`SourceBook._match`
                     # gives no one, and no one is entered for it)
                     self._enter_person_before(record.source[0])
-            elif mention.pronoun == "plural":
-                if mention.name.lower() == "both":  # two people: a pair named before it in its sentence first
+            elif mention.pronoun in ("plural", "pair"):
+                if mention.pronoun == "pair":  # "both": a pair named before it in its own sentence first
                     self._enter_pair_before(record.source[0], same_sentence=True)
                 matched = self.book._match(mention, hint, record.source[0])
                 if matched is None:

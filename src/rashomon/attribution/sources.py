@@ -110,8 +110,8 @@ class Mention:
     kind: str
     role: str | None = None
     affiliation: str | None = None
-    #: "male", "female", "plural", "thing", "first" for pronoun mentions ("both" is "plural"); "vague" for people
-    #: the writer leaves unnamed ("some said", "many believe")
+    #: "male", "female", "plural", "thing", "first" for pronoun mentions; "pair" for "both" (two people met
+    #: before); "vague" for people the writer leaves unnamed ("some said", "many believe")
     pronoun: str | None = None
     indefinite: bool = False
     plural: bool = False
@@ -323,15 +323,15 @@ def _one_person(head: Token, kind: str) -> bool:
 
 def _group_reference(head: Token) -> str | None:
     """What a quantifier standing for people refers to, when nothing beside it says who: "both" ("both of them
-    said") refers back to two people met before, as "they" does: ``"plural"``; "some", "many", "others" are
-    people the writer does not name: ``"vague"``, a source of their own each time, never merged with another.
+    said") refers back to two people met before: ``"pair"``; "some", "many", "others" are people the writer does
+    not name: ``"vague"``, a source of their own each time, never merged with another.
     None when a relative clause or a phrase says who ("those who left", "many of the crews", "both senators")."""
     lower = head.lower_
     if lower == "both":
         said_who = any(
             c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ != "PRON" for g in c.children) for c in head.rights
         )
-        return None if said_who or head.dep_ in ("det", "preconj", "predet") else "plural"
+        return None if said_who or head.dep_ in ("det", "preconj", "predet") else "pair"
     if lower in GROUP_PRONOUNS and head.pos_ in ("PRON", "DET", "NOUN", "ADJ"):
         return None if any(described_by(c) for c in head.rights) else "vague"
     return None
@@ -366,7 +366,7 @@ def _person_named_like_a_body(head: Token, lexicon: Lexicon) -> bool:
         return False
     if any(head.lower_ in words for words in lexicon.heads.values()):
         return False
-    if any(t.dep_ == "compound" and t.lower_ in HONORIFICS for t in head.lefts):
+    if _courtesy_titled(head):
         return True
     person = _person_at(head)
     if person is None or person.end - 1 != head.i:
@@ -520,7 +520,7 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         if pronoun:
             return Mention(head.text, "unknown", pronoun=pronoun)
     group = _group_reference(head)
-    if group == "plural":
+    if group == "pair":
         return Mention(head.text, "unknown", pronoun=group, plural=True)
     if group == "vague":
         return Mention(head.text, "unnamed_person", pronoun=group, plural=True, indefinite=True)
@@ -838,7 +838,7 @@ class SourceBook:
             full = self._member_name(entry.key)
             if full is not None:  # "Sanders said" after "Bernie Sanders and Ada Lind": the person, by full name
                 entry.name, entry.kind = full, "person"
-        entry.unresolved = mention.pronoun in ("male", "female", "plural", "thing", "vague") or mention.bare
+        entry.unresolved = mention.pronoun in ("male", "female", "plural", "pair", "thing", "vague") or mention.bare
         entry.gender = entry.gender or self._gender_by_title(entry)
         self.entries.append(entry)
         return entry
@@ -1002,9 +1002,9 @@ class SourceBook:
                 position,
             )
             return None if self.pair_since(one, position) else one
+        if mention.pronoun == "pair":  # "both": two people who spoke together, never another group
+            return self._recent(lambda e: len(e.members) == 2, position)
         if mention.pronoun == "plural":
-            if mention.name.lower() == "both":  # two people: a pair who spoke together, never another group
-                return self._recent(lambda e: len(e.members) == 2, position)
             return self._recent(lambda e: e.plural or e.kind not in PERSON_KINDS | {"document"}, position)
         if mention.pronoun == "vague":
             # "Some Republicans said X. Some also said Y": the same people, named by the same word just before

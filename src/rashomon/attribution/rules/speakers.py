@@ -279,9 +279,8 @@ class SpeakerRules(ExtractorBase):
         speaker = self.speaker_of(head)
         if speaker is None or self.display_without_wording(speaker, found):
             return False
-        floated = self.floated_on(head)
-        if floated is not None and floated.i == speaker.i:
-            found.source = self.chars(speaker.left_edge.i, head.i - 1)  # the names "all" stands for
+        if head.lower_ in FLOATING_QUANTIFIERS and speaker.i < head.i:  # speaker_of took the names "all" stands for
+            found.source = self.chars(speaker.left_edge.i, head.i - 1)
         found.source_root = speaker.i
         return True
 
