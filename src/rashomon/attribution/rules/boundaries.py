@@ -30,6 +30,9 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
   content with a quotation in it ('called the plan "a disaster" in a radio interview'), and an occasion whose own
   tail an earlier rule cut ("denounced the plan in a radio diatribe, which ...").
 
+* a **trailing connective** ("denied that the tax is a fee, however, ..."): a sentence adverb after a comma at the
+  content's end links the sentence to the one before; it is the writer's.
+
 One rule moves the start instead, on indirect and mixed contents alike (:func:`after_connective`): a **discourse
 connective** that opens the sentence before a comma ("Still, ...", "Even so, ...") is the writer's link to the
 sentence before, not the source's words.
@@ -56,6 +59,7 @@ from .settings import (
     SAY_LEMMAS,
     SECOND_COMPLEMENT_MARKS,
     SENTENCE_CONNECTIVES,
+    TRAILING_CONNECTIVES,
 )
 
 #: A cut keeps at least this many tokens of the content.
@@ -258,7 +262,17 @@ def colon_elaboration(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
 
 #: A boundary rule: (doc, first token, last token, statement lemmas) -> the new last token.
 Rule = Callable[[Doc, int, int, frozenset[str]], int]
+
+
 #: The boundary rules, in the order they are tried.
+def trailing_connective(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
+    """ "denied that the tax is a fee, however, ...": a sentence adverb set off by a comma at the content's end ties
+    the sentence to the one before it; it is the writer's, not the source's."""
+    if last - first >= MIN_KEPT_TOKENS and doc[last].lower_ in TRAILING_CONNECTIVES and doc[last - 1].text == ",":
+        return last - 2
+    return last
+
+
 BOUNDARY_RULES: tuple[Rule, ...] = (
     colon_elaboration,
     inverted_condition,
@@ -267,6 +281,7 @@ BOUNDARY_RULES: tuple[Rule, ...] = (
     trailing_relative,
     trailing_apposition,
     trailing_occasion,
+    trailing_connective,
 )
 
 

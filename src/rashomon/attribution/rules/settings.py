@@ -673,6 +673,9 @@ SENTENCE_CONNECTIVES = frozenset(
         ("by", "contrast"),
     }
 )
+#: Sentence adverbs that close a clause after a comma ("denied that X, however, ..."): the writer's link to what
+#: came before, not the source's words (``boundaries.trailing_connective``).
+TRAILING_CONNECTIVES = frozenset({"however", "though", "meanwhile", "nonetheless", "nevertheless", "instead"})
 WH_WORDS = frozenset({"how", "what", "where", "when", "which", "who", "whom", "whether", "why"})
 #: Wh-words that stand for what a cue verb says or holds when they are its object ("what our readers think of
 #: it"): the words themselves are a gap, so the cue relays nothing that is there to read.

@@ -59,6 +59,11 @@ class SpeakerRules(ExtractorBase):
         clause ("a lawyer who is a staunch opponent of X": the clause may hold the cue) or a floating "all",
         "both", "each" after it ("Vell and Brandt all said"); an aside set off by a comma ("Ida Vell, who heads the
         board, said") is kept, as PolNeAR marks sources."""
+        noun = self.noun_of_coordinated_adjectives(head)
+        if noun.i != head.i:  # "Current and former officials who spoke with X": the noun's phrase, from "Current"
+            _, end = self.source_chars(noun)
+            start, _ = self.chars(self.past_dateline(self.after_quote(head.left_edge, head), noun.i), noun.i)
+            return start, end
         last = head.right_edge.i
         for child in head.rights:
             if child.dep_ == "appos" and child.lower_ in FLOATING_QUANTIFIERS and child.i == child.right_edge.i:
@@ -244,7 +249,16 @@ class SpeakerRules(ExtractorBase):
         floated = self.floated_on(head)
         if floated is not None:
             head = floated  # "with Trump, Huckabee and Christie all calling for ...": the three
+        head = self.noun_of_coordinated_adjectives(head)
         return head if self.speaker_kind(head) is not None else None
+
+    @staticmethod
+    def noun_of_coordinated_adjectives(head: Token) -> Token:
+        """ "Current and former officials said ...": the parser makes the first adjective the subject and the noun
+        its conjunct; the noun is who speaks. Any other head is returned as it is."""
+        if head.pos_ != "ADJ" or head.dep_ not in ("nsubj", "nsubjpass"):
+            return head
+        return next((c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), head)
 
     def floated_on(self, quantifier: Token) -> Token | None:
         """The names a floating "all", "both" or "each" right after them stands for ("with Vell, Brandt and Okafor

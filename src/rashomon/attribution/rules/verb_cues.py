@@ -213,7 +213,14 @@ class VerbCueRules(ExtractorBase):
             # "who seemed to be confused", "which seemed to carry little weight": the relative clause says what
             # seems so of the noun it hangs on; the content runs from its pronoun
             content = self.chars(subject.i, complement.right_edge.i)
-        elif subject is None or subject.lower_ in IMPERSONAL_SUBJECTS or subject.tag_ in ("WDT", "WP"):
+        elif (
+            subject is None
+            or subject.lower_ in IMPERSONAL_SUBJECTS
+            or subject.tag_ in ("WDT", "WP")
+            or (verb.tag_ == "VBG" and verb.dep_ == "advcl")
+        ):
+            # "X denied it, appearing to rely on Y": what seems so is the complement; the sentence it hangs on
+            # is X's own act, not part of the impression
             content = self.subtree_chars(complement)
         else:
             content = self.chars(subject.left_edge.i, complement.right_edge.i)
@@ -420,6 +427,8 @@ class VerbCueRules(ExtractorBase):
             return
         if self.light_verb_first(verb):
             return
+        if verb.tag_ == "VBG" and {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"} == {"have"}:
+            return  # "doctors have admitting privileges": "have" + -ing with no "been" is no verb form; a noun's modifier
         quote_as = self.lexicon.cue_verbs["quote_as"]
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in quote_as:
             return  # the "as saying" of "X quoted Y as saying": handled with "quoted"
