@@ -51,8 +51,54 @@ def test_have_with_an_ing_word_is_no_verb_of_saying(nlp):
     assert all("admitting" not in a.cue.text for a in spoken(analysis))
 
 
+def test_have_with_someone_doing_it_is_still_a_cue(nlp):
+    """ "has Ms. Lind discussing ...": she is made to discuss; the parser hangs "has" on the -ing verb, but not
+    right before it."""
+    analysis = run(nlp, ["Another email has Ms. Lind discussing who deserves credit for the plan."])
+    assert [(a.cue.text, a.source.text) for a in spoken(analysis)] == [("discussing", "Ms. Lind")]
+
+
 def test_have_been_with_an_ing_cue_is_still_a_cue(nlp):
     """The perfect progressive is a verb form: "have been demanding that ..." is a demand."""
     analysis = run(nlp, ["The families have been demanding that the police release the video."])
     demanding = [a for a in spoken(analysis) if "demanding" in a.cue.text]
     assert demanding and demanding[0].content.text.startswith("that the police release the video")
+
+
+# --- lists of links and lost closing marks, as on a newsletter page ----------------------------------------------
+NEWSLETTER = (
+    "Polls this week:\n"
+    "-One poll shows Tom Vale ahead in Hull. [Daily Star, ARG] \u00a0\n"
+    "-Craig Bell explains why Hull is odd. [Post]\n"
+    "-Ida Lind thinks the vote will be close. [Vox]"
+)
+
+
+def test_list_items_are_sentences_and_their_bullets_are_not_names(nlp):
+    """A hyphen opening a line is a bullet: spaCy kept "-Craig" one token (no name rule reads it as a name) and ran
+    the items together, so one item's bracketed outlet became the next item's speaker."""
+    analysis = run(nlp, [NEWSLETTER])
+    assert [(a.cue.text, a.source.text) for a in spoken(analysis)] == [
+        ("shows", "One poll"),
+        ("explains", "Craig Bell"),
+        ("thinks", "Ida Lind"),
+    ]
+
+
+def test_a_hyphen_inside_a_word_or_before_a_number_is_left_alone(nlp):
+    words = [t.text for t in nlp("The U.S.-Mexico team met the Pro-Life group at -5 degrees.")]
+    assert "U.S.-Mexico" in words and "-5" in words and "Pro" in words and "-" in words
+
+
+def test_a_quotation_never_closed_ends_with_its_paragraph_when_paragraphs_are_lines():
+    """A page that lost a closing mark ran the quotation over every line after it (a list of links among them),
+    which then spoke as a cue-less continuation; where the text's paragraphs are lines, it ends with its own."""
+    from rashomon.attribution.rules.marks import quote_spans
+
+    opening = 'The report says: "Today most online panels weight their samples on many variables, ' + "x" * 40 + ".\n"
+    text = opening + "-Craig Bell explains why Hull is odd. [Post]\n"
+    (quote,) = quote_spans(text)
+    assert not quote.closed and text[quote.start : quote.end].endswith("x.")
+    wrapped = 'He said: "We will\nfight on.\nAnd we will win\nin the end.\n'  # a hard-wrapped paragraph: as before
+    (quote,) = quote_spans(wrapped)
+    assert quote.end == len(wrapped.rstrip())

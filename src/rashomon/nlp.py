@@ -52,13 +52,22 @@ def _package(name: str | None) -> str:
 def _load(package: str) -> Any:
     nlp = importlib.import_module(package).load()
     nlp.max_length = max(nlp.max_length, settings.MAX_BLOCK_CHARS + 1)
-    nlp.tokenizer = RunBoundedTokenizer(nlp.tokenizer)
+    nlp.tokenizer = RunBoundedTokenizer(with_bullet_prefix(nlp))
     _register_components()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("rashomon_sentence_bound", before="parser")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(HEADLINE_ENTITIES, after="ner")
     return nlp
+
+
+def with_bullet_prefix(nlp: Any) -> Any:
+    """The pipeline's tokenizer, also splitting a hyphen off a capitalised word ("-Ada Moss explains ...", a list
+    item): spaCy keeps "-Ada" one token, which no name rule or tagger reads as a name."""
+    from spacy.util import compile_prefix_regex
+
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, r"-(?=[A-Z][a-z])"]).search
+    return nlp.tokenizer
 
 
 @lru_cache(maxsize=8)
@@ -125,19 +134,36 @@ class RunBoundedTokenizer:
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":", "…", "\n", "\n\n"})
 
 
+#: Marks that open an item of a list when they start a line.
+LIST_BULLETS = frozenset({"-", "–", "—", "•", "*", "·"})
+
+
 def bound_sentences(doc):
     """Start a sentence after ``MAX_SENTENCE_TOKENS`` tokens with nothing that could end one (the parser keeps
     boundaries set before it). spaCy finds a token's sentence by walking it (``Token.sent``), so every rule that
-    asks was quadratic in a sentence's length: ``said`` × 8,000 took 70 s. Prose never has such a stretch."""
+    asks was quadratic in a sentence's length: ``said`` × 8,000 took 70 s. Prose never has such a stretch.
+
+    Also start one at a list bullet that opens a line ("...[Vox]\n-Ada Moss explains why ..."): list items
+    seldom end with a full stop, and the parser ran them together, so one item's last words became the next
+    item's speaker."""
     limit = settings.MAX_SENTENCE_TOKENS
     last_end = 0
     for token in doc:
-        if token.text in SENTENCE_ENDS or token.is_space:
+        if token.text in LIST_BULLETS and token.i > 0 and token.i + 1 < len(doc) and _opens_line(token):
+            token.is_sent_start = True
+            last_end = token.i
+        elif token.text in SENTENCE_ENDS or token.is_space:
             last_end = token.i
         elif token.i - last_end >= limit:
             token.is_sent_start = True
             last_end = token.i
     return doc
+
+
+def _opens_line(token) -> bool:
+    """Whether only spaces stand between ``token`` and the line break before it."""
+    before = token.doc[token.i - 1]
+    return "\n" in before.text_with_ws or "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
 
 
 def headline_entities(nlp: Any, name: str) -> Any:

@@ -9,10 +9,12 @@ from .settings import (
     CLOSING_MARKS,
     MAX_CARRIED_PARAGRAPHS,
     MIN_ORPHAN_QUOTE_WORDS,
+    MIN_PARAGRAPH_LINE_CHARS,
     NAMING_WORDS,
     OPENING_MARKS,
     PARAGRAPH_REOPENS,
     QUOTE_MARKS,
+    SENTENCE_LINE_END,
     SHORT_ANSWERS,
     TITLE_BEFORE,
     TITLE_MAX_WORDS,
@@ -32,8 +34,8 @@ def quote_spans(text: str) -> list[Quote]:
     """Top-level quotations in ``text``, marks included; quotes inside quotes stay inside their quote.
 
     Straight marks toggle, typographic marks open and close. A quote left open runs to the end of the text
-    (a quotation that continues in the next paragraph leaves its closing mark out); a stray closing mark is
-    ignored.
+    (a quotation that continues in the next paragraph leaves its closing mark out), or of its paragraph where
+    the text's paragraphs are lines (:func:`unclosed_end`); a stray closing mark is ignored.
     """
     spans: list[Quote] = []
     open_at: int | None = None
@@ -74,8 +76,21 @@ def quote_spans(text: str) -> list[Quote]:
                 spans.append(Quote(open_at, match.end(), True))
                 open_at = None
     if open_at is not None:
-        spans.append(Quote(open_at, len(text.rstrip()), False))
+        spans.append(Quote(open_at, unclosed_end(text, open_at), False))
     return spans
+
+
+def unclosed_end(text: str, open_at: int) -> int:
+    """Where a quotation never closed in ``text`` ends: at the end of the paragraph it opens in, when the text's
+    paragraphs are lines (a page whose lost closing mark would otherwise run the quote over every line after
+    it, a list of links included); at the end of the text otherwise (a hard-wrapped paragraph, or a quotation
+    that goes on in the next paragraph, whose closing mark is left out)."""
+    ended = SENTENCE_LINE_END.search(text, open_at)
+    if ended is not None:
+        line_start = text.rfind("\n", 0, ended.start()) + 1
+        if ended.start() - line_start >= MIN_PARAGRAPH_LINE_CHARS:
+            return ended.start() + 1
+    return len(text.rstrip())
 
 
 def quotations_by_block(texts: list[str], read: list[list[Quote]] | None = None) -> list[list[Quote]]:

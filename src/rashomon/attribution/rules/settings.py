@@ -590,6 +590,10 @@ QUOTE_MARKS = re.compile(r"''|[\"“”„«»]")
 OPENING_MARKS = frozenset("“„«")
 #: A line break followed by an opening mark: a new paragraph of quotation ("...\n“And then ...").
 PARAGRAPH_REOPENS = re.compile(r"\n[ \t\u00a0]*(?:''|[\"“„«])")
+#: A line that ends a sentence: the end of a paragraph, in a text whose paragraphs are lines.
+SENTENCE_LINE_END = re.compile(r"[.?!…][ \t\u00a0]*\n")
+#: Lines at least this long are paragraphs, not a hard-wrapped paragraph's lines (which stay under 80 or so).
+MIN_PARAGRAPH_LINE_CHARS = 100
 CLOSING_MARKS = frozenset("”»")
 OPEN_TEXT = frozenset(('"', "“", "„", "«", "''"))
 CLOSE_TEXT = frozenset(('"', "”", "»", "''"))

@@ -427,8 +427,16 @@ class VerbCueRules(ExtractorBase):
             return
         if self.light_verb_first(verb):
             return
-        if verb.tag_ == "VBG" and {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"} == {"have"}:
-            return  # "doctors have admitting privileges": "have" + -ing with no "been" is no verb form; a noun's modifier
+        if (
+            verb.tag_ == "VBG"
+            and verb.i > 0
+            and verb.nbor(-1).dep_ == "aux"
+            and verb.nbor(-1).head.i == verb.i
+            and {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"} == {"have"}
+        ):
+            # "doctors have admitting privileges": "have" right before an -ing word, no "been", is no verb form but
+            # a noun's modifier misread (not "has Clinton discussing ...", where she is made to discuss)
+            return
         quote_as = self.lexicon.cue_verbs["quote_as"]
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() in quote_as:
             return  # the "as saying" of "X quoted Y as saying": handled with "quoted"
