@@ -102,3 +102,32 @@ def test_a_quotation_never_closed_ends_with_its_paragraph_when_paragraphs_are_li
     wrapped = 'He said: "We will\nfight on.\nAnd we will win\nin the end.\n'  # a hard-wrapped paragraph: as before
     (quote,) = quote_spans(wrapped)
     assert quote.end == len(wrapped.rstrip())
+
+
+# --- a newsletter's run-in headings and asides -----------------------------------------------------------------
+def test_a_run_in_heading_before_a_spaced_dash_is_no_part_of_the_source(nlp):
+    """ "What the poll does not mean - the institute's research focuses on ...": where the parser hangs the heading
+    on the subject (as it did on a real newsletter page), the source starts after the dash; a noun phrase that the
+    dash spells out ("The cable networks - MSNBC and CNN - ...") is kept."""
+    from rashomon.attribution import lexicon as lexicon_module
+    from rashomon.attribution import matcher_for
+    from rashomon.attribution.rules.extractor import DocExtractor
+
+    lexicon = lexicon_module.load()
+    doc = nlp("What the poll does not mean - the institute's research focuses on web panels.")
+    research = next(t for t in doc if t.text == "research")
+    assert doc[DocExtractor(doc, lexicon, matcher_for(nlp.vocab, lexicon)).past_lead_in(0, research)].text == "the"
+    doc = nlp("The cable networks - MSNBC and CNN - gave the race wall-to-wall coverage.")
+    named = next(t for t in doc if t.text == "MSNBC")
+    assert DocExtractor(doc, lexicon, matcher_for(nlp.vocab, lexicon)).past_lead_in(0, named) == 0
+
+
+def test_a_belief_verb_with_its_own_complement_is_no_aside(nlp):
+    """ "(the numbers generally thought the most accurate)": a reduced relative the parser read as an aside ("X,
+    he thinks, is Y"), which gave "the numbers" as a source and the whole sentence as what they think."""
+    rows = found(
+        nlp,
+        "The study compares the samples to known benchmarks (the numbers generally thought the most accurate),"
+        " but not to phone polls.",
+    )
+    assert [(source, cue) for _, source, cue, _ in rows] == [("The study", "compares")]

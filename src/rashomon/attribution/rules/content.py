@@ -1005,9 +1005,10 @@ class ContentRules(ExtractorBase):
     def is_aside(verb: Token) -> bool:
         """ "the attack, he said, was ...", "as Reuters adds, ...": a bare cue commenting on the clause around it.
         Not "When pressed by reporters, ..." (a passive with its agent) nor "as the crowd continued to
-        chant" (a cue with a complement of its own)."""
+        chant" (a cue with a complement of its own, also one of what something is held to be: "(the numbers
+        generally considered the most accurate)")."""
         for child in verb.children:
-            if child.dep_ in ("xcomp", "ccomp", "dobj", "agent", "auxpass"):
+            if child.dep_ in ("xcomp", "ccomp", "dobj", "agent", "auxpass", "oprd"):
                 return False
             if child.dep_ in ("mark", "advmod") and child.tag_ in ("IN", "WRB") and child.lower_ != "as":
                 return False  # "when asked", "if confirmed", "after saying": a time or a condition, no aside

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...dateline import DATELINE_DASHES
 from ...deps import SUBJECT_DEPS, TENSED_TAGS
 from .base import ExtractorBase, Found, recorded_saying, to_infinitive
 from .confidence import CONFIDENCE
@@ -95,10 +96,27 @@ class SpeakerRules(ExtractorBase):
         # "KESTREL BAY (Coastwire) - Mayor Ida Vell", "KESTREL BAY, Ore. — Leaders of ...": not the source (the
         # parser may even hang the phrase after the dash on the place)
         first = self.past_dateline(first, max(last, head.i))
+        first = self.past_lead_in(first, head)
         start, end = self.chars(first, max(last, head.i))
         if self.doc[max(last, head.i)].text == ")":
             end = self.doc[max(last, head.i)].idx + 1  # "Sen. Jane Roe (D-Wis.)": keep the closing bracket
         return start, end
+
+    def past_lead_in(self, first: int, head: Token) -> int:
+        """The first token after a lead-in that opens the line before a spaced dash ("What the poll does not mean -
+        Pew's research focuses on ...", a newsletter's run-in heading): the parser hangs it on the subject, but
+        it names nobody. Only a lead-in with a verb: a heading, not a noun phrase the dash spells out. ``first``
+        otherwise."""
+        if not (first == 0 or self.doc[first - 1].is_space or self.doc[first].is_sent_start):
+            return first
+        dashes = [
+            t.i
+            for t in self.doc[first : head.i]
+            if t.text in DATELINE_DASHES and t.i > first and self.spaced(t.i) and t.whitespace_
+        ]
+        if not dashes or not any(t.pos_ in ("VERB", "AUX") for t in self.doc[first : dashes[-1]]):
+            return first  # "The cable networks — MSNBC, CNN and Fox — ...": a noun phrase the dash spells out
+        return dashes[-1] + 1
 
     def after_quote(self, first: Token, head: Token) -> int:
         """The first token of a source whose noun phrase opens inside a closed quotation that ends before its head
