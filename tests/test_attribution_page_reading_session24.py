@@ -131,3 +131,11 @@ def test_a_belief_verb_with_its_own_complement_is_no_aside(nlp):
         " but not to phone polls.",
     )
     assert [(source, cue) for _, source, cue, _ in rows] == [("The study", "compares")]
+
+
+def test_a_verb_hung_on_its_subject_as_a_relative_clause_without_who_is_the_sentences_verb(nlp):
+    """ "Mayor Ida Vell on Tuesday called X's remarks "racist"": the parser makes "called" a relative clause of
+    "Vell" with no relative pronoun, and the sentence has no other verb; so "called" is its verb and Vell speaks
+    (the cue was lost, and only the remarks' owner was shown)."""
+    rows = found(nlp, 'Mayor Ida Vell on Tuesday called Tom Hale\'s remarks about the judge "racist," a rare rebuke.')
+    assert ("Mayor Ida Vell", "called") in [(source, cue) for _, source, cue, _ in rows]

@@ -806,8 +806,9 @@ class SpeakerRules(ExtractorBase):
         head = verb.head
         before = self.text[: head.left_edge.idx].rstrip()
         after_quote = head.dep_ == "ROOT" and before[-1:] in ("”", '"', "'")  # '"...?" the pilot asked'
+        unmarked_relative = verb.dep_ == "relcl" and head.dep_ == "ROOT" and verb.tag_ in TENSED_TAGS
         return (
-            verb.dep_ == "acl"
+            (verb.dep_ == "acl" or unmarked_relative)  # "Ida Vell on Tuesday called X ...", with no "who"
             and (verb.tag_ in TENSED_TAGS or verb.tag_ == "VBN" and after_quote)
             and head.i < verb.i
             and (
