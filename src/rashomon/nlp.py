@@ -161,9 +161,8 @@ def bound_sentences(doc):
 
 
 def _opens_line(token) -> bool:
-    """Whether only spaces stand between ``token`` and the line break before it."""
-    before = token.doc[token.i - 1]
-    return "\n" in before.text_with_ws or "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+    """Whether a line break ends the token before ``token`` (a space token, or its trailing white space)."""
+    return "\n" in token.doc[token.i - 1].text_with_ws
 
 
 def headline_entities(nlp: Any, name: str) -> Any:

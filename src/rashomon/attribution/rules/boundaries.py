@@ -28,8 +28,7 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
 * a **trailing occasion** of a noun-phrase content ("reported her presence on Twitter", "blasted X as a disgrace
   Wednesday"): when, or where or through what, the act was done, not what was said. This one rule also cuts a
   content with a quotation in it ('called the plan "a disaster" in a radio interview'), and an occasion whose own
-  tail an earlier rule cut ("denounced the plan in a radio diatribe, which ...").
-
+  tail an earlier rule cut ("denounced the plan in a radio diatribe, which ...");
 * a **trailing connective** ("denied that the tax is a fee, however, ..."): a sentence adverb after a comma at the
   content's end links the sentence to the one before; it is the writer's.
 
@@ -260,11 +259,6 @@ def colon_elaboration(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
     return end
 
 
-#: A boundary rule: (doc, first token, last token, statement lemmas) -> the new last token.
-Rule = Callable[[Doc, int, int, frozenset[str]], int]
-
-
-#: The boundary rules, in the order they are tried.
 def trailing_connective(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
     """ "denied that the tax is a fee, however, ...": a sentence adverb set off by a comma at the content's end ties
     the sentence to the one before it; it is the writer's, not the source's."""
@@ -273,6 +267,11 @@ def trailing_connective(doc: Doc, first: int, last: int, cues: frozenset[str]) -
     return last
 
 
+#: A boundary rule: (doc, first token, last token, statement lemmas) -> the new last token.
+Rule = Callable[[Doc, int, int, frozenset[str]], int]
+
+
+#: The boundary rules, in the order they are tried.
 BOUNDARY_RULES: tuple[Rule, ...] = (
     colon_elaboration,
     inverted_condition,
