@@ -986,7 +986,7 @@ def attribute_page(analysis: Analysis, parsed, lexicon: Lexicon, matcher_for, nl
         analysis.warn(
             "unbalanced_quotes",
             f"a quotation opened in block {block_id} is not closed there; it is "
-            "read as running to the end of the paragraph",
+            "read as running to the end of the paragraph (of its line, where each line is a paragraph)",
             stage,
         )
     if parsed and not any(a.kind not in ("editorial",) for a in analysis.attributions):
