@@ -139,3 +139,26 @@ def test_a_verb_hung_on_its_subject_as_a_relative_clause_without_who_is_the_sent
     (the cue was lost, and only the remarks' owner was shown)."""
     rows = found(nlp, 'Mayor Ida Vell on Tuesday called Tom Hale\'s remarks about the judge "racist," a rare rebuke.')
     assert ("Mayor Ida Vell", "called") in [(source, cue) for _, source, cue, _ in rows]
+
+
+def test_a_run_in_heading_hung_on_the_owner_is_no_part_of_the_sources_name(nlp):
+    """The parse of a real newsletter line: the heading before the dash hangs on "Pew", the owner of "research",
+    and the report named the source "What the report does not mean - Pew's research" with that affiliation."""
+    from spacy.tokens import Doc
+
+    from rashomon.attribution import lexicon as lexicon_module
+    from rashomon.attribution.sources import describe
+
+    words = ["What", "the", "report", "does", "not", "mean", "-", "Pew", "'s", "research", "focuses", "on", "it", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True] * 7 + [False] + [True] * 4 + [False, False],
+        heads=[7, 2, 7, 7, 7, 7, 7, 9, 7, 10, 10, 10, 11, 10],
+        deps=["det", "det", "nsubj", "aux", "neg", "amod", "punct", "poss", "case", "nsubj", "ROOT", "prep", "pobj"]
+        + ["punct"],
+        pos=["PRON", "DET", "NOUN", "AUX", "PART", "VERB", "PUNCT", "PROPN", "PART", "NOUN", "VERB", "ADP", "PRON"]
+        + ["PUNCT"],
+    )
+    mention = describe(doc[9], lexicon_module.load())
+    assert (mention.name, mention.affiliation) == ("Pew's research", "Pew")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..dateline import DATELINE_DASHES
 from ..resources import name_titles
 from .lexicon import SOURCE_KIND_ORDER, Lexicon
 
@@ -174,12 +175,26 @@ def _without_honorifics(tokens) -> list[Token]:
     return [t for t in tokens if not (t.lower_ in HONORIFICS and t.head.pos_ == "PROPN" and t.head.i > t.i)]
 
 
+def _after_lead_in(tokens: list[Token]) -> list[Token]:
+    """``tokens`` (in order) without a run-in heading before a spaced dash ("What the report does not mean - Pew",
+    which the parser may hang on a name): the words after the last such dash, when the words before it hold a
+    verb. A noun phrase the dash spells out ("the networks - MSNBC and CNN") has no verb and is kept."""
+    dashes = [
+        at
+        for at, t in enumerate(tokens[:-1])
+        if t.text in DATELINE_DASHES and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_
+    ]
+    if not dashes or not any(t.pos_ in ("VERB", "AUX") for t in tokens[: dashes[-1]]):
+        return tokens
+    return tokens[dashes[-1] + 1 :]
+
+
 def _core_tokens(head: Token) -> list[Token]:
     """The noun phrase of ``head`` without asides: determiners, modifiers and compounds, up to the head."""
     tokens = [head]
     for child in head.lefts:
         if child.dep_ not in ("punct", "cc", "appos", "prep"):
-            tokens.extend(child.subtree)
+            tokens.extend(_after_lead_in(list(child.subtree)))
     for child in head.rights:  # "Center for Reconciliation": a capitalised of/for name part belongs to the name
         if (
             child.dep_ == "prep"
@@ -749,7 +764,7 @@ def _agent_or_owner(noun: Token) -> str | None:
     """ "a news service run by X" -> X; "X's reporter" -> X."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
-            return _text(_without_honorifics(child.subtree))
+            return _text(_without_honorifics(_after_lead_in(list(child.subtree))))
         if child.dep_ == "acl" and child.lemma_.lower() in OWNING_VERBS:
             for agent in child.children:
                 if agent.dep_ == "agent":
