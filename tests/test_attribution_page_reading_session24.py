@@ -162,3 +162,16 @@ def test_a_run_in_heading_hung_on_the_owner_is_no_part_of_the_sources_name(nlp):
     )
     mention = describe(doc[9], lexicon_module.load())
     assert (mention.name, mention.affiliation) == ("Pew's research", "Pew")
+
+
+def test_a_cue_in_a_clause_of_reason_after_a_quotation_does_not_speak_it(nlp):
+    """'called the report "a rush to judgment," because the council can still vote': the council's vote is the
+    writer's why; it was given the quotation as its words. An aside after a quotation still speaks it."""
+    rows = found(
+        nlp, "The mayor's office called the paper's report a \"rush to judgment,\" because the council can still vote."
+    )
+    assert [(source, cue) for _, source, cue, _ in rows] == [("The mayor's office", "called")]
+    rows = found(nlp, '"We will not sell the pier," the mayor said, because the council can still vote.')
+    assert [(source, cue, content) for _, source, cue, content in rows] == [
+        ("the mayor", "said", '"We will not sell the pier,"')
+    ]

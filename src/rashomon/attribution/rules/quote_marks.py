@@ -18,6 +18,7 @@ from .settings import (
     MAX_DIALOGUE_SPEAKER_WORDS,
     MIN_CLAIMED_QUOTE_WORDS,
     NEIGHBOUR_QUOTE_GAP,
+    REASON_SUBORDINATORS,
 )
 
 
@@ -67,7 +68,7 @@ class QuoteMarkRules(ExtractorBase):
         ]
         if not candidates:
             return None
-        before = [q for q in candidates if q.end <= verb.idx]
+        before = [q for q in candidates if q.end <= verb.idx and not self.reason_clause_after(verb, q)]
         after = [q for q in candidates if q.start > verb.idx]
         trailing = self.text[verb.idx + len(verb) : verb.idx + len(verb) + 40]
         if after and ":" in trailing.split('"')[0]:
@@ -75,6 +76,12 @@ class QuoteMarkRules(ExtractorBase):
         if before:
             return before[-1]
         return after[0] if after else None
+
+    @staticmethod
+    def reason_clause_after(verb: Token, quote: Quote) -> bool:
+        """'called the report "a rush to judgment," because the council can still vote': a verb in a clause of
+        reason, condition or concession after the quotation gives the writer's why, not the quotation's speaker."""
+        return any(c.dep_ == "mark" and c.lower_ in REASON_SUBORDINATORS and quote.end <= c.idx for c in verb.children)
 
     def dialogue_line(self, verb: Token, quote: Quote) -> bool:
         """'"Nope," the skipper replied.', '"Later?" asked the clerk.': a quotation however short, closed by a comma, a question

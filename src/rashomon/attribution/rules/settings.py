@@ -680,6 +680,9 @@ SENTENCE_CONNECTIVES = frozenset(
 #: Sentence adverbs that close a clause after a comma ("denied that X, however, ..."): the writer's link to what
 #: came before, not the source's words (``boundaries.trailing_connective``).
 TRAILING_CONNECTIVES = frozenset({"however", "though", "meanwhile", "nonetheless", "nevertheless", "instead"})
+#: Subordinators of reason, condition or concession: a cue verb in the clause one opens after a quotation gives
+#: the writer's why, not the quotation's speaker (not "as", which opens an aside: '"...," as she said').
+REASON_SUBORDINATORS = frozenset({"because", "since", "although", "though", "if", "unless", "whereas"})
 WH_WORDS = frozenset({"how", "what", "where", "when", "which", "who", "whom", "whether", "why"})
 #: Wh-words that stand for what a cue verb says or holds when they are its object ("what our readers think of
 #: it"): the words themselves are a gap, so the cue relays nothing that is there to read.
