@@ -175,3 +175,21 @@ def test_a_cue_in_a_clause_of_reason_after_a_quotation_does_not_speak_it(nlp):
     assert [(source, cue, content) for _, source, cue, content in rows] == [
         ("the mayor", "said", '"We will not sell the pier,"')
     ]
+
+
+def test_no_two_rule_families_define_a_method_of_the_same_name():
+    """The extractor is one class made of the rule families (mixins): a method named as one in another family
+    silently replaces it for all of them (this session's first try at the reason-clause rule shadowed the
+    content rules' ``subordinate_after`` and moved PolNeAR's exact content F1). Only the base's hooks may be
+    overridden, once."""
+    from rashomon.attribution.rules.base import ExtractorBase
+    from rashomon.attribution.rules.extractor import DocExtractor
+
+    families = [c for c in DocExtractor.__mro__ if c.__module__.startswith("rashomon.attribution.rules")]
+    owners: dict[str, list[str]] = {}
+    for family in families:
+        for name in vars(family):
+            if not name.startswith("__"):
+                owners.setdefault(name, []).append(family.__name__)
+    shared = {name: where for name, where in owners.items() if len(where) > 1}
+    assert all(len(where) == 2 and hasattr(ExtractorBase, name) for name, where in shared.items()), shared
