@@ -34,3 +34,21 @@ def dateline_end(doc, first: int, limit: int) -> int:
         ):
             return first
     return first
+
+
+def lead_in_end(doc, first: int, limit: int) -> int:
+    """The first token after a run-in heading that opens ``doc[first:limit]`` before a spaced dash ("What the poll
+    does not mean - Pew's research ...", a newsletter's line), or ``first`` when there is none. Only a heading
+    with a verb before the (last) dash: a noun phrase the dash spells out ("The cable networks — MSNBC, CNN …")
+    has none and is kept. Like a dateline, it names nobody."""
+    dashes = [
+        t.i
+        for t in doc[first:limit]
+        if t.text in DATELINE_DASHES
+        and t.i > first
+        and t.whitespace_
+        and (doc[t.i - 1].whitespace_ or doc[t.i - 1].is_space)
+    ]
+    if not dashes or not any(t.pos_ in ("VERB", "AUX") for t in doc[first : dashes[-1]]):
+        return first
+    return dashes[-1] + 1

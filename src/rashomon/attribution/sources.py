@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..dateline import DATELINE_DASHES
+from ..dateline import lead_in_end
 from ..resources import name_titles
 from .lexicon import SOURCE_KIND_ORDER, Lexicon
 
@@ -176,17 +176,10 @@ def _without_honorifics(tokens) -> list[Token]:
 
 
 def _after_lead_in(tokens: list[Token]) -> list[Token]:
-    """``tokens`` (in order) without a run-in heading before a spaced dash ("What the report does not mean - Pew",
-    which the parser may hang on a name): the words after the last such dash, when the words before it hold a
-    verb. A noun phrase the dash spells out ("the networks - MSNBC and CNN") has no verb and is kept."""
-    dashes = [
-        at
-        for at, t in enumerate(tokens[:-1])
-        if t.text in DATELINE_DASHES and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_
-    ]
-    if not dashes or not any(t.pos_ in ("VERB", "AUX") for t in tokens[: dashes[-1]]):
-        return tokens
-    return tokens[dashes[-1] + 1 :]
+    """``tokens`` (a subtree, in order) without a run-in heading before a spaced dash (:func:`lead_in_end`: "What
+    the report does not mean - Pew", which the parser may hang on a name)."""
+    start = lead_in_end(tokens[0].doc, tokens[0].i, tokens[-1].i)
+    return [t for t in tokens if t.i >= start]
 
 
 def _core_tokens(head: Token) -> list[Token]:

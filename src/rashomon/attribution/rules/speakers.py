@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...dateline import DATELINE_DASHES
+from ...dateline import lead_in_end
 from ...deps import SUBJECT_DEPS, TENSED_TAGS
 from .base import ExtractorBase, Found, recorded_saying, to_infinitive
 from .confidence import CONFIDENCE
@@ -60,11 +60,10 @@ class SpeakerRules(ExtractorBase):
         clause ("a lawyer who is a staunch opponent of X": the clause may hold the cue) or a floating "all",
         "both", "each" after it ("Vell and Brandt all said"); an aside set off by a comma ("Ida Vell, who heads the
         board, said") is kept, as PolNeAR marks sources."""
-        noun = self.noun_of_coordinated_adjectives(head)
-        if noun.i != head.i:  # "Current and former officials who spoke with X": the noun's phrase, from "Current"
-            _, end = self.source_chars(noun)
-            start, _ = self.chars(self.past_dateline(self.after_quote(head.left_edge, head), noun.i), noun.i)
-            return start, end
+        opening = head.left_edge
+        # "Current and former officials who spoke with X": the phrase opens with "Current", the parser's head, but
+        # the noun's own clauses are what is cut
+        head = self.noun_of_coordinated_adjectives(head)
         last = head.right_edge.i
         for child in head.rights:
             if child.dep_ == "appos" and child.lower_ in FLOATING_QUANTIFIERS and child.i == child.right_edge.i:
@@ -91,8 +90,7 @@ class SpeakerRules(ExtractorBase):
             or self.doc[last].dep_ == "case"
         ):  # "the governor's comments": not the 's
             last -= 1
-        first = head.left_edge.i
-        first = self.after_quote(self.doc[first], head)  # '"...," Jane Roe said': not the quotation
+        first = self.after_quote(opening, head)  # '"...," Jane Roe said': not the quotation
         # "KESTREL BAY (Coastwire) - Mayor Ida Vell", "KESTREL BAY, Ore. — Leaders of ...": not the source (the
         # parser may even hang the phrase after the dash on the place)
         first = self.past_dateline(first, max(last, head.i))
@@ -103,20 +101,12 @@ class SpeakerRules(ExtractorBase):
         return start, end
 
     def past_lead_in(self, first: int, head: Token) -> int:
-        """The first token after a lead-in that opens the line before a spaced dash ("What the poll does not mean -
-        Pew's research focuses on ...", a newsletter's run-in heading): the parser hangs it on the subject, but
-        it names nobody. Only a lead-in with a verb: a heading, not a noun phrase the dash spells out. ``first``
-        otherwise."""
+        """The first token after a run-in heading that opens the line before the source (:func:`lead_in_end`:
+        "What the poll does not mean - Pew's research focuses on ..."; the parser hangs it on the subject, but it
+        names nobody); ``first`` otherwise."""
         if not (first == 0 or self.doc[first - 1].is_space or self.doc[first].is_sent_start):
             return first
-        dashes = [
-            t.i
-            for t in self.doc[first : head.i]
-            if t.text in DATELINE_DASHES and t.i > first and self.spaced(t.i) and t.whitespace_
-        ]
-        if not dashes or not any(t.pos_ in ("VERB", "AUX") for t in self.doc[first : dashes[-1]]):
-            return first  # "The cable networks — MSNBC, CNN and Fox — ...": a noun phrase the dash spells out
-        return dashes[-1] + 1
+        return lead_in_end(self.doc, first, head.i)
 
     def after_quote(self, first: Token, head: Token) -> int:
         """The first token of a source whose noun phrase opens inside a closed quotation that ends before its head
