@@ -43,7 +43,7 @@ def test_every_confidence_is_used_by_a_rule_and_every_rule_has_one():
 
 def test_content_rules_are_tried_in_order_and_each_names_its_confidence():
     names = [rule.__name__ for rule in CONTENT_RULES]
-    assert names[:2] == ["report_object", "clause"] and names[-1] == "trailing_cue"
+    assert names[:2] == ["report_object", "clause"] and names[-1] == "closing_aside"
     assert len(names) == len(set(names))
 
 

@@ -9,12 +9,14 @@ shares the one pipeline (a caller that needs fewer components runs it without th
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
 from . import settings
 from .errors import RashomonError
+from .read.text import RUN_ON_END
 
 #: The component that reads Title-Case lines' entities in sentence case (:func:`headline_entities`).
 HEADLINE_ENTITIES = "rashomon_headline_entities"
@@ -53,6 +55,10 @@ def _load(package: str) -> Any:
     nlp = importlib.import_module(package).load()
     nlp.max_length = max(nlp.max_length, settings.MAX_BLOCK_CHARS + 1)
     nlp.tokenizer = RunBoundedTokenizer(with_bullet_prefix(nlp))
+    for dash in EXTRA_DASHES:
+        # spaCy's own norms read "—" and "–" as "-"; the horizontal bar some sites use for a dash (and the figure
+        # dash) it leaves as unseen words, which the tagger took for verbs and the parser for the sentence's root
+        nlp.vocab[dash].norm_ = "-"
     _register_components()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("rashomon_sentence_bound", before="parser")
@@ -104,7 +110,6 @@ class RunBoundedTokenizer:
     """
 
     def __init__(self, tokenizer) -> None:
-        import re
 
         self.tokenizer = tokenizer
         self.limit = settings.MAX_TOKENIZER_RUN
@@ -134,8 +139,12 @@ class RunBoundedTokenizer:
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":", "…", "\n", "\n\n"})
 
 
+#: Dashes spaCy's norms leave out (the horizontal bar, the figure dash): read as its "-" for "—" and "–".
+EXTRA_DASHES = ("\u2015", "\u2012")
 #: Marks that open an item of a list when they start a line.
 LIST_BULLETS = frozenset({"-", "–", "—", "•", "*", "·"})
+#: How a paragraph's first sentence starts: a capital, a digit or an opening mark.
+PARAGRAPH_OPENING = re.compile(r"[\"“‘'(\[]*[A-Z0-9]")
 
 
 def bound_sentences(doc):
@@ -145,11 +154,26 @@ def bound_sentences(doc):
 
     Also start one at a list bullet that opens a line ("...[Vox]\n-Ada Moss explains why ..."): list items
     seldom end with a full stop, and the parser ran them together, so one item's last words became the next
-    item's speaker."""
+    item's speaker.
+
+    And at a line that follows a paragraph's line (:func:`_starts_paragraph`): where a text's paragraphs are lines,
+    a title line with no full stop ("Mayor Says Depot Will Close\nThe mayor said ...") or a subtitle after a
+    semicolon ran into the paragraph below it, and the title's verb took the paragraph's speaker and words.
+
+    And after a full stop set off by white space of its own (a no-break space, two spaces) before a capital: the
+    parser ran "... bank managers.\u00a0Bonuses were ..." into one sentence, and one cue took both."""
     limit = settings.MAX_SENTENCE_TOKENS
     last_end = 0
     for token in doc:
-        if token.text in LIST_BULLETS and token.i > 0 and token.i + 1 < len(doc) and _opens_line(token):
+        if (
+            token.i > 0
+            and not token.is_space
+            and (
+                _opens_line(token)
+                and ((token.text in LIST_BULLETS and token.i + 1 < len(doc)) or _starts_paragraph(token))
+                or _after_spaced_stop(token)
+            )
+        ):
             token.is_sent_start = True
             last_end = token.i
         elif token.text in SENTENCE_ENDS or token.is_space:
@@ -163,6 +187,39 @@ def bound_sentences(doc):
 def _opens_line(token) -> bool:
     """Whether a line break ends the token before ``token`` (a space token, or its trailing white space)."""
     return "\n" in token.doc[token.i - 1].text_with_ws
+
+
+def _after_spaced_stop(token) -> bool:
+    """Whether ``token`` is a capitalised word after a white-space token that follows a full stop, a question or an
+    exclamation mark."""
+    doc = token.doc
+    return (
+        token.i >= 2
+        and token.is_title
+        and doc[token.i - 1].is_space
+        and "\n" not in doc[token.i - 1].text
+        and doc[token.i - 2].text in (".", "!", "?")
+    )
+
+
+def _starts_paragraph(token) -> bool:
+    """Whether the line that ``token`` opens is a new paragraph: it starts as a sentence does (a capital, a digit,
+    an opening mark), the line before does not run on into it ("... said the\n", "..., and\n"; a semicolon
+    does not run on here: it ends the title of an archive's "Title; \nSubtitle"), and one of the two is at least
+    ``MIN_PARAGRAPH_LINE_CHARS`` long, so the text's paragraphs are lines. A hard-wrapped paragraph's lines are
+    all shorter, and its sentences are left to the parser."""
+    text = token.doc.text
+    if not PARAGRAPH_OPENING.match(text, token.idx):
+        return False
+    break_at = text.rfind("\n", 0, token.idx)
+    before = text[text.rfind("\n", 0, break_at) + 1 : break_at].strip()
+    after_end = text.find("\n", token.idx)
+    after = text[token.idx : len(text) if after_end < 0 else after_end]
+    return (
+        bool(before)
+        and (before.endswith(";") or not RUN_ON_END.search(before))
+        and max(len(before), len(after)) >= settings.MIN_PARAGRAPH_LINE_CHARS
+    )
 
 
 def headline_entities(nlp: Any, name: str) -> Any:

@@ -107,6 +107,9 @@ MAX_TOKENIZER_RUN = 200
 #: A stretch of this many tokens with no full stop, question mark, semicolon, colon or line break starts a new
 #: sentence (rules that look at a token's sentence are bounded by it); real sentences stay far below.
 MAX_SENTENCE_TOKENS = 200
+#: Lines at least this long are paragraphs, not a hard-wrapped paragraph's lines (which stay under 80 or so): in a
+#: text with such lines, a line break is a paragraph's end.
+MIN_PARAGRAPH_LINE_CHARS = 100
 #: Batch size for ``nlp.pipe`` over a page's blocks.
 SPACY_BATCH_SIZE = 64
 #: Only the first this many characters of one block are parsed (a paragraph that long is a broken page, not

@@ -69,6 +69,12 @@ def recorded_saying(participle: Token) -> bool:
     )
 
 
+def set_off(verb: Token, child: Token) -> bool:
+    """Whether a comma stands between ``verb`` and its dependent ``child`` after it: "..., he said, on condition of
+    anonymity to speak freely" hangs an infinitive on "said" that is no complement of it."""
+    return any(t.text == "," for t in verb.doc[verb.i + 1 : child.left_edge.i])
+
+
 class ExtractorBase:
     """One doc's extraction state (its text, quotations, what was found so far) and the span helpers."""
 
@@ -155,6 +161,11 @@ class ExtractorBase:
         """The first token after a dateline that opens the sentence at ``first``, or ``first`` when there is none
         before ``limit``: the place where the story was filed, never part of a source or a statement."""
         return dateline_end(self.doc, first, limit)
+
+    def ends_sentence(self, i: int) -> bool:
+        """Whether only punctuation (closing marks aside) follows token ``i`` in its sentence."""
+        sent = self.doc[i].sent
+        return all(t.is_punct and not t.is_quote or t.is_space for t in self.doc[i + 1 : sent.end])
 
     @staticmethod
     def opens_with_that(clause: Token) -> bool:

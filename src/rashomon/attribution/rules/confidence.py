@@ -34,6 +34,7 @@ CONFIDENCE: dict[str, float] = {
     "content.preposition": 0.85,  # "lashed out at X", "called for X" (81/95)
     "content.aside": 0.9,  # "the attack, he said, was ..." (40/44)
     "content.inverted_aside": 0.85,  # "The ferry, said a spokesman, would resume" (unmeasured: as "content.comma_aside")
+    "content.closing_aside": 0.8,  # "Roe thinks X, her husband said." hung on the first verb (unmeasured)
     "content.comma_aside": 0.85,  # "These workers, Vell explained at the hearing, were paid" (dev 2/2; as "content.aside")
     "content.trailing_cue": 0.9,  # "X, but Y, said its chief executive" (unmeasured)
     "content.name_hung_before_cue": 0.85,  # "X, Secretary Jane Roe revealed Wednesday." (parser slip, unmeasured)

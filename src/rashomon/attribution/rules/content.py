@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS, TENSED_TAGS
-from .base import ExtractorBase
+from .base import ExtractorBase, set_off, to_infinitive
 from .boundaries import opened_by_in_case, second_complement
 from .confidence import CONFIDENCE
 from .settings import (
@@ -286,8 +286,15 @@ class ContentRules(ExtractorBase):
         if clause.i < verb.i and (subject is None or subject.i > clause.i):
             sent = verb.sent
             stop = min(subject.left_edge.i if subject is not None else verb.i, verb.i) - 1
-            if stop >= sent.start and clause.left_edge.i >= sent.start:
-                return self.chars(self.past_dateline(sent.start, stop), stop)  # not "KESTREL BAY ― "
+            start = sent.start
+            if (
+                verb.dep_ == "conj"
+                and verb.head.i < clause.left_edge.i
+                and verb.head.lemma_.lower() in self.lexicon.all_cue_lemmas
+            ):
+                start = clause.left_edge.i  # "X said A, but B, they said": B is what the second cue relays
+            if stop >= start and clause.left_edge.i >= sent.start:
+                return self.chars(self.past_dateline(start, stop), stop)  # not "KESTREL BAY ― "
         first, last = self.clause_chars(clause)
         that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
         if clause.i > verb.i and that is not None and that.i > clause.left_edge.i and self.doc[that.i - 1].text == ",":
@@ -303,9 +310,12 @@ class ContentRules(ExtractorBase):
                 first = opening
         if clause.i > verb.i:
             # "said she was sorry and that she wanted to move on": the parser hangs the second "that" clause on
-            # the cue; it is more of what was said
+            # the cue; it is more of what was said. So is a complement with no subject right after the first
+            # ("shows most of the hours logged were for travel": "logged" taken for the first, "were" the second)
             for other in verb.rights:
-                if other.i > clause.i and (second_complement(other) or opened_by_in_case(other)):
+                if other.i > clause.i and (
+                    second_complement(other) or opened_by_in_case(other) or self.continues_complement(clause, other)
+                ):
                     last = max(last, self.clause_chars(other)[1])
         if (
             clause.dep_ == "advcl"
@@ -324,15 +334,40 @@ class ContentRules(ExtractorBase):
 
     def inverted_aside(self, ask: Ask) -> Span_ | None:
         """ "The ferry, said a spokesman, would resume on Monday": the whole sentence the inverted aside comments on
-        (as "the ferry, he said, would ..." gives it)."""
+        (as "the ferry, he said, would ..." gives it); all before the comma when the aside ends the sentence."""
         verb = ask.verb
         if ask.inverted_aside is None:
             return None
         sent = verb.sent
+        if self.ends_sentence(ask.inverted_aside.right_edge.i):
+            return self.chars(self.past_dateline(sent.start, verb.i), verb.i - 2)
         last = sent.end - 1
         while last > verb.i and self.doc[last].is_punct and not self.doc[last].is_quote:
             last -= 1
         return self.chars(self.past_dateline(sent.start, verb.i), last)
+
+    def continues_complement(self, clause: Token, other: Token) -> bool:
+        """ "shows most of the hours logged were for travel": a second complement of the cue with no subject, right
+        after the first, is the rest of one clause the parser split ("logged" taken for the first, "were" the
+        second; "saying he's misused X", the auxiliary taken for the first). It is finite, or the first is an
+        auxiliary alone; not a cue ('saying "...," adding that ...': the speaker's next words), and the first is not a
+        whole quotation (not 'saying "it is more important" increased by 28 points': the sentence's verb; but
+        'claims that they "judge people" were false' goes on)."""
+        bare_auxiliary = clause.pos_ == "AUX" and clause.right_edge.i == clause.i
+        first = clause.left_edge.i
+        opened = self.doc[first].is_quote or first > 0 and self.doc[first - 1].is_quote
+        return (
+            other.dep_ == "ccomp"
+            and other.left_edge.i == clause.right_edge.i + 1
+            and (
+                other.tag_ in FINITE_TAGS
+                or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in other.children)
+                or bare_auxiliary
+            )
+            and not (opened and self.doc[clause.right_edge.i].is_quote)
+            and other.lemma_.lower() not in self.lexicon.all_cue_lemmas
+            and not any(c.dep_ in SUBJECT_DEPS for c in other.children)
+        )
 
     def passive_agent(self, ask: Ask) -> Span_ | None:
         """ "the plan was criticized by X": what X criticized. A passive with neither agent nor clause ("the price
@@ -622,6 +657,7 @@ class ContentRules(ExtractorBase):
             holders += [c for c in objects[0].rights if c.lower_ in own]
         particle = any(c.dep_ == "prt" for c in verb.children)
         listed = self.lexicon.cue_prepositions.get(lemma, ())
+        manner = getattr(self.manner_phrase(verb), "i", None)
         for child in holders:
             if child.lower_ == "at" and not particle and "at" not in listed:
                 continue  # "spoke at a rally", "sang at church": where, not what ("lashed out at X" is what)
@@ -629,6 +665,8 @@ class ContentRules(ExtractorBase):
                 continue  # "could not defend against an attack": a fight, not a defence of anything said
             if ask.passive and child.lower_ in PASSIVE_ADDRESSEE_PREPOSITIONS.get(lemma, ()):
                 continue  # "was called on line 661": the passive's subject is the one called on
+            if child.i == manner or child.lower_ not in listed and set_off(verb, child):
+                continue  # "said on condition of anonymity", "..., he said, on background": how, not what
             if child.dep_ == "prep" and child.lower_ in prepositions:
                 found = [
                     c
@@ -681,12 +719,30 @@ class ContentRules(ExtractorBase):
             clause = verb.head
             if clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
                 clause = clause.head  # "the pier, he said, was closed": the parser hung the cue on the auxiliary
-            span = self.clause_without(clause, verb)
+            span = self.with_host_infinitive(verb, self.clause_without(clause, verb))
             opening = self.opening_before_speaker(verb)
             if span is not None and opening is not None and opening < span[0]:
                 return self.within_semicolons(verb, (opening, span[1]))
             return self.within_semicolons(verb, self.after_as_aside(verb, span))
         return None
+
+    def with_host_infinitive(self, verb: Token, span: Span_ | None) -> Span_ | None:
+        """ "Nor does she have any plans, advisers say, to take cues from X": an infinitive right after the comma
+        that closes the aside goes on with the host's words (the parser hangs it on the cue). Not one after more of
+        the aside (", on condition of anonymity to speak freely")."""
+        if span is None:
+            return span
+        for child in verb.rights:
+            first = child.left_edge.i
+            if (
+                child.dep_ == "xcomp"
+                and to_infinitive(child)
+                and first > 0
+                and self.doc[first - 1].text == ","
+                and all(t.dep_ in ASIDE_AFTER for t in self.doc[verb.i + 1 : first - 1])
+            ):
+                return span[0], max(span[1], self.subtree_chars(child)[1])
+        return span
 
     def within_semicolons(self, verb: Token, span: Span_ | None) -> Span_ | None:
         """ "The board voted to stay; most of its rules, analysts say, would hurt no one": an aside comments on
@@ -773,6 +829,48 @@ class ContentRules(ExtractorBase):
         if self.is_trailing_cue(ask.verb, ask.group, ask.objects):
             return self.chars(ask.verb.sent.start, ask.verb.i - 1)
         return None
+
+    def closing_aside(self, ask: Ask) -> Span_ | None:
+        """ "Roe thinks the plan costs too much, her husband said this week at a fair.": a bare speech cue with its
+        speaker right before it, set off by a comma and closing the sentence, relays all before the comma. The
+        parser may hang it on the sentence's first verb (as a second complement, a conjunct), where no other rule
+        reads it. Only a time, a place or a manner may follow the cue, or a clause of the writer's after ", and"
+        ("..., a spokeswoman said on Saturday, and the firm has used it twice"); not "..., and she said", not a
+        cue with a complement or an object of its own."""
+        verb, doc = ask.verb, self.doc
+        if (
+            ask.group != "speech"
+            or ask.objects
+            or ask.clauses
+            or ask.passive
+            or ask.lemma in OCCASION_VERBS
+            or verb.tag_ == "VBG"
+            or verb.dep_ not in ("ccomp", "conj")
+            or verb.head.i > verb.i
+        ):
+            return None  # not "..., Lind and Vell are speaking to her with one voice": an act of speaking
+        subjects = [c for c in verb.lefts if c.dep_ in NOMINAL_SUBJECT_DEPS]
+        if len(subjects) != 1 or subjects[0].tag_ in ("WP", "WDT"):
+            return None
+        sent, comma = verb.sent, subjects[0].left_edge.i - 1
+        if comma <= sent.start or doc[comma].text != ",":
+            return None
+        between = doc[subjects[0].right_edge.i + 1 : verb.i]
+        end = sent.end
+        joined = next((c for c in verb.rights if c.dep_ == "conj" and self.tensed_with_subject(c)), None)
+        if joined is not None:
+            end = joined.left_edge.i
+            while end > verb.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+                end -= 1
+            if doc[end].text != ",":
+                return None
+        after = [t for t in doc[verb.i + 1 : end] if not t.is_space]
+        if any(t.dep_ not in ASIDE_BETWEEN for t in between) or any(
+            t.pos_ in ("VERB", "AUX") or t.is_quote or t.dep_ not in ASIDE_AFTER or t.dep_ in ("dobj", "cc", "conj")
+            for t in after
+        ):
+            return None
+        return self.chars(self.past_dateline(sent.start, comma), comma - 1)
 
     def name_hung_before_cue(self, ask: Ask) -> Span_ | None:
         """ "X found that Y, Secretary of State Jane Roe revealed Wednesday.": all before the comma that opens the
@@ -1006,8 +1104,11 @@ class ContentRules(ExtractorBase):
         """ "the attack, he said, was ...", "as Reuters adds, ...": a bare cue commenting on the clause around it.
         Not "When pressed by reporters, ..." (a passive with its agent) nor "as the crowd continued to
         chant" (a cue with a complement of its own, also one of what something is held to be: "(the numbers
-        generally considered the most accurate)")."""
+        generally considered the most accurate)"). An infinitive the parser hung on the cue after a comma is no
+        complement of it ("..., he said, on condition of anonymity to speak freely")."""
         for child in verb.children:
+            if child.dep_ == "xcomp" and set_off(verb, child):
+                continue
             if child.dep_ in ("xcomp", "ccomp", "dobj", "agent", "auxpass", "oprd"):
                 return False
             if child.dep_ in ("mark", "advmod") and child.tag_ in ("IN", "WRB") and child.lower_ != "as":
@@ -1261,4 +1362,5 @@ CONTENT_RULES: tuple[Callable[[ContentRules, Ask], Span_ | None], ...] = (
     ContentRules.comma_aside,
     ContentRules.name_hung_before_cue,
     ContentRules.trailing_cue,
+    ContentRules.closing_aside,
 )

@@ -60,7 +60,14 @@ from .settings import (
 
 #: Content rules whose content is a clause or a name given, not an object: reported content for any cue.
 CLAUSE_RULES = frozenset(
-    {"content.aside", "content.inverted_aside", "content.trailing_cue", "content.belief_aside", "content.short_answer"}
+    {
+        "content.aside",
+        "content.inverted_aside",
+        "content.trailing_cue",
+        "content.closing_aside",
+        "content.belief_aside",
+        "content.short_answer",
+    }
 )
 #: Content rules that take a noun phrase (an object, a prepositional object, a passive subject) as the content.
 OBJECT_RULES = frozenset(
@@ -108,7 +115,10 @@ class CueDiscipline(ExtractorBase):
             return True
         if rule == "content.clause":
             clauses = self.ask_of(verb, group).clauses
-            return not clauses or self.clause_reports(clauses[0], lemma, group, speaker)
+            if not clauses:
+                return True
+            rest = [c for c in verb.rights if self.continues_complement(clauses[0], c)]
+            return any(self.clause_reports(c, lemma, group, speaker) for c in clauses[:1] + rest)
         if rule in OBJECT_RULES:
             if speaker is not None and self.speaker_kind(speaker) == "document":
                 return True  # "the poll shows Clinton ahead", "figures show a rise": a document's finding

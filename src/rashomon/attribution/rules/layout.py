@@ -174,8 +174,8 @@ class LayoutRules(ExtractorBase):
                 first += 1  # "―\u00a0Ida Vell": a no-break space after the dash is its own token
             names = []
             for token in doc[first : first + MAX_SPEAKER_TOKENS]:
-                if token.pos_ != "PROPN":
-                    break
+                if token.pos_ != "PROPN" and not (token.is_title and token.pos_ == "NOUN" and names):
+                    break  # a capitalised noun goes on a name ("Dara Quill": the tagger reads few words after a dash)
                 names.append(token)
             if not names:
                 continue

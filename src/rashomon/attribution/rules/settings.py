@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ... import settings as _settings
 from ...resources import page_part_nouns
 
 #: An orphan quotation shorter than this many words is a scare quote ("think tank"), not speech.
@@ -232,7 +233,7 @@ ADDRESSEE_VERBS = frozenset(
 #: Prepositions whose object is the content of a speech verb ("called for", "warned against").
 CONTENT_PREPOSITIONS = frozenset({"for", "against", "about"})
 #: A cue verb's prepositions that name a physical act, not what is said ("defend against an attack").
-PHYSICAL_PREPOSITIONS = {"defend": frozenset({"against"})}
+PHYSICAL_PREPOSITIONS = {"defend": frozenset({"against"}), "press": frozenset({"against"})}
 #: A cue verb's prepositions that name the one addressed ("called on the board to resign"): in the passive the
 #: subject is that one ("the board was called on to resign"), and what the preposition holds there is no content
 #: ("the method should not be called statically ... on line 661").
@@ -255,6 +256,11 @@ MEETING_VERBS = frozenset({"meet", "gather", "convene", "invite", "schedule", "a
 #: the sign read', "a banner saying ..."), not of an act ("signs urging the mayor to resign" is the marchers').
 DISPLAY_NOUNS = frozenset({"sign", "placard", "banner", "poster", "billboard", "sticker", "t-shirt", "shirt"})
 DISPLAY_VERBS = frozenset({"read", "say"})
+#: Verbs whose object does what an -ing verb right after it says: "left most voters saying X", "the video shows
+#: him saying X", "found a third of members backing Y" (not "spent the day saying X": the subject says it).
+OBJECT_PARTICIPLE_VERBS = frozenset(
+    {"leave", "find", "have", "get", "keep", "hear", "see", "show", "quote", "cite", "record", "film", "overhear"}
+)
 #: Verbs whose passive subject is told something, not held to be something: "X was asked to leave", "X was urged
 #: to run". With any other cue verb, a passive subject and its complement are one content: "the vote is expected
 #: to be close", "X is seen as a moderate" (what is expected: that the vote is close).
@@ -271,10 +277,12 @@ PASSIVE_ADDRESSEE_VERBS = frozenset(
         "implore",
         "instruct",
         "invite",
+        "lead",
         "order",
         "persuade",
         "press",
         "pressure",
+        "prompt",
         "push",
         "remind",
         "request",
@@ -419,6 +427,9 @@ LABEL_PREFIXES = frozenset({("self", "describe"), ("self", "style"), ("self", "p
 #: Objects of "on" that tell how or for whom someone speaks, not what about: "spoke on condition of anonymity",
 #: "speaking on behalf of the campaign", "talked on background". The cue is then an aside about the speaker.
 MANNER_NOUNS = frozenset({"condition", "behalf", "background"})
+#: The last word of a phrase that says why a speaker is not named; an infinitive after it says what they would not
+#: be named for ("spoke on condition of anonymity to discuss the talks"), nothing they said.
+ANONYMITY_WORDS = frozenset({"anonymity", "background"})
 #: Modals that turn "want" into advice to someone ("investors may want to wait"): nobody's wish is reported.
 ADVICE_MODALS = frozenset({"may", "might", "should", "could"})
 #: Modals of duty: "X should demand Y" says what X ought to do, nobody's act or statement.
@@ -592,8 +603,8 @@ OPENING_MARKS = frozenset("“„«")
 PARAGRAPH_REOPENS = re.compile(r"\n[ \t\u00a0]*(?:''|[\"“„«])")
 #: A line that ends a sentence: the end of a paragraph, in a text whose paragraphs are lines.
 SENTENCE_LINE_END = re.compile(r"[.?!…][ \t\u00a0]*\n")
-#: Lines at least this long are paragraphs, not a hard-wrapped paragraph's lines (which stay under 80 or so).
-MIN_PARAGRAPH_LINE_CHARS = 100
+#: Lines at least this long are paragraphs, not a hard-wrapped paragraph's lines (the sentence splitter's value).
+MIN_PARAGRAPH_LINE_CHARS = _settings.MIN_PARAGRAPH_LINE_CHARS
 CLOSING_MARKS = frozenset("”»")
 OPEN_TEXT = frozenset(('"', "“", "„", "«", "''"))
 CLOSE_TEXT = frozenset(('"', "”", "»", "''"))

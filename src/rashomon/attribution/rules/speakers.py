@@ -30,6 +30,7 @@ from .settings import (
     NOT_SOURCES_AFTER_PHRASE,
     NOT_SPEAKERS,
     OBJECT_GERUND_PREPOSITIONS,
+    OBJECT_PARTICIPLE_VERBS,
     PAGE_PART_NOUNS,
     PAGE_PART_PLACES,
     PARTICIPLE_PRONOUNS,
@@ -510,9 +511,9 @@ class SpeakerRules(ExtractorBase):
         absolute = self.absolute_subject(verb)
         if absolute is not None:
             return absolute  # "with Ada Moss writing a letter ...": Moss writes
-        caught = self.caught_speaking(verb)
+        caught = self.caught_speaking(verb) or self.participle_on_object(verb)
         if caught is not None:
-            return caught  # "the chief was caught on tape saying ...": the chief says it
+            return caught  # "the chief was caught on tape saying ...", "left most voters saying ...": they say it
         stray = self.subject_on_infinitive(verb) or self.subject_in_fronted_phrase(verb)
         if stray is not None:
             return self.out_of_dateline(stray)
@@ -524,10 +525,9 @@ class SpeakerRules(ExtractorBase):
         if verb.dep_ == "conj" and self.imperative_conjunct(verb):
             return None  # "X has dropped plans, but don't expect him to ...": an imperative speaks to the reader
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
-            if verb.dep_ == "conj" and verb.head.i != verb.i and any(c.dep_ == "agent" for c in verb.head.children):
-                passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-                if passive is not None:
-                    return passive  # "aides who were interviewed by agents and told them that ...": the aides tell
+            passive = self.passive_subject_of_head(verb)
+            if passive is not None:
+                return passive
             controller = self.object_controller(verb) if infinitive else None
             if controller is not None:
                 return controller  # "the senator forced Stumpf to admit that ...": Stumpf admits
@@ -579,6 +579,38 @@ class SpeakerRules(ExtractorBase):
             or self.object_after_quoted_cue(verb)
         )
 
+    @staticmethod
+    def passive_subject_of_head(verb: Token) -> Token | None:
+        """ "aides who were interviewed by agents and told them that ...", "Vell was forced into damage control and
+        said that ...": the one a passive is about does what an active verb joined to it says: with the passive's
+        agent named, or when the passive is the sentence's own verb (not one deep in a clause the parser may have
+        joined the verb to: "a plea that the post be kept open and assumed that ..."). Not a participle sharing the
+        passive's auxiliary ("was stopped and accused of speeding": accused, not accusing). None otherwise."""
+        head = verb.head
+        if verb.dep_ != "conj" or head.i == verb.i or verb.tag_ == "VBN":
+            return None
+        passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if passive is None or not (head.dep_ == "ROOT" or any(c.dep_ == "agent" for c in head.children)):
+            return None
+        return passive
+
+    def participle_on_object(self, verb: Token) -> Token | None:
+        """ "The killings have left 62 percent of voters saying X", "the tape shows him saying X": an -ing cue right
+        after the object of a verb of leaving, finding or showing (:data:`OBJECT_PARTICIPLE_VERBS`), with no comma
+        between, is what the object does, when the object can speak (not "..., saying X": the subject's next
+        words; not "spent the day saying X"). None otherwise."""
+        if (
+            verb.dep_ != "advcl"
+            or verb.tag_ != "VBG"
+            or verb.head.lemma_.lower() not in OBJECT_PARTICIPLE_VERBS
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        ):
+            return None
+        target = next((c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
+        if target is None or target.ent_type_ in NOT_SPEAKERS - {"PERCENT", "CARDINAL"}:
+            return None  # not "spent $6 million attacking X"
+        return target if self.speaker_kind(target) == "person" else None
+
     def judged_object(self, preposition: Token) -> Token | None:
         """ "praised the councillors for agreeing to ...", "accused her of saying ...": a gerund after "for" or "of"
         on a verb with an object before it is that object's doing (the one praised, thanked or blamed). None when
@@ -598,13 +630,14 @@ class SpeakerRules(ExtractorBase):
             return None
         if self._controlling:
             return None  # asked again while reading the chain below (its content rules ask for subjects too)
-        self._controlling = True
-        try:
-            chained = self.chained_cue(head)
-        finally:
-            self._controlling = False
-        if chained is not None:
-            return None  # "urged Democrats to vote for X": one attribution of the one who urges (see chain_head)
+        if self.lexicon.cue_group(head.lemma_.lower()) is not None:
+            self._controlling = True
+            try:
+                chained = self.chained_cue(head)
+            finally:
+                self._controlling = False
+            if chained is not None:
+                return None  # "urged Democrats to vote for X": one attribution of the one who urges (chain_head)
         target = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         return target if target is not None and self.speaker_kind(target) == "person" else None
 
@@ -705,7 +738,8 @@ class SpeakerRules(ExtractorBase):
         """ "The ferry, said a spokesman for the port, would resume on Monday": a speech verb set off by commas with
         its speaker after it comments on the clause around it. The parser gives the verb two subjects, the
         clause's before the comma and the speaker after; the speaker is the one after, when a comma closes it and
-        the clause goes on. None otherwise."""
+        the clause goes on, or when it ends the sentence ("The pledge appeals to voters who want X, said Ida
+        Vell, a pollster."). None otherwise."""
         if (
             verb.i == 0
             or self.doc[verb.i - 1].text != ","
@@ -729,6 +763,8 @@ class SpeakerRules(ExtractorBase):
         closing = after[0].right_edge.i + 1
         if self.doc[closing - 1].text == ",":  # the parser took the closing comma into the speaker's phrase
             closing -= 1
+        if self.ends_sentence(closing - 1):
+            return after[0]
         rest = self.doc[closing + 1 : verb.sent.end]
         if (
             closing >= verb.sent.end

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ...deps import SUBJECT_DEPS
-from .base import ExtractorBase, Found, to_infinitive
+from .base import ExtractorBase, Found, set_off, to_infinitive
 from .boundaries import opened_by_in_case
 from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
 from .settings import (
     ADVICE_MODALS,
+    ANONYMITY_WORDS,
     ANYONE,
     CASE_MARKS,
     CHOICE_MODALS,
@@ -466,6 +467,7 @@ class VerbCueRules(ExtractorBase):
             return  # "heard evidence to determine whether ...": what someone set out to do, nothing said
         if (
             self.speaks_how(verb)
+            or self.anonymity_purpose(verb)
             or self.advice(verb)
             or self.in_idiom(verb)
             or self.conditional(verb, group)
@@ -765,14 +767,34 @@ class VerbCueRules(ExtractorBase):
         start = self.chars(addressee.left_edge.i, addressee.i)[0]
         return (start, content[1]) if start < content[0] else content
 
+    def speaks_how(self, verb: Token) -> bool:
+        """ "who spoke on condition of anonymity", "speaking on behalf of X": how or for whom, not what. Not a cue
+        that also has what was said: "said on condition of anonymity that ...", "X, he said, on condition of
+        anonymity" (an aside)."""
+        return (
+            self.manner_phrase(verb) is not None
+            and not any(c.dep_ == "ccomp" for c in verb.children)
+            and not (verb.dep_ in ("parataxis", "advcl") and self.is_aside(verb))
+        )
+
+    def anonymity_purpose(self, verb: Token) -> bool:
+        """ "who spoke on condition of anonymity to discuss the talks": the infinitive says what the speaker would
+        not be named for, not what they said."""
+        first = verb.left_edge.i
+        return to_infinitive(verb) and first > 0 and self.doc[first - 1].lower_ in ANONYMITY_WORDS
+
     @staticmethod
-    def speaks_how(verb: Token) -> bool:
-        """ "who spoke on condition of anonymity", "speaking on behalf of X": how or for whom, not what."""
-        return any(
-            c.dep_ == "prep"
-            and c.lower_ == "on"
-            and any(o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in c.children)
-            for c in verb.rights
+    def manner_phrase(verb: Token) -> Token | None:
+        """The "on" of "on condition of anonymity", "on behalf of X", "on background" hung on ``verb``, or None."""
+        return next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ == "prep"
+                and c.lower_ == "on"
+                and any(o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in c.children)
+            ),
+            None,
         )
 
     @staticmethod
@@ -875,6 +897,7 @@ class VerbCueRules(ExtractorBase):
                 and child.tag_ == "VB"
                 and to_infinitive(child)
                 and child.i - verb.i <= MAX_CHAIN_GAP
+                and not set_off(verb, child)
             ):
                 group = self.lexicon.cue_group(child.lemma_.lower())
                 if group is not None and group != "quote_as" and self.content_of(child, group)[0] is not None:
