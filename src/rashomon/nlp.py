@@ -110,7 +110,6 @@ class RunBoundedTokenizer:
     """
 
     def __init__(self, tokenizer) -> None:
-
         self.tokenizer = tokenizer
         self.limit = settings.MAX_TOKENIZER_RUN
         self.long_run = re.compile(rf"\S{{{self.limit + 1},}}")

@@ -657,7 +657,7 @@ class ContentRules(ExtractorBase):
             holders += [c for c in objects[0].rights if c.lower_ in own]
         particle = any(c.dep_ == "prt" for c in verb.children)
         listed = self.lexicon.cue_prepositions.get(lemma, ())
-        manner = getattr(self.manner_phrase(verb), "i", None)
+        manner = self.manner_phrase(verb)
         for child in holders:
             if child.lower_ == "at" and not particle and "at" not in listed:
                 continue  # "spoke at a rally", "sang at church": where, not what ("lashed out at X" is what)
@@ -665,7 +665,7 @@ class ContentRules(ExtractorBase):
                 continue  # "could not defend against an attack": a fight, not a defence of anything said
             if ask.passive and child.lower_ in PASSIVE_ADDRESSEE_PREPOSITIONS.get(lemma, ()):
                 continue  # "was called on line 661": the passive's subject is the one called on
-            if child.i == manner or child.lower_ not in listed and set_off(verb, child):
+            if manner is not None and child.i == manner.i or child.lower_ not in listed and set_off(verb, child):
                 continue  # "said on condition of anonymity", "..., he said, on background": how, not what
             if child.dep_ == "prep" and child.lower_ in prepositions:
                 found = [
