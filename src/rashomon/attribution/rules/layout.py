@@ -172,7 +172,7 @@ class LayoutRules(ExtractorBase):
             first = span[-1].i + 1
             while first < len(doc) and doc[first].is_space and "\n" not in doc[first].text:
                 first += 1  # "―\u00a0Ida Vell": a no-break space after the dash is its own token
-            names = []
+            names: list[Token] = []
             for token in doc[first : first + MAX_SPEAKER_TOKENS]:
                 if token.pos_ != "PROPN" and not (token.is_title and token.pos_ == "NOUN" and names):
                     break  # a capitalised noun goes on a name ("Dara Quill": the tagger reads few words after a dash)
