@@ -195,3 +195,39 @@ def test_a_quotation_ends_a_complement_before_the_sentence_goes_on(nlp):
     """The parser hung the sentence's verb on the quoted complement; what was said ends with the quotation."""
     rows = attributions(nlp, 'The share of voters saying "it is more important to fix roads" rose by 28 points.')
     assert rows[0][2] == '"it is more important to fix roads"'
+
+
+def test_an_aside_after_an_opening_condition_relays_the_sentence(nlp):
+    """ "If she becomes mayor, Lind suggested in a tweet, tenants won't be punished": the parser hung "suggested"
+    on the main verb, and the words after the aside have their own subject, which read as a clause of their own."""
+    rows = attributions(nlp, "If she becomes mayor, Lind suggested in a tweet, tenants won't be punished for asking.")
+    assert rows[0][:2] == ("suggested in a tweet", "Lind")
+    assert rows[0][2].startswith("If she becomes mayor") and rows[0][2].endswith("punished for asking")
+
+
+def test_that_on_a_thing_inside_a_documents_phrase_stands_for_the_document(nlp):
+    """ "the audit report on her travel spending that suggested X": the parser hung "that" on "spending"; what can
+    speak is the report."""
+    analysis = run(
+        nlp,
+        ["The poll was taken after the release of the audit report on her travel spending that suggested it was lax."],
+    )
+    suggested = by_cue(analysis, "suggested")
+    source = next(s for s in analysis.sources if s.id == suggested.source_id)
+    assert (source.name, suggested.content.text) == ("the audit report", "it was lax")
+
+
+def test_a_name_given_without_a_comma_is_no_apposition(nlp):
+    """ "called her fallen son her hero": the parser took "her hero" for an apposition, so no name was given and
+    the cue was dropped; a name ends before "before explaining ..." (another act), and a proper name after the
+    object is still no name given ("called his rival Ann Lind" may be a phone call)."""
+    rows = attributions(nlp, "Moss called her fallen son her hero before explaining why she forgave the driver.")
+    assert ("called", "Moss", "her fallen son her hero") in rows
+    assert ("explaining", "Moss", "why she forgave the driver") in rows
+
+
+def test_a_name_given_in_the_passive_ends_before_who_gave_it(nlp):
+    rows = attributions(
+        nlp, "Dr. Vell, a TV surgeon, has been called a charlatan by fellow doctors for promoting quack cures."
+    )
+    assert rows == [("has been called", "fellow doctors", "a charlatan")]

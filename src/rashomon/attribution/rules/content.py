@@ -14,8 +14,10 @@ from .boundaries import opened_by_in_case, second_complement
 from .confidence import CONFIDENCE
 from .settings import (
     ACCUSATION_VERBS,
+    ACT_TIME_PREPOSITIONS,
     ADDRESSEE_PREPOSITIONS,
     ADDRESSEE_VERBS,
+    APPOSITION_MARKS,
     ASIDE_AFTER,
     ASIDE_BETWEEN,
     BARE_CLAUSE_OPENERS,
@@ -504,10 +506,20 @@ class ContentRules(ExtractorBase):
 
     @staticmethod
     def names_something(verb: Token, objects: list[Token]) -> bool:
-        """ "described the raid as a success", "described it a failure": a name given, not only a topic."""
-        return any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children) or any(
-            t.lower_ == "as" or t.is_quote for t in verb.subtree if t.i > objects[0].i
-        )  # "called it a massacre", "calls the plan ‘a disaster’"
+        """ "described the raid as a success", "described it a failure": a name given, not only a topic. Also
+        "called her son her hero", which the parser reads as an apposition: one with nothing to set it off."""
+        doc = verb.doc
+        return (
+            any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
+            or any(t.lower_ == "as" or t.is_quote for t in verb.subtree if t.i > objects[0].i)
+            or any(
+                c.dep_ == "appos"
+                and c.pos_ == "NOUN"
+                and c.i > objects[0].i
+                and doc[c.left_edge.i - 1].text not in APPOSITION_MARKS
+                for c in objects[0].children
+            )
+        )  # "called it a massacre", "calls the plan ‘a disaster’"; not "called his rival Ann Lind" (phoned her)
 
     def long_said_object(self, ask: Ask) -> Span_ | None:
         """ "said families of victims file lawsuits": a clause the parser cut into an object."""
@@ -545,9 +557,19 @@ class ContentRules(ExtractorBase):
                 # scene" is what they told)
             first = min(c.left_edge.i for c in objects)
             last = max(
-                (c.right_edge.i for c in ask.verb.rights if c.dep_ in ("dobj", "oprd", "prep")),
+                (
+                    c.right_edge.i
+                    for c in ask.verb.rights
+                    # not the time of another act: "called her son her hero before explaining why"
+                    if c.dep_ in ("dobj", "oprd")
+                    or c.dep_ == "prep"
+                    and not (c.lower_ in ACT_TIME_PREPOSITIONS and any(g.dep_ == "pcomp" for g in c.children))
+                ),
                 default=max(c.right_edge.i for c in objects),
             )
+            agent = next((c for c in ask.verb.rights if c.dep_ == "agent" and c.i > first), None)
+            if agent is not None:
+                last = min(last, agent.i - 1)  # "has been called a charlatan by fellow doctors for X": "a charlatan"
             return self.chars(first, last)
         return None
 
@@ -794,8 +816,12 @@ class ContentRules(ExtractorBase):
         if finite is None or rest[0].dep_ in ("cc", "mark") or rest[0].tag_.startswith("W") or rest[0].is_quote:
             return None  # "On Monday, the mayor spoke at the fair, and the band played": a clause of its own
         governs = finite.head if finite.dep_ in ("aux", "auxpass") else finite
-        if any(t.dep_ in SUBJECT_DEPS and t.head.i == governs.i for t in rest):
-            return None  # the words after the aside have a subject of their own: not the clause it sits in
+        fronted = self.doc[sent.start : opener]
+        opens_subordinate = fronted[0].dep_ == "mark" or fronted[0].pos_ in ("SCONJ", "ADP")
+        if not opens_subordinate and any(t.dep_ in SUBJECT_DEPS and t.head.i == governs.i for t in rest):
+            # the words after the aside have a subject of their own: not the clause it sits in (unless what opens
+            # the sentence is a condition, a time or a place: "If she wins, Lind said, the fees go")
+            return None
         return self.chars(sent.start, sent.end - 1)
 
     def after_as_aside(self, verb: Token, span: Span_ | None) -> Span_ | None:

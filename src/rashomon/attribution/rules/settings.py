@@ -256,6 +256,9 @@ MEETING_VERBS = frozenset({"meet", "gather", "convene", "invite", "schedule", "a
 #: the sign read', "a banner saying ..."), not of an act ("signs urging the mayor to resign" is the marchers').
 DISPLAY_NOUNS = frozenset({"sign", "placard", "banner", "poster", "billboard", "sticker", "t-shirt", "shirt"})
 DISPLAY_VERBS = frozenset({"read", "say"})
+#: Marks that set off an apposition ("her son, Tom,", "the mayor (a Democrat)"): a noun after another with none of
+#: them between is no apposition but a second argument ("called her son her hero").
+APPOSITION_MARKS = frozenset({",", "(", "—", "–", "-", "―", ":"})
 #: Verbs whose object does what an -ing verb right after it says: "left most voters saying X", "the video shows
 #: him saying X", "found a third of members backing Y" (not "spent the day saying X": the subject says it).
 OBJECT_PARTICIPLE_VERBS = frozenset(
@@ -518,6 +521,8 @@ QUOTE_ONLY_VERBS = frozenset({"read", "bark"})
 GOING_ON = ("go", "on")
 #: Prepositions that, before a date or a time, say when something was said ("spoke on Monday").
 TIME_PREPOSITIONS = frozenset({"on", "at", "over", "for", "in", "during"})
+#: Prepositions that place another act in time ("before explaining why", "after saying that"): no part of a name.
+ACT_TIME_PREPOSITIONS = frozenset({"before", "after", "while", "since", "until", "upon"})
 #: Nouns of a time a cue names before its clause ("said at the time that ...").
 TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "weekend", "night", "morning", "evening"})
 #: Pronouns that pick out part of what follows "of": "reiterated many of his pledges".

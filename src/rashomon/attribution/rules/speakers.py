@@ -201,7 +201,8 @@ class SpeakerRules(ExtractorBase):
         """The noun a relative pronoun stands for: the head of its relative clause ("an architect who said ...",
         "the union, which endorsed ..."). "who" means a person or a group: when the parser hung the clause on a
         thing inside the noun phrase ("people from groups in technology who'd like ..."), the noun that phrase
-        hangs on is tried, up to the first that can be a person. None when there is no such noun."""
+        hangs on is tried, up to the first that can be a person; "that" and "which" climb so to the first that can
+        speak at all ("the report on her spending that suggested ..."). None when there is no such noun."""
         clause = pronoun.head
         for _ in range(MAX_ANTECEDENT_CLIMB):  # "who designed X and said ...", "who was quoted saying ..."
             if clause.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or clause.head.i == clause.i:
@@ -210,14 +211,17 @@ class SpeakerRules(ExtractorBase):
         person = pronoun.lower_ in ("who", "whom", "whose")
         if clause.dep_ == "relcl" and clause.head.i != clause.i:
             noun = clause.head
-            if not person:
-                return noun
             for _ in range(MAX_ANTECEDENT_CLIMB):
-                if self.speaker_kind(noun) == "person":
+                kind = self.speaker_kind(noun)
+                if kind == "person" or kind is not None and not person:
                     return noun
                 if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
                     break
-                noun = noun.head.head  # "groups in technology who ...": "technology", then "groups"
+                # "groups in technology who ...": "technology", then "groups"; "the report on her spending that
+                # suggested ...": "spending", then "report"
+                noun = noun.head.head
+            if not person:
+                return clause.head  # "that"/"which" on nothing that can speak: the noun it hangs on
         elif not person:
             return self.noun_before(pronoun)  # "the Police Department which reported ...", parsed as an adverbial
         # the clause hung on the wrong word ("a focal point for demonstrators here, who ...", "heard from fishermen
