@@ -231,3 +231,25 @@ def test_a_name_given_in_the_passive_ends_before_who_gave_it(nlp):
         nlp, "Dr. Vell, a TV surgeon, has been called a charlatan by fellow doctors for promoting quack cures."
     )
     assert rows == [("has been called", "fellow doctors", "a charlatan")]
+
+
+def test_one_sentence_an_outlet_reports_inside_the_publishers_paragraph_opens_no_account(nlp):
+    """ "... bank managers. Bonuses were $500 a quarter, the Daily Ledger reports. ...": a citation inside the
+    publisher's paragraph. Every source after it was shown relayed by the Ledger; an outlet's account opens only
+    where its cue leads into the report ("According to the Ledger, ...") or the report opens the paragraph."""
+    analysis = run(
+        nlp,
+        [
+            "Bank fined over fake accounts",
+            "The incentive to open fake accounts was strong. Those who lost their jobs were paid little. Bonuses for"
+            " bankers were $500 every three months, the Daily Ledger reports. Managers could get far more.",
+            "Senator Ann Vale said the chief executive should resign at once.",
+        ],
+    )
+    blocks = analysis.page.blocks
+    assert blocks[1].narrative == analysis.publisher_id and blocks[2].narrative == analysis.publisher_id
+    ledger = next(s for s in analysis.sources if s.name == "the Daily Ledger")
+    reports = by_cue(analysis, "reports")
+    assert reports.source_id == ledger.id
+    ledgers = {a.id for a in analysis.attributions if a.source_id == ledger.id}
+    assert by_cue(analysis, "said").parent not in ledgers  # the senator is not relayed by the Ledger

@@ -39,6 +39,8 @@ from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
 from .sources import BookEntry, SourceBook, describe, name_key, titled_genders
 
 # --- settings -----------------------------------------------------------------------------------------
+#: A sentence's end inside a paragraph: a full stop, question or exclamation mark (closing marks after it) and space.
+SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s")
 #: Source kinds whose top-level attributions open a narrative (a column of the side-by-side report).
 NARRATIVE_KINDS = frozenset({"news_agency", "media"})
 #: How many paragraphs back an orphan quotation may look for the speaker it continues.
@@ -667,7 +669,7 @@ class PageAttributor:
                 current, framed = record.source_id, True
                 continue
             relayed_before, relayed_here = relayed_here, False
-            top_media = [r for r in top_media if self._reports(r)]
+            top_media = [r for r in top_media if self._reports(r) and self._opens_account(r)]
             if top_media:
                 source_id = top_media[0].source_id
                 relayed_here = source_id not in opening  # the outlet's account opens here
@@ -708,6 +710,17 @@ class PageAttributor:
         if span is None:
             return True
         return any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in span)
+
+    def _opens_account(self, record: Record) -> bool:
+        """Whether an outlet's account opens at ``record``: its cue leads into what it reports ("According to
+        Reuters, X", "Reuters writes that X"), or its report is the paragraph's first sentence ("X, Reuters
+        reported."). A sentence the publisher's paragraph relays with a cue after it ("... bank managers. Bonuses
+        were $500 a quarter, the Journal reports.") is a citation: the paragraphs after it are not the outlet's (a
+        reader's check: every source of a HuffPost article after one such sentence was shown relayed by The Wall
+        Street Journal)."""
+        if record.cue[0] < record.content[0]:
+            return True
+        return not SENTENCE_BREAK.search(self.page.text[record.block.start : record.content[0]])
 
     def _inside_quote(self, record: Record) -> bool:
         block = record.block
