@@ -44,10 +44,10 @@ def test_a_trailing_cue_hung_on_the_first_verb_still_speaks(nlp):
     """ "Roe thinks X, her husband said this week": the parser made "said" a second complement of "thinks", and
     no rule read it. All before the comma is what the husband said."""
     rows = attributions(
-        nlp, "Jane Roe thinks the plan requires too many tests, her husband Bill Roe said this week at a fair in Ohio."
+        nlp, "Jane Roe thinks the school day is far too long, her husband Bill Roe said this week at a fair in Ohio."
     )
-    assert ("said", "her husband Bill Roe", "Jane Roe thinks the plan requires too many tests") in rows
-    assert ("thinks", "Jane Roe", "the plan requires too many tests") in rows
+    assert ("said", "her husband Bill Roe", "Jane Roe thinks the school day is far too long") in rows
+    assert ("thinks", "Jane Roe", "the school day is far too long") in rows
 
 
 def test_a_trailing_cue_before_a_clause_of_the_writer(nlp):
@@ -55,22 +55,22 @@ def test_a_trailing_cue_before_a_clause_of_the_writer(nlp):
     name; the clause after ", and" is the writer's."""
     rows = attributions(
         nlp,
-        "The firm built the tool to help in emergencies, a spokeswoman, Ida Vell, said on Saturday, and it has"
-        " used it five times this year.",
+        "The museum created the fund to help in times of hardship, a spokesman, Ed Park, said on Friday, and it has"
+        " drawn on it four times since the spring.",
     )
-    assert rows == [("said", "a spokeswoman, Ida Vell", "The firm built the tool to help in emergencies")]
+    assert rows == [("said", "a spokesman, Ed Park", "The museum created the fund to help in times of hardship")]
 
 
 def test_an_inverted_cue_closing_the_sentence_relays_all_before_it(nlp):
-    """The parser gave "said" two subjects, the pledge before the comma and the pollster after; the pledge cannot
-    speak, and the attribution was dropped."""
+    """The parser gave "said" two subjects, the promise before the comma and the planner after; the noun cue
+    "promise" took the sentence and the planner's attribution was dropped."""
     rows = attributions(
         nlp,
-        'The pledge to "fix the roads" appeals to rural voters who wish for a return to cheap fuel, said Ann'
-        " Moss, a pollster at Hill College.",
+        'The promise to "bring the trams back" appeals to older riders who long for a return to an era when the city'
+        " was quiet, said Ann Moss, a planner at Hill College.",
     )
-    assert [(cue, source) for cue, source, _ in rows] == [("said", "Ann Moss, a pollster at Hill College")]
-    assert rows[0][2].startswith('The pledge to "fix the roads" appeals') and rows[0][2].endswith("cheap fuel")
+    assert [(cue, source) for cue, source, _ in rows] == [("said", "Ann Moss, a planner at Hill College")]
+    assert rows[0][2].startswith('The promise to "bring the trams back"') and rows[0][2].endswith("the city was quiet")
 
 
 def test_speaking_on_condition_of_anonymity_keeps_what_was_said(nlp):
@@ -94,49 +94,47 @@ def test_a_horizontal_bar_reads_as_a_dash(nlp):
     and the speaker lost the words before it."""
     rows = attributions(
         nlp,
-        "Other prominent Republicans, like Ann Cole and Lou Hart \u2015 two former cabinet members \u2015 have also"
-        " said they're backing the mayor.",
+        "Several senior engineers, like Ann Cole and Lou Hart \u2015 two former chief designers \u2015 have also"
+        " said they back the new bridge.",
     )
     assert rows[0][:2] == (
         "have also said",
-        "Other prominent Republicans, like Ann Cole and Lou Hart \u2015 two former cabinet members",
+        "Several senior engineers, like Ann Cole and Lou Hart \u2015 two former chief designers",
     )
 
 
 def test_an_active_verb_joined_to_a_passive_is_said_by_its_subject(nlp):
     """ "Vell was forced into damage control and said that ...": Vell said it."""
-    rows = attributions(nlp, "By noon, Mr. Vell was forced into damage control and said that he had been misquoted.")
-    assert rows == [("said", "Mr. Vell", "that he had been misquoted")]
+    rows = attributions(
+        nlp, "By noon, the minister was pushed into a hasty retreat and said that he had been misquoted."
+    )
+    assert rows == [("said", "the minister", "that he had been misquoted")]
 
 
 def test_a_participle_right_after_an_object_that_can_speak_is_its_words(nlp):
     """ "left 62 percent of voters saying X": the voters say it. Not the room in "left the room saying X"."""
-    assert attributions(
-        nlp, "The killings have left 62 percent of voters saying race relations are getting worse."
-    ) == [("saying", "62 percent of voters", "race relations are getting worse")]
+    assert attributions(nlp, "The storms have left 70 percent of farmers saying the season is lost.") == [
+        ("saying", "70 percent of farmers", "the season is lost")
+    ]
     assert attributions(nlp, "He left the room saying nothing had changed.") == [
         ("saying", "He", "nothing had changed")
     ]
 
 
 def test_rankings_copies_and_orders_are_documents_that_say(nlp):
-    """Documents speak: "Another ranking says", "A redacted copy of the memo said", "the order did not say"."""
-    assert attributions(nlp, "Another ranking says he is not even a billionaire.") == [
-        ("says", "Another ranking", "he is not even a billionaire")
+    """Documents speak: "A second ranking says", "A leaked copy of the contract said"."""
+    assert attributions(nlp, "A second ranking says the club is not even in the top ten.") == [
+        ("says", "A second ranking", "the club is not even in the top ten")
     ]
-    assert attributions(nlp, "A redacted copy of the memo said investigators could not tell what was taken.")[0][
-        :2
-    ] == (
-        "said",
-        "A redacted copy of the memo",
-    )
+    copy = attributions(nlp, "A leaked copy of the contract said the city would pay for the repairs.")
+    assert copy[0][:2] == ("said", "A leaked copy of the contract")
 
 
 def test_a_complement_split_in_two_by_the_parser_is_one_finding(nlp):
-    """ "shows most of the hours logged were for travel": the parser took "logged" for the complement and "were"
-    for a second one with no subject; the finding is both, and it was dropped as no clause."""
-    assert attributions(nlp, "A review by the Gazette shows most of the hours logged were for campaign travel.") == [
-        ("shows", "A review by the Gazette", "most of the hours logged were for campaign travel")
+    """ "shows most of the miles logged were for private trips": the parser took "logged" for the complement and
+    "were" for a second one with no subject; the finding is both, and it was dropped as no clause."""
+    assert attributions(nlp, "A review by the Ledger shows most of the miles logged were for private trips.") == [
+        ("shows", "A review by the Ledger", "most of the miles logged were for private trips")
     ]
 
 
@@ -144,106 +142,104 @@ def test_a_second_trailing_cue_relays_only_its_own_clause(nlp):
     """ "X said A, but B, because C, they said": the second cue relays B and C, not the first cue's sentence."""
     rows = attributions(
         nlp,
-        "Some candidates said they back the tax credits, but they would not push for them in Congress, because"
-        " those choices belong to the states, they said.",
+        "Two council members said they favour the new bus lanes, but they would not vote for them this year,"
+        " because the budget is tight, they said.",
     )
-    assert ("said", "Some candidates", "they back the tax credits") in rows
-    assert (
-        "said",
-        "they",
-        "they would not push for them in Congress, because those choices belong to the states",
-    ) in rows
+    assert ("said", "Two council members", "they favour the new bus lanes") in rows
+    assert ("said", "they", "they would not vote for them this year, because the budget is tight") in rows
 
 
 def test_remarks_are_a_source_of_what_they_suggest(nlp):
-    assert attributions(nlp, "The remarks suggest the mayor is running two campaigns at once.") == [
-        ("suggest", "The remarks", "the mayor is running two campaigns at once")
+    assert attributions(nlp, "The remarks suggest the governor has already chosen a successor.") == [
+        ("suggest", "The remarks", "the governor has already chosen a successor")
     ]
 
 
 def test_an_object_before_a_participle_speaks_only_after_verbs_of_leaving_finding_or_showing(nlp):
-    """ "spent $6 million attacking Lind", "spent the majority of her time taking questions": the subject does it."""
-    assert attributions(nlp, "Conservative groups spent $6 million attacking Lind.")[0][:2] == (
+    """ "spent $2 million attacking Lind", "spent most of the evening taking questions": the subject does it."""
+    assert attributions(nlp, "Two tenant groups spent $2 million attacking Lind.")[0][:2] == (
         "attacking",
-        "Conservative groups",
+        "Two tenant groups",
     )
-    assert attributions(nlp, "Lind spent the majority of her time taking questions on single issues.")[0][:2] == (
+    assert attributions(nlp, "Lind spent most of the evening taking questions on parking.")[0][:2] == (
         "taking questions on",
         "Lind",
     )
 
 
 def test_an_act_of_speaking_closing_a_sentence_relays_nothing_before_it(nlp):
-    """ "..., but when it comes to trade, Lind and Vell are speaking to her with one voice": no aside."""
+    """ "..., but when it comes to the stadium, Lind and Vell are speaking to voters with one voice": no aside."""
     rows = attributions(
         nlp,
-        "The two candidates may be political opposites, but when it comes to the downside of trade, Mr. Lind and"
-        " Mr. Vell are speaking to her with one voice.",
+        "The two rivals rarely agree on anything, but when it comes to the new stadium, Mr. Lind and Mr. Vell are"
+        " speaking to voters with one voice.",
     )
     assert all(cue != "are speaking" for cue, _, _ in rows)
 
 
 def test_an_infinitive_after_an_aside_goes_on_with_the_host(nlp):
-    """ "Nor does she have any plans, advisers say, to take cues from X": the plans are to take cues."""
-    rows = attributions(nlp, "Nor does the mayor have any plans, advisers say, to take cues from the campaign.")
+    """ "Nor does the union have any plans, its lawyers say, to drop the case": the plans are to drop it."""
+    rows = attributions(nlp, "Nor does the union have any plans, its lawyers say, to drop the case before the hearing.")
     assert rows == [
-        ("say", "advisers", "Nor does the mayor have any plans, advisers say, to take cues from the campaign")
+        (
+            "say",
+            "its lawyers",
+            "Nor does the union have any plans, its lawyers say, to drop the case before the hearing",
+        )
     ]
 
 
 def test_a_quotation_ends_a_complement_before_the_sentence_goes_on(nlp):
     """The parser hung the sentence's verb on the quoted complement; what was said ends with the quotation."""
-    rows = attributions(nlp, 'The share of voters saying "it is more important to fix roads" rose by 28 points.')
-    assert rows[0][2] == '"it is more important to fix roads"'
+    rows = attributions(nlp, 'The share of riders saying "the buses are too slow" rose by 12 points.')
+    assert rows[0][2] == '"the buses are too slow"'
 
 
 def test_an_aside_after_an_opening_condition_relays_the_sentence(nlp):
-    """ "If she becomes mayor, Lind suggested in a tweet, tenants won't be punished": the parser hung "suggested"
-    on the main verb, and the words after the aside have their own subject, which read as a clause of their own."""
-    rows = attributions(nlp, "If she becomes mayor, Lind suggested in a tweet, tenants won't be punished for asking.")
-    assert rows[0][:2] == ("suggested in a tweet", "Lind")
-    assert rows[0][2].startswith("If she becomes mayor") and rows[0][2].endswith("punished for asking")
+    """ "If the levy passes, Moss argued in a letter, the library will stay open": the parser hung the cue on the
+    main verb, and the words after the aside have their own subject, which read as a clause of their own."""
+    rows = attributions(nlp, "If the levy passes, Moss argued in a letter, the library will stay open on Sundays.")
+    assert rows[0][:2] == ("argued in a letter", "Moss")
+    assert rows[0][2].startswith("If the levy passes") and rows[0][2].endswith("stay open on Sundays")
 
 
 def test_that_on_a_thing_inside_a_documents_phrase_stands_for_the_document(nlp):
-    """ "the audit report on her travel spending that suggested X": the parser hung "that" on "spending"; what can
+    """ "the inspector's report on the bridge repairs that suggested X": the parser hung "that" on "repairs"; what can
     speak is the report."""
     analysis = run(
         nlp,
-        ["The poll was taken after the release of the audit report on her travel spending that suggested it was lax."],
+        ["The vote came a week after the inspector's report on the bridge repairs that suggested they were rushed."],
     )
     suggested = by_cue(analysis, "suggested")
     source = next(s for s in analysis.sources if s.id == suggested.source_id)
-    assert (source.name, suggested.content.text) == ("the audit report", "it was lax")
+    assert (source.name, suggested.content.text) == ("the inspector's report", "they were rushed")
 
 
 def test_a_name_given_without_a_comma_is_no_apposition(nlp):
-    """ "called her fallen son her hero": the parser took "her hero" for an apposition, so no name was given and
+    """ "called her late brother her role model": the parser took the name for an apposition, so none was given and
     the cue was dropped; a name ends before "before explaining ..." (another act), and a proper name after the
     object is still no name given ("called his rival Ann Lind" may be a phone call)."""
-    rows = attributions(nlp, "Moss called her fallen son her hero before explaining why she forgave the driver.")
-    assert ("called", "Moss", "her fallen son her hero") in rows
-    assert ("explaining", "Moss", "why she forgave the driver") in rows
+    rows = attributions(nlp, "Moss called her late brother her role model before explaining why she left the firm.")
+    assert ("called", "Moss", "her late brother her role model") in rows
+    assert ("explaining", "Moss", "why she left the firm") in rows
 
 
 def test_a_name_given_in_the_passive_ends_before_who_gave_it(nlp):
-    rows = attributions(
-        nlp, "Dr. Vell, a TV surgeon, has been called a charlatan by fellow doctors for promoting quack cures."
-    )
-    assert rows == [("has been called", "fellow doctors", "a charlatan")]
+    rows = attributions(nlp, "Dr. Vell has been called a quack by fellow doctors for selling herbal cures.")
+    assert rows == [("has been called", "fellow doctors", "a quack")]
 
 
 def test_one_sentence_an_outlet_reports_inside_the_publishers_paragraph_opens_no_account(nlp):
-    """ "... bank managers. Bonuses were $500 a quarter, the Daily Ledger reports. ...": a citation inside the
+    """ "... Overtime was $300 a month, the Daily Ledger reports. ...": a citation inside the
     publisher's paragraph. Every source after it was shown relayed by the Ledger; an outlet's account opens only
     where its cue leads into the report ("According to the Ledger, ...") or the report opens the paragraph."""
     analysis = run(
         nlp,
         [
-            "Bank fined over fake accounts",
-            "The incentive to open fake accounts was strong. Those who lost their jobs were paid little. Bonuses for"
-            " bankers were $500 every three months, the Daily Ledger reports. Managers could get far more.",
-            "Senator Ann Vale said the chief executive should resign at once.",
+            "Transit chief under fire",
+            "Fares rose twice this year. Drivers who quit were paid little. Overtime for drivers was $300 a month,"
+            " the Daily Ledger reports. Managers could earn far more.",
+            "Senator Ann Vale said the transit chief should resign at once.",
         ],
     )
     blocks = analysis.page.blocks
@@ -253,3 +249,21 @@ def test_one_sentence_an_outlet_reports_inside_the_publishers_paragraph_opens_no
     assert reports.source_id == ledger.id
     ledgers = {a.id for a in analysis.attributions if a.source_id == ledger.id}
     assert by_cue(analysis, "said").parent not in ledgers  # the senator is not relayed by the Ledger
+
+
+def test_a_relative_clause_on_what_the_subject_is_called_is_the_subjects(nlp):
+    """ "Vell ... is a bully, a braggart and a sore loser who has pledged ...": the report named one of the nouns as
+    the source. Not a document so described, nor a count."""
+    analysis = run(
+        nlp,
+        [
+            "Ed Vell often mocks his critics and is a bully, a braggart and a sore loser who has repeatedly pledged"
+            " to close the port."
+        ],
+    )
+    pledged = by_cue(analysis, "has repeatedly pledged")
+    assert next(s.name for s in analysis.sources if s.id == pledged.source_id) == "Ed Vell"
+    # a document described so speaks itself, and a count is no one
+    memo = run(nlp, ["The clearest sign was a leaked memo that described a rushed inspection of the pier."])
+    described = by_cue(memo, "described")
+    assert next(s.name for s in memo.sources if s.id == described.source_id) == "a leaked memo"

@@ -160,7 +160,7 @@ def bound_sentences(doc):
     semicolon ran into the paragraph below it, and the title's verb took the paragraph's speaker and words.
 
     And after a full stop set off by white space of its own (a no-break space, two spaces) before a capital: the
-    parser ran "... bank managers.\u00a0Bonuses were ..." into one sentence, and one cue took both."""
+    parser ran "... some drivers.\u00a0Overtime was ..." into one sentence, and one cue took both."""
     limit = settings.MAX_SENTENCE_TOKENS
     last_end = 0
     for token in doc:

@@ -714,10 +714,9 @@ class PageAttributor:
     def _opens_account(self, record: Record) -> bool:
         """Whether an outlet's account opens at ``record``: its cue leads into what it reports ("According to
         Reuters, X", "Reuters writes that X"), or its report is the paragraph's first sentence ("X, Reuters
-        reported."). A sentence the publisher's paragraph relays with a cue after it ("... bank managers. Bonuses
-        were $500 a quarter, the Journal reports.") is a citation: the paragraphs after it are not the outlet's (a
-        reader's check: every source of a HuffPost article after one such sentence was shown relayed by The Wall
-        Street Journal)."""
+        reported."). A sentence the publisher's paragraph relays with a cue after it ("... Fares rose twice. Overtime
+        was $300 a month, the Ledger reports.") is a citation: the paragraphs after it are not the outlet's (a
+        reader's check: every source of a news article after one such sentence was shown relayed by the paper)."""
         if record.cue[0] < record.content[0]:
             return True
         return not SENTENCE_BREAK.search(self.page.text[record.block.start : record.content[0]])

@@ -313,7 +313,7 @@ class ContentRules(ExtractorBase):
         if clause.i > verb.i:
             # "said she was sorry and that she wanted to move on": the parser hangs the second "that" clause on
             # the cue; it is more of what was said. So is a complement with no subject right after the first
-            # ("shows most of the hours logged were for travel": "logged" taken for the first, "were" the second)
+            # ("shows most of the miles driven were private": "driven" taken for the first, "were" the second)
             for other in verb.rights:
                 if other.i > clause.i and (
                     second_complement(other) or opened_by_in_case(other) or self.continues_complement(clause, other)
@@ -349,12 +349,12 @@ class ContentRules(ExtractorBase):
         return self.chars(self.past_dateline(sent.start, verb.i), last)
 
     def continues_complement(self, clause: Token, other: Token) -> bool:
-        """ "shows most of the hours logged were for travel": a second complement of the cue with no subject, right
-        after the first, is the rest of one clause the parser split ("logged" taken for the first, "were" the
-        second; "saying he's misused X", the auxiliary taken for the first). It is finite, or the first is an
+        """ "shows most of the miles driven were private": a second complement of the cue with no subject, right
+        after the first, is the rest of one clause the parser split ("driven" taken for the first, "were" the
+        second; "saying she's mishandled X", the auxiliary taken for the first). It is finite, or the first is an
         auxiliary alone; not a cue ('saying "...," adding that ...': the speaker's next words), and the first is not a
-        whole quotation (not 'saying "it is more important" increased by 28 points': the sentence's verb; but
-        'claims that they "judge people" were false' goes on)."""
+        whole quotation (not 'saying "the buses are too slow" rose by 12 points': the sentence's verb; but
+        'claims that the board "hid the costs" were false' goes on)."""
         bare_auxiliary = clause.pos_ == "AUX" and clause.right_edge.i == clause.i
         first = clause.left_edge.i
         opened = self.doc[first].is_quote or first > 0 and self.doc[first - 1].is_quote
@@ -507,7 +507,7 @@ class ContentRules(ExtractorBase):
     @staticmethod
     def names_something(verb: Token, objects: list[Token]) -> bool:
         """ "described the raid as a success", "described it a failure": a name given, not only a topic. Also
-        "called her son her hero", which the parser reads as an apposition: one with nothing to set it off."""
+        "called her brother her role model", which the parser reads as an apposition: one with nothing to set it off."""
         doc = verb.doc
         return (
             any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
@@ -560,7 +560,7 @@ class ContentRules(ExtractorBase):
                 (
                     c.right_edge.i
                     for c in ask.verb.rights
-                    # not the time of another act: "called her son her hero before explaining why"
+                    # not the time of another act: "called him her mentor before explaining why"
                     if c.dep_ in ("dobj", "oprd")
                     or c.dep_ == "prep"
                     and not (c.lower_ in ACT_TIME_PREPOSITIONS and any(g.dep_ == "pcomp" for g in c.children))
@@ -569,7 +569,7 @@ class ContentRules(ExtractorBase):
             )
             agent = next((c for c in ask.verb.rights if c.dep_ == "agent" and c.i > first), None)
             if agent is not None:
-                last = min(last, agent.i - 1)  # "has been called a charlatan by fellow doctors for X": "a charlatan"
+                last = min(last, agent.i - 1)  # "has been called a fraud by fellow cooks for X": "a fraud"
             return self.chars(first, last)
         return None
 
@@ -749,7 +749,7 @@ class ContentRules(ExtractorBase):
         return None
 
     def with_host_infinitive(self, verb: Token, span: Span_ | None) -> Span_ | None:
-        """ "Nor does she have any plans, advisers say, to take cues from X": an infinitive right after the comma
+        """ "Nor does the union have any plans, its lawyers say, to drop the case": an infinitive right after the comma
         that closes the aside goes on with the host's words (the parser hangs it on the cue). Not one after more of
         the aside (", on condition of anonymity to speak freely")."""
         if span is None:
@@ -861,7 +861,7 @@ class ContentRules(ExtractorBase):
         speaker right before it, set off by a comma and closing the sentence, relays all before the comma. The
         parser may hang it on the sentence's first verb (as a second complement, a conjunct), where no other rule
         reads it. Only a time, a place or a manner may follow the cue, or a clause of the writer's after ", and"
-        ("..., a spokeswoman said on Saturday, and the firm has used it twice"); not "..., and she said", not a
+        ("..., a spokeswoman said on Sunday, and the shelter has filled twice"); not "..., and she said", not a
         cue with a complement or an object of its own."""
         verb, doc = ask.verb, self.doc
         if (
@@ -874,7 +874,7 @@ class ContentRules(ExtractorBase):
             or verb.dep_ not in ("ccomp", "conj")
             or verb.head.i > verb.i
         ):
-            return None  # not "..., Lind and Vell are speaking to her with one voice": an act of speaking
+            return None  # not "..., Lind and Vell are speaking to voters with one voice": an act of speaking
         subjects = [c for c in verb.lefts if c.dep_ in NOMINAL_SUBJECT_DEPS]
         if len(subjects) != 1 or subjects[0].tag_ in ("WP", "WDT"):
             return None

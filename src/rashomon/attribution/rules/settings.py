@@ -257,7 +257,7 @@ MEETING_VERBS = frozenset({"meet", "gather", "convene", "invite", "schedule", "a
 DISPLAY_NOUNS = frozenset({"sign", "placard", "banner", "poster", "billboard", "sticker", "t-shirt", "shirt"})
 DISPLAY_VERBS = frozenset({"read", "say"})
 #: Marks that set off an apposition ("her son, Tom,", "the mayor (a Democrat)"): a noun after another with none of
-#: them between is no apposition but a second argument ("called her son her hero").
+#: them between is no apposition but a second argument ("called her brother her role model").
 APPOSITION_MARKS = frozenset({",", "(", "—", "–", "-", "―", ":"})
 #: Verbs whose object does what an -ing verb right after it says: "left most voters saying X", "the video shows
 #: him saying X", "found a third of members backing Y" (not "spent the day saying X": the subject says it).

@@ -202,7 +202,7 @@ class SpeakerRules(ExtractorBase):
         "the union, which endorsed ..."). "who" means a person or a group: when the parser hung the clause on a
         thing inside the noun phrase ("people from groups in technology who'd like ..."), the noun that phrase
         hangs on is tried, up to the first that can be a person; "that" and "which" climb so to the first that can
-        speak at all ("the report on her spending that suggested ..."). None when there is no such noun."""
+        speak at all ("the inspector's report on the repairs that suggested ..."). None when there is no such noun."""
         clause = pronoun.head
         for _ in range(MAX_ANTECEDENT_CLIMB):  # "who designed X and said ...", "who was quoted saying ..."
             if clause.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or clause.head.i == clause.i:
@@ -211,14 +211,17 @@ class SpeakerRules(ExtractorBase):
         person = pronoun.lower_ in ("who", "whom", "whose")
         if clause.dep_ == "relcl" and clause.head.i != clause.i:
             noun = clause.head
+            described = self.subject_described(noun)
+            if described is not None:
+                return described
             for _ in range(MAX_ANTECEDENT_CLIMB):
                 kind = self.speaker_kind(noun)
                 if kind == "person" or kind is not None and not person:
                     return noun
                 if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
                     break
-                # "groups in technology who ...": "technology", then "groups"; "the report on her spending that
-                # suggested ...": "spending", then "report"
+                # "groups in technology who ...": "technology", then "groups"; "the report on the repairs that
+                # suggested ...": "repairs", then "report"
                 noun = noun.head.head
             if not person:
                 return clause.head  # "that"/"which" on nothing that can speak: the noun it hangs on
@@ -227,6 +230,29 @@ class SpeakerRules(ExtractorBase):
         # the clause hung on the wrong word ("a focal point for demonstrators here, who ...", "heard from fishermen
         # in the harbour who said"): the nearest noun before the pronoun that names people
         return self.person_before(pronoun)
+
+    def subject_described(self, noun: Token) -> Token | None:
+        """ "Vell ... is a bully, a braggart and a sore loser who has pledged to ...": a relative clause on a noun that
+        describes the subject after "is" (alone or in a list) tells what the subject did; the subject, when it is a
+        noun that can speak, else None (the report named one of the nouns as a source). A pronoun may stand for
+        things ("they are speeches that tell you little ...") or open a cleft ("It is the law that says ...")."""
+        if self.speaker_kind(noun) == "document":
+            return None  # "The clearest sign was a leaked memo that described ...": the memo speaks
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ != "attr":
+            return None
+        verb = noun.head
+        for _ in range(MAX_ANTECEDENT_CLIMB):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                if subject.pos_ in ("PRON", "NUM"):
+                    return None  # "It is the law that says ...": the law; "they are speeches that ...": things
+                return subject if self.speaker_kind(subject) == "person" else None
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                return None
+            verb = verb.head  # "mocks his critics and is a bully ...": the subject of the first verb
+        return None
 
     def person_before(self, pronoun: Token) -> Token | None:
         """The nearest noun before a relative "who" that can be a person, within ``MAX_ANTECEDENT_REACH`` tokens of
@@ -585,11 +611,11 @@ class SpeakerRules(ExtractorBase):
 
     @staticmethod
     def passive_subject_of_head(verb: Token) -> Token | None:
-        """ "aides who were interviewed by agents and told them that ...", "Vell was forced into damage control and
+        """ "aides who were interviewed by agents and told them that ...", "the minister was pushed into a retreat and
         said that ...": the one a passive is about does what an active verb joined to it says: with the passive's
         agent named, or when the passive is the sentence's own verb (not one deep in a clause the parser may have
-        joined the verb to: "a plea that the post be kept open and assumed that ..."). Not a participle sharing the
-        passive's auxiliary ("was stopped and accused of speeding": accused, not accusing). None otherwise."""
+        joined the verb to: "a plea that the pier be kept open and hoped that ..."). Not a participle sharing the
+        passive's auxiliary ("was stopped and accused of smuggling": accused, not accusing). None otherwise."""
         head = verb.head
         if verb.dep_ != "conj" or head.i == verb.i or verb.tag_ == "VBN":
             return None
@@ -599,7 +625,7 @@ class SpeakerRules(ExtractorBase):
         return passive
 
     def participle_on_object(self, verb: Token) -> Token | None:
-        """ "The killings have left 62 percent of voters saying X", "the tape shows him saying X": an -ing cue right
+        """ "The floods have left 40 percent of residents saying X", "the tape shows him saying X": an -ing cue right
         after the object of a verb of leaving, finding or showing (:data:`OBJECT_PARTICIPLE_VERBS`), with no comma
         between, is what the object does, when the object can speak (not "..., saying X": the subject's next
         words; not "spent the day saying X"). None otherwise."""
@@ -612,7 +638,7 @@ class SpeakerRules(ExtractorBase):
             return None
         target = next((c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
         if target is None or target.ent_type_ in NOT_SPEAKERS - {"PERCENT", "CARDINAL"}:
-            return None  # not "spent $6 million attacking X"
+            return None  # not "spent $2 million attacking X"
         return target if self.speaker_kind(target) == "person" else None
 
     def judged_object(self, preposition: Token) -> Token | None:
