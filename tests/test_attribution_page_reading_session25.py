@@ -267,3 +267,14 @@ def test_a_relative_clause_on_what_the_subject_is_called_is_the_subjects(nlp):
     memo = run(nlp, ["The clearest sign was a leaked memo that described a rushed inspection of the pier."])
     described = by_cue(memo, "described")
     assert next(s.name for s in memo.sources if s.id == described.source_id) == "a leaked memo"
+
+
+def test_a_speaker_the_parser_left_behind_a_long_opening_still_speaks(nlp):
+    """After a long participial opening the parser hung the speaker's name on the opening's last noun and the cue
+    on an adjective ("dep"), with an adverb between: the name right before the cue speaks."""
+    rows = attributions(
+        nlp,
+        "Addressing about 60 traders at the autumn fair here, many of them openly doubtful about Mr. Lind's budget,"
+        " the finance chief, Ida Moss, bluntly argued that the cuts were a bluff.",
+    )
+    assert ("bluntly argued", "the finance chief, Ida Moss", "that the cuts were a bluff") in rows

@@ -959,14 +959,17 @@ class SpeakerRules(ExtractorBase):
     def stranded_subject(self, verb: Token) -> Token | None:
         """ "At Oak Park, Jane Roe, the club's manager, suggested that ...": a finite cue verb heading its sentence
         with no subject, because the parser hung the speaker on an earlier phrase (as an apposition or an
-        object). The noun phrase that ends right before the verb (after a comma) is the speaker."""
+        object), or left the verb hanging on that phrase ("dep"). The noun phrase that ends right before the verb
+        (after a comma, an adverb of the verb aside) is the speaker."""
         if (
-            verb.dep_ != "ROOT"
+            verb.dep_ not in ("ROOT", "dep")
             or verb.tag_ not in TENSED_TAGS
             or any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
         ):
             return None
         last = verb.i - 1
+        while last > verb.sent.start and self.doc[last].dep_ == "advmod" and self.doc[last].head.i == verb.i:
+            last -= 1  # "Ida Moss, the campaign chief, bluntly suggested ..."
         if last > verb.sent.start and self.doc[last].text == ",":
             last -= 1
         if last <= verb.sent.start:
