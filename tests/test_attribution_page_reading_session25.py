@@ -278,3 +278,17 @@ def test_a_speaker_the_parser_left_behind_a_long_opening_still_speaks(nlp):
         " the finance chief, Ida Moss, bluntly argued that the cuts were a bluff.",
     )
     assert ("bluntly argued", "the finance chief, Ida Moss", "that the cuts were a bluff") in rows
+
+
+def test_a_place_before_a_speakers_name_is_not_part_of_it(nlp):
+    """ "In Dunmore, Ohio, 58-year-old Ada Lund railed against X": the parser hung the place on the name; "Ohio
+    Governor Ada Lund" keeps its state."""
+    rows = attributions(nlp, "In Dunmore, Ohio, 58-year-old Ada Lund also railed against the tolls on the bridge.")
+    assert rows[0][:2] == ("also railed against", "58-year-old Ada Lund")
+    assert attributions(nlp, "Ohio Governor Ada Lund said the road will close.")[0][1] == "Ohio Governor Ada Lund"
+    # an amount before people is what they speak of; before an organisation it says which one
+    rows = attributions(
+        nlp, "That is a small part of the minimum $20 million experts say it costs to run for governor."
+    )
+    assert rows[0][:2] == ("say", "experts")
+    assert attributions(nlp, "A $5 billion fund said it would sell its shares.")[0][1] == "A $5 billion fund"

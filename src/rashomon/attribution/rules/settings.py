@@ -303,6 +303,8 @@ ACCUSATION_VERBS = frozenset({"accuse"})
 #: and of names of texts (a book, a song, a law).
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DOCUMENT_ENTITIES = frozenset({"WORK_OF_ART", "LAW"})
+#: Entity labels of places: a place before a name ("In Dunmore, Ohio, Ada Lund said") is where, not who.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: Entity labels of names that never speak (a date, a place, an amount).
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL", "LOC", "FAC", "PERCENT", "CARDINAL"})
 #: How many "of/in/from" steps a relative "who" may climb from the noun its clause hangs on to a person

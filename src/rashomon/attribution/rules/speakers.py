@@ -36,6 +36,7 @@ from .settings import (
     PARTICIPLE_PRONOUNS,
     PARTICIPLE_SETTERS,
     PASSIVE_ADDRESSEE_VERBS,
+    PLACE_ENTITIES,
     READER_WORDS,
     RECASED,
     SENDING_VERBS,
@@ -95,11 +96,29 @@ class SpeakerRules(ExtractorBase):
         # "KESTREL BAY (Coastwire) - Mayor Ida Vell", "KESTREL BAY, Ore. — Leaders of ...": not the source (the
         # parser may even hang the phrase after the dash on the place)
         first = self.past_dateline(first, max(last, head.i))
-        first = self.past_lead_in(first, head)
+        first = self.past_place(self.past_lead_in(first, head), head)
         start, end = self.chars(first, max(last, head.i))
         if self.doc[max(last, head.i)].text == ")":
             end = self.doc[max(last, head.i)].idx + 1  # "Sen. Jane Roe (D-Wis.)": keep the closing bracket
         return start, end
+
+    def past_place(self, first: int, head: Token) -> int:
+        """ "In Dunmore, Ohio, 58-year-old Ada Lund said": a place the parser hung on the speaker's name and set off
+        by a comma is where they were, not who they are; "the minimum $20 million experts say it costs": an amount
+        before the noun is what they speak of. The source starts after either; ``first`` otherwise."""
+        for child in head.lefts:
+            end = child.right_edge.i
+            if child.ent_type_ == "MONEY" and end < head.i and self.is_person(head):
+                return end + 1  # (a "$5 billion fund" keeps its size: the amount says which fund)
+            if (
+                child.dep_ in ("nmod", "compound")
+                and child.ent_type_ in PLACE_ENTITIES
+                and child.left_edge.i <= first
+                and self.doc[end].text == ","
+                and end + 1 < head.i
+            ):
+                return end + 1
+        return first
 
     def past_lead_in(self, first: int, head: Token) -> int:
         """The first token after a run-in heading that opens the line before the source (:func:`lead_in_end`:
