@@ -163,13 +163,14 @@ def bound_sentences(doc):
     parser ran "... some drivers.\u00a0Overtime was ..." into one sentence, and one cue took both."""
     limit = settings.MAX_SENTENCE_TOKENS
     last_end = 0
+    text = doc.text  # Doc.text is rebuilt on every access: read it once, not at every line break
     for token in doc:
         if (
             token.i > 0
             and not token.is_space
             and (
                 _opens_line(token)
-                and ((token.text in LIST_BULLETS and token.i + 1 < len(doc)) or _starts_paragraph(token))
+                and ((token.text in LIST_BULLETS and token.i + 1 < len(doc)) or _starts_paragraph(token, text))
                 or _after_spaced_stop(token)
             )
         ):
@@ -201,13 +202,12 @@ def _after_spaced_stop(token) -> bool:
     )
 
 
-def _starts_paragraph(token) -> bool:
+def _starts_paragraph(token, text: str) -> bool:
     """Whether the line that ``token`` opens is a new paragraph: it starts as a sentence does (a capital, a digit,
     an opening mark), the line before does not run on into it ("... said the\n", "..., and\n"; a semicolon
     does not run on here: it ends the title of an archive's "Title; \nSubtitle"), and one of the two is at least
     ``MIN_PARAGRAPH_LINE_CHARS`` long, so the text's paragraphs are lines. A hard-wrapped paragraph's lines are
-    all shorter, and its sentences are left to the parser."""
-    text = token.doc.text
+    all shorter, and its sentences are left to the parser. ``text`` is the doc's text."""
     if not PARAGRAPH_OPENING.match(text, token.idx):
         return False
     break_at = text.rfind("\n", 0, token.idx)
