@@ -642,3 +642,17 @@ def test_a_headline_name_run_on_into_its_verb_is_the_named_actors_mention(nlp):
     kestrel = next(a for a in analysis.actors if a.name.startswith("Kestrel"))
     assert kestrel.name == "Kestrel Hotels" and [m.start for m in kestrel.mentions] == [0, 33]
     assert all(a.name != "Kestrel Hotels Officially" for a in analysis.actors)
+
+
+def test_a_wish_plan_or_purpose_is_no_relation_but_what_is_begun_or_kept_up_is(nlp):
+    """ "urged her guards to fight X", "vowed to attack X": an infinitive of a wish, threat or
+    purpose tells what did not (yet) happen; the report showed it as a relation the page asserts. "continued to
+    attack" and "began to attack" tell what happens."""
+    wished = run(
+        nlp,
+        "The senator urged her guards to fight the Kestrel Brigades. The Lakeside Guard"
+        " vowed to attack the Kestrel Brigades.",
+    )
+    assert not {r for r in relations(wished) if r[2] == "actor:kestrel_brigades"}
+    done = run(nlp, "The Lakeside Guard continued to attack the Kestrel Brigades on Sunday.")
+    assert ("actor:lakeside_guard", "attacks", "actor:kestrel_brigades") in relations(done)

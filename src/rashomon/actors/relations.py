@@ -39,6 +39,10 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+#: Verbs after which an infinitive tells what is done ("continued to shell the town", "agreed to hand over"); after
+#: any other verb or noun an infinitive is a wish, plan, threat or purpose ("urged the guard to fight X", "vowed
+#: to attack Y"), no relation the sentence asserts.
+ASPECTUAL_VERBS = {"begin", "start", "continue", "resume", "keep", "manage", "proceed", "go", "help", "use", "agree"}
 
 
 @dataclass(slots=True)
@@ -222,11 +226,20 @@ class _Reader:
                         return found[0][0]
         return None
 
+    @staticmethod
+    def unrealised(verb) -> bool:
+        """Whether ``verb`` is an infinitive of a wish, plan, threat or purpose ("urged the guard to fight the group", "vowed
+        to attack the town"): what it tells is not asserted to happen. Not after a verb of doing ("began to
+        shell", "continued to back")."""
+        if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECTUAL_VERBS)
+
     def from_verbs(self) -> Iterator[RawRelation]:
         verbs = self.cues["verbs"]
         for verb in self.doc:
             cue = verbs.get(verb.lemma_.lower())
-            if cue is None or verb.pos_ not in ("VERB",):
+            if cue is None or verb.pos_ not in ("VERB",) or self.unrealised(verb):
                 continue
             if cue.get("particle") and not any(c.dep_ == "prt" and c.lower_ == cue["particle"] for c in verb.children):
                 continue
