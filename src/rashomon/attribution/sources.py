@@ -313,10 +313,15 @@ def _surname_only(entry: BookEntry, mention: Mention) -> bool:
 
 
 def _surname_as_body(mention: Mention, key) -> bool:
-    """Whether a mention the entity tagger made an organization is one proper word, which a person's surname
-    can be ("Holder said" after "Eric Holder": the parser's ORG on a bare surname)."""
+    """Whether a mention the entity tagger made an organization, or a country, is one proper word, which a person's
+    surname can be ("Holder said" after "Eric Holder": the parser's ORG on a bare surname; "Israel said" after
+    "Rep. Steve Israel" spoke: the country's name)."""
     # the tagger also reads a capitalised surname as a common noun ("Baker said": NN, ORG)
-    return mention.kind == "organization" and (mention.proper or mention.name[:1].isupper()) and len(key) == 1
+    return (
+        mention.kind in ("organization", "government")
+        and (mention.proper or mention.name[:1].isupper())
+        and len(key) == 1
+    )
 
 
 def _one_person(head: Token, kind: str) -> bool:

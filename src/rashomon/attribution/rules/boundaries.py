@@ -26,7 +26,8 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
 * a **trailing apposition** to a name (", a neurosurgeon who has never held office", ", the harbour master"): the
   writer's description of the one named, as the relative clause is;
 * a **trailing occasion** of a noun-phrase content ("reported her presence on Twitter", "blasted X as a disgrace
-  Wednesday"): when, or where or through what, the act was done, not what was said. This one rule also cuts a
+  Wednesday", "described the talks on condition of anonymity"): when, or where or through what, or how the act was
+  done, not what was said. This one rule also cuts a
   content with a quotation in it ('called the plan "a disaster" in a radio interview'), and an occasion whose own
   tail an earlier rule cut ("denounced the plan in a radio diatribe, which ...");
 * a **trailing connective** ("denied that the tax is a fee, however, ..."): a sentence adverb after a comma at the
@@ -51,6 +52,7 @@ from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from .settings import (
     CONTRAST_MARKS,
     INVERTED_AUXILIARIES,
+    MANNER_NOUNS,
     NON_RESTRICTIVE_PRONOUNS,
     OCCASION_NOUNS,
     OCCASION_PREPOSITIONS,
@@ -210,7 +212,12 @@ def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
             continue
         if token.dep_ == "prep" and token.lower_ in OCCASION_PREPOSITIONS:
             noun = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if noun is None or not (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in OCCASION_NOUNS):
+            if noun is None or not (
+                noun.ent_type_ in ("DATE", "TIME")
+                or noun.lemma_.lower() in OCCASION_NOUNS
+                or token.lower_ == "on"
+                and noun.lemma_.lower() in MANNER_NOUNS  # "described her remarks on condition of anonymity"
+            ):
                 continue
         elif not (token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME")):
             continue

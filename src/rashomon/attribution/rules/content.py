@@ -31,6 +31,7 @@ from .settings import (
     MIN_SAID_OBJECT_TOKENS,
     NAMING_VERBS,
     NEXT_ACT_CLAUSE_DEPS,
+    NEXT_ACT_PREPOSITIONS,
     NO_OBJECT_CONTENT,
     NO_XCOMP_CONTENT,
     NOT_AN_ACT,
@@ -991,7 +992,9 @@ class ContentRules(ExtractorBase):
                 continue  # "said X and that she wanted Y": the same statement goes on
             if i not in joined and not self.descends(token, verb):
                 continue
-            first = token.left_edge.i
+            if i not in joined and token.dep_ == "pcomp" and token.head.head.i != verb.i:
+                continue  # "said the firm hid the losses by moving them": the means of the reported act
+            first = token.left_edge.i if i in joined else self.participle_start(token)
             while first > 0 and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
                 first -= 1
             cut = self.doc[first].idx
@@ -1087,18 +1090,33 @@ class ContentRules(ExtractorBase):
         return "modal" if head.tag_ == "MD" else None
 
     def participial_cues(self, head: Token) -> list[Token]:
-        """Participial cues ("..., saying ...": advcl, VBG, a cue lemma) after ``head`` and within its subtree's
+        """Participial cues ("..., saying ...": advcl, VBG, a cue lemma; or after "before", "by": "praised X before
+        adding Y", "answered by noting Y") after ``head`` and within its subtree's
         edges, in order, at most ``MAX_SUBTREE_CUES``: from one sorted index per doc, not a walk of the subtree
         (a paragraph chaining 1,000 cues made that quadratic). Not all need descend from ``head``: see
         :meth:`descends`."""
         if self._participles is None:
             cues = self.lexicon.all_cue_lemmas
             self._participles = [
-                t.i for t in self.doc if t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in cues
+                t.i
+                for t in self.doc
+                if t.tag_ == "VBG"
+                and t.lemma_.lower() in cues
+                and (
+                    t.dep_ == "advcl"
+                    or t.dep_ == "pcomp"
+                    and t.head.lower_ in NEXT_ACT_PREPOSITIONS
+                    and t.lemma_.lower() not in OCCASION_VERBS  # "before speaking engagements": an occasion
+                )
             ]
         index = self._participles
         low, high = bisect_right(index, head.i), bisect_right(index, head.right_edge.i)
         return [self.doc[i] for i in index[low : min(high, low + MAX_SUBTREE_CUES)]]
+
+    @staticmethod
+    def participle_start(token: Token) -> int:
+        """Where a participial cue's phrase starts: its left edge, or the preposition of "before adding"."""
+        return token.head.i if token.dep_ == "pcomp" else token.left_edge.i
 
     @staticmethod
     def descends(token: Token, head: Token) -> bool:
@@ -1146,7 +1164,7 @@ class ContentRules(ExtractorBase):
         that is the speaker's next statement, not part of this one."""
         last = clause.right_edge.i
         for token in self.participial_cues(clause):
-            if token.right_edge.i == last and self.descends(token, clause):
+            if token.dep_ != "pcomp" and token.right_edge.i == last and self.descends(token, clause):
                 last = token.left_edge.i - 1
                 break
         for token in clause.rights:

@@ -19,8 +19,10 @@ from .settings import (
     HOLD_VERBS,
     LIGHT_NOUN_REACH,
     LIGHT_PREPOSITIONS,
+    MANNER_NOUNS,
     MATERIAL_NOUNS,
     NOUN_CONTENT_PREPOSITIONS,
+    OPEN_QUESTION_NOUNS,
     SPLIT_APOSTROPHES,
     SPOKEN_ABOUT,
 )
@@ -355,8 +357,13 @@ class NounCueRules(ExtractorBase):
                 )
             if clause is not None and self.inside_found_content(noun.idx):
                 return  # a noun inside what someone else says is part of their words
-        if clause is None:
-            return
+        if (
+            clause is None
+            or clause.dep_ == "pobj"
+            and clause.head.lower_ == "on"
+            and clause.lemma_.lower() in MANNER_NOUNS
+        ):
+            return  # (not "her remarks on condition of anonymity": how someone spoke of them)
         if clause.dep_ in ("relcl", "acl") and self.reply_to_content_noun(clause, self.subject_of(clause)) is not None:
             return  # "..., a claim that the authority rejected": the authority's reply, not the claim's content
         if owner is None:
@@ -381,6 +388,13 @@ class NounCueRules(ExtractorBase):
             owner = self.possessor_as_subject(noun, owner) or owner
         if owner is None:
             owner = self.maker_of_act(noun)
+        if (
+            owner is None
+            and noun.lemma_.lower() in OPEN_QUESTION_NOUNS
+            and not any(c.dep_ in ("relcl", "acl") for c in noun.children)
+        ):
+            return  # "the question is whether ...", "there is no question that ...": the writer's, nobody asks it
+            # (but "a question that has been raised is whether ...": someone raised it)
         content, kind = self.with_quotes(self.subtree_chars(clause))
         if kind == "indirect" and clause.dep_ == "pobj" and not self.noun_object_said(noun, clause, owner):
             return  # "his view of NATO", "her response to Trump", "support for X": a topic or a target

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from .base import ExtractorBase, Found
 from .confidence import rated
-from .settings import RECIPIENT_VERBS, VIEWPOINT_ENTITIES, VIEWPOINT_PRONOUNS
+from .settings import GLOSS_MARKS, RECIPIENT_VERBS, VIEWPOINT_ENTITIES, VIEWPOINT_PRONOUNS, WRITER_CLAUSE_OPENERS
 
 
 class PhraseRules(ExtractorBase):
@@ -70,9 +70,12 @@ class PhraseRules(ExtractorBase):
             self.split_at(tokens, source, split.left_edge.i - 1, sent.end - 1)
             return
         cut_first = min(top.left_edge.i, tokens[0].i)
-        cut_last = max(top.right_edge.i, source.right_edge.i)
+        gloss = self.gloss_in_source(source)
+        cut_last = gloss - 1 if gloss is not None else max(top.right_edge.i, source.right_edge.i)
         before = (sent.start, cut_first - 1) if cut_first > sent.start and words(sent.start, cut_first - 1) else None
         after = (cut_last + 1, sent.end - 1) if cut_last < sent.end - 1 and words(cut_last + 1, sent.end - 1) else None
+        if before and after and before[0] <= sent.root.i <= before[1] and self.writer_after(before[0], cut_last + 1):
+            after = None  # the clause the phrase follows is whole before it
         if before and after:
             content = self.chars(sent.start, sent.end - 1)
         elif before or after:
@@ -93,12 +96,32 @@ class PhraseRules(ExtractorBase):
                 content,
                 kind,
                 (tokens[0].idx, last.idx + len(last)),
-                self.source_chars(source),
-                source.i,
+                self.source_chars(source) if gloss is None else self.chars(source.left_edge.i, gloss - 1),
+                source.i if gloss is None or source.i < gloss else gloss - 1,
                 **rated("phrase.according_to"),
                 phrase=True,
             )
         )
+
+    def gloss_in_source(self, source: Token) -> int | None:
+        """ "according to the Budget Office - a small sum beside its debts": a dash the parser left inside the source's
+        phrase (it may even make the gloss's noun the head), with no dash closing it, opens the writer's gloss; its
+        token index, or None."""
+        marks = [
+            t.i for t in self.doc[source.left_edge.i + 1 : source.right_edge.i + 1] if t.text in GLOSS_MARKS - {"("}
+        ]
+        if len(marks) == 1 and self.doc[marks[0] - 1].whitespace_:
+            return marks[0]
+        return None
+
+    def writer_after(self, start: int, first: int) -> bool:
+        """Whether the words from token ``first`` on, after an "according to" phrase that follows its clause (from
+        token ``start``), are the writer's: a gloss opened by a dash or a bracket (not the dash closing an aside
+        the phrase sits in: "X blamed Y while - according to Z - she ..."), or ", even as ...", ", while ..."."""
+        token = self.doc[first]
+        if token.text in GLOSS_MARKS:
+            return not any(t.text in GLOSS_MARKS for t in self.doc[start:first])
+        return token.text == "," and first + 1 < len(self.doc) and self.doc[first + 1].lower_ in WRITER_CLAUSE_OPENERS
 
     def comma_in_source(self, source: Token) -> int | None:
         """The first comma after ``source`` inside its phrase with a clause's words after it, or None."""

@@ -18,7 +18,9 @@ from .settings import (
     MAX_DIALOGUE_SPEAKER_WORDS,
     MIN_CLAIMED_QUOTE_WORDS,
     NEIGHBOUR_QUOTE_GAP,
+    QUOTE_MARKS,
     REASON_SUBORDINATORS,
+    SENTENCE_ENDS,
 )
 
 
@@ -41,7 +43,7 @@ class QuoteMarkRules(ExtractorBase):
 
     def with_quotes(self, content: tuple[int, int]) -> tuple[tuple[int, int], str]:
         """Grow ``content`` to the quotations it touches and say whether it is direct, mixed or indirect."""
-        start, end = content
+        start, end = self.before_opening_mark(content)
         quoted = 0
         touched = self.quotes_touching(start, end) + [t for t in self.titles if t.start < end and start < t.end]
         for quote in touched:  # a quote (or quoted title) the content touches is part of it
@@ -52,6 +54,19 @@ class QuoteMarkRules(ExtractorBase):
         share = quoted / max(1, end - start)
         kind = "direct" if share >= DIRECT_SHARE else "mixed" if quoted else "indirect"
         return (start, end), kind
+
+    def before_opening_mark(self, content: tuple[int, int]) -> tuple[int, int]:
+        """ "Okoro said, the harbour had too many berths. ''A bad winter emptied it,'' she said.": where one mark both opens and
+        closes quotations, the parser may end a sentence after the next quotation's opening mark. A content that
+        ends a sentence and then holds no more of a quotation than its opening mark ends before the mark; it does not
+        take the quotation in (but 'asked the crowd "Why ..."' does)."""
+        start, end = content
+        for quote in self.quotes_touching(end - 1, end):
+            mark = QUOTE_MARKS.match(self.text, quote.start)
+            before = self.text[start : quote.start].rstrip()
+            if mark is not None and end <= mark.end() and quote.end > end and before.endswith(SENTENCE_ENDS):
+                return start, start + len(before)
+        return content
 
     def neighbour_quote(self, verb: Token) -> Quote | None:
         """A quotation in the cue's sentence or right around it that the cue can claim."""

@@ -259,6 +259,11 @@ DISPLAY_VERBS = frozenset({"read", "say"})
 #: Marks that set off an apposition ("her son, Tom,", "the mayor (a Democrat)"): a noun after another with none of
 #: them between is no apposition but a second argument ("called her brother her role model").
 APPOSITION_MARKS = frozenset({",", "(", "—", "–", "-", "―", ":"})
+#: Marks that open a writer's gloss after an "according to" phrase ("according to the board - a small sum beside
+#: its debts", "according to the poll (a wide margin)"), and words that open a clause of the writer's after it
+#: ("according to a survey, even as drivers opposed it"): what the phrase relays ends before them.
+GLOSS_MARKS = frozenset({"(", "—", "–", "-", "--", "―"})
+WRITER_CLAUSE_OPENERS = frozenset({"even", "while", "though", "although", "whereas"})
 #: Verbs whose object does what an -ing verb right after it says: "left most voters saying X", "the video shows
 #: him saying X", "found a third of members backing Y" (not "spent the day saying X": the subject says it).
 OBJECT_PARTICIPLE_VERBS = frozenset(
@@ -525,6 +530,9 @@ GOING_ON = ("go", "on")
 TIME_PREPOSITIONS = frozenset({"on", "at", "over", "for", "in", "during"})
 #: Prepositions that place another act in time ("before explaining why", "after saying that"): no part of a name.
 ACT_TIME_PREPOSITIONS = frozenset({"before", "after", "while", "since", "until", "upon"})
+#: "praised the court before adding that ...", "answered by noting that ...": a gerund cue after these is the
+#: speaker's next statement, not part of what the first cue relays (``ContentRules.participial_cues``).
+NEXT_ACT_PREPOSITIONS = ACT_TIME_PREPOSITIONS | {"by"}
 #: Nouns of a time a cue names before its clause ("said at the time that ...").
 TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "weekend", "night", "morning", "evening"})
 #: Pronouns that pick out part of what follows "of": "reiterated many of his pledges".
@@ -610,6 +618,8 @@ OPENING_MARKS = frozenset("“„«")
 PARAGRAPH_REOPENS = re.compile(r"\n[ \t\u00a0]*(?:''|[\"“„«])")
 #: A line that ends a sentence: the end of a paragraph, in a text whose paragraphs are lines.
 SENTENCE_LINE_END = re.compile(r"[.?!…][ \t\u00a0]*\n")
+#: Marks that end a sentence (``QuoteMarkRules.before_opening_mark``).
+SENTENCE_ENDS = (".", "?", "!", "…")
 #: Lines at least this long are paragraphs, not a hard-wrapped paragraph's lines (the sentence splitter's value).
 MIN_PARAGRAPH_LINE_CHARS = _settings.MIN_PARAGRAPH_LINE_CHARS
 CLOSING_MARKS = frozenset("”»")
@@ -668,6 +678,9 @@ OCCASION_NOUNS = frozenset(
 INVERTED_AUXILIARIES = frozenset({"should", "had", "were"})
 #: Subordinators that join a contrasting statement of its own ("..., while the mayor says ..."): not a condition.
 CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+#: Nouns of asking that nobody asks unless the text names who does or says it was raised ("the question is whether
+#: ...", "there is no question that ..."): the writer's own (``NounCueRules.from_noun``).
+OPEN_QUESTION_NOUNS = frozenset({"question"})
 #: Complementisers that open a second complement of the same cue when a coordinated clause starts with one ("said
 #: X and that Y", "asked whether X or whether Y"): the same statement goes on, no new one starts.
 SECOND_COMPLEMENT_MARKS = frozenset({"that", "whether"})

@@ -381,6 +381,21 @@ class VerbCueRules(ExtractorBase):
         )
 
     @staticmethod
+    def noun_modifier(verb: Token) -> bool:
+        """ "before speaking engagements", "his talking points": an -ing form of "speak" or "talk" right before a
+        bare noun the parser made its object names a kind of thing, no act of speaking."""
+        following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        return (
+            verb.tag_ == "VBG"
+            and verb.lemma_.lower() in OCCASION_VERBS
+            and following is not None
+            and following.dep_ == "dobj"
+            and following.head.i == verb.i
+            and following.pos_ == "NOUN"
+            and following.i == following.left_edge.i
+        )
+
+    @staticmethod
     def bare_participle(verb: Token) -> bool:
         """ "Declared 2016 Presidential Candidates", "Announced March 23, 2015": a past participle heading its
         sentence with no auxiliary (and, for the caller, no one named) is a list label or a heading, not a
@@ -486,6 +501,7 @@ class VerbCueRules(ExtractorBase):
             or self.inverted_lead_in(verb)
             or self.order_to_reader(verb)
             or self.anyones_case(verb)
+            or self.noun_modifier(verb)
         ):
             return  # "spoke on condition of anonymity", "may want to", "let us know": no one's statement
         if self.inside_found_content(verb.idx) and self.owed(verb):
