@@ -115,3 +115,10 @@ def test_a_question_someone_raised_stays_an_attribution(nlp):
     """A question the sentence says was raised or has come up is someone's, even unnamed."""
     rows = attributions(nlp, "One question that has come up at every meeting is whether the pier can be saved.")
     assert [content for _, _, content in rows] == ["whether the pier can be saved"]
+
+
+def test_an_attitude_adjective_keeps_a_clause_the_parser_hung_on_the_copula(nlp):
+    """ "was keenly aware, however, that X": with an aside between them the parser hangs the clause on "was", and
+    the adjective's attitude was lost."""
+    rows = attributions(nlp, "The harbour master was also keenly aware, however, that the pier could close.")
+    assert rows == [("was also keenly aware", "The harbour master", "that the pier could close")]

@@ -312,6 +312,18 @@ class VerbCueRules(ExtractorBase):
         if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ in HEDGING_SUBJECTS | EXPLETIVES:
             return
         complement = next((c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")), None)
+        if complement is None and adjective.dep_ == "acomp":
+            # "was keenly aware, however, that X": the parser hung the clause on the copula
+            complement = next(
+                (
+                    c
+                    for c in adjective.head.rights
+                    if c.dep_ == "ccomp"
+                    and c.i > adjective.i
+                    and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
+                ),
+                None,
+            )
         if complement is None and adjective.tag_ != "VBN":
             # a listed attitude the tagger read as a participle holds a clause ("are convinced that"); with a
             # preposition it is mostly a state ("is committed to the senator", "were disgusted with both parties")
