@@ -122,3 +122,11 @@ def test_an_attitude_adjective_keeps_a_clause_the_parser_hung_on_the_copula(nlp)
     the adjective's attitude was lost."""
     rows = attributions(nlp, "The harbour master was also keenly aware, however, that the pier could close.")
     assert rows == [("was also keenly aware", "The harbour master", "that the pier could close")]
+
+
+def test_what_someone_said_is_x_inside_a_phrase_is_their_statement(nlp):
+    """ "adapt to what she said is a growing demand": the parser made the cue's clause the subject of "is", and no
+    content was found; a free relative that stands alone as a subject ("What she said is true.") relays nothing."""
+    rows = attributions(nlp, "She helped the clubs adapt to what she said is a growing demand for pools.")
+    assert rows == [("said", "she", "what she said is a growing demand for pools")]
+    assert attributions(nlp, "What she said is true.") == []

@@ -403,6 +403,24 @@ class ContentRules(ExtractorBase):
         """ "an arrangement the campaign has criticized": the noun the clause hangs on."""
         return self.relative_gap_of(ask.verb, ask.group, ask.objects)
 
+    def free_relative_gap(self, ask: Ask) -> Span_ | None:
+        """ "adapt to what she said is a growing demand": the parser makes the cue's clause the subject of "is"; the
+        "what" is the subject of what was said, so the whole free relative is the content, the cue inside it (as
+        "which she said represented ..." gives it). Only where the free relative is itself an object ("to what
+        ...", "know what ..."): "What she said is true" is said of her words."""
+        verb = ask.verb
+        copula = verb.head
+        what = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "what" and c.i < verb.i), None)
+        if (
+            verb.dep_ != "csubj"
+            or what is None
+            or copula.lemma_.lower() != "be"
+            or copula.i < verb.i
+            or copula.dep_ not in ("pcomp", "pobj", "dobj", "ccomp")
+        ):
+            return None
+        return self.chars(what.i, copula.right_edge.i)
+
     def short_answer(self, ask: Ask) -> Span_ | None:
         """ "said yes", "would not say so", "said the same of X", "thinks so"; not "saw nothing" (a perception verb
         answers nothing: what was seen is no statement)."""
@@ -1390,6 +1408,7 @@ CONTENT_RULES: tuple[Callable[[ContentRules, Ask], Span_ | None], ...] = (
     ContentRules.inverted_aside,
     ContentRules.passive_agent,
     ContentRules.relative_gap,
+    ContentRules.free_relative_gap,
     ContentRules.short_answer,
     ContentRules.regarded_as,
     ContentRules.belief_object,
