@@ -130,3 +130,12 @@ def test_what_someone_said_is_x_inside_a_phrase_is_their_statement(nlp):
     rows = attributions(nlp, "She helped the clubs adapt to what she said is a growing demand for pools.")
     assert rows == [("said", "she", "what she said is a growing demand for pools")]
     assert attributions(nlp, "What she said is true.") == []
+
+
+def test_a_short_answer_is_what_was_said_before_a_clause_the_parser_hung_on_the_cue(nlp):
+    """ "Forty percent said yes, against 20 percent who said ...": the parser hung the later clause's verb on the
+    first "said", which took the rest of the sentence for its content."""
+    rows = attributions(
+        nlp, "Forty percent said yes, against 20 percent who said using a private boat was unwise but not illegal."
+    )
+    assert ("said", "Forty percent", "yes") in rows

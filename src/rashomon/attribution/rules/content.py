@@ -278,6 +278,15 @@ class ContentRules(ExtractorBase):
         if not ask.clauses:
             return None
         verb, clause = ask.verb, ask.clauses[0]
+        answer = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+        if (
+            answer is not None
+            and clause.left_edge.i > answer.i
+            and answer.head.i == verb.i
+            and answer.dep_ in ("intj", "dobj", "advmod")
+            and answer.lower_ in SHORT_ANSWERS
+        ):
+            return None  # "said yes, against 20 percent who ...": the answer is what was said (see short_answer)
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if (
             clause.i < verb.i
