@@ -139,3 +139,17 @@ def test_a_short_answer_is_what_was_said_before_a_clause_the_parser_hung_on_the_
         nlp, "Forty percent said yes, against 20 percent who said using a private boat was unwise but not illegal."
     )
     assert ("said", "Forty percent", "yes") in rows
+
+
+def test_records_show_read_as_a_noun_still_relays_the_sentence(nlp):
+    """ "..., records show." closing a sentence, or set after an opening phrase: the tagger took "show" for a noun
+    (the noun "data" for its lemma "datum"), and nothing was relayed."""
+    assert attributions(nlp, "The plane is rarely used abroad, records show.") == [
+        ("show", "records", "The plane is rarely used abroad")
+    ]
+    assert attributions(nlp, "Most riders like the ferry, data show.") == [
+        ("show", "data", "Most riders like the ferry")
+    ]
+    rows = attributions(nlp, "During the same week, port records show, the ferry sailed roughly 30 times.")
+    assert [(cue, source) for cue, source, _ in rows] == [("show", "port records")]
+    assert attributions(nlp, "The talk show host was late.") == []

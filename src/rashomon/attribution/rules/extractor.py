@@ -119,7 +119,9 @@ class DocExtractor(
                 self.from_finding(token)
             elif token.lower_ in self.lexicon.relay_adverbs and token.dep_ == "advmod":
                 self.from_relay_adverb(token)
-            elif token.lower_ in ("show", "shows", "showed") and token.dep_ in ("conj", "parataxis"):
+            elif token.lower_ in ("show", "shows", "showed") and (
+                token.dep_ in ("conj", "parataxis") or token.pos_ == "NOUN"
+            ):
                 self.from_records_show(token)
             elif token.lower_ == "to" and token.dep_ == "prep":
                 self.from_viewpoint_to(token)

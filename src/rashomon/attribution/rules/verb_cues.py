@@ -1132,25 +1132,37 @@ class VerbCueRules(ExtractorBase):
 
     def from_records_show(self, verb: Token) -> None:
         """ "The boat was insured for two million, records show, and ...": a study noun and "show" set off by
-        commas, which the parser reads as a noun compound joined to the clause. Source the study, content the
-        clause it comments on."""
+        commas, which the parser reads as a noun compound joined to the clause, or the tagger as a noun closing
+        the sentence or set in it ("..., records show."). Source the study, content the clause it comments on."""
         studies = [c for c in verb.lefts if c.dep_ in ("compound", "nsubj")]
         first = studies[0].left_edge.i if studies else 0
+        sent = verb.sent
+        closing = not self.text[verb.idx + len(verb) : sent.end_char].strip(" .,;:!?")
+        aside = verb.i + 1 < sent.end and self.doc[verb.i + 1].text == ","
         if (
             verb.i in self.claimed_tokens
             or not studies
             or studies[-1].lemma_.lower() not in self.lexicon.study_nouns
-            or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
-            or verb.head.i >= verb.i
-            or first == 0
+            or any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children)
+            or first <= sent.start
             or self.doc[first - 1].text != ","
             or self.inside_quote(verb.idx)
         ):
             return
-        content = self.clause_without(verb.head, verb)
+        opening = not any(t.pos_ in ("VERB", "AUX") for t in self.doc[sent.start : first])
+        if verb.pos_ == "NOUN" and (closing or aside and opening):
+            # "..., port records show." / "During the week, port records show, the ferry ...": the tagger took
+            # "show" for a noun and the parser hung it anywhere; the sentence around it is what the records show
+            content: tuple[int, int] | None = self.chars(sent.start, sent.end - 1)
+        elif verb.pos_ == "NOUN" and verb.dep_ not in ("conj", "parataxis"):
+            return
+        elif verb.head.i >= verb.i or any(c.dep_ == "ccomp" for c in verb.children):
+            return
+        else:
+            content = self.clause_without(verb.head, verb)
         if content is None:
             return
-        if not self.text[verb.idx + len(verb) : content[1]].strip(" .,;:!?"):
+        if closing or not self.text[verb.idx + len(verb) : content[1]].strip(" .,;:!?"):
             content = (content[0], len(self.text[: self.doc[first].idx].rstrip(" ,")))  # "..., records show."
         content, kind = self.with_quotes(content)
         self.claimed_tokens.add(verb.i)
