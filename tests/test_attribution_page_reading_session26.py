@@ -91,6 +91,7 @@ def test_a_question_nobody_is_said_to_ask_is_the_writers(nlp):
     """ "The question now is whether X": no one asks it but the writer, so it is no attribution; a question someone
     raises stays theirs."""
     assert attributions(nlp, "The question now is whether the council will fund the pier.") == []
+    assert attributions(nlp, "The biggest question hanging over the vote is whether the mayor will run.") == []
     rows = attributions(nlp, "Ms. Vale raised the question of whether the council would pay.")
     assert [(source, content) for _, source, content in rows] == [("Ms. Vale", "whether the council would pay")]
 
@@ -130,6 +131,8 @@ def test_what_someone_said_is_x_inside_a_phrase_is_their_statement(nlp):
     rows = attributions(nlp, "She helped the clubs adapt to what she said is a growing demand for pools.")
     assert rows == [("said", "she", "what she said is a growing demand for pools")]
     assert attributions(nlp, "What she said is true.") == []
+    rows = attributions(nlp, "The staff complained that what they knew was vague.")
+    assert [cue for cue, _, _ in rows] == ["complained"]
 
 
 def test_a_short_answer_is_what_was_said_before_a_clause_the_parser_hung_on_the_cue(nlp):

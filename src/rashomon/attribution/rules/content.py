@@ -415,8 +415,9 @@ class ContentRules(ExtractorBase):
     def free_relative_gap(self, ask: Ask) -> Span_ | None:
         """ "adapt to what she said is a growing demand": the parser makes the cue's clause the subject of "is"; the
         "what" is the subject of what was said, so the whole free relative is the content, the cue inside it (as
-        "which she said represented ..." gives it). Only where the free relative is itself an object ("to what
-        ...", "know what ..."): "What she said is true" is said of her words."""
+        "which she said represented ..." gives it). Only where the free relative is the object of a preposition
+        ("to what ...", "against what ..."), where no other reading is grammatical: "What she said is true" and
+        "complained that what they knew was vague" are said of the words or the knowledge."""
         verb = ask.verb
         copula = verb.head
         what = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "what" and c.i < verb.i), None)
@@ -425,7 +426,7 @@ class ContentRules(ExtractorBase):
             or what is None
             or copula.lemma_.lower() != "be"
             or copula.i < verb.i
-            or copula.dep_ not in ("pcomp", "pobj", "dobj", "ccomp")
+            or copula.dep_ not in ("pcomp", "pobj")
         ):
             return None
         return self.chars(what.i, copula.right_edge.i)

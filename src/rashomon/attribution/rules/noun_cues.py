@@ -391,7 +391,7 @@ class NounCueRules(ExtractorBase):
         if (
             owner is None
             and noun.lemma_.lower() in OPEN_QUESTION_NOUNS
-            and not any(c.dep_ in ("relcl", "acl") for c in noun.children)
+            and not any(c.dep_ == "relcl" for c in noun.children)
         ):
             return  # "the question is whether ...", "there is no question that ...": the writer's, nobody asks it
             # (but "a question that has been raised is whether ...": someone raised it)
