@@ -156,3 +156,15 @@ def test_records_show_read_as_a_noun_still_relays_the_sentence(nlp):
     rows = attributions(nlp, "During the same week, port records show, the ferry sailed roughly 30 times.")
     assert [(cue, source) for cue, source, _ in rows] == [("show", "port records")]
     assert attributions(nlp, "The talk show host was late.") == []
+
+
+def test_made_clear_with_a_clause_the_parser_did_not_mark(nlp):
+    """ "made clear Tuesday night that she intends ...", "made it clear they did not agree": the parser read "that"
+    as an adverb, or there was none, and "made clear" relayed nothing; a verb before "and made it clear" took the
+    rest of the sentence for its content."""
+    rows = attributions(nlp, "But she has a bully pulpit and she made clear Tuesday night that she intends to use it.")
+    assert ("made clear", "she", "that she intends to use it") in rows
+    rows = attributions(nlp, "Many dock workers made it clear they did not agree with their leaders' choice.")
+    assert [(cue, source) for cue, source, _ in rows][0] == ("made it clear", "Many dock workers")
+    rows = attributions(nlp, "The mayor mocked the council and made it clear that the pier would close.")
+    assert ("mocked", "The mayor", "the council") in rows

@@ -22,11 +22,13 @@ from .settings import (
     ASIDE_BETWEEN,
     BARE_CLAUSE_OPENERS,
     CHANNEL_REACH,
+    CLEAR_ADJECTIVES,
     CONTENT_DEPS,
     CONTENT_PREPOSITIONS,
     FINDING_VERBS,
     GAP_PRONOUNS,
     JUDGING_VERBS,
+    MAKE_VERBS,
     MAX_SUBTREE_CUES,
     MIN_SAID_OBJECT_TOKENS,
     NAMING_VERBS,
@@ -79,6 +81,13 @@ class Ask:
     clauses: list[Token]
     #: the speaker after an inverted aside ("X, said Vell, had asked ..."), see SpeakerRules.inverted_aside_speaker
     inverted_aside: Token | None = None
+
+
+def makes_clear(verb: Token) -> bool:
+    """Whether ``verb`` is the "made" of "made (it) clear": a cue as its own verb is (``VerbCueRules.made_clear``)."""
+    return verb.lemma_.lower() in MAKE_VERBS and any(
+        c.lemma_.lower() in CLEAR_ADJECTIVES and c.dep_ in ("ccomp", "oprd", "acomp") for c in verb.rights
+    )
 
 
 class ContentRules(ExtractorBase):
@@ -1014,7 +1023,9 @@ class ContentRules(ExtractorBase):
         participles = {t.i: t for t in self.participial_cues(verb)}
         for i in sorted(joined.keys() | participles.keys()):
             token = joined.get(i) or participles[i]
-            if token.pos_ != "VERB" or token.lemma_.lower() not in self.lexicon.all_cue_lemmas:
+            if token.pos_ != "VERB" or not (
+                token.lemma_.lower() in self.lexicon.all_cue_lemmas or i in joined and makes_clear(token)
+            ):
                 continue
             if i in joined and second_complement(token):
                 continue  # "said X and that she wanted Y": the same statement goes on

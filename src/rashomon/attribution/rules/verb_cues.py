@@ -261,6 +261,29 @@ class VerbCueRules(ExtractorBase):
         )
         return True
 
+    def from_made_clear(self, verb: Token) -> None:
+        """ "made clear Tuesday night that she intends to ...", "made it clear they did not agree": "made clear"
+        with a clause the parser did not open with a "that" mark it reads as one (see :meth:`made_clear`)."""
+        clear = next(
+            (c for c in verb.rights if c.lemma_.lower() in CLEAR_ADJECTIVES and c.dep_ in ("ccomp", "oprd", "acomp")),
+            None,
+        )
+        if clear is None:
+            return
+        clause = next(
+            (
+                c
+                for c in (*clear.rights, *verb.rights)
+                if c.dep_ in ("ccomp", "advcl")
+                and c.i > clear.i
+                and c.pos_ in ("VERB", "AUX")
+                and any(s.dep_ in SUBJECT_DEPS for s in c.children)
+            ),
+            None,
+        )
+        if clause is not None:
+            self.made_clear(clause, clear)
+
     def evident(self, mark: Token, clause: Token, head: Token) -> bool:
         """ "it is obvious that ...", "it is evident that ...": a judgment that something is evident, with
         nobody named (an impression, like "it appears that"). The parser hangs the clause on the adjective or on
