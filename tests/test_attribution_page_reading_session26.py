@@ -168,3 +168,13 @@ def test_made_clear_with_a_clause_the_parser_did_not_mark(nlp):
     assert [(cue, source) for cue, source, _ in rows][0] == ("made it clear", "Many dock workers")
     rows = attributions(nlp, "The mayor mocked the council and made it clear that the pier would close.")
     assert ("mocked", "The mayor", "the council") in rows
+
+
+def test_a_deed_done_again_is_not_something_repeated_in_words(nlp):
+    """ "hope the towns do not repeat the mistake": "repeat" took "the mistake" for what was said, with the towns
+    as its speakers; "repeated the charge" and "echoed the concerns of farmers" stay statements."""
+    rows = attributions(nlp, "Rail planners hope the towns do not repeat the mistake.")
+    assert [cue for cue, _, _ in rows] == ["hope"]
+    assert attributions(nlp, "The mayor repeated the charge.") == [("repeated", "The mayor", "the charge")]
+    rows = attributions(nlp, "The senator echoed the concerns of farmers.")
+    assert rows == [("echoed", "The senator", "the concerns of farmers")]

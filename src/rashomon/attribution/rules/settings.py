@@ -136,6 +136,14 @@ NO_OBJECT_CONTENT = frozenset(
 )
 #: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
 OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
+#: ... of which these relay something said ("repeated the claim", "echoed Mr. Vell"), not a deed done again: their
+#: object is no content when it is one of :data:`REPEATED_DEEDS` (``ContentRules.said_thing``).
+REPEATING_VERBS = frozenset({"repeat", "echo"})
+REPEATED_DEEDS = frozenset(
+    "mistake error blunder failure success feat performance victory win defeat loss process pattern history "
+    "experience exercise experiment trip visit journey attack strike raid test year grade season cycle course "
+    "trick move mistakes errors successes victories wins".split()
+)
 #: ... of which these report only a name given: "describing events" with no "as Y" says nothing ("when it comes
 #: to describing events"); "described the raid as a success" does; "call the office", "call us" is a phone call.
 NAMING_VERBS = frozenset({"describe", "call"})
