@@ -178,3 +178,13 @@ def test_a_deed_done_again_is_not_something_repeated_in_words(nlp):
     assert attributions(nlp, "The mayor repeated the charge.") == [("repeated", "The mayor", "the charge")]
     rows = attributions(nlp, "The senator echoed the concerns of farmers.")
     assert rows == [("echoed", "The senator", "the concerns of farmers")]
+
+
+def test_a_time_between_a_speech_noun_and_its_clause(nlp):
+    """ "a dig at the mayor's statement earlier this year that X": the time made the parser hang the clause on the
+    sentence's verb, and the statement relayed nothing."""
+    rows = attributions(
+        nlp,
+        "The tweet was a dig at the mayor's statement earlier this year that tenants who skip rent should be evicted.",
+    )
+    assert ("statement", "the mayor", "that tenants who skip rent should be evicted") in rows

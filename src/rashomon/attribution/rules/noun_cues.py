@@ -21,6 +21,7 @@ from .settings import (
     LIGHT_PREPOSITIONS,
     MANNER_NOUNS,
     MATERIAL_NOUNS,
+    MAX_TIME_WORDS,
     NOUN_CONTENT_PREPOSITIONS,
     OPEN_QUESTION_NOUNS,
     SPLIT_APOSTROPHES,
@@ -300,6 +301,23 @@ class NounCueRules(ExtractorBase):
             noun,
         )
 
+    def clause_after_time(self, noun: Token) -> Token | None:
+        """ "a dig at the mayor's statement earlier this year that tenants ... should be evicted": a time between
+        the noun and its that-clause makes the parser hang the clause on the sentence's verb before the noun; the
+        clause is the noun's. Only a noun with an owner, a "that" right after the time words, and a clause hung
+        before the noun."""
+        if not any(c.dep_ == "poss" for c in noun.children):
+            return None  # ("a statement Monday that ...": whose, the sentence does not say here)
+        i = noun.i + 1
+        while i < len(self.doc) and i - noun.i <= MAX_TIME_WORDS and self.doc[i].ent_type_ in ("DATE", "TIME"):
+            i += 1
+        if i == noun.i + 1 or i >= len(self.doc) or self.doc[i].lower_ != "that" or self.doc[i].dep_ != "mark":
+            return None
+        clause = self.doc[i].head
+        if clause.dep_ == "ccomp" and clause.head.i < noun.i:
+            return clause
+        return None
+
     def from_noun(self, noun: Token) -> None:
         """ "Trump's claim that ...", "a report by the Observatory that ...": a speech-act noun with a that-clause."""
         if self.inside_quote(noun.idx) or noun.i in self.claimed_tokens:
@@ -315,6 +333,8 @@ class NounCueRules(ExtractorBase):
             ),
             None,
         )
+        if clause is None:
+            clause = self.clause_after_time(noun)
         if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":
             # "Her answer was that ...", "the question is whether ...": the copula's clause is what the noun says
             clause = next(

@@ -141,7 +141,7 @@ OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", 
 REPEATING_VERBS = frozenset({"repeat", "echo"})
 REPEATED_DEEDS = frozenset(
     "mistake error blunder failure success feat performance victory win defeat loss process pattern history "
-    "experience exercise experiment trip visit journey attack strike raid test year grade season cycle course "
+    "experience exercise experiment trip visit journey test year grade season cycle course "
     "trick move mistakes errors successes victories wins".split()
 )
 #: ... of which these report only a name given: "describing events" with no "as Y" says nothing ("when it comes
@@ -686,6 +686,9 @@ OCCASION_NOUNS = frozenset(
 INVERTED_AUXILIARIES = frozenset({"should", "had", "were"})
 #: Subordinators that join a contrasting statement of its own ("..., while the mayor says ..."): not a condition.
 CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
+#: At most this many words of a date or time between a speech noun and its that-clause ("his claim last week that
+#: ...", ``NounCueRules.clause_after_time``).
+MAX_TIME_WORDS = 4
 #: Nouns of asking that nobody asks unless the text names who does or says it was raised ("the question is whether
 #: ...", "there is no question that ..."): the writer's own (``NounCueRules.from_noun``).
 OPEN_QUESTION_NOUNS = frozenset({"question"})
