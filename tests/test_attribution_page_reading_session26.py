@@ -48,8 +48,8 @@ def test_a_means_inside_the_reported_clause_stays_in_it(nlp):
     rows = attributions(nlp, "The auditors said the firm had hidden the losses by moving them into a second account.")
     said = [content for cue, _, content in rows if cue == "said"]
     assert said and said[0].endswith("by moving them into a second account")
-    rows = attributions(nlp, "She demanded a list of the guests before speaking engagements.")
-    assert rows == [("demanded", "She", "a list of the guests before speaking engagements")]
+    rows = attributions(nlp, "The coach insisted on a list of rivals before speaking engagements.")
+    assert rows == [("insisted on", "The coach", "a list of rivals before speaking engagements")]
 
 
 def test_what_follows_a_closing_according_to_phrase_is_the_writers(nlp):
@@ -98,7 +98,7 @@ def test_a_question_nobody_is_said_to_ask_is_the_writers(nlp):
 
 def test_on_condition_of_anonymity_is_how_not_what(nlp):
     """ "recounted the meeting on condition of anonymity": the phrase was part of what was recounted, and after a
-    noun cue ("her remarks on ...") what the remarks said."""
+    noun cue ("his account on ...") what the account said."""
     rows = attributions(nlp, "One of the engineers recounted the meeting on condition of anonymity.")
     assert rows == [("recounted", "One of the engineers", "the meeting")]
 
@@ -119,19 +119,19 @@ def test_a_question_someone_raised_stays_an_attribution(nlp):
 
 
 def test_an_attitude_adjective_keeps_a_clause_the_parser_hung_on_the_copula(nlp):
-    """ "was keenly aware, however, that X": with an aside between them the parser hangs the clause on "was", and
+    """ "was fully aware, of course, that X": with an aside between them the parser hangs the clause on "was", and
     the adjective's attitude was lost."""
-    rows = attributions(nlp, "The harbour master was also keenly aware, however, that the pier could close.")
-    assert rows == [("was also keenly aware", "The harbour master", "that the pier could close")]
+    rows = attributions(nlp, "The harbour master was fully aware, of course, that the pier could close.")
+    assert rows == [("was fully aware", "The harbour master", "that the pier could close")]
 
 
 def test_what_someone_said_is_x_inside_a_phrase_is_their_statement(nlp):
-    """ "adapt to what she said is a growing demand": the parser made the cue's clause the subject of "is", and no
+    """ "planned for what he said is a rising need": the parser made the cue's clause the subject of "is", and no
     content was found; a free relative that stands alone as a subject ("What she said is true.") relays nothing."""
-    rows = attributions(nlp, "She helped the clubs adapt to what she said is a growing demand for pools.")
-    assert rows == [("said", "she", "what she said is a growing demand for pools")]
+    rows = attributions(nlp, "The port planned for what he said is a rising need for berths.")
+    assert rows == [("said", "he", "what he said is a rising need for berths")]
     assert attributions(nlp, "What she said is true.") == []
-    rows = attributions(nlp, "The staff complained that what they knew was vague.")
+    rows = attributions(nlp, "The staff complained that what she heard was false.")
     assert [cue for cue, _, _ in rows] == ["complained"]
 
 
@@ -139,52 +139,51 @@ def test_a_short_answer_is_what_was_said_before_a_clause_the_parser_hung_on_the_
     """ "Forty percent said yes, against 20 percent who said ...": the parser hung the later clause's verb on the
     first "said", which took the rest of the sentence for its content."""
     rows = attributions(
-        nlp, "Forty percent said yes, against 20 percent who said using a private boat was unwise but not illegal."
+        nlp, "Forty percent of riders said yes, against 20 percent who said raising the fare was unwise."
     )
-    assert ("said", "Forty percent", "yes") in rows
+    assert ("said", "Forty percent of riders", "yes") in rows
 
 
 def test_records_show_read_as_a_noun_still_relays_the_sentence(nlp):
     """ "..., records show." closing a sentence, or set after an opening phrase: the tagger took "show" for a noun
     (the noun "data" for its lemma "datum"), and nothing was relayed."""
-    assert attributions(nlp, "The plane is rarely used abroad, records show.") == [
-        ("show", "records", "The plane is rarely used abroad")
+    assert attributions(nlp, "The boat rarely leaves the bay, records show.") == [
+        ("show", "records", "The boat rarely leaves the bay")
     ]
     assert attributions(nlp, "Most riders like the ferry, data show.") == [
         ("show", "data", "Most riders like the ferry")
     ]
-    rows = attributions(nlp, "During the same week, port records show, the ferry sailed roughly 30 times.")
-    assert [(cue, source) for cue, source, _ in rows] == [("show", "port records")]
+    rows = attributions(nlp, "In the first month, harbour records show, the ferry made about 30 trips.")
+    assert [(cue, source) for cue, source, _ in rows] == [("show", "harbour records")]
     assert attributions(nlp, "The talk show host was late.") == []
 
 
 def test_made_clear_with_a_clause_the_parser_did_not_mark(nlp):
-    """ "made clear Tuesday night that she intends ...", "made it clear they did not agree": the parser read "that"
+    """ "made clear on Friday evening that she plans ...", "made it clear they would not": the parser read "that"
     as an adverb, or there was none, and "made clear" relayed nothing; a verb before "and made it clear" took the
     rest of the sentence for its content."""
-    rows = attributions(nlp, "But she has a bully pulpit and she made clear Tuesday night that she intends to use it.")
-    assert ("made clear", "she", "that she intends to use it") in rows
-    rows = attributions(nlp, "Many dock workers made it clear they did not agree with their leaders' choice.")
-    assert [(cue, source) for cue, source, _ in rows][0] == ("made it clear", "Many dock workers")
-    rows = attributions(nlp, "The mayor mocked the council and made it clear that the pier would close.")
-    assert ("mocked", "The mayor", "the council") in rows
+    rows = attributions(nlp, "The harbour chief made clear on Friday evening that she plans to sell the old ferry.")
+    assert ("made clear", "The harbour chief", "that she plans to sell the old ferry") in rows
+    rows = attributions(nlp, "Many dock workers made it clear they would not back the new contract.")
+    assert ("made it clear", "Many dock workers", "they would not back the new contract") in rows
+    rows = attributions(nlp, "The mayor scolded the council and made it clear that the pier would close.")
+    assert ("scolded", "The mayor", "the council") in rows
 
 
 def test_a_deed_done_again_is_not_something_repeated_in_words(nlp):
-    """ "hope the towns do not repeat the mistake": "repeat" took "the mistake" for what was said, with the towns
-    as its speakers; "repeated the charge" and "echoed the concerns of farmers" stay statements."""
-    rows = attributions(nlp, "Rail planners hope the towns do not repeat the mistake.")
-    assert [cue for cue, _, _ in rows] == ["hope"]
+    """ "fear the towns will repeat the mistake": "repeat" took "the mistake" for what was said, with the towns as
+    its speakers; "repeated the charge" and "echoed the concerns of farmers" stay statements."""
+    rows = attributions(nlp, "Planners fear the towns will repeat the mistake.")
+    assert [cue for cue, _, _ in rows] == ["fear"]
     assert attributions(nlp, "The mayor repeated the charge.") == [("repeated", "The mayor", "the charge")]
     rows = attributions(nlp, "The senator echoed the concerns of farmers.")
     assert rows == [("echoed", "The senator", "the concerns of farmers")]
 
 
 def test_a_time_between_a_speech_noun_and_its_clause(nlp):
-    """ "a dig at the mayor's statement earlier this year that X": the time made the parser hang the clause on the
-    sentence's verb, and the statement relayed nothing."""
+    """ "mocked the mayor's promise last spring that X": the time made the parser hang the clause on the sentence's
+    verb, and the promise relayed nothing."""
     rows = attributions(
-        nlp,
-        "The tweet was a dig at the mayor's statement earlier this year that tenants who skip rent should be evicted.",
+        nlp, "The cartoon mocked the mayor's promise last spring that every tenant would get a new roof."
     )
-    assert ("statement", "the mayor", "that tenants who skip rent should be evicted") in rows
+    assert ("promise", "the mayor", "that every tenant would get a new roof") in rows

@@ -228,9 +228,9 @@ class _Reader:
 
     @staticmethod
     def unrealised(verb) -> bool:
-        """Whether ``verb`` is an infinitive of a wish, plan, threat or purpose ("urged the guard to fight the group", "vowed
-        to attack the town"): what it tells is not asserted to happen. Not after a verb of doing ("began to
-        shell", "continued to back")."""
+        """Whether ``verb`` is an infinitive of a wish, plan, threat or purpose ("urged the guard to fight the
+        group", "vowed to attack the town"): what it tells is not asserted to happen. Not after a verb of doing
+        ("began to shell", "continued to back")."""
         if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return False
         return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECTUAL_VERBS)

@@ -314,8 +314,8 @@ def _surname_only(entry: BookEntry, mention: Mention) -> bool:
 
 def _surname_as_body(mention: Mention, key) -> bool:
     """Whether a mention the entity tagger made an organization, or a country, is one proper word, which a person's
-    surname can be ("Holder said" after "Eric Holder": the parser's ORG on a bare surname; "Israel said" after
-    "Rep. Steve Israel" spoke: the country's name)."""
+    surname can be ("Holder said" after "Eric Holder": the parser's ORG on a bare surname; "Cuba said" after "Rep.
+    Tom Cuba" spoke: the country's name)."""
     # the tagger also reads a capitalised surname as a common noun ("Baker said": NN, ORG)
     return (
         mention.kind in ("organization", "government")

@@ -20,7 +20,7 @@ CONFIDENCE: dict[str, float] = {
     "content.clause": 0.95,  # "said that X", "X, the source said" (speech verbs 865/899; see GROUP_CONFIDENCE)
     "content.passive_agent": 0.8,  # "the plan was criticized by X" (pooled 11/14)
     "content.relative_gap": 0.65,  # "an arrangement the campaign has criticized" (pooled 6/9)
-    "content.free_relative_gap": 0.85,  # "adapt to what she said is a growing demand" (unmeasured: as "content.clause" less)
+    "content.free_relative_gap": 0.85,  # "planned for what he said is a rising need" (unmeasured)
     "content.short_answer": 0.9,  # "said yes", "thinks so" (pooled 9/9; capped)
     "content.regarded_as": 0.9,  # "viewed it as a great deal" (27/30)
     "content.belief_object": 0.7,  # "fears a recession" (pooled 12/17)

@@ -424,11 +424,11 @@ class ContentRules(ExtractorBase):
         return self.relative_gap_of(ask.verb, ask.group, ask.objects)
 
     def free_relative_gap(self, ask: Ask) -> Span_ | None:
-        """ "adapt to what she said is a growing demand": the parser makes the cue's clause the subject of "is"; the
+        """ "planned for what he said is a rising need": the parser makes the cue's clause the subject of "is"; the
         "what" is the subject of what was said, so the whole free relative is the content, the cue inside it (as
-        "which she said represented ..." gives it). Only where the free relative is the object of a preposition
+        "which he said showed ..." gives it). Only where the free relative is the object of a preposition
         ("to what ...", "against what ..."), where no other reading is grammatical: "What she said is true" and
-        "complained that what they knew was vague" are said of the words or the knowledge."""
+        "complained that what she heard was false" are said of the words or of what was heard."""
         verb = ask.verb
         copula = verb.head
         what = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "what" and c.i < verb.i), None)

@@ -302,7 +302,7 @@ class NounCueRules(ExtractorBase):
         )
 
     def clause_after_time(self, noun: Token) -> Token | None:
-        """ "a dig at the mayor's statement earlier this year that tenants ... should be evicted": a time between
+        """ "mocked the mayor's promise last spring that every tenant would get a roof": a time between
         the noun and its that-clause makes the parser hang the clause on the sentence's verb before the noun; the
         clause is the noun's. Only a noun with an owner, a "that" right after the time words, and a clause hung
         before the noun."""

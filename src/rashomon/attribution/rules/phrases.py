@@ -104,9 +104,9 @@ class PhraseRules(ExtractorBase):
         )
 
     def gloss_in_source(self, source: Token) -> int | None:
-        """ "according to the Budget Office - a small sum beside its debts": a dash the parser left inside the source's
-        phrase (it may even make the gloss's noun the head), with no dash closing it, opens the writer's gloss; its
-        token index, or None."""
+        """ "according to the Budget Office - a small sum beside its debts": a dash the parser left inside the
+        source's phrase (it may even make the gloss's noun the head), with no dash closing it, opens the writer's
+        gloss; its token index, or None."""
         marks = [
             t.i for t in self.doc[source.left_edge.i + 1 : source.right_edge.i + 1] if t.text in GLOSS_MARKS - {"("}
         ]

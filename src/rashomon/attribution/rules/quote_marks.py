@@ -56,10 +56,10 @@ class QuoteMarkRules(ExtractorBase):
         return (start, end), kind
 
     def before_opening_mark(self, content: tuple[int, int]) -> tuple[int, int]:
-        """ "Okoro said, the harbour had too many berths. ''A bad winter emptied it,'' she said.": where one mark both opens and
-        closes quotations, the parser may end a sentence after the next quotation's opening mark. A content that
-        ends a sentence and then holds no more of a quotation than its opening mark ends before the mark; it does not
-        take the quotation in (but 'asked the crowd "Why ..."' does)."""
+        """ "X, Okoro said, had too many berths. ''A bad winter emptied it,'' she said.": where one mark both opens
+        and closes quotations, the parser may end a sentence after the next quotation's opening mark. A content
+        that ends a sentence and then holds no more of a quotation than its opening mark ends before the mark; it
+        does not take the quotation in (but 'asked the staff "Who ..."' does)."""
         start, end = content
         for quote in self.quotes_touching(end - 1, end):
             mark = QUOTE_MARKS.match(self.text, quote.start)

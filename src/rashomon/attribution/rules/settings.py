@@ -141,8 +141,7 @@ OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", 
 REPEATING_VERBS = frozenset({"repeat", "echo"})
 REPEATED_DEEDS = frozenset(
     "mistake error blunder failure success feat performance victory win defeat loss process pattern history "
-    "experience exercise experiment trip visit journey test year grade season cycle course "
-    "trick move mistakes errors successes victories wins".split()
+    "experience exercise experiment trip visit journey test year grade season cycle course trick move".split()
 )
 #: ... of which these report only a name given: "describing events" with no "as Y" says nothing ("when it comes
 #: to describing events"); "described the raid as a success" does; "call the office", "call us" is a phone call.

@@ -262,7 +262,7 @@ class VerbCueRules(ExtractorBase):
         return True
 
     def from_made_clear(self, verb: Token) -> None:
-        """ "made clear Tuesday night that she intends to ...", "made it clear they did not agree": "made clear"
+        """ "made clear on Friday evening that she plans to ...", "made it clear they would not": "made clear"
         with a clause the parser did not open with a "that" mark it reads as one (see :meth:`made_clear`)."""
         clear = next(
             (c for c in verb.rights if c.lemma_.lower() in CLEAR_ADJECTIVES and c.dep_ in ("ccomp", "oprd", "acomp")),
@@ -336,7 +336,7 @@ class VerbCueRules(ExtractorBase):
             return
         complement = next((c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")), None)
         if complement is None and adjective.dep_ == "acomp":
-            # "was keenly aware, however, that X": the parser hung the clause on the copula
+            # "was fully aware, of course, that X": the parser hung the clause on the copula
             complement = next(
                 (
                     c
@@ -1174,7 +1174,7 @@ class VerbCueRules(ExtractorBase):
             return
         opening = not any(t.pos_ in ("VERB", "AUX") for t in self.doc[sent.start : first])
         if verb.pos_ == "NOUN" and (closing or aside and opening):
-            # "..., port records show." / "During the week, port records show, the ferry ...": the tagger took
+            # "..., records show." / "In the first month, harbour records show, the ferry ...": the tagger took
             # "show" for a noun and the parser hung it anywhere; the sentence around it is what the records show
             content: tuple[int, int] | None = self.chars(sent.start, sent.end - 1)
         elif verb.pos_ == "NOUN" and verb.dep_ not in ("conj", "parataxis"):
