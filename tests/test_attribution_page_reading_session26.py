@@ -187,3 +187,14 @@ def test_a_time_between_a_speech_noun_and_its_clause(nlp):
         nlp, "The cartoon mocked the mayor's promise last spring that every tenant would get a new roof."
     )
     assert ("promise", "the mayor", "that every tenant would get a new roof") in rows
+
+
+def test_an_empty_it_hands_the_cue_to_the_one_it_stands_for(nlp):
+    """ "It falls to the harbour board to provide an opinion on X": the infinitive took the empty "it" for its
+    speaker. A company's "it" keeps speaking ("It said ..., adding that ...")."""
+    rows = attributions(nlp, "It falls to the harbour board to provide an opinion on the lease.")
+    assert [(source, content) for _, source, content in rows] == [("the harbour board", "the lease")]
+    rows = attributions(
+        nlp, "The firm was sold in May. It said it would keep the staff, adding that the ferry would run."
+    )
+    assert ("adding", "It", "that the ferry would run") in rows

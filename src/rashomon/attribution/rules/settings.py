@@ -688,6 +688,9 @@ CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although"})
 #: At most this many words of a date or time between a speech noun and its that-clause ("his claim last week that
 #: ...", ``NounCueRules.clause_after_time``).
 MAX_TIME_WORDS = 4
+#: Verbs whose "it" subject may be empty, standing for a clause or phrase after them ("It was at the fair that ...",
+#: "It falls to the board to ..."): a cue under them takes no speaker from that "it" (``SpeakerRules.subject_of``).
+EXPLETIVE_HOSTS = frozenset({"be", "fall", "remain", "rest"})
 #: Nouns of asking that nobody asks unless the text names who does or says it was raised ("the question is whether
 #: ...", "there is no question that ..."): the writer's own (``NounCueRules.from_noun``).
 OPEN_QUESTION_NOUNS = frozenset({"question"})

@@ -18,6 +18,7 @@ from .settings import (
     DISPLAY_NOUNS,
     DISPLAY_VERBS,
     DOCUMENT_ENTITIES,
+    EXPLETIVE_HOSTS,
     EXPLETIVES,
     FLOATING_QUANTIFIERS,
     GERUND_PREPOSITIONS,
@@ -414,7 +415,33 @@ class SpeakerRules(ExtractorBase):
         if subject is not None and subject.i > verb.i and self.in_title(subject.idx):
             # '..." Flynn, an adviser, said on Fox's "Fox and Friends."': a quoted title after the cue is no speaker
             return self.speaker_after_quote(verb, loose=True)
+        if (
+            subject is not None
+            and subject.lower_ == "it"
+            and subject.head.i != verb.i
+            and subject.head.lemma_.lower() in EXPLETIVE_HOSTS
+        ):
+            return self.behind_expletive(subject.head) or subject
         return subject
+
+    @staticmethod
+    def behind_expletive(host: Token) -> Token | None:
+        """The speaker a cue takes over from a clause whose subject is an empty "it": "It was at the fair that Moss
+        spoke, pointing to X" (the cleft's subject, Moss), "It falls to the board to give an opinion" (the one it
+        falls to); else None, and the "it" stays (the speaker rules do not tell an empty "it" from a company's)."""
+        for child in host.rights:
+            if child.dep_ in ("ccomp", "relcl", "advcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+            ):
+                subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+                    return subject
+        for child in host.rights:
+            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for"):
+                noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if noun is not None and noun.pos_ in ("PROPN", "NOUN"):
+                    return noun
+        return None
 
     @staticmethod
     def caught_speaking(verb: Token) -> Token | None:
