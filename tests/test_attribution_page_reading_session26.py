@@ -198,3 +198,14 @@ def test_an_empty_it_hands_the_cue_to_the_one_it_stands_for(nlp):
         nlp, "The firm was sold in May. It said it would keep the staff, adding that the ferry would run."
     )
     assert ("adding", "It", "that the ferry would run") in rows
+
+
+def test_one_made_to_speak_in_the_passive_speaks(nlp):
+    """ "Ms. Roe was forced to admit that X", "was prompted to say, '...'": no one was named doing the forcing, and
+    the infinitive was dropped as nobody's; the passive's subject spoke. A request ("was asked to explain") and a
+    supposition ("would be compelled to ...") say nothing was said."""
+    rows = attributions(nlp, "Ms. Roe was forced to admit that the pier had failed.")
+    assert [(source, content) for _, source, content in rows] == [("Ms. Roe", "that the pier had failed")]
+    rows = attributions(nlp, "Ms. Roe was prompted to say, ''So far, I cannot believe how polite it has been.''")
+    assert [source for _, source, _ in rows] == ["Ms. Roe"]
+    assert attributions(nlp, "Ms. Roe was asked to explain the delay.") == []

@@ -691,6 +691,10 @@ MAX_TIME_WORDS = 4
 #: Verbs whose "it" subject may be empty, standing for a clause or phrase after them ("It was at the fair that ...",
 #: "It falls to the board to ..."): a cue under them takes no speaker from that "it" (``SpeakerRules.subject_of``).
 EXPLETIVE_HOSTS = frozenset({"be", "fall", "remain", "rest"})
+#: Verbs of making someone do something that, in the passive, say it was done ("was forced to admit that ...",
+#: "was prompted to say ..."): the passive's subject speaks (``SpeakerRules._subject_of``). Not "was asked to
+#: explain": a request, which may not have been met.
+IMPLICATIVE_VERBS = frozenset({"force", "compel", "oblige", "prompt", "lead", "drive", "move"})
 #: Nouns of asking that nobody asks unless the text names who does or says it was raised ("the question is whether
 #: ...", "there is no question that ..."): the writer's own (``NounCueRules.from_noun``).
 OPEN_QUESTION_NOUNS = frozenset({"question"})

@@ -23,6 +23,7 @@ from .settings import (
     FLOATING_QUANTIFIERS,
     GERUND_PREPOSITIONS,
     IMPERSONAL_SUBJECTS,
+    IMPLICATIVE_VERBS,
     MAX_ANTECEDENT_CLIMB,
     MAX_ANTECEDENT_REACH,
     MAX_CLAUSE_CLIMB,
@@ -607,6 +608,8 @@ class SpeakerRules(ExtractorBase):
             controller = self.object_controller(verb) if infinitive else None
             if controller is not None:
                 return controller  # "the senator forced Stumpf to admit that ...": Stumpf admits
+            if infinitive and self.made_to(verb):
+                return next(c for c in verb.head.children if c.dep_ == "nsubjpass")  # "Moss was forced to admit X"
             if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
                 return self.subject_of(verb.head)
             if (
@@ -653,6 +656,20 @@ class SpeakerRules(ExtractorBase):
             or self.speaker_after_quote(verb)
             or self.name_hung_before(verb)
             or self.object_after_quoted_cue(verb)
+        )
+
+    @staticmethod
+    def made_to(verb: Token) -> bool:
+        """Whether ``verb`` is the infinitive of a passive verb of making someone do something, which says it was
+        done ("Moss was forced to admit that ...", "was prompted to say"): the passive's subject speaks. Not one
+        the sentence only supposes ("more voters would be compelled to register").
+        """
+        head = verb.head
+        return (
+            verb.dep_ == "xcomp"
+            and head.lemma_.lower() in IMPLICATIVE_VERBS
+            and any(c.dep_ == "nsubjpass" for c in head.children)
+            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
         )
 
     @staticmethod
