@@ -209,3 +209,8 @@ def test_one_made_to_speak_in_the_passive_speaks(nlp):
     rows = attributions(nlp, "Ms. Roe was prompted to say, ''So far, I cannot believe how polite it has been.''")
     assert [source for _, source, _ in rows] == ["Ms. Roe"]
     assert attributions(nlp, "Ms. Roe was asked to explain the delay.") == []
+    rows = attributions(
+        nlp,
+        "The firm is being forced to defend the pay of its staff regardless of the jobs they hold or where they work.",
+    )
+    assert [content for _, _, content in rows] == ["the pay of its staff regardless of the jobs they hold"]

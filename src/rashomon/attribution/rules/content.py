@@ -22,6 +22,7 @@ from .settings import (
     ASIDE_BETWEEN,
     BARE_CLAUSE_OPENERS,
     CHANNEL_REACH,
+    CIRCUMSTANCE_MARKS,
     CLEAR_ADJECTIVES,
     CONTENT_DEPS,
     CONTENT_PREPOSITIONS,
@@ -119,6 +120,7 @@ class ContentRules(ExtractorBase):
             c
             for c in verb.children
             if c.dep_ in CONTENT_DEPS
+            and not (c.dep_ == "ccomp" and c.i > verb.i and self.condition_after_object(verb, lemma, c))
             or (c.dep_ == "xcomp" and (lemma not in NO_XCOMP_CONTENT or passive or self.gerund_subject(c)))
             or (
                 c.dep_ == "advcl"
@@ -163,12 +165,13 @@ class ContentRules(ExtractorBase):
         return Ask(verb, group, lemma, objects, passive, clauses, aside_speaker)
 
     def condition_after_object(self, verb: Token, lemma: str, clause: Token) -> bool:
-        """ "would see lower bills if the council adopts it": after a verb's own object (not the one asked or
-        told), an "if" clause is the condition of what is seen or held, not the content."""
+        """ "would see lower bills if the council adopts it", "defend the rules wherever they work": after a verb's own
+        object (not the one asked or told), an "if", "when" or "where" clause is the condition, time or place of
+        what is seen, held or said, not the content."""
         return (
             lemma not in self.lexicon.question_verbs
             and lemma not in self.lexicon.recipient_objects
-            and any(m.dep_ == "mark" and m.lower_ == "if" for m in clause.children)
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in CIRCUMSTANCE_MARKS for m in clause.children)
             and any(c.dep_ == "dobj" and c.i < clause.i for c in verb.children)
         )
 

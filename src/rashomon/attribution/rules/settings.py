@@ -695,6 +695,9 @@ EXPLETIVE_HOSTS = frozenset({"be", "fall", "remain", "rest"})
 #: "was prompted to say ..."): the passive's subject speaks (``SpeakerRules._subject_of``). Not "was asked to
 #: explain": a request, which may not have been met.
 IMPLICATIVE_VERBS = frozenset({"force", "compel", "oblige", "prompt", "lead", "drive", "move"})
+#: Words opening a clause after a verb's own object that tells when, where or on what condition, not what is said
+#: ("would see lower bills if ...", "defend the rules where they apply"; ``ContentRules.condition_after_object``).
+CIRCUMSTANCE_MARKS = frozenset({"if", "when", "where", "whenever", "wherever"})
 #: Nouns of asking that nobody asks unless the text names who does or says it was raised ("the question is whether
 #: ...", "there is no question that ..."): the writer's own (``NounCueRules.from_noun``).
 OPEN_QUESTION_NOUNS = frozenset({"question"})
