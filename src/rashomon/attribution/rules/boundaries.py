@@ -69,6 +69,12 @@ MIN_KEPT_TOKENS = 3
 _MARKS = frozenset('"“”‘’«»')
 
 
+def manner_noun(noun: Token) -> bool:
+    """Whether ``noun`` is the object of the "on" of "on condition of anonymity", "on behalf of X", "on background":
+    how someone spoke, never what they spoke of."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.lemma_.lower() in MANNER_NOUNS
+
+
 def opened_by_in_case(clause: Token) -> bool:
     """Whether "in case" comes right before ``clause`` ("... in case she decides to run"): the parser reads it as a
     phrase on the verb before and gives the clause to whatever verb it likes; it is a condition all the same."""
@@ -215,8 +221,7 @@ def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
             if noun is None or not (
                 noun.ent_type_ in ("DATE", "TIME")
                 or noun.lemma_.lower() in OCCASION_NOUNS
-                or token.lower_ == "on"
-                and noun.lemma_.lower() in MANNER_NOUNS  # "described her remarks on condition of anonymity"
+                or manner_noun(noun)  # "described the talks on condition of anonymity"
             ):
                 continue
         elif not (token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME")):

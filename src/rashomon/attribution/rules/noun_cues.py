@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from ...deps import NOMINAL_SUBJECT_DEPS
 from .base import ExtractorBase, Found, _overlap, to_infinitive
+from .boundaries import manner_noun
 from .confidence import rated
 from .settings import (
     ACT_CARRYING_PREPOSITIONS,
@@ -19,7 +20,6 @@ from .settings import (
     HOLD_VERBS,
     LIGHT_NOUN_REACH,
     LIGHT_PREPOSITIONS,
-    MANNER_NOUNS,
     MATERIAL_NOUNS,
     MAX_TIME_WORDS,
     NOUN_CONTENT_PREPOSITIONS,
@@ -377,13 +377,8 @@ class NounCueRules(ExtractorBase):
                 )
             if clause is not None and self.inside_found_content(noun.idx):
                 return  # a noun inside what someone else says is part of their words
-        if (
-            clause is None
-            or clause.dep_ == "pobj"
-            and clause.head.lower_ == "on"
-            and clause.lemma_.lower() in MANNER_NOUNS
-        ):
-            return  # (not "her remarks on condition of anonymity": how someone spoke of them)
+        if clause is None or manner_noun(clause):
+            return  # (not "his account on condition of anonymity": how someone spoke of it)
         if clause.dep_ in ("relcl", "acl") and self.reply_to_content_noun(clause, self.subject_of(clause)) is not None:
             return  # "..., a claim that the authority rejected": the authority's reply, not the claim's content
         if owner is None:

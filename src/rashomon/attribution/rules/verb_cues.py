@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ...deps import SUBJECT_DEPS
 from .base import ExtractorBase, Found, set_off, to_infinitive
-from .boundaries import opened_by_in_case
+from .boundaries import manner_noun, opened_by_in_case
 from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
 from .settings import (
     ADVICE_MODALS,
@@ -37,7 +37,6 @@ from .settings import (
     IMPERSONAL_VERBS,
     LABEL_PREFIXES,
     MAKE_VERBS,
-    MANNER_NOUNS,
     MAX_CHAIN_GAP,
     NEXT_BLOCK,
     OCCASION_VERBS,
@@ -839,13 +838,7 @@ class VerbCueRules(ExtractorBase):
     def manner_phrase(verb: Token) -> Token | None:
         """The "on" of "on condition of anonymity", "on behalf of X", "on background" hung on ``verb``, or None."""
         return next(
-            (
-                c
-                for c in verb.rights
-                if c.dep_ == "prep"
-                and c.lower_ == "on"
-                and any(o.dep_ == "pobj" and o.lemma_.lower() in MANNER_NOUNS for o in c.children)
-            ),
+            (c for c in verb.rights if c.dep_ == "prep" and any(manner_noun(o) for o in c.children)),
             None,
         )
 
