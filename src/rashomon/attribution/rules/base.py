@@ -15,9 +15,11 @@ from .boundaries import after_connective, bounded, trailing_occasion
 from .marks import Quote, quote_spans, quoted_title
 from .settings import (
     CAUGHT_VERBS,
+    CLEAR_ADJECTIVES,
     CLOSE_TEXT,
     IRREGULAR_PAST,
     IRREGULAR_PAST_LEMMAS,
+    MAKE_VERBS,
     OPEN_TEXT,
     SINGLE_CLOSE,
     SINGLE_OPEN,
@@ -54,6 +56,16 @@ def to_infinitive(verb: Token) -> bool:
     """Whether ``verb`` carries the infinitive marker "to" ("declined to comment", "asked her to leave"): an
     ``aux`` child the tagger read as TO. The rules ask it to tell an infinitive clause from a tensed one."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def clear_of(verb: Token) -> Token | None:
+    """The "clear" of "made (it) clear" when ``verb`` is that "made" (``VerbCueRules.made_clear``), else None."""
+    if verb.lemma_.lower() not in MAKE_VERBS:
+        return None
+    return next(
+        (c for c in verb.rights if c.lemma_.lower() in CLEAR_ADJECTIVES and c.dep_ in ("ccomp", "oprd", "acomp")),
+        None,
+    )
 
 
 def recorded_saying(participle: Token) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS, TENSED_TAGS
-from .base import ExtractorBase, set_off, to_infinitive
+from .base import ExtractorBase, clear_of, set_off, to_infinitive
 from .boundaries import opened_by_in_case, second_complement
 from .confidence import CONFIDENCE
 from .settings import (
@@ -23,13 +23,11 @@ from .settings import (
     BARE_CLAUSE_OPENERS,
     CHANNEL_REACH,
     CIRCUMSTANCE_MARKS,
-    CLEAR_ADJECTIVES,
     CONTENT_DEPS,
     CONTENT_PREPOSITIONS,
     FINDING_VERBS,
     GAP_PRONOUNS,
     JUDGING_VERBS,
-    MAKE_VERBS,
     MAX_SUBTREE_CUES,
     MIN_SAID_OBJECT_TOKENS,
     NAMING_VERBS,
@@ -84,13 +82,6 @@ class Ask:
     clauses: list[Token]
     #: the speaker after an inverted aside ("X, said Vell, had asked ..."), see SpeakerRules.inverted_aside_speaker
     inverted_aside: Token | None = None
-
-
-def makes_clear(verb: Token) -> bool:
-    """Whether ``verb`` is the "made" of "made (it) clear": a cue as its own verb is (``VerbCueRules.made_clear``)."""
-    return verb.lemma_.lower() in MAKE_VERBS and any(
-        c.lemma_.lower() in CLEAR_ADJECTIVES and c.dep_ in ("ccomp", "oprd", "acomp") for c in verb.rights
-    )
 
 
 class ContentRules(ExtractorBase):
@@ -1037,7 +1028,7 @@ class ContentRules(ExtractorBase):
         for i in sorted(joined.keys() | participles.keys()):
             token = joined.get(i) or participles[i]
             if token.pos_ != "VERB" or not (
-                token.lemma_.lower() in self.lexicon.all_cue_lemmas or i in joined and makes_clear(token)
+                token.lemma_.lower() in self.lexicon.all_cue_lemmas or i in joined and clear_of(token) is not None
             ):
                 continue
             if i in joined and second_complement(token):

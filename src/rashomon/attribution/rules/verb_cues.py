@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ...deps import SUBJECT_DEPS
-from .base import ExtractorBase, Found, set_off, to_infinitive
+from .base import ExtractorBase, Found, clear_of, set_off, to_infinitive
 from .boundaries import manner_noun, opened_by_in_case
 from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
 from .settings import (
@@ -263,10 +263,7 @@ class VerbCueRules(ExtractorBase):
     def from_made_clear(self, verb: Token) -> None:
         """ "made clear on Friday evening that she plans to ...", "made it clear they would not": "made clear"
         with a clause the parser did not open with a "that" mark it reads as one (see :meth:`made_clear`)."""
-        clear = next(
-            (c for c in verb.rights if c.lemma_.lower() in CLEAR_ADJECTIVES and c.dep_ in ("ccomp", "oprd", "acomp")),
-            None,
-        )
+        clear = clear_of(verb)
         if clear is None:
             return
         clause = next(
