@@ -582,7 +582,7 @@ class ContentRules(ExtractorBase):
         if objects and ask.lemma in OBJECT_CONTENT_SPEECH and objects[0].tag_ not in ("WP", "WDT"):
             if ask.passive and objects[0].dep_ == "dobj":
                 return NO_CONTENT  # "should not be called statically in file.php": a passive has no object
-            if ask.lemma in REPEATING_VERBS and not self.said_thing(objects[0]):
+            if ask.lemma in REPEATING_VERBS and objects[0].lemma_.lower() in REPEATED_DEEDS:
                 return NO_CONTENT  # "do not repeat the mistake", "hopes to repeat last year's success": an act
             if (
                 ask.lemma in NAMING_VERBS
@@ -608,12 +608,6 @@ class ContentRules(ExtractorBase):
                 last = min(last, agent.i - 1)  # "has been called a fraud by fellow cooks for X": "a fraud"
             return self.chars(first, last)
         return None
-
-    @staticmethod
-    def said_thing(noun: Token) -> bool:
-        """Whether ``noun``, a verb's object, can be something said: not a deed that is done again ("repeat the
-        mistake", "echo last year's success"; :data:`REPEATED_DEEDS`)."""
-        return noun.lemma_.lower() not in REPEATED_DEEDS
 
     def speech_object(self, ask: Ask) -> Span_ | None:
         """ "mentioned the remarks", "is stressing the need to ...": the object is what is said."""

@@ -137,7 +137,7 @@ NO_OBJECT_CONTENT = frozenset(
 #: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
 OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
 #: ... of which these relay something said ("repeated the claim", "echoed Mr. Vell"), not a deed done again: their
-#: object is no content when it is one of :data:`REPEATED_DEEDS` (``ContentRules.said_thing``).
+#: object is no content when it is one of :data:`REPEATED_DEEDS` (``ContentRules.object_named``).
 REPEATING_VERBS = frozenset({"repeat", "echo"})
 REPEATED_DEEDS = frozenset(
     "mistake error blunder failure success feat performance victory win defeat loss process pattern history "

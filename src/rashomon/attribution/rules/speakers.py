@@ -608,8 +608,9 @@ class SpeakerRules(ExtractorBase):
             controller = self.object_controller(verb) if infinitive else None
             if controller is not None:
                 return controller  # "the senator forced Stumpf to admit that ...": Stumpf admits
-            if infinitive and self.made_to(verb):
-                return next(c for c in verb.head.children if c.dep_ == "nsubjpass")  # "Moss was forced to admit X"
+            made = self.made_to(verb) if infinitive else None
+            if made is not None:
+                return made  # "Moss was forced to admit X"
             if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
                 return self.subject_of(verb.head)
             if (
@@ -659,18 +660,19 @@ class SpeakerRules(ExtractorBase):
         )
 
     @staticmethod
-    def made_to(verb: Token) -> bool:
-        """Whether ``verb`` is the infinitive of a passive verb of making someone do something, which says it was
-        done ("Moss was forced to admit that ...", "was prompted to say"): the passive's subject speaks. Not one
-        the sentence only supposes ("more voters would be compelled to register").
-        """
+    def made_to(verb: Token) -> Token | None:
+        """The one made to do what ``verb`` says, when ``verb`` is the infinitive of a passive verb of making someone
+        do something, which says it was done ("Moss was forced to admit that ...", "was prompted to say"): the
+        passive's subject, who speaks. None otherwise, and for one the sentence only supposes ("more voters would
+        be compelled to register")."""
         head = verb.head
-        return (
-            verb.dep_ == "xcomp"
-            and head.lemma_.lower() in IMPLICATIVE_VERBS
-            and any(c.dep_ == "nsubjpass" for c in head.children)
-            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
-        )
+        if (
+            verb.dep_ != "xcomp"
+            or head.lemma_.lower() not in IMPLICATIVE_VERBS
+            or any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+        ):
+            return None
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
     @staticmethod
     def passive_subject_of_head(verb: Token) -> Token | None:

@@ -500,7 +500,7 @@ class VerbCueRules(ExtractorBase):
             and verb.dep_ in ("xcomp", "advcl")
             and verb.head.lemma_.lower() not in self.lexicon.all_cue_lemmas
             and self.subject_of(verb.head) is None
-            and not self.made_to(verb)
+            and self.made_to(verb) is None
         ):
             return  # "to show", "to find" with no one doing it: an intention, not a speech act
         if infinitive and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
