@@ -39,6 +39,11 @@ def spoken(analysis: Analysis) -> list:
     return [a for a in analysis.attributions if a.cue is not None]
 
 
+def attributions(nlp, text: str) -> list[tuple[str, str, str]]:
+    """(cue, source, content) of every attribution other than the publisher's in one paragraph, as written."""
+    return [(a.cue.text, a.source.text if a.source else "", a.content.text) for a in spoken(run(nlp, [text]))]
+
+
 def by_cue(analysis: Analysis, cue: str, nth: int = 0):
     return [a for a in spoken(analysis) if a.cue.text == cue][nth]
 

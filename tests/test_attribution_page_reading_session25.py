@@ -3,11 +3,7 @@ our own."""
 
 from __future__ import annotations
 
-from tests.test_attribution import by_cue, run, spoken
-
-
-def attributions(nlp, text: str) -> list[tuple[str, str, str]]:
-    return [(a.cue.text, a.source.text if a.source else "", a.content.text) for a in spoken(run(nlp, [text]))]
+from tests.test_attribution import attributions, by_cue, run
 
 
 def test_a_title_line_is_its_own_sentence_where_paragraphs_are_lines(nlp):

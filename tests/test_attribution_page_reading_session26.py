@@ -3,11 +3,7 @@
 
 from __future__ import annotations
 
-from tests.test_attribution import run, source_of, spoken
-
-
-def attributions(nlp, text: str) -> list[tuple[str, str, str]]:
-    return [(a.cue.text, a.source.text if a.source else "", a.content.text) for a in spoken(run(nlp, [text]))]
+from tests.test_attribution import attributions, run, source_of, spoken
 
 
 def test_a_paraphrase_does_not_run_into_the_next_quotation_opened_by_a_double_apostrophe(nlp):
