@@ -201,34 +201,43 @@ def test_a_relative_aside_stays_out_of_the_sources_name(nlp):
 @pytest.mark.parametrize(
     ("text", "source", "cue"),
     [
-        # the one forced, pushed or urged to do something does it, not the one who forces
+        # the one forced to do something does it, not the one who forces
         (
             "The senator also forced Ivo Brandt, who was under questioning from the harbour committee, to admit that "
             "no managers had been punished.",
             "Ivo Brandt, who was under questioning from the harbour committee",
             "to admit",
         ),
-        (
-            "The board has made progress, pushing private pilots to ask crews about their hours.",
-            "private pilots",
-            "to ask crews about",
-        ),
     ],
 )
-def test_the_one_asked_or_forced_to_speak_speaks(nlp, text, source, cue):
+def test_the_one_forced_to_speak_speaks(nlp, text, source, cue):
     assert (source, cue) in sources_and_cues(nlp, text)
 
 
+def test_the_one_only_pushed_to_speak_has_said_nothing(nlp):
+    """Pushed, asked or urged, the object has not done it yet (session 27; before, "private pilots" were given "to
+    ask crews about" as PolNeAR once marks it)."""
+    text = "The board has made progress, pushing private pilots to ask crews about their hours."
+    assert all(source != "private pilots" for source, _ in sources_and_cues(nlp, text))
+
+
 @pytest.mark.parametrize(
-    ("text", "cue"),
+    ("text", "cue", "content"),
     [
-        ("The mayor urged Democrats to vote for the ferry deal.", "urged Democrats to vote"),
-        ("The host kept asking Vell to share her views on the ferry.", "asking Vell to share"),
+        ("The mayor urged Democrats to vote for the ferry deal.", "urged", "Democrats to vote for the ferry deal"),
+        (
+            "The host kept asking Vell to share her views on the ferry.",
+            "asking",
+            "Vell to share her views on the ferry",
+        ),
     ],
 )
-def test_an_urging_chained_to_its_infinitive_stays_the_urgers(nlp, text, cue):
+def test_an_urging_is_the_urgers_with_the_one_urged_in_its_content(nlp, text, cue, content):
+    """The cue is the urging alone; the one urged and what they are urged to do are its content (session 27: the
+    cue used to run over the object to the infinitive, "urged Democrats to vote")."""
     said = [(s, c) for _, s, c, _ in found(nlp, text) if c]
-    assert said[0][1] == cue and said[0][0] in ("The mayor", "The host") and len(said) == 1
+    assert said[0][1] == cue and said[0][0] in ("The mayor", "The host")
+    assert [a.content.text for a in spoken(run(nlp, [TITLE, text]))][:1] == [content]
 
 
 def test_a_subjectless_cue_after_a_persons_affiliation_speaks_for_the_person(nlp):

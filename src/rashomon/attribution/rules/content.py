@@ -62,6 +62,7 @@ from .settings import (
     TIME_PREPOSITIONS,
     TOLD_CLAUSE_VERBS,
     TOPIC_PREPOSITIONS,
+    WRITER_CLAUSE_OPENERS,
 )
 
 #: A character span ``[start, end)`` in the doc's text.
@@ -1039,6 +1040,29 @@ class ContentRules(ExtractorBase):
                 while cut > 0 and self.text[cut - 1] in " ,;—–-":
                     cut -= 1
                 return content[0], cut
+        return content
+
+    def before_contrasting_cue(self, content: tuple[int, int]) -> tuple[int, int]:
+        """ "Economists warn that the cuts could hurt, while the government insists growth will return": a clause
+        of contrast set off by a comma ("while", "though", "whereas") whose own subject says or holds something is
+        the other side's attribution, which the writer set beside this one; the parser hangs it inside the reported
+        clause, and the content ends before it. A contrast with no statement of its own ("..., though prices rose",
+        "..., while 25 percent would vote for X") may be part of what was said and stays."""
+        for token in self.doc.char_span(*content, alignment_mode="expand") or ():
+            if (
+                token.dep_ != "advcl"
+                or token.i < token.head.i  # "finds that, while 37 percent say X, 39 percent ...": one finding
+                or self.lexicon.cue_group(token.lemma_.lower()) not in ("speech", "belief")
+                or not any(c.dep_ == "nsubj" for c in token.children)
+                or not any(c.dep_ == "ccomp" for c in token.rights)
+            ):
+                continue
+            mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in WRITER_CLAUSE_OPENERS), None)
+            if mark is None or mark.i != token.left_edge.i or mark.i == 0:
+                continue
+            first = mark.i - 1 if self.doc[mark.i - 1].lower_ == "even" else mark.i
+            if first > 0 and self.doc[first - 1].text == "," and content[0] < self.doc[first - 1].idx:
+                return self.ending_before(content, self.doc[first - 1].idx)
         return content
 
     def before_next_act(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:

@@ -43,11 +43,13 @@ from .settings import (
     COPULAS,
     ESTIMATE_VERBS,
     IMPERSONAL_SUBJECTS,
+    IMPLICATIVE_VERBS,
     INDEFINITE_DETERMINERS,
     INDEFINITE_PRONOUNS,
     IRREGULAR_PAST_LEMMAS,
     JUDGING_VERBS,
     MEETING_VERBS,
+    PASSIVE_ADDRESSEE_VERBS,
     PRESSING_VERBS,
     PRESSURE_NOUNS,
     PURPOSE_WORDS_DEPS,
@@ -326,6 +328,22 @@ class CueDiscipline(ExtractorBase):
             and c.i < verb.i
             and any(p.dep_ == "prep" and p.lower_ in ("on", "for") for p in c.children)
             for c in head.children
+        )
+
+    @staticmethod
+    def asked_of_object(verb: Token) -> bool:
+        """ "urged Democrats to vote for the deal", "challenged readers to guess whether ...": the infinitive after the
+        object of a verb of asking or urging is what the object was asked to do, not anything it said (the asking
+        is the attribution, with the object and the infinitive for content). Not after a verb of making someone do
+        it (:data:`IMPLICATIVE_VERBS`: "forced the chief to admit that ..." says the chief admitted it)."""
+        head = verb.head
+        return (
+            verb.dep_ == "xcomp"
+            and verb.tag_ == "VB"
+            and to_infinitive(verb)
+            and head.i != verb.i
+            and head.lemma_.lower() in PASSIVE_ADDRESSEE_VERBS - IMPLICATIVE_VERBS
+            and any(c.dep_ == "dobj" and c.i < verb.i for c in head.children)
         )
 
     @staticmethod

@@ -98,7 +98,9 @@ class SpeakerRules(ExtractorBase):
         # "KESTREL BAY (Coastwire) - Mayor Ida Vell", "KESTREL BAY, Ore. — Leaders of ...": not the source (the
         # parser may even hang the phrase after the dash on the place)
         first = self.past_dateline(first, max(last, head.i))
-        first = self.past_place(self.past_lead_in(first, head), head)
+        first = self.past_summary_noun(self.past_place(self.past_lead_in(first, head), head), head)
+        if first < head.i and self.doc[first].tag_ in ("WDT", "WP") and self.doc[first].dep_ != "det":
+            first += 1  # "The ruling, which lawyers for the family called X": "which" is what they called
         start, end = self.chars(first, max(last, head.i))
         if self.doc[max(last, head.i)].text == ")":
             end = self.doc[max(last, head.i)].idx + 1  # "Sen. Jane Roe (D-Wis.)": keep the closing bracket
@@ -120,6 +122,17 @@ class SpeakerRules(ExtractorBase):
                 and end + 1 < head.i
             ):
                 return end + 1
+        return first
+
+    def past_summary_noun(self, first: int, head: Token) -> int:
+        """ "..., a claim union leaders dismissed as spin", "a decision residents say was made in secret": the parser
+        reads the writer's noun for what went before and the speakers after it as one noun phrase. An "a" cannot go
+        with a plural head, so the source starts after the singular noun the "a" belongs to; ``first`` otherwise."""
+        if head.tag_ not in ("NNS", "NNPS") or first + 2 > head.i:
+            return first
+        article, noun = self.doc[first], self.doc[first + 1]
+        if article.lower_ in ("a", "an") and noun.tag_ == "NN" and noun.dep_ == "compound" and noun.head.i == head.i:
+            return first + 2
         return first
 
     def past_lead_in(self, first: int, head: Token) -> int:
@@ -611,6 +624,9 @@ class SpeakerRules(ExtractorBase):
             made = self.made_to(verb) if infinitive else None
             if made is not None:
                 return made  # "Moss was forced to admit X"
+            beside = self.subject_of_clause_before(verb)
+            if beside is not None:
+                return beside  # "It was a blow, as the board rejected it, saying ...": the board says it
             if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
                 return self.subject_of(verb.head)
             if (
@@ -762,6 +778,34 @@ class SpeakerRules(ExtractorBase):
         if noun.dep_ == "pobj" and noun.head.lower_ in ABSOLUTE_PREPOSITIONS:
             return noun if self.can_speak(noun) else None
         return self.clause_subject(noun)
+
+    def subject_of_clause_before(self, participle: Token) -> Token | None:
+        """ "The vote was a blow to the mayor, as the council rejected the plan, saying it cost too much": the
+        parser hangs the participle on the sentence's verb, whose subject cannot speak (an empty "it", "the vote");
+        the adverbial clause that ends right before its comma has one that can, and it is the one who says it. None
+        when the sentence's subject can speak ("The mayor smiled as the vote passed, saying ...": the mayor)."""
+        head = participle.head
+        if participle.dep_ != "advcl" or participle.tag_ != "VBG" or head.i == participle.i:
+            return None
+        if participle.lemma_.lower() not in self.lexicon.all_cue_lemmas:
+            return None  # "after Moss left, leaving some to question X": who is left questioning is another rule's
+        own = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if own is not None and not (own.lower_ == "it" and head.lemma_ == "be") and self.speaker_kind(own) is not None:
+            return None
+        if self.doc[participle.i - 1].text != ",":
+            return None
+        before = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "advcl" and c.i < participle.i and c.right_edge.i == participle.i - 2
+            ),
+            None,
+        )
+        if before is None or before.tag_ not in TENSED_TAGS:
+            return None
+        subject = next((c for c in before.children if c.dep_ == "nsubj"), None)
+        return subject if subject is not None and self.speaker_kind(subject) == "person" else None
 
     def clause_subject(self, token: Token) -> Token | None:
         """The subject of the clause ``token`` is part of: up its heads to the first verb with a nominal subject
@@ -928,6 +972,8 @@ class SpeakerRules(ExtractorBase):
         before = self.text[: head.left_edge.idx].rstrip()
         after_quote = head.dep_ == "ROOT" and before[-1:] in ("”", '"', "'")  # '"...?" the pilot asked'
         unmarked_relative = verb.dep_ == "relcl" and head.dep_ == "ROOT" and verb.tag_ in TENSED_TAGS
+        if head.dep_ in SUBJECT_DEPS and self.doc[verb.i - 1].text == "," and head.head.i > verb.i:
+            return False  # "The office, asked about the report, referred ...": a passive set off on the subject
         return (
             (verb.dep_ == "acl" or unmarked_relative)  # "Ida Vell on Tuesday called X ...", with no "who"
             and (verb.tag_ in TENSED_TAGS or verb.tag_ == "VBN" and after_quote)

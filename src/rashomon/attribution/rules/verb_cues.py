@@ -527,6 +527,7 @@ class VerbCueRules(ExtractorBase):
             or self.alternative_not_taken(verb)
             or self.summoned(verb)
             or self.pressed_to(verb)
+            or self.asked_of_object(verb)
             or self.reduced_passive(verb)
             or self.records_a_speaker(verb)
             or self.regular_past_of_irregular(verb)
@@ -577,7 +578,7 @@ class VerbCueRules(ExtractorBase):
         rule = self.last_rule
         if content is not None and content is not NEXT_BLOCK:
             content = self.before_next_act(verb, self.before_next_cue(verb, self.with_stray_verbs(verb, content)))
-            content = self.before_range_end(verb, content)
+            content = self.before_contrasting_cue(self.before_range_end(verb, content))
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
@@ -940,6 +941,7 @@ class VerbCueRules(ExtractorBase):
                 and to_infinitive(child)
                 and child.i - verb.i <= MAX_CHAIN_GAP
                 and not set_off(verb, child)
+                and not any(c.dep_ == "dobj" and c.i < child.i for c in verb.children)
             ):
                 group = self.lexicon.cue_group(child.lemma_.lower())
                 if group is not None and group != "quote_as" and self.content_of(child, group)[0] is not None:
