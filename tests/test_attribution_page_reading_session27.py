@@ -104,3 +104,54 @@ def test_a_relative_pronoun_object_is_not_part_of_the_source(nlp):
         nlp, 'The ruling, which lawyers for the family called "a victory for the truth," orders the city to pay.'
     )
     assert any(cue == "called" and source == "lawyers for the family" for cue, source, _ in rows)
+
+
+def test_an_aside_does_not_relay_a_clause_with_a_source_of_its_own_after_and(nlp):
+    """ "X, people familiar with the plans said, and two lines are reportedly considering Y": the second clause has
+    its own source ("reportedly"); the aside relayed it too."""
+    rows = attributions(
+        nlp,
+        "Shipping firms have begun rerouting cargo, people familiar with their plans said, and at least two lines are"
+        " reportedly considering a move to a rival port.",
+    )
+    assert ("said", "people familiar with their plans", "Shipping firms have begun rerouting cargo") in rows
+
+
+def test_an_aside_still_relays_both_halves_joined_by_but(nlp):
+    """With no source of its own the second half is still the aside's: "X, they say, but Y" is all theirs."""
+    rows = attributions(
+        nlp, "The ferry may not be as fast as it once was, its crew say, but it is still the cheapest way across."
+    )
+    said = [content for cue, _, content in rows if cue == "say"]
+    assert said and said[0].endswith("the cheapest way across")
+
+
+def test_a_colon_after_how_someone_spoke_opens_their_words(nlp):
+    """'The mayor was blunt: "We are broke."', 'Another, Sam Patel, was more blunt: "It's madness."': with no name
+    right before the colon, or a quotation of two words, the quotation was left as the publisher's."""
+    rows = attributions(nlp, 'The mayor was blunt: "We are broke."')
+    assert rows == [(":", "The mayor", '"We are broke."')]
+    rows = attributions(nlp, 'Sam Patel was more blunt: "It\'s madness."')
+    assert rows == [(":", "Sam Patel", '"It\'s madness."')]
+
+
+def test_a_colon_after_a_relative_clause_opens_the_words_of_the_one_it_describes(nlp):
+    """'The crew met the mayor, who was blunt: "..."': the clause before the colon is the relative clause's, so the
+    words are the mayor's, not the crew's."""
+    rows = attributions(nlp, 'The ferry crew met the mayor, who was blunt: "We are broke."')
+    assert rows == [(":", "the mayor", '"We are broke."')]
+
+
+def test_a_colon_after_a_thing_opens_no_ones_words(nlp):
+    """'The result was clear: "We won."': a result cannot speak, so the colon names no speaker."""
+    rows = attributions(nlp, 'The result was clear: "We won."')
+    assert all(source != "The result" for _, source, _ in rows)
+
+
+def test_a_verb_with_its_own_object_after_but_takes_no_scare_quote_before_it(nlp):
+    """'dismissed the report as "fake news," but did not dispute any of its figures': the short quotation was
+    read as a line of dialogue of the second verb, which has its own object."""
+    rows = attributions(
+        nlp, 'The council on Tuesday dismissed the audit as "pure spin," but did not dispute any of its figures.'
+    )
+    assert all(not cue.startswith("did not dispute") or '"' not in content for cue, _, content in rows)

@@ -1354,7 +1354,11 @@ class ContentRules(ExtractorBase):
         cut_first, cut_last = cut.left_edge.i, cut.right_edge.i
         before = (first, cut_first - 1) if cut_first > first else None
         after = (cut_last + 1, last) if cut_last < last else None
-        if before and after and self.narration_after_quotation(before, cut, after):
+        if (
+            before
+            and after
+            and (self.narration_after_quotation(before, cut, after) or self.own_clause_after(head, after[0]))
+        ):
             return self.chars(*before)
         if before and after:
             # a parenthetical in the middle: the content is the whole clause around it
@@ -1363,6 +1367,26 @@ class ContentRules(ExtractorBase):
         if not side or side[0] > side[1]:
             return None
         return self.chars(*side)
+
+    def own_clause_after(self, head: Token, first: int) -> bool:
+        """ "Firms have begun rerouting cargo, people familiar with their plans said, and two lines are reportedly
+        considering X": after the aside an "and" or "but" opens a clause with a subject and a source of its own
+        (a statement of someone else's, or "reportedly"), which the aside does not relay. Without one the aside
+        comments on both ("X, they say, but Y" is all theirs)."""
+        opener = self.doc[first]
+        if opener.dep_ != "cc" or opener.head.i != head.i:
+            return False
+        return any(
+            c.dep_ == "conj"
+            and c.i > first
+            and self.tensed_with_subject(c)
+            and (
+                any(a.dep_ == "advmod" and a.lower_ in self.lexicon.relay_adverbs for a in c.children)
+                or self.lexicon.cue_group(c.lemma_.lower()) in ("speech", "belief")
+                and any(a.dep_ == "ccomp" for a in c.rights)
+            )
+            for c in head.rights
+        )
 
     def narration_after_quotation(self, before: tuple[int, int], cut: Token, after: tuple[int, int]) -> bool:
         """'"Stay close," the guide said, and the children followed her', '"Watch out," he said, when a visitor

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from .base import ExtractorBase, Found
 from .confidence import rated
 from .settings import (
+    CLAUSE_BEFORE_COLON_DEPS,
     CLOSE_TEXT,
     COLON_NAME_REACH,
     DEFINED_TERM_REACH,
@@ -106,6 +107,8 @@ class LayoutRules(ExtractorBase):
                     names.insert(0, token)
                 elif names or token.is_space or "\n" in token.text:
                     break
+            if not names:
+                names = self.blunt_speaker(colon)
             if not names or len(names) > MAX_SPEAKER_TOKENS or names[0].ent_type_ in ("DATE", "TIME", "GPE"):
                 continue
             before = names[0].i - 1
@@ -113,8 +116,9 @@ class LayoutRules(ExtractorBase):
                 before -= 1
             if before >= 0 and self.doc[before].lower_ == "by":
                 continue  # '"Title," by the Gazette's Ola Brekke: "..."': a linked story's byline and lead
-            if len(self.text[quote.start : quote.end].split()) < MIN_CLAIMED_QUOTE_WORDS:
-                continue
+            words = self.text[quote.start : quote.end]
+            if len(words.split()) < MIN_CLAIMED_QUOTE_WORDS and not whole_sentence(words):
+                continue  # a scare quote after a colon, not 'was blunt: "It's madness."'
             cue = (colon.idx, colon.idx + 1)
             lead = self.lead_in_verb(names)
             if lead is not None:  # 'Added Roe: "..."': the verb is the cue, and no part of the name
@@ -131,6 +135,29 @@ class LayoutRules(ExtractorBase):
                     **rated("layout.colon_quote"),
                 )
             )
+
+    def blunt_speaker(self, colon: Token) -> list[Token]:
+        """'The mayor was blunt: "..."', 'The chief put it simply: "..."': with no name before the colon, the
+        subject of the clause the colon closes, when it can speak and the clause says only how they spoke (a
+        copula with an adjective, or a verb of saying with nothing said of its own). The subject's noun phrase as
+        tokens, or none."""
+        if colon.i == colon.sent.start:
+            return []
+        head = self.doc[colon.i - 1]
+        while head.head.i < colon.i and head.head.i != head.i and head.dep_ not in CLAUSE_BEFORE_COLON_DEPS:
+            head = head.head  # up to the clause before the colon (the parser may hang the colon on the quotation)
+        if head.pos_ not in ("VERB", "AUX"):
+            return []
+        manner = head.lemma_ == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
+        said = self.lexicon.cue_group(head.lemma_.lower()) == "speech" and not any(
+            t.dep_ == "ccomp" for t in self.doc[head.i + 1 : colon.i]
+        )  # not 'and said she has the one quality it takes: "..."', where the quotation goes on what was said
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+        if subject is not None and subject.tag_ in ("WP", "WDT"):
+            subject = self.antecedent(subject)  # "..., who responds: "...""
+        if not (manner or said) or subject is None or self.speaker_kind(subject) != "person":
+            return []
+        return [t for t in self.doc[subject.left_edge.i : subject.i + 1] if not t.is_punct]  # not its "who" clause
 
     def lead_in_verb(self, names: list[Token]) -> Token | None:
         """The past tense of saying that opens an inverted lead-in before the speaker's name ("Added Roe:",
@@ -190,3 +217,10 @@ class LayoutRules(ExtractorBase):
                     **rated("layout.dash_byline"),
                 )
             )
+
+
+def whole_sentence(quoted: str) -> bool:
+    """Whether a quotation (marks included) is a sentence of its own: a capital first, a full stop, question or
+    exclamation mark last ('"It's madness."'), as a scare quote ('"spin"') is not."""
+    inner = quoted.strip().strip("\"'“”‘’").strip()
+    return len(inner) > 1 and inner[0].isupper() and inner[-1] in ".!?"

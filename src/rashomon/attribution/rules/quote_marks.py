@@ -106,7 +106,14 @@ class QuoteMarkRules(ExtractorBase):
         if quote.end > verb.idx or not inner or inner[-1] not in DIALOGUE_ENDS:
             return False
         between = self.text[quote.end : verb.idx]
-        return not any(ch in between for ch in DIALOGUE_BREAKS) and len(between.split()) <= MAX_DIALOGUE_SPEAKER_WORDS
+        if any(ch in between for ch in DIALOGUE_BREAKS) or len(between.split()) > MAX_DIALOGUE_SPEAKER_WORDS:
+            return False
+        # only the speaker: not '... as "fake news," but did not dispute X', where the words between are the verb's
+        return not any(
+            t.head.i == verb.i and t.dep_ in ("cc", "aux", "auxpass", "neg")
+            for t in self.doc[verb.i - len(between.split()) - 1 : verb.i]
+            if t.idx >= quote.end
+        )
 
     def beyond_belief(self, verb: Token, quote: Quote) -> bool:
         """'Brandt said he felt "cornered". "Which one is it?" Brandt asked.': a verb of feeling or belief holds

@@ -648,6 +648,9 @@ TITLE_BEFORE = frozenset(
 TITLE_TOLD = frozenset({"told", "tells", "tell", "telling"})
 #: Words right before a quotation that make it the name of a work ('an article titled "..."'), not anyone's words.
 NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "dubbed", "captioned", "hashtag", "slogan", "motto"})
+#: Clauses with a subject of their own ("who", "which") inside the clause before a colon: the climb to the speaking
+#: clause stops at them ("Bundy spoke to Santilli, who responds: ..." is Santilli's; ``LayoutRules.blunt_speaker``).
+CLAUSE_BEFORE_COLON_DEPS = frozenset({"relcl"})
 #: A quotation claimed from a neighbouring sentence must have at least this many words (not a scare quote).
 MIN_CLAIMED_QUOTE_WORDS = 3
 #: A line of dialogue ('"Nope," the skipper replied.'): the mark that ends it inside its quotation marks, what may not stand
