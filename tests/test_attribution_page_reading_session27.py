@@ -155,3 +155,37 @@ def test_a_verb_with_its_own_object_after_but_takes_no_scare_quote_before_it(nlp
         nlp, 'The council on Tuesday dismissed the audit as "pure spin," but did not dispute any of its figures.'
     )
     assert all(not cue.startswith("did not dispute") or '"' not in content for cue, _, content in rows)
+
+
+def test_the_writers_summing_up_after_the_content_is_not_part_of_it(nlp):
+    """ "The ministry added that no civilians were harmed, a claim that could not be independently verified": the
+    apposition is the writer's comment on what was said; it was relayed as the ministry's words."""
+    rows = attributions(
+        nlp, "The ministry added that no civilians were harmed, a claim that could not be independently verified."
+    )
+    assert rows == [("added", "The ministry", "that no civilians were harmed")]
+    rows = attributions(nlp, "The harbour board said profits rose 40 percent, a figure analysts called optimistic.")
+    assert ("said", "The harbour board", "profits rose 40 percent") in rows
+
+
+def test_a_summary_noun_that_goes_on_as_a_subject_stays_in_the_content(nlp):
+    """ "Overall, she said, a claim often heard in town was wrong": after the aside the noun opens the rest of what
+    was said, not a gloss."""
+    rows = attributions(nlp, "Overall, she said, a claim often heard at the docks was simply wrong.")
+    said = [content for cue, _, content in rows if cue == "said"]
+    assert said and said[0].endswith("was simply wrong")
+
+
+def test_a_figure_someone_puts_at_an_amount_is_their_estimate(nlp):
+    """ "The observatory put the toll at 15": the estimate was the publisher's sentence, with no source; the amount
+    and a participle after it are the content, not a verb joined after it."""
+    rows = attributions(nlp, "The monitoring group put the toll at 15 and said it was still checking reports.")
+    assert ("put the toll at", "The monitoring group", "15") in rows
+    assert ("said", "The monitoring group", "it was still checking reports") in rows
+    rows = attributions(nlp, "The tax office puts the figure at $498 million, assuming no slowdown in trade.")
+    assert rows == [("puts the figure at", "The tax office", "$498 million, assuming no slowdown in trade")]
+
+
+def test_putting_something_at_a_place_or_at_risk_is_no_estimate(nlp):
+    rows = attributions(nlp, "The storm put the harvest at risk. She put the book at the end of the shelf.")
+    assert rows == []

@@ -51,6 +51,7 @@ CONFIDENCE: dict[str, float] = {
     "verb.going_on": 0.85,  # 'She went on: "..."' (unmeasured: none on dev; as "verb.neighbour_quote")
     "verb.reply": 0.8,  # "..., a charge the group denied" (unmeasured)
     "verb.put_it": 0.9,  # "as X put it" (pooled 3/3; capped)
+    "verb.estimate": 0.8,  # "puts the toll at 15" (unmeasured: one on dev; as "content.report_object")
     "verb.quote_as": 0.8,  # "X quoted Y as saying" (unmeasured)
     "verb.records_show": 0.7,  # "records show that" (unmeasured)
     # noun cues (noun_cues.py)

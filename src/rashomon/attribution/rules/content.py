@@ -58,6 +58,7 @@ from .settings import (
     SPLIT_QUOTE_GAP,
     STANCE_PRONOUNS,
     SUBORDINATORS,
+    SUMMARY_NOUNS,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
     TOLD_CLAUSE_VERBS,
@@ -1367,6 +1368,27 @@ class ContentRules(ExtractorBase):
         if not side or side[0] > side[1]:
             return None
         return self.chars(*side)
+
+    def before_summary_gloss(self, content: tuple[int, int]) -> tuple[int, int]:
+        """ "The ministry added that no civilians were harmed, a claim that could not be independently verified": an
+        apposition closing the content that sums up what was said ("a claim", "a figure", "a move") is the writer's
+        comment on it, however the parser hung it; the content ends before its comma. Not inside a quotation."""
+        span = self.doc.char_span(*content, alignment_mode="expand")
+        if span is None:
+            return content
+        for comma in span[:-2]:
+            article, noun = self.doc[comma.i + 1], self.doc[comma.i + 2]
+            if (
+                comma.text == ","
+                and article.lower_ in ("a", "an")
+                and noun.lemma_.lower() in SUMMARY_NOUNS
+                and noun.tag_ == "NN"
+                and noun.dep_ not in SUBJECT_DEPS  # "Overall, she said, a claim of theirs was ...": the clause goes on
+                and comma.i > span.start
+                and not self.quotes_touching(comma.idx, comma.idx + 1)
+            ):
+                return self.ending_before(content, comma.idx)
+        return content
 
     def own_clause_after(self, head: Token, first: int) -> bool:
         """ "Firms have begun rerouting cargo, people familiar with their plans said, and two lines are reportedly

@@ -16,7 +16,7 @@ from .layout import LayoutRules
 from .noun_cues import NounCueRules
 from .phrases import PhraseRules
 from .quote_marks import QuoteMarkRules
-from .settings import BY_VIEWPOINT_NOUNS, MAKE_VERBS, RETORT_VERBS
+from .settings import BY_VIEWPOINT_NOUNS, ESTIMATE_SETTING_VERBS, MAKE_VERBS, RETORT_VERBS
 from .speakers import SpeakerRules
 from .verb_cues import VerbCueRules
 
@@ -129,6 +129,8 @@ class DocExtractor(
                 self.from_made_clear(token)
             elif token.lemma_.lower() in RETORT_VERBS and token.pos_ == "VERB" and token.i not in self.claimed_tokens:
                 self.from_retort(token)
+            elif token.lemma_.lower() in ESTIMATE_SETTING_VERBS and token.pos_ == "VERB":
+                self.from_estimate(token)
             elif token.pos_ == "VERB" and token.i not in self.claimed_tokens:
                 self.from_going_on(token)
         self.speaker_colon()

@@ -648,6 +648,33 @@ TITLE_BEFORE = frozenset(
 TITLE_TOLD = frozenset({"told", "tells", "tell", "telling"})
 #: Words right before a quotation that make it the name of a work ('an article titled "..."'), not anyone's words.
 NAMING_WORDS = frozenset({"titled", "entitled", "headlined", "dubbed", "captioned", "hashtag", "slogan", "motto"})
+#: Nouns by which a writer sums up what a source said, in an apposition closing the sentence (", a claim that could
+#: not be verified", ", a figure analysts call optimistic"): the writer's gloss, not part of what was said
+#: (``ContentRules.before_summary_gloss``).
+SUMMARY_NOUNS = frozenset(
+    {
+        "claim",
+        "assertion",
+        "allegation",
+        "charge",
+        "accusation",
+        "figure",
+        "sum",
+        "number",
+        "estimate",
+        "version",
+        "account",
+        "position",
+        "view",
+        "move",
+        "step",
+        "decision",
+        "statement",
+        "promise",
+        "pledge",
+        "remark",
+    }
+)
 #: Clauses with a subject of their own ("who", "which") inside the clause before a colon: the climb to the speaking
 #: clause stops at them ("Bundy spoke to Santilli, who responds: ..." is Santilli's; ``LayoutRules.blunt_speaker``).
 CLAUSE_BEFORE_COLON_DEPS = frozenset({"relcl"})
@@ -859,6 +886,37 @@ OWN_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "attr", "acomp", "oprd", "auxp
 #: Verbs that with the particle RETORT_PARTICLE right after them are a retort, a speech verb: '"...," the mayor shot
 #: back', "fired back: ..."; without it they are no speech ("fired the director", "shot a video").
 RETORT_VERBS = frozenset({"shoot", "fire", "hit"})
+#: "puts the toll at 15", "placed the cost at $2 billion": a verb of setting a figure, the figure's noun as its
+#: object and "at" the amount: an estimate someone gives (``VerbCueRules.from_estimate``).
+ESTIMATE_SETTING_VERBS = frozenset({"put", "place"})
+ESTIMATE_FIGURE_NOUNS = frozenset(
+    {
+        "toll",
+        "number",
+        "figure",
+        "cost",
+        "total",
+        "count",
+        "tally",
+        "estimate",
+        "price",
+        "value",
+        "loss",
+        "losses",
+        "damage",
+        "bill",
+        "size",
+        "share",
+        "rate",
+        "odds",
+        "chance",
+        "chances",
+        "probability",
+        "turnout",
+    }
+)
+#: Entity labels of an amount ("at $2 billion", "at 40 percent", "at about a third").
+AMOUNT_ENTITIES = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 RETORT_PARTICLE = "back"
 #: Content rules that give a retort words (a clause or a comment on one); a quotation always does.
 RETORT_CONTENT_RULES = frozenset({"content.clause", "content.aside", "content.comma_aside", "content.trailing_cue"})

@@ -13,6 +13,7 @@ from .boundaries import manner_noun, opened_by_in_case
 from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
 from .settings import (
     ADVICE_MODALS,
+    AMOUNT_ENTITIES,
     ANONYMITY_WORDS,
     ANYONE,
     CASE_MARKS,
@@ -27,6 +28,7 @@ from .settings import (
     DUTY_MODALS,
     DUTY_VERBS,
     ENSURE_ADJECTIVES,
+    ESTIMATE_FIGURE_NOUNS,
     EVIDENT_ADJECTIVES,
     EXPLETIVES,
     GERUND_PREPOSITIONS,
@@ -578,7 +580,7 @@ class VerbCueRules(ExtractorBase):
         rule = self.last_rule
         if content is not None and content is not NEXT_BLOCK:
             content = self.before_next_act(verb, self.before_next_cue(verb, self.with_stray_verbs(verb, content)))
-            content = self.before_contrasting_cue(self.before_range_end(verb, content))
+            content = self.before_summary_gloss(self.before_contrasting_cue(self.before_range_end(verb, content)))
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
@@ -1059,6 +1061,37 @@ class VerbCueRules(ExtractorBase):
                 source,
                 subject.i,
                 **rated("verb.put_it"),
+            )
+        )
+
+    def from_estimate(self, verb: Token) -> None:
+        """ "The observatory put the toll at 15", "the Tax Office puts the figure at $498 billion, assuming X": a
+        figure someone sets is their estimate. The cue runs from the verb to "at", the content is the amount and
+        what the verb adds after it; the one who puts it is the source, if they can speak ("the storm put the
+        losses at risk" is no estimate: "risk" is no amount)."""
+        figure = next((c for c in verb.rights if c.dep_ == "dobj" and c.lemma_.lower() in ESTIMATE_FIGURE_NOUNS), None)
+        at = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "at"), None)
+        if figure is None or at is None or at.i < figure.i or self.inside_quote(verb.idx):
+            return
+        amount = next((c for c in at.children if c.dep_ == "pobj"), None)
+        subject = self.subject_of(verb)
+        if amount is None or subject is None or self.speaker_kind(subject) is None:
+            return
+        if not any(t.like_num or t.ent_type_ in AMOUNT_ENTITIES for t in amount.subtree):
+            return
+        # the amount and a participle after it ("assuming X"), not a verb joined to this one ("and said ...")
+        last = max([amount.right_edge.i] + [c.right_edge.i for c in verb.rights if c.dep_ == "advcl" and c.i > at.i])
+        while last > amount.i and (self.doc[last].is_punct or self.doc[last].is_space):
+            last -= 1
+        self.claimed_tokens.add(verb.i)
+        self.add(
+            Found(
+                self.chars(amount.left_edge.i, last),
+                "indirect",
+                (verb.idx, at.idx + len(at)),
+                self.source_chars(subject),
+                subject.i,
+                **rated("verb.estimate"),
             )
         )
 
