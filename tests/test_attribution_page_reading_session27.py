@@ -189,3 +189,30 @@ def test_a_figure_someone_puts_at_an_amount_is_their_estimate(nlp):
 def test_putting_something_at_a_place_or_at_risk_is_no_estimate(nlp):
     rows = attributions(nlp, "The storm put the harvest at risk. She put the book at the end of the shelf.")
     assert rows == []
+
+
+def test_a_refusal_to_comment_quotes_nothing(nlp):
+    """ "The spokesman declined to comment, saying only that a statement would follow "in due course."": the
+    refusal's infinitive took the quotation that belongs to the participle."""
+    rows = attributions(
+        nlp,
+        "The harbour master's spokesman declined to comment, saying only that a statement would be issued \"in due"
+        ' course."',
+    )
+    assert all(cue != "to comment" for cue, _, _ in rows)
+    assert any(cue == "saying" and content.endswith('"in due course."') for cue, _, content in rows)
+
+
+def test_a_leaflet_can_say_things(nlp):
+    """Leaflets, flyers, pamphlets and newsletters are documents that urge and argue."""
+    rows = attributions(
+        nlp, 'The union\'s leaflet urges members to "stand firm," arguing the company can afford a raise.'
+    )
+    assert ("arguing", "The union's leaflet", "the company can afford a raise") in rows
+
+
+def test_a_participle_on_the_one_written_to_is_the_writers(nlp):
+    """ "The MP has written to the minister demanding emergency funding": the parser hangs "demanding" on the
+    minister, who was shown demanding the funds."""
+    rows = attributions(nlp, "The local MP, Sarah Bell, has written to the minister demanding emergency funding.")
+    assert ("demanding", "The local MP, Sarah Bell", "emergency funding") in rows

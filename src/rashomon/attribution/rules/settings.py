@@ -886,6 +886,8 @@ OWN_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "attr", "acomp", "oprd", "auxp
 #: Verbs that with the particle RETORT_PARTICLE right after them are a retort, a speech verb: '"...," the mayor shot
 #: back', "fired back: ..."; without it they are no speech ("fired the director", "shot a video").
 RETORT_VERBS = frozenset({"shoot", "fire", "hit"})
+#: Verbs of refusing to speak: their infinitive ("declined to comment") takes no quotation from around it.
+REFUSAL_VERBS = frozenset({"decline", "refuse"})
 #: "puts the toll at 15", "placed the cost at $2 billion": a verb of setting a figure, the figure's noun as its
 #: object and "at" the amount: an estimate someone gives (``VerbCueRules.from_estimate``).
 ESTIMATE_SETTING_VERBS = frozenset({"put", "place"})

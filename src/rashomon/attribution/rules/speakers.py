@@ -639,6 +639,9 @@ class SpeakerRules(ExtractorBase):
         if self.finite_acl(verb):
             return verb.head  # "Two analysts, A and B, found in 2014 that ...": the sentence's verb hung on its subject
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            writer = self.writer_to(verb.head)
+            if writer is not None:
+                return writer  # "has written to the minister demanding X": the one who wrote demands it
             channel = self.addressed_channel(verb.head) or verb.head
             maker = self.maker_of(channel)
             return maker if maker is not None else channel  # "a statement saying ..."
@@ -1004,6 +1007,18 @@ class SpeakerRules(ExtractorBase):
         objects = [c for c in holder.children if c.dep_ == "dobj" and c.i < preposition.i]
         named = [o for o in objects if self.names_channel(o)]
         return named[-1] if named else None
+
+    def writer_to(self, noun: Token) -> Token | None:
+        """ "The MP has written to the minister demanding funds": a participle hung on the one written or sent to,
+        when no letter or message is named, is what the writer says in it (not "read a statement to reporters
+        asking ...": reading is no sending). The writer, or None."""
+        preposition = noun.head
+        if noun.dep_ != "pobj" or preposition.lower_ != "to" or preposition.dep_ not in ("prep", "dative"):
+            return None
+        verb = preposition.head
+        if verb.lemma_.lower() not in SENDING_VERBS or any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        return self.subject_of(verb)
 
     def names_channel(self, token: Token) -> bool:
         """Whether ``token`` names a channel noun ("statement", "letter"), also the last piece of one the tokenizer

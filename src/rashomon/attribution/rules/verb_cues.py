@@ -47,6 +47,7 @@ from .settings import (
     QUOTE_ONLY_VERBS,
     RAISED_COMPLEMENT_DEPS,
     RAISING_ADJECTIVES,
+    REFUSAL_VERBS,
     REPLY_JOINS,
     RETORT_CONTENT_RULES,
     RETORT_PARTICLE,
@@ -591,6 +592,8 @@ class VerbCueRules(ExtractorBase):
                 in self.lexicon.all_cue_lemmas  # "she said, speaking by phone": the quotation is the cue's
                 or verb.lemma_.lower() in OCCASION_VERBS  # "as he spoke, ...": when, not what
                 or self.speakers_manner(verb)
+                or verb.dep_ == "xcomp"  # "declined to comment, saying only X": a refusal quotes nothing
+                and verb.head.lemma_.lower() in REFUSAL_VERBS
             )
             quote = (
                 self.neighbour_quote(verb)
