@@ -216,3 +216,26 @@ def test_a_participle_on_the_one_written_to_is_the_writers(nlp):
     minister, who was shown demanding the funds."""
     rows = attributions(nlp, "The local MP, Sarah Bell, has written to the minister demanding emergency funding.")
     assert ("demanding", "The local MP, Sarah Bell", "emergency funding") in rows
+
+
+def test_the_speakers_next_act_after_a_closing_quotation_mark_is_cut_off(nlp):
+    """'said the findings were "a wake-up call" and urged the government to act': the cut before the next act
+    stepped back over the closing mark, landed inside the quotation and was dropped; "urged" went to "the
+    findings"."""
+    rows = attributions(
+        nlp,
+        'The report\'s lead author, Dr. Amy Ngata, said the findings were "a wake-up call" and urged the council to'
+        " act.",
+    )
+    assert ("said", "The report's lead author, Dr. Amy Ngata", 'the findings were "a wake-up call"') in rows
+    assert ("urged", "The report's lead author, Dr. Amy Ngata", "the council to act") in rows
+
+
+def test_a_cue_inside_someones_words_does_not_reach_back_a_sentence(nlp):
+    """ "She added that he would testify.": "testify" is part of what she added; as a short cue sentence's verb it
+    took the sentence before for its content ("Mr. Park's lawyer said her client was innocent" as his testimony)."""
+    rows = attributions(
+        nlp, "Mr. Park's lawyer, Ellen Shaw, said her client was innocent. She added that he would testify."
+    )
+    assert all("testify" not in cue for cue, _, _ in rows)
+    assert ("added", "She", "that he would testify") in rows

@@ -1094,7 +1094,7 @@ class ContentRules(ExtractorBase):
                 ):
                     continue
                 first = act.left_edge.i
-                while first > clause.i and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
+                while first > clause.i and joins_clauses(self.doc[first - 1]):
                     first -= 1
                 cut = self.doc[first].idx
                 if first <= clause.left_edge.i or any(
@@ -1242,7 +1242,7 @@ class ContentRules(ExtractorBase):
                 and not second_complement(token)
             ):
                 first = token.left_edge.i
-                while first > clause.i and (self.doc[first - 1].is_punct or self.doc[first - 1].dep_ == "cc"):
+                while first > clause.i and joins_clauses(self.doc[first - 1]):
                     first -= 1
                 last = min(last, first - 1)
                 break
@@ -1516,3 +1516,9 @@ CONTENT_RULES: tuple[Callable[[ContentRules, Ask], Span_ | None], ...] = (
     ContentRules.trailing_cue,
     ContentRules.closing_aside,
 )
+
+
+def joins_clauses(token: Token) -> bool:
+    """Whether ``token`` only joins two clauses (a comma, a dash, "and"), so a cut before the second clause steps back
+    over it. Not a closing quotation mark: 'were "a wake-up call" and urged X' keeps the quotation whole."""
+    return token.dep_ == "cc" or token.is_punct and not token.is_quote

@@ -1177,7 +1177,8 @@ class VerbCueRules(ExtractorBase):
             return (nxt.start_char, nxt.end_char) if nxt is not None else None
         words = [t for t in sent if not t.is_punct]
         infinitive = to_infinitive(verb)
-        if len(words) <= 6 and sent.start > 0 and not infinitive:  # not "X declined to comment."
+        # not "X declined to comment.", nor a cue inside another's words ("She added that he would testify.")
+        if len(words) <= 6 and sent.start > 0 and not infinitive and verb.dep_ == "ROOT":
             previous = doc[sent.start - 1].sent
             return self.chars(previous.start, previous.end - 1)
         return None
