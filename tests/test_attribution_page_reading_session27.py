@@ -3,7 +3,9 @@ cues (session 27), fixed as classes; the sentences are our own."""
 
 from __future__ import annotations
 
-from tests.test_attribution import attributions
+from tests.test_attribution import attributions, run, source_of, spoken
+
+TITLE = "Harbour news"
 
 
 def test_a_participle_after_an_adverbial_clause_is_said_by_that_clauses_subject(nlp):
@@ -239,3 +241,16 @@ def test_a_cue_inside_someones_words_does_not_reach_back_a_sentence(nlp):
     )
     assert all("testify" not in cue for cue, _, _ in rows)
     assert ("added", "She", "that he would testify") in rows
+
+
+def test_an_unnamed_source_keeps_the_phrase_that_says_who_they_are(nlp):
+    """ "People familiar with the talks said ...": the source was named "People", which tells a reader nothing;
+    "Officials at the port" kept its phrase already."""
+    analysis = run(
+        nlp,
+        [TITLE, "People familiar with the talks said a deal was near. Aides close to the mayor said she would run."],
+    )
+    assert [source_of(analysis, a).name for a in spoken(analysis)] == [
+        "People familiar with the talks",
+        "Aides close to the mayor",
+    ]

@@ -586,6 +586,12 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         ]
         # "a fighter with a militia on the government side"
         name = _text(_without_honorifics(set(core) | set(affiliated)))
+    if person is None and head.pos_ == "NOUN" and head_lemma in lexicon.unnamed_person_heads:
+        # "people familiar with the talks", "officials close to the mayor": without its adjective phrase, "people"
+        # would name no one
+        familiar = [t for c in head.rights if c.dep_ == "amod" and described_by(c) for t in c.subtree]
+        if familiar:
+            name = _text(_without_honorifics({*name_tokens, *familiar}))
     determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "nummod", "amod", "quantmod")]
     indefinite = bool(INDEFINITE.intersection(determiners)) and person is None
     kind = _kind(core, head, lexicon, name, indefinite)
