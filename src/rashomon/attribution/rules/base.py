@@ -109,7 +109,6 @@ class ExtractorBase:
         self.next_acts: dict[int, Token] = {}  # a next act's verb -> the cue it follows (ContentRules.before_next_act)
         self.last_rule = ""  # the content rule that answered the last content_of call
         self._names: frozenset[str] | None = None  # see SpeakerRules.names
-        self._controlling = False  # see SpeakerRules.object_controller: asked again while reading a chain
         # first verbs that left their attribution to a chain, with the chain's second verb (VerbCueRules)
         self.chain_heads: list[tuple[Token, Token]] = []
         self.unchained: set[int] = set()  # first verbs read alone: their chain's second verb was not taken

@@ -109,11 +109,7 @@ class QuoteMarkRules(ExtractorBase):
         if any(ch in between for ch in DIALOGUE_BREAKS) or len(between.split()) > MAX_DIALOGUE_SPEAKER_WORDS:
             return False
         # only the speaker: not '... as "fake news," but did not dispute X', where the words between are the verb's
-        return not any(
-            t.head.i == verb.i and t.dep_ in ("cc", "aux", "auxpass", "neg")
-            for t in self.doc[verb.i - len(between.split()) - 1 : verb.i]
-            if t.idx >= quote.end
-        )
+        return not any(t.dep_ in ("cc", "aux", "auxpass", "neg") and t.idx >= quote.end for t in verb.lefts)
 
     def beyond_belief(self, verb: Token, quote: Quote) -> bool:
         """'Brandt said he felt "cornered". "Which one is it?" Brandt asked.': a verb of feeling or belief holds

@@ -886,6 +886,9 @@ OWN_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "attr", "acomp", "oprd", "auxp
 #: Verbs that with the particle RETORT_PARTICLE right after them are a retort, a speech verb: '"...," the mayor shot
 #: back', "fired back: ..."; without it they are no speech ("fired the director", "shot a video").
 RETORT_VERBS = frozenset({"shoot", "fire", "hit"})
+RETORT_PARTICLE = "back"
+#: Content rules that give a retort words (a clause or a comment on one); a quotation always does.
+RETORT_CONTENT_RULES = frozenset({"content.clause", "content.aside", "content.comma_aside", "content.trailing_cue"})
 #: Verbs of refusing to speak: their infinitive ("declined to comment") takes no quotation from around it.
 REFUSAL_VERBS = frozenset({"decline", "refuse"})
 #: "puts the toll at 15", "placed the cost at $2 billion": a verb of setting a figure, the figure's noun as its
@@ -919,9 +922,6 @@ ESTIMATE_FIGURE_NOUNS = frozenset(
 )
 #: Entity labels of an amount ("at $2 billion", "at 40 percent", "at about a third").
 AMOUNT_ENTITIES = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
-RETORT_PARTICLE = "back"
-#: Content rules that give a retort words (a clause or a comment on one); a quotation always does.
-RETORT_CONTENT_RULES = frozenset({"content.clause", "content.aside", "content.comma_aside", "content.trailing_cue"})
 #: Personal pronouns that, as the object of a sentence-opening "To", name whose view the sentence gives ("To them,
 #: the vote was a rebuke"); "To that, ..." and "To date" name no one.
 VIEWPOINT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})

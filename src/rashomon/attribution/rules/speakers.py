@@ -737,21 +737,12 @@ class SpeakerRules(ExtractorBase):
     def object_controller(self, verb: Token) -> Token | None:
         """ "forced Stumpf to admit that ...", "pushing doctors to ask veterans about ...": the object of a verb of
         asking, urging or forcing (:data:`PASSIVE_ADDRESSEE_VERBS`) is the one who does what its infinitive says,
-        not the verb's subject. None when ``verb`` is no such infinitive, the object cannot speak, or the two are
-        one chained cue ("urged Democrats to vote for X": the urging is the attribution)."""
+        not the verb's subject. None when ``verb`` is no such infinitive or the object cannot speak. (Only after a
+        verb of making someone do it is the infinitive a cue at all: ``CueDiscipline.asked_of_object``; and no
+        cue chain runs over an object: ``VerbCueRules.chained_cue``.)"""
         head = verb.head
         if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in PASSIVE_ADDRESSEE_VERBS:
             return None
-        if self._controlling:
-            return None  # asked again while reading the chain below (its content rules ask for subjects too)
-        if self.lexicon.cue_group(head.lemma_.lower()) is not None:
-            self._controlling = True
-            try:
-                chained = self.chained_cue(head)
-            finally:
-                self._controlling = False
-            if chained is not None:
-                return None  # "urged Democrats to vote for X": one attribution of the one who urges (chain_head)
         target = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         return target if target is not None and self.speaker_kind(target) == "person" else None
 
