@@ -24,11 +24,12 @@ def test_a_participle_after_an_adverbial_clause_is_said_by_that_clauses_subject(
 
 def test_a_participle_stays_with_a_sentence_subject_that_can_speak(nlp):
     """The rule is for subjects that cannot speak: "The mayor smiled as the vote passed, saying ..." is the
-    mayor's; and a participle that is no cue ("leaving some to question X") is left to its own rules."""
+    mayor's; and a participle that is no cue ("leaving a few staff to wonder whether X") is left to its own rules."""
     rows = attributions(nlp, "The mayor smiled as the council voted, saying the port had a future.")
     assert ("saying", "The mayor", "the port had a future") in rows
     rows = attributions(
-        nlp, "The firm only recovered after its founder left, leaving some to question whether he deserved the credit."
+        nlp,
+        "The firm only recovered once its founder retired, leaving a few staff to wonder whether he had earned the praise.",
     )
     assert all(source != "its founder" for _, source, _ in rows)
 
@@ -69,19 +70,19 @@ def test_a_contrasting_statement_is_not_part_of_the_first(nlp):
 
 
 def test_a_contrast_that_states_nothing_stays_in_the_content(nlp):
-    """A contrast with no statement of its own may be part of what was said or found: "..., while only 25 percent
-    would vote for X" and a "while" clause before the finding's own verb stay."""
+    """A contrast with no statement of its own may be part of what was said or found: "..., whereas few would pay
+    more" and a "while" clause before the finding's own verb stay."""
     rows = attributions(
         nlp,
-        "The survey showed that 54 percent of dock workers backed the strike, while only 25 percent would vote for it.",
+        "The study found that most ferry riders liked the new route, whereas just one in five would pay more for it.",
     )
-    showed = [content for cue, _, content in rows if cue == "showed"]
-    assert showed and showed[0].endswith("while only 25 percent would vote for it")
+    found = [content for cue, _, content in rows if cue == "found"]
+    assert found and found[0].endswith("whereas just one in five would pay more for it")
     rows = attributions(
-        nlp, "The poll finds that, while 37 percent of riders say the fares are fair, 39 percent want them cut."
+        nlp, "The review finds that, while a third of riders say the fares are fair, most want them cut."
     )
     finds = [content for cue, _, content in rows if cue == "finds"]
-    assert finds and finds[0].endswith("39 percent want them cut")
+    assert finds and finds[0].endswith("most want them cut")
 
 
 def test_a_passive_set_off_on_the_subject_is_not_the_subjects_question(nlp):
@@ -184,8 +185,8 @@ def test_a_figure_someone_puts_at_an_amount_is_their_estimate(nlp):
     rows = attributions(nlp, "The monitoring group put the toll at 15 and said it was still checking reports.")
     assert ("put the toll at", "The monitoring group", "15") in rows
     assert ("said", "The monitoring group", "it was still checking reports") in rows
-    rows = attributions(nlp, "The tax office puts the figure at $498 million, assuming no slowdown in trade.")
-    assert rows == [("puts the figure at", "The tax office", "$498 million, assuming no slowdown in trade")]
+    rows = attributions(nlp, "The tax office puts the figure at $312 million, assuming no slowdown in trade.")
+    assert rows == [("puts the figure at", "The tax office", "$312 million, assuming no slowdown in trade")]
 
 
 def test_putting_something_at_a_place_or_at_risk_is_no_estimate(nlp):

@@ -782,7 +782,7 @@ class SpeakerRules(ExtractorBase):
         if participle.dep_ != "advcl" or participle.tag_ != "VBG" or head.i == participle.i:
             return None
         if participle.lemma_.lower() not in self.lexicon.all_cue_lemmas:
-            return None  # "after Moss left, leaving some to question X": who is left questioning is another rule's
+            return None  # "once Moss retired, leaving staff to wonder X": who is left wondering is another rule's
         own = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if own is not None and not (own.lower_ == "it" and head.lemma_ == "be") and self.speaker_kind(own) is not None:
             return None
