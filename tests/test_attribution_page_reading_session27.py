@@ -255,3 +255,19 @@ def test_an_unnamed_source_keeps_the_phrase_that_says_who_they_are(nlp):
         "People familiar with the talks",
         "Aides close to the mayor",
     ]
+
+
+def test_a_quotation_a_nearer_cue_has_is_not_given_to_another(nlp):
+    """'"This is not over," Lund wrote in a post on Sunday night, hours after the result was announced.': the
+    passive "was announced", with no one named, took the quotation "wrote" had, and the report showed it twice."""
+    rows = attributions(
+        nlp, '"This is not over," Lund wrote in a post on Sunday night, hours after the result was announced.'
+    )
+    assert [cue for cue, _, content in rows if content == '"This is not over,"'] == ["wrote in a post"]
+
+
+def test_an_answer_after_asked_to_is_the_speakers(nlp):
+    """'Asked to describe the device, the chief said, "We will not go into that now."': the infinitive of the one
+    asked took the answer."""
+    rows = attributions(nlp, 'Asked to describe the device, the fire chief said, "We will not go into that now."')
+    assert [cue for cue, _, content in rows if content == '"We will not go into that now."'] == ["said"]

@@ -83,6 +83,25 @@ class QuoteMarkRules(ExtractorBase):
         ]
         if not candidates:
             return None
+        chosen = self.nearest_quote(verb, candidates)
+        if chosen is None:
+            return None
+        gap = self.gap(chosen, (verb.idx, verb.idx + len(verb)))
+        if any(
+            f.content == (chosen.start, chosen.end) and f.cue and f.source and self.gap(chosen, f.cue) <= gap
+            for f in self.found
+        ):
+            return None  # a nearer cue with a speaker has it ('"X," Lund wrote, hours after the result was announced')
+        return chosen
+
+    @staticmethod
+    def gap(quote: Quote, cue: tuple[int, int]) -> int:
+        """Characters between a quotation and a cue."""
+        return max(cue[0] - quote.end, quote.start - cue[1], 0)
+
+    def nearest_quote(self, verb: Token, candidates: list[Quote]) -> Quote | None:
+        """The candidate quotation a cue claims: the one after a colon right after it, else the nearest before it,
+        else the first after it."""
         before = [q for q in candidates if q.end <= verb.idx and not self.reason_clause_after(verb, q)]
         after = [q for q in candidates if q.start > verb.idx]
         trailing = self.text[verb.idx + len(verb) : verb.idx + len(verb) + 40]

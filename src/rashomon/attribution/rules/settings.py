@@ -725,6 +725,9 @@ EXPLETIVE_HOSTS = frozenset({"be", "fall", "remain", "rest"})
 #: "was prompted to say ..."): the passive's subject speaks (``SpeakerRules._subject_of``). Not "was asked to
 #: explain": a request, which may not have been met.
 IMPLICATIVE_VERBS = frozenset({"force", "compel", "oblige", "prompt", "lead", "drive", "move"})
+#: Verbs whose infinitive nobody has yet said: a refusal ("declined to comment") or a request ("Asked to describe X,
+#: the chief said: ...", not "was prompted to say"). The infinitive takes no quotation from around it.
+UNSPOKEN_INFINITIVE_HEADS = frozenset({"decline", "refuse"}) | (PASSIVE_ADDRESSEE_VERBS - IMPLICATIVE_VERBS)
 #: Words opening a clause after a verb's own object that tells when, where or on what condition, not what is said
 #: ("would see lower bills if ...", "defend the rules where they apply"; ``ContentRules.condition_after_object``).
 CIRCUMSTANCE_MARKS = frozenset({"if", "when", "where", "whenever", "wherever"})
@@ -889,8 +892,7 @@ RETORT_VERBS = frozenset({"shoot", "fire", "hit"})
 RETORT_PARTICLE = "back"
 #: Content rules that give a retort words (a clause or a comment on one); a quotation always does.
 RETORT_CONTENT_RULES = frozenset({"content.clause", "content.aside", "content.comma_aside", "content.trailing_cue"})
-#: Verbs of refusing to speak: their infinitive ("declined to comment") takes no quotation from around it.
-REFUSAL_VERBS = frozenset({"decline", "refuse"})
+
 #: "puts the toll at 15", "placed the cost at $2 billion": a verb of setting a figure, the figure's noun as its
 #: object and "at" the amount: an estimate someone gives (``VerbCueRules.from_estimate``).
 ESTIMATE_SETTING_VERBS = frozenset({"put", "place"})

@@ -47,13 +47,13 @@ from .settings import (
     QUOTE_ONLY_VERBS,
     RAISED_COMPLEMENT_DEPS,
     RAISING_ADJECTIVES,
-    REFUSAL_VERBS,
     REPLY_JOINS,
     RETORT_CONTENT_RULES,
     RETORT_PARTICLE,
     RETORT_VERBS,
     SAY_LEMMAS,
     SKIP_CUES_IN_QUOTES,
+    UNSPOKEN_INFINITIVE_HEADS,
 )
 
 #: The spaces after a mark, up to the next character (matched in place, no copy of the rest of the text).
@@ -592,8 +592,8 @@ class VerbCueRules(ExtractorBase):
                 in self.lexicon.all_cue_lemmas  # "she said, speaking by phone": the quotation is the cue's
                 or verb.lemma_.lower() in OCCASION_VERBS  # "as he spoke, ...": when, not what
                 or self.speakers_manner(verb)
-                or verb.dep_ == "xcomp"  # "declined to comment, saying only X": a refusal quotes nothing
-                and verb.head.lemma_.lower() in REFUSAL_VERBS
+                or verb.dep_ == "xcomp"  # "declined to comment, saying only X", "Asked to describe X, Y said":
+                and verb.head.lemma_.lower() in UNSPOKEN_INFINITIVE_HEADS  # a refusal or a request quotes nothing
             )
             quote = (
                 self.neighbour_quote(verb)
