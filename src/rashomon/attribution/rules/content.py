@@ -1053,9 +1053,8 @@ class ContentRules(ExtractorBase):
             if (
                 token.dep_ != "advcl"
                 or token.i < token.head.i  # "finds that, while 37 percent say X, 39 percent ...": one finding
-                or self.lexicon.cue_group(token.lemma_.lower()) not in ("speech", "belief")
                 or not any(c.dep_ == "nsubj" for c in token.children)
-                or not any(c.dep_ == "ccomp" for c in token.rights)
+                or not self.states_a_clause(token)
             ):
                 continue
             mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in WRITER_CLAUSE_OPENERS), None)
@@ -1404,10 +1403,17 @@ class ContentRules(ExtractorBase):
             and self.tensed_with_subject(c)
             and (
                 any(a.dep_ == "advmod" and a.lower_ in self.lexicon.relay_adverbs for a in c.children)
-                or self.lexicon.cue_group(c.lemma_.lower()) in ("speech", "belief")
-                and any(a.dep_ == "ccomp" for a in c.rights)
+                or self.states_a_clause(c)
             )
             for c in head.rights
+        )
+
+    def states_a_clause(self, verb: Token) -> bool:
+        """Whether ``verb`` says or holds a clause of its own ("the government insists growth will return"): a verb of
+        saying or believing with a clausal complement after it. Such a clause inside another cue's content is another
+        statement (:meth:`before_contrasting_cue`, :meth:`own_clause_after`)."""
+        return self.lexicon.cue_group(verb.lemma_.lower()) in ("speech", "belief") and any(
+            c.dep_ == "ccomp" for c in verb.rights
         )
 
     def narration_after_quotation(self, before: tuple[int, int], cut: Token, after: tuple[int, int]) -> bool:
