@@ -54,6 +54,7 @@ from .settings import (
     REPEATING_VERBS,
     SAY_LEMMAS,
     SHORT_ANSWERS,
+    SPEAKS_FOR_VERBS,
     SPEECH_PREPOSITIONS,
     SPLIT_QUOTE_GAP,
     STANCE_PRONOUNS,
@@ -107,7 +108,20 @@ class ContentRules(ExtractorBase):
         """The parts of ``verb``'s parse every content rule reads: objects, passive, complement clauses."""
         lemma = verb.lemma_.lower()
         # a file name or an address is no object said ("should not be called in /www/file.php")
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.tag_ != "ADD" and not c.like_url]
+        # nor is a "that" the parser took for the object of a complement clause it opens ("told the paper that he
+        # had not spoken to X")
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "oprd")
+            and c.tag_ != "ADD"
+            and not c.like_url
+            and not (
+                c.lower_ == "that"
+                and verb.dep_ == "ccomp"
+                and any(s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == c.i + 1 for s in verb.children)
+            )
+        ]
         passive = self.is_passive(verb)  # "was said to be furious": the infinitive is what was said
         clauses = [
             c
@@ -709,6 +723,8 @@ class ContentRules(ExtractorBase):
         prepositions = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
         if not objects and ask.group == "speech" and not ask.passive:  # not "should not be called ... on line 8"
             prepositions |= SPEECH_PREPOSITIONS - (ADDRESSEE_PREPOSITIONS if lemma in ADDRESSEE_VERBS else set())
+        if lemma in SPEAKS_FOR_VERBS:
+            prepositions -= {"for"}
         holders = list(verb.rights)
         holders += [g for c in verb.rights if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1 for g in c.rights]
         if objects and lemma in self.lexicon.recipient_objects:
@@ -1061,8 +1077,11 @@ class ContentRules(ExtractorBase):
             if mark is None or mark.i != token.left_edge.i or mark.i == 0:
                 continue
             first = mark.i - 1 if self.doc[mark.i - 1].lower_ == "even" else mark.i
-            if first > 0 and self.doc[first - 1].text == "," and content[0] < self.doc[first - 1].idx:
-                return self.ending_before(content, self.doc[first - 1].idx)
+            closing = first > 1 and self.doc[first - 1].tag_ == "''"  # '... they need," though she conceded'
+            comma = self.doc[first - 2] if closing else self.doc[first - 1] if first > 0 else None
+            if comma is not None and comma.text == "," and content[0] < comma.idx:
+                cut = self.doc[first - 1] if closing else comma
+                return self.ending_before(content, cut.idx + len(cut) if closing else cut.idx)
         return content
 
     def before_next_act(self, verb: Token, content: tuple[int, int]) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from .settings import (
     CLOSE_TEXT,
     COLON_NAME_REACH,
     DEFINED_TERM_REACH,
+    EMBEDDED_CLAUSE_DEPS,
     MAX_SPEAKER_TOKENS,
     MIN_CLAIMED_QUOTE_WORDS,
     OPEN_TEXT,
@@ -107,6 +108,8 @@ class LayoutRules(ExtractorBase):
                     names.insert(0, token)
                 elif names or token.is_space or "\n" in token.text:
                     break
+            if names and self.acts_before_colon(names, colon):
+                names = []
             if not names:
                 names = self.blunt_speaker(colon)
             if not names or len(names) > MAX_SPEAKER_TOKENS or names[0].ent_type_ in ("DATE", "TIME", "GPE"):
@@ -135,6 +138,21 @@ class LayoutRules(ExtractorBase):
                     **rated("layout.colon_quote"),
                 )
             )
+
+    def acts_before_colon(self, names: list[Token], colon: Token) -> bool:
+        """'hoped that Lund wins the race: "That way ..."': a name that is the subject of a clause someone else's
+        sentence holds (a verb between the name and the colon, not a verb of saying) is someone that clause is
+        about; the quotation after the colon is not theirs ('Lund went even further: "..."' still is)."""
+        inside = {t.i for t in names}
+        head = next((t for t in names if t.head.i not in inside), names[-1])
+        verb = head.head
+        return (
+            head.dep_ in ("nsubj", "nsubjpass")
+            and names[-1].i < verb.i < colon.i
+            and verb.dep_ in EMBEDDED_CLAUSE_DEPS
+            and verb.head.i < colon.i  # (the parser may hang the clause before the colon on the quotation)
+            and verb.lemma_.lower() not in self.lexicon.all_cue_lemmas
+        )
 
     def blunt_speaker(self, colon: Token) -> list[Token]:
         """'The mayor was blunt: "..."', 'The chief put it simply: "..."': with no name before the colon, the

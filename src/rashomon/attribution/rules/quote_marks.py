@@ -80,6 +80,7 @@ class QuoteMarkRules(ExtractorBase):
             and (len(self.text[q.start : q.end].split()) >= MIN_CLAIMED_QUOTE_WORDS or self.dialogue_line(verb, q))
             and not self.said_by_later_cue(verb, q)
             and not self.beyond_belief(verb, q)
+            and not self.outside_host(verb, q)
         ]
         if not candidates:
             return None
@@ -129,6 +130,28 @@ class QuoteMarkRules(ExtractorBase):
             return False
         # only the speaker: not '... as "fake news," but did not dispute X', where the words between are the verb's
         return not any(t.dep_ in ("cc", "aux", "auxpass", "neg") and t.idx >= quote.end for t in verb.lefts)
+
+    def outside_host(self, verb: Token, quote: Quote) -> bool:
+        """'said her client would plead not guilty and accused prosecutors of "..."': a cue inside what someone
+        else is reported to say does not reach out of those words for a quotation that a cue on another branch of
+        the sentence governs ("accused"); the host's speaker said it."""
+        hosts = [f.content for f in self.found if f.kind != "next_block" and f.content[0] <= verb.idx < f.content[1]]
+        if not hosts or any(s <= quote.start and quote.end <= e for s, e in hosts):
+            return False
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        above = {t.i for t in verb.ancestors}
+        for ancestor in span.root.ancestors:
+            if ancestor.i == verb.i:
+                return False
+            if (
+                ancestor.i not in above
+                and ancestor.pos_ == "VERB"
+                and ancestor.lemma_.lower() in self.lexicon.all_cue_lemmas
+            ):
+                return True
+        return False
 
     def beyond_belief(self, verb: Token, quote: Quote) -> bool:
         """'Brandt said he felt "cornered". "Which one is it?" Brandt asked.': a verb of feeling or belief holds

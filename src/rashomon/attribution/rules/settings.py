@@ -191,6 +191,9 @@ TOPIC_PREPOSITIONS = frozenset({"about", "of", "on"})
 SPEECH_PREPOSITIONS = frozenset({"about", "against", "at", "of", "on", "over", "to", "with", "for"})
 #: ... except the addressee of these verbs ("spoke to reporters", "talked with aides").
 ADDRESSEE_PREPOSITIONS = frozenset({"to", "with"})
+#: Verbs whose "for" names where one writes, not what ("writing for a national newspaper"; but "pleads for his
+#: life", "spoke out for X", as PolNeAR marks them).
+SPEAKS_FOR_VERBS = frozenset({"write", "tweet", "post", "blog"})
 ADDRESSEE_VERBS = frozenset(
     {
         "say",
@@ -379,7 +382,13 @@ DEFINED_TERM_REACH = 4
 #: A speaker between a closing quotation mark and its cue ('"...," Jane Roe, an adviser, said') is at most this long.
 MAX_SPEAKER_SPAN = 25
 #: How many tokens before a colon that opens a quotation the speaker's name may start ("Roe in 1992:").
+#: Nouns that speak as a side in court ("the defence argued"), but not with an owner or an object ("his defense
+#: of the plan", "a defense in any action"): an act, not a side.
+COURT_SIDES = frozenset({"defence", "defense", "prosecution"})
 COLON_NAME_REACH = 6
+#: Dependencies of a clause held inside another ("hoped that Lund wins the race: ..."): its subject is no speaker
+#: of the quotation after a colon.
+EMBEDDED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp", "csubj"})
 #: "made clear that ...", "has made it plain that ...": a verb and adjective that together state a position.
 MAKE_VERBS = frozenset({"make"})
 #: Attitude adjectives that with "make" mean "ensure" ("make sure the bill passes"): an act, not a view held.
@@ -896,6 +905,8 @@ RETORT_CONTENT_RULES = frozenset({"content.clause", "content.aside", "content.co
 #: "puts the toll at 15", "placed the cost at $2 billion": a verb of setting a figure, the figure's noun as its
 #: object and "at" the amount: an estimate someone gives (``VerbCueRules.from_estimate``).
 ESTIMATE_SETTING_VERBS = frozenset({"put", "place"})
+# A pronoun for a figure given just before ("Police said 5,000. Organisers put it at 20,000.").
+ESTIMATE_PRONOUNS = frozenset({"it", "that", "them"})
 ESTIMATE_FIGURE_NOUNS = frozenset(
     {
         "toll",

@@ -15,6 +15,7 @@ from .settings import (
     COLLECTIVE_NOUNS,
     COMPANION_VERBS,
     CONTACT_VERBS,
+    COURT_SIDES,
     DISPLAY_NOUNS,
     DISPLAY_VERBS,
     DOCUMENT_ENTITIES,
@@ -63,7 +64,8 @@ class SpeakerRules(ExtractorBase):
         """The source noun phrase, without a participle aside ("Trump, speaking to ..."), a restrictive relative
         clause ("a lawyer who is a staunch opponent of X": the clause may hold the cue) or a floating "all",
         "both", "each" after it ("Vell and Brandt all said"); an aside set off by a comma ("Ida Vell, who heads the
-        board, said") is kept, as PolNeAR marks sources."""
+        board, said") is kept, as PolNeAR marks sources, unless it holds a statement of its own ("two witnesses,
+        who said he had been driving": an attribution of its own, not who they are)."""
         opening = head.left_edge
         # "Current and former officials who spoke with X": the phrase opens with "Current", the parser's head, but
         # the noun's own clauses are what is cut
@@ -74,7 +76,7 @@ class SpeakerRules(ExtractorBase):
                 last = min(last, child.i - 1)  # "Vell, Brandt and Okafor all calling for": not "all"
             elif (
                 child.dep_ == "relcl"
-                and self.doc[child.left_edge.i - 1].text != ","
+                and (self.doc[child.left_edge.i - 1].text != "," or self.speaks_itself(child))
                 or (child.dep_ in ("acl", "advcl") and child.tag_ == "VBG")
                 or self.finite_acl(child)
             ):
@@ -105,6 +107,19 @@ class SpeakerRules(ExtractorBase):
         if self.doc[max(last, head.i)].text == ")":
             end = self.doc[max(last, head.i)].idx + 1  # "Sen. Jane Roe (D-Wis.)": keep the closing bracket
         return start, end
+
+    def speaks_itself(self, clause: Token) -> bool:
+        """Whether a relative clause says or holds something of its own: its verb (or one joined to it) is a cue
+        with a clause or a quotation ("who said X", "who noted that X", 'which called them "..."'); not "who runs
+        the ferry and backed the toll plan", nor "who spoke on condition of anonymity"."""
+        end = clause.right_edge.idx + len(clause.right_edge)
+        for verb in [clause] + [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+            lemma = verb.lemma_.lower()
+            if lemma not in self.lexicon.all_cue_lemmas or lemma in self.lexicon.needs_reported_content:
+                continue
+            if any(c.dep_ == "ccomp" for c in verb.children) or self.quotes_touching(verb.idx, end):
+                return True
+        return False
 
     def past_place(self, first: int, head: Token) -> int:
         """ "In Dunmore, Ohio, 58-year-old Ada Lund said": a place the parser hung on the speaker's name and set off
@@ -191,6 +206,8 @@ class SpeakerRules(ExtractorBase):
             return "document"
         if lemma in lexicon.speaker_nouns.get("documents", ()) or lemma in lexicon.study_nouns:
             return "document"
+        if lemma in COURT_SIDES and any(c.dep_ in ("poss", "prep") for c in head.children):
+            return None  # "the defence argued" is a side in court; "Obama's defense of the plan" is an act
         if (
             lexicon.names_people(lemma, lower)
             or any(lemma in words or lower in words for words in lexicon.heads.values())

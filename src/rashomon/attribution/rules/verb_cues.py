@@ -29,6 +29,7 @@ from .settings import (
     DUTY_VERBS,
     ENSURE_ADJECTIVES,
     ESTIMATE_FIGURE_NOUNS,
+    ESTIMATE_PRONOUNS,
     EVIDENT_ADJECTIVES,
     EXPLETIVES,
     GERUND_PREPOSITIONS,
@@ -1071,8 +1072,15 @@ class VerbCueRules(ExtractorBase):
         """ "The observatory put the toll at 15", "the Tax Office puts the figure at $498 billion, assuming X": a
         figure someone sets is their estimate. The cue runs from the verb to "at", the content is the amount and
         what the verb adds after it; the one who puts it is the source, if they can speak ("the storm put the
-        losses at risk" is no estimate: "risk" is no amount)."""
-        figure = next((c for c in verb.rights if c.dep_ == "dobj" and c.lemma_.lower() in ESTIMATE_FIGURE_NOUNS), None)
+        losses at risk" or "put it at ease" is no estimate: "risk" is no amount)."""
+        figure = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ == "dobj" and (c.lemma_.lower() in ESTIMATE_FIGURE_NOUNS or c.lower_ in ESTIMATE_PRONOUNS)
+            ),
+            None,
+        )  # "Organisers put it at 20,000": the figure the sentence before gave
         at = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "at"), None)
         if figure is None or at is None or at.i < figure.i or self.inside_quote(verb.idx):
             return
