@@ -106,3 +106,43 @@ def test_where_one_writes_for_is_not_what_one_writes(nlp):
     assert rows == [("argued", "the retired judge", "that the court had lost its nerve")]
     rows = attributions(nlp, "In the video, the woman pleads for her son's life.")
     assert ("pleads for", "the woman", "her son's life") in rows
+
+
+def test_an_occasion_inside_a_quotation_is_part_of_it(nlp):
+    """'accused the police of "trying the case on television."': "on television" was cut off as the occasion of
+    the accusation, though it is inside the quoted words; 'blasted X as a "disgrace" on a radio show' still loses
+    its occasion."""
+    rows = attributions(
+        nlp,
+        'Her lawyer said her client would plead not guilty and accused the police of "trying the case on television."',
+    )
+    assert any(cue == "accused" and content.endswith('on television."') for cue, _, content in rows)
+    rows = attributions(nlp, 'The coach blasted the ruling as a "disgrace" on a radio show on Wednesday.')
+    assert any(cue == "blasted" and "radio" not in content for cue, _, content in rows)
+
+
+def test_insisting_after_an_admission_is_the_speakers_next_statement(nlp):
+    """ "admitted mistakes had been made but insisted the company would survive": "insist", listed both as speech
+    and as belief, was not taken for a verb of statement, and the admission ran over the insistence."""
+    rows = attributions(
+        nlp, "In a rare interview, the ferry owner admitted mistakes had been made but insisted the line would survive."
+    )
+    assert ("admitted", "the ferry owner", "mistakes had been made") in rows
+    assert ("insisted", "the ferry owner", "the line would survive") in rows
+
+
+def test_what_is_urged_when_no_one_is_addressed(nlp):
+    """ "urged calm": the object of a verb that usually names the one addressed ("urged the council to vote") is what
+    was urged when it cannot speak."""
+    assert attributions(nlp, "The harbour master and the police chief urged calm after the collision.") == [
+        ("urged", "The harbour master and the police chief", "calm")
+    ]
+    rows = attributions(nlp, "The mayor urged the council to approve the levy.")
+    assert rows == [("urged", "The mayor", "the council to approve the levy")]
+
+
+def test_a_question_left_unanswered_is_what_was_not_said(nlp):
+    """ "did not say when it would report": the parser hangs the wh-clause on "say" as a clause of time, and the
+    sentence was left as the publisher's; "did not speak when the verdict was read" says when."""
+    assert attributions(nlp, "He did not say when it would report.") == [("did not say", "He", "when it would report")]
+    assert attributions(nlp, "The skipper did not speak when the verdict was read.") == []

@@ -168,7 +168,7 @@ def load(folder: str | Path | None = None) -> Lexicon:
     return Lexicon(
         cue_verbs=cue_verbs,
         all_cue_lemmas=all_cue_lemmas,
-        statement_lemmas=all_cue_lemmas - cue_verbs["belief"],
+        statement_lemmas=all_cue_lemmas - (cue_verbs["belief"] - cue_verbs["speech"]),  # "insist" is both
         recipient_objects=_lower_set(cues.get("recipient_objects")),
         cue_nouns=_lower_set(cues.get("nouns")),
         cue_prepositions={

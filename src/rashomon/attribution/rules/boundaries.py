@@ -228,6 +228,8 @@ def trailing_occasion(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
             continue
         if token.left_edge.i <= root.i or any(t.text in _MARKS for t in doc[token.left_edge.i : end + 1]):
             return cut
+        if sum(t.text in _MARKS for t in doc[first : token.left_edge.i]) % 2:
+            return cut  # 'accused the police of "trying the case on television."': inside the quotation
         cut = end = token.left_edge.i - 1
     return cut
 

@@ -49,6 +49,7 @@ from .settings import (
     QUESTION_MARKS,
     RANGE_CLIMB_DEPS,
     REASON_PREPOSITIONS,
+    REFUSAL_VERBS,
     RELATIVE_GAP_NOT_CONTENT,
     REPEATED_DEEDS,
     REPEATING_VERBS,
@@ -64,6 +65,7 @@ from .settings import (
     TIME_PREPOSITIONS,
     TOLD_CLAUSE_VERBS,
     TOPIC_PREPOSITIONS,
+    WITHHOLDING_VERBS,
     WRITER_CLAUSE_OPENERS,
 )
 
@@ -137,6 +139,7 @@ class ContentRules(ExtractorBase):
                 and not self.condition_after_object(verb, lemma, c)
             )
             or (c.dep_ == "advcl" and c.i > verb.i and group != "report" and self.bare_clause(c) is not None)
+            or (c.dep_ == "advcl" and c.i > verb.i and self.withheld_question(verb, c))
             # "called for the files to be made public": the parser takes "for" for a clause mark
             or (
                 c.dep_ == "advcl"
@@ -170,6 +173,23 @@ class ContentRules(ExtractorBase):
         if inverted is not None:
             clauses = [c for c in clauses if c.i != inverted.head.i]  # that clause holds the speaker, not the words
         return Ask(verb, group, lemma, objects, passive, clauses, aside_speaker)
+
+    @staticmethod
+    def withheld_question(verb: Token, clause: Token) -> bool:
+        """ "did not say when it would report", "declined to say why": after a speech verb that is refused or
+        denied, a clause opened by a wh-adverb is the question left unanswered, though the parser hangs it on the
+        verb as a clause of time or manner ("he did not speak when the verdict was read" is one)."""
+        opener = clause.doc[clause.left_edge.i]
+        refused = any(c.dep_ == "neg" for c in verb.children) or (
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_VERBS
+        )
+        return (
+            refused
+            and verb.lemma_.lower() in WITHHOLDING_VERBS
+            and opener.tag_ == "WRB"
+            and opener.head.i == clause.i
+            and opener.dep_ == "advmod"
+        )
 
     def condition_after_object(self, verb: Token, lemma: str, clause: Token) -> bool:
         """ "would see lower bills if the council adopts it", "defend the rules wherever they work": after a verb's own
@@ -632,7 +652,7 @@ class ContentRules(ExtractorBase):
             objects
             and ask.group == "speech"
             and ask.lemma not in NO_OBJECT_CONTENT
-            and ask.lemma not in self.lexicon.recipient_objects
+            and (ask.lemma not in self.lexicon.recipient_objects or self.asked_for(ask))
             and (
                 objects[0].pos_ in ("NOUN", "PROPN", "NUM")
                 or objects[0].lower_ in STANCE_PRONOUNS
@@ -646,6 +666,13 @@ class ContentRules(ExtractorBase):
                 return NO_CONTENT  # "questioned the witnesses", "admitted Poland": whom, not what
             return self.with_infinitive(ask.verb, objects[0], self.object_phrase(ask.verb, objects[0]))
         return None
+
+    def asked_for(self, ask: Ask) -> bool:
+        """ "urged calm", "advised caution": the object of a verb that usually names the one addressed ("urged the
+        council to ...") is what was asked for when it cannot speak and nothing follows it as a clause."""
+        return self.speaker_kind(ask.objects[0]) is None and not any(
+            c.dep_ in ("ccomp", "xcomp") for c in ask.verb.children
+        )
 
     def object_phrase(self, verb: Token, obj: Token, report: bool = False) -> Span_:
         """The object with what completes it on the verb, up to a comma: "endorsed Cruz for president",

@@ -736,7 +736,11 @@ EXPLETIVE_HOSTS = frozenset({"be", "fall", "remain", "rest"})
 IMPLICATIVE_VERBS = frozenset({"force", "compel", "oblige", "prompt", "lead", "drive", "move"})
 #: Verbs whose infinitive nobody has yet said: a refusal ("declined to comment") or a request ("Asked to describe X,
 #: the chief said: ...", not "was prompted to say"). The infinitive takes no quotation from around it.
-UNSPOKEN_INFINITIVE_HEADS = frozenset({"decline", "refuse"}) | (PASSIVE_ADDRESSEE_VERBS - IMPLICATIVE_VERBS)
+REFUSAL_VERBS = frozenset({"decline", "refuse"})
+#: Verbs whose refusal leaves a question open: "did not say when X", "declined to explain why X" (not "did not speak
+#: when the verdict was read").
+WITHHOLDING_VERBS = frozenset({"say", "explain", "disclose", "reveal", "specify", "indicate", "detail", "confirm"})
+UNSPOKEN_INFINITIVE_HEADS = REFUSAL_VERBS | (PASSIVE_ADDRESSEE_VERBS - IMPLICATIVE_VERBS)
 #: Words opening a clause after a verb's own object that tells when, where or on what condition, not what is said
 #: ("would see lower bills if ...", "defend the rules where they apply"; ``ContentRules.condition_after_object``).
 CIRCUMSTANCE_MARKS = frozenset({"if", "when", "where", "whenever", "wherever"})
