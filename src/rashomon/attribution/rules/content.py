@@ -670,9 +670,11 @@ class ContentRules(ExtractorBase):
     def asked_for(self, ask: Ask) -> bool:
         """ "urged calm", "advised caution": the object of a verb that usually names the one addressed ("urged the
         council to ...") is what was asked for when it cannot speak and nothing follows it as a clause."""
+        own = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(ask.lemma, ()))
+        after = list(ask.verb.children) + list(ask.objects[0].children)
         return self.speaker_kind(ask.objects[0]) is None and not any(
-            c.dep_ in ("ccomp", "xcomp") for c in ask.verb.children
-        )
+            c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in own for c in after
+        )  # ("accused the civil body of X": the preposition says what)
 
     def object_phrase(self, verb: Token, obj: Token, report: bool = False) -> Span_:
         """The object with what completes it on the verb, up to a comma: "endorsed Cruz for president",
