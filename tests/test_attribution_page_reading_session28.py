@@ -146,3 +146,21 @@ def test_a_question_left_unanswered_is_what_was_not_said(nlp):
     sentence was left as the publisher's; "did not speak when the verdict was read" says when."""
     assert attributions(nlp, "He did not say when it would report.") == [("did not say", "He", "when it would report")]
     assert attributions(nlp, "The skipper did not speak when the verdict was read.") == []
+
+
+def test_a_feeling_given_as_the_reason_for_an_act_is_no_view_stated(nlp):
+    """ "gave only her first name for fear of reprisals": "fear" was a cue with no source and "reprisals" its
+    content; "their fear of a second flood" and "residents fear that X" still are views."""
+    rows = attributions(nlp, '"We lost everything," said Mira, 52, who gave only her first name for fear of reprisals.')
+    assert all(cue != "fear" for cue, _, _ in rows)
+    rows = attributions(nlp, "Many residents fear that the old dam will fail.")
+    assert ("fear", "Many residents", "that the old dam will fail") in rows
+
+
+def test_an_inverted_lead_in_with_a_common_noun_names_its_speaker(nlp):
+    """'Said one resident: "..."': only a name after the inverted verb was read as the speaker; a short noun phrase
+    that can speak is one too ("Added to the list: ..." is not)."""
+    assert attributions(nlp, 'Said one fisherman: "The quay has been forgotten."') == [
+        ("Said", "one fisherman", '"The quay has been forgotten."')
+    ]
+    assert all(source != "to the list" for _, source, _ in attributions(nlp, 'Added to the list: "More boats."'))

@@ -16,6 +16,7 @@ from .settings import (
     EMBEDDED_CLAUSE_DEPS,
     MAX_SPEAKER_TOKENS,
     MIN_CLAIMED_QUOTE_WORDS,
+    NOUN_PHRASE_POS,
     OPEN_TEXT,
 )
 
@@ -112,6 +113,10 @@ class LayoutRules(ExtractorBase):
                 names = []
             if not names:
                 names = self.blunt_speaker(colon)
+            if not names:
+                opener = self.doc[colon.sent.start]
+                if opener.i < colon.i and self.inverted_lead_in(opener):
+                    names = self.common_speaker_after(opener)
             if not names or len(names) > MAX_SPEAKER_TOKENS or names[0].ent_type_ in ("DATE", "TIME", "GPE"):
                 continue
             before = names[0].i - 1
@@ -200,7 +205,24 @@ class LayoutRules(ExtractorBase):
         end = verb.i + 1
         while end < len(self.doc) and end - verb.i <= MAX_SPEAKER_TOKENS and self.doc[end].pos_ == "PROPN":
             end += 1
-        return verb.i + 1 < end < len(self.doc) and self.doc[end].text == ":"
+        if verb.i + 1 < end < len(self.doc) and self.doc[end].text == ":":
+            return True
+        return bool(self.common_speaker_after(verb))
+
+    def common_speaker_after(self, verb: Token) -> list[Token]:
+        """'Said one resident: "..."', 'Added a neighbour: "..."': the words between an inverted lead-in verb and
+        its colon, when they are a short noun phrase whose head can speak."""
+        end = verb.i + 1
+        while end < len(self.doc) and end - verb.i <= MAX_SPEAKER_TOKENS and self.doc[end].text != ":":
+            if self.doc[end].pos_ not in NOUN_PHRASE_POS:
+                return []  # (not "Added to the list:")
+            end += 1
+        if end >= len(self.doc) or self.doc[end].text != ":" or end == verb.i + 1:
+            return []
+        head = self.doc[end - 1]
+        if head.pos_ not in ("NOUN", "PROPN") or self.speaker_kind(head) is None:
+            return []
+        return list(self.doc[verb.i + 1 : end])
 
     def dash_bylines(self) -> None:
         """``"..." ― Name``: a quotation signed with a dash (reader voices, embedded posts)."""

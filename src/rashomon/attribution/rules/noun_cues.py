@@ -24,6 +24,7 @@ from .settings import (
     MAX_TIME_WORDS,
     NOUN_CONTENT_PREPOSITIONS,
     OPEN_QUESTION_NOUNS,
+    REASON_NOUNS,
     SPLIT_APOSTROPHES,
     SPOKEN_ABOUT,
 )
@@ -318,11 +319,24 @@ class NounCueRules(ExtractorBase):
             return clause
         return None
 
+    @staticmethod
+    def reason_phrase(noun: Token) -> bool:
+        """ "gave only her first name for fear of reprisals", "out of concern for X": a feeling named as the reason
+        for an act, with no one's mark on it (no article, no owner), is why they did it, not a view they stated."""
+        return (
+            noun.lemma_.lower() in REASON_NOUNS
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ in ("for", "of", "in")
+            and not any(c.dep_ in ("det", "poss") for c in noun.children)
+        )
+
     def from_noun(self, noun: Token) -> None:
         """ "Trump's claim that ...", "a report by the Observatory that ...": a speech-act noun with a that-clause."""
         if self.inside_quote(noun.idx) or noun.i in self.claimed_tokens:
             return
         if self.from_viewpoint(noun) or self.from_light_verb(noun) or noun.lemma_.lower() not in self.lexicon.cue_nouns:
+            return
+        if self.reason_phrase(noun):
             return
         clause = next(
             (

@@ -386,6 +386,8 @@ MAX_SPEAKER_SPAN = 25
 #: of the plan", "a defense in any action"): an act, not a side.
 COURT_SIDES = frozenset({"defence", "defense", "prosecution"})
 COLON_NAME_REACH = 6
+#: Parts of speech a short speaker's phrase is made of ("one resident", "a local shopkeeper", "Ida's neighbour").
+NOUN_PHRASE_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN", "PART"})
 #: Dependencies of a clause held inside another ("hoped that Lund wins the race: ..."): its subject is no speaker
 #: of the quotation after a colon.
 EMBEDDED_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp", "csubj"})
@@ -984,3 +986,6 @@ RECIPIENT_VERBS = frozenset(
         "apologize",
     }
 )
+#: Feelings that, after "for", "out of" or "in" with no article or owner, give the reason for an act ("for fear of
+#: reprisals"), not someone's stated view.
+REASON_NOUNS = frozenset({"fear", "concern", "worry"})
