@@ -3,7 +3,7 @@ a town's road scheme; session 28), fixed as classes; the sentences are our own."
 
 from __future__ import annotations
 
-from tests.test_attribution import attributions
+from tests.test_attribution import attributions, run, source_of, spoken
 
 
 def test_a_cue_inside_someones_words_does_not_take_a_quotation_another_cue_governs(nlp):
@@ -164,3 +164,17 @@ def test_an_inverted_lead_in_with_a_common_noun_names_its_speaker(nlp):
         ("Said", "one fisherman", '"The quay has been forgotten."')
     ]
     assert all(source != "to the list" for _, source, _ in attributions(nlp, 'Added to the list: "More boats."'))
+
+
+def test_a_group_is_named_by_whom_it_is_made_of(nlp):
+    """ "a group of shop owners warned ...": the source was named "A group", which names no one; the group's later
+    statements still join it."""
+    analysis = run(
+        nlp,
+        [
+            "A group of ferry workers warned that the new timetable was unsafe.",
+            "The group said it would meet the harbour board on Friday.",
+        ],
+    )
+    names = [source_of(analysis, a).name for a in spoken(analysis)]
+    assert names == ["A group of ferry workers", "A group of ferry workers"]

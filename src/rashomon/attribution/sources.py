@@ -592,6 +592,9 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         familiar = [t for c in head.rights if c.dep_ == "amod" and described_by(c) for t in c.subtree]
         if familiar:
             name = _text(_without_honorifics({*name_tokens, *familiar}))
+    members_of = _members_named(head, lexicon) if person is None else []
+    if members_of:  # "a group of shop owners", "a majority of voters": "a group" alone names no one
+        name = _text(_without_honorifics({*name_tokens, *members_of}))
     determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "nummod", "amod", "quantmod")]
     indefinite = bool(INDEFINITE.intersection(determiners)) and person is None
     kind = _kind(core, head, lexicon, name, indefinite)
@@ -624,6 +627,24 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         described_as=described_as if person is not None else None,
         members=members,
     )
+
+
+def _members_named(head: Token, lexicon: Lexicon) -> list[Token]:
+    """The "of" phrase that says who a collective noun is made of ("a group of shop owners", "dozens of
+    residents"), when it names people; empty otherwise ("the board of the port": the port is no member)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon.speaker_nouns.get("groups", ()):
+        return []
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        member = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if (
+            member is not None
+            and member.pos_ == "NOUN"
+            and lexicon.names_people(member.lemma_.lower(), member.lower_, people=True)
+        ):
+            return list(prep.subtree)
+    return []
 
 
 def _person_by_apposition(head: Token, kind: str, name_tokens: list[Token], lexicon: Lexicon) -> Token | None:
