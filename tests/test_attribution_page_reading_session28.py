@@ -178,3 +178,34 @@ def test_a_group_is_named_by_whom_it_is_made_of(nlp):
     )
     names = [source_of(analysis, a).name for a in spoken(analysis)]
     assert names == ["A group of ferry workers", "A group of ferry workers"]
+
+
+def test_a_surname_read_as_an_interjection_is_still_the_subject(nlp):
+    """ "Pike dismissed the offer as "an insult."": the tagger took the surname opening the sentence for an
+    interjection, the verb had no subject, and the dismissal was left as the publisher's."""
+    analysis = run(
+        nlp,
+        [
+            "Its regional secretary, Joanna Pike, said the company had refused to talk.",
+            'Pike dismissed the offer as "an insult." She said it would not cover the rise in rents.',
+        ],
+    )
+    rows = [(a.cue.text, source_of(analysis, a).name, a.content.text) for a in spoken(analysis)]
+    assert ("dismissed", "Joanna Pike", 'the offer as "an insult."') in rows
+    assert ("said", "Joanna Pike", "it would not cover the rise in rents") in rows
+
+
+def test_she_is_a_person_named_before_a_body_named_by_a_common_noun(nlp):
+    """ "The ferry operator disputes that. ... She said": "she" went to the body named last ("The ferry operator",
+    a common noun of no known kind) though a woman who may be "she" had spoken just before it."""
+    analysis = run(
+        nlp,
+        [
+            "Its regional secretary, Joanna Pike, said the company had refused to negotiate.",
+            "The ferry operator disputes that. Its chief executive, Martin Cole, said the company had offered more.",
+            '"That offer is still on the table," he said.',
+            "The offer was described as an insult by the union. She said it would not cover the rise in rents.",
+        ],
+    )
+    said = [source_of(analysis, a).name for a in spoken(analysis) if a.content.text.startswith("it would not")]
+    assert said == ["Joanna Pike"]

@@ -643,7 +643,7 @@ def _members_named(head: Token, lexicon: Lexicon) -> list[Token]:
             and member.pos_ == "NOUN"
             and lexicon.names_people(member.lemma_.lower(), member.lower_, people=True)
         ):
-            return list(prep.subtree)
+            return [prep, *_core_tokens(member)]  # (not "... at Notre Dame, a university": where, not who)
     return []
 
 
@@ -1041,6 +1041,16 @@ class SourceBook:
                 ),
                 position,
             )
+            if one is not None and one.kind == "unknown" and not (one.proper or one.role or one.person_role):
+                # "The ferry operator disputes that. ... She said": a body named by a common noun is "she" only when
+                # no person who may be she was named in reach
+                one = (
+                    self._recent(
+                        lambda e: e.kind in PERSON_KINDS and not e.plural and e.gender in (None, mention.pronoun),
+                        position,
+                    )
+                    or one
+                )
             return None if self.pair_since(one, position) else one
         if mention.pronoun == "pair":  # "both": two people who spoke together, never another group
             return self._recent(lambda e: len(e.members) == 2, position)

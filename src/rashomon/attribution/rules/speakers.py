@@ -618,6 +618,9 @@ class SpeakerRules(ExtractorBase):
         absolute = self.absolute_subject(verb)
         if absolute is not None:
             return absolute  # "with Ada Moss writing a letter ...": Moss writes
+        misread = self.name_misread_as_interjection(verb)
+        if misread is not None:
+            return misread
         caught = self.caught_speaking(verb) or self.participle_on_object(verb)
         if caught is not None:
             return caught  # "the chief was caught on tape saying ...", "left most voters saying ...": they say it
@@ -789,6 +792,19 @@ class SpeakerRules(ExtractorBase):
         if noun.dep_ == "pobj" and noun.head.lower_ in ABSOLUTE_PREPOSITIONS:
             return noun if self.can_speak(noun) else None
         return self.clause_subject(noun)
+
+    def name_misread_as_interjection(self, verb: Token) -> Token | None:
+        """ "Pike dismissed the offer as ...": the tagger read a surname that opens the sentence as an interjection,
+        and the finite verb after it has no subject. A capitalised word standing alone before the verb, which the doc
+        uses as a name elsewhere or an entity label marks, is that subject."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == verb.sent.start:
+            return None
+        first = self.doc[verb.sent.start]
+        if first.i != verb.i - 1 or first.head.i != verb.i or first.dep_ not in ("intj", "npadvmod", "dep"):
+            return None
+        if not first.is_title or not (first.ent_type_ in SPEAKER_ENTITIES or first.lower_ in self.names()):
+            return None
+        return first
 
     def subject_of_clause_before(self, participle: Token) -> Token | None:
         """ "The vote was a blow to the mayor, as the council rejected the plan, saying it cost too much": the
