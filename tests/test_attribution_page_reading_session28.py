@@ -193,6 +193,7 @@ def test_a_surname_read_as_an_interjection_is_still_the_subject(nlp):
     rows = [(a.cue.text, source_of(analysis, a).name, a.content.text) for a in spoken(analysis)]
     assert ("dismissed", "Joanna Pike", 'the offer as "an insult."') in rows
     assert ("said", "Joanna Pike", "it would not cover the rise in rents") in rows
+    assert attributions(nlp, "Wednesday added one more twist to the race: the mayor named a deputy.") == []
 
 
 def test_she_is_a_person_named_before_a_body_named_by_a_common_noun(nlp):
@@ -209,3 +210,10 @@ def test_she_is_a_person_named_before_a_body_named_by_a_common_noun(nlp):
     )
     said = [source_of(analysis, a).name for a in spoken(analysis) if a.content.text.startswith("it would not")]
     assert said == ["Joanna Pike"]
+
+
+def test_one_quoted_by_a_paper_is_the_speaker_and_the_paper_relays(nlp):
+    """ "The striker was quoted by a local newspaper as saying X": the newspaper was made the speaker of X."""
+    rows = attributions(nlp, "The goalkeeper was quoted by a local newspaper as saying he wanted to leave the club.")
+    assert ("as saying", "The goalkeeper", "he wanted to leave the club") in rows
+    assert all(source != "a local newspaper" or cue == "was quoted" for cue, source, _ in rows)

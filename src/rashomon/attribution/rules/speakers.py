@@ -802,7 +802,9 @@ class SpeakerRules(ExtractorBase):
         first = self.doc[verb.sent.start]
         if first.i != verb.i - 1 or first.head.i != verb.i or first.dep_ not in ("intj", "npadvmod", "dep"):
             return None
-        if not first.is_title or not (first.ent_type_ in SPEAKER_ENTITIES or first.lower_ in self.names()):
+        if not first.is_title or first.ent_type_ in TIME_ENTITIES:
+            return None  # ("Wednesday added one more twist": a day)
+        if not (first.ent_type_ in SPEAKER_ENTITIES or first.lower_ in self.names()):
             return None
         return first
 

@@ -1133,6 +1133,9 @@ class VerbCueRules(ExtractorBase):
                     None,
                 )
         inner = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        passive = inner is None and self.is_passive(verb)
+        if passive:  # "Y was quoted by X as saying C": Y says C, X relays it
+            inner = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if saying is None or inner is None:
             return False
         content, confidence = self.content_of(saying, "speech")
@@ -1145,19 +1148,26 @@ class VerbCueRules(ExtractorBase):
             return False
         content, kind = self.with_quotes(content)
         outer_subject = self.subject_of(verb)
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            outer_subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         self.claimed_tokens.update((verb.i, saying.i))
         outer_extent = (min(content[0], inner.left_edge.idx), max(content[1], saying.idx + len(saying)))
         if content[1] <= verb.idx:
             outer_extent = content  # "C, agencies quoted Y as saying": what is relayed is C, not the cue after it
-        outer = self.add(
-            Found(
-                outer_extent,
-                "indirect",
-                self.cue_chars(verb),
-                self.source_chars(outer_subject) if outer_subject is not None else None,
-                outer_subject.i if outer_subject is not None else None,
-                **rated("verb.quote_as"),
+        outer = (
+            self.add(
+                Found(
+                    outer_extent,
+                    "indirect",
+                    self.cue_chars(verb),
+                    self.source_chars(outer_subject) if outer_subject is not None else None,
+                    outer_subject.i if outer_subject is not None else None,
+                    **rated("verb.quote_as"),
+                )
             )
+            if outer_subject is not None or not passive
+            else None  # "Y was quoted as saying C": no one named relays it
         )
         cue = (saying.head.idx, saying.idx + len(saying))
         self.add(
