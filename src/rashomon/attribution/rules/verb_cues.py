@@ -1128,7 +1128,9 @@ class VerbCueRules(ExtractorBase):
                     (
                         c
                         for c in child.children
-                        if c.dep_ in ("pcomp", "pobj") and c.lemma_.lower() in self.lexicon.all_cue_lemmas
+                        if c.dep_ in ("pcomp", "pobj")
+                        and c.lemma_.lower() in self.lexicon.all_cue_lemmas
+                        and c.pos_ == "VERB"  # "as saying", not "was cited ... as the most important issue"
                     ),
                     None,
                 )
