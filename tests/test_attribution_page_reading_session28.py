@@ -217,3 +217,19 @@ def test_one_quoted_by_a_paper_is_the_speaker_and_the_paper_relays(nlp):
     rows = attributions(nlp, "The goalkeeper was quoted by a local newspaper as saying he wanted to leave the club.")
     assert ("as saying", "The goalkeeper", "he wanted to leave the club") in rows
     assert all(source != "a local newspaper" or cue == "was quoted" for cue, source, _ in rows)
+
+
+def test_a_document_is_named_with_its_maker(nlp):
+    """ "A report by the state auditor found ...": the source was named "A report", "figures from the health
+    ministry" was "figures"; a reader could not tell whose. A later "the report" still joins it."""
+    analysis = run(
+        nlp,
+        [
+            "A report by the harbour auditor found that the pier had not been inspected.",
+            "The report said the board had ignored three warnings.",
+            "According to figures from the port authority, traffic fell by a third.",
+        ],
+    )
+    names = [source_of(analysis, a).name for a in spoken(analysis)]
+    assert names[:2] == ["A report by the harbour auditor", "A report by the harbour auditor"]
+    assert "figures from the port authority" in names

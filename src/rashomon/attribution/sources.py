@@ -595,6 +595,9 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
     members_of = _members_named(head, lexicon) if person is None else []
     if members_of:  # "a group of shop owners", "a majority of voters": "a group" alone names no one
         name = _text(_without_honorifics({*name_tokens, *members_of}))
+    maker = _maker_of_document(head, lexicon) if person is None and head.pos_ == "NOUN" else []
+    if maker:  # "A report by the state auditor", "figures from the health ministry": not "A report", "figures"
+        name = _text(_without_honorifics({*name_tokens, *maker}))
     determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "nummod", "amod", "quantmod")]
     indefinite = bool(INDEFINITE.intersection(determiners)) and person is None
     kind = _kind(core, head, lexicon, name, indefinite)
@@ -627,6 +630,33 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         described_as=described_as if person is not None else None,
         members=members,
     )
+
+
+def _maker_of_document(head: Token, lexicon: Lexicon) -> list[Token]:
+    """The "by", "from" or "of" phrase that names who made a document the source is ("a report by the state
+    auditor", "estimates from the finance office", "a study by researchers at Halden University"): the
+    preposition, its object's noun phrase and, for people, where they work. Empty for other nouns."""
+    lemma = head.lemma_.lower()
+    if lemma not in lexicon.speaker_nouns.get("documents", ()) and lemma not in lexicon.study_nouns:
+        return []
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("by", "from", "of"):
+            continue
+        maker = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if maker is None or maker.lemma_.lower() in lexicon.speaker_nouns.get("documents", ()):
+            continue  # ("a copy of the report": no maker)
+        tokens = [prep, *_core_tokens(maker)]
+        if lexicon.names_people(maker.lemma_.lower(), maker.lower_, people=True):
+            at = next((c for c in maker.rights if c.dep_ == "prep" and c.lower_ in ("at", "from", "with")), None)
+            tokens += list(at.subtree) if at is not None and len(list(at.subtree)) <= 6 else []
+        if (
+            maker.pos_ == "PROPN"
+            or maker.ent_type_
+            or any(t.dep_ in ("det", "poss", "compound") for t in maker.lefts)
+            or len(tokens) > 2
+        ):
+            return tokens
+    return []
 
 
 def _members_named(head: Token, lexicon: Lexicon) -> list[Token]:
