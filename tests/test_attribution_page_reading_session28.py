@@ -233,3 +233,29 @@ def test_a_document_is_named_with_its_maker(nlp):
     names = [source_of(analysis, a).name for a in spoken(analysis)]
     assert names[:2] == ["A report by the harbour auditor", "A report by the harbour auditor"]
     assert "figures from the port authority" in names
+
+
+def test_what_a_relative_clause_calls_its_noun_is_part_of_what_was_said(nlp):
+    """ "a target that health experts described as "ambitious at best."": the content was "a target" alone and the
+    experts' words were lost; "something she opposed as a senator" gives her role, not what she called it."""
+    rows = attributions(nlp, 'The council set a target that transport experts described as "ambitious at best."')
+    assert (
+        "described",
+        "transport experts",
+        'a target that transport experts described as "ambitious at best."',
+    ) in rows
+    rows = attributions(nlp, "The levy was something she opposed as a councillor in Marston.")
+    assert all("councillor" not in content for _, _, content in rows)
+
+
+def test_an_apposition_others_judge_closes_what_was_said(nlp):
+    """ "The mayor promised a new pier, a plan that traders described as "a fantasy."": the promise ran over the
+    traders' judgment of it; an apposition inside the content ("Even as the race moves to the coast, a region that
+    she hoped to carry, she is still behind, the analyst said") stays."""
+    rows = attributions(nlp, 'The mayor promised a new pier, a plan that traders described as "a fantasy."')
+    assert ("promised", "The mayor", "a new pier") in rows
+    rows = attributions(
+        nlp,
+        "Even as the race moves to the coast, a region that she hoped to carry, she is still behind, the analyst said.",
+    )
+    assert any(cue == "said" and content.endswith("she is still behind") for cue, _, content in rows)

@@ -21,6 +21,7 @@ from .settings import (
     ASIDE_AFTER,
     ASIDE_BETWEEN,
     BARE_CLAUSE_OPENERS,
+    CALLING_VERBS,
     CHANNEL_REACH,
     CIRCUMSTANCE_MARKS,
     CONTENT_DEPS,
@@ -450,8 +451,29 @@ class ContentRules(ExtractorBase):
         return None
 
     def relative_gap(self, ask: Ask) -> Span_ | None:
-        """ "an arrangement the campaign has criticized": the noun the clause hangs on."""
-        return self.relative_gap_of(ask.verb, ask.group, ask.objects)
+        """ "an arrangement the campaign has criticized": the noun the clause hangs on; with what the cue calls
+        it ("a target that experts described as 'ambitious'": PolNeAR's "which as ..."), to the end of that."""
+        span = self.relative_gap_of(ask.verb, ask.group, ask.objects)
+        return self.through_as_phrase(ask.verb, span) if span is not None else None
+
+    def through_as_phrase(self, verb: Token, span: Span_) -> Span_:
+        """``span`` run on to the end of the "as" phrase after ``verb`` that says what the cue takes it for."""
+        phrase = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ == "prep"
+                and c.lower_ == "as"
+                and any(g.dep_ in ("pobj", "pcomp", "amod") for g in c.children)
+            ),
+            None,
+        )
+        if phrase is None or phrase.idx < span[1]:
+            return span
+        end = self.subtree_chars(phrase)[1]
+        if verb.lemma_.lower() not in CALLING_VERBS and not self.quotes_touching(phrase.idx, end):
+            return span  # "something she opposed as a senator": the role she had, not what she called it
+        return span[0], end
 
     def free_relative_gap(self, ask: Ask) -> Span_ | None:
         """ "planned for what he said is a rising need": the parser makes the cue's clause the subject of "is"; the
@@ -1419,7 +1441,8 @@ class ContentRules(ExtractorBase):
     def before_summary_gloss(self, content: tuple[int, int]) -> tuple[int, int]:
         """ "The ministry added that no civilians were harmed, a claim that could not be independently verified": an
         apposition closing the content that sums up what was said ("a claim", "a figure", "a move") is the writer's
-        comment on it, however the parser hung it; the content ends before its comma. Not inside a quotation."""
+        comment on it, however the parser hung it; the content ends before its comma. So does one that others judge
+        (:meth:`judged_by_others`). Not inside a quotation."""
         span = self.doc.char_span(*content, alignment_mode="expand")
         if span is None:
             return content
@@ -1428,7 +1451,11 @@ class ContentRules(ExtractorBase):
             if (
                 comma.text == ","
                 and article.lower_ in ("a", "an")
-                and noun.lemma_.lower() in SUMMARY_NOUNS
+                and (
+                    noun.lemma_.lower() in SUMMARY_NOUNS
+                    or self.judged_by_others(noun)
+                    and noun.right_edge.i >= span.end - 2  # closing it
+                )
                 and noun.tag_ == "NN"
                 and noun.dep_ not in SUBJECT_DEPS  # "Overall, she said, a claim of theirs was ...": the clause goes on
                 and comma.i > span.start
@@ -1436,6 +1463,16 @@ class ContentRules(ExtractorBase):
             ):
                 return self.ending_before(content, comma.idx)
         return content
+
+    def judged_by_others(self, noun: Token) -> bool:
+        """ "a new pier, a plan that traders described as 'a fantasy'": an apposition whose relative clause has a
+        speaker of its own judging it is someone else's view of what was said, not more of it."""
+        return any(
+            c.dep_ == "relcl"
+            and c.lemma_.lower() in self.lexicon.all_cue_lemmas
+            and any(s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP") for s in c.children)
+            for c in noun.rights
+        )
 
     def own_clause_after(self, head: Token, first: int) -> bool:
         """ "Firms have begun rerouting cargo, people familiar with their plans said, and two lines are reportedly

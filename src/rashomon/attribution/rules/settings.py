@@ -989,3 +989,40 @@ RECIPIENT_VERBS = frozenset(
 #: Feelings that, after "for", "out of" or "in" with no article or owner, give the reason for an act ("for fear of
 #: reprisals"), not someone's stated view.
 REASON_NOUNS = frozenset({"fear", "concern", "worry"})
+#: Verbs that call something something ("a target experts described as ambitious", "whom he blasted as a bully"):
+#: their "as" phrase is what was said of it; after another verb it is a role ("opposed as a senator").
+CALLING_VERBS = frozenset(
+    {
+        "describe",
+        "call",
+        "view",
+        "see",
+        "regard",
+        "characterize",
+        "characterise",
+        "label",
+        "brand",
+        "dismiss",
+        "blast",
+        "denounce",
+        "hail",
+        "praise",
+        "portray",
+        "depict",
+        "deride",
+        "paint",
+        "condemn",
+        "criticize",
+        "criticise",
+        "tout",
+        "bill",
+        "frame",
+        "decry",
+        "slam",
+        "attack",
+        "mock",
+        "ridicule",
+        "consider",
+        "cast",
+    }
+)

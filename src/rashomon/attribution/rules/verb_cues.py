@@ -680,6 +680,8 @@ class VerbCueRules(ExtractorBase):
             if name is not None:
                 content, source = (content[0], name[0]), (name[1], source[1])
         parenthetical = kind != "next_block" and content[0] <= cue[0] and cue[1] <= content[1]
+        if parenthetical and cue[1] < content[1] and self.text[cue[0] : cue[1]].endswith(" as"):
+            cue = (cue[0], cue[1] - len(" as"))  # "a target experts described as 'ambitious'": "as" is what was said
         if source and kind != "next_block" and not parenthetical and content[0] < source[1] and source[0] < content[1]:
             return  # the "source" sits inside what is said: a mis-parse, not an attribution
         found = Found(
