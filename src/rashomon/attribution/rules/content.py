@@ -471,8 +471,11 @@ class ContentRules(ExtractorBase):
         if phrase is None or phrase.idx < span[1]:
             return span
         end = self.subtree_chars(phrase)[1]
-        if verb.lemma_.lower() not in CALLING_VERBS and not self.quotes_touching(phrase.idx, end):
+        quoted = bool(self.quotes_touching(phrase.idx, end))
+        if verb.lemma_.lower() not in CALLING_VERBS and not quoted:
             return span  # "something she opposed as a senator": the role she had, not what she called it
+        if not quoted and self.doc[verb.left_edge.i - 1].text == ",":
+            return span  # "the panel, which they describe as a tool": the content's boundary rules end it at the comma
         return span[0], end
 
     def free_relative_gap(self, ask: Ask) -> Span_ | None:
