@@ -259,3 +259,20 @@ def test_an_apposition_others_judge_closes_what_was_said(nlp):
         "Even as the race moves to the coast, a region that she hoped to carry, she is still behind, the analyst said.",
     )
     assert any(cue == "said" and content.endswith("she is still behind") for cue, _, content in rows)
+
+
+def test_an_act_joined_after_a_quoted_accusation_is_the_accusers(nlp):
+    """'The campaign hit back, accusing Aslan of "scaremongering" and pointing to a surplus': the parser joins
+    "pointing" to the quoted word, and Aslan, the one accused, was made to point."""
+    rows = attributions(
+        nlp,
+        'The mayor\'s campaign hit back, accusing Okafor of "scaremongering" and pointing to a surplus in the budget.',
+    )
+    assert ("pointing to", "The mayor's campaign", "a surplus in the budget") in rows
+
+
+def test_a_relative_clause_on_the_affiliation_is_not_part_of_the_name(nlp):
+    """ "A spokesman for the interior ministry, which oversees the police, said": the source was named with the
+    relative clause."""
+    analysis = run(nlp, ["A spokesman for the port authority, which runs the ferries, said the pier would reopen."])
+    assert [source_of(analysis, a).name for a in spoken(analysis)] == ["A spokesman for the port authority"]

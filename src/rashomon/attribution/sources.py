@@ -582,9 +582,13 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
     name = _text(_without_honorifics(name_tokens)) or head.text
     if person is None and affiliation and head_lemma in lexicon.unnamed_person_heads:
         affiliated = [
-            t for c in head.rights if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPOSITIONS for t in c.subtree
+            t
+            for c in head.rights
+            if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPOSITIONS
+            for t in c.subtree
+            if not _in_relative_clause(t, c)
         ]
-        # "a fighter with a militia on the government side"
+        # "a fighter with a militia on the government side" (not "..., which oversees the police")
         name = _text(_without_honorifics(set(core) | set(affiliated)))
     if person is None and head.pos_ == "NOUN" and head_lemma in lexicon.unnamed_person_heads:
         # "people familiar with the talks", "officials close to the mayor": without its adjective phrase, "people"
@@ -630,6 +634,16 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         described_as=described_as if person is not None else None,
         members=members,
     )
+
+
+def _in_relative_clause(token: Token, top: Token) -> bool:
+    """Whether ``token`` is inside a relative clause (or its comma) below ``top``."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.i == top.i:
+            return False
+        if ancestor.dep_ in ("relcl", "acl") or token.is_punct and token.head.dep_ in ("relcl",):
+            return True
+    return False
 
 
 def _maker_of_document(head: Token, lexicon: Lexicon) -> list[Token]:

@@ -634,6 +634,16 @@ class SpeakerRules(ExtractorBase):
         infinitive = verb.tag_ == "VB" and to_infinitive(verb)
         if verb.dep_ == "conj" and self.imperative_conjunct(verb):
             return None  # "X has dropped plans, but don't expect him to ...": an imperative speaks to the reader
+        if (
+            verb.dep_ == "conj"
+            and verb.head.dep_ == "pcomp"
+            and verb.head.head.dep_ == "prep"
+            and verb.head.head.head.pos_ == "VERB"
+            and self.quoted_alone(verb.head, verb)
+        ):
+            # 'accusing Aslan of "scaremongering" and pointing to X': the parser joins the act to the quoted word;
+            # the one accusing points
+            return self.subject_of(verb.head.head.head)
         if verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive)):
             passive = self.passive_subject_of_head(verb)
             if passive is not None:
@@ -792,6 +802,11 @@ class SpeakerRules(ExtractorBase):
         if noun.dep_ == "pobj" and noun.head.lower_ in ABSOLUTE_PREPOSITIONS:
             return noun if self.can_speak(noun) else None
         return self.clause_subject(noun)
+
+    def quoted_alone(self, word: Token, after: Token) -> bool:
+        """Whether ``word`` sits inside a quotation that closes before ``after``."""
+        quote = self.inside_quote(word.idx)
+        return quote is not None and quote.end <= after.idx
 
     def name_misread_as_interjection(self, verb: Token) -> Token | None:
         """ "Pike dismissed the offer as ...": the tagger read a surname that opens the sentence as an interjection,
