@@ -276,3 +276,12 @@ def test_a_relative_clause_on_the_affiliation_is_not_part_of_the_name(nlp):
     relative clause."""
     analysis = run(nlp, ["A spokesman for the port authority, which runs the ferries, said the pier would reopen."])
     assert [source_of(analysis, a).name for a in spoken(analysis)] == ["A spokesman for the port authority"]
+
+
+def test_a_suit_speaks_and_a_lawsuit_keeps_both_its_makers(nlp):
+    """'"...," the suit says': a lawsuit called a suit was no source; "the lawsuit from Nebraska and Oklahoma"
+    was named "the lawsuit from Nebraska"."""
+    rows = attributions(nlp, '"The toll breaks the harbour charter," the suit says.')
+    assert ("says", "the suit", '"The toll breaks the harbour charter,"') in rows
+    analysis = run(nlp, ["The lawsuit from Marston and Kestrel Bay argues that the toll breaks the charter."])
+    assert [source_of(analysis, a).name for a in spoken(analysis)] == ["The lawsuit from Marston and Kestrel Bay"]

@@ -660,6 +660,9 @@ def _maker_of_document(head: Token, lexicon: Lexicon) -> list[Token]:
         if maker is None or maker.lemma_.lower() in lexicon.speaker_nouns.get("documents", ()):
             continue  # ("a copy of the report": no maker)
         tokens = [prep, *_core_tokens(maker)]
+        for joined in maker.rights:  # "from Nebraska and Oklahoma"
+            if joined.dep_ == "cc" or joined.dep_ == "conj" and joined.pos_ == maker.pos_:
+                tokens += [joined] if joined.dep_ == "cc" else _core_tokens(joined)
         if lexicon.names_people(maker.lemma_.lower(), maker.lower_, people=True):
             at = next((c for c in maker.rights if c.dep_ == "prep" and c.lower_ in ("at", "from", "with")), None)
             tokens += list(at.subtree) if at is not None and len(list(at.subtree)) <= 6 else []
