@@ -237,7 +237,7 @@ def test_a_document_is_named_with_its_maker(nlp):
 
 def test_what_a_relative_clause_calls_its_noun_is_part_of_what_was_said(nlp):
     """ "a target that health experts described as "ambitious at best."": the content was "a target" alone and the
-    experts' words were lost; "something she opposed as a senator" gives her role, not what she called it."""
+    experts' words were lost; "something she opposed as a councillor" gives her role, not what she called it."""
     rows = attributions(nlp, 'The council set a target that transport experts described as "ambitious at best."')
     assert (
         "described",
@@ -250,13 +250,13 @@ def test_what_a_relative_clause_calls_its_noun_is_part_of_what_was_said(nlp):
 
 def test_an_apposition_others_judge_closes_what_was_said(nlp):
     """ "The mayor promised a new pier, a plan that traders described as "a fantasy."": the promise ran over the
-    traders' judgment of it; an apposition inside the content ("Even as the race moves to the coast, a region that
+    traders' judgment of it; an apposition inside the content ("While the tour heads to the coast, a region that
     she hoped to carry, she is still behind, the analyst said") stays."""
     rows = attributions(nlp, 'The mayor promised a new pier, a plan that traders described as "a fantasy."')
     assert ("promised", "The mayor", "a new pier") in rows
     rows = attributions(
         nlp,
-        "Even as the race moves to the coast, a region that she hoped to carry, she is still behind, the analyst said.",
+        "While the tour heads to the coast, a region that she hoped to carry, she is still behind, the analyst said.",
     )
     assert any(cue == "said" and content.endswith("she is still behind") for cue, _, content in rows)
 
@@ -279,8 +279,8 @@ def test_a_relative_clause_on_the_affiliation_is_not_part_of_the_name(nlp):
 
 
 def test_a_suit_speaks_and_a_lawsuit_keeps_both_its_makers(nlp):
-    """'"...," the suit says': a lawsuit called a suit was no source; "the lawsuit from Nebraska and Oklahoma"
-    was named "the lawsuit from Nebraska"."""
+    """'"...," the suit says': a lawsuit called a suit was no source; "the lawsuit from two states, A and B" was
+    named with the first of them only."""
     rows = attributions(nlp, '"The toll breaks the harbour charter," the suit says.')
     assert ("says", "the suit", '"The toll breaks the harbour charter,"') in rows
     analysis = run(nlp, ["The lawsuit from Marston and Kestrel Bay argues that the toll breaks the charter."])

@@ -588,7 +588,7 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
             for t in c.subtree
             if not _in_relative_clause(t, c)
         ]
-        # "a fighter with a militia on the government side" (not "..., which oversees the police")
+        # "a gunner with a brigade on the army's side" (not "..., which oversees the police")
         name = _text(_without_honorifics(set(core) | set(affiliated)))
     if person is None and head.pos_ == "NOUN" and head_lemma in lexicon.unnamed_person_heads:
         # "people familiar with the talks", "officials close to the mayor": without its adjective phrase, "people"
@@ -660,7 +660,7 @@ def _maker_of_document(head: Token, lexicon: Lexicon) -> list[Token]:
         if maker is None or maker.lemma_.lower() in lexicon.speaker_nouns.get("documents", ()):
             continue  # ("a copy of the report": no maker)
         tokens = [prep, *_core_tokens(maker)]
-        for joined in maker.rights:  # "from Nebraska and Oklahoma"
+        for joined in maker.rights:  # "from Marston and Kestrel Bay"
             if joined.dep_ == "cc" or joined.dep_ == "conj" and joined.pos_ == maker.pos_:
                 tokens += [joined] if joined.dep_ == "cc" else _core_tokens(joined)
         if lexicon.names_people(maker.lemma_.lower(), maker.lower_, people=True):
@@ -690,7 +690,7 @@ def _members_named(head: Token, lexicon: Lexicon) -> list[Token]:
             and member.pos_ == "NOUN"
             and lexicon.names_people(member.lemma_.lower(), member.lower_, people=True)
         ):
-            return [prep, *_core_tokens(member)]  # (not "... at Notre Dame, a university": where, not who)
+            return [prep, *_core_tokens(member)]  # (not "... at Halden, a port town": where, not who)
     return []
 
 

@@ -473,9 +473,9 @@ class ContentRules(ExtractorBase):
         end = self.subtree_chars(phrase)[1]
         quoted = bool(self.quotes_touching(phrase.idx, end))
         if verb.lemma_.lower() not in CALLING_VERBS and not quoted:
-            return span  # "something she opposed as a senator": the role she had, not what she called it
+            return span  # "a levy she fought as a councillor": the role she had, not what she called it
         if not quoted and self.doc[verb.left_edge.i - 1].text == ",":
-            return span  # "the panel, which they describe as a tool": the content's boundary rules end it at the comma
+            return span  # "the pier, which they describe as a hazard": the content's boundary rules end it at the comma
         return span[0], end
 
     def free_relative_gap(self, ask: Ask) -> Span_ | None:

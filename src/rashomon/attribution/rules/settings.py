@@ -990,7 +990,7 @@ RECIPIENT_VERBS = frozenset(
 #: reprisals"), not someone's stated view.
 REASON_NOUNS = frozenset({"fear", "concern", "worry"})
 #: Verbs that call something something ("a target experts described as ambitious", "whom he blasted as a bully"):
-#: their "as" phrase is what was said of it; after another verb it is a role ("opposed as a senator").
+#: their "as" phrase is what was said of it; after another verb it is a role ("fought it as a councillor").
 CALLING_VERBS = frozenset(
     {
         "describe",
