@@ -285,3 +285,25 @@ def test_a_suit_speaks_and_a_lawsuit_keeps_both_its_makers(nlp):
     assert ("says", "the suit", '"The toll breaks the harbour charter,"') in rows
     analysis = run(nlp, ["The lawsuit from Marston and Kestrel Bay argues that the toll breaks the charter."])
     assert [source_of(analysis, a).name for a in spoken(analysis)] == ["The lawsuit from Marston and Kestrel Bay"]
+
+
+def test_a_role_is_named_with_what_it_is_of(nlp):
+    """ "The owner of the warehouse said ...": the source was named "The owner"; a description named later still
+    joins the person ("the lawyer for the club ... The lawyer, Ida Vell, ...")."""
+    analysis = run(
+        nlp,
+        [
+            "The owner of the boatyard, who asked not to be named, said the damage was severe.",
+            "The head of the port authority said the pier would reopen in May.",
+        ],
+    )
+    names = {source_of(analysis, a).name for a in spoken(analysis)}
+    assert {"The owner of the boatyard", "The head of the port authority"} <= names
+    analysis = run(
+        nlp,
+        [
+            "The harbour board was fined, the lawyer for the board said on Friday.",
+            "The lawyer, Ida Vell, said the board would appeal.",
+        ],
+    )
+    assert {source_of(analysis, a).name for a in spoken(analysis)} == {"Ida Vell"}

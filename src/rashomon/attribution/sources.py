@@ -28,6 +28,8 @@ from .lexicon import SOURCE_KIND_ORDER, Lexicon
 ASIDE_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "prep"})
 #: Prepositions that introduce a source's affiliation ("spokesman for X", "a fighter with X", "official in X").
 AFFILIATION_PREPOSITIONS = frozenset({"for", "with", "of", "in", "from", "at"})
+#: The longest affiliation phrase a role's name takes whole ("the chairman of the Joint Chiefs of Staff").
+MAX_AFFILIATION_WORDS = 7
 #: Determiners that make a mention indefinite: every such mention is a new speaker.
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three", "other"})
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
@@ -580,15 +582,22 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
     if affiliation is None and head.pos_ != "PROPN":
         affiliation = _agent_or_owner(head)
     name = _text(_without_honorifics(name_tokens)) or head.text
-    if person is None and affiliation and head_lemma in lexicon.unnamed_person_heads:
-        affiliated = [
-            t
-            for c in head.rights
-            if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPOSITIONS
-            for t in c.subtree
-            if not _in_relative_clause(t, c)
-        ]
-        # "a gunner with a brigade on the army's side" (not "..., which oversees the police")
+    of_someone = head.pos_ == "NOUN" and (head_lemma in lexicon.roles or lexicon.names_people(head_lemma, people=True))
+    affiliated_person = bool(affiliation) and head_lemma in lexicon.unnamed_person_heads
+    if person is None and (affiliated_person or of_someone):
+        affiliated = []
+        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPOSITIONS):
+            if not affiliated_person and prep.lower_ == "in":
+                continue  # "The voters in the town": where they are, not whose they are
+            phrase = [t for t in prep.subtree if not _in_relative_clause(t, prep)]
+            if not affiliated_person and len(phrase) > MAX_AFFILIATION_WORDS:  # a long description: its first noun
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                phrase = [prep, *_core_tokens(obj)] if obj is not None else []
+            affiliated += phrase
+            if not affiliated_person:
+                break  # "a congressman from Idaho", not "... from Idaho with a track record of X"
+        # "a gunner with a brigade on the army's side", "The owner of the warehouse" (not "..., which oversees the
+        # police")
         name = _text(_without_honorifics(set(core) | set(affiliated)))
     if person is None and head.pos_ == "NOUN" and head_lemma in lexicon.unnamed_person_heads:
         # "people familiar with the talks", "officials close to the mayor": without its adjective phrase, "people"
@@ -637,11 +646,11 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
 
 
 def _in_relative_clause(token: Token, top: Token) -> bool:
-    """Whether ``token`` is inside a relative clause (or its comma) below ``top``."""
+    """Whether ``token`` is inside a relative clause or an apposition (or its comma) below ``top``."""
     for ancestor in (token, *token.ancestors):
         if ancestor.i == top.i:
             return False
-        if ancestor.dep_ in ("relcl", "acl") or token.is_punct and token.head.dep_ in ("relcl",):
+        if ancestor.dep_ in ("relcl", "acl", "appos") or token.is_punct and token.head.dep_ in ("relcl", "appos"):
             return True
     return False
 
@@ -988,7 +997,7 @@ class SourceBook:
             and not e.proper
             and not e.plural
             and e.name.lower().split()[0] == "the"
-            and e.key == key
+            and e.key[: len(key)] == key  # ("the lawyer for the campaign ... The lawyer, Jane Roe,")
             and e.last_seen >= self.floor
         ]
         holders = [e for e in self.entries if e.kind == "person" and e.role and name_key(e.role) == key]
