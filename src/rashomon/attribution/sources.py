@@ -28,7 +28,7 @@ from .lexicon import SOURCE_KIND_ORDER, Lexicon
 ASIDE_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advmod", "prep"})
 #: Prepositions that introduce a source's affiliation ("spokesman for X", "a fighter with X", "official in X").
 AFFILIATION_PREPOSITIONS = frozenset({"for", "with", "of", "in", "from", "at"})
-#: The longest affiliation phrase a role's name takes whole ("the chairman of the Joint Chiefs of Staff").
+#: The longest affiliation phrase a role's name takes whole ("the head of the Office of Harbour Works").
 MAX_AFFILIATION_WORDS = 7
 #: Determiners that make a mention indefinite: every such mention is a new speaker.
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three", "other"})
@@ -595,7 +595,7 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
                 phrase = [prep, *_core_tokens(obj)] if obj is not None else []
             affiliated += phrase
             if not affiliated_person:
-                break  # "a congressman from Idaho", not "... from Idaho with a track record of X"
+                break  # "a councillor from Marston", not "... from Marston with a long record of X"
         # "a gunner with a brigade on the army's side", "The owner of the warehouse" (not "..., which oversees the
         # police")
         name = _text(_without_honorifics(set(core) | set(affiliated)))
