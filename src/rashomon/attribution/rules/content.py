@@ -692,10 +692,15 @@ class ContentRules(ExtractorBase):
             return self.with_infinitive(ask.verb, objects[0], self.object_phrase(ask.verb, objects[0]))
         return None
 
+    def content_prepositions(self, lemma: str) -> frozenset[str]:
+        """The prepositions that open what a cue says: those of any cue ("for", "against", "about") and the
+        lexicon's own for this one ("accused X of", "called on")."""
+        return CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
+
     def asked_for(self, ask: Ask) -> bool:
         """ "urged calm", "advised caution": the object of a verb that usually names the one addressed ("urged the
         council to ...") is what was asked for when it cannot speak and nothing follows it as a clause."""
-        own = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(ask.lemma, ()))
+        own = self.content_prepositions(ask.lemma)
         after = list(ask.verb.children) + list(ask.objects[0].children)
         return self.speaker_kind(ask.objects[0]) is None and not any(
             c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in own for c in after
@@ -774,7 +779,7 @@ class ContentRules(ExtractorBase):
         """ "lashed out at X", "pushed back against X", "called for X": a prepositional object (not "spoke to
         reporters": an addressee; not "spoke on Monday": when)."""
         verb, lemma, objects = ask.verb, ask.lemma, ask.objects
-        prepositions = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
+        prepositions = self.content_prepositions(lemma)
         if not objects and ask.group == "speech" and not ask.passive:  # not "should not be called ... on line 8"
             prepositions |= SPEECH_PREPOSITIONS - (ADDRESSEE_PREPOSITIONS if lemma in ADDRESSEE_VERBS else set())
         if lemma in SPEAKS_FOR_VERBS:
@@ -1341,7 +1346,7 @@ class ContentRules(ExtractorBase):
         )
         if not takes_object or lemma in self.lexicon.recipient_objects:
             return None
-        own = CONTENT_PREPOSITIONS | set(self.lexicon.cue_prepositions.get(lemma, ()))
+        own = self.content_prepositions(lemma)
         if any(o.tag_ not in ("WDT", "WP") for o in objects) or any(
             (c.dep_ in ("ccomp", "xcomp", "dative") or c.dep_ == "prep" and c.lower_ in own) and c.i > verb.i
             for c in verb.children
