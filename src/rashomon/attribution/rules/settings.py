@@ -381,10 +381,10 @@ MAX_SPEAKER_TOKENS = 4
 DEFINED_TERM_REACH = 4
 #: A speaker between a closing quotation mark and its cue ('"...," Jane Roe, an adviser, said') is at most this long.
 MAX_SPEAKER_SPAN = 25
-#: How many tokens before a colon that opens a quotation the speaker's name may start ("Roe in 1992:").
 #: Nouns that speak as a side in court ("the defence argued"), but not with an owner or an object ("his defense
 #: of the plan", "a defense in any action"): an act, not a side.
 COURT_SIDES = frozenset({"defence", "defense", "prosecution"})
+#: How many tokens before a colon that opens a quotation the speaker's name may start ("Roe in 1992:").
 COLON_NAME_REACH = 6
 #: Parts of speech a short speaker's phrase is made of ("one resident", "a local shopkeeper", "Ida's neighbour").
 NOUN_PHRASE_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN", "PART"})
@@ -911,7 +911,7 @@ RETORT_CONTENT_RULES = frozenset({"content.clause", "content.aside", "content.co
 #: "puts the toll at 15", "placed the cost at $2 billion": a verb of setting a figure, the figure's noun as its
 #: object and "at" the amount: an estimate someone gives (``VerbCueRules.from_estimate``).
 ESTIMATE_SETTING_VERBS = frozenset({"put", "place"})
-# A pronoun for a figure given just before ("Police said 5,000. Organisers put it at 20,000.").
+#: A pronoun for a figure given just before ("Police said 5,000. Organisers put it at 20,000.").
 ESTIMATE_PRONOUNS = frozenset({"it", "that", "them"})
 ESTIMATE_FIGURE_NOUNS = frozenset(
     {
