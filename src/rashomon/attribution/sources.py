@@ -589,7 +589,7 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPOSITIONS):
             if not affiliated_person and prep.lower_ == "in":
                 continue  # "The voters in the town": where they are, not whose they are
-            phrase = [t for t in prep.subtree if not _in_relative_clause(t, prep)]
+            phrase = [t for t in prep.subtree if not _in_aside(t, prep)]
             if not affiliated_person and len(phrase) > MAX_AFFILIATION_WORDS:  # a long description: its first noun
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 phrase = [prep, *_core_tokens(obj)] if obj is not None else []
@@ -645,12 +645,14 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
     )
 
 
-def _in_relative_clause(token: Token, top: Token) -> bool:
-    """Whether ``token`` is inside a relative clause or an apposition (or its comma) below ``top``."""
+def _in_aside(token: Token, top: Token) -> bool:
+    """Whether ``token`` is inside a relative clause or an apposition (or is its comma) below ``top``."""
+    if token.is_punct and token.head.dep_ in ("relcl", "appos") and token.i != top.i:
+        return True
     for ancestor in (token, *token.ancestors):
         if ancestor.i == top.i:
             return False
-        if ancestor.dep_ in ("relcl", "acl", "appos") or token.is_punct and token.head.dep_ in ("relcl", "appos"):
+        if ancestor.dep_ in ("relcl", "acl", "appos"):
             return True
     return False
 
