@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ...dateline import dateline_end
 from ..lexicon import Lexicon
-from .boundaries import after_connective, bounded, trailing_occasion
+from .boundaries import after_connective, after_speech_time, bounded, trailing_occasion
 from .marks import Quote, quote_spans, quoted_title
 from .settings import (
     CAUGHT_VERBS,
@@ -56,6 +56,15 @@ def to_infinitive(verb: Token) -> bool:
     """Whether ``verb`` carries the infinitive marker "to" ("declined to comment", "asked her to leave"): an
     ``aux`` child the tagger read as TO. The rules ask it to tell an infinitive clause from a tensed one."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def perfect_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is the participle of a perfect infinitive ("to have told"): the act is reported as done."""
+    return (
+        verb.tag_ == "VBN"
+        and to_infinitive(verb)
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    )
 
 
 def clear_of(verb: Token) -> Token | None:
@@ -240,6 +249,7 @@ class ExtractorBase:
         if found.kind in ("indirect", "mixed") and found.cue is not None:
             found.content = after_connective(self.doc, found.content)
         if found.kind == "indirect" and found.cue is not None:
+            found.content = after_speech_time(self.doc, found.content, found.cue)
             found.content = bounded(
                 self.doc, self.text, self.within_line(found.content, found.cue), self.lexicon.statement_lemmas
             )

@@ -35,7 +35,8 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
 
 One rule moves the start instead, on indirect and mixed contents alike (:func:`after_connective`): a **discourse
 connective** that opens the sentence before a comma ("Still, ...", "Even so, ...") is the writer's link to the
-sentence before, not the source's words.
+sentence before, not the source's words; and on indirect contents (:func:`after_speech_time`) a **time phrase**
+right after the cue ("said on Saturday it had ...") is when it was said.
 
 A rule takes the doc, the content's first and last token and the lemmas of statement verbs
 (:attr:`~..lexicon.Lexicon.statement_lemmas`), and answers the new last token (or
@@ -60,6 +61,7 @@ from .settings import (
     SAY_LEMMAS,
     SECOND_COMPLEMENT_MARKS,
     SENTENCE_CONNECTIVES,
+    SPEECH_TIME_LEADS,
     TRAILING_CONNECTIVES,
 )
 
@@ -323,6 +325,32 @@ def after_connective(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
         if words[:comma] == connective and comma < len(span) - 1 and span[comma].text == ",":
             return span[comma + 1].idx, content[1]
     return content
+
+
+def after_speech_time(doc: Doc, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """``content`` without the time phrase that opens it right after its cue ("The army said on Saturday it had
+    retaken the town": the army said "it had retaken the town"; "said Tuesday the talks had failed"). With no
+    "that" to mark where the clause starts, the parser hangs the day on the reported verb; news style puts the
+    time of the statement there. Only a run of date and time words (and the "on", "at", "late", "early" that
+    lead them) followed by the clause's subject; "said Tuesday's vote was rigged" keeps its words."""
+    span = tokens_of(doc, content)
+    if span is None or len(span) < 3 or not set(doc.text[cue[1] : content[0]].lower().split()) <= SPEECH_TIME_LEADS:
+        return content  # only right after the cue, or after a "late" the parser gave the cue
+    run = 0
+    while run < len(span) - 1 and (span[run].ent_type_ in ("DATE", "TIME") or span[run].lower_ in SPEECH_TIME_LEADS):
+        run += 1
+    if run == 0 or not any(t.ent_type_ in ("DATE", "TIME") for t in span[:run]):
+        return content
+    subject = span[run]
+    clause = subject.head
+    if subject.dep_ not in SUBJECT_DEPS or subject.left_edge.i != subject.i or clause.i < subject.i:
+        subject = next((t for t in span[run:] if t.dep_ in SUBJECT_DEPS and t.left_edge.i == span[run].i), None)
+        if subject is None:
+            return content
+        clause = subject.head
+    if any(span.start <= t.head.i and t.head.i != clause.i and not t.head.i < span.start + run for t in span[:run]):
+        return content  # a time word of the subject ("Tuesday's vote") or of something else
+    return span[run].idx, content[1]
 
 
 def bounded(

@@ -69,9 +69,10 @@ CONFIDENCE: dict[str, float] = {
     "layout.speaker_label": 0.85,  # "PENCE: ..." (pooled 49/56)
     "layout.colon_quote": 0.35,  # 'Name: "..."' (pooled 1/3)
     "layout.dash_byline": 0.95,  # '"..." - Name' (18/18; capped)
-    "quote.orphan": 0.6,
+    "layout.interview_answer": 0.85,  # "A: ...", the one interviewed left unnamed (as "layout.speaker_label")
+    "quote.orphan": 0.6,  # a quotation no cue claims, left to the previous speaker (no cue to score: unmeasured)
     # speakers (page.py with speakers.writer_word): the most an attribution to the page's own writer can be sure of
-    "speaker.writer": 0.9,  # "we recommend", "I don't think" outside quotations, given to the publisher (unmeasured)  # a quotation no cue claims, left to the previous speaker (no cue to score: unmeasured)
+    "speaker.writer": 0.9,  # "we recommend", "I don't think" outside quotations, given to the publisher (unmeasured)
 }
 
 #: The most a verb cue of each lexicon group can be sure of, from the clause rule's precision per group on PolNeAR

@@ -13,6 +13,7 @@ from .base import ExtractorBase, clear_of, set_off, to_infinitive
 from .boundaries import opened_by_in_case, second_complement
 from .confidence import CONFIDENCE
 from .settings import (
+    ABSOLUTE_PREPOSITIONS,
     ACCUSATION_VERBS,
     ACT_TIME_PREPOSITIONS,
     ADDRESSEE_PREPOSITIONS,
@@ -26,6 +27,7 @@ from .settings import (
     CIRCUMSTANCE_MARKS,
     CONTENT_DEPS,
     CONTENT_PREPOSITIONS,
+    DEED_OBJECT_VERBS,
     FINDING_VERBS,
     GAP_PRONOUNS,
     JUDGING_VERBS,
@@ -692,6 +694,11 @@ class ContentRules(ExtractorBase):
             return self.with_infinitive(ask.verb, objects[0], self.object_phrase(ask.verb, objects[0]))
         return None
 
+    def names_speech(self, noun: Token) -> bool:
+        """Whether ``noun`` is a noun of saying ("a note", "a warning"): a cue noun, or one a light verb makes one."""
+        lemma = noun.lemma_.lower()
+        return lemma in self.lexicon.cue_nouns or lemma in self.lexicon.light_nouns
+
     def content_prepositions(self, lemma: str) -> frozenset[str]:
         """The prepositions that open what a cue says: those of any cue ("for", "against", "about") and the
         lexicon's own for this one ("accused X of", "called on")."""
@@ -761,12 +768,14 @@ class ContentRules(ExtractorBase):
         return None
 
     def topic_object(self, ask: Ask) -> Span_ | None:
-        """ "told the story of X", "wrote an assessment of X"."""
+        """ "told the story of X", "wrote an assessment of X", "added a note of caution" (not "added pressure on X":
+        after "add", only a noun of saying makes a text)."""
         objects = ask.objects
         if (
             objects
             and ask.group == "speech"
             and ask.lemma in NO_OBJECT_CONTENT
+            and (ask.lemma not in DEED_OBJECT_VERBS or self.names_speech(objects[0]))
             and objects[0].pos_ == "NOUN"
             and not self.is_person(objects[0])
             and objects[0].ent_type_ not in ("ORG", "NORP", "GPE")
@@ -1230,7 +1239,7 @@ class ContentRules(ExtractorBase):
 
     def participial_cues(self, head: Token) -> list[Token]:
         """Participial cues ("..., saying ...": advcl, VBG, a cue lemma; or after "before", "by": "praised X before
-        adding Y", "answered by noting Y") after ``head`` and within its subtree's
+        adding Y", "answered by noting Y"; or with a subject of its own after "with") after ``head`` and within its subtree's
         edges, in order, at most ``MAX_SUBTREE_CUES``: from one sorted index per doc, not a walk of the subtree
         (a paragraph chaining 1,000 cues made that quadratic). Not all need descend from ``head``: see
         :meth:`descends`."""
@@ -1246,6 +1255,9 @@ class ContentRules(ExtractorBase):
                     or t.dep_ == "pcomp"
                     and t.head.lower_ in NEXT_ACT_PREPOSITIONS
                     and t.lemma_.lower() not in OCCASION_VERBS  # "before speaking engagements": an occasion
+                    or t.dep_ == "pcomp"  # "mocked the fee, with one fan calling it X": another's words
+                    and t.head.lower_ in ABSOLUTE_PREPOSITIONS
+                    and any(c.dep_ == "nsubj" for c in t.children)
                 )
             ]
         index = self._participles

@@ -56,6 +56,7 @@ from .settings import (
     QUESTION_MARKS,
     REFLEXIVE_PRONOUNS,
     SUMMONING_VERBS,
+    TALKS_NOUNS,
     WH_GAP_WORDS,
     WH_WORDS,
 )
@@ -286,6 +287,14 @@ class CueDiscipline(ExtractorBase):
             and verb.dep_ == "advcl"
             and verb.i < verb.head.i
             and not any(c.dep_ == "ccomp" for c in verb.children)
+        )
+
+    @staticmethod
+    def compound_misread(verb: Token) -> bool:
+        """ "Ceasefire talks stall", "Trade talks resume": a headline's noun compound the parser read as a subject
+        and a verb; a singular common noun with no determiner before "talks" is the name of the talks."""
+        return verb.lower_ in TALKS_NOUNS and any(
+            c.dep_ == "nsubj" and c.tag_ == "NN" and c.i == verb.i - 1 and not any(c.children) for c in verb.lefts
         )
 
     @staticmethod

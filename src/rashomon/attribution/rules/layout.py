@@ -14,6 +14,7 @@ from .settings import (
     COLON_NAME_REACH,
     DEFINED_TERM_REACH,
     EMBEDDED_CLAUSE_DEPS,
+    INTERVIEW_TURNS,
     MAX_SPEAKER_TOKENS,
     MIN_CLAIMED_QUOTE_WORDS,
     NOUN_PHRASE_POS,
@@ -48,13 +49,23 @@ class LayoutRules(ExtractorBase):
             return
         if any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and t.lower_ != "of" for t in name):
             return  # "Stealth Over Health:", "The Gap Goes On:": a Title-Case heading, not a name
+        rest = [t for t in doc[colon + 1 : end] if not t.is_space]
+        if name.text.lower() in INTERVIEW_TURNS:
+            # "Q: ...", "A: Never.": a transcript's turns. The letter names no one. The questions are the
+            # interviewer's, the publisher's own voice; the answers are the one interviewed, whose name is in
+            # the page's prose if anywhere: someone's words, the speaker left unnamed
+            if INTERVIEW_TURNS[name.text.lower()] == "answer":
+                self.claimed_tokens.add(colon)
+                content = self.chars(rest[0].i, end - 1)
+                cue = (doc[colon].idx, doc[colon].idx + 1)
+                self.add(Found(content, "direct", cue, None, None, **rated("layout.interview_answer")))
+            return
         if name.text.lower() in self.lexicon.heading_labels or (
             all(t.is_upper for t in name if t.is_alpha) and any(t.is_stop for t in name)
         ):
             return  # "UPDATE:", "STAT OF THE WEEK:": a heading, not a speaker
         if name.root.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
             return  # "Iowa: Tim Albrecht, Brad Anderson, ...": a place heading a list, not a speaker
-        rest = [t for t in doc[colon + 1 : end] if not t.is_space]
         if len(rest) < MIN_CLAIMED_QUOTE_WORDS:
             return
         if self.defined_term(name, rest):

@@ -134,6 +134,9 @@ NO_XCOMP_CONTENT = frozenset({"say", "add", "continue", "write", "post"})
 NO_OBJECT_CONTENT = frozenset(
     {"say", "add", "continue", "write", "post", "answer", "reply", "respond", "tell", "focus"}
 )
+#: ... of which these make no text of their object ("added pressure on X", "continued its attack on Y", "focused
+#: attention on Z") unless it is a noun of saying ("added a note of caution"; ``ContentRules.topic_object``).
+DEED_OBJECT_VERBS = frozenset({"add", "continue", "focus"})
 #: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
 OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})
 #: ... of which these relay something said ("repeated the claim", "echoed Mr. Vell"), not a deed done again: their
@@ -377,6 +380,12 @@ IRREGULAR_PAST = {"said": "say", "told": "tell", "wrote": "write", "spoke": "spe
 IRREGULAR_PAST_LEMMAS = frozenset(IRREGULAR_PAST.values())
 #: A speaker label ("PENCE:", "Jane Roe:") or a dash signature has at most this many tokens.
 MAX_SPEAKER_TOKENS = 4
+#: Words that lead a date or time right after a cue ("said late on Friday they had ..."): part of the time phrase.
+SPEECH_TIME_LEADS = frozenset({"on", "at", "late", "early", "earlier", "later"})
+#: Plural nouns of talks that a headline's noun compound may leave read as a verb ("Ceasefire talks stall").
+TALKS_NOUNS = frozenset({"talks"})
+#: Labels of a transcript's turns ("Q: ...", "A: ..."), by the turn they mark: not speakers' names.
+INTERVIEW_TURNS = {"q": "question", "question": "question", "a": "answer", "answer": "answer"}
 #: A label whose words all come back within this many tokens after its colon is a term being defined, not a speaker.
 DEFINED_TERM_REACH = 4
 #: A speaker between a closing quotation mark and its cue ('"...," Jane Roe, an adviser, said') is at most this long.

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ...dateline import lead_in_end
 from ...deps import SUBJECT_DEPS, TENSED_TAGS
-from .base import ExtractorBase, Found, recorded_saying, to_infinitive
+from .base import ExtractorBase, Found, perfect_infinitive, recorded_saying, to_infinitive
 from .confidence import CONFIDENCE
 from .settings import (
     ABSOLUTE_PREPOSITIONS,
@@ -553,6 +553,20 @@ class SpeakerRules(ExtractorBase):
             return subject
         return next((t for t in subject.children if t.dep_ == "appos" and t.i >= end), None)
 
+    def raised_speaker(self, verb: Token) -> Token | None:
+        """ "The minister is reported to have told colleagues ...", "she is said to have called it a farce": the
+        subject of a passive with a perfect infinitive of speech said what the infinitive says; only the report of
+        it is hearsay. None otherwise ("is expected to announce": nothing said yet, see ``passive_chain``; "seems
+        to have found", "is said to have pressed for": the raising verb is the cue, PolNeAR's reading)."""
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.i == verb.i or not perfect_infinitive(verb):
+            return None
+        if self.lexicon.cue_group(verb.lemma_.lower()) != "speech" or not any(
+            c.dep_ == "auxpass" for c in head.children
+        ):
+            return None
+        return next((c for c in head.lefts if c.dep_ == "nsubjpass"), None)
+
     @staticmethod
     def subject_on_infinitive(verb: Token) -> Token | None:
         """ "Ida Vell, one of nine members to vote no, said ...": the parser hangs the speaker on the appositive's
@@ -595,8 +609,9 @@ class SpeakerRules(ExtractorBase):
         relative = self.participle_out_of_relative(verb)
         if relative is not None:
             return relative
+        active = any(c.dep_ == "nsubj" for c in verb.children)
         for child in verb.children:
-            if child.dep_ == "agent":
+            if child.dep_ == "agent" and not active:  # "blamed strikes by doctors": a "by" misread as an agent
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return obj
@@ -624,6 +639,9 @@ class SpeakerRules(ExtractorBase):
         caught = self.caught_speaking(verb) or self.participle_on_object(verb)
         if caught is not None:
             return caught  # "the chief was caught on tape saying ...", "left most voters saying ...": they say it
+        raised = self.raised_speaker(verb)
+        if raised is not None:
+            return raised
         stray = self.subject_on_infinitive(verb) or self.subject_in_fronted_phrase(verb)
         if stray is not None:
             return self.out_of_dateline(stray)

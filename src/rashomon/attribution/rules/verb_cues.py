@@ -528,6 +528,7 @@ class VerbCueRules(ExtractorBase):
             or self.fronted_purpose(verb, infinitive)
             or self.purpose_on_a_thing(verb, infinitive)
             or self.finds_itself(verb)
+            or self.compound_misread(verb)
             or self.alternative_not_taken(verb)
             or self.summoned(verb)
             or self.pressed_to(verb)
@@ -945,8 +946,7 @@ class VerbCueRules(ExtractorBase):
             if (
                 child.dep_ == "xcomp"
                 and child.pos_ == "VERB"
-                and child.tag_ == "VB"
-                and to_infinitive(child)
+                and (child.tag_ == "VB" and to_infinitive(child) or self.raised_speaker(child) is not None)
                 and child.i - verb.i <= MAX_CHAIN_GAP
                 and not set_off(verb, child)
                 and not any(c.dep_ == "dobj" and c.i < child.i for c in verb.children)
@@ -981,7 +981,12 @@ class VerbCueRules(ExtractorBase):
         its speaker out as the passive does (see :meth:`chain_head`). Not after asking or urging ("the minister was
         asked to explain the delay"): the subject is the one who would speak, and has not yet."""
         head = self.chain_head(verb)
-        return head is not None and self.is_passive(head) and head.lemma_.lower() not in PASSIVE_ADDRESSEE_VERBS
+        return (
+            head is not None
+            and self.is_passive(head)
+            and head.lemma_.lower() not in PASSIVE_ADDRESSEE_VERBS
+            and self.raised_speaker(verb) is None
+        )
 
     def reply_to_content_noun(self, verb: Token, subject: Token | None) -> tuple[Token, tuple[int, int]] | None:
         """ "X accused Y of Z, a charge the group denied": a content noun ("a charge", "a claim", "a report")
@@ -1012,7 +1017,22 @@ class VerbCueRules(ExtractorBase):
         sent = noun.sent
         if first - 1 <= sent.start or self.doc[first - 1].text not in REPLY_JOINS:
             return None  # "The claim the ministry denied was ...": no earlier clause to point at
-        return speaker, self.chars(sent.start, first - 2)
+        return speaker, self.what_was_reported(self.chars(sent.start, first - 2))
+
+    def what_was_reported(self, clause: tuple[int, int]) -> tuple[int, int]:
+        """ "The army said it had retaken the town, a claim the rebels rejected": when the clause a reply points
+        at relays someone's words, the claim is those words, not the clause with its speaker and cue. The widest
+        content already found whose cue and content lie in the clause; the clause itself when there is none."""
+        inside = [
+            f.content
+            for f in self.found
+            if f.cue is not None
+            and clause[0] <= f.cue[0]
+            and f.cue[1] <= clause[1]
+            and clause[0] <= f.content[0]
+            and f.content[1] <= clause[1]
+        ]
+        return max(inside, key=lambda c: c[1] - c[0]) if inside else clause
 
     def add_reply(self, verb: Token, speaker: Token, content: tuple[int, int], ceiling: float = 1.0) -> None:
         content, kind = self.with_quotes(content)
