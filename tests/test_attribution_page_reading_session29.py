@@ -99,3 +99,34 @@ def test_talks_named_in_a_headline_are_not_talking(nlp):
     assert attributions(nlp, "Ceasefire talks stall as both sides trade blame") == []
     rows = attributions(nlp, "The envoy talks tough on the rebels' demands, officials said.")
     assert any(cue == "said" for cue, _, _ in rows)
+
+
+def test_a_closing_cue_that_names_whom_it_told_relays_the_clause_before(nlp):
+    """ "Drivers will get a raise, the union's general secretary, Frank Doyle, told members in an email.": with
+    an addressee after it, the closing cue was read as nobody's and the sentence stayed the publisher's."""
+    rows = attributions(
+        nlp,
+        "Under the agreement, drivers will get a 9 percent raise over two years, the union's general "
+        "secretary, Frank Doyle, told members in an email.",
+    )
+    assert rows == [
+        (
+            "told",
+            "the union's general secretary, Frank Doyle",
+            "Under the agreement, drivers will get a 9 percent raise over two years",
+        )
+    ]
+
+
+def test_what_is_said_after_an_event_is_the_that_clause(nlp):
+    """ "His lawyer said after the verdict that his client would appeal": the parser hung the clause on "the
+    verdict", and the sentence stayed the publisher's."""
+    rows = attributions(nlp, "His lawyer, Paul Grant, said after the verdict that his client would appeal.")
+    assert rows == [("said", "His lawyer, Paul Grant", "that his client would appeal")]
+
+
+def test_a_statement_named_as_the_channel_is_not_a_second_attribution(nlp):
+    """ "The mayor said in a statement that X": "statement" with its that-clause made a second attribution of the
+    same words with no one speaking."""
+    rows = attributions(nlp, "The mayor said in a statement that the verdict closes a painful chapter.")
+    assert rows == [("said in a statement", "The mayor", "that the verdict closes a painful chapter")]

@@ -274,21 +274,39 @@ class ContentRules(ExtractorBase):
 
     def clause_on_time(self, verb: Token) -> list[Token]:
         """ "said at the time that ...", "said on Monday that ...": the parser hangs the that-clause on the time
-        noun as a relative clause; right after it, it is what was said."""
+        noun as a relative clause; right after it, it is what was said. Also after an event that places the
+        statement ("said after the verdict that his client would appeal"), when the tagger read the "that" as
+        opening a complement (not "said after the meeting that he chaired": a relative pronoun)."""
         for child in verb.rights:
-            if child.dep_ != "prep" or child.lower_ not in TIME_PREPOSITIONS or child.i - verb.i > CHANNEL_REACH:
+            if child.dep_ != "prep" or child.i - verb.i > CHANNEL_REACH:
+                continue
+            event = child.lower_ in ACT_TIME_PREPOSITIONS
+            if not (event or child.lower_ in TIME_PREPOSITIONS):
                 continue
             for noun in child.children:
-                if noun.dep_ != "pobj" or not (noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in TIME_NOUNS):
+                if noun.dep_ != "pobj":
+                    continue
+                if not (event or noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in TIME_NOUNS):
                     continue
                 return [
                     c
                     for c in noun.rights
                     if c.dep_ in ("relcl", "acl")
                     and c.left_edge.i == noun.i + 1
-                    and (c.left_edge.lower_ == "that" or self.said_for_nth_time(noun, c))
+                    and (
+                        c.left_edge.lower_ == "that" and (not event or self.complementizer(c.left_edge, c))
+                        or self.said_for_nth_time(noun, c)
+                    )
                 ][:1]
         return []
+
+    @staticmethod
+    def complementizer(that: Token, clause: Token) -> bool:
+        """Whether a "that" opening ``clause`` opens a complement, not a relative clause: tagged as a preposition
+        and followed by the clause's own subject ("that his client would appeal")."""
+        return that.tag_ == "IN" and any(
+            c.dep_ in NOMINAL_SUBJECT_DEPS and c.left_edge.i == that.i + 1 for c in clause.children
+        )
 
     def said_for_nth_time(self, noun: Token, clause: Token) -> bool:
         """ "said for the first time he backs it": after "the first / last / third time" a clause opened by its own
@@ -986,9 +1004,10 @@ class ContentRules(ExtractorBase):
         ("..., a spokeswoman said on Sunday, and the shelter has filled twice"); not "..., and she said", not a
         cue with a complement or an object of its own."""
         verb, doc = ask.verb, self.doc
+        addressee = self.addressee_object(ask)
         if (
             ask.group != "speech"
-            or ask.objects
+            or ask.objects and addressee is None
             or ask.clauses
             or ask.passive
             or ask.lemma in OCCASION_VERBS
@@ -1012,13 +1031,25 @@ class ContentRules(ExtractorBase):
                 end -= 1
             if doc[end].text != ",":
                 return None
-        after = [t for t in doc[verb.i + 1 : end] if not t.is_space]
+        after = [t for t in doc[verb.i + 1 : end] if not t.is_space and not self.within(t, addressee)]
         if any(t.dep_ not in ASIDE_BETWEEN for t in between) or any(
             t.pos_ in ("VERB", "AUX") or t.is_quote or t.dep_ not in ASIDE_AFTER or t.dep_ in ("dobj", "cc", "conj")
             for t in after
         ):
             return None
         return self.chars(self.past_dateline(sent.start, comma), comma - 1)
+
+    def addressee_object(self, ask: Ask) -> Token | None:
+        """The one object of a cue that names whom it speaks to ("..., Doyle told members in an email"), when it
+        can hear; None otherwise."""
+        if len(ask.objects) != 1 or ask.lemma not in self.lexicon.recipient_objects:
+            return None
+        return ask.objects[0] if self.speaker_kind(ask.objects[0]) is not None else None
+
+    @staticmethod
+    def within(token: Token, phrase: Token | None) -> bool:
+        """Whether ``token`` is in the subtree of ``phrase`` (never, when there is no phrase)."""
+        return phrase is not None and phrase.left_edge.i <= token.i <= phrase.right_edge.i
 
     def name_hung_before_cue(self, ask: Ask) -> Span_ | None:
         """ "X found that Y, Secretary of State Jane Roe revealed Wednesday.": all before the comma that opens the

@@ -41,6 +41,10 @@ class QuoteMarkRules(ExtractorBase):
         inside someone else's statement are part of it, not a new attribution."""
         return any(s <= char < e for s, e in (f.content for f in self.found if f.kind != "next_block"))
 
+    def inside_found_cue(self, char: int) -> bool:
+        """Whether ``char`` is part of the cue of an attribution already found."""
+        return any(f.cue is not None and f.cue[0] <= char < f.cue[1] for f in self.found)
+
     def with_quotes(self, content: tuple[int, int]) -> tuple[tuple[int, int], str]:
         """Grow ``content`` to the quotations it touches and say whether it is direct, mixed or indirect."""
         start, end = self.before_opening_mark(content)
