@@ -130,3 +130,54 @@ def test_a_statement_named_as_the_channel_is_not_a_second_attribution(nlp):
     same words with no one speaking."""
     rows = attributions(nlp, "The mayor said in a statement that the verdict closes a painful chapter.")
     assert rows == [("said in a statement", "The mayor", "that the verdict closes a painful chapter")]
+
+
+def test_they_after_a_sentence_about_other_people_is_those_people(nlp):
+    """ "The ministry said X. ... Protest organisers gave a different account. They said Y": "they" went to the
+    ministry, the last source, not to the organisers the sentence before is about."""
+    analysis = run(
+        nlp,
+        [
+            "The interior ministry said 23 officers had been injured. It blamed violent groups for the unrest.",
+            "Protest organisers gave a different account. They said police had charged a peaceful crowd.",
+        ],
+    )
+    said = [a for a in spoken(analysis) if a.source is not None and a.source.text == "They"]
+    assert [source_of(analysis, a).name for a in said] == ["Protest organisers"]
+
+
+def test_they_that_reports_goes_on_with_its_speakers(nlp):
+    """A "they" that reports still goes on with the speakers before it when the sentence between is about no
+    other people."""
+    analysis = run(
+        nlp, ["Port officials said the pier would close. The repairs will take a year. They said the cost was high."]
+    )
+    said = [a for a in spoken(analysis) if a.source is not None and a.source.text == "They"]
+    assert [source_of(analysis, a).name for a in said] == ["Port officials"]
+
+
+def test_police_charging_a_crowd_lay_no_charge(nlp):
+    """ "police had charged a peaceful crowd": "charged" was a cue whose content was the crowd; "charged him with
+    fraud" lays a charge, what it is included."""
+    assert attributions(nlp, "Police charged the crowd outside the station.") == []
+    assert attributions(nlp, "Prosecutors charged him with fraud.") == [("charged", "Prosecutors", "him with fraud")]
+
+
+def test_what_a_speaker_speaks_on_is_no_content_when_it_is_a_medium(nlp):
+    """ "The prime minister, speaking on state television, defended the law": "state television" was what he
+    spoke; "responded to videos showing X" still answers the videos."""
+    rows = attributions(nlp, "The prime minister, speaking on state television, defended the law.")
+    assert all("television" not in content for _, _, content in rows)
+    rows = attributions(nlp, "Both senators declined to respond to videos showing them at the rally.")
+    assert any("videos" in content for _, _, content in rows)
+
+
+def test_a_quotation_after_whom_a_cue_spoke_to_and_their_answer_is_the_answer(nlp):
+    """'"A," Lane says to Hale on camera, who responds enthusiastically: "B."': B was joined to A as Lane's."""
+    rows = attributions(
+        nlp,
+        '"Let everybody know that they are to go to the old pier," Lane says to Hale on camera, who responds '
+        'enthusiastically: "Okay!"',
+    )
+    assert ("says", "Lane", '"Let everybody know that they are to go to the old pier,"') in rows
+    assert all("Okay" not in content for _, source, content in rows if source == "Lane")

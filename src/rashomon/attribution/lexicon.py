@@ -126,6 +126,13 @@ class Lexicon:
             or (people and lemma in self.speaker_nouns.get("people", ()))
         )
 
+    def names_a_doer(self, lemma: str) -> bool:
+        """Whether a common noun on no list names someone by what they do, by its ending ("the organisers", "an
+        environmentalist", "attendees"; not "matter", "water")."""
+        return lemma not in self.not_speaker_nouns and any(
+            lemma.endswith(end) and len(lemma) > len(end) + 2 for end in self.speaker_suffixes
+        )
+
     def cue_group(self, lemma: str) -> str | None:
         for group in CUE_GROUPS:
             if lemma in self.cue_verbs.get(group, ()):

@@ -260,8 +260,10 @@ class PageAttributor:
                 matched = self.book._match(mention, hint, record.source[0])
                 if matched is None:
                     self._enter_pair_before(record.source[0])
-                elif not self._reports_on(record.root):
-                    self._enter_group_since(matched, record.source[0])
+                else:
+                    # "..., they said" goes on with the speakers the report had, unless the sentence right before
+                    # is about other people ("Protest organisers gave a different account. They said ...")
+                    self._enter_group_since(matched, record.source[0], self._reports_on(record.root))
             entry = (
                 self._outer_speaker(mention, record)
                 or self._described_person(mention, record, hint)
@@ -470,12 +472,14 @@ class PageAttributor:
                 named[token.i] = (token.idx, token)
         return [named[i] for i in sorted(named)]
 
-    def _enter_group_since(self, speaker: BookEntry, position: int) -> None:
+    def _enter_group_since(self, speaker: BookEntry, position: int, subject_before: bool = False) -> None:
         """ "Port officials said the pier would close. Local voters are angry, and they believe ...": a plural
         noun for people named after the last mention of the source "they" would otherwise take, in the pronoun's
         sentence or the one before it in the paragraph, is nearer: it becomes a source, and the pronoun goes to it. Only people
         (a person noun, a role, a nationality or party: "leaders", "officials", "Republicans"), outside quotation
-        marks, and not a word of the old source's own name."""
+        marks, and not a word of the old source's own name. ``subject_before``: only the subject of the main clause
+        of the sentence right before (a "they" that reports goes on with its speakers unless that sentence is
+        about someone else)."""
         best = None
         item = next((item for item in reversed(self.parsed) if item.block.start < position), None)
         if item is not None:
@@ -493,7 +497,10 @@ class PageAttributor:
                 ):
                     continue
                 sentence = token.sent
-                if start + sentence.end_char < position and not self._sentence_before(item, sentence, position):
+                before = self._sentence_before(item, sentence, position)
+                if start + sentence.end_char < position and not before:
+                    continue
+                if subject_before and not (before and token.head.dep_ == "ROOT"):
                     continue
                 if self._quoted(item.block, token.idx):
                     continue
@@ -508,8 +515,15 @@ class PageAttributor:
         return verb.dep_ != "relcl" and verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]
 
     def _names_people(self, token) -> bool:
-        """A plural noun that names people: a person noun or role of the lexicons, or a nationality or party."""
-        return token.ent_type_ == "NORP" or self.lexicon.names_people(token.lemma_.lower(), people=True)
+        """A plural noun that names people: a person noun or role of the lexicons, one named by what they do
+        ("organisers"), or a nationality or party."""
+        lemma = token.lemma_.lower()
+        return (
+            token.ent_type_ == "NORP"
+            or self.lexicon.names_people(lemma, people=True)
+            or token.pos_ == "NOUN"
+            and self.lexicon.names_a_doer(lemma)
+        )
 
     @staticmethod
     def _sentence_before(item, sentence, position: int) -> bool:

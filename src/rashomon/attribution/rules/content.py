@@ -24,6 +24,7 @@ from .settings import (
     BARE_CLAUSE_OPENERS,
     CALLING_VERBS,
     CHANNEL_REACH,
+    CHARGING_VERBS,
     CIRCUMSTANCE_MARKS,
     CONTENT_DEPS,
     CONTENT_PREPOSITIONS,
@@ -32,6 +33,8 @@ from .settings import (
     GAP_PRONOUNS,
     JUDGING_VERBS,
     MAX_SUBTREE_CUES,
+    MEDIUM_NOUNS,
+    MEDIUM_PREPOSITIONS,
     MIN_SAID_OBJECT_TOKENS,
     NAMING_VERBS,
     NEXT_ACT_CLAUSE_DEPS,
@@ -294,7 +297,8 @@ class ContentRules(ExtractorBase):
                     if c.dep_ in ("relcl", "acl")
                     and c.left_edge.i == noun.i + 1
                     and (
-                        c.left_edge.lower_ == "that" and (not event or self.complementizer(c.left_edge, c))
+                        c.left_edge.lower_ == "that"
+                        and (not event or self.complementizer(c.left_edge, c))
                         or self.said_for_nth_time(noun, c)
                     )
                 ][:1]
@@ -709,6 +713,12 @@ class ContentRules(ExtractorBase):
         ):
             if ask.lemma in PERSON_OBJECT_NOT_SAID and self.speaker_kind(objects[0]) == "person":
                 return NO_CONTENT  # "questioned the witnesses", "admitted Poland": whom, not what
+            if ask.lemma in CHARGING_VERBS and self.speaker_kind(objects[0]) is not None:
+                # "charged him with fraud" lays a charge (PolNeAR: him with fraud); "police charged the crowd" rushed it
+                after = list(ask.verb.rights) + list(objects[0].rights)
+                if not any(c.dep_ == "prep" and c.lower_ == "with" for c in after):
+                    return NO_CONTENT
+                return self.object_phrase(ask.verb, objects[0], report=True)
             return self.with_infinitive(ask.verb, objects[0], self.object_phrase(ask.verb, objects[0]))
         return None
 
@@ -838,6 +848,8 @@ class ContentRules(ExtractorBase):
                 ]
                 if found and self.in_title(found[0].idx):
                     continue  # 'said on "Face the Nation"': the programme it was said on, not what was said
+                if found and child.lower_ in MEDIUM_PREPOSITIONS and found[0].lemma_.lower() in MEDIUM_NOUNS:
+                    continue  # "speaking on state television", "spoke over the phone": through what, not what
                 if found:
                     span = self.with_infinitive(verb, found[0], self.subtree_before_next_cue(found[0]))
                     if objects and lemma in ACCUSATION_VERBS and objects[0].i < child.i:
@@ -1007,7 +1019,8 @@ class ContentRules(ExtractorBase):
         addressee = self.addressee_object(ask)
         if (
             ask.group != "speech"
-            or ask.objects and addressee is None
+            or ask.objects
+            and addressee is None
             or ask.clauses
             or ask.passive
             or ask.lemma in OCCASION_VERBS
@@ -1589,6 +1602,8 @@ class ContentRules(ExtractorBase):
         after = max(cue[1], subject.right_edge.idx + len(subject.right_edge) if subject is not None else 0)
         for child in verb.rights:
             if child.dep_ in ("prep", "advcl", "npadvmod", "advmod", "dative") and child.idx >= cue[1]:
+                if any(self.answers_with_colon(t) for t in child.subtree):
+                    return content  # '"A," she says to Roe, who answers: "B."': B is the one who answers
                 if self.quote_at(child.idx, child.right_edge.idx + 1) is None:
                     after = max(after, child.right_edge.idx + len(child.right_edge))
         # the gap matches only when it is a few characters long (``$`` may stand before one last line break):
@@ -1599,6 +1614,16 @@ class ContentRules(ExtractorBase):
                     return content  # '"A," she said. "B," she added.': "B" is an attribution of its own
                 return content[0], quote.end
         return content
+
+    def answers_with_colon(self, verb: Token) -> bool:
+        """Whether ``verb`` is a speech verb of a relative clause that a colon ends ("..., who responds: ")."""
+        end = verb.right_edge.i + 1
+        return (
+            verb.dep_ == "relcl"
+            and verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]
+            and end < len(self.doc)
+            and self.doc[end].text == ":"
+        )
 
     def first_half(
         self, content: tuple[int, int], cue: tuple[int, int], source: tuple[int, int] | None

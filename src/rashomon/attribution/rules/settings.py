@@ -837,6 +837,16 @@ SPLIT_APOSTROPHES = frozenset({"’", "'"})
 #: Speech verbs whose object, when it names people, is whom they question or let in, not what is said
 #: ("questioned the witnesses", "interviewed the crew", "admitting Poland to the union").
 PERSON_OBJECT_NOT_SAID = frozenset({"question", "interview", "quiz", "interrogate", "grill", "depose", "admit"})
+#: Media a speaker speaks on or over ("speaking on state television", "spoke over the phone"): how the words went
+#: out, never what they were.
+MEDIUM_NOUNS = frozenset(
+    {"television", "tv", "radio", "phone", "telephone", "camera", "air", "airwaves", "podcast", "livestream", "video"}
+)
+#: ... after these ("responded to the video" answers it).
+MEDIUM_PREPOSITIONS = frozenset({"on", "over", "via"})
+#: Speech verbs that lay a charge on the people they take as object only with "with" ("charged him with fraud");
+#: without it the people are rushed at ("police charged the crowd").
+CHARGING_VERBS = frozenset({"charge"})
 #: Nouns for a number or a body of people when "of" + people follows ("a chorus of Republicans", "a wide array of
 #: artists", "a number of experts"); "the health of the senator" names no one who speaks.
 COLLECTIVE_NOUNS = frozenset(

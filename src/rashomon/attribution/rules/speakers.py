@@ -234,11 +234,7 @@ class SpeakerRules(ExtractorBase):
             return "person"  # "the 43-year-old asked"
         if head.pos_ == "NUM" or head.ent_type_ in ("CARDINAL", "PERCENT"):
             return "person"  # "the two said", "42 percent back the plan": a count of people
-        if (
-            head.pos_ == "NOUN"
-            and lemma not in lexicon.not_speaker_nouns
-            and any(lemma.endswith(end) and len(lemma) > len(end) + 2 for end in lexicon.speaker_suffixes)
-        ):
+        if head.pos_ == "NOUN" and lexicon.names_a_doer(lemma):
             return "person"  # "the organisers", "an environmentalist", "attendees"
         return None
 
