@@ -181,3 +181,22 @@ def test_a_quotation_after_whom_a_cue_spoke_to_and_their_answer_is_the_answer(nl
     )
     assert ("says", "Lane", '"Let everybody know that they are to go to the old pier,"') in rows
     assert all("Okay" not in content for _, source, content in rows if source == "Lane")
+
+
+def test_goods_called_back_are_not_recalled_aloud(nlp):
+    """ "The carmaker is recalling about 400,000 vehicles": a product recall read as someone recalling the
+    vehicles; "recalled the night of the fire" is still remembered aloud."""
+    rows = attributions(
+        nlp, "The carmaker is recalling about 400,000 vehicles because a software fault can delay braking."
+    )
+    assert rows == []
+    rows = attributions(nlp, "The ferry's captain recalled the night of the fire in a long interview.")
+    assert any(cue.startswith("recalled") for cue, _, _ in rows)
+
+
+def test_looking_something_up_is_no_statement(nlp):
+    """ "Owners can check whether their car is affected": a verb no lexicon lists, with a whether-clause, was a
+    cue; one with a that-clause still is ("made sure that" aside)."""
+    assert attributions(nlp, "Owners can check whether their car is affected.") == []
+    rows = attributions(nlp, "The inspectors were adamant that the crane had been moving.")
+    assert any("the crane had been moving" in content for _, _, content in rows)

@@ -39,6 +39,7 @@ from .base import ExtractorBase, recorded_saying, to_infinitive
 from .settings import (
     ASKING_VERBS,
     ATTEMPT_VERBS,
+    CALLED_BACK,
     CAUGHT_VERBS,
     COPULAS,
     ESTIMATE_VERBS,
@@ -295,6 +296,15 @@ class CueDiscipline(ExtractorBase):
         and a verb; a singular common noun with no determiner before "talks" is the name of the talks."""
         return verb.lower_ in TALKS_NOUNS and any(
             c.dep_ == "nsubj" and c.tag_ == "NN" and c.i == verb.i - 1 and not any(c.children) for c in verb.lefts
+        )
+
+    @staticmethod
+    def called_back(verb: Token) -> bool:
+        """ "The carmaker is recalling 400,000 vehicles", "recalled its ambassador": goods or envoys called back,
+        nothing remembered aloud (:data:`CALLED_BACK`; "recalled the night of the fire" still is)."""
+        recalls = CALLED_BACK.get(verb.lemma_.lower())
+        return recalls is not None and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in recalls for c in verb.children
         )
 
     @staticmethod

@@ -384,6 +384,46 @@ MAX_SPEAKER_TOKENS = 4
 SPEECH_TIME_LEADS = frozenset({"on", "at", "late", "early", "earlier", "later"})
 #: Plural nouns of talks that a headline's noun compound may leave read as a verb ("Ceasefire talks stall").
 TALKS_NOUNS = frozenset({"talks"})
+#: Verbs of calling back, with the things they call back rather than remember ("recalled 400,000 vehicles",
+#: "recalled its ambassador"): no speech act.
+CALLED_BACK = {
+    "recall": frozenset(
+        {
+            "vehicle",
+            "car",
+            "truck",
+            "suv",
+            "van",
+            "motorcycle",
+            "product",
+            "unit",
+            "device",
+            "battery",
+            "airbag",
+            "model",
+            "toy",
+            "phone",
+            "laptop",
+            "charger",
+            "appliance",
+            "medicine",
+            "drug",
+            "batch",
+            "lot",
+            "item",
+            "package",
+            "jar",
+            "bottle",
+            "can",
+            "pack",
+            "ambassador",
+            "envoy",
+            "diplomat",
+            "troop",
+            "reservist",
+        }
+    )
+}
 #: Labels of a transcript's turns ("Q: ...", "A: ..."), by the turn they mark: not speakers' names.
 INTERVIEW_TURNS = {"q": "question", "question": "question", "a": "answer", "answer": "answer"}
 #: A label whose words all come back within this many tokens after its colon is a term being defined, not a speaker.

@@ -45,6 +45,7 @@ from .settings import (
     OCCASION_VERBS,
     PASSIVE_ADDRESSEE_VERBS,
     PURPOSE_CLAUSES,
+    QUESTION_MARKS,
     QUOTE_ONLY_VERBS,
     RAISED_COMPLEMENT_DEPS,
     RAISING_ADJECTIVES,
@@ -154,6 +155,9 @@ class VerbCueRules(ExtractorBase):
             return  # a listed cue: its own rule has had its say
         if any(t.lower_ in ("so", "such") for t in self.doc[cue.i + 1 : mark.i]):
             return  # "drove so fast that the police stopped her": a result, nothing said or held
+        if mark.lower_ in QUESTION_MARKS and cue.pos_ == "VERB":
+            return  # "owners can check whether their car is affected": an unlisted verb with a question looks
+            # something up; asking and wondering are listed
         if cue.pos_ == "ADJ" and any(
             c.dep_ in SUBJECT_DEPS and c.lower_ in IMPERSONAL_SUBJECTS for c in cue.head.children
         ):
@@ -529,6 +533,7 @@ class VerbCueRules(ExtractorBase):
             or self.purpose_on_a_thing(verb, infinitive)
             or self.finds_itself(verb)
             or self.compound_misread(verb)
+            or self.called_back(verb)
             or self.alternative_not_taken(verb)
             or self.summoned(verb)
             or self.pressed_to(verb)
