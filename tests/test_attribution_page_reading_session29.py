@@ -200,3 +200,12 @@ def test_looking_something_up_is_no_statement(nlp):
     assert attributions(nlp, "Owners can check whether their car is affected.") == []
     rows = attributions(nlp, "The inspectors were adamant that the crane had been moving.")
     assert any("the crane had been moving" in content for _, _, content in rows)
+
+
+def test_an_accusation_of_people_placed_somewhere_keeps_its_charge(nlp):
+    """ "It accused armed groups inside the city of stealing deliveries": the parser hung "of stealing" on "the
+    city", and the sentence stayed the publisher's; "told him at the start of the meeting that X" keeps its clause."""
+    rows = attributions(nlp, "The ministry accused armed groups inside the city of stealing previous deliveries.")
+    assert rows == [("accused", "The ministry", "armed groups inside the city of stealing previous deliveries")]
+    rows = attributions(nlp, "She said she had told him at the start of the meeting that the town would not pay.")
+    assert all(not content.startswith("the meeting") for _, _, content in rows)

@@ -827,6 +827,7 @@ class ContentRules(ExtractorBase):
             # "accused the rebels of X", "warned them of X": the parser often hangs the preposition on the object
             own = self.lexicon.cue_prepositions.get(lemma, ())
             holders += [c for c in objects[0].rights if c.lower_ in own]
+            holders += self.own_preposition_after_place(verb, objects[0], own)
         particle = any(c.dep_ == "prt" for c in verb.children)
         listed = self.lexicon.cue_prepositions.get(lemma, ())
         manner = self.manner_phrase(verb)
@@ -857,6 +858,22 @@ class ContentRules(ExtractorBase):
                     return self.with_as_complement(verb, found[0], span)
                 ask.objects = []  # a listed preposition with nothing after it: the verb has no object left
         return None
+
+    @staticmethod
+    def own_preposition_after_place(verb: Token, obj: Token, own: tuple[str, ...]) -> list[Token]:
+        """ "accused armed groups inside the city of stealing aid": the parser hangs the cue's own preposition on
+        the noun of a phrase that places the object ("inside the city"). The first such preposition with a gerund
+        after it, whose noun's phrase hangs on the verb or on its object ("told him at the start of the meeting" is
+        a noun's "of"); none otherwise."""
+        for token in verb.doc[obj.i + 1 : verb.right_edge.i + 1]:
+            if token.dep_ != "prep" or token.lower_ not in own or token.head.dep_ != "pobj":
+                continue
+            if not any(c.dep_ == "pcomp" for c in token.children):
+                continue
+            phrase = token.head.head
+            if phrase.dep_ == "prep" and phrase.head.i in (verb.i, obj.i):
+                return [token]
+        return []
 
     def with_as_complement(self, verb: Token, obj: Token, span: Span_) -> Span_:
         """ "refers to the governor as 'Chris'": what the verb calls its prepositional object is part of what is
