@@ -209,3 +209,11 @@ def test_an_accusation_of_people_placed_somewhere_keeps_its_charge(nlp):
     assert rows == [("accused", "The ministry", "armed groups inside the city of stealing previous deliveries")]
     rows = attributions(nlp, "She said she had told him at the start of the meeting that the town would not pay.")
     assert all(not content.startswith("the meeting") for _, _, content in rows)
+
+
+def test_units_and_other_bodies_speak(nlp):
+    """ "The unit said traces were found", "..., the sport's integrity unit announced": left as the publisher's."""
+    rows = attributions(nlp, "The unit said traces of the steroid were found in a sample taken in April.")
+    assert rows == [("said", "The unit", "traces of the steroid were found in a sample taken in April")]
+    for body in ("directorate", "secretariat", "inspectorate", "emir"):
+        assert [source for _, source, _ in attributions(nlp, f"The {body} said the plan was sound.")] == [f"The {body}"]
