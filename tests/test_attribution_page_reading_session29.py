@@ -217,3 +217,19 @@ def test_units_and_other_bodies_speak(nlp):
     assert rows == [("said", "The unit", "traces of the steroid were found in a sample taken in April")]
     for body in ("directorate", "secretariat", "inspectorate", "emir"):
         assert [source for _, source, _ in attributions(nlp, f"The {body} said the plan was sound.")] == [f"The {body}"]
+
+
+def test_a_live_reports_clock_time_is_no_part_of_a_source_or_a_statement(nlp):
+    """ "09:21 Emergency services said ...": the time stamp was shown as part of the source's name; "10:42 The
+    storm made landfall, the weather service said" as part of what was said."""
+    analysis = run(
+        nlp,
+        [
+            "10:42 The storm made landfall near the port, the weather service said.",
+            "09:21 Emergency services said they had rescued a family of five.",
+        ],
+    )
+    rows = [(a.source.text if a.source else "", a.content.text) for a in spoken(analysis)]
+    assert ("the weather service", "The storm made landfall near the port") in rows
+    assert ("Emergency services", "they had rescued a family of five") in rows
+    assert all("10:42" not in source + content and "09:21" not in source + content for source, content in rows)

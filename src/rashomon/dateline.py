@@ -4,8 +4,13 @@ does not name the United States as a party, it says where the reporter was."""
 
 from __future__ import annotations
 
+import re
+
 #: Dashes that end a dateline ("LONDON (Reuters) - "; "―" is the horizontal bar some outlets use).
 DATELINE_DASHES = frozenset({"-", "—", "–", "--", "―"})
+#: A clock time opening a live report's entry ("10:42", "9.05", "9:05am"), and the zones that may follow it.
+CLOCK_TIME = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+TIME_ZONES = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "bst", "utc", "cet", "cest", "et", "est", "edt", "pt"})
 #: Tokens a dateline may take before its dash ("KESTREL BAY, Ore. (Coastwire) —" is 8, with ", Dec. 11" 11).
 DATELINE_MAX_TOKENS = 14
 
@@ -16,6 +21,9 @@ def dateline_end(doc, first: int, limit: int) -> int:
     country or month abbreviations ("Ore.", "D.C.", "Dec."), numbers and a bracketed agency, up to a dash
     ("KESTREL BAY, Ore., Dec. 11 (Coastwire) ― ")."""
     first_word = doc[first]
+    stamp = time_stamp_end(doc, first, limit)
+    if stamp > first:
+        return stamp
     if not (first_word.is_upper and sum(c.isalpha() for c in first_word.text) >= 2):
         return first
     bracket = False
@@ -34,6 +42,18 @@ def dateline_end(doc, first: int, limit: int) -> int:
         ):
             return first
     return first
+
+
+def time_stamp_end(doc, first: int, limit: int) -> int:
+    """The first token after the clock time a live report opens an entry with ("10:42 The storm made landfall",
+    "9.05am GMT Police said"), or ``first`` when token ``first`` opens no line or is no clock time: when the
+    entry was posted, no part of a source or a statement."""
+    if not (first == 0 or doc[first - 1].is_space and "\n" in doc[first - 1].text) or first >= limit:
+        return first
+    end = first + 1 if CLOCK_TIME.match(doc[first].text) else first
+    while first < end < limit and doc[end].lower_ in TIME_ZONES:
+        end += 1
+    return end
 
 
 def lead_in_end(doc, first: int, limit: int) -> int:

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ...dateline import time_stamp_end
 from .base import ExtractorBase, Found
 from .confidence import rated
 from .settings import (
@@ -38,6 +39,7 @@ class LayoutRules(ExtractorBase):
         doc = self.doc
         while first < end and (doc[first].is_space or doc[first].text in OPEN_TEXT or doc[first].text == "("):
             first += 1
+        first = time_stamp_end(doc, first, end)  # "10:15 Power company: ...": a live report's entry
         limit = min(end, first + MAX_SPEAKER_TOKENS + 1)
         colon = next((t.i for t in doc[first:limit] if t.text == ":"), None)
         if colon is None or colon == first or colon + 1 >= end:
