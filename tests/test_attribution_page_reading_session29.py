@@ -233,3 +233,27 @@ def test_a_live_reports_clock_time_is_no_part_of_a_source_or_a_statement(nlp):
     assert ("the weather service", "The storm made landfall near the port") in rows
     assert ("Emergency services", "they had rescued a family of five") in rows
     assert all("10:42" not in source + content and "09:21" not in source + content for source, content in rows)
+
+
+def test_a_view_fronted_with_of_is_its_holders(nlp):
+    """ "In the view of Ellen Brodie, a maritime economist, the figures are 'heroic'": left as the publisher's;
+    "summed up in the very words of a shanty" quotes it, it is no one's view of the clause."""
+    rows = attributions(
+        nlp, 'In the view of Ellen Brodie, a maritime economist, the figures in the business plan are "heroic."'
+    )
+    assert rows == [
+        ("In the view of", "Ellen Brodie, a maritime economist", 'the figures in the business plan are "heroic."')
+    ]
+    rows = attributions(nlp, "The speech can be summed up in the very words of an old sea shanty.")
+    assert all(not cue.startswith("in the very") for cue, _, _ in rows)
+
+
+def test_as_someone_sees_it_is_their_view(nlp):
+    """ "As the harbour master sees it, the terminal is the town's last chance": "put it" was read, "sees it" not."""
+    rows = attributions(nlp, "As the harbour master sees it, the new terminal is the town's last chance.")
+    assert rows == [("sees it", "the harbour master", "the new terminal is the town's last chance")]
+
+
+def test_the_people_spoken_to_are_not_what_was_said(nlp):
+    """ "Residents we spoke to were split": the residents were what "we" spoke."""
+    assert attributions(nlp, "Residents we spoke to were split on the plan.") == []

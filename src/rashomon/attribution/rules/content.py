@@ -1425,6 +1425,10 @@ class ContentRules(ExtractorBase):
             for c in verb.children
         ):
             return None  # the clause has an object or a complement of its own ("proposed in May" is neither)
+        if lemma in ADDRESSEE_VERBS and any(
+            c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPOSITIONS and not any(c.children) for c in verb.rights
+        ):
+            return None  # "residents we spoke to": the ones spoken to, not what was said
         subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
         if subject is None or subject.tag_ in ("WDT", "WP") or subject.dep_ == "nsubjpass":
             return None  # "a plan that pleased ...": the relative pronoun is the subject, there is no gap

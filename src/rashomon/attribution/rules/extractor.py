@@ -16,7 +16,7 @@ from .layout import LayoutRules
 from .noun_cues import NounCueRules
 from .phrases import PhraseRules
 from .quote_marks import QuoteMarkRules
-from .settings import BY_VIEWPOINT_NOUNS, ESTIMATE_SETTING_VERBS, MAKE_VERBS, RETORT_VERBS
+from .settings import AS_IT_VERBS, BY_VIEWPOINT_NOUNS, ESTIMATE_SETTING_VERBS, MAKE_VERBS, RETORT_VERBS
 from .speakers import SpeakerRules
 from .verb_cues import VerbCueRules
 
@@ -50,7 +50,7 @@ def build_matcher(nlp_vocab, lexicon: Lexicon) -> Matcher:
             "CUE_NOUN",
             [[{"LEMMA": {"IN": sorted(lexicon.light_nouns - lexicon.cue_nouns)}, "POS": "NOUN", "DEP": "dobj"}]],
         )
-    matcher.add("CUE_PUT_IT", [[{"LEMMA": "put", "POS": "VERB"}, {"LOWER": "it"}]])
+    matcher.add("CUE_PUT_IT", [[{"LEMMA": {"IN": sorted(AS_IT_VERBS)}, "POS": "VERB"}, {"LOWER": "it"}]])
     for number, (words, _source_after) in enumerate(lexicon.phrases):
         pattern = []
         for position, word in enumerate(words):

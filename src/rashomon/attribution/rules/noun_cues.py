@@ -51,7 +51,18 @@ class NounCueRules(ExtractorBase):
             or preposition.i in self.claimed_tokens
         ):
             return False
-        owner = self.owner_of(noun)
+        owner, cue_end = self.owner_of(noun), noun.idx + len(noun)
+        of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if (
+            owner is None
+            and of is not None
+            and lemma in self.lexicon.viewpoint_nouns
+            and preposition.i < preposition.head.i
+        ):
+            # "In the view of Ida Vell, a harbour economist, ...": the one after "of" holds it (fronted: "summed up
+            # in the words of Lincoln" quotes him, it is no view on the clause)
+            owner = next((c for c in of.children if c.dep_ == "pobj" and self.speaker_kind(c) is not None), None)
+            cue_end = of.idx + len(of)
         if owner is None or owner.lower_ in ("my", "our", "your") or owner.pos_ not in ("NOUN", "PROPN", "PRON"):
             return False
         clause = preposition.head
@@ -66,7 +77,7 @@ class NounCueRules(ExtractorBase):
             Found(
                 content,
                 kind,
-                (preposition.idx, noun.idx + len(noun)),
+                (preposition.idx, cue_end),
                 self.source_chars(owner),
                 owner.i,
                 **rated("noun.viewpoint"),

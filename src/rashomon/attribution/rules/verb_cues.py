@@ -1056,8 +1056,8 @@ class VerbCueRules(ExtractorBase):
         )
 
     def from_put_it(self, verb: Token) -> None:
-        """ "As the harbour master put it, ...", "..., as one skipper put it": an "as"-clause with "put it" is a
-        speech cue; what it comments on (the clause it hangs on, or what follows its colon) is the content."""
+        """ "As the harbour master put it, ...", "..., as one skipper put it", "as the mayor sees it": an "as"-clause
+        with "put it" (or "sees it", a view) is a cue; what it comments on (the clause it hangs on, or what follows its colon) is the content."""
         if (
             verb.i in self.claimed_tokens
             or self.inside_quote(verb.idx)
