@@ -257,3 +257,17 @@ def test_as_someone_sees_it_is_their_view(nlp):
 def test_the_people_spoken_to_are_not_what_was_said(nlp):
     """ "Residents we spoke to were split": the residents were what "we" spoke."""
     assert attributions(nlp, "Residents we spoke to were split on the plan.") == []
+
+
+def test_one_of_them_is_named_with_the_group(nlp):
+    """ "Radiologists said X. One of them, speaking anonymously, described a culture of fear.": the source read
+    "One of them", and the reader had to find out of whom."""
+    analysis = run(
+        nlp,
+        [
+            "Radiologists who raised the alarm said they had been told to stop making trouble. One of them, "
+            "speaking anonymously, described a culture of fear."
+        ],
+    )
+    described = [a for a in spoken(analysis) if a.cue.text == "described"]
+    assert [source_of(analysis, a).name for a in described] == ["One of them (Radiologists)"]

@@ -36,7 +36,7 @@ from . import quotes as quote_rules
 from .lexicon import Lexicon
 from .rules.marks import Quote, quotations_by_block, quoted_title, someones_words
 from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
-from .sources import BookEntry, SourceBook, describe, name_key, titled_genders
+from .sources import BookEntry, Mention, SourceBook, describe, name_key, titled_genders
 
 # --- settings -----------------------------------------------------------------------------------------
 #: A sentence's end inside a paragraph: a full stop, question or exclamation mark (closing marks after it) and space.
@@ -52,6 +52,8 @@ NARRATIVE_CONTINUATION_CONFIDENCE = 0.5
 #: Subjects that name no one: a person named as their clause's object is what the sentence is about ("This did not
 #: convince Vell. '...,' he said": Vell), for a following "he" or "she".
 FOCUSLESS_SUBJECTS = frozenset({"that", "this", "it", "which"})
+#: Pronouns a part of a group is taken of ("one of them", "two of those"): the part is named with the group.
+PARTITIVE_PRONOUNS = frozenset({"them", "those"})
 #: Entity labels the tagger gives a known person's surname by mistake (none, or an organisation's).
 NAME_SLIPS = frozenset({"", "ORG"})
 #: An aside set off by dashes or brackets inside a relayed sentence ("The Observatory - a one-man "think tank"
@@ -241,11 +243,12 @@ class PageAttributor:
                 record.confidence = min(record.confidence, WRITER_CONFIDENCE)
                 continue
             mention = self._surname_of_someone_named(describe(record.root, self.lexicon, together=True), record)
+            self.book.floor = self._separator_floor(record.source[0])
+            self._name_part_of_group(mention, record)
             hint = None
             if mention.pronoun == "first":
                 container = self.container_of(record)
                 hint = container.source_id if container is not None else None
-            self.book.floor = self._separator_floor(record.source[0])
             if mention.pronoun in ("male", "female"):
                 matched = self.book._match(mention, hint, record.source[0])
                 if matched is not None:
@@ -393,6 +396,18 @@ class PageAttributor:
         wishes = [r for r in self.records if r.writer and r.root is not None and wish_of(r.root)]
         if wishes:
             self._drop_unowned(wishes)
+
+    def _name_part_of_group(self, mention: Mention, record: Record) -> None:
+        """ "Radiologists said ... One of them, speaking anonymously, described X": a part of a group named only by
+        a pronoun ("one of them", "two of those") is named with the source the pronoun goes to, so the reader sees
+        whom: "One of them (Radiologists)". Left as written when the pronoun goes to no source."""
+        of = next((c for c in record.root.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if group is None or group.lower_ not in PARTITIVE_PRONOUNS or mention.pronoun is not None:
+            return
+        entry = self.book._match(describe(group, self.lexicon), None, record.source[0])
+        if entry is not None:
+            mention.name = f"{mention.name} ({entry.name})"
 
     def _quoted(self, block, local: int) -> bool:
         """Whether the character at ``local`` in ``block`` is inside one of its quotations."""
