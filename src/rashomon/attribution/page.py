@@ -244,7 +244,7 @@ class PageAttributor:
                 continue
             mention = self._surname_of_someone_named(describe(record.root, self.lexicon, together=True), record)
             self.book.floor = self._separator_floor(record.source[0])
-            self._name_part_of_group(mention, record)
+            self._name_part_of_group(mention, record.root, record.source[0])
             hint = None
             if mention.pronoun == "first":
                 container = self.container_of(record)
@@ -397,15 +397,15 @@ class PageAttributor:
         if wishes:
             self._drop_unowned(wishes)
 
-    def _name_part_of_group(self, mention: Mention, record: Record) -> None:
+    def _name_part_of_group(self, mention: Mention, root: Token, position: int) -> None:
         """ "Radiologists said ... One of them, speaking anonymously, described X": a part of a group named only by
         a pronoun ("one of them", "two of those") is named with the source the pronoun goes to, so the reader sees
         whom: "One of them (Radiologists)". Left as written when the pronoun goes to no source."""
-        of = next((c for c in record.root.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        of = next((c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if group is None or group.lower_ not in PARTITIVE_PRONOUNS or mention.pronoun is not None:
             return
-        entry = self.book._match(describe(group, self.lexicon), None, record.source[0])
+        entry = self.book._match(describe(group, self.lexicon), None, position)
         if entry is not None:
             mention.name = f"{mention.name} ({entry.name})"
 
