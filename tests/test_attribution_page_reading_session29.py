@@ -271,3 +271,32 @@ def test_one_of_them_is_named_with_the_group(nlp):
     )
     described = [a for a in spoken(analysis) if a.cue.text == "described"]
     assert [source_of(analysis, a).name for a in described] == ["One of them (Radiologists)"]
+
+
+def test_a_fact_check_finds(nlp):
+    """ "A fact-check by a nonpartisan group found that both were partly right": left as the publisher's."""
+    rows = attributions(nlp, "A fact-check by a nonpartisan group found that both were partly right.")
+    assert rows == [("found", "A fact-check by a nonpartisan group", "that both were partly right")]
+
+
+def test_the_one_pressed_speaks_not_the_one_who_pressed(nlp):
+    """ "Pressed by the moderator on whether she would sign the ban, Whitfield declined. '...,' she said": the
+    quotation was given to the moderator, through the "Pressed"."""
+    analysis = run(
+        nlp,
+        [
+            "Pressed by the moderator on whether she would sign the ban, Whitfield declined to give a yes-or-no "
+            'answer. "I will follow the will of the legislature," she said.'
+        ],
+    )
+    quoted = [a for a in spoken(analysis) if "will of the legislature" in a.content.text]
+    assert [a.source.text for a in quoted] == ["she"]
+
+
+def test_firing_back_is_one_cue_but_back_in_may_is_a_time(nlp):
+    """ "Lowe shot back that X": the cue read "shot"; "said back in May that X" keeps "back" out of it."""
+    assert attributions(nlp, "Lowe shot back that the plan would gut schools.") == [
+        ("shot back", "Lowe", "that the plan would gut schools")
+    ]
+    rows = attributions(nlp, "The mayor said back in May that the pier would close.")
+    assert [cue for cue, _, _ in rows] == ["said"]

@@ -427,6 +427,8 @@ CALLED_BACK = {
 #: Verbs that make an "as"-clause with "it" someone's words or view of the clause it hangs on ("as the harbour
 #: master put it", "as the harbour master sees it").
 AS_IT_VERBS = frozenset({"put", "see"})
+#: Adverbs the parser reads where a verb's particle stands ("shot back that ...", "fired back"): part of the cue.
+PARTICLE_ADVERBS = frozenset({"back"})
 #: Labels of a transcript's turns ("Q: ...", "A: ..."), by the turn they mark: not speakers' names.
 INTERVIEW_TURNS = {"q": "question", "question": "question", "a": "answer", "answer": "answer"}
 #: A label whose words all come back within this many tokens after its colon is a term being defined, not a speaker.

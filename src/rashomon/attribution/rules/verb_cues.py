@@ -43,6 +43,7 @@ from .settings import (
     MAX_CHAIN_GAP,
     NEXT_BLOCK,
     OCCASION_VERBS,
+    PARTICLE_ADVERBS,
     PASSIVE_ADDRESSEE_VERBS,
     PURPOSE_CLAUSES,
     QUESTION_MARKS,
@@ -93,8 +94,9 @@ class VerbCueRules(ExtractorBase):
             first -= 1
         last = verb.i
         for child in verb.rights:
-            if child.dep_ == "prt" and child.i == last + 1:
-                last = child.i
+            particle = child.dep_ == "prt" or child.lower_ in PARTICLE_ADVERBS and not any(child.children)
+            if particle and child.i == last + 1:
+                last = child.i  # "pointed out", and "shot back" with "back" read as an adverb (not "back in May")
         prepositions = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())
         for child in verb.rights:
             if child.dep_ == "prep" and child.lower_ in prepositions and child.i - last <= 3:
@@ -601,6 +603,8 @@ class VerbCueRules(ExtractorBase):
                 or self.speakers_manner(verb)
                 or verb.dep_ == "xcomp"  # "declined to comment, saying only X", "Asked to describe X, Y said":
                 and verb.head.lemma_.lower() in UNSPOKEN_INFINITIVE_HEADS  # a refusal or a request quotes nothing
+                or verb.dep_ == "advcl"  # "Pressed by X on Y, Roe declined. '...,' she said": the one pressed
+                and self.is_passive(verb)  # speaks, the quotation is not the question
             )
             quote = (
                 self.neighbour_quote(verb)
