@@ -300,3 +300,13 @@ def test_firing_back_is_one_cue_but_back_in_may_is_a_time(nlp):
     ]
     rows = attributions(nlp, "The mayor said back in May that the pier would close.")
     assert [cue for cue, _, _ in rows] == ["said"]
+
+
+def test_the_writers_gloss_on_a_shift_is_not_what_was_said(nlp):
+    """ "said that he was open to a deal, a shift that could break the stalemate": the writer's gloss ran into
+    what he said, and into what he was open to."""
+    rows = attributions(
+        nlp, "The leader said Tuesday that he was open to a border deal, a shift that could break the stalemate."
+    )
+    assert ("said", "The leader", "that he was open to a border deal") in rows
+    assert all("shift" not in content for _, _, content in rows)

@@ -364,7 +364,7 @@ class VerbCueRules(ExtractorBase):
             )
         if complement is None or self.raising(adjective, complement):
             return
-        content, kind = self.with_quotes(self.subtree_chars(complement))
+        content, kind = self.with_quotes(self.before_summary_gloss(self.subtree_chars(complement)))
         self.claimed_tokens.add(adjective.i)
         cue = (adjective.idx, adjective.idx + len(adjective))
         copula = adjective.head
