@@ -310,3 +310,15 @@ def test_the_writers_gloss_on_a_shift_is_not_what_was_said(nlp):
     )
     assert ("said", "The leader", "that he was open to a border deal") in rows
     assert all("shift" not in content for _, _, content in rows)
+
+
+def test_whoever_might_do_something_is_no_source(nlp):
+    """ "any senator who backed an amnesty deal would face a challenge": "backed" was given to "who", someone
+    nobody named, who may not exist."""
+    rows = attributions(
+        nlp, 'The group warned that any senator who backed an "amnesty" deal would face a primary challenge.'
+    )
+    assert [cue for cue, _, _ in rows] == ["warned"]
+    assert attributions(nlp, "Anyone who says the deal was fair is wrong.") == []
+    rows = attributions(nlp, "The senators who said the deal was fair were booed.")
+    assert rows == [("said", "who", "the deal was fair")]

@@ -43,6 +43,7 @@ from .settings import (
     CAUGHT_VERBS,
     COPULAS,
     ESTIMATE_VERBS,
+    HYPOTHETICAL_PRONOUNS,
     IMPERSONAL_SUBJECTS,
     IMPLICATIVE_VERBS,
     INDEFINITE_DETERMINERS,
@@ -198,6 +199,17 @@ class CueDiscipline(ExtractorBase):
         if not determiners:
             return speaker.tag_ in ("NNS", "NN")  # "people who'd like to", "voters who want to"
         return all(d.lower_ in INDEFINITE_DETERMINERS for d in determiners)
+
+    def hypothetical_class(self, verb: Token, speaker: Token | None) -> bool:
+        """ "any senator who backed the deal would face a challenge", "anyone who says otherwise": a cue in a
+        restrictive clause on "any" or "anyone" speaks of whoever might; nobody is reported as saying it."""
+        if speaker is None or verb.dep_ != "relcl" or verb.head.i != speaker.i:
+            return False
+        if any(t.text in (",", "(", "—", "–") for t in self.doc[speaker.i + 1 : verb.left_edge.i]):
+            return False
+        return speaker.lower_ in HYPOTHETICAL_PRONOUNS or any(
+            c.dep_ == "det" and c.lower_ == "any" for c in speaker.children
+        )
 
     @staticmethod
     def wh_topic(verb: Token, group: str, rule: str) -> bool:

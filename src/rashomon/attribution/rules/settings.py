@@ -528,6 +528,8 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 CASE_MARKS = frozenset({"if", "unless", "when", "whenever", "once"})
 #: Subjects that name no one in particular: in a clause of ``CASE_MARKS`` their saying is a case, nobody's statement.
 ANYONE = frozenset({"someone", "somebody", "anyone", "anybody", "one", "whoever"})
+#: Pronouns for whoever might do something ("anyone who says otherwise"): a cue on them reports no one.
+HYPOTHETICAL_PRONOUNS = frozenset({"anyone", "anybody", "whoever", "whomever"})
 #: Verbs of comparing: a speech act when someone draws the comparison ("likened him to Nixon"), none when a modal
 #: or a negation says it cannot or should not be drawn ("you really can't compare the taste of X with Y").
 COMPARISON_VERBS = frozenset({"compare", "liken", "contrast"})

@@ -647,6 +647,7 @@ class VerbCueRules(ExtractorBase):
             or kind == "indirect"
             and self.topic_only(verb, content)
             or self.generic_wish(verb, group, speaker_root, rule)
+            or self.hypothetical_class(verb, speaker_root)
             or self.wh_topic(verb, group, rule)
             or self.only_attempted(verb, rule)
         ):
