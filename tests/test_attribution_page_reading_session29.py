@@ -322,3 +322,9 @@ def test_whoever_might_do_something_is_no_source(nlp):
     assert attributions(nlp, "Anyone who says the deal was fair is wrong.") == []
     rows = attributions(nlp, "The senators who said the deal was fair were booed.")
     assert rows == [("said", "who", "the deal was fair")]
+
+
+def test_stopping_short_of_saying_is_the_one_who_stopped(nlp):
+    """ "he stopped short of endorsing a specific plan": the cue "endorsing" had no one speaking."""
+    rows = attributions(nlp, "The leader praised the talks but stopped short of endorsing a specific plan.")
+    assert ("stopped short of endorsing", "The leader", "a specific plan") in rows

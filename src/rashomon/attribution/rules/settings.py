@@ -429,6 +429,9 @@ CALLED_BACK = {
 AS_IT_VERBS = frozenset({"put", "see"})
 #: Adverbs the parser reads where a verb's particle stands ("shot back that ...", "fired back"): part of the cue.
 PARTICLE_ADVERBS = frozenset({"back"})
+#: "stopped short of calling X", "fell short of endorsing Y": the adverb a gerund cue's "of" hangs on; the one
+#: who stopped is the speaker (PolNeAR marks the act not quite done as a cue).
+SHORT_OF_ADVERBS = frozenset({"short"})
 #: Labels of a transcript's turns ("Q: ...", "A: ..."), by the turn they mark: not speakers' names.
 INTERVIEW_TURNS = {"q": "question", "question": "question", "a": "answer", "answer": "answer"}
 #: A label whose words all come back within this many tokens after its colon is a term being defined, not a speaker.

@@ -43,6 +43,7 @@ from .settings import (
     READER_WORDS,
     RECASED,
     SENDING_VERBS,
+    SHORT_OF_ADVERBS,
     SPEAKER_ENTITIES,
     TIME_ENTITIES,
     WISH_MODALS,
@@ -702,6 +703,13 @@ class SpeakerRules(ExtractorBase):
             if judged is not None:
                 return judged  # "praised Vell for agreeing to ...": Vell agrees
             return self.subject_of(verb.head.head)  # "responded by saying ...": the one who responded
+        if (
+            verb.dep_ == "pcomp"
+            and verb.head.lower_ == "of"
+            and verb.head.head.lower_ in SHORT_OF_ADVERBS
+            and verb.head.head.head.pos_ == "VERB"
+        ):
+            return self.subject_of(verb.head.head.head)  # "stopped short of calling X": the one who stopped
         if verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]:
             inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"]
             if inverted and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.lefts):
