@@ -494,7 +494,7 @@ def test_double_apostrophe_quotes_and_a_trailing_participial_cue(nlp):
 
 # --- content nouns, "what X described as Y", how a speaker was reached ------------------------------------------
 @pytest.mark.parametrize(
-    "sentence, accuser, cue, replier, reply_cue, role",
+    "sentence, accuser, cue, replier, reply_cue, role, claim",
     [
         (
             "Transport Minister Ilse Brandt accused the smugglers of bribing customs officers, an accusation the "
@@ -504,6 +504,7 @@ def test_double_apostrophe_quotes_and_a_trailing_participial_cue(nlp):
             "the Dockers' Union",
             "denied",
             "Transport Minister",
+            None,
         ),
         (
             "The mayor said the dam had been sabotaged, a claim the water authority rejected.",
@@ -512,6 +513,7 @@ def test_double_apostrophe_quotes_and_a_trailing_participial_cue(nlp):
             "the water authority",
             "rejected",
             None,
+            "the dam had been sabotaged",  # the statement the clause relays (session 29)
         ),
         (
             "The ferry line blamed the storm for the delays, a claim that the port authority rejected on Monday.",
@@ -520,11 +522,12 @@ def test_double_apostrophe_quotes_and_a_trailing_participial_cue(nlp):
             "the port authority",
             "rejected",
             None,
+            None,
         ),
     ],
 )
 def test_content_noun_names_the_earlier_clause_and_is_never_a_source(
-    nlp, sentence, accuser, cue, replier, reply_cue, role
+    nlp, sentence, accuser, cue, replier, reply_cue, role, claim
 ):
     analysis = run(nlp, ["Harbour news", sentence])
     first = next(a for a in spoken(analysis) if a.cue.text.startswith(cue))
@@ -533,7 +536,7 @@ def test_content_noun_names_the_earlier_clause_and_is_never_a_source(
     assert role is None or source_of(analysis, first).role == role
     assert reply.source.text == replier
     earlier = sentence[: sentence.index(",")]
-    assert reply.content.text == earlier  # the charge/claim is the clause before it
+    assert reply.content.text == (claim or earlier)  # the charge/claim is the clause before it, or what it relays
     assert first.content.end <= reply.content.end  # the first speaker's words stop where the reply begins
     assert first.parent != reply.id  # answering a charge is not relaying it
     nouns = ("a claim", "an accusation", "a charge", "claim", "accusation")

@@ -263,10 +263,13 @@ class PageAttributor:
                 matched = self.book._match(mention, hint, record.source[0])
                 if matched is None:
                     self._enter_pair_before(record.source[0])
-                else:
-                    # "..., they said" goes on with the speakers the report had, unless the sentence right before
-                    # is about other people ("Protest organisers gave a different account. They said ...")
-                    self._enter_group_since(matched, record.source[0], self._reports_on(record.root))
+                elif not self._reports_on(record.root):
+                    self._enter_group_since(matched, record.source[0])
+                elif record.root.i == record.root.sent.start:
+                    # "..., they said, ..." goes on with the speakers the report had; a "They said" that opens its
+                    # sentence goes on with the people the sentence before is about ("Protest organisers gave a
+                    # different account. They said ...")
+                    self._enter_group_since(matched, record.source[0], subject_before=True)
             entry = (
                 self._outer_speaker(mention, record)
                 or self._described_person(mention, record, hint)

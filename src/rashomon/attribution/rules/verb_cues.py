@@ -1034,12 +1034,14 @@ class VerbCueRules(ExtractorBase):
 
     def what_was_reported(self, clause: tuple[int, int]) -> tuple[int, int]:
         """ "The army said it had retaken the town, a claim the rebels rejected": when the clause a reply points
-        at relays someone's words, the claim is those words, not the clause with its speaker and cue. The widest
-        content already found whose cue and content lie in the clause; the clause itself when there is none."""
+        at relays someone's statement, the claim is that statement, not the clause with its speaker and cue. The
+        widest clause already found as content in the clause; the clause itself when there is none (an object
+        content is no claim by itself: "accused the smugglers of bribing officers, an accusation X denied")."""
         inside = [
             f.content
             for f in self.found
             if f.cue is not None
+            and (f.rule == "content.clause" or f.kind == "direct")
             and clause[0] <= f.cue[0]
             and f.cue[1] <= clause[1]
             and clause[0] <= f.content[0]
