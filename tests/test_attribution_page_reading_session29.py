@@ -328,3 +328,16 @@ def test_stopping_short_of_saying_is_the_one_who_stopped(nlp):
     """ "he stopped short of endorsing a specific plan": the cue "endorsing" had no one speaking."""
     rows = attributions(nlp, "The leader praised the talks but stopped short of endorsing a specific plan.")
     assert ("stopped short of endorsing", "The leader", "a specific plan") in rows
+
+
+def test_a_question_quoted_before_the_answer_stays_the_askers(nlp):
+    """The rule that the one pressed answers keeps 'Asked by one of the aides, "Is this the final wording?" the
+    adviser replied': the question, quoted before the answer, is the aide's; "said back in December" is a time."""
+    rows = attributions(
+        nlp,
+        'Asked by one of the aides, "Is this the final wording you want to use," the adviser replied with a '
+        'single word: "Yup."',
+    )
+    assert ("Asked", "one of the aides", '"Is this the final wording you want to use,"') in rows
+    rows = attributions(nlp, "Steele declared back in December that the war had to be won.")
+    assert rows == [("declared", "Steele", "that the war had to be won")]

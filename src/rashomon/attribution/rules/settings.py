@@ -429,6 +429,8 @@ CALLED_BACK = {
 AS_IT_VERBS = frozenset({"put", "see"})
 #: Adverbs the parser reads where a verb's particle stands ("shot back that ...", "fired back"): part of the cue.
 PARTICLE_ADVERBS = frozenset({"back"})
+#: ... unless a time follows it ("declared back in December that ...", "said back then"): then it is a time.
+BACK_IN_TIME = frozenset({"in", "on", "at", "when", "then", "during", "before", "after", "since", "around"})
 #: "stopped short of calling X", "fell short of endorsing Y": the adverb a gerund cue's "of" hangs on; the one
 #: who stopped is the speaker (PolNeAR marks the act not quite done as a cue).
 SHORT_OF_ADVERBS = frozenset({"short"})

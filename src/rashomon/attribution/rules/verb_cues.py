@@ -16,6 +16,7 @@ from .settings import (
     AMOUNT_ENTITIES,
     ANONYMITY_WORDS,
     ANYONE,
+    BACK_IN_TIME,
     CASE_MARKS,
     CHOICE_MODALS,
     CHOICE_VERBS,
@@ -95,7 +96,9 @@ class VerbCueRules(ExtractorBase):
             first -= 1
         last = verb.i
         for child in verb.rights:
-            particle = child.dep_ == "prt" or child.lower_ in PARTICLE_ADVERBS and not any(child.children)
+            particle = child.dep_ == "prt" or (
+                child.lower_ in PARTICLE_ADVERBS and not any(child.children) and not self.time_follows(child)
+            )
             if particle and child.i == last + 1:
                 last = child.i  # "pointed out", and "shot back" with "back" read as an adverb (not "back in May")
         prepositions = self.lexicon.cue_prepositions.get(verb.lemma_.lower(), ())
@@ -114,6 +117,12 @@ class VerbCueRules(ExtractorBase):
         ):
             last += 1  # "what officials described as a handover": the cue is "described as"
         return doc[first].idx, doc[last].idx + len(doc[last])
+
+    @staticmethod
+    def time_follows(token: Token) -> bool:
+        """Whether a time comes right after ``token`` ("declared back in December", "said back then")."""
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        return after is not None and (after.lower_ in BACK_IN_TIME or after.ent_type_ in ("DATE", "TIME"))
 
     def with_preposition(self, verb: Token, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
         """ "lashed out at X", "agreed with X": the preposition that introduces the content, right after the cue,
@@ -604,14 +613,16 @@ class VerbCueRules(ExtractorBase):
                 or self.speakers_manner(verb)
                 or verb.dep_ == "xcomp"  # "declined to comment, saying only X", "Asked to describe X, Y said":
                 and verb.head.lemma_.lower() in UNSPOKEN_INFINITIVE_HEADS  # a refusal or a request quotes nothing
-                or verb.dep_ == "advcl"  # "Pressed by X on Y, Roe declined. '...,' she said": the one pressed
-                and self.is_passive(verb)  # speaks, the quotation is not the question
             )
             quote = (
                 self.neighbour_quote(verb)
                 if (verb.dep_ not in ("acl", "amod", "relcl") or self.finite_acl(verb)) and not beside_cue
                 else None
             )
+            if quote is not None and verb.dep_ == "advcl" and self.is_passive(verb) and quote.start > verb.head.idx:
+                quote = None  # "Pressed by X on Y, Roe declined. '...,' she said", "When pressed, she replied, '...'":
+                # the one pressed answers ('Asked by an aide, "Is this final?" Roe replied': before the answer, the
+                # question is the aide's)
             if quote is None:
                 content = self.cross_sentence_content(verb) if subject is not None else None
                 confidence, rule = CONFIDENCE["verb.cross_sentence"], "verb.cross_sentence"
