@@ -265,7 +265,7 @@ class PageAttributor:
                     self._enter_pair_before(record.source[0])
                 elif not self._reports_on(record.root):
                     self._enter_group_since(matched, record.source[0])
-                elif record.root.i == record.root.sent.start:
+                elif self._opens_sentence(record.root):
                     # "..., they said, ..." goes on with the speakers the report had; a "They said" that opens its
                     # sentence goes on with the people the sentence before is about ("Protest organisers gave a
                     # different account. They said ...")
@@ -531,6 +531,11 @@ class PageAttributor:
         speakers the report had (not in a relative clause: "the fares that they argue for" hangs on a noun)."""
         verb = pronoun.head
         return verb.dep_ != "relcl" and verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]
+
+    @staticmethod
+    def _opens_sentence(pronoun) -> bool:
+        """Whether a pronoun speaker is the first word of its sentence ("They said ...")."""
+        return pronoun.i == pronoun.sent.start
 
     def _names_people(self, token) -> bool:
         """A plural noun that names people: a person noun or role of the lexicons, one named by what they do

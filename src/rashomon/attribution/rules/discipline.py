@@ -188,8 +188,7 @@ class CueDiscipline(ExtractorBase):
             clause = clause.head
         if clause.dep_ not in ("relcl", "acl") or clause.i < speaker.i:
             return False
-        between = self.doc[speaker.i + 1 : clause.left_edge.i]
-        if any(t.text in (",", "(", "—", "–") for t in between):
+        if self.set_off_from(speaker, clause):
             return False  # "the mayor, who wants to run again, ...": an aside about someone, not a class
         if speaker.lower_ in INDEFINITE_PRONOUNS:
             return True
@@ -205,11 +204,16 @@ class CueDiscipline(ExtractorBase):
         restrictive clause on "any" or "anyone" speaks of whoever might; nobody is reported as saying it."""
         if speaker is None or verb.dep_ != "relcl" or verb.head.i != speaker.i:
             return False
-        if any(t.text in (",", "(", "—", "–") for t in self.doc[speaker.i + 1 : verb.left_edge.i]):
+        if self.set_off_from(speaker, verb):
             return False
         return speaker.lower_ in HYPOTHETICAL_PRONOUNS or any(
             c.dep_ == "det" and c.lower_ == "any" for c in speaker.children
         )
+
+    def set_off_from(self, noun: Token, clause: Token) -> bool:
+        """Whether a comma, bracket or dash stands between ``noun`` and the clause on it: an aside about someone
+        ("the mayor, who wants to run again"), not a clause that picks out a class."""
+        return any(t.text in (",", "(", "—", "–") for t in self.doc[noun.i + 1 : clause.left_edge.i])
 
     @staticmethod
     def wh_topic(verb: Token, group: str, rule: str) -> bool:

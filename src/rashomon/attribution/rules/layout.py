@@ -56,7 +56,7 @@ class LayoutRules(ExtractorBase):
             # "Q: ...", "A: Never.": a transcript's turns. The letter names no one. The questions are the
             # interviewer's, the publisher's own voice; the answers are the one interviewed, whose name is in
             # the page's prose if anywhere: someone's words, the speaker left unnamed
-            if INTERVIEW_TURNS[name.text.lower()] == "answer":
+            if INTERVIEW_TURNS[name.text.lower()] == "answer" and rest:
                 self.claimed_tokens.add(colon)
                 content = self.chars(rest[0].i, end - 1)
                 cue = (doc[colon].idx, doc[colon].idx + 1)

@@ -565,6 +565,15 @@ class SpeakerRules(ExtractorBase):
         return next((c for c in head.lefts if c.dep_ == "nsubjpass"), None)
 
     @staticmethod
+    def stopped_short(verb: Token) -> Token | None:
+        """The "stopped" of "stopped short of calling X" when ``verb`` is that gerund: PolNeAR marks the act not
+        quite done as a cue, its speaker the one who stopped. None otherwise."""
+        of = verb.head
+        if verb.dep_ != "pcomp" or of.lower_ != "of" or of.head.lower_ not in SHORT_OF_ADVERBS:
+            return None
+        return of.head.head if of.head.head.pos_ == "VERB" else None
+
+    @staticmethod
     def subject_on_infinitive(verb: Token) -> Token | None:
         """ "Ida Vell, one of nine members to vote no, said ...": the parser hangs the speaker on the appositive's
         infinitive as its subject, and the finite cue gets none. A to-infinitive has no subject of its own but after
@@ -703,13 +712,9 @@ class SpeakerRules(ExtractorBase):
             if judged is not None:
                 return judged  # "praised Vell for agreeing to ...": Vell agrees
             return self.subject_of(verb.head.head)  # "responded by saying ...": the one who responded
-        if (
-            verb.dep_ == "pcomp"
-            and verb.head.lower_ == "of"
-            and verb.head.head.lower_ in SHORT_OF_ADVERBS
-            and verb.head.head.head.pos_ == "VERB"
-        ):
-            return self.subject_of(verb.head.head.head)  # "stopped short of calling X": the one who stopped
+        stopped = self.stopped_short(verb)
+        if stopped is not None:
+            return self.subject_of(stopped)  # "stopped short of calling X": the one who stopped
         if verb.lemma_.lower() in self.lexicon.cue_verbs["speech"]:
             inverted = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"]
             if inverted and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.lefts):

@@ -56,7 +56,6 @@ from .settings import (
     RETORT_PARTICLE,
     RETORT_VERBS,
     SAY_LEMMAS,
-    SHORT_OF_ADVERBS,
     SKIP_CUES_IN_QUOTES,
     UNSPOKEN_INFINITIVE_HEADS,
 )
@@ -678,8 +677,8 @@ class VerbCueRules(ExtractorBase):
             cue = (min(cue[0], self.cue_chars(verb.head)[0]), cue[1])  # "went on to say": one cue
         elif verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and subject is not None:
             cue = (min(cue[0], self.cue_chars(verb.head.head)[0]), cue[1])  # "was quick to point out"
-        elif verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lower_ in SHORT_OF_ADVERBS:
-            cue = (min(cue[0], self.cue_chars(verb.head.head.head)[0]), cue[1])  # "stopped short of calling"
+        elif self.stopped_short(verb) is not None:
+            cue = (min(cue[0], self.cue_chars(self.stopped_short(verb))[0]), cue[1])  # "stopped short of calling"
         if kind != "next_block" and cue[1] < content[0]:
             cue = self.with_preposition(verb, cue, content)
         elif kind != "next_block" and cue[0] < content[0] < cue[1]:
@@ -1078,7 +1077,8 @@ class VerbCueRules(ExtractorBase):
 
     def from_put_it(self, verb: Token) -> None:
         """ "As the harbour master put it, ...", "..., as one skipper put it", "as the mayor sees it": an "as"-clause
-        with "put it" (or "sees it", a view) is a cue; what it comments on (the clause it hangs on, or what follows its colon) is the content."""
+        with "put it" (or "sees it", a view) is a cue; what it comments on (the clause it hangs on, or what follows
+        its colon) is the content."""
         if (
             verb.i in self.claimed_tokens
             or self.inside_quote(verb.idx)
