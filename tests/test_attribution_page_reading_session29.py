@@ -306,9 +306,11 @@ def test_the_writers_gloss_on_a_shift_is_not_what_was_said(nlp):
     """ "said that he was open to a deal, a shift that could break the stalemate": the writer's gloss ran into
     what he said, and into what he was open to."""
     rows = attributions(
-        nlp, "The leader said Tuesday that he was open to a border deal, a shift that could break the stalemate."
+        nlp,
+        "The Senate's majority leader said Tuesday that he was open to a bipartisan border deal, a shift that could "
+        "break a months-long stalemate over spending.",
     )
-    assert ("said", "The leader", "that he was open to a border deal") in rows
+    assert ("said", "The Senate's majority leader", "that he was open to a bipartisan border deal") in rows
     assert all("shift" not in content for _, _, content in rows)
 
 
