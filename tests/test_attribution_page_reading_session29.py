@@ -88,9 +88,9 @@ def test_a_by_phrase_on_an_active_verb_is_no_speaker(nlp):
 
 def test_adding_pressure_is_no_statement(nlp):
     """ "The findings are likely to add pressure on ministers": "add" is a speech verb only with something said;
-    "added a note of caution" still is one."""
+    "added a brief note of caution" still is one."""
     assert attributions(nlp, "The findings are likely to add pressure on ministers to act.") == []
-    rows = attributions(nlp, "He added a note of caution about the timetable.")
+    rows = attributions(nlp, "Ms. Vell added a brief note of caution about the timetable.")
     assert any(cue.startswith("added") for cue, _, _ in rows)
 
 
@@ -128,8 +128,8 @@ def test_what_is_said_after_an_event_is_the_that_clause(nlp):
 def test_a_statement_named_as_the_channel_is_not_a_second_attribution(nlp):
     """ "The mayor said in a statement that X": "statement" with its that-clause made a second attribution of the
     same words with no one speaking."""
-    rows = attributions(nlp, "The mayor said in a statement that the verdict closes a painful chapter.")
-    assert rows == [("said in a statement", "The mayor", "that the verdict closes a painful chapter")]
+    rows = attributions(nlp, "The mayor said in a statement that Tuesday's verdict closes a painful chapter.")
+    assert rows == [("said in a statement", "The mayor", "that Tuesday's verdict closes a painful chapter")]
 
 
 def test_they_after_a_sentence_about_other_people_is_those_people(nlp):
@@ -173,14 +173,14 @@ def test_what_a_speaker_speaks_on_is_no_content_when_it_is_a_medium(nlp):
 
 
 def test_a_quotation_after_whom_a_cue_spoke_to_and_their_answer_is_the_answer(nlp):
-    """'"A," Lane says to Hale on camera, who responds enthusiastically: "B."': B was joined to A as Lane's."""
+    """'"A," Lane says to Hale on camera, who responds cheerfully: "B."': B was joined to A as Lane's."""
     rows = attributions(
         nlp,
-        '"Let everybody know that they are to go to the old pier," Lane says to Hale on camera, who responds '
-        'enthusiastically: "Okay!"',
+        '"Tell the crews to meet us at the old pier," Lane says to Hale on camera, who responds cheerfully: '
+        '"Sure thing!"',
     )
-    assert ("says", "Lane", '"Let everybody know that they are to go to the old pier,"') in rows
-    assert all("Okay" not in content for _, source, content in rows if source == "Lane")
+    assert ("says", "Lane", '"Tell the crews to meet us at the old pier,"') in rows
+    assert all("Sure thing" not in content for _, source, content in rows if source == "Lane")
 
 
 def test_goods_called_back_are_not_recalled_aloud(nlp):
@@ -237,14 +237,14 @@ def test_a_live_reports_clock_time_is_no_part_of_a_source_or_a_statement(nlp):
 
 def test_a_view_fronted_with_of_is_its_holders(nlp):
     """ "In the view of Ellen Brodie, a maritime economist, the figures are 'heroic'": left as the publisher's;
-    "summed up in the very words of a shanty" quotes it, it is no one's view of the clause."""
+    "captured in the very words of a shanty" quotes it, it is no one's view of the clause."""
     rows = attributions(
         nlp, 'In the view of Ellen Brodie, a maritime economist, the figures in the business plan are "heroic."'
     )
     assert rows == [
         ("In the view of", "Ellen Brodie, a maritime economist", 'the figures in the business plan are "heroic."')
     ]
-    rows = attributions(nlp, "The speech can be summed up in the very words of an old sea shanty.")
+    rows = attributions(nlp, "The report is captured in the very words of an old sea shanty.")
     assert all(not cue.startswith("in the very") for cue, _, _ in rows)
 
 

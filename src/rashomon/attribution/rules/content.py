@@ -796,7 +796,7 @@ class ContentRules(ExtractorBase):
         return None
 
     def topic_object(self, ask: Ask) -> Span_ | None:
-        """ "told the story of X", "wrote an assessment of X", "added a note of caution" (not "added pressure on X":
+        """ "told the story of X", "wrote an assessment of X", "added a brief note of caution" (not "added pressure on X":
         after "add", only a noun of saying makes a text)."""
         objects = ask.objects
         if (

@@ -344,7 +344,7 @@ class NounCueRules(ExtractorBase):
     def from_noun(self, noun: Token) -> None:
         """ "Trump's claim that ...", "a report by the Observatory that ...": a speech-act noun with a that-clause."""
         if self.inside_quote(noun.idx) or noun.i in self.claimed_tokens or self.inside_found_cue(noun.idx):
-            return  # "said in a statement that ...": the statement is the verb cue's channel, not a second cue
+            return  # "said in a statement that X": the statement is the verb cue's channel, not a second cue
         if self.from_viewpoint(noun) or self.from_light_verb(noun) or noun.lemma_.lower() not in self.lexicon.cue_nouns:
             return
         if self.reason_phrase(noun):

@@ -135,7 +135,7 @@ NO_OBJECT_CONTENT = frozenset(
     {"say", "add", "continue", "write", "post", "answer", "reply", "respond", "tell", "focus"}
 )
 #: ... of which these make no text of their object ("added pressure on X", "continued its attack on Y", "focused
-#: attention on Z") unless it is a noun of saying ("added a note of caution"; ``ContentRules.topic_object``).
+#: attention on Z") unless it is a noun of saying ("added a brief note of caution"; ``ContentRules.topic_object``).
 DEED_OBJECT_VERBS = frozenset({"add", "continue", "focus"})
 #: Verbs whose object (with its complement) is the content ("called it a massacre", "described X as Y").
 OBJECT_CONTENT_SPEECH = frozenset({"call", "describe", "label", "brand", "dub", "echo", "repeat", "cite"})

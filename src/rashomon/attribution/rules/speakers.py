@@ -554,7 +554,7 @@ class SpeakerRules(ExtractorBase):
         """ "The minister is reported to have told colleagues ...", "she is said to have called it a farce": the
         subject of a passive with a perfect infinitive of speech said what the infinitive says; only the report of
         it is hearsay. None otherwise ("is expected to announce": nothing said yet, see ``passive_chain``; "seems
-        to have found", "is said to have pressed for": the raising verb is the cue, PolNeAR's reading)."""
+        to have found", "is said to have lobbied for": the raising verb is the cue, PolNeAR's reading)."""
         head = verb.head
         if verb.dep_ != "xcomp" or head.i == verb.i or not perfect_infinitive(verb):
             return None
