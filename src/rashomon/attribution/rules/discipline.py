@@ -42,6 +42,7 @@ from .settings import (
     CALLED_BACK,
     CAUGHT_VERBS,
     COPULAS,
+    DIALOGUE_TAG_VERBS,
     ESTIMATE_VERBS,
     HYPOTHETICAL_PRONOUNS,
     IMPERSONAL_SUBJECTS,
@@ -112,7 +113,9 @@ class CueDiscipline(ExtractorBase):
         if not put_forward and lemma not in self.lexicon.needs_reported_content:
             return True
         if rule in ("verb.neighbour_quote", "verb.cross_sentence"):
-            return False  # a quotation in the next sentence is not what "he leaned" or "she saw" relays
+            # a quotation in the next sentence is not what "he leaned" or "she saw" relays; '"...?" Akin continued.'
+            # tags a line of dialogue
+            return rule == "verb.neighbour_quote" and lemma in DIALOGUE_TAG_VERBS and self.tags_dialogue(verb, content)
         if rule == "content.regarded_as":
             # "sees it as a deal", "viewed as a threat"; not "supporting organisers as a volunteer" (a role)
             return group == "belief" or lemma in self.lexicon.perception_verbs
@@ -135,6 +138,11 @@ class CueDiscipline(ExtractorBase):
                 return False
             return span is not None and span.root.lemma_.lower() in self.lexicon.information_nouns
         return False
+
+    def tags_dialogue(self, verb: Token, content: tuple[int, int]) -> bool:
+        """Whether ``content`` is a quotation that ``verb`` tags as a line of dialogue (see ``dialogue_line``)."""
+        quote = next((q for q in self.quotes_touching(*content) if (q.start, q.end) == content), None)
+        return quote is not None and self.dialogue_line(verb, quote)
 
     def reported_statement(self, noun: Token) -> bool:
         """Whether ``noun`` is a speech-act noun with the words of the statement after it ("claims that the port

@@ -759,6 +759,8 @@ MIN_CLAIMED_QUOTE_WORDS = 3
 #: A line of dialogue ('"Nope," the skipper replied.'): the mark that ends it inside its quotation marks, what may not stand
 #: between it and its cue, and how many words its speaker may take there.
 DIALOGUE_ENDS = frozenset({",", "?", "!"})
+#: Verbs that are no speech by themselves but tag a line of dialogue right after it ('"...?" Akin continued.').
+DIALOGUE_TAG_VERBS = frozenset({"continue"})
 DIALOGUE_BREAKS = frozenset({".", ";", ":", "\n", "(", "—"})
 MAX_DIALOGUE_SPEAKER_WORDS = 6
 #: "a pilot reached by the Ledger": how a speaker was reached, left out of the source span.
