@@ -341,20 +341,20 @@ def test_a_question_quoted_before_the_answer_stays_the_askers(nlp):
         'single word: "Yup."',
     )
     assert ("Asked", "one of the aides", '"Is this the final wording you want to use,"') in rows
-    rows = attributions(nlp, "Steele declared back in December that the war had to be won.")
-    assert rows == [("declared", "Steele", "that the war had to be won")]
+    rows = attributions(nlp, "Okafor declared back in December that the war had to be won.")
+    assert rows == [("declared", "Okafor", "that the war had to be won")]
 
 
 def test_continued_after_a_line_of_dialogue_tags_it(nlp):
-    """'"Why can't he run his race and I'll run mine?" Akin continued.': the quotation went to the speaker
-    before; "The fighting continued." still says nothing."""
+    """'"Why can't she mind her own harbour?" Brandt continued.': the quotation went to the speaker before; "The
+    fighting continued." still says nothing."""
     analysis = run(
         nlp,
         [
-            "Romney said the remark was wrong.",
-            "\"Why can't he run his race and I'll run mine?\" Akin continued. The fighting continued.",
+            "Vell said the remark was wrong.",
+            '"Why can\'t she mind her own harbour and leave mine alone?" Brandt continued. The fighting continued.',
         ],
     )
-    rows = [(a.cue.text, a.source.text if a.source else "") for a in spoken(analysis) if "run mine" in a.content.text]
-    assert rows == [("continued", "Akin")]
+    rows = [(a.cue.text, a.source.text if a.source else "") for a in spoken(analysis) if "harbour" in a.content.text]
+    assert rows == [("continued", "Brandt")]
     assert [a.cue.text for a in spoken(analysis)] == ["said", "continued"]

@@ -113,7 +113,7 @@ class CueDiscipline(ExtractorBase):
         if not put_forward and lemma not in self.lexicon.needs_reported_content:
             return True
         if rule in ("verb.neighbour_quote", "verb.cross_sentence"):
-            # a quotation in the next sentence is not what "he leaned" or "she saw" relays; '"...?" Akin continued.'
+            # a quotation in the next sentence is not what "he leaned" or "she saw" relays; '"...?" Brandt continued.'
             # tags a line of dialogue
             return rule == "verb.neighbour_quote" and lemma in DIALOGUE_TAG_VERBS and self.tags_dialogue(verb, content)
         if rule == "content.regarded_as":

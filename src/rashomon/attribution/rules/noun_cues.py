@@ -59,8 +59,8 @@ class NounCueRules(ExtractorBase):
             and lemma in self.lexicon.viewpoint_nouns
             and preposition.i < preposition.head.i
         ):
-            # "In the view of Ida Vell, a harbour economist, ...": the one after "of" holds it (fronted: "summed up
-            # in the words of Lincoln" quotes him, it is no view on the clause)
+            # "In the view of Ida Vell, a harbour economist, ...": the one after "of" holds it (fronted: "captured
+            # in the very words of a shanty" quotes it, it is no view on the clause)
             owner = next((c for c in of.children if c.dep_ == "pobj" and self.speaker_kind(c) is not None), None)
             cue_end = of.idx + len(of)
         if owner is None or owner.lower_ in ("my", "our", "your") or owner.pos_ not in ("NOUN", "PROPN", "PRON"):

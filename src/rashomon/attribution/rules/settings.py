@@ -759,7 +759,7 @@ MIN_CLAIMED_QUOTE_WORDS = 3
 #: A line of dialogue ('"Nope," the skipper replied.'): the mark that ends it inside its quotation marks, what may not stand
 #: between it and its cue, and how many words its speaker may take there.
 DIALOGUE_ENDS = frozenset({",", "?", "!"})
-#: Verbs that are no speech by themselves but tag a line of dialogue right after it ('"...?" Akin continued.').
+#: Verbs that are no speech by themselves but tag a line of dialogue right after it ('"...?" Brandt continued.').
 DIALOGUE_TAG_VERBS = frozenset({"continue"})
 DIALOGUE_BREAKS = frozenset({".", ";", ":", "\n", "(", "—"})
 MAX_DIALOGUE_SPEAKER_WORDS = 6
