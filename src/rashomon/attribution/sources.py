@@ -599,18 +599,13 @@ def _describe(head: Token, lexicon: Lexicon, together: bool) -> Mention:
         # "a gunner with a brigade on the army's side", "The owner of the warehouse" (not "..., which oversees the
         # police")
         name = _text(_without_honorifics(set(core) | set(affiliated)))
-    if person is None and head.pos_ == "NOUN" and head_lemma in lexicon.unnamed_person_heads:
-        # "people familiar with the talks", "officials close to the mayor": without its adjective phrase, "people"
-        # would name no one
-        familiar = [t for c in head.rights if c.dep_ == "amod" and described_by(c) for t in c.subtree]
-        if familiar:
-            name = _text(_without_honorifics({*name_tokens, *familiar}))
-    members_of = _members_named(head, lexicon) if person is None else []
-    if members_of:  # "a group of shop owners", "a majority of voters": "a group" alone names no one
-        name = _text(_without_honorifics({*name_tokens, *members_of}))
-    maker = _maker_of_document(head, lexicon) if person is None and head.pos_ == "NOUN" else []
-    if maker:  # "A report by the state auditor", "figures from the health ministry": not "A report", "figures"
-        name = _text(_without_honorifics({*name_tokens, *maker}))
+    if person is None and head.pos_ == "NOUN":
+        # the words without which a common noun names no one, most telling first: a document's maker ("A report by
+        # the state auditor", "figures from the health ministry"), whom a collective is made of ("a group of shop
+        # owners", "a majority of voters"), what people are close to ("people familiar with the talks")
+        described = _maker_of_document(head, lexicon) or _members_named(head, lexicon) or _familiar_with(head, lexicon)
+        if described:
+            name = _text(_without_honorifics({*name_tokens, *described}))
     determiners = [t.lower_ for t in head.lefts if t.dep_ in ("det", "nummod", "amod", "quantmod")]
     indefinite = bool(INDEFINITE.intersection(determiners)) and person is None
     kind = _kind(core, head, lexicon, name, indefinite)
@@ -685,6 +680,14 @@ def _maker_of_document(head: Token, lexicon: Lexicon) -> list[Token]:
         ):
             return tokens
     return []
+
+
+def _familiar_with(head: Token, lexicon: Lexicon) -> list[Token]:
+    """The adjective phrase that says which unnamed people speak ("people familiar with the talks", "officials
+    close to the mayor"); empty for other nouns."""
+    if head.lemma_.lower() not in lexicon.unnamed_person_heads:
+        return []
+    return [t for c in head.rights if c.dep_ == "amod" and described_by(c) for t in c.subtree]
 
 
 def _members_named(head: Token, lexicon: Lexicon) -> list[Token]:

@@ -1061,7 +1061,11 @@ class ContentRules(ExtractorBase):
                 end -= 1
             if doc[end].text != ",":
                 return None
-        after = [t for t in doc[verb.i + 1 : end] if not t.is_space and not self.within(t, addressee)]
+        after = [
+            t
+            for t in doc[verb.i + 1 : end]
+            if not t.is_space and not (addressee is not None and self.descends(t, addressee))
+        ]
         if any(t.dep_ not in ASIDE_BETWEEN for t in between) or any(
             t.pos_ in ("VERB", "AUX") or t.is_quote or t.dep_ not in ASIDE_AFTER or t.dep_ in ("dobj", "cc", "conj")
             for t in after
@@ -1075,11 +1079,6 @@ class ContentRules(ExtractorBase):
         if len(ask.objects) != 1 or ask.lemma not in self.lexicon.recipient_objects:
             return None
         return ask.objects[0] if self.speaker_kind(ask.objects[0]) is not None else None
-
-    @staticmethod
-    def within(token: Token, phrase: Token | None) -> bool:
-        """Whether ``token`` is in the subtree of ``phrase`` (never, when there is no phrase)."""
-        return phrase is not None and phrase.left_edge.i <= token.i <= phrase.right_edge.i
 
     def name_hung_before_cue(self, ask: Ask) -> Span_ | None:
         """ "X found that Y, Secretary of State Jane Roe revealed Wednesday.": all before the comma that opens the

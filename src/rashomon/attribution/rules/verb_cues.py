@@ -677,8 +677,8 @@ class VerbCueRules(ExtractorBase):
             cue = (min(cue[0], self.cue_chars(verb.head)[0]), cue[1])  # "went on to say": one cue
         elif verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and subject is not None:
             cue = (min(cue[0], self.cue_chars(verb.head.head)[0]), cue[1])  # "was quick to point out"
-        elif self.stopped_short(verb) is not None:
-            cue = (min(cue[0], self.cue_chars(self.stopped_short(verb))[0]), cue[1])  # "stopped short of calling"
+        elif (stopped := self.stopped_short(verb)) is not None:
+            cue = (min(cue[0], self.cue_chars(stopped)[0]), cue[1])  # "stopped short of calling"
         if kind != "next_block" and cue[1] < content[0]:
             cue = self.with_preposition(verb, cue, content)
         elif kind != "next_block" and cue[0] < content[0] < cue[1]:
