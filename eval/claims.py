@@ -5,7 +5,12 @@ Each line: ``text`` (one sentence), ``start``/``end``/``expression`` (the quanti
 an exact match when the quantity found at the gold span has every gold field equal (numbers to 2 decimals).
 The anchor is a plain digits regex (a number, no approximation, unit or noun), the figure a naive extractor gets.
 
-    .venv/bin/python eval/claims.py [eval/data/quantities.jsonl]
+    .venv/bin/python eval/claims.py [eval/data/quantities.jsonl] [--events eval/data/figure_events.jsonl]
+
+``--events``: figures of casualty and disaster reporting (our own sentences, several counts to a sentence), each
+with the kind of event a reader gives what it counts (``predicate_families``: casualties, injuries, missing,
+rescue, departure, residence; null for none): how often ``rashomon.claims.figure_family`` gives it, beside the
+anchor of the claim's one predicate for every figure of the sentence (what the comparison read before).
 
 Prints a per-field table, the misses, and one line of JSON last.
 """
@@ -71,10 +76,48 @@ def page_alignment(path: Path) -> dict | None:
     return {"alignments": groups, "framing_sides": sides}
 
 
+def figure_events(path: Path, nlp) -> dict | None:
+    """Accuracy of each figure's event family against ``path``'s gold, ours beside the claim-predicate anchor."""
+    if not path.is_file():
+        print(f"(no figure events at {path}: skipped)")
+        return None
+    from rashomon.claims import event_predicate, figure_family, topics
+    from rashomon.claims.quantities import find_quantities
+    from rashomon.model import Claim
+
+    items = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    family_of = topics()["family_of"]
+    ours = anchor = 0
+    for item, doc in zip(items, nlp.pipe(item["text"] for item in items)):
+        found = [q for q in find_quantities(item["text"], doc) if q.start < item["end"] and q.end > item["start"]]
+        number = next((t for t in doc if t.idx >= item["start"] and (t.like_num or t.pos_ == "NUM")), None)
+        sentence = next(s for s in doc.sents if s.start_char <= item["start"] < s.end_char)
+        verb = event_predicate(sentence, number, sentence.start_char, sentence.end_char)
+        predicate = verb.lemma_.lower() if verb is not None else None
+        claim = Claim(
+            id="c", source_id="publisher", start=0, end=len(item["text"]), text=item["text"], predicate=predicate
+        )
+        got = figure_family(found[0], claim) if found else None
+        ours += got == item["family"]
+        anchor += family_of.get(predicate or "") == item["family"]
+        if got != item["family"]:
+            print(f"  EVENT MISS {item['expression']!r} in {item['text']!r}: ours {got}, gold {item['family']}")
+    n = len(items)
+    print(
+        f"figure events: {n} figures; family right: ours {ours / n:.3f}   anchor (the claim's predicate) {anchor / n:.3f}"
+    )
+    return {"figures": n, "ours": round(ours / n, 4), "anchor_claim_predicate": round(anchor / n, 4)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", default=str(Path(__file__).resolve().parent / "data" / "quantities.jsonl"))
     parser.add_argument("--show", type=int, default=20, help="misses to print")
+    parser.add_argument(
+        "--events",
+        default=str(Path(__file__).resolve().parent / "data" / "figure_events.jsonl"),
+        help="figures with the event family a reader gives them ('' to skip)",
+    )
     parser.add_argument(
         "--page", default=str(REFERENCE_PAGE), help="a page to align (default: the reference page; '' to skip)"
     )
@@ -94,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     from rashomon import nlp
     from rashomon.claims.quantities import find_quantities
 
-    docs = nlp.load().pipe(item["text"] for item in items)
+    spacy_nlp = nlp.load()
+    docs = spacy_nlp.pipe(item["text"] for item in items)
     exact = span_exact = anchor_exact = 0
     field_hits = dict.fromkeys(FIELDS, 0)
     misses = []
@@ -126,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"exact match and identical span text: {span_exact / n:.3f}")
     for text, expr, what, diff in misses[: args.show]:
         print(f"  MISS {expr!r} in {text!r}: {what}; (ours, gold) {diff}")
+    events = figure_events(Path(args.events), spacy_nlp) if args.events else None
     page_figures = page_alignment(Path(args.page)) if args.page else None
     print(
         json.dumps(
@@ -135,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
                 "anchor_exact_match": round(anchor_exact / n, 4),
                 "span_exact": round(span_exact / n, 4),
                 "fields": {f: round(field_hits[f] / n, 4) for f in FIELDS},
+                "figure_events": events,
                 "page": page_figures,
             }
         )

@@ -23,6 +23,7 @@ comparison across pages (each page one account, e.g. two outlets on one event) f
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -32,7 +33,7 @@ import numpy as np
 from . import choices as choices_module
 from . import framing as framing_module
 from .attribution.page import voice_pieces
-from .claims import source_label, topics
+from .claims import LEVEL, figure_family, source_label, topics
 from .claims.numbers import describe, interval, relation
 from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
@@ -45,6 +46,7 @@ from .meaning import (
     related_pairs,
     shared_figure,
     token_view,
+    weekdays,
 )
 from .model import Alignment, Analysis, Claim, PairHow, Quantity, ReasonKind, ReasonPart
 from .pipeline import StageContext, register_stage
@@ -52,6 +54,11 @@ from .pipeline import StageContext, register_stage
 __all__ = ["align", "compare_claims", "compare_pages", "compare_stage", "describe", "interval", "judge", "relation"]
 
 # --- settings ------------------------------------------------------------------------------------------
+#: A time that only names the day of the news: "Tuesday", "late Friday", "yesterday", "on Sunday night".
+_DAY = re.compile(
+    r"(?:on |early |late |last )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: morning| afternoon| evening| night)?"
+    r"|today|yesterday|tonight)"
+)
 #: Units that mark a period ("in the last 24 hours"), not a fact to compare.
 PERIOD_UNITS = frozenset({"hour", "day", "week", "month", "year"})
 
@@ -72,39 +79,72 @@ class _Item:
 def _scope_difference(a: _Item, b: _Item) -> str | None:
     """Why two different values may both hold: another period, place or kind of thing counted."""
     reasons = []
-    time_a = (a.claim.time or "").lower().removeprefix("the ")
-    time_b = (b.claim.time or "").lower().removeprefix("the ")
-    if time_a != time_b:
+    # the day of the news ("on Tuesday") is when, not over how long: it scopes a count only against another day
+    days_a, days_b = weekdays(a.claim), weekdays(b.claim)
+    if _period(a.claim) != _period(b.claim) or (days_a and days_b and days_a != days_b):
         reasons.append(
             f"periods differ ({a.label}: {a.claim.time or 'none given'}; {b.label}: {b.claim.time or 'none given'})"
         )
     if a.claim.place and b.claim.place and a.claim.place.lower() != b.claim.place.lower():
         reasons.append(f"places differ ({a.claim.place} / {b.claim.place})")
-    if a.quantity.noun and b.quantity.noun and a.quantity.noun != b.quantity.noun and a.unit != "percent":
+    noun_a, noun_b = _counted(a.quantity), _counted(b.quantity)
+    if noun_a and noun_b and noun_a != noun_b and a.unit != "percent":
         reasons.append(f"they count different things ({a.quantity.noun} / {b.quantity.noun})")
     return "; ".join(reasons) or None
 
 
-def _noun_class(quantity: Quantity) -> str | None:
+def _period(claim: Claim) -> str:
+    """A claim's times without its days ("Tuesday", "late Friday", "yesterday"), lower case."""
+    parts = (part.strip().lower().removeprefix("the ") for part in (claim.time or "").split(","))
+    return ", ".join(part for part in parts if part and not _DAY.fullmatch(part))
+
+
+def _counted(quantity: Quantity) -> str | None:
+    """The counted noun, "people" for a word that names people by what befell them ("3 killed", "14 dead")."""
+    data = topics()
+    noun = quantity.noun
+    if (
+        noun
+        and (data["noun_class_of"].get(noun) or data["noun_class_of"].get(noun.rstrip("s"))) in data["people_states"]
+    ):
+        return "people"
+    return noun
+
+
+def _noun_class(quantity: Quantity, family: str | None = None) -> str | None:
+    """The class of what a figure counts; ``people`` for a count of the dead or the hurt ("14 dead" is 14
+    people killed) and for a bare count whose own event befalls people ("Thirty-seven were rescued")."""
     data = topics()
     noun = quantity.noun
     found = None
     if noun:
         found = data["noun_class_of"].get(noun) or data["noun_class_of"].get(noun.rstrip("s"))
+    if noun is None and quantity.measure:  # "net income fell to $141 million": a value of income
+        return quantity.measure
     if quantity.unit == "percent":  # a share of districts or of land is a share of territory
         return f"share of {'territory' if found == 'areas' else found or 'a whole'}"
+    if found in data["people_states"]:
+        return "people"
+    if noun is None and quantity.unit is None and quantity.event and family in data["people_families"]:
+        return "people"
     return found or noun
 
 
+def _family(quantity: Quantity, claim: Claim) -> str | None:
+    """The event family of a figure (:func:`rashomon.claims.figure_family`), or its own verb when the lists do
+    not know it (a group of its own: "2,000 people were forced from their homes" joins no count of the dead)."""
+    own = quantity.event if quantity.event and quantity.event not in topics()["carrier_set"] else None
+    return figure_family(quantity, claim) or own
+
+
 def _items(analysis: Analysis, claims: list[Claim], account_of=None, label_of=None) -> list[_Item]:
-    data = topics()
     items = []
     for claim in claims:
-        family = data["family_of"].get(claim.predicate or "")
         for quantity in claim.quantities:
-            if quantity.unit in PERIOD_UNITS or (quantity.noun is None and quantity.unit is None):
+            family = _family(quantity, claim)
+            if quantity.unit in PERIOD_UNITS:
                 continue
-            noun_class = _noun_class(quantity)
+            noun_class = _noun_class(quantity, family)
             if noun_class is None:
                 continue
             items.append(
@@ -228,7 +268,7 @@ def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> t
 
 def _topic(group: list[_Item]) -> str:
     first = group[0]
-    family = next((i.family for i in group if i.family), None)
+    family = next((i.family for i in group if i.family and i.family != LEVEL), None)
     unit = "" if first.unit in ("count", "percent") else f" ({first.unit})"
     return f"{first.noun_class}{unit}" + (f", {family}" if family else "")
 
@@ -241,12 +281,17 @@ def align(
 ) -> list[Alignment]:
     """Alignments of the quantity items: one per group of the same fact, with its verdict.
 
-    Only counts of a known noun class (people, fighters, dead, a share of territory ...) are grouped here;
-    other figures (money, bare percentages, durations) are compared claim by claim by meaning
-    (:mod:`rashomon.meaning`). ``gate`` drops the items of a group that are not about the same thing."""
+    Only counts of a known noun class (people, fighters, dead, a share of territory ...) and values of a named
+    measure ("net income fell to $141 million", "shares fell 6 percent") are grouped here; other figures (bare
+    sums and percentages, durations) are compared claim by claim by meaning (:mod:`rashomon.meaning`). ``gate``
+    drops the items of a group that are not about the same thing."""
     known = set(topics()["noun_classes"])
     groups = [
-        g for g in _group(items) if g[0].noun_class in known or g[0].noun_class.removeprefix("share of ") in known
+        g
+        for g in _group(items)
+        if g[0].noun_class in known
+        or g[0].noun_class.removeprefix("share of ") in known
+        or g[0].noun_class == g[0].quantity.measure
     ]
     if gate is not None:
         groups = [g for g in (gate(group) for group in groups) if g]
@@ -267,6 +312,7 @@ def align(
                 explanation=explanation,
                 topic=_topic(group),
                 score=score,
+                conflict_kind="fact" if verdict == "conflict" else None,  # figures that cannot both hold
                 reason_parts=parts,
                 figure=shared_figure([item.claim for item in group], account_of),
             )

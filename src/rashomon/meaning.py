@@ -46,7 +46,7 @@ from typing import NamedTuple
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from .claims import topics
+from .claims import figure_family, topics
 from .claims.frames import opposed
 from .claims.numbers import describe, in_days, relation
 from .figures import figure_key
@@ -283,7 +283,8 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
 
     Two figures meet when their unit kinds match (durations in days, money by currency, percent, counts) and
     their counted nouns are of one class (or one has none while the unit is not a bare count, and the values are
-    within ``UNNAMED_FIGURE_MAX_RATIO`` of each other). Among several candidates the closest values pair up, so
+    within ``UNNAMED_FIGURE_MAX_RATIO`` of each other), and what befell the counted is of one kind where both
+    say (:func:`rashomon.claims.figure_family`: killed, missing, rescued ...). Among several candidates the closest values pair up, so
     "2.1 percent growth" meets "2.3 percent growth", not a tax rate.
     """
     pairs = []
@@ -296,6 +297,11 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
             noun_a, noun_b = _noun_key(qa), _noun_key(qb)
             if noun_a and noun_b and noun_a != noun_b:
                 continue
+            if qa.measure and qb.measure and qa.measure != qb.measure:
+                continue  # net income and revenue, both in dollars
+            family_a, family_b = figure_family(qa, a), figure_family(qb, b)
+            if family_a and family_b and family_a != family_b:
+                continue  # the dead and the missing of one flood: two counts, whatever their nouns
             da, db = in_days(qa), in_days(qb)
             va = da.value if da.value is not None else (da.low or da.high or 0.0)
             vb = db.value if db.value is not None else (db.low or db.high or 0.0)

@@ -311,7 +311,11 @@ class Quantity:
     state (exact: both = value; more_than/at_least: low; less_than/at_most/almost: high; about: neither;
     range and vague: both). ``approx`` is exact | about | almost | more_than | at_least | less_than | at_most |
     range | vague. Fractions are percent ("a third of" -> 33.33, unit percent); ``noun`` is the counted noun as
-    written, lower-cased; ``scope`` the "of ..." phrase a share is taken of.
+    written, lower-cased; ``scope`` the "of ..." phrase a share is taken of; ``event`` what happened to what is
+    counted, as the parse tells it ("six people still missing" -> missing, "14 were killed" -> kill, "the death
+    toll rose to 14" -> toll), so a count of the dead is never compared with a count of the missing; ``measure``
+    what a figure that counts no noun is the value of ("net income fell to $141 million" -> income, "shares fell 6
+    percent" -> share), so sums and percentages of one measure meet across accounts.
     """
 
     text: str
@@ -325,6 +329,8 @@ class Quantity:
     noun: str | None = None
     scope: str | None = None
     vague: bool = False
+    event: str | None = None
+    measure: str | None = None
 
 
 @dataclass(slots=True)

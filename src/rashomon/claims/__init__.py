@@ -23,7 +23,7 @@ from ..resources import load_yaml
 from . import frames
 from .quantities import find_quantities
 
-__all__ = ["claims_stage", "find_quantities", "topics", "source_label"]
+__all__ = ["claims_stage", "figure_family", "find_quantities", "topics", "source_label"]
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Sentences with fewer tokens than this and no number are not claims (bylines, "* * *", fragments).
@@ -32,6 +32,9 @@ MIN_CLAIM_TOKENS = 4
 MIN_CONTENT_COVER = 0.5
 #: Characters before an attribution's first word (an opening quotation mark, a space) for it to open its sentence.
 SENTENCE_OPENING_SLACK = 2
+#: Event types of a change in a measure, and the family of a figure that is a measure's value, not its change.
+CHANGES = frozenset({"rise", "fall"})
+LEVEL = "level"
 #: Entity labels read as actors, places and times.
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -57,6 +60,27 @@ def topics() -> dict:
         r"\b(?:" + "|".join(re.escape(h) for h in sorted(data["hedges"], key=len, reverse=True)) + r")\b", re.I
     )
     return data
+
+
+def figure_family(quantity: Quantity, claim: Claim) -> str | None:
+    """The kind of event a figure counts for (a ``predicate_families`` name): the one its noun names ("7 deaths",
+    "40 wounded": ``people_states``); else that of its own word (``Quantity.event``: "six people still missing" ->
+    missing) when it has one that is no carrier verb, None when the lists do not know that word ("2,000 were
+    forced from their homes" is no count of the dead the same sentence gives); else that of its claim's predicate
+    (None when unknown). A value of a measure (``Quantity.measure``: "net income fell to $141 million") is of
+    ``rise`` or ``fall`` when it is the size of a change ("shares fell 6 percent"), else of ``level``."""
+    data = topics()
+    if quantity.measure and quantity.noun is None:
+        change = frames.event_type(quantity.event)
+        return change if change in CHANGES else LEVEL
+    noun = quantity.noun or ""
+    state = data["people_states"].get(data["noun_class_of"].get(noun) or data["noun_class_of"].get(noun.rstrip("s")))
+    if state:
+        return state
+    event = quantity.event
+    if event and event not in data["carrier_set"]:
+        return data["family_of"].get(event)
+    return data["family_of"].get(claim.predicate or "")
 
 
 def source_label(analysis: Analysis, claim: Claim) -> str:

@@ -48,10 +48,17 @@ def predicate_event_type(predicate) -> str | None:
     if predicate is None:
         return None
     lemma = predicate.lemma_.lower()
-    idioms = lexicon()["idioms"].get(lemma)
-    if idioms and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in idioms for c in predicate.children):
-        return lemma
-    return event_type(lemma)
+    return lemma if idiom_object(predicate) else event_type(lemma)
+
+
+def idiom_object(predicate) -> str | None:
+    """The direct object that makes an idiom of a verb token ("took part" -> part), or None."""
+    idioms = lexicon()["idioms"].get(predicate.lemma_.lower())
+    if not idioms:
+        return None
+    return next(
+        (c.lemma_.lower() for c in predicate.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in idioms), None
+    )
 
 
 def opposed(type_a: str | None, type_b: str | None) -> str | None:

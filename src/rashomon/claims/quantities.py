@@ -33,6 +33,7 @@ from typing import Any
 
 from ..model import Quantity
 from ..resources import load_yaml, page_part_nouns
+from .frames import idiom_object
 
 # --- settings ------------------------------------------------------------------------------------------
 #: How many tokens after the number (and its unit) the counted noun may be looked for.
@@ -360,6 +361,9 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         )
         if quantity.noun and quantity.unit is None and quantity.noun in data["units"]:
             quantity.unit, quantity.noun = data["units"][quantity.noun], None
+        quantity.event = figure_event(doc, doc_offset + a, doc_offset + b)
+        if quantity.noun is None and quantity.event != "toll":  # a toll's figure counts the dead
+            quantity.measure = figure_measure(doc, doc_offset + a, doc_offset + b)
     if quantity.noun is None:
         label = re.search(r"([A-Za-z][A-Za-z ]{0,30}?)\s*[:|]\s*$", text[max(0, start - 40) : start].split("\n")[-1])
         if label and not quantity.unit:
@@ -379,7 +383,16 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
             dash = re.fullmatch(r"\s*[-–—]\s*|\s+to\s+|[-–]\s+to\s+", gap)
             between = re.fullmatch(r"\s+and\s+", gap) and re.search(r"between\s+$", before)
             from_to = re.fullmatch(r"\s+to\s+", gap) and re.search(r"from\s+$", before)
-            if (dash or between) and prev.approx in ("exact", "about") and q.approx == "exact" and not from_to:
+            other_units = (
+                prev.unit is not None and q.unit is not None and prev.unit != q.unit
+            )  # "4 percent to $3.2 billion"
+            if (
+                (dash or between)
+                and prev.approx in ("exact", "about")
+                and q.approx == "exact"
+                and not from_to
+                and not other_units
+            ):
                 low_value = prev.value
                 if q.unit and not prev.unit:
                     prev.unit = q.unit
@@ -411,6 +424,125 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
 _NOUN_SKIP_POS = {"ADJ", "NUM", "ADV"}
 #: Adjectives used as nouns in counts ("34 dead", "half of the displaced").
 NOMINAL_ADJECTIVES = frozenset("dead injured wounded missing killed displaced homeless unemployed sick elderly".split())
+#: Words that say what befell the counted: beside it ("six people still missing") or completing its verb ("300
+#: residents were left homeless", "three remain unaccounted for").
+STATE_WORDS = NOMINAL_ADJECTIVES | frozenset({"unaccounted", "trapped", "stranded", "hurt"})
+#: Words for a death toll: the figure it rises to, stands at or is of counts the dead.
+TOLL_NOUNS = frozenset({"toll"})
+#: Prepositions that hang a figure on a toll or on a verb telling one ("rose to 14", "stands at 14", "a toll of").
+TOLL_PREPOSITIONS = frozenset({"to", "at", "of"})
+#: Verbs whose subject a figure gives the level or the change of ("net income fell to $141 million", "was $139
+#: million", "shares fell 6 percent"): the figure is a value of that measure (``figure_measure``).
+MEASURE_VERBS = frozenset(
+    "be reach total stand hit top exceed remain amount rise increase grow jump climb surge soar gain rebound "
+    "fall decline drop decrease sink plunge slump shrink tumble slip slide dip".split()
+)
+#: Prepositions that hang a figure on such a verb as its new level or its change ("fell to", "stood at", "rose by").
+MEASURE_PREPOSITIONS = frozenset({"to", "at", "by"})
+#: Relations by which a figure completes such a verb ("was $139 million", "fell 6 percent").
+MEASURE_ROLES = frozenset({"attr", "dobj", "npadvmod", "acomp", "oprd"})
+#: Subjects that name no measure of their own: "the figure was 40", "it rose to 12".
+GENERIC_MEASURES = frozenset({"number", "figure", "total", "amount", "level", "one"})
+#: Relations by which a counted noun is what its verb tells of (subject or object: "14 people were killed"), or a
+#: figure the amount of its verb's change ("fell 6 percent").
+FIGURE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod"})
+
+
+def figure_event(doc, start_char: int, end_char: int) -> str | None:
+    """What happened to what a figure counts, as a lower-case word, from the parse: a state word beside the
+    counted ("six people still missing", "14 dead" -> missing, dead), the verb the counted is the subject or
+    object of ("14 people were killed" -> kill, "Thirty-seven were rescued" -> rescue), or ``toll`` for the
+    figure of a death toll ("the death toll rose to 14", "a toll of 14"). None when the parse tells none.
+
+    A sentence often gives several counts of one event ("14 were killed, 40 injured and six are missing"), so
+    the claim's one predicate cannot say which count is which."""
+    number, counted = _figure_tokens(doc, start_char, end_char)
+    if number is None:
+        return None
+    verb = counted.head if counted.dep_ in FIGURE_ROLES and counted.head.pos_ in ("VERB", "AUX") else None
+    if counted.dep_ == "pobj" and counted.head.lower_ == "by" and counted.head.head.pos_ == "VERB":
+        verb = counted.head.head  # "rose by 4 percent"
+    beside = (*counted.children, *doc[counted.i + 1 : counted.i + 3])
+    completing = [c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp")] if verb is not None else []
+    # "people still missing", parsed as a verb, is no "miss"; "were killed" stays "kill"
+    told = [counted, *beside, *completing] + ([verb] if verb is not None and verb.tag_ == "VBG" else [])
+    for word in told:
+        if word.lower_ in STATE_WORDS and (
+            word is counted
+            or word is verb
+            or word.head is counted
+            or word in completing
+            or word.dep_ in ("amod", "acl", "advmod", "acomp")
+        ):
+            return word.lower_
+    holder = number.head.head if number.dep_ == "pobj" and number.head.lower_ in TOLL_PREPOSITIONS else None
+    if counted.dep_ == "dobj" and counted.head.pos_ in ("VERB", "AUX"):
+        holder = counted.head  # "the toll reached 14"
+    if holder is not None and (holder.lemma_.lower() in TOLL_NOUNS or _tells_a_toll(holder)):
+        return "toll"
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    idiom = idiom_object(verb)  # "50,000 people took part": no taking
+    return f"{verb.lemma_.lower()} {idiom}" if idiom else verb.lemma_.lower()
+
+
+def _figure_tokens(doc, start_char: int, end_char: int):
+    """The number token of the figure between the character offsets (the vague amount's own last word:
+    "dozens") and the token that stands for what it counts (the noun it counts, "14 people"; else itself, or
+    its unit: "6 percent" -> percent), or (None, None)."""
+    starts = _token_starts(doc)
+    tokens = doc[max(0, bisect_left(starts, start_char)) : bisect_left(starts, end_char)]
+    number = next((t for t in reversed(tokens) if t.like_num or t.pos_ == "NUM"), tokens[-1] if tokens else None)
+    if number is None:
+        return None, None
+    counted = number.head if number.dep_ == "nummod" and number.head.pos_ in ("NOUN", "PROPN", "ADJ") else number
+    return number, counted
+
+
+def figure_measure(doc, start_char: int, end_char: int) -> str | None:
+    """What a figure that counts no noun is the value of, from the parse: the subject of the verb whose level or
+    change it gives ("net income fell to $141 million", "Net income was $139 million" -> income; "Shares fell 6
+    percent" -> share; "the unemployment rate rose to 5.1 percent" -> unemployment rate), or the noun it is "of"
+    ("revenue of $3.2 billion" -> revenue). None for the value something moved from ("down from $210
+    million": an earlier figure, not the one reported), for a subject that names nothing ("it", "the figure"),
+    and when the parse tells none: a sum spent or paid ("committed $4 billion") is no measure of its payer."""
+    _, counted = _figure_tokens(doc, start_char, end_char)
+    if counted is None:
+        return None
+    if counted.dep_ == "pobj":
+        preposition, holder = counted.head, counted.head.head
+        if preposition.lower_ == "of" and holder.pos_ in ("NOUN", "PROPN"):
+            return _measure_name(holder)
+        if preposition.lower_ in MEASURE_PREPOSITIONS and holder.pos_ in ("VERB", "AUX"):
+            return _measure_of(holder)
+        return None
+    if counted.dep_ in MEASURE_ROLES and counted.head.pos_ in ("VERB", "AUX"):
+        return _measure_of(counted.head)
+    return None
+
+
+def _measure_of(verb) -> str | None:
+    """The measure a verb gives the level or change of: its subject, when it is one of ``MEASURE_VERBS``."""
+    if verb.lemma_.lower() not in MEASURE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _measure_name(subject) if subject is not None else None
+
+
+def _measure_name(noun) -> str | None:
+    """A measure's name: the noun's lemma after its compounds ("unemployment rate"); None for a pronoun or a
+    word that names no measure (``GENERIC_MEASURES``)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in GENERIC_MEASURES:
+        return None
+    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    return " ".join([*compounds, noun.lemma_.lower()])
+
+
+def _tells_a_toll(verb) -> bool:
+    """Whether a verb's subject or object is a toll ("the death toll rose to 14", "put the toll at 47")."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in TOLL_NOUNS for c in verb.children
+    )
 
 
 def _token_starts(doc) -> list[int]:

@@ -1,0 +1,115 @@
+"""What befell what a figure counts (``Quantity.event``), and the comparison of counts by it: a flood's dead, missing,
+hurt and rescued are four counts, whichever sentence or account gives them. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon import nlp
+from rashomon.claims.quantities import find_quantities
+from rashomon.compare import compare_pages
+from rashomon.pipeline import analyze
+
+
+@pytest.fixture(scope="module")
+def spacy_nlp():
+    return nlp.load()
+
+
+def events(text: str, spacy_nlp) -> dict[str, str | None]:
+    return {q.text: q.event for q in find_quantities(text, spacy_nlp(text))}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the verb the counted is the subject or object of
+        ("At least 14 people were killed when the levee failed.", {"At least 14": "kill"}),
+        ("Thirty-seven were rescued from rooftops.", {"Thirty-seven": "rescue"}),
+        ("Crews pulled 37 people from rooftops by midday.", {"37": "pull"}),
+        (
+            "More than 9,000 people had fled the town, and 2,000 were evacuated by bus.",
+            {"More than 9,000": "flee", "2,000": "evacuate"},
+        ),
+        # a state word beside the counted or completing its verb
+        ("Rescuers searched for at least six people still missing.", {"at least six": "missing"}),
+        ("Some 300 residents were left homeless.", {"Some 300": "homeless"}),
+        ("Eight firefighters were hurt and three remain unaccounted for.", {"Eight": "hurt", "three": "unaccounted"}),
+        ("At least 14 dead in valley flood", {"At least 14": "dead"}),
+        # a death toll's figure, however the toll is told
+        ("The death toll rose to 14 on Wednesday.", {"14": "toll"}),
+        ("The toll reached 22 by Friday.", {"22": "toll"}),
+        ("A death toll of 31 was confirmed by the ministry.", {"31": "toll"}),
+        # the verb whose change a figure sizes
+        ("The company raised prices by 4 percent.", {"4 percent": "raise"}),
+        ("Shares fell 6 percent in early trading.", {"6 percent": "fall"}),
+        # nothing befalls a figure a verb only carries
+        ("Net income was $139 million.", {"$139 million": None}),
+    ],
+)
+def test_what_befell_the_counted(text, expected, spacy_nlp):
+    assert events(text, spacy_nlp) == expected
+
+
+def _compare(*texts: str) -> dict:
+    return compare_pages([analyze(text=t) for t in texts])
+
+
+def _rows(result: dict, words: str) -> list[dict]:
+    return [a for a in result["alignments"] if words in a["explanation"]]
+
+
+NORTH = (
+    "Levee failure floods Orrin valley\n\n"
+    "At least 14 people were killed when a levee failed above Orrin on Tuesday, officials said.\n\n"
+    "Rescuers were searching for at least six people still missing, the fire service said.\n\n"
+    "Crews pulled 37 people from rooftops by midday.\n\n"
+    "About 40 people were injured, the regional hospital said."
+)
+SOUTH = (
+    "Orrin levee collapse leaves 12 dead\n\n"
+    "Twelve people died when a neglected levee burst above Orrin, the mayor said.\n\n"
+    "Thirty-seven were rescued from rooftops as the water rose.\n\n"
+    "The death toll could rise further, the mayor warned."
+)
+
+
+@pytest.fixture(scope="module")
+def flood() -> dict:
+    return _compare(NORTH, SOUTH)
+
+
+def test_the_dead_are_compared_with_the_dead_only(flood):
+    rows = [a for a in flood["alignments"] if a.get("topic", "").endswith("casualties")]
+    assert rows, [a["explanation"] for a in flood["alignments"]]
+    shown = " ".join(a["explanation"] for a in rows)
+    assert "14" in shown and "Twelve" in shown
+    assert "six" not in shown and "40" not in shown and "37" not in shown
+
+
+def test_the_dead_of_two_accounts_are_not_called_one_figure(flood):
+    # 14 against 12: no agreement; the day one account gives and the other leaves out is read as another period
+    row = next(a for a in flood["alignments"] if a.get("topic", "").endswith("casualties"))
+    assert row["verdict"] != "agree" and "14" in row["explanation"] and "12" in row["explanation"]
+
+
+def test_the_missing_and_the_injured_are_counts_of_their_own(flood):
+    missing = _rows(flood, "at least six")
+    injured = _rows(flood, "About 40")
+    assert missing and all(a["verdict"] == "unique" for a in missing)
+    assert injured and all(a["verdict"] == "unique" for a in injured)
+
+
+def test_a_bare_count_of_the_rescued_meets_the_rescued_of_the_other_account(flood):
+    row = next(a for a in flood["alignments"] if "Thirty-seven" in a["explanation"] and "37" in a["explanation"])
+    assert row["verdict"] == "agree"
+
+
+def test_a_death_toll_meets_a_count_of_the_killed():
+    result = _compare(
+        "Quake in Tessel\n\nAt least 14 people were killed in the quake, officials said.",
+        "Tessel quake\n\nThe death toll rose to 14 on Wednesday as rescuers dug through rubble.",
+    )
+    row = next(a for a in result["alignments"] if a.get("topic", "").endswith("casualties"))
+    assert row["verdict"] in ("agree", "compatible")
+    assert len(set(row["claim_ids"])) == 2
