@@ -113,3 +113,49 @@ def test_a_death_toll_meets_a_count_of_the_killed():
     row = next(a for a in result["alignments"] if a.get("topic", "").endswith("casualties"))
     assert row["verdict"] in ("agree", "compatible")
     assert len(set(row["claim_ids"])) == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Its quarterly net income fell to $141 million from $210 million.",
+            {"$141 million": "income", "$210 million": None},
+        ),
+        (
+            "Net income was $139 million, on revenue of $3.2 billion.",
+            {"$139 million": "income", "$3.2 billion": "revenue"},
+        ),
+        ("Shares fell 6 percent in early trading.", {"6 percent": "share"}),
+        ("The unemployment rate rose to 5.1 percent.", {"5.1 percent": "unemployment rate"}),
+        # a sum paid or spent measures nothing of its payer; a pronoun names no measure
+        ("The council wants to commit $4 million to new buses.", {"$4 million": None}),
+        ("It rose to 12 percent.", {"12 percent": None}),
+        # a counted noun is what is counted, and a toll's figure counts the dead
+        ("Exports rose to 40,000 tonnes.", {"40,000 tonnes": "export"}),
+        ("The death toll rose to 14.", {"14": None}),
+    ],
+)
+def test_what_a_figure_no_noun_counts_measures(text, expected, spacy_nlp):
+    assert {q.text: q.measure for q in find_quantities(text, spacy_nlp(text))} == expected
+
+
+def test_a_range_is_never_made_of_two_units(spacy_nlp):
+    found = find_quantities(
+        "Revenue rose 4 percent to $3.2 billion.", spacy_nlp("Revenue rose 4 percent to $3.2 billion.")
+    )
+    assert [(q.text, q.unit, q.approx) for q in found] == [
+        ("4 percent", "percent", "exact"),
+        ("$3.2 billion", "USD", "exact"),
+    ]
+
+
+def test_values_of_one_measure_meet_across_outlets():
+    result = _compare(
+        "Harlow Foods results\n\nHarlow Foods said its net income fell to $88 million. Shares fell 6 percent in early trading.",
+        "Harlow Foods slips\n\nNet income was $88 million, the grocer said. Harlow's shares dropped 9 percent.",
+    )
+    income = next(a for a in result["alignments"] if a.get("topic", "").startswith("income"))
+    shares = next(a for a in result["alignments"] if a.get("topic", "").startswith("share"))
+    assert income["verdict"] == "agree"
+    assert shares["verdict"] == "conflict" and shares["conflict_kind"] == "fact"
