@@ -159,3 +159,23 @@ def test_values_of_one_measure_meet_across_outlets():
     shares = next(a for a in result["alignments"] if a.get("topic", "").startswith("share"))
     assert income["verdict"] == "agree"
     assert shares["verdict"] == "conflict" and shares["conflict_kind"] == "fact"
+
+
+def test_a_sum_that_clashes_beside_an_agreeing_term_is_a_conflict():
+    result = _compare(
+        "Harbour official jailed\n\nA former harbour official was jailed for eight years for taking $2.4 million in bribes.",
+        "Ex-official sentenced\n\nA former harbour official was jailed for eight years for taking $2.1 million in bribes.",
+    )
+    row = next(a for a in result["alignments"] if "$2.4 million" in a["explanation"])
+    assert row["verdict"] == "conflict" and "$2.1 million" in row["explanation"]
+
+
+def test_two_sums_of_one_kind_beside_an_agreeing_term_are_no_conflict():
+    # which sum meets which is not clear: no conflict is claimed
+    result = _compare(
+        "Harbour official jailed\n\nA former harbour official was jailed for eight years for taking $2.4 million "
+        "and $300,000 in bribes.",
+        "Ex-official sentenced\n\nA former harbour official was jailed for eight years for taking $2.1 million "
+        "and $300,000 in bribes.",
+    )
+    assert all(a["verdict"] != "conflict" for a in result["alignments"])

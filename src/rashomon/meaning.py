@@ -500,7 +500,11 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     about one fact."""
     figures = figure_pairs(a, b)
     clashing = [(qa, qb) for qa, qb, kind in figures if kind == "disjoint"]
-    if clashing and not any(kind == "agree" for _, _, kind in figures):
+    # beside an agreeing figure a clash counts only when it pairs the one figure of its kind in each claim: "eight
+    # years for bribes of $2.4 million" / "eight years for $2.1 million in bribes"
+    if any(kind == "agree" for _, _, kind in figures):
+        clashing = [(qa, qb) for qa, qb in clashing if _sole_of_kind(qa, a) and _sole_of_kind(qb, b)]
+    if clashing:
         qa, qb = clashing[0]
         times = (a.time or "").lower(), (b.time or "").lower()
         places = (a.place or "").lower(), (b.place or "").lower()
@@ -575,6 +579,12 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         "same fact",
         "fit together",
     )
+
+
+def _sole_of_kind(quantity: Quantity, claim: Claim) -> bool:
+    """Whether ``quantity`` is its claim's only figure of its unit kind (money, percent, a duration, a count)."""
+    kind = _unit_kind(quantity)
+    return sum(_unit_kind(q) == kind for q in claim.quantities) == 1
 
 
 def shared_figure(claims: Sequence[Claim], account_of: Callable[[Claim], str]) -> str | None:

@@ -106,9 +106,22 @@ def _holding_attribution(attributions: list[Attribution], start: int, end: int, 
         holds_anchor = content.start <= anchor < content.end
         if not holds_anchor and _told_cover(attribution, start, end) < MIN_CONTENT_COVER * (end - start):
             continue
-        if best is None or (content.end - content.start) < (best.content.end - best.content.start):
+        if best is None or _holds_rather(attribution, best):
             best = attribution
     return best
+
+
+def _holds_rather(attribution: Attribution, best: Attribution) -> bool:
+    """Whether ``attribution`` holds a sentence rather than ``best``: the inner of two nested contents (the
+    ministry relayed inside the agency's words), else the first of two side by side, the sentence's main
+    statement ("Rebel commanders denied that any had been captured and said forces had been pushed back": the
+    denial is the claim, not the shorter statement coordinated with it)."""
+    inner, outer = attribution.content, best.content
+    if outer.start <= inner.start and inner.end <= outer.end:
+        return inner.end - inner.start < outer.end - outer.start
+    if inner.start <= outer.start and outer.end <= inner.end:
+        return False
+    return inner.start < outer.start
 
 
 def _told_cover(attribution: Attribution, start: int, end: int) -> int:

@@ -23,6 +23,9 @@ MIN_CHECKABLE_TOKENS = 6
 MAX_PHRASE_TOKENS = 8
 #: How far up the head chain a denial verb may sit above the predicate.
 MAX_DENIAL_HOPS = 4
+#: Verbs of saying that, coordinated with a denial (or, as the parser often hangs them, with what it denies), start
+#: a statement of their own: the denial does not reach what they report.
+SPEECH_CONJUNCTS = frozenset({"say", "add", "insist", "tell", "claim", "state", "note", "argue", "maintain"})
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +117,8 @@ def negated(predicate) -> bool:
     for _ in range(MAX_DENIAL_HOPS):
         if token.head == token:
             break
+        if token.dep_ == "conj" and token.lemma_.lower() in SPEECH_CONJUNCTS:
+            break  # "denied that any were captured and said the army retreated": the retreat is said, not denied
         token = token.head
         if token.pos_ == "VERB" and token.lemma_.lower() in denial:
             return True
