@@ -87,10 +87,28 @@ def test_the_dead_are_compared_with_the_dead_only(flood):
     assert "six" not in shown and "40" not in shown and "37" not in shown
 
 
-def test_the_dead_of_two_accounts_are_not_called_one_figure(flood):
-    # 14 against 12: no agreement; the day one account gives and the other leaves out is read as another period
+def test_the_dead_of_two_accounts_conflict(flood):
+    # 14 against 12; the day one account gives and the other leaves out is no other period
     row = next(a for a in flood["alignments"] if a.get("topic", "").endswith("casualties"))
-    assert row["verdict"] != "agree" and "14" in row["explanation"] and "12" in row["explanation"]
+    assert row["verdict"] == "conflict" and "14" in row["explanation"] and "12" in row["explanation"]
+    assert "periods differ" not in row["explanation"]
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("At least 14 people were killed on Tuesday.", ""),
+        ("The former mayor was jailed for eight years on Friday.", ""),
+        ("More than 3,000 people have left the district in the last 24 hours.", "last 24 hours"),
+        ("Rebels lost six districts over the weekend.", "weekend"),
+        ("Net income fell to $88 million in 2024.", "2024"),
+    ],
+)
+def test_the_period_of_a_claim_leaves_out_the_day_of_the_news_and_its_own_durations(text, period):
+    from rashomon.meaning import period_of
+
+    (claim,) = [c for c in analyze(text="Report\n\n" + text).claims if c.text == text]
+    assert period_of(claim) == period
 
 
 def test_the_missing_and_the_injured_are_counts_of_their_own(flood):

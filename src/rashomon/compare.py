@@ -23,7 +23,6 @@ comparison across pages (each page one account, e.g. two outlets on one event) f
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -42,11 +41,12 @@ from .meaning import (
     claim_vectors,
     gate_by_meaning,
     link_actors,
+    other_weekdays,
     page_similarity,
+    period_of,
     related_pairs,
     shared_figure,
     token_view,
-    weekdays,
 )
 from .model import Alignment, Analysis, Claim, PairHow, Quantity, ReasonKind, ReasonPart
 from .pipeline import StageContext, register_stage
@@ -54,11 +54,6 @@ from .pipeline import StageContext, register_stage
 __all__ = ["align", "compare_claims", "compare_pages", "compare_stage", "describe", "interval", "judge", "relation"]
 
 # --- settings ------------------------------------------------------------------------------------------
-#: A time that only names the day of the news: "Tuesday", "late Friday", "yesterday", "on Sunday night".
-_DAY = re.compile(
-    r"(?:on |early |late |last )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: morning| afternoon| evening| night)?"
-    r"|today|yesterday|tonight)"
-)
 #: Units that mark a period ("in the last 24 hours"), not a fact to compare.
 PERIOD_UNITS = frozenset({"hour", "day", "week", "month", "year"})
 
@@ -79,9 +74,7 @@ class _Item:
 def _scope_difference(a: _Item, b: _Item) -> str | None:
     """Why two different values may both hold: another period, place or kind of thing counted."""
     reasons = []
-    # the day of the news ("on Tuesday") is when, not over how long: it scopes a count only against another day
-    days_a, days_b = weekdays(a.claim), weekdays(b.claim)
-    if _period(a.claim) != _period(b.claim) or (days_a and days_b and days_a != days_b):
+    if period_of(a.claim) != period_of(b.claim) or other_weekdays(a.claim, b.claim):
         reasons.append(
             f"periods differ ({a.label}: {a.claim.time or 'none given'}; {b.label}: {b.claim.time or 'none given'})"
         )
@@ -91,12 +84,6 @@ def _scope_difference(a: _Item, b: _Item) -> str | None:
     if noun_a and noun_b and noun_a != noun_b and a.unit != "percent":
         reasons.append(f"they count different things ({a.quantity.noun} / {b.quantity.noun})")
     return "; ".join(reasons) or None
-
-
-def _period(claim: Claim) -> str:
-    """A claim's times without its days ("Tuesday", "late Friday", "yesterday"), lower case."""
-    parts = (part.strip().lower().removeprefix("the ") for part in (claim.time or "").split(","))
-    return ", ".join(part for part in parts if part and not _DAY.fullmatch(part))
 
 
 def _counted(quantity: Quantity) -> str | None:

@@ -210,6 +210,12 @@ _YEAR_SPAN = re.compile(
 
 #: A day of the week, as a time expression names it.
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+#: Words of a time that name the day of the news ("on Tuesday", "late Friday", "yesterday"): when, not over how long.
+_DAY_OF_NEWS = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: morning| afternoon| evening| night)?|today|yesterday|tonight)\b"
+)
+#: Words left of a time once its day and figures are gone that name no period ("Friday to eight years" -> "to").
+_TIME_FILLERS = frozenset({"on", "to", "for", "of", "a", "an", "and", "early", "late", "by", "at", "in", "the"})
 
 #: A negation or denial word anywhere in a sentence.
 _NEGATION_WORD = re.compile(r"\b(?:not|never|no|none|nobody|nothing|denied|denies|deny|denying)\b|n't\b", re.I)
@@ -474,6 +480,23 @@ def weekdays(claim: Claim) -> frozenset[str]:
     return frozenset(m.group().lower() for m in _WEEKDAY.finditer(claim.time or ""))
 
 
+def period_of(claim: Claim) -> str:
+    """The times of a claim that can scope a figure, lower case: its times without the day of the news ("on
+    Tuesday" says when something was told or done, not over how long: "the weekend", "quarterly", "in 2012" do)
+    and without the claim's own figures ("jailed for eight years", "walked at least 30 minutes a day": a duration
+    the claim states is a figure to compare, not its period)."""
+    figures = [w for q in claim.quantities for w in (q.text.lower(), (q.noun or "").lower()) if w]
+    kept = []
+    for part in (claim.time or "").split(","):
+        part = " ".join(_DAY_OF_NEWS.sub(" ", part.lower()).split()).removeprefix("the ")
+        rest = part
+        for figure in figures:
+            rest = rest.replace(figure, " ")
+        if any(word not in _TIME_FILLERS for word in rest.split()):  # "the last 24 hours" is a period
+            kept.append(part)
+    return ", ".join(kept)
+
+
 def other_weekdays(a: Claim, b: Claim) -> bool:
     """Whether both claims name days of the week and no day is shared: two meetings, two statements."""
     days_a, days_b = weekdays(a), weekdays(b)
@@ -506,9 +529,13 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         clashing = [(qa, qb) for qa, qb in clashing if _sole_of_kind(qa, a) and _sole_of_kind(qb, b)]
     if clashing:
         qa, qb = clashing[0]
-        times = (a.time or "").lower(), (b.time or "").lower()
+        periods = period_of(a), period_of(b)
         places = (a.place or "").lower(), (b.place or "").lower()
-        if (all(times) and times[0] != times[1]) or (all(places) and places[0] != places[1]):
+        if (
+            (all(periods) and periods[0] != periods[1])
+            or other_weekdays(a, b)
+            or (all(places) and places[0] != places[1])
+        ):
             return PairVerdict(
                 "compatible",
                 None,
