@@ -197,3 +197,50 @@ def test_two_sums_of_one_kind_beside_an_agreeing_term_are_no_conflict():
         "and $300,000 in bribes.",
     )
     assert all(a["verdict"] != "conflict" for a in result["alignments"])
+
+
+def test_measures_of_one_kind_are_compared_in_one_unit():
+    from rashomon.claims.numbers import in_base_unit, relation
+    from rashomon.model import Quantity
+
+    hectares = Quantity("about 12,000 hectares", 0, 1, value=12000, approx="about", unit="hectare")
+    acres = Quantity("nearly 30,000 acres", 0, 1, value=30000, high=30000, approx="almost", unit="acre")
+    miles = Quantity("40 miles", 0, 1, value=40, low=40, high=40, unit="mile")
+    assert (
+        in_base_unit(acres).unit == "hectare" and relation(in_base_unit(hectares), in_base_unit(acres)) == "compatible"
+    )
+    assert in_base_unit(miles).unit == "km" and round(in_base_unit(miles).value, 1) == 64.4
+
+
+FIRE_NORTH = (
+    "Wildfire near Tallen\n\n"
+    "A wildfire has burned about 12,000 hectares of forest near Tallen, forcing more than 5,000 residents to leave "
+    "their homes, fire officials said.\n\n"
+    "Officials said 46 homes had been destroyed."
+)
+FIRE_SOUTH = (
+    "Tallen fire rages on\n\n"
+    "The fire near Tallen has scorched nearly 30,000 acres and destroyed 61 homes, the regional fire service said.\n\n"
+    "About 5,400 people have been evacuated."
+)
+
+
+@pytest.fixture(scope="module")
+def fire() -> dict:
+    return _compare(FIRE_NORTH, FIRE_SOUTH)
+
+
+def test_homes_destroyed_are_a_count_of_their_own(fire):
+    row = next(a for a in fire["alignments"] if a.get("topic", "").startswith("buildings"))
+    assert row["verdict"] == "conflict" and "46 homes" in row["explanation"] and "61 homes" in row["explanation"]
+
+
+def test_a_claim_a_number_group_holds_still_meets_another_by_its_other_figures(fire):
+    row = next(a for a in fire["alignments"] if "hectares" in a["explanation"] and "acres" in a["explanation"])
+    assert row["verdict"] in ("compatible", "agree")
+
+
+def test_people_made_to_leave_are_people_who_left(spacy_nlp):
+    assert events("The fire forced more than 5,000 residents to leave their homes.", spacy_nlp) == {
+        "more than 5,000": "leave"
+    }

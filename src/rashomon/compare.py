@@ -33,7 +33,7 @@ from . import choices as choices_module
 from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import LEVEL, figure_family, source_label, topics
-from .claims.numbers import describe, interval, relation
+from .claims.numbers import describe, in_base_unit, interval, relation
 from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
     TokenView,
@@ -140,7 +140,7 @@ def _items(analysis: Analysis, claims: list[Claim], account_of=None, label_of=No
                     quantity=quantity,
                     label=label_of(claim) if label_of else source_label(analysis, claim),
                     account=account_of(claim) if account_of else (claim.narrative or claim.source_id),
-                    unit=quantity.unit or "count",
+                    unit=in_base_unit(quantity).unit or "count",  # hectares and acres meet
                     noun_class=noun_class,
                     family=family,
                 )
@@ -210,7 +210,7 @@ def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> t
                 else pair("verdict", f"{b.label} asserts what {a.label} denies", b, a)
             )
             continue
-        kind = relation(a.quantity, b.quantity)
+        kind = relation(in_base_unit(a.quantity), in_base_unit(b.quantity))
         if kind == "agree":
             agreements.append(pair("pair", f"{a.label} and {b.label} agree", a, b, "figures agree"))
             overlapping += 1
@@ -272,14 +272,7 @@ def align(
     measure ("net income fell to $141 million", "shares fell 6 percent") are grouped here; other figures (bare
     sums and percentages, durations) are compared claim by claim by meaning (:mod:`rashomon.meaning`). ``gate``
     drops the items of a group that are not about the same thing."""
-    known = set(topics()["noun_classes"])
-    groups = [
-        g
-        for g in _group(items)
-        if g[0].noun_class in known
-        or g[0].noun_class.removeprefix("share of ") in known
-        or g[0].noun_class == g[0].quantity.measure
-    ]
+    groups = [g for g in _group(items) if _of_grouped_kind(g[0])]
     if gate is not None:
         groups = [g for g in (gate(group) for group in groups) if g]
     accounts = {item.claim.id: item.account for item in items}  # a claim's account is the claim's own
@@ -305,6 +298,17 @@ def align(
             )
         )
     return alignments
+
+
+def _of_grouped_kind(item: _Item) -> bool:
+    """Whether an item's figure is of a kind the number groups compare: a count of a known noun class, a share of
+    one, or a value of a named measure."""
+    known = topics()["noun_classes"]
+    return (
+        item.noun_class in known
+        or item.noun_class.removeprefix("share of ") in known
+        or item.noun_class == item.quantity.measure
+    )
 
 
 def _account_labels(analysis: Analysis) -> dict[str, str]:
@@ -355,7 +359,15 @@ def compare_claims(
     if vectors is None:
         vectors = claim_vectors(claims, encoder)
     alignments = align(items, account_labels, id_prefix=prefixes[0], gate=_meaning_gate(claims, vectors, account_of))
-    grouped = {cid for a in alignments if a.verdict != "unique" for cid in a.claim_ids}
+    # a claim the number groups hold is aligned by meaning too when it tells a figure they do not compare ("scorched
+    # nearly 30,000 acres and destroyed 61 homes": the homes are a number group, the area is not)
+    compared = {(item.claim.id, item.quantity.start) for item in items if _of_grouped_kind(item)}
+    told_apart = {
+        c.id
+        for c in claims
+        if any(q.unit not in PERIOD_UNITS and (c.id, q.start) not in compared for q in c.quantities)
+    }
+    grouped = {cid for a in alignments if a.verdict != "unique" for cid in a.claim_ids if cid not in told_apart}
     chosen = [n for n, c in enumerate(claims) if c.checkable and c.id not in grouped]
     if chosen:
         alignments += align_claims(

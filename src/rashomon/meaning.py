@@ -48,7 +48,7 @@ from threadpoolctl import threadpool_limits
 
 from .claims import figure_family, topics
 from .claims.frames import opposed
-from .claims.numbers import describe, in_days, relation
+from .claims.numbers import describe, in_base_unit, relation
 from .figures import figure_key
 from .model import Actor, Alignment, Claim, PairHow, Quantity, ReasonPart
 
@@ -273,7 +273,7 @@ def _strong_event(claim: Claim) -> str | None:
 
 
 def _unit_kind(quantity: Quantity) -> str:
-    return in_days(quantity).unit or "count"
+    return in_base_unit(quantity).unit or "count"
 
 
 def _noun_key(quantity: Quantity) -> str | None:
@@ -308,7 +308,7 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
             family_a, family_b = figure_family(qa, a), figure_family(qb, b)
             if family_a and family_b and family_a != family_b:
                 continue  # the dead and the missing of one flood: two counts, whatever their nouns
-            da, db = in_days(qa), in_days(qb)
+            da, db = in_base_unit(qa), in_base_unit(qb)
             va = da.value if da.value is not None else (da.low or da.high or 0.0)
             vb = db.value if db.value is not None else (db.low or db.high or 0.0)
             if noun_a is None or noun_b is None:
@@ -328,10 +328,10 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
 
 def _figure_key(quantity: Quantity) -> tuple | None:
     """A stated figure as a key (unit kind, value, counted-noun class), or None for a range or a vague amount."""
-    days = in_days(quantity)
-    if days.value is None:
+    based = in_base_unit(quantity)
+    if based.value is None:
         return None
-    return (_unit_kind(quantity), round(days.value, 6), _noun_key(quantity))
+    return (_unit_kind(quantity), round(based.value, 6), _noun_key(quantity))
 
 
 def _stated_figure(quantity: Quantity) -> tuple | None:
@@ -342,18 +342,18 @@ def _stated_figure(quantity: Quantity) -> tuple | None:
     the claims stage did not read ("McCarthy, 49,")."""
     if quantity.vague:
         return None
-    days, kind = in_days(quantity), _unit_kind(quantity)
-    if days.value is None:
-        if days.low is None or days.high is None:
+    based, kind = in_base_unit(quantity), _unit_kind(quantity)
+    if based.value is None:
+        if based.low is None or based.high is None:
             return None
-        return "stated", kind, (round(days.low, 6), round(days.high, 6)), quantity.approx
+        return "stated", kind, (round(based.low, 6), round(based.high, 6)), quantity.approx
     if kind == "count" and (
         quantity.noun is None  # "McCarthy, 49,": a bare count says nothing comparable without its noun
-        or days.value <= STATED_FIGURE_MIN_COUNT
-        or (YEARS[0] <= days.value <= YEARS[1] and float(days.value).is_integer())
+        or based.value <= STATED_FIGURE_MIN_COUNT
+        or (YEARS[0] <= based.value <= YEARS[1] and float(based.value).is_integer())
     ):
         return None
-    return "stated", kind, round(days.value, 6), quantity.approx
+    return "stated", kind, round(based.value, 6), quantity.approx
 
 
 def same_stated_figure(a: Claim, b: Claim, topic: set[tuple] | frozenset[tuple] = frozenset()) -> bool:

@@ -1,12 +1,15 @@
 """Compare two quantities the way a reader does: which values their words allow, and whether they agree.
 
 "about 40" allows 36..44; "more than 3,000" allows 3,000 and up; two exact numbers agree within rounding.
-Durations are compared in days ("two years" is not "13 months"), so a duration and a count never meet.
+Measures are compared in one unit of their kind (``in_base_unit``): durations in days ("two years" is not "13
+months"), areas in hectares ("12,000 hectares" is "nearly 30,000 acres"), lengths in kilometres, masses in
+kilograms; so a duration and a count never meet.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from ..model import Quantity
 
@@ -23,8 +26,24 @@ SHOWN_DIGITS = 2
 
 #: Approximations that state one bound: two of one kind agree only on the same value.
 BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most", "almost"})
-#: Days in each unit of time, to compare durations written in different units.
-DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+#: Each unit of a measure as (the unit its kind is compared in, how many of those it is): figures written in
+#: different units of one kind are compared in the first.
+BASE_UNITS = {
+    "hour": ("day", 1 / 24),
+    "day": ("day", 1.0),
+    "week": ("day", 7.0),
+    "month": ("day", 30.44),
+    "year": ("day", 365.25),
+    "hectare": ("hectare", 1.0),
+    "acre": ("hectare", 0.40468564),
+    "km2": ("hectare", 100.0),
+    "mi2": ("hectare", 258.998811),
+    "km": ("km", 1.0),
+    "mile": ("km", 1.609344),
+    "m": ("km", 0.001),
+    "kg": ("kg", 1.0),
+    "tonne": ("kg", 1000.0),
+}
 
 
 def interval(quantity: Quantity) -> tuple[float, float]:
@@ -75,25 +94,17 @@ def describe(quantity: Quantity) -> str:
     return text
 
 
-def in_days(quantity: Quantity) -> Quantity:
-    """A duration as days ("two years" -> 730.5 day); other quantities unchanged."""
-    factor = DAYS.get(quantity.unit or "")
-    if factor is None:
+def in_base_unit(quantity: Quantity) -> Quantity:
+    """A measure in the unit its kind is compared in (``BASE_UNITS``: "two years" -> 730.5 day, "30,000 acres"
+    -> 12,140.6 hectare); other quantities unchanged."""
+    base = BASE_UNITS.get(quantity.unit or "")
+    if base is None:
         return quantity
+    unit, factor = base
 
     def scaled(value: float | None) -> float | None:
         return None if value is None else value * factor
 
-    return Quantity(
-        text=quantity.text,
-        start=quantity.start,
-        end=quantity.end,
-        value=scaled(quantity.value),
-        low=scaled(quantity.low),
-        high=scaled(quantity.high),
-        approx=quantity.approx,
-        unit="day",
-        noun=quantity.noun,
-        scope=quantity.scope,
-        vague=quantity.vague,
+    return replace(
+        quantity, value=scaled(quantity.value), low=scaled(quantity.low), high=scaled(quantity.high), unit=unit
     )

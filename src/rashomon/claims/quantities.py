@@ -482,6 +482,8 @@ def figure_event(doc, start_char: int, end_char: int) -> str | None:
         return "toll"
     if verb is None or verb.pos_ != "VERB":
         return None
+    if counted.dep_ == "dobj":  # "forcing more than 5,000 residents to leave": what they did is leave
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
     idiom = idiom_object(verb)  # "50,000 people took part": no taking
     return f"{verb.lemma_.lower()} {idiom}" if idiom else verb.lemma_.lower()
 
