@@ -295,9 +295,19 @@ def align(
                 conflict_kind="fact" if verdict == "conflict" else None,  # figures that cannot both hold
                 reason_parts=parts,
                 figure=shared_figure([item.claim for item in group], account_of),
+                figures_compared=_figures_compared(group),
             )
         )
     return alignments
+
+
+def _figures_compared(group: list[_Item]) -> dict[str, list[str]]:
+    """By claim id, the figures of a group as written, each once."""
+    compared: dict[str, list[str]] = defaultdict(list)
+    for item in group:
+        if item.quantity.text not in compared[item.claim.id]:
+            compared[item.claim.id].append(item.quantity.text)
+    return dict(compared)
 
 
 def _of_grouped_kind(item: _Item) -> bool:

@@ -432,6 +432,9 @@ class Alignment:
     #: A figure every account of the group gives (the same value and unit), as the first of its claims writes
     #: it: what a report names in "give the same figure, 12". None when there is none.
     figure: str | None = None
+    #: By claim id, the figures a number group compares, as written ("at least six" is no figure of a row of the
+    #: dead, though its claim gives both); empty for a group aligned by meaning, which compares whole claims.
+    figures_compared: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -550,10 +550,12 @@ def facts_view(
         if unsure:
             symbol, words = "=?", "agree?"
         cells: dict[str, list[dict]] = defaultdict(list)
+        compared = alignment.get("figures_compared") or {}
         for claim_id in alignment.get("claim_ids") or []:
             claim = claims.get(claim_id)
             if claim is None:
                 continue
+            written = [q.get("text") for q in claim.get("quantities") or [] if q.get("text")]
             narrative = claim.get("narrative") if claim.get("narrative") in known else None
             if narrative is None and not columns:
                 continue
@@ -563,7 +565,8 @@ def facts_view(
                     "id": claim["id"],
                     "anchor": anchor("claim", claim["id"]),
                     "text": claim.get("text") or "",
-                    "numbers": [q.get("text") for q in claim.get("quantities") or [] if q.get("text")],
+                    # a number group's own figures only: "at least six" missing is no figure of the dead
+                    "numbers": compared.get(claim_id) or written,
                     # the column names its account: an account's own words need no name above them
                     "chain": _without_own_name(
                         chains.get(claim.get("attribution_id") or "") or [source_name(sources, claim.get("source_id"))],

@@ -72,6 +72,7 @@ from .settings import (
     TOLD_CLAUSE_VERBS,
     TOPIC_PREPOSITIONS,
     WITHHOLDING_VERBS,
+    WRITER_CLAUSE_MARKS,
     WRITER_CLAUSE_OPENERS,
 )
 
@@ -910,12 +911,36 @@ class ContentRules(ExtractorBase):
             clause = verb.head
             if clause.dep_ in ("aux", "auxpass") and clause.head.i != clause.i:
                 clause = clause.head  # "the pier, he said, was closed": the parser hung the cue on the auxiliary
-            span = self.with_host_infinitive(verb, self.clause_without(clause, verb))
+            span = self.before_writer_clause(
+                clause, verb, self.with_host_infinitive(verb, self.clause_without(clause, verb))
+            )
             opening = self.opening_before_speaker(verb)
             if span is not None and opening is not None and opening < span[0]:
                 return self.within_semicolons(verb, (opening, span[1]))
             return self.within_semicolons(verb, self.after_as_aside(verb, span))
         return None
+
+    def before_writer_clause(self, clause: Token, verb: Token, span: Span_ | None) -> Span_ | None:
+        """ "A downpour overwhelmed the dam on Tuesday, its operator said, as the death toll rose to 14": once the
+        cue closes the clause it comments on, an "as" clause after it is the writer's (``WRITER_CLAUSE_MARKS``),
+        though the parser hangs it on the clause; what is relayed ends before it."""
+        if span is None or clause.i > verb.i:
+            return span
+        after = next(
+            (
+                c
+                for c in clause.rights
+                if c.i > verb.i
+                and c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in WRITER_CLAUSE_MARKS for m in c.children)
+                and self.doc[c.left_edge.i - 1].text == ","
+            ),
+            None,
+        )
+        if after is None:
+            return span
+        end = self.doc[after.left_edge.i - 1].idx
+        return (span[0], end) if span[0] < end < span[1] else span
 
     def with_host_infinitive(self, verb: Token, span: Span_ | None) -> Span_ | None:
         """ "Nor does the union have any plans, its lawyers say, to drop the case": an infinitive right after the comma

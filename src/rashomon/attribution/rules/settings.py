@@ -598,6 +598,9 @@ MATERIAL_NOUNS = frozenset({"support", "backing", "help", "aid", "assistance", "
 #: Verbs that, with nothing said after them, name an occasion ("after the senator spoke", "as she talked"):
 #: a quotation nearby is not theirs.
 OCCASION_VERBS = frozenset({"speak", "talk"})
+#: Marks of an adverbial clause that, after a cue closing the clause it comments on, is the writer's own link to
+#: what happened meanwhile: "A downpour overwhelmed the dam, its operator said, as the death toll rose to 14".
+WRITER_CLAUSE_MARKS = frozenset({"as"})
 #: Verbs that relay only a quotation ('"...," the sign read'): "the story reads as follows" frames, "read the
 #: report" is no statement; '"Out!" the coach barked': a manner of speaking only with the words ("the dog
 #: barked" says nothing).
