@@ -244,3 +244,4 @@ def test_people_made_to_leave_are_people_who_left(spacy_nlp):
     assert events("The fire forced more than 5,000 residents to leave their homes.", spacy_nlp) == {
         "more than 5,000": "leave"
     }
+    assert events("About 1,200 villagers were ordered to leave the valley.", spacy_nlp) == {"About 1,200": "leave"}

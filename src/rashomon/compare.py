@@ -32,7 +32,7 @@ import numpy as np
 from . import choices as choices_module
 from . import framing as framing_module
 from .attribution.page import voice_pieces
-from .claims import LEVEL, figure_family, source_label, topics
+from .claims import LEVEL, figure_family, noun_class, source_label, topics
 from .claims.numbers import describe, in_base_unit, interval, relation
 from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
@@ -88,14 +88,7 @@ def _scope_difference(a: _Item, b: _Item) -> str | None:
 
 def _counted(quantity: Quantity) -> str | None:
     """The counted noun, "people" for a word that names people by what befell them ("3 killed", "14 dead")."""
-    data = topics()
-    noun = quantity.noun
-    if (
-        noun
-        and (data["noun_class_of"].get(noun) or data["noun_class_of"].get(noun.rstrip("s"))) in data["people_states"]
-    ):
-        return "people"
-    return noun
+    return "people" if noun_class(quantity.noun) in topics()["people_states"] else quantity.noun
 
 
 def _noun_class(quantity: Quantity, family: str | None = None) -> str | None:
@@ -103,9 +96,7 @@ def _noun_class(quantity: Quantity, family: str | None = None) -> str | None:
     people killed) and for a bare count whose own event befalls people ("Thirty-seven were rescued")."""
     data = topics()
     noun = quantity.noun
-    found = None
-    if noun:
-        found = data["noun_class_of"].get(noun) or data["noun_class_of"].get(noun.rstrip("s"))
+    found = noun_class(noun)
     if noun is None and quantity.measure:  # "net income fell to $141 million": a value of income
         return quantity.measure
     if quantity.unit == "percent":  # a share of districts or of land is a share of territory

@@ -46,7 +46,7 @@ from typing import NamedTuple
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from .claims import figure_family, topics
+from .claims import figure_family, noun_class
 from .claims.frames import opposed
 from .claims.numbers import describe, in_base_unit, relation
 from .figures import figure_key
@@ -278,10 +278,7 @@ def _unit_kind(quantity: Quantity) -> str:
 
 def _noun_key(quantity: Quantity) -> str | None:
     noun = quantity.noun
-    if not noun:
-        return None
-    classes = topics()["noun_class_of"]
-    return classes.get(noun) or classes.get(noun.rstrip("s")) or noun.rstrip("s")
+    return (noun_class(noun) or noun.rstrip("s")) if noun else None
 
 
 def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:

@@ -23,7 +23,7 @@ from ..resources import load_yaml
 from . import frames
 from .quantities import find_quantities
 
-__all__ = ["claims_stage", "figure_family", "find_quantities", "topics", "source_label"]
+__all__ = ["claims_stage", "figure_family", "find_quantities", "noun_class", "topics", "source_label"]
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Sentences with fewer tokens than this and no number are not claims (bylines, "* * *", fragments).
@@ -62,6 +62,14 @@ def topics() -> dict:
     return data
 
 
+def noun_class(noun: str | None) -> str | None:
+    """The class of a counted noun (``noun_classes``: "civilians" -> people), as written or without its plural s."""
+    if not noun:
+        return None
+    classes = topics()["noun_class_of"]
+    return classes.get(noun) or classes.get(noun.rstrip("s"))
+
+
 def figure_family(quantity: Quantity, claim: Claim) -> str | None:
     """The kind of event a figure counts for (a ``predicate_families`` name): the one its noun names ("7 deaths",
     "40 wounded": ``people_states``); else that of its own word (``Quantity.event``: "six people still missing" ->
@@ -73,8 +81,7 @@ def figure_family(quantity: Quantity, claim: Claim) -> str | None:
     if quantity.measure and quantity.noun is None:
         change = frames.event_type(quantity.event)
         return change if change in CHANGES else LEVEL
-    noun = quantity.noun or ""
-    state = data["people_states"].get(data["noun_class_of"].get(noun) or data["noun_class_of"].get(noun.rstrip("s")))
+    state = data["people_states"].get(noun_class(quantity.noun))
     if state:
         return state
     event = quantity.event

@@ -383,9 +383,8 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
             dash = re.fullmatch(r"\s*[-–—]\s*|\s+to\s+|[-–]\s+to\s+", gap)
             between = re.fullmatch(r"\s+and\s+", gap) and re.search(r"between\s+$", before)
             from_to = re.fullmatch(r"\s+to\s+", gap) and re.search(r"from\s+$", before)
-            other_units = (
-                prev.unit is not None and q.unit is not None and prev.unit != q.unit
-            )  # "4 percent to $3.2 billion"
+            # "4 percent to $3.2 billion": two figures, not a range
+            other_units = prev.unit is not None and q.unit is not None and prev.unit != q.unit
             if (
                 (dash or between)
                 and prev.approx in ("exact", "about")
@@ -482,7 +481,7 @@ def figure_event(doc, start_char: int, end_char: int) -> str | None:
         return "toll"
     if verb is None or verb.pos_ != "VERB":
         return None
-    if counted.dep_ == "dobj":  # "forcing more than 5,000 residents to leave": what they did is leave
+    if counted.dep_ in ("dobj", "nsubjpass"):  # "forcing 5,000 residents to leave", "were forced to leave": leave
         verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
     idiom = idiom_object(verb)  # "50,000 people took part": no taking
     return f"{verb.lemma_.lower()} {idiom}" if idiom else verb.lemma_.lower()
