@@ -266,6 +266,9 @@ def align(
     groups = [g for g in _group(items) if _of_grouped_kind(g[0])]
     if gate is not None:
         groups = [g for g in (gate(group) for group in groups) if g]
+    # a measure only one account names is no fact the others leave out: they may name it otherwise ("energy
+    # costs" / "energy prices"), so no "unique" row is made of it
+    groups = [g for g in groups if g[0].noun_class != g[0].quantity.measure or len({i.account for i in g}) > 1]
     accounts = {item.claim.id: item.account for item in items}  # a claim's account is the claim's own
 
     def account_of(claim: Claim) -> str:
