@@ -245,3 +245,21 @@ def test_people_made_to_leave_are_people_who_left(spacy_nlp):
         "more than 5,000": "leave"
     }
     assert events("About 1,200 villagers were ordered to leave the valley.", spacy_nlp) == {"About 1,200": "leave"}
+
+
+def test_more_civilians_than_people_killed_is_a_conflict():
+    result = _compare(
+        "Strike on Darro market\n\nAn airstrike on a market in Darro killed 12 civilians on Friday, residents said.",
+        "Darro strike\n\nLocal officials said nine people were killed in the strike on the market in Darro.",
+    )
+    row = next(a for a in result["alignments"] if a.get("topic", "").endswith("casualties"))
+    assert row["verdict"] == "conflict"
+
+
+def test_fewer_civilians_than_people_killed_may_both_hold():
+    result = _compare(
+        "Strike on Darro market\n\nAn airstrike on a market in Darro killed nine civilians on Friday, residents said.",
+        "Darro strike\n\nLocal officials said 12 people were killed in the strike on the market in Darro.",
+    )
+    row = next(a for a in result["alignments"] if a.get("topic", "").endswith("casualties"))
+    assert row["verdict"] == "compatible" and "different things" in row["explanation"]

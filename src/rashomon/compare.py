@@ -81,9 +81,20 @@ def _scope_difference(a: _Item, b: _Item) -> str | None:
     if a.claim.place and b.claim.place and a.claim.place.lower() != b.claim.place.lower():
         reasons.append(f"places differ ({a.claim.place} / {b.claim.place})")
     noun_a, noun_b = _counted(a.quantity), _counted(b.quantity)
-    if noun_a and noun_b and noun_a != noun_b and a.unit != "percent":
+    if noun_a and noun_b and noun_a != noun_b and a.unit != "percent" and not _part_outnumbers_whole(a, b):
         reasons.append(f"they count different things ({a.quantity.noun} / {b.quantity.noun})")
     return "; ".join(reasons) or None
+
+
+def _part_outnumbers_whole(a: _Item, b: _Item) -> bool:
+    """Whether one figure counts some of the people the other counts all of, and more of them than that: "12
+    civilians" killed cannot hold beside "nine people" killed, whatever else differs in the words."""
+    generic = topics()["generic_people"]
+    nouns = (a.quantity.noun or "", b.quantity.noun or "")
+    if (nouns[0] in generic) == (nouns[1] in generic):
+        return False
+    part, whole = (b, a) if nouns[0] in generic else (a, b)
+    return interval(in_base_unit(part.quantity))[0] > interval(in_base_unit(whole.quantity))[1]
 
 
 def _counted(quantity: Quantity) -> str | None:
@@ -234,8 +245,8 @@ def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> t
         verdict = "agree"
     else:
         verdict = "compatible"
-    details = conflicts + sorted(set(agreements)) + notes
-    parts += [said[text] for text in dict.fromkeys(details)]
+    details = list(dict.fromkeys(conflicts + sorted(set(agreements)) + notes))  # a headline repeats its body
+    parts += [said[text] for text in details]
     explanation = f"{listing} → {verdict}" + (f" ({'; '.join(details)})" if details else "")
     if len(accounts) == 1 and len(account_labels) > 1:
         who = account_labels.get(next(iter(accounts)), next(iter(accounts)))
