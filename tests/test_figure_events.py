@@ -263,3 +263,18 @@ def test_fewer_civilians_than_people_killed_may_both_hold():
     )
     row = next(a for a in result["alignments"] if a.get("topic", "").endswith("casualties"))
     assert row["verdict"] == "compatible" and "different things" in row["explanation"]
+
+
+def test_people_on_board_are_no_count_of_the_dead():
+    result = _compare(
+        "Ferry capsizes off Orra\n\nA ferry capsized off Orra island on Sunday, killing at least 31 people, the coast "
+        "guard said.",
+        "Ferry sinks near Orra\n\nAt least 28 people died when the ferry sank near Orra island on Sunday, officials "
+        "said.\n\nThe boat had some 240 people on board, according to the port authority.",
+    )
+    row = next(a for a in result["alignments"] if a.get("topic", "").endswith("casualties"))
+    assert row["verdict"] == "conflict" and "240" not in row["explanation"]
+
+
+def test_a_toll_told_with_be_counts_the_dead(spacy_nlp):
+    assert events("The death toll was 14 on Wednesday.", spacy_nlp) == {"14": "toll"}

@@ -32,7 +32,7 @@ import numpy as np
 from . import choices as choices_module
 from . import framing as framing_module
 from .attribution.page import voice_pieces
-from .claims import LEVEL, figure_family, noun_class, source_label, topics
+from .claims import CHANGES, LEVEL, figure_family, noun_class, source_label, topics
 from .claims.numbers import describe, in_base_unit, interval, relation
 from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
@@ -121,8 +121,10 @@ def _noun_class(quantity: Quantity, family: str | None = None) -> str | None:
 
 def _family(quantity: Quantity, claim: Claim) -> str | None:
     """The event family of a figure (:func:`rashomon.claims.figure_family`), or its own verb when the lists do
-    not know it (a group of its own: "2,000 people were forced from their homes" joins no count of the dead)."""
-    own = quantity.event if quantity.event and quantity.event not in topics()["carrier_set"] else None
+    not know it, a verb of structure too (a group of its own: "2,000 people were forced from their homes", "the
+    ferry had some 240 people on board" join no count of the dead); None only for a figure no verb of its own
+    tells, or "be" ("the toll was 14")."""
+    own = quantity.event if quantity.event and quantity.event != "be" else None
     return figure_family(quantity, claim) or own
 
 
@@ -257,7 +259,7 @@ def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> t
 
 def _topic(group: list[_Item]) -> str:
     first = group[0]
-    family = next((i.family for i in group if i.family and i.family != LEVEL), None)
+    family = next((i.family for i in group if i.family in topics()["predicate_families"] or i.family in CHANGES), None)
     unit = "" if first.unit in ("count", "percent") else f" ({first.unit})"
     return f"{first.noun_class}{unit}" + (f", {family}" if family else "")
 
@@ -279,7 +281,13 @@ def align(
         groups = [g for g in (gate(group) for group in groups) if g]
     # a measure only one account names is no fact the others leave out: they may name it otherwise ("energy
     # costs" / "energy prices"), so no "unique" row is made of it
-    groups = [g for g in groups if g[0].noun_class != g[0].quantity.measure or len({i.account for i in g}) > 1]
+    # nor of a figure whose verb the lists do not know ("the ferry had 240 people on board"): no fact of a kind
+    families = set(topics()["predicate_families"]) | {LEVEL, *CHANGES, None}
+    groups = [
+        g
+        for g in groups
+        if len({i.account for i in g}) > 1 or (g[0].noun_class != g[0].quantity.measure and g[0].family in families)
+    ]
     accounts = {item.claim.id: item.account for item in items}  # a claim's account is the claim's own
 
     def account_of(claim: Claim) -> str:

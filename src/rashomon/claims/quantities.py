@@ -475,8 +475,8 @@ def figure_event(doc, start_char: int, end_char: int) -> str | None:
         ):
             return word.lower_
     holder = number.head.head if number.dep_ == "pobj" and number.head.lower_ in TOLL_PREPOSITIONS else None
-    if counted.dep_ == "dobj" and counted.head.pos_ in ("VERB", "AUX"):
-        holder = counted.head  # "the toll reached 14"
+    if counted.dep_ in ("dobj", "attr") and counted.head.pos_ in ("VERB", "AUX"):
+        holder = counted.head  # "the toll reached 14", "the toll was 14"
     if holder is not None and (holder.lemma_.lower() in TOLL_NOUNS or _tells_a_toll(holder)):
         return "toll"
     if verb is None or verb.pos_ != "VERB":
