@@ -99,7 +99,7 @@ def test_the_dead_of_two_accounts_conflict(flood):
     [
         ("At least 14 people were killed on Tuesday.", ""),
         ("The former mayor was jailed for eight years on Friday.", ""),
-        ("More than 3,000 people have left the district in the last 24 hours.", "last 24 hours"),
+        ("Some 2,500 residents fled the district in the last 24 hours.", "last 24 hours"),
         ("Rebels lost six districts over the weekend.", "weekend"),
         ("Net income fell to $88 million in 2024.", "2024"),
     ],

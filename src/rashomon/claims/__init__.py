@@ -75,8 +75,9 @@ def figure_family(quantity: Quantity, claim: Claim) -> str | None:
     "40 wounded": ``people_states``); else that of its own word (``Quantity.event``: "six people still missing" ->
     missing) when it has one that is no carrier verb, None when the lists do not know that word ("2,000 were
     forced from their homes" is no count of the dead the same sentence gives); else that of its claim's predicate
-    (None when unknown): "12 neighborhoods, comprising roughly 40 percent of the territory, have been cleared". A value of a measure (``Quantity.measure``: "net income fell to $141 million") is of
-    ``rise`` or ``fall`` when it is the size of a change ("shares fell 6 percent"), else of ``level``."""
+    (None when unknown): "six quarters, comprising nearly half the old town, were retaken". A value of a measure
+    (``Quantity.measure``: "net income fell to $141 million") is of ``rise`` or ``fall`` when it is the size of a
+    change ("shares fell 6 percent"), else of ``level``."""
     data = topics()
     if quantity.measure and quantity.noun is None:
         change = frames.event_type(quantity.event)
