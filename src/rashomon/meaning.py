@@ -284,11 +284,12 @@ def _noun_key(quantity: Quantity) -> str | None:
 def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
     """The figures of two claims that measure the same kind of thing, with their relation.
 
-    Two figures meet when their unit kinds match (durations in days, money by currency, percent, counts) and
-    their counted nouns are of one class (or one has none while the unit is not a bare count, and the values are
-    within ``UNNAMED_FIGURE_MAX_RATIO`` of each other), and what befell the counted is of one kind where both
-    say (:func:`rashomon.claims.figure_family`: killed, missing, rescued ...). Among several candidates the closest values pair up, so
-    "2.1 percent growth" meets "2.3 percent growth", not a tax rate.
+    Two figures meet when their unit kinds match (durations in days, areas in hectares, money by currency,
+    percent, counts), their counted nouns are of one class (or one has none while the unit is not a bare count,
+    and the values are within ``UNNAMED_FIGURE_MAX_RATIO`` of each other), their measures are one where both name
+    one, and what befell the counted is of one kind where both say (:func:`rashomon.claims.figure_family`:
+    killed, missing, rescued ...). Among several candidates the closest values pair up, so "2.1 percent growth"
+    meets "2.3 percent growth", not a tax rate.
     """
     pairs = []
     used: set[int] = set()
