@@ -208,6 +208,11 @@ _YEAR_SPAN = re.compile(
     r"|\b((?:1[89]|20)\d\d)\s?-\s?((?:1[89]|20)\d\d)\b"
 )
 
+#: Kinds of actor (``Actor.type``) that fight: two of them told as the doer of one attack are two accounts of who
+#: did it.
+ARMED_PARTIES = frozenset(
+    {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces", "rioters"}
+)
 #: A day of the week, as a time expression names it.
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 #: Words of a time that name the day of the news ("on Tuesday", "late Friday", "yesterday"): when, not over how long.
@@ -247,7 +252,7 @@ def claim_vectors(claims: Sequence[Claim], encoder) -> np.ndarray:
 
 def link_actors(claims: Sequence[Claim], actors: Sequence[Actor]) -> None:
     """Fill each claim's ``agent_ids`` / ``patient_ids`` with the actors its agent and patient phrases name
-    (by the actor's name or an alias, whole words, case-insensitive)."""
+    (by the actor's name or an alias, whole words, case-insensitive), and ``agent_types`` with their types."""
     patterns = []
     for actor in actors:
         names = sorted({actor.name, *actor.aliases}, key=len, reverse=True)
@@ -255,11 +260,13 @@ def link_actors(claims: Sequence[Claim], actors: Sequence[Actor]) -> None:
         if names:
             alternation = "|".join(re.escape(n) for n in names)
             patterns.append((actor.id, re.compile(rf"\b(?:{alternation})\b", re.I)))
+    types = {actor.id: actor.type for actor in actors}
     for claim in claims:
         for role in ("agent", "patient"):
             phrase = getattr(claim, role)
             ids = [aid for aid, pattern in patterns if phrase and pattern.search(phrase)]
             setattr(claim, f"{role}_ids", ids)
+        claim.agent_types = sorted({types[aid] for aid in claim.agent_ids})
 
 
 def _actor_keys(claim: Claim) -> set[str]:
@@ -571,13 +578,15 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
             f"{label_a} says {a.predicate}, {label_b} says {b.predicate}"
             + (": they cannot both hold" if kind == "fact" else ": one event told with opposed words"),
         )
-    if (
-        same_event
-        and cosine >= SAME_FACT_COSINE
-        and a.agent_ids
-        and b.agent_ids
-        and not set(a.agent_ids) & set(b.agent_ids)
-        and set(a.patient_ids) & set(b.patient_ids)
+    if same_event and (
+        (
+            cosine >= SAME_FACT_COSINE
+            and a.agent_ids
+            and b.agent_ids
+            and not set(a.agent_ids) & set(b.agent_ids)
+            and set(a.patient_ids) & set(b.patient_ids)
+        )
+        or opposed_doers(a, b)
     ):
         return PairVerdict(
             "conflict",
@@ -610,6 +619,18 @@ def _sole_of_kind(quantity: Quantity, claim: Claim) -> bool:
     """Whether ``quantity`` is its claim's only figure of its unit kind (money, percent, a duration, a count)."""
     kind = _unit_kind(quantity)
     return sum(_unit_kind(q) == kind for q in claim.quantities) == 1
+
+
+def opposed_doers(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one event name doers of opposed kinds (``ARMED_PARTIES``: "Government forces
+    shelled the village" / "Rebel fighters shelled the village") for one target, the same actor or the same words:
+    who did it conflicts, whatever ids each page gave its actors."""
+    types_a, types_b = set(a.agent_types), set(b.agent_types)
+    if not types_a or not types_b or types_a & types_b or not (types_a | types_b) <= ARMED_PARTIES:
+        return False
+    if set(a.patient_ids) & set(b.patient_ids):
+        return True
+    return bool(a.patient) and normalized_text(a.patient or "").lower() == normalized_text(b.patient or "").lower()
 
 
 def shared_figure(claims: Sequence[Claim], account_of: Callable[[Claim], str]) -> str | None:
@@ -954,8 +975,11 @@ def candidate_pairs(
                         found = TOKEN_MATCH
                 if found is None or (found == CLOSEST_ONLY and not closest_only):
                     continue
-                # loose evidence makes no conflict: a pair it finds that the frames would call one is left out
-                if verdict(i, j, cosine) == "conflict":
+                # loose evidence makes no conflict: a pair it finds that the frames would call one is left out,
+                # but for the rare words of one event told with doers of opposed kinds (who did it)
+                if verdict(i, j, cosine) == "conflict" and not (
+                    found == "shared rare words" and opposed_doers(claims[i], claims[j])
+                ):
                     continue
                 if other_weekdays(claims[i], claims[j]):
                     continue  # "met on Sunday" / "met on Thursday": two occasions, however alike the words

@@ -361,6 +361,9 @@ class Claim:
     agent_ids: list[str] = field(default_factory=list)
     patient_ids: list[str] = field(default_factory=list)
     checkable: bool = True
+    #: The types of the actors the agent names (``Actor.type``: state_forces, rebel_group ...): they compare across
+    #: pages, where each page's actor ids may name one man twice ("Obama", "President Obama").
+    agent_types: list[str] = field(default_factory=list)
 
 
 #: What one line of a group's reason tells (:class:`ReasonPart`): two claims that say one fact alike ("pair"),
