@@ -32,7 +32,7 @@ import numpy as np
 from . import choices as choices_module
 from . import framing as framing_module
 from .attribution.page import voice_pieces
-from .claims import CHANGES, LEVEL, figure_family, noun_class, source_label, topics
+from .claims import CHANGES, figure_family, noun_class, source_label, topics
 from .claims.numbers import describe, in_base_unit, interval, relation
 from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
@@ -282,7 +282,7 @@ def align(
     # a measure only one account names is no fact the others leave out: they may name it otherwise ("energy
     # costs" / "energy prices"), so no "unique" row is made of it
     # nor of a figure whose verb the lists do not know ("the ferry had 240 people on board"): no fact of a kind
-    families = set(topics()["predicate_families"]) | {LEVEL, *CHANGES, None}
+    families = set(topics()["predicate_families"]) | {None}
     groups = [
         g
         for g in groups

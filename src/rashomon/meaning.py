@@ -302,6 +302,7 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
     used: set[int] = set()
     for qa in a.quantities:
         best = None
+        family_a = figure_family(qa, a)
         for index, qb in enumerate(b.quantities):
             if index in used or _unit_kind(qa) != _unit_kind(qb):
                 continue
@@ -310,7 +311,7 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
                 continue
             if qa.measure and qb.measure and qa.measure != qb.measure:
                 continue  # net income and revenue, both in dollars
-            family_a, family_b = figure_family(qa, a), figure_family(qb, b)
+            family_b = figure_family(qb, b)
             if family_a and family_b and family_a != family_b:
                 continue  # the dead and the missing of one flood: two counts, whatever their nouns
             da, db = in_base_unit(qa), in_base_unit(qb)

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..deps import NOMINAL_SUBJECT_DEPS
 from ..model import Quantity
 from ..resources import load_yaml, page_part_nouns
 from .frames import idiom_object
@@ -361,9 +362,11 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         )
         if quantity.noun and quantity.unit is None and quantity.noun in data["units"]:
             quantity.unit, quantity.noun = data["units"][quantity.noun], None
-        quantity.event = figure_event(doc, doc_offset + a, doc_offset + b)
-        if quantity.noun is None and quantity.event != "toll":  # a toll's figure counts the dead
-            quantity.measure = figure_measure(doc, doc_offset + a, doc_offset + b)
+        number, counted = _figure_tokens(doc, doc_offset + a, doc_offset + b)
+        if number is not None:
+            quantity.event = figure_event(number, counted)
+            if quantity.noun is None and quantity.event != "toll":  # a toll's figure counts the dead
+                quantity.measure = figure_measure(counted)
     if quantity.noun is None:
         label = re.search(r"([A-Za-z][A-Za-z ]{0,30}?)\s*[:|]\s*$", text[max(0, start - 40) : start].split("\n")[-1])
         if label and not quantity.unit:
@@ -447,17 +450,16 @@ GENERIC_MEASURES = frozenset({"number", "figure", "total", "amount", "level", "o
 FIGURE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod"})
 
 
-def figure_event(doc, start_char: int, end_char: int) -> str | None:
-    """What happened to what a figure counts, as a lower-case word, from the parse: a state word beside the
-    counted ("six people still missing", "14 dead" -> missing, dead), the verb the counted is the subject or
-    object of ("14 people were killed" -> kill, "Thirty-seven were rescued" -> rescue), or ``toll`` for the
-    figure of a death toll ("the death toll rose to 14", "a toll of 14"). None when the parse tells none.
+def figure_event(number, counted) -> str | None:
+    """What happened to what a figure counts (``_figure_tokens``: its number token, the token that stands for what
+    it counts), as a lower-case word, from the parse: a state word beside the counted ("six people still
+    missing", "14 dead" -> missing, dead), the verb the counted is the subject or object of ("14 people were
+    killed" -> kill, "Thirty-seven were rescued" -> rescue), or ``toll`` for the figure of a death toll ("the
+    death toll rose to 14", "a toll of 14"). None when the parse tells none.
 
     A sentence often gives several counts of one event ("14 were killed, 40 injured and six are missing"), so
     the claim's one predicate cannot say which count is which."""
-    number, counted = _figure_tokens(doc, start_char, end_char)
-    if number is None:
-        return None
+    doc = counted.doc
     verb = counted.head if counted.dep_ in FIGURE_ROLES and counted.head.pos_ in ("VERB", "AUX") else None
     if counted.dep_ == "pobj" and counted.head.lower_ == "by" and counted.head.head.pos_ == "VERB":
         verb = counted.head.head  # "rose by 4 percent"
@@ -500,16 +502,14 @@ def _figure_tokens(doc, start_char: int, end_char: int):
     return number, counted
 
 
-def figure_measure(doc, start_char: int, end_char: int) -> str | None:
-    """What a figure that counts no noun is the value of, from the parse: the subject of the verb whose level or
-    change it gives ("net income fell to $141 million", "Net income was $139 million" -> income; "Shares fell 6
-    percent" -> share; "the unemployment rate rose to 5.1 percent" -> unemployment rate), or the noun it is "of"
+def figure_measure(counted) -> str | None:
+    """What a figure that counts no noun is the value of (``counted``: the token that stands for it,
+    ``_figure_tokens``), from the parse: the subject of the verb whose level or change it gives ("net income fell
+    to $141 million", "Net income was $139 million" -> income; "Shares fell 6 percent" -> share; "the
+    unemployment rate rose to 5.1 percent" -> unemployment rate), or the noun it is "of"
     ("revenue of $3.2 billion" -> revenue). None for the value something moved from ("down from $210
     million": an earlier figure, not the one reported), for a subject that names nothing ("it", "the figure"),
     and when the parse tells none: a sum spent or paid ("committed $4 billion") is no measure of its payer."""
-    _, counted = _figure_tokens(doc, start_char, end_char)
-    if counted is None:
-        return None
     if counted.dep_ == "pobj":
         preposition, holder = counted.head, counted.head.head
         if preposition.lower_ == "of" and holder.pos_ in ("NOUN", "PROPN"):
@@ -526,7 +526,7 @@ def _measure_of(verb) -> str | None:
     """The measure a verb gives the level or change of: its subject, when it is one of ``MEASURE_VERBS``."""
     if verb.lemma_.lower() not in MEASURE_VERBS:
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     return _measure_name(subject) if subject is not None else None
 
 
@@ -542,7 +542,7 @@ def _measure_name(noun) -> str | None:
 def _tells_a_toll(verb) -> bool:
     """Whether a verb's subject or object is a toll ("the death toll rose to 14", "put the toll at 47")."""
     return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in TOLL_NOUNS for c in verb.children
+        (c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "dobj") and c.lemma_.lower() in TOLL_NOUNS for c in verb.children
     )
 
 
