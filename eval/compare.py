@@ -1,7 +1,7 @@
-"""Score the comparison of accounts on real coverage: ClaimDiff pairs, FNC-1 headline/body pairs, BASIL triplets.
+"""Score the comparison of accounts on real coverage: ClaimDiff, FNC-1 headline/body pairs, BASIL triplets, ECB+.
 
-Three parts, each against an anchor (TF-IDF cosine at the threshold that gives the same precision, and the old
-verb-list comparison where it applies):
+Four parts, the first three against an anchor (TF-IDF cosine at the threshold that gives the same precision, and
+the old verb-list comparison where it applies):
 
 - ``claimdiff``: claim pairs from different outlets on one topic (ClaimDiff-S and -W train, "related" = either
   file labels the pair 1). Each claim becomes a one-sentence page; a pair counts as aligned when the
@@ -20,8 +20,15 @@ verb-list comparison where it applies):
   they deserve — the share found by a cross-outlet group with the right verdict (recall; goal >= 0.60); the
   same for ``eval/data/basil-facts-holdout.json`` (7 more triplets, written before tuning and never tuned on)
   and ``eval/data/basil-facts-holdout2.json`` (triplets 35 to 41, likewise).
+- ``ecb``: the ECB+ event groups (each topic's ``ecb`` and ``ecbplus`` documents, one event each; the three
+  longest documents of four sentences or more, read as three outlets) through ``compare_pages``: cross-outlet
+  groups per event, and against ``eval/data/ecb-groups.json`` (judgements of every cross-outlet group of session
+  31, sentence ids ``document:sentence`` and the verdict a reader gives, null where the reader found the
+  tool's wrong without naming another, which scores as wrong; no text) the share of groups about one fact and
+  of verdicts right, for groups of figures of one kind, for the others and for conflicts. Read to find faults in
+  session 31, so not held out: a second real set beside BASIL, with more figures (disasters, crime, sport).
 
-    .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil] [--fnc-bodies 60]
+    .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil,ecb] [--fnc-bodies 60]
         [--basil-start 28 --basil-events 7]  # triplets 28 to 34 only
         [--miss-report]  # the facts not found, by cause (where the closest pair of their sentences sits)
 
@@ -37,6 +44,7 @@ import json
 import os
 import pickle
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -511,11 +519,139 @@ def basil(
     }
 
 
+# --- ECB+ --------------------------------------------------------------------------------------------------
+
+#: Judgements of the cross-outlet groups of the ECB+ event groups (sentence ids ``document:sentence``, no text).
+ECB_GROUPS = Path(__file__).resolve().parent / "data" / "ecb-groups.json"
+#: An ECB+ event group is read as the accounts of its three longest documents of at least four sentences.
+ECB_DOCUMENTS = 3
+ECB_MIN_SENTENCES = 4
+#: ECB+ tokens joined as a reader sees them: numbers and quotes closed up, punctuation on its word.
+_DETOKENIZE = [
+    (re.compile(r"(\d) , (\d{3})\b"), r"\1,\2"),
+    (re.compile(r"(\d) \. (\d)"), r"\1.\2"),
+    (re.compile(r"(\d) / (\d)"), r"\1/\2"),
+    (re.compile(r"``|''"), '"'),
+    (re.compile(r" ([.,;:!?%)\]])"), r"\1"),
+    (re.compile(r"([(\[$]) "), r"\1"),
+    (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b"), r"\1"),
+    (re.compile(r'" (.*?) "'), r'"\1"'),
+    (re.compile(r" ?’ ?(s|t|re|ve|ll|d|m)\b"), r"’\1"),
+    (re.compile(r"“ "), "“"),
+    (re.compile(r" ”"), "”"),
+    (re.compile(r"(\w) - (\w)"), r"\1-\2"),
+    (re.compile(r"(\d): (\d)"), r"\1:\2"),
+]
+
+
+def detokenized(tokens: list[str]) -> str:
+    text = " ".join(tokens)
+    for pattern, replacement in _DETOKENIZE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def ecb_events(folder: Path) -> list[tuple[str, list[tuple[str, list[tuple[int, str]], str | None]]]]:
+    """Each ECB+ event group (topic and ``ecb`` / ``ecbplus``) as (name, documents): the ``ECB_DOCUMENTS`` longest
+    documents of at least ``ECB_MIN_SENTENCES`` sentences, each its name, its sentences (ECB+ sentence number,
+    text) and the site its URL names (an ``ecbplus`` document's sentence 0)."""
+    import xml.etree.ElementTree as ET
+
+    events = []
+    for topic in sorted((p for p in (folder / "ECB+").iterdir() if p.is_dir()), key=lambda p: int(p.name)):
+        for kind in ("ecb", "ecbplus"):
+            documents = []
+            for path in sorted(topic.glob(f"*_*{kind}.xml")):
+                if not path.stem.endswith(kind) or (kind == "ecb" and path.stem.endswith("ecbplus")):
+                    continue
+                sentences: dict[int, list[str]] = {}
+                for token in ET.parse(path).getroot().iter("token"):
+                    sentences.setdefault(int(token.get("sentence")), []).append(token.text or "")
+                site = None
+                if kind == "ecbplus" and 0 in sentences:  # sentence 0 of an ecbplus document is its URL
+                    found = re.search(r"(?:https?://)?(?:www\.)?([^/ ]+)", "".join(sentences.pop(0)))
+                    site = found.group(1) if found else None
+                lines = [(n, detokenized(sentences[n])) for n in sorted(sentences)]
+                if len(lines) >= ECB_MIN_SENTENCES:
+                    documents.append((path.stem, lines, site))
+            documents.sort(key=lambda d: (-len(d[1]), int(d[0].split("_")[1].rstrip("ecbplus"))))
+            if len(documents) >= 2:
+                events.append((f"{topic.name}-{kind}", documents[:ECB_DOCUMENTS]))
+    return events
+
+
+def ecb(folder: Path, nlp, encoder, print_groups: bool, limit: int | None = None) -> dict:
+    """Cross-outlet groups of the ECB+ event groups through ``compare_pages``, against the judgements of
+    ``ECB_GROUPS``: the share of judged groups about one fact and of verdicts right, for the groups built on
+    figures of one kind and for the others, and the conflicts right."""
+    from rashomon.compare import compare_pages
+
+    gold = json.loads(ECB_GROUPS.read_text()) if ECB_GROUPS.is_file() else {}
+    tally: dict[str, list[int]] = {}  # kind -> [groups, judged, one fact, verdict right]
+    per_event = []
+    for name, documents in ecb_events(folder)[:limit]:
+        built = [
+            _page([[text] for _, text in lines], site or f"outlet {k + 1}")
+            for k, (_, lines, site) in enumerate(documents)
+        ]
+        analyses = analyses_of([p for p, _ in built], nlp)
+        result = compare_pages(analyses, encoder=encoder)
+
+        def sentence_id(claim_id: str, documents=documents, built=built, analyses=analyses) -> str:
+            pid, cid = claim_id.split(":")
+            k = int(pid[1:]) - 1
+            claim = next(c for c in analyses[k].claims if c.id == cid)
+            where = max((w for w in built[k][1] if w[0] <= claim.start), default=(0, 0, 0))
+            return f"{documents[k][0]}:{documents[k][1][where[1]][0]}"
+
+        groups = 0
+        for x in result["alignments"]:
+            if len({c.split(":")[0] for c in x["claim_ids"]}) < 2:
+                continue
+            groups += 1
+            key = "|".join(sorted({sentence_id(c) for c in x["claim_ids"]}))
+            mark = gold.get(name, {}).get(key)
+            kinds = ["numbers" if x["id"].startswith("x") and not x["id"].startswith("xe") else "meaning"]
+            kinds += ["conflicts"] if x["verdict"] == "conflict" else []
+            for kind in kinds:
+                row = tally.setdefault(kind, [0, 0, 0, 0])
+                row[0] += 1
+                if mark is not None:
+                    row[1] += 1
+                    row[2] += int(mark["one_fact"])
+                    row[3] += int(bool(mark["one_fact"]) and mark["verdict"] == x["verdict"])
+            if print_groups:
+                print(
+                    json.dumps(
+                        {
+                            "event": name,
+                            "key": key,
+                            "verdict": x["verdict"],
+                            "gold": mark,
+                            "why": x["explanation"][:400],
+                        }
+                    )
+                )
+        per_event.append(groups)
+    figures: dict = {"ecb_events": len(per_event), "ecb_groups_per_event": round(float(np.mean(per_event)), 2)}
+    print(f"ECB+: {len(per_event)} event groups, {figures['ecb_groups_per_event']} cross-outlet groups per event")
+    for kind, (groups, judged, one_fact, right) in sorted(tally.items()):
+        figures[f"ecb_{kind}_groups"] = groups
+        figures[f"ecb_{kind}_judged"] = judged
+        figures[f"ecb_{kind}_one_fact"] = round(one_fact / judged, 3) if judged else None
+        figures[f"ecb_{kind}_verdict_right"] = round(right / judged, 3) if judged else None
+        print(
+            f"  {kind}: {groups} groups, {judged} judged: about one fact {one_fact}/{judged}, "
+            f"verdict right {right}/{judged}"
+        )
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     global CACHE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED, help="the shared data folder")
-    parser.add_argument("--parts", default="claimdiff,fnc,basil")
+    parser.add_argument("--parts", default="claimdiff,fnc,basil,ecb")
     parser.add_argument("--fnc-bodies", type=int, default=60)
     parser.add_argument("--basil-events", type=int, default=50)
     parser.add_argument(
@@ -538,6 +674,8 @@ def main(argv: list[str] | None = None) -> int:
         figures.update(claimdiff(args.data / "compare" / "claimdiff-dev", nlp, encoder))
     if "fnc" in parts:
         figures.update(fnc(args.data / "stance" / "fnc-1", nlp, encoder, args.fnc_bodies))
+    if "ecb" in parts:
+        figures.update(ecb(args.data / "events" / "ecb_plus", nlp, encoder, args.print_groups))
     if "basil" in parts:
         figures.update(
             basil(

@@ -59,3 +59,24 @@ def test_a_closer_paraphrase_without_evidence_is_told_in_the_band():
     fact = {"ids": ["1:0:0", "2:0:0"], "verdict": "agree"}
     cause = compare_eval.miss_cause(fact, compare_eval.score_fact(fact, []), CLAIMS, IDS, vectors)
     assert cause == "closest pair in the band, no evidence"
+
+
+def test_ecb_tokens_are_joined_as_a_reader_sees_them():
+    tokens = "The quake , which struck at 4 : 43 a.m. , killed 1 , 200 people and left `` thousands '' homeless .".split()
+    assert compare_eval.detokenized(tokens) == (
+        'The quake, which struck at 4:43 a.m., killed 1,200 people and left "thousands" homeless.'
+    )
+    assert compare_eval.detokenized("He testified for 4 1 / 2 hours .".split()) == "He testified for 4 1/2 hours."
+
+
+def test_ecb_events_are_read_as_outlets_of_one_event():
+    from tests.conftest import shared_path
+
+    events = compare_eval.ecb_events(shared_path("data", "events", "ecb_plus"))
+    assert len(events) > 80
+    for name, documents in events:
+        assert 2 <= len(documents) <= compare_eval.ECB_DOCUMENTS
+        assert all(len(lines) >= compare_eval.ECB_MIN_SENTENCES for _, lines, _ in documents)
+        # an ecbplus document's URL is its site, never one of its sentences
+        assert all(not lines[0][1].startswith("http") for _, lines, _ in documents)
+        assert all(site for _, _, site in documents) == name.endswith("ecbplus")
