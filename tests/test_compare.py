@@ -121,7 +121,22 @@ def test_denial_of_the_same_fact_is_a_conflict():
     )
     analysis = analyze(page, [Source("monitor", "Monitor", "ngo"), Source("army", "Army", "military")])
     (alignment,) = analysis.alignments
-    assert alignment.verdict == "conflict" and "denies" in alignment.explanation
+    # a statement in the negative is no denial: the reader is told which it is
+    assert alignment.verdict == "conflict" and "says is not so" in alignment.explanation
+    assert "(negative)" in alignment.explanation and "denies" not in alignment.explanation
+
+
+def test_a_denial_verb_is_a_denial():
+    page = make_page(
+        [
+            "The rebels captured 3 villages, the monitor said.",
+            "The army denied that the rebels had captured 3 villages.",
+        ],
+        ["monitor", "army"],
+    )
+    analysis = analyze(page, [Source("monitor", "Monitor", "ngo"), Source("army", "Army", "military")])
+    (alignment,) = analysis.alignments
+    assert alignment.verdict == "conflict" and "denies" in alignment.explanation and "(denied)" in alignment.explanation
 
 
 def test_one_source_page_says_there_is_nothing_to_compare():
@@ -255,7 +270,7 @@ def test_claims_without_numbers_align_when_one_source_denies_the_other():
     )
     (event,) = [a for a in analysis.alignments if a.topic.startswith("event")]
     assert event.verdict == "conflict" and event.topic == "event: capture"
-    assert "Coast Guard denies what Harbour Authority asserts" in event.explanation
+    assert "Coast Guard says the opposite of what Harbour Authority asserts" in event.explanation
 
 
 def test_claims_without_numbers_from_one_source_are_not_aligned():
@@ -881,7 +896,12 @@ def test_a_denial_beside_a_possibility_is_compatible_not_a_conflict():
     in_may = claim("The councillor sent the letter to the newspaper in May.", False)
     verdict = pair_verdict(possible, denial, 0.7, "Valley Courier", "Ridge Bulletin")
     assert verdict.verdict == "compatible" and verdict.conflict_kind is None
-    assert verdict.reason == "Ridge Bulletin denies it; Valley Courier says only that it may have happened"
+    assert verdict.reason == "Ridge Bulletin says it is not so; Valley Courier says only that it may have happened"
+    denied = claim("The councillor denied that he had sent the letter to the newspaper.", True)
+    denied.denied = True
+    assert pair_verdict(possible, denied, 0.7, "Valley Courier", "Ridge Bulletin").reason.startswith(
+        "Ridge Bulletin denies it;"
+    )
     assert pair_verdict(flat, denial, 0.7, "A", "B").verdict == "conflict"
     assert pair_verdict(in_may, denial, 0.7, "A", "B").verdict == "conflict"  # a month, not a possibility
 

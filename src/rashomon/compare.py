@@ -33,18 +33,22 @@ from . import choices as choices_module
 from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import CHANGES, figure_family, noun_class, source_label, topics
-from .claims.numbers import describe, in_base_unit, interval, relation
+from .claims.numbers import describe, figures_relation, in_base_unit, interval, relation
 from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
+    BAND_COSINE,
+    NUMBER_GROUP_COSINE,
     TokenView,
     align_claims,
     claim_vectors,
-    gate_by_meaning,
     link_actors,
+    negation_mark,
+    other_places,
     other_weekdays,
     page_similarity,
     period_of,
     related_pairs,
+    rival_parts,
     shared_figure,
     token_view,
 )
@@ -56,6 +60,11 @@ __all__ = ["align", "compare_claims", "compare_pages", "compare_stage", "describ
 # --- settings ------------------------------------------------------------------------------------------
 #: Units that mark a period ("in the last 24 hours"), not a fact to compare.
 PERIOD_UNITS = frozenset({"hour", "day", "week", "month", "year"})
+#: An account's first claims (a page's headline and first sentences, the inverted pyramid's lead): where a story
+#: gives the figures of its own event. Two figures that clash make a conflict only when their claims are close in
+#: meaning (``BAND_COSINE``) or both lead their accounts: further down, a story gives past disasters' tolls and a
+#: war's running totals.
+LEAD_CLAIMS = 5
 
 
 @dataclass(slots=True)
@@ -69,20 +78,30 @@ class _Item:
     unit: str
     noun_class: str
     family: str | None
+    lead: bool = False  # among its account's first LEAD_CLAIMS claims
 
 
-def _scope_difference(a: _Item, b: _Item) -> str | None:
-    """Why two different values may both hold: another period, place or kind of thing counted."""
+def _scope_difference(a: _Item, b: _Item, accounts: int = 2) -> str | None:
+    """Why two different values may both hold: another period, place or kind of thing counted, a part beside a
+    whole, or, in a group of ``accounts`` accounts (two or more), two figures one account gives."""
     reasons = []
     if period_of(a.claim) != period_of(b.claim) or other_weekdays(a.claim, b.claim):
         reasons.append(
             f"periods differ ({a.label}: {a.claim.time or 'none given'}; {b.label}: {b.claim.time or 'none given'})"
         )
-    if a.claim.place and b.claim.place and a.claim.place.lower() != b.claim.place.lower():
+    if other_places(a.claim, b.claim):
         reasons.append(f"places differ ({a.claim.place} / {b.claim.place})")
     noun_a, noun_b = _counted(a.quantity), _counted(b.quantity)
     if noun_a and noun_b and noun_a != noun_b and a.unit != "percent" and not _part_outnumbers_whole(a, b):
         reasons.append(f"they count different things ({a.quantity.noun} / {b.quantity.noun})")
+    if a.account == b.account and accounts > 1:  # one page's two figures: mostly two things (a past toll)
+        reasons.append("one account tells both")
+    if not rival_parts(a.quantity, b.quantity):  # "another four people died", "195 of the victims" beside a whole
+        part = a if a.quantity.part else b
+        reasons.append(f"{part.label} counts a part or an increment ({part.quantity.part} {part.quantity.text})")
+    for item in (a, b):
+        if item.family is None:  # joined its group by noun alone ("14,000 refugees", "home to 120,000 people")
+            reasons.append(f"{item.label} does not say what befell the {item.quantity.noun or 'ones'} it counts")
     return "; ".join(reasons) or None
 
 
@@ -130,7 +149,10 @@ def _family(quantity: Quantity, claim: Claim) -> str | None:
 
 def _items(analysis: Analysis, claims: list[Claim], account_of=None, label_of=None) -> list[_Item]:
     items = []
+    told: dict[str, int] = defaultdict(int)  # claims each account has told so far
     for claim in claims:
+        account = account_of(claim) if account_of else (claim.narrative or claim.source_id)
+        told[account] += 1
         for quantity in claim.quantities:
             family = _family(quantity, claim)
             if quantity.unit in PERIOD_UNITS:
@@ -143,10 +165,11 @@ def _items(analysis: Analysis, claims: list[Claim], account_of=None, label_of=No
                     claim=claim,
                     quantity=quantity,
                     label=label_of(claim) if label_of else source_label(analysis, claim),
-                    account=account_of(claim) if account_of else (claim.narrative or claim.source_id),
+                    account=account,
                     unit=in_base_unit(quantity).unit or "count",  # hectares and acres meet
                     noun_class=noun_class,
                     family=family,
+                    lead=told[account] <= LEAD_CLAIMS,
                 )
             )
     return items
@@ -161,9 +184,7 @@ def _group(items: list[_Item]) -> list[list[_Item]]:
             groups[(item.unit, item.noun_class, item.family)].append(item)
     for item in items:
         if item.family is None:
-            candidates = [k for k in groups if k[:2] == (item.unit, item.noun_class)]
-            key = max(candidates, key=lambda k: len(groups[k])) if candidates else (item.unit, item.noun_class, None)
-            groups[key].append(item)
+            groups[(item.unit, item.noun_class, None)].append(item)
     return [groups[k] for k in sorted(groups, key=lambda k: min(i.quantity.start for i in groups[k]))]
 
 
@@ -173,15 +194,19 @@ def _listing(group: list[_Item]) -> str:
         text = describe(item.quantity)
         if item.claim.hedge:
             text += f" ({item.claim.hedge})"
-        if item.claim.negated:
-            text += " (denied)"
+        text += negation_mark(item.claim)
         by_label[item.label].append(text)
     return "; ".join(f"{label}: {', '.join(texts)}" for label, texts in by_label.items())
 
 
-def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> tuple[str, str, float, list[ReasonPart]]:
+def judge(
+    group: list[_Item],
+    account_labels: dict[str, str] | None = None,
+    told_as_one: Callable[[_Item, _Item], bool] | None = None,
+) -> tuple[str, str, float, list[ReasonPart]]:
     """Verdict, explanation, score (share of cross-source pairs whose ranges overlap) of one group, and the
-    lines of the explanation's reason as data (:class:`rashomon.model.ReasonPart`)."""
+    lines of the explanation's reason as data (:class:`rashomon.model.ReasonPart`). ``told_as_one``: whether two
+    figures' claims tell one event (:func:`_told_as_one`); two that clash otherwise make no conflict."""
     account_labels = account_labels or {}
     parts: list[ReasonPart] = []
     listing = _listing(group)
@@ -208,20 +233,22 @@ def judge(group: list[_Item], account_labels: dict[str, str] | None = None) -> t
 
     for a, b in pairs:
         if a.claim.negated != b.claim.negated:
+            asserter, negative = (a, b) if b.claim.negated else (b, a)
+            verb = "denies" if negative.claim.denied else "says is not so"
             conflicts.append(
-                pair("verdict", f"{a.label} asserts what {b.label} denies", a, b)
-                if b.claim.negated
-                else pair("verdict", f"{b.label} asserts what {a.label} denies", b, a)
+                pair("verdict", f"{asserter.label} asserts what {negative.label} {verb}", asserter, negative)
             )
             continue
-        kind = relation(in_base_unit(a.quantity), in_base_unit(b.quantity))
+        kind = figures_relation(a.quantity, b.quantity)
         if kind == "agree":
             agreements.append(pair("pair", f"{a.label} and {b.label} agree", a, b, "figures agree"))
             overlapping += 1
         elif kind == "compatible":
             overlapping += 1
         else:
-            reason = _scope_difference(a, b)
+            reason = _scope_difference(a, b, len(accounts))
+            if reason is None and told_as_one is not None and not told_as_one(a, b):
+                reason = "the two claims may tell two events (little in common, and not both in the lead)"
             shown = f"{describe(a.quantity)} / {describe(b.quantity)}"
             if reason:
                 notes.append(
@@ -268,17 +295,18 @@ def align(
     items: list[_Item],
     account_labels: dict[str, str] | None = None,
     id_prefix: str = "g",
-    gate: Callable[[list[_Item]], list[_Item]] | None = None,
+    split: Callable[[list[_Item]], list[list[_Item]]] | None = None,
+    told_as_one: Callable[[_Item, _Item], bool] | None = None,
 ) -> list[Alignment]:
     """Alignments of the quantity items: one per group of the same fact, with its verdict.
 
     Only counts of a known noun class (people, fighters, dead, a share of territory ...) and values of a named
     measure ("net income fell to $141 million", "shares fell 6 percent") are grouped here; other figures (bare
-    sums and percentages, durations) are compared claim by claim by meaning (:mod:`rashomon.meaning`). ``gate``
-    drops the items of a group that are not about the same thing."""
+    sums and percentages, durations) are compared claim by claim by meaning (:mod:`rashomon.meaning`). ``split``
+    parts a group of one kind into the figures that tell one fact (:func:`_counterparts`)."""
     groups = [g for g in _group(items) if _of_grouped_kind(g[0])]
-    if gate is not None:
-        groups = [g for g in (gate(group) for group in groups) if g]
+    if split is not None:
+        groups = [part for group in groups for part in split(group)]
     # a measure only one account names is no fact the others leave out: they may name it otherwise ("energy
     # costs" / "energy prices"), so no "unique" row is made of it
     # nor of a figure whose verb the lists do not know ("the ferry had 240 people on board"): no fact of a kind
@@ -295,7 +323,7 @@ def align(
 
     alignments = []
     for n, group in enumerate(groups, 1):
-        verdict, explanation, score, parts = judge(group, account_labels)
+        verdict, explanation, score, parts = judge(group, account_labels, told_as_one)
         claim_ids = list(dict.fromkeys(item.claim.id for item in group))
         alignments.append(
             Alignment(
@@ -344,19 +372,76 @@ def _narrative_texts(analysis: Analysis) -> dict[str, list[tuple[int, str]]]:
     return voice_pieces(analysis)  # the publisher's sentences inside a relayed block are its own
 
 
-def _meaning_gate(claims: list[Claim], vectors, account_of: Callable[[Claim], str]):
-    """A gate for :func:`align`: keep the items of a number group that are close in meaning across accounts."""
+def _claim_cosine(claims: list[Claim], vectors) -> Callable[[Claim, Claim], float]:
+    """The cosine of two of ``claims`` from their encoder vectors."""
     index = {c.id: n for n, c in enumerate(claims)}
-    accounts = {c.id: account_of(c) for c in claims}
+    return lambda a, b: float(vectors[index[a.id]] @ vectors[index[b.id]])
 
-    def gate(group: list[_Item]) -> list[_Item]:
-        probe = Alignment(
-            id="", claim_ids=list(dict.fromkeys(i.claim.id for i in group)), verdict="unique", explanation=""
-        )
-        kept = set(gate_by_meaning(probe, index, vectors, accounts.__getitem__))
-        return [item for item in group if item.claim.id in kept]
 
-    return gate
+def _told_as_one(cosine: Callable[[Claim, Claim], float]) -> Callable[[_Item, _Item], bool]:
+    """Whether two figures' claims tell one event: close in meaning (``BAND_COSINE``), or both in their accounts'
+    lead (``LEAD_CLAIMS``)."""
+    return lambda a, b: (a.lead and b.lead) or cosine(a.claim, b.claim) >= BAND_COSINE
+
+
+def _value(quantity: Quantity) -> float:
+    """A figure's value in its base unit, or the bound it states."""
+    based = in_base_unit(quantity)
+    return based.value if based.value is not None else (based.low or based.high or 0.0)
+
+
+def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -> list[list[_Item]]:
+    """The figures of a group of one kind (the dead, the arrested, a share of territory) that tell one fact each.
+
+    A story's figures of one kind are many facts: this disaster's toll and a past one's, a district's dead and the
+    whole province's, the wounded of one strike and of the whole war. Two figures of two accounts tell one fact
+    when each is the other's counterpart in the other account: the figure of its closest claim (ties to a figure
+    that fits, then to the nearer value), at ``NUMBER_GROUP_COSINE`` or closer. A figure that is no one's mutual
+    counterpart joins its own counterpart's fact only when their values fit, or when its own account gives that
+    fact's figure again (a headline's "31 dead" beside the body's "at least 31 people"); else it is left out. A group one account tells is
+    kept whole (its figures may make a "unique" row)."""
+    accounts = sorted({item.account for item in group})
+    if len(accounts) < 2:
+        return [group]
+    parent = list(range(len(group)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    def fits(a: _Item, b: _Item) -> bool:
+        return figures_relation(a.quantity, b.quantity) != "disjoint"
+
+    def rank(n: int, m: int) -> tuple:
+        a, b = group[n], group[m]
+        va, vb = (abs(_value(x.quantity)) for x in (a, b))
+        return round(cosine(a.claim, b.claim), 3), fits(a, b), -abs(va - vb) / max(va, vb, 1e-9)
+
+    best = {
+        (n, account): max((m for m, other in enumerate(group) if other.account == account), key=lambda m: rank(n, m))
+        for n, item in enumerate(group)
+        for account in accounts
+        if account != item.account
+    }
+    close = {(n, m) for (n, _), m in best.items() if cosine(group[n].claim, group[m].claim) >= NUMBER_GROUP_COSINE}
+    for n, m in close:
+        if best[m, group[n].account] == n:
+            parent[root(m)] = root(n)
+    joined = {n for n in range(len(group)) if any(root(m) == root(n) for m in range(len(group)) if m != n)}
+    for n, m in sorted(close):
+        if n in joined or m not in joined:
+            continue
+        # a figure that fits its counterpart, or that its own account gives again there (a headline's "31 dead"
+        # and the body's "at least 31 people"), tells that fact too
+        restated = (k for k in joined if root(k) == root(m) and group[k].account == group[n].account)
+        if fits(group[n], group[m]) or any(fits(group[n], group[k]) for k in restated):
+            parent[root(n)] = root(m)
+    parts: dict[int, list[_Item]] = defaultdict(list)
+    for n, item in enumerate(group):
+        parts[root(n)].append(item)
+    return [part for part in parts.values() if len({item.account for item in part}) > 1]
 
 
 def compare_claims(
@@ -381,7 +466,14 @@ def compare_claims(
     matching one by one is band evidence."""
     if vectors is None:
         vectors = claim_vectors(claims, encoder)
-    alignments = align(items, account_labels, id_prefix=prefixes[0], gate=_meaning_gate(claims, vectors, account_of))
+    cosine = _claim_cosine(claims, vectors)
+    alignments = align(
+        items,
+        account_labels,
+        id_prefix=prefixes[0],
+        split=lambda group: _counterparts(group, cosine),
+        told_as_one=_told_as_one(cosine),
+    )
     # a claim the number groups hold is aligned by meaning too when it tells a figure they do not compare ("scorched
     # nearly 30,000 acres and destroyed 61 homes": the homes are a number group, the area is not)
     compared = {(item.claim.id, item.quantity.start) for item in items if _of_grouped_kind(item)}

@@ -48,7 +48,8 @@ from threadpoolctl import threadpool_limits
 
 from .claims import figure_family, noun_class
 from .claims.frames import opposed
-from .claims.numbers import describe, in_base_unit, relation
+from .claims.numbers import describe, figures_relation, in_base_unit
+from .claims.quantities import DEGREE_ADVERBS, SUBSET_PARTS
 from .figures import figure_key
 from .model import Actor, Alignment, Claim, PairHow, Quantity, ReasonPart
 
@@ -110,6 +111,9 @@ BAND_COSINE_WEIGHT = 0.5
 #: sharing only a man's age ("McCarthy, 49,"), read not one fact.
 STATED_FIGURE_MIN_COUNT = 10
 YEARS = (1900, 2100)
+#: Two claims that clash in every one of this many figures or more are two records ("269 yards, two touchdowns,
+#: 29 catches" / "302 yards, six touchdowns, 39 catches": two seasons), not one fact told with a conflict.
+RECORD_FIGURES = 3
 #: Two figures of one unit whose counted noun one claim does not name meet only within this ratio: "$43,000" (a
 #: watch) and "$750,000" (the whole sum) are two things, not one fact told twice with a clash.
 UNNAMED_FIGURE_MAX_RATIO = 10.0
@@ -215,10 +219,14 @@ ARMED_PARTIES = frozenset(
 )
 #: A day of the week, as a time expression names it.
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-#: Words of a time that name the day of the news ("on Tuesday", "late Friday", "yesterday"): when, not over how long.
+#: Words of a time that name the day of the news and its hours ("on Tuesday", "late Friday", "yesterday afternoon",
+#: "at 4:43 a.m. local time"): when, not over how long.
 _DAY_OF_NEWS = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: morning| afternoon| evening| night)?|today|yesterday|tonight)\b"
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last night|overnight|morning|afternoon"
+    r"|evening|night|local time)\b|\b\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.?"
 )
+#: Words that name the kind of a place, not which one ("Aceh province", "the city of Manokwari").
+_PLACE_WORDS = frozenset("the of city town village province state region district county island capital".split())
 #: Words left of a time once its day and figures are gone that name no period ("Friday to eight years" -> "to").
 _TIME_FILLERS = frozenset({"on", "to", "for", "of", "a", "an", "and", "early", "late", "by", "at", "in", "the"})
 
@@ -298,13 +306,11 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
     killed, missing, rescued ...). Among several candidates the closest values pair up, so "2.1 percent growth"
     meets "2.3 percent growth", not a tax rate.
     """
-    pairs = []
-    used: set[int] = set()
-    for qa in a.quantities:
-        best = None
+    candidates = []
+    for i, qa in enumerate(a.quantities):
         family_a = figure_family(qa, a)
-        for index, qb in enumerate(b.quantities):
-            if index in used or _unit_kind(qa) != _unit_kind(qb):
+        for j, qb in enumerate(b.quantities):
+            if _unit_kind(qa) != _unit_kind(qb):
                 continue
             noun_a, noun_b = _noun_key(qa), _noun_key(qb)
             if noun_a and noun_b and noun_a != noun_b:
@@ -322,14 +328,36 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
                     continue  # a bare count ("all but 10", "in 2010") says nothing comparable without its noun
                 if max(abs(va), abs(vb)) > UNNAMED_FIGURE_MAX_RATIO * max(min(abs(va), abs(vb)), 1e-9):
                     continue
-            kind = relation(da, db)
+            kind = figures_relation(qa, qb)
+            if kind == "disjoint" and not rival_parts(qa, qb):
+                kind = "compatible"  # "another four people died" beside "24 dead": a part, no rival count
             distance = abs(va - vb) / max(abs(va), abs(vb), 1e-9)
-            if best is None or (kind != "disjoint", -distance) > (best[2] != "disjoint", -best[3]):
-                best = (index, qb, kind, distance)
-        if best is not None:
-            used.add(best[0])
-            pairs.append((qa, best[1], best[2]))
-    return pairs
+            candidates.append((kind == "disjoint", distance, i, j, kind))
+    # the fitting pairs first, closest values first, over both claims at once: "$412 million, including $350
+    # million in cash" meets "$350m in cash and $62m in stock" at the $350 million, not at its first figure
+    pairs, used_a, used_b = [], set(), set()
+    for _, _, i, j, kind in sorted(candidates):
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((i, a.quantities[i], b.quantities[j], kind))
+    return [(qa, qb, kind) for _, qa, qb, kind in sorted(pairs, key=lambda pair: pair[0])]
+
+
+def rival_parts(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two figures may be rival counts as far as parts go (``Quantity.part``): two whole counts, or two
+    parts of one sort ("including four children" / "among them three children", "30 seriously injured" / "20
+    critically injured"). A part is no rival of a whole, and an increment ("another four", "two more") of
+    nothing: it adds to a count told elsewhere."""
+    return _part_sort(qa.part) == _part_sort(qb.part) != "increment"
+
+
+def _part_sort(part: str | None) -> str | None:
+    if part is None:
+        return None
+    if part in SUBSET_PARTS:
+        return "subset"
+    return "degree" if part in DEGREE_ADVERBS else "increment"
 
 
 def _figure_key(quantity: Quantity) -> tuple | None:
@@ -386,6 +414,20 @@ def topic_figures(claims: Sequence[Claim], account_of: Callable[[Claim], str]) -
 
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", normalized_text(text).lower()) if len(w) > 2}
+
+
+def _names_shared(a: str | None, b: str | None) -> bool:
+    """Whether two phrases share a capitalised word ("Simpson" / "Simpson, who has a child"): across pages, where
+    actor ids are each page's own, the same name in both is the same doer."""
+    names = [
+        {w for w in re.findall(r"\b[A-Z][a-z]{2,}", phrase or "") if w.lower() not in _NAMELESS_CAPITALS}
+        for phrase in (a, b)
+    ]
+    return bool(names[0] & names[1])
+
+
+#: Capitalised words that name no one: a phrase's first word ("The army", "Those fighters").
+_NAMELESS_CAPITALS = frozenset("the this that these those its their his her our some many several both all".split())
 
 
 def _word_overlap(a: str, b: str) -> float:
@@ -503,6 +545,24 @@ def period_of(claim: Claim) -> str:
     return ", ".join(kept)
 
 
+def negation_mark(claim: Claim) -> str:
+    """What a listing adds to a claim in the negative: " (denied)" for a denial, " (negative)" for a statement in
+    the negative ("did not know when the offer might expire" denies nothing), "" otherwise."""
+    if not claim.negated:
+        return ""
+    return " (denied)" if claim.denied else " (negative)"
+
+
+def other_places(a: Claim, b: Claim) -> bool:
+    """Whether both claims name a place and the two are not one place told two ways ("Aceh" / "Aceh province",
+    "Manokwari" / "the city of Manokwari" are one; "Korvo" / "Tallen" and "Aceh" / "Central Aceh", a district of
+    it, are two)."""
+    if not (a.place and b.place):
+        return False
+    words_a, words_b = (set(re.findall(r"[a-z]+", place.lower())) - _PLACE_WORDS for place in (a.place, b.place))
+    return words_a != words_b
+
+
 def other_weekdays(a: Claim, b: Claim) -> bool:
     """Whether both claims name days of the week and no day is shared: two meetings, two statements."""
     days_a, days_b = weekdays(a), weekdays(b)
@@ -533,15 +593,18 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     # years for bribes of $2.4 million" / "eight years for $2.1 million in bribes"
     if any(kind == "agree" for _, _, kind in figures):
         clashing = [(qa, qb) for qa, qb in clashing if _sole_of_kind(qa, a) and _sole_of_kind(qb, b)]
+    if len(figures) >= RECORD_FIGURES and len(clashing) == len(figures):
+        # one fact told twice shares most of its figures: a clash in every one is two records of one template
+        return PairVerdict(
+            "compatible",
+            None,
+            f"{label_a} and {label_b} give other values for all {len(figures)} figures they both give: two records "
+            "of one kind (another game, season or year), not one fact told two ways",
+        )
     if clashing:
         qa, qb = clashing[0]
         periods = period_of(a), period_of(b)
-        places = (a.place or "").lower(), (b.place or "").lower()
-        if (
-            (all(periods) and periods[0] != periods[1])
-            or other_weekdays(a, b)
-            or (all(places) and places[0] != places[1])
-        ):
+        if (all(periods) and periods[0] != periods[1]) or other_weekdays(a, b) or other_places(a, b):
             return PairVerdict(
                 "compatible",
                 None,
@@ -565,12 +628,12 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     # the case"), which way it leans is not read from the frame: no conflict is claimed
     asserted = normalized_text((b if a.negated else a).text)
     if a.negated != b.negated and same_event and not _NEGATION_WORD.search(asserted):
-        denier, asserter = (label_b, label_a) if b.negated else (label_a, label_b)
+        (denier, negative), asserter = ((label_b, b), label_a) if b.negated else ((label_a, a), label_b)
         if _POSSIBILITY_WORD.search(asserted):
-            return PairVerdict(
-                "compatible", None, f"{denier} denies it; {asserter} says only that it may have happened"
-            )
-        return PairVerdict("conflict", "fact", f"{denier} denies what {asserter} asserts")
+            says = "denies it" if negative.denied else "says it is not so"
+            return PairVerdict("compatible", None, f"{denier} {says}; {asserter} says only that it may have happened")
+        says = "denies" if negative.denied else "says the opposite of"
+        return PairVerdict("conflict", "fact", f"{denier} {says} what {asserter} asserts")
     kind = opposed(a.event_type, b.event_type)
     if kind:
         return PairVerdict(
@@ -586,6 +649,7 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
             and b.agent_ids
             and not set(a.agent_ids) & set(b.agent_ids)
             and set(a.patient_ids) & set(b.patient_ids)
+            and not _names_shared(a.agent, b.agent)  # ids are each page's own: one man may have two
         )
         or opposed_doers(a, b)
     ):
@@ -1152,8 +1216,7 @@ def align_claims(
                 )
         reasons = list(parts)
         listing = "; ".join(
-            f"{label_of(claims[k])}: “{_short(claims[k].text)}”" + (" (denied)" if claims[k].negated else "")
-            for k in members
+            f"{label_of(claims[k])}: “{_short(claims[k].text)}”" + negation_mark(claims[k]) for k in members
         )
         event = next((claims[k].event_type for k in members if _strong_event(claims[k])), None)
         alignments.append(
@@ -1174,22 +1237,6 @@ def align_claims(
             )
         )
     return alignments
-
-
-def gate_by_meaning(
-    alignment: Alignment, index: dict[str, int], vectors: np.ndarray, account_of: Callable[[str], str]
-) -> list[str]:
-    """The claim ids of a number group worth keeping: each must be at least ``NUMBER_GROUP_COSINE`` close to
-    a claim of another account in the group; a group told by one account is kept whole."""
-    ids = alignment.claim_ids
-    if len({account_of(c) for c in ids}) < 2:
-        return ids
-    kept = []
-    for cid in ids:
-        others = [o for o in ids if account_of(o) != account_of(cid)]
-        if any(float(vectors[index[cid]] @ vectors[index[o]]) >= NUMBER_GROUP_COSINE for o in others):
-            kept.append(cid)
-    return kept
 
 
 def related_pairs(

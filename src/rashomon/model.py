@@ -331,6 +331,7 @@ class Quantity:
     vague: bool = False
     event: str | None = None
     measure: str | None = None
+    part: str | None = None
 
 
 @dataclass(slots=True)
@@ -350,7 +351,10 @@ class Claim:
     time: str | None = None
     quantities: list[Quantity] = field(default_factory=list)
     hedge: str | None = None
+    #: ``negated``: the claim states its event in the negative ("did not capture") or denies it; ``denied``: a
+    #: denial verb denies it ("denied that any had been captured"), a denial and not only a negative statement.
     negated: bool = False
+    denied: bool = False
     #: The event frame (added with the meaning-based comparison; all optional): ``event_type`` the normalised
     #: predicate ("capture" for captured / seized / took), ``agent`` / ``patient`` the phrases doing and
     #: undergoing it, ``agent_ids`` / ``patient_ids`` the actors (ids of ``Analysis.actors``) they name, and

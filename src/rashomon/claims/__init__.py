@@ -72,7 +72,8 @@ def noun_class(noun: str | None) -> str | None:
 
 def figure_family(quantity: Quantity, claim: Claim) -> str | None:
     """The kind of event a figure counts for (a ``predicate_families`` name): the one its noun names ("7 deaths",
-    "40 wounded": ``people_states``); else that of its own word (``Quantity.event``: "six people still missing" ->
+    "40 wounded": ``people_states``; for a noun that names no state of its own, "victims", none when its own word says
+    they were cared for: "treated 20 victims"); else that of its own word (``Quantity.event``: "six people still missing" ->
     missing) when it has one that is no carrier verb, None when the lists do not know that word ("2,000 were
     forced from their homes" is no count of the dead the same sentence gives); else that of its claim's predicate
     (None when unknown): "six quarters, comprising nearly half the old town, were retaken". A value of a measure
@@ -82,10 +83,12 @@ def figure_family(quantity: Quantity, claim: Claim) -> str | None:
     if quantity.measure and quantity.noun is None:
         change = frames.event_type(quantity.event)
         return change if change in CHANGES else LEVEL
+    event = quantity.event
     state = data["people_states"].get(noun_class(quantity.noun))
+    if state and quantity.noun in data["states_told_by_event"] and event in data["care_verbs"]:
+        return None  # "she had treated 20 victims": a count of those cared for, of its own, not of the dead
     if state:
         return state
-    event = quantity.event
     if event and event not in data["carrier_set"]:
         return data["family_of"].get(event)
     return data["family_of"].get(claim.predicate or "")
@@ -277,6 +280,7 @@ def _claims_of_block(
                 quantities=quantities,
                 hedge=hedge.group().lower() if hedge else None,
                 negated=frames.negated(predicate),
+                denied=frames.denied(predicate),
                 event_type=frames.predicate_event_type(predicate),
                 agent=agent[0] if agent else None,
                 patient=patient[0] if patient else None,

@@ -111,8 +111,14 @@ def negated(predicate) -> bool:
     been captured", "rejected claims that ... seized")."""
     if predicate is None:
         return False
-    if any(child.dep_ == "neg" for child in predicate.children):
-        return True
+    return any(child.dep_ == "neg" for child in predicate.children) or denied(predicate)
+
+
+def denied(predicate) -> bool:
+    """Whether a denial verb above the predicate denies it ("denied that any had been captured", "rejected claims
+    that ... seized"): a denial, where "did not capture" is only a statement in the negative."""
+    if predicate is None:
+        return False
     token, denial = predicate, lexicon()["denial"]
     for _ in range(MAX_DENIAL_HOPS):
         if token.head == token:

@@ -81,6 +81,16 @@ def relation(a: Quantity, b: Quantity) -> str:
     return "compatible" if max(lo_a, lo_b) <= min(hi_a, hi_b) else "disjoint"
 
 
+def figures_relation(a: Quantity, b: Quantity) -> str:
+    """:func:`relation` of two figures in their base unit; a figure one account gives in another unit of the same
+    kind is read as that account's rounding ("about 135 kilometres" / "about 85 miles", "10 kilometres" / "six
+    miles"), so it agrees within ``APPROX_TOLERANCE``."""
+    based_a, based_b = in_base_unit(a), in_base_unit(b)
+    if a.unit != b.unit and based_a.unit == based_b.unit and a.unit in BASE_UNITS and b.unit in BASE_UNITS:
+        based_a, based_b = (replace(x, approx="about") if x.approx == "exact" else x for x in (based_a, based_b))
+    return relation(based_a, based_b)
+
+
 def describe(quantity: Quantity) -> str:
     """The quantity as a person reads it: "about 40 percent of the eastern part of the city"."""
     text = " ".join(quantity.text.split())

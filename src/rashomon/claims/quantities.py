@@ -96,7 +96,9 @@ def lexicon() -> Lexicon:
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     word_number = rf"(?:(?:{tens})(?:[-\s](?:{ones}))?|{_alternation(words)}|(?:one|a)(?=\s+(?:hundred|thousand|million|billion)\b))"
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+    # a whole number and a fraction ("4 1/2 hours", "2½ years") is one number
+    mixed = r"\d+\s+[1-9]/(?:2|3|4|8)(?![\d/])|\d*[\u00bd\u00bc\u00be]"
+    digits = rf"{mixed}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
     big_scales = "hundred|thousand|million|billion|trillion"
     # "two dozen", "two-dozen": a dozen as a multiplier (24), not a number of its own after "two"
     scale = rf"(?:\s*(?:{big_scales})\b|(?:bn|mn|m|k)\b|[\s-]dozen\b)"
@@ -115,11 +117,15 @@ def lexicon() -> Lexicon:
         approx_after=re.compile(rf"^\s*(?:{_alternation(data['approximators_after'])})\b", re.I),
         unit_after=re.compile(rf"^(?:\s|-)?(?:%|(?:{_alternation(k for k in data['units'] if k != '%')})\b)", re.I),
         date_like=re.compile(
-            r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"
+            r"\b\d{4}-\d{1,2}-\d{1,2}\b|(?<!\d )\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"
             r"|\b(?:1[89]|20)\d\d\s?[-–—/]\s?(?:(?:1[89]|20)?\d\d)\b(?!\s*(?:%|percent|people))"
         ),
         ratio=re.compile(ratio, re.I),
     )
+
+
+#: Fractions written as one character: "2½ years".
+VULGAR_FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75}
 
 
 def word_value(text: str) -> float | None:
@@ -130,8 +136,13 @@ def word_value(text: str) -> float | None:
         text = text.replace(symbol.lower(), " ")
     text = re.sub(r"(\d)(bn|mn|m|k)\b", r"\1 \2", text)
     total, current = 0.0, None
-    tokens = re.findall(r"a dozen|\d+(?:\.\d+)?|\.\d+|[a-z]+", text.replace("-", " "))
+    tokens = re.findall(r"a dozen|\d+/\d+|\d+(?:\.\d+)?|\.\d+|[a-z]+|[\u00bd\u00bc\u00be]", text.replace("-", " "))
     for token in tokens:
+        if token in VULGAR_FRACTIONS or "/" in token:  # "4 1/2", "2½": the fraction adds to the whole
+            numerator, _, denominator = token.partition("/")
+            part = VULGAR_FRACTIONS.get(token) or float(numerator) / float(denominator)
+            current = (current or 0.0) + part
+            continue
         if token in ("and", "a"):
             if token == "a" and current is None:
                 current = 1.0
@@ -365,6 +376,7 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         number, counted = _figure_tokens(doc, doc_offset + a, doc_offset + b)
         if number is not None:
             quantity.event = figure_event(number, counted)
+            quantity.part = figure_part(number, counted)
             if quantity.noun is None and quantity.event != "toll":  # a toll's figure counts the dead
                 quantity.measure = figure_measure(counted)
     if quantity.noun is None:
@@ -448,6 +460,22 @@ GENERIC_MEASURES = frozenset({"number", "figure", "total", "amount", "level", "o
 #: Relations by which a counted noun is what its verb tells of (subject or object: "14 people were killed"), or a
 #: figure the amount of its verb's change ("fell 6 percent").
 FIGURE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod"})
+#: Words beside a count that make it an increment of a count told elsewhere ("another four", "four other people",
+#: "two more victims", "12 additional deaths"): "another" before it, the others right after it.
+INCREMENT_BEFORE = frozenset({"another"})
+INCREMENT_AFTER = frozenset({"other", "others", "more", "additional", "further", "extra", "new"})
+#: Prepositions that make a count a part of a larger group ("including three children", "among them two
+#: officers").
+PART_PREPOSITIONS = frozenset({"including", "among"})
+#: Words that make "N of the ..." a part of a group told elsewhere ("195 of the victims", "25 of the injured").
+PARTITIVE_DETERMINERS = frozenset({"the", "them", "those", "these", "whom", "its", "their", "his", "her"})
+#: The parts that are some of a group (the others are increments or degrees): two such parts may be rivals.
+SUBSET_PARTS = frozenset({"including", "among", "of"})
+#: Nouns of people something befell whose "N of the ..." is some of them ("195 of the victims", "25 of the injured");
+#: "12 of their fighters died" counts all the dead fighters.
+PARTITIVE_STATE_NOUNS = frozenset({"victim", "dead", "injured", "wounded", "casualty", "killed", "hurt"})
+#: Adverbs that make a count of the hurt a part of all the hurt ("30 seriously injured").
+DEGREE_ADVERBS = frozenset({"seriously", "critically", "severely", "gravely", "badly", "fatally"})
 
 
 def figure_event(number, counted) -> str | None:
@@ -487,6 +515,56 @@ def figure_event(number, counted) -> str | None:
         verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
     idiom = idiom_object(verb)  # "50,000 people took part": no taking
     return f"{verb.lemma_.lower()} {idiom}" if idiom else verb.lemma_.lower()
+
+
+def figure_part(number, counted) -> str | None:
+    """The word that makes a figure a part or an increment of a count told elsewhere (``_figure_tokens``: its
+    number token and the token that stands for what it counts), from the parse: "another four people", "four
+    other people", "two more victims" (an increment), "195 of the victims", "25 of them" (a part of a group
+    named), "including three children", "among them two officers" (a part of the group before it), "30 people
+    seriously injured" (a part of the hurt); None for a figure that stands as a whole. A part is no rival of the
+    whole's count: "another four people died" beside "24 dead" is no conflict."""
+    doc = number.doc
+    before = doc[max(number.i - 3, 0) : number.i]
+    if any(t.lower_ in INCREMENT_BEFORE for t in before) or any(
+        t.lower_ in INCREMENT_BEFORE for t in (*number.children, *counted.children)
+    ):
+        return "another"
+    after = doc[number.i + 1 : number.i + 2]
+    if after and after[0].lower_ in INCREMENT_AFTER and not (after[0].lower_ == "more" and _than_follows(after[0])):
+        return after[0].lower_.removesuffix("s")
+    for token in (counted, number):
+        if token.dep_ in ("pobj", "appos") and token.head.lower_ in PART_PREPOSITIONS:
+            return token.head.lower_
+    lead = [t.lower_ for t in doc[max(number.i - 2, 0) : number.i]]
+    if len(lead) == 2 and lead[0] in PART_PREPOSITIONS and lead[1] in ("them", "whom", "those"):
+        return lead[0]  # "among them three children", however the parser hangs it
+    for prep in counted.children:  # "among them two officers"; not "30 people, including 12 children"
+        if prep.dep_ == "prep" and prep.lower_ in PART_PREPOSITIONS:
+            if any(c.dep_ == "pobj" and c.pos_ == "PRON" for c in prep.children):
+                return prep.lower_
+    if counted is number:
+        of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        held = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        # "195 of the victims", "25 of the injured": some of those a count of the dead or hurt holds; "12 of their
+        # fighters died" counts the dead fighters, all of them
+        if (
+            held is not None
+            and (held.lower_ in PARTITIVE_STATE_NOUNS or held.lemma_.lower() in PARTITIVE_STATE_NOUNS)
+            and any(c.lower_ in PARTITIVE_DETERMINERS for c in held.children)
+        ):
+            return "of"
+    verb = counted.head if counted.dep_ in FIGURE_ROLES or counted.dep_ == "acl" else None
+    for word in (*counted.children, *(verb.children if verb is not None else ())):
+        if word.dep_ == "advmod" and word.lower_ in DEGREE_ADVERBS:
+            return word.lower_
+    return None
+
+
+def _than_follows(token) -> bool:
+    """Whether "than" comes right after ``token`` ("12 more than last year" compares, it adds nothing)."""
+    following = token.doc[token.i + 1 : token.i + 2]
+    return bool(following) and following[0].lower_ == "than"
 
 
 def _figure_tokens(doc, start_char: int, end_char: int):

@@ -1,0 +1,118 @@
+"""What makes two figures one figure or two, and how a claim in the negative is shown: a distance in miles is one in
+kilometres rounded, "Aceh" and "Aceh province" are one place, the hour of the news is no period, two stat lines
+that clash in every figure are two records, and "did not know" is a statement in the negative, not a denial.
+Faults read on real multi-outlet coverage (ECB+ event groups); every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.claims.numbers import figures_relation
+from rashomon.meaning import negation_mark, other_places, pair_verdict, period_of
+from rashomon.model import Claim, Quantity
+from rashomon.pipeline import analyze
+
+
+def _distance(value: float, unit: str) -> Quantity:
+    return Quantity(text=f"{value:g} {unit}", start=0, end=1, value=value, low=value, high=value, unit=unit)
+
+
+def test_a_distance_in_another_unit_is_the_same_distance_rounded():
+    assert figures_relation(_distance(35, "km"), _distance(22, "mile")) == "agree"
+    assert figures_relation(_distance(10, "km"), _distance(6, "mile")) == "agree"
+    # in one unit, two values are two values
+    assert figures_relation(_distance(22, "mile"), _distance(23, "mile")) == "disjoint"
+    assert figures_relation(_distance(10, "km"), _distance(16, "mile")) == "disjoint"
+
+
+def _claim(text: str = "x", **fields) -> Claim:
+    return Claim(id="c1", source_id="s1", start=0, end=len(text), text=text, **fields)
+
+
+@pytest.mark.parametrize(
+    "a, b, other",
+    [
+        ("Aceh", "Aceh province", False),
+        ("Manokwari", "the city of Manokwari", False),
+        ("Korvo", "Tallen", True),
+        ("West Orrin", "East Orrin", True),
+        ("Orrin", "Central Orrin", True),
+    ],
+)
+def test_a_place_told_more_fully_is_one_place(a, b, other):
+    assert other_places(_claim(place=a), _claim(place=b)) is other
+
+
+@pytest.mark.parametrize(
+    "time, period",
+    [
+        ("4:43 a.m.", ""),
+        ("yesterday, afternoon", ""),
+        ("last night", ""),
+        ("Tuesday morning", ""),
+        ("the weekend", "weekend"),
+        ("in 2012", "in 2012"),
+        ("the last 24 hours", "last 24 hours"),
+    ],
+)
+def test_the_hour_of_the_news_is_no_period(time, period):
+    assert period_of(_claim(time=time)) == period
+
+
+def _stat(value: float, noun: str) -> Quantity:
+    return Quantity(text=f"{value:g}", start=0, end=1, value=value, low=value, high=value, noun=noun)
+
+
+def test_claims_that_clash_in_every_figure_are_two_records():
+    one = _claim(
+        "Lane finished with 269 yards, two touchdowns and 29 catches.",
+        quantities=[_stat(269, "yards"), _stat(2, "touchdowns"), _stat(29, "catches")],
+    )
+    other = _claim(
+        "Lane had 302 yards, six touchdowns and 39 catches.",
+        quantities=[_stat(302, "yards"), _stat(6, "touchdowns"), _stat(39, "catches")],
+    )
+    verdict = pair_verdict(one, other, 0.86, "A", "B")
+    assert verdict.verdict == "compatible" and "two records" in verdict.reason
+    # one clash among agreeing figures is one record told two ways
+    close = _claim(
+        "Lane finished with 269 yards, two touchdowns and 31 catches.",
+        quantities=[_stat(269, "yards"), _stat(2, "touchdowns"), _stat(31, "catches")],
+    )
+    assert "two records" not in pair_verdict(one, close, 0.9, "A", "B").reason
+
+
+@pytest.mark.parametrize(
+    "text, negated, denied",
+    [
+        ("The company did not pay the fine, its lawyer said.", True, False),
+        ("The army denied that the rebels had captured the town of Korvo.", True, True),
+        ("The rebels captured the town of Korvo on Sunday.", False, False),
+    ],
+)
+def test_a_statement_in_the_negative_is_no_denial(text, negated, denied):
+    analysis = analyze(text=f"Korvo\n\n{text}")
+    claim = next(c for c in analysis.claims if c.text.startswith(text[:20]))
+    assert (claim.negated, claim.denied) == (negated, denied)
+    assert negation_mark(claim) == {(True, True): " (denied)", (True, False): " (negative)"}.get((negated, denied), "")
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("He testified for 4 1/2 hours on Wednesday.", 4.5, "hour"),
+        ("She was sentenced to 2\u00bd years in prison.", 2.5, "year"),
+        ("Inflation reached 15 1/2 percent in March.", 15.5, "percent"),
+    ],
+)
+def test_a_whole_number_and_a_fraction_are_one_number(text, value, unit):
+    from rashomon.claims.quantities import find_quantities
+
+    (quantity,) = find_quantities(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_a_date_with_slashes_is_still_no_number():
+    from rashomon.claims.quantities import find_quantities
+
+    assert find_quantities("He left on 12/3/2010 and came back on 4/5.") == []
