@@ -74,6 +74,12 @@ def test_claims_that_clash_in_every_figure_are_two_records():
     )
     verdict = pair_verdict(one, other, 0.86, "A", "B")
     assert verdict.verdict == "compatible" and "two records" in verdict.reason
+    # two stat lines whose nouns are read apart: the two figures they share both clash
+    dense = _claim(
+        "Lane had 302 yards, six scores on 147 carries and 39 catches.",
+        quantities=[_stat(302, "yards"), _stat(6, "scores"), _stat(147, "carries"), _stat(39, "catches")],
+    )
+    assert pair_verdict(one, dense, 0.86, "A", "B").verdict == "compatible"
     # one clash among agreeing figures is one record told two ways
     close = _claim(
         "Lane finished with 269 yards, two touchdowns and 31 catches.",
@@ -116,3 +122,18 @@ def test_a_date_with_slashes_is_still_no_number():
     from rashomon.claims.quantities import find_quantities
 
     assert find_quantities("He left on 12/3/2010 and came back on 4/5.") == []
+
+
+@pytest.mark.parametrize(
+    "text, approx, low",
+    [
+        ("Hale arrives after three-plus seasons as head coach.", "at_least", 3.0),
+        ("Vell served 20-plus years in office.", "at_least", 20.0),
+        ("The firm has 30-odd staff.", "about", None),
+    ],
+)
+def test_a_bound_joined_to_its_number_is_read(text, approx, low):
+    from rashomon.claims.quantities import find_quantities
+
+    (quantity,) = find_quantities(text)
+    assert (quantity.approx, quantity.low) == (approx, low)

@@ -111,8 +111,9 @@ BAND_COSINE_WEIGHT = 0.5
 #: sharing only a man's age ("McCarthy, 49,"), read not one fact.
 STATED_FIGURE_MIN_COUNT = 10
 YEARS = (1900, 2100)
-#: Two claims that clash in every one of this many figures or more are two records ("269 yards, two touchdowns,
-#: 29 catches" / "302 yards, six touchdowns, 39 catches": two seasons), not one fact told with a conflict.
+#: Two claims that clash in every one of this many figures or more, or in every one of two or more when each gives
+#: this many, are two records ("269 yards, two touchdowns, 29 catches" / "302 yards, six touchdowns, 39 catches":
+#: two seasons), not one fact told with a conflict.
 RECORD_FIGURES = 3
 #: Two figures of one unit whose counted noun one claim does not name meet only within this ratio: "$43,000" (a
 #: watch) and "$750,000" (the whole sum) are two things, not one fact told twice with a clash.
@@ -593,7 +594,8 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     # years for bribes of $2.4 million" / "eight years for $2.1 million in bribes"
     if any(kind == "agree" for _, _, kind in figures):
         clashing = [(qa, qb) for qa, qb in clashing if _sole_of_kind(qa, a) and _sole_of_kind(qb, b)]
-    if len(figures) >= RECORD_FIGURES and len(clashing) == len(figures):
+    many = min(len(a.quantities), len(b.quantities)) >= RECORD_FIGURES
+    if len(figures) >= 2 and len(clashing) == len(figures) and (many or len(figures) >= RECORD_FIGURES):
         # one fact told twice shares most of its figures: a clash in every one is two records of one template
         return PairVerdict(
             "compatible",

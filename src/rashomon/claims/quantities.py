@@ -124,6 +124,9 @@ def lexicon() -> Lexicon:
     )
 
 
+#: Approximators joined to their number by a hyphen ("three-plus seasons", "30-odd years").
+JOINED_APPROXIMATORS = {"plus": "at_least", "odd": "about"}
+_JOINED_APPROX = re.compile(r"^-(plus|odd)\b", re.I)
 #: Fractions written as one character: "2½ years".
 VULGAR_FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75}
 
@@ -336,6 +339,10 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
     if approx_match and kind != "vague":
         approx = data["approximators_before"][re.sub(r"\s+", " ", approx_match.group().strip().lower())]
         start = start - (len(masked[max(0, start - 20) : start]) - approx_match.start())
+    joined = _JOINED_APPROX.match(masked[end : end + 6]) if kind == "number" else None
+    if joined:  # "three-plus seasons", "30-odd years": the bound is written onto the number
+        approx = JOINED_APPROXIMATORS[joined.group(1).lower()]
+        end += joined.end()
     unit_match = lex.unit_after.match(masked[end : end + 30])
     if unit_match and kind not in ("fraction", "ratio"):
         word = re.sub(r"\s+", " ", unit_match.group().strip(" -").lower())
