@@ -62,7 +62,9 @@ def test_a_closer_paraphrase_without_evidence_is_told_in_the_band():
 
 
 def test_ecb_tokens_are_joined_as_a_reader_sees_them():
-    tokens = "The quake , which struck at 4 : 43 a.m. , killed 1 , 200 people and left `` thousands '' homeless .".split()
+    tokens = (
+        "The quake , which struck at 4 : 43 a.m. , killed 1 , 200 people and left `` thousands '' homeless .".split()
+    )
     assert compare_eval.detokenized(tokens) == (
         'The quake, which struck at 4:43 a.m., killed 1,200 people and left "thousands" homeless.'
     )
