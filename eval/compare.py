@@ -83,6 +83,16 @@ def _page(paragraphs: list[list[str]], publisher: str):
     return Page(text=text, blocks=blocks, publisher=publisher), where
 
 
+def claim_place(claim_id: str, built: list, analyses: list) -> tuple[int, int, int]:
+    """Where a compared claim (``p2:c7``) sits: its page's index and the (paragraph, sentence) of ``_page`` it
+    starts in."""
+    pid, cid = claim_id.split(":")
+    k = int(pid[1:]) - 1
+    claim = next(c for c in analyses[k].claims if c.id == cid)
+    where = max((w for w in built[k][1] if w[0] <= claim.start), default=(0, 0, 0))
+    return k, where[1], where[2]
+
+
 def analyses_of(pages: list, nlp) -> list:
     """Attribution, claims and actors for each page; cached by the page's text and ``resources.fingerprint()``
     (code and models: a cache keyed by the text alone silently kept the figures of the code before a change)."""
@@ -406,11 +416,8 @@ def basil(
         result = compare_pages(analyses, encoder=encoder)
 
         def sentence_id(claim_id: str, outlets=outlets, built=built, analyses=analyses) -> str:
-            pid, cid = claim_id.split(":")
-            k = int(pid[1:]) - 1
-            claim = next(c for c in analyses[k].claims if c.id == cid)
-            where = max((w for w in built[k][1] if w[0] <= claim.start), default=(0, 0, 0))
-            return f"{outlets[k]}:{where[1]}:{where[2]}"
+            k, paragraph, sentence = claim_place(claim_id, built, analyses)
+            return f"{outlets[k]}:{paragraph}:{sentence}"
 
         groups = []
         for x in result["alignments"]:
@@ -598,11 +605,8 @@ def ecb(folder: Path, nlp, encoder, print_groups: bool, limit: int | None = None
         result = compare_pages(analyses, encoder=encoder)
 
         def sentence_id(claim_id: str, documents=documents, built=built, analyses=analyses) -> str:
-            pid, cid = claim_id.split(":")
-            k = int(pid[1:]) - 1
-            claim = next(c for c in analyses[k].claims if c.id == cid)
-            where = max((w for w in built[k][1] if w[0] <= claim.start), default=(0, 0, 0))
-            return f"{documents[k][0]}:{documents[k][1][where[1]][0]}"
+            k, paragraph, _ = claim_place(claim_id, built, analyses)  # one sentence to a paragraph
+            return f"{documents[k][0]}:{documents[k][1][paragraph][0]}"
 
         groups = 0
         for x in result["alignments"]:

@@ -62,13 +62,11 @@ def test_a_closer_paraphrase_without_evidence_is_told_in_the_band():
 
 
 def test_ecb_tokens_are_joined_as_a_reader_sees_them():
-    tokens = (
-        "The quake , which struck at 4 : 43 a.m. , killed 1 , 200 people and left `` thousands '' homeless .".split()
-    )
+    tokens = "The storm , which hit at 6 : 15 a.m. , flooded 1 , 300 homes and left `` hundreds '' homeless .".split()
     assert compare_eval.detokenized(tokens) == (
-        'The quake, which struck at 4:43 a.m., killed 1,200 people and left "thousands" homeless.'
+        'The storm, which hit at 6:15 a.m., flooded 1,300 homes and left "hundreds" homeless.'
     )
-    assert compare_eval.detokenized("He testified for 4 1 / 2 hours .".split()) == "He testified for 4 1/2 hours."
+    assert compare_eval.detokenized("The hearing ran for 3 1 / 2 hours .".split()) == "The hearing ran for 3 1/2 hours."
 
 
 def test_ecb_events_are_read_as_outlets_of_one_event():

@@ -1,5 +1,5 @@
-"""Which figures can be rival counts of one fact: a part or an increment of a count is none ("another four people
-died", "195 of the victims were children"), two figures one page tells are two things unless the page says
+"""Which figures can be rival counts of one fact: a part or an increment of a count is none ("another five people
+died", "70 of the dead were women"), two figures one page tells are two things unless the page says
 otherwise, and the figures of two claims pair where they fit ("$412 million, including $350 million in cash" /
 "$350m in cash and $62m in stock"). Faults read on real multi-outlet coverage (ECB+ event groups); every
 sentence here is our own."""
@@ -27,12 +27,12 @@ def parts(text: str, spacy_nlp) -> dict[str, str | None]:
     "text, expected",
     [
         # increments of a count told elsewhere
-        ("Another four people died in hospital, he said.", {"four": "another"}),
-        ("Four other people died of their injuries.", {"Four": "other"}),
-        ("Rescuers found the bodies of two more victims in Tallen.", {"two": "more"}),
+        ("Another five people died overnight, a nurse said.", {"five": "another"}),
+        ("Three other men died of their wounds.", {"Three": "other"}),
+        ("Divers recovered two more bodies near Tallen.", {"two": "more"}),
         # some of a group
-        ("At least 195 of the victims were children, officials said.", {"At least 195": "of"}),
-        ("He said at least 25 of the injured were in intensive care.", {"at least 25": "of"}),
+        ("At least 70 of the dead were women, the ministry said.", {"At least 70": "of"}),
+        ("Doctors said 14 of the injured were in a serious condition.", {"14": "of"}),
         ("The blast killed 30 people, including 12 children.", {"30": None, "12": "including"}),
         ("Nine people, among them two officers, were wounded.", {"Nine": None, "two": "among"}),
         ("Around 30 people were seriously injured.", {"Around 30": "seriously"}),
@@ -58,12 +58,12 @@ def test_an_increment_is_no_rival_of_the_toll():
     result = _compare(
         "Quake hits Korvo province\n\nTwenty-four people were killed when the quake struck Korvo province on Monday, "
         "the disaster agency said.",
-        "Korvo quake\n\nThe quake in Korvo province killed 24 people on Monday, officials said.\n\nAnother four "
-        "people died in hospital from their injuries, a doctor said.",
+        "Korvo quake\n\nThe quake in Korvo province killed 24 people on Monday, officials said.\n\nAnother five "
+        "people died overnight from their wounds, a nurse said.",
     )
     rows = _casualty_rows(result)
     assert rows and all(a["verdict"] != "conflict" for a in rows)
-    assert all("four" not in figures for a in rows for figures in a["figures_compared"].values())
+    assert all("five" not in figures for a in rows for figures in a["figures_compared"].values())
 
 
 def test_a_part_beside_a_whole_is_no_conflict():
@@ -103,8 +103,8 @@ def test_victims_treated_are_no_count_of_the_dead(spacy_nlp):
 def test_two_figures_one_page_tells_are_no_conflict():
     # the page's own background: a past quake's toll beside this one's
     result = _compare(
-        "Quake in Korvo\n\nThe quake killed 10 people in Korvo on Sunday, officials said.\n\nIt killed 612 people "
-        "and injured more than 1,400, leveling several villages.",
+        "Quake in Korvo\n\nThe quake killed 10 people in Korvo on Sunday, officials said.\n\nIt killed 480 people "
+        "and hurt some 2,000 in the valley towns.",
         "Korvo quake\n\nA strong quake killed 10 people in Korvo on Sunday, state media said.",
     )
     for row in result["alignments"]:

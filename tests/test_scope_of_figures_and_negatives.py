@@ -1,6 +1,6 @@
 """What makes two figures one figure or two, and how a claim in the negative is shown: a distance in miles is one in
-kilometres rounded, "Aceh" and "Aceh province" are one place, the hour of the news is no period, two stat lines
-that clash in every figure are two records, and "did not know" is a statement in the negative, not a denial.
+kilometres rounded, "Korvo" and "Korvo province" are one place, the hour of the news is no period, two stat lines
+that clash in every figure are two records, and "did not pay" is a statement in the negative, not a denial.
 Faults read on real multi-outlet coverage (ECB+ event groups); every sentence here is our own."""
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ def _claim(text: str = "x", **fields) -> Claim:
 @pytest.mark.parametrize(
     "a, b, other",
     [
-        ("Aceh", "Aceh province", False),
-        ("Manokwari", "the city of Manokwari", False),
+        ("Korvo", "Korvo province", False),
+        ("Tallen", "the town of Tallen", False),
         ("Korvo", "Tallen", True),
         ("West Orrin", "East Orrin", True),
         ("Orrin", "Central Orrin", True),
@@ -46,7 +46,7 @@ def test_a_place_told_more_fully_is_one_place(a, b, other):
 @pytest.mark.parametrize(
     "time, period",
     [
-        ("4:43 a.m.", ""),
+        ("6:15 a.m.", ""),
         ("yesterday, afternoon", ""),
         ("last night", ""),
         ("Tuesday morning", ""),
@@ -65,25 +65,25 @@ def _stat(value: float, noun: str) -> Quantity:
 
 def test_claims_that_clash_in_every_figure_are_two_records():
     one = _claim(
-        "Lane finished with 269 yards, two touchdowns and 29 catches.",
-        quantities=[_stat(269, "yards"), _stat(2, "touchdowns"), _stat(29, "catches")],
+        "Lane finished with 212 yards, two touchdowns and 18 catches.",
+        quantities=[_stat(212, "yards"), _stat(2, "touchdowns"), _stat(18, "catches")],
     )
     other = _claim(
-        "Lane had 302 yards, six touchdowns and 39 catches.",
-        quantities=[_stat(302, "yards"), _stat(6, "touchdowns"), _stat(39, "catches")],
+        "Lane had 348 yards, five touchdowns and 27 catches.",
+        quantities=[_stat(348, "yards"), _stat(5, "touchdowns"), _stat(27, "catches")],
     )
     verdict = pair_verdict(one, other, 0.86, "A", "B")
     assert verdict.verdict == "compatible" and "two records" in verdict.reason
     # two stat lines whose nouns are read apart: the two figures they share both clash
     dense = _claim(
-        "Lane had 302 yards, six scores on 147 carries and 39 catches.",
-        quantities=[_stat(302, "yards"), _stat(6, "scores"), _stat(147, "carries"), _stat(39, "catches")],
+        "Lane had 348 yards, five scores on 96 carries and 27 catches.",
+        quantities=[_stat(348, "yards"), _stat(5, "scores"), _stat(96, "carries"), _stat(27, "catches")],
     )
     assert pair_verdict(one, dense, 0.86, "A", "B").verdict == "compatible"
     # one clash among agreeing figures is one record told two ways
     close = _claim(
-        "Lane finished with 269 yards, two touchdowns and 31 catches.",
-        quantities=[_stat(269, "yards"), _stat(2, "touchdowns"), _stat(31, "catches")],
+        "Lane finished with 212 yards, two touchdowns and 20 catches.",
+        quantities=[_stat(212, "yards"), _stat(2, "touchdowns"), _stat(20, "catches")],
     )
     assert "two records" not in pair_verdict(one, close, 0.9, "A", "B").reason
 
@@ -106,7 +106,7 @@ def test_a_statement_in_the_negative_is_no_denial(text, negated, denied):
 @pytest.mark.parametrize(
     "text, value, unit",
     [
-        ("He testified for 4 1/2 hours on Wednesday.", 4.5, "hour"),
+        ("The hearing ran for 3 1/2 hours on Monday.", 3.5, "hour"),
         ("She was sentenced to 2\u00bd years in prison.", 2.5, "year"),
         ("Inflation reached 15 1/2 percent in March.", 15.5, "percent"),
     ],
@@ -127,7 +127,7 @@ def test_a_date_with_slashes_is_still_no_number():
 @pytest.mark.parametrize(
     "text, approx, low",
     [
-        ("Hale arrives after three-plus seasons as head coach.", "at_least", 3.0),
+        ("Hale returns after four-plus years as club manager.", "at_least", 4.0),
         ("Vell served 20-plus years in office.", "at_least", 20.0),
         ("The firm has 30-odd staff.", "about", None),
     ],

@@ -96,7 +96,7 @@ def _scope_difference(a: _Item, b: _Item, accounts: int = 2) -> str | None:
         reasons.append(f"they count different things ({a.quantity.noun} / {b.quantity.noun})")
     if a.account == b.account and accounts > 1:  # one page's two figures: mostly two things (a past toll)
         reasons.append("one account tells both")
-    if not rival_parts(a.quantity, b.quantity):  # "another four people died", "195 of the victims" beside a whole
+    if not rival_parts(a.quantity, b.quantity):  # "another four people died", "70 of the dead" beside a whole
         part = a if a.quantity.part else b
         reasons.append(f"{part.label} counts a part or an increment ({part.quantity.part} {part.quantity.text})")
     for item in (a, b):
@@ -398,8 +398,8 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
     when each is the other's counterpart in the other account: the figure of its closest claim (ties to a figure
     that fits, then to the nearer value), at ``NUMBER_GROUP_COSINE`` or closer. A figure that is no one's mutual
     counterpart joins its own counterpart's fact only when their values fit, or when its own account gives that
-    fact's figure again (a headline's "31 dead" beside the body's "at least 31 people"); else it is left out. A group one account tells is
-    kept whole (its figures may make a "unique" row)."""
+    fact's figure again (a headline's "31 dead" beside the body's "at least 31 people"); else it is left out. A
+    group one account tells is kept whole (its figures may make a "unique" row)."""
     accounts = sorted({item.account for item in group})
     if len(accounts) < 2:
         return [group]

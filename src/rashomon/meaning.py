@@ -112,7 +112,7 @@ BAND_COSINE_WEIGHT = 0.5
 STATED_FIGURE_MIN_COUNT = 10
 YEARS = (1900, 2100)
 #: Two claims that clash in every one of this many figures or more, or in every one of two or more when each gives
-#: this many, are two records ("269 yards, two touchdowns, 29 catches" / "302 yards, six touchdowns, 39 catches":
+#: this many, are two records ("212 yards, two touchdowns, 18 catches" / "348 yards, five touchdowns, 27 catches":
 #: two seasons), not one fact told with a conflict.
 RECORD_FIGURES = 3
 #: Two figures of one unit whose counted noun one claim does not name meet only within this ratio: "$43,000" (a
@@ -221,12 +221,14 @@ ARMED_PARTIES = frozenset(
 #: A day of the week, as a time expression names it.
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 #: Words of a time that name the day of the news and its hours ("on Tuesday", "late Friday", "yesterday afternoon",
-#: "at 4:43 a.m. local time"): when, not over how long.
+#: "at 6:15 a.m. local time"): when, not over how long.
 _DAY_OF_NEWS = re.compile(
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last night|overnight|morning|afternoon"
     r"|evening|night|local time)\b|\b\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.?"
 )
-#: Words that name the kind of a place, not which one ("Aceh province", "the city of Manokwari").
+#: Capitalised words that name no one: a phrase's first word ("The army", "Those fighters").
+_NAMELESS_CAPITALS = frozenset("the this that these those its their his her our some many several both all".split())
+#: Words that name the kind of a place, not which one ("Korvo province", "the town of Tallen").
 _PLACE_WORDS = frozenset("the of city town village province state region district county island capital".split())
 #: Words left of a time once its day and figures are gone that name no period ("Friday to eight years" -> "to").
 _TIME_FILLERS = frozenset({"on", "to", "for", "of", "a", "an", "and", "early", "late", "by", "at", "in", "the"})
@@ -418,17 +420,13 @@ def _words(text: str) -> set[str]:
 
 
 def _names_shared(a: str | None, b: str | None) -> bool:
-    """Whether two phrases share a capitalised word ("Simpson" / "Simpson, who has a child"): across pages, where
+    """Whether two phrases share a capitalised word ("Brandt" / "Brandt, who owned the warehouse"): across pages, where
     actor ids are each page's own, the same name in both is the same doer."""
     names = [
         {w for w in re.findall(r"\b[A-Z][a-z]{2,}", phrase or "") if w.lower() not in _NAMELESS_CAPITALS}
         for phrase in (a, b)
     ]
     return bool(names[0] & names[1])
-
-
-#: Capitalised words that name no one: a phrase's first word ("The army", "Those fighters").
-_NAMELESS_CAPITALS = frozenset("the this that these those its their his her our some many several both all".split())
 
 
 def _word_overlap(a: str, b: str) -> float:
@@ -548,16 +546,16 @@ def period_of(claim: Claim) -> str:
 
 def negation_mark(claim: Claim) -> str:
     """What a listing adds to a claim in the negative: " (denied)" for a denial, " (negative)" for a statement in
-    the negative ("did not know when the offer might expire" denies nothing), "" otherwise."""
+    the negative ("did not say when the talks would resume" denies nothing), "" otherwise."""
     if not claim.negated:
         return ""
     return " (denied)" if claim.denied else " (negative)"
 
 
 def other_places(a: Claim, b: Claim) -> bool:
-    """Whether both claims name a place and the two are not one place told two ways ("Aceh" / "Aceh province",
-    "Manokwari" / "the city of Manokwari" are one; "Korvo" / "Tallen" and "Aceh" / "Central Aceh", a district of
-    it, are two)."""
+    """Whether both claims name a place and the two are not one place told two ways ("Korvo" / "Korvo province",
+    "Tallen" / "the town of Tallen" are one; "Korvo" / "Tallen" and "Korvo" / "Central Korvo", a district of it,
+    are two)."""
     if not (a.place and b.place):
         return False
     words_a, words_b = (set(re.findall(r"[a-z]+", place.lower())) - _PLACE_WORDS for place in (a.place, b.place))

@@ -315,7 +315,10 @@ class Quantity:
     counted, as the parse tells it ("six people still missing" -> missing, "14 were killed" -> kill, "the death
     toll rose to 14" -> toll), so a count of the dead is never compared with a count of the missing; ``measure``
     what a figure that counts no noun is the value of ("net income fell to $141 million" -> income, "shares fell 6
-    percent" -> share), so sums and percentages of one measure meet across accounts.
+    percent" -> share), so sums and percentages of one measure meet across accounts; ``part`` the word that makes
+    the figure a part or an increment of a count told elsewhere ("another four", "12 more", "70 of the dead",
+    "including three children", "30 seriously injured" -> another, more, of, including, seriously), None for a
+    figure that stands as a whole: a part is no rival of the whole's count.
     """
 
     text: str

@@ -124,7 +124,7 @@ def lexicon() -> Lexicon:
     )
 
 
-#: Approximators joined to their number by a hyphen ("three-plus seasons", "30-odd years").
+#: Approximators joined to their number by a hyphen ("four-plus years", "30-odd staff").
 JOINED_APPROXIMATORS = {"plus": "at_least", "odd": "about"}
 _JOINED_APPROX = re.compile(r"^-(plus|odd)\b", re.I)
 #: Fractions written as one character: "2½ years".
@@ -340,7 +340,7 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         approx = data["approximators_before"][re.sub(r"\s+", " ", approx_match.group().strip().lower())]
         start = start - (len(masked[max(0, start - 20) : start]) - approx_match.start())
     joined = _JOINED_APPROX.match(masked[end : end + 6]) if kind == "number" else None
-    if joined:  # "three-plus seasons", "30-odd years": the bound is written onto the number
+    if joined:  # "four-plus years", "30-odd staff": the bound is written onto the number
         approx = JOINED_APPROXIMATORS[joined.group(1).lower()]
         end += joined.end()
     unit_match = lex.unit_after.match(masked[end : end + 30])
@@ -468,17 +468,17 @@ GENERIC_MEASURES = frozenset({"number", "figure", "total", "amount", "level", "o
 #: figure the amount of its verb's change ("fell 6 percent").
 FIGURE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod"})
 #: Words beside a count that make it an increment of a count told elsewhere ("another four", "four other people",
-#: "two more victims", "12 additional deaths"): "another" before it, the others right after it.
+#: "two more bodies", "12 additional deaths"): "another" before it, the others right after it.
 INCREMENT_BEFORE = frozenset({"another"})
 INCREMENT_AFTER = frozenset({"other", "others", "more", "additional", "further", "extra", "new"})
 #: Prepositions that make a count a part of a larger group ("including three children", "among them two
 #: officers").
 PART_PREPOSITIONS = frozenset({"including", "among"})
-#: Words that make "N of the ..." a part of a group told elsewhere ("195 of the victims", "25 of the injured").
+#: Words that make "N of the ..." a part of a group told elsewhere ("70 of the dead", "14 of the injured").
 PARTITIVE_DETERMINERS = frozenset({"the", "them", "those", "these", "whom", "its", "their", "his", "her"})
 #: The parts that are some of a group (the others are increments or degrees): two such parts may be rivals.
 SUBSET_PARTS = frozenset({"including", "among", "of"})
-#: Nouns of people something befell whose "N of the ..." is some of them ("195 of the victims", "25 of the injured");
+#: Nouns of people something befell whose "N of the ..." is some of them ("70 of the dead", "14 of the injured");
 #: "12 of their fighters died" counts all the dead fighters.
 PARTITIVE_STATE_NOUNS = frozenset({"victim", "dead", "injured", "wounded", "casualty", "killed", "hurt"})
 #: Adverbs that make a count of the hurt a part of all the hurt ("30 seriously injured").
@@ -527,7 +527,7 @@ def figure_event(number, counted) -> str | None:
 def figure_part(number, counted) -> str | None:
     """The word that makes a figure a part or an increment of a count told elsewhere (``_figure_tokens``: its
     number token and the token that stands for what it counts), from the parse: "another four people", "four
-    other people", "two more victims" (an increment), "195 of the victims", "25 of them" (a part of a group
+    other people", "two more bodies" (an increment), "70 of the dead", "14 of them" (a part of a group
     named), "including three children", "among them two officers" (a part of the group before it), "30 people
     seriously injured" (a part of the hurt); None for a figure that stands as a whole. A part is no rival of the
     whole's count: "another four people died" beside "24 dead" is no conflict."""
@@ -553,7 +553,7 @@ def figure_part(number, counted) -> str | None:
     if counted is number:
         of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         held = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        # "195 of the victims", "25 of the injured": some of those a count of the dead or hurt holds; "12 of their
+        # "70 of the dead", "14 of the injured": some of those a count of the dead or hurt holds; "12 of their
         # fighters died" counts the dead fighters, all of them
         if (
             held is not None
