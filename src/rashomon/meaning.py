@@ -150,8 +150,9 @@ SAME_EVENT_COSINE = 0.45
 PAGE_TOP_CLAIMS = 3
 #: A pair at or above this cosine says the same in nearly the same words; below it, "in other words".
 AGREE_COSINE = 0.75
-#: In a number group built from noun classes, a claim stays only when it is at least this close to a claim
-#: of another account in the group (a shared noun class alone groups "19 legislative bodies" with the dead).
+#: In a group of figures of one kind, a figure's counterpart in another account (the figure of its closest claim,
+#: ``compare._counterparts``) is one only at this cosine or closer: a shared noun class alone would group "19
+#: legislative bodies" with the dead.
 NUMBER_GROUP_COSINE = 0.35
 #: Two claims sharing at least this share of their words (Jaccard) give the same words: they agree.
 SAME_WORDS_OVERLAP = 0.6
