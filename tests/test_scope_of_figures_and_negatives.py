@@ -92,6 +92,8 @@ def test_claims_that_clash_in_every_figure_are_two_records():
     "text, negated, denied",
     [
         ("The company did not pay the fine, its lawyer said.", True, False),
+        ("No one was hurt in the fire at the Orrin depot, police said.", True, False),
+        ("None of the other clubs has offered Vell more than six years, the agent said.", True, False),
         ("The army denied that the rebels had captured the town of Korvo.", True, True),
         ("The rebels captured the town of Korvo on Sunday.", False, False),
     ],
@@ -137,3 +139,25 @@ def test_a_bound_joined_to_its_number_is_read(text, approx, low):
 
     (quantity,) = find_quantities(text)
     assert (quantity.approx, quantity.low) == (approx, low)
+
+
+def _compare(*texts: str) -> dict:
+    from rashomon.compare import compare_pages
+
+    return compare_pages([analyze(text=t) for t in texts])
+
+
+def test_nobody_hurt_beside_people_hurt_is_a_conflict():
+    result = _compare(
+        "Fire at Orrin depot\n\nNo one was hurt in the fire at the Orrin depot, police said.",
+        "Orrin depot fire\n\nThree workers were hurt in the fire at the Orrin depot, police said.",
+    )
+    assert any(a["verdict"] == "conflict" and "says the opposite of" in a["explanation"] for a in result["alignments"])
+
+
+def test_two_bounds_said_in_the_negative_are_no_clash():
+    result = _compare(
+        "Offers for Vell\n\nNone of the other clubs has offered Vell more than six years, the agent said.",
+        "Vell's offers\n\nNo other club was thought to have offered Vell more than five years, the agent said.",
+    )
+    assert all(a["verdict"] != "conflict" for a in result["alignments"])

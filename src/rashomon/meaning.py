@@ -602,7 +602,8 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
             f"{label_a} and {label_b} give other values for all {len(figures)} figures they both give: two records "
             "of one kind (another game, season or year), not one fact told two ways",
         )
-    if clashing:
+    # a figure a claim gives in the negative is no value it gives ("no club offered more than six years"): no clash
+    if clashing and not (a.negated or b.negated):
         qa, qb = clashing[0]
         periods = period_of(a), period_of(b)
         if (all(periods) and periods[0] != periods[1]) or other_weekdays(a, b) or other_places(a, b):

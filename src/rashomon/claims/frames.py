@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..deps import FINITE_TAGS, SUBJECT_DEPS
+from ..deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS
 from ..resources import load_yaml, page_part_nouns
 
 # --- settings ------------------------------------------------------------------------------------------
@@ -21,6 +21,10 @@ from ..resources import load_yaml, page_part_nouns
 MIN_CHECKABLE_TOKENS = 6
 #: Phrases of agents and patients are cut to this many tokens (the head noun and what sits right before it).
 MAX_PHRASE_TOKENS = 8
+#: Subjects that say nobody or nothing did it ("No one was hurt", "None of them was charged").
+NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "nothing", "neither", "noone"})
+#: Determiners that make a subject nobody ("No one", "No other club", "Neither side").
+NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 #: How far up the head chain a denial verb may sit above the predicate.
 MAX_DENIAL_HOPS = 4
 #: Verbs of saying that, coordinated with a denial (or, as the parser often hangs them, with what it denies), start
@@ -111,7 +115,22 @@ def negated(predicate) -> bool:
     been captured", "rejected claims that ... seized")."""
     if predicate is None:
         return False
-    return any(child.dep_ == "neg" for child in predicate.children) or denied(predicate)
+    return any(child.dep_ == "neg" for child in predicate.children) or nobody_does(predicate) or denied(predicate)
+
+
+def nobody_does(predicate) -> bool:
+    """Whether the predicate's subject is a negative quantifier ("No one was killed", "None of the other clubs
+    has offered more", "Nothing was taken"), on the predicate or on the verb it completes ("No other club was
+    thought to have offered more")."""
+    for verb in (predicate, predicate.head if predicate.dep_ in ("xcomp", "ccomp") else None):
+        if verb is None:
+            continue
+        for subject in (c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS):
+            if subject.lower_ in NEGATIVE_SUBJECTS or any(
+                c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in subject.children
+            ):
+                return True
+    return False
 
 
 def denied(predicate) -> bool:
