@@ -92,7 +92,7 @@ def test_claims_that_clash_in_every_figure_are_two_records():
     "text, negated, denied",
     [
         ("The company did not pay the fine, its lawyer said.", True, False),
-        ("No one was hurt in the fire at the Orrin depot, police said.", True, False),
+        ("Nobody was injured when the Orrin depot burned, police said.", True, False),
         ("None of the other clubs has offered Vell more than six years, the agent said.", True, False),
         ("The army denied that the rebels had captured the town of Korvo.", True, True),
         ("The rebels captured the town of Korvo on Sunday.", False, False),
@@ -149,8 +149,8 @@ def _compare(*texts: str) -> dict:
 
 def test_nobody_hurt_beside_people_hurt_is_a_conflict():
     result = _compare(
-        "Fire at Orrin depot\n\nNo one was hurt in the fire at the Orrin depot, police said.",
-        "Orrin depot fire\n\nThree workers were hurt in the fire at the Orrin depot, police said.",
+        "Fire at Orrin depot\n\nNo one was injured when the Orrin depot burned, police said.",
+        "Orrin depot fire\n\nThree workers were injured when the Orrin depot burned, police said.",
     )
     assert any(a["verdict"] == "conflict" and "says the opposite of" in a["explanation"] for a in result["alignments"])
 
