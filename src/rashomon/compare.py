@@ -23,7 +23,7 @@ comparison across pages (each page one account, e.g. two outlets on one event) f
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 
@@ -33,7 +33,7 @@ from . import choices as choices_module
 from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import CHANGES, figure_family, noun_class, source_label, topics
-from .claims.numbers import describe, figures_relation, in_base_unit, interval, relation
+from .claims.numbers import base_value, describe, figures_relation, in_base_unit, interval, relation
 from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
     BAND_COSINE,
@@ -384,12 +384,6 @@ def _told_as_one(cosine: Callable[[Claim, Claim], float]) -> Callable[[_Item, _I
     return lambda a, b: (a.lead and b.lead) or cosine(a.claim, b.claim) >= BAND_COSINE
 
 
-def _value(quantity: Quantity) -> float:
-    """A figure's value in its base unit, or the bound it states."""
-    based = in_base_unit(quantity)
-    return based.value if based.value is not None else (based.low or based.high or 0.0)
-
-
 def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -> list[list[_Item]]:
     """The figures of a group of one kind (the dead, the arrested, a share of territory) that tell one fact each.
 
@@ -414,10 +408,15 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
     def fits(a: _Item, b: _Item) -> bool:
         return figures_relation(a.quantity, b.quantity) != "disjoint"
 
+    values = [abs(base_value(item.quantity)) for item in group]
+
     def rank(n: int, m: int) -> tuple:
-        a, b = group[n], group[m]
-        va, vb = (abs(_value(x.quantity)) for x in (a, b))
-        return round(cosine(a.claim, b.claim), 3), fits(a, b), -abs(va - vb) / max(va, vb, 1e-9)
+        va, vb = values[n], values[m]
+        return (
+            round(cosine(group[n].claim, group[m].claim), 3),
+            fits(group[n], group[m]),
+            -abs(va - vb) / max(va, vb, 1e-9),
+        )
 
     best = {
         (n, account): max((m for m, other in enumerate(group) if other.account == account), key=lambda m: rank(n, m))
@@ -429,7 +428,8 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
     for n, m in close:
         if best[m, group[n].account] == n:
             parent[root(m)] = root(n)
-    joined = {n for n in range(len(group)) if any(root(m) == root(n) for m in range(len(group)) if m != n)}
+    sizes = Counter(root(n) for n in range(len(group)))
+    joined = {n for n in range(len(group)) if sizes[root(n)] > 1}
     for n, m in sorted(close):
         if n in joined or m not in joined:
             continue

@@ -48,7 +48,7 @@ from threadpoolctl import threadpool_limits
 
 from .claims import figure_family, noun_class
 from .claims.frames import opposed
-from .claims.numbers import describe, figures_relation, in_base_unit
+from .claims.numbers import base_value, describe, figures_relation, in_base_unit
 from .claims.quantities import DEGREE_ADVERBS, SUBSET_PARTS
 from .figures import figure_key
 from .model import Actor, Alignment, Claim, PairHow, Quantity, ReasonPart
@@ -311,22 +311,19 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
     meets "2.3 percent growth", not a tax rate.
     """
     candidates = []
+    # what each figure of b is, read once for every figure of a
+    read_b = [(_unit_kind(qb), _noun_key(qb), figure_family(qb, b), base_value(qb)) for qb in b.quantities]
     for i, qa in enumerate(a.quantities):
-        family_a = figure_family(qa, a)
-        for j, qb in enumerate(b.quantities):
-            if _unit_kind(qa) != _unit_kind(qb):
+        kind_a, noun_a, family_a, va = _unit_kind(qa), _noun_key(qa), figure_family(qa, a), base_value(qa)
+        for j, (qb, (kind_b, noun_b, family_b, vb)) in enumerate(zip(b.quantities, read_b, strict=True)):
+            if kind_a != kind_b:
                 continue
-            noun_a, noun_b = _noun_key(qa), _noun_key(qb)
             if noun_a and noun_b and noun_a != noun_b:
                 continue
             if qa.measure and qb.measure and qa.measure != qb.measure:
                 continue  # net income and revenue, both in dollars
-            family_b = figure_family(qb, b)
             if family_a and family_b and family_a != family_b:
                 continue  # the dead and the missing of one flood: two counts, whatever their nouns
-            da, db = in_base_unit(qa), in_base_unit(qb)
-            va = da.value if da.value is not None else (da.low or da.high or 0.0)
-            vb = db.value if db.value is not None else (db.low or db.high or 0.0)
             if noun_a is None or noun_b is None:
                 if _unit_kind(qa) == "count":
                     continue  # a bare count ("all but 10", "in 2010") says nothing comparable without its noun

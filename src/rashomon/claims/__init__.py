@@ -260,6 +260,7 @@ def _claims_of_block(
             )
         predicate = frames.past_denial(event_predicate(sent, anchor_token, span_start - offset, span_end - offset))
         hedge = topics()["hedge_re"].search(text)
+        denial = frames.denied(predicate)
         agent, patient = frames.roles(predicate)
         counter[0] += 1
         claims.append(
@@ -279,8 +280,8 @@ def _claims_of_block(
                 time=", ".join(e.text for e in ents if e.label_ in TIME_LABELS) or None,
                 quantities=quantities,
                 hedge=hedge.group().lower() if hedge else None,
-                negated=frames.negated(predicate),
-                denied=frames.denied(predicate),
+                negated=denial or frames.said_in_the_negative(predicate),
+                denied=denial,
                 event_type=frames.predicate_event_type(predicate),
                 agent=agent[0] if agent else None,
                 patient=patient[0] if patient else None,

@@ -113,9 +113,15 @@ def past_denial(predicate):
 def negated(predicate) -> bool:
     """Whether the predicate is negated ("did not capture") or denied by a verb above it ("denied that any had
     been captured", "rejected claims that ... seized")."""
+    return said_in_the_negative(predicate) or denied(predicate)
+
+
+def said_in_the_negative(predicate) -> bool:
+    """Whether the predicate is told in the negative ("did not capture", "No one was killed"), a denial verb
+    aside."""
     if predicate is None:
         return False
-    return any(child.dep_ == "neg" for child in predicate.children) or nobody_does(predicate) or denied(predicate)
+    return any(child.dep_ == "neg" for child in predicate.children) or nobody_does(predicate)
 
 
 def nobody_does(predicate) -> bool:

@@ -81,6 +81,12 @@ def relation(a: Quantity, b: Quantity) -> str:
     return "compatible" if max(lo_a, lo_b) <= min(hi_a, hi_b) else "disjoint"
 
 
+def base_value(quantity: Quantity) -> float:
+    """A figure's value in its base unit (:func:`in_base_unit`), or the bound it states (0 for a vague amount)."""
+    based = in_base_unit(quantity)
+    return based.value if based.value is not None else (based.low or based.high or 0.0)
+
+
 def figures_relation(a: Quantity, b: Quantity) -> str:
     """:func:`relation` of two figures in their base unit; a figure one account gives in another unit of the same
     kind is read as that account's rounding ("about 135 kilometres" / "about 85 miles", "10 kilometres" / "six
