@@ -568,9 +568,7 @@ def ecb_events(folder: Path) -> list[tuple[str, list[tuple[str, list[tuple[int, 
     for topic in sorted((p for p in (folder / "ECB+").iterdir() if p.is_dir()), key=lambda p: int(p.name)):
         for kind in ("ecb", "ecbplus"):
             documents = []
-            for path in sorted(topic.glob(f"*_*{kind}.xml")):
-                if not path.stem.endswith(kind) or (kind == "ecb" and path.stem.endswith("ecbplus")):
-                    continue
+            for path in sorted(topic.glob(f"*_*{kind}.xml")):  # "*ecb.xml" holds no "*ecbplus.xml"
                 sentences: dict[int, list[str]] = {}
                 for token in ET.parse(path).getroot().iter("token"):
                     sentences.setdefault(int(token.get("sentence")), []).append(token.text or "")
