@@ -27,8 +27,10 @@ the old verb-list comparison where it applies):
   tool's wrong without naming another, which scores as wrong; no text) the share of groups about one fact and
   of verdicts right, for groups of figures of one kind, for the others and for conflicts. Read to find faults in
   session 31, so not held out: a second real set beside BASIL, with more figures (disasters, crime, sport).
+- ``ecb2``: the same events told by the next three documents of each (fourth to sixth longest): other pages,
+  first read in session 32 after the rules of session 31 were written, its judgements in the same file.
 
-    .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil,ecb] [--fnc-bodies 60]
+    .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil,ecb,ecb2] [--fnc-bodies 60]
         [--basil-start 28 --basil-events 7]  # triplets 28 to 34 only
         [--miss-report]  # the facts not found, by cause (where the closest pair of their sentences sits)
 
@@ -530,7 +532,8 @@ def basil(
 
 #: Judgements of the cross-outlet groups of the ECB+ event groups (sentence ids ``document:sentence``, no text).
 ECB_GROUPS = Path(__file__).resolve().parent / "data" / "ecb-groups.json"
-#: An ECB+ event group is read as the accounts of its three longest documents of at least four sentences.
+#: An ECB+ event group is read as the accounts of three of its documents of at least four sentences: set 1 its three
+#: longest, set 2 the next three (read after the rules were written on set 1, so a check of them on other pages).
 ECB_DOCUMENTS = 3
 ECB_MIN_SENTENCES = 4
 #: ECB+ tokens joined as a reader sees them: numbers and quotes closed up, punctuation on its word.
@@ -558,10 +561,13 @@ def detokenized(tokens: list[str]) -> str:
     return text
 
 
-def ecb_events(folder: Path) -> list[tuple[str, list[tuple[str, list[tuple[int, str]], str | None]]]]:
-    """Each ECB+ event group (topic and ``ecb`` / ``ecbplus``) as (name, documents): the ``ECB_DOCUMENTS`` longest
-    documents of at least ``ECB_MIN_SENTENCES`` sentences, each its name, its sentences (ECB+ sentence number,
-    text) and the site its URL names (an ``ecbplus`` document's sentence 0)."""
+def ecb_events(
+    folder: Path, document_set: int = 1
+) -> list[tuple[str, list[tuple[str, list[tuple[int, str]], str | None]]]]:
+    """Each ECB+ event group (topic and ``ecb`` / ``ecbplus``) as (name, documents): set ``document_set`` of its
+    documents of at least ``ECB_MIN_SENTENCES`` sentences by length (set 1 the ``ECB_DOCUMENTS`` longest, set 2
+    the next as many), each its name, its sentences (ECB+ sentence number, text) and the site its URL names (an
+    ``ecbplus`` document's sentence 0). A group with fewer than two documents in the set is left out."""
     import xml.etree.ElementTree as ET
 
     events = []
@@ -580,21 +586,23 @@ def ecb_events(folder: Path) -> list[tuple[str, list[tuple[str, list[tuple[int, 
                 if len(lines) >= ECB_MIN_SENTENCES:
                     documents.append((path.stem, lines, site))
             documents.sort(key=lambda d: (-len(d[1]), int(d[0].split("_")[1].rstrip("ecbplus"))))
-            if len(documents) >= 2:
-                events.append((f"{topic.name}-{kind}", documents[:ECB_DOCUMENTS]))
+            chosen = documents[(document_set - 1) * ECB_DOCUMENTS :][:ECB_DOCUMENTS]
+            if len(chosen) >= 2:
+                events.append((f"{topic.name}-{kind}", chosen))
     return events
 
 
-def ecb(folder: Path, nlp, encoder, print_groups: bool, limit: int | None = None) -> dict:
-    """Cross-outlet groups of the ECB+ event groups through ``compare_pages``, against the judgements of
-    ``ECB_GROUPS``: the share of judged groups about one fact and of verdicts right, for the groups built on
-    figures of one kind and for the others, and the conflicts right."""
+def ecb(folder: Path, nlp, encoder, print_groups: bool, limit: int | None = None, document_set: int = 1) -> dict:
+    """Cross-outlet groups of the ECB+ event groups (documents of set ``document_set``, see ``ecb_events``)
+    through ``compare_pages``, against the judgements of ``ECB_GROUPS`` (keyed by sentence ids, so one file holds
+    both sets): the share of judged groups about one fact and of verdicts right, for the groups built on figures
+    of one kind and for the others, and the conflicts right. Set 2's figures are named ``ecb2_…``."""
     from rashomon.compare import compare_pages
 
     gold = json.loads(ECB_GROUPS.read_text()) if ECB_GROUPS.is_file() else {}
     tally: dict[str, list[int]] = {}  # kind -> [groups, judged, one fact, verdict right]
     per_event = []
-    for name, documents in ecb_events(folder)[:limit]:
+    for name, documents in ecb_events(folder, document_set)[:limit]:
         built = [
             _page([[text] for _, text in lines], site or f"outlet {k + 1}")
             for k, (_, lines, site) in enumerate(documents)
@@ -628,6 +636,7 @@ def ecb(folder: Path, nlp, encoder, print_groups: bool, limit: int | None = None
                         {
                             "event": name,
                             "key": key,
+                            "kind": kinds[0],
                             "verdict": x["verdict"],
                             "gold": mark,
                             "why": x["explanation"][:400],
@@ -635,13 +644,20 @@ def ecb(folder: Path, nlp, encoder, print_groups: bool, limit: int | None = None
                     )
                 )
         per_event.append(groups)
-    figures: dict = {"ecb_events": len(per_event), "ecb_groups_per_event": round(float(np.mean(per_event)), 2)}
-    print(f"ECB+: {len(per_event)} event groups, {figures['ecb_groups_per_event']} cross-outlet groups per event")
+    prefix = "ecb" if document_set == 1 else f"ecb{document_set}"
+    figures: dict = {
+        f"{prefix}_events": len(per_event),
+        f"{prefix}_groups_per_event": round(float(np.mean(per_event)), 2),
+    }
+    print(
+        f"ECB+ document set {document_set}: {len(per_event)} event groups, "
+        f"{figures[f'{prefix}_groups_per_event']} cross-outlet groups per event"
+    )
     for kind, (groups, judged, one_fact, right) in sorted(tally.items()):
-        figures[f"ecb_{kind}_groups"] = groups
-        figures[f"ecb_{kind}_judged"] = judged
-        figures[f"ecb_{kind}_one_fact"] = round(one_fact / judged, 3) if judged else None
-        figures[f"ecb_{kind}_verdict_right"] = round(right / judged, 3) if judged else None
+        figures[f"{prefix}_{kind}_groups"] = groups
+        figures[f"{prefix}_{kind}_judged"] = judged
+        figures[f"{prefix}_{kind}_one_fact"] = round(one_fact / judged, 3) if judged else None
+        figures[f"{prefix}_{kind}_verdict_right"] = round(right / judged, 3) if judged else None
         print(
             f"  {kind}: {groups} groups, {judged} judged: about one fact {one_fact}/{judged}, "
             f"verdict right {right}/{judged}"
@@ -653,7 +669,9 @@ def main(argv: list[str] | None = None) -> int:
     global CACHE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED, help="the shared data folder")
-    parser.add_argument("--parts", default="claimdiff,fnc,basil,ecb")
+    parser.add_argument(
+        "--parts", default="claimdiff,fnc,basil,ecb,ecb2", help="ecb: ECB+ document set 1, ecb2: set 2 (see ecb_events)"
+    )
     parser.add_argument("--fnc-bodies", type=int, default=60)
     parser.add_argument("--basil-events", type=int, default=50)
     parser.add_argument(
@@ -678,6 +696,8 @@ def main(argv: list[str] | None = None) -> int:
         figures.update(fnc(args.data / "stance" / "fnc-1", nlp, encoder, args.fnc_bodies))
     if "ecb" in parts:
         figures.update(ecb(args.data / "events" / "ecb_plus", nlp, encoder, args.print_groups))
+    if "ecb2" in parts:
+        figures.update(ecb(args.data / "events" / "ecb_plus", nlp, encoder, args.print_groups, document_set=2))
     if "basil" in parts:
         figures.update(
             basil(
