@@ -40,6 +40,7 @@ from .meaning import (
     NUMBER_GROUP_COSINE,
     TokenView,
     align_claims,
+    bought_apart,
     claim_vectors,
     link_actors,
     negation_mark,
@@ -51,6 +52,7 @@ from .meaning import (
     rival_parts,
     shared_figure,
     token_view,
+    told_earlier,
 )
 from .model import Alignment, Analysis, Claim, PairHow, Quantity, ReasonKind, ReasonPart
 from .pipeline import StageContext, register_stage
@@ -91,14 +93,20 @@ def _scope_difference(a: _Item, b: _Item, accounts: int = 2) -> str | None:
         )
     if other_places(a.claim, b.claim):
         reasons.append(f"places differ ({a.claim.place} / {b.claim.place})")
+    if earlier := told_earlier(a.claim, b.claim):
+        reasons.append(f'one figure is told as an earlier count ("{earlier}")')
     noun_a, noun_b = _counted(a.quantity), _counted(b.quantity)
     if noun_a and noun_b and noun_a != noun_b and a.unit != "percent" and not _part_outnumbers_whole(a, b):
         reasons.append(f"they count different things ({a.quantity.noun} / {b.quantity.noun})")
     if a.account == b.account and accounts > 1:  # one page's two figures: mostly two things (a past toll)
         reasons.append("one account tells both")
+    if bought_apart(a.quantity, b.quantity):
+        reasons.append(f"they pay for different things ({a.quantity.scope} / {b.quantity.scope})")
     if not rival_parts(a.quantity, b.quantity):  # "another four people died", "70 of the dead" beside a whole
         part = a if a.quantity.part else b
-        reasons.append(f"{part.label} counts a part or an increment ({part.quantity.part} {part.quantity.text})")
+        told = part.quantity
+        phrase = f"{told.text} {told.part}" if told.part and told.part.startswith("in ") else f"{told.part} {told.text}"
+        reasons.append(f"{part.label} counts a part or an increment ({phrase})")
     for item in (a, b):
         if item.family is None:  # joined its group by noun alone ("14,000 refugees", "home to 120,000 people")
             reasons.append(f"{item.label} does not say what befell the {item.quantity.noun or 'ones'} it counts")
@@ -202,11 +210,11 @@ def _listing(group: list[_Item]) -> str:
 def judge(
     group: list[_Item],
     account_labels: dict[str, str] | None = None,
-    told_as_one: Callable[[_Item, _Item], bool] | None = None,
+    two_facts: Callable[[_Item, _Item, list[_Item]], str | None] | None = None,
 ) -> tuple[str, str, float, list[ReasonPart]]:
     """Verdict, explanation, score (share of cross-source pairs whose ranges overlap) of one group, and the
-    lines of the explanation's reason as data (:class:`rashomon.model.ReasonPart`). ``told_as_one``: whether two
-    figures' claims tell one event (:func:`_told_as_one`); two that clash otherwise make no conflict."""
+    lines of the explanation's reason as data (:class:`rashomon.model.ReasonPart`). ``two_facts``: why two
+    figures of the group may tell two facts, or None (:func:`_two_facts`); two that clash then make no conflict."""
     account_labels = account_labels or {}
     parts: list[ReasonPart] = []
     listing = _listing(group)
@@ -247,8 +255,8 @@ def judge(
             overlapping += 1
         else:
             reason = _scope_difference(a, b, len(accounts))
-            if reason is None and told_as_one is not None and not told_as_one(a, b):
-                reason = "the two claims may tell two events (little in common, and not both in the lead)"
+            if reason is None and two_facts is not None:
+                reason = two_facts(a, b, group)
             shown = f"{describe(a.quantity)} / {describe(b.quantity)}"
             if reason:
                 notes.append(
@@ -296,7 +304,7 @@ def align(
     account_labels: dict[str, str] | None = None,
     id_prefix: str = "g",
     split: Callable[[list[_Item]], list[list[_Item]]] | None = None,
-    told_as_one: Callable[[_Item, _Item], bool] | None = None,
+    two_facts: Callable[[_Item, _Item, list[_Item]], str | None] | None = None,
 ) -> list[Alignment]:
     """Alignments of the quantity items: one per group of the same fact, with its verdict.
 
@@ -323,7 +331,7 @@ def align(
 
     alignments = []
     for n, group in enumerate(groups, 1):
-        verdict, explanation, score, parts = judge(group, account_labels, told_as_one)
+        verdict, explanation, score, parts = judge(group, account_labels, two_facts)
         claim_ids = list(dict.fromkeys(item.claim.id for item in group))
         alignments.append(
             Alignment(
@@ -378,10 +386,31 @@ def _claim_cosine(claims: list[Claim], vectors) -> Callable[[Claim, Claim], floa
     return lambda a, b: float(vectors[index[a.id]] @ vectors[index[b.id]])
 
 
-def _told_as_one(cosine: Callable[[Claim, Claim], float]) -> Callable[[_Item, _Item], bool]:
-    """Whether two figures' claims tell one event: close in meaning (``BAND_COSINE``), or both in their accounts'
-    lead (``LEAD_CLAIMS``)."""
-    return lambda a, b: (a.lead and b.lead) or cosine(a.claim, b.claim) >= BAND_COSINE
+def _two_facts(cosine: Callable[[Claim, Claim], float]) -> Callable[[_Item, _Item, list[_Item]], str | None]:
+    """Why two figures of a group may tell two facts, or None: their claims are neither close in meaning
+    (``BAND_COSINE``) nor both in their accounts' lead (``LEAD_CLAIMS``); or, in a group of more claims, one of
+    them has a closer claim in the other's account than the other (a toll told at two hours, a district's count
+    beside the province's: the closest claims tell one fact, the others may tell another). A claim of the same
+    account whose figure fits the other's stands for it (a headline's "31 dead" for the body's "at least 31")."""
+
+    def closest_tells(item: _Item, other: _Item, group: list[_Item]) -> bool:
+        # whether other's figure, or one its account gives that fits it, is in item's closest claim there
+        there = [x for x in group if x.account == other.account]
+        top = max(cosine(item.claim, x.claim) for x in there)
+        return any(
+            cosine(item.claim, x.claim) >= top
+            and (x.claim.id == other.claim.id or figures_relation(x.quantity, other.quantity) != "disjoint")
+            for x in there
+        )
+
+    def reason(a: _Item, b: _Item, group: list[_Item]) -> str | None:
+        if not ((a.lead and b.lead) or cosine(a.claim, b.claim) >= BAND_COSINE):
+            return "the two claims may tell two events (little in common, and not both in the lead)"
+        if a.account != b.account and not (closest_tells(a, b, group) and closest_tells(b, a, group)):
+            return "each account tells something closer to the other's claim: the two figures may tell two facts"
+        return None
+
+    return reason
 
 
 def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -> list[list[_Item]]:
@@ -392,8 +421,9 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
     when each is the other's counterpart in the other account: the figure of its closest claim (ties to a figure
     that fits, then to the nearer value), at ``NUMBER_GROUP_COSINE`` or closer. A figure that is no one's mutual
     counterpart joins its own counterpart's fact only when their values fit, or when its own account gives that
-    fact's figure again (a headline's "31 dead" beside the body's "at least 31 people"); else it is left out. A
-    group one account tells is kept whole (its figures may make a "unique" row)."""
+    fact's figure again (a headline's "31 dead" beside the body's "at least 31 people"); else it is left out. No
+    join leaves one account with two rival values in one fact. A group one account tells is kept whole (its
+    figures may make a "unique" row)."""
     accounts = sorted({item.account for item in group})
     if len(accounts) < 2:
         return [group]
@@ -425,8 +455,17 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
         if account != item.account
     }
     close = {(n, m) for (n, _), m in best.items() if cosine(group[n].claim, group[m].claim) >= NUMBER_GROUP_COSINE}
-    for n, m in close:
-        if best[m, group[n].account] == n:
+
+    def one_figure_each(n: int, m: int) -> bool:
+        # joined, the two facts would have no account give two rival values: a chain of closest claims across
+        # three accounts (a province's toll, a district's, another day's) is no one fact
+        members = [k for k in range(len(group)) if root(k) in (root(n), root(m))]
+        return all(
+            fits(group[j], group[k]) for j in members for k in members if j < k and group[j].account == group[k].account
+        )
+
+    for n, m in sorted(close):
+        if best[m, group[n].account] == n and one_figure_each(n, m):
             parent[root(m)] = root(n)
     sizes = Counter(root(n) for n in range(len(group)))
     joined = {n for n in range(len(group)) if sizes[root(n)] > 1}
@@ -436,7 +475,7 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
         # a figure that fits its counterpart, or that its own account gives again there (a headline's "31 dead"
         # and the body's "at least 31 people"), tells that fact too
         restated = (k for k in joined if root(k) == root(m) and group[k].account == group[n].account)
-        if fits(group[n], group[m]) or any(fits(group[n], group[k]) for k in restated):
+        if (fits(group[n], group[m]) or any(fits(group[n], group[k]) for k in restated)) and one_figure_each(n, m):
             parent[root(n)] = root(m)
     parts: dict[int, list[_Item]] = defaultdict(list)
     for n, item in enumerate(group):
@@ -472,7 +511,7 @@ def compare_claims(
         account_labels,
         id_prefix=prefixes[0],
         split=lambda group: _counterparts(group, cosine),
-        told_as_one=_told_as_one(cosine),
+        two_facts=_two_facts(cosine),
     )
     # a claim the number groups hold is aligned by meaning too when it tells a figure they do not compare ("scorched
     # nearly 30,000 acres and destroyed 61 homes": the homes are a number group, the area is not)

@@ -330,7 +330,7 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
                 if max(abs(va), abs(vb)) > UNNAMED_FIGURE_MAX_RATIO * max(min(abs(va), abs(vb)), 1e-9):
                     continue
             kind = figures_relation(qa, qb)
-            if kind == "disjoint" and not rival_parts(qa, qb):
+            if kind == "disjoint" and (not rival_parts(qa, qb) or bought_apart(qa, qb)):
                 kind = "compatible"  # "another four people died" beside "24 dead": a part, no rival count
             distance = abs(va - vb) / max(abs(va), abs(vb), 1e-9)
             candidates.append((kind == "disjoint", distance, i, j, kind))
@@ -353,9 +353,24 @@ def rival_parts(qa: Quantity, qb: Quantity) -> bool:
     return _part_sort(qa.part) == _part_sort(qb.part) != "increment"
 
 
+def bought_apart(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two sums pay for two things (each a "for ..." scope, :func:`rashomon.claims.quantities.bought_with`,
+    neither's words holding the other's): "$1,199 for the 13-inch model" / "$2,199 for the quad-core model"."""
+    if not (qa.scope and qb.scope and qa.scope.startswith("for ") and qb.scope.startswith("for ")):
+        return False
+    words_a, words_b = _words(qa.scope) - _BOUGHT_STOP, _words(qb.scope) - _BOUGHT_STOP
+    return not (words_a <= words_b or words_b <= words_a)
+
+
+#: Words of a "for ..." phrase that do not tell what was bought.
+_BOUGHT_STOP = frozenset({"for", "the", "its", "their", "his", "her", "each", "every"})
+
+
 def _part_sort(part: str | None) -> str | None:
     if part is None:
         return None
+    if part.startswith("in "):  # what a sum is paid in: cash with cash, stock with stock
+        return part
     if part in SUBSET_PARTS:
         return "subset"
     return "degree" if part in DEGREE_ADVERBS else "increment"
@@ -542,6 +557,26 @@ def period_of(claim: Claim) -> str:
     return ", ".join(kept)
 
 
+#: Words by which a claim tells its figure as one given before the latest ("the agency said earlier it had
+#: confirmed 30 dead", "initially reported", "at first put the toll at", "early reports"): a count that may have
+#: grown since. Only beside a verb of telling: "areas previously held", "an earlier attack" tell no earlier count.
+_TOLD_EARLIER = re.compile(
+    r"\b(?:(?:said|says|reported|told|put|gave|confirmed|estimated|counted)\s+(?:\w+\s+)?earlier"
+    r"|(?:earlier|initially|at first|first)\s+(?:said|reported|told|put|gave|confirmed|estimated|counted)"
+    r"|(?:initial|first|early|earlier) (?:reports?|estimates?|figures?|tolls?))\b",
+    re.I,
+)
+
+
+def told_earlier(a: Claim, b: Claim) -> str | None:
+    """The word by which one of two claims, and only one, tells its figures as given earlier ("said earlier",
+    "initially"), or None: an earlier count beside a later one is no rival figure, a toll grows."""
+    found = [_TOLD_EARLIER.search(claim.text) for claim in (a, b)]
+    if bool(found[0]) == bool(found[1]):
+        return None
+    return next(match.group(0).lower() for match in found if match)
+
+
 def negation_mark(claim: Claim) -> str:
     """What a listing adds to a claim in the negative: " (denied)" for a denial, " (negative)" for a statement in
     the negative ("did not say when the talks would resume" denies nothing), "" otherwise."""
@@ -603,7 +638,12 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     if clashing and not (a.negated or b.negated):
         qa, qb = clashing[0]
         periods = period_of(a), period_of(b)
-        if (all(periods) and periods[0] != periods[1]) or other_weekdays(a, b) or other_places(a, b):
+        if (
+            (all(periods) and periods[0] != periods[1])
+            or other_weekdays(a, b)
+            or other_places(a, b)
+            or told_earlier(a, b)
+        ):
             return PairVerdict(
                 "compatible",
                 None,

@@ -65,7 +65,12 @@ def _is_point(quantity: Quantity) -> bool:
 
 
 def relation(a: Quantity, b: Quantity) -> str:
-    """``agree`` | ``compatible`` | ``disjoint`` for two quantities of one fact."""
+    """``agree`` | ``compatible`` | ``disjoint`` for two quantities of one fact. Two scores agree when they have
+    the same two sides (told from either team); other scores are another moment of the game or another tally,
+    never a clash."""
+    if a.approx == "score" or b.approx == "score":
+        same = a.approx == b.approx and sorted((a.low or 0, a.high or 0)) == sorted((b.low or 0, b.high or 0))
+        return "agree" if same else "compatible"
     if _is_point(a) and _is_point(b) and a.value is not None and b.value is not None:
         tolerance = EXACT_TOLERANCE if a.approx == b.approx == "exact" else APPROX_TOLERANCE
         if abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value)):

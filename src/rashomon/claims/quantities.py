@@ -14,9 +14,11 @@ Normalization convention (what the fields mean, checked by ``eval/claims.py``):
 - ``low``/``high``: the bounds the words state: exact -> both = value; ``more_than``/``at_least`` -> low;
   ``less_than``/``at_most``/``almost`` -> high; ``about`` -> neither (the comparison widens it by a tolerance);
   ``range`` -> both; ``vague`` -> the bounds of the vague word;
-- ``approx``: exact | about | almost | more_than | at_least | less_than | at_most | range | vague;
+- ``approx``: exact | about | almost | more_than | at_least | less_than | at_most | range | vague | score (a
+  score or tally, "a 7-0 lead", "a 5-4 ruling": ``low`` and ``high`` its two sides as written, no ``value``);
 - ``unit``: canonical unit (percent, km, USD, hour ...) or None; ``noun``: the counted noun as written,
-  lower-cased ("children"); ``scope``: the "of ..." phrase that says what the number is a part of.
+  lower-cased ("children"); ``scope``: the "of ..." phrase that says what the number is a part of, or for a
+  sum the "for ..." phrase of what it pays for ("$1,199 for the 13-inch model").
 
 Dates ("28 November", "in 2011", "2016-11-28"), times ("10:30", "3 p.m."), ordinals ("13th") and numbers inside
 names ("F-16", "COVID-19", "Resolution 2254") are not counts and are skipped.
@@ -384,6 +386,8 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         if number is not None:
             quantity.event = figure_event(number, counted)
             quantity.part = figure_part(number, counted)
+            if quantity.scope is None and quantity.unit in data["currencies"].values():
+                quantity.scope = bought_with(number, counted)
             if quantity.noun is None and quantity.event != "toll":  # a toll's figure counts the dead
                 quantity.measure = figure_measure(counted)
     if quantity.noun is None:
@@ -424,6 +428,17 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                     and not re.search(r"(?:thousand|million|billion|k|m|bn)\b", prev.text, re.I)
                 ):
                     low_value = low_value * (q.value / word_value(re.search(r"[\d.,]+", q.text).group()))
+                if _is_score(prev, q, gap, low_value):
+                    merged[-1] = Quantity(
+                        text=text[prev.start - offset : q.end - offset],
+                        start=prev.start,
+                        end=q.end,
+                        low=prev.value,
+                        high=q.value,
+                        approx="score",
+                        noun=q.noun or prev.noun,
+                    )
+                    continue
                 start = prev.start - (len("between ") if between else 0)
                 merged[-1] = Quantity(
                     text=text[start - offset : q.end - offset],
@@ -440,6 +455,18 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                 continue
         merged.append(q)
     return merged
+
+
+def _is_score(low: Quantity, high: Quantity, gap: str, low_value: float) -> bool:
+    """Whether "A-B" is a score or a tally ("a 7-0 lead", "a 24-17 win", "a 5-4 ruling"), not a range: two whole
+    numbers with no unit joined by a dash, the second smaller (a range runs upwards: "18-24", "3,000-5,000")."""
+    return (
+        bool(re.fullmatch(r"[-–]", gap))
+        and high.value is not None
+        and high.value < low_value
+        and not (low.unit or high.unit)
+        and all(v is not None and float(v).is_integer() for v in (low.value, high.value))
+    )
 
 
 _NOUN_SKIP_POS = {"ADJ", "NUM", "ADV"}
@@ -481,6 +508,13 @@ SUBSET_PARTS = frozenset({"including", "among", "of"})
 #: Nouns of people something befell whose "N of the ..." is some of them ("70 of the dead", "14 of the injured");
 #: "12 of their fighters died" counts all the dead fighters.
 PARTITIVE_STATE_NOUNS = frozenset({"victim", "dead", "injured", "wounded", "casualty", "killed", "hurt"})
+#: Nouns of a sum whose "N of the ..." is some of it ("$212 million of the purchase price", "40 of the total").
+PARTITIVE_AMOUNT_NOUNS = frozenset(
+    {"price", "cost", "total", "sum", "amount", "budget", "package", "payment", "settlement", "fund", "bill"}
+)
+#: What a sum is paid in: "$212 million in cash" is the cash part of a price, no rival of "$290 million in cash
+#: and stock" or of the price told whole; two sums in cash are rivals.
+PAYMENT_FORMS = frozenset({"cash", "stock", "stocks", "shares", "equity", "securities", "bonds", "warrants"})
 #: Adverbs that make a count of the hurt a part of all the hurt ("30 seriously injured").
 DEGREE_ADVERBS = frozenset({"seriously", "critically", "severely", "gravely", "badly", "fatally"})
 
@@ -529,7 +563,8 @@ def figure_part(number, counted) -> str | None:
     number token and the token that stands for what it counts), from the parse: "another four people", "four
     other people", "two more bodies" (an increment), "70 of the dead", "14 of them" (a part of a group
     named), "including three children", "among them two officers" (a part of the group before it), "30 people
-    seriously injured" (a part of the hurt); None for a figure that stands as a whole. A part is no rival of the
+    seriously injured" (a part of the hurt), "$212 million of the purchase price", "$212 million in cash" (a part
+    of a sum: "in cash" is its own sort of part); None for a figure that stands as a whole. A part is no rival of the
     whole's count: "another four people died" beside "24 dead" is no conflict."""
     doc = number.doc
     before = doc[max(number.i - 3, 0) : number.i]
@@ -555,16 +590,47 @@ def figure_part(number, counted) -> str | None:
         held = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         # "70 of the dead", "14 of the injured": some of those a count of the dead or hurt holds; "12 of their
         # fighters died" counts the dead fighters, all of them
+        wholes = PARTITIVE_STATE_NOUNS | PARTITIVE_AMOUNT_NOUNS
         if (
             held is not None
-            and (held.lower_ in PARTITIVE_STATE_NOUNS or held.lemma_.lower() in PARTITIVE_STATE_NOUNS)
+            and (held.lower_ in wholes or held.lemma_.lower() in wholes)
             and any(c.lower_ in PARTITIVE_DETERMINERS for c in held.children)
         ):
             return "of"
+    for prep in (*number.children, *(counted.children if counted is not number else ())):
+        paid_in = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ == "in" else None
+        # "$212 million in cash" is the cash part; "$290 million in cash and stock" the whole price
+        if (
+            paid_in is not None
+            and paid_in.lower_ in PAYMENT_FORMS
+            and not any(c.dep_ == "conj" for c in paid_in.children)
+        ):
+            return f"in {paid_in.lower_}"
     verb = counted.head if counted.dep_ in FIGURE_ROLES or counted.dep_ == "acl" else None
     for word in (*counted.children, *(verb.children if verb is not None else ())):
         if word.dep_ == "advmod" and word.lower_ in DEGREE_ADVERBS:
             return word.lower_
+    return None
+
+
+#: Longest "for ..." phrase kept as what a sum buys, in tokens.
+MAX_BOUGHT_TOKENS = 8
+
+
+def bought_with(number, counted) -> str | None:
+    """What a sum is paid for, from the parse: the "for ..." phrase on the figure or on the verb it is the amount
+    of ("starts at $1,199 for the 13-inch model", "paid $290 million for Brightline"), or None. Two sums for
+    two things are no rival figures: "$1,199 for the 13-inch model" / "$2,199 for the quad-core model"."""
+    verb = counted.head if counted.dep_ in FIGURE_ROLES else None
+    if counted.dep_ == "pobj" and counted.head.lower_ in ("at", "from") and counted.head.head.pos_ in ("VERB", "AUX"):
+        verb = counted.head.head  # "starts at $1,199 for ..."
+    for token in (number, counted, *((verb,) if verb is not None else ())):
+        for prep in token.children:
+            if prep.lower_ == "for" and prep.dep_ in ("prep", "dative"):
+                bought = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+                if bought is not None:
+                    words = list(bought.subtree)[:MAX_BOUGHT_TOKENS]
+                    return "for " + bought.doc[words[0].i : words[-1].i + 1].text
     return None
 
 
