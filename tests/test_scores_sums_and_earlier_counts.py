@@ -85,7 +85,7 @@ def test_the_same_score_in_two_outlets_is_no_conflict():
     [
         ("Korvex is paying $212 million in cash for Brightline.", "$212 million", "in cash"),
         ("Korvex said $212 million of the purchase price will be paid up front.", "$212 million", "of"),
-        ("Korvex will pay $290 million in cash and stock for Brightline.", "$290 million", None),
+        ("Korvex will pay $290 million in stock and cash for Brightline.", "$290 million", None),
         ("Korvex paid $290 million for Brightline last year.", "$290 million", None),
     ],
 )
@@ -95,7 +95,7 @@ def test_what_a_sum_is_paid_in_makes_it_a_part(text, figure, part, spacy_nlp):
 
 def test_the_cash_part_of_a_price_is_no_rival_of_the_price():
     result = _compare(
-        "Korvex buys Brightline\n\nKorvex will pay $290 million in cash and stock for Brightline, a startup of 60 "
+        "Korvex buys Brightline\n\nKorvex will pay $290 million in stock and cash for Brightline, a startup of 60 "
         "people.\n\nKorvex is paying $212 million in cash for Brightline and the remainder in stock, Lane said.",
         "Korvex to buy Brightline\n\nKorvex is paying $290 million for Brightline, which until now worked closely "
         "with a rival.",
@@ -106,7 +106,7 @@ def test_the_cash_part_of_a_price_is_no_rival_of_the_price():
 @pytest.mark.parametrize(
     "text, figure, scope",
     [
-        ("The new Vellbook line starts at $1,199 for the 13-inch model.", "$1,199", "for the 13-inch model"),
+        ("The Vellbook range is priced at $1,349 for the smaller model.", "$1,349", "for the smaller model"),
         ("Korvex paid $290 million for Brightline.", "$290 million", "for Brightline"),
     ],
 )
@@ -116,9 +116,9 @@ def test_what_a_sum_pays_for_is_its_scope(text, figure, scope, spacy_nlp):
 
 def test_two_prices_for_two_models_are_no_conflict():
     result = _compare(
-        "Vellbook refreshed\n\nThe new Vellbook line starts at $1,199 for the 13-inch model, but can go much higher.",
-        "Hands on with the Vellbook\n\nThe new Vellbook will start at $2,199 for the quad-core model with 256GB of "
-        "storage, and go up from there.",
+        "Vellbook refreshed\n\nThe Vellbook range is priced at $1,349 for the smaller model, and more with extras.",
+        "Hands on with the Vellbook\n\nThe Vellbook will cost $2,649 for the model with the faster chip and a larger "
+        "screen.",
     )
     assert "conflict" not in _verdicts(result)
 
@@ -126,7 +126,7 @@ def test_two_prices_for_two_models_are_no_conflict():
 def test_two_prices_for_one_thing_still_conflict():
     result = _compare(
         "Korvex buys Brightline\n\nKorvex will pay $290 million for Brightline, the company said on Monday.",
-        "Korvex deal\n\nKorvex will pay $334 million for Brightline, the company said on Monday.",
+        "Korvex deal\n\nKorvex will pay $345 million for Brightline, the company said on Monday.",
     )
     assert "conflict" in _verdicts(result)
 
@@ -137,12 +137,12 @@ def test_two_prices_for_one_thing_still_conflict():
 def test_a_count_told_as_an_earlier_one_is_no_rival_of_a_later_count():
     shelling = "the shelling of the school in Tallen"
     earlier = _compare(
-        f"School shelled\n\nThe agency said earlier that it had confirmed 30 dead in {shelling}.",
+        f"School shelled\n\nThe agency earlier counted 30 dead in {shelling}.",
         f"Toll rises\n\nThe agency said 40 people had been killed in {shelling}.",
     )
     assert "conflict" not in _verdicts(earlier)
     current = _compare(
-        f"School shelled\n\nThe agency said it had confirmed 30 dead in {shelling}.",
+        f"School shelled\n\nThe agency counted 30 dead in {shelling}.",
         f"Toll rises\n\nThe agency said 40 people had been killed in {shelling}.",
     )
     assert "conflict" in _verdicts(current)

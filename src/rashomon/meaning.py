@@ -355,7 +355,8 @@ def rival_parts(qa: Quantity, qb: Quantity) -> bool:
 
 def bought_apart(qa: Quantity, qb: Quantity) -> bool:
     """Whether two sums pay for two things (each a "for ..." scope, :func:`rashomon.claims.quantities.bought_with`,
-    neither's words holding the other's): "$1,199 for the 13-inch model" / "$2,199 for the quad-core model"."""
+    neither's words holding the other's): "$1,349 for the smaller model" / "$2,649 for the model with the faster
+    chip"."""
     if not (qa.scope and qb.scope and qa.scope.startswith("for ") and qb.scope.startswith("for ")):
         return False
     words_a, words_b = _words(qa.scope) - _BOUGHT_STOP, _words(qb.scope) - _BOUGHT_STOP
@@ -557,8 +558,8 @@ def period_of(claim: Claim) -> str:
     return ", ".join(kept)
 
 
-#: Words by which a claim tells its figure as one given before the latest ("the agency said earlier it had
-#: confirmed 30 dead", "initially reported", "at first put the toll at", "early reports"): a count that may have
+#: Words by which a claim tells its figure as one given before the latest ("the agency earlier counted 30
+#: dead", "initially reported", "at first put the toll at", "early reports"): a count that may have
 #: grown since. Only beside a verb of telling: "areas previously held", "an earlier attack" tell no earlier count.
 _TOLD_EARLIER = re.compile(
     r"\b(?:(?:said|says|reported|told|put|gave|confirmed|estimated|counted)\s+(?:\w+\s+)?earlier"

@@ -18,7 +18,7 @@ Normalization convention (what the fields mean, checked by ``eval/claims.py``):
   score or tally, "a 7-0 lead", "a 5-4 ruling": ``low`` and ``high`` its two sides as written, no ``value``);
 - ``unit``: canonical unit (percent, km, USD, hour ...) or None; ``noun``: the counted noun as written,
   lower-cased ("children"); ``scope``: the "of ..." phrase that says what the number is a part of, or for a
-  sum the "for ..." phrase of what it pays for ("$1,199 for the 13-inch model").
+  sum the "for ..." phrase of what it pays for ("$1,349 for the smaller model").
 
 Dates ("28 November", "in 2011", "2016-11-28"), times ("10:30", "3 p.m."), ordinals ("13th") and numbers inside
 names ("F-16", "COVID-19", "Resolution 2254") are not counts and are skipped.
@@ -599,7 +599,7 @@ def figure_part(number, counted) -> str | None:
             return "of"
     for prep in (*number.children, *(counted.children if counted is not number else ())):
         paid_in = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ == "in" else None
-        # "$212 million in cash" is the cash part; "$290 million in cash and stock" the whole price
+        # "$212 million in cash" is the cash part; "$290 million in stock and cash" the whole price
         if (
             paid_in is not None
             and paid_in.lower_ in PAYMENT_FORMS
@@ -619,17 +619,19 @@ MAX_BOUGHT_TOKENS = 8
 
 def bought_with(number, counted) -> str | None:
     """What a sum is paid for, from the parse: the "for ..." phrase on the figure or on the verb it is the amount
-    of ("starts at $1,199 for the 13-inch model", "paid $290 million for Brightline"), or None. Two sums for
-    two things are no rival figures: "$1,199 for the 13-inch model" / "$2,199 for the quad-core model"."""
+    of ("costs $1,349 for the smaller model", "paid $290 million for Brightline"), or None. Two sums for
+    two things are no rival figures: "$1,349 for the smaller model" / "$2,649 for the model with the faster chip"."""
     verb = counted.head if counted.dep_ in FIGURE_ROLES else None
     if counted.dep_ == "pobj" and counted.head.lower_ in ("at", "from") and counted.head.head.pos_ in ("VERB", "AUX"):
-        verb = counted.head.head  # "starts at $1,199 for ..."
+        verb = counted.head.head  # "is priced at $1,349 for ..."
     for token in (number, counted, *((verb,) if verb is not None else ())):
         for prep in token.children:
             if prep.lower_ == "for" and prep.dep_ in ("prep", "dative"):
                 bought = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
                 if bought is not None:
                     words = list(bought.subtree)[:MAX_BOUGHT_TOKENS]
+                    while len(words) > 1 and words[-1].pos_ in ("DET", "CCONJ", "ADP", "PUNCT"):
+                        words.pop()  # a phrase cut short ends on a word of its own, not "… and a"
                     return "for " + bought.doc[words[0].i : words[-1].i + 1].text
     return None
 
