@@ -191,3 +191,56 @@ def test_a_clash_counts_only_between_each_others_closest_claims():
     assert reason(a1, b1, [a1, b1, b2]) is not None  # b2 tells a's figure closer: 7 / 200 may be two facts
     assert reason(a1, b2, [a1, b1, b2]) is None
     assert reason(a1, b1, [a1, b1]) is None
+
+
+# --- a bare value of a measure both accounts name ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, figure, measure",
+    [
+        ("The Korvo survey put the magnitude at 6.1.", "6.1", "magnitude"),
+        ("Insurers estimated the damage at $2 billion.", "$2 billion", "damage"),
+        ("The agency said the quake had a magnitude of 5.9.", "5.9", "magnitude"),
+    ],
+)
+def test_a_value_given_at_names_its_measure(text, figure, measure, spacy_nlp):
+    assert quantities(text, spacy_nlp)[figure].measure == measure
+
+
+def test_two_magnitudes_of_one_quake_that_differ_conflict():
+    result = _compare(
+        "Quake near Tallen\n\nA quake struck near Tallen on Sunday.\n\nThe Korvo survey put the magnitude at 6.1.",
+        "Tallen shaken\n\nA quake struck near Tallen on Sunday.\n\nThe news agency and the Korvo survey said it had a "
+        "magnitude of 5.9.",
+    )
+    rows = [a for a in result["alignments"] if a["verdict"] == "conflict"]
+    assert rows and "6.1 (magnitude)" in rows[0]["explanation"]
+
+
+def test_bare_values_of_two_measures_are_not_compared():
+    result = _compare(
+        "Quake near Tallen\n\nA quake struck near Tallen on Sunday.\n\nThe survey put the magnitude at 6.1.",
+        "Tallen shaken\n\nA quake struck near Tallen on Sunday.\n\nThe survey put the depth at 10.",
+    )
+    assert "conflict" not in _verdicts(result)
+
+
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        ("An 11-year-old girl was grazed in the cheek.", "11-year"),
+        ("The man, aged 45, was arrested on Monday.", "45"),
+        ("Lane is 45 years old.", "45 years"),
+    ],
+)
+def test_an_age_is_no_duration(text, figure, spacy_nlp):
+    assert quantities(text, spacy_nlp)[figure].unit == "age"
+
+
+def test_two_peoples_ages_are_no_rival_figures():
+    def age(value: float) -> Quantity:
+        return Quantity(text=f"{value:g}", start=0, end=2, value=value, low=value, high=value, unit="age")
+
+    assert relation(age(31), age(11)) == "compatible"
+    assert relation(age(11), age(11)) == "agree"

@@ -325,8 +325,9 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
             if family_a and family_b and family_a != family_b:
                 continue  # the dead and the missing of one flood: two counts, whatever their nouns
             if noun_a is None or noun_b is None:
-                if _unit_kind(qa) == "count":
+                if _unit_kind(qa) == "count" and not (qa.measure and qa.measure == qb.measure):
                     continue  # a bare count ("all but 10", "in 2010") says nothing comparable without its noun
+                    # or a measure both name ("a magnitude of 5.9" / "put the magnitude at 6.1")
                 if max(abs(va), abs(vb)) > UNNAMED_FIGURE_MAX_RATIO * max(min(abs(va), abs(vb)), 1e-9):
                     continue
             kind = figures_relation(qa, qb)

@@ -68,6 +68,8 @@ def relation(a: Quantity, b: Quantity) -> str:
     """``agree`` | ``compatible`` | ``disjoint`` for two quantities of one fact. Two scores agree when they have
     the same two sides (told from either team); other scores are another moment of the game or another tally,
     never a clash."""
+    if a.unit == "age" or b.unit == "age":  # two people's ages are no rival figures; one age told twice agrees
+        return "agree" if a.unit == b.unit and a.value == b.value else "compatible"
     if a.approx == "score" or b.approx == "score":
         same = a.approx == b.approx and sorted((a.low or 0, a.high or 0)) == sorted((b.low or 0, b.high or 0))
         return "agree" if same else "compatible"
@@ -109,6 +111,8 @@ def describe(quantity: Quantity) -> str:
         text = f"{text} of {quantity.noun}" if quantity.vague else f"{text} {quantity.noun}"
     if quantity.scope:
         text = f"{text} {quantity.scope}"
+    if not quantity.noun and not quantity.unit and quantity.measure and quantity.measure not in text.lower():
+        text = f"{text} ({quantity.measure})"  # a bare value of a named measure: "6.1 (magnitude)"
     shown = quantity.unit == "percent" and "%" not in text and "percent" not in text and "per cent" not in text
     if shown and quantity.value is not None:
         text += f" (= {round(quantity.value, SHOWN_DIGITS):g} %)"

@@ -21,7 +21,8 @@ Normalization convention (what the fields mean, checked by ``eval/claims.py``):
   sum the "for ..." phrase of what it pays for ("$1,349 for the smaller model").
 
 Dates ("28 November", "in 2011", "2016-11-28"), times ("10:30", "3 p.m."), ordinals ("13th") and numbers inside
-names ("F-16", "COVID-19", "Resolution 2254") are not counts and are skipped.
+names ("F-16", "COVID-19", "Resolution 2254") are not counts and are skipped. An age ("an 11-year-old girl",
+"45 years old", "aged 45") is kept in the unit ``age``: it says who someone is, and is no rival of another age.
 """
 
 from __future__ import annotations
@@ -195,6 +196,11 @@ def _bounds(approx: str, value: float) -> tuple[float | None, float | None]:
     return None, None
 
 
+#: Around a number, the words that make it someone's age.
+_AGE_AFTER = re.compile(r"(?:[- ]years?)?[- ]old\b", re.I)
+_AGE_BEFORE = re.compile(r"\baged\s+$", re.I)
+
+
 def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
     lex = lexicon().data
     before = text[max(0, start - 14) : start].lower()
@@ -359,6 +365,8 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
     if after and kind == "number":
         approx = data["approximators_after"][re.sub(r"\s+", " ", after.group().strip().lower())]
         end += after.end()
+    if kind == "number" and (_AGE_AFTER.match(masked[end : end + 12]) or _AGE_BEFORE.search(masked[:start])):
+        unit = "age"  # "an 11-year-old girl", "45 years old", "aged 45": who someone is, no duration
     if kind != "vague" and value is not None:
         low, high = _bounds(approx, value)
     quantity = Quantity(
@@ -487,6 +495,9 @@ MEASURE_VERBS = frozenset(
 )
 #: Prepositions that hang a figure on such a verb as its new level or its change ("fell to", "stood at", "rose by").
 MEASURE_PREPOSITIONS = frozenset({"to", "at", "by"})
+#: Verbs that give their object a value with "at" ("put the magnitude at 6.1", "estimated the damage at $2
+#: billion", "pegged the cost at $5 million").
+ESTIMATE_VERBS = frozenset({"put", "estimate", "peg", "place", "set", "value", "fix"})
 #: Relations by which a figure completes such a verb ("was $139 million", "fell 6 percent").
 MEASURE_ROLES = frozenset({"attr", "dobj", "npadvmod", "acomp", "oprd"})
 #: Subjects that name no measure of their own: "the figure was 40", "it rose to 12".
@@ -660,14 +671,21 @@ def figure_measure(counted) -> str | None:
     ``_figure_tokens``), from the parse: the subject of the verb whose level or change it gives ("net income fell
     to $141 million", "Net income was $139 million" -> income; "Shares fell 6 percent" -> share; "the
     unemployment rate rose to 5.1 percent" -> unemployment rate), or the noun it is "of"
-    ("revenue of $3.2 billion" -> revenue). None for the value something moved from ("down from $210
+    ("revenue of $3.2 billion" -> revenue), or the object a verb values "at" it ("put the magnitude at 6.1" ->
+    magnitude). None for the value something moved from ("down from $210
     million": an earlier figure, not the one reported), for a subject that names nothing ("it", "the figure"),
     and when the parse tells none: a sum spent or paid ("committed $4 billion") is no measure of its payer."""
     if counted.dep_ == "pobj":
         preposition, holder = counted.head, counted.head.head
         if preposition.lower_ == "of" and holder.pos_ in ("NOUN", "PROPN"):
             return _measure_name(holder)
+        if preposition.lower_ == "at" and holder.dep_ == "dobj" and holder.head.lemma_.lower() in ESTIMATE_VERBS:
+            return _measure_name(holder)  # "estimated the damage at $2 billion", the parser hanging "at" on it
         if preposition.lower_ in MEASURE_PREPOSITIONS and holder.pos_ in ("VERB", "AUX"):
+            if preposition.lower_ == "at" and holder.lemma_.lower() in ESTIMATE_VERBS:
+                # "put the magnitude at 6.1", "estimated the damage at $2 billion": the object is the measure
+                valued = next((c for c in holder.children if c.dep_ == "dobj"), None)
+                return _measure_name(valued) if valued is not None else None
             return _measure_of(holder)
         return None
     if counted.dep_ in MEASURE_ROLES and counted.head.pos_ in ("VERB", "AUX"):
