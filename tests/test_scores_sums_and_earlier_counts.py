@@ -201,7 +201,7 @@ def test_a_clash_counts_only_between_each_others_closest_claims():
     [
         ("The Korvo survey put the magnitude at 6.1.", "6.1", "magnitude"),
         ("Insurers estimated the damage at $2 billion.", "$2 billion", "damage"),
-        ("The agency said the quake had a magnitude of 5.9.", "5.9", "magnitude"),
+        ("The agency gave the tremor a magnitude of 5.8.", "5.8", "magnitude"),
     ],
 )
 def test_a_value_given_at_names_its_measure(text, figure, measure, spacy_nlp):
@@ -211,8 +211,8 @@ def test_a_value_given_at_names_its_measure(text, figure, measure, spacy_nlp):
 def test_two_magnitudes_of_one_quake_that_differ_conflict():
     result = _compare(
         "Quake near Tallen\n\nA quake struck near Tallen on Sunday.\n\nThe Korvo survey put the magnitude at 6.1.",
-        "Tallen shaken\n\nA quake struck near Tallen on Sunday.\n\nThe news agency and the Korvo survey said it had a "
-        "magnitude of 5.9.",
+        "Tallen shaken\n\nA quake struck near Tallen on Sunday.\n\nThe news agency and the Korvo survey gave the "
+        "tremor a magnitude of 5.8.",
     )
     rows = [a for a in result["alignments"] if a["verdict"] == "conflict"]
     assert rows and "6.1 (magnitude)" in rows[0]["explanation"]

@@ -327,7 +327,7 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
             if noun_a is None or noun_b is None:
                 if _unit_kind(qa) == "count" and not (qa.measure and qa.measure == qb.measure):
                     continue  # a bare count ("all but 10", "in 2010") says nothing comparable without its noun
-                    # or a measure both name ("a magnitude of 5.9" / "put the magnitude at 6.1")
+                    # or a measure both name ("a magnitude of 5.8" / "put the magnitude at 6.1")
                 if max(abs(va), abs(vb)) > UNNAMED_FIGURE_MAX_RATIO * max(min(abs(va), abs(vb)), 1e-9):
                     continue
             kind = figures_relation(qa, qb)
