@@ -325,9 +325,10 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
             if family_a and family_b and family_a != family_b:
                 continue  # the dead and the missing of one flood: two counts, whatever their nouns
             if noun_a is None or noun_b is None:
+                # a bare count ("all but 10", "in 2010") says nothing comparable without its noun, or a measure
+                # both name ("a magnitude of 5.8" / "put the magnitude at 6.1")
                 if _unit_kind(qa) == "count" and not (qa.measure and qa.measure == qb.measure):
-                    continue  # a bare count ("all but 10", "in 2010") says nothing comparable without its noun
-                    # or a measure both name ("a magnitude of 5.8" / "put the magnitude at 6.1")
+                    continue
                 if max(abs(va), abs(vb)) > UNNAMED_FIGURE_MAX_RATIO * max(min(abs(va), abs(vb)), 1e-9):
                     continue
             kind = figures_relation(qa, qb)
@@ -354,6 +355,10 @@ def rival_parts(qa: Quantity, qb: Quantity) -> bool:
     return _part_sort(qa.part) == _part_sort(qb.part) != "increment"
 
 
+#: Words of a "for ..." phrase that do not tell what was bought.
+_BOUGHT_STOP = frozenset({"for", "the", "its", "their", "his", "her", "each", "every"})
+
+
 def bought_apart(qa: Quantity, qb: Quantity) -> bool:
     """Whether two sums pay for two things (each a "for ..." scope, :func:`rashomon.claims.quantities.bought_with`,
     neither's words holding the other's): "$1,349 for the smaller model" / "$2,649 for the model with the faster
@@ -362,10 +367,6 @@ def bought_apart(qa: Quantity, qb: Quantity) -> bool:
         return False
     words_a, words_b = _words(qa.scope) - _BOUGHT_STOP, _words(qb.scope) - _BOUGHT_STOP
     return not (words_a <= words_b or words_b <= words_a)
-
-
-#: Words of a "for ..." phrase that do not tell what was bought.
-_BOUGHT_STOP = frozenset({"for", "the", "its", "their", "his", "her", "each", "every"})
 
 
 def _part_sort(part: str | None) -> str | None:

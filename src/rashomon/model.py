@@ -311,16 +311,17 @@ class Quantity:
     state (exact: both = value; more_than/at_least: low; less_than/at_most/almost: high; about: neither;
     range and vague: both). ``approx`` is exact | about | almost | more_than | at_least | less_than | at_most |
     range | vague | score (a score or tally, "a 7-0 lead", "a 5-4 ruling": ``low``/``high`` its two sides as
-    written). Fractions are percent ("a third of" -> 33.33, unit percent); ``noun`` is the counted noun as
-    written, lower-cased; ``scope`` the "of ..." phrase a share is taken of; ``event`` what happened to what is
-    counted, as the parse tells it ("six people still missing" -> missing, "14 were killed" -> kill, "the death
-    toll rose to 14" -> toll), so a count of the dead is never compared with a count of the missing; ``measure``
+    written). Fractions are percent ("a third of" -> 33.33, unit percent); someone's age has the unit "age" ("an
+    11-year-old girl"); ``noun`` is the counted noun as written, lower-cased; ``scope`` the "of ..." phrase a share
+    is taken of, or the "for ..." phrase of what a sum pays for ("$1,349 for the smaller model"); ``event`` what
+    happened to what is counted, as the parse tells it ("six people still missing" -> missing, "14 were killed" ->
+    kill, "the death toll rose to 14" -> toll), so a count of the dead is never compared with a count of the
+    missing; ``measure``
     what a figure that counts no noun is the value of ("net income fell to $141 million" -> income, "shares fell 6
     percent" -> share), so sums and percentages of one measure meet across accounts; ``part`` the word that makes
     the figure a part or an increment of a count told elsewhere ("another four", "12 more", "70 of the dead",
     "including three children", "30 seriously injured", "$5 million in cash" -> another, more, of, including,
-    seriously, in cash), None for a
-    figure that stands as a whole: a part is no rival of the whole's count.
+    seriously, in cash), None for a figure that stands as a whole: a part is no rival of the whole's count.
     """
 
     text: str

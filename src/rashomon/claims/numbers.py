@@ -67,7 +67,7 @@ def _is_point(quantity: Quantity) -> bool:
 def relation(a: Quantity, b: Quantity) -> str:
     """``agree`` | ``compatible`` | ``disjoint`` for two quantities of one fact. Two scores agree when they have
     the same two sides (told from either team); other scores are another moment of the game or another tally,
-    never a clash."""
+    never a clash. Two ages are one when equal, else two people's: no clash either."""
     if a.unit == "age" or b.unit == "age":  # two people's ages are no rival figures; one age told twice agrees
         return "agree" if a.unit == b.unit and a.value == b.value else "compatible"
     if a.approx == "score" or b.approx == "score":

@@ -680,10 +680,10 @@ def figure_measure(counted) -> str | None:
         if preposition.lower_ == "of" and holder.pos_ in ("NOUN", "PROPN"):
             return _measure_name(holder)
         if preposition.lower_ == "at" and holder.dep_ == "dobj" and holder.head.lemma_.lower() in ESTIMATE_VERBS:
-            return _measure_name(holder)  # "estimated the damage at $2 billion", the parser hanging "at" on it
+            return _measure_name(holder)  # "estimated the damage at $2 billion", "at" hung on the object
         if preposition.lower_ in MEASURE_PREPOSITIONS and holder.pos_ in ("VERB", "AUX"):
             if preposition.lower_ == "at" and holder.lemma_.lower() in ESTIMATE_VERBS:
-                # "put the magnitude at 6.1", "estimated the damage at $2 billion": the object is the measure
+                # "put the magnitude at 6.1", "at" hung on the verb: its object is the measure
                 valued = next((c for c in holder.children if c.dep_ == "dobj"), None)
                 return _measure_name(valued) if valued is not None else None
             return _measure_of(holder)
