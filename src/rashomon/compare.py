@@ -34,6 +34,7 @@ from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import CHANGES, figure_family, noun_class, source_label, topics
 from .claims.numbers import base_value, describe, figures_relation, in_base_unit, interval, relation
+from .disjoint import DisjointSets
 from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
     BAND_COSINE,
@@ -427,13 +428,8 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
     accounts = sorted({item.account for item in group})
     if len(accounts) < 2:
         return [group]
-    parent = list(range(len(group)))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
+    groups = DisjointSets(len(group))
+    root = groups.root
 
     def fits(a: _Item, b: _Item) -> bool:
         return figures_relation(a.quantity, b.quantity) != "disjoint"
@@ -466,7 +462,7 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
 
     for n, m in sorted(close):
         if best[m, group[n].account] == n and one_figure_each(n, m):
-            parent[root(m)] = root(n)
+            groups.join(n, m)
     sizes = Counter(root(n) for n in range(len(group)))
     joined = {n for n in range(len(group)) if sizes[root(n)] > 1}
     for n, m in sorted(close):
@@ -476,7 +472,7 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
         # and the body's "at least 31 people"), tells that fact too
         restated = (k for k in joined if root(k) == root(m) and group[k].account == group[n].account)
         if (fits(group[n], group[m]) or any(fits(group[n], group[k]) for k in restated)) and one_figure_each(n, m):
-            parent[root(n)] = root(m)
+            groups.join(m, n)
     parts: dict[int, list[_Item]] = defaultdict(list)
     for n, item in enumerate(group):
         parts[root(n)].append(item)

@@ -50,6 +50,7 @@ from .claims import figure_family, noun_class
 from .claims.frames import opposed
 from .claims.numbers import base_value, describe, figures_relation, in_base_unit
 from .claims.quantities import DEGREE_ADVERBS, SUBSET_PARTS
+from .disjoint import DisjointSets
 from .figures import figure_key
 from .model import Actor, Alignment, Claim, PairHow, Quantity, ReasonPart
 
@@ -1120,18 +1121,17 @@ def _closing_pairs(
     candidates: set[tuple[int, int]],
     claims: Sequence[Claim],
     account_of: Callable[[Claim], str],
-    root: Callable[[int], int],
-    parent: list[int],
+    groups: DisjointSets,
 ) -> list[tuple[int, int, float]]:
     """The looser pairs :func:`align_claims` left out that close a clique: two groups (or a group and a claim)
     join when every two of their claims are a candidate pair and no account tells it twice (three outlets whose
-    claims are each other's best match pairwise tell one fact). Returns the pairs taken; ``parent`` is updated."""
+    claims are each other's best match pairwise tell one fact). Returns the pairs taken; ``groups`` is updated."""
     members: dict[int, set[int]] = defaultdict(set)
     for k in {k for i, j, _ in skipped for k in (i, j)} | {k for pair in candidates for k in pair}:
-        members[root(k)].add(k)
+        members[groups.root(k)].add(k)
     taken = []
     for i, j, cosine in skipped:
-        ri, rj = root(i), root(j)
+        ri, rj = groups.root(i), groups.root(j)
         merged = members[ri] | members[rj]
         accounts = [account_of(claims[k]) for k in merged]
         if len(set(accounts)) != len(accounts):
@@ -1144,7 +1144,7 @@ def _closing_pairs(
         ):
             continue
         if ri != rj:
-            parent[rj] = ri
+            groups.join(ri, rj)
             members[ri] = merged
         taken.append((i, j, cosine))
     return taken
@@ -1166,32 +1166,26 @@ def align_claims(
     page, which all tell one story: there each other's closest sentence is the same topic, not the same fact)."""
     evidence: dict[tuple[int, int], str] = {}
     pairs = candidate_pairs(claims, vectors, account_of, evidence, speaker_of, closest_only, tokens)
-    parent = list(range(len(claims)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    groups = DisjointSets(len(claims))
 
     strong = {k for i, j, cosine in pairs if cosine >= SAME_FACT_COSINE for k in (i, j)}
     paired: set[int] = set()
     kept, skipped = [], []
     for i, j, cosine in pairs:
         if cosine >= SAME_FACT_COSINE:
-            parent[root(j)] = root(i)
+            groups.join(i, j)
         elif not {i, j} & (strong | paired):
             # a looser, anchored match pairs two claims that have no closer match; it never chains a group
             paired |= {i, j}
-            parent[root(j)] = root(i)
+            groups.join(i, j)
         else:
             skipped.append((i, j, cosine))
             continue
         kept.append((i, j, cosine))
-    pairs = kept + _closing_pairs(skipped, {(i, j) for i, j, _ in pairs}, claims, account_of, root, parent)
+    pairs = kept + _closing_pairs(skipped, {(i, j) for i, j, _ in pairs}, claims, account_of, groups)
     by_group: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
     for i, j, cosine in pairs:
-        by_group[root(i)].append((i, j, cosine))
+        by_group[groups.root(i)].append((i, j, cosine))
     alignments: list[Alignment] = []
     for group_pairs in sorted(by_group.values(), key=lambda g: min(min(i, j) for i, j, _ in g)):
         members = sorted({k for i, j, _ in group_pairs for k in (i, j)})
