@@ -396,12 +396,12 @@ def _two_facts(cosine: Callable[[Claim, Claim], float]) -> Callable[[_Item, _Ite
 
     def closest_tells(item: _Item, other: _Item, group: list[_Item]) -> bool:
         # whether other's figure, or one its account gives that fits it, is in item's closest claim there
-        there = [x for x in group if x.account == other.account]
-        top = max(cosine(item.claim, x.claim) for x in there)
+        there = [(cosine(item.claim, x.claim), x) for x in group if x.account == other.account]
+        top = max(value for value, _ in there)
         return any(
-            cosine(item.claim, x.claim) >= top
+            value >= top
             and (x.claim.id == other.claim.id or figures_relation(x.quantity, other.quantity) != "disjoint")
-            for x in there
+            for value, x in there
         )
 
     def reason(a: _Item, b: _Item, group: list[_Item]) -> str | None:
