@@ -8,19 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon import nlp
 from rashomon.claims.quantities import find_quantities
 from rashomon.compare import compare_pages
 from rashomon.pipeline import analyze
 
 
-@pytest.fixture(scope="module")
-def spacy_nlp():
-    return nlp.load()
-
-
-def parts(text: str, spacy_nlp) -> dict[str, str | None]:
-    return {q.text: q.part for q in find_quantities(text, spacy_nlp(text))}
+def parts(text: str, nlp) -> dict[str, str | None]:
+    return {q.text: q.part for q in find_quantities(text, nlp(text))}
 
 
 @pytest.mark.parametrize(
@@ -42,8 +36,8 @@ def parts(text: str, spacy_nlp) -> dict[str, str | None]:
         ("The flood killed 14 people and injured more than 200.", {"14": None, "more than 200": None}),
     ],
 )
-def test_what_makes_a_figure_a_part(text, expected, spacy_nlp):
-    assert parts(text, spacy_nlp) == expected
+def test_what_makes_a_figure_a_part(text, expected, nlp):
+    assert parts(text, nlp) == expected
 
 
 def _compare(*texts: str) -> dict:
@@ -87,7 +81,7 @@ def test_two_parts_of_one_sort_are_rivals():
     assert any(a["verdict"] == "conflict" for a in result["alignments"])
 
 
-def test_victims_treated_are_no_count_of_the_dead(spacy_nlp):
+def test_victims_treated_are_no_count_of_the_dead(nlp):
     from rashomon.claims import figure_family
 
     analysis = analyze(text="Hospital busy\n\nA nurse said she had treated 20 victims of the blast.")

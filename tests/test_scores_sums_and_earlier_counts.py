@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon import nlp
 from rashomon.claims.numbers import relation
 from rashomon.claims.quantities import find_quantities
 from rashomon.compare import _counterparts, _Item, _two_facts, compare_pages
@@ -16,13 +15,8 @@ from rashomon.model import Claim, Quantity
 from rashomon.pipeline import analyze
 
 
-@pytest.fixture(scope="module")
-def spacy_nlp():
-    return nlp.load()
-
-
-def quantities(text: str, spacy_nlp) -> dict[str, Quantity]:
-    return {q.text: q for q in find_quantities(text, spacy_nlp(text))}
+def quantities(text: str, nlp) -> dict[str, Quantity]:
+    return {q.text: q for q in find_quantities(text, nlp(text))}
 
 
 def _compare(*texts: str) -> dict:
@@ -45,8 +39,8 @@ def _verdicts(result: dict) -> list[str]:
         ("Brandt's side put together a 9–2 run late in the half.", "9–2", (9, 2)),
     ],
 )
-def test_a_falling_pair_joined_by_a_dash_is_a_score(text, figure, sides, spacy_nlp):
-    score = quantities(text, spacy_nlp)[figure]
+def test_a_falling_pair_joined_by_a_dash_is_a_score(text, figure, sides, nlp):
+    score = quantities(text, nlp)[figure]
     assert (score.approx, score.value, score.low, score.high) == ("score", None, *sides)
 
 
@@ -57,8 +51,8 @@ def test_a_falling_pair_joined_by_a_dash_is_a_score(text, figure, sides, spacy_n
         ("The repairs will cost 3,000-5,000 dollars a home.", "3,000-5,000 dollars"),
     ],
 )
-def test_a_rising_pair_stays_a_range(text, figure, spacy_nlp):
-    assert quantities(text, spacy_nlp)[figure].approx == "range"
+def test_a_rising_pair_stays_a_range(text, figure, nlp):
+    assert quantities(text, nlp)[figure].approx == "range"
 
 
 def test_scores_agree_when_their_sides_are_one():
@@ -89,8 +83,8 @@ def test_the_same_score_in_two_outlets_is_no_conflict():
         ("Korvex paid $290 million for Brightline last year.", "$290 million", None),
     ],
 )
-def test_what_a_sum_is_paid_in_makes_it_a_part(text, figure, part, spacy_nlp):
-    assert quantities(text, spacy_nlp)[figure].part == part
+def test_what_a_sum_is_paid_in_makes_it_a_part(text, figure, part, nlp):
+    assert quantities(text, nlp)[figure].part == part
 
 
 def test_the_cash_part_of_a_price_is_no_rival_of_the_price():
@@ -110,8 +104,8 @@ def test_the_cash_part_of_a_price_is_no_rival_of_the_price():
         ("Korvex paid $290 million for Brightline.", "$290 million", "for Brightline"),
     ],
 )
-def test_what_a_sum_pays_for_is_its_scope(text, figure, scope, spacy_nlp):
-    assert quantities(text, spacy_nlp)[figure].scope == scope
+def test_what_a_sum_pays_for_is_its_scope(text, figure, scope, nlp):
+    assert quantities(text, nlp)[figure].scope == scope
 
 
 def test_two_prices_for_two_models_are_no_conflict():
@@ -204,8 +198,8 @@ def test_a_clash_counts_only_between_each_others_closest_claims():
         ("The agency gave the tremor a magnitude of 5.8.", "5.8", "magnitude"),
     ],
 )
-def test_a_value_given_at_names_its_measure(text, figure, measure, spacy_nlp):
-    assert quantities(text, spacy_nlp)[figure].measure == measure
+def test_a_value_given_at_names_its_measure(text, figure, measure, nlp):
+    assert quantities(text, nlp)[figure].measure == measure
 
 
 def test_two_magnitudes_of_one_quake_that_differ_conflict():
@@ -234,8 +228,8 @@ def test_bare_values_of_two_measures_are_not_compared():
         ("Lane is 45 years old.", "45 years"),
     ],
 )
-def test_an_age_is_no_duration(text, figure, spacy_nlp):
-    assert quantities(text, spacy_nlp)[figure].unit == "age"
+def test_an_age_is_no_duration(text, figure, nlp):
+    assert quantities(text, nlp)[figure].unit == "age"
 
 
 def test_two_peoples_ages_are_no_rival_figures():
