@@ -448,6 +448,9 @@ def basil(
                             "verdict": x["verdict"],
                             "sim": x["similarity"],
                             "sure": x.get("certainty"),
+                            "evidence": sorted(
+                                {str(p.get("evidence")) for p in x.get("reason_parts", []) if p.get("how")}
+                            ),
                             "extra": x.get("extra"),
                             "gold": mark,
                             "why": x["explanation"][:600],
@@ -638,6 +641,10 @@ def ecb(folder: Path, nlp, encoder, print_groups: bool, limit: int | None = None
                             "key": key,
                             "kind": kinds[0],
                             "verdict": x["verdict"],
+                            "sim": x["similarity"],
+                            "evidence": sorted(
+                                {str(p.get("evidence")) for p in x.get("reason_parts", []) if p.get("how")}
+                            ),
                             "gold": mark,
                             "why": x["explanation"][:400],
                         }

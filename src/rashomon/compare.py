@@ -114,6 +114,29 @@ def _scope_difference(a: _Item, b: _Item, accounts: int = 2) -> str | None:
     return "; ".join(reasons) or None
 
 
+def _placed_apart(a: _Item, b: _Item) -> bool:
+    """Whether two figures that do not agree are each placed by their own claims apart from the other: both
+    claims name a period and the periods differ, or both name days of the week and share none ("more than 1,000 in
+    September 2009" / "230,000 in 2004": two disasters, though an open bound fits any larger value), or, for
+    values that cannot both hold, both name a place and the places differ ("6.1 in Korvo" / "5.6 in Tallen"). Such
+    figures are two facts, not one told two ways. A claim that names no period says nothing against being the
+    same ("six districts over the weekend" / "12 neighbourhoods" stay one fact, whose scopes the verdict explains);
+    nor does a bound around the other's very number ("at least seven" / "seven"), nor a place beside values that
+    fit (a town and its province are two names: "at least three in Orrin" / "three in Korvo")."""
+    relation = figures_relation(a.quantity, b.quantity)
+    if relation == "agree" or base_value(a.quantity) == base_value(b.quantity):
+        return False
+    periods = period_of(a.claim), period_of(b.claim)
+    if (all(periods) and periods[0] != periods[1]) or other_weekdays(a.claim, b.claim):
+        return True
+    return relation == "disjoint" and other_places(a.claim, b.claim)
+
+
+def fits_together(a: _Item, b: _Item) -> bool:
+    """Whether two figures' values agree or their ranges overlap (not ``disjoint``)."""
+    return figures_relation(a.quantity, b.quantity) != "disjoint"
+
+
 def _part_outnumbers_whole(a: _Item, b: _Item) -> bool:
     """Whether one figure counts some of the people the other counts all of, and more of them than that: "12
     civilians" killed cannot hold beside "nine people" killed, whatever else differs in the words."""
@@ -431,9 +454,7 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
     groups = DisjointSets(len(group))
     root = groups.root
 
-    def fits(a: _Item, b: _Item) -> bool:
-        return figures_relation(a.quantity, b.quantity) != "disjoint"
-
+    fits = fits_together
     values = [abs(base_value(item.quantity)) for item in group]
 
     def rank(n: int, m: int) -> tuple:
@@ -450,7 +471,11 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
         for account in accounts
         if account != item.account
     }
-    close = {(n, m) for (n, _), m in best.items() if cosine(group[n].claim, group[m].claim) >= NUMBER_GROUP_COSINE}
+    close = {
+        (n, m)
+        for (n, _), m in best.items()
+        if cosine(group[n].claim, group[m].claim) >= NUMBER_GROUP_COSINE and not _placed_apart(group[n], group[m])
+    }
 
     def one_figure_each(n: int, m: int) -> bool:
         # joined, the two facts would have no account give two rival values: a chain of closest claims across
