@@ -303,6 +303,12 @@ def basil_triplets(folder: Path) -> dict[str, dict[str, dict]]:
     return {k: v for k, v in triplets.items() if len(v) == 3}
 
 
+def pair_evidence(alignment: dict) -> list[str]:
+    """What admitted each pair of a printed group (``ReasonPart.evidence``: "shared rare words", ...; "None" for a
+    pair at the close or anchored cosine), so the judged groups can be counted by the evidence that made them."""
+    return sorted({str(p.get("evidence")) for p in alignment.get("reason_parts", []) if p.get("how")})
+
+
 def score_fact(fact: dict, groups: list[tuple[list[str], dict]]) -> dict:
     """Whether a hand-listed fact (sentence ids of two or more outlets, a verdict) is found: some cross-outlet
     group holds its sentences from at least two outlets; and whether one such group has the fact's verdict."""
@@ -448,9 +454,7 @@ def basil(
                             "verdict": x["verdict"],
                             "sim": x["similarity"],
                             "sure": x.get("certainty"),
-                            "evidence": sorted(
-                                {str(p.get("evidence")) for p in x.get("reason_parts", []) if p.get("how")}
-                            ),
+                            "evidence": pair_evidence(x),
                             "extra": x.get("extra"),
                             "gold": mark,
                             "why": x["explanation"][:600],
@@ -642,9 +646,7 @@ def ecb(folder: Path, nlp, encoder, print_groups: bool, limit: int | None = None
                             "kind": kinds[0],
                             "verdict": x["verdict"],
                             "sim": x["similarity"],
-                            "evidence": sorted(
-                                {str(p.get("evidence")) for p in x.get("reason_parts", []) if p.get("how")}
-                            ),
+                            "evidence": pair_evidence(x),
                             "gold": mark,
                             "why": x["explanation"][:400],
                         }

@@ -122,7 +122,7 @@ def _placed_apart(a: _Item, b: _Item) -> bool:
     figures are two facts, not one told two ways. A claim that names no period says nothing against being the
     same ("six districts over the weekend" / "12 neighbourhoods" stay one fact, whose scopes the verdict explains);
     nor does a bound around the other's very number ("at least seven" / "seven"), nor a place beside values that
-    fit (a town and its province are two names: "at least three in Orrin" / "three in Korvo")."""
+    fit (a town and its province are two names: "at least three in Orrin" / "five in Korvo")."""
     relation = figures_relation(a.quantity, b.quantity)
     if relation == "agree" or base_value(a.quantity) == base_value(b.quantity):
         return False
@@ -130,11 +130,6 @@ def _placed_apart(a: _Item, b: _Item) -> bool:
     if (all(periods) and periods[0] != periods[1]) or other_weekdays(a.claim, b.claim):
         return True
     return relation == "disjoint" and other_places(a.claim, b.claim)
-
-
-def fits_together(a: _Item, b: _Item) -> bool:
-    """Whether two figures' values agree or their ranges overlap (not ``disjoint``)."""
-    return figures_relation(a.quantity, b.quantity) != "disjoint"
 
 
 def _part_outnumbers_whole(a: _Item, b: _Item) -> bool:
@@ -454,7 +449,9 @@ def _counterparts(group: list[_Item], cosine: Callable[[Claim, Claim], float]) -
     groups = DisjointSets(len(group))
     root = groups.root
 
-    fits = fits_together
+    def fits(a: _Item, b: _Item) -> bool:
+        return figures_relation(a.quantity, b.quantity) != "disjoint"
+
     values = [abs(base_value(item.quantity)) for item in group]
 
     def rank(n: int, m: int) -> tuple:
