@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from ..attribution.lexicon import load as attribution_lexicon
 from ..model import Analysis, Attribution, Block, Claim, Quantity
 from ..pipeline import ParsedBlock, StageContext, register_stage
 from ..resources import load_yaml
@@ -104,10 +105,14 @@ def source_label(analysis: Analysis, claim: Claim) -> str:
     return name
 
 
-def _holding_attribution(attributions: list[Attribution], start: int, end: int, anchor: int) -> Attribution | None:
+def _holding_attribution(
+    attributions: list[Attribution], start: int, end: int, anchor: int, side_acts: frozenset[int] = frozenset()
+) -> Attribution | None:
     """The innermost attribution whose content holds the sentence (or at least the claim's anchor). The sentence is
     held when the attribution's content, with its own source and cue, covers most of it: "Jane Roe, who attended the
-    meeting, told reporters that ..." is Jane Roe's, however long her description."""
+    meeting, told reporters that ..." is Jane Roe's, however long her description. ``side_acts``: the offsets of
+    the sentence's participles of speech beside its main verb (:func:`_side_acts`), whose attributions cover their
+    content only."""
     best = None
     for attribution in attributions:
         content = attribution.content
@@ -115,7 +120,8 @@ def _holding_attribution(attributions: list[Attribution], start: int, end: int, 
         if overlap <= 0:
             continue
         holds_anchor = content.start <= anchor < content.end
-        if not holds_anchor and _told_cover(attribution, start, end) < MIN_CONTENT_COVER * (end - start):
+        side_act = attribution.cue is not None and attribution.cue.start in side_acts
+        if not holds_anchor and _told_cover(attribution, start, end, side_act) < MIN_CONTENT_COVER * (end - start):
             continue
         if best is None or _holds_rather(attribution, best):
             best = attribution
@@ -135,16 +141,28 @@ def _holds_rather(attribution: Attribution, best: Attribution) -> bool:
     return inner.start < outer.start
 
 
-def _told_cover(attribution: Attribution, start: int, end: int) -> int:
+def _told_cover(attribution: Attribution, start: int, end: int, side_act: bool = False) -> int:
     """How much of the sentence ``start``-``end`` the attribution covers: its content, and its own source and cue
     too when they open the sentence ("Jane Roe, who attended the meeting, told reporters that ..."), not when the
-    writer's own clause comes first ("The board raised fares, and Jane Roe told reporters that ...")."""
+    writer's own clause comes first ("The board raised fares, and Jane Roe told reporters that ...") nor when the
+    cue is a participle beside the sentence's own deed (``side_act``: "Protesters gathered outside the court,
+    calling for the judge to resign": the gathering is the writer's report, the call alone the protesters')."""
     content = attribution.content
     parts = [p for p in (content, attribution.source, attribution.cue) if p is not None]
     told_start, told_end = min(p.start for p in parts), max(p.end for p in parts)
-    if told_start > start + SENTENCE_OPENING_SLACK:
+    if side_act or told_start > start + SENTENCE_OPENING_SLACK:
         told_start, told_end = content.start, content.end
     return min(end, told_end) - max(start, told_start)
+
+
+def _side_acts(sent, offset: int) -> frozenset[int]:
+    """The page offsets of a sentence's participles of speech beside its main verb when that verb is no speech
+    itself ("gathered outside the court, calling for ...", "visited the town, promising that ..."): an -ing form
+    hung on the root as an adverbial clause, after it."""
+    root = sent.root
+    if root.lemma_.lower() in attribution_lexicon().all_cue_lemmas:
+        return frozenset()  # "spoke to reporters, saying ...": the participle goes on with the speech
+    return frozenset(offset + t.idx for t in root.children if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > root.i)
 
 
 def _counts_speakers(attributions: list[Attribution], quantity: Quantity) -> bool:
@@ -239,7 +257,7 @@ def _claims_of_block(
         if len([t for t in sent if not t.is_punct]) < MIN_CLAIM_TOKENS and not quantities:
             continue
         anchor = quantities[0].start if quantities else start
-        attribution = _holding_attribution(attributions, start, end, anchor)
+        attribution = _holding_attribution(attributions, start, end, anchor, _side_acts(sent, offset))
         reported = attribution is not None and attribution.kind not in ("editorial", "continuation")
         if not frames.asserts(sent, headline=block.kind == "headline", reported=reported):
             continue  # a heading, a list row, a question or an instruction asserts nothing
