@@ -203,8 +203,23 @@ def _core_tokens(head: Token) -> list[Token]:
 
 def _whole_hyphened(tokens: list[Token]) -> list[Token]:
     """``tokens`` (in order) with the rest of a word written with hyphens at either end ("E-mails", "Wal-Mart"):
-    the tokenizer splits it, and the parser may hang each piece on the verb, so a source took one piece ("Mart")."""
+    the tokenizer splits it, and the parser may hang each piece on the verb, so a source took one piece ("Mart");
+    and with the hyphens inside it, which the parser hangs on a piece as punctuation, so a name lost its hyphen
+    ("Townsend-Saunders" shown as "TownsendSaunders")."""
     doc = tokens[0].doc
+    kept = {t.i for t in tokens}
+    # a hyphen inside a kept word ("Townsend-Saunders"), which the parser hangs on a piece as punctuation
+    inner = [
+        doc[k]
+        for k in range(tokens[0].i + 1, tokens[-1].i)
+        if doc[k].text == "-"
+        and k - 1 in kept
+        and k + 1 in kept
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+    ]
+    if inner:
+        tokens = sorted(set(tokens) | set(inner), key=lambda t: t.i)
     first, last = tokens[0].i, tokens[-1].i
     while (
         first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_
