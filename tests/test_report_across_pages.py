@@ -283,3 +283,23 @@ def test_a_warning_several_pages_share_is_said_once_naming_each_page():
         ("unbalanced_quotes", "B: a quotation in block b2 is not closed"),
     ]
     assert all(set(w) == {"stage", "code", "message"} for w in warnings)
+
+
+def test_a_suffix_one_house_style_writes_joins_the_central_actor_named_often_on_both_pages():
+    def often(ident: str, name: str, page: str, start: int, times: int) -> dict:
+        actor = _actor(ident, name, page, start)
+        actor["mentions"] = [
+            {"start": start + 40 * k, "end": start + 40 * k + len(name), "text": name} for k in range(times)
+        ]
+        return actor
+
+    actors, renamed = same_actors_across_pages(
+        [
+            often("person:ivo_brandt", "Ivo Brandt", "p1", 0, 6),
+            often("person:ivo_k_brandt_jr", "Ivo K. Brandt Jr.", "p2", 900, 4),
+            often("person:marc_okafor", "Marc Okafor", "p1", 400, 1),  # the father, named once
+            often("person:marc_okafor_jr", "Marc Okafor Jr.", "p2", 1400, 5),
+        ]
+    )
+    assert renamed == {"person:ivo_brandt": "person:ivo_k_brandt_jr"}
+    assert sorted(a["name"] for a in actors) == ["Ivo K. Brandt Jr.", "Marc Okafor", "Marc Okafor Jr."]

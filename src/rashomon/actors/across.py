@@ -42,6 +42,10 @@ NICKNAMES = {
 }
 #: Actor types that are people: their given names may differ ("Dave" / "David") and still name one person.
 PERSON_TYPES = frozenset({"person"})
+#: A name suffix ("Jr.", "III") written by one outlet and not by another joins the two only when each names the
+#: person at least this often: both outlets' central actor ("Eric H. Holder Jr." in one house style, "Eric
+#: Holder" in another), not a father named once beside his son.
+SUFFIX_DROPPED_MIN_MENTIONS = 3
 #: Actor types a last name alone may have: the actors stage types a bare "Cantor" or "Holder" as an
 #: organization as often as a person (spaCy's entity label), so both may join the one full name of that person.
 LAST_NAME_TYPES = frozenset({"person", "organization"})
@@ -81,8 +85,9 @@ def same_actors_across_pages(actors: list[dict[str, Any]]) -> tuple[list[dict[st
 
     1. the same name on pages that share none of their actors' pages ("FERGUSON" / "Ferguson"), or for people,
        given names that fit ("Dave Brat" / "David Brat", "Ron Johnson" / "Ronald S. Johnson"), always with the
-       same suffix: "Jesse Jackson Jr." is not "Jesse Jackson" (nor, for want of a way to tell, "Eric Holder"
-       "Eric H. Holder Jr.");
+       same suffix: "Jesse Jackson Jr." is not "Jesse Jackson", unless each page names its person at least
+       ``SUFFIX_DROPPED_MIN_MENTIONS`` times ("Eric H. Holder Jr." in one house style, "Eric Holder" in
+       another, each the story's central actor);
     2. a last name alone ("Cantor", a person or, as the parser often has it, an organization) joins the one
        person of that last name with a full name, on any page: a page that kept "Cantor" apart from its own
        "Eric Cantor" had nobody else to mean.
@@ -98,6 +103,7 @@ def same_actors_across_pages(actors: list[dict[str, Any]]) -> tuple[list[dict[st
     pages = {a["id"]: set(a.pop("pages", set()) or set()) for a in order}
     names = {a["id"]: _name(str(a.get("name") or "")) for a in order}
     person = {a["id"]: a.get("type") in PERSON_TYPES for a in order}
+    often = {a["id"]: len(a.get("mentions") or []) >= SUFFIX_DROPPED_MIN_MENTIONS for a in order}
 
     def root(ident: str) -> str:
         while parent[ident] != ident:
@@ -123,7 +129,11 @@ def same_actors_across_pages(actors: list[dict[str, Any]]) -> tuple[list[dict[st
         found = set()
         for other in by_last[words[-1]]:
             group = root(other)
-            if group == root(ident) or pages[group] & pages[root(ident)] or names[other][1] != suffix:
+            if group == root(ident) or pages[group] & pages[root(ident)]:
+                continue
+            if names[other][1] != suffix and not (
+                "" in (names[other][1], suffix) and person[ident] and person[other] and often[ident] and often[other]
+            ):
                 continue
             if names[other][0] == words or (person[ident] and person[other] and _same_person(words, names[other][0])):
                 found.add(group)
