@@ -64,6 +64,8 @@ def _load(package: str) -> Any:
         nlp.add_pipe("rashomon_sentence_bound", before="parser")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(HEADLINE_ENTITIES, after="ner")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("rashomon_curly_clitics", after="lemmatizer")
     return nlp
 
 
@@ -231,11 +233,33 @@ def headline_entities(nlp: Any, name: str) -> Any:
     return HeadlineEntities(nlp, name, lexicon.load())
 
 
+#: A verb's clitic written with the typographic apostrophe -> its lemma: the small model tags "’s" in "He’s
+#: cool" a verb of lemma "’" (and "’m" one of lemma "’m"), where it reads "'s" as the auxiliary "be".
+CURLY_CLITICS = {"’s": "be", "’m": "be", "’re": "be", "’ve": "have", "’ll": "will", "’d": "would"}
+
+
+def curly_clitics(doc):
+    """Give a verb's clitic written with "’" the lemma and part of speech its "'" twin gets ("’s" -> "be", AUX;
+    "’s" or "’d" before a past participle -> "have"): every rule that reads lemmas (event types, "be" as no
+    event, negation of the verb) then reads the two spellings alike. A possessive "’s" (not a verb) is left."""
+    for token in doc:
+        lemma = CURLY_CLITICS.get(token.lower_)
+        if lemma is None or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.lower_ in ("’s", "’d") and token.dep_ == "aux" and token.head.tag_ == "VBN":
+            lemma = "have"
+        token.lemma_ = lemma
+        token.pos_ = "AUX"
+    return doc
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
     if not Language.has_factory("rashomon_sentence_bound"):
         Language.component("rashomon_sentence_bound", func=bound_sentences)
+    if not Language.has_factory("rashomon_curly_clitics"):
+        Language.component("rashomon_curly_clitics", func=curly_clitics)
     if not Language.has_factory(HEADLINE_ENTITIES):
         Language.factory(HEADLINE_ENTITIES, func=headline_entities)
 
