@@ -1,5 +1,5 @@
 """A verb's clitic written with the typographic apostrophe reads as its typewriter twin: the small model tagged
-"’s" in "He’s cool" a verb of lemma "’", so a report headed a fact "event: ’" and a quotation's negation was read
+"’s" in "He’s ready" a verb of lemma "’", so a report headed a fact "event: ’" and a quotation's negation was read
 on that "verb". Every sentence is our own."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from rashomon.pipeline import analyze
 @pytest.mark.parametrize(
     "curly, clitic, lemma",
     [
-        ("“He’s cool,” the deputy said of Vell.", "’s", "be"),
-        ("“I’m not that cool,” the governor replied.", "’m", "be"),
+        ("“He’s ready,” the coach said of Vell.", "’s", "be"),
+        ("“I’m not worried,” the mayor answered.", "’m", "be"),
         ("They’re sure the ferry will run, Lane said.", "’re", "be"),
         ("Okafor said they’ll vote on Friday.", "’ll", "will"),
     ],
@@ -32,9 +32,9 @@ def test_a_possessive_is_left_alone(nlp):
 @pytest.mark.parametrize(
     "curly",
     [
-        "“It’s not something to be settled by a show of hands,” Vell wrote.",
+        "“It’s no matter for a quick vote,” Vell wrote.",
         "The plan isn’t dead, Vell said.",
-        "“I’m not that cool,” the governor replied.",
+        "“I’m not worried,” the mayor answered.",
     ],
 )
 def test_claims_read_a_curly_sentence_as_its_straight_twin(curly, nlp):

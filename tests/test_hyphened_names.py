@@ -13,7 +13,7 @@ from rashomon.pipeline import analyze
     "text, name",
     [
         (
-            "Greta Holm-Varga called the meeting “useful” and said she was thankful that the minister came.",
+            "Greta Holm-Varga praised the ferry plan on Monday and told reporters she expected it to pass.",
             "Greta Holm-Varga",
         ),
         ("Ana Ruiz-Vell, a teacher, said she was hopeful about the new school.", "Ana Ruiz-Vell"),

@@ -234,7 +234,7 @@ def headline_entities(nlp: Any, name: str) -> Any:
 
 
 #: A verb's clitic written with the typographic apostrophe -> its lemma: the small model tags "’s" in "He’s
-#: cool" a verb of lemma "’" (and "’m" one of lemma "’m"), where it reads "'s" as the auxiliary "be".
+#: ready" a verb of lemma "’" (and "’m" one of lemma "’m"), where it reads "'s" as the auxiliary "be".
 CURLY_CLITICS = {"’s": "be", "’m": "be", "’re": "be", "’ve": "have", "’ll": "will", "’d": "would"}
 
 

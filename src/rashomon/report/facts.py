@@ -295,7 +295,7 @@ def fact_label(
         speaker = max((s for s in map(speaker_of, claims) if s and s.split()[-1].lower() == last), key=len)
         speaker = people.get(speaker, speaker)
     if not speaker or speaker.split()[-1].lower() in quoted.lower():
-        return quoted  # the words name their speaker already ("“He's cool,” Murray said")
+        return quoted  # the words name their speaker already ("“He's ready,” Vell said")
     return f"{speaker}: {quoted}"
 
 
