@@ -1,5 +1,5 @@
 """A name written with a hyphen inside it keeps the hyphen: the parser hangs the hyphen on one piece as
-punctuation, and a source's name left it out ("Townsend-Saunders" was shown as "TownsendSaunders" in a report
+punctuation, and a source's name left it out ("Holm-Varga" was shown as "HolmVarga" in a report
 read in Chromium). Every sentence is our own."""
 
 from __future__ import annotations

@@ -43,8 +43,8 @@ NICKNAMES = {
 #: Actor types that are people: their given names may differ ("Dave" / "David") and still name one person.
 PERSON_TYPES = frozenset({"person"})
 #: A name suffix ("Jr.", "III") written by one outlet and not by another joins the two only when each names the
-#: person at least this often: both outlets' central actor ("Eric H. Holder Jr." in one house style, "Eric
-#: Holder" in another), not a father named once beside his son.
+#: person at least this often: both outlets' central actor ("Ivo K. Brandt Jr." in one house style, "Ivo
+#: Brandt" in another), not a father named once beside his son.
 SUFFIX_DROPPED_MIN_MENTIONS = 3
 #: Actor types a last name alone may have: the actors stage types a bare "Cantor" or "Holder" as an
 #: organization as often as a person (spaCy's entity label), so both may join the one full name of that person.
@@ -85,8 +85,8 @@ def same_actors_across_pages(actors: list[dict[str, Any]]) -> tuple[list[dict[st
 
     1. the same name on pages that share none of their actors' pages ("FERGUSON" / "Ferguson"), or for people,
        given names that fit ("Dave Brat" / "David Brat", "Ron Johnson" / "Ronald S. Johnson"), always with the
-       same suffix: "Jesse Jackson Jr." is not "Jesse Jackson", unless each page names its person at least
-       ``SUFFIX_DROPPED_MIN_MENTIONS`` times ("Eric H. Holder Jr." in one house style, "Eric Holder" in
+       same suffix: "Marc Okafor Jr." is not "Marc Okafor", unless each page names its person at least
+       ``SUFFIX_DROPPED_MIN_MENTIONS`` times ("Ivo K. Brandt Jr." in one house style, "Ivo Brandt" in
        another, each the story's central actor);
     2. a last name alone ("Cantor", a person or, as the parser often has it, an organization) joins the one
        person of that last name with a full name, on any page: a page that kept "Cantor" apart from its own

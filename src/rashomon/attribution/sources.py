@@ -205,10 +205,10 @@ def _whole_hyphened(tokens: list[Token]) -> list[Token]:
     """``tokens`` (in order) with the rest of a word written with hyphens at either end ("E-mails", "Wal-Mart"):
     the tokenizer splits it, and the parser may hang each piece on the verb, so a source took one piece ("Mart");
     and with the hyphens inside it, which the parser hangs on a piece as punctuation, so a name lost its hyphen
-    ("Townsend-Saunders" shown as "TownsendSaunders")."""
+    ("Holm-Varga" shown as "HolmVarga")."""
     doc = tokens[0].doc
     kept = {t.i for t in tokens}
-    # a hyphen inside a kept word ("Townsend-Saunders"), which the parser hangs on a piece as punctuation
+    # a hyphen inside a kept word ("Holm-Varga"), which the parser hangs on a piece as punctuation
     inner = [
         doc[k]
         for k in range(tokens[0].i + 1, tokens[-1].i)
