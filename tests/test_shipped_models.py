@@ -40,6 +40,13 @@ def test_every_shipped_head_that_reads_vectors_was_fitted_on_the_shipped_encoder
 
 @pytest.mark.slow
 def test_the_shipped_n_gram_models_are_what_make_train_gives(tmp_path):
+    """Retrained here, the n-gram models score like the shipped ones. Not bit for bit: the solver's sums run
+    through OpenBLAS, whose kernels differ by processor (the shipped files are reproduced exactly with its AVX2
+    kernels, and differ in the last digits with the AVX-512 ones, enough to move a threshold chosen on a grid by
+    0.03), so the check is on what a user gets: the same features, and nearly the same scores and flags on 3,000
+    OLID tweets. A recipe or feature change that was not retrained moves them far more."""
+    from rashomon.comments.models import LinearModel
+
     data = shared_path("data", "toxicity").parent
     done = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "train.py"), "--data", str(data), "--out", str(tmp_path)]
@@ -49,8 +56,18 @@ def test_the_shipped_n_gram_models_are_what_make_train_gives(tmp_path):
         timeout=1800,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    with (data / "toxicity" / "olid" / "olid-training-v1.0.tsv").open(encoding="utf-8") as rows:
+        tweets = [line.split("\t")[1] for line in list(rows)[1:]]
+    sample = [tweets[k] for k in np.random.default_rng(20161128).choice(len(tweets), 3000, replace=False)]
     for name in ("comments-abuse", "comments-sarcasm"):
         with np.load(tmp_path / f"{name}.npz") as trained, np.load(data_path(f"models/{name}.npz")) as shipped:
             assert sorted(trained.files) == sorted(shipped.files), name
-            differing = [key for key in trained.files if not np.array_equal(trained[key], shipped[key])]
-            assert not differing, f"{name}: {differing} differ from make train's; retrain and ship them"
+            assert np.array_equal(trained["names"], shipped["names"]) and np.array_equal(trained["idf"], shipped["idf"])
+        ours, theirs = LinearModel.load(tmp_path / f"{name}.npz"), LinearModel.load(data_path(f"models/{name}.npz"))
+        scored, shipped_scores = ours.score(sample), theirs.score(sample)
+        for head, shipped_head in zip(ours.heads, theirs.heads, strict=True):
+            gap = np.abs(scored[head.name] - shipped_scores[head.name])
+            flags = scored[head.name] >= head.threshold
+            shipped_flags = shipped_scores[head.name] >= shipped_head.threshold
+            assert gap.mean() <= 0.01 and np.quantile(gap, 0.99) <= 0.03, (name, head.name, gap.mean())
+            assert np.mean(flags == shipped_flags) >= 0.995, f"{name} {head.name}: retrain and ship it"
