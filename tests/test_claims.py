@@ -332,6 +332,11 @@ def test_slashed_dates_and_hyphenated_durations(text, values, spacy_nlp):
         ("Troops cleared the village of fighters.", "clear", "capture"),
         ("The ruling cleared the way for new elections.", "clear", "clear"),
         ("The grand jury could take weeks to weigh the evidence.", "take", "take"),
+        # a preposition on the verb makes an idiom too: no one captured the injured, the streets or the suspect
+        ("Three injured people were taken to hospital in Marsk on Monday.", "take", "take"),
+        ("Dock workers took to the streets of Marsk on Monday.", "take", "take"),
+        ("The suspect was taken into custody on Friday.", "take", "take"),
+        ("Rebels took control of the port on Friday.", "take", "capture"),
     ],
 )
 def test_an_idiom_is_not_the_event_its_verb_names(sentence, verb, expected):

@@ -39,7 +39,14 @@ def lexicon() -> dict:
     type_of = {verb: name for name, verbs in data["event_types"].items() for verb in verbs}
     opposed = {frozenset(pair): kind for kind, pairs in data["opposed_events"].items() for pair in pairs}
     idioms = {verb: frozenset(nouns) for verb, nouns in (data.get("idiom_objects") or {}).items()}
-    return {"type_of": type_of, "opposed": opposed, "denial": frozenset(data["denial_verbs"]), "idioms": idioms}
+    prepositions = {verb: frozenset(words) for verb, words in (data.get("idiom_prepositions") or {}).items()}
+    return {
+        "type_of": type_of,
+        "opposed": opposed,
+        "denial": frozenset(data["denial_verbs"]),
+        "idioms": idioms,
+        "idiom_prepositions": prepositions,
+    }
 
 
 def event_type(lemma: str | None) -> str | None:
@@ -59,13 +66,17 @@ def predicate_event_type(predicate) -> str | None:
 
 
 def idiom_object(predicate) -> str | None:
-    """The direct object that makes an idiom of a verb token ("took part" -> part), or None."""
-    idioms = lexicon()["idioms"].get(predicate.lemma_.lower())
-    if not idioms:
-        return None
-    return next(
+    """The direct object that makes an idiom of a verb token ("took part" -> part), or the preposition on it that
+    does ("taken to hospital", "took to the streets", "taken into custody" -> to, into: no capture); None."""
+    lemma = predicate.lemma_.lower()
+    idioms = lexicon()["idioms"].get(lemma, frozenset())
+    found = next(
         (c.lemma_.lower() for c in predicate.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in idioms), None
     )
+    if found is not None:
+        return found
+    prepositions = lexicon()["idiom_prepositions"].get(lemma, frozenset())
+    return next((c.lower_ for c in predicate.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
 
 
 def opposed(type_a: str | None, type_b: str | None) -> str | None:
