@@ -94,6 +94,9 @@ OBJECT_RULES = frozenset(
 )
 
 
+#: Verbs of answering whose object, when it is a person and nothing is said of them, is a deed done to someone:
+#: "dismissed the coach" (fired), "welcomed the minister" (met), "accepted the refugees" (took in).
+PERSON_OBJECT_DEEDS = frozenset({"dismiss", "welcome", "accept"})
 #: Content rules that read what a cue is about from its preposition ("think of it", "said about X").
 WH_TOPIC_RULES = frozenset({"content.belief_preposition", "content.preposition"})
 
@@ -106,6 +109,8 @@ class CueDiscipline(ExtractorBase):
     ) -> bool:
         """Whether a verb of ``needs_reported_content`` relays something here (any other verb: True)."""
         lemma = verb.lemma_.lower()
+        if lemma in PERSON_OBJECT_DEEDS and rule in OBJECT_RULES and self.person_object_only(verb):
+            return False  # "the club dismissed its coach", "welcomed the minister": a deed done to someone
         head = self.chain_head(verb)
         if head is not None and head.lemma_.lower() not in self.lexicon.needs_reported_content:
             return True  # "pledged to push for X", "agreed to share X": the first verb of the chain speaks
@@ -138,6 +143,18 @@ class CueDiscipline(ExtractorBase):
                 return False
             return span is not None and span.root.lemma_.lower() in self.lexicon.information_nouns
         return False
+
+    def person_object_only(self, verb: Token) -> bool:
+        """Whether the verb's direct object names a person (a person's name, a person noun, a personal pronoun) and
+        nothing says what was said of them ("dismissed him as a liar" keeps its "as")."""
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None or any(c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *obj.children)):
+            return False
+        return (
+            obj.ent_type_ == "PERSON"
+            or obj.lower_ in ("him", "her", "me", "us")  # "them" is as often the claims dismissed
+            or self.lexicon.names_people(obj.lemma_.lower(), obj.lower_)
+        )
 
     def tags_dialogue(self, verb: Token, content: tuple[int, int]) -> bool:
         """Whether ``content`` is a quotation that ``verb`` tags as a line of dialogue (see ``dialogue_line``)."""
