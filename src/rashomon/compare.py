@@ -45,6 +45,7 @@ from .meaning import (
     claim_vectors,
     link_actors,
     negation_mark,
+    other_periods,
     other_places,
     other_weekdays,
     page_similarity,
@@ -126,10 +127,7 @@ def _placed_apart(a: _Item, b: _Item) -> bool:
     relation = figures_relation(a.quantity, b.quantity)
     if relation == "agree" or base_value(a.quantity) == base_value(b.quantity):
         return False
-    periods = period_of(a.claim), period_of(b.claim)
-    if (all(periods) and periods[0] != periods[1]) or other_weekdays(a.claim, b.claim):
-        return True
-    return relation == "disjoint" and other_places(a.claim, b.claim)
+    return other_periods(a.claim, b.claim) or (relation == "disjoint" and other_places(a.claim, b.claim))
 
 
 def _part_outnumbers_whole(a: _Item, b: _Item) -> bool:

@@ -605,6 +605,13 @@ def other_weekdays(a: Claim, b: Claim) -> bool:
     return bool(days_a) and bool(days_b) and not days_a & days_b
 
 
+def other_periods(a: Claim, b: Claim) -> bool:
+    """Whether both claims name a period (:func:`period_of`) and the periods differ, or both name days of the week
+    and share none (:func:`other_weekdays`): each claim places its figures at another time."""
+    periods = period_of(a), period_of(b)
+    return (all(periods) and periods[0] != periods[1]) or other_weekdays(a, b)
+
+
 def clashing_year_spans(a: Claim, b: Claim) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The two spans of years when each claim states exactly one and they overlap but differ at both ends ("was
     mayor from 1971 to 1983" / "held the office from 1970 to 1982"): two claims of one fact that date it two ways
@@ -641,13 +648,7 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     # a figure a claim gives in the negative is no value it gives ("no club offered more than six years"): no clash
     if clashing and not (a.negated or b.negated):
         qa, qb = clashing[0]
-        periods = period_of(a), period_of(b)
-        if (
-            (all(periods) and periods[0] != periods[1])
-            or other_weekdays(a, b)
-            or other_places(a, b)
-            or told_earlier(a, b)
-        ):
+        if other_periods(a, b) or other_places(a, b) or told_earlier(a, b):
             return PairVerdict(
                 "compatible",
                 None,
