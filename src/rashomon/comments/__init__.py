@@ -21,7 +21,7 @@ from ..errors import ConfigError
 from ..model import Analysis, Comment, CommentFlag, Evidence, Stance
 from ..options import CommentOptions, Options
 from ..pipeline import StageContext, register_stage
-from . import abuse, corrections, language, lexicon, mention, sarcasm, spans, stance, targets, threads
+from . import abuse, corrections, language, lexicon, mention, sarcasm, spans, spelling, stance, targets, threads
 from .features import featurize_counts, gc_paused
 from .threads import commenter_summary, thread_tree
 
@@ -99,6 +99,38 @@ class CommentContext:
     span_encoder: Callable[[], Any] | None = None
     #: Whether the fast model's n-gram words are evidence (``[comments] spans = false``).
     word_evidence: bool = False
+    #: Per comment id, the comment as the encoder reads it and the map of its characters back to the comment
+    #: (:func:`spelling.reading`; None: the comment as written).
+    readings: dict[str, tuple[str, list[int] | None]] = field(default_factory=dict)
+
+    def read(self, comment: Comment) -> str:
+        """The comment (its first ``MAX_COMMENT_CHARS``) as the encoder reads it: leet undone, spaced letters
+        joined, a misspelled harsh word read as that word (:func:`spelling.reading`). The n-gram features undo
+        leet and spacing themselves, and the lexicon reads its own words' spellings."""
+        if comment.id not in self.readings:
+            self.readings[comment.id] = spelling.reading(comment.text[:MAX_COMMENT_CHARS])
+        return self.readings[comment.id][0]
+
+    def unread(self, comment: Comment, start: int, end: int) -> tuple[int, int]:
+        """A span of the comment as read (:meth:`read`) as offsets in the comment."""
+        back = self.readings.get(comment.id, ("", None))[1]
+        if back is None or end <= start:
+            return start, end
+        return back[start], back[end - 1] + 1
+
+    def encode(self, comments: list[Comment], encoder, tokens: bool):
+        """The encoder's pass over the readings of ``comments``, its token offsets moved back onto the comments."""
+        encoded = encoder.encode([self.read(c) for c in comments], tokens=tokens)
+        if encoded.offsets is not None:
+            for k, comment in enumerate(comments):
+                back = self.readings[comment.id][1]
+                if back is not None and len(encoded.offsets[k]):
+                    pairs = np.asarray(encoded.offsets[k]).reshape(-1, 2)
+                    ends = np.maximum(pairs[:, 1] - 1, pairs[:, 0])
+                    table = np.asarray(back)
+                    moved = np.stack([table[pairs[:, 0]], table[ends] + 1], axis=1)
+                    encoded.offsets[k] = moved.reshape(np.shape(encoded.offsets[k])).astype(pairs.dtype)
+        return encoded
 
     def vectors_of(self, batch: list[Comment], load: Callable[[], Any] | None = None) -> np.ndarray:
         """The encoder vectors of ``batch`` (one row per comment), encoding the ones not seen yet in one call
@@ -107,7 +139,7 @@ class CommentContext:
         new = [c for c in batch if c.id not in self.vectors]
         if new:
             encoder = self.encoder if load is None else load()
-            encoded = encoder.encode([c.text[:MAX_COMMENT_CHARS] for c in new], tokens=self.keep_tokens)
+            encoded = self.encode(new, encoder, self.keep_tokens)
             self.vectors.update(zip((c.id for c in new), encoded.sentences))
             if encoded.tokens is not None and encoded.offsets is not None:
                 for comment, tokens, offsets in zip(new, encoded.tokens, encoded.offsets, strict=True):
@@ -234,7 +266,8 @@ def _abuse_scores(
 def abuse_step(ctx: CommentContext) -> None:
     for batch, counts in _batches(ctx):
         scores, thresholds = _abuse_scores(ctx, batch, counts)
-        texts = [c.text for c in batch]
+        # a comment the encoder read is matched as it read it ("k i l l" as "kill"); the others as written
+        texts = [ctx.readings[c.id][0] if c.id in ctx.readings else c.text for c in batch]
         results = abuse.score_texts(
             texts, counts, model_scores=scores, thresholds=thresholds, word_evidence=ctx.word_evidence
         )
@@ -243,7 +276,7 @@ def abuse_step(ctx: CommentContext) -> None:
             for flag in result.flags:
                 _add_flag(comment, flag)
             comment.evidence.extend(
-                ctx.evidence(comment, h.label, h.start, h.end, h.weight)
+                ctx.evidence(comment, h.label, *ctx.unread(comment, h.start, h.end), h.weight)
                 for h in result.hits
                 if h.label in result.flags or h.label == "threat"
             )
@@ -319,7 +352,7 @@ def _span_evidence(ctx: CommentContext, batch: list[Comment]) -> None:
     texts = [batch[k].text[:MAX_COMMENT_CHARS] for k in flagged]
     missing = [j for j, k in enumerate(flagged) if kept[k] is None]
     if missing:  # encode only the comments no earlier pass kept token vectors for
-        encoded = ctx.span_encoder().encode([texts[j] for j in missing], tokens=True)
+        encoded = ctx.encode([batch[flagged[j]] for j in missing], ctx.span_encoder(), tokens=True)
         assert encoded.tokens is not None and encoded.offsets is not None
         for j, tokens_, offsets_, sentence in zip(
             missing, encoded.tokens, encoded.offsets, encoded.sentences, strict=True

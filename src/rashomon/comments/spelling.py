@@ -17,6 +17,11 @@ the other spellings a token may stand for, each tried only when the token itself
 Letters spaced or dotted apart (``i d i o t``, ``v.e.r.m.i.n``) span several tokens: :func:`spaced_runs` finds
 them in a text and :func:`spaced_candidates` gives the joined words to look up.
 
+The lexicon knows few words; the models know many, but only as written. :func:`reading` gives the comment as the
+models read it: leet undone, spaced letters joined, and a word that is no English word read back to the harsh
+word it misspells ("disgsuting", "d1sgust1ng", "k i l l"), the harsh words being VADER's strongly negative
+words and the violent verbs of ``threats.yaml`` (a word the lexicon lists is left to the lexicon's own rules).
+
 Precision first: each rule needs the variant to match the lexicon itself, and the edit and join rules keep
 off English words, so "loses" is never read as "losers".
 """
@@ -56,6 +61,16 @@ MIN_JOINED_SPACED_CHARS = 4
 MAX_STARS = 2
 #: Short words a lexicon word is run together with, beside scikit-learn's stop words ("urscum").
 JOINED_WORDS = ("u", "ur", "r", "ya", "yall", "ppl")
+#: VADER words this negative or more are the harsh words :func:`reading` reads a misspelling back to, beside the
+#: violent verbs of ``threats.yaml`` ("disgusting" -2.4, "vile" -3.1; "dirty" -1.9 is not one).
+READ_MAX_VALENCE = -2.0
+#: Harsh words this long or longer are read back from one dropped or swapped letter ("kill" from "klil").
+MIN_READ_WORD_CHARS = 4
+#: A token is read only with at least this many letters, and this share of its characters letters ("10th",
+#: "ar15", "$50" are left alone); a misspelling only from this many characters ("twt", "mof" stay as written).
+MIN_READ_TOKEN_LETTERS = 3
+MIN_MISSPELLING_CHARS = 4
+MIN_READ_LETTER_SHARE = 0.6
 # ---------------------------------------------------------------------------------------------------------
 
 #: Leet digits and symbols to the letters they stand for (also the n-gram features' table, ``features``); "1" is
@@ -188,6 +203,182 @@ def _join_run(match: re.Match) -> str:
     if word[0] in "ia" and len(letters) >= MIN_JOINED_SPACED_CHARS and letters in words:
         return " " + letters
     return match.group(0)
+
+
+# --- the comment as the models read it ------------------------------------------------------------------
+
+#: A word as written, leet included ("d1sgust1ng", "$cum"); "!" only between letters ("h!te"), so that "up!" stays
+#: "up"; not a handle or a hashtag.
+_READ_TOKEN_RE = re.compile(r"(?<![\w@#$*'’-])(?!@)[A-Za-z0-9$@]+(?:!+[A-Za-z0-9$@]+)*(?![\w*'’-])")
+_ASCII_LETTERS_RE = re.compile(r"[A-Za-z]")
+_DOUBLED_INFLECTION_RE = re.compile(r"([a-z]+?)([bdgklmnprtz])\2(?:ing|ed|er|ers|est|y)")
+
+
+def reading(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as the abuse models read it, and for each character of the reading the offset in ``text`` it
+    stands for (None when the reading is ``text`` itself, as it is for most comments).
+
+    Runs of letters spelled one at a time that make an English word are joined (:func:`join_spaced_offsets`), leet
+    is undone in a token that then reads as an English or a harsh word, and a token that is no English word but a
+    harsh word with one letter dropped or two neighbouring letters swapped is read as that word
+    (:func:`read_table`). A capitalised token is a name and left as written ("Palin" is not "pain")."""
+    spaced = SPACED_RE.search(text.lower()) is not None
+    joined, offsets = join_spaced_offsets_cased(text) if spaced else (text, None)
+    # most tokens were seen before and read as written: one set difference instead of a look at each
+    unseen = set(_READ_TOKEN_RE.findall(joined)) - _AS_WRITTEN
+    if not any([_read_word(token) is not None for token in unseen]):
+        return joined, offsets
+    pieces: list[str] = []
+    mapped: list[int] = []
+    last = 0
+    for match in _READ_TOKEN_RE.finditer(joined):
+        word = _read_word(match.group(0))
+        if word is None:
+            continue
+        pieces.append(joined[last : match.start()])
+        mapped.extend(range(last, match.start()))
+        pieces.append(word)
+        mapped.extend(match.start() + min(k, len(match.group(0)) - 1) for k in range(len(word)))
+        last = match.end()
+    if not pieces:
+        return joined, offsets
+    pieces.append(joined[last:])
+    mapped.extend(range(last, len(joined)))
+    if offsets is not None:
+        mapped = [offsets[k] for k in mapped]
+    return "".join(pieces), mapped
+
+
+def join_spaced_offsets_cased(text: str) -> tuple[str, list[int]]:
+    """:func:`join_spaced_offsets` of ``text`` as written: the runs are found on the lowercased text (same
+    length), the letters kept in their case."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text, list(range(len(text)))
+    joined, offsets = join_spaced_offsets(lowered)
+    return "".join(text[k] if joined[i] != " " or text[k] == " " else " " for i, k in enumerate(offsets)), offsets
+
+
+#: Tokens read as written, remembered (up to ``READ_CACHE_SIZE``) so that a comment of known tokens costs one set
+#: difference: a worker's vocabulary saturates.
+_AS_WRITTEN: set[str] = set()
+READ_CACHE_SIZE = 200_000
+
+
+def _read_word(token: str) -> str | None:
+    """The word a token is read as, or None to keep it as written (remembered in ``_AS_WRITTEN``)."""
+    word = _read_token(token)
+    if word is None and len(_AS_WRITTEN) < READ_CACHE_SIZE:
+        _AS_WRITTEN.add(token)
+    return word
+
+
+@lru_cache(maxsize=4096)
+def _read_token(token: str) -> str | None:
+    letters = len(_ASCII_LETTERS_RE.findall(token))
+    if letters < MIN_READ_TOKEN_LETTERS or letters < MIN_READ_LETTER_SHARE * len(token):
+        return None
+    if token[0].isupper() and not token.isupper():
+        return None
+    lowered = token.lower()
+    if lowered.isalpha() and (_is_english_form(lowered) or lowered in harsh_words()):
+        return None
+    word = lowered
+    if not lowered.isalpha():
+        forms = [f for f in (lowered.translate(LEET), lowered.translate(_LEET_L)) if f.isalpha()]
+        common = _common_words()
+        word = next((f for f in forms if f in common or f in harsh_words() or f in read_table()), "")
+        if not word:
+            return None
+    if not _is_english_form(word) and word not in harsh_words():
+        word = read_table().get(word, "") if len(word) >= MIN_MISSPELLING_CHARS else ""
+        if not word:
+            return None
+    return word.upper() if token.isupper() and len(token) > 1 else word
+
+
+def _is_english_form(word: str) -> bool:
+    """:func:`is_english`, or an inflection that doubles the last consonant of an English word ("rapping",
+    "stabbed"), which the vocabulary rarely lists."""
+    if is_english(word):
+        return True
+    found = _DOUBLED_INFLECTION_RE.fullmatch(word)
+    return found is not None and found.group(1) + found.group(2) in english_words()
+
+
+@lru_cache(maxsize=1)
+def harsh_words() -> frozenset[str]:
+    """The words :func:`reading` reads misspellings back to: VADER's words of valence ``READ_MAX_VALENCE`` or
+    below and every form of the violent verbs of ``threats.yaml``, of ``MIN_READ_WORD_CHARS`` letters or more,
+    less the words the abuse lexicon's slurs list (the lexicon reads their spellings itself, more strictly)."""
+    from .threats import verb_forms
+
+    words = {word for word, valence in _vader_words().items() if valence <= READ_MAX_VALENCE}
+    for entry in lexicon.load("threats").get("verb_bases", []):
+        words.update(form for form in verb_forms(entry)[0] if form.isalpha())
+    data = lexicon.load("abuse")
+    slurs = re.compile("|".join(f"(?:{entry})" for entry in data["slurs"] + data.get("reclaimed", [])))
+    return frozenset(w for w in words if len(w) >= MIN_READ_WORD_CHARS and not slurs.fullmatch(w))
+
+
+@lru_cache(maxsize=1)
+def _vader_words() -> dict[str, float]:
+    """VADER's lexicon, word -> valence (its plain lowercase words; empty without VADER, a dependency)."""
+    try:
+        import vaderSentiment
+
+        vader = Path(vaderSentiment.__file__).with_name("vader_lexicon.txt").read_text("utf-8")
+    except (ImportError, OSError):
+        return {}
+    parts = (line.split("\t") for line in vader.splitlines())
+    return {p[0]: float(p[1]) for p in parts if len(p) > 1 and p[0].isalpha() and p[0].islower()}
+
+
+@lru_cache(maxsize=1)
+def read_table() -> dict[str, str]:
+    """Misspelling -> harsh word (:func:`_edits` of :func:`harsh_words`), built once. Left out: a misspelling two
+    harsh words share; one that is an English word or a word of VADER's lexicon; the harsh word without its
+    ending ("irritate" for "irritated", "molest" for "molests": another form, not a misspelling); and one that is
+    a common word (the encoder tokenizer's whole words) with a letter dropped or two neighbouring letters swapped
+    ("haet" may be "heat", "kil" "kiln")."""
+    harsh = harsh_words()
+    table: dict[str, str] = {}
+    clashes: set[str] = set()
+    for word in sorted(harsh):
+        for edit in _edits(word):
+            if edit in table and table[edit] != word:
+                clashes.add(edit)
+            table[edit] = word
+    common = _common_word_edits(harsh)
+    vader = _vader_words()
+    return {
+        e: w
+        for e, w in table.items()
+        if e not in clashes
+        and e not in common
+        and e not in vader
+        and not any(e + ending == w for ending in ("s", "d", "r", "es", "ed"))
+        and not _is_english_form(e)
+    }
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The encoder tokenizer's whole words: the common words (~21,700)."""
+    with gzip.open(data_path(settings.ENCODER_TOKENIZER), "rt", encoding="utf-8") as handle:
+        vocabulary = json.load(handle)["model"]["vocab"]
+    return frozenset(w for w in vocabulary if w.isascii() and w.isalpha() and w.islower())
+
+
+def _common_word_edits(leave_out: frozenset[str]) -> frozenset[str]:
+    """Every common word (:func:`_common_words`, less ``leave_out``) with one letter dropped or two neighbouring
+    letters swapped, and the words themselves."""
+    common = _common_words() - leave_out
+    out = set(common)
+    for word in common:
+        out |= {word[:k] + word[k + 1 :] for k in range(len(word))}
+        out |= {word[:k] + word[k + 1] + word[k] + word[k + 2 :] for k in range(len(word) - 1)}
+    return frozenset(out)
 
 
 # --- English words and the edit table --------------------------------------------------------------------
