@@ -27,6 +27,7 @@ from typing import Protocol, TypeVar
 import numpy as np
 
 from .. import heads
+from ..lazy import english_stop_words
 from . import lexicon, mention, sarcasm, spelling, threats
 from .features import batch_scoring, normalize_words, token_ids
 from .models import LinearModel, load_model
@@ -82,6 +83,13 @@ GROUP_NAME_JUDGED_BY_COMMENT = True
 DENIED_WORD_WEIGHT = 8.0
 #: Verbs of hatred a comment can deny beside the heavy words ("I don't hate ...": "hate" weighs ~7).
 DENIABLE_HATRED_RE = re.compile(r"(?:hate|hates|hated|despise|despises|detest|detests|loathe|loathes|abhor|abhors)")
+#: Acts of abuse a comment may deny as a whole ("nobody should ever threaten ...", "no man should hit ...", "I
+#: would never harass ..."): beside the violent verbs and outcomes of the threat patterns, a span denied by a
+#: negation is judged as a denial when it names one of these, although none is abusive on its own.
+DENIABLE_ACT_RE = re.compile(
+    r"\b(?:threat\w*|attack\w*|harass\w*|abus(?:e|es|ed|ing)|insult\w*|hurt\w*|harm(?:s|ed|ing)?|bull(?:y|ies|ied|ying)|"
+    r"mock\w*|intimidat\w*|persecut\w*|hit|hits|hitting|beat|beats|beaten|beating)\b"
+)
 #: Where the ``fast`` mode scores a comment that names a group with the encoder heads
 #: (:func:`with_encoder_rows`), a comment the n-gram heads flag toxic and the encoder heads do not keeps the n-gram
 #: scores: either set of heads can raise the flag (issue 22, session 14: leet and spaced-out spelling, "I h4t3 ...",
@@ -706,6 +714,21 @@ def abusive_on_its_own(folded_span: str, weight: float = NEGATABLE_WORD_WEIGHT) 
     return bool(words) and bool(_heavy_words(words, weight).any())
 
 
+def _function_words_only(folded_span: str) -> bool:
+    """Whether a folded phrase holds no word but function words ("no", "the", "of them"): nothing a moderator
+    could be shown as the abuse."""
+    stop = english_stop_words()
+    return all(word in stop for word in _WORD_RE.findall(folded_span))
+
+
+def _names_harm(folded_span: str) -> bool:
+    """Whether a folded phrase names harm done to someone: a violent verb or outcome of the threat patterns ("die",
+    "killed") or an act of abuse (``DENIABLE_ACT_RE``). Denied, such a phrase denies the harm ("no one deserves to
+    die"), where a denied word of praise is the abuse ("I don't respect them")."""
+    p = threats.patterns()
+    return bool(p.verb.search(folded_span) or p.outcome.search(folded_span) or DENIABLE_ACT_RE.search(folded_span))
+
+
 def _heavy_words(words: list[str], weight: float) -> np.ndarray:
     """For each word, whether its n-gram toxicity or insult weight is ``weight`` or more."""
     heads = [EVIDENCE_HEADS.index("toxicity"), EVIDENCE_HEADS.index("insult")]
@@ -725,11 +748,13 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
     quoted = mention.quoted_regions(folded)
     kept, denies = [], False
     for span in found:
+        if _function_words_only(folded[span.start : span.end]):
+            continue
         start = span.start
         if MENTIONED_ABUSE_DROPS_GROUP_SPANS:
             start += mention.group_name_end(folded[span.start : span.end])
         rest = mention.without_negation(folded[start : span.end])
-        if mention.mentioned(folded, start, span.end, quoted, abusive_on_its_own(rest)):
+        if mention.mentioned(folded, start, span.end, quoted, abusive_on_its_own(rest) or _names_harm(rest)):
             denies = True
         else:
             kept.append(span)
@@ -756,8 +781,8 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
 def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
     """Whether the folded comment only mentions abuse somewhere (denied, quoted, reported): a lexicon insult or
     phrase, a word of ``DENIED_WORD_WEIGHT`` (the span head need not have marked it: "Mexicans are not
-    disgusting" is marked on the group alone), a verb of hatred ("I don't hate ...") or a violent verb of the threat
-    patterns ("I would never hurt ...")."""
+    disgusting" is marked on the group alone), a verb of hatred ("I don't hate ...") or a word of harm
+    (:func:`_names_harm`: "I would never hurt ...", "no one deserves to die")."""
     for hit in lexicon_hits(folded, folded):
         if hit.label == "insult" or (hit.label == "identity_attack" and " " in folded[hit.start : hit.end]):
             if mention.mentioned(folded, hit.start, hit.end, quoted):
@@ -766,12 +791,17 @@ def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
     if not words:
         return False
     strong = _heavy_words([m.group(0) for m in words], DENIED_WORD_WEIGHT)
-    violent = threats.patterns().verb
-    return any(
-        (heavy or violent.fullmatch(m.group(0)) or DENIABLE_HATRED_RE.fullmatch(m.group(0)))
-        and mention.mentioned(folded, m.start(), m.end(), quoted)
-        for m, heavy in zip(words, strong.tolist())
-    )
+    for m, heavy in zip(words, strong.tolist()):
+        if heavy or DENIABLE_HATRED_RE.fullmatch(m.group(0)):
+            if mention.mentioned(folded, m.start(), m.end(), quoted):
+                return True
+        # harm compares with nothing: "no one deserves to die like that" denies it, where "not a coward like you"
+        # calls someone a coward
+        elif _names_harm(m.group(0)) and (
+            mention.negated(folded, m.start()) or mention.mentioned(folded, m.start(), m.end(), quoted)
+        ):
+            return True
+    return False
 
 
 def _used(folded: str, hits: list[Hit]) -> list[Hit]:

@@ -66,17 +66,40 @@ NEGATED_SUBJECT_AUXILIARIES = (
     "'d",
     "'s",
     "'ll",
+    # what a subject deserves, needs or ought to undergo ("no one deserves to ...", "no child should have to ...")
+    "deserves",
+    "deserve",
+    "needs",
+    "need",
+    "ought",
+    "to",
 )
+#: Words after a clause-opening "no" that make no negated subject ("no wonder they ...", "no doubt ...").
+NOT_A_NEGATED_SUBJECT = ("wonder", "doubt", "surprise", "way", "matter", "offense", "offence", "kidding", "joke")
+#: Most words of the noun phrase a clause-opening "no" heads ("no trans person deserves ...").
+NEGATED_SUBJECT_WORDS = 3
 
 _CLAUSE_END_RE = re.compile(r"[.!?;:,\n()]|\b(?:but|though|although|yet|because)\b")
 _BRIDGE = r"(?:\s+(?:" + "|".join(NEGATION_BRIDGE) + r"))*"
+#: A clause that opens with a negated subject: "nobody", "no one", or "no" and the noun phrase it heads ("no
+#: immigrant", "no trans person"): what the clause says of it, it denies of everyone.
+NEGATED_SUBJECT = (
+    r"(?:\b(?:nobody|noone|no one)|^\s*no\s+(?!(?:"
+    + "|".join(NOT_A_NEGATED_SUBJECT)
+    + r"|one)\b)(?:[a-z'-]+\s+){0,"
+    + str(NEGATED_SUBJECT_WORDS - 1)
+    + r"}?[a-z'-]+)"
+)
 _NEGATION_RE = re.compile(
     r"(?:\b(?:not|never|nobody|noone|no one)\b|\b(?:is|are|was|were|am|be)\s+no\b|(?<=')(?:s|re)\s+no\b|n't\b|"
     r"\bcannot\b"
-    # a negated subject and its auxiliaries: "nobody would (really) be ...", "no one has ever ..."
-    r"|\b(?:nobody|noone|no one)(?:\s*(?:"
+    # a negated subject and its auxiliaries: "nobody would (really) be ...", "no one has ever ...", "no child
+    # deserves to ..."
+    r"|"
+    + NEGATED_SUBJECT
+    + r"(?:\s*(?:"
     + "|".join(re.escape(a) for a in NEGATED_SUBJECT_AUXILIARIES)
-    + r")\b)+(?:\s+(?:really|ever|truly|honestly|be|been|have))*)"
+    + r")\b)*(?:\s+(?:really|ever|truly|honestly|be|been|have))*)"
     + _BRIDGE
     + r"\s*$"
 )
@@ -94,6 +117,14 @@ _REPORTED_RE = re.compile(
     r"spreading|repeating|posting)|^\s*(?:calling|saying|claiming|suggesting|implying))(?:\s+that)?"
     # someone named between the verb and the span: "stop calling THEM vermin" (but "stop saying stupid stuff")
     r"(?:\s+(?:the|a|an|these|those|all))*\s+(?!(?:the|a|an|these|those|all)\b)[\w'-]+\b[^.!?;:\n]*$"
+)
+#: Words said by whoever the clause holds to account, the span being what they say: "anyone who calls them
+#: [subhuman] ...", "people who say [they are vermin] ...". No verb of the writer's own between the call and the
+#: span ("anyone who calls me names is [an idiot]" is the writer's insult).
+_SAID_BY_THOSE_RE = re.compile(
+    r"\b(?:anyone|anybody|everyone|everybody|people|those|whoever|someone|somebody)\s+(?:who|that)\s+"
+    r"(?:(?:still|keeps?|ever)\s+)?(?:calls?|called|calling|says?|said|claims?|claimed)(?:\s+that)?"
+    r"(?:\s+(?!(?:is|are|was|were|be|should|must|will|would|can|could|deserves?|needs?)\b)[\w'-]+){0,4}\s*$"
 )
 #: Abuse the clause condemns before naming it: "it is not okay to threaten ...", "it's wrong to mock ...", "stop
 #: harassing ..." (session 15): the span that opens with the act (or follows it) is held up, not done.
@@ -280,7 +311,11 @@ def mentioned(
     if negatable and (inner is not None or negated(folded, start, end)):
         return True
     clause = _clause_before(folded, start)
-    return bool(_REPORTED_RE.search(clause) or _CONDEMNED_RE.search(clause + folded[start:end]))
+    return bool(
+        _REPORTED_RE.search(clause)
+        or _SAID_BY_THOSE_RE.search(clause)
+        or _CONDEMNED_RE.search(clause + folded[start:end])
+    )
 
 
 def without_negation(folded_span: str) -> str:

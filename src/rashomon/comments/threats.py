@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
+from .mention import NEGATED_SUBJECT
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Score of a threat by the kind of frame that introduces it.
@@ -35,6 +36,9 @@ NEGATION_LOOKBEHIND = 14
 # ---------------------------------------------------------------------------------------------------------
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+#: A sentence opening with a negated subject right before the frame ("no child deserves ...", "no one should ..."):
+#: the sentence denies the harm of everyone, it wishes it on no one.
+_NEGATED_SUBJECT_RE = re.compile(NEGATED_SUBJECT + r"\s*$")
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,400})[\"“”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){1,400}?)'(?!\w)")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|get|gets|got|getting|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
 
@@ -213,6 +217,8 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
                 if kind == "imperative" and not is_outcome and not p.target_after.match(sentence, end):
                     continue
                 if p.negation.search(sentence, max(0, frame.start() - NEGATION_LOOKBEHIND), start):
+                    continue
+                if _NEGATED_SUBJECT_RE.search(sentence, 0, frame.start()):
                     continue
                 if p.reporting.search(sentence, 0, frame.start()):
                     continue
