@@ -6,6 +6,8 @@ tests."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rashomon.comments import analyze_comments, spelling
 from rashomon.model import Analysis, Comment, Page
@@ -89,3 +91,14 @@ def test_a_disguised_word_gets_the_flags_of_the_word_with_evidence_on_what_was_t
         assert evidence.start >= got.start and evidence.end <= got.end
         shown = evidence.text
         assert typed in shown or shown in disguised, (shown, typed)
+
+
+@given(st.text(alphabet=st.sampled_from(list("abdegiklnstuv13$@! .\n-'KLDS")), max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_any_text_reads_with_a_map_back_onto_it(text):
+    read, back = spelling.reading(text)
+    if back is None:
+        assert read == text
+    else:
+        assert len(back) == len(read)
+        assert all(0 <= k < len(text) for k in back) and back == sorted(back)
