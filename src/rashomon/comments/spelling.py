@@ -18,7 +18,7 @@ Letters spaced or dotted apart (``i d i o t``, ``v.e.r.m.i.n``) span several tok
 them in a text and :func:`spaced_candidates` gives the joined words to look up.
 
 The lexicon knows few words; the models know many, but only as written. :func:`reading` gives the comment as the
-models read it: leet undone, spaced letters joined, and a word that is no English word read back to the harsh
+encoder reads it: leet undone, spaced letters joined, and a word that is no English word read back to the harsh
 word it misspells ("disgsuting", "d1sgust1ng", "k i l l"), the harsh words being VADER's strongly negative
 words and the violent verbs of ``threats.yaml`` (a word the lexicon lists is left to the lexicon's own rules).
 
@@ -67,10 +67,11 @@ READ_MAX_VALENCE = -2.0
 #: Harsh words this long or longer are read back from one dropped or swapped letter ("kill" from "klil").
 MIN_READ_WORD_CHARS = 4
 #: A token is read only with at least this many letters, and this share of its characters letters ("10th",
-#: "ar15", "$50" are left alone); a misspelling only from this many characters ("twt", "mof" stay as written).
+#: "ar15", "$50" are left alone).
 MIN_READ_TOKEN_LETTERS = 3
-MIN_MISSPELLING_CHARS = 4
 MIN_READ_LETTER_SHARE = 0.6
+#: A token is read as a misspelling only from this many characters ("twt", "mof" stay as written).
+MIN_MISSPELLING_CHARS = 4
 # ---------------------------------------------------------------------------------------------------------
 
 #: Leet digits and symbols to the letters they stand for (also the n-gram features' table, ``features``); "1" is
@@ -215,7 +216,7 @@ _DOUBLED_INFLECTION_RE = re.compile(r"([a-z]+?)([bdgklmnprtz])\2(?:ing|ed|er|ers
 
 
 def reading(text: str) -> tuple[str, list[int] | None]:
-    """``text`` as the abuse models read it, and for each character of the reading the offset in ``text`` it
+    """``text`` as the encoder reads it, and for each character of the reading the offset in ``text`` it
     stands for (None when the reading is ``text`` itself, as it is for most comments).
 
     Runs of letters spelled one at a time that make an English word are joined (:func:`join_spaced_offsets`), leet
@@ -275,6 +276,7 @@ def _read_word(token: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _read_token(token: str) -> str | None:
+    """:func:`_read_word` without the memory of tokens read as written."""
     letters = len(_ASCII_LETTERS_RE.findall(token))
     if letters < MIN_READ_TOKEN_LETTERS or letters < MIN_READ_LETTER_SHARE * len(token):
         return None
