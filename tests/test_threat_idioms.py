@@ -16,7 +16,7 @@ from rashomon.comments import threats
         "they'd better watch their backs from now on",
         "i'm bringing a knife to your meeting on friday",
         "round up the lot of them and put them in camps",
-        "they should all be rounded up and put in internment camps",
+        "they should all be rounded up and sent into internment camps",
         "we should put them in detention camps",
     ],
 )

@@ -222,7 +222,7 @@ def reading(text: str) -> tuple[str, list[int] | None]:
     Runs of letters spelled one at a time that make an English word are joined (:func:`join_spaced_offsets`), leet
     is undone in a token that then reads as an English or a harsh word, and a token that is no English word but a
     harsh word with one letter dropped or two neighbouring letters swapped is read as that word
-    (:func:`read_table`). A capitalised token is a name and left as written ("Palin" is not "pain")."""
+    (:func:`read_table`). A capitalised token is a name and left as written."""
     spaced = SPACED_RE.search(text.lower()) is not None
     joined, offsets = join_spaced_offsets_cased(text) if spaced else (text, None)
     # most tokens were seen before and read as written: one set difference instead of a look at each
