@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rashomon.comments import analyze_comments, spelling
-from rashomon.model import Analysis, Comment, Page
+from rashomon.comments import spelling
+from tests.test_comments_spelling import comment_of
 
 
 @pytest.mark.parametrize(
@@ -65,15 +65,6 @@ def test_the_edit_table_reads_no_common_word_or_other_form():
     assert all(len(word) >= spelling.MIN_READ_WORD_CHARS for word in table.values())
 
 
-def flagged(text: str) -> Comment:
-    page_text = "The harbour board met on Tuesday.\n\n" + text
-    start = page_text.index(text)
-    comment = Comment("c1", "reader", text, start, start + len(text))
-    analysis = Analysis(page=Page(text=page_text, comments=[comment]))
-    analyze_comments(analysis)
-    return analysis.page.comments[0]
-
-
 @pytest.mark.parametrize(
     "plain,disguised",
     [
@@ -83,7 +74,7 @@ def flagged(text: str) -> Comment:
     ],
 )
 def test_a_disguised_word_gets_the_flags_of_the_word_with_evidence_on_what_was_typed(plain, disguised):
-    want, got = flagged(plain), flagged(disguised)
+    want, got = comment_of(plain), comment_of(disguised)
     assert want.flags and set(got.flags) == set(want.flags)
     typed = disguised.split(" are ")[1].rstrip(".")
     assert got.evidence
