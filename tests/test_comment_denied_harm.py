@@ -94,3 +94,11 @@ def test_words_said_by_those_the_writer_holds_to_account_are_mentioned():
     text = "anyone who calls me names is an idiot"
     assert not mention.mentioned(text, text.index("idiot"), len(text))  # the writer's own insult
     assert "insult" in flags_of("Anyone who calls me names is an idiot.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No dude you are an idiot.", "no lie you are a moron.", "No, they should all be beaten."],
+)
+def test_a_no_that_is_an_interjection_denies_nothing(text):
+    assert flags_of(text) & {"insult", "threat"}

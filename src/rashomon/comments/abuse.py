@@ -27,7 +27,6 @@ from typing import Protocol, TypeVar
 import numpy as np
 
 from .. import heads
-from ..lazy import english_stop_words
 from . import lexicon, mention, sarcasm, spelling, threats
 from .features import batch_scoring, normalize_words, token_ids
 from .models import LinearModel, load_model
@@ -83,6 +82,13 @@ GROUP_NAME_JUDGED_BY_COMMENT = True
 DENIED_WORD_WEIGHT = 8.0
 #: Verbs of hatred a comment can deny beside the heavy words ("I don't hate ...": "hate" weighs ~7).
 DENIABLE_HATRED_RE = re.compile(r"(?:hate|hates|hated|despise|despises|detest|detests|loathe|loathes|abhor|abhors)")
+#: Closed-class words: a span of the span head made of these alone shows nothing ("no", "in", "of them"). Not a
+#: stop-word list, which holds "put", "fire", "nothing", "back" ("you should be put down" shows something).
+FUNCTION_WORDS = frozenset(
+    "a an the this that these those no not nor and or but if so of in on at to for with by from as into onto "
+    "is are was were be been am do does did it its i me my you your he him his she her we us our they them their "
+    "there here than then".split()
+)
 #: Acts of abuse a comment may deny as a whole ("nobody should ever threaten ...", "no man should hit ...", "I
 #: would never harass ..."): beside the violent verbs and outcomes of the threat patterns, a span denied by a
 #: negation is judged as a denial when it names one of these, although none is abusive on its own.
@@ -715,10 +721,9 @@ def abusive_on_its_own(folded_span: str, weight: float = NEGATABLE_WORD_WEIGHT) 
 
 
 def _function_words_only(folded_span: str) -> bool:
-    """Whether a folded phrase holds no word but function words ("no", "the", "of them"): nothing a moderator
-    could be shown as the abuse."""
-    stop = english_stop_words()
-    return all(word in stop for word in _WORD_RE.findall(folded_span))
+    """Whether a folded phrase holds no word but function words ("no", "the", "of them": ``FUNCTION_WORDS``):
+    nothing a moderator could be shown as the abuse."""
+    return all(word in FUNCTION_WORDS for word in _WORD_RE.findall(folded_span))
 
 
 def _names_harm(folded_span: str) -> bool:
@@ -771,18 +776,24 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
     group_only = [only for only, keep in zip(group_only, named_people) if keep]
     if GROUP_NAME_JUDGED_BY_COMMENT and not denies:
         denies = mention.speaks_well(folded) or _denies_abuse(folded, quoted)
+    harm_denied = _harm_denied_in(folded, quoted) if any(group_only) and not denies else []
     return [
         span
         for span, only in zip(kept, group_only)
-        if not only or not (denies or (GROUP_NAME_JUDGED_BY_COMMENT and mention.named_as_own(folded, span.start)))
+        if not only
+        or not (
+            denies
+            or any(a <= span.start < b for a, b in harm_denied)
+            or (GROUP_NAME_JUDGED_BY_COMMENT and mention.named_as_own(folded, span.start))
+        )
     ]
 
 
 def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
     """Whether the folded comment only mentions abuse somewhere (denied, quoted, reported): a lexicon insult or
     phrase, a word of ``DENIED_WORD_WEIGHT`` (the span head need not have marked it: "Mexicans are not
-    disgusting" is marked on the group alone), a verb of hatred ("I don't hate ...") or a word of harm
-    (:func:`_names_harm`: "I would never hurt ...", "no one deserves to die")."""
+    disgusting" is marked on the group alone), a verb of hatred ("I don't hate ...") or a violent verb of the threat
+    patterns ("I would never hurt ...")."""
     for hit in lexicon_hits(folded, folded):
         if hit.label == "insult" or (hit.label == "identity_attack" and " " in folded[hit.start : hit.end]):
             if mention.mentioned(folded, hit.start, hit.end, quoted):
@@ -791,17 +802,32 @@ def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
     if not words:
         return False
     strong = _heavy_words([m.group(0) for m in words], DENIED_WORD_WEIGHT)
-    for m, heavy in zip(words, strong.tolist()):
-        if heavy or DENIABLE_HATRED_RE.fullmatch(m.group(0)):
-            if mention.mentioned(folded, m.start(), m.end(), quoted):
-                return True
-        # harm compares with nothing: "no one deserves to die like that" denies it, where "not a coward like you"
-        # calls someone a coward
-        elif _names_harm(m.group(0)) and (
-            mention.negated(folded, m.start()) or mention.mentioned(folded, m.start(), m.end(), quoted)
-        ):
-            return True
-    return False
+    violent = threats.patterns().verb
+    return any(
+        (heavy or violent.fullmatch(m.group(0)) or DENIABLE_HATRED_RE.fullmatch(m.group(0)))
+        and mention.mentioned(folded, m.start(), m.end(), quoted)
+        for m, heavy in zip(words, strong.tolist())
+    )
+
+
+_SENTENCE_RE = re.compile(r"[^.!?\n]+")
+
+
+def _harm_denied_in(folded: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of the folded comment that deny or hold up a word of harm (:func:`_names_harm`: "no one
+    deserves to die", "nobody should ever threaten ..."): a group's name in such a sentence is no evidence. Judged
+    per sentence: "I can't beat this level" denies nothing of the group named in the next."""
+    found = []
+    for sentence in _SENTENCE_RE.finditer(folded):
+        for m in _WORD_RE.finditer(folded, sentence.start(), sentence.end()):
+            # harm compares with nothing: "no one deserves to die like that" denies it, where "not a coward like
+            # you" calls someone a coward
+            if _names_harm(m.group(0)) and (
+                mention.negated(folded, m.start()) or mention.mentioned(folded, m.start(), m.end(), quoted)
+            ):
+                found.append((sentence.start(), sentence.end()))
+                break
+    return found
 
 
 def _used(folded: str, hits: list[Hit]) -> list[Hit]:

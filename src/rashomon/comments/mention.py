@@ -76,6 +76,11 @@ NEGATED_SUBJECT_AUXILIARIES = (
 )
 #: Words after a clause-opening "no" that make no negated subject ("no wonder they ...", "no doubt ...").
 NOT_A_NEGATED_SUBJECT = ("wonder", "doubt", "surprise", "way", "matter", "offense", "offence", "kidding", "joke")
+#: Words a noun phrase headed by "no" never holds: a pronoun or a determiner starts another subject, and the "no"
+#: was an interjection ("no dude you are ...", "no lie those people ...").
+NOT_IN_A_NEGATED_SUBJECT = (
+    "i|me|my|you|your|u|ur|he|him|his|she|her|we|us|our|they|them|their|it|its|this|that|these|those|the|a|an"
+)
 #: Most words of the noun phrase a clause-opening "no" heads ("no trans person deserves ...").
 NEGATED_SUBJECT_WORDS = 3
 
@@ -83,12 +88,17 @@ _CLAUSE_END_RE = re.compile(r"[.!?;:,\n()]|\b(?:but|though|although|yet|because)
 _BRIDGE = r"(?:\s+(?:" + "|".join(NEGATION_BRIDGE) + r"))*"
 #: A clause that opens with a negated subject: "nobody", "no one", or "no" and the noun phrase it heads ("no
 #: immigrant", "no trans person"): what the clause says of it, it denies of everyone.
+_NP_WORD = r"(?!(?:" + NOT_IN_A_NEGATED_SUBJECT + r")\b)[a-z'-]+"
 NEGATED_SUBJECT = (
     r"(?:\b(?:nobody|noone|no one)|^\s*no\s+(?!(?:"
     + "|".join(NOT_A_NEGATED_SUBJECT)
-    + r"|one)\b)(?:[a-z'-]+\s+){0,"
+    + r"|one)\b)(?:"
+    + _NP_WORD
+    + r"\s+){0,"
     + str(NEGATED_SUBJECT_WORDS - 1)
-    + r"}?[a-z'-]+)"
+    + r"}?"
+    + _NP_WORD
+    + ")"
 )
 _NEGATION_RE = re.compile(
     r"(?:\b(?:not|never|nobody|noone|no one)\b|\b(?:is|are|was|were|am|be)\s+no\b|(?<=')(?:s|re)\s+no\b|n't\b|"
@@ -99,12 +109,15 @@ _NEGATION_RE = re.compile(
     + NEGATED_SUBJECT
     + r"(?:\s*(?:"
     + "|".join(re.escape(a) for a in NEGATED_SUBJECT_AUXILIARIES)
-    + r")\b)*(?:\s+(?:really|ever|truly|honestly|be|been|have))*)"
+    + r")\b)+(?:\s+(?:really|ever|truly|honestly|be|been|have))*)"
     + _BRIDGE
     + r"\s*$"
 )
 #: Negations that do not deny what follows: they sharpen it or order it ("not just stupid", "don't be a fool"),
 #: or compare ("not a coward like you": see ``_COMPARED_RE``).
+_LEADING_AUXILIARIES_RE = re.compile(
+    r"(?:(?:" + "|".join(re.escape(a) for a in NEGATED_SUBJECT_AUXILIARIES) + r")\b\s*)+"
+)
 _NOT_DENIAL_RE = re.compile(
     r"\b(?:not (?:just|only|merely|simply|even)|(?:don'?t|do not|never) (?:be|act|sound|look)(?: like)?|"
     r"no (?:wonder|doubt|surprise)|nothing but|none other than|no better than|nobody but)\b"
@@ -153,8 +166,12 @@ def _clause_before(folded: str, start: int) -> str:
 
 def negated(folded: str, start: int, end: int | None = None) -> bool:
     """Whether the span at ``start`` (to ``end``) of the folded comment is denied by a negation just before it,
-    not followed by a comparison ("not a coward like you" is an insult), not in a question."""
+    not followed by a comparison ("not a coward like you" is an insult), not in a question. A span that opens with
+    the auxiliaries a negated subject takes is read with them before it ("no man [should hit a woman]")."""
     before = _clause_before(folded, start)
+    lead = _LEADING_AUXILIARIES_RE.match(folded, start, end if end is not None else len(folded))
+    if lead is not None:
+        before += lead.group(0)
     found = _NEGATION_RE.search(before)
     if found is None or _NOT_DENIAL_RE.search(before, max(0, found.start() - 3)):  # from "do" of "don't"
         return False

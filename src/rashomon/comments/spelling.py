@@ -264,12 +264,14 @@ def join_spaced_offsets_cased(text: str) -> tuple[str, list[int]]:
 #: difference: a worker's vocabulary saturates.
 _AS_WRITTEN: set[str] = set()
 READ_CACHE_SIZE = 200_000
+#: Longer tokens are not remembered (a 20,000-letter "word" must not stay in memory).
+READ_CACHE_TOKEN_CHARS = 40
 
 
 def _read_word(token: str) -> str | None:
     """The word a token is read as, or None to keep it as written (remembered in ``_AS_WRITTEN``)."""
     word = _read_token(token)
-    if word is None and len(_AS_WRITTEN) < READ_CACHE_SIZE:
+    if word is None and len(token) <= READ_CACHE_TOKEN_CHARS and len(_AS_WRITTEN) < READ_CACHE_SIZE:
         _AS_WRITTEN.add(token)
     return word
 

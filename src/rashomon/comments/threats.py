@@ -10,6 +10,7 @@ which serves as the threat score (measured on ``eval/data/threats.jsonl`` by ``e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,12 +34,17 @@ NO_MATCH_SCORE = 0.02
 MAX_FRAME_GAP = 120
 #: Characters before a frame searched for a negation ("nobody deserves ...", "I don't wish ...").
 NEGATION_LOOKBEHIND = 14
+#: Most characters of a negated subject opening the sentence before a frame ("no young trans person deserves ...");
+#: a longer opening is no such subject (and the look stays cheap on long comments).
+NEGATED_SUBJECT_MAX_CHARS = 60
 # ---------------------------------------------------------------------------------------------------------
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
-#: A sentence opening with a negated subject right before the frame ("no child deserves ...", "no one should ..."):
-#: the sentence denies the harm of everyone, it wishes it on no one.
+#: A sentence opening with a negated subject right before a frame of what is due ("no child deserves ...", "no one
+#: should ..."): the sentence denies the harm of everyone, it wishes it on no one. Frames with a subject of their
+#: own ("I will ...") are not read so ("no more warnings, I will ..." is a threat).
 _NEGATED_SUBJECT_RE = re.compile(NEGATED_SUBJECT + r"\s*$")
+_NEGATED_SUBJECT_FRAMES = frozenset({"deserve", "modal", "weak"})
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,400})[\"“”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){1,400}?)'(?!\w)")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|get|gets|got|getting|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
 
@@ -196,9 +202,15 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
         violence = list(_violence(sentence, p))
         if not violence:  # most sentences of a comment: skip the frame patterns
             continue
-        frames = [(kind, m) for kind, rx in p.frames for m in rx.finditer(sentence)]
+        frames = sorted(
+            ((kind, m) for kind, rx in p.frames for m in rx.finditer(sentence)), key=lambda found: found[1].end()
+        )
         if not frames:
             continue
+        frame_ends = [m.end() for _, m in frames]
+        # where the sentence's first report ends: a frame after it is reported, not uttered (one scan, not one
+        # per frame and outcome)
+        reported_from = next((m.end() for m in p.reporting.finditer(sentence)), None)
         for start, end, is_outcome in violence:
             abs_start, abs_end = base + start, base + end
             if any(ms < abs_end and abs_start < me for ms, me in metaphors):
@@ -206,11 +218,13 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
             if quote_cue and any(qs <= abs_start and abs_end <= qe for qs, qe in quoted):
                 continue
             best: ThreatHit | None = None
-            for kind, frame in frames:
+            # only the frames that end at most MAX_FRAME_GAP before the outcome (a long comment has many)
+            near = frames[bisect_left(frame_ends, start - MAX_FRAME_GAP) : bisect_right(frame_ends, start)]
+            for kind, frame in near:
                 gap = start - frame.end()
                 if gap < 0 or gap > MAX_FRAME_GAP or (kind == "imperative" and gap != 0):
                     continue
-                if kind == "weak" and (not is_outcome or p.reporting.search(sentence)):
+                if kind == "weak" and (not is_outcome or reported_from is not None):
                     continue
                 if not is_outcome and not _targeted(sentence, start, end, frame.end(), p):
                     continue
@@ -218,9 +232,13 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
                     continue
                 if p.negation.search(sentence, max(0, frame.start() - NEGATION_LOOKBEHIND), start):
                     continue
-                if _NEGATED_SUBJECT_RE.search(sentence, 0, frame.start()):
+                if (
+                    kind in _NEGATED_SUBJECT_FRAMES
+                    and frame.start() <= NEGATED_SUBJECT_MAX_CHARS
+                    and _NEGATED_SUBJECT_RE.search(sentence, 0, frame.start())
+                ):
                     continue
-                if p.reporting.search(sentence, 0, frame.start()):
+                if reported_from is not None and reported_from <= frame.start():
                     continue
                 weight = FRAME_WEIGHTS[kind]
                 if best is None or weight > best.weight:
