@@ -117,6 +117,14 @@ def test_sigkill_then_resume_writes_every_page_exactly_once(tmp_path: Path):
     assert interrupted >= 3  # the kills landed while batches were running
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child: Ctrl-C handled as a shell leaves it. A signal ignored in the test process (an earlier test
+    that ran a pool initializer in-process sets SIGINT to SIG_IGN) would be inherited across exec, and Python
+    installs no KeyboardInterrupt handler for an ignored SIGINT: the batch would never see the interrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 @pytest.mark.slow
 def test_ctrl_c_stops_cleanly_keeps_finished_pages_and_resume_finishes(tmp_path: Path):
     corpus = make_corpus(tmp_path / "corpus")
@@ -127,6 +135,7 @@ def test_ctrl_c_stops_cleanly_keeps_finished_pages_and_resume_finishes(tmp_path:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     deadline = time.monotonic() + RUN_TIMEOUT_S
     while committed_parts(out) < 2 and process.poll() is None and time.monotonic() < deadline:
