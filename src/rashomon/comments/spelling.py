@@ -257,7 +257,7 @@ def join_spaced_offsets_cased(text: str) -> tuple[str, list[int]]:
     if len(lowered) != len(text):
         return text, list(range(len(text)))
     joined, offsets = join_spaced_offsets(lowered)
-    return "".join(text[k] if joined[i] != " " or text[k] == " " else " " for i, k in enumerate(offsets)), offsets
+    return "".join(text[k] if c.isalpha() else c for c, k in zip(joined, offsets)), offsets
 
 
 #: Tokens read as written, remembered (up to ``READ_CACHE_SIZE``) so that a comment of known tokens costs one set
@@ -325,17 +325,11 @@ def harsh_words() -> frozenset[str]:
     return frozenset(w for w in words if len(w) >= MIN_READ_WORD_CHARS and not slurs.fullmatch(w))
 
 
-@lru_cache(maxsize=1)
 def _vader_words() -> dict[str, float]:
-    """VADER's lexicon, word -> valence (its plain lowercase words; empty without VADER, a dependency)."""
-    try:
-        import vaderSentiment
+    """VADER's lexicon, word -> valence: its plain lowercase words, from the analyzer the stance step loads."""
+    from .stance import vader
 
-        vader = Path(vaderSentiment.__file__).with_name("vader_lexicon.txt").read_text("utf-8")
-    except (ImportError, OSError):
-        return {}
-    parts = (line.split("\t") for line in vader.splitlines())
-    return {p[0]: float(p[1]) for p in parts if len(p) > 1 and p[0].isalpha() and p[0].islower()}
+    return {word: valence for word, valence in vader().lexicon.items() if word.isalpha() and word.islower()}
 
 
 @lru_cache(maxsize=1)
@@ -394,10 +388,8 @@ def english_words() -> frozenset[str]:
     of the installed spaCy English pipeline's vocabulary (~49,000 lowercase words seen in its training text,
     with names and common misspellings: "certin", "ozzie"), and scikit-learn's stop words. Loaded once per
     process (~0.35 s)."""
-    with gzip.open(data_path(settings.ENCODER_TOKENIZER), "rt", encoding="utf-8") as handle:
-        words = set(json.load(handle)["model"]["vocab"])
-    words.update(_spacy_strings())
-    return frozenset(w for w in words if w.isascii() and w.isalpha() and w.islower()) | english_stop_words()
+    spacy_words = (w for w in _spacy_strings() if w.isascii() and w.isalpha() and w.islower())
+    return _common_words() | frozenset(spacy_words) | english_stop_words()
 
 
 def _spacy_strings() -> list[str]:
