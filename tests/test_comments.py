@@ -809,7 +809,10 @@ def test_removal_of_officials_and_plans_and_reported_shootings_are_not_threats(t
         ("He wrote a letter. You are scum.", "scum", False),
         ("Standing up to invaders turns an eye doctor into a brutal tyrant.", "brutal tyrant", False),
         ('He asked for "more time to read the report" and then called us morons.', "morons", False),
-        ('"You lot are a bunch of spineless cowards who never read the report," the skipper wrote.', "cowards", False),
+        # a long quotation is no scare quote; on its own it is the writer's, with the writer's sentence going on
+        # after it it is someone's words reported (session 35)
+        ('"You lot are a bunch of spineless cowards who never read the report."', "cowards", False),
+        ('"You lot are a bunch of spineless cowards who never read the report," the skipper wrote.', "cowards", True),
     ],
 )
 def test_denied_quoted_or_reported_abuse_is_mentioned_not_used(text, word, is_mentioned):

@@ -193,7 +193,10 @@ def _lexicon() -> _Lexicon:
         phrases = [p for p in lists.get(category, []) if _is_phrase(p)]
         if category == "identity_attack":
             # {groups} filled in
-            phrases += [lexicon.alternation([item], data) for item in data["dehumanizing"] + data.get("hatred", [])]
+            phrases += [
+                lexicon.alternation([item], data)
+                for item in data["dehumanizing"] + data.get("hatred", []) + data.get("contempt", [])
+            ]
         if words:
             token.append((category, re.compile(lexicon.alternation(words))))
         if phrases:
@@ -266,6 +269,12 @@ def _spaced_hits(folded: str) -> list[Hit]:
     return hits
 
 
+def _word_hit(category: str, start: int, token: str) -> Hit:
+    """The hit of a lexicon token at ``start``, without the quotation marks or hyphens around it ("'scum'")."""
+    lead = len(token) - len(token.lstrip("'-"))
+    return Hit(category, start + lead, start + len(token.rstrip("'-")), _hit_weight(category))
+
+
 def _hit_weight(category: str) -> float:
     if category.startswith("profanity:"):
         return PROFANITY_FLOORS[category.split(":", 1)[1]]
@@ -288,7 +297,7 @@ def lexicon_hits(
         for match in _TOKEN_RE.finditer(folded):
             category = _token_category(match.group(0).strip("'-"))
             if category is not None:
-                word_hits.append(Hit(category, match.start(), match.end(), _hit_weight(category)))
+                word_hits.append(_word_hit(category, match.start(), match.group(0)))
         word_hits += _spaced_hits(folded)
     hits = list(word_hits)
     for category, pattern in _lexicon().phrase if phrases else ():
@@ -423,7 +432,7 @@ def _place_words(folded: str, words: list[str]) -> list[Hit]:
         if start < 0:  # cannot happen for tokens of this text; never place a hit wrongly
             return lexicon_hits(folded, folded, phrases=False)
         category = _token_infos[word][0] if _token_infos.get(word) else _token_category(word.strip("'-"))
-        hits.append(Hit(category, start, start + len(word), _hit_weight(category)))
+        hits.append(_word_hit(category, start, word))
         position = start + len(word)
     return hits
 

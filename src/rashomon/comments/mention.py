@@ -11,7 +11,12 @@ condemn it. A span (the span head's phrase, a lexicon insult word, a dehumanizin
   or inside scare quotes: a few words in double quotation marks that hold a label at arm's length (a "brutal
   dictator", the "evil" enemy);
 * its clause says it of someone else's words: "stop calling ...", "saying that ...", "calling them X is ...", or
-  condemns the act it names: "it is not okay to threaten ...", "stop harassing ..." (session 15).
+  condemns the act it names: "it is not okay to threaten ...", "stop harassing ..." (session 15); or names the
+  claim that follows as false: "the lie that ...", "the myth that ..."; or asks why anyone would do it ("why would
+  anyone want to hurt ...?"), or a reporting clause after it gives them to someone ("..., says the poster";
+  session 35);
+* it sits in a quotation of a whole statement that the writer's own sentence goes on after ("Is '...' really the
+  best argument you have?").
 
 A group's name is not abusive on its own (:func:`names_a_group_only`), so a negation before it denies nothing.
 Tried and left out (issue 22): dropping the span head's spans that only name a group ("I love gay people"
@@ -37,13 +42,18 @@ from . import lexicon
 #: Words that may stand between a negation and the word it denies ("are not a disgrace", "not so stupid",
 #: "would never ever hurt"); any other word means the negation governs something else ("can't fix stupid",
 #: "don't watch moron movies"), so the span is used, not denied. Chosen on OLID development tweets (issue 22).
-NEGATION_BRIDGE = ("a", "an", "so", "that", "very", "really", "at", "ever", "be", "being", "even", "remotely")
+NEGATION_BRIDGE = ("a", "an", "so", "that", "very", "really", "at", "ever", "be", "being", "even", "remotely", "all")
 #: Most characters between a cue ("said", "like", "calling") and the opening quotation mark it introduces.
 QUOTE_CUE_GAP = 30
 #: Most words in double quotation marks with no cue before them that are scare quotes: a label the writer holds
 #: at arm's length ('from a doctor to a "brutal dictator"', 'the "evil" Russians'), not words the writer uses.
 #: Issue 22: the encoder mode flagged a comment mocking a label for the label's words.
 SCARE_QUOTE_WORDS = 3
+#: Fewest words of a quotation with no cue that is someone's words held up when the writer's own words go on
+#: around it in the comment ("Is 'they are all ...' really your best argument?"): a whole statement in quotation
+#: marks inside the writer's sentence is quoted, not said (issue 22, session 35). A comment that is nothing but a
+#: quotation is the writer's, and so is one the writer claims ("'...' is what I always say").
+EMBEDDED_QUOTE_WORDS = 3
 # ---------------------------------------------------------------------------------------------------------
 
 #: Auxiliaries a negated subject may take before the words it denies ("nobody would be better off without ...",
@@ -131,6 +141,58 @@ _REPORTED_RE = re.compile(
     # someone named between the verb and the span: "stop calling THEM vermin" (but "stop saying stupid stuff")
     r"(?:\s+(?:the|a|an|these|those|all))*\s+(?!(?:the|a|an|these|those|all)\b)[\w'-]+\b[^.!?;:\n]*$"
 )
+#: A claim the clause names as false before stating it: "the lie that ...", "spreading the myth that ...", "this
+#: tired stereotype that ..." (session 35): what follows "that" is the claim held up, not the writer's.
+_FALSE_CLAIM_RE = re.compile(
+    r"\b(?:lies?|myths?|falsehoods?|smears?|slanders?|tropes?|canards?|stereotypes?|conspiracy theor(?:y|ies)|"
+    r"nonsense|propaganda|fiction|fantasy|misconceptions?|prejudices?|(?:false|bogus|baseless|absurd|ridiculous)\s+"
+    r"(?:claims?|ideas?|notions?|narratives?|beliefs?))\s+(?:that|about how)\b[^.!?;:,\n]*$"
+)
+#: A question that asks why anyone would do the act the span names, denying that anyone should: "why would anyone
+#: (want to) hurt ...", "why should people ever ..." (session 35).
+_WHY_WOULD_ANYONE_RE = re.compile(
+    r"\bwhy (?:on earth )?(?:would|should|do|does|did) (?:anyone|anybody|someone|somebody|people|you|they|we)\s+"
+    r"(?:(?:ever|even|really|possibly|want to|wish to|need to|try to|like to)\s+)*$"
+)
+#: A claim the sentence denies or calls false before stating it (session 35): "I don't think ...", "nobody here
+#: believes ...", "it's not true that ...", "it is absurd to claim ...", "I refuse to believe ...", "stop
+#: pretending ...", "I can't believe people still think ...". The claim runs from the matrix to the span with no
+#: clause break ("I don't think so, but ..." denies nothing after the comma).
+_MATRIX_NEGATION = r"(?:don't|do not|doesn't|does not|didn't|did not|never|wouldn't|won't|will not|nobody|no one|noone)"
+_THINK_OR_SAY = (
+    r"(?:think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|agree|agrees|accept|"
+    r"accepts|buy|buys|suppose|imagine|tell me|pretend|pretends)"
+)
+_DENIED_CLAIM_RE = re.compile(
+    r"(?:\b"
+    + _MATRIX_NEGATION
+    + r"(?:\s+[\w'-]+)?\s+(?:(?:really|honestly|for a second|for one second|ever|even)\s+)*"
+    + _THINK_OR_SAY
+    + r"|\b(?:it's|it is|that's|that is|it was|this is)\s+(?:(?:simply|just|completely|totally|absolutely|plainly|"
+    r"utterly|so)\s+)?(?:not true|untrue|false|absurd|ridiculous|nonsense|wrong|bullshit|an? (?:lie|myth|trope|smear|"
+    r"stereotype))(?:\s+to\s+(?:say|claim|think|suggest|believe|pretend|imply))?"
+    r"|\b(?:refuse|refused|refuses) to (?:believe|accept|think|say)"
+    r"|\b(?:can't|cannot) believe (?:that )?(?:people|anyone|anybody|some people|you|they|folks)\s+(?:still\s+)?"
+    + _THINK_OR_SAY
+    + r"|\b(?:stop|quit)\s+(?:pretending|thinking|believing|acting like))"
+    r"(?:\s+that)?(?:(?!\b(?:but|and|because|so|yet)\b)[^.!?;:,\n]){0,60}$"
+)
+#: A sentence that opens by naming the claim after it as said: "Saying ... is an old trope", "Claiming that ..."
+_CLAIM_OPENS_RE = re.compile(r"\s*(?:saying|claiming|suggesting|implying|pretending)(?:\s+that)?\s+$")
+#: Someone else's claim a question asks about: "why do people keep saying ...?" (session 35).
+_ASKED_ABOUT_RE = re.compile(
+    r"\b(?:keep|keeps|kept|still)\s+(?:saying|claiming|repeating|pretending|thinking)(?:\s+that)?"
+    r"(?:(?!\b(?:but|and|because|so|yet)\b)[^.!?;:,\n]){0,60}$"
+)
+#: A reporting clause after the span, in its sentence: "... are dangerous, says the poster", "..., he claimed"
+#: (session 35): the words before it are someone's, reported; not when everyone says them ("..., says everyone":
+#: the writer's own verdict).
+_REPORTED_AFTER_RE = re.compile(
+    r"[^.!?;\n]{0,40}?,\s*(?:(?:he|she|they|someone|somebody|people|(?:the|this|that|a|an|my|your|his|her|their)"
+    r"(?:\s+[\w'-]+){1,2})\s+)?(?:says|said|claims|claimed|writes|wrote|insists|insisted|argues|argued|"
+    r"tweeted|posted)\b(?!\s+(?:everyone|everybody|anyone|anybody|all|every|most|the world)\b)"
+    r"|[^.!?;\n]{0,40}?,\s*according to\b"
+)
 #: Words said by whoever the clause holds to account, the span being what they say: "anyone who calls them
 #: [subhuman] ...", "people who say [they are vermin] ...". No verb of the writer's own between the call and the
 #: span ("anyone who calls me names is [an idiot]" is the writer's insult).
@@ -198,7 +260,27 @@ def quoted_regions(folded: str) -> list[tuple[int, int]]:
         for m in _QUOTE_RE.finditer(folded)
         if _QUOTE_CUE_RE.search(folded, max(0, m.start() - 40 - QUOTE_CUE_GAP), m.start())
         or (m.group(1) is not None and len(m.group(1).split()) <= SCARE_QUOTE_WORDS)
+        or _embedded(folded, m)
     ]
+
+
+def _embedded(folded: str, quotation: re.Match) -> bool:
+    """Whether a quotation of ``EMBEDDED_QUOTE_WORDS`` words or more sits inside a sentence the writer goes on
+    with after it ("Is '...' really the best you have?", "'...' is a lie")."""
+    inner = quotation.group(1) if quotation.group(1) is not None else quotation.group(2)
+    after = _SENTENCE_END_RE.split(folded[quotation.end() :], maxsplit=1)[0]
+    return (
+        len(inner.split()) >= EMBEDDED_QUOTE_WORDS
+        and _WORD_RUN_RE.search(after) is not None
+        and _QUOTE_CLAIMED_RE.search(after) is None
+    )
+
+
+#: Words after a quotation by which the writer claims it ("'...' is what I always say", "'...' is the truth").
+_QUOTE_CLAIMED_RE = re.compile(
+    r"\b(?:what (?:i|we)|(?:i|we) (?:\w+ )?(?:say|said|think|believe|agree)|so true|(?:is|are) (?:true|right|correct|"
+    r"a fact|the truth)|exactly)\b"
+)
 
 
 #: Words that may stand beside a group's name in a span that only names the group ("all the gay people").
@@ -208,9 +290,11 @@ _GROUP_FILLERS = frozenset(
 )
 #: Fillers that name people in general: a span of nothing else names no one to abuse ("the people").
 _PEOPLE = frozenset("people person persons folk folks men man women woman kids community communities".split())
-#: A span's own negation ("never hurt ..."), but not "can't stand", which declares dislike, not its denial.
+#: A span's own negation ("never hurt ..."), but not "can't stand" or "can't bear", which declare dislike, nor "not
+#: one" / "not a single", which count ("not one of them has ever ...").
 _SPAN_NEGATION_RE = re.compile(
-    r"(?:not|never|nobody|don't|dont|doesn't|didn't|won't|wouldn't|(?:cannot|can't)(?!\s+stand\b))\s+"
+    r"(?:not(?!\s+(?:one|a single)\b)|never|nobody|don't|dont|doesn't|didn't|won't|wouldn't|"
+    r"(?:cannot|can't)(?!\s+(?:stand|bear|tolerate)\b))\s+"
 )
 
 
@@ -283,7 +367,9 @@ _WORD_RUN_RE = re.compile(r"[\w'-]+")
 @lru_cache(maxsize=1)
 def _regard() -> tuple[re.Pattern, re.Pattern]:
     data = lexicon.load("abuse")
-    return re.compile(lexicon.alternation(data["regard"])), re.compile(lexicon.alternation(data["self_identification"]))
+    return re.compile(lexicon.alternation(data["regard"], data)), re.compile(
+        lexicon.alternation(data["self_identification"])
+    )
 
 
 def speaks_well(folded: str) -> bool:
@@ -325,14 +411,38 @@ def mentioned(
     if any(qs <= start and end <= qe for qs, qe in quoted):
         return True
     inner = _SPAN_NEGATION_RE.match(folded, start, end)  # the span opens with its own negation: "never hurt X"
-    if negatable and (inner is not None or negated(folded, start, end)):
+    if negatable and (inner is not None or negated(folded, start, end) or _claim_not_made(folded, start)):
         return True
     clause = _clause_before(folded, start)
     return bool(
         _REPORTED_RE.search(clause)
         or _SAID_BY_THOSE_RE.search(clause)
+        or _FALSE_CLAIM_RE.search(folded[max(0, start - 200) : start] + _opening_that(folded, start, end))
+        or _REPORTED_AFTER_RE.match(folded, end) is not None
+        or (_WHY_WOULD_ANYONE_RE.search(clause) is not None and _in_question(folded, start))
         or _CONDEMNED_RE.search(clause + folded[start:end])
     )
+
+
+def _claim_not_made(folded: str, start: int) -> bool:
+    """Whether the span at ``start`` is part of a claim the writer does not make: one its sentence denies or calls
+    false (``_DENIED_CLAIM_RE``), one a sentence opens by naming as said ("Saying ... is a trope"), or someone
+    else's claim a question asks about (``_ASKED_ABOUT_RE``)."""
+    sentence = _SENTENCE_END_RE.split(folded[max(0, start - 200) : start])[-1]
+    if _CLAIM_OPENS_RE.match(sentence):
+        return True
+    if _in_question(folded, start):  # "don't you think ...?" asserts; "why do people keep saying ...?" asks
+        return _ASKED_ABOUT_RE.search(sentence) is not None
+    return _DENIED_CLAIM_RE.search(sentence) is not None
+
+
+def _opening_that(folded: str, start: int, end: int) -> str:
+    """The "that " a span opens with ("[that refugees] are ..."), read as part of the clause before it."""
+    found = _THAT_RE.match(folded, start, end)
+    return found.group(0) if found else ""
+
+
+_THAT_RE = re.compile(r"that\s+")
 
 
 def without_negation(folded_span: str) -> str:

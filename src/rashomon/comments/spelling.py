@@ -19,8 +19,10 @@ them in a text and :func:`spaced_candidates` gives the joined words to look up.
 
 The lexicon knows few words; the models know many, but only as written. :func:`reading` gives the comment as the
 encoder reads it: leet undone, spaced letters joined, and a word that is no English word read back to the harsh
-word it misspells ("disgsuting", "d1sgust1ng", "k i l l"), the harsh words being VADER's strongly negative
-words and the violent verbs of ``threats.yaml`` (a word the lexicon lists is left to the lexicon's own rules).
+word it misspells ("disgsuting", "d1sgust1ng", "k i l l") or to a harsh word run together with a common one
+("mostrepulsive", "Idespise"), the harsh words being VADER's strongly negative words, the violent verbs of
+``threats.yaml`` and the abuse lexicon's insults and words of contempt (a slur is left to the lexicon's own
+rules).
 
 Precision first: each rule needs the variant to match the lexicon itself, and the edit and join rules keep
 off English words, so "loses" is never read as "losers".
@@ -70,8 +72,16 @@ MIN_READ_WORD_CHARS = 4
 #: "ar15", "$50" are left alone).
 MIN_READ_TOKEN_LETTERS = 3
 MIN_READ_LETTER_SHARE = 0.6
+#: ... and from this share when its leet undone spells a harsh word ("d3sp1s3": 4 letters of 7).
+MIN_HARSH_LETTER_SHARE = 0.5
 #: A token is read as a misspelling only from this many characters ("twt", "mof" stay as written).
 MIN_MISSPELLING_CHARS = 4
+#: Words a harsh word is read back from when run together with them ("idespise", "mostrepulsive", "hatethem"), and
+#: the shortest other common word that may be ("disgustingpeople").
+READ_JOINED_WORDS = frozenset(
+    "i u ur r you we they them he she him her all the these those so most are is am be very such ya yall ppl".split()
+)
+MIN_READ_JOINED_CHARS = 5
 # ---------------------------------------------------------------------------------------------------------
 
 #: Leet digits and symbols to the letters they stand for (also the n-gram features' table, ``features``); "1" is
@@ -239,7 +249,7 @@ def reading(text: str) -> tuple[str, list[int] | None]:
         pieces.append(joined[last : match.start()])
         mapped.extend(range(last, match.start()))
         pieces.append(word)
-        mapped.extend(match.start() + min(k, len(match.group(0)) - 1) for k in range(len(word)))
+        mapped.extend(match.start() + k for k in _letter_offsets(word, match.group(0)))
         last = match.end()
     if not pieces:
         return joined, offsets
@@ -248,6 +258,15 @@ def reading(text: str) -> tuple[str, list[int] | None]:
     if offsets is not None:
         mapped = [offsets[k] for k in mapped]
     return "".join(pieces), mapped
+
+
+def _letter_offsets(word: str, token: str) -> list[int]:
+    """For each character of a token's reading, the offset in the token it stands for: letter for letter, a space
+    the reading adds between two run-together words standing for the letter after it."""
+    if len(word) == len(token) + 1 and " " in word and word.replace(" ", "", 1).lower() == token.lower():
+        gap = word.index(" ")
+        return list(range(gap)) + [gap] + list(range(gap, len(token)))
+    return [min(k, len(token) - 1) for k in range(len(word))]
 
 
 def join_spaced_offsets_cased(text: str) -> tuple[str, list[int]]:
@@ -280,25 +299,55 @@ def _read_word(token: str) -> str | None:
 def _read_token(token: str) -> str | None:
     """:func:`_read_word` without the memory of tokens read as written."""
     letters = len(_ASCII_LETTERS_RE.findall(token))
-    if letters < MIN_READ_TOKEN_LETTERS or letters < MIN_READ_LETTER_SHARE * len(token):
+    if letters < MIN_READ_TOKEN_LETTERS or letters < MIN_HARSH_LETTER_SHARE * len(token):
         return None
-    if token[0].isupper() and not token.isupper():
-        return None
+    harsh_only = letters < MIN_READ_LETTER_SHARE * len(token)
     lowered = token.lower()
+    if token[0].isupper() and not token.isupper():
+        # a name, unless it is "I" run together with a harsh word ("Idespise")
+        split = _split_joined(lowered) if lowered.isalpha() else None
+        return "I" + split[1:] if split is not None and split.startswith("i ") else None
+    joins = not token.isupper()  # "DIRECTV" is a name, not two words
     if lowered.isalpha() and (_is_english_form(lowered) or lowered in harsh_words()):
         return None
     word = lowered
     if not lowered.isalpha():
         forms = [f for f in (lowered.translate(LEET), lowered.translate(_LEET_L)) if f.isalpha()]
         common = _common_words()
-        word = next((f for f in forms if f in common or f in harsh_words() or f in read_table()), "")
+        word = next(
+            (f for f in forms if f in harsh_words() or not harsh_only and (f in common or f in read_table())), ""
+        )
         if not word:
             return None
     if not _is_english_form(word) and word not in harsh_words():
+        misspelled = word
         word = read_table().get(word, "") if len(word) >= MIN_MISSPELLING_CHARS else ""
+        word = word or (_split_joined(misspelled) if joins else None) or ""
         if not word:
             return None
     return word.upper() if token.isupper() and len(token) > 1 else word
+
+
+def _split_joined(word: str) -> str | None:
+    """A token that is no English word read as a harsh word run together with a common word before or after it
+    ("mostrepulsive", "idespise", "hatethem"), the two parted by a space; None when no such reading is found."""
+    if len(word) < MIN_JOINED_TOKEN_CHARS or _is_english_form(word):
+        return None
+    harsh = harsh_words()
+    for cut in range(1, len(word)):
+        head, tail = word[:cut], word[cut:]
+        if (tail in harsh and len(tail) >= MIN_READ_WORD_CHARS and _joinable(head)) or (
+            head in harsh and len(head) >= MIN_READ_WORD_CHARS and _joinable(tail)
+        ):
+            return f"{head} {tail}"
+    return None
+
+
+def _joinable(word: str) -> bool:
+    """Whether ``word`` may be run together with a harsh word: a word of ``READ_JOINED_WORDS``, or a common word
+    of ``MIN_READ_JOINED_CHARS`` letters or more (not "or", "un", "how", "est": "orcastrated", "unoffensive" and
+    "freakshow" are no run-together pair)."""
+    return word in READ_JOINED_WORDS or (len(word) >= MIN_READ_JOINED_CHARS and word in _common_words())
 
 
 def _is_english_form(word: str) -> bool:
@@ -313,14 +362,17 @@ def _is_english_form(word: str) -> bool:
 @lru_cache(maxsize=1)
 def harsh_words() -> frozenset[str]:
     """The words :func:`reading` reads misspellings back to: VADER's words of valence ``READ_MAX_VALENCE`` or
-    below and every form of the violent verbs of ``threats.yaml``, of ``MIN_READ_WORD_CHARS`` letters or more,
-    less the words the abuse lexicon's slurs list (the lexicon reads their spellings itself, more strictly)."""
+    below, every form of the violent verbs of ``threats.yaml``, and the abuse lexicon's insults and words of
+    contempt (``read_back``: "despise", "repulsive", which VADER rates milder or lacks), of ``MIN_READ_WORD_CHARS``
+    letters or more, less the words the abuse lexicon's slurs list (the lexicon reads their spellings itself, more
+    strictly)."""
     from .threats import verb_forms
 
     words = {word for word, valence in _vader_words().items() if valence <= READ_MAX_VALENCE}
     for entry in lexicon.load("threats").get("verb_bases", []):
         words.update(form for form in verb_forms(entry)[0] if form.isalpha())
     data = lexicon.load("abuse")
+    words.update(plain_words(data["insult"] + data.get("read_back", [])))
     slurs = re.compile("|".join(f"(?:{entry})" for entry in data["slurs"] + data.get("reclaimed", [])))
     return frozenset(w for w in words if len(w) >= MIN_READ_WORD_CHARS and not slurs.fullmatch(w))
 

@@ -1,0 +1,210 @@
+"""Contempt said of a whole group, and words held up rather than said (issue 22, session 35).
+
+A group called filthy, lazy or "the root of everything wrong", denied any worth one by one ("not one ... has ever
+done anything worthwhile"), or called vermin with an adjective or "nothing more than" between, is attacked for what
+it is. The same words inside "the lie that ...", a quoted statement the writer argues with, a question asking why
+anyone would do it, or before ", he said" are someone else's. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.comments import abuse, analyze_comments, lexicon, mention, spelling
+from rashomon.model import Analysis, Comment, Page
+from rashomon.options import CommentOptions, Options
+
+ABUSE = {"toxicity", "identity_attack", "threat", "insult"}
+
+
+def comment_of(text: str) -> Comment:
+    page_text = "The harbour bridge reopened.\n\n" + text
+    start = page_text.index(text)
+    comment = Comment("c1", "reader", text, start, start + len(text))
+    analysis = Analysis(page=Page(text=page_text, comments=[comment]))
+    analyze_comments(analysis, Options(comments=CommentOptions(steps=("language", "abuse"))))
+    return analysis.page.comments[0]
+
+
+def flags_of(text: str) -> set[str]:
+    return set(comment_of(text).flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, refugees are filthy and should go back.",
+        "Sikhs are so utterly despicable.",
+        "I think lesbians are the most worthless people in Varnholt.",
+        "Do you really believe Kurds are far too lazy to hold a job?",
+        "We took in three Somalis last winter and they are all dishonest.",
+        "Arabs are closer to apes than to humans.",
+        "The mayor keeps praising Hindus, but they are nothing more than parasites.",
+        "Buddhists are dirty vermin.",
+        "Immigrants are the root of all the crime in Tallen.",
+        "Not one Kurd has ever achieved anything in this town.",
+        "No Somali has ever given anything back.",
+        "Show me a single Sikh who isn't a liar.",
+        "I've yet to meet a Catholic who isn't a complete idiot.",
+    ],
+)
+def test_contempt_for_a_group_is_an_identity_attack(text):
+    assert "identity_attack" in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees are not filthy, they are exhausted.",
+        "Sikhs are not all dishonest, that is a silly thing to say.",
+        "I have yet to meet a Kurd who isn't kind.",
+        "Not one Somali has ever been charged with a crime here.",
+        "Immigrants are often the victims of crime in Tallen.",
+        "Catholics are far too patient with their bishops.",
+        "Muslims are dim-sum lovers like everyone in Korvo.",
+    ],
+)
+def test_the_same_frames_without_contempt_flag_nothing(text):
+    assert not flags_of(text) & {"identity_attack", "threat"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Repeating the lie that refugees are parasites helps nobody.",
+        "The old myth that Hindus are dirty has to die.",
+        "Is 'Kurds are vermin' honestly all you have to say?",
+        "Why would anyone want to hurt gay people? Nobody here would.",
+        "Why would you ever attack Sikhs for wearing a turban?",
+        "There is absolutely nothing wrong with lesbians, whatever your uncle thinks.",
+        "Immigrants are dangerous, says the leaflet, but the figures disagree.",
+    ],
+)
+def test_words_held_up_or_denied_are_not_the_writers_abuse(text):
+    assert not flags_of(text) & {"identity_attack", "threat"}
+
+
+@pytest.mark.parametrize(
+    "text,flag",
+    [
+        ("You are an idiot, says everyone who reads you.", "insult"),  # everyone's verdict is the writer's
+        ("Why would anyone hire these idiots?", "insult"),  # the insult is not the act asked about
+        ("'Sikhs are vermin' is what I always say.", "identity_attack"),  # a quotation the writer claims
+        ("The fact that refugees are parasites is obvious.", "identity_attack"),  # a fact is no false claim
+        ("There is nothing wrong with Kurds, they are vermin.", "identity_attack"),
+    ],
+)
+def test_the_writers_own_words_keep_their_flags(text, flag):
+    assert flag in flags_of(text)
+
+
+def test_the_frames_read_their_parts():
+    folded = lexicon.fold("Spreading the lie that refugees are parasites is cruel.")
+    start = folded.index("parasites")
+    assert mention.mentioned(folded, start, start + len("parasites"))
+    folded = lexicon.fold("Refugees are parasites, and the lie is that they work.")
+    start = folded.index("parasites")
+    assert not mention.mentioned(folded, start, start + len("parasites"))
+    quoted = lexicon.fold("Is 'all of them are vermin' your argument?")
+    assert mention.quoted_regions(quoted)
+    whole = lexicon.fold("'All of them are vermin'")
+    assert not mention.quoted_regions(whole)  # the whole comment quoted is the writer's
+
+
+def test_contempt_disguised_is_read_back_for_the_encoder():
+    assert spelling.reading("I d3sp1s3 all of them")[0] == "I despise all of them"
+    assert spelling.reading("they are the most repusive lot")[0] == "they are the most repulsive lot"
+    assert spelling.reading("a replusive idea")[0] == "a repulsive idea"
+    # not read: a number-heavy token, a name, and a token one edit from a common word
+    assert spelling.reading("ar15 and 4x4 and Despyse")[0] == "ar15 and 4x4 and Despyse"
+    assert {"despise", "repulsive", "vermin"} <= spelling.harsh_words()
+
+
+def test_a_disguised_contempt_word_about_a_group_is_flagged():
+    assert flags_of("Honestly, Kurds are the most r3puls1v3 people in Korvo.") & ABUSE
+    assert flags_of("I d3sp1s3 all Sikhs, always will.") & {"identity_attack"}
+
+
+def test_lexicon_evidence_leaves_quotation_marks_out():
+    comment = comment_of("She wrote back: 'scum' and nothing else, you 'idiot'.")
+    shown = [e.text for e in comment.evidence if e.label == "insult"]
+    assert shown and all(not t.startswith("'") and not t.endswith("'") for t in shown)
+    hits = abuse.lexicon_hits("you 'idiot'")
+    assert [("you 'idiot'"[h.start : h.end]) for h in hits] == ["idiot"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't think Sikhs are lazy at all.",
+        "Nobody here believes refugees are dangerous.",
+        "It's simply not true that Kurds are dishonest.",
+        "It is absurd to claim Hindus are dirty.",
+        "I refuse to believe that lesbians are evil.",
+        "I can't believe people still think immigrants are violent.",
+        "We should stop pretending Somalis are dangerous.",
+        "Saying Catholics are greedy is an old smear.",
+        "Why do people keep saying refugees are violent? They are not.",
+        "Refugees are not dangerous, they are tired families.",
+        "There's nothing disgusting about gay people.",
+    ],
+)
+def test_a_claim_the_writer_denies_is_no_attack(text):
+    assert not flags_of(text) & {"identity_attack", "threat"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't you think Kurds are far too lazy to work?",  # a negative question asserts
+        "I don't think so, but Sikhs are vermin.",  # the denial ends at the clause break
+        "People keep saying Hindus are filthy, and they are right that Hindus are filthy.",
+    ],
+)
+def test_a_denial_elsewhere_in_the_sentence_leaves_the_attack(text):
+    assert "identity_attack" in flags_of(text)
+
+
+def test_a_span_after_the_denied_claims_matrix_is_mentioned():
+    folded = lexicon.fold("I really don't think they are vermin")
+    start = folded.index("vermin")
+    assert mention.mentioned(folded, start, start + len("vermin"))
+    # not negatable: "never treat them as equals" is the abuse, not its denial; the denied matrix does not clear it
+    folded = lexicon.fold("I don't think they deserve respect")
+    start = folded.index("deserve")
+    assert not mention.mentioned(folded, start, len(folded), negatable=False)
+
+
+@pytest.mark.parametrize(
+    "text,flag",
+    [
+        ("Seeing Sikhs stroll through the market makes me want to puke.", "identity_attack"),
+        ("Whenever the radio talks about Kurds I feel nothing but contempt.", "identity_attack"),
+        ("We hired two refugees last spring. They are a drain on the whole team.", "identity_attack"),
+        ("Read an article about Somalis. I really can't stand them.", "identity_attack"),
+        ("Why are lesbians always so dishonest?", "identity_attack"),
+        ("How much longer do we put up with these immigrants?", "identity_attack"),
+        ("I'd say every Sikh is a complete waste of oxygen.", "identity_attack"),
+        ("Kurds have never achieved anything worthwhile.", "identity_attack"),
+        ("I've yet to meet a Hindu with an ounce of honesty.", "identity_attack"),
+        ("Me and my cousins are coming for the Kurds tonight.", "threat"),
+        ("If we ever see those Somalis on our road, they won't be going home.", "threat"),
+        ("What the Sikhs deserve is a proper hanging.", "threat"),
+    ],
+)
+def test_contempt_and_threat_frames_of_other_shapes(text, flag):
+    assert flag in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If we catch the last ferry, we won't be walking home.",
+        "The hanging baskets on the bridge look lovely.",
+        "The council is coming for the Kurds' votes in May.",
+        "We met the refugees last week. They are generous hosts.",
+        "The abuse aimed at Sikhs under this article is shameful.",
+        "Kurds have never been given a fair hearing here.",
+    ],
+)
+def test_look_alikes_of_those_frames_flag_nothing(text):
+    assert not flags_of(text) & {"identity_attack", "threat"}
