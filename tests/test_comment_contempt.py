@@ -56,7 +56,7 @@ def test_contempt_for_a_group_is_an_identity_attack(text):
     [
         "Refugees are not filthy, they are exhausted.",
         "Sikhs are not all dishonest, that is a silly thing to say.",
-        "I have yet to meet a Kurd who isn't kind.",
+        "I've yet to meet one Kurd who isn't kind.",
         "Not one Somali has ever been charged with a crime here.",
         "Immigrants are often the victims of crime in Tallen.",
         "Catholics are far too patient with their bishops.",
@@ -140,7 +140,7 @@ def test_lexicon_evidence_leaves_quotation_marks_out():
         "It's simply not true that Kurds are dishonest.",
         "It is absurd to claim Hindus are dirty.",
         "I refuse to believe that lesbians are evil.",
-        "I can't believe people still think immigrants are violent.",
+        "I can't believe anyone still thinks immigrants are violent.",
         "We should stop pretending Somalis are dangerous.",
         "Saying Catholics are greedy is an old smear.",
         "Why do people keep saying refugees are violent? They are not.",

@@ -156,7 +156,7 @@ _WHY_WOULD_ANYONE_RE = re.compile(
 )
 #: A claim the sentence denies or calls false before stating it (session 35): "I don't think ...", "nobody here
 #: believes ...", "it's not true that ...", "it is absurd to claim ...", "I refuse to believe ...", "stop
-#: pretending ...", "I can't believe people still think ...". The claim runs from the matrix to the span with no
+#: pretending ...", "I can't believe anyone still thinks ...". The claim runs from the matrix to the span with no
 #: clause break ("I don't think so, but ..." denies nothing after the comma).
 _MATRIX_NEGATION = r"(?:don't|do not|doesn't|does not|didn't|did not|never|wouldn't|won't|will not|nobody|no one|noone)"
 _THINK_OR_SAY = (
