@@ -97,13 +97,16 @@ def test_the_writers_own_words_keep_their_flags(text, flag):
     assert flag in flags_of(text)
 
 
+def mentioned_word(text: str, word: str, to_end: bool = False, negatable: bool = True) -> bool:
+    """Whether ``word`` of ``text`` (through to the end with ``to_end``) is mentioned rather than used."""
+    folded = lexicon.fold(text)
+    start = folded.index(word)
+    return mention.mentioned(folded, start, len(folded) if to_end else start + len(word), negatable=negatable)
+
+
 def test_the_frames_read_their_parts():
-    folded = lexicon.fold("Spreading the lie that refugees are parasites is cruel.")
-    start = folded.index("parasites")
-    assert mention.mentioned(folded, start, start + len("parasites"))
-    folded = lexicon.fold("Refugees are parasites, and the lie is that they work.")
-    start = folded.index("parasites")
-    assert not mention.mentioned(folded, start, start + len("parasites"))
+    assert mentioned_word("Spreading the lie that refugees are parasites is cruel.", "parasites")
+    assert not mentioned_word("Refugees are parasites, and the lie is that they work.", "parasites")
     quoted = lexicon.fold("Is 'all of them are vermin' your argument?")
     assert mention.quoted_regions(quoted)
     whole = lexicon.fold("'All of them are vermin'")
@@ -165,13 +168,9 @@ def test_a_denial_elsewhere_in_the_sentence_leaves_the_attack(text):
 
 
 def test_a_span_after_the_denied_claims_matrix_is_mentioned():
-    folded = lexicon.fold("I really don't think they are vermin")
-    start = folded.index("vermin")
-    assert mention.mentioned(folded, start, start + len("vermin"))
+    assert mentioned_word("I really don't think they are vermin", "vermin")
     # not negatable: "never treat them as equals" is the abuse, not its denial; the denied matrix does not clear it
-    folded = lexicon.fold("I don't think they deserve respect")
-    start = folded.index("deserve")
-    assert not mention.mentioned(folded, start, len(folded), negatable=False)
+    assert not mentioned_word("I don't think they deserve respect", "deserve", to_end=True, negatable=False)
 
 
 @pytest.mark.parametrize(
