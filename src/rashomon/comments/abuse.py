@@ -193,10 +193,7 @@ def _lexicon() -> _Lexicon:
         phrases = [p for p in lists.get(category, []) if _is_phrase(p)]
         if category == "identity_attack":
             # {groups} filled in
-            phrases += [
-                lexicon.alternation([item], data)
-                for item in data["dehumanizing"] + data.get("hatred", []) + data.get("contempt", [])
-            ]
+            phrases += _factored(data["dehumanizing"] + data.get("hatred", []) + data.get("contempt", []), data)
         if words:
             token.append((category, re.compile(lexicon.alternation(words))))
         if phrases:
@@ -209,6 +206,19 @@ def _lexicon() -> _Lexicon:
 
 
 _PHRASE_START = r"(?<![\w*#@$])"
+_GROUPS_FIRST = "{groups}"
+
+
+def _factored(items: list[str], data: dict) -> list[str]:
+    """The phrase patterns ``items`` with ``{groups}`` filled in, those that open with it joined into one pattern
+    that reads the group's name once: the regex engine tries the long alternation of names at every position of
+    a comment, once for each pattern that opens with it (issue 22, session 35: 17 such patterns, about 6 µs a
+    comment each)."""
+    leading = [item[len(_GROUPS_FIRST) :] for item in items if item.startswith(_GROUPS_FIRST)]
+    others = [lexicon.alternation([item], data) for item in items if not item.startswith(_GROUPS_FIRST)]
+    if not leading:
+        return others
+    return [lexicon.alternation([_GROUPS_FIRST], data) + lexicon.alternation(leading, data)] + others
 
 
 #: Tokens whose lexicon category (or None) is remembered; the memory is emptied when it grows past this size.
