@@ -54,6 +54,8 @@ SCARE_QUOTE_WORDS = 3
 #: marks inside the writer's sentence is quoted, not said (issue 22, session 35). A comment that is nothing but a
 #: quotation is the writer's, and so is one the writer claims ("'...' is what I always say").
 EMBEDDED_QUOTE_WORDS = 3
+#: How far before a span its clause, its sentence or the claim it is part of is looked for.
+LOOKBACK_CHARS = 200
 # ---------------------------------------------------------------------------------------------------------
 
 #: Auxiliaries a negated subject may take before the words it denies ("nobody would be better off without ...",
@@ -221,7 +223,7 @@ _QUOTE_CUE_RE = re.compile(
 
 def _clause_before(folded: str, start: int) -> str:
     """The text from the start of ``start``'s clause up to ``start``."""
-    head = folded[max(0, start - 200) : start]
+    head = folded[max(0, start - LOOKBACK_CHARS) : start]
     ends = [m.end() for m in _CLAUSE_END_RE.finditer(head)]
     return head[ends[-1] :] if ends else head
 
@@ -417,7 +419,7 @@ def mentioned(
     return bool(
         _REPORTED_RE.search(clause)
         or _SAID_BY_THOSE_RE.search(clause)
-        or _FALSE_CLAIM_RE.search(folded[max(0, start - 200) : start] + _opening_that(folded, start, end))
+        or _FALSE_CLAIM_RE.search(folded[max(0, start - LOOKBACK_CHARS) : start] + _opening_that(folded, start, end))
         or _REPORTED_AFTER_RE.match(folded, end) is not None
         or (_WHY_WOULD_ANYONE_RE.search(clause) is not None and _in_question(folded, start))
         or _CONDEMNED_RE.search(clause + folded[start:end])
@@ -428,7 +430,7 @@ def _claim_not_made(folded: str, start: int) -> bool:
     """Whether the span at ``start`` is part of a claim the writer does not make: one its sentence denies or calls
     false (``_DENIED_CLAIM_RE``), one a sentence opens by naming as said ("Saying ... is a trope"), or someone
     else's claim a question asks about (``_ASKED_ABOUT_RE``)."""
-    sentence = _SENTENCE_END_RE.split(folded[max(0, start - 200) : start])[-1]
+    sentence = _SENTENCE_END_RE.split(folded[max(0, start - LOOKBACK_CHARS) : start])[-1]
     if _CLAIM_OPENS_RE.match(sentence):
         return True
     if _in_question(folded, start):  # "don't you think ...?" asserts; "why do people keep saying ...?" asks
