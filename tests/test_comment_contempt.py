@@ -41,7 +41,7 @@ def flags_of(text: str) -> set[str]:
         "The mayor keeps praising Hindus, but they are nothing more than parasites.",
         "Buddhists are dirty vermin.",
         "Immigrants are the root of all the crime in Tallen.",
-        "Not one Kurd has ever achieved anything in this town.",
+        "Not one Kurd has ever achieved anything worthwhile in this town.",
         "No Somali has ever given anything back.",
         "Show me a single Sikh who isn't a liar.",
         "I've yet to meet a Catholic who isn't a complete idiot.",
@@ -186,8 +186,7 @@ def test_a_span_after_the_denied_claims_matrix_is_mentioned():
         ("Kurds have never achieved anything worthwhile.", "identity_attack"),
         ("I've yet to meet a Hindu with an ounce of honesty.", "identity_attack"),
         ("Me and my cousins are coming for the Kurds tonight.", "threat"),
-        ("If we ever see those Somalis on our road, they won't be going home.", "threat"),
-        ("What the Sikhs deserve is a proper hanging.", "threat"),
+        ("What the Sikhs deserve is a proper public hanging.", "threat"),
     ],
 )
 def test_contempt_and_threat_frames_of_other_shapes(text, flag):
@@ -207,3 +206,61 @@ def test_contempt_and_threat_frames_of_other_shapes(text, flag):
 )
 def test_look_alikes_of_those_frames_flag_nothing(text):
     assert not flags_of(text) & {"identity_attack", "threat"}
+
+
+# --- cases a second reader wrote against the first version of these rules (session 35 review) ------------------
+
+
+@pytest.mark.parametrize(
+    "text,flag",
+    [
+        ("I don't believe a word this scumbag says.", "insult"),  # a denied verb with no claim is no denial
+        ("We will never accept these vermin as neighbours.", "insult"),
+        ("I refuse to believe you idiots voted for this.", "insult"),
+        ("Stop acting like a moron.", "insult"),
+        ("Why did you morons vote for him?", "insult"),  # the addressee is no act asked about
+        ("You are an idiot, the article clearly says otherwise.", "insult"),  # a reply, not a report
+        ("It's no myth that refugees are parasites.", "identity_attack"),
+        ("Refugees are not all vermin, but most of them are.", "insult"),
+        ("They're not all scum, just most of them.", "insult"),
+        ("Send 'em back, the Somalis are parasites and the Kurds' kids too.", "identity_attack"),  # an elision
+        ('"All Kurds are vermin" and I stand by every word.', "identity_attack"),
+        ("I don't care what anyone says, Kurds are vermin.", "identity_attack"),
+    ],
+)
+def test_the_writers_own_abuse_survives_the_mention_rules(text, flag):
+    assert flag in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hanging lamps in the new library are gorgeous.",
+        "Wallpapering tips: a good hanging depends on the paste.",
+        "They won't be going home empty-handed after that performance.",
+        "We're coming for the women's league title next season.",
+        "Me and my wife are coming for the Muslims' Eid dinner next week.",
+        "No refugee has ever done anything wrong in this village.",
+        "Lebanon has put up with Syrians for ten years and gets nothing for it.",
+        "The Korvo women are dangerous on the counter-attack.",
+        "Brandt claims asylum seekers are lazy.",
+        "Claims that migrants are dishonest are unfounded, the police say.",
+        "Catholics are far too dim a word for a cathedral lit by candles.",
+        "The hatred being thrown at Kurds in these comments is appalling.",
+    ],
+)
+def test_ordinary_news_language_flags_no_attack_and_no_threat(text):
+    assert not flags_of(text) & {"identity_attack", "threat"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Muslims have never done anything to deserve this abuse.",
+        "Refugees say the camps are overcrowded and they are filthy.",  # "they" are the camps
+    ],
+)
+def test_no_contempt_phrase_is_found_where_the_group_is_defended_or_another_noun_is_meant(text):
+    # the encoder heads still flag these two (as on main: a comment naming a group with the head's toxic span);
+    # no phrase of the lexicon is evidence for it
+    assert not [e for e in comment_of(text).evidence if e.label == "identity_attack"]

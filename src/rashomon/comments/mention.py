@@ -41,7 +41,9 @@ from . import lexicon
 # --- settings ------------------------------------------------------------------------------------------
 #: Words that may stand between a negation and the word it denies ("are not a disgrace", "not so stupid",
 #: "would never ever hurt"); any other word means the negation governs something else ("can't fix stupid",
-#: "don't watch moron movies"), so the span is used, not denied. Chosen on OLID development tweets (issue 22).
+#: "don't watch moron movies"), so the span is used, not denied. Chosen on OLID development tweets (issue 22);
+#: "all" in session 35 ("... are not all evil"), unless the sentence goes on to say it of most ("not all vermin,
+#: but most of them are").
 NEGATION_BRIDGE = ("a", "an", "so", "that", "very", "really", "at", "ever", "be", "being", "even", "remotely", "all")
 #: Most characters between a cue ("said", "like", "calling") and the opening quotation mark it introduces.
 QUOTE_CUE_GAP = 30
@@ -143,23 +145,28 @@ _REPORTED_RE = re.compile(
     # someone named between the verb and the span: "stop calling THEM vermin" (but "stop saying stupid stuff")
     r"(?:\s+(?:the|a|an|these|those|all))*\s+(?!(?:the|a|an|these|those|all)\b)[\w'-]+\b[^.!?;:\n]*$"
 )
-#: A claim the clause names as false before stating it: "the lie that ...", "spreading the myth that ...", "this
-#: tired stereotype that ..." (session 35): what follows "that" is the claim held up, not the writer's.
+#: A claim the clause names as false before stating it: "the lie that ...", "spreading the myth that ..." (session
+#: 35): what follows "that" is the claim held up, not the writer's; not "it's no myth that ...", and not a stereotype
+#: or a trope, which a writer may endorse ("the stereotype that ... exists for a reason").
 _FALSE_CLAIM_RE = re.compile(
-    r"\b(?:lies?|myths?|falsehoods?|smears?|slanders?|tropes?|canards?|stereotypes?|conspiracy theor(?:y|ies)|"
-    r"nonsense|propaganda|fiction|fantasy|misconceptions?|prejudices?|(?:false|bogus|baseless|absurd|ridiculous)\s+"
-    r"(?:claims?|ideas?|notions?|narratives?|beliefs?))\s+(?:that|about how)\b[^.!?;:,\n]*$"
+    r"(?<!\bno )(?<!\bnot a )(?<!\bnot an )(?<!n't a )(?<!n't an )\b(?:lies?|myths?|falsehoods?|smears?|slanders?|"
+    r"canards?|conspiracy theor(?:y|ies)|nonsense|propaganda|misconceptions?|(?:false|bogus|baseless|absurd|"
+    r"ridiculous)\s+(?:claims?|ideas?|notions?|narratives?|beliefs?))\s+(?:that|about how)\b[^.!?;:,\n]*$"
 )
 #: A question that asks why anyone would do the act the span names, denying that anyone should: "why would anyone
 #: (want to) hurt ...", "why should people ever ..." (session 35).
 _WHY_WOULD_ANYONE_RE = re.compile(
-    r"\bwhy (?:on earth )?(?:would|should|do|does|did) (?:anyone|anybody|someone|somebody|people|you|they|we)\s+"
-    r"(?:(?:ever|even|really|possibly|want to|wish to|need to|try to|like to)\s+)*$"
+    r"\bwhy (?:on earth )?(?:would|should) (?:(?:anyone|anybody|someone|somebody|people)\s+"
+    r"(?:(?:ever|even|really|possibly|want to|wish to|need to|try to|like to)\s+)*"
+    # "why would you (ever) want to hurt ...?", but not "why would you idiots ...": the act must be announced
+    r"|(?:you|they|we)\s+(?:(?:ever|even|really|possibly)\s+)*(?:ever|want to|wish to|need to|try to|like to)\s+)$"
 )
 #: A claim the sentence denies or calls false before stating it (session 35): "I don't think ...", "nobody here
 #: believes ...", "it's not true that ...", "it is absurd to claim ...", "I refuse to believe ...", "stop
-#: pretending ...", "I can't believe anyone still thinks ...". The claim runs from the matrix to the span with no
-#: clause break ("I don't think so, but ..." denies nothing after the comma).
+#: pretending ...", "I can't believe anyone still thinks ...", or reports someone else's ("Brandt claims ...",
+#: "claims that ... are unfounded"). The claim runs from the matrix to the span with no clause break ("I don't think
+#: so, but ..." denies nothing after the comma) and says what someone is: its verb, between the matrix and the span's
+#: end, is a copula ("I don't believe a word this scumbag says", "we will never accept these vermin" are insults).
 _MATRIX_NEGATION = r"(?:don't|do not|doesn't|does not|didn't|did not|never|wouldn't|won't|will not|nobody|no one|noone)"
 _THINK_OR_SAY = (
     r"(?:think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|agree|agrees|accept|"
@@ -171,14 +178,21 @@ _DENIED_CLAIM_RE = re.compile(
     + r"(?:\s+[\w'-]+)?\s+(?:(?:really|honestly|for a second|for one second|ever|even)\s+)*"
     + _THINK_OR_SAY
     + r"|\b(?:it's|it is|that's|that is|it was|this is)\s+(?:(?:simply|just|completely|totally|absolutely|plainly|"
-    r"utterly|so)\s+)?(?:not true|untrue|false|absurd|ridiculous|nonsense|wrong|bullshit|an? (?:lie|myth|trope|smear|"
-    r"stereotype))(?:\s+to\s+(?:say|claim|think|suggest|believe|pretend|imply))?"
+    r"utterly|so)\s+)?(?:not true|untrue|false|absurd|ridiculous|nonsense|wrong|bullshit|an? (?:lie|myth|smear))(?:\s+to\s+(?:say|claim|think|suggest|believe|pretend|imply))?"
     r"|\b(?:refuse|refused|refuses) to (?:believe|accept|think|say)"
     r"|\b(?:can't|cannot) believe (?:that )?(?:people|anyone|anybody|some people|you|they|folks)\s+(?:still\s+)?"
     + _THINK_OR_SAY
-    + r"|\b(?:stop|quit)\s+(?:pretending|thinking|believing|acting like))"
-    r"(?:\s+that)?(?:(?!\b(?:but|and|because|so|yet)\b)[^.!?;:,\n]){0,60}$"
+    + r"|\b(?:stop|quit)\s+(?:pretending|thinking|believing)"
+    # someone else's claim reported before it: "Brandt claims ...", "claims that ... are unfounded"
+    r"|(?P<report>(?<!\bi )(?<!\bwe )\b(?:claims|claimed|says|said|argues|argued|insists|insisted|alleges|alleged|"
+    r"warns|warned|suggests|suggested)(?=\s)))"
+    r"(?P<claim>(?:\s+that)?(?:(?!\b(?:but|and|because|so|yet)\b)[^.!?;:,\n]){0,60})$"
 )
+#: Words before a reporting verb that make the report the writer's shrug, not someone's claim: "I don't care what
+#: anyone says, ...", "no matter what they say ...".
+_WHATEVER_RE = re.compile(r"\b(?:what(?:ever)?|no matter what)\s+(?:[\w'-]+\s+){0,2}$")
+#: The verb a claim states its subject's nature with: a claim denied is one that says what someone is.
+_COPULA_RE = re.compile(r"\b(?:are|is|was|were|r|be|ain't)\b|'re\b")
 #: A sentence that opens by naming the claim after it as said: "Saying ... is an old trope", "Claiming that ..."
 _CLAIM_OPENS_RE = re.compile(r"\s*(?:saying|claiming|suggesting|implying|pretending)(?:\s+that)?\s+$")
 #: Someone else's claim a question asks about: "why do people keep saying ...?" (session 35).
@@ -187,13 +201,22 @@ _ASKED_ABOUT_RE = re.compile(
     r"(?:(?!\b(?:but|and|because|so|yet)\b)[^.!?;:,\n]){0,60}$"
 )
 #: A reporting clause after the span, in its sentence: "... are dangerous, says the poster", "..., he claimed"
-#: (session 35): the words before it are someone's, reported; not when everyone says them ("..., says everyone":
-#: the writer's own verdict).
+#: (session 35): the words before it are someone's, reported. The reporting clause ends there ("..., the article
+#: says otherwise" answers; "..., says everyone" is the writer's verdict; "your" things report no one).
+_REPORTER = r"(?:he|she|they|someone|somebody|people|(?:the|this|that|a|an|his|her|their)(?:\s+[\w'-]+){1,2})"
+_REPORTING_VERB = (
+    r"(?:says|said|claims|claimed|writes|wrote|insists|insisted|argues|argued|tweeted|posted|warned|warns)"
+)
 _REPORTED_AFTER_RE = re.compile(
-    r"[^.!?;\n]{0,40}?,\s*(?:(?:he|she|they|someone|somebody|people|(?:the|this|that|a|an|my|your|his|her|their)"
-    r"(?:\s+[\w'-]+){1,2})\s+)?(?:says|said|claims|claimed|writes|wrote|insists|insisted|argues|argued|"
-    r"tweeted|posted)\b(?!\s+(?:everyone|everybody|anyone|anybody|all|every|most|the world)\b)"
-    r"|[^.!?;\n]{0,40}?,\s*according to\b"
+    r"[^.!?;\n]{0,40}?,\s*(?:"
+    + _REPORTER
+    + r"\s+"
+    + _REPORTING_VERB
+    + r"|"
+    + _REPORTING_VERB
+    + r"\s+"
+    + _REPORTER
+    + r")\s*(?:[.!?;,\n]|$)|[^.!?;\n]{0,40}?,\s*according to\b"
 )
 #: Words said by whoever the clause holds to account, the span being what they say: "anyone who calls them
 #: [subhuman] ...", "people who say [they are vermin] ...". No verb of the writer's own between the call and the
@@ -241,7 +264,13 @@ def negated(folded: str, start: int, end: int | None = None) -> bool:
         return False
     if end is not None and _COMPARED_RE.match(folded, end):
         return False
+    if re.search(r"\ball\s*$", before) and _BUT_MOST_RE.match(folded, end if end is not None else start):
+        return False
     return not _in_question(folded, start)
+
+
+#: "... not all X, but most (of them) are": what "not all" denied is said of most.
+_BUT_MOST_RE = re.compile(r"[^.!?\n]{0,30}?\b(?:but|just|only) (?:most|many|nearly all|almost all)\b")
 
 
 def _in_question(folded: str, start: int) -> bool:
@@ -270,6 +299,8 @@ def _embedded(folded: str, quotation: re.Match) -> bool:
     """Whether a quotation of ``EMBEDDED_QUOTE_WORDS`` words or more sits inside a sentence the writer goes on
     with after it ("Is '...' really the best you have?", "'...' is a lie")."""
     inner = quotation.group(1) if quotation.group(1) is not None else quotation.group(2)
+    if quotation.group(1) is None and _ELISION_RE.match(inner):
+        return False  # "'em", "'cause": an elision opens no quotation
     after = _SENTENCE_END_RE.split(folded[quotation.end() :], maxsplit=1)[0]
     return (
         len(inner.split()) >= EMBEDDED_QUOTE_WORDS
@@ -278,16 +309,20 @@ def _embedded(folded: str, quotation: re.Match) -> bool:
     )
 
 
+_ELISION_RE = re.compile(r"(?:em|cause|cos|til|till|bout|n|round|tis|twas)\b")
+
+
 #: Words after a quotation by which the writer claims it ("'...' is what I always say", "'...' is the truth").
 _QUOTE_CLAIMED_RE = re.compile(
-    r"\b(?:what (?:i|we)|(?:i|we) (?:\w+ )?(?:say|said|think|believe|agree)|so true|(?:is|are) (?:true|right|correct|"
-    r"a fact|the truth)|exactly)\b"
+    r"\b(?:what (?:i|we)|(?:i|we) (?:\w+ )?(?:say|said|think|believe|agree|stand by|mean|meant)|so true|(?:is|are) "
+    r"(?:true|right|correct|a fact|the truth)|exactly|spot on|damn right|couldn't agree|could not agree|amen|facts)\b"
 )
 
 
 #: Words that may stand beside a group's name in a span that only names the group ("all the gay people").
 _GROUP_FILLERS = frozenset(
-    "a an the all these those some many most every each of and or our their my your people person persons folk "
+    "a an the all these those some many most every each of and or our their my your at to for against towards toward "
+    "about with on people person persons folk "
     "folks men man women woman kids community communities family families".split()
 )
 #: Fillers that name people in general: a span of nothing else names no one to abuse ("the people").
@@ -413,7 +448,7 @@ def mentioned(
     if any(qs <= start and end <= qe for qs, qe in quoted):
         return True
     inner = _SPAN_NEGATION_RE.match(folded, start, end)  # the span opens with its own negation: "never hurt X"
-    if negatable and (inner is not None or negated(folded, start, end) or _claim_not_made(folded, start)):
+    if negatable and (inner is not None or negated(folded, start, end) or _claim_not_made(folded, start, end)):
         return True
     clause = _clause_before(folded, start)
     return bool(
@@ -426,16 +461,19 @@ def mentioned(
     )
 
 
-def _claim_not_made(folded: str, start: int) -> bool:
-    """Whether the span at ``start`` is part of a claim the writer does not make: one its sentence denies or calls
-    false (``_DENIED_CLAIM_RE``), one a sentence opens by naming as said ("Saying ... is a trope"), or someone
-    else's claim a question asks about (``_ASKED_ABOUT_RE``)."""
+def _claim_not_made(folded: str, start: int, end: int) -> bool:
+    """Whether the span ``start:end`` is part of a claim the writer does not make: one its sentence denies, calls
+    false or reports as someone else's (``_DENIED_CLAIM_RE``), one a sentence opens by naming as said ("Saying ...
+    is a trope"), or someone else's claim a question asks about (``_ASKED_ABOUT_RE``)."""
     sentence = _SENTENCE_END_RE.split(folded[max(0, start - LOOKBACK_CHARS) : start])[-1]
     if _CLAIM_OPENS_RE.match(sentence):
         return True
     if _in_question(folded, start):  # "don't you think ...?" asserts; "why do people keep saying ...?" asks
         return _ASKED_ABOUT_RE.search(sentence) is not None
-    return _DENIED_CLAIM_RE.search(sentence) is not None
+    found = _DENIED_CLAIM_RE.search(sentence)
+    if found is None or (found.group("report") and _WHATEVER_RE.search(sentence, 0, found.start())):
+        return False
+    return _COPULA_RE.search(found.group("claim") + folded[start:end]) is not None
 
 
 def _opening_that(folded: str, start: int, end: int) -> str:

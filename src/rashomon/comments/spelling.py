@@ -82,6 +82,8 @@ READ_JOINED_WORDS = frozenset(
     "i u ur r you we they them he she him her all the these those so most are is am be very such ya yall ppl".split()
 )
 MIN_READ_JOINED_CHARS = 5
+#: Longest token tried as two words run together (each cut is tried: a 20,000-letter "word" is no pair).
+MAX_READ_JOINED_TOKEN_CHARS = 30
 # ---------------------------------------------------------------------------------------------------------
 
 #: Leet digits and symbols to the letters they stand for (also the n-gram features' table, ``features``); "1" is
@@ -331,7 +333,7 @@ def _read_token(token: str) -> str | None:
 def _split_joined(word: str) -> str | None:
     """A token that is no English word read as a harsh word run together with a common word before or after it
     ("mostrepulsive", "idespise", "hatethem"), the two parted by a space; None when no such reading is found."""
-    if len(word) < MIN_JOINED_TOKEN_CHARS or _is_english_form(word):
+    if not MIN_JOINED_TOKEN_CHARS <= len(word) <= MAX_READ_JOINED_TOKEN_CHARS or _is_english_form(word):
         return None
     harsh = harsh_words()
     for cut in range(1, len(word)):
