@@ -202,6 +202,19 @@ def test_contempt_and_threat_frames_of_other_shapes(text, flag):
         "We met the refugees last week. They are generous hosts.",
         "The abuse aimed at Sikhs under this article is shameful.",
         "Kurds have never been given a fair hearing here.",
+        # a second reader's cases against the first version of these rules (session 35 review)
+        "The hanging lamps in the new library are gorgeous.",
+        "Wallpapering tips: a good hanging depends on the paste.",
+        "They won't be going home empty-handed after that performance.",
+        "We're coming for the women's league title next season.",
+        "Me and my wife are coming for the Muslims' Eid dinner next week.",
+        "No refugee has ever done anything wrong in this village.",
+        "Lebanon has put up with Syrians for ten years and gets nothing for it.",
+        "The Korvo women are dangerous on the counter-attack.",
+        "Brandt claims asylum seekers are lazy.",
+        "Claims that migrants are dishonest are unfounded, the police say.",
+        "Catholics are far too dim a word for a cathedral lit by candles.",
+        "The hatred being thrown at Kurds in these comments is appalling.",
     ],
 )
 def test_look_alikes_of_those_frames_flag_nothing(text):
@@ -214,7 +227,7 @@ def test_look_alikes_of_those_frames_flag_nothing(text):
 @pytest.mark.parametrize(
     "text,flag",
     [
-        ("I don't believe a word this scumbag says.", "insult"),  # a denied verb with no claim is no denial
+        ("I do not believe one word this scumbag says.", "insult"),  # a denied verb with no claim is no denial
         ("We will never accept these vermin as neighbours.", "insult"),
         ("I refuse to believe you idiots voted for this.", "insult"),
         ("Stop acting like a moron.", "insult"),
@@ -232,35 +245,9 @@ def test_the_writers_own_abuse_survives_the_mention_rules(text, flag):
     assert flag in flags_of(text)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The hanging lamps in the new library are gorgeous.",
-        "Wallpapering tips: a good hanging depends on the paste.",
-        "They won't be going home empty-handed after that performance.",
-        "We're coming for the women's league title next season.",
-        "Me and my wife are coming for the Muslims' Eid dinner next week.",
-        "No refugee has ever done anything wrong in this village.",
-        "Lebanon has put up with Syrians for ten years and gets nothing for it.",
-        "The Korvo women are dangerous on the counter-attack.",
-        "Brandt claims asylum seekers are lazy.",
-        "Claims that migrants are dishonest are unfounded, the police say.",
-        "Catholics are far too dim a word for a cathedral lit by candles.",
-        "The hatred being thrown at Kurds in these comments is appalling.",
-    ],
-)
-def test_ordinary_news_language_flags_no_attack_and_no_threat(text):
-    assert not flags_of(text) & {"identity_attack", "threat"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Muslims have never done anything to deserve this abuse.",
-        "Refugees say the camps are overcrowded and they are filthy.",  # "they" are the camps
-    ],
-)
-def test_no_contempt_phrase_is_found_where_the_group_is_defended_or_another_noun_is_meant(text):
+def test_no_contempt_phrase_is_found_where_the_group_is_defended_or_another_noun_is_meant():
     # the encoder heads still flag these two (as on main: a comment naming a group with the head's toxic span);
     # no phrase of the lexicon is evidence for it
-    assert not [e for e in comment_of(text).evidence if e.label == "identity_attack"]
+    defended = comment_of("Muslims have never done anything to deserve this abuse.")
+    camps = comment_of("Refugees say the camps are overcrowded and they are filthy.")  # "they" are the camps
+    assert not [e for e in defended.evidence + camps.evidence if e.label == "identity_attack"]

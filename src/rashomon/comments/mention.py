@@ -166,7 +166,7 @@ _WHY_WOULD_ANYONE_RE = re.compile(
 #: pretending ...", "I can't believe anyone still thinks ...", or reports someone else's ("Brandt claims ...",
 #: "claims that ... are unfounded"). The claim runs from the matrix to the span with no clause break ("I don't think
 #: so, but ..." denies nothing after the comma) and says what someone is: its verb, between the matrix and the span's
-#: end, is a copula ("I don't believe a word this scumbag says", "we will never accept these vermin" are insults).
+#: end, is a copula ("I do not believe one word this scumbag says", "we will never accept these vermin" are insults).
 _MATRIX_NEGATION = r"(?:don't|do not|doesn't|does not|didn't|did not|never|wouldn't|won't|will not|nobody|no one|noone)"
 _THINK_OR_SAY = (
     r"(?:think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|claimed|agree|agrees|accept|"
