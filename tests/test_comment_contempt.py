@@ -209,7 +209,7 @@ def test_contempt_and_threat_frames_of_other_shapes(text, flag):
         "We're coming for the women's league title next season.",
         "Me and my wife are coming for the Muslims' Eid dinner next week.",
         "No refugee has ever done anything wrong in this village.",
-        "Lebanon has put up with Syrians for ten years and gets nothing for it.",
+        "Korvo has put up with Syrians for ten years and gets nothing for it.",
         "The Korvo women are dangerous on the counter-attack.",
         "Brandt claims asylum seekers are lazy.",
         "Claims that migrants are dishonest are unfounded, the police say.",
