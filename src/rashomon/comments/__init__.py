@@ -316,12 +316,18 @@ def _flags_aimed(batch: list[Comment]) -> None:
 
 def judged_evidence(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A comment's evidence ``(start, end, label)`` (its own offsets) as :func:`targets.flags_aimed` judges it: with
-    ``PRAISE_PROFANITY_NEEDS_TARGET``, a profane word that intensifies praise ("fuck yeah", "damn good"), and a span
-    over such a word with nothing abusive besides, are labelled ``profanity_praise``: no abuse by itself, no insult."""
+    ``PRAISE_PROFANITY_NEEDS_TARGET``, a profane word that intensifies praise ("fuck yeah", "damn good") or a slur
+    the writer applies to themself or names as a word ("I'm a proud ...", "the word ...":
+    :func:`abuse.reclaimed_slur`), and a span over such a word with nothing abusive besides, are labelled
+    ``profanity_harmless``: no abuse by itself, no insult."""
     if not PRAISE_PROFANITY_NEEDS_TARGET or not any(label == "profanity" for *_, label in found):
         return found
     folded = lexicon.fold(text[:MAX_COMMENT_CHARS])
-    praising = [(a, b) for a, b, label in found if label == "profanity" and mention.intensifies_praise(folded, a, b)]
+    praising = [
+        (a, b)
+        for a, b, label in found
+        if label == "profanity" and (mention.intensifies_praise(folded, a, b) or abuse.reclaimed_slur(folded, a, b))
+    ]
     if not praising:
         return found
 
@@ -333,7 +339,7 @@ def judged_evidence(text: str, found: list[tuple[int, int, str]]) -> list[tuple[
         return not abuse.abusive_on_its_own(rest, abuse.DENIED_WORD_WEIGHT)
 
     return [
-        (a, b, "profanity_praise")
+        (a, b, "profanity_harmless")
         if (label == "profanity" and (a, b) in praising) or (label == "toxic_span" and praise_only(a, b))
         else (a, b, label)
         for a, b, label in found

@@ -852,16 +852,32 @@ def _harm_denied_in(folded: str, quoted: list[tuple[int, int]]) -> list[tuple[in
 def _used(folded: str, hits: list[Hit]) -> list[Hit]:
     """``hits`` without the insult words and dehumanizing phrases the comment only mentions: negated ("they are
     not vermin"), quoted in reported words, or said of someone else's words ("stop calling them ..."; see
-    :mod:`mention`). Slurs and profanity stay: a slur is a slur even when negated."""
+    :mod:`mention`). Slurs and profanity stay: a slur is a slur even when negated; but a slur the writer applies to
+    themself ("I'm a proud ...") or names as a word ("the word ...") is profanity and no attack
+    (:func:`reclaimed_slur`)."""
     quoted: list[tuple[int, int]] | None = None
     kept = []
     for hit in hits:
+        if hit.label == "identity_attack" and reclaimed_slur(folded, hit.start, hit.end):
+            kept.append(Hit("profanity:reclaimed", hit.start, hit.end, PROFANITY_FLOORS["reclaimed"]))
+            continue
         if hit.label == "insult" or (hit.label == "identity_attack" and " " in folded[hit.start : hit.end]):
             quoted = mention.quoted_regions(folded) if quoted is None else quoted
             if mention.mentioned(folded, hit.start, hit.end, quoted):
                 continue
         kept.append(hit)
     return kept
+
+
+def reclaimed_slur(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` is one word of the slurs that the writer applies to themself or names as a
+    word (:func:`mention.reclaimed_or_named`)."""
+    return _slur_word().fullmatch(folded, start, end) is not None and mention.reclaimed_or_named(folded, start, end)
+
+
+@lru_cache(maxsize=1)
+def _slur_word() -> re.Pattern:
+    return re.compile(lexicon.alternation(lexicon.load("abuse")["slurs"]))
 
 
 #: Flags of a text with no lexicon or threat hit, by which model heads are at or above their threshold (bit k

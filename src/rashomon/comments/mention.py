@@ -422,6 +422,22 @@ def named_as_own(folded: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _slur_not_aimed() -> tuple[re.Pattern, re.Pattern]:
+    data = lexicon.load("abuse")
+    singular = re.compile(lexicon.alternation(data["self_applied"] + data["named_as_word"]))
+    return singular, re.compile(lexicon.alternation(data["self_applied_plural"]))
+
+
+def reclaimed_or_named(folded: str, start: int, end: int) -> bool:
+    """Whether the slur at ``start:end`` of the folded comment is one the writer applies to themself ("I'm a proud
+    ...", "I call myself a ...": ``self_applied`` in ``abuse.yaml``; "we ...s": ``self_applied_plural``) or names
+    as a word ("the word ...": ``named_as_word``), by the words before it in its sentence: it attacks no one."""
+    before = _SENTENCE_END_RE.split(folded[max(0, start - LOOKBACK_CHARS) : start])[-1].rstrip()
+    singular, plural = _slur_not_aimed()
+    return singular.search(before) is not None or (folded[end - 1] in "sz" and plural.search(before) is not None)
+
+
+@lru_cache(maxsize=1)
 def _praise() -> re.Pattern:
     return re.compile(r"[\s,!-]*" + lexicon.alternation(lexicon.load("abuse")["praise"]))
 

@@ -1,0 +1,78 @@
+"""A slur the writer applies to themself, or names as a word, attacks no one (issue 22, session 36).
+
+"I'm a proud dyke", "we fags look after our own" and "I call myself a tranny" are reclaimed words: offensive
+language to some readers (``profanity``), no identity attack, and no ``toxicity`` unless something else in the
+comment is aimed at someone. "The word ... has no place here" names the word. Said of anyone else ("you're a
+...", "come with us, ...", "all the ...s"), denied of oneself ("I'm not a ..."), or beside other abuse, the slur
+keeps its flags. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.comments import abuse, analyze_comments, lexicon, mention
+from rashomon.model import Analysis, Comment, Page
+from rashomon.options import CommentOptions, Options
+
+ABUSE = {"toxicity", "identity_attack", "insult", "severe_toxicity"}
+
+
+def flags_of(text: str) -> set[str]:
+    page_text = "The ferry to Port Sarn runs again.\n\n" + text
+    start = page_text.index(text)
+    comment = Comment("c1", "reader", text, start, start + len(text))
+    analysis = Analysis(page=Page(text=page_text, comments=[comment]))
+    analyze_comments(analysis, Options(comments=CommentOptions(steps=("language", "abuse"))))
+    return set(analysis.page.comments[0].flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a tranny and I love my life in Varnholt.",
+        "I'm a proud, loud dyke and the choir knows it.",
+        "As a gay man I call myself a fag and I'm fine with it.",
+        "We dykes look after each other at the Orrin club.",
+        "Us fags have run this bakery for thirty years.",
+        "Proud to be a dyke since the first march in Tallen.",
+        "They call me a fag at work and I just laugh.",
+        "We took the word dyke back and print it on our banners.",
+        "The slur 'tranny' has no place in this paper.",
+    ],
+)
+def test_a_slur_the_writer_applies_to_themself_or_names_is_no_attack(text):
+    flags = flags_of(text)
+    assert "profanity" in flags
+    assert not flags & ABUSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're a fag and everyone in Korvo knows it.",
+        "Come and fight with us fag, if you dare.",
+        "I'm not a fag, stop saying that.",
+        "Those dykes should leave the club.",
+        "The word is out: the trannies should leave town.",
+        "I'm a proud dyke and you are a worthless idiot.",
+    ],
+)
+def test_a_slur_said_of_someone_else_keeps_its_flags(text):
+    assert flags_of(text) & ABUSE
+
+
+def test_the_rule_reads_the_words_before_the_slur_in_its_sentence():
+    folded = lexicon.fold("We won the cup. Fags were everywhere.")
+    assert not mention.reclaimed_or_named(folded, folded.index("fags"), folded.index("fags") + 4)
+    folded = lexicon.fold("we're fags and proud")
+    assert mention.reclaimed_or_named(folded, folded.index("fags"), folded.index("fags") + 4)
+    # a singular slur after "us" is an address, not the writer's group
+    folded = lexicon.fold("come with us fag")
+    assert not mention.reclaimed_or_named(folded, folded.index("fag"), folded.index("fag") + 3)
+
+
+def test_only_a_slur_is_read_back_as_reclaimed():
+    folded = lexicon.fold("i'm a proud idiot")  # an insult word the writer takes on is not a slur
+    assert not abuse.reclaimed_slur(folded, folded.index("idiot"), folded.index("idiot") + 5)
+    folded = lexicon.fold("i'm a proud dyke")
+    assert abuse.reclaimed_slur(folded, folded.index("dyke"), folded.index("dyke") + 4)
