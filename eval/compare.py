@@ -29,8 +29,10 @@ the old verb-list comparison where it applies):
   session 31, so not held out: a second real set beside BASIL, with more figures (disasters, crime, sport).
 - ``ecb2``: the same events told by the next three documents of each (fourth to sixth longest): other pages,
   first read in session 32 after the rules of session 31 were written, its judgements in the same file.
+- ``ecb3``: the next three again (seventh to ninth longest; 70 event groups), judged in session 36 by readers
+  who had not seen the code, before any rule was read on them.
 
-    .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil,ecb,ecb2] [--fnc-bodies 60]
+    .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil,ecb,ecb2,ecb3] [--fnc-bodies 60]
         [--basil-start 28 --basil-events 7]  # triplets 28 to 34 only
         [--miss-report]  # the facts not found, by cause (where the closest pair of their sentences sits)
 
@@ -603,7 +605,7 @@ def ecb(folder: Path, nlp, encoder, print_groups: bool, limit: int | None = None
     """Cross-outlet groups of the ECB+ event groups (documents of set ``document_set``, see ``ecb_events``)
     through ``compare_pages``, against the judgements of ``ECB_GROUPS`` (keyed by sentence ids, so one file holds
     both sets): the share of judged groups about one fact and of verdicts right, for the groups built on figures
-    of one kind and for the others, and the conflicts right. Set 2's figures are named ``ecb2_…``."""
+    of one kind and for the others, and the conflicts right. Set N's figures (N > 1) are named ``ecbN_…``."""
     from rashomon.compare import compare_pages
 
     gold = json.loads(ECB_GROUPS.read_text()) if ECB_GROUPS.is_file() else {}
@@ -679,7 +681,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=SHARED, help="the shared data folder")
     parser.add_argument(
-        "--parts", default="claimdiff,fnc,basil,ecb,ecb2", help="ecb: ECB+ document set 1, ecb2: set 2 (see ecb_events)"
+        "--parts",
+        default="claimdiff,fnc,basil,ecb,ecb2,ecb3",
+        help="ecb: ECB+ document set 1, ecb2: set 2, ecb3: set 3 (see ecb_events)",
     )
     parser.add_argument("--fnc-bodies", type=int, default=60)
     parser.add_argument("--basil-events", type=int, default=50)
@@ -703,10 +707,13 @@ def main(argv: list[str] | None = None) -> int:
         figures.update(claimdiff(args.data / "compare" / "claimdiff-dev", nlp, encoder))
     if "fnc" in parts:
         figures.update(fnc(args.data / "stance" / "fnc-1", nlp, encoder, args.fnc_bodies))
-    if "ecb" in parts:
-        figures.update(ecb(args.data / "events" / "ecb_plus", nlp, encoder, args.print_groups))
-    if "ecb2" in parts:
-        figures.update(ecb(args.data / "events" / "ecb_plus", nlp, encoder, args.print_groups, document_set=2))
+    for part in parts:
+        found = re.fullmatch(r"ecb(\d*)", part)
+        if found:
+            document_set = int(found.group(1) or 1)
+            figures.update(
+                ecb(args.data / "events" / "ecb_plus", nlp, encoder, args.print_groups, document_set=document_set)
+            )
     if "basil" in parts:
         figures.update(
             basil(

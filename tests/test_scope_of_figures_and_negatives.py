@@ -161,3 +161,69 @@ def test_two_bounds_said_in_the_negative_are_no_clash():
         "Vell's offers\n\nNo other club was thought to have offered Vell more than five years, the agent said.",
     )
     assert all(a["verdict"] != "conflict" for a in result["alignments"])
+
+
+def _measured(value: float, unit: str, measure: str | None = None) -> Quantity:
+    return Quantity(
+        text=f"{value:g} {unit}", start=0, end=1, value=value, low=value, high=value, unit=unit, measure=measure
+    )
+
+
+def test_two_values_of_one_measure_clash_beside_an_agreeing_figure():
+    # session 36 (ECB+ set 3, read blind): "14 miles from the town, at a depth of 1.2 miles" / "... of 12 miles"
+    # was "compatible": beside the agreeing distance, the clash was dropped as not the one length of each claim
+    first = _claim(quantities=[_measured(14, "mile"), _measured(1.2, "mile", "depth")])
+    second = _claim(quantities=[_measured(14, "mile"), _measured(12, "mile", "depth")])
+    verdict = pair_verdict(first, second, 0.9, "Korvo Post", "Tallen Times")
+    assert verdict.verdict == "conflict"
+    assert "1.2" in verdict.reason and "12" in verdict.reason
+    # two lengths of no named measure stay as they were: beside an agreeing one, no clash is claimed
+    plain = _claim(quantities=[_measured(14, "mile"), _measured(12, "mile")])
+    other = _claim(quantities=[_measured(14, "mile"), _measured(1.2, "mile")])
+    assert pair_verdict(plain, other, 0.9, "A", "B").verdict != "conflict"
+
+
+def test_a_quake_told_at_two_depths_is_a_conflict_in_every_row_that_holds_both():
+    # the figure's row said "conflict" and the sentences' row "compatible" for the same two sentences
+    result = _compare(
+        "Quake near Korvo\n\nThe quake struck at 4:10 a.m. about 20 miles east of Korvo and had a depth of 3 miles.",
+        "Korvo quake\n\nThe quake struck at 4:10 a.m., about 20 miles east of Korvo, with a depth of 30 miles.",
+    )
+    both = [a for a in result["alignments"] if {"p1:c1", "p2:c1"} <= set(a["claim_ids"])]
+    assert len(both) == 2
+    assert {a["verdict"] for a in both} == {"conflict"}
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("The jury found Brandt guilty of fraud on Friday.", "convict"),
+        ("Brandt was found not guilty of fraud.", "acquit"),
+        ("Brandt has pleaded not guilty to two counts of fraud.", "plead"),
+        ("A judge ordered the execution of a man convicted of murder.", "sentence"),
+        ("A trial date has been set for the Orrin bank robbery.", "trial"),
+        ("Brandt was sentenced to six years.", "sentence"),
+        ("Brandt was convicted of fraud.", "convict"),
+        ("Prosecutors charged Brandt with fraud.", "charge"),
+    ],
+)
+def test_the_steps_of_a_legal_case_are_event_types(text, event):
+    (claim,) = analyze(text=text).claims
+    assert claim.event_type == event
+
+
+def test_two_steps_of_one_case_are_two_facts_across_outlets():
+    # session 36 (ECB+ set 3, read blind): an arrest beside a charge, a plea beside a verdict, grouped as one fact
+    from rashomon.claims.frames import other_steps
+
+    assert other_steps("arrest", "Police arrested Hale on Monday.", "charge", "Hale was charged with arson.")
+    assert other_steps("plead", "Hale pleaded not guilty.", "convict", "Hale was convicted of arson.")
+    # one claim telling both steps, or one step told in other words, is one fact
+    assert not other_steps("arrest", "Hale was arrested and charged with arson.", "charge", "Hale was charged.")
+    assert not other_steps("sentence", "Hale was sentenced to six years.", "sentence", "Hale was jailed for six years.")
+    assert not other_steps("charge", "Hale was charged.", "kill", "Hale killed two people.")
+    result = _compare(
+        "Hale in court\n\nLane Hale pleaded not guilty on Monday to setting the fire at the Orrin depot.",
+        "Hale verdict\n\nLane Hale was convicted on Monday of setting the fire at the Orrin depot.",
+    )
+    assert not [a for a in result["alignments"] if len({c.split(":")[0] for c in a["claim_ids"]}) > 1]

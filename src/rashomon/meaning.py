@@ -47,7 +47,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from .claims import figure_family, noun_class
-from .claims.frames import opposed
+from .claims.frames import opposed, other_steps
 from .claims.numbers import base_value, describe, figures_relation, in_base_unit
 from .claims.quantities import DEGREE_ADVERBS, SUBSET_PARTS
 from .disjoint import DisjointSets
@@ -633,9 +633,14 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     figures = figure_pairs(a, b)
     clashing = [(qa, qb) for qa, qb, kind in figures if kind == "disjoint"]
     # beside an agreeing figure a clash counts only when it pairs the one figure of its kind in each claim: "eight
-    # years for bribes of $2.4 million" / "eight years for $2.1 million in bribes"
+    # years for bribes of $2.4 million" / "eight years for $2.1 million in bribes"; or the one figure of a measure
+    # both name: "14 miles from the town, at a depth of 1.2 miles" / "14 miles from it, at a depth of 12 miles"
     if any(kind == "agree" for _, _, kind in figures):
-        clashing = [(qa, qb) for qa, qb in clashing if _sole_of_kind(qa, a) and _sole_of_kind(qb, b)]
+        clashing = [
+            (qa, qb)
+            for qa, qb in clashing
+            if (_sole_of_kind(qa, a) and _sole_of_kind(qb, b)) or _sole_of_measure(qa, a, qb, b)
+        ]
     many = min(len(a.quantities), len(b.quantities)) >= RECORD_FIGURES
     if len(figures) >= 2 and len(clashing) == len(figures) and (many or len(figures) >= RECORD_FIGURES):
         # one fact told twice shares most of its figures: a clash in every one is two records of one template
@@ -728,6 +733,16 @@ def _sole_of_kind(quantity: Quantity, claim: Claim) -> bool:
     """Whether ``quantity`` is its claim's only figure of its unit kind (money, percent, a duration, a count)."""
     kind = _unit_kind(quantity)
     return sum(_unit_kind(q) == kind for q in claim.quantities) == 1
+
+
+def _sole_of_measure(qa: Quantity, a: Claim, qb: Quantity, b: Claim) -> bool:
+    """Whether two figures name one measure ("depth", "net income") and each is its claim's only figure of it."""
+    measure = qa.measure
+    return (
+        bool(measure)
+        and measure == qb.measure
+        and all(sum(q.measure == measure for q in claim.quantities) == 1 for claim in (a, b))
+    )
 
 
 def opposed_doers(a: Claim, b: Claim) -> bool:
@@ -1092,6 +1107,8 @@ def candidate_pairs(
                     continue
                 if other_weekdays(claims[i], claims[j]):
                     continue  # "met on Sunday" / "met on Thursday": two occasions, however alike the words
+            if other_steps(claims[i].event_type, claims[i].text, claims[j].event_type, claims[j].text):
+                continue  # "was arrested" / "was charged": two steps of one case, however close the words
             if (
                 speaker_of is not None
                 and found != "close"

@@ -40,12 +40,22 @@ def lexicon() -> dict:
     opposed = {frozenset(pair): kind for kind, pairs in data["opposed_events"].items() for pair in pairs}
     idioms = {verb: frozenset(nouns) for verb, nouns in (data.get("idiom_objects") or {}).items()}
     prepositions = {verb: frozenset(words) for verb, words in (data.get("idiom_prepositions") or {}).items()}
+    steps = {step: k for k, sequence in enumerate(data.get("sequence_events") or []) for step in sequence}
+    told = {
+        step: re.compile(
+            r"\b(?:and|been|was|were|is|are|be|being|has|have|had)\s+(?:also\s+)?(?:" + "|".join(words) + r")\b"
+        )
+        for step, words in (data.get("step_words") or {}).items()
+    }
     return {
         "type_of": type_of,
         "opposed": opposed,
         "denial": frozenset(data["denial_verbs"]),
         "idioms": idioms,
         "idiom_prepositions": prepositions,
+        "phrase_events": data.get("phrase_events") or {},
+        "sequence_of": steps,
+        "step_told": told,
     }
 
 
@@ -58,11 +68,40 @@ def event_type(lemma: str | None) -> str | None:
 
 def predicate_event_type(predicate) -> str | None:
     """:func:`event_type` of a predicate token, unless its direct object makes an idiom of the verb ("took part",
-    "held talks", "cleared the way"): then the verb is its own type, as a verb outside the lists is."""
+    "held talks", "cleared the way"): then the verb is its own type, as a verb outside the lists is; or a word it
+    governs makes it a step of a legal case (``phrase_events``: "found guilty" -> convict)."""
     if predicate is None:
         return None
     lemma = predicate.lemma_.lower()
-    return lemma if idiom_object(predicate) else event_type(lemma)
+    return lemma if idiom_object(predicate) else phrase_event(predicate) or event_type(lemma)
+
+
+def phrase_event(predicate) -> str | None:
+    """The event a verb token tells by a word it governs, two levels down (``phrase_events``: "found guilty" ->
+    convict, "the trial date was set" -> trial); "not" on that word turns a verdict of guilt into acquittal."""
+    words = lexicon()["phrase_events"].get(predicate.lemma_.lower())
+    if not words:
+        return None
+    for child in predicate.children:
+        for token in (child, *child.children):
+            event = words.get(token.lemma_.lower())
+            if event is not None:
+                negated = any(t.dep_ == "neg" for t in (*token.children, *predicate.children))
+                return "acquit" if event == "convict" and negated else event
+    return None
+
+
+def other_steps(type_a: str | None, text_a: str, type_b: str | None, text_b: str) -> bool:
+    """Whether two claims (event type and text) tell two different steps of one process (``sequence_events``: an
+    arrest and a charge, a verdict and a sentence): two facts, however alike their words; not when one claim tells
+    the other's step too ("were arrested and charged": ``step_words``)."""
+    sequence_of, told = lexicon()["sequence_of"], lexicon()["step_told"]
+    if type_a == type_b or type_a not in sequence_of or sequence_of[type_a] != sequence_of.get(type_b):
+        return False
+    return not (
+        (type_b in told and told[type_b].search(text_a.lower()))
+        or (type_a in told and told[type_a].search(text_b.lower()))
+    )
 
 
 def idiom_object(predicate) -> str | None:
