@@ -430,3 +430,28 @@ def test_an_agreement_the_stage_is_unsure_of_shows_a_neutral_agree_badge():
     assert badge(0.5) == ("=?", "agree?", True)
     assert badge(AGREE_SURE_MIN_CERTAINTY) == ("=", "agree", False)
     assert badge(None) == ("=", "agree", False)  # not measured: the verdict as the stage gave it
+
+
+def test_a_figure_row_and_a_sentence_row_over_the_same_claims_and_verdict_are_one_row():
+    # session 36: a quake's depth showed twice, as the figure's conflict row and as the sentences' conflict row
+    from rashomon.report.view import facts_view
+
+    claims = {
+        "k1": {"id": "k1", "text": "The quake struck at a depth of 3 miles.", "narrative": "n1"},
+        "k2": {"id": "k2", "text": "The quake struck at a depth of 30 miles.", "narrative": "n2"},
+        "k3": {"id": "k3", "text": "No one was hurt.", "narrative": "n1"},
+        "k4": {"id": "k4", "text": "There were no injuries.", "narrative": "n2"},
+    }
+    narratives = [
+        {"id": "n1", "name": "Valley Courier", "slot": 0, "anchor": "n1"},
+        {"id": "n2", "name": "Ridge Bulletin", "slot": 1, "anchor": "n2"},
+    ]
+    alignments = [
+        {"id": "x1", "claim_ids": ["k1", "k2"], "verdict": "conflict"},
+        {"id": "xe1", "claim_ids": ["k2", "k1"], "verdict": "conflict"},
+        {"id": "xe2", "claim_ids": ["k3", "k4"], "verdict": "agree"},
+    ]
+    assert [row["id"] for row in facts_view(alignments, claims, [], {}, narratives)["rows"]] == ["x1", "xe2"]
+    # another verdict over the same claims is another row: the reader sees both
+    alignments[1]["verdict"] = "compatible"
+    assert len(facts_view(alignments, claims, [], {}, narratives)["rows"]) == 3

@@ -205,9 +205,13 @@ def test_a_quake_told_at_two_depths_is_a_conflict_in_every_row_that_holds_both()
         ("Brandt was sentenced to six years.", "sentence"),
         ("Brandt was convicted of fraud.", "convict"),
         ("Prosecutors charged Brandt with fraud.", "charge"),
+        # a quake or a storm that strikes is no attack (the report's row read "event: attack" for a quake)
+        ("A magnitude 5.1 earthquake struck Korvo on Monday.", "occur"),
+        ("The storm hit the Marsk coast overnight.", "occur"),
+        ("Rebels struck the Tallen base at dawn.", "attack"),
     ],
 )
-def test_the_steps_of_a_legal_case_are_event_types(text, event):
+def test_the_steps_of_a_legal_case_and_a_quake_are_event_types(text, event):
     (claim,) = analyze(text=text).claims
     assert claim.event_type == event
 

@@ -54,6 +54,7 @@ def lexicon() -> dict:
         "idioms": idioms,
         "idiom_prepositions": prepositions,
         "phrase_events": data.get("phrase_events") or {},
+        "hazards": frozenset(data.get("hazard_subjects") or ()),
         "sequence_of": steps,
         "step_told": told,
     }
@@ -69,11 +70,19 @@ def event_type(lemma: str | None) -> str | None:
 def predicate_event_type(predicate) -> str | None:
     """:func:`event_type` of a predicate token, unless its direct object makes an idiom of the verb ("took part",
     "held talks", "cleared the way"): then the verb is its own type, as a verb outside the lists is; or a word it
-    governs makes it a step of a legal case (``phrase_events``: "found guilty" -> convict)."""
+    governs makes it a step of a legal case (``phrase_events``: "found guilty" -> convict); or a quake, a storm or a
+    fire "strikes" (``hazard_subjects``): it happens, "occur"."""
     if predicate is None:
         return None
     lemma = predicate.lemma_.lower()
-    return lemma if idiom_object(predicate) else phrase_event(predicate) or event_type(lemma)
+    if idiom_object(predicate):
+        return lemma
+    found = phrase_event(predicate) or event_type(lemma)
+    if found == "attack" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lexicon()["hazards"] for c in predicate.children
+    ):
+        return "occur"  # "a magnitude 4.6 earthquake struck Northern California": no attack
+    return found
 
 
 def phrase_event(predicate) -> str | None:

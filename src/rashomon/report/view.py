@@ -542,8 +542,14 @@ def facts_view(
     known = {n["id"] for n in narratives}
     names = {n["id"]: n["name"] for n in narratives}
     rows: list[dict[str, Any]] = []
+    shown: set[tuple[frozenset[str], str]] = set()
     for alignment in alignments:
         verdict = str(alignment.get("verdict") or "unique")
+        # a figure's row and its sentences' row over the same claims, with one verdict, are one row to a reader
+        same = (frozenset(alignment.get("claim_ids") or ()), verdict)
+        if same in shown:
+            continue
+        shown.add(same)
         symbol, words = VERDICTS.get(verdict, ("?", verdict.replace("_", " ")))
         certainty = alignment.get("certainty")
         unsure = verdict == "agree" and isinstance(certainty, int | float) and certainty < AGREE_SURE_MIN_CERTAINTY
