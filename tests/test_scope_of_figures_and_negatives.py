@@ -226,6 +226,13 @@ def test_two_steps_of_one_case_are_two_facts_across_outlets():
     assert not other_steps("arrest", "Hale was arrested and charged with arson.", "charge", "Hale was charged.")
     assert not other_steps("sentence", "Hale was sentenced to six years.", "sentence", "Hale was jailed for six years.")
     assert not other_steps("charge", "Hale was charged.", "kill", "Hale killed two people.")
+    # the steps a claim's words tell count too: a trial date beside a verdict told by another verb
+    assert other_steps(
+        "trial", "Trial is set for June 17 for Hale.", "deliberate", "The jury deliberated before convicting Hale."
+    )
+    assert not other_steps(
+        "serve", "Hale was serving a life sentence for a 2001 conviction.", "sentence", "Hale was sentenced to life."
+    )
     result = _compare(
         "Hale in court\n\nLane Hale pleaded not guilty on Monday to setting the fire at the Orrin depot.",
         "Hale verdict\n\nLane Hale was convicted on Monday of setting the fire at the Orrin depot.",

@@ -42,10 +42,7 @@ def lexicon() -> dict:
     prepositions = {verb: frozenset(words) for verb, words in (data.get("idiom_prepositions") or {}).items()}
     steps = {step: k for k, sequence in enumerate(data.get("sequence_events") or []) for step in sequence}
     told = {
-        step: re.compile(
-            r"\b(?:and|been|was|were|is|are|be|being|has|have|had)\s+(?:also\s+)?(?:" + "|".join(words) + r")\b"
-        )
-        for step, words in (data.get("step_words") or {}).items()
+        step: re.compile(r"\b(?:" + "|".join(words) + r")\b") for step, words in (data.get("step_words") or {}).items()
     }
     return {
         "type_of": type_of,
@@ -100,17 +97,26 @@ def phrase_event(predicate) -> str | None:
     return None
 
 
+def steps_told(event_type: str | None, text: str) -> frozenset[str]:
+    """The steps of a process (``sequence_events``) a claim tells: its event type's, and those whose words it uses
+    (``step_words``: "were arrested and charged" tells an arrest and a charge)."""
+    lexicon_ = lexicon()
+    lowered = text.lower()
+    found = {step for step, words in lexicon_["step_told"].items() if words.search(lowered)}
+    if event_type in lexicon_["sequence_of"]:
+        found.add(event_type)
+    return frozenset(found)
+
+
 def other_steps(type_a: str | None, text_a: str, type_b: str | None, text_b: str) -> bool:
-    """Whether two claims (event type and text) tell two different steps of one process (``sequence_events``: an
-    arrest and a charge, a verdict and a sentence): two facts, however alike their words; not when one claim tells
-    the other's step too ("were arrested and charged": ``step_words``)."""
-    sequence_of, told = lexicon()["sequence_of"], lexicon()["step_told"]
-    if type_a == type_b or type_a not in sequence_of or sequence_of[type_a] != sequence_of.get(type_b):
+    """Whether two claims (event type and text) tell different steps of one process and no step in common
+    (:func:`steps_told`: an arrest and a charge, a trial date and a conviction): two facts, however alike their
+    words."""
+    steps_a = steps_told(type_a, text_a)
+    if not steps_a:
         return False
-    return not (
-        (type_b in told and told[type_b].search(text_a.lower()))
-        or (type_a in told and told[type_a].search(text_b.lower()))
-    )
+    steps_b = steps_told(type_b, text_b)
+    return bool(steps_b) and not steps_a & steps_b
 
 
 def idiom_object(predicate) -> str | None:
