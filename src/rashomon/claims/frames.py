@@ -97,9 +97,11 @@ def phrase_event(predicate) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def steps_told(event_type: str | None, text: str) -> frozenset[str]:
     """The steps of a process (``sequence_events``) a claim tells: its event type's, and those whose words it uses
-    (``step_words``: "were arrested and charged" tells an arrest and a charge)."""
+    (``step_words``: "were arrested and charged" tells an arrest and a charge). Read once per claim: the comparison
+    asks at every pair a claim is in."""
     lexicon_ = lexicon()
     lowered = text.lower()
     found = {step for step, words in lexicon_["step_told"].items() if words.search(lowered)}
