@@ -609,12 +609,24 @@ class SpeakerRules(ExtractorBase):
                 return token
         return None
 
+    def attitude_holder(self, verb: Token) -> Token | None:
+        """The subject of a passive whose participle is an adjective of attitude ("is convinced", "was disappointed",
+        "is determined": the lexicon's ``adjectives``, which the parser reads as a passive verb, not as "is
+        confident"): the one who holds the view, not the object of someone unnamed's act. None otherwise."""
+        if verb.lower_ not in self.lexicon.cue_adjectives or not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ not in EXPLETIVES), None)
+        return None if subject is None else self.out_of_dateline(subject)
+
     def _subject_of(self, verb: Token) -> Token | None:
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i != verb.i:
             return self.subject_of(verb.head)  # "X is confident that ...": the subject of "is"
         relative = self.participle_out_of_relative(verb)
         if relative is not None:
             return relative
+        held = self.attitude_holder(verb)
+        if held is not None:
+            return held  # "Brandt is convinced (by the data) that ...": Brandt holds the view
         active = any(c.dep_ == "nsubj" for c in verb.children)
         for child in verb.children:
             if child.dep_ == "agent" and not active:  # "blamed strikes by doctors": a "by" misread as an agent
