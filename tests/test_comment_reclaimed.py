@@ -10,20 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.comments import abuse, analyze_comments, lexicon, mention
-from rashomon.model import Analysis, Comment, Page
-from rashomon.options import CommentOptions, Options
+from rashomon.comments import abuse, lexicon, mention
+from tests.test_comment_contempt import flags_of
 
 ABUSE = {"toxicity", "identity_attack", "insult", "severe_toxicity"}
-
-
-def flags_of(text: str) -> set[str]:
-    page_text = "The ferry to Port Sarn runs again.\n\n" + text
-    start = page_text.index(text)
-    comment = Comment("c1", "reader", text, start, start + len(text))
-    analysis = Analysis(page=Page(text=page_text, comments=[comment]))
-    analyze_comments(analysis, Options(comments=CommentOptions(steps=("language", "abuse"))))
-    return set(analysis.page.comments[0].flags)
 
 
 @pytest.mark.parametrize(
