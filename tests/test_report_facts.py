@@ -437,8 +437,8 @@ def test_a_figure_row_and_a_sentence_row_over_the_same_claims_and_verdict_are_on
     from rashomon.report.view import facts_view
 
     claims = {
-        "k1": {"id": "k1", "text": "The quake struck at a depth of 3 miles.", "narrative": "n1"},
-        "k2": {"id": "k2", "text": "The quake struck at a depth of 30 miles.", "narrative": "n2"},
+        "k1": {"id": "k1", "text": "Korvo shook; the tremor's depth was 3 miles.", "narrative": "n1"},
+        "k2": {"id": "k2", "text": "Korvo shook; the tremor's depth was 30 miles.", "narrative": "n2"},
         "k3": {"id": "k3", "text": "No one was hurt.", "narrative": "n1"},
         "k4": {"id": "k4", "text": "There were no injuries.", "narrative": "n2"},
     }

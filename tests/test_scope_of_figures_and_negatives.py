@@ -170,7 +170,7 @@ def _measured(value: float, unit: str, measure: str | None = None) -> Quantity:
 
 
 def test_two_values_of_one_measure_clash_beside_an_agreeing_figure():
-    # session 36 (ECB+ set 3, read blind): "14 miles from the town, at a depth of 1.2 miles" / "... of 12 miles"
+    # session 36 (ECB+ set 3, read blind): one distance and two depths of one quake
     # was "compatible": beside the agreeing distance, the clash was dropped as not the one length of each claim
     first = _claim(quantities=[_measured(14, "mile"), _measured(1.2, "mile", "depth")])
     second = _claim(quantities=[_measured(14, "mile"), _measured(12, "mile", "depth")])
@@ -199,7 +199,7 @@ def test_a_quake_told_at_two_depths_is_a_conflict_in_every_row_that_holds_both()
     [
         ("The jury found Brandt guilty of fraud on Friday.", "convict"),
         ("Brandt was found not guilty of fraud.", "acquit"),
-        ("Brandt has pleaded not guilty to two counts of fraud.", "plead"),
+        ("Brandt pleaded not guilty on Monday to the fraud charges.", "plead"),
         ("A judge ordered the execution of a man convicted of murder.", "sentence"),
         ("A trial date has been set for the Orrin bank robbery.", "trial"),
         ("Brandt was sentenced to six years.", "sentence"),
@@ -228,10 +228,13 @@ def test_two_steps_of_one_case_are_two_facts_across_outlets():
     assert not other_steps("charge", "Hale was charged.", "kill", "Hale killed two people.")
     # the steps a claim's words tell count too: a trial date beside a verdict told by another verb
     assert other_steps(
-        "trial", "Trial is set for June 17 for Hale.", "deliberate", "The jury deliberated before convicting Hale."
+        "trial", "Hale's trial is set for March 3.", "deliberate", "The jury deliberated before convicting Hale."
     )
     assert not other_steps(
-        "serve", "Hale was serving a life sentence for a 2001 conviction.", "sentence", "Hale was sentenced to life."
+        "serve",
+        "Hale, whose 2001 conviction brought a sentence of life, is in prison.",
+        "sentence",
+        "Hale was sentenced to life.",
     )
     result = _compare(
         "Hale in court\n\nLane Hale pleaded not guilty on Monday to setting the fire at the Orrin depot.",

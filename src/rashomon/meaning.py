@@ -634,7 +634,7 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     clashing = [(qa, qb) for qa, qb, kind in figures if kind == "disjoint"]
     # beside an agreeing figure a clash counts only when it pairs the one figure of its kind in each claim: "eight
     # years for bribes of $2.4 million" / "eight years for $2.1 million in bribes"; or the one figure of a measure
-    # both name: "14 miles from the town, at a depth of 1.2 miles" / "14 miles from it, at a depth of 12 miles"
+    # both name: "20 km east of Korvo, 2 km deep (depth)" / "20 km east of it, 20 km deep"
     if any(kind == "agree" for _, _, kind in figures):
         clashing = [
             (qa, qb)

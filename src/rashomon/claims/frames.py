@@ -78,7 +78,7 @@ def predicate_event_type(predicate) -> str | None:
     if found == "attack" and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lexicon()["hazards"] for c in predicate.children
     ):
-        return "occur"  # "a magnitude 4.6 earthquake struck Northern California": no attack
+        return "occur"  # "a magnitude 5.1 quake struck Korvo on Monday": no attack
     return found
 
 
