@@ -872,12 +872,9 @@ def _used(folded: str, hits: list[Hit]) -> list[Hit]:
 def reclaimed_slur(folded: str, start: int, end: int) -> bool:
     """Whether ``folded[start:end]`` is one word of the slurs that the writer applies to themself or names as a
     word (:func:`mention.reclaimed_or_named`)."""
-    return _slur_word().fullmatch(folded, start, end) is not None and mention.reclaimed_or_named(folded, start, end)
-
-
-@lru_cache(maxsize=1)
-def _slur_word() -> re.Pattern:
-    return re.compile(lexicon.alternation(lexicon.load("abuse")["slurs"]))
+    return spelling.slur_pattern().fullmatch(folded, start, end) is not None and mention.reclaimed_or_named(
+        folded, start, end
+    )
 
 
 #: Flags of a text with no lexicon or threat hit, by which model heads are at or above their threshold (bit k

@@ -244,6 +244,11 @@ _QUOTE_CUE_RE = re.compile(
 )
 
 
+def _sentence_before(folded: str, start: int) -> str:
+    """The text from the start of ``start``'s sentence (at most ``LOOKBACK_CHARS`` back) up to ``start``."""
+    return _SENTENCE_END_RE.split(folded[max(0, start - LOOKBACK_CHARS) : start])[-1]
+
+
 def _clause_before(folded: str, start: int) -> str:
     """The text from the start of ``start``'s clause up to ``start``."""
     head = folded[max(0, start - LOOKBACK_CHARS) : start]
@@ -432,7 +437,7 @@ def reclaimed_or_named(folded: str, start: int, end: int) -> bool:
     """Whether the slur at ``start:end`` of the folded comment is one the writer applies to themself ("I'm a proud
     ...", "I call myself a ...": ``self_applied`` in ``abuse.yaml``; "we ...s": ``self_applied_plural``) or names
     as a word ("the word ...": ``named_as_word``), by the words before it in its sentence: it attacks no one."""
-    before = _SENTENCE_END_RE.split(folded[max(0, start - LOOKBACK_CHARS) : start])[-1].rstrip()
+    before = _sentence_before(folded, start).rstrip()
     singular, plural = _slur_not_aimed()
     return singular.search(before) is not None or (folded[end - 1] in "sz" and plural.search(before) is not None)
 
@@ -481,7 +486,7 @@ def _claim_not_made(folded: str, start: int, end: int) -> bool:
     """Whether the span ``start:end`` is part of a claim the writer does not make: one its sentence denies, calls
     false or reports as someone else's (``_DENIED_CLAIM_RE``), one a sentence opens by naming as said ("Saying ...
     is a trope"), or someone else's claim a question asks about (``_ASKED_ABOUT_RE``)."""
-    sentence = _SENTENCE_END_RE.split(folded[max(0, start - LOOKBACK_CHARS) : start])[-1]
+    sentence = _sentence_before(folded, start)
     if _CLAIM_OPENS_RE.match(sentence):
         return True
     if _in_question(folded, start):  # "don't you think ...?" asserts; "why do people keep saying ...?" asks

@@ -375,8 +375,14 @@ def harsh_words() -> frozenset[str]:
         words.update(form for form in verb_forms(entry)[0] if form.isalpha())
     data = lexicon.load("abuse")
     words.update(plain_words(data["insult"] + data.get("read_back", [])))
-    slurs = re.compile("|".join(f"(?:{entry})" for entry in data["slurs"] + data.get("reclaimed", [])))
-    return frozenset(w for w in words if len(w) >= MIN_READ_WORD_CHARS and not slurs.fullmatch(w))
+    return frozenset(w for w in words if len(w) >= MIN_READ_WORD_CHARS and not slur_pattern().fullmatch(w))
+
+
+@lru_cache(maxsize=1)
+def slur_pattern() -> re.Pattern:
+    """The abuse lexicon's slurs and their in-group spellings as one pattern: a word it fully matches is a slur."""
+    data = lexicon.load("abuse")
+    return re.compile(lexicon.alternation(data["slurs"] + data.get("reclaimed", [])))
 
 
 def _vader_words() -> dict[str, float]:
