@@ -87,6 +87,25 @@ def test_ranges_written_with_dashes_or_words(text, low, high, spacy_nlp):
     assert (q.approx, q.low, q.high, q.value) == ("range", low, high, None)
 
 
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("The fines handed down ranged from 200 to 900 euros.", 200, 900),
+        ("Wait times vary from 3 to 8 weeks at the clinic.", 3, 8),
+        ("Organisers expect anywhere from 4,000 to 6,000 walkers.", 4000, 6000),
+    ],
+)
+def test_a_spread_from_one_value_to_another_is_one_range(text, low, high, spacy_nlp):
+    q = only(text, spacy_nlp)
+    assert (q.approx, q.low, q.high, q.value) == ("range", low, high, None)
+    assert q.text.startswith("from ")
+
+
+def test_a_change_from_one_value_to_another_is_two_figures(spacy_nlp):
+    values = [q.value for q in quantities("The toll rose from 12 to 40 overnight.", spacy_nlp)]
+    assert values == [12, 40]
+
+
 def test_a_suspended_hyphen_range_keeps_its_unit(spacy_nlp):
     q = only("Volunteers take a 40- to 60-hour course before the season.", spacy_nlp)
     assert q.unit == "hour" and q.text == "40- to 60-hour"

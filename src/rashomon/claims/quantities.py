@@ -416,14 +416,19 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
             # "40- to 60-hour": a hyphen left hanging on the low end, the unit written once on the high end
             dash = re.fullmatch(r"\s*[-–—]\s*|\s+to\s+|[-–]\s+to\s+", gap)
             between = re.fullmatch(r"\s+and\s+", gap) and re.search(r"between\s+$", before)
+            # "rose from 7 to 75" is a change, two figures; "ranging from 7 to 75" one range
             from_to = re.fullmatch(r"\s+to\s+", gap) and re.search(r"from\s+$", before)
+            spread = from_to and re.search(
+                r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)\s+from\s+$",
+                text[max(0, prev.start - offset - 20) : prev.start - offset].lower(),
+            )
             # "4 percent to $3.2 billion": two figures, not a range
             other_units = prev.unit is not None and q.unit is not None and prev.unit != q.unit
             if (
-                (dash or between)
+                (dash or between or spread)
                 and prev.approx in ("exact", "about")
                 and q.approx == "exact"
-                and not from_to
+                and (spread or not from_to)
                 and not other_units
             ):
                 low_value = prev.value
@@ -447,7 +452,7 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                         noun=q.noun or prev.noun,
                     )
                     continue
-                start = prev.start - (len("between ") if between else 0)
+                start = prev.start - (len("between ") if between else len("from ") if spread else 0)
                 merged[-1] = Quantity(
                     text=text[start - offset : q.end - offset],
                     start=start,
