@@ -266,8 +266,9 @@ def _abuse_scores(
 def abuse_step(ctx: CommentContext) -> None:
     for batch, counts in _batches(ctx):
         scores, thresholds = _abuse_scores(ctx, batch, counts)
-        # a comment the encoder read is matched as it read it ("k i l l" as "kill"); the others as written
-        texts = [ctx.readings[c.id][0] if c.id in ctx.readings else c.text for c in batch]
+        # every comment is matched as the encoder reads it ("k i l l" as "kill", "extermnated" as "exterminated"),
+        # also one the encoder did not read (most comments are read as written, at the cost of one set difference)
+        texts = [ctx.read(c) for c in batch]
         results = abuse.score_texts(
             texts, counts, model_scores=scores, thresholds=thresholds, word_evidence=ctx.word_evidence
         )

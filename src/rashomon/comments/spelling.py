@@ -177,8 +177,8 @@ def spaced_runs(folded: str) -> Iterator[tuple[str, list[int]]]:
 
 
 def join_spaced(text: str) -> str:
-    """``text`` with each run of letters spelled one at a time that spells an English word written as that word
-    (``i h a t e them`` -> ``i hate them``, ``f a k e`` -> ``fake``): the whole run, or the run without a
+    """``text`` with each run of letters spelled one at a time that spells an English or a harsh word written as
+    that word (``i h a t e them`` -> ``i hate them``, ``f a k e`` -> ``fake``): the whole run, or the run without a
     leading "i" or "a". Other runs stay apart ("u r a" is "you are a", not a word). For the n-gram models'
     features (the lexicon looks the runs up itself, keeping offsets)."""
     if SPACED_RE.search(text) is None:
@@ -210,12 +210,17 @@ def join_spaced_offsets(text: str) -> tuple[str, list[int]]:
 def _join_run(match: re.Match) -> str:
     letters = match.group(0)[1::2]  # the match opens with the separator after its first letter
     word = match.string[match.start() - 1] + letters
-    words = english_words()
-    if len(word) >= MIN_JOINED_SPACED_CHARS and word in words:
+    if len(word) >= MIN_JOINED_SPACED_CHARS and _spelled_word(word):
         return letters
-    if word[0] in "ia" and len(letters) >= MIN_JOINED_SPACED_CHARS and letters in words:
+    if word[0] in "ia" and len(letters) >= MIN_JOINED_SPACED_CHARS and _spelled_word(letters):
         return " " + letters
     return match.group(0)
+
+
+def _spelled_word(word: str) -> bool:
+    """Whether letters spelled one at a time make a word: an English one, or a harsh word the vocabulary lacks
+    ("e x t e r m i n a t e d")."""
+    return word in english_words() or word in harsh_words()
 
 
 # --- the comment as the models read it ------------------------------------------------------------------

@@ -26,6 +26,7 @@ FRAME_WEIGHTS = {
     "intent": 0.9,
     "modal": 0.85,
     "imperative": 0.85,
+    "conditional": 0.85,
     "weak": 0.6,
 }
 #: Score of a comment with no threat pattern (the base rate of threats among non-matching comments).
@@ -46,6 +47,7 @@ _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _NEGATED_SUBJECT_RE = re.compile(NEGATED_SUBJECT + r"\s*$")
 _NEGATED_SUBJECT_FRAMES = frozenset({"deserve", "modal", "weak"})
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,400})[\"“”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){1,400}?)'(?!\w)")
+_PARTICIPLE_RE = re.compile(r"[a-z]+(?:ing|ed|en)\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|get|gets|got|getting|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
 
 
@@ -130,7 +132,8 @@ def _trie_pattern(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     data = lexicon.load("threats")
-    data = {**data, "verbs": data["verbs"] + _verb_bases()[0]}
+    # the verb forms first: the prefix tree takes the longest ("burn down"), a flat alternation the first ("burn")
+    data = {**data, "verbs": _verb_bases()[0] + data["verbs"]}
     alt = lambda key: lexicon.alternation(data[key], data)  # noqa: E731
     frames = tuple(
         (kind, re.compile(lexicon.alternation(items, data) + (r"\s*" if kind == "imperative" else r"\b")))
@@ -185,6 +188,15 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
     return not participle and bool(p.target_anywhere.search(sentence, frame_end, start))
 
 
+def _ordered(sentence: str, start: int, end: int, is_outcome: bool, p: _Patterns) -> bool:
+    """After "if you see one of them": violence ordered, not seen ("if anyone sees someone beating them, call
+    for help"): an outcome or a violent verb that does not open with a participle, and a verb with a person
+    right after it."""
+    if _PARTICIPLE_RE.match(sentence, start):
+        return False
+    return is_outcome or p.target_after.match(sentence, end) is not None
+
+
 def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
     """Every threat in ``text`` (offsets local to ``text``), best first (``folded``: ``lexicon.fold(text)``
     when the caller has it)."""
@@ -229,6 +241,8 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
                 if not is_outcome and not _targeted(sentence, start, end, frame.end(), p):
                     continue
                 if kind == "imperative" and not is_outcome and not p.target_after.match(sentence, end):
+                    continue
+                if kind == "conditional" and not _ordered(sentence, start, end, is_outcome, p):
                     continue
                 if p.negation.search(sentence, max(0, frame.start() - NEGATION_LOOKBEHIND), start):
                     continue

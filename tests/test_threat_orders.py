@@ -1,0 +1,76 @@
+"""Threats written as an order on a condition, a harm done to a place named by its people, people left harmed or
+made to feel unsafe, and a threat's violent word misspelled (issue 22, session 37); the harmless uses of the same
+words stay unflagged. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.comments import analyze_comments, threats
+from rashomon.model import Analysis, Comment, Page
+from rashomon.options import CommentOptions, Options
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you ever run into him at the market, stab him.",
+        "if anybody spots one of those settlers on the road tonight beat them senseless",
+        "We'll burn down every house where the settlers live.",
+        "They deserve to be dragged outside and set alight.",
+        "I'm gonna find that judge and leave him for dead.",
+        "We will make sure those people never feel safe in this city.",
+        "Somebody should deal with the Roma once and for all.",
+    ],
+)
+def test_an_order_on_a_condition_or_a_harm_to_people_is_a_threat(text):
+    assert threats.find_threats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you see anyone beating a dog, call the police.",
+        "If anyone sees someone being beaten, call for help.",
+        "If you find a tick, kill it with tweezers.",
+        "If you meet the deadline, we'll celebrate.",
+        "I'll burn down the old shed this weekend.",
+        "The car was set on fire overnight, police said.",
+        "I'll leave them in the fridge overnight.",
+        "We'll never feel safe again after what happened.",
+        "The council should deal with the potholes once and for all.",
+        "We must eradicate poverty in this generation.",
+    ],
+)
+def test_the_same_words_in_harmless_use_are_no_threat(text):
+    assert threats.find_threats(text) == []
+
+
+def test_a_verb_with_its_particle_is_read_whole():
+    """The prefix tree of the verb forms comes first: "burn down" is one verb, so its object is what burns."""
+    text = "I will burn down any place where those people gather."
+    found = threats.find_threats(text)
+    assert found and text[found[0].start : found[0].end] == "I will burn down"
+
+
+def _flags(text: str) -> set[str]:
+    comment = Comment("c1", "reader", text, 0, len(text))
+    analysis = Analysis(page=Page(text=text, comments=[comment]))
+    analyze_comments(analysis, Options(comments=CommentOptions(steps=("language", "abuse"), mode="fast")))
+    return set(analysis.page.comments[0].flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every one of those settlers should be exterminatd.",
+        "Every one of those settlers should be e x t e r m i n a t e d.",
+        "Every one of those settlers should be 3xterminated.",
+    ],
+)
+def test_a_misspelled_word_of_wiping_out_still_makes_a_threat(text):
+    assert "threat" in _flags(text)
+
+
+def test_a_misspelling_of_a_harmless_word_makes_no_threat():
+    assert "threat" not in _flags("Every one of those settlers should be exhilarated by the news.")
