@@ -28,6 +28,9 @@ ABUSE = {"toxicity", "identity_attack", "insult", "severe_toxicity"}
         "They call me a fag at work and I just laugh.",
         "We took the word dyke back and print it on our banners.",
         "The slur 'tranny' has no place in this paper.",
+        # session 37
+        "As a proud dyke, I run the Port Sarn choir.",
+        "Just your friendly neighbourhood fag, back with more garden photos.",
     ],
 )
 def test_a_slur_the_writer_applies_to_themself_or_names_is_no_attack(text):
@@ -45,6 +48,7 @@ def test_a_slur_the_writer_applies_to_themself_or_names_is_no_attack(text):
         "Those dykes should leave the club.",
         "The word is out: the trannies should leave town.",
         "I'm a proud dyke and you are a worthless idiot.",
+        "As a proud citizen of Marsk, I say you are a fag.",
     ],
 )
 def test_a_slur_said_of_someone_else_keeps_its_flags(text):
