@@ -3,6 +3,8 @@ a town's road scheme; session 28), fixed as classes; the sentences are our own."
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_attribution import attributions, run, source_of, spoken
 
 
@@ -307,3 +309,19 @@ def test_a_role_is_named_with_what_it_is_of(nlp):
         ],
     )
     assert {source_of(analysis, a).name for a in spoken(analysis)} == {"Ida Vell"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A number of harbour pilots said that the new channel was unsafe.", "A number of harbour pilots"),
+        ("A chorus of Republicans said that the toll would fail.", "A chorus of Republicans"),
+        ("A large body of research suggests that tolls cut traffic.", "A large body of research"),
+        ("A series of studies shows that the channel is safe.", "A series of studies"),
+    ],
+)
+def test_a_number_of_people_or_texts_is_named_by_what_it_is_made_of(nlp, text, name):
+    """Session 37: "a number of pilots said ..." was named "A number", and "a body of research suggests ..." named
+    no source at all."""
+    analysis = run(nlp, [text])
+    assert [source_of(analysis, a).name for a in spoken(analysis)] == [name]

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from ..dateline import lead_in_end
 from ..resources import name_titles
 from .lexicon import SOURCE_KIND_ORDER, Lexicon
+from .rules.settings import COLLECTIVE_NOUNS
 
 # --- settings -----------------------------------------------------------------------------------------
 #: Dependencies that hang asides off a source noun; the source's name stops before them.
@@ -706,18 +707,25 @@ def _familiar_with(head: Token, lexicon: Lexicon) -> list[Token]:
 
 
 def _members_named(head: Token, lexicon: Lexicon) -> list[Token]:
-    """The "of" phrase that says who a collective noun is made of ("a group of shop owners", "dozens of
-    residents"), when it names people; empty otherwise ("the board of the port": the port is no member)."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in lexicon.speaker_nouns.get("groups", ()):
+    """The "of" phrase that says who or what a collective noun is made of ("a group of shop owners", "dozens of
+    residents", "a chorus of critics", "a body of research"), when it names people or texts; empty otherwise ("the
+    board of the port": the port is no member)."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or not (lemma in lexicon.speaker_nouns.get("groups", ()) or lemma in COLLECTIVE_NOUNS):
         return []
     for prep in head.rights:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         member = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if (
-            member is not None
-            and member.pos_ == "NOUN"
-            and lexicon.names_people(member.lemma_.lower(), member.lower_, people=True)
+        if member is None or member.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if member.pos_ == "PROPN":  # "a chorus of Republicans", not "the board of Halden Port"
+            if member.ent_type_ == "NORP" and lemma in COLLECTIVE_NOUNS:
+                return [prep, *_core_tokens(member)]
+            continue
+        member_lemma = member.lemma_.lower()
+        if lexicon.names_people(member_lemma, member.lower_, people=True) or (
+            member_lemma in lexicon.study_nouns or member_lemma in lexicon.speaker_nouns.get("documents", ())
         ):
             return [prep, *_core_tokens(member)]  # (not "... at Halden, a port town": where, not who)
     return []

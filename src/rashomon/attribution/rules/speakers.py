@@ -229,8 +229,10 @@ class SpeakerRules(ExtractorBase):
             # reads Title-Case headlines again in sentence case)
         of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if members is not None and lemma in COLLECTIVE_NOUNS and self.speaker_kind(members) == "person":
-            return "person"  # "a chorus of Republicans", "a wide array of artists": a number of people
+        if members is not None and lemma in COLLECTIVE_NOUNS:
+            kind = self.speaker_kind(members)
+            if kind is not None:
+                return kind  # "a chorus of Republicans": a number of people; "a body of research": of texts
         if lemma == "old" and any(t.lower_ in ("year", "years", "month", "months") for t in head.lefts):
             return "person"  # "the 43-year-old asked"
         if head.pos_ == "NUM" or head.ent_type_ in ("CARDINAL", "PERCENT"):
