@@ -45,6 +45,9 @@ def flags_of(text: str) -> set[str]:
         "No Somali has ever given anything back.",
         "Show me a single Sikh who isn't a liar.",
         "I've yet to meet a Catholic who isn't a complete idiot.",
+        # session 37: in the next sentence, after a word of emphasis
+        "Another story about Kurds on the news. I swear they are the most despicable people alive.",
+        "We rented the flat to two Somalis. Honestly, they are vermin.",
     ],
 )
 def test_contempt_for_a_group_is_an_identity_attack(text):
@@ -61,6 +64,8 @@ def test_contempt_for_a_group_is_an_identity_attack(text):
         "Immigrants are often the victims of crime in Tallen.",
         "Catholics are far too patient with their bishops.",
         "Muslims are dim-sum lovers like everyone in Korvo.",
+        "Refugees reached Tallen on Monday. Honestly, they are exhausted and hungry.",
+        "Kurds run the bakery in Orrin. I swear they are the most generous people I know.",
     ],
 )
 def test_the_same_frames_without_contempt_flag_nothing(text):
