@@ -48,6 +48,9 @@ def flags_of(text: str) -> set[str]:
         # session 37: in the next sentence, after a word of emphasis
         "Another story about Kurds on the news. I swear they are the most despicable people alive.",
         "We rented the flat to two Somalis. Honestly, they are vermin.",
+        "I've worked with Kurds for years and they were all dishonest.",
+        "Somalis are not capable of honest work.",
+        "Never in my life have I met a single Kurd who wasn't a liar.",
     ],
 )
 def test_contempt_for_a_group_is_an_identity_attack(text):
@@ -66,6 +69,8 @@ def test_contempt_for_a_group_is_an_identity_attack(text):
         "Muslims are dim-sum lovers like everyone in Korvo.",
         "Refugees reached Tallen on Monday. Honestly, they are exhausted and hungry.",
         "Kurds run the bakery in Orrin. I swear they are the most generous people I know.",
+        "Sikhs are not capable of violence, they are a peaceful people.",
+        "I've never met a single Sikh who wasn't kind to me.",
     ],
 )
 def test_the_same_frames_without_contempt_flag_nothing(text):

@@ -333,9 +333,10 @@ _GROUP_FILLERS = frozenset(
 #: Fillers that name people in general: a span of nothing else names no one to abuse ("the people").
 _PEOPLE = frozenset("people person persons folk folks men man women woman kids community communities".split())
 #: A span's own negation ("never hurt ..."), but not "can't stand" or "can't bear", which declare dislike, nor "not
-#: one" / "not a single", which count ("not one of them has ever ...").
+#: one" / "not a single", which count ("not one of them has ever ..."), nor "never met one who wasn't ...".
 _SPAN_NEGATION_RE = re.compile(
-    r"(?:not(?!\s+(?:one|a single)\b)|never|nobody|don't|dont|doesn't|didn't|won't|wouldn't|"
+    r"(?:not(?!\s+(?:one|a single)\b)|never(?!\s+(?:in my life\s+)?(?:have i\s+)?(?:met|known|seen)\b)|nobody|"
+    r"don't|dont|doesn't|didn't|won't|wouldn't|"
     r"(?:cannot|can't)(?!\s+(?:stand|bear|tolerate)\b))\s+"
 )
 
