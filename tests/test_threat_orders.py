@@ -1,6 +1,6 @@
 """Threats written as an order on a condition, a harm done to a place named by its people, people left harmed or
-made to feel unsafe, and a threat's violent word misspelled (issue 22, session 37); the harmless uses of the same
-words stay unflagged. Sentences written for these tests."""
+made to feel unsafe, a set phrase that threatens by itself, and a threat's violent word misspelled (issue 22,
+session 37); the harmless uses of the same words stay unflagged. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -21,6 +21,12 @@ from rashomon.options import CommentOptions, Options
         "I'm gonna find that judge and leave him for dead.",
         "We will make sure those people never feel safe in this city.",
         "Somebody should deal with the Roma once and for all.",
+        "The only good landlord is a dead landlord.",
+        "Somebody get a rope!",
+        "There's a bullet with your name on it, Vell.",
+        "Keep talking and you'll get a taste of my fist.",
+        "I hope the whole lot of them get wiped off the map.",
+        "I'd happily pull the trigger on those traitors.",
     ],
 )
 def test_an_order_on_a_condition_or_a_harm_to_people_is_a_threat(text):
@@ -40,6 +46,11 @@ def test_an_order_on_a_condition_or_a_harm_to_people_is_a_threat(text):
         "We'll never feel safe again after what happened.",
         "The council should deal with the potholes once and for all.",
         "We must eradicate poverty in this generation.",
+        "The only good thing about this film is the ending.",
+        "Get the rope from the shed, we're pitching the tent.",
+        "The board pulled the trigger on the merger.",
+        "Nobody should ever say the only good landlord is a dead landlord.",
+        "The candidate said the only good landlord is a dead landlord.",
     ],
 )
 def test_the_same_words_in_harmless_use_are_no_threat(text):

@@ -27,6 +27,7 @@ FRAME_WEIGHTS = {
     "modal": 0.85,
     "imperative": 0.85,
     "conditional": 0.85,
+    "slogan": 0.85,
     "weak": 0.6,
 }
 #: Score of a comment with no threat pattern (the base rate of threats among non-matching comments).
@@ -244,7 +245,9 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
                     continue
                 if kind == "conditional" and not _ordered(sentence, start, end, is_outcome, p):
                     continue
-                if p.negation.search(sentence, max(0, frame.start() - NEGATION_LOOKBEHIND), start):
+                # a set phrase is denied or held up from anywhere before it ("nobody should say the only good ...")
+                lookbehind = frame.start() if kind == "slogan" else NEGATION_LOOKBEHIND
+                if p.negation.search(sentence, max(0, frame.start() - lookbehind), start):
                     continue
                 if (
                     kind in _NEGATED_SUBJECT_FRAMES
