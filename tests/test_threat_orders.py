@@ -27,6 +27,18 @@ from rashomon.options import CommentOptions, Options
         "Keep talking and you'll get a taste of my fist.",
         "I hope the whole lot of them get wiped off the map.",
         "I'd happily pull the trigger on those traitors.",
+        "The world needs a final solution for these people.",
+        "Round them up and throw them into the sea.",
+        "They should be hunted like the animals they are.",
+        "About time we took up arms against them.",
+        "I want them all dead.",
+        "They need to be stamped out.",
+        "Let them rot.",
+        "I will make them suffer.",
+        "They will pay for this with their lives.",
+        "Someone should poison their water supply.",
+        "I can't wait to see them all hang.",
+        "They deserve to die screaming.",
     ],
 )
 def test_an_order_on_a_condition_or_a_harm_to_people_is_a_threat(text):
@@ -51,6 +63,14 @@ def test_an_order_on_a_condition_or_a_harm_to_people_is_a_threat(text):
         "The board pulled the trigger on the merger.",
         "Nobody should ever say the only good landlord is a dead landlord.",
         "The candidate said the only good landlord is a dead landlord.",
+        "We need a final solution to the parking problem.",
+        "Throw them into the pool, the kids love it!",
+        "Let them die down before you add the sauce.",
+        "I want them all to succeed.",
+        "The veterans of Korvo paid with their lives.",
+        "I hope my phone battery dies.",
+        "I wish the bill dies in committee.",
+        "It's hunting season for bargains at the Orrin market.",
     ],
 )
 def test_the_same_words_in_harmless_use_are_no_threat(text):

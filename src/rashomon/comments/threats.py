@@ -39,6 +39,8 @@ NEGATION_LOOKBEHIND = 14
 #: Most characters of a negated subject opening the sentence before a frame ("no young trans person deserves ...");
 #: a longer opening is no such subject (and the look stays cheap on long comments).
 NEGATED_SUBJECT_MAX_CHARS = 60
+#: Violent verbs whose person is their subject ("they deserve to die"): a person named anywhere before them counts.
+SUBJECT_SUFFERS = frozenset({"die", "dies"})
 # ---------------------------------------------------------------------------------------------------------
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
@@ -181,6 +183,8 @@ def _violence(sentence: str, p: _Patterns):
 def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns) -> bool:
     """A violent verb counts when a person is its object, its passive subject, or named since the frame."""
     verb = sentence[start:end]
+    if verb in SUBJECT_SUFFERS:
+        return bool(p.target_anywhere.search(sentence, 0, start))
     if p.target_after.match(sentence, end):
         return True
     if _PASSIVE_BEFORE_RE.search(sentence[max(0, start - 30) : start]):
