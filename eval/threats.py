@@ -4,7 +4,12 @@ Default set: ``eval/data/threats.jsonl`` (the project's own writing: half threat
 half hard negatives: war reporting, "kill the bill", metaphors, quotes of others' threats). Each line is
 ``{"text": ..., "label": 0|1, "kind": ...}``. The anchor, alt-profanity-check (probability >= 0.5 taken as
 "threat"), scores the same texts in the same run. Note that the patterns were written while looking at the
-default set, so its figures are optimistic; point ``--data`` at a fresh set for an unbiased measure.
+default set, so its figures are optimistic; point ``--data`` at a fresh set for an unbiased measure. Each text is
+matched as the comments stage reads it (:func:`~rashomon.comments.spelling.reading`: "st@bbed", "k i l l").
+
+``eval/data/threats_blind37.jsonl`` was written blind (session 37: the writer saw neither the patterns nor the other
+sets) and scored before any rule was written on it; then the rows of half A were read and mended, half B was not:
+rows with a ``half`` field get their figures by half too.
 
     .venv/bin/python eval/threats.py [--data eval/data/threats.jsonl ...] [--show-errors]
 """
@@ -22,7 +27,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from rashomon.comments import threats  # noqa: E402
+from rashomon.comments import spelling, threats  # noqa: E402
 from rashomon.comments.metrics import binary_figures  # noqa: E402
 
 
@@ -49,7 +54,7 @@ def main(argv=None) -> int:
     except (OSError, ValueError) as err:
         parser.error(str(err))
     labels = np.array([r["label"] for r in rows])
-    hits = [threats.find_threats(r["text"]) for r in rows]
+    hits = [threats.find_threats(spelling.reading(r["text"])[0]) for r in rows]
     scores = np.array([threats.threat_score(h) for h in hits])
     ours = binary_figures(labels, scores)
     try:
@@ -75,8 +80,24 @@ def main(argv=None) -> int:
             f"F1 {anchor['f1_positive']:.3f}"
         )
     print(f"  errors by kind: {dict(errors) or 'none'}")
+    halves = {}
+    for half in sorted({r["half"] for r in rows if "half" in r}):
+        keep = np.array([r.get("half") == half for r in rows])
+        halves[half] = binary_figures(labels[keep], scores[keep])
+        print(
+            f"  half {half} ({'read and mended' if half == 'A' else 'held out'}): precision "
+            f"{halves[half]['precision']:.3f}  recall {halves[half]['recall']:.3f}  F1 {halves[half]['f1_positive']:.3f}"
+        )
     print(
-        json.dumps({"n": len(rows), "ours": ours, "anchor_alt_profanity_check": anchor, "errors_by_kind": dict(errors)})
+        json.dumps(
+            {
+                "n": len(rows),
+                "ours": ours,
+                "anchor_alt_profanity_check": anchor,
+                "errors_by_kind": dict(errors),
+                **({"halves": halves} if halves else {}),
+            }
+        )
     )
     return 0
 

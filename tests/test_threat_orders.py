@@ -39,6 +39,22 @@ from rashomon.options import CommentOptions, Options
         "Someone should poison their water supply.",
         "I can't wait to see them all hang.",
         "They deserve to die screaming.",
+        "next time i see him at the market im gonna put him in hospital",
+        "seriously gonna punch that landlord if he comes round again",
+        "Here's hoping the referee gets knifed after the match.",
+        "Traitors like the harbour minister should hang.",
+        "The organisers must be beaten bloody.",
+        "We'll be setting fire to whoever signed it.",
+        "Hope the mayor gets his skull caved in.",
+        "Let's teach him a lesson with our fists.",
+        "Let's string up the referee at half time.",
+        "run down the marchers, they're blocking the road",
+        "Let's burn the hall down with the councillors still inside.",
+        "I want to see those smugglers shot at the border.",
+        "I've got a baseball bat with your name on it.",
+        "Say that again and you'll be eating through a straw.",
+        "u r gonna get stabbed on the way home",
+        "Honestly that guy deserves to be stabbed for what he said.",
     ],
 )
 def test_an_order_on_a_condition_or_a_harm_to_people_is_a_threat(text):
@@ -71,6 +87,10 @@ def test_an_order_on_a_condition_or_a_harm_to_people_is_a_threat(text):
         "I hope my phone battery dies.",
         "I wish the bill dies in committee.",
         "It's hunting season for bargains at the Orrin market.",
+        "The record should be beaten this season.",
+        "The champions must be beaten on Saturday.",
+        "We should hang the posters before the fair.",
+        "I hope the old oak does not die in the storm.",
     ],
 )
 def test_the_same_words_in_harmless_use_are_no_threat(text):

@@ -111,6 +111,10 @@ BAND_COSINE_WEIGHT = 0.5
 #: triplets it adds one group, read one fact (+1 dev fact); without the noun condition a second one, two sentences
 #: sharing only a man's age ("McCarthy, 49,"), read not one fact.
 STATED_FIGURE_MIN_COUNT = 10
+#: Below the band, a figure stated alike is evidence only with this many significant digits in all (396, "$141
+#: million", "396-9", "2.35 percent"; not "1.6 million" or "40 percent", which many facts of a story share): two
+#: outlets rarely write such a figure of two different facts.
+DISTINCTIVE_FIGURE_DIGITS = 3
 YEARS = (1900, 2100)
 #: Two claims that clash in every one of this many figures or more, or in every one of two or more when each gives
 #: this many, are two records ("212 yards, two touchdowns, 18 catches" / "348 yards, five touchdowns, 27 catches":
@@ -410,12 +414,27 @@ def _stated_figure(quantity: Quantity) -> tuple | None:
     return "stated", kind, round(based.value, 6), quantity.approx
 
 
-def same_stated_figure(a: Claim, b: Claim, topic: set[tuple] | frozenset[tuple] = frozenset()) -> bool:
+def same_stated_figure(
+    a: Claim, b: Claim, topic: set[tuple] | frozenset[tuple] = frozenset(), distinctive: bool = False
+) -> bool:
     """Whether two claims state one figure the same way (:func:`_stated_figure`: value, unit kind and
     approximation) whatever nouns they count it with ("all 42 members of the GOP caucus" / "all 42 Senate
-    Republicans"), the figure not being one an account repeats (``topic``: :func:`topic_figures`)."""
-    mine = {k for q in a.quantities if (k := _stated_figure(q)) is not None and k[:3] not in topic}
+    Republicans"), the figure not being one an account repeats (``topic``: :func:`topic_figures`);
+    ``distinctive``: only a figure of ``DISTINCTIVE_FIGURE_DIGITS`` significant digits or more."""
+    mine = {
+        k
+        for q in a.quantities
+        if (k := _stated_figure(q)) is not None and k[:3] not in topic and (not distinctive or _distinctive(k[2]))
+    }
     return any(_stated_figure(q) in mine for q in b.quantities)
+
+
+def _distinctive(value: float | tuple[float, float]) -> bool:
+    """Whether a stated figure's value (or a range's or tally's two) has ``DISTINCTIVE_FIGURE_DIGITS``
+    significant digits or more: the digits left when the decimal point and the zeros at either end are dropped."""
+    numbers = value if isinstance(value, tuple) else (value,)
+    digits = sum(len(f"{abs(n):.6f}".replace(".", "").strip("0")) for n in numbers)
+    return digits >= DISTINCTIVE_FIGURE_DIGITS
 
 
 def topic_figures(claims: Sequence[Claim], account_of: Callable[[Claim], str]) -> set[tuple]:
@@ -933,7 +952,7 @@ def band_evidence(
             return "same event and actor"
     if not words_only and any(kind == "agree" and _figure_key(qa) not in topic for qa, _, kind in figure_pairs(a, b)):
         return "same figure"
-    if not words_only and same_stated_figure(a, b, topic):
+    if same_stated_figure(a, b, topic, distinctive=words_only):
         return "same figure stated"
     if overlap >= BAND_RARE_OVERLAP:
         return "shared rare words"
@@ -1080,10 +1099,15 @@ def candidate_pairs(
                     if matched is None:
                         matched = one_to_one(sims, rows, cols, codes)
                     if (i, j) not in matched:
-                        # a closer pair took a partner: only the words matching one by one admit the pair
-                        if not words_match(i, j, cosine):
-                            continue
-                        found = TOKEN_MATCH  # words_match has read the frames: an agreement
+                        # a closer pair took a partner: only the words matching one by one admit the pair (an
+                        # agreement: words_match has read the frames), or a distinctive figure stated alike
+                        if words_match(i, j, cosine):
+                            found = TOKEN_MATCH
+                        else:
+                            if topic is None:
+                                topic = topic_figures(claims, account_of)
+                            if not same_stated_figure(claims[i], claims[j], topic, distinctive=True):
+                                continue
                 if found is None:
                     if words is None or second is None:
                         words, idf = event_idf(claims)

@@ -39,8 +39,9 @@ NEGATION_LOOKBEHIND = 14
 #: Most characters of a negated subject opening the sentence before a frame ("no young trans person deserves ...");
 #: a longer opening is no such subject (and the look stays cheap on long comments).
 NEGATED_SUBJECT_MAX_CHARS = 60
-#: Violent verbs whose person is their subject ("they deserve to die"): a person named anywhere before them counts.
-SUBJECT_SUFFERS = frozenset({"die", "dies"})
+#: Violent verbs whose person is their subject ("they deserve to die", "traitors should hang"): a person named
+#: anywhere before them counts, when no object follows them ("should hang the posters").
+SUBJECT_SUFFERS = frozenset({"die", "dies", "hang"})
 # ---------------------------------------------------------------------------------------------------------
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
@@ -50,6 +51,11 @@ _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _NEGATED_SUBJECT_RE = re.compile(NEGATED_SUBJECT + r"\s*$")
 _NEGATED_SUBJECT_FRAMES = frozenset({"deserve", "modal", "weak"})
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,400})[\"“”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){1,400}?)'(?!\w)")
+#: "... should be exterminated, all of them": the people a passive is done to, after it.
+_ALL_OF_THEM_RE = re.compile(r",? (?:all|every (?:single |last )?one|each) of (?:them|you|'em)\b")
+_OBJECT_AFTER_RE = re.compile(
+    r" (?:the|a|an|this|that|these|those|their|his|her|my|our|your|some|it|them|out|around|on|up|down|loose|tough)\b"
+)
 _PARTICIPLE_RE = re.compile(r"[a-z]+(?:ing|ed|en)\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|get|gets|got|getting|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
 
@@ -181,14 +187,20 @@ def _violence(sentence: str, p: _Patterns):
 
 
 def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns) -> bool:
-    """A violent verb counts when a person is its object, its passive subject, or named since the frame."""
+    """A violent verb counts when a person is its object, its passive subject (named before it, or "all of them"
+    after it), or named since the frame."""
     verb = sentence[start:end]
-    if verb in SUBJECT_SUFFERS:
-        return bool(p.target_anywhere.search(sentence, 0, start))
+    if (
+        verb in SUBJECT_SUFFERS
+        and p.target_anywhere.search(sentence, 0, start)
+        and not _OBJECT_AFTER_RE.match(sentence, end)
+    ):
+        return True
     if p.target_after.match(sentence, end):
         return True
     if _PASSIVE_BEFORE_RE.search(sentence[max(0, start - 30) : start]):
-        return True
+        # a passive's subject is the person harmed: "they should be beaten", not "the record should be beaten"
+        return bool(p.target_anywhere.search(sentence, 0, start) or _ALL_OF_THEM_RE.match(sentence, end))
     participle = verb.endswith("ed") or verb in _verb_bases()[1]
     return not participle and bool(p.target_anywhere.search(sentence, frame_end, start))
 
