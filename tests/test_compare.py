@@ -794,6 +794,49 @@ def test_one_figure_stated_alike_is_band_evidence_whatever_noun_counts_it():
     assert not same_stated_figure(staff, pilots, topic)
 
 
+def test_a_distinctive_figure_stated_alike_is_evidence_below_the_band():
+    """Session 37: "It passed in a 396-9 vote" / "the council voted 396-9 on a motion ..." sit below the band and
+    were no pair: a figure of three significant digits or more, stated alike, is evidence there too; a round one
+    ("about 90", "1.6 million") is not."""
+    from rashomon.meaning import _distinctive, band_evidence
+    from rashomon.model import Claim, Quantity
+
+    def claim(cid: str, text: str, **figure) -> Claim:
+        return Claim(
+            id=cid, source_id="s", start=0, end=len(text), text=text, quantities=[Quantity(text, 0, 1, **figure)]
+        )
+
+    tally = dict(value=None, low=396.0, high=9.0, approx="score", noun="vote")
+    passed = claim("p1:c1", "It passed in a 396-9 vote.", **tally)
+    voted = claim("p2:c1", "On Wednesday the council voted 396-9 on the harbour motion.", **tally)
+    assert band_evidence(passed, voted, 0.0, words_only=True) == "same figure stated"
+    staff = dict(value=90.0, low=90.0, high=90.0, approx="almost", noun="pilots")
+    nearly = claim("p1:c2", "Nearly 90 pilots signed.", **staff)
+    assert (
+        band_evidence(nearly, claim("p2:c2", "A letter from nearly 90 pilots arrived.", **staff), 0.0, words_only=True)
+        is None
+    )
+    assert [_distinctive(v) for v in (396.0, 141e6, 2.35, (396.0, 9.0), 1.6e6, 90.0, (3.0, 4.0))] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+
+
+def test_a_tally_two_outlets_give_alike_pairs_their_claims_across_pages():
+    first = ["The motion on the harbour fees passed the council on Tuesday. It passed in a 396-9 vote."]
+    second = ["On Wednesday, the council voted 396-9 on a motion that reaffirmed the fees and their display in ports."]
+    texts = [
+        " | ".join(x["claim_texts"]) if "claim_texts" in x else x["explanation"]
+        for x in across(two_outlets(first, second))
+    ]
+    assert any("396-9 vote" in t for t in texts)
+
+
 def test_two_peoples_words_are_two_statements_whatever_their_topic():
     """Session 13: two spokesmen's separate statements, two activists' same slogan were grouped as one fact. Two
     named people are two speakers unless their names share a word, one is named in the other's claim, or the
