@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.comments import analyze_comments, threats
-from rashomon.model import Analysis, Comment, Page
-from rashomon.options import CommentOptions, Options
+from rashomon.comments import threats
+from tests.test_comment_contempt import flags_of
 
 
 @pytest.mark.parametrize(
@@ -104,13 +103,6 @@ def test_a_verb_with_its_particle_is_read_whole():
     assert found and text[found[0].start : found[0].end] == "I will burn down"
 
 
-def _flags(text: str) -> set[str]:
-    comment = Comment("c1", "reader", text, 0, len(text))
-    analysis = Analysis(page=Page(text=text, comments=[comment]))
-    analyze_comments(analysis, Options(comments=CommentOptions(steps=("language", "abuse"), mode="fast")))
-    return set(analysis.page.comments[0].flags)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -120,8 +112,8 @@ def _flags(text: str) -> set[str]:
     ],
 )
 def test_a_misspelled_word_of_wiping_out_still_makes_a_threat(text):
-    assert "threat" in _flags(text)
+    assert "threat" in flags_of(text)
 
 
 def test_a_misspelling_of_a_harmless_word_makes_no_threat():
-    assert "threat" not in _flags("Every one of those settlers should be exhilarated by the news.")
+    assert "threat" not in flags_of("Every one of those settlers should be exhilarated by the news.")
