@@ -53,9 +53,6 @@ _NEGATED_SUBJECT_FRAMES = frozenset({"deserve", "modal", "weak"})
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,400})[\"“”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){1,400}?)'(?!\w)")
 #: "... should be exterminated, all of them": the people a passive is done to, after it.
 _ALL_OF_THEM_RE = re.compile(r",? (?:all|every (?:single |last )?one|each) of (?:them|you|'em)\b")
-_OBJECT_AFTER_RE = re.compile(
-    r" (?:the|a|an|this|that|these|those|their|his|her|my|our|your|some|it|them|out|around|on|up|down|loose|tough)\b"
-)
 _PARTICIPLE_RE = re.compile(r"[a-z]+(?:ing|ed|en)\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|get|gets|got|getting|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
 
@@ -82,6 +79,7 @@ class _Patterns:
     reporting: re.Pattern
     quote_cue: re.Pattern
     metaphor: re.Pattern
+    object_after: re.Pattern
 
 
 def verb_forms(entry: str) -> tuple[list[str], list[str]]:
@@ -160,6 +158,7 @@ def patterns() -> _Patterns:
         reporting=re.compile(alt("reporting")),
         quote_cue=re.compile(alt("quote_cues")),
         metaphor=re.compile(alt("metaphors")),
+        object_after=re.compile(alt("object_after")),
     )
 
 
@@ -193,7 +192,7 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
     if (
         verb in SUBJECT_SUFFERS
         and p.target_anywhere.search(sentence, 0, start)
-        and not _OBJECT_AFTER_RE.match(sentence, end)
+        and not p.object_after.match(sentence, end)
     ):
         return True
     if p.target_after.match(sentence, end):
