@@ -80,6 +80,7 @@ class _Patterns:
     quote_cue: re.Pattern
     metaphor: re.Pattern
     object_after: re.Pattern
+    harmless_subject: re.Pattern
 
 
 def verb_forms(entry: str) -> tuple[list[str], list[str]]:
@@ -159,6 +160,7 @@ def patterns() -> _Patterns:
         quote_cue=re.compile(alt("quote_cues")),
         metaphor=re.compile(alt("metaphors")),
         object_after=re.compile(alt("object_after")),
+        harmless_subject=re.compile(alt("harmless_subjects")),
     )
 
 
@@ -186,8 +188,8 @@ def _violence(sentence: str, p: _Patterns):
 
 
 def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns) -> bool:
-    """A violent verb counts when a person is its object, its passive subject (named before it, or "all of them"
-    after it), or named since the frame."""
+    """A violent verb counts when a person is its object, its passive subject (not a thing or a side of a game
+    before it: "the record should be beaten"), or named since the frame."""
     verb = sentence[start:end]
     if (
         verb in SUBJECT_SUFFERS
@@ -198,8 +200,12 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
     if p.target_after.match(sentence, end):
         return True
     if _PASSIVE_BEFORE_RE.search(sentence[max(0, start - 30) : start]):
-        # a passive's subject is the person harmed: "they should be beaten", not "the record should be beaten"
-        return bool(p.target_anywhere.search(sentence, 0, start) or _ALL_OF_THEM_RE.match(sentence, end))
+        # a passive's subject is the one harmed: "they should be beaten", not "the record should be beaten"
+        return (
+            not p.harmless_subject.search(sentence, 0, start)
+            or p.target_anywhere.search(sentence, 0, start) is not None
+            or _ALL_OF_THEM_RE.match(sentence, end) is not None
+        )
     participle = verb.endswith("ed") or verb in _verb_bases()[1]
     return not participle and bool(p.target_anywhere.search(sentence, frame_end, start))
 
