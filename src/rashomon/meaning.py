@@ -424,16 +424,17 @@ def same_stated_figure(
     mine = {
         k
         for q in a.quantities
-        if (k := _stated_figure(q)) is not None and k[:3] not in topic and (not distinctive or _distinctive(k[2]))
+        if (k := _stated_figure(q)) is not None and k[:3] not in topic and (not distinctive or _distinctive(q))
     }
     return any(_stated_figure(q) in mine for q in b.quantities)
 
 
-def _distinctive(value: float | tuple[float, float]) -> bool:
-    """Whether a stated figure's value (or a range's or tally's two) has ``DISTINCTIVE_FIGURE_DIGITS``
-    significant digits or more: the digits left when the decimal point and the zeros at either end are dropped."""
-    numbers = value if isinstance(value, tuple) else (value,)
-    digits = sum(len(f"{abs(n):.6f}".replace(".", "").strip("0")) for n in numbers)
+def _distinctive(quantity: Quantity) -> bool:
+    """Whether a figure as written (not in its base unit: "15 years" is no 5,479 days) has
+    ``DISTINCTIVE_FIGURE_DIGITS`` significant digits or more, a range's or tally's two numbers together: the
+    digits left when the decimal point and the zeros at either end are dropped."""
+    numbers = (quantity.value,) if quantity.value is not None else (quantity.low, quantity.high)
+    digits = sum(len(f"{abs(n):.6f}".replace(".", "").strip("0")) for n in numbers if n is not None)
     return digits >= DISTINCTIVE_FIGURE_DIGITS
 
 
