@@ -117,3 +117,9 @@ def test_a_misspelled_word_of_wiping_out_still_makes_a_threat(text):
 
 def test_a_misspelling_of_a_harmless_word_makes_no_threat():
     assert "threat" not in flags_of("Every one of those settlers should be exhilarated by the news.")
+
+
+def test_a_word_both_an_outcome_and_a_verb_is_one_hit():
+    """ "exterminated" is an outcome and a form of a violent verb: the report showed its span twice."""
+    found = threats.find_threats("Those people should be exterminated, all of them.")
+    assert len(found) == len({(h.start, h.end) for h in found}) == 1

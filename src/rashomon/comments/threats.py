@@ -285,7 +285,11 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
             if best is not None:
                 hits.append(best)
     hits.sort(key=lambda h: (-h.weight, h.start))
-    return hits
+    # one span once: a word both an outcome and a verb ("exterminated") is found by both
+    unique: dict[tuple[int, int], ThreatHit] = {}
+    for hit in hits:
+        unique.setdefault((hit.start, hit.end), hit)
+    return list(unique.values())
 
 
 def threat_score(hits: list[ThreatHit]) -> float:
