@@ -42,7 +42,6 @@ from tests.test_comment_contempt import flags_of
         "seriously gonna punch that landlord if he comes round again",
         "Here's hoping the referee gets knifed after the match.",
         "Traitors like the harbour minister should hang.",
-        "The organisers must be beaten bloody.",
         "We'll be setting fire to whoever signed it.",
         "Hope the mayor gets his skull caved in.",
         "Let's teach him a lesson with our fists.",
@@ -54,6 +53,10 @@ from tests.test_comment_contempt import flags_of
         "Say that again and you'll be eating through a straw.",
         "u r gonna get stabbed on the way home",
         "Honestly that guy deserves to be stabbed for what he said.",
+        "Go die in a hole.",
+        "That old scumbag needs to die.",
+        "Hang this punk by the neck.",
+        "Most of those smugglers are useless and deserve to die.",
     ],
 )
 def test_an_order_on_a_condition_or_a_harm_to_people_is_a_threat(text):
@@ -90,6 +93,12 @@ def test_an_order_on_a_condition_or_a_harm_to_people_is_a_threat(text):
         "The champions must be beaten on Saturday.",
         "We should hang the posters before the fair.",
         "I hope the old oak does not die in the storm.",
+        "i miss him so much he'd literally tell me to die and i'd do it",
+        "Hang that sign above my bed.",
+        "hang n there, the weekend is close",
+        "Must be you hanging on their coat tails again.",
+        "Yes, killing those government programmes will really show the lazy pensioners.",
+        "If you don't hear from me my battery will die out here in the rain.",
     ],
 )
 def test_the_same_words_in_harmless_use_are_no_threat(text):
@@ -123,3 +132,9 @@ def test_a_word_both_an_outcome_and_a_verb_is_one_hit():
     """ "exterminated" is an outcome and a form of a violent verb: the report showed its span twice."""
     found = threats.find_threats("Those people should be exterminated, all of them.")
     assert len(found) == len({(h.start, h.end) for h in found}) == 1
+
+
+def test_a_wish_of_death_others_hold_is_reported_not_made():
+    """ "I want them dead" is the writer's wish; "... and want them dead" of others is a report."""
+    assert threats.find_threats("I want them all dead.")
+    assert threats.find_threats("The smugglers hate the pilots and want them dead.") == []

@@ -42,6 +42,8 @@ NEGATED_SUBJECT_MAX_CHARS = 60
 #: Violent verbs whose person is their subject ("they deserve to die", "traitors should hang"): a person named
 #: anywhere before them counts, when no object follows them ("should hang the posters").
 SUBJECT_SUFFERS = frozenset({"die", "dies", "hang"})
+#: ... within this many characters before them, with no "I", "me" or "we" among them ("tell me to die").
+SUBJECT_REACH = 60
 # ---------------------------------------------------------------------------------------------------------
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
@@ -53,6 +55,7 @@ _NEGATED_SUBJECT_FRAMES = frozenset({"deserve", "modal", "weak"})
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,400})[\"“”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){1,400}?)'(?!\w)")
 #: "... should be exterminated, all of them": the people a passive is done to, after it.
 _ALL_OF_THEM_RE = re.compile(r",? (?:all|every (?:single |last )?one|each) of (?:them|you|'em)\b")
+_SELF_BEFORE_RE = re.compile(r"\b(?:i|me|myself|we|us)\b(?:'[a-z]+)?(?:\s+[\w']+){0,2}\s*$")
 _PARTICIPLE_RE = re.compile(r"[a-z]+(?:ing|ed|en)\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|get|gets|got|getting|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
 
@@ -193,7 +196,8 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
     verb = sentence[start:end]
     if (
         verb in SUBJECT_SUFFERS
-        and p.target_anywhere.search(sentence, 0, start)
+        and p.target_anywhere.search(sentence, max(0, start - SUBJECT_REACH), start)
+        and not _SELF_BEFORE_RE.search(sentence, max(0, start - SUBJECT_REACH), start)
         and not p.object_after.match(sentence, end)
     ):
         return True
@@ -260,9 +264,20 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
                     continue
                 if kind == "weak" and (not is_outcome or reported_from is not None):
                     continue
-                if not is_outcome and not _targeted(sentence, start, end, frame.end(), p):
+                # an order needs its person after the verb, but "(go) die" is said to the one addressed
+                addressed = (
+                    kind == "imperative"
+                    and sentence[start:end] in SUBJECT_SUFFERS
+                    and not p.object_after.match(sentence, end)
+                )
+                if not is_outcome and not addressed and not _targeted(sentence, start, end, frame.end(), p):
                     continue
-                if kind == "imperative" and not is_outcome and not p.target_after.match(sentence, end):
+                if (
+                    kind == "imperative"
+                    and not is_outcome
+                    and not addressed
+                    and not p.target_after.match(sentence, end)
+                ):
                     continue
                 if kind == "conditional" and not _ordered(sentence, start, end, is_outcome, p):
                     continue
