@@ -261,3 +261,34 @@ def test_no_contempt_phrase_is_found_where_the_group_is_defended_or_another_noun
     defended = comment_of("Muslims have never done anything to deserve this abuse.")
     camps = comment_of("Refugees say the camps are overcrowded and they are filthy.")  # "they" are the camps
     assert not [e for e in defended.evidence + camps.evidence if e.label == "identity_attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurds should go back to where they came from.",
+        "Somalis don't belong in this country.",
+        "Sikhs are not welcome here.",
+        "Muslims have no place in a civilised society.",
+        "Keep the Roma out of our schools.",
+        "Hindus are taking over our town.",
+        "Gay men shouldn't be allowed near children.",
+    ],
+)
+def test_a_group_told_it_has_no_place_here_is_an_identity_attack(text):
+    """Session 37: exclusion ("go back where they came from", "don't belong here", "not welcome") was unflagged."""
+    assert "identity_attack" in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees don't belong in camps, they belong in homes.",
+        "Refugees are welcome here.",
+        "I don't think Sikhs should go back to where they came from, they were born in Orrin.",
+        "Stop saying refugees have no place in this country.",
+        "Nobody believes Kurds are not welcome here.",
+    ],
+)
+def test_exclusion_denied_or_held_up_or_said_of_a_place_is_no_attack(text):
+    assert "identity_attack" not in flags_of(text)

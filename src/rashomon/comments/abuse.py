@@ -193,7 +193,10 @@ def _lexicon() -> _Lexicon:
         phrases = [p for p in lists.get(category, []) if _is_phrase(p)]
         if category == "identity_attack":
             # {groups} filled in
-            phrases += _factored(data["dehumanizing"] + data.get("hatred", []) + data.get("contempt", []), data)
+            phrases += _factored(
+                data["dehumanizing"] + data.get("hatred", []) + data.get("contempt", []) + data.get("exclusion", []),
+                data,
+            )
         if words:
             token.append((category, re.compile(lexicon.alternation(words))))
         if phrases:

@@ -182,7 +182,7 @@ _DENIED_CLAIM_RE = re.compile(
     r"|\b(?:refuse|refused|refuses) to (?:believe|accept|think|say)"
     r"|\b(?:can't|cannot) believe (?:that )?(?:people|anyone|anybody|some people|you|they|folks)\s+(?:still\s+)?"
     + _THINK_OR_SAY
-    + r"|\b(?:stop|quit)\s+(?:pretending|thinking|believing)"
+    + r"|\b(?:stop|quit)\s+(?:pretending|thinking|believing|saying|claiming)"
     # someone else's claim reported before it: "Brandt claims ...", "claims that ... are unfounded"
     r"|(?P<report>(?<!\bi )(?<!\bwe )\b(?:claims|claimed|says|said|argues|argued|insists|insisted|alleges|alleged|"
     r"warns|warned|suggests|suggested)(?=\s)))"
@@ -495,7 +495,10 @@ def _claim_not_made(folded: str, start: int, end: int) -> bool:
     found = _DENIED_CLAIM_RE.search(sentence)
     if found is None or (found.group("report") and _WHATEVER_RE.search(sentence, 0, found.start())):
         return False
-    return _COPULA_RE.search(found.group("claim") + folded[start:end]) is not None
+    # what someone is ("... are parasites"), or any claim about a group it names first ("... should go back")
+    return (
+        _COPULA_RE.search(found.group("claim") + folded[start:end]) is not None or group_name_end(folded[start:end]) > 0
+    )
 
 
 def _opening_that(folded: str, start: int, end: int) -> str:
