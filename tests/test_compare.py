@@ -795,7 +795,7 @@ def test_one_figure_stated_alike_is_band_evidence_whatever_noun_counts_it():
 
 
 def test_a_distinctive_figure_stated_alike_is_evidence_below_the_band():
-    """Session 37: "It passed in a 396-9 vote" / "the council voted 396-9 on a motion ..." sit below the band and
+    """Session 37: "It cleared the council 312-7" / "councillors voted 312-7 on the motion ..." sit below the band and
     were no pair: a figure of three significant digits or more, stated alike, is evidence there too; a round one
     ("about 90", "1.6 million") is not."""
     from rashomon.meaning import _distinctive, band_evidence
@@ -806,9 +806,9 @@ def test_a_distinctive_figure_stated_alike_is_evidence_below_the_band():
             id=cid, source_id="s", start=0, end=len(text), text=text, quantities=[Quantity(text, 0, 1, **figure)]
         )
 
-    tally = dict(value=None, low=396.0, high=9.0, approx="score", noun="vote")
-    passed = claim("p1:c1", "It passed in a 396-9 vote.", **tally)
-    voted = claim("p2:c1", "On Wednesday the council voted 396-9 on the harbour motion.", **tally)
+    tally = dict(value=None, low=312.0, high=7.0, approx="score", noun="vote")
+    passed = claim("p1:c1", "It cleared the council 312-7.", **tally)
+    voted = claim("p2:c1", "On Wednesday councillors voted 312-7 on the harbour motion.", **tally)
     assert band_evidence(passed, voted, 0.0, words_only=True) == "same figure stated"
     staff = dict(value=90.0, low=90.0, high=90.0, approx="almost", noun="pilots")
     nearly = claim("p1:c2", "Nearly 90 pilots signed.", **staff)
@@ -826,13 +826,13 @@ def test_a_distinctive_figure_stated_alike_is_evidence_below_the_band():
 
 
 def test_a_tally_two_outlets_give_alike_pairs_their_claims_across_pages():
-    first = ["The motion on the harbour fees passed the council on Tuesday. It passed in a 396-9 vote."]
-    second = ["On Wednesday, the council voted 396-9 on a motion that reaffirmed the fees and their display in ports."]
+    first = ["The motion on the harbour fees passed the council on Tuesday. It passed in a 312-7 vote."]
+    second = ["On Wednesday, councillors voted 312-7 for a motion that kept the fees and raised the pier tax."]
     texts = [
         " | ".join(x["claim_texts"]) if "claim_texts" in x else x["explanation"]
         for x in across(two_outlets(first, second))
     ]
-    assert any("396-9 vote" in t for t in texts)
+    assert any("312-7 vote" in t for t in texts)
 
 
 def test_two_peoples_words_are_two_statements_whatever_their_topic():

@@ -55,7 +55,7 @@ from tests.test_comment_contempt import flags_of
         "Honestly that guy deserves to be stabbed for what he said.",
         "Go die in a hole.",
         "That old scumbag needs to die.",
-        "Hang this punk by the neck.",
+        "Hang that crook by his neck.",
         "Most of those smugglers are useless and deserve to die.",
     ],
 )
@@ -93,12 +93,12 @@ def test_an_order_on_a_condition_or_a_harm_to_people_is_a_threat(text):
         "The champions must be beaten on Saturday.",
         "We should hang the posters before the fair.",
         "I hope the old oak does not die in the storm.",
-        "i miss him so much he'd literally tell me to die and i'd do it",
+        "my sister says she'd tell me to die before she lends me her car",
         "Hang that sign above my bed.",
         "hang n there, the weekend is close",
         "Must be you hanging on their coat tails again.",
         "Yes, killing those government programmes will really show the lazy pensioners.",
-        "If you don't hear from me my battery will die out here in the rain.",
+        "No reception up on the moor, my battery will die soon.",
     ],
 )
 def test_the_same_words_in_harmless_use_are_no_threat(text):
