@@ -292,3 +292,21 @@ def test_a_group_told_it_has_no_place_here_is_an_identity_attack(text):
 )
 def test_exclusion_denied_or_held_up_or_said_of_a_place_is_no_attack(text):
     assert "identity_attack" not in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees are victims of terrible violence in Korvo.",
+        "Attacks on Sikhs rose again this year in Tallen.",
+        "Jews were persecuted for centuries in this region.",
+    ],
+)
+def test_a_group_named_as_the_one_harmed_is_no_attack(text):
+    """Session 37: the span head marked "Refugees" in a sentence that takes their side, and the comment was flagged
+    an identity attack on that mark alone."""
+    assert not flags_of(text) & {"identity_attack", "toxicity"}
+
+
+def test_a_group_harmed_in_one_sentence_still_attacked_in_another_is_flagged():
+    assert "identity_attack" in flags_of("Refugees are victims of the war. Refugees are parasites all the same.")

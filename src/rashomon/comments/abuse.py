@@ -798,7 +798,7 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
     group_only = [only for only, keep in zip(group_only, named_people) if keep]
     if GROUP_NAME_JUDGED_BY_COMMENT and not denies:
         denies = mention.speaks_well(folded) or _denies_abuse(folded, quoted)
-    harm_denied = _harm_denied_in(folded, quoted) if any(group_only) and not denies else []
+    harm_denied = _harm_denied_in(folded, quoted) + _harm_suffered_in(folded) if any(group_only) and not denies else []
     return [
         span
         for span, only in zip(kept, group_only)
@@ -850,6 +850,24 @@ def _harm_denied_in(folded: str, quoted: list[tuple[int, int]]) -> list[tuple[in
                 found.append((sentence.start(), sentence.end()))
                 break
     return found
+
+
+def _harm_suffered_in(folded: str) -> list[tuple[int, int]]:
+    """The sentences of the folded comment that name a group as the one harmed (``harm_suffered`` in ``abuse.yaml``:
+    "refugees are victims of violence", "attacks on Sikhs doubled"): the span head marks the group's name there as
+    it does in abuse of the group, but the sentence takes the group's side."""
+    pattern = _harm_suffered_pattern()
+    return [
+        (sentence.start(), sentence.end())
+        for sentence in _SENTENCE_RE.finditer(folded)
+        if pattern.search(folded, sentence.start(), sentence.end())
+    ]
+
+
+@lru_cache(maxsize=1)
+def _harm_suffered_pattern() -> re.Pattern:
+    data = lexicon.load("abuse")
+    return re.compile(r"\b" + lexicon.alternation(data["harm_suffered"], data))
 
 
 def _used(folded: str, hits: list[Hit]) -> list[Hit]:
