@@ -192,6 +192,8 @@ VERDICT_CERTAINTY = {
 CLOSEST_ONLY = "clearly each other's closest claim"
 #: The band evidence of two claims whose words match one by one (:func:`token_match`).
 TOKEN_MATCH = "their words match one by one"
+#: What admits a pair that states one figure alike (:func:`same_stated_figure`).
+STATED_FIGURE = "same figure stated"
 #: What a reader is told of an agreement resting on :data:`CLOSEST_ONLY` evidence.
 CLOSEST_ONLY_NOTE = "grouped as each other's closest sentences with few words in common: maybe one topic, not one fact"
 #: Why a pair is a candidate before any band evidence is read (:func:`_candidate`): not band evidence, so not
@@ -954,7 +956,7 @@ def band_evidence(
     if not words_only and any(kind == "agree" and _figure_key(qa) not in topic for qa, _, kind in figure_pairs(a, b)):
         return "same figure"
     if same_stated_figure(a, b, topic, distinctive=words_only):
-        return "same figure stated"
+        return STATED_FIGURE
     if overlap >= BAND_RARE_OVERLAP:
         return "shared rare words"
     closeness = BAND_COSINE_WEIGHT * max(cosine - BAND_COSINE, 0.0)
@@ -1109,6 +1111,7 @@ def candidate_pairs(
                                 topic = topic_figures(claims, account_of)
                             if not same_stated_figure(claims[i], claims[j], topic, distinctive=True):
                                 continue
+                            found = STATED_FIGURE  # what band_evidence would answer below the band: read once
                 if found is None:
                     if words is None or second is None:
                         words, idf = event_idf(claims)

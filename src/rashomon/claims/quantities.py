@@ -425,7 +425,7 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
             # "4 percent to $3.2 billion": two figures, not a range
             other_units = prev.unit is not None and q.unit is not None and prev.unit != q.unit
             if (
-                (dash or between or spread)
+                (dash or between)
                 and prev.approx in ("exact", "about")
                 and q.approx == "exact"
                 and (spread or not from_to)
