@@ -138,7 +138,7 @@ def test_the_fast_mode_encodes_only_the_comments_the_blend_could_flag(monkeypatc
     [
         ("Everyone queues for the sales on Black Friday again.", "Black", False),
         ("The trip ended at the Jewish Museum, which was closed.", "Jewish", False),
-        ("Black people are always blamed for it.", "Black", True),
+        ("Black people ruin it for everyone.", "Black", True),
         ("They say Muslims. Nobody listens.", "Muslims", True),
     ],
 )

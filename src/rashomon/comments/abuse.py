@@ -788,6 +788,11 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
     if not MENTIONED_ABUSE_DROPS_GROUP_SPANS:
         return kept
     group_only = [mention.names_a_group_only(folded[span.start : span.end]) for span in kept]
+    if GROUP_NAME_JUDGED_BY_COMMENT and not all(group_only):
+        # a group's name with the words of regard said of it ("[Muslims deserve] to be treated with respect"):
+        # judged as the name alone
+        regard = mention.regard_regions(folded)
+        group_only = [only or _name_and_regard(folded, span, regard) for span, only in zip(kept, group_only)]
     if not any(group_only):
         return kept
     # a group's name that goes on into a proper name ("Black Friday") names no people
@@ -809,6 +814,28 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
             or (GROUP_NAME_JUDGED_BY_COMMENT and mention.named_as_own(folded, span.start))
         )
     ]
+
+
+def _name_and_regard(folded: str, span: SpanT, regard: list[tuple[int, int]]) -> bool:
+    """Whether ``span``, past a group's name if it opens with one, lies inside words of regard (``regard``: the
+    span head marks "brave" in "... are brave and funny")."""
+    rest = span.start + mention.group_name_end(folded[span.start : span.end])
+    return any(a <= rest and span.end <= b for a, b in regard)
+
+
+def defends_or_denies(text: str) -> bool:
+    """Whether the comment speaks well of a group (``regard``) or only mentions abuse (denied, quoted, reported:
+    :func:`_denies_abuse`): what clears a span that only names a group, and what keeps the group-hate head from
+    reading the comment as hate."""
+    folded = lexicon.fold(text[:MAX_SCAN_CHARS])
+    return mention.speaks_well(folded) or _denies_abuse(folded, mention.quoted_regions(folded))
+
+
+def speaks_of_harm_to_group(text: str) -> bool:
+    """Whether a sentence of the comment names a group as the one harmed (``harm_suffered``: "attacks on ... rose") or
+    denies harm to it or to anyone (:func:`_harm_denied_in`: "no ... deserves to die")."""
+    folded = lexicon.fold(text[:MAX_SCAN_CHARS])
+    return bool(_harm_suffered_in(folded) or _harm_denied_in(folded, mention.quoted_regions(folded)))
 
 
 def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:

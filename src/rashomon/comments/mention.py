@@ -415,10 +415,16 @@ def _regard() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+def regard_regions(folded: str) -> list[tuple[int, int]]:
+    """Where the folded comment declares regard (``regard`` in ``abuse.yaml``: "I love ...", "proud of ...",
+    "... are wonderful", "... deserve respect"), not negated ("I don't love ..." declares nothing) and not in a
+    question."""
+    return [(m.start(), m.end()) for m in _regard()[0].finditer(folded) if not negated(folded, m.start())]
+
+
 def speaks_well(folded: str) -> bool:
-    """Whether the folded comment declares regard (``regard`` in ``abuse.yaml``: "I love ...", "proud of ...",
-    "... are wonderful"), not negated ("I don't love ..." declares nothing) and not in a question."""
-    return any(not negated(folded, m.start()) for m in _regard()[0].finditer(folded))
+    """Whether the folded comment declares regard anywhere (:func:`regard_regions`)."""
+    return bool(regard_regions(folded))
 
 
 def named_as_own(folded: str, start: int) -> bool:
@@ -481,6 +487,20 @@ def mentioned(
         or (_WHY_WOULD_ANYONE_RE.search(clause) is not None and _in_question(folded, start))
         or _CONDEMNED_RE.search(clause + folded[start:end])
     )
+
+
+def names_a_group_in_use(folded: str, start: int, end: int, quoted: list[tuple[int, int]] | None = None) -> bool:
+    """Whether ``start:end`` of the folded comment names a group somewhere that is not :func:`mentioned` (quoted,
+    denied, reported, a claim the writer does not make: "I can't believe anyone still thinks ... are violent")."""
+    quoted = quoted_regions(folded) if quoted is None else quoted
+    for name in _group_anywhere().finditer(folded, start, end):
+        said = _SENTENCE_END_RE.search(folded, name.end())  # what the sentence says of the group, from its name on
+        claim_end = min(said.end() if said else len(folded), end)
+        if not (
+            mentioned(folded, name.start(), name.end(), quoted) or mentioned(folded, name.start(), claim_end, quoted)
+        ):
+            return True
+    return False
 
 
 def _claim_not_made(folded: str, start: int, end: int) -> bool:

@@ -204,14 +204,20 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
     if p.target_after.match(sentence, end):
         return True
     if _PASSIVE_BEFORE_RE.search(sentence[max(0, start - 30) : start]):
-        # a passive's subject is the one harmed: "they should be beaten", not "the record should be beaten"
-        return (
-            not p.harmless_subject.search(sentence, 0, start)
-            or p.target_anywhere.search(sentence, 0, start) is not None
-            or _ALL_OF_THEM_RE.match(sentence, end) is not None
-        )
+        # a passive's subject is the one harmed: "they should be beaten", not "the record should be beaten"; of a
+        # thing and a person named before it, the nearer one ("a liberal who says the faith must be wiped out")
+        harmless = _last(p.harmless_subject, sentence, start)
+        if harmless is None or _ALL_OF_THEM_RE.match(sentence, end) is not None:
+            return True
+        person = _last(p.target_anywhere, sentence, start)
+        return person is not None and person > harmless
     participle = verb.endswith("ed") or verb in _verb_bases()[1]
     return not participle and bool(p.target_anywhere.search(sentence, frame_end, start))
+
+
+def _last(pattern: re.Pattern, sentence: str, end: int) -> int | None:
+    """Where the last match of ``pattern`` before ``end`` starts, if any."""
+    return max((m.start() for m in pattern.finditer(sentence, 0, end)), default=None)
 
 
 def _ordered(sentence: str, start: int, end: int, is_outcome: bool, p: _Patterns) -> bool:
