@@ -20,113 +20,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from rashomon.comments import analyze_comments, lexicon  # noqa: E402
+from rashomon.comments import analyze_comments  # noqa: E402
+from rashomon.comments.functional_cases import Case, load_cases  # noqa: E402
 from rashomon.model import Analysis, Comment, Page  # noqa: E402
 from rashomon.options import CommentOptions, Options  # noqa: E402
 
-HATEFUL = "hateful"
 #: Flags that make a case "hateful" (the issue's reading), and the narrower reading printed beside it.
 HATE_FLAGS = {"toxicity", "identity_attack", "threat"}
 NARROW_FLAGS = {"identity_attack", "threat"}
-#: Groups filled into each group template (rotating through the list, so every group is used about equally).
-GROUPS_PER_TEMPLATE = 5
-#: Objects / non-protected groups / slurs filled into each template that names one.
-FILLERS_PER_TEMPLATE = 4
-SLURS_PER_TEMPLATE = 4
 GOALS = {"accuracy": 0.85, "threat_recall": 0.90}
-
-
-@dataclass(slots=True, frozen=True)
-class Case:
-    text: str
-    functionality: str
-    hateful: bool
-    half: str
-    threat: bool
-
-
-def _slurs() -> list[str]:
-    """Plain slur words taken from the project's lexicon (single-word alternatives without regex syntax other
-    than a plural ``s?``), so that no slur is written in the cases file or this script."""
-    words = []
-    for entry in lexicon.load("abuse")["slurs"]:
-        for alt in entry.split("|"):
-            if re.fullmatch(r"[a-z]{3,}(?:s\?)?", alt):
-                words.append(alt.removesuffix("s?"))
-    return words
-
-
-def _vary(word: str, kind: str) -> str:
-    """``word`` spelled the ``kind`` way (deterministic: the change is in the middle of the word)."""
-    mid = len(word) // 2
-    if kind == "swap":
-        return word[: mid - 1] + word[mid] + word[mid - 1] + word[mid + 1 :]
-    if kind == "drop":
-        return word[:mid] + word[mid + 1 :]
-    if kind == "leet":
-        return word.translate(str.maketrans("aeio", "4310"))
-    if kind == "spaces":
-        return " ".join(word)
-    if kind == "joined":
-        return "\0" + word  # the space before the word is removed below
-    raise ValueError(kind)
-
-
-def _fill(template: str, values: dict[str, str]) -> str:
-    def sub(m: re.Match) -> str:
-        name = m.group(1)
-        value = values[name.lower()]
-        return value[:1].upper() + value[1:] if name[:1].isupper() else value
-
-    return re.sub(r"\{(\w+)\}", sub, template)
-
-
-def load_cases(path: Path) -> list[Case]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    groups = data["groups"]
-    slurs = _slurs()
-    cases: list[Case] = []
-    rotation = 0
-    for name, spec in data["functionalities"].items():
-        hateful = spec["gold"] == HATEFUL
-        for k, template in enumerate(spec["templates"]):
-            half = "A" if k % 2 == 0 else "B"
-            fillings: list[dict[str, str]]
-            if "{thing}" in template.lower():
-                fillings = [{"thing": t} for t in _rotate(data["things"], k, FILLERS_PER_TEMPLATE)]
-            elif "{ngroup}" in template.lower():
-                fillings = [{"ngroup": g} for g in _rotate(data["ngroups"], k, FILLERS_PER_TEMPLATE)]
-            elif "{group}" in template.lower() or "{one}" in template:
-                fillings = [{"group": g, "one": o} for g, o in _rotate(groups, rotation, GROUPS_PER_TEMPLATE)]
-                rotation += 1
-            else:
-                fillings = [{}]
-            if "[SLUR]" in template:
-                fillings = [{"slur": s} for s in _rotate(slurs, 3 * k, SLURS_PER_TEMPLATE)]
-            for kind in spec.get("spelling") or [None]:
-                for values in fillings:
-                    text = _fill(template, values).replace("[SLUR]", values.get("slur", ""))
-                    if kind is not None:
-                        text = re.sub(r"<(\w+)>", lambda m, kind=kind: _vary(m.group(1), kind), text)
-                        text = text.replace(" \0", "").replace("\0", "")
-                    name_ = f"spelling_{kind}" if kind else name
-                    cases.append(Case(text, name_, hateful, half, bool(spec.get("threat"))))
-    return cases
-
-
-def _rotate(items: list, start: int, count: int) -> list:
-    return [items[(start + j) % len(items)] for j in range(min(count, len(items)))]
 
 
 def stage_flags(texts: list[str], mode: str) -> list[set[str]]:

@@ -53,11 +53,14 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the .npz model files go")
     parser.add_argument(
         "--only",
-        choices=("all", "linear", "encoder", "blend", "spans", "sarcasm", "loaded"),
+        choices=("all", "linear", "encoder", "blend", "spans", "sarcasm", "loaded", "group_hate"),
         default="all",
         help="which models to train",
     )
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep the data sets' encoder vectors in")
+    parser.add_argument(
+        "--cases", type=Path, default=REPO / "eval" / "data", help="the project's functional suites (group-hate head)"
+    )
     args = parser.parse_args(argv)
     if not (args.data / "toxicity").is_dir():
         parser.error(f"no data sets under {args.data} (expected toxicity/ and sarcasm/)")
@@ -90,6 +93,8 @@ def main(argv=None) -> int:
             print(f"training the loaded-language token head on MBIC from {args.data}")
             _stamped(framing_training.train_loaded(args.data / "bias" / "mbic")).save(args.out / "framing-loaded.npz")
             figures["framing-loaded"] = {"measured_by": "eval/framing.py (BASIL-dev, PTC)"}
+    if args.only in ("all", "encoder", "group_hate"):
+        _train_group_hate(args, olid, davidson, figures)
     if args.only in ("all", "spans") and (args.data / "toxicity" / "toxic_spans").is_dir():
         _train_spans(args, figures)
     sizes = {p.name: p.stat().st_size for p in sorted(args.out.glob("*.npz"))}
@@ -167,6 +172,38 @@ def _train_sarcasm(args, sarcasm_data, figures, *, linear: bool = False, encoder
         _stamped(head).save(args.out / f"{training.ENCODER_SARCASM_HEAD}.npz")
         figures["encoder:sarcasm"] = _figures(y, fit.oof, fit.threshold)
         print(f"  encoder sarcasm          {figures['encoder:sarcasm']}")
+
+
+def _train_group_hate(args, olid, davidson, figures) -> None:
+    """The group-hate head on the read halves of the functional suites (``training.FUNCTIONAL_TRAINING``), with the
+    neutral identity sentences and talk about groups, the clean OLID and Davidson posts and the MBIC news sentences that name a group as
+    further negatives; every text as the comments stage reads it (``spelling.reading``)."""
+    from rashomon.comments import functional_cases, mention, spelling
+
+    print(f"training the group-hate head on the functional suites' read halves in {args.cases}")
+    cases = [
+        case
+        for name, halves in training.FUNCTIONAL_TRAINING.items()
+        for case in functional_cases.load_cases(args.cases / name, halves)
+    ]
+    clean = [t for t, off in zip(olid.texts, olid.labels["offensive"]) if not off and mention.names_a_group(t)]
+    clean += [t for t, off in zip(davidson.texts, davidson.labels["offensive"]) if not off and mention.names_a_group(t)]
+    if (args.data / "bias" / "mbic").is_dir():  # news sentences naming a group (Apache-2.0): news, not hate
+        from rashomon.framing_training import read_mbic
+
+        clean += [t for t in read_mbic(args.data / "bias" / "mbic")[0] if mention.names_a_group(t)]
+    negatives = datasets.neutral_identity_texts() + datasets.group_talk_texts() + clean
+
+    def read(texts):
+        return [spelling.reading(t)[0] for t in texts]
+
+    head, figures["group_hate"] = training.train_group_hate(
+        training.embed_cached(read([c.text for c in cases]), "functional", args.cache),
+        np.array([c.hateful for c in cases]),
+        [c.template for c in cases],
+        training.embed_cached(read(negatives), "group-negatives", args.cache),
+    )
+    _stamped(head).save(args.out / f"{head.name}.npz")
 
 
 def _train_spans(args, figures) -> None:

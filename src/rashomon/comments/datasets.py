@@ -62,6 +62,14 @@ def neutral_identity_texts() -> list[str]:
     return texts + list(data["news"])
 
 
+def group_talk_texts() -> list[str]:
+    """The project's own sentences about a group's treatment, history and numbers that attack no one
+    (``data/comments/group_talk.yaml``), filled with the groups of ``identity_neutral.yaml``: negatives of the
+    group-hate head."""
+    groups = lexicon.load("identity_neutral")["groups"]
+    return [t.format(group=g) for t in lexicon.load("group_talk")["templates"] for g in groups]
+
+
 # --- Toxic Spans (CC0): SemEval-2021 Task 5 files and the typed ACL 2022 release ----------------------------
 
 #: Span types of the ACL 2022 release, as the comment attributes they stand for.

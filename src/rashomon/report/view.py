@@ -73,7 +73,7 @@ FLAG_LABELS = {
 }
 #: How a comment's evidence label reads in a report where its code is the model's name, not what it marks;
 #: other labels read with spaces for underscores ("identity_attack" -> "identity attack").
-EVIDENCE_LABELS = {"toxic_span": "abusive words"}
+EVIDENCE_LABELS = {"toxic_span": "abusive words", "group_hate": "read as hate toward a group"}
 #: How each relation type reads in a report ("X captures from Y"), from ``rashomon.model.RELATION_STYLE``.
 RELATION_LABELS: dict[str, str] = {kind: label for kind, (label, _) in RELATION_STYLE.items()}
 #: An agreement the compare stage is less sure of than this (its kind's measured share of right verdicts: each
