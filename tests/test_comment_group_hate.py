@@ -50,6 +50,7 @@ def test_hate_no_phrase_names_is_flagged_with_the_passage_as_evidence(text):
     assert {"identity_attack", "toxicity"} <= set(comment.flags)
     (evidence,) = [e for e in comment.evidence if e.label == "group_hate"]
     assert evidence.text == text and evidence.weight is not None and evidence.weight >= 0.85
+    assert comment.scores["identity_attack"] >= evidence.weight - 1e-3  # the flag shows the score that raised it
 
 
 @pytest.mark.parametrize(

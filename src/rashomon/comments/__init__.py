@@ -308,7 +308,7 @@ def abuse_step(ctx: CommentContext) -> None:
 def _group_hate(ctx: CommentContext, batch: list[Comment]) -> None:
     """``identity_attack`` and ``toxicity`` for the comments of ``batch`` that name a group and that the group-hate
     head reads as hate toward it (``GROUP_HATE_BY_ENCODER``; :mod:`group_hate`), with each flagged passage as
-    ``group_hate`` evidence. Comments already flagged ``identity_attack`` have their evidence, and comments that
+    ``group_hate`` evidence and the best passage's score as both flags' score at least. Comments already flagged ``identity_attack`` have their evidence, and comments that
     speak well of a group or only mention abuse (:func:`abuse.defends_or_denies`) or speak of harm done to a group or
     denied it (:func:`abuse.speaks_of_harm_to_group`) are what the head reads worst: none is read; with no encoder (``spans = false``) nothing is."""
     load = (lambda: ctx.encoder) if ctx.encoder is not None else ctx.span_encoder
@@ -340,8 +340,9 @@ def _group_hate(ctx: CommentContext, batch: list[Comment]) -> None:
             passages = [p for p in passages if not group_hate.reads_warm(text[p.start : p.end])]
         if not passages:
             continue
-        for flag in ("toxicity", "identity_attack"):
+        for flag in ("toxicity", "identity_attack"):  # the head's score is the flag's, as a lexicon hit's floor is
             _add_flag(comment, flag)
+            comment.scores[flag] = max(comment.scores.get(flag, 0.0), round(passages[0].score, 4))
         comment.evidence.extend(
             ctx.evidence(comment, "group_hate", *ctx.unread(comment, p.start, p.end), round(p.score, 3))
             for p in passages
