@@ -42,7 +42,7 @@ def test_the_shipped_head_is_stamped_and_thresholded():
     "text",
     [
         "Somalis take and take and never give a thing back.",
-        "Hindus and their stink, the whole bus reeks.",
+        "Kurds will rob you blind, lock up your bikes when they are around.",
     ],
 )
 def test_hate_no_phrase_names_is_flagged_with_the_passage_as_evidence(text):
@@ -51,6 +51,11 @@ def test_hate_no_phrase_names_is_flagged_with_the_passage_as_evidence(text):
     (evidence,) = [e for e in comment.evidence if e.label == "group_hate"]
     assert evidence.text == text and evidence.weight is not None and evidence.weight >= 0.85
     assert comment.scores["identity_attack"] >= evidence.weight - 1e-3  # the flag shows the score that raised it
+
+
+def test_a_comment_the_other_parts_flag_is_not_read_again():
+    comment = comment_of("Hindus and their stink, the whole bus reeks.")
+    assert "toxicity" in comment.flags and not [e for e in comment.evidence if e.label == "group_hate"]
 
 
 @pytest.mark.parametrize(

@@ -891,6 +891,7 @@ def test_a_denied_dehumanizing_phrase_is_not_an_identity_attack():
 def test_a_comment_that_names_a_group_is_scored_by_the_encoder_heads_in_the_default_mode(monkeypatch):
     import rashomon.comments as stage
 
+    monkeypatch.setattr(stage, "GROUP_HATE_BY_ENCODER", False)  # its flag would raise the score it sets
     # one comment per run: the int8 encoder's vectors move a little with the batch a text is padded in
     named = [("a", "Whenever Sikhs move onto a street the whole street goes downhill.")]
     other = [("b", "Whenever the ferry is late the whole harbour goes downhill.")]
