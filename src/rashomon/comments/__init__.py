@@ -84,7 +84,7 @@ GROUPS_BY_ENCODER = True
 #: Hate toward a group read whole (session 38): a comment that names a group by faith, origin, sex, sexuality or
 #: disability is read by the group-hate head on the encoder (:mod:`group_hate`), which flags hate phrased in words
 #: no rule was written for ("aren't ... the lowest kind?"); both modes, wherever the encoder runs. The held-out
-#: halves of the functional suites C / D / E: 0.812 / 0.723 / 0.744 -> see docs/measurements.md, session 38.
+#: halves of the functional suites C / D / E, ``fast``: 0.812 / 0.723 / 0.744 -> 0.884 / 0.746 / 0.802 (session 38).
 GROUP_HATE_BY_ENCODER = True
 #: A profane word that intensifies praise or assent ("fuck yeah", "damn good reporting", "bloody brilliant": see
 #: :func:`mention.intensifies_praise`) is no abuse by itself: the comment keeps ``profanity`` and keeps ``toxicity``
