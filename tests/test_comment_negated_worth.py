@@ -92,3 +92,21 @@ def test_rights_claimed_for_a_group_clear_a_mark_on_its_name_alone(text):
 
 def test_rights_denied_to_a_group_are_not_read_as_regard():
     assert "identity_attack" in flags_of("Muslims don't deserve dignity.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # groups whose names the span head marks on their own (the test failed on them before session 38)
+        "I'm tired of people piling hateful comments on gay men and calling it banter.",
+        "If you think dehumanising trans people is fine, read a history book.",
+        "Mocking Black people for a cheap laugh says a lot about you.",
+        "Nobody should ever wish harm on gay men; they're people like the rest of us.",
+    ],
+)
+def test_counter_speech_naming_the_harm_done_to_a_group_flags_nothing(text):
+    assert not {"toxicity", "identity_attack", "insult"} & flags_of(text)
+
+
+def test_harm_wished_in_the_first_person_is_still_a_threat():
+    assert "threat" in flags_of("I wish harm on every Kurd in this town.")

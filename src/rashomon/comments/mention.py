@@ -43,8 +43,8 @@ from . import lexicon
 #: "would never ever hurt"); any other word means the negation governs something else ("can't fix stupid",
 #: "don't watch moron movies"), so the span is used, not denied. Chosen on OLID development tweets (issue 22);
 #: "all" in session 35 ("... are not all evil"), unless the sentence goes on to say it of most ("not all vermin,
-#: but most of them are").
-NEGATION_BRIDGE = ("a", "an", "so", "that", "very", "really", "at", "ever", "be", "being", "even", "remotely", "all")
+#: but most of them are"); "wish" in session 38 ("nobody should ever wish harm on ...").
+NEGATION_BRIDGE = tuple("a an so that very really at ever be being even remotely all wish".split())
 #: Most characters between a cue ("said", "like", "calling") and the opening quotation mark it introduces.
 QUOTE_CUE_GAP = 30
 #: Most words in double quotation marks with no cue before them that are scare quotes: a label the writer holds
