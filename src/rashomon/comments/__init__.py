@@ -86,6 +86,8 @@ GROUPS_BY_ENCODER = True
 #: no rule was written for ("aren't ... the lowest kind?"); both modes, wherever the encoder runs. The held-out
 #: halves of the functional suites C / D / E, ``fast``: 0.812 / 0.723 / 0.744 -> 0.884 / 0.746 / 0.802 (session 38).
 GROUP_HATE_BY_ENCODER = True
+#: The flags whose comments the group-hate head leaves alone: they have their evidence already.
+GROUP_HATE_LEAVES = frozenset({"toxicity", "identity_attack", "threat"})
 #: A profane word that intensifies praise or assent ("fuck yeah", "damn good reporting", "bloody brilliant": see
 #: :func:`mention.intensifies_praise`) is no abuse by itself: the comment keeps ``profanity`` and keeps ``toxicity``
 #: only where other evidence is aimed at someone (session 15; the functional suite's "profanity, not hateful").
@@ -314,18 +316,19 @@ def _group_hate(ctx: CommentContext, batch: list[Comment]) -> None:
     ``threat`` has its evidence: on Davidson's tweets the head would add ``identity_attack`` to 50 offensive ones,
     mostly slang about women that the data set calls offensive, not hate), and not the comments it reads worst:
     those that speak well of a group or only mention abuse (:func:`abuse.defends_or_denies`), or speak of harm done
-    to a group or denied it (:func:`abuse.speaks_of_harm_to_group`). With no encoder (``spans = false``) nothing is
-    read."""
+    to a group or denied it (:func:`abuse.harm_sentences`). Each is folded once. With no encoder (``spans =
+    false``) nothing is read."""
     load = (lambda: ctx.encoder) if ctx.encoder is not None else ctx.span_encoder
     if not GROUP_HATE_BY_ENCODER or load is None:
         return
+    named = [c for c in batch if not GROUP_HATE_LEAVES & set(c.flags) and mention.names_a_group(ctx.read(c))]
+    folded = {c.id: lexicon.fold(ctx.read(c)) for c in named}
+    quoted = {c.id: mention.quoted_regions(folded[c.id]) for c in named}
     candidates = [
         c
-        for c in batch
-        if not {"toxicity", "identity_attack", "threat"} & set(c.flags)
-        and mention.names_a_group(ctx.read(c))
-        and not abuse.defends_or_denies(ctx.read(c))
-        and not abuse.speaks_of_harm_to_group(ctx.read(c))
+        for c in named
+        if not abuse.defends_or_denies(folded[c.id], quoted[c.id])
+        and not abuse.harm_sentences(folded[c.id], quoted[c.id])
     ]
     if not candidates:
         return
@@ -336,12 +339,12 @@ def _group_hate(ctx: CommentContext, batch: list[Comment]) -> None:
         [ctx.vectors.get(c.id) for c in candidates],
     )
     for comment, passages in zip(candidates, found, strict=True):
-        text = ctx.read(comment)
-        folded = lexicon.fold(text)
-        quoted = mention.quoted_regions(folded)
         # the passage's group named in the writer's own claim, not quoted or denied ("can't believe anyone thinks")
-        passages = [p for p in passages if mention.names_a_group_in_use(folded, p.start, p.end, quoted)]
+        passages = [
+            p for p in passages if mention.names_a_group_in_use(folded[comment.id], p.start, p.end, quoted[comment.id])
+        ]
         if comment.scores.get("toxicity", 0.0) < group_hate.WARM_NEEDS_TOXICITY:
+            text = ctx.read(comment)
             passages = [p for p in passages if not group_hate.reads_warm(text[p.start : p.end])]
         if not passages:
             continue

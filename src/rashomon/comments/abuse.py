@@ -802,15 +802,15 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
     kept = [span for span, keep in zip(kept, named_people) if keep]
     group_only = [only for only, keep in zip(group_only, named_people) if keep]
     if GROUP_NAME_JUDGED_BY_COMMENT and not denies:
-        denies = mention.speaks_well(folded) or _denies_abuse(folded, quoted)
-    harm_denied = _harm_denied_in(folded, quoted) + _harm_suffered_in(folded) if any(group_only) and not denies else []
+        denies = defends_or_denies(folded, quoted)
+    harmed = harm_sentences(folded, quoted) if any(group_only) and not denies else []
     return [
         span
         for span, only in zip(kept, group_only)
         if not only
         or not (
             denies
-            or any(a <= span.start < b for a, b in harm_denied)
+            or any(a <= span.start < b for a, b in harmed)
             or (GROUP_NAME_JUDGED_BY_COMMENT and mention.named_as_own(folded, span.start))
         )
     ]
@@ -823,19 +823,11 @@ def _name_and_regard(folded: str, span: SpanT, regard: list[tuple[int, int]]) ->
     return any(a <= rest and span.end <= b for a, b in regard)
 
 
-def defends_or_denies(text: str) -> bool:
-    """Whether the comment speaks well of a group (``regard``) or only mentions abuse (denied, quoted, reported:
-    :func:`_denies_abuse`): what clears a span that only names a group, and what keeps the group-hate head from
-    reading the comment as hate."""
-    folded = lexicon.fold(text[:MAX_SCAN_CHARS])
-    return mention.speaks_well(folded) or _denies_abuse(folded, mention.quoted_regions(folded))
-
-
-def speaks_of_harm_to_group(text: str) -> bool:
-    """Whether a sentence of the comment names a group as the one harmed (``harm_suffered``: "attacks on ... rose") or
-    denies harm to it or to anyone (:func:`_harm_denied_in`: "no ... deserves to die")."""
-    folded = lexicon.fold(text[:MAX_SCAN_CHARS])
-    return bool(_harm_suffered_in(folded) or _harm_denied_in(folded, mention.quoted_regions(folded)))
+def defends_or_denies(folded: str, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the folded comment speaks well of a group (``regard``) or only mentions abuse (denied, quoted,
+    reported: :func:`_denies_abuse`; ``quoted``: ``mention.quoted_regions(folded)``): what clears a span that only
+    names a group, and what keeps the group-hate head from reading the comment as hate."""
+    return mention.speaks_well(folded) or _denies_abuse(folded, quoted)
 
 
 def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
@@ -862,33 +854,29 @@ def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
 _SENTENCE_RE = re.compile(r"[^.!?\n]+")
 
 
-def _harm_denied_in(folded: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences of the folded comment that deny or hold up a word of harm (:func:`_names_harm`: "no one
-    deserves to die", "nobody should ever threaten ..."): a group's name in such a sentence is no evidence. Judged
-    per sentence: "I can't beat this level" denies nothing of the group named in the next."""
-    found = []
-    for sentence in _SENTENCE_RE.finditer(folded):
-        for m in _WORD_RE.finditer(folded, sentence.start(), sentence.end()):
-            # harm compares with nothing: "no one deserves to die like that" denies it, where "not a coward like
-            # you" calls someone a coward
-            if _names_harm(m.group(0)) and (
-                mention.negated(folded, m.start()) or mention.mentioned(folded, m.start(), m.end(), quoted)
-            ):
-                found.append((sentence.start(), sentence.end()))
-                break
-    return found
-
-
-def _harm_suffered_in(folded: str) -> list[tuple[int, int]]:
-    """The sentences of the folded comment that name a group as the one harmed (``harm_suffered`` in ``abuse.yaml``:
-    "refugees are victims of violence", "attacks on Sikhs doubled"): the span head marks the group's name there as
-    it does in abuse of the group, but the sentence takes the group's side."""
-    pattern = _harm_suffered_pattern()
+def harm_sentences(folded: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of the folded comment that take a group's side on harm: that name a group as the one harmed
+    (``harm_suffered`` in ``abuse.yaml``: "refugees are victims of violence", "attacks on Sikhs doubled"), or that
+    deny or hold up a word of harm (:func:`_names_harm`: "no one deserves to die", "nobody should ever threaten
+    ..."). The span head marks a group's name there as it does in abuse of the group: it is no evidence. Judged per
+    sentence: "I can't beat this level" denies nothing of the group named in the next."""
+    suffered = _harm_suffered_pattern()
     return [
         (sentence.start(), sentence.end())
         for sentence in _SENTENCE_RE.finditer(folded)
-        if pattern.search(folded, sentence.start(), sentence.end())
+        if suffered.search(folded, sentence.start(), sentence.end()) or _denies_harm(folded, sentence, quoted)
     ]
+
+
+def _denies_harm(folded: str, sentence: re.Match, quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``sentence`` denies or holds up a word of harm (:func:`harm_sentences`)."""
+    return any(
+        # harm compares with nothing: "no one deserves to die like that" denies it, where "not a coward like you"
+        # calls someone a coward
+        _names_harm(m.group(0))
+        and (mention.negated(folded, m.start()) or mention.mentioned(folded, m.start(), m.end(), quoted))
+        for m in _WORD_RE.finditer(folded, sentence.start(), sentence.end())
+    )
 
 
 @lru_cache(maxsize=1)
