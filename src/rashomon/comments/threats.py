@@ -195,10 +195,9 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
     before it: "the record should be beaten"), or named since the frame."""
     verb = sentence[start:end]
     if (
-        verb in SUBJECT_SUFFERS
+        _suffers_itself(sentence, start, end, p)
         and p.target_anywhere.search(sentence, max(0, start - SUBJECT_REACH), start)
         and not _SELF_BEFORE_RE.search(sentence, max(0, start - SUBJECT_REACH), start)
-        and not p.object_after.match(sentence, end)
     ):
         return True
     if p.target_after.match(sentence, end):
@@ -213,6 +212,12 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
         return person is not None and person > harmless
     participle = verb.endswith("ed") or verb in _verb_bases()[1]
     return not participle and bool(p.target_anywhere.search(sentence, frame_end, start))
+
+
+def _suffers_itself(sentence: str, start: int, end: int, p: _Patterns) -> bool:
+    """Whether the violent verb at ``start:end`` is one its subject suffers (``SUBJECT_SUFFERS``: "die", "hang")
+    with no object after it ("should hang the posters")."""
+    return sentence[start:end] in SUBJECT_SUFFERS and not p.object_after.match(sentence, end)
 
 
 def _last(pattern: re.Pattern, sentence: str, end: int) -> int | None:
@@ -271,11 +276,7 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
                 if kind == "weak" and (not is_outcome or reported_from is not None):
                     continue
                 # an order needs its person after the verb, but "(go) die" is said to the one addressed
-                addressed = (
-                    kind == "imperative"
-                    and sentence[start:end] in SUBJECT_SUFFERS
-                    and not p.object_after.match(sentence, end)
-                )
+                addressed = kind == "imperative" and _suffers_itself(sentence, start, end, p)
                 if not is_outcome and not addressed and not _targeted(sentence, start, end, frame.end(), p):
                     continue
                 if (

@@ -32,6 +32,7 @@ import scipy.sparse as sp
 from ..heads import Head, Layer, logodds
 from . import datasets
 from .features import featurize_counts, weigh
+from .group_hate import GROUP_HATE_HEAD, GROUP_HATE_LABEL
 from .models import CALIBRATION_FOLDS, LOGISTIC_C, SEED, FittedHead, LinearModel, best_threshold, fit_head, fit_idf
 
 #: Head name -> list of (source, label column, weight). ``neutral`` rows are always negatives.
@@ -363,8 +364,6 @@ def train_group_hate(
         "measured_on": "out of fold, a template's fillings in one fold",
     }
     log(f"  group hate: {figures}")
-    from .group_hate import GROUP_HATE_HEAD, GROUP_HATE_LABEL
-
     return dense_head(GROUP_HATE_HEAD, {GROUP_HATE_LABEL: fit}, cases.shape[1]), figures
 
 
