@@ -310,3 +310,26 @@ def test_a_group_named_as_the_one_harmed_is_no_attack(text):
 
 def test_a_group_harmed_in_one_sentence_still_attacked_in_another_is_flagged():
     assert "identity_attack" in flags_of("Refugees are victims of the war. Refugees are parasites all the same.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lesbian nurses were pushed out of that hospital in the eighties.",
+        "Gay teenagers are still thrown out of home for coming out.",
+        "Somalis do the hardest shifts at the depot and get blamed for every delay.",
+        "Trans people are murdered at a shocking rate and hardly anyone reports it.",
+    ],
+)
+def test_harm_a_group_suffers_in_other_words_is_no_attack(text):
+    """Session 39: real comments that report harm done to a group were flagged on the span head's mark of the group's
+    name ("[Lesbian] nurses were pushed out") or of the harm itself ("are [murdered] at a shocking rate"): harms the
+    list did not name, a group named by a word before its noun, the harm said after a clause of the group's own."""
+    assert not flags_of(text) & {"identity_attack", "toxicity", "insult"}
+
+
+def test_the_harm_words_a_group_suffers_are_found_and_calls_for_harm_are_not_among_them():
+    folded = lexicon.fold("Trans people are murdered at a shocking rate. Violence against Sikhs is rising.")
+    assert [folded[a:b] for a, b in abuse.harm_words_suffered(folded)] == ["murdered", "violence"]
+    assert abuse.harm_words_suffered(lexicon.fold("Trans people should be murdered.")) == []
+    assert "threat" in flags_of("Trans people should be murdered.")

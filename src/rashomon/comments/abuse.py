@@ -793,6 +793,12 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
         # judged as the name alone
         regard = mention.regard_regions(folded)
         group_only = [only or _name_and_regard(folded, span, regard) for span, only in zip(kept, group_only)]
+    if GROUP_NAME_JUDGED_BY_COMMENT and not all(group_only):
+        # the harm a group suffers ("trans people are [murdered] at a shocking rate") is judged as its name is
+        suffered = harm_words_suffered(folded)
+        group_only = [
+            only or any(a <= span.start and span.end <= b for a, b in suffered) for span, only in zip(kept, group_only)
+        ]
     if not any(group_only):
         return kept
     # a group's name that goes on into a proper name ("Black Friday") names no people
@@ -866,6 +872,25 @@ def harm_sentences(folded: str, quoted: list[tuple[int, int]]) -> list[tuple[int
         for sentence in _SENTENCE_RE.finditer(folded)
         if suffered.search(folded, sentence.start(), sentence.end()) or _denies_harm(folded, sentence, quoted)
     ]
+
+
+def harm_words_suffered(folded: str) -> list[tuple[int, int]]:
+    """Where the folded comment names the harm a group suffers (``harm_suffered``: "[murdered]" in "trans people are
+    murdered at a shocking rate", "[violence]" in "violence against Sikhs"): the span head marks those words as it
+    marks abuse, and they are no more abuse than the group's name there."""
+    harm = _harm_word_pattern()
+    return [
+        (word.start(), word.end())
+        for found in _harm_suffered_pattern().finditer(folded)
+        for word in harm.finditer(folded, found.start(), found.end())
+    ]
+
+
+@lru_cache(maxsize=1)
+def _harm_word_pattern() -> re.Pattern:
+    """The words of harm in ``harm_suffered``: its participles and the nouns of harm done to a group."""
+    data = lexicon.load("abuse")
+    return re.compile(r"\b" + lexicon.alternation(data["harm_participles"] + data["harm_nouns"], data) + r"\b")
 
 
 def _denies_harm(folded: str, sentence: re.Match, quoted: list[tuple[int, int]]) -> bool:
