@@ -178,21 +178,10 @@ def _train_group_hate(args, olid, davidson, figures) -> None:
     """The group-hate head on the read halves of the functional suites (``training.FUNCTIONAL_TRAINING``), with the
     neutral identity sentences and talk about groups, the clean OLID and Davidson posts and the MBIC news sentences that name a group as
     further negatives; every text as the comments stage reads it (``spelling.reading``)."""
-    from rashomon.comments import functional_cases, mention, spelling
+    from rashomon.comments import spelling
 
     print(f"training the group-hate head on the functional suites' read halves in {args.cases}")
-    cases = [
-        case
-        for name, halves in training.FUNCTIONAL_TRAINING.items()
-        for case in functional_cases.load_cases(args.cases / name, halves)
-    ]
-    clean = [t for t, off in zip(olid.texts, olid.labels["offensive"]) if not off and mention.names_a_group(t)]
-    clean += [t for t, off in zip(davidson.texts, davidson.labels["offensive"]) if not off and mention.names_a_group(t)]
-    if (args.data / "bias" / "mbic").is_dir():  # news sentences naming a group (Apache-2.0): news, not hate
-        from rashomon.framing_training import read_mbic
-
-        clean += [t for t in read_mbic(args.data / "bias" / "mbic")[0] if mention.names_a_group(t)]
-    negatives = datasets.neutral_identity_texts() + datasets.group_talk_texts() + clean
+    cases, negatives, _ = training.group_hate_data(args.cases, olid, davidson, args.data)
 
     def read(texts):
         return [spelling.reading(t)[0] for t in texts]

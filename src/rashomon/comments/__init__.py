@@ -309,43 +309,28 @@ def abuse_step(ctx: CommentContext) -> None:
 
 def _group_hate(ctx: CommentContext, batch: list[Comment]) -> None:
     """``identity_attack`` and ``toxicity`` for the comments of ``batch`` that name a group and that the group-hate
-    head reads as hate toward it (``GROUP_HATE_BY_ENCODER``; :mod:`group_hate`), with each flagged passage as
-    ``group_hate`` evidence and the best passage's score as both flags' score at least.
+    head reads as hate toward it (``GROUP_HATE_BY_ENCODER``; :func:`group_hate.judge`, which says what it does not
+    read), with each flagged passage as ``group_hate`` evidence and the best passage's score as both flags' score at
+    least.
 
-    The head reads only what the other parts left unflagged (a comment flagged ``toxicity``, ``identity_attack`` or
-    ``threat`` has its evidence: on Davidson's tweets the head would add ``identity_attack`` to 50 offensive ones,
-    mostly slang about women that the data set calls offensive, not hate), and not the comments it reads worst:
-    those that speak well of a group or only mention abuse (:func:`abuse.defends_or_denies`), or speak of harm done
-    to a group or denied it (:func:`abuse.harm_sentences`). Each is folded once. With no encoder (``spans =
-    false``) nothing is read."""
+    The head reads only what the other parts left unflagged: a comment flagged ``toxicity``, ``identity_attack`` or
+    ``threat`` has its evidence (on Davidson's tweets the head would add ``identity_attack`` to 50 offensive ones,
+    mostly slang about women that the data set calls offensive, not hate). With no encoder (``spans = false``)
+    nothing is read."""
     load = (lambda: ctx.encoder) if ctx.encoder is not None else ctx.span_encoder
     if not GROUP_HATE_BY_ENCODER or load is None:
         return
-    named = [c for c in batch if not GROUP_HATE_LEAVES & set(c.flags) and mention.names_a_group(ctx.read(c))]
-    folded = {c.id: lexicon.fold(ctx.read(c)) for c in named}
-    quoted = {c.id: mention.quoted_regions(folded[c.id]) for c in named}
-    candidates = [
-        c
-        for c in named
-        if not abuse.defends_or_denies(folded[c.id], quoted[c.id])
-        and not abuse.harm_sentences(folded[c.id], quoted[c.id])
-    ]
+    candidates = [c for c in batch if not GROUP_HATE_LEAVES & set(c.flags) and mention.names_a_group(ctx.read(c))]
     if not candidates:
         return
-    found = group_hate.find(
+    found = group_hate.judge(
         [ctx.read(c) for c in candidates],
+        [c.scores.get("toxicity", 0.0) for c in candidates],
         lambda texts: load().embed(texts),
         heads.load(group_hate.GROUP_HATE_HEAD),
         [ctx.vectors.get(c.id) for c in candidates],
     )
     for comment, passages in zip(candidates, found, strict=True):
-        # the passage's group named in the writer's own claim, not quoted or denied ("can't believe anyone thinks")
-        passages = [
-            p for p in passages if mention.names_a_group_in_use(folded[comment.id], p.start, p.end, quoted[comment.id])
-        ]
-        if comment.scores.get("toxicity", 0.0) < group_hate.WARM_NEEDS_TOXICITY:
-            text = ctx.read(comment)
-            passages = [p for p in passages if not group_hate.reads_warm(text[p.start : p.end])]
         if not passages:
             continue
         for flag in ("toxicity", "identity_attack"):  # the head's score is the flag's, as a lexicon hit's floor is

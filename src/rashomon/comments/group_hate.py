@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import mention
+from . import abuse, lexicon, mention
 
 #: The head's file (``data/models/comments-group-hate.npz``) and its one label.
 GROUP_HATE_HEAD = "comments-group-hate"
@@ -113,4 +113,38 @@ def find(texts: Sequence[str], embed, head, known: Sequence[np.ndarray | None] |
     return flagged
 
 
-__all__ = ["GROUP_HATE_HEAD", "GROUP_HATE_LABEL", "Passage", "find", "reads_warm", "windows"]
+def judge(
+    texts: Sequence[str],
+    toxicity: Sequence[float],
+    embed,
+    head,
+    known: Sequence[np.ndarray | None] | None = None,
+) -> list[list[Passage]]:
+    """Per text (a comment as the stage reads it, left unflagged by the other parts; ``toxicity``: its abuse heads'
+    toxicity score), the passages read as hate toward a group that the stage keeps, the best first; ``embed``,
+    ``head`` and ``known`` as :func:`find` takes them. Not read: a text that names no group, that speaks well of a
+    group or only mentions abuse (:func:`abuse.defends_or_denies`), or that speaks of harm done to a group or
+    denied it (:func:`abuse.harm_sentences`). Not kept: a passage whose group is named only in a quotation or a
+    claim the writer does not make (:func:`mention.names_a_group_in_use`), and a passage that reads warm where the
+    toxicity is under ``WARM_NEEDS_TOXICITY``. Each text is folded once."""
+    result: list[list[Passage]] = [[] for _ in texts]
+    folded, quoted, read = {}, {}, []
+    for k, text in enumerate(texts):
+        if not mention.names_a_group(text):
+            continue
+        folded[k] = lexicon.fold(text)
+        quoted[k] = mention.quoted_regions(folded[k])
+        if not abuse.defends_or_denies(folded[k], quoted[k]) and not abuse.harm_sentences(folded[k], quoted[k]):
+            read.append(k)
+    if not read:
+        return result
+    vectors = [known[k] for k in read] if known is not None else None
+    for k, passages in zip(read, find([texts[k] for k in read], embed, head, vectors), strict=True):
+        passages = [p for p in passages if mention.names_a_group_in_use(folded[k], p.start, p.end, quoted[k])]
+        if toxicity[k] < WARM_NEEDS_TOXICITY:
+            passages = [p for p in passages if not reads_warm(texts[k][p.start : p.end])]
+        result[k] = passages
+    return result
+
+
+__all__ = ["GROUP_HATE_HEAD", "GROUP_HATE_LABEL", "Passage", "find", "judge", "reads_warm", "windows"]

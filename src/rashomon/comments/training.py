@@ -311,6 +311,38 @@ GROUP_HATE_C = 3.0
 GROUP_HATE_MIN_PRECISION = 0.93
 
 
+def group_hate_data(
+    cases_dir: Path, olid: datasets.Labelled, davidson: datasets.Labelled, data_dir: Path | None = None
+) -> tuple[list, list[str], list[tuple[str, int] | None]]:
+    """What the group-hate head is fitted on: the read halves of the functional suites in ``cases_dir``
+    (``FUNCTIONAL_TRAINING``); its negatives, the neutral identity sentences and talk about groups, the OLID and
+    Davidson posts that name a group and are labelled neither offensive nor hateful, and the MBIC news sentences
+    that name a group (when ``data_dir`` holds ``bias/mbic``); and each negative's origin, ``("olid", row)`` or
+    ``("davidson", row)`` for a post, else None (so a cross-validation can leave out its held-out posts)."""
+    from . import functional_cases, mention
+
+    cases = [
+        case
+        for name, halves in FUNCTIONAL_TRAINING.items()
+        for case in functional_cases.load_cases(Path(cases_dir) / name, halves)
+    ]
+    own = datasets.neutral_identity_texts() + datasets.group_talk_texts()
+    negatives = list(own)
+    origins: list[tuple[str, int] | None] = [None] * len(own)
+    for source, labelled in (("olid", olid), ("davidson", davidson)):
+        for row, (text, offensive) in enumerate(zip(labelled.texts, labelled.labels["offensive"], strict=True)):
+            if not offensive and mention.names_a_group(text):
+                negatives.append(text)
+                origins.append((source, row))
+    if data_dir is not None and (Path(data_dir) / "bias" / "mbic").is_dir():  # news sentences (Apache-2.0)
+        from ..framing_training import read_mbic
+
+        news = [t for t in read_mbic(Path(data_dir) / "bias" / "mbic")[0] if mention.names_a_group(t)]
+        negatives += news
+        origins += [None] * len(news)
+    return cases, negatives, origins
+
+
 def train_group_hate(
     cases: np.ndarray,
     labels: np.ndarray,
@@ -381,6 +413,7 @@ __all__ = [
     "train_abuse",
     "train_encoder_abuse",
     "train_encoder_sarcasm",
+    "group_hate_data",
     "train_group_hate",
     "train_sarcasm",
 ]
