@@ -333,3 +333,28 @@ def test_the_harm_words_a_group_suffers_are_found_and_calls_for_harm_are_not_amo
     assert [folded[a:b] for a, b in abuse.harm_words_suffered(folded)] == ["murdered", "violence"]
     assert abuse.harm_words_suffered(lexicon.fold("Trans people should be murdered.")) == []
     assert "threat" in flags_of("Trans people should be murdered.")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Kurds should be left to drown out there.", "threat"),
+        ("Send every last Somali back where they came from.", "identity_attack"),
+    ],
+)
+def test_harm_wished_in_the_passive_and_a_group_sent_back_one_by_one(text, flag):
+    """Session 39, read on realistic comments of our own: "let them drown" was a threat, "should be left to drown"
+    was not; "... should go back where they came from" was an attack, "send every last ... back" was not."""
+    assert flag in flags_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The wounded were left to die by the roadside, witnesses said.",
+        "Nobody should be left to drown in the channel.",
+        "They sent him back where he came from after the trial.",
+    ],
+)
+def test_harm_reported_denied_or_done_to_one_person_is_neither(text):
+    assert not flags_of(text) & {"threat", "identity_attack"}
