@@ -14,7 +14,10 @@ flag is withheld when the comment has nothing to show, no phrase the toxic-span 
 words the comment only mentions (denied, quoted, reported: ``comments.mention``) do not count, as in the stage;
 and when its evidence is neither abuse by itself nor aimed at a person or a group
 (``comments.TOXICITY_NEEDS_TARGET``), figures given with and without that rule and by halves of the rows (even
-rows: the rules were written with them in view; odd rows held out).
+rows: the rules were written with them in view; odd rows held out). The stage's last abuse step, the group-hate
+head (``comments._group_hate``), reads what those rules left unflagged; its head is refitted per fold without the
+fold's posts among its negatives (:func:`group_hate_head`; the shipped head has read every clean post that names a
+group), and the figures are given with and without it. ``--three-class`` runs it too.
 
 ``--three-class`` measures instead hate / offensive / normal on Davidson by cross-validation (issue 22's third
 goal): each fold retrains the heads, the held-out fold gets the stage's flags (:func:`stage_flags`) and each
@@ -128,6 +131,50 @@ def flags_aimed(
     return np.array([t for t, _ in kept], dtype=bool), np.array([i for _, i in kept], dtype=bool) & insult
 
 
+def group_hate_head(data: Path, olid, davidson, source: str, test: np.ndarray, cache=None):
+    """The group-hate head (``training.train_group_hate``, the shipped recipe) refitted without the held-out posts:
+    the clean OLID and Davidson posts that name a group are among its negatives, and those of ``source`` in ``test``
+    must not be (the shipped head has read every one)."""
+    from rashomon.comments import spelling
+
+    cases, negatives, origins = training.group_hate_data(REPO / "eval" / "data", olid, davidson, data)
+    held = {(source, int(row)) for row in test}
+    kept = [k for k, origin in enumerate(origins) if origin not in held]
+
+    def read(texts):
+        return [spelling.reading(t)[0] for t in texts]
+
+    case_vectors = training.embed_cached(read([c.text for c in cases]), "functional", cache)
+    negative_vectors = training.embed_cached(read(negatives), "group-negatives", cache)
+    head, _ = training.train_group_hate(
+        case_vectors,
+        np.array([c.hateful for c in cases]),
+        [c.template for c in cases],
+        negative_vectors[kept],
+        log=lambda *_: None,
+    )
+    return head
+
+
+def group_hate_hits(texts: list[str], flags: list, toxicity: np.ndarray, head) -> np.ndarray:
+    """Which texts the stage's group-hate step flags (``comments._group_hate``: :func:`group_hate.judge` on the
+    texts the other parts left without ``toxicity``, ``identity_attack`` or ``threat``), with ``head`` in place of
+    the shipped one; ``flags``: each text's flags so far, ``toxicity``: its abuse heads' toxicity score."""
+    import rashomon.comments as stage
+    from rashomon import encoder
+    from rashomon.comments import group_hate, spelling
+
+    hits = np.zeros(len(texts), dtype=bool)
+    if not stage.GROUP_HATE_BY_ENCODER:
+        return hits
+    rows = [k for k, row in enumerate(flags) if not stage.GROUP_HATE_LEAVES & set(row)]
+    found = group_hate.judge(
+        [spelling.reading(texts[k])[0] for k in rows], [float(toxicity[k]) for k in rows], encoder.load().embed, head
+    )
+    hits[rows] = [bool(passages) for passages in found]
+    return hits
+
+
 def _grouped(texts: list[str]) -> np.ndarray:
     """Which texts the stage reads with the encoder heads alone (``comments.GROUPS_BY_ENCODER``: the comments that
     name a group), not with the blend of both models."""
@@ -239,7 +286,9 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
     blended = {label: np.zeros(len(y)) for label in training.BLEND_LABELS}
     # whether each flag is up, as the stage decides it (abuse.combined_scores)
     flag_up = {head: np.zeros(len(y), dtype=bool) for head in OLID_TARGETS}
-    for k, (train, test) in enumerate(StratifiedKFold(folds, shuffle=True, random_state=seed).split(olid.texts, y)):
+    toxicity = np.zeros(len(y))  # the stage's toxicity score (the warm passages' gate of the group-hate step)
+    splits = list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(olid.texts, y))
+    for k, (train, test) in enumerate(splits):
         print(f"  OLID fold {k + 1}/{folds}: training on {len(train):,} rows (+ Davidson), testing on {len(test):,}")
         models, blend = _fold_models(vectors, olid, davidson, train, test, heads, cache, k, seed, "olid")
         held_out, thresholds = models[mode]
@@ -248,6 +297,7 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
             scores[head][test] = held_out[head]
             tuned[head][test] = held_out[head] >= thresholds[head]
             flag_up[head][test] = mixed[head] >= limits[head]
+        toxicity[test] = mixed["toxicity"]
         table = blend.scores(logodds_features(blend.labels, models["fast"][0], models["encoder"][0]))
         for j, label in enumerate(blend.labels):
             blended[label][test] = table[:, j]
@@ -279,7 +329,16 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
         )
         return shown_flags, insult, insult_aimed, shown_flags & toxic_aimed
 
-    shown_flags, insult, insult_aimed, flags = stage_rules(up)
+    shown_flags, insult, insult_aimed, before_group_hate = stage_rules(up)
+    # the group-hate step (comments._group_hate) on what the rules left unflagged, its head refitted per fold
+    threat = np.array([any(label == "threat" for _, _, label in row) for row in evidence], dtype=bool)
+    group_hate = np.zeros(len(y), dtype=bool)
+    for k, (_, test) in enumerate(splits):
+        print(f"  OLID fold {k + 1}/{folds}: the group-hate head without the fold's posts")
+        head = group_hate_head(data, olid, davidson, "olid", test, cache)
+        rows_flags = [["toxicity"] if before_group_hate[i] or threat[i] else [] for i in test]
+        group_hate[test] = group_hate_hits([olid.texts[i] for i in test], rows_flags, toxicity[test], head)
+    flags = before_group_hate | group_hate
     offensive = np.asarray(olid.labels["offensive"])
     targeted = np.asarray(olid.labels["targeted"])
     halves = {
@@ -296,6 +355,11 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
         for name, part in {"all": np.ones(len(y), dtype=bool), **halves}.items()
     }
     result["toxicity"]["flags_as_shipped"] = binary_figures(offensive, flags)
+    result["toxicity"]["flags_without_group_hate"] = binary_figures(offensive, before_group_hate)
+    result["toxicity"]["group_hate_flags"] = {
+        "added": int(group_hate.sum()),
+        "offensive": int((group_hate & (offensive == 1)).sum()),
+    }
     result["toxicity"]["flags_without_target_rule"] = binary_figures(offensive, shown_flags)
     result["toxicity"]["flags_without_evidence_rule"] = binary_figures(offensive, up["toxicity"])
     result["toxicity"]["flags_by_half"] = {
@@ -428,20 +492,40 @@ def _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, se
 
 
 def fold_flags(
-    mode, held_out, vectors, olid, davidson, train, test, grouped, evidence, cache, k, seed, source="davidson"
+    mode,
+    held_out,
+    vectors,
+    olid,
+    davidson,
+    train,
+    test,
+    grouped,
+    evidence,
+    cache,
+    k,
+    seed,
+    source="davidson",
+    data: Path | None = None,
 ):
     """The stage's flags (:func:`stage_flags`) of the ``test`` rows of ``source``: the scores :func:`stage_scores`
     gives from the fold's models, with ``held_out`` (scores and thresholds, as :func:`_fold_scores` gives them) as
     the ``mode``'s model (a candidate, e.g. a fine-tuned encoder's, measured in its place; it also names the heads);
     ``grouped`` marks the texts that name a group; ``evidence`` is :func:`evidence_spans` of all the source's
-    texts."""
+    texts; ``data``, the data folder: given, the group-hate step runs too (:func:`group_hate_hits`)."""
     models, blend = _fold_models(vectors, olid, davidson, train, test, tuple(held_out[1]), cache, k, seed, source)
     model_scores, limits = stage_scores(mode, models | {mode: held_out}, blend, grouped[test])
     # severe_toxicity is raised only with toxicity (abuse._PLAIN_FLAGS): it cannot change these flags
     model_scores = model_scores | {"severe_toxicity": np.zeros(len(test))}
     limits = dict(limits) | {"severe_toxicity": np.full(len(test), 1.01)}
     texts = (olid if source == "olid" else davidson).texts
-    return stage_flags([texts[i] for i in test], model_scores, limits, [evidence[i] for i in test])
+    held_texts = [texts[i] for i in test]
+    flags = stage_flags(held_texts, model_scores, limits, [evidence[i] for i in test])
+    if data is not None:  # the group-hate step, its head refitted without the fold's posts
+        head = group_hate_head(data, olid, davidson, source, test, cache)
+        for row, hit in zip(flags, group_hate_hits(held_texts, flags, model_scores["toxicity"], head), strict=True):
+            if hit:
+                row.extend(f for f in ("toxicity", "identity_attack") if f not in row)
+    return flags
 
 
 #: Davidson's ``class`` column -> the three classes (0 hate speech, 1 offensive language, 2 neither).
@@ -472,7 +556,9 @@ def evaluate_three_class(data: Path, folds: int, seed: int, mode: str = "encoder
     for k, (train, test) in enumerate(splitter.split(davidson.texts, gold_code)):
         print(f"  Davidson fold {k + 1}/{folds}: training on OLID + {len(train):,} rows, testing on {len(test):,}")
         held_out = _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed)
-        flags = fold_flags(mode, held_out, vectors, olid, davidson, train, test, grouped, evidence, cache, k, seed)
+        flags = fold_flags(
+            mode, held_out, vectors, olid, davidson, train, test, grouped, evidence, cache, k, seed, data=data
+        )
         predicted[test] = [abuse.three_class(row) for row in flags]
     predicted = predicted.astype(str)
     halves = {
@@ -520,6 +606,11 @@ def main(argv=None) -> int:
     # the headline, as before: the stage's flags in the encoder mode, the calibrated score at 0.5 in the fast mode
     ours = olid["toxicity"]["flags_as_shipped"]["macro_f1"] if args.mode == "encoder" else olid["toxicity"]["macro_f1"]
     print(f"  as the stage flags (evidence and target rules): {olid['toxicity']['flags_as_shipped']}")
+    added = olid["toxicity"]["group_hate_flags"]
+    print(
+        f"  the same without the group-hate step: {olid['toxicity']['flags_without_group_hate']} (the step adds "
+        f"{added['added']} flags, {added['offensive']} of them on offensive tweets)"
+    )
     print(f"  the same without the target rule:  {olid['toxicity']['flags_without_target_rule']}")
     print(f"  the same without the evidence rule either:  {olid['toxicity']['flags_without_evidence_rule']}")
     for name, figures in olid["toxicity"].get("flags_without_group_rule", {}).items():

@@ -408,12 +408,12 @@ ENCODER_SARCASM_HEAD = "comments-sarcasm-encoder"
 __all__ = [
     "ABUSE_RECIPE",
     "fit_dense_head",
+    "group_hate_data",
     "precise_threshold",
     "subset",
     "train_abuse",
     "train_encoder_abuse",
     "train_encoder_sarcasm",
-    "group_hate_data",
     "train_group_hate",
     "train_sarcasm",
 ]
