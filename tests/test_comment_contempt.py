@@ -319,6 +319,7 @@ def test_a_group_harmed_in_one_sentence_still_attacked_in_another_is_flagged():
         "Gay teenagers are still thrown out of home for coming out.",
         "Somalis do the hardest shifts at the depot and get blamed for every delay.",
         "Trans people are murdered at a shocking rate and hardly anyone reports it.",
+        "Kurdish mothers are far more likely to die in childbirth here, and nobody seems bothered.",
     ],
 )
 def test_harm_a_group_suffers_in_other_words_is_no_attack(text):
@@ -358,3 +359,9 @@ def test_harm_wished_in_the_passive_and_a_group_sent_back_one_by_one(text, flag)
 )
 def test_harm_reported_denied_or_done_to_one_person_is_neither(text):
     assert not flags_of(text) & {"threat", "identity_attack"}
+
+
+def test_a_disparity_the_group_suffers_is_harm_but_a_stereotype_said_as_one_is_not():
+    folded = lexicon.fold("Somali boys are three times as likely to be stopped and searched.")
+    assert abuse.harm_sentences(folded, [])
+    assert flags_of("Kurds are more likely to be criminals, look it up.") & {"toxicity", "identity_attack"}
