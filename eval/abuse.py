@@ -435,7 +435,7 @@ def stage_flags(
             for a, b, label in found:
                 if label == "toxic_span" and not any(s <= a and b <= e for s, e, _ in ev):
                     ev.append((a, b, label))
-            shows = stage.SPAN_FLAGS | {"toxic_span", "threat", "profanity"}
+            shows = stage.SHOWN_ABUSE
             if stage.FLAG_NEEDS_EVIDENCE and not any(label in shows for _, _, label in ev):
                 row = [f for f in row if f not in stage.SPAN_FLAGS]
         flags.append(row)

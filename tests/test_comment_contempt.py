@@ -365,3 +365,13 @@ def test_a_disparity_the_group_suffers_is_harm_but_a_stereotype_said_as_one_is_n
     folded = lexicon.fold("Somali boys are three times as likely to be stopped and searched.")
     assert abuse.harm_sentences(folded, [])
     assert flags_of("Kurds are more likely to be criminals, look it up.") & {"toxicity", "identity_attack"}
+
+
+def test_a_groups_name_is_not_shown_as_abuse_beside_the_abuse_said_of_it():
+    """Session 39: the report showed "[Refugees]" as "abusive words" beside the threat "should be left to drown"."""
+    comment = comment_of("Refugees should be left to drown out in the bay.")
+    assert "threat" in comment.flags
+    assert not [e for e in comment.evidence if e.label == "toxic_span" and e.text == "Refugees"]
+    assert abuse.group_names_beside_abuse(["Kurds", "vermin"], [True, True]) == [True, False]
+    assert abuse.group_names_beside_abuse(["Kurds"], [True]) == [False]  # all the head found: it stays
+    assert abuse.group_names_beside_abuse(["Kurds", "vermin"], [False, True]) == [False, False]

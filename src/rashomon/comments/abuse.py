@@ -822,6 +822,16 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
     ]
 
 
+def group_names_beside_abuse(texts: Sequence[str], droppable: Sequence[bool]) -> list[bool]:
+    """Which pieces of a comment's evidence of abuse (``texts``; ``droppable``: the span head's phrases) not to show:
+    a phrase that only names a group, where another piece shows abuse ("[Refugees] should be left to drown"). The
+    name is whom the abuse is aimed at, not abuse; shown alone, it is all the head found and stays."""
+    names = [
+        drop and mention.names_a_group_only(lexicon.fold(text)) for text, drop in zip(texts, droppable, strict=True)
+    ]
+    return names if not all(names) else [False] * len(names)
+
+
 def _name_and_regard(folded: str, span: SpanT, regard: list[tuple[int, int]]) -> bool:
     """Whether ``span``, past a group's name if it opens with one, lies inside words of regard (``regard``: the
     span head marks "brave" in "... are brave and funny")."""
