@@ -49,23 +49,16 @@ def main(argv=None) -> int:
     threshold = head.thresholds["toxic"] if args.threshold is None else args.threshold
     tokens, offsets, sentences = span_training.encode(test, encoder.load())
     lexicon_found = span_training.lexicon_spans(test.texts)
-    found = span_training.predict(head, test, tokens, offsets, sentences, threshold, extra=lexicon_found)
-    heads_found = [len(f) - len(extra) for f, extra in zip(found, lexicon_found, strict=True)]
-    # what the report shows: a phrase that only names a group is not shown beside other abuse
-    shown = [
-        [
-            span
-            for span, hide in zip(
-                spans_,
-                abuse.group_names_beside_abuse([text[a:b] for a, b in spans_], [k < n for k in range(len(spans_))]),
-            )
-            if not hide
-        ]
-        for text, spans_, n in zip(test.texts, found, heads_found, strict=True)
-    ]
+    by_head = span_training.predict(head, test, tokens, offsets, sentences, threshold)
+    found = [list(h) + list(w) for h, w in zip(by_head, lexicon_found, strict=True)]
+    # what the report shows: a phrase of the head's that only names a group is not shown beside other abuse
+    shown = []
+    for text, h, spans_ in zip(test.texts, by_head, found, strict=True):
+        hide = abuse.group_names_beside_abuse([text[a:b] for a, b in spans_], [k < len(h) for k in range(len(spans_))])
+        shown.append([span for span, hidden in zip(spans_, hide, strict=True) if not hidden])
     ours = span_training.score_predictions(test, shown)
     every = span_training.score_predictions(test, found)
-    alone = span_training.evaluate(head, test, tokens, offsets, sentences, threshold)
+    alone = span_training.score_predictions(test, by_head)
     lex = span_training.score_predictions(test, lexicon_found)
     ngram = span_training.score_predictions(test, ngram_evidence_spans(test.texts))
     print(f"Toxic Spans (SemEval-2021 Task 5) test split, {len(test.texts):,} posts; character F1 per post")

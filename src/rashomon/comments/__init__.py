@@ -345,7 +345,7 @@ def _group_hate(ctx: CommentContext, batch: list[Comment]) -> None:
     load = (lambda: ctx.encoder) if ctx.encoder is not None else ctx.span_encoder
     if not GROUP_HATE_BY_ENCODER or load is None:
         return
-    candidates = [c for c in batch if not GROUP_HATE_LEAVES & set(c.flags) and mention.names_a_group(ctx.read(c))]
+    candidates = [c for c in batch if not GROUP_HATE_LEAVES & set(c.flags)]  # judge reads those that name a group
     if not candidates:
         return
     found = group_hate.judge(

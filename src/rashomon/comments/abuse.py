@@ -789,15 +789,14 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
         return kept
     group_only = [mention.names_a_group_only(folded[span.start : span.end]) for span in kept]
     if GROUP_NAME_JUDGED_BY_COMMENT and not all(group_only):
-        # a group's name with the words of regard said of it ("[Muslims deserve] to be treated with respect"):
-        # judged as the name alone
-        regard = mention.regard_regions(folded)
-        group_only = [only or _name_and_regard(folded, span, regard) for span, only in zip(kept, group_only)]
-    if GROUP_NAME_JUDGED_BY_COMMENT and not all(group_only):
-        # the harm a group suffers ("trans people are [murdered] at a shocking rate") is judged as its name is
-        suffered = harm_words_suffered(folded)
+        # judged as the name alone: a group's name with the words of regard said of it ("[Muslims deserve] to be
+        # treated with respect"), and the harm a group suffers ("trans people are [murdered] at a shocking rate")
+        regard, suffered = mention.regard_regions(folded), harm_words_suffered(folded)
         group_only = [
-            only or any(a <= span.start and span.end <= b for a, b in suffered) for span, only in zip(kept, group_only)
+            only
+            or _name_and_regard(folded, span, regard)
+            or any(a <= span.start and span.end <= b for a, b in suffered)
+            for span, only in zip(kept, group_only)
         ]
     if not any(group_only):
         return kept
