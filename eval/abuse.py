@@ -603,8 +603,10 @@ def main(argv=None) -> int:
     if olid["anchor"]:
         print(f"  alt-profanity-check       vs offensive: {olid['anchor']['offensive']}")
     # shipped thresholds: the tuned ones for the encoder heads, 0.5 for the fast mode (abuse.FLAG_THRESHOLDS)
-    # the headline, as before: the stage's flags in the encoder mode, the calibrated score at 0.5 in the fast mode
-    ours = olid["toxicity"]["flags_as_shipped"]["macro_f1"] if args.mode == "encoder" else olid["toxicity"]["macro_f1"]
+    # the headline is what a reader is shown: the stage's flags (evidence, target and group-hate steps), in both modes;
+    # the mode's own toxicity score at its threshold is printed beside it
+    ours = olid["toxicity"]["flags_as_shipped"]["macro_f1"]
+    score_alone = olid["toxicity"]["macro_f1"]
     print(f"  as the stage flags (evidence and target rules): {olid['toxicity']['flags_as_shipped']}")
     added = olid["toxicity"]["group_hate_flags"]
     print(
@@ -629,7 +631,8 @@ def main(argv=None) -> int:
             )
     anchor = (olid["anchor"] or {}).get("offensive", {}).get("macro_f1")
     print(
-        f"  OLID macro-F1 at the shipped thresholds: rashomon {args.mode} {ours:.4f} vs alt-profanity-check {anchor}; goal >= {OLID_GOAL} "
+        f"  OLID macro-F1 of the stage's flags: rashomon {args.mode} {ours:.4f} (its toxicity score alone at the "
+        f"threshold: {score_alone:.4f}) vs alt-profanity-check {anchor}; goal >= {OLID_GOAL} "
         f"({'met' if ours >= OLID_GOAL else 'NOT met'}), margin goal >= {MARGIN_GOAL} "
         f"({'met' if anchor is not None and ours - anchor >= MARGIN_GOAL else 'NOT met'})"
     )
@@ -637,6 +640,7 @@ def main(argv=None) -> int:
         "mode": args.mode,
         "olid_cv": olid,
         "olid_macro_f1": ours,
+        "olid_macro_f1_score_alone": score_alone,
         "olid_macro_f1_anchor": anchor,
         "olid_goal": OLID_GOAL,
         "olid_goal_met": ours >= OLID_GOAL,
