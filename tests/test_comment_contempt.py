@@ -320,6 +320,7 @@ def test_a_group_harmed_in_one_sentence_still_attacked_in_another_is_flagged():
         "Somalis do the hardest shifts at the depot and get blamed for every delay.",
         "Trans people are murdered at a shocking rate and hardly anyone reports it.",
         "Kurdish mothers are far more likely to die in childbirth here, and nobody seems bothered.",
+        "Sikh boys at the academy get picked on every single day and the staff look away.",
     ],
 )
 def test_harm_a_group_suffers_in_other_words_is_no_attack(text):
@@ -327,6 +328,14 @@ def test_harm_a_group_suffers_in_other_words_is_no_attack(text):
     name ("[Lesbian] nurses were pushed out") or of the harm itself ("are [murdered] at a shocking rate"): harms the
     list did not name, a group named by a word before its noun, the harm said after a clause of the group's own."""
     assert not flags_of(text) & {"identity_attack", "toxicity", "insult"}
+
+
+def test_harm_said_after_the_place_where_the_group_suffers_it():
+    """Session 40: "... at my school get picked on" was not read as harm suffered (a place between the group and the
+    harm), and the group-hate head took the report for hate."""
+    folded = lexicon.fold("Deaf kids at the Orrin primary get bullied every break time.")
+    assert abuse.harm_sentences(folded, [])
+    assert not abuse.harm_sentences(lexicon.fold("Deaf kids at the Orrin primary get free lunches."), [])
 
 
 def test_the_harm_words_a_group_suffers_are_found_and_calls_for_harm_are_not_among_them():
