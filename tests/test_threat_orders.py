@@ -138,3 +138,17 @@ def test_a_wish_of_death_others_hold_is_reported_not_made():
     """ "I want them dead" is the writer's wish; "... and want them dead" of others is a report."""
     assert threats.find_threats("I want them all dead.")
     assert threats.find_threats("The smugglers hate the pilots and want them dead.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kurdish cook was pulled out of his van and beaten by two men in Tallen last night.",
+        "She ran across the yard and stabbed him, the court heard.",
+    ],
+)
+def test_harm_told_in_the_past_after_and_is_no_order(text):
+    """Session 40: the order frame (", and" + a violent verb with a person after it) read "... and beaten by two
+    men" as an order; an order is given in the plain form ("... and stab him" stays one)."""
+    assert not threats.find_threats(text.lower())
+    assert threats.find_threats("Find the cook and stab him.".lower())

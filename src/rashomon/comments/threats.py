@@ -107,16 +107,17 @@ def verb_forms(entry: str) -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _verb_bases() -> tuple[list[str], frozenset[str], list[str]]:
-    """The verb forms of ``verb_bases`` as one regex (a prefix tree), the participles among them, and the forms
-    one regex each (for the word screen, which reads literal words)."""
-    forms, participles = [], set()
+def _verb_bases() -> tuple[list[str], frozenset[str], list[str], frozenset[str]]:
+    """The verb forms of ``verb_bases`` as one regex (a prefix tree), the participles among them, the forms one
+    regex each (for the word screen, which reads literal words), and the plain forms."""
+    forms, participles, plain = [], set(), set()
     for entry in lexicon.load("threats").get("verb_bases", []):
         made, made_participles = verb_forms(entry)
         forms += made
         participles.update(made_participles)
+        plain.add(made[0])
     literal = [re.escape(f).replace(r"\ ", " ") for f in sorted(set(forms))]
-    return [_trie_pattern(sorted(set(forms)))], frozenset(participles), literal
+    return [_trie_pattern(sorted(set(forms)))], frozenset(participles), literal, frozenset(plain)
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -214,6 +215,12 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
     return not participle and bool(p.target_anywhere.search(sentence, frame_end, start))
 
 
+def _past_form(verb: str) -> bool:
+    """Whether a violent verb is a past tense or participle ("beaten", "stabbed", "shot"), not a plain form an
+    order is given in ("hurt" is both: plain)."""
+    return verb not in _verb_bases()[3] and (verb.endswith(("ed", "en")) or verb in _verb_bases()[1])
+
+
 def _suffers_itself(sentence: str, start: int, end: int, p: _Patterns) -> bool:
     """Whether the violent verb at ``start:end`` is one its subject suffers (``SUBJECT_SUFFERS``: "die", "hang")
     with no object after it ("should hang the posters")."""
@@ -273,6 +280,8 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
                 gap = start - frame.end()
                 if gap < 0 or gap > MAX_FRAME_GAP or (kind == "imperative" and gap != 0):
                     continue
+                if kind == "imperative" and not is_outcome and _past_form(sentence[start:end]):
+                    continue  # an order is given in the plain form: "... and beaten by a gang" tells what was done
                 if kind == "weak" and (not is_outcome or reported_from is not None):
                     continue
                 # an order needs its person after the verb, but "(go) die" is said to the one addressed
