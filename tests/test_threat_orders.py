@@ -152,3 +152,9 @@ def test_harm_told_in_the_past_after_and_is_no_order(text):
     men" as an order; an order is given in the plain form ("... and stab him" stays one)."""
     assert not threats.find_threats(text.lower())
     assert threats.find_threats("Find the cook and stab him.".lower())
+
+
+def test_a_warning_to_addressees_named_after_you():
+    """Session 40: "you'd better watch your back" was a threat, "you Kurds had better watch your backs" was not."""
+    assert "threat" in flags_of("You Kurds had better watch your backs, we know where the club meets.")
+    assert "threat" in flags_of("You lot had better watch your backs from now on.")
