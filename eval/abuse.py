@@ -137,20 +137,22 @@ def group_hate_head(data: Path, olid, davidson, source: str, test: np.ndarray, c
     must not be (the shipped head has read every one)."""
     from rashomon.comments import spelling
 
-    cases, negatives, origins = training.group_hate_data(REPO / "eval" / "data", olid, davidson, data)
+    found = training.group_hate_data(REPO / "eval" / "data", olid, davidson, data)
     held = {(source, int(row)) for row in test}
-    kept = [k for k, origin in enumerate(origins) if origin not in held]
+    kept = [k for k, origin in enumerate(found.origins) if origin not in held]
 
     def read(texts):
         return [spelling.reading(t)[0] for t in texts]
 
-    case_vectors = training.embed_cached(read([c.text for c in cases]), "functional", cache)
-    negative_vectors = training.embed_cached(read(negatives), "group-negatives", cache)
+    case_vectors = training.embed_cached(read([c.text for c in found.cases]), "functional", cache)
+    negative_vectors = training.embed_cached(read(found.negatives), "group-negatives", cache)
     head, _ = training.train_group_hate(
         case_vectors,
-        np.array([c.hateful for c in cases]),
-        [c.template for c in cases],
+        np.array([c.hateful for c in found.cases]),
+        [c.template for c in found.cases],
         negative_vectors[kept],
+        training.embed_cached(read(found.comments.texts), "group-comments", cache),
+        np.array(found.comments.labels["hateful"]),
         log=lambda *_: None,
     )
     return head

@@ -33,8 +33,8 @@ def test_windows_are_few_and_bounded():
 
 def test_the_shipped_head_is_stamped_and_thresholded():
     head = heads.load(group_hate.GROUP_HATE_HEAD)
-    assert head.labels == (group_hate.GROUP_HATE_LABEL,)
-    assert 0.5 < head.thresholds[group_hate.GROUP_HATE_LABEL] < 1
+    assert head.labels == (group_hate.GROUP_HATE_LABEL, group_hate.GROUP_COMMENTS_LABEL)
+    assert all(0.5 < head.thresholds[label] < 1 for label in head.labels)
     assert head.vectors, "fitted on the shipped encoder's vectors"
 
 
@@ -51,6 +51,30 @@ def test_hate_no_phrase_names_is_flagged_with_the_passage_as_evidence(text):
     (evidence,) = [e for e in comment.evidence if e.label == "group_hate"]
     assert evidence.text == text and evidence.weight is not None and evidence.weight >= 0.85
     assert comment.scores["identity_attack"] >= evidence.weight - 1e-3  # the flag shows the score that raised it
+
+
+def test_hate_written_as_comment_sections_write_it_is_flagged_by_the_written_label():
+    """Session 40: the label fitted on the functional cases alone scores this 0.70, under its threshold; the label
+    fitted on written comments too reads it as hate."""
+    text = "Afghans in the hostel have turned the whole street into a no-go area and the council just lets them."
+    head = heads.load(group_hate.GROUP_HATE_HEAD)
+    comment = comment_of(text)
+    assert {"identity_attack", "toxicity"} <= set(comment.flags)
+    (evidence,) = [e for e in comment.evidence if e.label == "group_hate"]
+    assert evidence.weight is not None and evidence.weight >= head.thresholds[group_hate.GROUP_COMMENTS_LABEL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roma children at my school get picked on every day and the teachers do nothing.",
+        "Muslims are welcome in our street, the family at number nine brought us food when my dad died.",
+        "Sikh families have run the corner shop on Brandt Road for thirty years and my kids love them.",
+        "Why do so few disabled people get interviews at the Marsk job centre? Genuine question.",
+    ],
+)
+def test_reports_kind_words_and_questions_written_as_comments_are_not_flagged(text):
+    assert not {"identity_attack", "toxicity"} & set(comment_of(text).flags)
 
 
 def test_a_comment_the_other_parts_flag_is_not_read_again():
@@ -118,3 +142,44 @@ def test_training_keeps_templates_together_and_flags_precisely():
     head, figures = training.train_group_hate(cases, labels, templates, rng.normal(-1, 1, (30, 8)), log=lambda *_: None)
     assert head.name == group_hate.GROUP_HATE_HEAD and head.input_dim == 8
     assert figures["precision"] is None or figures["precision"] >= training.GROUP_HATE_MIN_PRECISION
+
+
+def test_written_comments_fit_a_second_label_whose_flags_are_precise_on_them():
+    rng = np.random.default_rng(1)
+    cases = np.vstack([rng.normal(0.3, 1, (60, 8)), rng.normal(-0.3, 1, (60, 8))]).astype(np.float32)
+    labels = np.array([1] * 60 + [0] * 60)
+    templates = [f"t{k // 6}" for k in range(120)]
+    # the written comments carry their hate along another direction than the templated cases
+    direction = np.zeros(8)
+    direction[7] = 3.0
+    comments = np.vstack([rng.normal(0, 1, (80, 8)) + direction, rng.normal(0, 1, (120, 8))]).astype(np.float32)
+    comment_labels = np.array([1] * 80 + [0] * 120)
+    head, figures = training.train_group_hate(
+        cases, labels, templates, rng.normal(-1, 1, (30, 8)), comments, comment_labels, log=lambda *_: None
+    )
+    assert head.labels == (group_hate.GROUP_HATE_LABEL, group_hate.GROUP_COMMENTS_LABEL)
+    written = figures[group_hate.GROUP_COMMENTS_LABEL]
+    assert written["rows"] == 200 and written["hateful"] == 80
+    assert written["precision"] >= training.GROUP_COMMENTS_MIN_PRECISION and written["recall"] > 0.3
+    # a comment is flagged where either label reaches its threshold, with the higher of the passing scores
+    table = head.scores(np.vstack([direction * 2, -direction * 2]).astype(np.float32))
+    passing = table >= np.array([head.thresholds[label] for label in head.labels])
+    assert passing[0, 1] and not passing[1].any()
+    scores = group_hate._flagged_scores(head, table)
+    assert scores[0] == pytest.approx(table[0][passing[0]].max()) and scores[1] == 0.0
+
+
+def test_the_written_comments_are_read_from_the_cases_folder(tmp_path):
+    assert training.read_group_comments(tmp_path / training.GROUP_COMMENTS).texts == []
+    (tmp_path / training.GROUP_COMMENTS).write_text(
+        '{"text": "Kurds ruin every street they move to.", "label": 1, "set": "t"}\n'
+        '{"text": "Kurds opened a bakery on our street.", "label": 0, "set": "t"}\n',
+        encoding="utf-8",
+    )
+    read = training.read_group_comments(tmp_path / training.GROUP_COMMENTS)
+    assert read.texts[1] == "Kurds opened a bakery on our street." and read.labels["hateful"] == [1, 0]
+
+
+def test_migrants_are_a_group_the_head_reads():
+    """Session 40: "migrants" was not among the group names, so a comment naming them was never read."""
+    assert group_hate.windows("The migrants got put in the old hotel and now look at the crime.")

@@ -93,7 +93,8 @@ def test_the_group_hate_data_names_where_each_post_comes_from(tmp_path):
         )
     olid = datasets.Labelled(["Kurds opened a shop.", "Kurds are awful.", "Nice day."], {"offensive": [0, 1, 0]})
     davidson = datasets.Labelled(["Somalis won the cup."], {"offensive": [0]})
-    cases, negatives, origins = training.group_hate_data(tmp_path, olid, davidson)
-    assert cases and all(case.half in ("A", "B") for case in cases)
-    posts = {origin: text for text, origin in zip(negatives, origins, strict=True) if origin is not None}
+    found = training.group_hate_data(tmp_path, olid, davidson)
+    assert found.cases and all(case.half in ("A", "B") for case in found.cases)
+    assert found.comments.texts == []  # no written comments in the folder: none read
+    posts = {origin: text for text, origin in zip(found.negatives, found.origins, strict=True) if origin is not None}
     assert posts == {("olid", 0): "Kurds opened a shop.", ("davidson", 0): "Somalis won the cup."}
