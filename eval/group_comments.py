@@ -2,10 +2,11 @@
 (issue 22).
 
 The cases (``eval/data/group_comments_heldout.jsonl``: one JSON object a line, ``text``, ``label`` 1 for hate toward
-a group by faith, origin, sex, sexuality or disability, ``set``) were written for the project in session 40 by two
+a group by faith, origin, sex, sexuality or disability, ``set``) were written for the project in session 40 by three
 writers who saw neither each other's sets nor the training comments (``eval/data/group_comments.jsonl``, which fit
 the group-hate head; training comments sharing four words in a row with these were left out of training). Set X was
-read while the head was chosen (its misses and false flags, never trained on); set Y was scored once, at the end.
+read while the head was chosen (its misses and false flags, never trained on); sets Y and Z (a town paper's comment
+section over a month, 160 comments) were only scored, Y three times and Z twice, counts only.
 Hateful: stereotypes, calls to exclude or mistreat, implicit contempt, dehumanising and wishes of harm; not hateful:
 reports of harm a group suffers, counter-speech, plain mentions, policy argued without contempt, and harsh words
 aimed at officials, companies or individuals with a group named as the victim.

@@ -25,8 +25,8 @@ def test_the_held_out_comments_are_not_among_the_training_comments():
     harness = eval_harness("group_comments")
     held_out = harness.read_cases(harness.DEFAULT_CASES)
     trained = {c["text"] for c in harness.read_cases(harness.TRAINING)}
-    assert {c["set"] for c in held_out} == {"X", "Y"}
-    assert sum(c["label"] for c in held_out) == 120 and len(held_out) == 300
+    assert {c["set"] for c in held_out} == {"X", "Y", "Z"}
+    assert sum(c["label"] for c in held_out) == 180 and len(held_out) == 460
     assert not trained & {c["text"] for c in held_out}
     assert {c["label"] for c in harness.read_cases(harness.TRAINING)} == {0, 1}
 
