@@ -141,7 +141,9 @@ def test_training_keeps_templates_together_and_flags_precisely():
     templates = [f"t{k // 6}" for k in range(120)]
     head, figures = training.train_group_hate(cases, labels, templates, rng.normal(-1, 1, (30, 8)), log=lambda *_: None)
     assert head.name == group_hate.GROUP_HATE_HEAD and head.input_dim == 8
-    assert figures["precision"] is None or figures["precision"] >= training.GROUP_HATE_MIN_PRECISION
+    first = figures[group_hate.GROUP_HATE_LABEL]
+    assert first["precision"] is None or first["precision"] >= training.GROUP_HATE_MIN_PRECISION
+    assert list(figures) == [group_hate.GROUP_HATE_LABEL]  # no written comments given: one label
 
 
 def test_written_comments_fit_a_second_label_whose_flags_are_precise_on_them():

@@ -390,13 +390,13 @@ def train_group_hate(
     ``GROUP_HATE_LABEL`` reads the functional cases (``labels``: hateful or not; ``templates``: the template each was
     filled from) beside further texts that are no hate (``negatives``: the project's neutral identity sentences,
     clean posts that name a group). Out-of-fold scores come from ``CALIBRATION_FOLDS`` folds that keep a template's
-    fillings together, each trained beside the other folds' negatives; the isotonic curve is fitted on the cases'
-    out-of-fold scores, and the threshold is the lowest calibrated cut whose flags were right
-    ``GROUP_HATE_MIN_PRECISION`` of the time (``precise_threshold``).
+    fillings together, each trained beside the other folds' negatives; the calibration curve
+    (:func:`centred_isotonic`) is fitted on the cases' out-of-fold scores, and the threshold is the lowest calibrated
+    cut whose flags were right ``GROUP_HATE_MIN_PRECISION`` of the time (``precise_threshold``).
 
     ``GROUP_COMMENTS_LABEL``, when written ``comments`` are given (``comment_labels``: hateful or not), reads the
-    comments, the cases and the negatives together (:func:`_fit_group_comments`). Returns the head and its
-    out-of-fold figures (precision and recall on the cases or comments, the negatives flagged)."""
+    comments, the cases and the negatives together (:func:`_fit_group_comments`). Returns the head and, per label,
+    its out-of-fold figures (precision and recall on the cases or comments, the negatives flagged)."""
     from sklearn.model_selection import GroupKFold, KFold
 
     y = np.asarray(labels, dtype=int)
@@ -418,13 +418,17 @@ def train_group_hate(
     target = np.concatenate([y, np.zeros(len(negatives), dtype=int)])
     coef, intercept = _fit_dense_lr(x, target, np.ones(len(target)), GROUP_HATE_C)
     fits = {GROUP_HATE_LABEL: FittedHead(coef, intercept, curve_x, curve_y, threshold, oof, GROUP_HATE_C)}
-    figures = _group_hate_figures(y, oof, threshold, oof_negatives, "out of fold, a template's fillings in one fold")
-    log(f"  group hate: {figures}")
+    figures = {
+        GROUP_HATE_LABEL: _group_hate_figures(
+            y, oof, threshold, oof_negatives, "out of fold, a template's fillings together"
+        )
+    }
     if comments is not None and comment_labels is not None and len(comments):
         fits[GROUP_COMMENTS_LABEL], figures[GROUP_COMMENTS_LABEL] = _fit_group_comments(
             np.asarray(comments), np.asarray(comment_labels, dtype=int), cases, y, groups, negatives
         )
-        log(f"  group hate, written comments: {figures[GROUP_COMMENTS_LABEL]}")
+    for label, figure in figures.items():
+        log(f"  {label}: {figure}")
     return dense_head(GROUP_HATE_HEAD, fits, cases.shape[1]), figures
 
 
