@@ -3,7 +3,7 @@
 The shipped head (``data/models/comments-spans.npz``) was trained on Toxic Spans without the SemEval test and
 trial posts, its threshold chosen on the trial split, so the test split is held out. What the report shows of a
 flagged comment is the head's spans with the abuse lexicon's words (``rashomon`` below), less a phrase that only
-names a group where other abuse is shown (``abuse.group_names_beside_abuse``; the figure with them is printed
+names a group where other abuse is shown (``abuse.names_beside_abuse``; the figure with them is printed
 too); the head alone is printed beside. Scored as the task scores it: per post, F1 of the predicted toxic character offsets against the
 gold ones (1 when both are empty, 0 when only one is), averaged over the 2,000 posts; pooled character
 precision and recall beside it. Baselines in the same run: the abuse lexicon's words and phrases alone, and the
@@ -54,7 +54,7 @@ def main(argv=None) -> int:
     # what the report shows: a phrase of the head's that only names a group is not shown beside other abuse
     shown = []
     for text, h, spans_ in zip(test.texts, by_head, found, strict=True):
-        hide = abuse.group_names_beside_abuse([text[a:b] for a, b in spans_], [k < len(h) for k in range(len(spans_))])
+        hide = abuse.names_beside_abuse([text[a:b] for a, b in spans_], [k < len(h) for k in range(len(spans_))])
         shown.append([span for span, hidden in zip(spans_, hide, strict=True) if not hidden])
     ours = span_training.score_predictions(test, shown)
     every = span_training.score_predictions(test, found)
@@ -63,7 +63,7 @@ def main(argv=None) -> int:
     ngram = span_training.score_predictions(test, ngram_evidence_spans(test.texts))
     print(f"Toxic Spans (SemEval-2021 Task 5) test split, {len(test.texts):,} posts; character F1 per post")
     print(f"  rashomon, span head + lexicon (threshold {threshold}), as shown: {ours}")
-    print(f"  the same with the group names beside other abuse:     {every}")
+    print(f"  the same with the names beside other abuse:           {every}")
     print(f"  the span head alone:                      {alone}")
     print(f"  baseline, abuse lexicon words:            {lex}")
     print(f"  baseline, fast-mode n-gram word evidence:  {ngram}")

@@ -381,6 +381,15 @@ def test_a_groups_name_is_not_shown_as_abuse_beside_the_abuse_said_of_it():
     comment = comment_of("Refugees should be left to drown out in the bay.")
     assert "threat" in comment.flags
     assert not [e for e in comment.evidence if e.label == "toxic_span" and e.text == "Refugees"]
-    assert abuse.group_names_beside_abuse(["Kurds", "vermin"], [True, True]) == [True, False]
-    assert abuse.group_names_beside_abuse(["Kurds"], [True]) == [False]  # all the head found: it stays
-    assert abuse.group_names_beside_abuse(["Kurds", "vermin"], [False, True]) == [False, False]
+    assert abuse.names_beside_abuse(["Kurds", "vermin"], [True, True]) == [True, False]
+    assert abuse.names_beside_abuse(["Kurds"], [True]) == [False]  # all the head found: it stays
+    assert abuse.names_beside_abuse(["Kurds", "vermin"], [False, True]) == [False, False]
+
+
+def test_the_people_an_insult_is_aimed_at_are_not_shown_as_abuse_beside_it():
+    """Session 40: the report labelled "security guards" "abusive words" beside "thugs" said of them."""
+    comment = comment_of("The security guards at the mall are thugs, they followed my Black mate round every shop.")
+    shown = [e.text for e in comment.evidence if e.label in ("toxic_span", "insult")]
+    assert "thugs" in " ".join(shown) and "security guards" not in shown
+    assert abuse.names_beside_abuse(["those lads", "pathetic cowards"], [True, True]) == [True, False]
+    assert abuse.names_beside_abuse(["filthy rats", "thugs"], [True, True]) == [False, False]  # an insult stays

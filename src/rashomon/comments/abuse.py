@@ -821,14 +821,30 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
     ]
 
 
-def group_names_beside_abuse(texts: Sequence[str], droppable: Sequence[bool]) -> list[bool]:
+def names_beside_abuse(texts: Sequence[str], droppable: Sequence[bool]) -> list[bool]:
     """Which pieces of a comment's evidence of abuse (``texts``; ``droppable``: the span head's phrases) not to show:
-    a phrase that only names a group, where another piece shows abuse ("[Refugees] should be left to drown"). The
-    name is whom the abuse is aimed at, not abuse; shown alone, it is all the head found and stays."""
+    a phrase that only names a group, or only names people with no abusive word (session 40: "the [security guards]
+    at the mall are [thugs]"), where another piece shows abuse ("[Refugees] should be left to drown"). The name is
+    whom the abuse is aimed at, not abuse; shown alone, it is all the head found and stays."""
     names = [
-        drop and mention.names_a_group_only(lexicon.fold(text)) for text, drop in zip(texts, droppable, strict=True)
+        drop and (mention.names_a_group_only(folded) or _names_people_only(folded))
+        for folded, drop in zip((lexicon.fold(text) for text in texts), droppable, strict=True)
     ]
     return names if not all(names) else [False] * len(names)
+
+
+def _names_people_only(folded_span: str) -> bool:
+    """Whether a folded span only names people: a person noun of the threat patterns' targets with at most two words
+    before it ("the security guards", "those lads"), none of them an insult ("scumbags", "filthy rats")."""
+    words = _WORD_RE.findall(folded_span)
+    if not words or any(w in _insult_nouns() or w.rstrip("s") in _insult_nouns() for w in words):
+        return False
+    return threats.names_people(folded_span.strip(" .,;:!?'\"")) and not abusive_on_its_own(folded_span)
+
+
+@lru_cache(maxsize=1)
+def _insult_nouns() -> frozenset[str]:
+    return frozenset(lexicon.load("insult_targets")["insult_nouns"])
 
 
 def _name_and_regard(folded: str, span: SpanT, regard: list[tuple[int, int]]) -> bool:

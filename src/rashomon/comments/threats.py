@@ -78,6 +78,7 @@ class _Patterns:
     any_violence: re.Pattern
     target_after: re.Pattern
     target_anywhere: re.Pattern
+    target_whole: re.Pattern
     negation: re.Pattern
     reporting: re.Pattern
     quote_cue: re.Pattern
@@ -159,6 +160,7 @@ def patterns() -> _Patterns:
         any_violence=re.compile(r"\b(?:" + alt("outcomes") + "|" + alt("verbs") + r"\b)"),
         target_after=re.compile(r"\s+" + target + r"\b"),
         target_anywhere=re.compile(r"\b" + target + r"\b"),
+        target_whole=re.compile(target),
         negation=re.compile(alt("negations")),
         reporting=re.compile(alt("reporting")),
         quote_cue=re.compile(alt("quote_cues")),
@@ -219,6 +221,12 @@ def _past_form(verb: str) -> bool:
     """Whether a violent verb is a past tense or participle ("beaten", "stabbed", "shot"), not a plain form an
     order is given in ("hurt" is both: plain)."""
     return verb not in _verb_bases()[3] and (verb.endswith(("ed", "en")) or verb in _verb_bases()[1])
+
+
+def names_people(folded: str) -> bool:
+    """Whether the folded words are, whole, a person target of the threat patterns ("the security guards", "those
+    people"; ``targets`` in ``threats.yaml``)."""
+    return patterns().target_whole.fullmatch(folded) is not None
 
 
 def _suffers_itself(sentence: str, start: int, end: int, p: _Patterns) -> bool:
