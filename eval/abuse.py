@@ -16,7 +16,7 @@ and when its evidence is neither abuse by itself nor aimed at a person or a grou
 (``comments.TOXICITY_NEEDS_TARGET``), figures given with and without that rule and by halves of the rows (even
 rows: the rules were written with them in view; odd rows held out). The stage's last abuse step, the group-hate
 head (``comments._group_hate``), reads what those rules left unflagged; its head is refitted per fold without the
-fold's posts among its negatives (:func:`group_hate_head`; the shipped head has read every clean post that names a
+fold's posts among its negatives (:func:`group_hate_fitter`; the shipped head has read every clean post that names a
 group), and the figures are given with and without it. ``--three-class`` runs it too.
 
 ``--three-class`` measures instead hate / offensive / normal on Davidson by cross-validation (issue 22's third
@@ -131,31 +131,19 @@ def flags_aimed(
     return np.array([t for t, _ in kept], dtype=bool), np.array([i for _, i in kept], dtype=bool) & insult
 
 
-def group_hate_head(data: Path, olid, davidson, source: str, test: np.ndarray, cache=None):
-    """The group-hate head (``training.train_group_hate``, the shipped recipe) refitted without the held-out posts:
-    the clean OLID and Davidson posts that name a group are among its negatives, and those of ``source`` in ``test``
-    must not be (the shipped head has read every one)."""
-    from rashomon.comments import spelling
-
+def group_hate_fitter(data: Path, olid, davidson, cache=None):
+    """A function ``(source, test) -> head``: the group-hate head (``training.fit_group_hate``, the shipped recipe)
+    refitted without the held-out posts, the clean OLID and Davidson posts that name a group being among its
+    negatives and those of ``source`` in ``test`` not to be (the shipped head has read every one). Its data and
+    vectors are built once, for every fold."""
     found = training.group_hate_data(REPO / "eval" / "data", olid, davidson, data)
-    held = {(source, int(row)) for row in test}
-    kept = [k for k, origin in enumerate(found.origins) if origin not in held]
+    vectors = training.group_hate_vectors(found, cache)
 
-    def read(texts):
-        return [spelling.reading(t)[0] for t in texts]
+    def head_without(source: str, test: np.ndarray):
+        held = frozenset((source, int(row)) for row in test)
+        return training.fit_group_hate(found, vectors, held, log=lambda *_: None)[0]
 
-    case_vectors = training.embed_cached(read([c.text for c in found.cases]), "functional", cache)
-    negative_vectors = training.embed_cached(read(found.negatives), "group-negatives", cache)
-    head, _ = training.train_group_hate(
-        case_vectors,
-        np.array([c.hateful for c in found.cases]),
-        [c.template for c in found.cases],
-        negative_vectors[kept],
-        training.embed_cached(read(found.comments.texts), "group-comments", cache),
-        np.array(found.comments.labels["hateful"]),
-        log=lambda *_: None,
-    )
-    return head
+    return head_without
 
 
 def group_hate_hits(texts: list[str], flags: list, toxicity: np.ndarray, head) -> np.ndarray:
@@ -335,9 +323,10 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
     # the group-hate step (comments._group_hate) on what the rules left unflagged, its head refitted per fold
     threat = np.array([any(label == "threat" for _, _, label in row) for row in evidence], dtype=bool)
     group_hate = np.zeros(len(y), dtype=bool)
+    head_without = group_hate_fitter(data, olid, davidson, cache)
     for k, (_, test) in enumerate(splits):
         print(f"  OLID fold {k + 1}/{folds}: the group-hate head without the fold's posts")
-        head = group_hate_head(data, olid, davidson, "olid", test, cache)
+        head = head_without("olid", test)
         rows_flags = [["toxicity"] if before_group_hate[i] or threat[i] else [] for i in test]
         group_hate[test] = group_hate_hits([olid.texts[i] for i in test], rows_flags, toxicity[test], head)
     flags = before_group_hate | group_hate
@@ -507,13 +496,14 @@ def fold_flags(
     k,
     seed,
     source="davidson",
-    data: Path | None = None,
+    group_hate_head=None,
 ):
     """The stage's flags (:func:`stage_flags`) of the ``test`` rows of ``source``: the scores :func:`stage_scores`
     gives from the fold's models, with ``held_out`` (scores and thresholds, as :func:`_fold_scores` gives them) as
     the ``mode``'s model (a candidate, e.g. a fine-tuned encoder's, measured in its place; it also names the heads);
     ``grouped`` marks the texts that name a group; ``evidence`` is :func:`evidence_spans` of all the source's
-    texts; ``data``, the data folder: given, the group-hate step runs too (:func:`group_hate_hits`)."""
+    texts; ``group_hate_head``, a :func:`group_hate_fitter`: given, the group-hate step runs too
+    (:func:`group_hate_hits`)."""
     models, blend = _fold_models(vectors, olid, davidson, train, test, tuple(held_out[1]), cache, k, seed, source)
     model_scores, limits = stage_scores(mode, models | {mode: held_out}, blend, grouped[test])
     # severe_toxicity is raised only with toxicity (abuse._PLAIN_FLAGS): it cannot change these flags
@@ -522,8 +512,8 @@ def fold_flags(
     texts = (olid if source == "olid" else davidson).texts
     held_texts = [texts[i] for i in test]
     flags = stage_flags(held_texts, model_scores, limits, [evidence[i] for i in test])
-    if data is not None:  # the group-hate step, its head refitted without the fold's posts
-        head = group_hate_head(data, olid, davidson, source, test, cache)
+    if group_hate_head is not None:  # the group-hate step, its head refitted without the fold's posts
+        head = group_hate_head(source, test)
         for row, hit in zip(flags, group_hate_hits(held_texts, flags, model_scores["toxicity"], head), strict=True):
             if hit:
                 row.extend(f for f in ("toxicity", "identity_attack") if f not in row)
@@ -555,11 +545,24 @@ def evaluate_three_class(data: Path, folds: int, seed: int, mode: str = "encoder
     predicted = np.empty(len(gold), dtype=object)
     heads = ("toxicity", "insult", "identity_attack")
     splitter = StratifiedKFold(folds, shuffle=True, random_state=seed)
+    head_without = group_hate_fitter(data, olid, davidson, cache)
     for k, (train, test) in enumerate(splitter.split(davidson.texts, gold_code)):
         print(f"  Davidson fold {k + 1}/{folds}: training on OLID + {len(train):,} rows, testing on {len(test):,}")
         held_out = _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed)
         flags = fold_flags(
-            mode, held_out, vectors, olid, davidson, train, test, grouped, evidence, cache, k, seed, data=data
+            mode,
+            held_out,
+            vectors,
+            olid,
+            davidson,
+            train,
+            test,
+            grouped,
+            evidence,
+            cache,
+            k,
+            seed,
+            group_hate_head=head_without,
         )
         predicted[test] = [abuse.three_class(row) for row in flags]
     predicted = predicted.astype(str)

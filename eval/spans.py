@@ -3,8 +3,8 @@
 The shipped head (``data/models/comments-spans.npz``) was trained on Toxic Spans without the SemEval test and
 trial posts, its threshold chosen on the trial split, so the test split is held out. What the report shows of a
 flagged comment is the head's spans with the abuse lexicon's words (``rashomon`` below), less a phrase that only
-names a group where other abuse is shown (``abuse.names_beside_abuse``; the figure with them is printed
-too); the head alone is printed beside. Scored as the task scores it: per post, F1 of the predicted toxic character offsets against the
+names a group or people where other abuse is shown (``abuse.names_beside_abuse``; the figure with them is
+printed too); the head alone is printed beside. Scored as the task scores it: per post, F1 of the predicted toxic character offsets against the
 gold ones (1 when both are empty, 0 when only one is), averaged over the 2,000 posts; pooled character
 precision and recall beside it. Baselines in the same run: the abuse lexicon's words and phrases alone, and the
 fast mode's per-word n-gram evidence (the words whose n-gram weights push the toxicity, insult or identity
@@ -51,7 +51,7 @@ def main(argv=None) -> int:
     lexicon_found = span_training.lexicon_spans(test.texts)
     by_head = span_training.predict(head, test, tokens, offsets, sentences, threshold)
     found = [list(h) + list(w) for h, w in zip(by_head, lexicon_found, strict=True)]
-    # what the report shows: a phrase of the head's that only names a group is not shown beside other abuse
+    # what the report shows: a phrase of the head's that only names a group or people is not shown beside other abuse
     shown = []
     for text, h, spans_ in zip(test.texts, by_head, found, strict=True):
         hide = abuse.names_beside_abuse([text[a:b] for a, b in spans_], [k < len(h) for k in range(len(spans_))])

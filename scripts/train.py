@@ -178,23 +178,10 @@ def _train_group_hate(args, olid, davidson, figures) -> None:
     """The group-hate head on the read halves of the functional suites (``training.FUNCTIONAL_TRAINING``) and the
     written comments (``training.GROUP_COMMENTS``) in ``args.cases``, with the neutral identity sentences and talk
     about groups, the clean OLID and Davidson posts and the MBIC news sentences that name a group as further
-    negatives; every text as the comments stage reads it (``spelling.reading``)."""
-    from rashomon.comments import spelling
-
+    negatives; every text as the comments stage reads it (``training.group_hate_vectors``)."""
     print(f"training the group-hate head on the functional suites' read halves and written comments in {args.cases}")
     data = training.group_hate_data(args.cases, olid, davidson, args.data)
-
-    def read(texts):
-        return [spelling.reading(t)[0] for t in texts]
-
-    head, figures["group_hate"] = training.train_group_hate(
-        training.embed_cached(read([c.text for c in data.cases]), "functional", args.cache),
-        np.array([c.hateful for c in data.cases]),
-        [c.template for c in data.cases],
-        training.embed_cached(read(data.negatives), "group-negatives", args.cache),
-        training.embed_cached(read(data.comments.texts), "group-comments", args.cache),
-        np.array(data.comments.labels["hateful"]),
-    )
+    head, figures["group_hate"] = training.fit_group_hate(data, training.group_hate_vectors(data, args.cache))
     _stamped(head).save(args.out / f"{head.name}.npz")
 
 

@@ -27,7 +27,7 @@ from typing import Protocol, TypeVar
 import numpy as np
 
 from .. import heads
-from . import lexicon, mention, sarcasm, spelling, threats
+from . import lexicon, mention, sarcasm, spelling, targets, threats
 from .features import batch_scoring, normalize_words, token_ids
 from .models import LinearModel, load_model
 
@@ -837,14 +837,10 @@ def _names_people_only(folded_span: str) -> bool:
     """Whether a folded span only names people: a person noun of the threat patterns' targets with at most two words
     before it ("the security guards", "those lads"), none of them an insult ("scumbags", "filthy rats")."""
     words = _WORD_RE.findall(folded_span)
-    if not words or any(w in _insult_nouns() or w.rstrip("s") in _insult_nouns() for w in words):
+    insults = targets.insult_nouns()
+    if not words or any(w in insults or w.rstrip("s") in insults for w in words):
         return False
     return threats.names_people(folded_span.strip(" .,;:!?'\"")) and not abusive_on_its_own(folded_span)
-
-
-@lru_cache(maxsize=1)
-def _insult_nouns() -> frozenset[str]:
-    return frozenset(lexicon.load("insult_targets")["insult_nouns"])
 
 
 def _name_and_regard(folded: str, span: SpanT, regard: list[tuple[int, int]]) -> bool:

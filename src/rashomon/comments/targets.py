@@ -111,6 +111,11 @@ def _lists() -> _Lists:
     )
 
 
+def insult_nouns() -> frozenset[str]:
+    """The insulting nouns of ``insult_targets.yaml`` ("moron", "scumbag"): a person named by one is insulted."""
+    return _lists().insults
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"

@@ -376,6 +376,47 @@ def group_hate_data(
     return GroupHateData(cases, read_group_comments(Path(cases_dir) / GROUP_COMMENTS), negatives, origins)
 
 
+@dataclass(slots=True)
+class GroupHateVectors:
+    """The encoder vectors of a :class:`GroupHateData`, every text read as the comments stage reads it
+    (``spelling.reading``): :func:`group_hate_vectors`."""
+
+    cases: np.ndarray
+    negatives: np.ndarray
+    comments: np.ndarray
+
+
+def group_hate_vectors(data: GroupHateData, cache=None) -> GroupHateVectors:
+    """The vectors :func:`fit_group_hate` reads (kept in ``cache`` when given: :func:`embed_cached`)."""
+    from . import spelling
+
+    def read(texts):
+        return [spelling.reading(t)[0] for t in texts]
+
+    return GroupHateVectors(
+        embed_cached(read([c.text for c in data.cases]), "functional", cache),
+        embed_cached(read(data.negatives), "group-negatives", cache),
+        embed_cached(read(data.comments.texts), "group-comments", cache),
+    )
+
+
+def fit_group_hate(
+    data: GroupHateData, vectors: GroupHateVectors, held_out: frozenset = frozenset(), log=print
+) -> tuple[Head, dict]:
+    """:func:`train_group_hate` on ``data`` and its ``vectors``, without the negatives whose origin is in
+    ``held_out`` (``("olid", row)``, ``("davidson", row)``: a cross-validation's held-out posts)."""
+    kept = [k for k, origin in enumerate(data.origins) if origin not in held_out]
+    return train_group_hate(
+        vectors.cases,
+        np.array([c.hateful for c in data.cases]),
+        [c.template for c in data.cases],
+        vectors.negatives[kept],
+        vectors.comments,
+        np.array(data.comments.labels["hateful"]),
+        log=log,
+    )
+
+
 def train_group_hate(
     cases: np.ndarray,
     labels: np.ndarray,
@@ -515,7 +556,9 @@ ENCODER_SARCASM_HEAD = "comments-sarcasm-encoder"
 __all__ = [
     "ABUSE_RECIPE",
     "fit_dense_head",
+    "fit_group_hate",
     "group_hate_data",
+    "group_hate_vectors",
     "precise_threshold",
     "subset",
     "train_abuse",
