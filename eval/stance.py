@@ -8,9 +8,13 @@ for the sentence's stance toward the target's mention (the gold character span, 
 three classes (the paper's F1m), accuracy, and, precision first, how often a pro/anti stance was right and how
 many targets got one. Anchors in the same run: the sentence-level VADER rule the stage used before issue 22
 (``--rule sentence``) and "always neutral"; the published figure (GRU-TSC, a fine-tuned RoBERTa) is printed beside
-ours. Human-readable figures, then one line of JSON last.
+ours. The shipped answer is the target rule checked by the target-aware head (``stance.check_with_head``: a stance
+the head contradicts is withheld); the rule alone and the head alone (its most probable stance) are printed beside
+it. The same figures on the project's own held-out written sentences and comments (``--written``, sets A and B of
+``eval/data/stance_written_heldout.jsonl``: written by two writers who saw neither the training rows nor the code;
+never trained on). Human-readable figures, then one line of JSON last.
 
-    .venv/bin/python eval/stance.py [--data ../shared/data] [--show-errors N]
+    .venv/bin/python eval/stance.py [--data ../shared/data] [--written FILE] [--show-errors N]
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from rashomon import comments, encoder  # noqa: E402
 from rashomon.comments import stance  # noqa: E402
 
 LABELS = {2.0: "anti", 4.0: "neutral", 6.0: "pro"}
@@ -46,6 +51,36 @@ def read_targets(path: Path) -> list[tuple[str, list[tuple[int, int]], str]]:
     return rows
 
 
+def read_written(path: Path) -> dict[str, list[tuple[str, list[tuple[int, int]], str]]]:
+    """The held-out written rows by set (A, B)."""
+    sets: dict[str, list] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            start = item["text"].find(item["target"])
+            sets.setdefault(item["set"], []).append(
+                (item["text"], [(start, start + len(item["target"]))], item["stance"])
+            )
+    return sets
+
+
+def answers(rows, model) -> dict[str, list[str]]:
+    """Per way of answering (each rule alone, the target rule checked by the head, the head alone), one stance per
+    row."""
+    out = {}
+    for rule in stance.RULES:
+        hits = [stance.stance_toward(text, spans, rule=rule) for text, spans, _ in rows]
+        out[rule] = [hit.stance if hit else "neutral" for hit in hits]
+    probabilities = stance.head_probabilities(model, [r[0] for r in rows], [r[1] for r in rows])
+    vetoed = stance.withheld(out["target"], probabilities)
+    out["target+head"] = ["neutral" if v else p for p, v in zip(out["target"], vetoed, strict=True)]
+    out["head alone"] = [("anti", "neutral", "pro")[int(k)] for k in probabilities.argmax(axis=1)]
+    return out
+
+
+SHIPPED = "target+head" if comments.STANCE_BY_HEAD else "target"
+
+
 def figures(gold: list[str], predicted: list[str]) -> dict:
     from sklearn.metrics import accuracy_score, f1_score
 
@@ -63,42 +98,50 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
     parser.add_argument("--split", choices=("test", "dev"), default="test", help="dev to tune, test to report")
+    parser.add_argument(
+        "--written",
+        type=Path,
+        default=REPO / "eval" / "data" / "stance_written_heldout.jsonl",
+        help="the project's held-out written stance rows",
+    )
     parser.add_argument("--show-errors", type=int, default=0, help="print this many wrong pro/anti answers")
     args = parser.parse_args(argv)
     folder = args.data / "stance" / "newsmtsc" / "splits"
     if not folder.is_dir():
         parser.error(f"no NewsMTSC splits under {folder}")
     out: dict = {"split": args.split, "published_gru_tsc_f1m": PUBLISHED}
-    for split in ("rw", "mt"):
-        rows = read_targets(folder / f"newsmtsc-{split}" / f"{args.split}.jsonl")
+    model = encoder.load()
+    groups = {
+        f"NewsMTSC-{split} {args.split}": read_targets(folder / f"newsmtsc-{split}" / f"{args.split}.jsonl")
+        for split in ("rw", "mt")
+    }
+    if args.written.is_file():
+        groups |= {f"written set {name}": rows for name, rows in sorted(read_written(args.written).items())}
+    for name, rows in groups.items():
         gold = [label for _, _, label in rows]
-        results = {}
-        for rule in stance.RULES:
-            predicted = []
-            for text, spans, _ in rows:
-                hit = stance.stance_toward(text, spans, rule=rule)
-                predicted.append(hit.stance if hit else "neutral")
-            results[rule] = figures(gold, predicted)
-            if args.show_errors and rule == stance.RULE:
-                wrong = [(r, p) for r, p in zip(rows, predicted, strict=True) if p != "neutral" and p != r[2]]
-                for (text, spans, label), p in wrong[: args.show_errors]:
-                    print(
-                        f"    [{split}] said {p}, gold {label}: {text[spans[0][0] : spans[0][1]]!r} in {text[:160]!r}"
-                    )
+        predicted = answers(rows, model)
+        results = {way: figures(gold, p) for way, p in predicted.items()}
+        if args.show_errors:
+            wrong = [(r, p) for r, p in zip(rows, predicted[SHIPPED], strict=True) if p != "neutral" and p != r[2]]
+            for (text, spans, label), p in wrong[: args.show_errors]:
+                print(f"    [{name}] said {p}, gold {label}: {text[spans[0][0] : spans[0][1]]!r} in {text[:160]!r}")
         always = figures(gold, ["neutral"] * len(gold))
-        print(f"NewsMTSC-{split} {args.split}, {len(rows)} targets ({dict(Counter(gold))})")
-        for rule, fig in results.items():
-            name = f"rashomon, rule '{rule}'" + (" (shipped)" if rule == stance.RULE else "")
+        print(f"{name}, {len(rows)} targets ({dict(Counter(gold))})")
+        for way, fig in results.items():
+            label = f"rashomon, {way}" + (" (shipped)" if way == SHIPPED else "")
             print(
-                f"  {name:38s} macro-F1 {fig['macro_f1']:.3f}  accuracy {fig['accuracy']:.3f}  pro/anti right "
+                f"  {label:38s} macro-F1 {fig['macro_f1']:.3f}  accuracy {fig['accuracy']:.3f}  pro/anti right "
                 f"{fig['polar_precision'] if fig['polar_precision'] is not None else float('nan'):.3f} "
                 f"on {fig['polar_share']:.1%} of targets"
             )
         print(
             f"  anchor, always neutral:                macro-F1 {always['macro_f1']:.3f}  accuracy {always['accuracy']:.3f}"
         )
-        print(f"  published GRU-TSC (RoBERTa, trained on NewsMTSC): macro-F1 {PUBLISHED[split]:.3f}")
-        out[split] = {"n": len(rows), "ours": results[stance.RULE], "rules": results, "anchor_always_neutral": always}
+        split = name.split()[0].removeprefix("NewsMTSC-")
+        if split in PUBLISHED:
+            print(f"  published GRU-TSC (RoBERTa, trained on NewsMTSC): macro-F1 {PUBLISHED[split]:.3f}")
+        key = split if split in PUBLISHED else name.replace(" ", "_")
+        out[key] = {"n": len(rows), "ours": results[SHIPPED], "rules": results, "anchor_always_neutral": always}
     print(json.dumps(out))
     return 0
 

@@ -53,13 +53,16 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the .npz model files go")
     parser.add_argument(
         "--only",
-        choices=("all", "linear", "encoder", "blend", "spans", "sarcasm", "loaded", "group_hate"),
+        choices=("all", "linear", "encoder", "blend", "spans", "sarcasm", "loaded", "group_hate", "stance"),
         default="all",
         help="which models to train",
     )
     parser.add_argument("--cache", type=Path, default=None, help="folder to keep the data sets' encoder vectors in")
     parser.add_argument(
-        "--cases", type=Path, default=REPO / "eval" / "data", help="the project's functional suites (group-hate head)"
+        "--cases",
+        type=Path,
+        default=REPO / "eval" / "data",
+        help="the project's functional suites and written comments (group-hate and stance heads)",
     )
     args = parser.parse_args(argv)
     if not (args.data / "toxicity").is_dir():
@@ -95,6 +98,8 @@ def main(argv=None) -> int:
             figures["framing-loaded"] = {"measured_by": "eval/framing.py (BASIL-dev, PTC)"}
     if args.only in ("all", "encoder", "group_hate"):
         _train_group_hate(args, olid, davidson, figures)
+    if args.only in ("all", "encoder", "stance"):
+        _train_stance(args, figures)
     if args.only in ("all", "spans") and (args.data / "toxicity" / "toxic_spans").is_dir():
         _train_spans(args, figures)
     sizes = {p.name: p.stat().st_size for p in sorted(args.out.glob("*.npz"))}
@@ -182,6 +187,18 @@ def _train_group_hate(args, olid, davidson, figures) -> None:
     print(f"training the group-hate head on the functional suites' read halves and written comments in {args.cases}")
     data = training.group_hate_data(args.cases, olid, davidson, args.data)
     head, figures["group_hate"] = training.fit_group_hate(data, training.group_hate_vectors(data, args.cache))
+    _stamped(head).save(args.out / f"{head.name}.npz")
+
+
+def _train_stance(args, figures) -> None:
+    """The target-aware stance head on the sentences and comments written for it (``training.STANCE_WRITTEN`` in
+    ``args.cases``; our own, so no license limits shipping it)."""
+    from rashomon import encoder
+
+    path = args.cases / training.STANCE_WRITTEN
+    print(f"training the stance head on {path}")
+    rows = training.read_stance_written(path)
+    head, figures["stance"] = training.train_stance(rows, training.stance_features(rows, encoder.load()))
     _stamped(head).save(args.out / f"{head.name}.npz")
 
 
