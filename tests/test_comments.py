@@ -549,6 +549,29 @@ def test_stance_needs_the_actor_to_be_the_target_of_the_sentiment(text, actor, e
     assert before is not None and before.stance in ("pro", "anti")  # the old rule gave every one of them a side
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Kudos to Vale for keeping the night ferry running.", "pro"),
+        ("Good for Vale!", "pro"),
+        ("Thank you, Vale, for staying until the last boat was in.", "pro"),
+        ("Shame on Vale for closing the library.", "anti"),
+        ("So, down with Vale.", "anti"),
+        ("Good for nothing, that Vale.", "neutral"),  # the phrase is not addressed to Vale
+        ("Thanks to Vale, the road is shut for a month.", "neutral"),  # a cause, not thanks
+        ("Well done, Vale, another bridge shut.", "neutral"),  # a phrase of sarcasm as often as of praise
+        ("I said kudos to Vale once.", "neutral"),  # not at the start of the sentence: reported, not addressed
+    ],
+)
+def test_a_set_phrase_of_praise_or_blame_addressed_to_an_actor_is_a_stance(text, expected):
+    """The parse gives no stance here (the actor is the object of a preposition, or the phrase has no verb)."""
+    start = text.index("Vale")
+    hit = stance.stance_toward(text, [(start, start + 4)])
+    assert (hit.stance if hit else "neutral") == expected
+    if expected != "neutral":
+        assert stance._target_score(text, [(start, start + 4)]) == 0.0  # the parse alone gives none
+
+
 def test_a_comment_attacking_its_own_government_is_not_against_the_pages_government():
     syria = Actor("a1", "Syrian government", aliases=["government", "Damascus"])
     comments = run([("ann", "Our war criminal government trained and armed these militants.")], actors=[syria])

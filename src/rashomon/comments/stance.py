@@ -241,17 +241,51 @@ def _target_score(sentence: str, spans: Sequence[tuple[int, int]]) -> float:
     return total / math.sqrt(total * total + 15.0)  # VADER's normalization of a sum into -1..1
 
 
+@lru_cache(maxsize=1)
+def _idiom_pattern() -> re.Pattern:
+    """The idioms of ``stance_idioms.yaml`` at a sentence's start (after an optional "so", "well", "oh"), each in a
+    group named by its stance, with the punctuation and title words that may stand before the name."""
+    table = lexicon.load("stance_idioms")
+    groups = []
+    for stance in ("pro", "anti"):
+        phrases = sorted((str(p) for p in table.get(stance, ())), key=len, reverse=True)
+        body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+        groups.append(f"(?P<{stance}>{body})")
+    return re.compile(
+        r"^\W*(?:(?:so|well|oh|and|but)\W+)?(?:" + "|".join(groups) + r")[\s,:!-]+(?:(?:the|dear)\s+)?",
+        re.IGNORECASE,
+    )
+
+
+def idiom_stance(text: str, spans: Sequence[tuple[int, int]]) -> str | None:
+    """``pro`` or ``anti`` when ``text`` opens with a set phrase of praise or blame whose addressee is the mention
+    at ``spans`` ("Kudos to Lane for …", "Shame on the council"), else None."""
+    match = _idiom_pattern().match(text)
+    if match is None or not any(start == match.end() for start, _ in spans):
+        return None
+    return "pro" if match.group("pro") else "anti"
+
+
+#: The score an idiom of praise or blame gives (the rule's, on VADER's scale: a clear stance).
+IDIOM_SCORE = 0.6
+
+
 def stance_toward(
     text: str, spans: Sequence[tuple[int, int]], *, rule: str = RULE, sarcastic: bool = False
 ) -> StanceHit | None:
     """The stance of ``text`` (one sentence) toward the person or group mentioned at ``spans`` (character
-    offsets), by ``rule``; None when the text has no sentiment cue at all."""
-    if not _has_cue(text):
+    offsets), by ``rule``; None when the text has no sentiment cue at all. In the ``target`` rule a set phrase of
+    praise or blame addressed to the mention (:func:`idiom_stance`) gives its stance where the parse gives none."""
+    idiom = idiom_stance(text, spans) if rule == "target" else None
+    if not _has_cue(text) and idiom is None:
         return None
     if rule == "sentence":
         score = _sentence_score(text, sarcastic)
     elif rule == "target":
-        score = _target_score(text, spans) * (-1.0 if sarcastic else 1.0)
+        score = _target_score(text, spans)
+        if idiom is not None and abs(score) < STANCE_THRESHOLD:
+            score = IDIOM_SCORE if idiom == "pro" else -IDIOM_SCORE
+        score *= -1.0 if sarcastic else 1.0
     else:
         raise ValueError(f"stance rule must be one of {RULES}, not {rule!r}")
     stance = "pro" if score >= STANCE_THRESHOLD else "anti" if score <= -STANCE_THRESHOLD else "neutral"
