@@ -15,7 +15,10 @@ predicate turns the cue. Everything else (a cue about someone else in the same s
 actor's act, a mention in a prepositional phrase) gives ``neutral``: no stance is better than a wrong one (before,
 a comment attacking the US government in the same sentence as "the government" was "anti Syrian government").
 A mention owned by a pronoun ("our government", "their army") is someone's own, not the page's actor of that
-name: no stance. A cue in double quotes is someone else's word ('the "evil" Russians') and does not count. The sentence rule of before stays measurable (``RULE = "sentence"``; ``eval/stance.py`` prints both on NewsMTSC).
+name: no stance. A cue in double quotes is someone else's word ('the "evil" Russians') and does not count. A
+set phrase of praise or blame at a sentence's start addressed to the actor ("Kudos to X", "Shame on X";
+``data/comments/stance_idioms.yaml``) gives its stance where the parse gives none. The sentence rule of before
+stays measurable (``RULE = "sentence"``; ``eval/stance.py`` prints both on NewsMTSC).
 
 A target-aware head on the shared encoder checks the rule (session 41, ``comments-stance``): it reads the
 sentence's vector and the mean of the word pieces around the actor's mentions in it (``HEAD_FEATURES``), and was
