@@ -25,11 +25,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from rashomon import comments, encoder  # noqa: E402
-from rashomon.comments import stance  # noqa: E402
+from rashomon.comments import stance, training  # noqa: E402
+from rashomon.model import Actor  # noqa: E402
 
 LABELS = {2.0: "anti", 4.0: "neutral", 6.0: "pro"}
 #: The paper's best model (GRU-TSC with RoBERTa), F1m on the test sets, as published (Hamborg & Donnay 2021,
@@ -52,29 +55,40 @@ def read_targets(path: Path) -> list[tuple[str, list[tuple[int, int]], str]]:
 
 
 def read_written(path: Path) -> dict[str, list[tuple[str, list[tuple[int, int]], str]]]:
-    """The held-out written rows by set (A, B)."""
+    """The held-out written rows by set (A, B), checked as the training rows are (``training.read_stance_written``)."""
+    rows = training.read_stance_written(path)
     sets: dict[str, list] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            item = json.loads(line)
-            start = item["text"].find(item["target"])
-            sets.setdefault(item["set"], []).append(
-                (item["text"], [(start, start + len(item["target"]))], item["stance"])
-            )
+    for text, mentions, label, name in zip(rows.texts, rows.mentions, rows.stances, rows.sets, strict=True):
+        sets.setdefault(name, []).append((text, mentions, label))
     return sets
 
 
-def answers(rows, model) -> dict[str, list[str]]:
+def _as_the_stage_reads(text: str, mentions: list[tuple[int, int]], model=None) -> str:
+    """The stance the comments stage gives a comment ``text`` toward the target at ``mentions`` (an actor named by
+    the target's words): sentence by sentence, each checked by the head with ``model`` when given."""
+    start, end = mentions[0]
+    patterns = stance.actor_patterns([Actor("target", text[start:end])])
+    hits = stance.find_stances(text, patterns, load_encoder=None if model is None else lambda: model)
+    return hits[0].stance if hits else "neutral"
+
+
+def answers(rows, model, *, whole_texts: bool = False) -> dict[str, list[str]]:
     """Per way of answering (each rule alone, the target rule checked by the head, the head alone), one stance per
-    row."""
+    row. With ``whole_texts`` (the written comments of one to three sentences) the target rule, alone and checked,
+    answers as the stage does (:func:`_as_the_stage_reads`); a NewsMTSC row is one sentence with its gold
+    mentions."""
     out = {}
     for rule in stance.RULES:
         hits = [stance.stance_toward(text, spans, rule=rule) for text, spans, _ in rows]
         out[rule] = [hit.stance if hit else "neutral" for hit in hits]
     probabilities = stance.head_probabilities(model, [r[0] for r in rows], [r[1] for r in rows])
-    vetoed = stance.withheld(out["target"], probabilities)
-    out["target+head"] = ["neutral" if v else p for p, v in zip(out["target"], vetoed, strict=True)]
-    out["head alone"] = [("anti", "neutral", "pro")[int(k)] for k in probabilities.argmax(axis=1)]
+    if whole_texts:
+        out["target"] = [_as_the_stage_reads(text, spans) for text, spans, _ in rows]
+        out["target+head"] = [_as_the_stage_reads(text, spans, model) for text, spans, _ in rows]
+    else:
+        vetoed = stance.withheld(out["target"], probabilities)
+        out["target+head"] = ["neutral" if v else p for p, v in zip(out["target"], vetoed, strict=True)]
+    out["head alone"] = [stance.LABELS[int(k)] for k in np.nan_to_num(probabilities).argmax(axis=1)]
     return out
 
 
@@ -119,7 +133,7 @@ def main(argv=None) -> int:
         groups |= {f"written set {name}": rows for name, rows in sorted(read_written(args.written).items())}
     for name, rows in groups.items():
         gold = [label for _, _, label in rows]
-        predicted = answers(rows, model)
+        predicted = answers(rows, model, whole_texts=name.startswith("written"))
         results = {way: figures(gold, p) for way, p in predicted.items()}
         if args.show_errors:
             wrong = [(r, p) for r, p in zip(rows, predicted[SHIPPED], strict=True) if p != "neutral" and p != r[2]]
@@ -141,7 +155,7 @@ def main(argv=None) -> int:
         if split in PUBLISHED:
             print(f"  published GRU-TSC (RoBERTa, trained on NewsMTSC): macro-F1 {PUBLISHED[split]:.3f}")
         key = split if split in PUBLISHED else name.replace(" ", "_")
-        out[key] = {"n": len(rows), "ours": results[SHIPPED], "rules": results, "anchor_always_neutral": always}
+        out[key] = {"n": len(rows), "ours": results[SHIPPED], "ways": results, "anchor_always_neutral": always}
     print(json.dumps(out))
     return 0
 

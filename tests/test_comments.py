@@ -554,13 +554,15 @@ def test_stance_needs_the_actor_to_be_the_target_of_the_sentiment(text, actor, e
     [
         ("Kudos to Vale for keeping the night ferry running.", "pro"),
         ("Good for Vale!", "pro"),
-        ("Thank you, Vale, for staying until the last boat was in.", "pro"),
+        ("Hats off to Vale, who stayed until the last boat was in.", "pro"),
+        ("Thank you, Vale, for nothing.", "neutral"),  # "thank you" is left out: sarcasm as often as not
         ("Shame on Vale for closing the library.", "anti"),
         ("So, down with Vale.", "anti"),
         ("Good for nothing, that Vale.", "neutral"),  # the phrase is not addressed to Vale
         ("Thanks to Vale, the road is shut for a month.", "neutral"),  # a cause, not thanks
         ("Well done, Vale, another bridge shut.", "neutral"),  # a phrase of sarcasm as often as of praise
         ("I said kudos to Vale once.", "neutral"),  # not at the start of the sentence: reported, not addressed
+        ("Shame on Vale's critics.", "neutral"),  # addressed to what Vale owns
     ],
 )
 def test_a_set_phrase_of_praise_or_blame_addressed_to_an_actor_is_a_stance(text, expected):

@@ -86,6 +86,13 @@ def test_invalid_utf8_is_replaced_and_flagged():
     assert "Caf\ufffd owners" in page.text
 
 
+def test_a_str_with_a_lone_surrogate_is_read_with_a_warning_not_a_traceback():
+    """A str from JSON may hold a lone surrogate ("\\ud800"), which UTF-8 cannot encode (it crashed the reader)."""
+    page = read(ARTICLE + "Caf\ud800 owners said trade was slow.\n")
+    assert "invalid_utf8" in codes(page)
+    assert "\ud800" not in page.text and "owners said trade was slow" in page.text
+
+
 def test_windows_line_ends_and_bom_are_normalised():
     page = read(b"\xef\xbb\xbf" + ARTICLE.replace("\n", "\r\n").encode())
     assert "\r" not in page.text and not page.text.startswith("\ufeff")

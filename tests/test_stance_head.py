@@ -8,12 +8,12 @@ import json
 import numpy as np
 import pytest
 
-from rashomon import encoder
-from rashomon.comments import stance, training
+from rashomon import encoder, heads
+from rashomon.comments import analyze_comments, stance, training
 from rashomon.model import Actor
 from rashomon.options import Options
 
-from .test_comments import run
+from .test_comments import make_analysis, run
 
 VALE = Actor("a1", "Governor Vale", aliases=["Vale"])
 
@@ -24,14 +24,27 @@ def _mention(text: str, target: str) -> list[tuple[int, int]]:
 
 
 def test_the_head_reads_the_words_around_a_mention_and_never_the_mention_itself():
-    pieces = np.arange(20, dtype=np.float32).reshape(10, 2)  # ten word pieces, two dimensions
-    offsets = np.array([(k * 4, k * 4 + 3) for k in range(10)])
+    pieces = np.arange(60, dtype=np.float32).reshape(30, 2)  # thirty word pieces, two dimensions
+    offsets = np.array([(k * 4, k * 4 + 3) for k in range(30)])
     sentence = np.array([7.0, 9.0], dtype=np.float32)
-    (row,) = stance.head_features(sentence[None], [pieces], [offsets], [[(16, 19)]])  # the mention is piece 4
-    near = [k for k in range(10) if k != 4 and abs(k - 4) <= stance.CONTEXT_PIECES]
-    assert row.tolist() == [7.0, 9.0, *pieces[near].mean(axis=0).tolist()]
+    mentions = [(40, 43), (60, 66)]  # piece 10, and pieces 15-16 (the second partly)
+    (row,) = stance.head_features(sentence[None], [pieces], [offsets], [mentions])
+    window = stance.CONTEXT_PIECES
+    near = {k for m in (10, 15, 16) for k in range(m - window, m + window + 1)} - {10, 15, 16}
+    assert min(near) > 0 and max(near) < 29  # the window leaves pieces out on both sides
+    assert row.tolist() == [7.0, 9.0, *pieces[sorted(near)].mean(axis=0).tolist()]
     (alone,) = stance.head_features(sentence[None], [pieces[:1]], [offsets[:1]], [[(0, 3)]])
     assert alone.tolist() == [7.0, 9.0, 0.0, 0.0]  # nothing around the mention: zeros, not the name's own vector
+    (empty,) = stance.head_features(sentence[None], [np.zeros((0, 2), np.float32)], [np.zeros(0)], [[(0, 3)]])
+    assert empty.tolist() == [7.0, 9.0, 0.0, 0.0]  # a text with no piece (offsets of shape (0,))
+
+
+def test_the_head_does_not_judge_a_mention_past_the_encoders_window():
+    text = "We walked along the harbour wall, " * 80 + "and Vale was brave."
+    start = text.index("Vale")
+    (probabilities,) = stance.head_probabilities(encoder.load(), [text], [[(start, start + 4)]])
+    assert np.isnan(probabilities).all()
+    assert stance.withheld(["pro"], probabilities[None]) == [False]
 
 
 def test_withheld_only_where_the_head_gives_the_opposite_stance_enough_weight():
@@ -64,24 +77,54 @@ def test_the_stage_withholds_a_stance_the_head_contradicts(text, kept):
 
 
 def test_the_heads_sides_swap_in_a_comment_its_writer_marks_sarcastic():
-    hits = stance.find_stances("Vale is wonderful, the best thing to happen to us.", stance.actor_patterns([VALE]))
-    assert [h.stance for h in hits] == ["pro"]
+    patterns = stance.actor_patterns([VALE])
+    assert [h.stance for h in stance.find_stances("Vale is wonderful, the best thing to happen to us.", patterns)] == [
+        "pro"
+    ]
     text = "Vale is wonderful, the best thing to happen to us. /s"
-    reversed_hits = stance.find_stances(text, stance.actor_patterns([VALE]), sarcastic=True)
+    reversed_hits = stance.find_stances(text, patterns, sarcastic=True)
     assert [h.stance for h in reversed_hits] == ["anti"]
-    checked = stance.check_with_head(text, reversed_hits, encoder.load, sarcastic=True)
+    checked = stance.find_stances(text, patterns, sarcastic=True, load_encoder=encoder.load)
     assert [h.stance for h in checked] == ["anti"]  # the head reads praise; the writer's /s turns it, as the rule's
     assert [h.stance for h in stance.check_with_head(text, reversed_hits, encoder.load)] == ["neutral"]
 
 
-def test_no_encoder_is_loaded_when_the_rule_finds_no_stance():
-    hits = stance.find_stances("Vale met the harbour board on Tuesday.", stance.actor_patterns([VALE]))
-    assert [h.stance for h in hits] == ["neutral"]
+def test_a_withheld_sentence_leaves_the_actor_to_the_next_strongest():
+    text = "Governor Vale is happy to pocket bonuses while the pension fund sinks. Vale lied about it too."
+    patterns = stance.actor_patterns([VALE])
+    assert [h.stance for h in stance.find_stances(text, patterns)] == ["pro"]  # the rule: the first sentence
+    (checked,) = stance.find_stances(text, patterns, load_encoder=encoder.load)
+    assert checked.stance == "anti" and text[checked.start : checked.end] == "Vale lied about it too."
 
+
+def test_no_encoder_is_loaded_when_the_rule_finds_no_stance():
     def refuse():
         raise AssertionError("the encoder was loaded")
 
-    assert stance.check_with_head("Vale met the harbour board on Tuesday.", hits, refuse) == hits
+    hits = stance.find_stances(
+        "Vale met the harbour board on Tuesday.", stance.actor_patterns([VALE]), load_encoder=refuse
+    )
+    assert [h.stance for h in hits] == ["neutral"]
+
+
+@pytest.mark.parametrize("text", ["Good for Vale!", "Kudos to Vale!!", "Shame on Vale."])
+def test_the_head_does_not_check_a_stance_a_set_phrase_gave(text):
+    """The head, fitted on sentences, misreads a bare interjection ("Good for Vale!" as blame at 0.69)."""
+    (comment,) = run([("ann", text)], actors=[VALE])
+    expected = "anti" if text.startswith("Shame") else "pro"
+    assert [(s.actor, s.stance) for s in comment.stance] == [("Governor Vale", expected)]
+
+
+def test_without_the_heads_file_the_rules_stances_stand_with_a_warning(monkeypatch):
+    def missing():
+        raise heads.HeadError("head comments-stance: no such file")
+
+    monkeypatch.setattr(stance, "head", missing)
+    analysis = make_analysis([("ann", "I love how Governor Vale promises a new hospital every single election.")])
+    analysis.actors = [VALE]
+    analyze_comments(analysis)
+    assert [(s.actor, s.stance) for s in analysis.page.comments[0].stance] == [("Governor Vale", "pro")]
+    assert [w.code for w in analysis.warnings] == ["comment_model_missing"]
 
 
 def test_the_fitted_head_gives_the_probabilities_of_the_regression_it_folds(tmp_path):
@@ -112,6 +155,9 @@ def test_a_written_row_whose_target_is_not_in_its_text_is_refused(tmp_path):
     path.write_text(json.dumps({"text": "The ferry was late.", "target": "Vell", "stance": "anti"}), encoding="utf-8")
     with pytest.raises(ValueError, match="not in its text"):
         training.read_stance_written(path)
+    path.write_text(json.dumps({"text": "The ferry was late.", "target": "", "stance": "anti"}), encoding="utf-8")
+    with pytest.raises(ValueError, match="not in its text"):
+        training.read_stance_written(path)  # an empty target is in every text, and names no one
 
 
 def test_the_shipped_head_reads_what_the_stance_module_builds():

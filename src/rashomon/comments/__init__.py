@@ -132,6 +132,14 @@ class CommentContext:
     #: (:func:`spelling.reading`; None: the comment as written).
     readings: dict[str, tuple[str, list[int] | None]] = field(default_factory=dict)
 
+    def encoder_loader(self) -> Callable[[], Any] | None:
+        """The encoder wherever this run may use one, as a callable that loads it only when called: the ``encoder``
+        mode's, else the ``fast`` mode's ``span_encoder``; None with ``spans = false`` in the ``fast`` mode."""
+        if self.encoder is not None:
+            encoder = self.encoder
+            return lambda: encoder
+        return self.span_encoder
+
     def read(self, comment: Comment) -> str:
         """The comment (its first ``MAX_COMMENT_CHARS``) as the encoder reads it: leet undone, spaced letters
         joined, a misspelled harsh word read as that word (:func:`spelling.reading`). The n-gram features undo
@@ -347,7 +355,7 @@ def _group_hate(ctx: CommentContext, batch: list[Comment]) -> None:
     ``threat`` has its evidence (on Davidson's tweets the head would add ``identity_attack`` to 50 offensive ones,
     mostly slang about women that the data set calls offensive, not hate). With no encoder (``spans = false``)
     nothing is read."""
-    load = (lambda: ctx.encoder) if ctx.encoder is not None else ctx.span_encoder
+    load = ctx.encoder_loader()
     if not GROUP_HATE_BY_ENCODER or load is None:
         return
     candidates = [c for c in batch if not GROUP_HATE_LEAVES & set(c.flags)]  # judge reads those that name a group
@@ -515,16 +523,24 @@ def corrections_step(ctx: CommentContext) -> None:
 
 @step("stance")
 def stance_step(ctx: CommentContext) -> None:
-    """The rule's stance toward each actor a comment names, checked by the target-aware head where an encoder
-    may be loaded (both modes; not with ``spans = false``): a stance it contradicts is withheld."""
+    """The rule's stance toward each actor a comment names, checked by the target-aware head wherever an encoder
+    may be loaded (:meth:`CommentContext.encoder_loader`): a stance it contradicts is withheld. Without the head's
+    file the rule's stances stand, with a warning."""
     patterns = stance.actor_patterns(ctx.analysis.actors)
-    load = (lambda: ctx.encoder) if ctx.encoder is not None else ctx.span_encoder
+    load = ctx.encoder_loader() if STANCE_BY_HEAD else None
+    if load is not None and patterns:
+        try:
+            stance.head()
+        except (FileNotFoundError, heads.HeadError) as err:
+            ctx.analysis.warn("comment_model_missing", f"the stance head was not used: {err}", STAGE)
+            load = None
     for comment in ctx.scorable:
-        text = comment.text[:MAX_COMMENT_CHARS]
-        sarcastic = "sarcasm_marker" in comment.flags
-        hits = stance.find_stances(text, patterns, sarcastic=sarcastic)
-        if load is not None and STANCE_BY_HEAD:
-            hits = stance.check_with_head(text, hits, load, sarcastic=sarcastic)
+        hits = stance.find_stances(
+            comment.text[:MAX_COMMENT_CHARS],
+            patterns,
+            sarcastic="sarcasm_marker" in comment.flags,
+            load_encoder=load,
+        )
         for hit in hits:
             span = ctx.evidence(comment, "stance", hit.start, hit.end)
             comment.stance.append(Stance(hit.actor, hit.stance, span.start, span.end, span.text, hit.score))

@@ -24,7 +24,7 @@ A target-aware head on the shared encoder checks the rule (session 41, ``comment
 sentence's vector and the mean of the word pieces around the actor's mentions in it (``HEAD_FEATURES``), and was
 fitted on 3,015 sentences and comments written for the purpose, each labelled with its stance toward a named
 target (no public data set the project may ship a model from labels that). Alone it is no better than the rule's
-cues on news (NewsMTSC: a pro/anti answer right less than half the time), so it never gives a stance; it withholds
+cues on news (NewsMTSC: a pro/anti answer right about half the time), so it never gives a stance; it withholds
 one: a stance the rule found becomes ``neutral`` where the head gives the opposite stance a probability of
 ``HEAD_VETO`` or more (``check_with_head``).
 """
@@ -72,6 +72,8 @@ WRITER_SUBJECTS = frozenset({"i", "we", "you"})
 HEAD = "comments-stance"
 HEAD_FEATURES = "sentence+mention_context"
 CONTEXT_PIECES = 6
+#: The head's labels, in the order of its outputs.
+LABELS = ("anti", "neutral", "pro")
 #: A stance the rule found is withheld where the head gives the opposite stance at least this probability (of 0.5
 #: to 0.9, the most precise on NewsMTSC test and the written held-out sets, read to choose it; rw: a pro/anti
 #: answer right 0.750 → 0.800 of the time, 64 → 50 answers).
@@ -98,6 +100,8 @@ class StanceHit:
     score: float
     #: The actor's mentions in that sentence, offsets into the sentence (what the head reads).
     mentions: tuple[tuple[int, int], ...] = ()
+    #: Whether a set phrase of praise or blame gave the stance (:func:`idiom_stance`): the head does not check it.
+    by_idiom: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -246,27 +250,39 @@ def _target_score(sentence: str, spans: Sequence[tuple[int, int]]) -> float:
 
 @lru_cache(maxsize=1)
 def _idiom_pattern() -> re.Pattern:
-    """The idioms of ``stance_idioms.yaml`` at a sentence's start (after an optional "so", "well", "oh"), each in a
-    group named by its stance, with the punctuation and title words that may stand before the name."""
+    """The idioms of ``stance_idioms.yaml`` at a sentence's start (after an optional "so", "well", "oh", "and",
+    "but"), each in a group named by its stance, then the punctuation before the name (group ``name``: where the
+    name may start) and an optional "the" or "dear" before it."""
     table = lexicon.load("stance_idioms")
     groups = []
     for stance in ("pro", "anti"):
-        phrases = sorted((str(p) for p in table.get(stance, ())), key=len, reverse=True)
-        body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
-        groups.append(f"(?P<{stance}>{body})")
+        phrases = sorted((str(p).strip() for p in table.get(stance) or () if str(p).strip()), key=len, reverse=True)
+        if phrases:  # an empty group would match every sentence
+            body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+            groups.append(f"(?P<{stance}>{body})")
+    if not groups:
+        return re.compile(r"(?!)")  # no phrase: matches nothing
     return re.compile(
-        r"^\W*(?:(?:so|well|oh|and|but)\W+)?(?:" + "|".join(groups) + r")[\s,:!-]+(?:(?:the|dear)\s+)?",
+        r"^\W*(?:(?:so|well|oh|and|but)\W+)?(?:" + "|".join(groups) + r")[\s,:!\-\u2013\u2014]+(?P<name>)"
+        r"(?:(?:the|dear)\s+)?",
         re.IGNORECASE,
     )
 
 
+#: A possessive after the name: the phrase is addressed to what the actor owns ("Shame on X's critics").
+_POSSESSIVE_RE = re.compile(r"['\u2019](?:s\b|\s|$)")
+
+
 def idiom_stance(text: str, spans: Sequence[tuple[int, int]]) -> str | None:
     """``pro`` or ``anti`` when ``text`` opens with a set phrase of praise or blame whose addressee is the mention
-    at ``spans`` ("Kudos to Lane for …", "Shame on the council"), else None."""
+    at ``spans`` ("Kudos to Lane for …", "Shame on the council"; not "Shame on Lane's critics"), else None."""
     match = _idiom_pattern().match(text)
-    if match is None or not any(start == match.end() for start, _ in spans):
+    if match is None:
         return None
-    return "pro" if match.group("pro") else "anti"
+    mention = next((span for span in spans if span[0] in (match.start("name"), match.end())), None)
+    if mention is None or _POSSESSIVE_RE.match(text, mention[1]):
+        return None
+    return "pro" if match.groupdict().get("pro") else "anti"
 
 
 #: The score an idiom of praise or blame gives (the rule's, on VADER's scale: a clear stance).
@@ -286,21 +302,27 @@ def stance_toward(
         score = _sentence_score(text, sarcastic)
     elif rule == "target":
         score = _target_score(text, spans)
-        if idiom is not None and abs(score) < STANCE_THRESHOLD:
+        if idiom is None or abs(score) >= STANCE_THRESHOLD:
+            idiom = None  # the parse's own stance stands
+        else:
             score = IDIOM_SCORE if idiom == "pro" else -IDIOM_SCORE
         score *= -1.0 if sarcastic else 1.0
     else:
         raise ValueError(f"stance rule must be one of {RULES}, not {rule!r}")
     stance = "pro" if score >= STANCE_THRESHOLD else "anti" if score <= -STANCE_THRESHOLD else "neutral"
     start = len(text) - len(text.lstrip())
-    return StanceHit("", stance, start, len(text.rstrip()), round(score, 4))
+    return StanceHit("", stance, start, len(text.rstrip()), round(score, 4), by_idiom=idiom is not None)
 
 
-def find_stances(text: str, patterns: Sequence[ActorPattern], *, sarcastic: bool = False) -> list[StanceHit]:
-    """One stance per actor mentioned in ``text``: of the sentences that mention it, the strongest decides."""
-    best: dict[str, StanceHit] = {}
+def find_stances(
+    text: str, patterns: Sequence[ActorPattern], *, sarcastic: bool = False, load_encoder=None
+) -> list[StanceHit]:
+    """One stance per actor mentioned in ``text``: of the sentences that mention it, the strongest decides. With
+    ``load_encoder`` (a callable giving the encoder), every sentence's pro or anti stance is first checked by the
+    head (:func:`check_with_head`), so a stance it withholds leaves the actor to the next strongest sentence."""
     if not patterns or not _any_alias(tuple(p.aliases for p in patterns)).search(text):
         return []
+    candidates: list[StanceHit] = []
     for sentence in _SENTENCE_RE.finditer(text):
         body = sentence.group(0)
         for pattern in patterns:
@@ -308,12 +330,25 @@ def find_stances(text: str, patterns: Sequence[ActorPattern], *, sarcastic: bool
             if not spans:
                 continue
             hit = stance_toward(body, spans, sarcastic=sarcastic)
-            stance, score = (hit.stance, hit.score) if hit else ("neutral", 0.0)
             start = sentence.start() + len(body) - len(body.lstrip())
-            end = sentence.start() + len(body.rstrip())
-            if pattern.actor not in best or abs(score) > abs(best[pattern.actor].score):
-                mentions = tuple((a - (start - sentence.start()), b - (start - sentence.start())) for a, b in spans)
-                best[pattern.actor] = StanceHit(pattern.actor, stance, start, end, score, mentions)
+            shift = start - sentence.start()
+            candidates.append(
+                StanceHit(
+                    pattern.actor,
+                    hit.stance if hit else "neutral",
+                    start,
+                    sentence.start() + len(body.rstrip()),
+                    hit.score if hit else 0.0,
+                    tuple((a - shift, b - shift) for a, b in spans),
+                    hit.by_idiom if hit else False,
+                )
+            )
+    if load_encoder is not None:
+        candidates = check_with_head(text, candidates, load_encoder, sarcastic=sarcastic)
+    best: dict[str, StanceHit] = {}
+    for hit in candidates:
+        if hit.actor not in best or abs(hit.score) > abs(best[hit.actor].score):
+            best[hit.actor] = hit
     return list(best.values())
 
 
@@ -321,11 +356,10 @@ def find_stances(text: str, patterns: Sequence[ActorPattern], *, sarcastic: bool
 def head():
     """The target-aware stance head (``comments-stance``), checked to read ``HEAD_FEATURES``."""
     from .. import heads
-    from ..errors import RashomonError
 
     loaded = heads.load(HEAD)
-    if loaded.features != HEAD_FEATURES or loaded.labels != ("anti", "neutral", "pro"):
-        raise RashomonError(
+    if loaded.features != HEAD_FEATURES or loaded.labels != LABELS:
+        raise heads.HeadError(
             f"head {loaded.name} reads {loaded.features or 'sentence'} with labels {loaded.labels}, not "
             f"{HEAD_FEATURES} with anti / neutral / pro: retrain it with 'make train'"
         )
@@ -342,9 +376,7 @@ def head_features(
     no such piece."""
     rows = []
     for vector, pieces, spans, text_mentions in zip(sentences, tokens, offsets, mentions, strict=True):
-        inside = np.zeros(len(pieces), dtype=bool)
-        for start, end in text_mentions:
-            inside |= (spans[:, 0] < end) & (spans[:, 1] > start)
+        inside = _mention_pieces(spans, text_mentions)
         near = np.zeros(len(pieces), dtype=bool)
         for index in np.flatnonzero(inside):
             near[max(0, index - CONTEXT_PIECES) : index + CONTEXT_PIECES + 1] = True
@@ -354,27 +386,43 @@ def head_features(
     return np.asarray(rows, dtype=np.float32).reshape(len(rows), -1)
 
 
+def _mention_pieces(offsets: np.ndarray, mentions) -> np.ndarray:
+    """Which word pieces (character ``offsets``, one row per piece) overlap one of ``mentions``."""
+    offsets = np.asarray(offsets).reshape(-1, 2)  # a text with no piece has offsets of shape (0,)
+    inside = np.zeros(len(offsets), dtype=bool)
+    for start, end in mentions:
+        inside |= (offsets[:, 0] < end) & (offsets[:, 1] > start)
+    return inside
+
+
 def head_probabilities(encoder, texts: Sequence[str], mentions) -> np.ndarray:
-    """The head's (anti, neutral, pro) probabilities of the stance of each text toward its ``mentions``."""
+    """The head's (anti, neutral, pro) probabilities of the stance of each text toward its ``mentions``; NaN for a
+    text whose mentions the encoder did not read (cut off by its window), which the head cannot judge."""
     if not texts:
-        return np.zeros((0, 3), dtype=np.float32)
+        return np.zeros((0, len(LABELS)), dtype=np.float32)
     encoded = encoder.encode(list(texts), tokens=True)
-    return head().scores(head_features(encoded.sentences, encoded.tokens, encoded.offsets, mentions))
+    assert encoded.tokens is not None and encoded.offsets is not None
+    probabilities = head().scores(head_features(encoded.sentences, encoded.tokens, encoded.offsets, mentions))
+    for row, (offsets, text_mentions) in enumerate(zip(encoded.offsets, mentions, strict=True)):
+        if not _mention_pieces(offsets, text_mentions).any():
+            probabilities[row] = np.nan
+    return probabilities
 
 
 def withheld(stances: Sequence[str], probabilities: np.ndarray, veto: float = HEAD_VETO) -> list[bool]:
-    """Which of the rule's ``stances`` the head's ``probabilities`` (anti, neutral, pro) contradict: the opposite
-    stance at ``veto`` or more."""
-    opposite = {"pro": 0, "anti": 2}
+    """Which of the rule's ``stances`` the head's ``probabilities`` (in ``LABELS`` order) contradict: the opposite
+    stance at ``veto`` or more (never where the head could not judge: NaN)."""
+    opposite = {"pro": LABELS.index("anti"), "anti": LABELS.index("pro")}
     return [s in opposite and float(p[opposite[s]]) >= veto for s, p in zip(stances, probabilities, strict=True)]
 
 
 def check_with_head(text: str, hits: Sequence[StanceHit], load_encoder, *, sarcastic: bool = False) -> list[StanceHit]:
-    """``hits`` (of :func:`find_stances` on ``text``) with each pro or anti stance the head contradicts made
-    ``neutral`` (score 0): one encoder pass over the sentences that carry a stance; ``load_encoder`` gives the
-    encoder and is called only when a hit has one. In a comment its writer marks sarcastic the head's pro and anti
-    swap places, as the rule's do."""
-    polar = [k for k, hit in enumerate(hits) if hit.stance != "neutral"]
+    """``hits`` (sentences of ``text`` with their stance toward an actor) with each pro or anti stance the head
+    contradicts made ``neutral`` (score 0): one encoder pass over the sentences that carry a stance;
+    ``load_encoder`` gives the encoder and is called only when a hit has one. A stance a set phrase gave is not
+    checked (the head, fitted on sentences, misreads a bare "Good for X!"). In a comment its writer marks sarcastic
+    the head's pro and anti swap places, as the rule's do."""
+    polar = [k for k, hit in enumerate(hits) if hit.stance != "neutral" and not hit.by_idiom]
     if not polar:
         return list(hits)
     probabilities = head_probabilities(

@@ -547,7 +547,6 @@ def _group_hate_figures(y: np.ndarray, oof: np.ndarray, threshold: float, oof_ne
     }
 
 
-#: Names of the shipped encoder heads (``data/models/NAME.npz``).
 #: The sentences and comments written for the stance head (session 41), in ``eval/data``: one line per text and
 #: target, ``{"text", "target", "stance", "kind", "writer"}``, the target as written in the text.
 STANCE_WRITTEN = "stance_written.jsonl"
@@ -564,27 +563,33 @@ class StanceRows:
     texts: list[str]
     mentions: list[list[tuple[int, int]]]
     stances: list[str]
+    #: Each row's held-out set (``set`` in the file: A, B), empty for the training rows.
+    sets: list[str]
 
 
 def read_stance_written(path: Path) -> StanceRows:
-    """The written stance rows of ``STANCE_WRITTEN`` (the target's first occurrence in the text is its mention)."""
-    rows = StanceRows([], [], [])
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+    """The written stance rows of ``STANCE_WRITTEN`` or of its held-out file (the target's first occurrence in the
+    text is its mention); a row whose target is empty or not in its text, or whose stance is none of the three, is
+    refused."""
+    rows = StanceRows([], [], [], [])
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         item = json.loads(line)
-        start = item["text"].find(item["target"])
-        if start < 0 or item["stance"] not in ("anti", "neutral", "pro"):
-            raise ValueError(f"{path}: {item['target']!r} is not in its text, or stance {item['stance']!r}")
-        rows.texts.append(item["text"])
-        rows.mentions.append([(start, start + len(item["target"]))])
-        rows.stances.append(item["stance"])
+        text, target, stance = str(item.get("text", "")), str(item.get("target", "")), item.get("stance")
+        start = text.find(target) if target.strip() else -1
+        if start < 0 or stance not in ("anti", "neutral", "pro"):
+            raise ValueError(f"{path}:{number}: target {target!r} is not in its text, or stance {stance!r}")
+        rows.texts.append(text)
+        rows.mentions.append([(start, start + len(target))])
+        rows.stances.append(stance)
+        rows.sets.append(str(item.get("set", "")))
     return rows
 
 
 def stance_features(rows: StanceRows, encoder) -> np.ndarray:
-    """The stance head's input for ``rows`` (:func:`rashomon.comments.stance.head_features`), one text per
-    encoder call as the stage encodes them."""
+    """The stance head's input for ``rows`` (:func:`rashomon.comments.stance.head_features`). Each row is its
+    whole written text (one to three sentences), where the stage reads the one sentence that names the actor."""
     from .stance import head_features
 
     encoded = encoder.encode(rows.texts, tokens=True)
@@ -635,6 +640,7 @@ def train_stance(rows: StanceRows, features: np.ndarray, log=print) -> tuple[Hea
     return head, figures
 
 
+#: Names of the shipped encoder heads (``data/models/NAME.npz``).
 ENCODER_ABUSE_HEAD = "comments-abuse-encoder"
 BLEND_ABUSE_HEAD = "comments-abuse-blend"
 ENCODER_SARCASM_HEAD = "comments-sarcasm-encoder"

@@ -274,7 +274,9 @@ def read(
         kind = source.kind if kind == "auto" else kind
         check_bytes(data, source.url)
     elif isinstance(source, str):
-        data, name = source.encode("utf-8"), None
+        # a str may carry lone surrogates (from JSON, "\ud800"), which UTF-8 cannot: they become invalid bytes,
+        # which the decoder replaces and reports, as for a page read from a file
+        data, name = source.encode("utf-8", "surrogatepass"), None
         check_bytes(data)
     else:
         data, name = load_bytes(source)
