@@ -169,6 +169,28 @@ def test_comments_are_threaded_flagged_with_their_evidence_and_summarised(doc):
     assert summary["quiet_one"][2] == "sarcasm marker ×1"
 
 
+def test_sides_taken_on_each_actor_are_tallied_with_links_to_the_comments_and_their_sentences():
+    data = to_dict(build_analysis())
+    k2, k4 = (next(c for c in data["comments"] if c["id"] == key) for key in ("k2", "k4"))
+    actor = k2["stance"][0]["actor"]
+    k4["stance"] = [{**k2["stance"][0], "stance": "anti", "text": "a sentence of k4"}]
+    k2["stance"].append({**k2["stance"][0], "actor": "ac9", "stance": "neutral", "score": 0.0})  # not a side
+    page = lxml.html.fromstring(render_html(data))
+    rows = page.xpath("//table[@class='actor-stances']/tbody/tr")
+    assert len(rows) == 1  # the neutral mention is no side taken
+    name = next(a["name"] for a in data["actors"] if a["id"] == actor)
+    assert rows[0].xpath("string(th)") == name
+    pro, anti = rows[0].xpath("td")
+    assert pro.text_content().startswith("1: ") and anti.text_content().startswith("1: ")
+    assert [a.get("href") for a in pro.xpath("a") + anti.xpath("a")] == ["#comment-k2", "#comment-k4"]
+    assert anti.xpath("a")[0].get("title") == "a sentence of k4"
+    chip = page.get_element_by_id("comment-k4").xpath(".//span[contains(@class,'stance-anti')]")[0]
+    assert chip.get("title") == "read from: a sentence of k4"  # the chip says which sentence it was read from
+    for comment in data["comments"]:
+        comment["stance"] = [s for s in comment["stance"] if s["stance"] == "neutral"]
+    assert not lxml.html.fromstring(render_html(data)).xpath("//table[@class='actor-stances']")  # no side: no table
+
+
 def test_a_weakly_inferred_reply_stays_in_page_order_as_a_hint_and_abstentions_show_nothing():
     data = to_dict(build_analysis())
     k2, k3 = (next(c for c in data["comments"] if c["id"] == key) for key in ("k2", "k3"))

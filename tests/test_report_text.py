@@ -27,6 +27,7 @@ def test_markdown_has_every_section_in_order():
         "## Framing",
         "## Actors",
         "## The comment section",
+        "### Sides taken on the page's actors",
         "### Per commenter",
         "## Article text, annotated",
         "### Outside any account (the publisher's own voice)",
@@ -338,3 +339,11 @@ def test_a_fact_cell_line_names_a_speaker_only_when_the_claim_relays_one():
     relayed = {"numbers": [], "chain": ["the harbour master"], "hedge": "may", "text": "The ferry may be late."}
     assert _fact_claim(own) == "  - **2** — Two ferries left late."
     assert _fact_claim(relayed) == "  - the harbour master (hedged: may): The ferry may be late."
+
+
+def test_markdown_tallies_the_sides_comments_take_on_each_actor():
+    md = render_markdown(build_analysis())
+    section = md[md.index("### Sides taken on the page's actors") : md.index("### Per commenter")]
+    assert [line for line in section.splitlines() if line.startswith("- ")] == [
+        "- **Free Tarn Brigades**: for 1 (hot&lt;b\\>head&lt;/b\\>); against 0"  # the commenter's name escaped
+    ]

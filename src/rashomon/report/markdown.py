@@ -229,6 +229,15 @@ def render_markdown(analysis: Analysis | dict[str, Any]) -> str:
             flags = f" ({', '.join(escape_md(label) for _, label in c['flag_labels'])})" if c["flag_labels"] else ""
             who = escape_md(c["who"])
             lines.append("  " * c["depth"] + f"- **{who}**{flags}: {_flatten(c['segments']).strip()}")
+        if comments["actor_stances"]:
+            lines += ["", "### Sides taken on the page's actors", ""]
+            for r in comments["actor_stances"]:
+                sides = "; ".join(
+                    f"{label} {len(r[side])}"
+                    + (f" ({', '.join(escape_md(c['who']) for c in r[side])})" if r[side] else "")
+                    for side, label in (("pro", "for"), ("anti", "against"))
+                )
+                lines.append(f"- **{escape_md(r['actor'])}**: {sides}")
         lines += ["", "### Per commenter", ""]
         for r in comments["commenters"]:
             flags = escape_md(", ".join(f"{f} ×{n}" for f, n in r["flags"])) or "no flags"

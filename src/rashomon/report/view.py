@@ -1182,7 +1182,22 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
         "items": items,
         "filters": [(name, filter_counts.get(name, 0)) for name in COMMENT_FILTERS],
         "commenters": _commenters(comments, by_id),
+        "actor_stances": _actor_stances(items),
     }
+
+
+def _actor_stances(items: list[dict]) -> list[dict[str, Any]]:
+    """Per actor the comments take a side on: the pro and the anti ones (anchor and commenter, in page order),
+    most discussed first. Neutral mentions are not counted: the stance step's abstention is no finding."""
+    rows: dict[str, dict[str, Any]] = {}
+    for item in items:
+        for s in item.get("stance") or []:
+            side = s.get("stance")
+            if side not in ("pro", "anti"):
+                continue
+            row = rows.setdefault(str(s.get("actor")), {"actor": str(s.get("actor")), "pro": [], "anti": []})
+            row[side].append({"anchor": item["anchor"], "who": item["who"], "text": s.get("text") or ""})
+    return sorted(rows.values(), key=lambda r: (-(len(r["pro"]) + len(r["anti"])), r["actor"]))
 
 
 def _commenters(comments: list[dict], by_id: dict[str, dict]) -> list[dict[str, Any]]:
