@@ -371,9 +371,9 @@ def head_features(
 ) -> np.ndarray:
     """One row per text: its sentence vector, then the mean of the word pieces around its ``mentions``
     (character spans into the text): those within ``CONTEXT_PIECES`` of a mention's piece, the mention's own pieces
-    left out, so that the head reads what is said about the target and not who it is (with the names' pieces it
-    learnt the invented names of its data: "Councillor Dunmore is a liar" read as praise). Zeros where a text has
-    no such piece."""
+    left out, so that the head reads what is said about the target rather than who it is (with the names' own
+    pieces it learnt the invented names of its data: "Councillor Dunmore is a liar" read as praise; the sentence
+    vector still holds the name). Zeros where a text has no such piece."""
     rows = []
     for vector, pieces, spans, text_mentions in zip(sentences, tokens, offsets, mentions, strict=True):
         inside = _mention_pieces(spans, text_mentions)
