@@ -151,7 +151,7 @@ def main(argv=None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="public data folder")
-    parser.add_argument("--weights", type=Path, required=True, help="folder with config.json and model.safetensors")
+    parser.add_argument("--weights", type=Path, default=None, help="folder with config.json and model.safetensors")
     parser.add_argument("--train", type=Path, default=REPO / "eval" / "data" / training.STANCE_WRITTEN)
     parser.add_argument("--written", type=Path, default=REPO / "eval" / "data" / "stance_written_heldout.jsonl")
     parser.add_argument("--epochs", type=int, default=3)
@@ -162,7 +162,12 @@ def main(argv=None) -> int:
     try:
         import torch
     except ImportError:
-        parser.error("needs the train extra (torch, transformers): make install-train")
+        torch = None
+    if torch is None or args.weights is None:  # `make eval` runs every harness: say why this one did not run
+        reason = "needs the train extra (make install-train)" if torch is None else "needs --weights DIR"
+        print(f"skipped: {reason}")
+        print(json.dumps({"skipped": reason}))
+        return 0
     from build_encoder import check_weights
 
     check_weights(args.weights)
