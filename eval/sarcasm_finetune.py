@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from finetuning import mean_pooled, tokenizer_of, warmup_decay  # noqa: E402
+from finetuning import mean_pooled, tokenizer_of, train_step, warmup_decay  # noqa: E402
 
 from rashomon.comments import datasets, sarcasm, training  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
@@ -84,12 +84,7 @@ def _finetune(weights: Path, tokenizer, train_texts, train_y, test_texts, epochs
             loss = torch.nn.functional.binary_cross_entropy_with_logits(
                 logits, labels[start : start + len(ids)], pos_weight=pos_weight
             )
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optimizer.step()
-            scheduler.step()
-            total += float(loss.detach()) * len(ids)
+            total += train_step(loss, optimizer, scheduler, params) * len(ids)
             if start // BATCH % 50 == 49:
                 log(f"      {start + len(ids)} tweets, {time.time() - start_time:.0f} s")
         log(f"    epoch {epoch + 1}/{epochs}: loss {total / len(texts):.4f}, {time.time() - start_time:.0f} s")

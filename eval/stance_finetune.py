@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 sys.path.insert(0, str(REPO / "eval"))
 
-from finetuning import tokenizer_of, warmup_decay  # noqa: E402
+from finetuning import tokenizer_of, train_step, warmup_decay  # noqa: E402
 
 from rashomon import encoder  # noqa: E402
 from rashomon.comments import stance, training  # noqa: E402
@@ -119,12 +119,7 @@ def _finetune(weights: Path, tokenizer, pairs, labels, epochs: int, lr: float, l
         for start, ids, mask, segments in _batches(tokenizer, shuffled, torch):
             logits = head(mean_pooled_pair(model, ids, mask, segments))
             loss = loss_of(logits, targets[start : start + len(ids)])
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optimizer.step()
-            scheduler.step()
-            total += float(loss.detach()) * len(ids)
+            total += train_step(loss, optimizer, scheduler, params) * len(ids)
         log(f"    epoch {epoch + 1}/{epochs}: loss {total / len(pairs):.4f}, {time.time() - started:.0f} s")
     model.eval()
 

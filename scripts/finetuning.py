@@ -38,3 +38,15 @@ def mean_pooled(model, ids, mask):
     """The sentence vector the shipped encoder gives: its last layer's token vectors averaged over the mask."""
     out = model(input_ids=ids, attention_mask=mask).last_hidden_state
     return (out * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+
+
+def train_step(loss, optimizer, scheduler, params) -> float:
+    """One optimisation step on ``loss`` (gradients clipped at norm 1, as the measures all do); the loss's value."""
+    import torch
+
+    optimizer.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(params, 1.0)
+    optimizer.step()
+    scheduler.step()
+    return float(loss.detach())
