@@ -347,3 +347,10 @@ def test_markdown_tallies_the_sides_comments_take_on_each_actor():
     assert [line for line in section.splitlines() if line.startswith("- ")] == [
         "- **Free Tarn Brigades**: for 1 (hot&lt;b\\>head&lt;/b\\>); against 0"  # the commenter's name escaped
     ]
+
+
+def test_terminal_tallies_the_sides_comments_take_on_each_actor():
+    lines = render_text(build_analysis(), width=140).splitlines()
+    title = next(k for k, line in enumerate(lines) if "Sides taken on the page's actors" in line)
+    row = next(line for line in lines[title:] if "Free Tarn Brigades" in line)
+    assert "1: hot<b>head</b>" in row and row.rstrip().endswith("0")  # one for (the commenter), none against

@@ -310,6 +310,17 @@ def _comments(view: dict[str, Any], console: Console) -> None:
         del open_at[depth + 1 :]
         open_at.append(open_at[depth].add(label))
     console.print(tree)
+    if comments["actor_stances"]:
+        sides = Table("Actor", "For", "Against", title="Sides taken on the page's actors", box=box.SIMPLE)
+        for r in comments["actor_stances"]:
+            sides.add_row(
+                Text(_clean(r["actor"])),
+                *(
+                    Text(f"{len(r[side])}" + (": " + ", ".join(_clean(c["who"]) for c in r[side]) if r[side] else ""))
+                    for side in ("pro", "anti")
+                ),
+            )
+        console.print(sides)
     table = Table("Commenter", "Comments", "Replies received", "Flags", "Max abuse flagged", box=box.SIMPLE)
     for r in comments["commenters"]:
         table.add_row(
