@@ -79,11 +79,13 @@ def answers(rows, model, *, whole_texts: bool = False) -> dict[str, list[str]]:
     mentions."""
     out = {}
     for rule in stance.RULES:
+        if whole_texts and rule == "target":
+            out[rule] = [_as_the_stage_reads(text, spans) for text, spans, _ in rows]
+            continue
         hits = [stance.stance_toward(text, spans, rule=rule) for text, spans, _ in rows]
         out[rule] = [hit.stance if hit else "neutral" for hit in hits]
     probabilities = stance.head_probabilities(model, [r[0] for r in rows], [r[1] for r in rows])
     if whole_texts:
-        out["target"] = [_as_the_stage_reads(text, spans) for text, spans, _ in rows]
         out["target+head"] = [_as_the_stage_reads(text, spans, model) for text, spans, _ in rows]
     else:
         vetoed = stance.withheld(out["target"], probabilities)
