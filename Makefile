@@ -11,7 +11,7 @@ SHARED ?= ../shared
 STAMP_RUN := $(VENV)/.installed-run-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 STAMP_DEV := $(VENV)/.installed-dev-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install install-dev install-train demo test test-fast fuzz lint browser-deps browser-axe train encoder eval bench lock schema clean
+.PHONY: install install-dev install-train demo test test-fast fuzz lint browser-deps browser-axe train encoder stance-encoder eval bench lock schema clean
 
 install: $(STAMP_RUN)
 install-dev: $(STAMP_DEV)
@@ -75,6 +75,11 @@ install-train: install-dev
 # checked); update the sha256 in its card afterwards (a test checks it).
 encoder: install-train
 	$(BIN)/python scripts/build_encoder.py --data $(SHARED)/data
+
+# Rebuild the shipped stance model (data/models/comments-stance-encoder.onnx): the same weights fine-tuned on the
+# project's written stance rows (eval/data), exported and quantized as the encoder is; update its card's sha256.
+stance-encoder: install-train
+	$(BIN)/python scripts/build_stance_encoder.py
 
 eval: install-dev
 	@for script in eval/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -100,13 +100,17 @@ def check_weights(model_dir: Path) -> None:
         raise SystemExit(f"model.safetensors has sha256 {found}, expected {WEIGHTS_SHA256}: refusing to go on")
 
 
-def bert_module(model_dir: Path):
-    """A plain PyTorch BERT encoder over the safetensors weights, written for a clean ONNX export."""
+def bert_module(model_dir: Path, weights: dict | None = None, pair: bool = False):
+    """A plain PyTorch BERT encoder over the safetensors weights of ``model_dir`` (or over ``weights``, a state dict
+    of the same names, such as a fine-tuned model's), written for a clean ONNX export. With ``pair`` it reads a
+    third input, the segment ids of a pair of texts (``token_type_ids``); without it every piece is segment 0."""
     import torch
     from safetensors.torch import load_file
 
     config = json.loads((model_dir / "config.json").read_text())
-    weights = {key.removeprefix("bert."): value for key, value in load_file(model_dir / "model.safetensors").items()}
+    if weights is None:
+        weights = load_file(model_dir / "model.safetensors")
+    weights = {key.removeprefix("bert."): value for key, value in weights.items()}
     hidden = config["hidden_size"]
     heads = config["num_attention_heads"]
     head_dim = hidden // heads
@@ -170,18 +174,20 @@ def bert_module(model_dir: Path):
             super().__init__()
             self.words = torch.nn.Embedding.from_pretrained(weights["embeddings.word_embeddings.weight"])
             self.positions = torch.nn.Embedding.from_pretrained(weights["embeddings.position_embeddings.weight"])
-            self.token_type = torch.nn.Parameter(
-                weights["embeddings.token_type_embeddings.weight"][0].clone(), requires_grad=False
-            )
+            types = weights["embeddings.token_type_embeddings.weight"]
+            self.token_type = torch.nn.Parameter((types if pair else types[0]).clone(), requires_grad=False)
             self.ln = torch.nn.LayerNorm(hidden, eps=eps)
             self.ln.weight = w("embeddings.LayerNorm.weight")
             self.ln.bias = w("embeddings.LayerNorm.bias")
             self.layers = torch.nn.ModuleList(Layer(f"encoder.layer.{i}") for i in range(config["num_hidden_layers"]))
 
-        def forward(self, input_ids, attention_mask):
+        def forward(self, input_ids, attention_mask, token_type_ids=None):
             length = input_ids.shape[1]
             positions = torch.arange(length, device=input_ids.device).unsqueeze(0)
-            x = self.ln(self.words(input_ids) + self.positions(positions) + self.token_type)
+            segment = self.token_type
+            if pair:
+                segment = self.token_type[torch.zeros_like(input_ids) if token_type_ids is None else token_type_ids]
+            x = self.ln(self.words(input_ids) + self.positions(positions) + segment)
             mask_bias = attention_mask[:, None, None, :].to(x.dtype)
             mask_bias = (1.0 - mask_bias) * -10000.0
             mask = attention_mask.to(x.dtype)
@@ -213,14 +219,15 @@ def calibration_texts(data: Path, count: int = 512) -> list[str]:
     return texts[:count]
 
 
-def smooth(module, tokenizer, texts: list[str], alpha: float) -> None:
+def smooth(module, tokenizer, texts: list[str], alpha: float, feeds=None) -> None:
     """SmoothQuant (Xiao et al., 2023): move each projection's activation outliers into its weights.
 
     Dynamic int8 gives one scale to a whole activation tensor, so a few channels that run 50x larger than the
     rest (BERT has them) leave the others a handful of levels. Each input channel j of a projection is divided
     by s_j = max|x_j|^alpha / max|w_j|^(1-alpha) (measured on ``texts``) and the weight's column j multiplied by
     it: the same function in fp32, with activations and weights both easier to quantize. The division is a Mul
-    in the graph, cheap beside the GEMM it precedes.
+    in the graph, cheap beside the GEMM it precedes. ``feeds`` (the module's input tensors, one tuple per call)
+    replaces ``texts`` for a module that reads more than one text's pieces (the stance model reads pairs).
     """
     import torch
 
@@ -235,10 +242,11 @@ def smooth(module, tokenizer, texts: list[str], alpha: float) -> None:
 
     projections = {f"{i}.{n}": getattr(layer, n) for i, layer in enumerate(module.layers) for n in SMOOTHED}
     handles = [projection.register_forward_pre_hook(record(name)) for name, projection in projections.items()]
+    if feeds is None:  # each text alone: (ids, mask)
+        feeds = ((ids, torch.ones_like(ids)) for ids in (torch.tensor([tokenizer.encode(t).ids]) for t in texts))
     with torch.inference_mode():
-        for text in texts:
-            ids = torch.tensor([tokenizer.encode(text).ids])
-            module(ids, torch.ones_like(ids))
+        for feed in feeds:
+            module(*feed)
     for handle in handles:
         handle.remove()
     for name, projection in projections.items():

@@ -44,12 +44,12 @@ def test_the_head_does_not_judge_a_mention_past_the_encoders_window():
     start = text.index("Vale")
     (probabilities,) = stance.head_probabilities(encoder.load(), [text], [[(start, start + 4)]])
     assert np.isnan(probabilities).all()
-    assert stance.withheld(["pro"], probabilities[None]) == [False]
+    assert stance.withheld(["pro"], probabilities[None], stance.HEAD_VETO) == [False]
 
 
 def test_withheld_only_where_the_head_gives_the_opposite_stance_enough_weight():
     probabilities = np.array([[0.6, 0.1, 0.3], [0.6, 0.1, 0.3], [0.2, 0.2, 0.6], [0.3, 0.4, 0.3], [0.9, 0.0, 0.1]])
-    assert stance.withheld(["pro", "anti", "pro", "anti", "neutral"], probabilities) == [
+    assert stance.withheld(["pro", "anti", "pro", "anti", "neutral"], probabilities, stance.HEAD_VETO) == [
         True,  # the head says anti at 0.6
         False,
         False,

@@ -42,7 +42,7 @@ stages = catalogue.create("rashomon", "stages")
 resources = catalogue.create("rashomon", "resources")
 
 #: Resources registered by importing a module of the package on first use: name -> module (``rashomon.<module>``).
-RESOURCE_MODULES: dict[str, str] = {"encoder": "encoder"}
+RESOURCE_MODULES: dict[str, str] = {"encoder": "encoder", "stance-encoder": "comments.stance_encoder"}
 
 
 @dataclass(slots=True)

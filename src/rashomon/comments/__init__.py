@@ -17,7 +17,7 @@ import catalogue
 import numpy as np
 
 from .. import heads
-from ..errors import ConfigError
+from ..errors import ConfigError, RashomonError
 from ..model import Analysis, Comment, CommentFlag, Evidence, Stance
 from ..options import CommentOptions, Options
 from ..pipeline import StageContext, register_stage
@@ -89,6 +89,9 @@ GROUP_HATE_BY_ENCODER = True
 #: The rule's stances checked by the target-aware head (session 41, :func:`stance.check_with_head`): a stance the
 #: head contradicts is withheld. NewsMTSC test, a pro/anti answer right: rw 0.750 -> 0.800, mt 0.540 -> 0.633.
 STANCE_BY_HEAD = True
+#: Then by the fine-tuned stance model (session 42, :func:`stance.check_with_model`): a stance the model contradicts
+#: is withheld, and the model's sure answers stand where the rule finds none.
+STANCE_BY_MODEL = True
 #: A span that only names a group, or only names people (session 40), is not shown beside other evidence of abuse
 #: (:func:`_names_beside_abuse`; session 39). Toxic Spans test, character F1 of the evidence: 0.6531 -> 0.6534 (15
 #: such spans, none marked there; the people's names: one more post, 0.6536).
@@ -128,6 +131,9 @@ class CommentContext:
     span_encoder: Callable[[], Any] | None = None
     #: Whether the fast model's n-gram words are evidence (``[comments] spans = false``).
     word_evidence: bool = False
+    #: The fine-tuned stance model (:mod:`stance_encoder`), as a callable that loads it only when called (None: the
+    #: rule and the head alone).
+    stance_model: Callable[[], Any] | None = None
     #: Per comment id, the comment as the encoder reads it and the map of its characters back to the comment
     #: (:func:`spelling.reading`; None: the comment as written).
     readings: dict[str, tuple[str, list[int] | None]] = field(default_factory=dict)
@@ -521,25 +527,48 @@ def corrections_step(ctx: CommentContext) -> None:
             comment.evidence.append(ctx.evidence(comment, "corrects_quote", *found.quote))
 
 
+def _loaded_once(load: Callable[[], Any], analysis: Analysis, what: str) -> Callable[[], Any]:
+    """``load`` called at most once: what it gives, or None (with a ``comment_model_missing`` warning) when its file
+    is missing or cannot be read."""
+    loaded: list[Any] = []
+
+    def once() -> Any:
+        if not loaded:
+            try:
+                loaded.append(load())
+            except (FileNotFoundError, RashomonError) as err:
+                analysis.warn("comment_model_missing", f"{what} was not used: {err}", STAGE)
+                loaded.append(None)
+        return loaded[0]
+
+    return once
+
+
 @step("stance")
 def stance_step(ctx: CommentContext) -> None:
-    """The rule's stance toward each actor a comment names, checked by the target-aware head wherever an encoder
-    may be loaded (:meth:`CommentContext.encoder_loader`): a stance it contradicts is withheld. Without the head's
-    file the rule's stances stand, with a warning."""
+    """The rule's stance toward each actor a comment names, checked wherever an encoder may run
+    (:meth:`CommentContext.encoder_loader`: not with ``spans = false`` in the ``fast`` mode) by the target-aware head
+    and by the stance model, which also answers where the rule finds no stance (:func:`stance.find_stances`).
+    The model is loaded at the first comment that names an actor; without the head's or the model's file the other
+    parts stand, with a warning."""
     patterns = stance.actor_patterns(ctx.analysis.actors)
-    load = ctx.encoder_loader() if STANCE_BY_HEAD else None
-    if load is not None and patterns:
+    load_encoder = ctx.encoder_loader() if STANCE_BY_HEAD else None
+    load_model = ctx.stance_model if STANCE_BY_MODEL and ctx.encoder_loader() is not None else None
+    if load_encoder is not None and patterns:
         try:
             stance.head()
         except (FileNotFoundError, heads.HeadError) as err:
             ctx.analysis.warn("comment_model_missing", f"the stance head was not used: {err}", STAGE)
-            load = None
+            load_encoder = None
+    if load_model is not None:
+        load_model = _loaded_once(load_model, ctx.analysis, "the stance model")
     for comment in ctx.scorable:
         hits = stance.find_stances(
             comment.text[:MAX_COMMENT_CHARS],
             patterns,
             sarcastic="sarcasm_marker" in comment.flags,
-            load_encoder=load,
+            load_encoder=load_encoder,
+            load_model=load_model,
         )
         for hit in hits:
             span = ctx.evidence(comment, "stance", hit.start, hit.end)
@@ -569,6 +598,7 @@ def comments_stage(analysis: Analysis, ctx: StageContext) -> None:
         encoder=encoder,
         keep_tokens=use_spans and "abuse" in ctx.options.comments.steps,
         span_encoder=(lambda: ctx.resource("encoder")) if use_spans else None,
+        stance_model=lambda: ctx.resource("stance-encoder"),
         word_evidence=ctx.options.comments.spans is False,
     )
     with gc_paused():  # see features.gc_paused: the steps allocate many short-lived objects, no cycles

