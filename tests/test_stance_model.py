@@ -4,12 +4,11 @@ answers where the rule gives none, and what happens without it. The sentences ar
 from __future__ import annotations
 
 import hashlib
-import json
 
 import numpy as np
 import pytest
 
-from rashomon.comments import analyze_comments, stance, stance_encoder, training
+from rashomon.comments import analyze_comments, stance, stance_encoder
 from rashomon.model import Actor
 from rashomon.options import Options
 from rashomon.resources import data_path
@@ -182,16 +181,6 @@ def test_without_the_models_file_the_rules_stances_stand_with_a_warning(monkeypa
     analyze_comments(analysis)
     assert [_stances(c) for c in analysis.page.comments] == [[("Mayor Hale", "neutral")], [("Mayor Hale", "anti")]]
     assert [w.code for w in analysis.warnings] == ["comment_model_missing"]
-
-
-def test_a_written_row_whose_target_is_not_in_its_text_is_refused(tmp_path):
-    path = tmp_path / "rows.jsonl"
-    path.write_text(json.dumps({"text": "The ferry was late.", "target": "Vell", "stance": "anti"}), encoding="utf-8")
-    with pytest.raises(ValueError, match="not in its text"):
-        training.read_stance_written(path)
-    path.write_text(json.dumps({"text": "The ferry was late.", "target": "", "stance": "anti"}), encoding="utf-8")
-    with pytest.raises(ValueError, match="not in its text"):
-        training.read_stance_written(path)  # an empty target is in every text, and names no one
 
 
 def test_the_shipped_model_is_the_one_its_card_describes():

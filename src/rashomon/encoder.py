@@ -74,21 +74,12 @@ class Encoder:
         max_chars: int = 4096,
         batch_size: int = settings.ENCODER_BATCH_SIZE,
     ) -> None:
-        import onnxruntime
         from tokenizers import Tokenizer
 
         for path in (model_path, tokenizer_path):
             if not path.is_file():
                 raise RashomonError(f"the encoder file {path} is missing: rebuild it with 'make encoder'")
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3
-        self.session = onnxruntime.InferenceSession(
-            str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
-        )
+        self.session = inference_session(model_path, threads)
         self.tokenizer = Tokenizer.from_str(gzip.decompress(tokenizer_path.read_bytes()).decode("utf-8"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_tokens)
@@ -156,6 +147,20 @@ class Encoder:
         if not text.isascii():
             text = _SURROGATE.sub("\ufffd", text)
         return text, was_cut
+
+
+def inference_session(model_path: Path, threads: int):
+    """An onnxruntime CPU session on ``model_path`` with ``threads`` intra-op threads (0: one per physical core),
+    sequential, every graph optimization on: how the project runs each of its ONNX models."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    return onnxruntime.InferenceSession(str(model_path), sess_options=options, providers=["CPUExecutionProvider"])
 
 
 def load(threads: int | None = None) -> Encoder:

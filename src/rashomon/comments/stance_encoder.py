@@ -18,6 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import settings
+from ..encoder import inference_session
 from ..errors import RashomonError
 from ..options import Options
 from ..pipeline import register_resource
@@ -118,18 +119,11 @@ def _load_for_run(options: Options) -> StanceEncoder:
 
 @lru_cache(maxsize=2)
 def _load(threads: int) -> StanceEncoder:
-    import onnxruntime
-
     path = data_path(MODEL)
     if not path.is_file():
         raise FileNotFoundError(f"the stance model {path} is missing: rebuild it with 'make stance-encoder'")
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
-    options.log_severity_level = 3
     try:
-        session = onnxruntime.InferenceSession(str(path), sess_options=options, providers=["CPUExecutionProvider"])
+        session = inference_session(path, threads)
     except Exception as err:  # onnxruntime raises its own types for a damaged file
         raise RashomonError(f"the stance model {path} could not be loaded: {err}") from err
     return StanceEncoder(session)
