@@ -186,6 +186,15 @@ def test_sides_taken_on_each_actor_are_tallied_with_links_to_the_comments_and_th
     assert anti.xpath("a")[0].get("title") == "a sentence of k4"
     chip = page.get_element_by_id("comment-k4").xpath(".//span[contains(@class,'stance-anti')]")[0]
     assert chip.get("title") == "read from: a sentence of k4"  # the chip says which sentence it was read from
+    k4["stance"][0] |= {"basis": "model", "score": -0.93}
+    chip = (
+        lxml.html.fromstring(render_html(data))
+        .get_element_by_id("comment-k4")
+        .xpath(".//span[contains(@class,'stance-anti')]")[0]
+    )
+    assert chip.get("title") == (  # and what read it: the stance model's own answer says so, with how sure it was
+        "the stance model's reading of the comment (P(pro) − P(anti) = -0.93), which names the actor in: a sentence of k4"
+    )
     for comment in data["comments"]:
         comment["stance"] = [s for s in comment["stance"] if s["stance"] == "neutral"]
     assert not lxml.html.fromstring(render_html(data)).xpath("//table[@class='actor-stances']")  # no side: no table

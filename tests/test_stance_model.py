@@ -88,6 +88,8 @@ def test_the_models_own_answer_needs_it_sure():
 def test_the_stage_reads_stance_with_the_model(text, expected):
     (comment,) = run([("ann", text)], actors=[HALE])
     assert _stances(comment) == [("Mayor Hale", expected)]
+    by_model = expected != "neutral" and "disgrace" not in text
+    assert comment.stance[0].basis == ("model" if by_model else "cues")  # how it was read, in the JSON too
     (bare,) = run([("ann", text)], actors=[HALE], options=NO_MODEL)
     assert _stances(bare) == [("Mayor Hale", expected if "disgrace" in text else "neutral")]
 
@@ -169,6 +171,7 @@ def test_the_model_does_not_check_a_stance_a_set_phrase_gave(text):
     (comment,) = run([("ann", text)], actors=[VALE])
     expected = "anti" if text.startswith("Shame") else "pro"
     assert _stances(comment) == [("Governor Vale", expected)]
+    assert comment.stance[0].basis == "phrase"
 
 
 def test_without_the_models_file_the_rules_stances_stand_with_a_warning(monkeypatch):

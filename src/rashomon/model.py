@@ -33,6 +33,7 @@ SourceKind = Literal[
 ]
 AttributionKind = Literal["direct", "indirect", "mixed", "editorial", "continuation", "framing"]
 Verdict = Literal["agree", "compatible", "conflict", "unique"]
+StanceBasis = Literal["cues", "phrase", "model"]
 
 # --- vocabularies --------------------------------------------------------------------------------------
 # Each fixed vocabulary is declared once, here, as a Literal (so the generated JSON Schema lists it as an enum)
@@ -197,7 +198,10 @@ class Evidence:
 
 @dataclass(slots=True)
 class Stance:
-    """A comment's attitude toward an actor the article names."""
+    """A comment's attitude toward an actor the article names. ``basis`` says how it was read: ``cues``, sentiment
+    words whose grammatical target is the actor (checked by the stance head and model; ``score`` on VADER's scale);
+    ``phrase``, a set phrase of praise or blame addressed to the actor ("Kudos to ..."); ``model``, the fine-tuned
+    stance model's own reading of the comment where the words gave none (``score`` is P(pro) − P(anti))."""
 
     actor: str
     stance: Literal["pro", "anti", "neutral"]
@@ -205,6 +209,7 @@ class Stance:
     end: int
     text: str
     score: float = 0.0
+    basis: StanceBasis = "cues"
 
 
 @dataclass(slots=True)

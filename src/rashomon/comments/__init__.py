@@ -572,7 +572,8 @@ def stance_step(ctx: CommentContext) -> None:
         )
         for hit in hits:
             span = ctx.evidence(comment, "stance", hit.start, hit.end)
-            comment.stance.append(Stance(hit.actor, hit.stance, span.start, span.end, span.text, hit.score))
+            basis = "model" if hit.by_model else "phrase" if hit.by_idiom else "cues"
+            comment.stance.append(Stance(hit.actor, hit.stance, span.start, span.end, span.text, hit.score, basis))
 
 
 # The stage reads any page language: the language step tells each comment's own, and only English ones are

@@ -1171,7 +1171,7 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
                     key=lambda kv: -kv[1],
                 )[:4],
                 "stance": [
-                    {**s, "actor": actor_names.get(s.get("actor"), s.get("actor"))}
+                    {**s, "actor": actor_names.get(s.get("actor"), s.get("actor")), "read": _stance_read(s)}
                     for s in comment.get("stance") or []
                     if s.get("stance") != "neutral"
                 ],
@@ -1184,6 +1184,18 @@ def _comments(text: str, comments: list[dict], actor_names: dict[str, str]) -> d
         "commenters": _commenters(comments, by_id),
         "actor_stances": _actor_stances(items),
     }
+
+
+def _stance_read(stance: dict) -> str:
+    """How a stance was read, for its chip's tooltip: the sentence, and the phrase or model that read it."""
+    text = str(stance.get("text") or "")
+    if stance.get("basis") == "phrase":
+        return f"a set phrase of praise or blame: {text}"
+    if stance.get("basis") == "model":
+        score = stance.get("score")
+        sure = f" (P(pro) − P(anti) = {score:+.2f})" if isinstance(score, int | float) else ""
+        return f"the stance model's reading of the comment{sure}, which names the actor in: {text}"
+    return f"read from: {text}"
 
 
 def _actor_stances(items: list[dict]) -> list[dict[str, Any]]:
