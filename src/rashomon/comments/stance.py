@@ -110,12 +110,14 @@ class ActorPattern:
 class StanceHit:
     actor: str
     stance: str
-    start: int  # local offsets of the sentence that carries the stance
+    #: Offsets in the text of the sentence that carries the stance (for the model's own answer, from the first to
+    #: the last sentence that names the actor).
+    start: int
     end: int
     score: float
     #: The actor's mentions in that sentence, offsets into the sentence (what the head reads).
     mentions: tuple[tuple[int, int], ...] = ()
-    #: Whether a set phrase of praise or blame gave the stance (:func:`idiom_stance`): the model does not check it.
+    #: Whether a set phrase of praise or blame gave the stance (:func:`idiom_stance`): neither check reads it.
     by_idiom: bool = False
     #: Whether the stance model gave the stance where the rule gave none (:func:`find_stances`).
     by_model: bool = False
