@@ -76,7 +76,7 @@ def test_the_models_own_answer_needs_it_sure():
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Hale is a disgrace to the office.", "anti"),  # the rule's, confirmed
+        ("Hale is a disgrace to this town.", "anti"),  # the rule's, confirmed
         # no sentiment word the rule ties to Hale: the model's own answer, where it is sure
         ("We are lucky to have Hale.", "pro"),
         ("Hale is an absolute legend.", "pro"),
@@ -129,12 +129,12 @@ def test_a_model_answer_spans_the_sentences_that_name_the_actor():
 
 def test_a_sentence_past_what_the_model_read_is_not_checked():
     filler = "The tide came in late and the gulls were loud on the quay that morning. " * 40
-    text = "Hale is an absolute legend. " + filler + "Hale is a disgrace to the office."
+    text = "Hale is an absolute legend. " + filler + "Hale is a disgrace to this town."
     patterns = stance.actor_patterns([HALE])
     probabilities, (limit,) = stance_encoder.load().read([text], [[(0, 4)]])
     assert limit < text.rindex("Hale") and probabilities[0, stance.LABELS.index("pro")] >= stance.MODEL_VETO
     (hit,) = stance.find_stances(text, patterns, load_model=stance_encoder.load)
-    assert hit.stance == "anti" and text[hit.start : hit.end] == "Hale is a disgrace to the office."
+    assert hit.stance == "anti" and text[hit.start : hit.end] == "Hale is a disgrace to this town."
 
 
 def test_a_lone_surrogate_in_a_comment_is_read_not_raised():
@@ -179,7 +179,7 @@ def test_without_the_models_file_the_rules_stances_stand_with_a_warning(monkeypa
         raise FileNotFoundError("the stance model comments-stance-encoder.onnx is missing")
 
     monkeypatch.setattr(stance_encoder, "_load", missing)
-    analysis = make_analysis([("ann", "We are lucky to have Hale."), ("bob", "Hale is a disgrace to the office.")])
+    analysis = make_analysis([("ann", "We are lucky to have Hale."), ("bob", "Hale is a disgrace to this town.")])
     analysis.actors = [HALE]
     analyze_comments(analysis)
     assert [_stances(c) for c in analysis.page.comments] == [[("Mayor Hale", "neutral")], [("Mayor Hale", "anti")]]
