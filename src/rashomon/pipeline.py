@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import catalogue
 
 from .errors import ConfigError
-from .model import Analysis, Block, Page
+from .model import Analysis, Block, Page, PageWarning
 from .options import Options, ParseOptions
 
 if TYPE_CHECKING:
@@ -398,7 +398,7 @@ def analyze(
     reuses them (``rashomon compare`` hands them to ``compare_pages``). The stage list is checked before the
     page is read. Raises :class:`~rashomon.errors.InputError` for input that is not a page at all.
     """
-    from .read import read, source_of
+    from .read import SURROGATES_MENDED, mend_surrogates, read, source_of
 
     options = options or Options()
     if stage_names is not None:
@@ -406,6 +406,8 @@ def analyze(
     plan = plan_stages(options.stages)
     if isinstance(source, Page) and path is None and text is None and html is None:
         page = source
+        if mend_surrogates(page):
+            page.warnings.append(PageWarning("invalid_utf8", SURROGATES_MENDED))
     else:
         readable, kind = source_of(source, path=path, text=text, html=html)
         if kind is not None:

@@ -613,6 +613,10 @@ def comments_stage(analysis: Analysis, ctx: StageContext) -> None:
 def analyze_comments(analysis: Analysis, options: Options | None = None) -> Analysis:
     """Run the comment stage alone (the article is not parsed; only the stance rule parses the few sentences that
     name an actor and carry a sentiment cue), with the run's ``options`` if given."""
+    from ..read import SURROGATES_MENDED, mend_surrogates
+
+    if mend_surrogates(analysis.page):
+        analysis.warn("invalid_utf8", SURROGATES_MENDED, STAGE)
     comments_stage(analysis, StageContext(options=options or Options()))
     return analysis
 

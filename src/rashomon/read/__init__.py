@@ -96,6 +96,38 @@ def declared_charset(data: bytes) -> str | None:
     return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
+#: A lone UTF-16 surrogate: no UTF-8 byte sequence stands for it, so no later step can encode it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def mend_surrogates(page: Page) -> bool:
+    """Replace each lone surrogate in a page handed over as a :class:`Page` (not read from bytes or a str: the
+    decoder does it then) by U+FFFD, in its text, title, blocks and comments; whether there was any (the caller
+    warns ``invalid_utf8``). One character for one, so every offset into the page still holds; without it a spaCy
+    parse or a hash of the text raises on the first such character, and a stage loses the whole page."""
+
+    def mended(text: str | None) -> str | None:
+        return text if text is None or text.isascii() else _LONE_SURROGATE.sub("\ufffd", text)
+
+    parts = [page.text, page.title, *(b.text for b in page.blocks)]
+    parts += [v for c in page.comments for v in (c.text, c.author, c.reply_to_author)]
+    if not any(v and not v.isascii() and _LONE_SURROGATE.search(v) for v in parts):
+        return False
+    page.text, page.title = mended(page.text) or "", mended(page.title)
+    for block in page.blocks:
+        block.text = mended(block.text) or ""
+    for comment in page.comments:
+        comment.text = mended(comment.text) or ""
+        comment.author, comment.reply_to_author = mended(comment.author), mended(comment.reply_to_author)
+    return True
+
+
+#: What the ``invalid_utf8`` warning says of a page whose lone surrogates :func:`mend_surrogates` replaced.
+SURROGATES_MENDED = (
+    "the page held lone surrogate characters (no text can be encoded with them); each was replaced by U+FFFD"
+)
+
+
 def decode(data: bytes, html: bool = False, charset: str | None = None) -> tuple[str, list[PageWarning]]:
     """Text with ``\\n`` line ends and no control characters but tab, newline and form feed.
 
