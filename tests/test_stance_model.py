@@ -194,3 +194,29 @@ def test_the_shipped_model_is_the_one_its_card_describes():
     session = stance_encoder.load().session
     assert [i.name for i in session.get_inputs()] == ["input_ids", "attention_mask", "token_type_ids"]
     assert session.get_outputs()[0].shape[-1] == len(stance.LABELS)
+
+
+@pytest.mark.parametrize("text", ["Hale Hale Hale Hale Hale Hale", "Hale!!! Hale!!! Hale!!!", "Hale " * 2000])
+def test_the_model_does_not_answer_on_a_name_with_nothing_said_of_it(text):
+    (hit,) = stance.find_stances(text, stance.actor_patterns([HALE]), load_model=stance_encoder.load)
+    assert hit.stance == "neutral" and not hit.by_model
+
+
+def test_lone_surrogates_in_a_page_handed_over_whole_are_mended_with_a_warning():
+    import rashomon
+    from rashomon.model import Comment, Page
+
+    article = "Harbour news\n\nMayor Hale opened the new ferry terminal on Monday.\n\n"
+    body = "\ud800We are lucky to have Hale.\udfff"
+    page = Page(
+        text=article + body + "\n", comments=[Comment("c1", "ann", body, len(article), len(article) + len(body))]
+    )
+    analysis = rashomon.analyze(page)
+    (comment,) = analysis.page.comments
+    assert comment.text == "\ufffdWe are lucky to have Hale.\ufffd" == analysis.page.text[comment.start : comment.end]
+    codes = [w.code for w in analysis.warnings]
+    assert "invalid_utf8" in codes and "stage_failed" not in codes  # the comments stage ran on the mended page
+    alone = make_analysis([("ann", "Hale \udfffis a legend")])
+    alone.actors = [HALE]
+    analyze_comments(alone)
+    assert [w.code for w in alone.warnings] == ["invalid_utf8"] and alone.page.comments[0].stance

@@ -93,6 +93,9 @@ HEAD_VETO = 0.5
 #: checked by the head alone 0.605 on 43; the rule alone 0.586 on 58; sure 0.8 with veto 0.7, 0.593 on 91).
 MODEL_VETO = 0.7
 MODEL_SURE = 0.9
+#: The model's own answer needs at least this many words besides the actor's name in what it read ("Hale Hale
+#: Hale ..." read as praise at 0.9 or more).
+MODEL_MIN_WORDS = 3
 # ---------------------------------------------------------------------------------------------------------
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -378,12 +381,13 @@ def find_stances(
             best[hit.actor] = hit
     for actor, (probabilities, limit) in read.items():
         answer = model_answer(probabilities)
-        if actor not in ruled and answer != "neutral":
-            # the sentences that name the actor within what the model read (NaN past it: no answer)
-            named = [hit for hit in candidates if hit.actor == actor and hit.start < limit]
+        # the sentences that name the actor within what the model read (NaN past it: no answer)
+        named = [hit for hit in candidates if hit.actor == actor and hit.start < limit]
+        if actor not in ruled and answer != "neutral" and _says_something(text[:limit], named):
             score = float(probabilities[LABELS.index("pro")] - probabilities[LABELS.index("anti")])
+            end = max(min(named[-1].end, limit), named[0].start + 1)  # not past what it read
             best[actor] = StanceHit(
-                actor, answer, named[0].start, named[-1].end, round(score, 4), named[0].mentions, by_model=True
+                actor, answer, named[0].start, end, round(score, 4), named[0].mentions, by_model=True
             )
     return list(best.values())
 
@@ -450,6 +454,16 @@ def withheld(stances: Sequence[str], probabilities: np.ndarray, veto: float) -> 
     stance at ``veto`` or more (never where the check could not judge: NaN)."""
     opposite = {"pro": LABELS.index("anti"), "anti": LABELS.index("pro")}
     return [s in opposite and float(p[opposite[s]]) >= veto for s, p in zip(stances, probabilities, strict=True)]
+
+
+def _says_something(text: str, named: Sequence[StanceHit]) -> bool:
+    """Whether ``text`` holds at least ``MODEL_MIN_WORDS`` words besides the actor's mentions (``named``'s): the
+    model reads a name repeated or alone as praise or blame as surely as a sentence."""
+    kept = list(text)
+    for hit in named:
+        for a, b in hit.mentions:
+            kept[hit.start + a : hit.start + b] = " " * (b - a)
+    return len(re.findall(r"[^\W_]+", "".join(kept))) >= MODEL_MIN_WORDS
 
 
 def model_answer(probabilities: np.ndarray, sure: float = MODEL_SURE) -> str:
