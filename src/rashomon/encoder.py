@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -39,11 +38,8 @@ from . import settings
 from .errors import RashomonError
 from .options import Options
 from .pipeline import register_resource
+from .read import without_surrogates
 from .resources import data_path
-
-#: Lone UTF-16 surrogates cannot cross into the Rust tokenizer; each becomes U+FFFD (same length, so
-#: offsets still point into the caller's text).
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -144,9 +140,8 @@ class Encoder:
         was_cut = len(text) > self.max_chars
         if was_cut:
             text = text[: self.max_chars]
-        if not text.isascii():
-            text = _SURROGATE.sub("\ufffd", text)
-        return text, was_cut
+        # lone surrogates cannot cross into the Rust tokenizer; U+FFFD keeps the offsets
+        return without_surrogates(text), was_cut
 
 
 def inference_session(model_path: Path, threads: int):

@@ -11,7 +11,6 @@ alone, so that its probabilities do not move with its neighbours (activations ar
 from __future__ import annotations
 
 import gzip
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -22,6 +21,7 @@ from ..encoder import inference_session
 from ..errors import RashomonError
 from ..options import Options
 from ..pipeline import register_resource
+from ..read import without_surrogates
 from ..resources import data_path
 
 MODEL = "models/comments-stance-encoder.onnx"
@@ -30,8 +30,6 @@ MAX_PIECES = 256
 #: Characters of the text read at most (bounds the tokenizer's work on a hostile comment), and of the target's words.
 MAX_CHARS = 2048
 MAX_TARGET_CHARS = 200
-#: Lone UTF-16 surrogates cannot cross into the Rust tokenizer (as in :mod:`rashomon.encoder`).
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @lru_cache(maxsize=1)
@@ -49,12 +47,11 @@ def encode_pairs(tokenizer, pairs: Sequence[tuple[str, str]]):
     """``tokenizer``'s encodings of (target's words, text) pairs: the target cut to ``MAX_TARGET_CHARS``, the text
     to ``MAX_CHARS``, lone surrogates made U+FFFD (same length: offsets still point into the caller's text)."""
     return tokenizer.encode_batch(
-        [(_clean(target[:MAX_TARGET_CHARS]), _clean(text[:MAX_CHARS])) for target, text in pairs]
+        [
+            (without_surrogates(target[:MAX_TARGET_CHARS]), without_surrogates(text[:MAX_CHARS]))
+            for target, text in pairs
+        ]
     )
-
-
-def _clean(text: str) -> str:
-    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
 def read_up_to(encoding) -> int:

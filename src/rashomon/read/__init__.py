@@ -100,6 +100,12 @@ def declared_charset(data: bytes) -> str | None:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD: one character for one, so offsets into it still hold
+    (a str handed over from JSON may carry them; the Rust tokenizers, spaCy and UTF-8 cannot take them)."""
+    return text if text.isascii() else _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def mend_surrogates(page: Page) -> bool:
     """Replace each lone surrogate in a page handed over as a :class:`Page` (not read from bytes or a str: the
     decoder does it then) by U+FFFD, in its text, title, blocks and comments; whether there was any (the caller
@@ -107,7 +113,7 @@ def mend_surrogates(page: Page) -> bool:
     parse or a hash of the text raises on the first such character, and a stage loses the whole page."""
 
     def mended(text: str | None) -> str | None:
-        return text if text is None or text.isascii() else _LONE_SURROGATE.sub("\ufffd", text)
+        return None if text is None else without_surrogates(text)
 
     parts = [page.text, page.title, *(b.text for b in page.blocks)]
     parts += [v for c in page.comments for v in (c.text, c.author, c.reply_to_author)]
