@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -87,15 +88,14 @@ class StanceEncoder:
         limits = [0] * len(texts)
         judged = [k for k, spans in enumerate(mentions) if spans and texts[k][spans[0][0] : spans[0][1]].strip()]
         pairs = [(texts[k][mentions[k][0][0] : mentions[k][0][1]], texts[k]) for k in judged]
-        encodings = encode_pairs(pair_tokenizer(), pairs)
-        for k, encoding in zip(judged, encodings, strict=True):
+        read_whole: list[tuple[int, tuple[str, str], Any]] = []
+        for k, pair, encoding in zip(judged, pairs, encode_pairs(pair_tokenizer(), pairs), strict=True):
             limits[k] = read_up_to(encoding)
-        judged_read = [
-            (k, e) for k, e in zip(judged, encodings, strict=True) if any(b <= limits[k] for _, b in mentions[k])
-        ]
-        if judged_read:
-            rows, kept = zip(*judged_read, strict=True)
-            out[list(rows)] = self.pair_probabilities([pairs[judged.index(k)] for k in rows], kept)
+            if any(end <= limits[k] for _, end in mentions[k]):
+                read_whole.append((k, pair, encoding))
+        if read_whole:
+            rows, kept_pairs, encodings = zip(*read_whole, strict=True)
+            out[list(rows)] = self.pair_probabilities(kept_pairs, encodings)
         return out, limits
 
     def probabilities(self, texts: Sequence[str], mentions: Sequence[Sequence[tuple[int, int]]]) -> np.ndarray:
