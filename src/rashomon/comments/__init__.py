@@ -552,8 +552,9 @@ def stance_step(ctx: CommentContext) -> None:
     The model is loaded at the first comment that names an actor; without the head's or the model's file the other
     parts stand, with a warning."""
     patterns = stance.actor_patterns(ctx.analysis.actors)
-    load_encoder = ctx.encoder_loader() if STANCE_BY_HEAD else None
-    load_model = ctx.stance_model if STANCE_BY_MODEL and ctx.encoder_loader() is not None else None
+    encoder_may_run = ctx.encoder_loader()
+    load_encoder = encoder_may_run if STANCE_BY_HEAD else None
+    load_model = ctx.stance_model if STANCE_BY_MODEL and encoder_may_run is not None else None
     if load_encoder is not None and patterns:
         try:
             stance.head()
