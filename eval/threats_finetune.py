@@ -40,11 +40,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from finetuning import tokenizer_of, train_step, warmup_decay  # noqa: E402
+from finetuning import mean_pooled, tokenizer_of, train_step, warmup_decay  # noqa: E402
 
 from rashomon.comments import datasets, lexicon, spelling, threats  # noqa: E402
 from rashomon.comments.functional_cases import load_cases  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
+from rashomon.encoder import padded_batches  # noqa: E402
 
 CASES = REPO / "eval" / "data"
 SUITES = ("functional.yaml", "functional_c.yaml", "functional_d.yaml", "functional_e.yaml")
@@ -167,7 +168,8 @@ def main(argv=None) -> int:
     rows, clean_left = training_rows(args.data, args.negatives, args.olid_clean, random.Random(SEED))
     print(f"fine-tuning on {len(rows)} rows ({sum(y for _, y in rows)} threats), {args.epochs} epochs")
     tokenizer = tokenizer_of(MAX_PIECES)
-    model = BertModel.from_pretrained(str(args.weights), add_pooling_layer=False)
+    reuse = args.keep is not None and (args.keep / "head.pt").is_file()
+    model = BertModel.from_pretrained(str(args.keep if reuse else args.weights), add_pooling_layer=False)
     head = torch.nn.Linear(model.config.hidden_size, 2)
     params = list(model.parameters()) + list(head.parameters())
     optimizer = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
@@ -177,22 +179,9 @@ def main(argv=None) -> int:
     loss_of = torch.nn.CrossEntropyLoss(weight=counts.sum() / (2 * counts))
 
     def batches(texts):
-        for start in range(0, len(texts), BATCH):
-            encodings = tokenizer.encode_batch(texts[start : start + BATCH])
-            width = max(len(e.ids) for e in encodings)
-            ids = torch.zeros((len(encodings), width), dtype=torch.long)
-            mask = torch.zeros_like(ids)
-            for row, e in enumerate(encodings):
-                ids[row, : len(e.ids)] = torch.tensor(e.ids)
-                mask[row, : len(e.ids)] = 1
-            yield start, ids, mask
+        return padded_batches(tokenizer.encode_batch(texts), BATCH, torch)
 
-    def pooled(ids, mask):
-        out = model(input_ids=ids, attention_mask=mask).last_hidden_state
-        return (out * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-
-    if args.keep is not None and (args.keep / "head.pt").is_file():
-        model = BertModel.from_pretrained(str(args.keep), add_pooling_layer=False)
+    if reuse:
         head.load_state_dict(torch.load(args.keep / "head.pt"))
     else:
         texts = [spelling.reading(t)[0] for t, _ in rows]
@@ -203,7 +192,7 @@ def main(argv=None) -> int:
             shuffled, targets = [texts[i] for i in order], y[torch.as_tensor(order)]
             started, total = time.time(), 0.0
             for start, ids, mask in batches(shuffled):
-                loss = loss_of(head(pooled(ids, mask)), targets[start : start + len(ids)])
+                loss = loss_of(head(mean_pooled(model, ids, mask)), targets[start : start + len(ids)])
                 total += train_step(loss, optimizer, scheduler, params) * len(ids)
             print(f"    epoch {epoch + 1}/{args.epochs}: loss {total / len(texts):.4f}, {time.time() - started:.0f} s")
         if args.keep is not None:
@@ -215,7 +204,7 @@ def main(argv=None) -> int:
         out = np.zeros(len(batch_texts))
         with torch.no_grad():
             for start, ids, mask in batches([spelling.reading(t)[0] for t in batch_texts]):
-                out[start : start + len(ids)] = torch.softmax(head(pooled(ids, mask)), dim=-1)[:, 1].numpy()
+                out[start : start + len(ids)] = torch.softmax(head(mean_pooled(model, ids, mask)), dim=-1)[:, 1].numpy()
         return out
 
     result: dict = {"rows": len(rows), "epochs": args.epochs, "sets": {}, "suites": {}, "real": {}}
