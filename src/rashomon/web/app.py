@@ -38,7 +38,7 @@ from ..contract import from_dict, validator
 from ..errors import FetchError, PageTooSlow, RashomonError, URLNotAllowed
 from ..model import HTML_SUFFIXES
 from ..options import Options
-from ..read import KINDS
+from ..read import KINDS, without_surrogates
 from ..read.fetch import Fetched, fetch
 from ..report.comparison import merge_for_report, outlet_name
 from ..report.html import REPORT_CSP, environment, inline_assets
@@ -614,7 +614,7 @@ def _host_patterns(hosts: Sequence[str]) -> list[str]:
 def _without_surrogates(value: Any) -> Any:
     """``value`` (a JSON value) with every lone surrogate made U+FFFD: one character for one, so offsets hold."""
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
+        return without_surrogates(value)
     stack, root = [value], value  # a stack, not recursion: the body's depth is the client's to choose
     while stack:
         item = stack.pop()
@@ -624,14 +624,13 @@ def _without_surrogates(value: Any) -> Any:
                 item[key] = _without_surrogates(child)
             elif isinstance(child, (dict, list)):
                 stack.append(child)
-        if isinstance(item, dict) and any(isinstance(k, str) and _SURROGATE.search(k) for k in item):
+        if isinstance(item, dict) and any(isinstance(k, str) and without_surrogates(k) != k for k in item):
             fixed = {_without_surrogates(k): v for k, v in item.items()}
             item.clear()
             item.update(fixed)
     return root
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 #: The paths that read one stored page and nothing else.
 _ONE_PAGE = re.compile(r"/(api/)?pages/\d+\Z")
 
