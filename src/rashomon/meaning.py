@@ -627,6 +627,38 @@ def other_weekdays(a: Claim, b: Claim) -> bool:
     return bool(days_a) and bool(days_b) and not days_a & days_b
 
 
+#: A period that lies before the news: a year, "last April", "nine months ago", "the previous quarter".
+_PAST_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|last|ago|previous|earlier)\b")
+
+
+def past_beside_news(a: Claim, b: Claim) -> bool:
+    """Whether one claim places itself in a past period ("cut 1,200 jobs in 2016", "raised $150 million nine
+    months ago") and the other names no period (the news: "said on Tuesday it would cut 2,400 jobs"): a figure of
+    the past beside today's is no rival value."""
+    periods = period_of(a), period_of(b)
+    past = [bool(_PAST_PERIOD.search(period)) for period in periods]
+    return past[0] != past[1] and not all(periods)
+
+
+def past_figure_clash(a: Claim, b: Claim) -> bool:
+    """Whether two claims give clashing figures of one kind, one of them in a past period beside the news
+    (:func:`past_beside_news`): no conflict, and no evidence of one fact either ("cut 1,200 jobs in 2016" / "will
+    cut 2,400 jobs")."""
+    return past_beside_news(a, b) and any(kind == "disjoint" for _, _, kind in figure_pairs(a, b))
+
+
+def stated_scores(claim: Claim) -> set[tuple[float | None, float | None]]:
+    """The scores and tallies a claim states ("voted 6-3", "a 24-17 win"), each as its two sides as written."""
+    return {(q.low, q.high) for q in claim.quantities if q.approx == "score"}
+
+
+def other_scores(a: Claim, b: Claim) -> bool:
+    """Whether both claims state a score or tally and they share none: two votes or two games ("the council voted
+    6-3 to dismiss the chief" / "voted 7-2 to hire an auditor"), however alike the words."""
+    scores_a, scores_b = stated_scores(a), stated_scores(b)
+    return bool(scores_a) and bool(scores_b) and not scores_a & scores_b
+
+
 def other_periods(a: Claim, b: Claim) -> bool:
     """Whether both claims name a period (:func:`period_of`) and the periods differ, or both name days of the week
     and share none (:func:`other_weekdays`): each claim places its figures at another time."""
@@ -675,7 +707,7 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     # a figure a claim gives in the negative is no value it gives ("no club offered more than six years"): no clash
     if clashing and not (a.negated or b.negated):
         qa, qb = clashing[0]
-        if other_periods(a, b) or other_places(a, b) or told_earlier(a, b):
+        if other_periods(a, b) or past_beside_news(a, b) or other_places(a, b) or told_earlier(a, b):
             return PairVerdict(
                 "compatible",
                 None,
@@ -1129,7 +1161,7 @@ def candidate_pairs(
                     continue
                 # loose evidence makes no conflict: a pair it finds that the frames would call one is left out,
                 # but for the rare words of one event told with doers of opposed kinds (who did it)
-                if verdict(i, j, cosine) == "conflict" and not (
+                if (verdict(i, j, cosine) == "conflict" or past_figure_clash(claims[i], claims[j])) and not (
                     found == "shared rare words" and opposed_doers(claims[i], claims[j])
                 ):
                     continue
@@ -1137,6 +1169,8 @@ def candidate_pairs(
                     continue  # "met on Sunday" / "met on Thursday": two occasions, however alike the words
             if other_steps(claims[i].event_type, claims[i].text, claims[j].event_type, claims[j].text):
                 continue  # "was arrested" / "was charged": two steps of one case, however close the words
+            if other_scores(claims[i], claims[j]):
+                continue
             if (
                 speaker_of is not None
                 and found != "close"
