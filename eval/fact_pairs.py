@@ -229,25 +229,15 @@ def pair_tokenizer():
 
 
 def pair_batches(tokenizer, pairs, torch):
+    from finetuning import pair_tensors
+
     for start in range(0, len(pairs), BATCH):
-        encodings = tokenizer.encode_batch(pairs[start : start + BATCH])
-        width = max(len(e.ids) for e in encodings)
-        ids = torch.zeros((len(encodings), width), dtype=torch.long)
-        mask, segments = torch.zeros_like(ids), torch.zeros_like(ids)
-        for row, e in enumerate(encodings):
-            ids[row, : len(e.ids)] = torch.tensor(e.ids)
-            mask[row, : len(e.ids)] = 1
-            segments[row, : len(e.ids)] = torch.tensor(e.type_ids)
-        yield start, ids, mask, segments
-
-
-def pooled(out, mask):
-    return (out * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+        yield start, *pair_tensors(tokenizer.encode_batch(pairs[start : start + BATCH]), torch)
 
 
 def finetune(weights: Path, rows: list[dict], epochs: int, lr: float):
     import torch
-    from finetuning import train_step, warmup_decay
+    from finetuning import masked_mean, train_step, warmup_decay
     from transformers import BertModel
 
     torch.manual_seed(SEED)
@@ -266,7 +256,7 @@ def finetune(weights: Path, rows: list[dict], epochs: int, lr: float):
         shuffled, targets, total = [pairs[i] for i in order], y[torch.as_tensor(order)], 0.0
         for start, ids, mask, segments in pair_batches(tokenizer, shuffled, torch):
             out = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
-            loss = loss_of(head(pooled(out, mask)), targets[start : start + len(ids)])
+            loss = loss_of(head(masked_mean(out, mask)), targets[start : start + len(ids)])
             total += train_step(loss, optimizer, scheduler, params) * len(ids)
         print(f"  epoch {epoch + 1}/{epochs}: loss {total / len(pairs):.4f}", flush=True)
     return model.eval(), head.eval()
@@ -275,6 +265,7 @@ def finetune(weights: Path, rows: list[dict], epochs: int, lr: float):
 def same_probability(model, head, pairs: list[tuple[str, str]]) -> np.ndarray:
     """P(one fact) per pair, the mean of both orders."""
     import torch
+    from finetuning import masked_mean
 
     tokenizer = pair_tokenizer()
     both = []
@@ -283,7 +274,7 @@ def same_probability(model, head, pairs: list[tuple[str, str]]) -> np.ndarray:
         with torch.no_grad():
             for start, ids, mask, segments in pair_batches(tokenizer, ordered, torch):
                 last = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
-                out[start : start + len(ids)] = torch.softmax(head(pooled(last, mask)), -1)[:, 1].numpy()
+                out[start : start + len(ids)] = torch.softmax(head(masked_mean(last, mask)), -1)[:, 1].numpy()
         both.append(out)
     return (both[0] + both[1]) / 2
 

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_encoder import fetch_weights, quantize, sha256, smooth  # noqa: E402
-from finetuning import train_step, warmup_decay  # noqa: E402
+from finetuning import masked_mean, pair_tensors, train_step, warmup_decay  # noqa: E402
 
 from rashomon.comments import stance, stance_encoder, training  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
@@ -60,21 +60,7 @@ def pair_batches(tokenizer, pairs, torch):
     """``(start, ids, mask, segment ids)`` tensors over ``pairs`` in order, ``BATCH`` at a time, padded to the
     batch's longest, tokenized as the product tokenizes them."""
     for start in range(0, len(pairs), BATCH):
-        encodings = stance_encoder.encode_pairs(tokenizer, pairs[start : start + BATCH])
-        width = max(len(e.ids) for e in encodings)
-        ids = torch.zeros((len(encodings), width), dtype=torch.long)
-        mask = torch.zeros_like(ids)
-        segments = torch.zeros_like(ids)
-        for row, e in enumerate(encodings):
-            ids[row, : len(e.ids)] = torch.tensor(e.ids)
-            mask[row, : len(e.ids)] = 1
-            segments[row, : len(e.ids)] = torch.tensor(e.type_ids)
-        yield start, ids, mask, segments
-
-
-def mean_pooled(out, mask):
-    """The mean of the last layer's pieces over the mask (the pair's vector the head reads)."""
-    return (out * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+        yield start, *pair_tensors(stance_encoder.encode_pairs(tokenizer, pairs[start : start + BATCH]), torch)
 
 
 def finetune(weights: Path, pairs, labels, epochs: int, lr: float, log=print):
@@ -100,7 +86,7 @@ def finetune(weights: Path, pairs, labels, epochs: int, lr: float, log=print):
         started, total = time.time(), 0.0
         for start, ids, mask, segments in pair_batches(tokenizer, shuffled, torch):
             out = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
-            loss = loss_of(head(mean_pooled(out, mask)), targets[start : start + len(ids)])
+            loss = loss_of(head(masked_mean(out, mask)), targets[start : start + len(ids)])
             total += train_step(loss, optimizer, scheduler, params) * len(ids)
         log(f"    epoch {epoch + 1}/{epochs}: loss {total / len(pairs):.4f}, {time.time() - started:.0f} s")
     model.eval()
@@ -127,7 +113,7 @@ def torch_probabilities(model, head, pairs) -> np.ndarray:
     with torch.no_grad():
         for start, ids, mask, segments in pair_batches(stance_encoder.pair_tokenizer(), pairs, torch):
             last = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
-            out[start : start + len(ids)] = torch.softmax(head(mean_pooled(last, mask)), dim=-1).numpy()
+            out[start : start + len(ids)] = torch.softmax(head(masked_mean(last, mask)), dim=-1).numpy()
     return out
 
 

@@ -1,6 +1,6 @@
-"""Shared parts of the fine-tuning measures (``eval/sarcasm_finetune.py``, ``eval/framing_finetune.py``,
-``eval/abuse_finetune.py``, ``bench/finetune.py``): the shipped tokenizer, the mean-pooled sentence vector and the
-learning-rate schedule.
+"""Shared parts of the fine-tuning measures and builds (``eval/sarcasm_finetune.py``, ``eval/framing_finetune.py``,
+``eval/abuse_finetune.py``, ``eval/fact_pairs.py``, ``bench/finetune.py``, ``scripts/build_stance_encoder.py``): the
+shipped tokenizer, the mean-pooled sentence vector, the learning-rate schedule and pairs of texts as tensors.
 
 They need the ``train`` extra (torch, transformers); ``torch`` is passed in or imported here so that the product
 never imports it.
@@ -36,8 +36,24 @@ def warmup_decay(optimizer, steps: int):
 
 def mean_pooled(model, ids, mask):
     """The sentence vector the shipped encoder gives: its last layer's token vectors averaged over the mask."""
-    out = model(input_ids=ids, attention_mask=mask).last_hidden_state
+    return masked_mean(model(input_ids=ids, attention_mask=mask).last_hidden_state, mask)
+
+
+def masked_mean(out, mask):
+    """Token vectors ``out`` averaged over ``mask`` (the pooled vector a head reads)."""
     return (out * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
+
+
+def pair_tensors(encodings, torch):
+    """``(ids, mask, segment ids)`` tensors of tokenized pairs of texts, padded to the longest."""
+    width = max(len(e.ids) for e in encodings)
+    ids = torch.zeros((len(encodings), width), dtype=torch.long)
+    mask, segments = torch.zeros_like(ids), torch.zeros_like(ids)
+    for row, e in enumerate(encodings):
+        ids[row, : len(e.ids)] = torch.tensor(e.ids)
+        mask[row, : len(e.ids)] = 1
+        segments[row, : len(e.ids)] = torch.tensor(e.type_ids)
+    return ids, mask, segments
 
 
 def train_step(loss, optimizer, scheduler, params) -> float:
