@@ -627,7 +627,8 @@ def other_weekdays(a: Claim, b: Claim) -> bool:
     return bool(days_a) and bool(days_b) and not days_a & days_b
 
 
-#: A period that lies before the news: a year, "last April", "nine months ago", "the previous quarter".
+#: A period that lies before the news: a year, "last April", "nine months ago", "the previous quarter", "earlier in
+#: the day".
 _PAST_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|last|ago|previous|earlier)\b")
 
 
