@@ -61,8 +61,8 @@ BASIL_FLOOR = 0.40
 def read_pairs(path: Path) -> list[dict]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     for row in rows:
-        if row.get("label") not in LABELS or not row.get("a") or not row.get("b") or not row.get("event"):
-            raise SystemExit(f"{path}: a pair needs event, a, b and a label in {LABELS}: {row}")
+        if row.get("label") not in LABELS or not all(row.get(key) for key in ("event", "a", "b", "kind")):
+            raise SystemExit(f"{path}: a pair needs event, a, b, kind and a label in {LABELS}: {row}")
     return rows
 
 
@@ -351,9 +351,9 @@ def finetune_figures(args) -> dict:
         f"cosine {figures['written_heldout_cosine_auc']:.3f}"
     )
     cuts: dict[tuple[str, float], float] = {}
-    for split, (pairs, cosines, labels, positives) in basil_candidates(
-        args.data / "compare" / "basil-dev", encoder
-    ).items():
+    candidates = basil_candidates(args.data / "compare" / "basil-dev", encoder)
+    # dev first: its cuts are applied to the held-out splits
+    for split, (pairs, cosines, labels, positives) in sorted(candidates.items(), key=lambda item: item[0] != "dev"):
         scores = {"cosine": cosines, "fine-tuned": same_probability(model, head, pairs)}
         for name, values in scores.items():
             ap = float(average_precision_score(labels, values))

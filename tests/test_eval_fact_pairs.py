@@ -63,6 +63,9 @@ def test_a_bad_pair_file_is_a_clear_error(harness, tmp_path):
     path.write_text(json.dumps({"event": "t", "a": "x", "b": "y", "label": "maybe"}) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="label"):
         harness.read_pairs(path)
+    path.write_text(json.dumps({"event": "t", "a": "x", "b": "y", "label": "same"}) + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="kind"):
+        harness.read_pairs(path)
 
 
 def test_the_engine_groups_one_vote_and_keeps_another_apart(harness, tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ jobs" a conflict). Every sentence here is our own."""
 from __future__ import annotations
 
 from rashomon.compare import compare_pages
-from rashomon.meaning import other_scores
+from rashomon.meaning import other_scores, pair_verdict
 from rashomon.model import Claim, Quantity
 from rashomon.pipeline import analyze
 
@@ -67,3 +67,21 @@ def test_a_figure_of_the_past_beside_the_news_is_no_conflict():
 def test_two_counts_of_todays_cuts_stay_a_conflict():
     rival = "Korvex layoffs\n\nKorvex Motors will cut 1,900 jobs at its Marsk assembly plant, union officials said."
     assert _verdicts(KORVEX_NEWS, rival) == ["conflict"]
+
+
+def _claim_of(text: str) -> Claim:
+    claims = analyze(text=text, stage_names=("attribution", "claims")).claims
+    assert len(claims) == 1
+    return claims[0]
+
+
+def test_the_verdict_marks_a_past_figure_so_loose_evidence_does_not_join_it():
+    news = _claim_of("Korvex Motors will cut 2,400 jobs at its Marsk assembly plant, the company said on Tuesday.")
+    past = _claim_of("Korvex Motors cut 1,200 jobs at its Marsk assembly plant in 2016.")
+    rival = _claim_of("Korvex Motors will cut 1,900 jobs at its Marsk assembly plant, union officials said.")
+    judged = pair_verdict(news, past, 0.7, "a", "b")
+    assert (judged.verdict, judged.past_clash) == ("compatible", True)
+    judged = pair_verdict(news, rival, 0.7, "a", "b")
+    assert (judged.verdict, judged.past_clash) == ("conflict", False)
+    later = _claim_of("Korvex Motors will cut 1,200 jobs at its Marsk assembly plant by 2030.")
+    assert pair_verdict(news, later, 0.7, "a", "b").verdict == "conflict"  # a year ahead is no past

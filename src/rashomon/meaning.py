@@ -540,13 +540,15 @@ def different_speakers(a: Claim, b: Claim, speaker_a: str | None, speaker_b: str
 class PairVerdict(NamedTuple):
     """The verdict of two claims about one fact: ``verdict``, ``conflict_kind`` (conflicts only), the plain
     ``reason``, and for a pair that says its fact alike (agree, or compatible figures of one fact) ``how`` it does
-    and what its ``figures`` do ("agree", "fit together"), as the reason words them."""
+    and what its ``figures`` do ("agree", "fit together"), as the reason words them; ``past_clash``: whether its
+    figures clash and one claim tells of a past period beside the other's news (:func:`past_beside_news`)."""
 
     verdict: str
     conflict_kind: str | None
     reason: str
     how: PairHow | None = None
     figures: str | None = None
+    past_clash: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -627,9 +629,21 @@ def other_weekdays(a: Claim, b: Claim) -> bool:
     return bool(days_a) and bool(days_b) and not days_a & days_b
 
 
-#: A period that lies before the news: a year, "last April", "nine months ago", "the previous quarter", "earlier in
-#: the day".
-_PAST_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|last|ago|previous|earlier)\b")
+#: A period that lies before the news: a year, "last April", "last year", "nine months ago", "the previous quarter",
+#: "earlier in the day"; not "the last 24 hours" (up to now) nor "last Tuesday" (the day of the news).
+_PAST_PERIOD = re.compile(
+    r"\b(?:(?:19|20)\d\d|ago|previous|earlier|last (?:year|month|week|season|quarter|decade|spring|summer|autumn|"
+    r"fall|winter|january|february|march|april|may|june|july|august|september|october|november|december))\b"
+)
+#: Words that put a period ahead ("next year", "the coming months"), and a year a claim sets as a deadline ("will
+#: cut 1,200 jobs by 2030": its time reads "2030"): no past.
+_AHEAD = re.compile(r"\b(?:by|until|till|through|next|coming)\b")
+_YEAR_AHEAD = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
+
+
+def _told_of_the_past(claim: Claim, period: str) -> bool:
+    """Whether a claim's period (:func:`period_of`) lies before the news (:data:`_PAST_PERIOD`)."""
+    return bool(_PAST_PERIOD.search(period)) and not _AHEAD.search(period) and not _YEAR_AHEAD.search(claim.text)
 
 
 def past_beside_news(a: Claim, b: Claim) -> bool:
@@ -637,15 +651,7 @@ def past_beside_news(a: Claim, b: Claim) -> bool:
     months ago") and the other names no period (the news: "said on Tuesday it would cut 2,400 jobs"): a figure of
     the past beside today's is no rival value."""
     periods = period_of(a), period_of(b)
-    past = [bool(_PAST_PERIOD.search(period)) for period in periods]
-    return past[0] != past[1] and not all(periods)
-
-
-def past_figure_clash(a: Claim, b: Claim) -> bool:
-    """Whether two claims give clashing figures of one kind, one of them in a past period beside the news
-    (:func:`past_beside_news`): no conflict, and no evidence of one fact either ("cut 1,200 jobs in 2016" / "will
-    cut 2,400 jobs")."""
-    return past_beside_news(a, b) and any(kind == "disjoint" for _, _, kind in figure_pairs(a, b))
+    return _told_of_the_past(a, periods[0]) != _told_of_the_past(b, periods[1]) and not all(periods)
 
 
 def stated_scores(claim: Claim) -> set[tuple[float | None, float | None]]:
@@ -708,11 +714,13 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     # a figure a claim gives in the negative is no value it gives ("no club offered more than six years"): no clash
     if clashing and not (a.negated or b.negated):
         qa, qb = clashing[0]
-        if other_periods(a, b) or past_beside_news(a, b) or other_places(a, b) or told_earlier(a, b):
+        past = past_beside_news(a, b)
+        if past or other_periods(a, b) or other_places(a, b) or told_earlier(a, b):
             return PairVerdict(
                 "compatible",
                 None,
                 f"{label_a} gives {describe(qa)}, {label_b} {describe(qb)}, but for another period or place",
+                past_clash=past,
             )
         return PairVerdict(
             "conflict",
@@ -1101,14 +1109,14 @@ def candidate_pairs(
     matched: set[tuple[int, int]] | None = None
     topic: set[tuple] | None = None
     scores: dict[tuple[int, int], float] = {}  # token_match of a pair, (i < j), once read
-    verdicts: dict[tuple[int, int], str] = {}  # pair_verdict of a pair, (i < j), once read
+    verdicts: dict[tuple[int, int], PairVerdict] = {}  # pair_verdict of a pair, (i < j), once read
 
-    def verdict(i: int, j: int, cosine: float) -> str:
+    def verdict(i: int, j: int, cosine: float) -> PairVerdict:
         """The frames' verdict of the pair (:func:`pair_verdict`, read in the order :func:`align_claims` reads it),
         once per pair: the low band's token match and the loose-evidence conflict check both ask for it."""
         key = (min(i, j), max(i, j))
         if key not in verdicts:
-            verdicts[key] = pair_verdict(claims[key[0]], claims[key[1]], cosine, "", "").verdict
+            verdicts[key] = pair_verdict(claims[key[0]], claims[key[1]], cosine, "", "")
         return verdicts[key]
 
     def words_match(i: int, j: int, cosine: float) -> bool:
@@ -1121,7 +1129,7 @@ def candidate_pairs(
             scores[key] = token_match(tokens, i, j)
         if cosine >= BAND_COSINE:
             return scores[key] >= TOKEN_MATCH_SCORE
-        return scores[key] >= LOW_BAND_TOKEN_MATCH_SCORE and verdict(i, j, cosine) == "agree"
+        return scores[key] >= LOW_BAND_TOKEN_MATCH_SCORE and verdict(i, j, cosine).verdict == "agree"
 
     best: dict[tuple[int, int], tuple[float, int, str]] = {}
     # the token products are small: BLAS threads cost more than they save there (10x on a loaded machine)
@@ -1160,9 +1168,11 @@ def candidate_pairs(
                         found = TOKEN_MATCH
                 if found is None or (found == CLOSEST_ONLY and not closest_only):
                     continue
-                # loose evidence makes no conflict: a pair it finds that the frames would call one is left out,
-                # but for the rare words of one event told with doers of opposed kinds (who did it)
-                if (verdict(i, j, cosine) == "conflict" or past_figure_clash(claims[i], claims[j])) and not (
+                # loose evidence makes no conflict: a pair it finds that the frames would call one, or whose figures
+                # clash with one of a past period (a conflict before past_beside_news), is left out, but for the rare
+                # words of one event told with doers of opposed kinds (who did it)
+                judged = verdict(i, j, cosine)
+                if (judged.verdict == "conflict" or judged.past_clash) and not (
                     found == "shared rare words" and opposed_doers(claims[i], claims[j])
                 ):
                     continue
@@ -1171,7 +1181,7 @@ def candidate_pairs(
             if other_steps(claims[i].event_type, claims[i].text, claims[j].event_type, claims[j].text):
                 continue  # "was arrested" / "was charged": two steps of one case, however close the words
             if other_scores(claims[i], claims[j]):
-                continue
+                continue  # "voted 6-3" / "voted 7-2": two votes, however close the words (a misreported tally is rarer)
             if (
                 speaker_of is not None
                 and found != "close"
