@@ -496,7 +496,6 @@ def check_with_model(
     if sarcastic:
         probabilities = probabilities[:, ::-1]
     read = {actor: (p, limit) for actor, p, limit in zip(actors, probabilities, limits, strict=True)}
-    checked = list(hits)
     polar = [
         k
         for k, hit in enumerate(hits)
@@ -504,11 +503,7 @@ def check_with_model(
         and not hit.by_idiom
         and any(hit.start + b <= read[hit.actor][1] for _, b in hit.mentions)
     ]
-    vetoes = withheld([hits[k].stance for k in polar], np.asarray([read[hits[k].actor][0] for k in polar]), MODEL_VETO)
-    for k, veto in zip(polar, vetoes, strict=True):
-        if veto:
-            checked[k] = replace(hits[k], stance="neutral", score=0.0)
-    return checked, read
+    return _withhold(hits, polar, np.asarray([read[hits[k].actor][0] for k in polar]), MODEL_VETO), read
 
 
 def check_with_head(text: str, hits: Sequence[StanceHit], load_encoder, *, sarcastic: bool = False) -> list[StanceHit]:
@@ -525,8 +520,16 @@ def check_with_head(text: str, hits: Sequence[StanceHit], load_encoder, *, sarca
     )
     if sarcastic:
         probabilities = probabilities[:, ::-1]
+    return _withhold(hits, polar, probabilities, HEAD_VETO)
+
+
+def _withhold(
+    hits: Sequence[StanceHit], polar: Sequence[int], probabilities: np.ndarray, veto: float
+) -> list[StanceHit]:
+    """``hits`` with each of the ``polar`` ones (indices) whose stance a check's ``probabilities`` (one row per
+    polar hit) contradict (:func:`withheld`) made ``neutral``, score 0."""
     checked = list(hits)
-    for k, veto in zip(polar, withheld([hits[k].stance for k in polar], probabilities, HEAD_VETO), strict=True):
-        if veto:
+    for k, vetoed in zip(polar, withheld([hits[k].stance for k in polar], probabilities, veto), strict=True):
+        if vetoed:
             checked[k] = replace(hits[k], stance="neutral", score=0.0)
     return checked
