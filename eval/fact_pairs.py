@@ -235,47 +235,31 @@ def pair_batches(tokenizer, pairs, torch):
         yield start, *pair_tensors(tokenizer.encode_batch(pairs[start : start + BATCH]), torch)
 
 
-def finetune(weights: Path, rows: list[dict], epochs: int, lr: float):
+def batches_of(pairs):
+    """``pair_batches`` of ``pairs`` with :func:`pair_tokenizer` (torch imported here, for the train extra)."""
     import torch
-    from finetuning import masked_mean, train_step, warmup_decay
-    from transformers import BertModel
 
-    torch.manual_seed(SEED)
+    return pair_batches(pair_tokenizer(), pairs, torch)
+
+
+def finetune(weights: Path, rows: list[dict], epochs: int, lr: float):
+    """The cross-encoder fine-tuned on ``rows``, each read in both orders (the model and its head)."""
+    import torch
+    from finetuning import finetune_pair_classifier
+
     pairs = [(r["a"], r["b"]) for r in rows] + [(r["b"], r["a"]) for r in rows]
     y = torch.tensor([LABELS.index(r["label"]) for r in rows] * 2)
-    model = BertModel.from_pretrained(str(weights), add_pooling_layer=False)
-    head = torch.nn.Linear(model.config.hidden_size, len(LABELS))
-    params = list(model.parameters()) + list(head.parameters())
-    optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
-    scheduler = warmup_decay(optimizer, epochs * ((len(pairs) + BATCH - 1) // BATCH))
-    loss_of = torch.nn.CrossEntropyLoss()
-    tokenizer, rng = pair_tokenizer(), np.random.default_rng(SEED)
-    for epoch in range(epochs):
-        model.train()
-        order = rng.permutation(len(pairs))
-        shuffled, targets, total = [pairs[i] for i in order], y[torch.as_tensor(order)], 0.0
-        for start, ids, mask, segments in pair_batches(tokenizer, shuffled, torch):
-            out = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
-            loss = loss_of(head(masked_mean(out, mask)), targets[start : start + len(ids)])
-            total += train_step(loss, optimizer, scheduler, params) * len(ids)
-        print(f"  epoch {epoch + 1}/{epochs}: loss {total / len(pairs):.4f}", flush=True)
-    return model.eval(), head.eval()
+    log = lambda line: print(line, flush=True)  # noqa: E731
+    return finetune_pair_classifier(weights, pairs, y, len(LABELS), batches_of, BATCH, epochs, lr, SEED, log=log)
 
 
 def same_probability(model, head, pairs: list[tuple[str, str]]) -> np.ndarray:
     """P(one fact) per pair, the mean of both orders."""
-    import torch
-    from finetuning import masked_mean
+    from finetuning import pair_probabilities
 
-    tokenizer = pair_tokenizer()
-    both = []
-    for ordered in (pairs, [(b, a) for a, b in pairs]):
-        out = np.zeros(len(ordered), dtype=np.float32)
-        with torch.no_grad():
-            for start, ids, mask, segments in pair_batches(tokenizer, ordered, torch):
-                last = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
-                out[start : start + len(ids)] = torch.softmax(head(masked_mean(last, mask)), -1)[:, 1].numpy()
-        both.append(out)
+    both = [
+        pair_probabilities(model, head, ordered, batches_of)[:, 1] for ordered in (pairs, [(b, a) for a, b in pairs])
+    ]
     return (both[0] + both[1]) / 2
 
 
@@ -311,6 +295,7 @@ def recall_at(scores: np.ndarray, gold: np.ndarray, positives: int, cut: float) 
 
 def finetune_figures(args) -> dict:
     import torch
+    from finetuning import keep_pair_classifier, kept_pair_classifier
     from sklearn.metrics import average_precision_score, roc_auc_score
 
     from rashomon.encoder import load
@@ -319,12 +304,7 @@ def finetune_figures(args) -> dict:
     train = read_pairs(args.pairs)
     train += implicit_pairs(train, IMPLICIT_PER_PAIR, random.Random(SEED))
     if args.keep is not None and (args.keep / "head.pt").is_file():
-        from transformers import BertModel
-
-        model = BertModel.from_pretrained(str(args.keep), add_pooling_layer=False).eval()
-        head = torch.nn.Linear(model.config.hidden_size, len(LABELS))
-        head.load_state_dict(torch.load(args.keep / "head.pt"))
-        head.eval()
+        model, head = kept_pair_classifier(args.keep, len(LABELS))
     else:
         import tempfile
 
@@ -335,8 +315,7 @@ def finetune_figures(args) -> dict:
             print(f"fine-tuning on {len(train)} pairs ({args.epochs} epochs, both orders)")
             model, head = finetune(weights, train, args.epochs, args.lr)
         if args.keep is not None:
-            model.save_pretrained(str(args.keep))
-            torch.save(head.state_dict(), args.keep / "head.pt")
+            keep_pair_classifier(args.keep, model, head)
     encoder = load(threads=args.threads)
     figures: dict = {}
     held = read_pairs(HELDOUT)

