@@ -59,9 +59,10 @@ def _verdicts(first: str, second: str) -> list[str]:
 
 
 def test_a_figure_of_the_past_beside_the_news_is_no_conflict():
-    # before: "conflict: both cannot hold for the same fact"; the 2016 cuts are not this week's
+    # before: "conflict: both cannot hold for the same fact"; the 2016 cuts are not this week's. Since session 44 a
+    # year beside the day of the news makes two occasions, no row at all (the verdict alone: the test below)
     past = "Korvex again\n\nKorvex Motors cut 1,200 jobs at its Marsk assembly plant in 2016."
-    assert _verdicts(KORVEX_NEWS, past) == ["compatible"]
+    assert _verdicts(KORVEX_NEWS, past) == []
 
 
 def test_two_counts_of_todays_cuts_stay_a_conflict():
@@ -80,8 +81,8 @@ def test_the_verdict_marks_a_past_figure_so_loose_evidence_does_not_join_it():
     past = _claim_of("Korvex Motors cut 1,200 jobs at its Marsk assembly plant in 2016.")
     rival = _claim_of("Korvex Motors will cut 1,900 jobs at its Marsk assembly plant, union officials said.")
     judged = pair_verdict(news, past, 0.7, "a", "b")
-    assert (judged.verdict, judged.past_clash) == ("compatible", True)
+    assert (judged.verdict, judged.period_clash) == ("compatible", True)
     judged = pair_verdict(news, rival, 0.7, "a", "b")
-    assert (judged.verdict, judged.past_clash) == ("conflict", False)
+    assert (judged.verdict, judged.period_clash) == ("conflict", False)
     later = _claim_of("Korvex Motors will cut 1,200 jobs at its Marsk assembly plant by 2030.")
     assert pair_verdict(news, later, 0.7, "a", "b").verdict == "conflict"  # a year ahead is no past

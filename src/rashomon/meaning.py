@@ -53,6 +53,7 @@ from .claims.quantities import DEGREE_ADVERBS, SUBSET_PARTS
 from .disjoint import DisjointSets
 from .figures import figure_key
 from .model import Actor, Alignment, Claim, PairHow, Quantity, ReasonPart
+from .resources import party_noun_types
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Two claims of different accounts at or above this cosine are about one fact, anchors or not.
@@ -540,15 +541,16 @@ def different_speakers(a: Claim, b: Claim, speaker_a: str | None, speaker_b: str
 class PairVerdict(NamedTuple):
     """The verdict of two claims about one fact: ``verdict``, ``conflict_kind`` (conflicts only), the plain
     ``reason``, and for a pair that says its fact alike (agree, or compatible figures of one fact) ``how`` it does
-    and what its ``figures`` do ("agree", "fit together"), as the reason words them; ``past_clash``: whether its
-    figures clash and one claim tells of a past period beside the other's news (:func:`past_beside_news`)."""
+    and what its ``figures`` do ("agree", "fit together"), as the reason words them; ``period_clash``: whether its
+    figures clash and one claim tells of a past period beside the other's news (:func:`past_beside_news`) or of a
+    month, season or year beside the other's day of the news (:func:`period_beside_news_day`)."""
 
     verdict: str
     conflict_kind: str | None
     reason: str
     how: PairHow | None = None
     figures: str | None = None
-    past_clash: bool = False
+    period_clash: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -654,6 +656,28 @@ def past_beside_news(a: Claim, b: Claim) -> bool:
     return _told_of_the_past(a, periods[0]) != _told_of_the_past(b, periods[1]) and not all(periods)
 
 
+#: A period that spans more than a day: a month without its day ("in February", not "February 3" nor "3 February"),
+#: a season, a year.
+_WHOLE_PERIOD = re.compile(
+    r"(?<!\d )\b(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|"
+    r"summer|autumn|fall|winter|(?:19|20)\d\d)\b(?! ?\d)"
+)
+
+
+def period_beside_news_day(a: Claim, b: Claim) -> bool:
+    """Whether one claim places itself in a month, season or year and names no day of the week, and the other
+    names only the day of the news ("laid off 600 employees in January" / "said on Thursday it would lay off
+    1,800"; "a two-hour outage in February" / "a six-hour outage on Tuesday"): two occasions, not one fact told
+    with two values."""
+    for this, other in ((a, b), (b, a)):
+        period = period_of(this)
+        if not (_WHOLE_PERIOD.search(period) and weekdays(other) and not period_of(other) and not weekdays(this)):
+            continue
+        if not (_AHEAD.search(period) or _YEAR_AHEAD.search(this.text)):  # "will cut 700 jobs by 2030": a deadline
+            return True
+    return False
+
+
 def stated_scores(claim: Claim) -> set[tuple[float | None, float | None]]:
     """The scores and tallies a claim states ("voted 6-3", "a 24-17 win"), each as its two sides as written."""
     return {(q.low, q.high) for q in claim.quantities if q.approx == "score"}
@@ -664,6 +688,67 @@ def other_scores(a: Claim, b: Claim) -> bool:
     6-3 to dismiss the chief" / "voted 7-2 to hire an auditor"), however alike the words."""
     scores_a, scores_b = stated_scores(a), stated_scores(b)
     return bool(scores_a) and bool(scores_b) and not scores_a & scores_b
+
+
+def other_measures(a: Claim, b: Claim) -> bool:
+    """Whether both claims give figures of measures with one head, each told apart by words of its own, and share no
+    measure (``Quantity.measure``): "the unemployment rate fell to 4.1 percent" / "the inflation rate fell to 3.2
+    percent", "raise business prices by 9 percent" / "raise household prices by 22 percent" are two facts, however
+    alike the words. A measure and the same with more words ("prices" / "household prices") may be one."""
+    measures_a, measures_b = ({tuple(q.measure.split()) for q in c.quantities if q.measure} for c in (a, b))
+    if measures_a & measures_b:
+        return False
+    return any(
+        x[-1] == y[-1] and len(x) > 1 and len(y) > 1 and not (set(x) <= set(y) or set(y) <= set(x))
+        for x in measures_a
+        for y in measures_b
+    )
+
+
+#: Where a role's phrase goes on past its head ("a bill that would have raised ...", "3,000 homes on the yard").
+_ROLE_PHRASE_END = re.compile(
+    r",\s|\b(?:that|which|who|whom|whose|to|of|for|in|on|at|with|from|by|near|next|after|before|over|under|into|across)\b"
+)
+#: Heads that stand for something named elsewhere ("any", "those", "the group"): nothing to tell apart by.
+_REFERRING_HEADS = frozenset(
+    "it its they them he she him her we us you any anyone anybody none nobody one ones some all both those these this "
+    "that group people man men woman women person side".split()
+)
+
+
+def role_head(phrase: str) -> str | None:
+    """The head of a doer's or undergoer's phrase, a common noun without its plural s ("Marrowby's housing agency"
+    -> agency, "3,000 homes on the rail yard" -> home); None for a name (capitalised), a pronoun or a word that
+    stands for something named elsewhere (:data:`_REFERRING_HEADS`)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", _ROLE_PHRASE_END.split(phrase, maxsplit=1)[0])
+    if not words or words[-1][0].isupper() or words[-1].lower() in _REFERRING_HEADS:
+        return None
+    return words[-1].lower().removesuffix("s")
+
+
+def other_roles(a: Claim, b: Claim) -> bool:
+    """Whether two claims name another doer or another undergoer: both fill the role with common nouns of other
+    heads ("the housing agency" / "the parks department", "3,000 homes" / "an office tower"). Two nouns for parties
+    of one type may name one party ("rebels" / "militants"), and a party noun beside another word is not read."""
+    types = party_noun_types()
+    for phrase_a, phrase_b in ((a.agent, b.agent), (a.patient, b.patient)):
+        head_a, head_b = role_head(phrase_a or ""), role_head(phrase_b or "")
+        if head_a is None or head_b is None or head_a == head_b:
+            continue
+        if (head_a in types) != (head_b in types) or (head_a in types and types[head_a] == types[head_b]):
+            continue
+        return True
+    return False
+
+
+def denied_of_another(a: Claim, b: Claim) -> bool:
+    """Whether one claim states in the negative (or with the opposed predicate) what the other states, but of
+    another doer or undergoer (:func:`other_roles`): "the housing agency could not account for $19 million" /
+    "the parks department had accounted for its grant", "approved a plan to build 3,000 homes" / "rejected a plan
+    to build an office tower". Two facts, not a denial."""
+    same_event = bool(a.event_type) and a.event_type == b.event_type
+    opposite = (a.negated != b.negated and same_event) or opposed(a.event_type, b.event_type) is not None
+    return opposite and other_roles(a, b)
 
 
 def other_periods(a: Claim, b: Claim) -> bool:
@@ -714,13 +799,13 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     # a figure a claim gives in the negative is no value it gives ("no club offered more than six years"): no clash
     if clashing and not (a.negated or b.negated):
         qa, qb = clashing[0]
-        past = past_beside_news(a, b)
-        if past or other_periods(a, b) or other_places(a, b) or told_earlier(a, b):
+        another_time = past_beside_news(a, b) or period_beside_news_day(a, b)
+        if another_time or other_periods(a, b) or other_places(a, b) or told_earlier(a, b):
             return PairVerdict(
                 "compatible",
                 None,
                 f"{label_a} gives {describe(qa)}, {label_b} {describe(qb)}, but for another period or place",
-                past_clash=past,
+                period_clash=another_time,
             )
         return PairVerdict(
             "conflict",
@@ -770,6 +855,17 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
             "fact",
             f"{label_a} names {a.agent} as doing it, {label_b} names {b.agent}: who is responsible differs",
         )
+    unmet = None if figures else _unmet_figures(a, b)
+    if unmet is not None:
+        # "raised its rate to 5.25 percent" / "kept its rate at 4.75 percent in June": no figure of one is of what
+        # the other's measures, so the two are not said to say the same
+        return PairVerdict(
+            "compatible",
+            None,
+            f"{label_a} and {label_b} may tell one fact; their figures measure other things "
+            f"({describe(unmet[0])} / {describe(unmet[1])})",
+            "same fact",
+        )
     if _word_overlap(a.text, b.text) >= SAME_WORDS_OVERLAP and all(kind == "agree" for _, _, kind in figures):
         return PairVerdict("agree", None, f"{label_a} and {label_b} give the same words", "same words")
     if all(kind == "agree" for _, _, kind in figures):
@@ -790,6 +886,19 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         "same fact",
         "fit together",
     )
+
+
+def _unmet_figures(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
+    """A figure of each claim in one unit that is no bare count (percent, a currency, a duration ...), when no
+    figure of the one met a figure of the other (:func:`figure_pairs` found none): the first such two, or None."""
+    for qa in a.quantities:
+        kind = _unit_kind(qa)
+        if kind == "count":
+            continue
+        match = next((qb for qb in b.quantities if _unit_kind(qb) == kind), None)
+        if match is not None:
+            return qa, match
+    return None
 
 
 def _sole_of_kind(quantity: Quantity, claim: Claim) -> bool:
@@ -1169,10 +1278,10 @@ def candidate_pairs(
                 if found is None or (found == CLOSEST_ONLY and not closest_only):
                     continue
                 # loose evidence makes no conflict: a pair it finds that the frames would call one, or whose figures
-                # clash with one of a past period (a conflict before past_beside_news), is left out, but for the rare
+                # clash with one of another period (a conflict before past_beside_news), is left out, but for the rare
                 # words of one event told with doers of opposed kinds (who did it)
                 judged = verdict(i, j, cosine)
-                if (judged.verdict == "conflict" or judged.past_clash) and not (
+                if (judged.verdict == "conflict" or judged.period_clash) and not (
                     found == "shared rare words" and opposed_doers(claims[i], claims[j])
                 ):
                     continue
@@ -1180,8 +1289,14 @@ def candidate_pairs(
                     continue  # "met on Sunday" / "met on Thursday": two occasions, however alike the words
             if other_steps(claims[i].event_type, claims[i].text, claims[j].event_type, claims[j].text):
                 continue  # "was arrested" / "was charged": two steps of one case, however close the words
+            if period_beside_news_day(claims[i], claims[j]):
+                continue  # "a storm flooded the road in 2021" / "... on Monday": two occasions, however close the words
             if other_scores(claims[i], claims[j]):
                 continue  # "voted 6-3" / "voted 7-2": two votes, however close the words (a misreported tally is rarer)
+            if other_measures(claims[i], claims[j]):
+                continue  # "the unemployment rate fell to" / "the inflation rate fell to": two measures
+            if denied_of_another(claims[i], claims[j]):
+                continue  # "the agency could not account for" / "the department accounted for": two bodies
             if (
                 speaker_of is not None
                 and found != "close"

@@ -103,14 +103,15 @@ def lexicon() -> Lexicon:
     mixed = r"\d+\s+[1-9]/(?:2|3|4|8)(?![\d/])|\d*[\u00bd\u00bc\u00be]"
     digits = rf"{mixed}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
     big_scales = "hundred|thousand|million|billion|trillion"
-    # "two dozen", "two-dozen": a dozen as a multiplier (24), not a number of its own after "two"
+    # "two dozen", "two-dozen": a dozen as a multiplier (24), not a number of its own after "two"; a number word
+    # after a scale is a whole word (the "ten" of "a thousand tents" is none)
     scale = rf"(?:\s*(?:{big_scales})\b|(?:bn|mn|m|k)\b|[\s-]dozen\b)"
     currency = _alternation(data["currencies"])
     # "1 in 3", "two-in-three", "nine out of (every) ten": the parts are plain numbers (no scale, no currency)
     part = rf"(?:\d+|(?:{word_number})|one)"
     joint = r"(?:\s*-\s*|\s+)"
     ratio = rf"(?<![\w.,])(?P<n>{part}){joint}(?P<by>in|out{joint}of)(?:{joint}every)?{joint}(?P<m>{part})\b(?![.,]\d)"
-    number = rf"(?P<cur>{currency})?\s?(?P<num>(?:{digits})|\b(?:{word_number})\b)(?P<scale>(?:{scale}(?:\s+(?:and\s+)?(?:{word_number}))?)*)"
+    number = rf"(?P<cur>{currency})?\s?(?P<num>(?:{digits})|\b(?:{word_number})\b)(?P<scale>(?:{scale}(?:\s+(?:and\s+)?(?:{word_number})\b)?)*)"
     return Lexicon(
         data=data,
         number=re.compile(number, re.I),
@@ -500,6 +501,11 @@ MEASURE_VERBS = frozenset(
 )
 #: Prepositions that hang a figure on such a verb as its new level or its change ("fell to", "stood at", "rose by").
 MEASURE_PREPOSITIONS = frozenset({"to", "at", "by"})
+#: Verbs that change their object by or to a figure ("will raise household prices by 22 percent", "cut the rate
+#: to 4 percent"): the figure is a value of the object, not of the one who changes it.
+CHANGE_OBJECT_VERBS = frozenset(
+    "raise increase lift boost hike lower cut reduce slash trim decrease double triple halve".split()
+)
 #: Verbs that give their object a value with "at" ("put the magnitude at 6.1", "estimated the damage at $2
 #: billion", "pegged the cost at $5 million").
 ESTIMATE_VERBS = frozenset({"put", "estimate", "peg", "place", "set", "value", "fix"})
@@ -677,9 +683,9 @@ def figure_measure(counted) -> str | None:
     to $141 million", "Net income was $139 million" -> income; "Shares fell 6 percent" -> share; "the
     unemployment rate rose to 5.1 percent" -> unemployment rate), or the noun it is "of"
     ("revenue of $3.2 billion" -> revenue), or the object a verb values "at" it ("put the magnitude at 6.1" ->
-    magnitude). None for the value something moved from ("down from $210
-    million": an earlier figure, not the one reported), for a subject that names nothing ("it", "the figure"),
-    and when the parse tells none: a sum spent or paid ("committed $4 billion") is no measure of its payer."""
+    magnitude). None for the value something moved from ("down from $210 million": an earlier figure, not the
+    one reported), for a subject that names nothing ("it", "the figure"), and when the parse tells none: a sum
+    spent or paid ("committed $4 billion") is no measure of its payer."""
     if counted.dep_ == "pobj":
         preposition, holder = counted.head, counted.head.head
         if preposition.lower_ == "of" and holder.pos_ in ("NOUN", "PROPN"):
@@ -699,8 +705,13 @@ def figure_measure(counted) -> str | None:
 
 
 def _measure_of(verb) -> str | None:
-    """The measure a verb gives the level or change of: its subject, when it is one of ``MEASURE_VERBS``."""
-    if verb.lemma_.lower() not in MEASURE_VERBS:
+    """The measure a verb gives the level or change of: the object of one of ``CHANGE_OBJECT_VERBS`` ("raise
+    household prices by 22 percent" -> household price), the subject of one of ``MEASURE_VERBS``."""
+    lemma = verb.lemma_.lower()
+    changed = next((c for c in verb.children if c.dep_ == "dobj"), None) if lemma in CHANGE_OBJECT_VERBS else None
+    if changed is not None:
+        return _measure_name(changed)
+    if lemma not in MEASURE_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     return _measure_name(subject) if subject is not None else None
@@ -711,7 +722,8 @@ def _measure_name(noun) -> str | None:
     word that names no measure (``GENERIC_MEASURES``)."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in GENERIC_MEASURES:
         return None
-    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    # compounds of compounds too: "household electricity prices", "business electricity prices" are two measures
+    compounds = [c.lemma_.lower() for c in noun.subtree if c.dep_ == "compound" and c.i < noun.i]
     return " ".join([*compounds, noun.lemma_.lower()])
 
 
