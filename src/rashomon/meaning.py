@@ -889,15 +889,17 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
 
 
 def _unmet_figures(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
-    """A figure of each claim in one unit that is no bare count (percent, a currency, a duration ...), when no
-    figure of the one met a figure of the other (:func:`figure_pairs` found none): the first such two, or None."""
+    """A figure of each claim in one unit that is no bare count (percent, a currency, a duration ...) and of one
+    size (within ``UNNAMED_FIGURE_MAX_RATIO``: a $38,000 watch is no rival of $600,000 spent), when no figure of the
+    one met a figure of the other (:func:`figure_pairs` found none): the first such two, or None."""
     for qa in a.quantities:
-        kind = _unit_kind(qa)
+        kind, va = _unit_kind(qa), abs(base_value(qa))
         if kind == "count":
             continue
-        match = next((qb for qb in b.quantities if _unit_kind(qb) == kind), None)
-        if match is not None:
-            return qa, match
+        for qb in b.quantities:
+            vb = abs(base_value(qb))
+            if _unit_kind(qb) == kind and max(va, vb) <= UNNAMED_FIGURE_MAX_RATIO * max(min(va, vb), 1e-9):
+                return qa, qb
     return None
 
 
