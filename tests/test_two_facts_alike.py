@@ -71,6 +71,8 @@ def test_a_month_beside_the_day_of_the_news_is_another_occasion():
     assert period_beside_news_day(month, news) and period_beside_news_day(news, month)
     assert not period_beside_news_day(news, dated)  # a day of a month is no whole period
     assert not period_beside_news_day(news, news)
+    law = _claim_of("The union asked the court to strike down parts of Marsk's 2019 labour law.")
+    assert law.time and not period_beside_news_day(law, news)  # a year that dates a thing is no occasion
     deadline = _claim_of("Korvex Motors will cut 700 jobs at its Marsk plant by 2030.")
     assert not period_beside_news_day(news, deadline)  # a deadline ahead places no figure in another period
     verdicts = _cross_outlet_verdicts(_page("Korvex", month.text), _page("Korvex cuts", news.text))

@@ -656,11 +656,13 @@ def past_beside_news(a: Claim, b: Claim) -> bool:
     return _told_of_the_past(a, periods[0]) != _told_of_the_past(b, periods[1]) and not all(periods)
 
 
-#: A period that spans more than a day: a month without its day ("in February", not "February 3" nor "3 February"),
-#: a season, a year.
+#: A period that spans more than a day, told as when something happened: a month without its day ("in February",
+#: not "on February 3" nor "3 February"), a season, a year ("in 2018", "last spring"; not "Colorado's 2012 law",
+#: which dates a thing the claim names, nor "since 2012", which reaches the news).
 _WHOLE_PERIOD = re.compile(
-    r"(?<!\d )\b(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|"
-    r"summer|autumn|fall|winter|(?:19|20)\d\d)\b(?! ?\d)"
+    r"\b(?:in|during|last|early|late)\s+(?:(?:early|late|mid)[-\s])?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b(?!,? ?\d)",
+    re.I,
 )
 
 
@@ -671,7 +673,9 @@ def period_beside_news_day(a: Claim, b: Claim) -> bool:
     with two values."""
     for this, other in ((a, b), (b, a)):
         period = period_of(this)
-        if not (_WHOLE_PERIOD.search(period) and weekdays(other) and not period_of(other) and not weekdays(this)):
+        if not (period and _WHOLE_PERIOD.search(this.text) and weekdays(other) and not period_of(other)):
+            continue
+        if weekdays(this):
             continue
         if not (_AHEAD.search(period) or _YEAR_AHEAD.search(this.text)):  # "will cut 700 jobs by 2030": a deadline
             return True
