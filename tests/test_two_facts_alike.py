@@ -1,16 +1,12 @@
 """Two facts told in alike words make no conflict (issue 19, read on the project's written pairs of two outlets'
-sentences): two measures of one template ("the unemployment rate fell to" / "the inflation rate fell to"), a
-month's figure beside the news of the day, and a statement in the negative about another body or another thing
-("the housing office could not account for" / "the parks office accounted for") were each called a conflict.
-Every sentence here is our own."""
+sentences): two measures of one template ("the unemployment rate fell to" / "the inflation rate fell to") and a
+month's figure beside the news of the day were each called a conflict. Every sentence here is our own."""
 
 from __future__ import annotations
 
-import pytest
-
 from rashomon.claims.quantities import find_quantities
 from rashomon.compare import compare_pages
-from rashomon.meaning import denied_of_another, other_measures, pair_verdict, period_beside_news_day, role_head
+from rashomon.meaning import other_measures, pair_verdict, period_beside_news_day
 from rashomon.pipeline import analyze
 
 
@@ -79,42 +75,17 @@ def test_a_month_beside_the_day_of_the_news_is_another_occasion():
     assert "conflict" not in verdicts
 
 
-@pytest.mark.parametrize(
-    ("phrase", "head"),
-    [
-        ("Varnholt's housing office", "office"),
-        ("3,000 homes on the old rail yard", "home"),
-        ("a bill that would have raised the minimum wage", "bill"),
-        ("any journalists", "journalist"),
-        ("any of them", None),
-        ("Brightline", None),
-        ("it", None),
-    ],
-)
-def test_the_head_of_a_role(phrase, head):
-    assert role_head(phrase) == head
-
-
-def test_a_negative_about_another_body_is_no_denial():
-    failed = _claim_of("The auditor said Tallen's housing office could not account for $4 million in grants.")
-    passed = _claim_of("The auditor said Tallen's parks office had accounted for its $2 million grant.")
-    assert not denied_of_another(failed, passed)  # one head, "office": read as one body
-    other = _claim_of("The auditor said Tallen's parks department had accounted for its $2 million grant.")
-    assert denied_of_another(failed, other)
-    verdicts = _cross_outlet_verdicts(_page("Audit", failed.text), _page("Audit again", other.text))
-    assert "conflict" not in verdicts
-
-
-def test_a_denial_of_one_party_named_two_ways_stays_a_conflict():
-    told = _claim_of("Rebels captured the town of Orrin on Sunday, a monitoring group said.")
-    denied = _claim_of("The army denied that militants had captured the town of Orrin.")
-    assert not denied_of_another(told, denied)
-    verdicts = _cross_outlet_verdicts(_page("Orrin", told.text), _page("Orrin denial", denied.text))
-    assert verdicts == ["conflict"]
-
-
 def test_a_number_word_after_a_scale_is_a_whole_word():
     assert [(q.text, q.value) for q in find_quantities("Nearly a thousand tents burned.")] == [
         ("Nearly a thousand", 1000.0)
     ]
     assert [q.value for q in find_quantities("a hundred and ten people")] == [110.0]
+
+
+def test_figures_of_one_value_are_never_said_to_measure_other_things():
+    # real coverage (ECB+, read): "the term of office is five years" told twice was "their figures measure other
+    # things (five years / five years)"
+    first = _claim_of("The term of office of Tallen councillors is five years.")
+    second = _claim_of("The mandate of Tallen councillors is five years.")
+    assert [q.measure for q in first.quantities + second.quantities] == ["term", "mandate"]  # they do not meet
+    assert pair_verdict(first, second, 0.8, "a", "b").verdict == "agree"

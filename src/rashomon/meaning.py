@@ -53,7 +53,6 @@ from .claims.quantities import DEGREE_ADVERBS, SUBSET_PARTS
 from .disjoint import DisjointSets
 from .figures import figure_key
 from .model import Actor, Alignment, Claim, PairHow, Quantity, ReasonPart
-from .resources import party_noun_types
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Two claims of different accounts at or above this cosine are about one fact, anchors or not.
@@ -709,52 +708,6 @@ def other_measures(a: Claim, b: Claim) -> bool:
     )
 
 
-#: Where a role's phrase goes on past its head ("a bill that would have raised ...", "3,000 homes on the yard").
-_ROLE_PHRASE_END = re.compile(
-    r",\s|\b(?:that|which|who|whom|whose|to|of|for|in|on|at|with|from|by|near|next|after|before|over|under|into|across)\b"
-)
-#: Heads that stand for something named elsewhere ("any", "those", "the group"): nothing to tell apart by.
-_REFERRING_HEADS = frozenset(
-    "it its they them he she him her we us you any anyone anybody none nobody one ones some all both those these this "
-    "that group people man men woman women person side".split()
-)
-
-
-def role_head(phrase: str) -> str | None:
-    """The head of a doer's or undergoer's phrase, a common noun without its plural s ("Marrowby's housing agency"
-    -> agency, "3,000 homes on the rail yard" -> home); None for a name (capitalised), a pronoun or a word that
-    stands for something named elsewhere (:data:`_REFERRING_HEADS`)."""
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", _ROLE_PHRASE_END.split(phrase, maxsplit=1)[0])
-    if not words or words[-1][0].isupper() or words[-1].lower() in _REFERRING_HEADS:
-        return None
-    return words[-1].lower().removesuffix("s")
-
-
-def other_roles(a: Claim, b: Claim) -> bool:
-    """Whether two claims name another doer or another undergoer: both fill the role with common nouns of other
-    heads ("the housing agency" / "the parks department", "3,000 homes" / "an office tower"). Two nouns for parties
-    of one type may name one party ("rebels" / "militants"), and a party noun beside another word is not read."""
-    types = party_noun_types()
-    for phrase_a, phrase_b in ((a.agent, b.agent), (a.patient, b.patient)):
-        head_a, head_b = role_head(phrase_a or ""), role_head(phrase_b or "")
-        if head_a is None or head_b is None or head_a == head_b:
-            continue
-        if (head_a in types) != (head_b in types) or (head_a in types and types[head_a] == types[head_b]):
-            continue
-        return True
-    return False
-
-
-def denied_of_another(a: Claim, b: Claim) -> bool:
-    """Whether one claim states in the negative (or with the opposed predicate) what the other states, but of
-    another doer or undergoer (:func:`other_roles`): "the housing agency could not account for $19 million" /
-    "the parks department had accounted for its grant", "approved a plan to build 3,000 homes" / "rejected a plan
-    to build an office tower". Two facts, not a denial."""
-    same_event = bool(a.event_type) and a.event_type == b.event_type
-    opposite = (a.negated != b.negated and same_event) or opposed(a.event_type, b.event_type) is not None
-    return opposite and other_roles(a, b)
-
-
 def other_periods(a: Claim, b: Claim) -> bool:
     """Whether both claims name a period (:func:`period_of`) and the periods differ, or both name days of the week
     and share none (:func:`other_weekdays`): each claim places its figures at another time."""
@@ -866,7 +819,7 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         return PairVerdict(
             "compatible",
             None,
-            f"{label_a} and {label_b} may tell one fact; their figures measure other things "
+            f"{label_a} and {label_b} may tell one fact; their figures differ and measure other things "
             f"({describe(unmet[0])} / {describe(unmet[1])})",
             "same fact",
         )
@@ -893,16 +846,21 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
 
 
 def _unmet_figures(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
-    """A figure of each claim in one unit that is no bare count (percent, a currency, a duration ...) and of one
-    size (within ``UNNAMED_FIGURE_MAX_RATIO``: a $38,000 watch is no rival of $600,000 spent), when no figure of the
-    one met a figure of the other (:func:`figure_pairs` found none): the first such two, or None."""
+    """Two figures, one of each claim, in one unit that is no bare count (percent, a currency, a duration ...), of
+    one size (within ``UNNAMED_FIGURE_MAX_RATIO``: a $38,000 watch is no rival of $600,000 spent) and with values
+    that differ, when no figure of the one met a figure of the other (:func:`figure_pairs` found none): the first
+    such two, or None. Two figures of one value ("five years" / "five years") are never named so."""
     for qa in a.quantities:
         kind, va = _unit_kind(qa), abs(base_value(qa))
         if kind == "count":
             continue
         for qb in b.quantities:
             vb = abs(base_value(qb))
-            if _unit_kind(qb) == kind and max(va, vb) <= UNNAMED_FIGURE_MAX_RATIO * max(min(va, vb), 1e-9):
+            if (
+                _unit_kind(qb) == kind
+                and max(va, vb) <= UNNAMED_FIGURE_MAX_RATIO * max(min(va, vb), 1e-9)
+                and figures_relation(qa, qb) == "disjoint"
+            ):
                 return qa, qb
     return None
 
@@ -1301,8 +1259,6 @@ def candidate_pairs(
                 continue  # "voted 6-3" / "voted 7-2": two votes, however close the words (a misreported tally is rarer)
             if other_measures(claims[i], claims[j]):
                 continue  # "the unemployment rate fell to" / "the inflation rate fell to": two measures
-            if denied_of_another(claims[i], claims[j]):
-                continue  # "the agency could not account for" / "the department accounted for": two bodies
             if (
                 speaker_of is not None
                 and found != "close"

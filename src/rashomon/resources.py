@@ -71,13 +71,6 @@ def armed_party_words() -> frozenset[str]:
     return frozenset(nouns | {"armed"})
 
 
-@lru_cache(maxsize=1)
-def party_noun_types() -> dict[str, str]:
-    """The common nouns that name a party to the events, each with its type ("rebel", "militant" -> rebel_group;
-    ``data/actors/nouns.yaml``): two of one type may name one party."""
-    return dict(load_yaml("actors/nouns.yaml")["nouns"])
-
-
 def speaks_of_arms(text: str) -> bool:
     """Whether a text names armed parties by a common noun ("rebels", "troops", "a militia") or says "armed":
     where the conflict lexicon's senses are war's, and a name's "Front" may be an armed group's."""
