@@ -83,9 +83,9 @@ def test_a_number_word_after_a_scale_is_a_whole_word():
 
 
 def test_figures_of_one_value_are_never_said_to_measure_other_things():
-    # real coverage (ECB+, read): "the term of office is five years" told twice was "their figures measure other
+    # real coverage (ECB+, read): a five-year term of office told by two outlets was "their figures measure other
     # things (five years / five years)"
-    first = _claim_of("The term of office of Tallen councillors is five years.")
-    second = _claim_of("The mandate of Tallen councillors is five years.")
+    first = _claim_of("The term of a Tallen councillor is five years.")
+    second = _claim_of("The mandate of a Tallen councillor is five years.")
     assert [q.measure for q in first.quantities + second.quantities] == ["term", "mandate"]  # they do not meet
     assert pair_verdict(first, second, 0.8, "a", "b").verdict == "agree"
