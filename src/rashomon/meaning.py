@@ -656,7 +656,7 @@ def past_beside_news(a: Claim, b: Claim) -> bool:
 
 
 #: A period that spans more than a day, told as when something happened: a month without its day ("in February",
-#: not "on February 3" nor "3 February"), a season, a year ("in 2018", "last spring"; not "Colorado's 2012 law",
+#: not "on February 3" nor "3 February"), a season, a year ("in 2018", "last spring"; not "Marsk's 2012 law",
 #: which dates a thing the claim names, nor "since 2012", which reaches the news).
 _WHOLE_PERIOD = re.compile(
     r"\b(?:in|during|last|early|late)\s+(?:(?:early|late|mid)[-\s])?(?:january|february|march|april|may|june|july|"
