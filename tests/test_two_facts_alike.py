@@ -89,3 +89,10 @@ def test_figures_of_one_value_are_never_said_to_measure_other_things():
     second = _claim_of("The mandate of a Tallen councillor is five years.")
     assert [q.measure for q in first.quantities + second.quantities] == ["term", "mandate"]  # they do not meet
     assert pair_verdict(first, second, 0.8, "a", "b").verdict == "agree"
+
+
+def test_a_measure_named_with_fewer_words_may_be_the_same_measure():
+    full = _claim_of("Varnholt's unemployment rate rose to 5.1 percent in May.")
+    short = _claim_of("Varnholt's rate rose to 5.4 percent in May.")
+    assert [q.measure for q in full.quantities + short.quantities] == ["unemployment rate", "rate"]
+    assert "other things" not in pair_verdict(full, short, 0.8, "a", "b").reason

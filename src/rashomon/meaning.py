@@ -672,11 +672,9 @@ def period_beside_news_day(a: Claim, b: Claim) -> bool:
     with two values."""
     for this, other in ((a, b), (b, a)):
         period = period_of(this)
-        if not (period and _WHOLE_PERIOD.search(this.text) and weekdays(other) and not period_of(other)):
-            continue
-        if weekdays(this):
-            continue
-        if not (_AHEAD.search(period) or _YEAR_AHEAD.search(this.text)):  # "will cut 700 jobs by 2030": a deadline
+        told = bool(period) and bool(_WHOLE_PERIOD.search(this.text)) and not weekdays(this)
+        deadline = _AHEAD.search(period) or _YEAR_AHEAD.search(this.text)  # "will cut 700 jobs by 2030"
+        if told and not deadline and weekdays(other) and not period_of(other):
             return True
     return False
 
@@ -814,8 +812,8 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         )
     unmet = None if figures else _unmet_figures(a, b)
     if unmet is not None:
-        # "raised its rate to 5.25 percent" / "kept its rate at 4.75 percent in June": no figure of one is of what
-        # the other's measures, so the two are not said to say the same
+        # "raised its lending rate to 5.25 percent" / "the deposit rate stood at 4.75 percent": the figures of the one
+        # measure other things than the other's, so the two are not said to say the same
         return PairVerdict(
             "compatible",
             None,
@@ -849,7 +847,8 @@ def _unmet_figures(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
     """Two figures, one of each claim, in one unit that is no bare count (percent, a currency, a duration ...), of
     one size (within ``UNNAMED_FIGURE_MAX_RATIO``: a $38,000 watch is no rival of $600,000 spent) and with values
     that differ, when no figure of the one met a figure of the other (:func:`figure_pairs` found none): the first
-    such two, or None. Two figures of one value ("five years" / "five years") are never named so."""
+    such two, or None. Two figures of one value ("five years" / "five years") are never named so, nor two of
+    measures one of which names the other with more words ("the rate" / "the unemployment rate")."""
     for qa in a.quantities:
         kind, va = _unit_kind(qa), abs(base_value(qa))
         if kind == "count":
@@ -860,9 +859,19 @@ def _unmet_figures(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
                 _unit_kind(qb) == kind
                 and max(va, vb) <= UNNAMED_FIGURE_MAX_RATIO * max(min(va, vb), 1e-9)
                 and figures_relation(qa, qb) == "disjoint"
+                and not _measure_within(qa, qb)
             ):
                 return qa, qb
     return None
+
+
+def _measure_within(qa: Quantity, qb: Quantity) -> bool:
+    """Whether both figures name a measure and the words of one are among the other's ("rate" / "unemployment
+    rate"): maybe one measure."""
+    if not (qa.measure and qb.measure):
+        return False
+    words_a, words_b = set(qa.measure.split()), set(qb.measure.split())
+    return words_a <= words_b or words_b <= words_a
 
 
 def _sole_of_kind(quantity: Quantity, claim: Claim) -> bool:
