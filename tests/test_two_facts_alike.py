@@ -32,12 +32,12 @@ def test_a_figure_by_which_a_verb_changes_its_object_is_of_the_object():
     assert [q.measure for q in claim.quantities] == ["household water rate"]
 
 
-def test_figures_that_measure_other_things_are_not_said_to_agree():
+def test_figures_that_differ_and_meet_nowhere_are_not_said_to_agree():
     raised = _claim_of("Varnholt's central bank raised its main lending rate to 5.25 percent.")
     kept = _claim_of("Varnholt's deposit rate stood at 4.75 percent, the central bank said.")
     assert [q.measure for q in raised.quantities + kept.quantities] == ["lending rate", "deposit rate"]
     judged = pair_verdict(raised, kept, 0.7, "a", "b")
-    assert judged.verdict == "compatible" and "5.25 percent / 4.75 percent" in judged.reason
+    assert judged.verdict == "compatible" and "(5.25 percent / 4.75 percent) and are not read as" in judged.reason
     same = _claim_of("Varnholt's central bank lifted its main lending rate to 5.25 percent, the bank said.")
     assert [q.measure for q in same.quantities] == ["lending rate"]
     assert pair_verdict(raised, same, 0.9, "a", "b").verdict == "agree"
@@ -82,9 +82,9 @@ def test_a_number_word_after_a_scale_is_a_whole_word():
     assert [q.value for q in find_quantities("a hundred and ten people")] == [110.0]
 
 
-def test_figures_of_one_value_are_never_said_to_measure_other_things():
-    # real coverage (ECB+, read): a five-year term of office told by two outlets was "their figures measure other
-    # things (five years / five years)"
+def test_figures_of_one_value_are_never_named_as_apart():
+    # real coverage (ECB+, read): a five-year term of office told by two outlets was said to be two figures that
+    # measure other things (five years / five years)
     first = _claim_of("The term of a Tallen councillor is five years.")
     second = _claim_of("The mandate of a Tallen councillor is five years.")
     assert [q.measure for q in first.quantities + second.quantities] == ["term", "mandate"]  # they do not meet
@@ -95,4 +95,4 @@ def test_a_measure_named_with_fewer_words_may_be_the_same_measure():
     full = _claim_of("Varnholt's unemployment rate rose to 5.1 percent in May.")
     short = _claim_of("Varnholt's rate rose to 5.4 percent in May.")
     assert [q.measure for q in full.quantities + short.quantities] == ["unemployment rate", "rate"]
-    assert "other things" not in pair_verdict(full, short, 0.8, "a", "b").reason
+    assert "not read as values of one thing" not in pair_verdict(full, short, 0.8, "a", "b").reason

@@ -812,13 +812,13 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         )
     unmet = None if figures else _unmet_figures(a, b)
     if unmet is not None:
-        # "raised its lending rate to 5.25 percent" / "the deposit rate stood at 4.75 percent": the figures of the one
-        # measure other things than the other's, so the two are not said to say the same
+        # "raised its lending rate to 5.25 percent" / "the deposit rate stood at 4.75 percent": figures that differ and
+        # meet nowhere (other measures, or one sum converted two ways) are no agreement, nor read as a conflict
         return PairVerdict(
             "compatible",
             None,
-            f"{label_a} and {label_b} may tell one fact; their figures differ and measure other things "
-            f"({describe(unmet[0])} / {describe(unmet[1])})",
+            f"{label_a} and {label_b} may tell one fact; their figures differ ({describe(unmet[0])} / "
+            f"{describe(unmet[1])}) and are not read as values of one thing",
             "same fact",
         )
     if _word_overlap(a.text, b.text) >= SAME_WORDS_OVERLAP and all(kind == "agree" for _, _, kind in figures):
