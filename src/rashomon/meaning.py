@@ -696,14 +696,20 @@ def other_measures(a: Claim, b: Claim) -> bool:
     measure (``Quantity.measure``): "the unemployment rate fell to 4.1 percent" / "the inflation rate fell to 3.2
     percent", "raise business prices by 9 percent" / "raise household prices by 22 percent" are two facts, however
     alike the words. A measure and the same with more words ("prices" / "household prices") may be one."""
-    measures_a, measures_b = ({tuple(q.measure.split()) for q in c.quantities if q.measure} for c in (a, b))
+    measures_a, measures_b = ({q.measure for q in c.quantities if q.measure} for c in (a, b))
     if measures_a & measures_b:
         return False
     return any(
-        x[-1] == y[-1] and len(x) > 1 and len(y) > 1 and not (set(x) <= set(y) or set(y) <= set(x))
+        x.split()[-1] == y.split()[-1] and " " in x and " " in y and not _maybe_one_measure(x, y)
         for x in measures_a
         for y in measures_b
     )
+
+
+def _maybe_one_measure(x: str, y: str) -> bool:
+    """Whether the words of one measure's name are among the other's ("rate" / "unemployment rate")."""
+    words_x, words_y = set(x.split()), set(y.split())
+    return words_x <= words_y or words_y <= words_x
 
 
 def other_periods(a: Claim, b: Claim) -> bool:
@@ -859,19 +865,10 @@ def _unmet_figures(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
                 _unit_kind(qb) == kind
                 and max(va, vb) <= UNNAMED_FIGURE_MAX_RATIO * max(min(va, vb), 1e-9)
                 and figures_relation(qa, qb) == "disjoint"
-                and not _measure_within(qa, qb)
+                and not (qa.measure and qb.measure and _maybe_one_measure(qa.measure, qb.measure))
             ):
                 return qa, qb
     return None
-
-
-def _measure_within(qa: Quantity, qb: Quantity) -> bool:
-    """Whether both figures name a measure and the words of one are among the other's ("rate" / "unemployment
-    rate"): maybe one measure."""
-    if not (qa.measure and qb.measure):
-        return False
-    words_a, words_b = set(qa.measure.split()), set(qb.measure.split())
-    return words_a <= words_b or words_b <= words_a
 
 
 def _sole_of_kind(quantity: Quantity, claim: Claim) -> bool:
