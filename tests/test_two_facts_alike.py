@@ -4,6 +4,8 @@ month's figure beside the news of the day were each called a conflict. Every sen
 
 from __future__ import annotations
 
+import pytest
+
 from rashomon.claims.quantities import find_quantities
 from rashomon.compare import compare_pages
 from rashomon.meaning import other_measures, pair_verdict, period_beside_news_day
@@ -60,19 +62,49 @@ def test_one_measure_told_with_two_values_stays_a_conflict():
     assert _cross_outlet_verdicts(_page("Jobs", first), _page("Jobs again", second)) == ["conflict"]
 
 
-def test_a_month_beside_the_day_of_the_news_is_another_occasion():
-    month = _claim_of("Korvex Motors cut 700 jobs at its Marsk plant in February.")
-    news = _claim_of("Korvex Motors said on Tuesday it would cut 2,100 jobs at its Marsk plant.")
-    dated = _claim_of("Korvex Motors said on Tuesday it would cut 2,100 jobs at its Marsk plant from February 3.")
+NEWS = "Korvex Motors said on Tuesday it would cut 2,100 jobs at its Marsk plant."
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Korvex Motors cut 700 jobs at its Marsk plant in February.",
+        "Korvex Motors cut 700 jobs at its Marsk plant in March, 2019.",
+        "Korvex Motors cut 700 jobs at its Marsk plant during the winter.",
+        "Korvex Motors cut 700 jobs at its Marsk plant last spring.",
+    ],
+)
+def test_a_month_season_or_year_beside_the_day_of_the_news_is_another_occasion(told):
+    month, news = _claim_of(told), _claim_of(NEWS)
     assert period_beside_news_day(month, news) and period_beside_news_day(news, month)
-    assert not period_beside_news_day(news, dated)  # a day of a month is no whole period
-    assert not period_beside_news_day(news, news)
-    law = _claim_of("The union asked the court to strike down parts of Marsk's 2019 labour law.")
-    assert law.time and not period_beside_news_day(law, news)  # a year that dates a thing is no occasion
-    deadline = _claim_of("Korvex Motors will cut 700 jobs at its Marsk plant by 2030.")
-    assert not period_beside_news_day(news, deadline)  # a deadline ahead places no figure in another period
-    verdicts = _cross_outlet_verdicts(_page("Korvex", month.text), _page("Korvex cuts", news.text))
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Korvex Motors cut 700 jobs at its Marsk plant on February 3.",  # a day, not a whole period
+        "Korvex Motors will cut 1,500 jobs at its Marsk plant in March.",  # a plan, not what happened
+        "Korvex Motors will cut 700 jobs at its Marsk plant by late March.",  # a deadline
+        "The union asked the court to strike down parts of Marsk's 2019 labour law.",  # a year dating a thing
+        "Korvex Motors said workers who arrive late may lose 700 jobs at its Marsk plant this month.",  # "may"
+        NEWS,
+    ],
+)
+def test_no_whole_period_is_read_where_none_is_told(told):
+    assert not period_beside_news_day(_claim_of(told), _claim_of(NEWS))
+
+
+def test_a_month_beside_the_news_makes_no_conflict_row():
+    month = "Korvex Motors cut 700 jobs at its Marsk plant in February."
+    verdicts = _cross_outlet_verdicts(_page("Korvex", month), _page("Korvex cuts", NEWS))
     assert "conflict" not in verdicts
+
+
+def test_a_measure_is_neither_the_figure_itself_nor_its_owner():
+    raised = _claim_of("Korvex Motors will raise 500 million euros from the share sale.")
+    assert all(q.measure is None or "euro" not in q.measure for q in raised.quantities)
+    owned = _claim_of("Korvex Motors Co's share price fell 6 percent on Friday.")
+    assert [q.measure for q in owned.quantities] == ["share price"]
 
 
 def test_a_number_word_after_a_scale_is_a_whole_word():

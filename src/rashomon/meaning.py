@@ -642,9 +642,15 @@ _AHEAD = re.compile(r"\b(?:by|until|till|through|next|coming)\b")
 _YEAR_AHEAD = re.compile(r"\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
 
 
+def _set_ahead(claim: Claim, period: str) -> bool:
+    """Whether a claim's period (:func:`period_of`) is put ahead ("next year", "the coming months") or set as a
+    deadline ("will cut 1,200 jobs by 2030")."""
+    return bool(_AHEAD.search(period) or _YEAR_AHEAD.search(claim.text))
+
+
 def _told_of_the_past(claim: Claim, period: str) -> bool:
     """Whether a claim's period (:func:`period_of`) lies before the news (:data:`_PAST_PERIOD`)."""
-    return bool(_PAST_PERIOD.search(period)) and not _AHEAD.search(period) and not _YEAR_AHEAD.search(claim.text)
+    return bool(_PAST_PERIOD.search(period)) and not _set_ahead(claim, period)
 
 
 def past_beside_news(a: Claim, b: Claim) -> bool:
@@ -656,25 +662,37 @@ def past_beside_news(a: Claim, b: Claim) -> bool:
 
 
 #: A period that spans more than a day, told as when something happened: a month without its day ("in February",
-#: not "on February 3" nor "3 February"), a season, a year ("in 2018", "last spring"; not "Marsk's 2012 law",
-#: which dates a thing the claim names, nor "since 2012", which reaches the news).
+#: "in March 2019"; not "on February 3", "in March 3" nor "3 February"), a season ("during the winter"), a year ("in
+#: 2018", "late last year" is none: "last spring" is); not "Marsk's 2012 law", which dates a thing the claim names,
+#: nor "since 2012", which reaches the news, nor "by late March", a deadline. Months are read capitalised: "who
+#: arrive late may lose" names none. The word it names (group ``when``) must be of the claim's own time.
 _WHOLE_PERIOD = re.compile(
-    r"\b(?:in|during|last|early|late)\s+(?:(?:early|late|mid)[-\s])?(?:january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b(?!,? ?\d)",
-    re.I,
+    r"(?<!by )\b(?:[Ii]n|[Dd]uring|[Ll]ast|[Ee]arly|[Ll]ate)\s+(?:the\s+)?(?:(?:early|late|mid)[-\s])?(?P<when>"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!,? ?\d{1,2}\b)"
+    r"|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b"
+)
+#: Words that tell a plan or a forecast, not something that happened ("will cut 1,500 jobs in March").
+_TOLD_AHEAD = re.compile(
+    r"\b(?:will|would|shall|plans? to|planned to|expects? to|(?:is|are) (?:expected|set|due) to)\b"
 )
 
 
+def _whole_period_told(claim: Claim, period: str) -> bool:
+    """Whether a claim tells a month, season or year as when it happened (:data:`_WHOLE_PERIOD`), of its own
+    time (``period``: :func:`period_of`), in the past: not a plan ("will cut 1,500 jobs in March") nor a
+    deadline (:func:`_set_ahead`)."""
+    told = any(m.group("when").lower() in period for m in _WHOLE_PERIOD.finditer(claim.text))
+    return told and not _TOLD_AHEAD.search(claim.text) and not _set_ahead(claim, period)
+
+
 def period_beside_news_day(a: Claim, b: Claim) -> bool:
-    """Whether one claim places itself in a month, season or year and names no day of the week, and the other
-    names only the day of the news ("laid off 600 employees in January" / "said on Thursday it would lay off
-    1,800"; "a two-hour outage in February" / "a six-hour outage on Tuesday"): two occasions, not one fact told
-    with two values."""
+    """Whether one claim places itself in a month, season or year (:func:`_whole_period_told`) and names no day of
+    the week, and the other names only the day of the news ("laid off 600 employees in January" / "said on
+    Thursday it would lay off 1,800"; "a two-hour outage in February" / "a six-hour outage on Tuesday"): two
+    occasions, not one fact told with two values."""
     for this, other in ((a, b), (b, a)):
         period = period_of(this)
-        told = bool(period) and bool(_WHOLE_PERIOD.search(this.text)) and not weekdays(this)
-        deadline = _AHEAD.search(period) or _YEAR_AHEAD.search(this.text)  # "will cut 700 jobs by 2030"
-        if told and not deadline and weekdays(other) and not period_of(other):
+        if _whole_period_told(this, period) and not weekdays(this) and weekdays(other) and not period_of(other):
             return True
     return False
 

@@ -697,19 +697,21 @@ def figure_measure(counted) -> str | None:
                 # "put the magnitude at 6.1", "at" hung on the verb: its object is the measure
                 valued = next((c for c in holder.children if c.dep_ == "dobj"), None)
                 return _measure_name(valued) if valued is not None else None
-            return _measure_of(holder)
+            return _measure_of(holder, counted)
         return None
     if counted.dep_ in MEASURE_ROLES and counted.head.pos_ in ("VERB", "AUX"):
-        return _measure_of(counted.head)
+        return _measure_of(counted.head, counted)
     return None
 
 
-def _measure_of(verb) -> str | None:
-    """The measure a verb gives the level or change of: the object of one of ``CHANGE_OBJECT_VERBS`` ("raise
-    household prices by 22 percent" -> household price), the subject of one of ``MEASURE_VERBS``."""
+def _measure_of(verb, counted) -> str | None:
+    """The measure a verb gives the level or change of (``counted``: the figure's token): the object of one of
+    ``CHANGE_OBJECT_VERBS`` that is not the figure itself ("raise household prices by 22 percent" -> household
+    price; not "raise 500 million euros"), else the subject of one of ``MEASURE_VERBS`` (the object is read first:
+    "increase output 20 percent" -> output)."""
     lemma = verb.lemma_.lower()
     changed = next((c for c in verb.children if c.dep_ == "dobj"), None) if lemma in CHANGE_OBJECT_VERBS else None
-    if changed is not None:
+    if changed is not None and counted not in changed.subtree:
         return _measure_name(changed)
     if lemma not in MEASURE_VERBS:
         return None
@@ -722,9 +724,17 @@ def _measure_name(noun) -> str | None:
     word that names no measure (``GENERIC_MEASURES``)."""
     if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() in GENERIC_MEASURES:
         return None
-    # compounds of compounds too: "household electricity prices", "business electricity prices" are two measures
-    compounds = [c.lemma_.lower() for c in noun.subtree if c.dep_ == "compound" and c.i < noun.i]
-    return " ".join([*compounds, noun.lemma_.lower()])
+    return " ".join([*(c.lemma_.lower() for c in _compounds(noun)), noun.lemma_.lower()])
+
+
+def _compounds(noun) -> list:
+    """The compounds before a noun, and theirs, in text order ("household electricity prices": household,
+    electricity); not the words of its owner ("Korvex Motors Co's share price": share)."""
+    found = []
+    for child in noun.children:
+        if child.dep_ == "compound" and child.i < noun.i:
+            found += [*_compounds(child), child]
+    return sorted(found, key=lambda token: token.i)
 
 
 def _tells_a_toll(verb) -> bool:
