@@ -86,6 +86,7 @@ def test_a_month_season_or_year_beside_the_day_of_the_news_is_another_occasion(t
         "Korvex Motors will cut 1,500 jobs at its Marsk plant in March.",  # a plan, not what happened
         "Korvex Motors will cut 700 jobs at its Marsk plant by late March.",  # a deadline
         "The union asked the court to strike down parts of Marsk's 2019 labour law.",  # a year dating a thing
+        "A jury convicted a Marsk man of murder in the 2019 shooting death of his neighbour.",  # the same
         "Korvex Motors said workers who arrive late may lose 700 jobs at its Marsk plant this month.",  # "may"
         NEWS,
     ],

@@ -663,13 +663,14 @@ def past_beside_news(a: Claim, b: Claim) -> bool:
 
 #: A period that spans more than a day, told as when something happened: a month without its day ("in February",
 #: "in March 2019"; not "on February 3", "in March 3" nor "3 February"), a season ("during the winter"), a year ("in
-#: 2018", "late last year" is none: "last spring" is); not "Marsk's 2012 law", which dates a thing the claim names,
+#: 2018", "last spring"); not "Marsk's 2012 law" nor "in the 2012 shooting", which date a thing the claim names,
 #: nor "since 2012", which reaches the news, nor "by late March", a deadline. Months are read capitalised: "who
-#: arrive late may lose" names none. The word it names (group ``when``) must be of the claim's own time.
+#: arrive late may lose" names none. The word it names (group ``season`` or ``when``) must be of the claim's own
+#: time.
 _WHOLE_PERIOD = re.compile(
-    r"(?<!by )\b(?:[Ii]n|[Dd]uring|[Ll]ast|[Ee]arly|[Ll]ate)\s+(?:the\s+)?(?:(?:early|late|mid)[-\s])?(?P<when>"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?!,? ?\d{1,2}\b)"
-    r"|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b"
+    r"(?<!by )\b(?:[Ii]n|[Dd]uring|[Ll]ast|[Ee]arly|[Ll]ate)\s+(?:(?:the\s+)?(?:(?:early|late|mid)[-\s])?"
+    r"(?P<season>spring|summer|autumn|fall|winter)|(?:(?:early|late|mid)[-\s])?(?P<when>(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)(?!,? ?\d{1,2}\b)|(?:19|20)\d\d))\b"
 )
 #: Words that tell a plan or a forecast, not something that happened ("will cut 1,500 jobs in March").
 _TOLD_AHEAD = re.compile(
@@ -681,7 +682,7 @@ def _whole_period_told(claim: Claim, period: str) -> bool:
     """Whether a claim tells a month, season or year as when it happened (:data:`_WHOLE_PERIOD`), of its own
     time (``period``: :func:`period_of`), in the past: not a plan ("will cut 1,500 jobs in March") nor a
     deadline (:func:`_set_ahead`)."""
-    told = any(m.group("when").lower() in period for m in _WHOLE_PERIOD.finditer(claim.text))
+    told = any((m.group("season") or m.group("when")).lower() in period for m in _WHOLE_PERIOD.finditer(claim.text))
     return told and not _TOLD_AHEAD.search(claim.text) and not _set_ahead(claim, period)
 
 
