@@ -336,7 +336,7 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
                 # both name ("a magnitude of 5.8" / "put the magnitude at 6.1")
                 if _unit_kind(qa) == "count" and not (qa.measure and qa.measure == qb.measure):
                     continue
-                if max(abs(va), abs(vb)) > UNNAMED_FIGURE_MAX_RATIO * max(min(abs(va), abs(vb)), 1e-9):
+                if not _of_one_size(va, vb):
                     continue
             kind = figures_relation(qa, qb)
             if kind == "disjoint" and (not rival_parts(qa, qb) or bought_apart(qa, qb)):
@@ -352,6 +352,11 @@ def figure_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity, str]]:
             used_b.add(j)
             pairs.append((i, a.quantities[i], b.quantities[j], kind))
     return [(qa, qb, kind) for _, qa, qb, kind in sorted(pairs, key=lambda pair: pair[0])]
+
+
+def _of_one_size(va: float, vb: float) -> bool:
+    """Whether two values (in their base unit) are within ``UNNAMED_FIGURE_MAX_RATIO`` of each other."""
+    return max(abs(va), abs(vb)) <= UNNAMED_FIGURE_MAX_RATIO * max(min(abs(va), abs(vb)), 1e-9)
 
 
 def rival_parts(qa: Quantity, qb: Quantity) -> bool:
@@ -875,14 +880,13 @@ def _unmet_figures(a: Claim, b: Claim) -> tuple[Quantity, Quantity] | None:
     such two, or None. Two figures of one value ("five years" / "five years") are never named so, nor two of
     measures one of which names the other with more words ("the rate" / "the unemployment rate")."""
     for qa in a.quantities:
-        kind, va = _unit_kind(qa), abs(base_value(qa))
+        kind = _unit_kind(qa)
         if kind == "count":
             continue
         for qb in b.quantities:
-            vb = abs(base_value(qb))
             if (
                 _unit_kind(qb) == kind
-                and max(va, vb) <= UNNAMED_FIGURE_MAX_RATIO * max(min(va, vb), 1e-9)
+                and _of_one_size(base_value(qa), base_value(qb))
                 and figures_relation(qa, qb) == "disjoint"
                 and not (qa.measure and qb.measure and _maybe_one_measure(qa.measure, qb.measure))
             ):
