@@ -546,8 +546,8 @@ class PairVerdict(NamedTuple):
     """The verdict of two claims about one fact: ``verdict``, ``conflict_kind`` (conflicts only), the plain
     ``reason``, and for a pair that says its fact alike (agree, or compatible figures of one fact) ``how`` it does
     and what its ``figures`` do ("agree", "fit together"), as the reason words them; ``period_clash``: whether its
-    figures clash and one claim tells of a past period beside the other's news (:func:`past_beside_news`) or of a
-    month, season or year beside the other's day of the news (:func:`period_beside_news_day`)."""
+    figures clash and one claim tells of a past period beside the other's news (:func:`past_beside_news`). (A month,
+    season or year beside the day of the news, :func:`period_beside_news_day`, makes no candidate pair at all.)"""
 
     verdict: str
     conflict_kind: str | None
@@ -784,13 +784,13 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
     # a figure a claim gives in the negative is no value it gives ("no club offered more than six years"): no clash
     if clashing and not (a.negated or b.negated):
         qa, qb = clashing[0]
-        another_time = past_beside_news(a, b) or period_beside_news_day(a, b)
-        if another_time or other_periods(a, b) or other_places(a, b) or told_earlier(a, b):
+        past = past_beside_news(a, b)  # a month beside the news day never gets here: no candidate pair
+        if past or other_periods(a, b) or other_places(a, b) or told_earlier(a, b):
             return PairVerdict(
                 "compatible",
                 None,
                 f"{label_a} gives {describe(qa)}, {label_b} {describe(qb)}, but for another period or place",
-                period_clash=another_time,
+                period_clash=past,
             )
         return PairVerdict(
             "conflict",
