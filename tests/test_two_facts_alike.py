@@ -7,20 +7,8 @@ from __future__ import annotations
 import pytest
 
 from rashomon.claims.quantities import find_quantities
-from rashomon.compare import compare_pages
 from rashomon.meaning import other_measures, pair_verdict, period_beside_news_day
-from rashomon.pipeline import analyze
-
-
-def _claim_of(text: str):
-    claims = analyze(text=text, stage_names=("attribution", "claims")).claims
-    assert len(claims) == 1, [c.text for c in claims]
-    return claims[0]
-
-
-def _cross_outlet_verdicts(first: str, second: str) -> list[str]:
-    result = compare_pages([analyze(text=first), analyze(text=second)])
-    return [a["verdict"] for a in result["alignments"] if len({c.split(":")[0] for c in a["claim_ids"]}) > 1]
+from tests.test_votes_and_past_figures import claim_of, cross_outlet_verdicts
 
 
 def _page(title: str, sentence: str) -> str:
@@ -28,38 +16,36 @@ def _page(title: str, sentence: str) -> str:
 
 
 def test_a_figure_by_which_a_verb_changes_its_object_is_of_the_object():
-    claim = _claim_of(
-        "Orrin Water will raise household water rates by 8 percent next year, the utility said on Monday."
-    )
+    claim = claim_of("Orrin Water will raise household water rates by 8 percent next year, the utility said on Monday.")
     assert [q.measure for q in claim.quantities] == ["household water rate"]
 
 
 def test_figures_that_differ_and_meet_nowhere_are_not_said_to_agree():
-    raised = _claim_of("Varnholt's central bank raised its main lending rate to 5.25 percent.")
-    kept = _claim_of("Varnholt's deposit rate stood at 4.75 percent, the central bank said.")
+    raised = claim_of("Varnholt's central bank raised its main lending rate to 5.25 percent.")
+    kept = claim_of("Varnholt's deposit rate stood at 4.75 percent, the central bank said.")
     assert [q.measure for q in raised.quantities + kept.quantities] == ["lending rate", "deposit rate"]
     judged = pair_verdict(raised, kept, 0.7, "a", "b")
     assert judged.verdict == "compatible" and "(5.25 percent / 4.75 percent) and are not read as" in judged.reason
-    same = _claim_of("Varnholt's central bank lifted its main lending rate to 5.25 percent, the bank said.")
+    same = claim_of("Varnholt's central bank lifted its main lending rate to 5.25 percent, the bank said.")
     assert [q.measure for q in same.quantities] == ["lending rate"]
     assert pair_verdict(raised, same, 0.9, "a", "b").verdict == "agree"
 
 
 def test_two_measures_of_one_template_are_two_facts():
-    factory = _claim_of("Varnholt's factory orders rose to 41,000 in May from 38,000 in April, the trade office said.")
-    export = _claim_of("Varnholt's export orders rose to 9,200 in May from 8,700 in April, the trade office said.")
+    factory = claim_of("Varnholt's factory orders rose to 41,000 in May from 38,000 in April, the trade office said.")
+    export = claim_of("Varnholt's export orders rose to 9,200 in May from 8,700 in April, the trade office said.")
     assert other_measures(factory, export)
     assert not other_measures(factory, factory)
-    plain = _claim_of("Varnholt's orders rose to 41,000 in May, the trade office said.")
+    plain = claim_of("Varnholt's orders rose to 41,000 in May, the trade office said.")
     assert not other_measures(factory, plain)  # a measure and the same with more words may be one
-    rows = _cross_outlet_verdicts(_page("Orders in Varnholt", factory.text), _page("Exports", export.text))
+    rows = cross_outlet_verdicts(_page("Orders in Varnholt", factory.text), _page("Exports", export.text))
     assert "conflict" not in rows and "agree" not in rows
 
 
 def test_one_measure_told_with_two_values_stays_a_conflict():
     first = "Varnholt's factory orders rose to 41,000 in May, the trade office said on Friday."
     second = "Varnholt's factory orders rose to 47,000 in May, the trade office said on Friday."
-    assert _cross_outlet_verdicts(_page("Jobs", first), _page("Jobs again", second)) == ["conflict"]
+    assert cross_outlet_verdicts(_page("Jobs", first), _page("Jobs again", second)) == ["conflict"]
 
 
 NEWS = "Korvex Motors said on Tuesday it would cut 2,100 jobs at its Marsk plant."
@@ -75,7 +61,7 @@ NEWS = "Korvex Motors said on Tuesday it would cut 2,100 jobs at its Marsk plant
     ],
 )
 def test_a_month_season_or_year_beside_the_day_of_the_news_is_another_occasion(told):
-    month, news = _claim_of(told), _claim_of(NEWS)
+    month, news = claim_of(told), claim_of(NEWS)
     assert period_beside_news_day(month, news) and period_beside_news_day(news, month)
 
 
@@ -92,19 +78,19 @@ def test_a_month_season_or_year_beside_the_day_of_the_news_is_another_occasion(t
     ],
 )
 def test_no_whole_period_is_read_where_none_is_told(told):
-    assert not period_beside_news_day(_claim_of(told), _claim_of(NEWS))
+    assert not period_beside_news_day(claim_of(told), claim_of(NEWS))
 
 
 def test_a_month_beside_the_news_makes_no_conflict_row():
     month = "Korvex Motors cut 700 jobs at its Marsk plant in February."
-    verdicts = _cross_outlet_verdicts(_page("Korvex", month), _page("Korvex cuts", NEWS))
+    verdicts = cross_outlet_verdicts(_page("Korvex", month), _page("Korvex cuts", NEWS))
     assert "conflict" not in verdicts
 
 
 def test_a_measure_is_neither_the_figure_itself_nor_its_owner():
-    raised = _claim_of("Korvex Motors will raise 500 million euros from the share sale.")
+    raised = claim_of("Korvex Motors will raise 500 million euros from the share sale.")
     assert all(q.measure is None or "euro" not in q.measure for q in raised.quantities)
-    owned = _claim_of("Korvex Motors Co's share price fell 6 percent on Friday.")
+    owned = claim_of("Korvex Motors Co's share price fell 6 percent on Friday.")
     assert [q.measure for q in owned.quantities] == ["share price"]
 
 
@@ -118,14 +104,14 @@ def test_a_number_word_after_a_scale_is_a_whole_word():
 def test_figures_of_one_value_are_never_named_as_apart():
     # real coverage (ECB+, read): a five-year term of office told by two outlets was said to be two figures that
     # measure other things (five years / five years)
-    first = _claim_of("The term of a Tallen councillor is five years.")
-    second = _claim_of("The mandate of a Tallen councillor is five years.")
+    first = claim_of("The term of a Tallen councillor is five years.")
+    second = claim_of("The mandate of a Tallen councillor is five years.")
     assert [q.measure for q in first.quantities + second.quantities] == ["term", "mandate"]  # they do not meet
     assert pair_verdict(first, second, 0.8, "a", "b").verdict == "agree"
 
 
 def test_a_measure_named_with_fewer_words_may_be_the_same_measure():
-    full = _claim_of("Varnholt's unemployment rate rose to 5.1 percent in May.")
-    short = _claim_of("Varnholt's rate rose to 5.4 percent in May.")
+    full = claim_of("Varnholt's unemployment rate rose to 5.1 percent in May.")
+    short = claim_of("Varnholt's rate rose to 5.4 percent in May.")
     assert [q.measure for q in full.quantities + short.quantities] == ["unemployment rate", "rate"]
     assert "not read as values of one thing" not in pair_verdict(full, short, 0.8, "a", "b").reason

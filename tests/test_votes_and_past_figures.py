@@ -54,7 +54,8 @@ KORVEX_NEWS = (
 )
 
 
-def _verdicts(first: str, second: str) -> list[str]:
+def cross_outlet_verdicts(first: str, second: str) -> list[str]:
+    """The verdicts of the rows two pages' comparison makes across the pages (shared with the other compare tests)."""
     return [row["verdict"] for row in _cross_outlet_rows(first, second)]
 
 
@@ -62,27 +63,28 @@ def test_a_figure_of_the_past_beside_the_news_is_no_conflict():
     # before: "conflict: both cannot hold for the same fact"; the 2016 cuts are not this week's. Since session 44 a
     # year beside the day of the news makes two occasions, no row at all (the verdict alone: the test below)
     past = "Korvex again\n\nKorvex Motors cut 1,200 jobs at its Marsk assembly plant in 2016."
-    assert _verdicts(KORVEX_NEWS, past) == []
+    assert cross_outlet_verdicts(KORVEX_NEWS, past) == []
 
 
 def test_two_counts_of_todays_cuts_stay_a_conflict():
     rival = "Korvex layoffs\n\nKorvex Motors will cut 1,900 jobs at its Marsk assembly plant, union officials said."
-    assert _verdicts(KORVEX_NEWS, rival) == ["conflict"]
+    assert cross_outlet_verdicts(KORVEX_NEWS, rival) == ["conflict"]
 
 
-def _claim_of(text: str) -> Claim:
+def claim_of(text: str) -> Claim:
+    """The one claim of a sentence (shared with the other compare tests)."""
     claims = analyze(text=text, stage_names=("attribution", "claims")).claims
-    assert len(claims) == 1
+    assert len(claims) == 1, [c.text for c in claims]
     return claims[0]
 
 
 def test_the_verdict_marks_a_past_figure_so_loose_evidence_does_not_join_it():
-    news = _claim_of("Korvex Motors will cut 2,400 jobs at its Marsk assembly plant, the company said on Tuesday.")
-    past = _claim_of("Korvex Motors cut 1,200 jobs at its Marsk assembly plant in 2016.")
-    rival = _claim_of("Korvex Motors will cut 1,900 jobs at its Marsk assembly plant, union officials said.")
+    news = claim_of("Korvex Motors will cut 2,400 jobs at its Marsk assembly plant, the company said on Tuesday.")
+    past = claim_of("Korvex Motors cut 1,200 jobs at its Marsk assembly plant in 2016.")
+    rival = claim_of("Korvex Motors will cut 1,900 jobs at its Marsk assembly plant, union officials said.")
     judged = pair_verdict(news, past, 0.7, "a", "b")
     assert (judged.verdict, judged.period_clash) == ("compatible", True)
     judged = pair_verdict(news, rival, 0.7, "a", "b")
     assert (judged.verdict, judged.period_clash) == ("conflict", False)
-    later = _claim_of("Korvex Motors will cut 1,200 jobs at its Marsk assembly plant by 2030.")
+    later = claim_of("Korvex Motors will cut 1,200 jobs at its Marsk assembly plant by 2030.")
     assert pair_verdict(news, later, 0.7, "a", "b").verdict == "conflict"  # a year ahead is no past
