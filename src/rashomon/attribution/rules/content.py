@@ -44,6 +44,7 @@ from .settings import (
     NOT_AN_ACT,
     OBJECT_COMPLETIONS,
     OBJECT_CONTENT_SPEECH,
+    OCCASION_PREPOSITIONS,
     OCCASION_VERBS,
     OPENING_MARKS,
     OWN_COMPLEMENT_DEPS,
@@ -280,9 +281,15 @@ class ContentRules(ExtractorBase):
         """ "said at the time that ...", "said on Monday that ...": the parser hangs the that-clause on the time
         noun as a relative clause; right after it, it is what was said. Also after an event that places the
         statement ("said after the verdict that his client would appeal"), when the tagger read the "that" as
-        opening a complement (not "said after the meeting that he chaired": a relative pronoun)."""
+        opening a complement (not "said after the meeting that he chaired": a relative pronoun). The phrases may
+        follow one another ("said earlier on Friday during a news conference that ..."): the clause on the last of
+        them, when its "that" opens a complement, is what was said too."""
+        last = verb.i
         for child in verb.rights:
-            if child.dep_ != "prep" or child.i - verb.i > CHANNEL_REACH:
+            if child.dep_ == "advmod" and child.i == last + 1 and child.right_edge.i == child.i:
+                last = child.i  # "said earlier on Friday ..."
+                continue
+            if child.dep_ != "prep" or child.i - last > CHANNEL_REACH:
                 continue
             event = child.lower_ in ACT_TIME_PREPOSITIONS
             if not (event or child.lower_ in TIME_PREPOSITIONS):
@@ -290,28 +297,56 @@ class ContentRules(ExtractorBase):
             for noun in child.children:
                 if noun.dep_ != "pobj":
                     continue
-                if not (event or noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in TIME_NOUNS):
-                    continue
-                return [
+                timed = event or noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in TIME_NOUNS
+                clauses = [
                     c
                     for c in noun.rights
                     if c.dep_ in ("relcl", "acl")
-                    and c.left_edge.i == noun.i + 1
                     and (
-                        c.left_edge.lower_ == "that"
-                        and (not event or self.complementizer(c.left_edge, c))
-                        or self.said_for_nth_time(noun, c)
+                        timed
+                        and c.left_edge.i == noun.i + 1
+                        and (
+                            c.left_edge.lower_ == "that"
+                            and (not event or self.complementizer(c.left_edge, c))
+                            or self.said_for_nth_time(noun, c)
+                        )
+                        or not timed
+                        and not event
+                        and child.lower_ in OCCASION_PREPOSITIONS
+                        and noun.lemma_.lower() not in self.lexicon.cue_nouns  # "on claims that ...": the claims'
+                        and c.left_edge.lower_ == "that"
+                        and c.left_edge.dep_ == "mark"
+                        and self.complementizer(c.left_edge, c, loose=True)
+                        and c.left_edge.i == self.own_words_end(noun) + 1
                     )
                 ][:1]
+                if clauses:
+                    return clauses
+                following = noun.right_edge.i + 1
+                if following >= len(self.doc) or self.doc[following].head.i != verb.i:
+                    return []  # the phrases on the cue end here
+                last = noun.right_edge.i
         return []
 
     @staticmethod
-    def complementizer(that: Token, clause: Token) -> bool:
+    def complementizer(that: Token, clause: Token, loose: bool = False) -> bool:
         """Whether a "that" opening ``clause`` opens a complement, not a relative clause: tagged as a preposition
-        and followed by the clause's own subject ("that his client would appeal")."""
-        return that.tag_ == "IN" and any(
+        (``loose``: or parsed as a clause mark) and followed by the clause's own subject ("that his client would
+        appeal")."""
+        return (that.tag_ == "IN" or loose and that.dep_ == "mark") and any(
             c.dep_ in NOMINAL_SUBJECT_DEPS and c.left_edge.i == that.i + 1 for c in clause.children
         )
+
+    @staticmethod
+    def own_words_end(noun: Token) -> int:
+        """The last token of a noun with the prepositional phrases it takes before any clause on it ("a rally in
+        the capital")."""
+        end = noun.i
+        for child in noun.rights:
+            if child.dep_ != "prep" or child.i != end + 1:
+                break
+            end = child.right_edge.i
+        return end
 
     def said_for_nth_time(self, noun: Token, clause: Token) -> bool:
         """ "said for the first time he backs it": after "the first / last / third time" a clause opened by its own

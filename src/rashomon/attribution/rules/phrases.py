@@ -76,6 +76,9 @@ class PhraseRules(ExtractorBase):
         after = (cut_last + 1, sent.end - 1) if cut_last < sent.end - 1 and words(cut_last + 1, sent.end - 1) else None
         if before and after and before[0] <= sent.root.i <= before[1] and self.writer_after(before[0], cut_last + 1):
             after = None  # the clause the phrase follows is whole before it
+        if before and after and self.opens_complement(cut_first):
+            before = None  # "The agency reported that, according to an audit, 85 meetings were ...": the phrase
+            # opens the reported clause, whose words after it are what the audit says
         if before and after:
             content = self.chars(sent.start, sent.end - 1)
         elif before or after:
@@ -102,6 +105,14 @@ class PhraseRules(ExtractorBase):
                 phrase=True,
             )
         )
+
+    def opens_complement(self, first: int) -> bool:
+        """Whether the phrase starting at token ``first`` comes right after the "that" of a complement clause
+        ("reported that, according to X, ...", "said that according to X ...")."""
+        previous = first - 1
+        if previous >= 0 and self.doc[previous].text == ",":
+            previous -= 1
+        return previous >= 0 and self.doc[previous].lower_ == "that" and self.doc[previous].dep_ == "mark"
 
     def gloss_in_source(self, source: Token) -> int | None:
         """ "according to the Budget Office - a small sum beside its debts": a dash the parser left inside the

@@ -468,6 +468,9 @@ EVIDENT_ADJECTIVES = frozenset({"obvious", "apparent", "evident"})
 #: "told Reuters in an interview that ...": how far after the cue (in tokens) a channel phrase may start and
 #: still hold the that-clause the parser hung on it (in the cue span, the channel must follow the cue at once).
 CHANNEL_REACH = 3
+#: The longest phrase set off by commas between a speaker and a cue whose subject the parser lost ("Mr. Brandt,
+#: asked about the strikes, had said"; ``SpeakerRules.subject_before_interrupter``).
+MAX_INTERRUPTER_WORDS = 12
 #: A sentence is a Title-Case headline when it has this many words and this share of them is capitalised.
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30
@@ -610,6 +613,9 @@ QUOTE_ONLY_VERBS = frozenset({"read", "bark"})
 GOING_ON = ("go", "on")
 #: Prepositions that, before a date or a time, say when something was said ("spoke on Monday").
 TIME_PREPOSITIONS = frozenset({"on", "at", "over", "for", "in", "during"})
+#: Of those, the ones that place a statement at an occasion ("said at a rally in the capital that ...", "said during
+#: a visit that ..."): a that-clause on the occasion's noun is what was said (``ContentRules.clause_on_time``).
+OCCASION_PREPOSITIONS = frozenset({"at", "during", "in"})
 #: Prepositions that place another act in time ("before explaining why", "after saying that"): no part of a name.
 ACT_TIME_PREPOSITIONS = frozenset({"before", "after", "while", "since", "until", "upon"})
 #: "praised the court before adding that ...", "answered by noting that ...": a gerund cue after these is the

@@ -28,6 +28,7 @@ from .settings import (
     MAX_ANTECEDENT_CLIMB,
     MAX_ANTECEDENT_REACH,
     MAX_CLAUSE_CLIMB,
+    MAX_INTERRUPTER_WORDS,
     MAX_SPEAKER_SPAN,
     MAX_SPEAKER_TOKENS,
     NOT_SOURCES_AFTER_PHRASE,
@@ -597,18 +598,106 @@ class SpeakerRules(ExtractorBase):
     def subject_in_fronted_phrase(verb: Token) -> Token | None:
         """ "In an appeal to growers, Ida Vell, a candidate for the board, announced ...": the parser makes the
         speaker an appositive of the fronted phrase's noun and leaves the finite cue with no subject. A person's
-        name in apposition inside a phrase on the cue, whose words end at the comma right before it, is its
-        subject."""
-        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        name in apposition inside a phrase on the cue, whose words end at the comma right before it, or right
+        before the cue with no comma ("At the convention Sen. Ida Vell (D-Ore.) said ..."), is its subject."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2:
             return None
+        comma = verb.doc[verb.i - 1].text == ","
         for token in verb.doc[verb.sent.start : verb.i]:
             if (
                 token.dep_ == "appos"
                 and token.ent_type_ == "PERSON"
-                and verb.i - 2 <= token.right_edge.i < verb.i
-                and any(a.dep_ == "prep" and a.head.i == verb.i for a in token.ancestors)
+                and (verb.i - 2 <= token.right_edge.i if comma else token.right_edge.i == verb.i - 1)
+                and token.right_edge.i < verb.i
+                and any(a.dep_ in ("prep", "npadvmod") and a.head.i == verb.i for a in token.ancestors)
             ):
-                return token
+                return token  # (hung on the cue through a preposition, or through a day: "Saturday at the ...")
+        return None
+
+    def subject_before_interrupter(self, verb: Token) -> Token | None:
+        """ "after Mr. Brandt, asked about the strikes, had said, '...'": the parser loses the subject of a cue
+        across a phrase set off by commas and hangs it elsewhere. A name or a noun that can speak, ending right
+        before the phrase, which is the cue's only stretch of words between the two commas and is no subject of
+        its own, is the cue's subject."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.lefts):
+            return None  # a finite verb ("had said"), not an infinitive ("using a stop in Orrin, Ulm, to criticize")
+        close = verb.i - 1
+        while close > verb.sent.start and self.doc[close].dep_ in ("aux", "neg") and self.doc[close].head.i == verb.i:
+            close -= 1
+        if self.doc[close].text != "," or close - verb.sent.start < 3:
+            return None
+        commas = [t.i for t in self.doc[verb.sent.start : close] if t.text == ","]
+        if not commas:
+            return None
+        opening = commas[-1]
+        inside = self.doc[opening + 1 : close]
+        if not 0 < len(inside) <= MAX_INTERRUPTER_WORDS or any(t.dep_ in SUBJECT_DEPS for t in inside):
+            return None
+        roots = [t for t in inside if not opening < t.head.i < close]
+        if len(roots) != 1 or roots[0].pos_ not in ("VERB", "NOUN", "PROPN"):
+            return None  # one phrase set off, a participle ("asked about X") or an apposition ("her lawyer")
+        name = self.doc[opening - 1]
+        while name.dep_ == "compound" and name.head.i == name.i + 1:
+            name = name.head
+        if name.i != opening - 1 or name.dep_ in SUBJECT_DEPS:
+            return None
+        while name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "NOUN":
+            name = name.head.head  # "the mayor of Orrin, Ulm, suggested": the mayor speaks, not the town
+        return name if self.speaker_kind(name) == "person" else None
+
+    def subject_of_clause_joined(self, verb: Token) -> Token | None:
+        """The subject of the clause a cue continues when the parser did not join them: "Okafor paused, then
+        revealed why ..." (the second verb hung on the first as an unlabelled dependent) and "Korvo shared the news,
+        writing '...'" (the participle taken for the subject of the quoted words). The verb before the comma must
+        have a subject of its own, before it."""
+        if verb.i < 2:
+            return None
+        if verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+            joint = verb.i - 1
+            while joint > verb.head.i and self.doc[joint].dep_ == "advmod" and self.doc[joint].head.i == verb.i:
+                joint -= 1  # "then", "later"
+            if self.doc[joint].text != "," and self.doc[joint].dep_ != "cc":
+                return None
+            host = verb.head
+        elif verb.tag_ == "VBG" and verb.dep_ in ("nsubj", "csubj") and self.doc[verb.i - 1].text == ",":
+            host = self.doc[verb.i - 1].head
+            if host.pos_ != "VERB" or host.i > verb.i:
+                return None
+        else:
+            return None
+        subject = next((c for c in host.lefts if c.dep_ == "nsubj"), None)
+        if subject is None or self.speaker_kind(subject) != "person":
+            return None
+        return self.out_of_dateline(subject)
+
+    def subject_of_reduced_relative(self, verb: Token) -> Token | None:
+        """ "Residents fleeing the fire said ...", "Protesters marching through the city said ...": the parser reads
+        the participle that describes the subject as the clause's subject (or as its main verb) and hangs the
+        subject on it. A bare participle (no auxiliary) right after a noun that can speak, before the cue, gives
+        that noun back to the cue."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        if verb.dep_ == "dep" and verb.head.i < verb.i:
+            participles = [verb.head]  # "Protesters marching ... said": the participle taken for the main verb
+        else:
+            participles = [c for c in verb.lefts if c.dep_ == "csubj"]  # "Residents fleeing ... said"
+        for participle in participles:
+            if participle.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in participle.children):
+                continue
+            subject = next((c for c in participle.lefts if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i < participle.i and self.speaker_kind(subject) == "person":
+                return subject
+        return None
+
+    @staticmethod
+    def share_misread_as_number(verb: Token) -> Token | None:
+        """ "About 4 in 10 say they ...": the parser hangs a share of people on the finite verb as a number modifier
+        and leaves it with no subject; that share, standing right before the verb, is who says it."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == verb.sent.start:
+            return None
+        before = verb.doc[verb.i - 1]
+        if before.head.i == verb.i and before.dep_ in ("nummod", "npadvmod", "dep") and before.like_num:
+            return before
         return None
 
     def attitude_holder(self, verb: Token) -> Token | None:
@@ -643,6 +732,8 @@ class SpeakerRules(ExtractorBase):
             # ('"A," said Jane Roe' with a subject of the quotation hung on "said" too: the one outside it)
             subjects.sort(key=lambda c: (self.quoted_before(c, verb), c.i > verb.i, -c.i))
         for child in subjects[:1]:
+            if child.dep_ == "csubj" and (reduced := self.subject_of_reduced_relative(verb)) is not None:
+                return reduced  # "Residents fleeing the fire said ...": the residents, not the fleeing
             if (
                 child.dep_ == "nsubjpass"
                 and verb.lemma_ not in ("quote", "cite")
@@ -662,7 +753,14 @@ class SpeakerRules(ExtractorBase):
         raised = self.raised_speaker(verb)
         if raised is not None:
             return raised
-        stray = self.subject_on_infinitive(verb) or self.subject_in_fronted_phrase(verb)
+        stray = (
+            self.subject_on_infinitive(verb)
+            or self.subject_in_fronted_phrase(verb)
+            or self.share_misread_as_number(verb)
+            or self.subject_before_interrupter(verb)
+            or self.subject_of_reduced_relative(verb)
+            or self.subject_of_clause_joined(verb)
+        )
         if stray is not None:
             return self.out_of_dateline(stray)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., calling it ...": the speaker of the cue above
@@ -1061,7 +1159,11 @@ class SpeakerRules(ExtractorBase):
             return False  # "The office, asked about the report, referred ...": a passive set off on the subject
         return (
             (verb.dep_ == "acl" or unmarked_relative)  # "Ida Vell on Tuesday called X ...", with no "who"
-            and (verb.tag_ in TENSED_TAGS or verb.tag_ == "VBN" and after_quote)
+            and (
+                verb.tag_ in TENSED_TAGS
+                or verb.tag_ == "VBN"
+                and (after_quote or head.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children))
+            )  # "A Korvex poll found last week that ...": a participle takes no clause, so the verb is finite
             and head.i < verb.i
             and (
                 head.pos_ in ("NOUN", "PROPN")

@@ -606,8 +606,10 @@ class VerbCueRules(ExtractorBase):
             beside_cue = (
                 verb.tag_ == "VBG"
                 and verb.dep_ == "advcl"
-                and verb.head.lemma_.lower()
-                in self.lexicon.all_cue_lemmas  # "she said, speaking by phone": the quotation is the cue's
+                and verb.head.lemma_.lower() in self.lexicon.all_cue_lemmas
+                # "she said, speaking by phone": the quotation is the cue's ("did not seem pleased, telling
+                # reporters, '...'": an impression is nobody's words, so the quotation is the participle's)
+                and verb.head.lemma_.lower() not in IMPERSONAL_VERBS
                 or verb.lemma_.lower() in OCCASION_VERBS  # "as he spoke, ...": when, not what
                 or self.speakers_manner(verb)
                 or verb.dep_ == "xcomp"  # "declined to comment, saying only X", "Asked to describe X, Y said":

@@ -1,0 +1,117 @@
+"""Speakers and contents the parser loses (session 45): a speech verb left with no subject, or its that-clause hung
+on a noun, though the sentence names both plainly. Each repair is asked only where the parse has nothing better; the
+sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_attribution import attributions
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        # the name in apposition to a fronted phrase, a parenthesis and no comma before the cue
+        (
+            'Saturday at the Orrin Democratic state\'s party convention Sen. Ida Vell (D-OR) said the governor was a "proven failure" in business.',
+            "said",
+            "Sen. Ida Vell (D-OR)",
+        ),
+        # a share of people read as a number on the verb
+        ("About 4 in 10 say they want the next mayor to cut fees.", "say", "About 4 in 10"),
+        # a phrase set off by commas between the speaker and the cue
+        (
+            'The issue came up after Mr. Brandt, asked about the strikes, had said, "The city does plenty of damage."',
+            "had said",
+            "Mr. Brandt",
+        ),
+    ],
+)
+def test_a_speaker_the_parser_hung_elsewhere_is_found(nlp, text, cue, source):
+    rows = attributions(nlp, text)
+    assert (cue, source) in [(c, s) for c, s, _ in rows]
+
+
+def test_a_that_clause_after_a_chain_of_phrases_on_the_cue_is_what_was_said(nlp):
+    rows = attributions(nlp, "Vell said on Monday at a rally in the capital that the plan was dead.")
+    assert [(c, s, content) for c, s, content in rows] == [("said", "Vell", "that the plan was dead")]
+    rows = attributions(nlp, "The mayor said during a visit that the bridge would reopen.")
+    assert [(c, s, content) for c, s, content in rows] == [("said", "The mayor", "that the bridge would reopen")]
+
+
+def test_a_relative_clause_on_the_occasion_stays_the_writers(nlp):
+    """ "spoke at a rally that he organised": the rally is described, nothing is said."""
+    assert attributions(nlp, "Vell spoke at a rally that he organised in the capital.") == []
+
+
+def test_a_quotation_after_an_impression_belongs_to_the_participle_that_tells_it(nlp):
+    """An impression ("did not seem impressed") is nobody's words, so the quotation after "telling reporters" is
+    the teller's, however the parser hung it."""
+    text = 'Varnholt did not seem impressed on Tuesday, telling reporters, "A lot of people said the mayor should go."'
+    rows = attributions(nlp, text)
+    assert ("telling", "Varnholt", '"A lot of people said the mayor should go."') in rows
+
+
+def test_a_participle_after_a_speech_verb_still_leaves_the_quotation_to_it(nlp):
+    """ "she said, speaking by phone": the quotation is the said-cue's, not the participle's."""
+    rows = attributions(nlp, '"We will reopen the harbour," Okafor said, speaking by phone from Port Sarn.')
+    assert [c for c, _, _ in rows] == ["said"]
+
+
+def test_a_subject_inside_the_set_off_phrase_is_no_interrupter(nlp):
+    """ "When the mayor, a former teacher, announced the cuts": the subject is the parser's own; the repair is not
+    asked, and the apposition is no speaker."""
+    rows = attributions(nlp, "When the mayor, a former teacher, announced the cuts, the hall fell silent.")
+    assert all("teacher" not in s or "mayor" in s for _, s, _ in rows)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the participle read as the clause's subject
+        ("Residents fleeing the fire on Tuesday said the roads were blocked.", "Residents"),
+        (
+            "Large majorities of voters in six districts going to the polls said they support the plan.",
+            "Large majorities of voters in six districts",
+        ),
+        # the participle read as the main verb
+        ("Protesters marching through the city said they would return.", "Protesters"),
+    ],
+)
+def test_people_described_by_a_participle_are_the_speakers(nlp, text, source):
+    assert [(c, s) for c, s, _ in attributions(nlp, text)] == [("said", source)]
+
+
+def test_an_act_as_subject_is_no_speaker_of_a_participle(nlp):
+    """ "Seeing the damage said it all": a gerund is the subject, and no one before it speaks."""
+    assert attributions(nlp, "Seeing the damage said it all.") == []
+
+
+def test_according_to_after_that_relays_only_the_rest_of_the_reported_clause(nlp):
+    """ "X reported that, according to Y, Z": Y says Z; X's report holds both, and its cue keeps its own content."""
+    text = "The agency reported that, according to an audit of her calendar, 85 of the 154 meetings were with donors."
+    rows = attributions(nlp, text)
+    assert ("according to", "an audit of her calendar", "85 of the 154 meetings were with donors") in rows
+    assert any(c == "reported" and s == "The agency" for c, s, _ in rows)
+
+
+def test_a_finding_read_as_a_participle_is_the_polls_finding(nlp):
+    rows = attributions(nlp, "An Orrin University poll found last week that Vell would beat Brandt 46 to 40 percent.")
+    assert [(c, s) for c, s, _ in rows] == [("found", "An Orrin University poll")]
+    assert attributions(nlp, "A plan announced Monday would cut fees.") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("Okafor paused, then revealed why the harbour mattered so much to her.", "then revealed", "Okafor"),
+        (
+            'Band member Korvo shared the news online last week, writing "Feels great to support someone I believe in."',
+            "writing",
+            "Band member Korvo",
+        ),
+    ],
+)
+def test_a_clause_the_parser_did_not_join_keeps_the_speaker_before_it(nlp, text, cue, source):
+    assert (cue, source) in [(c, s) for c, s, _ in attributions(nlp, text)]
