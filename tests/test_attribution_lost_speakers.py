@@ -115,3 +115,54 @@ def test_a_finding_read_as_a_participle_is_the_polls_finding(nlp):
 )
 def test_a_clause_the_parser_did_not_join_keeps_the_speaker_before_it(nlp, text, cue, source):
     assert (cue, source) in [(c, s) for c, s, _ in attributions(nlp, text)]
+
+
+def test_a_that_clause_on_what_was_commented_on_is_not_the_speakers(nlp):
+    """ "would not comment on rumors that X": X is the rumour's, what the speaker declined to talk about."""
+    rows = attributions(nlp, "Korvex would not comment on rumors that the firm has been looking at a chip maker.")
+    assert [content for _, _, content in rows] == ["rumors that the firm has been looking at a chip maker"]
+
+
+def test_a_date_before_a_set_off_phrase_is_no_speaker(nlp):
+    text = "The army shelled the camp in Port Sarn on Thursday, Nov. 10, alleges the aid group."
+    assert all("Thursday" not in source for _, source, _ in attributions(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Federal marshals once found him standing under the shower.", "Police found the driver lying in the road."]
+)
+def test_coming_upon_someone_is_no_finding(nlp, text):
+    assert attributions(nlp, text) == []
+
+
+def test_a_study_or_a_team_still_finds(nlp):
+    assert [c for c, _, _ in attributions(nlp, "The audit found officials ignoring the rules.")] == ["found"]
+    assert [c for c, _, _ in attributions(nlp, "Investigators found he was driving too fast.")] == ["found"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        (
+            "The army shelled the camp in Port Sarn on Thursday, alleges the aid group.",
+            "alleges",
+            "the aid group",
+            "The army shelled the camp in Port Sarn on Thursday",
+        ),
+        (
+            'The platform calls the right to an abortion "central" for the first time, reported the Orrin Examiner.',
+            "reported",
+            "the Orrin Examiner",
+            'The platform calls the right to an abortion "central" for the first time',
+        ),
+    ],
+)
+def test_a_speaker_after_a_closing_cue_read_as_its_object_speaks(nlp, text, cue, source, content):
+    assert (cue, source, content) in attributions(nlp, text)
+
+
+def test_a_second_act_of_the_subject_keeps_its_object(nlp):
+    """ "He visited the plant, praised the workers": a second act (no verb of saying closing the sentence)."""
+    assert [(c, s) for c, s, _ in attributions(nlp, "He visited the plant, praised the workers.")] == [
+        ("praised", "He")
+    ]

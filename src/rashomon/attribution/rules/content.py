@@ -44,7 +44,6 @@ from .settings import (
     NOT_AN_ACT,
     OBJECT_COMPLETIONS,
     OBJECT_CONTENT_SPEECH,
-    OCCASION_PREPOSITIONS,
     OCCASION_VERBS,
     OPENING_MARKS,
     OWN_COMPLEMENT_DEPS,
@@ -66,6 +65,7 @@ from .settings import (
     SPEECH_PREPOSITIONS,
     SPLIT_QUOTE_GAP,
     STANCE_PRONOUNS,
+    STATEMENT_OCCASION_PREPOSITIONS,
     SUBORDINATORS,
     SUMMARY_NOUNS,
     TIME_NOUNS,
@@ -172,6 +172,8 @@ class ContentRules(ExtractorBase):
         aside_speaker = self.inverted_aside_speaker(verb)
         if aside_speaker is not None:
             clauses = []  # "X, said Vell, had asked ...": the clause after the aside is the host's, not a complement
+        if self.trailing_cue_object(verb) is not None:
+            objects, clauses = [], [verb.head]  # "X, alleges the aid group.": the object speaks, the clause is said
         clauses = [self.past_absolute(verb, c) for c in clauses if not self.subordinated_between(verb, c)]
         clauses = [c for c in clauses if c is not None]
         if not clauses and group == "speech":
@@ -312,7 +314,7 @@ class ContentRules(ExtractorBase):
                         )
                         or not timed
                         and not event
-                        and child.lower_ in OCCASION_PREPOSITIONS
+                        and child.lower_ in STATEMENT_OCCASION_PREPOSITIONS
                         and noun.lemma_.lower() not in self.lexicon.cue_nouns  # "on claims that ...": the claims'
                         and c.left_edge.lower_ == "that"
                         and c.left_edge.dep_ == "mark"

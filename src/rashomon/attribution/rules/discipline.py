@@ -111,6 +111,8 @@ class CueDiscipline(ExtractorBase):
         lemma = verb.lemma_.lower()
         if lemma in PERSON_OBJECT_DEEDS and rule in OBJECT_RULES and self.person_object_only(verb):
             return False  # "the club dismissed its coach", "welcomed the minister": a deed done to someone
+        if lemma == "find" and self.came_upon(verb, speaker):
+            return False  # "marshals once found him standing under the shower": what they saw, no finding
         head = self.chain_head(verb)
         if head is not None and head.lemma_.lower() not in self.lexicon.needs_reported_content:
             return True  # "pledged to push for X", "agreed to share X": the first verb of the chain speaks
@@ -143,6 +145,20 @@ class CueDiscipline(ExtractorBase):
                 return False
             return span is not None and span.root.lemma_.lower() in self.lexicon.information_nouns
         return False
+
+    def came_upon(self, verb: Token, speaker: Token | None) -> bool:
+        """Whether "find" reports coming upon someone doing something ("found him standing", "found the driver
+        lying in the road"): a bare participle clause whose subject follows the verb, found by people, not a
+        study's finding ("the audit found officials ignoring the rules" stays one)."""
+        if speaker is not None and self.speaker_kind(speaker) == "document":
+            return False
+        return any(
+            c.dep_ in ("ccomp", "xcomp", "oprd")
+            and c.tag_ == "VBG"
+            and not any(m.dep_ == "mark" for m in c.children)
+            and not any(a.dep_ == "aux" for a in c.children)
+            for c in verb.rights
+        )
 
     def person_object_only(self, verb: Token) -> bool:
         """Whether the verb's direct object names a person (a person's name, a person noun, a personal pronoun) and

@@ -187,6 +187,12 @@ NOUN_CONTENT_PREPOSITIONS = frozenset({"about", "on", "of", "for", "to", "agains
 SHORT_ANSWERS = frozenset({"yes", "no", "so", "nothing", "otherwise"})
 #: Verbs whose noun object of this many tokens or more is a mis-parsed clause, not a thing said ("said goodbye").
 SAY_LEMMAS = frozenset({"say"})
+#: Verbs of saying that close a sentence with their speaker after them ("..., alleges the aid group.", "...,
+#: reported the Orrin Examiner."), which the parser may read as a second verb with the speaker as its object
+#: (``SpeakerRules.trailing_cue_object``).
+INVERTED_CUE_LEMMAS = frozenset(
+    {"say", "report", "allege", "claim", "write", "argue", "add", "note", "insist", "state", "contend", "assert"}
+)
 MIN_SAID_OBJECT_TOKENS = 4
 #: Prepositions after a speech verb's noun object that say what it was about ("told the story of X").
 TOPIC_PREPOSITIONS = frozenset({"about", "of", "on"})
@@ -615,7 +621,7 @@ GOING_ON = ("go", "on")
 TIME_PREPOSITIONS = frozenset({"on", "at", "over", "for", "in", "during"})
 #: Of those, the ones that place a statement at an occasion ("said at a rally in the capital that ...", "said during
 #: a visit that ..."): a that-clause on the occasion's noun is what was said (``ContentRules.clause_on_time``).
-OCCASION_PREPOSITIONS = frozenset({"at", "during", "in"})
+STATEMENT_OCCASION_PREPOSITIONS = frozenset({"at", "during", "in"})
 #: Prepositions that place another act in time ("before explaining why", "after saying that"): no part of a name.
 ACT_TIME_PREPOSITIONS = frozenset({"before", "after", "while", "since", "until", "upon"})
 #: "praised the court before adding that ...", "answered by noting that ...": a gerund cue after these is the

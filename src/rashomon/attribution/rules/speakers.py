@@ -25,6 +25,7 @@ from .settings import (
     GERUND_PREPOSITIONS,
     IMPERSONAL_SUBJECTS,
     IMPLICATIVE_VERBS,
+    INVERTED_CUE_LEMMAS,
     MAX_ANTECEDENT_CLIMB,
     MAX_ANTECEDENT_REACH,
     MAX_CLAUSE_CLIMB,
@@ -639,8 +640,8 @@ class SpeakerRules(ExtractorBase):
         name = self.doc[opening - 1]
         while name.dep_ == "compound" and name.head.i == name.i + 1:
             name = name.head
-        if name.i != opening - 1 or name.dep_ in SUBJECT_DEPS:
-            return None
+        if name.i != opening - 1 or name.dep_ in SUBJECT_DEPS or name.ent_type_ in TIME_ENTITIES:
+            return None  # (not "on Thursday, Nov. 10, alleges the group": a date before the phrase)
         while name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "NOUN":
             name = name.head.head  # "the mayor of Orrin, Ulm, suggested": the mayor speaks, not the town
         return name if self.speaker_kind(name) == "person" else None
@@ -728,6 +729,9 @@ class SpeakerRules(ExtractorBase):
         inverted_aside = self.inverted_aside_speaker(verb)
         if inverted_aside is not None:
             return inverted_aside
+        trailing = self.trailing_cue_object(verb)
+        if trailing is not None:
+            return trailing  # "..., alleges the aid group.": the speaker after the cue, read as its object
         if len(subjects) > 1:  # "LONDON (Reuters) - Jane Roe said": a dateline taken for a second subject
             # ('"A," said Jane Roe' with a subject of the quotation hung on "said" too: the one outside it)
             subjects.sort(key=lambda c: (self.quoted_before(c, verb), c.i > verb.i, -c.i))
@@ -1265,6 +1269,26 @@ class SpeakerRules(ExtractorBase):
             ):
                 return subject  # '..., who later endorsed X' or '..., asked about X': the speaker's aside
         return None
+
+    def trailing_cue_object(self, verb: Token) -> Token | None:
+        """ "The army shelled the camp on Thursday, alleges the aid group.", "..., reported the Orrin Examiner.": a
+        verb of saying after a comma, at the end of its sentence, with the speaker after it, which the parser reads
+        as a second verb of the sentence's subject with the speaker as its object. That object, when it can speak
+        and nothing but punctuation follows it, is the speaker, and the clause before the comma what was said."""
+        if verb.dep_ != "conj" or verb.head.i > verb.i or verb.lemma_.lower() not in INVERTED_CUE_LEMMAS:
+            return None
+        if self.doc[verb.i - 1].text != "," or any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ in ("ccomp", "xcomp", "cc") for c in verb.children
+        ):
+            return None
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if len(objects) != 1 or objects[0].left_edge.i != verb.i + 1:
+            return None
+        speaker = objects[0]
+        rest = self.doc[speaker.right_edge.i + 1 : verb.sent.end]
+        if any(not (t.is_punct or t.is_space) for t in rest) or self.speaker_kind(speaker) != "person":
+            return None
+        return speaker
 
     def stranded_subject(self, verb: Token) -> Token | None:
         """ "At Oak Park, Jane Roe, the club's manager, suggested that ...": a finite cue verb heading its sentence
