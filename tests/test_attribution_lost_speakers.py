@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_attribution import attributions
+from tests.test_attribution import attributions, run, source_of, spoken
 
 
 @pytest.mark.parametrize(
@@ -59,20 +59,13 @@ def test_a_participle_after_a_speech_verb_still_leaves_the_quotation_to_it(nlp):
     assert [c for c, _, _ in rows] == ["said"]
 
 
-def test_a_subject_inside_the_set_off_phrase_is_no_interrupter(nlp):
-    """ "When the mayor, a former teacher, announced the cuts": the subject is the parser's own; the repair is not
-    asked, and the apposition is no speaker."""
-    rows = attributions(nlp, "When the mayor, a former teacher, announced the cuts, the hall fell silent.")
-    assert all("teacher" not in s or "mayor" in s for _, s, _ in rows)
-
-
 @pytest.mark.parametrize(
     "text, source",
     [
         # the participle read as the clause's subject
         ("Residents fleeing the fire on Tuesday said the roads were blocked.", "Residents"),
         (
-            "Large majorities of voters in six districts going to the polls said they support the plan.",
+            "Large majorities of voters in six districts going to the polls on Tuesday said they support the plan.",
             "Large majorities of voters in six districts",
         ),
         # the participle read as the main verb
@@ -117,27 +110,11 @@ def test_a_clause_the_parser_did_not_join_keeps_the_speaker_before_it(nlp, text,
     assert (cue, source) in [(c, s) for c, s, _ in attributions(nlp, text)]
 
 
-def test_a_that_clause_on_what_was_commented_on_is_not_the_speakers(nlp):
-    """ "would not comment on rumors that X": X is the rumour's, what the speaker declined to talk about."""
-    rows = attributions(nlp, "Korvex would not comment on rumors that the firm has been looking at a chip maker.")
-    assert [content for _, _, content in rows] == ["rumors that the firm has been looking at a chip maker"]
-
-
-def test_a_date_before_a_set_off_phrase_is_no_speaker(nlp):
-    text = "The army shelled the camp in Port Sarn on Thursday, Nov. 10, alleges the aid group."
-    assert all("Thursday" not in source for _, source, _ in attributions(nlp, text))
-
-
 @pytest.mark.parametrize(
     "text", ["Federal marshals once found him standing under the shower.", "Police found the driver lying in the road."]
 )
 def test_coming_upon_someone_is_no_finding(nlp, text):
     assert attributions(nlp, text) == []
-
-
-def test_a_study_or_a_team_still_finds(nlp):
-    assert [c for c, _, _ in attributions(nlp, "The audit found officials ignoring the rules.")] == ["found"]
-    assert [c for c, _, _ in attributions(nlp, "Investigators found he was driving too fast.")] == ["found"]
 
 
 @pytest.mark.parametrize(
@@ -161,8 +138,95 @@ def test_a_speaker_after_a_closing_cue_read_as_its_object_speaks(nlp, text, cue,
     assert (cue, source, content) in attributions(nlp, text)
 
 
-def test_a_second_act_of_the_subject_keeps_its_object(nlp):
-    """ "He visited the plant, praised the workers": a second act (no verb of saying closing the sentence)."""
-    assert [(c, s) for c, s, _ in attributions(nlp, "He visited the plant, praised the workers.")] == [
-        ("praised", "He")
+def test_a_country_is_not_the_office_named_after_it(nlp):
+    """ "Norway accuses ..." after "the Harbour Safety Office of Northern Norway said ...": every word of the one
+    name is in the other, but only as the office's place; the two are two sources."""
+    analysis = run(
+        nlp,
+        [
+            "The Harbour Safety Office of Northern Norway said the mines had been cleared.",
+            "Norway accuses Northern Norway of arming rebels in the border region, according to the Orrin Post.",
+        ],
+    )
+    accuses = next(a for a in spoken(analysis) if a.cue.text == "accuses")
+    assert source_of(analysis, accuses).name == "Norway"
+
+
+def test_a_body_and_its_short_name_stay_one(nlp):
+    analysis = run(
+        nlp,
+        [
+            "The Ministry of Defence said the base would close.",
+            "The Ministry later said the decision was final.",
+        ],
+    )
+    assert len({a.source_id for a in spoken(analysis)}) == 1
+
+
+# --- where the repairs must not fire (each of these was wrong in a first version) ----------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire gutted the old mill on Friday, claimed two firefighters.",
+        "Orrin City sold the striker last summer, added a winger.",
+        "The avalanche buried the road, claimed three skiers.",
+    ],
+)
+def test_a_second_act_with_a_count_or_an_indefinite_object_is_no_closing_cue(nlp, text):
+    assert attributions(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Police arrested the suspect, a 34-year-old man, accused him of setting the fire.", "Police"),
+        ("The judge sentenced the driver, a local teacher, said his actions were reckless.", "The judge"),
+        ("Ivo Brandt greeted the minister, toured the plant, said the jobs were safe.", "Ivo Brandt"),
+    ],
+)
+def test_the_object_of_an_earlier_verb_is_no_speaker_across_a_set_off_phrase(nlp, text, source):
+    assert {s for _, s, _ in attributions(nlp, text)} == {source}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry sank on Tuesday, a stormy day, said the harbour was closed.",
+        "The fair opened on Friday, June 2, said the town would grow.",
+    ],
+)
+def test_a_date_before_a_set_off_phrase_is_no_speaker(nlp, text):
+    assert [s for _, s, _ in attributions(nlp, text) if s in ("Tuesday", "Friday")] == []
+
+
+def test_a_relative_clause_on_a_case_is_not_what_was_testified(nlp):
+    """ "testified in the case that prosecutors built": a relative clause (the object is missing), on no occasion."""
+    assert attributions(nlp, "Brandt testified in the case that prosecutors built against his brother.") == []
+
+
+def test_a_passive_of_telling_is_no_finite_cue(nlp):
+    assert attributions(nlp, "The crew informed Friday that the flight was cancelled.") == []
+
+
+def test_a_finding_by_a_person_stays_a_finding(nlp):
+    rows = attributions(nlp, "A federal judge found the company violating the court order.")
+    assert [(c, s) for c, s, _ in rows] == [("found", "A federal judge")]
+
+
+def test_according_to_in_a_clause_of_result_keeps_the_whole_sentence(nlp):
+    """ "so expensive that, according to analysts, few will use it": the analysts say both halves."""
+    rows = attributions(nlp, "The toll road is so expensive that, according to analysts, few drivers will use it.")
+    assert [content for c, _, content in rows if c == "according to"] == [
+        "The toll road is so expensive that, according to analysts, few drivers will use it"
     ]
+
+
+def test_part_of_a_group_and_the_group_stay_one_source(nlp):
+    analysis = run(
+        nlp,
+        [
+            "Some of the more experienced councillors doubted the plan.",
+            "Councillors said the harbour fees were too high.",
+        ],
+    )
+    assert len({a.source_id for a in spoken(analysis)}) <= 1

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 from ..dateline import lead_in_end
 from ..resources import name_titles
 from .lexicon import SOURCE_KIND_ORDER, Lexicon
-from .rules.settings import COLLECTIVE_NOUNS
+from .rules.settings import COLLECTIVE_NOUNS, QUANTIFIERS
 
 # --- settings -----------------------------------------------------------------------------------------
 #: Dependencies that hang asides off a source noun; the source's name stops before them.
@@ -892,6 +892,20 @@ def _affiliation(noun: Token) -> str | None:
     return None
 
 
+def _named_only_as_its_place(name: str, other: str) -> bool:
+    """Whether the shorter of two names is only the place or owner the longer one names after "of" ("Sudan" and
+    "the Mine Action Center of South Sudan", "Orrin" and "the University of Orrin"): two sources, though every word
+    of the one is in the other ("the Ministry" and "the Ministry of Defence" stay one, and so do a part and its whole,
+    "some of the Republicans" and "Republicans")."""
+    short, long = sorted((name, other), key=lambda n: len(name_key(n)))
+    head = re.split(r"\bof\b", long, maxsplit=1, flags=re.IGNORECASE)[0]
+    short_key, head_key = name_key(short), set(name_key(head))
+    singular = head_key | {w[:-1] for w in head_key if w.endswith("s")}
+    if singular & (COLLECTIVE_NOUNS | QUANTIFIERS) or not head_key:
+        return False  # "some of the Republicans", "a growing group of Republicans": part of them, one source
+    return bool(short_key) and len(name_key(long)) > len(short_key) and short_key[-1] not in head_key
+
+
 def name_key(name: str) -> tuple[str, ...]:
     words = re.findall(r"[\w\-]+", name.lower().replace("’s", "").replace("'s", ""))
     return tuple(w for w in words if w not in STOPWORDS)
@@ -1181,6 +1195,10 @@ class SourceBook:
                 ):
                     return entry  # same surname
                 continue
-            if (keys <= words or words <= keys) and key[-1] in words | {w + "s" for w in words}:
+            if (
+                (keys <= words or words <= keys)
+                and key[-1] in words | {w + "s" for w in words}
+                and not _named_only_as_its_place(mention.name, entry.name)
+            ):
                 return entry
         return None

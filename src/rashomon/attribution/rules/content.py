@@ -66,6 +66,7 @@ from .settings import (
     SPLIT_QUOTE_GAP,
     STANCE_PRONOUNS,
     STATEMENT_OCCASION_PREPOSITIONS,
+    STATEMENT_OCCASIONS,
     SUBORDINATORS,
     SUMMARY_NOUNS,
     TIME_NOUNS,
@@ -313,12 +314,11 @@ class ContentRules(ExtractorBase):
                             or self.said_for_nth_time(noun, c)
                         )
                         or not timed
-                        and not event
                         and child.lower_ in STATEMENT_OCCASION_PREPOSITIONS
-                        and noun.lemma_.lower() not in self.lexicon.cue_nouns  # "on claims that ...": the claims'
+                        and noun.lemma_.lower() in STATEMENT_OCCASIONS  # not "testified in the case that X built"
                         and c.left_edge.lower_ == "that"
-                        and c.left_edge.dep_ == "mark"
-                        and self.complementizer(c.left_edge, c, loose=True)
+                        and c.left_edge.dep_ == "mark"  # a clause mark, not the relative's object or subject
+                        and self.subject_after(c.left_edge, c)
                         and c.left_edge.i == self.own_words_end(noun) + 1
                     )
                 ][:1]
@@ -330,14 +330,16 @@ class ContentRules(ExtractorBase):
                 last = noun.right_edge.i
         return []
 
-    @staticmethod
-    def complementizer(that: Token, clause: Token, loose: bool = False) -> bool:
+    @classmethod
+    def complementizer(cls, that: Token, clause: Token) -> bool:
         """Whether a "that" opening ``clause`` opens a complement, not a relative clause: tagged as a preposition
-        (``loose``: or parsed as a clause mark) and followed by the clause's own subject ("that his client would
-        appeal")."""
-        return (that.tag_ == "IN" or loose and that.dep_ == "mark") and any(
-            c.dep_ in NOMINAL_SUBJECT_DEPS and c.left_edge.i == that.i + 1 for c in clause.children
-        )
+        and followed by the clause's own subject ("that his client would appeal")."""
+        return that.tag_ == "IN" and cls.subject_after(that, clause)
+
+    @staticmethod
+    def subject_after(that: Token, clause: Token) -> bool:
+        """Whether the clause's own subject follows its opening "that" right away."""
+        return any(c.dep_ in NOMINAL_SUBJECT_DEPS and c.left_edge.i == that.i + 1 for c in clause.children)
 
     @staticmethod
     def own_words_end(noun: Token) -> int:

@@ -44,6 +44,7 @@ from .settings import (
     COPULAS,
     DIALOGUE_TAG_VERBS,
     ESTIMATE_VERBS,
+    FOUND_IN_PLACE,
     HYPOTHETICAL_PRONOUNS,
     IMPERSONAL_SUBJECTS,
     IMPLICATIVE_VERBS,
@@ -111,7 +112,7 @@ class CueDiscipline(ExtractorBase):
         lemma = verb.lemma_.lower()
         if lemma in PERSON_OBJECT_DEEDS and rule in OBJECT_RULES and self.person_object_only(verb):
             return False  # "the club dismissed its coach", "welcomed the minister": a deed done to someone
-        if lemma == "find" and self.came_upon(verb, speaker):
+        if lemma == "find" and self.came_upon(verb):
             return False  # "marshals once found him standing under the shower": what they saw, no finding
         head = self.chain_head(verb)
         if head is not None and head.lemma_.lower() not in self.lexicon.needs_reported_content:
@@ -146,17 +147,16 @@ class CueDiscipline(ExtractorBase):
             return span is not None and span.root.lemma_.lower() in self.lexicon.information_nouns
         return False
 
-    def came_upon(self, verb: Token, speaker: Token | None) -> bool:
-        """Whether "find" reports coming upon someone doing something ("found him standing", "found the driver
-        lying in the road"): a bare participle clause whose subject follows the verb, found by people, not a
-        study's finding ("the audit found officials ignoring the rules" stays one)."""
-        if speaker is not None and self.speaker_kind(speaker) == "document":
-            return False
+    @staticmethod
+    def came_upon(verb: Token) -> bool:
+        """Whether "find" reports coming upon someone where they were ("found him standing in the shower", "was
+        found hiding in a house"): a bare participle of posture or place after it, not a finding ("a judge found the
+        company violating the order" stays one)."""
         return any(
-            c.dep_ in ("ccomp", "xcomp", "oprd")
+            c.dep_ in ("ccomp", "xcomp", "oprd", "advcl")
             and c.tag_ == "VBG"
-            and not any(m.dep_ == "mark" for m in c.children)
-            and not any(a.dep_ == "aux" for a in c.children)
+            and c.lemma_.lower() in FOUND_IN_PLACE
+            and not any(m.dep_ in ("mark", "aux") for m in c.children)
             for c in verb.rights
         )
 

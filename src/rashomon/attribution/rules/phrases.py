@@ -107,12 +107,21 @@ class PhraseRules(ExtractorBase):
         )
 
     def opens_complement(self, first: int) -> bool:
-        """Whether the phrase starting at token ``first`` comes right after the "that" of a complement clause
+        """Whether the phrase starting at token ``first`` comes right after the "that" of a cue's complement clause
         ("reported that, according to X, ...", "said that according to X ...")."""
         previous = first - 1
         if previous >= 0 and self.doc[previous].text == ",":
             previous -= 1
-        return previous >= 0 and self.doc[previous].lower_ == "that" and self.doc[previous].dep_ == "mark"
+        if previous < 0:
+            return False
+        that = self.doc[previous]
+        clause = that.head
+        return (
+            that.lower_ == "that"
+            and that.dep_ == "mark"
+            and clause.dep_ == "ccomp"
+            and clause.head.lemma_.lower() in self.lexicon.all_cue_lemmas
+        )  # not "so expensive that, according to analysts, few will use it": a result, the whole sentence theirs
 
     def gloss_in_source(self, source: Token) -> int | None:
         """ "according to the Budget Office - a small sum beside its debts": a dash the parser left inside the

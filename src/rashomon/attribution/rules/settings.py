@@ -187,6 +187,11 @@ NOUN_CONTENT_PREPOSITIONS = frozenset({"about", "on", "of", "for", "to", "agains
 SHORT_ANSWERS = frozenset({"yes", "no", "so", "nothing", "otherwise"})
 #: Verbs whose noun object of this many tokens or more is a mis-parsed clause, not a thing said ("said goodbye").
 SAY_LEMMAS = frozenset({"say"})
+#: Participles of posture or place after "found" ("found him standing in the shower"): coming upon someone, no
+#: finding (``CueDiscipline.came_upon``).
+FOUND_IN_PLACE = frozenset(
+    "stand lie sit hide sleep cower crouch huddle kneel lean hang wander wait slump float sprawl".split()
+)
 #: Verbs of saying that close a sentence with their speaker after them ("..., alleges the aid group.", "...,
 #: reported the Orrin Examiner."), which the parser may read as a second verb with the speaker as its object
 #: (``SpeakerRules.trailing_cue_object``).
@@ -622,6 +627,12 @@ TIME_PREPOSITIONS = frozenset({"on", "at", "over", "for", "in", "during"})
 #: Of those, the ones that place a statement at an occasion ("said at a rally in the capital that ...", "said during
 #: a visit that ..."): a that-clause on the occasion's noun is what was said (``ContentRules.clause_on_time``).
 STATEMENT_OCCASION_PREPOSITIONS = frozenset({"at", "during", "in"})
+#: ... and the occasions themselves: on another noun a that-clause may be a relative clause ("testified in the case
+#: that prosecutors built").
+STATEMENT_OCCASIONS = frozenset(
+    "rally conference interview meeting summit convention forum event appearance speech address briefing hearing "
+    "visit session ceremony debate dinner luncheon breakfast gathering phase stop tour".split()
+)
 #: Prepositions that place another act in time ("before explaining why", "after saying that"): no part of a name.
 ACT_TIME_PREPOSITIONS = frozenset({"before", "after", "while", "since", "until", "upon"})
 #: "praised the court before adding that ...", "answered by noting that ...": a gerund cue after these is the

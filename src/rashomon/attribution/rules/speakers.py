@@ -618,10 +618,14 @@ class SpeakerRules(ExtractorBase):
     def subject_before_interrupter(self, verb: Token) -> Token | None:
         """ "after Mr. Brandt, asked about the strikes, had said, '...'": the parser loses the subject of a cue
         across a phrase set off by commas and hangs it elsewhere. A name or a noun that can speak, ending right
-        before the phrase, which is the cue's only stretch of words between the two commas and is no subject of
-        its own, is the cue's subject."""
+        before the phrase, is the cue's subject when the phrase is the only stretch of words between the two
+        commas, a participle's ("asked about X") or an apposition ("her lawyer") with no subject of its own, and
+        the noun is no one's object ("Police arrested the suspect, a local man, accused him of ...": the police
+        accuse)."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "aux" and c.tag_ != "TO" for c in verb.lefts):
             return None  # a finite verb ("had said"), not an infinitive ("using a stop in Orrin, Ulm, to criticize")
+        if verb.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in verb.head.children):
+            return None  # a second verb of a clause that has its subject: the parser joined them right
         close = verb.i - 1
         while close > verb.sent.start and self.doc[close].dep_ in ("aux", "neg") and self.doc[close].head.i == verb.i:
             close -= 1
@@ -635,13 +639,13 @@ class SpeakerRules(ExtractorBase):
         if not 0 < len(inside) <= MAX_INTERRUPTER_WORDS or any(t.dep_ in SUBJECT_DEPS for t in inside):
             return None
         roots = [t for t in inside if not opening < t.head.i < close]
-        if len(roots) != 1 or roots[0].pos_ not in ("VERB", "NOUN", "PROPN"):
-            return None  # one phrase set off, a participle ("asked about X") or an apposition ("her lawyer")
+        if len(roots) != 1 or not (roots[0].tag_ in ("VBN", "VBG", "VBD") or roots[0].pos_ in ("NOUN", "PROPN")):
+            return None
         name = self.doc[opening - 1]
-        while name.dep_ == "compound" and name.head.i == name.i + 1:
-            name = name.head
-        if name.i != opening - 1 or name.dep_ in SUBJECT_DEPS or name.ent_type_ in TIME_ENTITIES:
-            return None  # (not "on Thursday, Nov. 10, alleges the group": a date before the phrase)
+        if name.dep_ in SUBJECT_DEPS or name.dep_ in ("dobj", "dative", "attr", "compound"):
+            return None
+        if name.ent_type_ in TIME_ENTITIES:
+            return None  # "on Thursday, Nov. 10, alleges the group": a date before the phrase
         while name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "NOUN":
             name = name.head.head  # "the mayor of Orrin, Ulm, suggested": the mayor speaks, not the town
         return name if self.speaker_kind(name) == "person" else None
@@ -669,13 +673,14 @@ class SpeakerRules(ExtractorBase):
         subject = next((c for c in host.lefts if c.dep_ == "nsubj"), None)
         if subject is None or self.speaker_kind(subject) != "person":
             return None
-        return self.out_of_dateline(subject)
+        return subject
 
     def subject_of_reduced_relative(self, verb: Token) -> Token | None:
         """ "Residents fleeing the fire said ...", "Protesters marching through the city said ...": the parser reads
         the participle that describes the subject as the clause's subject (or as its main verb) and hangs the
-        subject on it. A bare participle (no auxiliary) right after a noun that can speak, before the cue, gives
-        that noun back to the cue."""
+        subject on it. A bare participle (no auxiliary) whose own subject, before it, can speak gives that subject
+        back to the cue (it may be far from the participle: "Large majorities of voters in six states going to the
+        polls said ..."). Asked for a verb whose subject is the participle (``csubj``) and for one hung on it."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return None
         if verb.dep_ == "dep" and verb.head.i < verb.i:
@@ -692,8 +697,8 @@ class SpeakerRules(ExtractorBase):
 
     @staticmethod
     def share_misread_as_number(verb: Token) -> Token | None:
-        """ "About 4 in 10 say they ...": the parser hangs a share of people on the finite verb as a number modifier
-        and leaves it with no subject; that share, standing right before the verb, is who says it."""
+        """ "About 4 in 10 say they ...": the parser hangs a count or share of people on the finite verb as a number
+        modifier and leaves it with no subject; that number, standing right before the verb, is who says it."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == verb.sent.start:
             return None
         before = verb.doc[verb.i - 1]
@@ -1166,8 +1171,14 @@ class SpeakerRules(ExtractorBase):
             and (
                 verb.tag_ in TENSED_TAGS
                 or verb.tag_ == "VBN"
-                and (after_quote or head.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children))
-            )  # "A Korvex poll found last week that ...": a participle takes no clause, so the verb is finite
+                and (
+                    after_quote
+                    or head.dep_ == "ROOT"
+                    and any(c.dep_ == "ccomp" for c in verb.children)
+                    and verb.lemma_.lower() not in self.lexicon.recipient_objects
+                )
+            )  # "A Korvex poll found last week that ...": a participle takes no clause, so the verb is finite (but
+            # "The crew informed Friday that ...": a passive of telling does)
             and head.i < verb.i
             and (
                 head.pos_ in ("NOUN", "PROPN")
@@ -1288,7 +1299,18 @@ class SpeakerRules(ExtractorBase):
         rest = self.doc[speaker.right_edge.i + 1 : verb.sent.end]
         if any(not (t.is_punct or t.is_space) for t in rest) or self.speaker_kind(speaker) != "person":
             return None
+        if verb.lemma_.lower() != "say" and not self.named_or_definite(speaker):
+            return None  # "the fire gutted the mill, claimed two firefighters", "sold a striker, added a winger"
         return speaker
+
+    @staticmethod
+    def named_or_definite(noun: Token) -> bool:
+        """Whether a noun phrase names someone or picks out one known ("the aid group", "Orrin Post"), not a
+        count or an indefinite one ("two firefighters", "a winger")."""
+        if any(c.dep_ == "nummod" or c.like_num for c in noun.lefts):
+            return False
+        first = noun.left_edge
+        return noun.pos_ == "PROPN" or noun.ent_type_ in ("ORG", "PERSON", "NORP") or first.lower_ in ("the", "this")
 
     def stranded_subject(self, verb: Token) -> Token | None:
         """ "At Oak Park, Jane Roe, the club's manager, suggested that ...": a finite cue verb heading its sentence
