@@ -14,12 +14,12 @@ from tests.test_attribution import attributions, run, source_of, spoken
     [
         # the name in apposition to a fronted phrase, a parenthesis and no comma before the cue
         (
-            'Saturday at the Orrin Democratic state\'s party convention Sen. Ida Vell (D-OR) said the governor was a "proven failure" in business.',
+            'Sunday at the Orrin Labour region\'s annual gathering Sen. Ida Vell (D-OR) said the minister had been a "total disaster" at the port.',
             "said",
             "Sen. Ida Vell (D-OR)",
         ),
         # a share of people read as a number on the verb
-        ("About 4 in 10 say they want the next mayor to cut fees.", "say", "About 4 in 10"),
+        ("About 4 in 10 say cars should pay more.", "say", "About 4 in 10"),
         # a phrase set off by commas between the speaker and the cue
         (
             'The issue came up after Mr. Brandt, asked about the strikes, had said, "The city does plenty of damage."',
@@ -48,9 +48,9 @@ def test_a_relative_clause_on_the_occasion_stays_the_writers(nlp):
 def test_a_quotation_after_an_impression_belongs_to_the_participle_that_tells_it(nlp):
     """An impression ("did not seem impressed") is nobody's words, so the quotation after "telling reporters" is
     the teller's, however the parser hung it."""
-    text = 'Varnholt did not seem impressed on Tuesday, telling reporters, "A lot of people said the mayor should go."'
+    text = 'Varnholt did not seem convinced on Monday, telling the press, "Half the town wants the ferry back."'
     rows = attributions(nlp, text)
-    assert ("telling", "Varnholt", '"A lot of people said the mayor should go."') in rows
+    assert ("telling", "Varnholt", '"Half the town wants the ferry back."') in rows
 
 
 def test_a_participle_after_a_speech_verb_still_leaves_the_quotation_to_it(nlp):
@@ -65,8 +65,8 @@ def test_a_participle_after_a_speech_verb_still_leaves_the_quotation_to_it(nlp):
         # the participle read as the clause's subject
         ("Residents fleeing the fire on Tuesday said the roads were blocked.", "Residents"),
         (
-            "Large majorities of voters in six districts going to the polls on Tuesday said they support the plan.",
-            "Large majorities of voters in six districts",
+            "Large majorities of growers in six valleys heading to the market on Tuesday said they back the plan.",
+            "Large majorities of growers in six valleys",
         ),
         # the participle read as the main verb
         ("Protesters marching through the city said they would return.", "Protesters"),
@@ -90,8 +90,8 @@ def test_according_to_after_that_relays_only_the_rest_of_the_reported_clause(nlp
 
 
 def test_a_finding_read_as_a_participle_is_the_polls_finding(nlp):
-    rows = attributions(nlp, "An Orrin University poll found last week that Vell would beat Brandt 46 to 40 percent.")
-    assert [(c, s) for c, s, _ in rows] == [("found", "An Orrin University poll")]
+    rows = attributions(nlp, "A Korvex Institute poll found last week that turnout had fallen.")
+    assert [(c, s) for c, s, _ in rows] == [("found", "A Korvex Institute poll")]
     assert attributions(nlp, "A plan announced Monday would cut fees.") == []
 
 
@@ -100,7 +100,7 @@ def test_a_finding_read_as_a_participle_is_the_polls_finding(nlp):
     [
         ("Okafor paused, then revealed why the harbour mattered so much to her.", "then revealed", "Okafor"),
         (
-            'Band member Korvo shared the news online last week, writing "Feels great to support someone I believe in."',
+            'Band member Korvo shared the news online this week, writing "Feels great to back a candidate I believe in."',
             "writing",
             "Band member Korvo",
         ),
@@ -111,7 +111,7 @@ def test_a_clause_the_parser_did_not_join_keeps_the_speaker_before_it(nlp, text,
 
 
 @pytest.mark.parametrize(
-    "text", ["Federal marshals once found him standing under the shower.", "Police found the driver lying in the road."]
+    "text", ["Rangers found her sitting on the ridge after dark.", "Police found the driver lying in the road."]
 )
 def test_coming_upon_someone_is_no_finding(nlp, text):
     assert attributions(nlp, text) == []
@@ -127,10 +127,10 @@ def test_coming_upon_someone_is_no_finding(nlp, text):
             "The army shelled the camp in Port Sarn on Thursday",
         ),
         (
-            'The platform calls the right to an abortion "central" for the first time, reported the Orrin Examiner.',
+            "The harbour board raised the fees twice this year, reported the Orrin Examiner.",
             "reported",
             "the Orrin Examiner",
-            'The platform calls the right to an abortion "central" for the first time',
+            "The harbour board raised the fees twice this year",
         ),
     ],
 )

@@ -893,8 +893,8 @@ def _affiliation(noun: Token) -> str | None:
 
 
 def _named_only_as_its_place(name: str, other: str) -> bool:
-    """Whether the shorter of two names is only the place or owner the longer one names after "of" ("Sudan" and
-    "the Mine Action Center of South Sudan", "Orrin" and "the University of Orrin"): two sources, though every word
+    """Whether the shorter of two names is only the place or owner the longer one names after "of" ("Norway" and
+    "the Harbour Office of Northern Norway", "Orrin" and "the University of Orrin"): two sources, though every word
     of the one is in the other ("the Ministry" and "the Ministry of Defence" stay one, and so do a part and its whole,
     "some of the Republicans" and "Republicans")."""
     short, long = sorted((name, other), key=lambda n: len(name_key(n)))

@@ -285,7 +285,7 @@ class ContentRules(ExtractorBase):
         noun as a relative clause; right after it, it is what was said. Also after an event that places the
         statement ("said after the verdict that his client would appeal"), when the tagger read the "that" as
         opening a complement (not "said after the meeting that he chaired": a relative pronoun). The phrases may
-        follow one another ("said earlier on Friday during a news conference that ..."): the clause on the last of
+        follow one another ("said late on Monday during a visit to the port that ..."): the clause on the last of
         them, when its "that" opens a complement, is what was said too."""
         last = verb.i
         for child in verb.rights:

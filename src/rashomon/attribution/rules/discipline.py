@@ -113,7 +113,7 @@ class CueDiscipline(ExtractorBase):
         if lemma in PERSON_OBJECT_DEEDS and rule in OBJECT_RULES and self.person_object_only(verb):
             return False  # "the club dismissed its coach", "welcomed the minister": a deed done to someone
         if lemma == "find" and self.came_upon(verb):
-            return False  # "marshals once found him standing under the shower": what they saw, no finding
+            return False  # "rangers found her sitting on the ridge": what they saw, no finding
         head = self.chain_head(verb)
         if head is not None and head.lemma_.lower() not in self.lexicon.needs_reported_content:
             return True  # "pledged to push for X", "agreed to share X": the first verb of the chain speaks
@@ -149,8 +149,8 @@ class CueDiscipline(ExtractorBase):
 
     @staticmethod
     def came_upon(verb: Token) -> bool:
-        """Whether "find" reports coming upon someone where they were ("found him standing in the shower", "was
-        found hiding in a house"): a bare participle of posture or place after it, not a finding ("a judge found the
+        """Whether "find" reports coming upon someone where they were ("found her sitting on the ridge", "was
+        found sleeping in a barn"): a bare participle of posture or place after it, not a finding ("a judge found the
         company violating the order" stays one)."""
         return any(
             c.dep_ in ("ccomp", "xcomp", "oprd", "advcl")

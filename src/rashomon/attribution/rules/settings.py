@@ -187,7 +187,7 @@ NOUN_CONTENT_PREPOSITIONS = frozenset({"about", "on", "of", "for", "to", "agains
 SHORT_ANSWERS = frozenset({"yes", "no", "so", "nothing", "otherwise"})
 #: Verbs whose noun object of this many tokens or more is a mis-parsed clause, not a thing said ("said goodbye").
 SAY_LEMMAS = frozenset({"say"})
-#: Participles of posture or place after "found" ("found him standing in the shower"): coming upon someone, no
+#: Participles of posture or place after "found" ("found her sitting on the ridge"): coming upon someone, no
 #: finding (``CueDiscipline.came_upon``).
 FOUND_IN_PLACE = frozenset(
     "stand lie sit hide sleep cower crouch huddle kneel lean hang wander wait slump float sprawl".split()

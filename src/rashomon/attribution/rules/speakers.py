@@ -645,7 +645,7 @@ class SpeakerRules(ExtractorBase):
         if name.dep_ in SUBJECT_DEPS or name.dep_ in ("dobj", "dative", "attr", "compound"):
             return None
         if name.ent_type_ in TIME_ENTITIES:
-            return None  # "on Thursday, Nov. 10, alleges the group": a date before the phrase
+            return None  # "sank on Tuesday, a stormy day, said ...": a date before the phrase
         while name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.pos_ == "NOUN":
             name = name.head.head  # "the mayor of Orrin, Ulm, suggested": the mayor speaks, not the town
         return name if self.speaker_kind(name) == "person" else None
@@ -679,8 +679,8 @@ class SpeakerRules(ExtractorBase):
         """ "Residents fleeing the fire said ...", "Protesters marching through the city said ...": the parser reads
         the participle that describes the subject as the clause's subject (or as its main verb) and hangs the
         subject on it. A bare participle (no auxiliary) whose own subject, before it, can speak gives that subject
-        back to the cue (it may be far from the participle: "Large majorities of voters in six states going to the
-        polls said ..."). Asked for a verb whose subject is the participle (``csubj``) and for one hung on it."""
+        back to the cue (it may be far from the participle: "Most growers in the two valleys heading to the market
+        said ..."). Asked for a verb whose subject is the participle (``csubj``) and for one hung on it."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP"):
             return None
         if verb.dep_ == "dep" and verb.head.i < verb.i:
@@ -697,7 +697,7 @@ class SpeakerRules(ExtractorBase):
 
     @staticmethod
     def share_misread_as_number(verb: Token) -> Token | None:
-        """ "About 4 in 10 say they ...": the parser hangs a count or share of people on the finite verb as a number
+        """ "About 4 in 10 say cars should pay more": the parser hangs a count or share of people on the finite verb as a number
         modifier and leaves it with no subject; that number, standing right before the verb, is who says it."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == verb.sent.start:
             return None
