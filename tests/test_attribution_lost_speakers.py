@@ -230,3 +230,18 @@ def test_part_of_a_group_and_the_group_stay_one_source(nlp):
         ],
     )
     assert len({a.source_id for a in spoken(analysis)}) <= 1
+
+
+def test_a_that_clause_after_a_speech_noun_and_a_time_is_the_nouns(nlp):
+    """ "was challenged over her statement on Friday that X": X is what her statement said, not what anyone
+    challenging him said; the parser hangs the clause on the verb."""
+    text = 'Vell was challenged over her statement on Friday that "the ferry is finished," but stayed calm.'
+    rows = attributions(nlp, text)
+    assert [(c, s) for c, s, content in rows if "ferry is finished" in content] == [("statement", "her")]
+
+
+def test_mocking_a_promise_relays_the_promise_not_its_words(nlp):
+    rows = attributions(nlp, "Brandt mocked the mayor's promise on Monday that every tenant would get a new roof.")
+    said = {c: content for c, _, content in rows}
+    assert said["promise"] == "that every tenant would get a new roof"
+    assert said["mocked"].startswith("the mayor's promise")

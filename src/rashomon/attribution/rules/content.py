@@ -159,6 +159,8 @@ class ContentRules(ExtractorBase):
                 )
             )
         ]
+        owned = {c.i for n in verb.rights if (c := self.owned_by_noun_after(verb, n)) is not None}
+        clauses = [c for c in clauses if c.i not in owned]  # "mocked her promise on Monday that X": the promise's X
         channel = self.channel_after(verb, verb.i, CHANNEL_REACH) if not clauses else None
         if channel is not None:
             # "told reporters in an interview that ...": the parser hangs the that-clause on the channel noun
@@ -184,6 +186,16 @@ class ContentRules(ExtractorBase):
         if inverted is not None:
             clauses = [c for c in clauses if c.i != inverted.head.i]  # that clause holds the speaker, not the words
         return Ask(verb, group, lemma, objects, passive, clauses, aside_speaker)
+
+    def owned_by_noun_after(self, verb: Token, phrase: Token) -> Token | None:
+        """The complement clause the parser hung on ``verb`` that belongs to a speech noun in the verb's object or
+        prepositional phrase ``phrase`` (``NounCueRules.clause_after_time``: "challenged over her statement on
+        Friday that ..."), or None."""
+        nouns = [phrase] if phrase.dep_ in ("dobj", "obj") else [c for c in phrase.children if c.dep_ == "pobj"]
+        for noun in nouns:
+            if noun.lemma_.lower() in self.lexicon.cue_nouns:
+                return self.clause_after_time(noun)
+        return None
 
     @staticmethod
     def withheld_question(verb: Token, clause: Token) -> bool:

@@ -27,6 +27,7 @@ from .settings import (
     REASON_NOUNS,
     SPLIT_APOSTROPHES,
     SPOKEN_ABOUT,
+    TIME_PREPOSITIONS,
 )
 
 
@@ -314,13 +315,15 @@ class NounCueRules(ExtractorBase):
         )
 
     def clause_after_time(self, noun: Token) -> Token | None:
-        """ "mocked the mayor's promise last spring that every tenant would get a roof": a time between
+        """ "mocked the mayor's promise last spring (on Monday) that every tenant would get a roof": a time between
         the noun and its that-clause makes the parser hang the clause on the sentence's verb before the noun; the
         clause is the noun's. Only a noun with an owner, a "that" right after the time words, and a clause hung
         before the noun."""
         if not any(c.dep_ == "poss" for c in noun.children):
             return None  # ("a statement Monday that ...": whose, the sentence does not say here)
         i = noun.i + 1
+        if i < len(self.doc) and self.doc[i].lower_ in TIME_PREPOSITIONS and self.doc[i].dep_ == "prep":
+            i += 1  # "her remark on Monday that ...": the time may come as a phrase
         while i < len(self.doc) and i - noun.i <= MAX_TIME_WORDS and self.doc[i].ent_type_ in ("DATE", "TIME"):
             i += 1
         if i == noun.i + 1 or i >= len(self.doc) or self.doc[i].lower_ != "that" or self.doc[i].dep_ != "mark":
