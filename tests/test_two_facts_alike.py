@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon.claims.quantities import find_quantities
-from rashomon.meaning import other_measures, pair_verdict, period_beside_news_day
+from rashomon.meaning import addressee_after, other_measures, pair_verdict, period_beside_news_day
 from tests.test_votes_and_past_figures import claim_of, cross_outlet_verdicts
 
 
@@ -115,3 +115,35 @@ def test_a_measure_named_with_fewer_words_may_be_the_same_measure():
     short = claim_of("Varnholt's rate rose to 5.4 percent in May.")
     assert [q.measure for q in full.quantities + short.quantities] == ["unemployment rate", "rate"]
     assert "not read as values of one thing" not in pair_verdict(full, short, 0.8, "a", "b").reason
+
+
+def test_a_negative_toward_someone_the_other_does_not_name_is_no_conflict():
+    """ "has not apologized to the fishermen involved" beside "has apologized for his outburst": the apology may
+    have gone to others, so both may hold."""
+    negative = claim_of(
+        "Brandt told reporters that he has not apologized to the fishermen involved because he did nothing wrong."
+    )
+    apology = claim_of("Councillor Brandt has apologized for his angry outburst at the harbour over the weekend.")
+    judged = pair_verdict(negative, apology, 0.67, "a", "b")
+    assert judged.verdict == "compatible" and "the fishermen involved" in judged.reason
+
+
+def test_a_negative_of_the_same_act_toward_the_same_one_stays_a_conflict():
+    apology = claim_of("Brandt has apologized to the fishermen for his angry outburst.")
+    negative = claim_of(
+        "Brandt told reporters that he has not apologized to the fishermen involved because he did nothing wrong."
+    )
+    assert pair_verdict(negative, apology, 0.8, "a", "b").verdict == "conflict"
+    plain = claim_of("Brandt has not apologized for his angry outburst.")
+    assert (
+        pair_verdict(plain, claim_of("Councillor Brandt has apologized for his angry outburst."), 0.8, "a", "b").verdict
+        == "conflict"
+    )
+
+
+def test_an_infinitive_after_the_verb_is_no_addressee():
+    """ "is not allowed to use that bus": "to" opens an infinitive, not the one the act is done to."""
+    assert (
+        addressee_after(claim_of("Korvex, under a different deal with Orrin, is not allowed to use that bus.")) is None
+    )
+    assert addressee_after(claim_of("Brandt has not apologized to the fishermen involved.")) == "the fishermen involved"

@@ -243,6 +243,9 @@ _TIME_FILLERS = frozenset({"on", "to", "for", "of", "a", "an", "and", "early", "
 
 #: A negation or denial word anywhere in a sentence.
 _NEGATION_WORD = re.compile(r"\b(?:not|never|no|none|nobody|nothing|denied|denies|deny|denying)\b|n't\b", re.I)
+#: The one an act is done to or with, right after the verb ("apologized to the fishermen", "met with the unions"):
+#: a statement in the negative that names one says nothing of the act toward others (``addressee_after``).
+_ADDRESSEE = r"\s+(?:to|with)\s+((?:the|his|her|their|its|those|these|a|an)\s+[\w-]+(?:\s+[\w-]+)?|[A-Z][\w-]+)"
 
 #: Words that carry no fact of their own, left out of the rare-word overlap.
 _FUNCTION_WORDS = frozenset(
@@ -611,6 +614,17 @@ def told_earlier(a: Claim, b: Claim) -> str | None:
     return next(match.group(0).lower() for match in found if match)
 
 
+def addressee_after(claim: Claim) -> str | None:
+    """The one the claim's act is done to or with, named right after its verb ("has not apologized to the
+    fishermen involved" -> "the fishermen involved"), or None. "Has not apologized to the fishermen" beside "has
+    apologized for the outburst" is no contradiction: the apology may have gone to others."""
+    if not claim.predicate:
+        return None
+    stem = claim.predicate[:-1] if claim.predicate.endswith("e") else claim.predicate
+    found = re.search(rf"\b(?i:{re.escape(stem)})\w*{_ADDRESSEE}", claim.text)
+    return found.group(1) if found else None
+
+
 def negation_mark(claim: Claim) -> str:
     """What a listing adds to a claim in the negative: " (denied)" for a denial, " (negative)" for a statement in
     the negative ("did not say when the talks would resume" denies nothing), "" otherwise."""
@@ -814,6 +828,12 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         if _POSSIBILITY_WORD.search(asserted):
             says = "denies it" if negative.denied else "says it is not so"
             return PairVerdict("compatible", None, f"{denier} {says}; {asserter} says only that it may have happened")
+        addressee = addressee_after(negative)
+        if addressee is not None and addressee_after(b if a.negated else a) is None:
+            says = "denies it" if negative.denied else "says it did not happen"
+            return PairVerdict(
+                "compatible", None, f"{denier} {says} toward {addressee}; {asserter} does not say toward whom: both may hold"
+            )
         says = "denies" if negative.denied else "says the opposite of"
         return PairVerdict("conflict", "fact", f"{denier} {says} what {asserter} asserts")
     kind = opposed(a.event_type, b.event_type)
