@@ -832,7 +832,9 @@ def pair_verdict(a: Claim, b: Claim, cosine: float, label_a: str, label_b: str) 
         if addressee is not None and addressee_after(b if a.negated else a) is None:
             says = "denies it" if negative.denied else "says it did not happen"
             return PairVerdict(
-                "compatible", None, f"{denier} {says} toward {addressee}; {asserter} does not say toward whom: both may hold"
+                "compatible",
+                None,
+                f"{denier} {says} toward {addressee}; {asserter} does not say toward whom: both may hold",
             )
         says = "denies" if negative.denied else "says the opposite of"
         return PairVerdict("conflict", "fact", f"{denier} {says} what {asserter} asserts")
