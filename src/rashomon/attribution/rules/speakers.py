@@ -635,6 +635,8 @@ class SpeakerRules(ExtractorBase):
         if not commas:
             return None
         opening = commas[-1]
+        if opening == verb.sent.start:
+            return None  # a comma opening the sentence has no name before it in this sentence
         inside = self.doc[opening + 1 : close]
         if not 0 < len(inside) <= MAX_INTERRUPTER_WORDS or any(t.dep_ in SUBJECT_DEPS for t in inside):
             return None
