@@ -245,3 +245,16 @@ def test_mocking_a_promise_relays_the_promise_not_its_words(nlp):
     said = {c: content for c, _, content in rows}
     assert said["promise"] == "that every tenant would get a new roof"
     assert said["mocked"].startswith("the mayor's promise")
+
+
+@pytest.mark.parametrize(
+    "line, source",
+    [
+        ('Orrin Post President On Brandt: "We do not pay any candidate to appear."', "Orrin Post President"),
+        ('Ida Korvel on the ferry strike: "It will run again by May."', "Ida Korvel"),
+    ],
+)
+def test_a_name_before_on_and_a_topic_is_the_speaker_of_a_colon_line(nlp, line, source):
+    """ "A on B: '...'": A speaks, of B; B is no speaker."""
+    analysis = run(nlp, ["Ferry talks resume.", line])
+    assert [a.source.text for a in spoken(analysis)] == [source]

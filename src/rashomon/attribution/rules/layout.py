@@ -20,6 +20,8 @@ from .settings import (
     MIN_CLAIMED_QUOTE_WORDS,
     NOUN_PHRASE_POS,
     OPEN_TEXT,
+    SPEAKER_ENTITIES,
+    TOPIC_MARKERS,
 )
 
 
@@ -49,6 +51,11 @@ class LayoutRules(ExtractorBase):
             return
         if not all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in name):
             return
+        topic = next((t for t in name if t.lower_ in TOPIC_MARKERS and t.pos_ == "ADP"), None)
+        if topic is not None and topic.i > name.start:
+            speaker = doc[name.start : topic.i]
+            if any(t.ent_type_ in SPEAKER_ENTITIES for t in speaker) and all(t.pos_ == "PROPN" for t in speaker):
+                name = speaker  # "Korvel on the ferry strike: ...": a named speaker and the topic of the words
         if any(t.pos_ in ("VERB", "AUX") or t.pos_ == "ADP" and t.lower_ != "of" for t in name):
             return  # "Stealth Over Health:", "The Gap Goes On:": a Title-Case heading, not a name
         rest = [t for t in doc[colon + 1 : end] if not t.is_space]
@@ -124,6 +131,8 @@ class LayoutRules(ExtractorBase):
                     break
             if names and self.acts_before_colon(names, colon):
                 names = []
+            if names:
+                names = self.speaker_before_topic(names)  # "Vell on Brandt: '...'": Vell speaks, of Brandt
             if not names:
                 names = self.blunt_speaker(colon)
             if not names:
@@ -156,6 +165,21 @@ class LayoutRules(ExtractorBase):
                     **rated("layout.colon_quote"),
                 )
             )
+
+    def speaker_before_topic(self, names: list[Token]) -> list[Token]:
+        """The speaker of "Vell on Brandt:", "Orrin Post President On Brandt:", "Vell to the workers:": the names
+        before the preposition, when the names right before the colon follow one of ``TOPIC_MARKERS`` (they are the
+        topic or the addressee, not the speaker); ``names`` unchanged otherwise, [] when nothing before it is a
+        name."""
+        marker = self.doc[names[0].i - 1] if names[0].i > 0 else None
+        if marker is None or marker.lower_ not in TOPIC_MARKERS or marker.pos_ != "ADP":
+            return names
+        speaker: list[Token] = []
+        for token in reversed(self.doc[max(marker.sent.start, marker.i - MAX_SPEAKER_TOKENS) : marker.i]):
+            if token.pos_ != "PROPN" and not (token.is_title and not token.is_stop):
+                break
+            speaker.insert(0, token)
+        return speaker
 
     def acts_before_colon(self, names: list[Token], colon: Token) -> bool:
         """'hoped that Lund wins the race: "That way ..."': a name that is the subject of a clause someone else's

@@ -479,6 +479,9 @@ EVIDENT_ADJECTIVES = frozenset({"obvious", "apparent", "evident"})
 #: "told Reuters in an interview that ...": how far after the cue (in tokens) a channel phrase may start and
 #: still hold the that-clause the parser hung on it (in the cue span, the channel must follow the cue at once).
 CHANNEL_REACH = 3
+#: Prepositions between a speaker's name and a colon that make the words after them the topic or the addressee
+#: ("Vell on Brandt: '...'", "Vell to the workers: ..."): the speaker is the name before them (``layout``).
+TOPIC_MARKERS = frozenset({"on", "to", "about"})
 #: The longest phrase set off by commas between a speaker and a cue whose subject the parser lost ("Mr. Brandt,
 #: asked about the strikes, had said"; ``SpeakerRules.subject_before_interrupter``).
 MAX_INTERRUPTER_WORDS = 12
