@@ -626,9 +626,7 @@ class SpeakerRules(ExtractorBase):
             return None  # a finite verb ("had said"), not an infinitive ("using a stop in Orrin, Ulm, to criticize")
         if verb.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in verb.head.children):
             return None  # a second verb of a clause that has its subject: the parser joined them right
-        close = verb.i - 1
-        while close > verb.sent.start and self.doc[close].dep_ in ("aux", "neg") and self.doc[close].head.i == verb.i:
-            close -= 1
+        close = self.before_own_words(verb, ("aux", "neg"), verb.sent.start)
         if self.doc[close].text != "," or close - verb.sent.start < 3:
             return None
         commas = [t.i for t in self.doc[verb.sent.start : close] if t.text == ","]
@@ -660,9 +658,7 @@ class SpeakerRules(ExtractorBase):
         if verb.i < 2:
             return None
         if verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
-            joint = verb.i - 1
-            while joint > verb.head.i and self.doc[joint].dep_ == "advmod" and self.doc[joint].head.i == verb.i:
-                joint -= 1  # "then", "later"
+            joint = self.before_own_words(verb, ("advmod",), verb.head.i)  # past "then", "later"
             if self.doc[joint].text != "," and self.doc[joint].dep_ != "cc":
                 return None
             host = verb.head
@@ -1314,6 +1310,14 @@ class SpeakerRules(ExtractorBase):
         first = noun.left_edge
         return noun.pos_ == "PROPN" or noun.ent_type_ in ("ORG", "PERSON", "NORP") or first.lower_ in ("the", "this")
 
+    def before_own_words(self, verb: Token, deps: tuple[str, ...], floor: int) -> int:
+        """The index of the token before the words of ``deps`` that ``verb`` takes right before it (its adverbs,
+        its auxiliaries: "bluntly suggested", "had not said"), stepping back no further than token ``floor``."""
+        i = verb.i - 1
+        while i > floor and self.doc[i].dep_ in deps and self.doc[i].head.i == verb.i:
+            i -= 1
+        return i
+
     def stranded_subject(self, verb: Token) -> Token | None:
         """ "At Oak Park, Jane Roe, the club's manager, suggested that ...": a finite cue verb heading its sentence
         with no subject, because the parser hung the speaker on an earlier phrase (as an apposition or an
@@ -1325,9 +1329,7 @@ class SpeakerRules(ExtractorBase):
             or any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
         ):
             return None
-        last = verb.i - 1
-        while last > verb.sent.start and self.doc[last].dep_ == "advmod" and self.doc[last].head.i == verb.i:
-            last -= 1  # "Ida Moss, the campaign chief, bluntly suggested ..."
+        last = self.before_own_words(verb, ("advmod",), verb.sent.start)  # "..., bluntly suggested ..."
         if last > verb.sent.start and self.doc[last].text == ",":
             last -= 1
         if last <= verb.sent.start:
