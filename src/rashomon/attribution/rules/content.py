@@ -317,22 +317,7 @@ class ContentRules(ExtractorBase):
                     c
                     for c in noun.rights
                     if c.dep_ in ("relcl", "acl")
-                    and (
-                        timed
-                        and c.left_edge.i == noun.i + 1
-                        and (
-                            c.left_edge.lower_ == "that"
-                            and (not event or self.complementizer(c.left_edge, c))
-                            or self.said_for_nth_time(noun, c)
-                        )
-                        or not timed
-                        and child.lower_ in STATEMENT_OCCASION_PREPOSITIONS
-                        and noun.lemma_.lower() in STATEMENT_OCCASIONS  # not "testified in the case that X built"
-                        and c.left_edge.lower_ == "that"
-                        and c.left_edge.dep_ == "mark"  # a clause mark, not the relative's object or subject
-                        and self.subject_after(c.left_edge, c)
-                        and c.left_edge.i == self.own_words_end(noun) + 1
-                    )
+                    and (self.said_at_time(noun, c, event) if timed else self.said_at_occasion(child, noun, c))
                 ][:1]
                 if clauses:
                     return clauses
@@ -341,6 +326,33 @@ class ContentRules(ExtractorBase):
                     return []  # the phrases on the cue end here
                 last = noun.right_edge.i
         return []
+
+    def said_at_time(self, noun: Token, clause: Token, event: bool) -> bool:
+        """Whether ``clause``, hung on a time or an event (``event``) the cue's phrase names, is what was said: a
+        that-clause right after it (after an event only a complement's "that"), or "for the first time he ..."."""
+        if clause.left_edge.i != noun.i + 1:
+            return False
+        that = clause.left_edge
+        return (
+            that.lower_ == "that"
+            and (not event or self.complementizer(that, clause))
+            or self.said_for_nth_time(noun, clause)
+        )
+
+    def said_at_occasion(self, preposition: Token, noun: Token, clause: Token) -> bool:
+        """Whether ``clause``, hung on an occasion the cue's phrase names ("said at a rally in the capital that ..."),
+        is what was said: the occasion is one of ``STATEMENT_OCCASIONS`` (not "testified in the case that X built")
+        and the clause opens with a "that" parsed as a clause mark (not the relative's object or subject) and its own
+        subject, right after the noun's own words."""
+        that = clause.left_edge
+        return (
+            preposition.lower_ in STATEMENT_OCCASION_PREPOSITIONS
+            and noun.lemma_.lower() in STATEMENT_OCCASIONS
+            and that.lower_ == "that"
+            and that.dep_ == "mark"
+            and self.subject_after(that, clause)
+            and that.i == self.own_words_end(noun) + 1
+        )
 
     @classmethod
     def complementizer(cls, that: Token, clause: Token) -> bool:
