@@ -896,14 +896,13 @@ def _named_only_as_its_place(name: str, other: str) -> bool:
     """Whether the shorter of two names is only the place or owner the longer one names after "of" ("Norway" and
     "the Harbour Office of Northern Norway", "Orrin" and "the University of Orrin"): two sources, though every word
     of the one is in the other ("the Ministry" and "the Ministry of Defence" stay one, and so do a part and its whole,
-    "some of the Republicans" and "Republicans")."""
-    short, long = sorted((name, other), key=lambda n: len(name_key(n)))
-    head = re.split(r"\bof\b", long, maxsplit=1, flags=re.IGNORECASE)[0]
-    short_key, head_key = name_key(short), set(name_key(head))
+    "some of the councillors" and "councillors")."""
+    (short_key, _), (long_key, long) = sorted(((name_key(n), n) for n in (name, other)), key=lambda kn: len(kn[0]))
+    head_key = set(name_key(re.split(r"\bof\b", long, maxsplit=1, flags=re.IGNORECASE)[0]))
     singular = head_key | {w[:-1] for w in head_key if w.endswith("s")}
     if singular & (COLLECTIVE_NOUNS | QUANTIFIERS) or not head_key:
-        return False  # "some of the Republicans", "a growing group of Republicans": part of them, one source
-    return bool(short_key) and len(name_key(long)) > len(short_key) and short_key[-1] not in head_key
+        return False  # "some of the councillors", "a growing group of councillors": part of them, one source
+    return bool(short_key) and len(long_key) > len(short_key) and short_key[-1] not in head_key
 
 
 def name_key(name: str) -> tuple[str, ...]:
