@@ -26,6 +26,13 @@ from tests.test_attribution import attributions, run, source_of, spoken
             "had said",
             "Mr. Brandt",
         ),
+        # a clause the parser did not join: the second verb hung on the first, the participle taken for a subject
+        ("Okafor paused, then revealed why the harbour mattered so much to her.", "then revealed", "Okafor"),
+        (
+            'Band member Korvo shared the news online this week, writing "Feels great to back a candidate I believe in."',
+            "writing",
+            "Band member Korvo",
+        ),
     ],
 )
 def test_a_speaker_the_parser_hung_elsewhere_is_found(nlp, text, cue, source):
@@ -93,21 +100,6 @@ def test_a_finding_read_as_a_participle_is_the_polls_finding(nlp):
     rows = attributions(nlp, "A Korvex Institute poll found last week that turnout had fallen.")
     assert [(c, s) for c, s, _ in rows] == [("found", "A Korvex Institute poll")]
     assert attributions(nlp, "A plan announced Monday would cut fees.") == []
-
-
-@pytest.mark.parametrize(
-    "text, cue, source",
-    [
-        ("Okafor paused, then revealed why the harbour mattered so much to her.", "then revealed", "Okafor"),
-        (
-            'Band member Korvo shared the news online this week, writing "Feels great to back a candidate I believe in."',
-            "writing",
-            "Band member Korvo",
-        ),
-    ],
-)
-def test_a_clause_the_parser_did_not_join_keeps_the_speaker_before_it(nlp, text, cue, source):
-    assert (cue, source) in [(c, s) for c, s, _ in attributions(nlp, text)]
 
 
 @pytest.mark.parametrize(
