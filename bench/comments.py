@@ -1,13 +1,15 @@
 """Comments scored per second per core: rashomon's comment scoring beside alt-profanity-check, same texts.
 
-Input: any text files of comments, one per line, or a folder of the data-set layout (OLID's training file
-and Davidson's tweets, the default: ``../shared/data``). Timed in one run: the whole comments stage in
-the ``encoder`` mode (the shared encoder, one thread, each comment encoded once and its vector shared by the abuse
-and sarcasm heads), the encoder alone, and the default ``fast`` mode (linear n-gram models: the abuse heads, the threat and
-lexicon patterns, the sarcasm head, and its whole stage, which encodes the flagged comments for the span head's
-evidence; and the same stage with ``spans = false``, no encoder at all), beside alt-profanity-check. Single process, so per second
-is per core; time is CPU time of this process (``time.process_time``), so other jobs on a shared machine do not
-count against either side. Numpy is held to one thread (OMP/OPENBLAS_NUM_THREADS=1) for the same reason.
+Input: any text files of comments, one per line, or a folder of the data-set layout (OLID's training file and
+Davidson's tweets, the default: ``../shared/data``). Timed in one run: the whole comments stage in the ``encoder``
+mode (the shared encoder, one thread, each comment encoded once and its vector shared by the abuse and sarcasm
+heads), the encoder alone (and again with its int8 weights as the file stores them: onnxruntime's u8 x u8 kernel,
+which every CPU without VNNI runs; see ``rashomon.int8_weights``), and the default ``fast`` mode (linear n-gram
+models: the abuse heads, the threat and lexicon patterns, the sarcasm head, and its whole stage, which encodes the
+flagged comments for the span head's evidence; and the same stage with ``spans = false``, no encoder at all),
+beside alt-profanity-check. Single process, so per second is per core; time is CPU time of this process
+(``time.process_time``), so other jobs on a shared machine do not count against either side. Numpy is held to one
+thread (OMP/OPENBLAS_NUM_THREADS=1) for the same reason.
 
 The scorer keeps per-word caches (a worker's vocabulary saturates), so timing the same texts again would flatter
 it: the comments are shuffled (fixed seed), the first ``--warmup`` are scored untimed (a worker's steady state),
@@ -78,21 +80,22 @@ def main(argv=None) -> int:
     except OSError as err:
         parser.error(f"cannot read the comments: {err}")
     # slices: one cold, `repeat` for the scoring, one for the whole stage (fast), one for the abuse heads alone,
-    # one for the whole stage in the encoder mode, one for the encoder alone, one for the fast stage with no encoder
-    timed = args.n * (args.repeat + 6)
+    # one for the whole stage in the encoder mode, one for the encoder alone, one for the fast stage with no encoder,
+    # one for the encoder alone with its weights as stored
+    timed = args.n * (args.repeat + 7)
     if len(texts) < timed + 1000:
         parser.error(
             f"{len(texts)} comments given, at least {timed + 1000} needed (1,000 to warm up + --n x "
-            "(--repeat + 6)): lower --n or --repeat"
+            "(--repeat + 7)): lower --n or --repeat"
         )
     args.warmup = min(args.warmup, len(texts) - timed)
     random.Random(SEED).shuffle(texts)
     warmup, rest = texts[: args.warmup], texts[args.warmup :]
-    cold, *slices = [rest[k * args.n : (k + 1) * args.n] for k in range(args.repeat + 6)]
-    scoring_slices, stage_slice, model_slice = slices[: args.repeat], slices[-5], slices[-4]
-    encoder_stage_slice, encoder_slice, bare_stage_slice = slices[-3], slices[-2], slices[-1]
+    cold, *slices = [rest[k * args.n : (k + 1) * args.n] for k in range(args.repeat + 7)]
+    scoring_slices, stage_slice, model_slice = slices[: args.repeat], slices[-6], slices[-5]
+    encoder_stage_slice, encoder_slice, bare_stage_slice, stored_slice = slices[-4], slices[-3], slices[-2], slices[-1]
 
-    from rashomon import encoder
+    from rashomon import encoder, int8_weights, settings
     from rashomon.comments import BATCH_SIZE, abuse, analyze_comments, sarcasm, stance, stance_encoder
     from rashomon.comments.features import clear_token_cache, featurize_counts
     from rashomon.model import Analysis, Comment, Page
@@ -141,6 +144,16 @@ def main(argv=None) -> int:
     bare_stage_rate = rate(lambda batch: whole_stage(batch, bare_options), bare_stage_slice)
     encoder_stage_rate = rate(lambda batch: whole_stage(batch, encoder_options), encoder_stage_slice)
     encoder_rate = rate(enc.embed, encoder_slice)
+    signed = settings.ONNX_SIGNED_WEIGHTS and int8_weights.has_int8_dot_product()
+    # the same encoder with the int8 weights as the file stores them (onnxruntime's u8 x u8 kernel): what every
+    # CPU without VNNI runs, and this one before session 46
+    settings.ONNX_SIGNED_WEIGHTS = False
+    stored = encoder.Encoder(
+        encoder.data_path(settings.ENCODER_MODEL), encoder.data_path(settings.ENCODER_TOKENIZER), threads=1
+    )
+    stored.embed(warmup[:200])
+    stored_rate = rate(stored.embed, stored_slice)
+    settings.ONNX_SIGNED_WEIGHTS = True
     try:
         from profanity_check import predict_prob
 
@@ -157,7 +170,11 @@ def main(argv=None) -> int:
         f"  rashomon whole comments stage, encoder mode:                    {encoder_stage_rate:10,.0f} comments/s"
         f"  (goal {STAGE_GOAL}: {'met' if encoder_stage_rate >= STAGE_GOAL else 'NOT met'})"
     )
-    print(f"  the shared encoder alone (embed, one thread):                   {encoder_rate:10,.0f} comments/s")
+    print(
+        f"  the shared encoder alone (embed, one thread):                   {encoder_rate:10,.0f} comments/s  "
+        f"(int8 weights {'signed: u8 x s8' if signed else 'as stored: u8 x u8'})"
+    )
+    print(f"  the same, int8 weights as stored (u8 x u8 kernel):              {stored_rate:10,.0f} comments/s")
     print("  fast mode (the default: linear n-gram models; the encoder only for the flagged comments' evidence):")
     print(
         f"  rashomon comment scoring (abuse + threats + lexicons + sarcasm): {ours_rate:10,.0f} comments/s"
@@ -181,6 +198,8 @@ def main(argv=None) -> int:
                 "ours_whole_stage_no_encoder_per_s": round(bare_stage_rate),
                 "encoder_whole_stage_per_s": round(encoder_stage_rate),
                 "encoder_alone_per_s": round(encoder_rate),
+                "encoder_alone_weights_as_stored_per_s": round(stored_rate),
+                "int8_weights_signed": signed,
                 "encoder_stage_goal_per_s": STAGE_GOAL,
                 "encoder_stage_goal_met": encoder_stage_rate >= STAGE_GOAL,
                 "anchor_alt_profanity_check_per_s": round(anchor_rate) if anchor_rate else None,
