@@ -249,3 +249,17 @@ def test_a_name_before_on_and_a_topic_is_the_speaker_of_a_colon_line(nlp, line, 
     """ "A on B: '...'": A speaks, of B; B is no speaker."""
     analysis = run(nlp, ["Ferry talks resume.", line])
     assert [a.source.text for a in spoken(analysis)] == [source]
+
+
+def test_a_progressive_in_the_reported_clause_is_no_participle_that_ends_it(nlp):
+    """ "since the mayor was backing him": a finite clause inside what was said, not a participial cue
+    ("..., saying ...") that starts the speaker's next statement; only a participle with no auxiliary cuts."""
+    rows = attributions(
+        nlp, "Brandt pointed out that since the mayor was backing him in the race, he would back the team."
+    )
+    assert [(c, content) for c, _, content in rows if c == "pointed out"] == [
+        ("pointed out", "that since the mayor was backing him in the race, he would back the team")
+    ]
+    rows = attributions(nlp, "Brandt criticized the ferry plan, saying it would cost the town too much.")
+    assert ("criticized", "Brandt", "the ferry plan") in rows
+    assert any(c == "saying" and "cost the town" in content for c, _, content in rows)

@@ -1386,7 +1386,7 @@ class ContentRules(ExtractorBase):
         return "modal" if head.tag_ == "MD" else None
 
     def participial_cues(self, head: Token) -> list[Token]:
-        """Participial cues ("..., saying ...": advcl, VBG, a cue lemma; or after "before", "by": "praised X before
+        """Participial cues ("..., saying ...": advcl, VBG with no auxiliary, a cue lemma; or after "before", "by": "praised X before
         adding Y", "answered by noting Y"; or with a subject of its own after "with") after ``head`` and within its subtree's
         edges, in order, at most ``MAX_SUBTREE_CUES``: from one sorted index per doc, not a walk of the subtree
         (a paragraph chaining 1,000 cues made that quadratic). Not all need descend from ``head``: see
@@ -1399,7 +1399,9 @@ class ContentRules(ExtractorBase):
                 if t.tag_ == "VBG"
                 and t.lemma_.lower() in cues
                 and (
+                    # not a progressive ("since the mayor was backing him"): a finite clause, no participle
                     t.dep_ == "advcl"
+                    and not any(c.dep_ in ("aux", "auxpass") for c in t.children)
                     or t.dep_ == "pcomp"
                     and t.head.lower_ in NEXT_ACT_PREPOSITIONS
                     and t.lemma_.lower() not in OCCASION_VERBS  # "before speaking engagements": an occasion
