@@ -62,6 +62,30 @@ def rate(func, texts) -> float:
     return len(texts) / max(time.process_time() - start, 1e-9)
 
 
+def cpu_flags() -> set[str]:
+    try:
+        return set(Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace").split())
+    except OSError:
+        return set()
+
+
+def cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown"
+
+
+def int8_features() -> list[str]:
+    """The CPU's int8 product instructions that onnxruntime's kernels use (Linux): AMX is faster than AVX-512 VNNI,
+    which is faster than AVX-VNNI. Whether the kernel may use AMX is also up to the OS (it must grant the tiles)."""
+    flags = cpu_flags()
+    return [name for name in ("amx_int8", "avx512_vnni", "avx_vnni") if name in flags]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="data folder (OLID layout)")
@@ -144,7 +168,7 @@ def main(argv=None) -> int:
     bare_stage_rate = rate(lambda batch: whole_stage(batch, bare_options), bare_stage_slice)
     encoder_stage_rate = rate(lambda batch: whole_stage(batch, encoder_options), encoder_stage_slice)
     encoder_rate = rate(enc.embed, encoder_slice)
-    signed = settings.ONNX_SIGNED_WEIGHTS and int8_weights.has_int8_dot_product()
+    signed = settings.ONNX_SIGNED_WEIGHTS and int8_weights.has_int8_dot_product() and int8_weights.u8_s8_exact()
     # the same encoder with the int8 weights as the file stores them (onnxruntime's u8 x u8 kernel): what every
     # CPU without VNNI runs, and this one before session 46
     settings.ONNX_SIGNED_WEIGHTS = False
@@ -162,6 +186,7 @@ def main(argv=None) -> int:
         anchor_rate = None
     texts = [text for batch in scoring_slices for text in batch]
     mean_chars = sum(map(len, texts)) / len(texts)
+    print(f"CPU: {cpu_name()}; int8 dot products: {', '.join(int8_features()) or 'none (AVX2 or other)'}")
     print(
         f"{args.repeat} slices of {args.n:,} comments never scored before (mean {mean_chars:.0f} characters), after "
         f"{args.warmup:,} others; best slice; CPU time of one core"
@@ -200,6 +225,7 @@ def main(argv=None) -> int:
                 "encoder_alone_per_s": round(encoder_rate),
                 "encoder_alone_weights_as_stored_per_s": round(stored_rate),
                 "int8_weights_signed": signed,
+                "cpu_int8_features": int8_features(),
                 "encoder_stage_goal_per_s": STAGE_GOAL,
                 "encoder_stage_goal_met": encoder_stage_rate >= STAGE_GOAL,
                 "anchor_alt_profanity_check_per_s": round(anchor_rate) if anchor_rate else None,

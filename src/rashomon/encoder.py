@@ -158,10 +158,15 @@ def inference_session(model_path: Path, threads: int):
     options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
-    model = model_path.read_bytes()
     if settings.ONNX_SIGNED_WEIGHTS:
-        model = signed_where_exact(model)
-    return onnxruntime.InferenceSession(model, sess_options=options, providers=["CPUExecutionProvider"])
+        stored = model_path.read_bytes()
+        signed = signed_where_exact(stored)
+        if signed is not stored:
+            try:
+                return onnxruntime.InferenceSession(signed, sess_options=options, providers=["CPUExecutionProvider"])
+            except Exception:  # onnxruntime's own types: whatever it refuses in the rewrite, the stored file runs
+                pass
+    return onnxruntime.InferenceSession(str(model_path), sess_options=options, providers=["CPUExecutionProvider"])
 
 
 def load(threads: int | None = None) -> Encoder:
