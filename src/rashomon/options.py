@@ -74,8 +74,10 @@ class ActorOptions:
 class CommentOptions:
     #: Steps of the comments stage, in order (``rashomon.comments.comment_steps``; e.g. drop ``sarcasm``).
     steps: tuple[str, ...] = ("language", "threads", "abuse", "sarcasm", "corrections", "stance")
-    #: ``fast``: the linear n-gram abuse and sarcasm models (default: on OLID as right as the encoder heads, 0.734
-    #: vs 0.723 macro-F1, and about 50 times faster), but a comment that names a group by faith, origin, sex,
+    #: ``fast``: the linear n-gram abuse and sarcasm models (default: on OLID as right as the encoder heads, 0.717
+    #: vs 0.719 macro-F1 in ``eval/abuse.py``, the functional suites alike; its whole stage 305-330 comments/s
+    #: against 271-298 where onnxruntime's signed int8 product runs, 184 against 157 elsewhere: session 46; only
+    #: the ``encoder`` mode's sarcasm head flags), but a comment that names a group by faith, origin, sex,
     #: sexuality or disability is scored by the encoder heads (``comments.GROUPS_BY_ENCODER``, unless ``spans`` is
     #: ``False``); ``encoder``: logistic heads on the shared encoder's vectors for every comment.
     mode: str = "fast"
