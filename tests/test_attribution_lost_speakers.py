@@ -263,3 +263,21 @@ def test_a_progressive_in_the_reported_clause_is_no_participle_that_ends_it(nlp)
     rows = attributions(nlp, "Brandt criticized the ferry plan, saying it would cost the town too much.")
     assert ("criticized", "Brandt", "the ferry plan") in rows
     assert any(c == "saying" and "cost the town" in content for c, _, content in rows)
+
+
+def test_a_relative_clause_opened_by_a_preposition_is_the_writers_aside(nlp):
+    """ ", with whom he clashed ...", ", in which ...": a non-restrictive relative clause after the content, as
+    ", who ..." is, describes a noun of it; the writer's, not what was said. ", where ..." stays: after a place it
+    is as often the source's news (", where she was pronounced dead, police said")."""
+    rows = attributions(
+        nlp, "Brandt also attacked the mayor, with whom he clashed at the council meeting over the budget."
+    )
+    assert ("also attacked", "Brandt", "the mayor") in rows
+    rows = attributions(
+        nlp, "Vell is referring to a letter sent by the council, in which the mayor asked for more ferries."
+    )
+    assert ("is referring to", "Vell", "a letter sent by the council") in rows
+    rows = attributions(nlp, "She was taken to Port Sarn Hospital, where she died on Friday, police said.")
+    assert [content for c, _, content in rows if c == "said"] == [
+        "She was taken to Port Sarn Hospital, where she died on Friday"
+    ]

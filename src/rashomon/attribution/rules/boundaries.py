@@ -21,7 +21,7 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
   A clause opened by "that"/"whether" ("said X and that Y") is a second complement of the same cue, not a new
   statement;
 * a **trailing non-restrictive relative clause** (", who was his chief of staff", ", which he called a
-  disaster") is the publisher's aside about a noun of the content, not what the source said (PolNeAR ends the
+  disaster", ", with whom he clashed") is the publisher's aside about a noun of the content, not what the source said (PolNeAR ends the
   content before it; the issue's narrative-scope rule keeps such insertions the publisher's);
 * a **trailing apposition** to a name (", a neurosurgeon who has never held office", ", the harbour master"): the
   writer's description of the one named, as the relative clause is;
@@ -125,7 +125,8 @@ def coordinated_statement(doc: Doc, first: int, last: int, cues: frozenset[str])
 
 
 def trailing_relative(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
-    """ "the emails were exchanges with Eric Fanning, who was his chief of staff": cut before the comma."""
+    """ "the emails were exchanges with Eric Fanning, who was his chief of staff", "attacked the mayor, with whom
+    he clashed over the budget": cut before the comma."""
     end = last
     while end > first and doc[end].is_punct:
         end -= 1
@@ -133,12 +134,26 @@ def trailing_relative(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
         if token.dep_ != "relcl" or token.right_edge.i != end or token.head.i < first:
             continue
         opener = token.left_edge
-        if opener.lower_ not in NON_RESTRICTIVE_PRONOUNS or opener.i - 1 <= first or doc[opener.i - 1].text != ",":
+        if opener.i - 1 <= first or doc[opener.i - 1].text != "," or not opens_non_restrictive(opener, token):
             continue
         if any(t.text in _MARKS for t in doc[opener.i : last + 1]):
             return last  # the clause is (partly) quoted: the source's words, keep them
         return opener.i - 2
     return last
+
+
+def opens_non_restrictive(opener: Token, clause: Token) -> bool:
+    """Whether ``opener``, the first word of the relative clause ``clause`` after a comma, opens an aside: a relative
+    pronoun (", who ..."), or a preposition before one (", with whom ...", ", in which ..."). Not "where" / "when"
+    (", where she was pronounced dead, police said": on 634 real articles as often the source's news as the
+    writer's background)."""
+    if opener.lower_ in NON_RESTRICTIVE_PRONOUNS:
+        return True
+    return (
+        opener.dep_ == "prep"
+        and opener.head.i == clause.i
+        and any(c.dep_ == "pobj" and c.lower_ in NON_RESTRICTIVE_PRONOUNS for c in opener.children)
+    )
 
 
 def content_root(doc: Doc, first: int, last: int) -> tuple[Token | None, int]:
