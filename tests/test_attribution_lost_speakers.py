@@ -281,3 +281,15 @@ def test_a_relative_clause_opened_by_a_preposition_is_the_writers_aside(nlp):
     assert [content for c, _, content in rows if c == "said"] == [
         "She was taken to Port Sarn Hospital, where she died on Friday"
     ]
+
+
+def test_a_phrase_after_the_verb_hung_on_the_subject_is_not_the_speaker(nlp):
+    """ "Vell is not sure she would vote for Korvel over Brandt, the front-runner who ...": the parser may hang the
+    apposition at the sentence's end on the subject; the speaker is still "Vell", not the whole sentence."""
+    rows = attributions(
+        nlp, "Vell is not sure she would vote for Korvel over Brandt, the front-runner who has divided the town."
+    )
+    assert ("is not sure", "Vell", "she would vote for Korvel over Brandt") in rows
+    # a speaker's own aside before the verb stays hers
+    rows = attributions(nlp, "Ida Vell, who heads the harbour board, said the ferry would run on Sunday.")
+    assert ("said", "Ida Vell, who heads the harbour board", "the ferry would run on Sunday") in rows

@@ -93,6 +93,15 @@ class SpeakerRules(ExtractorBase):
                 # "a fighter reached by Reuters by telephone": how a person was reached, not who they are
                 # (a document keeps its maker: "a study released by the ministry")
                 last = min(last, child.left_edge.i - 1)
+        verb = head.head
+        if head.i < verb.i < last:
+            # "Vell is not sure she would ..., the front-runner who ...": a phrase after the verb the parser hung on
+            # the subject is not part of it; the subject ends with its own words before the verb
+            inside = {t.i for t in head.subtree}
+            end = head.i
+            while end + 1 < verb.i and end + 1 in inside:
+                end += 1
+            last = min(last, end)
         while last > head.i and (
             (self.doc[last].is_punct or self.doc[last].is_space)
             and self.doc[last].text != ")"
