@@ -1,7 +1,8 @@
 """The ONNX models' int8 weights handed to onnxruntime signed where the CPU multiplies them exactly.
 
-A small model is written here in protobuf's wire format, so the rewrite is checked byte by byte without the
-``onnx`` package; the shipped models are then checked to give the same bits either way."""
+Small models are written here in protobuf's wire format (with the module's own writer, which the probe uses; the
+rewrite reads them with its parser), so the rewrite is checked byte by byte without the ``onnx`` package; the
+shipped models are then checked to give the same bits either way."""
 
 from __future__ import annotations
 
@@ -11,20 +12,13 @@ import pytest
 from rashomon import encoder, int8_weights, settings
 from rashomon.resources import data_path
 
-
-def varint(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte, value = value & 0x7F, value >> 7
-        out.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
+varint = int8_weights.encode_varint  # the probe's writer; the rewrite under test reads with its own parser
 
 
 def field(number: int, payload: bytes | int) -> bytes:
     if isinstance(payload, int):
-        return varint(number << 3) + varint(payload)
-    return varint(number << 3 | 2) + varint(len(payload)) + payload
+        return int8_weights.varint_field(number, payload)
+    return int8_weights.message(number, payload)
 
 
 def node(op_type: str, *inputs: str) -> bytes:
