@@ -268,7 +268,7 @@ def test_a_progressive_in_the_reported_clause_is_no_participle_that_ends_it(nlp)
 def test_a_relative_clause_opened_by_a_preposition_is_the_writers_aside(nlp):
     """ ", with whom he clashed ...", ", in which ...": a non-restrictive relative clause after the content, as
     ", who ..." is, describes a noun of it; the writer's, not what was said. ", where ..." stays: after a place it
-    is as often the source's news (", where she was pronounced dead, police said")."""
+    is as often the source's news (", where she died that night, officers said")."""
     rows = attributions(
         nlp, "Brandt also attacked the mayor, with whom he clashed at the council meeting over the budget."
     )

@@ -186,7 +186,7 @@ TEXTS = [
     "Вчера в городе прошёл митинг.",
     "",
     "ok so the mayor of Port Sarn is a total clown and everyone knows it!!! " * 6,
-    "@USER @USER you are so right, the ferry strike was a disgrace #PortSarn",
+    "@USER honestly that ferry strike was a disgrace #PortSarn",
 ]
 EXACT_HERE = int8_weights.has_int8_dot_product() and int8_weights.u8_s8_exact()
 

@@ -20,7 +20,7 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
   subordinator, starts another attribution; the first content ends before it (PolNeAR gives each its own span).
   A clause opened by "that"/"whether" ("said X and that Y") is a second complement of the same cue, not a new
   statement;
-* a **trailing non-restrictive relative clause** (", who was his chief of staff", ", which he called a
+* a **trailing non-restrictive relative clause** (", who was then her deputy", ", which he called a
   disaster", ", with whom he clashed") is the publisher's aside about a noun of the content, not what the source said (PolNeAR ends the
   content before it; the issue's narrative-scope rule keeps such insertions the publisher's);
 * a **trailing apposition** to a name (", a neurosurgeon who has never held office", ", the harbour master"): the
@@ -125,8 +125,8 @@ def coordinated_statement(doc: Doc, first: int, last: int, cues: frozenset[str])
 
 
 def trailing_relative(doc: Doc, first: int, last: int, cues: frozenset[str]) -> int:
-    """ "the emails were exchanges with Eric Fanning, who was his chief of staff", "attacked the mayor, with whom
-    he clashed over the budget": cut before the comma."""
+    """ "the letters were exchanges with Ida Korvel, who was then her deputy", "attacked the mayor, with whom he
+    clashed over the budget": cut before the comma."""
     end = last
     while end > first and doc[end].is_punct:
         end -= 1
@@ -145,7 +145,7 @@ def trailing_relative(doc: Doc, first: int, last: int, cues: frozenset[str]) -> 
 def opens_non_restrictive(opener: Token, clause: Token) -> bool:
     """Whether ``opener``, the first word of the relative clause ``clause`` after a comma, opens an aside: a relative
     pronoun (", who ..."), or a preposition before one (", with whom ...", ", in which ..."). Not "where" / "when"
-    (", where she was pronounced dead, police said": on 634 real articles as often the source's news as the
+    (", where she died that night, officers said": on 634 real articles as often the source's news as the
     writer's background)."""
     if opener.lower_ in NON_RESTRICTIVE_PRONOUNS:
         return True
