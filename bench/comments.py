@@ -171,13 +171,15 @@ def main(argv=None) -> int:
     signed = settings.ONNX_SIGNED_WEIGHTS and int8_weights.has_int8_dot_product() and int8_weights.u8_s8_exact()
     # the same encoder with the int8 weights as the file stores them (onnxruntime's u8 x u8 kernel): what every
     # CPU without VNNI runs, and this one before session 46
-    settings.ONNX_SIGNED_WEIGHTS = False
-    stored = encoder.Encoder(
-        encoder.data_path(settings.ENCODER_MODEL), encoder.data_path(settings.ENCODER_TOKENIZER), threads=1
-    )
+    was, settings.ONNX_SIGNED_WEIGHTS = settings.ONNX_SIGNED_WEIGHTS, False
+    try:
+        stored = encoder.Encoder(
+            encoder.data_path(settings.ENCODER_MODEL), encoder.data_path(settings.ENCODER_TOKENIZER), threads=1
+        )
+    finally:
+        settings.ONNX_SIGNED_WEIGHTS = was
     stored.embed(warmup[:200])
     stored_rate = rate(stored.embed, stored_slice)
-    settings.ONNX_SIGNED_WEIGHTS = True
     try:
         from profanity_check import predict_prob
 

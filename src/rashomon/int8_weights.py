@@ -143,6 +143,7 @@ def varint_field(field: int, value: int) -> bytes:
 
 
 def encode_varint(value: int) -> bytes:
+    """A non-negative int as a protobuf varint."""
     out = bytearray()
     while True:
         byte, value = value & 0x7F, value >> 7
@@ -154,7 +155,10 @@ def encode_varint(value: int) -> bytes:
 def signed_weights(model: bytes) -> bytes | None:
     """``model`` with every ``MatMulInteger`` weight and weight zero point stored as uint8 turned into int8 (the same
     numbers), or None when there is nothing to turn or the graph is not as ``scripts/build_encoder.py`` leaves
-    it: a weight or zero point that is not an initializer, is read by another node, or is not raw uint8 bytes."""
+    it: a weight or zero point that is not an initializer, is not raw uint8 bytes, or is read as anything else
+    (by another node or as another product's activations, as a graph input, output or typed value, or possibly by
+    a node's subgraph); an initializer named twice; a graph split over two fields. All or nothing: no weight is
+    turned unless every one is."""
     graphs = [(wire, start, end) for field, wire, start, end in fields(model, 0, len(model)) if field == MODEL_GRAPH]
     if len(graphs) != 1 or graphs[0][0] != LENGTH_DELIMITED:
         return None  # no graph, or one split in parts that protobuf would merge

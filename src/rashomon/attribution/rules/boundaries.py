@@ -21,8 +21,9 @@ indirect content (a direct quotation is the speaker's words, mark to mark, and i
   A clause opened by "that"/"whether" ("said X and that Y") is a second complement of the same cue, not a new
   statement;
 * a **trailing non-restrictive relative clause** (", who was then her deputy", ", which he called a
-  disaster", ", with whom he clashed") is the publisher's aside about a noun of the content, not what the source said (PolNeAR ends the
-  content before it; the issue's narrative-scope rule keeps such insertions the publisher's);
+  disaster", ", with whom he clashed") is the publisher's aside about a noun of the content, not what the source
+  said (PolNeAR ends the content before it; the issue's narrative-scope rule keeps such insertions the
+  publisher's);
 * a **trailing apposition** to a name (", a neurosurgeon who has never held office", ", the harbour master"): the
   writer's description of the one named, as the relative clause is;
 * a **trailing occasion** of a noun-phrase content ("reported her presence on Twitter", "blasted X as a disgrace

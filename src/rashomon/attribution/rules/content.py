@@ -1386,11 +1386,11 @@ class ContentRules(ExtractorBase):
         return "modal" if head.tag_ == "MD" else None
 
     def participial_cues(self, head: Token) -> list[Token]:
-        """Participial cues ("..., saying ...": advcl, VBG with no auxiliary, a cue lemma; or after "before", "by": "praised X before
-        adding Y", "answered by noting Y"; or with a subject of its own after "with") after ``head`` and within its subtree's
-        edges, in order, at most ``MAX_SUBTREE_CUES``: from one sorted index per doc, not a walk of the subtree
-        (a paragraph chaining 1,000 cues made that quadratic). Not all need descend from ``head``: see
-        :meth:`descends`."""
+        """Participial cues ("..., saying ...": advcl, VBG with no auxiliary, a cue lemma; or after "before", "by":
+        "praised X before adding Y", "answered by noting Y"; or with a subject of its own after "with") after
+        ``head`` and within its subtree's edges, in order, at most ``MAX_SUBTREE_CUES``: from one sorted index per
+        doc, not a walk of the subtree (a paragraph chaining 1,000 cues made that quadratic). Not all need descend
+        from ``head``: see :meth:`descends`."""
         if self._participles is None:
             cues = self.lexicon.all_cue_lemmas
             self._participles = [
