@@ -210,6 +210,15 @@ def main(argv: list[str] | None = None) -> int:
         anchor = f"; PyTorch fp32 {row['torch_fp32_per_s']:.0f}/s, {row['speedup']:.2f}x" if reference else ""
         print(f"speed, {kind} (~{tokens:.0f} word pieces): ONNX int8 {row['onnx_int8_per_s']:.0f} texts/s/core{anchor}")
     results["speed"] = speed
+    from rashomon import int8_weights
+
+    signed = settings.ONNX_SIGNED_WEIGHTS and int8_weights.has_int8_dot_product() and int8_weights.u8_s8_exact()
+    results["int8_weights_signed"] = signed
+    print(
+        "int8 weights: "
+        + ("signed (onnxruntime's u8 x s8 product, exact on this CPU)" if signed else "as stored (u8 x u8)")
+        + "; bench/comments.py times both in one run"
+    )
 
     results["startup"] = {k: round(v, 3) for k, v in startup().items()}
     print(
