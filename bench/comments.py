@@ -62,13 +62,6 @@ def rate(func, texts) -> float:
     return len(texts) / max(time.process_time() - start, 1e-9)
 
 
-def cpu_flags() -> set[str]:
-    try:
-        return set(Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace").split())
-    except OSError:
-        return set()
-
-
 def cpu_name() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace").splitlines():
@@ -82,6 +75,8 @@ def cpu_name() -> str:
 def int8_features() -> list[str]:
     """The CPU's int8 product instructions that onnxruntime's kernels use (Linux): AMX is faster than AVX-512 VNNI,
     which is faster than AVX-VNNI. Whether the kernel may use AMX is also up to the OS (it must grant the tiles)."""
+    from rashomon.int8_weights import cpu_flags
+
     flags = cpu_flags()
     return [name for name in ("amx_int8", "avx512_vnni", "avx_vnni") if name in flags]
 
@@ -168,7 +163,7 @@ def main(argv=None) -> int:
     bare_stage_rate = rate(lambda batch: whole_stage(batch, bare_options), bare_stage_slice)
     encoder_stage_rate = rate(lambda batch: whole_stage(batch, encoder_options), encoder_stage_slice)
     encoder_rate = rate(enc.embed, encoder_slice)
-    signed = settings.ONNX_SIGNED_WEIGHTS and int8_weights.has_int8_dot_product() and int8_weights.u8_s8_exact()
+    signed = settings.ONNX_SIGNED_WEIGHTS and int8_weights.signs_here()
     # the same encoder with the int8 weights as the file stores them (onnxruntime's u8 x u8 kernel): what every
     # CPU without VNNI runs, and this one before session 46
     was, settings.ONNX_SIGNED_WEIGHTS = settings.ONNX_SIGNED_WEIGHTS, False

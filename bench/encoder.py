@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     results["speed"] = speed
     from rashomon import int8_weights
 
-    signed = settings.ONNX_SIGNED_WEIGHTS and int8_weights.has_int8_dot_product() and int8_weights.u8_s8_exact()
+    signed = settings.ONNX_SIGNED_WEIGHTS and int8_weights.signs_here()
     results["int8_weights_signed"] = signed
     print(
         "int8 weights: "

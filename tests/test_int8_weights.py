@@ -188,7 +188,7 @@ TEXTS = [
     "ok so the mayor of Port Sarn is a total clown and everyone knows it!!! " * 6,
     "@USER honestly that ferry strike was a disgrace #PortSarn",
 ]
-EXACT_HERE = int8_weights.has_int8_dot_product() and int8_weights.u8_s8_exact()
+EXACT_HERE = int8_weights.signs_here()
 
 
 @pytest.mark.skipif(not EXACT_HERE, reason="no exact u8 x s8 product on this machine: the stored form runs")

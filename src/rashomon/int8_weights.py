@@ -46,12 +46,29 @@ PROBE_LENGTH = 64
 
 def signed_where_exact(model: bytes) -> bytes:
     """``model`` with its ``MatMulInteger`` weights signed when this CPU multiplies u8 x s8 exactly, else as it is."""
-    if not has_int8_dot_product() or not u8_s8_exact():
+    if not signs_here():
         return model
     try:
         return signed_weights(model) or model
     except ValueError:  # not a protobuf this walk reads: onnxruntime says what is wrong with it
         return model
+
+
+def signs_here() -> bool:
+    """Whether this process hands onnxruntime signed int8 weights: the CPU has the instruction
+    (:func:`has_int8_dot_product`) and onnxruntime's product is exact on it (:func:`u8_s8_exact`)."""
+    return has_int8_dot_product() and u8_s8_exact()
+
+
+@lru_cache(maxsize=1)
+def cpu_flags() -> frozenset[str]:
+    """The words of ``/proc/cpuinfo`` (its feature flags among them), or none off Linux or when it cannot be read."""
+    if not sys.platform.startswith("linux"):
+        return frozenset()
+    try:
+        return frozenset(Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace").split())
+    except OSError:
+        return frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -65,16 +82,10 @@ def has_int8_dot_product() -> bool:
         features = dict(getattr(umath, "__cpu_features__", {}))
     except ImportError:  # numpy < 2: then unknown, and so no
         pass
-    flags: set[str] = set()
-    if sys.platform.startswith("linux"):
-        try:
-            flags = set(Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace").split())
-        except OSError:
-            pass
-    return int8_dot_product_in(features, flags)
+    return int8_dot_product_in(features, cpu_flags())
 
 
-def int8_dot_product_in(features: dict[str, bool], cpuinfo_flags: set[str]) -> bool:
+def int8_dot_product_in(features: dict[str, bool], cpuinfo_flags: frozenset[str] | set[str]) -> bool:
     """:func:`has_int8_dot_product` from numpy's feature table and the words of ``/proc/cpuinfo``."""
     return bool(features.get("AVX512VNNI")) or bool(cpuinfo_flags & {"avx512_vnni", "avx_vnni"})
 
