@@ -103,7 +103,7 @@ def test_two_figures_one_page_tells_are_no_conflict():
     )
     for row in result["alignments"]:
         for part in row["reason_parts"]:
-            if "incompatible values" in part["text"]:
+            if "incompatible values" in part["text"] or "different bounds" in part["text"]:
                 assert len({cid.split(":")[0] for cid in part["claim_ids"]}) == 2
 
 

@@ -33,7 +33,7 @@ from . import choices as choices_module
 from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import CHANGES, figure_family, noun_class, source_label, topics
-from .claims.numbers import base_value, describe, figures_relation, in_base_unit, interval, relation
+from .claims.numbers import BOUNDS, base_value, describe, figures_relation, in_base_unit, interval, relation
 from .disjoint import DisjointSets
 from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
@@ -43,6 +43,7 @@ from .meaning import (
     align_claims,
     bought_apart,
     claim_vectors,
+    increment_after,
     link_actors,
     negation_mark,
     other_periods,
@@ -109,6 +110,10 @@ def _scope_difference(a: _Item, b: _Item, accounts: int = 2) -> str | None:
         told = part.quantity
         phrase = f"{told.text} {told.part}" if told.part and told.part.startswith("in ") else f"{told.part} {told.text}"
         reasons.append(f"{part.label} counts a part or an increment ({phrase})")
+    for item, other in ((a, b), (b, a)):
+        more = increment_after(item.claim, item.quantity)
+        if more is not None and base_value(item.quantity) < base_value(other.quantity):
+            reasons.append(f'{item.label} counts more beside its figure ("{more.text} {more.part}")')
     for item in (a, b):
         if item.family is None:  # joined its group by noun alone ("14,000 refugees", "home to 120,000 people")
             reasons.append(f"{item.label} does not say what befell the {item.quantity.noun or 'ones'} it counts")
@@ -285,13 +290,10 @@ def judge(
                     )
                 )
             else:
+                # two bounds of one kind ("at least five" / "at least 50") can both hold, but tell the count apart
+                told = "different bounds" if a.quantity.approx == b.quantity.approx in BOUNDS else "incompatible values"
                 conflicts.append(
-                    pair(
-                        "verdict",
-                        f"{a.label} and {b.label} give incompatible values for the same scope ({shown})",
-                        a,
-                        b,
-                    )
+                    pair("verdict", f"{a.label} and {b.label} give {told} for the same scope ({shown})", a, b)
                 )
     if conflicts:
         verdict = "conflict"

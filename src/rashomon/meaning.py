@@ -46,7 +46,7 @@ from typing import NamedTuple
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from .claims import figure_family, noun_class
+from .claims import HYPOTHETICAL, figure_family, noun_class
 from .claims.frames import opposed, other_steps
 from .claims.numbers import base_value, describe, figures_relation, in_base_unit
 from .claims.quantities import DEGREE_ADVERBS, SUBSET_PARTS
@@ -368,6 +368,19 @@ def rival_parts(qa: Quantity, qb: Quantity) -> bool:
     critically injured"). A part is no rival of a whole, and an increment ("another four", "two more") of
     nothing: it adds to a count told elsewhere."""
     return _part_sort(qa.part) == _part_sort(qb.part) != "increment"
+
+
+def increment_after(claim: Claim, quantity: Quantity) -> Quantity | None:
+    """An increment the claim tells after ``quantity``, of nothing else it counts ("killed 17,000 people in the
+    province and thousands more abroad"): ``quantity`` is then only some of the claim's whole count."""
+    for later in claim.quantities:
+        if (
+            later.start > quantity.start
+            and _part_sort(later.part) == "increment"
+            and later.noun in (None, quantity.noun)
+        ):
+            return later
+    return None
 
 
 #: Words of a "for ..." phrase that do not tell what was bought.
@@ -1302,6 +1315,8 @@ def candidate_pairs(
                     continue
                 if other_weekdays(claims[i], claims[j]):
                     continue  # "met on Sunday" / "met on Thursday": two occasions, however alike the words
+                if (claims[i].hedge == HYPOTHETICAL) != (claims[j].hedge == HYPOTHETICAL):
+                    continue  # "placed him on the list" / "would not have placed him if ...": no second telling
             if other_steps(claims[i].event_type, claims[i].text, claims[j].event_type, claims[j].text):
                 continue  # "was arrested" / "was charged": two steps of one case, however close the words
             if period_beside_news_day(claims[i], claims[j]):
@@ -1390,9 +1405,22 @@ def align_claims(
     strong = {k for i, j, cosine in pairs if cosine >= SAME_FACT_COSINE for k in (i, j)}
     paired: set[int] = set()
     kept, skipped = [], []
+    told_by: dict[int, set[str]] = {k: {account_of(claims[k])} for k in range(len(claims))}  # by group root
+    # the close pairs first, closest first: each claim keeps its best partner per account, so two claims of one page
+    # that both find one claim of another would chain into one group (a deal, its price, an executive's praise of
+    # it: "about one fact" 12 of 34 such groups on ECB+); a close pair that would put an account in a group twice
+    # is left out
+    for i, j, _ in sorted((p for p in pairs if p[2] >= SAME_FACT_COSINE), key=lambda p: (-p[2], p[0], p[1])):
+        ri, rj = groups.root(i), groups.root(j)
+        if ri != rj and told_by[ri] & told_by[rj]:
+            continue
+        groups.join(i, j)
+        told_by[groups.root(i)] = told_by[ri] | told_by[rj]
     for i, j, cosine in pairs:
         if cosine >= SAME_FACT_COSINE:
-            groups.join(i, j)
+            if groups.root(i) != groups.root(j):  # left out above
+                skipped.append((i, j, cosine))
+                continue
         elif not {i, j} & (strong | paired):
             # a looser, anchored match pairs two claims that have no closer match; it never chains a group
             paired |= {i, j}

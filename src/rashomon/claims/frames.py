@@ -30,6 +30,14 @@ MAX_DENIAL_HOPS = 4
 #: Verbs of saying that, coordinated with a denial (or, as the parser often hangs them, with what it denies), start
 #: a statement of their own: the denial does not reach what they report.
 SPEECH_CONJUNCTS = frozenset({"say", "add", "insist", "tell", "claim", "state", "note", "argue", "maintain"})
+#: Modals that with a perfect tell what would have been so in another case ("would not have placed him"); "could
+#: have" and "might have" say what may be so, which a negative denies ("could not have been caused by gas").
+COUNTERFACTUAL_MODALS = frozenset({"would", "should"})
+#: Modals that with a condition on the predicate ("would not sign unless ...", "could sell it if ...") tell what
+#: would be so in another case.
+CONDITIONAL_MODALS = frozenset({"would", "could", "might", "should"})
+#: Subordinators of a condition on the predicate.
+CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 @lru_cache(maxsize=1)
@@ -186,9 +194,35 @@ def negated(predicate) -> bool:
 def said_in_the_negative(predicate) -> bool:
     """Whether the predicate is told in the negative ("did not capture", "No one was killed"), a denial verb
     aside."""
-    if predicate is None:
+    if predicate is None or hypothetical(predicate):
         return False
     return any(child.dep_ == "neg" for child in predicate.children) or nobody_does(predicate)
+
+
+def hypothetical(predicate) -> bool:
+    """Whether the predicate tells what would be so in another case: a counterfactual (:func:`counterfactual`) or a
+    modal with a condition on the predicate ("would not sign unless ...", "could sell it if ..."). Its negative
+    denies nothing that happened."""
+    if predicate is None:
+        return False
+    if counterfactual(predicate):
+        return True
+    children = list(predicate.children)
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in CONDITIONAL_MODALS for c in children) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        for c in children
+    )
+
+
+def counterfactual(predicate) -> bool:
+    """Whether the predicate is "would" or "should" with a perfect ("would not have placed him on the list if they
+    were still in the race", "should have called"): what would have been so, no deed told as done."""
+    if predicate is None or predicate.tag_ != "VBN":
+        return False
+    children = list(predicate.children)
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in COUNTERFACTUAL_MODALS for c in children) and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children
+    )
 
 
 def nobody_does(predicate) -> bool:
