@@ -620,6 +620,8 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
         if end <= start:
             continue
         name = pb.doc[start:end].text
+        if name.strip(" .").upper() in lexicon.get("time_zones", ()) and name.strip(" .").isupper():
+            continue  # "0737 GMT": a time of day the recognizer took for an organization
         if is_region(name, lexicon):
             label = "LOC"  # "Asia Pacific" in a title, labelled an organization: a place, kept aside
         if label in ("GPE", "LOC", "ORG") and any(
