@@ -635,6 +635,21 @@ def test_a_time_zone_is_no_actor(nlp):
         assert zone not in names and "Tallen Seismic Agency" in names, (zone, names)
 
 
+def test_a_headline_verb_ends_an_organizations_name(nlp):
+    """The recognizer runs a title-case headline's name into its verb ("Korvex Motors Cuts Jobs" one organization);
+    the name ends before a finite verb or a participle that ends it; a participle inside a name stays."""
+    cases = {
+        "Korvex Motors Cuts 1,200 Jobs At Marsk Plant": "Korvex Motors",
+        "Marsk Council Approves New Budget": "Marsk Council",
+    }
+    for headline, name in cases.items():
+        analysis = run(nlp, f"{headline}\n\nThe company said on Monday that the deal would close in June.")
+        names = {a.name for a in analysis.actors}
+        assert name in names and not any(n.startswith(name + " ") for n in names), (headline, names)
+    analysis = run(nlp, "Ships must stay inside the Internationally Recognized Transit Corridor, the navy said.")
+    assert not any(a.name == "Internationally" for a in analysis.actors)
+
+
 def test_an_armed_word_inside_a_longer_name_makes_no_armed_group(nlp):
     analysis = run(nlp, "Guests may book the Sunset Ocean Front Villa or one of the garden rooms for the weekend.")
     assert not [a for a in analysis.actors if a.type in ("rebel_group", "political_militia")]

@@ -30,6 +30,9 @@ from .gazetteer import AliasHit, Gazetteer
 #: spaCy entity labels taken as actors outright, and those (places) taken only when a relation needs them.
 ENTITY_LABELS = {"ORG": "organization", "PERSON": "person", "NORP": "civilians"}
 WEAK_ENTITY_LABELS = {"GPE": "state", "LOC": "state"}
+#: Tags of the finite verbs that end an organization's name the recognizer ran on into a headline (an -ing form
+#: may be a name's own word: "Acme Consulting"; a past participle only where it ends or opens a phrase).
+HEADLINE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 #: Words in an unknown organization's name that tell its type.
 ORG_TYPE_WORDS = {
     "ngo": (
@@ -615,6 +618,12 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
         if not tokens:
             continue
         start, end = tokens[0].i, ent.end
+        if label == "ORG":
+            # a title-case headline read as one name: "United Airlines Cuts Flights", "AMD Picks": the name ends
+            # before a finite verb, or a participle that ends it or opens a phrase ("Church Damaged", "Killer Held
+            # For Trial"; not "Recognized Transit Corridor"); a "name" that opens with one ("Direct 'Hunger Games'
+            # Sequel") is none
+            end = next((t.i for t in pb.doc[start:end] if _ends_headline_name(t, end)), end)
         if end > start and pb.doc[end - 1].text in ("'s", "’s"):
             end -= 1
         if end <= start:
@@ -686,6 +695,17 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
                 range(start, end),
                 weak=True,
             )
+
+
+def _ends_headline_name(token, end: int) -> bool:
+    """Whether an organization's name the recognizer ran into a headline's verb ends before ``token`` (inside
+    a name that runs to ``end``): a finite verb ("Cuts", "Picks"), or a past participle that ends the run or
+    comes before a preposition ("Damaged", "Held For Trial")."""
+    if token.tag_ in HEADLINE_VERB_TAGS:
+        return True
+    if token.tag_ != "VBN":
+        return False
+    return token.i == end - 1 or token.nbor(1).tag_ == "IN"
 
 
 def is_region(name: str, lexicon: dict) -> bool:
