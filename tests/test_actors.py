@@ -630,7 +630,9 @@ def test_a_region_in_a_speakers_title_is_no_actor(nlp):
 def test_a_time_zone_is_no_actor(nlp):
     """ "struck at 0737 GMT", "at 1:07 p.m. IST": the recognizer labels the zone an organization; it is a time."""
     for zone in ("GMT", "IST", "UTC"):
-        analysis = run(nlp, f"The quake hit the Korvo valley at 0737 {zone} on Tuesday, the Tallen Seismic Agency said.")
+        analysis = run(
+            nlp, f"The quake hit the Korvo valley at 0737 {zone} on Tuesday, the Tallen Seismic Agency said."
+        )
         names = {a.name for a in analysis.actors}
         assert zone not in names and "Tallen Seismic Agency" in names, (zone, names)
 
