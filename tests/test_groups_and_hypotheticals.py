@@ -99,8 +99,8 @@ def test_a_counterfactual_claim_is_hedged_and_a_conditional_one_is_not():
 def test_a_counterfactual_is_no_conflict_with_the_deed():
     deed = "Tallen Rovers\n\nThe Rovers placed striker Ida Korvel on the injured list, ending her season."
     would_have = (
-        "Rovers news\n\nCoach Vell said the Rovers, who were knocked out of the cup over the weekend, would not have "
-        "placed Korvel on the injured list if they were still fighting for the title."
+        "Rovers news\n\nCoach Vell said the Rovers, who went out of the cup on Saturday, would not have placed Korvel "
+        "on the injured list if the title were still in reach."
     )
     denial = "Rovers news\n\nCoach Vell said the Rovers did not place striker Ida Korvel on the injured list."
     # a counterfactual tells no deed: it is no second telling of the placing either (no row), and a denial still clashes
@@ -123,8 +123,8 @@ def test_a_toll_with_more_told_beside_it_is_no_rival_of_the_whole():
 
 
 def test_two_bounds_of_one_kind_are_told_as_different_bounds():
-    five = "Quake hits Korvo\n\nA strong earthquake struck Korvo on Tuesday, injuring at least five people."
-    fifty = "Korvo quake\n\nA strong 6.1-magnitude earthquake struck Korvo today, injuring at least 50 people."
+    five = "Quake hits Korvo\n\nA quake shook the Korvo valley on Tuesday and hurt at least five people."
+    fifty = "Korvo quake\n\nA 6.1 quake shook the Korvo valley on Tuesday and hurt at least 50 people."
     rows = [
         row
         for row in compare_pages([analyze(text=five), analyze(text=fifty)])["alignments"]

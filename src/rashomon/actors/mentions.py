@@ -619,10 +619,10 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
             continue
         start, end = tokens[0].i, ent.end
         if label == "ORG":
-            # a title-case headline read as one name: "United Airlines Cuts Flights", "AMD Picks": the name ends
+            # a title-case headline read as one name: "Korvex Motors Cuts Jobs", "Varnholt Picks": the name ends
             # before a finite verb, or a participle that ends it or opens a phrase ("Church Damaged", "Killer Held
-            # For Trial"; not "Recognized Transit Corridor"); a "name" that opens with one ("Direct 'Hunger Games'
-            # Sequel") is none
+            # For Trial"; not "Approved Shipping Lane"); a "name" that opens with one ("Direct 'Tallen' Sequel") is
+            # none
             end = next((t.i for t in pb.doc[start:end] if _ends_headline_name(t, end)), end)
         if end > start and pb.doc[end - 1].text in ("'s", "’s"):
             end -= 1
