@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from rashomon.claims import HYPOTHETICAL
-from rashomon.claims.frames import counterfactual, hypothetical, said_in_the_negative
+from rashomon.claims.frames import counterfactual, said_in_the_negative
 from rashomon.compare import compare_pages
 from rashomon.meaning import align_claims
 from rashomon.model import Claim
@@ -50,6 +50,7 @@ def test_two_claims_of_one_page_do_not_chain_through_one_claim_of_another():
 
 
 def test_a_third_page_still_joins_the_group_it_matches():
+    """A guard (it passes without the rule too): a group of one claim per page keeps growing."""
     claims = [
         _claim("p1:c1", "Korvex bought the chip maker Varnholt for 300 million dollars on Monday."),
         _claim("p2:c1", "Korvex has bought Varnholt, a maker of low-power chips, for 300 million dollars."),
@@ -67,19 +68,23 @@ def _predicate(sentence: str):
 
 
 def test_a_counterfactual_in_the_negative_denies_nothing():
-    counterfactual_one = _predicate(
-        "The Rovers would not have placed Korvel on the injured list if they were still fighting for the title."
-    )
-    assert counterfactual(counterfactual_one) and not said_in_the_negative(counterfactual_one)
-    conditional = _predicate("The Rovers would not place Korvel on the injured list unless her knee got worse.")
-    assert hypothetical(conditional) and not counterfactual(conditional) and not said_in_the_negative(conditional)
-    plain = _predicate("The Rovers did not place Korvel on the injured list.")
-    assert not hypothetical(plain) and said_in_the_negative(plain)
-    future = _predicate("The Rovers would not place Korvel on the injured list, the coach said.")
-    assert not hypothetical(future) and said_in_the_negative(future)
-    # "could have" says what may be so: its negative still denies it
-    possible = _predicate("Police said the blast could not have placed the tower at risk.")
-    assert not hypothetical(possible) and said_in_the_negative(possible)
+    for sentence in (
+        "The Rovers would not have placed Korvel on the injured list if they were still fighting for the title.",
+        "The Rovers wouldn't have placed Korvel on the injured list in a title race.",
+        "They'd not have placed Korvel on the injured list in a title race, the coach said.",
+    ):
+        told = _predicate(sentence)
+        assert counterfactual(told) and not said_in_the_negative(told), sentence
+    # a condition alone still refuses ("would not ... unless", "even if"), as does a future and a "could not have"
+    for sentence in (
+        "The Rovers would not place Korvel on the injured list unless her knee got worse.",
+        "The coach said he would not place Korvel on the injured list even if the board asked him to.",
+        "The Rovers would not place Korvel on the injured list, the coach said.",
+        "Police said the blast could not have placed the tower at risk.",
+        "The Rovers did not place Korvel on the injured list.",
+    ):
+        told = _predicate(sentence)
+        assert not counterfactual(told) and said_in_the_negative(told), sentence
 
 
 def test_a_counterfactual_claim_is_hedged_and_a_conditional_one_is_not():
@@ -89,6 +94,11 @@ def test_a_counterfactual_claim_is_hedged_and_a_conditional_one_is_not():
         stage_names=("attribution", "claims"),
     ).claims
     assert told.hedge == HYPOTHETICAL and not told.negated
+    (reported,) = analyze(
+        text="The Rovers reportedly would not have placed Korvel on the injured list if they were still in the race.",
+        stage_names=("attribution", "claims"),
+    ).claims
+    assert reported.hedge == HYPOTHETICAL  # before the hedge word: it tells no deed at all
     (promise,) = analyze(
         text="Dana Vell said that if elected, she would shut the Marsk incinerator within a year.",
         stage_names=("attribution", "claims"),
@@ -106,6 +116,9 @@ def test_a_counterfactual_is_no_conflict_with_the_deed():
     # a counterfactual tells no deed: it is no second telling of the placing either (no row), and a denial still clashes
     assert cross_outlet_verdicts(deed, would_have) == []
     assert cross_outlet_verdicts(deed, denial) == ["conflict"]
+    # the same words but the counterfactual: as close as a second telling, and still none
+    close = "Rovers news\n\nThe Rovers would not have placed striker Ida Korvel on the injured list, ending her season."
+    assert cross_outlet_verdicts(deed, close) == []
 
 
 def test_a_toll_with_more_told_beside_it_is_no_rival_of_the_whole():
@@ -120,6 +133,12 @@ def test_a_toll_with_more_told_beside_it_is_no_rival_of_the_whole():
     alone = "Korvo quake\n\nA massive quake struck off Korvo in 2009, setting off a flood that killed 17,000 people."
     assert cross_outlet_verdicts(whole, part) == ["compatible"]
     assert cross_outlet_verdicts(whole, alone) == ["conflict"]
+    # more of something else is no more of the toll
+    injured = (
+        "Korvo quake\n\nA massive quake struck off Korvo in 2009, setting off a flood that killed 17,000 people, and "
+        "300 more were injured."
+    )
+    assert cross_outlet_verdicts(whole, injured) == ["conflict"]
 
 
 def test_two_bounds_of_one_kind_are_told_as_different_bounds():

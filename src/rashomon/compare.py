@@ -33,7 +33,15 @@ from . import choices as choices_module
 from . import framing as framing_module
 from .attribution.page import voice_pieces
 from .claims import CHANGES, figure_family, noun_class, source_label, topics
-from .claims.numbers import BOUNDS, base_value, describe, figures_relation, in_base_unit, interval, relation
+from .claims.numbers import (
+    base_value,
+    describe,
+    figures_relation,
+    in_base_unit,
+    interval,
+    relation,
+    same_bound_kind,
+)
 from .disjoint import DisjointSets
 from .encode import ClaimEncoding, claim_encoding, encode_claims
 from .meaning import (
@@ -88,7 +96,8 @@ class _Item:
 
 def _scope_difference(a: _Item, b: _Item, accounts: int = 2) -> str | None:
     """Why two different values may both hold: another period, place or kind of thing counted, a part beside a
-    whole, or, in a group of ``accounts`` accounts (two or more), two figures one account gives."""
+    whole, a figure its own claim tells more beside ("17,000 ... and thousands more"), or, in a group of
+    ``accounts`` accounts (two or more), two figures one account gives."""
     reasons = []
     if period_of(a.claim) != period_of(b.claim) or other_weekdays(a.claim, b.claim):
         reasons.append(
@@ -107,17 +116,23 @@ def _scope_difference(a: _Item, b: _Item, accounts: int = 2) -> str | None:
         reasons.append(f"they pay for different things ({a.quantity.scope} / {b.quantity.scope})")
     if not rival_parts(a.quantity, b.quantity):  # "another four people died", "70 of the dead" beside a whole
         part = a if a.quantity.part else b
-        told = part.quantity
-        phrase = f"{told.text} {told.part}" if told.part and told.part.startswith("in ") else f"{told.part} {told.text}"
-        reasons.append(f"{part.label} counts a part or an increment ({phrase})")
+        reasons.append(f"{part.label} counts a part or an increment ({_part_phrase(part.claim, part.quantity)})")
     for item, other in ((a, b), (b, a)):
         more = increment_after(item.claim, item.quantity)
         if more is not None and base_value(item.quantity) < base_value(other.quantity):
-            reasons.append(f'{item.label} counts more beside its figure ("{more.text} {more.part}")')
+            reasons.append(f'{item.label} counts more beside its figure ("{_part_phrase(item.claim, more)}")')
     for item in (a, b):
         if item.family is None:  # joined its group by noun alone ("14,000 refugees", "home to 120,000 people")
             reasons.append(f"{item.label} does not say what befell the {item.quantity.noun or 'ones'} it counts")
     return "; ".join(reasons) or None
+
+
+def _part_phrase(claim: Claim, quantity: Quantity) -> str:
+    """A part's figure with its word in the order the claim writes them: "another four", "thousands more", "$5
+    million in cash"."""
+    before = claim.text[: max(0, quantity.start - claim.start)].rstrip().lower()
+    part = quantity.part or ""
+    return f"{part} {quantity.text}" if part and before.endswith(part) else f"{quantity.text} {part}".strip()
 
 
 def _placed_apart(a: _Item, b: _Item) -> bool:
@@ -291,7 +306,7 @@ def judge(
                 )
             else:
                 # two bounds of one kind ("at least five" / "at least 50") can both hold, but tell the count apart
-                told = "different bounds" if a.quantity.approx == b.quantity.approx in BOUNDS else "incompatible values"
+                told = "different bounds" if same_bound_kind(a.quantity, b.quantity) else "incompatible values"
                 conflicts.append(
                     pair("verdict", f"{a.label} and {b.label} give {told} for the same scope ({shown})", a, b)
                 )

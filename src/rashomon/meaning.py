@@ -13,11 +13,14 @@ from the claims' event frames.
    first, :func:`one_to_one`) pairs them, or on words matching one by one (``LOW_BAND_TOKEN_MATCH_SCORE``) in an
    agreement. Each
    claim keeps only its best partner in each other account (mutual best wins), so a chain of loose matches
-   does not grow one group over a whole article; only pairs at ``SAME_FACT_COSINE`` join groups, a looser
-   pair stays a pair of two claims that have no closer match, or joins others when every two claims of the
-   group are candidates, one claim per account (:func:`_closing_pairs`). Below ``SAME_FACT_COSINE``, two
-   claims that relay two different people's words are never a pair (:func:`different_speakers`): two
-   spokesmen's statements, two activists' same slogan are two facts.
+   does not grow one group over a whole article; only pairs at ``SAME_FACT_COSINE`` join groups, closest
+   first and never putting one account in a group twice (two claims of one page that both find one claim of
+   another are a chain, not one fact), a looser pair stays a pair of two claims that have no closer match, or
+   joins others when every two claims of the group are candidates, one claim per account
+   (:func:`_closing_pairs`). Below ``SAME_FACT_COSINE``, two claims that relay two different people's words are
+   never a pair (:func:`different_speakers`): two spokesmen's statements, two activists' same slogan are two
+   facts. A counterfactual ("would not have placed him", hedged ``HYPOTHETICAL``) tells no deed and pairs only
+   with another.
 2. **Verdict** of each cross-account pair, from the frames (:func:`pair_verdict`): figures of one kind and
    unit that cannot both hold, or two spans of years ("from 1971 to 1983" / "from 1970 to 1982",
    :func:`clashing_year_spans`) → conflict of fact; one account denies the event (same event type) the other
@@ -378,6 +381,8 @@ def increment_after(claim: Claim, quantity: Quantity) -> Quantity | None:
             later.start > quantity.start
             and _part_sort(later.part) == "increment"
             and later.noun in (None, quantity.noun)
+            and later.unit == quantity.unit
+            and later.event in (None, quantity.event)
         ):
             return later
     return None
@@ -1315,8 +1320,8 @@ def candidate_pairs(
                     continue
                 if other_weekdays(claims[i], claims[j]):
                     continue  # "met on Sunday" / "met on Thursday": two occasions, however alike the words
-                if (claims[i].hedge == HYPOTHETICAL) != (claims[j].hedge == HYPOTHETICAL):
-                    continue  # "placed him on the list" / "would not have placed him if ...": no second telling
+            if (claims[i].hedge == HYPOTHETICAL) != (claims[j].hedge == HYPOTHETICAL):
+                continue  # "placed him on the list" / "would not have placed him if ...": no second telling of the deed
             if other_steps(claims[i].event_type, claims[i].text, claims[j].event_type, claims[j].text):
                 continue  # "was arrested" / "was charged": two steps of one case, however close the words
             if period_beside_news_day(claims[i], claims[j]):
@@ -1408,8 +1413,8 @@ def align_claims(
     told_by: dict[int, set[str]] = {k: {account_of(claims[k])} for k in range(len(claims))}  # by group root
     # the close pairs first, closest first: each claim keeps its best partner per account, so two claims of one page
     # that both find one claim of another would chain into one group (a deal, its price, an executive's praise of
-    # it: "about one fact" 12 of 34 such groups on ECB+); a close pair that would put an account in a group twice
-    # is left out
+    # it: of 34 such groups on ECB+, 12 were about one fact); a close pair that would put an account in a group
+    # twice is left out, for good (no later join takes the account out of either group)
     for i, j, _ in sorted((p for p in pairs if p[2] >= SAME_FACT_COSINE), key=lambda p: (-p[2], p[0], p[1])):
         ri, rj = groups.root(i), groups.root(j)
         if ri != rj and told_by[ri] & told_by[rj]:
@@ -1419,7 +1424,6 @@ def align_claims(
     for i, j, cosine in pairs:
         if cosine >= SAME_FACT_COSINE:
             if groups.root(i) != groups.root(j):  # left out above
-                skipped.append((i, j, cosine))
                 continue
         elif not {i, j} & (strong | paired):
             # a looser, anchored match pairs two claims that have no closer match; it never chains a group

@@ -421,7 +421,8 @@ class Alignment:
 
     ``verdict``: agree (same value within the stated approximation), compatible (the ranges overlap, or the
     values differ under different scopes, said in ``explanation``), conflict (incompatible values for one
-    scope, or one source denies what another asserts), unique (one source or account only). ``score`` is
+    scope, two different bounds of one kind, or one source denies what another asserts), unique (one source
+    or account only). ``score`` is
     the share of cross-source pairs whose ranges overlap.
     """
 

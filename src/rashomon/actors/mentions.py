@@ -629,8 +629,8 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
         if end <= start:
             continue
         name = pb.doc[start:end].text
-        if name.strip(" .").upper() in lexicon.get("time_zones", ()) and name.strip(" .").isupper():
-            continue  # "0737 GMT": a time of day the recognizer took for an organization
+        if name in lexicon.get("time_zones", ()) and _after_a_time(pb.doc, start):
+            continue  # "0737 GMT": a time of day the recognizer took for an organization ("the NST reported" stays)
         if is_region(name, lexicon):
             label = "LOC"  # "Asia Pacific" in a title, labelled an organization: a place, kept aside
         if label in ("GPE", "LOC", "ORG") and any(
@@ -695,6 +695,20 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
                 range(start, end),
                 weak=True,
             )
+
+
+def _after_a_time(doc, start: int) -> bool:
+    """Whether the token before ``start`` tells a time of day ("0737", "7:30", "p.m.", a time entity), so a zone
+    code after it is the time's zone, not an outlet or a firm of the same letters."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return (
+        before.like_num
+        or before.ent_type_ == "TIME"
+        or before.lower_ in ("a.m.", "p.m.", "am", "pm", "noon")
+        or any(ch.isdigit() for ch in before.text)
+    )
 
 
 def _ends_headline_name(token, end: int) -> bool:

@@ -41,7 +41,8 @@ ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 TIME_LABELS = ("DATE", "TIME")
 #: The hedge of a claim that tells what would have been so (``frames.counterfactual``: "would not have signed him
-#: if ...", "should have called"). It asserts no deed, so only another such claim tells it too.
+#: if ...", "should have called"), before any hedge word. It asserts no deed, so only another such claim tells it
+#: too.
 HYPOTHETICAL = "hypothetical"
 #: Words before a percentage over 100 that make it growth ("rose 150 percent"), not an impossible share.
 _GROWTH = re.compile(
@@ -300,7 +301,7 @@ def _claims_of_block(
                 place=next((e.text for e in ents if e.label_ in PLACE_LABELS), None),
                 time=", ".join(e.text for e in ents if e.label_ in TIME_LABELS) or None,
                 quantities=quantities,
-                hedge=hedge.group().lower() if hedge else HYPOTHETICAL if frames.counterfactual(predicate) else None,
+                hedge=HYPOTHETICAL if frames.counterfactual(predicate) else hedge.group().lower() if hedge else None,
                 negated=denial or frames.said_in_the_negative(predicate),
                 denied=denial,
                 event_type=frames.predicate_event_type(predicate),

@@ -33,11 +33,6 @@ SPEECH_CONJUNCTS = frozenset({"say", "add", "insist", "tell", "claim", "state", 
 #: Modals that with a perfect tell what would have been so in another case ("would not have placed him"); "could
 #: have" and "might have" say what may be so, which a negative denies ("could not have been caused by gas").
 COUNTERFACTUAL_MODALS = frozenset({"would", "should"})
-#: Modals that with a condition on the predicate ("would not sign unless ...", "could sell it if ...") tell what
-#: would be so in another case.
-CONDITIONAL_MODALS = frozenset({"would", "could", "might", "should"})
-#: Subordinators of a condition on the predicate.
-CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 @lru_cache(maxsize=1)
@@ -193,36 +188,27 @@ def negated(predicate) -> bool:
 
 def said_in_the_negative(predicate) -> bool:
     """Whether the predicate is told in the negative ("did not capture", "No one was killed"), a denial verb
-    aside."""
-    if predicate is None or hypothetical(predicate):
+    aside; a counterfactual's negative ("would not have placed him") is not (:func:`counterfactual`)."""
+    if predicate is None or counterfactual(predicate):
         return False
     return any(child.dep_ == "neg" for child in predicate.children) or nobody_does(predicate)
 
 
-def hypothetical(predicate) -> bool:
-    """Whether the predicate tells what would be so in another case: a counterfactual (:func:`counterfactual`) or a
-    modal with a condition on the predicate ("would not sign unless ...", "could sell it if ..."). Its negative
-    denies nothing that happened."""
-    if predicate is None:
-        return False
-    if counterfactual(predicate):
-        return True
-    children = list(predicate.children)
-    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in CONDITIONAL_MODALS for c in children) and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-        for c in children
-    )
-
-
 def counterfactual(predicate) -> bool:
     """Whether the predicate is "would" or "should" with a perfect ("would not have placed him on the list if they
-    were still in the race", "should have called"): what would have been so, no deed told as done."""
+    were still in the race", "they'd not have signed him", "should have called"): what would have been so, no
+    deed told as done, and no denial of one. A condition alone ("would not sign unless ...", "would not resign even
+    if ...") still refuses: only the perfect tells what did not come to pass."""
     if predicate is None or predicate.tag_ != "VBN":
         return False
     children = list(predicate.children)
-    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in COUNTERFACTUAL_MODALS for c in children) and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children
+    modal = any(
+        c.dep_ == "aux"
+        and c.tag_ == "MD"
+        and (c.lower_ in COUNTERFACTUAL_MODALS or c.lemma_.lower() in COUNTERFACTUAL_MODALS)
+        for c in children
     )
+    return modal and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
 
 
 def nobody_does(predicate) -> bool:

@@ -64,6 +64,12 @@ def _is_point(quantity: Quantity) -> bool:
     return quantity.value is not None and quantity.approx in ("exact", "about") and not quantity.vague
 
 
+def same_bound_kind(a: Quantity, b: Quantity) -> bool:
+    """Whether both figures state one bound of one kind ("at least five" / "at least 50"): they agree only on the
+    same value, and the other values are told apart (:func:`relation`)."""
+    return a.approx == b.approx and a.approx in BOUNDS
+
+
 def relation(a: Quantity, b: Quantity) -> str:
     """``agree`` | ``compatible`` | ``disjoint`` for two quantities of one fact. Two scores agree when they have
     the same two sides (told from either team); other scores are another moment of the game or another tally,
@@ -79,7 +85,7 @@ def relation(a: Quantity, b: Quantity) -> str:
             return "agree"
     if a.vague and b.vague and (a.low, a.high) == (b.low, b.high):
         return "agree"
-    if a.approx == b.approx and a.approx in BOUNDS and a.value is not None and b.value is not None:
+    if same_bound_kind(a, b) and a.value is not None and b.value is not None:
         # "at least five" twice is one figure; "at least 3 feet" / "at least 6 feet" are two different ones
         same = abs(a.value - b.value) <= EXACT_TOLERANCE * max(abs(a.value), abs(b.value))
         return "agree" if same else "disjoint"
