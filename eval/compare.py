@@ -32,8 +32,10 @@ the old verb-list comparison where it applies):
 - ``ecb3``: the next three again (seventh to ninth longest; 70 event groups), judged in session 36 by readers
   who had not seen the code, before any rule was read on them.
 - ``ecb4``: the next three again (tenth to twelfth longest; 50 event groups), judged the same way in session 47.
+- ``ecb5``: the next three again (13 event groups have two or more), judged the same way in session 47 on the
+  session's final code.
 
-    .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil,ecb,ecb2,ecb3,ecb4] [--fnc-bodies 60]
+    .venv/bin/python eval/compare.py [--data ../shared/data] [--parts claimdiff,fnc,basil,ecb,ecb2,ecb3,ecb4,ecb5] [--fnc-bodies 60]
         [--basil-start 28 --basil-events 7]  # triplets 28 to 34 only
         [--miss-report]  # the facts not found, by cause (where the closest pair of their sentences sits)
 
@@ -683,8 +685,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=SHARED, help="the shared data folder")
     parser.add_argument(
         "--parts",
-        default="claimdiff,fnc,basil,ecb,ecb2,ecb3,ecb4",
-        help="ecb: ECB+ document set 1, ecb2: set 2, ecb3: set 3, ecb4: set 4 (see ecb_events)",
+        default="claimdiff,fnc,basil,ecb,ecb2,ecb3,ecb4,ecb5",
+        help="ecbN: ECB+ document set N, 1 to 5 (see ecb_events)",
     )
     parser.add_argument("--fnc-bodies", type=int, default=60)
     parser.add_argument("--basil-events", type=int, default=50)
