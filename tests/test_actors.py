@@ -635,6 +635,8 @@ def test_a_time_zone_is_no_actor(nlp):
         )
         names = {a.name for a in analysis.actors}
         assert not any(zone in name for name in names) and "Tallen Seismic Agency" in names, (zone, names)
+    analysis = run(nlp, "Pirates attacked the ship at about 1100 hrs IST, the Korvo navy said.")
+    assert not any("IST" in a.name for a in analysis.actors)
     # not after a time: an outlet or a firm of the same letters
     analysis = run(nlp, "The NST reported on Monday that the Korvo minister had resigned.")
     assert "NST" in {a.name for a in analysis.actors}
@@ -662,6 +664,35 @@ def test_a_headline_verb_ends_an_organizations_name(nlp):
     assert not _ends_headline_name(doc[2], 5)
     assert _ends_headline_name(doc[6], 9)
     assert _ends_headline_name(doc[4], 5) is False and _ends_headline_name(doc[6], 7)
+
+
+def test_a_name_given_an_age_is_a_persons(nlp):
+    """ "63-year-old Ida Korvel", "Dana Vell, 47, of Marsk": the recognizer sometimes calls such a name an
+    organization; the age says it is a person (not "the 150-year-old Marsk Bank")."""
+    from spacy.tokens import Doc
+
+    from rashomon.actors.mentions import _with_an_age
+
+    def doc_of(words: list[str], pos: list[str]) -> Doc:
+        return Doc(nlp.vocab, words=words, pos=pos)
+
+    before = doc_of(
+        ["the", "slaying", "of", "63", "-", "year", "-", "old", "Ida", "Korvel"],
+        ["DET", "NOUN", "ADP", "NUM", "PUNCT", "NOUN", "PUNCT", "ADJ", "PROPN", "PROPN"],
+    )
+    assert _with_an_age(before, 8, 10)
+    after = doc_of(
+        ["named", "Dana", "Vell", ",", "47", ",", "of", "Marsk"],
+        ["VERB", "PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "ADP", "PROPN"],
+    )
+    assert _with_an_age(after, 1, 3)
+    bank = doc_of(
+        ["the", "150", "-", "year", "-", "old", "Marsk", "Bank"],
+        ["DET", "NUM", "PUNCT", "NOUN", "PUNCT", "ADJ", "PROPN", "PROPN"],
+    )
+    assert not _with_an_age(bank, 6, 8)
+    plain = doc_of(["officials", "of", "Marsk", "Bank", "said"], ["NOUN", "ADP", "PROPN", "PROPN", "VERB"])
+    assert not _with_an_age(plain, 2, 4)
 
 
 def test_an_armed_word_inside_a_longer_name_makes_no_armed_group(nlp):

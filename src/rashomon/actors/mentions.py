@@ -633,10 +633,11 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
             continue  # "0737 GMT": a time of day the recognizer took for an organization ("the NST reported" stays)
         if is_region(name, lexicon):
             label = "LOC"  # "Asia Pacific" in a title, labelled an organization: a place, kept aside
-        if label in ("GPE", "LOC", "ORG") and any(
-            c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in ent.root.children
+        if label in ("GPE", "LOC", "ORG") and (
+            any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in ent.root.children)
+            or _with_an_age(pb.doc, start, end)
         ):
-            label = "PERSON"  # "Marina Voss, a spokeswoman for ...": the model's label is wrong
+            label = "PERSON"  # "Marina Voss, a spokeswoman for ...", "63-year-old Ida Korvel": the label is wrong
         if label == "ORG" and _in_office(ent):
             continue  # "Secretary of State": the office's words, not a body
         if label in ("ORG", "NORP") and end - start == 1 and name.lower() in found.page_surnames:
@@ -697,8 +698,29 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
             )
 
 
+#: An age right before a name ("63-year-old Ida Korvel") or right after it between commas ("Ida Korvel, 63,").
+_AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})[\s-]*years?[\s-]*old\s*$", re.I)
+_AGE_AFTER_NAME = re.compile(r"^\s*,\s*(\d{1,3})\s*(?:,|\.|;|$)")
+#: Ages a person is given in the news; a larger "N-year-old" is an institution's age ("the 150-year-old bank").
+MAX_PERSON_AGE = 110
+
+
+def _with_an_age(doc, start: int, end: int) -> bool:
+    """Whether a name of two or three proper nouns the recognizer did not call a person is given a person's age
+    ("63-year-old Ida Korvel", "Dana Vell, 47, of Marsk"): the model's organization or place is a person."""
+    if not 2 <= end - start <= 3 or not all(t.pos_ == "PROPN" for t in doc[start:end]):
+        return False
+    before = _AGE_BEFORE_NAME.search(doc[max(0, start - 6) : start].text)
+    after = _AGE_AFTER_NAME.match(doc[end : min(len(doc), end + 4)].text)
+    return any(found and int(found.group(1)) <= MAX_PERSON_AGE for found in (before, after))
+
+
+#: Words that end a time of day before its zone ("7:30 p.m. IST", "1100 hrs GMT").
+TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midnight", "hrs", "hours", "h", "o'clock"})
+
+
 def _after_a_time(doc, start: int) -> bool:
-    """Whether the token before ``start`` tells a time of day ("0737", "7:30", "p.m.", a time entity), so a zone
+    """Whether the token before ``start`` tells a time of day ("0737", "7:30", "p.m.", "hrs", a time entity), so a zone
     code after it is the time's zone, not an outlet or a firm of the same letters."""
     if start == 0:
         return False
@@ -706,7 +728,7 @@ def _after_a_time(doc, start: int) -> bool:
     return (
         before.like_num
         or before.ent_type_ == "TIME"
-        or before.lower_ in ("a.m.", "p.m.", "am", "pm", "noon")
+        or before.lower_ in TIME_WORDS
         or any(ch.isdigit() for ch in before.text)
     )
 
