@@ -693,6 +693,14 @@ def test_a_name_given_an_age_is_a_persons(nlp):
     assert not _with_an_age(bank, 6, 8)
     plain = doc_of(["officials", "of", "Marsk", "Bank", "said"], ["NOUN", "ADP", "PROPN", "PROPN", "VERB"])
     assert not _with_an_age(plain, 2, 4)
+    member = Doc(
+        nlp.vocab,
+        words=["a", "35", "-", "year", "-", "old", "Tallen", "Council", "member"],
+        pos=["DET", "NUM", "PUNCT", "NOUN", "PUNCT", "ADJ", "PROPN", "PROPN", "NOUN"],
+        heads=[8, 5, 5, 5, 5, 8, 7, 8, 8],
+        deps=["det", "nummod", "punct", "npadvmod", "punct", "amod", "compound", "compound", "ROOT"],
+    )
+    assert not _with_an_age(member, 6, 8)  # the age is the member's, not the council's
 
 
 def test_an_armed_word_inside_a_longer_name_makes_no_armed_group(nlp):

@@ -710,6 +710,8 @@ def _with_an_age(doc, start: int, end: int) -> bool:
     ("63-year-old Ida Korvel", "Dana Vell, 47, of Marsk"): the model's organization or place is a person."""
     if not 2 <= end - start <= 3 or not all(t.pos_ == "PROPN" for t in doc[start:end]):
         return False
+    if doc[end - 1].dep_ == "compound":
+        return False  # "a 35-year-old Tallen City Council member": the age is the member's
     before = _AGE_BEFORE_NAME.search(doc[max(0, start - 6) : start].text)
     after = _AGE_AFTER_NAME.match(doc[end : min(len(doc), end + 4)].text)
     return any(found and int(found.group(1)) <= MAX_PERSON_AGE for found in (before, after))
