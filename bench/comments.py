@@ -163,7 +163,7 @@ def main(argv=None) -> int:
     bare_stage_rate = rate(lambda batch: whole_stage(batch, bare_options), bare_stage_slice)
     encoder_stage_rate = rate(lambda batch: whole_stage(batch, encoder_options), encoder_stage_slice)
     encoder_rate = rate(enc.embed, encoder_slice)
-    signed = settings.ONNX_SIGNED_WEIGHTS and int8_weights.signs_here()
+    signed = int8_weights.signing()
     # the same encoder with the int8 weights as the file stores them (onnxruntime's u8 x u8 kernel): what every
     # CPU without VNNI runs, and this one before session 46
     was, settings.ONNX_SIGNED_WEIGHTS = settings.ONNX_SIGNED_WEIGHTS, False

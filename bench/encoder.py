@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     results["speed"] = speed
     from rashomon import int8_weights
 
-    signed = settings.ONNX_SIGNED_WEIGHTS and int8_weights.signs_here()
+    signed = int8_weights.signing()
     results["int8_weights_signed"] = signed
     print(
         "int8 weights: "

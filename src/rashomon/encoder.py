@@ -150,7 +150,7 @@ def inference_session(model_path: Path, threads: int):
     (``int8_weights``): how the project runs each of its ONNX models."""
     import onnxruntime
 
-    from .int8_weights import signed_where_exact, signs_here
+    from .int8_weights import signed_where_exact, signing
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
@@ -158,7 +158,7 @@ def inference_session(model_path: Path, threads: int):
     options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
-    if settings.ONNX_SIGNED_WEIGHTS and signs_here():  # elsewhere the file is not even read here
+    if signing():  # elsewhere the file is not even read here
         stored = model_path.read_bytes()
         signed = signed_where_exact(stored)
         if signed is not stored:

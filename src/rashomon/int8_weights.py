@@ -54,9 +54,17 @@ def signed_where_exact(model: bytes) -> bytes:
         return model
 
 
+def signing() -> bool:
+    """Whether this process hands onnxruntime signed int8 weights: ``settings.ONNX_SIGNED_WEIGHTS`` allows it and
+    this CPU multiplies them exactly (:func:`signs_here`). The one answer the loader and the benches read."""
+    from . import settings
+
+    return settings.ONNX_SIGNED_WEIGHTS and signs_here()
+
+
 def signs_here() -> bool:
-    """Whether this process hands onnxruntime signed int8 weights: the CPU has the instruction
-    (:func:`has_int8_dot_product`) and onnxruntime's product is exact on it (:func:`u8_s8_exact`)."""
+    """Whether this CPU takes signed int8 weights: it has the instruction (:func:`has_int8_dot_product`) and
+    onnxruntime's product is exact on it (:func:`u8_s8_exact`)."""
     return has_int8_dot_product() and u8_s8_exact()
 
 
