@@ -2,8 +2,9 @@
 
 "about 40" allows 36..44; "more than 3,000" allows 3,000 and up; two exact numbers agree within rounding.
 Measures are compared in one unit of their kind (``in_base_unit``): durations in days ("two years" is not "13
-months"), areas in hectares ("12,000 hectares" is "nearly 30,000 acres"), lengths in kilometres, masses in
-kilograms; so a duration and a count never meet.
+months"), areas in hectares ("12,000 hectares" is "nearly 30,000 acres"), lengths in kilometres, lengths in feet
+and inches in feet (mostly heights: "5-foot-10" is "5 feet 10 inches"; a height and a distance rarely tell one
+fact), masses in kilograms ("180 pounds" of a weight is "82 kilograms"); so a duration and a count never meet.
 """
 
 from __future__ import annotations
@@ -41,8 +42,12 @@ BASE_UNITS = {
     "km": ("km", 1.0),
     "mile": ("km", 1.609344),
     "m": ("km", 0.001),
+    "ft": ("ft", 1.0),
+    "inch": ("ft", 1 / 12),
     "kg": ("kg", 1.0),
     "tonne": ("kg", 1000.0),
+    "lb": ("kg", 0.45359237),
+    "oz": ("kg", 0.028349523125),
 }
 
 
@@ -103,9 +108,11 @@ def base_value(quantity: Quantity) -> float:
 def figures_relation(a: Quantity, b: Quantity) -> str:
     """:func:`relation` of two figures in their base unit; a figure one account gives in another unit of the same
     kind is read as that account's rounding ("about 135 kilometres" / "about 85 miles", "10 kilometres" / "six
-    miles"), so it agrees within ``APPROX_TOLERANCE``."""
+    miles"), so it agrees within ``APPROX_TOLERANCE``; not feet against feet and inches, which is no conversion
+    ("6 feet" is not "5-foot-10")."""
     based_a, based_b = in_base_unit(a), in_base_unit(b)
-    if a.unit != b.unit and based_a.unit == based_b.unit and a.unit in BASE_UNITS and b.unit in BASE_UNITS:
+    converted = a.unit != b.unit and {a.unit, b.unit} != {"ft", "inch"}
+    if converted and based_a.unit == based_b.unit and a.unit in BASE_UNITS and b.unit in BASE_UNITS:
         based_a, based_b = (replace(x, approx="about") if x.approx == "exact" else x for x in (based_a, based_b))
     return relation(based_a, based_b)
 

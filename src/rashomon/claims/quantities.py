@@ -131,6 +131,19 @@ def lexicon() -> Lexicon:
 #: Approximators joined to their number by a hyphen ("four-plus years", "30-odd staff").
 JOINED_APPROXIMATORS = {"plus": "at_least", "odd": "about"}
 _JOINED_APPROX = re.compile(r"^-(plus|odd)\b", re.I)
+#: A person's height in feet and inches as one figure, in inches: "5-foot-10", "six-foot-two", "5 feet 10 inches",
+#: "5-foot-10-inch", "5'10\"" (without it "5-foot-10" read as a bare 5 and the inches were lost).
+_FEET_WORDS = "four|five|six|seven|eight"
+_INCH_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+_HEIGHT = re.compile(
+    rf"\b(?P<feet>[4-8]|{_FEET_WORDS})(?:\s*-\s*(?:foot|feet|ft\.?)\s*-\s*(?P<inches>1[01]|\d|{_INCH_WORDS})\b"
+    rf"(?:\s*-\s*inch(?:es)?\b)?"
+    rf"|\s+(?:feet|foot|ft\.?),?\s+(?:and\s+)?(?P<inches2>1[01]|\d|{_INCH_WORDS})\s*-?\s*inch(?:es)?\b"
+    rf"|\s*[\'\u2032\u2019]\s*(?P<inches3>1[01]|\d)\s*(?:\"|\u2033|\u201d|\'\'))(?![\w-])",
+    re.I,
+)
+#: After "pounds": its mass is told ("of" a thing: "300 pounds of cocaine").
+_POUNDS_OF = re.compile(r"^\s+of\s+(?:the\s+|a\s+|[\w-]+\s+)?(?P<noun>[a-z]+)", re.I)
 #: Fractions written as one character: "2½ years".
 VULGAR_FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75}
 
@@ -287,6 +300,15 @@ def find_quantities(text: str, doc=None, offset: int = 0, doc_offset: int = 0) -
     def free(a: int, b: int) -> bool:
         return not any(taken[a:b])
 
+    for match in _HEIGHT.finditer(masked):
+        a, b = match.span()
+        inches = match.group("inches") or match.group("inches2") or match.group("inches3")
+        feet_value, inch_value = word_value(match.group("feet")), word_value(inches)
+        if feet_value is None or inch_value is None:
+            continue
+        found.append((a, b, {"kind": "height", "core": masked[a:b], "value": 12 * feet_value + inch_value}))
+        for i in range(a, b):
+            taken[i] = True
     for kind, pattern in (
         ("ratio", lex.ratio),
         ("vague", lex.vague),
@@ -332,6 +354,8 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         value, unit = float(data["fractions"][re.sub(r"\s+", " ", core.lower())]), "percent"
     elif kind == "ratio":
         value, unit = _ratio_share(lex.ratio.fullmatch(core)), "percent"
+    elif kind == "height":
+        value, unit = item["value"], "inch"
     else:
         match = lex.number.fullmatch(core.strip()) or lex.number.search(core)
         if _too_long(core):
@@ -353,9 +377,11 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         approx = JOINED_APPROXIMATORS[joined.group(1).lower()]
         end += joined.end()
     unit_match = lex.unit_after.match(masked[end : end + 30])
-    if unit_match and kind not in ("fraction", "ratio"):
+    if unit_match and kind not in ("fraction", "ratio", "height"):
         word = re.sub(r"\s+", " ", unit_match.group().strip(" -").lower())
         unit = data["units"].get(word, data["units"].get(word.rstrip("s"), unit))
+        if unit == "GBP" and _weight_told(masked, start, end, unit_match):
+            unit = "lb"
         end += unit_match.end()
     elif kind == "vague":
         unit_of = re.match(r"\s+of\s+((?:[a-z]+\s+)?[a-z]+)\b", masked[end : end + 40], re.I)
@@ -404,6 +430,27 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         if label and not quantity.unit:
             quantity.noun = label.group(1).strip().lower()
     return quantity
+
+
+def _weight_told(text: str, start: int, end: int, unit_match: re.Match[str]) -> bool:
+    """Whether "pounds" after the number at ``start:end`` of ``text`` is a mass, not money: a verb of weighing
+    before it in its sentence ("weighs about 180 pounds"), "pounds of" a thing that is not money ("300 pounds of
+    cocaine"; not "millions of pounds of public money"), the figure joined to its noun ("a 2,000-pound bomb"; not
+    "a five-pound note"), or a height beside it ("5-foot-10, 180 pounds"). Else money, as before."""
+    data = lexicon().data
+    sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n")) + 1
+    before = text[sentence_start:start].lower()
+    if any(word in data["weight_verbs"] for word in re.findall(r"[a-z]+", before)[-6:]):
+        return True
+    after = text[end + unit_match.end() : end + unit_match.end() + 40]
+    of = _POUNDS_OF.match(after)
+    if of:
+        return of.group("noun").lower() not in data["money_nouns"]
+    if unit_match.group().startswith("-"):
+        noun = re.match(r"\s*([a-z]+)", after, re.I)
+        return not (noun and noun.group(1).lower() in data["money_objects"])
+    window = text[sentence_start : end + unit_match.end() + 60]
+    return bool(_HEIGHT.search(window) or re.search(r"\b(?:tall|feet|foot|inches)\b", window, re.I))
 
 
 def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Quantity]:

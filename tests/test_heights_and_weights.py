@@ -1,0 +1,74 @@
+"""Heights and weights as a reader reads them (issue 19: numbers with their units): "5-foot-10" is one height of
+70 inches, not a bare 5 with its inches lost; "180 pounds" beside a height, after "weighs", or "of" a thing is a
+mass, not money; a "2,000-pound bomb" is one bomb. Every sentence here is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon import nlp
+from rashomon.claims.numbers import figures_relation
+from rashomon.claims.quantities import find_quantities
+
+
+def _figures(sentence: str) -> list[tuple[str, float | None, str | None]]:
+    return [(q.text, q.value, q.unit) for q in find_quantities(sentence, nlp.load()(sentence))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "height"),
+    [
+        ("Police described the driver as 5-foot-10 with short hair.", ("5-foot-10", 70.0, "inch")),
+        ("The driver is 5 feet 10 inches tall, police said.", ("5 feet 10 inches", 70.0, "inch")),
+        ("Witnesses saw a six-foot-two man in a grey coat.", ("six-foot-two", 74.0, "inch")),
+        ("The man is about 5'10\" and was last seen near the ferry.", ("about 5'10\"", 70.0, "inch")),
+    ],
+)
+def test_a_height_in_feet_and_inches_is_one_figure(sentence, height):
+    assert height in _figures(sentence)
+
+
+def test_heights_written_two_ways_agree_and_two_heights_do_not():
+    (one,) = find_quantities("He is 5-foot-10.")
+    (same,) = find_quantities("He is 5 feet 10 inches tall.")
+    (other,) = find_quantities("He is 6-foot-1.")
+    assert figures_relation(one, same) == "agree"
+    assert figures_relation(one, other) == "disjoint"
+    (feet,) = find_quantities("He is 6 feet tall.")
+    (inches,) = find_quantities("He is 6-foot-0.")
+    assert figures_relation(feet, inches) == "agree"
+    assert figures_relation(feet, one) == "disjoint"  # feet and inches are one system: no rounding read in
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The driver is 5-foot-10 and about 180 pounds, police said.",
+        "The dog weighs about 180 pounds.",
+        "Customs officers seized 180 pounds of cannabis at the port.",
+        "The plane dropped a 180-pound bomb on the bridge.",
+    ],
+)
+def test_pounds_of_a_weight_are_a_mass(sentence):
+    assert any(value == 180.0 and unit == "lb" for _, value, unit in _figures(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The court fined the Varnholt club 180 pounds.",
+        "Tickets to the final cost 180 pounds each.",
+        "The council spent 180 million pounds of public money on the bridge.",
+        "He paid 180 pounds for the coat and then weighed his options.",
+        "She handed the driver a five-pound note.",
+    ],
+)
+def test_pounds_paid_stay_money(sentence):
+    units = [unit for _, _, unit in _figures(sentence)]
+    assert "GBP" in units and "lb" not in units
+
+
+def test_pounds_and_kilograms_of_one_mass_agree():
+    (pounds,) = find_quantities("Agents seized 300 pounds of cocaine.")
+    (kilograms,) = find_quantities("Agents seized 136 kilograms of cocaine.")
+    assert figures_relation(pounds, kilograms) == "agree"
