@@ -22,6 +22,7 @@ def _figures(sentence: str) -> list[tuple[str, float | None, str | None]]:
         ("The driver is 5 feet 10 inches tall, police said.", ("5 feet 10 inches", 70.0, "inch")),
         ("Witnesses saw a six-foot-two man in a grey coat.", ("six-foot-two", 74.0, "inch")),
         ("The man is about 5'10\" and was last seen near the ferry.", ("about 5'10\"", 70.0, "inch")),
+        ("She is 5-feet-8 inches tall.", ("5-feet-8 inches", 68.0, "inch")),
     ],
 )
 def test_a_height_in_feet_and_inches_is_one_figure(sentence, height):
@@ -72,3 +73,12 @@ def test_pounds_and_kilograms_of_one_mass_agree():
     (pounds,) = find_quantities("Agents seized 300 pounds of cocaine.")
     (kilograms,) = find_quantities("Agents seized 136 kilograms of cocaine.")
     assert figures_relation(pounds, kilograms) == "agree"
+
+
+def test_a_weight_written_right_after_a_height_is_read_apart():
+    """ "5-foot-8,135 pounds": the comma joins two figures, not the digits of "8,135"."""
+    figures = _figures("Deputies said the driver is 5-foot-8,135 pounds, with a scar on his arm.")
+    assert figures == [("5-foot-8", 68.0, "inch"), ("135 pounds", 135.0, "lb")]
+    (other,) = [q for q in find_quantities("A witness said he weighed 130 pounds.") if q.unit == "lb"]
+    (weight,) = [q for q in find_quantities("He is 5-foot-8,135 pounds.") if q.unit == "lb"]
+    assert figures_relation(weight, other) == "disjoint"

@@ -226,6 +226,12 @@ def test_two_steps_of_one_case_are_two_facts_across_outlets():
     assert not other_steps("arrest", "Hale was arrested and charged with arson.", "charge", "Hale was charged.")
     assert not other_steps("sentence", "Hale was sentenced to six years.", "sentence", "Hale was jailed for six years.")
     assert not other_steps("charge", "Hale was charged.", "kill", "Hale killed two people.")
+    # a plea as British courts report it: "has denied arson", "admitted two counts of theft" (session 48, an ECB+
+    # group read: a charge and a plea of one case grouped as one fact); a denial of a cause is no plea
+    assert other_steps("charge", "Hale was charged with arson after the fire.", None, "Hale has denied arson.")
+    assert other_steps("charge", "Hale was charged with theft.", None, "Hale admitted two counts of theft.")
+    assert not other_steps("charge", "Hale was charged with arson.", None, "Police denied arson was the cause.")
+    assert not other_steps("plead", "Hale pleaded not guilty.", None, "Hale denies murder.")
     # the steps a claim's words tell count too: a trial date beside a verdict told by another verb
     assert other_steps(
         "trial", "Hale's trial is set for March 3.", "deliberate", "The jury deliberated before convicting Hale."

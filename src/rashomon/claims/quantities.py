@@ -137,7 +137,7 @@ _FEET_WORDS = "four|five|six|seven|eight"
 _INCH_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven"
 _HEIGHT = re.compile(
     rf"\b(?P<feet>[4-8]|{_FEET_WORDS})(?:\s*-\s*(?:foot|feet|ft\.?)\s*-\s*(?P<inches>1[01]|\d|{_INCH_WORDS})\b"
-    rf"(?:\s*-\s*inch(?:es)?\b)?"
+    rf"(?:(?:\s*-\s*|\s+)inch(?:es)?\b)?"
     rf"|\s+(?:feet|foot|ft\.?),?\s+(?:and\s+)?(?P<inches2>1[01]|\d|{_INCH_WORDS})\s*-?\s*inch(?:es)?\b"
     rf"|\s*[\'\u2032\u2019]\s*(?P<inches3>1[01]|\d)\s*(?:\"|\u2033|\u201d|\'\'))(?![\w-])",
     re.I,
@@ -309,6 +309,10 @@ def find_quantities(text: str, doc=None, offset: int = 0, doc_offset: int = 0) -
         found.append((a, b, {"kind": "height", "core": masked[a:b], "value": 12 * feet_value + inch_value}))
         for i in range(a, b):
             taken[i] = True
+    # the numbers after a height are read apart: "5-foot-8,135 pounds" is 135 pounds, not the number "8,135"
+    heights = [(a, b) for a, b, _ in found]
+    for a, b in heights:
+        masked = masked[:a] + "#" * (b - a) + masked[b:]
     for kind, pattern in (
         ("ratio", lex.ratio),
         ("vague", lex.vague),
@@ -380,7 +384,7 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
     if unit_match and kind not in ("fraction", "ratio", "height"):
         word = re.sub(r"\s+", " ", unit_match.group().strip(" -").lower())
         unit = data["units"].get(word, data["units"].get(word.rstrip("s"), unit))
-        if unit == "GBP" and _weight_told(masked, start, end, unit_match):
+        if unit == "GBP" and _weight_told(text, start, end, unit_match):
             unit = "lb"
         end += unit_match.end()
     elif kind == "vague":
