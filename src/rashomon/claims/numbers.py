@@ -4,7 +4,9 @@
 Measures are compared in one unit of their kind (``in_base_unit``): durations in days ("two years" is not "13
 months"), areas in hectares ("12,000 hectares" is "nearly 30,000 acres"), lengths in kilometres, lengths in feet
 and inches in feet (mostly heights: "5-foot-10" is "5 feet 10 inches"; a height and a distance rarely tell one
-fact), masses in kilograms ("180 pounds" of a weight is "82 kilograms"); so a duration and a count never meet.
+fact), speeds in kilometres an hour ("75 mph" is "120 km/h"), masses in kilograms ("180 pounds" of a weight is "82
+kilograms"); a quake's magnitude is a unit of its own ("7.6-magnitude", "magnitude 7.6", "7.6 on the Richter
+scale"); so a duration and a count never meet.
 """
 
 from __future__ import annotations
@@ -25,11 +27,15 @@ ALMOST_TOLERANCE = 0.10
 SHOWN_DIGITS = 2
 
 
+#: Units read from the words around a bare figure ("magnitude 6.1"), which a shown figure names after it.
+NAMED_UNITS = frozenset({"magnitude"})
 #: Approximations that state one bound: two of one kind agree only on the same value.
 BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most", "almost"})
 #: Each unit of a measure as (the unit its kind is compared in, how many of those it is): figures written in
 #: different units of one kind are compared in the first.
 BASE_UNITS = {
+    "second": ("day", 1 / 86400),
+    "minute": ("day", 1 / 1440),
     "hour": ("day", 1 / 24),
     "day": ("day", 1.0),
     "week": ("day", 7.0),
@@ -42,6 +48,10 @@ BASE_UNITS = {
     "km": ("km", 1.0),
     "mile": ("km", 1.609344),
     "m": ("km", 0.001),
+    "nmi": ("km", 1.852),
+    "mph": ("kmh", 1.609344),
+    "kmh": ("kmh", 1.0),
+    "knot": ("kmh", 1.852),
     "ft": ("ft", 1.0),
     "inch": ("ft", 1 / 12),
     "kg": ("kg", 1.0),
@@ -124,8 +134,9 @@ def describe(quantity: Quantity) -> str:
         text = f"{text} of {quantity.noun}" if quantity.vague else f"{text} {quantity.noun}"
     if quantity.scope:
         text = f"{text} {quantity.scope}"
-    if not quantity.noun and not quantity.unit and quantity.measure and quantity.measure not in text.lower():
-        text = f"{text} ({quantity.measure})"  # a bare value of a named measure: "6.1 (magnitude)"
+    label = quantity.measure if not quantity.unit else quantity.unit if quantity.unit in NAMED_UNITS else None
+    if not quantity.noun and label and label not in text.lower():
+        text = f"{text} ({label})"  # a bare value of a named measure or unit: "6.1 (magnitude)"
     shown = quantity.unit == "percent" and "%" not in text and "percent" not in text and "per cent" not in text
     if shown and quantity.value is not None:
         text += f" (= {round(quantity.value, SHOWN_DIGITS):g} %)"

@@ -211,6 +211,12 @@ def _bounds(approx: str, value: float) -> tuple[float | None, float | None]:
 
 
 #: Around a number, the words that make it someone's age.
+#: A quake's magnitude, written after its figure ("7.6-magnitude", "7.6 magnitude", "7.6 on the Richter scale") or
+#: before it ("magnitude 7.6", "magnitude-7.6", "a magnitude of 7.6"): a unit of its own, not a count of quakes.
+_MAGNITUDE_AFTER = re.compile(
+    r"^(?:\s*-\s*|\s+)magnitude\b|^(?=\s+on\s+the\s+(?:open-ended\s+)?richter\s+scale\b)", re.I
+)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?(?:\s*-\s*|\s+)$", re.I)
 _AGE_AFTER = re.compile(r"(?:[- ]years?)?[- ]old\b", re.I)
 _AGE_BEFORE = re.compile(r"\baged\s+$", re.I)
 
@@ -224,7 +230,7 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
     if start > 0 and (
         text[start - 1].isalpha() or (text[start - 1] in "-#" and start > 1 and text[start - 2].isalpha())
     ):
-        return True
+        return not _MAGNITUDE_BEFORE.search(text[:start])  # "magnitude-6.1" is a quake's magnitude
     if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
         return True
     if after[:1].isalpha() and not re.match(_ATTACHED_UNITS, after, re.I):
@@ -392,6 +398,11 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         if unit_of and unit_of.group(1).lower() in data["units"]:
             unit = data["units"][unit_of.group(1).lower()]
             end += unit_of.end()
+    if unit is None and kind == "number":
+        magnitude = _MAGNITUDE_AFTER.match(masked[end : end + 40])
+        if magnitude or _MAGNITUDE_BEFORE.search(masked[:start]):
+            unit = "magnitude"
+            end += magnitude.end() if magnitude else 0
     after = lex.approx_after.match(masked[end : end + 20])
     if after and kind == "number":
         approx = data["approximators_after"][re.sub(r"\s+", " ", after.group().strip().lower())]
@@ -429,6 +440,8 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
                 quantity.scope = bought_with(number, counted)
             if quantity.noun is None and quantity.event != "toll":  # a toll's figure counts the dead
                 quantity.measure = figure_measure(counted)
+                if quantity.measure == "magnitude" and quantity.unit is None:
+                    quantity.unit = "magnitude"  # "put the magnitude at 6.1" is "a magnitude-6.1 quake"
     if quantity.noun is None:
         label = re.search(r"([A-Za-z][A-Za-z ]{0,30}?)\s*[:|]\s*$", text[max(0, start - 40) : start].split("\n")[-1])
         if label and not quantity.unit:

@@ -1,6 +1,7 @@
-"""Heights and weights as a reader reads them (issue 19: numbers with their units): "5-foot-10" is one height of
-70 inches, not a bare 5 with its inches lost; "180 pounds" beside a height, after "weighs", or "of" a thing is a
-mass, not money; a "2,000-pound bomb" is one bomb. Every sentence here is our own."""
+"""Figures with their units as a reader reads them (issue 19: numbers with their units): "5-foot-10" is one height
+of 70 inches, not a bare 5 with its inches lost; "180 pounds" beside a height, after "weighs", or "of" a thing is a
+mass, not money; a "2,000-pound bomb" is one bomb; a "7.6-magnitude" quake is a magnitude, not 7.6 quakes; speeds,
+nautical miles and minutes meet their kind. Every sentence here is our own."""
 
 from __future__ import annotations
 
@@ -82,3 +83,41 @@ def test_a_weight_written_right_after_a_height_is_read_apart():
     (other,) = [q for q in find_quantities("A witness said he weighed 130 pounds.") if q.unit == "lb"]
     (weight,) = [q for q in find_quantities("He is 5-foot-8,135 pounds.") if q.unit == "lb"]
     assert figures_relation(weight, other) == "disjoint"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 7.6-magnitude quake struck off the coast of Port Sarn.",
+        "A magnitude 7.6 quake struck off the coast of Port Sarn.",
+        "The magnitude-7.6 quake struck off the coast of Port Sarn.",
+        "The quake off Port Sarn measured 7.6 on the Richter scale.",
+        "The quake off Port Sarn had a magnitude of 7.6.",
+    ],
+)
+def test_a_quake_magnitude_is_a_magnitude_written_any_way(sentence):
+    (figure,) = find_quantities(sentence, nlp.load()(sentence))
+    assert (figure.value, figure.unit, figure.noun) == (7.6, "magnitude", None)
+
+
+def test_two_magnitudes_of_one_quake_clash_and_other_figures_do_not_join_them():
+    (one,) = find_quantities("A 7.6-magnitude quake struck.")
+    (other,) = find_quantities("The quake measured 7.3 on the Richter scale.")
+    assert figures_relation(one, other) == "disjoint"
+    assert [q.unit for q in find_quantities("The F-16 jets flew over Port Sarn.")] == []  # a name, no magnitude
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "related"),
+    [
+        ("Winds reached 75 mph.", "Winds reached 120 km/h.", "agree"),
+        ("Winds reached 75 miles per hour.", "Winds reached 160 km/h.", "disjoint"),
+        ("The ferry was 10 nautical miles offshore.", "The ferry was 18.5 kilometres offshore.", "agree"),
+        ("The standoff lasted 90 minutes.", "The standoff lasted 1.5 hours.", "agree"),
+        ("The standoff lasted 90 minutes.", "The standoff lasted two hours.", "disjoint"),
+    ],
+)
+def test_speeds_sea_miles_and_minutes_meet_their_kind(one, other, related):
+    (first,) = find_quantities(one)
+    (second,) = find_quantities(other)
+    assert figures_relation(first, second) == related
