@@ -121,3 +121,20 @@ def test_speeds_sea_miles_and_minutes_meet_their_kind(one, other, related):
     (first,) = find_quantities(one)
     (second,) = find_quantities(other)
     assert figures_relation(first, second) == related
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # a range runs upwards: two shares "to" each other, the larger first, are a tally of two figures
+        ("Vell won 52 percent to 48 percent.", [("52 percent", 52.0, 52.0), ("48 percent", 48.0, 48.0)]),
+        # two whole numbers "to" each other, the larger first, are a vote's tally, as "5-4" is
+        ("The council voted 5 to 4 to close the pier.", [("5 to 4", 5.0, 4.0)]),
+        # ranges, upwards, and a spread told downwards
+        ("Between 300 and 500 people came to the pier.", [("Between 300 and 500", 300.0, 500.0)]),
+        ("Readings ranged from 30 to 10 parts per million.", [("from 30 to 10", 10.0, 30.0)]),
+    ],
+)
+def test_a_tally_told_with_to_is_no_range(sentence, figures):
+    found = find_quantities(sentence, nlp.load()(sentence))
+    assert [(q.text, q.low, q.high) for q in found] == figures

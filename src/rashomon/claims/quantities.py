@@ -506,7 +506,11 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                     and not re.search(r"(?:thousand|million|billion|k|m|bn)\b", prev.text, re.I)
                 ):
                     low_value = low_value * (q.value / word_value(re.search(r"[\d.,]+", q.text).group()))
-                if _is_score(prev, q, gap, low_value):
+                if q.value < low_value and not spread and not _is_score(prev, q, gap, low_value):
+                    # a range runs upwards: "won 52 percent to 48 percent" is a tally of two figures, not a range
+                    merged.append(q)
+                    continue
+                if not spread and _is_score(prev, q, gap, low_value):
                     merged[-1] = Quantity(
                         text=text[prev.start - offset : q.end - offset],
                         start=prev.start,
@@ -523,8 +527,8 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                     start=start,
                     end=q.end,
                     value=None,
-                    low=_clean(low_value),
-                    high=q.value,
+                    low=_clean(min(low_value, q.value)),  # "ranged from 30 to 10 degrees" runs down
+                    high=max(low_value, q.value),
                     approx="range",
                     unit=prev.unit or q.unit,
                     noun=q.noun or prev.noun,
@@ -536,10 +540,11 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
 
 
 def _is_score(low: Quantity, high: Quantity, gap: str, low_value: float) -> bool:
-    """Whether "A-B" is a score or a tally ("a 7-0 lead", "a 24-17 win", "a 5-4 ruling"), not a range: two whole
-    numbers with no unit joined by a dash, the second smaller (a range runs upwards: "18-24", "3,000-5,000")."""
+    """Whether "A-B" is a score or a tally ("a 7-0 lead", "a 24-17 win", "a 5-4 ruling", "voted 5 to 4"), not a
+    range: two whole numbers with no unit joined by a dash or "to", the second smaller (a range runs upwards:
+    "18-24", "3,000-5,000")."""
     return (
-        bool(re.fullmatch(r"[-–]", gap))
+        bool(re.fullmatch(r"[-–]|\s+to\s+", gap))
         and high.value is not None
         and high.value < low_value
         and not (low.unit or high.unit)
