@@ -1048,12 +1048,16 @@ def extra_particulars(claim: Claim, others: Sequence[Claim]) -> list[str]:
 
     A particular counts as named when one of its words is in the other claim ("Blumenthal" for "Mr. Blumenthal";
     "the Times" for "the New York Times"), a figure only when all of its words are ("14,000 followers") or when the
-    other claim gives the same figure in other words ("one-in-three" beside "1 in 3", "a third")."""
+    other claim gives the same figure in other words ("one-in-three" beside "1 in 3", "a third") or in another unit
+    of its kind (:func:`_converted_alike`)."""
     named: set[str] = set()
     for other in others:
         named |= content_words(other.text)
     figures = {_figure(q) for other in others for q in other.quantities} - {None}
-    same_figure = {q.text for q in claim.quantities if q.text and _figure(q) in figures}
+    theirs = [q for other in others for q in other.quantities if q.unit]
+    same_figure = {
+        q.text for q in claim.quantities if q.text and (_figure(q) in figures or _converted_alike(q, theirs))
+    }
     extra = []
     for particular in particulars(claim):
         words = content_words(particular)
@@ -1064,6 +1068,20 @@ def extra_particulars(claim: Claim, others: Sequence[Claim]) -> list[str]:
             continue
         extra.append(particular)
     return extra
+
+
+def _converted_alike(quantity: Quantity, others: Sequence[Quantity]) -> bool:
+    """Whether one of ``others`` gives ``quantity`` in another unit of its kind, rounded alike ("about 85 miles" /
+    "some 135 kilometres", "75 mph" / "120 km/h"): the same figure, no particular of its own."""
+    if not quantity.unit:
+        return False
+    kind = in_base_unit(quantity).unit
+    return any(
+        other.unit != quantity.unit
+        and in_base_unit(other).unit == kind
+        and figures_relation(quantity, other) == "agree"
+        for other in others
+    )
 
 
 def _figure(quantity: Quantity) -> tuple[float, str | None] | None:

@@ -34,8 +34,6 @@ BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most", "almost"})
 #: Each unit of a measure as (the unit its kind is compared in, how many of those it is): figures written in
 #: different units of one kind are compared in the first.
 BASE_UNITS = {
-    "second": ("day", 1 / 86400),
-    "minute": ("day", 1 / 1440),
     "hour": ("day", 1 / 24),
     "day": ("day", 1.0),
     "week": ("day", 7.0),

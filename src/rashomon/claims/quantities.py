@@ -131,19 +131,37 @@ def lexicon() -> Lexicon:
 #: Approximators joined to their number by a hyphen ("four-plus years", "30-odd staff").
 JOINED_APPROXIMATORS = {"plus": "at_least", "odd": "about"}
 _JOINED_APPROX = re.compile(r"^-(plus|odd)\b", re.I)
+#: The largest value read as a quake's magnitude ("the magnitude of 2 million refugees" is no quake).
+MAX_MAGNITUDE = 10.0
 #: A person's height in feet and inches as one figure, in inches: "5-foot-10", "six-foot-two", "5 feet 10 inches",
 #: "5-foot-10-inch", "5'10\"" (without it "5-foot-10" read as a bare 5 and the inches were lost).
 _FEET_WORDS = "four|five|six|seven|eight"
 _INCH_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven"
 _HEIGHT = re.compile(
-    rf"\b(?P<feet>[4-8]|{_FEET_WORDS})(?:\s*-\s*(?:foot|feet|ft\.?)\s*-\s*(?P<inches>1[01]|\d|{_INCH_WORDS})\b"
-    rf"(?:(?:\s*-\s*|\s+)inch(?:es)?\b)?"
-    rf"|\s+(?:feet|foot|ft\.?),?\s+(?:and\s+)?(?P<inches2>1[01]|\d|{_INCH_WORDS})\s*-?\s*inch(?:es)?\b"
-    rf"|\s*[\'\u2032\u2019]\s*(?P<inches3>1[01]|\d)\s*(?:\"|\u2033|\u201d|\'\'))(?![\w-])",
+    rf"(?<![°\d.,])\b(?P<feet>[4-8]|{_FEET_WORDS})"
+    rf"(?:(?:\s*-\s*|\s+|\s*(?=ft))(?:foot|feet|ft\.?)(?:\s*-\s*|,?\s+(?:and\s+)?|\s*(?=\d))"
+    rf"(?P<inches>1[01]|\d|{_INCH_WORDS})(?![\d.]\d)"
+    rf"(?:(?:\s*-\s*|\s*)inch(?:es)?(?!\w)|in\.?(?!\w)|\s+in(?=\s+tall\b|\s*[.,;]|\s*$))?"
+    rf"|\s*[\'\u2032\u2019]\s*(?P<inches3>1[01]|\d)(?![\d.]\d)\s*(?:\"|\u2033|\u201d|\'\'|\u2019\u2019)?)"
+    rf"(?![\w-]|\s*[\'\u2032\u2019]|\s*[NSEW]\b)",
     re.I,
 )
-#: After "pounds": its mass is told ("of" a thing: "300 pounds of cocaine").
-_POUNDS_OF = re.compile(r"^\s+of\s+(?:the\s+|a\s+|[\w-]+\s+)?(?P<noun>[a-z]+)", re.I)
+#: After a degrees-minutes-seconds figure: a coordinate, no height.
+_COMPASS_AFTER = re.compile(r"^\s*[\"\u2033\u201d]?\s*[NSEW]\b")
+#: After "pounds": "of" a thing, maybe after one word ("300 pounds of cocaine", "of raw fish").
+_POUNDS_OF = re.compile(r"^\s+of\s+(?P<first>[\w-]+)(?:\s+(?P<second>[a-z]+))?", re.I)
+#: Right before the number: a verb of weighing ("weighs about 180", "weighed in at 180"; not "weighed in, saying").
+_WEIGHED_BEFORE = re.compile(
+    r"\bweigh(?:s|ed|ing)?(?:\s+in\s+at)?\s+(?:(?:about|around|roughly|approximately|nearly|almost|some|over|under|"
+    r"more\s+than|less\s+than|just\s+(?:over|under))\s+)?$",
+    re.I,
+)
+#: Between a height and a weight that describes the same person ("5-foot-10, about 180 pounds").
+_AFTER_HEIGHT = re.compile(
+    r"^(?:\s*(?:inches|inch|in\.?|tall))?[\s,;]*(?:and\s+)?(?:(?:weighs|weighing|about|around|roughly|"
+    r"approximately|some|nearly)\s+)*$",
+    re.I,
+)
 #: Fractions written as one character: "2½ years".
 VULGAR_FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75}
 
@@ -210,13 +228,13 @@ def _bounds(approx: str, value: float) -> tuple[float | None, float | None]:
     return None, None
 
 
-#: Around a number, the words that make it someone's age.
 #: A quake's magnitude, written after its figure ("7.6-magnitude", "7.6 magnitude", "7.6 on the Richter scale") or
 #: before it ("magnitude 7.6", "magnitude-7.6", "a magnitude of 7.6"): a unit of its own, not a count of quakes.
 _MAGNITUDE_AFTER = re.compile(
     r"^(?:\s*-\s*|\s+)magnitude\b|^(?=\s+on\s+the\s+(?:open-ended\s+)?richter\s+scale\b)", re.I
 )
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?(?:\s*-\s*|\s+)$", re.I)
+#: Around a number, the words that make it someone's age.
 _AGE_AFTER = re.compile(r"(?:[- ]years?)?[- ]old\b", re.I)
 _AGE_BEFORE = re.compile(r"\baged\s+$", re.I)
 
@@ -308,7 +326,9 @@ def find_quantities(text: str, doc=None, offset: int = 0, doc_offset: int = 0) -
 
     for match in _HEIGHT.finditer(masked):
         a, b = match.span()
-        inches = match.group("inches") or match.group("inches2") or match.group("inches3")
+        if "°" in masked[max(0, a - 4) : a] or _COMPASS_AFTER.match(masked[b:]):
+            continue  # a coordinate: 51° 5' 10" N
+        inches = match.group("inches") or match.group("inches3")
         feet_value, inch_value = word_value(match.group("feet")), word_value(inches)
         if feet_value is None or inch_value is None:
             continue
@@ -316,9 +336,11 @@ def find_quantities(text: str, doc=None, offset: int = 0, doc_offset: int = 0) -
         for i in range(a, b):
             taken[i] = True
     # the numbers after a height are read apart: "5-foot-8,135 pounds" is 135 pounds, not the number "8,135"
-    heights = [(a, b) for a, b, _ in found]
-    for a, b in heights:
-        masked = masked[:a] + "#" * (b - a) + masked[b:]
+    if found:
+        chars = list(masked)
+        for a, b, _ in found:
+            chars[a:b] = "#" * (b - a)
+        masked = "".join(chars)
     for kind, pattern in (
         ("ratio", lex.ratio),
         ("vague", lex.vague),
@@ -355,7 +377,7 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
     data = lex.data
     kind, core = item["kind"], item["core"]
     start, end = a, b
-    approx, unit, vague = "exact", None, False
+    approx, unit, vague, scaled = "exact", None, False, False
     low = high = value = None
     if kind == "vague":
         low, high = data["vague"][re.sub(r"\s+", " ", core.lower())]
@@ -378,6 +400,7 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
                 value = None
         if match and match.group("cur"):
             unit = data["currencies"][match.group("cur")]
+        scaled = bool(match and match.group("scale"))
     approx_match = lex.approx_before.search(masked[max(0, start - 20) : start])
     if approx_match and kind != "vague":
         approx = data["approximators_before"][re.sub(r"\s+", " ", approx_match.group().strip().lower())]
@@ -398,7 +421,7 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
         if unit_of and unit_of.group(1).lower() in data["units"]:
             unit = data["units"][unit_of.group(1).lower()]
             end += unit_of.end()
-    if unit is None and kind == "number":
+    if unit is None and kind == "number" and value is not None and 0 < value <= MAX_MAGNITUDE and not scaled:
         magnitude = _MAGNITUDE_AFTER.match(masked[end : end + 40])
         if magnitude or _MAGNITUDE_BEFORE.search(masked[:start]):
             unit = "magnitude"
@@ -450,24 +473,24 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
 
 
 def _weight_told(text: str, start: int, end: int, unit_match: re.Match[str]) -> bool:
-    """Whether "pounds" after the number at ``start:end`` of ``text`` is a mass, not money: a verb of weighing
-    before it in its sentence ("weighs about 180 pounds"), "pounds of" a thing that is not money ("300 pounds of
-    cocaine"; not "millions of pounds of public money"), the figure joined to its noun ("a 2,000-pound bomb"; not
-    "a five-pound note"), or a height beside it ("5-foot-10, 180 pounds"). Else money, as before."""
+    """Whether "pounds" after the number at ``start:end`` of ``text`` is a mass, not money: right after a verb of
+    weighing ("weighs about 180 pounds"), "pounds of" a substance ("300 pounds of cocaine"), the figure joined to a
+    thing that is weighed ("a 2,000-pound bomb", "a 300-pound man"), or right after a person's height ("5-foot-10,
+    180 pounds"). Else money, as before: "a 20,000-pound loan", "3 million pounds of the fee", "the 6-foot-4 striker
+    signed for 3 million pounds"."""
     data = lexicon().data
-    sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n")) + 1
-    before = text[sentence_start:start].lower()
-    if any(word in data["weight_verbs"] for word in re.findall(r"[a-z]+", before)[-6:]):
+    if _WEIGHED_BEFORE.search(text[max(0, start - 40) : start]):
         return True
     after = text[end + unit_match.end() : end + unit_match.end() + 40]
     of = _POUNDS_OF.match(after)
     if of:
-        return of.group("noun").lower() not in data["money_nouns"]
+        words = {of.group("first").lower(), (of.group("second") or "").lower()}
+        return bool(words & set(data["weighed_substances"]))
     if unit_match.group().startswith("-"):
         noun = re.match(r"\s*([a-z]+)", after, re.I)
-        return not (noun and noun.group(1).lower() in data["money_objects"])
-    window = text[sentence_start : end + unit_match.end() + 60]
-    return bool(_HEIGHT.search(window) or re.search(r"\b(?:tall|feet|foot|inches)\b", window, re.I))
+        return bool(noun and noun.group(1).lower() in data["weighed_things"])
+    heights = list(_HEIGHT.finditer(text, max(0, start - 60), start))
+    return bool(heights) and bool(_AFTER_HEIGHT.match(text[heights[-1].end() : start]))  # the last height before
 
 
 def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Quantity]:
@@ -478,6 +501,7 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
         if prev is not None and prev.value is not None and q.value is not None and not prev.vague:
             gap = text[prev.end - offset : q.start - offset]
             before = text[max(0, prev.start - offset - 9) : prev.start - offset].lower()
+            before_tally = text[max(0, prev.start - offset - 40) : prev.start - offset]
             # "40- to 60-hour": a hyphen left hanging on the low end, the unit written once on the high end
             dash = re.fullmatch(r"\s*[-–—]\s*|\s+to\s+|[-–]\s+to\s+", gap)
             between = re.fullmatch(r"\s+and\s+", gap) and re.search(r"between\s+$", before)
@@ -497,6 +521,12 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                 and not other_units
             ):
                 low_value = prev.value
+                told_down = q.value < low_value and not spread and re.fullmatch(r"\s+to\s+", gap)
+                if told_down and not _TALLY_BEFORE.search(before_tally):
+                    # a range runs upwards: "won 52 percent to 48 percent", "cut its staff 1,200 to 900" are two
+                    # figures; a vote's tally told with "to" ("voted 5 to 4") is a score, read below
+                    merged.append(q)
+                    continue
                 if q.unit and not prev.unit:
                     prev.unit = q.unit
                 if (
@@ -507,8 +537,7 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                 ):
                     low_value = low_value * (q.value / word_value(re.search(r"[\d.,]+", q.text).group()))
                 if q.value < low_value and not spread and not _is_score(prev, q, gap, low_value):
-                    # a range runs upwards: "won 52 percent to 48 percent" is a tally of two figures, not a range
-                    merged.append(q)
+                    merged.append(q)  # a range runs upwards: two figures, not a range
                     continue
                 if not spread and _is_score(prev, q, gap, low_value):
                     merged[-1] = Quantity(
@@ -537,6 +566,15 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                 continue
         merged.append(q)
     return merged
+
+
+#: Before "N to M" with N the larger: a vote, a ruling or a result, so the pair is a tally ("voted 5 to 4", "a 6
+#: to 3 ruling", "won 52 percent to 48 percent"); elsewhere a count told downwards ("cut its staff 1,200 to 900").
+_TALLY_BEFORE = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing)|rul(?:e|es|ed|ing)|decision|verdict|won|wins?|beat|beats|lost|loses|defeated|led|"
+    r"leads?|margin|tally|split|approved|passed|rejected|backed)\b[^.;]*$",
+    re.I,
+)
 
 
 def _is_score(low: Quantity, high: Quantity, gap: str, low_value: float) -> bool:
