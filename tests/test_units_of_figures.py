@@ -110,6 +110,7 @@ def test_a_weight_written_right_after_a_height_is_read_apart():
         "The magnitude-7.6 quake struck off the coast of Port Sarn.",
         "The quake off Port Sarn measured 7.6 on the Richter scale.",
         "The quake off Port Sarn had a magnitude of 7.6.",
+        "A quake measuring 7.6 struck off the coast of Port Sarn.",
     ],
 )
 def test_a_quake_magnitude_is_a_magnitude_written_any_way(sentence):
@@ -124,6 +125,8 @@ def test_two_magnitudes_of_one_quake_clash_and_other_figures_do_not_join_them():
     # "magnitude" in its everyday sense before a count: the count keeps its noun
     (refugees,) = _figures_of("The magnitude of 2 million refugees in Port Sarn is new.")
     assert refugees.unit is None and refugees.noun == "refugees"
+    (homes,) = _figures_of("Quake damage in Port Sarn measured 300 homes.")
+    assert homes.unit is None
 
 
 @pytest.mark.parametrize(
@@ -132,6 +135,7 @@ def test_two_magnitudes_of_one_quake_clash_and_other_figures_do_not_join_them():
         ("Winds reached 75 mph.", "Winds reached 120 km/h.", "agree"),
         ("Winds reached 75 miles per hour.", "Winds reached 160 km/h.", "disjoint"),
         ("The ferry was 10 nautical miles offshore.", "The ferry was 18.5 kilometres offshore.", "agree"),
+        ("Gusts reached 90mph.", "Gusts reached 145kph.", "agree"),
     ],
 )
 def test_speeds_and_sea_miles_meet_their_kind(one, other, related):

@@ -63,7 +63,7 @@ _DIMENSION_AFTER = re.compile(r"^(?:-?d\b|[-\s]dimensional\b)", re.I)
 #: of which the number is part of the name unless a unit or a percentage follows.
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}[ \u00a0]$")
 #: Units written against the number ("24cm"), read as units, not as the letters of an identifier ("A4", "4G").
-_ATTACHED_UNITS = r"(?:bn|mn|m|k|km|kg|s|cm|mm|ml)\b"
+_ATTACHED_UNITS = r"(?:bn|mn|m|k|km|kg|s|cm|mm|ml|mph|kph|lbs?|ft|oz)\b"
 #: A time of day or an identifier follows the number.
 #: A year-like number after one of these is a date ("in 2013 was"), whatever follows.
 YEAR_PREPOSITIONS = frozenset("in since by until till from of early late mid before after during year".split())
@@ -233,7 +233,11 @@ def _bounds(approx: str, value: float) -> tuple[float | None, float | None]:
 _MAGNITUDE_AFTER = re.compile(
     r"^(?:\s*-\s*|\s+)magnitude\b|^(?=\s+on\s+the\s+(?:open-ended\s+)?richter\s+scale\b)", re.I
 )
-_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?(?:\s*-\s*|\s+)$", re.I)
+_MAGNITUDE_BEFORE = re.compile(
+    r"\bmagnitude(?:\s+of)?(?:\s*-\s*|\s+)$"
+    r"|\b(?:earth)?quakes?\b[^.;]{0,40}\bmeasur(?:ed|ing|es)\s+(?:(?:about|around|roughly|nearly|at\s+least)\s+)?$",
+    re.I,
+)
 #: Around a number, the words that make it someone's age.
 _AGE_AFTER = re.compile(r"(?:[- ]years?)?[- ]old\b", re.I)
 _AGE_BEFORE = re.compile(r"\baged\s+$", re.I)
