@@ -179,3 +179,15 @@ def test_a_figure_given_in_another_unit_is_no_particular_of_its_own():
     far = claim("The quake was felt in Tallen, some 200 kilometres away.")
     assert "about 85 miles" not in extra_particulars(miles, [kilometres])
     assert "about 85 miles" in extra_particulars(miles, [far])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 6-foot-9, 260-pound Okafor blocked four shots.",
+        "The 6-foot-8,260-pound forward signed for the Rovers.",
+        "Police described him as a 6-foot, 260-pound man in a grey coat.",
+    ],
+)
+def test_a_weight_joined_to_a_height_is_a_mass_whatever_its_noun(sentence):
+    assert any(value == 260.0 and unit == "lb" for _, value, unit in _figures(sentence))

@@ -146,6 +146,10 @@ _HEIGHT = re.compile(
     rf"(?![\w-]|\s*[\'\u2032\u2019]|\s*[NSEW]\b)",
     re.I,
 )
+#: A person's height in whole feet ("a 6-foot, 200-pound man", "six feet tall").
+_HEIGHT_IN_FEET = re.compile(
+    r"\b(?:[4-7]|four|five|six|seven)(?:\s*-\s*|\s+)(?:foot|feet|ft)\b(?:\s*-?\s*tall\b)?", re.I
+)
 #: After a degrees-minutes-seconds figure: a coordinate, no height.
 _COMPASS_AFTER = re.compile(r"^\s*[\"\u2033\u201d]?\s*[NSEW]\b")
 #: After "pounds": "of" a thing, maybe after one word ("300 pounds of cocaine", "of raw fish").
@@ -271,6 +275,8 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
     counted = prev_word in page_part_nouns() and lexicon().unit_after.match(after)
     if (prev_word in IDENTIFIER_WORDS and not counted) or before.endswith("#"):
         return True
+    if re.fullmatch(r"0{2,}\d*", core):
+        return True  # "000" is no count: the tail of a figure cut at its comma ("2, 000ft")
     day_like = core.isdigit() and len(core.lstrip("0")) <= 2 and int(core) <= 31  # length first: int() has a limit
     # "Sept. 11", "Jan. 5": the month's abbreviation keeps its period in prev_word
     if day_like and (prev_word.rstrip(".") in lex["months"] or next_word in lex["months"]):
@@ -485,6 +491,10 @@ def _weight_told(text: str, start: int, end: int, unit_match: re.Match[str]) -> 
     data = lexicon().data
     if _WEIGHED_BEFORE.search(text[max(0, start - 40) : start]):
         return True
+    window = max(0, start - 60)
+    heights = [*_HEIGHT.finditer(text, window, start), *_HEIGHT_IN_FEET.finditer(text, window, start)]
+    if any(_AFTER_HEIGHT.match(text[height.end() : start]) for height in heights):
+        return True  # a height right before: "the 6-foot-9, 260-pound forward", "a 6-foot, 200-pound man"
     after = text[end + unit_match.end() : end + unit_match.end() + 40]
     of = _POUNDS_OF.match(after)
     if of:
@@ -493,8 +503,7 @@ def _weight_told(text: str, start: int, end: int, unit_match: re.Match[str]) -> 
     if unit_match.group().startswith("-"):
         noun = re.match(r"\s*([a-z]+)", after, re.I)
         return bool(noun and noun.group(1).lower() in data["weighed_things"])
-    heights = list(_HEIGHT.finditer(text, max(0, start - 60), start))
-    return bool(heights) and bool(_AFTER_HEIGHT.match(text[heights[-1].end() : start]))  # the last height before
+    return False
 
 
 def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Quantity]:
