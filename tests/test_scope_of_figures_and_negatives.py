@@ -232,6 +232,18 @@ def test_two_steps_of_one_case_are_two_facts_across_outlets():
     assert other_steps("charge", "Hale was charged with theft.", None, "Hale admitted two counts of theft.")
     assert not other_steps("charge", "Hale was charged with arson.", None, "Police denied arson was the cause.")
     assert not other_steps("plead", "Hale pleaded not guilty.", None, "Hale denies murder.")
+    # a second reviewer's sentences: pleas in court words, and denials and admissions outside court
+    from rashomon.claims.frames import steps_told
+
+    for plea in ("Hale denies murdering his wife.", "Hale denied all the charges against him.", "Hale denies murder."):
+        assert "plead" in steps_told(None, plea), plea
+    for statement in (
+        "The minister denied fraud in a television interview.",
+        "The government denied the charges, saying they were politically motivated.",
+        "Police admitted killing the suspect was a mistake.",
+        "Officials denied kidnapping in the region had risen.",
+    ):
+        assert "plead" not in steps_told(None, statement), statement
     # the steps a claim's words tell count too: a trial date beside a verdict told by another verb
     assert other_steps(
         "trial", "Hale's trial is set for March 3.", "deliberate", "The jury deliberated before convicting Hale."

@@ -80,6 +80,10 @@ def test_pounds_of_a_weight_are_a_mass(sentence):
         "The weight of the club's debt rose to 180 million pounds.",
         "The mayor weighed in, saying the 180 million pounds plan was wasteful.",
         "The Varnholt family took out a 180-pound loan.",
+        # a second reviewer's: a sum after a height, a scaled sum after a verb of weighing or "of" a substance
+        "He stands 6-foot-5, 180 million pounds richer after the sale of Korvex.",
+        "The Treasury is weighing 180 billion pounds of tax rises.",
+        "Britain pledged 180 million pounds of food aid to Port Sarn.",
     ],
 )
 def test_pounds_paid_stay_money(sentence):
@@ -156,6 +160,11 @@ def test_speeds_and_sea_miles_meet_their_kind(one, other, related):
         ("Readings ranged from 30 to 10 parts per million.", [("from 30 to 10", 10.0, 30.0)]),
         # a count told downwards with no vote: two figures, no tally
         ("Korvex cut its staff 1,200 to 900 last year.", [("1,200", 1200.0, 1200.0), ("900", 900.0, 900.0)]),
+        # a vote word earlier in the clause, then a verb of change: still two figures
+        (
+            "The bill passed after the council cut its staff 1,200 to 900.",
+            [("1,200", 1200.0, 1200.0), ("900", 900.0, 900.0)],
+        ),
     ],
 )
 def test_a_tally_told_with_to_is_no_range(sentence, figures):
@@ -191,3 +200,24 @@ def test_a_figure_given_in_another_unit_is_no_particular_of_its_own():
 )
 def test_a_weight_joined_to_a_height_is_a_mass_whatever_its_noun(sentence):
     assert any(value == 260.0 and unit == "lb" for _, value, unit in _figures(sentence))
+
+
+def test_a_figure_in_feet_then_a_count_is_no_height():
+    assert _figures("Floodwaters in Port Sarn rose 6 feet, 1,200 homes were damaged.") == [
+        ("6 feet", 6.0, "ft"),
+        ("1,200", 1200.0, None),
+    ]
+
+
+def test_a_count_told_downwards_keeps_the_unit_and_scale_written_once():
+    assert _figures("The council cut the budget 12 to 9 million dollars.") == [
+        ("12", 12_000_000.0, "USD"),
+        ("9 million dollars", 9_000_000.0, "USD"),
+    ]
+
+
+def test_a_height_is_no_time_of_the_claim():
+    from rashomon.pipeline import analyze as analyze_page
+
+    claims = analyze_page(text="Police said the driver is 5-foot-10 and weighs about 180 pounds.").claims
+    assert claims and all("5-foot-10" not in (claim.time or "") for claim in claims)

@@ -40,6 +40,8 @@ LEVEL = "level"
 ACTOR_LABELS = ("PERSON", "ORG", "NORP")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 TIME_LABELS = ("DATE", "TIME")
+#: Units of a body's measures, which the entity tagger may label a date ("5-foot-10"): never a claim's time.
+BODY_UNITS = frozenset({"inch", "ft", "lb"})
 #: The hedge of a claim that tells what would have been so (``frames.counterfactual``: "would not have signed him
 #: if ...", "should have called"), before any hedge word. It asserts no deed, so only another such claim tells it
 #: too.
@@ -49,6 +51,11 @@ _GROWTH = re.compile(
     r"\b(?:rose|rise[ns]?|risen|increase[sd]?|grew|grown|jump(?:ed|s)?|surged?|up|higher|more|soar(?:ed|s)?|climb(?:ed|s)?|gain(?:ed|s)?|by)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
+
+
+def _a_measure(entity: str, quantities) -> bool:
+    """Whether a date the tagger found is a height or a weight the claim gives ("5-foot-10", "180 pounds")."""
+    return any(q.unit in BODY_UNITS and (q.text in entity or entity in q.text) for q in quantities)
 
 
 @lru_cache(maxsize=1)
@@ -299,7 +306,8 @@ def _claims_of_block(
                 predicate=predicate.lemma_.lower() if predicate is not None else None,
                 actors=sorted({e.text for e in ents if e.label_ in ACTOR_LABELS}),
                 place=next((e.text for e in ents if e.label_ in PLACE_LABELS), None),
-                time=", ".join(e.text for e in ents if e.label_ in TIME_LABELS) or None,
+                time=", ".join(e.text for e in ents if e.label_ in TIME_LABELS and not _a_measure(e.text, quantities))
+                or None,
                 quantities=quantities,
                 hedge=HYPOTHETICAL if frames.counterfactual(predicate) else hedge.group().lower() if hedge else None,
                 negated=denial or frames.said_in_the_negative(predicate),

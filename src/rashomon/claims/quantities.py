@@ -131,19 +131,26 @@ def lexicon() -> Lexicon:
 #: Approximators joined to their number by a hyphen ("four-plus years", "30-odd staff").
 JOINED_APPROXIMATORS = {"plus": "at_least", "odd": "about"}
 _JOINED_APPROX = re.compile(r"^-(plus|odd)\b", re.I)
+#: The most pounds read as a person's weight after their height ("6-foot-5, 200 pounds"; not "30,000 pounds poorer").
+MAX_BODY_POUNDS = 700
 #: The largest value read as a quake's magnitude ("the magnitude of 2 million refugees" is no quake).
 MAX_MAGNITUDE = 10.0
 #: A person's height in feet and inches as one figure, in inches: "5-foot-10", "six-foot-two", "5 feet 10 inches",
 #: "5-foot-10-inch", "5'10\"" (without it "5-foot-10" read as a bare 5 and the inches were lost).
 _FEET_WORDS = "four|five|six|seven|eight"
 _INCH_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+_FOOT = r"(?:foot|feet|ft\.?)"
+_INCH_FIGURE = rf"1[01]|\d|{_INCH_WORDS}"
 _HEIGHT = re.compile(
-    rf"(?<![°\d.,])\b(?P<feet>[4-8]|{_FEET_WORDS})"
-    rf"(?:(?:\s*-\s*|\s+|\s*(?=ft))(?:foot|feet|ft\.?)(?:\s*-\s*|,?\s+(?:and\s+)?|\s*(?=\d))"
-    rf"(?P<inches>1[01]|\d|{_INCH_WORDS})(?![\d.]\d)"
-    rf"(?:(?:\s*-\s*|\s*)inch(?:es)?(?!\w)|in\.?(?!\w)|\s+in(?=\s+tall\b|\s*[.,;]|\s*$))?"
+    rf"(?<![°\d.,])\b(?P<feet>[4-8]|{_FEET_WORDS})(?:"
+    # "5-foot-10", "5-feet-8 inches"; a weight may follow after a comma: "5-foot-8,135 pounds"
+    rf"\s*-\s*{_FOOT}\s*-\s*(?P<inches>{_INCH_FIGURE})(?![\d.]\d)(?:(?:\s*-\s*|\s+)inch(?:es)?(?!\w))?"
+    # "six foot two", "6 ft 2 in", "5ft 10in", "5 feet 10 inches": no comma, no figure running on ("6 feet 1,200")
+    rf"|\s*{_FOOT}\s*(?P<inches1>{_INCH_FIGURE})(?![\d.,]\d)(?:\s*inch(?:es)?(?!\w)|in\.?(?!\w)|\s+in(?=\s+tall\b|\s*[.,;]|\s*$))?"
+    # "6 feet, 2 inches", "5 foot, 8 inch": after a comma only with the inches named
+    rf"|\s*{_FOOT},?\s+(?:and\s+)?(?P<inches2>{_INCH_FIGURE})\s*-?\s*inch(?:es)?(?!\w)"
     rf"|\s*[\'\u2032\u2019]\s*(?P<inches3>1[01]|\d)(?![\d.]\d)\s*(?:\"|\u2033|\u201d|\'\'|\u2019\u2019)?)"
-    rf"(?![\w-]|\s*[\'\u2032\u2019]|\s*[NSEW]\b)",
+    rf"(?![\w-]|\s*[\'\u2032\u2019])",
     re.I,
 )
 #: A person's height in whole feet ("a 6-foot, 200-pound man", "six feet tall").
@@ -236,6 +243,12 @@ def _bounds(approx: str, value: float) -> tuple[float | None, float | None]:
 #: before it ("magnitude 7.6", "magnitude-7.6", "a magnitude of 7.6"): a unit of its own, not a count of quakes.
 _MAGNITUDE_AFTER = re.compile(
     r"^(?:\s*-\s*|\s+)magnitude\b|^(?=\s+on\s+the\s+(?:open-ended\s+)?richter\s+scale\b)", re.I
+)
+#: A magnitude is a quake's only with one of these words near it ("an error of magnitude 3" is none).
+_QUAKE_WORDS = re.compile(
+    r"\b(?:earth)?quakes?\b|\btemblors?\b|\btremors?\b|\baftershocks?\b|\bseismi|\brichter\b|\bshak(?:e|es|en|ing)\b|"
+    r"\bgeological\s+survey\b|\busgs\b",
+    re.I,
 )
 _MAGNITUDE_BEFORE = re.compile(
     r"\bmagnitude(?:\s+of)?(?:\s*-\s*|\s+)$"
@@ -338,7 +351,7 @@ def find_quantities(text: str, doc=None, offset: int = 0, doc_offset: int = 0) -
         a, b = match.span()
         if "°" in masked[max(0, a - 4) : a] or _COMPASS_AFTER.match(masked[b:]):
             continue  # a coordinate: 51° 5' 10" N
-        inches = match.group("inches") or match.group("inches3")
+        inches = next(match.group(name) for name in ("inches", "inches1", "inches2", "inches3") if match.group(name))
         feet_value, inch_value = word_value(match.group("feet")), word_value(inches)
         if feet_value is None or inch_value is None:
             continue
@@ -423,7 +436,7 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
     if unit_match and kind not in ("fraction", "ratio", "height"):
         word = re.sub(r"\s+", " ", unit_match.group().strip(" -").lower())
         unit = data["units"].get(word, data["units"].get(word.rstrip("s"), unit))
-        if unit == "GBP" and _weight_told(text, start, end, unit_match):
+        if unit == "GBP" and value is not None and _weight_told(text, start, end, unit_match, value, scaled):
             unit = "lb"
         end += unit_match.end()
     elif kind == "vague":
@@ -433,7 +446,8 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
             end += unit_of.end()
     if unit is None and kind == "number" and value is not None and 0 < value <= MAX_MAGNITUDE and not scaled:
         magnitude = _MAGNITUDE_AFTER.match(masked[end : end + 40])
-        if magnitude or _MAGNITUDE_BEFORE.search(masked[:start]):
+        quake = _QUAKE_WORDS.search(masked[max(0, start - 120) : end + 120])
+        if quake and (magnitude or _MAGNITUDE_BEFORE.search(masked[:start])):
             unit = "magnitude"
             end += magnitude.end() if magnitude else 0
     after = lex.approx_after.match(masked[end : end + 20])
@@ -482,18 +496,20 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
     return quantity
 
 
-def _weight_told(text: str, start: int, end: int, unit_match: re.Match[str]) -> bool:
+def _weight_told(text: str, start: int, end: int, unit_match: re.Match[str], value: float | None, scaled: bool) -> bool:
     """Whether "pounds" after the number at ``start:end`` of ``text`` is a mass, not money: right after a verb of
     weighing ("weighs about 180 pounds"), "pounds of" a substance ("300 pounds of cocaine"), the figure joined to a
     thing that is weighed ("a 2,000-pound bomb", "a 300-pound man"), or right after a person's height ("5-foot-10,
     180 pounds"). Else money, as before: "a 20,000-pound loan", "3 million pounds of the fee", "the 6-foot-4 striker
     signed for 3 million pounds"."""
     data = lexicon().data
+    if scaled:
+        return False  # "10 billion pounds", "20 million pounds of damage": sums, whatever is said around them
     if _WEIGHED_BEFORE.search(text[max(0, start - 40) : start]):
         return True
     window = max(0, start - 60)
     heights = [*_HEIGHT.finditer(text, window, start), *_HEIGHT_IN_FEET.finditer(text, window, start)]
-    if any(_AFTER_HEIGHT.match(text[height.end() : start]) for height in heights):
+    if value <= MAX_BODY_POUNDS and any(_AFTER_HEIGHT.match(text[height.end() : start]) for height in heights):
         return True  # a height right before: "the 6-foot-9, 260-pound forward", "a 6-foot, 200-pound man"
     after = text[end + unit_match.end() : end + unit_match.end() + 40]
     of = _POUNDS_OF.match(after)
@@ -501,8 +517,8 @@ def _weight_told(text: str, start: int, end: int, unit_match: re.Match[str]) -> 
         words = {of.group("first").lower(), (of.group("second") or "").lower()}
         return bool(words & set(data["weighed_substances"]))
     if unit_match.group().startswith("-"):
-        noun = re.match(r"\s*([a-z]+)", after, re.I)
-        return bool(noun and noun.group(1).lower() in data["weighed_things"])
+        nouns = re.match(r"\s*([a-z]+)(?:\s+([a-z]+))?", after, re.I)  # "a 800-pound black bear"
+        return bool(nouns and {w.lower() for w in nouns.groups() if w} & set(data["weighed_things"]))
     return False
 
 
@@ -534,14 +550,6 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                 and not other_units
             ):
                 low_value = prev.value
-                told_down = q.value < low_value and not spread and re.fullmatch(r"\s+to\s+", gap)
-                if told_down and not _TALLY_BEFORE.search(before_tally):
-                    # a range runs upwards: "won 52 percent to 48 percent", "cut its staff 1,200 to 900" are two
-                    # figures; a vote's tally told with "to" ("voted 5 to 4") is a score, read below
-                    merged.append(q)
-                    continue
-                if q.unit and not prev.unit:
-                    prev.unit = q.unit
                 if (
                     q.value >= 1000
                     and low_value < 1000
@@ -549,6 +557,17 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                     and not re.search(r"(?:thousand|million|billion|k|m|bn)\b", prev.text, re.I)
                 ):
                     low_value = low_value * (q.value / word_value(re.search(r"[\d.,]+", q.text).group()))
+                told_down = q.value < low_value and not spread and re.fullmatch(r"\s+to\s+", gap)
+                if told_down and not _tally_told(before_tally):
+                    # a range runs upwards: "cut its staff 1,200 to 900" is two figures, the unit and scale written
+                    # once on the second ("cut 65 to 55 mph"); a vote's tally ("voted 5 to 4") is a score, below
+                    if not prev.unit and q.unit:
+                        prev.unit = q.unit
+                    prev.value = prev.low = prev.high = _clean(low_value)
+                    merged.append(q)
+                    continue
+                if q.unit and not prev.unit:
+                    prev.unit = q.unit
                 if q.value < low_value and not spread and not _is_score(prev, q, gap, low_value):
                     merged.append(q)  # a range runs upwards: two figures, not a range
                     continue
@@ -585,9 +604,24 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
 #: to 3 ruling", "won 52 percent to 48 percent"); elsewhere a count told downwards ("cut its staff 1,200 to 900").
 _TALLY_BEFORE = re.compile(
     r"\b(?:vot(?:e|es|ed|ing)|rul(?:e|es|ed|ing)|decision|verdict|won|wins?|beat|beats|lost|loses|defeated|led|"
-    r"leads?|margin|tally|split|approved|passed|rejected|backed)\b[^.;]*$",
+    r"leads?|margin|tally|split|approved|passed|rejected|backed)\b(?=[^.;]*$)",
     re.I,
 )
+#: A verb of change between a tally word and "N to M": the figures are a change ("dropped 150 to 120").
+_CHANGE_WORDS = re.compile(
+    r"\b(?:f[ae]ll(?:s|ing|en)?|drop(?:s|ped|ping)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|r[io]se[ns]?|rising|grew|grow(?:s|n|ing)?|"
+    r"declin(?:e|es|ed|ing)|slipp?(?:ed|ing)?|slid(?:e|es|ing)?|shr[ai]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|"
+    r"increas(?:e|es|ed|ing)|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|lower(?:s|ed|ing)?|rais(?:e|es|ed|ing))\b",
+    re.I,
+)
+
+
+def _tally_told(before: str) -> bool:
+    """Whether the words before "N to M" (N the larger) make it a tally: a vote or a result word in the clause, and
+    no verb of change after it ("voted 5 to 4", "won 52 percent to 48 percent"; not "the bill passed after the
+    council cut its staff 1,200 to 900")."""
+    words = list(_TALLY_BEFORE.finditer(before))
+    return bool(words) and not _CHANGE_WORDS.search(before[words[-1].end() :])
 
 
 def _is_score(low: Quantity, high: Quantity, gap: str, low_value: float) -> bool:
