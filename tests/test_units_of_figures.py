@@ -28,7 +28,7 @@ def _figures(sentence: str) -> list[tuple[str, float | None, str | None]]:
         ("The driver is 5 feet 10 inches tall, police said.", ("5 feet 10 inches", 70.0, "inch")),
         ("Witnesses saw a six-foot-two man in a grey coat.", ("six-foot-two", 74.0, "inch")),
         ("The man is about 5'10\" and was last seen near the ferry.", ("about 5'10\"", 70.0, "inch")),
-        ("She is 5-feet-8 inches tall.", ("5-feet-8 inches", 68.0, "inch")),
+        ("She is 5-feet-7 inches tall.", ("5-feet-7 inches", 67.0, "inch")),
         ("Witnesses described a man of six foot two in a grey coat.", ("six foot two", 74.0, "inch")),
         ("The keeper is 6 ft 2 in tall.", ("6 ft 2 in", 74.0, "inch")),
         ("The driver is 5ft 10in, police said.", ("5ft 10in", 70.0, "inch")),
@@ -98,11 +98,11 @@ def test_pounds_and_kilograms_of_one_mass_agree():
 
 
 def test_a_weight_written_right_after_a_height_is_read_apart():
-    """ "5-foot-8,135 pounds": the comma joins two figures, not the digits of "8,135"."""
-    figures = _figures("Deputies said the driver is 5-foot-8,135 pounds, with a scar on his arm.")
-    assert figures == [("5-foot-8", 68.0, "inch"), ("135 pounds", 135.0, "lb")]
-    (other,) = [q for q in find_quantities("A witness said he weighed 130 pounds.") if q.unit == "lb"]
-    (weight,) = [q for q in find_quantities("He is 5-foot-8,135 pounds.") if q.unit == "lb"]
+    """ "5-foot-7,145 pounds": the comma joins two figures, not the digits of "7,145"."""
+    figures = _figures("Deputies said the driver is 5-foot-7,145 pounds, with a scar on his arm.")
+    assert figures == [("5-foot-7", 67.0, "inch"), ("145 pounds", 145.0, "lb")]
+    (other,) = [q for q in find_quantities("A witness said he weighed 150 pounds.") if q.unit == "lb"]
+    (weight,) = [q for q in find_quantities("He is 5-foot-7,145 pounds.") if q.unit == "lb"]
     assert figures_relation(weight, other) == "disjoint"
 
 
@@ -193,13 +193,13 @@ def test_a_figure_given_in_another_unit_is_no_particular_of_its_own():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The 6-foot-9, 260-pound Okafor blocked four shots.",
-        "The 6-foot-8,260-pound forward signed for the Rovers.",
-        "Police described him as a 6-foot, 260-pound man in a grey coat.",
+        "The 6-foot-10, 255-pound Okafor blocked four shots.",
+        "The 6-foot-8,255-pound forward signed for the Rovers.",
+        "Police described him as a 6-foot, 255-pound man in a grey coat.",
     ],
 )
 def test_a_weight_joined_to_a_height_is_a_mass_whatever_its_noun(sentence):
-    assert any(value == 260.0 and unit == "lb" for _, value, unit in _figures(sentence))
+    assert any(value == 255.0 and unit == "lb" for _, value, unit in _figures(sentence))
 
 
 def test_a_figure_in_feet_then_a_count_is_no_height():

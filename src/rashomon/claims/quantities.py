@@ -143,7 +143,7 @@ _FOOT = r"(?:foot|feet|ft\.?)"
 _INCH_FIGURE = rf"1[01]|\d|{_INCH_WORDS}"
 _HEIGHT = re.compile(
     rf"(?<![°\d.,])\b(?P<feet>[4-8]|{_FEET_WORDS})(?:"
-    # "5-foot-10", "5-feet-8 inches"; a weight may follow after a comma: "5-foot-8,135 pounds"
+    # "5-foot-10", "5-feet-8 inches"; a weight may follow after a comma: "5-foot-7,145 pounds"
     rf"\s*-\s*{_FOOT}\s*-\s*(?P<inches>{_INCH_FIGURE})(?![\d.]\d)(?:(?:\s*-\s*|\s+)inch(?:es)?(?!\w))?"
     # "six foot two", "6 ft 2 in", "5ft 10in", "5 feet 10 inches": no comma, no figure running on ("6 feet 1,200")
     rf"|\s*{_FOOT}\s*(?P<inches1>{_INCH_FIGURE})(?![\d.,]\d)(?:\s*inch(?:es)?(?!\w)|in\.?(?!\w)|\s+in(?=\s+tall\b|\s*[.,;]|\s*$))?"
@@ -358,7 +358,7 @@ def find_quantities(text: str, doc=None, offset: int = 0, doc_offset: int = 0) -
         found.append((a, b, {"kind": "height", "core": masked[a:b], "value": 12 * feet_value + inch_value}))
         for i in range(a, b):
             taken[i] = True
-    # the numbers after a height are read apart: "5-foot-8,135 pounds" is 135 pounds, not the number "8,135"
+    # the numbers after a height are read apart: "5-foot-7,145 pounds" is 145 pounds, not the number "7,145"
     if found:
         chars = list(masked)
         for a, b, _ in found:
