@@ -510,7 +510,7 @@ def _weight_told(text: str, start: int, end: int, unit_match: re.Match[str], val
     window = max(0, start - 60)
     heights = [*_HEIGHT.finditer(text, window, start), *_HEIGHT_IN_FEET.finditer(text, window, start)]
     if value <= MAX_BODY_POUNDS and any(_AFTER_HEIGHT.match(text[height.end() : start]) for height in heights):
-        return True  # a height right before: "the 6-foot-9, 260-pound forward", "a 6-foot, 200-pound man"
+        return True  # a height right before: "the 6-foot-10, 255-pound forward", "a 6-foot, 200-pound man"
     after = text[end + unit_match.end() : end + unit_match.end() + 40]
     of = _POUNDS_OF.match(after)
     if of:
