@@ -18,7 +18,7 @@ def _figures_of(sentence: str):
 
 
 def _figures(sentence: str) -> list[tuple[str, float | None, str | None]]:
-    return [(q.text, q.value, q.unit) for q in find_quantities(sentence, nlp.load()(sentence))]
+    return [(q.text, q.value, q.unit) for q in _figures_of(sentence)]
 
 
 @pytest.mark.parametrize(

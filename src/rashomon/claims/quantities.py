@@ -255,6 +255,17 @@ _MAGNITUDE_BEFORE = re.compile(
     r"|\b(?:earth)?quakes?\b[^.;]{0,40}\bmeasur(?:ed|ing|es)\s+(?:(?:about|around|roughly|nearly|at\s+least)\s+)?$",
     re.I,
 )
+#: How far before a figure :data:`_MAGNITUDE_BEFORE` is looked for: its longest match ("earthquakes", 40 characters,
+#: "measuring at least ") is shorter.
+MAGNITUDE_BEFORE_CHARS = 100
+
+
+def _magnitude_before(text: str, start: int) -> bool:
+    """Whether the words right before the figure at ``start`` name a magnitude ("magnitude-6.1", "a magnitude of",
+    "a quake measuring"), read in a bounded window: every figure of a page asks."""
+    return bool(_MAGNITUDE_BEFORE.search(text, max(0, start - MAGNITUDE_BEFORE_CHARS), start))
+
+
 #: Around a number, the words that make it someone's age.
 _AGE_AFTER = re.compile(r"(?:[- ]years?)?[- ]old\b", re.I)
 _AGE_BEFORE = re.compile(r"\baged\s+$", re.I)
@@ -269,7 +280,7 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
     if start > 0 and (
         text[start - 1].isalpha() or (text[start - 1] in "-#" and start > 1 and text[start - 2].isalpha())
     ):
-        return not _MAGNITUDE_BEFORE.search(text[:start])  # "magnitude-6.1" is a quake's magnitude
+        return not _magnitude_before(text, start)  # "magnitude-6.1" is a quake's magnitude
     if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after):
         return True
     if after[:1].isalpha() and not re.match(_ATTACHED_UNITS, after, re.I):
@@ -447,7 +458,7 @@ def _normalize(text, masked, a, b, item, doc, offset, doc_offset) -> Quantity | 
     if unit is None and kind == "number" and value is not None and 0 < value <= MAX_MAGNITUDE and not scaled:
         magnitude = _MAGNITUDE_AFTER.match(masked[end : end + 40])
         quake = _QUAKE_WORDS.search(masked[max(0, start - 120) : end + 120])
-        if quake and (magnitude or _MAGNITUDE_BEFORE.search(masked[:start])):
+        if quake and (magnitude or _magnitude_before(masked, start)):
             unit = "magnitude"
             end += magnitude.end() if magnitude else 0
     after = lex.approx_after.match(masked[end : end + 20])
@@ -557,31 +568,32 @@ def _merge_ranges(quantities: list[Quantity], text: str, offset: int) -> list[Qu
                     and not re.search(r"(?:thousand|million|billion|k|m|bn)\b", prev.text, re.I)
                 ):
                     low_value = low_value * (q.value / word_value(re.search(r"[\d.,]+", q.text).group()))
-                told_down = q.value < low_value and not spread and re.fullmatch(r"\s+to\s+", gap)
-                if told_down and not _tally_told(before_tally):
-                    # a range runs upwards: "cut its staff 1,200 to 900" is two figures, the unit and scale written
-                    # once on the second ("cut 65 to 55 mph"); a vote's tally ("voted 5 to 4") is a score, below
-                    if not prev.unit and q.unit:
+                if q.value < low_value and not spread:
+                    # a range runs upwards: told downwards, two whole numbers are a score or a tally ("24-17";
+                    # "voted 5 to 4" after a vote word), anything else two figures, the unit written once on the
+                    # second ("cut 65 to 55 mph") and, after "to" with no vote word, its scale too ("cut its staff
+                    # 1,200 to 900", "12 to 9 million")
+                    told_with_to = re.fullmatch(r"\s+to\s+", gap)
+                    tally = not told_with_to or _tally_told(before_tally)
+                    if tally and _is_score(prev, q, gap, low_value):
+                        merged[-1] = Quantity(
+                            text=text[prev.start - offset : q.end - offset],
+                            start=prev.start,
+                            end=q.end,
+                            low=prev.value,
+                            high=q.value,
+                            approx="score",
+                            noun=q.noun or prev.noun,
+                        )
+                        continue
+                    if q.unit and not prev.unit:
                         prev.unit = q.unit
-                    prev.value = prev.low = prev.high = _clean(low_value)
+                    if not tally:
+                        prev.value = prev.low = prev.high = _clean(low_value)
                     merged.append(q)
                     continue
                 if q.unit and not prev.unit:
                     prev.unit = q.unit
-                if q.value < low_value and not spread and not _is_score(prev, q, gap, low_value):
-                    merged.append(q)  # a range runs upwards: two figures, not a range
-                    continue
-                if not spread and _is_score(prev, q, gap, low_value):
-                    merged[-1] = Quantity(
-                        text=text[prev.start - offset : q.end - offset],
-                        start=prev.start,
-                        end=q.end,
-                        low=prev.value,
-                        high=q.value,
-                        approx="score",
-                        noun=q.noun or prev.noun,
-                    )
-                    continue
                 start = prev.start - (len("between ") if between else len("from ") if spread else 0)
                 merged[-1] = Quantity(
                     text=text[start - offset : q.end - offset],
