@@ -21,6 +21,7 @@ from .settings import (
     IRREGULAR_PAST_LEMMAS,
     MAKE_VERBS,
     OPEN_TEXT,
+    REACTION_VERBS,
     SINGLE_CLOSE,
     SINGLE_OPEN,
 )
@@ -87,6 +88,23 @@ def recorded_saying(participle: Token) -> bool:
         and participle.tag_ == "VBG"
         and head.i != participle.i
         and head.lemma_.lower() in CAUGHT_VERBS
+    )
+
+
+def circumstance_of_speech(verb: Token) -> bool:
+    """Whether ``verb`` is an audience's reaction (:data:`REACTION_VERBS`) in an "as" or "while" clause after a cue
+    verb with a speaker and words of its own ('"We will win," she said, as the crowd applauded'): what went on while
+    someone spoke, not an aside on their words ("as others have said" still relays them), and with no words of its
+    own."""
+    head = verb.head
+    return (
+        verb.lemma_.lower() in REACTION_VERBS
+        and verb.dep_ == "advcl"
+        and head.i < verb.i
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        and any(c.dep_ == "ccomp" for c in head.children)
+        and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in verb.children)
     )
 
 

@@ -31,6 +31,8 @@ CONFIDENCE: dict[str, float] = {
     "content.name_given": 0.35,  # "what she called a rant" (pooled 2/6)
     "content.object_named": 0.95,  # "called it a massacre", "described X as Y" (41/43)
     "content.speech_object": 0.85,  # "mentioned the remarks" (78/93)
+    "content.text_quoted": 0.85,  # 'issued a statement: "..."' (unmeasured: as "content.speech_object")
+    "content.colon_quote": 0.9,  # 'saying in a post on its website: "..."' (unmeasured: as "content.clause")
     "content.topic_object": 0.8,  # "told the story of X" (pooled 7/9)
     "content.preposition": 0.85,  # "lashed out at X", "called for X" (81/95)
     "content.aside": 0.9,  # "the attack, he said, was ..." (40/44)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS, SUBJECT_DEPS, TENSED_TAGS
-from .base import ExtractorBase, clear_of, set_off, to_infinitive
+from .base import ExtractorBase, circumstance_of_speech, clear_of, set_off, to_infinitive
 from .boundaries import opened_by_in_case, second_complement
 from .confidence import CONFIDENCE
 from .settings import (
@@ -894,6 +894,16 @@ class ContentRules(ExtractorBase):
             holders += self.own_preposition_after_place(verb, objects[0], own)
         particle = any(c.dep_ == "prt" for c in verb.children)
         listed = self.lexicon.cue_prepositions.get(lemma, ())
+        # "is talking to voters about health care": the parser hangs "about" on the ones spoken to
+        holders += [
+            g
+            for c in verb.rights
+            if c.dep_ == "prep" and c.lower_ in ("to", "with")
+            for o in c.children
+            if o.dep_ == "pobj"
+            for g in o.rights
+            if g.dep_ == "prep" and g.lower_ == "about" and g.lower_ in listed
+        ]
         manner = self.manner_phrase(verb)
         for child in holders:
             if child.lower_ == "at" and not particle and "at" not in listed:
@@ -969,6 +979,7 @@ class ContentRules(ExtractorBase):
                 verb.tag_ == "VBG"
                 and verb.head.lemma_.lower() in self.lexicon.all_cue_lemmas
                 or ask.lemma in OCCASION_VERBS
+                or circumstance_of_speech(verb)
             )
         ):
             clause = verb.head
@@ -1551,6 +1562,9 @@ class ContentRules(ExtractorBase):
                 ),
                 None,
             )
+        lemma = verb.lemma_.lower()
+        if as_phrase is None and (lemma in self.lexicon.perception_verbs or self.lexicon.cue_group(lemma) == "belief"):
+            as_phrase = self.as_clause_of(verb)
         if as_phrase is None:
             return None
         if objects and objects[0].tag_ in ("WP", "WDT") and as_phrase.i > verb.i:
@@ -1562,6 +1576,22 @@ class ContentRules(ExtractorBase):
             if verb.lemma_.lower() in OBJECT_CONTENT_SPEECH and not any(c.dep_ == "agent" for c in verb.children):
                 return None  # "is also called X", "to be called fouls": a name in use, nobody's words
             return self.subtree_chars(as_phrase)
+        return None
+
+    @staticmethod
+    def as_clause_of(verb: Token) -> Token | None:
+        """The "as" phrase of "sees Tallen as captured by a faction" (a participle or an adjective the parser reads as
+        a clause of the verb with "as" for its mark, and no subject of its own: "as he said" is an aside)."""
+        for child in verb.rights:
+            if (
+                child.dep_ == "advcl"
+                and child.left_edge.lower_ == "as"
+                and child.left_edge.dep_ == "mark"
+                and child.tag_ in ("VBN", "VBG", "JJ")
+                and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
+                and len(list(child.children)) > 1  # "as planned", "as expected": how it went, not what it is taken for
+            ):
+                return child
         return None
 
     @staticmethod
@@ -1598,6 +1628,8 @@ class ContentRules(ExtractorBase):
         cut_first, cut_last = cut.left_edge.i, cut.right_edge.i
         before = (first, cut_first - 1) if cut_first > first else None
         after = (cut_last + 1, last) if cut_last < last else None
+        if after and all(t.is_punct or t.is_space for t in self.doc[after[0] : after[1] + 1]):
+            after = None  # "The ferry will run, as the mayor said.": only the full stop follows the cue
         if (
             before
             and after

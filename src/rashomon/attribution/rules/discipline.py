@@ -39,9 +39,10 @@ from .base import ExtractorBase, recorded_saying, to_infinitive
 from .settings import (
     ASKING_VERBS,
     ATTEMPT_VERBS,
-    CALLED_BACK,
     CAUGHT_VERBS,
     COPULAS,
+    DECLARED_BARE,
+    DEED_OBJECTS,
     DIALOGUE_TAG_VERBS,
     ESTIMATE_VERBS,
     FOUND_IN_PLACE,
@@ -58,6 +59,7 @@ from .settings import (
     PRESSURE_NOUNS,
     PURPOSE_WORDS_DEPS,
     QUESTION_MARKS,
+    REACHING_VERBS,
     REFLEXIVE_PRONOUNS,
     SUMMONING_VERBS,
     TALKS_NOUNS,
@@ -112,6 +114,8 @@ class CueDiscipline(ExtractorBase):
         lemma = verb.lemma_.lower()
         if lemma in PERSON_OBJECT_DEEDS and rule in OBJECT_RULES and self.person_object_only(verb):
             return False  # "the club dismissed its coach", "welcomed the minister": a deed done to someone
+        if kind == "indirect" and rule in OBJECT_RULES and self.contacted_only(verb, content):
+            return False  # "emailed supporters", "called Ms. Korvel": someone was reached, nothing said is told
         if lemma == "find" and self.came_upon(verb):
             return False  # "rangers found her sitting on the ridge": what they saw, no finding
         head = self.chain_head(verb)
@@ -170,6 +174,33 @@ class CueDiscipline(ExtractorBase):
             obj.ent_type_ == "PERSON"
             or obj.lower_ in ("him", "her", "me", "us")  # "them" is as often the claims dismissed
             or self.lexicon.names_people(obj.lemma_.lower(), obj.lower_)
+        )
+
+    def contacted_only(self, verb: Token, content: tuple[int, int]) -> bool:
+        """ "Okafor emailed supporters", "briefed reporters", "the mayor called Ms. Korvel on Sunday": a verb of
+        reaching someone (:data:`REACHING_VERBS`) whose content is only the one reached, its object (a person or
+        people) or, for "call" with no object, a name the parser took for what someone is called."""
+        if verb.lemma_.lower() not in REACHING_VERBS:
+            return False
+        span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
+        if span is None or span.root.head.i != verb.i or self.quotes_touching(*content):
+            return False
+        root = span.root
+        if root.dep_ == "dobj":
+            named = any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children) or any(
+                c.dep_ == "appos" for c in root.children
+            )  # "called him a liar", "called her son her hero" (read as an apposition): what was said of them
+            return not named and (
+                root.ent_type_ == "PERSON"
+                or root.lower_ in ("him", "her", "them", "us", "me", "you")
+                or self.lexicon.names_people(root.lemma_.lower(), root.lower_, people=True)
+                or self.lexicon.names_a_doer(root.lemma_.lower())
+            )
+        return (
+            root.dep_ == "oprd"
+            and verb.lemma_.lower() == "call"
+            and root.ent_type_ == "PERSON"
+            and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children)
         )
 
     def tags_dialogue(self, verb: Token, content: tuple[int, int]) -> bool:
@@ -356,13 +387,30 @@ class CueDiscipline(ExtractorBase):
         )
 
     @staticmethod
-    def called_back(verb: Token) -> bool:
-        """ "The carmaker is recalling 400,000 vehicles", "recalled its ambassador": goods or envoys called back,
-        nothing remembered aloud (:data:`CALLED_BACK`; "recalled the night of the fire" still is)."""
-        recalls = CALLED_BACK.get(verb.lemma_.lower())
-        return recalls is not None and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in recalls for c in verb.children
+    def deed_by_object(verb: Token) -> bool:
+        """ "The carmaker is recalling 400,000 vehicles", "claimed his third victory", "conceded the race", "charged a
+        $5,000 fee", "confirmed 68 judges": with such an object (:data:`DEED_OBJECTS`, by its lemma or its entity
+        label) the verb is a deed in another sense; nothing is said or held."""
+        objects = DEED_OBJECTS.get(verb.lemma_.lower())
+        return objects is not None and any(
+            c.dep_ in ("dobj", "nsubjpass")
+            and (c.lemma_.lower() in objects or c.ent_type_ in objects)
+            and (c.lemma_.lower() not in DECLARED_BARE or any(d.dep_ in ("det", "poss", "nummod") for d in c.children))
+            for c in verb.children
         )
+
+    @staticmethod
+    def moved_on(verb: Token) -> bool:
+        """ "wins the primary, adding to her run of victories", "referred the case to prosecutors", "are referred to
+        a fraud office": "add to" something grows it, and "refer" with an object, or in the passive, sends it on;
+        nothing is said ("referring to the plan", "is referred to as a reformer" still speak)."""
+        lemma = verb.lemma_.lower()
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is None or any(c.dep_ in ("ccomp", "xcomp") or c.lower_ == "as" for c in verb.children):
+            return False
+        if lemma == "add":
+            return to.i == verb.i + 1 and not any(c.dep_ == "dobj" for c in verb.children)
+        return lemma == "refer" and any(c.dep_ in ("dobj", "auxpass") for c in verb.children)
 
     @staticmethod
     def finds_itself(verb: Token) -> bool:

@@ -395,9 +395,15 @@ MAX_SPEAKER_TOKENS = 4
 SPEECH_TIME_LEADS = frozenset({"on", "at", "late", "early", "earlier", "later"})
 #: Plural nouns of talks that a headline's noun compound may leave read as a verb ("Ceasefire talks stall").
 TALKS_NOUNS = frozenset({"talks"})
-#: Verbs of calling back, with the things they call back rather than remember ("recalled 400,000 vehicles",
-#: "recalled its ambassador"): no speech act.
-CALLED_BACK = {
+#: Verbs whose object, when it is one of these, makes them a deed in another sense, not a speech act: goods or envoys
+#: called back, not remembered aloud ("recalled 400,000 vehicles", "recalled its ambassador"; "recalled the night of
+#: the fire" still is); a win taken ("claimed his third victory", "claimed the title"; "claimed responsibility" still
+#: speaks); a contest given up ("conceded the race"; "conceded defeat" and "conceded the point" still speak); a sum
+#: asked for ("charged a $5,000 fee"; an entity label in capitals matches the object's: ``MONEY``); people approved
+#: for office ("confirmed 68 judges"; "confirmed two deaths" still speaks).
+#: "victory" and "win" count only as a particular one ("claimed his third victory", "a win"): bare, "claiming victory"
+#: before the results declares it (:data:`DECLARED_BARE`).
+DEED_OBJECTS = {
     "recall": frozenset(
         {
             "vehicle",
@@ -433,8 +439,56 @@ CALLED_BACK = {
             "troop",
             "reservist",
         }
-    )
+    ),
+    "claim": frozenset(
+        {
+            "victory",
+            "win",
+            "title",
+            "crown",
+            "prize",
+            "trophy",
+            "medal",
+            "championship",
+            "cup",
+            "pennant",
+            "gold",
+            "silver",
+            "bronze",
+            "seat",
+            "nomination",
+            "berth",
+            "pole",
+            "life",
+        }
+    ),
+    "concede": frozenset({"race", "election", "contest", "primary", "nomination", "seat", "game", "match", "goal"}),
+    "charge": frozenset(
+        {
+            "MONEY",
+            "fee",
+            "price",
+            "rate",
+            "premium",
+            "interest",
+            "tuition",
+            "rent",
+            "due",
+            "dues",
+            "fare",
+            "toll",
+            "commission",
+            "surcharge",
+            "admission",
+            "dollar",
+            "cent",
+            "penny",
+            "euro",
+        }
+    ),
+    "confirm": frozenset({"judge", "nominee", "appointee"}),
 }
+DECLARED_BARE = frozenset({"victory", "win"})
 #: Verbs that make an "as"-clause with "it" someone's words or view of the clause it hangs on ("as the harbour
 #: master put it", "as the harbour master sees it").
 AS_IT_VERBS = frozenset({"put", "see"})
@@ -605,6 +659,24 @@ SUBORDINATORS = frozenset(
 RANGE_CLIMB_DEPS = frozenset({"pcomp", "relcl", "acl", "pobj"})
 #: "praised X for agreeing", "accused X of saying": after a verb's object, a gerund on these is the object's.
 OBJECT_GERUND_PREPOSITIONS = frozenset({"for", "of"})
+#: Verbs of reaching someone: with only the one reached for object ("emailed supporters", "briefed reporters",
+#: "called Ms. Korvel"), someone was contacted; what was said, the sentence does not tell.
+REACHING_VERBS = frozenset({"email", "e-mail", "phone", "telephone", "text", "message", "brief", "call", "contact"})
+#: Verbs that make or send a text ("issued a statement", "posted a message"), and the content rules that take such
+#: a text's noun as what was said: a quotation right after the noun is the text (``VerbCueRules.quoted_text``).
+VEHICLE_VERBS = frozenset(
+    {"issue", "release", "send", "write", "post", "publish", "deliver", "give", "make", "tweet", "email", "pen"}
+)
+VEHICLE_CONTENT_RULES = frozenset({"content.report_object", "content.speech_object", "content.topic_object"})
+#: Verbs of an audience's reaction, which take no words of their own ('she said, as the crowd applauded').
+REACTION_VERBS = frozenset(
+    {"applaud", "cheer", "clap", "jeer", "boo", "whistle", "heckle", "groan", "gasp", "laugh", "nod", "roar"}
+)
+#: Words before "that" that make it a conjunction of time, reason or result, not a complement: "is spending more
+#: freely now that donors are contributing", "given that ...", "except that ...", "in order that ...".
+CONJUNCTION_THAT_LEADS = frozenset(
+    {"now", "so", "such", "given", "provided", "providing", "except", "save", "considering", "seeing", "order"}
+)
 #: Verbs that, in the passive with an infinitive, summon rather than say ("were called to clear the pier").
 SUMMONING_VERBS = frozenset({"call", "summon"})
 #: Entity labels of a time: never a source, even as a proper noun ("last spring's attack").

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ...deps import SUBJECT_DEPS
-from .base import ExtractorBase, Found, clear_of, set_off, to_infinitive
+from .base import ExtractorBase, Found, circumstance_of_speech, clear_of, set_off, to_infinitive
 from .boundaries import manner_noun, opened_by_in_case
 from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
 from .settings import (
@@ -25,6 +25,7 @@ from .settings import (
     COMPARISON_MODALS,
     COMPARISON_VERBS,
     CONDITION_MARKS,
+    CONJUNCTION_THAT_LEADS,
     COPULAS,
     DUTY_MODALS,
     DUTY_VERBS,
@@ -58,6 +59,8 @@ from .settings import (
     SAY_LEMMAS,
     SKIP_CUES_IN_QUOTES,
     UNSPOKEN_INFINITIVE_HEADS,
+    VEHICLE_CONTENT_RULES,
+    VEHICLE_VERBS,
 )
 
 #: The spaces after a mark, up to the next character (matched in place, no copy of the rest of the text).
@@ -166,6 +169,8 @@ class VerbCueRules(ExtractorBase):
             return  # a listed cue: its own rule has had its say
         if any(t.lower_ in ("so", "such") for t in self.doc[cue.i + 1 : mark.i]):
             return  # "drove so fast that the police stopped her": a result, nothing said or held
+        if mark.i > 0 and self.doc[mark.i - 1].lower_ in CONJUNCTION_THAT_LEADS:
+            return  # "is spending more freely now that donors give": a time or a reason, nothing said or held
         if mark.lower_ in QUESTION_MARKS and cue.pos_ == "VERB":
             return  # "owners can check whether their car is affected": an unlisted verb with a question looks
             # something up; asking and wondering are listed
@@ -544,7 +549,8 @@ class VerbCueRules(ExtractorBase):
             or self.purpose_on_a_thing(verb, infinitive)
             or self.finds_itself(verb)
             or self.compound_misread(verb)
-            or self.called_back(verb)
+            or self.deed_by_object(verb)
+            or self.moved_on(verb)
             or self.alternative_not_taken(verb)
             or self.summoned(verb)
             or self.pressed_to(verb)
@@ -600,6 +606,11 @@ class VerbCueRules(ExtractorBase):
         if content is not None and content is not NEXT_BLOCK:
             content = self.before_next_act(verb, self.before_next_cue(verb, self.with_stray_verbs(verb, content)))
             content = self.before_summary_gloss(self.before_contrasting_cue(self.before_range_end(verb, content)))
+            told = self.quoted_text(verb, content) if rule in VEHICLE_CONTENT_RULES else None
+            if told is not None:
+                content, confidence, rule = told, CONFIDENCE["content.text_quoted"], "content.text_quoted"
+        if group == "speech" and (behind := self.quote_behind_colon(verb)) is not None:
+            content, confidence, rule = behind, CONFIDENCE["content.colon_quote"], "content.colon_quote"
         recipient = self.recipient_of(verb)
         quote = None
         if content is None:
@@ -611,6 +622,7 @@ class VerbCueRules(ExtractorBase):
                 # reporters, '...'": an impression is nobody's words, so the quotation is the participle's)
                 and verb.head.lemma_.lower() not in IMPERSONAL_VERBS
                 or verb.lemma_.lower() in OCCASION_VERBS  # "as he spoke, ...": when, not what
+                or circumstance_of_speech(verb)  # "she said, as the crowd applauded"
                 or self.speakers_manner(verb)
                 or verb.dep_ == "xcomp"  # "declined to comment, saying only X", "Asked to describe X, Y said":
                 and verb.head.lemma_.lower() in UNSPOKEN_INFINITIVE_HEADS  # a refusal or a request quotes nothing
@@ -1235,6 +1247,53 @@ class VerbCueRules(ExtractorBase):
             )
         )
         return True
+
+    def quote_behind_colon(self, verb: Token) -> tuple[int, int] | None:
+        """'Korvex attacked the plan, saying in a post on its website: "The toll is a disaster."': a colon right after
+        all the words of a speech verb opens the quotation it relays, though the parser hung the quoted clause on the
+        sentence's first verb (the cue was read as an aside on the whole sentence)."""
+        after = verb.right_edge.i + 1
+        if after >= len(self.doc) or self.doc[after].text != ":" or self.doc[after].sent.start != verb.sent.start:
+            return None
+        if any(
+            t.pos_ == "VERB" and t.lemma_.lower() in self.lexicon.all_cue_lemmas for t in self.doc[verb.i + 1 : after]
+        ):
+            return None  # "attacked the plan, saying in a statement: ...": the quotation is the later cue's
+        colon_end = self.doc[after].idx + 1
+        quote = next((q for q in self.quotes if q.start >= colon_end), None)
+        if quote is None or self.text[colon_end : quote.start].strip():
+            return None
+        return (quote.start, quote.end)
+
+    def quoted_text(self, verb: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+        """'Korvex issued a statement: "We regret ..."', 'Korvex issued a statement on Monday. "We regret ..."': a verb
+        that makes or sends a text (:data:`VEHICLE_VERBS`) whose object is only the noun of that text (a channel noun,
+        with nothing of what it says) relays the quotation right after it, behind a colon or opening the next
+        sentence with nothing after it there; that quotation, not the noun, is what was said."""
+        if verb.lemma_.lower() not in VEHICLE_VERBS:
+            return None
+        span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
+        if span is None or span.root.head.i != verb.i or span.root.dep_ != "dobj":
+            return None
+        noun = span.root
+        if noun.lemma_.lower() not in self.lexicon.channel_nouns:
+            return None
+        quote = next((q for q in self.quotes if q.start > noun.idx), None)
+        if quote is None:
+            return None
+        sent_end = verb.sent.end_char
+        if quote.start < sent_end:
+            between = self.text[noun.idx + len(noun) : quote.start]
+            behind_colon = between.strip().endswith(":") and not any(mark in between for mark in '.?!"“')
+            return (quote.start, quote.end) if behind_colon else None
+        if any(c.dep_ in ("acl", "relcl", "ccomp", "appos") for c in noun.children):
+            return None  # "a statement calling for calm", "a letter that says ...": it says what it says
+        own_sentence = not self.text[sent_end : quote.start].strip() and not self.quotes_touching(
+            verb.sent.start_char, sent_end
+        )
+        rest = self.text[quote.end : self.text.find("\n", quote.end) if "\n" in self.text[quote.end :] else None]
+        ends_there = not rest.split(".", 1)[0].strip(" ,;:!?") if own_sentence else False
+        return (quote.start, quote.end) if own_sentence and ends_there else None
 
     def cross_sentence_content(self, verb: Token) -> tuple[int, int] | None:
         """A cue sentence with a speaker but nothing said: 'He said:' + next sentence, or 'He said.' after one."""
