@@ -12,17 +12,16 @@ def cues(nlp, text: str) -> list[str]:
     return [cue for cue, _, _ in attributions(nlp, text)]
 
 
-def test_a_win_taken_is_no_claim_but_a_claim_of_victory_is(nlp):
-    assert cues(nlp, "Vell claimed his third victory of the night.") == []
+def test_a_prize_taken_is_no_claim_but_a_claim_of_victory_is(nlp):
     assert cues(nlp, "Port Sarn claimed the title after a late goal.") == []
+    assert cues(nlp, "The Rovers claimed their 55th league title on Saturday.") == []
     assert ("claimed", "Vell", "responsibility for the attack") in attributions(
         nlp, "Vell claimed responsibility for the attack."
     )
-    # bare, "claiming victory" before the count is over declares it
-    assert any(
-        cue.endswith("claiming")
-        for cue in cues(nlp, "The final count is not in, but the Tallen campaign is already claiming victory.")
-    )
+    # a victory is as often declared as won ("both campaigns claimed a win"), and a title may be one a party gives
+    # itself: both stay speech
+    assert "claimed" in cues(nlp, "Both campaigns claimed a win after the televised debate.")
+    assert "claimed" in cues(nlp, "The party claimed the title of the champion of small business.")
 
 
 def test_a_race_given_up_is_no_admission_but_defeat_conceded_is(nlp):
@@ -43,6 +42,9 @@ def test_judges_confirmed_in_office_are_no_confirmation_of_a_fact(nlp):
 
 def test_someone_reached_is_not_what_was_said(nlp):
     assert cues(nlp, "Okafor emailed supporters on Monday evening.") == []
+    assert ("emailed", "The campaign", "supporters asking for donations") in attributions(
+        nlp, "The campaign emailed supporters asking for donations."
+    )
     assert cues(nlp, "The mayor called Dana Korvel on Sunday.") == []
     assert ("emailed", "Okafor", "that the rally was off") in attributions(
         nlp, "Okafor emailed supporters that the rally was off."
@@ -94,6 +96,12 @@ def test_the_quotation_after_a_statement_issued_is_what_it_says(nlp):
     rows = attributions(nlp, 'Korvex issued a statement on Monday. "We regret the delay," a spokesman said later.')
     assert ("said", "a spokesman", '"We regret the delay,"') in rows
     assert ("issued", "Korvex", "a statement") in rows
+    # the quotation is a sentence of its own, whatever follows it
+    rows = attributions(
+        nlp,
+        'Korvel\'s lawyers issued a statement on Monday. "Our client is innocent." Prosecutors declined to comment.',
+    )
+    assert ("issued", "Korvel's lawyers", '"Our client is innocent."') in rows
 
 
 def test_what_someone_takes_a_thing_for_is_their_view(nlp):
@@ -108,6 +116,7 @@ def test_what_someone_takes_a_thing_for_is_their_view(nlp):
     assert cues(nlp, "With regard to the ferry, the board met on Monday.") == []
     assert cues(nlp, "The board regards the ferry highly.") == []
     assert all(cue != "see" for cue in cues(nlp, "They see the result as expected."))
+    assert cues(nlp, "Inspectors saw the site, as required under the treaty.") == []
 
 
 def test_a_colon_after_a_speech_participle_opens_its_quotation(nlp):
@@ -119,6 +128,14 @@ def test_a_colon_after_a_speech_participle_opens_its_quotation(nlp):
     rows = attributions(nlp, f"Korvex attacked the plan, saying in a statement: {quote}")
     assert ("saying in a statement", "Korvex", quote) in rows
     assert all(content != quote for cue, _, content in rows if cue != "saying in a statement")
+    assert attributions(nlp, 'Protesters jeered the minister, chanting: "Resign!"')[-1] == (
+        "chanting",
+        "Protesters",
+        '"Resign!"',
+    )
+    # a clause of its own before the colon is what the participle says
+    rows = attributions(nlp, 'The minister defended the plan, saying it would cut costs: "This is about value."')
+    assert ("saying", "The minister", "it would cut costs") in rows
     assert attributions(nlp, 'The ferry has three decks: "upper", "lower" and "cargo".') == []
 
 

@@ -315,6 +315,36 @@ def _is_date_or_identifier(text: str, start: int, end: int, core: str) -> bool:
     return False
 
 
+#: After a number in a line of results, the next name and its number: "Korvo 3, Rovers 1" (a score, not names).
+_RESULT_AFTER = re.compile(r",\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s+\d")
+_RESULT_BEFORE = re.compile(r"\d,\s+(?:[A-Z][\w'.-]*\s+){1,4}$")
+
+
+def _part_of_name(doc, at: int) -> bool:
+    """Whether the number starting at character ``at`` of ``doc`` is part of a name: "the Boeing 737", "a Type 45
+    destroyer", "Apollo 11" (the parser hangs it on the proper name right before it), not a count. Not in a line of
+    results ("Korvo 3, Rovers 1"), nor after a month ("May 5")."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    token = doc[span.start]
+    head = token.head
+    if token.dep_ != "nummod" or head.i != token.i - 1 or head.tag_ not in ("NNP", "NNPS"):
+        return False
+    if head.lower_.rstrip(".") in lexicon().data["months"]:
+        return False
+    end = token.idx + len(token)
+    if doc.text[end : end + 1] in ("-", "–") or _RESULT_AFTER.match(doc.text[end : end + 60]):
+        return False  # a score or a record ("beat Furman 77-66", "Joe Vell 26-1") or a line of results
+    if _RESULT_BEFORE.search(doc.text[max(0, token.idx - 60) : token.idx]):
+        return False
+    noun = next((t for t in doc[token.i + 1 : token.i + 6] if t.tag_ not in ("JJ", "VBN", "CC", "RB", ",")), None)
+    if noun is not None and noun.tag_ == "NNS":
+        return False  # "gave the Rovers 14 energized and efficient minutes": the number counts the plural after it
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[0].isupper() for t in words) * 2 <= len(words)  # a headline capitalises verbs too: "Kills 10"
+
+
 def _ratio_share(match: re.Match[str] | None) -> float | None:
     """The share "N in M" states, in percent; None when it is no share (N above M, M zero)."""
     if match is None:
@@ -392,6 +422,8 @@ def find_quantities(text: str, doc=None, offset: int = 0, doc_offset: int = 0) -
                 core = match.group("num")
                 num_start = match.start("num")
                 if _is_date_or_identifier(masked, num_start, b if not match.group("scale") else match.end("num"), core):
+                    continue
+                if doc is not None and not match.group("cur") and _part_of_name(doc, doc_offset + num_start):
                     continue
                 if core.lower() == "a" and not match.group("scale"):
                     continue

@@ -1590,6 +1590,8 @@ class ContentRules(ExtractorBase):
                 and child.tag_ in ("VBN", "VBG", "JJ")
                 and not any(c.dep_ in SUBJECT_DEPS for c in child.children)
                 and len(list(child.children)) > 1  # "as planned", "as expected": how it went, not what it is taken for
+                and (child.left_edge.i == 0 or child.doc[child.left_edge.i - 1].text != ",")  # "saw the site, as
+                # required by the treaty": a manner aside, not what the site is taken for
             ):
                 return child
         return None

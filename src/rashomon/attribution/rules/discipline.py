@@ -41,7 +41,6 @@ from .settings import (
     ATTEMPT_VERBS,
     CAUGHT_VERBS,
     COPULAS,
-    DECLARED_BARE,
     DEED_OBJECTS,
     DIALOGUE_TAG_VERBS,
     ESTIMATE_VERBS,
@@ -188,8 +187,8 @@ class CueDiscipline(ExtractorBase):
         root = span.root
         if root.dep_ == "dobj":
             named = any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children) or any(
-                c.dep_ == "appos" for c in root.children
-            )  # "called him a liar", "called her son her hero" (read as an apposition): what was said of them
+                c.dep_ in ("appos", "acl", "relcl") for c in root.children
+            )  # "called him a liar", "called her son her hero" (an apposition), "emailed supporters asking for X"
             return not named and (
                 root.ent_type_ == "PERSON"
                 or root.lower_ in ("him", "her", "them", "us", "me", "you")
@@ -388,14 +387,14 @@ class CueDiscipline(ExtractorBase):
 
     @staticmethod
     def deed_by_object(verb: Token) -> bool:
-        """ "The carmaker is recalling 400,000 vehicles", "claimed his third victory", "conceded the race", "charged a
-        $5,000 fee", "confirmed 68 judges": with such an object (:data:`DEED_OBJECTS`, by its lemma or its entity
+        """ "The carmaker is recalling 400,000 vehicles", "claimed the title", "conceded the race", "charged a $5,000
+        fee", "confirmed 68 judges": with such an object (:data:`DEED_OBJECTS`, by its lemma or its entity
         label) the verb is a deed in another sense; nothing is said or held."""
         objects = DEED_OBJECTS.get(verb.lemma_.lower())
         return objects is not None and any(
             c.dep_ in ("dobj", "nsubjpass")
             and (c.lemma_.lower() in objects or c.ent_type_ in objects)
-            and (c.lemma_.lower() not in DECLARED_BARE or any(d.dep_ in ("det", "poss", "nummod") for d in c.children))
+            and not any(d.dep_ == "prep" and d.lower_ == "of" for d in c.children)  # "the title of the party of X"
             for c in verb.children
         )
 

@@ -397,12 +397,10 @@ SPEECH_TIME_LEADS = frozenset({"on", "at", "late", "early", "earlier", "later"})
 TALKS_NOUNS = frozenset({"talks"})
 #: Verbs whose object, when it is one of these, makes them a deed in another sense, not a speech act: goods or envoys
 #: called back, not remembered aloud ("recalled 400,000 vehicles", "recalled its ambassador"; "recalled the night of
-#: the fire" still is); a win taken ("claimed his third victory", "claimed the title"; "claimed responsibility" still
-#: speaks); a contest given up ("conceded the race"; "conceded defeat" and "conceded the point" still speak); a sum
+#: the fire" still is); a prize taken ("claimed the title", "claimed 40 seats"; "claimed responsibility" and "claimed
+#: victory", which is as often declared as won, still speak); a contest given up ("conceded the race"; "conceded defeat" and "conceded the point" still speak); a sum
 #: asked for ("charged a $5,000 fee"; an entity label in capitals matches the object's: ``MONEY``); people approved
 #: for office ("confirmed 68 judges"; "confirmed two deaths" still speaks).
-#: "victory" and "win" count only as a particular one ("claimed his third victory", "a win"): bare, "claiming victory"
-#: before the results declares it (:data:`DECLARED_BARE`).
 DEED_OBJECTS = {
     "recall": frozenset(
         {
@@ -442,8 +440,6 @@ DEED_OBJECTS = {
     ),
     "claim": frozenset(
         {
-            "victory",
-            "win",
             "title",
             "crown",
             "prize",
@@ -488,7 +484,6 @@ DEED_OBJECTS = {
     ),
     "confirm": frozenset({"judge", "nominee", "appointee"}),
 }
-DECLARED_BARE = frozenset({"victory", "win"})
 #: Verbs that make an "as"-clause with "it" someone's words or view of the clause it hangs on ("as the harbour
 #: master put it", "as the harbour master sees it").
 AS_IT_VERBS = frozenset({"put", "see"})

@@ -1249,16 +1249,20 @@ class VerbCueRules(ExtractorBase):
         return True
 
     def quote_behind_colon(self, verb: Token) -> tuple[int, int] | None:
-        """'Korvex attacked the plan, saying in a post on its website: "The toll is a disaster."': a colon right after
-        all the words of a speech verb opens the quotation it relays, though the parser hung the quoted clause on the
-        sentence's first verb (the cue was read as an aside on the whole sentence)."""
-        after = verb.right_edge.i + 1
-        if after >= len(self.doc) or self.doc[after].text != ":" or self.doc[after].sent.start != verb.sent.start:
+        """'Korvex attacked the plan, saying in a post on its website: "The toll is a disaster."', 'chanting: "Resign!"':
+        a colon right after a speech verb's own words (no clause or object of its own before it) opens the quotation
+        it relays, though the parser hung the quoted clause on the sentence's first verb (the cue was read as an
+        aside on the whole sentence)."""
+        after = next((t.i for t in self.doc[verb.i + 1 : verb.sent.end] if t.text == ":"), None)
+        if after is None:
             return None
-        if any(
-            t.pos_ == "VERB" and t.lemma_.lower() in self.lexicon.all_cue_lemmas for t in self.doc[verb.i + 1 : after]
-        ):
+        words = self.doc[verb.i + 1 : after]
+        if any(not verb.is_ancestor(t) and not t.is_punct for t in words):
+            return None  # the colon closes more than the cue's words
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in self.lexicon.all_cue_lemmas for t in words):
             return None  # "attacked the plan, saying in a statement: ...": the quotation is the later cue's
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i < after for c in verb.children):
+            return None  # "saying it would cut costs: ...": the clause is what was said
         colon_end = self.doc[after].idx + 1
         quote = next((q for q in self.quotes if q.start >= colon_end), None)
         if quote is None or self.text[colon_end : quote.start].strip():
@@ -1281,6 +1285,8 @@ class VerbCueRules(ExtractorBase):
         quote = next((q for q in self.quotes if q.start > noun.idx), None)
         if quote is None:
             return None
+        if self.tagged_after(quote):
+            return None  # '"We regret the delay," it said': the quotation is its tag's
         sent_end = verb.sent.end_char
         if quote.start < sent_end:
             between = self.text[noun.idx + len(noun) : quote.start]
@@ -1291,9 +1297,16 @@ class VerbCueRules(ExtractorBase):
         own_sentence = not self.text[sent_end : quote.start].strip() and not self.quotes_touching(
             verb.sent.start_char, sent_end
         )
-        rest = self.text[quote.end : self.text.find("\n", quote.end) if "\n" in self.text[quote.end :] else None]
-        ends_there = not rest.split(".", 1)[0].strip(" ,;:!?") if own_sentence else False
-        return (quote.start, quote.end) if own_sentence and ends_there else None
+        return (quote.start, quote.end) if own_sentence else None
+
+    def tagged_after(self, quote) -> bool:
+        """Whether words follow ``quote`` in the sentence it ends ('"...," it said', '"..." Vell added.'): a tag that
+        gives the quotation a speaker of its own."""
+        span = self.doc.char_span(quote.end - 1, quote.end, alignment_mode="expand")
+        if span is None:
+            return False
+        sent = self.doc[span.start].sent
+        return any(t.is_alpha for t in self.doc[span.end : sent.end])
 
     def cross_sentence_content(self, verb: Token) -> tuple[int, int] | None:
         """A cue sentence with a speaker but nothing said: 'He said:' + next sentence, or 'He said.' after one."""
