@@ -67,6 +67,7 @@ def test_growing_something_or_sending_it_on_is_no_speech(nlp):
 def test_a_crowd_applauding_while_someone_speaks_does_not_say_their_words(nlp):
     rows = attributions(nlp, '"We will win," she said, as the crowd applauded.')
     assert rows == [("said", "she", '"We will win,"')]
+    assert attributions(nlp, '"Enough," she said as the audience booed.') == [("said", "she", '"Enough,"')]
     # an "as" clause of speech relays the same words from others
     rows = attributions(nlp, '"The toll must go," she said, as others have said before her.')
     assert any(cue == "have said" and source == "others" and "toll" in content for cue, source, content in rows)

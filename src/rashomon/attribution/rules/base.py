@@ -93,16 +93,15 @@ def recorded_saying(participle: Token) -> bool:
 
 def circumstance_of_speech(verb: Token) -> bool:
     """Whether ``verb`` is an audience's reaction (:data:`REACTION_VERBS`) in an "as" or "while" clause after a cue
-    verb with a speaker and words of its own ('"We will win," she said, as the crowd applauded'): what went on while
-    someone spoke, not an aside on their words ("as others have said" still relays them), and with no words of its
-    own."""
+    verb with a speaker ('"We will win," she said, as the crowd applauded'): what went on while someone spoke, not an
+    aside on their words ("as others have said" still relays them), and with no words of its own ("while his
+    supporters booed the result" keeps its object)."""
     head = verb.head
     return (
         verb.lemma_.lower() in REACTION_VERBS
         and verb.dep_ == "advcl"
         and head.i < verb.i
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
-        and any(c.dep_ == "ccomp" for c in head.children)
         and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children)
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in verb.children)
     )

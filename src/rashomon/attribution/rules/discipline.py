@@ -186,19 +186,24 @@ class CueDiscipline(ExtractorBase):
             return False
         root = span.root
         if root.dep_ == "dobj":
-            named = any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children) or any(
+            named = any(
+                c.dep_ in ("oprd", "ccomp") or c.dep_ == "xcomp" and not to_infinitive(c) for c in verb.children
+            ) or any(
                 c.dep_ in ("appos", "acl", "relcl") for c in root.children
-            )  # "called him a liar", "called her son her hero" (an apposition), "emailed supporters asking for X"
+            )  # "called him a liar", "called her son her hero" (an apposition), "emailed supporters asking for X";
+            # not "called Governor Ruiz to offer his condolences" (the call's purpose)
             return not named and (
                 root.ent_type_ == "PERSON"
                 or root.lower_ in ("him", "her", "them", "us", "me", "you")
                 or self.lexicon.names_people(root.lemma_.lower(), root.lower_, people=True)
                 or self.lexicon.names_a_doer(root.lemma_.lower())
             )
+        gap = verb.dep_ in ("relcl", "acl") and any(c.dep_ == "nsubj" for c in verb.children)
         return (
             root.dep_ == "oprd"
             and verb.lemma_.lower() == "call"
             and root.ent_type_ == "PERSON"
+            and not gap  # "a plan critics called Project Fear": the name it was given
             and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children)
         )
 
