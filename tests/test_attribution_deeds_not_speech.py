@@ -150,3 +150,14 @@ def test_what_someone_talks_to_people_about_is_the_topic(nlp):
         "victims" not in content
         for _, _, content in attributions(nlp, "Brandt spoke to the families of victims about the fire.")
     )
+
+
+def test_a_statement_issued_saying_something_is_one_attribution(nlp):
+    """Before, "issued" took "a statement calling for calm" for its content beside "calling for" taking "calm": the
+    same statement twice, once with the wrong words. The text's noun and its participle are now one cue."""
+    assert attributions(nlp, "Korvex issued a statement calling for calm.") == [
+        ("issued a statement calling for", "Korvex", "calm")
+    ]
+    assert attributions(nlp, "The ministry issued a statement saying the ferry would resume.") == [
+        ("issued a statement saying", "The ministry", "the ferry would resume")
+    ]

@@ -606,6 +606,8 @@ class VerbCueRules(ExtractorBase):
         if content is not None and content is not NEXT_BLOCK:
             content = self.before_next_act(verb, self.before_next_cue(verb, self.with_stray_verbs(verb, content)))
             content = self.before_summary_gloss(self.before_contrasting_cue(self.before_range_end(verb, content)))
+            if rule in VEHICLE_CONTENT_RULES and self.text_says_itself(verb, content):
+                return  # "issued a statement calling for calm": the statement's own cue relays what it says
             told = self.quoted_text(verb, content) if rule in VEHICLE_CONTENT_RULES else None
             if told is not None:
                 content, confidence, rule = told, CONFIDENCE["content.text_quoted"], "content.text_quoted"
@@ -693,6 +695,8 @@ class VerbCueRules(ExtractorBase):
             cue = (min(cue[0], self.cue_chars(verb.head.head)[0]), cue[1])  # "was quick to point out"
         elif (stopped := self.stopped_short(verb)) is not None:
             cue = (min(cue[0], self.cue_chars(stopped)[0]), cue[1])  # "stopped short of calling"
+        elif (issued := self.text_issued(verb)) is not None:
+            cue = (min(cue[0], self.cue_chars(issued)[0]), cue[1])  # "issued a statement saying": one cue
         if kind != "next_block" and cue[1] < content[0]:
             cue = self.with_preposition(verb, cue, content)
         elif kind != "next_block" and cue[0] < content[0] < cue[1]:
@@ -1268,6 +1272,32 @@ class VerbCueRules(ExtractorBase):
         if quote is None or self.text[colon_end : quote.start].strip():
             return None
         return (quote.start, quote.end)
+
+    def text_issued(self, participle: Token) -> Token | None:
+        """The "issued" of "issued a statement saying X" when ``participle`` is that "saying" (see
+        :meth:`text_says_itself`), else None."""
+        noun = participle.head
+        verb = noun.head
+        if participle.dep_ != "acl" or participle.tag_ != "VBG" or noun.dep_ != "dobj" or verb.i == noun.i:
+            return None
+        if verb.lemma_.lower() not in VEHICLE_VERBS or noun.lemma_.lower() not in self.lexicon.channel_nouns:
+            return None
+        return verb
+
+    def text_says_itself(self, verb: Token, content: tuple[int, int]) -> bool:
+        """ "Korvex issued a statement calling for calm", "released a letter saying X": the text's noun carries a
+        participle of speech of its own, which is the attribution of what the text says; "issued" with the whole
+        phrase for content would tell it twice, once with the wrong words."""
+        if verb.lemma_.lower() not in VEHICLE_VERBS:
+            return False
+        span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
+        if span is None or span.root.head.i != verb.i or span.root.dep_ != "dobj":
+            return False
+        noun = span.root
+        return noun.lemma_.lower() in self.lexicon.channel_nouns and any(
+            c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in self.lexicon.all_cue_lemmas
+            for c in noun.children
+        )
 
     def quoted_text(self, verb: Token, content: tuple[int, int]) -> tuple[int, int] | None:
         """'Korvex issued a statement: "We regret ..."', 'Korvex issued a statement on Monday. "We regret ..."': a verb
