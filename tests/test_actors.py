@@ -97,6 +97,20 @@ def test_a_surname_alone_is_the_person_the_page_names_in_full(nlp):
     assert not [a for a in analysis.actors if a.name in ("Holder", "Vell")]
 
 
+def test_a_surname_the_parser_takes_for_a_place_is_the_person_named_in_full(nlp):
+    """Session 49: "Tallen" (the small parser's GPE) was a state beside the person "Orrin Tallen" in the actors
+    table; a place the gazetteer knows ("Washington") stays a place even where a person bears its name."""
+    analysis = run(
+        nlp,
+        "Korvel lost the harbour chair to Tallen on Tuesday. Orrin Tallen, the new chief, thanked voters.\n\n"
+        "Dana Washington arrived in Washington on Monday.",
+    )
+    tallen = actor(analysis, "person:orrin_tallen")
+    assert sorted(m.text for m in tallen.mentions) == ["Orrin Tallen", "Tallen"]
+    assert not [a for a in analysis.actors if a.name == "Tallen"]
+    assert any(a.type == "state" and "Washington" in [m.text for m in a.mentions] for a in analysis.actors)
+
+
 def test_a_bare_surname_stays_with_the_subject_when_a_namesake_is_named_later(nlp):
     """Real news, session 15: after "the Rev. Jesse L. Jackson" (the father) every later "Mr. Jackson" (the son,
     the story's subject) was counted for the father."""

@@ -640,8 +640,9 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
             label = "PERSON"  # "Marina Voss, a spokeswoman for ...", "63-year-old Ida Korvel": the label is wrong
         if label == "ORG" and _in_office(ent):
             continue  # "Secretary of State": the office's words, not a body
-        if label in ("ORG", "NORP") and end - start == 1 and name.lower() in found.page_surnames:
-            label = "PERSON"  # "Holder" on a page that names Eric Holder: his surname, not an organization
+        if label in ("ORG", "NORP", "GPE", "LOC") and end - start == 1 and name.lower() in found.page_surnames:
+            label = "PERSON"  # "Holder" on a page that names Eric Holder: his surname, not an organization nor a
+            # place (a place the gazetteer knows, "Washington", is taken before this pass)
         if label == "PERSON":
             end = _past_suffix(pb.doc, end)  # "Jesse Jackson Jr. Pleads …": the model stopped before "Jr."
             while start < end - 1 and (pb.doc[start].lower_ in NAME_PREFIXES):

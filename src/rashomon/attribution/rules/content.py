@@ -1469,6 +1469,9 @@ class ContentRules(ExtractorBase):
                 return False
             if child.dep_ in ("mark", "advmod") and child.tag_ in ("IN", "WRB") and child.lower_ != "as":
                 return False  # "when asked", "if confirmed", "after saying": a time or a condition, no aside
+            if child.dep_ == "mark" and child.lower_ == "as" and verb.tag_ == "VBN":
+                if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                    return False  # "see the toll as aimed at small boats", "as expected": what, or how, no aside
         return True
 
     def clause_chars(self, clause: Token) -> tuple[int, int]:
@@ -1582,7 +1585,9 @@ class ContentRules(ExtractorBase):
     def as_clause_of(verb: Token) -> Token | None:
         """The "as" phrase of "sees Tallen as captured by a faction" (a participle or an adjective the parser reads as
         a clause of the verb with "as" for its mark, and no subject of its own: "as he said" is an aside)."""
-        for child in verb.rights:
+        objects = [c for c in verb.rights if c.dep_ == "dobj"]
+        for child in [*verb.rights, *(g for o in objects for g in o.rights)]:  # "see the toll as aimed at": on the
+            # object, as the parser may hang it
             if (
                 child.dep_ == "advcl"
                 and child.left_edge.lower_ == "as"
