@@ -5,7 +5,7 @@ mark (train articles 0-299); each class is checked here with sentences of our ow
 
 from __future__ import annotations
 
-from tests.test_attribution import attributions
+from tests.test_attribution import attributions, run, source_of, spoken
 
 
 def cues(nlp, text: str) -> list[str]:
@@ -166,3 +166,24 @@ def test_a_statement_issued_saying_something_is_one_attribution(nlp):
     assert attributions(nlp, "The ministry issued a statement saying the ferry would resume.") == [
         ("issued a statement saying", "The ministry", "the ferry would resume")
     ]
+
+
+def test_a_speaker_named_by_surname_takes_the_full_name_the_page_gives(nlp):
+    """Session 49: '"We will not give up," Korvel said' on a page that names Dana Korvel only where she does not
+    speak listed a source "Korvel"; two people of one surname leave a bare surname as written."""
+    analysis = run(
+        nlp,
+        [
+            "Councillor Dana Korvel lost the vote on Tuesday.",
+            '"We will not give up," Korvel said.',
+        ],
+    )
+    assert [source_of(analysis, a).name for a in spoken(analysis)] == ["Dana Korvel"]
+    analysis = run(
+        nlp,
+        [
+            "Ida Vell and Nora Vell both ran for the harbour board.",
+            '"We will not give up," Vell said.',
+        ],
+    )
+    assert [source_of(analysis, a).name for a in spoken(analysis)] == ["Vell"]

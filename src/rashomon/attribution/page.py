@@ -36,7 +36,7 @@ from . import quotes as quote_rules
 from .lexicon import Lexicon
 from .rules.marks import Quote, quotations_by_block, quoted_title, someones_words
 from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
-from .sources import BookEntry, Mention, SourceBook, describe, name_key, titled_genders
+from .sources import BookEntry, Mention, SourceBook, describe, full_names, name_key, titled_genders
 
 # --- settings -----------------------------------------------------------------------------------------
 #: A sentence's end inside a paragraph: a full stop, question or exclamation mark (closing marks after it) and space.
@@ -235,6 +235,7 @@ class PageAttributor:
     # --- 2. speakers --------------------------------------------------------------------------------------
     def resolve_sources(self) -> None:
         self.book.title_genders = titled_genders(item.doc for item in self.parsed)
+        self.book.full_names = full_names(item.doc for item in self.parsed)
         for record in self.records:
             if record.root is None:
                 continue

@@ -72,6 +72,8 @@ GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several"})
 HONORIFICS = name_titles("courtesy") | {f"{title}." for title in name_titles("courtesy")}
 #: Words after a surname that are no part of it ("Eric H. Holder Jr." is Holder).
 NAME_SUFFIXES = name_titles("suffix")
+#: Titles before a name, left out of a person's full name ("Sen. Ida Vell" is Ida Vell).
+NAME_TITLES = name_titles("person") | name_titles("courtesy") | name_titles("speaker") | name_titles("match")
 #: Determiners of a bare definite description ("the group", "the spokesman"), which refers back like a pronoun.
 DEFINITE = frozenset({"the", "this", "that"})
 #: Kinds a bare description of one kind can refer back to: "the group" after "Hamas" (armed group) or "Human Rights
@@ -777,6 +779,23 @@ def titled_genders(docs: Iterable) -> dict[str, str]:
     return {surname: genders.pop() for surname, genders in seen.items() if len(genders) == 1}
 
 
+def full_names(docs: Iterable) -> dict[str, str]:
+    """Surname -> the one full name a page gives a person with it ("Dana Korvel"): a PERSON entity of two proper words
+    or more, titles left out. A surname the page gives two people ("Ida Vell", "Nora Vell") is left out: a bare
+    "Vell" may be either."""
+    seen: dict[str, set[str]] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = [t for t in ent if t.lower_.rstrip(".") not in NAME_TITLES and t.text not in ("'s", "’s")]
+            words = [t for t in words if t.lower_.rstrip(".") not in NAME_SUFFIXES] or words
+            if len(words) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+                continue
+            seen.setdefault(words[-1].lower_, set()).add(" ".join(t.text for t in words))
+    return {surname: names.pop() for surname, names in seen.items() if len(names) == 1}
+
+
 def _described_as_a_thing(head: Token) -> bool:
     """Whether a name is taken up by "which" in a relative clause on it ("Twitter, which does not comment ..."):
     the writer treats it as a thing or a body, not a person, whatever the entity tagger said."""
@@ -943,6 +962,8 @@ class SourceBook:
         self.floor = 0
         #: Surname -> gender from the page's courtesy titles (:func:`titled_genders`), set by the page's reader.
         self.title_genders: dict[str, str] = {}
+        #: Surname -> the one full name the page gives it (:func:`full_names`), set by the page's reader.
+        self.full_names: dict[str, str] = {}
 
     def _gender_by_title(self, entry: BookEntry) -> str | None:
         """The gender the page's courtesy titles give a person's surname (not a pair's), or None."""
@@ -975,6 +996,10 @@ class SourceBook:
             full = self._member_name(entry.key)
             if full is not None:  # "Sanders said" after "Bernie Sanders and Ada Lind": the person, by full name
                 entry.name, entry.kind = full, "person"
+            elif mention.kind == "person" and len(entry.key) == 1 and entry.key[0] in self.full_names:
+                # '"We will not give up," Korvel said' on a page that names Dana Korvel: the person, by full name
+                entry.name = self.full_names[entry.key[0]]
+                entry.aliases.add(name_key(entry.name))
         entry.unresolved = mention.pronoun in ("male", "female", "plural", "pair", "thing", "vague") or mention.bare
         entry.gender = entry.gender or self._gender_by_title(entry)
         self.entries.append(entry)
