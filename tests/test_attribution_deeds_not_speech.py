@@ -53,12 +53,12 @@ def test_someone_reached_is_not_what_was_said(nlp):
 
 
 def test_a_clause_of_time_relays_nothing(nlp):
-    assert cues(nlp, "The governor is spending more freely now that donors are contributing.") == []
+    assert cues(nlp, "The mayor hired more clerks now that the harbour budget has grown.") == []
     assert cues(nlp, "The governor made clear that donors are contributing.") == ["made clear"]
 
 
 def test_growing_something_or_sending_it_on_is_no_speech(nlp):
-    assert cues(nlp, "Vell wins the primary in Korvo, adding to her run of victories in the south.") == []
+    assert cues(nlp, "Vell wins the Korvo primary, adding to a string of wins along the coast.") == []
     assert cues(nlp, "The board referred the case to prosecutors.") == []
     assert ("was referring to", "He", "the harbour plan") in attributions(nlp, "He was referring to the harbour plan.")
     assert ("added", "He", "that the ferry would run") in attributions(nlp, "He added that the ferry would run.")
@@ -106,10 +106,10 @@ def test_the_quotation_after_a_statement_issued_is_what_it_says(nlp):
 
 
 def test_what_someone_takes_a_thing_for_is_their_view(nlp):
-    """ "sees X as captured by Y" (the parser reads "as captured" as a clause of the verb) and "regards X as Y" (no
+    """ "sees X as bound by Y" (the parser reads "as bound" as a clause of the verb) and "regards X as Y" (no
     cue before) were missed; "said it as planned" and "see the result as expected" take nothing for anything."""
-    assert attributions(nlp, "Vell sees Tallen as captured by a hard-line faction.") == [
-        ("sees", "Vell", "Tallen as captured by a hard-line faction")
+    assert attributions(nlp, "Vell sees Tallen as bound by the old guard of his party.") == [
+        ("sees", "Vell", "Tallen as bound by the old guard of his party")
     ]
     assert attributions(nlp, "The board regards the ferry as badly run.") == [
         ("regards", "The board", "the ferry as badly run")

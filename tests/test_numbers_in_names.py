@@ -1,4 +1,4 @@
-"""A number that is part of a name ("the Boeing 737", "a Type 45 destroyer", "Interstate 75", "Week 16") counts
+"""A number that is part of a name ("the Korvex 737", "a Type 45 destroyer", "Interstate 75", "Week 16") counts
 nothing: read as a figure it made "45 destroyers", and two outlets naming the same jet shared "737" as a figure
 stated alike. Scores, results lines, months and headlines keep their numbers. Sentences of our own (session 49)."""
 
@@ -17,7 +17,7 @@ def _texts(sentence: str) -> list[str]:
 @pytest.mark.parametrize(
     "sentence, kept",
     [
-        ("The Boeing 737 carried 140 passengers.", ["140"]),
+        ("The Korvex 737 carried 140 passengers.", ["140"]),
         ("A Type 45 destroyer escorted the ferry.", []),
         ("The suspect was caught on Interstate 75 after a chase at 120 mph.", ["120 mph"]),
         ("Vell threw three touchdowns in Week 16.", ["three"]),

@@ -321,8 +321,8 @@ _RESULT_BEFORE = re.compile(r"\d,\s+(?:[A-Z][\w'.-]*\s+){1,4}$")
 
 
 def _part_of_name(doc, at: int) -> bool:
-    """Whether the number starting at character ``at`` of ``doc`` is part of a name: "the Boeing 737", "a Type 45
-    destroyer", "Apollo 11" (the parser hangs it on the proper name right before it), not a count. Not in a line of
+    """Whether the number starting at character ``at`` of ``doc`` is part of a name: "the Korvex 737", "a Type 45
+    destroyer", "Interstate 75" (the parser hangs it on the proper name right before it), not a count. Not in a line of
     results ("Korvo 3, Rovers 1"), nor after a month ("May 5")."""
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     if span is None or span.start == 0:
@@ -335,7 +335,7 @@ def _part_of_name(doc, at: int) -> bool:
         return False
     end = token.idx + len(token)
     if doc.text[end : end + 1] in ("-", "–") or _RESULT_AFTER.match(doc.text[end : end + 60]):
-        return False  # a score or a record ("beat Furman 77-66", "Joe Vell 26-1") or a line of results
+        return False  # a score or a record ("beat the Rovers 77-66", "Joe Vell 26-1") or a line of results
     if _RESULT_BEFORE.search(doc.text[max(0, token.idx - 60) : token.idx]):
         return False
     noun = next((t for t in doc[token.i + 1 : token.i + 6] if t.tag_ not in ("JJ", "VBN", "CC", "RB", ",")), None)

@@ -894,7 +894,7 @@ class ContentRules(ExtractorBase):
             holders += self.own_preposition_after_place(verb, objects[0], own)
         particle = any(c.dep_ == "prt" for c in verb.children)
         listed = self.lexicon.cue_prepositions.get(lemma, ())
-        # "is talking to voters about health care": the parser hangs "about" on the ones spoken to
+        # "is talking to fishermen about the toll": the parser hangs "about" on the ones spoken to
         holders += [
             g
             for c in verb.rights

@@ -405,7 +405,7 @@ class CueDiscipline(ExtractorBase):
 
     @staticmethod
     def moved_on(verb: Token) -> bool:
-        """ "wins the primary, adding to her run of victories", "referred the case to prosecutors", "are referred to
+        """ "wins the primary, adding to a string of wins", "referred the case to prosecutors", "are referred to
         a fraud office": "add to" something grows it, and "refer" with an object, or in the passive, sends it on;
         nothing is said ("referring to the plan", "is referred to as a reformer" still speak)."""
         lemma = verb.lemma_.lower()

@@ -170,7 +170,7 @@ class VerbCueRules(ExtractorBase):
         if any(t.lower_ in ("so", "such") for t in self.doc[cue.i + 1 : mark.i]):
             return  # "drove so fast that the police stopped her": a result, nothing said or held
         if mark.i > 0 and self.doc[mark.i - 1].lower_ in CONJUNCTION_THAT_LEADS:
-            return  # "is spending more freely now that donors give": a time or a reason, nothing said or held
+            return  # "hired more clerks now that the budget has grown": a time or a reason, nothing said or held
         if mark.lower_ in QUESTION_MARKS and cue.pos_ == "VERB":
             return  # "owners can check whether their car is affected": an unlisted verb with a question looks
             # something up; asking and wondering are listed
@@ -1284,17 +1284,22 @@ class VerbCueRules(ExtractorBase):
             return None
         return verb
 
+    def text_noun(self, verb: Token, content: tuple[int, int]) -> Token | None:
+        """The noun of the text that ``verb`` makes or sends (:data:`VEHICLE_VERBS`) when it heads ``content``, its
+        object ("issued a statement", "posted a message"): a channel noun of the lexicon; else None."""
+        if verb.lemma_.lower() not in VEHICLE_VERBS:
+            return None
+        span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
+        if span is None or span.root.head.i != verb.i or span.root.dep_ != "dobj":
+            return None
+        return span.root if span.root.lemma_.lower() in self.lexicon.channel_nouns else None
+
     def text_says_itself(self, verb: Token, content: tuple[int, int]) -> bool:
         """ "Korvex issued a statement calling for calm", "released a letter saying X": the text's noun carries a
         participle of speech of its own, which is the attribution of what the text says; "issued" with the whole
         phrase for content would tell it twice, once with the wrong words."""
-        if verb.lemma_.lower() not in VEHICLE_VERBS:
-            return False
-        span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
-        if span is None or span.root.head.i != verb.i or span.root.dep_ != "dobj":
-            return False
-        noun = span.root
-        return noun.lemma_.lower() in self.lexicon.channel_nouns and any(
+        noun = self.text_noun(verb, content)
+        return noun is not None and any(
             c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in self.lexicon.all_cue_lemmas
             for c in noun.children
         )
@@ -1304,13 +1309,8 @@ class VerbCueRules(ExtractorBase):
         that makes or sends a text (:data:`VEHICLE_VERBS`) whose object is only the noun of that text (a channel noun,
         with nothing of what it says) relays the quotation right after it, behind a colon or opening the next
         sentence with nothing after it there; that quotation, not the noun, is what was said."""
-        if verb.lemma_.lower() not in VEHICLE_VERBS:
-            return None
-        span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
-        if span is None or span.root.head.i != verb.i or span.root.dep_ != "dobj":
-            return None
-        noun = span.root
-        if noun.lemma_.lower() not in self.lexicon.channel_nouns:
+        noun = self.text_noun(verb, content)
+        if noun is None:
             return None
         quote = next((q for q in self.quotes if q.start > noun.idx), None)
         if quote is None:
