@@ -1583,7 +1583,7 @@ class ContentRules(ExtractorBase):
 
     @staticmethod
     def as_clause_of(verb: Token) -> Token | None:
-        """The "as" phrase of "sees Tallen as captured by a faction" (a participle or an adjective the parser reads as
+        """The "as" phrase of "sees Tallen as bound by a faction" (a participle or an adjective the parser reads as
         a clause of the verb with "as" for its mark, and no subject of its own: "as he said" is an aside)."""
         objects = [c for c in verb.rights if c.dep_ == "dobj"]
         for child in [*verb.rights, *(g for o in objects for g in o.rights)]:  # "see the toll as aimed at": on the

@@ -398,9 +398,10 @@ TALKS_NOUNS = frozenset({"talks"})
 #: Verbs whose object, when it is one of these, makes them a deed in another sense, not a speech act: goods or envoys
 #: called back, not remembered aloud ("recalled 400,000 vehicles", "recalled its ambassador"; "recalled the night of
 #: the fire" still is); a prize taken ("claimed the title", "claimed 40 seats"; "claimed responsibility" and "claimed
-#: victory", which is as often declared as won, still speak); a contest given up ("conceded the race"; "conceded defeat" and "conceded the point" still speak); a sum
-#: asked for ("charged a $5,000 fee"; an entity label in capitals matches the object's: ``MONEY``); people approved
-#: for office ("confirmed 68 judges"; "confirmed two deaths" still speaks).
+#: victory", which is as often declared as won, still speak); a contest given up ("conceded the race"; "conceded
+#: defeat" and "conceded the point" still speak); a sum asked for ("charged a $5,000 fee"; an entity label in
+#: capitals matches the object's: ``MONEY``); people approved for office ("confirmed 68 judges"; "confirmed two
+#: deaths" still speaks).
 DEED_OBJECTS = {
     "recall": frozenset(
         {
@@ -667,8 +668,8 @@ VEHICLE_CONTENT_RULES = frozenset({"content.report_object", "content.speech_obje
 REACTION_VERBS = frozenset(
     {"applaud", "cheer", "clap", "jeer", "boo", "whistle", "heckle", "groan", "gasp", "laugh", "nod", "roar"}
 )
-#: Words before "that" that make it a conjunction of time, reason or result, not a complement: "is spending more
-#: freely now that donors are contributing", "given that ...", "except that ...", "in order that ...".
+#: Words before "that" that make it a conjunction of time, reason or result, not a complement: "hired more clerks now
+#: that the budget has grown", "given that ...", "except that ...", "in order that ...".
 CONJUNCTION_THAT_LEADS = frozenset(
     {"now", "so", "such", "given", "provided", "providing", "except", "save", "considering", "seeing", "order"}
 )

@@ -11,6 +11,7 @@ from ...deps import SUBJECT_DEPS
 from .base import ExtractorBase, Found, circumstance_of_speech, clear_of, set_off, to_infinitive
 from .boundaries import manner_noun, opened_by_in_case
 from .confidence import CONFIDENCE, GROUP_CONFIDENCE, rated
+from .marks import Quote
 from .settings import (
     ADVICE_MODALS,
     AMOUNT_ENTITIES,
@@ -1329,7 +1330,7 @@ class VerbCueRules(ExtractorBase):
         )
         return (quote.start, quote.end) if own_sentence else None
 
-    def tagged_after(self, quote) -> bool:
+    def tagged_after(self, quote: Quote) -> bool:
         """Whether words follow ``quote`` in the sentence it ends ('"...," it said', '"..." Vell added.'): a tag that
         gives the quotation a speaker of its own."""
         span = self.doc.char_span(quote.end - 1, quote.end, alignment_mode="expand")
