@@ -111,6 +111,18 @@ def test_a_surname_the_parser_takes_for_a_place_is_the_person_named_in_full(nlp)
     assert any(a.type == "state" and "Washington" in [m.text for m in a.mentions] for a in analysis.actors)
 
 
+def test_a_full_name_read_as_a_place_is_a_person_where_the_surname_speaks(nlp):
+    """Session 49: the small model reads "Denzel Okafor" as a place (no actor at all); on a page where the
+    attribution stage heard "Okafor" speak as a person, the name is that person's. Without such a speaker, nothing
+    changes."""
+    text = "Denzel Okafor arrived in Port Sarn on Monday. Okafor met the harbour board and said fares would rise."
+    start = text.index("Okafor met")
+    speaker = Source("s1", "Okafor", "person", mentions=[Span(start, start + 6, "Okafor")])
+    analysis = run(nlp, text, sources=[speaker])
+    assert any(a.type == "person" and a.name == "Denzel Okafor" for a in analysis.actors)
+    assert not any(a.name == "Denzel Okafor" and a.type != "person" for a in run(nlp, text).actors)
+
+
 def test_a_bare_surname_stays_with_the_subject_when_a_namesake_is_named_later(nlp):
     """Real news, session 15: after "the Rev. Jesse L. Jackson" (the father) every later "Mr. Jackson" (the son,
     the story's subject) was counted for the father."""

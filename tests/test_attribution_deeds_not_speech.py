@@ -187,3 +187,8 @@ def test_a_speaker_named_by_surname_takes_the_full_name_the_page_gives(nlp):
         ],
     )
     assert [source_of(analysis, a).name for a in spoken(analysis)] == ["Vell"]
+    # the small model reads "Denzel Okafor" as a place; the speaker "Okafor" is a person, so the name is his
+    analysis = run(
+        nlp, ["Denzel Okafor arrived in Port Sarn on Monday. Okafor met the harbour board and said fares would rise."]
+    )
+    assert [source_of(analysis, a).name for a in spoken(analysis)] == ["Denzel Okafor"]

@@ -17,7 +17,7 @@ from typing import cast
 from ..model import UNIDENTIFIED_SOURCE_ID, Actor, Analysis, Polarity, Relation, RelationType, Span
 from ..pipeline import StageContext, register_stage
 from .gazetteer import Gazetteer, load_gazetteer
-from .mentions import Found, find_actors
+from .mentions import Found, find_actors, surname
 from .relations import RawRelation, find_relations
 from .scorecard import scorecard
 
@@ -41,7 +41,10 @@ def actors_stage(analysis: Analysis, ctx: StageContext, gazetteer: Gazetteer | N
     parsed = ctx.parsed
     gaz = gazetteer or load_gazetteer(ctx.options.actors.tables, nlp=ctx.nlp)
     article_text = "\n".join(pb.block.text for pb in parsed)
-    found = find_actors(parsed, article_text, gaz)
+    speakers = frozenset(
+        surname(source.name) for source in analysis.sources if source.kind == "person" and not source.is_publisher
+    )
+    found = find_actors(parsed, article_text, gaz, speakers)
     _promote_sources(found, analysis)
     raw = find_relations(parsed, found, gaz)
     _link_people(found, parsed, gaz)

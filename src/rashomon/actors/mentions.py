@@ -145,6 +145,9 @@ class Found:
     # surname -> the id of the one person the page names in full with it ("Holder" -> person:eric_holder), read
     # from every block before any is typed, so a surname before the full name (a headline) is that person too
     page_surnames: dict[str, str] = field(default_factory=dict)
+    # surnames of the people the attribution stage heard speak ("Okafor said"): a name of two or three proper words
+    # ending in one is a person's, whatever label the small model gave it ("Denzel Okafor" read as a place)
+    speaking_surnames: frozenset[str] = frozenset()
     # whether the page speaks of armed conflict at all (rebels, troops, militia ...): only then does a word of a
     # name ("Front", "Movement", "Brigade") make its bearer an armed group
     speaks_of_arms: bool = False
@@ -329,9 +332,11 @@ def _choose(hits: list[AliasHit], gaz: Gazetteer, present: set[str], specific: C
     return max(bindable, key=lambda h: (gaz.entries[h.entry_id].conflict is not None, specific[h.entry_id]))
 
 
-def find_actors(parsed, page_text: str, gaz: Gazetteer) -> Found:
-    """All actors of the article blocks in ``parsed`` (see the module docstring for the three passes)."""
+def find_actors(parsed, page_text: str, gaz: Gazetteer, speaking_surnames: frozenset[str] = frozenset()) -> Found:
+    """All actors of the article blocks in ``parsed`` (see the module docstring for the three passes);
+    ``speaking_surnames``: those of the people the attribution stage heard speak (:attr:`Found.speaking_surnames`)."""
     found = Found(token_actor=[{} for _ in parsed], person_heads=[[] for _ in parsed], places=[set() for _ in parsed])
+    found.speaking_surnames = speaking_surnames
     present = gaz.conflicts_in(page_text)
     found.present = present
     found.page_surnames = page_surnames(parsed)
@@ -643,6 +648,13 @@ def _entity_pass(found, index, pb, lexicon: dict) -> None:
         if label in ("ORG", "NORP", "GPE", "LOC") and end - start == 1 and name.lower() in found.page_surnames:
             label = "PERSON"  # "Holder" on a page that names Eric Holder: his surname, not an organization nor a
             # place (a place the gazetteer knows, "Washington", is taken before this pass)
+        if (
+            label in ("ORG", "NORP", "GPE", "LOC")
+            and 2 <= end - start <= 3
+            and all(t.pos_ == "PROPN" for t in pb.doc[start:end])
+            and pb.doc[end - 1].lower_ in found.speaking_surnames
+        ):
+            label = "PERSON"  # "Denzel Okafor arrived ..." read as a place, on a page where "Okafor said" speaks
         if label == "PERSON":
             end = _past_suffix(pb.doc, end)  # "Jesse Jackson Jr. Pleads …": the model stopped before "Jr."
             while start < end - 1 and (pb.doc[start].lower_ in NAME_PREFIXES):

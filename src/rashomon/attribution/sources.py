@@ -72,6 +72,8 @@ GROUP_PRONOUNS = frozenset({"those", "some", "many", "others", "several"})
 HONORIFICS = name_titles("courtesy") | {f"{title}." for title in name_titles("courtesy")}
 #: Words after a surname that are no part of it ("Eric H. Holder Jr." is Holder).
 NAME_SUFFIXES = name_titles("suffix")
+#: Entity labels the small model gives a person's full name by mistake ("Denzel Okafor" read as a place).
+MISREAD_NAME_LABELS = ("ORG", "GPE", "LOC", "NORP", "FAC")
 #: Titles before a name, left out of a person's full name ("Sen. Ida Vell" is Ida Vell).
 NAME_TITLES = name_titles("person") | name_titles("courtesy") | name_titles("speaker") | name_titles("match")
 #: Determiners of a bare definite description ("the group", "the spokesman"), which refers back like a pronoun.
@@ -781,19 +783,26 @@ def titled_genders(docs: Iterable) -> dict[str, str]:
 
 def full_names(docs: Iterable) -> dict[str, str]:
     """Surname -> the one full name a page gives a person with it ("Dana Korvel"): a PERSON entity of two proper words
-    or more, titles left out. A surname the page gives two people ("Ida Vell", "Nora Vell") is left out: a bare
-    "Vell" may be either."""
-    seen: dict[str, set[str]] = {}
+    or more, titles left out; failing one, a name of two or three proper words the small model labelled otherwise
+    ("Denzel Okafor" read as a place), which only a speaker already read as a person takes up. A surname the page
+    gives two names ("Ida Vell", "Nora Vell") is left out: a bare "Vell" may be either."""
+    people: dict[str, set[str]] = {}
+    others: dict[str, set[str]] = {}
     for doc in docs:
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ not in ("PERSON", *MISREAD_NAME_LABELS):
                 continue
             words = [t for t in ent if t.lower_.rstrip(".") not in NAME_TITLES and t.text not in ("'s", "’s")]
             words = [t for t in words if t.lower_.rstrip(".") not in NAME_SUFFIXES] or words
             if len(words) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
                 continue
-            seen.setdefault(words[-1].lower_, set()).add(" ".join(t.text for t in words))
-    return {surname: names.pop() for surname, names in seen.items() if len(names) == 1}
+            if ent.label_ != "PERSON" and len(words) > 3:
+                continue
+            table = people if ent.label_ == "PERSON" else others
+            table.setdefault(words[-1].lower_, set()).add(" ".join(t.text for t in words))
+    names = {surname: found for surname, found in others.items() if surname not in people}
+    names.update(people)
+    return {surname: found.pop() for surname, found in names.items() if len(found) == 1}
 
 
 def _described_as_a_thing(head: Token) -> bool:
