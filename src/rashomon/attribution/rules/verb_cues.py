@@ -607,11 +607,13 @@ class VerbCueRules(ExtractorBase):
         if content is not None and content is not NEXT_BLOCK:
             content = self.before_next_act(verb, self.before_next_cue(verb, self.with_stray_verbs(verb, content)))
             content = self.before_summary_gloss(self.before_contrasting_cue(self.before_range_end(verb, content)))
-            if rule in VEHICLE_CONTENT_RULES and self.text_says_itself(verb, content):
-                return  # "issued a statement calling for calm": the statement's own cue relays what it says
-            told = self.quoted_text(verb, content) if rule in VEHICLE_CONTENT_RULES else None
-            if told is not None:
-                content, confidence, rule = told, CONFIDENCE["content.text_quoted"], "content.text_quoted"
+            noun = self.text_noun(verb, content) if rule in VEHICLE_CONTENT_RULES else None
+            if noun is not None:
+                if self.text_says_itself(noun):
+                    return  # "issued a statement calling for calm": the statement's own cue relays what it says
+                told = self.quoted_text(verb, noun)
+                if told is not None:
+                    content, confidence, rule = told, CONFIDENCE["content.text_quoted"], "content.text_quoted"
         if group == "speech" and (behind := self.quote_behind_colon(verb)) is not None:
             content, confidence, rule = behind, CONFIDENCE["content.colon_quote"], "content.colon_quote"
         recipient = self.recipient_of(verb)
@@ -1278,41 +1280,40 @@ class VerbCueRules(ExtractorBase):
         """The "issued" of "issued a statement saying X" when ``participle`` is that "saying" (see
         :meth:`text_says_itself`), else None."""
         noun = participle.head
-        verb = noun.head
-        if participle.dep_ != "acl" or participle.tag_ != "VBG" or noun.dep_ != "dobj" or verb.i == noun.i:
+        if participle.dep_ != "acl" or participle.tag_ != "VBG" or noun.i == participle.i:
             return None
-        if verb.lemma_.lower() not in VEHICLE_VERBS or noun.lemma_.lower() not in self.lexicon.channel_nouns:
-            return None
-        return verb
+        return noun.head if self.is_text_object(noun.head, noun) else None
+
+    def is_text_object(self, verb: Token, noun: Token) -> bool:
+        """Whether ``noun`` is the object of ``verb`` naming the text it makes or sends (:data:`VEHICLE_VERBS`, a
+        channel noun of the lexicon: "issued a statement", "posted a message")."""
+        return (
+            noun.dep_ == "dobj"
+            and noun.head.i == verb.i
+            and verb.lemma_.lower() in VEHICLE_VERBS
+            and noun.lemma_.lower() in self.lexicon.channel_nouns
+        )
 
     def text_noun(self, verb: Token, content: tuple[int, int]) -> Token | None:
-        """The noun of the text that ``verb`` makes or sends (:data:`VEHICLE_VERBS`) when it heads ``content``, its
-        object ("issued a statement", "posted a message"): a channel noun of the lexicon; else None."""
-        if verb.lemma_.lower() not in VEHICLE_VERBS:
-            return None
+        """The noun of the text ``verb`` makes or sends when it heads ``content`` (:meth:`is_text_object`), else
+        None."""
         span = self.doc.char_span(content[0], content[1], alignment_mode="expand")
-        if span is None or span.root.head.i != verb.i or span.root.dep_ != "dobj":
-            return None
-        return span.root if span.root.lemma_.lower() in self.lexicon.channel_nouns else None
+        return span.root if span is not None and self.is_text_object(verb, span.root) else None
 
-    def text_says_itself(self, verb: Token, content: tuple[int, int]) -> bool:
+    def text_says_itself(self, noun: Token) -> bool:
         """ "Korvex issued a statement calling for calm", "released a letter saying X": the text's noun carries a
         participle of speech of its own, which is the attribution of what the text says; "issued" with the whole
         phrase for content would tell it twice, once with the wrong words."""
-        noun = self.text_noun(verb, content)
-        return noun is not None and any(
+        return any(
             c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in self.lexicon.all_cue_lemmas
             for c in noun.children
         )
 
-    def quoted_text(self, verb: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    def quoted_text(self, verb: Token, noun: Token) -> tuple[int, int] | None:
         """'Korvex issued a statement: "We regret ..."', 'Korvex issued a statement on Monday. "We regret ..."': a verb
-        that makes or sends a text (:data:`VEHICLE_VERBS`) whose object is only the noun of that text (a channel noun,
-        with nothing of what it says) relays the quotation right after it, behind a colon or opening the next
-        sentence with nothing after it there; that quotation, not the noun, is what was said."""
-        noun = self.text_noun(verb, content)
-        if noun is None:
-            return None
+        that makes or sends a text whose object is only the noun of that text (:meth:`text_noun`, with nothing of what
+        it says) relays the quotation right after it, behind a colon or opening the next sentence with nothing after
+        it there; that quotation, not the noun, is what was said."""
         quote = next((q for q in self.quotes if q.start > noun.idx), None)
         if quote is None:
             return None
