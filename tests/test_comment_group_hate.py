@@ -185,3 +185,43 @@ def test_the_written_comments_are_read_from_the_cases_folder(tmp_path):
 def test_migrants_are_a_group_the_head_reads():
     """Session 40: "migrants" was not among the group names, so a comment naming them was never read."""
     assert group_hate.windows("The migrants got put in the old hotel and now look at the crime.")
+
+
+def test_the_training_suites_fit_only_the_templated_label_and_it_reads_the_written_comments():
+    """Session 50: the suites written for training (``TEMPLATED_LABEL_ONLY``) fit ``GROUP_HATE_LABEL`` alone, and that
+    label trains beside the written comments (its threshold still read on the cases); the comments label is the same
+    as without those suites."""
+    rng = np.random.default_rng(2)
+    cases = np.vstack([rng.normal(0.3, 1, (60, 8)), rng.normal(-0.3, 1, (60, 8))]).astype(np.float32)
+    labels = np.array([1] * 60 + [0] * 60)
+    templates = [f"s.yaml:t:{k // 6}" for k in range(120)]
+    extra = np.vstack([rng.normal(0.6, 1, (30, 8)), rng.normal(-0.6, 1, (30, 8))]).astype(np.float32)
+    extra_labels = np.array([1] * 30 + [0] * 30)
+    extra_templates = [f"t1.yaml:t:{k // 6}" for k in range(60)]
+    comments = np.vstack([rng.normal(0.2, 1, (40, 8)), rng.normal(-0.2, 1, (60, 8))]).astype(np.float32)
+    comment_labels = np.array([1] * 40 + [0] * 60)
+    negatives = rng.normal(-1, 1, (30, 8))
+    quiet = {"log": lambda *_: None}
+    alone, _ = training.train_group_hate(cases, labels, templates, negatives, comments, comment_labels, **quiet)
+    both, figures = training.train_group_hate(
+        np.vstack([cases, extra]),
+        np.concatenate([labels, extra_labels]),
+        templates + extra_templates,
+        negatives,
+        comments,
+        comment_labels,
+        templated_only=np.array([False] * 120 + [True] * 60),
+        **quiet,
+    )
+    assert figures[group_hate.GROUP_HATE_LABEL]["rows"] == 180
+    probe = rng.normal(0, 1, (5, 8)).astype(np.float32)
+    assert np.allclose(alone.scores(probe)[:, 1], both.scores(probe)[:, 1])  # the comments label: unchanged
+    assert not np.allclose(alone.scores(probe)[:, 0], both.scores(probe)[:, 0])
+    without, _ = training.train_group_hate(cases, labels, templates, negatives, **quiet)
+    assert not np.allclose(without.scores(probe)[:, 0], alone.scores(probe)[:, 0])  # the comments fit it too
+
+
+def test_the_blind_suite_never_trains():
+    """Suite F (session 50) was written blind and is scored only: no half of it fits the head."""
+    assert "functional_f.yaml" not in training.FUNCTIONAL_TRAINING
+    assert training.TEMPLATED_LABEL_ONLY <= set(training.FUNCTIONAL_TRAINING)

@@ -70,3 +70,35 @@ def test_only_a_slur_is_read_back_as_reclaimed():
     assert not abuse.reclaimed_slur(folded, folded.index("idiot"), folded.index("idiot") + 5)
     folded = lexicon.fold("i'm a proud dyke")
     assert abuse.reclaimed_slur(folded, folded.index("dyke"), folded.index("dyke") + 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # session 50: the writer's own life told as one, the first person after the slur in the same sentence
+        "Being a dyke in a mining town made me tougher than anyone I know.",
+        "Growing up as a fag in Marsk taught me who my real friends were.",
+        "Life as a tranny in Port Sarn is hard but I wouldn't change a thing.",
+        # the writer among a plural, a claim made after the word, "myself"
+        "My mates and I are all dykes and we run the Varnholt quiz night.",
+        "Fag and proud, thirty years this spring.",
+        "As a dyke myself, I find that sketch hilarious.",
+    ],
+)
+def test_a_slur_the_writer_tells_their_own_life_by_is_no_attack(text):
+    flags = flags_of(text)
+    assert "profanity" in flags
+    assert not flags & ABUSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Being a fag means you deserve nothing from this town.",  # the opening, then "you"
+        "Being a dyke is a disgrace and I hate them all.",  # the first person, but "them"
+        "Growing up next to a fag ruined my childhood.",  # the writer is not the one named
+        "My brother and I think dykes should leave the club.",  # "and I" is no copula before the slur
+    ],
+)
+def test_an_opening_or_a_first_person_does_not_excuse_a_slur_aimed_at_others(text):
+    assert flags_of(text) & ABUSE

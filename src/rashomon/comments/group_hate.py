@@ -137,7 +137,8 @@ def judge(
 ) -> list[list[Passage]]:
     """Per text (a comment as the stage reads it, left unflagged by the other parts; ``toxicity``: its abuse heads'
     toxicity score), the passages read as hate toward a group that the stage keeps, the best first; ``embed``,
-    ``head`` and ``known`` as :func:`find` takes them. Not read: a text that names no group, that speaks well of a
+    ``head`` and ``known`` as :func:`find` takes them. Not read: a text that names no group (or names a nation only
+    for its state: :func:`mention.names_a_people`, "the american tyrants"), that speaks well of a
     group or only mentions abuse (:func:`abuse.defends_or_denies`), or that speaks of harm done to a group or
     denied it (:func:`abuse.harm_sentences`). Not kept: a passage whose group is named only in a quotation or a
     claim the writer does not make (:func:`mention.names_a_group_in_use`), and a passage that reads warm where the
@@ -145,7 +146,7 @@ def judge(
     result: list[list[Passage]] = [[] for _ in texts]
     folded, quoted, read = {}, {}, []
     for k, text in enumerate(texts):
-        if not mention.names_a_group(text):
+        if not mention.names_a_people(text):
             continue
         folded[k] = lexicon.fold(text)
         quoted[k] = mention.quoted_regions(folded[k])

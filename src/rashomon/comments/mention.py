@@ -434,19 +434,41 @@ def named_as_own(folded: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _slur_not_aimed() -> tuple[re.Pattern, re.Pattern]:
+def _slur_not_aimed() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     data = lexicon.load("abuse")
     singular = re.compile(lexicon.alternation(data["self_applied"] + data["named_as_word"]))
-    return singular, re.compile(lexicon.alternation(data["self_applied_plural"]))
+    return (
+        singular,
+        re.compile(lexicon.alternation(data["self_applied_plural"])),
+        re.compile(lexicon.alternation(data["self_applied_opening"])),
+        re.compile(lexicon.alternation(data["self_applied_after"])),
+    )
+
+
+_FIRST_PERSON_RE = re.compile(r"\b(?:i|me|my|myself|mine|we|us|our|ourselves|i'm|i've|i'd|i'll)\b")
 
 
 def reclaimed_or_named(folded: str, start: int, end: int) -> bool:
     """Whether the slur at ``start:end`` of the folded comment is one the writer applies to themself ("I'm a proud
-    ...", "I call myself a ...": ``self_applied`` in ``abuse.yaml``; "we ...s": ``self_applied_plural``) or names
-    as a word ("the word ...": ``named_as_word``), by the words before it in its sentence: it attacks no one."""
-    before = _sentence_before(folded, start).rstrip()
-    singular, plural = _slur_not_aimed()
-    return singular.search(before) is not None or (folded[end - 1] in "sz" and plural.search(before) is not None)
+    ...", "I call myself a ...": ``self_applied`` in ``abuse.yaml``; "we ...s", "my mates and I are all ...s":
+    ``self_applied_plural``; "being a ... taught me ...": ``self_applied_opening``, with the first person after the
+    slur in its sentence; "... and proud": ``self_applied_after``) or names as a word ("the word ...":
+    ``named_as_word``), by the words around it in its sentence: it attacks no one."""
+    before = _sentence_before(folded, start)
+    singular, plural, opening, after = _slur_not_aimed()
+    if singular.search(before.rstrip()) is not None or after.match(folded, end) is not None:
+        return True
+    if folded[end - 1] in "sz" and plural.search(before.rstrip()) is not None:
+        return True
+    if opening.search(before.rstrip()) is None:
+        return False
+    found = _SENTENCE_END_RE.search(folded, end)
+    rest = folded[end : found.start() if found else len(folded)]
+    return _FIRST_PERSON_RE.search(rest) is not None and _OTHERS_RE.search(rest) is None
+
+
+#: Pronouns of others after a sentence's opening: "being a ... means you ...", "... and I hate them" aim the slur.
+_OTHERS_RE = re.compile(r"\b(?:you|your|u|ur|they|them|their|those|these|he|she|him|her|his)\b")
 
 
 @lru_cache(maxsize=1)
@@ -463,6 +485,19 @@ def intensifies_praise(folded: str, start: int, end: int) -> bool:
 def names_a_group(text: str) -> bool:
     """Whether ``text`` names a group by faith, origin, sex, sexuality or disability anywhere (a whole word)."""
     return _group_anywhere().search(lexicon.fold(text)) is not None
+
+
+@lru_cache(maxsize=1)
+def _state_of_a_nation() -> re.Pattern:
+    return re.compile(lexicon.alternation(lexicon.load("abuse")["state_of_a_nation"]))
+
+
+def names_a_people(text: str) -> bool:
+    """Whether ``text`` names a group (:func:`names_a_group`) other than by a nation's name that stands for its state
+    ("the american tyrants", "the russian army": ``state_of_a_nation`` in ``abuse.yaml``): a comment on a war or a
+    government is about rulers and armies, not about a people."""
+    folded = lexicon.fold(text)
+    return any(_state_of_a_nation().match(folded, m.start()) is None for m in _group_anywhere().finditer(folded))
 
 
 def mentioned(
