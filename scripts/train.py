@@ -64,6 +64,13 @@ def main(argv=None) -> int:
         default=REPO / "eval" / "data",
         help="the project's functional suites and written comments (group-hate and stance heads)",
     )
+    parser.add_argument(
+        "--loaded-written",
+        type=Path,
+        default=None,
+        help="news sentences written for the project with their loaded words (eval/data/loaded_written.jsonl), "
+        "added to MBIC for the loaded-language head: an experiment of session 50, not how the shipped head is made",
+    )
     args = parser.parse_args(argv)
     if not (args.data / "toxicity").is_dir():
         parser.error(f"no data sets under {args.data} (expected toxicity/ and sarcasm/)")
@@ -94,7 +101,8 @@ def main(argv=None) -> int:
             from rashomon import framing_training
 
             print(f"training the loaded-language token head on MBIC from {args.data}")
-            _stamped(framing_training.train_loaded(args.data / "bias" / "mbic")).save(args.out / "framing-loaded.npz")
+            head = framing_training.train_loaded(args.data / "bias" / "mbic", written=args.loaded_written)
+            _stamped(head).save(args.out / "framing-loaded.npz")
             figures["framing-loaded"] = {"measured_by": "eval/framing.py (BASIL-dev, PTC)"}
     if args.only in ("all", "encoder", "group_hate"):
         _train_group_hate(args, olid, davidson, figures)

@@ -48,6 +48,29 @@ def read_mbic(folder: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
     return texts, spans
 
 
+def read_written(path: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
+    """News sentences written for the project with the words that carry the writer's judgement
+    (``eval/data/loaded_written.jsonl``: ``text``, ``loaded``, a list of words or phrases as written; none for a
+    plain sentence), and the character spans of those words (every whole-word occurrence, as :func:`read_mbic`)."""
+    import json
+
+    texts, spans = [], []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        text = str(row["text"])
+        texts.append(text)
+        spans.append(
+            [
+                (m.start(), m.end())
+                for word in row.get("loaded") or []
+                for m in re.finditer(r"(?<!\w)" + re.escape(str(word).strip()) + r"(?!\w)", text)
+            ]
+        )
+    return texts, spans
+
+
 def token_labels(offsets: list[np.ndarray], spans: list[list[tuple[int, int]]]) -> np.ndarray:
     labels = []
     for pieces, marked in zip(offsets, spans, strict=True):
@@ -59,14 +82,18 @@ def token_labels(offsets: list[np.ndarray], spans: list[list[tuple[int, int]]]) 
     return np.concatenate(labels)
 
 
-def train_loaded(folder: Path, encoder=None) -> Head:
-    """Fit the token head on MBIC under ``folder`` and return it (thresholds: :data:`THRESHOLD`)."""
+def train_loaded(folder: Path, encoder=None, written: Path | None = None) -> Head:
+    """Fit the token head on MBIC under ``folder`` (and the sentences of ``written``, when given:
+    :func:`read_written`) and return it (thresholds: :data:`THRESHOLD`)."""
     from sklearn.neural_network import MLPClassifier
 
     from . import encoder as encoder_module
 
     enc = encoder or encoder_module.load()
     texts, spans = read_mbic(folder)
+    if written is not None:
+        more_texts, more_spans = read_written(written)
+        texts, spans = texts + more_texts, spans + more_spans
     encoding = enc.encode(texts, tokens=True)
     assert encoding.tokens is not None and encoding.offsets is not None
     width = encoding.sentences.shape[1]
