@@ -123,11 +123,15 @@ def flags_aimed(
     """Whether each text, flagged toxic, keeps its toxicity flag in the stage (evidence that is abuse by itself
     or aimed at someone: ``comments.TOXICITY_NEEDS_TARGET``), and whether it keeps the insult flag where
     ``insult`` asks (a slur, or evidence aimed at a person or a group: ``comments.INSULT_NEEDS_TARGET``), as
-    :func:`rashomon.comments.targets.flags_aimed` judges them for the stage."""
+    :func:`rashomon.comments.targets.flags_aimed` judges them for the stage, after the stage's relabelling of
+    profanity that praises, exclaims or reclaims (``comments.judged_evidence``; session 50: before it this harness
+    counted "fuck yeah" and "holy shit, ..." as abuse by itself where the stage did not)."""
+    import rashomon.comments as stage
     from rashomon.comments import targets
 
     slur = np.array([any(label == "identity_attack" for _, _, label in row) for row in evidence], dtype=bool)
-    kept = targets.flags_aimed(texts, evidence, [True] * len(texts), list(insult & ~slur))
+    judged = [stage.judged_evidence(text, row) for text, row in zip(texts, evidence, strict=True)]
+    kept = targets.flags_aimed(texts, judged, [True] * len(texts), list(insult & ~slur))
     return np.array([t for t, _ in kept], dtype=bool), np.array([i for _, i in kept], dtype=bool) & insult
 
 

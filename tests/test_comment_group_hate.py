@@ -225,3 +225,17 @@ def test_the_blind_suite_never_trains():
     """Suite F (session 50) was written blind and is scored only: no half of it fits the head."""
     assert "functional_f.yaml" not in training.FUNCTIONAL_TRAINING
     assert training.TEMPLATED_LABEL_ONLY <= set(training.FUNCTIONAL_TRAINING)
+
+
+@pytest.mark.parametrize(
+    ("text", "warm"),
+    [
+        ("Thank heavens for Sikhs, they keep this harbour going.", True),
+        ("I love my Kurdish neighbours on Tallen Street.", True),
+        # VADER reads "nothing" before "crime" as a denial of crime: no warm word, no praise (session 50)
+        ("Refugees bring nothing but crime to Port Sarn.", False),
+        ("Kurds are no problem at all.", False),
+    ],
+)
+def test_a_passage_reads_warm_only_with_a_warm_word_of_its_own(text, warm):
+    assert group_hate.reads_warm(text) is warm

@@ -79,6 +79,7 @@ def test_only_a_slur_is_read_back_as_reclaimed():
         "Being a dyke in a mining town made me tougher than anyone I know.",
         "Growing up as a fag in Marsk taught me who my real friends were.",
         "Life as a tranny in Port Sarn is hard but I wouldn't change a thing.",
+        "Being a dyke on the trawlers taught me who my friends were, and half of them sail with me now.",
         # the writer among a plural, a claim made after the word, "myself"
         "My mates and I are all dykes and we run the Varnholt quiz night.",
         "Fag and proud, thirty years this spring.",

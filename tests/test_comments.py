@@ -1088,6 +1088,43 @@ def test_profanity_that_intensifies_praise_keeps_only_the_profanity_flag(text, t
     assert ("toxicity" in flags) is toxic
 
 
+@pytest.mark.parametrize(
+    ("text", "toxic"),
+    [
+        # session 50: profanity said as an exclamation, aimed at no one
+        ("Holy shit, the ferry was on time for once.", False),
+        ("What the fuck, it's hailing in June.", False),
+        ("Oh crap, I left my umbrella on the tram.", False),
+        ("I'm so fucking tired after the night shift.", False),
+        ("Bloody hell, the queue at the harbour office went round the block.", False),
+        ("That was one hell of a gale last night, fuck me.", False),
+        # the same words beside abuse aimed at someone, or aimed themselves
+        ("Damn, you are an idiot.", True),
+        ("Holy shit, the councillors are lying scum.", True),
+        ("Fuck you.", True),
+        ("Fuck off, nobody asked.", True),
+        ("What a fucking idiot.", True),
+        ("A fucking disgrace, that's what you are.", True),
+    ],
+)
+def test_profanity_said_as_an_exclamation_keeps_only_the_profanity_flag(text, toxic):
+    flags = flags_of(text)
+    assert "profanity" in flags
+    assert ("toxicity" in flags) is toxic
+
+
+def test_an_exclamation_is_read_from_its_clause():
+    folded = "the mayor said shit, the ferry is late"
+    start = folded.index("shit")
+    assert not mention.exclaims(folded, start, start + 4)  # words before it in its clause
+    folded = "the ferry is late. shit, again"
+    start = folded.index("shit")
+    assert mention.exclaims(folded, start, start + 4)
+    folded = "oh shit happens"
+    start = folded.index("shit")
+    assert not mention.exclaims(folded, start, start + 4)  # the clause goes on
+
+
 def test_hatred_spelled_a_letter_at_a_time_is_found_on_its_letters():
     text = "I h a t e Sikhs."
     hits = [h for h in abuse.score_texts([text])[0].hits if h.label == "identity_attack"]

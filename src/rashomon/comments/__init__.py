@@ -427,7 +427,12 @@ def judged_evidence(text: str, found: list[tuple[int, int, str]]) -> list[tuple[
     praising = [
         (a, b)
         for a, b, label in found
-        if label == "profanity" and (mention.intensifies_praise(folded, a, b) or abuse.reclaimed_slur(folded, a, b))
+        if label == "profanity"
+        and (
+            mention.intensifies_praise(folded, a, b)
+            or mention.exclaims(folded, a, b)
+            or abuse.reclaimed_slur(folded, a, b)
+        )
     ]
     if not praising:
         return found

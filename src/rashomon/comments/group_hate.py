@@ -84,10 +84,18 @@ def windows(text: str) -> list[tuple[int, int]]:
 
 
 def reads_warm(text: str) -> bool:
-    """Whether a passage reads warm on the whole (VADER compound ``WARM_COMPOUND`` or more)."""
+    """Whether a passage reads warm on the whole (VADER compound ``WARM_COMPOUND`` or more) with a warm word of its
+    own: VADER reads a negated cold word as warm ("they bring nothing but crime": "nothing" before "crime"), and a
+    passage with no warm word is not praise (session 50)."""
     from .sarcasm import vader
 
-    return vader().polarity_scores(text)["compound"] >= WARM_COMPOUND
+    analyzer = vader()
+    if analyzer.polarity_scores(text)["compound"] < WARM_COMPOUND:
+        return False
+    return any(analyzer.lexicon.get(word, 0.0) > 0 for word in _WORD_RE.findall(text.lower()))
+
+
+_WORD_RE = re.compile(r"[a-z][a-z'-]*")
 
 
 def find(texts: Sequence[str], embed, head, known: Sequence[np.ndarray | None] | None = None) -> list[list[Passage]]:

@@ -464,16 +464,40 @@ def reclaimed_or_named(folded: str, start: int, end: int) -> bool:
         return False
     found = _SENTENCE_END_RE.search(folded, end)
     rest = folded[end : found.start() if found else len(folded)]
-    return _FIRST_PERSON_RE.search(rest) is not None and _OTHERS_RE.search(rest) is None
+    first, others = _FIRST_PERSON_RE.search(rest), _OTHERS_RE.search(rest)
+    return first is not None and (others is None or first.start() < others.start()) and not _LOATHING_RE.search(rest)
 
 
-#: Pronouns of others after a sentence's opening: "being a ... means you ...", "... and I hate them" aim the slur.
+#: Pronouns of others after a sentence's opening: "being a ... means you ..." aims the slur at someone else unless
+#: the writer comes first ("... taught me who my friends were, and half of them ...").
 _OTHERS_RE = re.compile(r"\b(?:you|your|u|ur|they|them|their|those|these|he|she|him|her|his)\b")
+#: Words of loathing after the slur: "being a ... is a disgrace and I hate them all" says the slur of others.
+_LOATHING_RE = re.compile(
+    r"\b(?:hate|hates|hated|despise|despises|loathe|loathes|detest|disgust\w*|disgrace\w*|sick of|can'?t stand|vermin|scum)\b"
+)
 
 
 @lru_cache(maxsize=1)
 def _praise() -> re.Pattern:
     return re.compile(r"[\s,!-]*" + lexicon.alternation(lexicon.load("abuse")["praise"]))
+
+
+@lru_cache(maxsize=1)
+def _exclamation() -> tuple[re.Pattern, re.Pattern]:
+    data = lexicon.load("abuse")
+    return re.compile(lexicon.alternation(data["exclamation_before"])), re.compile(
+        lexicon.alternation(data["exclamation_after"])
+    )
+
+
+def exclaims(folded: str, start: int, end: int) -> bool:
+    """Whether the profane word at ``start:end`` of the folded comment is said as an exclamation, aimed at no one
+    ("holy shit, ...", "what the fuck.", "so fucking tired": ``exclamation_before`` and ``exclamation_after`` in
+    ``abuse.yaml``): its clause holds nothing before it but an interjection or a degree word, and the clause ends
+    right after it (or after "me", or with a word of how someone feels or how things are)."""
+    before, after = _exclamation()
+    head = folded[max(0, start - LOOKBACK_CHARS) : start]
+    return before.search(head) is not None and after.match(folded, end) is not None
 
 
 def intensifies_praise(folded: str, start: int, end: int) -> bool:
