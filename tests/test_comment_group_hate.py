@@ -235,7 +235,21 @@ def test_the_blind_suite_never_trains():
         # VADER reads "nothing" before "crime" as a denial of crime: no warm word, no praise (session 50)
         ("Refugees bring nothing but crime to Port Sarn.", False),
         ("Kurds are no problem at all.", False),
+        ("Our refugees have brought nothing but good to Marsk.", True),  # "nothing but" read as "only"
     ],
 )
 def test_a_passage_reads_warm_only_with_a_warm_word_of_its_own(text, warm):
     assert group_hate.reads_warm(text) is warm
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Why are Kurds moving to Port Sarn?", True),
+        ("Why are refugees housed in the old hotel and not in flats?", True),
+        ("Why are Kurds so violent?", False),  # a cold word: the head reads it
+        ("Kurds are moving to Port Sarn.", False),  # no question
+    ],
+)
+def test_a_question_with_no_cold_word_is_not_read_as_hate(text, plain):
+    assert group_hate.asks_without_a_cold_word(text) is plain

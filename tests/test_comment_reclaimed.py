@@ -84,6 +84,11 @@ def test_only_a_slur_is_read_back_as_reclaimed():
         "My mates and I are all dykes and we run the Varnholt quiz night.",
         "Fag and proud, thirty years this spring.",
         "As a dyke myself, I find that sketch hilarious.",
+        # found by a blind review (session 50)
+        "Speaking as a dyke, the new harbour centre is a blessing.",
+        "Proud fag here, and this article made me cry.",
+        "I grew up a dyke in Marsk and I'm proud of it.",
+        "Dyke and proud, see you at the festival on Saturday.",
     ],
 )
 def test_a_slur_the_writer_tells_their_own_life_by_is_no_attack(text):
@@ -99,6 +104,14 @@ def test_a_slur_the_writer_tells_their_own_life_by_is_no_attack(text):
         "Being a dyke is a disgrace and I hate them all.",  # the first person, but "them"
         "Growing up next to a fag ruined my childhood.",  # the writer is not the one named
         "My brother and I think dykes should leave the club.",  # "and I" is no copula before the slur
+        "They're all fags and proud of it, disgusting.",  # "and proud" said of them
+        "Look at them, dykes and proud, disgusting.",
+        "Speaking as a teacher, fags ruin every class.",  # the writer is a teacher, the slur is for others
+        # found by a second blind review (session 50): the slur as a modifier, a self-description mocked
+        "Proud dyke hunter here.",
+        "Speaking as a fag hater, the mural should be painted over.",
+        "Dyke and proud? Go back to where you came from.",
+        "Fags and proud of it? Not in our town, get out.",
     ],
 )
 def test_an_opening_or_a_first_person_does_not_excuse_a_slur_aimed_at_others(text):

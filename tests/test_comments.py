@@ -1105,6 +1105,13 @@ def test_profanity_that_intensifies_praise_keeps_only_the_profanity_flag(text, t
         ("Fuck off, nobody asked.", True),
         ("What a fucking idiot.", True),
         ("A fucking disgrace, that's what you are.", True),
+        # found by a blind review: abuse after the exclamation, aimed at someone not addressed
+        ("Shit, Councillor Vell is a worthless liar.", True),
+        ("Oh crap, another article by this clueless hack of a reporter.", True),
+        ("So fucking tired of these idiots at the harbour board.", True),
+        # a second blind review: an exclamation beside a group or its place of worship is not cleared
+        ("What the fuck, a Muslim headmaster at the Marsk school?", True),
+        ("Fucking hell, another mosque going up in Port Sarn.", True),
     ],
 )
 def test_profanity_said_as_an_exclamation_keeps_only_the_profanity_flag(text, toxic):

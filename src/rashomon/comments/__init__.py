@@ -9,6 +9,7 @@ The ``comments`` stage runs a small registry of steps over ``analysis.page.comme
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -104,6 +105,12 @@ GROUP_HATE_LEAVES = frozenset({"toxicity", "identity_attack", "threat"})
 #: :func:`mention.intensifies_praise`) is no abuse by itself: the comment keeps ``profanity`` and keeps ``toxicity``
 #: only where other evidence is aimed at someone (session 15; the functional suite's "profanity, not hateful").
 PRAISE_PROFANITY_NEEDS_TARGET = True
+#: Profanity said as an exclamation (:func:`mention.exclaims`: "holy shit, the ferry was on time") is relabelled the
+#: same way only where the rest of the comment, its profane words left out, is no abuse to the n-gram heads:
+#: toxicity under the flag threshold and insult under this (session 50: a blind review found "Shit, Councillor X is
+#: a worthless liar" and "Oh crap, another article by this clueless hack" losing their toxicity flag; the insult
+#: head scores the second 0.33 without the profanity, plain remarks about queues and prices under 0.26).
+EXCLAMATION_REST_MAX_INSULT = 0.3
 # ---------------------------------------------------------------------------------------------------------
 
 STAGE = "comments"
@@ -424,15 +431,18 @@ def judged_evidence(text: str, found: list[tuple[int, int, str]]) -> list[tuple[
     if not PRAISE_PROFANITY_NEEDS_TARGET or not any(label == "profanity" for *_, label in found):
         return found
     folded = lexicon.fold(text[:MAX_COMMENT_CHARS])
+    profane = [(a, b) for a, b, label in found if label == "profanity"]
+    # an exclamation beside a group's name or its place of worship may be what the comment says of the group ("what
+    # the fuck, a ... headteacher?", "fucking hell, another mosque"): only where none is named
+    named = mention.names_a_group(folded) or _WORSHIP_RE.search(folded) is not None
+    said = {(a, b): None if named else mention.exclamation(folded, a, b) for a, b in profane}
+    exclaiming = [span for span, where in said.items() if where is not None]
+    if exclaiming and _abusive_without(folded, profane + [where for where in said.values() if where is not None]):
+        exclaiming = []
     praising = [
         (a, b)
-        for a, b, label in found
-        if label == "profanity"
-        and (
-            mention.intensifies_praise(folded, a, b)
-            or mention.exclaims(folded, a, b)
-            or abuse.reclaimed_slur(folded, a, b)
-        )
+        for a, b in profane
+        if (a, b) in exclaiming or mention.intensifies_praise(folded, a, b) or abuse.reclaimed_slur(folded, a, b)
     ]
     if not praising:
         return found
@@ -450,6 +460,18 @@ def judged_evidence(text: str, found: list[tuple[int, int, str]]) -> list[tuple[
         else (a, b, label)
         for a, b, label in found
     ]
+
+
+_WORSHIP_RE = re.compile(r"\b(?:mosques?|synagogues?|temples?|gurdwaras?|churche?s?|chapels?|mandirs?)\b")
+
+
+def _abusive_without(folded: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the folded comment, the ``spans`` blanked out (its profane words and its exclamations: "bloody hell,"
+    whole), is abuse to the n-gram heads and the lexicon: a toxicity flag, or insult at
+    ``EXCLAMATION_REST_MAX_INSULT`` or more."""
+    rest = "".join(" " if any(a <= k < b for a, b in spans) else ch for k, ch in enumerate(folded))
+    result = abuse.score_texts([rest], word_evidence=False)[0]
+    return "toxicity" in result.flags or result.scores["insult"] >= EXCLAMATION_REST_MAX_INSULT
 
 
 def _span_evidence(ctx: CommentContext, batch: list[Comment]) -> None:

@@ -50,6 +50,11 @@ MAX_WINDOWS = 4
 WARM_COMPOUND = 0.3
 WARM_NEEDS_TOXICITY = 0.3
 
+#: A question with no cold word (:func:`asks_without_a_cold_word`: "Why are refugees housed in the old hotel?") is
+#: taken only from this score (session 50: a blind review found two plain questions flagged at 0.92 and 0.95; on the
+#: read halves of the suites, 8 of the 25 hateful such questions score this much, none of the 5 that are not).
+QUESTION_MIN_SCORE = 0.97
+
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
@@ -90,12 +95,59 @@ def reads_warm(text: str) -> bool:
     from .sarcasm import vader
 
     analyzer = vader()
-    if analyzer.polarity_scores(text)["compound"] < WARM_COMPOUND:
+    # VADER reads "nothing" in "nothing but X" as a negation of X: "brought nothing but good" reads cold
+    if analyzer.polarity_scores(_NOTHING_BUT_RE.sub("only", text))["compound"] < WARM_COMPOUND:
         return False
     return any(analyzer.lexicon.get(word, 0.0) > 0 for word in _WORD_RE.findall(text.lower()))
 
 
+def asks_without_a_cold_word(text: str) -> bool:
+    """Whether a passage is a question with no word that VADER's lexicon reads as cold ("Why are refugees housed in
+    the old hotel?"): the head learned hate phrased as a question from templates that ask "why are ... so ...", and
+    reads a plain question about a group alike (session 50); such a passage needs ``QUESTION_MIN_SCORE``. A question
+    with a sweeping word (``_SWEEPING_WORDS``: "so", "always", "even", "allowed") is none."""
+    from .sarcasm import vader
+
+    if not text.rstrip().endswith("?"):
+        return False
+    lexicon_ = vader().lexicon
+    words = _WORD_RE.findall(text.lower())
+    return not any(lexicon_.get(word, 0.0) < 0 or word in _SWEEPING_WORDS for word in words)
+
+
+#: Words that sweep a whole group into a question ("why are ... so ...", "why do ... always ...", "why are ...
+#: even allowed ..."): such a question is read by the head at its own threshold.
+_SWEEPING_WORDS = frozenset(
+    {
+        "so",
+        "such",
+        "always",
+        "all",
+        "every",
+        "even",
+        "allowed",
+        "still",
+        "ever",
+        "never",
+        "any",
+        "only",
+        "just",
+        "really",
+        "actually",
+        "seriously",
+        "honestly",
+        "these",
+        "those",
+        "them",
+        "they",
+        "their",
+        "people",
+    }
+)
+
+
 _WORD_RE = re.compile(r"[a-z][a-z'-]*")
+_NOTHING_BUT_RE = re.compile(r"\bnothing but\b", re.IGNORECASE)
 
 
 def find(texts: Sequence[str], embed, head, known: Sequence[np.ndarray | None] | None = None) -> list[list[Passage]]:
@@ -149,8 +201,10 @@ def judge(
     for its state: :func:`mention.names_a_people`, "the american tyrants"), that speaks well of a
     group or only mentions abuse (:func:`abuse.defends_or_denies`), or that speaks of harm done to a group or
     denied it (:func:`abuse.harm_sentences`). Not kept: a passage whose group is named only in a quotation or a
-    claim the writer does not make (:func:`mention.names_a_group_in_use`), and a passage that reads warm where the
-    toxicity is under ``WARM_NEEDS_TOXICITY``. Each text is folded once."""
+    claim the writer does not make (:func:`mention.names_a_group_in_use`), a passage that reads warm where the
+    toxicity is under ``WARM_NEEDS_TOXICITY``, and a question with no cold word (:func:`asks_without_a_cold_word`)
+    under ``QUESTION_MIN_SCORE``.
+    Each text is folded once."""
     result: list[list[Passage]] = [[] for _ in texts]
     folded, quoted, read = {}, {}, []
     for k, text in enumerate(texts):
@@ -167,6 +221,11 @@ def judge(
         passages = [p for p in passages if mention.names_a_group_in_use(folded[k], p.start, p.end, quoted[k])]
         if toxicity[k] < WARM_NEEDS_TOXICITY:
             passages = [p for p in passages if not reads_warm(texts[k][p.start : p.end])]
+        passages = [
+            p
+            for p in passages
+            if p.score >= QUESTION_MIN_SCORE or not asks_without_a_cold_word(texts[k][p.start : p.end])
+        ]
         result[k] = passages
     return result
 

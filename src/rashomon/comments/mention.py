@@ -456,8 +456,19 @@ def reclaimed_or_named(folded: str, start: int, end: int) -> bool:
     ``named_as_word``), by the words around it in its sentence: it attacks no one."""
     before = _sentence_before(folded, start)
     singular, plural, opening, after = _slur_not_aimed()
-    if singular.search(before.rstrip()) is not None or after.match(folded, end) is not None:
+    if _MODIFIED_RE.match(folded, end):  # "proud ... hunter here": the slur names the victims of the writer
+        return False
+    if singular.search(before.rstrip()) is not None:
         return True
+    if after.match(folded, end) is not None:  # "... and proud": not of others ("look at them, ... and proud")
+        found = _SENTENCE_END_RE.search(folded, end)
+        sentence = before + folded[start : found.end() if found else len(folded)]
+        return not (
+            _THIRD_PERSONS_RE.search(sentence)
+            or _LOATHING_RE.search(sentence)
+            or "?" in sentence  # "... and proud? go back home" mocks the claim
+            or _SENT_AWAY_RE.search(folded)
+        )
     if folded[end - 1] in "sz" and plural.search(before.rstrip()) is not None:
         return True
     if opening.search(before.rstrip()) is None:
@@ -471,6 +482,19 @@ def reclaimed_or_named(folded: str, start: int, end: int) -> bool:
 #: Pronouns of others after a sentence's opening: "being a ... means you ..." aims the slur at someone else unless
 #: the writer comes first ("... taught me who my friends were, and half of them ...").
 _OTHERS_RE = re.compile(r"\b(?:you|your|u|ur|they|them|their|those|these|he|she|him|her|his)\b")
+#: A word right after the slur that makes it a modifier of someone who harms its bearers ("... hunter", "... basher",
+#: "... hater", "... bashing"): no self-description.
+_MODIFIED_RE = re.compile(
+    r"(?:s|es)?[ -](?:hunt|bash|hat|kill|beat|slay|lynch|shoot|stomp|burn|gass|bomb|exterminat|purg|cleans)"
+    r"(?:ers?|ing|ings|e)\b|(?:s|es)?[ -]free\b"
+)
+#: A comment that sends someone away ("go back home", "get out", "not in our town") mocks a self-description it
+#: repeats ("... and proud? go back home").
+_SENT_AWAY_RE = re.compile(
+    r"\b(?:go back|get out|fuck off|piss off|deport|not in (?:our|my|this)|leave (?:our|this|my)|out of (?:our|this|my))\b"
+)
+#: Others spoken of, not to: "look at them, ... and proud" says the slur of them ("... and proud, see you there" does not).
+_THIRD_PERSONS_RE = re.compile(r"\b(?:they|them|their|those|these|he|she|him|her|his)\b")
 #: Words of loathing after the slur: "being a ... is a disgrace and I hate them all" says the slur of others.
 _LOATHING_RE = re.compile(
     r"\b(?:hate|hates|hated|despise|despises|loathe|loathes|detest|disgust\w*|disgrace\w*|sick of|can'?t stand|vermin|scum)\b"
@@ -490,14 +514,25 @@ def _exclamation() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
-def exclaims(folded: str, start: int, end: int) -> bool:
-    """Whether the profane word at ``start:end`` of the folded comment is said as an exclamation, aimed at no one
-    ("holy shit, ...", "what the fuck.", "so fucking tired": ``exclamation_before`` and ``exclamation_after`` in
-    ``abuse.yaml``): its clause holds nothing before it but an interjection or a degree word, and the clause ends
-    right after it (or after "me", or with a word of how someone feels or how things are)."""
+def exclamation(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the exclamation is, when the profane word at ``start:end`` of the folded comment is said as one, aimed
+    at no one ("holy shit, ...", "what the fuck.", "so fucking tired": ``exclamation_before`` and
+    ``exclamation_after`` in ``abuse.yaml``): its clause holds nothing before it but an interjection or a degree
+    word, and the clause ends right after it (or after "me", or with a word of how someone feels or how things are).
+    The span runs from the interjection to the end of what follows the word; None when it is no exclamation."""
     before, after = _exclamation()
-    head = folded[max(0, start - LOOKBACK_CHARS) : start]
-    return before.search(head) is not None and after.match(folded, end) is not None
+    offset = max(0, start - LOOKBACK_CHARS)
+    opened = before.search(folded[offset:start])
+    closed = after.match(folded, end)
+    if opened is None or closed is None:
+        return None
+    return offset + opened.start(), closed.end()
+
+
+def exclaims(folded: str, start: int, end: int) -> bool:
+    """Whether the profane word at ``start:end`` of the folded comment is said as an exclamation
+    (:func:`exclamation`)."""
+    return exclamation(folded, start, end) is not None
 
 
 def intensifies_praise(folded: str, start: int, end: int) -> bool:
