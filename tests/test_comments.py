@@ -1029,11 +1029,11 @@ def test_a_groups_name_is_no_evidence_in_praise_or_in_the_writers_own_group():
     assert abuse.used_spans(loved, _spans(loved, "Sikhs")) == []
     own = "As a deaf woman I enjoyed the ferry tour."
     assert abuse.used_spans(own, _spans(own, "deaf woman")) == []
-    # a negated regard declares nothing, and a plain mention keeps the span for the models to judge
+    # a negated regard declares nothing: the span stays for the models to judge
     cold = "We do not respect Sikhs."
     assert len(abuse.used_spans(cold, _spans(cold, "Sikhs"))) == 1
-    plain = "Sikhs run the ferry now."
-    assert len(abuse.used_spans(plain, _spans(plain, "Sikhs"))) == 1
+    plain = "Sikhs run the ferry now."  # session 50: nothing cold is said, so the name alone is no evidence
+    assert abuse.used_spans(plain, _spans(plain, "Sikhs")) == []
 
 
 def test_abuse_the_span_head_did_not_mark_still_counts_as_denied():
@@ -1210,3 +1210,41 @@ def test_a_mention_of_a_spaced_name_written_without_its_space_addresses_that_com
     assert by_id["c4"].reply_reason != "addresses_author"
     assert (by_id["c6"].reply_to, by_id["c6"].reply_reason) == ("c5", "addresses_author")  # her latest comment
     assert by_id["c7"].reply_reason != "addresses_author"  # her own name
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        # session 50 (a blind review): a group told it is not welcome in a place named, or anywhere, or denied a right
+        ("Kurds are not welcome in Port Sarn.", True),
+        ("Sikhs are not welcome. Full stop.", True),
+        ("Kurds should not be allowed to vote.", True),
+        # reported, or told of a place with more said after it
+        ("Kurds are not welcome in many clubs, a new survey found.", False),
+        ("A councillor said Sikhs are not welcome in Marsk.", False),
+        ("Kurds should not be allowed to adopt, says the bishop.", False),
+    ],
+)
+def test_a_group_told_it_is_not_welcome_anywhere_or_denied_a_right(text, attack):
+    assert lexicon_flags(text, "identity_attack") is attack
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # session 50: the span head's mark on a group's name is evidence only where something cold is said
+        ("Trans people deserve the same healthcare as everyone else.", False),
+        ("There are a lot of Kurds living on my street in Marsk.", False),
+        ("The trans people I work with are just colleagues like anyone else.", False),
+        ("Muslims bring nothing but terror and misery wherever they go.", True),
+        ("Gay people are a danger to children.", True),
+    ],
+)
+def test_a_group_named_is_no_abuse_unless_something_cold_is_said(text, flagged):
+    assert bool(set(flags_of(text)) & {"toxicity", "identity_attack"}) is flagged
+
+
+def test_something_cold_is_a_cold_word_or_a_word_of_the_abuse_lexicon():
+    assert abuse.says_something_cold(lexicon_fold("they bring misery"))
+    assert abuse.says_something_cold(lexicon_fold("what a load of crap"))
+    assert not abuse.says_something_cold(lexicon_fold("kurds opened a bakery on our street"))

@@ -139,7 +139,8 @@ def test_the_fast_mode_encodes_only_the_comments_the_blend_could_flag(monkeypatc
         ("Everyone queues for the sales on Black Friday again.", "Black", False),
         ("The trip ended at the Jewish Museum, which was closed.", "Jewish", False),
         ("Black people ruin it for everyone.", "Black", True),
-        ("They say Muslims. Nobody listens.", "Muslims", True),
+        ("They say Muslims. Nobody listens, and it is a disgrace.", "Muslims", True),
+        ("They say Muslims. Nobody listens.", "Muslims", False),  # session 50: nothing cold is said
     ],
 )
 def test_a_group_name_that_goes_on_into_a_proper_name_is_no_evidence(text, word, evidence):

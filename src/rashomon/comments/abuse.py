@@ -77,6 +77,12 @@ MENTIONED_ABUSE_DROPS_GROUP_SPANS = True
 #: writer's own ("as a queer woman", "our queer book club"), or denies or reports abuse the span head did not mark
 #: ("Mexicans are not disgusting", "I would never hurt a Hindu": :func:`_denies_abuse`).
 GROUP_NAME_JUDGED_BY_COMMENT = True
+#: A span that only names a group is evidence only in a comment that says something cold (session 50): a word that
+#: VADER's lexicon reads as negative, a warm word denied ("we do not respect ..."), or a word of the abuse lexicon.
+#: The span head marks a group's name in kind and plain comments too ("[Trans] people deserve the same healthcare as
+#: everyone else" was flagged toxicity, insult and identity attack in a blind review); where nothing cold is said,
+#: the name is whom the comment is about.
+GROUP_NAME_NEEDS_COLD_WORDS = True
 #: A word of the comment whose n-gram toxicity or insult weight is this much is abuse the comment can deny
 #: ("disgusting" ~21, "stupid" ~48; "like" ~4 and "human" ~4 are under it: "I don't like them" is no denial).
 DENIED_WORD_WEIGHT = 8.0
@@ -800,6 +806,11 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
         ]
     if not any(group_only):
         return kept
+    if GROUP_NAME_NEEDS_COLD_WORDS and not says_something_cold(folded):
+        kept = [span for span, only in zip(kept, group_only) if not only]
+        group_only = [False] * len(kept)
+        if not kept:
+            return kept
     # a group's name that goes on into a proper name ("Black Friday") names no people
     named_people = [
         not (only and mention.inside_proper_name(text, span.start, span.end)) for span, only in zip(kept, group_only)
@@ -819,6 +830,18 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
             or (GROUP_NAME_JUDGED_BY_COMMENT and mention.named_as_own(folded, span.start))
         )
     ]
+
+
+def says_something_cold(folded: str) -> bool:
+    """Whether the folded comment holds a word VADER's lexicon reads as negative, reads negative as a whole to VADER
+    (a warm word denied), or holds a word of the abuse lexicon (:data:`GROUP_NAME_NEEDS_COLD_WORDS`)."""
+    analyzer = sarcasm.vader()
+    words = (word.strip("!'*#@$") for word in _WORD_RE.findall(folded))
+    return (
+        any(analyzer.lexicon.get(word, 0.0) < 0 for word in words)
+        or analyzer.polarity_scores(folded)["compound"] < 0  # a warm word denied: "we do not respect ..."
+        or bool(lexicon_hits(folded))
+    )
 
 
 def names_beside_abuse(texts: Sequence[str], droppable: Sequence[bool]) -> list[bool]:
