@@ -72,9 +72,9 @@ def _openers() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _part_of_a_longer_name(text: str, start: int, end: int) -> bool:
     """Whether the bare name at ``start:end`` is one word of a longer name: it runs on, after spaces only, into a
-    word that is neither a stop word nor a greeting ("Fred Durst", "Paul di'Anno" name singers, not the
+    word that is neither a stop word nor a greeting ("Fred Varnholt", "Paul di'Orsa" name other people, not the
     commenters "fred" and "paul"; "Fred, you", "Fred you" and "Fred Thanks" still address him), or a capitalised
-    word other than a greeting stands right before it ("Steven Tyler", not the commenter "tyler")."""
+    word other than a greeting stands right before it ("Orrin Tallen", not the commenter "tallen")."""
     common = _common_after_a_name()
     following = _NEXT_WORD_RE.match(text, end)
     if following and following.group(1).lower() not in common:
