@@ -38,14 +38,19 @@ def read_mbic(folder: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
     for sentence, marked in zip(frame["sentence"], frame["biased_words4"], strict=True):
         text = str(sentence)
         words = ast.literal_eval(marked) if isinstance(marked, str) else []
-        found = [
-            (m.start(), m.end())
-            for word in words
-            for m in re.finditer(r"(?<!\w)" + re.escape(str(word).strip()) + r"(?!\w)", text, re.I)
-        ]
         texts.append(text)
-        spans.append(found)
+        spans.append(word_spans(text, words, re.I))
     return texts, spans
+
+
+def word_spans(text: str, words, flags: int = 0) -> list[tuple[int, int]]:
+    """The character spans of every whole-word occurrence of each of ``words`` in ``text`` (``flags``: ``re.I`` for
+    MBIC, whose marked words are lower-cased; the written sentences give theirs as written)."""
+    return [
+        (m.start(), m.end())
+        for word in words
+        for m in re.finditer(r"(?<!\w)" + re.escape(str(word).strip()) + r"(?!\w)", text, flags)
+    ]
 
 
 def read_written(path: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
@@ -61,13 +66,7 @@ def read_written(path: Path) -> tuple[list[str], list[list[tuple[int, int]]]]:
         row = json.loads(line)
         text = str(row["text"])
         texts.append(text)
-        spans.append(
-            [
-                (m.start(), m.end())
-                for word in row.get("loaded") or []
-                for m in re.finditer(r"(?<!\w)" + re.escape(str(word).strip()) + r"(?!\w)", text)
-            ]
-        )
+        spans.append(word_spans(text, row.get("loaded") or []))
     return texts, spans
 
 
