@@ -1123,13 +1123,13 @@ def test_profanity_said_as_an_exclamation_keeps_only_the_profanity_flag(text, to
 def test_an_exclamation_is_read_from_its_clause():
     folded = "the mayor said shit, the ferry is late"
     start = folded.index("shit")
-    assert not mention.exclaims(folded, start, start + 4)  # words before it in its clause
+    assert mention.exclamation(folded, start, start + 4) is None  # words before it in its clause
     folded = "the ferry is late. shit, again"
     start = folded.index("shit")
-    assert mention.exclaims(folded, start, start + 4)
+    assert mention.exclamation(folded, start, start + 4) is not None
     folded = "oh shit happens"
     start = folded.index("shit")
-    assert not mention.exclaims(folded, start, start + 4)  # the clause goes on
+    assert mention.exclamation(folded, start, start + 4) is None  # the clause goes on
 
 
 def test_hatred_spelled_a_letter_at_a_time_is_found_on_its_letters():

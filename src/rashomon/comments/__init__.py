@@ -105,7 +105,7 @@ GROUP_HATE_LEAVES = frozenset({"toxicity", "identity_attack", "threat"})
 #: :func:`mention.intensifies_praise`) is no abuse by itself: the comment keeps ``profanity`` and keeps ``toxicity``
 #: only where other evidence is aimed at someone (session 15; the functional suite's "profanity, not hateful").
 PRAISE_PROFANITY_NEEDS_TARGET = True
-#: Profanity said as an exclamation (:func:`mention.exclaims`: "holy shit, the ferry was on time") is relabelled the
+#: Profanity said as an exclamation (:func:`mention.exclamation`: "holy shit, the ferry was on time") is relabelled the
 #: same way only where the rest of the comment, its profane words left out, is no abuse to the n-gram heads:
 #: toxicity under the flag threshold and insult under this (session 50: a blind review found "Shit, Councillor X is
 #: a worthless liar" and "Oh crap, another article by this clueless hack" losing their toxicity flag; the insult

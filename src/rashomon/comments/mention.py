@@ -529,12 +529,6 @@ def exclamation(folded: str, start: int, end: int) -> tuple[int, int] | None:
     return offset + opened.start(), closed.end()
 
 
-def exclaims(folded: str, start: int, end: int) -> bool:
-    """Whether the profane word at ``start:end`` of the folded comment is said as an exclamation
-    (:func:`exclamation`)."""
-    return exclamation(folded, start, end) is not None
-
-
 def intensifies_praise(folded: str, start: int, end: int) -> bool:
     """Whether the profane word at ``start:end`` of the folded comment intensifies praise or assent that follows it
     ("fuck yeah", "damn good", "bloody brilliant", "hell yes": ``praise`` in ``abuse.yaml``)."""
