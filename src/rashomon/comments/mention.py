@@ -479,9 +479,12 @@ def reclaimed_or_named(folded: str, start: int, end: int) -> bool:
     return first is not None and (others is None or first.start() < others.start()) and not _LOATHING_RE.search(rest)
 
 
-#: Pronouns of others after a sentence's opening: "being a ... means you ..." aims the slur at someone else unless
-#: the writer comes first ("... taught me who my friends were, and half of them ...").
-_OTHERS_RE = re.compile(r"\b(?:you|your|u|ur|they|them|their|those|these|he|she|him|her|his)\b")
+#: Others spoken of, not to: "look at them, ... and proud" says the slur of them ("... and proud, see you there" does not).
+_THIRD_PERSONS = "they|them|their|those|these|he|she|him|her|his"
+_THIRD_PERSONS_RE = re.compile(rf"\b(?:{_THIRD_PERSONS})\b")
+#: Pronouns of others after a sentence's opening, those spoken to too: "being a ... means you ..." aims the slur at
+#: someone else unless the writer comes first ("... taught me who my friends were, and half of them ...").
+_OTHERS_RE = re.compile(rf"\b(?:you|your|u|ur|{_THIRD_PERSONS})\b")
 #: A word right after the slur that makes it a modifier of someone who harms its bearers ("... hunter", "... basher",
 #: "... hater", "... bashing"): no self-description.
 _MODIFIED_RE = re.compile(
@@ -493,8 +496,6 @@ _MODIFIED_RE = re.compile(
 _SENT_AWAY_RE = re.compile(
     r"\b(?:go back|get out|fuck off|piss off|deport|not in (?:our|my|this)|leave (?:our|this|my)|out of (?:our|this|my))\b"
 )
-#: Others spoken of, not to: "look at them, ... and proud" says the slur of them ("... and proud, see you there" does not).
-_THIRD_PERSONS_RE = re.compile(r"\b(?:they|them|their|those|these|he|she|him|her|his)\b")
 #: Words of loathing after the slur: "being a ... is a disgrace and I hate them all" says the slur of others.
 _LOATHING_RE = re.compile(
     r"\b(?:hate|hates|hated|despise|despises|loathe|loathes|detest|disgust\w*|disgrace\w*|sick of|can'?t stand|vermin|scum)\b"
