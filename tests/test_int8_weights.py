@@ -171,7 +171,10 @@ def test_a_kernel_that_adds_pairs_in_16_bits_fails_the_probe(monkeypatch):
         int8_weights.u8_s8_exact.cache_clear()
 
 
-@pytest.mark.parametrize("path", [settings.ENCODER_MODEL, "models/comments-stance-encoder.onnx"])
+@pytest.mark.parametrize(
+    "path",
+    [settings.ENCODER_MODEL, "models/comments-stance-encoder.onnx", "models/comments-group-hate-encoder.onnx"],
+)
 def test_the_shipped_models_have_their_weights_turned(path):
     stored = data_path(path).read_bytes()
     signed = int8_weights.signed_weights(stored)

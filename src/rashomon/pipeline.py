@@ -42,7 +42,11 @@ stages = catalogue.create("rashomon", "stages")
 resources = catalogue.create("rashomon", "resources")
 
 #: Resources registered by importing a module of the package on first use: name -> module (``rashomon.<module>``).
-RESOURCE_MODULES: dict[str, str] = {"encoder": "encoder", "stance-encoder": "comments.stance_encoder"}
+RESOURCE_MODULES: dict[str, str] = {
+    "encoder": "encoder",
+    "stance-encoder": "comments.stance_encoder",
+    "group-hate-encoder": "comments.group_hate_encoder",
+}
 
 
 @dataclass(slots=True)

@@ -1,25 +1,21 @@
-"""Hate toward a group read whole, by a head on the shared encoder (issue 22, session 38).
+"""Hate toward a group read whole, by a fine-tuned model (issue 22, sessions 38 and 51).
 
 The abuse lexicon's phrases and the span head find hate by its words; hate phrased in words no rule was written for
-("aren't ... the lowest kind?", "... lives do not matter", "our street was fine before ... came") was missed. On
-wording no rule was written for (the held-out halves of the functional suites) the phrases reached about 0.74. This
-head reads the meaning of a passage that names a group by faith, origin, sex, sexuality or disability
-(:func:`mention.names_a_group`): logistic heads on the encoder's sentence vector, fitted by ``make train``
-(``training.train_group_hate``). ``GROUP_HATE_LABEL`` is fitted on the project's own functional cases (the halves
-already read, both labels: hate, and the counter-speech, quotation, denial and neutral or kind mentions of the same
-groups) with the project's neutral identity sentences and the clean OLID and Davidson posts that name a group as
-further negatives. ``GROUP_COMMENTS_LABEL`` (session 40) reads the same together with comments written for the
-project as comment sections are written (``eval/data/group_comments.jsonl``: stereotypes, calls to exclude,
-insinuation, and the reports, defence, questions and policy talk that share their words): on written comments held
-out from both, the templated cases alone had taught the head too little of how people write. A passage is flagged
-where either label reaches the threshold chosen for precision on its own held-in folds (see the card): precision
-first, it abstains on the unsure.
+("aren't ... the lowest kind?", "... lives do not matter", "our street was fine before ... came") was missed. A
+passage that names a group by faith, origin, sex, sexuality or disability (:func:`mention.names_a_group`) is read
+whole by the group-hate model (:mod:`group_hate_encoder`: all-MiniLM-L6-v2 fine-tuned on the project's functional
+cases, comments written as comment sections write, and texts that name a group without hate; its card says which).
+Sessions 38 to 50 read it with logistic heads on the shared encoder's frozen sentence vector; with the model
+fine-tuned on the same rows, the comments stage reads the unread halves of the functional suites C, D and E at
+0.928 / 0.898 / 0.858 where it read 0.896 / 0.859 / 0.805 with the heads, and the kind plain statements the heads
+took for hate ("... just want to get on with their lives like everyone else") the model does not. Precision first: it flags from the threshold at which its flags were
+right 93 % of the time on rows it was not trained on, and abstains below.
 
 A comment up to ``WHOLE_COMMENT_CHARS`` is read whole (the cases it learned from are one or two sentences); a
 longer one by windows, each sentence that names a group with the sentence after it ("... were on the news again.
 They make me sick"), at most ``MAX_WINDOWS``. A flag adds ``identity_attack`` and ``toxicity`` with the passage as
-``group_hate`` evidence (its score as weight); a passage that reads warm on the whole needs the abuse heads to find
-the comment toxic too (``WARM_COMPOUND``).
+``group_hate`` evidence (its probability as weight); a passage that reads warm on the whole needs the abuse heads to
+find the comment toxic too (``WARM_COMPOUND``).
 """
 
 from __future__ import annotations
@@ -28,15 +24,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from . import abuse, lexicon, mention
 
-#: The head's file (``data/models/comments-group-hate.npz``), its label fitted on the functional cases, and its label
-#: fitted on written comments too (session 40); a passage is flagged where either reaches its threshold.
-GROUP_HATE_HEAD = "comments-group-hate"
-GROUP_HATE_LABEL = "group_hate"
-GROUP_COMMENTS_LABEL = "group_hate_comments"
 #: A comment up to this many characters is read whole.
 WHOLE_COMMENT_CHARS = 300
 #: A window is cut to this many characters.
@@ -44,7 +33,7 @@ WINDOW_CHARS = 400
 #: At most this many windows of one comment are read (the first ones).
 MAX_WINDOWS = 4
 #: A passage that reads warm on the whole (VADER compound this much or more) is taken for hate only where the abuse
-#: heads also find the comment toxic (``WARM_NEEDS_TOXICITY``): the head read emphatic praise of a group ("thank
+#: heads also find the comment toxic (``WARM_NEEDS_TOXICITY``): the head of session 38 read emphatic praise of a group ("thank
 #: heavens for ...") as hate. Chosen on the read halves and the project's own probes (session 38): on the read halves
 #: of suites C, D and E it keeps 139 of the head's 142 right flags and drops its 2 flags of kind statements.
 WARM_COMPOUND = 0.3
@@ -60,7 +49,7 @@ _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 
 @dataclass(slots=True, frozen=True)
 class Passage:
-    """A window of a comment that the head flagged: offsets in the text given, and the calibrated score."""
+    """A window of a comment that the model flagged: offsets in the text given, and the model's probability."""
 
     start: int
     end: int
@@ -68,7 +57,7 @@ class Passage:
 
 
 def windows(text: str) -> list[tuple[int, int]]:
-    """The passages of ``text`` the head reads: the whole text when short, else each sentence that names a group
+    """The passages of ``text`` the model reads: the whole text when short, else each sentence that names a group
     with the sentence after it; none when no group is named."""
     if not mention.names_a_group(text):
         return []
@@ -116,7 +105,7 @@ def asks_without_a_cold_word(text: str) -> bool:
 
 
 #: Words that sweep a whole group into a question ("why are ... so ...", "why do ... always ...", "why are ...
-#: even allowed ..."): such a question is read by the head at its own threshold.
+#: even allowed ..."): such a question is read by the model at its own threshold.
 _SWEEPING_WORDS = frozenset(
     {
         "so",
@@ -150,54 +139,23 @@ _WORD_RE = re.compile(r"[a-z][a-z'-]*")
 _NOTHING_BUT_RE = re.compile(r"\bnothing but\b", re.IGNORECASE)
 
 
-def find(texts: Sequence[str], embed, head, known: Sequence[np.ndarray | None] | None = None) -> list[list[Passage]]:
-    """Per text, the passages the head flags (``head``: the loaded ``GROUP_HATE_HEAD``), the best first.
-    ``embed``: texts -> encoder sentence vectors, called once for all passages; ``known``: per text, its vector
-    when the caller has it, used for a passage that is the whole text."""
+def find(texts: Sequence[str], model) -> list[list[Passage]]:
+    """Per text, the passages ``model`` flags (:class:`group_hate_encoder.GroupHateEncoder`: a probability at its
+    threshold or more), the best first; all passages of all texts are read in one call."""
     spans = [windows(text) for text in texts]
-    rows: list[np.ndarray | None] = []
-    missing: list[str] = []
-    for k, (text, found) in enumerate(zip(texts, spans, strict=True)):
-        vector = known[k] if known is not None else None
-        for a, b in found:
-            whole = vector is not None and text[a:b] == text.strip()
-            rows.append(vector if whole else None)
-            if not whole:
-                missing.append(text[a:b])
-    if not rows:
-        return [[] for _ in texts]
-    encoded = iter(embed(missing)) if missing else iter(())
-    matrix = np.stack([row if row is not None else next(encoded) for row in rows])
-    scores = _flagged_scores(head, head.scores(matrix))
+    passages = [text[a:b] for text, found in zip(texts, spans, strict=True) for a, b in found]
+    scores = iter(model.probabilities(passages)) if passages else iter(())
     flagged: list[list[Passage]] = []
-    k = 0
     for found in spans:
-        row = [Passage(a, b, float(s)) for (a, b), s in zip(found, scores[k : k + len(found)], strict=True)]
-        k += len(found)
-        flagged.append(sorted((p for p in row if p.score > 0.0), key=lambda p: -p.score))
+        row = [Passage(a, b, float(score)) for (a, b), score in zip(found, scores)]
+        flagged.append(sorted((p for p in row if p.score >= model.threshold), key=lambda p: -p.score))
     return flagged
 
 
-def _flagged_scores(head, table: np.ndarray) -> np.ndarray:
-    """Per row of ``table`` (the head's calibrated scores, a column per label), the highest score among the labels
-    that reach their threshold; 0 where none does."""
-    best = np.zeros(len(table))
-    for k, label in enumerate(head.labels):
-        column = table[:, k]
-        best = np.where(column >= head.thresholds[label], np.maximum(best, column), best)
-    return best
-
-
-def judge(
-    texts: Sequence[str],
-    toxicity: Sequence[float],
-    embed,
-    head,
-    known: Sequence[np.ndarray | None] | None = None,
-) -> list[list[Passage]]:
+def judge(texts: Sequence[str], toxicity: Sequence[float], model) -> list[list[Passage]]:
     """Per text (a comment as the stage reads it, left unflagged by the other parts; ``toxicity``: its abuse heads'
-    toxicity score), the passages read as hate toward a group that the stage keeps, the best first; ``embed``,
-    ``head`` and ``known`` as :func:`find` takes them. Not read: a text that names no group (or names a nation only
+    toxicity score), the passages read as hate toward a group that the stage keeps, the best first; ``model`` as
+    :func:`find` takes it. Not read: a text that names no group (or names a nation only
     for its state: :func:`mention.names_a_people`, "the american tyrants"), that speaks well of a
     group or only mentions abuse (:func:`abuse.defends_or_denies`), or that speaks of harm done to a group or
     denied it (:func:`abuse.harm_sentences`). Not kept: a passage whose group is named only in a quotation or a
@@ -216,8 +174,7 @@ def judge(
             read.append(k)
     if not read:
         return result
-    vectors = [known[k] for k in read] if known is not None else None
-    for k, passages in zip(read, find([texts[k] for k in read], embed, head, vectors), strict=True):
+    for k, passages in zip(read, find([texts[k] for k in read], model), strict=True):
         passages = [p for p in passages if mention.names_a_group_in_use(folded[k], p.start, p.end, quoted[k])]
         if toxicity[k] < WARM_NEEDS_TOXICITY:
             passages = [p for p in passages if not reads_warm(texts[k][p.start : p.end])]
@@ -231,9 +188,6 @@ def judge(
 
 
 __all__ = [
-    "GROUP_COMMENTS_LABEL",
-    "GROUP_HATE_HEAD",
-    "GROUP_HATE_LABEL",
     "Passage",
     "find",
     "judge",

@@ -34,7 +34,6 @@ import scipy.sparse as sp
 from ..heads import Head, Layer, logodds
 from . import datasets
 from .features import featurize_counts, weigh
-from .group_hate import GROUP_COMMENTS_LABEL, GROUP_HATE_HEAD, GROUP_HATE_LABEL
 from .models import CALIBRATION_FOLDS, LOGISTIC_C, SEED, FittedHead, LinearModel, best_threshold, fit_head, fit_idf
 
 #: Head name -> list of (source, label column, weight). ``neutral`` rows are always negatives.
@@ -297,8 +296,12 @@ def train_encoder_sarcasm(vectors: np.ndarray, data: datasets.Labelled, log=prin
     return dense_head(ENCODER_SARCASM_HEAD, {"sarcasm": fit}, features.shape[1], HEAD_FEATURES), fit
 
 
-#: The halves of the project's functional suites (``eval/data``) that fit the group-hate head: those already read
-#: and mended on. The other halves are held out (``eval/functional.py`` reports them apart) and never fit it.
+#: The halves of the project's functional suites (``eval/data``) that fit the group-hate model: those already read
+#: and mended on, and the suites written for training (session 50: T1 to T4 by four writers who saw no other suite;
+#: session 51: T5, plain statements about groups, kind and hateful; T6, anger aimed at others on a group's behalf and
+#: political talk that names groups, beside hate in the same registers; T7, minimal pairs of hate and look-alikes that
+#: share its frame). The other halves are held out
+#: (``eval/functional.py`` reports them apart) and never fit it.
 FUNCTIONAL_TRAINING = {
     "functional.yaml": "AB",
     "functional_c.yaml": "A",
@@ -308,44 +311,32 @@ FUNCTIONAL_TRAINING = {
     "functional_t2.yaml": "AB",
     "functional_t3.yaml": "AB",
     "functional_t4.yaml": "AB",
+    "functional_t5.yaml": "AB",
+    "functional_t6.yaml": "AB",
+    "functional_t7.yaml": "AB",
 }
-#: Suites of ``FUNCTIONAL_TRAINING`` that only ``GROUP_HATE_LABEL`` reads (session 50: written for training by four
-#: writers who saw no other suite, every template of every functionality). ``GROUP_COMMENTS_LABEL``, whose threshold
-#: the written comments set, lost recall with the first two (0.26 -> 0.21 on its folds): it keeps to the suites it
-#: read before.
-TEMPLATED_LABEL_ONLY = frozenset(
-    {"functional_t1.yaml", "functional_t2.yaml", "functional_t3.yaml", "functional_t4.yaml"}
-)
-#: Regularization strength of the group-hate head (session 38: on the held-out halves of suites C, D and E, C 1 /
-#: 3 / 10 gave the stage 0.83 / 0.82 / 0.83 on average at the threshold each chose).
-GROUP_HATE_C = 3.0
-#: The group-hate head flags from the lowest calibrated score at which its flags were right this often on folds
-#: that keep each template's fillings together (a template seen in training would flatter it).
+#: The group-hate model flags from the lowest probability at which its flags were right this often on the rows kept
+#: apart from its fine-tuning (whole templates: a template seen in training would flatter it).
 GROUP_HATE_MIN_PRECISION = 0.93
 
 
 #: Reader comments written for the project in the words of real comment sections (``eval/data``, one JSON object a
 #: line: ``text``, ``label`` 1 for hate toward a group, ``set``): hate said plainly, politely or by insinuation, and
-#: comments that report what a group suffers, speak for it, ask about it or argue policy. They fit the head's second
-#: label (``GROUP_COMMENTS_LABEL``): the templated cases alone taught the head too little of how people write.
+#: comments that report what a group suffers, speak for it, ask about it or argue policy (session 40: the templated
+#: cases alone taught too little of how people write).
 GROUP_COMMENTS = "group_comments.jsonl"
-#: The second label flags from the lowest calibrated score at which its flags were right this often on the written
-#: comments, out of fold (session 40: they hold hard negatives written to share the words of hate, so this
-#: precision is a floor for real comment sections, where most comments that name a group are plain talk).
-GROUP_COMMENTS_MIN_PRECISION = 0.93
 
 
 @dataclass(slots=True)
-class GroupHateData:
-    """What the group-hate head is fitted on (:func:`group_hate_data`): the functional ``cases`` (both labels), the
-    written ``comments`` (``labels["hateful"]``), the ``negatives`` (no hate) and each negative's ``origins``:
-    ``("olid", row)`` or ``("davidson", row)`` for a post, else None (a cross-validation leaves out its held-out
-    posts)."""
+class GroupHateRows:
+    """What the group-hate model is fine-tuned on (:func:`group_hate_rows`): each text as the comments stage reads
+    it, its label (1: hate toward a group), its kind (``case``, ``comment`` or ``negative``) and, for a case, the
+    template it was filled from (``suite:functionality:index``; empty for the others)."""
 
-    cases: list
-    comments: datasets.Labelled
-    negatives: list[str]
-    origins: list[tuple[str, int] | None]
+    texts: list[str]
+    labels: list[int]
+    kinds: list[str]
+    templates: list[str]
 
 
 def read_group_comments(path: Path) -> datasets.Labelled:
@@ -356,215 +347,37 @@ def read_group_comments(path: Path) -> datasets.Labelled:
     return datasets.Labelled([r["text"] for r in rows], {"hateful": [int(r["label"]) for r in rows]})
 
 
-def group_hate_data(
-    cases_dir: Path, olid: datasets.Labelled, davidson: datasets.Labelled, data_dir: Path | None = None
-) -> GroupHateData:
-    """What the group-hate head is fitted on: the read halves of the functional suites in ``cases_dir``
-    (``FUNCTIONAL_TRAINING``) and the written comments there (``GROUP_COMMENTS``); its negatives, the neutral
-    identity sentences and talk about groups, the OLID and Davidson posts that name a group and are labelled neither
-    offensive nor hateful, and the MBIC news sentences that name a group (when ``data_dir`` holds ``bias/mbic``)."""
-    from . import functional_cases, mention
+def group_hate_rows(cases_dir: Path, data_dir: Path | None = None) -> GroupHateRows:
+    """What the group-hate model is fine-tuned on: the read halves of the functional suites in ``cases_dir``
+    (``FUNCTIONAL_TRAINING``) and the written comments there (``GROUP_COMMENTS``); as texts with no hate, the
+    project's neutral identity sentences and talk about groups, and the MBIC news sentences that name a group (when
+    ``data_dir`` holds ``bias/mbic``; Apache-2.0). No OLID or Davidson post: ``eval/abuse.py`` scores the shipped
+    model on them, and a model fine-tuned once cannot leave each fold's posts out as a head refitted per fold did."""
+    from . import functional_cases, mention, spelling
 
     cases = [
         case
         for name, halves in FUNCTIONAL_TRAINING.items()
         for case in functional_cases.load_cases(Path(cases_dir) / name, halves)
     ]
-    own = datasets.neutral_identity_texts() + datasets.group_talk_texts()
-    negatives = list(own)
-    origins: list[tuple[str, int] | None] = [None] * len(own)
-    for source, labelled in (("olid", olid), ("davidson", davidson)):
-        for row, (text, offensive) in enumerate(zip(labelled.texts, labelled.labels["offensive"], strict=True)):
-            if not offensive and mention.names_a_group(text):
-                negatives.append(text)
-                origins.append((source, row))
-    if data_dir is not None and (Path(data_dir) / "bias" / "mbic").is_dir():  # news sentences (Apache-2.0)
+    negatives = datasets.neutral_identity_texts() + datasets.group_talk_texts()
+    if data_dir is not None and (Path(data_dir) / "bias" / "mbic").is_dir():
         from ..framing_training import read_mbic
 
-        news = [t for t in read_mbic(Path(data_dir) / "bias" / "mbic")[0] if mention.names_a_group(t)]
-        negatives += news
-        origins += [None] * len(news)
-    return GroupHateData(cases, read_group_comments(Path(cases_dir) / GROUP_COMMENTS), negatives, origins)
-
-
-@dataclass(slots=True)
-class GroupHateVectors:
-    """The encoder vectors of a :class:`GroupHateData`, every text read as the comments stage reads it
-    (``spelling.reading``): :func:`group_hate_vectors`."""
-
-    cases: np.ndarray
-    negatives: np.ndarray
-    comments: np.ndarray
-
-
-def group_hate_vectors(data: GroupHateData, cache=None) -> GroupHateVectors:
-    """The vectors :func:`fit_group_hate` reads (kept in ``cache`` when given: :func:`embed_cached`)."""
-    from . import spelling
-
-    def read(texts):
-        return [spelling.reading(t)[0] for t in texts]
-
-    return GroupHateVectors(
-        embed_cached(read([c.text for c in data.cases]), "functional", cache),
-        embed_cached(read(data.negatives), "group-negatives", cache),
-        embed_cached(read(data.comments.texts), "group-comments", cache),
+        negatives += [t for t in read_mbic(Path(data_dir) / "bias" / "mbic")[0] if mention.names_a_group(t)]
+    comments = read_group_comments(Path(cases_dir) / GROUP_COMMENTS)
+    rows = GroupHateRows([], [], [], [])
+    parts = (
+        ([c.text for c in cases], [int(c.hateful) for c in cases], "case", [c.template for c in cases]),
+        (comments.texts, comments.labels["hateful"], "comment", [""] * len(comments.texts)),
+        (negatives, [0] * len(negatives), "negative", [""] * len(negatives)),
     )
-
-
-def fit_group_hate(
-    data: GroupHateData, vectors: GroupHateVectors, held_out: frozenset = frozenset(), log=print
-) -> tuple[Head, dict]:
-    """:func:`train_group_hate` on ``data`` and its ``vectors``, without the negatives whose origin is in
-    ``held_out`` (``("olid", row)``, ``("davidson", row)``: a cross-validation's held-out posts)."""
-    kept = [k for k, origin in enumerate(data.origins) if origin not in held_out]
-    return train_group_hate(
-        vectors.cases,
-        np.array([c.hateful for c in data.cases]),
-        [c.template for c in data.cases],
-        vectors.negatives[kept],
-        vectors.comments,
-        np.array(data.comments.labels["hateful"]),
-        log=log,
-        templated_only=np.array([c.template.split(":")[0] in TEMPLATED_LABEL_ONLY for c in data.cases], dtype=bool),
-    )
-
-
-def train_group_hate(
-    cases: np.ndarray,
-    labels: np.ndarray,
-    templates: Sequence[str],
-    negatives: np.ndarray,
-    comments: np.ndarray | None = None,
-    comment_labels: np.ndarray | None = None,
-    log=print,
-    templated_only: np.ndarray | None = None,
-) -> tuple[Head, dict]:
-    """The group-hate head (``group_hate.GROUP_HATE_HEAD``): balanced logistic regressions on the encoder vectors.
-
-    ``GROUP_HATE_LABEL`` reads the functional cases (``labels``: hateful or not; ``templates``: the template each was
-    filled from) beside further texts that are no hate (``negatives``: the project's neutral identity sentences,
-    clean posts that name a group) and, when given, the written ``comments`` (``comment_labels``: hateful or not;
-    session 50: templates alone teach it that a sharp comment naming a group is hate, and more templates taught it
-    more of that). Out-of-fold scores come from ``CALIBRATION_FOLDS`` folds that keep a template's fillings together,
-    each trained beside the other folds' negatives and all the comments; the calibration curve
-    (:func:`centred_isotonic`) is fitted on the cases' out-of-fold scores, and the threshold is the lowest calibrated
-    cut whose flags were right ``GROUP_HATE_MIN_PRECISION`` of the time (``precise_threshold``).
-
-    ``GROUP_COMMENTS_LABEL``, when written comments are given, reads the comments, the cases but those marked
-    ``templated_only`` (``TEMPLATED_LABEL_ONLY``) and the negatives together (:func:`_fit_group_comments`). Returns
-    the head and, per label, its out-of-fold figures (precision and recall on the cases or comments, the negatives
-    flagged)."""
-    from sklearn.model_selection import GroupKFold, KFold
-
-    y = np.asarray(labels, dtype=int)
-    groups = _template_groups(templates)
-    has_comments = comments is not None and comment_labels is not None and len(comments) > 0
-    extra_x = [np.asarray(comments)] if has_comments else []
-    extra_y = [np.asarray(comment_labels, dtype=int)] if has_comments else []
-    raw, raw_negatives = np.zeros(len(y)), np.zeros(len(negatives))
-    negative_folds = list(KFold(CALIBRATION_FOLDS, shuffle=True, random_state=SEED).split(negatives))
-    for fold, (train, test) in enumerate(GroupKFold(CALIBRATION_FOLDS).split(cases, y, groups)):
-        kept, held = negative_folds[fold]
-        x = np.vstack([cases[train], negatives[kept], *extra_x])
-        target = np.concatenate([y[train], np.zeros(len(kept), dtype=int), *extra_y])
-        coef, intercept = _fit_dense_lr(x, target, np.ones(len(target)), GROUP_HATE_C)
-        raw[test] = 1.0 / (1.0 + np.exp(-(cases[test] @ coef + intercept)))
-        raw_negatives[held] = 1.0 / (1.0 + np.exp(-(negatives[held] @ coef + intercept)))
-    curve_x, curve_y = centred_isotonic(raw, y)
-    oof, oof_negatives = np.interp(raw, curve_x, curve_y), np.interp(raw_negatives, curve_x, curve_y)
-    # the threshold as the head file keeps it: the figures are those of the shipped flag
-    threshold = round(precise_threshold(y, oof, GROUP_HATE_MIN_PRECISION), 4)
-    x = np.vstack([cases, negatives, *extra_x])
-    target = np.concatenate([y, np.zeros(len(negatives), dtype=int), *extra_y])
-    coef, intercept = _fit_dense_lr(x, target, np.ones(len(target)), GROUP_HATE_C)
-    fits = {GROUP_HATE_LABEL: FittedHead(coef, intercept, curve_x, curve_y, threshold, oof, GROUP_HATE_C)}
-    figures = {
-        GROUP_HATE_LABEL: _group_hate_figures(
-            y, oof, threshold, oof_negatives, "out of fold, a template's fillings together"
-        )
-    }
-    if has_comments:
-        read = np.ones(len(y), dtype=bool) if templated_only is None else ~np.asarray(templated_only, dtype=bool)
-        fits[GROUP_COMMENTS_LABEL], figures[GROUP_COMMENTS_LABEL] = _fit_group_comments(
-            np.asarray(comments), np.asarray(comment_labels, dtype=int), cases[read], y[read], groups[read], negatives
-        )
-    for label, figure in figures.items():
-        log(f"  {label}: {figure}")
-    return dense_head(GROUP_HATE_HEAD, fits, cases.shape[1]), figures
-
-
-def centred_isotonic(raw: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """An isotonic calibration curve through the centre of each of its steps (``x`` ascending, for ``np.interp``).
-    Isotonic regression maps whole runs of raw scores to one value; a flag threshold read on such a curve can only
-    sit at a step's edge, so one more negative row could move it a whole step (session 40: 27 more clean posts moved
-    the group-hate head from recall 0.69 to 0.40 at the same precision). Through the centres the curve rises
-    between steps and a threshold falls between any two raw scores."""
-    from sklearn.isotonic import IsotonicRegression
-
-    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, labels)
-    xs, ys = np.asarray(iso.X_thresholds_, dtype=float), np.asarray(iso.y_thresholds_, dtype=float)
-    levels = np.unique(ys)
-    centres = np.array([xs[ys == level].mean() for level in levels])
-    return centres.astype(np.float32), levels.astype(np.float32)
-
-
-def _template_groups(templates: Sequence[str]) -> np.ndarray:
-    names = sorted(set(templates))
-    index = {name: k for k, name in enumerate(names)}
-    return np.array([index[t] for t in templates], dtype=int)
-
-
-def _fit_group_comments(
-    comments: np.ndarray,
-    comment_labels: np.ndarray,
-    cases: np.ndarray,
-    labels: np.ndarray,
-    case_groups: np.ndarray,
-    negatives: np.ndarray,
-) -> tuple[FittedHead, dict]:
-    """``GROUP_COMMENTS_LABEL``: one balanced logistic regression on the written comments, the functional cases
-    and the negatives together (the cases teach it the counter-speech and kind mentions the comments hold few of).
-    Out-of-fold scores from ``CALIBRATION_FOLDS`` folds that keep a template's fillings together; the isotonic curve
-    and the threshold (the lowest calibrated cut right ``GROUP_COMMENTS_MIN_PRECISION`` of the time) are read on the
-    comments' out-of-fold scores alone: the comments are the data written as comment sections are."""
-    from sklearn.model_selection import GroupKFold
-
-    n, m = len(comments), len(cases)
-    x = np.vstack([comments, cases, negatives])
-    target = np.concatenate([comment_labels, labels, np.zeros(len(negatives), dtype=int)])
-    # every comment and negative is a group of its own; a template's fillings share one
-    groups = np.concatenate([np.arange(n), n + case_groups, n + m + np.arange(len(negatives))])
-    raw = np.zeros(len(target))
-    for train, test in GroupKFold(CALIBRATION_FOLDS).split(x, target, groups):
-        coef, intercept = _fit_dense_lr(x[train], target[train], np.ones(len(train)), GROUP_HATE_C)
-        raw[test] = 1.0 / (1.0 + np.exp(-(x[test] @ coef + intercept)))
-    curve_x, curve_y = centred_isotonic(raw[:n], comment_labels)
-    oof = np.interp(raw, curve_x, curve_y)
-    threshold = round(precise_threshold(comment_labels, oof[:n], GROUP_COMMENTS_MIN_PRECISION), 4)
-    coef, intercept = _fit_dense_lr(x, target, np.ones(len(target)), GROUP_HATE_C)
-    fit = FittedHead(coef, intercept, curve_x, curve_y, threshold, oof[:n], GROUP_HATE_C)
-    figures = _group_hate_figures(
-        comment_labels, oof[:n], threshold, oof[n + m :], "out of fold, on the written comments"
-    )
-    figures["cases_recall"] = round(float((oof[n : n + m] >= threshold)[labels == 1].mean()), 4)
-    return fit, figures
-
-
-def _group_hate_figures(y: np.ndarray, oof: np.ndarray, threshold: float, oof_negatives: np.ndarray, how: str) -> dict:
-    from .metrics import binary_figures
-
-    flagged = oof >= threshold
-    return {
-        "rows": len(y),
-        "hateful": int(y.sum()),
-        "negatives": len(oof_negatives),
-        "threshold": round(threshold, 4),
-        "precision": round(float(y[flagged].mean()), 4) if flagged.any() else None,
-        "recall": round(float(flagged[y == 1].mean()), 4),
-        "negatives_flagged": int((oof_negatives >= threshold).sum()),
-        "ece": round(float(binary_figures(y, oof)["ece"]), 4),
-        "measured_on": how,
-    }
+    for texts, labels, kind, templates in parts:
+        rows.texts += [spelling.reading(t)[0] for t in texts]
+        rows.labels += [int(label) for label in labels]
+        rows.kinds += [kind] * len(texts)
+        rows.templates += templates
+    return rows
 
 
 #: The sentences and comments written for the stance head and model (session 41), in ``eval/data``: one line per
@@ -669,15 +482,12 @@ ENCODER_SARCASM_HEAD = "comments-sarcasm-encoder"
 __all__ = [
     "ABUSE_RECIPE",
     "fit_dense_head",
-    "fit_group_hate",
-    "group_hate_data",
-    "group_hate_vectors",
+    "group_hate_rows",
     "precise_threshold",
     "subset",
     "train_abuse",
     "train_encoder_abuse",
     "train_encoder_sarcasm",
-    "train_group_hate",
     "train_sarcasm",
     "train_stance",
 ]
