@@ -57,6 +57,12 @@ def test_contempt_for_a_group_is_an_identity_attack(text):
     assert "identity_attack" in flags_of(text)
 
 
+def _read_as_hate_by_the_model(text: str):
+    """A look-alike the group-hate model reads as hate at 0.99 and more (session 51): an expected failure, kept so that
+    the test says when a model reads it right."""
+    return pytest.param(text, marks=pytest.mark.xfail(strict=True, reason="the group-hate model reads it at 0.99"))
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -65,26 +71,11 @@ def test_contempt_for_a_group_is_an_identity_attack(text):
         "I've yet to meet one Kurd who isn't kind.",
         "Not one Somali has ever been charged with a crime here.",
         "Immigrants are often the victims of crime in Tallen.",
-        pytest.param(
-            "Catholics are far too patient with their bishops.",
-            marks=pytest.mark.xfail(
-                strict=True, reason="session 51: the group-hate model reads this look-alike at 0.99"
-            ),
-        ),
+        _read_as_hate_by_the_model("Catholics are far too patient with their bishops."),
         "Muslims are dim-sum lovers like everyone in Korvo.",
-        pytest.param(
-            "Refugees reached Tallen on Monday. Honestly, they are exhausted and hungry.",
-            marks=pytest.mark.xfail(
-                strict=True, reason="session 51: the group-hate model reads this look-alike at 0.99"
-            ),
-        ),
+        _read_as_hate_by_the_model("Refugees reached Tallen on Monday. Honestly, they are exhausted and hungry."),
         "Kurds run the bakery in Orrin. I swear they are the most generous people I know.",
-        pytest.param(
-            "Sikhs are not capable of violence, they are a peaceful people.",
-            marks=pytest.mark.xfail(
-                strict=True, reason="session 51: the group-hate model reads this look-alike at 0.99"
-            ),
-        ),
+        _read_as_hate_by_the_model("Sikhs are not capable of violence, they are a peaceful people."),
         "I've never met a single Sikh who wasn't kind to me.",
     ],
 )
