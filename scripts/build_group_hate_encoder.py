@@ -20,7 +20,8 @@ Run by ``make group-hate-encoder`` (needs the ``train`` extra: torch 2.13.0 CPU,
    same small BERT as the shared encoder, smoothed (SmoothQuant) and quantized to int8 as the shared encoder is.
 5. The threshold: the lowest probability of the int8 model at which its flags on the kept-apart rows were right
    ``training.GROUP_HATE_MIN_PRECISION`` of the time, written into the file's metadata
-   (``group_hate_encoder.THRESHOLD_KEY``). The build stops if the int8 model's flags agree with the fp32 model's on
+   (``group_hate_encoder.THRESHOLD_KEY``) with the calibration curve a flag's confidence is read from (isotonic, on
+   the same rows: ``CALIBRATION_KEY``). The build stops if the int8 model's flags agree with the fp32 model's on
    fewer than ``BUILD_AGREEMENT`` of the kept-apart rows at that threshold.
 
 About 12 minutes on two cores. Deterministic for a given torch and onnxruntime. Human-readable figures, then one
@@ -81,6 +82,17 @@ def kept_apart(rows: training.GroupHateRows) -> np.ndarray:
     held_names = {templates[k] for k in held}
     drawn = rng.random(len(rows.texts)) < DEV_SHARE
     return np.array([t in held_names if t else d for t, d in zip(rows.templates, drawn, strict=True)])
+
+
+def calibration_curve(y: np.ndarray, p: np.ndarray) -> tuple[list[float], list[float]]:
+    """How often a flag was right at each probability, on the kept-apart rows: an isotonic curve through the centre of
+    each of its steps (on a step's edge one more row would move a flag's confidence a whole step), as rounded lists."""
+    from sklearn.isotonic import IsotonicRegression
+
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(p, y)
+    levels = np.unique(iso.y_thresholds_)
+    centres = [float(iso.X_thresholds_[iso.y_thresholds_ == level].mean()) for level in levels]
+    return [round(x, 5) for x in centres], [round(float(level), 4) for level in levels]
 
 
 def figures(y: np.ndarray, p: np.ndarray, kinds: np.ndarray, threshold: float) -> dict:
@@ -161,8 +173,11 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"no threshold flags right {training.GROUP_HATE_MIN_PRECISION} of the time: not shipping")
         agreement = float(((got >= threshold) == (expected >= threshold)).mean())
 
+        xs, ys = calibration_curve(y[dev], got)
+
         graph = onnx.load(str(quantized))
         graph.metadata_props.add(key=group_hate_encoder.THRESHOLD_KEY, value=str(threshold))
+        graph.metadata_props.add(key=group_hate_encoder.CALIBRATION_KEY, value=json.dumps({"x": xs, "y": ys}))
         args.out.mkdir(parents=True, exist_ok=True)
         path = args.out / OUT_NAME
         onnx.save(graph, str(path))

@@ -42,6 +42,20 @@ def test_the_shipped_model_carries_its_threshold():
     assert scores.shape == (2,) and scores[0] >= model.threshold > scores[1]
 
 
+def test_a_flag_shows_how_often_the_models_flags_were_right_at_its_probability():
+    model = group_hate_encoder.load()
+    grid = np.linspace(0, 1, 201)
+    sure = model.confidence(grid)
+    assert np.all(np.diff(sure) >= 0) and sure.min() >= 0 and sure.max() <= 1
+    # at its threshold the model's flags were right about as often as the standard it was chosen for
+    assert 0.75 <= float(model.confidence(np.array([model.threshold]))[0]) <= 1.0
+    text = "Somalis take and take and never give a thing back."
+    comment = comment_of(text)
+    (evidence,) = [e for e in comment.evidence if e.label == "group_hate"]
+    probability = model.probabilities([text])[0]
+    assert evidence.weight == pytest.approx(float(model.confidence(np.array([probability]))[0]), abs=1e-3)
+
+
 def test_a_passage_reads_the_same_alone_and_among_others():
     model = group_hate_encoder.load()
     texts = ["Kurds opened a bakery on Tallen Street.", "Somalis ruin every town they move to, every single one."]
@@ -146,10 +160,13 @@ def test_the_model_reads_only_the_passages_of_texts_that_name_a_group():
             calls.append(list(texts))
             return np.array([0.9 if "Sikhs" in t else 0.1 for t in texts], dtype=np.float32)
 
+        def confidence(self, probabilities):
+            return probabilities / 2
+
     texts = ["No group in this one.", "Kurds opened a shop.", "Sikhs too."]
     found = group_hate.find(texts, Model())
     assert calls == [["Kurds opened a shop.", "Sikhs too."]]  # one call for all passages
-    assert found[0] == [] and found[1] == [] and found[2] == [group_hate.Passage(0, 10, pytest.approx(0.9))]
+    assert found[0] == [] and found[1] == [] and found[2] == [group_hate.Passage(0, 10, pytest.approx(0.9), pytest.approx(0.45))]
     assert group_hate.find(["No group here."], Model()) == [[]] and len(calls) == 1
 
 
@@ -269,7 +286,21 @@ def test_without_the_models_file_the_other_flags_stand_with_a_warning(monkeypatc
     assert [w.code for w in analysis.warnings] == ["comment_model_missing"]
 
 
-@pytest.mark.parametrize("metadata", [{}, {group_hate_encoder.THRESHOLD_KEY: "0.2"}])
+SOUND_CURVE = '{"x": [0.1, 0.9], "y": [0.2, 0.95]}'
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        {},
+        {group_hate_encoder.THRESHOLD_KEY: "0.2", group_hate_encoder.CALIBRATION_KEY: SOUND_CURVE},
+        {group_hate_encoder.THRESHOLD_KEY: "0.9"},
+        {
+            group_hate_encoder.THRESHOLD_KEY: "0.9",
+            group_hate_encoder.CALIBRATION_KEY: '{"x": [0.1, 0.9], "y": [0.9, 0.2]}',
+        },
+    ],
+)
 def test_a_model_file_without_a_sound_threshold_is_refused(monkeypatch, metadata):
     from types import SimpleNamespace
 

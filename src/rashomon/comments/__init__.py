@@ -365,8 +365,8 @@ def _names_beside_abuse(batch: list[Comment]) -> None:
 def _group_hate(ctx: CommentContext, batch: list[Comment]) -> None:
     """``identity_attack`` and ``toxicity`` for the comments of ``batch`` that name a group and that the group-hate
     model reads as hate toward it (``GROUP_HATE_BY_ENCODER``; :func:`group_hate.judge`, which says what it does not
-    read), with each flagged passage as ``group_hate`` evidence and the best passage's probability as both flags'
-    score at least.
+    read), with each flagged passage as ``group_hate`` evidence and the best passage's confidence (how often the
+    model's flags were right at its probability) as both flags' score at least.
 
     The model reads only what the other parts left unflagged: a comment flagged ``toxicity``, ``identity_attack`` or
     ``threat`` has its evidence (on Davidson's tweets the reading would add ``identity_attack`` to 50 offensive ones,
@@ -387,9 +387,9 @@ def _group_hate(ctx: CommentContext, batch: list[Comment]) -> None:
             continue
         for flag in ("toxicity", "identity_attack"):  # the head's score is the flag's, as a lexicon hit's floor is
             _add_flag(comment, flag)
-            comment.scores[flag] = max(comment.scores.get(flag, 0.0), round(passages[0].score, 4))
+            comment.scores[flag] = max(comment.scores.get(flag, 0.0), round(passages[0].confidence, 4))
         comment.evidence.extend(
-            ctx.evidence(comment, "group_hate", *ctx.unread(comment, p.start, p.end), round(p.score, 3))
+            ctx.evidence(comment, "group_hate", *ctx.unread(comment, p.start, p.end), round(p.confidence, 3))
             for p in passages
         )
 

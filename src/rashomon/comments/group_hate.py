@@ -24,6 +24,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from . import abuse, lexicon, mention
 
 #: A comment up to this many characters is read whole.
@@ -49,11 +51,13 @@ _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 
 @dataclass(slots=True, frozen=True)
 class Passage:
-    """A window of a comment that the model flagged: offsets in the text given, and the model's probability."""
+    """A window of a comment that the model flagged: offsets in the text given, the model's probability (``score``)
+    and how often its flags were right at that probability (``confidence``: what the flag shows)."""
 
     start: int
     end: int
     score: float
+    confidence: float
 
 
 def windows(text: str) -> list[tuple[int, int]]:
@@ -144,10 +148,11 @@ def find(texts: Sequence[str], model) -> list[list[Passage]]:
     threshold or more), the best first; all passages of all texts are read in one call."""
     spans = [windows(text) for text in texts]
     passages = [text[a:b] for text, found in zip(texts, spans, strict=True) for a, b in found]
-    scores = iter(model.probabilities(passages)) if passages else iter(())
+    probabilities = model.probabilities(passages) if passages else np.zeros(0, dtype=np.float32)
+    scores = iter(zip(probabilities, model.confidence(probabilities), strict=True))
     flagged: list[list[Passage]] = []
     for found in spans:
-        row = [Passage(a, b, float(score)) for (a, b), score in zip(found, scores)]
+        row = [Passage(a, b, float(score), float(sure)) for (a, b), (score, sure) in zip(found, scores)]
         flagged.append(sorted((p for p in row if p.score >= model.threshold), key=lambda p: -p.score))
     return flagged
 

@@ -14,6 +14,7 @@ not move with its neighbours (activations are quantized per call).
 from __future__ import annotations
 
 import gzip
+import json
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -32,6 +33,9 @@ MODEL = "models/comments-group-hate-encoder.onnx"
 MAX_PIECES = 128
 #: The metadata entry of the model file that holds its flag threshold.
 THRESHOLD_KEY = "threshold"
+#: The metadata entry that holds how often its flags were right at each probability, on the rows kept apart from its
+#: fine-tuning (JSON ``{"x": [...], "y": [...]}``, an isotonic curve): the confidence a flag shows.
+CALIBRATION_KEY = "calibration"
 
 
 @lru_cache(maxsize=1)
@@ -46,12 +50,21 @@ def tokenizer():
 
 
 class GroupHateEncoder:
-    """The fine-tuned group-hate model in an onnxruntime session, and the probability from which it flags. Build
-    it with :func:`load`."""
+    """The fine-tuned group-hate model in an onnxruntime session, the probability from which it flags, and its
+    calibration curve (probability -> share of flags right; none: the probability itself). Build it with
+    :func:`load`."""
 
-    def __init__(self, session, threshold: float) -> None:
+    def __init__(self, session, threshold: float, calibration: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         self.session = session
         self.threshold = threshold
+        self.calibration = calibration
+
+    def confidence(self, probabilities: np.ndarray) -> np.ndarray:
+        """How often a flag at each of ``probabilities`` was right on the rows kept apart from fine-tuning: what a
+        flag shows as its score. The probabilities crowd near 0 and 1 and say little of that by themselves."""
+        if self.calibration is None:
+            return np.asarray(probabilities, dtype=np.float32)
+        return np.interp(probabilities, *self.calibration).astype(np.float32)
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """The probability that each text is hate toward a group."""
@@ -81,9 +94,22 @@ def _load(threads: int) -> GroupHateEncoder:
         raise FileNotFoundError(f"the group-hate model {path} is missing: rebuild it with 'make group-hate-encoder'")
     try:
         session = inference_session(path, threads)
-        threshold = float(session.get_modelmeta().custom_metadata_map[THRESHOLD_KEY])
+        metadata = session.get_modelmeta().custom_metadata_map
+        threshold = float(metadata[THRESHOLD_KEY])
+        curve = json.loads(metadata[CALIBRATION_KEY])
+        calibration = (np.asarray(curve["x"], dtype=np.float64), np.asarray(curve["y"], dtype=np.float64))
     except Exception as err:  # onnxruntime raises its own types for a damaged file; a file with no threshold
         raise RashomonError(f"the group-hate model {path} could not be loaded: {err}") from err
     if not 0.5 <= threshold < 1.0:
         raise RashomonError(f"the group-hate model {path} gives the threshold {threshold}, outside [0.5, 1)")
-    return GroupHateEncoder(session, threshold)
+    xs, ys = calibration
+    if (
+        len(xs) < 2
+        or len(xs) != len(ys)
+        or np.any(np.diff(xs) < 0)
+        or np.any(np.diff(ys) < 0)
+        or ys.min() < 0
+        or ys.max() > 1
+    ):
+        raise RashomonError(f"the group-hate model {path} gives no rising calibration curve within [0, 1]")
+    return GroupHateEncoder(session, threshold, calibration)
