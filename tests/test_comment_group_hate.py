@@ -166,7 +166,8 @@ def test_the_model_reads_only_the_passages_of_texts_that_name_a_group():
     texts = ["No group in this one.", "Kurds opened a shop.", "Sikhs too."]
     found = group_hate.find(texts, Model())
     assert calls == [["Kurds opened a shop.", "Sikhs too."]]  # one call for all passages
-    assert found[0] == [] and found[1] == [] and found[2] == [group_hate.Passage(0, 10, pytest.approx(0.9), pytest.approx(0.45))]
+    assert found[0] == [] and found[1] == []
+    assert found[2] == [group_hate.Passage(0, 10, pytest.approx(0.9), pytest.approx(0.45))]
     assert group_hate.find(["No group here."], Model()) == [[]] and len(calls) == 1
 
 
