@@ -7,15 +7,16 @@ whole by the group-hate model (:mod:`group_hate_encoder`: all-MiniLM-L6-v2 fine-
 cases, comments written as comment sections write, and texts that name a group without hate; its card says which).
 Sessions 38 to 50 read it with logistic heads on the shared encoder's frozen sentence vector; with the model
 fine-tuned on the same rows, the comments stage reads the unread halves of the functional suites C, D and E at
-0.928 / 0.898 / 0.858 where it read 0.896 / 0.859 / 0.805 with the heads, and the kind plain statements the heads
-took for hate ("... just want to get on with their lives like everyone else") the model does not. Precision first: it flags from the threshold at which its flags were
-right 93 % of the time on rows it was not trained on, and abstains below.
+0.924 / 0.910 / 0.860 where it read 0.896 / 0.859 / 0.805 with the heads, and the kind plain statements the heads
+took for hate ("... just want to get on with their lives like everyone else") the model does not. Precision first:
+it flags from the threshold at which its flags were right 93 % of the time on rows it was not trained on, and
+abstains below.
 
 A comment up to ``WHOLE_COMMENT_CHARS`` is read whole (the cases it learned from are one or two sentences); a
 longer one by windows, each sentence that names a group with the sentence after it ("... were on the news again.
 They make me sick"), at most ``MAX_WINDOWS``. A flag adds ``identity_attack`` and ``toxicity`` with the passage as
-``group_hate`` evidence (its probability as weight); a passage that reads warm on the whole needs the abuse heads to
-find the comment toxic too (``WARM_COMPOUND``).
+``group_hate`` evidence (how often the model's flags were right at its probability, as weight); a passage that reads
+warm on the whole needs the abuse heads to find the comment toxic too (``WARM_COMPOUND``).
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ WINDOW_CHARS = 400
 #: At most this many windows of one comment are read (the first ones).
 MAX_WINDOWS = 4
 #: A passage that reads warm on the whole (VADER compound this much or more) is taken for hate only where the abuse
-#: heads also find the comment toxic (``WARM_NEEDS_TOXICITY``): the head of session 38 read emphatic praise of a group ("thank
-#: heavens for ...") as hate. Chosen on the read halves and the project's own probes (session 38): on the read halves
-#: of suites C, D and E it keeps 139 of the head's 142 right flags and drops its 2 flags of kind statements.
+#: heads also find the comment toxic (``WARM_NEEDS_TOXICITY``): the head of session 38 read emphatic praise of a
+#: group ("thank heavens for ...") as hate. Chosen on the read halves and the project's own probes (session 38): on
+#: the read halves of suites C, D and E it kept 139 of the head's 142 right flags and dropped its 2 flags of kind
+#: statements.
 WARM_COMPOUND = 0.3
 WARM_NEEDS_TOXICITY = 0.3
 
