@@ -9,19 +9,12 @@ never imports it.
 
 from __future__ import annotations
 
-import gzip
-
 
 def tokenizer_of(max_pieces: int):
     """The shipped encoder's tokenizer, unpadded, truncated at ``max_pieces`` word pieces."""
-    from tokenizers import Tokenizer
+    from rashomon.encoder import read_tokenizer
 
-    from rashomon.resources import data_path
-
-    tokenizer = Tokenizer.from_str(
-        gzip.decompress(data_path("models/encoder-minilm-l6.tokenizer.json.gz").read_bytes()).decode()
-    )
-    tokenizer.no_padding()
+    tokenizer = read_tokenizer()
     tokenizer.enable_truncation(max_pieces)
     return tokenizer
 

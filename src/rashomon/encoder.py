@@ -57,6 +57,18 @@ class Encoding:
     offsets: list[np.ndarray] | None = None
 
 
+def read_tokenizer(path: Path | None = None):
+    """A gzipped tokenizer file (the shared encoder's, ``settings.ENCODER_TOKENIZER``, by default), unpadded: a new
+    object each call, whose truncation the caller sets (the encoder, and the fine-tuned models that share its
+    vocabulary)."""
+    from tokenizers import Tokenizer
+
+    source = data_path(settings.ENCODER_TOKENIZER) if path is None else path
+    tokenizer = Tokenizer.from_str(gzip.decompress(source.read_bytes()).decode("utf-8"))
+    tokenizer.no_padding()
+    return tokenizer
+
+
 class Encoder:
     """An ONNX sentence encoder with its tokenizer. Build it with ``load()``; it holds no per-call state."""
 
@@ -70,14 +82,11 @@ class Encoder:
         max_chars: int = 4096,
         batch_size: int = settings.ENCODER_BATCH_SIZE,
     ) -> None:
-        from tokenizers import Tokenizer
-
         for path in (model_path, tokenizer_path):
             if not path.is_file():
                 raise RashomonError(f"the encoder file {path} is missing: rebuild it with 'make encoder'")
         self.session = inference_session(model_path, threads)
-        self.tokenizer = Tokenizer.from_str(gzip.decompress(tokenizer_path.read_bytes()).decode("utf-8"))
-        self.tokenizer.no_padding()
+        self.tokenizer = read_tokenizer(tokenizer_path)
         self.tokenizer.enable_truncation(max_tokens)
         self.max_tokens = max_tokens
         self.max_chars = max_chars

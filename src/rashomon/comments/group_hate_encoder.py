@@ -13,7 +13,6 @@ not move with its neighbours (activations are quantized per call).
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Sequence
 from functools import lru_cache
@@ -21,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import settings
-from ..encoder import inference_session
+from ..encoder import inference_session, read_tokenizer
 from ..errors import RashomonError
 from ..options import Options
 from ..pipeline import register_resource
@@ -41,10 +40,7 @@ CALIBRATION_KEY = "calibration"
 @lru_cache(maxsize=1)
 def tokenizer():
     """The shared encoder's tokenizer, unpadded, cut at ``MAX_PIECES`` word pieces."""
-    from tokenizers import Tokenizer
-
-    found = Tokenizer.from_str(gzip.decompress(data_path(settings.ENCODER_TOKENIZER).read_bytes()).decode())
-    found.no_padding()
+    found = read_tokenizer()
     found.enable_truncation(MAX_PIECES)
     return found
 

@@ -10,7 +10,6 @@ alone, so that its probabilities do not move with its neighbours (activations ar
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from .. import settings
-from ..encoder import inference_session
+from ..encoder import inference_session, read_tokenizer
 from ..errors import RashomonError
 from ..options import Options
 from ..pipeline import register_resource
@@ -36,10 +35,7 @@ MAX_TARGET_CHARS = 200
 @lru_cache(maxsize=1)
 def pair_tokenizer():
     """The shared encoder's tokenizer, set to read pairs: unpadded, the second text cut to fit ``MAX_PIECES``."""
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_str(gzip.decompress(data_path(settings.ENCODER_TOKENIZER).read_bytes()).decode())
-    tokenizer.no_padding()
+    tokenizer = read_tokenizer()
     tokenizer.enable_truncation(MAX_PIECES, strategy="only_second")
     return tokenizer
 
