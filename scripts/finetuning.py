@@ -182,3 +182,28 @@ def export_classifier(module, path, pair: bool) -> None:
         do_constant_folding=True,
         dynamo=False,
     )
+
+
+def kept_or_fine_tuned(keep, labels: int, fine_tune):
+    """The model and head kept in the folder ``keep`` (by :func:`keep_pair_classifier`), or else ``fine_tune()``'s,
+    kept there when ``keep`` is given: a build can be run again from the same fine-tuned weights."""
+    if keep is not None and (keep / "head.pt").is_file():
+        return kept_pair_classifier(keep, labels)
+    model, head = fine_tune()
+    if keep is not None:
+        keep_pair_classifier(keep, model, head)
+    return model, head
+
+
+def int8_classifier(model_dir, model, head, raw, target, *, pair: bool, alpha: float, feeds) -> None:
+    """A fine-tuned model and head written to ``target`` as the shipped models are: one graph
+    (:func:`classifier_module`, exported to ``raw`` by :func:`export_classifier`), its activations' outliers moved
+    into its weights by SmoothQuant at ``alpha`` (measured on ``feeds()``, the module's inputs one tuple per call;
+    ``alpha`` 0: no smoothing, ``feeds`` not called), then quantized to int8 per channel."""
+    from build_encoder import quantize, smooth
+
+    module = classifier_module(model_dir, model, head, pair=pair)
+    if alpha > 0:
+        smooth(module, None, [], alpha, feeds=feeds())
+    export_classifier(module, raw, pair=pair)
+    quantize(raw, target, "int8-per-channel", [])
