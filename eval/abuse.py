@@ -134,11 +134,11 @@ def flags_aimed(
     return np.array([t for t, _ in kept], dtype=bool), np.array([i for _, i in kept], dtype=bool) & insult
 
 
-def group_hate_hits(texts: list[str], flags: list, toxicity: np.ndarray) -> np.ndarray:
+def group_hate_hits(texts: list[str], flags: list) -> np.ndarray:
     """Which texts the stage's group-hate step flags (``comments._group_hate``: :func:`group_hate.judge` with the
     shipped group-hate model on the texts the other parts left without ``toxicity``, ``identity_attack`` or
-    ``threat``); ``flags``: each text's flags so far, ``toxicity``: its abuse heads' toxicity score. The model was
-    fine-tuned on no OLID or Davidson post (``training.group_hate_rows``)."""
+    ``threat``); ``flags``: each text's flags so far. The model was fine-tuned on no OLID or Davidson post
+    (``training.group_hate_rows``)."""
     import rashomon.comments as stage
     from rashomon.comments import group_hate, group_hate_encoder, spelling
 
@@ -146,9 +146,7 @@ def group_hate_hits(texts: list[str], flags: list, toxicity: np.ndarray) -> np.n
     if not stage.GROUP_HATE_BY_ENCODER:
         return hits
     rows = [k for k, row in enumerate(flags) if not stage.GROUP_HATE_LEAVES & set(row)]
-    found = group_hate.judge(
-        [spelling.reading(texts[k])[0] for k in rows], [float(toxicity[k]) for k in rows], group_hate_encoder.load()
-    )
+    found = group_hate.judge([spelling.reading(texts[k])[0] for k in rows], group_hate_encoder.load())
     hits[rows] = [bool(passages) for passages in found]
     return hits
 
@@ -312,7 +310,7 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
     threat = np.array([any(label == "threat" for _, _, label in row) for row in evidence], dtype=bool)
     print("  the group-hate model on the tweets the rules left unflagged")
     rows_flags = [["toxicity"] if before_group_hate[i] or threat[i] else [] for i in range(len(y))]
-    group_hate = group_hate_hits(olid.texts, rows_flags, toxicity)
+    group_hate = group_hate_hits(olid.texts, rows_flags)
     flags = before_group_hate | group_hate
     offensive = np.asarray(olid.labels["offensive"])
     targeted = np.asarray(olid.labels["targeted"])
@@ -496,7 +494,7 @@ def fold_flags(
     held_texts = [texts[i] for i in test]
     flags = stage_flags(held_texts, model_scores, limits, [evidence[i] for i in test])
     if group_hate:  # the group-hate step
-        for row, hit in zip(flags, group_hate_hits(held_texts, flags, model_scores["toxicity"]), strict=True):
+        for row, hit in zip(flags, group_hate_hits(held_texts, flags), strict=True):
             if hit:
                 row.extend(f for f in ("toxicity", "identity_attack") if f not in row)
     return flags

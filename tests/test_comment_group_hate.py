@@ -11,7 +11,7 @@ import hashlib
 import numpy as np
 import pytest
 
-from rashomon.comments import analyze_comments, functional_cases, group_hate, group_hate_encoder, training
+from rashomon.comments import analyze_comments, functional_cases, group_hate, group_hate_encoder, mention, training
 from rashomon.model import Analysis, Comment, Page
 from rashomon.options import CommentOptions, Options
 from rashomon.resources import data_path
@@ -237,31 +237,53 @@ def test_the_blind_suite_never_trains():
 
 
 @pytest.mark.parametrize(
-    ("text", "warm"),
+    "text",
     [
-        ("Thank heavens for Sikhs, they keep this harbour going.", True),
-        ("I love my Kurdish neighbours on Tallen Street.", True),
-        # VADER reads "nothing" before "crime" as a denial of crime: no warm word, no praise (session 50)
-        ("Refugees bring nothing but crime to Port Sarn.", False),
-        ("Kurds are no problem at all.", False),
-        ("Our refugees have brought nothing but good to Marsk.", True),  # "nothing but" read as "only"
+        # session 52: VADER reads these warm ("trust", "kindest", "nice", "gently"); the warm rule dropped them
+        "Trust me, Kurds in this area will not be around much longer. We are coming.",
+        "Honestly the kindest thing would be to put every Somali on a one-way boat, nice and gently.",
     ],
 )
-def test_a_passage_reads_warm_only_with_a_warm_word_of_its_own(text, warm):
-    assert group_hate.reads_warm(text) is warm
+def test_hate_and_threats_in_warm_words_are_flagged(text):
+    assert {"identity_attack", "toxicity"} <= set(comment_of(text).flags)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="session 52: the model reads this thanks at 1.0; the warm rule that set it aside set aside more hate "
+    "written with warm words than praise, so it was dropped",
+)
+def test_thanks_to_a_group_is_not_flagged():
+    assert not {"identity_attack", "toxicity"} & set(
+        comment_of("Thank heavens for Sikhs, they keep this harbour going.").flags
+    )
 
 
 @pytest.mark.parametrize(
-    ("text", "plain"),
+    ("text", "hateful"),
     [
-        ("Why are Kurds moving to Port Sarn?", True),
-        ("Why are refugees housed in the old hotel and not in flats?", True),
-        ("Why are Kurds so violent?", False),  # a cold word: the model reads it
-        ("Kurds are moving to Port Sarn.", False),  # no question
+        ("Wheelchair users are a burden on everyone, they should stay at home.", True),
+        ("People with autism should be kept away from normal kids, they are not fit for school.", True),
+        ("Wheelchair users need step-free access at the new station.", False),
+        ("People with autism often notice details the rest of us miss.", False),
     ],
 )
-def test_a_question_with_no_cold_word_is_not_read_as_hate(text, plain):
-    assert group_hate.asks_without_a_cold_word(text) is plain
+def test_disability_named_by_a_noun_of_its_own_is_a_group_the_model_reads(text, hateful):
+    assert mention.names_a_group(text)
+    assert bool({"identity_attack", "toxicity"} & set(comment_of(text).flags)) is hateful
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="session 52: the model reads plain questions at 0.998 (it learned hate asked as 'why are ... so ...?'); a "
+    "rule that set aside questions with no cold word cost half the hateful questions of suite C's unread half",
+)
+@pytest.mark.parametrize(
+    "text",
+    ["Why are Kurds moving to Port Sarn?", "Why did the Muslim family next door move out?"],
+)
+def test_a_plain_question_about_a_group_is_not_flagged(text):
+    assert not {"identity_attack", "toxicity"} & set(comment_of(text).flags)
 
 
 def test_the_shipped_model_is_the_one_its_card_describes():

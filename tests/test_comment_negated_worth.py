@@ -37,7 +37,14 @@ def test_a_group_denied_worth_or_rights_is_an_identity_attack(text):
         "Kurds do not get the rights they were promised.",
         "There is nothing wrong with Somalis running the market.",
         "Why do Hindus celebrate the festival of lights in autumn?",
-        "Sikhs moved into the flat upstairs. They make the best curry.",
+        pytest.param(
+            "Sikhs moved into the flat upstairs. They make the best curry.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="session 52: the group-hate model reads this at 0.9996 (the 'they make me sick' frame); the "
+                "rule that set warm passages aside was dropped (it set aside more hate than praise)",
+            ),
+        ),
         "Somalis are not violent, whatever the papers say.",
     ],
 )

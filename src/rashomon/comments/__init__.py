@@ -377,11 +377,7 @@ def _group_hate(ctx: CommentContext, batch: list[Comment]) -> None:
     candidates = [c for c in batch if not GROUP_HATE_LEAVES & set(c.flags)]  # judge reads those that name a group
     if not candidates:
         return
-    found = group_hate.judge(
-        [ctx.read(c) for c in candidates],
-        [c.scores.get("toxicity", 0.0) for c in candidates],
-        ctx.group_hate_model(),
-    )
+    found = group_hate.judge([ctx.read(c) for c in candidates], ctx.group_hate_model())
     for comment, passages in zip(candidates, found, strict=True):
         if not passages:
             continue

@@ -15,8 +15,18 @@ abstains below.
 A comment up to ``WHOLE_COMMENT_CHARS`` is read whole (the cases it learned from are one or two sentences); a
 longer one by windows, each sentence that names a group with the sentence after it ("... were on the news again.
 They make me sick"), at most ``MAX_WINDOWS``. A flag adds ``identity_attack`` and ``toxicity`` with the passage as
-``group_hate`` evidence (how often the model's flags were right at its probability, as weight); a passage that reads
-warm on the whole needs the abuse heads to find the comment toxic too (``WARM_COMPOUND``).
+``group_hate`` evidence (how often the model's flags were right at its probability, as weight).
+
+Sessions 38–50 also took a passage that VADER reads warm for hate only where the abuse heads found the comment toxic
+too: the heads read emphatic praise as hate. That rule is gone (session 52). VADER calls many threats and
+stereotypes warm by a word in them ("make sure ... never feel safe", "deal with ... for good", "the kindest thing would
+be ..."): the rule dropped 12 of the 40 threat cases of suite E's unread half that the model read as hate, and of 60
+hateful comments written with warm words for the test it set aside 11 that the model found, where of 60 comments of
+praise it set aside none the model flagged. Praise the model misreads stays set aside by words of regard
+(:func:`mention.speaks_well`: "I've never met a ... who wasn't kind"). Session 50's rule that a question with no cold
+word needed a score of 0.97 did nothing under the model's threshold and is gone too; the model reads some plain
+questions about a group as hate ("Why are ... moving to ...?" at 0.998), but a rule that set them aside cost half of
+the hateful questions of suite C's unread half.
 """
 
 from __future__ import annotations
@@ -35,19 +45,6 @@ WHOLE_COMMENT_CHARS = 300
 WINDOW_CHARS = 400
 #: At most this many windows of one comment are read (the first ones).
 MAX_WINDOWS = 4
-#: A passage that reads warm on the whole (VADER compound this much or more) is taken for hate only where the abuse
-#: heads also find the comment toxic (``WARM_NEEDS_TOXICITY``): the head of session 38 read emphatic praise of a
-#: group ("thank heavens for ...") as hate. Chosen on the read halves and the project's own probes (session 38): on
-#: the read halves of suites C, D and E it kept 139 of the head's 142 right flags and dropped its 2 flags of kind
-#: statements.
-WARM_COMPOUND = 0.3
-WARM_NEEDS_TOXICITY = 0.3
-
-#: A question with no cold word (:func:`asks_without_a_cold_word`: "Why are refugees housed in the old hotel?") is
-#: taken only from this score (session 50: a blind review found two plain questions flagged at 0.92 and 0.95; on the
-#: read halves of the suites, 8 of the 25 hateful such questions score this much, none of the 5 that are not).
-QUESTION_MIN_SCORE = 0.97
-
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
@@ -83,68 +80,6 @@ def windows(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def reads_warm(text: str) -> bool:
-    """Whether a passage reads warm on the whole (VADER compound ``WARM_COMPOUND`` or more) with a warm word of its
-    own: VADER reads a negated cold word as warm ("they bring nothing but crime": "nothing" before "crime"), and a
-    passage with no warm word is not praise (session 50)."""
-    from .sarcasm import vader
-
-    analyzer = vader()
-    # VADER reads "nothing" in "nothing but X" as a negation of X: "brought nothing but good" reads cold
-    if analyzer.polarity_scores(_NOTHING_BUT_RE.sub("only", text))["compound"] < WARM_COMPOUND:
-        return False
-    return any(analyzer.lexicon.get(word, 0.0) > 0 for word in _WORD_RE.findall(text.lower()))
-
-
-def asks_without_a_cold_word(text: str) -> bool:
-    """Whether a passage is a question with no word that VADER's lexicon reads as cold ("Why are refugees housed in
-    the old hotel?"): the head learned hate phrased as a question from templates that ask "why are ... so ...", and
-    reads a plain question about a group alike (session 50); such a passage needs ``QUESTION_MIN_SCORE``. A question
-    with a sweeping word (``_SWEEPING_WORDS``: "so", "always", "even", "allowed") is none."""
-    from .sarcasm import vader
-
-    if not text.rstrip().endswith("?"):
-        return False
-    lexicon_ = vader().lexicon
-    words = _WORD_RE.findall(text.lower())
-    return not any(lexicon_.get(word, 0.0) < 0 or word in _SWEEPING_WORDS for word in words)
-
-
-#: Words that sweep a whole group into a question ("why are ... so ...", "why do ... always ...", "why are ...
-#: even allowed ..."): such a question is read by the model at its own threshold.
-_SWEEPING_WORDS = frozenset(
-    {
-        "so",
-        "such",
-        "always",
-        "all",
-        "every",
-        "even",
-        "allowed",
-        "still",
-        "ever",
-        "never",
-        "any",
-        "only",
-        "just",
-        "really",
-        "actually",
-        "seriously",
-        "honestly",
-        "these",
-        "those",
-        "them",
-        "they",
-        "their",
-        "people",
-    }
-)
-
-
-_WORD_RE = re.compile(r"[a-z][a-z'-]*")
-_NOTHING_BUT_RE = re.compile(r"\bnothing but\b", re.IGNORECASE)
-
-
 def find(texts: Sequence[str], model) -> list[list[Passage]]:
     """Per text, the passages ``model`` flags (:class:`group_hate_encoder.GroupHateEncoder`: a probability at its
     threshold or more), the best first; all passages of all texts are read in one call."""
@@ -159,16 +94,13 @@ def find(texts: Sequence[str], model) -> list[list[Passage]]:
     return flagged
 
 
-def judge(texts: Sequence[str], toxicity: Sequence[float], model) -> list[list[Passage]]:
-    """Per text (a comment as the stage reads it, left unflagged by the other parts; ``toxicity``: its abuse heads'
-    toxicity score), the passages read as hate toward a group that the stage keeps, the best first; ``model`` as
-    :func:`find` takes it. Not read: a text that names no group (or names a nation only
-    for its state: :func:`mention.names_a_people`, "the american tyrants"), that speaks well of a
-    group or only mentions abuse (:func:`abuse.defends_or_denies`), or that speaks of harm done to a group or
-    denied it (:func:`abuse.harm_sentences`). Not kept: a passage whose group is named only in a quotation or a
-    claim the writer does not make (:func:`mention.names_a_group_in_use`), a passage that reads warm where the
-    toxicity is under ``WARM_NEEDS_TOXICITY``, and a question with no cold word (:func:`asks_without_a_cold_word`)
-    under ``QUESTION_MIN_SCORE``.
+def judge(texts: Sequence[str], model) -> list[list[Passage]]:
+    """Per text (a comment as the stage reads it, left unflagged by the other parts), the passages read as hate
+    toward a group that the stage keeps, the best first; ``model`` as :func:`find` takes it. Not read: a text that
+    names no group (or names a nation only for its state: :func:`mention.names_a_people`, "the american tyrants"),
+    that speaks well of a group or only mentions abuse (:func:`abuse.defends_or_denies`), or that speaks of harm done
+    to a group or denied it (:func:`abuse.harm_sentences`). Not kept: a passage whose group is named only in a quotation
+    or a claim the writer does not make (:func:`mention.names_a_group_in_use`).
     Each text is folded once."""
     result: list[list[Passage]] = [[] for _ in texts]
     folded, quoted, read = {}, {}, []
@@ -182,15 +114,7 @@ def judge(texts: Sequence[str], toxicity: Sequence[float], model) -> list[list[P
     if not read:
         return result
     for k, passages in zip(read, find([texts[k] for k in read], model), strict=True):
-        passages = [p for p in passages if mention.names_a_group_in_use(folded[k], p.start, p.end, quoted[k])]
-        if toxicity[k] < WARM_NEEDS_TOXICITY:
-            passages = [p for p in passages if not reads_warm(texts[k][p.start : p.end])]
-        passages = [
-            p
-            for p in passages
-            if p.score >= QUESTION_MIN_SCORE or not asks_without_a_cold_word(texts[k][p.start : p.end])
-        ]
-        result[k] = passages
+        result[k] = [p for p in passages if mention.names_a_group_in_use(folded[k], p.start, p.end, quoted[k])]
     return result
 
 
@@ -198,6 +122,5 @@ __all__ = [
     "Passage",
     "find",
     "judge",
-    "reads_warm",
     "windows",
 ]
