@@ -20,9 +20,9 @@ They make me sick"), at most ``MAX_WINDOWS``. A flag adds ``identity_attack`` an
 Sessions 38–50 also took a passage that VADER reads warm for hate only where the abuse heads found the comment toxic
 too: the heads read emphatic praise as hate. That rule is gone (session 52). VADER calls many threats and
 stereotypes warm by a word in them ("make sure ... never feel safe", "deal with ... for good", "the kindest thing would
-be ..."): the rule dropped 12 of the 40 threat cases of suite E's unread half that the model read as hate, and of 60
-hateful comments written with warm words for the test it set aside 11 that the model found, where of 60 comments of
-praise it set aside none the model flagged. Praise the model misreads stays set aside by words of regard
+be ..."): the rule dropped 7 of suite F's 80 threat cases and 2 of the 40 of suite E's unread half that the model read
+as hate at 1.0, and of 60 hateful comments written with warm words for the test it set aside 11 that the model found,
+where of 60 comments of praise it set aside none the model flagged. Praise the model misreads stays set aside by words of regard
 (:func:`mention.speaks_well`: "I've never met a ... who wasn't kind"). Session 50's rule that a question with no cold
 word needed a score of 0.97 did nothing under the model's threshold and is gone too; the model reads some plain
 questions about a group as hate ("Why are ... moving to ...?" at 0.998), but a rule that set them aside cost half of
