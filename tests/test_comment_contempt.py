@@ -423,3 +423,25 @@ def test_the_people_an_insult_is_aimed_at_are_not_shown_as_abuse_beside_it():
     assert "thugs" in " ".join(shown) and "security guards" not in shown
     assert abuse.names_beside_abuse(["those lads", "pathetic cowards"], [True, True]) == [True, False]
     assert abuse.names_beside_abuse(["filthy rats", "thugs"], [True, True]) == [False, False]  # an insult stays
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Sikh man was hurt in the crash on the bypass last night.",
+        "A disabled man was hurt in the crash on the bypass.",
+        "A gay couple were hurt when a van hit their car on the bypass.",
+    ],
+)
+def test_news_of_harm_a_group_member_suffers_is_no_abuse(text):
+    """Session 52: the span head marks the words of such news ("crash on the", "a van"), the n-gram weights call
+    "crash" toxic, and the comment was flagged `toxicity` with that span as its evidence."""
+    comment = comment_of(text)
+    assert not set(comment.flags) & ABUSE
+    assert not [e for e in comment.evidence if e.label == "toxic_span"]
+
+
+def test_abuse_in_a_sentence_of_harm_keeps_its_evidence():
+    comment = comment_of("A Sikh man was hurt in the crash and good riddance, the filthy vermin.")
+    assert "toxicity" in comment.flags
+    assert any("vermin" in e.text for e in comment.evidence)

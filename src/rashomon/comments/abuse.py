@@ -77,6 +77,12 @@ MENTIONED_ABUSE_DROPS_GROUP_SPANS = True
 #: writer's own ("as a queer woman", "our queer book club"), or denies or reports abuse the span head did not mark
 #: ("Mexicans are not disgusting", "I would never hurt a Hindu": :func:`_denies_abuse`).
 GROUP_NAME_JUDGED_BY_COMMENT = True
+#: In a sentence that names a group as the one harmed (:func:`harm_suffered_sentences`: "A Sikh man was hurt in the
+#: crash on the bypass"), a span of the span head that holds no word or phrase of the abuse lexicon is no evidence
+#: (session 52): the head marks the words of news of harm ("crash on the", "a van"; the n-gram weights call "crash"
+#: toxic too), and 6 of 16 such reports of our own were flagged `toxicity`. Judged by every sentence that
+#: :func:`harm_sentences` finds, it cost suite C's unread half 5 hateful cases; by these sentences, none.
+HARM_REPORT_WORDS_NO_EVIDENCE = True
 #: A span that only names a group is evidence only in a comment that says something cold (session 50): a word that
 #: VADER's lexicon reads as negative, a warm word denied ("we do not respect ..."), or a word of the abuse lexicon.
 #: The span head marks a group's name in kind and plain comments too ("[Trans] people deserve the same healthcare as
@@ -791,6 +797,14 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
             denies = True
         else:
             kept.append(span)
+    if HARM_REPORT_WORDS_NO_EVIDENCE and kept:
+        harmed = harm_suffered_sentences(folded)
+        kept = [
+            span
+            for span in kept
+            if not any(a <= span.start < b for a, b in harmed)
+            or lexicon_hits(folded[span.start : span.end], folded[span.start : span.end])
+        ]
     if not MENTIONED_ABUSE_DROPS_GROUP_SPANS:
         return kept
     group_only = [mention.names_a_group_only(folded[span.start : span.end]) for span in kept]
@@ -915,6 +929,17 @@ def harm_sentences(folded: str, quoted: list[tuple[int, int]]) -> list[tuple[int
         (sentence.start(), sentence.end())
         for sentence in _SENTENCE_RE.finditer(folded)
         if suffered.search(folded, sentence.start(), sentence.end()) or _denies_harm(folded, sentence, quoted)
+    ]
+
+
+def harm_suffered_sentences(folded: str) -> list[tuple[int, int]]:
+    """The sentences of the folded comment that name a group as the one harmed (``harm_suffered``; the first kind of
+    :func:`harm_sentences`, without the harm denied or held up)."""
+    suffered = _harm_suffered_pattern()
+    return [
+        (sentence.start(), sentence.end())
+        for sentence in _SENTENCE_RE.finditer(folded)
+        if suffered.search(folded, sentence.start(), sentence.end())
     ]
 
 
