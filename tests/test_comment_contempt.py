@@ -431,6 +431,9 @@ def test_the_people_an_insult_is_aimed_at_are_not_shown_as_abuse_beside_it():
         "A Sikh man was hurt in the crash on the bypass last night.",
         "A disabled man was hurt in the crash on the bypass.",
         "A gay couple were hurt when a van hit their car on the bypass.",
+        # one member of a group, and a death told by its verb (session 52: the patterns read neither)
+        "A refugee was hurt in the crash on the bypass last night.",
+        "Two refugees died in the crash on the motorway last night.",
     ],
 )
 def test_news_of_harm_a_group_member_suffers_is_no_abuse(text):
@@ -439,6 +442,12 @@ def test_news_of_harm_a_group_member_suffers_is_no_abuse(text):
     comment = comment_of(text)
     assert not set(comment.flags) & ABUSE
     assert not [e for e in comment.evidence if e.label == "toxic_span"]
+
+
+def test_one_member_of_a_group_harmed_or_dead_is_harm_suffered_and_a_wish_of_it_is_not():
+    assert abuse.harm_suffered_sentences(lexicon.fold("A Somali man drowned off the harbour wall."))
+    assert abuse.harm_suffered_sentences(lexicon.fold("The refugee who was stabbed on Friday is recovering."))
+    assert not abuse.harm_suffered_sentences(lexicon.fold("Every refugee should be stabbed."))
 
 
 def test_abuse_in_a_sentence_of_harm_keeps_its_evidence():
