@@ -330,7 +330,7 @@ def test_a_model_file_without_a_sound_threshold_is_refused(monkeypatch, metadata
     from rashomon.errors import RashomonError
 
     session = SimpleNamespace(get_modelmeta=lambda: SimpleNamespace(custom_metadata_map=metadata))
-    monkeypatch.setattr(group_hate_encoder, "inference_session", lambda path, threads: session)
+    monkeypatch.setattr(group_hate_encoder, "shipped_model_session", lambda *args: session)
     group_hate_encoder._load.cache_clear()
     try:
         with pytest.raises(RashomonError, match="group-hate model"):

@@ -178,6 +178,20 @@ def inference_session(model_path: Path, threads: int):
     return onnxruntime.InferenceSession(str(model_path), sess_options=options, providers=["CPUExecutionProvider"])
 
 
+def shipped_model_session(name: str, what: str, make_target: str, threads: int):
+    """An :func:`inference_session` on the shipped model file ``name`` (under the package's data), for the fine-tuned
+    models that share the encoder's tokenizer: a missing file raises ``FileNotFoundError`` (the stage warns and goes
+    on without the model), a damaged one :class:`RashomonError`; both name the file as ``what`` and the ``make``
+    target that rebuilds it."""
+    path = data_path(name)
+    if not path.is_file():
+        raise FileNotFoundError(f"the {what} {path} is missing: rebuild it with 'make {make_target}'")
+    try:
+        return inference_session(path, threads)
+    except Exception as err:  # onnxruntime raises its own types for a damaged file
+        raise RashomonError(f"the {what} {path} could not be loaded: {err}") from err
+
+
 def load(threads: int | None = None) -> Encoder:
     """The shipped encoder, loaded once per process (and thread count).
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import settings
-from ..encoder import inference_session, read_tokenizer
+from ..encoder import read_tokenizer, shipped_model_session
 from ..errors import RashomonError
 from ..options import Options
 from ..pipeline import register_resource
@@ -85,16 +85,14 @@ def _load_for_run(options: Options) -> GroupHateEncoder:
 
 @lru_cache(maxsize=2)
 def _load(threads: int) -> GroupHateEncoder:
+    session = shipped_model_session(MODEL, "group-hate model", "group-hate-encoder", threads)
     path = data_path(MODEL)
-    if not path.is_file():
-        raise FileNotFoundError(f"the group-hate model {path} is missing: rebuild it with 'make group-hate-encoder'")
     try:
-        session = inference_session(path, threads)
         metadata = session.get_modelmeta().custom_metadata_map
         threshold = float(metadata[THRESHOLD_KEY])
         curve = json.loads(metadata[CALIBRATION_KEY])
         calibration = (np.asarray(curve["x"], dtype=np.float64), np.asarray(curve["y"], dtype=np.float64))
-    except Exception as err:  # onnxruntime raises its own types for a damaged file; a file with no threshold
+    except Exception as err:  # a file with no threshold or curve, or one that does not parse
         raise RashomonError(f"the group-hate model {path} could not be loaded: {err}") from err
     if not 0.5 <= threshold < 1.0:
         raise RashomonError(f"the group-hate model {path} gives the threshold {threshold}, outside [0.5, 1)")

@@ -17,12 +17,10 @@ from typing import Any
 import numpy as np
 
 from .. import settings
-from ..encoder import inference_session, read_tokenizer
-from ..errors import RashomonError
+from ..encoder import read_tokenizer, shipped_model_session
 from ..options import Options
 from ..pipeline import register_resource
 from ..read import without_surrogates
-from ..resources import data_path
 
 MODEL = "models/comments-stance-encoder.onnx"
 #: The pair's length in word pieces; only the text is cut (the target's words are a few pieces).
@@ -112,11 +110,4 @@ def _load_for_run(options: Options) -> StanceEncoder:
 
 @lru_cache(maxsize=2)
 def _load(threads: int) -> StanceEncoder:
-    path = data_path(MODEL)
-    if not path.is_file():
-        raise FileNotFoundError(f"the stance model {path} is missing: rebuild it with 'make stance-encoder'")
-    try:
-        session = inference_session(path, threads)
-    except Exception as err:  # onnxruntime raises its own types for a damaged file
-        raise RashomonError(f"the stance model {path} could not be loaded: {err}") from err
-    return StanceEncoder(session)
+    return StanceEncoder(shipped_model_session(MODEL, "stance model", "stance-encoder", threads))
