@@ -445,9 +445,9 @@ def test_news_of_harm_a_group_member_suffers_is_no_abuse(text):
 
 
 def test_one_member_of_a_group_harmed_or_dead_is_harm_suffered_and_a_wish_of_it_is_not():
-    assert abuse.harm_suffered_sentences(lexicon.fold("A Somali man drowned off the harbour wall."))
-    assert abuse.harm_suffered_sentences(lexicon.fold("The refugee who was stabbed on Friday is recovering."))
-    assert not abuse.harm_suffered_sentences(lexicon.fold("Every refugee should be stabbed."))
+    assert abuse.harm_sentences(lexicon.fold("A Somali man drowned off the harbour wall."), [], denied=False)
+    assert abuse.harm_sentences(lexicon.fold("The refugee who was stabbed on Friday is recovering."), [], denied=False)
+    assert not abuse.harm_sentences(lexicon.fold("Every refugee should be stabbed."), [], denied=False)
 
 
 def test_abuse_in_a_sentence_of_harm_keeps_its_evidence():

@@ -77,11 +77,11 @@ MENTIONED_ABUSE_DROPS_GROUP_SPANS = True
 #: writer's own ("as a queer woman", "our queer book club"), or denies or reports abuse the span head did not mark
 #: ("Mexicans are not disgusting", "I would never hurt a Hindu": :func:`_denies_abuse`).
 GROUP_NAME_JUDGED_BY_COMMENT = True
-#: In a sentence that names a group as the one harmed (:func:`harm_suffered_sentences`: "A Sikh man was hurt in the
-#: crash on the bypass"), a span of the span head that holds no word or phrase of the abuse lexicon is no evidence
-#: (session 52): the head marks the words of news of harm ("crash on the", "a van"; the n-gram weights call "crash"
-#: toxic too), and 6 of 16 such reports of our own were flagged `toxicity`. Judged by every sentence that
-#: :func:`harm_sentences` finds, it cost suite C's unread half 5 hateful cases; by these sentences, none.
+#: In a sentence that names a group as the one harmed (:func:`harm_sentences` without ``denied``: "A Sikh man was hurt
+#: in the crash on the bypass"), a span of the span head that holds no word or phrase of the abuse lexicon is no
+#: evidence (session 52): the head marks the words of news of harm ("crash on the", "a van"; the n-gram weights call
+#: "crash" toxic too), and 6 of 16 such reports of our own were flagged `toxicity`. Judged by the sentences that deny
+#: or hold up harm too, it cost suite C's unread half 5 hateful cases; by these sentences, none.
 HARM_REPORT_WORDS_NO_EVIDENCE = True
 #: A span that only names a group is evidence only in a comment that says something cold (session 50): a word that
 #: VADER's lexicon reads as negative, a warm word denied ("we do not respect ..."), or a word of the abuse lexicon.
@@ -798,7 +798,7 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
         else:
             kept.append(span)
     if HARM_REPORT_WORDS_NO_EVIDENCE and kept:
-        harmed = harm_suffered_sentences(folded)
+        harmed = harm_sentences(folded, quoted, denied=False)
         kept = [
             span
             for span in kept
@@ -918,28 +918,18 @@ def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
 _SENTENCE_RE = re.compile(r"[^.!?\n]+")
 
 
-def harm_sentences(folded: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def harm_sentences(folded: str, quoted: list[tuple[int, int]], denied: bool = True) -> list[tuple[int, int]]:
     """The sentences of the folded comment that take a group's side on harm: that name a group as the one harmed
-    (``harm_suffered`` in ``abuse.yaml``: "refugees are victims of violence", "attacks on Sikhs doubled"), or that
-    deny or hold up a word of harm (:func:`_names_harm`: "no one deserves to die", "nobody should ever threaten
-    ..."). The span head marks a group's name there as it does in abuse of the group: it is no evidence. Judged per
-    sentence: "I can't beat this level" denies nothing of the group named in the next."""
-    suffered = _harm_suffered_pattern()
-    return [
-        (sentence.start(), sentence.end())
-        for sentence in _SENTENCE_RE.finditer(folded)
-        if suffered.search(folded, sentence.start(), sentence.end()) or _denies_harm(folded, sentence, quoted)
-    ]
-
-
-def harm_suffered_sentences(folded: str) -> list[tuple[int, int]]:
-    """The sentences of the folded comment that name a group as the one harmed (``harm_suffered``; the first kind of
-    :func:`harm_sentences`, without the harm denied or held up)."""
+    (``harm_suffered`` in ``abuse.yaml``: "refugees are victims of violence", "attacks on Sikhs doubled"), or, with
+    ``denied``, that deny or hold up a word of harm (:func:`_names_harm`: "no one deserves to die", "nobody should
+    ever threaten ..."). The span head marks a group's name there as it does in abuse of the group: it is no evidence.
+    Judged per sentence: "I can't beat this level" denies nothing of the group named in the next."""
     suffered = _harm_suffered_pattern()
     return [
         (sentence.start(), sentence.end())
         for sentence in _SENTENCE_RE.finditer(folded)
         if suffered.search(folded, sentence.start(), sentence.end())
+        or (denied and _denies_harm(folded, sentence, quoted))
     ]
 
 
