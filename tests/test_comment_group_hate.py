@@ -11,7 +11,15 @@ import hashlib
 import numpy as np
 import pytest
 
-from rashomon.comments import analyze_comments, functional_cases, group_hate, group_hate_encoder, mention, training
+from rashomon.comments import (
+    analyze_comments,
+    functional_cases,
+    group_hate,
+    group_hate_encoder,
+    lexicon,
+    mention,
+    training,
+)
 from rashomon.model import Analysis, Comment, Page
 from rashomon.options import CommentOptions, Options
 from rashomon.resources import data_path
@@ -337,3 +345,59 @@ def test_a_model_file_without_a_sound_threshold_is_refused(monkeypatch, metadata
             group_hate_encoder.load()
     finally:
         group_hate_encoder._load.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # session 53: "I'd like", "we'd love", "I would love it if" are wishes, not regard; as regard they kept the
+        # model from reading these at all
+        "I'd like to see every Kurd in Port Sarn strung up from the harbour cranes.",
+        "I'd like Sikhs kept out of every council job in Marsk, they can't be trusted.",
+        "I love how Hindus always turn up wherever something has gone missing.",
+        "Kurds are a plague on this town, and I stand by that.",
+    ],
+)
+def test_a_wish_or_a_mock_is_no_regard_that_stops_the_reading(text):
+    assert not mention.speaks_well(lexicon.fold(text))
+    flags = set(comment_of(text).flags)
+    assert "toxicity" in flags and {"identity_attack", "threat"} & flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I love Sikhs, the family next door are the kindest people I know.",
+        "I like it when Kurds open new shops on our street.",
+        "We stand by refugees, whatever the council says.",
+        # a wish put as "I'd love it if ..." stays regard: the model reads warm wishes so put as hate
+        "I'd love it if more Kurds stood for the council, we need their voices.",
+        "I'd like it if Somalis could vote in the Marsk elections.",
+    ],
+)
+def test_regard_declared_still_stops_the_reading(text):
+    assert mention.speaks_well(lexicon.fold(text))
+    assert not {"identity_attack", "toxicity"} & set(comment_of(text).flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd love to visit the Sikh temple in Varnholt with my kids one day.",
+        "I would like to see more Kurds on the Port Sarn police force.",
+        "I love how the Somali bakery on Brandt Road gives away bread at closing time.",
+    ],
+)
+def test_friendly_wishes_and_praise_are_not_flagged_without_the_regard_rule(text):
+    assert not mention.speaks_well(lexicon.fold(text))
+    assert not {"identity_attack", "toxicity"} & set(comment_of(text).flags)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="session 53: 'I'd love it if ...' stays regard, which stops the reading; as a wish it let the model flag "
+    "3 of 15 warm wishes of our own ('I'd like it if ... could vote')",
+)
+def test_a_wish_of_death_put_as_i_would_love_it_if_is_flagged():
+    text = "I would love it if the Somalis on our estate all dropped dead tomorrow."
+    assert {"identity_attack", "toxicity"} <= set(comment_of(text).flags)
