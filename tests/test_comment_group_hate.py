@@ -401,3 +401,35 @@ def test_friendly_wishes_and_praise_are_not_flagged_without_the_regard_rule(text
 def test_a_wish_of_death_put_as_i_would_love_it_if_is_flagged():
     text = "I would love it if the Somalis on our estate all dropped dead tomorrow."
     assert {"identity_attack", "toxicity"} <= set(comment_of(text).flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "regard"),
+    [
+        # session 53: regard said of a group needs the group (or "they", "we" ...) as what it is said of, and no
+        # negation before it in its clause
+        ("Kurds deserve respect like anyone else in Port Sarn.", True),
+        ("They are lovely people, the Somali family at number four.", True),
+        ("Sikhs are not dangerous, whatever the leaflet says.", True),
+        ("Someone needs to protect Kurds from these attacks.", True),
+        ("Kurds don't deserve equal rights, never have.", False),
+        ("This street was lovely before the Somalis started moving in.", False),
+        ("Landlords should be allowed to turn away Kurds, it's their property.", False),
+        ("I don't think Sikhs should be allowed to run schools, simple as.", False),
+        ("We must protect our children from Hindus, they are a danger to them.", False),
+        ("Somalis are loud and rude and proud of it.", False),
+    ],
+)
+def test_regard_is_said_of_the_group_not_of_a_place_or_someone_else(text, regard):
+    assert mention.speaks_well(lexicon.fold(text)) is regard
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This street was lovely before the Somalis started moving in.",
+        "Kurds don't deserve equal rights, never have.",
+    ],
+)
+def test_hate_that_only_looked_like_regard_is_flagged(text):
+    assert {"identity_attack", "toxicity"} <= set(comment_of(text).flags)

@@ -415,11 +415,45 @@ def _regard() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+@lru_cache(maxsize=1)
+def _regard_of_a_group() -> tuple[re.Pattern, re.Pattern]:
+    data = lexicon.load("abuse")
+    return (
+        re.compile(lexicon.alternation(data["regard_said_of_a_group"], data)),
+        re.compile(lexicon.alternation(data["regard_for_a_group"], data)),
+    )
+
+
+#: Who regard said of a group may be said of when the sentence does not name the group before it.
+_REGARD_SUBJECT_RE = re.compile(r"\b(?:they|them|these|those|we|you|everyone|everybody)\b")
+_CLAUSE_NEGATION_RE = re.compile(r"n't\b|\b(?:not|never|no|nobody|no one)\b")
+
+
+def _said_of_a_group(folded: str, start: int) -> bool:
+    """Whether the regard at ``start`` is said of a group: its sentence names the group (or "they", "we",
+    "everyone" ...) before it, and no negation stands in its clause before it ("I don't think ... should be allowed
+    to ..."). "This neighbourhood was lovely before ...", "landlords should be allowed to refuse ..." praise no group."""
+    before = folded[:start]
+    sentence = before[max((before.rfind(c) for c in ".!?\n"), default=-1) + 1 :]
+    if _CLAUSE_NEGATION_RE.search(_clause_before(folded, start)):
+        return False
+    return bool(_group_anywhere().search(sentence) or _REGARD_SUBJECT_RE.search(sentence))
+
+
 def regard_regions(folded: str) -> list[tuple[int, int]]:
-    """Where the folded comment declares regard (``regard`` in ``abuse.yaml``: "I love ...", "proud of ...",
-    "... are wonderful", "... deserve respect"), not negated ("I don't love ..." declares nothing) and not in a
-    question."""
-    return [(m.start(), m.end()) for m in _regard()[0].finditer(folded) if not negated(folded, m.start())]
+    """Where the folded comment declares regard, not negated ("I don't love ..." declares nothing) and not in a
+    question: the writer's own (``regard`` in ``abuse.yaml``: "I love ...", "proud of ..."), said of a group
+    (``regard_said_of_a_group``: "... are wonderful", "... deserve respect", :func:`_said_of_a_group`), or for a group
+    named inside it (``regard_for_a_group``: "protect ... from these attacks", not "protect our children from ...")."""
+    said_of, for_group = _regard_of_a_group()
+    found = [m for m in _regard()[0].finditer(folded) if not negated(folded, m.start())]
+    found += [m for m in said_of.finditer(folded) if _said_of_a_group(folded, m.start())]
+    found += [
+        m
+        for m in for_group.finditer(folded)
+        if _group_anywhere().search(folded, m.start(), m.end()) and not negated(folded, m.start())
+    ]
+    return sorted((m.start(), m.end()) for m in found)
 
 
 def speaks_well(folded: str) -> bool:
