@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from rashomon.comments import (
+    abuse,
     analyze_comments,
     functional_cases,
     group_hate,
@@ -433,3 +434,35 @@ def test_regard_is_said_of_the_group_not_of_a_place_or_someone_else(text, regard
 )
 def test_hate_that_only_looked_like_regard_is_flagged(text):
     assert {"identity_attack", "toxicity"} <= set(comment_of(text).flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # session 53: a word of abuse denied and then a turn is a disclaimer, not a denial
+        "I'm not a bigot but Kurds shouldn't be allowed to own property in Port Sarn.",
+        "I don't wish harm on anyone except the Somalis, they can all drop dead.",
+        "It's not hate, it's policy: Sikhs should lose their citizenship if they complain.",
+        "I am not ashamed to say Kurds disgust me.",
+        "Piss off Somalis, nobody fucking wants you here.",
+    ],
+)
+def test_a_disclaimer_is_no_denial_that_stops_the_reading(text):
+    folded = lexicon.fold(text)
+    assert not abuse.defends_or_denies(folded, mention.quoted_regions(folded))
+    flags = set(comment_of(text).flags)
+    assert "toxicity" in flags and {"identity_attack", "threat", "insult"} & flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't hate Kurds. I just think the harbour plan is wrong.",
+        "I would never hurt a Sikh, or anyone else.",
+        "Kurds are not disgusting, stop saying it.",
+    ],
+)
+def test_a_denial_without_a_turn_still_stops_the_reading(text):
+    folded = lexicon.fold(text)
+    assert abuse.defends_or_denies(folded, mention.quoted_regions(folded))
+    assert not {"identity_attack", "toxicity"} & set(comment_of(text).flags)

@@ -93,6 +93,8 @@ GROUP_NAME_NEEDS_COLD_WORDS = True
 #: ("disgusting" ~21, "stupid" ~48; "like" ~4 and "human" ~4 are under it: "I don't like them" is no denial).
 DENIED_WORD_WEIGHT = 8.0
 #: Verbs of hatred a comment can deny beside the heavy words ("I don't hate ...": "hate" weighs ~7).
+#: How far after a denied word a turn ("but", "except") makes the denial a disclaimer (``disclaimer_turns``).
+DISCLAIMER_TURN_CHARS = 40
 DENIABLE_HATRED_RE = re.compile(r"(?:hate|hates|hated|despise|despises|detest|detests|loathe|loathes|abhor|abhors)")
 #: Closed-class words: a span of the span head made of these alone shows nothing ("no", "in", "of them"). Not a
 #: stop-word list, which holds "put", "fire", "nothing", "back" ("you should be put down" shows something).
@@ -898,7 +900,8 @@ def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
     """Whether the folded comment only mentions abuse somewhere (denied, quoted, reported): a lexicon insult or
     phrase, a word of ``DENIED_WORD_WEIGHT`` (the span head need not have marked it: "Mexicans are not
     disgusting" is marked on the group alone), a verb of hatred ("I don't hate ...") or a violent verb of the threat
-    patterns ("I would never hurt ...")."""
+    patterns ("I would never hurt ..."). Not a profanity ("nobody fucking wants ..." denies nothing) nor a disclaimer
+    (:func:`_disclaimer`: "I'm not racist, but ...")."""
     for hit in lexicon_hits(folded, folded):
         if hit.label == "insult" or (hit.label == "identity_attack" and " " in folded[hit.start : hit.end]):
             if mention.mentioned(folded, hit.start, hit.end, quoted):
@@ -908,11 +911,31 @@ def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
         return False
     strong = _heavy_words([m.group(0) for m in words], DENIED_WORD_WEIGHT)
     violent = threats.patterns().verb
+    profane = {folded[h.start : h.end] for h in lexicon_hits(folded, folded) if h.label.startswith("profanity")}
     return any(
         (heavy or violent.fullmatch(m.group(0)) or DENIABLE_HATRED_RE.fullmatch(m.group(0)))
+        and m.group(0) not in profane
         and mention.mentioned(folded, m.start(), m.end(), quoted)
+        and not _disclaimer(folded, m.start(), m.end())
         for m, heavy in zip(words, strong.tolist())
     )
+
+
+@lru_cache(maxsize=1)
+def _disclaimer_patterns() -> tuple[re.Pattern, re.Pattern]:
+    data = lexicon.load("abuse")
+    return (
+        re.compile(rf"[^.!?\n]{{0,{DISCLAIMER_TURN_CHARS}}}?(?:{lexicon.alternation(data['disclaimer_turns'])})"),
+        re.compile(lexicon.alternation(data["asserting_negations"])),
+    )
+
+
+def _disclaimer(folded: str, start: int, end: int) -> bool:
+    """Whether the denied word at ``start:end`` is a disclaimer, not a denial: a turn follows it in its sentence
+    ("I'm not racist, but ...", "no hate, except for ...", "it's not hate, it's policy"), or the negation asserts
+    ("not ashamed to say ...")."""
+    turn, asserting = _disclaimer_patterns()
+    return turn.match(folded, end) is not None or asserting.search(folded, max(0, start - 12), end + 4) is not None
 
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+")
