@@ -466,3 +466,22 @@ def test_a_denial_without_a_turn_still_stops_the_reading(text):
     folded = lexicon.fold(text)
     assert abuse.defends_or_denies(folded, mention.quoted_regions(folded))
     assert not {"identity_attack", "toxicity"} & set(comment_of(text).flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "in_use"),
+    [
+        # session 53: a claim of worth the writer refuses is the writer's contempt; a charge the writer refuses is not
+        ("Why do we keep pretending Kurds are as capable as everyone else?", True),
+        ("Don't tell me Somalis are hard-working, because they are not.", True),
+        ("I refuse to believe Sikhs are fit to raise children.", True),
+        ("I can't believe anyone still thinks Kurds are violent.", False),
+        ("It is not true that Somalis are lazy.", False),
+        ("Saying Sikhs aren't human is disgusting.", False),
+    ],
+)
+def test_a_claim_of_worth_the_writer_refuses_names_the_group_in_use(text, in_use):
+    folded = lexicon.fold(text)
+    assert mention.names_a_group_in_use(folded, 0, len(folded)) is in_use
+    if in_use:
+        assert {"identity_attack", "toxicity"} <= set(comment_of(text).flags)

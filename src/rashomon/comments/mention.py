@@ -621,9 +621,25 @@ def names_a_group_in_use(folded: str, start: int, end: int, quoted: list[tuple[i
         claim_end = min(said.end() if said else len(folded), end)
         if not (
             mentioned(folded, name.start(), name.end(), quoted) or mentioned(folded, name.start(), claim_end, quoted)
-        ):
+        ) or _worth_rejected(folded, name.end(), claim_end):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _worth_claimed() -> re.Pattern:
+    data = lexicon.load("abuse")
+    return re.compile(r"\b(?:" + lexicon.alternation(data["worth_claimed"], data) + r")(?![\w'-])")
+
+
+def _worth_rejected(folded: str, start: int, end: int) -> bool:
+    """Whether the claim ``start:end`` said of a group, one the writer does not make, grants it worth
+    (``worth_claimed`` in ``abuse.yaml``: "... are as capable as ...", "... are hard-working"), not denied within the
+    claim: refusing it is the writer's contempt ("why do we keep pretending ... are as capable as normal people?",
+    "don't tell me ... are hard-working"), not someone else's words held up."""
+    return any(
+        not _NEGATION_RE.search(folded[start : m.start()]) for m in _worth_claimed().finditer(folded, start, end)
+    )
 
 
 def _claim_not_made(folded: str, start: int, end: int) -> bool:
