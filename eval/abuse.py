@@ -134,6 +134,26 @@ def flags_aimed(
     return np.array([t for t, _ in kept], dtype=bool), np.array([i for _, i in kept], dtype=bool) & insult
 
 
+def group_names_read_as_no_hate(
+    texts: list[str], evidence: list[list[tuple[int, int, str]]], flagged: np.ndarray
+) -> np.ndarray:
+    """Which ``flagged`` texts the stage unflags because their only evidence is the span head's mark on a group's
+    name and the group-hate model reads them as no hate (``comments.no_hate_toward_the_group_named``)."""
+    import rashomon.comments as stage
+    from rashomon.comments import group_hate_encoder, spelling
+
+    dropped = np.zeros(len(texts), dtype=bool)
+    rows = np.flatnonzero(flagged)
+    if not stage.GROUP_HATE_BY_ENCODER or not len(rows):
+        return dropped
+    dropped[rows] = stage.no_hate_toward_the_group_named(
+        [spelling.reading(texts[i])[0] for i in rows],
+        [[(texts[i][a:b], label) for a, b, label in evidence[i]] for i in rows],
+        group_hate_encoder.load,
+    )
+    return dropped
+
+
 def group_hate_hits(texts: list[str], flags: list) -> np.ndarray:
     """Which texts the stage's group-hate step flags (``comments._group_hate``: :func:`group_hate.judge` with the
     shipped group-hate model on the texts the other parts left without ``toxicity``, ``identity_attack`` or
@@ -288,7 +308,9 @@ def evaluate_olid(data: Path, folds: int, seed: int, mode: str = "encoder", cach
     # both modes withhold a flag with nothing to show (the fast mode encodes only its flagged comments)
     print("  the flags as the stage gives them: encoding OLID with token vectors for the span head")
     evidence = evidence_spans(olid.texts, cache)
+    # a group's name the only evidence, the group-hate model reading no hate (comments.GROUP_NAME_MODEL_FLOOR)
     can_show = np.array([bool(row) for row in evidence], dtype=bool)
+    can_show &= ~group_names_read_as_no_hate(olid.texts, evidence, can_show)
     # the fast mode flags at the calibrated 0.5 (abuse.FLAG_THRESHOLDS), the encoder heads at their tuned ones
     up = {h: flag_up[h] for h in ("toxicity", "insult")}
 
@@ -413,6 +435,10 @@ def stage_flags(
                 row = [f for f in row if f not in stage.SPAN_FLAGS]
         flags.append(row)
         shown_evidence.append(ev)
+    dropped = group_names_read_as_no_hate(
+        texts, shown_evidence, np.array([bool(set(row) & stage.SPAN_FLAGS) for row in flags], dtype=bool)
+    )
+    flags = [[f for f in row if f not in stage.SPAN_FLAGS] if drop else row for row, drop in zip(flags, dropped)]
     ask_toxicity = [stage.TOXICITY_NEEDS_TARGET and "toxicity" in row for row in flags]
     ask_insult = [stage.INSULT_NEEDS_TARGET and "insult" in row and "identity_attack" not in row for row in flags]
     judged = [k for k in range(len(texts)) if ask_toxicity[k] or ask_insult[k]]

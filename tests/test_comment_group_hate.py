@@ -485,3 +485,27 @@ def test_a_claim_of_worth_the_writer_refuses_names_the_group_in_use(text, in_use
     assert mention.names_a_group_in_use(folded, 0, len(folded)) is in_use
     if in_use:
         assert {"identity_attack", "toxicity"} <= set(comment_of(text).flags)
+
+
+def test_counter_speech_whose_only_evidence_is_the_groups_name_is_not_flagged():
+    """Session 53: the span head marks "[Somalis]" here as it does in abuse; the group-hate model reads no hate."""
+    text = "The way people talk about Somalis under these news posts makes me sick."
+    assert not {"toxicity", "insult", "identity_attack"} & set(comment_of(text).flags)
+
+
+def test_a_groups_name_as_the_only_evidence_stands_when_the_model_reads_hate():
+    import rashomon.comments as stage
+
+    class Model:
+        def __init__(self, probability):
+            self.probability = probability
+
+        def probabilities(self, texts):
+            return np.full(len(texts), self.probability, dtype=np.float32)
+
+    texts = ["Somalis, every one of them, look at this street now.", "Somalis ruin it, and the abuse says so."]
+    evidence = [[("Somalis", "toxic_span")], [("Somalis", "toxic_span"), ("ruin", "toxic_span")]]
+    low, high = stage.GROUP_NAME_MODEL_FLOOR / 2, 0.5
+    assert stage.no_hate_toward_the_group_named(texts, evidence, lambda: Model(low)) == [True, False]
+    assert stage.no_hate_toward_the_group_named(texts, evidence, lambda: Model(high)) == [False, False]
+    assert stage.no_hate_toward_the_group_named(texts, evidence, lambda: None) == [False, False]
