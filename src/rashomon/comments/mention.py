@@ -238,7 +238,7 @@ _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]|(?<!\w)'((?:[^
 #: Words that introduce a quotation of someone's words, just before its opening mark.
 _QUOTE_CUE_RE = re.compile(
     r"\b(?:said|says|saying|say|wrote|writes|write|written|read|reads|like|calling|called|call|calls|chant\w*|"
-    r"shout\w*|scream\w*|yell\w*|tweet\w*|posted|statements?|words|phrases?|remarks?|slogans?|signs?|"
+    r"shout\w*|scream\w*|yell\w*|tweet\w*|post|posts|posted|posting|typed|typing|comment|comments|commented|statements?|words|phrases?|remarks?|slogans?|signs?|"
     r"scrawl\w*|scribbl\w*|daub\w*|graffiti|banners?|placards?|posters?)\b"
     rf"[^.!?\"“”]{{0,{QUOTE_CUE_GAP}}}$"
 )
@@ -285,19 +285,27 @@ def _in_question(folded: str, start: int) -> bool:
     return found is not None and found.group(0).startswith("?")
 
 
-def quoted_regions(folded: str) -> list[tuple[int, int]]:
+def quoted_regions(folded: str, scare_quotes: bool = True) -> list[tuple[int, int]]:
     """Regions in quotation marks that a cue introduces as someone's words ('he said "..."', 'statements like
-    "..."') and scare quotes (``SCARE_QUOTE_WORDS`` words at most in double marks); none in a text with doubled
-    marks (``""``: a spreadsheet's escaping, where no pairing can be trusted)."""
+    "..."'), that a question mark follows ('"..."??') and scare quotes (``SCARE_QUOTE_WORDS`` words at most in
+    double marks); none in a text with doubled marks (``""``: a spreadsheet's escaping, where no pairing can be
+    trusted). ``scare_quotes=False``: not those (a short threat in marks may be the writer's own: 'they need "a
+    bullet"')."""
     if '""' in folded:
         return []
     return [
         (m.start(), m.end())
         for m in _QUOTE_RE.finditer(folded)
         if _QUOTE_CUE_RE.search(folded, max(0, m.start() - 40 - QUOTE_CUE_GAP), m.start())
-        or (m.group(1) is not None and len(m.group(1).split()) <= SCARE_QUOTE_WORDS)
+        or (scare_quotes and m.group(1) is not None and len(m.group(1).split()) <= SCARE_QUOTE_WORDS)
         or _embedded(folded, m)
+        or _QUESTIONED_RE.match(folded, m.end()) is not None
     ]
+
+
+#: A quotation held up with a question mark right after it ('"... should be shot"?? Reported.'): someone's words
+#: repeated in disbelief (session 53).
+_QUESTIONED_RE = re.compile(r"[!]*\?")
 
 
 def _embedded(folded: str, quotation: re.Match) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
-from .mention import NEGATED_SUBJECT
+from .mention import NEGATED_SUBJECT, quoted_regions
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Score of a threat by the kind of frame that introduces it.
@@ -258,6 +258,9 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
         return []
     quoted = _quoted_regions(folded)
     quote_cue = bool(p.quote_cue.search(folded))
+    held_up = quoted_regions(
+        folded, scare_quotes=False
+    )  # someone's words a cue, a question mark or the writer's sentence holds up
     metaphors = [(m.start(), m.end()) for m in p.metaphor.finditer(folded)]
     hits: list[ThreatHit] = []
     for sentence_match in _SENTENCE_RE.finditer(folded):
@@ -279,7 +282,9 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
             abs_start, abs_end = base + start, base + end
             if any(ms < abs_end and abs_start < me for ms, me in metaphors):
                 continue
-            if quote_cue and any(qs <= abs_start and abs_end <= qe for qs, qe in quoted):
+            if any(qs <= abs_start and abs_end <= qe for qs, qe in held_up) or (
+                quote_cue and any(qs <= abs_start and abs_end <= qe for qs, qe in quoted)
+            ):
                 continue
             best: ThreatHit | None = None
             # only the frames that end at most MAX_FRAME_GAP before the outcome (a long comment has many)
