@@ -221,6 +221,13 @@ _REPORTED_AFTER_RE = re.compile(
 #: Words said by whoever the clause holds to account, the span being what they say: "anyone who calls them
 #: [subhuman] ...", "people who say [they are vermin] ...". No verb of the writer's own between the call and the
 #: span ("anyone who calls me names is [an idiot]" is the writer's insult).
+#: Whoever does abuse, named as no one in particular ("anyone who threatens ...", "if you hate ..."), session 53:
+#: the act and its object the clause names (the verb ends the clause before a span or opens the span) are held up.
+_GENERIC_DOER_RE = re.compile(
+    r"(?:\b(?:anyone|anybody|whoever|those|someone|somebody)\s+(?:who|that)\s+|\bif you\s+)"
+    r"(?:(?:still|keep|keeps|ever)\s+)?(?:hate|hates|abuse|abuses|threaten|threatens|attack|attacks|harass|"
+    r"harasses|bully|bullies|insult|insults|mock|mocks)\b"
+)
 _SAID_BY_THOSE_RE = re.compile(
     r"\b(?:anyone|anybody|everyone|everybody|people|those|whoever|someone|somebody)\s+(?:who|that)\s+"
     r"(?:(?:still|keeps?|ever)\s+)?(?:calls?|called|calling|says?|said|claims?|claimed)(?:\s+that)?"
@@ -238,6 +245,7 @@ _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]|(?<!\w)'((?:[^
 #: Words that introduce a quotation of someone's words, just before its opening mark.
 _QUOTE_CUE_RE = re.compile(
     r"\b(?:said|says|saying|say|wrote|writes|write|written|read|reads|like|calling|called|call|calls|chant\w*|"
+    r"told|tells|tell|telling|quoting|quote|quoted|"
     r"shout\w*|scream\w*|yell\w*|tweet\w*|post|posts|posted|posting|typed|typing|comment|comments|commented|statements?|words|phrases?|remarks?|slogans?|signs?|"
     r"scrawl\w*|scribbl\w*|daub\w*|graffiti|banners?|placards?|posters?)\b"
     rf"[^.!?\"“”]{{0,{QUOTE_CUE_GAP}}}$"
@@ -613,11 +621,19 @@ def mentioned(
     return bool(
         _REPORTED_RE.search(clause)
         or _SAID_BY_THOSE_RE.search(clause)
+        or _doer_named_generically(clause, folded[start:end])
         or _FALSE_CLAIM_RE.search(folded[max(0, start - LOOKBACK_CHARS) : start] + _opening_that(folded, start, end))
         or _REPORTED_AFTER_RE.match(folded, end) is not None
         or (_WHY_WOULD_ANYONE_RE.search(clause) is not None and _in_question(folded, start))
         or _CONDEMNED_RE.search(clause + folded[start:end])
     )
+
+
+def _doer_named_generically(clause: str, span: str) -> bool:
+    """Whether the clause before a span names whoever does abuse generically and the act ends the clause or opens
+    the span (:data:`_GENERIC_DOER_RE`): "anyone who threatens [gay people]", "if you [hate Muslims]"."""
+    found = _GENERIC_DOER_RE.search(clause + span)
+    return found is not None and found.end() >= len(clause.rstrip())
 
 
 def names_a_group_in_use(folded: str, start: int, end: int, quoted: list[tuple[int, int]] | None = None) -> bool:
