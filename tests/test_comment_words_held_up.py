@@ -60,3 +60,17 @@ def test_words_told_or_quoted_and_abuse_by_no_one_in_particular_are_held_up_not_
 )
 def test_abuse_said_beside_those_words_is_still_flagged(text):
     assert {"toxicity"} <= set(comment_of(text).flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # session 53: a thing as the subject of "needs to die", with people named earlier in the sentence
+        ("That rumour about the Kurds has got people hurt, and it needs to die.", False),
+        ("This has to die before the election, the whole Port Sarn bypass plan.", False),
+        ("The Kurds on Tallen Street need to die, every one of them.", True),
+        ("This man needs to die, and his mates with him.", True),
+    ],
+)
+def test_a_thing_that_needs_to_die_is_no_person_threatened(text, threat):
+    assert bool(threats.find_threats(text)) is threat

@@ -56,6 +56,12 @@ _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,400})[\"“”]|(?<!\w)'((?:[^
 #: "... should be exterminated, all of them": the people a passive is done to, after it.
 _ALL_OF_THEM_RE = re.compile(r",? (?:all|every (?:single |last )?one|each) of (?:them|you|'em)\b")
 _SELF_BEFORE_RE = re.compile(r"\b(?:i|me|myself|we|us)\b(?:'[a-z]+)?(?:\s+[\w']+){0,2}\s*$")
+#: A thing as the subject of a verb of suffering, right before its frame ("... and it needs to die", "this has to
+#: die"): session 53, a person named earlier in the sentence is not the one meant.
+_THING_BEFORE_RE = re.compile(
+    r"\b(?:it|this)\s+(?:(?:really|just|simply)\s+)?(?:needs?|has|must|should|ought|deserves?|will|can|is going"
+    r"|has got|'s got)\b(?:\s+[\w']+){0,2}\s*$"
+)
 _PARTICIPLE_RE = re.compile(r"[a-z]+(?:ing|ed|en)\b")
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|get|gets|got|getting|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
 
@@ -201,6 +207,7 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
         _suffers_itself(sentence, start, end, p)
         and p.target_anywhere.search(sentence, max(0, start - SUBJECT_REACH), start)
         and not _SELF_BEFORE_RE.search(sentence, max(0, start - SUBJECT_REACH), start)
+        and not _THING_BEFORE_RE.search(sentence, max(0, start - SUBJECT_REACH), start)
     ):
         return True
     if p.target_after.match(sentence, end):
