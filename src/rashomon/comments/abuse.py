@@ -92,9 +92,9 @@ GROUP_NAME_NEEDS_COLD_WORDS = True
 #: A word of the comment whose n-gram toxicity or insult weight is this much is abuse the comment can deny
 #: ("disgusting" ~21, "stupid" ~48; "like" ~4 and "human" ~4 are under it: "I don't like them" is no denial).
 DENIED_WORD_WEIGHT = 8.0
-#: Verbs of hatred a comment can deny beside the heavy words ("I don't hate ...": "hate" weighs ~7).
 #: How far after a denied word a turn ("but", "except") makes the denial a disclaimer (``disclaimer_turns``).
 DISCLAIMER_TURN_CHARS = 40
+#: Verbs of hatred a comment can deny beside the heavy words ("I don't hate ...": "hate" weighs ~7).
 DENIABLE_HATRED_RE = re.compile(r"(?:hate|hates|hated|despise|despises|detest|detests|loathe|loathes|abhor|abhors)")
 #: Closed-class words: a span of the span head made of these alone shows nothing ("no", "in", "of them"). Not a
 #: stop-word list, which holds "put", "fire", "nothing", "back" ("you should be put down" shows something).

@@ -218,9 +218,6 @@ _REPORTED_AFTER_RE = re.compile(
     + _REPORTER
     + r")\s*(?:[.!?;,\n]|$)|[^.!?;\n]{0,40}?,\s*according to\b"
 )
-#: Words said by whoever the clause holds to account, the span being what they say: "anyone who calls them
-#: [subhuman] ...", "people who say [they are vermin] ...". No verb of the writer's own between the call and the
-#: span ("anyone who calls me names is [an idiot]" is the writer's insult).
 #: Whoever does abuse, named as no one in particular ("anyone who threatens ...", "if you hate ..."), session 53:
 #: the act and its object the clause names (the verb ends the clause before a span or opens the span) are held up.
 _GENERIC_DOER_RE = re.compile(
@@ -228,6 +225,9 @@ _GENERIC_DOER_RE = re.compile(
     r"(?:(?:still|keep|keeps|ever)\s+)?(?:hate|hates|abuse|abuses|threaten|threatens|attack|attacks|harass|"
     r"harasses|bully|bullies|insult|insults|mock|mocks)\b"
 )
+#: Words said by whoever the clause holds to account, the span being what they say: "anyone who calls them
+#: [subhuman] ...", "people who say [they are vermin] ...". No verb of the writer's own between the call and the
+#: span ("anyone who calls me names is [an idiot]" is the writer's insult).
 _SAID_BY_THOSE_RE = re.compile(
     r"\b(?:anyone|anybody|everyone|everybody|people|those|whoever|someone|somebody)\s+(?:who|that)\s+"
     r"(?:(?:still|keeps?|ever)\s+)?(?:calls?|called|calling|says?|said|claims?|claimed)(?:\s+that)?"
@@ -246,7 +246,8 @@ _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]|(?<!\w)'((?:[^
 _QUOTE_CUE_RE = re.compile(
     r"\b(?:said|says|saying|say|wrote|writes|write|written|read|reads|like|calling|called|call|calls|chant\w*|"
     r"told|tells|tell|telling|quoting|quote|quoted|"
-    r"shout\w*|scream\w*|yell\w*|tweet\w*|post|posts|posted|posting|typed|typing|comment|comments|commented|statements?|words|phrases?|remarks?|slogans?|signs?|"
+    r"shout\w*|scream\w*|yell\w*|tweet\w*|post|posts|posted|posting|typed|typing|comment|comments|commented|"
+    r"statements?|words|phrases?|remarks?|slogans?|signs?|"
     r"scrawl\w*|scribbl\w*|daub\w*|graffiti|banners?|placards?|posters?)\b"
     rf"[^.!?\"“”]{{0,{QUOTE_CUE_GAP}}}$"
 )
@@ -313,7 +314,7 @@ def quoted_regions(folded: str, scare_quotes: bool = True) -> list[tuple[int, in
 
 #: A quotation held up with a question mark right after it ('"... should be shot"?? Reported.'): someone's words
 #: repeated in disbelief (session 53).
-_QUESTIONED_RE = re.compile(r"[!]*\?")
+_QUESTIONED_RE = re.compile(r"!*\?")
 
 
 def _embedded(folded: str, quotation: re.Match) -> bool:

@@ -265,9 +265,8 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
         return []
     quoted = _quoted_regions(folded)
     quote_cue = bool(p.quote_cue.search(folded))
-    held_up = quoted_regions(
-        folded, scare_quotes=False
-    )  # someone's words a cue, a question mark or the writer's sentence holds up
+    # someone's words a cue, a question mark or the writer's own sentence holds up (not scare quotes)
+    held_up = quoted_regions(folded, scare_quotes=False)
     metaphors = [(m.start(), m.end()) for m in p.metaphor.finditer(folded)]
     hits: list[ThreatHit] = []
     for sentence_match in _SENTENCE_RE.finditer(folded):
