@@ -45,6 +45,8 @@ def test_a_threat_of_the_writers_own_is_still_found(text):
         "Quoting it so the mods see it: 'Somalis are not human'. Please remove.",
         "If you hate Sikhs you can unfollow the club page, we don't want you.",
         "Anyone who threatens Kurds in this group will be reported, every single time.",
+        "Anyone who spits at Somalis outside the hostel should be arrested.",
+        "Stop treating Sikhs like punchbags every time the council loses a vote.",
     ],
 )
 def test_words_told_or_quoted_and_abuse_by_no_one_in_particular_are_held_up_not_said(text):
@@ -56,6 +58,7 @@ def test_words_told_or_quoted_and_abuse_by_no_one_in_particular_are_held_up_not_
     [
         "Kurds are dirty, I told my kids to stay away from them.",
         "Anyone who hates Somalis is right, they ruin every street.",
+        "Stop treating Kurds like people, they are rats.",
     ],
 )
 def test_abuse_said_beside_those_words_is_still_flagged(text):

@@ -223,7 +223,7 @@ _REPORTED_AFTER_RE = re.compile(
 _GENERIC_DOER_RE = re.compile(
     r"(?:\b(?:anyone|anybody|whoever|those|someone|somebody)\s+(?:who|that)\s+|\bif you\s+)"
     r"(?:(?:still|keep|keeps|ever)\s+)?(?:hate|hates|abuse|abuses|threaten|threatens|attack|attacks|harass|"
-    r"harasses|bully|bullies|insult|insults|mock|mocks)\b"
+    r"harasses|bully|bullies|insult|insults|mock|mocks|spit at|spits at|assault|assaults|target|targets)\b"
 )
 #: Words said by whoever the clause holds to account, the span being what they say: "anyone who calls them
 #: [subhuman] ...", "people who say [they are vermin] ...". No verb of the writer's own between the call and the
@@ -238,6 +238,7 @@ _SAID_BY_THOSE_RE = re.compile(
 _CONDEMNED_RE = re.compile(
     r"\b(?:not (?:okay|ok|acceptable|right|fine|cool|funny)|(?:is|are|was|it's|that's) (?:wrong|unacceptable|shameful|"
     r"disgraceful|cowardly|vile)|never (?:okay|ok|acceptable|right|fine)|stop|quit)\s+(?:to\s+)?(?:threat\w*|attack\w*|"
+    r"treat\w*(?=[^.!?;:\n]*\blike\b)|"
     r"harass\w*|abus\w*|insult\w*|hurt\w*|harm\w*|bull(?:y|ies|ying)|mock\w*|demean\w*|dehumani[sz]\w*|"
     r"discriminat\w*|vilif\w*|demoni[sz]\w*|smear\w*|slander\w*|intimidat\w*)\b[^.!?;:\n]*$"
 )
