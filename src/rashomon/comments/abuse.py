@@ -902,7 +902,8 @@ def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
     disgusting" is marked on the group alone), a verb of hatred ("I don't hate ...") or a violent verb of the threat
     patterns ("I would never hurt ..."). Not a profanity ("nobody fucking wants ..." denies nothing) nor a disclaimer
     (:func:`_disclaimer`: "I'm not racist, but ...")."""
-    for hit in lexicon_hits(folded, folded):
+    hits = lexicon_hits(folded, folded)
+    for hit in hits:
         if hit.label == "insult" or (hit.label == "identity_attack" and " " in folded[hit.start : hit.end]):
             if mention.mentioned(folded, hit.start, hit.end, quoted):
                 return True
@@ -911,7 +912,7 @@ def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:
         return False
     strong = _heavy_words([m.group(0) for m in words], DENIED_WORD_WEIGHT)
     violent = threats.patterns().verb
-    profane = {folded[h.start : h.end] for h in lexicon_hits(folded, folded) if h.label.startswith("profanity")}
+    profane = {folded[h.start : h.end] for h in hits if h.label.startswith("profanity")}
     return any(
         (heavy or violent.fullmatch(m.group(0)) or DENIABLE_HATRED_RE.fullmatch(m.group(0)))
         and m.group(0) not in profane
