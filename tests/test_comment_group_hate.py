@@ -503,6 +503,9 @@ def test_a_groups_name_as_the_only_evidence_stands_when_the_model_reads_hate():
         def probabilities(self, texts):
             return np.full(len(texts), self.probability, dtype=np.float32)
 
+        def confidence(self, probabilities):
+            return probabilities
+
     texts = ["Somalis, every one of them, look at this street now.", "Somalis ruin it, and the abuse says so."]
     evidence = [[("Somalis", "toxic_span")], [("Somalis", "toxic_span"), ("ruin", "toxic_span")]]
     low, high = stage.GROUP_NAME_MODEL_FLOOR / 2, 0.5

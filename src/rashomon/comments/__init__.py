@@ -428,14 +428,10 @@ def no_hate_toward_the_group_named(
         and all(label == "toxic_span" and mention.names_a_group_only(lexicon.fold(text)) for text, label in shown)
     ]
     result = [False] * len(texts)
-    passages = {k: group_hate.windows(texts[k]) for k in named}
-    read = [texts[k][a:b] for k in named for a, b in passages[k]]
-    if not read or (loaded := model()) is None:
+    if not named or (loaded := model()) is None:
         return result
-    probabilities = iter(loaded.probabilities(read).tolist())
-    for k in named:
-        best = max((next(probabilities) for _ in passages[k]), default=None)
-        result[k] = best is not None and best < GROUP_NAME_MODEL_FLOOR
+    for k, passages in zip(named, group_hate.read([texts[k] for k in named], loaded), strict=True):
+        result[k] = bool(passages) and max(p.score for p in passages) < GROUP_NAME_MODEL_FLOOR
     return result
 
 

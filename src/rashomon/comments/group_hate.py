@@ -80,18 +80,25 @@ def windows(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def find(texts: Sequence[str], model) -> list[list[Passage]]:
-    """Per text, the passages ``model`` flags (:class:`group_hate_encoder.GroupHateEncoder`: a probability at its
-    threshold or more), the best first; all passages of all texts are read in one call."""
+def read(texts: Sequence[str], model) -> list[list[Passage]]:
+    """Per text, every passage of :func:`windows` with the probability ``model``
+    (:class:`group_hate_encoder.GroupHateEncoder`) gives it and its confidence, in text order; all passages of all
+    texts are read in one call, and none when no text names a group."""
     spans = [windows(text) for text in texts]
     passages = [text[a:b] for text, found in zip(texts, spans, strict=True) for a, b in found]
     probabilities = model.probabilities(passages) if passages else np.zeros(0, dtype=np.float32)
     scores = iter(zip(probabilities, model.confidence(probabilities), strict=True))
-    flagged: list[list[Passage]] = []
-    for found in spans:
-        row = [Passage(a, b, float(score), float(sure)) for (a, b), (score, sure) in zip(found, scores)]
-        flagged.append(sorted((p for p in row if p.score >= model.threshold), key=lambda p: -p.score))
-    return flagged
+    return [
+        [Passage(a, b, float(score), float(sure)) for (a, b), (score, sure) in zip(found, scores)] for found in spans
+    ]
+
+
+def find(texts: Sequence[str], model) -> list[list[Passage]]:
+    """Per text, the passages ``model`` flags (:func:`read`: a probability at its threshold or more), the best
+    first."""
+    return [
+        sorted((p for p in row if p.score >= model.threshold), key=lambda p: -p.score) for row in read(texts, model)
+    ]
 
 
 def judge(texts: Sequence[str], model) -> list[list[Passage]]:
@@ -122,5 +129,6 @@ __all__ = [
     "Passage",
     "find",
     "judge",
+    "read",
     "windows",
 ]
