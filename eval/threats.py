@@ -9,7 +9,10 @@ matched as the comments stage reads it (:func:`~rashomon.comments.spelling.readi
 
 ``eval/data/threats_blind37.jsonl`` was written blind (session 37: the writer saw neither the patterns nor the other
 sets) and scored before any rule was written on it; then the rows of half A were read and mended, half B was not:
-rows with a ``half`` field get their figures by half too.
+rows with a ``half`` field get their figures by half too. ``eval/data/threats_written54.jsonl`` (session 54: 160 threats
+toward groups in five kinds, normative, direct, a call, veiled, a violent outcome, and 120 look-alikes, reports,
+non-violent senses, threats to no protected group, protection, harsh policy talk, history; written by a writer who saw
+no code, each filled with two groups) was scored before any change and then read whole: a development set now.
 
     .venv/bin/python eval/threats.py [--data eval/data/threats.jsonl ...] [--show-errors]
 """

@@ -41,7 +41,7 @@ NEGATION_LOOKBEHIND = 14
 NEGATED_SUBJECT_MAX_CHARS = 60
 #: Violent verbs whose person is their subject ("they deserve to die", "traitors should hang"): a person named
 #: anywhere before them counts, when no object follows them ("should hang the posters").
-SUBJECT_SUFFERS = frozenset({"die", "dies", "hang"})
+SUBJECT_SUFFERS = frozenset({"die", "dies", "hang", "perish", "perishes"})
 #: ... within this many characters before them, with no "I", "me" or "we" among them ("tell me to die").
 SUBJECT_REACH = 60
 # ---------------------------------------------------------------------------------------------------------
@@ -318,7 +318,13 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
                     continue
                 # a set phrase is denied or held up from anywhere before it ("nobody should say the only good ...")
                 lookbehind = frame.start() if kind == "slogan" else NEGATION_LOOKBEHIND
-                if p.negation.search(sentence, max(0, frame.start() - lookbehind), start):
+                # a frame that holds a negation of its own asks for the harm ("why don't we just ...", "shouldn't
+                # we just ...", "wouldn't it be great if ..."): only a negation after it denies it
+                if p.negation.search(frame.group(0)):
+                    negated_from = frame.end()
+                else:
+                    negated_from = max(0, frame.start() - lookbehind)
+                if p.negation.search(sentence, negated_from, start):
                     continue
                 if (
                     kind in _NEGATED_SUBJECT_FRAMES
