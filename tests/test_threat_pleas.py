@@ -44,7 +44,6 @@ from rashomon.comments import threats
         "Death to all Kurds!",
         "The streets will run red with their blood.",
         "Extermination of the Roma is the only solution.",
-        "Muslim hunting season opens tonight.",
         "May every one of those traitors perish.",
         "Can't wait for the day every landlord is dead.",
         "Sterilise them or kill them, I don't care which.",

@@ -809,7 +809,12 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
         ]
     if not MENTIONED_ABUSE_DROPS_GROUP_SPANS:
         return kept
-    group_only = [mention.names_a_group_only(folded[span.start : span.end]) for span in kept]
+    # a violent word in a harmless idiom is no evidence ("[Muslims killed] it at the talent show" is judged as the
+    # name alone; "[killer voice]" is nothing)
+    idioms = harmless_idioms(folded)
+    read = _blanked(folded, idioms) if idioms else folded
+    kept = [span for span in kept if not idioms or not _function_words_only(read[span.start : span.end])]
+    group_only = [mention.names_a_group_only(read[span.start : span.end]) for span in kept]
     if GROUP_NAME_JUDGED_BY_COMMENT and not all(group_only):
         # judged as the name alone: a group's name with the words of regard said of it ("[Muslims deserve] to be
         # treated with respect"), and the harm a group suffers ("trans people are [murdered] at a shocking rate")
@@ -848,9 +853,25 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
     ]
 
 
+def harmless_idioms(folded: str) -> list[tuple[int, int]]:
+    """Where the folded comment says a violent word in a known harmless idiom (the threat patterns' ``metaphors``:
+    "killed it", "to die for", "a killer voice", "took a bullet for the team"): no abuse and nothing cold there
+    (session 54: the span head marked "[Muslims killed] it at the talent show", and "to die for" read as cold)."""
+    return [(m.start(), m.end()) for m in threats.patterns().metaphor.finditer(folded)]
+
+
+def _blanked(folded: str, regions: Sequence[tuple[int, int]]) -> str:
+    """``folded`` with ``regions`` turned to spaces (same length)."""
+    for a, b in regions:
+        folded = folded[:a] + " " * (b - a) + folded[b:]
+    return folded
+
+
 def says_something_cold(folded: str) -> bool:
     """Whether the folded comment holds a word VADER's lexicon reads as negative, reads negative as a whole to VADER
-    (a warm word denied), or holds a word of the abuse lexicon (:data:`GROUP_NAME_NEEDS_COLD_WORDS`)."""
+    (a warm word denied), or holds a word of the abuse lexicon (:data:`GROUP_NAME_NEEDS_COLD_WORDS`); words inside a
+    harmless idiom (:func:`harmless_idioms`: "to die for") are not read."""
+    folded = _blanked(folded, harmless_idioms(folded))
     analyzer = sarcasm.vader()
     words = (word.strip("!'*#@$") for word in _WORD_RE.findall(folded))
     return (

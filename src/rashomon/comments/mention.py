@@ -235,6 +235,18 @@ _SAID_BY_THOSE_RE = re.compile(
 )
 #: Abuse the clause condemns before naming it: "it is not okay to threaten ...", "it's wrong to mock ...", "stop
 #: harassing ..." (session 15): the span that opens with the act (or follows it) is held up, not done.
+#: A call to harm that the clause gives to someone else (session 54): "it keeps telling people to [attack ...]",
+#: "the comment above literally says to [kill ...]", "the guy who threatened to [stab ...]". What follows is the
+#: call reported, not the writer's; not "I keep telling people to ...", "you told them to ...": the writer's own
+#: call, or one put to the one addressed.
+_CALL_REPORTED_RE = re.compile(
+    r"\b(?:it|he|she|they|someone|somebody|who|which|that|(?:the|this|that|a|an)(?:\s+[\w'-]+){1,2})\s+"
+    r"(?:(?:keeps?|kept|literally|just|openly|actually|publicly|repeatedly|still|even|is|was|has|had|been)\s+)*"
+    r"(?:(?:telling|tells|told|urging|urges|urged|asking|asks|asked|encouraging|encourages|encouraged|inciting|"
+    r"incites|incited|calling on|calls on|called on|begging|begs|begged)\s+(?:[\w'-]+\s+){1,3}?to"
+    r"|(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)|says?|said|saying|writes|wrote|posted|tweeted)"
+    r"\s+to)\s*$"
+)
 _CONDEMNED_RE = re.compile(
     r"\b(?:not (?:okay|ok|acceptable|right|fine|cool|funny)|(?:is|are|was|it's|that's) (?:wrong|unacceptable|shameful|"
     r"disgraceful|cowardly|vile)|never (?:okay|ok|acceptable|right|fine)|stop|quit)\s+(?:to\s+)?(?:threat\w*|attack\w*|"
@@ -628,6 +640,7 @@ def mentioned(
         or _REPORTED_AFTER_RE.match(folded, end) is not None
         or (_WHY_WOULD_ANYONE_RE.search(clause) is not None and _in_question(folded, start))
         or _CONDEMNED_RE.search(clause + folded[start:end])
+        or _CALL_REPORTED_RE.search(clause) is not None
     )
 
 
