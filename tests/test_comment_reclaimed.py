@@ -116,3 +116,32 @@ def test_a_slur_the_writer_tells_their_own_life_by_is_no_attack(text):
 )
 def test_an_opening_or_a_first_person_does_not_excuse_a_slur_aimed_at_others(text):
     assert flags_of(text) & ABUSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our choir in Tallen reclaimed dyke years ago and sings it proudly.",
+        "A man on the tram called my cousin a fag and nobody said a word.",
+        "I was called a tranny at the Orrin market today.",
+        "Somebody spray-painted fag on the door of the Varnholt club.",
+        "In the nineties dyke was reclaimed by the march organisers.",
+        "what does tranny mean? i heard it in an old film",
+    ],
+)
+def test_a_slur_reclaimed_quoted_or_reported_as_a_word_is_no_attack(text):
+    """Session 54: a slur named as a word (reclaimed, painted on a wall, one someone was called, asked about) is
+    mentioned; the writer calling someone it is not."""
+    assert not flags_of(text) & ABUSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I called him a fag and he ran off.",
+        "We called them trannies until they left the bar.",
+        "Dykes should be called out for what they are.",
+    ],
+)
+def test_a_slur_the_writer_calls_someone_keeps_its_flags(text):
+    assert flags_of(text) & ABUSE

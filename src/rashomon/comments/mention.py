@@ -498,7 +498,7 @@ def named_as_own(folded: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _slur_not_aimed() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _slur_not_aimed() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     data = lexicon.load("abuse")
     singular = re.compile(lexicon.alternation(data["self_applied"] + data["named_as_word"]))
     return (
@@ -506,6 +506,7 @@ def _slur_not_aimed() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         re.compile(lexicon.alternation(data["self_applied_plural"])),
         re.compile(lexicon.alternation(data["self_applied_opening"])),
         re.compile(lexicon.alternation(data["self_applied_after"])),
+        re.compile(lexicon.alternation(data["named_after_word"])),
     )
 
 
@@ -519,10 +520,10 @@ def reclaimed_or_named(folded: str, start: int, end: int) -> bool:
     slur in its sentence; "... and proud": ``self_applied_after``) or names as a word ("the word ...":
     ``named_as_word``), by the words around it in its sentence: it attacks no one."""
     before = _sentence_before(folded, start)
-    singular, plural, opening, after = _slur_not_aimed()
+    singular, plural, opening, after, named_after = _slur_not_aimed()
     if _MODIFIED_RE.match(folded, end):  # "proud ... hunter here": the slur names the victims of the writer
         return False
-    if singular.search(before.rstrip()) is not None:
+    if singular.search(before.rstrip()) is not None or named_after.match(folded, end) is not None:
         return True
     if after.match(folded, end) is not None:  # "... and proud": not of others ("look at them, ... and proud")
         found = _SENTENCE_END_RE.search(folded, end)
