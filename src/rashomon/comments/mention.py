@@ -235,6 +235,13 @@ _SAID_BY_THOSE_RE = re.compile(
 )
 #: Abuse the clause condemns before naming it: "it is not okay to threaten ...", "it's wrong to mock ...", "stop
 #: harassing ..." (session 15): the span that opens with the act (or follows it) is held up, not done.
+_CONDEMNED_RE = re.compile(
+    r"\b(?:not (?:okay|ok|acceptable|right|fine|cool|funny)|(?:is|are|was|it's|that's) (?:wrong|unacceptable|shameful|"
+    r"disgraceful|cowardly|vile)|never (?:okay|ok|acceptable|right|fine)|stop|quit)\s+(?:to\s+)?(?:threat\w*|attack\w*|"
+    r"treat\w*(?=[^.!?;:\n]*\blike\b)|"
+    r"harass\w*|abus\w*|insult\w*|hurt\w*|harm\w*|bull(?:y|ies|ying)|mock\w*|demean\w*|dehumani[sz]\w*|"
+    r"discriminat\w*|vilif\w*|demoni[sz]\w*|smear\w*|slander\w*|intimidat\w*)\b[^.!?;:\n]*$"
+)
 #: A call to harm that the clause gives to someone else (session 54): "it keeps telling people to [attack ...]",
 #: "the comment above literally says to [kill ...]", "the guy who threatened to [stab ...]". What follows is the
 #: call reported, not the writer's; not "I keep telling people to ...", "you told them to ...": the writer's own
@@ -246,13 +253,6 @@ _CALL_REPORTED_RE = re.compile(
     r"incites|incited|calling on|calls on|called on|begging|begs|begged)\s+(?:[\w'-]+\s+){1,3}?to"
     r"|(?:threaten(?:s|ed|ing)?|vow(?:s|ed|ing)?|promis(?:es|ed|ing)|says?|said|saying|writes|wrote|posted|tweeted)"
     r"\s+to)\s*$"
-)
-_CONDEMNED_RE = re.compile(
-    r"\b(?:not (?:okay|ok|acceptable|right|fine|cool|funny)|(?:is|are|was|it's|that's) (?:wrong|unacceptable|shameful|"
-    r"disgraceful|cowardly|vile)|never (?:okay|ok|acceptable|right|fine)|stop|quit)\s+(?:to\s+)?(?:threat\w*|attack\w*|"
-    r"treat\w*(?=[^.!?;:\n]*\blike\b)|"
-    r"harass\w*|abus\w*|insult\w*|hurt\w*|harm\w*|bull(?:y|ies|ying)|mock\w*|demean\w*|dehumani[sz]\w*|"
-    r"discriminat\w*|vilif\w*|demoni[sz]\w*|smear\w*|slander\w*|intimidat\w*)\b[^.!?;:\n]*$"
 )
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){1,200}?)'(?!\w)")
 #: Words that introduce a quotation of someone's words, just before its opening mark.
