@@ -35,7 +35,7 @@ from . import described
 from . import quotes as quote_rules
 from .lexicon import Lexicon
 from .rules.marks import Quote, quotations_by_block, quoted_title, someones_words
-from .rules.speakers import WRITER_CONFIDENCE, wish_of, writer_word
+from .rules.speakers import WRITER_CONFIDENCE, names_in, wish_of, writer_word
 from .sources import BookEntry, Mention, SourceBook, describe, full_names, name_key, titled_genders
 
 # --- settings -----------------------------------------------------------------------------------------
@@ -141,12 +141,15 @@ class PageAttributor:
 
     # --- 1. per-block extraction ------------------------------------------------------------------------
     def extract(self) -> None:
+        page_names = frozenset().union(*(names_in(item.doc) for item in self.parsed))
         for item in self.parsed:
             block, doc = item.block, item.doc
             offset = block.start
             found_here: list[Record] = []
             shift = lambda span: (span[0] + offset, span[1] + offset) if span else None  # noqa: E731, B023 (used here)
-            founds = quote_rules.extract(doc, self.lexicon, self.matcher_for(doc.vocab), self.reparse_for(doc))
+            founds = quote_rules.extract(
+                doc, self.lexicon, self.matcher_for(doc.vocab), self.reparse_for(doc), page_names
+            )
             if block.kind == "headline":
                 founds = self._without_topic_labels(founds, block)
             for found in founds:

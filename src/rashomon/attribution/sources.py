@@ -280,6 +280,9 @@ def _kind(core: list[Token], head: Token, lexicon: Lexicon, text: str, indefinit
         return by_label[head.ent_type_]
     if head.pos_ == "PROPN" and head.is_title:
         return "person"  # a capitalised name no lexicon knows and NER mislabels is most often a person's
+    if head.pos_ in ("ADV", "ADJ") and head.is_title and len(core) == 1:
+        return "person"  # "Merrily said": a surname the tagger read as an adverb, taken as a speaker only because
+        # the page writes it as a name (SpeakerRules.name_misread_as_interjection)
     if head.pos_ == "NOUN" and head_lemma in lexicon.speaker_nouns.get("documents", ()):
         return "document"  # "an interview", "an email": a text or a talk, never "he" or "she"
     if head.pos_ == "NOUN" and indefinite:

@@ -116,8 +116,9 @@ def set_off(verb: Token, child: Token) -> bool:
 class ExtractorBase:
     """One doc's extraction state (its text, quotations, what was found so far) and the span helpers."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, matcher: Matcher):
+    def __init__(self, doc: Doc, lexicon: Lexicon, matcher: Matcher, page_names: frozenset[str] = frozenset()):
         self.doc = doc
+        self.page_names = page_names  # words the rest of the page uses as names (SpeakerRules.names)
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.lexicon = lexicon
         self.matcher = matcher

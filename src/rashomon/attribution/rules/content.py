@@ -655,9 +655,21 @@ class ContentRules(ExtractorBase):
             and verb.right_edge.i - objects[0].right_edge.i > 2
             and any(t.pos_ in ("VERB", "AUX") for t in self.doc[objects[0].right_edge.i + 1 : verb.right_edge.i + 1])
             and not self.subordinate_after(objects[0], verb)
+            and not self.next_predicate_after(objects[0], verb)
         ):
             return self.chars(objects[0].left_edge.i, verb.right_edge.i)
         return None
+
+    def next_predicate_after(self, obj: Token, verb: Token) -> bool:
+        """ "has not endorsed Vell and has long opposed her budget": the first verb after the object is the speaker's
+        next predicate, joined by a coordinator right before it, so the object is a real object, not a reported
+        clause's subject."""
+        for token in self.doc[obj.right_edge.i + 1 : verb.right_edge.i + 1]:
+            if token.pos_ in ("VERB", "AUX"):
+                predicate = token.head if token.dep_ in ("aux", "auxpass", "neg") else token
+                before = self.doc[predicate.left_edge.i - 1] if predicate.left_edge.i > 0 else None
+                return predicate.dep_ == "conj" and before is not None and before.dep_ == "cc"
+        return False
 
     def fronted_quotation(self, obj: Token, verb: Token) -> Span_ | None:
         """'"Denver," he answered': an object quoted before its cue is all that was said (the rule after the cue

@@ -61,16 +61,26 @@ def build_matcher(nlp_vocab, lexicon: Lexicon) -> Matcher:
     return matcher
 
 
-def extract(doc: Doc, lexicon: Lexicon, matcher: Matcher, reparse: Callable[[str], Doc] | None = None) -> list[Found]:
+def extract(
+    doc: Doc,
+    lexicon: Lexicon,
+    matcher: Matcher,
+    reparse: Callable[[str], Doc] | None = None,
+    page_names: frozenset[str] = frozenset(),
+) -> list[Found]:
     """All attributions of ``doc`` in document order (see the module docstring for the rules).
 
     ``reparse`` (text -> Doc, same vocab) lets the rules read a Title-Case headline again in sentence case:
-    the parser takes most of its words for proper nouns ("Mayor Slams Ferry Plan")."""
+    the parser takes most of its words for proper nouns ("Mayor Slams Ferry Plan"). ``page_names`` are the
+    lower-case words the rest of the page uses as names (:func:`names_in`): a paragraph's "Merrily said ..." opens
+    with a surname the page introduced earlier, which the tagger alone reads as an adverb."""
     if not len(doc):
         return []
-    found = DocExtractor(doc, lexicon, matcher).run()
+    found = DocExtractor(doc, lexicon, matcher, page_names).run()
     if reparse is not None:
-        found = with_recased_headlines(doc, found, lexicon, reparse, lambda d: DocExtractor(d, lexicon, matcher).run())
+        found = with_recased_headlines(
+            doc, found, lexicon, reparse, lambda d: DocExtractor(d, lexicon, matcher, page_names).run()
+        )
     order = sorted(range(len(found)), key=lambda i: (found[i].cue or found[i].content)[0])
     remap = {old: new for new, old in enumerate(order)}
     result = [found[i] for i in order]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...dateline import lead_in_end
 from ...deps import SUBJECT_DEPS, TENSED_TAGS
@@ -58,6 +58,11 @@ from .settings import (
 
 #: The most an attribution to the page's own writer ("we recommend"), given to the publisher, can be sure of.
 WRITER_CONFIDENCE = CONFIDENCE["speaker.writer"]
+
+
+def names_in(doc: Doc) -> frozenset[str]:
+    """Lower-case words ``doc`` uses as names: proper nouns, person and organisation entities."""
+    return frozenset(t.lower_ for t in doc if t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_ENTITIES)
 
 
 class SpeakerRules(ExtractorBase):
@@ -226,18 +231,20 @@ class SpeakerRules(ExtractorBase):
             or any(lemma in words or lower in words for words in lexicon.speaker_nouns.values())
         ):
             return "person"
-        if (
-            head.is_title
-            and head.pos_ in ("NOUN", "VERB", "INTJ")
+        if head.is_title and (
+            head.pos_ in ("NOUN", "VERB", "INTJ")
             and (
                 head.i > head.sent.start
                 or head.lower_ in self.names()
                 or not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in head.children)
             )
+            or head.pos_ in ("ADV", "ADJ")
+            and head.lower_ in self.names()
         ):
             return "person"  # "Sanders", "Trump" tagged as common nouns: a name (at a sentence's start, one the doc
             # also writes as a proper noun, or one standing alone: "Wines believes", not "This mission"; the stage
-            # reads Title-Case headlines again in sentence case)
+            # reads Title-Case headlines again in sentence case); "Merrily said": a surname read as an adverb, one the
+            # page writes as a name
         of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if members is not None and lemma in COLLECTIVE_NOUNS:
@@ -253,9 +260,9 @@ class SpeakerRules(ExtractorBase):
         return None
 
     def names(self) -> frozenset[str]:
-        """Lower-case words the doc uses as names (proper nouns, person and organisation entities)."""
+        """Lower-case words the doc (and the rest of its page, when given) uses as names (:func:`names_in`)."""
         if self._names is None:
-            self._names = frozenset(t.lower_ for t in self.doc if t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_ENTITIES)
+            self._names = names_in(self.doc) | self.page_names
         return self._names
 
     def antecedent(self, pronoun: Token) -> Token | None:
@@ -964,13 +971,13 @@ class SpeakerRules(ExtractorBase):
         return quote is not None and quote.end <= after.idx
 
     def name_misread_as_interjection(self, verb: Token) -> Token | None:
-        """ "Pike dismissed the offer as ...": the tagger read a surname that opens the sentence as an interjection,
-        and the finite verb after it has no subject. A capitalised word standing alone before the verb, which the doc
+        """ "Pike dismissed the offer as ...", "Merrily said he would ...": the tagger read a surname that opens the
+        sentence as an interjection or an adverb, and the finite verb after it has no subject. A capitalised word standing alone before the verb, which the doc
         uses as a name elsewhere or an entity label marks, is that subject."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == verb.sent.start:
             return None
         first = self.doc[verb.sent.start]
-        if first.i != verb.i - 1 or first.head.i != verb.i or first.dep_ not in ("intj", "npadvmod", "dep"):
+        if first.i != verb.i - 1 or first.head.i != verb.i or first.dep_ not in ("intj", "npadvmod", "advmod", "dep"):
             return None
         if not first.is_title or first.ent_type_ in TIME_ENTITIES:
             return None  # ("Wednesday added one more twist": a day)

@@ -94,7 +94,8 @@ class VerbCueRules(ExtractorBase):
         while first > 0:
             left = doc[first - 1]
             modifies = left.dep_ in ("aux", "auxpass", "neg") or (left.dep_ == "advmod" and left.pos_ == "ADV")
-            if left.head.i != verb.i or not modifies:
+            # ("Merrily said": a surname read as an adverb is the speaker, SpeakerRules.name_misread_as_interjection)
+            if left.head.i != verb.i or not modifies or left.is_title and left.lower_ in self.names():
                 break
             first -= 1
         last = verb.i
