@@ -14,7 +14,12 @@ toward groups in five kinds, normative, direct, a call, veiled, a violent outcom
 non-violent senses, threats to no protected group, protection, harsh policy talk, history; written by a writer who saw
 no code, each filled with two groups) was scored before any change and then read whole: a development set now.
 
-    .venv/bin/python eval/threats.py [--data eval/data/threats.jsonl ...] [--show-errors]
+``eval/data/protection_written55.jsonl`` (session 55, written the same way: 160 comments that protect or defend a
+group, condemn those who harm it, support its members or call for help, and 80 hateful comments in the same words:
+protection "from" the group, harm praised, threats dressed as safety, blame, exclusion "for safety"; each filled with
+two groups) holds few threats: read it with ``--stage``, which counts the comments stage's flags per label and kind.
+
+    .venv/bin/python eval/threats.py [--data eval/data/threats.jsonl ...] [--show-errors] [--stage]
 """
 
 from __future__ import annotations
@@ -51,6 +56,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", nargs="+", type=Path, default=[REPO / "eval" / "data" / "threats.jsonl"])
     parser.add_argument("--show-errors", action="store_true", help="print every false positive and negative")
+    parser.add_argument(
+        "--stage",
+        action="store_true",
+        help="also run the comments stage (fast mode, language and abuse steps) on every row and count, per label "
+        "and kind, the rows it flags as abusive (toxicity, identity attack or threat) and those it flags as threats",
+    )
     args = parser.parse_args(argv)
     try:
         rows = read_rows(args.data)
@@ -91,6 +102,7 @@ def main(argv=None) -> int:
             f"  half {half} ({'read and mended' if half == 'A' else 'held out'}): precision "
             f"{halves[half]['precision']:.3f}  recall {halves[half]['recall']:.3f}  F1 {halves[half]['f1_positive']:.3f}"
         )
+    stage = stage_counts(rows, args.show_errors, anchor is not None) if args.stage else None
     print(
         json.dumps(
             {
@@ -99,10 +111,51 @@ def main(argv=None) -> int:
                 "anchor_alt_profanity_check": anchor,
                 "errors_by_kind": dict(errors),
                 **({"halves": halves} if halves else {}),
+                **({"stage": stage} if stage else {}),
             }
         )
     )
     return 0
+
+
+#: The stage's flags counted as taking a comment for abuse of a group or a threat (not insult or profanity alone).
+ABUSIVE = frozenset({"toxicity", "identity_attack", "threat"})
+
+
+def stage_counts(rows: list[dict], show: bool, with_anchor: bool) -> dict:
+    """Per label and kind: rows, rows the comments stage flags as abusive (:data:`ABUSIVE`), rows it flags as a
+    threat, and rows the anchor (alt-profanity-check, p >= 0.5) flags; printed, and returned for the JSON line."""
+    from rashomon.comments import analyze_comments
+    from rashomon.model import Analysis, Comment, Page
+    from rashomon.options import CommentOptions, Options
+
+    page_text, comments = "", []
+    for number, row in enumerate(rows):
+        comments.append(Comment(f"c{number}", "reader", row["text"], len(page_text), len(page_text) + len(row["text"])))
+        page_text += row["text"] + "\n\n"
+    analysis = Analysis(page=Page(text=page_text, comments=comments))
+    analyze_comments(analysis, Options(comments=CommentOptions(steps=("language", "abuse"), mode="fast")))
+    anchor = [False] * len(rows)
+    if with_anchor:
+        from profanity_check import predict_prob
+
+        anchor = list(predict_prob([r["text"] for r in rows]) >= 0.5)
+    counts: dict[str, dict[str, int]] = {}
+    for row, comment, flagged_by_anchor in zip(rows, analysis.page.comments, anchor, strict=True):
+        flags = set(comment.flags)
+        for key in (f"{row['label']} {row.get('kind', '?')}", f"{row['label']} all"):
+            entry = counts.setdefault(key, {"n": 0, "abusive": 0, "threat": 0, "anchor": 0})
+            entry["n"] += 1
+            entry["abusive"] += bool(flags & ABUSIVE)
+            entry["threat"] += "threat" in flags
+            entry["anchor"] += bool(flagged_by_anchor)
+        if show and bool(flags & ABUSIVE) != bool(row["label"]):
+            print(f"  stage {'missed' if row['label'] else 'false'}  {sorted(flags)}  {row['text']}")
+    print("  the comments stage (fast), per label and kind: rows / flagged abusive / flagged threat / anchor flagged")
+    for key in sorted(counts):
+        entry = counts[key]
+        print(f"    {key:28} {entry['n']:4} {entry['abusive']:4} {entry['threat']:4} {entry['anchor']:4}")
+    return counts
 
 
 if __name__ == "__main__":

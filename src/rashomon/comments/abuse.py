@@ -969,11 +969,14 @@ def harm_sentences(folded: str, quoted: list[tuple[int, int]], denied: bool = Tr
     ``denied``, that deny or hold up a word of harm (:func:`_names_harm`: "no one deserves to die", "nobody should
     ever threaten ..."). The span head marks a group's name there as it does in abuse of the group: it is no evidence.
     Judged per sentence: "I can't beat this level" denies nothing of the group named in the next."""
-    suffered = _harm_suffered_pattern()
+    # a comment that praises harm anywhere takes no group's side ("Whoever did that to ... deserves a medal", "...
+    # harassed a ...? I'd shake their hands")
+    suffered = None if _harm_praised_pattern().search(folded) else _harm_suffered_pattern()
     return [
         (sentence.start(), sentence.end())
         for sentence in _SENTENCE_RE.finditer(folded)
-        if suffered.search(folded, sentence.start(), sentence.end())
+        if suffered is not None
+        and suffered.search(folded, sentence.start(), sentence.end())
         or (denied and _denies_harm(folded, sentence, quoted))
     ]
 
@@ -983,6 +986,8 @@ def harm_words_suffered(folded: str) -> list[tuple[int, int]]:
     murdered at a shocking rate", "[violence]" in "violence against Sikhs"): the span head marks those words as it
     marks abuse, and they are no more abuse than the group's name there."""
     harm = _harm_word_pattern()
+    if _harm_praised_pattern().search(folded):
+        return []
     return [
         (word.start(), word.end())
         for found in _harm_suffered_pattern().finditer(folded)
@@ -992,9 +997,11 @@ def harm_words_suffered(folded: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _harm_word_pattern() -> re.Pattern:
-    """The words of harm in ``harm_suffered``: its participles and the nouns of harm done to a group."""
+    """The words of harm in ``harm_suffered``: its participles, the nouns of harm done to a group and the verbs of
+    harm done by someone ("anyone who [hurts] ...")."""
     data = lexicon.load("abuse")
-    return re.compile(r"\b" + lexicon.alternation(data["harm_participles"] + data["harm_nouns"], data) + r"\b")
+    words = data["harm_participles"] + data["harm_nouns"] + data["harm_verbs"]
+    return re.compile(r"\b" + lexicon.alternation(words, data) + r"\b")
 
 
 def _denies_harm(folded: str, sentence: re.Match, quoted: list[tuple[int, int]]) -> bool:
@@ -1012,6 +1019,13 @@ def _denies_harm(folded: str, sentence: re.Match, quoted: list[tuple[int, int]])
 def _harm_suffered_pattern() -> re.Pattern:
     data = lexicon.load("abuse")
     return re.compile(r"\b" + lexicon.alternation(data["harm_suffered"], data))
+
+
+@lru_cache(maxsize=1)
+def _harm_praised_pattern() -> re.Pattern:
+    """Praise of harm or of those who did it (``harm_praised``): such a sentence takes no group's side."""
+    data = lexicon.load("abuse")
+    return re.compile(lexicon.alternation(data["harm_praised"], data))
 
 
 def _used(folded: str, hits: list[Hit]) -> list[Hit]:

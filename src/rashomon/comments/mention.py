@@ -150,8 +150,20 @@ _REPORTED_RE = re.compile(
 #: or a trope, which a writer may endorse ("the stereotype that ... exists for a reason").
 _FALSE_CLAIM_RE = re.compile(
     r"(?<!\bno )(?<!\bnot a )(?<!\bnot an )(?<!n't a )(?<!n't an )\b(?:lies?|myths?|falsehoods?|smears?|slanders?|"
-    r"canards?|conspiracy theor(?:y|ies)|nonsense|propaganda|misconceptions?|(?:false|bogus|baseless|absurd|"
+    r"canards?|conspiracy theor(?:y|ies)|nonsense|propaganda|misconceptions?|stereotypes?|tropes?|"
+    r"(?:false|bogus|baseless|absurd|"
     r"ridiculous)\s+(?:claims?|ideas?|notions?|narratives?|beliefs?))\s+(?:that|about how)\b[^.!?;:,\n]*$"
+)
+#: A claim held up before the span and called false after it, in one sentence (session 55): "the idea that [... are
+#: dishonest] is a prejudice", "claiming [... are weak] is laughable" (:func:`_claim_called_false`).
+_CLAIM_FRAME_RE = re.compile(
+    r"\b(?:(?:the|this|that) (?:idea|notion|claim|assumption|belief|narrative|rumou?r|suggestion) that|"
+    r"(?:claiming|saying|suggesting|pretending|assuming|implying)(?: that)?)\s+[^.!?;\n]{0,60}$"
+)
+_FALSE_VERDICT_AFTER_RE = re.compile(
+    r"[^.!?;\n]{0,40}?\b(?:is|are|was) (?:(?:just|simply|a|an|so|pure|total|utter|complete|old|lazy|tired|ugly|nasty|"
+    r"racist|bigoted|and|frankly|plain) )*(?:nonsense|rubbish|garbage|false|untrue|wrong|a lie|a myth|a prejudice|"
+    r"prejudice|a stereotype|bigotry|racism|laughable|ridiculous|absurd|baseless|outdated|offensive|hateful)\b"
 )
 #: A question that asks why anyone would do the act the span names, denying that anyone should: "why would anyone
 #: (want to) hurt ...", "why should people ever ..." (session 35).
@@ -642,6 +654,16 @@ def mentioned(
         or (_WHY_WOULD_ANYONE_RE.search(clause) is not None and _in_question(folded, start))
         or _CONDEMNED_RE.search(clause + folded[start:end])
         or _CALL_REPORTED_RE.search(clause) is not None
+        or _claim_called_false(folded, start, end)
+    )
+
+
+def _claim_called_false(folded: str, start: int, end: int) -> bool:
+    """Whether the span is a claim the comment holds up and calls false in the same sentence (:data:`_CLAIM_FRAME_RE`
+    before it, :data:`_FALSE_VERDICT_AFTER_RE` after it): the writer rebuts it."""
+    return (
+        _CLAIM_FRAME_RE.search(folded, max(0, start - LOOKBACK_CHARS), start) is not None
+        and _FALSE_VERDICT_AFTER_RE.match(folded, end) is not None
     )
 
 

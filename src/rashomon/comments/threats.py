@@ -256,6 +256,13 @@ def _ordered(sentence: str, start: int, end: int, is_outcome: bool, p: _Patterns
     return is_outcome or p.target_after.match(sentence, end) is not None
 
 
+#: A violent word right after a relative pronoun (an auxiliary or adverb between: "who has just punched") tells what
+#: the one described did, not the harm a frame before it wishes or asks for.
+_RELATIVE_BEFORE_RE = re.compile(
+    r"\b(?:who|whoever|that|which)\s+(?:(?:has|have|had|was|were|is|are|did|just|allegedly|reportedly|then|also|once)\s+){0,2}$"
+)
+
+
 def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
     """Every threat in ``text`` (offsets local to ``text``), best first (``folded``: ``lexicon.fold(text)``
     when the caller has it)."""
@@ -334,6 +341,8 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
                     continue
                 if reported_from is not None and reported_from <= frame.start():
                     continue
+                if _RELATIVE_BEFORE_RE.search(sentence, frame.end(), start):
+                    continue  # "I hope the man who punched a ... gets caught": what he did, not what is wished
                 weight = FRAME_WEIGHTS[kind]
                 if best is None or weight > best.weight:
                     frame_start = frame.start() + len(frame.group(0)) - len(frame.group(0).lstrip(" .!?;:,\n"))
