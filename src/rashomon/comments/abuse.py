@@ -827,7 +827,7 @@ def used_spans(text: str, found: Sequence[SpanT]) -> list[SpanT]:
         ]
     if not any(group_only):
         return kept
-    if GROUP_NAME_NEEDS_COLD_WORDS and not says_something_cold(folded):
+    if GROUP_NAME_NEEDS_COLD_WORDS and not _reads_cold(read):
         kept = [span for span, only in zip(kept, group_only) if not only]
         group_only = [False] * len(kept)
         if not kept:
@@ -871,13 +871,17 @@ def says_something_cold(folded: str) -> bool:
     """Whether the folded comment holds a word VADER's lexicon reads as negative, reads negative as a whole to VADER
     (a warm word denied), or holds a word of the abuse lexicon (:data:`GROUP_NAME_NEEDS_COLD_WORDS`); words inside a
     harmless idiom (:func:`harmless_idioms`: "to die for") are not read."""
-    folded = _blanked(folded, harmless_idioms(folded))
+    return _reads_cold(_blanked(folded, harmless_idioms(folded)))
+
+
+def _reads_cold(read: str) -> bool:
+    """:func:`says_something_cold` of a folded comment whose harmless idioms are already blanked."""
     analyzer = sarcasm.vader()
-    words = (word.strip("!'*#@$") for word in _WORD_RE.findall(folded))
+    words = (word.strip("!'*#@$") for word in _WORD_RE.findall(read))
     return (
         any(analyzer.lexicon.get(word, 0.0) < 0 for word in words)
-        or analyzer.polarity_scores(folded)["compound"] < 0  # a warm word denied: "we do not respect ..."
-        or bool(lexicon_hits(folded))
+        or analyzer.polarity_scores(read)["compound"] < 0  # a warm word denied: "we do not respect ..."
+        or bool(lexicon_hits(read))
     )
 
 
@@ -969,9 +973,7 @@ def harm_sentences(folded: str, quoted: list[tuple[int, int]], denied: bool = Tr
     ``denied``, that deny or hold up a word of harm (:func:`_names_harm`: "no one deserves to die", "nobody should
     ever threaten ..."). The span head marks a group's name there as it does in abuse of the group: it is no evidence.
     Judged per sentence: "I can't beat this level" denies nothing of the group named in the next."""
-    # a comment that praises harm anywhere takes no group's side ("Whoever did that to ... deserves a medal", "...
-    # harassed a ...? I'd shake their hands")
-    suffered = None if _harm_praised_pattern().search(folded) else _harm_suffered_pattern()
+    suffered = _harm_suffered_unless_praised(folded)
     return [
         (sentence.start(), sentence.end())
         for sentence in _SENTENCE_RE.finditer(folded)
@@ -985,12 +987,13 @@ def harm_words_suffered(folded: str) -> list[tuple[int, int]]:
     """Where the folded comment names the harm a group suffers (``harm_suffered``: "[murdered]" in "trans people are
     murdered at a shocking rate", "[violence]" in "violence against Sikhs"): the span head marks those words as it
     marks abuse, and they are no more abuse than the group's name there."""
-    harm = _harm_word_pattern()
-    if _harm_praised_pattern().search(folded):
+    suffered = _harm_suffered_unless_praised(folded)
+    if suffered is None:
         return []
+    harm = _harm_word_pattern()
     return [
         (word.start(), word.end())
-        for found in _harm_suffered_pattern().finditer(folded)
+        for found in suffered.finditer(folded)
         for word in harm.finditer(folded, found.start(), found.end())
     ]
 
@@ -1021,9 +1024,15 @@ def _harm_suffered_pattern() -> re.Pattern:
     return re.compile(r"\b" + lexicon.alternation(data["harm_suffered"], data))
 
 
+def _harm_suffered_unless_praised(folded: str) -> re.Pattern | None:
+    """``harm_suffered``, or None when the comment praises harm anywhere (``harm_praised``: "Whoever did that to ...
+    deserves a medal", "... harassed a ...? I'd shake their hands"): such a comment takes no group's side."""
+    return None if _harm_praised_pattern().search(folded) else _harm_suffered_pattern()
+
+
 @lru_cache(maxsize=1)
 def _harm_praised_pattern() -> re.Pattern:
-    """Praise of harm or of those who did it (``harm_praised``): such a sentence takes no group's side."""
+    """Praise of harm or of those who did it (``harm_praised``)."""
     data = lexicon.load("abuse")
     return re.compile(lexicon.alternation(data["harm_praised"], data))
 

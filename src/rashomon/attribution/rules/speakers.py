@@ -972,8 +972,9 @@ class SpeakerRules(ExtractorBase):
 
     def name_misread_as_interjection(self, verb: Token) -> Token | None:
         """ "Pike dismissed the offer as ...", "Merrily said he would ...": the tagger read a surname that opens the
-        sentence as an interjection or an adverb, and the finite verb after it has no subject. A capitalised word standing alone before the verb, which the doc
-        uses as a name elsewhere or an entity label marks, is that subject."""
+        sentence as an interjection or an adverb, and the finite verb after it has no subject. A capitalised word
+        standing alone before the verb, which the page uses as a name elsewhere or an entity label marks, is that
+        subject."""
         if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == verb.sent.start:
             return None
         first = self.doc[verb.sent.start]
