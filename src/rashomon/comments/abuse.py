@@ -27,7 +27,7 @@ from typing import Protocol, TypeVar
 import numpy as np
 
 from .. import heads
-from . import lexicon, mention, sarcasm, spelling, targets, threats
+from . import celebration, lexicon, mention, sarcasm, spelling, targets, threats
 from .features import batch_scoring, normalize_words, token_ids
 from .models import LinearModel, load_model
 
@@ -118,6 +118,9 @@ EITHER_HEADS_FLAG = True
 #: The lexicon's phrases are also looked for with words spelled a letter at a time read as words ("I h a t e ...":
 #: the hatred phrase, placed on the letters; session 15). Only texts with such a run pay for it.
 SPACED_PHRASES = True
+#: Harm done to a group that a comment celebrates is an identity attack (session 56: "glad that ... got killed",
+#: "whoever torched the ... centre deserves a medal"; :mod:`celebration`).
+HARM_CELEBRATED = True
 #: Only the first this many characters of a comment are scanned by patterns (a 100 KB comment stays fast).
 MAX_SCAN_CHARS = 20_000
 # ---------------------------------------------------------------------------------------------------------
@@ -603,6 +606,10 @@ def score_texts(
     limits = {**FLAG_THRESHOLDS, **(thresholds or {})}
     batch = lexicon.fold_batch(scan)
     all_hits, violent = _scan_batch(batch)
+    for i in batch.candidates(celebration.harm_pattern()) if HARM_CELEBRATED else ():
+        all_hits[i] = all_hits[i] + [
+            Hit("identity_attack", start, end, SLUR_FLOOR) for start, end in celebration.celebrated_harm(batch.texts[i])
+        ]
     for i, hits in enumerate(all_hits):
         if hits:
             all_hits[i] = _used(batch.texts[i], hits)
@@ -918,7 +925,11 @@ def defends_or_denies(folded: str, quoted: list[tuple[int, int]]) -> bool:
     """Whether the folded comment speaks well of a group (``regard``) or only mentions abuse (denied, quoted,
     reported: :func:`_denies_abuse`; ``quoted``: ``mention.quoted_regions(folded)``): what clears a span that only
     names a group, and what keeps the group-hate head from reading the comment as hate."""
-    return mention.speaks_well(folded) or _denies_abuse(folded, quoted)
+    return (
+        mention.speaks_well(folded)
+        or (HARM_CELEBRATED and celebration.shows_sympathy(folded))
+        or _denies_abuse(folded, quoted)
+    )
 
 
 def _denies_abuse(folded: str, quoted: list[tuple[int, int]]) -> bool:

@@ -337,6 +337,12 @@ def quoted_regions(folded: str, scare_quotes: bool = True) -> list[tuple[int, in
     ]
 
 
+def marked_regions(folded: str) -> list[tuple[int, int]]:
+    """Every region in quotation marks, whatever stands around it: words the writer holds up ("anyone writing 'good
+    riddance' under ..."), for the patterns whose words are the writer's only outside them."""
+    return [] if '""' in folded else [(m.start(), m.end()) for m in _QUOTE_RE.finditer(folded)]
+
+
 #: A quotation held up with a question mark right after it ('"... should be shot"?? Reported.'): someone's words
 #: repeated in disbelief (session 53).
 _QUESTIONED_RE = re.compile(r"!*\?")
