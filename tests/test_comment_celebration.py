@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.comments import abuse, celebration, lexicon
+from rashomon.comments import abuse, celebration, lexicon, threats
 from tests.test_comment_contempt import flags_of
 
 HATE = {"toxicity", "identity_attack", "threat"}
@@ -92,3 +92,17 @@ def test_the_rule_can_be_switched_off(monkeypatch):
     monkeypatch.setattr(abuse, "HARM_CELEBRATED", False)
     hits = abuse.score_texts([text])[0].hits
     assert not any(h.label == "identity_attack" for h in hits)
+
+
+@pytest.mark.parametrize(
+    "text, threat",
+    [
+        # a wish of punishment is no wish of violence (session 56), as "rot in jail" never was
+        ("whoever ran over those people deserves to rot in a cell", False),
+        ("i hope he rots in prison for what he did", False),
+        # rotting in a ditch or in the ground is death
+        ("i hope every one of them rots in a ditch", True),
+    ],
+)
+def test_rotting_in_prison_is_punishment_not_violence(text, threat):
+    assert bool(threats.find_threats(text)) is threat

@@ -27,8 +27,10 @@ from . import lexicon, mention
 
 # --- settings ------------------------------------------------------------------------------------------
 #: Most words of a sentence beside the harm's that celebrates it on its own ("Good.", "More please.", "Keep it
-#: coming!", "Hope the rest follow.").
+#: coming!", "Hope the rest follow."), and most of them that are not its cue ("Excellent news."; "Glad the attacker
+#: was refused bail." is about something else).
 SHORT_SENTENCE_WORDS = 6
+SHORT_SENTENCE_OTHER_WORDS = 2
 #: Most words between the victims and what befell them ("five ... dead", "... who got stabbed").
 DONE_GAP_WORDS = 3
 #: How many characters before a cue of gladness are read for someone else who is glad ("people are celebrating").
@@ -56,7 +58,9 @@ def _patterns() -> _Patterns:
     def alt(key: str) -> str:
         return lexicon.alternation(lists[key], lists)
 
-    victims, gap = alt("victims"), rf"(?: [a-z'-]+){{0,{DONE_GAP_WORDS}}}?"
+    # words between the victims and the harm; none that makes it a wish or a call ("... should all be shot")
+    victims = alt("victims")
+    gap = rf"(?: (?!(?:should|must|need|needs|deserve|deserves|ought|will|would|gonna|to|let|can|could|may|might)\b)[a-z'-]+){{0,{DONE_GAP_WORDS}}}?"
     # what befell the victims, said after them; a participle followed by an object is their own deed
     after = (
         rf"\b{victims}\b(?: (?P<relative>who|that))?{gap} (?:(?:got|get|gets|getting|was|were|is|are|been|being|be|"
@@ -197,7 +201,10 @@ _SENTENCE_END_RE = re.compile(r"[.!?\n]+")
 def _short_cue(folded: str, start: int, end: int, p: _Patterns, quoted: list[tuple[int, int]]) -> bool:
     """Whether ``folded[start:end]`` is a short sentence of celebration on its own ("Good.", "More please.")."""
     sentence = folded[start:end]
-    if len(_WORD_RE.findall(sentence)) > SHORT_SENTENCE_WORDS or not p.short.search(sentence):
+    opening = p.short.search(sentence)
+    if len(_WORD_RE.findall(sentence)) > SHORT_SENTENCE_WORDS or opening is None:
+        return False
+    if len(_WORD_RE.findall(sentence[opening.end() :])) > SHORT_SENTENCE_OTHER_WORDS:
         return False
     if any(q_start < end and start < q_end for q_start, q_end in quoted):
         return False
