@@ -49,8 +49,10 @@ def test_harm_done_to_a_group_and_celebrated_is_found_and_flagged(text):
         # justice done to the attackers
         "Good riddance to the thug who beat that Muslim, eight years is not enough.",
         "Glad they caught the man who torched the Jewish bakery.",
-        # help given, and praise of it
+        # help given, and praise of it; praise of those who stopped the attackers
         "The driver who shielded the refugees from the mob deserves a medal.",
+        "The officers who arrested the men who attacked those Sikhs are heroes.",
+        "The neighbours who chased off the men attacking the Muslims are heroes.",
         # grief
         "Lighting a candle tonight for the Roma we lost on Marsk Street.",
         # someone else's celebration called out

@@ -103,6 +103,7 @@ def harm_pattern() -> re.Pattern:
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _WORD_RE = re.compile(r"[\w'-]+")
+_TURN_RE = re.compile(r"\b(?:but|though|although|however|yet|except|still)\b")
 _LAUGHTER_RE = re.compile(r"lol|lmao|lmfao|rofl|haha\w*|hehe\w*")
 _JOY_WORDS_RE = re.compile(r"glad|happy|pleased|delighted|thrilled|overjoyed")
 
@@ -145,10 +146,11 @@ def celebrated_harm(folded: str) -> list[tuple[int, int]]:
 
 def shows_sympathy(folded: str) -> bool:
     """Whether ``folded`` shows sympathy with people harmed (``sympathy``: relief that they are safe, grief,
-    condolences) and no gladness, laughter, blame or call for more outside it ("rip lol" shows none)."""
+    condolences) and no gladness, laughter, blame or call for more outside it ("rip lol" shows none), nor a turn after
+    it ("sad, but ...": hate is often said so)."""
     p = _patterns()
     shown = [(m.start(), m.end()) for m in p.sympathy.finditer(folded)]
-    if not shown:
+    if not shown or _TURN_RE.search(folded, shown[0][0]):  # "heartbreaking, but ...": sympathy turned
         return False
     start = 0
     for end, next_start in [(s, e) for s, e in shown] + [(len(folded), len(folded))]:
