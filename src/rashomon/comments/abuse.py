@@ -606,7 +606,7 @@ def score_texts(
     limits = {**FLAG_THRESHOLDS, **(thresholds or {})}
     batch = lexicon.fold_batch(scan)
     all_hits, violent = _scan_batch(batch)
-    for i in batch.candidates(celebration.harm_pattern()) if HARM_CELEBRATED else ():
+    for i in celebration.candidates(batch) if HARM_CELEBRATED else ():
         all_hits[i] = all_hits[i] + [
             Hit("identity_attack", start, end, SLUR_FLOOR) for start, end in celebration.celebrated_harm(batch.texts[i])
         ]

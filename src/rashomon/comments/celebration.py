@@ -40,6 +40,7 @@ OTHERS_GLAD_CHARS = 40
 @dataclass(frozen=True)
 class _Patterns:
     harm: re.Pattern  # harm done to a group, in a sentence
+    harm_words: re.Pattern  # any word of harm: the texts of a batch worth reading
     cue: re.Pattern  # the writer glad of it, laughing, praising the doer, blaming the victims, asking for more
     short: re.Pattern  # a sentence that is only such a cue or a verdict ("Good.")
     joy_elsewhere: re.Pattern  # gladness aimed at something else ("glad I wasn't there")
@@ -82,6 +83,10 @@ def _patterns() -> _Patterns:
     short = rf"^\W*{interjection}(?:{cues.replace('?P<', '?P<short_')}|\b{alt('verdict')}\b)"
     return _Patterns(
         harm=re.compile("|".join((after, before, noun, adjective, suffering))),
+        harm_words=re.compile(
+            rf"\b(?:{alt('done')}|{alt('done_to')}|{alt('harm_of')}|dead|murdered|massacred|slaughtered|butchered|"
+            rf"{alt('suffering')})"
+        ),
         cue=re.compile(cues),
         short=re.compile(short),
         joy_elsewhere=re.compile(
@@ -95,10 +100,12 @@ def _patterns() -> _Patterns:
     )
 
 
-def harm_pattern() -> re.Pattern:
-    """Harm done to a group (``victims`` and what befell them): the texts of a batch where it matches are the only ones
-    :func:`celebrated_harm` reads (``lexicon.FoldedBatch.candidates``)."""
-    return _patterns().harm
+def candidates(batch: lexicon.FoldedBatch) -> list[int]:
+    """The texts of a folded batch that tell of harm done to a group, the only ones :func:`celebrated_harm` can find
+    anything in: first those with a word of harm (one pass of a plain alternation over the batch), then those where
+    the harm befalls a group."""
+    p = _patterns()
+    return [i for i in batch.candidates(p.harm_words) if p.harm.search(batch.texts[i])]
 
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?\n]*")
