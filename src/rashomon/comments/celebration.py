@@ -48,7 +48,7 @@ class _Patterns:
     not_celebrating: re.Pattern
     helped: re.Pattern
     sympathy: re.Pattern
-    screen: re.Pattern  # the texts of a batch that can hold harm celebrated
+    screen: re.Pattern  # any cue or verdict: a comment with none celebrates nothing
 
 
 @lru_cache(maxsize=1)
