@@ -70,9 +70,11 @@ def _patterns() -> _Patterns:
     )
     before = (
         rf"(?<!\bthe )(?<!\ban )(?<!\ba )(?P<doer>\b(?:who|that|whoever|whichever)(?: [a-z'-]+){{0,2}} )?"
-        rf"\b{alt('done_to')} (?:[a-z'-]+ ){{0,2}}?{victims}\b"
+        rf"\b{alt('done_to')} (?:[a-z'-]+ ){{0,4}}?{victims}\b"
     )
     noun = rf"\b{alt('harm_of')} (?:[a-z'-]+ ){{0,2}}?{victims}\b"
+    # "none of those ... survived"
+    none_left = rf"\bnone of (?:the |those |these )?{victims} (?:survived|made it|got out)\b"
     adjective = rf"(?<!\bthe )\b(?:dead|murdered|massacred|slaughtered|butchered) {victims}\b"
     suffering = rf"\b{victims} {alt('suffering')}"
     cues = (
@@ -82,10 +84,10 @@ def _patterns() -> _Patterns:
     interjection = r"(?:(?:so|very|really|just|and|but|oh|well|now|then|honestly|tbh|yeah|yes|ha|lol)\W+)*"
     short = rf"^\W*{interjection}(?:{cues.replace('?P<', '?P<short_')}|\b{alt('verdict')}\b)"
     return _Patterns(
-        harm=re.compile("|".join((after, before, noun, adjective, suffering))),
+        harm=re.compile("|".join((after, before, noun, adjective, suffering, none_left))),
         harm_words=re.compile(
             rf"\b(?:{alt('done')}|{alt('done_to')}|{alt('harm_of')}|dead|murdered|massacred|slaughtered|butchered|"
-            rf"{alt('suffering')})"
+            rf"{alt('suffering')}|none of)"
         ),
         cue=re.compile(cues),
         short=re.compile(short),
