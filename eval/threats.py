@@ -20,8 +20,8 @@ protection "from" the group, harm praised, threats dressed as safety, blame, exc
 two groups) holds few threats: read it with ``--stage``, which counts the comments stage's flags per label and kind.
 So do ``flat_written55.jsonl`` and the two sets of session 56 on harm done to a group and celebrated, each beside
 look-alikes in its words (relief, justice done, rescuers praised, grief, celebration called out):
-``celebration_written56.jsonl`` (scored before any change, then read) and ``celebration_written56b.jsonl`` (by a second
-writer, scored on the session's code before it was read).
+``celebration_written56.jsonl`` (scored before any change, then read), ``celebration_written56b.jsonl`` and
+``celebration_written56c.jsonl`` (by a second and a third writer, each scored on the session's code before it was read).
 
     .venv/bin/python eval/threats.py [--data eval/data/threats.jsonl ...] [--show-errors] [--stage]
 """

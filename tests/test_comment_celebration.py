@@ -33,6 +33,9 @@ def found(text: str) -> list[str]:
         # the victims blamed, laughed at
         "The lesbians who got beaten at the Korvo march had it coming.",
         "lmao the gay men screaming in the shooting video",
+        # a death told as survival denied; a group's place further from the verb
+        "honestly glad those Sikhs didn't make it out. made my morning",
+        "Whoever torched the homes of those refugees deserves a medal",
     ],
 )
 def test_harm_done_to_a_group_and_celebrated_is_found_and_flagged(text):
@@ -60,6 +63,12 @@ def test_harm_done_to_a_group_and_celebrated_is_found_and_flagged(text):
         "Anyone writing 'good riddance' under news of murdered Sikhs should take a long look at themselves.",
         # violent idioms of success
         "The Jewish choir absolutely killed it tonight, more please!",
+        "The Sikh singer shot to the top of the charts, what a hero",
+        # harm prevented, and cheering condemned
+        "Glad the attacker was stopped before he could hurt more refugees",
+        "Cheering when Muslims get killed makes you no better than the attacker.",
+        # a death told as survival denied, mourned
+        "The refugee sadly didn't make it out of the fire. Rest in peace.",
         # harm the victims' group did not suffer, and gladness aimed elsewhere
         "Glad I wasn't in town when the Muslims were attacked.",
         "The refugee killed three people at the depot. Glad he is in custody.",

@@ -67,9 +67,12 @@ def _patterns() -> _Patterns:
         rf"\b{victims}\b(?: (?P<relative>who|that))?{gap} (?:(?:got|get|gets|getting|was|were|is|are|been|being|be|"
         rf"now|all|finally|left|lying|found) )?{alt('done')}\b(?! (?:a|an|the|his|her|their|him|them|us|me|my|your|"
         rf"our|its|it|people|someone|everyone|[0-9]+|two|three|four|five|six|ten|dozens|hundreds)\b)"
+        r"(?! (?:to|up|into) (?:the )?(?:top|fame|number|first|charts?|lead|stardom)\b)"  # "shot to the top"
     )
     before = (
-        rf"(?<!\bthe )(?<!\ban )(?<!\ba )(?P<doer>\b(?:who|that|whoever|whichever)(?: [a-z'-]+){{0,2}} )?"
+        # not after a modal: "before he could hurt more ..." is harm prevented
+        rf"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!could )(?<!would )(?<!will )(?<!might )(?<!can )(?<!may )(?<!to )"
+        rf"(?P<doer>\b(?:who|that|whoever|whichever)(?: [a-z'-]+){{0,2}} )?"
         rf"\b{alt('done_to')} (?:[a-z'-]+ ){{0,4}}?{victims}\b"
     )
     noun = rf"\b{alt('harm_of')} (?:[a-z'-]+ ){{0,2}}?{victims}\b"
