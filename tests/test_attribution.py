@@ -44,6 +44,12 @@ def attributions(nlp, text: str) -> list[tuple[str, str, str]]:
     return [(a.cue.text, a.source.text if a.source else "", a.content.text) for a in spoken(run(nlp, [text]))]
 
 
+def resolved(analysis: Analysis) -> list[tuple[str, str, str]]:
+    """(cue, source's name, content) of every attribution other than the publisher's, each source as the page
+    resolves it across paragraphs ("Merrily said ..." → the name given earlier)."""
+    return [(a.cue.text, source_of(analysis, a).name, a.content.text) for a in spoken(analysis)]
+
+
 def by_cue(analysis: Analysis, cue: str, nth: int = 0):
     return [a for a in spoken(analysis) if a.cue.text == cue][nth]
 

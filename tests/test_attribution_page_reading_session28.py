@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_attribution import attributions, run, source_of, spoken
+from tests.test_attribution import attributions, resolved, run, source_of, spoken
 
 
 def test_a_cue_inside_someones_words_does_not_take_a_quotation_another_cue_governs(nlp):
@@ -192,7 +192,7 @@ def test_a_surname_read_as_an_interjection_is_still_the_subject(nlp):
             'Pike dismissed the offer as "an insult." She said it would not cover the rise in rents.',
         ],
     )
-    rows = [(a.cue.text, source_of(analysis, a).name, a.content.text) for a in spoken(analysis)]
+    rows = resolved(analysis)
     assert ("dismissed", "Joanna Pike", 'the offer as "an insult."') in rows
     assert ("said", "Joanna Pike", "it would not cover the rise in rents") in rows
     assert attributions(nlp, "Wednesday added one more twist to the race: the mayor named a deputy.") == []

@@ -3,7 +3,7 @@ the speaker's next predicate; the sentences are our own."""
 
 from __future__ import annotations
 
-from tests.test_attribution import attributions, run, source_of, spoken
+from tests.test_attribution import attributions, resolved, run
 
 
 def test_a_surname_read_as_an_adverb_speaks_when_the_page_names_it_elsewhere(nlp):
@@ -16,7 +16,7 @@ def test_a_surname_read_as_an_adverb_speaks_when_the_page_names_it_elsewhere(nlp
             "Merrily said she would be cautious in cutting the ferry budget.",
         ],
     )
-    rows = [(a.cue.text, source_of(analysis, a).name, a.content.text) for a in spoken(analysis)]
+    rows = resolved(analysis)
     assert ("said", "Councillor Ada Merrily", "she would be cautious in cutting the ferry budget") in rows
     # a word the page never writes as a name stays an adverb: "said" has no speaker and relays nothing
     rows = attributions(nlp, "Merrily said she would be cautious in cutting the ferry budget.")
