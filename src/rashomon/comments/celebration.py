@@ -20,6 +20,7 @@ denied or reported, it is mentioned, not made).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -114,6 +115,7 @@ def candidates(batch: lexicon.FoldedBatch) -> list[int]:
 
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?\n]*")
+_SENTENCE_END_RE = re.compile(r"[.!?\n]+")
 _WORD_RE = re.compile(r"[\w'-]+")
 _TURN_RE = re.compile(r"\b(?:but|though|although|however|yet|except|still)\b")
 _LAUGHTER_RE = re.compile(r"lol|lmao|lmfao|rofl|haha\w*|hehe\w*")
@@ -165,7 +167,7 @@ def shows_sympathy(folded: str) -> bool:
     if not shown or _TURN_RE.search(folded, shown[0][0]):  # "heartbreaking, but ...": sympathy turned
         return False
     start = 0
-    for end, next_start in [(s, e) for s, e in shown] + [(len(folded), len(folded))]:
+    for end, next_start in [*shown, (len(folded), len(folded))]:
         if _own_cue(folded, start, end, p) is not None:
             return False
         start = next_start
@@ -177,7 +179,7 @@ def _own_cue(
     start: int,
     end: int,
     p: _Patterns,
-    quoted: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    quoted: Sequence[tuple[int, int]] = (),
     *,
     praise_only: bool = False,
     joy: bool = True,
@@ -190,11 +192,12 @@ def _own_cue(
             continue
         if praise_only and (cue.group("praise") is None or cue.group(0) == "good riddance"):
             continue
-        if cue.group("joy") is not None and not joy:
+        joyful = cue.group("joy") is not None
+        if joyful and not joy:
             continue
         if _asked(folded, cue.end()):  # "cheering about ... being run over? seek help."
             continue
-        if cue.group("joy") is not None and not _LAUGHTER_RE.fullmatch(cue.group(0)):  # "... lol" is the writer's
+        if joyful and not _LAUGHTER_RE.fullmatch(cue.group(0)):  # "... lol" is the writer's
             if p.others_glad.search(folded[max(0, cue.start() - OTHERS_GLAD_CHARS) : cue.start()]):
                 continue
             if _JOY_WORDS_RE.fullmatch(cue.group(0)) and p.joy_elsewhere.match(folded, cue.end(), end):
@@ -207,9 +210,6 @@ def _asked(folded: str, position: int) -> bool:
     """Whether the sentence at ``position`` of ``folded`` ends with a question mark."""
     end = _SENTENCE_END_RE.search(folded, position)
     return end is not None and "?" in end.group(0)
-
-
-_SENTENCE_END_RE = re.compile(r"[.!?\n]+")
 
 
 def _short_cue(folded: str, start: int, end: int, p: _Patterns, quoted: list[tuple[int, int]]) -> bool:
