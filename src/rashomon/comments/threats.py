@@ -44,6 +44,8 @@ NEGATED_SUBJECT_MAX_CHARS = 60
 SUBJECT_SUFFERS = frozenset({"die", "dies", "hang", "perish", "perishes"})
 #: ... within this many characters before them, with no "I", "me" or "we" among them ("tell me to die").
 SUBJECT_REACH = 60
+#: How far past a deed named by its gerund its praise is looked for, into the next sentence ("stabbing them? hero.").
+PRAISE_REACH = 60
 # ---------------------------------------------------------------------------------------------------------
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
@@ -62,8 +64,42 @@ _THING_BEFORE_RE = re.compile(
     r"\b(?:it|this)\s+(?:(?:really|just|simply)\s+)?(?:needs?|has|must|should|ought|deserves?|will|can|is going"
     r"|has got|'s got)\b(?:\s+[\w']+){0,2}\s*$"
 )
+#: A yes-or-no question that asks a view ("should the state execute terrorists?"), not a plea ("should we not just
+#: ...?", "shouldn't we just ...?" are calls): the modal and deserve frames in it call for nothing.
+_ASKS_A_VIEW_RE = re.compile(r"(?:should|would|could|must|do|does|is|are|can|will)\b(?![^?]*\bjust\b)[^?]*\?\s*$")
+_ASKED_FRAMES = frozenset({"modal", "deserve", "weak"})
+_PREVENTED_RE = re.compile(r"\b(?:from|of|without|avoid(?:s|ed|ing)?) (?:being|getting)\s+(?:[a-z]+ly\s+)?$")
+#: A violent verb whose subject a clause of time or cause names ("before he kills again", "once they shoot"): the deed
+#: of that subject, not one the frame before wishes or asks for ("wouldn't it be great if someone torched ..." is).
+_CLAUSE_SUBJECT_BEFORE_RE = re.compile(
+    r"\b(?:before|after|until|till|when|whenever|while|because|since|unless|once)\s+"
+    r"(?:he|she|they|it|people|the\s+[a-z'-]+)\s+"
+    r"(?:(?:has|have|had|can|could|will|would|might|may|does|did|do|actually|finally|just|ever)\s+){0,2}$"
+)
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$")
 _PARTICIPLE_RE = re.compile(r"[a-z]+(?:ing|ed|en)\b")
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:be|been|being|get|gets|got|getting|is|are|was|were)\s+(?:[a-z]+ly\s+)?$")
+_WORD_RE = re.compile(r"[a-z'-]+")
+_EVERYONE_RE = re.compile(r"\b(?:everyone|everybody|someone|somebody)\b")
+_GERUND_RE = re.compile(r"[a-z-]{3,}ing\b")
+#: Words in -ing that are no gerund ("string them up").
+_NOT_GERUNDS = frozenset({"string", "bring", "swing", "sling", "sting", "spring", "wring", "fling", "cling", "thing"})
+#: How an order to do a deed in its -ing form ends ("start stabbing ..."): the gerund is what is ordered.
+_STARTED = ("start ", "begin ")
+#: What a deed named by a gerund is said to be when the sentence calls for it ("shooting them on sight should be
+#: legal", "lynching them would be justice", "torching their homes is the only language they understand").
+_CALLED_FOR_RE = re.compile(
+    r"\b(?:should|would|must|ought|needs? to|is (?:the (?:only |best |right |real |final )?(?:answer|solution|way|"
+    r"language|cure)|(?:fully |totally )?(?:justified|justice|fine|ok|okay|legal|right|deserved|overdue)|"
+    r"self-defen[cs]e|what (?:they|we|this country|the country) (?:need|deserve)s?)|(?:isn'?t|is not|is no|not) "
+    r"(?:a |really a )?crime|no crime)\b"
+)
+#: ... or praises it, in its sentence or the next ("stabbing them? hero.", "... isn't a crime, it's a public service").
+_PRAISED_RE = re.compile(
+    r"\b(?:hero(?:es|ic)?|legends?|well done|(?:deserves? |give (?:him|her|them) )a medal|(?:a )?public service)\b"
+)
+_PASSIVE_BEFORE_RE = re.compile(
+    r"\b(?:be|been|being|get|gets|got|getting|is|are|was|were)\s+(?:(?:all|both|just|finally|simply)\s+)?(?:[a-z]+ly\s+)?$"
+)
 
 
 @dataclass(slots=True, frozen=True)
@@ -80,6 +116,7 @@ class ThreatHit:
 class _Patterns:
     frames: tuple[tuple[str, re.Pattern], ...]
     outcome: re.Pattern
+    armed: re.Pattern
     verb: re.Pattern
     any_violence: re.Pattern
     target_after: re.Pattern
@@ -162,8 +199,9 @@ def patterns() -> _Patterns:
     return _Patterns(
         frames=frames,
         outcome=re.compile(r"\b" + alt("outcomes")),
+        armed=re.compile(r"\b" + alt("armed_presence")),
         verb=re.compile(r"\b" + alt("verbs") + r"\b"),
-        any_violence=re.compile(r"\b(?:" + alt("outcomes") + "|" + alt("verbs") + r"\b)"),
+        any_violence=re.compile(r"\b(?:" + alt("outcomes") + "|" + alt("armed_presence") + "|" + alt("verbs") + r"\b)"),
         target_after=re.compile(r"\s+" + target + r"\b"),
         target_anywhere=re.compile(r"\b" + target + r"\b"),
         target_whole=re.compile(target),
@@ -178,10 +216,11 @@ def patterns() -> _Patterns:
 
 @lru_cache(maxsize=1)
 def violence_screen() -> lexicon.WordScreen:
-    """Which texts can hold a violent outcome or verb (``any_violence``), told mostly by their words."""
+    """Which texts can hold a violent outcome or verb (``any_violence``), told mostly by their words (an armed presence
+    by the weapon it names: its first words, "waiting", "coming", would pass most comments)."""
     data = lexicon.load("threats")
     return lexicon.word_screen(
-        [lexicon.alternation([item], data) for item in data["outcomes"]]
+        [lexicon.alternation([item], data) for item in data["outcomes"] + data["weapons"]]
         + [lexicon.alternation([item], data) + r"\b" for item in data["verbs"] + _verb_bases()[2]],
         r"\b",
     )
@@ -195,6 +234,9 @@ def _violence(sentence: str, p: _Patterns):
     """Yield ``(start, end, is_outcome)`` for each violent word group in a sentence."""
     for m in p.outcome.finditer(sentence):
         yield m.start(), m.end(), True
+    if p.armed.search(sentence) and p.target_anywhere.search(sentence):  # armed, and for whom the sentence says
+        for m in p.armed.finditer(sentence):
+            yield m.start(), m.end(), True
     for m in p.verb.finditer(sentence):
         yield m.start(), m.end(), False
 
@@ -210,7 +252,10 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
         and not _THING_BEFORE_RE.search(sentence, max(0, start - SUBJECT_REACH), start)
     ):
         return True
-    if p.target_after.match(sentence, end):
+    if _PREVENTED_RE.search(sentence[max(0, start - 40) : start]):
+        return False  # harm kept off: "keeps them from being harmed", "without getting hurt"
+    after = p.target_after.match(sentence, end)
+    if after and not after.group(0).lstrip().startswith("by "):  # "harmed by ...": the doer, not the one harmed
         return True
     if _PASSIVE_BEFORE_RE.search(sentence[max(0, start - 30) : start]):
         # a passive's subject is the one harmed: "they should be beaten", not "the record should be beaten"; of a
@@ -221,7 +266,10 @@ def _targeted(sentence: str, start: int, end: int, frame_end: int, p: _Patterns)
         person = _last(p.target_anywhere, sentence, start)
         return person is not None and person > harmless
     participle = verb.endswith("ed") or verb in _verb_bases()[1]
-    return not participle and bool(p.target_anywhere.search(sentence, frame_end, start))
+    # a person named before the verb is its victim only when the verb has no object of its own: "they're strangling
+    # the fence" (session 57) tells what brambles do
+    own_object = p.object_after.match(sentence, end) is not None
+    return not participle and not own_object and bool(p.target_anywhere.search(sentence, frame_end, start))
 
 
 def _past_form(verb: str) -> bool:
@@ -256,11 +304,40 @@ def _ordered(sentence: str, start: int, end: int, is_outcome: bool, p: _Patterns
     return is_outcome or p.target_after.match(sentence, end) is not None
 
 
-#: A violent word right after a relative pronoun (an auxiliary or adverb between: "who has just punched") tells what
-#: the one described did, not the harm a frame before it wishes or asks for.
+#: A violent word right after a relative pronoun (an auxiliary or adverb between: "who has just punched"; or what the
+#: one described threatened or tried to do: "who threatened to stab") tells what the one described did, not the harm a
+#: frame before it wishes or asks for.
 _RELATIVE_BEFORE_RE = re.compile(
-    r"\b(?:who|whoever|that|which)\s+(?:(?:has|have|had|was|were|is|are|did|just|allegedly|reportedly|then|also|once)\s+){0,2}$"
+    r"\b(?:who|whoever|that|which)\s+(?:(?:has|have|had|was|were|is|are|did|just|allegedly|reportedly|then|also|once)\s+){0,2}"
+    r"(?:(?:threatened|threatens|vowed|vows|promised|tried|attempted|planned|wanted|wants)\s+to\s+)?$"
 )
+
+
+def _told_of_everyone(frame: str, sentence: str, start: int) -> bool:
+    """Whether an imperative frame that names everyone or someone ("everyone ...", "somebody ...") is followed by a
+    verb in the third person: a statement about them, not an order to them."""
+    word = _WORD_RE.match(sentence, start)
+    return (
+        _EVERYONE_RE.search(frame) is not None
+        and word is not None
+        and word.group(0).endswith("s")
+        and not word.group(0).endswith("ss")
+    )
+
+
+def _names_the_deed(sentence: str, start: int, after: str, frame: str) -> bool:
+    """Whether the violent deed at ``start``, after an imperative frame, opens with a gerund that names the deed
+    rather than orders it: not after "start" or "begin", and not in a sentence that calls for it (``_CALLED_FOR_RE``,
+    not negated right after: "lynching should never happen again" calls for nothing, "... would be justice, not a
+    crime" does, and so does praise of it: "... ? hero.", "... isn't a crime, it's a public service"); ``after``: the
+    text after the deed, ``PRAISE_REACH`` characters into the next sentence."""
+    gerund = _GERUND_RE.match(sentence, start)
+    if gerund is None or gerund.group(0) in _NOT_GERUNDS or frame.endswith(_STARTED):
+        return False
+    if _PRAISED_RE.search(after):
+        return False
+    called = _CALLED_FOR_RE.search(sentence, start)
+    return called is None or patterns().negation.search(sentence, called.end(), called.end() + 12) is not None
 
 
 def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
@@ -285,6 +362,8 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
         frames = sorted(
             ((kind, m) for kind, rx in p.frames for m in rx.finditer(sentence)), key=lambda found: found[1].end()
         )
+        if _ASKS_A_VIEW_RE.match(sentence):  # "should the state execute ...?" asks, it calls for nothing
+            frames = [(kind, m) for kind, m in frames if kind not in _ASKED_FRAMES]
         if not frames:
             continue
         frame_ends = [m.end() for _, m in frames]
@@ -299,6 +378,10 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
                 quote_cue and any(qs <= abs_start and abs_end <= qe for qs, qe in quoted)
             ):
                 continue
+            if not is_outcome and _ARTICLE_BEFORE_RE.search(sentence, max(0, start - 8), start):
+                continue  # a noun, not the verb: "anyone with a knife near ...", "took a shot at the title"
+            if not is_outcome and _CLAUSE_SUBJECT_BEFORE_RE.search(sentence, max(0, start - 40), start):
+                continue  # what someone else does: "we need to stop him before he kills again"
             best: ThreatHit | None = None
             # only the frames that end at most MAX_FRAME_GAP before the outcome (a long comment has many)
             near = frames[bisect_left(frame_ends, start - MAX_FRAME_GAP) : bisect_right(frame_ends, start)]
@@ -308,6 +391,12 @@ def find_threats(text: str, folded: str | None = None) -> list[ThreatHit]:
                     continue
                 if kind == "imperative" and not is_outcome and _past_form(sentence[start:end]):
                     continue  # an order is given in the plain form: "... and beaten by a gang" tells what was done
+                if kind == "imperative" and _told_of_everyone(frame.group(0), sentence, start):
+                    continue  # "everybody just buries their children" tells, it orders nothing
+                if kind == "imperative" and _names_the_deed(
+                    sentence, start, folded[base + end : base + end + PRAISE_REACH], frame.group(0)
+                ):
+                    continue  # "lynching was a horror of the South" names the deed, it orders none
                 if kind == "weak" and (not is_outcome or reported_from is not None):
                     continue
                 # an order needs its person after the verb, but "(go) die" is said to the one addressed
