@@ -62,6 +62,17 @@ def flagged(text: str) -> bool:
         "I say we hang every last one of them.",
         "Volunteers needed to rough up the settlers on Tallen Street.",
         "We should bomb the living hell out of those smugglers.",
+        # read on the third set after its blind score
+        "Keep printing lies about us and I will shoot up your newsroom.",
+        "Tomorrow I'm taking my brother's rifle to the Sikh festival.",
+        "I'll smash a bottle over the head of the next landlord who mouths off.",
+        "Every smuggler on the quay is getting a kicking from us tonight.",
+        "Praying for a fire at the refugee hostel on Marsk Road.",
+        "gonna smoke these settlers on sight",
+        "Hanging is too good for the Kurds.",
+        "Violence is what they should get.",
+        "Killing Roma isn't murder, it's pest control.",
+        "It would be better if the smugglers were all hanged.",
     ],
 )
 def test_a_threat_in_new_wording_is_found(text):
@@ -95,6 +106,11 @@ def test_a_threat_in_new_wording_is_found(text):
         "I'm going to beat the crap out of this exam.",
         "We will kick the hell out of them on Saturday, the derby is ours.",
         "Calling for anyone to be hanged is disgusting.",
+        "I'd recognise them on sight.",
+        "The visitors took a kicking from us last week, four nil.",
+        "There was a fire at the old mill last night, nobody hurt.",
+        "Hanging is too good for those who hurt children, said the judge's critics.",
+        "It would be best if you called the police.",
         # what someone else does
         "We need to stop him before he kills again.",
         "Nobody wins a war, everybody just buries their children.",

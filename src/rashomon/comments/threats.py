@@ -91,7 +91,7 @@ _CALLED_FOR_RE = re.compile(
     r"\b(?:should|would|must|ought|needs? to|is (?:the (?:only |best |right |real |final )?(?:answer|solution|way|"
     r"language|cure)|(?:fully |totally )?(?:justified|justice|fine|ok|okay|legal|right|deserved|overdue)|"
     r"self-defen[cs]e|what (?:they|we|this country|the country) (?:need|deserve)s?)|(?:isn'?t|is not|is no|not) "
-    r"(?:a |really a )?crime|no crime)\b"
+    r"(?:a |really a )?(?:crime|murder)|no crime|pest control|too good for)\b"
 )
 #: ... or praises it, in its sentence or the next ("stabbing them? hero.", "... isn't a crime, it's a public service").
 _PRAISED_RE = re.compile(
